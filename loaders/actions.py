@@ -1,0 +1,245 @@
+"""Action items: table rows, top-level bullets and checkboxes in an action-items
+section (however it is titled), and ``Action point:`` paragraphs.
+
+Each becomes ``{"text", "owner", "due", "ticket", "status", "kind", "line"}``. A status
+marker anywhere in the item (``[x]``, ``**DONE**``, ``(Done as of ...)``, strike-through,
+``won't do``) decides its status; an item with no marker is open.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from loaders import timeparse as tp
+from loaders.markdown import plain
+from loaders.vocabulary import ACTION_KINDS, DONE, OPEN, WONT_DO
+
+_HEADERS = {
+    "text": re.compile(r"^(?:action(?:\s+items?)?|items?|description|tasks?|what|title|summary|"
+                       r"follow[\s-]*ups?|remediation|corrective action|todo|to do|work item|name|details?)\b", re.I),
+    "owner": re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team)\b", re.I),
+    "due": re.compile(r"^(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?|by when|when|date)\b", re.I),
+    "ticket": re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
+                         r"github|linear|id|key)\b", re.I),
+    "kind": re.compile(r"^(?:type|kind|category|class)\b", re.I),
+    "status": re.compile(r"^(?:status|state|done|progress|complete[d]?)\b", re.I),
+    "skip": re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
+}
+_JIRA_KEY = re.compile(r"\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
+_GH_URL = re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
+_LINEAR_URL = re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
+_BROWSE = re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
+_GH_SHORT = re.compile(r"(?<![\w/])([\w.-]+/[\w.-]+)#(\d+)\b")
+_HASH = re.compile(r"(?<![\w&/])#(\d{1,7})\b")
+_ANY_URL = re.compile(r"https?://\S+")
+_OWNER = re.compile(r"(?:\bowner|\bassignee|\bassigned to|\bowned by|\bresponsible|\bDRI)\s*[:=\-–]?\s*"
+                    r"(@?[\w.-]+(?:\s+[A-Z][\w.-]+)?)", re.I)
+_TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s*)(@[\w.-]+)\)?\s*$")
+_DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*:?\s*((?:\d{4}-\d{2}-\d{2})|"
+                  r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
+                  r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
+_ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|follow[\s-]*up)\s*(?:\d+)?\s*:?(?:\*\*|__)?\s*:?\s+(.+)", re.I)
+_STRIKE = re.compile(r"^\s*~~.+~~\s*\W*$")
+_NONE = {"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "?", "nobody", "unassigned", "unowned", "x"}
+_CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
+
+
+def action_items(doc, incident_date: date | None) -> list[dict]:
+    out: list[dict] = []
+    for s in doc.of_kind("actions"):
+        group_kind = _kind(s.title) if s.parent is not None and doc.kinds.get(id(s.parent)) == "actions" else None
+        tables = [b for b in s.blocks if b.kind == "table" and _is_action_table(b)]
+        if tables:
+            for b in tables:
+                out.extend(_from_table(b, incident_date, group_kind, doc))
+            continue
+        for b in s.blocks:
+            if b.kind == "item":
+                out.append(_from_text(b.text, b.children, b.line, incident_date, group_kind))
+            elif b.kind == "para":
+                for ln, (line_text,) in b.rows:
+                    if _CHECK.match(line_text.strip()):
+                        out.append(_from_text(line_text.strip(), [], ln, incident_date, group_kind))
+    # "Action point: ..." paragraphs anywhere outside an actions section
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) == "actions":
+            continue
+        for b in s.blocks:
+            if b.kind == "para":
+                m = _ACTION_POINT.match(b.text)
+                if m:
+                    out.append(_from_text(m.group(1), [], b.line, incident_date, None))
+    return out
+
+
+def _is_action_table(b) -> bool:
+    if not b.rows:
+        return False
+    header = [plain(c) for c in b.rows[0][1]]
+    return any(_HEADERS["text"].match(h) for h in header) or len(b.rows[0][1]) >= 2 and len(b.rows) > 1
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, h in enumerate(header):
+        h = plain(h)
+        for name in ("skip", "status", "owner", "due", "ticket", "kind", "text"):
+            if _HEADERS[name].match(h):
+                if name != "skip" and name not in cols:
+                    cols[name] = i
+                break
+    if "text" not in cols:
+        # the first column that is not otherwise mapped
+        used = set(cols.values())
+        for i, h in enumerate(header):
+            if i not in used and not _HEADERS["skip"].match(plain(h)):
+                cols["text"] = i
+                break
+    return cols
+
+
+def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
+    header = b.rows[0][1]
+    cols = _columns(header)
+    out = []
+    for ln, cells in b.rows[1:]:
+        if not any(plain(c) for c in cells):
+            continue
+        if len(cells) != len(header):
+            doc.problems.warning(ln, f"action-items row has {len(cells)} cells, the header {len(header)}")
+
+        def cell(name):
+            i = cols.get(name)
+            return cells[i] if i is not None and i < len(cells) else ""
+
+        raw_text = cell("text")
+        text = plain(raw_text)
+        whole = " ".join(cells)
+        status = _status(cell("status")) if cell("status").strip() else None
+        if status is None:
+            status = _status(whole) or "open"
+        if _STRIKE.match(raw_text):
+            status = "done"
+        ticket_cell = cell("ticket")
+        ticket = _cell_ticket(ticket_cell) if "ticket" in cols else _ticket(whole)
+        owner = _clean_owner(cell("owner")) if "owner" in cols else None
+        due = _due(cell("due"), incident_date) if "due" in cols else None
+        kind = _kind(cell("kind")) if "kind" in cols else group_kind
+        out.append({"text": text, "owner": owner, "due": tp.iso_date(due), "ticket": ticket,
+                    "status": status, "kind": kind, "line": ln})
+    return out
+
+
+def _from_text(text: str, children: list[str], line: int, incident_date, group_kind) -> dict:
+    whole = " ".join([text, *children])
+    status = None
+    m = _CHECK.match(text)
+    if m:
+        status = "open" if m.group(1) == " " else "done"
+        text = text[m.end():]
+    if _STRIKE.match(text):
+        status = "done"
+    if status is None or status == "open":
+        s = _status(whole, prose=True)
+        if s is not None and (status is None or s != "open"):
+            status = s
+    clean = plain(text)
+    owner = None
+    om = _OWNER.search(clean)
+    if om:
+        owner = _clean_owner(om.group(1))
+    else:
+        tm = _TRAILING_MENTION.search(clean)
+        if tm:
+            owner = tm.group(1)
+    due = None
+    dm = _DUE.search(clean)
+    if dm:
+        due = tp.due_date(dm.group(1), incident_date)
+    return {"text": clean, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text),
+            "status": status or "open", "kind": group_kind, "line": line}
+
+
+_PROSE_DONE = re.compile(r"\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\*\*\(?(?:done|completed)\b|"
+                         r"(?<![\w-])(?:DONE|COMPLETED|FIXED)(?![\w-])|✅|✔", re.I)
+
+
+def _status(text: str, prose: bool = False) -> str | None:
+    """The status a cell or an item's text states, or None when it states none."""
+    if not text or not text.strip():
+        return None
+    if WONT_DO.search(text):
+        return "wont_do"
+    if prose:
+        # in free text only explicit markers count: "done" inside a sentence does not
+        if _PROSE_DONE.search(text):
+            return "done"
+        return None
+    if DONE.search(text):
+        return "done"
+    if OPEN.search(text):
+        return "open"
+    return None
+
+
+def _ticket(text: str) -> str | None:
+    if not text:
+        return None
+    t = text.strip()
+    for rx, fmt in ((_BROWSE, "{0}"), (_LINEAR_URL, "{0}")):
+        m = rx.search(t)
+        if m:
+            return m.group(1)
+    m = _GH_URL.search(t)
+    if m:
+        return f"{m.group(1)}#{m.group(2)}"
+    m = _GH_SHORT.search(plain(t))
+    if m:
+        return f"{m.group(1)}#{m.group(2)}"
+    m = _JIRA_KEY.search(t)
+    if m:
+        return m.group(1)
+    m = _HASH.search(t)
+    if m:
+        return f"#{m.group(1)}"
+    m = _ANY_URL.search(t)
+    if m:
+        return m.group(0).rstrip(").,>")
+    return None
+
+
+_STATUS_WORDS = re.compile(r"\*\*[^*]*\*\*|\b(?:TODO|DONE|WIP)\b")
+
+
+def _cell_ticket(cell: str) -> str | None:
+    """A ticket column's value: a recognised reference, else the cell's own words
+    (``Bug 5554823``) with status markers removed; None for n/a and blanks."""
+    found = _ticket(cell)
+    if found:
+        return found
+    rest = plain(_STATUS_WORDS.sub("", cell or "")).strip()
+    return None if rest.lower() in _NONE else rest
+
+
+def _clean_owner(v: str) -> str | None:
+    v = plain(v or "").strip(" ,;")
+    if v.lower() in _NONE:
+        return None
+    return v or None
+
+
+def _due(v: str, incident_date) -> date | None:
+    v = plain(v or "")
+    if v.lower() in _NONE:
+        return None
+    return tp.due_date(v, incident_date)
+
+
+def _kind(v: str) -> str | None:
+    v = plain(v or "")
+    if not v:
+        return None
+    for kind, rx in ACTION_KINDS.items():
+        if rx.search(v):
+            return kind
+    return None

@@ -1,0 +1,115 @@
+"""The ``hindsight`` command line: parse, ingest, demo.
+
+Exit codes: 0 success; 1 when a file had problems that lost data (``--strict``: any
+problem); 2 on usage or configuration errors.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from loaders import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="hindsight",
+        description="Load postmortems and tracker exports into DuckDB and report on them.")
+    ap.add_argument("--version", action="version", version=f"hindsight {__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="parse files and print what was understood (no database)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print one JSON array (the default is a summary)")
+    p.add_argument("--config", help="hindsight.yaml for the taxonomy and default time zone")
+
+    i = sub.add_parser("ingest", help="load files into the DuckDB store (incremental, all-or-nothing)")
+    i.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or folders to load instead of the config's sources")
+    i.add_argument("--config", help="hindsight.yaml (default: ./hindsight.yaml, else the bundled demo config)")
+    i.add_argument("--db", help="DuckDB file (default: the config's database)")
+    i.add_argument("--full", action="store_true", help="re-parse every file, changed or not")
+    i.add_argument("--strict", action="store_true", help="exit 1 on any problem, not only lost data")
+    i.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+
+    d = sub.add_parser("demo", help="write a synthetic demo corpus")
+    d.add_argument("out_dir", metavar="OUT_DIR")
+    d.add_argument("--incidents", type=int, default=200, help="how many incidents (default 200)")
+    d.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = _parser()
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as e:
+        return int(e.code or 0)
+    if args.command is None:
+        ap.print_help()
+        return 2
+    try:
+        if args.command == "parse":
+            return cmd_parse(args)
+        if args.command == "ingest":
+            from loaders.ingest import cmd_ingest
+
+            return cmd_ingest(args)
+        if args.command == "demo":
+            return cmd_demo(args)
+    except ConfigError as e:
+        print(f"hindsight: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("hindsight: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    return 2
+
+
+from loaders.config import ConfigError, load_config  # noqa: E402  (after main for import speed)
+
+
+def cmd_parse(args) -> int:
+    from loaders.detect import parse_path
+
+    cfg = load_config(args.config, required=bool(args.config))
+    options = cfg.options()
+    results = [parse_path(p, options) for p in args.paths]
+    if args.json:
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+        return 0
+    for r in results:
+        extra = ""
+        if r["kind"] == "postmortem":
+            extra = (f"{r.get('date')}  {len(r['timeline'])} timeline entries, "
+                     f"{len(r['action_items'])} action items")
+        elif r["kind"] == "tracker_export":
+            extra = f"{r.get('source')}: {len(r.get('tickets', []))} tickets"
+        elif r["kind"] == "incident_export":
+            extra = f"{r.get('source')}: {len(r.get('incidents', []))} incidents"
+        print(f"{r['path']}: {r['kind']}  {extra}")
+        for pr in r["problems"]:
+            where = f"line {pr['line']}" if pr.get("line") else "file"
+            print(f"    {pr.get('level', 'error')}: {where}: {pr['message']}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from loaders.demo import generate
+
+    if args.incidents < 1:
+        print("hindsight: --incidents must be at least 1", file=sys.stderr)
+        return 2
+    counts = generate(args.out_dir, incidents=args.incidents, seed=args.seed,
+                      progress=_progress_printer("writing") if sys.stderr.isatty() else None)
+    print(f"wrote {args.out_dir}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+    print(f"load it with: hindsight ingest --config {args.out_dir}/hindsight.yaml")
+    return 0
+
+
+def _progress_printer(label: str):
+    from loaders.progress import Bar
+
+    return Bar(label)

@@ -1,0 +1,216 @@
+"""``hindsight.yaml``: where the data is, how to classify it, and the SLAs.
+
+Loaded with a safe YAML loader and validated key by key; every error names the key.
+Paths in the file are relative to the file's own folder. ``hindsight.example.yaml``
+documents every key. Without a config, the bundled demo config is used.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from loaders.options import MAX_FILE_BYTES, Options
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_CONFIG = ROOT / "data" / "sample" / "hindsight.yaml"
+DEFAULT_DATABASE = ROOT / "data" / "hindsight.duckdb"
+DEFAULT_SLA = {1: 14, 2: 30, "default": 60}
+KNOWN_KEYS = {"database", "timezone", "sources", "taxonomy", "sla_days", "recurrence_window_days",
+              "min_sample", "status_map", "csv_mappings", "max_file_mb", "detect_threshold_minutes"}
+SOURCE_KINDS = ("postmortems", "trackers", "incidents")
+STATUS_CATEGORIES = ("todo", "in_progress", "done", "wont_do")
+
+
+class ConfigError(ValueError):
+    """A config that cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None
+    database: Path = DEFAULT_DATABASE
+    timezone: str = "UTC"
+    sources: dict[str, list[str]] = field(default_factory=dict)
+    taxonomy: list[tuple[str, list[re.Pattern]]] = field(default_factory=list)
+    sla_days: dict = field(default_factory=lambda: dict(DEFAULT_SLA))
+    recurrence_window_days: int = 90
+    min_sample: int = 10
+    detect_threshold_minutes: int = 5
+    status_map: dict[str, str] = field(default_factory=dict)
+    csv_mappings: list[dict] = field(default_factory=list)
+    max_file_bytes: int = MAX_FILE_BYTES
+
+    @property
+    def base(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def options(self) -> Options:
+        return Options(default_zone=self.timezone, taxonomy=self.taxonomy,
+                       status_map=self.status_map, csv_mappings=self.csv_mappings,
+                       max_file_bytes=self.max_file_bytes)
+
+    def sla_for(self, level: int | None) -> int:
+        if level is not None and level in self.sla_days:
+            return self.sla_days[level]
+        return self.sla_days.get("default", 60)
+
+    def source_files(self) -> list[str]:
+        """Every file the config's source globs match, sorted, without repeats."""
+        found: set[str] = set()
+        for patterns in self.sources.values():
+            for pattern in patterns:
+                full = pattern if os.path.isabs(pattern) else str(self.base / pattern)
+                found.update(p for p in glob.glob(full, recursive=True) if os.path.isfile(p))
+        return sorted(found)
+
+
+def find_config(explicit: str | None) -> Path | None:
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("HINDSIGHT_CONFIG")
+    if env:
+        return Path(env)
+    local = Path.cwd() / "hindsight.yaml"
+    if local.exists():
+        return local
+    return DEMO_CONFIG if DEMO_CONFIG.exists() else None
+
+
+def load_config(explicit: str | None = None, required: bool = False) -> Config:
+    path = find_config(explicit)
+    if path is None:
+        return Config()
+    if not path.exists():
+        if required or explicit:
+            raise ConfigError(f"config file not found: {path}")
+        return Config()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read: {e}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}:{where}: broken YAML: {getattr(e, 'problem', None) or e}") from None
+    return config_from_dict(data or {}, path)
+
+
+def config_from_dict(data, path: Path | None = None) -> Config:
+    name = str(path) if path else "config"
+
+    def fail(key: str, message: str):
+        raise ConfigError(f"{name}: {key}: {message}")
+
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}: the file must be a mapping of keys (database, sources, ...)")
+    unknown = sorted(set(map(str, data)) - KNOWN_KEYS)
+    if unknown:
+        fail(unknown[0], f"unknown key (known keys: {', '.join(sorted(KNOWN_KEYS))})")
+    cfg = Config(path=path.resolve() if path else None)
+
+    if "database" in data:
+        if not isinstance(data["database"], str) or not data["database"].strip():
+            fail("database", "must be a file path")
+        db = Path(os.path.expanduser(data["database"]))
+        cfg.database = db if db.is_absolute() else (cfg.base / db).resolve()
+
+    if "timezone" in data:
+        from loaders.timeparse import zone
+
+        if not isinstance(data["timezone"], str) or zone(data["timezone"]) is None:
+            fail("timezone", f"unknown time zone {data['timezone']!r} (use UTC, an abbreviation "
+                             "like PST, UTC+1, or an IANA name like Europe/London)")
+        cfg.timezone = data["timezone"]
+
+    sources = data.get("sources") or {}
+    if not isinstance(sources, dict):
+        fail("sources", "must map postmortems / trackers / incidents to lists of globs")
+    for kind, patterns in sources.items():
+        if kind not in SOURCE_KINDS:
+            fail(f"sources.{kind}", f"unknown source kind (use {', '.join(SOURCE_KINDS)})")
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            fail(f"sources.{kind}", "must be a glob or a list of globs")
+        cfg.sources[kind] = [os.path.expanduser(p) for p in patterns]
+
+    taxonomy = data.get("taxonomy") or {}
+    if not isinstance(taxonomy, dict):
+        fail("taxonomy", "must map class names to {keywords: [...], patterns: [...]}")
+    for cls, rules in taxonomy.items():
+        key = f"taxonomy.{cls}"
+        if rules is None:
+            rules = {}
+        if isinstance(rules, list):
+            rules = {"keywords": rules}
+        if not isinstance(rules, dict):
+            fail(key, "must have keywords and/or patterns")
+        extra = set(rules) - {"keywords", "patterns", "description"}
+        if extra:
+            fail(f"{key}.{sorted(extra)[0]}", "unknown key (use keywords, patterns, description)")
+        compiled = []
+        for word in rules.get("keywords") or []:
+            if not isinstance(word, str) or not word.strip():
+                fail(f"{key}.keywords", "must be a list of words or phrases")
+            compiled.append(re.compile(r"\b" + re.escape(word.strip()) + r"\b", re.I))
+        for pattern in rules.get("patterns") or []:
+            try:
+                compiled.append(re.compile(str(pattern), re.I))
+            except re.error as e:
+                fail(f"{key}.patterns", f"bad regular expression {pattern!r}: {e}")
+        cfg.taxonomy.append((str(cls), compiled))
+
+    if "sla_days" in data:
+        sla = data["sla_days"]
+        if not isinstance(sla, dict):
+            fail("sla_days", "must map severity levels (1, 2, ... or SEV1) and 'default' to days")
+        cfg.sla_days = {"default": DEFAULT_SLA["default"]}
+        for k, v in sla.items():
+            level = _level_key(k)
+            if level is None:
+                fail(f"sla_days.{k}", "key must be a severity level (1, SEV1, P1) or 'default'")
+            if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
+                fail(f"sla_days.{k}", f"must be a positive whole number of days, got {v!r}")
+            cfg.sla_days[level] = v
+
+    for key in ("recurrence_window_days", "min_sample", "detect_threshold_minutes", "max_file_mb"):
+        if key in data:
+            v = data[key]
+            if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
+                fail(key, f"must be a positive whole number, got {v!r}")
+            if key == "max_file_mb":
+                cfg.max_file_bytes = v * 1024 * 1024
+            else:
+                setattr(cfg, key, v)
+
+    status_map = data.get("status_map") or {}
+    if not isinstance(status_map, dict):
+        fail("status_map", "must map status words to todo / in_progress / done / wont_do")
+    for word, cat in status_map.items():
+        if cat not in STATUS_CATEGORIES:
+            fail(f"status_map.{word}", f"must be one of {', '.join(STATUS_CATEGORIES)}, got {cat!r}")
+        cfg.status_map[str(word).strip().lower()] = cat
+
+    mappings = data.get("csv_mappings") or []
+    if not isinstance(mappings, list):
+        fail("csv_mappings", "must be a list of {kind, columns}")
+    for n, m in enumerate(mappings):
+        if not isinstance(m, dict) or m.get("kind") not in ("tracker", "incident") \
+                or not isinstance(m.get("columns"), dict):
+            fail(f"csv_mappings[{n}]", "needs kind (tracker or incident) and columns (field: CSV column)")
+        cfg.csv_mappings.append(m)
+    return cfg
+
+
+def _level_key(k):
+    if str(k).strip().lower() == "default":
+        return "default"
+    m = re.fullmatch(r"(?:sev|p|s|severity)?[\s_-]*(\d)", str(k).strip(), re.I)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,174 @@
+"""Read one file, decide what it is, and hand it to the parser for that format.
+
+``parse_path`` never raises: an unreadable, binary, empty, oversized or undecodable file
+becomes an object of kind ``unknown`` with a problem that says why. What a file is comes
+from its content, not its name: JSON and CSV exports are recognised by their shape and
+columns, anything else that reads as text is tried as a postmortem.
+"""
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import os
+
+from loaders import postmortem
+from loaders.options import Options
+from loaders.problems import problem
+
+# (module, sniff function, parse function) per export format, tried in order.
+JSON_FORMATS = [
+    ("loaders.github", "sniff_json", "parse_json"),
+    ("loaders.jira", "sniff_json", "parse_json"),
+    ("loaders.incident_exports", "sniff_pagerduty_json", "parse_pagerduty_json"),
+    ("loaders.incident_exports", "sniff_incidentio_json", "parse_incidentio_json"),
+]
+CSV_FORMATS = [
+    ("loaders.jira", "sniff_csv", "parse_csv"),
+    ("loaders.linear", "sniff_csv", "parse_csv"),
+    ("loaders.incident_exports", "sniff_pagerduty_csv", "parse_pagerduty_csv"),
+    ("loaders.incident_exports", "sniff_firehydrant_csv", "parse_firehydrant_csv"),
+]
+
+
+def _function(module: str, name: str):
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def unknown(path: str, message: str, line: int | None = None) -> dict:
+    return {"path": path, "kind": "unknown", "problems": [problem(line, message)]}
+
+
+def parse_path(path: str, options: Options | None = None) -> dict:
+    """Parse the file at ``path``; the result's ``path`` is ``path`` as given."""
+    options = options or Options()
+    try:
+        size = os.path.getsize(path)
+        if os.path.isdir(path):
+            return unknown(path, "is a directory")
+        if size > options.max_file_bytes:
+            return unknown(path, f"file is {size / 1e6:.1f} MB, over the "
+                                 f"{options.max_file_bytes / 1e6:.0f} MB limit; not read")
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        return unknown(path, f"cannot read file: {e.strerror or e}")
+    return parse_bytes(data, path, options)
+
+
+def decode(data: bytes) -> tuple[str | None, dict | None]:
+    """Text of ``data`` and a problem when it was not clean UTF-8 (or None, problem)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return None, problem(None, "broken UTF-16 text; not read")
+    if b"\x00" in data[:8192]:
+        return None, problem(None, "binary file (contains NUL bytes); not read")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        try:
+            text = data.decode("cp1252")
+            enc = "Windows-1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            enc = "Latin-1"
+        return text, problem(line, f"not UTF-8 (first bad byte on this line); read as {enc}",
+                             level="warning")
+
+
+def parse_bytes(data: bytes, path: str, options: Options | None = None) -> dict:
+    options = options or Options()
+    if not data.strip():
+        return unknown(path, "empty file")
+    text, decode_problem = decode(data)
+    if text is None:
+        return {"path": path, "kind": "unknown", "problems": [decode_problem]}
+    try:
+        result = parse_text(text, path, options)
+    except RecursionError:
+        result = unknown(path, "document is nested too deeply to read")
+    except Exception as e:  # a parser bug must not cost the rest of the load
+        result = unknown(path, f"internal error while parsing: {type(e).__name__}: {e}")
+    if decode_problem:
+        result["problems"].insert(0, decode_problem)
+    return {"path": path, **result}
+
+
+def parse_text(text: str, path: str, options: Options) -> dict:
+    head = text.lstrip()[:1]
+    if head in "[{":
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as e:
+            if head == "{" or text.lstrip().startswith("[{") or text.lstrip().startswith("[\n"):
+                return unknown(path, f"broken JSON: {e.msg}", e.lineno)
+            doc = None
+        if doc is not None:
+            for module, sniff, parse in JSON_FORMATS:
+                s, p = _function(module, sniff), _function(module, parse)
+                if s and p and s(doc):
+                    return p(doc)
+            return unknown(path, "JSON that is not a known tracker or incident export")
+    header = _csv_header(text)
+    if header is not None:
+        for module, sniff, parse in CSV_FORMATS:
+            s, p = _function(module, sniff), _function(module, parse)
+            if s and p and s(header):
+                return p(text)
+        for mapping in options.csv_mappings:
+            if _mapping_matches(mapping, header):
+                fn = _function("loaders.tracker_csv" if mapping.get("kind") == "tracker"
+                               else "loaders.incident_exports",
+                               "parse_generic_tracker_csv" if mapping.get("kind") == "tracker"
+                               else "parse_generic_csv")
+                if fn:
+                    return fn(text, mapping.get("columns") or {})
+        if _looks_tabular(text):
+            return unknown(path, "CSV with columns no format knows (add a csv mapping in "
+                                 "hindsight.yaml): " + ", ".join(header[:8]), 1)
+    record = postmortem.parse(text, path, options)
+    if not _looks_like_postmortem(record, text):
+        return unknown(path, "does not look like a postmortem: no summary, timeline, "
+                             "contributing factors or action items found")
+    return record
+
+
+def _csv_header(text: str) -> list[str] | None:
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    if first.count(",") < 2 and first.count("\t") < 2 and first.count(";") < 2:
+        return None
+    if first.lstrip().startswith(("#", "|", "-", "*", ">")):
+        return None
+    try:
+        dialect_delim = "\t" if first.count("\t") >= 2 else (";" if first.count(";") > first.count(",") else ",")
+        return next(csv.reader(io.StringIO(first), delimiter=dialect_delim))
+    except (csv.Error, StopIteration):
+        return None
+
+
+def _looks_tabular(text: str) -> bool:
+    lines = text.splitlines()[:5]
+    return len(lines) >= 2 and all(line.count(",") >= 2 for line in lines[:2])
+
+
+def _mapping_matches(mapping: dict, header: list[str]) -> bool:
+    wanted = {str(c).strip().lower() for c in (mapping.get("columns") or {}).values() if c}
+    have = {h.strip().lower() for h in header}
+    return bool(wanted) and wanted <= have
+
+
+def _looks_like_postmortem(record: dict, text: str) -> bool:
+    if record.get("timeline") or record.get("action_items") or record.get("contributing_factors"):
+        return True
+    if record.get("summary") or record.get("started_at") or record.get("detected_at"):
+        return True
+    return record.get("severity") is not None and record.get("title") is not None

@@ -1,0 +1,65 @@
+"""YAML front matter: split it from the body and load it safely.
+
+``yaml.safe_load`` builds only plain Python objects, but an alias bomb (anchors
+nested so that expanding them yields billions of nodes) still hangs whatever walks the
+result. We count alias events before composing anything and refuse documents that use
+more than a handful, so such a file costs microseconds and becomes a problem record.
+"""
+from __future__ import annotations
+
+import yaml
+
+MAX_BYTES = 64 * 1024
+MAX_ALIASES = 32
+MAX_EVENTS = 20_000
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.line = line
+
+
+def split(lines: list[str]) -> tuple[list[str] | None, int]:
+    """If ``lines`` open with ``---`` front matter, return (its lines, index of the first
+    body line); else (None, 0). An unterminated block is not front matter."""
+    if not lines or lines[0].strip() != "---":
+        return None, 0
+    for i in range(1, min(len(lines), 2000)):
+        if lines[i].strip() in ("---", "..."):
+            return lines[1:i], i + 1
+    return None, 0
+
+
+def load(lines: list[str], first_line: int = 2) -> dict:
+    """Load front-matter lines into a dict; raise FrontMatterError naming the line."""
+    text = "\n".join(lines)
+    if len(text) > MAX_BYTES:
+        raise FrontMatterError(f"front matter is larger than {MAX_BYTES // 1024} KB", first_line)
+    aliases = events = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            events += 1
+            if isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    raise FrontMatterError(
+                        f"front matter uses more than {MAX_ALIASES} YAML aliases; refused "
+                        "(a document built to expand to billions of nodes)",
+                        first_line + event.start_mark.line)
+            if events > MAX_EVENTS:
+                raise FrontMatterError("front matter is too large to be metadata", first_line)
+        data = yaml.safe_load(text)
+    except FrontMatterError:
+        raise
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = first_line + mark.line if mark else first_line
+        raise FrontMatterError(f"broken YAML front matter: {e.problem or e}", line) from None
+    except yaml.YAMLError as e:
+        raise FrontMatterError(f"broken YAML front matter: {e}", first_line) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError("front matter is not a mapping of keys to values", first_line)
+    return {str(k).strip().lower().replace("-", "_").replace(" ", "_"): v for k, v in data.items()}

@@ -1,0 +1,218 @@
+"""A small, line-based reader of the markdown that postmortems are written in.
+
+It does not render anything. It cuts a document into sections (a heading and what
+follows it) holding blocks: tables, top-level list items (with their sub-lines), and
+paragraphs. Fenced code is kept out of every block, so log excerpts never become
+timeline entries. Every block remembers its 1-based line number.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ITEM = re.compile(r"^( {0,3}|\t?)([-*+•]|\d{1,3}[.)])\s+(.*)$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)\s*:?\s*$")
+_HR = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_TAG = re.compile(r"<[^>\n]{1,300}>")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+_EMPH = re.compile(r"(\*\*|__|~~|`)")
+
+
+@dataclass
+class Block:
+    kind: str                 # "table" | "item" | "para"
+    line: int
+    text: str = ""            # item / paragraph text (first line, joined continuation)
+    children: list[str] = field(default_factory=list)   # sub-lines of an item / lines of a paragraph
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)  # table rows (line, cells); a paragraph's lines as (line, [text])
+    marker: str = ""          # list marker: "-", "*", "1." ...
+
+
+@dataclass
+class Section:
+    title: str
+    level: int
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+    # headings nested below this one keep their own Section; parent links the tree
+    parent: "Section | None" = None
+
+
+def plain(text: str) -> str:
+    """Markdown inline markup removed: emphasis, links (keep their text), HTML tags,
+    entities; whitespace folded."""
+    if not text:
+        return ""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "[" in text:
+        text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _EMPH.sub("", text)
+    text = text.replace("\\", "")
+    return " ".join(text.split()).strip(" *_")
+
+
+def split_cells(line: str) -> list[str]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    cells, cur, i = [], [], 0
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\" and i + 1 < len(s) and s[i + 1] == "|":
+            cur.append("|")
+            i += 2
+            continue
+        if ch == "|":
+            cells.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    cells.append("".join(cur).strip())
+    return cells
+
+
+def _is_table_line(line: str) -> bool:
+    s = line.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def sections(lines: list[str], first_line: int = 1) -> list[Section]:
+    """Cut ``lines`` into sections. The text before the first heading is a section with
+    level 0 and an empty title. A line that is only bold text (``**Timeline**``) counts
+    as a heading one level below the deepest ATX level seen so far is NOT assumed: it is
+    given level 7 (a pseudo-heading), so it never closes a real section's subtree."""
+    root = Section("", 0, first_line)
+    out = [root]
+    stack = [root]
+    cur = root
+    para: list[str] = []
+    para_line = 0
+    item: Block | None = None
+    table: Block | None = None
+    fence: str | None = None
+    blank = False  # the previous line was blank
+    n = len(lines)
+
+    def end_para():
+        nonlocal para
+        if para:
+            cur.blocks.append(Block("para", para_line, " ".join(t for _, t in para),
+                                    children=[t for _, t in para],
+                                    rows=[(ln_, [t]) for ln_, t in para]))
+            para = []
+
+    def flush():
+        nonlocal item, table
+        end_para()
+        item = None
+        table = None
+
+    def open_section(title: str, level: int, line: int):
+        nonlocal cur
+        flush()
+        while stack and stack[-1].level >= level and stack[-1].level != 0:
+            stack.pop()
+        sec = Section(title, level, line, parent=stack[-1] if stack else None)
+        stack.append(sec)
+        out.append(sec)
+        cur = sec
+
+    i = 0
+    while i < n:
+        raw = lines[i]
+        ln = first_line + i
+        if fence is not None:
+            if raw.lstrip().startswith(fence):
+                fence = None
+            elif item is not None:
+                pass  # code inside an item stays out of its text
+            i += 1
+            continue
+        fm = _FENCE.match(raw)
+        if fm:
+            flush()
+            fence = fm.group(1)[:3]
+            i += 1
+            continue
+        stripped = raw.strip()
+        if not stripped:
+            end_para()
+            table = None
+            # a blank line does not end a list item: its indented continuation may follow
+            blank = True
+            i += 1
+            continue
+        was_blank, blank = blank, False
+        m = _ATX.match(raw)
+        if m:
+            open_section(m.group(2), len(m.group(1)), ln)
+            i += 1
+            continue
+        # setext heading: a paragraph line followed by === or ---
+        if (i + 1 < n and not para and item is None and _SETEXT.match(lines[i + 1])
+                and not _is_table_line(raw) and not _ITEM.match(raw) and len(stripped) < 200):
+            level = 1 if lines[i + 1].strip().startswith("=") else 2
+            open_section(stripped, level, ln)
+            i += 2
+            continue
+        if _HR.match(raw):
+            flush()
+            i += 1
+            continue
+        if _is_table_line(raw):
+            end_para()
+            item = None
+            if table is None:
+                table = Block("table", ln)
+                cur.blocks.append(table)
+            if not _TABLE_SEP.match(raw):
+                table.rows.append((ln, split_cells(raw)))
+            i += 1
+            continue
+        table = None
+        bm = _BOLD_LINE.match(raw)
+        if bm and not para and item is None:
+            open_section(bm.group(1).strip().rstrip(":"), 7, ln)
+            i += 1
+            continue
+        im = _ITEM.match(raw)
+        if im and not (raw.startswith("    ") or raw.startswith("\t\t")):
+            end_para()
+            item = Block("item", ln, im.group(3).strip(), marker=im.group(2))
+            cur.blocks.append(item)
+            i += 1
+            continue
+        indented = raw[:1] in (" ", "\t")
+        if item is not None and (indented or not was_blank):
+            # sub-bullet, indented paragraph, or lazy continuation of the item above
+            if indented:
+                item.children.append(stripped)
+            else:
+                item.text = item.text + " " + stripped
+            i += 1
+            continue
+        if indented and item is None and not para and _ITEM.match(stripped):
+            # an indented list with no parent item at the left margin: treat as top level
+            im2 = _ITEM.match(stripped)
+            item = Block("item", ln, im2.group(3).strip(), marker=im2.group(2))
+            cur.blocks.append(item)
+            i += 1
+            continue
+        item = None
+        if not para:
+            para_line = ln
+        para.append((ln, stripped))
+        i += 1
+    flush()
+    return out

@@ -1,0 +1,469 @@
+"""Parse one postmortem (markdown, any common template) into a plain record.
+
+``parse(text, name)`` is a pure function: no I/O, no database. It returns the
+``postmortem`` object of ../shared/conformance/CONTRACT.md plus a few extra keys
+(teams, services, owner, lessons, timestamp_sources, summary), and a ``problems`` list.
+Section names, metadata keys and event words come from ``loaders.vocabulary``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from loaders import frontmatter, timeparse as tp
+from loaders.actions import action_items
+from loaders.markdown import Section, plain, sections
+from loaders.options import Options
+from loaders.problems import Problems
+from loaders.timeline import derive_times, timeline_entries
+from loaders.vocabulary import FRONT_MATTER, meta_key, section_kind
+
+
+@dataclass
+class Doc:
+    """Everything gathered from one document while parsing it."""
+
+    name: str
+    lines: list[str]
+    front: dict
+    secs: list[Section]
+    kinds: dict[int, str]          # id(section) -> kind
+    meta: dict[str, tuple[str, int]]  # key -> (value, line)
+    problems: Problems
+    zone: tp.Zone | None = None
+    zone_stated: bool = False
+    order_hint: str | None = None
+
+    def of_kind(self, kind: str) -> list[Section]:
+        return [s for s in self.secs if self.kinds.get(id(s)) == kind]
+
+
+_BOLD_PAIR = re.compile(
+    r"(?:\*\*|__)\s*([^*_:|]{1,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*?)\s*(?=\||(?:\*\*|__)[^*_:|]{1,40}?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|$)")
+_KV_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 /()#_-]{0,38}?)\s*:\s+(.+)$")
+_DURATION = re.compile(
+    r"(?:(?P<d>\d+(?:\.\d+)?)\s*d(?:ays?)?)?\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*"
+    r"(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in(?:ute)?s?)?)?\s*(?:(?P<s>\d+)\s*s(?:ec(?:ond)?s?)?)?", re.I)
+_SEVERITY = re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level)[\s_-]*(\d)\b", re.I)
+_SEVERITY_WORDS = {"critical": 1, "blocker": 1, "emergency": 1, "high": 2, "major": 2, "medium": 3,
+                   "moderate": 3, "minor": 3, "low": 4, "trivial": 5}
+_NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
+_NEAR_MISS_CLAIM = re.compile(
+    r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b", re.I)
+_FILE_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
+_YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
+
+
+def parse(text: str, name: str = "", options: Options | None = None) -> dict:
+    """Parse postmortem ``text`` (from a file called ``name``) into a record."""
+    options = options or Options()
+    problems = Problems()
+    lines = text.splitlines()
+    fm_lines, body_start = frontmatter.split(lines)
+    front: dict = {}
+    if fm_lines is not None:
+        try:
+            front = frontmatter.load(fm_lines, first_line=2)
+        except frontmatter.FrontMatterError as e:
+            problems.error(e.line, f"{e}; front matter ignored")
+    secs = sections(lines[body_start:], first_line=body_start + 1)
+    doc = Doc(name, lines, front, secs, {}, {}, problems)
+    _classify_sections(doc)
+    _collect_metadata(doc)
+    return _record(doc, options)
+
+
+# --------------------------------------------------------------------------------------
+# Sections and metadata
+
+
+def _classify_sections(doc: Doc) -> None:
+    for s in doc.secs:
+        if s.level == 0:
+            continue
+        kind = section_kind(s.title)
+        parent = doc.kinds.get(id(s.parent)) if s.parent is not None else None
+        if kind is None and parent in ("timeline", "actions", "factors", "lessons", "went_well",
+                                        "went_wrong", "lucky"):
+            kind = parent  # "### Day 1" under Timeline, "### Short-term" under Action items
+        if kind in ("went_well", "went_wrong", "lessons") and parent == "actions":
+            kind = "actions"
+        if kind is not None:
+            doc.kinds[id(s)] = kind
+
+
+def _front(doc: Doc, key: str):
+    for k in FRONT_MATTER[key]:
+        if k in doc.front and doc.front[k] not in (None, ""):
+            return doc.front[k]
+    return None
+
+
+def _collect_metadata(doc: Doc) -> None:
+    meta = doc.meta
+
+    def put(key: str | None, value: str, line: int):
+        value = plain(value).strip(" |")
+        if key and value and key not in meta and value.lower() not in ("n/a", "na", "-", "—", "tbd", "none"):
+            meta[key] = (value, line)
+
+    for s in doc.secs:
+        kind = doc.kinds.get(id(s))
+        for b in s.blocks:
+            if b.kind == "para" or b.kind == "item":
+                for ln, (line_text,) in (b.rows if b.kind == "para" else [(b.line, [b.text])]):
+                    if "**" in line_text or "__" in line_text:
+                        for m in _BOLD_PAIR.finditer(line_text):
+                            put(meta_key(m.group(1)), m.group(2), ln)
+                    elif kind in (None, "metadata") or b.kind == "item" and kind != "timeline":
+                        m = _KV_LINE.match(plain(line_text))
+                        if m and (kind == "metadata" or s.level == 0 or b.kind == "item"):
+                            key = meta_key(m.group(1))
+                            if key in ("ttd", "ttm", "ttr", "duration", "class", "severity", "status",
+                                       "started", "detected", "mitigated", "resolved", "date") or kind == "metadata":
+                                put(key, m.group(2), ln)
+            elif b.kind == "table" and kind in (None, "metadata", "summary", "impact"):
+                rows = b.rows
+                if rows and all(len([c for c in cells if c.strip()]) <= 2 for _, cells in rows):
+                    for ln, cells in rows:
+                        cells = [c for c in cells if c.strip()]
+                        if len(cells) == 2:
+                            put(meta_key(cells[0]), cells[1], ln)
+        # "## Date\n\n2015-10-21", "## Status\n\nDraft", "## Severity\n\nSEV-2"
+        if kind == "metadata" and s.blocks:
+            key = meta_key(s.title)
+            first = s.blocks[0]
+            if key in ("date", "status", "severity", "owner") and first.kind in ("para", "item"):
+                if key == "owner":
+                    names = [plain(b.text) for b in s.blocks if b.kind == "item"] or [plain(first.text)]
+                    put(key, ", ".join(names), first.line)
+                else:
+                    put(key, first.text, first.line)
+
+
+# --------------------------------------------------------------------------------------
+# The record
+
+
+def _record(doc: Doc, options: Options) -> dict:
+    problems = doc.problems
+    title = _title(doc)
+    doc.zone = _doc_zone(doc, options)
+    # Date: front matter, metadata, the title, the file name, then the timeline.
+    incident_date = _date_value(_front(doc, "date"))
+    if incident_date is None and "date" in doc.meta:
+        incident_date = tp.find_date(doc.meta["date"][0])
+    if incident_date is None and title:
+        incident_date = tp.find_date(title)
+    if incident_date is None:
+        m = _FILE_DATE.search(doc.name.rsplit("/", 1)[-1])
+        if m:
+            try:
+                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                incident_date = d if tp.plausible(d) else None
+            except ValueError:
+                pass
+
+    timeline = timeline_entries(doc, incident_date)
+    if incident_date is None:
+        for e in timeline:
+            if e.at is not None:
+                incident_date = e.at.date()
+                break
+    if incident_date is None and _front(doc, "started") is not None:
+        dt = _datetime_value(_front(doc, "started"), doc)
+        incident_date = dt.date() if dt else None
+
+    severity = _front(doc, "severity")
+    severity = str(severity) if severity is not None else (doc.meta.get("severity", (None,))[0])
+    status = _front(doc, "status")
+    status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
+
+    times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date))
+    items = action_items(doc, incident_date)
+    factors = _factors(doc)
+    summary = _section_text(doc, "summary")
+    near_miss = _near_miss(doc, title, summary)
+    incident_class = _incident_class(doc, options, title, summary, factors)
+
+    if any(e.at is not None for e in timeline) and not doc.zone_stated:
+        problems.warning(None, "no time zone stated for the timeline; times read as "
+                               f"{doc.zone.name if doc.zone else 'UTC'}")
+    if not doc.of_kind("timeline") and not any(doc.front.get(k) for k in ("started_at", "detected_at")):
+        problems.warning(None, "no timeline section found")
+    if title is None:
+        problems.warning(1, "no title found")
+
+    doc_id = _front(doc, "id")
+    base = doc.name.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    return {
+        "kind": "postmortem",
+        "id": str(doc_id) if doc_id is not None else stem,
+        "title": title,
+        "date": tp.iso_date(incident_date),
+        "severity": severity,
+        "severity_level": severity_level(severity),
+        "status": status,
+        "near_miss": near_miss,
+        "incident_class": incident_class,
+        "started_at": tp.iso_utc(times.get("started_at")),
+        "detected_at": tp.iso_utc(times.get("detected_at")),
+        "mitigated_at": tp.iso_utc(times.get("mitigated_at")),
+        "resolved_at": tp.iso_utc(times.get("resolved_at")),
+        "timestamp_sources": sources,
+        "timeline": [{"at": tp.iso_utc(e.at), "text": e.text, "line": e.line,
+                      "event": e.event} for e in timeline],
+        "contributing_factors": factors,
+        "action_items": items,
+        "owner": _owner(doc),
+        "teams": _list_value(_front(doc, "teams")) or _split_list(doc.meta.get("teams", ("",))[0]),
+        "services": _list_value(_front(doc, "services")) or _split_list(doc.meta.get("services", ("",))[0]),
+        "reference": _reference(doc),
+        "summary": summary,
+        "lessons": {k: _section_items(doc, k) for k in ("went_well", "went_wrong", "lucky")},
+        "problems": problems.items,
+    }
+
+
+def _title(doc: Doc) -> str | None:
+    t = _front(doc, "title")
+    if t:
+        return plain(str(t))
+    headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
+    for level in (1, 2, 3):
+        for s in headed:
+            if s.level == level and plain(s.title):
+                if level > 1 and section_kind(s.title) is not None:
+                    continue
+                return plain(s.title)
+    if "title" in doc.meta:
+        return doc.meta["title"][0]
+    return None
+
+
+def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
+    """The zone the timeline's times are written in: stated in the timeline's heading
+    or its first lines, else anywhere a sentence states one, else the default."""
+    candidates: list[str] = []
+    for s in doc.of_kind("timeline"):
+        candidates.append(s.title)
+        for b in s.blocks[:3]:
+            if b.kind in ("para", "item"):
+                candidates.append(b.text)
+            elif b.kind == "table" and b.rows:
+                candidates.append(" ".join(b.rows[0][1]))
+    for text in candidates:
+        z = tp.stated_zone(text)
+        if z is not None:
+            doc.zone_stated = True
+            return z
+    for line in doc.lines[:400]:
+        if "time" in line.lower() or "zone" in line.lower():
+            z = tp.stated_zone(line)
+            if z is not None:
+                doc.zone_stated = True
+                return z
+    return tp.zone(options.default_zone) or tp.ZONE_UTC
+
+
+def _impact_range(doc: Doc, incident_date: date | None):
+    """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact."""
+    for s in doc.of_kind("impact") + doc.of_kind("summary"):
+        for b in s.blocks:
+            if b.kind not in ("item", "para"):
+                continue
+            found = find_range(b.text, incident_date, doc.zone, doc.order_hint)
+            if found:
+                return found
+    if "duration" in doc.meta:
+        return find_range(doc.meta["duration"][0], incident_date, doc.zone, doc.order_hint)
+    return None
+
+
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|through)\s*", re.I)
+
+
+def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
+    """The first ``<time> - <time>`` range in ``text`` as two UTC datetimes."""
+    text = plain(text)
+    for m in re.finditer(r"(?<![\d:])\d", text):
+        i = m.start()
+        first = tp.read_stamp(text, order_hint, start=i)
+        if first is None or not first.has_time:
+            continue
+        sep = _RANGE_SEP.match(text, first.end)
+        if not sep:
+            continue
+        second = tp.read_stamp(text, order_hint, start=sep.end())
+        if second is None or not second.has_time:
+            continue
+        z = first.zone or second.zone or zone
+        start = tp.stamp_datetime(first, day, z)
+        end_day = start.date() if (start and not second.has_date and first.has_date) else day
+        end = tp.stamp_datetime(second, end_day, second.zone or z)
+        if start is None or end is None:
+            continue
+        if end < start and not second.has_date:
+            end += timedelta(days=1)
+        return start, end
+    return None
+
+
+def _factors(doc: Doc) -> list[str]:
+    out: list[str] = []
+    for s in doc.of_kind("factors"):
+        items = [b for b in s.blocks if b.kind == "item"]
+        if items:
+            out.extend(plain(b.text) for b in items if plain(b.text))
+        else:
+            out.extend(plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text))
+    return out
+
+
+def _section_text(doc: Doc, kind: str) -> str | None:
+    parts = []
+    for s in doc.of_kind(kind):
+        for b in s.blocks:
+            if b.kind in ("para", "item"):
+                parts.append(plain(b.text))
+    text = " ".join(p for p in parts if p)
+    return text[:4000] or None
+
+
+def _section_items(doc: Doc, kind: str) -> list[str]:
+    out = []
+    for s in doc.of_kind(kind):
+        for b in s.blocks:
+            if b.kind in ("item", "para") and plain(b.text):
+                out.append(plain(b.text))
+    return out
+
+
+def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
+    v = _front(doc, "near_miss")
+    if v is not None:
+        return v is True or str(v).strip().lower() in _YES
+    if "near_miss" in doc.meta:
+        return doc.meta["near_miss"][0].strip().lower() in _YES
+    cls = doc.meta.get("class", ("",))[0]
+    if _NEAR_MISS.search(cls):
+        return True
+    if title and _NEAR_MISS.match(title.strip()):
+        return True
+    if title and re.search(r"\bnear[\s-]?miss\b", title, re.I):
+        return True
+    return bool(summary and _NEAR_MISS_CLAIM.search(summary))
+
+
+def _incident_class(doc, options, title, summary, factors) -> str | None:
+    v = _front(doc, "class")
+    if isinstance(v, list):
+        v = v[0] if v else None
+    if v is not None and str(v).strip():
+        return str(v).strip()
+    if "class" in doc.meta and not _NEAR_MISS.search(doc.meta["class"][0]):
+        return doc.meta["class"][0]
+    return classify(" ".join(filter(None, [title, summary, " ".join(factors)])), options.taxonomy)
+
+
+def classify(text: str, taxonomy) -> str | None:
+    """The first taxonomy class whose rules match ``text``, else None."""
+    if not text or not taxonomy:
+        return None
+    for name, rules in taxonomy:
+        for rx in rules:
+            if rx.search(text):
+                return name
+    return None
+
+
+def _owner(doc: Doc) -> str | None:
+    v = _front(doc, "owner")
+    if isinstance(v, list):
+        v = ", ".join(str(x) for x in v)
+    if v:
+        return str(v)
+    return doc.meta.get("owner", (None,))[0]
+
+
+def _reference(doc: Doc) -> str | None:
+    v = _front(doc, "reference")
+    if v:
+        return str(v)
+    if "id" in doc.meta:
+        return doc.meta["id"][0]
+    return None
+
+
+def severity_level(severity) -> int | None:
+    if severity is None:
+        return None
+    s = str(severity).strip()
+    m = _SEVERITY.search(s)
+    if m:
+        return int(m.group(1))
+    if s.isdigit():
+        return int(s)
+    for word, level in _SEVERITY_WORDS.items():
+        if re.search(rf"\b{word}\b", s, re.I):
+            return level
+    return None
+
+
+def minutes(text: str) -> float | None:
+    """Minutes in a written duration: ``5 minutes``, ``1h 20m``, ``2 hours``, ``90 min``."""
+    t = text.strip().lower()
+    if not t or not any(ch.isdigit() for ch in t):
+        return None
+    m = _DURATION.search(t)
+    if not m or not any(m.groupdict().values()):
+        return None
+    d, h, mi, s = (float(m.group(k)) if m.group(k) else 0.0 for k in ("d", "h", "m", "s"))
+    return d * 1440 + h * 60 + mi + s / 60
+
+
+def _date_value(v) -> date | None:
+    if v is None:
+        return None
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v if tp.plausible(v) else None
+    return tp.find_date(str(v))
+
+
+def _datetime_value(v, doc: Doc) -> datetime | None:
+    """A front-matter or metadata timestamp: ISO with zone, else read in the doc's zone.
+    A date without a time gives None (only the date is known)."""
+    if v is None:
+        return None
+    if isinstance(v, datetime):
+        dt = v if v.tzinfo else (doc.zone or tp.ZONE_UTC).to_utc(v)
+        return dt if tp.plausible(dt) else None
+    if isinstance(v, date):
+        return None
+    s = str(v).strip()
+    dt = tp.parse_iso(s)
+    if dt is not None and re.search(r"\d[T ]\d", s):
+        if not re.search(r"(Z|[+-]\d\d:?\d\d|UTC|GMT)\s*$", s, re.I) and doc.zone is not None:
+            dt = doc.zone.to_utc(dt.replace(tzinfo=None))
+        return dt if tp.plausible(dt) else None
+    st = tp.read_stamp(s, doc.order_hint)
+    if st is None or not st.has_time or not st.has_date or st.year is None:
+        return None
+    dt = tp.stamp_datetime(st, None, doc.zone)
+    return dt if dt and tp.plausible(dt) else None
+
+
+def _list_value(v) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, (list, tuple)):
+        return [str(x).strip() for x in v if str(x).strip()]
+    return _split_list(str(v))
+
+
+def _split_list(s: str) -> list[str]:
+    return [p.strip(" `'\"") for p in re.split(r"[,;]|\band\b", s or "") if p.strip(" `'\"")]

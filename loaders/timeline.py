@@ -1,0 +1,297 @@
+"""Timeline entries, and the four timestamps an incident is measured by.
+
+A timeline entry is one table row, one top-level bullet, one line of a paragraph that
+starts with a time, or one heading that carries a time (its paragraphs are its text).
+A date-only heading or line sets the date for the time-only entries below it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from loaders import timeparse as tp
+from loaders.markdown import plain
+from loaders.vocabulary import EVENT_MARKERS, EVENT_WORDS
+
+_TIME_HEADER = re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|datetime|date\s+and\s+time|"
+                          r"time\s*\(.*\)|date\s*\(.*\)|hour|clock|utc|start)\b", re.I)
+_TEXT_HEADER = re.compile(r"^(?:event|events|description|what|action|details?|notes?|activity|"
+                          r"summary|update|happened|message|comment)\b", re.I)
+_SKIP_LEAD = re.compile(r"^[\s\-–—:|.,)*_]+")
+_CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
+
+
+@dataclass
+class Entry:
+    at: datetime | None
+    text: str
+    line: int
+    date_only: bool = False
+    tags: set = field(default_factory=set)
+    markers: set = field(default_factory=set)
+
+    @property
+    def event(self) -> str | None:
+        for k in ("started", "resolved", "mitigated"):
+            if k in self.markers:
+                return k
+        for k in ("detected", "mitigated", "resolved", "impact"):
+            if k in self.tags:
+                return k
+        return None
+
+
+class _Reader:
+    def __init__(self, doc, incident_date: date | None):
+        self.doc = doc
+        self.day = incident_date
+        self.entries: list[Entry] = []
+
+    def stamp(self, text: str):
+        return tp.read_stamp(text, self.doc.order_hint)
+
+    def add(self, st, text: str, line: int, rest_from: int | None = None) -> Entry:
+        """An entry from a Stamp (or None) and the text after it."""
+        at = None
+        date_only = False
+        if st is not None:
+            if st.has_date and st.year is None and self.day is not None:
+                st.year = self.day.year
+            if st.order == "?":
+                self.doc.problems.warning(line, "ambiguous day/month order in "
+                                                f"'{text[:st.end].strip()}'; read as day first")
+            if st.has_time:
+                at = tp.stamp_datetime(st, self.day, self.doc.zone)
+                if at is None:
+                    self.doc.problems.warning(line, "time without a date: no incident date to place it on")
+            elif st.has_date and st.year is not None:
+                try:
+                    d = date(st.year, st.month, st.day)
+                    at = datetime(d.year, d.month, d.day, tzinfo=tp.UTC)
+                    date_only = True
+                except ValueError:
+                    at = None
+            if at is not None and not tp.plausible(at):
+                self.doc.problems.error(line, f"absurd date {at.date()} in timeline; entry kept without a time")
+                at = None
+            if at is not None and st.has_date:
+                self.day = at.date() if not st.has_time else (
+                    date(st.year, st.month, st.day) if st.year else self.day)
+        body = plain(text[st.end:] if st is not None else text)
+        body = _SKIP_LEAD.sub("", body).strip()
+        e = Entry(at, body or plain(text), line, date_only)
+        _tag(e)
+        self.entries.append(e)
+        return e
+
+
+def _tag(e: Entry) -> None:
+    for k, rx in EVENT_MARKERS.items():
+        if rx.search(e.text):
+            e.markers.add(k)
+    for k, rx in EVENT_WORDS.items():
+        if rx.search(e.text):
+            e.tags.add(k)
+
+
+def _date_line(st, text: str) -> bool:
+    """A line that is only a date (``June 14, 2022``, ``**2021-06-29**``, ``Day 2 - 6th Nov``)."""
+    return st is not None and st.has_date and not st.has_time and not plain(text[st.end:]).strip(" :-–—.,")
+
+
+def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
+    r = _Reader(doc, incident_date)
+    tops = doc.of_kind("timeline")
+    for s in tops:
+        title = plain(s.title)
+        is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline"
+        if is_sub:
+            st = r.stamp(title)
+            if st is not None and st.has_time:
+                texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
+                e = r.add(st, title, s.line)
+                extra = " ".join(t for t in texts if t)
+                if extra:
+                    e.text = (e.text + " " + extra).strip() if e.text and e.text != title else extra
+                    _tag(e)
+                continue
+            if st is not None and st.has_date and st.year is not None:
+                try:
+                    r.day = date(st.year, st.month, st.day)
+                except ValueError:
+                    pass
+        for b in s.blocks:
+            if b.kind == "table":
+                _table(r, b)
+            elif b.kind == "item":
+                text = _CHECKBOX.sub("", b.text)
+                st = r.stamp(text)
+                if _date_line(st, text) and b.children:
+                    # "- June 14" with the events as sub-bullets: the date is context
+                    if st.year is not None:
+                        r.day = date(st.year, st.month, st.day)
+                    for child in b.children:
+                        cst = r.stamp(child.lstrip("-*+ "))
+                        if cst is not None:
+                            r.add(cst, child.lstrip("-*+ "), b.line)
+                    continue
+                r.add(st, text, b.line)
+            elif b.kind == "para":
+                last = None
+                for ln, (line_text,) in b.rows:
+                    st = r.stamp(line_text)
+                    if st is None:
+                        if last is not None:
+                            last.text = (last.text + " " + plain(line_text)).strip()
+                            _tag(last)
+                        continue
+                    if _date_line(st, line_text):
+                        if st.year is not None:
+                            try:
+                                r.day = date(st.year, st.month, st.day)
+                            except ValueError:
+                                pass
+                        last = None
+                        continue
+                    last = r.add(st, line_text, ln)
+    _check_order(doc, r.entries)
+    return r.entries
+
+
+def _table(r: _Reader, b) -> None:
+    rows = b.rows
+    if not rows:
+        return
+    header = [plain(c) for c in rows[0][1]]
+    time_cols = [i for i, h in enumerate(header) if _TIME_HEADER.match(h)]
+    has_header = bool(time_cols) or any(_TEXT_HEADER.match(h) for h in header) or \
+        r.stamp(rows[0][1][0] if rows[0][1] else "") is None
+    body = rows[1:] if has_header else rows
+    if not time_cols:
+        # the first column whose cells read as dates or times
+        ncols = max(len(c) for _, c in body) if body else 0
+        for i in range(ncols):
+            hits = sum(1 for _, c in body if i < len(c) and r.stamp(c[i]) is not None)
+            if body and hits >= max(1, len(body) // 2):
+                time_cols = [i]
+                break
+    for ln, cells in body:
+        if not any(c.strip() for c in cells):
+            continue
+        stamp_text = " ".join(cells[i] for i in time_cols if i < len(cells)).strip()
+        text = " — ".join(plain(c) for i, c in enumerate(cells) if i not in time_cols and plain(c))
+        st = r.stamp(stamp_text) if stamp_text else None
+        if stamp_text and st is None:
+            r.doc.problems.warning(ln, f"could not read the time '{stamp_text[:40]}'")
+        e = r.add(st, stamp_text, ln) if st is not None else r.add(None, text, ln)
+        e.text = text or e.text
+        _tag(e)
+
+
+def _check_order(doc, entries: list[Entry]) -> None:
+    prev = None
+    for e in entries:
+        if e.at is None:
+            continue
+        if prev is not None and e.at < prev.at and not e.date_only and not prev.date_only:
+            doc.problems.warning(e.line, "timeline entry is earlier than the one before it")
+        prev = e
+
+
+# --------------------------------------------------------------------------------------
+# The four timestamps
+
+TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
+
+
+def derive_times(doc, entries: list[Entry], incident_date, impact_range):
+    """Each timestamp from the strongest evidence, with the rule that filled it.
+
+    Order: front matter, then metadata (``**Detected:**``, a metadata table), then
+    figures the document states (``Time to detection: 5 minutes``), then the impact
+    range (``Duration: 14:58-15:20``), then explicit timeline markers (``OUTAGE
+    BEGINS``), then what timeline entries say (alert fired, rolled back, resolved);
+    resolved falls back to mitigated.
+    """
+    from loaders.postmortem import _datetime_value, _front, minutes
+
+    times: dict[str, datetime | None] = {}
+    sources: dict[str, str] = {}
+
+    def put(key, value, source):
+        if value is not None and times.get(key) is None:
+            times[key] = value
+            sources[key] = source
+
+    meta_key = {"started_at": "started", "detected_at": "detected", "mitigated_at": "mitigated",
+                "resolved_at": "resolved"}
+    for key, short in meta_key.items():
+        put(key, _datetime_value(_front(doc, short), doc), "front_matter")
+    for key, short in meta_key.items():
+        if short in doc.meta:
+            value, line = doc.meta[short]
+            dt = _meta_time(value, doc, incident_date)
+            put(key, dt, "metadata")
+
+    timed = [e for e in entries if e.at is not None and not e.date_only]
+
+    def first(tag, after=None, markers=False):
+        for e in timed:
+            if (tag in e.markers) if markers else (tag in e.tags):
+                if after is None or e.at >= after:
+                    return e.at
+        return None
+
+    def last(tag, after=None, markers=False):
+        found = None
+        for e in timed:
+            if ((tag in e.markers) if markers else (tag in e.tags)) and (after is None or e.at >= after):
+                found = e.at
+        return found
+
+    ttd = minutes(doc.meta["ttd"][0]) if "ttd" in doc.meta else None
+    ttm = minutes(doc.meta["ttm"][0]) if "ttm" in doc.meta else None
+    ttr = minutes(doc.meta["ttr"][0]) if "ttr" in doc.meta else None
+
+    if impact_range:
+        put("started_at", impact_range[0], "impact_range")
+    put("started_at", first("started", markers=True), "timeline_marker")
+    put("mitigated_at", first("mitigated", markers=True), "timeline_marker")
+    put("resolved_at", first("resolved", markers=True), "timeline_marker")
+    if impact_range:
+        put("mitigated_at", impact_range[1], "impact_range")
+
+    start = times.get("started_at")
+    if start is not None and ttd is not None:
+        put("detected_at", start + timedelta(minutes=ttd), "stated_duration")
+    put("detected_at", first("detected", after=start), "timeline_detection")
+    if start is None:
+        det = times.get("detected_at")
+        if det is not None and ttd is not None:
+            put("started_at", det - timedelta(minutes=ttd), "stated_duration")
+        impact = next((e.at for e in timed if "impact" in e.tags and (det is None or e.at <= det)), None)
+        put("started_at", impact, "timeline_impact")
+    start = times.get("started_at")
+    if start is not None and ttm is not None:
+        put("mitigated_at", start + timedelta(minutes=ttm), "stated_duration")
+    after = times.get("detected_at") or start
+    put("mitigated_at", first("mitigated", after=after), "timeline_mitigation")
+    if start is not None and ttr is not None:
+        put("resolved_at", start + timedelta(minutes=ttr), "stated_duration")
+    put("resolved_at", last("resolved", after=times.get("mitigated_at") or after), "timeline_resolution")
+    if times.get("resolved_at") is None and times.get("mitigated_at") is not None:
+        put("resolved_at", times["mitigated_at"], "fallback_mitigated")
+    return times, sources
+
+
+def _meta_time(value: str, doc, incident_date):
+    from loaders.postmortem import _datetime_value
+
+    dt = _datetime_value(value, doc)
+    if dt is not None:
+        return dt
+    st = tp.read_stamp(plain(value), doc.order_hint)
+    if st is not None and st.has_time:
+        return tp.stamp_datetime(st, incident_date, doc.zone)
+    return None
