@@ -1,0 +1,10 @@
+-- Minutes from start to detection, mitigation and resolution. A negative difference
+-- (a timestamp before the start) is not a duration: it is NULL here and flagged, so the
+-- data-quality view can list it and no metric averages it in.
+CREATE OR REPLACE VIEW int_incident_durations AS
+SELECT
+    file_path,
+    date_diff('second', started_at, detected_at)  / 60.0     AS raw_ttd_minutes,
+    date_diff('second', started_at, mitigated_at) / 60.0     AS raw_ttm_minutes,
+    date_diff('second', started_at, resolved_at)  / 60.0     AS raw_ttr_minutes
+FROM stg_postmortems;

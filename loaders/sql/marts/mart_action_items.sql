@@ -1,0 +1,35 @@
+-- One row per action item with its effective status (tracker first, then document),
+-- its deadline (due date, else incident date + the SLA days of its severity), and
+-- the incident it belongs to. Overdue depends on an as-of date: see metrics/.
+CREATE OR REPLACE VIEW mart_action_items AS
+SELECT
+    a.file_path,
+    a.item_seq,
+    i.incident_id,
+    i.title                                                  AS incident_title,
+    i.incident_date,
+    i.incident_class,
+    i.team,
+    i.severity_level,
+    i.is_near_miss,
+    a.action,
+    a.action_kind,
+    a.owner,
+    a.owner_source,
+    a.due_date,
+    coalesce(a.due_date,
+             i.incident_date + CAST(coalesce(s.days, sd.days, 60) AS INTEGER))
+                                                             AS deadline,
+    a.due_date IS NULL                                       AS deadline_from_sla,
+    a.ticket,
+    a.ticket_matched,
+    a.ticket_url,
+    a.ticket_status,
+    a.status,
+    a.status_source,
+    CASE WHEN a.status = 'done'
+         THEN coalesce(CAST(a.ticket_resolved_at AS DATE), NULL) END AS done_on
+FROM int_action_items_tracked a
+JOIN mart_incidents i USING (file_path)
+LEFT JOIN sla_days s  ON s.severity_level = i.severity_level
+LEFT JOIN sla_days sd ON sd.severity_level IS NULL;

@@ -1,0 +1,33 @@
+-- One row per incident or near miss that has a postmortem.
+CREATE OR REPLACE VIEW mart_incidents AS
+SELECT
+    p.file_path,
+    p.incident_id,
+    p.title,
+    coalesce(p.incident_date, CAST(p.started_at AS DATE))    AS incident_date,
+    p.severity,
+    p.severity_level,
+    p.postmortem_status,
+    p.is_near_miss,
+    coalesce(p.incident_class, 'unclassified')               AS incident_class,
+    coalesce(p.teams[1], 'unassigned')                       AS team,
+    p.teams,
+    p.services,
+    p.owner,
+    p.started_at,
+    p.detected_at,
+    p.mitigated_at,
+    p.resolved_at,
+    p.started_source,
+    p.detected_source,
+    p.mitigated_source,
+    p.resolved_source,
+    CASE WHEN d.raw_ttd_minutes >= 0 THEN d.raw_ttd_minutes END AS ttd_minutes,
+    CASE WHEN d.raw_ttm_minutes >= 0 THEN d.raw_ttm_minutes END AS ttm_minutes,
+    CASE WHEN d.raw_ttr_minutes >= 0 THEN d.raw_ttr_minutes END AS ttr_minutes,
+    (d.raw_ttd_minutes < 0 OR d.raw_ttm_minutes < 0 OR d.raw_ttr_minutes < 0)
+                                                             AS has_negative_duration,
+    p.reference,
+    p.summary
+FROM stg_postmortems p
+JOIN int_incident_durations d USING (file_path);
