@@ -293,7 +293,7 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
         first = tp.read_stamp(text, order_hint, start=i)
         if first is None or not first.has_time:
             continue
-        sep = _RANGE_SEP.match(text, first.end)
+        sep = _RANGE_SEP.match(text, first.range_at if first.range_at is not None else first.end)
         if not sep:
             continue
         second = tp.read_stamp(text, order_hint, start=sep.end())

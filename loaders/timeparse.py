@@ -201,13 +201,14 @@ _TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT
 class Stamp:
     """What a timestamp prefix said: a date (maybe without year), a time, a zone."""
 
-    __slots__ = ("year", "month", "day", "hour", "minute", "second", "zone", "end", "order")
+    __slots__ = ("year", "month", "day", "hour", "minute", "second", "zone", "end", "order", "range_at")
 
     def __init__(self):
         self.year = self.month = self.day = None
         self.hour = self.minute = self.second = None
         self.zone = None
         self.end = 0
+        self.range_at = None  # where a "- 8:24" range tail began, when one was skipped
         self.order = None  # "dmy"/"mdy" when a numeric date's order was decided; "?" if ambiguous
 
     @property
@@ -329,6 +330,7 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
             end = z.end()
     r = _RANGE_TAIL.match(text, end)
     if r:
+        st.range_at = end
         end = r.end()
     if st.zone is None:
         z = _ZONE_TAIL.match(text, end)

@@ -1,0 +1,102 @@
+"""YAML front matter: every key, precedence over the body, and hostile YAML."""
+import time
+
+from conftest import fixture_text
+
+from loaders.postmortem import parse
+
+DOC = parse(fixture_text("postmortems/front-matter.md"), "front-matter.md")
+
+
+def test_id_from_front_matter():
+    assert DOC["id"] == "INC-2025-0042"
+
+
+def test_title_from_front_matter():
+    assert DOC["title"] == "Queue backlog delays invoices"
+
+
+def test_front_matter_wins_over_the_body():
+    assert DOC["status"] == "In review"          # body says Draft
+    assert DOC["severity"] == "SEV-3"            # body says SEV-1
+    assert DOC["severity_level"] == 3
+    assert DOC["incident_class"] == "capacity"   # body says database
+
+
+def test_lists_and_owner():
+    assert DOC["services"] == ["billing", "queue"]
+    assert DOC["teams"] == ["payments"]
+    assert DOC["owner"] == "@kim"
+
+
+def test_timestamps_from_front_matter():
+    assert DOC["started_at"] == "2025-11-30T23:40:00Z"
+    assert DOC["detected_at"] == "2025-12-01T00:05:00Z"
+    assert DOC["mitigated_at"] == "2025-12-01T01:10:00Z"
+    assert DOC["resolved_at"] == "2025-12-01T02:00:00Z"
+    assert set(DOC["timestamp_sources"].values()) == {"front_matter"}
+
+
+def test_status_column_in_action_items():
+    assert [a["status"] for a in DOC["action_items"]] == ["open", "done", "wont_do"]
+
+
+def test_action_item_without_due_or_ticket():
+    third = DOC["action_items"][2]
+    assert third["owner"] == "@sam" and third["due"] is None and third["ticket"] is None
+
+
+def test_action_item_with_empty_owner_cell():
+    assert DOC["action_items"][1]["owner"] is None
+
+
+def test_due_without_year_after_new_year():
+    assert DOC["action_items"][0]["due"] == "2026-01-15"
+    assert DOC["action_items"][1]["due"] == "2025-12-20"
+
+
+def test_near_miss_true_in_front_matter():
+    doc = parse("---\ntitle: Close call\nnear_miss: true\n---\n## Summary\nAlmost.\n", "n.md")
+    assert doc["near_miss"] is True
+
+
+def test_date_only_timestamp_stays_null():
+    doc = parse("---\ntitle: T\ndate: 2025-01-02\ndetected_at: 2025-01-02\n---\n## Summary\nx\n", "d.md")
+    assert doc["detected_at"] is None
+    assert doc["date"] == "2025-01-02"
+
+
+def test_offset_timestamp_converted_to_utc():
+    doc = parse("---\ntitle: T\nstarted_at: 2025-01-02T10:00:00+02:00\n---\n## Summary\nx\n", "o.md")
+    assert doc["started_at"] == "2025-01-02T08:00:00Z"
+
+
+def test_broken_yaml_is_a_problem_with_a_line_and_the_body_still_parses():
+    doc = parse("---\ntitle: [unclosed\nseverity: SEV-2\n---\n# Body title\n## Summary\nx\n", "b.md")
+    assert doc["title"] == "Body title"
+    problem = next(p for p in doc["problems"] if "YAML" in p["message"])
+    assert problem["line"] is not None and 2 <= problem["line"] <= 4
+
+
+def test_front_matter_that_is_not_a_mapping():
+    doc = parse("---\n- a\n- b\n---\n# T\n## Summary\nx\n", "l.md")
+    assert any("not a mapping" in p["message"] for p in doc["problems"])
+
+
+def test_alias_bomb_is_refused_quickly():
+    bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for n in range(1, 10):
+        prev = chr(ord("a") + n - 1)
+        cur = chr(ord("a") + n)
+        bomb.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+    text = "---\n" + "\n".join(bomb) + "\n---\n# Title\n## Summary\nx\n"
+    t0 = time.perf_counter()
+    doc = parse(text, "bomb.md")
+    assert time.perf_counter() - t0 < 1.0
+    assert any("aliases" in p["message"] for p in doc["problems"])
+    assert doc["title"] == "Title"
+
+
+def test_unterminated_front_matter_is_body():
+    doc = parse("---\ntitle: x\n# Heading\n## Summary\ny\n", "u.md")
+    assert doc["kind"] == "postmortem"

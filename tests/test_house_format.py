@@ -1,0 +1,133 @@
+"""The house format (the seed article's template), field by field."""
+from datetime import date
+
+from conftest import fixture_text, house_doc
+
+from loaders.postmortem import parse
+
+DOC = parse(fixture_text("postmortems/house-format.md"), "docs/postmortems/house-format.md")
+
+
+def test_kind_and_id_from_file_name():
+    assert DOC["kind"] == "postmortem"
+    assert DOC["id"] == "house-format"
+
+
+def test_title_keeps_its_date():
+    assert DOC["title"] == "Postmortem: Search index outage (2026-03-11)"
+
+
+def test_date_comes_from_the_title():
+    assert DOC["date"] == "2026-03-11"
+
+
+def test_bold_metadata_line():
+    assert DOC["status"] == "Reviewed"
+    assert DOC["severity"] == "SEV-2"
+    assert DOC["severity_level"] == 2
+    assert DOC["owner"] == "@dana"
+
+
+def test_not_a_near_miss():
+    assert DOC["near_miss"] is False
+
+
+def test_start_and_mitigation_come_from_the_impact_range():
+    assert DOC["started_at"] == "2026-03-11T09:12:00Z"
+    assert DOC["timestamp_sources"]["started_at"] == "impact_range"
+    assert DOC["mitigated_at"] == "2026-03-11T09:43:00Z"
+
+
+def test_detection_is_the_first_alert_entry():
+    assert DOC["detected_at"] == "2026-03-11T09:19:00Z"
+    assert DOC["timestamp_sources"]["detected_at"] == "timeline_detection"
+
+
+def test_resolved_falls_back_to_mitigated():
+    assert DOC["resolved_at"] == "2026-03-11T09:43:00Z"
+    assert DOC["timestamp_sources"]["resolved_at"] == "fallback_mitigated"
+
+
+def test_timeline_has_every_row_timed_in_order():
+    assert [e["at"][11:16] for e in DOC["timeline"]] == ["09:08", "09:12", "09:19", "09:30", "09:43"]
+    assert DOC["timeline"][0]["text"] == "Migration 0042 applied by the release pipeline"
+
+
+def test_timeline_events_are_tagged():
+    events = [e["event"] for e in DOC["timeline"]]
+    assert events[2] == "detected"
+    assert events[4] == "mitigated"
+
+
+def test_five_whys_are_the_contributing_factors():
+    assert len(DOC["contributing_factors"]) == 5
+    assert DOC["contributing_factors"][0].startswith("Searches failed")
+
+
+def test_action_items_owned_dated_ticketed():
+    items = DOC["action_items"]
+    assert [a["ticket"] for a in items] == ["SRCH-101", "SRCH-102", "SRCH-103"]
+    assert [a["owner"] for a in items] == ["@dana", "@omar", "@li"]
+    assert [a["due"] for a in items] == ["2026-03-20", "2026-03-18", "2026-04-02"]
+    assert all(a["status"] == "open" for a in items)
+
+
+def test_what_went_well_is_kept():
+    assert len(DOC["lessons"]["went_well"]) == 2
+
+
+def test_zone_stated_so_no_zone_problem():
+    assert not [p for p in DOC["problems"] if "zone" in p["message"]]
+
+
+def test_due_date_without_year_rolls_into_next_year():
+    text = house_doc(day="2026-12-20", actions=(("Fix it", "@a", "Jan 5", "OPS-9"),))
+    assert parse(text, "x.md")["action_items"][0]["due"] == "2027-01-05"
+
+
+def test_due_date_in_the_same_year():
+    text = house_doc(day="2026-02-03", actions=(("Fix it", "@a", "Feb 20", "OPS-9"),))
+    assert parse(text, "x.md")["action_items"][0]["due"] == "2026-02-20"
+
+
+def test_empty_owner_and_tbd_are_unowned():
+    text = house_doc(actions=(("One", "", "Feb 20", "OPS-1"), ("Two", "TBD", "Feb 21", "OPS-2")))
+    assert [a["owner"] for a in parse(text, "x.md")["action_items"]] == [None, None]
+
+
+def test_github_ticket_reference():
+    text = house_doc(actions=(("One", "@a", "Feb 20", "acme/web#42"),))
+    assert parse(text, "x.md")["action_items"][0]["ticket"] == "acme/web#42"
+
+
+def test_near_miss_from_type_key():
+    text = house_doc(title="Near miss: almost dropped a table", extra_meta=" | **Type:** Near miss")
+    assert parse(text, "x.md")["near_miss"] is True
+
+
+def test_class_key_in_metadata_line():
+    text = house_doc(extra_meta=" | **Team:** payments | **Class:** config-change")
+    doc = parse(text, "x.md")
+    assert doc["incident_class"] == "config-change"
+    assert doc["teams"] == ["payments"]
+
+
+def test_impact_range_across_midnight():
+    text = house_doc(day="2026-02-03", impact="- Duration: 2026-02-03 23:50–2026-02-04 00:20 UTC (30 min)",
+                     rows=(("2026-02-03 23:50", "Errors start"), ("2026-02-04 00:02", "Alert pages on-call"),
+                           ("2026-02-04 00:20", "Rollback completes")))
+    doc = parse(text, "x.md")
+    assert doc["started_at"] == "2026-02-03T23:50:00Z"
+    assert doc["detected_at"] == "2026-02-04T00:02:00Z"
+    assert doc["mitigated_at"] == "2026-02-04T00:20:00Z"
+
+
+def test_short_range_past_midnight_rolls_the_end_over():
+    text = house_doc(impact="- Duration: 23:50–00:20 UTC (30 min)")
+    doc = parse(text, "x.md")
+    assert doc["started_at"] == "2026-02-03T23:50:00Z"
+    assert doc["mitigated_at"] == "2026-02-04T00:20:00Z"
+
+
+def test_incident_date_is_a_date():
+    assert date.fromisoformat(DOC["date"]) == date(2026, 3, 11)
