@@ -1,0 +1,86 @@
+"""hindsight.yaml: defaults, validation messages that name the key, the example file."""
+import pytest
+
+from loaders.config import DEMO_CONFIG, ROOT, Config, ConfigError, config_from_dict, load_config
+
+
+def test_defaults():
+    cfg = Config()
+    assert cfg.sla_for(1) == 14 and cfg.sla_for(2) == 30 and cfg.sla_for(3) == 60
+    assert cfg.sla_for(None) == 60
+    assert cfg.recurrence_window_days == 90
+    assert cfg.min_sample == 10
+    assert cfg.timezone == "UTC"
+
+
+def test_example_file_documents_and_loads():
+    cfg = load_config(str(ROOT / "hindsight.example.yaml"))
+    assert [name for name, _ in cfg.taxonomy][:2] == ["config-change", "deploy-regression"]
+    assert cfg.status_map["shipped"] == "done"
+    assert cfg.database == (ROOT / "data" / "hindsight.duckdb").resolve()
+
+
+def test_example_names_every_known_key():
+    from loaders.config import KNOWN_KEYS
+
+    text = (ROOT / "hindsight.example.yaml").read_text()
+    assert all(f"\n{key}:" in text for key in KNOWN_KEYS)
+
+
+def test_paths_are_relative_to_the_config(tmp_path):
+    (tmp_path / "h.yaml").write_text("database: out/x.duckdb\nsources:\n  postmortems: ['pm/*.md']\n")
+    (tmp_path / "pm").mkdir()
+    (tmp_path / "pm" / "a.md").write_text("# a")
+    cfg = load_config(str(tmp_path / "h.yaml"))
+    assert cfg.database == tmp_path / "out" / "x.duckdb"
+    assert cfg.source_files() == [str(tmp_path / "pm" / "a.md")]
+
+
+@pytest.mark.parametrize("data, key", [
+    ({"sla_days": {1: "soon"}}, "sla_days.1"),
+    ({"sla_days": {"urgent": 3}}, "sla_days.urgent"),
+    ({"timezone": "Mars/Olympus"}, "timezone"),
+    ({"taxonomy": {"x": {"patterns": ["("]}}}, "taxonomy.x.patterns"),
+    ({"taxonomy": {"x": {"words": ["a"]}}}, "taxonomy.x.words"),
+    ({"sources": {"tickets": ["*.csv"]}}, "sources.tickets"),
+    ({"recurrence_window_days": -1}, "recurrence_window_days"),
+    ({"status_map": {"shipped": "finished"}}, "status_map.shipped"),
+    ({"databse": "x"}, "databse"),
+    ({"csv_mappings": [{"kind": "spreadsheet"}]}, "csv_mappings[0]"),
+])
+def test_errors_name_the_key(data, key):
+    with pytest.raises(ConfigError, match=key.replace("[", r"\[").replace("]", r"\]")):
+        config_from_dict(data)
+
+
+def test_sla_keys_accept_sev_names():
+    cfg = config_from_dict({"sla_days": {"SEV1": 7, "P2": 21, "default": 45}})
+    assert (cfg.sla_for(1), cfg.sla_for(2), cfg.sla_for(4)) == (7, 21, 45)
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    (tmp_path / "h.yaml").write_text("database: x\nsources: [unclosed\n")
+    with pytest.raises(ConfigError, match="line"):
+        load_config(str(tmp_path / "h.yaml"))
+
+
+def test_missing_explicit_config_is_an_error(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(str(tmp_path / "nope.yaml"))
+
+
+def test_without_a_config_the_demo_config_is_used(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HINDSIGHT_CONFIG", raising=False)
+    cfg = load_config()
+    assert cfg.path == DEMO_CONFIG.resolve()
+    assert cfg.sources
+
+
+def test_bad_config_exits_2(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / "h.yaml").write_text("sla_days: {1: soon}\n")
+    out = run_cli("ingest", "--config", tmp_path / "h.yaml")
+    assert out.returncode == 2
+    assert "sla_days.1" in out.stderr
