@@ -1,0 +1,94 @@
+"""The dashboard in Streamlit's AppTest: every page on the demo data and on an empty
+database."""
+import pytest
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+
+
+def write_config(tmp_path, sources=True):
+    sample = ROOT / "data" / "sample"
+    lines = [f"database: {tmp_path / 'h.duckdb'}"]
+    if sources:
+        lines += ["sources:",
+                  f"  postmortems: ['{sample}/postmortems/**/*.md']",
+                  f"  trackers: ['{sample}/trackers/*']",
+                  f"  incidents: ['{sample}/incidents/*']"]
+    path = tmp_path / "hindsight.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def demo(tmp_path, monkeypatch):
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(write_config(tmp_path)))
+    return tmp_path
+
+
+@pytest.fixture
+def empty(tmp_path, monkeypatch):
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(write_config(tmp_path, sources=False)))
+    return tmp_path
+
+
+def run(page):
+    return AppTest.from_file(str(ROOT / page), default_timeout=30).run()
+
+
+def test_first_start_loads_the_demo_data(demo):
+    at = run("app.py")
+    assert not at.exception
+    assert (demo / "h.duckdb").exists()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_demo_data(demo, page):
+    run("app.py")  # first start loads the data
+    at = run(page)
+    assert not at.exception, at.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_empty_database(empty, page):
+    at = run(page)
+    assert not at.exception, at.exception
+
+
+def test_empty_state_says_how_to_load(empty):
+    at = run("app.py")
+    assert "hindsight ingest" in at.info[0].value
+
+
+def test_headline_matches_the_store(demo):
+    from datetime import date
+
+    from metrics.db import Reader
+    from metrics.headline import data_range, default_period, headline
+
+    at = run("app.py")
+    reader = Reader(demo / "h.duckdb")
+    start, end = default_period(min(data_range(reader)[1], date.today()))
+    figures = headline(reader, start, end)
+    reader.close()
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Incidents"] == str(figures["incidents"])
+    assert shown["Near misses"] == str(figures["near_misses"])
+    assert shown["Overdue action items"] == str(figures["actions_overdue"])
+
+
+def test_charts_state_n_and_period(demo):
+    import json
+
+    at = run("app.py")
+    charts = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    assert charts
+    for spec in charts:
+        title = spec["layout"]["title"]["text"]
+        assert "n=" in title and " to " in title
+
+
+def test_data_quality_lists_problems(demo, tmp_path):
+    at = run("pages/9_Data_quality.py")
+    assert not at.exception
+    assert any("Last ingest" in c.value for c in at.caption)
