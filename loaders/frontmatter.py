@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import yaml
 
+# libyaml when PyYAML was built with it (several times faster), else the pure-Python loader
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 64 * 1024
 MAX_ALIASES = 32
 MAX_EVENTS = 20_000
@@ -38,7 +40,8 @@ def load(lines: list[str], first_line: int = 2) -> dict:
         raise FrontMatterError(f"front matter is larger than {MAX_BYTES // 1024} KB", first_line)
     aliases = events = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        # an alias is written "*name": without a "*" there is nothing to expand
+        for event in (yaml.parse(text, Loader=SafeLoader) if "*" in text else ()):
             events += 1
             if isinstance(event, yaml.AliasEvent):
                 aliases += 1
@@ -49,7 +52,7 @@ def load(lines: list[str], first_line: int = 2) -> dict:
                         first_line + event.start_mark.line)
             if events > MAX_EVENTS:
                 raise FrontMatterError("front matter is too large to be metadata", first_line)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SafeLoader)
     except FrontMatterError:
         raise
     except yaml.MarkedYAMLError as e:

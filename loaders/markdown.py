@@ -65,6 +65,8 @@ def split_cells(line: str) -> list[str]:
         s = s[1:]
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
+    if "\\|" not in s:
+        return [c.strip() for c in s.split("|")]
     cells, cur, i = [], [], 0
     while i < len(s):
         ch = s[i]
