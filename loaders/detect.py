@@ -17,7 +17,9 @@ from loaders import postmortem
 from loaders.options import Options
 from loaders.problems import problem
 
-# (module, sniff function, parse function) per export format, tried in order.
+# (module, sniff function, parse function) per export format, tried in order. Tracker
+# parsers (in TRACKERS) also take the config's status-word overrides.
+TRACKERS = {"loaders.github", "loaders.jira", "loaders.linear"}
 JSON_FORMATS = [
     ("loaders.github", "sniff_json", "parse_json"),
     ("loaders.jira", "sniff_json", "parse_json"),
@@ -116,14 +118,14 @@ def parse_text(text: str, path: str, options: Options) -> dict:
             for module, sniff, parse in JSON_FORMATS:
                 s, p = _function(module, sniff), _function(module, parse)
                 if s and p and s(doc):
-                    return p(doc)
+                    return p(doc, options.status_map) if module in TRACKERS else p(doc)
             return unknown(path, "JSON that is not a known tracker or incident export")
     header = _csv_header(text)
     if header is not None:
         for module, sniff, parse in CSV_FORMATS:
             s, p = _function(module, sniff), _function(module, parse)
             if s and p and s(header):
-                return p(text)
+                return p(text, options.status_map) if module in TRACKERS else p(text)
         for mapping in options.csv_mappings:
             if _mapping_matches(mapping, header):
                 fn = _function("loaders.tracker_csv" if mapping.get("kind") == "tracker"

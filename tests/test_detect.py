@@ -1,0 +1,97 @@
+"""Routing a file to its parser by content, not by name."""
+import json
+
+from loaders.detect import parse_bytes, parse_path
+from loaders.options import Options
+
+JIRA = ("Summary,Issue key,Issue id,Issue Type,Status,Created,Resolved\n"
+        "Add alert,OPS-1,1001,Task,Awaiting Deploy,01/Feb/26 9:00 AM,\n")
+GITHUB = json.dumps([{"url": "https://api.github.com/repos/acme/web/issues/7",
+                      "html_url": "https://github.com/acme/web/issues/7", "number": 7,
+                      "title": "Fix it", "state": "open", "labels": [], "assignee": None,
+                      "created_at": "2026-01-01T00:00:00Z", "closed_at": None}])
+
+
+def kind(data: bytes | str, name="f", options=None):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return parse_bytes(data, name, options)
+
+
+def test_markdown_without_extension_is_a_postmortem():
+    assert kind("# Outage\n## Summary\nIt broke.\n", "notes")["kind"] == "postmortem"
+
+
+def test_jira_csv_by_columns_whatever_the_name():
+    r = kind(JIRA, "export.txt")
+    assert (r["kind"], r["source"]) == ("tracker_export", "jira")
+
+
+def test_github_json():
+    r = kind(GITHUB, "issues.json")
+    assert (r["kind"], r["source"]) == ("tracker_export", "github")
+    assert r["tickets"][0]["key"] == "acme/web#7"
+
+
+def test_status_map_from_config_reaches_the_tracker_parser():
+    r = kind(JIRA, "j.csv", Options(status_map={"awaiting deploy": "in_progress"}))
+    assert r["tickets"][0]["status_category"] == "in_progress"
+
+
+def test_unknown_status_without_mapping_is_a_problem():
+    r = kind(JIRA, "j.csv")
+    assert r["tickets"][0]["status_category"] == "todo"
+    assert r["problems"]
+
+
+def test_unknown_json_is_unknown():
+    r = kind('{"hello": "world"}')
+    assert r["kind"] == "unknown" and "JSON" in r["problems"][0]["message"]
+
+
+def test_broken_json_names_the_line():
+    r = kind('{\n"a": 1,\n"b": \n}')
+    assert r["kind"] == "unknown" and r["problems"][0]["line"] == 4
+
+
+def test_csv_with_unknown_columns_is_unknown():
+    r = kind("colour,size,weight\nred,1,2\nblue,3,4\n")
+    assert r["kind"] == "unknown" and "csv mapping" in r["problems"][0]["message"]
+
+
+def test_generic_csv_mapping():
+    mapping = {"kind": "tracker", "columns": {"key": "Ticket", "title": "Subject", "status": "State"}}
+    r = kind("Ticket,Subject,State\nT-1,Fix,Closed\n", options=Options(csv_mappings=[mapping]))
+    assert r["kind"] == "tracker_export"
+    assert r["tickets"][0]["key"] == "T-1"
+
+
+def test_utf8_bom_is_dropped():
+    r = kind(b"\xef\xbb\xbf# Title\n## Summary\nx\n")
+    assert r["title"] == "Title"
+    assert not any("UTF" in p["message"] for p in r["problems"])
+
+
+def test_utf16_with_bom_is_read():
+    r = kind("# Title\n## Summary\nx\n".encode("utf-16"))
+    assert r["title"] == "Title"
+
+
+def test_crlf_line_endings():
+    r = kind("# Title\r\n## Timeline (UTC)\r\n- 2026-01-01 10:00 errors start\r\n")
+    assert r["timeline"][0]["at"] == "2026-01-01T10:00:00Z"
+
+
+def test_empty_and_whitespace_files():
+    assert kind(b"")["problems"][0]["message"] == "empty file"
+    assert kind(b"  \n\n")["kind"] == "unknown"
+
+
+def test_directory_is_unknown(tmp_path):
+    assert parse_path(str(tmp_path))["kind"] == "unknown"
+
+
+def test_path_is_kept_as_given(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("# A\n## Summary\nx\n")
+    assert parse_path(str(p))["path"] == str(p)
