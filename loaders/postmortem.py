@@ -82,7 +82,7 @@ def _classify_sections(doc: Doc) -> None:
     for s in doc.secs:
         if s.level == 0:
             continue
-        kind = section_kind(s.title)
+        kind = section_kind(s.title, whole=s.level == 1)
         parent = doc.kinds.get(id(s.parent)) if s.parent is not None else None
         if kind is None and parent in ("timeline", "actions", "factors", "lessons", "went_well",
                                         "went_wrong", "lucky"):
@@ -105,6 +105,9 @@ def _collect_metadata(doc: Doc) -> None:
 
     def put(key: str | None, value: str, line: int):
         value = plain(value).strip(" |")
+        if key == "class" and _NEAR_MISS.search(value):
+            key = "near_miss"  # "**Type:** Near miss" says what it was, not its class
+            value = "yes"
         if key and value and key not in meta and value.lower() not in ("n/a", "na", "-", "—", "tbd", "none"):
             meta[key] = (value, line)
 
@@ -347,9 +350,6 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
         return v is True or str(v).strip().lower() in _YES
     if "near_miss" in doc.meta:
         return doc.meta["near_miss"][0].strip().lower() in _YES
-    cls = doc.meta.get("class", ("",))[0]
-    if _NEAR_MISS.search(cls):
-        return True
     if title and _NEAR_MISS.match(title.strip()):
         return True
     if title and re.search(r"\bnear[\s-]?miss\b", title, re.I):
@@ -363,7 +363,7 @@ def _incident_class(doc, options, title, summary, factors) -> str | None:
         v = v[0] if v else None
     if v is not None and str(v).strip():
         return str(v).strip()
-    if "class" in doc.meta and not _NEAR_MISS.search(doc.meta["class"][0]):
+    if "class" in doc.meta:
         return doc.meta["class"][0]
     return classify(" ".join(filter(None, [title, summary, " ".join(factors)])), options.taxonomy)
 

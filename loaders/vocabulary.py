@@ -62,9 +62,14 @@ def clean_heading(title: str) -> str:
     return t.strip(" :.-—–\t")
 
 
-def section_kind(title: str) -> str | None:
+def section_kind(title: str, whole: bool = False) -> str | None:
+    """The kind of section a heading names, or None. With ``whole``, the heading must
+    be (nearly) only the section name: a document title such as "# Recommendations
+    engine outage" is not an action-items section."""
     t = clean_heading(title)
     if not t:
+        return None
+    if whole and len(t.split()) > 4:
         return None
     if _TIMELINE_ANYWHERE.search(t) and len(t) < 60:
         return "timeline"  # "Follow-up timeline (times in BST)", "Detailed timeline"
@@ -145,7 +150,8 @@ EVENT_WORDS = {
         r"crash(?:es|ed|ing)?|broken|elevated|unable|stopped|stall(?:s|ed)?|saturat(?:ed|ion)|exhaust(?:ed|ion)|"
         r"impact(?:ed)?|disrupt(?:ed|ion)|lost|loss|overload(?:ed)?|offline)\b", re.I),
     "detected": re.compile(
-        r"\b(?:alert(?:s|ed|ing)?|alarms?|pag(?:e|es|ed|ing)|on-?call|detect(?:s|ed|ion)?|notic(?:e|es|ed)|"
+        r"\b(?:alert(?:s|ed|ing)?|alarms?|paged|paging|pages?\s+(?:the\s+|an?\s+)?(?:on-?call|sre|engineer|team|responder)|"
+        r"on-?call|detect(?:s|ed|ion)?|notic(?:e|es|ed)|"
         r"report(?:s|ed)?|witness(?:ed)?|discover(?:s|ed)?|spotted|flagged|escalat(?:ed|es)|"
         r"(?:incident|sev-?\d)\s+declared|declares?|opened an incident|became aware|monitoring (?:fires|fired|caught|shows))\b", re.I),
     "mitigated": re.compile(

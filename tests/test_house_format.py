@@ -131,3 +131,25 @@ def test_short_range_past_midnight_rolls_the_end_over():
 
 def test_incident_date_is_a_date():
     assert date.fromisoformat(DOC["date"]) == date(2026, 3, 11)
+
+
+def test_near_miss_type_does_not_hide_the_class():
+    text = house_doc(title="Near miss: bad push", extra_meta=" | **Type:** Near miss | **Class:** config-change")
+    doc = parse(text, "x.md")
+    assert doc["near_miss"] is True
+    assert doc["incident_class"] == "config-change"
+
+
+def test_a_title_starting_with_a_section_word_is_not_a_section():
+    text = house_doc(title="Recommendations service outage").replace(
+        "## Contributing factors", "## What went well\n- Quick rollback.\n\n## Contributing factors")
+    doc = parse(text, "x.md")
+    assert len(doc["action_items"]) == 1
+    assert doc["lessons"]["went_well"] == ["Quick rollback."]
+
+
+def test_web_pages_in_an_impact_row_are_not_paging():
+    rows = (("10:00", "Deploy 311 rolled out"), ("10:04", "Product pages error rate jumps"),
+            ("10:09", "Alert fires; on-call acknowledges"))
+    doc = parse(house_doc(rows=rows), "x.md")
+    assert doc["detected_at"] == "2026-02-03T10:09:00Z"
