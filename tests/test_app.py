@@ -92,3 +92,20 @@ def test_data_quality_lists_problems(demo, tmp_path):
     at = run("pages/9_Data_quality.py")
     assert not at.exception
     assert any("Last ingest" in c.value for c in at.caption)
+
+
+def test_new_load_shows_without_a_restart(empty, tmp_path):
+    """A second process ingests while this one holds the database open read-only."""
+    from conftest import house_doc, run_cli
+
+    src = tmp_path / "pm"
+    src.mkdir()
+    (src / "a.md").write_text(house_doc(day="2026-02-03"), encoding="utf-8")
+    db = tmp_path / "h.duckdb"
+    assert run_cli("ingest", "-q", "--db", db, src).returncode == 0
+    first = run("app.py")
+    assert {m.label: m.value for m in first.metric}["Incidents"] == "1"
+    (src / "b.md").write_text(house_doc(title="Second", day="2026-02-05"), encoding="utf-8")
+    assert run_cli("ingest", "-q", "--db", db, src).returncode == 0
+    second = run("app.py")
+    assert {m.label: m.value for m in second.metric}["Incidents"] == "2"
