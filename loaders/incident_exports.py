@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from loaders.statuses import normalize
-from loaders.tracker_csv import (as_list, cell, dedupe, failed, guarded, quiet_false,
+from loaders.tracker_csv import (as_list, cell, dedupe, failed, guarded, keyed_rows, quiet_false,
                                  read_csv,
                                  read_time, records_day_first, split_header,
                                  split_list)
@@ -88,18 +88,24 @@ def _is_pd_incident(obj) -> bool:
         or ("urgency" in obj and "service" in obj))
 
 
-def _find_pd_incidents(doc) -> list:
+def _find_incidents(doc, is_incident) -> list:
+    """Incident objects in a page ({"incidents": [...]}), a single {"incident": ...},
+    a bare incident, or a list of any of those (several pages saved together)."""
     if isinstance(doc, dict):
         if isinstance(doc.get("incidents"), list):
-            return [i for i in doc["incidents"] if _is_pd_incident(i)]
-        if _is_pd_incident(doc.get("incident")):
+            return [i for i in doc["incidents"] if is_incident(i)]
+        if is_incident(doc.get("incident")):
             return [doc["incident"]]
-        return [doc] if _is_pd_incident(doc) else []
+        return [doc] if is_incident(doc) else []
     out = []
     if isinstance(doc, list):
         for item in doc:
-            out.extend(_find_pd_incidents(item))
+            out.extend(_find_incidents(item, is_incident))
     return out
+
+
+def _find_pd_incidents(doc) -> list:
+    return _find_incidents(doc, _is_pd_incident)
 
 
 @quiet_false
@@ -251,33 +257,20 @@ def _read_incident_csv(text: str, source: str, cols: dict | None = None) -> dict
     if "number" not in cols and "id" not in cols:
         problems.append({"line": 1, "message": "no incident id / number column"})
         return incident_result(source, [], problems)
-    width = len(header)
-    incidents, ids = [], set()
     cols = dict(cols)
     cols["day_first"] = records_day_first(records, [cols.get(r) for r in _TIME_ROLES])
-    for line, row in records:
-        if len(row) != width:
-            problems.append({"line": line, "message": f"row has {len(row)} cells, the "
-                             f"header {width}; row skipped"})
-            continue
-        inc = _read_incident_row(row, line, cols, problems)
-        if inc is None:
-            continue
-        if inc["id"] in ids:
-            problems.append({"line": line, "message": f"duplicate incident {inc['id']}; "
-                                                      "row skipped"})
-            continue
-        ids.add(inc["id"])
-        incidents.append(inc)
+    incidents = [_read_incident_row(ident, row, line, cols, problems) for line, row, ident in
+                 keyed_rows(records, len(header), lambda r: _incident_id(r, cols), problems,
+                            "incident id")]
     return incident_result(source, incidents, problems)
 
 
-def _read_incident_row(row, line, cols, problems) -> dict | None:
+def _incident_id(row, cols) -> str:
+    return cell(row, cols.get("number")) or cell(row, cols.get("id"))
+
+
+def _read_incident_row(ident, row, line, cols, problems) -> dict:
     get = {role: cell(row, i) for role, i in cols.items() if role != "day_first"}
-    ident = get.get("number") or get.get("id")
-    if not ident:
-        problems.append({"line": line, "message": "row has no incident id; skipped"})
-        return None
     t = {role: _read_time_field(get.get(role), f"incident {ident}: {role}", problems, line,
                      cols.get("day_first"))
          for role in _TIME_ROLES}
@@ -366,17 +359,7 @@ def _is_incidentio(obj) -> bool:
 
 
 def _find_incidentio_incidents(doc) -> list:
-    if isinstance(doc, dict):
-        if isinstance(doc.get("incidents"), list):
-            return [i for i in doc["incidents"] if _is_incidentio(i)]
-        if _is_incidentio(doc.get("incident")):
-            return [doc["incident"]]
-        return []
-    out = []
-    if isinstance(doc, list):
-        for item in doc:
-            out.extend(_find_incidentio_incidents(item) if not _is_incidentio(item) else [item])
-    return out
+    return _find_incidents(doc, _is_incidentio)
 
 
 @quiet_false

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from loaders.statuses import categorize, normalize
-from loaders.tracker_csv import (aliases, as_list, cell, close_notes, dedupe, failed,
+from loaders.tracker_csv import (aliases, as_list, cell, close_notes, dedupe, failed, keyed_rows,
                                  guarded, note_once, quiet_false, read_csv, read_day,
                                  read_time, records_day_first, split_header,
                                  split_list, ticket, tracker_result)
@@ -178,31 +178,16 @@ def parse_csv(text: str, overrides: dict | None = None) -> dict:
     cols["day_first"] = records_day_first(
         records, [cols[r] for r in ("created", "resolved", "due", "category_changed")],
         default=True)
-    tickets, seen, keys = [], {}, set()
-    for line, row in records:
-        if len(row) != width:
-            problems.append({"line": line, "message": f"row has {len(row)} cells, the "
-                             f"header {width}; row skipped"})
-            continue
-        t = _read_row(row, line, key_i, cols, label_cols, overrides, problems, seen)
-        if t is None:
-            continue
-        if t["key"] in keys:
-            problems.append({"line": line, "message": f"duplicate key {t['key']}; "
-                                                      "row skipped"})
-            continue
-        keys.add(t["key"])
-        tickets.append(t)
+    tickets, seen = [], {}
+    for line, row, key in keyed_rows(records, width, lambda r: r[key_i].strip(), problems,
+                                     "issue key"):
+        tickets.append(_read_row(key, row, line, cols, label_cols, overrides, problems, seen))
     close_notes(seen)
     return tracker_result(SOURCE, tickets, problems)
 
 
-def _read_row(row, line, key_i, cols, label_cols, overrides, problems, seen):
-    """One CSV record -> ticket, or None when it has no key."""
-    key = row[key_i].strip()
-    if not key:
-        problems.append({"line": line, "message": "row has no issue key; skipped"})
-        return None
+def _read_row(key, row, line, cols, label_cols, overrides, problems, seen):
+    """One CSV record (with its issue key) -> ticket."""
     status = cell(row, cols["status"])
     resolution = cell(row, cols["resolution"]) or None
     cat, problem = categorize(status, resolution, cell(row, cols["status_category"]),

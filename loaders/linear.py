@@ -15,7 +15,7 @@ Canceled, for done and wont_do tickets only.
 from __future__ import annotations
 
 from loaders.statuses import categorize, normalize
-from loaders.tracker_csv import (aliases, cell, close_notes, dedupe, failed,
+from loaders.tracker_csv import (aliases, cell, close_notes, dedupe, failed, keyed_rows,
                                  note_once, quiet_false, read_csv, read_day,
                                  read_time, split_header, split_list, ticket,
                                  tracker_result)
@@ -79,21 +79,9 @@ def parse_csv(text: str, overrides: dict | None = None) -> dict:
     if cols["key"] is None:
         problems.append({"line": 1, "message": "no ID column"})
         return tracker_result(SOURCE, [], problems)
-    width = len(header)
-    tickets, seen, keys = [], {}, set()
-    for line, row in records:
-        if len(row) != width:
-            problems.append({"line": line, "message": f"row has {len(row)} cells, the "
-                             f"header {width}; row skipped"})
-            continue
-        key = cell(row, cols["key"])
-        if not key:
-            problems.append({"line": line, "message": "row has no ID; skipped"})
-            continue
-        if key in keys:
-            problems.append({"line": line, "message": f"duplicate ID {key}; row skipped"})
-            continue
-        keys.add(key)
+    tickets, seen = [], {}
+    for line, row, key in keyed_rows(records, len(header), lambda r: cell(r, cols["key"]),
+                                     problems, "ID"):
         tickets.append(_read_row(key, row, line, cols, overrides, problems, seen))
     close_notes(seen)
     return tracker_result(SOURCE, tickets, problems)

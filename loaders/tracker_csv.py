@@ -400,6 +400,26 @@ def note_once(seen: dict, problems: list, line, message: str) -> None:
         entry[1] += 1
 
 
+def keyed_rows(records, width: int, key_of, problems: list, what: str = "key"):
+    """Yield (line, row, key) for each record that has the header's width, a key, and
+    a key not seen before; every other record becomes a problem on its line."""
+    keys: set[str] = set()
+    for line, row in records:
+        if len(row) != width:
+            problems.append({"line": line, "message": f"row has {len(row)} cells, the "
+                             f"header {width}; row skipped"})
+            continue
+        key = key_of(row)
+        if not key:
+            problems.append({"line": line, "message": f"row has no {what}; skipped"})
+            continue
+        if key in keys:
+            problems.append({"line": line, "message": f"duplicate {what} {key}; row skipped"})
+            continue
+        keys.add(key)
+        yield line, row, key
+
+
 def close_notes(seen: dict) -> None:
     """Say on each repeated problem how many rows it covered."""
     for p, n in seen.values():
@@ -464,23 +484,11 @@ def parse_generic_tracker_csv(text: str, mapping: dict) -> dict:
         problems.append({"line": 1, "message": "no key column: the mapping names none "
                                                "that the header has"})
         return tracker_result("csv", [], problems)
-    tickets, seen, keys = [], {}, set()
-    width = len(header)
+    tickets, seen = [], {}
     dmy = records_day_first(records, [cols.get(f) for f in ("created_at", "resolved_at",
                                                             "due")])
-    for line, row in records:
-        if len(row) != width:
-            problems.append({"line": line, "message": f"row has {len(row)} cells, the "
-                             f"header {width}; row skipped"})
-            continue
-        key = cell(row, cols.get("key"))
-        if not key:
-            problems.append({"line": line, "message": "row has no key; skipped"})
-            continue
-        if key in keys:
-            problems.append({"line": line, "message": f"duplicate key {key}; skipped"})
-            continue
-        keys.add(key)
+    for line, row, key in keyed_rows(records, len(header), lambda r: cell(r, cols.get("key")),
+                                     problems):
         status = cell(row, cols.get("status"))
         resolution = cell(row, cols.get("resolution")) or None
         cat, problem = categorize(status, resolution, cell(row, cols.get("status_category")),
