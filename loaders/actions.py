@@ -32,7 +32,7 @@ _BROWSE = re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
 _GH_SHORT = re.compile(r"(?<![\w/])([\w.-]+/[\w.-]+)#(\d+)\b")
 _HASH = re.compile(r"(?<![\w&/])#(\d{1,7})\b")
 _ANY_URL = re.compile(r"https?://\S+")
-_OWNER = re.compile(r"(?:\bowner|\bassignee|\bassigned to|\bowned by|\bresponsible|\bDRI)\s*[:=\-–]?\s*"
+_OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by|responsible)\b|\bDRI\b)\s*[:=\-–]?\s*"
                     r"(@?[\w.-]+(?:\s+[A-Z][\w.-]+)?)", re.I)
 _TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s*)(@[\w.-]+)\)?\s*$")
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*:?\s*((?:\d{4}-\d{2}-\d{2})|"
@@ -47,7 +47,10 @@ _CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
 def action_items(doc, incident_date: date | None) -> list[dict]:
     out: list[dict] = []
     for s in doc.of_kind("actions"):
-        group_kind = _kind(s.title) if s.parent is not None and doc.kinds.get(id(s.parent)) == "actions" else None
+        grouped = s.parent is not None and doc.kinds.get(id(s.parent)) == "actions"
+        group_kind = _kind(s.title) if grouped else None
+        # "### Immediate actions (Completed)": the group's status is its items' default
+        group_status = _status(plain(s.title)) if grouped else None
         tables = [b for b in s.blocks if b.kind == "table" and _is_action_table(b)]
         if tables:
             for b in tables:
@@ -55,11 +58,13 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
             continue
         for b in s.blocks:
             if b.kind == "item":
-                out.append(_from_text(b.text, b.children, b.line, incident_date, group_kind))
+                out.append(_from_text(b.text, b.children, b.line, incident_date, group_kind,
+                                      group_status))
             elif b.kind == "para":
                 for ln, (line_text,) in b.rows:
                     if _CHECK.match(line_text.strip()):
-                        out.append(_from_text(line_text.strip(), [], ln, incident_date, group_kind))
+                        out.append(_from_text(line_text.strip(), [], ln, incident_date, group_kind,
+                                              group_status))
     # "Action point: ..." paragraphs anywhere outside an actions section
     for s in doc.secs:
         if doc.kinds.get(id(s)) == "actions":
@@ -130,7 +135,11 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     return out
 
 
-def _from_text(text: str, children: list[str], line: int, incident_date, group_kind) -> dict:
+def _from_text(text: str, children: list[str], line: int, incident_date, group_kind,
+               group_status: str | None = None) -> dict:
+    """One bullet, checkbox or paragraph. Its status comes from its own line (a done
+    sub-bullet does not finish the parent), else from its group's heading; its ticket,
+    owner and due date may also sit in its sub-bullets."""
     whole = " ".join([text, *children])
     status = None
     m = _CHECK.match(text)
@@ -140,12 +149,14 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     if _STRIKE.match(text):
         status = "done"
     if status is None or status == "open":
-        s = _status(whole, prose=True)
+        s = _status(text, prose=True)
         if s is not None and (status is None or s != "open"):
             status = s
+    if status is None:
+        status = group_status
     clean = plain(text)
     owner = None
-    om = _OWNER.search(clean)
+    om = _OWNER.search(clean) or _OWNER.search(plain(whole))
     if om:
         owner = _clean_owner(om.group(1))
     else:
@@ -153,10 +164,10 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         if tm:
             owner = tm.group(1)
     due = None
-    dm = _DUE.search(clean)
+    dm = _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
         due = tp.due_date(dm.group(1), incident_date)
-    return {"text": clean, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text),
+    return {"text": clean, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
             "status": status or "open", "kind": group_kind, "line": line}
 
 

@@ -140,8 +140,9 @@ FRONT_MATTER = {
 # Timeline entries: what an entry says happened.
 EVENT_MARKERS = {
     "started": re.compile(r"\b(?:outage|incident|impact|problem|issue)\s+(?:begins?|starts?|started|began)\b|\bstart of (?:impact|outage|incident)\b", re.I),
-    "mitigated": re.compile(r"\b(?:outage|incident|impact)\s+(?:mitigated|ends?|ended|over)\b|\bimpact mitigated\b|\bservice (?:fully )?restored\b", re.I),
-    "resolved": re.compile(r"\b(?:incident|outage)\s+(?:ends?|ended|resolved|closed)\b|\ball[\s-]clear\b", re.I),
+    # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
+    "mitigated": re.compile(r"\b(?:outage|impact|disruption)\s+(?:mitigated|ends?|ended|over)\b|\bincident mitigated\b|\bservice (?:fully )?restored\b", re.I),
+    "resolved": re.compile(r"\bincident\s+(?:ends?|ended|resolved|closed|over)\b|\b(?:outage|issue)\s+(?:resolved|closed)\b|\ball[\s-]clear\b", re.I),
 }
 EVENT_WORDS = {
     "impact": re.compile(
@@ -150,7 +151,7 @@ EVENT_WORDS = {
         r"crash(?:es|ed|ing)?|broken|elevated|unable|stopped|stall(?:s|ed)?|saturat(?:ed|ion)|exhaust(?:ed|ion)|"
         r"impact(?:ed)?|disrupt(?:ed|ion)|lost|loss|overload(?:ed)?|offline)\b", re.I),
     "detected": re.compile(
-        r"\b(?:alert(?:s|ed|ing)?|alarms?|paged|paging|pages?\s+(?:the\s+|an?\s+)?(?:on-?call|sre|engineer|team|responder)|"
+        r"\b(?:alert(?:s|ed|ing)?|alarms?|paged|paging|pager(?:\s+storm)?|page\s+storm|pages?\s+(?:the\s+|an?\s+)?(?:on-?call|sre|engineer|team|responder)|"
         r"on-?call|detect(?:s|ed|ion)?|notic(?:e|es|ed)|"
         r"report(?:s|ed)?|witness(?:ed)?|discover(?:s|ed)?|spotted|flagged|escalat(?:ed|es)|"
         r"(?:incident|sev-?\d)\s+declared|declares?|opened an incident|became aware|monitoring (?:fires|fired|caught|shows))\b", re.I),
