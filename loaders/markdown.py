@@ -7,6 +7,7 @@ timeline entries. Every block remembers its 1-based line number.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ class Section:
     parent: "Section | None" = None
 
 
+@functools.lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Markdown inline markup removed: emphasis, links (keep their text), HTML tags,
     entities; whitespace folded."""
@@ -89,11 +91,13 @@ def _is_table_line(line: str) -> bool:
     return s.startswith("|") and s.count("|") >= 2
 
 
-def sections(lines: list[str], first_line: int = 1) -> list[Section]:
+def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:
     """Cut ``lines`` into sections. The text before the first heading is a section with
     level 0 and an empty title. A line that is only bold text (``**Timeline**``) counts
     as a heading one level below the deepest ATX level seen so far is NOT assumed: it is
-    given level 7 (a pseudo-heading), so it never closes a real section's subtree."""
+    given level 7 (a pseudo-heading), so it never closes a real section's subtree.
+    ``heading(text) -> bool`` may name plain lines that stand alone as headings too
+    ("Timeline" on its own line between blank lines); they are pseudo-headings as well."""
     root = Section("", 0, first_line)
     out = [root]
     stack = [root]
@@ -141,12 +145,6 @@ def sections(lines: list[str], first_line: int = 1) -> list[Section]:
                 pass  # code inside an item stays out of its text
             i += 1
             continue
-        fm = _FENCE.match(raw)
-        if fm:
-            flush()
-            fence = fm.group(1)[:3]
-            i += 1
-            continue
         stripped = raw.strip()
         if not stripped:
             end_para()
@@ -155,24 +153,30 @@ def sections(lines: list[str], first_line: int = 1) -> list[Section]:
             blank = True
             i += 1
             continue
+        c = stripped[0]  # cheap dispatch: each pattern below can only start with these
+        if c in "`~" and (fm := _FENCE.match(raw)):
+            flush()
+            fence = fm.group(1)[:3]
+            i += 1
+            continue
         was_blank, blank = blank, False
-        m = _ATX.match(raw)
-        if m:
+        if c == "#" and (m := _ATX.match(raw)):
             open_section(m.group(2), len(m.group(1)), ln)
             i += 1
             continue
         # setext heading: a paragraph line followed by === or ---
-        if (i + 1 < n and not para and item is None and _SETEXT.match(lines[i + 1])
-                and not _is_table_line(raw) and not _ITEM.match(raw) and len(stripped) < 200):
+        if (i + 1 < n and lines[i + 1][:4].lstrip()[:1] in ("=", "-") and not para and item is None
+                and _SETEXT.match(lines[i + 1]) and c != "|" and not _ITEM.match(raw)
+                and len(stripped) < 200):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
             open_section(stripped, level, ln)
             i += 2
             continue
-        if _HR.match(raw):
+        if c in "-*_" and _HR.match(raw):
             flush()
             i += 1
             continue
-        if _is_table_line(raw):
+        if c == "|" and _is_table_line(raw):
             end_para()
             item = None
             if table is None:
@@ -183,12 +187,19 @@ def sections(lines: list[str], first_line: int = 1) -> list[Section]:
             i += 1
             continue
         table = None
-        bm = _BOLD_LINE.match(raw)
-        if bm and not para and item is None:
+        standalone = not para and (item is None or was_blank)
+        if c in "*_" and standalone and (bm := _BOLD_LINE.match(raw)):
             open_section(bm.group(1).strip().rstrip(":"), 7, ln)
             i += 1
             continue
-        im = _ITEM.match(raw)
+        if (heading is not None and standalone and len(stripped) <= 60 and c.isalpha()
+                and (i + 1 >= n or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
+                     or _is_table_line(lines[i + 1]))
+                and heading(stripped)):
+            open_section(stripped.rstrip(":"), 7, ln)
+            i += 1
+            continue
+        im = _ITEM.match(raw) if (c in "-*+•" or c.isdigit()) else None
         if im and not (raw.startswith("    ") or raw.startswith("\t\t")):
             end_para()
             item = Block("item", ln, im.group(3).strip(), marker=im.group(2))

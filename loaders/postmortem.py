@@ -35,8 +35,16 @@ class Doc:
     zone_stated: bool = False
     order_hint: str | None = None
 
+    by_kind: dict[str, list[Section]] | None = None
+
     def of_kind(self, kind: str) -> list[Section]:
-        return [s for s in self.secs if self.kinds.get(id(s)) == kind]
+        if self.by_kind is None:
+            self.by_kind = {}
+            for s in self.secs:
+                k = self.kinds.get(id(s))
+                if k is not None:
+                    self.by_kind.setdefault(k, []).append(s)
+        return self.by_kind.get(kind, [])
 
 
 _BOLD_PAIR = re.compile(
@@ -67,8 +75,9 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             front = frontmatter.load(fm_lines, first_line=2)
         except frontmatter.FrontMatterError as e:
             problems.error(e.line, f"{e}; front matter ignored")
-    secs = sections(lines[body_start:], first_line=body_start + 1)
+    secs = sections(lines[body_start:], first_line=body_start + 1, heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems)
+    doc.order_hint = _date_order(text, problems)
     _classify_sections(doc)
     _collect_metadata(doc)
     return _record(doc, options)
@@ -76,6 +85,48 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
 
 # --------------------------------------------------------------------------------------
 # Sections and metadata
+
+_PLAIN_HEADING = re.compile(r"^[A-Za-z][A-Za-z0-9 &/'’()-]*:?$")
+
+
+def _plain_heading(line: str) -> bool:
+    """A line standing alone that is only a section name: "Timeline", "ACTION ITEMS:"."""
+    return bool(_PLAIN_HEADING.match(line)) and section_kind(line, whole=True) is not None \
+        and len(line.split()) <= 4
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?![\d/.-])")
+
+
+def _date_order(text: str, problems: Problems) -> str | None:
+    """Day-first or month-first for a document's numeric dates, decided by the values
+    that cannot be the other order (a 24 before the month, a 30 after it)."""
+    dmy = mdy = ambiguous = 0
+    first_line = None
+    for m in _NUMERIC_DATE.finditer(text):
+        if m.start() and text[m.start() - 1] in "0123456789/.-":
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 and b <= 12:
+            dmy += 1
+        elif b > 12 and a <= 12:
+            mdy += 1
+        elif a != b and a <= 12 and b <= 12:
+            ambiguous += 1
+            if first_line is None:
+                first_line = text.count("\n", 0, m.start()) + 1
+    if dmy and mdy:
+        problems.warning(None, "numeric dates are written both day-first and month-first; "
+                               "each is read by its own values, ambiguous ones day-first")
+        return None
+    if dmy:
+        return "dmy"
+    if mdy:
+        return "mdy"
+    if ambiguous:
+        problems.warning(first_line, "numeric dates could be day-first or month-first; read day-first")
+        return "dmy"
+    return None
 
 
 def _classify_sections(doc: Doc) -> None:
@@ -100,6 +151,11 @@ def _front(doc: Doc, key: str):
     return None
 
 
+# Sections whose "Key: value" lines can be metadata ("- Time to detection: 5 minutes"
+# in Stats, "Duration: 14:58-15:20" in Impact); timeline and action lines never are.
+_KV_SECTIONS = (None, "metadata", "summary", "impact", "detection", "resolution")
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -119,7 +175,7 @@ def _collect_metadata(doc: Doc) -> None:
                     if "**" in line_text or "__" in line_text:
                         for m in _BOLD_PAIR.finditer(line_text):
                             put(meta_key(m.group(1)), m.group(2), ln)
-                    elif kind in (None, "metadata") or b.kind == "item" and kind != "timeline":
+                    elif kind in _KV_SECTIONS:
                         m = _KV_LINE.match(plain(line_text))
                         if m and (kind == "metadata" or s.level == 0 or b.kind == "item"):
                             key = meta_key(m.group(1))
@@ -190,6 +246,8 @@ def _record(doc: Doc, options: Options) -> dict:
     near_miss = _near_miss(doc, title, summary)
     incident_class = _incident_class(doc, options, title, summary, factors)
 
+    _check_title_date(doc, title, timeline)
+    _report_unplaced(doc, title)
     if any(e.at is not None for e in timeline) and not doc.zone_stated:
         problems.warning(None, "no time zone stated for the timeline; times read as "
                                f"{doc.zone.name if doc.zone else 'UTC'}")
@@ -228,6 +286,28 @@ def _record(doc: Doc, options: Options) -> dict:
         "lessons": {k: _section_items(doc, k) for k in ("went_well", "went_wrong", "lucky")},
         "problems": problems.items,
     }
+
+
+def _check_title_date(doc: Doc, title: str | None, timeline) -> None:
+    """A title that names one day while the timeline starts days away from it."""
+    said = tp.find_date(title or "", doc.order_hint)
+    first = next((e for e in timeline if e.at is not None), None)
+    if said and first and abs((first.at.date() - said).days) > 2:
+        doc.problems.warning(first.line, f"the title says {said} but the timeline starts on "
+                                         f"{first.at.date()}; the title's date is used")
+
+
+def _report_unplaced(doc: Doc, title: str | None) -> None:
+    """Headed sections that no field reads from."""
+    for s in doc.secs:
+        if s.level in (0, 7) or id(s) in doc.kinds:
+            continue
+        if s.parent is not None and id(s.parent) in doc.kinds:
+            continue
+        name = plain(s.title)
+        if not name or name == title or not s.blocks:
+            continue
+        doc.problems.warning(s.line, f"section '{name[:60]}' not recognised; no field is read from it")
 
 
 def _title(doc: Doc) -> str | None:

@@ -51,8 +51,8 @@ class _Reader:
     def stamp(self, text: str):
         return tp.read_stamp(text, self.doc.order_hint)
 
-    def add(self, st, text: str, line: int, rest_from: int | None = None) -> Entry:
-        """An entry from a Stamp (or None) and the text after it."""
+    def add(self, st, text: str, line: int, body: str | None = None) -> Entry:
+        """An entry from a Stamp (or None) and the text after it (or ``body``)."""
         at = None
         date_only = False
         if st is not None:
@@ -78,26 +78,52 @@ class _Reader:
             if at is not None and st.has_date:
                 self.day = at.date() if not st.has_time else (
                     date(st.year, st.month, st.day) if st.year else self.day)
-        body = plain(text[st.end:] if st is not None else text)
-        body = _SKIP_LEAD.sub("", body).strip()
-        e = Entry(at, body or plain(text), line, date_only)
+        if body is None:
+            body = plain(text[st.end:] if st is not None else text)
+            body = _SKIP_LEAD.sub("", body).strip() or plain(text)
+        e = Entry(at, body, line, date_only)
         _tag(e)
         self.entries.append(e)
         return e
 
 
+# Every phrase of loaders.vocabulary, indexed by its first word: an entry's words are
+# looked up once each, and a phrase matches when the words after it follow.
+_WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
+
+
+def _index() -> dict[str, list[tuple[tuple[str, ...], set, str]]]:
+    index: dict[str, list] = {}
+    for target, table in (("markers", EVENT_MARKERS), ("tags", EVENT_WORDS)):
+        for kind, phrases in table.items():
+            for phrase in phrases:
+                words = tuple(phrase.split())
+                index.setdefault(words[0], []).append((words[1:], target, kind))
+    return index
+
+
+_PHRASES = _index()
+
+
 def _tag(e: Entry) -> None:
-    for k, rx in EVENT_MARKERS.items():
-        if rx.search(e.text):
-            e.markers.add(k)
-    for k, rx in EVENT_WORDS.items():
-        if rx.search(e.text):
-            e.tags.add(k)
+    words = _WORD.findall(e.text.lower())
+    for i, w in enumerate(words):
+        found = _PHRASES.get(w)
+        if found:
+            for rest, target, kind in found:
+                if not rest or tuple(words[i + 1:i + 1 + len(rest)]) == rest:
+                    getattr(e, target).add(kind)
+        elif len(w) == 3 and w[0] == "5" and w.isdigit():
+            e.tags.add("impact")  # an HTTP 5xx status
 
 
 def _date_line(st, text: str) -> bool:
     """A line that is only a date (``June 14, 2022``, ``**2021-06-29**``, ``Day 2 - 6th Nov``)."""
-    return st is not None and st.has_date and not st.has_time and not plain(text[st.end:]).strip(" :-–—.,")
+    if st is None or not st.has_date or st.has_time:
+        return False
+    rest = plain(text[st.end:]).strip(" :-–—.,()")
+    # "2015-10-21 (all times UTC)" is a date line that also states the zone
+    return not rest or (len(rest) < 40 and tp.stated_zone("(" + rest) is not None)
 
 
 def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
@@ -184,9 +210,7 @@ def _table(r: _Reader, b) -> None:
         st = r.stamp(stamp_text) if stamp_text else None
         if stamp_text and st is None:
             r.doc.problems.warning(ln, f"could not read the time '{stamp_text[:40]}'")
-        e = r.add(st, stamp_text, ln) if st is not None else r.add(None, text, ln)
-        e.text = text or e.text
-        _tag(e)
+        r.add(st, stamp_text, ln, body=text or None) if st is not None else r.add(None, text, ln)
 
 
 def _check_order(doc, entries: list[Entry]) -> None:

@@ -21,7 +21,9 @@ def iso_utc(dt: datetime | None) -> str | None:
         return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    elif dt.utcoffset():
+        dt = dt.astimezone(UTC)
+    return f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}T{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}Z"
 
 
 def iso_date(d: date | datetime | None) -> str | None:
@@ -232,8 +234,22 @@ _ZONE_TAIL = re.compile(r"\s*\(?\s*(" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE
 _MAX_PREFIX = 80
 
 
+# Which date patterns can start with a digit, and which with a letter (month or weekday).
+_DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k in ("ymd", "xy", "dmy_name")]
+_ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k != "ymd" and k != "xy"]
+
+
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
-    for kind, rx in _DATE_PATTERNS:
+    first = text[pos:pos + 1]
+    if first.isdigit():
+        if ":" in text[pos + 1:pos + 3]:
+            return None  # "14:55", "8:20": a time, not a date
+        patterns = _DIGIT_FIRST
+    elif first.isalpha():
+        patterns = _ALPHA_FIRST
+    else:
+        return None
+    for kind, rx in patterns:
         m = rx.match(text, pos)
         if not m:
             continue
@@ -297,9 +313,12 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
     time (``16:58 UTC``, ``10:00 PST``, ``(UTC+1)``). Markdown emphasis around it is
     skipped. Returns None when the text does not start with a date or a time.
     """
+    if start < len(text) and text[start].isdigit():
+        pos = start  # nothing to skip
+    else:
+        lead = _LEAD.match(text, start)
+        pos = lead.end() if lead else start
     st = Stamp()
-    lead = _LEAD.match(text, start)
-    pos = lead.end() if lead else start
     limit = pos + _MAX_PREFIX
     if pos >= len(text) or not (text[pos].isdigit() or text[pos].isalpha()):
         return None
@@ -368,20 +387,22 @@ def stamp_datetime(st: Stamp, default_date: date | None, default_zone: Zone | No
     return z.to_utc(local)
 
 
+# where a date can begin: a digit, or a weekday / month name, at a word start
+_DATE_START = re.compile(r"(?<![\w])(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+                         re.IGNORECASE)
+
+
 def find_date(text: str, order_hint: str | None = None) -> date | None:
     """The first full date (with a year) anywhere in ``text``."""
-    for i, ch in enumerate(text):
-        if ch.isdigit() or ch.isalpha():
-            if i and (text[i - 1].isalnum()):
+    for m in _DATE_START.finditer(text):
+        st = Stamp()
+        if _match_date(text, m.start(), order_hint, st) is not None and st.year is not None:
+            try:
+                d = date(st.year, st.month, st.day)
+            except ValueError:
                 continue
-            st = Stamp()
-            if _match_date(text, i, order_hint, st) is not None and st.year is not None:
-                try:
-                    d = date(st.year, st.month, st.day)
-                except ValueError:
-                    continue
-                if plausible(d):
-                    return d
+            if plausible(d):
+                return d
     return None
 
 

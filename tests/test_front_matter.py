@@ -1,6 +1,8 @@
 """YAML front matter: every key, precedence over the body, and hostile YAML."""
 import time
 
+import pytest
+
 from conftest import fixture_text
 
 from loaders.postmortem import parse
@@ -100,3 +102,32 @@ def test_alias_bomb_is_refused_quickly():
 def test_unterminated_front_matter_is_body():
     doc = parse("---\ntitle: x\n# Heading\n## Summary\ny\n", "u.md")
     assert doc["kind"] == "postmortem"
+
+
+@pytest.mark.parametrize("text", [
+    "id: INC-1\ntitle: Queue backlog\ndate: 2025-11-30\nseverity: 3\nnear_miss: false\nservices: [a, b]\nowner: \"@kim\"",
+    "title: 'quoted: colon'\nnear_miss: yes\nteams: []\nempty:\n# a comment\n",
+    "started_at: 2025-11-30T23:40:00Z\ncount: -4\nflag: On",
+])
+def test_simple_front_matter_reads_as_yaml_does(text):
+    import yaml
+
+    from loaders import frontmatter
+
+    fast = frontmatter._simple(text.splitlines())
+    assert fast is not None
+    slow = yaml.safe_load(text)
+    for k, v in slow.items():
+        if isinstance(v, (bool, int, list, type(None))) or isinstance(v, str):
+            assert fast[k] == v, k
+        else:  # dates and timestamps stay strings on the fast path; the parser reads both
+            assert fast[k] == text.split(f"{k}: ", 1)[1].split("\n", 1)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "services:\n  - a\n  - b", "a: &x 1\nb: *x", "a: b: c", "a: 1 # note", "a: |\n  text", "a: 1\na: 2",
+])
+def test_anything_else_goes_to_the_yaml_loader(text):
+    from loaders import frontmatter
+
+    assert frontmatter._simple(text.splitlines()) is None
