@@ -33,7 +33,7 @@ _GH_SHORT = re.compile(r"(?<![\w/])([\w.-]+/[\w.-]+)#(\d+)\b")
 _HASH = re.compile(r"(?<![\w&/])#(\d{1,7})\b")
 _ANY_URL = re.compile(r"https?://\S+")
 _OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by|responsible)\b|\bDRI\b)\s*[:=\-–]?\s*"
-                    r"(@?[\w.-]+(?:\s+[A-Z][\w.-]+)?)", re.I)
+                    r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
 _TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s*)(@[\w.-]+)\)?\s*$")
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*:?\s*((?:\d{4}-\d{2}-\d{2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
@@ -64,6 +64,9 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 for ln, (line_text,) in b.rows:
                     if _CHECK.match(line_text.strip()):
                         out.append(_from_text(line_text.strip(), [], ln, incident_date, group_kind,
+                                              group_status))
+                    elif m := _ACTION_POINT.match(line_text):
+                        out.append(_from_text(m.group(1), [], ln, incident_date, group_kind,
                                               group_status))
     # "Action point: ..." paragraphs anywhere outside an actions section
     for s in doc.secs:
@@ -171,8 +174,10 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             "status": status or "open", "kind": group_kind, "line": line}
 
 
-_PROSE_DONE = re.compile(r"\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\*\*\(?(?:done|completed)\b|"
-                         r"(?<![\w-])(?:DONE|COMPLETED|FIXED)(?![\w-])|✅|✔", re.I)
+# In free text only explicit markers say done: "(done ...)", "**Done**", "DONE" in
+# capitals, a check mark. "not a fixed size" is not one.
+_PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\*\*\(?(?:done|completed)\b)|"
+                         r"(?<![\w-])(?:DONE|COMPLETED|FIXED)(?![\w-])|✅|✔")
 
 
 def _status(text: str, prose: bool = False) -> str | None:

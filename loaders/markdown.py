@@ -17,7 +17,8 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^( {0,3}|\t?)([-*+•]|\d{1,3}[.)])\s+(.*)$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)\s*:?\s*$")
+# "**Timeline**", "**Timeline:**", "**Timeline** (UTC)": a bold line standing alone
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)\s*:?\s*(\([^()]{1,40}\))?\s*:?\s*$")
 _HR = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _TAG = re.compile(r"<[^>\n]{1,300}>")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
@@ -32,6 +33,7 @@ class Block:
     children: list[str] = field(default_factory=list)   # sub-lines of an item / lines of a paragraph
     rows: list[tuple[int, list[str]]] = field(default_factory=list)  # table rows (line, cells); a paragraph's lines as (line, [text])
     marker: str = ""          # list marker: "-", "*", "1." ...
+    content_col: int = 2      # where an item's text starts; deeper markers are its children
 
 
 @dataclass
@@ -165,7 +167,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             i += 1
             continue
         # setext heading: a paragraph line followed by === or ---
-        if (i + 1 < n and lines[i + 1][:4].lstrip()[:1] in ("=", "-") and not para and item is None
+        if (i + 1 < n and lines[i + 1][:4].lstrip()[:1] in ("=", "-") and not para
+                and (item is None or was_blank)
                 and _SETEXT.match(lines[i + 1]) and c != "|" and not _ITEM.match(raw)
                 and len(stripped) < 200):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
@@ -189,7 +192,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         table = None
         standalone = not para and (item is None or was_blank)
         if c in "*_" and standalone and (bm := _BOLD_LINE.match(raw)):
-            open_section(bm.group(1).strip().rstrip(":"), 7, ln)
+            title = bm.group(1).strip().rstrip(":")
+            open_section(f"{title} {bm.group(2)}" if bm.group(2) else title, 7, ln)
             i += 1
             continue
         if (heading is not None and standalone and len(stripped) <= 60 and c.isalpha()
@@ -200,9 +204,14 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             i += 1
             continue
         im = _ITEM.match(raw) if (c in "-*+•" or c.isdigit()) else None
+        # a marker indented as far as the open item's text is a sub-item of it
+        # ("1. Do X" then "   - Owner: ..."), not a new top-level item
+        if im and item is not None and len(im.group(1)) >= item.content_col:
+            im = None
         if im and not (raw.startswith("    ") or raw.startswith("\t\t")):
             end_para()
-            item = Block("item", ln, im.group(3).strip(), marker=im.group(2))
+            item = Block("item", ln, im.group(3).strip(), marker=im.group(2),
+                         content_col=len(im.group(1)) + len(im.group(2)) + 1)
             cur.blocks.append(item)
             i += 1
             continue

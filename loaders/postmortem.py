@@ -58,7 +58,9 @@ _SEVERITY_WORDS = {"critical": 1, "blocker": 1, "emergency": 1, "high": 2, "majo
                    "moderate": 3, "minor": 3, "low": 4, "trivial": 5}
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 _NEAR_MISS_CLAIM = re.compile(
-    r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b", re.I)
+    r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
+    r"\b(?:class(?:ify|ified)?|count(?:ed)?|treat(?:ed)?|consider(?:ed)?|record(?:ed)?|log(?:ged)?)\s+"
+    r"(?:this|it)\s+as\s+a\s+near[\s-]?miss\b", re.I)
 _FILE_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
 _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
 
@@ -177,7 +179,7 @@ def _collect_metadata(doc: Doc) -> None:
                             put(meta_key(m.group(1)), m.group(2), ln)
                     elif kind in _KV_SECTIONS:
                         m = _KV_LINE.match(plain(line_text))
-                        if m and (kind == "metadata" or s.level == 0 or b.kind == "item"):
+                        if m and (kind in ("metadata", None) or b.kind == "item"):
                             key = meta_key(m.group(1))
                             if key in ("ttd", "ttm", "ttr", "duration", "class", "severity", "status",
                                        "started", "detected", "mitigated", "resolved", "date") or kind == "metadata":
@@ -210,29 +212,12 @@ def _record(doc: Doc, options: Options) -> dict:
     title = _title(doc)
     doc.zone = _doc_zone(doc, options)
     # Date: front matter, metadata, the title, the file name, then the timeline.
-    incident_date = _date_value(_front(doc, "date"))
-    if incident_date is None and "date" in doc.meta:
-        incident_date = tp.find_date(doc.meta["date"][0])
-    if incident_date is None and title:
-        incident_date = tp.find_date(title)
-    if incident_date is None:
-        m = _FILE_DATE.search(doc.name.rsplit("/", 1)[-1])
-        if m:
-            try:
-                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                incident_date = d if tp.plausible(d) else None
-            except ValueError:
-                pass
-
+    summary = _section_text(doc, "summary")
+    incident_date = _incident_date(doc, title, summary)
     timeline = timeline_entries(doc, incident_date)
     if incident_date is None:
-        for e in timeline:
-            if e.at is not None:
-                incident_date = e.at.date()
-                break
-    if incident_date is None and _front(doc, "started") is not None:
-        dt = _datetime_value(_front(doc, "started"), doc)
-        incident_date = dt.date() if dt else None
+        # the local day of the first dated entry, not its UTC day
+        incident_date = next((e.day for e in timeline if e.at is not None and e.day), None)
 
     severity = _front(doc, "severity")
     severity = str(severity) if severity is not None else (doc.meta.get("severity", (None,))[0])
@@ -242,7 +227,6 @@ def _record(doc: Doc, options: Options) -> dict:
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date))
     items = action_items(doc, incident_date)
     factors = _factors(doc)
-    summary = _section_text(doc, "summary")
     near_miss = _near_miss(doc, title, summary)
     incident_class = _incident_class(doc, options, title, summary, factors)
 
@@ -288,6 +272,36 @@ def _record(doc: Doc, options: Options) -> dict:
     }
 
 
+def _incident_date(doc: Doc, title: str | None, summary: str | None) -> date | None:
+    """The day the incident happened, from the strongest evidence: front matter, a
+    metadata Date, the title, the file name, a front-matter start time, the summary's
+    first date, a date in the timeline's heading. None leaves it to the timeline."""
+    hint = doc.order_hint
+    found = _date_value(_front(doc, "date"))
+    if found is None and "date" in doc.meta:
+        found = tp.find_date(doc.meta["date"][0], hint)
+    if found is None and title:
+        found = tp.find_date(title, hint)
+    if found is None:
+        m = _FILE_DATE.search(doc.name.replace("\\", "/").rsplit("/", 1)[-1])
+        if m:
+            try:
+                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                found = d if tp.plausible(d) else None
+            except ValueError:
+                pass
+    for key in ("started", "detected"):
+        if found is None and _front(doc, key) is not None:
+            dt = _datetime_value(_front(doc, key), doc)
+            found = dt.date() if dt else _date_value(_front(doc, key))
+    if found is None and summary:
+        found = tp.find_date(summary[:400], hint)
+    for s in doc.of_kind("timeline"):
+        if found is None:
+            found = tp.find_date(plain(s.title), hint)
+    return found
+
+
 def _check_title_date(doc: Doc, title: str | None, timeline) -> None:
     """A title that names one day while the timeline starts days away from it."""
     said = tp.find_date(title or "", doc.order_hint)
@@ -321,6 +335,11 @@ def _title(doc: Doc) -> str | None:
                 if level > 1 and section_kind(s.title) is not None:
                     continue
                 return plain(s.title)
+    # a bold line opening the document: "**Search indexer backlog - 2020-09-17**"
+    first = next((s for s in doc.secs if s.level > 0), None)
+    if first is not None and first.level == 7 and id(first) not in doc.kinds \
+            and not any(b for s in doc.secs[:1] for b in s.blocks):
+        return plain(first.title)
     if "title" in doc.meta:
         return doc.meta["title"][0]
     return None
@@ -353,19 +372,28 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 
 def _impact_range(doc: Doc, incident_date: date | None):
     """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact."""
-    for s in doc.of_kind("impact") + doc.of_kind("summary"):
-        for b in s.blocks:
-            if b.kind not in ("item", "para"):
-                continue
-            found = find_range(b.text, incident_date, doc.zone, doc.order_hint)
-            if found:
-                return found
+    for kind in ("impact", "summary"):
+        for s in doc.of_kind(kind):
+            for b in s.blocks:
+                if b.kind not in ("item", "para"):
+                    continue
+                for sentence in ([b.text] if kind == "impact" else _SENTENCE.split(b.text)):
+                    # in a summary only a range said of the impact counts ("the outage lasted
+                    # from ..."; not "clocks jumped from 02:00 to 03:00")
+                    if kind == "summary" and not _IMPACT_WORDS.search(sentence):
+                        continue
+                    found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
+                    if found:
+                        return found
     if "duration" in doc.meta:
         return find_range(doc.meta["duration"][0], incident_date, doc.zone, doc.order_hint)
     return None
 
 
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|through)\s*", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|through|and)\s*", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_IMPACT_WORDS = re.compile(r"\b(?:outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
+                           r"lasted|lasting|broken|disrupt\w*|incident)\b", re.I)
 
 
 def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):

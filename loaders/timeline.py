@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from loaders import timeparse as tp
 from loaders.markdown import plain
-from loaders.vocabulary import EVENT_MARKERS, EVENT_WORDS
+from loaders.vocabulary import BAD_THINGS, EVENT_MARKERS, EVENT_WORDS, NOT_A_REPORT_AFTER, STOPPING
 
 _TIME_HEADER = re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|datetime|date\s+and\s+time|"
                           r"time\s*\(.*\)|date\s*\(.*\)|hour|clock|utc|start)\b", re.I)
@@ -28,6 +28,7 @@ class Entry:
     text: str
     line: int
     date_only: bool = False
+    day: date | None = None       # the local day it happened on, before conversion to UTC
     tags: set = field(default_factory=set)
     markers: set = field(default_factory=set)
 
@@ -81,7 +82,13 @@ class _Reader:
         if body is None:
             body = plain(text[st.end:] if st is not None else text)
             body = _SKIP_LEAD.sub("", body).strip() or plain(text)
-        e = Entry(at, body, line, date_only)
+        local = self.day
+        if st is not None and st.has_date and st.year is not None:
+            try:
+                local = date(st.year, st.month, st.day)
+            except ValueError:
+                pass
+        e = Entry(at, body, line, date_only, local)
         _tag(e)
         self.entries.append(e)
         return e
@@ -103,18 +110,30 @@ def _index() -> dict[str, list[tuple[tuple[str, ...], set, str]]]:
 
 
 _PHRASES = _index()
+_COMES_BACK = re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re.I)
+_PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
+          "primary", "secondary", "ic", "manager"}
 
 
 def _tag(e: Entry) -> None:
+    """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     words = _WORD.findall(e.text.lower())
     for i, w in enumerate(words):
         found = _PHRASES.get(w)
-        if found:
+        if found and not (w in ("report", "reports") and i and (
+                words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit())):
+            # ("the hourly reports go out" is the noun, not someone reporting)
             for rest, target, kind in found:
                 if not rest or tuple(words[i + 1:i + 1 + len(rest)]) == rest:
                     getattr(e, target).add(kind)
+        if w in STOPPING and BAD_THINGS.intersection(words[max(0, i - 3):i]):
+            e.tags.add("mitigated")  # "evictions stop", "stale rules ... stop"
         elif len(w) == 3 and w[0] == "5" and w.isdigit():
             e.tags.add("impact")  # an HTTP 5xx status
+        elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):
+            e.tags.add("detected")  # "pages the auth team", "page the payments on-call"
+    if "return" in e.text and _COMES_BACK.search(e.text):
+        e.tags.add("mitigated")  # "...; suggestions return."
 
 
 def _date_line(st, text: str) -> bool:
@@ -296,6 +315,9 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range):
             put("started_at", det - timedelta(minutes=ttd), "stated_duration")
         impact = next((e.at for e in timed if "impact" in e.tags and (det is None or e.at <= det)), None)
         put("started_at", impact, "timeline_impact")
+        # nothing says "impact" before detection: the first entry before it is the start
+        if det is not None and timed and timed[0].at < det:
+            put("started_at", timed[0].at, "timeline_first")
     start = times.get("started_at")
     if start is not None and ttm is not None:
         put("mitigated_at", start + timedelta(minutes=ttm), "stated_duration")

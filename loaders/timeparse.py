@@ -92,7 +92,7 @@ ZONE_WORDS = {
     "mountain": "US/Mountain",
 }
 
-_OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
 
 class Zone:
@@ -145,12 +145,13 @@ def zone(text: str | None) -> Zone | None:
 
 _ZONE_NAMES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 ZONE_PATTERN = (
-    r"(?:(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?"
+    r"(?:(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
     r"|(?:US|Europe|America|Asia|Australia|Africa|Pacific|Atlantic|Canada)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
     rf"|\b(?:{_ZONE_NAMES})\b)"
 )
 _ZONE_STATEMENT = re.compile(
-    r"(?:times?\s+(?:are\s+|is\s+)?(?:in|shown in|given in|listed in)\s+|all\s+times?\s*(?:in|are)?\s*:?\s*|"
+    r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s+(?:in\s+)?|"
+    r"all\s+times?\s*(?:in|are)?\s*:?\s*|"
     r"\(\s*|timezone\s*:?\s*|time\s*zone\s*:?\s*)"
     rf"({ZONE_PATTERN}|pacific|eastern|central|mountain)",
     re.IGNORECASE,
@@ -226,7 +227,9 @@ class Stamp:
                 f"{self.zone} end={self.end})")
 
 
-_LEAD = re.compile(r"[\s*_~`>\[\]()|~≈]*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+)?", re.IGNORECASE)
+# what may stand before a timestamp: markup, brackets, "~", emoji and other symbols,
+# "at" / "around" / "approx."
+_LEAD = re.compile(r"[^\w+-]*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+)?", re.IGNORECASE)
 _GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d))?[\s,*_]*", re.IGNORECASE)
 _RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)

@@ -57,8 +57,12 @@ _TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b", re.IGNORECASE
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+", re.IGNORECASE)
 
 
+_LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
+
+
 def clean_heading(title: str) -> str:
-    t = re.sub(r"[*_`#]+", "", title).strip()
+    """A heading without markup, numbering or leading emoji: "## 🔍 2. Root causes" -> "Root causes"."""
+    t = _LEADING_SYMBOLS.sub("", re.sub(r"[*_`#]+", "", title)).strip()
     t = _NUMBERING.sub("", t)
     return t.strip(" :.-—–\t")
 
@@ -73,12 +77,21 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         return None
     if whole and len(t.split()) > 4:
         return None
-    if _TIMELINE_ANYWHERE.search(t) and len(t) < 60:
+    if _TIMELINE_ANYWHERE.search(t) and len(t) < 60 and not whole:
         return "timeline"  # "Follow-up timeline (times in BST)", "Detailed timeline"
     for kind, rx in SECTION_KINDS:
-        if rx.match(t):
+        m = rx.match(t)
+        if m:
+            if whole:
+                # "Timeline (UTC)" is a heading; "Action items in progress" is a sentence
+                rest = _PARENS.sub("", t[m.end():]).strip(" :-–—.")
+                if len(rest.split()) > 1:
+                    return None
             return kind
     return None
+
+
+_PARENS = re.compile(r"\([^()]*\)")
 
 
 # Metadata keys (bold "**Key:** value", two-column tables, "Key: value" lines, front matter).
@@ -165,18 +178,25 @@ EVENT_MARKERS: dict[str, list[str]] = {
 
 EVENT_WORDS: dict[str, list[str]] = {
     "impact": (
+        "halt halts halted stuck hang hangs hung delayed expire expires expired expiring "
+        "missing duplicate duplicates backlog evicting evicts evicted eviction evictions "
+        "crash-looping crash-loop crashloop crashlooping degrading "
         "error errors failure failures fail fails failed failing down outage unavailable "
         "unreachable degraded degradation latency 5xx timeout timeouts spike spikes jump "
         "jumps drop drops dropped crash crashes crashed crashing broken elevated unable "
         "stopped stall stalls stalled saturated saturation exhausted exhaustion impact "
         "impacted disrupted disruption lost loss overload overloaded offline").split()
-    + ["timing out"],
+    + ["timing out", "no longer", "login loop", "not loading", "start failing", "begin failing",
+       "logged out"],
     "detected": (
         "alert alerts alerted alerting alarm alarms paged paging pager on-call oncall detect "
         "detects detected detection notice notices noticed report reports reported witness "
         "witnessed discover discovers discovered spotted flagged escalated escalates declare "
         "declares").split()
-    + ["page storm", "opened an incident", "became aware", "incident declared"]
+    + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
+       "calls support", "called support", "calls us", "called us", "calls the", "called the",
+       "email from", "emails from", "emailed", "emails support", "complains", "complained",
+       "complaint", "complaints", "support ticket", "tickets from", "tweets", "tweeted"]
     + _variants("pages page", _SUBJECTS)
     + [f"{p} the {w}" for p in ("pages", "page") for w in _SUBJECTS.split()]
     + ["pages an engineer", "pages an sre"]
@@ -189,12 +209,25 @@ EVENT_WORDS: dict[str, list[str]] = {
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
-       "error subsides", "errors stop"]
+       "error subsides", "errors stop", "back online", "resume", "resumes", "resumed", "no more",
+       "paused"]
+    + _variants("succeeds succeed works work working correct healthy normal up available "
+                "flowing green", "again")
     + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")],
     "resolved": "resolved resolution closed all-clear".split()
     + ["all clear", "fully recovered", "fully restored", "incident closed", "incident over",
        "incident ended", "fix deployed", "fix rolled out", "fix released"],
 }
+
+
+# Words that read differently by what stands next to them (timeline._tag):
+# "the hourly reports" is not a report to us; "errors stop" ends impact.
+NOT_A_REPORT_AFTER = set("the a an these those this that hourly daily weekly monthly nightly "
+                         "duplicate all every some no our their its his her bug incident status "
+                         "error crash usage".split())
+BAD_THINGS = set("errors error failures failure evictions eviction duplicates crashes timeouts "
+                 "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses".split())
+STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased end ends ended".split())
 
 
 # Action items.
