@@ -7,7 +7,9 @@ Generates --docs postmortems with the demo generator and rewrites them into a mi
 the shapes real teams write (house template, YAML front matter, bullet timelines with
 bold times, one heading per timestamp with 12-hour clocks, checkbox action items,
 setext titles with bold-line sections, Google-SRE-style metadata sections), then times,
-in this one process on the same texts:
+in this one process on the same texts, first at the length real postmortems have
+(prose sections added: the public documents average about 6 KB), then as the terse
+documents the demo generator writes (about 2 KB):
 
 - Hindsight: ``loaders.postmortem.parse`` with every field extracted;
 - markdown-it-py: ``MarkdownIt().parse`` (tokens only: no rendering, no fields).
@@ -79,11 +81,51 @@ def sre_book(text: str) -> str:
 
 SHAPES = [lambda t: t, bullets, headings_12h, checkboxes, setext_bold, sre_book]
 
+# Real postmortems carry far more prose than the demo's terse ones (the public documents
+# in the conformance corpus average about 6 KB; the demo's about 2 KB): background,
+# a narrative of the investigation, analysis paragraphs, lessons. These sentences pad
+# a document to that size, with the links, code spans and emphasis such prose has.
+PROSE = [
+    "The service had been running on the same configuration for several months without any "
+    "change to its connection limits, and nobody expected the weekly batch to interact with it.",
+    "During the investigation the on-call engineer first suspected a network partition, because "
+    "the error pattern resembled the one from the [previous incident](https://wiki.example.com/pm/412).",
+    "We use `kubectl rollout undo` for rollbacks, but it does not revert the *config map*, which "
+    "is where the faulty value lived.",
+    "In hindsight the dashboards showed the signal **well before** the alert fired: the p99 "
+    "latency had been climbing for twenty minutes.",
+    "Several teams depend on this path indirectly, so the blast radius was larger than the "
+    "service's own error budget suggests.",
+    "The runbook described a manual procedure that had not been exercised since the migration "
+    "to the new cluster, and two of its steps referred to hosts that no longer exist.",
+    "Customers noticed before we did in some regions, which tells us the synthetic checks do not "
+    "cover the flows that matter most to them.",
+    "We want to be explicit that the engineer who made the change followed the documented "
+    "process; the process itself allowed an unreviewed value to reach production.",
+    "A similar pattern appeared in two earlier postmortems (see _Related incidents_), which is "
+    "why this review spends time on the systemic fix rather than the immediate trigger.",
+    "Capacity planning assumed linear growth, but traffic from the new mobile release arrived "
+    "in bursts that the autoscaler reacted to only after its five-minute cool-down.",
+]
 
-def corpus(n: int) -> list[str]:
+
+def realistic(text: str, i: int) -> str:
+    """Add the prose sections a real write-up has: background, analysis, lessons."""
+    def para(k: int, n: int) -> str:
+        return " ".join(PROSE[(i + k + j) % len(PROSE)] for j in range(n))
+    extra = (f"\n## Background\n\n{para(0, 4)}\n\n{para(3, 3)}\n"
+             f"\n## Analysis\n\n{para(5, 4)}\n\n{para(7, 4)}\n\n{para(2, 3)}\n"
+             f"\n## Lessons learned\n\n{para(4, 3)}\n\n{para(8, 3)}\n"
+             "\n## Supporting information\n\n- [Dashboard](https://grafana.example.com/d/abc)\n"
+             "- [Incident channel log](https://chat.example.com/archives/C123)\n")
+    return text.rstrip("\n") + "\n" + extra
+
+
+def corpus(n: int, prose: bool = True) -> list[str]:
     docs = [text for path, text in sorted(build(n, seed=5).files.items()) if path.startswith("postmortems/")]
-    return [SHAPES[i % len(SHAPES)](text) if not text.startswith("---") else text
-            for i, text in enumerate(docs)]
+    shaped = [SHAPES[i % len(SHAPES)](text) if not text.startswith("---") else text
+              for i, text in enumerate(docs)]
+    return [realistic(t, i) for i, t in enumerate(shaped)] if prose else shaped
 
 
 def rate(fn, texts, repeat: int) -> tuple[float, list[float]]:
@@ -106,20 +148,21 @@ def main() -> int:
     except ImportError:
         print("markdown-it-py is not installed: .venv/bin/pip install markdown-it-py", file=sys.stderr)
         return 2
-    texts = corpus(args.docs)
     md = MarkdownIt()
-    kb = sum(len(t.encode()) for t in texts) / len(texts) / 1024
-    # warm both up once (regex compilation, caches), then alternate so noise hits both
-    parse(texts[0], "x.md"), md.parse(texts[0])
-    ours_runs, theirs_runs = [], []
-    for _ in range(args.repeat):
-        ours_runs.append(rate(lambda t: parse(t, "doc.md"), texts, 1)[0])
-        theirs_runs.append(rate(md.parse, texts, 1)[0])
-    ours, theirs = statistics.median(ours_runs), statistics.median(theirs_runs)
-    print(f"{len(texts)} documents, {len(SHAPES)} shapes, {kb:.1f} KB average")
-    print(f"hindsight parse (all fields):     {ours:8,.0f} docs/s  runs {', '.join(f'{r:,.0f}' for r in ours_runs)}")
-    print(f"markdown-it-py tokenize only:     {theirs:8,.0f} docs/s  runs {', '.join(f'{r:,.0f}' for r in theirs_runs)}")
-    print(f"ratio (hindsight / markdown-it-py): {ours / theirs:.2f}  (target >= 2)")
+    print(f"{args.docs} documents in {len(SHAPES)} shapes, median of {args.repeat} runs each")
+    for label, texts in (("real-length (with prose)", corpus(args.docs)),
+                         ("terse demo documents", corpus(args.docs, prose=False))):
+        kb = sum(len(t.encode()) for t in texts) / len(texts) / 1024
+        parse(texts[0], "x.md"), md.parse(texts[0])  # warm up: regex compilation, caches
+        ours_runs, theirs_runs = [], []
+        for _ in range(args.repeat):  # alternate, so that noise hits both
+            ours_runs.append(rate(lambda t: parse(t, "doc.md"), texts, 1)[0])
+            theirs_runs.append(rate(md.parse, texts, 1)[0])
+        ours, theirs = statistics.median(ours_runs), statistics.median(theirs_runs)
+        print(f"\n{label}: {kb:.1f} KB average")
+        print(f"  hindsight parse (all fields):  {ours:8,.0f} docs/s  runs {', '.join(f'{r:,.0f}' for r in ours_runs)}")
+        print(f"  markdown-it-py tokenize only:  {theirs:8,.0f} docs/s  runs {', '.join(f'{r:,.0f}' for r in theirs_runs)}")
+        print(f"  ratio (hindsight / markdown-it-py): {ours / theirs:.2f}  (target >= 2)")
     return 0
 
 

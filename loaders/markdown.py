@@ -149,7 +149,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         stripped = raw.strip()
         if not stripped:
-            end_para()
+            if para:
+                end_para()
             table = None
             # a blank line does not end a list item: its indented continuation may follow
             blank = True

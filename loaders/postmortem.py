@@ -156,6 +156,8 @@ def _front(doc: Doc, key: str):
 # Sections whose "Key: value" lines can be metadata ("- Time to detection: 5 minutes"
 # in Stats, "Duration: 14:58-15:20" in Impact); timeline and action lines never are.
 _KV_SECTIONS = (None, "metadata", "summary", "impact", "detection", "resolution")
+# Sections that hold no metadata at all: their bold text is emphasis, not keys.
+_NO_METADATA = ("timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons")
 
 
 def _collect_metadata(doc: Doc) -> None:
@@ -171,15 +173,18 @@ def _collect_metadata(doc: Doc) -> None:
 
     for s in doc.secs:
         kind = doc.kinds.get(id(s))
+        if kind in _NO_METADATA:
+            continue
         for b in s.blocks:
             if b.kind == "para" or b.kind == "item":
+                kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
                 for ln, (line_text,) in (b.rows if b.kind == "para" else [(b.line, [b.text])]):
                     if "**" in line_text or "__" in line_text:
                         for m in _BOLD_PAIR.finditer(line_text):
                             put(meta_key(m.group(1)), m.group(2), ln)
-                    elif kind in _KV_SECTIONS:
+                    elif kv:
                         m = _KV_LINE.match(plain(line_text))
-                        if m and (kind in ("metadata", None) or b.kind == "item"):
+                        if m:
                             key = meta_key(m.group(1))
                             if key in ("ttd", "ttm", "ttr", "duration", "class", "severity", "status",
                                        "started", "detected", "mitigated", "resolved", "date") or kind == "metadata":
