@@ -136,6 +136,17 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "...; suggestions return."
 
 
+_TIME_LIKE = re.compile(r"^[^\w]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}(?!\d)(?:\s*[ap]\.?m\.?)?)", re.I)
+
+
+def _unreadable(doc, text: str, line: int) -> None:
+    """An entry that starts with something shaped like a time we cannot read
+    ("25:61", "2021-13-45") is a problem, not a silent untimed entry."""
+    m = _TIME_LIKE.match(text)
+    if m:
+        doc.problems.warning(line, f"could not read the time '{m.group(1)}'")
+
+
 def _date_line(st, text: str) -> bool:
     """A line that is only a date (``June 14, 2022``, ``**2021-06-29**``, ``Day 2 - 6th Nov``)."""
     if st is None or not st.has_date or st.has_time:
@@ -181,12 +192,15 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                         if cst is not None:
                             r.add(cst, child.lstrip("-*+ "), b.line)
                     continue
+                if st is None:
+                    _unreadable(r.doc, text, b.line)
                 r.add(st, text, b.line)
             elif b.kind == "para":
                 last = None
                 for ln, (line_text,) in b.rows:
                     st = r.stamp(line_text)
                     if st is None:
+                        _unreadable(r.doc, line_text, ln)
                         if last is not None:
                             last.text = (last.text + " " + plain(line_text)).strip()
                             _tag(last)

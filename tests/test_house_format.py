@@ -153,3 +153,26 @@ def test_web_pages_in_an_impact_row_are_not_paging():
             ("10:09", "Alert fires; on-call acknowledges"))
     doc = parse(house_doc(rows=rows), "x.md")
     assert doc["detected_at"] == "2026-02-03T10:09:00Z"
+
+
+def test_unreadable_time_is_a_problem_with_its_line():
+    doc = parse("# T\n## Timeline (UTC)\n- 2021-02-03 10:00 ok\n- 25:61 broken\n", "x.md")
+    assert doc["timeline"][1]["at"] is None
+    assert {"line": 4, "message": "could not read the time '25:61'", "level": "warning"} in doc["problems"]
+
+
+def test_title_date_far_from_the_timeline_is_a_problem():
+    doc = parse(house_doc(day="2026-02-03", rows=(("2026-03-10 10:00", "Errors start"),)), "x.md")
+    assert any("title says 2026-02-03" in p["message"] for p in doc["problems"])
+
+
+def test_out_of_order_rows_are_kept_with_a_problem():
+    rows = (("10:30", "Rollback completes"), ("10:00", "Errors start"))
+    doc = parse(house_doc(rows=rows), "x.md")
+    assert len(doc["timeline"]) == 2
+    assert any("earlier than the one before" in p["message"] for p in doc["problems"])
+
+
+def test_unrecognised_section_is_a_problem():
+    doc = parse(house_doc().replace("## Summary", "## Weather report\nSunny.\n\n## Summary"), "x.md")
+    assert any("'Weather report' not recognised" in p["message"] for p in doc["problems"])
