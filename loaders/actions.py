@@ -29,12 +29,12 @@ _JIRA_KEY = re.compile(r"\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|UTF|COVID|
 _GH_URL = re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
 _LINEAR_URL = re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
 _BROWSE = re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
-_GH_SHORT = re.compile(r"(?<![\w/])([\w.-]+/[\w.-]+)#(\d+)\b")
+_GH_SHORT = re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b")
 _HASH = re.compile(r"(?<![\w&/])#(\d{1,7})\b")
 _ANY_URL = re.compile(r"https?://\S+")
 _OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by|responsible)\b|\bDRI\b)\s*[:=\-–]?\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
-_TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s*)(@[\w.-]+)\)?\s*$")
+_TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\s*$|\s*$|[,;)]|\s[-–—])")
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*:?\s*((?:\d{4}-\d{2}-\d{2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
@@ -163,7 +163,7 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     if om:
         owner = _clean_owner(om.group(1))
     else:
-        tm = _TRAILING_MENTION.search(clean)
+        tm = _TRAILING_MENTION.search(clean[-300:])
         if tm:
             owner = tm.group(1)
     due = None
@@ -201,7 +201,7 @@ def _status(text: str, prose: bool = False) -> str | None:
 def _ticket(text: str) -> str | None:
     if not text:
         return None
-    t = text.strip()
+    t = text.strip()[:4000]
     for rx, fmt in ((_BROWSE, "{0}"), (_LINEAR_URL, "{0}")):
         m = rx.search(t)
         if m:

@@ -12,6 +12,7 @@ import importlib
 import io
 import json
 import os
+import re
 
 from loaders import postmortem
 from loaders.options import Options
@@ -102,7 +103,15 @@ def parse_bytes(data: bytes, path: str, options: Options | None = None) -> dict:
         result = unknown(path, f"internal error while parsing: {type(e).__name__}: {e}")
     if decode_problem:
         result["problems"].insert(0, decode_problem)
+    for p in result["problems"]:
+        if "level" not in p:
+            p["level"] = "warning" if _GUESS.search(p.get("message") or "") else "error"
     return {"path": path, **result}
+
+
+# Export parsers' problems without a level: a guess made (an unknown status read as to
+# do, an ambiguous date order) is a warning; anything dropped is an error.
+_GUESS = re.compile(r"unknown status|no status column|ambiguous|read as|assumed|first on this line", re.I)
 
 
 def parse_text(text: str, path: str, options: Options) -> dict:
@@ -114,6 +123,8 @@ def parse_text(text: str, path: str, options: Options) -> dict:
             if head == "{" or text.lstrip().startswith("[{") or text.lstrip().startswith("[\n"):
                 return unknown(path, f"broken JSON: {e.msg}", e.lineno)
             doc = None
+        except (ValueError, RecursionError) as e:  # a 5,000-digit number, nesting too deep
+            return unknown(path, f"JSON that cannot be read: {str(e)[:80]}")
         if doc is not None:
             for module, sniff, parse in JSON_FORMATS:
                 s, p = _function(module, sniff), _function(module, parse)
@@ -145,7 +156,7 @@ def parse_text(text: str, path: str, options: Options) -> dict:
 
 
 def _csv_header(text: str) -> list[str] | None:
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    first = _FIRST_LINE.split(text.lstrip("\ufeff"), 1)[0]
     if first.count(",") < 2 and first.count("\t") < 2 and first.count(";") < 2:
         return None
     if first.lstrip().startswith(("#", "|", "-", "*", ">")):
@@ -157,8 +168,11 @@ def _csv_header(text: str) -> list[str] | None:
         return None
 
 
+_FIRST_LINE = re.compile(r"\r\n|\r|\n")
+
+
 def _looks_tabular(text: str) -> bool:
-    lines = text.splitlines()[:5]
+    lines = _FIRST_LINE.split(text, 5)[:5]
     return len(lines) >= 2 and all(line.count(",") >= 2 for line in lines[:2])
 
 

@@ -35,7 +35,7 @@ def split(lines: list[str]) -> tuple[list[str] | None, int]:
     return None, 0
 
 
-_SIMPLE_KEY = re.compile(r"^([A-Za-z_][\w -]{0,60}?)\s*:(?:\s+(.*?))?\s*$")
+_SIMPLE_KEY = re.compile(r"^([A-Za-z_][\w -]{0,60}?)[ ]{0,8}:(?:[ ](.*))?$")
 _PLAIN_START = set("[]{}&*!|>%@`#'\",?:-")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
@@ -73,7 +73,7 @@ def _simple(lines: list[str]) -> dict | None:
         m = _SIMPLE_KEY.match(line)
         if not m:
             return None
-        key, value = m.group(1).strip(), (m.group(2) or "")
+        key, value = m.group(1).strip(), (m.group(2) or "").strip()
         if key in out:
             return None  # let YAML decide what a repeated key means
         try:
@@ -114,6 +114,10 @@ def load(lines: list[str], first_line: int = 2) -> dict:
         data = yaml.load(text, Loader=SafeLoader)
     except FrontMatterError:
         raise
+    except (ValueError, OverflowError, RecursionError) as e:
+        # PyYAML builds ints with int(): 5,000 digits exceed Python's limit
+        raise FrontMatterError(f"front matter has a value that cannot be read: {str(e)[:80]}",
+                               first_line) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = first_line + mark.line if mark else first_line

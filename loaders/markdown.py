@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^( {0,3}|\t?)([-*+•]|\d{1,3}[.)])\s+(.*)$")
@@ -21,7 +21,9 @@ _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)\s*:?\s*(\([^()]{1,40}\))?\s*:?\s*$")
 _HR = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _TAG = re.compile(r"<[^>\n]{1,300}>")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+# link text and targets never contain "[" (or ")"), so each attempt stops at the next one:
+# a run of "[[[[..." costs linear time, not quadratic
+_LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)|\[([^\[\]]{1,500})\]\[[^\[\]]{0,100}\]")
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 
 
@@ -164,7 +166,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         was_blank, blank = blank, False
         if c == "#" and (m := _ATX.match(raw)):
-            open_section(m.group(2), len(m.group(1)), ln)
+            open_section((m.group(2) or "").strip().rstrip("#").strip(), len(m.group(1)), ln)
             i += 1
             continue
         # setext heading: a paragraph line followed by === or ---

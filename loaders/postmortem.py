@@ -47,8 +47,16 @@ class Doc:
         return self.by_kind.get(kind, [])
 
 
-_BOLD_PAIR = re.compile(
-    r"(?:\*\*|__)\s*([^*_:|]{1,40}?)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*(.*?)\s*(?=\||(?:\*\*|__)[^*_:|]{1,40}?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)|$)")
+# "**Key:**" or "**Key**:" - the value runs to the next key or "|"
+_BOLD_KEY = re.compile(r"(?:\*\*|__)([^*_:|\n]{1,40}?):[ \t]{0,3}(?:\*\*|__)|(?:\*\*|__)([^*_:|\n]{1,40}?)(?:\*\*|__)[ \t]{0,3}:")
+
+
+def _bold_pairs(line: str):
+    """(key, value) for every "**Key:** value" on a metadata line."""
+    keys = list(_BOLD_KEY.finditer(line[:4000]))
+    for i, m in enumerate(keys):
+        end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
+        yield (m.group(1) or m.group(2)).strip(), line[m.end():end].split("|", 1)[0].strip()
 _KV_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 /()#_-]{0,38}?)\s*:\s+(.+)$")
 _DURATION = re.compile(
     r"(?:(?P<d>\d+(?:\.\d+)?)\s*d(?:ays?)?)?\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*"
@@ -180,14 +188,15 @@ def _collect_metadata(doc: Doc) -> None:
                 kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
                 for ln, (line_text,) in (b.rows if b.kind == "para" else [(b.line, [b.text])]):
                     if "**" in line_text or "__" in line_text:
-                        for m in _BOLD_PAIR.finditer(line_text):
-                            put(meta_key(m.group(1)), m.group(2), ln)
+                        for key, value in _bold_pairs(line_text):
+                            put(meta_key(key), value, ln)
                     elif kv:
                         m = _KV_LINE.match(plain(line_text))
                         if m:
                             key = meta_key(m.group(1))
                             if key in ("ttd", "ttm", "ttr", "duration", "class", "severity", "status",
-                                       "started", "detected", "mitigated", "resolved", "date") or kind == "metadata":
+                                       "started", "detected", "mitigated", "resolved", "date", "id") \
+                                    or kind == "metadata":
                                 put(key, m.group(2), ln)
             elif b.kind == "table" and kind in (None, "metadata", "summary", "impact"):
                 rows = b.rows
@@ -502,12 +511,17 @@ def _owner(doc: Doc) -> str | None:
 
 
 def _reference(doc: Doc) -> str | None:
+    """The incident tool's id for this incident (front-matter ``pagerduty:``, an
+    ``Incident ID`` / ``PagerDuty:`` line), a URL reduced to its last path segment."""
     v = _front(doc, "reference")
-    if v:
-        return str(v)
-    if "id" in doc.meta:
-        return doc.meta["id"][0]
-    return None
+    if not v and "id" in doc.meta:
+        v = doc.meta["id"][0]
+    if not v:
+        return None
+    v = str(v).strip()
+    if "://" in v:
+        v = v.rstrip("/").rsplit("/", 1)[-1]
+    return v or None
 
 
 def severity_level(severity) -> int | None:

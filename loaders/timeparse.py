@@ -150,9 +150,9 @@ ZONE_PATTERN = (
     rf"|\b(?:{_ZONE_NAMES})\b)"
 )
 _ZONE_STATEMENT = re.compile(
-    r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s+(?:in\s+)?|"
-    r"all\s+times?\s*(?:in|are)?\s*:?\s*|"
-    r"\(\s*|timezone\s*:?\s*|time\s*zone\s*:?\s*)"
+    r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?|"
+    r"all\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
+    r"\(\s{0,3}|timezone\s{0,3}:?\s{0,3}|time\s{0,3}zone\s{0,3}:?\s{0,3})"
     rf"({ZONE_PATTERN}|pacific|eastern|central|mountain)",
     re.IGNORECASE,
 )
@@ -161,7 +161,7 @@ _ZONE_ANY = re.compile(ZONE_PATTERN)
 
 def stated_zone(text: str) -> Zone | None:
     """The zone a sentence such as "All times in PST" or "Timeline (UTC)" states."""
-    m = _ZONE_STATEMENT.search(text)
+    m = _ZONE_STATEMENT.search(text[:300])
     if m:
         return zone(m.group(1))
     return None

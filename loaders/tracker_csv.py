@@ -305,7 +305,10 @@ def _read_time(value, day_first=None):
         return None, f"unreadable date '{value}'"
     dt, offset = got
     if offset:
-        dt = dt - timedelta(minutes=offset)
+        try:
+            dt = dt - timedelta(minutes=offset)
+        except OverflowError:
+            return None, f"implausible date '{value}'"
     if not plausible(dt):
         return None, f"implausible date '{value}'"
     return dt.strftime("%Y-%m-%dT%H:%M:%SZ"), None
