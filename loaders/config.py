@@ -21,7 +21,8 @@ DEMO_CONFIG = ROOT / "data" / "sample" / "hindsight.yaml"
 DEFAULT_DATABASE = ROOT / "data" / "hindsight.duckdb"
 DEFAULT_SLA = {1: 14, 2: 30, "default": 60}
 KNOWN_KEYS = {"database", "timezone", "sources", "taxonomy", "sla_days", "recurrence_window_days",
-              "min_sample", "status_map", "csv_mappings", "max_file_mb", "detect_threshold_minutes"}
+              "min_sample", "status_map", "csv_mappings", "max_file_mb", "detect_threshold_minutes",
+              "default_repo", "match_window_minutes"}
 SOURCE_KINDS = ("postmortems", "trackers", "incidents")
 STATUS_CATEGORIES = ("todo", "in_progress", "done", "wont_do")
 
@@ -44,6 +45,8 @@ class Config:
     status_map: dict[str, str] = field(default_factory=dict)
     csv_mappings: list[dict] = field(default_factory=list)
     max_file_bytes: int = MAX_FILE_BYTES
+    default_repo: str | None = None        # owner/repo that a bare "#123" ticket refers to
+    match_window_minutes: int = 120        # incident-export row to postmortem, by start time
 
     @property
     def base(self) -> Path:
@@ -180,7 +183,14 @@ def config_from_dict(data, path: Path | None = None) -> Config:
                 fail(f"sla_days.{k}", f"must be a positive whole number of days, got {v!r}")
             cfg.sla_days[level] = v
 
-    for key in ("recurrence_window_days", "min_sample", "detect_threshold_minutes", "max_file_mb"):
+    if "default_repo" in data:
+        repo = data["default_repo"]
+        if not isinstance(repo, str) or not re.fullmatch(r"[\w.-]+/[\w.-]+", repo.strip()):
+            fail("default_repo", f"must be owner/repo, got {repo!r}")
+        cfg.default_repo = repo.strip()
+
+    for key in ("recurrence_window_days", "min_sample", "detect_threshold_minutes", "max_file_mb",
+                "match_window_minutes"):
         if key in data:
             v = data[key]
             if isinstance(v, bool) or not isinstance(v, int) or v <= 0:

@@ -216,12 +216,18 @@ def _rows(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
                 "started_at": i.get("started_at"), "detected_at": i.get("detected_at"),
                 "acknowledged_at": i.get("acknowledged_at"), "mitigated_at": i.get("mitigated_at"),
                 "resolved_at": i.get("resolved_at"),
-                "services": [str(s) for s in i.get("services") or []]})
+                "services": [str(s) for s in i.get("services") or []],
+                "source_id": _text(i.get("source_id")), "url": _text(i.get("url")),
+                "status": _text(i.get("status"))})
     for p in r.get("problems") or []:
         rows["ingest_problems"].append({"file_path": path, "line": p.get("line"),
                                         "level": p.get("level", "error"),
                                         "message": p.get("message"), "run_id": run_id})
     return rows
+
+
+def _text(v) -> str | None:
+    return None if v is None else str(v)
 
 
 def _record_count(r: dict) -> int:
@@ -386,7 +392,8 @@ def _read_manifest(db_path: Path):
 
 def _write_settings(con, cfg: Config, fp: str) -> None:
     con.execute("DELETE FROM settings")
-    settings = {"fingerprint": fp, "timezone": cfg.timezone,
+    settings = {"fingerprint": fp, "timezone": cfg.timezone, "default_repo": cfg.default_repo or "",
+                "match_window_minutes": cfg.match_window_minutes,
                 "recurrence_window_days": cfg.recurrence_window_days,
                 "min_sample": cfg.min_sample, "detect_threshold_minutes": cfg.detect_threshold_minutes,
                 "config_path": str(cfg.path) if cfg.path else ""}

@@ -195,7 +195,8 @@ def _collect_metadata(doc: Doc) -> None:
                         if m:
                             key = meta_key(m.group(1))
                             if key in ("ttd", "ttm", "ttr", "duration", "class", "severity", "status",
-                                       "started", "detected", "mitigated", "resolved", "date", "id") \
+                                       "started", "detected", "mitigated", "resolved", "date", "id", "services",
+                                       "teams") \
                                     or kind == "metadata":
                                 put(key, m.group(2), ln)
             elif b.kind == "table" and kind in (None, "metadata", "summary", "impact"):

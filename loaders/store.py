@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import glob
 import os
+import re
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -46,20 +47,45 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     return applied
 
 
-def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every view, layer by layer: staging, intermediate, marts. Within a
-    layer a view may use another: one that names a view not made yet waits a round."""
+# Like a dbt project: each file is one model, a SELECT named after the file. Staging
+# and intermediate models are views (always current); marts are tables, rebuilt at
+# the end of every ingest, so that the dashboard's queries read stored rows.
+MATERIALIZED = {"staging": "VIEW", "intermediate": "VIEW", "marts": "TABLE"}
+_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def models() -> list[tuple[str, str, str]]:
+    """(layer, name, SELECT) for every model file, layer by layer."""
+    out = []
     for layer in LAYERS:
-        pending = sorted((SQL / layer).glob("*.sql"))
+        for f in sorted((SQL / layer).glob("*.sql")):
+            if not _NAME.match(f.stem):
+                raise ValueError(f"model file name is not an identifier: {f}")
+            out.append((layer, f.stem, f.read_text(encoding="utf-8")))
+    return out
+
+
+def build_models(con: duckdb.DuckDBPyConnection, layers=LAYERS) -> None:
+    """(Re)build every model of ``layers``, in order. Within a layer a model may use
+    another: one that names a model not built yet waits a round."""
+    existing = dict(con.execute("SELECT table_name, table_type FROM information_schema.tables").fetchall())
+    for layer in layers:
+        kind = MATERIALIZED[layer]
+        pending = [m for m in models() if m[0] == layer]
         while pending:
             waiting = []
-            for f in pending:
+            for _, name, select in pending:
+                other = "VIEW" if kind == "TABLE" else "TABLE"
+                if existing.get(name) == ("BASE TABLE" if other == "TABLE" else "VIEW"):
+                    con.execute(f"DROP {other} {name}")  # names are file stems, checked above
+                    existing.pop(name)
                 try:
-                    con.execute(f.read_text(encoding="utf-8"))
+                    con.execute(f"CREATE OR REPLACE {kind} {name} AS\n{select}")
                 except duckdb.CatalogException:
-                    waiting.append(f)
+                    waiting.append((layer, name, select))
             if len(waiting) == len(pending):
-                con.execute(waiting[0].read_text(encoding="utf-8"))  # raise its real error
+                _, name, select = waiting[0]
+                con.execute(f"CREATE OR REPLACE {kind} {name} AS\n{select}")  # its real error
             pending = waiting
 
 
@@ -123,9 +149,9 @@ def swap(path: str | os.PathLike):
     con = duckdb.connect(str(tmp))
     try:
         migrate(con)
-        create_views(con)
+        build_models(con, ("staging", "intermediate"))
         yield con
-        create_views(con)
+        build_models(con)  # marts are tables: rebuild them from the new raw rows
         con.execute("CHECKPOINT")
         con.close()
         with open(tmp, "rb") as f:

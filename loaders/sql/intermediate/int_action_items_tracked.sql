@@ -1,6 +1,5 @@
 -- Action items joined to the tracker ticket they name (by key: OPS-921, owner/repo#12).
 -- The tracker's status, resolution date and assignee win over the document's.
-CREATE OR REPLACE VIEW int_action_items_tracked AS
 SELECT
     a.*,
     t.ticket_key IS NOT NULL                                 AS ticket_matched,
@@ -22,4 +21,4 @@ SELECT
     CASE WHEN t.assignee IS NOT NULL THEN 'tracker'
          WHEN a.doc_owner IS NOT NULL THEN 'document' END    AS owner_source
 FROM stg_action_items a
-LEFT JOIN stg_tickets t ON t.ticket_key = a.ticket;
+LEFT JOIN stg_tickets t ON t.ticket_key = a.ticket_key

@@ -1,7 +1,6 @@
 -- One row per action item with its effective status (tracker first, then document),
 -- its deadline (due date, else incident date + the SLA days of its severity), and
 -- the incident it belongs to. Overdue depends on an as-of date: see metrics/.
-CREATE OR REPLACE VIEW mart_action_items AS
 SELECT
     a.file_path,
     a.item_seq,
@@ -32,4 +31,4 @@ SELECT
 FROM int_action_items_tracked a
 JOIN mart_incidents i USING (file_path)
 LEFT JOIN sla_days s  ON s.severity_level = i.severity_level
-LEFT JOIN sla_days sd ON sd.severity_level IS NULL;
+LEFT JOIN sla_days sd ON sd.severity_level IS NULL

@@ -1,10 +1,9 @@
 -- One row per incident or near miss that has a postmortem.
-CREATE OR REPLACE VIEW mart_incidents AS
 SELECT
     p.file_path,
     p.incident_id,
     p.title,
-    coalesce(p.incident_date, CAST(p.started_at AS DATE))    AS incident_date,
+    coalesce(p.incident_date, CAST(t.started_at AS DATE))    AS incident_date,
     p.severity,
     p.severity_level,
     p.postmortem_status,
@@ -14,14 +13,17 @@ SELECT
     p.teams,
     p.services,
     p.owner,
-    p.started_at,
-    p.detected_at,
-    p.mitigated_at,
-    p.resolved_at,
-    p.started_source,
-    p.detected_source,
-    p.mitigated_source,
-    p.resolved_source,
+    t.started_at,
+    t.detected_at,
+    t.mitigated_at,
+    t.resolved_at,
+    t.started_source,
+    t.detected_source,
+    t.mitigated_source,
+    t.resolved_source,
+    t.export_source,
+    t.export_incident_id,
+    t.matched_by                                             AS export_matched_by,
     CASE WHEN d.raw_ttd_minutes >= 0 THEN d.raw_ttd_minutes END AS ttd_minutes,
     CASE WHEN d.raw_ttm_minutes >= 0 THEN d.raw_ttm_minutes END AS ttm_minutes,
     CASE WHEN d.raw_ttr_minutes >= 0 THEN d.raw_ttr_minutes END AS ttr_minutes,
@@ -30,4 +32,5 @@ SELECT
     p.reference,
     p.summary
 FROM stg_postmortems p
-JOIN int_incident_durations d USING (file_path);
+JOIN int_incident_times t USING (file_path)
+JOIN int_incident_durations d USING (file_path)

@@ -1,8 +1,11 @@
 -- One row per incident in an incident-tool export (PagerDuty, FireHydrant, ...).
-CREATE OR REPLACE VIEW stg_incident_rows AS
 SELECT
+    file_path || '#' || seq                                  AS row_key,
     source                                                   AS incident_source,
     id                                                       AS external_id,
+    source_id,
+    url,
+    status,
     title,
     severity,
     try_strptime(started_at,      '%Y-%m-%dT%H:%M:%SZ')      AS started_at,
@@ -12,4 +15,4 @@ SELECT
     try_strptime(resolved_at,     '%Y-%m-%dT%H:%M:%SZ')      AS resolved_at,
     coalesce(services, [])                                   AS services,
     file_path
-FROM raw_incidents;
+FROM raw_incidents

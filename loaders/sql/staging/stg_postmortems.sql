@@ -1,5 +1,4 @@
 -- One row per postmortem file: typed, renamed.
-CREATE OR REPLACE VIEW stg_postmortems AS
 SELECT
     file_path,
     id                                                       AS incident_id,
@@ -25,4 +24,4 @@ SELECT
     summary,
     coalesce(lucky, [])                                      AS lucky,
     body
-FROM raw_postmortems;
+FROM raw_postmortems

@@ -1,6 +1,5 @@
 -- One row per tracker ticket; a key exported twice keeps its most recently resolved /
 -- created copy.
-CREATE OR REPLACE VIEW stg_tickets AS
 SELECT
     key                                                      AS ticket_key,
     source                                                   AS ticket_source,
@@ -20,4 +19,4 @@ QUALIFY row_number() OVER (
     PARTITION BY key
     ORDER BY try_strptime(resolved_at, '%Y-%m-%dT%H:%M:%SZ') DESC NULLS LAST,
              try_strptime(created_at, '%Y-%m-%dT%H:%M:%SZ') DESC NULLS LAST, file_path
-) = 1;
+) = 1

@@ -1,4 +1,3 @@
-CREATE OR REPLACE VIEW stg_timeline AS
 SELECT
     file_path,
     seq                                                      AS entry_seq,
@@ -6,4 +5,4 @@ SELECT
     text,
     line,
     event
-FROM raw_timeline;
+FROM raw_timeline

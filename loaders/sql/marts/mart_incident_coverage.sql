@@ -1,0 +1,33 @@
+-- Every incident Hindsight knows of, from postmortems and incident-tool exports
+-- together, and whether it has a postmortem: one row per postmortem (near misses
+-- excluded) plus one per export row that matched no postmortem.
+SELECT
+    i.incident_id,
+    i.title,
+    i.incident_date,
+    i.team,
+    i.severity_level,
+    TRUE                                       AS has_postmortem,
+    i.postmortem_status,
+    lower(coalesce(i.postmortem_status, '')) IN ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')
+                                               AS is_reviewed,
+    i.resolved_at,
+    i.export_source                            AS incident_source,
+    i.file_path
+FROM mart_incidents i
+WHERE NOT i.is_near_miss
+UNION ALL
+SELECT
+    coalesce(r.source_id, r.external_id),
+    r.title,
+    CAST(coalesce(r.started_at, r.detected_at) AS DATE),
+    'unassigned',
+    try_cast(regexp_extract(r.severity, '(\d)') AS INTEGER),
+    FALSE,
+    NULL,
+    FALSE,
+    r.resolved_at,
+    r.incident_source,
+    r.file_path
+FROM stg_incident_rows r
+WHERE r.row_key NOT IN (SELECT row_key FROM int_incident_matches)
