@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.options import MAX_FILE_BYTES, Options
+from loaders.options import MAX_EXPORT_BYTES, MAX_FILE_BYTES, Options
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_CONFIG = ROOT / "data" / "sample" / "hindsight.yaml"
@@ -22,7 +22,7 @@ DEFAULT_DATABASE = ROOT / "data" / "hindsight.duckdb"
 DEFAULT_SLA = {1: 14, 2: 30, "default": 60}
 KNOWN_KEYS = {"database", "timezone", "sources", "taxonomy", "sla_days", "recurrence_window_days",
               "min_sample", "status_map", "csv_mappings", "max_file_mb", "detect_threshold_minutes",
-              "default_repo", "match_window_minutes"}
+              "default_repo", "match_window_minutes", "max_export_mb"}
 SOURCE_KINDS = ("postmortems", "trackers", "incidents")
 STATUS_CATEGORIES = ("todo", "in_progress", "done", "wont_do")
 
@@ -45,6 +45,7 @@ class Config:
     status_map: dict[str, str] = field(default_factory=dict)
     csv_mappings: list[dict] = field(default_factory=list)
     max_file_bytes: int = MAX_FILE_BYTES
+    max_export_bytes: int = MAX_EXPORT_BYTES
     default_repo: str | None = None        # owner/repo that a bare "#123" ticket refers to
     match_window_minutes: int = 120        # incident-export row to postmortem, by start time
 
@@ -55,7 +56,7 @@ class Config:
     def options(self) -> Options:
         return Options(default_zone=self.timezone, taxonomy=self.taxonomy,
                        status_map=self.status_map, csv_mappings=self.csv_mappings,
-                       max_file_bytes=self.max_file_bytes)
+                       max_file_bytes=self.max_file_bytes, max_export_bytes=self.max_export_bytes)
 
     def sla_for(self, level: int | None) -> int:
         if level is not None and level in self.sla_days:
@@ -190,13 +191,15 @@ def config_from_dict(data, path: Path | None = None) -> Config:
         cfg.default_repo = repo.strip()
 
     for key in ("recurrence_window_days", "min_sample", "detect_threshold_minutes", "max_file_mb",
-                "match_window_minutes"):
+                "match_window_minutes", "max_export_mb"):
         if key in data:
             v = data[key]
             if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
                 fail(key, f"must be a positive whole number, got {v!r}")
             if key == "max_file_mb":
                 cfg.max_file_bytes = v * 1024 * 1024
+            elif key == "max_export_mb":
+                cfg.max_export_bytes = v * 1024 * 1024
             else:
                 setattr(cfg, key, v)
 

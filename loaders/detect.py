@@ -53,14 +53,20 @@ def parse_path(path: str, options: Options | None = None) -> dict:
         size = os.path.getsize(path)
         if os.path.isdir(path):
             return unknown(path, "is a directory")
-        if size > options.max_file_bytes:
-            return unknown(path, f"file is {size / 1e6:.1f} MB, over the "
-                                 f"{options.max_file_bytes / 1e6:.0f} MB limit; not read")
+        if (too_big := size_problem(path, size, options)):
+            return unknown(path, too_big)
         with open(path, "rb") as f:
             data = f.read()
     except OSError as e:
         return unknown(path, f"cannot read file: {e.strerror or e}")
     return parse_bytes(data, path, options)
+
+
+def size_problem(path: str, size: int, options: Options) -> str | None:
+    limit = options.size_limit(path)
+    if size > limit:
+        return f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit; not read"
+    return None
 
 
 def decode(data: bytes) -> tuple[str | None, dict | None]:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from loaders import store
 from loaders.config import Config, ConfigError, load_config
-from loaders.detect import decode, parse_bytes, unknown
+from loaders.detect import decode, parse_bytes, size_problem, unknown
 from loaders.options import Options
 
 # Files in a source folder that are never documents (assets beside postmortems).
@@ -105,10 +105,8 @@ def load_file(path: str, options: Options) -> Loaded:
         st = os.stat(path)
     except OSError as e:
         return Loaded(path, 0, 0, None, unknown(path, f"cannot read file: {e.strerror or e}"))
-    if st.st_size > options.max_file_bytes:
-        return Loaded(path, st.st_size, st.st_mtime_ns, None,
-                      unknown(path, f"file is {st.st_size / 1e6:.1f} MB, over the "
-                                    f"{options.max_file_bytes / 1e6:.0f} MB limit; not read"))
+    if (too_big := size_problem(path, st.st_size, options)):
+        return Loaded(path, st.st_size, st.st_mtime_ns, None, unknown(path, too_big))
     try:
         with open(path, "rb") as f:
             data = f.read()
@@ -259,7 +257,7 @@ def _insert(con, table: str, rows: list[dict]) -> None:
 def fingerprint(cfg: Config) -> str:
     """What, besides a file's bytes, changes how it parses: a changed config re-parses all."""
     data = {"tz": cfg.timezone, "taxonomy": [(n, [r.pattern for r in rules]) for n, rules in cfg.taxonomy],
-            "status_map": cfg.status_map, "csv": cfg.csv_mappings, "max": cfg.max_file_bytes,
+            "status_map": cfg.status_map, "csv": cfg.csv_mappings, "max": [cfg.max_file_bytes, cfg.max_export_bytes],
             "parser": _parser_version()}
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = 10 * 1024 * 1024       # a postmortem or any other document
+MAX_EXPORT_BYTES = 512 * 1024 * 1024    # a tracker or incident-tool export (.csv, .json, .tsv)
+EXPORT_SUFFIXES = (".csv", ".tsv", ".json", ".ndjson")
 
 
 @dataclass
@@ -17,3 +19,8 @@ class Options:
     # generic CSV mappings: [{"kind": "tracker"|"incident", "match": [...], "columns": {...}}]
     csv_mappings: list[dict] = field(default_factory=list)
     max_file_bytes: int = MAX_FILE_BYTES
+    max_export_bytes: int = MAX_EXPORT_BYTES
+
+    def size_limit(self, path: str) -> int:
+        """Bytes a file may have before it is refused unread: exports may be large."""
+        return self.max_export_bytes if str(path).lower().endswith(EXPORT_SUFFIXES) else self.max_file_bytes

@@ -239,3 +239,11 @@ def test_ingest_run_is_recorded(tmp_path, cfg):
     db = tmp_path / "h.duckdb"
     ingest(cfg, [str(corpus(tmp_path / "pm", n=2))], db)
     assert count(db, "SELECT parsed FROM ingest_runs") == 2
+
+
+def test_exports_may_be_larger_than_documents(tmp_path):
+    from loaders.options import Options
+
+    opts = Options(max_file_bytes=100, max_export_bytes=10_000)
+    assert opts.size_limit("a/export.CSV") == 10_000
+    assert opts.size_limit("a/postmortem.md") == 100
