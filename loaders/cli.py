@@ -12,6 +12,15 @@ import sys
 from loaders import __version__
 
 
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="hindsight",
@@ -32,6 +41,14 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--full", action="store_true", help="re-parse every file, changed or not")
     i.add_argument("--strict", action="store_true", help="exit 1 on any problem, not only lost data")
     i.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+
+    r = sub.add_parser("report", help="headline metrics: recurrence, action items, near misses, detection")
+    r.add_argument("--json", action="store_true", help="print one JSON object (fields defined in docs/METRICS.md)")
+    r.add_argument("--db", help="DuckDB file (default: the config's database)")
+    r.add_argument("--config", help="hindsight.yaml naming the database")
+    r.add_argument("--from", dest="date_from", type=_day, help="first incident date (default: 12 months before --to)")
+    r.add_argument("--to", dest="date_to", type=_day, help="last incident date (default: --as-of)")
+    r.add_argument("--as-of", dest="as_of", type=_day, help="the day overdue is judged on (default: today)")
 
     d = sub.add_parser("demo", help="write a synthetic demo corpus")
     d.add_argument("out_dir", metavar="OUT_DIR")
@@ -58,12 +75,17 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_ingest(args)
         if args.command == "demo":
             return cmd_demo(args)
+        if args.command == "report":
+            return cmd_report(args)
     except ConfigError as e:
         print(f"hindsight: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("hindsight: interrupted; nothing was changed", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `hindsight parse --json ... | head`
+        sys.stderr.close()
+        return 0
     return 2
 
 
@@ -93,6 +115,37 @@ def cmd_parse(args) -> int:
         for pr in r["problems"]:
             where = f"line {pr['line']}" if pr.get("line") else "file"
             print(f"    {pr.get('level', 'error')}: {where}: {pr['message']}")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from datetime import date, timedelta
+    from pathlib import Path
+
+    from metrics import report
+    from metrics.db import Reader
+
+    cfg = load_config(args.config, required=bool(args.config))
+    db = Path(args.db) if args.db else cfg.database
+    if not db.exists():
+        print(f"hindsight: no database at {db}; run `hindsight ingest` first", file=sys.stderr)
+        return 2
+    as_of = args.as_of or date.today()
+    date_to = args.date_to or as_of
+    date_from = args.date_from or report.default_period(date_to)[0]
+    if date_from > date_to:
+        print(f"hindsight: --from {date_from} is after --to {date_to}", file=sys.stderr)
+        return 2
+    reader = Reader(db)
+    try:
+        result = report.build(reader, date_from, date_to, as_of)
+    finally:
+        reader.close()
+    if args.json:
+        json.dump(result, sys.stdout, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report.text(result))
     return 0
 
 

@@ -1,6 +1,7 @@
 -- One row per action item with its effective status (tracker first, then document),
 -- its deadline (due date, else incident date + the SLA days of its severity), and
--- the incident it belongs to. Overdue depends on an as-of date: see metrics/.
+-- the incident it belongs to. done_at is the tracker's resolution time; an item done
+-- only by the document's word has none. Overdue depends on an as-of date: see metrics/.
 SELECT
     a.file_path,
     a.item_seq,
@@ -26,8 +27,8 @@ SELECT
     a.ticket_status,
     a.status,
     a.status_source,
-    CASE WHEN a.status = 'done'
-         THEN coalesce(CAST(a.ticket_resolved_at AS DATE), NULL) END AS done_on
+    CASE WHEN a.status = 'done' THEN a.ticket_resolved_at END  AS done_at,
+    CASE WHEN a.status = 'done' THEN CAST(a.ticket_resolved_at AS DATE) END AS done_on
 FROM int_action_items_tracked a
 JOIN mart_incidents i USING (file_path)
 LEFT JOIN sla_days s  ON s.severity_level = i.severity_level

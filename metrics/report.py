@@ -1,0 +1,142 @@
+"""The headline report: ``hindsight report [--json]``, shaped exactly as
+../shared/REPORT_CONTRACT.md defines it (docs/METRICS.md explains each figure).
+
+``build(reader, date_from, date_to, as_of)`` returns the dict; ``text(report)`` renders
+it as plain tables for a terminal.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from metrics import stats
+from metrics.db import Reader, sql_file
+
+FREQUENT_SHARE = 0.20
+
+
+def default_period(as_of: date) -> tuple[date, date]:
+    """The 12 months up to and including ``as_of``."""
+    try:
+        start = as_of.replace(year=as_of.year - 1) + timedelta(days=1)
+    except ValueError:  # 29 February
+        start = as_of - timedelta(days=365)
+    return start, as_of
+
+
+def months(date_from: date, date_to: date) -> list[str]:
+    """Every YYYY-MM from ``date_from``'s month to ``date_to``'s, inclusive."""
+    out, y, m = [], date_from.year, date_from.month
+    while (y, m) <= (date_to.year, date_to.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _duration(rows: list[tuple], index: int) -> dict:
+    values = [r[index] for r in rows if r[index] is not None]
+    summary = stats.summary(values)
+    by_month: dict[str, list[float]] = {}
+    for r in rows:
+        if r[index] is not None:
+            by_month.setdefault(r[2], []).append(r[index])
+    return {
+        "n": summary["n"],
+        "median_min": summary["median"],
+        "p90_min": summary["p90"],
+        "ci90_median_min": summary["ci_median"],
+        "mean_min": summary["mean"],
+        "by_month": {m: {"n": len(v), "median_min": stats.median(v)} for m, v in sorted(by_month.items())},
+    }
+
+
+def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
+    params = {"date_from": date_from, "date_to": date_to}
+    rows = reader.query(sql_file("report_incidents"), params)
+    incidents = [r for r in rows if not r[1]]
+    near = [r for r in rows if r[1]]
+    total = len(incidents)
+
+    by_class: dict[str, int] = {}
+    for r in incidents:
+        by_class[r[0]] = by_class.get(r[0], 0) + 1
+
+    recurrence = [
+        {"class": c, "incidents": n, "repeats": rep, "repeats_after_fix": fixed,
+         "frequent": total > 0 and n / total >= FREQUENT_SHARE}
+        for c, n, rep, fixed in reader.query(sql_file("report_recurrence"), params)]
+
+    (a_total, done, open_, wont, overdue, on_time, due_or_done, no_owner, no_due) = \
+        reader.query(sql_file("report_actions"), {**params, "as_of": as_of})[0]
+    actions = {
+        "total": a_total, "done": done, "open": open_, "wont_do": wont, "overdue": overdue,
+        "completion_rate": done / (a_total - wont) if a_total - wont else None,
+        "on_time_rate": on_time / due_or_done if due_or_done else None,
+        "without_owner": no_owner, "without_due": no_due,
+    }
+
+    near_by_month = {m: 0 for m in months(date_from, date_to)}
+    for r in near:
+        near_by_month[r[2]] = near_by_month.get(r[2], 0) + 1
+
+    return {
+        "period": {"from": date_from.isoformat(), "to": date_to.isoformat(), "as_of": as_of.isoformat()},
+        "incidents": {"total": total, "near_misses": len(near), "by_class": dict(sorted(by_class.items()))},
+        "recurrence": recurrence,
+        "actions": actions,
+        "near_misses": {"count": len(near),
+                        "share": len(near) / (len(near) + total) if (near or total) else None,
+                        "by_month": near_by_month},
+        "time_to_detect": _duration(incidents, 3),
+        "time_to_resolve": _duration(incidents, 4),
+    }
+
+
+# --------------------------------------------------------------------------------------
+# Text
+
+
+def _num(v, unit: str = "") -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:,.1f}{unit}"
+    return f"{v:,}{unit}"
+
+
+def _pct(v) -> str:
+    return "-" if v is None else f"{v:.0%}"
+
+
+def _table(headers: list[str], rows: list[list]) -> str:
+    cells = [headers] + [[str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
+             for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def text(report: dict) -> str:
+    p, inc, act, nm = report["period"], report["incidents"], report["actions"], report["near_misses"]
+    out = [f"Hindsight report: {p['from']} to {p['to']} (as of {p['as_of']})", "",
+           f"Incidents: {inc['total']}    near misses: {inc['near_misses']} "
+           f"({_pct(nm['share'])} of reports)", ""]
+    if report["recurrence"]:
+        out += ["Recurrence by class", _table(
+            ["class", "incidents", "repeats", "after fix", "frequent"],
+            [[r["class"], r["incidents"], r["repeats"], r["repeats_after_fix"], "yes" if r["frequent"] else ""]
+             for r in report["recurrence"]]), ""]
+    out += ["Action items", _table(
+        ["total", "done", "open", "won't do", "overdue", "completion", "on time", "no owner", "no due date"],
+        [[act["total"], act["done"], act["open"], act["wont_do"], act["overdue"], _pct(act["completion_rate"]),
+          _pct(act["on_time_rate"]), act["without_owner"], act["without_due"]]]), ""]
+    rows = []
+    for label, key in (("time to detect", "time_to_detect"), ("time to resolve", "time_to_resolve")):
+        d = report[key]
+        ci = d["ci90_median_min"]
+        rows.append([label, d["n"], _num(d["median_min"], " min"), _num(d["p90_min"], " min"),
+                     f"{ci[0]:.1f}-{ci[1]:.1f} min" if ci else "-", _num(d["mean_min"], " min")])
+    out += ["Durations (minutes from impact start; near misses excluded)",
+            _table(["", "n", "median", "p90", "90% CI of median", "mean (skewed)"], rows), ""]
+    out += ["Near misses by month", _table(["month", "near misses"], [[m, n] for m, n in nm["by_month"].items()])]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,124 @@
+"""The statistics every figure is shown with: medians and percentiles, seeded bootstrap
+intervals, Wilson intervals for proportions, the "enough data" rule, and a
+period-over-period comparison that names a change only when its interval excludes zero.
+
+Durations are heavily right-skewed, so central figures are medians, never means (see
+docs/METRICS.md). Every function takes plain sequences and returns plain values.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+SEED = 20240601          # fixed: the same data always gives the same interval
+BOOTSTRAP_SAMPLES = 2000
+MIN_SAMPLE = 10
+
+
+def _clean(values: Sequence[float]) -> np.ndarray:
+    a = np.asarray([v for v in values if v is not None], dtype=float)
+    return a[~np.isnan(a)]
+
+
+def median(values: Sequence[float]) -> float | None:
+    a = _clean(values)
+    return float(np.median(a)) if a.size else None
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """The q-th percentile (0-100), linear interpolation between order statistics
+    (numpy's default method)."""
+    a = _clean(values)
+    return float(np.percentile(a, q)) if a.size else None
+
+
+def bootstrap_median_ci(values: Sequence[float], level: float = 0.90, samples: int = BOOTSTRAP_SAMPLES,
+                        seed: int = SEED) -> list[float] | None:
+    """A percentile-bootstrap interval for the median; None below two values."""
+    a = _clean(values)
+    if a.size < 2:
+        return None
+    rng = np.random.default_rng(seed)
+    medians = np.median(rng.choice(a, size=(samples, a.size), replace=True), axis=1)
+    tail = (1 - level) / 2 * 100
+    lo, hi = np.percentile(medians, [tail, 100 - tail])
+    return [float(lo), float(hi)]
+
+
+def wilson(successes: int, n: int, level: float = 0.90) -> list[float] | None:
+    """Wilson score interval for a proportion; None when n is 0."""
+    if n <= 0:
+        return None
+    z = _z(level)
+    p = successes / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
+    return [max(0.0, centre - half), min(1.0, centre + half)]
+
+
+def _z(level: float) -> float:
+    from statistics import NormalDist
+
+    return NormalDist().inv_cdf(0.5 + level / 2)
+
+
+def enough(n: int, min_sample: int = MIN_SAMPLE) -> bool:
+    """Whether a bucket has enough observations to show a figure instead of noise."""
+    return n >= min_sample
+
+
+def summary(values: Sequence[float], level: float = 0.90) -> dict:
+    """n, median, p90, the bootstrap interval of the median, and the mean (secondary)."""
+    a = _clean(values)
+    return {"n": int(a.size), "median": median(a), "p90": percentile(a, 90),
+            "ci_median": bootstrap_median_ci(a, level), "mean": float(a.mean()) if a.size else None}
+
+
+def compare_medians(before: Sequence[float], after: Sequence[float], lower_is_better: bool = True,
+                    level: float = 0.90, min_sample: int = MIN_SAMPLE, seed: int = SEED) -> dict:
+    """Change in median from ``before`` to ``after`` with a bootstrap interval for the
+    difference. The verdict is "improvement" or "regression" only when the interval
+    excludes zero, "no clear change" otherwise, "not enough data" below min_sample."""
+    a, b = _clean(before), _clean(after)
+    out = {"before": median(a), "after": median(b), "delta": None, "ci": None,
+           "verdict": "not enough data", "n_before": int(a.size), "n_after": int(b.size)}
+    if a.size < min_sample or b.size < min_sample:
+        return out
+    rng = np.random.default_rng(seed)
+    diffs = (np.median(rng.choice(b, size=(BOOTSTRAP_SAMPLES, b.size)), axis=1)
+             - np.median(rng.choice(a, size=(BOOTSTRAP_SAMPLES, a.size)), axis=1))
+    tail = (1 - level) / 2 * 100
+    lo, hi = (float(x) for x in np.percentile(diffs, [tail, 100 - tail]))
+    out.update(delta=out["after"] - out["before"], ci=[lo, hi], verdict=_verdict(lo, hi, lower_is_better))
+    return out
+
+
+def compare_proportions(k_before: int, n_before: int, k_after: int, n_after: int,
+                        higher_is_better: bool = True, level: float = 0.90,
+                        min_sample: int = MIN_SAMPLE) -> dict:
+    """Change in a proportion with Newcombe's interval for a difference (from the two
+    Wilson intervals); the verdict rule is the same as for medians."""
+    out = {"before": k_before / n_before if n_before else None,
+           "after": k_after / n_after if n_after else None, "delta": None, "ci": None,
+           "verdict": "not enough data", "n_before": n_before, "n_after": n_after}
+    if n_before < min_sample or n_after < min_sample:
+        return out
+    p1, p2 = out["before"], out["after"]
+    l1, u1 = wilson(k_before, n_before, level)
+    l2, u2 = wilson(k_after, n_after, level)
+    d = p2 - p1
+    lo = d - math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2)
+    hi = d + math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)
+    out.update(delta=d, ci=[lo, hi], verdict=_verdict(lo, hi, lower_is_better=not higher_is_better))
+    return out
+
+
+def _verdict(lo: float, hi: float, lower_is_better: bool) -> str:
+    if lo > 0:
+        return "regression" if lower_is_better else "improvement"
+    if hi < 0:
+        return "improvement" if lower_is_better else "regression"
+    return "no clear change"
