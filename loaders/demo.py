@@ -980,6 +980,8 @@ class Incident:
     scenario: int = -1
     feature: str = ""
     pd_ref: bool = False
+    written: date | None = None    # when the postmortem was written up
+    reviewed: date | None = None   # when it was reviewed (Reviewed documents only)
 
 
 @dataclass
@@ -1080,6 +1082,7 @@ def _yaml_str(s: str) -> str:
 class _Gen:
     def __init__(self, incidents: int, seed: int, end: date):
         self.n = int(incidents)
+        self.seed = seed
         self.rng = random.Random(seed)
         self.end = end
         self.end_dt = datetime(end.year, end.month, end.day, 23, 59)
@@ -1212,8 +1215,18 @@ class _Gen:
             inc.doc_status = self.pick_cum(("Draft", "In review", "Reviewed"), (25, 65, 100))
         else:
             inc.doc_status = self.pick_cum(("Reviewed", "In review", "Draft"), (92, 95, 100))
+        self.paperwork_dates(inc)
         self.write_text(inc)
         return inc
+
+    def paperwork_dates(self, inc: Incident) -> None:
+        """Write-up a few days after resolution, review a week or so later. Drawn from a
+        generator of their own, so the rest of the corpus does not change with them."""
+        own = random.Random(f"{self.seed}-paperwork-{inc.idx}")
+        done = inc.resolve.date()
+        inc.written = min(done + timedelta(days=int(own.lognormvariate(1.0, 0.8))), self.end)
+        if inc.doc_status == "Reviewed":
+            inc.reviewed = min(inc.written + timedelta(days=1 + int(own.lognormvariate(1.6, 0.7))), self.end)
 
     # -- text ------------------------------------------------------------------------------
     def write_text(self, inc: Incident) -> None:
@@ -1610,6 +1623,10 @@ def render_house(inc: Incident) -> str:
     meta.append(f"**Team:** {inc.team.name}")
     if inc.show_class:
         meta.append(f"**Class:** {inc.cls}")
+    if inc.written:
+        meta.append(f"**Written:** {inc.written.isoformat()}")
+    if inc.reviewed:
+        meta.append(f"**Reviewed:** {inc.reviewed.isoformat()}")
     lines += [" | ".join(meta), "", "## Summary", inc.summary, "", "## Impact"]
     lines += [f"- {b}" for b in inc.impact]
     if inc.pd is not None and inc.pd_ref:
@@ -1641,6 +1658,10 @@ def render_yaml(inc: Incident) -> str:
     fm.append(f'owner: "@{inc.owner}"')
     if inc.pd is not None:
         fm.append(f"pagerduty: {inc.pd['id']}")
+    if inc.written:
+        fm.append(f"written: {inc.written.isoformat()}")
+    if inc.reviewed:
+        fm.append(f"reviewed: {inc.reviewed.isoformat()}")
     fm += [f"started_at: {_iso(inc.start)}", f"detected_at: {_iso(inc.detect)}",
            f"mitigated_at: {_iso(inc.mitigate)}", f"resolved_at: {_iso(inc.resolve)}", "---"]
     lines = fm + [f"# {inc.title}", "", "## Summary", inc.summary, "", "## Impact"]

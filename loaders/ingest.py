@@ -181,6 +181,7 @@ def _rows(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
             "mitigated_source": src.get("mitigated_at"), "resolved_source": src.get("resolved_at"),
             "owner": r.get("owner"), "teams": list(r.get("teams") or []),
             "services": list(r.get("services") or []), "reference": r.get("reference"),
+            "written_on": r.get("written_on"), "reviewed_on": r.get("reviewed_on"),
             "summary": r.get("summary"), "went_well": list(lessons.get("went_well") or []),
             "went_wrong": list(lessons.get("went_wrong") or []),
             "lucky": list(lessons.get("lucky") or []), "body": loaded.text,

@@ -196,7 +196,7 @@ def _collect_metadata(doc: Doc) -> None:
                             key = meta_key(m.group(1))
                             if key in ("ttd", "ttm", "ttr", "duration", "class", "severity", "status",
                                        "started", "detected", "mitigated", "resolved", "date", "id", "services",
-                                       "teams") \
+                                       "teams", "written", "reviewed") \
                                     or kind == "metadata":
                                 put(key, m.group(2), ln)
             elif b.kind == "table" and kind in (None, "metadata", "summary", "impact"):
@@ -281,6 +281,8 @@ def _record(doc: Doc, options: Options) -> dict:
         "teams": _list_value(_front(doc, "teams")) or _split_list(doc.meta.get("teams", ("",))[0]),
         "services": _list_value(_front(doc, "services")) or _split_list(doc.meta.get("services", ("",))[0]),
         "reference": _reference(doc),
+        "written_on": _paper_date(doc, "written"),
+        "reviewed_on": _paper_date(doc, "reviewed"),
         "summary": summary,
         "lessons": {k: _section_items(doc, k) for k in ("went_well", "went_wrong", "lucky")},
         "problems": problems.items,
@@ -509,6 +511,14 @@ def _owner(doc: Doc) -> str | None:
     if v:
         return str(v)
     return doc.meta.get("owner", (None,))[0]
+
+
+def _paper_date(doc: Doc, key: str) -> str | None:
+    """When the postmortem was written / reviewed (front matter, or a metadata key)."""
+    v = _date_value(_front(doc, key))
+    if v is None and key in doc.meta:
+        v = tp.find_date(doc.meta[key][0], doc.order_hint)
+    return tp.iso_date(v)
 
 
 def _reference(doc: Doc) -> str | None:

@@ -88,7 +88,26 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
                         "by_month": near_by_month},
         "time_to_detect": _duration(incidents, 3),
         "time_to_resolve": _duration(incidents, 4),
+        "coverage": coverage(reader, date_from, date_to),
     }
+
+
+def coverage(reader: Reader, date_from: date, date_to: date) -> dict:
+    """Share of known incidents (postmortems and incident-tool exports together) that
+    have a postmortem and a reviewed one, and the days from resolution to each."""
+    rows = reader.query(sql_file("report_coverage"), {"date_from": date_from, "date_to": date_to})
+    n = len(rows)
+    written = sum(1 for r in rows if r[0])
+    reviewed = sum(1 for r in rows if r[1])
+
+    def days(i):
+        values = [r[i] for r in rows if r[i] is not None and r[i] >= 0]
+        return {"n": len(values), "median": stats.median(values), "p90": stats.percentile(values, 90)}
+
+    return {"incidents": n, "with_postmortem": written, "share": written / n if n else None,
+            "ci90_share": stats.wilson(written, n), "reviewed": reviewed,
+            "reviewed_share": reviewed / n if n else None, "ci90_reviewed_share": stats.wilson(reviewed, n),
+            "days_to_postmortem": days(2), "days_to_review": days(3)}
 
 
 # --------------------------------------------------------------------------------------
@@ -138,5 +157,11 @@ def text(report: dict) -> str:
                      f"{ci[0]:.1f}-{ci[1]:.1f} min" if ci else "-", _num(d["mean_min"], " min")])
     out += ["Durations (minutes from impact start; near misses excluded)",
             _table(["", "n", "median", "p90", "90% CI of median", "mean (skewed)"], rows), ""]
+    cov = report["coverage"]
+    out += ["Postmortem coverage (incidents from postmortems and incident-tool exports)", _table(
+        ["incidents", "with postmortem", "share", "reviewed", "share", "days to write-up", "days to review"],
+        [[cov["incidents"], cov["with_postmortem"], _pct(cov["share"]), cov["reviewed"],
+          _pct(cov["reviewed_share"]), _num(cov["days_to_postmortem"]["median"]),
+          _num(cov["days_to_review"]["median"])]]), ""]
     out += ["Near misses by month", _table(["month", "near misses"], [[m, n] for m, n in nm["by_month"].items()])]
     return "\n".join(out) + "\n"

@@ -131,3 +131,8 @@ def test_anything_else_goes_to_the_yaml_loader(text):
     from loaders import frontmatter
 
     assert frontmatter._simple(text.splitlines()) is None
+
+
+def test_written_and_reviewed_in_front_matter():
+    doc = parse("---\ntitle: T\ndate: 2025-01-02\nwritten: 2025-01-04\nreview_date: 2025-01-09\n---\n## Summary\nx\n", "w.md")
+    assert (doc["written_on"], doc["reviewed_on"]) == ("2025-01-04", "2025-01-09")

@@ -176,3 +176,9 @@ def test_out_of_order_rows_are_kept_with_a_problem():
 def test_unrecognised_section_is_a_problem():
     doc = parse(house_doc().replace("## Summary", "## Weather report\nSunny.\n\n## Summary"), "x.md")
     assert any("'Weather report' not recognised" in p["message"] for p in doc["problems"])
+
+
+def test_written_and_reviewed_dates():
+    doc = parse(house_doc(extra_meta=" | **Written:** 2026-02-05 | **Reviewed:** 2026-02-12"), "x.md")
+    assert (doc["written_on"], doc["reviewed_on"]) == ("2026-02-05", "2026-02-12")
+    assert doc["date"] == "2026-02-03"

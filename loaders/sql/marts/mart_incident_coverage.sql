@@ -9,9 +9,12 @@ SELECT
     i.severity_level,
     TRUE                                       AS has_postmortem,
     i.postmortem_status,
-    lower(coalesce(i.postmortem_status, '')) IN ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')
+    i.reviewed_on IS NOT NULL OR lower(coalesce(i.postmortem_status, '')) IN
+        ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')
                                                AS is_reviewed,
     i.resolved_at,
+    i.days_to_postmortem,
+    i.days_to_review,
     i.export_source                            AS incident_source,
     i.file_path
 FROM mart_incidents i
@@ -27,6 +30,8 @@ SELECT
     NULL,
     FALSE,
     r.resolved_at,
+    NULL,
+    NULL,
     r.incident_source,
     r.file_path
 FROM stg_incident_rows r

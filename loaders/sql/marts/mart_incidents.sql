@@ -30,6 +30,10 @@ SELECT
     (d.raw_ttd_minutes < 0 OR d.raw_ttm_minutes < 0 OR d.raw_ttr_minutes < 0)
                                                              AS has_negative_duration,
     p.reference,
+    p.written_on,
+    p.reviewed_on,
+    date_diff('day', CAST(t.resolved_at AS DATE), p.written_on)       AS days_to_postmortem,
+    date_diff('day', CAST(t.resolved_at AS DATE), p.reviewed_on)      AS days_to_review,
     p.summary
 FROM stg_postmortems p
 JOIN int_incident_times t USING (file_path)

@@ -21,6 +21,8 @@ SELECT
     coalesce(teams, [])                                      AS teams,
     coalesce(services, [])                                   AS services,
     reference,
+    try_cast(written_on AS DATE)                             AS written_on,
+    try_cast(reviewed_on AS DATE)                            AS reviewed_on,
     summary,
     coalesce(lucky, [])                                      AS lucky,
     body

@@ -1,0 +1,6 @@
+-- Every incident known from postmortems or incident-tool exports, dated in
+-- [$date_from, $date_to]: has it a postmortem, a reviewed one, and how many days from
+-- resolution to the write-up and to the review.
+SELECT has_postmortem, is_reviewed, days_to_postmortem, days_to_review
+FROM mart_incident_coverage
+WHERE incident_date BETWEEN $date_from AND $date_to
