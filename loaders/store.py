@@ -89,6 +89,12 @@ def build_models(con: duckdb.DuckDBPyConnection, layers=LAYERS) -> None:
             pending = waiting
 
 
+def create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """Table macros over the marts (sql/macros/*.sql): the dashboard's filters."""
+    for f in sorted((SQL / "macros").glob("*.sql")):
+        con.execute(f.read_text(encoding="utf-8"))
+
+
 def init(path: str | os.PathLike) -> None:
     """Create an empty, migrated database at ``path`` (atomically)."""
     with swap(path) as con:
@@ -152,6 +158,7 @@ def swap(path: str | os.PathLike):
         build_models(con, ("staging", "intermediate"))
         yield con
         build_models(con)  # marts are tables: rebuild them from the new raw rows
+        create_macros(con)
         con.execute("CHECKPOINT")
         con.close()
         with open(tmp, "rb") as f:

@@ -60,32 +60,53 @@ def test_empty_state_says_how_to_load(empty):
     assert "hindsight ingest" in at.info[0].value
 
 
-def test_headline_matches_the_store(demo):
+def default_period_of(db):
+    """The sidebar's default period: the 12 months up to the newest incident (or today)."""
     from datetime import date
 
     from metrics.db import Reader
-    from metrics.headline import data_range, default_period, headline
+    from metrics.filters import choices
+    from metrics.report import default_period
 
-    at = run("app.py")
-    reader = Reader(demo / "h.duckdb")
-    start, end = default_period(min(data_range(reader)[1], date.today()))
-    figures = headline(reader, start, end)
+    reader = Reader(db)
+    c = choices(reader)
     reader.close()
+    end = min(c.last, date.today())
+    return max(default_period(end)[0], c.first), end
+
+
+def report_json(db, start, end):
+    import json
+    from datetime import date
+
+    from conftest import run_cli
+
+    out = run_cli("report", "--json", "--db", db, "--from", start, "--to", end, "--as-of", date.today())
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_overview_matches_report_json(demo):
+    at = run("app.py")
+    start, end = default_period_of(demo / "h.duckdb")
+    report = report_json(demo / "h.duckdb", start, end)
     shown = {m.label: m.value for m in at.metric}
-    assert shown["Incidents"] == str(figures["incidents"])
-    assert shown["Near misses"] == str(figures["near_misses"])
-    assert shown["Overdue action items"] == str(figures["actions_overdue"])
+    assert shown["Incidents"] == str(report["incidents"]["total"])
+    assert shown["Near misses"] == str(report["incidents"]["near_misses"])
+    assert shown["Action items done"] == f"{report['actions']['completion_rate']:.0%}"
+    assert shown["Closed on time"] == f"{report['actions']['on_time_rate']:.0%}"
+    assert shown["Median time to detect"] == f"{report['time_to_detect']['median_min']:.0f} min"
 
 
-def test_charts_state_n_and_period(demo):
+@pytest.mark.parametrize("page", PAGES)
+def test_charts_state_n_and_period(demo, page):
     import json
 
-    at = run("app.py")
-    charts = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
-    assert charts
-    for spec in charts:
-        title = spec["layout"]["title"]["text"]
-        assert "n=" in title and " to " in title
+    run("app.py")
+    at = run(page)
+    for el in at.get("plotly_chart"):
+        title = json.loads(el.proto.spec)["layout"]["title"]["text"]
+        assert ("n=" in title or "not enough" in title) and " to " in title, title
 
 
 def test_data_quality_lists_problems(demo, tmp_path):

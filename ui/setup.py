@@ -1,12 +1,23 @@
-"""What every page calls first: ``reader = setup.page("Title")``."""
+"""What every page calls: ``reader, filters = setup.page("Title")``.
+
+The sidebar filters are bound to the URL's query parameters, so a filtered view can be
+shared as a link. Data functions are called through ``setup.data(fn, reader, ...)``,
+cached until an ingest swaps in a new database file.
+"""
 from __future__ import annotations
 
+import importlib
 import os
+from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from loaders.config import ConfigError, load_config
+from metrics import filters as flt
 from metrics.db import Reader
+from metrics.report import default_period
+from metrics.tables import to_csv
 
 
 @st.cache_resource
@@ -20,6 +31,17 @@ def config():
     except ConfigError as e:
         st.error(f"Hindsight cannot read its config: {e}")
         st.stop()
+
+
+def data(fn, reader: Reader, *args):
+    """``fn(reader, *args)``, cached until an ingest swaps in a new database file."""
+    return _data(f"{fn.__module__}:{fn.__qualname__}", str(reader.path), reader.identity(), args)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _data(name: str, path: str, identity, args):
+    module, qual = name.split(":")
+    return getattr(importlib.import_module(module), qual)(_reader(path), *args)
 
 
 def ingest_with_progress(cfg, full: bool = False):
@@ -36,11 +58,28 @@ def ingest_with_progress(cfg, full: bool = False):
     return summary
 
 
-def page(title: str, icon: str = ":material/monitoring:") -> Reader:
-    """Set up a page and return the store's Reader. On first start with the bundled
-    demo config and no database yet, the demo data is loaded first."""
+def _login_required() -> bool:
+    """With an [auth] section in .streamlit/secrets.toml, only signed-in users see data."""
+    try:
+        configured = "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        configured = False
+    if not configured or st.user.is_logged_in:
+        return False
+    st.title("Hindsight")
+    st.write("Postmortems hold sensitive detail: sign in to continue.")
+    st.button("Sign in", on_click=st.login, type="primary")
+    return True
+
+
+def page(title: str, icon: str = ":material/monitoring:", with_filters: bool = True):
+    """Set up a page. Returns (reader, filters); filters is None on an empty database
+    (the page has shown how to load data and should stop) or when not asked for."""
     st.set_page_config(page_title=f"{title} · Hindsight", page_icon=icon, layout="wide")
+    if _login_required():
+        st.stop()
     cfg = config()
+    st.session_state["hindsight_config"] = cfg
     reader = _reader(str(cfg.database))
     if not reader.exists and cfg.sources:
         with st.spinner("First start: loading the postmortems named in the config..."):
@@ -48,51 +87,62 @@ def page(title: str, icon: str = ":material/monitoring:") -> Reader:
                 ingest_with_progress(cfg)
             except (ConfigError, RuntimeError, OSError) as e:
                 st.error(f"Could not load the data: {e}")
-    st.session_state["hindsight_config"] = cfg
-    return reader
+    if not with_filters:
+        return reader, None
+    if not reader.exists or data(flt.choices, reader).first is None:
+        st.title(title)
+        empty_state()
+        return reader, None
+    return reader, sidebar(reader)
 
 
-def empty_state(reader: Reader) -> bool:
-    """Show how to point Hindsight at real postmortems when there is nothing to show;
-    True when the page should stop."""
-    from metrics.headline import data_range
-
-    if reader.exists and data_range(reader)[0] is not None:
-        return False
+def empty_state() -> None:
     st.info(
         "No postmortems loaded yet.\n\n"
         "Point Hindsight at your postmortems and tracker exports:\n\n"
         "```\nhindsight ingest ~/postmortems ~/exports/jira.csv\n```\n\n"
         "or write a `hindsight.yaml` (see `hindsight.example.yaml`) and run "
-        "`hindsight ingest --config hindsight.yaml`. This page refreshes on its own "
-        "once the load has finished.")
-    return True
+        "`hindsight ingest --config hindsight.yaml`. Pages show the new data on their next "
+        "refresh.", icon=":material/upload_file:")
 
 
-def data(fn, reader: Reader, *args):
-    """``fn(reader, *args)``, cached until an ingest swaps in a new database file."""
-    return _data(f"{fn.__module__}:{fn.__qualname__}", str(reader.path), reader.identity(), args)
+def sidebar(reader: Reader) -> flt.Filters:
+    """The shared filters, each bound to a URL query parameter of the same name."""
+    c = data(flt.choices, reader)
+    end = min(c.last, date.today())
+    start = max(default_period(end)[0], c.first)
+    sb = st.sidebar
+    sb.header("Filters")
+    date_from = sb.date_input("From", value=start, min_value=c.first, max_value=c.last,
+                              key="from", bind="query-params")
+    date_to = sb.date_input("To", value=end, min_value=c.first, max_value=max(c.last, date.today()),
+                            key="to", bind="query-params")
+    teams = sb.multiselect("Team", c.teams, key="team", bind="query-params", placeholder="All teams")
+    services = sb.multiselect("Service", c.services, key="service", bind="query-params",
+                              placeholder="All services")
+    severities = sb.multiselect("Severity", c.severities, format_func=lambda v: f"SEV{v}", key="severity",
+                                bind="query-params", placeholder="All severities")
+    classes = sb.multiselect("Incident class", c.classes, key="class", bind="query-params",
+                             placeholder="All classes")
+    near = sb.toggle("Include near misses", value=True, key="near_misses", bind="query-params")
+    sb.caption(f"Data covers {c.first} to {c.last}. Share this view: copy the address bar.")
+    if date_from > date_to:
+        sb.warning("'From' is after 'To': showing the single day 'To'.")
+        date_from = date_to
+    return flt.Filters(date_from, date_to, tuple(teams), tuple(services), tuple(severities),
+                       tuple(classes), bool(near))
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
-def _data(name: str, path: str, identity, args):
-    import importlib
+def table(df: pd.DataFrame, name: str, caption: str | None = None, **kwargs):
+    """A table with a CSV download beside it (formula-like cells made safe)."""
+    if caption:
+        st.caption(caption)
+    shown = st.dataframe(df, hide_index=True, **kwargs)
+    st.download_button(f"Download {name} as CSV", to_csv(df), file_name=f"hindsight-{name}.csv",
+                       mime="text/csv", key=f"download-{name}", icon=":material/download:",
+                       on_click="ignore")
+    return shown
 
-    module, qual = name.split(":")
-    return getattr(importlib.import_module(module), qual)(_reader(path), *args)
 
-
-def period_sidebar(reader: Reader):
-    """The date range picker (defaults: the 12 months up to the newest incident)."""
-    from datetime import date
-
-    from metrics.headline import data_range, default_period
-
-    first, last = data(data_range, reader)
-    end = min(last or date.today(), date.today())
-    start, end = default_period(end)
-    picked = st.sidebar.date_input("Incident dates", value=(start, end), key="period")
-    if isinstance(picked, (tuple, list)) and len(picked) == 2:
-        start, end = picked
-    st.sidebar.caption(f"Data covers {first} to {last}." if first else "No data yet.")
-    return start, end
+def chart(fig, key: str | None = None) -> None:
+    st.plotly_chart(fig, width="stretch", key=key)

@@ -1,9 +1,8 @@
--- Incidents and near misses per month in [$date_from, $date_to].
+-- Incidents and near misses per month under the filters.
 SELECT
     strftime(date_trunc('month', incident_date), '%Y-%m')     AS month,
     count(*) FILTER (WHERE NOT is_near_miss)                   AS incidents,
     count(*) FILTER (WHERE is_near_miss)                       AS near_misses
-FROM mart_incidents
-WHERE incident_date BETWEEN $date_from AND $date_to
+FROM filtered_incidents($date_from, $date_to, $teams, $services, $severities, $classes, $near_misses)
 GROUP BY ALL
-ORDER BY month;
+ORDER BY month

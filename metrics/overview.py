@@ -1,0 +1,72 @@
+"""The Overview page's figures: each headline with its change against the previous
+period of the same length, called an improvement or regression only when the
+interval says so (metrics.stats)."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from dataclasses import replace
+
+import pandas as pd
+
+from metrics import stats
+from metrics.db import Reader, sql_file
+from metrics.filters import Filters, params
+
+
+def previous(f: Filters) -> Filters:
+    """The period of the same length just before ``f``'s, with the same other filters."""
+    length = f.date_to - f.date_from
+    to = f.date_from - timedelta(days=1)
+    return replace(f, date_from=to - length, date_to=to)
+
+
+def _period(reader: Reader, f: Filters, as_of: date) -> dict:
+    incidents, near, ttd = reader.query(sql_file("overview_incidents"), params(f))[0]
+    total, done, wont, overdue, on_time, due_or_done = reader.query(
+        sql_file("overview_actions"), params(f, as_of=as_of))[0]
+    return {"incidents": incidents, "near_misses": near, "ttd": list(ttd or []),
+            "actions": total, "done": done, "wont_do": wont, "overdue": overdue,
+            "on_time": on_time, "due_or_done": due_or_done}
+
+
+def headline(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE) -> dict:
+    now, before = _period(reader, f, as_of), _period(reader, previous(f), as_of)
+    decided = now["actions"] - now["wont_do"]
+    reports = now["incidents"] + now["near_misses"]
+    ttd = stats.summary(now["ttd"])
+    return {
+        "incidents": now["incidents"], "incidents_before": before["incidents"],
+        "near_misses": now["near_misses"], "near_misses_before": before["near_misses"],
+        "near_miss_share": now["near_misses"] / reports if reports else None,
+        "near_miss_share_ci": stats.wilson(now["near_misses"], reports),
+        "near_miss_change": stats.compare_proportions(
+            before["near_misses"], before["incidents"] + before["near_misses"], now["near_misses"], reports,
+            higher_is_better=True, min_sample=min_sample),
+        "actions": now["actions"], "actions_done": now["done"], "actions_overdue": now["overdue"],
+        "completion_rate": now["done"] / decided if decided else None,
+        "completion_ci": stats.wilson(now["done"], decided),
+        "completion_change": stats.compare_proportions(
+            before["done"], before["actions"] - before["wont_do"], now["done"], decided, min_sample=min_sample),
+        "on_time_rate": now["on_time"] / now["due_or_done"] if now["due_or_done"] else None,
+        "on_time_ci": stats.wilson(now["on_time"], now["due_or_done"]),
+        "on_time_change": stats.compare_proportions(
+            before["on_time"], before["due_or_done"], now["on_time"], now["due_or_done"], min_sample=min_sample),
+        "ttd_n": ttd["n"], "ttd_median": ttd["median"], "ttd_p90": ttd["p90"], "ttd_ci": ttd["ci_median"],
+        "ttd_change": stats.compare_medians(before["ttd"], now["ttd"], lower_is_better=True, min_sample=min_sample),
+    }
+
+
+def monthly(reader: Reader, f: Filters) -> pd.DataFrame:
+    return reader.query_df(sql_file("overview_monthly"), params(f))
+
+
+def top_repeats(reader: Reader, f: Filters) -> pd.DataFrame:
+    return reader.query_df(sql_file("overview_repeats"), params(f))
+
+
+def coverage(reader: Reader, f: Filters) -> dict:
+    n, written, reviewed = reader.query(sql_file("overview_coverage"),
+                                        {"date_from": f.date_from, "date_to": f.date_to})[0]
+    return {"incidents": n, "with_postmortem": written, "reviewed": reviewed,
+            "share": written / n if n else None, "ci": stats.wilson(written, n),
+            "reviewed_share": reviewed / n if n else None}

@@ -1,0 +1,32 @@
+"""How figures read on a page: rates, intervals, and period-over-period verdicts."""
+from __future__ import annotations
+
+
+def pct(v) -> str:
+    return "n/a" if v is None else f"{v:.0%}"
+
+
+def interval(ci, unit: str = "", percent: bool = False) -> str:
+    if not ci:
+        return ""
+    lo, hi = ci
+    return f"90% CI {lo:.0%}–{hi:.0%}" if percent else f"90% CI {lo:.0f}–{hi:.0f}{unit}"
+
+
+def verdict(change: dict, unit: str = "", percent: bool = False) -> str | None:
+    """The delta line under a metric: the change and what the interval allows us to say."""
+    if change is None or change.get("verdict") == "not enough data" or change.get("delta") is None:
+        return "vs previous period: not enough data"
+    d = change["delta"]
+    amount = f"{d:+.0%}" if percent else f"{d:+.0f}{unit}"
+    return f"{amount} vs previous period: {change['verdict']}"
+
+
+def delta_color(change: dict) -> str:
+    """Streamlit colours a delta by its sign; we colour by the verdict instead."""
+    v = (change or {}).get("verdict")
+    if v == "improvement":
+        return "normal" if (change.get("delta") or 0) > 0 else "inverse"
+    if v == "regression":
+        return "inverse" if (change.get("delta") or 0) > 0 else "normal"
+    return "off"
