@@ -76,3 +76,20 @@ def write(tmp_path):
             p.write_text(text, encoding="utf-8")
         return p
     return _write
+
+
+def demo_config(folder: Path, sources: bool = True) -> Path:
+    """A hindsight.yaml in ``folder`` that reads the bundled demo data (with its taxonomy
+    and SLAs) into ``folder``/h.duckdb; without sources it names only the database."""
+    import yaml
+
+    sample = ROOT / "data" / "sample"
+    data = yaml.safe_load((sample / "hindsight.yaml").read_text(encoding="utf-8"))
+    data["database"] = str(folder / "h.duckdb")
+    if sources:
+        data["sources"] = {kind: [str(sample / g) for g in globs] for kind, globs in data["sources"].items()}
+    else:
+        data.pop("sources", None)
+    path = folder / "hindsight.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path

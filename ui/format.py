@@ -16,10 +16,10 @@ def interval(ci, unit: str = "", percent: bool = False) -> str:
 def verdict(change: dict, unit: str = "", percent: bool = False) -> str | None:
     """The delta line under a metric: the change and what the interval allows us to say."""
     if change is None or change.get("verdict") == "not enough data" or change.get("delta") is None:
-        return "vs previous period: not enough data"
+        return "not enough data to compare"
     d = change["delta"]
-    amount = f"{d:+.0%}" if percent else f"{d:+.0f}{unit}"
-    return f"{amount} vs previous period: {change['verdict']}"
+    amount = f"{d * 100:+.0f} pts" if percent else f"{d:+.0f}{unit}"
+    return f"{amount} · {change['verdict']}"
 
 
 def delta_color(change: dict) -> str:

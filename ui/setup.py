@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -72,12 +73,36 @@ def _login_required() -> bool:
     return True
 
 
+ROOT = Path(__file__).resolve().parent.parent
+ICONS = {"Recurrence": ":material/replay:", "Action items": ":material/checklist:",
+         "Near misses": ":material/near_me:", "Detection": ":material/timer:",
+         "Weekly review": ":material/event_note:", "Incidents": ":material/list_alt:",
+         "Data quality": ":material/rule:"}
+
+
+def nav() -> None:
+    """Page links with readable names (the classic pages/ folder stays, so a cold deep
+    link to any page works; the automatic navigation is switched off in config.toml)."""
+    from streamlit.errors import StreamlitAPIException
+
+    sb = st.sidebar
+    try:
+        sb.page_link("app.py", label="Overview", icon=":material/insights:")
+        for p in sorted((ROOT / "pages").glob("*.py")):
+            label = p.stem.split("_", 1)[-1].replace("_", " ")
+            sb.page_link(f"pages/{p.name}", label=label, icon=ICONS.get(label, ":material/article:"))
+    except StreamlitAPIException:
+        return  # a page run on its own (a test harness) has no app to link to
+    sb.divider()
+
+
 def page(title: str, icon: str = ":material/monitoring:", with_filters: bool = True):
     """Set up a page. Returns (reader, filters); filters is None on an empty database
     (the page has shown how to load data and should stop) or when not asked for."""
     st.set_page_config(page_title=f"{title} · Hindsight", page_icon=icon, layout="wide")
     if _login_required():
         st.stop()
+    nav()
     cfg = config()
     st.session_state["hindsight_config"] = cfg
     reader = _reader(str(cfg.database))

@@ -1,0 +1,157 @@
+"""The dashboard in a real browser: Debian's chromium driven by Playwright against a
+cold `streamlit run` server on the demo data.
+
+Needs chromium (apt-get install chromium; .ci/run installs it). Without it these tests
+are skipped on a developer machine and fail in CI (CI=true), so a missing install step
+cannot hide behind a green run. Screenshots land in tests/screenshots/.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import ROOT, demo_config, run_cli
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+PAGES = {"": "Overview", **{p.stem.split("_", 1)[1]: p.stem.split("_", 1)[1].replace("_", " ")
+                            for p in sorted((ROOT / "pages").glob("*.py"))}}
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+if not CHROMIUM:
+    if os.environ.get("CI"):
+        pytest.fail("chromium is not installed: .ci/run must apt-get install chromium", pytrace=False)
+    pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A cold Streamlit server on the demo data, loaded into a fresh database first."""
+    work = tmp_path_factory.mktemp("browser")
+    config = demo_config(work)
+    assert run_cli("ingest", "-q", "--config", config).returncode == 0
+    port = _free_port()
+    env = {**os.environ, "HINDSIGHT_CONFIG": str(config)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not answer /_stcore/health within 60 s:\n" + proc.stdout.read().decode()[-2000:])
+    yield SimpleNamespace(url=url, db=work / "h.duckdb")
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def open_page(pg, url: str) -> None:
+    pg.goto(url, wait_until="domcontentloaded")
+    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    pg.wait_for_timeout(300)  # let the last elements paint
+    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_loads_from_a_cold_server(server, page, path):
+    open_page(page, f"{server.url}/{path}")
+    assert page.locator("[data-testid='stException']").count() == 0, page.locator(
+        "[data-testid='stException']").first.inner_text()
+    assert page.locator("h1").count() >= 1
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{(path or 'Overview').lower()}.png"), full_page=True)
+
+
+def test_overview_shows_headlines_and_a_chart(server, page):
+    open_page(page, server.url)
+    labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
+    assert any("Incidents" in t for t in labels)
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    assert page.locator(".js-plotly-plot").count() >= 1
+
+
+def test_shared_link_applies_its_filters(server, page):
+    open_page(page, f"{server.url}/?team=payments&near_misses=false")
+    caption = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
+    assert "team: payments" in caption and "near misses excluded" in caption
+    assert "payments" in page.locator("[data-testid='stSidebar']").inner_text()
+
+
+def test_changing_a_filter_updates_the_link(server, page):
+    open_page(page, server.url)
+    page.locator("[data-testid='stSidebar'] [data-testid='stCheckbox'], "
+                 "[data-testid='stSidebar'] label:has-text('Include near misses')").first.click()
+    page.wait_for_function("() => window.location.search.includes('near_misses')", timeout=15_000)
+    assert "near_misses=" in page.url
+
+
+def test_selecting_an_incident_shows_its_postmortem(server, page):
+    import duckdb
+
+    con = duckdb.connect(str(server.db), read_only=True)
+    incident_id, title = con.execute(
+        "SELECT incident_id, title FROM mart_incidents ORDER BY incident_date DESC LIMIT 1").fetchall()[0]
+    con.close()
+    open_page(page, f"{server.url}/Incidents?incident={incident_id}")
+    text = page.locator("[data-testid='stMain']").inner_text()
+    assert title.split(":")[-1].strip()[:30] in text
+    assert "Timeline" in text or "timeline" in text
+    page.screenshot(path=str(SHOTS / "incident-selected.png"), full_page=True)
+
+
+def test_download_a_table_as_csv(server, page):
+    open_page(page, f"{server.url}/Data_quality")
+    button = page.get_by_role("button", name="Download timestamp-sources as CSV")
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    body = Path(info.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(body)))
+    assert rows[0] == ["timestamp", "filled_by", "incidents"]
+    assert len(rows) > 4
