@@ -34,14 +34,38 @@ def percentile(values: Sequence[float], q: float) -> float | None:
     return float(np.percentile(a, q)) if a.size else None
 
 
+EXACT_FROM = 100  # sample size from which bootstrap medians are drawn from their exact law
+
+
+def bootstrap_medians(a: np.ndarray, samples: int, rng: np.random.Generator) -> np.ndarray:
+    """Medians of ``samples`` bootstrap resamples of ``a``.
+
+    Below EXACT_FROM values the resamples are drawn. From there on, the median of a
+    resample is drawn straight from its exact distribution: with the values sorted, the
+    resample's median is at most x(j) exactly when at least half of its n draws fall
+    among the j smallest, P = P(Binomial(n, j/n) >= n/2) (normal approximation, with
+    continuity correction). Same law, without building samples x n arrays: a 10,000-value
+    median costs microseconds instead of a second."""
+    n = a.size
+    if n < EXACT_FROM:
+        return np.median(rng.choice(a, size=(samples, n), replace=True), axis=1)
+    x = np.sort(a)
+    j = np.arange(1, n + 1)
+    p = j / n
+    sd = np.sqrt(np.maximum(n * p * (1 - p), 1e-12))
+    z = ((n + 1) / 2 - 0.5 - n * p) / sd
+    cdf = 0.5 * np.vectorize(math.erfc)(z / math.sqrt(2))  # P(resample median <= x(j))
+    cdf[-1] = 1.0
+    return x[np.minimum(np.searchsorted(cdf, rng.random(samples)), n - 1)]
+
+
 def bootstrap_median_ci(values: Sequence[float], level: float = 0.90, samples: int = BOOTSTRAP_SAMPLES,
                         seed: int = SEED) -> list[float] | None:
     """A percentile-bootstrap interval for the median; None below two values."""
     a = _clean(values)
     if a.size < 2:
         return None
-    rng = np.random.default_rng(seed)
-    medians = np.median(rng.choice(a, size=(samples, a.size), replace=True), axis=1)
+    medians = bootstrap_medians(a, samples, np.random.default_rng(seed))
     tail = (1 - level) / 2 * 100
     lo, hi = np.percentile(medians, [tail, 100 - tail])
     return [float(lo), float(hi)]
@@ -88,8 +112,7 @@ def compare_medians(before: Sequence[float], after: Sequence[float], lower_is_be
     if a.size < min_sample or b.size < min_sample:
         return out
     rng = np.random.default_rng(seed)
-    diffs = (np.median(rng.choice(b, size=(BOOTSTRAP_SAMPLES, b.size)), axis=1)
-             - np.median(rng.choice(a, size=(BOOTSTRAP_SAMPLES, a.size)), axis=1))
+    diffs = bootstrap_medians(b, BOOTSTRAP_SAMPLES, rng) - bootstrap_medians(a, BOOTSTRAP_SAMPLES, rng)
     tail = (1 - level) / 2 * 100
     lo, hi = (float(x) for x in np.percentile(diffs, [tail, 100 - tail]))
     out.update(delta=out["after"] - out["before"], ci=[lo, hi], verdict=_verdict(lo, hi, lower_is_better))

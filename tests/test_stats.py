@@ -67,3 +67,16 @@ def test_compare_proportions_regression_when_completion_falls():
 
 def test_compare_proportions_small_change_is_not_called():
     assert stats.compare_proportions(50, 100, 53, 100)["verdict"] == "no clear change"
+
+
+def test_exact_bootstrap_agrees_with_resampling_on_large_samples():
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    values = rng.lognormal(2.0, 1.0, size=3000)
+    exact = stats.bootstrap_median_ci(values)
+    drawn = np.median(np.random.default_rng(4).choice(values, size=(2000, values.size)), axis=1)
+    lo, hi = np.percentile(drawn, [5, 95])
+    width = hi - lo
+    assert abs(exact[0] - lo) < 0.2 * width and abs(exact[1] - hi) < 0.2 * width
+
