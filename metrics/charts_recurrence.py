@@ -1,0 +1,34 @@
+"""The Recurrence page's figure: incidents per class and month as a heat map of counts."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from metrics.charts import FONT, layout, not_enough
+
+SCALE = [[0.0, "#ffffff"], [0.001, "#fbe3e6"], [1.0, "#d1495b"]]
+
+
+def class_month_heatmap(grid: pd.DataFrame, subtitle: str) -> go.Figure:
+    """Rows are classes (most incidents first, at the top), columns months; each cell is
+    a count of incidents (near misses excluded), written in the cell."""
+    n = int(grid.to_numpy().sum()) if not grid.empty else 0
+    classes = len(grid.index)
+    fig = go.Figure()
+    if grid.empty or n == 0:
+        not_enough(fig, "no incidents under these filters")
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        return layout(fig, "Incidents per class and month (n=0)", subtitle)
+    z = [[int(v) for v in row] for row in grid.to_numpy()]
+    fig.add_heatmap(
+        z=z, x=[str(c) for c in grid.columns], y=[str(c) for c in grid.index],
+        text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}",
+        textfont={"family": FONT, "size": 12}, colorscale=SCALE, zmin=0, xgap=2, ygap=2,
+        colorbar={"title": {"text": "incidents"}, "thickness": 12},
+        hovertemplate="%{y}, %{x}: %{z} incidents<extra></extra>")
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(type="category", title=None)
+    height = max(300, 130 + 28 * classes)
+    return layout(fig, f"Incidents per class and month (n={n} incidents in {classes} classes)", subtitle,
+                  height=height)

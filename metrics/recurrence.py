@@ -1,0 +1,75 @@
+"""The Recurrence page's figures: which classes keep coming back, and whether the fix
+worked (docs/METRICS.md, "Recurrence"; mart_recurrence).
+
+Per class the figures are those of ``hindsight report --json``'s ``recurrence`` list,
+under the dashboard's filters instead of the period alone.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from metrics import stats
+from metrics.db import Reader, sql_file
+from metrics.filters import Filters, params
+from metrics.report import FREQUENT_SHARE, months
+
+CLASS_COLUMNS = ["class", "incidents", "repeats", "repeats_after_fix", "share", "frequent", "novel",
+                 "days_between_repeats", "median_days_between_repeats", "ci90_low_days", "ci90_high_days",
+                 "first_in_period"]
+
+
+def _gap_text(gaps: list[float], median: float | None, ci: list[float] | None) -> str:
+    """The median gap as a reader sees it: "9.1 (90% CI 7.9–13.3)", or why there is none."""
+    if not gaps:
+        return "no repeats"
+    if median is None:
+        return f"not enough data (n={len(gaps)})"
+    return f"{median:.1f} (90% CI {ci[0]:.1f}–{ci[1]:.1f}), n={len(gaps)}" if ci else f"{median:.1f}, n={len(gaps)}"
+
+
+def heatmap(reader: Reader, f: Filters) -> pd.DataFrame:
+    """Incidents per class (rows, most incidents first) and month (columns, every month
+    of the period, 0 where none)."""
+    df = reader.query_df(sql_file("recurrence_heatmap"), params(f))
+    cols = months(f.date_from, f.date_to)
+    if df.empty:
+        return pd.DataFrame(columns=cols, dtype="int64")
+    grid = df.pivot(index="class", columns="month", values="incidents").reindex(columns=cols).fillna(0)
+    grid = grid.astype("int64")
+    order = grid.sum(axis=1).sort_values(ascending=False, kind="stable")
+    grid = grid.loc[sorted(grid.index, key=lambda c: (-order[c], c))]
+    grid.columns.name = None
+    return grid
+
+
+def classes(reader: Reader, f: Filters, min_sample: int = stats.MIN_SAMPLE) -> pd.DataFrame:
+    """One row per class with incidents under the filters: incidents, repeats, repeats
+    after fix, share of all incidents under the filters (the class filter aside),
+    frequent (share >= 20%), novel (no incident of the class before the period), and the
+    median days between a repeat and its predecessor with a 90% bootstrap interval
+    (empty below ``min_sample`` repeats), also as text for the page."""
+    rows = reader.query(sql_file("recurrence_classes"), params(f, any_class=[]))
+    out = []
+    for cls, n, rep, fixed, gaps, first, novel, total in rows:
+        gaps = [g for g in (gaps or []) if g is not None]
+        shown = stats.enough(len(gaps), min_sample)
+        ci = stats.bootstrap_median_ci(gaps) if shown else None
+        share = n / total if total else None
+        median = stats.median(gaps) if shown else None
+        out.append({
+            "class": cls, "incidents": n, "repeats": rep, "repeats_after_fix": fixed,
+            "share": share, "frequent": bool(total and n / total >= FREQUENT_SHARE), "novel": bool(novel),
+            "days_between_repeats": _gap_text(gaps, median, ci),
+            "median_days_between_repeats": median,
+            "ci90_low_days": ci[0] if ci else None, "ci90_high_days": ci[1] if ci else None,
+            "first_in_period": first,
+        })
+    return pd.DataFrame(out, columns=CLASS_COLUMNS)
+
+
+def open_items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
+    """Action items still open from the earlier incidents that repeats under the filters
+    came back after, with owner, ticket (and its link) and the repeat that followed."""
+    return reader.query_df(sql_file("recurrence_open_items"), params(f, as_of=as_of))

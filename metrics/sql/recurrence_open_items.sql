@@ -1,0 +1,32 @@
+-- The action items still open (neither done nor won't do) of the earlier incidents that
+-- repeats under the filters came back after (their predecessors in mart_recurrence),
+-- with owner, ticket and the first repeat that followed. Overdue as of $as_of.
+WITH repeats AS (
+    SELECT r.incident_class, r.predecessor_path,
+           count(*)                                  AS repeats,
+           min(r.incident_date)                      AS came_back_on,
+           arg_min(i.title, r.start_ts)              AS came_back_as
+    FROM mart_recurrence r
+    JOIN mart_incidents i USING (file_path)
+    WHERE r.is_repeat
+      AND r.file_path IN (SELECT file_path FROM filtered_incidents(
+          $date_from, $date_to, $teams, $services, $severities, $classes, $near_misses))
+    GROUP BY r.incident_class, r.predecessor_path
+)
+SELECT
+    rp.incident_class                                AS class,
+    a.action,
+    a.owner,
+    a.ticket,
+    a.ticket_url,
+    a.ticket_status,
+    a.deadline,
+    a.deadline < $as_of                              AS overdue,
+    a.incident_date                                  AS earlier_date,
+    a.incident_title                                 AS earlier_incident,
+    rp.came_back_on,
+    rp.came_back_as
+FROM repeats rp
+JOIN mart_action_items a ON a.file_path = rp.predecessor_path
+WHERE a.status = 'open'
+ORDER BY class, earlier_date, a.file_path, a.item_seq

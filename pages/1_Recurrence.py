@@ -1,0 +1,64 @@
+"""Which classes of incident keep coming back, and did the fix work."""
+from datetime import date
+
+import streamlit as st
+
+from metrics import charts_recurrence, recurrence
+from ui import setup
+
+reader, filters = setup.page("Recurrence", ":material/replay:")
+if filters is None:
+    st.stop()
+cfg = st.session_state["hindsight_config"]
+st.title("Recurrence")
+st.caption(f"{filters.describe()} · incidents only (near misses never count as repeats). A **repeat** follows "
+           f"an earlier incident of the same class within {cfg.recurrence_window_days} days; a **repeat after "
+           "fix** came back although every action item of that earlier incident was done. Definitions: "
+           "docs/METRICS.md.")
+
+grid = setup.data(recurrence.heatmap, reader, filters)
+if grid.empty:
+    st.info("No incidents under these filters. Widen the period or clear a filter in the sidebar.",
+            icon=":material/filter_alt_off:")
+    st.stop()
+setup.chart(charts_recurrence.class_month_heatmap(grid, filters.describe()))
+
+st.subheader("By class")
+per_class = setup.data(recurrence.classes, reader, filters, cfg.min_sample)
+setup.table(
+    per_class, "recurrence-by-class",
+    "Share: of all incidents under these filters (the class filter aside). Frequent: at least 20% of them. "
+    "Novel: no incident of the class before the period (in the loaded data). Days between repeats: median "
+    f"from each repeat back to the incident before it, with a 90% bootstrap interval; none below "
+    f"{cfg.min_sample} repeats. The CSV has the figures as numbers.",
+    column_config={
+        "class": "Class", "incidents": "Incidents", "repeats": "Repeats",
+        "repeats_after_fix": st.column_config.NumberColumn("Repeats after fix", help="Came back although "
+                                                           "the earlier incident's action items were done"),
+        "share": st.column_config.NumberColumn("Share", format="percent"),
+        "frequent": "Frequent", "novel": "Novel",
+        "days_between_repeats": "Median days between repeats",
+        "first_in_period": st.column_config.DateColumn("First in period"),
+    },
+    column_order=["class", "incidents", "repeats", "repeats_after_fix", "share", "frequent", "novel",
+                  "days_between_repeats", "first_in_period"])
+
+st.subheader("Still open from the incidents that came back")
+items = setup.data(recurrence.open_items, reader, filters, date.today())
+if per_class["repeats"].sum() == 0:
+    st.info("No class repeated under these filters.", icon=":material/check_circle:")
+elif items.empty:
+    st.success("Every action item of the earlier incidents that came back is done or dropped.")
+else:
+    setup.table(
+        items, "recurrence-open-items",
+        f"{len(items)} action items still open on the earlier incident that each repeat followed: "
+        "the work that might have stopped it. Overdue: past the due date (or the SLA deadline) today.",
+        column_config={
+            "class": "Class", "earlier_date": st.column_config.DateColumn("Earlier incident on"),
+            "earlier_incident": "Earlier incident", "action": "Action item", "owner": "Owner",
+            "ticket": "Ticket", "ticket_url": st.column_config.LinkColumn("Ticket link", display_text="open"),
+            "ticket_status": "Tracker status", "deadline": st.column_config.DateColumn("Deadline"),
+            "overdue": "Overdue", "came_back_on": st.column_config.DateColumn("Came back on"),
+            "came_back_as": "Came back as",
+        })

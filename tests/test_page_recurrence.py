@@ -1,0 +1,317 @@
+"""The Recurrence page: runs on the demo data and on an empty database, shows per class
+exactly what ``hindsight report --json`` lists, and its metrics functions on a small
+hand-built corpus."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import duckdb
+import pytest
+import yaml
+from conftest import ROOT, run_cli
+from streamlit.testing.v1 import AppTest
+
+PAGE = "pages/1_Recurrence.py"
+SAMPLE = ROOT / "data" / "sample"
+
+
+# --- fixtures (copied from tests/test_app.py; the demo is ingested once per module) ---
+
+def write_config(folder, sources=True):
+    """A config reading the demo data with its own taxonomy, into folder/h.duckdb."""
+    data = yaml.safe_load((SAMPLE / "hindsight.yaml").read_text(encoding="utf-8"))
+    data["database"] = str(folder / "h.duckdb")
+    if sources:
+        data["sources"] = {k: [str(SAMPLE / g) for g in v] for k, v in data["sources"].items()}
+    else:
+        data.pop("sources", None)
+    path = folder / "hindsight.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_config(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("recurrence_demo")
+    cfg = write_config(folder)
+    out = run_cli("ingest", "-q", "--config", cfg)
+    assert out.returncode == 0, out.stdout + out.stderr
+    return cfg
+
+
+@pytest.fixture
+def demo(demo_config, monkeypatch):
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(demo_config))
+    return demo_config.parent
+
+
+@pytest.fixture
+def empty(tmp_path, monkeypatch):
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(write_config(tmp_path, sources=False)))
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _root_on_path(monkeypatch):
+    """Pages import ui/ from the project root, as `streamlit run` from the root allows."""
+    monkeypatch.syspath_prepend(str(ROOT))
+
+
+def run(page=PAGE):
+    return AppTest.from_file(str(ROOT / page), default_timeout=30).run()
+
+
+def default_period_of(db):
+    """The sidebar's default period: the 12 months up to the newest incident (or today)."""
+    from metrics.db import Reader
+    from metrics.filters import choices
+    from metrics.report import default_period
+
+    reader = Reader(db)
+    c = choices(reader)
+    reader.close()
+    end = min(c.last, date.today())
+    return max(default_period(end)[0], c.first), end
+
+
+_reports: dict = {}
+
+
+def report_json(db, start, end):
+    key = (str(db), start, end)
+    if key not in _reports:
+        out = run_cli("report", "--json", "--db", db, "--from", start, "--to", end, "--as-of", date.today())
+        assert out.returncode == 0, out.stderr
+        _reports[key] = json.loads(out.stdout)
+    return _reports[key]
+
+
+def table(at, name_column, value):
+    """The shown table whose column ``name_column`` exists (and, if given, holds value)."""
+    for df in (el.value for el in at.dataframe):
+        if name_column in df.columns and (value is None or value in set(df[name_column])):
+            return df
+    raise AssertionError(f"no table with column {name_column}")
+
+
+# --- the page on the demo data --------------------------------------------------------
+
+def test_runs_on_demo_data_with_a_titled_heatmap(demo):
+    at = run()
+    assert not at.exception, at.exception
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    title = spec["layout"]["title"]["text"]
+    start, end = default_period_of(demo / "h.duckdb")
+    assert "n=" in title and f"{start} to {end}" in title
+    assert spec["data"][0]["type"] == "heatmap"
+
+
+def test_runs_on_an_empty_database(empty):
+    at = run()
+    assert not at.exception, at.exception
+    assert "hindsight ingest" in at.info[0].value
+
+
+def test_per_class_figures_equal_report_json(demo):
+    at = run()
+    start, end = default_period_of(demo / "h.duckdb")
+    report = report_json(demo / "h.duckdb", start, end)
+    shown = table(at, "repeats_after_fix", None)
+    rows = [{"class": r["class"], "incidents": int(r["incidents"]), "repeats": int(r["repeats"]),
+             "repeats_after_fix": int(r["repeats_after_fix"]), "frequent": bool(r["frequent"])}
+            for r in shown.to_dict("records")]
+    assert rows == report["recurrence"]
+    assert any(r["repeats_after_fix"] for r in rows)  # the demo exercises the signal that matters
+
+
+def test_heatmap_cells_equal_a_direct_query(demo):
+    at = run()
+    start, end = default_period_of(demo / "h.duckdb")
+    trace = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    shown = {(c, m): v for c, row in zip(trace["y"], trace["z"]) for m, v in zip(trace["x"], row) if v}
+    con = duckdb.connect(str(demo / "h.duckdb"), read_only=True)
+    expected = dict(((c, m), n) for c, m, n in con.execute(
+        "SELECT incident_class, strftime(incident_date, '%Y-%m'), count(*) FROM mart_incidents "
+        "WHERE NOT is_near_miss AND incident_date BETWEEN ? AND ? GROUP BY ALL", [start, end]).fetchall())
+    con.close()
+    assert shown == expected
+    report = report_json(demo / "h.duckdb", start, end)
+    assert sum(shown.values()) == report["incidents"]["total"]
+    assert trace["x"][0] == f"{start:%Y-%m}" and trace["x"][-1] == f"{end:%Y-%m}"
+
+
+def test_novel_and_median_gap_equal_a_direct_query(demo):
+    from metrics import stats
+
+    at = run()
+    start, end = default_period_of(demo / "h.duckdb")
+    shown = table(at, "novel", None).set_index("class")
+    con = duckdb.connect(str(demo / "h.duckdb"), read_only=True)
+    before = {r[0] for r in con.execute(
+        "SELECT DISTINCT incident_class FROM mart_incidents WHERE NOT is_near_miss AND incident_date < ?",
+        [start]).fetchall()}
+    gaps = dict(con.execute(
+        "SELECT incident_class, list(days_since_predecessor ORDER BY start_ts, file_path) FROM mart_recurrence "
+        "WHERE is_repeat AND incident_date BETWEEN ? AND ? GROUP BY 1", [start, end]).fetchall())
+    con.close()
+    for cls, row in shown.iterrows():
+        assert bool(row["novel"]) == (cls not in before), cls
+        g = gaps.get(cls, [])
+        if len(g) >= 10:
+            assert row["median_days_between_repeats"] == pytest.approx(stats.median(g))
+            assert [row["ci90_low_days"], row["ci90_high_days"]] == pytest.approx(stats.bootstrap_median_ci(g))
+        else:
+            assert row["median_days_between_repeats"] != row["median_days_between_repeats"]  # NaN: not enough
+
+
+def test_open_items_of_predecessors_with_links_and_owners(demo):
+    at = run()
+    start, end = default_period_of(demo / "h.duckdb")
+    shown = table(at, "came_back_as", None)
+    con = duckdb.connect(str(demo / "h.duckdb"), read_only=True)
+    expected = con.execute(
+        "SELECT DISTINCT a.file_path, a.item_seq FROM mart_recurrence r "
+        "JOIN mart_action_items a ON a.file_path = r.predecessor_path "
+        "WHERE r.is_repeat AND a.status = 'open' AND r.incident_date BETWEEN ? AND ?", [start, end]).fetchall()
+    con.close()
+    assert len(shown) == len(expected) > 0
+    assert {"owner", "ticket", "ticket_url"} <= set(shown.columns)
+    assert shown["ticket_url"].dropna().str.startswith("https://").all()
+    el = [e for e in at.dataframe if "came_back_as" in e.value.columns][0]
+    config = json.loads(el.proto.columns)
+    assert config["ticket_url"]["type_config"]["type"] == "link"
+
+
+def test_filters_that_leave_nothing_say_so(demo):
+    con = duckdb.connect(str(demo / "h.duckdb"), read_only=True)
+    team, cls = con.execute(
+        "SELECT t.team, c.incident_class FROM (SELECT DISTINCT team FROM mart_incidents) t, "
+        "(SELECT DISTINCT incident_class FROM mart_incidents) c WHERE NOT EXISTS (SELECT 1 FROM mart_incidents i "
+        "WHERE i.team = t.team AND i.incident_class = c.incident_class) ORDER BY 1, 2 LIMIT 1").fetchone()
+    con.close()
+    at = run()
+    at.multiselect(key="team").set_value([team])
+    at.multiselect(key="class").set_value([cls])
+    at.run()
+    assert not at.exception, at.exception
+    assert any("No incidents under these filters" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+# --- the metrics functions on a hand-built corpus ---------------------------------------
+#
+# class   name  start        team  action items (document status)        in P = [2026-03-01, 2026-04-30]
+# db      B0    2026-01-10   a     "Add an index" Done, "Tune vacuum" Open  before P
+# db      B1    2026-03-05   a     "Shard the table" Done                   repeat of B0 (B0 not fixed)
+# db      B2    2026-03-20   b     -                                        repeat after fix (B1 all done)
+# db      B3    2026-04-25   a     -                                        repeat of B2 (no items: not fixed)
+# dns     D1    2026-03-10   b     "Cache answers" Open                     first: novel (no dns before P)
+# dns     D2    2026-04-12   b     -                                        repeat of D1 (open item listed)
+# net     N0    2025-10-01   a     -                                        > 90 days before N1
+# net     N1    2026-04-01   a     -                                        not a repeat, not novel
+# db NM   M1    2026-03-25   a     near miss: never a repeat nor a predecessor
+
+def postmortem(title, day, cls, team="a", near_miss=False, actions=()):
+    rows = "\n".join(f"| {n} | {text} | @ann | 2026-06-01 | | {status} |"
+                     for n, (text, status) in enumerate(actions, 1))
+    items = ("\n## Action items\n| # | Action | Owner | Due | Ticket | Status |\n"
+             "|---|--------|-------|-----|--------|--------|\n" + rows + "\n") if actions else ""
+    return (f"---\ntitle: {title}\ndate: {day}\nseverity: SEV-2\nclass: {cls}\nteams: [{team}]\n"
+            f"near_miss: {'true' if near_miss else 'false'}\nstarted_at: {day}T10:00:00Z\n---\n"
+            f"# {title}\n\n## Summary\nIt broke.\n" + items)
+
+
+CORPUS = {
+    "B0": postmortem("DB slow", "2026-01-10", "db", actions=[("Add an index", "Done"), ("Tune vacuum", "Open")]),
+    "B1": postmortem("DB slow again", "2026-03-05", "db", actions=[("Shard the table", "Done")]),
+    "B2": postmortem("DB slow thrice", "2026-03-20", "db", team="b"),
+    "B3": postmortem("DB slow four", "2026-04-25", "db"),
+    "D1": postmortem("DNS down", "2026-03-10", "dns", team="b", actions=[("Cache answers", "Open")]),
+    "D2": postmortem("DNS down again", "2026-04-12", "dns", team="b"),
+    "N0": postmortem("Net flap", "2025-10-01", "net"),
+    "N1": postmortem("Net flap again", "2026-04-01", "net"),
+    "M1": postmortem("DB almost slow", "2026-03-25", "db", near_miss=True, actions=[("Watch it", "Open")]),
+}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    from metrics.db import Reader
+
+    folder = tmp_path_factory.mktemp("recurrence_small")
+    (folder / "pm").mkdir()
+    for name, text in CORPUS.items():
+        (folder / "pm" / f"{name}.md").write_text(text, encoding="utf-8")
+    out = run_cli("ingest", "-q", "--db", folder / "h.duckdb", folder / "pm")
+    assert out.returncode == 0, out.stdout + out.stderr
+    reader = Reader(folder / "h.duckdb")
+    yield reader
+    reader.close()
+
+
+def P(**kw):
+    from metrics.filters import Filters
+
+    return Filters(date(2026, 3, 1), date(2026, 4, 30), **kw)
+
+
+def test_classes_counts_flags_and_gaps(small):
+    from metrics import recurrence
+
+    df = recurrence.classes(small, P(), min_sample=2).set_index("class")
+    assert list(df.index) == ["db", "dns", "net"]          # most incidents first
+    assert df.loc["db", ["incidents", "repeats", "repeats_after_fix"]].tolist() == [3, 3, 1]
+    assert df.loc["dns", ["incidents", "repeats", "repeats_after_fix"]].tolist() == [2, 1, 0]
+    assert df.loc["net", ["incidents", "repeats", "repeats_after_fix"]].tolist() == [1, 0, 0]
+    assert df["novel"].to_dict() == {"db": False, "dns": True, "net": False}
+    # 6 incidents in P: db 3/6 = 50% and dns 2/6 = 33% frequent, net 1/6 = 17% not
+    assert df["frequent"].to_dict() == {"db": True, "dns": True, "net": False}
+    # db gaps: B1-B0 54 days, B2-B1 15, B3-B2 36 -> median 36; dns: one gap < min_sample 2
+    assert df.loc["db", "median_days_between_repeats"] == pytest.approx(36.0)
+    assert df.loc["db", "ci90_low_days"] <= 36.0 <= df.loc["db", "ci90_high_days"]
+    assert df.loc["dns", "median_days_between_repeats"] != df.loc["dns", "median_days_between_repeats"]
+    assert df.loc["db", "days_between_repeats"].startswith("36.0 (90% CI ")
+    assert df["days_between_repeats"][["dns", "net"]].tolist() == ["not enough data (n=1)", "no repeats"]
+
+
+def test_frequent_is_not_made_by_the_class_filter(small):
+    from metrics import recurrence
+
+    df = recurrence.classes(small, P(classes=("net",))).set_index("class")
+    assert list(df.index) == ["net"] and not df.loc["net", "frequent"]   # 1 of 6, not 1 of 1
+    assert df.loc["net", "share"] == pytest.approx(1 / 6)
+
+
+def test_team_filter_narrows_repeats_and_denominator(small):
+    from metrics import recurrence
+
+    df = recurrence.classes(small, P(teams=("b",))).set_index("class")
+    # team b in P: B2 (db, after fix), D1, D2 (dns) -> 3 incidents
+    assert df.loc["db", ["incidents", "repeats", "repeats_after_fix"]].tolist() == [1, 1, 1]
+    assert df.loc["dns", "share"] == pytest.approx(2 / 3) and df.loc["dns", "frequent"]
+
+
+def test_open_items_are_those_of_predecessors(small):
+    from metrics import recurrence
+
+    df = recurrence.open_items(small, P(), date(2026, 5, 1))
+    got = sorted(zip(df["class"], df["earlier_incident"], df["action"], df["came_back_as"]))
+    # B0's open "Tune vacuum" (B1 came back after it), D1's "Cache answers" (D2 came back);
+    # B0's done item, B1's done item and the near miss's item are not listed
+    assert got == [("db", "DB slow", "Tune vacuum", "DB slow again"),
+                   ("dns", "DNS down", "Cache answers", "DNS down again")]
+    assert df["owner"].notna().all()
+    assert not df["overdue"].any()                          # due 2026-06-01, as of 2026-05-01
+
+
+def test_heatmap_fills_every_month(small):
+    from metrics import recurrence
+
+    grid = recurrence.heatmap(small, P())
+    assert list(grid.columns) == ["2026-03", "2026-04"]
+    assert grid.loc["db"].tolist() == [2, 1] and grid.loc["net"].tolist() == [0, 1]
+    assert list(grid.index)[0] == "db"
+    assert recurrence.heatmap(small, P(teams=("nobody",))).empty
