@@ -1,23 +1,14 @@
 """The dashboard in Streamlit's AppTest: every page on the demo data and on an empty
 database."""
 import pytest
-from conftest import ROOT
+from conftest import ROOT, demo_config
 from streamlit.testing.v1 import AppTest
 
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
 
 
 def write_config(tmp_path, sources=True):
-    sample = ROOT / "data" / "sample"
-    lines = [f"database: {tmp_path / 'h.duckdb'}"]
-    if sources:
-        lines += ["sources:",
-                  f"  postmortems: ['{sample}/postmortems/**/*.md']",
-                  f"  trackers: ['{sample}/trackers/*']",
-                  f"  incidents: ['{sample}/incidents/*']"]
-    path = tmp_path / "hindsight.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return demo_config(tmp_path, sources)
 
 
 @pytest.fixture
