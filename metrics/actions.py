@@ -1,0 +1,187 @@
+"""The Action items page's figures: do the items written in postmortems get done, and on
+time? Every count follows docs/METRICS.md ("Action items in a report"), item by item in
+metrics/sql/actions_items.sql, so the page's totals equal ``hindsight report``'s
+``actions`` block for the same period (default filters) and as-of date.
+
+Rates come with 90% Wilson intervals (metrics.stats.wilson); a month with fewer than
+``min_sample`` items in a rate's denominator shows "not enough data" instead of a rate.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from metrics import stats
+from metrics.db import Reader, sql_file
+from metrics.filters import Filters, params
+from metrics.report import months
+
+NO_OWNER = "(no owner)"
+NOT_ENOUGH = "not enough data"
+
+
+def items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
+    """One row per action item under the filters, with what it counts as on ``as_of``."""
+    df = reader.query_df(sql_file("actions_items"), params(f, as_of=as_of))
+    for col in ("incident_date", "due_date", "deadline", "done_on"):
+        df[col] = pd.to_datetime(df[col]).dt.date
+    return df
+
+
+def _counts(df: pd.DataFrame) -> dict:
+    """The report's counts over a frame of items (actions_items.sql rows)."""
+    return {
+        "total": int(len(df)), "done": int(df["is_done"].sum()), "open": int(df["is_open"].sum()),
+        "wont_do": int(df["is_wont_do"].sum()), "overdue": int(df["is_overdue"].sum()),
+        "on_time": int(df["is_on_time"].sum()), "due_or_done": int(df["is_due_or_done"].sum()),
+    }
+
+
+def rates(df: pd.DataFrame) -> dict:
+    """Counts, completion and on-time rates with their 90% Wilson intervals; a rate is
+    None when its denominator is 0."""
+    c = _counts(df)
+    decided = c["total"] - c["wont_do"]
+    return {**c, "decided": decided,
+            "completion_rate": c["done"] / decided if decided else None,
+            "completion_ci": stats.wilson(c["done"], decided),
+            "on_time_rate": c["on_time"] / c["due_or_done"] if c["due_or_done"] else None,
+            "on_time_ci": stats.wilson(c["on_time"], c["due_or_done"])}
+
+
+def totals(reader: Reader, f: Filters, as_of: date) -> dict:
+    """The period's totals: the keys of ``hindsight report``'s actions block, plus the
+    intervals of the two rates."""
+    df = items(reader, f, as_of)
+    r = rates(df)
+    return {**r,
+            "without_owner": int(df["owner"].isna().sum()),
+            "without_due": int(df["due_date"].isna().sum()),
+            "without_ticket": int(df["ticket"].isna().sum()),
+            "done_undated": int((df["is_done"] & df["done_on"].isna()).sum())}
+
+
+def _rate_row(group: pd.DataFrame, min_sample: int | None) -> dict:
+    r = rates(group)
+    row = {"items": r["total"], "done": r["done"], "open": r["open"], "won't do": r["wont_do"],
+           "overdue": r["overdue"]}
+    for name, k, n, rate, ci in (("completion", r["done"], r["decided"], r["completion_rate"], r["completion_ci"]),
+                                 ("on time", r["on_time"], r["due_or_done"], r["on_time_rate"], r["on_time_ci"])):
+        shown = min_sample is None or stats.enough(n, min_sample)
+        row[f"{name} n"] = n
+        row[name] = rate if shown else None
+        row[f"{name} 90% low"] = ci[0] if ci and shown else None
+        row[f"{name} 90% high"] = ci[1] if ci and shown else None
+        if min_sample is not None:
+            row[f"{name} note"] = "" if shown else NOT_ENOUGH
+    return row
+
+
+def rate_table(df: pd.DataFrame, by: str, label: str | None = None,
+               min_sample: int | None = None) -> pd.DataFrame:
+    """Rates per value of column ``by`` (largest groups first). With ``min_sample`` a
+    rate on fewer items than that is left empty and noted "not enough data"."""
+    label = label or by
+    rows = [{label: key, **_rate_row(g, min_sample)} for key, g in df.groupby(by, dropna=False, sort=False)]
+    cols = [label, "items", "done", "open", "won't do", "overdue"]
+    for name in ("completion", "on time"):
+        cols += [f"{name} n", name, f"{name} 90% low", f"{name} 90% high"]
+        if min_sample is not None:
+            cols.append(f"{name} note")
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["items", label], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE) -> pd.DataFrame:
+    """Completion and on-time rate per month of the incident date, every month of the
+    period (months without items have n 0 and no rate)."""
+    df = items(reader, f, as_of)
+    table = rate_table(df, "month", min_sample=min_sample)
+    every = pd.DataFrame({"month": months(f.date_from, f.date_to)})
+    out = every.merge(table, on="month", how="left")
+    for col in ("items", "done", "open", "won't do", "overdue", "completion n", "on time n"):
+        out[col] = out[col].fillna(0).astype(int)
+    for name in ("completion", "on time"):
+        out[f"{name} note"] = out[f"{name} note"].where(out[f"{name} n"] >= min_sample, NOT_ENOUGH)
+    return out
+
+
+def breakdown(reader: Reader, f: Filters, as_of: date, by: str) -> pd.DataFrame:
+    """Rates by "team", "owner" or "severity" with n and 90% intervals."""
+    df = items(reader, f, as_of)
+    if by == "owner":
+        df["owner"] = df["owner"].fillna(NO_OWNER)
+        return rate_table(df, "owner")
+    if by == "severity":
+        df["severity"] = df["severity_level"].map(lambda v: "unknown" if pd.isna(v) else f"SEV{int(v)}")
+        return rate_table(df, "severity").sort_values("severity", kind="stable").reset_index(drop=True)
+    if by == "team":
+        return rate_table(df, "team")
+    raise ValueError(f"unknown breakdown {by!r}")
+
+
+_LIST = ["incident", "incident date", "action", "owner", "status", "deadline", "ticket", "link"]
+
+
+def _listing(df: pd.DataFrame) -> pd.DataFrame:
+    return df.assign(incident=df["incident_title"].fillna(df["incident_id"]),
+                     **{"incident date": df["incident_date"], "link": df["ticket_url"]})
+
+
+def overdue(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
+    """Open items whose deadline is before ``as_of``, most overdue first."""
+    df = items(reader, f, as_of)
+    df = _listing(df[df["is_overdue"]]).sort_values(["days_overdue", "incident date"], ascending=[False, True])
+    df = df.rename(columns={"days_overdue": "days overdue"})
+    df["deadline source"] = df["deadline_from_sla"].map({True: "SLA", False: "due date"})
+    return df[["incident", "action", "owner", "deadline", "days overdue", "deadline source", "ticket", "link",
+               "team"]].reset_index(drop=True)
+
+
+def open_ages(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
+    """Days each open item has been open on ``as_of`` (since its incident date)."""
+    df = items(reader, f, as_of)
+    return df.loc[df["is_open"], ["age_days", "team"]].reset_index(drop=True)
+
+
+def age_summary(ages: pd.Series, min_sample: int = stats.MIN_SAMPLE) -> dict:
+    """n, median and p90 of open items' ages with the median's interval; no median or
+    p90 below ``min_sample``."""
+    s = stats.summary(list(ages))
+    if not stats.enough(s["n"], min_sample):
+        return {"n": s["n"], "median": None, "p90": None, "ci_median": None}
+    return {"n": s["n"], "median": s["median"], "p90": s["p90"], "ci_median": s["ci_median"]}
+
+
+def flow(reader: Reader, f: Filters) -> pd.DataFrame:
+    """Items opened (incident date) and closed (done_on) per month, every month of the period."""
+    df = reader.query_df(sql_file("actions_flow"), params(f))
+    every = pd.DataFrame({"month": months(f.date_from, f.date_to)})
+    out = every.merge(df, on="month", how="left")
+    out[["opened", "closed"]] = out[["opened", "closed"]].fillna(0).astype(int)
+    return out
+
+
+def wishes(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
+    """Items missing an owner, a due date or a ticket (won't-do items are listed apart),
+    open ones first."""
+    df = items(reader, f, as_of)
+    df = df[~df["is_wont_do"] & (df["owner"].isna() | df["due_date"].isna() | df["ticket"].isna())]
+    missing = (df["owner"].isna().map({True: "owner", False: ""}) + ","
+               + df["due_date"].isna().map({True: "due date", False: ""}) + ","
+               + df["ticket"].isna().map({True: "ticket", False: ""}))
+    df = _listing(df).assign(missing=missing.map(lambda s: ", ".join(p for p in s.split(",") if p)),
+                             order=df["status"].map({"open": 0, "done": 1}).fillna(2))
+    df = df.sort_values(["order", "incident date"], ascending=[True, False])
+    return df[["incident", "incident date", "action", "missing", "owner", "status", "deadline", "ticket",
+               "link"]].reset_index(drop=True)
+
+
+def wont_do(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
+    """Items marked won't do: out of every rate's denominator, shown for the record."""
+    df = items(reader, f, as_of)
+    df = _listing(df[df["is_wont_do"]]).sort_values("incident date", ascending=False)
+    df = df.rename(columns={"ticket_status": "tracker status", "status_source": "status from"})
+    return df[["incident", "incident date", "action", "owner", "ticket", "link", "tracker status",
+               "status from"]].reset_index(drop=True)

@@ -1,0 +1,24 @@
+-- Postmortems (incidents and near misses, any date up to the week's end $date_to) not
+-- reviewed by the week's end, oldest first. Reviewed reads as in mart_incident_coverage:
+-- a reviewed date, or a status reading reviewed, complete, final, published or closed;
+-- a review dated after the week's end was still awaited then (a status with no date is
+-- taken at its word).
+SELECT
+    incident_id,
+    title,
+    incident_date,
+    CASE WHEN is_near_miss THEN 'near miss' ELSE 'incident' END   AS kind,
+    severity_level,
+    team,
+    postmortem_status,
+    owner,
+    written_on,
+    date_diff('day', incident_date, $date_to)                     AS days_since_incident,
+    file_path
+FROM filtered_incidents(DATE '0001-01-01', $date_to, $teams, $services, $severities, $classes, $near_misses)
+WHERE NOT coalesce(
+    reviewed_on <= $date_to
+    OR (reviewed_on IS NULL AND lower(coalesce(postmortem_status, '')) IN
+        ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')),
+    FALSE)
+ORDER BY incident_date, file_path

@@ -1,0 +1,134 @@
+"""The Weekly review page: what a chosen Monday-to-Sunday week brings to the SRE review
+meeting, and the meeting's agenda as markdown.
+
+``review(reader, filters, week_start)`` returns the four lists (new incidents and near
+misses, postmortems awaiting review, action items due or overdue, repeats) under the
+filters' teams, services, severities, classes and near-miss choice; the week replaces
+the filters' period. ``agenda_markdown(...)`` turns them into the agenda.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pandas as pd
+
+from metrics.db import Reader, sql_file
+from metrics.filters import Filters, params
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """The Monday and Sunday of the week holding ``day``."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def default_week(today: date) -> date:
+    """The Monday of the last complete Monday-Sunday week before ``today``."""
+    return today - timedelta(days=today.weekday() + 7)
+
+
+def _dates(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
+    for col in cols:
+        df[col] = pd.to_datetime(df[col]).dt.date
+    return df
+
+
+def _severity(v) -> str:
+    return "" if v is None or pd.isna(v) else f"SEV{int(v)}"
+
+
+def _query(reader: Reader, name: str, p: dict) -> pd.DataFrame:
+    """Run metrics/sql/NAME.sql with the parameters it names (DuckDB refuses extras)."""
+    sql = sql_file(name)
+    return reader.query_df(sql, {k: v for k, v in p.items() if re.search(rf"\${k}\b", sql)})
+
+
+def review(reader: Reader, f: Filters, week_start: date) -> dict:
+    """The week's lists as DataFrames, plus ``latest`` (the newest incident date under
+    the filters, any period) so an empty week can point somewhere useful, and
+    ``describe``: the week and the other filters in words."""
+    week_start, week_end = week_of(week_start)
+    week = replace(f, date_from=week_start, date_to=week_end)
+    p = params(week)
+    new = _dates(_query(reader, "weekly_new", p), "incident_date")
+    new["severity"] = new.pop("severity_level").map(_severity)
+    awaiting = _dates(_query(reader, "weekly_awaiting_review", p), "incident_date", "written_on")
+    awaiting["severity"] = awaiting.pop("severity_level").map(_severity)
+    acts = _dates(_query(reader, "weekly_actions", p), "incident_date", "deadline", "done_on")
+    repeats = _dates(_query(reader, "weekly_repeats", p), "incident_date", "predecessor_date")
+    latest = _query(reader, "weekly_latest", p).iloc[0, 0]
+    latest = None if pd.isna(latest) else pd.Timestamp(latest).date()
+    return {"week_start": week_start, "week_end": week_end, "new": new, "awaiting_review": awaiting,
+            "actions": acts, "repeats": repeats, "latest": latest, "describe": week.describe()}
+
+
+# --------------------------------------------------------------------------------------
+# The agenda
+
+
+def _one_line(value, limit: int = 200) -> str:
+    """Text from a document as one markdown-inert line: whitespace collapsed, markdown
+    and HTML punctuation escaped, long text cut."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", text)
+
+
+def _int(value) -> str:
+    return "?" if value is None or pd.isna(value) else str(int(value))
+
+
+def _section(title: str, rows: list[str], empty: str) -> list[str]:
+    return [f"## {title} ({len(rows)})", "", *(rows or [f"_{empty}_"]), ""]
+
+
+def agenda_markdown(r: dict) -> str:
+    """The meeting agenda for ``review()``'s result: a heading per list with its count,
+    one bullet per item."""
+    start, end = r["week_start"], r["week_end"]
+    out = [f"# Weekly SRE review: {start:%a %Y-%m-%d} to {end:%a %Y-%m-%d}", ""]
+    scope = r.get("describe", "").split("; ", 1)
+    if len(scope) > 1:
+        out += [f"Filters: {_one_line(scope[1])}", ""]
+    acts = r["actions"]
+    overdue = acts[acts["state"] == "overdue"] if len(acts) else acts
+    out += ["Summary:", "",
+            f"- {len(r['new'])} new incidents and near misses",
+            f"- {len(r['repeats'])} repeats",
+            f"- {len(r['awaiting_review'])} postmortems awaiting review",
+            f"- {len(acts)} action items due or overdue ({len(overdue)} overdue at the week's end)", ""]
+
+    out += _section("New incidents and near misses", [
+        f"- {row.incident_date} · {row.kind} · {_one_line(row.title)}"
+        + "".join(f" · {v}" for v in (row.severity, _one_line(row.team), _one_line(row.incident_class)) if v)
+        + (f" · owner {_one_line(row.owner)}" if _one_line(row.owner) else "")
+        for row in r["new"].itertuples()], "Nothing new this week.")
+
+    out += _section("Repeats", [
+        f"- {row.incident_date} · {_one_line(row.title)} · {_one_line(row.incident_class)} · repeats "
+        f"\"{_one_line(row.predecessor_title) or _one_line(row.predecessor_id)}\" ({row.predecessor_date}, "
+        f"{row.days_since_predecessor:.0f} days earlier)"
+        + (" · **after fix**: its action items were all done" if row.repeat_after_fix else "")
+        for row in r["repeats"].itertuples()], "No repeats this week.")
+
+    out += _section("Postmortems awaiting review", [
+        f"- {row.incident_date} · {_one_line(row.title)} · {_one_line(row.postmortem_status) or 'no status'}"
+        f" · {_int(row.days_since_incident)} days since the incident"
+        + (f" · owner {_one_line(row.owner)}" if _one_line(row.owner) else "")
+        for row in r["awaiting_review"].itertuples()], "Every postmortem is reviewed.")
+
+    def item(row) -> str:
+        state = {"overdue": f"overdue {_int(row.days_overdue)} d", "due": "due",
+                 "done": f"done {_one_line(row.done_on)}".strip()}
+        return (f"- [{state[row.state]}] {_one_line(row.action)} · owner {_one_line(row.owner) or 'none'}"
+                f" · deadline {row.deadline}" + (f" · {_one_line(row.ticket)}" if _one_line(row.ticket) else "")
+                + f" · from {_one_line(row.incident_title) or _one_line(row.incident_id)}")
+
+    out += _section("Action items due this week or overdue", [item(row) for row in acts.itertuples()],
+                    "Nothing due and nothing overdue.")
+    return "\n".join(out).rstrip() + "\n"

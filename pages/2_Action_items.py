@@ -1,0 +1,108 @@
+"""Action items: do the things postmortems promise get done, on time, and by whom."""
+from datetime import date
+
+import streamlit as st
+
+from metrics import actions
+from metrics import charts_actions as charts
+from ui import format as fmt
+from ui import setup
+
+reader, filters = setup.page("Action items", ":material/checklist:")
+if filters is None:
+    st.stop()
+cfg = st.session_state["hindsight_config"]
+today = date.today()
+st.title("Action items")
+st.caption(f"Items of every incident and near miss dated in the period · {filters.describe()} · as of {today}. "
+           "Definitions: docs/METRICS.md, \"Action items in a report\".")
+
+
+def columns(df):
+    """Rates as percentages, ticket links as links."""
+    cfg_ = {c: st.column_config.NumberColumn(format="percent") for c in df.columns
+            if c in ("completion", "on time") or c.endswith(("90% low", "90% high"))}
+    if "link" in df.columns:
+        cfg_["link"] = st.column_config.LinkColumn("ticket link", display_text=":material/open_in_new:",
+                                                   help="The ticket in the tracker, when its export gives a link.")
+    return cfg_
+
+
+t = setup.data(actions.totals, reader, filters, today)
+if t["total"] == 0:
+    st.info("No action items under these filters: widen the period or clear a filter in the sidebar.",
+            icon=":material/filter_alt_off:")
+    st.stop()
+
+c = st.columns(5)
+c[0].metric("Action items", t["total"], help="Items written in the period's postmortems (incidents and near misses).")
+c[1].metric("Completion rate", fmt.pct(t["completion_rate"]), fmt.interval(t["completion_ci"], percent=True),
+            delta_color="off", delta_arrow="off",
+            help=f"Done / (all - won't do) = {t['done']} / {t['decided']}.")
+c[2].metric("On-time rate", fmt.pct(t["on_time_rate"]), fmt.interval(t["on_time_ci"], percent=True),
+            delta_color="off", delta_arrow="off",
+            help=f"Done by the deadline / items done or past their deadline = {t['on_time']} / "
+                 f"{t['due_or_done']}. A done item with no tracker date counts as on time.")
+c[3].metric("Overdue", t["overdue"], help="Open with a deadline before today (the due date, else the incident "
+                                          "date + the SLA days of its severity).")
+c[4].metric("Open", t["open"], help="Neither done nor won't do.")
+c = st.columns(5)
+c[0].metric("Done", t["done"], help="The tracker's status when the ticket is in a loaded export, else the "
+                                    "document's.")
+c[1].metric("Won't do", t["wont_do"], help="Left out of both rates; listed at the bottom of the page.")
+c[2].metric("Without owner", t["without_owner"], help="All items, any status.")
+c[3].metric("Without due date", t["without_due"], help="All items, any status: their deadline comes from the SLA.")
+c[4].metric("Without ticket", t["without_ticket"], help="All items, any status.")
+
+st.subheader("Over time")
+by_month = setup.data(actions.monthly, reader, filters, today, cfg.min_sample)
+setup.chart(charts.monthly_rates(by_month, filters.describe(), cfg.min_sample))
+with st.expander("Rates by month, as a table"):
+    setup.table(by_month, "actions-by-month",
+                f"Month of the incident date. A rate on fewer than {cfg.min_sample} items is not shown "
+                "(not enough data).", column_config=columns(by_month))
+
+flow = setup.data(actions.flow, reader, filters)
+setup.chart(charts.flow(flow, filters.describe()))
+if t["done_undated"]:
+    st.caption(f"{t['done_undated']} done items have no tracker resolution date (done by the document's word): "
+               "they count as closed in every rate but cannot be placed in a month.")
+
+st.subheader("By team, owner and severity")
+tabs = st.tabs(["Team", "Owner", "Severity"])
+for tab, by in zip(tabs, ("team", "owner", "severity")):
+    with tab:
+        df = setup.data(actions.breakdown, reader, filters, today, by)
+        setup.table(df, f"actions-by-{by}",
+                    "n under each rate is its denominator; with few items the 90% interval is wide: read the "
+                    "rate with it.", column_config=columns(df))
+
+st.subheader(f"Overdue ({t['overdue']})")
+overdue = setup.data(actions.overdue, reader, filters, today)
+if overdue.empty:
+    st.success("No open item is past its deadline.")
+else:
+    setup.table(overdue, "overdue-actions", f"Open items whose deadline is before {today}, most overdue first. "
+                "Deadline: the due date, else the incident date + the SLA days of its severity.",
+                column_config=columns(overdue))
+
+st.subheader(f"Age of open items ({t['open']})")
+ages = setup.data(actions.open_ages, reader, filters, today)
+setup.chart(charts.open_age(ages["age_days"], actions.age_summary(ages["age_days"], cfg.min_sample),
+                            filters.describe(), cfg.min_sample))
+
+wishes = setup.data(actions.wishes, reader, filters, today)
+st.subheader(f"Wishes ({len(wishes)})")
+if wishes.empty:
+    st.success("Every item has an owner, a due date and a ticket.")
+else:
+    setup.table(wishes, "action-wishes", "Items with no owner, no due date or no ticket (won't-do items excluded), "
+                "open ones first: without all three an item tends to stay a wish.", column_config=columns(wishes))
+
+wont = setup.data(actions.wont_do, reader, filters, today)
+st.subheader(f"Won't do ({len(wont)})")
+if wont.empty:
+    st.caption("No item was marked won't do.")
+else:
+    setup.table(wont, "wont-do-actions", "Decided against: out of every rate's denominator.",
+                column_config=columns(wont))

@@ -1,0 +1,112 @@
+"""Weekly review: what a Monday-to-Sunday week brings to the SRE review meeting, and the
+meeting's agenda as a markdown file."""
+from datetime import date
+
+import streamlit as st
+
+from metrics import weekly
+from ui import setup
+
+reader, filters = setup.page("Weekly review", ":material/event_note:")
+if filters is None:
+    st.stop()
+today = date.today()
+st.title("Weekly review")
+
+# The "newest week" button below asks for a week through "weekly_jump"; a widget whose
+# value is set through session state takes no default (Streamlit warns otherwise).
+jump = st.session_state.pop("weekly_jump", None)
+if jump is not None:
+    st.session_state["week"] = jump
+picked = st.date_input("Week", value=None if jump is not None else weekly.default_week(today), key="week",
+                       bind="query-params", format="YYYY-MM-DD", width=260,
+                       help="Any day of the week: weeks run Monday to Sunday. The default is the last complete week.")
+if picked is None:  # the field was cleared
+    picked = weekly.default_week(today)
+r = setup.data(weekly.review, reader, filters, picked)
+start = r["week_start"]
+st.caption(f"Week: {r['describe']} (Monday to Sunday) · the sidebar's period does not apply here, the week does; "
+           "the other filters do. Lists are as of the week's end.")
+
+
+def show_latest_week():
+    st.session_state["weekly_jump"] = weekly.week_of(r["latest"])[0]
+
+
+if r["new"].empty:
+    msg = f"No incident or near miss is dated in the week of {start}."
+    if r["latest"] is not None and r["latest"] < start:
+        msg += f" The newest postmortem under these filters is dated {r['latest']}."
+    st.info(msg + " Pick another week above to review it; postmortems awaiting review and action items due or "
+            "overdue are still listed below.", icon=":material/event_busy:")
+    if r["latest"] is not None and weekly.week_of(r["latest"])[0] != start:
+        st.button(f"Show the week of {weekly.week_of(r['latest'])[0]} (newest postmortem)", on_click=show_latest_week,
+                  icon=":material/history:")
+
+acts = r["actions"]
+overdue = int((acts["state"] == "overdue").sum())
+c = st.columns(4)
+c[0].metric("New incidents and near misses", len(r["new"]),
+            help="Postmortems dated in the week; near misses count here (they are worth a look too).")
+c[1].metric("Repeats", len(r["repeats"]), help="An earlier incident of the same class within the recurrence window.")
+c[2].metric("Awaiting review", len(r["awaiting_review"]),
+            help="Postmortems of any date not reviewed by the week's end.")
+c[3].metric("Action items due or overdue", len(acts), f"{overdue} overdue", delta_color="off", delta_arrow="off",
+            help="Due in the week, or still open at its end with a deadline before it.")
+
+md = weekly.agenda_markdown(r)
+st.download_button("Copy as markdown", md, file_name=f"hindsight-weekly-{start}.md", mime="text/markdown",
+                   icon=":material/content_copy:", on_click="ignore", type="primary",
+                   help="The agenda below as a markdown file, for the meeting notes.")
+with st.expander("Agenda preview (markdown)"):
+    st.code(md, language="markdown")
+
+LABELS = {"incident_date": "date", "incident_class": "class", "postmortem_status": "status",
+          "days_since_incident": "days since incident", "days_overdue": "days overdue",
+          "incident_title": "incident", "predecessor_title": "repeats", "predecessor_date": "earlier incident on",
+          "days_since": "days since it", "after_fix": "after fix", "predecessor_id": "earlier incident id",
+          "written_on": "written", "done_on": "done on", "incident_id": "id"}
+
+
+def show(df, name, caption, order):
+    config = {c: st.column_config.Column(LABELS.get(c, c.replace("_", " "))) for c in order}
+    config["ticket_url"] = st.column_config.LinkColumn("ticket link", display_text=":material/open_in_new:")
+    setup.table(df, name, caption, column_order=[c for c in order if c in df.columns], column_config=config)
+
+
+st.subheader(f"New incidents and near misses ({len(r['new'])})")
+if r["new"].empty:
+    st.caption("None dated this week.")
+else:
+    show(r["new"], "weekly-new", None, ["incident_date", "kind", "title", "severity", "team", "incident_class",
+                                        "postmortem_status", "owner", "incident_id"])
+
+st.subheader(f"Repeats ({len(r['repeats'])})")
+if r["repeats"].empty:
+    st.caption("No incident this week repeats an earlier one of its class.")
+else:
+    rep = r["repeats"].assign(after_fix=r["repeats"]["repeat_after_fix"].map({True: "yes", False: "no"}),
+                              days_since=r["repeats"]["days_since_predecessor"].round(1))
+    show(rep, "weekly-repeats", "After fix: every action item of the earlier incident (won't-do aside) was done "
+         "before this one started, so the fix did not address the cause.",
+         ["incident_date", "title", "incident_class", "team", "predecessor_title", "predecessor_date",
+          "days_since", "after_fix", "predecessor_id"])
+
+st.subheader(f"Postmortems awaiting review ({len(r['awaiting_review'])})")
+if r["awaiting_review"].empty:
+    st.caption("Every postmortem up to the week's end is reviewed.")
+else:
+    show(r["awaiting_review"], "weekly-awaiting-review",
+         "Not reviewed by the week's end, oldest first; days counted from the incident date to the week's end.",
+         ["incident_date", "days_since_incident", "title", "kind", "severity", "team", "postmortem_status",
+          "owner", "written_on", "incident_id"])
+
+st.subheader(f"Action items due this week or overdue ({len(acts)})")
+if acts.empty:
+    st.caption("Nothing due this week and nothing overdue at its end.")
+else:
+    show(acts, "weekly-actions", "State at the week's end: overdue (open, deadline before the week's end), due "
+         "(open, deadline on its last day) or done. Deadline: the due date, else the incident date + the SLA days "
+         "of its severity.",
+         ["state", "days_overdue", "deadline", "action", "owner", "ticket", "ticket_url", "incident_title",
+          "team", "done_on", "status"])

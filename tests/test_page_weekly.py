@@ -1,0 +1,315 @@
+"""The Weekly review page (pages/5_Weekly_review.py) and metrics/weekly.py: the default
+week, the four lists on a hand-built corpus, the markdown agenda, and the page on the
+demo data (whose default week is empty), against direct DuckDB queries."""
+import json
+from datetime import date, timedelta
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import ROOT, house_doc, run_cli
+from streamlit.testing.v1 import AppTest
+
+from loaders.config import Config
+from loaders.ingest import ingest
+from metrics import weekly
+from metrics.db import Reader
+from metrics.filters import Filters
+
+PAGE = "pages/5_Weekly_review.py"
+ALL = Filters(date(2000, 1, 1), date(2000, 1, 1))   # the week replaces the period
+
+
+def write_config(tmp_path, sources=True):
+    sample = ROOT / "data" / "sample"
+    lines = [f"database: {tmp_path / 'h.duckdb'}"]
+    if sources:
+        lines += ["sources:",
+                  f"  postmortems: ['{sample}/postmortems/**/*.md']",
+                  f"  trackers: ['{sample}/trackers/*']",
+                  f"  incidents: ['{sample}/incidents/*']"]
+    path = tmp_path / "hindsight.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    """The demo data loaded once for the module (the page would load it on first start)."""
+    folder = tmp_path_factory.mktemp("demo")
+    out = run_cli("ingest", "-q", "--config", write_config(folder))
+    assert out.returncode == 0, out.stderr
+    return folder
+
+
+@pytest.fixture
+def demo(demo_folder, monkeypatch):
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(demo_folder / "hindsight.yaml"))
+    return demo_folder
+
+
+@pytest.fixture
+def empty(tmp_path, monkeypatch):
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(write_config(tmp_path, sources=False)))
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _root_on_path(monkeypatch):
+    """Pages import ui/ from the project root, as `streamlit run app.py` from the root allows."""
+    monkeypatch.syspath_prepend(str(ROOT))
+
+
+def run(page=PAGE):
+    return AppTest.from_file(str(ROOT / page), default_timeout=30).run()
+
+
+def query(db, sql, params=None):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or {}).fetchall()
+    finally:
+        con.close()
+
+
+# --------------------------------------------------------------------------------------
+# Weeks
+
+
+@pytest.mark.parametrize("today, monday", [
+    (date(2026, 11, 26), date(2026, 11, 16)),   # Thursday: the week before this one
+    (date(2026, 11, 23), date(2026, 11, 16)),   # Monday: the week that just ended
+    (date(2026, 11, 22), date(2026, 11, 9)),    # Sunday: this week is not over yet
+    (date(2026, 1, 1), date(2025, 12, 22)),     # across a year
+])
+def test_default_week_is_the_last_complete_week(today, monday):
+    assert weekly.default_week(today) == monday
+    start, end = weekly.week_of(monday)
+    assert (start.weekday(), end.weekday(), end - start) == (0, 6, timedelta(days=6))
+    assert end < today
+
+
+def test_week_of_any_day():
+    assert weekly.week_of(date(2026, 3, 4)) == (date(2026, 3, 2), date(2026, 3, 8))
+    assert weekly.week_of(date(2026, 3, 8)) == (date(2026, 3, 2), date(2026, 3, 8))
+
+
+# --------------------------------------------------------------------------------------
+# A hand-built corpus; the week of 2026-03-02 .. 2026-03-08
+#   p0 2025-11-01 "In review": awaiting review; its item (due 2026-01-15) open: overdue 52 d
+#   p1 2026-02-20 Reviewed on 2026-03-10 (after the week: still awaited then); its item
+#      done by the document's word, due 03-05 (due this week, done)
+#   p2 2026-03-04 Draft: new, awaiting; a repeat of p1 after fix (p1's items all done);
+#      items due 03-06 (open: overdue 2 d at the week's end) and 03-08 (due on its last day)
+#   p3 2026-03-08 near miss, Reviewed: new; its item is due in April
+#   p4 2026-03-20 Draft: after the week, in no list; its item (due 2027) neither
+
+WEEK = date(2026, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("weekly")
+    src = folder / "src"
+    src.mkdir()
+    docs = {
+        "p0.md": house_doc(title="Old outage", day="2025-11-01", status="In review",
+                           actions=(("Old open item", "@ann", "Jan 15", "OPS-10"),)),
+        "p1.md": house_doc(title="Pool exhausted", day="2026-02-20", extra_meta=" | **Reviewed:** 2026-03-10",
+                           actions=(("Add index DONE", "@bob", "Mar 5", "OPS-11"),)),
+        "p2.md": house_doc(title="Pool exhausted again", day="2026-03-04", status="Draft",
+                           actions=(("Fix X", "@cy", "Mar 6", "OPS-12"), ("Tune pool", "", "Mar 8", ""))),
+        "p3.md": house_doc(title="Disk almost full", day="2026-03-08", extra_meta=" | **Type:** Near miss",
+                           actions=(("Alert on disk", "@dee", "Apr 30", "OPS-13"),)),
+        "p4.md": house_doc(title="Later", day="2026-03-20", status="Draft",
+                           actions=(("Later item", "@ann", "Mar 3", "OPS-14"),)),
+    }
+    for name, text in docs.items():
+        (src / name).write_text(text, encoding="utf-8")
+    ingest(Config(), [str(src)], folder / "h.duckdb")
+    reader = Reader(folder / "h.duckdb")
+    yield reader
+    reader.close()
+
+
+def test_review_lists(small):
+    r = weekly.review(small, ALL, WEEK)
+    assert (r["week_start"], r["week_end"]) == (date(2026, 3, 2), date(2026, 3, 8))
+    assert r["latest"] == date(2026, 3, 20)
+    assert r["describe"] == "2026-03-02 to 2026-03-08"
+
+    assert list(r["new"]["incident_id"]) == ["p2", "p3"]
+    assert list(r["new"]["kind"]) == ["incident", "near miss"]
+
+    rep = r["repeats"]
+    assert list(rep["incident_id"]) == ["p2"] and list(rep["predecessor_id"]) == ["p1"]
+    assert list(rep["repeat_after_fix"]) == [True]
+    assert list(rep["predecessor_date"]) == [date(2026, 2, 20)]
+
+    aw = r["awaiting_review"]
+    assert list(aw["incident_id"]) == ["p0", "p1", "p2"]                 # oldest first
+    assert list(aw["days_since_incident"]) == [127, 16, 4]               # to the week's end
+
+    acts = r["actions"]
+    assert list(acts["action"]) == ["Old open item", "Fix X", "Add index DONE", "Tune pool"]
+    assert list(acts["state"]) == ["overdue", "overdue", "done", "due"]
+    assert list(acts["days_overdue"].fillna(-1)) == [52, 2, -1, -1]
+
+
+def test_review_the_week_after(small):
+    r = weekly.review(small, ALL, date(2026, 3, 15))                      # a Sunday: 03-09 .. 03-15
+    assert r["new"].empty and r["repeats"].empty
+    assert list(r["awaiting_review"]["incident_id"]) == ["p0", "p2"]      # p1 reviewed on 03-10
+    assert list(r["actions"]["action"]) == ["Old open item", "Fix X", "Tune pool"]
+    assert set(r["actions"]["state"]) == {"overdue"}
+
+
+def test_review_keeps_the_other_filters(small):
+    r = weekly.review(small, Filters(date(2000, 1, 1), date(2000, 1, 1), near_misses=False), WEEK)
+    assert list(r["new"]["incident_id"]) == ["p2"]
+    r = weekly.review(small, Filters(date(2000, 1, 1), date(2000, 1, 1), teams=("nobody",)), WEEK)
+    assert all(r[k].empty for k in ("new", "repeats", "awaiting_review", "actions"))
+    assert r["latest"] is None
+    assert "## New incidents and near misses (0)" in weekly.agenda_markdown(r)
+    assert "Filters: team: nobody" in weekly.agenda_markdown(r)
+
+
+def sections(md: str) -> dict[str, list[str]]:
+    """Heading -> the bullet lines under it."""
+    out, current = {}, None
+    for line in md.splitlines():
+        if line.startswith("## "):
+            current = line[3:]
+            out[current] = []
+        elif current and line.startswith("- "):
+            out[current].append(line)
+    return out
+
+
+def test_agenda_markdown(small):
+    md = weekly.agenda_markdown(weekly.review(small, ALL, WEEK))
+    assert md.startswith("# Weekly SRE review: Mon 2026-03-02 to Sun 2026-03-08\n")
+    s = sections(md)
+    assert list(s) == ["New incidents and near misses (2)", "Repeats (1)", "Postmortems awaiting review (3)",
+                       "Action items due this week or overdue (4)"]
+    assert [len(v) for v in s.values()] == [2, 1, 3, 4]                 # one bullet per item
+    assert "near miss" in s["New incidents and near misses (2)"][1]
+    assert "after fix" in s["Repeats (1)"][0] and "12 days earlier" in s["Repeats (1)"][0]
+    assert "127 days since the incident" in s["Postmortems awaiting review (3)"][0]
+    items = s["Action items due this week or overdue (4)"]
+    assert items[0].startswith("- [overdue 52 d] Old open item") and "OPS-10" in items[0]
+    assert items[2].startswith("- [done] Add index DONE · owner @bob · deadline 2026-03-05")
+    assert items[3].startswith("- [due] Tune pool · owner none")
+    assert "- 4 action items due or overdue (2 overdue at the week's end)" in md
+
+
+def test_agenda_markdown_of_an_empty_week_and_odd_text():
+    cols = {"new": ["incident_date", "kind", "title", "severity", "team", "incident_class", "owner"],
+            "repeats": ["incident_date", "title", "incident_class", "predecessor_title", "predecessor_id",
+                        "predecessor_date", "days_since_predecessor", "repeat_after_fix"],
+            "awaiting_review": ["incident_date", "title", "postmortem_status", "days_since_incident", "owner"],
+            "actions": ["state", "days_overdue", "done_on", "action", "owner", "deadline", "ticket",
+                        "incident_title", "incident_id"]}
+    r = {"week_start": date(2026, 11, 16), "week_end": date(2026, 11, 22), "describe": "2026-11-16 to 2026-11-22",
+         **{k: pd.DataFrame(columns=c) for k, c in cols.items()}}
+    md = weekly.agenda_markdown(r)
+    assert "Filters:" not in md
+    s = sections(md)
+    assert all(not v for v in s.values())
+    assert "_Nothing new this week._" in md and "_Nothing due and nothing overdue._" in md
+
+    r["new"] = pd.DataFrame([{"incident_date": date(2026, 11, 17), "kind": "incident",
+                              "title": "Cache <b>down</b>\nfor *all*\tusers | [x](javascript:alert(1))",
+                              "severity": "SEV1", "team": "web", "incident_class": None, "owner": None}])
+    line = sections(weekly.agenda_markdown(r))["New incidents and near misses (1)"]
+    assert len(line) == 1
+    assert "\\<b\\>down\\</b\\> for \\*all\\* users \\| \\[x\\](javascript:alert(1))" in line[0]
+    assert line[0].endswith("· SEV1 · web")
+
+
+# --------------------------------------------------------------------------------------
+# The page on the demo data
+
+
+def week_counts(db, start):
+    end = start + timedelta(days=6)
+    p = {"s": start, "e": end}
+    new, = query(db, "SELECT count(*) FROM mart_incidents WHERE incident_date BETWEEN $s AND $e", p)[0]
+    repeats, = query(db, "SELECT count(*) FROM mart_recurrence WHERE is_repeat AND incident_date BETWEEN $s AND $e",
+                     p)[0]
+    awaiting, = query(db, """
+        SELECT count(*) FROM mart_incidents WHERE incident_date <= $e
+          AND NOT (coalesce(reviewed_on <= $e, FALSE) OR (reviewed_on IS NULL AND lower(coalesce(postmortem_status, ''))
+                   IN ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')))""",
+                      {"e": end})[0]
+    due, overdue = query(db, """
+        WITH a AS (SELECT *, status = 'open' OR (status = 'done' AND done_on > $e) AS open_then
+                   FROM mart_action_items WHERE incident_date <= $e)
+        SELECT count(*) FILTER (WHERE (deadline BETWEEN $s AND $e AND status <> 'wont_do')
+                                   OR (open_then AND deadline < $s)),
+               count(*) FILTER (WHERE open_then AND deadline < $e)
+        FROM a""", p)[0]
+    return {"new": new, "repeats": repeats, "awaiting": awaiting, "actions": due, "overdue": overdue}
+
+
+def shown(at):
+    m = {x.label: x for x in at.metric}
+    return {"new": int(m["New incidents and near misses"].value), "repeats": int(m["Repeats"].value),
+            "awaiting": int(m["Awaiting review"].value), "actions": int(m["Action items due or overdue"].value),
+            "overdue": int(m["Action items due or overdue"].delta.split()[0])}
+
+
+def test_default_week_on_demo_data(demo):
+    at = run()
+    assert not at.exception, at.exception
+    monday = weekly.default_week(date.today())
+    assert at.date_input(key="week").value == monday
+    expected = week_counts(demo / "h.duckdb", monday)
+    assert shown(at) == expected
+    if expected["new"] == 0:   # the demo data ends in October 2026: the week is empty
+        assert any("Pick another week" in i.value for i in at.info)
+        assert any(b.label.startswith("Show the week of") for b in at.button)
+
+
+def test_empty_default_week_points_to_the_newest_week(demo):
+    at = run()
+    newest, = query(demo / "h.duckdb", "SELECT max(incident_date) FROM mart_incidents")[0]
+    if weekly.week_of(newest)[0] == weekly.default_week(date.today()):
+        pytest.skip("the demo's newest week is the default week")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    monday = weekly.week_of(newest)[0]
+    assert at.date_input(key="week").value == monday
+    assert at.query_params["week"] == [monday.isoformat()] or at.query_params["week"] == monday.isoformat()
+    assert shown(at) == week_counts(demo / "h.duckdb", monday)
+    assert not any("Pick another week" in i.value for i in at.info)
+
+
+def test_chosen_week_lists_and_agenda(demo):
+    at = run()
+    newest, = query(demo / "h.duckdb", "SELECT max(incident_date) FROM mart_incidents")[0]
+    monday = weekly.week_of(newest)[0] - timedelta(days=14)
+    at.date_input(key="week").set_value(monday + timedelta(days=2)).run()   # any day picks its week
+    assert not at.exception, at.exception
+    expected = week_counts(demo / "h.duckdb", monday)
+    assert expected["new"] > 0
+    assert shown(at) == expected
+    assert f"New incidents and near misses ({expected['new']})" in [s.value for s in at.subheader]
+
+    md = weekly.agenda_markdown(weekly.review(Reader(demo / "h.duckdb"), ALL, monday))
+    assert at.code[0].value == md.rstrip("\n")                    # the preview is the download
+    assert f"## Postmortems awaiting review ({expected['awaiting']})" in md
+    download = next(d for d in at.get("download_button") if d.proto.label == "Copy as markdown")
+    assert download.proto.url.endswith(".md")
+
+    tables = {d.value.shape[0]: d for d in at.dataframe}
+    acts = next(d for d in at.dataframe if "state" in d.value.columns)
+    assert len(acts.value) == expected["actions"]
+    assert json.loads(acts.proto.columns)["ticket_url"]["type_config"]["type"] == "link"
+    assert tables
+
+
+def test_empty_database(empty):
+    at = run()
+    assert not at.exception, at.exception
+    assert "hindsight ingest" in at.info[0].value
