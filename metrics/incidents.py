@@ -1,0 +1,95 @@
+"""The Incidents page: a searchable list of the incidents under the filters, and one
+incident in full (metadata, the four timestamps with the rule that filled each, the
+postmortem body, the timeline and the action items with their tracker status).
+
+Everything read from a postmortem or an export is untrusted text: these functions
+return it as plain values for the page to show as text (st.dataframe cells, st.code),
+never as HTML or markdown.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from metrics.db import Reader, sql_file
+from metrics.filters import Filters, params
+
+TIMESTAMPS = (("started", "start of impact"), ("detected", "detected"), ("mitigated", "mitigated"),
+              ("resolved", "resolved"))
+DURATIONS = {"detected": "ttd_minutes", "mitigated": "ttm_minutes", "resolved": "ttr_minutes"}
+
+
+def terms(q: str | None) -> list[str]:
+    """The search box's words, lower-cased; every one must match (in any field)."""
+    return [w for w in (q or "").lower().split() if w]
+
+
+def search(reader: Reader, f: Filters, q: str = "") -> pd.DataFrame:
+    """Incidents under the filters whose title, id, summary, class, team or services
+    contain every word of ``q`` (case-insensitive), newest first."""
+    return reader.query_df(sql_file("incidents_list"), params(f, terms=terms(q)))
+
+
+def find(reader: Reader, incident_id: str) -> list[str]:
+    """The file(s) of an incident id from a link, newest first (none when unknown)."""
+    return [r[0] for r in reader.query(sql_file("incidents_find"), {"incident_id": incident_id})]
+
+
+def _text(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and pd.isna(v):
+        return ""
+    if v is pd.NaT:
+        return ""
+    if isinstance(v, (list, tuple)):
+        return ", ".join(map(str, v))
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, pd.Timestamp) or hasattr(v, "strftime"):
+        return v.strftime("%Y-%m-%d %H:%M UTC") if hasattr(v, "hour") else v.isoformat()
+    return str(v)
+
+
+def detail(reader: Reader, file_path: str) -> dict | None:
+    """One incident: {"id", "title", "file_path", "metadata": DataFrame(field, value),
+    "timestamps": DataFrame(timestamp, time (UTC), rule, minutes from start), "body": str,
+    "timeline": DataFrame, "actions": DataFrame}; None when no such file is loaded."""
+    cur = reader.cursor()
+    try:
+        res = cur.execute(sql_file("incidents_detail"), {"file_path": file_path})
+        names = [d[0] for d in res.description]
+        row = res.fetchone()
+    finally:
+        cur.close()
+    if row is None:
+        return None
+    r = dict(zip(names, row))
+    meta = [("id", r["incident_id"]), ("title", r["title"]), ("date", r["incident_date"]),
+            ("severity", r["severity"]), ("class", r["incident_class"]), ("team", r["team"]),
+            ("teams", r["teams"]), ("services", r["services"]), ("owner", r["owner"]),
+            ("postmortem status", r["postmortem_status"]), ("near miss", r["is_near_miss"]),
+            ("reference", r["reference"]), ("written", r["written_on"]), ("reviewed", r["reviewed_on"]),
+            ("incident-tool export", " ".join(x for x in (_text(r["export_source"]), _text(r["export_incident_id"]),
+                                                          f"(matched by {r['export_matched_by']})"
+                                                          if r["export_matched_by"] else "") if x)),
+            ("negative duration", "yes: left out of every figure" if r["has_negative_duration"] else ""),
+            ("file", r["file_path"])]
+    times = []
+    for name, words in TIMESTAMPS:
+        if name == "started":
+            minutes = 0.0 if r["started_at"] is not None else None
+        else:
+            minutes = r[DURATIONS[name]]
+        times.append({"timestamp": words, "time (UTC)": r[f"{name}_at"],
+                      "rule": r[f"{name}_source"] or ("missing" if r[f"{name}_at"] is None else ""),
+                      "minutes from start": None if minutes is None or pd.isna(minutes) else float(minutes)})
+    return {
+        "id": r["incident_id"], "title": r["title"], "file_path": r["file_path"],
+        "is_near_miss": bool(r["is_near_miss"]),
+        "metadata": pd.DataFrame([{"field": k, "value": _text(v)} for k, v in meta if _text(v) != ""],
+                                 columns=["field", "value"]),
+        "timestamps": pd.DataFrame(times, columns=["timestamp", "time (UTC)", "rule", "minutes from start"]),
+        "body": r["body"] or "",
+        "timeline": reader.query_df(sql_file("incidents_timeline"), {"file_path": file_path}),
+        "actions": reader.query_df(sql_file("incidents_actions"), {"file_path": file_path}),
+    }
