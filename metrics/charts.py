@@ -3,6 +3,8 @@ filters it was drawn under; a series below the minimum sample says so instead of
 drawing noise. Feature modules build their figures with these helpers."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -12,7 +14,9 @@ FONT = "Source Sans Pro, sans-serif"
 
 
 def layout(fig: go.Figure, title: str, subtitle: str = "", height: int = 360) -> go.Figure:
-    """Title with n and period (the subtitle), white template, legend below."""
+    """Title with n and period (the subtitle), white template, legend below. Plotly
+    renders some HTML in titles, and names in them come from files: escape them."""
+    title, subtitle = html.escape(title, quote=False), html.escape(subtitle, quote=False)
     text = f"{title}<br><sup>{subtitle}</sup>" if subtitle else title
     fig.update_layout(title={"text": text, "font": {"size": 15}}, template="plotly_white",
                       font={"family": FONT}, margin={"l": 40, "r": 20, "t": 70, "b": 40}, height=height,

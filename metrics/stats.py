@@ -46,10 +46,10 @@ def bootstrap_medians(a: np.ndarray, samples: int, rng: np.random.Generator) -> 
     among the j smallest, P = P(Binomial(n, j/n) >= n/2) (normal approximation, with
     continuity correction). Same law, without building samples x n arrays: a 10,000-value
     median costs microseconds instead of a second."""
-    n = a.size
+    x = np.sort(a)  # the same values in any order give the same interval
+    n = x.size
     if n < EXACT_FROM:
-        return np.median(rng.choice(a, size=(samples, n), replace=True), axis=1)
-    x = np.sort(a)
+        return np.median(rng.choice(x, size=(samples, n), replace=True), axis=1)
     j = np.arange(1, n + 1)
     p = j / n
     sd = np.sqrt(np.maximum(n * p * (1 - p), 1e-12))

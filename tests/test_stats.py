@@ -80,3 +80,8 @@ def test_exact_bootstrap_agrees_with_resampling_on_large_samples():
     width = hi - lo
     assert abs(exact[0] - lo) < 0.2 * width and abs(exact[1] - hi) < 0.2 * width
 
+
+
+def test_interval_does_not_depend_on_the_order_of_values():
+    values = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9]
+    assert stats.bootstrap_median_ci(values) == stats.bootstrap_median_ci(sorted(values))

@@ -1,8 +1,7 @@
 -- Postmortems (incidents and near misses, any date up to the week's end $date_to) not
--- reviewed by the week's end, oldest first. Reviewed reads as in mart_incident_coverage:
--- a reviewed date, or a status reading reviewed, complete, final, published or closed;
--- a review dated after the week's end was still awaited then (a status with no date is
--- taken at its word).
+-- reviewed by the week's end, oldest first. Reviewed as in mart_incident_coverage (a
+-- reviewed date, or mart_incidents.status_says_reviewed); a review dated after the
+-- week's end was still awaited then (a status with no date is taken at its word).
 SELECT
     incident_id,
     title,
@@ -18,7 +17,6 @@ SELECT
 FROM filtered_incidents(DATE '0001-01-01', $date_to, $teams, $services, $severities, $classes, $near_misses)
 WHERE NOT coalesce(
     reviewed_on <= $date_to
-    OR (reviewed_on IS NULL AND lower(coalesce(postmortem_status, '')) IN
-        ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')),
+    OR (reviewed_on IS NULL AND status_says_reviewed),
     FALSE)
 ORDER BY incident_date, file_path

@@ -9,9 +9,7 @@ SELECT
     i.severity_level,
     TRUE                                       AS has_postmortem,
     i.postmortem_status,
-    i.reviewed_on IS NOT NULL OR lower(coalesce(i.postmortem_status, '')) IN
-        ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')
-                                               AS is_reviewed,
+    i.reviewed_on IS NOT NULL OR i.status_says_reviewed AS is_reviewed,
     i.resolved_at,
     i.days_to_postmortem,
     i.days_to_review,

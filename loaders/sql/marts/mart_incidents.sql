@@ -32,6 +32,10 @@ SELECT
     p.reference,
     p.written_on,
     p.reviewed_on,
+    -- the document's status says its review is done (whether or not it dates it)
+    lower(coalesce(p.postmortem_status, '')) IN
+        ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')
+        OR lower(coalesce(p.postmortem_status, '')) LIKE 'complete,%'   AS status_says_reviewed,
     date_diff('day', CAST(t.resolved_at AS DATE), p.written_on)       AS days_to_postmortem,
     date_diff('day', CAST(t.resolved_at AS DATE), p.reviewed_on)      AS days_to_review,
     p.summary
