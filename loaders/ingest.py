@@ -317,7 +317,8 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
         removed = sorted(set(manifest) - set(files))
         touched = [f for f, v in manifest.items() if len(v) > 3]
         summary.removed = len(removed)
-        if not todo and not removed and not touched and old_fp == fp and db_path.exists():
+        if (not todo and not removed and not touched and old_fp == fp and db_path.exists()
+                and _stored_setting(db_path, "models") == store.models_fingerprint()):
             summary.seconds = time.perf_counter() - started
             return summary
 
@@ -389,9 +390,23 @@ def _read_manifest(db_path: Path):
         con.close()
 
 
+def _stored_setting(db_path: Path, key: str) -> str | None:
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        rows = con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchall()
+        return rows[0][0] if rows else None
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
 def _write_settings(con, cfg: Config, fp: str) -> None:
     con.execute("DELETE FROM settings")
-    settings = {"fingerprint": fp, "timezone": cfg.timezone, "default_repo": cfg.default_repo or "",
+    settings = {"fingerprint": fp, "models": store.models_fingerprint(), "timezone": cfg.timezone, "default_repo": cfg.default_repo or "",
                 "match_window_minutes": cfg.match_window_minutes,
                 "recurrence_window_days": cfg.recurrence_window_days,
                 "min_sample": cfg.min_sample, "detect_threshold_minutes": cfg.detect_threshold_minutes,

@@ -89,6 +89,18 @@ def build_models(con: duckdb.DuckDBPyConnection, layers=LAYERS) -> None:
             pending = waiting
 
 
+def models_fingerprint() -> str:
+    """A hash of every SQL file: when a model changes, the next ingest rebuilds the
+    marts even if no source file changed."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for f in sorted(SQL.glob("*/*.sql")):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def create_macros(con: duckdb.DuckDBPyConnection) -> None:
     """Table macros over the marts (sql/macros/*.sql): the dashboard's filters."""
     for f in sorted((SQL / "macros").glob("*.sql")):

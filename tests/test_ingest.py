@@ -247,3 +247,15 @@ def test_exports_may_be_larger_than_documents(tmp_path):
     opts = Options(max_file_bytes=100, max_export_bytes=10_000)
     assert opts.size_limit("a/export.CSV") == 10_000
     assert opts.size_limit("a/postmortem.md") == 100
+
+
+def test_changed_sql_models_are_rebuilt_without_reparsing(tmp_path, cfg):
+    src = corpus(tmp_path / "pm", n=2)
+    db = tmp_path / "h.duckdb"
+    ingest(cfg, [str(src)], db)
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE settings SET value = 'old' WHERE key = 'models'")  # as if the SQL had changed
+    con.close()
+    s = ingest(cfg, [str(src)], db)
+    assert (s.parsed, s.unchanged, s.written) == (0, 2, True)
+    assert ingest(cfg, [str(src)], db).written is False
