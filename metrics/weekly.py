@@ -83,8 +83,17 @@ def _int(value) -> str:
     return "?" if value is None or pd.isna(value) else str(int(value))
 
 
-def _section(title: str, rows: list[str], empty: str) -> list[str]:
-    return [f"## {title} ({len(rows)})", "", *(rows or [f"_{empty}_"]), ""]
+AGENDA_ITEMS = 40  # per list: an agenda a meeting can read; the page and CSVs hold the rest
+
+
+def _section(title: str, rows: list[str], empty: str, total: int | None = None) -> list[str]:
+    total = len(rows) if total is None else total
+    more = [f"- ... and {total - len(rows)} more (see the Weekly review page)"] if total > len(rows) else []
+    return [f"## {title} ({total})", "", *(rows or [f"_{empty}_"]), *more, ""]
+
+
+def _first(df, n: int = AGENDA_ITEMS):
+    return df.head(n).itertuples()
 
 
 def agenda_markdown(r: dict) -> str:
@@ -107,20 +116,21 @@ def agenda_markdown(r: dict) -> str:
         f"- {row.incident_date} · {row.kind} · {_one_line(row.title)}"
         + "".join(f" · {v}" for v in (row.severity, _one_line(row.team), _one_line(row.incident_class)) if v)
         + (f" · owner {_one_line(row.owner)}" if _one_line(row.owner) else "")
-        for row in r["new"].itertuples()], "Nothing new this week.")
+        for row in _first(r["new"])], "Nothing new this week.", len(r["new"]))
 
     out += _section("Repeats", [
         f"- {row.incident_date} · {_one_line(row.title)} · {_one_line(row.incident_class)} · repeats "
         f"\"{_one_line(row.predecessor_title) or _one_line(row.predecessor_id)}\" ({row.predecessor_date}, "
         f"{row.days_since_predecessor:.0f} days earlier)"
         + (" · **after fix**: its action items were all done" if row.repeat_after_fix else "")
-        for row in r["repeats"].itertuples()], "No repeats this week.")
+        for row in _first(r["repeats"])], "No repeats this week.", len(r["repeats"]))
 
     out += _section("Postmortems awaiting review", [
         f"- {row.incident_date} · {_one_line(row.title)} · {_one_line(row.postmortem_status) or 'no status'}"
         f" · {_int(row.days_since_incident)} days since the incident"
         + (f" · owner {_one_line(row.owner)}" if _one_line(row.owner) else "")
-        for row in r["awaiting_review"].itertuples()], "Every postmortem is reviewed.")
+        for row in _first(r["awaiting_review"])], "Every postmortem is reviewed.",
+        len(r["awaiting_review"]))
 
     def item(row) -> str:
         state = {"overdue": f"overdue {_int(row.days_overdue)} d", "due": "due",
@@ -129,6 +139,6 @@ def agenda_markdown(r: dict) -> str:
                 f" · deadline {row.deadline}" + (f" · {_one_line(row.ticket)}" if _one_line(row.ticket) else "")
                 + f" · from {_one_line(row.incident_title) or _one_line(row.incident_id)}")
 
-    out += _section("Action items due this week or overdue", [item(row) for row in acts.itertuples()],
-                    "Nothing due and nothing overdue.")
+    out += _section("Action items due this week or overdue", [item(row) for row in _first(acts)],
+                    "Nothing due and nothing overdue.", len(acts))
     return "\n".join(out).rstrip() + "\n"

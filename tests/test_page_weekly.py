@@ -313,3 +313,20 @@ def test_empty_database(empty):
     at = run()
     assert not at.exception, at.exception
     assert "hindsight ingest" in at.info[0].value
+
+
+def test_agenda_lists_at_most_a_readable_number_per_section():
+    import pandas as pd
+    from datetime import date as d
+
+    from metrics import weekly
+
+    acts = pd.DataFrame([{"state": "overdue", "days_overdue": i, "action": f"Fix {i}", "owner": "@a",
+                          "deadline": d(2026, 1, 1), "ticket": "", "incident_title": "T", "incident_id": "x",
+                          "done_on": None} for i in range(weekly.AGENDA_ITEMS + 5)])
+    empty = pd.DataFrame()
+    md = weekly.agenda_markdown({"week_start": d(2026, 1, 5), "week_end": d(2026, 1, 11), "new": empty,
+                                 "repeats": empty, "awaiting_review": empty, "actions": acts})
+    assert f"## Action items due this week or overdue ({weekly.AGENDA_ITEMS + 5})" in md
+    assert md.count("- [overdue") == weekly.AGENDA_ITEMS
+    assert "... and 5 more" in md

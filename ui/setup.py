@@ -158,11 +158,18 @@ def sidebar(reader: Reader) -> flt.Filters:
                        tuple(classes), bool(near))
 
 
+SHOWN_ROWS = 500  # a page shows at most this many rows of a table; the CSV has them all
+
+
 def table(df: pd.DataFrame, name: str, caption: str | None = None, **kwargs):
-    """A table with a CSV download beside it (formula-like cells made safe)."""
+    """A table with a CSV download beside it (formula-like cells made safe). Long tables
+    show their first SHOWN_ROWS rows: a browser table of thousands of rows is slow to
+    send and no one reads it; the download holds every row."""
+    if len(df) > SHOWN_ROWS:
+        caption = (caption + " " if caption else "") + f"Showing the first {SHOWN_ROWS:,} of {len(df):,} rows; the CSV has all."
     if caption:
         st.caption(caption)
-    shown = st.dataframe(df, hide_index=True, **kwargs)
+    shown = st.dataframe(df.head(SHOWN_ROWS), hide_index=True, **kwargs)
     st.download_button(f"Download {name} as CSV", to_csv(df), file_name=f"hindsight-{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:",
                        on_click="ignore")
