@@ -105,6 +105,10 @@ def test_every_page_loads_from_a_cold_server(server, page, path):
     assert page.locator("[data-testid='stException']").count() == 0, page.locator(
         "[data-testid='stException']").first.inner_text()
     assert page.locator("h1").count() >= 1
+    charts = page.locator("[data-testid='stPlotlyChart']")
+    for i in range(charts.count()):  # every chart draws in the browser
+        charts.nth(i).scroll_into_view_if_needed()
+        charts.nth(i).locator(".main-svg").first.wait_for(timeout=30_000)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{(path or 'Overview').lower()}.png"), full_page=True)
 
