@@ -93,3 +93,91 @@ def demo_config(folder: Path, sources: bool = True) -> Path:
     path = folder / "hindsight.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     return path
+
+
+# --------------------------------------------------------------------------------------
+# Pages: the demo data in a database of its own, and helpers to run a page with AppTest
+
+
+@pytest.fixture(scope="session")
+def demo_folder(tmp_path_factory):
+    """The demo data, ingested once for the whole run into a folder of its own."""
+    folder = tmp_path_factory.mktemp("demo")
+    out = run_cli("ingest", "-q", "--config", demo_config(folder))
+    assert out.returncode == 0, out.stdout + out.stderr
+    return folder
+
+
+@pytest.fixture
+def demo(demo_folder, monkeypatch):
+    """Pages read the demo database (HINDSIGHT_CONFIG points at it for this test)."""
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(demo_folder / "hindsight.yaml"))
+    return demo_folder
+
+
+@pytest.fixture
+def empty(tmp_path, monkeypatch):
+    """Pages read a database path where there is no data at all."""
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(demo_config(tmp_path, sources=False)))
+    return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _root_on_path(monkeypatch):
+    """Pages import ui/ from the project root, as `streamlit run app.py` from it allows."""
+    monkeypatch.syspath_prepend(str(ROOT))
+
+
+def run_page(page: str, **query):
+    """Run a page with AppTest, with URL query parameters set first."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / page), default_timeout=30)
+    for key, value in query.items():
+        at.query_params[key] = str(value)
+    return at.run()
+
+
+def default_period_of(db):
+    """The sidebar's default period: the 12 months up to the newest incident (or today)."""
+    from datetime import date
+
+    from metrics.db import Reader
+    from metrics.filters import choices
+    from metrics.report import default_period
+
+    reader = Reader(db)
+    c = choices(reader)
+    reader.close()
+    end = min(c.last, date.today())
+    return max(default_period(end)[0], c.first), end
+
+
+_reports: dict = {}
+
+
+def report_json(db, start, end) -> dict:
+    """`hindsight report --json` for [start, end] as of today (cached per run)."""
+    from datetime import date
+
+    key = (str(db), str(start), str(end))
+    if key not in _reports:
+        out = run_cli("report", "--json", "--db", db, "--from", start, "--to", end, "--as-of", date.today())
+        assert out.returncode == 0, out.stderr
+        _reports[key] = json.loads(out.stdout)
+    return _reports[key]
+
+
+def team_and_class_with_no_incident(db) -> tuple[str, str]:
+    """A team and a class that never occur together: filters that leave nothing."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(
+            "SELECT t.team, c.incident_class FROM (SELECT DISTINCT team FROM mart_incidents) t, "
+            "(SELECT DISTINCT incident_class FROM mart_incidents) c WHERE NOT EXISTS (SELECT 1 FROM "
+            "mart_incidents i WHERE i.team = t.team AND i.incident_class = c.incident_class) "
+            "ORDER BY 1, 2 LIMIT 1").fetchall()[0]
+    finally:
+        con.close()

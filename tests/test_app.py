@@ -1,41 +1,21 @@
 """The dashboard in Streamlit's AppTest: every page on the demo data and on an empty
 database."""
 import pytest
-from conftest import ROOT, demo_config
-from streamlit.testing.v1 import AppTest
+from conftest import ROOT, default_period_of, demo_config, report_json, run_page
 
 PAGES = ["app.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+run = run_page
 
 
-def write_config(tmp_path, sources=True):
-    return demo_config(tmp_path, sources)
-
-
-@pytest.fixture
-def demo(tmp_path, monkeypatch):
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(write_config(tmp_path)))
-    return tmp_path
-
-
-@pytest.fixture
-def empty(tmp_path, monkeypatch):
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(write_config(tmp_path, sources=False)))
-    return tmp_path
-
-
-def run(page):
-    return AppTest.from_file(str(ROOT / page), default_timeout=30).run()
-
-
-def test_first_start_loads_the_demo_data(demo):
+def test_first_start_loads_the_demo_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(demo_config(tmp_path)))
     at = run("app.py")
     assert not at.exception
-    assert (demo / "h.duckdb").exists()
+    assert (tmp_path / "h.duckdb").exists()
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_on_demo_data(demo, page):
-    run("app.py")  # first start loads the data
     at = run(page)
     assert not at.exception, at.exception
 
@@ -51,30 +31,8 @@ def test_empty_state_says_how_to_load(empty):
     assert "hindsight ingest" in at.info[0].value
 
 
-def default_period_of(db):
-    """The sidebar's default period: the 12 months up to the newest incident (or today)."""
-    from datetime import date
-
-    from metrics.db import Reader
-    from metrics.filters import choices
-    from metrics.report import default_period
-
-    reader = Reader(db)
-    c = choices(reader)
-    reader.close()
-    end = min(c.last, date.today())
-    return max(default_period(end)[0], c.first), end
 
 
-def report_json(db, start, end):
-    import json
-    from datetime import date
-
-    from conftest import run_cli
-
-    out = run_cli("report", "--json", "--db", db, "--from", start, "--to", end, "--as-of", date.today())
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
 
 
 def test_overview_matches_report_json(demo):
@@ -93,14 +51,13 @@ def test_overview_matches_report_json(demo):
 def test_charts_state_n_and_period(demo, page):
     import json
 
-    run("app.py")
     at = run(page)
     for el in at.get("plotly_chart"):
         title = json.loads(el.proto.spec)["layout"]["title"]["text"]
         assert ("n=" in title or "not enough" in title) and " to " in title, title
 
 
-def test_data_quality_lists_problems(demo, tmp_path):
+def test_data_quality_lists_problems(demo):
     at = run("pages/9_Data_quality.py")
     assert not at.exception
     assert any("Last ingest" in c.value for c in at.caption)

@@ -6,8 +6,7 @@ from datetime import date, timedelta
 
 import duckdb
 import pytest
-from conftest import ROOT, house_doc, run_cli
-from streamlit.testing.v1 import AppTest
+from conftest import default_period_of, report_json, run_page, house_doc
 
 from loaders.config import Config
 from loaders.ingest import ingest
@@ -18,65 +17,8 @@ from metrics.filters import Filters
 PAGE = "pages/2_Action_items.py"
 
 
-def write_config(tmp_path, sources=True):
-    sample = ROOT / "data" / "sample"
-    lines = [f"database: {tmp_path / 'h.duckdb'}"]
-    if sources:
-        lines += ["sources:",
-                  f"  postmortems: ['{sample}/postmortems/**/*.md']",
-                  f"  trackers: ['{sample}/trackers/*']",
-                  f"  incidents: ['{sample}/incidents/*']"]
-    path = tmp_path / "hindsight.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture(scope="module")
-def demo_folder(tmp_path_factory):
-    """The demo data loaded once for the module (the page would load it on first start)."""
-    folder = tmp_path_factory.mktemp("demo")
-    out = run_cli("ingest", "-q", "--config", write_config(folder))
-    assert out.returncode == 0, out.stderr
-    return folder
-
-
-@pytest.fixture
-def demo(demo_folder, monkeypatch):
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(demo_folder / "hindsight.yaml"))
-    return demo_folder
-
-
-@pytest.fixture
-def empty(tmp_path, monkeypatch):
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(write_config(tmp_path, sources=False)))
-    return tmp_path
-
-
-@pytest.fixture(autouse=True)
-def _root_on_path(monkeypatch):
-    """Pages import ui/ from the project root, as `streamlit run app.py` from the root allows."""
-    monkeypatch.syspath_prepend(str(ROOT))
-
-
-def run(page=PAGE):
-    return AppTest.from_file(str(ROOT / page), default_timeout=30).run()
-
-
-def default_period_of(db):
-    """The sidebar's default period: the 12 months up to the newest incident (or today)."""
-    from metrics.filters import choices
-
-    reader = Reader(db)
-    c = choices(reader)
-    reader.close()
-    end = min(c.last, date.today())
-    return max(report.default_period(end)[0], c.first), end
-
-
-def report_json(db, start, end):
-    out = run_cli("report", "--json", "--db", db, "--from", start, "--to", end, "--as-of", date.today())
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+def run(**query):
+    return run_page(PAGE, **query)
 
 
 def query(db, sql, params=None):

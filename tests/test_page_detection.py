@@ -7,8 +7,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
-from conftest import ROOT, house_doc, run_cli
-from streamlit.testing.v1 import AppTest
+from conftest import default_period_of, report_json, run_page, ROOT, house_doc, run_cli
 
 from metrics import detection, stats
 from metrics.charts_detection import minutes
@@ -18,61 +17,8 @@ from metrics.filters import Filters
 PAGE = str(ROOT / "pages" / "4_Detection.py")
 
 
-def write_config(tmp_path, sources=True):
-    sample = ROOT / "data" / "sample"
-    lines = [f"database: {tmp_path / 'h.duckdb'}"]
-    if sources:
-        lines += ["sources:",
-                  f"  postmortems: ['{sample}/postmortems/**/*.md']",
-                  f"  trackers: ['{sample}/trackers/*']",
-                  f"  incidents: ['{sample}/incidents/*']"]
-    path = tmp_path / "hindsight.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo data, loaded once for the module (the first page run ingests it)."""
-    tmp = tmp_path_factory.mktemp("detection-demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.syspath_prepend(str(ROOT))  # the page imports ui/, which the editable install may not map
-        mp.setenv("HINDSIGHT_CONFIG", str(write_config(tmp)))
-        at = AppTest.from_file(PAGE, default_timeout=30).run()
-        assert not at.exception, at.exception
-        yield tmp
-
-
-@pytest.fixture
-def empty(tmp_path, monkeypatch):
-    monkeypatch.syspath_prepend(str(ROOT))
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(write_config(tmp_path, sources=False)))
-    return tmp_path
-
-
 def run(**query):
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    for k, v in query.items():
-        at.query_params[k] = str(v)
-    return at.run()
-
-
-def default_period_of(db):
-    """The sidebar's default period: the 12 months up to the newest incident (or today)."""
-    from metrics.filters import choices
-    from metrics.report import default_period
-
-    reader = Reader(db)
-    c = choices(reader)
-    reader.close()
-    end = min(c.last, date.today())
-    return max(default_period(end)[0], c.first), end
-
-
-def report_json(db, start, end):
-    out = run_cli("report", "--json", "--db", db, "--from", start, "--to", end, "--as-of", date.today())
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+    return run_page(PAGE, **query)
 
 
 def metrics_of(at):

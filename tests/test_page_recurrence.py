@@ -8,83 +8,16 @@ from datetime import date
 
 import duckdb
 import pytest
-import yaml
-from conftest import ROOT, run_cli
-from streamlit.testing.v1 import AppTest
+from conftest import team_and_class_with_no_incident, default_period_of, report_json, run_page, run_cli
 
 PAGE = "pages/1_Recurrence.py"
-SAMPLE = ROOT / "data" / "sample"
 
 
-# --- fixtures (copied from tests/test_app.py; the demo is ingested once per module) ---
-
-def write_config(folder, sources=True):
-    """A config reading the demo data with its own taxonomy, into folder/h.duckdb."""
-    data = yaml.safe_load((SAMPLE / "hindsight.yaml").read_text(encoding="utf-8"))
-    data["database"] = str(folder / "h.duckdb")
-    if sources:
-        data["sources"] = {k: [str(SAMPLE / g) for g in v] for k, v in data["sources"].items()}
-    else:
-        data.pop("sources", None)
-    path = folder / "hindsight.yaml"
-    path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    return path
-
-
-@pytest.fixture(scope="module")
-def demo_config(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("recurrence_demo")
-    cfg = write_config(folder)
-    out = run_cli("ingest", "-q", "--config", cfg)
-    assert out.returncode == 0, out.stdout + out.stderr
-    return cfg
-
-
-@pytest.fixture
-def demo(demo_config, monkeypatch):
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(demo_config))
-    return demo_config.parent
-
-
-@pytest.fixture
-def empty(tmp_path, monkeypatch):
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(write_config(tmp_path, sources=False)))
-    return tmp_path
-
-
-@pytest.fixture(autouse=True)
-def _root_on_path(monkeypatch):
-    """Pages import ui/ from the project root, as `streamlit run` from the root allows."""
-    monkeypatch.syspath_prepend(str(ROOT))
-
-
-def run(page=PAGE):
-    return AppTest.from_file(str(ROOT / page), default_timeout=30).run()
-
-
-def default_period_of(db):
-    """The sidebar's default period: the 12 months up to the newest incident (or today)."""
-    from metrics.db import Reader
-    from metrics.filters import choices
-    from metrics.report import default_period
-
-    reader = Reader(db)
-    c = choices(reader)
-    reader.close()
-    end = min(c.last, date.today())
-    return max(default_period(end)[0], c.first), end
+def run(**query):
+    return run_page(PAGE, **query)
 
 
 _reports: dict = {}
-
-
-def report_json(db, start, end):
-    key = (str(db), start, end)
-    if key not in _reports:
-        out = run_cli("report", "--json", "--db", db, "--from", start, "--to", end, "--as-of", date.today())
-        assert out.returncode == 0, out.stderr
-        _reports[key] = json.loads(out.stdout)
-    return _reports[key]
 
 
 def table(at, name_column, value):
@@ -186,12 +119,7 @@ def test_open_items_of_predecessors_with_links_and_owners(demo):
 
 
 def test_filters_that_leave_nothing_say_so(demo):
-    con = duckdb.connect(str(demo / "h.duckdb"), read_only=True)
-    team, cls = con.execute(
-        "SELECT t.team, c.incident_class FROM (SELECT DISTINCT team FROM mart_incidents) t, "
-        "(SELECT DISTINCT incident_class FROM mart_incidents) c WHERE NOT EXISTS (SELECT 1 FROM mart_incidents i "
-        "WHERE i.team = t.team AND i.incident_class = c.incident_class) ORDER BY 1, 2 LIMIT 1").fetchone()
-    con.close()
+    team, cls = team_and_class_with_no_incident(demo / "h.duckdb")
     at = run()
     at.multiselect(key="team").set_value([team])
     at.multiselect(key="class").set_value([cls])
