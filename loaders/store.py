@@ -72,6 +72,13 @@ def build_models(con: duckdb.DuckDBPyConnection, layers=LAYERS) -> None:
     for layer in layers:
         kind = MATERIALIZED[layer]
         pending = [m for m in models() if m[0] == layer]
+        if kind == "TABLE":
+            # a table built from an older table of this layer would bind to its old
+            # columns: drop them all first, then build in dependency order
+            for _, name, _ in pending:
+                if existing.get(name) == "BASE TABLE":
+                    con.execute(f"DROP TABLE {name}")
+                    existing.pop(name)
         while pending:
             waiting = []
             for _, name, select in pending:
@@ -166,6 +173,7 @@ def swap(path: str | os.PathLike):
         shutil.copyfile(path, tmp)
     con = duckdb.connect(str(tmp))
     try:
+        con.execute("SET enable_progress_bar = false")  # the ingest shows its own progress
         migrate(con)
         build_models(con, ("staging", "intermediate"))
         yield con

@@ -8,14 +8,24 @@ WITH window_minutes AS (
     SELECT coalesce(try_cast((SELECT value FROM settings WHERE key = 'match_window_minutes') AS INTEGER),
                     120) AS w
 ),
+-- every id a postmortem quotes and every id a row answers to, lower-cased: an
+-- equality join on these is a hash join (an OR of IN-lists would compare every pair)
+quoted AS (
+    SELECT file_path, lower(reference) AS ref FROM stg_postmortems WHERE reference IS NOT NULL
+    UNION
+    SELECT file_path, lower(incident_id) FROM stg_postmortems WHERE incident_id IS NOT NULL
+),
+answers AS (
+    SELECT row_key, lower(external_id) AS ref FROM stg_incident_rows WHERE external_id IS NOT NULL
+    UNION
+    SELECT row_key, lower(source_id) FROM stg_incident_rows WHERE source_id IS NOT NULL
+),
 by_reference AS (
-    SELECT r.row_key, p.file_path, 'reference' AS matched_by
-    FROM stg_incident_rows r
-    JOIN stg_postmortems p
-      ON lower(p.reference) IN (lower(r.external_id), lower(r.source_id))
-      OR lower(p.incident_id) IN (lower(r.external_id), lower(r.source_id))
-    QUALIFY row_number() OVER (PARTITION BY r.row_key ORDER BY p.file_path) = 1
-        AND row_number() OVER (PARTITION BY p.file_path ORDER BY r.row_key) = 1
+    SELECT a.row_key, q.file_path, 'reference' AS matched_by
+    FROM answers a
+    JOIN quoted q USING (ref)
+    QUALIFY row_number() OVER (PARTITION BY a.row_key ORDER BY q.file_path) = 1
+        AND row_number() OVER (PARTITION BY q.file_path ORDER BY a.row_key) = 1
 ),
 -- compare like with like: a pager knows when it paged (detection), so detection
 -- times first, then starts
@@ -29,7 +39,7 @@ open_postmortems AS (
     FROM stg_postmortems
     WHERE NOT is_near_miss AND file_path NOT IN (SELECT file_path FROM by_reference)
 ),
-candidates AS (
+candidates AS MATERIALIZED (  -- built before it is filtered, so the range join stays a range join
     SELECT r.row_key, p.file_path,
            abs(date_diff('second', r.t, p.t)) / 60.0                               AS minutes_apart,
            list_has_any(r.services, p.services)                                    AS same_service,

@@ -33,4 +33,4 @@ SELECT
     r.incident_source,
     r.file_path
 FROM stg_incident_rows r
-WHERE r.row_key NOT IN (SELECT row_key FROM int_incident_matches)
+WHERE r.row_key NOT IN (SELECT export_row_key FROM mart_incidents WHERE export_row_key IS NOT NULL)

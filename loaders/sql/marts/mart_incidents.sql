@@ -22,6 +22,7 @@ SELECT
     t.mitigated_source,
     t.resolved_source,
     t.export_source,
+    t.export_row_key,
     t.export_incident_id,
     t.matched_by                                             AS export_matched_by,
     CASE WHEN d.raw_ttd_minutes >= 0 THEN d.raw_ttd_minutes END AS ttd_minutes,
