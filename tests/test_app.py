@@ -78,3 +78,20 @@ def test_new_load_shows_without_a_restart(empty, tmp_path):
     assert run_cli("ingest", "-q", "--db", db, src).returncode == 0
     second = run("app.py")
     assert {m.label: m.value for m in second.metric}["Incidents"] == "2"
+
+
+def test_reingest_button_loads_new_files_while_the_page_holds_the_database(empty, tmp_path):
+    from conftest import house_doc, run_cli
+
+    src = tmp_path / "pm"
+    src.mkdir()
+    (src / "a.md").write_text(house_doc(day="2026-02-03"), encoding="utf-8")
+    cfg = tmp_path / "hindsight.yaml"
+    cfg.write_text(cfg.read_text() + f"sources:\n  postmortems: ['{src}/*.md']\n")
+    assert run_cli("ingest", "-q", "--config", cfg).returncode == 0
+    at = run("pages/9_Data_quality.py")
+    (src / "b.md").write_text(house_doc(title="Second", day="2026-02-05"), encoding="utf-8")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert any("1 parsed, 1 unchanged" in s.value for s in at.success)
+    assert {m.label: m.value for m in run("app.py").metric}["Incidents"] == "2"
