@@ -306,6 +306,10 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
     return None
 
 
+# the first three letters of every month and weekday name
+_WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
+
+
 def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stamp | None:
     """Read a date and/or time at the start of ``text``.
 
@@ -323,8 +327,11 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         pos = lead.end() if lead else start
     st = Stamp()
     limit = pos + _MAX_PREFIX
-    if pos >= len(text) or not (text[pos].isdigit() or text[pos].isalpha()):
+    if pos >= len(text):
         return None
+    first = text[pos]
+    if not first.isdigit() and (not first.isalpha() or text[pos:pos + 3].lower() not in _WORD_STARTS):
+        return None  # a word that is no month or weekday: no stamp here (most text)
     end = _match_date(text, pos, order_hint, st)
     if end is not None:
         gap = _GAP.match(text, end)
