@@ -119,7 +119,7 @@ def cmd_parse(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from datetime import date, timedelta
+    from datetime import date
     from pathlib import Path
 
     from metrics import report

@@ -296,7 +296,7 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
     fp = fingerprint(cfg)
 
     with store.lock(db_path):
-        manifest, old_fp = _read_manifest(db_path)
+        manifest, old_fp, old_models = _read_manifest(db_path)
         full = full or (old_fp is not None and old_fp != fp)
         todo: list[str] = []
         for f in files:
@@ -318,7 +318,7 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
         touched = [f for f, v in manifest.items() if len(v) > 3]
         summary.removed = len(removed)
         if (not todo and not removed and not touched and old_fp == fp and db_path.exists()
-                and _stored_setting(db_path, "models") == store.models_fingerprint()):
+                and old_models == store.models_fingerprint()):
             summary.seconds = time.perf_counter() - started
             return summary
 
@@ -371,35 +371,22 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
 
 
 def _read_manifest(db_path: Path):
-    """{path: (size, mtime_ns, sha256)} and the config fingerprint of the last load."""
+    """What the last load left: {path: (size, mtime_ns, sha256)}, its config
+    fingerprint and its SQL models' fingerprint (one read-only open of the file)."""
     if not db_path.exists():
-        return {}, None
+        return {}, None, None
     try:
         con = duckdb.connect(str(db_path), read_only=True)
     except duckdb.Error:
-        return {}, None
+        return {}, None, None
     try:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         if "files" not in tables:
-            return {}, None
+            return {}, None, None
         manifest = {p: (s, m, h) for p, s, m, h in
                     con.execute("SELECT path, size, mtime_ns, sha256 FROM files").fetchall()}
-        row = next(iter(con.execute("SELECT value FROM settings WHERE key = 'fingerprint'").fetchall()), None)
-        return manifest, (row[0] if row else None)
-    finally:
-        con.close()
-
-
-def _stored_setting(db_path: Path, key: str) -> str | None:
-    try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        rows = con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchall()
-        return rows[0][0] if rows else None
-    except duckdb.Error:
-        return None
+        settings = dict(con.execute("SELECT key, value FROM settings").fetchall())
+        return manifest, settings.get("fingerprint"), settings.get("models")
     finally:
         con.close()
 

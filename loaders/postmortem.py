@@ -8,7 +8,7 @@ Section names, metadata keys and event words come from ``loaders.vocabulary``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from loaders import frontmatter, timeparse as tp

@@ -114,12 +114,6 @@ def create_macros(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f.read_text(encoding="utf-8"))
 
 
-def init(path: str | os.PathLike) -> None:
-    """Create an empty, migrated database at ``path`` (atomically)."""
-    with swap(path) as con:
-        pass
-
-
 @contextlib.contextmanager
 def lock(path: str | os.PathLike):
     """Serialise writers: one ingest at a time per database file."""

@@ -156,7 +156,6 @@ _ZONE_STATEMENT = re.compile(
     rf"({ZONE_PATTERN}|pacific|eastern|central|mountain)",
     re.IGNORECASE,
 )
-_ZONE_ANY = re.compile(ZONE_PATTERN)
 
 
 def stated_zone(text: str) -> Zone | None:

@@ -181,3 +181,16 @@ def team_and_class_with_no_incident(db) -> tuple[str, str]:
             "ORDER BY 1, 2 LIMIT 1").fetchall()[0]
     finally:
         con.close()
+
+
+def load_corpus(folder: Path, docs: dict[str, str]):
+    """Write ``docs`` (name -> postmortem text) under ``folder``/pm, ingest them into
+    ``folder``/h.duckdb and return a Reader on it (close it when done)."""
+    from metrics.db import Reader
+
+    (folder / "pm").mkdir(parents=True, exist_ok=True)
+    for name, text in docs.items():
+        (folder / "pm" / f"{name}.md").write_text(text, encoding="utf-8")
+    out = run_cli("ingest", "-q", "--db", folder / "h.duckdb", folder / "pm")
+    assert out.returncode == 0, out.stdout + out.stderr
+    return Reader(folder / "h.duckdb")

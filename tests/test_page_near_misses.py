@@ -8,7 +8,7 @@ from datetime import date
 
 import duckdb
 import pytest
-from conftest import team_and_class_with_no_incident, default_period_of, report_json, run_page, run_cli
+from conftest import load_corpus, team_and_class_with_no_incident, default_period_of, report_json, run_page
 
 PAGE = "pages/3_Near_misses.py"
 
@@ -164,11 +164,7 @@ CORPUS = {
 @pytest.fixture(scope="module")
 def small_folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("near_misses_small")
-    (folder / "pm").mkdir()
-    for name, text in CORPUS.items():
-        (folder / "pm" / f"{name}.md").write_text(text, encoding="utf-8")
-    out = run_cli("ingest", "-q", "--db", folder / "h.duckdb", folder / "pm")
-    assert out.returncode == 0, out.stdout + out.stderr
+    load_corpus(folder, CORPUS).close()
     return folder
 
 

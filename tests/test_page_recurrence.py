@@ -8,7 +8,7 @@ from datetime import date
 
 import duckdb
 import pytest
-from conftest import team_and_class_with_no_incident, default_period_of, report_json, run_page, run_cli
+from conftest import load_corpus, team_and_class_with_no_incident, default_period_of, report_json, run_page
 
 PAGE = "pages/1_Recurrence.py"
 
@@ -167,15 +167,7 @@ CORPUS = {
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
-    from metrics.db import Reader
-
-    folder = tmp_path_factory.mktemp("recurrence_small")
-    (folder / "pm").mkdir()
-    for name, text in CORPUS.items():
-        (folder / "pm" / f"{name}.md").write_text(text, encoding="utf-8")
-    out = run_cli("ingest", "-q", "--db", folder / "h.duckdb", folder / "pm")
-    assert out.returncode == 0, out.stdout + out.stderr
-    reader = Reader(folder / "h.duckdb")
+    reader = load_corpus(tmp_path_factory.mktemp("recurrence_small"), CORPUS)
     yield reader
     reader.close()
 
