@@ -13,7 +13,6 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,32 +22,19 @@ import pandas as pd
 
 from loaders import store
 from loaders.config import Config, ConfigError, load_config
-from loaders.detect import decode, parse_bytes, size_problem, unknown
-from loaders.options import Options
+from loaders.reading import Loaded
+from loaders.workers import parse_files
 
 # Files in a source folder that are never documents (assets beside postmortems).
 SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".pdf", ".zip",
                  ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar", ".mp4", ".mov", ".woff", ".woff2", ".ttf",
                  ".duckdb", ".wal", ".lock", ".pyc", ".so", ".exe", ".dll", ".jar", ".class"}
-PARALLEL_THRESHOLD = 200   # below this many files to parse, one process is faster
 
 # Modules whose code does not change what a file parses into.
-NOT_PARSER = {"__init__.py", "__main__.py", "cli.py", "demo.py", "progress.py", "store.py"}
+NOT_PARSER = {"__init__.py", "__main__.py", "cli.py", "demo.py", "progress.py", "store.py", "workers.py"}
 
 TABLES = ("raw_postmortems", "raw_timeline", "raw_factors", "raw_action_items", "raw_tickets",
           "raw_incidents", "ingest_problems")
-
-
-@dataclass
-class Loaded:
-    """One file read and parsed (or found unchanged)."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    sha256: str | None = None
-    record: dict | None = None
-    text: str | None = None
 
 
 @dataclass
@@ -96,55 +82,7 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
 
 
 # --------------------------------------------------------------------------------------
-# Reading and parsing
-
-
-def load_file(path: str, options: Options) -> Loaded:
-    """Read, hash and parse one file; never raises."""
-    try:
-        st = os.stat(path)
-    except OSError as e:
-        return Loaded(path, 0, 0, None, unknown(path, f"cannot read file: {e.strerror or e}"))
-    if (too_big := size_problem(path, st.st_size, options)):
-        return Loaded(path, st.st_size, st.st_mtime_ns, None, unknown(path, too_big))
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        return Loaded(path, st.st_size, st.st_mtime_ns, None,
-                      unknown(path, f"cannot read file: {e.strerror or e}"))
-    sha = hashlib.sha256(data).hexdigest()
-    record = parse_bytes(data, path, options)
-    text = None
-    if record.get("kind") == "postmortem":
-        text, _ = decode(data)
-    return Loaded(path, st.st_size, st.st_mtime_ns, sha, record, text)
-
-
-def _load_chunk(args):
-    paths, options = args
-    return [load_file(p, options) for p in paths]
-
-
-def parse_files(paths: list[str], options: Options, progress=None, workers: int | None = None) -> list[Loaded]:
-    """Parse ``paths``, in worker processes when there are many; results in order."""
-    total = len(paths)
-    out: list[Loaded] = []
-    workers = workers or os.cpu_count() or 1
-    if total < PARALLEL_THRESHOLD or workers < 2:
-        for n, p in enumerate(paths, 1):
-            out.append(load_file(p, options))
-            if progress:
-                progress(n, total)
-        return out
-    size = max(16, min(256, total // (workers * 8) or 16))
-    chunks = [(paths[i:i + size], options) for i in range(0, total, size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(_load_chunk, chunks):
-            out.extend(result)
-            if progress:
-                progress(len(out), total)
-    return out
+# Reading
 
 
 def _sha(path: str) -> str | None:
