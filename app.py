@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import charts, overview
+from metrics import charts, overview, safe
 from ui import format as fmt
 from ui import setup
 
@@ -12,7 +12,7 @@ if filters is None:
     st.stop()
 cfg = st.session_state["hindsight_config"]
 st.title("Hindsight")
-st.caption(f"Learning from incidents · {filters.describe()} · compared with the period of the same "
+st.caption(f"Learning from incidents · {safe.markdown(filters.describe())} · compared with the period of the same "
            "length just before it. Definitions: docs/METRICS.md.")
 
 h = setup.data(overview.headline, reader, filters, date.today(), cfg.min_sample)

@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from metrics import stats
+from metrics import safe, stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
 from metrics.report import months
@@ -135,8 +135,10 @@ _LIST = ["incident", "incident date", "action", "owner", "status", "deadline", "
 
 
 def _listing(df: pd.DataFrame) -> pd.DataFrame:
+    """The listings' shared columns; "link" is the ticket's URL when it is http(s)."""
     return df.assign(incident=df["incident_title"].fillna(df["incident_id"]),
-                     **{"incident date": df["incident_date"], "link": df["ticket_url"]})
+                     **{"incident date": df["incident_date"],
+                        "link": df["ticket_url"].map(safe.link).astype(object)})
 
 
 def overdue(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:

@@ -3,10 +3,10 @@ filters it was drawn under; a series below the minimum sample says so instead of
 drawing noise. Feature modules build their figures with these helpers."""
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
+
+from metrics.safe import plotly_label
 
 COLORS = {"incidents": "#d1495b", "near_misses": "#edae49", "neutral": "#00798c",
           "good": "#2e7d32", "bad": "#c62828", "muted": "#9e9e9e", "band": "rgba(0,121,140,0.15)"}
@@ -15,8 +15,9 @@ FONT = "Source Sans Pro, sans-serif"
 
 def layout(fig: go.Figure, title: str, subtitle: str = "", height: int = 360) -> go.Figure:
     """Title with n and period (the subtitle), white template, legend below. Plotly
-    renders some HTML in titles, and names in them come from files: escape them."""
-    title, subtitle = html.escape(title, quote=False), html.escape(subtitle, quote=False)
+    renders some HTML in titles, and names in them come from files (the subtitle is
+    the filters' description): both are escaped here, whoever built them."""
+    title, subtitle = plotly_label(title), plotly_label(subtitle)
     text = f"{title}<br><sup>{subtitle}</sup>" if subtitle else title
     fig.update_layout(title={"text": text, "font": {"size": 15}}, template="plotly_white",
                       font={"family": FONT}, margin={"l": 40, "r": 20, "t": 70, "b": 40}, height=height,

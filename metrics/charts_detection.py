@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from metrics.charts import COLORS, layout, not_enough
+from metrics.safe import plotly_label
 
 LOG_FLOOR_MIN = 0.5  # a 0-minute duration cannot sit on a log axis: it is drawn here, and said so
 MAX_POINTS = 2000    # beyond this many incidents the box shows its outliers, not every point
@@ -42,7 +43,7 @@ def _mark_not_enough(fig: go.Figure, df: pd.DataFrame) -> None:
 def _bucket_axis(fig: go.Figure, df: pd.DataFrame) -> None:
     """Buckets sit at 0, 1, 2, ... with their name and n as the tick label."""
     fig.update_xaxes(tickmode="array", tickvals=list(range(len(df))),
-                     ticktext=[f"{b}<br>n={n}" for b, n in zip(df["bucket"], df["n"])],
+                     ticktext=[f"{plotly_label(b)}<br>n={n}" for b, n in zip(df["bucket"], df["n"])],
                      range=[-0.5, len(df) - 0.5], showgrid=False)
 
 

@@ -5,13 +5,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from metrics.charts import FONT, layout, not_enough
+from metrics.safe import plotly_label
 
 SCALE = [[0.0, "#ffffff"], [0.001, "#fbe3e6"], [1.0, "#d1495b"]]
 
 
 def class_month_heatmap(grid: pd.DataFrame, subtitle: str) -> go.Figure:
     """Rows are classes (most incidents first, at the top), columns months; each cell is
-    a count of incidents (near misses excluded), written in the cell."""
+    a count of incidents (near misses excluded), written in the cell. Class names come
+    from documents: the axis labels (and so the hover, which repeats them) are escaped."""
     n = int(grid.to_numpy().sum()) if not grid.empty else 0
     classes = len(grid.index)
     fig = go.Figure()
@@ -22,7 +24,7 @@ def class_month_heatmap(grid: pd.DataFrame, subtitle: str) -> go.Figure:
         return layout(fig, "Incidents per class and month (n=0)", subtitle)
     z = [[int(v) for v in row] for row in grid.to_numpy()]
     fig.add_heatmap(
-        z=z, x=[str(c) for c in grid.columns], y=[str(c) for c in grid.index],
+        z=z, x=[plotly_label(c) for c in grid.columns], y=[plotly_label(c) for c in grid.index],
         text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}",
         textfont={"family": FONT, "size": 12}, colorscale=SCALE, zmin=0, xgap=2, ygap=2,
         colorbar={"title": {"text": "incidents"}, "thickness": 12},

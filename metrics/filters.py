@@ -25,7 +25,11 @@ class Filters:
     near_misses: bool = True
 
     def describe(self) -> str:
-        """The filters in words, for chart captions: "2025-11-01 to 2026-10-31; team: web"."""
+        """The filters in words, for captions and chart subtitles: "2025-11-01 to 2026-10-31;
+        team: web". Plain text: the teams, services and classes come from documents (and a
+        shared link's query parameters), so a caption shows it through
+        ``metrics.safe.markdown`` and a chart through ``metrics.charts.layout``, which
+        escapes it for plotly."""
         parts = [f"{self.date_from} to {self.date_to}"]
         for label, values in (("team", self.teams), ("service", self.services),
                               ("severity", tuple(f"SEV{v}" for v in self.severities)), ("class", self.classes)):

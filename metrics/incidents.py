@@ -4,12 +4,13 @@ postmortem body, the timeline and the action items with their tracker status).
 
 Everything read from a postmortem or an export is untrusted text: these functions
 return it as plain values for the page to show as text (st.dataframe cells, st.code),
-never as HTML or markdown.
+never as HTML or markdown; a ticket link is one only when it is http(s) (metrics.safe.link).
 """
 from __future__ import annotations
 
 import pandas as pd
 
+from metrics import safe
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
 
@@ -64,6 +65,8 @@ def detail(reader: Reader, file_path: str) -> dict | None:
     if row is None:
         return None
     r = dict(zip(names, row))
+    actions = reader.query_df(sql_file("incidents_actions"), {"file_path": file_path})
+    actions["ticket_link"] = actions["ticket_link"].map(safe.link).astype(object)
     meta = [("id", r["incident_id"]), ("title", r["title"]), ("date", r["incident_date"]),
             ("severity", r["severity"]), ("class", r["incident_class"]), ("team", r["team"]),
             ("teams", r["teams"]), ("services", r["services"]), ("owner", r["owner"]),
@@ -91,5 +94,5 @@ def detail(reader: Reader, file_path: str) -> dict | None:
         "timestamps": pd.DataFrame(times, columns=["timestamp", "time (UTC)", "rule", "minutes from start"]),
         "body": r["body"] or "",
         "timeline": reader.query_df(sql_file("incidents_timeline"), {"file_path": file_path}),
-        "actions": reader.query_df(sql_file("incidents_actions"), {"file_path": file_path}),
+        "actions": actions,
     }

@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from metrics import stats
+from metrics import safe, stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
 from metrics.report import FREQUENT_SHARE, months
@@ -71,5 +71,8 @@ def classes(reader: Reader, f: Filters, min_sample: int = stats.MIN_SAMPLE) -> p
 
 def open_items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
     """Action items still open from the earlier incidents that repeats under the filters
-    came back after, with owner, ticket (and its link) and the repeat that followed."""
-    return reader.query_df(sql_file("recurrence_open_items"), params(f, as_of=as_of))
+    came back after, with owner, ticket (and its link: http(s) only, ``safe.link``) and
+    the repeat that followed."""
+    df = reader.query_df(sql_file("recurrence_open_items"), params(f, as_of=as_of))
+    df["ticket_url"] = df["ticket_url"].map(safe.link).astype(object)
+    return df

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from metrics import safe
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
 
@@ -57,6 +58,7 @@ def review(reader: Reader, f: Filters, week_start: date) -> dict:
     awaiting = _dates(_query(reader, "weekly_awaiting_review", p), "incident_date", "written_on")
     awaiting["severity"] = awaiting.pop("severity_level").map(_severity)
     acts = _dates(_query(reader, "weekly_actions", p), "incident_date", "deadline", "done_on")
+    acts["ticket_url"] = acts["ticket_url"].map(safe.link).astype(object)
     repeats = _dates(_query(reader, "weekly_repeats", p), "incident_date", "predecessor_date")
     latest = _query(reader, "weekly_latest", p).iloc[0, 0]
     latest = None if pd.isna(latest) else pd.Timestamp(latest).date()
@@ -69,14 +71,8 @@ def review(reader: Reader, f: Filters, week_start: date) -> dict:
 
 
 def _one_line(value, limit: int = 200) -> str:
-    """Text from a document as one markdown-inert line: whitespace collapsed, markdown
-    and HTML punctuation escaped, long text cut."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", text)
+    """Text from a document as one markdown-inert line of the agenda (metrics.safe)."""
+    return safe.markdown_text(value, limit)
 
 
 def _int(value) -> str:

@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import charts_recurrence, recurrence
+from metrics import charts_recurrence, recurrence, safe
 from ui import setup
 
 reader, filters = setup.page("Recurrence", ":material/replay:")
@@ -11,10 +11,10 @@ if filters is None:
     st.stop()
 cfg = st.session_state["hindsight_config"]
 st.title("Recurrence")
-st.caption(f"{filters.describe()} · incidents only (near misses never count as repeats). A **repeat** follows "
-           f"an earlier incident of the same class within {cfg.recurrence_window_days} days; a **repeat after "
-           "fix** came back although every action item of that earlier incident was done. Definitions: "
-           "docs/METRICS.md.")
+st.caption(f"{safe.markdown(filters.describe())} · incidents only (near misses never count as repeats). "
+           f"A **repeat** follows an earlier incident of the same class within {cfg.recurrence_window_days} "
+           "days; a **repeat after fix** came back although every action item of that earlier incident was "
+           "done. Definitions: docs/METRICS.md.")
 
 grid = setup.data(recurrence.heatmap, reader, filters)
 if grid.empty:

@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import actions
+from metrics import actions, safe
 from metrics import charts_actions as charts
 from ui import format as fmt
 from ui import setup
@@ -14,8 +14,8 @@ if filters is None:
 cfg = st.session_state["hindsight_config"]
 today = date.today()
 st.title("Action items")
-st.caption(f"Items of every incident and near miss dated in the period · {filters.describe()} · as of {today}. "
-           "Definitions: docs/METRICS.md, \"Action items in a report\".")
+st.caption(f"Items of every incident and near miss dated in the period · {safe.markdown(filters.describe())} "
+           f"· as of {today}. Definitions: docs/METRICS.md, \"Action items in a report\".")
 
 
 def columns(df):

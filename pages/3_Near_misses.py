@@ -1,7 +1,7 @@
 """How many near misses are reported, where, and what we were lucky about."""
 import streamlit as st
 
-from metrics import charts_near_misses, near_misses
+from metrics import charts_near_misses, near_misses, safe
 from ui import format as fmt
 from ui import setup
 
@@ -10,7 +10,7 @@ if filters is None:
     st.stop()
 cfg = st.session_state["hindsight_config"]
 st.title("Near misses")
-st.caption(f"{filters.describe()} · a near miss is a postmortem of something that almost went wrong. "
+st.caption(f"{safe.markdown(filters.describe())} · a near miss is a postmortem of something that almost went wrong. "
            "More of them reported is good: people write up what they caught. Share = near misses / all "
            "reports (near misses + incidents). Definitions: docs/METRICS.md.")
 if not filters.near_misses:

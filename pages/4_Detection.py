@@ -4,7 +4,7 @@ severity and by team. Near misses never enter these figures (docs/METRICS.md).""
 import streamlit as st
 
 from metrics import charts_detection as charts
-from metrics import detection, stats
+from metrics import detection, safe, stats
 from metrics.charts_detection import minutes
 from ui import format as fmt
 from ui import setup
@@ -14,9 +14,9 @@ if filters is None:
     st.stop()
 cfg = st.session_state["hindsight_config"]
 st.title("Detection and response")
-st.caption(f"{filters.describe()} · minutes from the start of impact, near misses excluded. Medians and p90 with "
-           f"90% bootstrap intervals; fewer than {cfg.min_sample} incidents give \"not enough data\". "
-           "Definitions: docs/METRICS.md.")
+st.caption(f"{safe.markdown(filters.describe())} · minutes from the start of impact, near misses excluded. "
+           f"Medians and p90 with 90% bootstrap intervals; fewer than {cfg.min_sample} incidents give "
+           "\"not enough data\". Definitions: docs/METRICS.md.")
 
 c = st.columns([3, 2, 2])
 measure = c[0].radio("Time to", list(detection.MEASURES), key="measure", bind="query-params", horizontal=True,

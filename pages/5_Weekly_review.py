@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import weekly
+from metrics import safe, weekly
 from ui import setup
 
 reader, filters = setup.page("Weekly review", ":material/event_note:")
@@ -25,8 +25,8 @@ if picked is None:  # the field was cleared
     picked = weekly.default_week(today)
 r = setup.data(weekly.review, reader, filters, picked)
 start = r["week_start"]
-st.caption(f"Week: {r['describe']} (Monday to Sunday) · the sidebar's period does not apply here, the week does; "
-           "the other filters do. Lists are as of the week's end.")
+st.caption(f"Week: {safe.markdown(r['describe'])} (Monday to Sunday) · the sidebar's period does not apply "
+           "here, the week does; the other filters do. Lists are as of the week's end.")
 
 
 def show_latest_week():

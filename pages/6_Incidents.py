@@ -6,15 +6,15 @@ Postmortems and exports are untrusted: everything read from them is shown as tex
 """
 import streamlit as st
 
-from metrics import incidents
+from metrics import incidents, safe
 from ui import setup
 
 reader, filters = setup.page("Incidents", ":material/list_alt:")
 if filters is None:
     st.stop()
 st.title("Incidents")
-st.caption(f"{filters.describe()} · newest first. Select a row to open an incident; the address bar then "
-           "links to it.")
+st.caption(f"{safe.markdown(filters.describe())} · newest first. Select a row to open an incident; the "
+           "address bar then links to it.")
 
 q = st.text_input("Search", key="q", bind="query-params", icon=":material/search:",
                   placeholder="Words in the title, id, summary, class, team or services")
