@@ -35,16 +35,23 @@ def _parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("ingest", help="load files into the DuckDB store (incremental, all-or-nothing)")
     i.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or folders to load instead of the config's sources")
-    i.add_argument("--config", help="hindsight.yaml (default: ./hindsight.yaml, else the bundled demo config)")
-    i.add_argument("--db", help="DuckDB file (default: the config's database)")
+                   help="files or folders to add to the database (default: re-read the database's "
+                        "own sources and the config's)")
+    i.add_argument("--config", help="hindsight.yaml (default: $HINDSIGHT_CONFIG, ./hindsight.yaml, "
+                                    "else the bundled demo config)")
+    i.add_argument("--db", help="DuckDB file (default: $HINDSIGHT_DB, else the config's database:, "
+                                "else data/hindsight.duckdb)")
     i.add_argument("--full", action="store_true", help="re-parse every file, changed or not")
+    i.add_argument("--replace", action="store_true",
+                   help="make the database hold exactly what this load reads: drop every file (and "
+                        "source) not read now; the summary says how many")
     i.add_argument("--strict", action="store_true", help="exit 1 on any problem, not only lost data")
     i.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
 
     r = sub.add_parser("report", help="headline metrics: recurrence, action items, near misses, detection")
     r.add_argument("--json", action="store_true", help="print one JSON object (fields defined in docs/METRICS.md)")
-    r.add_argument("--db", help="DuckDB file (default: the config's database)")
+    r.add_argument("--db", help="DuckDB file (default: $HINDSIGHT_DB, else the config's database:, "
+                                "else data/hindsight.duckdb)")
     r.add_argument("--config", help="hindsight.yaml naming the database")
     r.add_argument("--from", dest="date_from", type=_day, help="first incident date (default: 12 months before --to)")
     r.add_argument("--to", dest="date_to", type=_day, help="last incident date (default: --as-of)")
@@ -89,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-from loaders.config import ConfigError, load_config  # noqa: E402  (after main for import speed)
+from loaders.config import ConfigError, choose_database, load_config  # noqa: E402  (after main for import speed)
 
 
 def cmd_parse(args) -> int:
@@ -120,16 +127,16 @@ def cmd_parse(args) -> int:
 
 def cmd_report(args) -> int:
     from datetime import date
-    from pathlib import Path
-
     from metrics import report
     from metrics.db import Reader
 
     cfg = load_config(args.config, required=bool(args.config))
-    db = Path(args.db) if args.db else cfg.database
+    db, why = choose_database(cfg, args.db)
     if not db.exists():
-        print(f"hindsight: no database at {db}; run `hindsight ingest` first", file=sys.stderr)
+        print(f"hindsight: no database at {db} ({why}); run `hindsight ingest --db {db} PATH...` first",
+              file=sys.stderr)
         return 2
+    print(f"hindsight: reading {db} ({why}; config: {cfg.describe()})", file=sys.stderr)
     as_of = args.as_of or date.today()
     date_to = args.date_to or as_of
     date_from = args.date_from or report.default_period(date_to)[0]

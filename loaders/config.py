@@ -3,10 +3,12 @@
 Loaded with a safe YAML loader and validated key by key; every error names the key.
 Paths in the file are relative to the file's own folder. ``hindsight.example.yaml``
 documents every key. Without a config, the bundled demo config is used.
+
+Which database: ``--db``, then ``$HINDSIGHT_DB``, then the config's ``database:``, then
+``data/hindsight.duckdb``; the command line and the dashboard both ask ``choose_database``.
 """
 from __future__ import annotations
 
-import glob
 import os
 import re
 from dataclasses import dataclass, field
@@ -20,9 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO_CONFIG = ROOT / "data" / "sample" / "hindsight.yaml"
 DEFAULT_DATABASE = ROOT / "data" / "hindsight.duckdb"
 DEFAULT_SLA = {1: 14, 2: 30, "default": 60}
+MAX_FILES = 500_000   # discovery stops with an error past this many files in the sources
 KNOWN_KEYS = {"database", "timezone", "sources", "taxonomy", "sla_days", "recurrence_window_days",
               "min_sample", "status_map", "csv_mappings", "max_file_mb", "detect_threshold_minutes",
-              "default_repo", "match_window_minutes", "max_export_mb"}
+              "default_repo", "match_window_minutes", "max_export_mb", "exclude", "follow_symlinks",
+              "max_files"}
 SOURCE_KINDS = ("postmortems", "trackers", "incidents")
 STATUS_CATEGORIES = ("todo", "in_progress", "done", "wont_do")
 
@@ -48,6 +52,11 @@ class Config:
     max_export_bytes: int = MAX_EXPORT_BYTES
     default_repo: str | None = None        # owner/repo that a bare "#123" ticket refers to
     match_window_minutes: int = 120        # incident-export row to postmortem, by start time
+    exclude: list[str] = field(default_factory=list)   # globs of files never loaded
+    follow_symlinks: bool = False          # follow links that lead out of a source folder
+    max_files: int = MAX_FILES
+    database_set: bool = False             # the file names its database (``database:``)
+    is_demo: bool = False                  # the bundled demo config, used for want of another
 
     @property
     def base(self) -> Path:
@@ -63,14 +72,29 @@ class Config:
             return self.sla_days[level]
         return self.sla_days.get("default", 60)
 
-    def source_files(self) -> list[str]:
-        """Every file the config's source globs match, sorted, without repeats."""
-        found: set[str] = set()
-        for patterns in self.sources.values():
-            for pattern in patterns:
-                full = pattern if os.path.isabs(pattern) else str(self.base / pattern)
-                found.update(p for p in glob.glob(full, recursive=True) if os.path.isfile(p))
-        return sorted(found)
+    def source_patterns(self) -> list[tuple[str, str]]:
+        """(kind, absolute glob) for every source the config lists."""
+        return [(kind, p if os.path.isabs(p) else str(self.base / p))
+                for kind, patterns in self.sources.items() for p in patterns]
+
+    def describe(self) -> str:
+        """Which config this is, for the messages that name it."""
+        if self.path is None:
+            return "no config file (defaults)"
+        return f"{self.path} (the bundled demo config)" if self.is_demo else str(self.path)
+
+
+def choose_database(cfg: Config, explicit: str | os.PathLike | None = None) -> tuple[Path, str]:
+    """The database to use and why: ``--db``, then ``$HINDSIGHT_DB``, then the config's
+    ``database:``, then the default. The CLI and the dashboard both ask here."""
+    if explicit:
+        return Path(os.path.expanduser(str(explicit))).resolve(), "--db"
+    env = os.environ.get("HINDSIGHT_DB")
+    if env:
+        return Path(os.path.expanduser(env)).resolve(), "$HINDSIGHT_DB"
+    if cfg.database_set:
+        return cfg.database, f"database: in {cfg.path}"
+    return cfg.database, "the default"
 
 
 def find_config(explicit: str | None) -> Path | None:
@@ -103,7 +127,9 @@ def load_config(explicit: str | None = None, required: bool = False) -> Config:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
         raise ConfigError(f"{path}:{where}: broken YAML: {getattr(e, 'problem', None) or e}") from None
-    return config_from_dict(data or {}, path)
+    cfg = config_from_dict(data or {}, path)
+    cfg.is_demo = not explicit and cfg.path == DEMO_CONFIG.resolve() and not os.environ.get("HINDSIGHT_CONFIG")
+    return cfg
 
 
 def config_from_dict(data, path: Path | None = None) -> Config:
@@ -124,6 +150,7 @@ def config_from_dict(data, path: Path | None = None) -> Config:
             fail("database", "must be a file path")
         db = Path(os.path.expanduser(data["database"]))
         cfg.database = db if db.is_absolute() else (cfg.base / db).resolve()
+        cfg.database_set = True
 
     if "timezone" in data:
         from loaders.timeparse import zone
@@ -169,6 +196,8 @@ def config_from_dict(data, path: Path | None = None) -> Config:
                 compiled.append(re.compile(str(pattern), re.I))
             except re.error as e:
                 fail(f"{key}.patterns", f"bad regular expression {pattern!r}: {e}")
+            if (why := slow_regex(str(pattern))):
+                fail(f"{key}.patterns", f"regular expression {pattern!r} {why}")
         cfg.taxonomy.append((str(cls), compiled))
 
     if "sla_days" in data:
@@ -190,8 +219,20 @@ def config_from_dict(data, path: Path | None = None) -> Config:
             fail("default_repo", f"must be owner/repo, got {repo!r}")
         cfg.default_repo = repo.strip()
 
+    exclude = data.get("exclude") or []
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    if not isinstance(exclude, list) or not all(isinstance(p, str) and p.strip() for p in exclude):
+        fail("exclude", "must be a glob or a list of globs (e.g. ['**/drafts/**', '**/TEMPLATE*.md'])")
+    cfg.exclude = [p.strip() for p in exclude]
+
+    if "follow_symlinks" in data:
+        if not isinstance(data["follow_symlinks"], bool):
+            fail("follow_symlinks", f"must be true or false, got {data['follow_symlinks']!r}")
+        cfg.follow_symlinks = data["follow_symlinks"]
+
     for key in ("recurrence_window_days", "min_sample", "detect_threshold_minutes", "max_file_mb",
-                "match_window_minutes", "max_export_mb"):
+                "match_window_minutes", "max_export_mb", "max_files"):
         if key in data:
             v = data[key]
             if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
@@ -220,6 +261,43 @@ def config_from_dict(data, path: Path | None = None) -> Config:
             fail(f"csv_mappings[{n}]", "needs kind (tracker or incident) and columns (field: CSV column)")
         cfg.csv_mappings.append(m)
     return cfg
+
+
+def slow_regex(pattern: str) -> str | None:
+    """Why ``pattern`` could take exponential time, or None. A repeat nested in a repeat
+    (``(a+)+``, ``(\\w*)*``, ``(x|y+)*``) backtracks catastrophically on a line that
+    almost matches, and the taxonomy runs on every document with the ingest's lock held."""
+    import re._parser as sre
+
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+
+    def walk(items, inside: bool) -> bool:
+        for op, av in items:
+            if op in repeats:
+                lo, hi, sub = av
+                unbounded = hi == sre.MAXREPEAT or hi > 10
+                if inside and unbounded:
+                    return True
+                if walk(sub, inside or unbounded):
+                    return True
+            elif op == sre.SUBPATTERN:
+                if walk(av[-1], inside):
+                    return True
+            elif op == sre.BRANCH:
+                if any(walk(b, inside) for b in av[1]):
+                    return True
+            elif op in (sre.ASSERT, sre.ASSERT_NOT):
+                if walk(av[1], inside):
+                    return True
+        return False
+
+    try:
+        if walk(sre.parse(pattern), False):
+            return ("nests one repetition inside another (like (a+)+), which can take minutes "
+                    "on one line; write it without the nesting, e.g. (a+) or (ab)+")
+    except (re.error, OverflowError):
+        return None
+    return None
 
 
 def _level_key(k):

@@ -12,6 +12,7 @@ import importlib
 import io
 import json
 import os
+import stat
 import re
 
 from loaders import postmortem
@@ -49,17 +50,40 @@ def unknown(path: str, message: str, line: int | None = None) -> dict:
 def parse_path(path: str, options: Options | None = None) -> dict:
     """Parse the file at ``path``; the result's ``path`` is ``path`` as given."""
     options = options or Options()
-    try:
-        size = os.path.getsize(path)
-        if os.path.isdir(path):
-            return unknown(path, "is a directory")
-        if (too_big := size_problem(path, size, options)):
-            return unknown(path, too_big)
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        return unknown(path, f"cannot read file: {e.strerror or e}")
+    data, _, why = read_document(path, options)
+    if data is None:
+        return unknown(path, why)
     return parse_bytes(data, path, options)
+
+
+def read_document(path: str, options: Options) -> tuple[bytes | None, os.stat_result | None, str | None]:
+    """(bytes, stat, None) for a regular file within the size limit, else (None, stat or
+    None, why). Never blocks on a named pipe or device, never reads past the limit (a
+    file that grows while it is read, or a link to /dev/zero, is cut off, not followed
+    until memory runs out)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        return None, None, "is a directory"
+    except OSError as e:
+        return None, None, f"cannot read file: {e.strerror or e}"
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(st.st_mode):
+            return None, st, "is a directory"
+        return None, st, "not a regular file (a named pipe, device or socket); not read"
+    with os.fdopen(fd, "rb") as f:
+        if (too_big := size_problem(path, st.st_size, options)):
+            return None, st, too_big
+        limit = options.size_limit(path)
+        try:
+            data = f.read(limit + 1)
+        except OSError as e:
+            return None, st, f"cannot read file: {e.strerror or e}"
+        if len(data) > limit:
+            return None, st, size_problem(path, len(data), options)
+        return data, st, None
 
 
 def size_problem(path: str, size: int, options: Options) -> str | None:

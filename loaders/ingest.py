@@ -1,10 +1,18 @@
-"""``hindsight ingest``: load the sources into the DuckDB store, incrementally and
-all-or-nothing.
+"""``hindsight ingest``: load the sources into the DuckDB store, incrementally,
+additively and all-or-nothing.
 
-A file whose size and modification time are unchanged is not read; one whose content
-hash is unchanged is not parsed. Changed files are parsed (in parallel when there are
-many), deleted files' rows are removed, and the whole change is written to a copy of
-the database that replaces the original in one rename (store.swap).
+- Additive: the database remembers its sources (table ``sources``). ``ingest PATH...``
+  adds or refreshes those paths and keeps everything else; ``ingest`` alone re-reads the
+  database's own sources and the config's. A file's rows go only when the file
+  disappeared from its source while that source was re-read, or with ``replace``; a load
+  that would remove more than half of the postmortems stops unless asked to
+  (``RemovalRefused``); a load that finds nothing to read stops (``NothingToLoad``).
+- Incremental: a file whose size and modification time are unchanged is not read; one
+  whose content hash is unchanged is not parsed.
+- All-or-nothing: the change is written to a copy of the database that replaces the
+  original in one rename (store.swap), under a lock that admits one writer.
+
+``plan`` works out what a load would do without writing, for the dashboard's preview.
 """
 from __future__ import annotations
 
@@ -21,14 +29,10 @@ import duckdb
 import pandas as pd
 
 from loaders import store
-from loaders.config import Config, ConfigError, load_config
+from loaders.config import Config, ConfigError, choose_database, load_config
+from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.reading import Loaded
 from loaders.workers import parse_files
-
-# Files in a source folder that are never documents (assets beside postmortems).
-SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".pdf", ".zip",
-                 ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar", ".mp4", ".mov", ".woff", ".woff2", ".ttf",
-                 ".duckdb", ".wal", ".lock", ".pyc", ".so", ".exe", ".dll", ".jar", ".class"}
 
 # Modules whose code does not change what a file parses into.
 NOT_PARSER = {"__init__.py", "__main__.py", "cli.py", "demo.py", "progress.py", "store.py", "workers.py"}
@@ -48,37 +52,16 @@ class Summary:
     kinds: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     written: bool = False
+    skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, why): not incidents
+    dropped: dict[str, int] = field(default_factory=dict)          # kind -> files dropped by replace
+    empty_sources: list[str] = field(default_factory=list)         # read, matched nothing: kept as they were
+    missing_sources: list[str] = field(default_factory=list)       # remembered, gone: kept as they were
+    undated: int = 0                                               # postmortems on no chart: no date
+    db: Path | None = None
 
     @property
     def errors(self) -> int:
         return sum(1 for _, p in self.problems if p.get("level", "error") == "error")
-
-
-# --------------------------------------------------------------------------------------
-# Finding files
-
-
-def discover(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Every document file under ``paths`` (folders are walked; hidden entries and
-    assets skipped). Returns (files, missing paths)."""
-    files: set[str] = set()
-    missing: list[str] = []
-    for p in paths:
-        p = os.path.expanduser(p)
-        if os.path.isfile(p):
-            files.add(os.path.abspath(p))
-        elif os.path.isdir(p):
-            for root, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in names:
-                    if name.startswith(".") or Path(name).suffix.lower() in SKIP_SUFFIXES:
-                        continue
-                    if ".tmp-" in name:
-                        continue
-                    files.add(os.path.abspath(os.path.join(root, name)))
-        else:
-            missing.append(p)
-    return sorted(files), missing
 
 
 # --------------------------------------------------------------------------------------
@@ -210,61 +193,188 @@ def _parser_version() -> str:
     return h.hexdigest()[:12]
 
 
-def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | None = None,
-           full: bool = False, progress=None) -> Summary:
-    """Load ``paths`` (or the config's sources) into the database; return a Summary.
+class NothingToLoad(ValueError):
+    """The sources hold no file to read; the database was not touched (exit 1)."""
 
-    Raises ConfigError when there is nothing to read, RuntimeError when another ingest
-    holds the database. The database changes only if the whole load succeeds.
+
+class RemovalRefused(ValueError):
+    """The load would remove more than half of the postmortems; asked for nothing (exit 2)."""
+
+
+@dataclass
+class Known:
+    """What the database holds about one file."""
+
+    size: int
+    mtime_ns: int
+    sha256: str | None
+    kind: str | None
+    origin: str | None
+
+
+@dataclass
+class State:
+    """What the last load left in the database (read in one read-only open)."""
+
+    files: dict[str, Known] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+    fingerprint: str | None = None
+    models: str | None = None
+    exists: bool = False
+
+
+@dataclass
+class Plan:
+    """What a load will do, worked out before anything is written."""
+
+    db: Path
+    sources: list[Source]
+    found: Found
+    todo: list[str]
+    unchanged: int
+    touched: dict[str, int]          # unchanged content, new mtime
+    moved: dict[str, str]            # found through another source now
+    removed: list[str]
+    removed_kinds: dict[str, int]
+    postmortems: int                 # postmortem files the database holds before the load
+    forget: list[str]                # remembered sources dropped (replace)
+    full: bool
+    fingerprint: str
+    up_to_date: bool
+
+    @property
+    def removed_postmortems(self) -> int:
+        return self.removed_kinds.get("postmortem", 0)
+
+
+def sources_for(cfg: Config, paths: list[str] | None, state: State) -> list[Source]:
+    """What a load reads: the paths given; else the database's remembered sources and the
+    config's (the bundled demo config's only for a database that remembers none)."""
+    if paths:
+        return list({os.path.abspath(os.path.expanduser(p)): Source(os.path.abspath(os.path.expanduser(p)))
+                     for p in paths}.values())
+    config = [Source(pattern, kind, str(cfg.path) if cfg.path else None)
+              for kind, pattern in cfg.source_patterns()]
+    if cfg.is_demo and state.sources:
+        config = []
+    merged: dict[str, Source] = {}
+    for src in state.sources + config:
+        merged.setdefault(src.pattern, src)
+    return list(merged.values())
+
+
+def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | None = None,
+         full: bool = False, replace: bool = False, allow_removal: bool = False,
+         progress=None) -> Plan:
+    """What ``ingest`` would do with these arguments; reads, never writes.
+
+    Raises ConfigError (no sources, a path that does not exist), DiscoveryError (too
+    many files), NothingToLoad and RemovalRefused."""
+    db_path = choose_database(cfg, db)[0]
+    state = read_state(db_path)
+    sources = sources_for(cfg, paths, state)
+    if not sources:
+        raise ConfigError(f"no sources: give files or folders to ingest, or a config with sources "
+                          f"({cfg.describe()} lists none and {db_path} remembers none)")
+    exclude = Ignore(cfg.exclude, str(cfg.base)) if cfg.exclude else None
+    skip = tuple(str(p) for p in (db_path, cfg.path) if p)
+    found = discover(sources, exclude=exclude, follow_symlinks=cfg.follow_symlinks,
+                     max_files=cfg.max_files, skip_paths=skip, progress=progress)
+    if paths and found.missing:
+        raise ConfigError("no such file or folder: " + ", ".join(found.missing))
+    db_abs = os.path.abspath(db_path)
+    for f in [f for f in found.files if f.startswith(db_abs)]:
+        del found.files[f]
+    if not found.files:
+        where = ", ".join(s.pattern for s in sources)
+        extra = f" ({len(found.skipped)} skipped: " + ", ".join(
+            f"{os.path.basename(p)}: {why}" for p, why in found.skipped[:3]) + ")" if found.skipped else ""
+        raise NothingToLoad(f"nothing to load: no readable file in {where}{extra}; {db_path} is unchanged")
+
+    fp = fingerprint(cfg)
+    full = full or (state.fingerprint is not None and state.fingerprint != fp)
+    todo: list[str] = []
+    touched: dict[str, int] = {}
+    unchanged = 0
+    for f in found.files:
+        known = state.files.get(f)
+        if full or known is None:
+            todo.append(f)
+            continue
+        try:
+            st = os.stat(f)
+        except OSError:
+            todo.append(f)
+            continue
+        if known.size == st.st_size and known.mtime_ns == st.st_mtime_ns:
+            unchanged += 1
+        elif known.size == st.st_size and _sha(f) == known.sha256:
+            unchanged += 1
+            touched[f] = st.st_mtime_ns
+        else:
+            todo.append(f)
+
+    read_now = {s.pattern for s in sources} - set(found.empty) - set(found.missing)
+    if replace:
+        removed = [f for f in state.files if f not in found.files]
+    else:
+        removed = [f for f, k in state.files.items() if f not in found.files and (
+            k.origin in read_now or (k.origin is None and not paths and not os.path.lexists(f)))]
+    removed_kinds: dict[str, int] = {}
+    for f in removed:
+        kind = state.files[f].kind or "unknown"
+        removed_kinds[kind] = removed_kinds.get(kind, 0) + 1
+    postmortems = sum(1 for k in state.files.values() if k.kind == "postmortem")
+    gone = removed_kinds.get("postmortem", 0)
+    if gone and gone * 2 > postmortems and not (replace or allow_removal):
+        raise RemovalRefused(
+            f"this load would remove {gone} of the {postmortems} postmortems in {db_path} (their files "
+            f"are gone from {', '.join(sorted(read_now))}); nothing was changed. If that is what you "
+            "want, run it again with --replace.")
+    moved = {f: origin for f, origin in found.files.items()
+             if f in state.files and state.files[f].origin != origin}
+    remembered = {s.pattern for s in state.sources}
+    forget = sorted(remembered - {s.pattern for s in sources}) if replace else []
+    up_to_date = (not todo and not removed and not touched and not moved and not forget
+                  and state.exists and state.fingerprint == fp and state.models == store.models_fingerprint()
+                  and {s.pattern for s in sources if s.pattern in read_now} <= remembered)
+    return Plan(db_path, sources, found, todo, unchanged, touched, moved, removed, removed_kinds,
+                postmortems, forget, full, fp, up_to_date)
+
+
+def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | None = None,
+           full: bool = False, progress=None, replace: bool = False,
+           allow_removal: bool = False) -> Summary:
+    """Load ``paths`` (or the database's and the config's sources) into the database.
+
+    Raises ConfigError when there is nothing to read from, NothingToLoad when the sources
+    hold no file, RemovalRefused when more than half of the postmortems would go without
+    ``replace`` or ``allow_removal``, RuntimeError when another ingest holds the database.
+    The database changes only if the whole load succeeds.
     """
     started = time.perf_counter()
-    db_path = Path(db) if db else cfg.database
-    if paths:
-        files, missing = discover(paths)
-        if missing:
-            raise ConfigError("no such file or folder: " + ", ".join(missing))
-    else:
-        files = cfg.source_files()
-        if not cfg.sources:
-            raise ConfigError("no sources: give files or folders to ingest, or a config with sources")
-    db_abs = os.path.abspath(db_path)
-    files = [f for f in files if not f.startswith(db_abs)]
-    summary = Summary(files_seen=len(files))
+    db_path = choose_database(cfg, db)[0]
     options = cfg.options()
-    fp = fingerprint(cfg)
-
     with store.lock(db_path):
-        manifest, old_fp, old_models = _read_manifest(db_path)
-        full = full or (old_fp is not None and old_fp != fp)
-        todo: list[str] = []
-        for f in files:
-            try:
-                st = os.stat(f)
-            except OSError:
-                todo.append(f)
-                continue
-            known = manifest.get(f)
-            if not full and known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
-                summary.unchanged += 1
-                continue
-            if not full and known and known[0] == st.st_size and _sha(f) == known[2]:
-                summary.unchanged += 1
-                manifest[f] = (st.st_size, st.st_mtime_ns, known[2], True)  # touch: new mtime
-                continue
-            todo.append(f)
-        removed = sorted(set(manifest) - set(files))
-        touched = [f for f, v in manifest.items() if len(v) > 3]
-        summary.removed = len(removed)
-        if (not todo and not removed and not touched and old_fp == fp and db_path.exists()
-                and old_models == store.models_fingerprint()):
+        p = plan(cfg, paths, db_path, full, replace, allow_removal)
+        found = p.found
+        summary = Summary(files_seen=len(found.files), unchanged=p.unchanged, removed=len(p.removed),
+                          skipped=list(found.skipped), empty_sources=list(found.empty),
+                          missing_sources=list(found.missing), db=db_path)
+        summary.problems.extend((path, {"line": None, "level": "warning", "message": why})
+                                for path, why in found.problems)
+        if replace:
+            summary.dropped = dict(p.removed_kinds)
+        if p.up_to_date:
+            summary.undated = undated(db_path)
             summary.seconds = time.perf_counter() - started
             return summary
 
-        loaded = parse_files(todo, options, progress)
+        loaded = parse_files(p.todo, options, progress)
         with store.swap(db_path) as con:
             run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchall()[0][0]
             now = datetime.now(timezone.utc).replace(tzinfo=None)
-            gone = removed + [ld.path for ld in loaded]
+            gone = p.removed + [ld.path for ld in loaded]
             if gone:
                 con.register("_gone", pd.DataFrame({"path": gone}))
                 for table in TABLES:
@@ -275,56 +385,98 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             manifest_rows = []
             for ld in loaded:
                 r = ld.record or {}
-                rows = _rows(ld, run_id)
-                for t in TABLES:
-                    batch[t].extend(rows[t])
-                probs = r.get("problems") or []
-                errors = sum(1 for p in probs if p.get("level", "error") == "error")
-                summary.parsed += 1
                 kind = r.get("kind", "unknown")
-                summary.kinds[kind] = summary.kinds.get(kind, 0) + 1
-                if kind == "unknown":
-                    summary.failed += 1
-                summary.problems.extend((ld.path, p) for p in probs)
+                probs = r.get("problems") or []
+                errors = sum(1 for pr in probs if pr.get("level", "error") == "error")
+                if kind == "skipped":
+                    summary.skipped.append((ld.path, r.get("reason") or "not an incident"))
+                else:
+                    summary.parsed += 1
+                    summary.kinds[kind] = summary.kinds.get(kind, 0) + 1
+                    summary.failed += kind == "unknown"
+                    rows = _rows(ld, run_id)
+                    for t in TABLES:
+                        batch[t].extend(rows[t])
+                summary.problems.extend((ld.path, pr) for pr in probs)
                 manifest_rows.append({"path": ld.path, "size": ld.size, "mtime_ns": ld.mtime_ns,
                                       "sha256": ld.sha256, "kind": kind, "source": r.get("source"),
+                                      "note": r.get("reason"),
                                       "records": _record_count(r), "errors": errors,
                                       "warnings": len(probs) - errors, "loaded_at": now,
-                                      "run_id": run_id})
+                                      "run_id": run_id, "origin": found.files.get(ld.path)})
             for t in TABLES:
                 _insert(con, t, batch[t])
             _insert(con, "files", manifest_rows)
-            for f in touched:
-                size, mtime, _, _ = manifest[f]
-                con.execute("UPDATE files SET mtime_ns = ? WHERE path = ?", [mtime, f])
-            _write_settings(con, cfg, fp)
+            if p.touched:
+                con.executemany("UPDATE files SET mtime_ns = ? WHERE path = ?",
+                                [[m, f] for f, m in p.touched.items()])
+            if p.moved:
+                con.register("_moved", pd.DataFrame({"path": list(p.moved), "origin": list(p.moved.values())}))
+                con.execute("UPDATE files SET origin = m.origin FROM _moved m WHERE files.path = m.path")
+                con.unregister("_moved")
+            _remember(con, p, now)
+            _write_settings(con, cfg, p.fingerprint)
             con.execute(
                 "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [run_id, now, datetime.now(timezone.utc).replace(tzinfo=None), full,
+                [run_id, now, datetime.now(timezone.utc).replace(tzinfo=None), p.full,
                  summary.files_seen, summary.parsed, summary.unchanged, summary.removed,
                  summary.failed, len(summary.problems), str(cfg.path) if cfg.path else None])
         summary.written = True
+    summary.undated = undated(db_path)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _read_manifest(db_path: Path):
-    """What the last load left: {path: (size, mtime_ns, sha256)}, its config
-    fingerprint and its SQL models' fingerprint (one read-only open of the file)."""
+def _remember(con, p: Plan, now: datetime) -> None:
+    """The sources this load read (those that matched files) join the database's memory;
+    ``replace`` forgets the others."""
+    read = [s for s in p.sources if s.pattern not in p.found.empty and s.pattern not in p.found.missing]
+    con.executemany(
+        "INSERT INTO sources VALUES ($pattern, $kind, $config, $now, $now) "
+        "ON CONFLICT (pattern) DO UPDATE SET last_read_at = excluded.last_read_at, "
+        "kind = coalesce(excluded.kind, sources.kind), config = coalesce(excluded.config, sources.config)",
+        [{"pattern": s.pattern, "kind": s.kind, "config": s.config, "now": now} for s in read])
+    if p.forget:
+        con.executemany("DELETE FROM sources WHERE pattern = ?", [[f] for f in p.forget])
+
+
+def read_state(db_path: Path) -> State:
+    """What the last load left: its files, sources and fingerprints (one read-only open)."""
     if not db_path.exists():
-        return {}, None, None
+        return State()
     try:
         con = duckdb.connect(str(db_path), read_only=True)
     except duckdb.Error:
-        return {}, None, None
+        return State()
     try:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         if "files" not in tables:
-            return {}, None, None
-        manifest = {p: (s, m, h) for p, s, m, h in
-                    con.execute("SELECT path, size, mtime_ns, sha256 FROM files").fetchall()}
+            return State(exists=True)
+        columns = {r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'files'").fetchall()}
+        origin = "origin" if "origin" in columns else "NULL"
+        files = {path: Known(size, mtime, sha, kind, org) for path, size, mtime, sha, kind, org in con.execute(
+            f"SELECT path, size, mtime_ns, sha256, kind, {origin} FROM files").fetchall()}  # noqa: S608 (a column name of ours)
+        sources = []
+        if "sources" in tables:
+            sources = [Source(pattern, kind, config) for pattern, kind, config in con.execute(
+                "SELECT pattern, kind, config FROM sources ORDER BY added_at, pattern").fetchall()]
         settings = dict(con.execute("SELECT key, value FROM settings").fetchall())
-        return manifest, settings.get("fingerprint"), settings.get("models")
+        return State(files, sources, settings.get("fingerprint"), settings.get("models"), True)
+    finally:
+        con.close()
+
+
+def undated(db_path: Path) -> int:
+    """Postmortems in the database with no date: loaded, but on no chart."""
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return 0
+    try:
+        return con.execute("SELECT count(*) FROM mart_incidents WHERE incident_date IS NULL").fetchall()[0][0]
+    except duckdb.Error:
+        return 0
     finally:
         con.close()
 
@@ -347,35 +499,79 @@ def _write_settings(con, cfg: Config, fp: str) -> None:
 
 
 def cmd_ingest(args) -> int:
-    from loaders.progress import Bar
+    import signal
+    import threading
+
+    from loaders.progress import Bar, printable
+
+    class Terminated(BaseException):
+        """SIGTERM, raised where the ingest is: the swap's copy and the workers go with it."""
+
+    def terminated(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough: let the clean-up finish
+        raise Terminated
 
     cfg = load_config(args.config, required=bool(args.config))
+    db_path, why = choose_database(cfg, args.db)
     show = not args.quiet
     bar = Bar("parsing") if show and sys.stderr.isatty() else None
+    on_term = None
+    if threading.current_thread() is threading.main_thread():
+        on_term = signal.signal(signal.SIGTERM, terminated)
     try:
-        summary = ingest(cfg, args.paths or None, args.db, args.full, progress=bar)
-    except RuntimeError as e:
-        print(f"hindsight: {e}", file=sys.stderr)
+        summary = ingest(cfg, args.paths or None, db_path, args.full, progress=bar, replace=args.replace)
+    except Terminated:
+        try:  # a copy store.swap had made but not yet begun to guard (SIGTERM in duckdb.connect)
+            store._remove_stale(Path(db_path))
+        except Exception:
+            pass
+        print("hindsight: terminated; the database holds the last complete load", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    except (RuntimeError, RemovalRefused, DiscoveryError) as e:
+        print(f"hindsight: {printable(str(e))}", file=sys.stderr)
         return 2
+    except NothingToLoad as e:
+        print(f"hindsight: {printable(str(e))}", file=sys.stderr)
+        return 1
     except (OSError, duckdb.Error) as e:
-        print(f"hindsight: ingest failed, the database is unchanged: {e}", file=sys.stderr)
+        print(f"hindsight: ingest failed, the database is unchanged: {printable(str(e))}", file=sys.stderr)
         return 1
     finally:
+        if on_term is not None:
+            signal.signal(signal.SIGTERM, on_term)
         if bar:
             bar.close()
-    db_path = args.db or cfg.database
     if show:
-        print_summary(summary, db_path)
+        print_summary(summary, db_path, f"{why}; config: {cfg.describe()}")
     if summary.errors or (args.strict and summary.problems):
         return 1
     return 0
 
 
-def print_summary(s: Summary, db_path, out=None) -> None:
+def print_summary(s: Summary, db_path, where: str = "", out=None) -> None:
+    """What the load did, every problem by file and line, and the database it wrote."""
+    from loaders.progress import printable
+
     out = out or sys.stdout
     kinds = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in sorted(s.kinds.items()))
     print(f"{s.files_seen} files: {s.parsed} parsed, {s.unchanged} unchanged, {s.removed} removed, "
-          f"{s.failed} failed ({s.seconds:.2f} s)" + (f"  [{kinds}]" if kinds else ""), file=out)
+          f"{s.failed} failed, {len(s.skipped)} skipped ({s.seconds:.2f} s)"
+          + (f"  [{kinds}]" if kinds else ""), file=out)
+    for path, why in s.skipped[:20]:
+        print(f"  info: {printable(path)}: skipped, {why}", file=out)
+    if len(s.skipped) > 20:
+        print(f"  ... and {len(s.skipped) - 20} more skipped", file=out)
+    if s.dropped:
+        print("--replace dropped " + ", ".join(f"{n} {k.replace('_', ' ')} files" for k, n in s.dropped.items())
+              + " no longer in the sources read", file=out)
+    for src in s.empty_sources:
+        print(f"  warning: {printable(src)} matched no file; what it loaded before is kept", file=out)
+    for src in s.missing_sources:
+        print(f"  warning: {printable(src)} no longer exists; what it loaded before is kept "
+              "(--replace drops it)", file=out)
+    if s.undated:
+        print(f"{s.undated} postmortems have no date: loaded, but on no chart until they get one "
+              "(listed on the Data quality page)", file=out)
     if s.problems:
         errors = s.errors
         print(f"{len(s.problems)} problems ({errors} lost data, {len(s.problems) - errors} warnings):",
@@ -388,12 +584,13 @@ def print_summary(s: Summary, db_path, out=None) -> None:
             for p in sorted(probs, key=lambda p: (p.get("level") != "error", p.get("line") or 0)):
                 if shown >= 50:
                     break
-                where = f"{path}:{p['line']}" if p.get("line") else path
-                print(f"  {p.get('level', 'error')}: {where}: {p['message']}", file=out)
+                where_ = f"{path}:{p['line']}" if p.get("line") else path
+                print(f"  {p.get('level', 'error')}: {printable(where_)}: {printable(str(p['message']))}", file=out)
                 shown += 1
         if len(s.problems) > shown:
             print(f"  ... and {len(s.problems) - shown} more (see the Data quality page)", file=out)
+    suffix = f" ({where})" if where else ""
     if s.written:
-        print(f"database: {db_path}", file=out)
+        print(f"database: {printable(str(db_path))}{suffix}", file=out)
     else:
-        print(f"nothing changed; {db_path} left as it was", file=out)
+        print(f"nothing changed; {printable(str(db_path))} left as it was{suffix}", file=out)

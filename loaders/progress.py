@@ -1,8 +1,18 @@
-"""A terminal progress bar on stderr: ``Bar("parsing")(done, total)``."""
+"""Terminal output: a progress bar on stderr (``Bar("parsing")(done, total)``) and
+``printable``, which every file name and message passes through on its way to a terminal."""
 from __future__ import annotations
 
+import re
 import sys
 import time
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (ANSI escapes in a file name, a carriage return
+    that would overwrite the line) shown as \\xNN instead of acted on by the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class Bar:

@@ -6,10 +6,10 @@ record on that file's result, so one bad file never costs the rest of a load.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 
-from loaders.detect import decode, parse_bytes, size_problem, unknown
+from loaders import furniture
+from loaders.detect import decode, parse_bytes, read_document, unknown
 from loaders.options import Options
 
 
@@ -26,22 +26,21 @@ class Loaded:
 
 
 def load_file(path: str, options: Options) -> Loaded:
-    """Read, hash and parse one file; never raises."""
-    try:
-        st = os.stat(path)
-    except OSError as e:
-        return Loaded(path, 0, 0, None, unknown(path, f"cannot read file: {e.strerror or e}"))
-    if (too_big := size_problem(path, st.st_size, options)):
-        return Loaded(path, st.st_size, st.st_mtime_ns, None, unknown(path, too_big))
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        return Loaded(path, st.st_size, st.st_mtime_ns, None,
-                      unknown(path, f"cannot read file: {e.strerror or e}"))
+    """Read, hash and parse one file; never raises. A document that is repository
+    furniture (a template, a README that holds no incident) comes back as kind
+    "skipped" with the reason."""
+    data, st, why = read_document(path, options)
+    size, mtime = (st.st_size, st.st_mtime_ns) if st else (0, 0)
+    if data is None:
+        return Loaded(path, size, mtime, None, unknown(path, why))
     sha = hashlib.sha256(data).hexdigest()
     record = parse_bytes(data, path, options)
     text = None
-    if record.get("kind") == "postmortem":
+    if record.get("kind") == "unknown" and furniture.index_name(path):
+        record = {"path": path, "kind": "skipped", "reason": furniture.INDEX_REASON, "problems": []}
+    elif record.get("kind") == "postmortem":
         text, _ = decode(data)
-    return Loaded(path, st.st_size, st.st_mtime_ns, sha, record, text)
+        if (reason := furniture.by_content(text or "", record, path)):
+            record = {"path": path, "kind": "skipped", "reason": reason, "problems": []}
+            text = None
+    return Loaded(path, size, mtime, sha, record, text)

@@ -2,6 +2,7 @@
 timestamps and joins are."""
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 
 from metrics.db import Reader, sql_file
@@ -30,3 +31,24 @@ def unmatched_tickets(reader: Reader) -> pd.DataFrame:
 
 def unmatched_incidents(reader: Reader) -> pd.DataFrame:
     return reader.query_df(sql_file("quality_unmatched_incidents"))
+
+
+def undated(reader: Reader) -> pd.DataFrame:
+    """Postmortems with no date: loaded, on no chart."""
+    return reader.query_df(sql_file("quality_undated"))
+
+
+def sources(reader: Reader) -> pd.DataFrame:
+    """What the database was loaded from (a database from before sources were kept: none)."""
+    try:
+        return reader.query_df(sql_file("quality_sources"))
+    except duckdb.CatalogException:
+        return pd.DataFrame(columns=["source", "kind", "config", "last_read_at", "files", "skipped"])
+
+
+def skipped(reader: Reader) -> pd.DataFrame:
+    """Files read and found not to be incidents, with why."""
+    try:
+        return reader.query_df(sql_file("quality_skipped"))
+    except duckdb.BinderException:
+        return pd.DataFrame(columns=["file", "why"])

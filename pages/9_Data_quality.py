@@ -2,18 +2,16 @@
 import streamlit as st
 
 from metrics import quality
-from ui import setup
+from ui import reingest, setup
+from ui.where import where
 
 reader, _ = setup.page("Data quality", ":material/rule:", with_filters=False)
 st.title("Data quality")
-cfg = st.session_state["hindsight_config"]
+w = where()
 
-if st.button("Re-ingest now", help="Load changed files from the config's sources", icon=":material/sync:"):
-    s = setup.ingest_with_progress(cfg)
-    st.success(f"{s.parsed} parsed, {s.unchanged} unchanged, {s.removed} removed, {s.failed} failed, "
-               f"{len(s.problems)} problems.")
+reingest.panel(w)
 if not reader.exists:
-    setup.empty_state()
+    setup.empty_state(w, reader)
     st.stop()
 
 run = setup.data(quality.last_ingest, reader)
@@ -29,6 +27,15 @@ if problems.empty:
 else:
     setup.table(problems, "problems", "Errors lost data (a file, row or value); warnings are documented guesses.")
 
+undated = setup.data(quality.undated, reader)
+st.subheader(f"Not on any chart: no date ({len(undated)})")
+if undated.empty:
+    st.caption("Every postmortem has a date.")
+else:
+    setup.table(undated, "undated", "Postmortems loaded without a date (none in the document, its front matter "
+                "or its timeline). Every figure is bounded by dates, so these appear on no chart: give each a "
+                "date (front matter `date:`) and re-ingest.")
+
 st.subheader("Timestamps: missing, and which rule filled them")
 setup.table(setup.data(quality.timestamp_sources, reader), "timestamp-sources",
             "Rules, strongest first: front_matter, metadata, stated_duration, impact_range, timeline_marker, "
@@ -43,3 +50,10 @@ setup.table(setup.data(quality.unmatched_tickets, reader), "unmatched-tickets",
 st.subheader("Incidents without a postmortem")
 setup.table(setup.data(quality.unmatched_incidents, reader), "unmatched-incidents",
             "Incident-tool export rows that matched no postmortem.")
+
+st.subheader("Sources")
+setup.table(setup.data(quality.sources, reader), "sources",
+            "What this database was loaded from; re-ingest reads these again. A config of none: the command line.")
+skipped = setup.data(quality.skipped, reader)
+if not skipped.empty:
+    setup.table(skipped, "skipped", "Files read and found not to be incidents (templates, READMEs, index pages).")

@@ -53,7 +53,9 @@ Something broke and then it was fixed.
 
 def run_cli(*args, cwd=None, env=None, timeout=120) -> subprocess.CompletedProcess:
     full_env = {**os.environ, **(env or {})}
-    full_env.pop("HINDSIGHT_CONFIG", None) if env is None or "HINDSIGHT_CONFIG" not in env else None
+    for var in ("HINDSIGHT_CONFIG", "HINDSIGHT_DB"):
+        if env is None or var not in env:
+            full_env.pop(var, None)
     return subprocess.run([sys.executable, "-m", "loaders", *map(str, args)], cwd=cwd or ROOT,
                           capture_output=True, text=True, env=full_env, timeout=timeout)
 

@@ -7,6 +7,7 @@ cannot hide behind a green run. Screenshots land in tests/screenshots/.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -20,7 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT, demo_config, run_cli
+from conftest import ROOT, demo_config, house_doc, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -43,18 +44,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A cold Streamlit server on the demo data, loaded into a fresh database first."""
-    work = tmp_path_factory.mktemp("browser")
-    config = demo_config(work)
-    assert run_cli("ingest", "-q", "--config", config).returncode == 0
+@contextlib.contextmanager
+def streamlit_server(env: dict):
+    """A cold `streamlit run app.py` with ``env`` added, answering its health check."""
     port = _free_port()
-    env = {**os.environ, "HINDSIGHT_CONFIG": str(config)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -66,12 +63,24 @@ def server(tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("streamlit did not answer /_stcore/health within 60 s:\n" + proc.stdout.read().decode()[-2000:])
-    yield SimpleNamespace(url=url, db=work / "h.duckdb")
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A cold Streamlit server on the demo data, loaded into a fresh database first."""
+    work = tmp_path_factory.mktemp("browser")
+    config = demo_config(work)
+    assert run_cli("ingest", "-q", "--config", config).returncode == 0
+    with streamlit_server({"HINDSIGHT_CONFIG": str(config)}) as url:
+        yield SimpleNamespace(url=url, db=work / "h.duckdb")
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +168,40 @@ def test_download_a_table_as_csv(server, page):
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == ["timestamp", "filled_by", "incidents"]
     assert len(rows) > 4
+
+
+def test_reingest_button_rereads_the_databases_own_paths(tmp_path, browser):
+    """A database built from a command-line path, a dashboard with no hindsight.yaml: the
+    button reloads that path (never the bundled demo) and asks before removing."""
+    import duckdb
+
+    src = tmp_path / "pm"
+    src.mkdir()
+    for day in ("2026-07-01", "2026-07-02", "2026-07-03"):
+        (src / f"{day}.md").write_text(house_doc(title=f"Outage {day}", day=day))
+    db = tmp_path / "team.duckdb"
+    assert run_cli("ingest", "-q", "--db", db, src).returncode == 0
+    (src / "2026-07-04.md").write_text(house_doc(title="Outage four", day="2026-07-04"))
+    env = {"HINDSIGHT_DB": str(db), "HINDSIGHT_CONFIG": ""}
+    with streamlit_server(env) as url:
+        context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        pg = context.new_page()
+        try:
+            open_page(pg, f"{url}/Data_quality")
+            main = pg.locator("[data-testid='stMain']")
+            main.get_by_text(f"Re-ingest reads: {src}").wait_for(timeout=30_000)
+            pg.get_by_role("button", name="Re-ingest now").click()
+            main.get_by_text("1 parsed, 3 unchanged, 0 removed").first.wait_for(timeout=60_000)
+            for f in sorted(src.iterdir())[:3]:
+                f.unlink()
+            pg.get_by_role("button", name="Re-ingest now").click()
+            main.get_by_text("would remove the records of 3 files").first.wait_for(timeout=60_000)
+            pg.get_by_role("button", name="Remove them and re-ingest").click()
+            main.get_by_text("3 removed, 0 failed").first.wait_for(timeout=60_000)
+        finally:
+            context.close()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM raw_postmortems").fetchall()[0][0] == 1
+    finally:
+        con.close()

@@ -33,7 +33,7 @@ def test_paths_are_relative_to_the_config(tmp_path):
     (tmp_path / "pm" / "a.md").write_text("# a")
     cfg = load_config(str(tmp_path / "h.yaml"))
     assert cfg.database == tmp_path / "out" / "x.duckdb"
-    assert cfg.source_files() == [str(tmp_path / "pm" / "a.md")]
+    assert cfg.source_patterns() == [("postmortems", str(tmp_path / "pm" / "*.md"))]
 
 
 @pytest.mark.parametrize("data, key", [

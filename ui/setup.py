@@ -7,31 +7,25 @@ cached until an ingest swaps in a new database file.
 from __future__ import annotations
 
 import importlib
-import os
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from loaders.config import ConfigError, load_config
 from metrics import filters as flt
+from metrics import quality, safe
 from metrics.db import Reader
+from metrics.hidden import hidden
 from metrics.report import default_period
-from metrics.tables import to_csv
+from metrics.safe import to_csv
+from ui import auth, reingest
+from ui.where import Where, footer, load_command, where
 
 
 @st.cache_resource
 def _reader(path: str) -> Reader:
     return Reader(path)
-
-
-def config():
-    try:
-        return load_config(os.environ.get("HINDSIGHT_CONFIG"))
-    except ConfigError as e:
-        st.error(f"Hindsight cannot read its config: {e}")
-        st.stop()
 
 
 def data(fn, reader: Reader, *args):
@@ -43,34 +37,6 @@ def data(fn, reader: Reader, *args):
 def _data(name: str, path: str, identity, args):
     module, qual = name.split(":")
     return getattr(importlib.import_module(module), qual)(_reader(path), *args)
-
-
-def ingest_with_progress(cfg, full: bool = False):
-    """Run an ingest from the dashboard with a progress bar; returns its Summary."""
-    from loaders.ingest import ingest
-
-    bar = st.progress(0.0, text="Reading postmortems and exports...")
-
-    def progress(done, total):
-        bar.progress(done / total if total else 1.0, text=f"Parsed {done} of {total} files")
-
-    summary = ingest(cfg, full=full, progress=progress)
-    bar.empty()
-    return summary
-
-
-def _login_required() -> bool:
-    """With an [auth] section in .streamlit/secrets.toml, only signed-in users see data."""
-    try:
-        configured = "auth" in st.secrets
-    except Exception:  # no secrets file at all
-        configured = False
-    if not configured or st.user.is_logged_in:
-        return False
-    st.title("Hindsight")
-    st.write("Postmortems hold sensitive detail: sign in to continue.")
-    st.button("Sign in", on_click=st.login, type="primary")
-    return True
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,33 +66,41 @@ def page(title: str, icon: str = ":material/monitoring:", with_filters: bool = T
     """Set up a page. Returns (reader, filters); filters is None on an empty database
     (the page has shown how to load data and should stop) or when not asked for."""
     st.set_page_config(page_title=f"{title} · Hindsight", page_icon=icon, layout="wide")
-    if _login_required():
-        st.stop()
+    auth.gate()
     nav()
-    cfg = config()
-    st.session_state["hindsight_config"] = cfg
-    reader = _reader(str(cfg.database))
-    if not reader.exists and cfg.sources:
-        with st.spinner("First start: loading the postmortems named in the config..."):
-            try:
-                ingest_with_progress(cfg)
-            except (ConfigError, RuntimeError, OSError) as e:
-                st.error(f"Could not load the data: {e}")
+    w = where()
+    st.session_state["hindsight_config"] = w.config
+    reingest.first_start(w)
+    reader = _reader(str(w.db))
     if not with_filters:
+        footer(w)
         return reader, None
     if not reader.exists or data(flt.choices, reader).first is None:
         st.title(title)
-        empty_state()
+        empty_state(w, reader)
+        footer(w)
         return reader, None
-    return reader, sidebar(reader)
+    filters = sidebar(reader)
+    if (note := data(hidden, reader, filters).describe()):
+        st.sidebar.info(note, icon=":material/visibility_off:")
+    footer(w)
+    return reader, filters
 
 
-def empty_state() -> None:
+def empty_state(w: Where, reader: Reader) -> None:
+    """No incident to show: say which database was read, and how to fill that one."""
+    undated = data(quality.undated, reader) if reader.exists else None
+    if undated is not None and len(undated):
+        st.warning(safe.markdown(
+            f"{len(undated)} postmortems are loaded in {w.db}, but none has a date, so no chart can show "
+            "them: the Data quality page lists them. Give each a date (front matter `date:`) and re-ingest."),
+            icon=":material/event_busy:")
+        return
     st.info(
-        "No postmortems loaded yet.\n\n"
-        "Point Hindsight at your postmortems and tracker exports:\n\n"
-        "```\nhindsight ingest ~/postmortems ~/exports/jira.csv\n```\n\n"
-        "or write a `hindsight.yaml` (see `hindsight.example.yaml`) and run "
+        safe.markdown(f"No postmortems loaded yet in {w.db} ({w.why}; config: {w.config.describe()}).")
+        + "\n\nPoint Hindsight at your postmortems and tracker exports:\n\n"
+        f"```\n{load_command(w)}\n```\n\n"
+        "or write a `hindsight.yaml` (see `hindsight.example.yaml`) with your sources and run "
         "`hindsight ingest --config hindsight.yaml`. Pages show the new data on their next "
         "refresh.", icon=":material/upload_file:")
 

@@ -1,0 +1,233 @@
+"""Finding the files a load reads, from folders, files and globs.
+
+Guarantees, whatever a source folder holds:
+- only regular files are returned: a named pipe, device or socket is never opened;
+- a symbolic link is followed only while it stays inside its source folder (or when the
+  config says ``follow_symlinks: true``), directory loops are walked once, and every file
+  is returned once, however many paths lead to it (de-duplicated by real path);
+- hidden entries, assets, repository furniture (loaders/furniture.py), ``exclude:`` globs
+  and the patterns of a ``.hindsightignore`` file are skipped, and each skip is named;
+- the walk reports progress and stops with an error past ``max_files`` files, so a glob
+  such as ``/**/*`` fails in seconds instead of running for minutes.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from loaders import furniture
+
+# Files in a source folder that are never documents (assets beside postmortems).
+SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".pdf", ".zip",
+                 ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar", ".mp4", ".mov", ".woff", ".woff2", ".ttf",
+                 ".duckdb", ".wal", ".lock", ".pyc", ".so", ".exe", ".dll", ".jar", ".class"}
+IGNORE_FILE = ".hindsightignore"
+_WILD = re.compile(r"[*?\[]")
+
+
+class DiscoveryError(ValueError):
+    """Discovery cannot finish (too many files); the message says what to change."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing a database is loaded from: a folder, a file or a glob (absolute)."""
+
+    pattern: str
+    kind: str | None = None       # postmortems / trackers / incidents (a config's list), or None
+    config: str | None = None     # the config that named it; None for the command line
+
+
+@dataclass
+class Found:
+    files: dict[str, str] = field(default_factory=dict)           # path -> the source pattern
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why): info
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, why): warnings
+    empty: list[str] = field(default_factory=list)                # sources that matched no file
+    missing: list[str] = field(default_factory=list)              # sources that do not exist
+
+
+def glob_regex(pattern: str) -> re.Pattern:
+    """A regex for a glob over '/'-separated relative paths: ``**`` spans folders,
+    ``*`` and ``?`` stay within one name, ``[...]`` is a character class."""
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        if pattern.startswith("**/", i):
+            out.append("(?:[^/]*/)*")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and (j := pattern.find("]", i + 2)) > 0:
+            body = pattern[i + 1:j]
+            out.append("[" + ("^" + re.escape(body[1:]) if body[0] in "!^" else re.escape(body)) + "]")
+            i = j + 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z", re.S)
+
+
+def split_glob(pattern: str) -> tuple[str, str | None]:
+    """(the folder to walk, the glob below it) for an absolute pattern; a pattern with no
+    wildcard is a plain path and comes back as (path, None)."""
+    parts = PurePosixPath(pattern).parts
+    for k, part in enumerate(parts):
+        if _WILD.search(part):
+            return os.path.join(*parts[:k]) if k else "/", "/".join(parts[k:])
+    return pattern, None
+
+
+class Ignore:
+    """gitignore-style patterns, relative to ``root``: a pattern without '/' matches a
+    name at any depth, one with '/' the path from ``root``; a trailing '/' means folders."""
+
+    def __init__(self, patterns: list[str], root: str):
+        self.root = root
+        self.rules: list[tuple[re.Pattern, bool, bool]] = []  # (regex, anchored, folders only)
+        for p in patterns:
+            p = p.strip()
+            if not p or p.startswith("#"):
+                continue
+            dirs_only = p.endswith("/")
+            p = p.rstrip("/")
+            if os.path.isabs(p):
+                p = os.path.relpath(p, root)
+            anchored = "/" in p
+            self.rules.append((glob_regex(p.lstrip("/")) if anchored else re.compile(fnmatch.translate(p)),
+                               anchored, dirs_only))
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def matches(self, path: str, is_dir: bool = False) -> bool:
+        rel = os.path.relpath(path, self.root).replace(os.sep, "/")
+        if rel.startswith("../"):
+            return False
+        names = rel.split("/")
+        for rx, anchored, dirs_only in self.rules:
+            if dirs_only and not is_dir:
+                # a folder pattern excludes the files below the folder
+                if any(rx.match(n) for n in names[:-1]) if not anchored else any(
+                        rx.match("/".join(names[:k])) for k in range(1, len(names))):
+                    return True
+                continue
+            if anchored:
+                if rx.match(rel) or any(rx.match("/".join(names[:k])) for k in range(1, len(names))):
+                    return True
+            elif any(rx.match(n) for n in names):
+                return True
+        return False
+
+
+def _read_ignore(folder: str) -> list[str]:
+    try:
+        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8", errors="replace") as f:
+            return f.read(1 << 20).splitlines()
+    except OSError:
+        return []
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
+def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_symlinks: bool = False,
+             max_files: int = 500_000, skip_paths: tuple[str, ...] = (), progress=None) -> Found:
+    """Every document file the sources lead to. ``skip_paths`` are paths never returned
+    (the database and its config); ``progress(n)`` is called as files are found."""
+    found = Found()
+    seen_real: set[str] = set()
+    skip_real = {os.path.realpath(p) for p in skip_paths}
+
+    def add(path: str, origin: str, root: str | None) -> None:
+        real = os.path.realpath(path)
+        if real in seen_real or real in skip_real:
+            return
+        if root is not None and not follow_symlinks and os.path.islink(path) \
+                and not _inside(real, os.path.realpath(root)):
+            found.problems.append((path, "a symbolic link that leads out of its source folder: not "
+                                         "followed (set follow_symlinks: true in hindsight.yaml to load it)"))
+            return
+        try:
+            st = os.stat(path)
+        except OSError as e:
+            found.problems.append((path, f"cannot read: {e.strerror or e}"))
+            return
+        if not stat.S_ISREG(st.st_mode):
+            what = ("a named pipe" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
+                    or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a file")
+            if not stat.S_ISDIR(st.st_mode):
+                found.problems.append((path, f"{what}, not a regular file: skipped"))
+            return
+        seen_real.add(real)
+        found.files[path] = origin
+        if len(found.files) > max_files:
+            raise DiscoveryError(
+                f"more than {max_files:,} files under {origin}: narrow the source (a folder or a glob "
+                "such as postmortems/**/*.md), add exclude: globs, or raise max_files in hindsight.yaml")
+        if progress and len(found.files) % 2000 == 0:
+            progress(len(found.files))
+
+    for source in sources:
+        before = len(found.files)
+        root, rest = split_glob(os.path.abspath(os.path.expanduser(source.pattern)))
+        if rest is None and os.path.lexists(root) and not os.path.isdir(root):
+            if exclude and exclude.matches(root):
+                found.skipped.append((root, "matches an exclude: glob"))
+            else:
+                add(root, source.pattern, None)
+        elif os.path.isdir(root):
+            _walk(root, glob_regex(rest) if rest else None, source.pattern, exclude, follow_symlinks,
+                  found, add)
+        else:
+            found.missing.append(source.pattern)
+            continue
+        if len(found.files) == before:
+            found.empty.append(source.pattern)
+    return found
+
+
+def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None, follow: bool,
+          found: Found, add) -> None:
+    visited: set[str] = set()
+    ignores: list[Ignore] = []
+    for folder, dirs, names in os.walk(root, followlinks=follow):
+        real = os.path.realpath(folder)
+        if real in visited:  # a loop through a followed link
+            dirs[:] = []
+            continue
+        visited.add(real)
+        own = _read_ignore(folder)
+        if own:
+            ignores.append(Ignore(own, folder))
+        active = [ig for ig in ignores if _inside(folder, ig.root)]
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not any(ig.matches(os.path.join(folder, d), True) for ig in active)
+                         and not (exclude and exclude.matches(os.path.join(folder, d), True)))
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if name.startswith(".") or ".tmp-" in name:
+                continue
+            if os.path.splitext(name)[1].lower() in SKIP_SUFFIXES:
+                continue
+            if rx is not None and not rx.match(os.path.relpath(path, root).replace(os.sep, "/")):
+                continue
+            if (why := furniture.by_name(path)):
+                found.skipped.append((path, why))
+            elif any(ig.matches(path) for ig in active):
+                found.skipped.append((path, f"matches {IGNORE_FILE}"))
+            elif exclude and exclude.matches(path):
+                found.skipped.append((path, "matches an exclude: glob"))
+            else:
+                add(path, origin, root)

@@ -1,0 +1,124 @@
+"""Repository furniture: files that sit beside postmortems but are not incidents.
+
+A postmortem repository holds a README, a LICENSE, a CONTRIBUTING guide, a template to
+copy and perhaps an index page of links. Loading them as incidents invents incidents
+("Postmortem: ( )" with one action item ``<action>``); rejecting them as errors makes a
+clean load exit 1. An ingest skips them with an info line instead.
+
+Two rules, both about structure rather than particular files:
+- by name (``by_name``), for files found by walking a folder: LICENSE, CONTRIBUTING,
+  CHANGELOG and the like, the config file, and a file named only "template" (with words
+  like postmortem, incident or report around it);
+- by content (``by_content``), for any markdown file: front matter that says template,
+  placeholder text (``<owner>``, ``YYYY-MM-DD``, ``[describe the impact]``) in a document
+  that names no real date, a page that is mostly a list of links, or a README / index
+  page that holds no incident (a folder-per-incident archive keeps its postmortem in
+  README.md or index.md, so those names alone never decide).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+# Lower-case file stems that are never incidents.
+FURNITURE_STEMS = {
+    "contributing", "license", "licence", "copying", "notice", "changelog", "changes",
+    "code_of_conduct", "code-of-conduct", "security", "authors", "maintainers", "codeowners",
+    "support", "governance",
+}
+# Stems that are usually furniture but may hold an incident (folder-per-incident archives).
+INDEX_STEMS = {"readme", "index", "_index", "summary", "_sidebar", "sidebar", "toc", "home"}
+CONFIG_NAMES = {"hindsight.yaml", "hindsight.yml", "hindsight.example.yaml"}
+# Words a template's file name is made of: "postmortem-template", "incident_report_TEMPLATE".
+_TEMPLATE_WORDS = {"template", "templates", "postmortem", "post", "mortem", "postmortems", "incident",
+                   "report", "review", "rca", "pir", "blank", "example", "sample", "doc", "document",
+                   "retro", "retrospective", "analysis", "root", "cause", "writeup", "write", "up"}
+
+
+def by_name(path: str) -> str | None:
+    """Why the file at ``path`` is furniture, judged by its name alone, or None."""
+    name = PurePath(path).name
+    lower = name.lower()
+    if lower in CONFIG_NAMES:
+        return "a Hindsight config file"
+    stem = lower.split(".", 1)[0]
+    if stem in FURNITURE_STEMS:
+        return "repository furniture (README, LICENSE, CONTRIBUTING, index...)"
+    words = {w for w in re.split(r"[-_.\s]+", stem) if w}
+    if "template" in words or "templates" in words:
+        if words <= _TEMPLATE_WORDS:
+            return "a template (by its file name)"
+    return None
+
+
+# Placeholder text that a template leaves for its writer to fill in.
+_HTML_TAGS = {"a", "b", "i", "p", "br", "hr", "em", "strong", "code", "pre", "kbd", "sup", "sub", "div",
+              "span", "img", "ul", "ol", "li", "table", "thead", "tbody", "tr", "td", "th", "details",
+              "summary", "small", "u", "s", "del", "ins", "blockquote", "center", "font", "h1", "h2",
+              "h3", "h4", "h5", "h6", "iframe", "video", "source", "picture", "figure", "figcaption",
+              "mark", "abbr", "cite", "q", "dl", "dt", "dd", "section", "article", "nav", "aside",
+              "header", "footer", "main", "button", "input", "label", "form", "select", "option",
+              "textarea", "script", "style", "link", "meta", "noscript", "svg", "path", "g"}
+_ANGLE = re.compile(r"<\s*/?\s*([A-Za-z][\w\s.'/-]{0,40}?)\s*/?>")
+_PLACEHOLDERS = re.compile(
+    r"\{\{\s*[A-Za-z_][\w. ]*\}\}"                                  # {{ title }} (not {{< shortcode >}})
+    r"|\[(?:insert|describe|add|enter|your|name of|link to|list|summar|explain|who|what|when|why|how)"
+    r"[^\]\n]{0,60}\]"                                              # [describe the impact]
+    r"|\b(?:YYYY-MM-DD|YYYY/MM/DD|MM/DD/YYYY|DD/MM/YYYY|HH:MM(?::SS)?|hh:mm)\b"
+    r"|\bX{2,}:X{2}\b", re.I)
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
+_LINK_LINE = re.compile(r"\[[^\]]+\]\([^)]+\)|https?://\S+")
+_FM_TEMPLATE = re.compile(r"^(?:template|is_template)\s*:\s*(?:true|yes)\s*$"
+                          r"|^(?:type|layout|kind)\s*:\s*[\"']?template[\"']?\s*$", re.I | re.M)
+
+
+def placeholders(text: str) -> int:
+    """How many placeholders a template would leave in ``text`` (code spans ignored)."""
+    prose = _CODE.sub(" ", text)
+    n = sum(1 for _ in _PLACEHOLDERS.finditer(prose))
+    n += sum(1 for m in _ANGLE.finditer(prose) if m.group(1).split()[0].strip("/").lower() not in _HTML_TAGS)
+    return n
+
+
+INDEX_REASON = "a README or index page that holds no incident (no date with a timeline or action items)"
+
+
+def index_name(path: str) -> bool:
+    """A README / index / SUMMARY file name: furniture unless it holds an incident."""
+    return PurePath(path).name.lower().split(".", 1)[0] in INDEX_STEMS
+
+
+def by_content(text: str, record: dict, path: str = "") -> str | None:
+    """Why a document read as a postmortem is furniture, or None. ``record`` is what the
+    parser read from it (its date, timeline and action items)."""
+    if index_name(path) and not _holds_incident(record):
+        return INDEX_REASON
+    head = text[:4000]
+    if head.startswith(("---", "+++")):
+        end = head.find("\n" + head[:3], 3)
+        if end > 0 and _FM_TEMPLATE.search(head[3:end]):
+            return "a template (its front matter says so)"
+    dated = bool(record.get("date"))
+    found = placeholders(text)
+    title = record.get("title") or ""
+    if not dated and (found >= 3 or re.search(r"\btemplate\b", title, re.I)):
+        return f"a template ({found} placeholders such as <owner> or YYYY-MM-DD, and no date)"
+    if found >= 8 and not any(e.get("at") for e in record.get("timeline") or []):
+        return f"a template ({found} placeholders and no timed timeline entry)"
+    if _index_page(text, record):
+        return "an index page (a list of links)"
+    return None
+
+
+def _holds_incident(record: dict) -> bool:
+    return bool(record.get("date")) and bool(
+        record.get("timeline") or record.get("action_items") or record.get("started_at"))
+
+
+def _index_page(text: str, record: dict) -> bool:
+    """Mostly links, no timeline, no action items, no date: a table of contents."""
+    if record.get("timeline") or record.get("action_items") or record.get("date"):
+        return False
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith(("#", "---", "+++"))]
+    links = sum(1 for ln in lines if _LINK_LINE.search(ln))
+    return links >= 3 and links >= 0.6 * len(lines)
