@@ -116,18 +116,125 @@ def create_macros(con: duckdb.DuckDBPyConnection) -> None:
 
 @contextlib.contextmanager
 def lock(path: str | os.PathLike):
-    """Serialise writers: one ingest at a time per database file."""
+    """Serialise writers: one ingest at a time per database file.
+
+    The lock is an flock on ``<db>.lock``, opened close-on-exec and held by this process
+    only (the parse workers start from a fork server and inherit none of its files), so
+    the kernel releases it the moment the ingest ends, however it ends: a lock file left
+    behind by a killed ingest never blocks the next one. The file names its holder
+    ("pid start-time") for the message a second writer gets, and is emptied when the lock
+    is released: a holder still named in it when the lock is taken was killed, and the
+    next ingest says so (on the ``loaders.store`` logger) and carries on.
+    """
     lock_path = f"{path}.lock"
     Path(lock_path).parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "w") as f:
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
         try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise RuntimeError(f"another ingest is writing {path}; try again when it ends") from None
+            raise RuntimeError(_lock_busy(path, lock_path, fd)) from None
+        me = _identity(os.getpid())
+        previous = _lock_holder(fd)
+        if previous and previous[0] != me[0] and not _lock_holder_running(previous):
+            import logging
+
+            logging.getLogger(__name__).warning(
+                "hindsight: an earlier ingest of %s (pid %d) ended without finishing; its lock "
+                "was released and the database holds the last complete load", path, previous[0])
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{me[0]} {me[1] if me[1] is not None else '-'}\n".encode(), 0)
         try:
             yield
         finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _lock_busy(path, lock_path: str, fd: int) -> str:
+    """The message for a writer that finds the lock held: who holds it."""
+    import time
+
+    holder = _lock_holder(fd)
+    deadline = time.monotonic() + 0.2
+    while holder is None and time.monotonic() < deadline:  # the holder may not have written yet
+        time.sleep(0.01)
+        holder = _lock_holder(fd)
+    if holder is None or _lock_holder_running(holder):
+        who = f" (pid {holder[0]})" if holder else ""
+        return f"another ingest is writing {path}{who}; try again when it ends"
+    # the ingest that took the lock is gone, yet its lock is held: by processes that
+    # inherited it (the workers of an older hindsight forked with it open)
+    others = [p for p in _processes_with_open(lock_path) if p != os.getpid()]
+    if others:
+        pids = " ".join(map(str, others))
+        return (f"{path} is locked: the ingest that took its lock (pid {holder[0]}) is gone, but "
+                f"process(es) {pids} it left behind still hold {lock_path}; stop them (kill {pids}) "
+                "and try again")
+    return f"another ingest is writing {path}; try again when it ends"
+
+
+def _lock_holder(fd: int) -> tuple[int, int | None] | None:
+    """(pid, start time) named in a lock file, None when it names none."""
+    try:
+        words = os.pread(fd, 100, 0).decode("ascii", "replace").split()
+    except OSError:
+        return None
+    if not words or not words[0].isdigit():
+        return None
+    start = int(words[1]) if len(words) > 1 and words[1].isdigit() else None
+    return int(words[0]), start
+
+
+def _identity(pid: int) -> tuple[int, int | None]:
+    """(pid, start time in clock ticks since boot): a pid alone may be reused."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return pid, int(f.read().rsplit(b")", 1)[1].split()[19])
+    except (OSError, IndexError, ValueError):
+        return pid, None
+
+
+def _lock_holder_running(holder: tuple[int, int | None]) -> bool:
+    """The process named is still running: not gone, not a zombie, not a reused pid."""
+    pid, start = holder
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return fields[0] != b"Z" and (start is None or int(fields[19]) == start)
+    except FileNotFoundError:
+        return False
+    except (OSError, IndexError, ValueError):
+        return _alive(pid)
+
+
+def _processes_with_open(file: str) -> list[int]:
+    """Pids of this user's processes that have ``file`` open (Linux /proc; else none known)."""
+    try:
+        st = os.stat(file)
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            fds = os.listdir(f"/proc/{entry}/fd")
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                s = os.stat(f"/proc/{entry}/fd/{fd}")
+            except OSError:
+                continue
+            if (s.st_ino, s.st_dev) == (st.st_ino, st.st_dev):
+                found.append(int(entry))
+                break
+    return sorted(found)
 
 
 def _remove_stale(path: Path) -> None:
@@ -164,7 +271,12 @@ def swap(path: str | os.PathLike):
     with contextlib.suppress(FileNotFoundError):
         os.remove(tmp)
     if path.exists():
-        shutil.copyfile(path, tmp)
+        try:
+            shutil.copyfile(path, tmp)
+        except BaseException:  # a full disk: leave no partial copy to fill it further
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(tmp)
+            raise
     con = duckdb.connect(str(tmp))
     try:
         con.execute("SET enable_progress_bar = false")  # the ingest shows its own progress
