@@ -35,7 +35,8 @@ from loaders.reading import Loaded
 from loaders.workers import parse_files
 
 # Modules whose code does not change what a file parses into.
-NOT_PARSER = {"__init__.py", "__main__.py", "cli.py", "demo.py", "progress.py", "store.py", "workers.py"}
+NOT_PARSER = {"__init__.py", "__main__.py", "cli.py", "demo.py", "discover.py", "processes.py", "progress.py",
+              "store.py", "workers.py"}
 
 TABLES = ("raw_postmortems", "raw_timeline", "raw_factors", "raw_action_items", "raw_tickets",
           "raw_incidents", "ingest_problems")

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from loaders import processes
+
 SQL = Path(__file__).resolve().parent / "sql"
 LAYERS = ("staging", "intermediate", "marts")
 
@@ -134,9 +136,9 @@ def lock(path: str | os.PathLike):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise RuntimeError(_lock_busy(path, lock_path, fd)) from None
-        me = _identity(os.getpid())
+        me = processes.identity(os.getpid())
         previous = _lock_holder(fd)
-        if previous and previous[0] != me[0] and not _lock_holder_running(previous):
+        if previous and previous[0] != me[0] and not processes.running(*previous):
             import logging
 
             logging.getLogger(__name__).warning(
@@ -163,12 +165,12 @@ def _lock_busy(path, lock_path: str, fd: int) -> str:
     while holder is None and time.monotonic() < deadline:  # the holder may not have written yet
         time.sleep(0.01)
         holder = _lock_holder(fd)
-    if holder is None or _lock_holder_running(holder):
+    if holder is None or processes.running(*holder):
         who = f" (pid {holder[0]})" if holder else ""
         return f"another ingest is writing {path}{who}; try again when it ends"
     # the ingest that took the lock is gone, yet its lock is held: by processes that
     # inherited it (the workers of an older hindsight forked with it open)
-    others = [p for p in _processes_with_open(lock_path) if p != os.getpid()]
+    others = [p for p in processes.with_open(lock_path) if p != os.getpid()]
     if others:
         pids = " ".join(map(str, others))
         return (f"{path} is locked: the ingest that took its lock (pid {holder[0]}) is gone, but "
@@ -189,71 +191,13 @@ def _lock_holder(fd: int) -> tuple[int, int | None] | None:
     return int(words[0]), start
 
 
-def _identity(pid: int) -> tuple[int, int | None]:
-    """(pid, start time in clock ticks since boot): a pid alone may be reused."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return pid, int(f.read().rsplit(b")", 1)[1].split()[19])
-    except (OSError, IndexError, ValueError):
-        return pid, None
-
-
-def _lock_holder_running(holder: tuple[int, int | None]) -> bool:
-    """The process named is still running: not gone, not a zombie, not a reused pid."""
-    pid, start = holder
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            fields = f.read().rsplit(b")", 1)[1].split()
-        return fields[0] != b"Z" and (start is None or int(fields[19]) == start)
-    except FileNotFoundError:
-        return False
-    except (OSError, IndexError, ValueError):
-        return _alive(pid)
-
-
-def _processes_with_open(file: str) -> list[int]:
-    """Pids of this user's processes that have ``file`` open (Linux /proc; else none known)."""
-    try:
-        st = os.stat(file)
-        entries = os.listdir("/proc")
-    except OSError:
-        return []
-    found = []
-    for entry in entries:
-        if not entry.isdigit():
-            continue
-        try:
-            fds = os.listdir(f"/proc/{entry}/fd")
-        except OSError:
-            continue
-        for fd in fds:
-            try:
-                s = os.stat(f"/proc/{entry}/fd/{fd}")
-            except OSError:
-                continue
-            if (s.st_ino, s.st_dev) == (st.st_ino, st.st_dev):
-                found.append(int(entry))
-                break
-    return sorted(found)
-
-
 def _remove_stale(path: Path) -> None:
     for stale in glob.glob(f"{path}.tmp-*"):
         pid = stale.rsplit("-", 1)[-1].split(".", 1)[0]
-        if pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
+        if pid.isdigit() and processes.alive(int(pid)) and int(pid) != os.getpid():
             continue
         with contextlib.suppress(OSError):
             os.remove(stale)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @contextlib.contextmanager

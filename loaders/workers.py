@@ -29,6 +29,7 @@ import threading
 import types
 from concurrent.futures import ProcessPoolExecutor
 
+from loaders import processes
 from loaders.options import Options
 from loaders.reading import Loaded, load_file
 
@@ -97,27 +98,7 @@ def _orphaned() -> bool:
     """True when this worker's parent, or the ingest it works for, is gone."""
     if _parent is None:
         return False
-    return os.getppid() != _parent or not _running(_ingest)
-
-
-def _running(pid: int | None) -> bool:
-    """``pid`` exists and is not a zombie (a killed ingest its parent has not reaped)."""
-    if pid is None:
-        return True
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except FileNotFoundError:
-        return False
-    except (OSError, IndexError):
-        pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return os.getppid() != _parent or (_ingest is not None and not processes.running(_ingest))
 
 
 def _watch() -> None:

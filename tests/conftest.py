@@ -51,6 +51,26 @@ Something broke and then it was fixed.
 """
 
 
+def write_postmortems(folder: Path, n: int, start: int = 1, month: str = "2026-03") -> Path:
+    """``n`` house-format postmortems, one a day from ``month``-``start``, in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(start, start + n):
+        (folder / f"{month}-{i:02d}-pm{i}.md").write_text(
+            house_doc(title=f"Incident {i}", day=f"{month}-{i:02d}"), encoding="utf-8")
+    return folder
+
+
+def postmortem_count(db) -> int:
+    """Postmortems in the database at ``db`` (opened read-only)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM raw_postmortems").fetchall()[0][0]
+    finally:
+        con.close()
+
+
 def run_cli(*args, cwd=None, env=None, timeout=120) -> subprocess.CompletedProcess:
     full_env = {**os.environ, **(env or {})}
     for var in ("HINDSIGHT_CONFIG", "HINDSIGHT_DB"):

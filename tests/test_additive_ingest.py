@@ -4,18 +4,14 @@ import shutil
 
 import duckdb
 import pytest
-from conftest import FIXTURES, ROOT, house_doc, run_cli
+from conftest import postmortem_count, write_postmortems, FIXTURES, ROOT, house_doc, run_cli
 
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.ingest import NothingToLoad, RemovalRefused, ingest, plan
 
 
 def postmortems(folder, n=3, start=1):
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(start, start + n):
-        (folder / f"2026-03-{i:02d}-pm{i}.md").write_text(
-            house_doc(title=f"Incident {i}", day=f"2026-03-{i:02d}"), encoding="utf-8")
-    return folder
+    return write_postmortems(folder, n, start, month="2026-03")
 
 
 def one(db, sql):
@@ -26,8 +22,7 @@ def one(db, sql):
         con.close()
 
 
-def incidents(db):
-    return one(db, "SELECT count(*) FROM raw_postmortems")
+incidents = postmortem_count
 
 
 def tickets(db):
@@ -259,7 +254,7 @@ def test_exclude_globs_and_hindsightignore(tmp_path):
     postmortems(src / "old", 1, start=20)
     (src / "old" / ".hindsightignore").write_text("*.md\n")
     (tmp_path / "hindsight.yaml").write_text(
-        f"database: h.duckdb\nexclude: ['pm/drafts/']\nsources:\n  postmortems: ['pm']\n")
+        "database: h.duckdb\nexclude: ['pm/drafts/']\nsources:\n  postmortems: ['pm']\n")
     out = run_cli("ingest", "--config", tmp_path / "hindsight.yaml")
     assert out.returncode == 0, out.stdout + out.stderr
     assert incidents(tmp_path / "h.duckdb") == 2

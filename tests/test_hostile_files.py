@@ -5,9 +5,8 @@ import errno
 import os
 import shutil
 
-import duckdb
 import pytest
-from conftest import house_doc, run_cli
+from conftest import postmortem_count, house_doc, run_cli
 
 from loaders import store
 from loaders.config import Config, ConfigError, config_from_dict, slow_regex
@@ -22,12 +21,7 @@ def folder_with_one_postmortem(tmp_path, name="pm"):
     return src
 
 
-def incidents(db):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute("SELECT count(*) FROM raw_postmortems").fetchall()[0][0]
-    finally:
-        con.close()
+incidents = postmortem_count
 
 
 def test_a_named_pipe_in_a_source_is_skipped_not_read(tmp_path):

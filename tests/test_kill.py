@@ -23,7 +23,7 @@ import duckdb
 import pytest
 from conftest import ROOT
 
-from loaders import store
+from loaders import processes, store
 
 INCIDENTS = 800     # big enough that parsing (in worker processes) takes a good part of the run
 KILLS = 20          # kills across the whole run, half SIGKILL, half SIGTERM
@@ -82,26 +82,6 @@ def wait_gone(sid: int, seen: dict, within: float = GONE_WITHIN) -> dict:
         if not left or time.monotonic() > deadline:
             return left
         time.sleep(0.02)
-
-
-def holders(path: Path, pids) -> list[int]:
-    """Which of ``pids`` have ``path`` open."""
-    st = os.stat(path)
-    out = []
-    for pid in pids:
-        try:
-            fds = os.listdir(f"/proc/{pid}/fd")
-        except OSError:
-            continue
-        for fd in fds:
-            try:
-                s = os.stat(f"/proc/{pid}/fd/{fd}")
-            except OSError:
-                continue
-            if (s.st_ino, s.st_dev) == (st.st_ino, st.st_dev):
-                out.append(pid)
-                break
-    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -188,6 +168,11 @@ def check_database(corpus: Corpus, db: Path, why: str) -> str:
         return "old"
     assert counts(db) == corpus.expected, f"{why}: the database is neither the old one nor complete"
     return "new"
+
+
+def holders(path: Path, pids) -> list[int]:
+    """Which of ``pids`` have ``path`` open."""
+    return [pid for pid in processes.with_open(str(path)) if pid in set(pids)]
 
 
 def finish(proc: subprocess.Popen, why: str) -> str:

@@ -1,25 +1,16 @@
 """The Data quality page: re-ingest re-reads the database's own sources (never the demo's),
 asks before removing anything, shows failures as messages; undated postmortems listed."""
-import duckdb
 import pytest
-from conftest import ROOT, house_doc, run_cli, run_page
+from conftest import postmortem_count, write_postmortems, ROOT, run_cli, run_page
 
 PAGE = "pages/9_Data_quality.py"
 
 
-def postmortems(folder, n, start=1):
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(start, start + n):
-        (folder / f"2026-05-{i:02d}-pm{i}.md").write_text(house_doc(title=f"Incident {i}", day=f"2026-05-{i:02d}"))
-    return folder
+def postmortems(folder, n=3, start=1):
+    return write_postmortems(folder, n, start, month="2026-05")
 
 
-def incidents(db):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute("SELECT count(*) FROM raw_postmortems").fetchall()[0][0]
-    finally:
-        con.close()
+incidents = postmortem_count
 
 
 @pytest.fixture
