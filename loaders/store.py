@@ -221,8 +221,9 @@ def swap(path: str | os.PathLike):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(tmp)
             raise
-    con = duckdb.connect(str(tmp))
+    con = None
     try:
+        con = duckdb.connect(str(tmp))   # inside the guard: a signal here leaves no copy behind
         con.execute("SET enable_progress_bar = false")  # the ingest shows its own progress
         migrate(con)
         build_models(con, ("staging", "intermediate"))
@@ -236,8 +237,9 @@ def swap(path: str | os.PathLike):
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     except BaseException:
-        with contextlib.suppress(Exception):
-            con.close()
+        if con is not None:
+            with contextlib.suppress(Exception):
+                con.close()
         for leftover in (tmp, Path(f"{tmp}.wal")):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(leftover)

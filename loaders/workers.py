@@ -149,18 +149,27 @@ def parse_files(paths: list[str], options: Options, progress=None, workers: int 
 
 def _stop(pool: ProcessPoolExecutor, timeout: float = 5.0) -> None:
     """Kill the pool's workers now; the parse they were doing is not wanted."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
+    procs = list((getattr(pool, "_processes", None) or {}).values())
     manager = getattr(pool, "_executor_manager_thread", None)
+    results = getattr(pool, "_result_queue", None)
     pool.shutdown(wait=False, cancel_futures=True)
-    for p in processes:
+    for p in procs:
         try:
             p.kill()
         except (OSError, ValueError, AttributeError):
             pass
-    for p in processes:
+    for p in procs:
         try:
             p.join(timeout)
         except (OSError, ValueError, AttributeError, AssertionError):
             pass
+    # A worker killed while sending a result leaves half a message in the result pipe:
+    # the pool's manager thread would wait for the rest for ever, and the interpreter for
+    # that thread at exit (a hung Ctrl-C or SIGTERM). With this process's own write end
+    # closed (the workers' died with them) it reads end-of-file and winds the pool up.
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
     if manager is not None and manager is not threading.current_thread():
         manager.join(timeout)

@@ -90,6 +90,7 @@ def wait_gone(sid: int, seen: dict, within: float = GONE_WITHIN) -> dict:
 
 def _env() -> dict:
     env = {k: v for k, v in os.environ.items() if k != "HINDSIGHT_CONFIG"}
+    env["PYTHONFAULTHANDLER"] = "1"  # a stuck ingest, sent SIGABRT, says where it is stuck
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
@@ -180,8 +181,17 @@ def finish(proc: subprocess.Popen, why: str) -> str:
     try:
         _, err = proc.communicate(timeout=GONE_WITHIN)
     except subprocess.TimeoutExpired:
-        pytest.fail(f"{why}: its output is still open {GONE_WITHIN} s after the kill, held by "
-                    f"{session(proc.pid)}")
+        held, err = session(proc.pid), None
+        if proc.poll() is None:  # where it is stuck: faulthandler writes every thread's stack
+            proc.send_signal(signal.SIGABRT)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(5)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # the group this test started
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            _, err = proc.communicate(timeout=10)
+        pytest.fail(f"{why}: its output is still open {GONE_WITHIN} s after the kill, held by {held}; "
+                    f"its stderr: {(err or b'').decode(errors='replace')[-6000:]}")
     return (err or b"").decode(errors="replace")
 
 
@@ -426,3 +436,38 @@ def test_an_interrupted_pool_kills_its_workers(corpus):
     while workers_of_this_process() and time.monotonic() < deadline:
         time.sleep(0.02)
     assert not workers_of_this_process()
+
+
+def _send_half_a_result(flag: str) -> None:
+    """In a worker: begin a result for the pool, stop halfway (as a worker killed while
+    sending one does) and wait to be killed."""
+    import gc
+    import multiprocessing.queues
+    import struct
+
+    results = next(o for o in gc.get_objects() if isinstance(o, multiprocessing.queues.SimpleQueue))
+    os.write(results._writer.fileno(), struct.pack("!i", 1_000_000) + b"x" * 100)
+    Path(flag).touch()
+    time.sleep(120)
+
+
+def test_a_worker_killed_halfway_through_a_result_does_not_hang_the_pool(tmp_path):
+    # the pool's manager thread, reading that half message, would wait for the rest for
+    # ever, and the interpreter for it at exit: a Ctrl-C'd or SIGTERM'd ingest that hangs
+    from concurrent.futures import ProcessPoolExecutor
+
+    from loaders import workers
+
+    flag = tmp_path / "half-sent"
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=workers._context(),
+                               initializer=workers._init_worker, initargs=(os.getpid(),))
+    try:
+        pool.submit(_send_half_a_result, str(flag))
+        manager = pool._executor_manager_thread
+        deadline = time.monotonic() + 30
+        while not flag.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert flag.exists(), "the worker never ran"
+    finally:
+        workers._stop(pool, timeout=GONE_WITHIN)
+    assert not manager.is_alive(), "the pool's manager thread is stuck on half a result"
