@@ -57,6 +57,17 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--to", dest="date_to", type=_day, help="last incident date (default: --as-of)")
     r.add_argument("--as-of", dest="as_of", type=_day, help="the day overdue is judged on (default: today)")
 
+    c = sub.add_parser("correct", help="override a field the parser got wrong (kept in the corrections file), "
+                                       "then re-ingest")
+    c.add_argument("doc_id", metavar="ID", help="the postmortem's id (front-matter id, else its file name)")
+    c.add_argument("field", metavar="FIELD",
+                   help="title, date, started_at, detected_at, mitigated_at, resolved_at, severity, "
+                        "incident_class, near_miss, team; or action_items.N.status|owner|due")
+    c.add_argument("value", metavar="VALUE", help="the right value; 'null' clears the field")
+    c.add_argument("--config", help="hindsight.yaml (its corrections: file, default corrections.yaml beside it)")
+    c.add_argument("--db", help="DuckDB file to re-ingest (default as for ingest)")
+    c.add_argument("--no-ingest", action="store_true", help="only write the corrections file")
+
     d = sub.add_parser("demo", help="write a synthetic demo corpus")
     d.add_argument("out_dir", metavar="OUT_DIR")
     d.add_argument("--incidents", type=int, default=200, help="how many incidents (default 200)")
@@ -84,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_demo(args)
         if args.command == "report":
             return cmd_report(args)
+        if args.command == "correct":
+            return cmd_correct(args)
     except ConfigError as e:
         print(f"hindsight: {e}", file=sys.stderr)
         return 2
@@ -154,6 +167,46 @@ def cmd_report(args) -> int:
     else:
         sys.stdout.write(report.text(result))
     return 0
+
+
+def cmd_correct(args) -> int:
+    import yaml
+
+    from loaders import corrections
+    from loaders.ingest import NothingToLoad, RemovalRefused, ingest, print_summary
+
+    cfg = load_config(args.config, required=bool(args.config))
+    try:
+        keys = corrections.keys_for(args.doc_id, args.field)
+        field = keys[-1]
+        if args.value.strip().lower() in ("null", "none", "~"):
+            value = None
+        elif field == "near_miss":
+            value = yaml.safe_load(args.value)
+        else:
+            value = args.value  # as typed: a title "2024" stays text
+        stored, _ = corrections.normalise(field, value)
+        if field in corrections.TIMES or field in ("date", "due"):
+            value = stored  # written the one way it is read: 2026-02-03T10:06:00Z
+        corrections.write(cfg.corrections, keys, value)
+    except corrections.CorrectionError as e:
+        print(f"hindsight: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"hindsight: cannot write {cfg.corrections}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    print(f"{cfg.corrections}: {args.doc_id} {args.field} = {args.value}")
+    if args.no_ingest:
+        return 0
+    db, why = choose_database(cfg, args.db)
+    try:
+        summary = ingest(cfg, None, db)
+    except (NothingToLoad, RemovalRefused, RuntimeError) as e:
+        print(f"hindsight: the correction is saved but the re-ingest did not run: {e}", file=sys.stderr)
+        return 1
+    stale = [p for path, p in summary.problems if path == str(cfg.corrections)]
+    print_summary(summary, db, f"{why}; config: {cfg.describe()}")
+    return 1 if any(p.get("level") == "error" for p in stale) else 0
 
 
 def cmd_demo(args) -> int:

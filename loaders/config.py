@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from loaders import severity
 from loaders.options import MAX_EXPORT_BYTES, MAX_FILE_BYTES, Options
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ MAX_FILES = 500_000   # discovery stops with an error past this many files in th
 KNOWN_KEYS = {"database", "timezone", "sources", "taxonomy", "sla_days", "recurrence_window_days",
               "min_sample", "status_map", "csv_mappings", "max_file_mb", "detect_threshold_minutes",
               "default_repo", "match_window_minutes", "max_export_mb", "exclude", "follow_symlinks",
-              "max_files"}
+              "max_files", "corrections"}
 SOURCE_KINDS = ("postmortems", "trackers", "incidents")
 STATUS_CATEGORIES = ("todo", "in_progress", "done", "wont_do")
 
@@ -57,10 +58,18 @@ class Config:
     max_files: int = MAX_FILES
     database_set: bool = False             # the file names its database (``database:``)
     is_demo: bool = False                  # the bundled demo config, used for want of another
+    corrections_file: str | None = None    # ``corrections:``; default corrections.yaml beside the config
 
     @property
     def base(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    @property
+    def corrections(self) -> Path:
+        """The corrections file (loaders/corrections.py): ``corrections:`` relative to the
+        config, else corrections.yaml beside it."""
+        p = Path(os.path.expanduser(self.corrections_file or "corrections.yaml"))
+        return p if p.is_absolute() else self.base / p
 
     def options(self) -> Options:
         return Options(default_zone=self.timezone, taxonomy=self.taxonomy,
@@ -208,7 +217,7 @@ def config_from_dict(data, path: Path | None = None) -> Config:
         for k, v in sla.items():
             level = _level_key(k)
             if level is None:
-                fail(f"sla_days.{k}", "key must be a severity level (1, SEV1, P1) or 'default'")
+                fail(f"sla_days.{k}", "key must be a severity level (1, SEV1, P1, critical) or 'default'")
             if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
                 fail(f"sla_days.{k}", f"must be a positive whole number of days, got {v!r}")
             cfg.sla_days[level] = v
@@ -225,6 +234,11 @@ def config_from_dict(data, path: Path | None = None) -> Config:
     if not isinstance(exclude, list) or not all(isinstance(p, str) and p.strip() for p in exclude):
         fail("exclude", "must be a glob or a list of globs (e.g. ['**/drafts/**', '**/TEMPLATE*.md'])")
     cfg.exclude = [p.strip() for p in exclude]
+
+    if "corrections" in data:
+        if not isinstance(data["corrections"], str) or not data["corrections"].strip():
+            fail("corrections", f"must be the path of a YAML file, got {data['corrections']!r}")
+        cfg.corrections_file = data["corrections"].strip()
 
     if "follow_symlinks" in data:
         if not isinstance(data["follow_symlinks"], bool):
@@ -303,5 +317,4 @@ def slow_regex(pattern: str) -> str | None:
 def _level_key(k):
     if str(k).strip().lower() == "default":
         return "default"
-    m = re.fullmatch(r"(?:sev|p|s|severity)?[\s_-]*(\d)", str(k).strip(), re.I)
-    return int(m.group(1)) if m else None
+    return severity.level(k)

@@ -28,7 +28,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders import store
+from loaders import corrections, severity, store
+from loaders.problems import problem
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.reading import Loaded
@@ -95,6 +96,7 @@ def _rows(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
         rows["raw_postmortems"].append({
             "file_path": path, "id": r.get("id"), "title": r.get("title"), "date": r.get("date"),
             "severity": r.get("severity"), "severity_level": r.get("severity_level"),
+            "severity_label": severity.label(r.get("severity_level")),
             "status": r.get("status"), "near_miss": bool(r.get("near_miss")),
             "incident_class": r.get("incident_class"),
             "started_at": r.get("started_at"), "detected_at": r.get("detected_at"),
@@ -134,6 +136,8 @@ def _rows(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
                 "file_path": path, "seq": n, "source": r.get("source"),
                 "id": None if i.get("id") is None else str(i.get("id")), "title": i.get("title"),
                 "severity": None if i.get("severity") is None else str(i.get("severity")),
+                "severity_level": severity.level(i.get("severity")),
+                "severity_label": severity.label(severity.level(i.get("severity"))),
                 "started_at": i.get("started_at"), "detected_at": i.get("detected_at"),
                 "acknowledged_at": i.get("acknowledged_at"), "mitigated_at": i.get("mitigated_at"),
                 "resolved_at": i.get("resolved_at"),
@@ -222,6 +226,7 @@ class State:
     fingerprint: str | None = None
     models: str | None = None
     exists: bool = False
+    corrections: str | None = None   # digest of the corrections file the last load applied
 
 
 @dataclass
@@ -242,6 +247,7 @@ class Plan:
     full: bool
     fingerprint: str
     up_to_date: bool
+    corrections: Corrections
 
     @property
     def removed_postmortems(self) -> int:
@@ -336,11 +342,13 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
              if f in state.files and state.files[f].origin != origin}
     remembered = {s.pattern for s in state.sources}
     forget = sorted(remembered - {s.pattern for s in sources}) if replace else []
+    fixes = Corrections.read(cfg.corrections)
     up_to_date = (not todo and not removed and not touched and not moved and not forget
                   and state.exists and state.fingerprint == fp and state.models == store.models_fingerprint()
+                  and state.corrections == fixes.digest
                   and {s.pattern for s in sources if s.pattern in read_now} <= remembered)
     return Plan(db_path, sources, found, todo, unchanged, touched, moved, removed, removed_kinds,
-                postmortems, forget, full, fp, up_to_date)
+                postmortems, forget, full, fp, up_to_date, fixes)
 
 
 def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | None = None,
@@ -416,7 +424,8 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                 con.execute("UPDATE files SET origin = m.origin FROM _moved m WHERE files.path = m.path")
                 con.unregister("_moved")
             _remember(con, p, now)
-            _write_settings(con, cfg, p.fingerprint)
+            summary.problems.extend(_write_corrections(con, p.corrections, run_id))
+            _write_settings(con, cfg, p.fingerprint, p.corrections.digest)
             con.execute(
                 "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [run_id, now, datetime.now(timezone.utc).replace(tzinfo=None), p.full,
@@ -426,6 +435,57 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
     summary.undated = undated(db_path)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@dataclass
+class Corrections:
+    """The corrections file as this load read it (loaders/corrections.py)."""
+
+    path: Path
+    fixes: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    digest: str = ""
+
+    @classmethod
+    def read(cls, path: Path) -> "Corrections":
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return cls(path)
+        except OSError as e:
+            return cls(path, [], [problem(None, f"cannot read the corrections file: {e.strerror or e}")], "unreadable")
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            line = data[: e.start].count(b"\n") + 1
+            return cls(path, [], [problem(line, "the corrections file is not UTF-8; none applied")], digest)
+        fixes, problems = corrections.read(text)
+        return cls(path, fixes, problems, digest)
+
+
+def _write_corrections(con, c: Corrections, run_id: int) -> list[tuple[str, dict]]:
+    """Replace the corrections the database applies with ``c``'s; a correction for an id
+    no postmortem carries, or for an action item the document does not have, is a
+    warning (kept, so it applies again if the document comes back)."""
+    path = str(c.path)
+    con.execute("DELETE FROM raw_corrections")
+    con.execute("DELETE FROM ingest_problems WHERE file_path = ?", [path])
+    _insert(con, "raw_corrections", [f.row(path) for f in c.fixes])
+    problems = list(c.problems)
+    ids = {r[0]: r[1] for r in con.execute(
+        "SELECT p.id, count(a.seq) FROM raw_postmortems p LEFT JOIN raw_action_items a USING (file_path) "
+        "GROUP BY p.id, p.file_path").fetchall()}
+    for f in c.fixes:
+        if f.doc_id not in ids:
+            problems.append(problem(f.line, f"correction for {f.doc_id!r}: no loaded postmortem has this id; "
+                                            "not applied", level="warning"))
+        elif f.item is not None and f.item > ids[f.doc_id]:
+            problems.append(problem(f.line, f"correction for {f.doc_id!r} action item {f.item}: the document "
+                                            f"has {ids[f.doc_id]} action items; not applied", level="warning"))
+    _insert(con, "ingest_problems", [{"file_path": path, "line": p.get("line"), "level": p.get("level", "error"),
+                                      "message": p.get("message"), "run_id": run_id} for p in problems])
+    return [(path, p) for p in problems]
 
 
 def _remember(con, p: Plan, now: datetime) -> None:
@@ -463,7 +523,8 @@ def read_state(db_path: Path) -> State:
             sources = [Source(pattern, kind, config) for pattern, kind, config in con.execute(
                 "SELECT pattern, kind, config FROM sources ORDER BY added_at, pattern").fetchall()]
         settings = dict(con.execute("SELECT key, value FROM settings").fetchall())
-        return State(files, sources, settings.get("fingerprint"), settings.get("models"), True)
+        return State(files, sources, settings.get("fingerprint"), settings.get("models"), True,
+                     settings.get("corrections"))
     finally:
         con.close()
 
@@ -482,9 +543,9 @@ def undated(db_path: Path) -> int:
         con.close()
 
 
-def _write_settings(con, cfg: Config, fp: str) -> None:
+def _write_settings(con, cfg: Config, fp: str, corrections: str = "") -> None:
     con.execute("DELETE FROM settings")
-    settings = {"fingerprint": fp, "models": store.models_fingerprint(), "timezone": cfg.timezone, "default_repo": cfg.default_repo or "",
+    settings = {"fingerprint": fp, "corrections": corrections, "models": store.models_fingerprint(), "timezone": cfg.timezone, "default_repo": cfg.default_repo or "",
                 "match_window_minutes": cfg.match_window_minutes,
                 "recurrence_window_days": cfg.recurrence_window_days,
                 "min_sample": cfg.min_sample, "detect_threshold_minutes": cfg.detect_threshold_minutes,

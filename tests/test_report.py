@@ -2,7 +2,7 @@
 
 Every expected value below was worked out on paper from the corpus in this file, with
 the arithmetic in a comment beside it; the definitions are those of
-/work/shared/REPORT_CONTRACT.md (A = as-of).
+docs/REPORT_CONTRACT.md (A = as-of).
 
 The main corpus (module fixture ``main_db``) is ingested once and reported on several
 periods. Config: sla_days {1: 10, 2: 20, default: 40} (deliberately not the project

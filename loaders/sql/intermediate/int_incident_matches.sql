@@ -11,9 +11,9 @@ WITH window_minutes AS (
 -- every id a postmortem quotes and every id a row answers to, lower-cased: an
 -- equality join on these is a hash join (an OR of IN-lists would compare every pair)
 quoted AS (
-    SELECT file_path, lower(reference) AS ref FROM stg_postmortems WHERE reference IS NOT NULL
+    SELECT file_path, lower(reference) AS ref FROM int_postmortems WHERE reference IS NOT NULL
     UNION
-    SELECT file_path, lower(incident_id) FROM stg_postmortems WHERE incident_id IS NOT NULL
+    SELECT file_path, lower(incident_id) FROM int_postmortems WHERE incident_id IS NOT NULL
 ),
 answers AS (
     SELECT row_key, lower(external_id) AS ref FROM stg_incident_rows WHERE external_id IS NOT NULL
@@ -36,7 +36,7 @@ open_rows AS (
 ),
 open_postmortems AS (
     SELECT *, coalesce(detected_at, started_at) AS t
-    FROM stg_postmortems
+    FROM int_postmortems
     WHERE NOT is_near_miss AND file_path NOT IN (SELECT file_path FROM by_reference)
 ),
 candidates AS MATERIALIZED (  -- built before it is filtered, so the range join stays a range join

@@ -22,6 +22,6 @@ SELECT
     CASE WHEN p.resolved_at IS NOT NULL AND NOT (p.resolved_source = 'fallback_mitigated' AND r.resolved_at IS NOT NULL)
               THEN p.resolved_source
          WHEN r.resolved_at IS NOT NULL THEN 'incident_export:' || r.incident_source END AS resolved_source
-FROM stg_postmortems p
+FROM int_postmortems p
 LEFT JOIN int_incident_matches m USING (file_path)
 LEFT JOIN stg_incident_rows r ON r.row_key = m.row_key

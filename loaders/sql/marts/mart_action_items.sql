@@ -11,6 +11,7 @@ SELECT
     i.incident_class,
     i.team,
     i.severity_level,
+    i.severity_label,
     i.is_near_miss,
     a.action,
     a.action_kind,

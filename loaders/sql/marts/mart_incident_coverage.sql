@@ -1,12 +1,15 @@
 -- Every incident Hindsight knows of, from postmortems and incident-tool exports
 -- together, and whether it has a postmortem: one row per postmortem (near misses
--- excluded) plus one per export row that matched no postmortem.
+-- excluded) plus one per export row that matched no postmortem. coverage_key: the
+-- postmortem's file, or the export row (file#row).
 SELECT
+    i.file_path                                AS coverage_key,
     i.incident_id,
     i.title,
     i.incident_date,
     i.team,
     i.severity_level,
+    i.severity_label,
     TRUE                                       AS has_postmortem,
     i.postmortem_status,
     i.reviewed_on IS NOT NULL OR i.status_says_reviewed AS is_reviewed,
@@ -19,11 +22,13 @@ FROM mart_incidents i
 WHERE NOT i.is_near_miss
 UNION ALL
 SELECT
+    r.row_key,
     coalesce(r.source_id, r.external_id),
     r.title,
     CAST(coalesce(r.started_at, r.detected_at) AS DATE),
     'unassigned',
-    try_cast(regexp_extract(r.severity, '(\d)') AS INTEGER),
+    r.severity_level,
+    r.severity_label,
     FALSE,
     NULL,
     FALSE,

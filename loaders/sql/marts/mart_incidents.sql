@@ -6,6 +6,7 @@ SELECT
     coalesce(p.incident_date, CAST(t.started_at AS DATE))    AS incident_date,
     p.severity,
     p.severity_level,
+    p.severity_label,
     p.postmortem_status,
     p.is_near_miss,
     coalesce(p.incident_class, 'unclassified')               AS incident_class,
@@ -39,7 +40,8 @@ SELECT
         OR lower(coalesce(p.postmortem_status, '')) LIKE 'complete,%'   AS status_says_reviewed,
     date_diff('day', CAST(t.resolved_at AS DATE), p.written_on)       AS days_to_postmortem,
     date_diff('day', CAST(t.resolved_at AS DATE), p.reviewed_on)      AS days_to_review,
-    p.summary
-FROM stg_postmortems p
+    p.summary,
+    p.corrected_fields
+FROM int_postmortems p
 JOIN int_incident_times t USING (file_path)
 JOIN int_incident_durations d USING (file_path)

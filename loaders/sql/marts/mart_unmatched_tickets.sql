@@ -2,6 +2,7 @@
 -- status; listed here so that a typo or a missing export is seen, not silently dropped.
 SELECT
     a.file_path,
+    a.item_seq,
     a.incident_id,
     a.action,
     a.ticket,

@@ -8,6 +8,8 @@ SELECT
     status,
     title,
     severity,
+    severity_level,
+    severity_label,
     try_strptime(started_at,      '%Y-%m-%dT%H:%M:%SZ')      AS started_at,
     try_strptime(detected_at,     '%Y-%m-%dT%H:%M:%SZ')      AS detected_at,
     try_strptime(acknowledged_at, '%Y-%m-%dT%H:%M:%SZ')      AS acknowledged_at,

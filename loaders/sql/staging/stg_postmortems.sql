@@ -6,6 +6,7 @@ SELECT
     try_cast(date AS DATE)                                   AS incident_date,
     severity,
     severity_level,
+    severity_label,
     status                                                   AS postmortem_status,
     coalesce(near_miss, false)                               AS is_near_miss,
     nullif(trim(incident_class), '')                         AS incident_class,

@@ -1,0 +1,56 @@
+"""Severity: the one reader of a written severity and the one way to name a level.
+
+``level(text)`` turns what a postmortem, a tracker or an incident tool writes into a
+number, 1 the worst: ``SEV1``, ``Sev 2``, ``P1``, ``S3``, ``severity-2``, ``priority 1``,
+``level 3``, a bare ``2``, or a word (``Critical`` 1, ``High``/``Major`` 2,
+``Medium``/``Moderate``/``Minor`` 3, ``Low`` 4, ``Trivial`` 5). Anything else is no
+severity (None), never a guess.
+
+``label(level)`` is how every page, table and export names a level: ``SEV1`` ...,
+and ``no severity`` for None. Ingest writes both next to the text as written
+(``severity_level`` and ``severity_label``), so the SQL models and the dashboard read
+the level and the label from a column instead of parsing or formatting it again.
+
+The config's ``sla_days`` keys are read with ``level`` too (``SEV1``, ``P1``, ``1``,
+``critical`` all name level 1).
+"""
+from __future__ import annotations
+
+import re
+
+NO_SEVERITY = "no severity"
+
+_CODED = re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level)[\s_-]*(\d{1,2})\b", re.I)
+_WORDS = {"critical": 1, "blocker": 1, "emergency": 1, "high": 2, "major": 2, "medium": 3,
+          "moderate": 3, "minor": 3, "low": 4, "trivial": 5}
+_WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
+
+
+def level(text) -> int | None:
+    """The level a written severity names (1 the worst), or None."""
+    if text is None:
+        return None
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, int):
+        return text if text >= 0 else None
+    s = str(text).strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if (m := _CODED.search(s)):
+        return int(m.group(1))
+    if (m := _WORD.search(s)):
+        return _WORDS[m.group(1).lower()]
+    return None
+
+
+def label(lvl: int | None) -> str:
+    """``SEV1`` for 1, ..., and ``no severity`` for None."""
+    if lvl is None:
+        return NO_SEVERITY
+    try:
+        return f"SEV{int(lvl)}"
+    except (TypeError, ValueError):
+        return NO_SEVERITY

@@ -1,4 +1,0 @@
--- Ingest problems by file and line, errors first.
-SELECT file_path AS file, line, level, message
-FROM ingest_problems
-ORDER BY level = 'warning', file_path, line NULLS FIRST;

@@ -1,0 +1,61 @@
+"""One severity reader (loaders/severity.py): what each way of writing a severity means,
+how a level is named, and that the config, the parsers and the SQL all agree with it."""
+import duckdb
+import pytest
+
+from loaders import severity, store
+from loaders.config import ConfigError, load_config
+
+
+@pytest.mark.parametrize("text, level", [
+    ("SEV1", 1), ("sev 2", 2), ("Sev-3", 3), ("P1", 1), ("p2", 2), ("S3", 3), ("severity-2", 2),
+    ("Severity 1", 1), ("priority 1", 1), ("level 3", 3), ("2", 2), (2, 2), ("SEV10", 10),
+    ("Critical", 1), ("critical impact", 1), ("Blocker", 1), ("High", 2), ("Major", 2),
+    ("Medium", 3), ("Moderate", 3), ("Minor", 3), ("Low", 4), ("Trivial", 5),
+])
+def test_level_reads_each_way_of_writing_a_severity(text, level):
+    assert severity.level(text) == level
+
+
+@pytest.mark.parametrize("text", [None, "", "  ", "unknown", "n/a", True, -1, "highway"])
+def test_anything_else_is_no_severity_never_a_guess(text):
+    assert severity.level(text) is None
+
+
+def test_label_names_a_level_and_the_absence_of_one():
+    assert [severity.label(n) for n in (1, 2, 5)] == ["SEV1", "SEV2", "SEV5"]
+    assert severity.label(None) == severity.NO_SEVERITY == "no severity"
+    assert severity.label(float("nan")) == "no severity"
+
+
+def test_label_of_level_round_trips():
+    for n in range(0, 11):
+        assert severity.level(severity.label(n)) == n
+
+
+@pytest.mark.parametrize("key", ["SEV1", "P1", "1", "critical", 1])
+def test_config_sla_keys_read_with_the_same_reader(tmp_path, key):
+    cfg_file = tmp_path / "hindsight.yaml"
+    cfg_file.write_text(f"sla_days:\n  {key!s}: 7\n  default: 30\n")
+    assert load_config(cfg_file).sla_days[1] == 7
+
+
+def test_config_rejects_a_key_that_names_no_level(tmp_path):
+    cfg_file = tmp_path / "hindsight.yaml"
+    cfg_file.write_text("sla_days:\n  someday: 7\n")
+    with pytest.raises(ConfigError, match="sla_days.someday"):
+        load_config(cfg_file)
+
+
+def test_the_migration_backfills_labels_as_label_names_them(tmp_path):
+    con = duckdb.connect(str(tmp_path / "db.duckdb"))
+    versions = [v for v, _, _ in store.migrations()]
+    for version, name, sql in store.migrations():
+        if version < 5:
+            con.execute(sql)
+    con.executemany("INSERT INTO raw_postmortems (file_path, severity_level) VALUES (?, ?)",
+                    [[f"f{n}", n] for n in (1, 2, 3, 7)] + [["none", None]])
+    con.execute(dict((v, s) for v, _, s in store.migrations())[5])
+    got = dict(con.execute("SELECT file_path, severity_label FROM raw_postmortems").fetchall())
+    assert 5 in versions
+    assert got == {f"f{n}": severity.label(n) for n in (1, 2, 3, 7)} | {"none": severity.label(None)}
