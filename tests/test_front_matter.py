@@ -112,7 +112,7 @@ def test_unterminated_front_matter_is_body():
 def test_simple_front_matter_reads_as_yaml_does(text):
     import yaml
 
-    from loaders import frontmatter
+    from loaders.postmortem import frontmatter
 
     fast = frontmatter._simple(text.splitlines())
     assert fast is not None
@@ -128,7 +128,7 @@ def test_simple_front_matter_reads_as_yaml_does(text):
     "services:\n  - a\n  - b", "a: &x 1\nb: *x", "a: b: c", "a: 1 # note", "a: |\n  text", "a: 1\na: 2",
 ])
 def test_anything_else_goes_to_the_yaml_loader(text):
-    from loaders import frontmatter
+    from loaders.postmortem import frontmatter
 
     assert frontmatter._simple(text.splitlines()) is None
 

@@ -2,7 +2,7 @@
 
 Each tests/fixtures/shapes/*.expect.yaml names its document (`file:`) and lists under
 `expect:` only what a careful human reading is sure of. Every key is one test, scored
-the way /work/shared/conformance/score.py scores the real corpus, plus two exact
+the way bench/corpus.py scores the labelled real documents, plus two exact
 lists: `timeline_at` (every entry's time, in order) and `action_status`.
 """
 from __future__ import annotations

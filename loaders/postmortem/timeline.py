@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from loaders import timeparse as tp
-from loaders.markdown import plain
-from loaders.vocabulary import BAD_THINGS, EVENT_MARKERS, EVENT_WORDS, NOT_A_REPORT_AFTER, STOPPING
+from loaders.postmortem.doc import datetime_value, front, minutes
+from loaders.postmortem.markdown import plain
+from loaders.postmortem.vocabulary import BAD_THINGS, EVENT_MARKERS, EVENT_WORDS, NOT_A_REPORT_AFTER, STOPPING
 
 _TIME_HEADER = re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|datetime|date\s+and\s+time|"
                           r"time\s*\(.*\)|date\s*\(.*\)|hour|clock|utc|start)\b", re.I)
@@ -94,7 +95,7 @@ class _Reader:
         return e
 
 
-# Every phrase of loaders.vocabulary, indexed by its first word: an entry's words are
+# Every phrase of loaders.postmortem.vocabulary, indexed by its first word: an entry's words are
 # looked up once each, and a phrase matches when the words after it follow.
 _WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
 
@@ -271,7 +272,6 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range):
     BEGINS``), then what timeline entries say (alert fired, rolled back, resolved);
     resolved falls back to mitigated.
     """
-    from loaders.postmortem import _datetime_value, _front, minutes
 
     times: dict[str, datetime | None] = {}
     sources: dict[str, str] = {}
@@ -284,7 +284,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range):
     meta_key = {"started_at": "started", "detected_at": "detected", "mitigated_at": "mitigated",
                 "resolved_at": "resolved"}
     for key, short in meta_key.items():
-        put(key, _datetime_value(_front(doc, short), doc), "front_matter")
+        put(key, datetime_value(front(doc, short), doc), "front_matter")
     for key, short in meta_key.items():
         if short in doc.meta:
             value, line = doc.meta[short]
@@ -346,9 +346,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range):
 
 
 def _meta_time(value: str, doc, incident_date):
-    from loaders.postmortem import _datetime_value
 
-    dt = _datetime_value(value, doc)
+    dt = datetime_value(value, doc)
     if dt is not None:
         return dt
     st = tp.read_stamp(plain(value), doc.order_hint)

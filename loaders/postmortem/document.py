@@ -1,50 +1,24 @@
 """Parse one postmortem (markdown, any common template) into a plain record.
 
 ``parse(text, name)`` is a pure function: no I/O, no database. It returns the
-``postmortem`` object of ../shared/conformance/CONTRACT.md plus a few extra keys
+``postmortem`` object of docs/PARSE_CONTRACT.md plus a few extra keys
 (teams, services, owner, lessons, timestamp_sources, summary), and a ``problems`` list.
-Section names, metadata keys and event words come from ``loaders.vocabulary``.
+Section names, metadata keys and event words come from ``loaders.postmortem.vocabulary``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from loaders import frontmatter, timeparse as tp
-from loaders.actions import action_items
-from loaders.markdown import Section, plain, sections
+from loaders import severity as severities, timeparse as tp
 from loaders.options import Options
+from loaders.postmortem import frontmatter
+from loaders.postmortem.actions import action_items
+from loaders.postmortem.doc import Doc, date_value, datetime_value, front, list_value, split_list
+from loaders.postmortem.markdown import plain, sections
+from loaders.postmortem.timeline import derive_times, timeline_entries
+from loaders.postmortem.vocabulary import meta_key, section_kind
 from loaders.problems import Problems
-from loaders.timeline import derive_times, timeline_entries
-from loaders.vocabulary import FRONT_MATTER, meta_key, section_kind
-
-
-@dataclass
-class Doc:
-    """Everything gathered from one document while parsing it."""
-
-    name: str
-    lines: list[str]
-    front: dict
-    secs: list[Section]
-    kinds: dict[int, str]          # id(section) -> kind
-    meta: dict[str, tuple[str, int]]  # key -> (value, line)
-    problems: Problems
-    zone: tp.Zone | None = None
-    zone_stated: bool = False
-    order_hint: str | None = None
-
-    by_kind: dict[str, list[Section]] | None = None
-
-    def of_kind(self, kind: str) -> list[Section]:
-        if self.by_kind is None:
-            self.by_kind = {}
-            for s in self.secs:
-                k = self.kinds.get(id(s))
-                if k is not None:
-                    self.by_kind.setdefault(k, []).append(s)
-        return self.by_kind.get(kind, [])
 
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or "|"
@@ -58,12 +32,6 @@ def _bold_pairs(line: str):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
         yield (m.group(1) or m.group(2)).strip(), line[m.end():end].split("|", 1)[0].strip()
 _KV_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 /()#_-]{0,38}?)\s*:\s+(.+)$")
-_DURATION = re.compile(
-    r"(?:(?P<d>\d+(?:\.\d+)?)\s*d(?:ays?)?)?\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*"
-    r"(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in(?:ute)?s?)?)?\s*(?:(?P<s>\d+)\s*s(?:ec(?:ond)?s?)?)?", re.I)
-_SEVERITY = re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level)[\s_-]*(\d)\b", re.I)
-_SEVERITY_WORDS = {"critical": 1, "blocker": 1, "emergency": 1, "high": 2, "major": 2, "medium": 3,
-                   "moderate": 3, "minor": 3, "low": 4, "trivial": 5}
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 _NEAR_MISS_CLAIM = re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
@@ -154,13 +122,6 @@ def _classify_sections(doc: Doc) -> None:
             doc.kinds[id(s)] = kind
 
 
-def _front(doc: Doc, key: str):
-    for k in FRONT_MATTER[key]:
-        if k in doc.front and doc.front[k] not in (None, ""):
-            return doc.front[k]
-    return None
-
-
 # Sections whose "Key: value" lines can be metadata ("- Time to detection: 5 minutes"
 # in Stats, "Duration: 14:58-15:20" in Impact); timeline and action lines never are.
 _KV_SECTIONS = (None, "metadata", "summary", "impact", "detection", "resolution")
@@ -234,9 +195,9 @@ def _record(doc: Doc, options: Options) -> dict:
         # the local day of the first dated entry, not its UTC day
         incident_date = next((e.day for e in timeline if e.at is not None and e.day), None)
 
-    severity = _front(doc, "severity")
+    severity = front(doc, "severity")
     severity = str(severity) if severity is not None else (doc.meta.get("severity", (None,))[0])
-    status = _front(doc, "status")
+    status = front(doc, "status")
     status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
 
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date))
@@ -255,7 +216,7 @@ def _record(doc: Doc, options: Options) -> dict:
     if title is None:
         problems.warning(1, "no title found")
 
-    doc_id = _front(doc, "id")
+    doc_id = front(doc, "id")
     base = doc.name.replace("\\", "/").rsplit("/", 1)[-1]
     stem = base.rsplit(".", 1)[0] if "." in base else base
     return {
@@ -264,7 +225,7 @@ def _record(doc: Doc, options: Options) -> dict:
         "title": title,
         "date": tp.iso_date(incident_date),
         "severity": severity,
-        "severity_level": severity_level(severity),
+        "severity_level": severities.level(severity),
         "status": status,
         "near_miss": near_miss,
         "incident_class": incident_class,
@@ -278,8 +239,8 @@ def _record(doc: Doc, options: Options) -> dict:
         "contributing_factors": factors,
         "action_items": items,
         "owner": _owner(doc),
-        "teams": _list_value(_front(doc, "teams")) or _split_list(doc.meta.get("teams", ("",))[0]),
-        "services": _list_value(_front(doc, "services")) or _split_list(doc.meta.get("services", ("",))[0]),
+        "teams": list_value(front(doc, "teams")) or split_list(doc.meta.get("teams", ("",))[0]),
+        "services": list_value(front(doc, "services")) or split_list(doc.meta.get("services", ("",))[0]),
         "reference": _reference(doc),
         "written_on": _paper_date(doc, "written"),
         "reviewed_on": _paper_date(doc, "reviewed"),
@@ -294,7 +255,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> date | N
     metadata Date, the title, the file name, a front-matter start time, the summary's
     first date, a date in the timeline's heading. None leaves it to the timeline."""
     hint = doc.order_hint
-    found = _date_value(_front(doc, "date"))
+    found = date_value(front(doc, "date"))
     if found is None and "date" in doc.meta:
         found = tp.find_date(doc.meta["date"][0], hint)
     if found is None and title:
@@ -308,9 +269,9 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> date | N
             except ValueError:
                 pass
     for key in ("started", "detected"):
-        if found is None and _front(doc, key) is not None:
-            dt = _datetime_value(_front(doc, key), doc)
-            found = dt.date() if dt else _date_value(_front(doc, key))
+        if found is None and front(doc, key) is not None:
+            dt = datetime_value(front(doc, key), doc)
+            found = dt.date() if dt else date_value(front(doc, key))
     if found is None and summary:
         found = tp.find_date(summary[:400], hint)
     for s in doc.of_kind("timeline"):
@@ -342,7 +303,7 @@ def _report_unplaced(doc: Doc, title: str | None) -> None:
 
 
 def _title(doc: Doc) -> str | None:
-    t = _front(doc, "title")
+    t = front(doc, "title")
     if t:
         return plain(str(t))
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
@@ -470,7 +431,7 @@ def _section_items(doc: Doc, kind: str) -> list[str]:
 
 
 def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
-    v = _front(doc, "near_miss")
+    v = front(doc, "near_miss")
     if v is not None:
         return v is True or str(v).strip().lower() in _YES
     if "near_miss" in doc.meta:
@@ -483,7 +444,7 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
 
 
 def _incident_class(doc, options, title, summary, factors) -> str | None:
-    v = _front(doc, "class")
+    v = front(doc, "class")
     if isinstance(v, list):
         v = v[0] if v else None
     if v is not None and str(v).strip():
@@ -505,7 +466,7 @@ def classify(text: str, taxonomy) -> str | None:
 
 
 def _owner(doc: Doc) -> str | None:
-    v = _front(doc, "owner")
+    v = front(doc, "owner")
     if isinstance(v, list):
         v = ", ".join(str(x) for x in v)
     if v:
@@ -515,7 +476,7 @@ def _owner(doc: Doc) -> str | None:
 
 def _paper_date(doc: Doc, key: str) -> str | None:
     """When the postmortem was written / reviewed (front matter, or a metadata key)."""
-    v = _date_value(_front(doc, key))
+    v = date_value(front(doc, key))
     if v is None and key in doc.meta:
         v = tp.find_date(doc.meta[key][0], doc.order_hint)
     return tp.iso_date(v)
@@ -524,7 +485,7 @@ def _paper_date(doc: Doc, key: str) -> str | None:
 def _reference(doc: Doc) -> str | None:
     """The incident tool's id for this incident (front-matter ``pagerduty:``, an
     ``Incident ID`` / ``PagerDuty:`` line), a URL reduced to its last path segment."""
-    v = _front(doc, "reference")
+    v = front(doc, "reference")
     if not v and "id" in doc.meta:
         v = doc.meta["id"][0]
     if not v:
@@ -533,75 +494,3 @@ def _reference(doc: Doc) -> str | None:
     if "://" in v:
         v = v.rstrip("/").rsplit("/", 1)[-1]
     return v or None
-
-
-def severity_level(severity) -> int | None:
-    if severity is None:
-        return None
-    s = str(severity).strip()
-    m = _SEVERITY.search(s)
-    if m:
-        return int(m.group(1))
-    if s.isdigit():
-        return int(s)
-    for word, level in _SEVERITY_WORDS.items():
-        if re.search(rf"\b{word}\b", s, re.I):
-            return level
-    return None
-
-
-def minutes(text: str) -> float | None:
-    """Minutes in a written duration: ``5 minutes``, ``1h 20m``, ``2 hours``, ``90 min``."""
-    t = text.strip().lower()
-    if not t or not any(ch.isdigit() for ch in t):
-        return None
-    m = _DURATION.search(t)
-    if not m or not any(m.groupdict().values()):
-        return None
-    d, h, mi, s = (float(m.group(k)) if m.group(k) else 0.0 for k in ("d", "h", "m", "s"))
-    return d * 1440 + h * 60 + mi + s / 60
-
-
-def _date_value(v) -> date | None:
-    if v is None:
-        return None
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v if tp.plausible(v) else None
-    return tp.find_date(str(v))
-
-
-def _datetime_value(v, doc: Doc) -> datetime | None:
-    """A front-matter or metadata timestamp: ISO with zone, else read in the doc's zone.
-    A date without a time gives None (only the date is known)."""
-    if v is None:
-        return None
-    if isinstance(v, datetime):
-        dt = v if v.tzinfo else (doc.zone or tp.ZONE_UTC).to_utc(v)
-        return dt if tp.plausible(dt) else None
-    if isinstance(v, date):
-        return None
-    s = str(v).strip()
-    dt = tp.parse_iso(s)
-    if dt is not None and re.search(r"\d[T ]\d", s):
-        if not re.search(r"(Z|[+-]\d\d:?\d\d|UTC|GMT)\s*$", s, re.I) and doc.zone is not None:
-            dt = doc.zone.to_utc(dt.replace(tzinfo=None))
-        return dt if tp.plausible(dt) else None
-    st = tp.read_stamp(s, doc.order_hint)
-    if st is None or not st.has_time or not st.has_date or st.year is None:
-        return None
-    dt = tp.stamp_datetime(st, None, doc.zone)
-    return dt if dt and tp.plausible(dt) else None
-
-
-def _list_value(v) -> list[str]:
-    if v is None:
-        return []
-    if isinstance(v, (list, tuple)):
-        return [str(x).strip() for x in v if str(x).strip()]
-    return _split_list(str(v))
-
-
-def _split_list(s: str) -> list[str]:
-    return [p.strip(" `'\"") for p in re.split(r"[,;]|\band\b", s or "") if p.strip(" `'\"")]

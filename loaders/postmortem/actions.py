@@ -11,8 +11,8 @@ import re
 from datetime import date
 
 from loaders import timeparse as tp
-from loaders.markdown import plain
-from loaders.vocabulary import ACTION_KINDS, DONE, OPEN, WONT_DO
+from loaders.postmortem.markdown import plain
+from loaders.postmortem.vocabulary import ACTION_KINDS, DONE, OPEN, WONT_DO
 
 _HEADERS = {
     "text": re.compile(r"^(?:action(?:\s+items?)?|items?|description|tasks?|what|title|summary|"

@@ -1,0 +1,108 @@
+"""One postmortem while it is being parsed (``Doc``), and the readers of the values
+its front matter and metadata hold: dates, timestamps, durations, lists. Shared by
+document.py and timeline.py, and importing neither."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from loaders import timeparse as tp
+from loaders.postmortem.markdown import Section
+from loaders.postmortem.vocabulary import FRONT_MATTER
+from loaders.problems import Problems
+
+_DURATION = re.compile(
+    r"(?:(?P<d>\d+(?:\.\d+)?)\s*d(?:ays?)?)?\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*"
+    r"(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in(?:ute)?s?)?)?\s*(?:(?P<s>\d+)\s*s(?:ec(?:ond)?s?)?)?", re.I)
+
+
+@dataclass
+class Doc:
+    """Everything gathered from one document while parsing it."""
+
+    name: str
+    lines: list[str]
+    front: dict
+    secs: list[Section]
+    kinds: dict[int, str]          # id(section) -> kind
+    meta: dict[str, tuple[str, int]]  # key -> (value, line)
+    problems: Problems
+    zone: tp.Zone | None = None
+    zone_stated: bool = False
+    order_hint: str | None = None
+
+    by_kind: dict[str, list[Section]] | None = None
+
+    def of_kind(self, kind: str) -> list[Section]:
+        if self.by_kind is None:
+            self.by_kind = {}
+            for s in self.secs:
+                k = self.kinds.get(id(s))
+                if k is not None:
+                    self.by_kind.setdefault(k, []).append(s)
+        return self.by_kind.get(kind, [])
+
+
+def front(doc: Doc, key: str):
+    for k in FRONT_MATTER[key]:
+        if k in doc.front and doc.front[k] not in (None, ""):
+            return doc.front[k]
+    return None
+
+
+def minutes(text: str) -> float | None:
+    """Minutes in a written duration: ``5 minutes``, ``1h 20m``, ``2 hours``, ``90 min``."""
+    t = text.strip().lower()
+    if not t or not any(ch.isdigit() for ch in t):
+        return None
+    m = _DURATION.search(t)
+    if not m or not any(m.groupdict().values()):
+        return None
+    d, h, mi, s = (float(m.group(k)) if m.group(k) else 0.0 for k in ("d", "h", "m", "s"))
+    return d * 1440 + h * 60 + mi + s / 60
+
+
+def date_value(v) -> date | None:
+    if v is None:
+        return None
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v if tp.plausible(v) else None
+    return tp.find_date(str(v))
+
+
+def datetime_value(v, doc: Doc) -> datetime | None:
+    """A front-matter or metadata timestamp: ISO with zone, else read in the doc's zone.
+    A date without a time gives None (only the date is known)."""
+    if v is None:
+        return None
+    if isinstance(v, datetime):
+        dt = v if v.tzinfo else (doc.zone or tp.ZONE_UTC).to_utc(v)
+        return dt if tp.plausible(dt) else None
+    if isinstance(v, date):
+        return None
+    s = str(v).strip()
+    dt = tp.parse_iso(s)
+    if dt is not None and re.search(r"\d[T ]\d", s):
+        if not re.search(r"(Z|[+-]\d\d:?\d\d|UTC|GMT)\s*$", s, re.I) and doc.zone is not None:
+            dt = doc.zone.to_utc(dt.replace(tzinfo=None))
+        return dt if tp.plausible(dt) else None
+    st = tp.read_stamp(s, doc.order_hint)
+    if st is None or not st.has_time or not st.has_date or st.year is None:
+        return None
+    dt = tp.stamp_datetime(st, None, doc.zone)
+    return dt if dt and tp.plausible(dt) else None
+
+
+def list_value(v) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, (list, tuple)):
+        return [str(x).strip() for x in v if str(x).strip()]
+    return split_list(str(v))
+
+
+def split_list(s: str) -> list[str]:
+    return [p.strip(" `'\"") for p in re.split(r"[,;]|\band\b", s or "") if p.strip(" `'\"")]

@@ -1,0 +1,94 @@
+"""The code's layering, checked from its imports (read with ast, nothing executed):
+
+- no import cycle among the modules of loaders/, metrics/ and ui/;
+- loaders/ (the write side) imports nothing from metrics/ or ui/, the command line
+  (loaders/cli.py, which also runs reports) aside;
+- metrics/ (the read side) imports nothing from loaders/ or ui/;
+- pages import no SQL-running module directly: they go through ui/ and metrics/.
+"""
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("loaders", "metrics", "ui", "demo")
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(p): p for pkg in PACKAGES if (ROOT / pkg).is_dir() for p in (ROOT / pkg).rglob("*.py")}
+
+
+def imports(path: Path, known: set[str]) -> set[str]:
+    """The project modules ``path`` imports (module-level and inside functions)."""
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        for n in names:
+            while n and n not in known:
+                n = n.rpartition(".")[0]
+            if n:
+                out.add(n)
+    return out
+
+
+MODULES = modules()
+GRAPH = {m: imports(p, set(MODULES)) - {m} for m, p in MODULES.items()}
+
+
+def _top(m: str) -> str:
+    return m.split(".")[0]
+
+
+def test_there_is_no_import_cycle():
+    # a package importing its own submodules in __init__ is not a cycle of concern:
+    # drop edges from a package to its children
+    graph = {m: {d for d in deps if not d.startswith(m + ".")} for m, deps in GRAPH.items()}
+    state: dict[str, int] = {}
+    cycles = []
+
+    def visit(m, path):
+        state[m] = 1
+        for d in sorted(graph.get(m, ())):
+            if state.get(d) == 1:
+                cycles.append(path[path.index(d):] + [d] if d in path else [m, d])
+            elif d not in state:
+                visit(d, path + [d])
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m, [m])
+    assert cycles == []
+
+
+@pytest.mark.parametrize("module", sorted(m for m in GRAPH if _top(m) == "loaders" and m != "loaders.cli"))
+def test_loaders_do_not_import_the_read_side(module):
+    assert {d for d in GRAPH[module] if _top(d) in ("metrics", "ui")} == set()
+
+
+@pytest.mark.parametrize("module", sorted(m for m in GRAPH if _top(m) == "metrics"))
+def test_metrics_do_not_import_loaders_or_ui(module):
+    assert {d for d in GRAPH[module] if _top(d) in ("loaders", "ui")} == set()
+
+
+@pytest.mark.parametrize("module", sorted(m for m in GRAPH if _top(m) == "demo"))
+def test_the_demo_generator_does_not_import_the_parsers(module):
+    assert {d for d in GRAPH[module] if _top(d) in ("loaders", "metrics", "ui")} == set()
+
+
+def test_pages_do_not_run_sql_themselves():
+    for page in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        text = page.read_text(encoding="utf-8")
+        assert "import duckdb" not in text and ".query(" not in text and "sql_file" not in text, page.name
