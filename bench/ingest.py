@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from loaders.config import load_config  # noqa: E402
-from loaders.demo import generate  # noqa: E402
+from demo import generate  # noqa: E402
 from loaders.ingest import ingest  # noqa: E402
 
 

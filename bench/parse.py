@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from loaders.demo import build  # noqa: E402
+from demo import build  # noqa: E402
 from loaders.postmortem import parse  # noqa: E402
 
 _ROW = re.compile(r"^\| (\d{4}-\d{2}-\d{2} )?(\d{2}):(\d{2})\s*\| (.*?) \|$", re.M)

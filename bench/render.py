@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from loaders.config import load_config  # noqa: E402
-from loaders.demo import generate  # noqa: E402
+from demo import generate  # noqa: E402
 from loaders.ingest import ingest  # noqa: E402
 from metrics import actions  # noqa: E402
 

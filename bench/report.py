@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from loaders.config import load_config  # noqa: E402
-from loaders.demo import generate  # noqa: E402
+from demo import generate  # noqa: E402
 from loaders.ingest import ingest  # noqa: E402
 from metrics import report  # noqa: E402
 from metrics.db import Reader  # noqa: E402

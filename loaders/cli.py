@@ -210,7 +210,7 @@ def cmd_correct(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from loaders.demo import generate
+    from demo import generate
 
     if args.incidents < 1:
         print("hindsight: --incidents must be at least 1", file=sys.stderr)

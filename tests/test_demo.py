@@ -1,4 +1,4 @@
-"""Tests for the demo corpus generator (loaders/demo.py). They check the files it writes,
+"""Tests for the demo corpus generator (the demo/ package). They check the files it writes,
 with small regexes of their own; the postmortem parser is tested elsewhere."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from loaders.demo import build, generate
+from demo import build, generate
 
 END = date(2026, 10, 31)
 

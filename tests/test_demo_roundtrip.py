@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from loaders.config import config_from_dict
-from loaders.demo import build
+from demo import build
 from loaders.postmortem import parse
 from loaders.timeparse import iso_utc
 

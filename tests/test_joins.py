@@ -6,7 +6,7 @@ import pytest
 from conftest import house_doc
 
 from loaders.config import Config
-from loaders.demo import generate, build
+from demo import generate, build
 from loaders.ingest import ingest
 
 JIRA = """Summary,Issue key,Issue id,Issue Type,Status,Resolution,Assignee,Created,Resolved,Status Category

@@ -92,3 +92,13 @@ def test_pages_do_not_run_sql_themselves():
     for page in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
         text = page.read_text(encoding="utf-8")
         assert "import duckdb" not in text and ".query(" not in text and "sql_file" not in text, page.name
+
+
+def test_every_package_is_shipped_by_pyproject():
+    """setuptools' explicit package list must name every package, or a plain (non-editable)
+    install leaves it out and the command fails on import."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {module_name(p.parent / "__init__.py") for pkg in PACKAGES for p in (ROOT / pkg).rglob("__init__.py")}
+    assert found == listed

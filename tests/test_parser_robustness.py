@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from loaders import demo
+import demo
 from loaders.detect import parse_bytes
 
 # ----------------------------------------------------------------------------- seeds
