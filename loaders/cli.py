@@ -140,6 +140,7 @@ def cmd_parse(args) -> int:
 
 def cmd_report(args) -> int:
     from datetime import date
+
     from metrics import report
     from metrics.db import Reader
 

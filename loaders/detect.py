@@ -8,39 +8,16 @@ columns, anything else that reads as text is tried as a postmortem.
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import os
-import stat
 import re
+import stat
 
 from loaders import postmortem
+from loaders.formats import CSV, FORMATS, JSON, mapped
 from loaders.options import Options
 from loaders.problems import problem
-
-# (module, sniff function, parse function) per export format, tried in order. Tracker
-# parsers (in TRACKERS) also take the config's status-word overrides.
-TRACKERS = {"loaders.github", "loaders.jira", "loaders.linear"}
-JSON_FORMATS = [
-    ("loaders.github", "sniff_json", "parse_json"),
-    ("loaders.jira", "sniff_json", "parse_json"),
-    ("loaders.incident_exports", "sniff_pagerduty_json", "parse_pagerduty_json"),
-    ("loaders.incident_exports", "sniff_incidentio_json", "parse_incidentio_json"),
-]
-CSV_FORMATS = [
-    ("loaders.jira", "sniff_csv", "parse_csv"),
-    ("loaders.linear", "sniff_csv", "parse_csv"),
-    ("loaders.incident_exports", "sniff_pagerduty_csv", "parse_pagerduty_csv"),
-    ("loaders.incident_exports", "sniff_firehydrant_csv", "parse_firehydrant_csv"),
-]
-
-
-def _function(module: str, name: str):
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 def unknown(path: str, message: str, line: int | None = None) -> dict:
@@ -133,15 +110,7 @@ def parse_bytes(data: bytes, path: str, options: Options | None = None) -> dict:
         result = unknown(path, f"internal error while parsing: {type(e).__name__}: {e}")
     if decode_problem:
         result["problems"].insert(0, decode_problem)
-    for p in result["problems"]:
-        if "level" not in p:
-            p["level"] = "warning" if _GUESS.search(p.get("message") or "") else "error"
     return {"path": path, **result}
-
-
-# Export parsers' problems without a level: a guess made (an unknown status read as to
-# do, an ambiguous date order) is a warning; anything dropped is an error.
-_GUESS = re.compile(r"unknown status|no status column|ambiguous|read as|assumed|first on this line", re.I)
 
 
 def parse_text(text: str, path: str, options: Options) -> dict:
@@ -156,25 +125,19 @@ def parse_text(text: str, path: str, options: Options) -> dict:
         except (ValueError, RecursionError) as e:  # a 5,000-digit number, nesting too deep
             return unknown(path, f"JSON that cannot be read: {str(e)[:80]}")
         if doc is not None:
-            for module, sniff, parse in JSON_FORMATS:
-                s, p = _function(module, sniff), _function(module, parse)
-                if s and p and s(doc):
-                    return p(doc, options.status_map) if module in TRACKERS else p(doc)
+            for f in FORMATS:
+                if f.container == JSON and f.sniff(doc):
+                    return f.parse(doc, options)
             return unknown(path, "JSON that is not a known tracker or incident export")
     header = _csv_header(text)
     if header is not None:
-        for module, sniff, parse in CSV_FORMATS:
-            s, p = _function(module, sniff), _function(module, parse)
-            if s and p and s(header):
-                return p(text, options.status_map) if module in TRACKERS else p(text)
+        for f in FORMATS:
+            if f.container == CSV and f.sniff(header):
+                return f.parse(text, options)
         for mapping in options.csv_mappings:
             if _mapping_matches(mapping, header):
-                fn = _function("loaders.tracker_csv" if mapping.get("kind") == "tracker"
-                               else "loaders.incident_exports",
-                               "parse_generic_tracker_csv" if mapping.get("kind") == "tracker"
-                               else "parse_generic_csv")
-                if fn:
-                    return fn(text, mapping.get("columns") or {})
+                parse = mapped.BY_KIND["tracker" if mapping.get("kind") == "tracker" else "incidents"]
+                return parse(text, mapping.get("columns") or {})
         if _looks_tabular(text):
             return unknown(path, "CSV with columns no format knows (add a csv mapping in "
                                  "hindsight.yaml): " + ", ".join(header[:8]), 1)

@@ -29,9 +29,9 @@ import duckdb
 import pandas as pd
 
 from loaders import corrections, severity, store
-from loaders.problems import problem
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
+from loaders.problems import problem
 from loaders.reading import Loaded
 from loaders.workers import parse_files
 
@@ -133,8 +133,8 @@ def _rows(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
                 "file_path": path, "seq": n, "source": r.get("source"),
                 "id": None if i.get("id") is None else str(i.get("id")), "title": i.get("title"),
                 "severity": None if i.get("severity") is None else str(i.get("severity")),
-                "severity_level": severity.level(i.get("severity")),
-                "severity_label": severity.label(severity.level(i.get("severity"))),
+                "severity_level": i.get("severity_level"),
+                "severity_label": severity.label(i.get("severity_level")),
                 "started_at": i.get("started_at"), "detected_at": i.get("detected_at"),
                 "acknowledged_at": i.get("acknowledged_at"), "mitigated_at": i.get("mitigated_at"),
                 "resolved_at": i.get("resolved_at"),

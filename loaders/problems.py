@@ -22,3 +22,13 @@ class Problems:
 
 def problem(line: int | None, message: str, level: str = "error") -> dict:
     return {"line": line, "message": message, "level": level}
+
+
+def error(line: int | None, message: str) -> dict:
+    """Data was lost: a file, a row or a value dropped."""
+    return problem(line, message, "error")
+
+
+def warning(line: int | None, message: str) -> dict:
+    """A documented guess was made and the parser kept going."""
+    return problem(line, message, "warning")

@@ -4,7 +4,9 @@ All timestamps leave the parsers as ISO-8601 UTC strings, ``YYYY-MM-DDTHH:MM:SSZ
 """
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
 UTC = timezone.utc
@@ -76,20 +78,26 @@ def parse_iso(value) -> datetime | None:
 # --------------------------------------------------------------------------------------
 # Time zones
 
-# Abbreviations are taken literally (PST is UTC-8 whatever the season), as CONTRACT.md says.
+# The one zone table: every reader (postmortems, tracker and incident exports, the
+# config's default zone) looks a zone word up here. Abbreviations are taken literally
+# (PST is UTC-8 whatever the season; BST is British Summer Time). IST is India
+# Standard Time (UTC+5:30): incident write-ups use it far more often than Irish time.
 ABBREVIATIONS = {
-    "UTC": 0, "GMT": 0, "Z": 0, "ZULU": 0, "WET": 0,
-    "BST": 60, "IST": 60, "WEST": 60, "CET": 60, "MET": 60, "CEST": 120, "MEST": 120,
-    "EET": 120, "EEST": 180, "MSK": 180,
+    "UTC": 0, "UT": 0, "GMT": 0, "Z": 0, "ZULU": 0, "WET": 0,
+    "BST": 60, "WEST": 60, "CET": 60, "MET": 60, "MEZ": 60, "CEST": 120, "MEST": 120, "MESZ": 120,
+    "EET": 120, "EEST": 180, "MSK": 180, "IST": 330,
     "PST": -480, "PDT": -420, "MST": -420, "MDT": -360, "CST": -360, "CDT": -300,
-    "EST": -300, "EDT": -240, "AKST": -540, "AKDT": -480, "HST": -600,
+    "EST": -300, "EDT": -240, "AKST": -540, "AKDT": -480, "HST": -600, "BRT": -180, "ART": -180,
     "AEST": 600, "AEDT": 660, "JST": 540, "KST": 540, "SGT": 480, "HKT": 480,
+    "NZST": 720, "NZDT": 780,
 }
 
-# Spelled-out zone names people write instead of an abbreviation.
+# Zone words without a season follow the zone's own rules on the date: "ET" is EDT in
+# July and EST in January. Spelled-out names likewise.
 ZONE_WORDS = {
-    "pacific": "US/Pacific", "eastern": "US/Eastern", "central": "US/Central",
-    "mountain": "US/Mountain",
+    "pacific": "America/Los_Angeles", "eastern": "America/New_York", "central": "America/Chicago",
+    "mountain": "America/Denver", "pt": "America/Los_Angeles", "et": "America/New_York",
+    "ct": "America/Chicago", "mt": "America/Denver",
 }
 
 _OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
@@ -147,7 +155,7 @@ _ZONE_NAMES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 ZONE_PATTERN = (
     r"(?:(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
     r"|(?:US|Europe|America|Asia|Australia|Africa|Pacific|Atlantic|Canada)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
-    rf"|\b(?:{_ZONE_NAMES})\b)"
+    rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b)"
 )
 _ZONE_STATEMENT = re.compile(
     r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?|"
@@ -169,12 +177,31 @@ def stated_zone(text: str) -> Zone | None:
 # --------------------------------------------------------------------------------------
 # Timestamps at the start of a piece of text
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
+# Month words in the languages Jira and other tools export in (English, Spanish,
+# French, German, Portuguese, Italian, Dutch), accents removed, lower case.
+_MONTHS_TEXT = {
+    1: "january jan enero ene janvier janv januar janner jan janeiro gennaio gen januari",
+    2: "february feb febrero fevrier fevr fev februar fevereiro febbraio februari",
+    3: "march mar marzo mars marz mrz marco maart mrt",
+    4: "april apr abril abr avril avr aprile",
+    5: "may mayo mai maio maggio mag mei",
+    6: "june jun junio juin juni junho giugno giu",
+    7: "july jul julio juillet juil juli julho luglio lug",
+    8: "august aug agosto ago aout augustus",
+    9: "september sep sept septiembre setiembre set septembre setembro settembre",
+    10: "october oct octubre octobre oktober okt outubro out ottobre ott",
+    11: "november nov noviembre novembre novembro",
+    12: "december dec diciembre dic decembre dezember dez dezembro dicembre",
 }
+MONTHS = {w: m for m, words in _MONTHS_TEXT.items() for w in words.split()}
+
+
+def month(word: str) -> int | None:
+    """The month a word names, in any of the languages above (``Sep``, ``sept.``, ``déc``)."""
+    w = unicodedata.normalize("NFKD", word.strip().rstrip(".").lower())
+    return MONTHS.get("".join(ch for ch in w if not unicodedata.combining(ch)))
+
+
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -271,7 +298,7 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
             else:
                 d, mo, st.order = a, b, "?"
         else:
-            mo = MONTHS[g["mon"].lower().rstrip(".")]
+            mo = month(g["mon"])
             d = int(g["d"])
             y = int(g["y"]) if g.get("y") else None
         if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -436,3 +463,198 @@ def due_date(text: str, incident: date | None) -> date | None:
     except ValueError:
         return None
     return d if plausible(d) else None
+
+
+# --------------------------------------------------------------------------------------
+# Cells: one date-time per value, as tracker and incident-tool exports write them
+# (ISO, Jira's ``22/Sep/25 9:26 AM`` in several languages, JavaScript
+# ``Date.toString()``, US and European numeric dates, epoch seconds). A zone word is
+# looked up in the one table above, so ``10:00 IST`` means the same here as in a
+# postmortem.
+
+
+_TAIL = re.compile(
+    r"""^(?:[T\s,]+(?:at\s+|um\s+|a\s+las\s+|as\s+|a\s+|\u00e0\s+)?
+        (\d{1,2})[:h](\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?
+        \s*(a\.?\s?m\.?|p\.?\s?m\.?|vorm\.?|nachm\.?)?
+        \s*(?:(z|utc|gmt|ut)(?![a-z])\s*)?([+-]\d{1,2}(?::?\d{2})?)?
+        \s*([a-z]{2,5})?\s*(?:\([^)]*\))?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WORD = r"[^\W\d_]+"
+_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_D_MON_Y = re.compile(rf"^(?:{_WORD}\.?,?\s+)?(\d{{1,2}})\.?[-/. ]\s*({_WORD})\.?[-/. ,]\s*(\d{{4}}|\d{{2}})(?!\d)")
+_MON_D_Y = re.compile(rf"^(?:{_WORD}\.?,?\s+)?({_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
+_EPOCH = re.compile(r"^\d{10}(?:\.\d+)?$|^\d{13}$")
+
+_PIVOT = datetime.now(UTC).year % 100 + 20
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if len(text) <= 2:
+        y += 2000 if y <= _PIVOT else 1900
+    return y
+
+
+def _tail(rest: str):
+    """(hour, minute, second, Zone or None) from what follows a date, or None when it
+    does not read as a time and zone."""
+    m = _TAIL.match(rest)
+    if not m:
+        return None
+    hh, mm, ss, ampm, _, off, abbrev = m.groups()
+    h, mi, s = int(hh or 0), int(mm or 0), int(ss or 0)
+    if ampm:
+        letters = re.sub(r"[^a-z]", "", ampm.lower())
+        pm = letters.startswith("p") or letters.startswith("n")
+        if h > 12:
+            return None
+        h = (h % 12) + (12 if pm else 0)
+    offset = None
+    if off:
+        sign = -1 if off[0] == "-" else 1
+        digits = off[1:].replace(":", "")
+        if len(digits) <= 2:
+            hours, minutes = int(digits), 0
+        else:
+            hours, minutes = int(digits[:-2]), int(digits[-2:])
+        offset = sign * (hours * 60 + minutes)
+    elif m.group(5):
+        offset = 0
+    elif abbrev:
+        z = zone(abbrev)
+        if z is None:
+            return None
+        return h, mi, s, z
+    return h, mi, s, (None if offset is None else Zone(f"UTC{offset:+d}m", offset))
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_local(value: str, day_first: bool | None = None):
+    """(naive datetime as written, Zone or None) or None when unreadable.
+
+    ``1/2/2025`` is read month first unless ``day_first`` (see ``guess_day_first``);
+    ``1.2.2025`` and ``1-2-2025`` are always day first.
+    """
+    s = value.strip()
+    if not s:
+        return None
+    if _EPOCH.match(s):
+        secs = float(s) / (1000 if len(s) == 13 else 1)
+        return datetime.fromtimestamp(secs, UTC).replace(tzinfo=None), ZONE_UTC
+    y = mo = d = None
+    m = _YMD.match(s)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if m is None:
+        m = _D_MON_Y.match(s)
+        if m and month(m.group(2)):
+            y, mo, d = _year(m.group(3)), month(m.group(2)), int(m.group(1))
+        else:
+            m = None
+    if m is None:
+        m = _MON_D_Y.match(s)
+        if m and month(m.group(1)):
+            y, mo, d = int(m.group(3)), month(m.group(1)), int(m.group(2))
+        else:
+            m = None
+    if m is None:
+        m = _NUMERIC.match(s)
+        if m:
+            a, sep, b, yy = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+            dmy = sep != "/" or a > 12 or (bool(day_first) and b <= 12)
+            d, mo = (a, b) if dmy else (b, a)
+            y = _year(yy)
+    if m is None:
+        return None
+    t = _tail(s[m.end():])
+    if t is None:
+        return None
+    h, mi, sec, z = t
+    try:
+        dt = datetime(y, mo, d, h, mi, sec)
+    except ValueError:
+        return None
+    return dt, z
+
+
+def _parse(value, day_first=None):
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return value, None
+        off = int(value.utcoffset().total_seconds() // 60)
+        return value.replace(tzinfo=None), Zone(f"UTC{off:+d}m", off)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(int(value))
+    return parse_local(str(value), day_first)
+
+
+def guess_day_first(values) -> bool | None:
+    """Whether the ``a/b/yyyy`` dates among ``values`` are day first (some first
+    number over 12), month first (some second number over 12), or unknown (None)."""
+    for v in values:
+        m = _NUMERIC.match(v.strip()) if isinstance(v, str) else None
+        if m and m.group(2) == "/":
+            if int(m.group(1)) > 12:
+                return True
+            if int(m.group(3)) > 12:
+                return False
+    return None
+
+
+def records_day_first(records, indexes, default: bool | None = None) -> bool | None:
+    """``guess_day_first`` over the cells at ``indexes`` of every record."""
+    idx = [i for i in indexes if i is not None]
+    values = (row[i] for _, row in records for i in idx if i < len(row) and row[i])
+    found = guess_day_first(values)
+    return default if found is None else found
+
+
+def read_time(value, day_first: bool | None = None) -> tuple[str | None, str | None]:
+    """(ISO-8601 UTC string or None, problem or None) for one date-time cell.
+
+    No zone means UTC. Empty -> (None, None); unreadable or outside 1970-2100 ->
+    (None, message).
+    """
+    if isinstance(value, str):
+        return _read_time_text(value, day_first)
+    return _read_time(value, day_first)
+
+
+@functools.lru_cache(maxsize=65536)
+def _read_time_text(value: str, day_first):
+    return _read_time(value, day_first)
+
+
+def _read_time(value, day_first=None):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    got = _parse(value, day_first)
+    if got is None:
+        return None, f"unreadable date '{value}'"
+    dt, z = got
+    if z is not None:
+        try:
+            dt = z.to_utc(dt).replace(tzinfo=None)
+        except (OverflowError, ValueError):
+            return None, f"implausible date '{value}'"
+    if not plausible(dt):
+        return None, f"implausible date '{value}'"
+    return dt.strftime("%Y-%m-%dT%H:%M:%SZ"), None
+
+
+def read_day(value, day_first: bool | None = None) -> tuple[str | None, str | None]:
+    """(``YYYY-MM-DD`` as written, ignoring any time and zone, or None, problem)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    got = _parse(value, day_first)
+    if got is None:
+        return None, f"unreadable date '{value}'"
+    dt = got[0]
+    if not plausible(dt):
+        return None, f"implausible date '{value}'"
+    return dt.date().isoformat(), None

@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 
-from loaders import github
+from loaders.formats import github
 
 FIX = Path(__file__).parent / "fixtures" / "exports"
 

@@ -4,7 +4,7 @@ import io
 import json
 from pathlib import Path
 
-from loaders import incident_exports as ie
+from loaders.formats import firehydrant, incidentio, mapped, pagerduty
 
 FIX = Path(__file__).parent / "fixtures" / "exports"
 
@@ -33,48 +33,48 @@ CONTRACT_KEYS = {"id", "title", "severity", "started_at", "detected_at",
 
 def test_json_sniffers_tell_pagerduty_from_incidentio():
     pd, iio = load("pagerduty_incidents.json"), load("incidentio_incidents.json")
-    assert ie.sniff_pagerduty_json(pd) and not ie.sniff_incidentio_json(pd)
-    assert ie.sniff_incidentio_json(iio) and not ie.sniff_pagerduty_json(iio)
+    assert pagerduty.sniff_pagerduty_json(pd) and not incidentio.sniff_incidentio_json(pd)
+    assert incidentio.sniff_incidentio_json(iio) and not pagerduty.sniff_pagerduty_json(iio)
 
 
 def test_json_sniffers_reject_trackers():
     for name in ("jira_search.json", "github_rest.json"):
-        assert not ie.sniff_pagerduty_json(load(name))
-        assert not ie.sniff_incidentio_json(load(name))
+        assert not pagerduty.sniff_pagerduty_json(load(name))
+        assert not incidentio.sniff_incidentio_json(load(name))
 
 
 def test_empty_pages_are_recognised():
-    assert ie.sniff_pagerduty_json({"incidents": [], "limit": 25, "offset": 0,
+    assert pagerduty.sniff_pagerduty_json({"incidents": [], "limit": 25, "offset": 0,
                                     "more": False})
-    assert ie.sniff_incidentio_json({"incidents": [], "pagination_meta": {}})
+    assert incidentio.sniff_incidentio_json({"incidents": [], "pagination_meta": {}})
 
 
 def test_csv_sniffers_tell_pagerduty_from_firehydrant():
     pd, fh = header_of("pagerduty_incidents.csv"), header_of("firehydrant_incidents.csv")
-    assert ie.sniff_pagerduty_csv(pd) and not ie.sniff_firehydrant_csv(pd)
-    assert ie.sniff_firehydrant_csv(fh) and not ie.sniff_pagerduty_csv(fh)
+    assert pagerduty.sniff_pagerduty_csv(pd) and not firehydrant.sniff_firehydrant_csv(pd)
+    assert firehydrant.sniff_firehydrant_csv(fh) and not pagerduty.sniff_pagerduty_csv(fh)
 
 
 def test_csv_sniffers_reject_tracker_exports():
     for name in ("jira_en_all_fields.csv", "linear_old.csv", "linear_new.csv",
                  "generic_tickets.csv"):
         h = header_of(name)
-        assert not ie.sniff_pagerduty_csv(h) and not ie.sniff_firehydrant_csv(h), name
+        assert not pagerduty.sniff_pagerduty_csv(h) and not firehydrant.sniff_firehydrant_csv(h), name
 
 
 def test_sniffers_never_raise():
     for bad in (None, 3, [None], {"incidents": 5}):
-        assert ie.sniff_pagerduty_json(bad) is False
-        assert ie.sniff_incidentio_json(bad) is False
-    assert ie.sniff_firehydrant_csv(None) is False
-    assert ie.sniff_pagerduty_csv([None]) is False
+        assert pagerduty.sniff_pagerduty_json(bad) is False
+        assert incidentio.sniff_incidentio_json(bad) is False
+    assert firehydrant.sniff_firehydrant_csv(None) is False
+    assert pagerduty.sniff_pagerduty_csv([None]) is False
 
 
 # ------------------------------------------------------------ PagerDuty JSON
 
 
 def test_pagerduty_json_happy_path():
-    r = ie.parse_pagerduty_json(load("pagerduty_incidents.json"))
+    r = pagerduty.parse_pagerduty_json(load("pagerduty_incidents.json"))
     assert r["kind"] == "incident_export" and r["source"] == "pagerduty"
     assert r["problems"] == []
     assert list(by_id(r)) == ["1201", "1202", "1203"]
@@ -82,7 +82,7 @@ def test_pagerduty_json_happy_path():
 
 
 def test_pagerduty_json_fields():
-    i = by_id(ie.parse_pagerduty_json(load("pagerduty_incidents.json")))["1201"]
+    i = by_id(pagerduty.parse_pagerduty_json(load("pagerduty_incidents.json")))["1201"]
     assert i["title"] == "Checkout latency above SLO"
     assert i["severity"] == "P1"
     assert i["services"] == ["checkout-api"]
@@ -94,26 +94,26 @@ def test_pagerduty_json_fields():
 
 
 def test_pagerduty_open_incident_has_no_resolution_and_urgency_as_severity():
-    i = by_id(ie.parse_pagerduty_json(load("pagerduty_incidents.json")))["1202"]
+    i = by_id(pagerduty.parse_pagerduty_json(load("pagerduty_incidents.json")))["1202"]
     assert i["resolved_at"] is None and i["acknowledged_at"] is None
     assert i["severity"] == "low"
 
 
 def test_pagerduty_resolved_at_wins_over_last_change():
-    i = by_id(ie.parse_pagerduty_json(load("pagerduty_incidents.json")))["1203"]
+    i = by_id(pagerduty.parse_pagerduty_json(load("pagerduty_incidents.json")))["1203"]
     assert i["resolved_at"] == "2025-05-04T08:45:00Z"
 
 
 def test_pagerduty_single_incident_and_pages():
     doc = load("pagerduty_incidents.json")
-    assert len(ie.parse_pagerduty_json({"incident": doc["incidents"][0]})["incidents"]) == 1
-    assert len(ie.parse_pagerduty_json([doc, doc])["incidents"]) == 3
+    assert len(pagerduty.parse_pagerduty_json({"incident": doc["incidents"][0]})["incidents"]) == 1
+    assert len(pagerduty.parse_pagerduty_json([doc, doc])["incidents"]) == 3
 
 
 def test_pagerduty_bad_time_is_a_problem():
     doc = {"incidents": [{"incident_number": 1, "created_at": "soon", "urgency": "high",
                           "service": {"summary": "x"}}]}
-    r = ie.parse_pagerduty_json(doc)
+    r = pagerduty.parse_pagerduty_json(doc)
     assert r["incidents"][0]["detected_at"] is None
     assert "soon" in r["problems"][0]["message"]
 
@@ -122,7 +122,7 @@ def test_pagerduty_bad_time_is_a_problem():
 
 
 def test_pagerduty_csv():
-    r = ie.parse_pagerduty_csv(text("pagerduty_incidents.csv"))
+    r = pagerduty.parse_pagerduty_csv(text("pagerduty_incidents.csv"))
     assert r["source"] == "pagerduty" and r["problems"] == []
     i = by_id(r)
     assert i["88"]["severity"] == "P2" and i["88"]["services"] == ["billing-worker"]
@@ -137,8 +137,8 @@ def test_pagerduty_download_csv_with_seconds():
     t = ("id,incident_number,description,service_name,escalation_policy_name,"
          "created_on,resolved_on,seconds_to_first_ack,seconds_to_resolve,urgency\n"
          "PX,5,Slow pages,web,Web,2025-01-01T10:00:00-05:00,,120,3600,high\n")
-    assert ie.sniff_pagerduty_csv(next(csv.reader(io.StringIO(t))))
-    i = ie.parse_pagerduty_csv(t)["incidents"][0]
+    assert pagerduty.sniff_pagerduty_csv(next(csv.reader(io.StringIO(t))))
+    i = pagerduty.parse_pagerduty_csv(t)["incidents"][0]
     assert i["id"] == "5" and i["title"] == "Slow pages" and i["services"] == ["web"]
     assert i["detected_at"] == "2025-01-01T15:00:00Z"
     assert i["acknowledged_at"] == "2025-01-01T15:02:00Z"
@@ -149,7 +149,7 @@ def test_pagerduty_download_csv_with_seconds():
 
 
 def test_firehydrant_csv_happy_path():
-    r = ie.parse_firehydrant_csv(text("firehydrant_incidents.csv"))
+    r = firehydrant.parse_firehydrant_csv(text("firehydrant_incidents.csv"))
     assert r["source"] == "firehydrant" and r["problems"] == []
     i = by_id(r)["31"]
     assert i["title"] == "DNS resolution failures" and i["severity"] == "SEV1"
@@ -162,7 +162,7 @@ def test_firehydrant_csv_happy_path():
 
 
 def test_firehydrant_missing_milestones_stay_null_and_closed_fills_resolved():
-    i = by_id(ie.parse_firehydrant_csv(text("firehydrant_incidents.csv")))
+    i = by_id(firehydrant.parse_firehydrant_csv(text("firehydrant_incidents.csv")))
     assert i["32"]["acknowledged_at"] is None and i["32"]["resolved_at"] is None
     assert i["33"]["mitigated_at"] is None
     assert i["33"]["resolved_at"] == "2025-04-12T06:00:00Z"
@@ -173,8 +173,8 @@ def test_firehydrant_liberal_headers():
          "mitigated_at,resolved_timestamp\n"
          "7,Broken DNS,SEV2,2025-01-01T00:00:00Z,2025-01-01T00:05:00Z,"
          "2025-01-01T00:30:00Z,2025-01-01T01:00:00Z\n")
-    assert ie.sniff_firehydrant_csv(next(csv.reader(io.StringIO(t))))
-    i = ie.parse_firehydrant_csv(t)["incidents"][0]
+    assert firehydrant.sniff_firehydrant_csv(next(csv.reader(io.StringIO(t))))
+    i = firehydrant.parse_firehydrant_csv(t)["incidents"][0]
     assert (i["id"], i["title"]) == ("7", "Broken DNS")
     assert i["detected_at"] == "2025-01-01T00:05:00Z"
     assert i["resolved_at"] == "2025-01-01T01:00:00Z"
@@ -186,13 +186,13 @@ def test_firehydrant_broken_row_names_its_line():
          "2,short\n"
          "3,bad,2025-13-45,,,\n"
          "4,also ok,,,,2025-01-02T00:00:00Z\n")
-    r = ie.parse_firehydrant_csv(t)
+    r = firehydrant.parse_firehydrant_csv(t)
     assert list(by_id(r)) == ["1", "3", "4"]
     assert sorted(p["line"] for p in r["problems"]) == [3, 4]
 
 
 def test_incident_csv_without_id_column_is_a_problem():
-    r = ie.parse_firehydrant_csv("Name,Started At,Detected At,Resolved At\nx,,,\n")
+    r = firehydrant.parse_firehydrant_csv("Name,Started At,Detected At,Resolved At\nx,,,\n")
     assert r["incidents"] == [] and r["problems"]
 
 
@@ -200,7 +200,7 @@ def test_incident_csv_without_id_column_is_a_problem():
 
 
 def test_incidentio_happy_path():
-    r = ie.parse_incidentio_json(load("incidentio_incidents.json"))
+    r = incidentio.parse_incidentio_json(load("incidentio_incidents.json"))
     assert r["source"] == "incidentio" and r["problems"] == []
     i = by_id(r)["INC-77"]
     assert i["title"] == "Webhook deliveries delayed" and i["severity"] == "Major"
@@ -214,7 +214,7 @@ def test_incidentio_happy_path():
 
 
 def test_incidentio_missing_timestamps_fall_back_to_created():
-    i = by_id(ie.parse_incidentio_json(load("incidentio_incidents.json")))["INC-78"]
+    i = by_id(incidentio.parse_incidentio_json(load("incidentio_incidents.json")))["INC-78"]
     assert i["started_at"] is None and i["resolved_at"] is None
     assert i["detected_at"] == "2025-07-03T12:00:00Z"
     assert i["services"] == []
@@ -229,7 +229,7 @@ MAPPING = {"id": "Ref", "title": "What happened", "severity": "Sev",
 
 
 def test_generic_csv_with_mapping():
-    r = ie.parse_generic_csv(text("generic_incidents.csv"), MAPPING)
+    r = mapped.parse_generic_csv(text("generic_incidents.csv"), MAPPING)
     assert r["source"] == "csv" and r["problems"] == []
     i = by_id(r)
     assert i["R-1"]["started_at"] == "2025-02-01T10:00:00Z"
@@ -241,27 +241,27 @@ def test_generic_csv_with_mapping():
 
 def test_generic_csv_mapping_column_to_field():
     flipped = {v: k for k, v in MAPPING.items()}
-    assert len(ie.parse_generic_csv(text("generic_incidents.csv"), flipped)["incidents"]) == 2
+    assert len(mapped.parse_generic_csv(text("generic_incidents.csv"), flipped)["incidents"]) == 2
 
 
 def test_generic_csv_without_id_mapping_is_a_problem():
-    r = ie.parse_generic_csv(text("generic_incidents.csv"), {"title": "What happened"})
+    r = mapped.parse_generic_csv(text("generic_incidents.csv"), {"title": "What happened"})
     assert r["incidents"] == [] and r["problems"]
 
 
 def test_parsers_never_raise():
     for bad in (None, 5, "x", [1], {"incidents": [None, 3]}):
-        assert ie.parse_pagerduty_json(bad)["kind"] == "incident_export"
-        assert ie.parse_incidentio_json(bad)["kind"] == "incident_export"
-    assert ie.parse_firehydrant_csv(None)["problems"]
-    assert ie.parse_generic_csv("a,b\n1,2\n", None)["incidents"] == []
+        assert pagerduty.parse_pagerduty_json(bad)["kind"] == "incident_export"
+        assert incidentio.parse_incidentio_json(bad)["kind"] == "incident_export"
+    assert firehydrant.parse_firehydrant_csv(None)["problems"]
+    assert mapped.parse_generic_csv("a,b\n1,2\n", None)["incidents"] == []
 
 
 def test_incident_csv_numeric_dates_follow_the_file():
     t = ("Number,Name,Started At,Detected At,Mitigated At,Resolved At\n"
          "1,a,02/03/2025 10:00,02/03/2025 10:05,,\n"
          "2,b,25/03/2025 10:00,,,\n")
-    i = by_id(ie.parse_firehydrant_csv(t))
+    i = by_id(firehydrant.parse_firehydrant_csv(t))
     assert i["1"]["started_at"] == "2025-03-02T10:00:00Z"
     assert i["2"]["started_at"] == "2025-03-25T10:00:00Z"
 
@@ -270,5 +270,5 @@ def test_one_malformed_incident_does_not_cost_the_others():
     doc = load("pagerduty_incidents.json")
     doc["incidents"][0]["acknowledgements"] = 5
     doc["incidents"][1]["created_at"] = ["x"]
-    r = ie.parse_pagerduty_json(doc)
+    r = pagerduty.parse_pagerduty_json(doc)
     assert len(r["incidents"]) >= 2

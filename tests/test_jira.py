@@ -5,7 +5,7 @@ import json
 import time
 from pathlib import Path
 
-from loaders import jira
+from loaders.formats import jira
 
 FIX = Path(__file__).parent / "fixtures" / "exports"
 
@@ -116,7 +116,7 @@ def test_current_fields_export():
 def test_unknown_status_is_todo_with_a_problem_on_its_line():
     r = parse("jira_current_fields.csv")
     assert by_key(r)["WEB-10"]["status_category"] == "todo"
-    assert {"line": 5, "message": "unknown status 'Parked'"} in r["problems"]
+    assert {"line": 5, "message": "unknown status 'Parked'", "level": "warning"} in r["problems"]
 
 
 def test_repeated_unknown_status_is_reported_once_with_a_count():

@@ -3,7 +3,7 @@ import csv
 import io
 from pathlib import Path
 
-from loaders import linear
+from loaders.formats import linear
 
 FIX = Path(__file__).parent / "fixtures" / "exports"
 
@@ -100,7 +100,7 @@ def test_custom_state_placed_by_linear_timestamps():
 def test_unknown_state_without_timestamps_is_todo_with_problem():
     r = linear.parse_csv(text("linear_new.csv"))
     assert by_key(r)["PAY-14"]["status_category"] == "todo"
-    assert r["problems"] == [{"line": 6, "message": "unknown status 'Someday'"}]
+    assert r["problems"] == [{"line": 6, "message": "unknown status 'Someday'", "level": "warning"}]
 
 
 def test_bad_rows_and_dates_name_their_line():

@@ -3,8 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.tracker_csv import (parse_generic_tracker_csv, read_csv, read_day,
-                                 read_time, split_header)
+from loaders.formats.mapped import parse_generic_tracker_csv
+from loaders.formats.tabular import read_csv, split_header
+from loaders.timeparse import read_day, read_time
 
 FIX = Path(__file__).parent / "fixtures" / "exports"
 
@@ -98,7 +99,7 @@ def test_generic_tracker_csv_never_raises():
 
 
 def test_guess_day_first():
-    from loaders.tracker_csv import guess_day_first
+    from loaders.timeparse import guess_day_first
     assert guess_day_first(["01/02/2025", "25/02/2025"]) is True
     assert guess_day_first(["01/02/2025", "02/25/2025"]) is False
     assert guess_day_first(["01/02/2025", "2025-02-25", ""]) is None

@@ -10,16 +10,23 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from loaders import severity as severities, timeparse as tp
+from loaders import severity as severities
+from loaders import timeparse as tp
 from loaders.options import Options
 from loaders.postmortem import frontmatter
 from loaders.postmortem.actions import action_items
-from loaders.postmortem.doc import Doc, date_value, datetime_value, front, list_value, split_list
+from loaders.postmortem.doc import (
+    Doc,
+    date_value,
+    datetime_value,
+    front,
+    list_value,
+    split_list,
+)
 from loaders.postmortem.markdown import plain, sections
 from loaders.postmortem.timeline import derive_times, timeline_entries
 from loaders.postmortem.vocabulary import meta_key, section_kind
 from loaders.problems import Problems
-
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or "|"
 _BOLD_KEY = re.compile(r"(?:\*\*|__)([^*_:|\n]{1,40}?):[ \t]{0,3}(?:\*\*|__)|(?:\*\*|__)([^*_:|\n]{1,40}?)(?:\*\*|__)[ \t]{0,3}:")

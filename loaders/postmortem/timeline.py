@@ -13,7 +13,13 @@ from datetime import date, datetime, timedelta
 from loaders import timeparse as tp
 from loaders.postmortem.doc import datetime_value, front, minutes
 from loaders.postmortem.markdown import plain
-from loaders.postmortem.vocabulary import BAD_THINGS, EVENT_MARKERS, EVENT_WORDS, NOT_A_REPORT_AFTER, STOPPING
+from loaders.postmortem.vocabulary import (
+    BAD_THINGS,
+    EVENT_MARKERS,
+    EVENT_WORDS,
+    NOT_A_REPORT_AFTER,
+    STOPPING,
+)
 
 _TIME_HEADER = re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|datetime|date\s+and\s+time|"
                           r"time\s*\(.*\)|date\s*\(.*\)|hour|clock|utc|start)\b", re.I)

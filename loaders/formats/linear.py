@@ -14,11 +14,24 @@ Canceled, for done and wont_do tickets only.
 """
 from __future__ import annotations
 
+from loaders.formats.format import CSV, TRACKER, Format
+from loaders.formats.shapes import ticket, tracker_result
+from loaders.formats.tabular import (
+    aliases,
+    cell,
+    close_notes,
+    dedupe,
+    failed,
+    keyed_rows,
+    note_once,
+    quiet_false,
+    read_csv,
+    split_header,
+    split_list,
+)
+from loaders.problems import error
 from loaders.statuses import categorize, normalize
-from loaders.tracker_csv import (aliases, cell, close_notes, dedupe, failed, keyed_rows,
-                                 note_once, quiet_false, read_csv, read_day,
-                                 read_time, split_header, split_list, ticket,
-                                 tracker_result)
+from loaders.timeparse import read_day, read_time
 
 SOURCE = "linear"
 
@@ -77,7 +90,7 @@ def parse_csv(text: str, overrides: dict | None = None) -> dict:
     header, records, problems = read_csv(text)
     cols = {role: _find_column(header, names) for role, names in COLUMNS.items()}
     if cols["key"] is None:
-        problems.append({"line": 1, "message": "no ID column"})
+        problems.append(error(1, "no ID column"))
         return tracker_result(SOURCE, [], problems)
     tickets, seen = [], {}
     for line, row, key in keyed_rows(records, len(header), lambda r: cell(r, cols["key"]),
@@ -96,7 +109,7 @@ def _read_row(key, row, line, cols, overrides, problems, seen) -> dict:
     due, err = read_day(cell(row, cols["due"]))
     if err:
         bad.append(f"{key}: due date: {err}")
-    problems.extend({"line": line, "message": m} for m in bad)
+    problems.extend(error(line, m) for m in bad)
     status = cell(row, cols["status"])
     cat, problem = categorize(status, overrides=overrides)
     if problem:
@@ -104,7 +117,7 @@ def _read_row(key, row, line, cols, overrides, problems, seen) -> dict:
         if hint:
             cat, problem = hint, None
     if problem:
-        note_once(seen, problems, line, problem)
+        note_once(seen, problems, line, problem, "warning")
     closed = times["completed"] or times["canceled"]
     return ticket(key, cell(row, cols["title"]), status, cat,
                   assignee=cell(row, cols["assignee"]),
@@ -114,3 +127,8 @@ def _read_row(key, row, line, cols, overrides, problems, seen) -> dict:
                   url=cell(row, cols["url"]),
                   priority=cell(row, cols["priority"]) or None,
                   team=cell(row, cols["team"]) or None, line=line)
+
+
+FORMATS = (
+    Format("linear-csv", TRACKER, CSV, sniff_csv, lambda text, options: parse_csv(text, options.status_map)),
+)

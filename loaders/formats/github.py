@@ -19,10 +19,20 @@ from __future__ import annotations
 import json
 import re
 
+from loaders.formats.format import JSON, TRACKER, Format
+from loaders.formats.shapes import ticket, tracker_result
+from loaders.formats.tabular import (
+    as_list,
+    close_notes,
+    dedupe,
+    failed,
+    guarded,
+    note_once,
+    quiet_false,
+)
+from loaders.problems import error
 from loaders.statuses import categorize
-from loaders.tracker_csv import (as_list, close_notes, dedupe, failed, guarded,
-                                 note_once, quiet_false, read_day, read_time, ticket,
-                                 tracker_result)
+from loaders.timeparse import read_day, read_time
 
 SOURCE = "github"
 
@@ -179,23 +189,28 @@ def _read_issue(issue, overrides, problems, seen) -> dict:
     repo = _find_repo(issue)
     key = f"{repo}#{number}" if repo else f"#{number}"
     if not repo:
-        problems.append({"line": None, "message": f"issue #{number}: no repository "
-                                                  "in its URL"})
+        problems.append(error(None, f"issue #{number}: no repository "
+                                                  "in its URL"))
     state = str(issue.get("state") or "")
     reason = _get_first(issue, "state_reason", "stateReason")
     cat, problem = categorize(state, reason or None, overrides=overrides)
     if problem:
-        note_once(seen, problems, None, problem)
+        note_once(seen, problems, None, problem, "warning")
     created, bad_c = read_time(_get_first(issue, "created_at", "createdAt"))
     closed, bad_r = read_time(_get_first(issue, "closed_at", "closedAt"))
     milestone = issue.get("milestone") if isinstance(issue.get("milestone"), dict) else {}
     due, bad_d = read_day(_get_first(milestone, "due_on", "dueOn"))
     for name, bad in (("created", bad_c), ("closed", bad_r), ("milestone due", bad_d)):
         if bad:
-            problems.append({"line": None, "message": f"{key}: {name}: {bad}"})
+            problems.append(error(None, f"{key}: {name}: {bad}"))
     return ticket(key, str(issue.get("title") or ""), state, cat,
                   assignee=_read_assignee(issue), created_at=created,
                   resolved_at=closed if cat in ("done", "wont_do") else None, due=due,
                   labels=dedupe(_read_names(issue.get("labels"), "name")),
                   url=_make_url(issue, repo, number), resolution=reason or None,
                   number=number)
+
+
+FORMATS = (
+    Format("github-json", TRACKER, JSON, sniff_json, lambda doc, options: parse_json(doc, options.status_map)),
+)

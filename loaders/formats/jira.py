@@ -18,11 +18,26 @@ from __future__ import annotations
 
 import re
 
+from loaders.formats.format import CSV, JSON, TRACKER, Format
+from loaders.formats.shapes import ticket, tracker_result
+from loaders.formats.tabular import (
+    aliases,
+    as_list,
+    cell,
+    close_notes,
+    dedupe,
+    failed,
+    guarded,
+    keyed_rows,
+    note_once,
+    quiet_false,
+    read_csv,
+    split_header,
+    split_list,
+)
+from loaders.problems import error, warning
 from loaders.statuses import categorize, normalize
-from loaders.tracker_csv import (aliases, as_list, cell, close_notes, dedupe, failed, keyed_rows,
-                                 guarded, note_once, quiet_false, read_csv, read_day,
-                                 read_time, records_day_first, split_header,
-                                 split_list, ticket, tracker_result)
+from loaders.timeparse import read_day, read_time, records_day_first
 
 SOURCE = "jira"
 
@@ -166,13 +181,13 @@ def parse_csv(text: str, overrides: dict | None = None) -> dict:
     if key_i is None:
         key_i = _find_key_by_values(header, records)
     if key_i is None:
-        problems.append({"line": 1, "message": "no issue key column (Issue key, Key, "
-                                               "Clave, Clé, Schlüssel, Chave...)"})
+        problems.append(error(1, "no issue key column (Issue key, Key, "
+                                               "Clave, Clé, Schlüssel, Chave...)"))
         return tracker_result(SOURCE, [], problems)
     cols = {role: _find_column(header, names) for role, names in COLUMNS.items()}
     label_cols = [i for i, h in enumerate(header) if normalize(h) in COLUMNS["labels"]]
     if cols["status"] is None and cols["status_category"] is None:
-        problems.append({"line": 1, "message": "no status column"})
+        problems.append(warning(1, "no status column"))
     width = len(header)
     # Jira's own date formats put the day first; a numeric a/b/yyyy file says which.
     cols["day_first"] = records_day_first(
@@ -193,14 +208,14 @@ def _read_row(key, row, line, cols, label_cols, overrides, problems, seen):
     cat, problem = categorize(status, resolution, cell(row, cols["status_category"]),
                               overrides)
     if problem:
-        note_once(seen, problems, line, problem)
+        note_once(seen, problems, line, problem, "warning")
     dmy = cols["day_first"]
     created, bad_c = read_time(cell(row, cols["created"]), dmy)
     resolved, bad_r = read_time(cell(row, cols["resolved"]), dmy)
     due, bad_d = read_day(cell(row, cols["due"]), dmy)
     for name, bad in (("created", bad_c), ("resolved", bad_r), ("due date", bad_d)):
         if bad:
-            problems.append({"line": line, "message": f"{key}: {name}: {bad}"})
+            problems.append(error(line, f"{key}: {name}: {bad}"))
     resolved, source = _pick_resolved_at(cat, resolved, bad_r,
                                          cell(row, cols["category_changed"]), dmy)
     labels = []
@@ -298,7 +313,7 @@ def parse_json(doc, overrides: dict | None = None) -> dict:
     for n, issue in enumerate(_find_issues(doc)):
         key = str(issue.get("key") or "").strip()
         if not key:
-            problems.append({"line": None, "message": f"issue #{n + 1} has no key"})
+            problems.append(error(None, f"issue #{n + 1} has no key"))
             continue
         if key in keys:
             continue
@@ -321,13 +336,13 @@ def _read_issue(key, issue, overrides, problems, seen) -> dict:
     resolution = _name(f.get("resolution"))
     cat, problem = categorize(status, resolution, category, overrides)
     if problem:
-        note_once(seen, problems, None, problem)
+        note_once(seen, problems, None, problem, "warning")
     created, bad_c = read_time(f.get("created"))
     resolved, bad_r = read_time(f.get("resolutiondate"))
     due, bad_d = read_day(f.get("duedate"))
     for name, bad in (("created", bad_c), ("resolutiondate", bad_r), ("duedate", bad_d)):
         if bad:
-            problems.append({"line": None, "message": f"{key}: {name}: {bad}"})
+            problems.append(error(None, f"{key}: {name}: {bad}"))
     resolved, source = _pick_resolved_at(cat, resolved, bad_r, f.get("statuscategorychangedate"))
     labels = [str(x) for x in as_list(f.get("labels")) if x]
     return ticket(key, str(f.get("summary") or ""), status, cat,
@@ -338,3 +353,9 @@ def _read_issue(key, issue, overrides, problems, seen) -> dict:
                   resolved_from=source,
                   priority=_name(f.get("priority")),
                   issue_type=_name(f.get("issuetype")))
+
+
+FORMATS = (
+    Format("jira-csv", TRACKER, CSV, sniff_csv, lambda text, options: parse_csv(text, options.status_map)),
+    Format("jira-json", TRACKER, JSON, sniff_json, lambda doc, options: parse_json(doc, options.status_map)),
+)

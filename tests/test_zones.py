@@ -1,0 +1,88 @@
+"""One time reader: a zone word means the same instant whether it is written in a
+postmortem, a Jira CSV cell or a PagerDuty export (loaders/timeparse.py holds the one
+zone table), and one severity reader: "Critical" is level 1 on every path."""
+import duckdb
+import pytest
+
+from conftest import house_doc
+from loaders import timeparse
+from loaders.config import load_config
+from loaders.detect import parse_bytes
+from loaders.ingest import ingest
+from loaders.postmortem import parse
+
+# (zone as written, day, expected UTC time of 10:00 local that day)
+CASES = [
+    ("IST", "2026-07-01", "2026-07-01T04:30:00Z"),     # India Standard Time, UTC+5:30
+    ("ET", "2026-07-01", "2026-07-01T14:00:00Z"),      # Eastern, daylight time in July
+    ("ET", "2026-01-15", "2026-01-15T15:00:00Z"),      # Eastern, standard time in January
+    ("CET", "2026-07-01", "2026-07-01T09:00:00Z"),     # taken literally, whatever the season
+    ("PDT", "2026-07-01", "2026-07-01T17:00:00Z"),
+    ("UTC", "2026-07-01", "2026-07-01T10:00:00Z"),
+]
+IDS = [f"{z}-{d}" for z, d, _ in CASES]
+
+
+@pytest.mark.parametrize("word, day, utc", CASES, ids=IDS)
+def test_the_zone_table(word, day, utc):
+    from datetime import datetime
+
+    local = datetime.fromisoformat(f"{day}T10:00:00")
+    assert timeparse.iso_utc(timeparse.zone(word).to_utc(local)) == utc
+
+
+@pytest.mark.parametrize("word, day, utc", CASES, ids=IDS)
+def test_a_postmortem_timeline_in_that_zone(word, day, utc):
+    doc = house_doc(day=day, rows=(("09:58", "Deploy starts"), ("10:00", "Alert fires and pages on-call"),
+                                   ("10:20", "Rollback completes; errors back to baseline")),
+                   impact="- Checkout failed for some customers.")
+    doc = doc.replace("## Timeline (UTC)", f"## Timeline\nAll times in {word}.\n")
+    got = parse(doc, "pm.md")
+    assert got["detected_at"] == utc, got["problems"]
+
+
+@pytest.mark.parametrize("word, day, utc", CASES, ids=IDS)
+def test_a_jira_csv_cell_in_that_zone(word, day, utc):
+    y, m, d = day.split("-")
+    mon = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][int(m) - 1]
+    text = f"Summary,Issue key,Status,Created\nAdd canary,OPS-1,To Do,{d}/{mon}/{y[2:]} 10:00 AM {word}\n"
+    got = parse_bytes(text.encode(), "jira.csv")
+    assert got["source"] == "jira" and got["tickets"][0]["created_at"] == utc, got["problems"]
+
+
+@pytest.mark.parametrize("word, day, utc", CASES, ids=IDS)
+def test_a_pagerduty_csv_row_in_that_zone(word, day, utc):
+    text = ("incident_number,title,urgency,status,created_on,service_name\n"
+            f"7,API down,high,resolved,{day} 10:00 {word},api\n")
+    got = parse_bytes(text.encode(), "pd.csv")
+    assert got["source"] == "pagerduty" and got["incidents"][0]["detected_at"] == utc, got["problems"]
+
+
+def test_critical_is_level_one_in_a_postmortem_and_in_every_incident_export(tmp_path):
+    pm = parse(house_doc(severity="Critical"), "pm.md")
+    pd_csv = parse_bytes(b"incident_number,title,urgency,priority,status,created_on\n"
+                         b"7,API down,high,Critical,resolved,2026-02-01T10:05:00Z\n", "pd.csv")
+    io_json = parse_bytes(b'{"incidents": [{"id": "01H", "reference": "INC-3", "name": "API down", '
+                          b'"severity": {"name": "Critical"}, "created_at": "2026-02-01T10:05:00Z"}]}', "io.json")
+    fh_csv = parse_bytes(b"number,name,severity,started_at,detected_at,mitigated_at,resolved_at\n"
+                         b"3,API down,Critical,2026-02-01T10:00:00Z,2026-02-01T10:05:00Z,"
+                         b"2026-02-01T10:30:00Z,2026-02-01T11:00:00Z\n", "fh.csv")
+    assert pm["severity_level"] == 1
+    assert [r["incidents"][0]["severity_level"] for r in (pd_csv, io_json, fh_csv)] == [1, 1, 1]
+
+
+def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
+    export = tmp_path / "io.json"
+    export.write_text('{"incidents": [{"id": "01H", "reference": "INC-3", "name": "Nobody wrote this up", '
+                      '"severity": {"name": "Critical"}, "created_at": "2026-02-01T10:05:00Z"}]}')
+    (tmp_path / "pm.md").write_text(house_doc(day="2026-03-01"))
+    cfg = tmp_path / "hindsight.yaml"
+    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\n")
+    ingest(load_config(cfg), [str(export), str(tmp_path / "pm.md")])
+    con = duckdb.connect(str(tmp_path / "h.duckdb"), read_only=True)
+    try:
+        row = con.execute("SELECT severity_level, severity_label FROM mart_incident_coverage "
+                          "WHERE NOT has_postmortem").fetchall()
+    finally:
+        con.close()
+    assert row == [(1, "SEV1")]
