@@ -7,10 +7,8 @@ from metrics import charts, overview, safe
 from ui import format as fmt
 from ui import setup
 
-reader, filters = setup.page("Overview", ":material/insights:")
-if filters is None:
-    st.stop()
-cfg = st.session_state["hindsight_config"]
+ctx = setup.open_page(__file__)
+reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 st.title("Hindsight")
 st.caption(f"Learning from incidents · {safe.markdown(filters.describe())} · compared with the period of the same "
            "length just before it. Definitions: docs/METRICS.md.")

@@ -6,10 +6,8 @@ import streamlit as st
 from metrics import charts_recurrence, recurrence, safe
 from ui import setup
 
-reader, filters = setup.page("Recurrence", ":material/replay:")
-if filters is None:
-    st.stop()
-cfg = st.session_state["hindsight_config"]
+ctx = setup.open_page(__file__)
+reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 st.title("Recurrence")
 st.caption(f"{safe.markdown(filters.describe())} · incidents only (near misses never count as repeats). "
            f"A **repeat** follows an earlier incident of the same class within {cfg.recurrence_window_days} "

@@ -8,10 +8,8 @@ from metrics import charts_actions as charts
 from ui import format as fmt
 from ui import setup
 
-reader, filters = setup.page("Action items", ":material/checklist:")
-if filters is None:
-    st.stop()
-cfg = st.session_state["hindsight_config"]
+ctx = setup.open_page(__file__)
+reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 today = date.today()
 st.title("Action items")
 st.caption(f"Items of every incident and near miss dated in the period · {safe.markdown(filters.describe())} "

@@ -5,10 +5,8 @@ from metrics import charts_near_misses, near_misses, safe
 from ui import format as fmt
 from ui import setup
 
-reader, filters = setup.page("Near misses", ":material/near_me:")
-if filters is None:
-    st.stop()
-cfg = st.session_state["hindsight_config"]
+ctx = setup.open_page(__file__)
+reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 st.title("Near misses")
 st.caption(f"{safe.markdown(filters.describe())} · a near miss is a postmortem of something that almost went wrong. "
            "More of them reported is good: people write up what they caught. Share = near misses / all "

@@ -9,10 +9,8 @@ from metrics.charts_detection import minutes
 from ui import format as fmt
 from ui import setup
 
-reader, filters = setup.page("Detection", ":material/timer:")
-if filters is None:
-    st.stop()
-cfg = st.session_state["hindsight_config"]
+ctx = setup.open_page(__file__)
+reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 st.title("Detection and response")
 st.caption(f"{safe.markdown(filters.describe())} · minutes from the start of impact, near misses excluded. "
            f"Medians and p90 with 90% bootstrap intervals; fewer than {cfg.min_sample} incidents give "

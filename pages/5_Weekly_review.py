@@ -7,9 +7,8 @@ import streamlit as st
 from metrics import safe, weekly
 from ui import setup
 
-reader, filters = setup.page("Weekly review", ":material/event_note:")
-if filters is None:
-    st.stop()
+ctx = setup.open_page(__file__)
+reader, filters = ctx.reader, ctx.filters
 today = date.today()
 st.title("Weekly review")
 

@@ -9,9 +9,8 @@ import streamlit as st
 from metrics import incidents, safe
 from ui import setup
 
-reader, filters = setup.page("Incidents", ":material/list_alt:")
-if filters is None:
-    st.stop()
+ctx = setup.open_page(__file__)
+reader, filters = ctx.reader, ctx.filters
 st.title("Incidents")
 st.caption(f"{safe.markdown(filters.describe())} · newest first. Select a row to open an incident; the "
            "address bar then links to it.")

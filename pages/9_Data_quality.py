@@ -3,11 +3,10 @@ import streamlit as st
 
 from metrics import quality
 from ui import reingest, setup
-from ui.where import where
 
-reader, _ = setup.page("Data quality", ":material/rule:", with_filters=False)
+ctx = setup.open_page(__file__)
+reader, w = ctx.reader, ctx.where
 st.title("Data quality")
-w = where()
 
 reingest.panel(w)
 if not reader.exists:

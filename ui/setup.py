@@ -1,4 +1,4 @@
-"""What every page calls: ``reader, filters = setup.page("Title")``.
+"""What every page calls first: ``ctx = setup.open_page(__file__)``.
 
 The sidebar filters are bound to the URL's query parameters, so a filtered view can be
 shared as a link. Data functions are called through ``setup.data(fn, reader, ...)``,
@@ -7,8 +7,8 @@ cached until an ingest swaps in a new database file.
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -20,6 +20,8 @@ from metrics.hidden import hidden
 from metrics.report import default_period
 from metrics.safe import to_csv
 from ui import auth, reingest
+from ui.pages import PAGES, page_of
+from loaders.config import Config
 from ui.where import Where, footer, load_command, where
 
 
@@ -39,52 +41,56 @@ def _data(name: str, path: str, identity, args):
     return getattr(importlib.import_module(module), qual)(_reader(path), *args)
 
 
-ROOT = Path(__file__).resolve().parent.parent
-ICONS = {"Recurrence": ":material/replay:", "Action items": ":material/checklist:",
-         "Near misses": ":material/near_me:", "Detection": ":material/timer:",
-         "Weekly review": ":material/event_note:", "Incidents": ":material/list_alt:",
-         "Data quality": ":material/rule:"}
+@dataclass(frozen=True)
+class Context:
+    """What a page needs: the database reader, the sidebar's filters (None on a page
+    without filters), the config and where both came from."""
+
+    reader: Reader
+    filters: flt.Filters | None
+    config: Config
+    where: Where
 
 
 def nav() -> None:
-    """Page links with readable names (the classic pages/ folder stays, so a cold deep
-    link to any page works; the automatic navigation is switched off in config.toml)."""
+    """Page links with readable names, from ui/pages.py (the classic pages/ folder stays,
+    so a cold deep link to any page works; the automatic navigation is switched off in
+    config.toml)."""
     from streamlit.errors import StreamlitAPIException
 
     sb = st.sidebar
     try:
-        sb.page_link("app.py", label="Overview", icon=":material/insights:")
-        for p in sorted((ROOT / "pages").glob("*.py")):
-            label = p.stem.split("_", 1)[-1].replace("_", " ")
-            sb.page_link(f"pages/{p.name}", label=label, icon=ICONS.get(label, ":material/article:"))
+        for p in PAGES:
+            sb.page_link(p.file, label=p.title, icon=p.icon)
     except StreamlitAPIException:
         return  # a page run on its own (a test harness) has no app to link to
     sb.divider()
 
 
-def page(title: str, icon: str = ":material/monitoring:", with_filters: bool = True):
-    """Set up a page. Returns (reader, filters); filters is None on an empty database
-    (the page has shown how to load data and should stop) or when not asked for."""
-    st.set_page_config(page_title=f"{title} · Hindsight", page_icon=icon, layout="wide")
+def open_page(script: str) -> Context:
+    """Set up the page ``script`` (its ``__file__``): title, icon, login, sidebar links,
+    the database and, for a page with filters, the filters. A page with filters and no
+    incidents to show says how to load some and stops here."""
+    p = page_of(script)
+    st.set_page_config(page_title=f"{p.title} · Hindsight", page_icon=p.icon, layout="wide")
     auth.gate()
     nav()
     w = where()
-    st.session_state["hindsight_config"] = w.config
     reingest.first_start(w)
     reader = _reader(str(w.db))
-    if not with_filters:
+    if not p.filters:
         footer(w)
-        return reader, None
+        return Context(reader, None, w.config, w)
     if not reader.exists or data(flt.choices, reader).first is None:
-        st.title(title)
+        st.title(p.title)
         empty_state(w, reader)
         footer(w)
-        return reader, None
+        st.stop()
     filters = sidebar(reader)
     if (note := data(hidden, reader, filters).describe()):
         st.sidebar.info(note, icon=":material/visibility_off:")
     footer(w)
-    return reader, filters
+    return Context(reader, filters, w.config, w)
 
 
 def empty_state(w: Where, reader: Reader) -> None:
