@@ -124,8 +124,9 @@ def breakdown(reader: Reader, f: Filters, as_of: date, by: str) -> pd.DataFrame:
         df["owner"] = df["owner"].fillna(NO_OWNER)
         return rate_table(df, "owner")
     if by == "severity":
-        df["severity"] = df["severity_level"].map(lambda v: "unknown" if pd.isna(v) else f"SEV{int(v)}")
-        return rate_table(df, "severity").sort_values("severity", kind="stable").reset_index(drop=True)
+        order = df.groupby("severity_label")["severity_level"].min().fillna(99).to_dict()
+        out = rate_table(df.assign(severity=df["severity_label"]), "severity")
+        return out.sort_values("severity", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
     if by == "team":
         return rate_table(df, "team")
     raise ValueError(f"unknown breakdown {by!r}")

@@ -34,11 +34,11 @@ def label(measure: str) -> str:
 
 def durations(reader: Reader, f: Filters, measure: str) -> pd.DataFrame:
     """One row per incident with a value for ``measure``: incident_id, incident_date,
-    month, quarter, severity_level, team, minutes."""
+    month, quarter, severity_level, severity_label, team, minutes."""
     column = MEASURES[measure][0]  # KeyError for an unknown measure, never SQL text
     df = reader.query_df(sql_file("detection_durations"), params(f))
     df = df[df[column].notna()]
-    out = df[["incident_id", "incident_date", "month", "quarter", "severity_level", "team"]].copy()
+    out = df[["incident_id", "incident_date", "month", "quarter", "severity_level", "severity_label", "team"]].copy()
     out["minutes"] = df[column].astype(float)
     return out.reset_index(drop=True)
 
@@ -113,10 +113,6 @@ def within_threshold(reader: Reader, f: Filters, threshold: float, bucket: str =
                                                      "ci90_high", "figure"])}
 
 
-def severity_name(level) -> str:
-    return "no severity" if level is None or pd.isna(level) else f"SEV{int(level)}"
-
-
 def breakdown(reader: Reader, f: Filters, measure: str, by: str,
               min_sample: int = stats.MIN_SAMPLE) -> pd.DataFrame:
     """``measure`` per severity (SEV1 first, "no severity" last) or per team (most
@@ -129,7 +125,7 @@ def breakdown(reader: Reader, f: Filters, measure: str, by: str,
     if df.empty:
         return pd.DataFrame(columns=columns)
     if by == "severity":
-        df = df.assign(_order=df["severity_level"].fillna(99), severity=df["severity_level"].map(severity_name))
+        df = df.assign(_order=df["severity_level"].fillna(99), severity=df["severity_label"])
         groups = [(name, g) for (_, name), g in df.groupby(["_order", "severity"], sort=True)]
     else:
         groups = sorted(df.groupby("team"), key=lambda kv: (-len(kv[1]), kv[0]))

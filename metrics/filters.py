@@ -20,7 +20,7 @@ class Filters:
     date_to: date
     teams: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
-    severities: tuple[int, ...] = ()
+    severities: tuple[str, ...] = ()   # labels, as ingest writes them: "SEV1", "no severity"
     classes: tuple[str, ...] = ()
     near_misses: bool = True
 
@@ -32,7 +32,7 @@ class Filters:
         escapes it for plotly."""
         parts = [f"{self.date_from} to {self.date_to}"]
         for label, values in (("team", self.teams), ("service", self.services),
-                              ("severity", tuple(f"SEV{v}" for v in self.severities)), ("class", self.classes)):
+                              ("severity", self.severities), ("class", self.classes)):
             if values:
                 parts.append(f"{label}: {', '.join(map(str, values))}")
         if not self.near_misses:
@@ -53,7 +53,7 @@ class Choices:
     last: date | None
     teams: list[str] = field(default_factory=list)
     services: list[str] = field(default_factory=list)
-    severities: list[int] = field(default_factory=list)
+    severities: list[str] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
 
 
@@ -67,5 +67,6 @@ def choices(reader: Reader) -> Choices:
         first, last,
         distinct("SELECT DISTINCT team FROM mart_incidents ORDER BY 1"),
         distinct("SELECT DISTINCT unnest(services) FROM mart_incidents ORDER BY 1"),
-        distinct("SELECT DISTINCT severity_level FROM mart_incidents ORDER BY 1"),
+        distinct("SELECT severity_label FROM mart_incidents GROUP BY 1 "
+                 "ORDER BY min(severity_level) NULLS LAST, 1"),
         distinct("SELECT DISTINCT incident_class FROM mart_incidents ORDER BY 1"))

@@ -36,8 +36,9 @@ def _dates(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
     return df
 
 
-def _severity(v) -> str:
-    return "" if v is None or pd.isna(v) else f"SEV{int(v)}"
+def _severity(row) -> str:
+    """The row's severity label, blank when it has no level (the agenda omits it)."""
+    return row.severity if pd.notna(getattr(row, "severity_level", 0)) else ""
 
 
 def _query(reader: Reader, name: str, p: dict) -> pd.DataFrame:
@@ -54,9 +55,9 @@ def review(reader: Reader, f: Filters, week_start: date) -> dict:
     week = replace(f, date_from=week_start, date_to=week_end)
     p = params(week)
     new = _dates(_query(reader, "weekly_new", p), "incident_date")
-    new["severity"] = new.pop("severity_level").map(_severity)
+    new["severity"] = new.pop("severity_label")
     awaiting = _dates(_query(reader, "weekly_awaiting_review", p), "incident_date", "written_on")
-    awaiting["severity"] = awaiting.pop("severity_level").map(_severity)
+    awaiting["severity"] = awaiting.pop("severity_label")
     acts = _dates(_query(reader, "weekly_actions", p), "incident_date", "deadline", "done_on")
     acts["ticket_url"] = acts["ticket_url"].map(safe.link).astype(object)
     repeats = _dates(_query(reader, "weekly_repeats", p), "incident_date", "predecessor_date")
@@ -110,7 +111,7 @@ def agenda_markdown(r: dict) -> str:
 
     out += _section("New incidents and near misses", [
         f"- {row.incident_date} · {row.kind} · {_one_line(row.title)}"
-        + "".join(f" · {v}" for v in (row.severity, _one_line(row.team), _one_line(row.incident_class)) if v)
+        + "".join(f" · {v}" for v in (_severity(row), _one_line(row.team), _one_line(row.incident_class)) if v)
         + (f" · owner {_one_line(row.owner)}" if _one_line(row.owner) else "")
         for row in _first(r["new"])], "Nothing new this week.", len(r["new"]))
 

@@ -59,3 +59,35 @@ def test_the_migration_backfills_labels_as_label_names_them(tmp_path):
     got = dict(con.execute("SELECT file_path, severity_label FROM raw_postmortems").fetchall())
     assert 5 in versions
     assert got == {f"f{n}": severity.label(n) for n in (1, 2, 3, 7)} | {"none": severity.label(None)}
+
+
+# ---------------------------------------------------------------- pages read the label column
+
+
+def test_the_sidebar_offers_labels_ordered_by_level(demo_folder):
+    from metrics.db import Reader
+    from metrics.filters import choices
+
+    reader = Reader(demo_folder / "h.duckdb")
+    try:
+        labels = choices(reader).severities
+    finally:
+        reader.close()
+    assert labels[0] == "SEV1" and all(lbl.startswith("SEV") or lbl == "no severity" for lbl in labels)
+    levels = [int(lbl[3:]) for lbl in labels if lbl.startswith("SEV")]
+    assert levels == sorted(levels)
+
+
+def test_filtering_by_a_label_keeps_only_that_severity(demo_folder):
+    from metrics.db import Reader
+    from metrics.filters import FILTER_ARGS, Filters, choices, params
+
+    reader = Reader(demo_folder / "h.duckdb")
+    try:
+        c = choices(reader)
+        f = Filters(c.first, c.last, severities=("SEV2",))
+        got = reader.query(f"SELECT DISTINCT severity_label, severity_level FROM filtered_incidents({FILTER_ARGS})",
+                           params(f))
+    finally:
+        reader.close()
+    assert got == [("SEV2", 2)]

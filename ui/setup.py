@@ -125,8 +125,8 @@ def sidebar(reader: Reader) -> flt.Filters:
     teams = sb.multiselect("Team", c.teams, key="team", bind="query-params", placeholder="All teams")
     services = sb.multiselect("Service", c.services, key="service", bind="query-params",
                               placeholder="All services")
-    severities = sb.multiselect("Severity", c.severities, format_func=lambda v: f"SEV{v}", key="severity",
-                                bind="query-params", placeholder="All severities")
+    severities = sb.multiselect("Severity", c.severities, key="severity", bind="query-params",
+                                placeholder="All severities")
     classes = sb.multiselect("Incident class", c.classes, key="class", bind="query-params",
                              placeholder="All classes")
     near = sb.toggle("Include near misses", value=True, key="near_misses", bind="query-params")

@@ -11,6 +11,7 @@ SELECT
     strftime(a.incident_date, '%Y-%m')                                     AS month,
     a.team,
     a.severity_level,
+    a.severity_label,
     a.is_near_miss,
     a.item_seq,
     a.action,

@@ -8,6 +8,7 @@ SELECT
     strftime(incident_date, '%Y-%m')                                   AS month,
     strftime(incident_date, '%Y') || '-Q' || CAST(quarter(incident_date) AS VARCHAR) AS quarter,
     severity_level,
+    severity_label,
     team,
     ttd_minutes,
     ttm_minutes,

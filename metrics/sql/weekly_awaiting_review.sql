@@ -8,6 +8,7 @@ SELECT
     incident_date,
     CASE WHEN is_near_miss THEN 'near miss' ELSE 'incident' END   AS kind,
     severity_level,
+    severity_label,
     team,
     postmortem_status,
     owner,

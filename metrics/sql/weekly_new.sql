@@ -6,6 +6,7 @@ SELECT
     incident_date,
     CASE WHEN is_near_miss THEN 'near miss' ELSE 'incident' END   AS kind,
     severity_level,
+    severity_label,
     team,
     incident_class,
     postmortem_status,

@@ -8,7 +8,7 @@ FROM mart_incidents
 WHERE incident_date BETWEEN f_from AND f_to
   AND (len(f_teams) = 0 OR list_contains(f_teams, team))
   AND (len(f_services) = 0 OR list_has_any(f_services, services))
-  AND (len(f_severities) = 0 OR list_contains(f_severities, severity_level))
+  AND (len(f_severities) = 0 OR list_contains(f_severities, severity_label))
   AND (len(f_classes) = 0 OR list_contains(f_classes, incident_class))
   AND (f_near OR NOT is_near_miss);
 
