@@ -33,6 +33,7 @@ from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.problems import problem
 from loaders.reading import Loaded
+from loaders.records import Parsed
 from loaders.workers import parse_files
 
 # Modules whose code does not change what a file parses into.
@@ -83,84 +84,48 @@ def _sha(path: str) -> str | None:
 
 
 def _rows(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
-    r = loaded.record or {}
+    """The table rows of one parsed file: each row names its columns from the typed
+    record's fields (loaders/records.py)."""
+    r: Parsed = loaded.record
     path = loaded.path
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-    kind = r.get("kind")
-    if kind == "postmortem":
-        src = r.get("timestamp_sources") or {}
-        lessons = r.get("lessons") or {}
+    if (pm := r.postmortem) is not None:
         rows["raw_postmortems"].append({
-            "file_path": path, "id": r.get("id"), "title": r.get("title"), "date": r.get("date"),
-            "severity": r.get("severity"), "severity_level": r.get("severity_level"),
-            "severity_label": severity.label(r.get("severity_level")),
-            "status": r.get("status"), "near_miss": bool(r.get("near_miss")),
-            "incident_class": r.get("incident_class"),
-            "started_at": r.get("started_at"), "detected_at": r.get("detected_at"),
-            "mitigated_at": r.get("mitigated_at"), "resolved_at": r.get("resolved_at"),
-            "started_source": src.get("started_at"), "detected_source": src.get("detected_at"),
-            "mitigated_source": src.get("mitigated_at"), "resolved_source": src.get("resolved_at"),
-            "owner": r.get("owner"), "teams": list(r.get("teams") or []),
-            "services": list(r.get("services") or []), "reference": r.get("reference"),
-            "written_on": r.get("written_on"), "reviewed_on": r.get("reviewed_on"),
-            "summary": r.get("summary"), "went_well": list(lessons.get("went_well") or []),
-            "went_wrong": list(lessons.get("went_wrong") or []),
-            "lucky": list(lessons.get("lucky") or []), "body": loaded.text,
+            "file_path": path, "id": pm.id, "title": pm.title, "date": pm.date,
+            "severity": pm.severity, "severity_level": pm.severity_level,
+            "severity_label": severity.label(pm.severity_level), "status": pm.status,
+            "near_miss": pm.near_miss, "incident_class": pm.incident_class,
+            "started_at": pm.started_at, "detected_at": pm.detected_at,
+            "mitigated_at": pm.mitigated_at, "resolved_at": pm.resolved_at,
+            "started_source": pm.started_source, "detected_source": pm.detected_source,
+            "mitigated_source": pm.mitigated_source, "resolved_source": pm.resolved_source,
+            "owner": pm.owner, "teams": list(pm.teams), "services": list(pm.services),
+            "reference": pm.reference, "written_on": pm.written_on, "reviewed_on": pm.reviewed_on,
+            "summary": pm.summary, "went_well": list(pm.went_well), "went_wrong": list(pm.went_wrong),
+            "lucky": list(pm.lucky), "body": loaded.text,
         })
-        for n, e in enumerate(r.get("timeline") or []):
-            rows["raw_timeline"].append({"file_path": path, "seq": n, "occurred_at": e.get("at"),
-                                         "text": e.get("text"), "line": e.get("line"),
-                                         "event": e.get("event")})
-        for n, f in enumerate(r.get("contributing_factors") or []):
-            rows["raw_factors"].append({"file_path": path, "seq": n, "text": f})
-        for n, a in enumerate(r.get("action_items") or []):
-            rows["raw_action_items"].append({
-                "file_path": path, "seq": n, "text": a.get("text"), "owner": a.get("owner"),
-                "due": a.get("due"), "ticket": a.get("ticket"), "status": a.get("status"),
-                "kind": a.get("kind"), "line": a.get("line")})
-    elif kind == "tracker_export":
-        for n, t in enumerate(r.get("tickets") or []):
-            rows["raw_tickets"].append({
-                "file_path": path, "seq": n, "source": r.get("source"), "key": t.get("key"),
-                "title": t.get("title"), "status": t.get("status"),
-                "status_category": t.get("status_category"), "assignee": t.get("assignee"),
-                "created_at": t.get("created_at"), "resolved_at": t.get("resolved_at"),
-                "due": t.get("due"), "labels": [str(x) for x in t.get("labels") or []],
-                "url": t.get("url")})
-    elif kind == "incident_export":
-        for n, i in enumerate(r.get("incidents") or []):
-            rows["raw_incidents"].append({
-                "file_path": path, "seq": n, "source": r.get("source"),
-                "id": None if i.get("id") is None else str(i.get("id")), "title": i.get("title"),
-                "severity": None if i.get("severity") is None else str(i.get("severity")),
-                "severity_level": i.get("severity_level"),
-                "severity_label": severity.label(i.get("severity_level")),
-                "started_at": i.get("started_at"), "detected_at": i.get("detected_at"),
-                "acknowledged_at": i.get("acknowledged_at"), "mitigated_at": i.get("mitigated_at"),
-                "resolved_at": i.get("resolved_at"),
-                "services": [str(s) for s in i.get("services") or []],
-                "source_id": _text(i.get("source_id")), "url": _text(i.get("url")),
-                "status": _text(i.get("status"))})
-    for p in r.get("problems") or []:
-        rows["ingest_problems"].append({"file_path": path, "line": p.get("line"),
-                                        "level": p.get("level", "error"),
-                                        "message": p.get("message"), "run_id": run_id})
+        rows["raw_timeline"] = [{"file_path": path, "seq": n, "occurred_at": e.at, "text": e.text,
+                                 "line": e.line, "event": e.event} for n, e in enumerate(pm.timeline)]
+        rows["raw_factors"] = [{"file_path": path, "seq": n, "text": f}
+                               for n, f in enumerate(pm.contributing_factors)]
+        rows["raw_action_items"] = [{"file_path": path, "seq": n, "text": a.text, "owner": a.owner, "due": a.due,
+                                     "ticket": a.ticket, "status": a.status, "kind": a.kind, "line": a.line}
+                                    for n, a in enumerate(pm.action_items)]
+    rows["raw_tickets"] = [{"file_path": path, "seq": n, "source": r.source, "key": t.key, "title": t.title,
+                            "status": t.status, "status_category": t.status_category, "assignee": t.assignee,
+                            "created_at": t.created_at, "resolved_at": t.resolved_at, "due": t.due,
+                            "labels": list(t.labels), "url": t.url} for n, t in enumerate(r.tickets)]
+    rows["raw_incidents"] = [{"file_path": path, "seq": n, "source": r.source, "id": i.id, "title": i.title,
+                              "severity": i.severity, "severity_level": i.severity_level,
+                              "severity_label": severity.label(i.severity_level),
+                              "started_at": i.started_at, "detected_at": i.detected_at,
+                              "acknowledged_at": i.acknowledged_at, "mitigated_at": i.mitigated_at,
+                              "resolved_at": i.resolved_at, "services": list(i.services),
+                              "source_id": i.source_id, "url": i.url, "status": i.status}
+                             for n, i in enumerate(r.incidents)]
+    rows["ingest_problems"] = [{"file_path": path, "line": p.line, "level": p.level, "message": p.message,
+                                "run_id": run_id} for p in r.problems]
     return rows
-
-
-def _text(v) -> str | None:
-    return None if v is None else str(v)
-
-
-def _record_count(r: dict) -> int:
-    kind = r.get("kind")
-    if kind == "postmortem":
-        return 1
-    if kind == "tracker_export":
-        return len(r.get("tickets") or [])
-    if kind == "incident_export":
-        return len(r.get("incidents") or [])
-    return 0
 
 
 def _insert(con, table: str, rows: list[dict]) -> None:
@@ -392,12 +357,12 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             batch: dict[str, list[dict]] = {t: [] for t in TABLES}
             manifest_rows = []
             for ld in loaded:
-                r = ld.record or {}
-                kind = r.get("kind", "unknown")
-                probs = r.get("problems") or []
-                errors = sum(1 for pr in probs if pr.get("level", "error") == "error")
+                r = ld.record
+                kind = r.kind
+                probs = [{"line": pr.line, "message": pr.message, "level": pr.level} for pr in r.problems]
+                errors = r.errors
                 if kind == "skipped":
-                    summary.skipped.append((ld.path, r.get("reason") or "not an incident"))
+                    summary.skipped.append((ld.path, r.reason or "not an incident"))
                 else:
                     summary.parsed += 1
                     summary.kinds[kind] = summary.kinds.get(kind, 0) + 1
@@ -407,9 +372,9 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                         batch[t].extend(rows[t])
                 summary.problems.extend((ld.path, pr) for pr in probs)
                 manifest_rows.append({"path": ld.path, "size": ld.size, "mtime_ns": ld.mtime_ns,
-                                      "sha256": ld.sha256, "kind": kind, "source": r.get("source"),
-                                      "note": r.get("reason"),
-                                      "records": _record_count(r), "errors": errors,
+                                      "sha256": ld.sha256, "kind": kind, "source": r.source,
+                                      "note": r.reason,
+                                      "records": r.records, "errors": errors,
                                       "warnings": len(probs) - errors, "loaded_at": now,
                                       "run_id": run_id, "origin": found.files.get(ld.path)})
             for t in TABLES:

@@ -1,4 +1,5 @@
-"""Reading one file for an ingest: stat, read, hash and parse it, never raising.
+"""Reading one file for an ingest: stat, read, hash and parse it, never raising. The
+result holds the typed record (loaders/records.py) ingest maps to rows.
 
 What goes wrong with one file (unreadable, too big, not a document) becomes a problem
 record on that file's result, so one bad file never costs the rest of a load.
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from loaders import furniture
 from loaders.detect import decode, parse_bytes, read_document, unknown
 from loaders.options import Options
+from loaders.records import Parsed
 
 
 @dataclass
@@ -21,7 +23,7 @@ class Loaded:
     size: int
     mtime_ns: int
     sha256: str | None = None
-    record: dict | None = None
+    record: Parsed | None = None
     text: str | None = None
 
 
@@ -32,7 +34,7 @@ def load_file(path: str, options: Options) -> Loaded:
     data, st, why = read_document(path, options)
     size, mtime = (st.st_size, st.st_mtime_ns) if st else (0, 0)
     if data is None:
-        return Loaded(path, size, mtime, None, unknown(path, why))
+        return Loaded(path, size, mtime, None, Parsed.of(unknown(path, why)))
     sha = hashlib.sha256(data).hexdigest()
     record = parse_bytes(data, path, options)
     text = None
@@ -43,4 +45,4 @@ def load_file(path: str, options: Options) -> Loaded:
         if (reason := furniture.by_content(text or "", record, path)):
             record = {"path": path, "kind": "skipped", "reason": reason, "problems": []}
             text = None
-    return Loaded(path, size, mtime, sha, record, text)
+    return Loaded(path, size, mtime, sha, Parsed.of(record), text)

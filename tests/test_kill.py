@@ -416,7 +416,7 @@ def test_the_pool_keeps_order_and_progress(corpus):
     seen = []
     loaded = parse_files(paths, Config().options(), progress=lambda n, total: seen.append((n, total)), workers=2)
     assert [ld.path for ld in loaded] == paths
-    assert all(ld.record["kind"] == "postmortem" for ld in loaded)
+    assert all(ld.record.kind == "postmortem" for ld in loaded)
     assert seen[-1] == (len(paths), len(paths)) and len(seen) > 1
     assert [n for n, _ in seen] == sorted(n for n, _ in seen)
 
