@@ -8,6 +8,7 @@ Rates come with 90% Wilson intervals (metrics.stats.wilson); a month with fewer 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -60,16 +61,38 @@ def rates(df: pd.DataFrame) -> dict:
             "on_time_ci": stats.wilson(c["on_time"], c["due_or_done"])}
 
 
-def totals(reader: Reader, f: Filters, as_of: date) -> dict:
-    """The period's totals: the keys of ``hindsight report``'s actions block, plus the
-    intervals of the two rates."""
+@dataclass(frozen=True)
+class Totals:
+    """The period's action items: the counts of ``hindsight report``'s actions block,
+    the two rates with their 90% intervals, and the items missing an owner, a due date,
+    a ticket, or (done ones) a tracker date."""
+
+    total: int
+    done: int
+    open: int
+    wont_do: int
+    overdue: int
+    on_time: int
+    due_or_done: int
+    decided: int
+    completion_rate: float | None
+    completion_ci: list[float] | None
+    on_time_rate: float | None
+    on_time_ci: list[float] | None
+    without_owner: int
+    without_due: int
+    without_ticket: int
+    done_undated: int
+
+
+def totals(reader: Reader, f: Filters, as_of: date) -> Totals:
+    """The period's totals (see Totals)."""
     df = items(reader, f, as_of)
-    r = rates(df)
-    return {**r,
-            "without_owner": int(df["owner"].isna().sum()),
-            "without_due": int(df["due_date"].isna().sum()),
-            "without_ticket": int(df["ticket"].isna().sum()),
-            "done_undated": int((df["is_done"] & df["done_on"].isna()).sum())}
+    return Totals(**rates(df),
+                  without_owner=int(df["owner"].isna().sum()),
+                  without_due=int(df["due_date"].isna().sum()),
+                  without_ticket=int(df["ticket"].isna().sum()),
+                  done_undated=int((df["is_done"] & df["done_on"].isna()).sum()))
 
 
 def _rate_row(group: pd.DataFrame, min_sample: int | None) -> dict:
@@ -158,13 +181,13 @@ def open_ages(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
     return df.loc[df["is_open"], ["age_days", "team"]].reset_index(drop=True)
 
 
-def age_summary(ages: pd.Series, min_sample: int = stats.MIN_SAMPLE) -> dict:
+def age_summary(ages: pd.Series, min_sample: int = stats.MIN_SAMPLE) -> stats.Summary:
     """n, median and p90 of open items' ages with the median's interval; no median or
     p90 below ``min_sample``."""
     s = stats.summary(list(ages))
-    if not stats.enough(s["n"], min_sample):
-        return {"n": s["n"], "median": None, "p90": None, "ci_median": None}
-    return {"n": s["n"], "median": s["median"], "p90": s["p90"], "ci_median": s["ci_median"]}
+    if not stats.enough(s.n, min_sample):
+        return replace(s, median=None, p90=None, ci_median=None, mean=None)
+    return s
 
 
 def flow(reader: Reader, f: Filters) -> pd.DataFrame:

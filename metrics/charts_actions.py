@@ -58,13 +58,13 @@ def open_age(ages: pd.Series, summary: dict, subtitle: str, min_sample: int = st
     title = f"Age of open action items (n={n})"
     if n == 0:
         not_enough(fig, "no open items under these filters")
-    elif summary.get("median") is None:
+    elif summary.median is None:
         not_enough(fig, f"not enough data for a median (n={n} < {min_sample})")
     else:
-        for value, label, dash in ((summary["median"], "median", "solid"), (summary["p90"], "p90", "dash")):
+        for value, label, dash in ((summary.median, "median", "solid"), (summary.p90, "p90", "dash")):
             fig.add_vline(x=value, line={"color": COLORS["bad"], "dash": dash},
                           annotation_text=f"{label} {value:.0f} d", annotation_position="top right")
-        title += f": median {summary['median']:.0f} days, p90 {summary['p90']:.0f}"
+        title += f": median {summary.median:.0f} days, p90 {summary.p90:.0f}"
     return layout(fig, title, subtitle)
 
 

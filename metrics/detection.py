@@ -62,15 +62,15 @@ def buckets(date_from, date_to, bucket: str) -> list[str]:
 def _figures(values, min_sample: int) -> dict:
     """n, median, p90 and the median's interval; the figures only with enough values."""
     s = stats.summary(list(values))
-    ok = stats.enough(s["n"], min_sample)
-    ci = s["ci_median"] if ok else None
-    return {"n": s["n"], "enough": ok,
-            "median_min": s["median"] if ok else None, "p90_min": s["p90"] if ok else None,
+    ok = stats.enough(s.n, min_sample)
+    ci = s.ci_median if ok else None
+    return {"n": s.n, "enough": ok,
+            "median_min": s.median if ok else None, "p90_min": s.p90 if ok else None,
             "ci90_low_min": ci[0] if ci else None, "ci90_high_min": ci[1] if ci else None,
             "figure": "" if ok else NOT_ENOUGH}
 
 
-def summary(reader: Reader, f: Filters, measure: str) -> dict:
+def summary(reader: Reader, f: Filters, measure: str) -> stats.Summary:
     """Over the whole period: n, median, p90, ci_median (90% bootstrap), mean (secondary).
     The figures are returned whatever n is; the page decides with stats.enough."""
     return stats.summary(durations(reader, f, measure)["minutes"].tolist())

@@ -8,6 +8,8 @@ never as HTML or markdown; a ticket link is one only when it is http(s) (metrics
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from metrics import safe
@@ -51,10 +53,25 @@ def _text(v) -> str:
     return str(v)
 
 
-def detail(reader: Reader, file_path: str) -> dict | None:
-    """One incident: {"id", "title", "file_path", "metadata": DataFrame(field, value),
-    "timestamps": DataFrame(timestamp, time (UTC), rule, minutes from start), "body": str,
-    "timeline": DataFrame, "actions": DataFrame}; None when no such file is loaded."""
+@dataclass(frozen=True)
+class Detail:
+    """One incident as the Incidents page shows it: metadata (field, value), the four
+    timestamps with the rule that filled each, the document's text, its timeline and
+    action items."""
+
+    id: str | None
+    title: str | None
+    file_path: str
+    is_near_miss: bool
+    metadata: pd.DataFrame
+    timestamps: pd.DataFrame
+    body: str
+    timeline: pd.DataFrame
+    actions: pd.DataFrame
+
+
+def detail(reader: Reader, file_path: str) -> Detail | None:
+    """One incident (see Detail); None when no such file is loaded."""
     cur = reader.cursor()
     try:
         res = cur.execute(sql_file("incidents_detail"), {"file_path": file_path})
@@ -86,13 +103,12 @@ def detail(reader: Reader, file_path: str) -> dict | None:
         times.append({"timestamp": words, "time (UTC)": r[f"{name}_at"],
                       "rule": r[f"{name}_source"] or ("missing" if r[f"{name}_at"] is None else ""),
                       "minutes from start": None if minutes is None or pd.isna(minutes) else float(minutes)})
-    return {
-        "id": r["incident_id"], "title": r["title"], "file_path": r["file_path"],
-        "is_near_miss": bool(r["is_near_miss"]),
-        "metadata": pd.DataFrame([{"field": k, "value": _text(v)} for k, v in meta if _text(v) != ""],
-                                 columns=["field", "value"]),
-        "timestamps": pd.DataFrame(times, columns=["timestamp", "time (UTC)", "rule", "minutes from start"]),
-        "body": r["body"] or "",
-        "timeline": reader.query_df(sql_file("incidents_timeline"), {"file_path": file_path}),
-        "actions": actions,
-    }
+    return Detail(
+        id=r["incident_id"], title=r["title"], file_path=r["file_path"], is_near_miss=bool(r["is_near_miss"]),
+        metadata=pd.DataFrame([{"field": k, "value": _text(v)} for k, v in meta if _text(v) != ""],
+                              columns=["field", "value"]),
+        timestamps=pd.DataFrame(times, columns=["timestamp", "time (UTC)", "rule", "minutes from start"]),
+        body=r["body"] or "",
+        timeline=reader.query_df(sql_file("incidents_timeline"), {"file_path": file_path}),
+        actions=actions,
+    )

@@ -6,6 +6,8 @@ More reported near misses is good: it means people write up what almost happened
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from metrics import stats
@@ -37,14 +39,28 @@ def _with_share(df: pd.DataFrame, min_sample: int | None = None) -> pd.DataFrame
     return df
 
 
-def summary(reader: Reader, f: Filters) -> dict:
+@dataclass(frozen=True)
+class Summary:
+    near_misses: int
+    incidents: int
+    reports: int
+    share: float | None
+    ci90_share: list[float] | None
+
+
+@dataclass(frozen=True)
+class LuckyCounts:
+    near_misses: int
+    with_notes: int
+
+
+def summary(reader: Reader, f: Filters) -> Summary:
     """Near misses, incidents and the share of near misses among all reports in the
     period, with its 90% Wilson interval (None when there are no reports)."""
     df = reader.query_df(sql_file("near_misses_monthly"), params(f))
     near, inc = int(df["near_misses"].sum()), int(df["incidents"].sum())
     n = near + inc
-    return {"near_misses": near, "incidents": inc, "reports": n,
-            "share": near / n if n else None, "ci90_share": stats.wilson(near, n)}
+    return Summary(near, inc, n, near / n if n else None, stats.wilson(near, n))
 
 
 def monthly(reader: Reader, f: Filters, min_sample: int = stats.MIN_SAMPLE) -> pd.DataFrame:
@@ -79,7 +95,7 @@ def lucky(reader: Reader, f: Filters, limit: int = 10) -> list[dict]:
             for d, t, team, c, notes in rows]
 
 
-def lucky_counts(reader: Reader, f: Filters) -> dict:
+def lucky_counts(reader: Reader, f: Filters) -> LuckyCounts:
     """How many near misses under the filters have "where we got lucky" notes."""
     n, with_notes = reader.query(sql_file("near_misses_lucky_count"), params(f))[0]
-    return {"near_misses": n, "with_notes": with_notes}
+    return LuckyCounts(n, with_notes)

@@ -4,7 +4,7 @@ interval says so (metrics.stats)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -29,31 +29,59 @@ def _period(reader: Reader, f: Filters, as_of: date) -> dict:
             "on_time": on_time, "due_or_done": due_or_done}
 
 
-def headline(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE) -> dict:
+@dataclass(frozen=True)
+class Headline:
+    """The Overview's cards: this period's figures, the previous period's where a card
+    compares, and each comparison's verdict (stats.Comparison)."""
+
+    incidents: int
+    incidents_before: int
+    near_misses: int
+    near_misses_before: int
+    near_miss_share: float | None
+    near_miss_share_ci: list[float] | None
+    near_miss_change: stats.Comparison
+    actions: int
+    actions_done: int
+    actions_overdue: int
+    completion_rate: float | None
+    completion_ci: list[float] | None
+    completion_change: stats.Comparison
+    on_time_rate: float | None
+    on_time_ci: list[float] | None
+    on_time_change: stats.Comparison
+    ttd_n: int
+    ttd_median: float | None
+    ttd_p90: float | None
+    ttd_ci: list[float] | None
+    ttd_change: stats.Comparison
+
+
+def headline(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE) -> Headline:
     now, before = _period(reader, f, as_of), _period(reader, previous(f), as_of)
     decided = now["actions"] - now["wont_do"]
     reports = now["incidents"] + now["near_misses"]
     ttd = stats.summary(now["ttd"])
-    return {
-        "incidents": now["incidents"], "incidents_before": before["incidents"],
-        "near_misses": now["near_misses"], "near_misses_before": before["near_misses"],
-        "near_miss_share": now["near_misses"] / reports if reports else None,
-        "near_miss_share_ci": stats.wilson(now["near_misses"], reports),
-        "near_miss_change": stats.compare_proportions(
+    return Headline(
+        incidents=now["incidents"], incidents_before=before["incidents"],
+        near_misses=now["near_misses"], near_misses_before=before["near_misses"],
+        near_miss_share=now["near_misses"] / reports if reports else None,
+        near_miss_share_ci=stats.wilson(now["near_misses"], reports),
+        near_miss_change=stats.compare_proportions(
             before["near_misses"], before["incidents"] + before["near_misses"], now["near_misses"], reports,
             higher_is_better=True, min_sample=min_sample),
-        "actions": now["actions"], "actions_done": now["done"], "actions_overdue": now["overdue"],
-        "completion_rate": now["done"] / decided if decided else None,
-        "completion_ci": stats.wilson(now["done"], decided),
-        "completion_change": stats.compare_proportions(
+        actions=now["actions"], actions_done=now["done"], actions_overdue=now["overdue"],
+        completion_rate=now["done"] / decided if decided else None,
+        completion_ci=stats.wilson(now["done"], decided),
+        completion_change=stats.compare_proportions(
             before["done"], before["actions"] - before["wont_do"], now["done"], decided, min_sample=min_sample),
-        "on_time_rate": now["on_time"] / now["due_or_done"] if now["due_or_done"] else None,
-        "on_time_ci": stats.wilson(now["on_time"], now["due_or_done"]),
-        "on_time_change": stats.compare_proportions(
+        on_time_rate=now["on_time"] / now["due_or_done"] if now["due_or_done"] else None,
+        on_time_ci=stats.wilson(now["on_time"], now["due_or_done"]),
+        on_time_change=stats.compare_proportions(
             before["on_time"], before["due_or_done"], now["on_time"], now["due_or_done"], min_sample=min_sample),
-        "ttd_n": ttd["n"], "ttd_median": ttd["median"], "ttd_p90": ttd["p90"], "ttd_ci": ttd["ci_median"],
-        "ttd_change": stats.compare_medians(before["ttd"], now["ttd"], lower_is_better=True, min_sample=min_sample),
-    }
+        ttd_n=ttd.n, ttd_median=ttd.median, ttd_p90=ttd.p90, ttd_ci=ttd.ci_median,
+        ttd_change=stats.compare_medians(before["ttd"], now["ttd"], lower_is_better=True, min_sample=min_sample),
+    )
 
 
 def monthly(reader: Reader, f: Filters) -> pd.DataFrame:
@@ -64,9 +92,20 @@ def top_repeats(reader: Reader, f: Filters) -> pd.DataFrame:
     return reader.query_df(sql_file("overview_repeats"), params(f))
 
 
-def coverage(reader: Reader, f: Filters) -> dict:
+@dataclass(frozen=True)
+class Coverage:
+    """Known incidents in the period, how many have a postmortem and a reviewed one."""
+
+    incidents: int
+    with_postmortem: int
+    reviewed: int
+    share: float | None
+    ci: list[float] | None
+    reviewed_share: float | None
+
+
+def coverage(reader: Reader, f: Filters) -> Coverage:
     n, written, reviewed = reader.query(sql_file("overview_coverage"),
                                         {"date_from": f.date_from, "date_to": f.date_to})[0]
-    return {"incidents": n, "with_postmortem": written, "reviewed": reviewed,
-            "share": written / n if n else None, "ci": stats.wilson(written, n),
-            "reviewed_share": reviewed / n if n else None}
+    return Coverage(n, written, reviewed, written / n if n else None, stats.wilson(written, n),
+                    reviewed / n if n else None)

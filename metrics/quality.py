@@ -2,6 +2,9 @@
 timestamps and joins are."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 import duckdb
 import pandas as pd
 
@@ -12,9 +15,21 @@ def problems(reader: Reader) -> pd.DataFrame:
     return reader.query_df(sql_file("quality_problems"))
 
 
-def last_ingest(reader: Reader) -> dict | None:
-    df = reader.query_df(sql_file("quality_last_ingest"))
-    return None if df.empty else df.iloc[0].to_dict()
+@dataclass(frozen=True)
+class LastIngest:
+    run_id: int
+    finished_at: datetime
+    files_seen: int
+    parsed: int
+    unchanged: int
+    removed: int
+    failed: int
+    problems: int
+
+
+def last_ingest(reader: Reader) -> LastIngest | None:
+    rows = reader.query(sql_file("quality_last_ingest"))
+    return LastIngest(*rows[0]) if rows else None
 
 
 def timestamp_sources(reader: Reader) -> pd.DataFrame:

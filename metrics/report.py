@@ -40,11 +40,11 @@ def _duration(rows: list[tuple], index: int) -> dict:
         if r[index] is not None:
             by_month.setdefault(r[2], []).append(r[index])
     return {
-        "n": summary["n"],
-        "median_min": summary["median"],
-        "p90_min": summary["p90"],
-        "ci90_median_min": summary["ci_median"],
-        "mean_min": summary["mean"],
+        "n": summary.n,
+        "median_min": summary.median,
+        "p90_min": summary.p90,
+        "ci90_median_min": summary.ci_median,
+        "mean_min": summary.mean,
         "by_month": {m: {"n": len(v), "median_min": stats.median(v)} for m, v in sorted(by_month.items())},
     }
 

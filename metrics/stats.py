@@ -8,6 +8,7 @@ docs/METRICS.md). Every function takes plain sequences and returns plain values.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from collections.abc import Sequence
 
 import numpy as np
@@ -94,15 +95,41 @@ def enough(n: int, min_sample: int = MIN_SAMPLE) -> bool:
     return n >= min_sample
 
 
-def summary(values: Sequence[float], level: float = 0.90) -> dict:
+@dataclass(frozen=True)
+class Summary:
+    """n, median, p90, the bootstrap interval of the median, and the mean (secondary)."""
+
+    n: int
+    median: float | None
+    p90: float | None
+    ci_median: list[float] | None
+    mean: float | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A change from one period to the next: the two values, the difference and its
+    interval, and the verdict the interval allows ("improvement", "regression", "no
+    clear change", "not enough data")."""
+
+    before: float | None
+    after: float | None
+    delta: float | None
+    ci: list[float] | None
+    verdict: str
+    n_before: int
+    n_after: int
+
+
+def summary(values: Sequence[float], level: float = 0.90) -> Summary:
     """n, median, p90, the bootstrap interval of the median, and the mean (secondary)."""
     a = _clean(values)
-    return {"n": int(a.size), "median": median(a), "p90": percentile(a, 90),
-            "ci_median": bootstrap_median_ci(a, level), "mean": float(a.mean()) if a.size else None}
+    return Summary(int(a.size), median(a), percentile(a, 90), bootstrap_median_ci(a, level),
+                   float(a.mean()) if a.size else None)
 
 
 def compare_medians(before: Sequence[float], after: Sequence[float], lower_is_better: bool = True,
-                    level: float = 0.90, min_sample: int = MIN_SAMPLE, seed: int = SEED) -> dict:
+                    level: float = 0.90, min_sample: int = MIN_SAMPLE, seed: int = SEED) -> Comparison:
     """Change in median from ``before`` to ``after`` with a bootstrap interval for the
     difference. The verdict is "improvement" or "regression" only when the interval
     excludes zero, "no clear change" otherwise, "not enough data" below min_sample."""
@@ -110,25 +137,25 @@ def compare_medians(before: Sequence[float], after: Sequence[float], lower_is_be
     out = {"before": median(a), "after": median(b), "delta": None, "ci": None,
            "verdict": "not enough data", "n_before": int(a.size), "n_after": int(b.size)}
     if a.size < min_sample or b.size < min_sample:
-        return out
+        return Comparison(**out)
     rng = np.random.default_rng(seed)
     diffs = bootstrap_medians(b, BOOTSTRAP_SAMPLES, rng) - bootstrap_medians(a, BOOTSTRAP_SAMPLES, rng)
     tail = (1 - level) / 2 * 100
     lo, hi = (float(x) for x in np.percentile(diffs, [tail, 100 - tail]))
     out.update(delta=out["after"] - out["before"], ci=[lo, hi], verdict=_verdict(lo, hi, lower_is_better))
-    return out
+    return Comparison(**out)
 
 
 def compare_proportions(k_before: int, n_before: int, k_after: int, n_after: int,
                         higher_is_better: bool = True, level: float = 0.90,
-                        min_sample: int = MIN_SAMPLE) -> dict:
+                        min_sample: int = MIN_SAMPLE) -> Comparison:
     """Change in a proportion with Newcombe's interval for a difference (from the two
     Wilson intervals); the verdict rule is the same as for medians."""
     out = {"before": k_before / n_before if n_before else None,
            "after": k_after / n_after if n_after else None, "delta": None, "ci": None,
            "verdict": "not enough data", "n_before": n_before, "n_after": n_after}
     if n_before < min_sample or n_after < min_sample:
-        return out
+        return Comparison(**out)
     p1, p2 = out["before"], out["after"]
     l1, u1 = wilson(k_before, n_before, level)
     l2, u2 = wilson(k_after, n_after, level)
@@ -136,7 +163,7 @@ def compare_proportions(k_before: int, n_before: int, k_after: int, n_after: int
     lo = d - math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2)
     hi = d + math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2)
     out.update(delta=d, ci=[lo, hi], verdict=_verdict(lo, hi, lower_is_better=not higher_is_better))
-    return out
+    return Comparison(**out)
 
 
 def _verdict(lo: float, hi: float, lower_is_better: bool) -> str:

@@ -9,7 +9,7 @@ the filters' period. ``agenda_markdown(...)`` turns them into the agenda.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pandas as pd
@@ -47,7 +47,23 @@ def _query(reader: Reader, name: str, p: dict) -> pd.DataFrame:
     return reader.query_df(sql, {k: v for k, v in p.items() if re.search(rf"\${k}\b", sql)})
 
 
-def review(reader: Reader, f: Filters, week_start: date) -> dict:
+@dataclass(frozen=True)
+class Review:
+    """One week's agenda: its lists as DataFrames, ``latest`` (the newest incident date
+    under the filters, any period, so an empty week can point somewhere useful) and
+    ``describe``, the week and the other filters in words."""
+
+    week_start: date
+    week_end: date
+    new: pd.DataFrame
+    awaiting_review: pd.DataFrame
+    actions: pd.DataFrame
+    repeats: pd.DataFrame
+    latest: date | None
+    describe: str
+
+
+def review(reader: Reader, f: Filters, week_start: date) -> Review:
     """The week's lists as DataFrames, plus ``latest`` (the newest incident date under
     the filters, any period) so an empty week can point somewhere useful, and
     ``describe``: the week and the other filters in words."""
@@ -63,8 +79,7 @@ def review(reader: Reader, f: Filters, week_start: date) -> dict:
     repeats = _dates(_query(reader, "weekly_repeats", p), "incident_date", "predecessor_date")
     latest = _query(reader, "weekly_latest", p).iloc[0, 0]
     latest = None if pd.isna(latest) else pd.Timestamp(latest).date()
-    return {"week_start": week_start, "week_end": week_end, "new": new, "awaiting_review": awaiting,
-            "actions": acts, "repeats": repeats, "latest": latest, "describe": week.describe()}
+    return Review(week_start, week_end, new, awaiting, acts, repeats, latest, week.describe())
 
 
 # --------------------------------------------------------------------------------------
@@ -96,38 +111,38 @@ def _first(df, n: int = AGENDA_ITEMS):
 def agenda_markdown(r: dict) -> str:
     """The meeting agenda for ``review()``'s result: a heading per list with its count,
     one bullet per item."""
-    start, end = r["week_start"], r["week_end"]
+    start, end = r.week_start, r.week_end
     out = [f"# Weekly SRE review: {start:%a %Y-%m-%d} to {end:%a %Y-%m-%d}", ""]
-    scope = r.get("describe", "").split("; ", 1)
+    scope = r.describe.split("; ", 1)
     if len(scope) > 1:
         out += [f"Filters: {_one_line(scope[1])}", ""]
-    acts = r["actions"]
+    acts = r.actions
     overdue = acts[acts["state"] == "overdue"] if len(acts) else acts
     out += ["Summary:", "",
-            f"- {len(r['new'])} new incidents and near misses",
-            f"- {len(r['repeats'])} repeats",
-            f"- {len(r['awaiting_review'])} postmortems awaiting review",
+            f"- {len(r.new)} new incidents and near misses",
+            f"- {len(r.repeats)} repeats",
+            f"- {len(r.awaiting_review)} postmortems awaiting review",
             f"- {len(acts)} action items due or overdue ({len(overdue)} overdue at the week's end)", ""]
 
     out += _section("New incidents and near misses", [
         f"- {row.incident_date} · {row.kind} · {_one_line(row.title)}"
         + "".join(f" · {v}" for v in (_severity(row), _one_line(row.team), _one_line(row.incident_class)) if v)
         + (f" · owner {_one_line(row.owner)}" if _one_line(row.owner) else "")
-        for row in _first(r["new"])], "Nothing new this week.", len(r["new"]))
+        for row in _first(r.new)], "Nothing new this week.", len(r.new))
 
     out += _section("Repeats", [
         f"- {row.incident_date} · {_one_line(row.title)} · {_one_line(row.incident_class)} · repeats "
         f"\"{_one_line(row.predecessor_title) or _one_line(row.predecessor_id)}\" ({row.predecessor_date}, "
         f"{row.days_since_predecessor:.0f} days earlier)"
         + (" · **after fix**: its action items were all done" if row.repeat_after_fix else "")
-        for row in _first(r["repeats"])], "No repeats this week.", len(r["repeats"]))
+        for row in _first(r.repeats)], "No repeats this week.", len(r.repeats))
 
     out += _section("Postmortems awaiting review", [
         f"- {row.incident_date} · {_one_line(row.title)} · {_one_line(row.postmortem_status) or 'no status'}"
         f" · {_int(row.days_since_incident)} days since the incident"
         + (f" · owner {_one_line(row.owner)}" if _one_line(row.owner) else "")
-        for row in _first(r["awaiting_review"])], "Every postmortem is reviewed.",
-        len(r["awaiting_review"]))
+        for row in _first(r.awaiting_review)], "Every postmortem is reviewed.",
+        len(r.awaiting_review))
 
     def item(row) -> str:
         state = {"overdue": f"overdue {_int(row.days_overdue)} d", "due": "due",

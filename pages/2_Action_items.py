@@ -27,30 +27,30 @@ def columns(df):
 
 
 t = setup.data(actions.totals, reader, filters, today)
-if t["total"] == 0:
+if t.total == 0:
     st.info("No action items under these filters: widen the period or clear a filter in the sidebar.",
             icon=":material/filter_alt_off:")
     st.stop()
 
 c = st.columns(5)
-c[0].metric("Action items", t["total"], help="Items written in the period's postmortems (incidents and near misses).")
-c[1].metric("Completion rate", fmt.pct(t["completion_rate"]), fmt.interval(t["completion_ci"], percent=True),
+c[0].metric("Action items", t.total, help="Items written in the period's postmortems (incidents and near misses).")
+c[1].metric("Completion rate", fmt.pct(t.completion_rate), fmt.interval(t.completion_ci, percent=True),
             delta_color="off", delta_arrow="off",
-            help=f"Done / (all - won't do) = {t['done']} / {t['decided']}.")
-c[2].metric("On-time rate", fmt.pct(t["on_time_rate"]), fmt.interval(t["on_time_ci"], percent=True),
+            help=f"Done / (all - won't do) = {t.done} / {t.decided}.")
+c[2].metric("On-time rate", fmt.pct(t.on_time_rate), fmt.interval(t.on_time_ci, percent=True),
             delta_color="off", delta_arrow="off",
-            help=f"Done by the deadline / items done or past their deadline = {t['on_time']} / "
-                 f"{t['due_or_done']}. A done item with no tracker date counts as on time.")
-c[3].metric("Overdue", t["overdue"], help="Open with a deadline before today (the due date, else the incident "
+            help=f"Done by the deadline / items done or past their deadline = {t.on_time} / "
+                 f"{t.due_or_done}. A done item with no tracker date counts as on time.")
+c[3].metric("Overdue", t.overdue, help="Open with a deadline before today (the due date, else the incident "
                                           "date + the SLA days of its severity).")
-c[4].metric("Open", t["open"], help="Neither done nor won't do.")
+c[4].metric("Open", t.open, help="Neither done nor won't do.")
 c = st.columns(5)
-c[0].metric("Done", t["done"], help="The tracker's status when the ticket is in a loaded export, else the "
+c[0].metric("Done", t.done, help="The tracker's status when the ticket is in a loaded export, else the "
                                     "document's.")
-c[1].metric("Won't do", t["wont_do"], help="Left out of both rates; listed at the bottom of the page.")
-c[2].metric("Without owner", t["without_owner"], help="All items, any status.")
-c[3].metric("Without due date", t["without_due"], help="All items, any status: their deadline comes from the SLA.")
-c[4].metric("Without ticket", t["without_ticket"], help="All items, any status.")
+c[1].metric("Won't do", t.wont_do, help="Left out of both rates; listed at the bottom of the page.")
+c[2].metric("Without owner", t.without_owner, help="All items, any status.")
+c[3].metric("Without due date", t.without_due, help="All items, any status: their deadline comes from the SLA.")
+c[4].metric("Without ticket", t.without_ticket, help="All items, any status.")
 
 st.subheader("Over time")
 by_month = setup.data(actions.monthly, reader, filters, today, cfg.min_sample)
@@ -62,8 +62,8 @@ with st.expander("Rates by month, as a table"):
 
 flow = setup.data(actions.flow, reader, filters)
 setup.chart(charts.flow(flow, filters.describe()))
-if t["done_undated"]:
-    st.caption(f"{t['done_undated']} done items have no tracker resolution date (done by the document's word): "
+if t.done_undated:
+    st.caption(f"{t.done_undated} done items have no tracker resolution date (done by the document's word): "
                "they count as closed in every rate but cannot be placed in a month.")
 
 st.subheader("By team, owner and severity")
@@ -75,7 +75,7 @@ for tab, by in zip(tabs, ("team", "owner", "severity")):
                     "n under each rate is its denominator; with few items the 90% interval is wide: read the "
                     "rate with it.", column_config=columns(df))
 
-st.subheader(f"Overdue ({t['overdue']})")
+st.subheader(f"Overdue ({t.overdue})")
 overdue = setup.data(actions.overdue, reader, filters, today)
 if overdue.empty:
     st.success("No open item is past its deadline.")
@@ -84,7 +84,7 @@ else:
                 "Deadline: the due date, else the incident date + the SLA days of its severity.",
                 column_config=columns(overdue))
 
-st.subheader(f"Age of open items ({t['open']})")
+st.subheader(f"Age of open items ({t.open})")
 ages = setup.data(actions.open_ages, reader, filters, today)
 setup.chart(charts.open_age(ages["age_days"], actions.age_summary(ages["age_days"], cfg.min_sample),
                             filters.describe(), cfg.min_sample))

@@ -17,16 +17,16 @@ if not filters.near_misses:
     st.stop()
 
 s = setup.data(near_misses.summary, reader, filters)
-if s["reports"] == 0:
+if s.reports == 0:
     st.info("No postmortems under these filters. Widen the period or clear a filter in the sidebar.",
             icon=":material/filter_alt_off:")
     st.stop()
 c = st.columns(3)
-c[0].metric("Near misses", s["near_misses"], help="Postmortems marked as near misses, dated in the period.")
-c[1].metric("Share of reports", fmt.pct(s["share"]), fmt.interval(s["ci90_share"], percent=True),
+c[0].metric("Near misses", s.near_misses, help="Postmortems marked as near misses, dated in the period.")
+c[1].metric("Share of reports", fmt.pct(s.share), fmt.interval(s.ci90_share, percent=True),
             delta_color="off", delta_arrow="off",
-            help=f"{s['near_misses']} near misses of {s['reports']} reports; 90% Wilson interval.")
-c[2].metric("Incidents", s["incidents"], help="Postmortems that are not near misses, for scale.")
+            help=f"{s.near_misses} near misses of {s.reports} reports; 90% Wilson interval.")
+c[2].metric("Incidents", s.incidents, help="Postmortems that are not near misses, for scale.")
 
 monthly = setup.data(near_misses.monthly, reader, filters, cfg.min_sample)
 setup.chart(charts_near_misses.monthly_share(monthly, filters.describe(), cfg.min_sample))
@@ -55,11 +55,11 @@ with right:
 
 st.subheader("Where we got lucky")
 counts = setup.data(near_misses.lucky_counts, reader, filters)
-if counts["near_misses"] == 0:
+if counts.near_misses == 0:
     st.info("No near misses under these filters.")
     st.stop()
 limit = st.selectbox("Most recent near misses", (5, 10, 20, 50), index=1, key="lucky_limit")
-st.caption(f"{counts['with_notes']} of {counts['near_misses']} near misses say where we got lucky: luck is "
+st.caption(f"{counts.with_notes} of {counts.near_misses} near misses say where we got lucky: luck is "
            "a safeguard that was missing. Newest first, as written in the postmortem.")
 for pm in setup.data(near_misses.lucky, reader, filters, int(limit)):
     with st.container(border=True):

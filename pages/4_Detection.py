@@ -28,18 +28,18 @@ what = detection.label(measure)
 
 s = setup.data(detection.summary, reader, filters, measure)
 m = st.columns(4)
-m[0].metric(f"Incidents with a {what}", s["n"], help="Incidents in the period whose postmortem gives both times; "
+m[0].metric(f"Incidents with a {what}", s.n, help="Incidents in the period whose postmortem gives both times; "
             "near misses and negative durations excluded.")
-if stats.enough(s["n"], cfg.min_sample):
-    m[1].metric(f"Median {what}", minutes(s["median"]), help=f"{fmt.interval(s['ci_median'], ' min')} (bootstrap)")
+if stats.enough(s.n, cfg.min_sample):
+    m[1].metric(f"Median {what}", minutes(s.median), help=f"{fmt.interval(s.ci_median, ' min')} (bootstrap)")
     m[2].metric("90% interval of the median",
-                f"{minutes(s['ci_median'][0])} – {minutes(s['ci_median'][1])}" if s["ci_median"] else "n/a")
-    m[3].metric(f"p90 {what}", minutes(s["p90"]), help="9 in 10 incidents took at most this long.")
-    st.caption(f"Mean (skewed, secondary): {minutes(s['mean'])}. One long incident moves a mean; read the median.")
+                f"{minutes(s.ci_median[0])} – {minutes(s.ci_median[1])}" if s.ci_median else "n/a")
+    m[3].metric(f"p90 {what}", minutes(s.p90), help="9 in 10 incidents took at most this long.")
+    st.caption(f"Mean (skewed, secondary): {minutes(s.mean)}. One long incident moves a mean; read the median.")
 else:
-    m[1].metric(f"Median {what}", "not enough data", f"n={s['n']} < {cfg.min_sample}", delta_color="off",
+    m[1].metric(f"Median {what}", "not enough data", f"n={s.n} < {cfg.min_sample}", delta_color="off",
                 delta_arrow="off")
-    if s["n"] == 0:
+    if s.n == 0:
         st.info(f"No incidents with a {what} under these filters: widen the date range or clear a filter "
                 "in the sidebar.", icon=":material/filter_alt_off:")
 

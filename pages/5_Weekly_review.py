@@ -23,32 +23,32 @@ picked = st.date_input("Week", value=None if jump is not None else weekly.defaul
 if picked is None:  # the field was cleared
     picked = weekly.default_week(today)
 r = setup.data(weekly.review, reader, filters, picked)
-start = r["week_start"]
-st.caption(f"Week: {safe.markdown(r['describe'])} (Monday to Sunday) · the sidebar's period does not apply "
+start = r.week_start
+st.caption(f"Week: {safe.markdown(r.describe)} (Monday to Sunday) · the sidebar's period does not apply "
            "here, the week does; the other filters do. Lists are as of the week's end.")
 
 
 def show_latest_week():
-    st.session_state["weekly_jump"] = weekly.week_of(r["latest"])[0]
+    st.session_state["weekly_jump"] = weekly.week_of(r.latest)[0]
 
 
-if r["new"].empty:
+if r.new.empty:
     msg = f"No incident or near miss is dated in the week of {start}."
-    if r["latest"] is not None and r["latest"] < start:
-        msg += f" The newest postmortem under these filters is dated {r['latest']}."
+    if r.latest is not None and r.latest < start:
+        msg += f" The newest postmortem under these filters is dated {r.latest}."
     st.info(msg + " Pick another week above to review it; postmortems awaiting review and action items due or "
             "overdue are still listed below.", icon=":material/event_busy:")
-    if r["latest"] is not None and weekly.week_of(r["latest"])[0] != start:
-        st.button(f"Show the week of {weekly.week_of(r['latest'])[0]} (newest postmortem)", on_click=show_latest_week,
+    if r.latest is not None and weekly.week_of(r.latest)[0] != start:
+        st.button(f"Show the week of {weekly.week_of(r.latest)[0]} (newest postmortem)", on_click=show_latest_week,
                   icon=":material/history:")
 
-acts = r["actions"]
+acts = r.actions
 overdue = int((acts["state"] == "overdue").sum())
 c = st.columns(4)
-c[0].metric("New incidents and near misses", len(r["new"]),
+c[0].metric("New incidents and near misses", len(r.new),
             help="Postmortems dated in the week; near misses count here (they are worth a look too).")
-c[1].metric("Repeats", len(r["repeats"]), help="An earlier incident of the same class within the recurrence window.")
-c[2].metric("Awaiting review", len(r["awaiting_review"]),
+c[1].metric("Repeats", len(r.repeats), help="An earlier incident of the same class within the recurrence window.")
+c[2].metric("Awaiting review", len(r.awaiting_review),
             help="Postmortems of any date not reviewed by the week's end.")
 c[3].metric("Action items due or overdue", len(acts), f"{overdue} overdue", delta_color="off", delta_arrow="off",
             help="Due in the week, or still open at its end with a deadline before it.")
@@ -73,29 +73,29 @@ def show(df, name, caption, order):
     setup.table(df, name, caption, column_order=[c for c in order if c in df.columns], column_config=config)
 
 
-st.subheader(f"New incidents and near misses ({len(r['new'])})")
-if r["new"].empty:
+st.subheader(f"New incidents and near misses ({len(r.new)})")
+if r.new.empty:
     st.caption("None dated this week.")
 else:
-    show(r["new"], "weekly-new", None, ["incident_date", "kind", "title", "severity", "team", "incident_class",
+    show(r.new, "weekly-new", None, ["incident_date", "kind", "title", "severity", "team", "incident_class",
                                         "postmortem_status", "owner", "incident_id"])
 
-st.subheader(f"Repeats ({len(r['repeats'])})")
-if r["repeats"].empty:
+st.subheader(f"Repeats ({len(r.repeats)})")
+if r.repeats.empty:
     st.caption("No incident this week repeats an earlier one of its class.")
 else:
-    rep = r["repeats"].assign(after_fix=r["repeats"]["repeat_after_fix"].map({True: "yes", False: "no"}),
-                              days_since=r["repeats"]["days_since_predecessor"].round(1))
+    rep = r.repeats.assign(after_fix=r.repeats["repeat_after_fix"].map({True: "yes", False: "no"}),
+                              days_since=r.repeats["days_since_predecessor"].round(1))
     show(rep, "weekly-repeats", "After fix: every action item of the earlier incident (won't-do aside) was done "
          "before this one started, so the fix did not address the cause.",
          ["incident_date", "title", "incident_class", "team", "predecessor_title", "predecessor_date",
           "days_since", "after_fix", "predecessor_id"])
 
-st.subheader(f"Postmortems awaiting review ({len(r['awaiting_review'])})")
-if r["awaiting_review"].empty:
+st.subheader(f"Postmortems awaiting review ({len(r.awaiting_review)})")
+if r.awaiting_review.empty:
     st.caption("Every postmortem up to the week's end is reviewed.")
 else:
-    show(r["awaiting_review"], "weekly-awaiting-review",
+    show(r.awaiting_review, "weekly-awaiting-review",
          "Not reviewed by the week's end, oldest first; days counted from the incident date to the week's end.",
          ["incident_date", "days_since_incident", "title", "kind", "severity", "team", "postmortem_status",
           "owner", "written_on", "incident_id"])

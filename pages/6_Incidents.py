@@ -60,26 +60,26 @@ if d is None:
     st.stop()
 
 st.divider()
-st.subheader("Near miss" if d["is_near_miss"] else "Incident")
-st.text(d["title"] or d["id"])
+st.subheader("Near miss" if d.is_near_miss else "Incident")
+st.text(d.title or d.id)
 if len(paths) > 1:
     st.caption(f"{len(paths)} postmortems claim this id; showing the newest.")
 left, right = st.columns(2)
 with left:
-    setup.table(d["metadata"], "incident-metadata", height="content",
+    setup.table(d.metadata, "incident-metadata", height="content",
                 column_config={"field": st.column_config.TextColumn(width="medium"),
                                "value": st.column_config.TextColumn(width="large")})
 with right:
-    setup.table(d["timestamps"], "incident-timestamps",
+    setup.table(d.timestamps, "incident-timestamps",
                 "Each timestamp with the rule that filled it (docs/METRICS.md, 'The four timestamps').",
                 column_config={"time (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
                                "minutes from start": st.column_config.NumberColumn(format="%.0f")})
 
 st.subheader("Action items")
-if d["actions"].empty:
+if d.actions.empty:
     st.caption("This postmortem lists no action items.")
 else:
-    setup.table(d["actions"], "incident-actions",
+    setup.table(d.actions, "incident-actions",
                 "Status: the tracker's when the ticket is in a loaded export (status source 'tracker'), "
                 "else the document's. Tracker status is the export's own wording.",
                 column_config={"ticket_link": st.column_config.LinkColumn("ticket link", display_text="open ticket"),
@@ -88,11 +88,11 @@ else:
                                "deadline_from_sla": st.column_config.CheckboxColumn("deadline from SLA")})
 
 st.subheader("Timeline")
-if d["timeline"].empty:
+if d.timeline.empty:
     st.caption("No timeline entries were read from this postmortem.")
 else:
-    setup.table(d["timeline"], "incident-timeline", "Entries as the postmortem lists them, times in UTC.")
+    setup.table(d.timeline, "incident-timeline", "Entries as the postmortem lists them, times in UTC.")
 
 st.subheader("Postmortem")
 st.caption("The document as written, shown as plain text.")
-st.code(d["body"] or "(empty)", language=None, wrap_lines=True)
+st.code(d.body or "(empty)", language=None, wrap_lines=True)

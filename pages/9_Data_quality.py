@@ -15,9 +15,9 @@ if not reader.exists:
 
 run = setup.data(quality.last_ingest, reader)
 if run:
-    st.caption(f"Last ingest {run['finished_at']:%Y-%m-%d %H:%M} UTC: {run['files_seen']} files, "
-               f"{run['parsed']} parsed, {run['unchanged']} unchanged, {run['removed']} removed, "
-               f"{run['failed']} failed.")
+    st.caption(f"Last ingest {run.finished_at:%Y-%m-%d %H:%M} UTC: {run.files_seen} files, "
+               f"{run.parsed} parsed, {run.unchanged} unchanged, {run.removed} removed, "
+               f"{run.failed} failed.")
 
 problems = setup.data(quality.problems, reader)
 st.subheader(f"Problems by file and line ({len(problems)})")

@@ -111,10 +111,11 @@ AGENDA_COLUMNS = {
 
 
 def agenda(**new) -> str:
-    r = {"week_start": date(2026, 11, 16), "week_end": date(2026, 11, 22), "describe": "2026-11-16 to 2026-11-22",
-         **{k: pd.DataFrame(columns=c) for k, c in AGENDA_COLUMNS.items()}}
-    r["new"] = pd.DataFrame([{"incident_date": date(2026, 11, 17), "kind": "incident", "title": "t",
+    frames = {k: pd.DataFrame(columns=c) for k, c in AGENDA_COLUMNS.items()}
+    frames["new"] = pd.DataFrame([{"incident_date": date(2026, 11, 17), "kind": "incident", "title": "t",
                               "severity": "SEV2", "team": "web", "incident_class": "db", "owner": None, **new}])
+    r = weekly.Review(date(2026, 11, 16), date(2026, 11, 22), latest=None, describe="2026-11-16 to 2026-11-22",
+                      **frames)
     md = weekly.agenda_markdown(r)
     return next(line for line in md.splitlines() if line.startswith("- 2026-11-17"))
 

@@ -50,7 +50,7 @@ def test_totals_equal_report_json(demo):
     assert shown["Without due date"] == str(a["without_due"])
     # the data function itself, not only its rounding on the page
     t = actions.totals(Reader(demo / "h.duckdb"), Filters(start, end), date.today())
-    assert {k: t[k] for k in a} == a
+    assert {k: getattr(t, k) for k in a} == a
 
 
 def test_overdue_list_matches_duckdb(demo):
@@ -186,17 +186,17 @@ def small(tmp_path_factory):
 
 def test_small_totals(small):
     t = actions.totals(small, PERIOD, AS_OF)
-    assert {k: t[k] for k in ("total", "done", "open", "wont_do", "overdue", "on_time", "due_or_done",
+    assert {k: getattr(t, k) for k in ("total", "done", "open", "wont_do", "overdue", "on_time", "due_or_done",
                               "without_owner", "without_due", "without_ticket", "done_undated")} == {
         "total": 6, "done": 3, "open": 2, "wont_do": 1, "overdue": 1, "on_time": 2, "due_or_done": 4,
         "without_owner": 2, "without_due": 2, "without_ticket": 2, "done_undated": 1}
-    assert t["completion_rate"] == pytest.approx(3 / 5)
-    assert t["on_time_rate"] == pytest.approx(2 / 4)
-    lo, hi = t["completion_ci"]
+    assert t.completion_rate == pytest.approx(3 / 5)
+    assert t.on_time_rate == pytest.approx(2 / 4)
+    lo, hi = t.completion_ci
     assert lo < 0.6 < hi
     # the same figures as the report's definition (metrics/sql/report_actions.sql)
     a = report.build(small, PERIOD.date_from, PERIOD.date_to, AS_OF)["actions"]
-    assert {k: t[k] for k in a} == a
+    assert {k: getattr(t, k) for k in a} == a
 
 
 def test_small_monthly_says_not_enough_data(small):
@@ -242,8 +242,8 @@ def test_small_lists(small):
 
     ages = actions.open_ages(small, PERIOD, AS_OF)["age_days"]
     assert sorted(ages) == [26, 26]                              # 2026-02-03 to 2026-03-01
-    assert actions.age_summary(ages, min_sample=10)["median"] is None
-    assert actions.age_summary(ages, min_sample=2)["median"] == 26
+    assert actions.age_summary(ages, min_sample=10).median is None
+    assert actions.age_summary(ages, min_sample=2).median == 26
 
 
 def test_small_flow(small):

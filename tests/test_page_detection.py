@@ -69,9 +69,9 @@ def test_overall_n_and_median_equal_report_json(demo, measure, key):
         trend = detection.trend(reader, Filters(start, end), measure, "month")
     finally:
         reader.close()
-    assert s["n"] == expected["n"]
-    assert s["median"] == pytest.approx(expected["median_min"])
-    assert s["p90"] == pytest.approx(expected["p90_min"])
+    assert s.n == expected["n"]
+    assert s.median == pytest.approx(expected["median_min"])
+    assert s.p90 == pytest.approx(expected["p90_min"])
     # per month: the same n; the same median wherever the page draws one
     by_month = {r.bucket: r for r in trend.itertuples()}
     for month, m in expected["by_month"].items():
@@ -237,9 +237,9 @@ def test_durations_leave_near_misses_out(small):
 def test_summary_is_median_and_p90(small):
     s = detection.summary(small, FEB_MAR, "detect")
     values = [*range(1, 13), 2, 4, 30]
-    assert s["n"] == 15
-    assert s["median"] == stats.median(values)
-    assert s["p90"] == pytest.approx(stats.percentile(values, 90))
+    assert s.n == 15
+    assert s.median == stats.median(values)
+    assert s.p90 == pytest.approx(stats.percentile(values, 90))
 
 
 def test_trend_gives_figures_only_to_full_buckets(small):
@@ -284,7 +284,7 @@ def test_breakdown_by_severity_orders_levels_and_flags_thin_rows(small):
 
 def test_nothing_under_the_filters(small):
     f = Filters(date(2026, 2, 1), date(2026, 3, 31), teams=("nobody",))
-    assert detection.summary(small, f, "resolve")["n"] == 0
+    assert detection.summary(small, f, "resolve").n == 0
     assert detection.trend(small, f, "resolve", "month")["n"].sum() == 0
     assert detection.breakdown(small, f, "resolve", "team").empty
     assert detection.within_threshold(small, f, 5)["overall"]["n"] == 0

@@ -199,11 +199,11 @@ def test_hostile_action_items_link_only_to_http(hostile):
         d = incidents.detail(reader, path)
     finally:
         reader.close()
-    links = dict(zip(d["actions"]["action"], d["actions"]["ticket_link"]))
+    links = dict(zip(d.actions["action"], d.actions["ticket_link"]))
     assert links["Add a canary stage"] == "https://github.com/acme/web/issues/12"
     assert pd.isna(links["Do not link this"])
     assert pd.isna(links["Jira-only item"])
-    assert d["body"].startswith("# Postmortem: Cache <b>stampede</b>")
+    assert d.body.startswith("# Postmortem: Cache <b>stampede</b>")
 
 
 def test_search_function(hostile):

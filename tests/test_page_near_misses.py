@@ -187,8 +187,8 @@ def test_summary_and_monthly(small):
     from metrics import near_misses, stats
 
     s = near_misses.summary(small, P())
-    assert (s["near_misses"], s["incidents"], s["reports"]) == (2, 2, 4)
-    assert s["share"] == 0.5 and s["ci90_share"] == stats.wilson(2, 4)
+    assert (s.near_misses, s.incidents, s.reports) == (2, 2, 4)
+    assert s.share == 0.5 and s.ci90_share == stats.wilson(2, 4)
     m = near_misses.monthly(small, P(), min_sample=2).set_index("month")
     assert list(m.index) == ["2026-01", "2026-02", "2026-03"]
     assert m["near_misses"].tolist() == [1, 0, 1] and m["reports"].tolist() == [3, 0, 1]
@@ -218,7 +218,7 @@ def test_lucky_newest_first_with_empty_lists(small):
     assert got[1]["lucky"] == ["Disk_usage_alert fired < 1 min & [someone] looked", "Low traffic"]
     assert got[1]["incident_date"] == date(2026, 1, 25)
     assert len(near_misses.lucky(small, P(), 1)) == 1
-    assert near_misses.lucky_counts(small, P()) == {"near_misses": 2, "with_notes": 1}
+    assert near_misses.lucky_counts(small, P()) == near_misses.LuckyCounts(near_misses=2, with_notes=1)
     assert near_misses.lucky(small, P(near_misses=False)) == []
 
 

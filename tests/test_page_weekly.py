@@ -1,6 +1,7 @@
 """The Weekly review page (pages/5_Weekly_review.py) and metrics/weekly.py: the default
 week, the four lists on a hand-built corpus, the markdown agenda, and the page on the
 demo data (whose default week is empty), against direct DuckDB queries."""
+import dataclasses
 import json
 from datetime import date, timedelta
 
@@ -93,23 +94,23 @@ def small(tmp_path_factory):
 
 def test_review_lists(small):
     r = weekly.review(small, ALL, WEEK)
-    assert (r["week_start"], r["week_end"]) == (date(2026, 3, 2), date(2026, 3, 8))
-    assert r["latest"] == date(2026, 3, 20)
-    assert r["describe"] == "2026-03-02 to 2026-03-08"
+    assert (r.week_start, r.week_end) == (date(2026, 3, 2), date(2026, 3, 8))
+    assert r.latest == date(2026, 3, 20)
+    assert r.describe == "2026-03-02 to 2026-03-08"
 
-    assert list(r["new"]["incident_id"]) == ["p2", "p3"]
-    assert list(r["new"]["kind"]) == ["incident", "near miss"]
+    assert list(r.new["incident_id"]) == ["p2", "p3"]
+    assert list(r.new["kind"]) == ["incident", "near miss"]
 
-    rep = r["repeats"]
+    rep = r.repeats
     assert list(rep["incident_id"]) == ["p2"] and list(rep["predecessor_id"]) == ["p1"]
     assert list(rep["repeat_after_fix"]) == [True]
     assert list(rep["predecessor_date"]) == [date(2026, 2, 20)]
 
-    aw = r["awaiting_review"]
+    aw = r.awaiting_review
     assert list(aw["incident_id"]) == ["p0", "p1", "p2"]                 # oldest first
     assert list(aw["days_since_incident"]) == [127, 16, 4]               # to the week's end
 
-    acts = r["actions"]
+    acts = r.actions
     assert list(acts["action"]) == ["Old open item", "Fix X", "Add index DONE", "Tune pool"]
     assert list(acts["state"]) == ["overdue", "overdue", "done", "due"]
     assert list(acts["days_overdue"].fillna(-1)) == [52, 2, -1, -1]
@@ -117,18 +118,18 @@ def test_review_lists(small):
 
 def test_review_the_week_after(small):
     r = weekly.review(small, ALL, date(2026, 3, 15))                      # a Sunday: 03-09 .. 03-15
-    assert r["new"].empty and r["repeats"].empty
-    assert list(r["awaiting_review"]["incident_id"]) == ["p0", "p2"]      # p1 reviewed on 03-10
-    assert list(r["actions"]["action"]) == ["Old open item", "Fix X", "Tune pool"]
-    assert set(r["actions"]["state"]) == {"overdue"}
+    assert r.new.empty and r.repeats.empty
+    assert list(r.awaiting_review["incident_id"]) == ["p0", "p2"]      # p1 reviewed on 03-10
+    assert list(r.actions["action"]) == ["Old open item", "Fix X", "Tune pool"]
+    assert set(r.actions["state"]) == {"overdue"}
 
 
 def test_review_keeps_the_other_filters(small):
     r = weekly.review(small, Filters(date(2000, 1, 1), date(2000, 1, 1), near_misses=False), WEEK)
-    assert list(r["new"]["incident_id"]) == ["p2"]
+    assert list(r.new["incident_id"]) == ["p2"]
     r = weekly.review(small, Filters(date(2000, 1, 1), date(2000, 1, 1), teams=("nobody",)), WEEK)
-    assert all(r[k].empty for k in ("new", "repeats", "awaiting_review", "actions"))
-    assert r["latest"] is None
+    assert all(getattr(r, k).empty for k in ("new", "repeats", "awaiting_review", "actions"))
+    assert r.latest is None
     assert "## New incidents and near misses (0)" in weekly.agenda_markdown(r)
     assert "Filters: team: nobody" in weekly.agenda_markdown(r)
 
@@ -169,17 +170,17 @@ def test_agenda_markdown_of_an_empty_week_and_odd_text():
             "awaiting_review": ["incident_date", "title", "postmortem_status", "days_since_incident", "owner"],
             "actions": ["state", "days_overdue", "done_on", "action", "owner", "deadline", "ticket",
                         "incident_title", "incident_id"]}
-    r = {"week_start": date(2026, 11, 16), "week_end": date(2026, 11, 22), "describe": "2026-11-16 to 2026-11-22",
-         **{k: pd.DataFrame(columns=c) for k, c in cols.items()}}
+    r = weekly.Review(date(2026, 11, 16), date(2026, 11, 22), latest=None, describe="2026-11-16 to 2026-11-22",
+                      **{k: pd.DataFrame(columns=c) for k, c in cols.items()})
     md = weekly.agenda_markdown(r)
     assert "Filters:" not in md
     s = sections(md)
     assert all(not v for v in s.values())
     assert "_Nothing new this week._" in md and "_Nothing due and nothing overdue._" in md
 
-    r["new"] = pd.DataFrame([{"incident_date": date(2026, 11, 17), "kind": "incident",
+    r = dataclasses.replace(r, new=pd.DataFrame([{"incident_date": date(2026, 11, 17), "kind": "incident",
                               "title": "Cache <b>down</b>\nfor *all*\tusers | [x](javascript:alert(1))",
-                              "severity": "SEV1", "team": "web", "incident_class": None, "owner": None}])
+                              "severity": "SEV1", "team": "web", "incident_class": None, "owner": None}]))
     line = sections(weekly.agenda_markdown(r))["New incidents and near misses (1)"]
     assert len(line) == 1
     assert "\\<b\\>down\\</b\\> for \\*all\\* users \\| \\[x\\](javascript:alert(1))" in line[0]
@@ -284,8 +285,8 @@ def test_agenda_lists_at_most_a_readable_number_per_section():
                           "deadline": d(2026, 1, 1), "ticket": "", "incident_title": "T", "incident_id": "x",
                           "done_on": None} for i in range(weekly.AGENDA_ITEMS + 5)])
     empty = pd.DataFrame()
-    md = weekly.agenda_markdown({"week_start": d(2026, 1, 5), "week_end": d(2026, 1, 11), "new": empty,
-                                 "repeats": empty, "awaiting_review": empty, "actions": acts})
+    md = weekly.agenda_markdown(weekly.Review(d(2026, 1, 5), d(2026, 1, 11), new=empty, awaiting_review=empty,
+                                              actions=acts, repeats=empty, latest=None, describe=""))
     assert f"## Action items due this week or overdue ({weekly.AGENDA_ITEMS + 5})" in md
     assert md.count("- [overdue") == weekly.AGENDA_ITEMS
     assert "... and 5 more" in md

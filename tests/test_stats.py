@@ -12,7 +12,7 @@ def test_median_and_linear_percentile():
 
 def test_empty_gives_none():
     assert stats.median([]) is None and stats.percentile([], 90) is None
-    assert stats.summary([])["n"] == 0
+    assert stats.summary([]).n == 0
 
 
 def test_none_values_are_ignored():
@@ -47,26 +47,26 @@ def test_compare_medians_calls_a_clear_improvement():
     before = [20, 22, 25, 30, 28, 26, 24, 27, 29, 31, 23, 21]
     after = [5, 6, 7, 6, 5, 8, 7, 6, 5, 7, 6, 8]
     result = stats.compare_medians(before, after)
-    assert result["verdict"] == "improvement" and result["delta"] < 0
+    assert result.verdict == "improvement" and result.delta < 0
 
 
 def test_compare_medians_overlap_is_no_clear_change():
     before = [5, 50, 6, 40, 7, 30, 8, 60, 9, 45]
     after = [6, 48, 5, 42, 8, 31, 7, 58, 9, 44]
-    assert stats.compare_medians(before, after)["verdict"] == "no clear change"
+    assert stats.compare_medians(before, after).verdict == "no clear change"
 
 
 def test_compare_needs_enough_data():
-    assert stats.compare_medians([1, 2], [3, 4])["verdict"] == "not enough data"
+    assert stats.compare_medians([1, 2], [3, 4]).verdict == "not enough data"
 
 
 def test_compare_proportions_regression_when_completion_falls():
     r = stats.compare_proportions(90, 100, 40, 100, higher_is_better=True)
-    assert r["verdict"] == "regression" and r["delta"] == pytest.approx(-0.5)
+    assert r.verdict == "regression" and r.delta == pytest.approx(-0.5)
 
 
 def test_compare_proportions_small_change_is_not_called():
-    assert stats.compare_proportions(50, 100, 53, 100)["verdict"] == "no clear change"
+    assert stats.compare_proportions(50, 100, 53, 100).verdict == "no clear change"
 
 
 def test_exact_bootstrap_agrees_with_resampling_on_large_samples():

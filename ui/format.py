@@ -1,6 +1,8 @@
 """How figures read on a page: rates, intervals, and period-over-period verdicts."""
 from __future__ import annotations
 
+from metrics.stats import Comparison
+
 
 def pct(v) -> str:
     return "n/a" if v is None else f"{v:.0%}"
@@ -13,20 +15,20 @@ def interval(ci, unit: str = "", percent: bool = False) -> str:
     return f"90% CI {lo:.0%}–{hi:.0%}" if percent else f"90% CI {lo:.0f}–{hi:.0f}{unit}"
 
 
-def verdict(change: dict, unit: str = "", percent: bool = False) -> str | None:
+def verdict(change: Comparison | None, unit: str = "", percent: bool = False) -> str | None:
     """The delta line under a metric: the change and what the interval allows us to say."""
-    if change is None or change.get("verdict") == "not enough data" or change.get("delta") is None:
+    if change is None or change.verdict == "not enough data" or change.delta is None:
         return "not enough data to compare"
-    d = change["delta"]
-    amount = f"{d * 100:+.0f} pts" if percent else f"{d:+.0f}{unit}"
-    return f"{amount} · {change['verdict']}"
+    amount = f"{change.delta * 100:+.0f} pts" if percent else f"{change.delta:+.0f}{unit}"
+    return f"{amount} · {change.verdict}"
 
 
-def delta_color(change: dict) -> str:
+def delta_color(change: Comparison | None) -> str:
     """Streamlit colours a delta by its sign; we colour by the verdict instead."""
-    v = (change or {}).get("verdict")
-    if v == "improvement":
-        return "normal" if (change.get("delta") or 0) > 0 else "inverse"
-    if v == "regression":
-        return "inverse" if (change.get("delta") or 0) > 0 else "normal"
+    if change is None:
+        return "off"
+    if change.verdict == "improvement":
+        return "normal" if (change.delta or 0) > 0 else "inverse"
+    if change.verdict == "regression":
+        return "inverse" if (change.delta or 0) > 0 else "normal"
     return "off"
