@@ -199,21 +199,26 @@ def read(text: str) -> tuple[list[Correction], list[dict]]:
             problems.append(problem(doc.line, f"{doc_id}: must map field names to values"))
             continue
         for f, value in fields.items():
-            name = field_name(f.key)
-            if name == "action_items":
+            if field_name(f.key) == "action_items":
                 out.extend(_items(doc_id, value, f.line, problems))
-                continue
-            if name not in FIELDS:
-                problems.append(problem(f.line, f"{doc_id}: unknown field {f.key!r}; fields: "
-                                                f"{', '.join(FIELDS)}, action_items"))
-                continue
-            try:
-                stored, label = normalise(name, value)
-            except CorrectionError as e:
-                problems.append(problem(f.line, f"{doc_id}: {e}"))
-                continue
-            out.append(Correction(doc_id, name, stored, label, None, f.line))
+            elif (fix := _one(doc_id, None, f, value, FIELDS + ("action_items",), problems)):
+                out.append(fix)
     return _last_wins(out, problems), problems
+
+
+def _one(doc_id: str, item: int | None, key: _Keyed, value, allowed: tuple, problems: list) -> Correction | None:
+    """The correction ``key: value`` says, or None with a problem on its line."""
+    name = field_name(key.key)
+    where = f"{doc_id}: action item {item}: " if item else f"{doc_id}: "
+    if name not in allowed:
+        problems.append(problem(key.line, f"{where}unknown field {key.key!r}; fields: {', '.join(allowed)}"))
+        return None
+    try:
+        stored, label = normalise(name, value)
+    except CorrectionError as e:
+        problems.append(problem(key.line, f"{where}{e}"))
+        return None
+    return Correction(doc_id, name, stored, label, item, key.line)
 
 
 def _last_wins(fixes: list[Correction], problems: list) -> list[Correction]:
@@ -242,18 +247,7 @@ def _items(doc_id: str, value, line: int, problems: list) -> list[Correction]:
         if not isinstance(fields, dict):
             problems.append(problem(number.line, f"{doc_id}: action item {n} must map fields to values"))
             continue
-        for f, v in fields.items():
-            name = field_name(f.key)
-            if name not in ITEM_FIELDS:
-                problems.append(problem(f.line, f"{doc_id}: action item {n}: unknown field {f.key!r}; "
-                                                f"fields: {', '.join(ITEM_FIELDS)}"))
-                continue
-            try:
-                stored, _ = normalise(name, v)
-            except CorrectionError as e:
-                problems.append(problem(f.line, f"{doc_id}: action item {n}: {e}"))
-                continue
-            out.append(Correction(doc_id, name, stored, None, n, f.line))
+        out.extend(fix for f, v in fields.items() if (fix := _one(doc_id, n, f, v, ITEM_FIELDS, problems)))
     return out
 
 

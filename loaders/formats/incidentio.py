@@ -9,6 +9,7 @@ from loaders.formats.shapes import (
     find_incidents,
     incident,
     incident_result,
+    is_incident_page,
     read_text,
     read_time_field,
 )
@@ -30,10 +31,7 @@ def _find_incidentio_incidents(doc) -> list:
 @quiet_false
 def sniff_incidentio_json(doc) -> bool:
     """True for an incident.io API (v1/v2) incidents list."""
-    if _find_incidentio_incidents(doc):
-        return True
-    return (isinstance(doc, dict) and doc.get("incidents") == []
-            and "pagination_meta" in doc)
+    return is_incident_page(doc, _is_incidentio, {"pagination_meta"})
 
 
 def _role_of_timestamp(name: str) -> str | None:

@@ -12,6 +12,7 @@ from loaders.formats.shapes import (
     find_incidents,
     incident,
     incident_result,
+    is_incident_page,
     read_text,
     read_time_field,
 )
@@ -33,10 +34,7 @@ def _find_pd_incidents(doc) -> list:
 @quiet_false
 def sniff_pagerduty_json(doc) -> bool:
     """True for a PagerDuty /incidents response (or list of pages / incidents)."""
-    if _find_pd_incidents(doc):
-        return True
-    return (isinstance(doc, dict) and doc.get("incidents") == []
-            and {"limit", "offset", "more"} <= set(doc))
+    return is_incident_page(doc, _is_pd_incident, {"limit", "offset", "more"})
 
 
 @failed("incident_export", "pagerduty", "incidents")

@@ -96,3 +96,11 @@ def find_incidents(doc, is_incident) -> list:
         for item in doc:
             out.extend(find_incidents(item, is_incident))
     return out
+
+
+def is_incident_page(doc, is_incident, page_keys: set[str]) -> bool:
+    """Whether ``doc`` holds incidents ``is_incident`` recognises, or is an empty page
+    of the same API (``{"incidents": [], ...page_keys}``)."""
+    if find_incidents(doc, is_incident):
+        return True
+    return isinstance(doc, dict) and doc.get("incidents") == [] and page_keys <= set(doc)
