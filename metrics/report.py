@@ -1,5 +1,5 @@
 """The headline report: ``hindsight report [--json]``, shaped exactly as
-../shared/REPORT_CONTRACT.md defines it (docs/METRICS.md explains each figure).
+docs/REPORT_CONTRACT.md defines it (docs/METRICS.md explains each figure).
 
 ``build(reader, date_from, date_to, as_of)`` returns the dict; ``text(report)`` renders
 it as plain tables for a terminal.

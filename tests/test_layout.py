@@ -107,3 +107,20 @@ def test_every_package_is_shipped_by_pyproject():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     found = {module_name(p.parent / "__init__.py") for pkg in PACKAGES for p in (ROOT / pkg).rglob("__init__.py")}
     assert found == listed
+
+
+def test_no_file_points_outside_the_repository():
+    """Docs and docstrings name the repository's own references (docs/...), never a
+    path a clone does not have."""
+    import subprocess
+
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    outside = []
+    OUTSIDE = ("../" + "shared", "/" + "work/")  # spelled apart so this file does not match itself
+    for name in files:
+        if not name.endswith((".py", ".md", ".sql", ".yaml", ".yml", ".toml", ".txt")) or name.startswith("tests/corpus/"):
+            continue
+        text = (ROOT / name).read_text(encoding="utf-8", errors="replace")
+        if any(marker in text for marker in OUTSIDE):
+            outside.append(name)
+    assert outside == []
