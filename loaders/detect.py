@@ -143,8 +143,8 @@ def parse_text(text: str, path: str, options: Options) -> dict:
                                  "hindsight.yaml): " + ", ".join(header[:8]), 1)
     record = postmortem.parse(text, path, options)
     if not _looks_like_postmortem(record, text):
-        return unknown(path, "does not look like a postmortem: no summary, timeline, "
-                             "contributing factors or action items found")
+        return unknown(path, "holds no prose: not a postmortem, and not a tracker or incident export "
+                             "Hindsight knows")
     return record
 
 
@@ -175,9 +175,16 @@ def _mapping_matches(mapping: dict, header: list[str]) -> bool:
     return bool(wanted) and wanted <= have
 
 
+# A sentence's worth of words: letters (any script), at least two long.
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
 def _looks_like_postmortem(record: dict, text: str) -> bool:
+    """A text file is a postmortem when the parser found one's parts, or when it holds
+    prose at all: however sparse, a written-up incident is never dropped (repository
+    furniture such as READMEs and templates is set aside later, by name and shape)."""
     if record.get("timeline") or record.get("action_items") or record.get("contributing_factors"):
         return True
     if record.get("summary") or record.get("started_at") or record.get("detected_at"):
         return True
-    return record.get("severity") is not None and record.get("title") is not None
+    return len(_WORDS.findall(text, 0, 20_000)) >= 12

@@ -428,6 +428,18 @@ _DATE_START = re.compile(r"(?<![\w])(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb
                          re.IGNORECASE)
 
 
+def date_at(text: str, pos: int, order_hint: str | None = None) -> date | None:
+    """The full date (with a year) that starts exactly at ``pos``, else None."""
+    st = Stamp()
+    if _match_date(text, pos, order_hint, st) is None or st.year is None:
+        return None
+    try:
+        d = date(st.year, st.month, st.day)
+    except ValueError:
+        return None
+    return d if plausible(d) else None
+
+
 def find_date(text: str, order_hint: str | None = None) -> date | None:
     """The first full date (with a year) anywhere in ``text``."""
     for m in _DATE_START.finditer(text):

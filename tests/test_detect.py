@@ -95,3 +95,20 @@ def test_path_is_kept_as_given(tmp_path):
     p = tmp_path / "a.md"
     p.write_text("# A\n## Summary\nx\n")
     assert parse_path(str(p))["path"] == str(p)
+
+
+def test_a_sparse_one_paragraph_entry_is_still_a_postmortem():
+    text = ("On 2024-03-02 the status page was unreachable for about an hour after the certificate "
+            "expired. We renewed it by hand and added a reminder.\n")
+    r = kind(text.encode())
+    assert r["kind"] == "postmortem" and r["date"] == "2024-03-02"
+
+
+def test_prose_without_any_postmortem_heading_is_a_postmortem():
+    text = "# Keeping the registry up\n\n" + "We had a rough week and this is what happened to the servers. " * 3
+    assert kind(text.encode())["kind"] == "postmortem"
+
+
+def test_a_few_words_are_not_a_postmortem():
+    r = kind(b"# TODO\n")
+    assert r["kind"] == "unknown" and "no prose" in r["problems"][0]["message"]

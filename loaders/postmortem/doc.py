@@ -30,6 +30,7 @@ class Doc:
     problems: Problems
     zone: tp.Zone | None = None
     zone_stated: bool = False
+    zoned_entries: int = 0         # timeline entries whose own time states its zone
     order_hint: str | None = None
 
     by_kind: dict[str, list[Section]] | None = None

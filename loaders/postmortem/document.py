@@ -53,11 +53,11 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     options = options or Options()
     problems = Problems()
     lines = text.splitlines()
-    fm_lines, body_start = frontmatter.split(lines)
+    fm_lines, body_start, dialect = frontmatter.split(lines)
     front: dict = {}
     if fm_lines is not None:
         try:
-            front = frontmatter.load(fm_lines, first_line=2)
+            front = frontmatter.load(fm_lines, first_line=2, dialect=dialect)
         except frontmatter.FrontMatterError as e:
             problems.error(e.line, f"{e}; front matter ignored")
     secs = sections(lines[body_start:], first_line=body_start + 1, heading=_plain_heading)
@@ -125,8 +125,23 @@ def _classify_sections(doc: Doc) -> None:
             kind = parent  # "### Day 1" under Timeline, "### Short-term" under Action items
         if kind in ("went_well", "went_wrong", "lessons") and parent == "actions":
             kind = "actions"
+        if kind in (None, "summary") and _reads_as_timeline(s):
+            kind = "timeline"  # "## What happened" whose bullets each start with a time
         if kind is not None:
             doc.kinds[id(s)] = kind
+
+
+def _reads_as_timeline(s) -> bool:
+    """A section its heading does not name, whose list items (at least two, and two in
+    three of them) each open with a clock time: a timeline by its shape."""
+    items = [b.text for b in s.blocks if b.kind == "item"]
+    if len(items) < 2:
+        return False
+    timed = 0
+    for text in items:
+        st = tp.read_stamp(plain(text).lstrip("*_[( "))
+        timed += st is not None and st.has_time
+    return timed * 3 >= len(items) * 2
 
 
 # Sections whose "Key: value" lines can be metadata ("- Time to detection: 5 minutes"
@@ -215,7 +230,8 @@ def _record(doc: Doc, options: Options) -> dict:
 
     _check_title_date(doc, title, timeline)
     _report_unplaced(doc, title)
-    if any(e.at is not None for e in timeline) and not doc.zone_stated:
+    timed = sum(1 for e in timeline if e.at is not None and not e.date_only)
+    if timed and not doc.zone_stated and doc.zoned_entries < timed:
         problems.warning(None, "no time zone stated for the timeline; times read as "
                                f"{doc.zone.name if doc.zone else 'UTC'}")
     if not doc.of_kind("timeline") and not any(doc.front.get(k) for k in ("started_at", "detected_at")):
@@ -260,31 +276,86 @@ def _record(doc: Doc, options: Options) -> dict:
 def _incident_date(doc: Doc, title: str | None, summary: str | None) -> date | None:
     """The day the incident happened, from the strongest evidence: front matter, a
     metadata Date, the title, the file name, a front-matter start time, the summary's
-    first date, a date in the timeline's heading. None leaves it to the timeline."""
+    first date, a date in the timeline's heading; else the opening prose's.
+
+    A blog or status post is dated the day it was written. When the opening prose
+    narrates the incident on an earlier day ("On 18th April 2021 a researcher
+    reported...", "At 2019-10-21 01:38 UTC the site went down") within 60 days before
+    the document's own date, that day is the incident's, and a warning names both.
+    None leaves it to the timeline."""
     hint = doc.order_hint
-    found = date_value(front(doc, "date"))
+    stated = date_value(front(doc, "incident_date"))
+    if stated is not None:
+        return stated
+    found, source = date_value(front(doc, "date")), "front matter"
     if found is None and "date" in doc.meta:
-        found = tp.find_date(doc.meta["date"][0], hint)
+        found, source = tp.find_date(doc.meta["date"][0], hint), "metadata"
     if found is None and title:
-        found = tp.find_date(title, hint)
+        found, source = tp.find_date(title, hint), "title"
     if found is None:
         m = _FILE_DATE.search(doc.name.replace("\\", "/").rsplit("/", 1)[-1])
         if m:
             try:
                 d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                found = d if tp.plausible(d) else None
+                found, source = (d if tp.plausible(d) else None), "file name"
             except ValueError:
                 pass
     for key in ("started", "detected"):
-        if found is None and front(doc, key) is not None:
+        if front(doc, key) is not None:
             dt = datetime_value(front(doc, key), doc)
-            found = dt.date() if dt else date_value(front(doc, key))
+            day = dt.date() if dt else date_value(front(doc, key))
+            if day is not None and (found is None or found == day):
+                return day  # the document's own incident times settle it
+    narrated = _narrated_date(doc)
+    if found is not None and narrated is not None and found - timedelta(days=60) <= narrated < found:
+        doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
+                                   f"incident happened on {narrated}; {narrated} used (a post is dated "
+                                   "the day it was written)")
+        return narrated
     if found is None and summary:
         found = tp.find_date(summary[:400], hint)
     for s in doc.of_kind("timeline"):
         if found is None:
             found = tp.find_date(plain(s.title), hint)
+    if found is None:
+        found = narrated or tp.find_date(_opening_prose(doc)[:600], hint)
     return found
+
+
+# "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023": a
+# date the prose narrates the incident on, at the start of a sentence or clause.
+_NARRATED = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|in the (?:early )?(?:morning|evening|night) of)"
+                       r"\s+(?:the\s+)?(?=\S)", re.I)
+_STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
+
+
+def _opening_prose(doc: Doc, limit: int = 2000) -> str:
+    """The document's opening paragraphs: before its timeline, action items or
+    analysis, metadata lines left out."""
+    parts: list[str] = []
+    size = 0
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) in _STOP_OPENING:
+            break
+        for b in s.blocks:
+            if b.kind != "para" or _KV_LINE.match(b.text.strip()):
+                continue
+            text = plain(b.text)
+            parts.append(text)
+            size += len(text)
+            if size >= limit:
+                return "\n".join(parts)
+    return "\n".join(parts)
+
+
+def _narrated_date(doc: Doc) -> date | None:
+    """The first date the opening prose narrates the incident on (see _NARRATED)."""
+    text = _opening_prose(doc)
+    for m in _NARRATED.finditer(text):
+        d = tp.date_at(text, m.end(), doc.order_hint)
+        if d is not None:
+            return d
+    return None
 
 
 def _check_title_date(doc: Doc, title: str | None, timeline) -> None:
@@ -447,7 +518,38 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
         return True
     if title and re.search(r"\bnear[\s-]?miss\b", title, re.I):
         return True
-    return bool(summary and _NEAR_MISS_CLAIM.search(summary))
+    if summary and _NEAR_MISS_CLAIM.search(summary):
+        return True
+    return _harm_averted(doc, summary)
+
+
+# A near miss by meaning: the document says the harm did not happen (a vulnerability or
+# a leaked secret not exploited, no customer impact, caught before production) and
+# nowhere that users were hurt (an outage, errors, downtime).
+_AVERTED = re.compile(
+    r"\b(?:(?:was|were|been|being|is|are)\s+(?:never\s+|not\s+(?:\w+\s+)?)(?:exploited|abused|used\s+(?:to|by|for|maliciously))"
+    r"|no\s+(?:actual\s+|known\s+|evidence\s+of\s+)?(?:exploits?|exploitation|malicious\s+(?:activity|use))"
+    r"|without\s+(?:it\s+)?(?:having\s+been|being)\s+exploited"
+    r"|no\s+indicators?\s+of\s+(?:compromise|malicious)"
+    r"|(?:had|has|have)\s+not\s+been\s+used\s+to"
+    r"|no\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?)\s+(?:were|was|had\s+been)\s+"
+    r"(?:compromised|affected|impacted|exposed|accessed)"
+    r"|no\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
+    r"|(?:caught|stopped|detected|found)\s+(?:it\s+)?before\s+(?:it\s+)?(?:reached|hit|went\s+(?:to|into)|affected|made\s+it\s+to)"
+    r"\s+(?:production|customers|users)"
+    r"|we\s+got\s+lucky)", re.I)
+_HARMED = re.compile(
+    r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
+    r"|error\s+rates?|(?:users|customers)\s+(?:could\s+not|couldn't|were\s+unable|saw|experienced)"
+    r"|data\s+loss|lost\s+data|service\s+disruption|disrupted)\b", re.I)
+
+
+def _harm_averted(doc: Doc, summary: str | None) -> bool:
+    opening = " ".join(filter(None, [_opening_prose(doc, 4000), summary, _section_text(doc, "impact")]))
+    if not _AVERTED.search(opening):
+        return False
+    whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
+    return not _HARMED.search(whole)
 
 
 def _incident_class(doc, options, title, summary, factors) -> str | None:

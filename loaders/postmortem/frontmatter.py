@@ -1,4 +1,7 @@
-"""YAML front matter: split it from the body and load it safely.
+"""Front matter: split it from the body and load it safely, in the dialects static-site
+generators write: YAML between ``---`` lines (Jekyll, mkdocs, Eleventy, Hugo), TOML
+between ``+++`` lines (Hugo, Zola), and an MDX file's ``export const meta = {...}``
+object (Next.js, Docusaurus), read as plain literals without running anything.
 
 ``yaml.safe_load`` builds only plain Python objects, but an alias bomb (anchors
 nested so that expanding them yields billions of nodes) still hangs whatever walks the
@@ -24,15 +27,92 @@ class FrontMatterError(ValueError):
         self.line = line
 
 
-def split(lines: list[str]) -> tuple[list[str] | None, int]:
-    """If ``lines`` open with ``---`` front matter, return (its lines, index of the first
-    body line); else (None, 0). An unterminated block is not front matter."""
-    if not lines or lines[0].strip() != "---":
-        return None, 0
-    for i in range(1, min(len(lines), 2000)):
-        if lines[i].strip() in ("---", "..."):
-            return lines[1:i], i + 1
-    return None, 0
+YAML, TOML, JS = "yaml", "toml", "js"
+_EXPORT = re.compile(r"^export\s+(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=]+)?=\s*\{")
+_MDX_PREAMBLE = re.compile(r"^(?:import\s|export\s|\s*$|//|/\*|\*)")
+
+
+def split(lines: list[str]) -> tuple[list[str] | None, int, str]:
+    """(front-matter lines, index of the first body line, dialect) when ``lines`` open
+    with front matter, else (None, 0, YAML). An unterminated block is not front matter.
+    An MDX file's import lines before its ``export const ... = {`` object are skipped
+    with it; the object's lines are returned whole (``{`` to the closing ``}``)."""
+    if not lines:
+        return None, 0, YAML
+    first = lines[0].strip().lstrip("\ufeff")
+    for fence, dialect in (("---", YAML), ("+++", TOML)):
+        if first == fence:
+            for i in range(1, min(len(lines), 2000)):
+                if lines[i].strip() == fence or (dialect == YAML and lines[i].strip() == "..."):
+                    return lines[1:i], i + 1, dialect
+            return None, 0, YAML
+    for i in range(min(len(lines), 60)):
+        if _EXPORT.match(lines[i]):
+            end = _object_end(lines, i)
+            if end is not None:
+                return lines[i:end + 1], end + 1, JS
+            return None, 0, YAML
+        if not _MDX_PREAMBLE.match(lines[i]):
+            break
+    return None, 0, YAML
+
+
+def _object_end(lines: list[str], start: int) -> int | None:
+    """The line where the object opened on ``start`` closes (braces outside strings)."""
+    depth, quote = 0, None
+    for n in range(start, min(len(lines), start + 400)):
+        line = lines[n]
+        i = 0
+        while i < len(line):
+            ch = line[i]
+            if quote:
+                if ch == "\\":
+                    i += 1
+                elif ch == quote:
+                    quote = None
+            elif ch in "\"'`":
+                quote = ch
+            elif ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if depth == 0:
+                    return n
+            i += 1
+        if quote in ("'", '"'):
+            quote = None  # a string never spans lines in JS; do not let one swallow the file
+    return None
+
+
+_JS_PAIR = re.compile(
+    r"""(?:^|[{,\s])["']?([A-Za-z_$][\w$]*)["']?\s*:\s*"""
+    r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`|-?\d+(?:\.\d+)?(?![\w-])|true|false|null"""
+    r"""|\[[^\[\]{}]*\])""", re.M)
+_JS_STRING = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`([^`]*)`""")
+
+
+def _js_value(v: str):
+    if v[0] in "\"'`":
+        m = _JS_STRING.fullmatch(v)
+        text = next(g for g in m.groups() if g is not None) if m else v[1:-1]
+        return re.sub(r"\\(.)", r"\1", text)
+    if v in ("true", "false"):
+        return v == "true"
+    if v == "null":
+        return None
+    if v[0] == "[":
+        return [_js_value(m.group(0)) for m in _JS_STRING.finditer(v)]
+    return float(v) if "." in v else int(v)
+
+
+def _load_js(lines: list[str]) -> dict:
+    """The literal fields of a JS object (strings, numbers, booleans, lists of strings),
+    found by pattern, never evaluated. The first occurrence of a key wins (an outer
+    ``title`` before a nested one)."""
+    out: dict = {}
+    for m in _JS_PAIR.finditer("\n".join(lines)):
+        out.setdefault(m.group(1), _js_value(m.group(2)))
+    return out
 
 
 _SIMPLE_KEY = re.compile(r"^([A-Za-z_][\w -]{0,60}?)[ ]{0,8}:(?:[ ](.*))?$")
@@ -89,8 +169,12 @@ def _simple(lines: list[str]) -> dict | None:
     return out
 
 
-def load(lines: list[str], first_line: int = 2) -> dict:
+def load(lines: list[str], first_line: int = 2, dialect: str = YAML) -> dict:
     """Load front-matter lines into a dict; raise FrontMatterError naming the line."""
+    if dialect == JS:
+        return _normalise(_load_js(lines))
+    if dialect == TOML:
+        return _normalise(_load_toml(lines, first_line))
     simple = _simple(lines) if len(lines) < 200 else None
     if simple is not None:
         return _normalise(simple)
@@ -129,6 +213,20 @@ def load(lines: list[str], first_line: int = 2) -> dict:
     if not isinstance(data, dict):
         raise FrontMatterError("front matter is not a mapping of keys to values", first_line)
     return _normalise(data)
+
+
+def _load_toml(lines: list[str], first_line: int) -> dict:
+    import tomllib
+
+    text = "\n".join(lines)
+    if len(text) > MAX_BYTES:
+        raise FrontMatterError(f"front matter is larger than {MAX_BYTES // 1024} KB", first_line)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"line (\d+)", str(e))
+        raise FrontMatterError(f"broken TOML front matter: {e}", first_line + int(m.group(1)) - 1 if m
+                               else first_line) from None
 
 
 def _normalise(data: dict) -> dict:

@@ -70,6 +70,7 @@ class _Reader:
                 self.doc.problems.warning(line, "ambiguous day/month order in "
                                                 f"'{text[:st.end].strip()}'; read as day first")
             if st.has_time:
+                self.doc.zoned_entries += st.zone is not None
                 at = tp.stamp_datetime(st, self.day, self.doc.zone)
                 if at is None:
                     self.doc.problems.warning(line, "time without a date: no incident date to place it on")

@@ -22,7 +22,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+steps?", r"preventi(?:ve|on)\s+(?:actions?|measures?)",
         r"to[\s-]?dos?", r"tasks", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|change)",
-        r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)", r"(?:future\s+)?work\s+items?",
+        r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
+        r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?",
         r"recommendations?", r"mitigations?\s+and\s+preventions?", r"going\s+forward", r"lessons\s+and\s+actions?")),
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
@@ -139,7 +140,8 @@ def meta_key(key: str) -> str | None:
 FRONT_MATTER = {
     "id": ("id", "incident_id", "key", "number"),
     "title": ("title", "name", "summary_title"),
-    "date": ("date", "incident_date", "day"),
+    "incident_date": ("incident_date", "incident_day", "occurred", "occurred_on", "occurred_at"),
+    "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published"),
     "severity": ("severity", "sev", "priority", "level"),
     "status": ("status", "state", "postmortem_status"),
     "class": ("class", "incident_class", "category", "categories", "type", "incident_type"),
