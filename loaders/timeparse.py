@@ -100,6 +100,40 @@ ZONE_WORDS = {
     "ct": "America/Chicago", "mt": "America/Denver",
 }
 
+# Cities people name instead of a zone ("16:37 Denver", "all times Berlin"): every IANA
+# zone's city, plus a few large cities that share another city's zone.
+CITY_ALIASES = {
+    "san francisco": "America/Los_Angeles", "seattle": "America/Los_Angeles", "portland": "America/Los_Angeles",
+    "boston": "America/New_York", "washington": "America/New_York", "atlanta": "America/New_York",
+    "miami": "America/New_York", "dallas": "America/Chicago", "austin": "America/Chicago",
+    "houston": "America/Chicago", "bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata",
+    "mumbai": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "hyderabad": "Asia/Kolkata",
+    "pune": "Asia/Kolkata", "chennai": "Asia/Kolkata", "munich": "Europe/Berlin", "frankfurt": "Europe/Berlin",
+    "hamburg": "Europe/Berlin", "beijing": "Asia/Shanghai", "montreal": "America/Toronto",
+}
+
+
+def _city_zone(word: str) -> str | None:
+    """The IANA zone a city names, or None."""
+    global _CITIES
+    if _CITIES is None:
+        try:
+            from zoneinfo import available_timezones
+
+            names = available_timezones()
+        except Exception:  # no tz database
+            names = set()
+        _CITIES = {}
+        for name in sorted(names):
+            region, _, city = name.rpartition("/")
+            if region.split("/")[0] in ("America", "Europe", "Asia", "Australia", "Africa", "Pacific", "Atlantic"):
+                _CITIES.setdefault(city.replace("_", " ").lower(), name)
+        _CITIES.update(CITY_ALIASES)
+    return _CITIES.get(" ".join(word.lower().split()))
+
+
+_CITIES: dict[str, str] | None = None
+
 _OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
 
@@ -139,8 +173,8 @@ def zone(text: str | None) -> Zone | None:
         sign = -1 if m.group(1) in "-−" else 1
         minutes = sign * (int(m.group(2)) * 60 + int(m.group(3) or 0))
         found = Zone(key, minutes)
-    elif "/" in key or key.lower() in ZONE_WORDS:
-        name = ZONE_WORDS.get(key.lower(), key)
+    elif "/" in key or key.lower() in ZONE_WORDS or (key[:1].isupper() and _city_zone(key)):
+        name = ZONE_WORDS.get(key.lower()) or ("/" in key and key) or _city_zone(key)
         try:
             from zoneinfo import ZoneInfo
 
@@ -155,7 +189,8 @@ _ZONE_NAMES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 ZONE_PATTERN = (
     r"(?:(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
     r"|(?:US|Europe|America|Asia|Australia|Africa|Pacific|Atlantic|Canada)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
-    rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b)"
+    rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b"
+    r"|\b(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"  # a city: zone() decides whether it is one
 )
 _ZONE_STATEMENT = re.compile(
     r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?|"
@@ -168,9 +203,11 @@ _ZONE_STATEMENT = re.compile(
 
 def stated_zone(text: str) -> Zone | None:
     """The zone a sentence such as "All times in PST" or "Timeline (UTC)" states."""
-    m = _ZONE_STATEMENT.search(text[:300])
-    if m:
-        return zone(m.group(1))
+    text, pos = text[:300], 0
+    while (m := _ZONE_STATEMENT.search(text, pos)) is not None:
+        if (z := zone(m.group(1))) is not None:
+            return z
+        pos = m.start() + 1  # "(All times US/Pacific)": "(All" is no zone; look again inside it
     return None
 
 

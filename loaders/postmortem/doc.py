@@ -31,6 +31,7 @@ class Doc:
     zone: tp.Zone | None = None
     zone_stated: bool = False
     zoned_entries: int = 0         # timeline entries whose own time states its zone
+    opening: str | None = None     # the opening prose, once read (document.py)
     order_hint: str | None = None
 
     by_kind: dict[str, list[Section]] | None = None

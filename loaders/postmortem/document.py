@@ -139,8 +139,10 @@ def _reads_as_timeline(s) -> bool:
         return False
     timed = 0
     for text in items:
-        st = tp.read_stamp(plain(text).lstrip("*_[( "))
-        timed += st is not None and st.has_time
+        head = text.lstrip("*_[(` ")
+        if head[:1].isdigit():  # a clock starts with a digit; skip the reader otherwise
+            st = tp.read_stamp(plain(text).lstrip("*_[( "))
+            timed += st is not None and st.has_time
     return timed * 3 >= len(items) * 2
 
 
@@ -329,9 +331,16 @@ _NARRATED = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|in 
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
 
 
-def _opening_prose(doc: Doc, limit: int = 2000) -> str:
+def _opening_prose(doc: Doc, limit: int = 4000) -> str:
     """The document's opening paragraphs: before its timeline, action items or
-    analysis, metadata lines left out."""
+    analysis, metadata lines left out (read once per document)."""
+    if doc.opening is not None:
+        return doc.opening
+    doc.opening = _read_opening(doc, limit)
+    return doc.opening
+
+
+def _read_opening(doc: Doc, limit: int) -> str:
     parts: list[str] = []
     size = 0
     for s in doc.secs:
@@ -544,9 +553,16 @@ _HARMED = re.compile(
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted)\b", re.I)
 
 
+# cheap words one of the _AVERTED statements needs, tested before the regex runs
+_AVERTED_WORDS = ("exploit", "compromis", "lucky", "malicious", "been used", "no customer", "no user", "no end",
+                  "no production", "no external", "caught", "stopped", "indicator", "abused", "accessed",
+                  "exposed", "were affected", "was affected", "were impacted", "was impacted")
+
+
 def _harm_averted(doc: Doc, summary: str | None) -> bool:
-    opening = " ".join(filter(None, [_opening_prose(doc, 4000), summary, _section_text(doc, "impact")]))
-    if not _AVERTED.search(opening):
+    opening = " ".join(filter(None, [_opening_prose(doc), summary, _section_text(doc, "impact")]))
+    low = opening.lower()
+    if not any(w in low for w in _AVERTED_WORDS) or not _AVERTED.search(opening):
         return False
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
     return not _HARMED.search(whole)

@@ -200,11 +200,15 @@ EVENT_WORDS: dict[str, list[str]] = {
         "alert alerts alerted alerting alarm alarms paged paging pager on-call oncall detect "
         "detects detected detection notice notices noticed report reports reported witness "
         "witnessed discover discovers discovered spotted flagged escalated escalates declare "
-        "declares").split()
+        "declares notify notifies notified notifying").split()
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
        "email from", "emails from", "emailed", "emails support", "complains", "complained",
-       "complaint", "complaints", "support ticket", "tickets from", "tweets", "tweeted"]
+       "complaint", "complaints", "support ticket", "tickets from", "tweets", "tweeted",
+       "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
+       "received an email", "received a report", "receives a report", "reached out", "contacted us",
+       "issue identified", "problem identified", "identified an issue", "identified a problem",
+       "identifies an issue", "identifies a problem"]
     + _variants("pages page", _SUBJECTS)
     + [f"{p} the {w}" for p in ("pages", "page") for w in _SUBJECTS.split()]
     + ["pages an engineer", "pages an sre"]
