@@ -177,6 +177,8 @@ def cmd_correct(args) -> int:
     from loaders.ingest import NothingToLoad, RemovalRefused, ingest, print_summary
 
     cfg = load_config(args.config, required=bool(args.config))
+    db, why = choose_database(cfg, args.db)
+    fixes = cfg.corrections_for(db)
     try:
         keys = corrections.keys_for(args.doc_id, args.field)
         field = keys[-1]
@@ -189,23 +191,22 @@ def cmd_correct(args) -> int:
         stored, _ = corrections.normalise(field, value)
         if field in corrections.TIMES or field in ("date", "due"):
             value = stored  # written the one way it is read: 2026-02-03T10:06:00Z
-        corrections.write(cfg.corrections, keys, value)
+        corrections.write(fixes, keys, value)
     except corrections.CorrectionError as e:
         print(f"hindsight: {e}", file=sys.stderr)
         return 2
     except OSError as e:
-        print(f"hindsight: cannot write {cfg.corrections}: {e.strerror or e}", file=sys.stderr)
+        print(f"hindsight: cannot write {fixes}: {e.strerror or e}", file=sys.stderr)
         return 2
-    print(f"{cfg.corrections}: {args.doc_id} {args.field} = {args.value}")
+    print(f"{fixes}: {args.doc_id} {args.field} = {args.value}")
     if args.no_ingest:
         return 0
-    db, why = choose_database(cfg, args.db)
     try:
         summary = ingest(cfg, None, db)
     except (NothingToLoad, RemovalRefused, RuntimeError) as e:
         print(f"hindsight: the correction is saved but the re-ingest did not run: {e}", file=sys.stderr)
         return 1
-    stale = [p for path, p in summary.problems if path == str(cfg.corrections)]
+    stale = [p for path, p in summary.problems if path == str(fixes)]
     print_summary(summary, db, f"{why}; config: {cfg.describe()}")
     return 1 if any(p.get("level") == "error" for p in stale) else 0
 

@@ -64,12 +64,17 @@ class Config:
     def base(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
-    @property
-    def corrections(self) -> Path:
-        """The corrections file (loaders/corrections.py): ``corrections:`` relative to the
-        config, else corrections.yaml beside it."""
-        p = Path(os.path.expanduser(self.corrections_file or "corrections.yaml"))
-        return p if p.is_absolute() else self.base / p
+    def corrections_for(self, db: str | os.PathLike) -> Path:
+        """The corrections file (loaders/corrections.py) for the database ``db``:
+        ``corrections:`` relative to the config; else corrections.yaml beside the config;
+        with no config of one's own (none, or the bundled demo's), beside the database,
+        so a team's corrections never land in the demo's folder."""
+        if self.corrections_file:
+            p = Path(os.path.expanduser(self.corrections_file))
+            return p if p.is_absolute() else self.base / p
+        if self.path is not None and not self.is_demo:
+            return self.path.parent / "corrections.yaml"
+        return Path(db).resolve().parent / "corrections.yaml"
 
     def options(self) -> Options:
         return Options(default_zone=self.timezone, taxonomy=self.taxonomy,

@@ -306,7 +306,7 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
              if f in state.files and state.files[f].origin != origin}
     remembered = {s.pattern for s in state.sources}
     forget = sorted(remembered - {s.pattern for s in sources}) if replace else []
-    fixes = Corrections.read(cfg.corrections)
+    fixes = Corrections.read(cfg.corrections_for(db_path))
     up_to_date = (not todo and not removed and not touched and not moved and not forget
                   and state.exists and state.fingerprint == fp and state.models == store.models_fingerprint()
                   and state.corrections == fixes.digest

@@ -70,6 +70,20 @@ class Detail:
     actions: pd.DataFrame
 
 
+# metadata rows a correction can override, by the corrections file's field name
+CORRECTABLE = {"title": "title", "date": "date", "severity": "severity", "class": "incident_class",
+               "team": "team", "near miss": "near_miss"}
+
+
+def _rule(row: str, corrected) -> str:
+    """'corrected' when a reader corrected the field, else 'document' for what the
+    parser read; blank for fields no correction can touch."""
+    name = CORRECTABLE.get(row)
+    if name is None:
+        return ""
+    return "corrected" if name in list(corrected if corrected is not None else []) else "document"
+
+
 def detail(reader: Reader, file_path: str) -> Detail | None:
     """One incident (see Detail); None when no such file is loaded."""
     cur = reader.cursor()
@@ -105,8 +119,8 @@ def detail(reader: Reader, file_path: str) -> Detail | None:
                       "minutes from start": None if minutes is None or pd.isna(minutes) else float(minutes)})
     return Detail(
         id=r["incident_id"], title=r["title"], file_path=r["file_path"], is_near_miss=bool(r["is_near_miss"]),
-        metadata=pd.DataFrame([{"field": k, "value": _text(v)} for k, v in meta if _text(v) != ""],
-                              columns=["field", "value"]),
+        metadata=pd.DataFrame([{"field": k, "value": _text(v), "rule": _rule(k, r["corrected_fields"])}
+                               for k, v in meta if _text(v) != ""], columns=["field", "value", "rule"]),
         timestamps=pd.DataFrame(times, columns=["timestamp", "time (UTC)", "rule", "minutes from start"]),
         body=r["body"] or "",
         timeline=reader.query_df(sql_file("incidents_timeline"), {"file_path": file_path}),

@@ -67,3 +67,13 @@ def skipped(reader: Reader) -> pd.DataFrame:
         return reader.query_df(sql_file("quality_skipped"))
     except duckdb.BinderException:
         return pd.DataFrame(columns=["file", "why"])
+
+
+def corrections(reader: Reader) -> pd.DataFrame:
+    """Every correction a reader made, and whether it applies (a stale id does not)."""
+    return reader.query_df(sql_file("quality_corrections"))
+
+
+def weak_rules(reader: Reader) -> pd.DataFrame:
+    """Timestamps filled by a fallback rule rather than by what the document states."""
+    return reader.query_df(sql_file("quality_weak_rules"))

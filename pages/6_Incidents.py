@@ -7,7 +7,7 @@ Postmortems and exports are untrusted: everything read from them is shown as tex
 import streamlit as st
 
 from metrics import incidents, safe
-from ui import setup
+from ui import correct, setup
 
 ctx = setup.open_page(__file__)
 reader, filters = ctx.reader, ctx.filters
@@ -74,6 +74,7 @@ with right:
                 "Each timestamp with the rule that filled it (docs/METRICS.md, 'The four timestamps').",
                 column_config={"time (UTC)": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
                                "minutes from start": st.column_config.NumberColumn(format="%.0f")})
+correct.form(d, ctx.where)
 
 st.subheader("Action items")
 if d.actions.empty:

@@ -1,7 +1,7 @@
 """What the loaders could not understand, file by file, and how complete the data is."""
 import streamlit as st
 
-from metrics import quality
+from metrics import quality, safe
 from ui import reingest, setup
 
 ctx = setup.open_page(__file__)
@@ -42,6 +42,21 @@ setup.table(setup.data(quality.timestamp_sources, reader), "timestamp-sources",
 negative = setup.data(quality.negative_durations, reader)
 if not negative.empty:
     setup.table(negative, "negative-durations", "Timestamps that run backwards: left out of every duration.")
+
+fixes = setup.data(quality.corrections, reader)
+weak = setup.data(quality.weak_rules, reader)
+st.subheader(f"For a reviewer: corrections ({len(fixes)}) and weak rules ({len(weak)})")
+if fixes.empty:
+    st.caption(safe.markdown(f"No corrections in {ctx.config.corrections_for(w.db)}. Correct a field from the "
+                             "Incidents page or with `hindsight correct ID FIELD VALUE`."))
+else:
+    setup.table(fixes, "corrections", safe.markdown(
+        f"From {ctx.config.corrections_for(w.db)}. A correction that does not apply names an id no loaded postmortem "
+        "carries (or an action item the document lacks): it stays in the file for when it comes back."))
+if not weak.empty:
+    setup.table(weak, "weak-rules", "Timestamps a fallback filled (the first timeline entry taken as the "
+                "start, the mitigation taken as the resolution): confirm them, or correct them from the "
+                "Incidents page.")
 
 st.subheader("Unmatched tickets")
 setup.table(setup.data(quality.unmatched_tickets, reader), "unmatched-tickets",

@@ -102,9 +102,10 @@ def page(browser):
 
 
 def open_page(pg, url: str) -> None:
+    """Open ``url`` and wait until the script has run and the page's heading is drawn."""
     pg.goto(url, wait_until="domcontentloaded")
     pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
-    pg.wait_for_timeout(300)  # let the last elements paint
+    pg.locator("[data-testid='stMain'] h1").first.wait_for(timeout=60_000)
     pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
 
 
@@ -205,3 +206,33 @@ def test_reingest_button_rereads_the_databases_own_paths(tmp_path, browser):
         assert con.execute("SELECT count(*) FROM raw_postmortems").fetchall()[0][0] == 1
     finally:
         con.close()
+
+
+def test_a_correction_made_in_the_browser_moves_the_detection_median(tmp_path, browser):
+    """Correct a detection time on the Incidents page; the Detection page shows the new
+    median without a restart, and the corrections file holds the fix."""
+    docs = tmp_path / "pm"
+    docs.mkdir()
+    for n, day in ((1, "2026-02-03"), (2, "2026-02-10")):
+        (docs / f"INC-{n}.md").write_text(house_doc(title=f"Cache stampede {n}", day=day))
+    cfg = tmp_path / "hindsight.yaml"
+    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nmin_sample: 2\nsources:\n  postmortems: ['{docs}/*.md']\n")
+    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
+    period = "from=2026-01-01&to=2026-03-31"
+    with streamlit_server({"HINDSIGHT_CONFIG": str(cfg), "HINDSIGHT_DB": ""}) as url:
+        context = browser.new_context(viewport={"width": 1440, "height": 1200})
+        pg = context.new_page()
+        try:
+            open_page(pg, f"{url}/Detection?{period}")
+            main = pg.locator("[data-testid='stMain']")
+            main.get_by_text("5 min", exact=True).first.wait_for(timeout=30_000)
+            open_page(pg, f"{url}/Incidents?incident=INC-1&{period}")
+            pg.get_by_label("Right value ('null' clears it)").fill("2026-02-03T10:29:00Z")
+            pg.get_by_role("button", name="Save and re-ingest").click()
+            main.get_by_text("re-ingested").first.wait_for(timeout=60_000)
+            open_page(pg, f"{url}/Detection?{period}")
+            main.get_by_text("15 min", exact=True).first.wait_for(timeout=30_000)
+        finally:
+            context.close()
+    assert "detected_at: '2026-02-03T10:29:00Z'" in (tmp_path / "corrections.yaml").read_text()
+

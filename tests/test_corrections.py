@@ -168,18 +168,26 @@ def test_a_correction_for_a_document_that_is_gone_is_a_problem_not_a_crash(archi
                                               "    9: {status: done}\n")
     cfg = load_config(archive / "hindsight.yaml")
     s = ingest(cfg)
-    mine = [(p["line"], p["level"], p["message"]) for path, p in s.problems if path == str(cfg.corrections)]
+    mine = [(p["line"], p["level"], p["message"]) for path, p in s.problems if path == str(cfg.corrections_for(archive / 'h.duckdb'))]
     assert (2, "warning") == mine[0][:2] and "no loaded postmortem has this id" in mine[0][2]
     assert mine[1][:2] == (5, "warning") and "has 1 action items" in mine[1][2]
     stored = _one(archive / "h.duckdb", "SELECT line, level FROM ingest_problems WHERE file_path = ? ORDER BY line",
-                  str(cfg.corrections))
+                  str(cfg.corrections_for(archive / 'h.duckdb')))
     assert stored == [(2, "warning"), (5, "warning")]
 
 
 def test_the_config_can_name_another_corrections_file(archive):
     cfg_file = archive / "hindsight.yaml"
     cfg_file.write_text(cfg_file.read_text() + "corrections: fixes/ours.yaml\n")
-    assert load_config(cfg_file).corrections == archive / "fixes" / "ours.yaml"
+    assert load_config(cfg_file).corrections_for(archive / "h.duckdb") == archive / "fixes" / "ours.yaml"
+
+
+def test_without_a_config_of_ones_own_corrections_sit_beside_the_database(tmp_path):
+    from loaders.config import Config
+
+    assert Config().corrections_for(tmp_path / "db" / "h.duckdb") == tmp_path / "db" / "corrections.yaml"
+    assert Config(path=tmp_path / "c" / "hindsight.yaml").corrections_for(tmp_path / "h.duckdb") == \
+        tmp_path / "c" / "corrections.yaml"
 
 
 # ---------------------------------------------------------------- the command

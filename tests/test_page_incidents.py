@@ -108,9 +108,9 @@ def test_incident_opens_from_the_url(demo):
     assert at.code[0].value.rstrip() == open(path, encoding="utf-8").read().rstrip()  # the whole document
     assert at.text[0].value == title
     frames = [d.value for d in at.dataframe]
-    meta = next(f for f in frames if list(f.columns) == ["field", "value"])
+    meta = next(f for f in frames if list(f.columns) == ["field", "value", "rule"])
     assert dict(zip(meta["field"], meta["value"]))["id"] == incident_id
-    times = next(f for f in frames if "rule" in f.columns)
+    times = next(f for f in frames if "timestamp" in f.columns)
     assert times["timestamp"].tolist() == ["start of impact", "detected", "mitigated", "resolved"]
     sources = query(db, "SELECT started_source, detected_source, mitigated_source, resolved_source "
                         "FROM mart_incidents WHERE file_path = ?", [path])[0]
