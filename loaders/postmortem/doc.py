@@ -76,6 +76,14 @@ def date_value(v) -> date | None:
 
 
 def datetime_value(v, doc: Doc) -> datetime | None:
+    """See _datetime_value; a value so far out that converting it overflows is None."""
+    try:
+        return _datetime_value(v, doc)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _datetime_value(v, doc: Doc) -> datetime | None:
     """A front-matter or metadata timestamp: ISO with zone, else read in the doc's zone.
     A date without a time gives None (only the date is known)."""
     if v is None:

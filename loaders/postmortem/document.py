@@ -24,7 +24,7 @@ from loaders.postmortem.doc import (
     split_list,
 )
 from loaders.postmortem.markdown import plain, sections
-from loaders.postmortem.timeline import derive_times, timeline_entries
+from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import meta_key, section_kind
 from loaders.problems import Problems
 
@@ -60,7 +60,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             front = frontmatter.load(fm_lines, first_line=2, dialect=dialect)
         except frontmatter.FrontMatterError as e:
             problems.error(e.line, f"{e}; front matter ignored")
-    secs = sections(lines[body_start:], first_line=body_start + 1, heading=_plain_heading)
+    secs = sections(_label_bullets_as_headings(lines[body_start:]), first_line=body_start + 1,
+                    heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems)
     doc.order_hint = _date_order(text, problems)
     _classify_sections(doc)
@@ -70,6 +71,48 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
 
 # --------------------------------------------------------------------------------------
 # Sections and metadata
+
+# "- **Review actions**:" alone on its line, its items indented below it: a section
+# written as a list (runbooks and wikis do this). The bold label may also end with ":".
+_LABEL_BULLET = re.compile(r"^[-*+]\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
+_HEADING_LEVEL = re.compile(r"^(#{1,6})\s")
+
+
+def _label_bullets_as_headings(lines: list[str]) -> list[str]:
+    """Lines where a top-level bullet that is only a bold label, with sub-bullets below,
+    becomes a heading one level below the last one, and its sub-bullets become top-level
+    bullets, when the label names an action-item or analysis section, or when its
+    sub-bullets each open with a time (a timeline). Same number of lines, so every line
+    number stays true."""
+    out = list(lines)
+    level = 1
+    i = 0
+    while i < len(out):
+        line = out[i]
+        if (h := _HEADING_LEVEL.match(line)):
+            level = len(h.group(1))
+        m = _LABEL_BULLET.match(line)
+        if m is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and (not out[j].strip() or out[j][:1] in " \t"):
+            j += 1
+        children = [k for k in range(i + 1, j) if out[k].strip()]
+        kind = section_kind(m.group(1), whole=True)
+        timed = [k for k in children if out[k].lstrip()[:1] in "-*+"
+                 and (st := tp.read_stamp(out[k].lstrip()[1:].strip())) is not None and st.has_time]
+        as_timeline = len(children) >= 2 and len(timed) * 3 >= len(children) * 2
+        if children and (kind in ("actions", "factors", "lessons", "went_well", "went_wrong", "lucky")
+                         or as_timeline):
+            title = "Timeline" if as_timeline and kind != "timeline" else m.group(1).strip()
+            out[i] = "#" * min(level + 1, 6) + " " + title
+            indent = min(len(out[k]) - len(out[k].lstrip()) for k in children)
+            for k in children:
+                out[k] = out[k][indent:]
+        i = j
+    return out
+
 
 _PLAIN_HEADING = re.compile(r"^[A-Za-z][A-Za-z0-9 &/'’()-]*:?$")
 
@@ -224,7 +267,8 @@ def _record(doc: Doc, options: Options) -> dict:
     status = front(doc, "status")
     status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
 
-    times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date))
+    times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date),
+                                  prose_entries(doc, _opening_prose(doc)[:3000], incident_date))
     items = action_items(doc, incident_date)
     factors = _factors(doc)
     near_miss = _near_miss(doc, title, summary)

@@ -270,7 +270,42 @@ def _check_order(doc, entries: list[Entry]) -> None:
 TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 
-def derive_times(doc, entries: list[Entry], incident_date, impact_range):
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+_CLOCK = re.compile(r"(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))", re.I)
+
+
+def prose_entries(doc, text: str, incident_date) -> list[Entry]:
+    """Sentences of the opening prose that give a clock time ("at roughly 18:52 UTC the
+    site went down", "beginning from UTC 05:13"), as tagged entries on the incident's
+    day (or the date the sentence states). Used only for what the timeline leaves open."""
+    out = []
+    if not text or incident_date is None:
+        return out
+    for sentence in _SENTENCE_END.split(text):
+        for m in _CLOCK.finditer(sentence):
+            start = m.start()
+            head = sentence[start:]
+            zone_first = re.match(r"(UTC|GMT)\s+", head, re.I)
+            st = tp.read_stamp(head[zone_first.end():] if zone_first else head, doc.order_hint)
+            if st is None or not st.has_time:
+                continue
+            if zone_first and st.zone is None:
+                st.zone = tp.ZONE_UTC
+            if not st.has_date:
+                before = tp.find_date(sentence[:start], doc.order_hint)
+                at = tp.stamp_datetime(st, before or incident_date, doc.zone)
+            else:
+                at = tp.stamp_datetime(st, incident_date, doc.zone)
+            if at is None:
+                continue
+            e = Entry(at, sentence, 0)
+            _tag(e)
+            out.append(e)
+            break  # one time per sentence: the first
+    return out
+
+
+def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose: list[Entry] = ()):
     """Each timestamp from the strongest evidence, with the rule that filled it.
 
     Order: front matter, then metadata (``**Detected:**``, a metadata table), then
@@ -292,6 +327,9 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range):
                 "resolved_at": "resolved"}
     for key, short in meta_key.items():
         put(key, datetime_value(front(doc, short), doc), "front_matter")
+    if front(doc, "resolved") is not None and front(doc, "date") is not None:
+        # a status-page issue (cState and the like): its date-time is when it began
+        put("started_at", datetime_value(front(doc, "date"), doc), "front_matter")
     for key, short in meta_key.items():
         if short in doc.meta:
             value, line = doc.meta[short]
@@ -347,6 +385,16 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range):
     if start is not None and ttr is not None:
         put("resolved_at", start + timedelta(minutes=ttr), "stated_duration")
     put("resolved_at", last("resolved", after=times.get("mitigated_at") or after), "timeline_resolution")
+    # what the timeline leaves open, the opening prose may state ("at 18:52 UTC the site
+    # went down", "we were notified at 11:17 UTC"): start first, then detection
+    for e in prose:
+        if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
+                and "detected" not in e.tags:
+            put("started_at", e.at, "opening_prose")
+    for e in prose:
+        if times.get("detected_at") is None and "detected" in e.tags and (
+                times.get("started_at") is None or e.at >= times["started_at"]):
+            put("detected_at", e.at, "opening_prose")
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None:
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources

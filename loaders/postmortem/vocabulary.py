@@ -152,7 +152,7 @@ FRONT_MATTER = {
     "started": ("started_at", "started", "start", "start_time", "impact_start", "began_at"),
     "detected": ("detected_at", "detected", "detection_time", "detect_time"),
     "mitigated": ("mitigated_at", "mitigated", "end_time", "impact_end", "ended_at", "end"),
-    "resolved": ("resolved_at", "resolved", "resolution_time", "closed_at"),
+    "resolved": ("resolved_at", "resolvedwhen", "resolved_when", "resolved", "resolution_time", "closed_at"),
     "written": ("written", "written_on", "written_at", "published", "published_on", "created",
                 "drafted", "report_date", "postmortem_date"),
     "reviewed": ("reviewed", "reviewed_on", "reviewed_at", "review_date", "date_reviewed"),
