@@ -84,14 +84,17 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     bullets, when the label names an action-item or analysis section, or when its
     sub-bullets each open with a time (a timeline). Same number of lines, so every line
     number stays true."""
+    starts = ("- **", "* **", "+ **", "- __", "* __", "+ __")
+    if not any(line.startswith(starts) for line in lines):
+        return lines
     out = list(lines)
     level = 1
     i = 0
     while i < len(out):
         line = out[i]
-        if (h := _HEADING_LEVEL.match(line)):
+        if line[:1] == "#" and (h := _HEADING_LEVEL.match(line)):
             level = len(h.group(1))
-        m = _LABEL_BULLET.match(line)
+        m = _LABEL_BULLET.match(line) if line.startswith(starts) else None
         if m is None:
             i += 1
             continue
@@ -268,7 +271,7 @@ def _record(doc: Doc, options: Options) -> dict:
     status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
 
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date),
-                                  prose_entries(doc, _opening_prose(doc)[:3000], incident_date))
+                                  lambda: prose_entries(doc, _opening_prose(doc), incident_date))
     items = action_items(doc, incident_date)
     factors = _factors(doc)
     near_miss = _near_miss(doc, title, summary)
@@ -375,7 +378,7 @@ _NARRATED = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|in 
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
 
 
-def _opening_prose(doc: Doc, limit: int = 4000) -> str:
+def _opening_prose(doc: Doc, limit: int = 1500) -> str:
     """The document's opening paragraphs: before its timeline, action items or
     analysis, metadata lines left out (read once per document)."""
     if doc.opening is not None:
@@ -579,34 +582,39 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
 # A near miss by meaning: the document says the harm did not happen (a vulnerability or
 # a leaked secret not exploited, no customer impact, caught before production) and
 # nowhere that users were hurt (an outage, errors, downtime).
-_AVERTED = re.compile(
-    r"\b(?:(?:was|were|been|being|is|are)\s+(?:never\s+|not\s+(?:\w+\s+)?)(?:exploited|abused|used\s+(?:to|by|for|maliciously))"
-    r"|no\s+(?:actual\s+|known\s+|evidence\s+of\s+)?(?:exploits?|exploitation|malicious\s+(?:activity|use))"
-    r"|without\s+(?:it\s+)?(?:having\s+been|being)\s+exploited"
-    r"|no\s+indicators?\s+of\s+(?:compromise|malicious)"
-    r"|(?:had|has|have)\s+not\s+been\s+used\s+to"
-    r"|no\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?)\s+(?:were|was|had\s+been)\s+"
-    r"(?:compromised|affected|impacted|exposed|accessed)"
-    r"|no\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
-    r"|(?:caught|stopped|detected|found)\s+(?:it\s+)?before\s+(?:it\s+)?(?:reached|hit|went\s+(?:to|into)|affected|made\s+it\s+to)"
-    r"\s+(?:production|customers|users)"
-    r"|we\s+got\s+lucky)", re.I)
+_NOT = r"(?:was|were|been|being|is|are)\s+(?:never\s+|not\s+(?:\w+\s+)?)"
+# (words one of which the text must hold, the statement): a cheap substring test gates
+# each regex, so a document that says none of this costs a few "in" checks
+_AVERTED = [
+    (("exploit",), re.compile(
+        _NOT + r"exploited|no\s+(?:actual\s+|known\s+|evidence\s+of\s+)?(?:exploits?|exploitation)\b"
+        r"|without\s+(?:it\s+)?(?:having\s+been|being)\s+exploited", re.I)),
+    (("abused", "not used", "never used", "not been used"), re.compile(
+        _NOT + r"(?:abused|used\s+(?:to|by|for|maliciously))|(?:had|has|have)\s+not\s+been\s+used\s+to", re.I)),
+    (("malicious", "indicator"), re.compile(
+        r"no\s+(?:actual\s+|known\s+|evidence\s+of\s+)?malicious\s+(?:activity|use)"
+        r"|no\s+indicators?\s+of\s+(?:compromise|malicious)", re.I)),
+    (tuple(f"{v} {p}" for v in ("were", "was", "been") for p in ("compromised", "affected", "impacted", "exposed",
+                                                                   "accessed")), re.compile(
+        r"\bno\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?)\s+"
+        r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed)", re.I)),
+    (("no customer", "no user", "no end", "no production", "no external"), re.compile(r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact",
+                             re.I)),
+    (("before it", "before reach", "before hitting", "before making"), re.compile(
+        r"(?:caught|stopped|detected|found)\s+(?:it\s+)?before\s+(?:it\s+)?(?:reached|hit|went\s+(?:to|into)"
+        r"|affected|made\s+it\s+to)\s+(?:production|customers|users)", re.I)),
+    (("lucky",), re.compile(r"\bwe\s+got\s+lucky", re.I)),
+]
 _HARMED = re.compile(
     r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
     r"|error\s+rates?|(?:users|customers)\s+(?:could\s+not|couldn't|were\s+unable|saw|experienced)"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted)\b", re.I)
 
 
-# cheap words one of the _AVERTED statements needs, tested before the regex runs
-_AVERTED_WORDS = ("exploit", "compromis", "lucky", "malicious", "been used", "no customer", "no user", "no end",
-                  "no production", "no external", "caught", "stopped", "indicator", "abused", "accessed",
-                  "exposed", "were affected", "was affected", "were impacted", "was impacted")
-
-
 def _harm_averted(doc: Doc, summary: str | None) -> bool:
     opening = " ".join(filter(None, [_opening_prose(doc), summary, _section_text(doc, "impact")]))
     low = opening.lower()
-    if not any(w in low for w in _AVERTED_WORDS) or not _AVERTED.search(opening):
+    if not any(any(w in low for w in words) and rx.search(opening) for words, rx in _AVERTED):
         return False
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
     return not _HARMED.search(whole)

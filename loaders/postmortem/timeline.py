@@ -305,7 +305,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     return out
 
 
-def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose: list[Entry] = ()):
+def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=None):
     """Each timestamp from the strongest evidence, with the rule that filled it.
 
     Order: front matter, then metadata (``**Detected:**``, a metadata table), then
@@ -386,7 +386,10 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose: 
         put("resolved_at", start + timedelta(minutes=ttr), "stated_duration")
     put("resolved_at", last("resolved", after=times.get("mitigated_at") or after), "timeline_resolution")
     # what the timeline leaves open, the opening prose may state ("at 18:52 UTC the site
-    # went down", "we were notified at 11:17 UTC"): start first, then detection
+    # went down", "we were notified at 11:17 UTC"): start first, then detection.
+    # ``prose`` is a callable, read only when something is still open.
+    prose = prose() if prose is not None and (times.get("started_at") is None
+                                              or times.get("detected_at") is None) else ()
     for e in prose:
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags:
