@@ -106,7 +106,7 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
         timed = [k for k in children if out[k].lstrip()[:1] in "-*+"
                  and (st := tp.read_stamp(out[k].lstrip()[1:].strip())) is not None and st.has_time]
         as_timeline = len(children) >= 2 and len(timed) * 3 >= len(children) * 2
-        if children and (kind in ("actions", "factors", "lessons", "went_well", "went_wrong", "lucky")
+        if children and (kind in ("actions", "factors", "lessons", "went_well", "went_wrong", "lucky", "timeline")
                          or as_timeline):
             title = "Timeline" if as_timeline and kind != "timeline" else m.group(1).strip()
             out[i] = "#" * min(level + 1, 6) + " " + title

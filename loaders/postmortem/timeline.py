@@ -50,10 +50,20 @@ class Entry:
         return None
 
 
+# "Unless otherwise noted all events happened on 2019-10-21", "All times are on
+# June 3rd": the day every time-only entry is on, whatever dated entry comes above it.
+_STATED_DAY = re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specified)|all\s+(?:events|times|entries))"
+                         r"[^.\n]{0,60}?\b(?:on|occurred|happened|are|were)\s+(?:on\s+)?(?=\S)", re.I)
+
+
+_STATED_DAY_HINT = re.compile(r"otherwise|all\s+(?:events|times|entries)", re.I)
+
+
 class _Reader:
     def __init__(self, doc, incident_date: date | None):
         self.doc = doc
         self.day = incident_date
+        self.stated_day: date | None = None
         self.entries: list[Entry] = []
 
     def stamp(self, text: str):
@@ -71,7 +81,8 @@ class _Reader:
                                                 f"'{text[:st.end].strip()}'; read as day first")
             if st.has_time:
                 self.doc.zoned_entries += st.zone is not None
-                at = tp.stamp_datetime(st, self.day, self.doc.zone)
+                at = tp.stamp_datetime(st, self.stated_day if not st.has_date and self.stated_day else self.day,
+                                       self.doc.zone)
                 if at is None:
                     self.doc.problems.warning(line, "time without a date: no incident date to place it on")
             elif st.has_date and st.year is not None:
@@ -168,6 +179,22 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
     r = _Reader(doc, incident_date)
     tops = doc.of_kind("timeline")
     for s in tops:
+        for b in s.blocks[:4]:
+            if b.kind == "para" and ("otherwise" in b.text or "all " in b.text.lower()) and \
+                    (m := _STATED_DAY.search(plain(b.text))):
+                r.stated_day = tp.date_at(plain(b.text), m.end(), doc.order_hint)
+                if r.stated_day is not None:
+                    break
+        if r.stated_day is not None:
+            break
+    if r.stated_day is None and tops:
+        # the preamble before the timeline may state it ("Unless otherwise noted ...")
+        head = "\n".join(doc.lines[:min(tops[0].line + 3, 200)])
+        if _STATED_DAY_HINT.search(head) and (m := _STATED_DAY.search(head)):
+            text = plain(head[m.start():m.end() + 60])
+            if (m2 := _STATED_DAY.search(text)):
+                r.stated_day = tp.date_at(text, m2.end(), doc.order_hint)
+    for s in tops:
         title = plain(s.title)
         is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline"
         if is_sub:
@@ -200,6 +227,8 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                         if cst is not None:
                             r.add(cst, child.lstrip("-*+ "), b.line)
                     continue
+                if st is None and (labelled := _labelled_stamp(r, text)) is not None:
+                    st, text = labelled  # "First detected: 2023-09-18 13:42"
                 if st is None:
                     _unreadable(r.doc, text, b.line)
                 r.add(st, text, b.line)
@@ -224,6 +253,23 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     last = r.add(st, line_text, ln)
     _check_order(doc, r.entries)
     return r.entries
+
+
+_LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+(?=\d)")
+
+
+def _labelled_stamp(r: _Reader, text: str):
+    """(Stamp, label) for an item that is a short label and then a date and time ("First
+    detected: 2023-09-18 13:42", "Resolved 2023-09-20 19:18", "Fault occurs 2020-02-12
+    11:45"), else None."""
+    m = _LABEL.match(plain(text))
+    if m is None or len(m.group(1).split()) > 5:
+        return None
+    rest = plain(text)[m.end():]
+    st = r.stamp(rest)
+    if st is None or not st.has_time or not st.has_date or len(rest) - st.end > 3:
+        return None  # a label and a full date-time, nothing more
+    return st, m.group(1).strip()
 
 
 def _table(r: _Reader, b) -> None:

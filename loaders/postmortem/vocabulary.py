@@ -176,10 +176,11 @@ _SUBJECTS = "on-call oncall sre engineer team responder"
 
 EVENT_MARKERS: dict[str, list[str]] = {
     "started": _variants("outage incident impact problem issue", "begins begin starts start started began")
-    + ["start of impact", "start of outage", "start of incident"],
+    + ["start of impact", "start of outage", "start of incident"] + _variants("fault failure", "occurs occurred"),
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
     "mitigated": _variants("outage impact disruption", "mitigated ends end ended over")
-    + ["incident mitigated", "service restored", "service fully restored"],
+    + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
+       "end of disruption", "incident repaired"],
     "resolved": _variants("incident", "ends end ended resolved closed over")
     + _variants("outage issue", "resolved closed") + ["all-clear", "all clear"],
 }
@@ -215,7 +216,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("sev1 sev2 sev3 sev4 sev-1 sev-2 sev-3 sev-4", "declared")
     + _variants("monitoring", "fires fired caught shows"),
     "mitigated": (
-        "mitigated mitigates mitigation reverted restored recovers recovered attached "
+        "mitigated mitigates mitigation reverted restored recovers recovered attached repaired "
         "reattached re-attached stabilized stabilised").split()
     + _variants("rollback roll-back", "complete completes completed finishes finished done succeeds")
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
