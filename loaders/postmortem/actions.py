@@ -34,7 +34,8 @@ _HASH = re.compile(r"(?<![\w&/])#(\d{1,7})\b")
 _ANY_URL = re.compile(r"https?://\S+")
 _OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by|responsible)\b|\bDRI\b)\s*[:=\-–]?\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
-_TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\s*$|\s*$|[,;)]|\s[-–—])")
+_TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
+                               r"|\s(@[\w-]+(?:\.[\w-]+)*)\s*$")  # "... scheduled @kim": a closing mention
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*:?\s*((?:\d{4}-\d{2}-\d{2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
@@ -42,6 +43,9 @@ _ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|
 _STRIKE = re.compile(r"^\s*~~.+~~\s*\W*$")
 _NONE = {"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "?", "nobody", "unassigned", "unowned", "x"}
 _CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 
 
 def action_items(doc, incident_date: date | None) -> list[dict]:
@@ -52,6 +56,10 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         # "### Immediate actions (Completed)": the group's status is its items' default
         group_status = _status(plain(s.title)) if grouped else None
         tables = [b for b in s.blocks if b.kind == "table" and _is_action_table(b)]
+        if grouped and _NUMBERED.match(plain(s.title)) and not any(b.kind == "item" for b in s.blocks):
+            # "#### 1) Cron cleanup scheduled `@owner`" with prose below: the heading is the item
+            out.append(_from_text(_NUMBERED.sub("", s.title, count=1), [], s.line, incident_date, None))
+            continue
         if tables:
             for b in tables:
                 out.extend(_from_table(b, incident_date, group_kind, doc))
@@ -165,7 +173,7 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     else:
         tm = _TRAILING_MENTION.search(clean[-300:])
         if tm:
-            owner = tm.group(1)
+            owner = tm.group(1) or tm.group(2)
     due = None
     dm = _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A fence opens with three or more backticks or tildes; a backtick fence's info string
+# holds no backtick (CommonMark), so "```code``` on one line" is inline code, not a fence
+_FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 _ITEM = re.compile(r"^( {0,3}|\t?)([-*+•]|\d{1,3}[.)])\s+(.*)$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # "**Timeline**", "**Timeline:**", "**Timeline** (UTC)": a bold line standing alone

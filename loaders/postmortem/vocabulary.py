@@ -23,7 +23,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"review\s+actions?", r"next\s+steps?", r"preventi(?:ve|on)\s+(?:actions?|measures?)",
         r"to[\s-]?dos?", r"tasks", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|change)",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
-        r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?",
+        r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?",
         r"recommendations?", r"mitigations?\s+and\s+preventions?", r"going\s+forward", r"lessons\s+and\s+actions?")),
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
@@ -36,7 +36,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
     ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?")),
-    ("went_wrong", _rx(r"what\s+went\s+(?:wrong|poorly|badly)", r"what\s+(?:didn[’']?t|did\s+not)\s+go\s+(?:so\s+|very\s+)?well", r"things\s+that\s+went\s+wrong",
+    ("went_wrong", _rx(r"what\s+went\s+(?:wrong|poorly|badly)", r"what\s+(?:didn[’']?t|did\s+not)\s+go\s+(?:so\s+|very\s+)?well", r"things\s+that\s+went\s+(?:wrong|poorly|badly)",
                        r"what\s+could\s+(?:have\s+)?(?:gone|be)\s+better", r"went\s+wrong", r"negatives?")),
     ("lessons", _rx(r"lessons?(?:\s+learn(?:ed|t))?", r"learnings?", r"takeaways?", r"retrospective",
                     r"reflections?", r"discussion")),
