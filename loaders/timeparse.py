@@ -167,6 +167,9 @@ def zone(text: str | None) -> Zone | None:
         return _zone_cache[key]
     found = None
     upper = key.upper()
+    if (pair := re.fullmatch(r"([PMCE])[SD]T\s?/\s?([PMCE])[SD]T", upper)) and pair.group(1) == pair.group(2):
+        key = pair.group(1) + "T"  # "PST/PDT" names Pacific time, standard or daylight as the date says
+        upper = key
     if upper in ABBREVIATIONS:
         found = Zone(upper, ABBREVIATIONS[upper])
     elif (m := _OFFSET.match(key)):
@@ -187,7 +190,8 @@ def zone(text: str | None) -> Zone | None:
 
 _ZONE_NAMES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 ZONE_PATTERN = (
-    r"(?:(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
+    r"(?:\b(?:[PMCE]ST\s?/\s?[PMCE]DT|[PMCE]DT\s?/\s?[PMCE]ST)\b"  # "PST/PDT": the zone, by its season
+    r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
     r"|(?:US|Europe|America|Asia|Australia|Africa|Pacific|Atlantic|Canada)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
     rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b"
     r"|\b(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"  # a city: zone() decides whether it is one

@@ -57,7 +57,8 @@ def plain(text: str) -> str:
     if not text:
         return ""
     if "<" in text:
-        text = _TAG.sub(" ", text)
+        # "\<END OF OUTAGE>" is an escaped angle bracket, text to keep, not a tag
+        text = _TAG.sub(" ", text.replace("\\<", "\x00")).replace("\x00", "<")
     if "[" in text:
         text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     if "&" in text:
