@@ -255,9 +255,9 @@ _DATE_PATTERNS = [
     # Aug-27-2021
     ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
-    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r"(?:,?\s+(?P<y>\d{4}))?(?![\d:])", re.IGNORECASE)),
+    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r"(?:,?\s+(?P<y>\d{4})(?!\d)|(?![\d:]))", re.IGNORECASE)),
     # 6th Nov 2023 / 14 June 2022
-    ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4}))?(?![\d:])", re.IGNORECASE)),
+    ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)|(?![\d:]))", re.IGNORECASE)),
 ]
 
 _TIME = re.compile(

@@ -587,7 +587,8 @@ _NOT = r"(?:was|were|been|being|is|are)\s+(?:never\s+|not\s+(?:\w+\s+)?)"
 # each regex, so a document that says none of this costs a few "in" checks
 _AVERTED = [
     (("exploit",), re.compile(
-        _NOT + r"exploited|no\s+(?:actual\s+|known\s+|evidence\s+of\s+)?(?:exploits?|exploitation)\b"
+        _NOT + r"exploited|no\s+(?:reports?\s+of\s+)?(?:actual\s+|active\s+|known\s+|evidence\s+of\s+)?"
+        r"(?:exploits?|exploitation)\b|(?:unaware|not\s+aware)\s+of\s+any\s+(?:attempts?\s+to\s+)?exploit"
         r"|without\s+(?:it\s+)?(?:having\s+been|being)\s+exploited", re.I)),
     (("abused", "not used", "never used", "not been used"), re.compile(
         _NOT + r"(?:abused|used\s+(?:to|by|for|maliciously))|(?:had|has|have)\s+not\s+been\s+used\s+to", re.I)),

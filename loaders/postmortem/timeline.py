@@ -53,7 +53,8 @@ class Entry:
 # "Unless otherwise noted all events happened on 2019-10-21", "All times are on
 # June 3rd": the day every time-only entry is on, whatever dated entry comes above it.
 _STATED_DAY = re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specified)|all\s+(?:events|times|entries))"
-                         r"[^.\n]{0,60}?\b(?:on|occurred|happened|are|were)\s+(?:on\s+)?(?=\S)", re.I)
+                         r"[^.\n]{0,60}?\b(?:on|occurred|happened|are|were)\s+(?:on\s+)?(?=\S)"
+                         r"|^\s*(?:timeline|events|times)\s+(?:for|of|on)\s+(?:the\s+)?(?=\S)", re.I)
 
 
 _STATED_DAY_HINT = re.compile(r"otherwise|all\s+(?:events|times|entries)", re.I)
@@ -180,7 +181,8 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
     tops = doc.of_kind("timeline")
     for s in tops:
         for b in s.blocks[:4]:
-            if b.kind == "para" and ("otherwise" in b.text or "all " in b.text.lower()) and \
+            if b.kind == "para" and ("otherwise" in b.text or "all " in b.text.lower()
+                                     or b.text.lstrip()[:8].lower() in ("timeline", "events f", "events o")) and \
                     (m := _STATED_DAY.search(plain(b.text))):
                 r.stated_day = tp.date_at(plain(b.text), m.end(), doc.order_hint)
                 if r.stated_day is not None:

@@ -209,7 +209,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
        "received an email", "received a report", "receives a report", "reached out", "contacted us",
        "issue identified", "problem identified", "identified an issue", "identified a problem",
-       "identifies an issue", "identifies a problem"]
+       "identifies an issue", "identifies a problem", "we learned about", "we learned of", "we learnt about",
+       "we learnt of", "learned about a", "were made aware", "was made aware"]
     + _variants("pages page", _SUBJECTS)
     + [f"{p} the {w}" for p in ("pages", "page") for w in _SUBJECTS.split()]
     + ["pages an engineer", "pages an sre"]
