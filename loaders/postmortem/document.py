@@ -127,6 +127,7 @@ def _plain_heading(line: str) -> bool:
 
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?![\d/.-])")
+_YEAR_AFTER_SEPARATOR = re.compile(r"[-/.]\d{4}(?![\d/.-])")
 
 
 def _date_order(text: str, problems: Problems) -> str | None:
@@ -134,6 +135,8 @@ def _date_order(text: str, problems: Problems) -> str | None:
     that cannot be the other order (a 24 before the month, a 30 after it)."""
     dmy = mdy = ambiguous = 0
     first_line = None
+    if not _YEAR_AFTER_SEPARATOR.search(text):
+        return None  # no "a/b/yyyy" anywhere: nothing to decide (a cheaper scan first)
     for m in _NUMERIC_DATE.finditer(text):
         if m.start() and text[m.start() - 1] in "0123456789/.-":
             continue
