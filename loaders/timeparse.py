@@ -266,6 +266,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b)")
+# four digits after a date and before the entry's separator are a 24-hour clock
+_TIME_COMPACT_AFTER_DATE = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
 
 
 class Stamp:
@@ -367,6 +369,8 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
         st.hour, st.minute, st.second = h, mi, s
         return m.end()
     m = _TIME_COMPACT.match(text, pos)
+    if m is None and st.has_date:
+        m = _TIME_COMPACT_AFTER_DATE.match(text, pos)  # "2022-02-02 1625: ..."
     if m:
         st.hour, st.minute, st.second = int(m.group("h")), int(m.group("mi")), 0
         return m.end()
