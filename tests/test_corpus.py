@@ -23,7 +23,7 @@ DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".mdx", ".mark
 
 # The learn set's score as last measured; it may rise, never fall. (The holdout set is
 # scored at the end of each piece of parser work and reported, not tuned against.)
-LEARN_FLOOR = 0.90
+LEARN_FLOOR = 0.92
 
 
 def test_the_corpus_is_there():
