@@ -21,9 +21,11 @@ CORPUS = ROOT / "tests" / "corpus"
 DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".mdx", ".markdown")
               and p.name not in ("README.md", "ORIGINS.md"))
 
-# The learn set's score as last measured; it may rise, never fall. (The holdout set is
-# scored at the end of each piece of parser work and reported, not tuned against.)
+# The learn set's score as last measured; it may rise, never fall. The holdout set is
+# scored at the end of a piece of parser work and reported, never tuned against; its
+# floor only stops a change from quietly losing what generalised (first look: 0.912).
 LEARN_FLOOR = 0.92
+HOLDOUT_FLOOR = 0.90
 
 
 def test_the_corpus_is_there():
@@ -53,3 +55,11 @@ def test_the_learn_set_scores_at_least_its_floor():
     passed = sum(s.passed for s in scored)
     total = sum(len(s.checks) for s in scored)
     assert passed / total >= LEARN_FLOOR, f"{passed}/{total}"
+
+
+def test_the_holdout_set_scores_at_least_its_floor():
+    scored = scoring.score_folder(CORPUS / "holdout")
+    passed = sum(s.passed for s in scored)
+    total = sum(len(s.checks) for s in scored)
+    assert passed / total >= HOLDOUT_FLOOR, f"{passed}/{total}"
+
