@@ -21,6 +21,14 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def _where(p: argparse.ArgumentParser) -> None:
+    """--config and --db, chosen the same way by every command (loaders.config.choose_database)."""
+    p.add_argument("--config", help="hindsight.yaml (default: $HINDSIGHT_CONFIG, ./hindsight.yaml, "
+                                    "else the bundled demo config)")
+    p.add_argument("--db", help="DuckDB file (default: $HINDSIGHT_DB, else the config's database:, "
+                                "else data/hindsight.duckdb)")
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="hindsight",
@@ -37,10 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or folders to add to the database (default: re-read the database's "
                         "own sources and the config's)")
-    i.add_argument("--config", help="hindsight.yaml (default: $HINDSIGHT_CONFIG, ./hindsight.yaml, "
-                                    "else the bundled demo config)")
-    i.add_argument("--db", help="DuckDB file (default: $HINDSIGHT_DB, else the config's database:, "
-                                "else data/hindsight.duckdb)")
+    _where(i)
     i.add_argument("--full", action="store_true", help="re-parse every file, changed or not")
     i.add_argument("--replace", action="store_true",
                    help="make the database hold exactly what this load reads: drop every file (and "
@@ -50,9 +55,7 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("report", help="headline metrics: recurrence, action items, near misses, detection")
     r.add_argument("--json", action="store_true", help="print one JSON object (fields defined in docs/METRICS.md)")
-    r.add_argument("--db", help="DuckDB file (default: $HINDSIGHT_DB, else the config's database:, "
-                                "else data/hindsight.duckdb)")
-    r.add_argument("--config", help="hindsight.yaml naming the database")
+    _where(r)
     r.add_argument("--from", dest="date_from", type=_day, help="first incident date (default: 12 months before --to)")
     r.add_argument("--to", dest="date_to", type=_day, help="last incident date (default: --as-of)")
     r.add_argument("--as-of", dest="as_of", type=_day, help="the day overdue is judged on (default: today)")
@@ -64,8 +67,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="title, date, started_at, detected_at, mitigated_at, resolved_at, severity, "
                         "incident_class, near_miss, team; or action_items.N.status|owner|due")
     c.add_argument("value", metavar="VALUE", help="the right value; 'null' clears the field")
-    c.add_argument("--config", help="hindsight.yaml (its corrections: file, default corrections.yaml beside it)")
-    c.add_argument("--db", help="DuckDB file to re-ingest (default as for ingest)")
+    _where(c)
     c.add_argument("--no-ingest", action="store_true", help="only write the corrections file")
 
     d = sub.add_parser("demo", help="write a synthetic demo corpus")

@@ -15,15 +15,7 @@ silently. Adding a format: docs/CONTRIBUTING.md ("Adding an export format").
 Dates and zones are read by ``loaders.timeparse``, statuses by ``loaders.statuses``,
 severities by ``loaders.severity``: the same readers the postmortem parser uses.
 """
-from loaders.formats import (
-    firehydrant,
-    github,
-    incidentio,
-    jira,
-    linear,
-    mapped,
-    pagerduty,
-)
+from loaders.formats import firehydrant, github, incidentio, jira, linear, mapped, pagerduty
 from loaders.formats.format import CSV, INCIDENTS, JSON, TRACKER, Format
 
 FORMATS: list[Format] = [

@@ -21,15 +21,7 @@ import re
 
 from loaders.formats.format import JSON, TRACKER, Format
 from loaders.formats.shapes import ticket, tracker_result
-from loaders.formats.tabular import (
-    as_list,
-    close_notes,
-    dedupe,
-    failed,
-    guarded,
-    note_once,
-    quiet_false,
-)
+from loaders.formats.tabular import as_list, close_notes, dedupe, failed, guarded, note_once, quiet_false
 from loaders.problems import error
 from loaders.statuses import categorize
 from loaders.timeparse import read_day, read_time

@@ -3,12 +3,7 @@
 Shared by the PagerDuty, FireHydrant and mapped incident CSV formats."""
 from __future__ import annotations
 
-from loaders.formats.shapes import (
-    incident,
-    incident_result,
-    plus_seconds,
-    read_time_field,
-)
+from loaders.formats.shapes import incident, incident_result, plus_seconds, read_time_field
 from loaders.formats.tabular import cell, keyed_rows, read_csv, split_list
 from loaders.problems import error
 from loaders.statuses import normalize

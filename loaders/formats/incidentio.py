@@ -5,14 +5,8 @@ from __future__ import annotations
 
 from loaders.formats.format import INCIDENTS, JSON, Format
 from loaders.formats.incident_csv import stem
-from loaders.formats.shapes import (
-    find_incidents,
-    incident,
-    incident_result,
-    is_incident_page,
-    read_text,
-    read_time_field,
-)
+from loaders.formats.shapes import (find_incidents, incident, incident_result, is_incident_page, read_text,
+    read_time_field)
 from loaders.formats.tabular import as_list, failed, guarded, quiet_false
 from loaders.problems import error
 from loaders.statuses import normalize

@@ -20,21 +20,8 @@ import re
 
 from loaders.formats.format import CSV, JSON, TRACKER, Format
 from loaders.formats.shapes import ticket, tracker_result
-from loaders.formats.tabular import (
-    aliases,
-    as_list,
-    cell,
-    close_notes,
-    dedupe,
-    failed,
-    guarded,
-    keyed_rows,
-    note_once,
-    quiet_false,
-    read_csv,
-    split_header,
-    split_list,
-)
+from loaders.formats.tabular import (aliases, as_list, cell, close_notes, dedupe, failed, guarded,
+    keyed_rows, note_once, quiet_false, read_csv, split_header, split_list)
 from loaders.problems import error, warning
 from loaders.statuses import categorize, normalize
 from loaders.timeparse import read_day, read_time, records_day_first

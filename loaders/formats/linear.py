@@ -16,19 +16,8 @@ from __future__ import annotations
 
 from loaders.formats.format import CSV, TRACKER, Format
 from loaders.formats.shapes import ticket, tracker_result
-from loaders.formats.tabular import (
-    aliases,
-    cell,
-    close_notes,
-    dedupe,
-    failed,
-    keyed_rows,
-    note_once,
-    quiet_false,
-    read_csv,
-    split_header,
-    split_list,
-)
+from loaders.formats.tabular import (aliases, cell, close_notes, dedupe, failed, keyed_rows, note_once,
+    quiet_false, read_csv, split_header, split_list)
 from loaders.problems import error
 from loaders.statuses import categorize, normalize
 from loaders.timeparse import read_day, read_time

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from loaders.formats.incident_csv import read_incident_csv
 from loaders.formats.shapes import ticket, tracker_result
-from loaders.formats.tabular import (
-    cell,
-    close_notes,
-    dedupe,
-    failed,
-    keyed_rows,
-    note_once,
-    read_csv,
-    split_list,
-)
+from loaders.formats.tabular import (cell, close_notes, dedupe, failed, keyed_rows, note_once, read_csv,
+    split_list)
 from loaders.problems import error
 from loaders.statuses import categorize, normalize
 from loaders.timeparse import read_day, read_time, records_day_first

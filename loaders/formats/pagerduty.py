@@ -8,14 +8,8 @@ from __future__ import annotations
 
 from loaders.formats.format import CSV, INCIDENTS, JSON, Format
 from loaders.formats.incident_csv import find_columns, read_incident_csv
-from loaders.formats.shapes import (
-    find_incidents,
-    incident,
-    incident_result,
-    is_incident_page,
-    read_text,
-    read_time_field,
-)
+from loaders.formats.shapes import (find_incidents, incident, incident_result, is_incident_page, read_text,
+    read_time_field)
 from loaders.formats.tabular import as_list, failed, guarded, quiet_false, split_header
 from loaders.problems import error
 from loaders.statuses import normalize
