@@ -17,11 +17,11 @@ import stat
 from loaders import postmortem
 from loaders.formats import CSV, FORMATS, JSON, mapped
 from loaders.options import Options
-from loaders.problems import problem
+from loaders.problems import error, warning
 
 
 def unknown(path: str, message: str, line: int | None = None) -> dict:
-    return {"path": path, "kind": "unknown", "problems": [problem(line, message)]}
+    return {"path": path, "kind": "unknown", "problems": [error(line, message)]}
 
 
 def parse_path(path: str, options: Options | None = None) -> dict:
@@ -78,9 +78,9 @@ def decode(data: bytes) -> tuple[str | None, dict | None]:
         try:
             return data.decode("utf-16"), None
         except UnicodeDecodeError:
-            return None, problem(None, "broken UTF-16 text; not read")
+            return None, error(None, "broken UTF-16 text; not read")
     if b"\x00" in data[:8192]:
-        return None, problem(None, "binary file (contains NUL bytes); not read")
+        return None, error(None, "binary file (contains NUL bytes); not read")
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as e:
@@ -91,8 +91,7 @@ def decode(data: bytes) -> tuple[str | None, dict | None]:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             enc = "Latin-1"
-        return text, problem(line, f"not UTF-8 (first bad byte on this line); read as {enc}",
-                             level="warning")
+        return text, warning(line, f"not UTF-8 (first bad byte on this line); read as {enc}")
 
 
 def parse_bytes(data: bytes, path: str, options: Options | None = None) -> dict:

@@ -1,6 +1,23 @@
-"""Date and time helpers shared by every parser.
+"""Date and time helpers shared by every parser: the one time reader.
 
 All timestamps leave the parsers as ISO-8601 UTC strings, ``YYYY-MM-DDTHH:MM:SSZ``.
+
+This module is the single home of the zone table (``ABBREVIATIONS``, ``ZONE_WORDS``,
+cities), the month words (``MONTHS``, several languages), date orders and clock
+reading. The postmortem parser (``read_stamp``, ``find_date``, ``stated_zone``), the
+tracker and incident-tool exports (``read_time``, ``read_day``, ``parse_local``) and
+the config's default zone (``zone``) all look a zone up here, so a zone word names the
+same instant on every path:
+
+- ``IST`` is India Standard Time, UTC+05:30. Irish Standard Time (UTC+01:00) is the
+  rarer reading in incident writing; write ``Europe/Dublin`` or ``UTC+1`` for it.
+- ``CET`` is UTC+01:00, ``PDT`` UTC-07:00, and so on: an abbreviation that names a
+  season is taken literally, whatever the date.
+- ``ET``/``PT``/``CT``/``MT`` (and ``Eastern``, ``PST/PDT``, ``US/Pacific``, a city)
+  name a zone without a season: its rules on the date decide (``ET`` is UTC-04:00 in
+  July, UTC-05:00 in January), via zoneinfo.
+- ``UTC+2``, ``GMT-08:00`` (and ``+05:30`` after an export's clock): the offset as
+  written.
 """
 from __future__ import annotations
 
@@ -535,7 +552,8 @@ _TAIL = re.compile(
         (\d{1,2})[:h](\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?
         \s*(a\.?\s?m\.?|p\.?\s?m\.?|vorm\.?|nachm\.?)?
         \s*(?:(z|utc|gmt|ut)(?![a-z])\s*)?([+-]\d{1,2}(?::?\d{2})?)?
-        \s*([a-z]{2,5})?\s*(?:\([^)]*\))?\s*$""",
+        \s*([a-z]{2,5}|[a-z_]+/[a-z_]+(?:/[a-z_]+)?|eastern|pacific|central|mountain)?
+        \s*(?:\([^)]*\))?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _WORD = r"[^\W\d_]+"

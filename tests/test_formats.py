@@ -5,6 +5,8 @@ import ast
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -108,3 +110,64 @@ def test_levels_come_from_the_parser_not_the_message():
     assert levels["row has no issue key"] == "error"
     detect_text = (ROOT / "loaders" / "detect.py").read_text()
     assert "_GUESS" not in detect_text
+
+
+def test_the_registry_is_a_plain_list_of_imports():
+    """loaders/formats/__init__.py imports every format module by name: no importlib, no
+    try/except around an import, nothing looked up by a string."""
+    source = (ROOT / "loaders" / "formats" / "__init__.py").read_text()
+    tree = ast.parse(source)
+    assert "importlib" not in source and "__import__" not in source
+    assert not any(isinstance(n, ast.Try) for n in ast.walk(tree))
+    assert [f.parse for f in FORMATS] and all(callable(f.sniff) and callable(f.parse) for f in FORMATS)
+
+
+def test_a_format_that_fails_to_import_stops_the_import_of_detect():
+    """A broken format module is an ImportError at start-up, never a format silently
+    skipped at dispatch (what the old string table did)."""
+    code = ("import sys\n"
+            "class Broken:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'loaders.formats.linear':\n"
+            "            raise ImportError('linear format is broken')\n"
+            "sys.meta_path.insert(0, Broken())\n"
+            "import loaders.detect\n")
+    got = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert got.returncode != 0 and "linear format is broken" in got.stderr
+
+
+# Every message an export parse records today, with the level it is recorded at (the
+# levels ingest's exit code has always followed: data lost is an error, a guess a warning).
+LEVELS = [
+    ("jira-csv", "Summary,Issue key,Created\nA,OPS-1,\n", "no status column", "warning"),
+    ("jira-csv", "Summary,Issue key,Status\nA,OPS-1,Parked\n", "unknown status 'Parked'", "warning"),
+    ("jira-csv", "Summary,Issue key,Status\nA,OPS-1,\n", "missing status", "warning"),
+    ("jira-csv", "Summary,Issue key,Status\nA,OPS-1,Parked\nB,OPS-2,Parked\n",
+     "unknown status 'Parked' (2 rows; first on this line)", "warning"),
+    ("jira-csv", "Summary,Issue key,Status\nA,,Done\n", "row has no issue key; skipped", "error"),
+    ("jira-csv", "Summary,Issue key,Status\nA,OPS-1,Done\nB,OPS-1,Done\n",
+     "duplicate issue key OPS-1; row skipped", "error"),
+    ("jira-csv", "Summary,Issue key,Status\nA,OPS-1\n", "row has 2 cells, the header 3; row skipped", "error"),
+    ("jira-csv", "Summary,Issue key,Status,Created\nA,OPS-1,Done,someday\n",
+     "OPS-1: created: unreadable date 'someday'", "error"),
+    ("jira-csv", "Summary,Issue key,Status,Created\nA,OPS-1,Done,1/1/1900 10:00\n",
+     "OPS-1: created: implausible date '1/1/1900 10:00'", "error"),
+    ("linear-csv", "Title,Status,Team,Created\nA,Done,Eng,\n", "no ID column", "error"),
+    ("pagerduty-csv", "incident_number,title,urgency,status,created_on\n7,API down,high,resolved,later\n",
+     "incident 7: created: unreadable date 'later'", "error"),
+]
+
+
+@pytest.mark.parametrize("name, text, message, level", LEVELS, ids=[m for _, _, m, _ in LEVELS])
+def test_each_message_has_its_level(name, text, message, level):
+    fmt = next(f for f in FORMATS if f.name == name)
+    got = {p["message"]: p["level"] for p in fmt.parse(text, Options())["problems"]}
+    assert got.get(message) == level, got
+
+
+def test_files_detect_rejects_carry_their_level_too():
+    assert detect.parse_bytes(b"\x00\x01binary", "x.bin")["problems"][0]["level"] == "error"
+    assert detect.parse_bytes(b"a,b,c\n1,2,3\n4,5,6\n", "x.csv")["problems"][0]["level"] == "error"
+    latin = detect.parse_bytes("Summary,Issue key,Status\nCaf\u00e9,OPS-1,Done\n".encode("latin-1"), "x.csv")
+    assert latin["problems"][0]["level"] == "warning" and latin["tickets"]

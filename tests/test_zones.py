@@ -18,6 +18,8 @@ CASES = [
     ("ET", "2026-01-15", "2026-01-15T15:00:00Z"),      # Eastern, standard time in January
     ("CET", "2026-07-01", "2026-07-01T09:00:00Z"),     # taken literally, whatever the season
     ("PDT", "2026-07-01", "2026-07-01T17:00:00Z"),
+    ("UTC+2", "2026-07-01", "2026-07-01T08:00:00Z"),   # an offset as written
+    ("US/Pacific", "2026-01-15", "2026-01-15T18:00:00Z"),  # a named zone, standard time in January
     ("UTC", "2026-07-01", "2026-07-01T10:00:00Z"),
 ]
 IDS = [f"{z}-{d}" for z, d, _ in CASES]
