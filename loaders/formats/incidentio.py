@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from loaders.formats.format import INCIDENTS, JSON, Format
 from loaders.formats.incident_csv import stem
-from loaders.formats.shapes import (find_incidents, incident, incident_result, is_incident_page, read_text,
+from loaders.formats.shapes import (find_incidents, incident, is_incident_page, read_incidents, read_text,
     read_time_field)
-from loaders.formats.tabular import as_list, failed, guarded, quiet_false
-from loaders.problems import error
+from loaders.formats.tabular import as_list, failed, quiet_false
 from loaders.statuses import normalize
 
 
@@ -93,20 +92,9 @@ def _read_incidentio_services(inc: dict) -> list[str]:
 @failed("incident_export", "incidentio", "incidents")
 def parse_incidentio_json(doc) -> dict:
     """Parsed incident.io incidents JSON -> incident_export result."""
-    incidents, problems, ids = [], [], set()
-    for n, inc in enumerate(_find_incidentio_incidents(doc)):
-        ident = read_text(inc.get("reference")) or read_text(inc.get("id"))
-        if not ident:
-            problems.append(error(None, f"incident {n + 1} has no id"))
-            continue
-        if ident in ids:
-            continue
-        ids.add(ident)
-        one = guarded(lambda: _read_incidentio_incident(ident, inc, problems),
-                      f"incident {ident}", problems)
-        if one is not None:
-            incidents.append(one)
-    return incident_result("incidentio", incidents, problems)
+    return read_incidents("incidentio", _find_incidentio_incidents(doc),
+                          lambda inc: read_text(inc.get("reference")) or read_text(inc.get("id")),
+                          _read_incidentio_incident)
 
 
 def _read_incidentio_incident(ident: str, inc: dict, problems: list) -> dict:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from loaders.formats.format import CSV, INCIDENTS, JSON, Format
 from loaders.formats.incident_csv import find_columns, read_incident_csv
-from loaders.formats.shapes import (find_incidents, incident, incident_result, is_incident_page, read_text,
+from loaders.formats.shapes import (find_incidents, incident, is_incident_page, read_incidents, read_text,
     read_time_field)
-from loaders.formats.tabular import as_list, failed, guarded, quiet_false, split_header
-from loaders.problems import error
+from loaders.formats.tabular import as_list, failed, quiet_false, split_header
 from loaders.statuses import normalize
 
 
@@ -34,21 +33,12 @@ def sniff_pagerduty_json(doc) -> bool:
 @failed("incident_export", "pagerduty", "incidents")
 def parse_pagerduty_json(doc) -> dict:
     """Parsed PagerDuty /incidents JSON -> incident_export result."""
-    incidents, problems, ids = [], [], set()
-    for n, inc in enumerate(_find_pd_incidents(doc)):
-        number = inc.get("incident_number")
-        ident = str(number) if number not in (None, "") else read_text(inc.get("id"))
-        if not ident:
-            problems.append(error(None, f"incident {n + 1} has no id"))
-            continue
-        if ident in ids:
-            continue
-        ids.add(ident)
-        one = guarded(lambda: _read_pd_incident(ident, inc, problems), f"incident {ident}",
-                      problems)
-        if one is not None:
-            incidents.append(one)
-    return incident_result("pagerduty", incidents, problems)
+    return read_incidents("pagerduty", _find_pd_incidents(doc), _pd_ident, _read_pd_incident)
+
+
+def _pd_ident(inc: dict) -> str | None:
+    number = inc.get("incident_number")
+    return str(number) if number not in (None, "") else read_text(inc.get("id"))
 
 
 def _read_pd_incident(ident: str, inc: dict, problems: list) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from loaders import severity as severities
-from loaders.formats.tabular import dedupe
+from loaders.formats.tabular import dedupe, guarded
 from loaders.problems import error
 from loaders.timeparse import read_time
 
@@ -104,3 +104,23 @@ def is_incident_page(doc, is_incident, page_keys: set[str]) -> bool:
     if find_incidents(doc, is_incident):
         return True
     return isinstance(doc, dict) and doc.get("incidents") == [] and page_keys <= set(doc)
+
+
+def read_incidents(source: str, objects, ident_of, read_one) -> dict:
+    """The incident_export result of a JSON tool's incident objects: each needs an id
+    (``ident_of(obj)``; none is a problem), a repeated id keeps its first object, and
+    ``read_one(ident, obj, problems)`` reads one (an object it cannot read is a problem,
+    the others still load)."""
+    incidents, problems, ids = [], [], set()
+    for n, obj in enumerate(objects):
+        ident = ident_of(obj)
+        if not ident:
+            problems.append(error(None, f"incident {n + 1} has no id"))
+            continue
+        if ident in ids:
+            continue
+        ids.add(ident)
+        one = guarded(lambda: read_one(ident, obj, problems), f"incident {ident}", problems)
+        if one is not None:
+            incidents.append(one)
+    return incident_result(source, incidents, problems)
