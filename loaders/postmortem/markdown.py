@@ -20,7 +20,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 _ITEM = re.compile(r"^( {0,3}|\t?)([-*+•]|\d{1,3}[.)])\s+(.*)$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # "**Timeline**", "**Timeline:**", "**Timeline** (UTC)": a bold line standing alone
-_BOLD_LINE = re.compile(r"^\s*(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)\s*:?\s*(\([^()]{1,40}\))?\s*:?\s*$")
+# (possessive \s*+: on "**Date:**" and 100,000 spaces the plain \s* pieces backtrack
+# against each other in cubic time)
+_BOLD_LINE = re.compile(r"^\s*+(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)\s*+:?\s*+(\([^()]{1,40}\))?\s*+:?\s*+$")
 _HR = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _TAG = re.compile(r"<[^>\n]{1,300}>")
 # link text and targets never contain "[" (or ")"), so each attempt stops at the next one:
