@@ -264,6 +264,9 @@ _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
 
+# "November 5th '24", "5 Nov ’24": a two-digit year after an apostrophe
+_SHORT_YEAR = r"|,?\s+['’‘](?P<yy>\d{2})(?![\d:])"
+
 _DATE_PATTERNS = [
     # 2021-06-30, 2021/06/30
     ("ymd", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
@@ -272,9 +275,9 @@ _DATE_PATTERNS = [
     # Aug-27-2021
     ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
-    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r"(?:,?\s+(?P<y>\d{4})(?!\d)|(?![\d:]))", re.IGNORECASE)),
+    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
     # 6th Nov 2023 / 14 June 2022
-    ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)|(?![\d:]))", re.IGNORECASE)),
+    ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
 ]
 
 _TIME = re.compile(
@@ -360,7 +363,7 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         else:
             mo = month(g["mon"])
             d = int(g["d"])
-            y = int(g["y"]) if g.get("y") else None
+            y = int(g["y"]) if g.get("y") else (2000 + int(g["yy"]) if g.get("yy") else None)
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
         st.year, st.month, st.day = y, mo, d
@@ -504,6 +507,15 @@ def date_at(text: str, pos: int, order_hint: str | None = None) -> date | None:
 
 def find_date(text: str, order_hint: str | None = None) -> date | None:
     """The first full date (with a year) anywhere in ``text``."""
+    return next((d for _, d in _dates(text, order_hint)), None)
+
+
+def dates_in(text: str, order_hint: str | None = None) -> list[tuple[int, date]]:
+    """Every full date in ``text`` with where it starts, in order (one pass)."""
+    return list(_dates(text, order_hint))
+
+
+def _dates(text: str, order_hint: str | None):
     for m in _DATE_START.finditer(text):
         st = Stamp()
         if _match_date(text, m.start(), order_hint, st) is not None and st.year is not None:
@@ -512,8 +524,7 @@ def find_date(text: str, order_hint: str | None = None) -> date | None:
             except ValueError:
                 continue
             if plausible(d):
-                return d
-    return None
+                yield m.start(), d
 
 
 def due_date(text: str, incident: date | None) -> date | None:

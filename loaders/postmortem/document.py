@@ -333,7 +333,8 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> date | N
     A blog or status post is dated the day it was written. When the opening prose
     narrates the incident on an earlier day ("On 18th April 2021 a researcher
     reported...", "At 2019-10-21 01:38 UTC the site went down") within 60 days before
-    the document's own date, that day is the incident's, and a warning names both.
+    the document's own date (or the day after it, a western evening's post in UTC),
+    that day is the incident's, and a warning names both.
     None leaves it to the timeline."""
     hint = doc.order_hint
     stated = date_value(front(doc, "incident_date"))
@@ -359,7 +360,9 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> date | N
             if day is not None and (found is None or found == day):
                 return day  # the document's own incident times settle it
     narrated = _narrated_date(doc)
-    if found is not None and narrated is not None and found - timedelta(days=60) <= narrated < found:
+    # (a day later too: a post dated on a western evening is the next day in UTC)
+    if found is not None and narrated is not None and narrated != found \
+            and found - timedelta(days=60) <= narrated <= found + timedelta(days=1):
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")
@@ -608,11 +611,16 @@ _AVERTED = [
         r"(?:caught|stopped|detected|found)\s+(?:it\s+)?before\s+(?:it\s+)?(?:reached|hit|went\s+(?:to|into)"
         r"|affected|made\s+it\s+to)\s+(?:production|customers|users)", re.I)),
     (("lucky",), re.compile(r"\bwe\s+got\s+lucky", re.I)),
+    (("unauthori",), re.compile(
+        r"\bno\s+(?:\w+\s+)?unauthori[sz]ed\s+(?:actions?|access|use|activity|changes?|uploads?|releases?)", re.I)),
 ]
 _HARMED = re.compile(
     r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
     r"|error\s+rates?|(?:users|customers)\s+(?:could\s+not|couldn't|were\s+unable|saw|experienced)"
-    r"|data\s+loss|lost\s+data|service\s+disruption|disrupted)\b", re.I)
+    r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
+    r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?)(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:failed|were\s+(?:rejected|dropped|lost))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d"
+    r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked)\b", re.I)
 
 
 def _harm_averted(doc: Doc, summary: str | None) -> bool:

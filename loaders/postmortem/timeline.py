@@ -214,10 +214,13 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     r.day = date(st.year, st.month, st.day)
                 except ValueError:
                     pass
+        skip = _untimed_lists(r, s.blocks)
         for b in s.blocks:
             if b.kind == "table":
                 _table(r, b)
             elif b.kind == "item":
+                if id(b) in skip:
+                    continue
                 text = _CHECKBOX.sub("", b.text)
                 st = r.stamp(text)
                 if _date_line(st, text) and b.children:
@@ -233,7 +236,11 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     st, text = labelled  # "First detected: 2023-09-18 13:42"
                 if st is None:
                     _unreadable(r.doc, text, b.line)
-                r.add(st, text, b.line)
+                body = None
+                if st is not None and b.children and not _SKIP_LEAD.sub("", plain(text[st.end:])).strip():
+                    # "- 2025-04-14 16:37 UTC" with what happened on the lines below it
+                    body = plain(" ".join(c.strip().lstrip("-*+ ") for c in b.children))
+                r.add(st, text, b.line, body or None)
             elif b.kind == "para":
                 last = None
                 for ln, (line_text,) in b.rows:
@@ -255,6 +262,36 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     last = r.add(st, line_text, ln)
     _check_order(doc, r.entries)
     return r.entries
+
+
+def _untimed_lists(r: _Reader, blocks) -> set[int]:
+    """Items of a list that follows prose after timed entries and has no time in any
+    item (the hosts a narrative names): part of the story, not timeline entries."""
+    skip: set[int] = set()
+    state = {"timed": False, "after_prose": False}
+    run: list = []
+
+    def close():
+        if run:
+            stamped = any(r.stamp(_CHECKBOX.sub("", b.text)) for b in run)
+            if not stamped and state["timed"] and state["after_prose"]:
+                skip.update(id(b) for b in run)
+            state["timed"] = state["timed"] or stamped
+        run.clear()
+
+    for b in blocks:
+        if b.kind == "item":
+            if not run:
+                close()
+            run.append(b)
+            continue
+        close()
+        stamped = b.kind == "para" and any(r.stamp(t) for _, (t,) in b.rows)
+        state["timed"] = state["timed"] or stamped
+        # (a date line above a list is its context, not prose)
+        state["after_prose"] = b.kind == "para" and not stamped
+    close()
+    return skip
 
 
 _LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+(?=\d)")
@@ -323,15 +360,23 @@ _CLOCK = re.compile(r"(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(
 
 
 def prose_entries(doc, text: str, incident_date) -> list[Entry]:
-    """Sentences of the opening prose that give a clock time ("at roughly 18:52 UTC the
-    site went down", "beginning from UTC 05:13"), as tagged entries on the incident's
-    day (or the date the sentence states). Used only for what the timeline leaves open."""
+    """Clock times in the opening prose ("at roughly 18:52 UTC the site went down",
+    "beginning from UTC 05:13"), as tagged entries on the incident's day (or the date the
+    sentence states). Used only for what the timeline leaves open.
+
+    A sentence with several times ("discovered by 22:50 GMT and resolved at 23:01 GMT")
+    gives one entry per time: each is described by the words since the time before it,
+    or, when those say nothing, by the words up to the next one."""
     out = []
     if not text or incident_date is None:
         return out
     for sentence in _SENTENCE_END.split(text):
+        found = []  # (start, end, at)
+        dates = None
         for m in _CLOCK.finditer(sentence):
             start = m.start()
+            if found and start < found[-1][1]:
+                continue
             head = sentence[start:]
             zone_first = re.match(r"(UTC|GMT)\s+", head, re.I)
             st = tp.read_stamp(head[zone_first.end():] if zone_first else head, doc.order_hint)
@@ -340,16 +385,25 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             if zone_first and st.zone is None:
                 st.zone = tp.ZONE_UTC
             if not st.has_date:
-                before = tp.find_date(sentence[:start], doc.order_hint)
+                if dates is None:
+                    dates = tp.dates_in(sentence, doc.order_hint)
+                # the date nearest before the time in the sentence
+                before = next((d for p, d in reversed(dates) if p < start), None)
                 at = tp.stamp_datetime(st, before or incident_date, doc.zone)
             else:
                 at = tp.stamp_datetime(st, incident_date, doc.zone)
             if at is None:
                 continue
-            e = Entry(at, sentence, 0)
+            found.append((start, start + st.end + (zone_first.end() if zone_first else 0), at))
+        for i, (start, stop, at) in enumerate(found):
+            lead = sentence[found[i - 1][1] if i else 0:stop]
+            e = Entry(at, lead, 0)
             _tag(e)
+            if not (e.tags or e.markers):
+                e = Entry(at, sentence[found[i - 1][1] if i else 0:
+                                      found[i + 1][0] if i + 1 < len(found) else len(sentence)], 0)
+                _tag(e)
             out.append(e)
-            break  # one time per sentence: the first
     return out
 
 
@@ -436,8 +490,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # what the timeline leaves open, the opening prose may state ("at 18:52 UTC the site
     # went down", "we were notified at 11:17 UTC"): start first, then detection.
     # ``prose`` is a callable, read only when something is still open.
-    prose = prose() if prose is not None and (times.get("started_at") is None
-                                              or times.get("detected_at") is None) else ()
+    prose = prose() if prose is not None and None in (
+        times.get("started_at"), times.get("detected_at"), times.get("mitigated_at")) else ()
     for e in prose:
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags:
@@ -446,6 +500,13 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if times.get("detected_at") is None and "detected" in e.tags and (
                 times.get("started_at") is None or e.at >= times["started_at"]):
             put("detected_at", e.at, "opening_prose")
+    # and when the opening says when it ended ("and resolved at 23:01 GMT")
+    floor = times.get("detected_at") or times.get("started_at")
+    for key, tag in (("mitigated_at", "mitigated"), ("resolved_at", "resolved")):
+        for e in prose:
+            if times.get(key) is None and tag in e.tags and "detected" not in e.tags \
+                    and floor is not None and e.at > floor:
+                put(key, e.at, "opening_prose")
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None:
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources

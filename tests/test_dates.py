@@ -1,0 +1,34 @@
+"""Reading a calendar date out of prose: loaders.timeparse's find_date, last_date, date_at."""
+from datetime import date
+
+import pytest
+
+from loaders import timeparse as tp
+
+
+@pytest.mark.parametrize("text", ["November 5th ’24", "November 5th '24", "5 Nov ‘24", "Nov 5, 2024",
+                                  "5th of November 2024", "2024-11-05"])
+def test_written_dates_read_the_same_day(text):
+    assert tp.date_at(text, 0) == date(2024, 11, 5)
+
+
+def test_an_apostrophe_year_is_not_a_time():
+    assert tp.date_at("Nov 5 '24:00", 0) is None
+
+
+def test_a_date_without_a_year_is_not_a_full_date():
+    assert tp.find_date("On Nov 5 at 12:00") is None
+
+
+def test_first_and_every_date_in_a_text():
+    text = "Posted June 22nd, 2020. On June 17th, 2020 at 18:00 UTC the site went down"
+    assert tp.find_date(text) == date(2020, 6, 22)
+    assert tp.dates_in(text) == [(7, date(2020, 6, 22)), (27, date(2020, 6, 17))]
+
+
+def test_a_text_without_dates_has_none():
+    assert tp.dates_in("no dates here") == []
+
+
+def test_impossible_and_absurd_dates_are_skipped():
+    assert tp.find_date("2021-02-30 then 1850-01-01 then 2021-03-01") == date(2021, 3, 1)
