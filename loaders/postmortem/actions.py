@@ -242,21 +242,22 @@ def _cell_ticket(cell: str) -> str | None:
     if found:
         return found
     rest = plain(_STATUS_WORDS.sub("", cell or "")).strip()
-    return None if rest.lower() in _NONE else rest
+    return None if _blank(rest) else rest
 
 
 def _clean_owner(v: str) -> str | None:
     v = plain(v or "").strip(" ,;")
-    if v.lower() in _NONE:
-        return None
-    return v or None
+    return None if _blank(v) else v
 
 
 def _due(v: str, incident_date) -> date | None:
     v = plain(v or "")
-    if v.lower() in _NONE:
-        return None
-    return tp.due_date(v, incident_date)
+    return None if _blank(v) else tp.due_date(v, incident_date)
+
+
+def _blank(v: str) -> bool:
+    """A cell that says nothing: empty, a placeholder word, or only punctuation ('---')."""
+    return v.lower() in _NONE or not any(ch.isalnum() for ch in v)
 
 
 def _kind(v: str) -> str | None:

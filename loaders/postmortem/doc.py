@@ -4,7 +4,7 @@ document.py and timeline.py, and importing neither."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from loaders import timeparse as tp
@@ -33,6 +33,7 @@ class Doc:
     zoned_entries: int = 0         # timeline entries whose own time states its zone
     opening: str | None = None     # the opening prose, once read (document.py)
     order_hint: str | None = None
+    stated: dict = field(default_factory=dict)  # key events stated by name in a timeline list
 
     by_kind: dict[str, list[Section]] | None = None
 

@@ -74,6 +74,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
 
 # "- **Review actions**:" alone on its line, its items indented below it: a section
 # written as a list (runbooks and wikis do this). The bold label may also end with ":".
+_LABEL_KINDS = ("actions", "factors", "lessons", "went_well", "went_wrong", "lucky", "timeline")
+_LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[-*+])\s+\S")
 _LABEL_BULLET = re.compile(r"^[-*+]\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
 _HEADING_LEVEL = re.compile(r"^(#{1,6})\s")
 
@@ -82,18 +84,23 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     """Lines where a top-level bullet that is only a bold label, with sub-bullets below,
     becomes a heading one level below the last one, and its sub-bullets become top-level
     bullets, when the label names an action-item or analysis section, or when its
-    sub-bullets each open with a time (a timeline). Same number of lines, so every line
-    number stays true."""
+    sub-bullets each open with a time (a timeline). A label over a list of its own at the
+    margin ("- **Review actions**:", a blank line, "1. ...") heads that list too. Once a
+    label has become a heading, the bold labels after it become headings of the same
+    level, so its section ends where the next label starts. Same number of lines, so
+    every line number stays true."""
     starts = ("- **", "* **", "+ **", "- __", "* __", "+ __")
     if not any(line.startswith(starts) for line in lines):
         return lines
     out = list(lines)
     level = 1
+    closing = None  # the level of a heading made from a label over a margin list
     i = 0
     while i < len(out):
         line = out[i]
         if line[:1] == "#" and (h := _HEADING_LEVEL.match(line)):
             level = len(h.group(1))
+            closing = None
         m = _LABEL_BULLET.match(line) if line.startswith(starts) else None
         if m is None:
             i += 1
@@ -103,13 +110,25 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
             j += 1
         children = [k for k in range(i + 1, j) if out[k].strip()]
         kind = section_kind(m.group(1), whole=True)
+        if closing is not None and (not children or kind is None):
+            # a later label after one that became a heading: it ends that section
+            out[i] = "#" * closing + " " + m.group(1).strip()
+            i += 1
+            continue
+        if not children and kind in _LABEL_KINDS and j < len(out) and _LIST_START.match(out[j]) \
+                and not _LABEL_BULLET.match(out[j]):
+            # "- **Review actions**:" over a list of its own at the margin ("1. ...")
+            closing = min(level + 1, 6)
+            out[i] = "#" * closing + " " + m.group(1).strip()
+            i = j
+            continue
         timed = [k for k in children if out[k].lstrip()[:1] in "-*+"
                  and (st := tp.read_stamp(out[k].lstrip()[1:].strip())) is not None and st.has_time]
         as_timeline = len(children) >= 2 and len(timed) * 3 >= len(children) * 2
-        if children and (kind in ("actions", "factors", "lessons", "went_well", "went_wrong", "lucky", "timeline")
-                         or as_timeline):
+        if children and (kind in _LABEL_KINDS or as_timeline):
             title = "Timeline" if as_timeline and kind != "timeline" else m.group(1).strip()
-            out[i] = "#" * min(level + 1, 6) + " " + title
+            closing = min(level + 1, 6)
+            out[i] = "#" * closing + " " + title
             indent = min(len(out[k]) - len(out[k].lstrip()) for k in children)
             for k in children:
                 out[k] = out[k][indent:]
@@ -172,8 +191,9 @@ def _classify_sections(doc: Doc) -> None:
         if kind is None and parent in ("timeline", "actions", "factors", "lessons", "went_well",
                                         "went_wrong", "lucky"):
             kind = parent  # "### Day 1" under Timeline, "### Short-term" under Action items
-        if kind in ("went_well", "went_wrong", "lessons") and parent == "actions":
-            kind = "actions"
+        if parent == "actions" and kind in ("went_well", "went_wrong", "lessons", "detection", "resolution",
+                                            "impact", "mitigation"):
+            kind = "actions"  # "### Detection" under Action items: the items' kind, not a section
         if kind in (None, "summary") and _reads_as_timeline(s):
             kind = "timeline"  # "## What happened" whose bullets each start with a time
         if kind is not None:

@@ -19,6 +19,7 @@ from loaders.postmortem.vocabulary import (
     EVENT_WORDS,
     NOT_A_REPORT_AFTER,
     STOPPING,
+    meta_key,
 )
 
 _TIME_HEADER = re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|datetime|date\s+and\s+time|"
@@ -232,15 +233,20 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                         if cst is not None:
                             r.add(cst, child.lstrip("-*+ "), b.line)
                     continue
+                stated = None
                 if st is None and (labelled := _labelled_stamp(r, text)) is not None:
                     st, text = labelled  # "First detected: 2023-09-18 13:42"
+                    stated = meta_key(text)
                 if st is None:
                     _unreadable(r.doc, text, b.line)
                 body = None
                 if st is not None and b.children and not _SKIP_LEAD.sub("", plain(text[st.end:])).strip():
                     # "- 2025-04-14 16:37 UTC" with what happened on the lines below it
                     body = plain(" ".join(c.strip().lstrip("-*+ ") for c in b.children))
-                r.add(st, text, b.line, body or None)
+                e = r.add(st, text, b.line, body or None)
+                if stated in _STATED_EVENTS and e.at is not None:
+                    # a key event the document states by name: a figure, not an inference
+                    r.doc.stated.setdefault(stated, e.at)
             elif b.kind == "para":
                 last = None
                 for ln, (line_text,) in b.rows:
@@ -294,6 +300,7 @@ def _untimed_lists(r: _Reader, blocks) -> set[int]:
     return skip
 
 
+_STATED_EVENTS = ("started", "detected", "mitigated", "resolved")
 _LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+(?=\d)")
 
 
@@ -425,14 +432,14 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             times[key] = value
             sources[key] = source
 
-    meta_key = {"started_at": "started", "detected_at": "detected", "mitigated_at": "mitigated",
+    short_of = {"started_at": "started", "detected_at": "detected", "mitigated_at": "mitigated",
                 "resolved_at": "resolved"}
-    for key, short in meta_key.items():
+    for key, short in short_of.items():
         put(key, datetime_value(front(doc, short), doc), "front_matter")
     if front(doc, "resolved") is not None and front(doc, "date") is not None:
         # a status-page issue (cState and the like): its date-time is when it began
         put("started_at", datetime_value(front(doc, "date"), doc), "front_matter")
-    for key, short in meta_key.items():
+    for key, short in short_of.items():
         if short in doc.meta:
             value, line = doc.meta[short]
             dt = _meta_time(value, doc, incident_date)
@@ -453,6 +460,9 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             if ((tag in e.markers) if markers else (tag in e.tags)) and (after is None or e.at >= after):
                 found = e.at
         return found
+
+    for key, short in short_of.items():
+        put(key, doc.stated.get(short), "stated_key_event")  # "- Repaired: 2023-07-25 15:55"
 
     ttd = minutes(doc.meta["ttd"][0]) if "ttd" in doc.meta else None
     ttm = minutes(doc.meta["ttm"][0]) if "ttm" in doc.meta else None

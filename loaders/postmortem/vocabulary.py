@@ -105,7 +105,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     r"outage\s+start", r"start\s+of\s+impact", r"begin")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?")),
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
-                      r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?")),
+                      r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?")),
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
     ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
