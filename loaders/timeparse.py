@@ -493,13 +493,14 @@ _DATE_START = re.compile(r"(?<![\w])(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb
                          re.IGNORECASE)
 
 
-def date_at(text: str, pos: int, order_hint: str | None = None) -> date | None:
-    """The full date (with a year) that starts exactly at ``pos``, else None."""
+def date_at(text: str, pos: int, order_hint: str | None = None, year: int | None = None) -> date | None:
+    """The full date that starts exactly at ``pos`` (one without a year takes ``year``,
+    when given), else None."""
     st = Stamp()
-    if _match_date(text, pos, order_hint, st) is None or st.year is None:
+    if _match_date(text, pos, order_hint, st) is None or (st.year is None and year is None):
         return None
     try:
-        d = date(st.year, st.month, st.day)
+        d = date(st.year if st.year is not None else year, st.month, st.day)
     except ValueError:
         return None
     return d if plausible(d) else None

@@ -282,11 +282,18 @@ def _record(doc: Doc, options: Options) -> dict:
     doc.zone = _doc_zone(doc, options)
     # Date: front matter, metadata, the title, the file name, then the timeline.
     summary = _section_text(doc, "summary")
-    incident_date = _incident_date(doc, title, summary)
+    incident_date, weak = _incident_date(doc, title, summary)
     timeline = timeline_entries(doc, incident_date)
+    first_day = next((e.day for e in timeline if e.at is not None and e.day and e.own_day), None)
     if incident_date is None:
         # the local day of the first dated entry, not its UTC day
         incident_date = next((e.day for e in timeline if e.at is not None and e.day), None)
+    elif weak and first_day is not None and first_day != incident_date:
+        # a date met in passing in the prose yields to the day the timeline starts on
+        problems.warning(None, f"the prose first mentions {incident_date}, but the timeline starts on "
+                               f"{first_day}; {first_day} used")
+        incident_date = first_day
+        timeline = timeline_entries(doc, incident_date)
 
     severity = front(doc, "severity")
     severity = str(severity) if severity is not None else (doc.meta.get("severity", (None,))[0])
@@ -345,7 +352,7 @@ def _record(doc: Doc, options: Options) -> dict:
     }
 
 
-def _incident_date(doc: Doc, title: str | None, summary: str | None) -> date | None:
+def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[date | None, bool]:
     """The day the incident happened, from the strongest evidence: front matter, a
     metadata Date, the title, the file name, a front-matter start time, the summary's
     first date, a date in the timeline's heading; else the opening prose's.
@@ -359,7 +366,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> date | N
     hint = doc.order_hint
     stated = date_value(front(doc, "incident_date"))
     if stated is not None:
-        return stated
+        return stated, False
     found, source = date_value(front(doc, "date")), "front matter"
     if found is None and "date" in doc.meta:
         found, source = tp.find_date(doc.meta["date"][0], hint), "metadata"
@@ -378,23 +385,25 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> date | N
             dt = datetime_value(front(doc, key), doc)
             day = dt.date() if dt else date_value(front(doc, key))
             if day is not None and (found is None or found == day):
-                return day  # the document's own incident times settle it
-    narrated = _narrated_date(doc)
+                return day, False  # the document's own incident times settle it
+    narrated = _narrated_date(doc, found)
     # (a day later too: a post dated on a western evening is the next day in UTC)
     if found is not None and narrated is not None and narrated != found \
             and found - timedelta(days=60) <= narrated <= found + timedelta(days=1):
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")
-        return narrated
-    if found is None and summary:
-        found = tp.find_date(summary[:400], hint)
+        return narrated, False
+    if found is not None:
+        return found, False
+    if summary and (found := tp.find_date(summary[:400], hint)) is not None:
+        return found, found != narrated  # "On 17 August 2021 ..." narrates it: not weak
     for s in doc.of_kind("timeline"):
         if found is None:
             found = tp.find_date(plain(s.title), hint)
-    if found is None:
-        found = narrated or tp.find_date(_opening_prose(doc)[:600], hint)
-    return found
+    if found is not None or narrated is not None:
+        return found or narrated, False
+    return tp.find_date(_opening_prose(doc)[:600], hint), True
 
 
 # "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023": a
@@ -430,11 +439,22 @@ def _read_opening(doc: Doc, limit: int) -> str:
     return "\n".join(parts)
 
 
-def _narrated_date(doc: Doc) -> date | None:
-    """The first date the opening prose narrates the incident on (see _NARRATED)."""
+def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
+    """The first date the opening prose narrates the incident on (see _NARRATED). One
+    without a year ("On Tuesday January 9") is the last such day on or before the
+    document's own date."""
     text = _opening_prose(doc)
     for m in _NARRATED.finditer(text):
         d = tp.date_at(text, m.end(), doc.order_hint)
+        if d is None:
+            # "At approximately 21:00 UTC on January 13th, 2024": the time, then the day
+            st = tp.read_stamp(text, doc.order_hint, start=m.end())
+            if st is not None and st.has_time and st.has_date and st.year is not None:
+                d = tp.date_at(f"{st.year:04d}-{st.month:02d}-{st.day:02d}", 0)
+        if d is None and dated is not None:
+            d = tp.date_at(text, m.end(), doc.order_hint, year=dated.year)
+            if d is not None and d > dated + timedelta(days=1):
+                d = tp.date_at(text, m.end(), doc.order_hint, year=dated.year - 1)
         if d is not None:
             return d
     return None
@@ -525,6 +545,14 @@ def _impact_range(doc: Doc, incident_date: date | None):
                         return found
     if "duration" in doc.meta:
         return find_range(doc.meta["duration"][0], incident_date, doc.zone, doc.order_hint)
+    if not doc.of_kind("summary") and not doc.of_kind("impact"):
+        # a post without those sections: its opening says it ("from 17:09 EST to
+        # approximately 23:42 EST ... were unavailable")
+        for sentence in _SENTENCE.split(_opening_prose(doc)):
+            if _IMPACT_WORDS.search(sentence):
+                found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
+                if found:
+                    return found
     return None
 
 

@@ -39,6 +39,7 @@ class Entry:
     day: date | None = None       # the local day it happened on, before conversion to UTC
     tags: set = field(default_factory=set)
     markers: set = field(default_factory=set)
+    own_day: bool = False  # its day is the timeline's own (a date on it or above it), not the incident's
 
     @property
     def event(self) -> str | None:
@@ -64,9 +65,19 @@ _STATED_DAY_HINT = re.compile(r"otherwise|all\s+(?:events|times|entries)", re.I)
 class _Reader:
     def __init__(self, doc, incident_date: date | None):
         self.doc = doc
-        self.day = incident_date
+        self._day = incident_date
+        self.dated = False  # has the timeline itself set the day (a date line or entry)?
         self.stated_day: date | None = None
         self.entries: list[Entry] = []
+
+    @property
+    def day(self) -> date | None:
+        return self._day
+
+    @day.setter
+    def day(self, value: date | None) -> None:
+        self._day = value
+        self.dated = True
 
     def stamp(self, text: str):
         return tp.read_stamp(text, self.doc.order_hint)
@@ -103,13 +114,14 @@ class _Reader:
         if body is None:
             body = plain(text[st.end:] if st is not None else text)
             body = _SKIP_LEAD.sub("", body).strip() or plain(text)
-        local = self.day
+        local = self.stated_day if st is not None and not st.has_date and self.stated_day else self.day
         if st is not None and st.has_date and st.year is not None:
             try:
                 local = date(st.year, st.month, st.day)
             except ValueError:
                 pass
         e = Entry(at, body, line, date_only, local)
+        e.own_day = st is not None and (st.has_date or self.stated_day is not None or self.dated)
         _tag(e)
         self.entries.append(e)
         return e
@@ -185,7 +197,11 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
             if b.kind == "para" and ("otherwise" in b.text or "all " in b.text.lower()
                                      or b.text.lstrip()[:8].lower() in ("timeline", "events f", "events o")) and \
                     (m := _STATED_DAY.search(plain(b.text))):
-                r.stated_day = tp.date_at(plain(b.text), m.end(), doc.order_hint)
+                day = tp.date_at(plain(b.text), m.end(), doc.order_hint)
+                if day is not None and m.group(0).lstrip()[:1].lower() in "te":
+                    r.day = day  # "Timeline for March 1, 2024:": a date line; later ones follow it
+                    break
+                r.stated_day = day
                 if r.stated_day is not None:
                     break
         if r.stated_day is not None:
