@@ -18,7 +18,8 @@ _HEADERS = {
     "text": re.compile(r"^(?:action(?:\s+items?)?|items?|description|tasks?|what|title|summary|"
                        r"follow[\s-]*ups?|remediation|corrective action|todo|to do|work item|name|details?)\b", re.I),
     "owner": re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team)\b", re.I),
-    "due": re.compile(r"^(?:due(?:\s+date)?|deadline|eta|target(?:\s+date)?|by when|when|date)\b", re.I),
+    "due": re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
+                      r"|by when|when|date)\b", re.I),
     "ticket": re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
                          r"github|linear|id|key)\b", re.I),
     "kind": re.compile(r"^(?:type|kind|category|class)\b", re.I),
@@ -31,7 +32,11 @@ _LINEAR_URL = re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d
 _BROWSE = re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
 _GH_SHORT = re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b")
 _HASH = re.compile(r"(?<![\w&/])#(\d{1,7})\b")
-_ANY_URL = re.compile(r"https?://\S+")
+# a link to a tracker's item: an issue, pull/merge request, ticket or bug path, or a
+# path ending in a number (a product page or a doc is not a ticket)
+_TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requests|tickets?|bugs?|browse|"
+                          r"tasks?|cards?|stories|story|work_?items?|show_bug\.cgi)\b[^\s)>\]]*"
+                          r"|/\d+(?=[\s)>\],.]|$))", re.I)
 _OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by|responsible)\b|\bDRI\b)\s*[:=\-–]?\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
 _TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
@@ -226,7 +231,7 @@ def _ticket(text: str) -> str | None:
     m = _HASH.search(t)
     if m:
         return f"#{m.group(1)}"
-    m = _ANY_URL.search(t)
+    m = _TRACKER_URL.search(t)
     if m:
         return m.group(0).rstrip(").,>")
     return None

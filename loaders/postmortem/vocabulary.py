@@ -24,7 +24,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"to[\s-]?dos?", r"tasks", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?",
-        r"recommendations?", r"mitigations?\s+and\s+preventions?", r"going\s+forward", r"lessons\s+and\s+actions?")),
+        r"recommendations?", r"mitigations?\s+and\s+preventions?", r"going\s+forward", r"lessons\s+and\s+actions?",
+        r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
