@@ -397,7 +397,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     if found is not None:
         return found, False
     if summary and (found := tp.find_date(summary[:400], hint)) is not None:
-        return found, found != narrated  # "On 17 August 2021 ..." narrates it: not weak
+        return found, False
     for s in doc.of_kind("timeline"):
         if found is None:
             found = tp.find_date(plain(s.title), hint)

@@ -228,7 +228,14 @@ EVENT_WORDS: dict[str, list[str]] = {
        "paused"]
     + _variants("succeeds succeed works work working correct healthy normal up available "
                 "flowing green", "again")
-    + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")],
+    + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")]
+    # containment of a leak: the exposure ends when the secret stops working
+    + "revoke revokes revoked re-enable re-enables re-enabled".split()
+    + _variants("token tokens key keys credential credentials secret secrets password passwords",
+                "revoked destroyed disabled rotated invalidated")
+    + [f"{v} the {w}" for v in ("disabled", "disables", "destroyed", "destroys", "rotated", "rotates",
+                                "invalidated", "invalidates")
+       for w in ("token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets")],
     "resolved": "resolved resolution closed all-clear".split()
     + ["all clear", "fully recovered", "fully restored", "incident closed", "incident over",
        "incident ended", "fix deployed", "fix rolled out", "fix released"],
