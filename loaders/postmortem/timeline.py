@@ -86,6 +86,13 @@ class _Reader:
         """An entry from a Stamp (or None) and the text after it (or ``body``)."""
         at = None
         date_only = False
+        if st is not None and st.has_date and not st.has_time and body is None:
+            # "2021-08-27: At 12:50:07 UTC, issue exploited": the time opens the text
+            lead = _SKIP_LEAD.match(text, st.end)
+            rest = lead.end() if lead else st.end
+            t2 = tp.read_stamp(text, self.doc.order_hint, start=rest)
+            if t2 is not None and t2.has_time and not t2.has_date and t2.range_at is None:
+                st.hour, st.minute, st.second, st.zone, st.end = t2.hour, t2.minute, t2.second, t2.zone, t2.end
         if st is not None:
             if st.has_date and st.year is None and self.day is not None:
                 st.year = self.day.year
