@@ -183,19 +183,21 @@ def _date_order(text: str, problems: Problems) -> str | None:
 
 
 def _classify_sections(doc: Doc) -> None:
+    by_shape: set[int] = set()  # timelines known by their timed items, not their heading
     for s in doc.secs:
         if s.level == 0:
             continue
         kind = section_kind(s.title, whole=s.level == 1)
         parent = doc.kinds.get(id(s.parent)) if s.parent is not None else None
         if kind is None and parent in ("timeline", "actions", "factors", "lessons", "went_well",
-                                        "went_wrong", "lucky"):
+                                        "went_wrong", "lucky") and id(s.parent) not in by_shape:
             kind = parent  # "### Day 1" under Timeline, "### Short-term" under Action items
         if parent == "actions" and kind in ("went_well", "went_wrong", "lessons", "detection", "resolution",
                                             "impact", "mitigation"):
             kind = "actions"  # "### Detection" under Action items: the items' kind, not a section
         if kind in (None, "summary") and _reads_as_timeline(s):
             kind = "timeline"  # "## What happened" whose bullets each start with a time
+            by_shape.add(id(s))  # ("### Background" below it is not)
         if kind is not None:
             doc.kinds[id(s)] = kind
 
