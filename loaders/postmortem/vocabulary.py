@@ -191,7 +191,7 @@ EVENT_WORDS: dict[str, list[str]] = {
         "halt halts halted stuck hang hangs hung delayed expire expires expired expiring "
         "missing duplicate duplicates backlog evicting evicts evicted eviction evictions "
         "crash-looping crash-loop crashloop crashlooping degrading "
-        "error errors failure failures fail fails failed failing down outage unavailable "
+        "error errors failure failures fail fails failed failing down outage outages unavailable "
         "unreachable degraded degradation latency 5xx timeout timeouts spike spikes jump "
         "jumps drop drops dropped crash crashes crashed crashing broken elevated unable "
         "stopped stall stalls stalled saturated saturation exhausted exhaustion impact "
