@@ -271,6 +271,8 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     # a key event the document states by name: a figure, not an inference
                     r.doc.stated.setdefault(stated, e.at)
             elif b.kind == "para":
+                if b.text[:1] == "<" and _jsx_entries(r, b):
+                    continue
                 last = None
                 for ln, (line_text,) in b.rows:
                     st = r.stamp(line_text)
@@ -291,6 +293,38 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     last = r.add(st, line_text, ln)
     _check_order(doc, r.entries)
     return r.entries
+
+
+# An MDX component whose props list the entries as object literals:
+#   <TimelineTable entries={[ { time: "06:08, Nov 28, 2025", event: "The team notices ..." }, ... ]} />
+_JSX_FIELD = re.compile(r"""\b(\w+)\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`)""")
+_JSX_OBJECT = re.compile(r"\{([^{}]*)\}")
+_JSX_TIME_KEYS = {"time", "date", "when", "timestamp", "at", "datetime"}
+_JSX_TEXT_KEYS = {"event", "description", "text", "what", "details", "detail", "summary", "title", "body"}
+
+
+def _jsx_entries(r: _Reader, b) -> bool:
+    """Entries from a component's object literals, one per object that has a time-like
+    and a text-like key; False when the paragraph holds none."""
+    text = "\n".join(row[1][0] for row in b.rows)
+    first_line = b.rows[0][0] if b.rows else b.line
+    found = False
+    for obj in _JSX_OBJECT.finditer(text):
+        fields = {}
+        for m in _JSX_FIELD.finditer(obj.group(1)):
+            value = next(g for g in m.groups()[1:] if g is not None)
+            fields.setdefault(m.group(1).lower(), (value, obj.start(1) + m.start()))
+        time = next((fields[k] for k in fields if k in _JSX_TIME_KEYS), None)
+        body = next((fields[k][0] for k in fields if k in _JSX_TEXT_KEYS), None)
+        if time is None or not (body or "").strip():
+            continue
+        line = first_line + text.count("\n", 0, time[1])
+        st = r.stamp(time[0])
+        if st is None:
+            _unreadable(r.doc, time[0], line)
+        r.add(st, time[0], line, plain(body))
+        found = True
+    return found
 
 
 def _untimed_lists(r: _Reader, blocks) -> set[int]:
