@@ -155,6 +155,13 @@ _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "
           "primary", "secondary", "ic", "manager"}
 
 
+_SECRET_WORDS = {"token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets",
+                 "password", "passwords"}
+_SECRET_ENDED = re.compile(r"\b(?:tokens?|keys?|credentials?|secrets?|passwords?)\b(?:\s+[\w@.-]+){0,4}?\s+"
+                           r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+                           r"(?:revoked|destroyed|disabled|rotated|invalidated|deleted)\b", re.I)
+
+
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     words = _WORD.findall(e.text.lower())
@@ -174,6 +181,8 @@ def _tag(e: Entry) -> None:
             e.tags.add("detected")  # "pages the auth team", "page the payments on-call"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
+    if _SECRET_WORDS.intersection(words) and _SECRET_ENDED.search(e.text):
+        e.tags.add("mitigated")  # "GitHub Personal Access Token for ewdurbin destroyed."
 
 
 _TIME_LIKE = re.compile(r"^[^\w]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}(?!\d)(?:\s*[ap]\.?m\.?)?)", re.I)
