@@ -24,8 +24,8 @@ DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".mdx", ".mark
 # The learn set's score as last measured; it may rise, never fall. The holdout set is
 # scored at the end of a piece of parser work and reported, never tuned against; its
 # floor only stops a change from quietly losing what generalised (first look: 0.912).
-LEARN_FLOOR = 0.92
-HOLDOUT_FLOOR = 0.90
+LEARN_FLOOR = 0.96
+HOLDOUT_FLOOR = 0.98
 
 
 def test_the_corpus_is_there():

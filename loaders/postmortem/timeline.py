@@ -28,6 +28,7 @@ _TEXT_HEADER = re.compile(r"^(?:event|events|description|what|action|details?|no
                           r"summary|update|happened|message|comment)\b", re.I)
 _SKIP_LEAD = re.compile(r"^[\s\-–—:|.,)*_]+")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
 
 
 @dataclass
@@ -276,6 +277,11 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     # "- 2025-04-14 16:37 UTC" with what happened on the lines below it
                     body = plain(" ".join(c.strip().lstrip("-*+ ") for c in b.children))
                 e = r.add(st, text, b.line, body or None)
+                more = [c.strip() for c in b.children if not _LIST_MARK.match(c)] if body is None else []
+                if more and e.text:
+                    # a sentence wrapped onto the next lines is the entry's too
+                    e.text = plain(e.text + " " + " ".join(more))
+                    _tag(e)
                 if stated in _STATED_EVENTS and e.at is not None:
                     # a key event the document states by name: a figure, not an inference
                     r.doc.stated.setdefault(stated, e.at)
