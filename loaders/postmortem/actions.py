@@ -61,8 +61,9 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         # "### Immediate actions (Completed)": the group's status is its items' default
         group_status = _status(plain(s.title)) if grouped else None
         tables = [b for b in s.blocks if b.kind == "table" and _is_action_table(b)]
-        if grouped and _NUMBERED.match(plain(s.title)) and not any(b.kind == "item" for b in s.blocks):
-            # "#### 1) Cron cleanup scheduled `@owner`" with prose below: the heading is the item
+        if grouped and not tables and _heading_is_item(s):
+            # "#### 1) Cron cleanup scheduled `@owner`", "### Rate-limit the token service",
+            # with prose below: the heading is the item
             out.append(_from_text(_NUMBERED.sub("", s.title, count=1), [], s.line, incident_date, None))
             continue
         if tables:
@@ -91,6 +92,24 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 if m:
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
     return out
+
+
+_TIMEFRAME = re.compile(r"\b(?:short|medium|mid|long)[\s-]?term\b|\bimmediate\b|\bnext\s+(?:week|month|quarter|steps?)\b"
+                        r"|\bfuture\b|\bcompleted?\b|\bin\s+progress\b|\bdone\b|\bopen\b|\bplanned\b", re.I)
+
+
+def _heading_is_item(s) -> bool:
+    """A sub-heading of an action-items section with no list, checkbox or table under
+    it is an action itself when numbered ("#### 1) ..."), or when it reads as one (three
+    words or more, not a status or timeframe group such as "Short-term actions")."""
+    if any(b.kind == "item" for b in s.blocks):
+        return False
+    if any(b.kind == "para" and any(_CHECK.match(t.strip()) for _, (t,) in b.rows) for b in s.blocks):
+        return False
+    title = plain(s.title)
+    if _NUMBERED.match(title):
+        return True
+    return len(title.split()) >= 3 and not _TIMEFRAME.search(title)
 
 
 def _is_action_table(b) -> bool:

@@ -441,12 +441,22 @@ def _read_opening(doc: Doc, limit: int) -> str:
     return "\n".join(parts)
 
 
+# "Logins failed for some users on 2 July 2024": what went wrong, then the day
+_HAPPENED_ON = re.compile(r"\b(?:failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)"
+                          r"|outage|occurred|happened|started|began|experienced)\b[^.\n]{0,60}?\bon\s+(?:the\s+)?(?=\S)",
+                          re.I)
+
+
 def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
-    """The first date the opening prose narrates the incident on (see _NARRATED). One
-    without a year ("On Tuesday January 9") is the last such day on or before the
-    document's own date."""
+    """The first date the opening prose narrates the incident on (see _NARRATED, then
+    _HAPPENED_ON). One without a year ("On Tuesday January 9") is the last such day on
+    or before the document's own date."""
     text = _opening_prose(doc)
-    for m in _NARRATED.finditer(text):
+    return _narrated_by(_NARRATED, text, doc, dated) or _narrated_by(_HAPPENED_ON, text[:600], doc, dated)
+
+
+def _narrated_by(rx: re.Pattern, text: str, doc: Doc, dated: date | None) -> date | None:
+    for m in rx.finditer(text):
         d = tp.date_at(text, m.end(), doc.order_hint)
         if d is None:
             # "At approximately 21:00 UTC on January 13th, 2024": the time, then the day

@@ -434,6 +434,7 @@ def _check_order(doc, entries: list[Entry]) -> None:
 TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 
+_LATER = re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 _CLOCK = re.compile(r"(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))", re.I)
 
@@ -474,6 +475,14 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             if at is None:
                 continue
             found.append((start, start + st.end + (zone_first.end() if zone_first else 0), at))
+        if found and "later" in sentence:
+            # "An alert fired at 02:14 UTC and the service recovered 25 minutes later"
+            for m in _LATER.finditer(sentence):
+                prev = [f for f in found if f[1] <= m.start()]
+                mins = minutes(m.group(1))
+                if prev and mins:
+                    found.append((m.start(), m.end(), prev[-1][2] + timedelta(minutes=mins)))
+            found.sort(key=lambda f: f[0])
         for i, (start, stop, at) in enumerate(found):
             lead = sentence[found[i - 1][1] if i else 0:stop]
             e = Entry(at, lead, 0)
@@ -483,6 +492,40 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                                       found[i + 1][0] if i + 1 < len(found) else len(sentence)], 0)
                 _tag(e)
             out.append(e)
+    return out
+
+
+# "resolved in 2 hours and 2 minutes from the time of report", "fixed within 3 hours of
+# the first report", "It took 1 hour and 31 minutes from the start of the incident to
+# the deploy of the fix": a span the document states between two of its events.
+_DUR = r"(?P<dur>\d+(?:\.\d+)?\s*(?:days?|hours?|hrs?|minutes?|mins?)(?:\s*(?:,|and)?\s*\d+(?:\.\d+)?\s*(?:hours?|hrs?|minutes?|mins?))*)"
+_ANCHOR = (r"(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:first\s+|initial\s+)?"
+           r"(?P<anchor>report|alert|page|detection|start|beginning|outage|incident)")
+_SPANS = [
+    re.compile(r"\b(?P<verb>fixed|resolved|mitigated|restored|recovered)\s+(?:in|within|after)\s+(?:about\s+|roughly\s+)?"
+               + _DUR + r"\s+(?:of|from|after)\s+" + _ANCHOR, re.I),
+    re.compile(r"\btook\s+(?:about\s+|roughly\s+)?" + _DUR + r"\s+from\s+" + _ANCHOR
+               + r"[^.]{0,40}?\s+to\s+(?:the\s+)?(?P<verb>deploy|fix|resolution|mitigation|recovery|restor)", re.I),
+]
+_SPAN_GATE = re.compile(r"\b(?:within|took|in)\s+(?:about\s+|roughly\s+)?\d", re.I)
+
+
+def stated_spans(doc) -> list[tuple[str, str, float]]:
+    """(timestamp, anchor timestamp, minutes) for each span the document states."""
+    text = "\n".join(doc.lines)
+    if not _SPAN_GATE.search(text):
+        return []
+    out = []
+    for rx in _SPANS:
+        for m in rx.finditer(text):
+            mins = minutes(m.group("dur"))
+            if not mins:
+                continue
+            verb = m.group("verb").lower()
+            key = "resolved_at" if verb in ("fixed", "resolved", "deploy", "fix", "resolution") else "mitigated_at"
+            anchor = "detected_at" if m.group("anchor").lower() in ("report", "alert", "page", "detection") \
+                else "started_at"
+            out.append((key, anchor, mins))
     return out
 
 
@@ -561,6 +604,16 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         # nothing says "impact" before detection: the first entry before it is the start
         if det is not None and timed and timed[0].at < det:
             put("started_at", timed[0].at, "timeline_first")
+    # a span the document states between two events ("resolved in 2 hours from the time
+    # of report"), once its anchor is known
+    spans = stated_spans(doc)
+
+    def put_spans():
+        for key, anchor, mins in spans:
+            if times.get(anchor) is not None:
+                put(key, times[anchor] + timedelta(minutes=mins), "stated_duration")
+
+    put_spans()
     start = times.get("started_at")
     if start is not None and ttm is not None:
         put("mitigated_at", start + timedelta(minutes=ttm), "stated_duration")
@@ -589,6 +642,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             if times.get(key) is None and tag in e.tags and "detected" not in e.tags \
                     and floor is not None and e.at > floor:
                 put(key, e.at, "opening_prose")
+    put_spans()  # (anchored on what the prose gave)
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None:
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
