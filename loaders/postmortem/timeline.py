@@ -230,6 +230,8 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
             text = plain(head[m.start():m.end() + 60])
             if (m2 := _STATED_DAY.search(text)):
                 r.stated_day = tp.date_at(text, m2.end(), doc.order_hint)
+    if not tops:
+        _status_updates(r)
     for s in tops:
         title = plain(s.title)
         is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline"
@@ -340,6 +342,36 @@ def _jsx_entries(r: _Reader, b) -> bool:
         r.add(st, time[0], line, plain(body))
         found = True
     return found
+
+
+# A status page's updates pasted as they show, newest first:
+#   **Resolved**
+#   This incident has been resolved.
+#   Posted Mar 03, 2024 - 15:02 UTC
+_POSTED = re.compile(r"^\s*(?:[*_]{1,2})?(?:posted|updated|published)(?:[*_]{1,2})?\s*(?:on\s+|at\s+|:\s*)?(?=\S)", re.I)
+
+
+def _status_updates(r: _Reader) -> None:
+    """Entries from 'Posted <date> - <time>' lines (at least two) in a document with no
+    timeline section: each update's status word and message are the entry's text."""
+    lines = r.doc.lines
+    posted = []
+    for i, line in enumerate(lines):
+        if line[:12].lstrip(" *_").lower().startswith(("posted", "updated", "published")) \
+                and (m := _POSTED.match(line)):
+            st = r.stamp(line[m.end():].replace(" - ", " "))
+            if st is not None and st.has_date and st.has_time:
+                posted.append((i, st))
+    if len(posted) < 2:
+        return
+    prev = -1
+    for i, st in posted:
+        chunk = [(k, lines[k].strip()) for k in range(prev + 1, i) if lines[k].strip()
+                 and not lines[k].lstrip().startswith("#")]
+        prev = i
+        if not chunk:
+            continue
+        r.add(st, "", chunk[0][0] + 1, plain(" ".join(t for _, t in chunk)))
 
 
 def _untimed_lists(r: _Reader, blocks) -> set[int]:

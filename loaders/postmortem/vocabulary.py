@@ -203,7 +203,7 @@ EVENT_WORDS: dict[str, list[str]] = {
         "alert alerts alerted alerting alarm alarms paged paging pager on-call oncall detect "
         "detects detected detection notice notices noticed report reports reported witness "
         "witnessed discover discovers discovered spotted flagged escalated escalates declare "
-        "declares notify notifies notified notifying").split()
+        "declares notify notifies notified notifying investigating").split()
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
        "email from", "emails from", "emailed", "emails support", "complains", "complained",
@@ -226,7 +226,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
        "error subsides", "errors stop", "back online", "resume", "resumes", "resumed", "no more",
-       "paused"]
+       "paused", "fix implemented", "fix has been implemented", "fix was implemented",
+       "fix has been applied", "fix was applied"]
     + _variants("succeeds succeed works work working correct healthy normal up available "
                 "flowing green", "again")
     + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")]
