@@ -539,13 +539,15 @@ _SPANS = [
     re.compile(r"\btook\s+(?:about\s+|roughly\s+)?" + _DUR + r"\s+from\s+" + _ANCHOR
                + r"[^.]{0,40}?\s+to\s+(?:the\s+)?(?P<verb>deploy|fix|resolution|mitigation|recovery|restor)", re.I),
 ]
-_SPAN_GATE = re.compile(r"\b(?:within|took|in)\s+(?:about\s+|roughly\s+)?\d", re.I)
+# every span above ends "<number> <unit> of|from|after": a cheap test before the full ones
+_SPAN_GATE = re.compile(r"\d\s*(?:days?|hours?|hrs?|minutes?|mins?)\s+(?:of|from|after)\s", re.I)
 
 
 def stated_spans(doc) -> list[tuple[str, str, float]]:
     """(timestamp, anchor timestamp, minutes) for each span the document states."""
     text = "\n".join(doc.lines)
-    if not _SPAN_GATE.search(text):
+    low = text.lower()
+    if ("hour" not in low and "min" not in low and "day" not in low) or not _SPAN_GATE.search(text):
         return []
     out = []
     for rx in _SPANS:
