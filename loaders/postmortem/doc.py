@@ -35,6 +35,7 @@ class Doc:
     opening: str | None = None     # the opening prose, once read (document.py)
     order_hint: str | None = None
     stated: dict = field(default_factory=dict)  # key events stated by name in a timeline list
+    text: str = ""                 # the whole document as given
 
     by_kind: dict[str, list[Section]] | None = None
 

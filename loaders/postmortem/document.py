@@ -62,7 +62,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             problems.error(e.line, f"{e}; front matter ignored")
     secs = sections(_label_bullets_as_headings(lines[body_start:]), first_line=body_start + 1,
                     heading=_plain_heading)
-    doc = Doc(name, lines, front, secs, {}, {}, problems)
+    doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
     doc.order_hint = _date_order(text, problems)
     _classify_sections(doc)
     _collect_metadata(doc)
@@ -441,22 +441,28 @@ def _read_opening(doc: Doc, limit: int) -> str:
     return "\n".join(parts)
 
 
-# "Logins failed for some users on 2 July 2024": what went wrong, then the day
-_HAPPENED_ON = re.compile(r"\b(?:failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)"
-                          r"|outage|occurred|happened|started|began|experienced)\b[^.\n]{0,60}?\bon\s+(?:the\s+)?(?=\S)",
-                          re.I)
+# "Logins failed for some users on 2 July 2024": what went wrong, then "on" the day
+_ON_DAY = re.compile(r"\bon\s+(?:the\s+)?(?=\w)", re.I)
+_WENT_WRONG = re.compile(r"\b(?:failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)"
+                         r"|outage|occurred|happened|started|began|experienced)\b", re.I)
 
 
 def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
-    """The first date the opening prose narrates the incident on (see _NARRATED, then
-    _HAPPENED_ON). One without a year ("On Tuesday January 9") is the last such day on
-    or before the document's own date."""
+    """The first date the opening prose narrates the incident on (see _NARRATED; else
+    "on <date>" shortly after words saying what went wrong). One without a year ("On
+    Tuesday January 9") is the last such day on or before the document's own date."""
     text = _opening_prose(doc)
-    return _narrated_by(_NARRATED, text, doc, dated) or _narrated_by(_HAPPENED_ON, text[:600], doc, dated)
+    found = _narrated_by(_NARRATED.finditer(text), text, doc, dated)
+    if found is None:
+        head = text[:600]
+        ons = (m for m in _ON_DAY.finditer(head)
+               if _WENT_WRONG.search(head, max(0, head.rfind(".", 0, m.start()) + 1, m.start() - 80), m.start()))
+        found = _narrated_by(ons, head, doc, dated)
+    return found
 
 
-def _narrated_by(rx: re.Pattern, text: str, doc: Doc, dated: date | None) -> date | None:
-    for m in rx.finditer(text):
+def _narrated_by(matches, text: str, doc: Doc, dated: date | None) -> date | None:
+    for m in matches:
         d = tp.date_at(text, m.end(), doc.order_hint)
         if d is None:
             # "At approximately 21:00 UTC on January 13th, 2024": the time, then the day
