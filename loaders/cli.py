@@ -143,8 +143,9 @@ def cmd_parse(args) -> int:
 def cmd_report(args) -> int:
     from datetime import date
 
-    from metrics import report
+    from metrics import periods, report
     from metrics.db import Reader
+    from metrics.filters import first_and_last
 
     cfg = load_config(args.config, required=bool(args.config))
     db, why = choose_database(cfg, args.db)
@@ -154,13 +155,15 @@ def cmd_report(args) -> int:
         return 2
     print(f"hindsight: reading {db} ({why}; config: {cfg.describe()})", file=sys.stderr)
     as_of = args.as_of or date.today()
-    date_to = args.date_to or as_of
-    date_from = args.date_from or report.default_period(date_to)[0]
-    if date_from > date_to:
-        print(f"hindsight: --from {date_from} is after --to {date_to}", file=sys.stderr)
-        return 2
     reader = Reader(db)
     try:
+        # the dashboard's default period (metrics/periods.py); --to alone: 12 months back
+        period = periods.default(*first_and_last(reader), as_of)
+        date_to = args.date_to or period.date_to
+        date_from = args.date_from or (periods.twelve_months_to(date_to) if args.date_to else period.date_from)
+        if date_from > date_to:
+            print(f"hindsight: --from {date_from} is after --to {date_to}", file=sys.stderr)
+            return 2
         result = report.build(reader, date_from, date_to, as_of)
     finally:
         reader.close()

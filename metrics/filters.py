@@ -57,8 +57,13 @@ class Choices:
     classes: list[str] = field(default_factory=list)
 
 
+def first_and_last(reader: Reader) -> tuple[date | None, date | None]:
+    """The oldest and newest incident dates loaded (None, None when empty)."""
+    return reader.query("SELECT min(incident_date), max(incident_date) FROM mart_incidents")[0]
+
+
 def choices(reader: Reader) -> Choices:
-    first, last = reader.query("SELECT min(incident_date), max(incident_date) FROM mart_incidents")[0]
+    first, last = first_and_last(reader)
 
     def distinct(sql: str) -> list:
         return [r[0] for r in reader.query(sql) if r[0] is not None]

@@ -6,21 +6,12 @@ it as plain tables for a terminal.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from metrics import stats
 from metrics.db import Reader, sql_file
 
 FREQUENT_SHARE = 0.20
-
-
-def default_period(as_of: date) -> tuple[date, date]:
-    """The 12 months up to and including ``as_of``."""
-    try:
-        start = as_of.replace(year=as_of.year - 1) + timedelta(days=1)
-    except ValueError:  # 29 February
-        start = as_of - timedelta(days=365)
-    return start, as_of
 
 
 def months(date_from: date, date_to: date) -> list[str]:

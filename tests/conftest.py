@@ -161,18 +161,18 @@ def run_page(page: str, **query):
 
 
 def default_period_of(db):
-    """The sidebar's default period: the 12 months up to the newest incident (or today)."""
+    """The sidebar's default period (metrics/periods.py): 12 months up to the newest
+    incident, or today if sooner."""
     from datetime import date
 
+    from metrics import periods
     from metrics.db import Reader
-    from metrics.filters import choices
-    from metrics.report import default_period
+    from metrics.filters import first_and_last
 
     reader = Reader(db)
-    c = choices(reader)
+    p = periods.default(*first_and_last(reader), date.today())
     reader.close()
-    end = min(c.last, date.today())
-    return max(default_period(end)[0], c.first), end
+    return p.date_from, p.date_to
 
 
 _reports: dict = {}

@@ -227,6 +227,7 @@ def test_lucky_notes_are_shown_as_plain_text(small_folder, monkeypatch):
     cfg.write_text(f"database: {small_folder / 'h.duckdb'}\n", encoding="utf-8")
     monkeypatch.setenv("HINDSIGHT_CONFIG", str(cfg))
     at = run()
+    at.selectbox(key="period").set_value("Custom dates").run()
     at.date_input(key="from").set_value(date(2026, 1, 1))
     at.date_input(key="to").set_value(date(2026, 3, 31))
     at.run()

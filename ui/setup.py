@@ -14,10 +14,9 @@ import pandas as pd
 import streamlit as st
 
 from metrics import filters as flt
-from metrics import quality, safe
+from metrics import periods, quality, safe
 from metrics.db import Reader
 from metrics.hidden import hidden
-from metrics.report import default_period
 from metrics.safe import to_csv
 from ui import auth, reingest
 from ui.pages import PAGES, page_of
@@ -111,17 +110,36 @@ def empty_state(w: Where, reader: Reader) -> None:
         "refresh.", icon=":material/upload_file:")
 
 
+# a shared link's dates are honoured as written, however far before or after the data
+_EARLIEST, _LATEST = date(1900, 1, 1), date(2100, 12, 31)
+_PERIODS = {**periods.PRESETS, "custom": "Custom dates"}
+
+
 def sidebar(reader: Reader) -> flt.Filters:
-    """The shared filters, each bound to a URL query parameter of the same name."""
+    """The shared filters, each bound to a URL query parameter of the same name. The
+    period is a preset (metrics/periods.py) or custom dates; a link that carries dates
+    but no preset opens on those dates."""
     c = data(flt.choices, reader)
-    end = min(c.last, date.today())
-    start = max(default_period(end)[0], c.first)
+    today = date.today()
     sb = st.sidebar
     sb.header("Filters")
-    date_from = sb.date_input("From", value=start, min_value=c.first, max_value=c.last,
-                              key="from", bind="query-params")
-    date_to = sb.date_input("To", value=end, min_value=c.first, max_value=max(c.last, date.today()),
-                            key="to", bind="query-params")
+    q = st.query_params
+    linked = ("from" in q or "to" in q) and "period" not in q
+    labels = list(_PERIODS.values())  # (a bound selectbox puts its option's text in the URL)
+    label = sb.selectbox("Period", labels, index=labels.index(_PERIODS["custom" if linked else periods.DEFAULT]),
+                         key="period", bind="query-params",
+                         help="Every preset ends on the newest incident's day (or today, if sooner).")
+    chosen = next(k for k, v in _PERIODS.items() if v == label)
+    if chosen == "custom":
+        p = periods.default(c.first, c.last, today)
+        date_from = sb.date_input("From", value=p.date_from, min_value=_EARLIEST, max_value=_LATEST,
+                                  key="from", bind="query-params")
+        date_to = sb.date_input("To", value=p.date_to, min_value=_EARLIEST, max_value=_LATEST,
+                                key="to", bind="query-params")
+    else:
+        p = periods.preset(chosen, c.first, c.last, today)
+        date_from, date_to = p.date_from, p.date_to
+        sb.caption(f"{date_from} to {date_to}")
     teams = sb.multiselect("Team", c.teams, key="team", bind="query-params", placeholder="All teams")
     services = sb.multiselect("Service", c.services, key="service", bind="query-params",
                               placeholder="All services")
@@ -130,10 +148,10 @@ def sidebar(reader: Reader) -> flt.Filters:
     classes = sb.multiselect("Incident class", c.classes, key="class", bind="query-params",
                              placeholder="All classes")
     near = sb.toggle("Include near misses", value=True, key="near_misses", bind="query-params")
-    sb.caption(f"Data covers {c.first} to {c.last}. Share this view: copy the address bar.")
     if date_from > date_to:
         sb.warning("'From' is after 'To': showing the single day 'To'.")
         date_from = date_to
+    sb.caption(f"Data covers {c.first} to {c.last}. Share this view: copy the address bar.")
     return flt.Filters(date_from, date_to, tuple(teams), tuple(services), tuple(severities),
                        tuple(classes), bool(near))
 

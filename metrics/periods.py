@@ -1,0 +1,60 @@
+"""The period a view covers: one definition of the default period, shared by the
+dashboard's sidebar and ``hindsight report``, and the presets the sidebar offers.
+
+Every period ends on the *anchor*: the newest incident's day, or the as-of day (today)
+when that is sooner. An archive whose last postmortem is years old therefore opens on
+its last year of data rather than on an empty year, and a live archive (an incident last
+week) opens on the 12 months up to about today. What a period leaves out is counted by
+metrics/hidden.py, and every page says it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+# preset key (a URL's ?period=) -> its label
+PRESETS = {"last_12_months": "Last 12 months", "this_quarter": "This quarter",
+           "last_quarter": "Last quarter", "all_time": "All time"}
+DEFAULT = "last_12_months"
+
+
+@dataclass(frozen=True)
+class Period:
+    date_from: date
+    date_to: date
+
+
+def anchor(last: date | None, as_of: date) -> date:
+    """The day every preset ends on: the newest incident's day, or ``as_of`` if sooner."""
+    return min(last, as_of) if last is not None else as_of
+
+
+def twelve_months_to(end: date) -> date:
+    """The first day of the 12 months up to and including ``end``."""
+    try:
+        return end.replace(year=end.year - 1) + timedelta(days=1)
+    except ValueError:  # 29 February
+        return end - timedelta(days=365)
+
+
+def _quarter_start(d: date) -> date:
+    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def preset(name: str, first: date | None, last: date | None, as_of: date) -> Period:
+    """The period a preset names; an unknown name is the default."""
+    end = anchor(last, as_of)
+    if name == "this_quarter":
+        return Period(_quarter_start(end), end)
+    if name == "last_quarter":
+        this = _quarter_start(end)
+        return Period(_quarter_start(this - timedelta(days=1)), this - timedelta(days=1))
+    if name == "all_time":
+        return Period(min(first, end) if first is not None else end, end)
+    return Period(twelve_months_to(end), end)
+
+
+def default(first: date | None, last: date | None, as_of: date) -> Period:
+    """The period a view opens on: the 12 months up to the anchor."""
+    return preset(DEFAULT, first, last, as_of)
