@@ -17,26 +17,33 @@ h = setup.data(overview.headline, reader, filters, date.today(), cfg.min_sample)
 cov = setup.data(overview.coverage, reader, filters)
 
 c = st.columns(5)
-c[0].metric("Incidents", h.incidents, f"{h.incidents - h.incidents_before:+d} vs previous period",
-            delta_color="off", help="Postmortems dated in the period, near misses excluded.")
-c[1].metric("Near misses", h.near_misses, fmt.verdict(h.near_miss_change, percent=True),
-            delta_color=fmt.delta_color(h.near_miss_change),
-            help=f"Share of all reports {fmt.pct(h.near_miss_share)} "
-                 f"({fmt.interval(h.near_miss_share_ci, percent=True)}). More reported near misses is good.")
+change = h.incidents - h.incidents_before
+c[0].metric("Incidents", h.incidents, f"{change:+d} vs previous period", delta_color="off",
+            delta_arrow="auto" if change else "off", help="Postmortems dated in the period, near misses excluded.")
+if filters.near_misses:
+    c[1].metric("Near misses", h.near_misses,
+                f"{fmt.pct(h.near_miss_share)} of reports · {fmt.verdict(h.near_miss_change, percent=True)}",
+                delta_color=fmt.delta_color(h.near_miss_change), delta_arrow=fmt.arrow(h.near_miss_change),
+                help=f"The count, and the near misses' share of all reports "
+                     f"({fmt.interval(h.near_miss_share_ci, percent=True)}) with its change in points. "
+                     "More reported near misses is good.")
+else:
+    c[1].metric("Near misses", "excluded", "by the sidebar filter", delta_color="off", delta_arrow="off",
+                help="Turn on 'Include near misses' in the sidebar to count them.")
 c[2].metric("Action items done", fmt.pct(h.completion_rate), fmt.verdict(h.completion_change, percent=True),
-            delta_color=fmt.delta_color(h.completion_change),
+            delta_color=fmt.delta_color(h.completion_change), delta_arrow=fmt.arrow(h.completion_change),
             help=f"{h.actions_done} done of {h.actions} (won't-do excluded); "
                  f"{fmt.interval(h.completion_ci, percent=True)}. {h.actions_overdue} overdue.")
 c[3].metric("Closed on time", fmt.pct(h.on_time_rate), fmt.verdict(h.on_time_change, percent=True),
-            delta_color=fmt.delta_color(h.on_time_change),
+            delta_color=fmt.delta_color(h.on_time_change), delta_arrow=fmt.arrow(h.on_time_change),
             help=f"Done by the due date (or SLA deadline); {fmt.interval(h.on_time_ci, percent=True)}.")
 if h.ttd_n >= cfg.min_sample:
     c[4].metric("Median time to detect", f"{h.ttd_median:.0f} min", fmt.verdict(h.ttd_change, " min"),
-                delta_color=fmt.delta_color(h.ttd_change),
+                delta_color=fmt.delta_color(h.ttd_change), delta_arrow=fmt.arrow(h.ttd_change),
                 help=f"n={h.ttd_n}, {fmt.interval(h.ttd_ci, ' min')}, p90 {h.ttd_p90:.0f} min.")
 else:
     c[4].metric("Median time to detect", "not enough data", f"n={h.ttd_n} < {cfg.min_sample}",
-                delta_color="off")
+                delta_color="off", delta_arrow="off")
 
 left, right = st.columns([3, 2])
 with left:
@@ -49,6 +56,8 @@ with right:
     st.subheader("Postmortem coverage")
     st.metric("Incidents with a postmortem", fmt.pct(cov.share),
               f"{cov.with_postmortem} of {cov.incidents} known incidents; "
-              f"{fmt.pct(cov.reviewed_share)} reviewed", delta_color="off",
+              f"{fmt.pct(cov.reviewed_share)} reviewed", delta_color="off", delta_arrow="off",
               help="Known incidents come from postmortems and incident-tool exports. "
-                   + fmt.interval(cov.ci, percent=True))
+                   + fmt.interval(cov.ci, percent=True)
+                   + (". Incident-tool rows carry no team or class, so under a team or class filter "
+                      "only postmortems count." if filters.teams or filters.classes else ""))

@@ -23,6 +23,12 @@ def verdict(change: Comparison | None, unit: str = "", percent: bool = False) ->
     return f"{amount} · {change.verdict}"
 
 
+def arrow(change: Comparison | None) -> str:
+    """An arrow only beside a change the interval supports: none for "no clear change"
+    or too little data (a grey arrow there reads as a movement that is not there)."""
+    return "auto" if change is not None and change.verdict in ("improvement", "regression") else "off"
+
+
 def delta_color(change: Comparison | None) -> str:
     """Streamlit colours a delta by its sign; we colour by the verdict instead."""
     if change is None:

@@ -1,0 +1,51 @@
+"""The Overview's cards say what they measure under every filter (issue: figures a
+director can repeat): coverage follows the team and service filters, the near-miss card
+says when near misses are filtered out and which figure its change is of, and no arrow
+stands beside a change the interval does not support."""
+from conftest import run_page
+
+OVERVIEW = "app.py"
+
+
+def _card(at, label):
+    return next(m for m in at.metric if m.label == label)
+
+
+def _coverage_of(at):
+    # "12 of 14 known incidents; 80% reviewed"
+    delta = _card(at, "Incidents with a postmortem").delta
+    written, _, total = delta.split(";")[0].split()[:3]
+    return int(written), int(total)
+
+
+def test_coverage_follows_the_team_filter(demo):
+    everyone = _coverage_of(run_page(OVERVIEW))
+    teams = [o for o in run_page(OVERVIEW).sidebar.multiselect(key="team").options]
+    per_team = [_coverage_of(run_page(OVERVIEW, team=t)) for t in teams]
+    assert all(t[1] < everyone[1] for t in per_team), (everyone, per_team)
+    assert sum(t[0] for t in per_team) == everyone[0]  # every postmortem has one team
+
+
+def test_coverage_under_a_team_filter_says_what_it_counts(demo):
+    team = run_page(OVERVIEW).sidebar.multiselect(key="team").options[0]
+    assert "only postmortems count" in _card(run_page(OVERVIEW, team=team), "Incidents with a postmortem").help
+
+
+def test_near_misses_excluded_says_so_instead_of_zero(demo):
+    at = run_page(OVERVIEW, near_misses="False")
+    card = _card(at, "Near misses")
+    assert card.value == "excluded" and "pts" not in (card.delta or "")
+
+
+def test_the_near_miss_change_names_the_share(demo):
+    card = _card(run_page(OVERVIEW), "Near misses")
+    assert "of reports" in card.delta
+
+
+def test_no_arrow_without_a_supported_change(demo):
+    from streamlit.proto.Metric_pb2 import Metric
+
+    for m in run_page(OVERVIEW).metric:
+        unsupported = any(w in (m.delta or "") for w in ("no clear change", "not enough", "+0 vs"))
+        if unsupported or m.label == "Incidents with a postmortem":
+            assert m.proto.direction == Metric.MetricDirection.NONE, (m.label, m.delta)
