@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import charts, overview, safe
+from metrics import charts, closing, overview, safe
 from ui import format as fmt
 from ui import setup
 
@@ -30,10 +30,13 @@ if filters.near_misses:
 else:
     c[1].metric("Near misses", "excluded", "by the sidebar filter", delta_color="off", delta_arrow="off",
                 help="Turn on 'Include near misses' in the sidebar to count them.")
-c[2].metric("Action items done", fmt.pct(h.completion_rate), fmt.verdict(h.completion_change, percent=True),
-            delta_color=fmt.delta_color(h.completion_change), delta_arrow=fmt.arrow(h.completion_change),
-            help=f"{h.actions_done} done of {h.actions} (won't-do excluded); "
-                 f"{fmt.interval(h.completion_ci, percent=True)}. {h.actions_overdue} overdue.")
+eq = setup.data(closing.equal_age, reader, filters, date.today(), closing.DAYS, cfg.min_sample)
+c[2].metric(f"Done within {closing.DAYS} days", fmt.pct(eq.now.rate), fmt.verdict(eq.change, percent=True),
+            delta_color=fmt.delta_color(eq.change), delta_arrow=fmt.arrow(eq.change),
+            help=f"Action items closed within {closing.DAYS} days of their incident, of the {eq.now.eligible} "
+                 f"whose incident is that old, compared with the previous period at the same age "
+                 f"({fmt.interval(eq.now.ci, percent=True)}). As of today: {h.actions_done} done of {h.actions} "
+                 f"({fmt.pct(h.completion_rate)}), {h.actions_overdue} overdue.")
 c[3].metric("Closed on time", fmt.pct(h.on_time_rate), fmt.verdict(h.on_time_change, percent=True),
             delta_color=fmt.delta_color(h.on_time_change), delta_arrow=fmt.arrow(h.on_time_change),
             help=f"Done by the due date (or SLA deadline); {fmt.interval(h.on_time_ci, percent=True)}.")

@@ -80,3 +80,29 @@ def flow(df: pd.DataFrame, subtitle: str) -> go.Figure:
     if opened + closed == 0:
         not_enough(fig, "no action items opened or closed under these filters")
     return layout(fig, f"Action items opened and closed per month (n={opened} opened, {closed} closed)", subtitle)
+
+
+def time_to_close(s: stats.Survival, undated: int, subtitle: str, min_sample: int = stats.MIN_SAMPLE) -> go.Figure:
+    """Kaplan-Meier curve of the share of items still open by days since the incident
+    (open items censored at their age), the median days to close and its interval in
+    the title, so a screenshot keeps them."""
+    fig = go.Figure()
+    if s.times:
+        fig.add_scatter(x=s.times, y=s.still_open, mode="lines", line={"shape": "hv", "color": COLORS["neutral"]},
+                        name="still open", hovertemplate="%{y:.0%} still open after %{x:.0f} days<extra></extra>")
+    fig.update_xaxes(title="days since the incident", rangemode="tozero")
+    fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title="share of items still open")
+    title = f"Time to close action items (n={s.n}: {s.events} closed, {s.censored} still open)"
+    if s.n < min_sample:
+        not_enough(fig, f"not enough data (n={s.n} < {min_sample})")
+    elif s.median is None:
+        title += ": more than half still open, no median yet"
+    else:
+        lo, hi = s.ci_median
+        ci = f"{lo:.0f}–{hi:.0f}" if hi is not None else f"{lo:.0f}–not reached"
+        fig.add_vline(x=s.median, line={"color": COLORS["bad"]}, annotation_text=f"median {s.median:.0f} d",
+                      annotation_position="top right")
+        title += f": median {s.median:.0f} days (90% CI {ci})"
+    if undated:
+        subtitle += f" · {undated} done items without a close date left out"
+    return layout(fig, title, subtitle)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from metrics import stats
+from metrics import closing, stats
+from metrics.filters import Filters
 from metrics.db import Reader, sql_file
 
 FREQUENT_SHARE = 0.20
@@ -64,6 +65,10 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
         "on_time_rate": on_time / due_or_done if due_or_done else None,
         "without_owner": no_owner, "without_due": no_due,
     }
+    eq = closing.within(reader, Filters(date_from, date_to), as_of, closing.DAYS)
+    actions[f"done_within_{closing.DAYS}_days"] = {
+        "rate": eq.rate, "done": eq.done, "eligible": eq.eligible, "too_recent": eq.too_recent,
+        "undated_done": eq.undated_done}
 
     near_by_month = {m: 0 for m in months(date_from, date_to)}
     for r in near:

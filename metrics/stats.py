@@ -172,3 +172,52 @@ def _verdict(lo: float, hi: float, lower_is_better: bool) -> str:
     if hi < 0:
         return "improvement" if lower_is_better else "regression"
     return "no clear change"
+
+
+@dataclass(frozen=True)
+class Survival:
+    """A Kaplan-Meier estimate of the share still open after t days: the step points,
+    the median (the first t at which at most half remain open, None if more than half
+    never close in the data), its interval, and the counts behind it."""
+
+    times: list[float]
+    still_open: list[float]
+    median: float | None
+    ci_median: list[float | None] | None
+    n: int
+    events: int
+    censored: int
+
+
+def kaplan_meier(durations: Sequence[float], closed: Sequence[bool], level: float = 0.90) -> Survival:
+    """Kaplan-Meier over items that closed after ``durations[i]`` days (``closed[i]``)
+    or are still open at that age (censored). The median's interval is Brookmeyer and
+    Crowley's: the times whose survival is within z Greenwood standard errors of 0.5."""
+    t = np.asarray(durations, dtype=float)
+    e = np.asarray(closed, dtype=bool)
+    keep = ~np.isnan(t)
+    t, e = t[keep], e[keep]
+    n = int(t.size)
+    if n == 0:
+        return Survival([], [], None, None, 0, 0, 0)
+    times, surv, se = [0.0], [1.0], [0.0]
+    s, greenwood = 1.0, 0.0
+    for u in np.unique(t[e]):
+        at_risk = int(np.sum(t >= u))
+        d = int(np.sum((t == u) & e))
+        if at_risk == 0:
+            continue
+        s *= 1 - d / at_risk
+        if at_risk > d:
+            greenwood += d / (at_risk * (at_risk - d))
+        times.append(float(u))
+        surv.append(s)
+        se.append(s * math.sqrt(greenwood))
+    z = _z(level)
+
+    def first(pred):
+        return next((tt for tt, ss, ee in zip(times, surv, se) if pred(ss, ee)), None)
+
+    med = first(lambda ss, ee: ss <= 0.5)
+    ci = [first(lambda ss, ee: ss - z * ee <= 0.5), first(lambda ss, ee: ss + z * ee <= 0.5)]
+    return Survival(times, surv, med, ci if med is not None else None, n, int(e.sum()), int(n - e.sum()))

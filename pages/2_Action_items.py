@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import actions, safe
+from metrics import actions, closing, safe
 from metrics import charts_actions as charts
 from ui import format as fmt
 from ui import setup
@@ -51,6 +51,20 @@ c[1].metric("Won't do", t.wont_do, help="Left out of both rates; listed at the b
 c[2].metric("Without owner", t.without_owner, help="All items, any status.")
 c[3].metric("Without due date", t.without_due, help="All items, any status: their deadline comes from the SLA.")
 c[4].metric("Without ticket", t.without_ticket, help="All items, any status.")
+
+st.subheader("Closing at equal age")
+eq = setup.data(closing.equal_age, reader, filters, today, closing.DAYS, cfg.min_sample)
+for col, w in zip(st.columns(3), (setup.data(closing.within, reader, filters, today, d) for d in (30, 90, 180))):
+    col.metric(f"Done within {w.days} days", fmt.pct(w.rate), f"n={w.eligible} · {fmt.interval(w.ci, percent=True)}",
+               delta_color="off", delta_arrow="off",
+               help=f"Of the items whose incident is at least {w.days} days old ({w.eligible}), {w.done} closed "
+                    f"within {w.days} days of it. {w.too_recent} younger items and {w.undated_done} done items "
+                    "without a close date are left out.")
+st.caption(f"Compared at equal age, done within {closing.DAYS} days: {fmt.pct(eq.before.rate)} in the previous "
+           f"period, {fmt.pct(eq.now.rate)} in this one · {fmt.verdict(eq.change, percent=True)}. "
+           "Rates as of today favour old items, which have had longer to close.")
+surv, undated = setup.data(closing.survival, reader, filters, today)
+setup.chart(charts.time_to_close(surv, undated, filters.describe(), cfg.min_sample))
 
 st.subheader("Over time")
 by_month = setup.data(actions.monthly, reader, filters, today, cfg.min_sample)

@@ -42,7 +42,7 @@ def test_overview_matches_report_json(demo):
     shown = {m.label: m.value for m in at.metric}
     assert shown["Incidents"] == str(report["incidents"]["total"])
     assert shown["Near misses"] == str(report["incidents"]["near_misses"])
-    assert shown["Action items done"] == f"{report['actions']['completion_rate']:.0%}"
+    assert shown["Done within 90 days"] == f"{report['actions']['done_within_90_days']['rate']:.0%}"
     assert shown["Closed on time"] == f"{report['actions']['on_time_rate']:.0%}"
     assert shown["Median time to detect"] == f"{report['time_to_detect']['median_min']:.0f} min"
 

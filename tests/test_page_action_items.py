@@ -50,7 +50,9 @@ def test_totals_equal_report_json(demo):
     assert shown["Without due date"] == str(a["without_due"])
     # the data function itself, not only its rounding on the page
     t = actions.totals(Reader(demo / "h.duckdb"), Filters(start, end), date.today())
+    eq = a.pop("done_within_90_days")
     assert {k: getattr(t, k) for k in a} == a
+    assert shown["Done within 90 days"] == f"{eq['rate']:.0%}"
 
 
 def test_overdue_list_matches_duckdb(demo):
@@ -78,12 +80,12 @@ def test_charts_state_n_and_period_and_skip_small_months(demo):
     at = run()
     start, end = default_period_of(demo / "h.duckdb")
     figs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
-    assert len(figs) == 3
+    assert len(figs) == 4
     for fig in figs:
         title = fig["layout"]["title"]["text"]
         assert "n=" in title and f"{start} to {end}" in title, title
     monthly = actions.monthly(Reader(demo / "h.duckdb"), Filters(start, end), date.today(), 10)
-    rates = figs[0]["data"][0]
+    rates = figs[1]["data"][0]
     assert rates["x"] == list(monthly["month"])          # every month stays on the axis
     for month, n, y in zip(monthly["month"], monthly["completion n"], rates["y"]):
         assert (y is None) == (n < 10), month
@@ -197,7 +199,11 @@ def test_small_totals(small):
     assert lo < 0.6 < hi
     # the same figures as the report's definition (metrics/sql/report_actions.sql)
     a = report.build(small, PERIOD.date_from, PERIOD.date_to, AS_OF)["actions"]
+    eq = a.pop("done_within_90_days")
     assert {k: getattr(t, k) for k in a} == a
+    # equal age as of 03-01: A's four decided items are 26 days old, too recent for a
+    # 90-day window; B (03-10) lies after as-of
+    assert eq == {"rate": None, "done": 0, "eligible": 0, "too_recent": 4, "undated_done": 0}
 
 
 def test_small_monthly_says_not_enough_data(small):

@@ -1,0 +1,57 @@
+"""Action items compared at equal age (metrics/closing.py) and the Kaplan-Meier time to
+close (metrics/stats.kaplan_meier), on figures worked out by hand."""
+import pandas as pd
+import pytest
+
+from metrics import closing, stats
+
+
+def frame(rows):
+    return pd.DataFrame(rows, columns=["closed", "days_to_close", "age_days", "undated_done"])
+
+
+def test_only_items_old_enough_count():
+    df = frame([
+        (True, 10, 200, False),    # closed within 90: counts, done
+        (True, 120, 200, False),   # closed, but after 90 days: counts, not done
+        (False, None, 150, False),  # open at 150 days: counts, not done
+        (False, None, 40, False),  # 40 days old: too recent
+        (True, 5, 30, False),      # closed fast but too recent: left out, not a head start
+        (False, None, 300, True),  # done with no close date: left out
+    ])
+    w = closing._within(df, 90)
+    assert (w.eligible, w.done, w.too_recent, w.undated_done) == (3, 1, 2, 1)
+    assert w.rate == pytest.approx(1 / 3)
+
+
+def test_a_young_period_is_not_a_regression_at_equal_age():
+    # the same habit (close in 20 days, one item in four never) seen at two ages
+    old = frame([(True, 20, 400, False)] * 30 + [(False, None, 400, False)] * 10)
+    young = frame([(True, 20, 100, False)] * 30 + [(False, None, 100, False)] * 10)
+    a, b = closing._within(old, 90), closing._within(young, 90)
+    assert a.rate == b.rate == pytest.approx(0.75)
+    change = stats.compare_proportions(a.done, a.eligible, b.done, b.eligible)
+    assert change.verdict == "no clear change"
+
+
+def test_kaplan_meier_by_hand():
+    s = stats.kaplan_meier([5, 10, 10, 20, 30, 40, 50, 60],
+                           [True, True, False, True, False, True, False, False])
+    assert s.times == [0.0, 5.0, 10.0, 20.0, 40.0]
+    assert s.still_open == pytest.approx([1, 7 / 8, 7 / 8 * 6 / 7, 0.6, 0.4])
+    assert s.median == 40 and (s.n, s.events, s.censored) == (8, 4, 4)
+
+
+def test_kaplan_meier_median_interval_brackets_the_median():
+    s = stats.kaplan_meier(list(range(1, 41)), [True] * 40)
+    lo, hi = s.ci_median
+    assert lo < s.median < hi
+
+
+def test_no_median_while_more_than_half_are_open():
+    s = stats.kaplan_meier([5, 50, 60, 70], [True, False, False, False])
+    assert s.median is None and s.ci_median is None
+
+
+def test_empty():
+    assert stats.kaplan_meier([], []).n == 0
