@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from metrics import safe, stats
+from metrics import closing, safe, stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
 from metrics.report import months
@@ -126,18 +126,42 @@ def rate_table(df: pd.DataFrame, by: str, label: str | None = None,
     return out.sort_values(["items", label], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE) -> pd.DataFrame:
+def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE,
+            days: int = closing.DAYS) -> pd.DataFrame:
     """Completion and on-time rate per month of the incident date, every month of the
-    period (months without items have n 0 and no rate)."""
+    period (months without items have n 0 and no rate). Completion is compared at equal
+    age (metrics/closing.py): done within ``days`` of the incident, over the items old
+    enough to have had that long, so recent months do not read as a collapse; a month
+    younger than that has no completion figure yet."""
     df = items(reader, f, as_of)
     table = rate_table(df, "month", min_sample=min_sample)
+    for month, group in df.groupby("month"):
+        _equal_age(table, table["month"] == month, group, as_of, days, min_sample)
     every = pd.DataFrame({"month": months(f.date_from, f.date_to)})
     out = every.merge(table, on="month", how="left")
     for col in ("items", "done", "open", "won't do", "overdue", "completion n", "on time n"):
         out[col] = out[col].fillna(0).astype(int)
-    for name in ("completion", "on time"):
-        out[f"{name} note"] = out[f"{name} note"].where(out[f"{name} n"] >= min_sample, NOT_ENOUGH)
+    out["on time note"] = out["on time note"].where(out["on time n"] >= min_sample, NOT_ENOUGH)
+    out["completion note"] = out["completion note"].where(out["completion n"] >= min_sample,
+                                                          out["completion note"].replace("", NOT_ENOUGH).fillna(NOT_ENOUGH))
     return out
+
+
+def _equal_age(table: pd.DataFrame, row, group: pd.DataFrame, as_of: date, days: int, min_sample: int) -> None:
+    """Replace a row's completion with 'done within ``days`` of the incident' over the
+    group's items old enough for it (won't-do and undated done items left out)."""
+    dated = group[~group["is_wont_do"] & ~(group["is_done"] & group["done_on"].isna())]
+    incident = pd.to_datetime(dated["incident_date"])
+    old = dated[(pd.Timestamp(as_of) - incident).dt.days >= days]
+    took = (pd.to_datetime(old["done_on"]) - pd.to_datetime(old["incident_date"])).dt.days
+    n, k = len(old), int((old["is_done"] & (took <= days)).sum())
+    ci = stats.wilson(k, n)
+    shown = stats.enough(n, min_sample)
+    table.loc[row, "completion n"] = n
+    table.loc[row, "completion"] = k / n if n and shown else None
+    table.loc[row, "completion 90% low"] = ci[0] if ci and shown else None
+    table.loc[row, "completion 90% high"] = ci[1] if ci and shown else None
+    table.loc[row, "completion note"] = "" if shown else (NOT_ENOUGH if n else f"under {days} days old")
 
 
 def breakdown(reader: Reader, f: Filters, as_of: date, by: str) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from metrics import stats
 from metrics.charts import COLORS, layout, not_enough
 
-SERIES = (("completion", "Completion rate", COLORS["neutral"]), ("on time", "On-time rate", COLORS["near_misses"]))
+SERIES = (("completion", "Done within 90 days", COLORS["neutral"]), ("on time", "On-time rate", COLORS["near_misses"]))
 
 
 def monthly_rates(df: pd.DataFrame, subtitle: str, min_sample: int = stats.MIN_SAMPLE) -> go.Figure:
@@ -44,7 +44,8 @@ def monthly_rates(df: pd.DataFrame, subtitle: str, min_sample: int = stats.MIN_S
         fig.add_annotation(text=f"n<{min_sample}: not enough data, not drawn", showarrow=False,
                            xref="paper", yref="paper", x=0, y=1.02, xanchor="left",
                            font={"size": 11, "color": COLORS["muted"]})
-    return layout(fig, f"Action items done and done on time, by month of the incident (n={n} items)", subtitle)
+    return layout(fig, f"Action items done within 90 days (at equal age) and done on time, by month of the "
+                       f"incident (n={n} items)", subtitle)
 
 
 def open_age(ages: pd.Series, summary: dict, subtitle: str, min_sample: int = stats.MIN_SAMPLE) -> go.Figure:

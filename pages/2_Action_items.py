@@ -71,8 +71,9 @@ by_month = setup.data(actions.monthly, reader, filters, today, cfg.min_sample)
 setup.chart(charts.monthly_rates(by_month, filters.describe(), cfg.min_sample))
 with st.expander("Rates by month, as a table"):
     setup.table(by_month, "actions-by-month",
-                f"Month of the incident date. A rate on fewer than {cfg.min_sample} items is not shown "
-                "(not enough data).", column_config=columns(by_month))
+                f"Month of the incident date. Completion is done within {closing.DAYS} days of the incident, over "
+                f"items at least that old (a younger month has none yet). A rate on fewer than {cfg.min_sample} "
+                "items is not shown (not enough data).", column_config=columns(by_month))
 
 flow = setup.data(actions.flow, reader, filters)
 setup.chart(charts.flow(flow, filters.describe()))

@@ -211,12 +211,16 @@ def test_small_monthly_says_not_enough_data(small):
     assert list(df["month"]) == ["2026-01", "2026-02", "2026-03"]
     assert list(df["items"]) == [0, 5, 1]
     assert df["completion"].isna().all() and df["on time"].isna().all()
-    assert set(df["completion note"]) == {"not enough data"}
+    # (completion at equal age: Feb is 26 days old on 03-01, too young for 90 days)
+    assert set(df["completion note"]) == {"not enough data", "under 90 days old"}
     fig = charts_actions.monthly_rates(df, PERIOD.describe(), 10)
     assert all(y is None or y != y for t in fig.data[:2] for y in t.y)
     assert any("not enough data" in a.text for a in fig.layout.annotations)
 
     df = actions.monthly(small, PERIOD, AS_OF, min_sample=1)
+    assert df.set_index("month").loc["2026-02", "completion note"] == "under 90 days old"
+    # within 20 days: A1 closed 02-10 (7 d), A5 02-20 (17 d); A2 and A4 open: 2 of 4
+    df = actions.monthly(small, PERIOD, AS_OF, min_sample=1, days=20)
     feb = df.set_index("month").loc["2026-02"]
     assert (feb["completion n"], feb["completion"]) == (4, pytest.approx(2 / 4))
     assert (feb["on time n"], feb["on time"]) == (3, pytest.approx(1 / 3))
