@@ -40,10 +40,16 @@ def _mark_not_enough(fig: go.Figure, df: pd.DataFrame) -> None:
                                showarrow=False, font={"size": 10, "color": COLORS["muted"]})
 
 
+MAX_TICKS = 14  # more labels than this across a chart overlap: label every k-th bucket
+
+
 def _bucket_axis(fig: go.Figure, df: pd.DataFrame) -> None:
-    """Buckets sit at 0, 1, 2, ... with their name and n as the tick label."""
-    fig.update_xaxes(tickmode="array", tickvals=list(range(len(df))),
-                     ticktext=[f"{plotly_label(b)}<br>n={n}" for b, n in zip(df["bucket"], df["n"])],
+    """Buckets sit at 0, 1, 2, ... with their name and n as the tick label; with many
+    buckets only every k-th is labelled, so labels never overlap (hover shows each)."""
+    step = -(-len(df) // MAX_TICKS) if len(df) else 1
+    shown = list(range(0, len(df), step))
+    fig.update_xaxes(tickmode="array", tickvals=shown, tickangle=0,
+                     ticktext=[f"{plotly_label(df['bucket'].iloc[i])}<br>n={df['n'].iloc[i]}" for i in shown],
                      range=[-0.5, len(df) - 0.5], showgrid=False)
 
 

@@ -24,7 +24,8 @@ MEASURES = {
     "mitigate": ("ttm_minutes", "time to mitigate"),
     "resolve": ("ttr_minutes", "time to resolve"),
 }
-BUCKETS = ("month", "quarter")
+BUCKETS = ("month", "quarter", "half-year")
+AUTO = "auto"  # the finest bucket in which most buckets reach the minimum sample
 NOT_ENOUGH = "not enough data"
 
 
@@ -39,8 +40,31 @@ def durations(reader: Reader, f: Filters, measure: str) -> pd.DataFrame:
     df = reader.query_df(sql_file("detection_durations"), params(f))
     df = df[df[column].notna()]
     out = df[["incident_id", "incident_date", "month", "quarter", "severity_level", "severity_label", "team"]].copy()
+    out["half-year"] = out["month"].map(_half)
     out["minutes"] = df[column].astype(float)
     return out.reset_index(drop=True)
+
+
+def _half(month: str) -> str:
+    return f"{month[:4]}-H{1 if int(month[5:]) <= 6 else 2}"
+
+
+def choose_bucket(reader: Reader, f: Filters, measure: str, min_sample: int = stats.MIN_SAMPLE) -> str:
+    """The finest of month, quarter and half-year in which at least half of the period's
+    buckets hold ``min_sample`` incidents with a value (else half-year): with few
+    incidents a month-by-month trend is mostly "not enough data"."""
+    df = durations(reader, f, measure)
+    for bucket in BUCKETS:
+        names = buckets(f.date_from, f.date_to, bucket)
+        counts = df[bucket].value_counts()
+        if sum(counts.get(b, 0) >= min_sample for b in names) * 2 >= len(names):
+            return bucket
+    return BUCKETS[-1]
+
+
+def resolve(reader: Reader, f: Filters, measure: str, bucket: str, min_sample: int = stats.MIN_SAMPLE) -> str:
+    """``bucket`` itself, or for "auto" the one choose_bucket picks."""
+    return choose_bucket(reader, f, measure, min_sample) if bucket == AUTO else bucket
 
 
 def quarters(date_from, date_to) -> list[str]:
@@ -56,7 +80,11 @@ def quarters(date_from, date_to) -> list[str]:
 def buckets(date_from, date_to, bucket: str) -> list[str]:
     if bucket not in BUCKETS:
         raise ValueError(f"unknown bucket {bucket!r}")
-    return months(date_from, date_to) if bucket == "month" else quarters(date_from, date_to)
+    if bucket == "month":
+        return months(date_from, date_to)
+    if bucket == "quarter":
+        return quarters(date_from, date_to)
+    return list(dict.fromkeys(_half(m) for m in months(date_from, date_to)))
 
 
 def _figures(values, min_sample: int) -> dict:

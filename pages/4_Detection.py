@@ -19,7 +19,9 @@ st.caption(f"{safe.markdown(filters.describe())} · minutes from the start of im
 c = st.columns([3, 2, 2])
 measure = c[0].radio("Time to", list(detection.MEASURES), key="measure", bind="query-params", horizontal=True,
                      help="From the start of impact to detection, to mitigation (impact ended) or to resolution.")
-bucket = c[1].radio("Per", detection.BUCKETS, key="bucket", bind="query-params", horizontal=True)
+chosen = c[1].radio("Per", (detection.AUTO, *detection.BUCKETS), key="bucket", bind="query-params", horizontal=True,
+                    help="auto: the finest of month, quarter and half-year in which most buckets have "
+                         f"{cfg.min_sample} incidents.")
 threshold = c[2].number_input("Detected within (minutes)", min_value=0, max_value=10080,
                               value=int(cfg.detect_threshold_minutes), step=1, key="threshold", bind="query-params",
                               help="The threshold of the share detected in time (config: detect_threshold_minutes, "
@@ -43,8 +45,10 @@ else:
         st.info(f"No incidents with a {what} under these filters: widen the date range or clear a filter "
                 "in the sidebar.", icon=":material/filter_alt_off:")
 
+bucket = setup.data(detection.resolve, reader, filters, measure, chosen, cfg.min_sample)
 trend = setup.data(detection.trend, reader, filters, measure, bucket, cfg.min_sample)
-setup.chart(charts.trend(trend, what, bucket, cfg.min_sample, filters.describe()), key="trend")
+per = f"{bucket} (chosen: the finest in which most have n≥{cfg.min_sample})" if chosen == detection.AUTO else bucket
+setup.chart(charts.trend(trend, what, per, cfg.min_sample, filters.describe()), key="trend")
 with st.expander(f"Figures per {bucket}"):
     setup.table(trend.drop(columns="enough"), f"{measure}-per-{bucket}",
                 f"Buckets with fewer than {cfg.min_sample} incidents have no figures.")
@@ -63,7 +67,7 @@ if o["enough"]:
 else:
     st.metric(f"Share detected within {minutes(threshold)}", "not enough data",
               f"n={o['n']} < {cfg.min_sample}", delta_color="off", delta_arrow="off")
-setup.chart(charts.within_threshold(within, bucket, cfg.min_sample, filters.describe()), key="within")
+setup.chart(charts.within_threshold(within, per, cfg.min_sample, filters.describe()), key="within")
 
 st.subheader(f"{what.capitalize()} by severity and by team")
 left, right = st.columns(2)
