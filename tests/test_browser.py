@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
@@ -236,3 +237,43 @@ def test_a_correction_made_in_the_browser_moves_the_detection_median(tmp_path, b
             context.close()
     assert "detected_at: '2026-02-03T10:29:00Z'" in (tmp_path / "corrections.yaml").read_text()
 
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_no_request_leaves_the_machine(server, browser, path):
+    """Fully offline: every request to a host other than the server's is blocked and
+    recorded, and the page must still draw without any (nor console errors)."""
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    outside, errors = [], []
+
+    def guard(route):
+        host = urllib.parse.urlsplit(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    def failed(response):
+        # Streamlit's frontend first probes /<page>/_stcore/health and host-config to find
+        # its base path on a deep link, and falls back to the root: those 404s are its own
+        path = urllib.parse.urlsplit(response.url).path
+        if response.status >= 400 and not path.endswith(("/_stcore/health", "/_stcore/host-config")):
+            errors.append(f"{response.status} {response.url}")
+
+    context.route("**/*", guard)
+    pg = context.new_page()
+    pg.on("response", failed)
+    # (a failed load is judged by its response above; the console only repeats it)
+    pg.on("console", lambda m: errors.append(m.text)
+          if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    try:
+        open_page(pg, f"{server.url}/{path}")
+        charts = pg.locator("[data-testid='stPlotlyChart']")
+        for i in range(charts.count()):
+            charts.nth(i).scroll_into_view_if_needed()
+            charts.nth(i).locator(".main-svg").first.wait_for(timeout=30_000)
+    finally:
+        context.close()
+    assert not outside, outside
+    assert not errors, errors

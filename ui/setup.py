@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +23,9 @@ from ui import auth, reingest
 from ui.pages import PAGES, page_of
 from loaders.config import Config
 from ui.where import Where, footer, load_command, where
+
+
+FAVICON = Path(__file__).resolve().parent / "favicon.png"
 
 
 @st.cache_resource
@@ -71,7 +75,9 @@ def open_page(script: str) -> Context:
     the database and, for a page with filters, the filters. A page with filters and no
     incidents to show says how to load some and stops here."""
     p = page_of(script)
-    st.set_page_config(page_title=f"{p.title} · Hindsight", page_icon=p.icon, layout="wide")
+    # the favicon is a file of ours: a material icon as page_icon makes the browser fetch
+    # it from a public font host, which fails offline
+    st.set_page_config(page_title=f"{p.title} · Hindsight", page_icon=str(FAVICON), layout="wide")
     auth.gate()
     nav()
     w = where()
