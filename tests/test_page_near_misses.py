@@ -79,8 +79,9 @@ def test_monthly_share_and_band_equal_a_direct_query(demo):
         k, n = counts.get(month, (0, 0))
         assert row["reports"] == n
         if n >= 10:
-            assert row["share"] == pytest.approx(k / n) and drawn[month] == pytest.approx(k / n)
-            assert [row["ci90_low"], row["ci90_high"]] == pytest.approx(stats.wilson(k, n))
+            # the table shows shares as whole percentages (ui/tables.py), the chart as fractions
+            assert row["share"] == pytest.approx(100 * k / n) and drawn[month] == pytest.approx(k / n)
+            assert [row["ci90_low"], row["ci90_high"]] == pytest.approx([100 * v for v in stats.wilson(k, n)])
         else:   # not enough data: no share, no point
             assert row["share"] != row["share"] and drawn[month] is None
     assert any(v is not None for v in drawn.values())

@@ -19,7 +19,7 @@ from metrics import periods, quality, safe
 from metrics.db import Reader
 from metrics.hidden import hidden
 from metrics.safe import to_csv
-from ui import auth, reingest
+from ui import auth, reingest, tables
 from ui.pages import PAGES, page_of
 from loaders.config import Config
 from ui.where import Where, footer, load_command, where
@@ -173,7 +173,8 @@ def table(df: pd.DataFrame, name: str, caption: str | None = None, **kwargs):
         caption = (caption + " " if caption else "") + f"Showing the first {SHOWN_ROWS:,} of {len(df):,} rows; the CSV has all."
     if caption:
         st.caption(caption)
-    shown = st.dataframe(df.head(SHOWN_ROWS), hide_index=True, **kwargs)
+    head, config = tables.readable(df.head(SHOWN_ROWS), kwargs.pop("column_config", None))
+    shown = st.dataframe(head, hide_index=True, column_config=config, **kwargs)
     st.download_button(f"Download {name} as CSV", to_csv(df), file_name=f"hindsight-{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:",
                        on_click="ignore")
