@@ -30,3 +30,13 @@ def test_page_of_finds_a_page_by_its_file():
     assert page_of(str(ROOT / "pages" / "4_Detection.py")).title == "Detection"
     with pytest.raises(LookupError):
         page_of("pages/nope.py")
+
+
+def test_definitions_are_one_click_away(demo):
+    from conftest import run_page
+
+    at = run_page("pages/8_Definitions.py")
+    assert not at.exception, at.exception
+    assert any("Closing at equal age" in m.value for m in at.markdown)
+    overview = run_page("app.py")
+    assert "[Definitions](Definitions)" in overview.caption[0].value

@@ -162,6 +162,15 @@ def sidebar(reader: Reader) -> flt.Filters:
                        tuple(classes), bool(near))
 
 
+METRICS = Path(__file__).resolve().parent.parent / "docs" / "METRICS.md"
+DEFINITIONS = "[Definitions](Definitions)"  # the in-app page that shows docs/METRICS.md
+
+
+def definitions() -> str:
+    """docs/METRICS.md as the Definitions page shows it (its own file, read at each view)."""
+    return METRICS.read_text(encoding="utf-8")
+
+
 SHOWN_ROWS = 500  # a page shows at most this many rows of a table; the CSV has them all
 
 
