@@ -25,6 +25,19 @@ def layout(fig: go.Figure, title: str, subtitle: str = "", height: int = 360) ->
     return fig
 
 
+def count_axis(fig: go.Figure, largest: float | None = None, **where) -> go.Figure:
+    """A y axis of counts: whole-number ticks only (never 0.2 incidents), from zero.
+    ``largest`` is the tallest bar (read from the figure's traces when not given)."""
+    fig.update_yaxes(tickformat=",d", rangemode="tozero", **where)
+    if largest is None:
+        values = [v for t in fig.data if getattr(t, "y", None) is not None for v in t.y
+                  if isinstance(v, (int, float))]
+        largest = max(values, default=0)
+    if largest <= 5:  # auto ticks would step by 0.5 or less
+        fig.update_yaxes(dtick=1, **where)
+    return fig
+
+
 def not_enough(fig: go.Figure, message: str = "not enough data") -> go.Figure:
     fig.add_annotation(text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
                        font={"size": 14, "color": COLORS["muted"]})
@@ -38,6 +51,7 @@ def monthly_incidents(df: pd.DataFrame, subtitle: str) -> go.Figure:
     fig.add_bar(x=df["month"], y=df["incidents"], name="Incidents", marker_color=COLORS["incidents"])
     fig.add_bar(x=df["month"], y=df["near_misses"], name="Near misses", marker_color=COLORS["near_misses"])
     fig.update_layout(barmode="stack", yaxis_title="count")
+    count_axis(fig)
     if df.empty:
         not_enough(fig, "no incidents under these filters")
     return layout(fig, f"Incidents and near misses per month (n={n})", subtitle)

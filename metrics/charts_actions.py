@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from metrics import stats
-from metrics.charts import COLORS, layout, not_enough
+from metrics.charts import COLORS, count_axis, layout, not_enough
 
 SERIES = (("completion", "Done within 90 days", COLORS["neutral"]), ("on time", "On-time rate", COLORS["near_misses"]))
 
@@ -56,6 +56,7 @@ def open_age(ages: pd.Series, summary: dict, subtitle: str, min_sample: int = st
     fig.add_histogram(x=list(ages), name="open items", marker_color=COLORS["neutral"],
                       xbins={"size": 7}, hovertemplate="%{x} days: %{y} items<extra></extra>")
     fig.update_layout(xaxis_title="days open (since the incident date)", yaxis_title="items", showlegend=False)
+    count_axis(fig, largest=int(ages.floordiv(7).value_counts().max()) if len(ages) else 0)
     title = f"Age of open action items (n={n})"
     if n == 0:
         not_enough(fig, "no open items under these filters")
@@ -77,6 +78,7 @@ def flow(df: pd.DataFrame, subtitle: str) -> go.Figure:
     fig.add_bar(x=df["month"], y=df["opened"], name="Opened (incident date)", marker_color=COLORS["incidents"])
     fig.add_bar(x=df["month"], y=df["closed"], name="Closed (tracker resolution date)", marker_color=COLORS["good"])
     fig.update_layout(barmode="group", yaxis_title="items")
+    count_axis(fig)
     fig.update_xaxes(type="category")
     if opened + closed == 0:
         not_enough(fig, "no action items opened or closed under these filters")

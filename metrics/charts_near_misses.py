@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from metrics.charts import COLORS, layout, not_enough
+from metrics.charts import COLORS, count_axis, layout, not_enough
 
 
 def _values(series: pd.Series) -> list:
@@ -61,7 +61,8 @@ def monthly_share(df: pd.DataFrame, subtitle: str, min_sample: int = 10) -> go.F
                 marker_color=COLORS["near_misses"], row=2, col=1,
                 hovertemplate="%{x}: %{y} near misses<extra></extra>")
     fig.update_yaxes(title_text="share of reports", range=[0, 1], tickformat=".0%", dtick=0.25, row=1, col=1)
-    fig.update_yaxes(title_text="near misses", rangemode="tozero", row=2, col=1)
+    fig.update_yaxes(title_text="near misses", row=2, col=1)
+    count_axis(fig, row=2, col=1)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=months)
     if not any(v is not None for v in share):
         fig.add_annotation(text=f"share: not enough data (no month has {min_sample} reports)", showarrow=False,
