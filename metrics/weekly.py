@@ -95,7 +95,33 @@ def _int(value) -> str:
     return "?" if value is None or pd.isna(value) else str(int(value))
 
 
-AGENDA_ITEMS = 40  # per list: an agenda a meeting can read; the page and CSVs hold the rest
+AGENDA_ITEMS = 10  # per list: an agenda a 30-minute meeting can read; the page and CSVs hold the rest
+STALE_DAYS = 365   # overdue for longer than this: history, not this week's business
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """The overdue items a meeting should discuss: the most important first (most severe,
+    then longest overdue), those overdue for over a year left to the Action items page."""
+
+    top: pd.DataFrame   # at most AGENDA_ITEMS rows
+    total: int          # overdue within STALE_DAYS
+    stale: int          # overdue for longer
+
+
+def overdue(acts: pd.DataFrame, n: int = AGENDA_ITEMS) -> Overdue:
+    rows = acts[acts["state"] == "overdue"] if len(acts) else acts
+    if rows.empty:
+        return Overdue(rows, 0, 0)
+    recent = rows[rows["days_overdue"] <= STALE_DAYS]
+    ranked = recent.sort_values(["severity_level", "days_overdue"], ascending=[True, False], na_position="last",
+                                kind="stable")
+    return Overdue(ranked.head(n), len(recent), len(rows) - len(recent))
+
+
+def due(acts: pd.DataFrame) -> pd.DataFrame:
+    """Items due in the week (open at its end, or done)."""
+    return acts[acts["state"] != "overdue"] if len(acts) else acts
 
 
 def _section(title: str, rows: list[str], empty: str, total: int | None = None) -> list[str]:
@@ -116,13 +142,14 @@ def agenda_markdown(r: dict) -> str:
     scope = r.describe.split("; ", 1)
     if len(scope) > 1:
         out += [f"Filters: {_one_line(scope[1])}", ""]
-    acts = r.actions
-    overdue = acts[acts["state"] == "overdue"] if len(acts) else acts
+    this_week, late = due(r.actions), overdue(r.actions)
     out += ["Summary:", "",
             f"- {len(r.new)} new incidents and near misses",
             f"- {len(r.repeats)} repeats",
             f"- {len(r.awaiting_review)} postmortems awaiting review",
-            f"- {len(acts)} action items due or overdue ({len(overdue)} overdue at the week's end)", ""]
+            f"- {len(this_week)} action items due this week",
+            f"- {late.total} overdue at the week's end"
+            + (f" (and {late.stale} overdue for over a year, on the Action items page)" if late.stale else ""), ""]
 
     out += _section("New incidents and near misses", [
         f"- {row.incident_date} · {row.kind} · {_one_line(row.title)}"
@@ -151,6 +178,8 @@ def agenda_markdown(r: dict) -> str:
                 f" · deadline {row.deadline}" + (f" · {_one_line(row.ticket)}" if _one_line(row.ticket) else "")
                 + f" · from {_one_line(row.incident_title) or _one_line(row.incident_id)}")
 
-    out += _section("Action items due this week or overdue", [item(row) for row in _first(acts)],
-                    "Nothing due and nothing overdue.", len(acts))
+    out += _section("Action items due this week", [item(row) for row in _first(this_week)],
+                    "Nothing due this week.", len(this_week))
+    out += _section(f"The {AGENDA_ITEMS} most important overdue items (most severe, then longest overdue)",
+                    [item(row) for row in late.top.itertuples()], "Nothing overdue.", late.total)
     return "\n".join(out).rstrip() + "\n"

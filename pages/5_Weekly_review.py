@@ -43,15 +43,18 @@ if r.new.empty:
                   icon=":material/history:")
 
 acts = r.actions
-overdue = int((acts["state"] == "overdue").sum())
-c = st.columns(4)
+this_week, late = weekly.due(acts), weekly.overdue(acts)
+c = st.columns(5)
 c[0].metric("New incidents and near misses", len(r.new),
             help="Postmortems dated in the week; near misses count here (they are worth a look too).")
 c[1].metric("Repeats", len(r.repeats), help="An earlier incident of the same class within the recurrence window.")
 c[2].metric("Awaiting review", len(r.awaiting_review),
-            help="Postmortems of any date not reviewed by the week's end.")
-c[3].metric("Action items due or overdue", len(acts), f"{overdue} overdue", delta_color="off", delta_arrow="off",
-            help="Due in the week, or still open at its end with a deadline before it.")
+            help="Postmortems of any date whose status is set and that were not reviewed by the week's end.")
+c[3].metric("Due this week", len(this_week), help="Action items whose deadline falls in the week.")
+c[4].metric("Overdue", late.total, f"{late.stale} more than a year" if late.stale else None, delta_color="off",
+            delta_arrow="off", help=f"Open at the week's end with a deadline before it; the agenda lists the "
+                                    f"{weekly.AGENDA_ITEMS} most important. Items overdue for over a year are "
+                                    "history: the Action items page lists them.")
 
 md = weekly.agenda_markdown(r)
 st.download_button("Copy as markdown", md, file_name=f"hindsight-weekly-{start}.md", mime="text/markdown",
@@ -100,12 +103,28 @@ else:
          ["incident_date", "days_since_incident", "title", "kind", "severity", "team", "postmortem_status",
           "owner", "written_on", "incident_id"])
 
-st.subheader(f"Action items due this week or overdue ({len(acts)})")
-if acts.empty:
-    st.caption("Nothing due this week and nothing overdue at its end.")
+ACTION_COLUMNS = ["state", "days_overdue", "deadline", "action", "owner", "severity", "ticket", "ticket_url",
+                  "incident_title", "team", "done_on", "status"]
+st.subheader(f"Action items due this week ({len(this_week)})")
+if this_week.empty:
+    st.caption("Nothing due this week.")
 else:
-    show(acts, "weekly-actions", "State at the week's end: overdue (open, deadline before the week's end), due "
-         "(open, deadline on its last day) or done. Deadline: the due date, else the incident date + the SLA days "
-         "of its severity.",
-         ["state", "days_overdue", "deadline", "action", "owner", "ticket", "ticket_url", "incident_title",
-          "team", "done_on", "status"])
+    show(this_week.assign(severity=this_week["severity_label"]), "weekly-due",
+         "Deadline in the week: open at its end (due) or done. Deadline: the due date, else the incident date + "
+         "the SLA days of its severity.", ACTION_COLUMNS)
+
+st.subheader(f"The {weekly.AGENDA_ITEMS} most important overdue items (of {late.total})")
+if late.top.empty:
+    st.caption("Nothing overdue at the week's end" + (f" but {late.stale} items overdue for over a year."
+                                                       if late.stale else "."))
+else:
+    show(late.top.assign(severity=late.top["severity_label"]), "weekly-overdue",
+         "Most severe first, then longest overdue" + (f"; {late.total - len(late.top)} more below"
+                                                       if late.total > len(late.top) else "")
+         + (f". {late.stale} items overdue for over a year are left to the Action items page."
+            if late.stale else "."), ACTION_COLUMNS)
+    if late.total > len(late.top):
+        with st.expander(f"All {late.total} overdue items"):
+            everything = acts[(acts["state"] == "overdue") & (acts["days_overdue"] <= weekly.STALE_DAYS)]
+            show(everything.assign(severity=everything["severity_label"]), "weekly-overdue-all", None,
+                 ACTION_COLUMNS)

@@ -150,17 +150,20 @@ def test_agenda_markdown(small):
     md = weekly.agenda_markdown(weekly.review(small, ALL, WEEK))
     assert md.startswith("# Weekly SRE review: Mon 2026-03-02 to Sun 2026-03-08\n")
     s = sections(md)
+    late = "The 10 most important overdue items (most severe, then longest overdue) (2)"
     assert list(s) == ["New incidents and near misses (2)", "Repeats (1)", "Postmortems awaiting review (3)",
-                       "Action items due this week or overdue (4)"]
-    assert [len(v) for v in s.values()] == [2, 1, 3, 4]                 # one bullet per item
+                       "Action items due this week (2)", late]
+    assert [len(v) for v in s.values()] == [2, 1, 3, 2, 2]              # one bullet per item
     assert "near miss" in s["New incidents and near misses (2)"][1]
     assert "after fix" in s["Repeats (1)"][0] and "12 days earlier" in s["Repeats (1)"][0]
     assert "127 days since the incident" in s["Postmortems awaiting review (3)"][0]
-    items = s["Action items due this week or overdue (4)"]
-    assert items[0].startswith("- [overdue 52 d] Old open item") and "OPS-10" in items[0]
-    assert items[2].startswith("- [done] Add index DONE · owner @bob · deadline 2026-03-05")
-    assert items[3].startswith("- [due] Tune pool · owner none")
-    assert "- 4 action items due or overdue (2 overdue at the week's end)" in md
+    items = s["Action items due this week (2)"]
+    assert items[0].startswith("- [done] Add index DONE · owner @bob · deadline 2026-03-05")
+    assert items[1].startswith("- [due] Tune pool · owner none")
+    overdue = s[late]   # same severity: the longest overdue first
+    assert overdue[0].startswith("- [overdue 52 d] Old open item") and "OPS-10" in overdue[0]
+    assert overdue[1].startswith("- [overdue 2 d] Fix X")
+    assert "- 2 action items due this week\n- 2 overdue at the week's end" in md
 
 
 def test_agenda_markdown_of_an_empty_week_and_odd_text():
@@ -169,14 +172,14 @@ def test_agenda_markdown_of_an_empty_week_and_odd_text():
                         "predecessor_date", "days_since_predecessor", "repeat_after_fix"],
             "awaiting_review": ["incident_date", "title", "postmortem_status", "days_since_incident", "owner"],
             "actions": ["state", "days_overdue", "done_on", "action", "owner", "deadline", "ticket",
-                        "incident_title", "incident_id"]}
+                        "incident_title", "incident_id", "severity_level"]}
     r = weekly.Review(date(2026, 11, 16), date(2026, 11, 22), latest=None, describe="2026-11-16 to 2026-11-22",
                       **{k: pd.DataFrame(columns=c) for k, c in cols.items()})
     md = weekly.agenda_markdown(r)
     assert "Filters:" not in md
     s = sections(md)
     assert all(not v for v in s.values())
-    assert "_Nothing new this week._" in md and "_Nothing due and nothing overdue._" in md
+    assert "_Nothing new this week._" in md and "_Nothing due this week._" in md and "_Nothing overdue._" in md
 
     r = dataclasses.replace(r, new=pd.DataFrame([{"incident_date": date(2026, 11, 17), "kind": "incident",
                               "title": "Cache <b>down</b>\nfor *all*\tusers | [x](javascript:alert(1))",
@@ -200,23 +203,26 @@ def week_counts(db, start):
     awaiting, = query(db, """
         SELECT count(*) FROM mart_incidents WHERE incident_date <= $e
           AND NOT (coalesce(reviewed_on <= $e, FALSE) OR (reviewed_on IS NULL AND lower(coalesce(postmortem_status, ''))
-                   IN ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')))""",
+                   IN ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')))
+          AND trim(coalesce(postmortem_status, '')) <> ''
+          AND lower(trim(postmortem_status)) NOT IN ('resolved', 'mitigated', 'monitoring', 'investigating',
+                                                     'identified', 'fixed', 'ongoing', 'active')""",
                       {"e": end})[0]
     due, overdue = query(db, """
         WITH a AS (SELECT *, status = 'open' OR (status = 'done' AND done_on > $e) AS open_then
                    FROM mart_action_items WHERE incident_date <= $e)
-        SELECT count(*) FILTER (WHERE (deadline BETWEEN $s AND $e AND status <> 'wont_do')
-                                   OR (open_then AND deadline < $s)),
-               count(*) FILTER (WHERE open_then AND deadline < $e)
+        SELECT count(*) FILTER (WHERE deadline BETWEEN $s AND $e AND status <> 'wont_do'
+                                  AND NOT (open_then AND deadline < $e)),
+               count(*) FILTER (WHERE open_then AND deadline < $e AND date_diff('day', deadline, $e) <= 365)
         FROM a""", p)[0]
-    return {"new": new, "repeats": repeats, "awaiting": awaiting, "actions": due, "overdue": overdue}
+    return {"new": new, "repeats": repeats, "awaiting": awaiting, "due": due, "overdue": overdue}
 
 
 def shown(at):
     m = {x.label: x for x in at.metric}
     return {"new": int(m["New incidents and near misses"].value), "repeats": int(m["Repeats"].value),
-            "awaiting": int(m["Awaiting review"].value), "actions": int(m["Action items due or overdue"].value),
-            "overdue": int(m["Action items due or overdue"].delta.split()[0])}
+            "awaiting": int(m["Awaiting review"].value), "due": int(m["Due this week"].value),
+            "overdue": int(m["Overdue"].value)}
 
 
 def test_default_week_on_demo_data(demo):
@@ -263,9 +269,11 @@ def test_chosen_week_lists_and_agenda(demo):
     assert download.proto.url.endswith(".md")
 
     tables = {d.value.shape[0]: d for d in at.dataframe}
-    acts = next(d for d in at.dataframe if "state" in d.value.columns)
-    assert len(acts.value) == expected["actions"]
-    assert json.loads(acts.proto.columns)["ticket_url"]["type_config"]["type"] == "link"
+    acts = [d for d in at.dataframe if "state" in d.value.columns]
+    sizes = [len(d.value) for d in acts]
+    # the week's due items, then at most 10 overdue ones (and all of them in an expander)
+    assert sizes[:2] == [n for n in (expected["due"], min(expected["overdue"], weekly.AGENDA_ITEMS)) if n]
+    assert json.loads(acts[0].proto.columns)["ticket_url"]["type_config"]["type"] == "link"
     assert tables
 
 
@@ -283,10 +291,44 @@ def test_agenda_lists_at_most_a_readable_number_per_section():
 
     acts = pd.DataFrame([{"state": "overdue", "days_overdue": i, "action": f"Fix {i}", "owner": "@a",
                           "deadline": d(2026, 1, 1), "ticket": "", "incident_title": "T", "incident_id": "x",
-                          "done_on": None} for i in range(weekly.AGENDA_ITEMS + 5)])
+                          "done_on": None, "severity_level": None} for i in range(weekly.AGENDA_ITEMS + 5)])
     empty = pd.DataFrame()
     md = weekly.agenda_markdown(weekly.Review(d(2026, 1, 5), d(2026, 1, 11), new=empty, awaiting_review=empty,
                                               actions=acts, repeats=empty, latest=None, describe=""))
-    assert f"## Action items due this week or overdue ({weekly.AGENDA_ITEMS + 5})" in md
+    assert (f"## The {weekly.AGENDA_ITEMS} most important overdue items (most severe, then longest overdue) "
+            f"({weekly.AGENDA_ITEMS + 5})") in md
     assert md.count("- [overdue") == weekly.AGENDA_ITEMS
     assert "... and 5 more" in md
+
+
+def test_the_overdue_agenda_is_the_most_severe_then_longest_and_leaves_history_out():
+    from datetime import date as d
+
+    acts = pd.DataFrame([
+        {"state": "overdue", "days_overdue": 3990, "severity_level": 1, "action": "ancient"},
+        {"state": "overdue", "days_overdue": 40, "severity_level": 3, "action": "sev3 old"},
+        {"state": "overdue", "days_overdue": 5, "severity_level": 1, "action": "sev1 new"},
+        {"state": "overdue", "days_overdue": 90, "severity_level": None, "action": "no severity"},
+        {"state": "overdue", "days_overdue": 60, "severity_level": 1, "action": "sev1 old"},
+        {"state": "due", "days_overdue": None, "severity_level": 1, "action": "due"},
+    ])
+    late = weekly.overdue(acts, n=3)
+    assert list(late.top["action"]) == ["sev1 old", "sev1 new", "sev3 old"]
+    assert (late.total, late.stale) == (4, 1)
+    assert list(weekly.due(acts)["action"]) == ["due"]
+    del d
+
+
+def test_a_postmortem_without_a_review_status_is_not_awaiting_review(tmp_path):
+    from conftest import load_corpus
+
+    reader = load_corpus(tmp_path, {
+        "drafted": house_doc(title="Drafted", day="2026-03-03", status="Draft"),
+        "resolved": house_doc(title="Resolved", day="2026-03-03", status="Resolved"),
+        "none": house_doc(title="No status", day="2026-03-03", status=""),
+    })
+    try:
+        r = weekly.review(reader, ALL, WEEK)
+        assert list(r.awaiting_review["title"].str.replace("Postmortem: ", "")) == ["Drafted (2026-03-03)"]
+    finally:
+        reader.close()

@@ -26,6 +26,8 @@ SELECT
     ticket,
     CASE WHEN regexp_matches(ticket_url, '^https?://', 'i') THEN ticket_url END AS ticket_url,
     team,
+    severity_level,
+    severity_label,
     file_path,
     item_seq
 FROM a

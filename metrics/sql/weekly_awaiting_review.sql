@@ -1,5 +1,5 @@
--- Postmortems (incidents and near misses, any date up to the week's end $date_to) not
--- reviewed by the week's end, oldest first. Reviewed as in mart_incident_coverage (a
+-- Postmortems (incidents and near misses, any date up to the week's end $date_to) whose
+-- status is set and that were not reviewed by the week's end, oldest first. Reviewed as in mart_incident_coverage (a
 -- reviewed date, or mart_incidents.status_says_reviewed); a review dated after the
 -- week's end was still awaited then (a status with no date is taken at its word).
 SELECT
@@ -20,4 +20,9 @@ WHERE NOT coalesce(
     reviewed_on <= $date_to
     OR (reviewed_on IS NULL AND status_says_reviewed),
     FALSE)
+  -- a postmortem with no status, or whose status is the incident's state ("Resolved"),
+  -- says nothing about a review: not awaiting one (docs/METRICS.md, "Weekly review")
+  AND nullif(trim(postmortem_status), '') IS NOT NULL
+  AND lower(trim(postmortem_status)) NOT IN ('resolved', 'mitigated', 'monitoring', 'investigating',
+                                             'identified', 'fixed', 'ongoing', 'active')
 ORDER BY incident_date, file_path
