@@ -26,7 +26,7 @@ DEFAULT_SLA = {1: 14, 2: 30, "default": 60}
 MAX_FILES = 500_000   # discovery stops with an error past this many files in the sources
 KNOWN_KEYS = {"database", "timezone", "sources", "taxonomy", "sla_days", "recurrence_window_days",
               "min_sample", "status_map", "csv_mappings", "max_file_mb", "detect_threshold_minutes",
-              "default_repo", "match_window_minutes", "max_export_mb", "exclude", "follow_symlinks",
+              "default_repo", "match_window_minutes", "people", "jira_base_url", "max_export_mb", "exclude", "follow_symlinks",
               "max_files", "corrections"}
 SOURCE_KINDS = ("postmortems", "trackers", "incidents")
 STATUS_CATEGORIES = ("todo", "in_progress", "done", "wont_do")
@@ -59,6 +59,17 @@ class Config:
     database_set: bool = False             # the file names its database (``database:``)
     is_demo: bool = False                  # the bundled demo config, used for want of another
     corrections_file: str | None = None    # ``corrections:``; default corrections.yaml beside the config
+    people: dict[str, list[str]] = field(default_factory=dict)  # person -> aliases (handles, names)
+    jira_base_url: str | None = None       # https://acme.atlassian.net: Jira keys link to <url>/browse/KEY
+
+    def aliases(self) -> list[tuple[str, str]]:
+        """(alias, person) rows for the marts: every alias and the person's own name,
+        lower case without a leading '@', as owners are matched."""
+        rows = {}
+        for person, names in self.people.items():
+            for name in [person, *names]:
+                rows.setdefault(alias_key(name), person)
+        return sorted(rows.items())
 
     @property
     def base(self) -> Path:
@@ -96,6 +107,11 @@ class Config:
         if self.path is None:
             return "no config file (defaults)"
         return f"{self.path} (the bundled demo config)" if self.is_demo else str(self.path)
+
+
+def alias_key(name: str) -> str:
+    """How an owner is matched to a person: lower case, no leading '@', spaces folded."""
+    return " ".join(str(name).strip().lstrip("@").lower().split())
 
 
 def choose_database(cfg: Config, explicit: str | os.PathLike | None = None) -> tuple[Path, str]:
@@ -226,6 +242,27 @@ def config_from_dict(data, path: Path | None = None) -> Config:
             if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
                 fail(f"sla_days.{k}", f"must be a positive whole number of days, got {v!r}")
             cfg.sla_days[level] = v
+
+    if "people" in data:
+        people = data["people"]
+        if not isinstance(people, dict):
+            fail("people", "must map a person to their aliases, e.g. {Lee Chen: ['@lee', 'lchen']}")
+        seen: dict[str, str] = {}
+        for person, names in people.items():
+            names = [names] if isinstance(names, str) else names
+            if not str(person).strip() or not isinstance(names, list) \
+                    or not all(isinstance(n, str) and n.strip() for n in names):
+                fail(f"people.{person}", "must be a list of aliases (handles, names, tracker display names)")
+            for n in [str(person), *names]:
+                if seen.setdefault(alias_key(n), str(person)) != str(person):
+                    fail(f"people.{person}", f"alias {n!r} is already {seen[alias_key(n)]!r}'s")
+            cfg.people[str(person).strip()] = [n.strip() for n in names]
+
+    if "jira_base_url" in data:
+        url = data["jira_base_url"]
+        if not isinstance(url, str) or not re.fullmatch(r"https?://[^\s/]+(?:/[^\s]*)?", url.strip()):
+            fail("jira_base_url", f"must be an http(s) URL such as https://acme.atlassian.net, got {url!r}")
+        cfg.jira_base_url = url.strip().rstrip("/")
 
     if "default_repo" in data:
         repo = data["default_repo"]

@@ -151,6 +151,15 @@ def fingerprint(cfg: Config) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
+def marts_inputs(cfg: Config) -> str:
+    """What, besides the files, changes the marts but not parsing (SLA days, people,
+    links, windows): a change rebuilds them even when no file changed."""
+    data = {"sla": sorted(map(list, cfg.sla_days.items()), key=str), "people": cfg.aliases(), "jira": cfg.jira_base_url,
+            "recurrence": cfg.recurrence_window_days, "match": cfg.match_window_minutes,
+            "repo": cfg.default_repo}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 def _parser_version() -> str:
     """A hash of the loaders' own source (every module under loaders/, the parsers and the
     code that turns their records into rows), so that a new version re-reads every file
@@ -191,6 +200,7 @@ class State:
     models: str | None = None
     exists: bool = False
     corrections: str | None = None   # digest of the corrections file the last load applied
+    marts_inputs: str | None = None  # marts_inputs() of the last load's config
 
 
 @dataclass
@@ -309,7 +319,7 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
     fixes = Corrections.read(cfg.corrections_for(db_path))
     up_to_date = (not todo and not removed and not touched and not moved and not forget
                   and state.exists and state.fingerprint == fp and state.models == store.models_fingerprint()
-                  and state.corrections == fixes.digest
+                  and state.corrections == fixes.digest and state.marts_inputs == marts_inputs(cfg)
                   and {s.pattern for s in sources if s.pattern in read_now} <= remembered)
     return Plan(db_path, sources, found, todo, unchanged, touched, moved, removed, removed_kinds,
                 postmortems, forget, full, fp, up_to_date, fixes)
@@ -488,7 +498,7 @@ def read_state(db_path: Path) -> State:
                 "SELECT pattern, kind, config FROM sources ORDER BY added_at, pattern").fetchall()]
         settings = dict(con.execute("SELECT key, value FROM settings").fetchall())
         return State(files, sources, settings.get("fingerprint"), settings.get("models"), True,
-                     settings.get("corrections"))
+                     settings.get("corrections"), settings.get("marts_inputs"))
     finally:
         con.close()
 
@@ -513,8 +523,12 @@ def _write_settings(con, cfg: Config, fp: str, corrections: str = "") -> None:
                 "match_window_minutes": cfg.match_window_minutes,
                 "recurrence_window_days": cfg.recurrence_window_days,
                 "min_sample": cfg.min_sample, "detect_threshold_minutes": cfg.detect_threshold_minutes,
-                "config_path": str(cfg.path) if cfg.path else ""}
+                "config_path": str(cfg.path) if cfg.path else "", "jira_base_url": cfg.jira_base_url or "",
+                "marts_inputs": marts_inputs(cfg)}
     con.executemany("INSERT INTO settings VALUES (?, ?)", [[k, str(v)] for k, v in settings.items()])
+    con.execute("DELETE FROM people")
+    if cfg.aliases():
+        con.executemany("INSERT INTO people VALUES (?, ?)", [list(r) for r in cfg.aliases()])
     con.execute("DELETE FROM sla_days")
     con.executemany("INSERT INTO sla_days VALUES (?, ?)",
                     [[None if k == "default" else k, v] for k, v in cfg.sla_days.items()])

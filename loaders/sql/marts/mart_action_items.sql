@@ -1,7 +1,9 @@
 -- One row per action item with its effective status (tracker first, then document),
 -- its deadline (due date, else incident date + the SLA days of its severity), and
--- the incident it belongs to. done_at is the tracker's resolution time; an item done
--- only by the document's word has none. Overdue depends on an as-of date: see metrics/.
+-- the incident it belongs to. The owner is the person the config's `people:` names for
+-- that alias (handle, name or tracker display name), else as written; a Jira key links
+-- to `jira_base_url`/browse/KEY when no export gave a link. done_at is the tracker's
+-- resolution time; an item done only by the document's word has none. Overdue depends on an as-of date: see metrics/.
 SELECT
     a.file_path,
     a.item_seq,
@@ -15,7 +17,7 @@ SELECT
     i.is_near_miss,
     a.action,
     a.action_kind,
-    a.owner,
+    coalesce(pp.person, a.owner)                             AS owner,
     a.owner_source,
     a.due_date,
     coalesce(a.due_date,
@@ -24,7 +26,9 @@ SELECT
     a.due_date IS NULL                                       AS deadline_from_sla,
     a.ticket,
     a.ticket_matched,
-    a.ticket_url,
+    coalesce(a.ticket_url,
+             CASE WHEN regexp_full_match(coalesce(a.ticket, ''), '[A-Z][A-Z0-9]{1,9}-[0-9]+') AND jira.value <> ''
+                  THEN jira.value || '/browse/' || a.ticket END)   AS ticket_url,
     a.ticket_status,
     a.status,
     a.status_source,
@@ -33,4 +37,6 @@ SELECT
 FROM int_action_items_tracked a
 JOIN mart_incidents i USING (file_path)
 LEFT JOIN sla_days s  ON s.severity_level = i.severity_level
+LEFT JOIN people pp   ON pp.alias = lower(array_to_string(string_split_regex(trim(ltrim(trim(a.owner), '@')), '\s+'), ' '))
+LEFT JOIN settings jira ON jira.key = 'jira_base_url'
 LEFT JOIN sla_days sd ON sd.severity_level IS NULL
