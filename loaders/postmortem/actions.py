@@ -82,6 +82,8 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                     elif m := _ACTION_POINT.match(line_text):
                         out.append(_from_text(m.group(1), [], ln, incident_date, group_kind,
                                               group_status))
+    if not doc.of_kind("actions"):
+        out.extend(_introduced_lists(doc, incident_date))
     # "Action point: ..." paragraphs anywhere outside an actions section
     for s in doc.secs:
         if doc.kinds.get(id(s)) == "actions":
@@ -110,6 +112,31 @@ def _heading_is_item(s) -> bool:
     if _NUMBERED.match(title):
         return True
     return len(title.split()) >= 3 and not _TIMEFRAME.search(title)
+
+
+# "To prevent similar issues in the future, we've made a few changes:", "Next steps:",
+# "We will:": a paragraph that ends with a colon and announces what will be done
+_INTRODUCES = re.compile(r"\b(?:to\s+prevent|prevent(?:ing)?\s+(?:this|similar|it|a\s+repeat|recurrence|future)"
+                         r"|going\s+forward|next\s+steps|follow[\s-]?ups?|action\s+items?|we\s+(?:will|are\s+going\s+to"
+                         r"|plan\s+to))\b", re.I)
+
+
+def _introduced_lists(doc, incident_date) -> list[dict]:
+    """In a document with no action-items section, the list right after a paragraph
+    that announces actions and ends with a colon: its items are the action items."""
+    out = []
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) in ("timeline", "factors", "went_well", "went_wrong", "lucky", "lessons"):
+            continue
+        blocks = s.blocks
+        for i, b in enumerate(blocks[:-1]):
+            if b.kind != "para" or not b.text.rstrip().endswith(":") or not _INTRODUCES.search(b.text):
+                continue
+            for item in blocks[i + 1:]:
+                if item.kind != "item":
+                    break
+                out.append(_from_text(item.text, item.children, item.line, incident_date, None))
+    return out
 
 
 def _is_action_table(b) -> bool:

@@ -195,7 +195,7 @@ def _classify_sections(doc: Doc) -> None:
         if parent == "actions" and kind in ("went_well", "went_wrong", "lessons", "detection", "resolution",
                                             "impact", "mitigation"):
             kind = "actions"  # "### Detection" under Action items: the items' kind, not a section
-        if kind in (None, "summary") and _reads_as_timeline(s):
+        if kind in (None, "summary", "metadata") and _reads_as_timeline(s):
             kind = "timeline"  # "## What happened" whose bullets each start with a time
             by_shape.add(id(s))  # ("### Background" below it is not)
         if kind is not None:

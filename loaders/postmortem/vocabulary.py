@@ -31,7 +31,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
         r"incident\s+log", r"log\s+of\s+events")),
     ("factors", _rx(
-        r"root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
+        r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
         r"causal\s+factors?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)")),
@@ -59,7 +59,8 @@ _TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b", re.IGNORECASE
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+", re.IGNORECASE)
 
 
-_LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
+# symbols, emoji and emoji shortcodes (":warning:", ":mag_right:") before a heading's words
+_LEADING_SYMBOLS = re.compile(r"^(?:[^\w(:]+|:[a-z0-9_+-]{1,40}:)+|^[^\w(]+")
 
 
 def clean_heading(title: str) -> str:
