@@ -253,7 +253,9 @@ def _collect_metadata(doc: Doc) -> None:
                             if key in ("ttd", "ttm", "ttr", "duration", "class", "severity", "status",
                                        "started", "detected", "mitigated", "resolved", "date", "id", "services",
                                        "teams", "written", "reviewed") \
-                                    or kind == "metadata":
+                                    or kind == "metadata" or (key == "title" and s.level == 0 and ln <= 12):
+                                # ("Title: ..." only in unfenced metadata lines at the very top,
+                                # as Pelican and MultiMarkdown write them)
                                 put(key, m.group(2), ln)
             elif b.kind == "table" and kind in (None, "metadata", "summary", "impact"):
                 rows = b.rows
@@ -410,7 +412,8 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
 
 # "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023": a
 # date the prose narrates the incident on, at the start of a sentence or clause.
-_NARRATED = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|in the (?:early )?(?:morning|evening|night) of)"
+_NARRATED = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|(?:in|during) the (?:early |late )?"
+                       r"(?:morning|afternoon|evening|night) of)"
                        r"\s+(?:the\s+)?(?=\S)", re.I)
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
 
