@@ -184,10 +184,13 @@ def _date_order(text: str, problems: Problems) -> str | None:
 
 def _classify_sections(doc: Doc) -> None:
     by_shape: set[int] = set()  # timelines known by their timed items, not their heading
+    previous = None
     for s in doc.secs:
         if s.level == 0:
             continue
         kind = section_kind(s.title, whole=s.level == 1)
+        if kind is None and previous == "timeline" and _time_heading(s.title):
+            kind = "timeline"  # "## 13:20" among "### 13:10" entries: a heading level typed wrong
         parent = doc.kinds.get(id(s.parent)) if s.parent is not None else None
         if kind is None and parent in ("timeline", "actions", "factors", "lessons", "went_well",
                                         "went_wrong", "lucky") and id(s.parent) not in by_shape:
@@ -200,6 +203,14 @@ def _classify_sections(doc: Doc) -> None:
             by_shape.add(id(s))  # ("### Background" below it is not)
         if kind is not None:
             doc.kinds[id(s)] = kind
+        previous = kind
+
+
+def _time_heading(title: str) -> bool:
+    """A heading that is only a time (or a date and time): "13:20", "12:43 - 12:49"."""
+    text = plain(title)
+    st = tp.read_stamp(text) if text[:1].isdigit() else None
+    return st is not None and st.has_time and len(text[st.end:].strip(" :-–—")) <= 2
 
 
 def _reads_as_timeline(s) -> bool:

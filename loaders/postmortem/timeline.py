@@ -234,7 +234,10 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         _status_updates(r)
     for s in tops:
         title = plain(s.title)
-        is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline"
+        # a heading under the timeline, or one that is itself a date or time after its first
+        # section ("## 13:20" typed a level too high among "### 13:10" entries)
+        is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline" \
+            or (s is not tops[0] and s.level > 0 and title[:1].isdigit())
         if is_sub:
             st = r.stamp(title)
             if st is not None and st.has_time:
