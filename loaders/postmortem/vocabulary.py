@@ -197,7 +197,7 @@ EVENT_WORDS: dict[str, list[str]] = {
         "unreachable degraded degradation latency 5xx timeout timeouts spike spikes jump "
         "jumps drop drops dropped crash crashes crashed crashing broken elevated unable "
         "stopped stall stalls stalled saturated saturation exhausted exhaustion impact "
-        "impacted disrupted disruption lost loss overload overloaded offline exploited").split()
+        "impacted disrupted disruption lost loss overload overloaded offline exploited experiencing experienced").split()
     + ["timing out", "no longer", "login loop", "not loading", "start failing", "begin failing",
        "logged out"],
     "detected": (
