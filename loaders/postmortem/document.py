@@ -481,14 +481,27 @@ def _narrated_by(matches, text: str, doc: Doc, dated: date | None) -> date | Non
         if d is None:
             # "At approximately 21:00 UTC on January 13th, 2024": the time, then the day
             st = tp.read_stamp(text, doc.order_hint, start=m.end())
-            if st is not None and st.has_time and st.has_date and st.year is not None:
-                d = tp.date_at(f"{st.year:04d}-{st.month:02d}-{st.day:02d}", 0)
+            if st is not None and st.has_time and st.has_date:
+                d = _day(st.year, st.month, st.day, dated)
         if d is None and dated is not None:
             d = tp.date_at(text, m.end(), doc.order_hint, year=dated.year)
             if d is not None and d > dated + timedelta(days=1):
                 d = tp.date_at(text, m.end(), doc.order_hint, year=dated.year - 1)
         if d is not None:
             return d
+    return None
+
+
+def _day(year: int | None, month: int, day: int, dated: date | None) -> date | None:
+    """The day, or without a year the last such day on or before ``dated`` (+1 day)."""
+    years = [year] if year is not None else ([dated.year, dated.year - 1] if dated else [])
+    for y in years:
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if year is not None or d <= dated + timedelta(days=1):
+            return d if tp.plausible(d) else None
     return None
 
 
