@@ -22,6 +22,7 @@ def class_month_heatmap(grid: pd.DataFrame, subtitle: str) -> go.Figure:
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
         return layout(fig, "Incidents per class and month (n=0)", subtitle)
+    unit = _unit(str(grid.columns[0])) if len(grid.columns) else "month"
     z = [[int(v) for v in row] for row in grid.to_numpy()]
     fig.add_heatmap(
         z=z, x=[plotly_label(c) for c in grid.columns], y=[plotly_label(c) for c in grid.index],
@@ -32,5 +33,10 @@ def class_month_heatmap(grid: pd.DataFrame, subtitle: str) -> go.Figure:
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(type="category", title=None)
     height = max(300, 130 + 28 * classes)
-    return layout(fig, f"Incidents per class and month (n={n} incidents in {classes} classes)", subtitle,
+    return layout(fig, f"Incidents per class and {unit} (n={n} incidents in {classes} classes)", subtitle,
                   height=height)
+
+
+def _unit(column: str) -> str:
+    """What a heat map column counts, from its label: 2021-07, 2021-Q3 or 2021."""
+    return "quarter" if "-Q" in column else "year" if len(column) == 4 else "month"

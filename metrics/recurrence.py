@@ -29,13 +29,30 @@ def _gap_text(gaps: list[float], median: float | None, ci: list[float] | None) -
     return f"{median:.1f} (90% CI {ci[0]:.1f}–{ci[1]:.1f}), n={len(gaps)}" if ci else f"{median:.1f}, n={len(gaps)}"
 
 
+MAX_COLUMNS = 24  # more months than this draw hairline cells: aggregate to quarters, then years
+
+
+def _bucket(month: str, unit: str) -> str:
+    if unit == "month":
+        return month
+    if unit == "quarter":
+        return f"{month[:4]}-Q{(int(month[5:]) - 1) // 3 + 1}"
+    return month[:4]
+
+
 def heatmap(reader: Reader, f: Filters) -> pd.DataFrame:
     """Incidents per class (rows, most incidents first) and month (columns, every month
-    of the period, 0 where none)."""
+    of the period, 0 where none). A period of more than MAX_COLUMNS months is counted per
+    quarter ("2021-Q3"), and of more than MAX_COLUMNS quarters per year ("2021"), so a
+    long span stays readable."""
     df = reader.query_df(sql_file("recurrence_heatmap"), params(f))
-    cols = months(f.date_from, f.date_to)
+    every = months(f.date_from, f.date_to)
+    unit = "month" if len(every) <= MAX_COLUMNS else "quarter" if len(every) <= 3 * MAX_COLUMNS else "year"
+    cols = list(dict.fromkeys(_bucket(m, unit) for m in every))
     if df.empty:
         return pd.DataFrame(columns=cols, dtype="int64")
+    df = df.assign(month=df["month"].map(lambda m: _bucket(m, unit))).groupby(["class", "month"], as_index=False)[
+        "incidents"].sum()
     grid = df.pivot(index="class", columns="month", values="incidents").reindex(columns=cols).fillna(0)
     grid = grid.astype("int64")
     order = grid.sum(axis=1).sort_values(ascending=False, kind="stable")
