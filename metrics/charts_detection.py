@@ -88,9 +88,17 @@ def trend(df: pd.DataFrame, what: str, bucket: str, min_sample: int, subtitle: s
                             legendgroup="ci", showlegend=k == 0)
         text = [f"{b}: n={m}, 90% CI {minutes(l)}–{minutes(h)}" if ok else f"{b}: n={m}, not enough data"
                 for b, m, l, h, ok in zip(df["bucket"], df["n"], lo, hi, df["enough"])]
-        fig.add_scatter(x=x, y=_none(df["median_min"]), mode="lines+markers", name="median",
-                        line={"color": COLORS["neutral"], "width": 2.5}, connectgaps=False, text=text,
-                        hovertemplate="median %{y:.1f} min<br>%{text}<extra></extra>")
+        # each median printed with its interval beside the point, so a screenshot keeps them
+        # (n is under each bucket on the axis); with many buckets the labels would collide
+        printed = [f"{minutes(m)} ({minutes(l)}–{minutes(h)})" if ok and m is not None else ""
+                   for m, l, h, ok in zip(_none(df["median_min"]), lo, hi, df["enough"])] \
+            if len(df) <= MAX_TICKS else None
+        fig.add_scatter(x=x, y=_none(df["median_min"]), mode="lines+markers+text" if printed else "lines+markers",
+                        name="median", line={"color": COLORS["neutral"], "width": 2.5}, connectgaps=False,
+                        text=text, texttemplate=None, hovertemplate="median %{y:.1f} min<br>%{text}<extra></extra>")
+        if printed:
+            fig.data[-1].update(texttemplate=printed, textposition="top center",
+                                textfont={"size": 10, "color": COLORS["neutral"]})
         fig.add_scatter(x=x, y=_none(df["p90_min"]), mode="lines+markers", name="p90",
                         line={"color": COLORS["incidents"], "width": 1.5, "dash": "dot"}, connectgaps=False,
                         text=text, hovertemplate="p90 %{y:.1f} min<br>%{text}<extra></extra>")

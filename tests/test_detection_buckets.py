@@ -54,3 +54,13 @@ def test_many_buckets_get_few_labels():
                        "ci90_high_min": [6.0] * n, "figure": [""] * n})
     fig = charts_detection.trend(df, "time to detect", "month", 10, "")
     assert len(fig.layout.xaxis.tickvals) <= charts_detection.MAX_TICKS
+
+
+def test_each_median_is_printed_with_its_interval(demo):
+    reader = Reader(demo / "h.duckdb")
+    f = Filters(*default_period_of(demo / "h.duckdb"))
+    df = detection.trend(reader, f, "detect", "half-year", 10)
+    fig = charts_detection.trend(df, "time to detect", "half-year", 10, "")
+    median = next(t for t in fig.data if t.name == "median")
+    shown = [t for t, ok in zip(median.texttemplate, df["enough"]) if ok]
+    assert shown and all("(" in t and "–" in t for t in shown)   # "9 min (6 min–14 min)"
