@@ -11,7 +11,8 @@ ctx = setup.open_page(__file__)
 reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 st.title("Hindsight")
 st.caption(f"Learning from incidents · {safe.markdown(filters.describe())} · compared with the period of the same "
-           "length just before it. " + setup.DEFINITIONS + ".")
+           "length just before it.")
+setup.definitions_link()
 
 h = setup.data(overview.headline, reader, filters, date.today(), cfg.min_sample)
 cov = setup.data(overview.coverage, reader, filters)

@@ -12,7 +12,8 @@ st.title("Recurrence")
 st.caption(f"{safe.markdown(filters.describe())} · incidents only (near misses never count as repeats). "
            f"A **repeat** follows an earlier incident of the same class within {cfg.recurrence_window_days} "
            "days; a **repeat after fix** came back although every action item of that earlier incident was "
-           "done. " + setup.DEFINITIONS + ".")
+           "done.")
+setup.definitions_link()
 
 grid = setup.data(recurrence.heatmap, reader, filters)
 if grid.empty:

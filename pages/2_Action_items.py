@@ -13,7 +13,8 @@ reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 today = date.today()
 st.title("Action items")
 st.caption(f"Items of every incident and near miss dated in the period · {safe.markdown(filters.describe())} "
-           f"· as of {today}. {setup.DEFINITIONS}: \"Action items in a report\".")
+           f"· as of {today}.")
+setup.definitions_link("Action items in a report")
 
 
 def columns(df):

@@ -10,7 +10,8 @@ reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 st.title("Near misses")
 st.caption(f"{safe.markdown(filters.describe())} · a near miss is a postmortem of something that almost went wrong. "
            "More of them reported is good: people write up what they caught. Share = near misses / all "
-           "reports (near misses + incidents). " + setup.DEFINITIONS + ".")
+           "reports (near misses + incidents).")
+setup.definitions_link()
 if not filters.near_misses:
     st.info("Near misses are excluded by the sidebar: turn on **Include near misses** to see them.",
             icon=":material/visibility_off:")

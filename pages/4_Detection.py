@@ -14,7 +14,8 @@ reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 st.title("Detection and response")
 st.caption(f"{safe.markdown(filters.describe())} · minutes from the start of impact, near misses excluded. "
            f"Medians and p90 with 90% bootstrap intervals; fewer than {cfg.min_sample} incidents give "
-           "\"not enough data\". " + setup.DEFINITIONS + ".")
+           "\"not enough data\".")
+setup.definitions_link()
 
 c = st.columns([3, 2, 2])
 measure = c[0].radio("Time to", list(detection.MEASURES), key="measure", bind="query-params", horizontal=True,
