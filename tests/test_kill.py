@@ -237,9 +237,12 @@ def test_killed_anywhere_leaves_a_whole_database_and_nothing_running(corpus, tmp
             if proc.poll() is None or session(proc.pid):
                 os.killpg(proc.pid, signal.SIGKILL)  # the group this test started
                 proc.wait()
+        if proc.returncode == 0:
+            # it ended between the last look and the signal: then it really finished, with
+            # every incident loaded (an exit 0 that stopped early would fail here)
+            assert counts(db) == corpus.expected, f"{why}: exit 0 without the whole load"
+            phase = "finished"
         phases.append(phase)
-        if phase != "finished":
-            assert proc.returncode != 0, f"{why}: exit 0"
         if sig == signal.SIGTERM:
             assert not leftovers(folder), f"{why}: SIGTERM left {leftovers(folder)} (exit {proc.returncode}): {err}"
             if proc.returncode == 128 + signal.SIGTERM:
@@ -464,7 +467,7 @@ def test_a_worker_killed_halfway_through_a_result_does_not_hang_the_pool(tmp_pat
     try:
         pool.submit(_send_half_a_result, str(flag))
         manager = pool._executor_manager_thread
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a cap for a loaded machine; it returns as soon as the flag is there
         while not flag.exists() and time.monotonic() < deadline:
             time.sleep(0.01)
         assert flag.exists(), "the worker never ran"
