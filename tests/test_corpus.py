@@ -1,7 +1,7 @@
 """The real-document corpora: every postmortem in them is read as one (none rejected),
 ingest loads each as an incident, and the learn set's score does not fall.
 
-tests/corpus/learn, holdout and fresh hold real public postmortems labelled by hand
+tests/corpus/learn, holdout, fresh and unseen hold real public postmortems labelled by hand
 (tests/corpus/README.md); bench/corpus.py scores the parser on them."""
 import sys
 from pathlib import Path
@@ -26,11 +26,12 @@ DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".mdx", ".mark
 # floor only stops a change from quietly losing what generalised (first look: 0.912).
 LEARN_FLOOR = 0.96
 HOLDOUT_FLOOR = 0.98
-FRESH_FLOOR = 0.92   # first look 0.859; learned from since (0.941)
+FRESH_FLOOR = 0.92   # first look 0.859; learned from since (0.959)
+UNSEEN_FLOOR = 0.88  # first look 0.897 (148/165)
 
 
 def test_the_corpus_is_there():
-    assert len(DOCS) >= 86
+    assert len(DOCS) >= 103
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
@@ -58,7 +59,8 @@ def test_the_learn_set_scores_at_least_its_floor():
     assert passed / total >= LEARN_FLOOR, f"{passed}/{total}"
 
 
-@pytest.mark.parametrize("folder, floor", [("holdout", HOLDOUT_FLOOR), ("fresh", FRESH_FLOOR)])
+@pytest.mark.parametrize("folder, floor", [("holdout", HOLDOUT_FLOOR), ("fresh", FRESH_FLOOR),
+                                           ("unseen", UNSEEN_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
