@@ -354,9 +354,44 @@ def _jsx_entries(r: _Reader, b) -> bool:
 _POSTED = re.compile(r"^\s*(?:[*_]{1,2})?(?:posted|updated|published)(?:[*_]{1,2})?\s*(?:on\s+|at\s+|:\s*)?(?=\S)", re.I)
 
 
+# A status page's updates written as components: <Update date="2023-04-20T09:20:00"> ... </Update>
+_DATED_COMPONENT = re.compile(r"""^\s*<([A-Z][\w.]*)\b[^>]*?\b(?:date|datetime|time)=["']([^"']+)["'][^>]*>""")
+
+
+def _components(r: _Reader) -> bool:
+    """Entries from two or more components that carry a date attribute (MDX status
+    pages), each with the text up to its closing tag; False when there are fewer."""
+    lines = r.doc.lines
+    found = []
+    heading = ""  # a heading over the updates names their stage ("### Resolutions")
+    for i, line in enumerate(lines):
+        if line[:1] == "#":
+            heading = plain(line.lstrip("#").strip())
+        if line.lstrip()[:1] == "<" and (m := _DATED_COMPONENT.match(line)):
+            st = r.stamp(m.group(2).replace("T", " "))
+            if st is not None and st.has_date:
+                close = f"</{m.group(1)}>"
+                body = []
+                for line2 in lines[i + 1:i + 200]:
+                    if line2.strip().startswith(close):
+                        break
+                    body.append(line2.strip())
+                text = plain(" ".join(b for b in body if b))
+                found.append((i, st, f"{heading}: {text}" if heading else text))
+                heading = ""
+    if len(found) < 2:
+        return False
+    for i, st, text in found:
+        r.add(st, "", i + 1, text or "update")
+    return True
+
+
 def _status_updates(r: _Reader) -> None:
     """Entries from 'Posted <date> - <time>' lines (at least two) in a document with no
-    timeline section: each update's status word and message are the entry's text."""
+    timeline section: each update's status word and message are the entry's text. Or,
+    failing those, from dated components (_components)."""
+    if _components(r):
+        return
     lines = r.doc.lines
     posted = []
     for i, line in enumerate(lines):

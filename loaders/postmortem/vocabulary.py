@@ -239,9 +239,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} the {w}" for v in ("disabled", "disables", "destroyed", "destroys", "rotated", "rotates",
                                 "invalidated", "invalidates")
        for w in ("token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets")],
-    "resolved": "resolved resolution closed all-clear".split()
+    "resolved": "resolved resolution resolutions closed all-clear".split()
     + ["all clear", "fully recovered", "fully restored", "incident closed", "incident over",
-       "incident ended", "fix deployed", "fix rolled out", "fix released"],
+       "incident ended", "fix deployed", "fix rolled out", "fix released", "close this issue",
+       "close this incident", "closing this issue", "closing this incident", "closing the incident"],
 }
 
 
