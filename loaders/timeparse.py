@@ -319,7 +319,7 @@ class Stamp:
 # what may stand before a timestamp: markup, brackets, "~", emoji and other symbols,
 # "at" / "around" / "approx."
 _LEAD = re.compile(r"[^\w+-]*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+)?", re.IGNORECASE)
-_GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d))?[\s,*_]*", re.IGNORECASE)
+_GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d))?[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
 _ZONE_TAIL = re.compile(r"\s*\(?\s*(" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)

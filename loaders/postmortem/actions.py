@@ -39,6 +39,8 @@ _TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requ
                           r"|/\d+(?=[\s)>\],.]|$))", re.I)
 _OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by|responsible)\b|\bDRI\b)\s*[:=\-–]?\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
+# an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
+_LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 _TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
                                r"|\s(@[\w-]+(?:\.[\w-]+)*)\s*$")  # "... scheduled @kim": a closing mention
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*:?\s*((?:\d{4}-\d{2}-\d{2})|"
@@ -225,6 +227,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         tm = _TRAILING_MENTION.search(clean[-300:])
         if tm:
             owner = tm.group(1) or tm.group(2)
+        elif lm := _LEADING_MENTION.match(clean):
+            owner = lm.group(1)  # "@jsnshrmn will identify ..."
     due = None
     dm = _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
