@@ -634,14 +634,22 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
 
 
 def _factors(doc: Doc) -> list[str]:
+    """The causes: a factors section's items, else its paragraphs; a sub-heading of one
+    ("### 1. Leftover legacy versions") is a cause itself, its text the explanation."""
     out: list[str] = []
     for s in doc.of_kind("factors"):
+        if s.parent is not None and doc.kinds.get(id(s.parent)) == "factors" and plain(s.title):
+            out.append(_NUMBERED_TITLE.sub("", plain(s.title)))
+            continue
         items = [b for b in s.blocks if b.kind == "item"]
         if items:
             out.extend(plain(b.text) for b in items if plain(b.text))
         else:
             out.extend(plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text))
     return out
+
+
+_NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
 
 def _section_text(doc: Doc, kind: str) -> str | None:
@@ -673,6 +681,8 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
         return True
     if title and re.search(r"\bnear[\s-]?miss\b", title, re.I):
         return True
+    if any(s.level == 1 and _NEAR_MISS.match(plain(s.title).strip()) for s in doc.secs):
+        return True  # "# Near miss: ..." under a front-matter title that does not say it
     if summary and "miss" in summary.lower() and _NEAR_MISS_CLAIM.search(summary):
         return True  # (the substring test spares the regex on most summaries)
     return _harm_averted(doc, summary)
@@ -701,8 +711,9 @@ _AVERTED = [
     (("no customer", "no user", "no end", "no production", "no external"), re.compile(r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact",
                              re.I)),
     (("before it", "before reach", "before hitting", "before making"), re.compile(
-        r"(?:caught|stopped|detected|found)\s+(?:it\s+)?before\s+(?:it\s+)?(?:reached|hit|went\s+(?:to|into)"
-        r"|affected|made\s+it\s+to)\s+(?:production|customers|users)", re.I)),
+        r"(?:caught|stopped|detected|found)\s+(?:it\s+|the\s+\w+\s+)?before\s+(?:it\s+)?(?:(?:reached|hit|went\s+(?:to|into)"
+        r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?)\b)",
+        re.I)),
     (("lucky",), re.compile(r"\bwe\s+got\s+lucky", re.I)),
     (("unauthori",), re.compile(
         r"\bno\s+(?:\w+\s+)?unauthori[sz]ed\s+(?:actions?|access|use|activity|changes?|uploads?|releases?)", re.I)),

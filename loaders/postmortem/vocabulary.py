@@ -34,7 +34,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
         r"causal\s+factors?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
-        r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)")),
+        r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnosis")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
     ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?")),
     ("went_wrong", _rx(r"what\s+went\s+(?:wrong|poorly|badly)", r"what\s+(?:didn[’']?t|did\s+not)\s+go\s+(?:so\s+|very\s+)?well", r"things\s+that\s+went\s+(?:wrong|poorly|badly)",
