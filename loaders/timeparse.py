@@ -267,6 +267,9 @@ _ORD = r"(?:st|nd|rd|th)?"
 # "November 5th '24", "5 Nov ’24": a two-digit year after an apostrophe
 _SHORT_YEAR = r"|,?\s+['’‘](?P<yy>\d{2})(?![\d:])"
 
+# "July 15 & 16, 2014", "15-16 July 2014": a run of days; the first is the date
+_AND_DAY = r"(?:\s*(?:&|and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?"
+
 _DATE_PATTERNS = [
     # 2021-06-30, 2021/06/30
     ("ymd", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
@@ -275,9 +278,9 @@ _DATE_PATTERNS = [
     # Aug-27-2021
     ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
-    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
+    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
     # 6th Nov 2023 / 14 June 2022
-    ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
+    ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
 ]
 
 _TIME = re.compile(

@@ -32,3 +32,9 @@ def test_a_text_without_dates_has_none():
 
 def test_impossible_and_absurd_dates_are_skipped():
     assert tp.find_date("2021-02-30 then 1850-01-01 then 2021-03-01") == date(2021, 3, 1)
+
+
+def test_a_run_of_days_is_dated_by_its_first():
+    assert tp.find_date("Outages on July 15 & 16, 2014") == date(2014, 7, 15)
+    assert tp.find_date("the 15-16 July 2014 outage") == date(2014, 7, 15)
+    assert tp.find_date("5 - 10 minutes later") is None

@@ -401,6 +401,15 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
             day = dt.date() if dt else date_value(front(doc, key))
             if day is not None and (found is None or found == day):
                 return day, False  # the document's own incident times settle it
+    if source == "front matter" and title:
+        # a post's title that names the incident's day ("Outages on July 15 & 16, 2014")
+        # beats the day the post was published
+        said = tp.find_date(title, hint)
+        if said is not None and found is not None and said != found \
+                and found - timedelta(days=60) <= said <= found + timedelta(days=1):
+            doc.problems.warning(None, f"the front matter dates the document {found}, but its title names "
+                                       f"{said}; {said} used (a post is dated the day it was written)")
+            return said, False
     narrated = _narrated_date(doc, found)
     # (a day later too: a post dated on a western evening is the next day in UTC)
     if found is not None and narrated is not None and narrated != found \
