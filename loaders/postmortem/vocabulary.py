@@ -214,6 +214,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        "issue identified", "problem identified", "identified an issue", "identified a problem",
        "identifies an issue", "identifies a problem", "we learned about", "we learned of", "we learnt about",
        "we learnt of", "learned about a", "were made aware", "was made aware"]
+    + [f"{v} {a} {n}" for v in ("posts", "posted", "opens", "opened", "files", "filed", "raises", "raised")
+       for a in ("an", "a") for n in ("issue", "bug", "ticket")]
     + _variants("pages page", _SUBJECTS)
     + [f"{p} the {w}" for p in ("pages", "page") for w in _SUBJECTS.split()]
     + ["pages an engineer", "pages an sre"]
