@@ -27,6 +27,13 @@ def test_rates_become_whole_percentages_and_empty_cells_blank():
     assert list(df["completion"].iloc[:1]) == [0.7229]  # the caller's frame is untouched
 
 
+def test_a_count_beside_a_rate_stays_a_count():
+    df = pd.DataFrame({"completion": [0.5], "completion n": [12], "on time 90% low": [0.25], "share": [0.1]})
+    out, config = tables.readable(df)
+    assert out["completion n"].iloc[0] == 12 and config["completion n"] == "completion n"
+    assert out["on time 90% low"].iloc[0] == 25 and out["share"].iloc[0] == pytest.approx(10)
+
+
 def test_a_given_percent_column_is_shown_whole():
     df = pd.DataFrame({"on time": [0.5]})
     out, config = tables.readable(df, {"on time": st.column_config.NumberColumn(format="percent", help="h")})

@@ -23,7 +23,8 @@ LABELS = {
     "days_overdue": "days overdue", "n": "n",
 }
 # a column holding a share of 1 (shown as a percentage) by its name
-_RATE = re.compile(r"(?:^|[ _])(?:rate|share|completion|on time)(?:$|[ _])|90% (?:low|high)$|^ci90_(?:low|high)$")
+# (the name ends with it: "completion n" is a count, not a rate)
+_RATE = re.compile(r"(?:^|[ _])(?:rate|share|completion|on time)$|90% (?:low|high)$|^ci90_(?:low|high)$")
 
 
 def _missing(v) -> bool:
