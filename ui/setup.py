@@ -163,6 +163,8 @@ def sidebar(reader: Reader) -> flt.Filters:
 
 
 METRICS = Path(__file__).resolve().parent.parent / "docs" / "METRICS.md"
+
+
 def definitions_link(section: str | None = None) -> None:
     """A link to the Definitions page, in a caption of its own: the page's filter caption
     shows names taken from documents and must hold no live markup."""
