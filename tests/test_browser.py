@@ -46,11 +46,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(env: dict):
-    """A cold `streamlit run app.py` with ``env`` added, answering its health check."""
+def streamlit_server(env: dict, script: Path | None = None):
+    """A cold `streamlit run app.py` (or ``script``) with ``env`` added, answering its
+    health check."""
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
