@@ -13,10 +13,10 @@ from datetime import date
 
 import pandas as pd
 
-from metrics import closing, safe, stats
+from metrics import safe, stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
-from metrics.report import months
+from metrics.periods import months
 
 NO_OWNER = "(no owner)"
 NOT_ENOUGH = "not enough data"
@@ -126,8 +126,44 @@ def rate_table(df: pd.DataFrame, by: str, label: str | None = None,
     return out.sort_values(["items", label], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+WITHIN_DAYS = 90  # the Overview's equal-age window (metrics/closing.py)
+
+
+@dataclass(frozen=True)
+class WithinDays:
+    """Items done within ``days`` of their incident, of those old enough to have had it
+    (docs/METRICS.md, "Closing at equal age")."""
+
+    days: int
+    eligible: int        # won't-do aside, incident at least `days` old, close date known or still open
+    done: int            # closed within `days` of the incident
+    too_recent: int      # incident younger than `days`: left out
+    undated_done: int    # done with no close date (the document's word): left out
+    rate: float | None
+    ci: list[float] | None
+
+
+def within_days(df: pd.DataFrame, as_of: date, days: int) -> WithinDays:
+    """Equal-age completion over a frame of items (items() rows): the one place the rule
+    is computed, for the Overview, the report, the monthly line and the closing page."""
+    known, undated = dated_items(df, as_of)
+    incident = pd.to_datetime(known["incident_date"])
+    old = (pd.Timestamp(as_of) - incident).dt.days >= days
+    took = (pd.to_datetime(known["done_on"]) - incident).dt.days
+    n, k = int(old.sum()), int((old & known["is_done"] & (took <= days)).sum())
+    return WithinDays(days, n, k, int((~old).sum()), undated, k / n if n else None, stats.wilson(k, n))
+
+
+def dated_items(df: pd.DataFrame, as_of: date) -> tuple[pd.DataFrame, int]:
+    """(items whose close date is known or which are still open, won't-do aside and of
+    incidents up to ``as_of``; how many done items have no close date and are left out)."""
+    decided = df[~df["is_wont_do"] & (pd.to_datetime(df["incident_date"]) <= pd.Timestamp(as_of))]
+    undated = decided["is_done"] & decided["done_on"].isna()
+    return decided[~undated], int(undated.sum())
+
+
 def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE,
-            days: int = closing.DAYS) -> pd.DataFrame:
+            days: int = WITHIN_DAYS) -> pd.DataFrame:
     """Completion and on-time rate per month of the incident date, every month of the
     period (months without items have n 0 and no rate). Completion is compared at equal
     age (metrics/closing.py): done within ``days`` of the incident, over the items old
@@ -148,20 +184,14 @@ def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN
 
 
 def _equal_age(table: pd.DataFrame, row, group: pd.DataFrame, as_of: date, days: int, min_sample: int) -> None:
-    """Replace a row's completion with 'done within ``days`` of the incident' over the
-    group's items old enough for it (won't-do and undated done items left out)."""
-    dated = group[~group["is_wont_do"] & ~(group["is_done"] & group["done_on"].isna())]
-    incident = pd.to_datetime(dated["incident_date"])
-    old = dated[(pd.Timestamp(as_of) - incident).dt.days >= days]
-    took = (pd.to_datetime(old["done_on"]) - pd.to_datetime(old["incident_date"])).dt.days
-    n, k = len(old), int((old["is_done"] & (took <= days)).sum())
-    ci = stats.wilson(k, n)
-    shown = stats.enough(n, min_sample)
-    table.loc[row, "completion n"] = n
-    table.loc[row, "completion"] = k / n if n and shown else None
-    table.loc[row, "completion 90% low"] = ci[0] if ci and shown else None
-    table.loc[row, "completion 90% high"] = ci[1] if ci and shown else None
-    table.loc[row, "completion note"] = "" if shown else (NOT_ENOUGH if n else f"under {days} days old")
+    """Replace a row's completion with 'done within ``days`` of the incident' (within_days)."""
+    w = within_days(group, as_of, days)
+    shown = stats.enough(w.eligible, min_sample)
+    table.loc[row, "completion n"] = w.eligible
+    table.loc[row, "completion"] = w.rate if shown else None
+    table.loc[row, "completion 90% low"] = w.ci[0] if w.ci and shown else None
+    table.loc[row, "completion 90% high"] = w.ci[1] if w.ci and shown else None
+    table.loc[row, "completion note"] = "" if shown else (NOT_ENOUGH if w.eligible else f"under {days} days old")
 
 
 def breakdown(reader: Reader, f: Filters, as_of: date, by: str) -> pd.DataFrame:

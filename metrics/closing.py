@@ -10,7 +10,8 @@ age (censored), with the median days to close and its interval.
 
 An item marked done only in its postmortem has no close date, so no one knows when it
 closed: such items are counted (``undated_done``) and left out of these figures.
-Definitions: docs/METRICS.md, "Closing at equal age".
+The rule itself is metrics.actions.within_days, over the same item frame every
+Action-items figure starts from. Definitions: docs/METRICS.md, "Closing at equal age".
 """
 from __future__ import annotations
 
@@ -20,41 +21,17 @@ from datetime import date
 import pandas as pd
 
 from metrics import stats
-from metrics.db import Reader, sql_file
-from metrics.filters import Filters, params
+from metrics.actions import WITHIN_DAYS as DAYS
+from metrics.actions import WithinDays, dated_items, items, within_days
+from metrics.db import Reader
+from metrics.filters import Filters
 from metrics.overview import previous
 
-DAYS = 90  # the Overview's window
-
-
-def items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
-    return reader.query_df(sql_file("actions_closing"), params(f, as_of=as_of))
-
-
-@dataclass(frozen=True)
-class WithinDays:
-    """Items done within ``days`` of their incident, of those old enough to have had it."""
-
-    days: int
-    eligible: int        # incident at least `days` old, close date known or still open
-    done: int            # closed within `days` of the incident
-    too_recent: int      # incident younger than `days`: left out
-    undated_done: int    # done, close date unknown: left out
-    rate: float | None
-    ci: list[float] | None
+__all__ = ["DAYS", "WithinDays", "within", "equal_age", "survival", "EqualAge"]
 
 
 def within(reader: Reader, f: Filters, as_of: date, days: int = DAYS) -> WithinDays:
-    return _within(items(reader, f, as_of), days)
-
-
-def _within(df: pd.DataFrame, days: int) -> WithinDays:
-    known = df[~df["undated_done"]]
-    old = known[known["age_days"] >= days]
-    done = int((old["closed"] & (old["days_to_close"] <= days)).sum())
-    n = len(old)
-    return WithinDays(days, n, done, int((known["age_days"] < days).sum()), int(df["undated_done"].sum()),
-                      done / n if n else None, stats.wilson(done, n))
+    return within_days(items(reader, f, as_of), as_of, days)
 
 
 @dataclass(frozen=True)
@@ -76,7 +53,10 @@ def equal_age(reader: Reader, f: Filters, as_of: date, days: int = DAYS,
 def survival(reader: Reader, f: Filters, as_of: date) -> tuple[stats.Survival, int]:
     """Kaplan-Meier of days to close (open items censored at their age), and how many
     done items were left out for want of a close date."""
-    df = items(reader, f, as_of)
-    known = df[~df["undated_done"]]
-    durations = known["days_to_close"].where(known["closed"], known["age_days"]).clip(lower=0)
-    return stats.kaplan_meier(durations.tolist(), known["closed"].tolist()), int(df["undated_done"].sum())
+    known, undated = dated_items(items(reader, f, as_of), as_of)
+    incident = pd.to_datetime(known["incident_date"])
+    closed = known["is_done"]
+    took = (pd.to_datetime(known["done_on"]) - incident).dt.days
+    age = (pd.Timestamp(as_of) - incident).dt.days
+    durations = took.where(closed, age).clip(lower=0)
+    return stats.kaplan_meier(durations.tolist(), closed.tolist()), undated

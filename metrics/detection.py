@@ -16,7 +16,7 @@ import pandas as pd
 from metrics import stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
-from metrics.report import months
+from metrics.periods import months
 
 # measure key (the URL's ?measure=) -> (column of detection_durations.sql, words)
 MEASURES = {

@@ -13,7 +13,7 @@ import pandas as pd
 from metrics import stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
-from metrics.report import months
+from metrics.periods import months
 
 SHARE_COLUMNS = ["near_misses", "incidents", "reports", "share", "ci90_low", "ci90_high"]
 

@@ -58,3 +58,12 @@ def preset(name: str, first: date | None, last: date | None, as_of: date) -> Per
 def default(first: date | None, last: date | None, as_of: date) -> Period:
     """The period a view opens on: the 12 months up to the anchor."""
     return preset(DEFAULT, first, last, as_of)
+
+
+def months(date_from: date, date_to: date) -> list[str]:
+    """Every YYYY-MM from ``date_from``'s month to ``date_to``'s, inclusive."""
+    out, y, m = [], date_from.year, date_from.month
+    while (y, m) <= (date_to.year, date_to.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out

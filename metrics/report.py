@@ -10,18 +10,10 @@ from datetime import date
 
 from metrics import closing, stats
 from metrics.filters import Filters
+from metrics.periods import months
 from metrics.db import Reader, sql_file
 
 FREQUENT_SHARE = 0.20
-
-
-def months(date_from: date, date_to: date) -> list[str]:
-    """Every YYYY-MM from ``date_from``'s month to ``date_to``'s, inclusive."""
-    out, y, m = [], date_from.year, date_from.month
-    while (y, m) <= (date_to.year, date_to.month):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def _duration(rows: list[tuple], index: int) -> dict:

@@ -1,34 +1,47 @@
-"""Action items compared at equal age (metrics/closing.py) and the Kaplan-Meier time to
+"""Action items compared at equal age (metrics.actions.within_days, used by metrics/closing.py) and the Kaplan-Meier time to
 close (metrics/stats.kaplan_meier), on figures worked out by hand."""
+from datetime import date, timedelta
+
 import pandas as pd
 import pytest
 
-from metrics import closing, stats
+from metrics import actions, stats
+
+
+AS_OF = date(2026, 1, 1)
 
 
 def frame(rows):
-    return pd.DataFrame(rows, columns=["closed", "days_to_close", "age_days", "undated_done"])
+    """Item rows as metrics.actions.items() gives them: (done, won't do, days from the
+    incident to the close or None, age of the incident in days on AS_OF)."""
+    out = []
+    for done, wont, took, age in rows:
+        incident = AS_OF - timedelta(days=age)
+        out.append({"is_done": done, "is_wont_do": wont, "incident_date": incident,
+                    "done_on": incident + timedelta(days=took) if took is not None else None})
+    return pd.DataFrame(out)
 
 
 def test_only_items_old_enough_count():
     df = frame([
-        (True, 10, 200, False),    # closed within 90: counts, done
-        (True, 120, 200, False),   # closed, but after 90 days: counts, not done
-        (False, None, 150, False),  # open at 150 days: counts, not done
-        (False, None, 40, False),  # 40 days old: too recent
-        (True, 5, 30, False),      # closed fast but too recent: left out, not a head start
-        (False, None, 300, True),  # done with no close date: left out
+        (True, False, 10, 200),    # closed within 90: counts, done
+        (True, False, 120, 200),   # closed, but after 90 days: counts, not done
+        (False, False, None, 150),  # open at 150 days: counts, not done
+        (False, False, None, 40),  # 40 days old: too recent
+        (True, False, 5, 30),      # closed fast but too recent: left out, not a head start
+        (True, False, None, 300),  # done with no close date: left out
+        (False, True, None, 300),  # won't do: left out
     ])
-    w = closing._within(df, 90)
+    w = actions.within_days(df, AS_OF, 90)
     assert (w.eligible, w.done, w.too_recent, w.undated_done) == (3, 1, 2, 1)
     assert w.rate == pytest.approx(1 / 3)
 
 
 def test_a_young_period_is_not_a_regression_at_equal_age():
     # the same habit (close in 20 days, one item in four never) seen at two ages
-    old = frame([(True, 20, 400, False)] * 30 + [(False, None, 400, False)] * 10)
-    young = frame([(True, 20, 100, False)] * 30 + [(False, None, 100, False)] * 10)
-    a, b = closing._within(old, 90), closing._within(young, 90)
+    old = frame([(True, False, 20, 400)] * 30 + [(False, False, None, 400)] * 10)
+    young = frame([(True, False, 20, 100)] * 30 + [(False, False, None, 100)] * 10)
+    a, b = actions.within_days(old, AS_OF, 90), actions.within_days(young, AS_OF, 90)
     assert a.rate == b.rate == pytest.approx(0.75)
     change = stats.compare_proportions(a.done, a.eligible, b.done, b.eligible)
     assert change.verdict == "no clear change"

@@ -457,9 +457,9 @@ def _send_half_a_result(flag: str) -> None:
 def test_a_worker_killed_halfway_through_a_result_does_not_hang_the_pool(tmp_path):
     # the pool's manager thread, reading that half message, would wait for the rest for
     # ever, and the interpreter for it at exit: a Ctrl-C'd or SIGTERM'd ingest that hangs.
-    # In an interpreter of its own, as an ingest runs: the fork server is started afresh
-    # (inside this test process one started by an earlier test is reused, and after a
-    # full suite it never ran the worker; see the closing note of this change)
+    # In an interpreter of its own, as an ingest runs, so the fork server starts afresh:
+    # inside the pytest process one started by an earlier test is reused, and after the
+    # tests before this file it never ran a worker function defined in this module
     code = ("import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]; import test_kill; "
             "test_kill.half_a_result_leaves_no_hang(sys.argv[3]); print('ok')")
     out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(ROOT), str(tmp_path / "half-sent")],

@@ -302,8 +302,6 @@ def test_agenda_lists_at_most_a_readable_number_per_section():
 
 
 def test_the_overdue_agenda_is_the_most_severe_then_longest_and_leaves_history_out():
-    from datetime import date as d
-
     acts = pd.DataFrame([
         {"state": "overdue", "days_overdue": 3990, "severity_level": 1, "action": "ancient"},
         {"state": "overdue", "days_overdue": 40, "severity_level": 3, "action": "sev3 old"},
@@ -316,7 +314,6 @@ def test_the_overdue_agenda_is_the_most_severe_then_longest_and_leaves_history_o
     assert list(late.top["action"]) == ["sev1 old", "sev1 new", "sev3 old"]
     assert (late.total, late.stale) == (4, 1)
     assert list(weekly.due(acts)["action"]) == ["due"]
-    del d
 
 
 def test_a_postmortem_without_a_review_status_is_not_awaiting_review(tmp_path):

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import ROOT, house_doc, load_corpus, run_cli, run_page
+from conftest import house_doc, load_corpus, run_cli, run_page
 from metrics import periods
 
 OVERVIEW = "app.py"
