@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 
 from demo.records import Incident, Item, Ticket
-from demo.scenarios import CLASS_NOTES, TAXONOMY
+from demo.scenarios import CLASS_NOTES, TAXONOMY, TEAMS
 from demo.text import hm, iso, jira_date, jira_dt, mon_d, yaml_str, ymdhm
 
 
@@ -224,5 +224,9 @@ def render_config() -> str:
         "",
         "recurrence_window_days: 90            # a same-class incident within this many days counts as a repeat",
         "min_sample: 10                        # below this many incidents per bucket, show \"not enough data\"",
+        "",
+        "jira_base_url: https://jira.acme.example   # Jira keys (PAY-12) link to <url>/browse/KEY",
+        "people:                               # one person, however a document or tracker names them",
     ]
+    lines += [f"  {yaml_str(name)}: [{q('@' + handle)}]" for team in TEAMS for handle, name in team.people]
     return "\n".join(lines) + "\n"

@@ -209,14 +209,14 @@ def breakdown(reader: Reader, f: Filters, as_of: date, by: str) -> pd.DataFrame:
     raise ValueError(f"unknown breakdown {by!r}")
 
 
-_LIST = ["incident", "incident date", "action", "owner", "status", "deadline", "ticket", "link"]
-
-
 def _listing(df: pd.DataFrame) -> pd.DataFrame:
-    """The listings' shared columns; "link" is the ticket's URL when it is http(s)."""
+    """The listings' shared columns; "ticket_url" is the ticket's address when it is
+    http(s), "tracker status" the tracker's own word for it (ui/tables shows the three
+    as one ticket)."""
     return df.assign(incident=df["incident_title"].fillna(df["incident_id"]),
                      **{"incident date": df["incident_date"],
-                        "link": df["ticket_url"].map(safe.link).astype(object)})
+                        "ticket_url": df["ticket_url"].map(safe.link).astype(object),
+                        "tracker status": df["ticket_status"]})
 
 
 def overdue(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
@@ -225,8 +225,8 @@ def overdue(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
     df = _listing(df[df["is_overdue"]]).sort_values(["days_overdue", "incident date"], ascending=[False, True])
     df = df.rename(columns={"days_overdue": "days overdue"})
     df["deadline source"] = df["deadline_from_sla"].map({True: "SLA", False: "due date"})
-    return df[["incident", "action", "owner", "deadline", "days overdue", "deadline source", "ticket", "link",
-               "team"]].reset_index(drop=True)
+    return df[["action", "owner", "days overdue", "ticket", "ticket_url", "tracker status", "deadline",
+               "deadline source", "incident", "team"]].reset_index(drop=True)
 
 
 def open_ages(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
@@ -264,14 +264,14 @@ def wishes(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
     df = _listing(df).assign(missing=missing.map(lambda s: ", ".join(p for p in s.split(",") if p)),
                              order=df["status"].map({"open": 0, "done": 1}).fillna(2))
     df = df.sort_values(["order", "incident date"], ascending=[True, False])
-    return df[["incident", "incident date", "action", "missing", "owner", "status", "deadline", "ticket",
-               "link"]].reset_index(drop=True)
+    return df[["action", "missing", "owner", "ticket", "ticket_url", "tracker status", "status", "deadline",
+               "incident", "incident date"]].reset_index(drop=True)
 
 
 def wont_do(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
     """Items marked won't do: out of every rate's denominator, shown for the record."""
     df = items(reader, f, as_of)
     df = _listing(df[df["is_wont_do"]]).sort_values("incident date", ascending=False)
-    df = df.rename(columns={"ticket_status": "tracker status", "status_source": "status from"})
-    return df[["incident", "incident date", "action", "owner", "ticket", "link", "tracker status",
-               "status from"]].reset_index(drop=True)
+    df = df.rename(columns={"status_source": "status from"})
+    return df[["action", "owner", "ticket", "ticket_url", "tracker status", "status from", "incident",
+               "incident date"]].reset_index(drop=True)

@@ -97,7 +97,7 @@ def detail(reader: Reader, file_path: str) -> Detail | None:
         return None
     r = dict(zip(names, row))
     actions = reader.query_df(sql_file("incidents_actions"), {"file_path": file_path})
-    actions["ticket_link"] = actions["ticket_link"].map(safe.link).astype(object)
+    actions["ticket_url"] = actions["ticket_url"].map(safe.link).astype(object)
     meta = [("id", r["incident_id"]), ("title", r["title"]), ("date", r["incident_date"]),
             ("severity", r["severity"]), ("class", r["incident_class"]), ("team", r["team"]),
             ("teams", r["teams"]), ("services", r["services"]), ("owner", r["owner"]),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pandas as pd
 
@@ -136,3 +136,17 @@ def link(url) -> str | None:
     except ValueError:
         return None
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+_LINK_SAFE = ":/?#&=%+@!$,;~*-._'"  # what a markdown link target keeps unencoded
+
+
+def markdown_link(text, url) -> str:
+    """``text`` (markdown_text) as a markdown link to ``url`` when that is a ``link``,
+    else the text alone. Characters that could end the link or start markup inside it
+    (brackets, parentheses, angle brackets, backslash, backtick) are percent-encoded, so
+    a crafted address never turns into an image, a second link or HTML."""
+    shown, target = markdown_text(text), link(url)
+    if not shown or target is None:
+        return shown
+    return f"[{shown}]({quote(target, safe=_LINK_SAFE)})"

@@ -175,7 +175,9 @@ def agenda_markdown(r: dict) -> str:
         state = {"overdue": f"overdue {_int(row.days_overdue)} d", "due": "due",
                  "done": f"done {_one_line(row.done_on)}".strip()}
         return (f"- [{state[row.state]}] {_one_line(row.action)} · owner {_one_line(row.owner) or 'none'}"
-                f" · deadline {row.deadline}" + (f" · {_one_line(row.ticket)}" if _one_line(row.ticket) else "")
+                f" · deadline {row.deadline}"
+                + (f" · ticket {safe.markdown_link(row.ticket, row.ticket_url)} ({_one_line(row.status)})"
+                   if _one_line(row.ticket) else "")
                 + f" · from {_one_line(row.incident_title) or _one_line(row.incident_id)}")
 
     out += _section("Action items due this week", [item(row) for row in _first(this_week)],

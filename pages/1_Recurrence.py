@@ -56,7 +56,6 @@ else:
         column_config={
             "class": "Class", "earlier_date": st.column_config.DateColumn("Earlier incident on"),
             "earlier_incident": "Earlier incident", "action": "Action item", "owner": "Owner",
-            "ticket": "Ticket", "ticket_url": st.column_config.LinkColumn("Ticket link", display_text="open"),
             "ticket_status": "Tracker status", "deadline": st.column_config.DateColumn("Deadline"),
             "overdue": "Overdue", "came_back_on": st.column_config.DateColumn("Came back on"),
             "came_back_as": "Came back as",

@@ -18,13 +18,9 @@ setup.definitions_link("Action items in a report")
 
 
 def columns(df):
-    """Rates as percentages, ticket links as links."""
-    cfg_ = {c: st.column_config.NumberColumn(format="percent") for c in df.columns
+    """Rates as percentages (a ticket shows as ui/tables shows every ticket)."""
+    return {c: st.column_config.NumberColumn(format="percent") for c in df.columns
             if c in ("completion", "on time") or c.endswith(("90% low", "90% high"))}
-    if "link" in df.columns:
-        cfg_["link"] = st.column_config.LinkColumn("ticket link", display_text=":material/open_in_new:",
-                                                   help="The ticket in the tracker, when its export gives a link.")
-    return cfg_
 
 
 t = setup.data(actions.totals, reader, filters, today)

@@ -72,7 +72,6 @@ LABELS = {"incident_date": "date", "incident_class": "class", "postmortem_status
 
 def show(df, name, caption, order):
     config = {c: st.column_config.Column(LABELS.get(c, c.replace("_", " "))) for c in order}
-    config["ticket_url"] = st.column_config.LinkColumn("ticket link", display_text=":material/open_in_new:")
     setup.table(df, name, caption, column_order=[c for c in order if c in df.columns], column_config=config)
 
 
@@ -103,8 +102,8 @@ else:
          ["incident_date", "days_since_incident", "title", "kind", "severity", "team", "postmortem_status",
           "owner", "written_on", "incident_id"])
 
-ACTION_COLUMNS = ["state", "days_overdue", "deadline", "action", "owner", "severity", "ticket", "ticket_url",
-                  "incident_title", "team", "done_on", "status"]
+ACTION_COLUMNS = ["state", "days_overdue", "deadline", "action", "owner", "severity", "ticket", "status",
+                  "incident_title", "team", "done_on"]
 st.subheader(f"Action items due this week ({len(this_week)})")
 if this_week.empty:
     st.caption("Nothing due this week.")

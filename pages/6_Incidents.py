@@ -83,8 +83,7 @@ else:
     setup.table(d.actions, "incident-actions",
                 "Status: the tracker's when the ticket is in a loaded export (status source 'tracker'), "
                 "else the document's. Tracker status is the export's own wording.",
-                column_config={"ticket_link": st.column_config.LinkColumn("ticket link", display_text="open ticket"),
-                               "deadline": st.column_config.DateColumn(format="YYYY-MM-DD"),
+                column_config={"deadline": st.column_config.DateColumn(format="YYYY-MM-DD"),
                                "done_on": st.column_config.DateColumn("done on", format="YYYY-MM-DD"),
                                "deadline_from_sla": st.column_config.CheckboxColumn("deadline from SLA")})
 

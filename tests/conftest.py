@@ -160,6 +160,19 @@ def run_page(page: str, **query):
     return at.run()
 
 
+def shown(el):
+    """What a table element shows in its cells, as text: the Styler's display values
+    when the page sent a Styler (a table with a ticket, ui/tables.py), else the values."""
+    import pandas as pd
+    from streamlit import dataframe_util
+
+    styler = el.proto.arrow_data.styler
+    if el.proto.arrow_data.HasField("styler") and styler.display_values:
+        return dataframe_util.convert_arrow_bytes_to_pandas_df(styler.display_values).reset_index(drop=True)
+    return el.value.astype(object).where(el.value.notna(), "").astype(str).reset_index(drop=True) \
+        if isinstance(el.value, pd.DataFrame) else el.value
+
+
 def default_period_of(db):
     """The sidebar's default period (metrics/periods.py): 12 months up to the newest
     incident, or today if sooner."""

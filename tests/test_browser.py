@@ -111,6 +111,25 @@ def open_page(pg, url: str) -> None:
     pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
 
 
+def screenshot(pg, name: str) -> None:
+    """The whole page in tests/screenshots/ from its top: Streamlit scrolls its main
+    area, not the document, so the viewport grows to the content's height first."""
+    main = "document.querySelector(\"[data-testid='stMain']\")"
+    height = pg.evaluate(f"{main}.scrollHeight")
+    pg.set_viewport_size({"width": 1440, "height": max(1000, min(int(height) + 40, 16_000))})
+    pg.evaluate(f"{main}.scrollTo(0, 0)")
+    pg.wait_for_function(f"{main}.scrollTop === 0")
+    # every chart and table redrawn at the new size before the picture is taken
+    pg.wait_for_function("""() => {
+        const all = (sel) => Array.from(document.querySelectorAll(sel));
+        return all("[data-testid='stPlotlyChart']").every(c => c.querySelector('.main-svg .plot'))
+            && all("[data-testid='stDataFrame']").every(d => {
+                const c = d.querySelector('canvas'); return c && c.width > 0 && c.height > 0; });
+    }""", timeout=30_000)
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_loads_from_a_cold_server(server, page, path):
     open_page(page, f"{server.url}/{path}")
@@ -121,8 +140,7 @@ def test_every_page_loads_from_a_cold_server(server, page, path):
     for i in range(charts.count()):  # every chart draws in the browser
         charts.nth(i).scroll_into_view_if_needed()
         charts.nth(i).locator(".main-svg").first.wait_for(timeout=30_000)
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{(path or 'Overview').lower()}.png"), full_page=True)
+    screenshot(page, (path or "Overview").lower())
 
 
 def test_overview_shows_headlines_and_a_chart(server, page):
@@ -159,7 +177,7 @@ def test_selecting_an_incident_shows_its_postmortem(server, page):
     text = page.locator("[data-testid='stMain']").inner_text()
     assert title.split(":")[-1].strip()[:30] in text
     assert "Timeline" in text or "timeline" in text
-    page.screenshot(path=str(SHOTS / "incident-selected.png"), full_page=True)
+    screenshot(page, "incident-selected")
 
 
 def test_download_a_table_as_csv(server, page):

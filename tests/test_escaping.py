@@ -87,6 +87,25 @@ def test_link_refuses_everything_else(url):
     assert safe.link(url) is None
 
 
+def test_markdown_link_is_the_key_linked_to_http_only():
+    assert safe.markdown_link("OPS-1", "https://jira.example/browse/OPS-1") == \
+        "[OPS-1](https://jira.example/browse/OPS-1)"
+    assert safe.markdown_link("OPS-1", "javascript:alert(1)") == "OPS-1"
+    assert safe.markdown_link("OPS-1", None) == "OPS-1"
+    assert safe.markdown_link(None, "https://x.example/") == ""
+
+
+@pytest.mark.parametrize("url", ["https://x.example/a)![i](https://evil.example/p.png",
+                                 "https://x.example/<img/src=x/onerror=alert(1)>",
+                                 "https://x.example/a](https://evil.example)"])
+def test_markdown_link_target_cannot_close_itself(url):
+    """A crafted address stays one link to its own host: nothing in it ends the link."""
+    md = safe.markdown_link("OPS-1", url)
+    target = md[md.index("](") + 2:-1]
+    assert not re.search(r"[()<>\[\]\s]", target), md
+    assert md.count("](") == 1 and md.endswith(")")
+
+
 def test_heatmap_labels_and_title_are_escaped():
     grid = pd.DataFrame([[1, 2]], index=[CLASS], columns=["2026-01", "2026-02"])
     fig = class_month_heatmap(grid, f"team: {TEAM}")

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import duckdb
 import pytest
-from conftest import default_period_of, report_json, run_page, house_doc
+from conftest import shown as shown_cells, default_period_of, report_json, run_page, house_doc
 
 from loaders.config import Config
 from loaders.ingest import ingest
@@ -71,9 +71,12 @@ def test_overdue_list_matches_duckdb(demo):
     assert all(df["days overdue"] == [(today - d).days for d in df["deadline"]])
     assert {"incident", "action", "owner", "deadline", "days overdue", "ticket"} <= set(df.columns)
     config = json.loads(table.proto.columns)
-    assert config["link"]["type_config"]["type"] == "link"
-    links = df["link"][df["link"].fillna("") != ""]  # an empty cell is blank, never "None"
+    assert config["ticket"]["type_config"]["type"] == "link" and "link" not in df.columns
+    links = df["ticket"][df["ticket"] != ""]  # the cell is the address, its text the key (ui/tables.py)
     assert len(links) and all(u.startswith(("http://", "https://")) for u in links)
+    text = shown_cells(table)
+    assert len(text) == len(df) and not text["ticket"].str.startswith("http").any()
+    assert list(text.columns)[list(text.columns).index("ticket") + 1] == "tracker status"
 
 
 def test_charts_state_n_and_period_and_skip_small_months(demo):

@@ -136,7 +136,7 @@ def test_github_tickets_link_to_their_issue(demo):
     actions = next(d.value for d in at.dataframe if "action" in d.value.columns)
     urls = [r[0] for r in query(db, "SELECT ticket_url FROM mart_action_items WHERE file_path = ? ORDER BY item_seq",
                                 [path])]
-    assert [u for u in actions["ticket_link"] if isinstance(u, str)] == [u for u in urls if u]
+    assert [u for u in actions["ticket"] if isinstance(u, str)] == [u for u in urls if u]
 
 
 def test_unknown_incident_in_the_url_is_said_plainly(demo):
@@ -199,10 +199,11 @@ def test_hostile_action_items_link_only_to_http(hostile):
         d = incidents.detail(reader, path)
     finally:
         reader.close()
-    links = dict(zip(d.actions["action"], d.actions["ticket_link"]))
+    links = dict(zip(d.actions["action"], d.actions["ticket_url"]))
     assert links["Add a canary stage"] == "https://github.com/acme/web/issues/12"
     assert pd.isna(links["Do not link this"])
-    assert pd.isna(links["Jira-only item"])
+    # a Jira key links through the config's jira_base_url (the demo's, as no config is named)
+    assert links["Jira-only item"] == "https://jira.acme.example/browse/OPS-7"
     assert d.body.startswith("# Postmortem: Cache <b>stampede</b>")
 
 

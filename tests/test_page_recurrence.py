@@ -8,7 +8,7 @@ from datetime import date
 
 import duckdb
 import pytest
-from conftest import load_corpus, team_and_class_with_no_incident, default_period_of, report_json, run_page
+from conftest import load_corpus, shown as shown_cells, team_and_class_with_no_incident, default_period_of, report_json, run_page
 
 PAGE = "pages/1_Recurrence.py"
 
@@ -111,12 +111,15 @@ def test_open_items_of_predecessors_with_links_and_owners(demo):
         "WHERE r.is_repeat AND a.status = 'open' AND r.incident_date BETWEEN ? AND ?", [start, end]).fetchall()
     con.close()
     assert len(shown) == len(expected) > 0
-    assert {"owner", "ticket", "ticket_url"} <= set(shown.columns)
-    links = shown["ticket_url"][shown["ticket_url"].fillna("") != ""]  # an empty cell is blank
+    assert {"owner", "ticket"} <= set(shown.columns) and "ticket_url" not in shown.columns
+    links = shown["ticket"][shown["ticket"] != ""]  # the cell is the address, its text the key
     assert len(links) and links.str.startswith("https://").all()
     el = [e for e in at.dataframe if "came_back_as" in e.value.columns][0]
     config = json.loads(el.proto.columns)
-    assert config["ticket_url"]["type_config"]["type"] == "link"
+    assert config["ticket"]["type_config"]["type"] == "link"
+    text = shown_cells(el)
+    assert not text["ticket"].str.startswith("http").any()  # keys, never addresses
+    assert list(text.columns).index("ticket_status") == list(text.columns).index("ticket") + 1
 
 
 def test_filters_that_leave_nothing_say_so(demo):

@@ -273,7 +273,7 @@ def test_chosen_week_lists_and_agenda(demo):
     sizes = [len(d.value) for d in acts]
     # the week's due items, then at most 10 overdue ones (and all of them in an expander)
     assert sizes[:2] == [n for n in (expected["due"], min(expected["overdue"], weekly.AGENDA_ITEMS)) if n]
-    assert json.loads(acts[0].proto.columns)["ticket_url"]["type_config"]["type"] == "link"
+    assert json.loads(acts[0].proto.columns)["ticket"]["type_config"]["type"] == "link"
     assert tables
 
 
@@ -299,6 +299,24 @@ def test_agenda_lists_at_most_a_readable_number_per_section():
             f"({weekly.AGENDA_ITEMS + 5})") in md
     assert md.count("- [overdue") == weekly.AGENDA_ITEMS
     assert "... and 5 more" in md
+
+
+def test_agenda_shows_a_ticket_as_its_key_linked_with_its_status():
+    import pandas as pd
+    from datetime import date as d
+
+    from metrics import weekly
+
+    acts = pd.DataFrame([{"state": "due", "days_overdue": None, "action": "Add canary", "owner": "@a",
+                          "deadline": d(2026, 1, 7), "ticket": "OPS-7", "ticket_url": url, "status": "open",
+                          "incident_title": "T", "incident_id": "x", "done_on": None, "severity_level": 2}
+                         for url in ("https://jira.example/browse/OPS-7", None)])
+    empty = pd.DataFrame()
+    md = weekly.agenda_markdown(weekly.Review(d(2026, 1, 5), d(2026, 1, 11), new=empty, awaiting_review=empty,
+                                              actions=acts, repeats=empty, latest=None, describe=""))
+    lines = [line for line in md.splitlines() if "Add canary" in line]
+    assert "ticket [OPS-7](https://jira.example/browse/OPS-7) (open)" in lines[0]
+    assert "ticket OPS-7 (open)" in lines[1]
 
 
 def test_the_overdue_agenda_is_the_most_severe_then_longest_and_leaves_history_out():

@@ -48,6 +48,29 @@ def test_changing_people_alone_rebuilds_the_marts(folder):
     assert {o for a, o, _ in _owners(folder / "h.duckdb") if a == "Add a canary"} == {"Lee Chen"}
 
 
+def test_a_github_key_and_a_url_key_have_addresses_too(tmp_path):
+    """One rule for a ticket's address (mart_action_items): owner/repo#N is GitHub's
+    issue, a key that is itself a URL is its own address."""
+    src = tmp_path / "pm"
+    src.mkdir()
+    (src / "a.md").write_text(house_doc(title="A", day="2026-02-03", actions=(
+        ("Gh item", "@a", "Feb 20", "acme/web#12"),
+        ("Url item", "@b", "Feb 21", "https://tracker.example/T-9"))), encoding="utf-8")
+    ingest(config_from_dict({}), [str(src)], tmp_path / "h.duckdb")
+    rows = {a: u for a, _, u in _owners(tmp_path / "h.duckdb")}
+    assert rows == {"Gh item": "https://github.com/acme/web/issues/12", "Url item": "https://tracker.example/T-9"}
+
+
+def test_a_new_version_of_the_models_rebuilds_the_marts(monkeypatch):
+    """The marts are rebuilt when their SQL changes, even if no file and no setting did."""
+    from loaders import ingest as ingest_module, store
+
+    before = ingest_module.marts_inputs(config_from_dict({}))
+    models = store.models()
+    monkeypatch.setattr(store, "models", lambda: models[:-1] + [(*models[-1][:2], models[-1][2] + "\n-- v2")])
+    assert ingest_module.marts_inputs(config_from_dict({})) != before
+
+
 @pytest.mark.parametrize("bad, message", [
     ({"people": ["lee"]}, "must map a person"),
     ({"people": {"Lee": [1]}}, "list of aliases"),

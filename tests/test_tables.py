@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from conftest import run_page
+from conftest import run_page, shown
 from ui import tables
 from ui.pages import PAGES
 
@@ -55,10 +55,70 @@ def test_every_table_on_every_page_reads_as_words(demo, page):
     for el in at.dataframe:
         config = json.loads(el.proto.columns) if el.proto.columns else {}
         for col in el.value.columns:
-            shown = (config.get(col) or {}).get("label") or col
-            assert "_" not in shown, (page, col, shown)
+            header = (config.get(col) or {}).get("label") or col
+            assert "_" not in header, (page, col, header)
             cells = el.value[col]
-            if cells.dtype == object or pd.api.types.is_string_dtype(cells):
+            if (config.get(col) or {}).get("type_config", {}).get("type") == "link":
+                assert not shown(el)[col].isin(["None", "nan", "NaT"]).any(), (page, col)
+            elif cells.dtype == object or pd.api.types.is_string_dtype(cells):
                 assert not cells.isna().any(), (page, col)  # blank, never "None"
             fmt = ((config.get(col) or {}).get("type_config") or {}).get("format")
             assert fmt != "percent", (page, col)  # "72.29%": shown whole instead
+
+
+# --------------------------------------------------------------------------------------
+# One way to show a ticket: its key as a link, its status beside it
+
+
+def _tickets():
+    return pd.DataFrame({"action": ["a", "b", "c", "d"], "ticket": ["OPS-1", "acme/web#12", "OPS-3", None],
+                         "ticket_url": ["https://jira.example/browse/OPS-1", "https://github.com/acme/web/issues/12",
+                                        None, None],
+                         "owner": ["ann", "bob", "cy", "di"], "tracker status": ["In Progress", None, None, None]})
+
+
+def _texts(styler):
+    body = styler._translate(False, False)["body"]
+    return [[cell["display_value"] for cell in row[1:]] for row in body]
+
+
+def test_a_ticket_is_its_key_linked_to_its_address():
+    out, config = tables.readable(_tickets())
+    assert config["ticket"]["type_config"]["type"] == "link" and "ticket_url" not in config
+    assert list(out.data["ticket"][:2]) == ["https://jira.example/browse/OPS-1", "https://github.com/acme/web/issues/12"]
+    assert [row[list(out.data.columns).index("ticket")] for row in _texts(out)] == ["OPS-1", "acme/web#12", "OPS-3", ""]
+
+
+def test_a_key_without_an_address_is_text_not_a_link():
+    out, _ = tables.readable(_tickets())
+    assert list(out.data["ticket"][2:]) == ["", ""]  # never None: that would be drawn as "None"
+    css = out._compute().ctx
+    col = list(out.data.columns).index("ticket")
+    assert css[(2, col)] == [("color", tables.TEXT_COLOUR)] and not css.get((0, col))
+
+
+def test_the_status_sits_beside_the_ticket():
+    out, _ = tables.readable(_tickets())
+    assert list(out.data.columns) == ["action", "ticket", "tracker status", "owner"]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "/relative", "file:///etc/passwd"])
+def test_only_http_addresses_become_links(url):
+    out, _ = tables.readable(_tickets().assign(ticket_url=url))
+    assert (out.data["ticket"] == "").all()
+    assert _texts(out)[0][1] == "OPS-1"
+
+
+def test_other_cells_read_as_before_beside_a_ticket():
+    df = _tickets().assign(days=[3.0, None, 2.5, 1.0], on=[pd.Timestamp("2026-01-02"), None, None, None])
+    out, _ = tables.readable(df)
+    rows = _texts(out)
+    cols = list(out.data.columns)
+    assert [r[cols.index("days")] for r in rows] == ["3", "", "2.5", "1"]
+    assert rows[0][cols.index("on")] == "2026-01-02" and rows[1][cols.index("on")] == ""
+    assert rows[1][cols.index("tracker status")] == ""
+
+
+def test_a_frame_without_a_ticket_stays_a_frame():
+    out, _ = tables.readable(pd.DataFrame({"ticket": ["OPS-1"]}))
+    assert isinstance(out, pd.DataFrame) and list(out["ticket"]) == ["OPS-1"]

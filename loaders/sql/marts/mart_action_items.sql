@@ -1,8 +1,11 @@
 -- One row per action item with its effective status (tracker first, then document),
 -- its deadline (due date, else incident date + the SLA days of its severity), and
 -- the incident it belongs to. The owner is the person the config's `people:` names for
--- that alias (handle, name or tracker display name), else as written; a Jira key links
--- to `jira_base_url`/browse/KEY when no export gave a link. done_at is the tracker's
+-- that alias (handle, name or tracker display name), else as written. The ticket's
+-- address, the one rule every listing shows: the export's (or the document's) URL, else
+-- the key itself when it is a URL, else GitHub's address for an owner/repo#N key, else
+-- `jira_base_url`/browse/KEY for a Jira key. Whether it may become a link (http(s) only)
+-- is decided where it is shown (metrics/safe.py link). done_at is the tracker's
 -- resolution time; an item done only by the document's word has none. Overdue depends on an as-of date: see metrics/.
 SELECT
     a.file_path,
@@ -27,7 +30,10 @@ SELECT
     a.ticket,
     a.ticket_matched,
     coalesce(a.ticket_url,
-             CASE WHEN regexp_full_match(coalesce(a.ticket, ''), '[A-Z][A-Z0-9]{1,9}-[0-9]+') AND jira.value <> ''
+             CASE WHEN regexp_full_match(coalesce(a.ticket, ''), 'https?://\S+') THEN a.ticket
+                  WHEN regexp_full_match(coalesce(a.ticket, ''), '[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+#[0-9]+')
+                  THEN 'https://github.com/' || replace(a.ticket, '#', '/issues/')
+                  WHEN regexp_full_match(coalesce(a.ticket, ''), '[A-Z][A-Z0-9]{1,9}-[0-9]+') AND jira.value <> ''
                   THEN jira.value || '/browse/' || a.ticket END)   AS ticket_url,
     a.ticket_status,
     a.status,
