@@ -23,7 +23,8 @@ c[0].metric("Incidents", h.incidents, f"{change:+d} vs previous period", delta_c
             delta_arrow="auto" if change else "off", help="Postmortems dated in the period, near misses excluded.")
 if filters.near_misses:
     c[1].metric("Near misses", h.near_misses,
-                f"{fmt.pct(h.near_miss_share)} of reports · {fmt.verdict(h.near_miss_change, percent=True)}",
+                # the signed change leads: Streamlit points the arrow by the delta's first number
+                f"{fmt.verdict(h.near_miss_change, percent=True)} ({fmt.pct(h.near_miss_share)} of reports)",
                 delta_color=fmt.delta_color(h.near_miss_change), delta_arrow=fmt.arrow(h.near_miss_change),
                 help=f"The count, and the near misses' share of all reports "
                      f"({fmt.interval(h.near_miss_share_ci, percent=True)}) with its change in points. "

@@ -112,22 +112,26 @@ def open_page(pg, url: str) -> None:
 
 
 def screenshot(pg, name: str) -> None:
-    """The whole page in tests/screenshots/ from its top: Streamlit scrolls its main
-    area, not the document, so the viewport grows to the content's height first."""
-    main = "document.querySelector(\"[data-testid='stMain']\")"
-    height = pg.evaluate(f"{main}.scrollHeight")
-    pg.set_viewport_size({"width": 1440, "height": max(1000, min(int(height) + 40, 16_000))})
-    pg.evaluate(f"{main}.scrollTo(0, 0)")
-    pg.wait_for_function(f"{main}.scrollTop === 0")
-    # every chart and table redrawn at the new size before the picture is taken
-    pg.wait_for_function("""() => {
-        const all = (sel) => Array.from(document.querySelectorAll(sel));
-        return all("[data-testid='stPlotlyChart']").every(c => c.querySelector('.main-svg .plot'))
-            && all("[data-testid='stDataFrame']").every(d => {
-                const c = d.querySelector('canvas'); return c && c.width > 0 && c.height > 0; });
-    }""", timeout=30_000)
-    SHOTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(SHOTS / f"{name}.png"))
+    """The whole page in tests/screenshots/, from its top. Streamlit scrolls its main
+    area, not the document, and a resized page redraws every chart: so the page is
+    opened afresh in a viewport as tall as its content, and the picture is taken once
+    every chart and visible table there is drawn."""
+    height = pg.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+    context = pg.context.browser.new_context(viewport={"width": 1440, "height": max(1000, min(height + 40, 16_000))})
+    try:
+        tall = context.new_page()
+        open_page(tall, pg.url)
+        tall.wait_for_function("""() => {
+            const all = (sel) => Array.from(document.querySelectorAll(sel));
+            return all("[data-testid='stPlotlyChart']").every(c => c.querySelector('.main-svg'))
+                && all("[data-testid='stDataFrame']")
+                       .filter(d => d.offsetParent !== null && !d.closest("details:not([open])"))
+                       .every(d => { const c = d.querySelector('canvas'); return c && c.width > 0; });
+        }""", timeout=30_000)
+        SHOTS.mkdir(exist_ok=True)
+        tall.screenshot(path=str(SHOTS / f"{name}.png"))
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("path", list(PAGES))

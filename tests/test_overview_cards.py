@@ -2,7 +2,10 @@
 director can repeat): coverage follows the team and service filters, the near-miss card
 says when near misses are filtered out and which figure its change is of, and no arrow
 stands beside a change the interval does not support."""
+import pytest
 from conftest import run_page
+
+from ui.pages import PAGES
 
 OVERVIEW = "app.py"
 
@@ -40,6 +43,22 @@ def test_near_misses_excluded_says_so_instead_of_zero(demo):
 def test_the_near_miss_change_names_the_share(demo):
     card = _card(run_page(OVERVIEW), "Near misses")
     assert "of reports" in card.delta
+
+
+@pytest.mark.parametrize("page", [p.file for p in PAGES])
+def test_every_arrow_points_the_way_its_figure_moved(demo, page):
+    """Streamlit points a delta's arrow by the sign of the first number in its text: a
+    delta that leads with a level ("14% of reports · -12 pts") would point up on a fall."""
+    import re
+
+    from streamlit.proto.Metric_pb2 import Metric
+
+    for m in run_page(page).metric:
+        if m.proto.direction == Metric.MetricDirection.NONE:
+            continue
+        first = re.search(r"[-+−]?\d", m.delta)
+        assert first and first[0][0] in "+-−", (m.label, m.delta)
+        assert (m.proto.direction == Metric.MetricDirection.DOWN) == (first[0][0] in "-−"), (m.label, m.delta)
 
 
 def test_no_arrow_without_a_supported_change(demo):
