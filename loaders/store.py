@@ -68,8 +68,11 @@ def models() -> list[tuple[str, str, str]]:
 
 
 def build_models(con: duckdb.DuckDBPyConnection, layers=LAYERS) -> None:
-    """(Re)build every model of ``layers``, in order. Within a layer a model may use
-    another: one that names a model not built yet waits a round."""
+    """(Re)build every model of ``layers``, in order, after the scalar functions the
+    models share (sql/functions/*.sql). Within a layer a model may use another: one that
+    names a model not built yet waits a round."""
+    for f in sorted((SQL / "functions").glob("*.sql")):
+        con.execute(f.read_text(encoding="utf-8"))
     existing = dict(con.execute("SELECT table_name, table_type FROM information_schema.tables").fetchall())
     for layer in layers:
         kind = MATERIALIZED[layer]

@@ -111,27 +111,36 @@ def open_page(pg, url: str) -> None:
     pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
 
 
+_MAIN_HEIGHT = "document.querySelector(\"[data-testid='stMain']\").scrollHeight"
+_DRAWN = """() => {
+    const all = (sel) => Array.from(document.querySelectorAll(sel));
+    return all("[data-testid='stPlotlyChart']").every(c => c.querySelector('.main-svg'))
+        && all("[data-testid='stDataFrame']")
+               .filter(d => d.offsetParent !== null && !d.closest("details:not([open])"))
+               .every(d => { const c = d.querySelector('canvas'); return c && c.width > 0; });
+}"""
+
+
 def screenshot(pg, name: str) -> None:
     """The whole page in tests/screenshots/, from its top. Streamlit scrolls its main
     area, not the document, and a resized page redraws every chart: so the page is
-    opened afresh in a viewport as tall as its content, and the picture is taken once
-    every chart and visible table there is drawn."""
-    height = pg.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
-    context = pg.context.browser.new_context(viewport={"width": 1440, "height": max(1000, min(height + 40, 16_000))})
-    try:
+    opened afresh in a viewport as tall as its content (measured again there, as a taller
+    window can show more), and the picture is taken once every chart and visible table
+    is drawn."""
+    height = pg.evaluate(_MAIN_HEIGHT)
+    for _ in range(3):
+        context = pg.context.browser.new_context(viewport={"width": 1440, "height": min(height + 40, 16_000)})
         tall = context.new_page()
         open_page(tall, pg.url)
-        tall.wait_for_function("""() => {
-            const all = (sel) => Array.from(document.querySelectorAll(sel));
-            return all("[data-testid='stPlotlyChart']").every(c => c.querySelector('.main-svg'))
-                && all("[data-testid='stDataFrame']")
-                       .filter(d => d.offsetParent !== null && !d.closest("details:not([open])"))
-                       .every(d => { const c = d.querySelector('canvas'); return c && c.width > 0; });
-        }""", timeout=30_000)
-        SHOTS.mkdir(exist_ok=True)
-        tall.screenshot(path=str(SHOTS / f"{name}.png"))
-    finally:
+        tall.wait_for_function(_DRAWN, timeout=30_000)
+        grown = tall.evaluate(_MAIN_HEIGHT)
+        if grown <= height + 40 or height + 40 >= 16_000:
+            break
         context.close()
+        height = grown
+    SHOTS.mkdir(exist_ok=True)
+    tall.screenshot(path=str(SHOTS / f"{name}.png"))
+    context.close()
 
 
 @pytest.mark.parametrize("path", list(PAGES))

@@ -189,6 +189,7 @@ def table(df: pd.DataFrame, name: str, caption: str | None = None, **kwargs):
     if caption:
         st.caption(caption)
     head, config = tables.readable(df.head(SHOWN_ROWS), kwargs.pop("column_config", None))
+    kwargs.setdefault("placeholder", "")  # a missing value is a blank cell, never "None"
     shown = st.dataframe(head, hide_index=True, column_config=config, **kwargs)
     st.download_button(f"Download {name} as CSV", to_csv(df), file_name=f"hindsight-{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:",

@@ -1,7 +1,6 @@
 -- One row per action item with its effective status (tracker first, then document),
 -- its deadline (due date, else incident date + the SLA days of its severity), and
--- the incident it belongs to. The owner is the person the config's `people:` names for
--- that alias (handle, name or tracker display name), else as written. The ticket's
+-- the incident it belongs to. The owner is person_of(the owner as written) (people:). The ticket's
 -- address, the one rule every listing shows: the export's (or the document's) URL, else
 -- the key itself when it is a URL, else GitHub's address for an owner/repo#N key, else
 -- `jira_base_url`/browse/KEY for a Jira key. Whether it may become a link (http(s) only)
@@ -20,7 +19,7 @@ SELECT
     i.is_near_miss,
     a.action,
     a.action_kind,
-    coalesce(pp.person, a.owner)                             AS owner,
+    person_of(a.owner)                                       AS owner,
     a.owner_source,
     a.due_date,
     coalesce(a.due_date,
@@ -43,6 +42,5 @@ SELECT
 FROM int_action_items_tracked a
 JOIN mart_incidents i USING (file_path)
 LEFT JOIN sla_days s  ON s.severity_level = i.severity_level
-LEFT JOIN people pp   ON pp.alias = lower(array_to_string(string_split_regex(trim(ltrim(trim(a.owner), '@')), '\s+'), ' '))
 LEFT JOIN settings jira ON jira.key = 'jira_base_url'
 LEFT JOIN sla_days sd ON sd.severity_level IS NULL

@@ -13,7 +13,7 @@ SELECT
     coalesce(p.teams[1], 'unassigned')                       AS team,
     p.teams,
     p.services,
-    p.owner,
+    person_of(p.owner)                                       AS owner,
     t.started_at,
     t.detected_at,
     t.mitigated_at,
