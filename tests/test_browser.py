@@ -157,18 +157,23 @@ def test_every_page_loads_from_a_cold_server(server, page, path):
 
 
 def test_overview_shows_headlines_and_a_chart(server, page):
+    from playwright.sync_api import expect
+
     open_page(page, server.url)
-    labels = page.locator("[data-testid='stMetricLabel']").all_inner_texts()
-    assert any("Incidents" in t for t in labels)
-    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
-    assert page.locator(".js-plotly-plot").count() >= 1
+    # wait for what is checked: the page may still be drawing when the script has ended
+    expect(page.locator("[data-testid='stMetricLabel']").filter(has_text="Incidents").first).to_be_visible(
+        timeout=30_000)
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
 
 
 def test_shared_link_applies_its_filters(server, page):
+    from playwright.sync_api import expect
+
     open_page(page, f"{server.url}/?team=payments&near_misses=false")
-    caption = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first.inner_text()
-    assert "team: payments" in caption and "near misses excluded" in caption
-    assert "payments" in page.locator("[data-testid='stSidebar']").inner_text()
+    caption = page.locator("[data-testid='stMain'] [data-testid='stCaptionContainer']").first
+    expect(caption).to_contain_text("team: payments", timeout=30_000)
+    expect(caption).to_contain_text("near misses excluded", timeout=30_000)
+    expect(page.locator("[data-testid='stSidebar']")).to_contain_text("payments", timeout=30_000)
 
 
 def test_changing_a_filter_updates_the_link(server, page):
@@ -186,10 +191,12 @@ def test_selecting_an_incident_shows_its_postmortem(server, page):
     incident_id, title = con.execute(
         "SELECT incident_id, title FROM mart_incidents ORDER BY incident_date DESC LIMIT 1").fetchall()[0]
     con.close()
+    from playwright.sync_api import expect
+
     open_page(page, f"{server.url}/Incidents?incident={incident_id}")
-    text = page.locator("[data-testid='stMain']").inner_text()
-    assert title.split(":")[-1].strip()[:30] in text
-    assert "Timeline" in text or "timeline" in text
+    main = page.locator("[data-testid='stMain']")
+    expect(main).to_contain_text(title.split(":")[-1].strip()[:30], timeout=30_000)
+    expect(main.get_by_role("heading", name="Timeline")).to_be_visible(timeout=30_000)
     screenshot(page, "incident-selected")
 
 
