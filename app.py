@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import charts, closing, overview, safe
+from metrics import charts, closing, overview, repeats, safe
 from ui import format as fmt
 from ui import setup
 
@@ -56,8 +56,7 @@ with left:
 with right:
     st.subheader("Classes that keep coming back")
     setup.table(setup.data(overview.top_repeats, reader, filters), "top-repeats",
-                "Repeats: an earlier incident of the class within the recurrence window. "
-                "After fix: its action items were all done first.")
+                f"Repeats: {setup.data(repeats.rule, reader)}. After fix: its prevent items were all done first.")
     st.subheader("Postmortem coverage")
     st.metric("Incidents with a postmortem", fmt.pct(cov.share),
               f"{cov.with_postmortem} of {cov.incidents} known incidents; "

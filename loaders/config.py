@@ -24,11 +24,15 @@ DEMO_CONFIG = ROOT / "data" / "sample" / "hindsight.yaml"
 DEFAULT_DATABASE = ROOT / "data" / "hindsight.duckdb"
 DEFAULT_SLA = {1: 14, 2: 30, "default": 60}
 MAX_FILES = 500_000   # discovery stops with an error past this many files in the sources
-KNOWN_KEYS = {"database", "timezone", "sources", "taxonomy", "sla_days", "recurrence_window_days",
+KNOWN_KEYS = {"database", "timezone", "sources", "taxonomy", "sla_days", "recurrence_window_days", "recurrence_key",
               "min_sample", "status_map", "csv_mappings", "max_file_mb", "detect_threshold_minutes",
               "default_repo", "match_window_minutes", "people", "jira_base_url", "max_export_mb", "exclude", "follow_symlinks",
               "max_files", "corrections"}
 SOURCE_KINDS = ("postmortems", "trackers", "incidents")
+# what two incidents must share, besides a close start, to be the same failure coming back:
+# the class and a service (or component: documents' components are read as services),
+# the class and the team, or the class alone
+RECURRENCE_KEYS = ("class+service", "class+team", "class")
 STATUS_CATEGORIES = ("todo", "in_progress", "done", "wont_do")
 
 
@@ -45,6 +49,7 @@ class Config:
     taxonomy: list[tuple[str, list[re.Pattern]]] = field(default_factory=list)
     sla_days: dict = field(default_factory=lambda: dict(DEFAULT_SLA))
     recurrence_window_days: int = 90
+    recurrence_key: str = RECURRENCE_KEYS[0]
     min_sample: int = 10
     detect_threshold_minutes: int = 5
     status_map: dict[str, str] = field(default_factory=dict)
@@ -257,6 +262,15 @@ def config_from_dict(data, path: Path | None = None) -> Config:
                 if seen.setdefault(alias_key(n), str(person)) != str(person):
                     fail(f"people.{person}", f"alias {n!r} is already {seen[alias_key(n)]!r}'s")
             cfg.people[str(person).strip()] = [n.strip() for n in names]
+
+    if "recurrence_key" in data:
+        key = data["recurrence_key"]
+        key = key.strip().lower().replace(" and ", "+").replace(" ", "") if isinstance(key, str) else key
+        key = "class+service" if key == "class+component" else key
+        if key not in RECURRENCE_KEYS:
+            fail("recurrence_key", f"must be one of {', '.join(RECURRENCE_KEYS)} (or class+component), "
+                                   f"got {data['recurrence_key']!r}")
+        cfg.recurrence_key = key
 
     if "jira_base_url" in data:
         url = data["jira_base_url"]

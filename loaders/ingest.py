@@ -155,7 +155,7 @@ def marts_inputs(cfg: Config) -> str:
     """What, besides the files, changes the marts but not parsing (SLA days, people,
     links, windows): a change rebuilds them even when no file changed."""
     data = {"sla": sorted(map(list, cfg.sla_days.items()), key=str), "people": cfg.aliases(), "jira": cfg.jira_base_url,
-            "recurrence": cfg.recurrence_window_days, "match": cfg.match_window_minutes,
+            "recurrence": cfg.recurrence_window_days, "recurrence_key": cfg.recurrence_key, "match": cfg.match_window_minutes,
             "repo": cfg.default_repo}
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
@@ -521,7 +521,7 @@ def _write_settings(con, cfg: Config, fp: str, corrections: str = "") -> None:
     con.execute("DELETE FROM settings")
     settings = {"fingerprint": fp, "corrections": corrections, "models": store.models_fingerprint(), "timezone": cfg.timezone, "default_repo": cfg.default_repo or "",
                 "match_window_minutes": cfg.match_window_minutes,
-                "recurrence_window_days": cfg.recurrence_window_days,
+                "recurrence_window_days": cfg.recurrence_window_days, "recurrence_key": cfg.recurrence_key,
                 "min_sample": cfg.min_sample, "detect_threshold_minutes": cfg.detect_threshold_minutes,
                 "config_path": str(cfg.path) if cfg.path else "", "jira_base_url": cfg.jira_base_url or "",
                 "marts_inputs": marts_inputs(cfg)}

@@ -10,15 +10,15 @@ from datetime import date
 
 import pandas as pd
 
-from metrics import safe, stats
+from metrics import repeats, safe, stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
 from metrics.report import FREQUENT_SHARE, months
 
-CLASS_COLUMNS = ["class", "incidents", "repeats", "repeats_after_fix", "share", "frequent", "novel",
-                 "days_between_repeats", "median_days_between_repeats", "ci90_low_days", "ci90_high_days",
-                 "first_in_period"]
-
+CLASS_COLUMNS = ["class", "incidents", "repeats", "expected_by_chance", "beyond_chance", "repeats_after_fix",
+                 "share", "frequent", "novel", "days_between_repeats", "median_days_between_repeats",
+                 "ci90_low_days", "ci90_high_days", "first_in_period", "chance_expected", "chance_low",
+                 "chance_high"]
 
 def _gap_text(gaps: list[float], median: float | None, ci: list[float] | None) -> str:
     """The median gap as a reader sees it: "9.1 (90% CI 7.9–13.3)", or why there is none."""
@@ -61,13 +61,25 @@ def heatmap(reader: Reader, f: Filters) -> pd.DataFrame:
     return grid
 
 
+def _chance_cells(c: dict | None) -> dict:
+    """The chance columns of one class: text for people, numbers for the CSV."""
+    if c is None:  # unclassified: it never repeats, so nothing to compare
+        return {"expected_by_chance": "", "beyond_chance": "", "chance_expected": None, "chance_low": None,
+                "chance_high": None}
+    return {"expected_by_chance": f"{c['expected']:.1f} (90%: {c['low']}–{c['high']})",
+            "beyond_chance": c["verdict"], "chance_expected": c["expected"], "chance_low": c["low"],
+            "chance_high": c["high"]}
+
+
 def classes(reader: Reader, f: Filters, min_sample: int = stats.MIN_SAMPLE) -> pd.DataFrame:
     """One row per class with incidents under the filters: incidents, repeats, repeats
-    after fix, share of all incidents under the filters (the class filter aside),
+    after fix, the repeats expected by chance (metrics.repeats) as text and numbers, share of
+    all incidents under the filters (the class filter aside),
     frequent (share >= 20%), novel (no incident of the class before the period), and the
     median days between a repeat and its predecessor with a 90% bootstrap interval
     (empty below ``min_sample`` repeats), also as text for the page."""
     rows = reader.query(sql_file("recurrence_classes"), params(f, any_class=[]))
+    by_chance = {r["class"]: r for r in repeats.chance(reader, f).to_dict("records")}
     out = []
     for cls, n, rep, fixed, gaps, first, novel, total in rows:
         gaps = [g for g in (gaps or []) if g is not None]
@@ -77,6 +89,7 @@ def classes(reader: Reader, f: Filters, min_sample: int = stats.MIN_SAMPLE) -> p
         median = stats.median(gaps) if shown else None
         out.append({
             "class": cls, "incidents": n, "repeats": rep, "repeats_after_fix": fixed,
+            **_chance_cells(by_chance.get(cls)),
             "share": share, "frequent": bool(total and n / total >= FREQUENT_SHARE), "novel": bool(novel),
             "days_between_repeats": _gap_text(gaps, median, ci),
             "median_days_between_repeats": median,

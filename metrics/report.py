@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from metrics import closing, stats
+from metrics import closing, repeats, stats
 from metrics.filters import Filters
 from metrics.periods import months
 from metrics.db import Reader, sql_file
@@ -44,9 +44,11 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
     for r in incidents:
         by_class[r[0]] = by_class.get(r[0], 0) + 1
 
+    by_chance = {r["class"]: {k: r[k] for k in ("expected", "low", "high", "verdict")}
+                 for r in repeats.chance(reader, Filters(date_from, date_to)).to_dict("records")}
     recurrence = [
         {"class": c, "incidents": n, "repeats": rep, "repeats_after_fix": fixed,
-         "frequent": total > 0 and n / total >= FREQUENT_SHARE}
+         "frequent": total > 0 and n / total >= FREQUENT_SHARE, "by_chance": by_chance.get(c)}
         for c, n, rep, fixed in reader.query(sql_file("report_recurrence"), params)]
 
     (a_total, done, open_, wont, overdue, on_time, due_or_done, no_owner, no_due) = \

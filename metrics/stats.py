@@ -221,3 +221,57 @@ def kaplan_meier(durations: Sequence[float], closed: Sequence[bool], level: floa
     med = first(lambda ss, ee: ss <= 0.5)
     ci = [first(lambda ss, ee: ss - z * ee <= 0.5), first(lambda ss, ee: ss + z * ee <= 0.5)]
     return Survival(times, surv, med, ci if med is not None else None, n, int(e.sum()), int(n - e.sum()))
+
+
+@dataclass(frozen=True)
+class Chance:
+    """Repeats expected if the incidents had fallen at random: the mean over the
+    simulations and the range holding ``level`` of them, beside the observed count."""
+
+    observed: int
+    expected: float
+    low: int
+    high: int
+    verdict: str   # "more than chance", "fewer than chance", "within chance"
+
+
+CHANCE_SIMULATIONS = 2000
+
+
+def repeats_by_chance(days: Sequence[float], same: np.ndarray, eligible: Sequence[bool], counted: Sequence[bool],
+                      span: float, window: float, level: float = 0.90, simulations: int = CHANCE_SIMULATIONS,
+                      seed: int = SEED) -> Chance:
+    """Repeats among the incidents of one class, observed and as expected by chance.
+
+    An incident repeats when an earlier one it may repeat (``same[i, j]``: the recurrence
+    key) started at most ``window`` days before it. ``days`` are the observed starts over a
+    span of ``span`` days whose first ``window`` days only hold possible predecessors; the
+    observed count is over ``counted`` incidents (in the period, under the filters). By
+    chance, every start falls uniformly at random over the span (the class's own rate),
+    each incident keeping what it is (team, services, whether it is ``eligible``: under
+    the filters); those landing after the first ``window`` days are counted. A verdict
+    other than "within chance" only when the observed count lies outside the central
+    ``level`` range of the simulated counts. Simulations shrink for very large classes
+    (n² work each), never below 200."""
+    t = np.asarray(days, dtype=float)
+    same = np.asarray(same, dtype=bool)
+    eligible, counted = np.asarray(eligible, dtype=bool), np.asarray(counted, dtype=bool)
+    n = len(t)
+
+    def repeats(starts: np.ndarray) -> np.ndarray:  # starts: (sims, n)
+        gap = starts[:, :, None] - starts[:, None, :]            # i's start minus j's
+        return ((gap > 0) & (gap <= window) & same[None]).any(axis=2)
+
+    observed = int((repeats(t[None])[0] & counted).sum()) if n else 0
+    if n < 2:
+        return Chance(observed, 0.0, 0, 0, "within chance")
+    sims = int(max(200, min(simulations, 4e7 // (n * n))))
+    rng = np.random.default_rng(seed)
+    counts = np.empty(sims, dtype=int)
+    chunk = max(1, int(4e6 // (n * n)))
+    for k in range(0, sims, chunk):
+        starts = rng.uniform(0.0, span, size=(min(chunk, sims - k), n))
+        counts[k:k + len(starts)] = (repeats(starts) & eligible[None] & (starts >= window)).sum(axis=1)
+    low, high = (int(v) for v in np.quantile(counts, [(1 - level) / 2, (1 + level) / 2], method="nearest"))
+    verdict = "more than chance" if observed > high else "fewer than chance" if observed < low else "within chance"
+    return Chance(observed, float(counts.mean()), low, high, verdict)

@@ -3,16 +3,15 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import charts_recurrence, recurrence, safe
+from metrics import charts_recurrence, recurrence, repeats, safe
 from ui import setup
 
 ctx = setup.open_page(__file__)
 reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
 st.title("Recurrence")
 st.caption(f"{safe.markdown(filters.describe())} · incidents only (near misses never count as repeats). "
-           f"A **repeat** follows an earlier incident of the same class within {cfg.recurrence_window_days} "
-           "days; a **repeat after fix** came back although every action item of that earlier incident was "
-           "done.")
+           f"A **repeat** has {setup.data(repeats.rule, reader)} (recurrence_key in hindsight.yaml); a **repeat "
+           "after fix** came back although the earlier incident's prevent items were done.")
 setup.definitions_link()
 
 grid = setup.data(recurrence.heatmap, reader, filters)
@@ -32,6 +31,12 @@ setup.table(
     f"{cfg.min_sample} repeats. The CSV has the figures as numbers.",
     column_config={
         "class": "Class", "incidents": "Incidents", "repeats": "Repeats",
+        "expected_by_chance": st.column_config.TextColumn(
+            "Expected by chance", help="Repeats expected if the class's incidents had started at random over the "
+                                       "period (its own rate), with the range of 90% of 2,000 simulations"),
+        "beyond_chance": st.column_config.TextColumn(
+            "Beyond chance?", help="'more than chance' only when the repeats lie above that range: the class's "
+                                   "incidents cluster, the same failure keeps coming back"),
         "repeats_after_fix": st.column_config.NumberColumn("Repeats after fix", help="Came back although "
                                                            "the earlier incident's action items were done"),
         "share": st.column_config.NumberColumn("Share", format="percent"),
@@ -39,8 +44,8 @@ setup.table(
         "days_between_repeats": "Median days between repeats",
         "first_in_period": st.column_config.DateColumn("First in period"),
     },
-    column_order=["class", "incidents", "repeats", "repeats_after_fix", "share", "frequent", "novel",
-                  "days_between_repeats", "first_in_period"])
+    column_order=["class", "incidents", "repeats", "expected_by_chance", "beyond_chance", "repeats_after_fix",
+                  "share", "frequent", "novel", "days_between_repeats", "first_in_period"])
 
 st.subheader("Still open from the incidents that came back")
 items = setup.data(recurrence.open_items, reader, filters, date.today())

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import safe, weekly
+from metrics import repeats, safe, weekly
 from ui import setup
 
 ctx = setup.open_page(__file__)
@@ -47,7 +47,7 @@ this_week, late = weekly.due(acts), weekly.overdue(acts)
 c = st.columns(5)
 c[0].metric("New incidents and near misses", len(r.new),
             help="Postmortems dated in the week; near misses count here (they are worth a look too).")
-c[1].metric("Repeats", len(r.repeats), help="An earlier incident of the same class within the recurrence window.")
+c[1].metric("Repeats", len(r.repeats), help=f"This week's incidents that have {setup.data(repeats.rule, reader)}.")
 c[2].metric("Awaiting review", len(r.awaiting_review),
             help="Postmortems of any date whose status is set and that were not reviewed by the week's end.")
 c[3].metric("Due this week", len(this_week), help="Action items whose deadline falls in the week.")

@@ -54,7 +54,10 @@ def test_per_class_figures_equal_report_json(demo):
     report = report_json(demo / "h.duckdb", start, end)
     shown = table(at, "repeats_after_fix", None)
     rows = [{"class": r["class"], "incidents": int(r["incidents"]), "repeats": int(r["repeats"]),
-             "repeats_after_fix": int(r["repeats_after_fix"]), "frequent": bool(r["frequent"])}
+             "repeats_after_fix": int(r["repeats_after_fix"]), "frequent": bool(r["frequent"]),
+             "by_chance": None if r["class"] == "unclassified" else {
+                 "expected": pytest.approx(r["chance_expected"]), "low": int(r["chance_low"]),
+                 "high": int(r["chance_high"]), "verdict": r["beyond_chance"]}}
             for r in shown.to_dict("records")]
     assert rows == report["recurrence"]
     assert any(r["repeats_after_fix"] for r in rows)  # the demo exercises the signal that matters
@@ -151,7 +154,9 @@ def postmortem(title, day, cls, team="a", near_miss=False, actions=()):
                      for n, (text, status) in enumerate(actions, 1))
     items = ("\n## Action items\n| # | Action | Owner | Due | Ticket | Status |\n"
              "|---|--------|-------|-----|--------|--------|\n" + rows + "\n") if actions else ""
-    return (f"---\ntitle: {title}\ndate: {day}\nseverity: SEV-2\nclass: {cls}\nteams: [{team}]\n"
+    # one service per class: every same-class pair here is the same failure (the default
+    # recurrence key is the class and a service)
+    return (f"---\ntitle: {title}\ndate: {day}\nseverity: SEV-2\nclass: {cls}\nteams: [{team}]\nservices: [{cls}-svc]\n"
             f"near_miss: {'true' if near_miss else 'false'}\nstarted_at: {day}T10:00:00Z\n---\n"
             f"# {title}\n\n## Summary\nIt broke.\n" + items)
 

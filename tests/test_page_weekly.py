@@ -67,6 +67,9 @@ def test_week_of_any_day():
 WEEK = date(2026, 3, 4)
 
 
+POOL = "- Duration: 10:04–10:30 UTC (26 min)\n- Services: orders-db"  # p2 repeats p1: same class and service
+
+
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
     folder = tmp_path_factory.mktemp("weekly")
@@ -75,10 +78,12 @@ def small(tmp_path_factory):
     docs = {
         "p0.md": house_doc(title="Old outage", day="2025-11-01", status="In review",
                            actions=(("Old open item", "@ann", "Jan 15", "OPS-10"),)),
-        "p1.md": house_doc(title="Pool exhausted", day="2026-02-20", extra_meta=" | **Reviewed:** 2026-03-10",
-                           actions=(("Add index DONE", "@bob", "Mar 5", "OPS-11"),)),
-        "p2.md": house_doc(title="Pool exhausted again", day="2026-03-04", status="Draft",
-                           actions=(("Fix X", "@cy", "Mar 6", "OPS-12"), ("Tune pool", "", "Mar 8", ""))),
+        "p1.md": house_doc(title="Pool exhausted", day="2026-02-20",
+                           extra_meta=" | **Reviewed:** 2026-03-10 | **Class:** database",
+                           actions=(("Add index DONE", "@bob", "Mar 5", "OPS-11"),), impact=POOL),
+        "p2.md": house_doc(title="Pool exhausted again", day="2026-03-04", status="Draft", extra_meta=" | **Class:** database",
+                           actions=(("Fix X", "@cy", "Mar 6", "OPS-12"), ("Tune pool", "", "Mar 8", "")),
+                           impact=POOL),
         "p3.md": house_doc(title="Disk almost full", day="2026-03-08", extra_meta=" | **Type:** Near miss",
                            actions=(("Alert on disk", "@dee", "Apr 30", "OPS-13"),)),
         "p4.md": house_doc(title="Later", day="2026-03-20", status="Draft",

@@ -32,10 +32,16 @@ def _stamp(day: str, minutes: int) -> str:
 
 
 def postmortem(title, day, severity="SEV-2", cls=None, near_miss=False, ttd=None, ttr=None,
-               actions=()) -> str:
-    """A postmortem with YAML front matter. actions: (ticket, text, owner, due, doc_status)."""
+               actions=(), service="api", team=None) -> str:
+    """A postmortem with YAML front matter. actions: (ticket, text, owner, due, doc_status).
+    Every one names the same service unless told (the default recurrence key is the class
+    and a service)."""
     fm = [f"title: {title}", f"date: {day}", f"severity: {severity}", "status: Reviewed",
           f"near_miss: {'true' if near_miss else 'false'}", f"started_at: {_stamp(day, 0)}"]
+    if service:
+        fm.append(f"services: [{service}]")
+    if team:
+        fm.append(f"team: {team}")
     if cls:
         fm.append(f"class: {cls}")
     if ttd is not None:
@@ -62,7 +68,7 @@ def jira_csv(tickets) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_corpus(folder, docs: dict, tickets=(), sla=None, window=90, database=None):
+def write_corpus(folder, docs: dict, tickets=(), sla=None, window=90, database=None, key=None):
     (folder / "pm").mkdir(parents=True, exist_ok=True)
     (folder / "exports").mkdir(parents=True, exist_ok=True)
     for name, text in docs.items():
@@ -75,7 +81,7 @@ def write_corpus(folder, docs: dict, tickets=(), sla=None, window=90, database=N
         (f"database: {database}\n" if database else "")
         + "sources:\n  postmortems: [\"pm/**/*.md\"]\n  trackers: [\"exports/jira*.csv\"]\n"
         + "sla_days:\n" + "".join(f"  {k}: {v}\n" for k, v in sla.items())
-        + f"recurrence_window_days: {window}\n", encoding="utf-8")
+        + f"recurrence_window_days: {window}\n" + (f"recurrence_key: {key}\n" if key else ""), encoding="utf-8")
     return cfg
 
 
@@ -606,3 +612,62 @@ def test_window_from_config(tmp_path):
     row = by_class(rep)["cache"]
     # incidents 3, repeats 1 (K2), after fix 1; 3/3 = 100% -> frequent
     assert (row["incidents"], row["repeats"], row["repeats_after_fix"], row["frequent"]) == (3, 1, 1, True)
+
+
+# --------------------------------------------------------------------------------------
+# The recurrence key: the same failure coming back, not merely the same kind of cause
+
+
+def _repeats(tmp_path, docs, key=None):
+    db = tmp_path / "k.duckdb"
+    cfg = write_corpus(tmp_path, docs, database=str(db), key=key)
+    ingest(cfg, db)
+    rep = report("--config", cfg, "--from", "2026-01-01", "--to", "2026-06-30", "--as-of", "2026-06-30")
+    return {c: (r["incidents"], r["repeats"]) for c, r in by_class(rep).items()}
+
+
+def test_by_default_a_repeat_shares_the_class_and_a_service(tmp_path):
+    docs = {"a": postmortem("CDN errors", "2026-03-01", cls="deploy", service="cdn"),
+            "b": postmortem("Runner crash", "2026-03-10", cls="deploy", service="ci-runner"),
+            "c": postmortem("CDN errors again", "2026-03-20", cls="deploy", service="CDN")}
+    # c repeats a (same service, whatever its case); b is a different failure of the same kind
+    assert _repeats(tmp_path, docs)["deploy"] == (3, 1)
+
+
+def test_class_alone_counts_every_close_incident_of_the_class(tmp_path):
+    docs = {"a": postmortem("CDN errors", "2026-03-01", cls="deploy", service="cdn"),
+            "b": postmortem("Runner crash", "2026-03-10", cls="deploy", service="ci-runner")}
+    assert _repeats(tmp_path, docs, key="class")["deploy"] == (2, 1)
+
+
+def test_class_and_team(tmp_path):
+    docs = {"a": postmortem("A", "2026-03-01", cls="deploy", service="x", team="web"),
+            "b": postmortem("B", "2026-03-10", cls="deploy", service="y", team="data"),
+            "c": postmortem("C", "2026-03-20", cls="deploy", service="z", team="web")}
+    assert _repeats(tmp_path, docs, key="class and team")["deploy"] == (3, 1)
+
+
+def test_unclassified_never_recurs_with_itself(tmp_path):
+    docs = {"a": postmortem("Something", "2026-03-01"), "b": postmortem("Something else", "2026-03-05")}
+    assert _repeats(tmp_path, docs, key="class")["unclassified"] == (2, 0)
+
+
+def test_only_prevent_items_decide_after_fix(tmp_path):
+    """The predecessor's detect-kind item stays open; its prevent-kind item was done: the
+    fix (the prevent work) was done, so the repeat came back after the fix."""
+    db = tmp_path / "f.duckdb"
+    docs = {"a": postmortem("Cache cold", "2026-03-01", cls="cache") + (
+        "\n## Action items\n### Prevent\n- [x] Warm the cache on deploy\n### Detect\n- [ ] Alert on cache hit ratio\n"),
+            "b": postmortem("Cache cold again", "2026-03-20", cls="cache")}
+    cfg = write_corpus(tmp_path, docs, database=str(db))
+    ingest(cfg, db)
+    rep = report("--config", cfg, "--from", "2026-01-01", "--to", "2026-06-30", "--as-of", "2026-06-30")
+    assert by_class(rep)["cache"]["repeats_after_fix"] == 1
+
+
+def test_a_recurrence_key_that_is_not_known_is_a_clear_error():
+    from loaders.config import ConfigError, config_from_dict
+
+    with pytest.raises(ConfigError, match="recurrence_key"):
+        config_from_dict({"recurrence_key": "service"})
+    assert config_from_dict({"recurrence_key": "class+component"}).recurrence_key == "class+service"

@@ -1,38 +1,52 @@
--- One row per incident (near misses excluded): is it a repeat of an earlier incident of
--- the same class that started at most recurrence_window_days before it, which one (the
--- most recent), how many days since, and was that predecessor "fixed": it had at least
--- one action item and every item not marked wont_do was done before this one started.
--- An item done by the document's word alone (no tracker date) counts as done in time.
--- Start is started_at, else midnight of the incident date.
-WITH window_days AS (
+-- One row per incident (near misses excluded): is it a repeat, the same failure coming
+-- back? A repeat has an earlier incident (the most recent such) that started at most
+-- recurrence_window_days before it and shares its recurrence key (settings
+-- recurrence_key): its class and a service ('class+service', the default; components are
+-- read as services), its class and team ('class+team'), or its class alone ('class').
+-- 'unclassified' never recurs with itself: having no class is not a shared failure.
+-- repeat_after_fix: the predecessor had at least one prevent-kind item (kind 'prevent', or
+-- no kind given) and each of them was done before this one started (won't-do aside); an
+-- item done by the document's word alone (no tracker date) counts as done in time.
+-- shared_services: the services the two have in common. Start is started_at, else
+-- midnight of the incident date.
+WITH setting AS (
     SELECT coalesce(try_cast((SELECT value FROM settings WHERE key = 'recurrence_window_days') AS INTEGER),
-                    90) AS days
+                    90)                                                           AS days,
+           coalesce((SELECT value FROM settings WHERE key = 'recurrence_key'), 'class+service') AS rkey
 ),
 inc AS (
     SELECT file_path, incident_id, incident_class, incident_date, team,
+           list_distinct(list_transform(coalesce(services, []), lambda s: lower(trim(s))))  AS services,
            coalesce(started_at, CAST(incident_date AS TIMESTAMP)) AS start_ts
     FROM mart_incidents
     WHERE NOT is_near_miss AND coalesce(started_at, CAST(incident_date AS TIMESTAMP)) IS NOT NULL
 ),
 predecessor AS (
     SELECT x.file_path, y.file_path AS predecessor_path, y.incident_id AS predecessor_id,
-           y.start_ts AS predecessor_start
+           y.start_ts AS predecessor_start, list_intersect(x.services, y.services) AS shared_services
     FROM inc x
     JOIN inc y
       ON y.incident_class = x.incident_class
+     AND x.incident_class <> 'unclassified'
      AND y.start_ts < x.start_ts
-     AND y.start_ts >= x.start_ts - to_days((SELECT days FROM window_days))
+     AND y.start_ts >= x.start_ts - to_days((SELECT days FROM setting))
+     AND CASE (SELECT rkey FROM setting)
+             WHEN 'class' THEN TRUE
+             WHEN 'class+team' THEN y.team = x.team
+             ELSE list_has_any(x.services, y.services)
+         END
     QUALIFY row_number() OVER (PARTITION BY x.file_path ORDER BY y.start_ts DESC, y.file_path) = 1
 ),
 fixed AS (
     SELECT p.file_path,
-           count(a.item_seq) > 0 AND count(a.item_seq) FILTER (
+           count(a.item_seq) FILTER (WHERE a.status <> 'wont_do') > 0 AND count(a.item_seq) FILTER (
                WHERE a.status <> 'wont_do'
                  AND NOT (a.status = 'done' AND (a.done_at IS NULL OR a.done_at < x.start_ts))) = 0
                AS predecessor_fixed
     FROM predecessor p
     JOIN inc x USING (file_path)
-    LEFT JOIN mart_action_items a ON a.file_path = p.predecessor_path
+    LEFT JOIN mart_action_items a
+           ON a.file_path = p.predecessor_path AND coalesce(a.action_kind, 'prevent') = 'prevent'
     GROUP BY p.file_path
 )
 SELECT
@@ -41,10 +55,12 @@ SELECT
     x.incident_class,
     x.incident_date,
     x.team,
+    x.services,
     x.start_ts,
     p.predecessor_path IS NOT NULL                                     AS is_repeat,
     p.predecessor_id,
     p.predecessor_path,
+    p.shared_services,
     date_diff('second', p.predecessor_start, x.start_ts) / 86400.0     AS days_since_predecessor,
     coalesce(f.predecessor_fixed, FALSE)                               AS repeat_after_fix
 FROM inc x

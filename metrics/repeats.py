@@ -1,0 +1,58 @@
+"""What a repeat is: the recurrence key and window the database was built with, in
+words, and the repeats expected if each class's incidents had fallen at random
+(docs/METRICS.md, "Recurrence"; mart_recurrence)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+import pandas as pd
+
+from metrics import stats
+from metrics.db import Reader, sql_file
+from metrics.filters import Filters, params
+
+KEY_WORDS = {"class": "the same class", "class+team": "the same class and team",
+             "class+service": "the same class and a shared service"}
+
+
+def setting(reader: Reader) -> tuple[int, str]:
+    """(window days, recurrence key) the loaded database was built with (its settings)."""
+    got = dict(reader.query("SELECT key, value FROM settings WHERE key IN ('recurrence_window_days', 'recurrence_key')"))
+    return int(got.get("recurrence_window_days") or 90), got.get("recurrence_key") or "class+service"
+
+
+def rule(reader: Reader) -> str:
+    """What a repeat is, in words, as this database counts it."""
+    days, key = setting(reader)
+    return f"an earlier incident of {KEY_WORDS.get(key, key)} started at most {days} days before it"
+
+
+def _same(key: str, teams: list, services: list) -> np.ndarray:
+    """same[i, j]: incident i may repeat incident j under the recurrence key."""
+    n = len(teams)
+    if key == "class":
+        return np.ones((n, n), dtype=bool)
+    if key == "class+team":
+        t = np.array([str(x) for x in teams], dtype=object)
+        return t[:, None] == t[None, :]
+    sets = [set(s) if s is not None else set() for s in services]
+    return np.array([[bool(a & b) for b in sets] for a in sets], dtype=bool).reshape(n, n)
+
+
+def chance(reader: Reader, f: Filters) -> pd.DataFrame:
+    """Per class (unclassified aside), repeats observed and expected by chance with the
+    90% range of the chance count and a verdict (stats.repeats_by_chance); the class's
+    incidents from ``window`` days before the period are the possible predecessors."""
+    days, key = setting(reader)
+    span_from = f.date_from - timedelta(days=days)
+    span = (f.date_to - span_from).days + 1
+    df = reader.query_df(sql_file("recurrence_chance"), params(f, span_from=span_from))
+    out = []
+    for cls, g in df.groupby("class", sort=True):
+        same = _same(key, list(g["team"]), [list(s) if s is not None else [] for s in g["services"]])
+        c = stats.repeats_by_chance(g["day"].to_numpy(), same, g["eligible"].to_numpy(), g["counted"].to_numpy(),
+                                    span, days)
+        out.append({"class": cls, "observed": c.observed, "expected": c.expected, "low": c.low, "high": c.high,
+                    "verdict": c.verdict})
+    return pd.DataFrame(out, columns=["class", "observed", "expected", "low", "high", "verdict"])

@@ -1,0 +1,100 @@
+"""Repeats expected by chance (stats.repeats_by_chance, metrics/repeats.py): a busy class
+has repeats even when nothing comes back; "more than chance" needs clustering."""
+from datetime import date
+
+import numpy as np
+import pytest
+from conftest import run_page
+
+from metrics import recurrence, repeats, stats
+from metrics.db import Reader
+from metrics.filters import Filters
+
+
+def _all(n):
+    return np.ones((n, n), dtype=bool), [True] * n
+
+
+def test_evenly_spread_incidents_are_fewer_than_chance():
+    days = [100 + 120 * k for k in range(10)]             # one every 120 days, window 90
+    same, flags = _all(10)
+    c = stats.repeats_by_chance(days, same, flags, flags, span=1400, window=90)
+    assert c.observed == 0 and c.expected > 1 and c.verdict == "fewer than chance"
+
+
+def test_pairs_a_day_apart_are_more_than_chance():
+    days = [100 + 120 * k + d for k in range(8) for d in (0, 1)]   # the same failure, twice each time
+    same, flags = _all(16)
+    c = stats.repeats_by_chance(days, same, flags, flags, span=1100, window=2)
+    assert c.observed == 8 and c.high < 8 and c.verdict == "more than chance"
+
+
+def test_a_busy_class_repeats_by_chance_alone():
+    """~30 random incidents a year with a 90-day window: most are 'repeats' anyway."""
+    rng = np.random.default_rng(1)
+    days = np.sort(rng.uniform(0, 455, 37))               # the 90 days before the period hold some too
+    same, flags = _all(37)
+    c = stats.repeats_by_chance(days, same, flags, days >= 90, span=455, window=90)
+    assert c.expected > 20 and c.verdict == "within chance"
+
+
+def test_the_key_limits_who_may_repeat_whom():
+    days = [100, 101, 102, 103]
+    same = np.eye(4, dtype=bool)                           # nobody shares a key with anyone else
+    c = stats.repeats_by_chance(days, same, [True] * 4, [True] * 4, span=400, window=90)
+    assert c.observed == 0 and c.expected == 0 and (c.low, c.high) == (0, 0)
+
+
+def test_the_same_data_gives_the_same_range():
+    days = [10, 50, 95, 200, 210, 300]
+    same, flags = _all(6)
+    assert stats.repeats_by_chance(days, same, flags, flags, 400, 90) == \
+        stats.repeats_by_chance(days, same, flags, flags, 400, 90)
+
+
+def test_one_incident_has_nothing_to_repeat():
+    c = stats.repeats_by_chance([5.0], np.ones((1, 1), dtype=bool), [True], [True], 100, 90)
+    assert (c.observed, c.expected, c.verdict) == (0, 0.0, "within chance")
+
+
+@pytest.fixture
+def reader(demo):
+    r = Reader(demo / "h.duckdb")
+    yield r
+    r.close()
+
+
+def test_the_observed_count_is_the_tables_repeats(reader):
+    f = Filters(date(2025, 1, 1), date(2026, 10, 31))
+    table = recurrence.classes(reader, f).set_index("class")
+    chance = repeats.chance(reader, f).set_index("class")
+    assert len(chance) > 3
+    for cls, row in chance.iterrows():
+        assert row["observed"] == table.loc[cls, "repeats"], cls
+        assert row["low"] <= row["expected"] <= row["high"]
+
+
+def test_under_a_team_filter_too(reader):
+    team = reader.query("SELECT team FROM mart_incidents GROUP BY team ORDER BY count(*) DESC LIMIT 1")[0][0]
+    f = Filters(date(2025, 1, 1), date(2026, 10, 31), teams=(team,))
+    table = recurrence.classes(reader, f).set_index("class")
+    for cls, row in repeats.chance(reader, f).set_index("class").iterrows():
+        if cls in table.index:
+            assert row["observed"] == table.loc[cls, "repeats"], cls
+
+
+def test_unclassified_has_no_chance_figure(reader):
+    assert "unclassified" not in set(repeats.chance(reader, Filters(date(2020, 1, 1), date(2026, 12, 31)))["class"])
+
+
+def test_the_rule_in_words_follows_the_database(reader):
+    assert repeats.rule(reader) == "an earlier incident of the same class and a shared service started at most " \
+                                   "90 days before it"
+
+
+def test_the_page_shows_expected_by_chance(demo):
+    at = run_page("pages/1_Recurrence.py")
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if "expected_by_chance" in d.value.columns)
+    assert table["beyond_chance"].isin(["more than chance", "within chance", "fewer than chance", ""]).all()
+    assert "a shared service" in at.caption[0].value
