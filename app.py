@@ -56,7 +56,10 @@ with left:
 with right:
     st.subheader("Classes that keep coming back")
     setup.table(setup.data(overview.top_repeats, reader, filters), "top-repeats",
-                f"Repeats: {setup.data(repeats.rule, reader)}. After fix: its prevent items were all done first.")
+                f"Repeats: {setup.data(repeats.rule, reader)}. By chance: the repeats expected if the class's "
+                "incidents fell at random. After fix: its prevent items were all done first.",
+                column_config={"by_chance": "by chance", "beyond_chance": "beyond chance?"},
+                column_order=["class", "repeats", "by_chance", "beyond_chance", "repeats_after_fix", "incidents"])
     st.subheader("Postmortem coverage")
     st.metric("Incidents with a postmortem", fmt.pct(cov.share),
               f"{cov.with_postmortem} of {cov.incidents} known incidents; "

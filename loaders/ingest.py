@@ -28,7 +28,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders import corrections, severity, store
+from loaders import corrections, severity, similar, store
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.problems import problem
@@ -354,7 +354,7 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             return summary
 
         loaded = parse_files(p.todo, options, progress)
-        with store.swap(db_path) as con:
+        with store.swap(db_path, derive=similar.refresh) as con:
             run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchall()[0][0]
             now = datetime.now(timezone.utc).replace(tzinfo=None)
             gone = p.removed + [ld.path for ld in loaded]
@@ -518,7 +518,7 @@ def undated(db_path: Path) -> int:
 
 
 def _write_settings(con, cfg: Config, fp: str, corrections: str = "") -> None:
-    con.execute("DELETE FROM settings")
+    con.execute("DELETE FROM settings WHERE key <> 'similar_fingerprint'")  # loaders/similar.py keeps its own
     settings = {"fingerprint": fp, "corrections": corrections, "models": store.models_fingerprint(), "timezone": cfg.timezone, "default_repo": cfg.default_repo or "",
                 "match_window_minutes": cfg.match_window_minutes,
                 "recurrence_window_days": cfg.recurrence_window_days, "recurrence_key": cfg.recurrence_key,

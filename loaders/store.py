@@ -204,12 +204,13 @@ def _remove_stale(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def swap(path: str | os.PathLike):
+def swap(path: str | os.PathLike, derive=None):
     """A writable connection to a copy of the database at ``path``.
 
     When the block ends without an exception, the copy is migrated, its views are
-    recreated, it is checkpointed and closed, and it replaces the original in one
-    rename. On an exception the copy is deleted and the original is untouched.
+    recreated, ``derive(con)`` (if given) computes the tables made in Python from the
+    marts, it is checkpointed and closed, and it replaces the original in one rename. On
+    an exception the copy is deleted and the original is untouched.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -233,6 +234,8 @@ def swap(path: str | os.PathLike):
         yield con
         build_models(con)  # marts are tables: rebuild them from the new raw rows
         create_macros(con)
+        if derive is not None:  # tables computed in Python from the marts (loaders/similar.py)
+            derive(con)
         con.execute("CHECKPOINT")
         con.close()
         with open(tmp, "rb") as f:

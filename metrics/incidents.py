@@ -16,6 +16,10 @@ from metrics import safe
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
 
+# a pair at least this similar (loaders/similar.py's score) is worth raising on its own:
+# the weekly review's "resembles", report --json's similar pairs
+RESEMBLES = 0.35
+
 TIMESTAMPS = (("started", "start of impact"), ("detected", "detected"), ("mitigated", "mitigated"),
               ("resolved", "resolved"))
 DURATIONS = {"detected": "ttd_minutes", "mitigated": "ttm_minutes", "resolved": "ttr_minutes"}
@@ -126,3 +130,13 @@ def detail(reader: Reader, file_path: str) -> Detail | None:
         timeline=reader.query_df(sql_file("incidents_timeline"), {"file_path": file_path}),
         actions=actions,
     )
+
+
+def similar(reader: Reader, file_path: str) -> pd.DataFrame:
+    """The most similar earlier postmortems of one (similar_incidents, best first), with
+    the shared words and services as lists and the count of their open action items."""
+    df = reader.query_df(sql_file("incidents_similar"), {"file_path": file_path})
+    df["incident_date"] = pd.to_datetime(df["incident_date"]).dt.date
+    for col in ("shared_terms", "shared_services"):
+        df[col] = df[col].map(lambda v: list(v) if v is not None else [])
+    return df

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from metrics import stats
+from metrics import repeats, stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
 
@@ -89,7 +89,13 @@ def monthly(reader: Reader, f: Filters) -> pd.DataFrame:
 
 
 def top_repeats(reader: Reader, f: Filters) -> pd.DataFrame:
-    return reader.query_df(sql_file("overview_repeats"), params(f))
+    """The classes that repeated most, each with the repeats chance alone would give
+    (metrics/repeats.py): "keeps coming back" means more than that."""
+    df = reader.query_df(sql_file("overview_repeats"), params(f))
+    chance = repeats.chance(reader, f).set_index("class")
+    df["by_chance"] = [f"{chance.at[c, 'expected']:.1f}" if c in chance.index else "" for c in df["class"]]
+    df["beyond_chance"] = [chance.at[c, "verdict"] if c in chance.index else "" for c in df["class"]]
+    return df
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from metrics import closing, repeats, stats
+from metrics.incidents import RESEMBLES
 from metrics.filters import Filters
 from metrics.periods import months
 from metrics.db import Reader, sql_file
@@ -79,6 +80,10 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
         "time_to_detect": _duration(incidents, 3),
         "time_to_resolve": _duration(incidents, 4),
         "coverage": coverage(reader, date_from, date_to),
+        "similar_pairs": [
+            {"incident": a, "similar_to": b, "score": round(sc, 4), "shared_terms": list(t or []),
+             "shared_services": list(sv or [])}
+            for a, b, sc, t, sv in reader.query(sql_file("report_similar"), {**params, "resembles": RESEMBLES})],
     }
 
 

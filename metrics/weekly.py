@@ -17,6 +17,7 @@ import pandas as pd
 from metrics import safe
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
+from metrics.incidents import RESEMBLES
 
 
 def week_of(day: date) -> tuple[date, date]:
@@ -69,9 +70,12 @@ def review(reader: Reader, f: Filters, week_start: date) -> Review:
     ``describe``: the week and the other filters in words."""
     week_start, week_end = week_of(week_start)
     week = replace(f, date_from=week_start, date_to=week_end)
-    p = params(week)
-    new = _dates(_query(reader, "weekly_new", p), "incident_date")
+    p = params(week, resembles=RESEMBLES)
+    new = _dates(_query(reader, "weekly_new", p), "incident_date", "resembles_date")
     new["severity"] = new.pop("severity_label")
+    new["resembles"] = [f"{t or i} ({d}, similarity {sc:.2f})" if isinstance(i, str) else ""
+                        for t, i, d, sc in zip(new["resembles_title"], new["resembles_id"], new["resembles_date"],
+                                               new["resembles_score"])]
     awaiting = _dates(_query(reader, "weekly_awaiting_review", p), "incident_date", "written_on")
     awaiting["severity"] = awaiting.pop("severity_label")
     acts = _dates(_query(reader, "weekly_actions", p), "incident_date", "deadline", "done_on")
@@ -155,6 +159,7 @@ def agenda_markdown(r: dict) -> str:
         f"- {row.incident_date} · {row.kind} · {_one_line(row.title)}"
         + "".join(f" · {v}" for v in (_severity(row), _one_line(row.team), _one_line(row.incident_class)) if v)
         + (f" · owner {_one_line(row.owner)}" if _one_line(row.owner) else "")
+        + (f" · resembles \"{_one_line(row.resembles)}\"" if _one_line(getattr(row, "resembles", "")) else "")
         for row in _first(r.new)], "Nothing new this week.", len(r.new))
 
     out += _section("Repeats", [

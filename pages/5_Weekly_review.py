@@ -79,7 +79,9 @@ st.subheader(f"New incidents and near misses ({len(r.new)})")
 if r.new.empty:
     st.caption("None dated this week.")
 else:
-    show(r.new, "weekly-new", None, ["incident_date", "kind", "title", "severity", "team", "incident_class",
+    show(r.new, "weekly-new", f"Resembles: the earlier postmortem this one reads most like, when their similarity "
+         f"is at least {weekly.RESEMBLES:.2f} (docs/METRICS.md, 'Similar incidents').",
+         ["incident_date", "kind", "title", "resembles", "severity", "team", "incident_class",
                                         "postmortem_status", "owner", "incident_id"])
 
 st.subheader(f"Repeats ({len(r.repeats)})")

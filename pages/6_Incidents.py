@@ -46,6 +46,8 @@ else:
     if st.session_state.pop("incident-selected", False):  # the row was just deselected
         st.query_params.pop("incident", None)
     wanted = st.query_params.get("incident")
+    if wanted:  # said again: a page link to this page (a similar incident) leaves the old one in the address bar
+        st.query_params["incident"] = wanted
     paths = setup.data(incidents.find, reader, wanted) if wanted else []
     if wanted and not paths:
         st.warning("No loaded postmortem has the incident id this link names:", icon=":material/link_off:")
@@ -86,6 +88,20 @@ else:
                 column_config={"deadline": st.column_config.DateColumn(format="YYYY-MM-DD"),
                                "done_on": st.column_config.DateColumn("done on", format="YYYY-MM-DD"),
                                "deadline_from_sla": st.column_config.CheckboxColumn("deadline from SLA")})
+
+st.subheader("Similar earlier incidents")
+similar = setup.data(incidents.similar, reader, paths[0])
+if similar.empty:
+    st.caption("No earlier postmortem reads like this one.")
+else:
+    st.caption("The earlier postmortems whose words (title, summary, contributing factors, timeline) and services "
+               "are most alike, best first (docs/METRICS.md, 'Similar incidents'). Follow one to open it.")
+    for row in similar.itertuples():
+        setup.incident_link(row.incident_id, row.title or row.incident_id)
+        st.caption(f"{row.incident_date} · similarity {row.score:.2f} · shared words: {safe.markdown(', '.join(row.shared_terms)) or 'none'}"
+                   + (f" · shared services: {safe.markdown(', '.join(row.shared_services))}"
+                      if row.shared_services else "")
+                   + f" · {row.open_items} open action item{'s' if row.open_items != 1 else ''}")
 
 st.subheader("Timeline")
 if d.timeline.empty:

@@ -200,6 +200,32 @@ def test_selecting_an_incident_shows_its_postmortem(server, page):
     screenshot(page, "incident-selected")
 
 
+def test_following_a_similar_incident_opens_it(server, page):
+    """The Incidents page lists an incident's similar earlier ones as links; following
+    one opens that incident (its ?incident= link), the sidebar's filters kept."""
+    import duckdb
+    from urllib.parse import parse_qs, urlsplit
+
+    from playwright.sync_api import expect
+
+    con = duckdb.connect(str(server.db), read_only=True)
+    incident_id, similar_id, similar_title = con.execute(
+        "SELECT i.incident_id, p.incident_id, p.title FROM similar_incidents s JOIN mart_incidents i USING (file_path) "
+        "JOIN mart_incidents p ON p.file_path = s.similar_path WHERE s.rank = 1 AND i.title <> p.title "
+        "AND NOT i.is_near_miss AND NOT p.is_near_miss "
+        "ORDER BY s.score DESC, i.file_path LIMIT 1").fetchall()[0]
+    con.close()
+    open_page(page, f"{server.url}/Incidents?incident={incident_id}&near_misses=false")
+    link = page.locator("[data-testid='stPageLink'] a").filter(has_text=similar_title[:40]).first
+    expect(link).to_be_visible(timeout=30_000)
+    link.click()
+    page.wait_for_function("id => new URLSearchParams(window.location.search).get('incident') === id",
+                           arg=similar_id, timeout=30_000)
+    assert parse_qs(urlsplit(page.url).query)["near_misses"] == ["false"]
+    expect(page.locator("[data-testid='stMain']").get_by_text(similar_title, exact=True).first).to_be_visible(
+        timeout=30_000)
+
+
 def test_download_a_table_as_csv(server, page):
     open_page(page, f"{server.url}/Data_quality")
     button = page.get_by_role("button", name="Download timestamp-sources as CSV")

@@ -70,6 +70,22 @@ def nav() -> None:
     sb.divider()
 
 
+INCIDENTS = "pages/6_Incidents.py"
+
+
+def incident_link(incident_id: str, label: str) -> None:
+    """A link that opens one incident on the Incidents page, keeping the sidebar's filters
+    (its ``?incident=`` link). ``label`` comes from a document: shown as text."""
+    from streamlit.errors import StreamlitAPIException
+
+    query = {k: v for k, v in st.query_params.to_dict().items() if k != "incident"}
+    try:
+        st.page_link(INCIDENTS, label=safe.markdown(label), icon=":material/history:",
+                     query_params={**query, "incident": str(incident_id)})
+    except StreamlitAPIException:
+        st.markdown(safe.markdown(label))  # a page run on its own (a test harness) has no app to link to
+
+
 def open_page(script: str) -> Context:
     """Set up the page ``script`` (its ``__file__``): title, icon, login, sidebar links,
     the database and, for a page with filters, the filters. A page with filters and no
