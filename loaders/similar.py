@@ -71,6 +71,8 @@ def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE) -> p
     b, names = _services_matrix(services)
     sizes = np.asarray(b.sum(axis=1)).ravel()
     order = np.arange(n)   # rows are sorted by start: j < i is "earlier"
+    x = x.tocsr()
+    ptr, idx, val = x.indptr, x.indices, x.data
     out = []
     for lo in range(0, n, BLOCK):
         hi = min(n, lo + BLOCK)
@@ -80,18 +82,21 @@ def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE) -> p
         jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
         score = TEXT_WEIGHT * text + SERVICE_WEIGHT * jac
         score[order[lo:hi, None] <= order[None, :]] = -1.0      # only earlier postmortems
-        for k in range(hi - lo):
-            i = lo + k
-            if i == 0:
-                continue
-            row = score[k, :i]
-            cand = np.argsort(-row, kind="stable")[:top]
-            for rank, j in enumerate(c for c in cand if row[c] >= min_score):
-                common = x[i].multiply(x[j]).tocoo()
-                best = common.col[np.argsort(-common.data, kind="stable")[:SHARED_TERMS]]
+        k = min(top, n - 1)
+        # the best ``top`` of each row without sorting it whole; ties to the earlier row
+        cand = np.argpartition(-score, k - 1, axis=1)[:, :k] if k < n else np.argsort(-score, axis=1)[:, :k]
+        for r in range(hi - lo):
+            i = lo + r
+            row = score[r]
+            best = sorted((c for c in cand[r] if row[c] >= min_score), key=lambda c: (-row[c], c))
+            for rank, j in enumerate(best):
+                a, b_ = slice(ptr[i], ptr[i + 1]), slice(ptr[j], ptr[j + 1])
+                common, ia, ib = np.intersect1d(idx[a], idx[b_], assume_unique=True, return_indices=True)
+                weight = val[a][ia] * val[b_][ib]
+                shared_terms = [str(terms[t]) for t in common[np.lexsort((common, -weight))][:SHARED_TERMS]]
                 shared = sorted(set(services[i]) & set(services[j]))
                 out.append((df.at[i, "file_path"], rank + 1, df.at[j, "file_path"], float(round(row[j], 4)),
-                            float(round(text[k, j], 4)), [str(terms[t]) for t in best], shared))
+                            float(round(text[r, j], 4)), shared_terms, shared))
     return pd.DataFrame(out, columns=COLUMNS)
 
 
