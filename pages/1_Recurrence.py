@@ -61,7 +61,7 @@ else:
         column_config={
             "class": "Class", "earlier_date": st.column_config.DateColumn("Earlier incident on"),
             "earlier_incident": "Earlier incident", "action": "Action item", "owner": "Owner",
-            "ticket_status": "Tracker status", "deadline": st.column_config.DateColumn("Deadline"),
+            "ticket": "Ticket", "ticket_status": "Tracker status", "deadline": st.column_config.DateColumn("Deadline"),
             "overdue": "Overdue", "came_back_on": st.column_config.DateColumn("Came back on"),
             "came_back_as": "Came back as",
         })

@@ -112,9 +112,16 @@ def open_page(pg, url: str) -> None:
 
 
 _MAIN_HEIGHT = "document.querySelector(\"[data-testid='stMain']\").scrollHeight"
-_DRAWN = """() => {
+_COUNTS = """() => [document.querySelectorAll("[data-testid='stPlotlyChart']").length,
+                    document.querySelectorAll("[data-testid='stDataFrame']").length,
+                    document.querySelectorAll("[data-testid='stMetric']").length]"""
+_DRAWN = """([charts, tables, metrics]) => {
     const all = (sel) => Array.from(document.querySelectorAll(sel));
-    return all("[data-testid='stPlotlyChart']").every(c => c.querySelector('.main-svg'))
+    return all("[data-testid='stPlotlyChart']").length >= charts
+        && all("[data-testid='stDataFrame']").length >= tables
+        && all("[data-testid='stMetric']").length >= metrics
+        && !document.querySelector("[data-testid='stSkeleton']")
+        && all("[data-testid='stPlotlyChart']").every(c => c.querySelector('.main-svg'))
         && all("[data-testid='stDataFrame']")
                .filter(d => d.offsetParent !== null && !d.closest("details:not([open])"))
                .every(d => { const c = d.querySelector('canvas'); return c && c.width > 0; });
@@ -125,14 +132,15 @@ def screenshot(pg, name: str) -> None:
     """The whole page in tests/screenshots/, from its top. Streamlit scrolls its main
     area, not the document, and a resized page redraws every chart: so the page is
     opened afresh in a viewport as tall as its content (measured again there, as a taller
-    window can show more), and the picture is taken once every chart and visible table
-    is drawn."""
-    height = pg.evaluate(_MAIN_HEIGHT)
+    window can show more), and the picture is taken once it holds as many charts, tables
+    and metrics as the page did, none still a placeholder, every chart and visible table
+    drawn."""
+    height, counts = pg.evaluate(_MAIN_HEIGHT), pg.evaluate(_COUNTS)  # what the page shows, drawn
     for _ in range(3):
         context = pg.context.browser.new_context(viewport={"width": 1440, "height": min(height + 40, 16_000)})
         tall = context.new_page()
         open_page(tall, pg.url)
-        tall.wait_for_function(_DRAWN, timeout=30_000)
+        tall.wait_for_function(_DRAWN, arg=counts, timeout=30_000)
         grown = tall.evaluate(_MAIN_HEIGHT)
         if grown <= height + 40 or height + 40 >= 16_000:
             break
