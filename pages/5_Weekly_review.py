@@ -86,7 +86,7 @@ else:
 
 st.subheader(f"Repeats ({len(r.repeats)})")
 if r.repeats.empty:
-    st.caption("No incident this week repeats an earlier one of its class.")
+    st.caption("No incident this week repeats an earlier one (the same class and recurrence key, within the window).")
 else:
     rep = r.repeats.assign(after_fix=r.repeats["repeat_after_fix"].map({True: "yes", False: "no"}),
                               days_since=r.repeats["days_since_predecessor"].round(1))
