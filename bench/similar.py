@@ -66,12 +66,13 @@ def main() -> int:
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(df):,} postmortems, {len(table):,} similar pairs kept")
-    print(f"  cold ingest (similarity included)   {ingest_s:7.2f} s")
-    print(f"  similarity alone                    {full_s:7.2f} s   {full_s / ingest_s:.2f}x the ingest")
-    print(f"  after 3 texts changed (rebuilt)     {edit_s:7.2f} s   {edit_s / ingest_s:.2f}x the ingest")
-    print(f"  nothing changed (fingerprint only)  {check_s:7.2f} s   {check_s / ingest_s:.3f}x the ingest")
-    print(f"  peak RSS of this process            {rss:7.0f} MB")
-    if not args.workdir:
+    rows = [("cold ingest (similarity included)", ingest_s), ("similarity alone", full_s),
+            ("after 3 texts changed (rebuilt)", edit_s), ("nothing changed (fingerprint only)", check_s)]
+    for label, seconds in rows:
+        ratio = "" if seconds is ingest_s else f"   {seconds / ingest_s:.3f}x the ingest"
+        print(f"  {label:36s}{seconds:7.2f} s{ratio}")
+    print(f"  {'peak RSS of this process':36s}{rss:7.0f} MB")
+    if args.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

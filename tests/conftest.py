@@ -138,6 +138,16 @@ def demo(demo_folder, monkeypatch):
 
 
 @pytest.fixture
+def demo_reader(demo):
+    """A Reader on the demo database, closed after the test."""
+    from metrics.db import Reader
+
+    reader = Reader(demo / "h.duckdb")
+    yield reader
+    reader.close()
+
+
+@pytest.fixture
 def empty(tmp_path, monkeypatch):
     """Pages read a database path where there is no data at all."""
     monkeypatch.setenv("HINDSIGHT_CONFIG", str(demo_config(tmp_path, sources=False)))

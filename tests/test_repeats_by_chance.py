@@ -58,10 +58,8 @@ def test_one_incident_has_nothing_to_repeat():
 
 
 @pytest.fixture
-def reader(demo):
-    r = Reader(demo / "h.duckdb")
-    yield r
-    r.close()
+def reader(demo_reader):
+    return demo_reader
 
 
 def test_the_observed_count_is_the_tables_repeats(reader):

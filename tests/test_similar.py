@@ -112,10 +112,8 @@ def test_an_unchanged_load_keeps_the_table_and_a_changed_text_rebuilds_it(tmp_pa
 
 
 @pytest.fixture
-def reader(demo):
-    r = Reader(demo / "h.duckdb")
-    yield r
-    r.close()
+def reader(demo_reader):
+    return demo_reader
 
 
 def _pair(reader):
