@@ -1,9 +1,10 @@
 """Which classes of incident keep coming back, and did the fix work."""
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
-from metrics import charts_recurrence, recurrence, repeats, safe
+from metrics import charts_recurrence, recurrence, repeats, safe, suggest
 from ui import setup
 
 ctx = setup.open_page(__file__)
@@ -65,3 +66,16 @@ else:
             "overdue": "Overdue", "came_back_on": st.column_config.DateColumn("Came back on"),
             "came_back_as": "Came back as",
         })
+
+st.subheader("Suggested classes for unclassified incidents")
+suggested = setup.data(suggest.suggestions, reader, filters)
+if not suggested:
+    st.caption(f"No group of {suggest.MIN_GROUP} or more unclassified incidents that read alike under these filters.")
+for s in suggested:
+    with st.expander(safe.markdown(f"{s.name}: {len(s.incidents)} incidents · {', '.join(s.terms)}")):
+        st.caption("Incidents with no class whose words are alike (docs/METRICS.md, 'Suggested classes'). To accept: "
+                   f"add this entry under taxonomy: in hindsight.yaml and re-ingest; its rule matches {s.matches} of "
+                   f"these {len(s.incidents)}, and any future incident that says the same.")
+        st.code(s.snippet, language="yaml")
+        st.dataframe(pd.DataFrame(s.incidents, columns=["incident", "title", "date"]), hide_index=True,
+                     placeholder="")
