@@ -32,6 +32,8 @@ from demo.scenarios import (
 )
 from demo.text import Context, cap, dur_short, dur_words, fill, hm, iso, minutes, ymdhm
 
+REPEAT_WINDOW = timedelta(days=90)   # the dashboard's default recurrence window
+
 
 # --------------------------------------------------------------------------------------
 # Generation
@@ -87,18 +89,28 @@ class Generator:
         return out
 
     def build_incidents(self) -> list[Incident]:
+        """The history. A planted repeat (``repeat_of``) is the same failure coming back:
+        the same team, class and primary service within WINDOW of an earlier incident.
+        Every other incident avoids the services that incidents of its class used in the
+        window before it, so the dashboard's repeats (class and a shared service within
+        the window) are exactly the planted ones."""
         rng = self.rng
         incidents: list[Incident] = []
         recent: deque[Incident] = deque()       # recurring-class incidents of the last 90 days
+        window: deque[Incident] = deque()       # every incident (not near miss) of the last 90 days
         year_seq: dict[int, int] = {}
         starts = self.start_times()
         # An exact share of near misses (19%), so even small runs stay in the 15-25% band.
         near = frozenset(rng.sample(range(self.n), int(round(self.n * 0.19))))
         for idx, start in enumerate(starts):
-            while recent and (start - recent[0].start).days > 90:
+            start = start.replace(second=0)
+            while recent and start - recent[0].start > REPEAT_WINDOW:
                 recent.popleft()
+            while window and start - window[0].start > REPEAT_WINDOW:
+                window.popleft()
             near_miss = idx in near
             repeat_of = None
+            avoid: set[str] = set()
             if not near_miss and recent and self.chance(0.22):
                 repeat_of = recent[rng.randrange(len(recent))]
                 team, cls = repeat_of.team, repeat_of.cls
@@ -108,15 +120,27 @@ class Generator:
                     cls = self.pick_cum(self.nm_names, self.nm_cum)
                 else:
                     cls = self.pick_cum(self.class_names, self.team_class_cum[team.name])
+                    avoid = self.used(window, cls)
+                    if set(team.services) <= avoid:   # every service of the team had one: another class
+                        free = [c for c in self.class_names if not set(team.services) <= self.used(window, c)]
+                        cls = free[rng.randrange(len(free))] if free else cls
+                        avoid = self.used(window, cls)
             year_seq[start.year] = year_seq.get(start.year, 0) + 1
             inc_id = f"INC-{start.year}-{year_seq[start.year]:04d}"
-            inc = self.make_incident(idx, inc_id, start, team, cls, near_miss, repeat_of)
+            inc = self.make_incident(idx, inc_id, start, team, cls, near_miss, repeat_of, avoid)
             incidents.append(inc)
-            if not near_miss and cls in RECURRING:
-                recent.append(inc)
+            if not near_miss:
+                window.append(inc)
+                if cls in RECURRING:
+                    recent.append(inc)
         return incidents
 
-    def make_incident(self, idx, inc_id, start, team, cls, near_miss, repeat_of) -> Incident:
+    @staticmethod
+    def used(window, cls) -> set[str]:
+        """The services incidents of ``cls`` in the window named."""
+        return {s for inc in window if inc.cls == cls for s in inc.services}
+
+    def make_incident(self, idx, inc_id, start, team, cls, near_miss, repeat_of, avoid=frozenset()) -> Incident:
         rng = self.rng
         t = self.progress_of(start)
         # Severity.
@@ -152,12 +176,12 @@ class Generator:
         mitigate = detect + timedelta(minutes=max(ttm, 3))
         resolve = min(mitigate + timedelta(minutes=ttr), max(mitigate, self.end_dt - timedelta(hours=1)))
         trigger = start - timedelta(minutes=rng.randrange(0, 20))
-        svcs = list(team.services)
+        svcs = [s for s in team.services if s not in avoid] or list(team.services)
         primary = repeat_of.services[0] if repeat_of else svcs[rng.randrange(len(svcs))]
         services = [primary]
         if self.chance(0.6):
             other = svcs[rng.randrange(len(svcs))]
-            if other != primary:
+            if other != primary and other not in avoid:
                 services.append(other)
         inc = Incident(idx, team, cls, near_miss, severity, start, trigger, detect, mitigate, resolve,
                        detection, services, repeat_of=repeat_of, inc_id=inc_id)

@@ -729,10 +729,11 @@ _AVERTED = [
 ]
 _HARMED = re.compile(
     r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
-    r"|error\s+rates?|(?:users|customers)\s+(?:could\s+not|couldn't|were\s+unable|saw|experienced)"
+    r"|error\s+rates?|(?:users|customers|visitors)\s+(?:could\s+not|couldn't|were\s+unable|saw|experienced)"
+    r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?)(?:\s+[\w-]+){0,3}?\s+"
-    r"(?:failed|were\s+(?:rejected|dropped|lost))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d"
+    r"(?:failed|were\s+(?:rejected|dropped|lost))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"
     r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked)\b", re.I)
 
 
