@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 TOP = 5
-MIN_SCORE = 0.10        # below this, two postmortems have nothing worth showing in common
+MIN_SCORE = 0.05        # below this, two postmortems have nothing worth showing in common
 TEXT_WEIGHT, SERVICE_WEIGHT = 0.85, 0.15
 SHARED_TERMS = 5
 BLOCK = 1000            # rows compared at once: BLOCK x n floats in memory
