@@ -41,6 +41,13 @@ def test_a_given_percent_column_is_shown_whole():
     assert config["on time"]["help"] == "h"
 
 
+def test_midnight_timestamps_show_as_dates_and_times_stay():
+    df = pd.DataFrame({"date": pd.to_datetime(["2026-07-20", None]), "at": pd.to_datetime(["2026-07-20 10:05", None])})
+    _, config = tables.readable(df)
+    assert (config["date"]["type_config"]["type"], config["date"]["type_config"]["format"]) == ("date", "YYYY-MM-DD")
+    assert config["at"] == "at"
+
+
 def test_a_link_column_keeps_its_config():
     df = pd.DataFrame({"link": ["https://x/1", None]})
     out, config = tables.readable(df, {"link": st.column_config.LinkColumn("ticket link")})

@@ -89,6 +89,11 @@ def readable(df: pd.DataFrame, column_config: dict | None = None) -> tuple[pd.Da
                                                   help=given.get("help"))
         elif col == TICKET and keys is not None:
             pass
+        elif kind is None and pd.api.types.is_datetime64_any_dtype(out[col]) and \
+                (out[col].dropna() == out[col].dropna().dt.normalize()).all():
+            # timestamps that are all midnight are dates: "2026-07-20", not "2026-07-20 00:00:00"
+            given = st.column_config.DateColumn(label=given.get("label") or label(str(col)), format="YYYY-MM-DD",
+                                                help=given.get("help"))
         elif out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             cells = out[col].astype(object)
             out[col] = cells.where(cells.map(lambda v: not _missing(v)), "")
