@@ -25,7 +25,7 @@ TOP = 5
 MIN_SCORE = 0.05        # below this, two postmortems have nothing worth showing in common
 TEXT_WEIGHT, SERVICE_WEIGHT = 0.85, 0.15
 SHARED_TERMS = 5
-BLOCK = 1000            # rows compared at once: BLOCK x n floats in memory
+BLOCK = 250             # rows compared at once: a few BLOCK x n float arrays in memory
 VERSION = "1"           # bump when the rule above changes: the table is rebuilt
 COLUMNS = ["file_path", "rank", "similar_path", "score", "text_score", "shared_terms", "shared_services"]
 
