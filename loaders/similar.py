@@ -46,13 +46,14 @@ def _services_matrix(services: list[list[str]]):
     rows = [i for i, row in enumerate(services) for _ in row]
     cols = [index[s] for row in services for s in row]
     return sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                             shape=(len(services), max(1, len(names)))), names
+                             shape=(len(services), max(1, len(names))))
 
 
 def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE) -> pd.DataFrame:
     """``df``: file_path, text, services (lists), start_ts. One row per (postmortem, one of
-    its ``top`` most similar earlier postmortems), see the module docstring. Ties and
-    equal starts are broken by file path, so the same input gives the same table."""
+    its ``top`` most similar earlier postmortems), see the module docstring. Equal starts
+    are ordered by file path and equal scores by start, so the same input gives the same
+    table."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     if len(df) < 2:
@@ -68,7 +69,7 @@ def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE) -> p
         return pd.DataFrame(columns=COLUMNS)
     terms = vectorizer.get_feature_names_out()
     services = [list(s) if s is not None else [] for s in df["services"]]
-    b, names = _services_matrix(services)
+    b = _services_matrix(services)
     sizes = np.asarray(b.sum(axis=1)).ravel()
     order = np.arange(n)   # rows are sorted by start: j < i is "earlier"
     x = x.tocsr()
@@ -83,8 +84,7 @@ def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE) -> p
         score = TEXT_WEIGHT * text + SERVICE_WEIGHT * jac
         score[order[lo:hi, None] <= order[None, :]] = -1.0      # only earlier postmortems
         k = min(top, n - 1)
-        # the best ``top`` of each row without sorting it whole; ties to the earlier row
-        cand = np.argpartition(-score, k - 1, axis=1)[:, :k] if k < n else np.argsort(-score, axis=1)[:, :k]
+        cand = np.argpartition(-score, k - 1, axis=1)[:, :k]   # each row's best k, the row not sorted whole
         for r in range(hi - lo):
             i = lo + r
             row = score[r]
