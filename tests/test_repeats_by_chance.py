@@ -96,3 +96,15 @@ def test_the_page_shows_expected_by_chance(demo):
     table = next(d.value for d in at.dataframe if "expected_by_chance" in d.value.columns)
     assert table["beyond_chance"].isin(["more than chance", "within chance", "fewer than chance", ""]).all()
     assert "a shared service" in at.caption[0].value
+
+
+def test_the_overview_repeat_table_stands_each_class_beside_chance(reader):
+    from metrics import overview
+
+    f = Filters(date(2025, 1, 1), date(2026, 10, 31))
+    top = overview.top_repeats(reader, f).set_index("class")
+    chance = repeats.chance(reader, f).set_index("class")
+    assert len(top)
+    for cls, row in top.iterrows():
+        assert row["by_chance"] == f"{chance.at[cls, 'expected']:.1f}"
+        assert row["beyond_chance"] == chance.at[cls, "verdict"]

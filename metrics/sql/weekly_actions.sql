@@ -24,7 +24,7 @@ SELECT
     done_on,
     status,
     ticket,
-    CASE WHEN regexp_matches(ticket_url, '^https?://', 'i') THEN ticket_url END AS ticket_url,
+    ticket_url,
     team,
     severity_level,
     severity_label,
