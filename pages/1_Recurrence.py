@@ -39,7 +39,7 @@ setup.table(
             "Beyond chance?", help="'more than chance' only when the repeats lie above that range: the class's "
                                    "incidents cluster, the same failure keeps coming back"),
         "repeats_after_fix": st.column_config.NumberColumn("Repeats after fix", help="Came back although "
-                                                           "the earlier incident's action items were done"),
+                                                           "the earlier incident's prevent items were done"),
         "share": st.column_config.NumberColumn("Share", format="percent"),
         "frequent": "Frequent", "novel": "Novel",
         "days_between_repeats": "Median days between repeats",

@@ -3,8 +3,9 @@
 Data functions return frames with the names SQL and code use (``median_min``,
 ``repeats_after_fix``, rates as fractions); ``readable(df, column_config)`` turns them
 into what a reader sees without renaming the frame, so tests and CSV downloads keep the
-stable names: each column gets a header label, a rate column shows as a whole
-percentage ("72%", not "72.29%"), and an empty cell shows blank, never "None".
+stable names: each column gets a header label and a rate column shows as a whole
+percentage ("72%", not "72.29%"). An empty cell shows blank, never "None": setup.table
+passes st.dataframe's ``placeholder=""``.
 
 A ticket is shown one way everywhere: a frame with ``ticket`` (the key as written) and
 ``ticket_url`` (its address) shows one "ticket" column whose text is the key, a link when
@@ -87,16 +88,11 @@ def readable(df: pd.DataFrame, column_config: dict | None = None) -> tuple[pd.Da
             out[col] = out[col] * 100
             given = st.column_config.NumberColumn(label=given.get("label") or label(str(col)), format="%.0f%%",
                                                   help=given.get("help"))
-        elif col == TICKET and keys is not None:
-            pass
         elif kind is None and pd.api.types.is_datetime64_any_dtype(out[col]) and \
                 (out[col].dropna() == out[col].dropna().dt.normalize()).all():
             # timestamps that are all midnight are dates: "2026-07-20", not "2026-07-20 00:00:00"
             given = st.column_config.DateColumn(label=given.get("label") or label(str(col)), format="YYYY-MM-DD",
                                                 help=given.get("help"))
-        elif out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            cells = out[col].astype(object)
-            out[col] = cells.where(cells.map(lambda v: not _missing(v)), "")
         if col in WIDE and not given.get("width"):
             given = {**given, "width": WIDE[col]}
         if not given.get("label"):
@@ -127,12 +123,8 @@ def _styled(out: pd.DataFrame, keys: pd.Series) -> Styler:
     one: ``_text`` for all, the key for the ticket (one formatter per distinct key, as a
     Styler formatter sees the value, not the row)."""
     out = out.reset_index(drop=True)
-    for c in out.columns:  # a blank left in a column of dates would not convert: the Styler blanks it
-        if out[c].dtype == object and out[c].map(lambda v: not isinstance(v, str) and not _missing(v)).any():
-            out[c] = out[c].map(lambda v: None if isinstance(v, str) and v == "" else v).astype(object)
     # a key with no address reads as text, not in the link colour (the app's light theme)
     styler = out.style.format(_text).map(lambda url: "" if url else f"color: {TEXT_COLOUR}", subset=[TICKET])
-    col = out.columns.get_loc(TICKET)
     for key, rows in keys.reset_index(drop=True).groupby(keys.values).groups.items():
-        styler = styler.format(lambda _v, k=key: k, subset=pd.IndexSlice[list(rows), [out.columns[col]]])
+        styler = styler.format(lambda _v, k=key: k, subset=pd.IndexSlice[list(rows), [TICKET]])
     return styler
