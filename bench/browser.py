@@ -1,7 +1,7 @@
 """Browser benchmark: how long each dashboard page takes in a real browser, against a
 bare Streamlit page with one plotly chart, measured in the same run.
 
-    .venv/bin/python bench/browser.py [--repeat 5]
+    .venv/bin/python bench/browser.py [--repeat 5] [--page 'Action items' ...]
 
 Starts two cold `streamlit run` servers on this machine: the dashboard on the bundled
 demo data (ingested first into a temporary folder) and a bare page that draws one plotly
@@ -39,13 +39,32 @@ st.plotly_chart(go.Figure(go.Bar(x=["a", "b", "c"], y=[3, 1, 2])))
 '''
 
 
-def drawn(pg, url: str) -> float:
-    """Seconds from navigation until the script is done and every chart is drawn."""
+CHARTS_DRAWN = """(n) => {
+    const charts = Array.from(document.querySelectorAll("[data-testid='stPlotlyChart']"));
+    return charts.length >= n && charts.every(c => c.querySelector('.main-svg'));
+}"""
+
+
+def charts_on(browser, url: str) -> int:
+    """How many charts ``url`` draws, counted once the page has fully settled: plotly is
+    loaded lazily, so right after the script finishes a chart may not be in the page yet
+    (counting then would time a page without its charts)."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
+    pg = ctx.new_page()
+    try:
+        open_page(pg, url)
+        pg.wait_for_load_state("networkidle")
+        pg.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=60_000)
+        return pg.locator("[data-testid='stPlotlyChart']").count()
+    finally:
+        ctx.close()
+
+
+def drawn(pg, url: str, charts: int) -> float:
+    """Seconds from navigation until the script is done and all ``charts`` are drawn."""
     started = time.perf_counter()
     open_page(pg, url)
-    charts = pg.locator("[data-testid='stPlotlyChart']")
-    for i in range(charts.count()):
-        charts.nth(i).locator(".main-svg").first.wait_for(timeout=60_000)
+    pg.wait_for_function(CHARTS_DRAWN, arg=charts, timeout=60_000)
     return time.perf_counter() - started
 
 
@@ -53,15 +72,16 @@ def measure(browser, url: str, repeat: int, warm: bool = False) -> float:
     """Median seconds over ``repeat`` loads: each in a fresh browser context (a first
     visit: nothing cached), or with ``warm`` in one context that has loaded the page once
     already (a return visit: the browser's cache holds the app's JavaScript)."""
+    charts = charts_on(browser, url)
     times = []
     context = browser.new_context(viewport={"width": 1440, "height": 1000}) if warm else None
     if warm:
-        drawn(context.new_page(), url)
+        drawn(context.new_page(), url, charts)
     for _ in range(repeat):
         ctx = context or browser.new_context(viewport={"width": 1440, "height": 1000})
         page = ctx.new_page()
         try:
-            times.append(drawn(page, url))
+            times.append(drawn(page, url, charts))
         finally:
             page.close()
             if not warm:
@@ -74,6 +94,8 @@ def measure(browser, url: str, repeat: int, warm: bool = False) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--page", action="append", default=None, metavar="NAME",
+                    help="only this page (its name as listed, e.g. 'Action items'); may be repeated")
     args = ap.parse_args()
     if not CHROMIUM:
         print("chromium is not installed (apt-get install chromium)", file=sys.stderr)
@@ -101,6 +123,8 @@ def main() -> int:
         print(f"  {'bare page, one plotly chart':32s} {base:6.2f}{'':12s}   {base_warm:6.2f}")
         worst = worst_warm = 0.0
         for path, name in PAGES.items():
+            if args.page and name not in args.page:
+                continue
             t = measure(browser, f"{url}/{path}", args.repeat)
             tw = measure(browser, f"{url}/{path}", args.repeat, warm=True)
             worst, worst_warm = max(worst, t / base), max(worst_warm, tw / base_warm)
