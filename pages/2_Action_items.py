@@ -79,13 +79,12 @@ if t.done_undated:
                "they count as closed in every rate but cannot be placed in a month.")
 
 st.subheader("By team, owner and severity")
-tabs = st.tabs(["Team", "Owner", "Severity"])
-for tab, by in zip(tabs, ("team", "owner", "severity")):
-    with tab:
-        df = setup.data(actions.breakdown, reader, filters, today, by)
-        setup.table(df, f"actions-by-{by}",
-                    "n under each rate is its denominator; with few items the 90% interval is wide: read the "
-                    "rate with it.", column_config=columns(df))
+# one table at a time: three live tables (tabs draw every one) cost a browser more than a rerun
+by = st.segmented_control("By", ["team", "owner", "severity"], default="team", format_func=str.capitalize,
+                          key="actions_by", label_visibility="collapsed") or "team"
+df = setup.data(actions.breakdown, reader, filters, today, by)
+setup.table(df, f"actions-by-{by}", "n under each rate is its denominator; with few items the 90% interval is "
+            "wide: read the rate with it.", column_config=columns(df))
 
 st.subheader(f"Overdue ({t.overdue})")
 overdue = setup.data(actions.overdue, reader, filters, today)

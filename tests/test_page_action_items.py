@@ -99,9 +99,10 @@ def test_by_team_owner_severity_add_up(demo):
     at = run()
     start, end = default_period_of(demo / "h.duckdb")
     a = report_json(demo / "h.duckdb", start, end)["actions"]
-    tables = {d.value.columns[0]: d.value for d in at.dataframe}
-    for by in ("team", "owner", "severity"):
-        df = tables[by]
+    tables = {}
+    for by in ("team", "owner", "severity"):   # one breakdown shown at a time, chosen above the table
+        at.segmented_control(key="actions_by").set_value(by).run()
+        tables[by] = df = next(d.value for d in at.dataframe if d.value.columns[0] == by)
         assert df["items"].sum() == a["total"]
         assert df["done"].sum() == a["done"]
         assert df["overdue"].sum() == a["overdue"]
