@@ -518,7 +518,7 @@ def undated(db_path: Path) -> int:
 
 
 def _write_settings(con, cfg: Config, fp: str, corrections: str = "") -> None:
-    con.execute("DELETE FROM settings WHERE key <> 'similar_fingerprint'")  # loaders/similar.py keeps its own
+    con.execute("DELETE FROM settings WHERE NOT starts_with(key, 'similar_')")  # loaders/similar.py keeps its own
     settings = {"fingerprint": fp, "corrections": corrections, "models": store.models_fingerprint(), "timezone": cfg.timezone, "default_repo": cfg.default_repo or "",
                 "match_window_minutes": cfg.match_window_minutes,
                 "recurrence_window_days": cfg.recurrence_window_days, "recurrence_key": cfg.recurrence_key,

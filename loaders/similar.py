@@ -9,10 +9,22 @@ counts); two postmortems' similarity is
 
 and each postmortem keeps its TOP most similar *earlier* ones (by start) with a score of
 at least MIN_SCORE, with the words that weigh most in both (``shared_terms``) and the
-services they share. The table ``similar_incidents`` is rebuilt at an ingest only when
-a text, a service list or a start changed (``similar_fingerprint`` in settings), so an
-unchanged re-ingest costs a hash. Work is done in blocks of rows, so memory grows with
-the number of postmortems, not its square.
+services they share. Work is done in blocks of rows, so memory grows with the number of
+postmortems, not its square.
+
+At an ingest (``refresh``) the table ``similar_incidents`` is
+
+- kept when no text, service list or start changed (``similar_fingerprint`` in
+  settings): an unchanged re-ingest costs a hash;
+- updated in place when a few postmortems changed, were added or removed: their vectors
+  are made with the vocabulary and document frequencies of the last full rebuild
+  (tables ``similar_terms`` and ``similar_vectors``), their own lists are ranked again,
+  and so is every other postmortem's list that one of them enters or leaves. The result
+  is exactly what ranking everything under those stored frequencies gives; words first
+  seen since the last rebuild do not count until the next one;
+- rebuilt whole (new vocabulary and frequencies) when the changes since the last full
+  rebuild reach REBUILD_SHARE of the postmortems, when there are fewer than
+  INCREMENTAL_FROM (a full rebuild is then quick), or when the rule's VERSION changed.
 """
 from __future__ import annotations
 
@@ -26,16 +38,41 @@ MIN_SCORE = 0.05        # below this, two postmortems have nothing worth showing
 TEXT_WEIGHT, SERVICE_WEIGHT = 0.85, 0.15
 SHARED_TERMS = 5
 BLOCK = 250             # rows compared at once: a few BLOCK x n float arrays in memory
-VERSION = "1"           # bump when the rule above changes: the table is rebuilt
+VERSION = "2"           # bump when the rule above changes: the table is rebuilt
+REBUILD_SHARE = 0.05    # changes since the last full rebuild, as a share of postmortems, that force one
+INCREMENTAL_FROM = 1000  # fewer postmortems than this: always rebuilt whole
 COLUMNS = ["file_path", "rank", "similar_path", "score", "text_score", "shared_terms", "shared_services"]
+
+
+def digest(text: str, services, start) -> str:
+    """A hash of one postmortem's inputs to the rule."""
+    key = f"{VERSION}\0{text}\0{sorted(services) if services is not None else []}\0{start}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def fingerprint(df: pd.DataFrame) -> str:
     """A hash of everything the table depends on: the rule's version and each row."""
     h = hashlib.sha256(VERSION.encode())
-    for row in df.itertuples(index=False):
-        h.update(f"{row.file_path}\0{row.text}\0{sorted(row.services)}\0{row.start_ts}\n".encode())
+    for path, d in sorted(zip(df["file_path"], _digests(df))):
+        h.update(f"{path}\0{d}\n".encode())
     return h.hexdigest()[:16]
+
+
+def _digests(df: pd.DataFrame) -> list[str]:
+    return [digest(t or "", s, ts) for t, s, ts in zip(df["text"], df["services"], df["start_ts"])]
+
+
+def _vectorizer(n: int, terms=None, idf=None):
+    """The one TF-IDF rule: fitted on ``n`` texts, or with the ``terms`` and ``idf`` of an
+    earlier fit (then it only transforms)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1,
+                          max_df=0.5 if n >= 20 else 1.0, token_pattern=r"(?u)\b[^\W\d_][\w-]*[^\W_]\b",
+                          dtype=np.float32, vocabulary=None if terms is None else {t: k for k, t in enumerate(terms)})
+    if idf is not None:
+        vec.idf_ = idf
+    return vec
 
 
 def _services_matrix(services: list[list[str]]):
@@ -49,71 +86,211 @@ def _services_matrix(services: list[list[str]]):
                              shape=(len(services), max(1, len(names))))
 
 
-def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE) -> pd.DataFrame:
-    """``df``: file_path, text, services (lists), start_ts. One row per (postmortem, one of
-    its ``top`` most similar earlier postmortems), see the module docstring. Equal starts
-    are ordered by file path and equal scores by start, so the same input gives the same
-    table."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _ordered(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows by start, then path: row j < i is "earlier", the same input the same order."""
+    return df.sort_values(["start_ts", "file_path"], kind="stable").reset_index(drop=True)
 
-    if len(df) < 2:
-        return pd.DataFrame(columns=COLUMNS)
-    df = df.sort_values(["start_ts", "file_path"], kind="stable").reset_index(drop=True)
+
+def _scores(x, b, sizes, rows: np.ndarray, cols=None) -> np.ndarray:
+    """score[r, c] for postmortems ``rows`` against ``cols`` (all when None), and the text part."""
+    xc, bc, sc = (x, b, sizes) if cols is None else (x[cols], b[cols], sizes[cols])
+    text = (x[rows] @ xc.T).toarray()
+    inter = (b[rows] @ bc.T).toarray()
+    union = sizes[rows, None] + sc[None, :] - inter
+    jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    return TEXT_WEIGHT * text + SERVICE_WEIGHT * jac, text
+
+
+def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = MIN_SCORE) -> list[tuple]:
+    """The table's rows for postmortems ``rows`` (indices into ``df``, ordered by start):
+    each one's ``top`` best earlier postmortems scoring at least ``min_score``."""
     n = len(df)
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1,
-                                 max_df=0.5 if n >= 20 else 1.0, token_pattern=r"(?u)\b[^\W\d_][\w-]*[^\W_]\b",
-                                 dtype=np.float32)
-    try:
-        x = vectorizer.fit_transform(df["text"].fillna(""))
-    except ValueError:  # no word at all (empty documents)
-        return pd.DataFrame(columns=COLUMNS)
-    terms = vectorizer.get_feature_names_out()
     services = [list(s) if s is not None else [] for s in df["services"]]
     b = _services_matrix(services)
     sizes = np.asarray(b.sum(axis=1)).ravel()
-    order = np.arange(n)   # rows are sorted by start: j < i is "earlier"
-    x = x.tocsr()
     ptr, idx, val = x.indptr, x.indices, x.data
+    paths = df["file_path"].tolist()
     out = []
-    for lo in range(0, n, BLOCK):
-        hi = min(n, lo + BLOCK)
-        text = (x[lo:hi] @ x.T).toarray()
-        inter = (b[lo:hi] @ b.T).toarray()
-        union = sizes[lo:hi, None] + sizes[None, :] - inter
-        jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-        score = TEXT_WEIGHT * text + SERVICE_WEIGHT * jac
-        score[order[lo:hi, None] <= order[None, :]] = -1.0      # only earlier postmortems
-        k = min(top, n - 1)
-        cand = np.argpartition(-score, k - 1, axis=1)[:, :k]   # each row's best k, the row not sorted whole
-        for r in range(hi - lo):
-            i = lo + r
+    rows = np.asarray(rows, dtype=np.int64)
+    k = min(top, n - 1)
+    for lo in range(0, len(rows), BLOCK):
+        block = rows[lo:lo + BLOCK]
+        score, text = _scores(x, b, sizes, block)
+        score[block[:, None] <= np.arange(n)[None, :]] = -1.0      # only earlier postmortems
+        # each row's k-th best score, the row not sorted whole; ties at it go to the earlier
+        # postmortem, so the table does not depend on how rows were grouped into blocks
+        kth = np.maximum(-np.partition(-score, k - 1, axis=1)[:, k - 1], min_score)
+        for r, i in enumerate(block):
             row = score[r]
-            best = sorted((c for c in cand[r] if row[c] >= min_score), key=lambda c: (-row[c], c))
+            best = sorted(np.flatnonzero(row >= kth[r]).tolist(), key=lambda c: (-row[c], c))[:k]
             for rank, j in enumerate(best):
                 a, b_ = slice(ptr[i], ptr[i + 1]), slice(ptr[j], ptr[j + 1])
                 common, ia, ib = np.intersect1d(idx[a], idx[b_], assume_unique=True, return_indices=True)
                 weight = val[a][ia] * val[b_][ib]
                 shared_terms = [str(terms[t]) for t in common[np.lexsort((common, -weight))][:SHARED_TERMS]]
                 shared = sorted(set(services[i]) & set(services[j]))
-                out.append((df.at[i, "file_path"], rank + 1, df.at[j, "file_path"], float(round(row[j], 4)),
+                out.append((paths[i], rank + 1, paths[j], float(round(row[j], 4)),
                             float(round(text[r, j], 4)), shared_terms, shared))
-    return pd.DataFrame(out, columns=COLUMNS)
+    return out
 
 
-def refresh(con) -> bool:
-    """Rebuild ``similar_incidents`` from int_incident_text when its inputs changed;
-    True when it was rebuilt. Runs inside the ingest's swap, after the marts."""
+def _fit(df: pd.DataFrame, terms=None, idf=None):
+    """(vectors, terms, idf) of ``df``'s texts: a new fit, or under stored ``terms``/``idf``;
+    None when there is no word at all."""
+    vec = _vectorizer(len(df), terms, idf)
+    texts = df["text"].fillna("")
+    try:
+        x = vec.transform(texts) if idf is not None else vec.fit_transform(texts)
+    except ValueError:  # no word at all (empty documents)
+        return None
+    return x.tocsr(), vec.get_feature_names_out(), vec.idf_
+
+
+def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE, terms=None, idf=None) -> pd.DataFrame:
+    """``df``: file_path, text, services (lists), start_ts. One row per (postmortem, one of
+    its ``top`` most similar earlier postmortems), see the module docstring; with ``terms``
+    and ``idf``, under that vocabulary and those frequencies instead of the texts' own.
+    Equal starts are ordered by file path and equal scores by start, so the same input
+    gives the same table."""
+    if len(df) < 2:
+        return pd.DataFrame(columns=COLUMNS)
+    df = _ordered(df)
+    fit = _fit(df, terms, idf)
+    if fit is None:
+        return pd.DataFrame(columns=COLUMNS)
+    x, terms, _ = fit
+    return pd.DataFrame(_rank(df, x, terms, np.arange(len(df)), top, min_score), columns=COLUMNS)
+
+
+# --------------------------------------------------------------------------------------
+# At an ingest: keep, update in place, or rebuild (the module docstring)
+
+def _setting(con, key: str):
+    rows = con.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchall()
+    return rows[0][0] if rows else None
+
+
+def _put(con, key: str, value: str) -> None:
+    con.execute("DELETE FROM settings WHERE key = ?", [key])
+    con.execute("INSERT INTO settings VALUES (?, ?)", [key, value])
+
+
+def _insert(con, table: str, frame: pd.DataFrame) -> None:
+    if len(frame):
+        con.register("_rows", frame)
+        con.execute(f"INSERT INTO {table} SELECT * FROM _rows")  # table: a name of ours, never input
+        con.unregister("_rows")
+
+
+def _store_vectors(con, paths: list[str], digests: list[str], x, first: int = 0) -> None:
+    """Postmortems ``paths``: their input digests and vectors (rows of ``x``), numbered
+    from ``first`` (migrations/009_similar_state.sql)."""
+    docs = np.arange(first, first + len(paths), dtype=np.int32)
+    _insert(con, "similar_docs", pd.DataFrame({"doc": docs, "file_path": paths, "digest": digests}))
+    _insert(con, "similar_vectors", pd.DataFrame({"doc": np.repeat(docs, np.diff(x.indptr)),
+                                                  "col": x.indices.astype(np.int32),
+                                                  "weight": x.data.astype(np.float32)}))
+
+
+def _rebuild(con, df: pd.DataFrame) -> None:
+    df = _ordered(df)
+    for table in ("similar_incidents", "similar_terms", "similar_docs", "similar_vectors"):
+        con.execute(f"DELETE FROM {table}")   # table: a name of ours, never input
+    fit = _fit(df) if len(df) >= 2 else None
+    if fit is not None:
+        x, terms, idf = fit
+        _insert(con, "similar_incidents", pd.DataFrame(_rank(df, x, terms, np.arange(len(df))), columns=COLUMNS))
+        _insert(con, "similar_terms", pd.DataFrame({"col": np.arange(len(terms), dtype=np.int32),
+                                                    "term": terms.astype(object), "idf": idf.astype(np.float64)}))
+        _store_vectors(con, df["file_path"].tolist(), _digests(df), x)
+    _put(con, "similar_changes", "0")
+
+
+def _vectors(con, df: pd.DataFrame, changed: set[str], terms, idf):
+    """Every postmortem's vector, in ``df``'s order: stored ones, and the ``changed``
+    ones' made under the stored ``terms`` and ``idf``."""
+    from scipy import sparse
+
+    docs = con.execute("SELECT doc, file_path FROM similar_docs").df()
+    row_of = {p: k for k, p in enumerate(df["file_path"])}
+    lookup = np.full(int(docs["doc"].max()) + 1 if len(docs) else 1, -1, dtype=np.int64)
+    for doc, path in zip(docs["doc"], docs["file_path"]):
+        if path in row_of and path not in changed:
+            lookup[doc] = row_of[path]
+    got = con.execute("SELECT doc, col, weight FROM similar_vectors").fetchnumpy()
+    rows = lookup[np.asarray(got["doc"], dtype=np.int64)]
+    keep = rows >= 0
+    rows, cols, vals = [rows[keep]], [np.asarray(got["col"], dtype=np.int64)[keep]], [np.asarray(got["weight"])[keep]]
+    new_rows = np.array([row_of[p] for p in df["file_path"] if p in changed], dtype=np.int64)
+    if len(new_rows):
+        fit = _fit(df.iloc[new_rows], terms, idf)
+        if fit is not None:
+            xn = fit[0].tocoo()
+            rows.append(new_rows[xn.row]), cols.append(xn.col.astype(np.int64)), vals.append(xn.data)
+    x = sparse.csr_matrix((np.concatenate(vals).astype(np.float32), (np.concatenate(rows), np.concatenate(cols))),
+                          shape=(len(df), len(terms)))
+    x.sort_indices()
+    return x, new_rows
+
+
+def _update(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> None:
+    """Update the table in place for a few changed (or new) and removed postmortems."""
+    df = _ordered(df)
+    stored = con.execute("SELECT term, idf FROM similar_terms ORDER BY col").df()
+    terms, idf = stored["term"].to_numpy(object), stored["idf"].to_numpy(np.float64)
+    x, new_rows = _vectors(con, df, changed, terms, idf)
+    paths = df["file_path"].tolist()
+    # Whose list can change: a changed postmortem's own; a list that holds a changed or
+    # removed one; a list that a changed one now enters (it beats the last entry, or the
+    # list has room).
+    old = con.execute("SELECT file_path, similar_path, score FROM similar_incidents").df()
+    holds = set(old.loc[old["similar_path"].isin(changed | removed), "file_path"])
+    last = old.groupby("file_path")["score"].agg(["min", "size"])
+    full = last[last["size"] >= TOP]["min"]         # a full list: a newcomer must reach its last score
+    floor = np.maximum(MIN_SCORE, df["file_path"].map(full).fillna(MIN_SCORE).to_numpy(np.float64))
+    redo = set(new_rows.tolist()) | {i for i, p in enumerate(paths) if p in holds}
+    if len(new_rows):
+        services = [list(s) if s is not None else [] for s in df["services"]]
+        b = _services_matrix(services)
+        sizes = np.asarray(b.sum(axis=1)).ravel()
+        for lo in range(0, len(paths), BLOCK):
+            block = np.arange(lo, min(len(paths), lo + BLOCK))
+            score, _ = _scores(x, b, sizes, block, new_rows)
+            score[new_rows[None, :] >= block[:, None]] = -1.0      # a newcomer enters later lists only
+            redo.update(block[score.max(axis=1) >= floor[block]].tolist())
+    stale = list(removed | changed)
+    con.execute("DELETE FROM similar_incidents WHERE list_contains(?, file_path)",
+                [list(removed) + [paths[i] for i in redo]])
+    con.execute("DELETE FROM similar_vectors WHERE doc IN (SELECT doc FROM similar_docs "
+                "WHERE list_contains(?, file_path))", [stale])
+    con.execute("DELETE FROM similar_docs WHERE list_contains(?, file_path)", [stale])
+    if len(df) >= 2 and redo:
+        _insert(con, "similar_incidents", pd.DataFrame(_rank(df, x, terms, np.array(sorted(redo))), columns=COLUMNS))
+    if len(new_rows):
+        sub = df.iloc[new_rows]
+        first = con.execute("SELECT coalesce(max(doc) + 1, 0) FROM similar_docs").fetchall()[0][0]
+        _store_vectors(con, sub["file_path"].tolist(), _digests(sub), x[new_rows], first)
+
+
+def refresh(con, incremental_from: int = INCREMENTAL_FROM, rebuild_share: float = REBUILD_SHARE) -> str:
+    """Bring ``similar_incidents`` up to date with int_incident_text: "kept", "updated" or
+    "rebuilt" (see the module docstring). Runs inside the ingest's swap, after the marts."""
     df = con.execute("SELECT file_path, text, services, start_ts FROM int_incident_text").df()
-    fp = fingerprint(df.sort_values("file_path", kind="stable"))
-    have = con.execute("SELECT value FROM settings WHERE key = 'similar_fingerprint'").fetchall()
-    if have and have[0][0] == fp:
-        return False
-    table = similar(df)
-    con.execute("DELETE FROM similar_incidents")  # the table: migrations/008_similar_incidents.sql
-    if len(table):
-        con.register("_similar", table)
-        con.execute("INSERT INTO similar_incidents SELECT * FROM _similar")
-        con.unregister("_similar")
-    con.execute("DELETE FROM settings WHERE key = 'similar_fingerprint'")
-    con.execute("INSERT INTO settings VALUES ('similar_fingerprint', ?)", [fp])
-    return True
+    fp = fingerprint(df)
+    if _setting(con, "similar_fingerprint") == fp:
+        return "kept"
+    digests = dict(zip(df["file_path"], _digests(df)))
+    stored = dict(con.execute("SELECT file_path, digest FROM similar_docs").fetchall())
+    changed = {p for p, d in digests.items() if stored.get(p) != d}
+    removed = set(stored) - set(digests)
+    since = int(_setting(con, "similar_changes") or 0) + len(changed) + len(removed)
+    full = (len(df) < incremental_from or not stored or _setting(con, "similar_version") != VERSION
+            or since >= rebuild_share * len(df))
+    if full:
+        _rebuild(con, df)
+    else:
+        _update(con, df, changed, removed)
+        _put(con, "similar_changes", str(since))
+    _put(con, "similar_version", VERSION)
+    _put(con, "similar_fingerprint", fp)
+    return "rebuilt" if full else "updated"

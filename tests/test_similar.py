@@ -102,9 +102,143 @@ def test_an_unchanged_load_keeps_the_table_and_a_changed_text_rebuilds_it(tmp_pa
     assert second != first
     con = duckdb.connect(str(db))
     try:
-        assert similar.refresh(con) is False                      # nothing changed since: no work
+        assert similar.refresh(con) == "kept"                     # nothing changed since: no work
     finally:
         con.close()
+
+
+# --------------------------------------------------------------------------------------
+# Updated in place: a few changes re-rank only the lists they touch, and the result is
+# exactly a ranking of everything under the stored vocabulary and frequencies
+
+THEMES = [["connection", "pool", "exhausted", "orders", "database", "slow", "queries", "timeout"],
+          ["certificate", "expired", "tls", "handshake", "edge", "cdn", "renewal", "rotation"],
+          ["deploy", "rollback", "canary", "null", "pointer", "release", "build", "regression"],
+          ["disk", "full", "logs", "retention", "volume", "node", "eviction", "alert"],
+          ["dns", "resolver", "ttl", "record", "propagation", "zone", "lookup", "cache"]]
+FILLER = ["customers", "errors", "engineers", "noticed", "page", "latency", "requests", "dashboard",
+          "service", "restart", "traffic", "window", "metrics", "incident", "team"]
+SERVICES = ["orders-db", "cdn-edge", "search", "ingest", "auth"]
+
+
+def _doc(rng, k):
+    theme = THEMES[rng.randrange(len(THEMES))]
+    words = [rng.choice(theme) if rng.random() < 0.6 else rng.choice(FILLER) for _ in range(rng.randrange(8, 30))]
+    return (f"doc-{k:03d}", " ".join(words), rng.sample(SERVICES, rng.randrange(0, 3)),
+            f"2026-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}")
+
+
+def _state(rows):
+    """A database holding what refresh() reads: int_incident_text and the settings."""
+    from loaders import store
+
+    con = duckdb.connect(":memory:")
+    store.migrate(con)
+    con.register("_text", frame(rows))
+    con.execute("CREATE TABLE int_incident_text AS SELECT * FROM _text")
+    return con
+
+
+def _set_text(con, rows):
+    con.register("_text", frame(rows))
+    con.execute("DELETE FROM int_incident_text")
+    con.execute("INSERT INTO int_incident_text SELECT * FROM _text")
+
+
+def _table(con):
+    return con.execute("SELECT * FROM similar_incidents ORDER BY file_path, rank").df()
+
+
+def _under_stored(con, rows):
+    """What ranking every postmortem from scratch under the stored terms and idf gives."""
+    import numpy as np
+
+    stored = con.execute("SELECT term, idf FROM similar_terms ORDER BY col").df()
+    want = similar.similar(frame(rows), terms=stored["term"].tolist(), idf=stored["idf"].to_numpy(np.float64))
+    return want.sort_values(["file_path", "rank"]).reset_index(drop=True)
+
+
+def _same(got, want):
+    assert len(got) == len(want)
+    pd.testing.assert_frame_equal(got[["file_path", "rank", "similar_path"]], want[["file_path", "rank", "similar_path"]],
+                                  check_dtype=False)
+    assert (abs(got["score"] - want["score"]) < 1e-3).all()
+
+
+def test_a_few_changes_update_in_place_exactly():
+    import random
+
+    rng = random.Random(3)
+    rows = [_doc(rng, k) for k in range(60)]
+    con = _state(rows)
+    assert similar.refresh(con, incremental_from=0) == "rebuilt"
+    rows[5] = (rows[5][0], rows[17][1] + " again", rows[17][2], rows[5][3])   # a text now like another's
+    rows[9] = rows[9][:3] + ("2025-06-01",)                                   # a start moved earlier
+    del rows[30]                                                              # a postmortem removed
+    rows.append(_doc(rng, 99))                                                # one added
+    _set_text(con, rows)
+    assert similar.refresh(con, incremental_from=0, rebuild_share=0.5) == "updated"
+    _same(_table(con), _under_stored(con, rows))
+    assert "doc-030" not in set(_table(con)["similar_path"])
+
+
+def test_rounds_of_random_edits_stay_exact():
+    import random
+
+    rng = random.Random(11)
+    rows = [_doc(rng, k) for k in range(80)]
+    con = _state(rows)
+    similar.refresh(con, incremental_from=0)
+    for round_ in range(6):
+        for _ in range(rng.randrange(1, 4)):
+            k = rng.randrange(len(rows))
+            edit = rng.randrange(3)
+            if edit == 0:
+                rows[k] = (rows[k][0],) + _doc(rng, 0)[1:]          # rewritten: other text, services, start
+            elif edit == 1:
+                del rows[k]
+            else:
+                rows.append(_doc(rng, 100 + round_ * 10 + k % 10))
+        rows = list({r[0]: r for r in rows}.values())
+        _set_text(con, rows)
+        assert similar.refresh(con, incremental_from=0, rebuild_share=1.0) == "updated"
+        _same(_table(con), _under_stored(con, rows))
+
+
+def test_changes_add_up_to_a_full_rebuild():
+    import random
+
+    rng = random.Random(5)
+    rows = [_doc(rng, k) for k in range(40)]
+    con = _state(rows)
+    similar.refresh(con, incremental_from=0)
+    outcomes = []
+    for k in range(4):                                   # 4 of 40 edited, one at a time: 10% in all
+        rows[k] = (rows[k][0], rows[k][1] + " edited", rows[k][2], rows[k][3])
+        _set_text(con, rows)
+        outcomes.append(similar.refresh(con, incremental_from=0, rebuild_share=0.1))
+    assert outcomes == ["updated", "updated", "updated", "rebuilt"]
+    _same(_table(con), similar.similar(frame(rows)).sort_values(["file_path", "rank"]).reset_index(drop=True))
+
+
+def test_small_archives_are_always_rebuilt_whole():
+    rows = [POOL_1, CDN, DEPLOY, POOL_2]
+    con = _state(rows)
+    assert similar.refresh(con) == "rebuilt"
+    _set_text(con, rows[:3])
+    assert similar.refresh(con) == "rebuilt"            # fewer than INCREMENTAL_FROM postmortems
+    assert similar.refresh(con) == "kept"
+
+
+def test_a_new_rule_version_rebuilds(monkeypatch):
+    import random
+
+    rng = random.Random(2)
+    rows = [_doc(rng, k) for k in range(30)]
+    con = _state(rows)
+    similar.refresh(con, incremental_from=0)
+    monkeypatch.setattr(similar, "VERSION", "test")
+    assert similar.refresh(con, incremental_from=0, rebuild_share=1.0) == "rebuilt"
 
 
 # --------------------------------------------------------------------------------------
