@@ -30,7 +30,7 @@ from demo.scenarios import (
     WHY_REPEAT,
     WINDOW_DAYS,
 )
-from demo.text import Context, cap, dur_short, dur_words, fill, hm, iso, minutes, ymdhm
+from demo.text import Context, cap, dur_short, dur_words, fill, hm, in_voice, iso, minutes, voice_of, ymdhm
 
 REPEAT_WINDOW = timedelta(days=90)   # the dashboard's default recurrence window
 
@@ -333,6 +333,10 @@ class Generator:
         if nm:
             lucky = list(sc.get("lucky", [])) + LUCKY_GENERIC
             inc.lucky = lucky[:1] + rng.sample(lucky[1:], rng.randrange(0, 3))
+        # Its author's words: a repeat told by another author reads differently.
+        v = voice_of(inc.owner)
+        inc.title, inc.summary, inc.systemic = (in_voice(t, v) for t in (inc.title, inc.summary, inc.systemic))
+        inc.factors = [in_voice(f, v) for f in inc.factors]
         # Action items.
         self.make_items(inc, spec, ctx)
 
