@@ -3,6 +3,8 @@ filters it was drawn under; a series below the minimum sample says so instead of
 drawing noise. Feature modules build their figures with these helpers."""
 from __future__ import annotations
 
+import numbers
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -31,7 +33,7 @@ def count_axis(fig: go.Figure, largest: float | None = None, **where) -> go.Figu
     fig.update_yaxes(tickformat=",d", rangemode="tozero", **where)
     if largest is None:
         values = [v for t in fig.data if getattr(t, "y", None) is not None for v in t.y
-                  if isinstance(v, (int, float))]
+                  if isinstance(v, numbers.Real)]   # numpy's integers too (a frame's counts are)
         largest = max(values, default=0)
     if largest <= 5:  # auto ticks would step by 0.5 or less
         fig.update_yaxes(dtick=1, **where)

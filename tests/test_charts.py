@@ -25,6 +25,18 @@ def test_count_axes_tick_whole_numbers():
     assert big.layout.yaxis.dtick is None and big.layout.yaxis.tickformat == ",d"
 
 
+def test_counts_from_a_frame_keep_auto_ticks():
+    """A frame's counts are numpy integers: 300 incidents a month must not get a tick
+    (and a grid line) per incident."""
+    import numpy as np
+    import plotly.graph_objects as go
+
+    from metrics.charts import count_axis
+
+    fig = count_axis(go.Figure(go.Bar(x=["a", "b"], y=np.array([277, 311], dtype=np.int64))))
+    assert fig.layout.yaxis.dtick is None
+
+
 def test_a_long_span_heat_map_counts_quarters_then_years(demo):
     from datetime import date
 
