@@ -99,6 +99,13 @@ def classes(reader: Reader, f: Filters, min_sample: int = stats.MIN_SAMPLE) -> p
     return pd.DataFrame(out, columns=CLASS_COLUMNS)
 
 
+def totals(reader: Reader, f: Filters) -> tuple[int, int]:
+    """Repeats and repeats after fix over every class under the filters: ``classes``'s
+    sums without its chance simulations."""
+    rows = reader.query(sql_file("recurrence_classes"), params(f, any_class=[]))
+    return sum(r[2] for r in rows), sum(r[3] for r in rows)
+
+
 def open_items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
     """Action items still open from the earlier incidents that repeats under the filters
     came back after, with owner, ticket (and its link: http(s) only, ``safe.link``) and

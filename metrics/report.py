@@ -34,8 +34,8 @@ def _duration(rows: list[tuple], index: int) -> dict:
     }
 
 
-def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
-    params = {"date_from": date_from, "date_to": date_to}
+def build(reader: Reader, date_from: date, date_to: date, as_of: date, teams: tuple[str, ...] = ()) -> dict:
+    params = {"date_from": date_from, "date_to": date_to, "teams": list(teams)}
     rows = reader.query(sql_file("report_incidents"), params)
     incidents = [r for r in rows if not r[1]]
     near = [r for r in rows if r[1]]
@@ -46,7 +46,7 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
         by_class[r[0]] = by_class.get(r[0], 0) + 1
 
     by_chance = {r["class"]: {k: r[k] for k in ("expected", "low", "high", "verdict")}
-                 for r in repeats.chance(reader, Filters(date_from, date_to)).to_dict("records")}
+                 for r in repeats.chance(reader, Filters(date_from, date_to, tuple(teams))).to_dict("records")}
     recurrence = [
         {"class": c, "incidents": n, "repeats": rep, "repeats_after_fix": fixed,
          "frequent": total > 0 and n / total >= FREQUENT_SHARE, "by_chance": by_chance.get(c)}
@@ -60,7 +60,7 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
         "on_time_rate": on_time / due_or_done if due_or_done else None,
         "without_owner": no_owner, "without_due": no_due,
     }
-    eq = closing.within(reader, Filters(date_from, date_to), as_of, closing.DAYS)
+    eq = closing.within(reader, Filters(date_from, date_to, tuple(teams)), as_of, closing.DAYS)
     actions[f"done_within_{closing.DAYS}_days"] = {
         "rate": eq.rate, "done": eq.done, "eligible": eq.eligible, "too_recent": eq.too_recent,
         "undated_done": eq.undated_done}
@@ -79,7 +79,7 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
                         "by_month": near_by_month},
         "time_to_detect": _duration(incidents, 3),
         "time_to_resolve": _duration(incidents, 4),
-        "coverage": coverage(reader, date_from, date_to),
+        "coverage": coverage(reader, date_from, date_to, teams),
         "similar_pairs": [
             {"incident": a, "similar_to": b, "score": round(sc, 4), "shared_terms": list(t or []),
              "shared_services": list(sv or [])}
@@ -87,10 +87,10 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date) -> dict:
     }
 
 
-def coverage(reader: Reader, date_from: date, date_to: date) -> dict:
+def coverage(reader: Reader, date_from: date, date_to: date, teams: tuple[str, ...] = ()) -> dict:
     """Share of known incidents (postmortems and incident-tool exports together) that
     have a postmortem and a reviewed one, and the days from resolution to each."""
-    rows = reader.query(sql_file("report_coverage"), {"date_from": date_from, "date_to": date_to})
+    rows = reader.query(sql_file("report_coverage"), {"date_from": date_from, "date_to": date_to, "teams": list(teams)})
     n = len(rows)
     written = sum(1 for r in rows if r[0])
     reviewed = sum(1 for r in rows if r[1])

@@ -1,5 +1,6 @@
 -- Action items of every incident and near miss dated in [$date_from, $date_to], as of
 -- $as_of. A done item with no tracker date counts as done on time (the document's word).
+-- $teams: an empty list is every team (`report --team`).
 SELECT
     count(*)                                                                  AS total,
     count(*) FILTER (WHERE status = 'done')                                   AS done,
@@ -12,3 +13,4 @@ SELECT
     count(*) FILTER (WHERE due_date IS NULL)                                  AS without_due
 FROM mart_action_items
 WHERE incident_date BETWEEN $date_from AND $date_to
+  AND (len($teams) = 0 OR list_contains($teams, team))

@@ -1,6 +1,8 @@
 -- Every incident known from postmortems or incident-tool exports, dated in
 -- [$date_from, $date_to]: has it a postmortem, a reviewed one, and how many days from
 -- resolution to the write-up and to the review.
+-- $teams: an empty list is every team (`report --team`).
 SELECT has_postmortem, is_reviewed, days_to_postmortem, days_to_review
 FROM mart_incident_coverage
 WHERE incident_date BETWEEN $date_from AND $date_to
+  AND (len($teams) = 0 OR list_contains($teams, team))
