@@ -7,6 +7,7 @@ cached until an ingest swaps in a new database file.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -214,4 +215,10 @@ def table(df: pd.DataFrame, name: str, caption: str | None = None, **kwargs):
 
 
 def chart(fig, key: str | None = None) -> None:
-    st.plotly_chart(fig, width="stretch", key=key)
+    """A plotly chart whose toolbar camera downloads it as a PNG at twice the screen's
+    resolution, named after the chart, for slides (drawn in the browser: no request)."""
+    title = (fig.layout.title.text or "chart").split("<")[0]
+    name = "hindsight-" + ("-".join(re.findall(r"[a-z0-9]+", title.lower()))[:60] or "chart")
+    st.plotly_chart(fig, width="stretch", key=key,
+                    config={"toImageButtonOptions": {"format": "png", "scale": 2, "filename": name},
+                            "displaylogo": False})
