@@ -5,6 +5,9 @@
 Generates (once per workdir) and ingests the corpus, then times the whole command
 (`python -m loaders report --json`, process start included) and the report alone
 (metrics.report.build on an open connection), printing medians over --repeat runs.
+Then, one run each on the same database and quarter: the quarterly report as
+`--format json` and as `--format html` (charts drawn by Kaleido), and their ratio.
+Target: html within 3x of json.
 """
 from __future__ import annotations
 
@@ -58,6 +61,15 @@ def main() -> int:
           f"runs {', '.join(f'{x:.2f}' for x in command)}")
     print(f"report.build alone:                      median {statistics.median(inside):.3f} s  "
           f"runs {', '.join(f'{x:.3f}' for x in inside)}")
+    quarterly = {}
+    for fmt in ("json", "html"):
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "loaders", "report", "--format", fmt, "--db", str(db),
+                              "--quarter", "2026Q3", "--as-of", as_of], cwd=ROOT, capture_output=True, text=True)
+        quarterly[fmt] = time.perf_counter() - t0
+        assert out.returncode == 0, out.stderr
+    print(f"quarterly report 2026Q3, one run each: --format json {quarterly['json']:.2f} s, --format html "
+          f"{quarterly['html']:.2f} s: html = {quarterly['html'] / quarterly['json']:.2f}x json (target <= 3)")
     return 0
 
 

@@ -8,8 +8,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from loaders import __version__
+
+
+FORMATS = ("text", "json", "html", "md", "pdf")
+
+
+def _quarter(text: str):
+    from metrics import periods
+
+    try:
+        return periods.quarter(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _day(text: str):
@@ -53,11 +66,18 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--strict", action="store_true", help="exit 1 on any problem, not only lost data")
     i.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
 
-    r = sub.add_parser("report", help="headline metrics: recurrence, action items, near misses, detection")
-    r.add_argument("--json", action="store_true", help="print one JSON object (fields defined in docs/METRICS.md)")
+    r = sub.add_parser("report", help="headline metrics, or the quarterly leadership report as html, pdf, md or json")
+    r.add_argument("--format", choices=FORMATS, default=None,
+                   help="text tables (default), json (fields in docs/REPORT_CONTRACT.md), or the quarterly "
+                        "report as one self-contained html file, pdf (printed by headless Chromium) or markdown")
+    r.add_argument("--json", action="store_true", help="the same as --format json")
+    r.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output; a pdf goes to "
+                                                 "hindsight-report-PERIOD.pdf)")
     _where(r)
+    r.add_argument("--quarter", type=_quarter, help="a quarter such as 2026Q3 (instead of --from/--to)")
     r.add_argument("--from", dest="date_from", type=_day, help="first incident date (default: 12 months before --to)")
     r.add_argument("--to", dest="date_to", type=_day, help="last incident date (default: --as-of)")
+    r.add_argument("--team", action="append", default=[], metavar="TEAM", help="only this team (may be repeated)")
     r.add_argument("--as-of", dest="as_of", type=_day, help="the day overdue is judged on (default: today)")
 
     c = sub.add_parser("correct", help="override a field the parser got wrong (kept in the corrections file), "
@@ -140,13 +160,38 @@ def cmd_parse(args) -> int:
     return 0
 
 
+def _report_period(args, reader, as_of, document: bool):
+    """The period ``report`` covers: --quarter, --from/--to, else the default: the last
+    complete quarter for the quarterly documents, the dashboard's default period
+    (metrics/periods.py) for json and text; --to alone means the 12 months back from it."""
+    from metrics import periods
+    from metrics.filters import first_and_last
+
+    if args.quarter:
+        return args.quarter
+    first, last = first_and_last(reader)
+    if document and not (args.date_from or args.date_to):
+        return periods.last_complete_quarter(last, as_of)
+    period = periods.default(first, last, as_of)
+    date_to = args.date_to or period.date_to
+    date_from = args.date_from or (periods.twelve_months_to(date_to) if args.date_to else period.date_from)
+    return periods.Period(date_from, date_to)
+
+
 def cmd_report(args) -> int:
     from datetime import date
 
-    from metrics import periods, report
+    from metrics import report
     from metrics.db import Reader
-    from metrics.filters import first_and_last
+    from metrics.filters import Filters, choices
 
+    fmt = "json" if args.json else (args.format or "text")
+    if args.json and args.format not in (None, "json"):
+        print(f"hindsight: --json and --format {args.format} disagree: give one", file=sys.stderr)
+        return 2
+    if args.quarter and (args.date_from or args.date_to):
+        print("hindsight: give --quarter or --from/--to, not both", file=sys.stderr)
+        return 2
     cfg = load_config(args.config, required=bool(args.config))
     db, why = choose_database(cfg, args.db)
     if not db.exists():
@@ -157,21 +202,49 @@ def cmd_report(args) -> int:
     as_of = args.as_of or date.today()
     reader = Reader(db)
     try:
-        # the dashboard's default period (metrics/periods.py); --to alone: 12 months back
-        period = periods.default(*first_and_last(reader), as_of)
-        date_to = args.date_to or period.date_to
-        date_from = args.date_from or (periods.twelve_months_to(date_to) if args.date_to else period.date_from)
-        if date_from > date_to:
-            print(f"hindsight: --from {date_from} is after --to {date_to}", file=sys.stderr)
+        period = _report_period(args, reader, as_of, fmt in ("html", "md", "pdf"))
+        if period.date_from > period.date_to:
+            print(f"hindsight: --from {period.date_from} is after --to {period.date_to}", file=sys.stderr)
             return 2
-        result = report.build(reader, date_from, date_to, as_of)
+        unknown = sorted(set(args.team) - set(choices(reader).teams))
+        if unknown:
+            print(f"hindsight: no incident has the team {', '.join(unknown)}; teams: "
+                  f"{', '.join(choices(reader).teams) or 'none'}", file=sys.stderr)
+            return 2
+        f = Filters(period.date_from, period.date_to, tuple(args.team))
+        if fmt == "text":
+            return _write(args.out, report.text(report.build(reader, f.date_from, f.date_to, as_of, f.teams)))
+        from publish import files, pdf
+
+        if fmt != "pdf":
+            make = {"json": files.json_file, "md": files.markdown_file, "html": files.html_file}[fmt]
+            extra = {"warn": lambda m: print(f"hindsight: {m}", file=sys.stderr)} if fmt == "html" else {}
+            return _write(args.out, make(reader, f, as_of, cfg.min_sample, **extra))
+        out = args.out or f"hindsight-report-{_name(period)}.pdf"
+        try:
+            data = files.pdf_file(reader, f, as_of, cfg.min_sample)
+        except pdf.Unavailable as e:
+            print(f"hindsight: {e}", file=sys.stderr)
+            return 2
     finally:
         reader.close()
-    if args.json:
-        json.dump(result, sys.stdout, indent=1)
-        sys.stdout.write("\n")
+    Path(out).write_bytes(data)
+    print(f"hindsight: wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _name(period) -> str:
+    from metrics import periods
+
+    return periods.quarter_name(period).replace(" ", "_")
+
+
+def _write(out: str | None, text: str) -> int:
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        print(f"hindsight: wrote {out}", file=sys.stderr)
     else:
-        sys.stdout.write(report.text(result))
+        sys.stdout.write(text)
     return 0
 
 

@@ -67,3 +67,50 @@ def months(date_from: date, date_to: date) -> list[str]:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
+
+
+def quarter(spec: str) -> Period:
+    """The quarter ``spec`` names: "2026Q3" (or "2026-Q3", any case); ValueError otherwise."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*", spec or "")
+    if not m:
+        raise ValueError(f"{spec!r} is not a quarter: write it as 2026Q3")
+    year, q = int(m.group(1)), int(m.group(2))
+    start = date(year, 3 * q - 2, 1)
+    end = date(year + 1, 1, 1) if q == 4 else date(year, 3 * q + 1, 1)
+    return Period(start, end - timedelta(days=1))
+
+
+def quarter_name(p: Period) -> str:
+    """"2026Q3" for a period that is exactly a quarter, else "FROM to TO"."""
+    name = f"{p.date_from.year}Q{(p.date_from.month - 1) // 3 + 1}"
+    return name if quarter(name) == p else f"{p.date_from} to {p.date_to}"
+
+
+def last_complete_quarter(last: date | None, as_of: date) -> Period:
+    """The newest quarter that ended on or before the anchor (the default of the quarterly
+    report): the quarter before the anchor's, or the anchor's own when it is its last day."""
+    end = anchor(last, as_of)
+    own = quarter(f"{end.year}Q{(end.month - 1) // 3 + 1}")
+    return own if own.date_to == end else preset("last_quarter", None, last, as_of)
+
+
+def quarter_before(p: Period) -> Period:
+    """The quarter (or period of the same length) just before ``p``."""
+    if quarter_name(p)[4:5] == "Q":
+        start = p.date_from - timedelta(days=1)
+        return quarter(f"{start.year}Q{(start.month - 1) // 3 + 1}")
+    length = p.date_to - p.date_from
+    to = p.date_from - timedelta(days=1)
+    return Period(to - length, to)
+
+
+def year_before(p: Period) -> Period:
+    """The same days a year earlier (29 February becomes the 28th)."""
+    def back(d: date) -> date:
+        try:
+            return d.replace(year=d.year - 1)
+        except ValueError:
+            return d.replace(year=d.year - 1, day=28)
+    return Period(back(p.date_from), back(p.date_to))

@@ -350,3 +350,40 @@ def test_no_request_leaves_the_machine(server, browser, path):
         context.close()
     assert not outside, outside
     assert not errors, errors
+
+
+def test_the_html_report_draws_every_chart_with_the_network_blocked(server, browser, tmp_path):
+    """The quarterly report's HTML, opened from disk with every request blocked: it
+    makes none, and each of its four charts is drawn at a readable size."""
+    from playwright.sync_api import expect
+
+    out = tmp_path / "report.html"
+    r = run_cli("report", "--format", "html", "--out", out, "--db", server.db, "--quarter", "2026Q3",
+                "--as-of", "2026-11-29", timeout=180)
+    assert r.returncode == 0, r.stderr
+    context = browser.new_context(viewport={"width": 390, "height": 844})   # a phone
+    requests = []
+
+    def guard(route):
+        if route.request.url != out.as_uri():
+            requests.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", guard)
+    pg = context.new_page()
+    errors = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        pg.goto(out.as_uri(), wait_until="load")
+        charts = pg.locator("figure svg.main-svg")
+        expect(charts).to_have_count(4)
+        for i in range(4):
+            box = charts.nth(i).bounding_box()
+            assert box and box["width"] > 300 and box["height"] > 100, box
+        assert requests == [] and errors == []
+        wide = pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        assert wide, "the page scrolls sideways on a phone"
+    finally:
+        context.close()

@@ -256,7 +256,8 @@ def test_corpus_loaded_as_designed(main_db):
 # ---------------------------------------------------------------------------------------
 
 def test_period_echoed(main):
-    assert main["period"] == {"from": "2026-01-01", "to": "2026-06-30", "as_of": "2026-06-30"}
+    assert main["period"] == {"from": "2026-01-01", "to": "2026-06-30", "as_of": "2026-06-30",
+                              "name": "2026-01-01 to 2026-06-30"}   # a quarter would be named "2026Q1"
 
 
 def test_incident_totals(main):
@@ -562,7 +563,8 @@ def test_default_period_is_twelve_months_up_to_as_of(main_db):
     # = [2025-07-01, 2026-06-30]. L1 (2025-07-01) is inside, L0 (2025-06-30) outside.
     # total = 15 (P) + L1 + G0 + S0 + N0 = 19; X16 (07-15) is after as-of.
     rep = rep_for(main_db, "--as-of", "2026-06-30")
-    assert rep["period"] == {"from": "2025-07-01", "to": "2026-06-30", "as_of": "2026-06-30"}
+    assert rep["period"] == {"from": "2025-07-01", "to": "2026-06-30", "as_of": "2026-06-30",
+                             "name": "2025-07-01 to 2026-06-30"}
     assert rep["incidents"]["total"] == 19
     assert rep["incidents"]["by_class"]["legacy"] == 1
 

@@ -25,6 +25,7 @@ PAGES = (
     Page("pages/4_Detection.py", "Detection", ":material/timer:"),
     Page("pages/5_Weekly_review.py", "Weekly review", ":material/event_note:"),
     Page("pages/6_Incidents.py", "Incidents", ":material/list_alt:"),
+    Page("pages/7_Report.py", "Report", ":material/summarize:"),
     Page("pages/8_Definitions.py", "Definitions", ":material/menu_book:", filters=False),
     Page("pages/9_Data_quality.py", "Data quality", ":material/rule:", filters=False),
 )

@@ -1,0 +1,51 @@
+"""The quarterly leadership report: pick the quarter and teams, preview it, download it
+as HTML, markdown, JSON or PDF (the same files `hindsight report --format ...` writes).
+The sidebar's filters other than the period carry over."""
+from dataclasses import replace
+from datetime import date
+
+import streamlit as st
+
+from metrics import leadership, periods, safe
+from metrics.filters import choices
+from publish import files, pdf
+from ui import setup
+
+ctx = setup.open_page(__file__)
+reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
+today = date.today()
+st.title("Quarterly report")
+st.caption("One file to send, print or paste into slides: the same figures as the dashboard, each quarter "
+           "compared with the one before and the same quarter a year earlier. "
+           "`hindsight report --format html|pdf|md|json` writes the same files. The quarter below replaces "
+           "the sidebar's period; its other filters carry over.")
+setup.definitions_link("The quarterly report")
+
+quarters, default = setup.data(leadership.quarters, reader, today)
+c = st.columns([1, 3])
+name = c[0].selectbox("Quarter", quarters, index=quarters.index(default), key="quarter", bind="query-params",
+                      help="Quarters that hold incidents, newest first; the default is the last complete one.")
+teams = c[1].multiselect("Teams", setup.data(choices, reader).teams, default=list(filters.teams),
+                         placeholder="All teams", help="Starts from the sidebar's team filter.")
+q = periods.quarter(name)
+f = replace(filters, date_from=q.date_from, date_to=q.date_to, teams=tuple(teams))
+st.caption(f"This report: {safe.markdown(f.describe())}.")
+
+with st.spinner("Drawing the report's charts..."):
+    page = setup.data(files.html_file, reader, f, today, cfg.min_sample)
+stem = f"hindsight-report-{name}" + (f"-{'-'.join(teams)}" if teams else "")
+d = st.columns(4)
+d[0].download_button("HTML", page, f"{stem}.html", "text/html", icon=":material/download:",
+                     help="One self-contained file: opens offline, prints with a page per section.")
+d[1].download_button("Markdown", setup.data(files.markdown_file, reader, f, today, cfg.min_sample), f"{stem}.md",
+                     "text/markdown", icon=":material/download:", help="For a wiki page or a document.")
+d[2].download_button("JSON", setup.data(files.json_file, reader, f, today, cfg.min_sample), f"{stem}.json",
+                     "application/json", icon=":material/download:", help="Every figure, as `report --json`.")
+if pdf.browser() is None:
+    d[3].caption(pdf.HOW)
+elif d[3].button("Make the PDF", icon=":material/picture_as_pdf:", help="Printed by headless Chromium."):
+    with st.spinner("Printing the PDF..."):
+        d[3].download_button("PDF", setup.data(files.pdf_file, reader, f, today, cfg.min_sample), f"{stem}.pdf",
+                             "application/pdf", icon=":material/download:")
+
+st.iframe(page, height=1100)

@@ -1,0 +1,39 @@
+"""The quarterly report as the bytes of each file format: one verb per format, shared by
+``hindsight report`` and the dashboard's Report page."""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from metrics import leadership
+from metrics.db import Reader
+from metrics.filters import Filters
+from publish import pdf, render, svg
+
+
+def json_file(reader: Reader, f: Filters, as_of: date, min_sample: int) -> str:
+    return json.dumps(leadership.document(reader, f, as_of, min_sample), indent=1) + "\n"
+
+
+def markdown_file(reader: Reader, f: Filters, as_of: date, min_sample: int) -> str:
+    return render.markdown(leadership.document(reader, f, as_of, min_sample))
+
+
+def html_file(reader: Reader, f: Filters, as_of: date, min_sample: int, warn=None) -> str:
+    """One self-contained HTML file. Without a browser to draw charts with, the file
+    has its tables and says why the charts are missing (and ``warn`` is told)."""
+    with svg.Session() as session:   # the browser starts while the figures are computed
+        doc = leadership.document(reader, f, as_of, min_sample)
+        figures = leadership.charts(reader, f, min_sample)
+        try:
+            svgs, note = session.svgs(figures), None
+        except svg.Unavailable as e:
+            svgs, note = {}, str(e)
+            if warn:
+                warn(f"{e}; the report has its tables but no charts")
+    return render.html(doc, svgs, note)
+
+
+def pdf_file(reader: Reader, f: Filters, as_of: date, min_sample: int) -> bytes:
+    """The HTML file printed by headless Chromium (publish.pdf.Unavailable without one)."""
+    return pdf.pdf(html_file(reader, f, as_of, min_sample))
