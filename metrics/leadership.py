@@ -201,6 +201,7 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
             "last_incident": last.isoformat() if last else None,
             "documents_read": ingest.files_seen if ingest else 0,
             "problems": len(quality.problems(reader)),
+            "corrections": len(quality.corrections(reader)),
         },
     }
 

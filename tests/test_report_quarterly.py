@@ -150,6 +150,9 @@ def test_lists_and_trends_in_the_html_are_the_jsons(files):
         assert row[2].strip() == (render.value(t["median_min"], "minutes") if t["enough"] else "not enough data")
     for c in doc["repeat_classes"]:
         assert f"Repeats: {c['repeats']} of {c['incidents']} incidents" in files["html"]
+    d = doc["data"]
+    assert f"{d['documents_read']} documents read at the last load, {d['problems']} problems recorded, " \
+           f"{d['corrections']} corrections applied" in " ".join(files["html"].split())
 
 
 def test_every_headline_in_the_markdown_is_the_jsons(files):
