@@ -181,7 +181,7 @@ def _report_period(args, reader, as_of, document: bool):
 def cmd_report(args) -> int:
     from datetime import date
 
-    from metrics import report
+    from metrics import periods, report
     from metrics.db import Reader
     from metrics.filters import Filters, choices
 
@@ -220,7 +220,7 @@ def cmd_report(args) -> int:
             make = {"json": files.json_file, "md": files.markdown_file, "html": files.html_file}[fmt]
             extra = {"warn": lambda m: print(f"hindsight: {m}", file=sys.stderr)} if fmt == "html" else {}
             return _write(args.out, make(reader, f, as_of, cfg.min_sample, **extra))
-        out = args.out or f"hindsight-report-{_name(period)}.pdf"
+        out = args.out or f"{files.file_stem(periods.quarter_name(period), args.team)}.pdf"
         try:
             data = files.pdf_file(reader, f, as_of, cfg.min_sample)
         except pdf.Unavailable as e:
@@ -231,12 +231,6 @@ def cmd_report(args) -> int:
     Path(out).write_bytes(data)
     print(f"hindsight: wrote {out}", file=sys.stderr)
     return 0
-
-
-def _name(period) -> str:
-    from metrics import periods
-
-    return periods.quarter_name(period).replace(" ", "_")
 
 
 def _write(out: str | None, text: str) -> int:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from metrics import leadership, periods, safe
 from metrics.filters import choices
-from publish import files, pdf
+from publish import files, pdf, render
 from ui import setup
 
 ctx = setup.open_page(__file__)
@@ -31,15 +31,16 @@ q = periods.quarter(name)
 f = replace(filters, date_from=q.date_from, date_to=q.date_to, teams=tuple(teams))
 st.caption(f"This report: {safe.markdown(f.describe())}.")
 
+doc = setup.data(leadership.document, reader, f, today, cfg.min_sample)
 with st.spinner("Drawing the report's charts..."):
     page = setup.data(files.html_file, reader, f, today, cfg.min_sample)
-stem = f"hindsight-report-{name}" + (f"-{'-'.join(teams)}" if teams else "")
+stem = files.file_stem(name, teams)
 d = st.columns(4)
 d[0].download_button("HTML", page, f"{stem}.html", "text/html", icon=":material/download:",
                      help="One self-contained file: opens offline, prints with a page per section.")
-d[1].download_button("Markdown", setup.data(files.markdown_file, reader, f, today, cfg.min_sample), f"{stem}.md",
+d[1].download_button("Markdown", render.markdown(doc), f"{stem}.md",
                      "text/markdown", icon=":material/download:", help="For a wiki page or a document.")
-d[2].download_button("JSON", setup.data(files.json_file, reader, f, today, cfg.min_sample), f"{stem}.json",
+d[2].download_button("JSON", files.json_text(doc), f"{stem}.json",
                      "application/json", icon=":material/download:", help="Every figure, as `report --json`.")
 if pdf.browser() is None:
     d[3].caption(pdf.HOW)

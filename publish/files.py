@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from metrics import leadership
@@ -11,8 +12,20 @@ from metrics.filters import Filters
 from publish import pdf, render, svg
 
 
+def file_stem(period_name: str, teams=()) -> str:
+    """A download's file name without its extension: hindsight-report-2026Q3-payments.
+    Team names come from documents: only letters, digits, '-' and '_' survive."""
+    raw = "-".join(["hindsight-report", period_name, *teams])
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", raw)[:120]
+
+
+def json_text(doc: dict) -> str:
+    """The report's dict as the JSON file (and `report --json`) writes it."""
+    return json.dumps(doc, indent=1) + "\n"
+
+
 def json_file(reader: Reader, f: Filters, as_of: date, min_sample: int) -> str:
-    return json.dumps(leadership.document(reader, f, as_of, min_sample), indent=1) + "\n"
+    return json_text(leadership.document(reader, f, as_of, min_sample))
 
 
 def markdown_file(reader: Reader, f: Filters, as_of: date, min_sample: int) -> str:

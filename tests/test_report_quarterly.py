@@ -405,3 +405,11 @@ def test_only_http_addresses_become_links(files):
     assert "https://t.example/T-2" in hrefs and not any("javascript" in h for h in hrefs)
     md = render.markdown(doc)
     assert "[T-2](https://t.example/T-2)" in md and "(javascript" not in md
+
+
+def test_download_names_keep_to_safe_characters():
+    from publish import files
+
+    assert files.file_stem("2026Q3", ["payments"]) == "hindsight-report-2026Q3-payments"
+    assert files.file_stem("2026-01-01 to 2026-06-30") == "hindsight-report-2026-01-01_to_2026-06-30"
+    assert "/" not in files.file_stem("2026Q3", ["../../etc/passwd"]) and ".." not in files.file_stem("x", [".."])
