@@ -91,7 +91,7 @@ def _ordered(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(["start_ts", "file_path"], kind="stable").reset_index(drop=True)
 
 
-def _scores(x, b, sizes, rows: np.ndarray, cols=None) -> np.ndarray:
+def _scores(x, b, sizes, rows: np.ndarray, cols=None) -> tuple[np.ndarray, np.ndarray]:
     """score[r, c] for postmortems ``rows`` against ``cols`` (all when None), and the text part."""
     xc, bc, sc = (x, b, sizes) if cols is None else (x[cols], b[cols], sizes[cols])
     text = (x[rows] @ xc.T).toarray()

@@ -56,11 +56,11 @@ def _rate(k: int, n: int):
 def headlines(now: dict, before: dict, year: dict, min_sample: int) -> list[dict]:
     """One entry per headline: this quarter's value (with n and interval where it has
     them), the two earlier values, and the change against each."""
-    def share(key_k, key_n, label, higher_is_better=True, unit="percent"):
+    def share(key_k, key_n, label):   # every share here is better higher
         def cmp(old):
             return _change(stats.compare_proportions(old[key_k], old[key_n], now[key_k], now[key_n],
-                                                     higher_is_better=higher_is_better, min_sample=min_sample))
-        return {"key": label[0], "label": label[1], "unit": unit, "value": _rate(now[key_k], now[key_n]),
+                                                     min_sample=min_sample))
+        return {"key": label[0], "label": label[1], "unit": "percent", "value": _rate(now[key_k], now[key_n]),
                 "n": now[key_n], "ci": stats.wilson(now[key_k], now[key_n]),
                 "previous": _rate(before[key_k], before[key_n]), "year_earlier": _rate(year[key_k], year[key_n]),
                 "vs_previous": cmp(before), "vs_year_earlier": cmp(year)}
@@ -222,8 +222,7 @@ def quarters(reader: Reader, as_of: date) -> tuple[list[str], str | None]:
     first, last = first_and_last(reader)
     if first is None:
         return [], None
-    end = periods.anchor(last, as_of)
-    q = periods.quarter(f"{end.year}Q{(end.month - 1) // 3 + 1}")
+    q = periods.quarter_of(periods.anchor(last, as_of))
     out = []
     while q.date_to >= first:
         out.append(periods.quarter_name(q))

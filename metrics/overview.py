@@ -3,21 +3,20 @@ period of the same length, called an improvement or regression only when the
 interval says so (metrics.stats)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from metrics import repeats, stats
+from metrics import periods, repeats, stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, params
 
 
 def previous(f: Filters) -> Filters:
     """The period of the same length just before ``f``'s, with the same other filters."""
-    length = f.date_to - f.date_from
-    to = f.date_from - timedelta(days=1)
-    return replace(f, date_from=to - length, date_to=to)
+    p = periods.same_length_before(periods.Period(f.date_from, f.date_to))
+    return replace(f, date_from=p.date_from, date_to=p.date_to)
 
 
 def _period(reader: Reader, f: Filters, as_of: date) -> dict:

@@ -9,6 +9,7 @@ metrics/hidden.py, and every page says it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -71,8 +72,6 @@ def months(date_from: date, date_to: date) -> list[str]:
 
 def quarter(spec: str) -> Period:
     """The quarter ``spec`` names: "2026Q3" (or "2026-Q3", any case); ValueError otherwise."""
-    import re
-
     m = re.fullmatch(r"\s*(\d{4})\s*-?\s*[Qq]([1-4])\s*", spec or "")
     if not m:
         raise ValueError(f"{spec!r} is not a quarter: write it as 2026Q3")
@@ -82,25 +81,36 @@ def quarter(spec: str) -> Period:
     return Period(start, end - timedelta(days=1))
 
 
+def quarter_of(d: date) -> Period:
+    """The quarter ``d`` falls in."""
+    return quarter(f"{d.year}Q{(d.month - 1) // 3 + 1}")
+
+
 def quarter_name(p: Period) -> str:
     """"2026Q3" for a period that is exactly a quarter, else "FROM to TO"."""
-    name = f"{p.date_from.year}Q{(p.date_from.month - 1) // 3 + 1}"
-    return name if quarter(name) == p else f"{p.date_from} to {p.date_to}"
+    if quarter_of(p.date_from) == p:
+        return f"{p.date_from.year}Q{(p.date_from.month - 1) // 3 + 1}"
+    return f"{p.date_from} to {p.date_to}"
 
 
 def last_complete_quarter(last: date | None, as_of: date) -> Period:
     """The newest quarter that ended on or before the anchor (the default of the quarterly
     report): the quarter before the anchor's, or the anchor's own when it is its last day."""
     end = anchor(last, as_of)
-    own = quarter(f"{end.year}Q{(end.month - 1) // 3 + 1}")
-    return own if own.date_to == end else preset("last_quarter", None, last, as_of)
+    own = quarter_of(end)
+    return own if own.date_to == end else quarter_of(own.date_from - timedelta(days=1))
 
 
 def quarter_before(p: Period) -> Period:
     """The quarter (or period of the same length) just before ``p``."""
-    if quarter_name(p)[4:5] == "Q":
-        start = p.date_from - timedelta(days=1)
-        return quarter(f"{start.year}Q{(start.month - 1) // 3 + 1}")
+    if quarter_of(p.date_from) == p:
+        return quarter_of(p.date_from - timedelta(days=1))
+    return same_length_before(p)
+
+
+def same_length_before(p: Period) -> Period:
+    """The period of the same length just before ``p``: what every "previous period"
+    comparison compares with."""
     length = p.date_to - p.date_from
     to = p.date_from - timedelta(days=1)
     return Period(to - length, to)
