@@ -16,6 +16,7 @@ additively and all-or-nothing.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -26,19 +27,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
-from loaders import corrections, severity, similar, store
+from loaders import corrections, rows, similar, store
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.problems import problem
-from loaders.reading import Loaded
-from loaders.records import Parsed
-from loaders.workers import parse_files
+from loaders.rows import TABLES
+from loaders.workers import iter_files
 
-# Modules whose code does not change what a file parses into.
-TABLES = ("raw_postmortems", "raw_timeline", "raw_factors", "raw_action_items", "raw_tickets",
-          "raw_incidents", "ingest_problems")
 
 
 @dataclass
@@ -77,66 +74,6 @@ def _sha(path: str) -> str | None:
     except OSError:
         return None
     return h.hexdigest()
-
-
-# --------------------------------------------------------------------------------------
-# Records to rows
-
-
-def _rows(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
-    """The table rows of one parsed file: each row names its columns from the typed
-    record's fields (loaders/records.py)."""
-    r: Parsed = loaded.record
-    path = loaded.path
-    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-    if (pm := r.postmortem) is not None:
-        rows["raw_postmortems"].append({
-            "file_path": path, "id": pm.id, "title": pm.title, "date": pm.date,
-            "severity": pm.severity, "severity_level": pm.severity_level,
-            "severity_label": severity.label(pm.severity_level), "status": pm.status,
-            "near_miss": pm.near_miss, "incident_class": pm.incident_class,
-            "started_at": pm.started_at, "detected_at": pm.detected_at,
-            "mitigated_at": pm.mitigated_at, "resolved_at": pm.resolved_at,
-            "started_source": pm.started_source, "detected_source": pm.detected_source,
-            "mitigated_source": pm.mitigated_source, "resolved_source": pm.resolved_source,
-            "owner": pm.owner, "teams": list(pm.teams), "services": list(pm.services),
-            "reference": pm.reference, "written_on": pm.written_on, "reviewed_on": pm.reviewed_on,
-            "summary": pm.summary, "went_well": list(pm.went_well), "went_wrong": list(pm.went_wrong),
-            "lucky": list(pm.lucky), "body": loaded.text,
-        })
-        rows["raw_timeline"] = [{"file_path": path, "seq": n, "occurred_at": e.at, "text": e.text,
-                                 "line": e.line, "event": e.event} for n, e in enumerate(pm.timeline)]
-        rows["raw_factors"] = [{"file_path": path, "seq": n, "text": f}
-                               for n, f in enumerate(pm.contributing_factors)]
-        rows["raw_action_items"] = [{"file_path": path, "seq": n, "text": a.text, "owner": a.owner, "due": a.due,
-                                     "ticket": a.ticket, "status": a.status, "kind": a.kind, "line": a.line}
-                                    for n, a in enumerate(pm.action_items)]
-    rows["raw_tickets"] = [{"file_path": path, "seq": n, "source": r.source, "key": t.key, "title": t.title,
-                            "status": t.status, "status_category": t.status_category, "assignee": t.assignee,
-                            "created_at": t.created_at, "resolved_at": t.resolved_at, "due": t.due,
-                            "labels": list(t.labels), "url": t.url} for n, t in enumerate(r.tickets)]
-    rows["raw_incidents"] = [{"file_path": path, "seq": n, "source": r.source, "id": i.id, "title": i.title,
-                              "severity": i.severity, "severity_level": i.severity_level,
-                              "severity_label": severity.label(i.severity_level),
-                              "started_at": i.started_at, "detected_at": i.detected_at,
-                              "acknowledged_at": i.acknowledged_at, "mitigated_at": i.mitigated_at,
-                              "resolved_at": i.resolved_at, "services": list(i.services),
-                              "source_id": i.source_id, "url": i.url, "status": i.status}
-                             for n, i in enumerate(r.incidents)]
-    rows["ingest_problems"] = [{"file_path": path, "line": p.line, "level": p.level, "message": p.message,
-                                "run_id": run_id} for p in r.problems]
-    return rows
-
-
-def _insert(con, table: str, rows: list[dict]) -> None:
-    if not rows:
-        return
-    df = pd.DataFrame.from_records(rows)
-    con.register("_rows", df)
-    try:
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")  # table names are ours
-    finally:
-        con.unregister("_rows")
 
 
 # --------------------------------------------------------------------------------------
@@ -353,19 +290,20 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             summary.seconds = time.perf_counter() - started
             return summary
 
-        loaded = parse_files(p.todo, options, progress)
-        with store.swap(db_path, derive=similar.refresh) as con:
+        # Parse and write at once, a batch at a time (loaders/rows.py): the ingest holds one
+        # batch of parsed files, not the archive, and the workers parse while it writes.
+        with store.swap(db_path, derive=similar.refresh) as con, \
+                contextlib.closing(iter_files(p.todo, options, progress)) as loaded:
             run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchall()[0][0]
             now = datetime.now(timezone.utc).replace(tzinfo=None)
-            gone = p.removed + [ld.path for ld in loaded]
+            gone = p.removed + p.todo   # the files re-read now get new rows
             if gone:
-                con.register("_gone", pd.DataFrame({"path": gone}))
+                con.register("_gone", pa.table({"path": gone}))
                 for table in TABLES:
                     con.execute(f"DELETE FROM {table} WHERE file_path IN (SELECT path FROM _gone)")
                 con.execute("DELETE FROM files WHERE path IN (SELECT path FROM _gone)")
                 con.unregister("_gone")
-            batch: dict[str, list[dict]] = {t: [] for t in TABLES}
-            manifest_rows = []
+            batch = rows.Batches(con)
             for ld in loaded:
                 r = ld.record
                 kind = r.kind
@@ -373,28 +311,25 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                 errors = r.errors
                 if kind == "skipped":
                     summary.skipped.append((ld.path, r.reason or "not an incident"))
+                    new_rows = {}
                 else:
                     summary.parsed += 1
                     summary.kinds[kind] = summary.kinds.get(kind, 0) + 1
                     summary.failed += kind == "unknown"
-                    rows = _rows(ld, run_id)
-                    for t in TABLES:
-                        batch[t].extend(rows[t])
+                    new_rows = rows.of(ld, run_id)
                 summary.problems.extend((ld.path, pr) for pr in probs)
-                manifest_rows.append({"path": ld.path, "size": ld.size, "mtime_ns": ld.mtime_ns,
+                new_rows["files"] = [{"path": ld.path, "size": ld.size, "mtime_ns": ld.mtime_ns,
                                       "sha256": ld.sha256, "kind": kind, "source": r.source,
-                                      "note": r.reason,
-                                      "records": r.records, "errors": errors,
+                                      "note": r.reason, "records": r.records, "errors": errors,
                                       "warnings": len(probs) - errors, "loaded_at": now,
-                                      "run_id": run_id, "origin": found.files.get(ld.path)})
-            for t in TABLES:
-                _insert(con, t, batch[t])
-            _insert(con, "files", manifest_rows)
+                                      "run_id": run_id, "origin": found.files.get(ld.path)}]
+                batch.add(new_rows, len(ld.text or ""))
+            batch.flush()
             if p.touched:
                 con.executemany("UPDATE files SET mtime_ns = ? WHERE path = ?",
                                 [[m, f] for f, m in p.touched.items()])
             if p.moved:
-                con.register("_moved", pd.DataFrame({"path": list(p.moved), "origin": list(p.moved.values())}))
+                con.register("_moved", pa.table({"path": list(p.moved), "origin": list(p.moved.values())}))
                 con.execute("UPDATE files SET origin = m.origin FROM _moved m WHERE files.path = m.path")
                 con.unregister("_moved")
             _remember(con, p, now)
@@ -445,7 +380,7 @@ def _write_corrections(con, c: Corrections, run_id: int) -> list[tuple[str, dict
     path = str(c.path)
     con.execute("DELETE FROM raw_corrections")
     con.execute("DELETE FROM ingest_problems WHERE file_path = ?", [path])
-    _insert(con, "raw_corrections", [f.row(path) for f in c.fixes])
+    rows.insert(con, "raw_corrections", [f.row(path) for f in c.fixes])
     problems = list(c.problems)
     ids = {r[0]: r[1] for r in con.execute(
         "SELECT p.id, count(a.seq) FROM raw_postmortems p LEFT JOIN raw_action_items a USING (file_path) "
@@ -457,7 +392,7 @@ def _write_corrections(con, c: Corrections, run_id: int) -> list[tuple[str, dict
         elif f.item is not None and f.item > ids[f.doc_id]:
             problems.append(problem(f.line, f"correction for {f.doc_id!r} action item {f.item}: the document "
                                             f"has {ids[f.doc_id]} action items; not applied", level="warning"))
-    _insert(con, "ingest_problems", [{"file_path": path, "line": p.get("line"), "level": p.get("level", "error"),
+    rows.insert(con, "ingest_problems", [{"file_path": path, "line": p.get("line"), "level": p.get("level", "error"),
                                       "message": p.get("message"), "run_id": run_id} for p in problems])
     return [(path, p) for p in problems]
 

@@ -9,8 +9,9 @@ counts); two postmortems' similarity is
 
 and each postmortem keeps its TOP most similar *earlier* ones (by start) with a score of
 at least MIN_SCORE, with the words that weigh most in both (``shared_terms``) and the
-services they share. Work is done in blocks of rows, so memory grows with the number of
-postmortems, not its square.
+services they share. Work is done in blocks of rows whose arrays hold about CELLS scores
+whatever the number of postmortems: what grows with that number is the vectors and the
+vocabulary, not its square.
 
 At an ingest (``refresh``) the table ``similar_incidents`` is
 
@@ -37,7 +38,7 @@ TOP = 5
 MIN_SCORE = 0.05        # below this, two postmortems have nothing worth showing in common
 TEXT_WEIGHT, SERVICE_WEIGHT = 0.85, 0.15
 SHARED_TERMS = 5
-BLOCK = 250             # rows compared at once: a few BLOCK x n float arrays in memory
+CELLS = 500_000         # scores computed at once: a few float arrays this size (4 MB each)
 VERSION = "2"           # bump when the rule above changes: the table is rebuilt
 REBUILD_SHARE = 0.05    # changes since the last full rebuild, as a share of postmortems, that force one
 INCREMENTAL_FROM = 1000  # fewer postmortems than this: always rebuilt whole
@@ -101,6 +102,12 @@ def _scores(x, b, sizes, rows: np.ndarray, cols=None) -> tuple[np.ndarray, np.nd
     return TEXT_WEIGHT * text + SERVICE_WEIGHT * jac, text
 
 
+def _block(columns: int) -> int:
+    """Rows compared at once against ``columns`` others: the working arrays stay near
+    CELLS scores each however many postmortems there are (memory flat in n)."""
+    return max(8, CELLS // max(1, columns))
+
+
 def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = MIN_SCORE) -> list[tuple]:
     """The table's rows for postmortems ``rows`` (indices into ``df``, ordered by start):
     each one's ``top`` best earlier postmortems scoring at least ``min_score``."""
@@ -113,8 +120,9 @@ def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = M
     out = []
     rows = np.asarray(rows, dtype=np.int64)
     k = min(top, n - 1)
-    for lo in range(0, len(rows), BLOCK):
-        block = rows[lo:lo + BLOCK]
+    step = _block(n)
+    for lo in range(0, len(rows), step):
+        block = rows[lo:lo + step]
         score, text = _scores(x, b, sizes, block)
         score[block[:, None] <= np.arange(n)[None, :]] = -1.0      # only earlier postmortems
         # each row's k-th best score, the row not sorted whole; ties at it go to the earlier
@@ -253,8 +261,9 @@ def _update(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> None
         services = [list(s) if s is not None else [] for s in df["services"]]
         b = _services_matrix(services)
         sizes = np.asarray(b.sum(axis=1)).ravel()
-        for lo in range(0, len(paths), BLOCK):
-            block = np.arange(lo, min(len(paths), lo + BLOCK))
+        step = _block(len(new_rows))
+        for lo in range(0, len(paths), step):
+            block = np.arange(lo, min(len(paths), lo + step))
             score, _ = _scores(x, b, sizes, block, new_rows)
             score[new_rows[None, :] >= block[:, None]] = -1.0      # a newcomer enters later lists only
             redo.update(block[score.max(axis=1) >= floor[block]].tolist())

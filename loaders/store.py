@@ -23,6 +23,10 @@ from loaders import processes
 
 SQL = Path(__file__).resolve().parent / "sql"
 LAYERS = ("staging", "intermediate", "marts")
+# DuckDB's buffer pool while an ingest writes: beyond it, blocks already written go back
+# to disk and big joins spill, so the store's share of an ingest's memory is flat however
+# large the archive (issue 13).
+INGEST_MEMORY = "256MB"
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -229,6 +233,7 @@ def swap(path: str | os.PathLike, derive=None):
     try:
         con = duckdb.connect(str(tmp))   # inside the guard: a signal here leaves no copy behind
         con.execute("SET enable_progress_bar = false")  # the ingest shows its own progress
+        con.execute("SET memory_limit = ?", [INGEST_MEMORY])
         migrate(con)
         build_models(con, ("staging", "intermediate"))
         yield con

@@ -20,7 +20,9 @@ warm fork server (a second load in one process, e.g. the dashboard) starts a poo
 """
 from __future__ import annotations
 
+import collections
 import contextlib
+import itertools
 import multiprocessing
 import os
 import signal
@@ -120,31 +122,52 @@ def _load_chunk(args):
 
 def parse_files(paths: list[str], options: Options, progress=None, workers: int | None = None) -> list[Loaded]:
     """Parse ``paths``, in worker processes when there are many; results in order."""
+    with contextlib.closing(iter_files(paths, options, progress, workers)) as results:
+        return list(results)
+
+
+AHEAD = 2   # chunks in flight per worker: enough to keep each busy, few enough to bound memory
+
+
+def iter_files(paths: list[str], options: Options, progress=None, workers: int | None = None):
+    """Parse ``paths`` and yield each result in order, as soon as it and those before it
+    are done, in worker processes when there are many.
+
+    Memory stays flat however many files there are: at most ``AHEAD`` chunks per worker
+    are submitted and not yet taken, so parsed files wait in memory only until the
+    consumer takes them. Close the generator (``contextlib.closing``) when the consumer
+    stops early or fails: the workers are killed then, not left parsing."""
     total = len(paths)
-    out: list[Loaded] = []
     workers = workers or os.cpu_count() or 1
     if total < PARALLEL_THRESHOLD or workers < 2:
         for n, p in enumerate(paths, 1):
-            out.append(load_file(p, options))
+            yield load_file(p, options)
             if progress:
                 progress(n, total)
-        return out
+        return
     size = max(16, min(256, total // (workers * 8) or 16))
-    chunks = [(paths[i:i + size], options) for i in range(0, total, size)]
+    chunks = ((paths[i:i + size], options) for i in range(0, total, size))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                initializer=_init_worker, initargs=(os.getpid(),))
+    done = 0
     try:
-        with _without_main_script():   # map submits every chunk, starting the workers, now
-            results = pool.map(_load_chunk, chunks)
-        for result in results:
-            out.extend(result)
+        pending: collections.deque = collections.deque()
+        with _without_main_script():   # the first submissions start the workers
+            for chunk in itertools.islice(chunks, workers * AHEAD):
+                pending.append(pool.submit(_load_chunk, chunk))
+        while pending:
+            result = pending.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                pending.append(pool.submit(_load_chunk, chunk))
+            for loaded in result:
+                yield loaded
+            done += len(result)
             if progress:
-                progress(len(out), total)
-    except BaseException:
+                progress(done, total)
+    except BaseException:   # an error, Ctrl-C, SIGTERM, or the consumer closing us early
         _stop(pool)
         raise
     pool.shutdown(wait=True)
-    return out
 
 
 def _stop(pool: ProcessPoolExecutor, timeout: float = 5.0) -> None:

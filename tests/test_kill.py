@@ -222,10 +222,11 @@ def test_killed_anywhere_leaves_a_whole_database_and_nothing_running(corpus, tmp
             while time.monotonic() - started < delay and proc.poll() is None:
                 now = session(proc.pid)
                 seen.update(now)
-                if leftovers(folder):
-                    phase = "write"
-                elif len(now) > 1 and phase == "start":
-                    phase = "parse"   # the fork server and its workers are up
+                if sum("forkserver" in cmd for cmd in now.values()) > 1:
+                    phase = "parse"   # workers are up (forked from the fork server, so named
+                    # like it), parsing while the ingest writes their rows into the copy
+                elif phase == "parse" and leftovers(folder):
+                    phase = "write"   # parsing done: marts, similarity, checkpoint, rename
                 time.sleep(0.005)
             if proc.poll() is not None:
                 phase = "finished"
@@ -254,7 +255,8 @@ def test_killed_anywhere_leaves_a_whole_database_and_nothing_running(corpus, tmp
         assert counts(db) == corpus.expected, why
         assert not leftovers(folder), f"{why}: the next ingest left {leftovers(folder)}"
     print(f"kills: {len(phases)} by phase " + ", ".join(f"{p} {phases.count(p)}" for p in dict.fromkeys(phases)))
-    # the kills covered the run: some while workers parsed, some while the copy was written
+    # the kills covered the run: some while workers parsed (and their rows were written),
+    # some while the copy was finished after them
     assert "parse" in phases and "write" in phases, f"phases hit: {phases} (seed {seed})"
 
 
@@ -278,7 +280,8 @@ def test_killed_while_workers_parse(corpus, tmp_path, sig):
                 time.sleep(0.002)
         seen = session(proc.pid)
         assert proc.poll() is None, f"the ingest finished before its progress showed parsing: {shown!r}"
-        assert not leftovers(tmp_path), "the write began before parsing was seen"
+        # parsing and writing overlap (a batch at a time): the copy is being written now
+        assert leftovers(tmp_path), "no copy of the database while its rows are being parsed"
         workers = [pid for (pid, _) in seen if pid != proc.pid]
         assert workers, "no worker processes while parsing"
         # none of them holds the writers' lock
