@@ -150,20 +150,32 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
     seen_real: set[str] = set()
     skip_real = {os.path.realpath(p) for p in skip_paths}
 
-    def add(path: str, origin: str, root: str | None) -> None:
-        real = os.path.realpath(path)
+    def add(path: str, origin: str, root: str | None, real_folder: str | None = None) -> None:
+        # A plain file in a folder whose real path is known: one lstat gives both its real
+        # path and its stat (a realpath per file was most of an unchanged re-ingest).
+        st = None
+        if real_folder is not None:
+            try:
+                st = os.lstat(path)
+            except OSError as e:
+                found.problems.append((path, f"cannot read: {e.strerror or e}"))
+                return
+            if stat.S_ISLNK(st.st_mode):
+                st = None
+        real = os.path.join(real_folder, os.path.basename(path)) if st is not None else os.path.realpath(path)
         if real in seen_real or real in skip_real:
             return
-        if root is not None and not follow_symlinks and os.path.islink(path) \
+        if st is None and root is not None and not follow_symlinks and os.path.islink(path) \
                 and not _inside(real, os.path.realpath(root)):
             found.problems.append((path, "a symbolic link that leads out of its source folder: not "
                                          "followed (set follow_symlinks: true in hindsight.yaml to load it)"))
             return
-        try:
-            st = os.stat(path)
-        except OSError as e:
-            found.problems.append((path, f"cannot read: {e.strerror or e}"))
-            return
+        if st is None:
+            try:
+                st = os.stat(path)
+            except OSError as e:
+                found.problems.append((path, f"cannot read: {e.strerror or e}"))
+                return
         if not stat.S_ISREG(st.st_mode):
             what = ("a named pipe" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
                     or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a file")
@@ -230,4 +242,4 @@ def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None,
             elif exclude and exclude.matches(path):
                 found.skipped.append((path, "matches an exclude: glob"))
             else:
-                add(path, origin, root)
+                add(path, origin, root, real)

@@ -27,9 +27,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
-from loaders import corrections, rows, similar, store
+from loaders import corrections, rows, store
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.problems import problem
@@ -289,6 +288,10 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             summary.undated = undated(db_path)
             summary.seconds = time.perf_counter() - started
             return summary
+
+        import pyarrow as pa   # the write's imports, not an unchanged re-ingest's
+
+        from loaders import similar
 
         # Parse and write at once, a batch at a time (loaders/rows.py): the ingest holds one
         # batch of parsed files, not the archive, and the workers parse while it writes.

@@ -8,8 +8,6 @@ files (issue 13).
 """
 from __future__ import annotations
 
-import pyarrow as pa
-
 from loaders import severity
 from loaders.reading import Loaded
 from loaders.records import Parsed
@@ -70,6 +68,8 @@ def insert(con, table: str, rows: list[dict]) -> None:
     """Append ``rows`` (dicts named by column) to ``table`` through one Arrow table."""
     if not rows:
         return
+    import pyarrow as pa   # here, not at import: an unchanged re-ingest writes nothing
+
     con.register("_rows", pa.Table.from_pylist(rows))
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")  # table names are ours
