@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import random
 from bisect import bisect
-from collections import deque
+from collections import Counter, deque
 from datetime import date, datetime, timedelta
 from itertools import accumulate
 
@@ -38,6 +38,29 @@ REPEAT_WINDOW = timedelta(days=90)   # the dashboard's default recurrence window
 # --------------------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------------------
+class ServiceWindow:
+    """The incidents of the last REPEAT_WINDOW, with a count of the services each class
+    named in it: ``used`` costs the services of one class, not a pass over the window
+    (which holds more incidents the denser the history: quadratic at 100,000)."""
+
+    def __init__(self):
+        self.incidents: deque[Incident] = deque()
+        self.counts: dict[str, Counter] = {}
+
+    def expire(self, now: datetime) -> None:
+        while self.incidents and now - self.incidents[0].start > REPEAT_WINDOW:
+            old = self.incidents.popleft()
+            self.counts[old.cls].subtract(old.services)
+
+    def push(self, inc: Incident) -> None:
+        self.incidents.append(inc)
+        self.counts.setdefault(inc.cls, Counter()).update(inc.services)
+
+    def used(self, cls: str) -> set[str]:
+        """The services incidents of ``cls`` in the window named."""
+        return {s for s, n in self.counts.get(cls, {}).items() if n > 0}
+
+
 class Generator:
     def __init__(self, incidents: int, seed: int, end: date):
         self.n = int(incidents)
@@ -97,7 +120,7 @@ class Generator:
         rng = self.rng
         incidents: list[Incident] = []
         recent: deque[Incident] = deque()       # recurring-class incidents of the last 90 days
-        window: deque[Incident] = deque()       # every incident (not near miss) of the last 90 days
+        window = ServiceWindow()                # every incident (not near miss) of the last 90 days
         year_seq: dict[int, int] = {}
         starts = self.start_times()
         # An exact share of near misses (19%), so even small runs stay in the 15-25% band.
@@ -106,8 +129,7 @@ class Generator:
             start = start.replace(second=0)
             while recent and start - recent[0].start > REPEAT_WINDOW:
                 recent.popleft()
-            while window and start - window[0].start > REPEAT_WINDOW:
-                window.popleft()
+            window.expire(start)
             near_miss = idx in near
             repeat_of = None
             avoid: set[str] = set()
@@ -120,25 +142,20 @@ class Generator:
                     cls = self.pick_cum(self.nm_names, self.nm_cum)
                 else:
                     cls = self.pick_cum(self.class_names, self.team_class_cum[team.name])
-                    avoid = self.used(window, cls)
+                    avoid = window.used(cls)
                     if set(team.services) <= avoid:   # every service of the team had one: another class
-                        free = [c for c in self.class_names if not set(team.services) <= self.used(window, c)]
+                        free = [c for c in self.class_names if not set(team.services) <= window.used(c)]
                         cls = free[rng.randrange(len(free))] if free else cls
-                        avoid = self.used(window, cls)
+                        avoid = window.used(cls)
             year_seq[start.year] = year_seq.get(start.year, 0) + 1
             inc_id = f"INC-{start.year}-{year_seq[start.year]:04d}"
             inc = self.make_incident(idx, inc_id, start, team, cls, near_miss, repeat_of, avoid)
             incidents.append(inc)
             if not near_miss:
-                window.append(inc)
+                window.push(inc)
                 if cls in RECURRING:
                     recent.append(inc)
         return incidents
-
-    @staticmethod
-    def used(window, cls) -> set[str]:
-        """The services incidents of ``cls`` in the window named."""
-        return {s for inc in window if inc.cls == cls for s in inc.services}
 
     def make_incident(self, idx, inc_id, start, team, cls, near_miss, repeat_of, avoid=frozenset()) -> Incident:
         rng = self.rng
