@@ -1,8 +1,9 @@
 """The real-document corpora: every postmortem in them is read as one (none rejected),
 ingest loads each as an incident, and the learn set's score does not fall.
 
-tests/corpus/learn, holdout, fresh and unseen hold real public postmortems labelled by hand
-(tests/corpus/README.md); bench/corpus.py scores the parser on them."""
+tests/corpus/learn, holdout, fresh, unseen and sealed hold real public postmortems labelled by
+hand (tests/corpus/README.md); bench/corpus.py scores the parser on them. sealed/ is not
+scored here: its first look is still to be taken."""
 import sys
 from pathlib import Path
 
@@ -31,7 +32,7 @@ UNSEEN_FLOOR = 0.88  # first look 0.897 (148/165)
 
 
 def test_the_corpus_is_there():
-    assert len(DOCS) >= 103
+    assert len(DOCS) >= 118
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
