@@ -7,11 +7,11 @@ counts); two postmortems' similarity is
 
     score = TEXT_WEIGHT * cosine(text) + SERVICE_WEIGHT * jaccard(services)
 
-and each postmortem keeps its TOP most similar *earlier* ones (by start) with a score of
-at least MIN_SCORE, with the words that weigh most in both (``shared_terms``) and the
-services they share. Work is done in blocks of rows whose arrays hold about CELLS scores
-whatever the number of postmortems: what grows with that number is the vectors and the
-vocabulary, not its square.
+and each postmortem keeps its TOP most similar *earlier* ones (by start) among the
+HORIZON before it, with a score of at least MIN_SCORE, with the words that weigh most in
+both (``shared_terms``) and the services they share. The horizon makes the table cost
+n x HORIZON scores, not n squared; work is done in blocks of rows whose arrays hold
+about CELLS scores whatever the number of postmortems.
 
 At an ingest (``refresh``) the table ``similar_incidents`` is
 
@@ -20,7 +20,8 @@ At an ingest (``refresh``) the table ``similar_incidents`` is
 - updated in place when a few postmortems changed, were added or removed: their vectors
   are made with the vocabulary and document frequencies of the last full rebuild
   (tables ``similar_terms`` and ``similar_vectors``), their own lists are ranked again,
-  and so is every other postmortem's list that one of them enters or leaves. The result
+  and so is every other postmortem's list that one of them enters or leaves, and every
+  list within HORIZON after one that was added, removed or moved (its window shifted). The result
   is exactly what ranking everything under those stored frequencies gives; words first
   seen since the last rebuild do not count until the next one;
 - rebuilt whole (new vocabulary and frequencies) when the changes since the last full
@@ -39,7 +40,8 @@ MIN_SCORE = 0.05        # below this, two postmortems have nothing worth showing
 TEXT_WEIGHT, SERVICE_WEIGHT = 0.85, 0.15
 SHARED_TERMS = 5
 CELLS = 500_000         # scores computed at once: a few float arrays this size (4 MB each)
-VERSION = "2"           # bump when the rule above changes: the table is rebuilt
+HORIZON = 5000          # each postmortem is compared with at most this many earlier ones: the most recent
+VERSION = "3"           # bump when the rule above changes: the table is rebuilt
 REBUILD_SHARE = 0.05    # changes since the last full rebuild, as a share of postmortems, that force one
 INCREMENTAL_FROM = 1000  # fewer postmortems than this: always rebuilt whole
 COLUMNS = ["file_path", "rank", "similar_path", "score", "text_score", "shared_terms", "shared_services"]
@@ -92,53 +94,71 @@ def _ordered(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(["start_ts", "file_path"], kind="stable").reset_index(drop=True)
 
 
-def _scores(x, b, sizes, rows: np.ndarray, cols=None) -> tuple[np.ndarray, np.ndarray]:
-    """score[r, c] for postmortems ``rows`` against ``cols`` (all when None), and the text part."""
-    xc, bc, sc = (x, b, sizes) if cols is None else (x[cols], b[cols], sizes[cols])
-    text = (x[rows] @ xc.T).toarray()
-    inter = (b[rows] @ bc.T).toarray()
-    union = sizes[rows, None] + sc[None, :] - inter
+def _scores(x, b, sizes, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """score[r, c] for postmortems ``rows`` against ``cols``, and the text part."""
+    text = (x[rows] @ x[cols].T).toarray()
+    inter = (b[rows] @ b[cols].T).toarray()
+    union = sizes[rows, None] + sizes[cols][None, :] - inter
     jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     return TEXT_WEIGHT * text + SERVICE_WEIGHT * jac, text
 
 
-def _block(columns: int) -> int:
-    """Rows compared at once against ``columns`` others: the working arrays stay near
-    CELLS scores each however many postmortems there are (memory flat in n)."""
-    return max(8, CELLS // max(1, columns))
+def _window_scores(x, b, sizes, block: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """(c0, score, text) of the sorted rows ``block`` against columns c0.. up to the last
+    row, each row's own window (its HORIZON predecessors) kept and every other cell -1.
+    The product runs as window rows times the block's transpose: only the small block is
+    ever transposed."""
+    c0, c1 = max(0, int(block[0]) - HORIZON), int(block[-1])
+    text = (x[c0:c1] @ x[block].T).T.toarray()
+    inter = (b[c0:c1] @ b[block].T).T.toarray()
+    union = sizes[block, None] + sizes[None, c0:c1] - inter
+    jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    score = TEXT_WEIGHT * text + SERVICE_WEIGHT * jac
+    cols = np.arange(c0, c1)[None, :]
+    score[(cols >= block[:, None]) | (cols < block[:, None] - HORIZON)] = -1.0
+    return c0, score, text
+
+
+def _blocks(rows: np.ndarray, cells: int = CELLS):
+    """Runs of the sorted ``rows`` scored at once: a run of r rows spanning s positions
+    is compared with at most s + HORIZON columns, and r x (s + HORIZON) stays near
+    ``cells`` (memory flat in the number of postmortems)."""
+    start = 0
+    for end in range(1, len(rows) + 1):
+        if end == len(rows) or (rows[end] - rows[start] + HORIZON) * (end - start + 1) > cells:
+            yield rows[start:end]
+            start = end
 
 
 def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = MIN_SCORE) -> list[tuple]:
     """The table's rows for postmortems ``rows`` (indices into ``df``, ordered by start):
-    each one's ``top`` best earlier postmortems scoring at least ``min_score``."""
-    n = len(df)
+    each one's ``top`` best among its HORIZON predecessors scoring at least ``min_score``."""
     services = [list(s) if s is not None else [] for s in df["services"]]
     b = _services_matrix(services)
     sizes = np.asarray(b.sum(axis=1)).ravel()
     ptr, idx, val = x.indptr, x.indices, x.data
     paths = df["file_path"].tolist()
     out = []
-    rows = np.asarray(rows, dtype=np.int64)
-    k = min(top, n - 1)
-    step = _block(n)
-    for lo in range(0, len(rows), step):
-        block = rows[lo:lo + step]
-        score, text = _scores(x, b, sizes, block)
-        score[block[:, None] <= np.arange(n)[None, :]] = -1.0      # only earlier postmortems
+    rows = np.unique(np.asarray(rows, dtype=np.int64))
+    rows = rows[rows > 0]                      # the first postmortem has no earlier one
+    for block in _blocks(rows):
+        c0, score, text = _window_scores(x, b, sizes, block)
+        k = min(top, score.shape[1])
         # each row's k-th best score, the row not sorted whole; ties at it go to the earlier
         # postmortem, so the table does not depend on how rows were grouped into blocks
         kth = np.maximum(-np.partition(-score, k - 1, axis=1)[:, k - 1], min_score)
         for r, i in enumerate(block):
             row = score[r]
             best = sorted(np.flatnonzero(row >= kth[r]).tolist(), key=lambda c: (-row[c], c))[:k]
-            for rank, j in enumerate(best):
+            for rank, c in enumerate(best):
+                j = c0 + c
                 a, b_ = slice(ptr[i], ptr[i + 1]), slice(ptr[j], ptr[j + 1])
                 common, ia, ib = np.intersect1d(idx[a], idx[b_], assume_unique=True, return_indices=True)
                 weight = val[a][ia] * val[b_][ib]
                 shared_terms = [str(terms[t]) for t in common[np.lexsort((common, -weight))][:SHARED_TERMS]]
                 shared = sorted(set(services[i]) & set(services[j]))
-                out.append((paths[i], rank + 1, paths[j], float(round(row[j], 4)),
-                            float(round(text[r, j], 4)), shared_terms, shared))
+                out.append((paths[i], rank + 1, paths[j], float(round(row[c], 4)),
+                            float(round(text[r, c], 4)), shared_terms, shared))
     return out
 
 
@@ -190,11 +210,12 @@ def _insert(con, table: str, frame: pd.DataFrame) -> None:
         con.unregister("_rows")
 
 
-def _store_vectors(con, paths: list[str], digests: list[str], x, first: int = 0) -> None:
-    """Postmortems ``paths``: their input digests and vectors (rows of ``x``), numbered
-    from ``first`` (migrations/009_similar_state.sql)."""
-    docs = np.arange(first, first + len(paths), dtype=np.int32)
-    _insert(con, "similar_docs", pd.DataFrame({"doc": docs, "file_path": paths, "digest": digests}))
+def _store_vectors(con, df: pd.DataFrame, x, first: int = 0) -> None:
+    """Postmortems ``df``: their input digests, starts and vectors (rows of ``x``),
+    numbered from ``first`` (migrations 009 and 010)."""
+    docs = np.arange(first, first + len(df), dtype=np.int32)
+    _insert(con, "similar_docs", pd.DataFrame({"doc": docs, "file_path": df["file_path"].tolist(),
+                                               "digest": _digests(df), "start_ts": df["start_ts"].to_numpy()}))
     _insert(con, "similar_vectors", pd.DataFrame({"doc": np.repeat(docs, np.diff(x.indptr)),
                                                   "col": x.indices.astype(np.int32),
                                                   "weight": x.data.astype(np.float32)}))
@@ -210,7 +231,7 @@ def _rebuild(con, df: pd.DataFrame) -> None:
         _insert(con, "similar_incidents", pd.DataFrame(_rank(df, x, terms, np.arange(len(df))), columns=COLUMNS))
         _insert(con, "similar_terms", pd.DataFrame({"col": np.arange(len(terms), dtype=np.int32),
                                                     "term": terms.astype(object), "idf": idf.astype(np.float64)}))
-        _store_vectors(con, df["file_path"].tolist(), _digests(df), x)
+        _store_vectors(con, df, x)
     _put(con, "similar_changes", "0")
 
 
@@ -241,6 +262,33 @@ def _vectors(con, df: pd.DataFrame, changed: set[str], terms, idf):
     return x, new_rows
 
 
+def _shifted(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> set[int]:
+    """Rows (of ``df``, ordered) whose window of HORIZON predecessors is not what it was:
+    those within HORIZON after a postmortem that was added, removed or moved to another
+    start (its old place from similar_docs, its new one from ``df``). Their lists are
+    ranked again. A text edit moves nothing."""
+    if len(df) + len(removed) <= HORIZON:   # every window was, and is, all the earlier ones
+        return set()
+    old = con.execute("SELECT file_path, start_ts FROM similar_docs WHERE list_contains(?, file_path)",
+                      [sorted(changed | removed)]).df()
+    was = dict(zip(old["file_path"], old["start_ts"]))
+    now = dict(zip(df["file_path"], df["start_ts"]))
+    moved = {p for p in changed | removed
+             if p not in was or p not in now or not (was[p] == now[p] or (pd.isna(was[p]) and pd.isna(now[p])))}
+    if not moved:
+        return set()
+    marks = pd.concat([df[["file_path", "start_ts"]].assign(_new=True),
+                       old[old["file_path"].isin(moved)].assign(_new=False)], ignore_index=True)
+    marks = _ordered(marks)
+    new = marks["_new"].to_numpy()
+    ahead = np.cumsum(new) - new           # rows of df before each mark
+    places = ahead[~new | (new & marks["file_path"].isin(moved).to_numpy())]
+    out: set[int] = set()
+    for q in places.tolist():
+        out.update(range(q, min(len(df), q + HORIZON + 1)))
+    return out
+
+
 def _update(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> None:
     """Update the table in place for a few changed (or new) and removed postmortems."""
     df = _ordered(df)
@@ -256,16 +304,17 @@ def _update(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> None
     last = old.groupby("file_path")["score"].agg(["min", "size"])
     full = last[last["size"] >= TOP]["min"]         # a full list: a newcomer must reach its last score
     floor = np.maximum(MIN_SCORE, df["file_path"].map(full).fillna(MIN_SCORE).to_numpy(np.float64))
-    redo = set(new_rows.tolist()) | {i for i, p in enumerate(paths) if p in holds}
+    redo = set(new_rows.tolist()) | {i for i, p in enumerate(paths) if p in holds} | _shifted(con, df, changed, removed)
     if len(new_rows):
         services = [list(s) if s is not None else [] for s in df["services"]]
         b = _services_matrix(services)
         sizes = np.asarray(b.sum(axis=1)).ravel()
-        step = _block(len(new_rows))
+        step = max(8, CELLS // len(new_rows))
         for lo in range(0, len(paths), step):
             block = np.arange(lo, min(len(paths), lo + step))
             score, _ = _scores(x, b, sizes, block, new_rows)
-            score[new_rows[None, :] >= block[:, None]] = -1.0      # a newcomer enters later lists only
+            later = block[:, None] - new_rows[None, :]
+            score[(later <= 0) | (later > HORIZON)] = -1.0      # a newcomer enters the lists of its window only
             redo.update(block[score.max(axis=1) >= floor[block]].tolist())
     stale = list(removed | changed)
     con.execute("DELETE FROM similar_incidents WHERE list_contains(?, file_path)",
@@ -278,7 +327,7 @@ def _update(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> None
     if len(new_rows):
         sub = df.iloc[new_rows]
         first = con.execute("SELECT coalesce(max(doc) + 1, 0) FROM similar_docs").fetchall()[0][0]
-        _store_vectors(con, sub["file_path"].tolist(), _digests(sub), x[new_rows], first)
+        _store_vectors(con, sub, x[new_rows], first)
 
 
 def refresh(con, incremental_from: int = INCREMENTAL_FROM, rebuild_share: float = REBUILD_SHARE) -> str:

@@ -205,6 +205,54 @@ def test_rounds_of_random_edits_stay_exact():
         _same(_table(con), _under_stored(con, rows))
 
 
+def test_each_postmortem_is_compared_with_its_horizon_of_predecessors_only(monkeypatch):
+    import random
+
+    monkeypatch.setattr(similar, "HORIZON", 7)
+    rng = random.Random(4)
+    rows = [_doc(rng, k) for k in range(50)]
+    got = similar.similar(frame(rows))
+    order = {p: i for i, p in enumerate(similar._ordered(frame(rows))["file_path"])}
+    gaps = [order[a] - order[b] for a, b in zip(got["file_path"], got["similar_path"])]
+    assert gaps and min(gaps) >= 1 and max(gaps) <= 7
+    assert max(gaps) == 7                                 # the window's far end is reached
+
+
+def test_blocks_do_not_change_the_table(monkeypatch):
+    import random
+
+    monkeypatch.setattr(similar, "HORIZON", 9)
+    rng = random.Random(8)
+    rows = [_doc(rng, k) for k in range(70)]
+    whole = similar.similar(frame(rows))
+    monkeypatch.setattr(similar, "CELLS", 20)              # a block of one or two rows at a time
+    pd.testing.assert_frame_equal(similar.similar(frame(rows)), whole)
+
+
+def test_updates_stay_exact_when_windows_shift(monkeypatch):
+    """With a horizon, a postmortem added, removed or moved in the middle changes the
+    window of those after it: the update ranks them again and equals a full ranking."""
+    import random
+
+    monkeypatch.setattr(similar, "HORIZON", 6)
+    rng = random.Random(21)
+    rows = [_doc(rng, k) for k in range(60)]
+    con = _state(rows)
+    assert similar.refresh(con, incremental_from=0) == "rebuilt"
+    for round_ in range(5):
+        k = rng.randrange(len(rows))
+        edit = round_ % 3
+        if edit == 0:
+            rows.append(_doc(rng, 200 + round_))                       # lands somewhere in the middle
+        elif edit == 1:
+            del rows[k]
+        else:
+            rows[k] = rows[k][:3] + (f"2026-{rng.randrange(1, 13):02d}-15",)   # its start moved
+        _set_text(con, rows)
+        assert similar.refresh(con, incremental_from=0, rebuild_share=1.0) == "updated"
+        _same(_table(con), _under_stored(con, rows))
+
+
 def test_changes_add_up_to_a_full_rebuild():
     import random
 
