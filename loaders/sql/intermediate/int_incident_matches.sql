@@ -28,32 +28,42 @@ by_reference AS (
         AND row_number() OVER (PARTITION BY q.file_path ORDER BY a.row_key) = 1
 ),
 -- compare like with like: a pager knows when it paged (detection), so detection
--- times first, then starts
+-- times first, then starts. Each side carries the time buckets (window-wide) it reaches,
+-- so the join is a hash join on a bucket filtered to the window: its work grows with the
+-- pairs a window apart, not with every pair (a join on the range alone ran as a nested
+-- loop: 14 s at 100,000 postmortems)
 open_rows AS (
-    SELECT *, coalesce(detected_at, started_at) AS t
-    FROM stg_incident_rows
-    WHERE row_key NOT IN (SELECT row_key FROM by_reference)
+    SELECT r.*, coalesce(r.detected_at, r.started_at) AS t,
+           CAST(floor(epoch(coalesce(r.detected_at, r.started_at)) / (60 * w.w)) AS BIGINT) AS bucket
+    FROM stg_incident_rows r, window_minutes w
+    WHERE r.row_key NOT IN (SELECT row_key FROM by_reference)
 ),
 open_postmortems AS (
-    SELECT *, coalesce(detected_at, started_at) AS t
-    FROM int_postmortems
-    WHERE NOT is_near_miss AND file_path NOT IN (SELECT file_path FROM by_reference)
+    SELECT p.*, coalesce(p.detected_at, p.started_at) AS t,
+           coalesce(p.detected_at, p.started_at) - to_minutes(w.w) AS t_from,
+           coalesce(p.detected_at, p.started_at) + to_minutes(w.w) AS t_to,
+           unnest(range(CAST(floor(epoch(coalesce(p.detected_at, p.started_at)) / (60 * w.w)) AS BIGINT) - 1,
+                        CAST(floor(epoch(coalesce(p.detected_at, p.started_at)) / (60 * w.w)) AS BIGINT) + 2)) AS bucket
+    FROM int_postmortems p, window_minutes w
+    WHERE NOT p.is_near_miss AND p.file_path NOT IN (SELECT file_path FROM by_reference)
+      AND coalesce(p.detected_at, p.started_at) IS NOT NULL
 ),
-candidates AS MATERIALIZED (  -- built before it is filtered, so the range join stays a range join
+candidates AS MATERIALIZED (
     SELECT r.row_key, p.file_path,
            abs(date_diff('second', r.t, p.t)) / 60.0                               AS minutes_apart,
            list_has_any(r.services, p.services)                                    AS same_service,
            jaro_winkler_similarity(lower(coalesce(r.title, '')), lower(coalesce(p.title, ''))) AS title_similarity
     FROM open_rows r
     JOIN open_postmortems p
-      ON r.t >= p.t - to_minutes((SELECT w FROM window_minutes))
-     AND r.t <= p.t + to_minutes((SELECT w FROM window_minutes))
+      ON r.bucket = p.bucket
+     AND r.t >= p.t_from
+     AND r.t <= p.t_to
 ),
 best_per_row AS (
     SELECT * FROM candidates
     WHERE same_service OR title_similarity >= 0.75 OR minutes_apart <= 15
     QUALIFY row_number() OVER (PARTITION BY row_key
-                               ORDER BY same_service DESC, minutes_apart, title_similarity DESC) = 1
+                               ORDER BY same_service DESC, minutes_apart, title_similarity DESC, file_path) = 1
 ),
 by_time AS (
     SELECT row_key, file_path, 'time' AS matched_by
