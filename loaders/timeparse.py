@@ -285,7 +285,7 @@ _DATE_PATTERNS = [
 
 _TIME = re.compile(
     r"(?P<h>\d{1,2})(?:(?P<sep>[:.h])(?P<mi>\d{2})(?::(?P<s>\d{2}))?|(?=\s*[ap]\.?m\b))"
-    r"(?:\s*(?P<ampm>[ap])\.?m\.?\b)?",
+    r"(?:\s*(?P<ampm>[ap])\.?m\.?\b|(?<=\d)(?P<ap>[ap])\b)?",   # "4:32 PM", "9:27a", "4:00p"
     re.IGNORECASE,
 )
 _TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b)")
@@ -376,11 +376,11 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
 
 def _match_time(text: str, pos: int, st: Stamp) -> int | None:
     m = _TIME.match(text, pos)
-    if m and (m.group("sep") or m.group("ampm")):
+    if m and (m.group("sep") or m.group("ampm") or m.group("ap")):
         h = int(m.group("h"))
         mi = int(m.group("mi") or 0)
         s = int(m.group("s") or 0)
-        ampm = (m.group("ampm") or "").lower()
+        ampm = (m.group("ampm") or m.group("ap") or "").lower()
         if m.group("sep") == "." and not ampm and text[m.end():m.end() + 1].isdigit():
             return None
         if ampm:

@@ -1,4 +1,4 @@
-"""Reading a calendar date out of prose: loaders.timeparse's find_date, last_date, date_at."""
+"""Reading dates and clock times out of prose: loaders.timeparse's find_date, last_date, date_at, read_stamp."""
 from datetime import date
 
 import pytest
@@ -38,3 +38,15 @@ def test_a_run_of_days_is_dated_by_its_first():
     assert tp.find_date("Outages on July 15 & 16, 2014") == date(2014, 7, 15)
     assert tp.find_date("the 15-16 July 2014 outage") == date(2014, 7, 15)
     assert tp.find_date("5 - 10 minutes later") is None
+
+
+@pytest.mark.parametrize("text, hour, minute", [("2025-01-04 9:27a", 9, 27), ("2025-01-04 4:00p", 16, 0),
+                                                ("12:05a", 0, 5), ("12:30p", 12, 30), ("4:32 PM", 16, 32)])
+def test_a_twelve_hour_clock_written_with_a_single_letter(text, hour, minute):
+    st = tp.read_stamp(text)
+    assert (st.hour, st.minute) == (hour, minute)
+
+
+def test_a_letter_after_a_space_is_a_word_not_a_clock_suffix():
+    st = tp.read_stamp("9:27 a server restarted")
+    assert (st.hour, st.minute) == (9, 27) and st.end == 4

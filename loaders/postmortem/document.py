@@ -579,7 +579,17 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
             if z is not None:
                 doc.zone_stated = True
                 return z
+    # no sentence states one, but the document writes one zone beside its clock times
+    # ("(16:30 CET)", "10:00 - 10:15 CET"): times written without a zone are in it too
+    written = {m.group(1) for m in _ZONE_AFTER_TIME.finditer("\n".join(doc.lines[:400]))}
+    zones = {z for z in map(tp.zone, written) if z is not None}
+    if len(zones) == 1:
+        doc.zone_stated = True
+        return zones.pop()
     return tp.zone(options.default_zone) or tp.ZONE_UTC
+
+
+_ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?([A-Z]{2,5}(?:[+-]\d{1,2})?)\b")
 
 
 def _impact_range(doc: Doc, incident_date: date | None):

@@ -19,6 +19,7 @@ from loaders.postmortem.vocabulary import (
     EVENT_WORDS,
     NOT_A_REPORT_AFTER,
     STOPPING,
+    clean_heading,
     meta_key,
 )
 
@@ -401,6 +402,7 @@ def _status_updates(r: _Reader) -> None:
             if st is not None and st.has_date and st.has_time:
                 posted.append((i, st))
     if len(posted) < 2:
+        _status_headings(r)
         return
     prev = -1
     for i, st in posted:
@@ -410,6 +412,38 @@ def _status_updates(r: _Reader) -> None:
         if not chunk:
             continue
         r.add(st, "", chunk[0][0] + 1, plain(" ".join(t for _, t in chunk)))
+
+
+# A status page's updates kept as headings, each a stage and when it was posted:
+#   ## Investigating 2025-01-04 9:27a        ## Update - March 3, 2024 15:02 UTC
+_STATUS_HEADING = re.compile(
+    r"^#{1,6}\s+[*_]*(?P<stage>investigating|identified|monitoring|updated?|resolved|post-?mortem|scheduled|"
+    r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|degraded|outage)[*_]*"
+    r"\s*[-:\u2013\u2014|,]?\s*(?=\S)", re.I)
+
+
+def _status_headings(r: _Reader) -> None:
+    """Entries from two or more headings that name a status-page stage and a date or time
+    (a post kept as its status updates), each with the text under it."""
+    lines = r.doc.lines
+    found = []
+    for i, line in enumerate(lines):
+        if line[:1] == "#" and (m := _STATUS_HEADING.match(line)):
+            st = r.stamp(plain(line[m.end():]))
+            if st is not None and (st.has_date or st.has_time):
+                found.append((i, st, m.group("stage").capitalize()))
+    if len(found) < 2:
+        return
+    ends = [i for i, _, _ in found[1:]] + [len(lines)]
+    for (i, st, stage), end in zip(found, ends):
+        body = []
+        for line in lines[i + 1:end]:
+            if line[:1] == "#":
+                break
+            if line.strip():
+                body.append(line.strip())
+        text = plain(" ".join(body))
+        r.add(st, "", i + 1, f"{stage}: {text}" if text else stage)
 
 
 def _untimed_lists(r: _Reader, blocks) -> set[int]:
@@ -656,6 +690,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
 
     for key, short in short_of.items():
         put(key, doc.stated.get(short), "stated_key_event")  # "- Repaired: 2023-07-25 15:55"
+    for key, word in (("resolved_at", _RESOLVED_HEADING), ("mitigated_at", _MITIGATED_HEADING)):
+        put(key, _heading_time(doc, word, incident_date), "section_heading")  # "## Resolution (2025-12-25 12:48)"
 
     ttd = minutes(doc.meta["ttd"][0]) if "ttd" in doc.meta else None
     ttm = minutes(doc.meta["ttm"][0]) if "ttm" in doc.meta else None
@@ -724,6 +760,22 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None:
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
+
+
+_RESOLVED_HEADING = re.compile(r"^(?:resolution|resolved)\b\W*", re.I)
+_MITIGATED_HEADING = re.compile(r"^(?:mitigation|mitigated)\b\W*", re.I)
+
+
+def _heading_time(doc, word: re.Pattern, incident_date):
+    """The date and time a resolution (or mitigation) section's own heading gives, as in
+    "## Resolution (2025-12-25 12:48)": when that stage was reached, stated."""
+    for s in doc.of_kind("resolution"):
+        title = clean_heading(s.title)
+        if (m := word.match(title)) and title[m.end():][:1].isdigit():
+            st = tp.read_stamp(title[m.end():], doc.order_hint)
+            if st is not None and st.has_time and st.has_date:
+                return tp.stamp_datetime(st, incident_date, doc.zone)
+    return None
 
 
 def _meta_time(value: str, doc, incident_date):
