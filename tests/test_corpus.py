@@ -1,7 +1,7 @@
 """The real-document corpora: every postmortem in them is read as one (none rejected),
 ingest loads each as an incident, and the learn set's score does not fall.
 
-tests/corpus/learn, holdout, fresh, unseen and sealed hold real public postmortems labelled by
+tests/corpus/learn, holdout, fresh, unseen, wider and sealed hold real public postmortems labelled by
 hand (tests/corpus/README.md); bench/corpus.py scores the parser on them. sealed/ is not
 scored here: its first look is still to be taken."""
 import sys
@@ -29,10 +29,11 @@ LEARN_FLOOR = 0.96
 HOLDOUT_FLOOR = 0.98
 FRESH_FLOOR = 0.92   # first look 0.859; learned from since (0.959)
 UNSEEN_FLOOR = 0.88  # first look 0.897 (148/165)
+WIDER_FLOOR = 0.93   # first look 0.814 (70/86); learned from since
 
 
 def test_the_corpus_is_there():
-    assert len(DOCS) >= 118
+    assert len(DOCS) >= 127
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
@@ -61,7 +62,7 @@ def test_the_learn_set_scores_at_least_its_floor():
 
 
 @pytest.mark.parametrize("folder, floor", [("holdout", HOLDOUT_FLOOR), ("fresh", FRESH_FLOOR),
-                                           ("unseen", UNSEEN_FLOOR)])
+                                           ("unseen", UNSEEN_FLOOR), ("wider", WIDER_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
