@@ -114,20 +114,22 @@ def parse_bytes(data: bytes, path: str, options: Options | None = None) -> dict:
 
 def parse_text(text: str, path: str, options: Options) -> dict:
     head = text.lstrip()[:1]
+    line_problems: list = []
     if head in "[{":
         try:
             doc = json.loads(text)
         except json.JSONDecodeError as e:
-            if head == "{" or text.lstrip().startswith("[{") or text.lstrip().startswith("[\n"):
-                return unknown(path, f"broken JSON: {e.msg}", e.lineno)
             doc = None
+            if head == "{" and e.msg == "Extra data":   # JSON lines: one object a line
+                doc, line_problems = json_lines(text)
+            if doc is None and (head == "{" or text.lstrip().startswith("[{") or text.lstrip().startswith("[\n")):
+                return unknown(path, f"broken JSON: {e.msg}", e.lineno)
         except (ValueError, RecursionError) as e:  # a 5,000-digit number, nesting too deep
             return unknown(path, f"JSON that cannot be read: {str(e)[:80]}")
         if doc is not None:
-            for f in FORMATS:
-                if f.container == JSON and f.sniff(doc):
-                    return f.parse(doc, options)
-            return unknown(path, "JSON that is not a known tracker or incident export")
+            result = parse_json(doc, path, options)
+            result["problems"][:0] = line_problems
+            return result
     header = _csv_header(text)
     if header is not None:
         for f in FORMATS:
@@ -145,6 +147,35 @@ def parse_text(text: str, path: str, options: Options) -> dict:
         return unknown(path, "holds no prose: not a postmortem, and not a tracker or incident export "
                              "Hindsight knows")
     return record
+
+
+def parse_json(doc, path: str, options: Options) -> dict:
+    """A decoded JSON document -> the result of the export format that recognises it."""
+    for f in FORMATS:
+        if f.container == JSON and f.sniff(doc):
+            return f.parse(doc, options)
+    return unknown(path, "JSON that is not a known tracker or incident export")
+
+
+def json_lines(text: str) -> tuple[list | None, list]:
+    """JSON lines (one object a line, as exports stream them) -> (the objects, a problem
+    for each line that is not one, which is skipped); (None, []) when the text is not
+    JSON lines at all."""
+    objects, problems = [], []
+    for n, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if not s:
+            continue
+        if s[:1] != "{":
+            return None, []
+        try:
+            obj = json.loads(s)
+        except (ValueError, RecursionError) as e:
+            problems.append(error(n, f"broken JSON line ({str(e)[:60]}); line skipped"))
+            continue
+        if isinstance(obj, dict):
+            objects.append(obj)
+    return (objects or None), problems
 
 
 def _csv_header(text: str) -> list[str] | None:

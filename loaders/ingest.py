@@ -28,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from loaders import corrections, rows, store
+from loaders import chunks, corrections, rows, store
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.problems import problem
@@ -295,8 +295,10 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
 
         # Parse and write at once, a batch at a time (loaders/rows.py): the ingest holds one
         # batch of parsed files, not the archive, and the workers parse while it writes.
+        big = [f for f in p.todo if chunks.streamed(f, _size(f))]   # exports read a chunk at a time
+        small = [f for f in p.todo if f not in set(big)] if big else p.todo
         with store.swap(db_path, derive=similar.refresh) as con, \
-                contextlib.closing(iter_files(p.todo, options, progress)) as loaded:
+                contextlib.closing(iter_files(small, options, progress)) as loaded:
             run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchall()[0][0]
             now = datetime.now(timezone.utc).replace(tzinfo=None)
             gone = p.removed + p.todo   # the files re-read now get new rows
@@ -327,6 +329,8 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                                       "warnings": len(probs) - errors, "loaded_at": now,
                                       "run_id": run_id, "origin": found.files.get(ld.path)}]
                 batch.add(new_rows, len(ld.text or ""))
+            for path in big:
+                _stream_export(path, options, run_id, now, found.files.get(path), summary, batch)
             batch.flush()
             if p.touched:
                 con.executemany("UPDATE files SET mtime_ns = ? WHERE path = ?",
@@ -347,6 +351,40 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
     summary.undated = undated(db_path)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _stream_export(path: str, options, run_id: int, now, origin, summary: Summary, batch) -> None:
+    """One big export into ``batch``, a chunk at a time (loaders/chunks.py): its rows as
+    each chunk is parsed, its manifest row (with the whole file's hash) at the end."""
+    from loaders.reading import Loaded
+    from loaders.records import Parsed
+
+    reader = chunks.Reader(path, options)
+    kind, source, records, errors, problems = None, None, 0, 0, 0
+    for part in reader.parts():
+        r = Parsed.of(part)
+        if kind in (None, "unknown"):
+            kind, source = r.kind, r.source
+        batch.add(rows.of(Loaded(path, reader.size, reader.mtime_ns, None, r), run_id, first=records))
+        records += r.records
+        errors += r.errors
+        problems += len(r.problems)
+        summary.problems.extend((path, {"line": pr.line, "message": pr.message, "level": pr.level})
+                                for pr in r.problems)
+    summary.parsed += 1
+    summary.kinds[kind] = summary.kinds.get(kind, 0) + 1
+    summary.failed += kind == "unknown"
+    batch.add({"files": [{"path": path, "size": reader.size, "mtime_ns": reader.mtime_ns,
+                          "sha256": reader.sha256, "kind": kind, "source": source, "note": None,
+                          "records": records, "errors": errors, "warnings": problems - errors,
+                          "loaded_at": now, "run_id": run_id, "origin": origin}]})
 
 
 @dataclass

@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass, field
 
 MAX_FILE_BYTES = 10 * 1024 * 1024       # a postmortem or any other document
-MAX_EXPORT_BYTES = 512 * 1024 * 1024    # a tracker or incident-tool export (.csv, .json, .tsv)
-EXPORT_SUFFIXES = (".csv", ".tsv", ".json", ".ndjson")
+MAX_EXPORT_BYTES = 8 * 1024 ** 3         # an export (.csv, .json...): big ones are read a chunk at a time
+EXPORT_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson")
 
 
 @dataclass

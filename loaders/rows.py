@@ -2,7 +2,7 @@
 
 ``of`` maps one file's typed record (loaders/records.py) to the rows of each raw table,
 naming every column from a record field. ``Batches`` gathers those rows and writes them
-through Arrow, ``FLUSH_FILES`` files (or ``FLUSH_BYTES`` of text) at a time, so an ingest
+through Arrow, ``FLUSH_FILES`` files (or ``FLUSH_BYTES`` of text, or ``FLUSH_ROWS`` rows) at a time, so an ingest
 holds one batch in memory, not the whole archive: its memory is flat in the number of
 files (issue 13).
 """
@@ -16,11 +16,13 @@ from loaders.records import Parsed
 TABLES = ("raw_postmortems", "raw_timeline", "raw_factors", "raw_action_items", "raw_tickets",
           "raw_incidents", "ingest_problems")
 FLUSH_FILES = 500          # files per batch
-FLUSH_BYTES = 16 << 20     # or this much postmortem text, whichever comes first
+FLUSH_BYTES = 16 << 20     # or this much postmortem text,
+FLUSH_ROWS = 50_000        # or this many rows (a chunk of a big export is one "file"), whichever comes first
 
 
-def of(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
-    """The table rows of one parsed file: each row names its columns from the typed
+def of(loaded: Loaded, run_id: int, first: int = 0) -> dict[str, list[dict]]:
+    """The table rows of one parsed file (or one chunk of a big export, its tickets and
+    incidents numbered from ``first``): each row names its columns from the typed
     record's fields (loaders/records.py)."""
     r: Parsed = loaded.record
     path = loaded.path
@@ -50,7 +52,7 @@ def of(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
     rows["raw_tickets"] = [{"file_path": path, "seq": n, "source": r.source, "key": t.key, "title": t.title,
                             "status": t.status, "status_category": t.status_category, "assignee": t.assignee,
                             "created_at": t.created_at, "resolved_at": t.resolved_at, "due": t.due,
-                            "labels": list(t.labels), "url": t.url} for n, t in enumerate(r.tickets)]
+                            "labels": list(t.labels), "url": t.url} for n, t in enumerate(r.tickets, first)]
     rows["raw_incidents"] = [{"file_path": path, "seq": n, "source": r.source, "id": i.id, "title": i.title,
                               "severity": i.severity, "severity_level": i.severity_level,
                               "severity_label": severity.label(i.severity_level),
@@ -58,7 +60,7 @@ def of(loaded: Loaded, run_id: int) -> dict[str, list[dict]]:
                               "acknowledged_at": i.acknowledged_at, "mitigated_at": i.mitigated_at,
                               "resolved_at": i.resolved_at, "services": list(i.services),
                               "source_id": i.source_id, "url": i.url, "status": i.status}
-                             for n, i in enumerate(r.incidents)]
+                             for n, i in enumerate(r.incidents, first)]
     rows["ingest_problems"] = [{"file_path": path, "line": p.line, "level": p.level, "message": p.message,
                                 "run_id": run_id} for p in r.problems]
     return rows
@@ -84,19 +86,19 @@ class Batches:
     def __init__(self, con, tables=TABLES + ("files",)):
         self.con = con
         self.rows: dict[str, list[dict]] = {t: [] for t in tables}
-        self.files = 0
-        self.bytes = 0
+        self.files = self.bytes = self.count = 0
 
     def add(self, rows: dict[str, list[dict]], text_bytes: int = 0) -> None:
         for table, more in rows.items():
             self.rows[table].extend(more)
+            self.count += len(more)
         self.files += 1
         self.bytes += text_bytes
-        if self.files >= FLUSH_FILES or self.bytes >= FLUSH_BYTES:
+        if self.files >= FLUSH_FILES or self.bytes >= FLUSH_BYTES or self.count >= FLUSH_ROWS:
             self.flush()
 
     def flush(self) -> None:
         for table, rows in self.rows.items():
             insert(self.con, table, rows)
             rows.clear()
-        self.files = self.bytes = 0
+        self.files = self.bytes = self.count = 0

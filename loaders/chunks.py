@@ -1,0 +1,277 @@
+"""Big exports, a chunk at a time.
+
+A tracker or incident-tool export larger than STREAM_BYTES is never held whole: it is read
+as a run of smaller exports of the same shape, each parsed by the same format parser as a
+small file (loaders/detect.py), so an ingest's memory stays flat however long the export
+(a million PagerDuty incidents, half a million Jira rows):
+
+- CSV: the header and the next CHUNK_RECORDS records (a record's quoted line breaks kept
+  with it), in the file's own bytes, so every problem keeps its line in the file;
+- JSON lines: CHUNK_RECORDS lines;
+- one JSON document (``[...]``, or ``{"incidents": [...], ...}`` as an API page holds
+  it): the elements of its big array, read with the standard decoder one value at a time.
+
+Across chunks, what one parse of the whole file would do still holds: a key seen in an
+earlier chunk is a duplicate (the row is skipped, with a problem on its line), and a
+problem about the header is said once. ``Reader.sha256`` is the hash of every byte read,
+ready when the parts are.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+
+from loaders import detect
+from loaders.options import EXPORT_SUFFIXES, Options
+from loaders.problems import error
+
+STREAM_BYTES = 16 << 20     # exports larger than this are read a chunk at a time
+CHUNK_RECORDS = 10_000      # records (rows, lines, array elements) per chunk
+_READ = 1 << 20
+MAX_VALUE = 64 << 20        # one array element this large and still unfinished is broken
+
+
+def streamed(path: str, size: int) -> bool:
+    """Whether ``path`` (of ``size`` bytes) is read in chunks rather than whole."""
+    return size > STREAM_BYTES and path.lower().endswith(EXPORT_SUFFIXES)
+
+
+class Reader:
+    """One big export: ``parts()`` yields one parse result per chunk (the same shape as
+    ``detect.parse_bytes``'s), problems on the file's own lines."""
+
+    def __init__(self, path: str, options: Options | None = None, chunk: int = CHUNK_RECORDS):
+        self.path = path
+        self.options = options or Options()
+        self.chunk = chunk
+        self._sha = hashlib.sha256()
+        st = os.stat(path)
+        self.size, self.mtime_ns = st.st_size, st.st_mtime_ns
+
+    @property
+    def sha256(self) -> str:
+        return self._sha.hexdigest()
+
+    def parts(self) -> Iterator[dict]:
+        if (too_big := detect.size_problem(self.path, self.size, self.options)):
+            yield detect.unknown(self.path, too_big)
+            return
+        seen: set[str] = set()
+        said: set[str] = set()
+        with open(self.path, "rb") as f:
+            head = self._more(f)
+            lead = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+            if lead in (b"[", b"{") and not _json_lines(head):
+                chunks = self._json_document(f, head)
+            else:
+                chunks = self._lines(f, head, csv=lead != b"{")
+            for result, shift, header in chunks:
+                yield self._settle(result, shift, header, seen, said)
+            while self._more(f):     # what no chunk needed still counts in the file's hash
+                pass
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _more(self, f) -> bytes:
+        block = f.read(_READ)
+        self._sha.update(block)
+        return block
+
+    def _raw_lines(self, f, head: bytes) -> Iterator[bytes]:
+        buf = head
+        while True:
+            start = 0
+            while (end := buf.find(b"\n", start)) >= 0:
+                yield buf[start:end + 1]
+                start = end + 1
+            buf = buf[start:]
+            block = self._more(f)
+            if not block:
+                if buf:
+                    yield buf
+                return
+            buf += block
+
+    def _lines(self, f, head: bytes, csv: bool):
+        """(result, line shift, header lines) for each chunk of a CSV (the header and the
+        next records, each record whole) or of JSON lines."""
+        lines = self._raw_lines(f, head)
+        header = b""
+        if csv:
+            header = next(lines, b"")
+            while header.count(b'"') % 2:           # a header cell with a line break
+                more = next(lines, None)
+                if more is None:
+                    break
+                header += more
+        head_lines = header.count(b"\n")
+        at = head_lines + 1                          # the file line the next record starts on
+        records: list[bytes] = []
+        first, record, done = at, b"", False
+        for raw in lines:
+            record += raw
+            if csv and record.count(b'"') % 2:      # inside a quoted cell: the record goes on
+                continue
+            records.append(record)
+            at += record.count(b"\n")
+            record = b""
+            if len(records) >= self.chunk:
+                yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
+                records, first, done = [], at, True
+        if record:
+            records.append(record)
+        if records or not done:
+            yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
+
+    def _parse(self, data: bytes) -> dict:
+        return detect.parse_bytes(data, self.path, self.options)
+
+    def _json_document(self, f, head: bytes):
+        """Chunks of the big array in one JSON document, each parsed as a document of the
+        same shape: the array under its key, or a bare array."""
+        text = _Text(head, lambda: self._more(f))
+        decoder = json.JSONDecoder()
+        key, items, done = None, [], False
+        try:
+            pos = text.skip(0)
+            if text.char(pos) == "{":
+                pos += 1
+                while True:                           # "key": value, ... up to the big array
+                    pos = text.skip(pos)
+                    if text.char(pos) in ("}", ""):
+                        yield self._chunk(None, [], {}), None, 0
+                        return
+                    name, pos = text.decode(decoder, pos)
+                    pos = text.skip(text.skip(pos) + 1)   # past the colon
+                    if text.char(pos) == "[":
+                        key = str(name)
+                        break
+                    _, pos = text.decode(decoder, pos)
+                    pos = text.skip(pos)
+                    if text.char(pos) == ",":
+                        pos += 1
+            pos += 1                                  # past the array's "["
+            while True:
+                pos = text.skip(pos)
+                c = text.char(pos)
+                if c == ",":
+                    pos += 1
+                    continue
+                if c in ("]", ""):
+                    break
+                value, pos = text.decode(decoder, pos)
+                items.append(value)
+                text.forget(pos)
+                pos = 0
+                if len(items) >= self.chunk:
+                    yield self._chunk(key, items), None, 0
+                    items, done = [], True
+        except ValueError as e:
+            result = self._chunk(key, items)
+            result["problems"].append(error(None, f"broken JSON ({str(e)[:80]}); the rest of the file "
+                                                  "is not read"))
+            yield result, None, 0
+            return
+        if items or not done:
+            yield self._chunk(key, items), None, 0
+
+    def _chunk(self, key, items: list, doc=None) -> dict:
+        if doc is None:
+            doc = items if key is None else {key: items}
+        return {"path": self.path, **detect.parse_json(doc, self.path, self.options)}
+
+    # -- across chunks --------------------------------------------------------------------
+
+    def _settle(self, result: dict, shift: int | None, header: int, seen: set, said: set) -> dict:
+        """The chunk's problems on the file's lines (a record's chunk line + ``shift``),
+        those about the whole file (no line, or a header line) said once, and rows whose
+        key an earlier chunk had dropped as duplicates."""
+        def moved(line):
+            return line + shift if shift is not None and line is not None and line > header else line
+
+        problems = []
+        for p in result.get("problems") or []:
+            line = p.get("line")
+            if line is None or line <= header:
+                if p["message"] in said:
+                    continue
+                said.add(p["message"])
+            problems.append({**p, "line": moved(line)})
+        for items, key, what in (("tickets", "key", "issue key"), ("incidents", "id", "incident id")):
+            if items not in result:
+                continue
+            kept = []
+            for item in result[items]:
+                line = moved(item.get("line"))
+                if item.get(key) in seen:
+                    problems.append(error(line, f"duplicate {what} {item.get(key)}; row skipped"))
+                    continue
+                seen.add(item.get(key))
+                kept.append({**item, "line": line} if "line" in item else item)
+            result[items] = kept
+        result["problems"] = problems
+        return result
+
+
+def _json_lines(head: bytes) -> bool:
+    """The file's head is JSON lines: its first line is a whole object, and so is the next."""
+    lines = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 2)
+    if len(lines) < 2:
+        return False
+    try:
+        return all(isinstance(json.loads(line), dict) for line in lines[:2] if line.strip())
+    except ValueError:
+        return False
+
+
+class _Text:
+    """The file's text from a moving start, read further as a value needs it."""
+
+    def __init__(self, head: bytes, more):
+        self._more = more   # () -> the next block of bytes, b"" at the end
+        self._pending = b""
+        self.buf = ""
+        self._feed(head)
+
+    def _feed(self, block: bytes) -> bool:
+        if not block:
+            return False
+        data = self._pending + block
+        cut = len(data)
+        while cut > 0 and (data[cut - 1] & 0xC0) == 0x80:   # never split a UTF-8 character
+            cut -= 1
+        if cut > 0 and data[cut - 1] >= 0xC0:
+            cut -= 1
+        self._pending = data[cut:]
+        self.buf += data[:cut].decode("utf-8-sig" if not self.buf else "utf-8", errors="replace")
+        return True
+
+    def char(self, pos: int) -> str:
+        while pos >= len(self.buf):
+            if not self._feed(self._more()):
+                return ""
+        return self.buf[pos]
+
+    def skip(self, pos: int) -> int:
+        while self.char(pos) in (" ", "\t", "\r", "\n"):
+            pos += 1
+        return pos
+
+    def decode(self, decoder: json.JSONDecoder, pos: int):
+        """The JSON value at ``pos`` and where it ends, reading on while it is cut off (up
+        to MAX_VALUE: a broken value does not pull the rest of the file into memory)."""
+        while True:
+            try:
+                value, end = decoder.raw_decode(self.buf, pos)
+            except json.JSONDecodeError:
+                if len(self.buf) - pos < MAX_VALUE and self._feed(self._more()):
+                    continue
+                raise
+            if end >= len(self.buf) and self._feed(self._more()):   # a number may go on
+                continue
+            return value, end
+
+    def forget(self, pos: int) -> None:
+        self.buf = self.buf[pos:]

@@ -1,0 +1,159 @@
+"""Big exports a chunk at a time (loaders/chunks.py): read in chunks, an export gives
+exactly what one parse of the whole file gives (the same records, the same problems on
+the same lines), and ingest loads it the same way, in flat memory."""
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from loaders import chunks
+from loaders.config import load_config
+from loaders.detect import parse_path
+from loaders.ingest import ingest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample"
+EXPORTS = [SAMPLE / "trackers" / "jira-export.csv", SAMPLE / "trackers" / "github-issues.json",
+           SAMPLE / "incidents" / "pagerduty-incidents.json"]
+
+JIRA = ("Summary,Issue key,Issue id,Issue Type,Status,Resolution,Assignee,Created,Resolved,Status Category\n"
+        "First,OPS-1,10001,Task,Done,Done,ann,01/Sep/25 9:00 AM,02/Sep/25 9:00 AM,Done\n"
+        '"Second, with\na line break",OPS-2,10002,Task,To Do,,bob,01/Sep/25 9:00 AM,,To Do\n'
+        "Third,OPS-3,10003,Task,Done,Done\n"
+        "Fourth,OPS-1,10004,Task,Done,Done,ann,01/Sep/25 9:00 AM,02/Sep/25 9:00 AM,Done\n"
+        "Fifth,OPS-5,10005,Task,In Progress,,cy,01/Sep/25 9:00 AM,,In Progress\n"
+        '"Sixth ""quoted""\nover\nthree lines",OPS-6,10006,Task,Done,Done,dee,01/Sep/25 9:00 AM,03/Sep/25 9:00 AM,Done\n'
+        "Seventh,OPS-7,10007,Task,Done,Done,eve,01/Sep/25 9:00 AM,03/Sep/25 9:00 AM,Done\n"
+        "Eighth,OPS-2,10008,Task,Done,Done,eve,01/Sep/25 9:00 AM,03/Sep/25 9:00 AM,Done\n")
+
+
+def pd_incident(n: int, **extra) -> dict:
+    return {"id": f"P{n:06d}", "type": "incident", "incident_number": n, "title": f"Incident {n}",
+            "status": "resolved", "urgency": "high", "service": {"summary": f"svc-{n % 7}"},
+            "created_at": f"2025-01-{1 + n % 28:02d}T{n % 24:02d}:00:00Z",
+            "resolved_at": f"2025-01-{1 + n % 28:02d}T{n % 24:02d}:30:00Z", **extra}
+
+
+def in_chunks(path, size) -> tuple[list, list, list[dict]]:
+    parts = list(chunks.Reader(str(path), chunk=size).parts())
+    items = [x for p in parts for x in p.get("tickets", []) + p.get("incidents", [])]
+    problems = [pr for p in parts for pr in p["problems"]]
+    return parts, items, problems
+
+
+def whole(path) -> tuple[list, list[dict]]:
+    got = parse_path(str(path))
+    return got.get("tickets", []) + got.get("incidents", []), got["problems"]
+
+
+@pytest.mark.parametrize("path", EXPORTS, ids=[p.name for p in EXPORTS])
+@pytest.mark.parametrize("size", [1, 7, 100_000])
+def test_the_bundled_exports_read_in_chunks_as_they_read_whole(path, size):
+    parts, items, problems = in_chunks(path, size)
+    want, want_problems = whole(path)
+    assert items == want and problems == want_problems
+    assert {p["kind"] for p in parts} == {parse_path(str(path))["kind"]}
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 100])
+def test_csv_records_with_line_breaks_wrong_widths_and_duplicates_across_chunks(tmp_path, size):
+    path = tmp_path / "jira.csv"
+    path.write_text(JIRA, encoding="utf-8")
+    _, items, problems = in_chunks(path, size)
+    want, want_problems = whole(path)
+    assert [t["key"] for t in items] == [t["key"] for t in want] == ["OPS-1", "OPS-2", "OPS-5", "OPS-6", "OPS-7"]
+    assert items == want
+    assert sorted((p["line"], p["message"]) for p in problems) == sorted((p["line"], p["message"]) for p in want_problems)
+    assert {p["line"] for p in problems} == {5, 6, 12}      # the file's own lines, past multi-line cells
+
+
+def test_json_lines_read_in_chunks_with_a_broken_line_on_its_own_line(tmp_path):
+    path = tmp_path / "pd.jsonl"
+    lines = [json.dumps(pd_incident(n)) for n in range(1, 26)]
+    lines[11] = '{"id": "P000012", "title": broken'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, items, problems = in_chunks(path, 4)
+    want, want_problems = whole(path)
+    assert len(items) == 24 and items == want
+    assert [p["line"] for p in problems] == [p["line"] for p in want_problems] == [12]
+
+
+def test_a_broken_value_in_a_big_document_keeps_what_came_before(tmp_path):
+    path = tmp_path / "pd.json"
+    good = ",\n".join(json.dumps(pd_incident(n)) for n in range(1, 11))
+    path.write_text('{"incidents": [\n' + good + ',\n{"id": "P11", "title": \n]}', encoding="utf-8")
+    _, items, problems = in_chunks(path, 3)
+    assert len(items) == 10
+    assert any("broken JSON" in p["message"] for p in problems)
+
+
+def test_an_api_page_with_keys_after_its_array(tmp_path):
+    path = tmp_path / "pd.json"
+    doc = {"limit": 25, "incidents": [pd_incident(n) for n in range(1, 9)], "offset": 0, "more": False}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    _, items, problems = in_chunks(path, 3)
+    assert items == whole(path)[0] and len(items) == 8 and not problems
+
+
+def test_the_hash_is_the_whole_files(tmp_path):
+    for path in EXPORTS:
+        r = chunks.Reader(str(path), chunk=5)
+        list(r.parts())
+        assert r.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_only_big_exports_are_streamed():
+    assert chunks.streamed("a/pd.jsonl", chunks.STREAM_BYTES + 1)
+    assert not chunks.streamed("a/pd.jsonl", chunks.STREAM_BYTES)
+    assert not chunks.streamed("a/huge.md", chunks.STREAM_BYTES * 10)
+
+
+def _counts(db):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT (SELECT count(*) FROM raw_tickets), (SELECT count(DISTINCT seq) FROM raw_tickets), "
+                           "(SELECT count(*) FROM raw_incidents), (SELECT count(*) FROM int_incident_matches), "
+                           "(SELECT list(sha256 ORDER BY path) FROM files WHERE kind <> 'postmortem')").fetchall()[0]
+    finally:
+        con.close()
+
+
+def test_ingest_streams_big_exports_into_the_same_tables(tmp_path, monkeypatch):
+    cfg = load_config(str(SAMPLE / "hindsight.yaml"))
+    ingest(cfg, db=tmp_path / "whole.duckdb")
+    monkeypatch.setattr(chunks, "STREAM_BYTES", 1000)     # every export of the sample is "big"
+    monkeypatch.setattr(chunks, "CHUNK_RECORDS", 13)
+    s = ingest(cfg, db=tmp_path / "chunked.duckdb")
+    assert _counts(tmp_path / "chunked.duckdb") == _counts(tmp_path / "whole.duckdb")
+    assert s.kinds["tracker_export"] == 2 and s.kinds["incident_export"] == 1
+
+
+MEMORY = """
+import json, os, resource, sys
+sys.path.insert(0, sys.argv[3])
+from loaders.config import Config
+from loaders.ingest import ingest
+ingest(Config(), [sys.argv[1]], sys.argv[2])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def _peak_mb(tmp_path, rows: int) -> int:
+    path = tmp_path / f"pd-{rows}.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for n in range(1, rows + 1):
+            f.write(json.dumps(pd_incident(n, description="x" * 200)) + "\n")
+    out = subprocess.run([sys.executable, "-c", MEMORY, str(path), str(tmp_path / f"h-{rows}.duckdb"), str(ROOT)],
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    return int(out.stdout.split()[-1])
+
+
+def test_a_big_export_ingests_in_flat_memory(tmp_path):
+    """Not a timing: four times the rows, the same peak memory (within 20%)."""
+    small, large = _peak_mb(tmp_path, 40_000), _peak_mb(tmp_path, 160_000)
+    assert large < small * 1.2, f"peak RSS {small} MB at 40,000 rows, {large} MB at 160,000"
