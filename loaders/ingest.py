@@ -36,7 +36,6 @@ from loaders.rows import TABLES
 from loaders.workers import iter_files
 
 
-
 @dataclass
 class Summary:
     files_seen: int = 0
@@ -296,7 +295,8 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
         # Parse and write at once, a batch at a time (loaders/rows.py): the ingest holds one
         # batch of parsed files, not the archive, and the workers parse while it writes.
         big = [f for f in p.todo if chunks.streamed(f, _size(f))]   # exports read a chunk at a time
-        small = [f for f in p.todo if f not in set(big)] if big else p.todo
+        streamed = set(big)
+        small = [f for f in p.todo if f not in streamed]
         with store.swap(db_path, derive=similar.refresh) as con, \
                 contextlib.closing(iter_files(small, options, progress)) as loaded:
             run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchall()[0][0]

@@ -130,18 +130,19 @@ def _blocks(rows: np.ndarray, cells: int = CELLS):
             start = end
 
 
-def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = MIN_SCORE) -> list[tuple]:
+def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = MIN_SCORE):
     """The table's rows for postmortems ``rows`` (indices into ``df``, ordered by start):
-    each one's ``top`` best among its HORIZON predecessors scoring at least ``min_score``."""
+    each one's ``top`` best among its HORIZON predecessors scoring at least ``min_score``,
+    yielded a block at a time (the table is written as it is ranked, never held whole)."""
     services = [list(s) if s is not None else [] for s in df["services"]]
     b = _services_matrix(services)
     sizes = np.asarray(b.sum(axis=1)).ravel()
     ptr, idx, val = x.indptr, x.indices, x.data
     paths = df["file_path"].tolist()
-    out = []
     rows = np.unique(np.asarray(rows, dtype=np.int64))
     rows = rows[rows > 0]                      # the first postmortem has no earlier one
     for block in _blocks(rows):
+        out = []
         c0, score, text = _window_scores(x, b, sizes, block)
         k = min(top, score.shape[1])
         # each row's k-th best score, the row not sorted whole; ties at it go to the earlier
@@ -159,7 +160,7 @@ def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = M
                 shared = sorted(set(services[i]) & set(services[j]))
                 out.append((paths[i], rank + 1, paths[j], float(round(row[c], 4)),
                             float(round(text[r, c], 4)), shared_terms, shared))
-    return out
+        yield out
 
 
 def _fit(df: pd.DataFrame, terms=None, idf=None):
@@ -187,7 +188,8 @@ def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE, term
     if fit is None:
         return pd.DataFrame(columns=COLUMNS)
     x, terms, _ = fit
-    return pd.DataFrame(_rank(df, x, terms, np.arange(len(df)), top, min_score), columns=COLUMNS)
+    return pd.DataFrame([r for block in _rank(df, x, terms, np.arange(len(df)), top, min_score) for r in block],
+                        columns=COLUMNS)
 
 
 # --------------------------------------------------------------------------------------
@@ -203,11 +205,23 @@ def _put(con, key: str, value: str) -> None:
     con.execute("INSERT INTO settings VALUES (?, ?)", [key, value])
 
 
-def _insert(con, table: str, frame: pd.DataFrame) -> None:
+def _insert(con, table: str, frame) -> None:
+    """Append ``frame`` (a DataFrame or an Arrow table, columns in the table's order)."""
     if len(frame):
         con.register("_rows", frame)
         con.execute(f"INSERT INTO {table} SELECT * FROM _rows")  # table: a name of ours, never input
         con.unregister("_rows")
+
+
+def _insert_ranked(con, blocks, every: int = 20_000) -> None:
+    """similar_incidents rows as _rank yields them, written every ``every`` rows."""
+    rows: list = []
+    for block in blocks:
+        rows.extend(block)
+        if len(rows) >= every:
+            _insert(con, "similar_incidents", pd.DataFrame(rows, columns=COLUMNS))
+            rows = []
+    _insert(con, "similar_incidents", pd.DataFrame(rows, columns=COLUMNS))
 
 
 def _store_vectors(con, df: pd.DataFrame, x, first: int = 0) -> None:
@@ -216,9 +230,11 @@ def _store_vectors(con, df: pd.DataFrame, x, first: int = 0) -> None:
     docs = np.arange(first, first + len(df), dtype=np.int32)
     _insert(con, "similar_docs", pd.DataFrame({"doc": docs, "file_path": df["file_path"].tolist(),
                                                "digest": _digests(df), "start_ts": df["start_ts"].to_numpy()}))
-    _insert(con, "similar_vectors", pd.DataFrame({"doc": np.repeat(docs, np.diff(x.indptr)),
-                                                  "col": x.indices.astype(np.int32),
-                                                  "weight": x.data.astype(np.float32)}))
+    import pyarrow as pa   # straight from the arrays: no DataFrame copy of every weight
+
+    _insert(con, "similar_vectors", pa.table({"doc": np.repeat(docs, np.diff(x.indptr)),
+                                              "col": x.indices.astype(np.int32),
+                                              "weight": x.data.astype(np.float32)}))
 
 
 def _rebuild(con, df: pd.DataFrame) -> None:
@@ -228,7 +244,7 @@ def _rebuild(con, df: pd.DataFrame) -> None:
     fit = _fit(df) if len(df) >= 2 else None
     if fit is not None:
         x, terms, idf = fit
-        _insert(con, "similar_incidents", pd.DataFrame(_rank(df, x, terms, np.arange(len(df))), columns=COLUMNS))
+        _insert_ranked(con, _rank(df, x, terms, np.arange(len(df))))
         _insert(con, "similar_terms", pd.DataFrame({"col": np.arange(len(terms), dtype=np.int32),
                                                     "term": terms.astype(object), "idf": idf.astype(np.float64)}))
         _store_vectors(con, df, x)
@@ -323,7 +339,7 @@ def _update(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> None
                 "WHERE list_contains(?, file_path))", [stale])
     con.execute("DELETE FROM similar_docs WHERE list_contains(?, file_path)", [stale])
     if len(df) >= 2 and redo:
-        _insert(con, "similar_incidents", pd.DataFrame(_rank(df, x, terms, np.array(sorted(redo))), columns=COLUMNS))
+        _insert_ranked(con, _rank(df, x, terms, np.array(sorted(redo))))
     if len(new_rows):
         sub = df.iloc[new_rows]
         first = con.execute("SELECT coalesce(max(doc) + 1, 0) FROM similar_docs").fetchall()[0][0]
