@@ -28,16 +28,13 @@ def rule(reader: Reader) -> str:
     return f"an earlier incident of {KEY_WORDS.get(key, key)} started at most {days} days before it"
 
 
-def _same(key: str, teams: list, services: list) -> np.ndarray:
-    """same[i, j]: incident i may repeat incident j under the recurrence key."""
-    n = len(teams)
+def _keys(key: str, teams: list, services: list) -> list[list]:
+    """keys[i]: what incident i shares with those it may repeat, under the recurrence key."""
     if key == "class":
-        return np.ones((n, n), dtype=bool)
+        return [[0]] * len(teams)
     if key == "class+team":
-        t = np.array([str(x) for x in teams], dtype=object)
-        return t[:, None] == t[None, :]
-    sets = [set(s) if s is not None else set() for s in services]
-    return np.array([[bool(a & b) for b in sets] for a in sets], dtype=bool).reshape(n, n)
+        return [[str(t)] for t in teams]
+    return [list(s) if s is not None else [] for s in services]
 
 
 def chance(reader: Reader, f: Filters) -> pd.DataFrame:
@@ -50,8 +47,8 @@ def chance(reader: Reader, f: Filters) -> pd.DataFrame:
     df = reader.query_df(sql_file("recurrence_chance"), params(f, span_from=span_from))
     out = []
     for cls, g in df.groupby("class", sort=True):
-        same = _same(key, list(g["team"]), [list(s) if s is not None else [] for s in g["services"]])
-        c = stats.repeats_by_chance(g["day"].to_numpy(), same, g["eligible"].to_numpy(), g["counted"].to_numpy(),
+        keys = _keys(key, list(g["team"]), [list(s) if s is not None else [] for s in g["services"]])
+        c = stats.repeats_by_chance(g["day"].to_numpy(), keys, g["eligible"].to_numpy(), g["counted"].to_numpy(),
                                     span, days)
         out.append({"class": cls, "observed": c.observed, "expected": c.expected, "low": c.low, "high": c.high,
                     "verdict": c.verdict})

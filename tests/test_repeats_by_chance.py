@@ -12,7 +12,7 @@ from metrics.filters import Filters
 
 
 def _all(n):
-    return np.ones((n, n), dtype=bool), [True] * n
+    return [[0]] * n, [True] * n
 
 
 def test_evenly_spread_incidents_are_fewer_than_chance():
@@ -40,8 +40,8 @@ def test_a_busy_class_repeats_by_chance_alone():
 
 def test_the_key_limits_who_may_repeat_whom():
     days = [100, 101, 102, 103]
-    same = np.eye(4, dtype=bool)                           # nobody shares a key with anyone else
-    c = stats.repeats_by_chance(days, same, [True] * 4, [True] * 4, span=400, window=90)
+    keys = [[k] for k in range(4)]                         # nobody shares a key with anyone else
+    c = stats.repeats_by_chance(days, keys, [True] * 4, [True] * 4, span=400, window=90)
     assert c.observed == 0 and c.expected == 0 and (c.low, c.high) == (0, 0)
 
 
@@ -53,8 +53,40 @@ def test_the_same_data_gives_the_same_range():
 
 
 def test_one_incident_has_nothing_to_repeat():
-    c = stats.repeats_by_chance([5.0], np.ones((1, 1), dtype=bool), [True], [True], 100, 90)
+    c = stats.repeats_by_chance([5.0], [[0]], [True], [True], 100, 90)
     assert (c.observed, c.expected, c.verdict) == (0, 0.0, "within chance")
+
+
+def _pairwise(days, keys, eligible, counted, span, window, level=0.90, simulations=stats.CHANCE_SIMULATIONS,
+              seed=stats.SEED):
+    """The rule pair by pair (every i against every j): the oracle the sorted count must equal."""
+    t, n = np.asarray(days, dtype=float), len(days)
+    same = np.array([[bool(set(a) & set(b)) for b in keys] for a in keys], dtype=bool).reshape(n, n)
+    eligible, counted = np.asarray(eligible, dtype=bool), np.asarray(counted, dtype=bool)
+
+    def rep(starts):
+        gap = starts[:, :, None] - starts[:, None, :]
+        return ((gap > 0) & (gap <= window) & same[None]).any(axis=2)
+
+    observed = int((rep(t[None])[0] & counted).sum())
+    sims = int(max(200, min(simulations, 4e7 // (n * n))))
+    starts = np.random.default_rng(seed).uniform(0.0, span, size=(sims, n))
+    counts = (rep(starts) & eligible[None] & (starts >= window)).sum(axis=1)
+    low, high = (int(v) for v in np.quantile(counts, [(1 - level) / 2, (1 + level) / 2], method="nearest"))
+    return observed, float(counts.mean()), low, high
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_sorted_count_equals_the_rule_pair_by_pair(seed):
+    """Teams, several services each, none, ties on the same day and at the window's edge."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 60))
+    days = rng.integers(0, 400, n).astype(float)
+    days[: n // 4] = days[n // 4: 2 * (n // 4)] + 90          # some exactly a window apart
+    keys = [list(rng.choice(["a", "b", "c", "d", "e"], int(rng.integers(0, 3)), replace=False)) for _ in range(n)]
+    eligible, counted = rng.random(n) < 0.8, days >= 90
+    c = stats.repeats_by_chance(days, keys, eligible, counted, span=400, window=90, simulations=300)
+    assert (c.observed, c.expected, c.low, c.high) == _pairwise(days, keys, eligible, counted, 400, 90, simulations=300)
 
 
 @pytest.fixture
