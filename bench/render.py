@@ -4,7 +4,7 @@
 
 For each size it generates (once per workdir) and ingests the demo corpus, then runs
 every page with Streamlit's AppTest --repeat times, clearing Streamlit's data cache
-(and the Action items page's memo) before each run so every render does its queries, and prints the median seconds per
+(and what metrics.db.kept holds) before each run so every render does its queries, and prints the median seconds per
 page at each size and their ratio (large / small). Targets: under 1 s at the large
 size, and at most 2x the small size's render.
 """
@@ -26,7 +26,7 @@ import yaml  # noqa: E402
 from loaders.config import load_config  # noqa: E402
 from demo import generate  # noqa: E402
 from loaders.ingest import ingest  # noqa: E402
-from metrics import actions  # noqa: E402
+from metrics import db  # noqa: E402
 
 PAGES = ["app.py", *sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))]
 
@@ -54,7 +54,7 @@ def render_times(cfg_path: Path, repeat: int) -> dict[str, float]:
         runs = []
         for _ in range(repeat):
             st.cache_data.clear()
-            actions._ITEMS.clear()  # the Action items page's own per-render memo
+            db.forget()  # what metrics.db.kept holds across figures of one render
             at = AppTest.from_file(str(ROOT / page), default_timeout=60)
             t0 = time.perf_counter()
             at.run()

@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 
 from metrics import safe, stats
-from metrics.db import Reader, sql_file
+from metrics.db import Reader, kept, sql_file
 from metrics.filters import Filters, params
 from metrics.periods import months
 
@@ -22,22 +22,17 @@ NO_OWNER = "(no owner)"
 NOT_ENOUGH = "not enough data"
 
 
-_ITEMS: dict[tuple, pd.DataFrame] = {}
-
-
 def items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
     """One row per action item under the filters, with what it counts as on ``as_of``.
     Every figure of the page starts here: the frame is kept for the database file it
-    came from, so one page render queries it once, not once per figure."""
-    key = (str(reader.path), reader.identity(), f, as_of)
-    if key not in _ITEMS:
+    came from (metrics.db.kept), so one page render queries it once, not once per figure."""
+    def make():
         df = reader.query_df(sql_file("actions_items"), params(f, as_of=as_of))
         for col in ("incident_date", "due_date", "deadline", "done_on"):
             df[col] = pd.to_datetime(df[col]).dt.date
-        if len(_ITEMS) >= 8:
-            _ITEMS.pop(next(iter(_ITEMS)))
-        _ITEMS[key] = df
-    return _ITEMS[key].copy()
+        return df
+
+    return kept(reader, "action items", (f, as_of), make).copy()
 
 
 def _counts(df: pd.DataFrame) -> dict:

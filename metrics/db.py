@@ -196,6 +196,28 @@ class Reader:
             return cur.execute(sql, params or {}).fetchall()
 
 
+_KEPT: dict[tuple, object] = {}
+KEEP = 16   # results kept: what one render's figures share, for the last few filters
+
+
+def kept(reader: Reader, what: str, key, make):
+    """``make()``, kept for this database file as it is now (its identity), under
+    (``what``, ``key``): figures that start from the same frame ask the store once per
+    render, not once each, and a new ingest's file is never answered from the old one.
+    The caller copies a frame it will change."""
+    k = (str(reader.path), reader.identity(), what, key)
+    if k not in _KEPT:
+        if len(_KEPT) >= KEEP:
+            _KEPT.pop(next(iter(_KEPT)))
+        _KEPT[k] = make()
+    return _KEPT[k]
+
+
+def forget() -> None:
+    """Drop everything ``kept`` holds (benchmarks that time cold renders)."""
+    _KEPT.clear()
+
+
 def sql_file(name: str) -> str:
     """The text of metrics/sql/NAME.sql."""
     return (Path(__file__).resolve().parent / "sql" / f"{name}.sql").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from metrics import stats
-from metrics.db import Reader, sql_file
+from metrics.db import Reader, kept, sql_file
 from metrics.filters import Filters, params
 
 KEY_WORDS = {"class": "the same class", "class+team": "the same class and team",
@@ -40,7 +40,12 @@ def _keys(key: str, teams: list, services: list) -> list[list]:
 def chance(reader: Reader, f: Filters) -> pd.DataFrame:
     """Per class (unclassified aside), repeats observed and expected by chance with the
     90% range of the chance count and a verdict (stats.repeats_by_chance); the class's
-    incidents from ``window`` days before the period are the possible predecessors."""
+    incidents from ``window`` days before the period are the possible predecessors. Kept
+    per database file and filters: the Overview, the Recurrence page and the report share it."""
+    return kept(reader, "repeats by chance", f, lambda: _chance(reader, f)).copy()
+
+
+def _chance(reader: Reader, f: Filters) -> pd.DataFrame:
     days, key = setting(reader)
     span_from = f.date_from - timedelta(days=days)
     span = (f.date_to - span_from).days + 1
