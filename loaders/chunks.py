@@ -42,25 +42,35 @@ class Reader:
     """One big export: ``parts()`` yields one parse result per chunk (the same shape as
     ``detect.parse_bytes``'s), problems on the file's own lines."""
 
-    def __init__(self, path: str, options: Options | None = None, chunk: int = CHUNK_RECORDS):
+    def __init__(self, path: str, options: Options | None = None, chunk: int | None = None):
         self.path = path
         self.options = options or Options()
-        self.chunk = chunk
+        self.chunk = chunk or CHUNK_RECORDS
         self._sha = hashlib.sha256()
-        st = os.stat(path)
-        self.size, self.mtime_ns = st.st_size, st.st_mtime_ns
+        self.size = self.mtime_ns = 0
+        self._unreadable = None
+        try:
+            st = os.stat(path)
+            self.size, self.mtime_ns = st.st_size, st.st_mtime_ns
+        except OSError as e:   # gone or unreadable since it was found: a problem, not a failed load
+            self._unreadable = f"cannot read file: {e.strerror or e}"
 
     @property
     def sha256(self) -> str:
         return self._sha.hexdigest()
 
     def parts(self) -> Iterator[dict]:
-        if (too_big := detect.size_problem(self.path, self.size, self.options)):
-            yield detect.unknown(self.path, too_big)
+        if (why := self._unreadable or detect.size_problem(self.path, self.size, self.options)):
+            yield detect.unknown(self.path, why)
+            return
+        try:
+            f = open(self.path, "rb")
+        except OSError as e:
+            yield detect.unknown(self.path, f"cannot read file: {e.strerror or e}")
             return
         seen: set[str] = set()
         said: set[str] = set()
-        with open(self.path, "rb") as f:
+        with f:
             head = self._more(f)
             lead = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
             if lead in (b"[", b"{") and not _json_lines(head):

@@ -106,6 +106,12 @@ def test_the_hash_is_the_whole_files(tmp_path):
         assert r.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def test_an_export_gone_before_it_is_read_is_a_problem_not_a_failed_load(tmp_path):
+    parts = list(chunks.Reader(str(tmp_path / "gone.csv")).parts())
+    assert [p["kind"] for p in parts] == ["unknown"]
+    assert "cannot read file" in parts[0]["problems"][0]["message"]
+
+
 def test_only_big_exports_are_streamed():
     assert chunks.streamed("a/pd.jsonl", chunks.STREAM_BYTES + 1)
     assert not chunks.streamed("a/pd.jsonl", chunks.STREAM_BYTES)
