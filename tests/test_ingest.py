@@ -52,6 +52,21 @@ def test_unchanged_reingest_parses_nothing_and_does_not_write(tmp_path, cfg):
     assert os.stat(db).st_ino == before
 
 
+def test_an_unchanged_reingest_imports_nothing_of_the_write_path(tmp_path):
+    """Not a timing: what an unchanged re-ingest costs is mostly imports, so it must not
+    import what only writing needs (pandas, pyarrow, scikit-learn, the similarity code)."""
+    src = corpus(tmp_path / "pm")
+    db = tmp_path / "h.duckdb"
+    code = ("import sys\nfrom loaders.cli import main\nsys.argv = ['hindsight', 'ingest', '-q', '--db', "
+            f"{str(db)!r}, {str(src)!r}]\ncode = main()\n"
+            "print(code, sorted(m for m in ('pandas', 'pyarrow', 'sklearn', 'scipy', 'loaders.similar') "
+            "if m in sys.modules))")
+    first, again = (subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                                   timeout=120) for _ in range(2))
+    assert first.stdout.split("\n")[-2] != "0 []"     # a load that writes does import them
+    assert again.stdout.split("\n")[-2] == "0 []", again.stdout + again.stderr
+
+
 def test_touched_but_identical_file_is_not_parsed(tmp_path, cfg):
     src = corpus(tmp_path / "pm")
     db = tmp_path / "h.duckdb"
