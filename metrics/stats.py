@@ -254,33 +254,33 @@ def repeats_by_chance(days: Sequence[float], keys: Sequence[Sequence], eligible:
     other than "within chance" only when the observed count lies outside the central
     ``level`` range of the simulated counts. Simulations shrink for very large classes,
     never below 200 (the same rule, and so the same draws, as when each was n² work).
-    Each simulation sorts the starts by key: the nearest earlier start of the same key
+    Each simulation sorts each key's starts: the nearest earlier start of the same key
     decides, n log n."""
     t = np.asarray(days, dtype=float)
     eligible, counted = np.asarray(eligible, dtype=bool), np.asarray(counted, dtype=bool)
     n = len(t)
-    codes: dict = {}
-    pair_of = np.array([i for i, ks in enumerate(keys) for _ in dict.fromkeys(ks)], dtype=np.int64)
-    pair_key = np.array([codes.setdefault(k, len(codes)) for ks in keys for k in dict.fromkeys(ks)], dtype=np.int64)
+    groups: dict = {}                                    # key -> the incidents that have it
+    for i, ks in enumerate(keys):
+        for k in dict.fromkeys(ks):
+            groups.setdefault(k, []).append(i)
+    groups = {k: np.asarray(v, dtype=np.int64) for k, v in groups.items() if len(v) > 1}
+    pairs = sum(len(v) for v in groups.values())
 
     def repeats(starts: np.ndarray) -> np.ndarray:  # starts: (sims, n) -> repeats (sims, n)
         out = np.zeros(starts.shape, dtype=bool)
-        if not len(pair_of):
-            return out
-        sims, m = starts.shape[0], len(pair_of)
-        s = starts[:, pair_of].ravel()                                   # each (incident, key) pair's start
-        g = (np.arange(sims)[:, None] * len(codes) + pair_key[None, :]).ravel()
-        order = np.lexsort((s, g))                                       # by simulation and key, then start
-        gs, ss = g[order], s[order]
-        first = np.ones(len(ss), dtype=bool)                             # first of a run of equal starts
-        first[1:] = (gs[1:] != gs[:-1]) | (ss[1:] != ss[:-1])
-        before = np.maximum.accumulate(np.where(first, np.arange(len(ss)), 0)) - 1   # nearest earlier start
-        ok = before >= 0
-        before = np.where(ok, before, 0)
-        gap = ss - ss[before]
-        hit = np.empty(len(ss), dtype=bool)
-        hit[order] = ok & (gs[before] == gs) & (gap > 0) & (gap <= window)
-        np.logical_or.at(out, (np.repeat(np.arange(sims), m), np.tile(pair_of, sims)), hit)
+        rows = np.arange(starts.shape[0])[:, None]
+        for members in groups.values():                 # each key's starts, sorted row by row
+            s = starts[:, members]
+            order = np.argsort(s, axis=1, kind="stable")
+            ss = np.take_along_axis(s, order, axis=1)
+            first = np.ones(ss.shape, dtype=bool)       # first of a run of equal starts
+            first[:, 1:] = ss[:, 1:] != ss[:, :-1]
+            before = np.maximum.accumulate(np.where(first, np.arange(ss.shape[1]), 0), axis=1) - 1
+            ok = before >= 0                            # the nearest strictly earlier start
+            gap = ss - np.take_along_axis(ss, np.maximum(before, 0), axis=1)
+            hit = np.empty(ss.shape, dtype=bool)
+            hit[rows, order] = ok & (gap > 0) & (gap <= window)
+            out[:, members] |= hit
         return out
 
     observed = int((repeats(t[None])[0] & counted).sum()) if n else 0
@@ -289,7 +289,7 @@ def repeats_by_chance(days: Sequence[float], keys: Sequence[Sequence], eligible:
     sims = int(max(200, min(simulations, 4e7 // (n * n))))
     rng = np.random.default_rng(seed)
     counts = np.empty(sims, dtype=int)
-    chunk = max(1, int(4e6 // max(1, n + len(pair_of))))
+    chunk = max(1, int(4e6 // max(1, n + pairs)))
     for k in range(0, sims, chunk):
         starts = rng.uniform(0.0, span, size=(min(chunk, sims - k), n))
         counts[k:k + len(starts)] = (repeats(starts) & eligible[None] & (starts >= window)).sum(axis=1)
