@@ -119,11 +119,15 @@ class Reader:
         head_lines = header.count(b"\n")
         at = head_lines + 1                          # the file line the next record starts on
         records: list[bytes] = []
-        first, record, done = at, b"", False
+        first, record, done, quoted = at, b"", False, False
         for raw in lines:
             record += raw
-            if csv and record.count(b'"') % 2:      # inside a quoted cell: the record goes on
+            quoted ^= bool(raw.count(b'"') % 2) if csv else False
+            # inside a quoted cell the record goes on, but a stray quote never pulls the rest
+            # of the file into one record: past MAX_VALUE it ends (the parser says what is wrong)
+            if quoted and len(record) < MAX_VALUE:
                 continue
+            quoted = False
             records.append(record)
             at += record.count(b"\n")
             record = b""

@@ -71,6 +71,19 @@ def test_csv_records_with_line_breaks_wrong_widths_and_duplicates_across_chunks(
     assert {p["line"] for p in problems} == {5, 6, 12}      # the file's own lines, past multi-line cells
 
 
+def test_a_stray_quote_does_not_pull_the_rest_of_a_csv_into_one_record(tmp_path, monkeypatch):
+    monkeypatch.setattr(chunks, "MAX_VALUE", 400)
+    path = tmp_path / "jira.csv"
+    rows = JIRA.splitlines(keepends=True)
+    path.write_text(rows[0] + 'Broken "quote,OPS-90,10090,Task,Done,Done,ann,,,Done\n'
+                    + "".join(f"Row {n},OPS-{n},{20000 + n},Task,Done,Done,ann,,,Done\n" for n in range(100, 160)),
+                    encoding="utf-8")
+    parts, items, problems = in_chunks(path, 5)
+    want, want_problems = whole(path)
+    assert len(parts) > 2                              # read on in chunks after the odd quote
+    assert items == want and len(items) == 61 and problems == want_problems
+
+
 def test_json_lines_read_in_chunks_with_a_broken_line_on_its_own_line(tmp_path):
     path = tmp_path / "pd.jsonl"
     lines = [json.dumps(pd_incident(n)) for n in range(1, 26)]
