@@ -33,7 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from loaders import processes
 from loaders.options import Options
-from loaders.reading import Loaded, load_file
+from loaders.reading import load_file
 
 PARALLEL_THRESHOLD = 200   # below this many files to parse, one process is faster
 WATCH_EVERY = 0.2          # seconds between a worker's checks that its ingest is still there
@@ -118,12 +118,6 @@ def _load_chunk(args):
             os._exit(1)
         out.append(load_file(p, options))
     return out
-
-
-def parse_files(paths: list[str], options: Options, progress=None, workers: int | None = None) -> list[Loaded]:
-    """Parse ``paths``, in worker processes when there are many; results in order."""
-    with contextlib.closing(iter_files(paths, options, progress, workers)) as results:
-        return list(results)
 
 
 AHEAD = 2   # chunks in flight per worker: enough to keep each busy, few enough to bound memory

@@ -416,11 +416,11 @@ def workers_of_this_process() -> set[int]:
 
 def test_the_pool_keeps_order_and_progress(corpus):
     from loaders.config import Config
-    from loaders.workers import PARALLEL_THRESHOLD, parse_files
+    from loaders.workers import PARALLEL_THRESHOLD, iter_files
 
     paths = sorted(str(p) for p in (corpus.big / "postmortems").rglob("*.md"))[:PARALLEL_THRESHOLD + 50]
     seen = []
-    loaded = parse_files(paths, Config().options(), progress=lambda n, total: seen.append((n, total)), workers=2)
+    loaded = list(iter_files(paths, Config().options(), progress=lambda n, total: seen.append((n, total)), workers=2))
     assert [ld.path for ld in loaded] == paths
     assert all(ld.record.kind == "postmortem" for ld in loaded)
     assert seen[-1] == (len(paths), len(paths)) and len(seen) > 1
@@ -429,7 +429,7 @@ def test_the_pool_keeps_order_and_progress(corpus):
 
 def test_an_interrupted_pool_kills_its_workers(corpus):
     from loaders.config import Config
-    from loaders.workers import PARALLEL_THRESHOLD, parse_files
+    from loaders.workers import PARALLEL_THRESHOLD, iter_files
 
     paths = sorted(str(p) for p in (corpus.big / "postmortems").rglob("*.md"))[:PARALLEL_THRESHOLD * 3]
 
@@ -437,7 +437,26 @@ def test_an_interrupted_pool_kills_its_workers(corpus):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        parse_files(paths, Config().options(), progress=stop, workers=2)
+        list(iter_files(paths, Config().options(), progress=stop, workers=2))
+    deadline = time.monotonic() + GONE_WITHIN
+    while workers_of_this_process() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not workers_of_this_process()
+
+
+def test_a_consumer_that_stops_early_kills_the_workers(corpus):
+    """The ingest takes parsed files as it writes them; when it fails mid-way and closes
+    the stream, the workers still parsing ahead of it are killed, not left running."""
+    import contextlib
+
+    from loaders.config import Config
+    from loaders.workers import PARALLEL_THRESHOLD, iter_files
+
+    paths = sorted(str(p) for p in (corpus.big / "postmortems").rglob("*.md"))[:PARALLEL_THRESHOLD * 3]
+    with contextlib.closing(iter_files(paths, Config().options(), workers=2)) as stream:
+        taken = [next(stream) for _ in range(5)]
+        assert workers_of_this_process(), "no workers while parsing"
+    assert [ld.path for ld in taken] == paths[:5]
     deadline = time.monotonic() + GONE_WITHIN
     while workers_of_this_process() and time.monotonic() < deadline:
         time.sleep(0.02)
