@@ -94,13 +94,16 @@ def _ordered(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(["start_ts", "file_path"], kind="stable").reset_index(drop=True)
 
 
-def _scores(x, b, sizes, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """score[r, c] for postmortems ``rows`` against ``cols``, and the text part."""
-    text = (x[rows] @ x[cols].T).toarray()
-    inter = (b[rows] @ b[cols].T).toarray()
-    union = sizes[rows, None] + sizes[cols][None, :] - inter
+def _combine(text: np.ndarray, inter: np.ndarray, row_sizes: np.ndarray, col_sizes: np.ndarray) -> np.ndarray:
+    """The score from the text cosines and the shared-service counts (the rule above)."""
+    union = row_sizes[:, None] + col_sizes[None, :] - inter
     jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    return TEXT_WEIGHT * text + SERVICE_WEIGHT * jac, text
+    return TEXT_WEIGHT * text + SERVICE_WEIGHT * jac
+
+
+def _scores(x, b, sizes, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """score[r, c] for postmortems ``rows`` against ``cols``."""
+    return _combine((x[rows] @ x[cols].T).toarray(), (b[rows] @ b[cols].T).toarray(), sizes[rows], sizes[cols])
 
 
 def _window_scores(x, b, sizes, block: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
@@ -110,10 +113,7 @@ def _window_scores(x, b, sizes, block: np.ndarray) -> tuple[int, np.ndarray, np.
     ever transposed."""
     c0, c1 = max(0, int(block[0]) - HORIZON), int(block[-1])
     text = (x[c0:c1] @ x[block].T).T.toarray()
-    inter = (b[c0:c1] @ b[block].T).T.toarray()
-    union = sizes[block, None] + sizes[None, c0:c1] - inter
-    jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    score = TEXT_WEIGHT * text + SERVICE_WEIGHT * jac
+    score = _combine(text, (b[c0:c1] @ b[block].T).T.toarray(), sizes[block], sizes[c0:c1])
     cols = np.arange(c0, c1)[None, :]
     score[(cols >= block[:, None]) | (cols < block[:, None] - HORIZON)] = -1.0
     return c0, score, text
@@ -328,7 +328,7 @@ def _update(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> None
         step = max(8, CELLS // len(new_rows))
         for lo in range(0, len(paths), step):
             block = np.arange(lo, min(len(paths), lo + step))
-            score, _ = _scores(x, b, sizes, block, new_rows)
+            score = _scores(x, b, sizes, block, new_rows)
             later = block[:, None] - new_rows[None, :]
             score[(later <= 0) | (later > HORIZON)] = -1.0      # a newcomer enters the lists of its window only
             redo.update(block[score.max(axis=1) >= floor[block]].tolist())
