@@ -236,20 +236,21 @@ def stated_zone(text: str) -> Zone | None:
 # Timestamps at the start of a piece of text
 
 # Month words in the languages Jira and other tools export in (English, Spanish,
-# French, German, Portuguese, Italian, Dutch), accents removed, lower case.
+# French, German, Portuguese, Italian, Dutch) and Czech and Polish (whose dates name
+# the month in the genitive: "15. srpna 2019", "3 maja 2021"), accents removed, lower case.
 _MONTHS_TEXT = {
-    1: "january jan enero ene janvier janv januar janner jan janeiro gennaio gen januari",
-    2: "february feb febrero fevrier fevr fev februar fevereiro febbraio februari",
-    3: "march mar marzo mars marz mrz marco maart mrt",
-    4: "april apr abril abr avril avr aprile",
-    5: "may mayo mai maio maggio mag mei",
-    6: "june jun junio juin juni junho giugno giu",
-    7: "july jul julio juillet juil juli julho luglio lug",
-    8: "august aug agosto ago aout augustus",
-    9: "september sep sept septiembre setiembre set septembre setembro settembre",
-    10: "october oct octubre octobre oktober okt outubro out ottobre ott",
-    11: "november nov noviembre novembre novembro",
-    12: "december dec diciembre dic decembre dezember dez dezembro dicembre",
+    1: "january jan enero ene janvier janv januar janner jan janeiro gennaio gen januari leden ledna styczen stycznia",
+    2: "february feb febrero fevrier fevr fev februar fevereiro febbraio februari unor unora luty lutego",
+    3: "march mar marzo mars marz mrz marco maart mrt brezen brezna marca marzec",
+    4: "april apr abril abr avril avr aprile duben dubna kwiecien kwietnia",
+    5: "may mayo mai maio maggio mag mei kveten kvetna maj maja",
+    6: "june jun junio juin juni junho giugno giu cerven cervna czerwiec czerwca",
+    7: "july jul julio juillet juil juli julho luglio lug cervenec cervence lipiec lipca",
+    8: "august aug agosto ago aout augustus srpen srpna sierpien sierpnia",
+    9: "september sep sept septiembre setiembre set septembre setembro settembre zari wrzesien wrzesnia",
+    10: "october oct octubre octobre oktober okt outubro out ottobre ott rijen rijna pazdziernik pazdziernika",
+    11: "november nov noviembre novembre novembro listopad listopadu listopada",
+    12: "december dec diciembre dic decembre dezember dez dezembro dicembre prosinec prosince grudzien grudnia",
 }
 MONTHS = {w: m for m, words in _MONTHS_TEXT.items() for w in words.split()}
 
@@ -275,10 +276,16 @@ _DATE_PATTERNS = [
     ("ymd", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     # 30-06-2021, 06/30/2021, 30.06.2021
     ("xy", re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")),
+    # 5-26-21, 26/05/21: a two-digit year, with "-" or "/" only (1.10.21 is a version)
+    # and only when the order reads one way (below)
+    ("xyy", re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<s>[-/])(?P<b>\d{1,2})(?P=s)(?P<yy>\d{2})(?![\d.\-/:%])")),
     # Aug-27-2021
     ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
     ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
+    # 15. srpna 2019, 3 de marzo de 2021, 14. März 2022: a day, a month word in another
+    # language (checked against MONTHS below), a year
+    ("dmy_word", re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022
     ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
 ]
@@ -330,8 +337,8 @@ _MAX_PREFIX = 80
 
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
-_DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k in ("ymd", "xy", "dmy_name")]
-_ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k != "ymd" and k != "xy"]
+_DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k in ("ymd", "xy", "xyy", "dmy_name", "dmy_word")]
+_ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k not in ("ymd", "xy", "xyy", "dmy_word")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
@@ -351,8 +358,11 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         g = m.groupdict()
         if kind == "ymd":
             y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        elif kind == "xy":
-            a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        elif kind in ("xy", "xyy"):
+            a, b = int(g["a"]), int(g["b"])
+            y = int(g["y"]) if kind == "xy" else 2000 + int(g["yy"])
+            if kind == "xyy" and a != b and a <= 12 and b <= 12 and order_hint not in ("mdy", "dmy"):
+                continue  # "3/4/21" says neither which is the month nor, surely, a date
             if a > 12 and b <= 12:
                 d, mo, st.order = a, b, "dmy"
             elif b > 12 and a <= 12:
@@ -365,6 +375,8 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
                 d, mo, st.order = a, b, "?"
         else:
             mo = month(g["mon"])
+            if mo is None:
+                continue  # "15 items 2019"
             d = int(g["d"])
             y = int(g["y"]) if g.get("y") else (2000 + int(g["yy"]) if g.get("yy") else None)
         if not (1 <= mo <= 12 and 1 <= d <= 31):

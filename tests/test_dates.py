@@ -50,3 +50,31 @@ def test_a_twelve_hour_clock_written_with_a_single_letter(text, hour, minute):
 def test_a_letter_after_a_space_is_a_word_not_a_clock_suffix():
     st = tp.read_stamp("9:27 a server restarted")
     assert (st.hour, st.minute) == (9, 27) and st.end == 4
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Website Outage 5-26-21", "2021-05-26"),   # month first: 26 cannot be a month
+    ("outage of 26/05/21", "2021-05-26"),       # day first
+    ("12/12/21 at noon", "2021-12-12"),
+])
+def test_a_two_digit_year_reads_when_the_order_is_plain(text, day):
+    assert tp.find_date(text).isoformat() == day
+
+
+@pytest.mark.parametrize("text", ["version 1.10.21", "3/4/21", "ratio 5/26/21%", "build 1-2-3"])
+def test_a_two_digit_year_that_could_be_anything_is_not_a_date(text):
+    assert tp.find_date(text) is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Aktualizováno 15. srpna 2019", "2019-08-15"),  # Czech, genitive
+    ("am 14. März 2022", "2022-03-14"),               # German
+    ("el 3 de marzo de 2021", "2021-03-03"),          # Spanish
+    ("3 maja 2021", "2021-05-03"),                    # Polish
+])
+def test_a_month_word_in_another_language(text, day):
+    assert tp.find_date(text).isoformat() == day
+
+
+def test_a_word_that_is_no_month_is_no_date():
+    assert tp.find_date("15 items 2019") is None

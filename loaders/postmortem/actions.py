@@ -117,10 +117,11 @@ def _heading_is_item(s) -> bool:
 
 
 # "To prevent similar issues in the future, we've made a few changes:", "Next steps:",
-# "We will:": a paragraph that ends with a colon and announces what will be done
+# "We will:", "Over the next few months, the lab will be looking at:": a paragraph that ends with a colon and announces what will be done
 _INTRODUCES = re.compile(r"\b(?:to\s+prevent|prevent(?:ing)?\s+(?:this|similar|it|a\s+repeat|recurrence|future)"
                          r"|going\s+forward|next\s+steps|follow[\s-]?ups?|action\s+items?|we\s+(?:will|are\s+going\s+to"
-                         r"|plan\s+to))\b", re.I)
+                         r"|plan\s+to)|(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|\w+\s+)?"
+                         r"(?:days|weeks|months|quarters?|year))\b", re.I)
 
 
 def _introduced_lists(doc, incident_date) -> list[dict]:

@@ -305,8 +305,8 @@ def _record(doc: Doc, options: Options) -> dict:
         incident_date = next((e.day for e in timeline if e.at is not None and e.day), None)
     elif weak and first_day is not None and first_day != incident_date:
         # a date met in passing in the prose yields to the day the timeline starts on
-        problems.warning(None, f"the prose first mentions {incident_date}, but the timeline starts on "
-                               f"{first_day}; {first_day} used")
+        problems.warning(None, f"{weak} {incident_date}, but the timeline starts on {first_day}; "
+                               f"{first_day} used")
         incident_date = first_day
         timeline = timeline_entries(doc, incident_date)
 
@@ -367,7 +367,7 @@ def _record(doc: Doc, options: Options) -> dict:
     }
 
 
-def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[date | None, bool]:
+def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[date | None, str | None]:
     """The day the incident happened, from the strongest evidence: front matter, a
     metadata Date, the title, the file name, a front-matter start time, the summary's
     first date, a date in the timeline's heading; else the opening prose's.
@@ -377,11 +377,13 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     reported...", "At 2019-10-21 01:38 UTC the site went down") within 60 days before
     the document's own date (or the day after it, a western evening's post in UTC),
     that day is the incident's, and a warning names both.
-    None leaves it to the timeline."""
+    None leaves it to the timeline. The second value, when not None, says the date is
+    weak evidence (a date met in passing, a timeline heading's range) that the day the
+    timeline starts on overrides, in words for the warning."""
     hint = doc.order_hint
     stated = date_value(front(doc, "incident_date"))
     if stated is not None:
-        return stated, False
+        return stated, None
     found, source = date_value(front(doc, "date")), "front matter"
     if found is None and "date" in doc.meta:
         found, source = tp.find_date(doc.meta["date"][0], hint), "metadata"
@@ -400,7 +402,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
             dt = datetime_value(front(doc, key), doc)
             day = dt.date() if dt else date_value(front(doc, key))
             if day is not None and (found is None or found == day):
-                return day, False  # the document's own incident times settle it
+                return day, None  # the document's own incident times settle it
     if source == "front matter" and title:
         # a post's title that names the incident's day ("Outages on July 15 & 16, 2014")
         # beats the day the post was published
@@ -409,7 +411,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
                 and found - timedelta(days=60) <= said <= found + timedelta(days=1):
             doc.problems.warning(None, f"the front matter dates the document {found}, but its title names "
                                        f"{said}; {said} used (a post is dated the day it was written)")
-            return said, False
+            return said, None
     narrated = _narrated_date(doc, found)
     # (a day later too: a post dated on a western evening is the next day in UTC)
     if found is not None and narrated is not None and narrated != found \
@@ -417,17 +419,26 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")
-        return narrated, False
+        return narrated, None
     if found is not None:
-        return found, False
+        return found, None
     if summary and (found := tp.find_date(summary[:400], hint)) is not None:
-        return found, False
+        return found, None
     for s in doc.of_kind("timeline"):
         if found is None:
             found = tp.find_date(plain(s.title), hint)
-    if found is not None or narrated is not None:
-        return found or narrated, False
-    return tp.find_date(_opening_prose(doc)[:600], hint), True
+    if found is not None:
+        # "## Timeline (all times PST) 01/16/2024 - 02/28/2024": a heading's range is
+        # written loosely; the entries' own first day is the stronger evidence
+        return found, "the timeline's heading names"
+    if narrated is not None:
+        return narrated, None
+    found = tp.find_date(_opening_prose(doc)[:600], hint)
+    if found is None:
+        # nothing above names a date, but headings may ("### Updated 21. March 2022",
+        # status updates newest first): the earliest date near the top is the incident's
+        found = min((d for _, d in tp.dates_in("\n".join(s.title for s in doc.secs[:12]), hint)), default=None)
+    return found, "the prose first mentions"
 
 
 # "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023": a
@@ -717,7 +728,8 @@ _AVERTED = [
     (("exploit",), re.compile(
         _NOT + r"exploited|no\s+(?:reports?\s+of\s+)?(?:actual\s+|active\s+|known\s+|evidence\s+of\s+)?"
         r"(?:exploits?|exploitation)\b|(?:unaware|not\s+aware)\s+of\s+any\s+(?:attempts?\s+to\s+)?exploit"
-        r"|without\s+(?:it\s+)?(?:having\s+been|being)\s+exploited", re.I)),
+        r"|without\s+(?:it\s+)?(?:having\s+been|being)\s+exploited"
+        r"|(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+|ever\s+)?been\s+exploited", re.I)),
     (("abused", "not used", "never used", "not been used"), re.compile(
         _NOT + r"(?:abused|used\s+(?:to|by|for|maliciously))|(?:had|has|have)\s+not\s+been\s+used\s+to", re.I)),
     (("malicious", "indicator"), re.compile(
@@ -727,6 +739,12 @@ _AVERTED = [
                                                                    "accessed")), re.compile(
         r"\bno\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?)\s+"
         r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed)", re.I)),
+    # "no secrets were leaked", "remained fully protected throughout" (but not "users of
+    # the stable packages are not affected": a part spared says another part was hit)
+    (("leaked", "exfiltrated", "stolen", "protected", "secure", "unaffected"), re.compile(
+        r"\bno\s+(?:\w+\s+)?(?:secrets?|credentials?|tokens?|keys?|data|passwords?)\s+(?:were|was|had\s+been)\s+"
+        r"(?:leaked|exposed|exfiltrated|stolen)"
+        r"|\b(?:remained|remains|stayed|stays)\s+(?:fully\s+|completely\s+)?(?:protected|secure|unaffected)\b", re.I)),
     (("no customer", "no user", "no end", "no production", "no external"), re.compile(r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact",
                              re.I)),
     (("before it", "before reach", "before hitting", "before making"), re.compile(

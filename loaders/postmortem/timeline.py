@@ -164,10 +164,27 @@ _SECRET_ENDED = re.compile(r"\b(?:tokens?|keys?|credentials?|secrets?|passwords?
                            r"(?:revoked|destroyed|disabled|rotated|invalidated|deleted)\b", re.I)
 
 
+# "recovery of the mainnet (RPC, P2P, validator) completed": a recovery that ends
+_RECOVERY = {"recovery", "restoration", "restore", "rollback", "roll-back", "failover", "repair", "repairs",
+             "resync", "re-sync"}
+_COMPLETE = {"complete", "completed", "completes", "finished", "finishes", "done", "succeeded", "succeeds"}
+# "electricians start a planned power outage": work the organisation planned is not the
+# incident's impact
+_PLANNED = {"planned", "scheduled"}
+_PLANNABLE = {"outage", "outages", "downtime", "maintenance", "disruption"}
+
+
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     words = _WORD.findall(e.text.lower())
+    recovering = None
     for i, w in enumerate(words):
+        if w in _PLANNABLE and _PLANNED.intersection(words[max(0, i - 2):i]):
+            continue
+        if w in _RECOVERY:
+            recovering = i
+        elif recovering is not None and w in _COMPLETE and i - recovering <= 10:
+            e.tags.add("mitigated")
         found = _PHRASES.get(w)
         if found and not (w in ("report", "reports") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit())):
@@ -715,9 +732,6 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             put("started_at", det - timedelta(minutes=ttd), "stated_duration")
         impact = next((e.at for e in timed if "impact" in e.tags and (det is None or e.at <= det)), None)
         put("started_at", impact, "timeline_impact")
-        # nothing says "impact" before detection: the first entry before it is the start
-        if det is not None and timed and timed[0].at < det:
-            put("started_at", timed[0].at, "timeline_first")
     # a span the document states between two events ("resolved in 2 hours from the time
     # of report"), once its anchor is known
     spans = stated_spans(doc)
@@ -745,6 +759,11 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags:
             put("started_at", e.at, "opening_prose")
+    # nothing says "impact" before detection: the first entry before it is the start,
+    # a guess the opening prose's own statement ("at 8:28 AM we lost all connectivity") beats
+    det = times.get("detected_at")
+    if det is not None and timed and timed[0].at < det:
+        put("started_at", timed[0].at, "timeline_first")
     for e in prose:
         if times.get("detected_at") is None and "detected" in e.tags and (
                 times.get("started_at") is None or e.at >= times["started_at"]):

@@ -214,6 +214,10 @@ EVENT_WORDS: dict[str, list[str]] = {
        "issue identified", "problem identified", "identified an issue", "identified a problem",
        "identifies an issue", "identifies a problem", "we learned about", "we learned of", "we learnt about",
        "we learnt of", "learned about a", "were made aware", "was made aware"]
+    # "OSL received a page regarding ...", "got an alert", "receives a call from"
+    + [f"{v} {a} {n}" for v in ("received", "receives", "receive", "got", "gets", "get")
+       for a in ("a", "an", "the", "several", "multiple") for n in ("page", "pages", "alert", "alerts", "alarm",
+                                                                   "alarms", "call", "calls", "report", "reports")]
     + [f"{v} {a} {n}" for v in ("posts", "posted", "opens", "opened", "files", "filed", "raises", "raised")
        for a in ("an", "a") for n in ("issue", "bug", "ticket")]
     + _variants("pages page", _SUBJECTS)
@@ -232,7 +236,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "paused", "fix implemented", "fix has been implemented", "fix was implemented",
        "fix has been applied", "fix was applied"]
     + _variants("succeeds succeed works work working correct healthy normal up available "
-                "flowing green", "again")
+                "flowing green created produced generated processed processing running serving served "
+                "responding loading syncing synced accessible reachable operational online live "
+                "stable functional functioning", "again")
     + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")]
     # containment of a leak: the exposure ends when the secret stops working
     + "revoke revokes revoked re-enable re-enables re-enabled".split()
