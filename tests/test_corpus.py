@@ -31,10 +31,11 @@ FRESH_FLOOR = 0.92   # first look 0.859; learned from since (0.959)
 UNSEEN_FLOOR = 0.88  # first look 0.897 (148/165)
 WIDER_FLOOR = 0.93   # first look 0.814 (70/86); learned from since
 SEALED_FLOOR = 0.93  # first look 0.840 (100/119); learned from since (0.950)
+FINAL_FLOOR = 0.79   # first look 0.811 (99/122); not learned from yet
 
 
 def test_the_corpus_is_there():
-    assert len(DOCS) >= 127
+    assert len(DOCS) >= 144
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
@@ -64,7 +65,7 @@ def test_the_learn_set_scores_at_least_its_floor():
 
 @pytest.mark.parametrize("folder, floor", [("holdout", HOLDOUT_FLOOR), ("fresh", FRESH_FLOOR),
                                            ("unseen", UNSEEN_FLOOR), ("wider", WIDER_FLOOR),
-                                           ("sealed", SEALED_FLOOR)])
+                                           ("sealed", SEALED_FLOOR), ("final", FINAL_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
