@@ -57,6 +57,16 @@ class ActionItem:
 
 
 @dataclass(frozen=True)
+class Finding:
+    rule: str
+    line: int
+    level: str
+    message: str
+    hint: str
+    text: str | None = None
+
+
+@dataclass(frozen=True)
 class Postmortem:
     id: str | None
     title: str | None
@@ -87,6 +97,10 @@ class Postmortem:
     went_well: tuple[str, ...]
     went_wrong: tuple[str, ...]
     lucky: tuple[str, ...]
+    sections: tuple[tuple[str, int], ...] = ()   # (kind, line) of each kind's first section
+    zone_stated: bool = False
+    quality: int | None = None                   # loaders/lint.py's score, 0-100
+    findings: tuple[Finding, ...] = ()           # and its findings
 
     @classmethod
     def of(cls, r: dict) -> Postmortem:
@@ -106,7 +120,11 @@ class Postmortem:
             owner=_text(r.get("owner")), teams=_texts(r.get("teams")), services=_texts(r.get("services")),
             reference=_text(r.get("reference")), written_on=r.get("written_on"), reviewed_on=r.get("reviewed_on"),
             summary=r.get("summary"), went_well=_texts(lessons.get("went_well")),
-            went_wrong=_texts(lessons.get("went_wrong")), lucky=_texts(lessons.get("lucky")))
+            went_wrong=_texts(lessons.get("went_wrong")), lucky=_texts(lessons.get("lucky")),
+            sections=tuple((str(k), int(v)) for k, v in (r.get("sections") or {}).items()),
+            zone_stated=bool(r.get("zone_stated")),
+            quality=(r.get("lint") or {}).get("score"),
+            findings=tuple(Finding(**_pick(Finding, f)) for f in (r.get("lint") or {}).get("findings") or ()))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import corpus as scoring  # noqa: E402  (bench/corpus.py)
 
 CORPUS = ROOT / "tests" / "corpus"
-DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".mdx", ".markdown")
+DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".mdx", ".markdown", ".qmd")
               and p.name not in ("README.md", "ORIGINS.md"))
 
 # The learn set's score as last measured; it may rise, never fall. The holdout set is
@@ -31,11 +31,12 @@ FRESH_FLOOR = 0.92   # first look 0.859; learned from since (0.959)
 UNSEEN_FLOOR = 0.88  # first look 0.897 (148/165)
 WIDER_FLOOR = 0.93   # first look 0.814 (70/86); learned from since
 SEALED_FLOOR = 0.93  # first look 0.840 (100/119); learned from since (0.950)
-FINAL_FLOOR = 0.79   # first look 0.811 (99/122); not learned from yet
+FINAL_FLOOR = 0.92   # first look 0.811 (99/122); learned from since (0.943)
+LAST_FLOOR = 0.83    # first look 0.856 (137/160); not learned from
 
 
 def test_the_corpus_is_there():
-    assert len(DOCS) >= 144
+    assert len(DOCS) >= 162
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
@@ -65,7 +66,8 @@ def test_the_learn_set_scores_at_least_its_floor():
 
 @pytest.mark.parametrize("folder, floor", [("holdout", HOLDOUT_FLOOR), ("fresh", FRESH_FLOOR),
                                            ("unseen", UNSEEN_FLOOR), ("wider", WIDER_FLOOR),
-                                           ("sealed", SEALED_FLOOR), ("final", FINAL_FLOOR)])
+                                           ("sealed", SEALED_FLOOR), ("final", FINAL_FLOOR),
+                                           ("last", LAST_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)

@@ -15,13 +15,17 @@ from loaders.postmortem.markdown import plain
 from loaders.postmortem.vocabulary import ACTION_KINDS, DONE, OPEN, WONT_DO
 
 _HEADERS = {
+    # (and the same words in Norwegian, Danish, Swedish, German, French, Spanish, Dutch)
     "text": re.compile(r"^(?:action(?:\s+items?)?|items?|description|tasks?|what|title|summary|"
-                       r"follow[\s-]*ups?|remediation|corrective action|todo|to do|work item|name|details?)\b", re.I),
-    "owner": re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team)\b", re.I),
+                       r"follow[\s-]*ups?|remediation|corrective action|todo|to do|work item|name|details?|"
+                       r"aksjon(?:spunkt)?|tiltak|åtgärd|ma(?:ß|ss)nahme|aufgabe|beschreibung|acci[óo]n|tarea|"
+                       r"actie|beskrivelse|beskrivning)\b", re.I),
+    "owner": re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
+                        r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|eigenaar)\b", re.I),
     "due": re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
                       r"|by when|when|date)\b", re.I),
     "ticket": re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
-                         r"github|linear|id|key)\b", re.I),
+                         r"github|linear|id|key|referanse|referens|referenz)\b", re.I),
     "kind": re.compile(r"^(?:type|kind|category|class)\b", re.I),
     "status": re.compile(r"^(?:status|state|done|progress|complete[d]?)\b", re.I),
     "skip": re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
@@ -68,15 +72,17 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
             # with prose below: the heading is the item
             out.append(_from_text(_NUMBERED.sub("", s.title, count=1), [], s.line, incident_date, None))
             continue
-        if tables:
-            for b in tables:
-                out.extend(_from_table(b, incident_date, group_kind, doc))
-            continue
+        for b in tables:
+            out.extend(_from_table(b, incident_date, group_kind, doc))
+        label_status = None
         for b in s.blocks:
             if b.kind == "item":
                 out.append(_from_text(b.text, b.children, b.line, incident_date, group_kind,
-                                      group_status))
+                                      group_status or label_status))
             elif b.kind == "para":
+                # "✅ Done:", "In progress:" standing over a list: its items' status
+                label = b.text.strip()
+                label_status = _status(plain(label)) if label.endswith(":") and len(label) <= 60 else None
                 for ln, (line_text,) in b.rows:
                     if _CHECK.match(line_text.strip()):
                         out.append(_from_text(line_text.strip(), [], ln, incident_date, group_kind,

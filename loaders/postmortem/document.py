@@ -363,8 +363,21 @@ def _record(doc: Doc, options: Options) -> dict:
         "reviewed_on": _paper_date(doc, "reviewed"),
         "summary": summary,
         "lessons": {k: _section_items(doc, k) for k in ("went_well", "went_wrong", "lucky")},
+        # where each kind of section begins (for `hindsight lint`'s anatomy and line numbers)
+        "sections": _section_lines(doc),
+        "zone_stated": bool(doc.zone_stated or (timed and doc.zoned_entries >= timed)),
         "problems": problems.items,
     }
+
+
+def _section_lines(doc: Doc) -> dict[str, int]:
+    """The line each kind of section first begins on: {"summary": 3, "timeline": 12, ...}."""
+    out: dict[str, int] = {}
+    for s in doc.secs:
+        kind = doc.kinds.get(id(s))
+        if kind is not None and kind not in out:
+            out[kind] = s.line
+    return out
 
 
 def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[date | None, str | None]:
@@ -547,10 +560,19 @@ def _report_unplaced(doc: Doc, title: str | None) -> None:
         doc.problems.warning(s.line, f"section '{name[:60]}' not recognised; no field is read from it")
 
 
+_DATE_AFFIX = re.compile(r"^\s*[\d./-]{6,10}\s*[-–—:|]\s*|\s*[-–—:|(]\s*[\d./-]{6,10}\)?\s*$")
+
+
 def _title(doc: Doc) -> str | None:
     t = front(doc, "title")
     if t:
-        return plain(str(t))
+        t = plain(str(t))
+        # "24.05.2022 - Checkout down" over "# Checkout down": a site's list title with the
+        # date prefixed; the document's own heading is its title
+        h1 = next((plain(s.title) for s in doc.secs if s.level == 1 and plain(s.title)), None)
+        if h1 and h1 != t and _DATE_AFFIX.sub("", t) == h1:
+            return h1
+        return t
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
     for level in (1, 2, 3):
         for s in headed:
@@ -676,6 +698,9 @@ def _factors(doc: Doc) -> list[str]:
             out.extend(plain(b.text) for b in items if plain(b.text))
         else:
             out.extend(plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text))
+    if not out and not doc.of_kind("factors"):
+        # no causes section: a "What went wrong" list names them (the SRE book's template)
+        out = [t for t in _section_items(doc, "went_wrong") if t]
     return out
 
 
@@ -752,6 +777,11 @@ _AVERTED = [
         r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?)\b)",
         re.I)),
     (("lucky",), re.compile(r"\bwe\s+got\s+lucky", re.I)),
+    # "had not been activated on mainnet; no funds were at risk": caught before it shipped
+    (("at risk", "not been activated", "not been deployed", "not been released", "not been enabled",
+      "not yet activated", "not yet deployed", "not yet released"), re.compile(
+        r"\bno\s+(?:\w+\s+)?(?:funds|money|assets|users?|customers?|data|accounts?)\s+(?:were|was)\s+(?:ever\s+)?at\s+risk"
+        r"|\b(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:activated|deployed|released|enabled|shipped)", re.I)),
     (("unauthori",), re.compile(
         r"\bno\s+(?:\w+\s+)?unauthori[sz]ed\s+(?:actions?|access|use|activity|changes?|uploads?|releases?)", re.I)),
 ]

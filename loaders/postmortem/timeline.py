@@ -64,6 +64,11 @@ _STATED_DAY = re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specified)|al
 _STATED_DAY_HINT = re.compile(r"otherwise|all\s+(?:events|times|entries)", re.I)
 
 
+# a short label in brackets or bold, without digits, opening an entry before its time
+_LABEL_FIRST = re.compile(r"^\s*(?:\*\*|__)?\[[^\]\d\n]{1,30}\](?:\*\*|__)?[\s:,-]*"
+                          r"|^\s*(?:\*\*|__)[^*_\d\n]{1,30}(?:\*\*|__)[\s:,-]*")
+
+
 class _Reader:
     def __init__(self, doc, incident_date: date | None):
         self.doc = doc
@@ -82,7 +87,11 @@ class _Reader:
         self.dated = True
 
     def stamp(self, text: str):
-        return tp.read_stamp(text, self.doc.order_hint)
+        st = tp.read_stamp(text, self.doc.order_hint)
+        if st is None and (m := _LABEL_FIRST.match(text)):
+            # "**[Outage start]** On 2025-12-26, at 07:35:39, ...": the time after a label
+            st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
+        return st
 
     def add(self, st, text: str, line: int, body: str | None = None) -> Entry:
         """An entry from a Stamp (or None) and the text after it (or ``body``)."""
@@ -123,6 +132,9 @@ class _Reader:
         if body is None:
             body = plain(text[st.end:] if st is not None else text)
             body = _SKIP_LEAD.sub("", body).strip() or plain(text)
+            if st is not None and (lab := _LABEL_FIRST.match(text)) and st.end > lab.end() \
+                    and tp.read_stamp(text, self.doc.order_hint) is None:
+                body = f"{plain(text[:lab.end()]).strip(' :,-')} {body}"   # "[Outage start] the certificate expired"
         local = self.stated_day if st is not None and not st.has_date and self.stated_day else self.day
         if st is not None and st.has_date and st.year is not None:
             try:

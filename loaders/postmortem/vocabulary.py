@@ -55,6 +55,37 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                      r"leadup", r"lead[\s-]up", r"documentation", r"related\s+(?:incidents|issues)")),
 ]
 
+# The same sections in the other languages postmortems are written in (Norwegian,
+# Danish, Swedish, German, French, Spanish, Dutch, Portuguese), tried after the English
+# words: "## Tidslinje", "**Rotårsaker:**", "## Maßnahmen", "## Chronologie".
+_OTHER_LANGUAGES = {
+    "actions": (r"aksjonspunkt(?:er)?", r"handlingspunkt(?:er)?", r"tiltak", r"oppfølging(?:spunkt(?:er)?)?",
+                r"opfølgning", r"åtgärd(?:er)?", r"uppföljning", r"ma(?:ß|ss)nahmen", r"aktionspunkte",
+                r"folgema(?:ß|ss)nahmen", r"actions?\s+correctives?", r"mesures(?:\s+correctives)?",
+                r"plan\s+d[’']actions?", r"acciones(?:\s+correctivas)?", r"medidas(?:\s+correctivas)?",
+                r"actiepunten", r"vervolgacties", r"ações(?:\s+corretivas)?"),
+    "timeline": (r"tidslinjen?", r"tidslinje", r"tidslinjer", r"zeitleiste", r"zeitlinie", r"zeitablauf", r"ablauf",
+                 r"chronologie", r"cronolog[ií]a", r"l[ií]nea\s+de\s+tiempo", r"tijdlijn", r"linha\s+do\s+tempo"),
+    "factors": (r"rot[åa]rsak(?:er)?", r"grunnårsak(?:er)?", r"årsak(?:er)?", r"grundorsak(?:er)?", r"orsak(?:er)?",
+                r"utløsende\s+faktor(?:er)?", r"medvirkende\s+faktorer", r"bidragande\s+faktorer",
+                r"grundursache(?:n)?", r"ursache(?:n)?", r"causes?\s+(?:racines?|profondes?)", r"causes?",
+                r"causas?(?:\s+ra[ií]z)?", r"oorza(?:a|ke)k(?:en)?", r"grondoorza(?:a|ke)k(?:en)?"),
+    "summary": (r"sammendrag", r"sammanfattning", r"resum[ée]", r"zusammenfassung", r"résumé", r"resumen",
+                r"samenvatting", r"sammenfatning", r"oppsummering"),
+    "impact": (r"konsekvens(?:er)?", r"påvirkning", r"påverkan", r"auswirkung(?:en)?", r"conséquences?",
+               r"impacto", r"gevolg(?:en)?"),
+    "detection": (r"påvisning", r"oppdagelse", r"upptäckt", r"erkennung", r"détection", r"detecci[óo]n"),
+    "resolution": (r"løsning", r"lösning", r"lösung", r"behebung", r"résolution", r"resoluci[óo]n",
+                   r"soluci[óo]n", r"oplossing", r"resolução"),
+    "went_well": (r"hva\s+gikk\s+bra", r"vad\s+gick\s+bra", r"hvad\s+gik\s+godt", r"was\s+lief\s+gut",
+                  r"ce\s+qui\s+a\s+bien\s+fonctionn[ée]", r"qu[ée]\s+sali[óo]\s+bien", r"wat\s+ging\s+goed"),
+    "went_wrong": (r"hva\s+gikk\s+(?:dårlig|galt)", r"vad\s+gick\s+(?:dåligt|fel)", r"hvad\s+gik\s+galt",
+                   r"was\s+lief\s+(?:schlecht|schief)", r"qu[ée]\s+sali[óo]\s+mal", r"wat\s+ging\s+(?:mis|fout)"),
+    "lessons": (r"hva\s+lærte\s+vi", r"lærdom(?:mer)?", r"vad\s+lärde\s+vi", r"erkenntnisse", r"lehren",
+                r"le[çc]ons(?:\s+apprises)?", r"lecciones(?:\s+aprendidas)?", r"geleerde\s+lessen"),
+}
+SECTION_KINDS = SECTION_KINDS + [(kind, _rx(*words)) for kind, words in _OTHER_LANGUAGES.items()]
+
 _TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+", re.IGNORECASE)
 
@@ -113,7 +144,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
     ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
                     r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published)")),
-    ("date", _rx(r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day")),
+    ("date", _rx(r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
+                 r"dato", r"datum", r"fecha")),
     ("status", _rx(r"(?:document\s+|postmortem\s+|report\s+|review\s+)?status", r"state")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
