@@ -1,4 +1,4 @@
-"""The ``hindsight`` command line: parse, ingest, demo.
+"""The ``hindsight`` command line: parse, ingest, report, correct, lint, demo.
 
 Exit codes: 0 success; 1 when a file had problems that lost data (``--strict``: any
 problem); 2 on usage or configuration errors.
@@ -90,6 +90,17 @@ def _parser() -> argparse.ArgumentParser:
     _where(c)
     c.add_argument("--no-ingest", action="store_true", help="only write the corrections file")
 
+    lt = sub.add_parser("lint", help="check postmortems the way a reviewer would (anatomy, times, action "
+                                     "items, contributing factors, blameful language)",
+                        description="Exit 0 when clean, 1 when a finding is an error (--strict: any "
+                                    "finding), 2 on usage errors. Rules can be switched off in "
+                                    "hindsight.yaml: lint: {disable: [rule ids]}.")
+    lt.add_argument("paths", nargs="+", metavar="PATH", help="postmortem files, or folders to search for them")
+    lt.add_argument("--format", choices=("text", "json", "github"), default="text",
+                    help="text (default), json, or github (workflow annotations)")
+    lt.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    lt.add_argument("--config", help="hindsight.yaml (rules switched off, time zone)")
+
     d = sub.add_parser("demo", help="write a synthetic demo corpus")
     d.add_argument("out_dir", metavar="OUT_DIR")
     d.add_argument("--incidents", type=int, default=200, help="how many incidents (default 200)")
@@ -119,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_report(args)
         if args.command == "correct":
             return cmd_correct(args)
+        if args.command == "lint":
+            return cmd_lint(args)
     except ConfigError as e:
         print(f"hindsight: {e}", file=sys.stderr)
         return 2
@@ -158,6 +171,53 @@ def cmd_parse(args) -> int:
             where = f"line {pr['line']}" if pr.get("line") else "file"
             print(f"    {pr.get('level', 'error')}: {where}: {pr['message']}")
     return 0
+
+
+LINTED = (".md", ".mdx", ".markdown", ".qmd", ".txt")
+
+
+def _lint_files(paths: list[str]) -> list[str] | str:
+    """The files PATHs name (folders searched for postmortems, furniture such as READMEs
+    left out), or the message of a usage error."""
+    import os
+
+    from loaders import furniture
+
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out.extend(os.path.join(root, f) for f in sorted(files)
+                           if f.lower().endswith(LINTED) and furniture.by_name(f) is None)
+        elif os.path.isfile(p):
+            out.append(p)
+        else:
+            return f"no such file or folder: {p}"
+    return out
+
+
+def cmd_lint(args) -> int:
+    from loaders import lint
+    from loaders.detect import parse_path
+
+    cfg = load_config(args.config, required=bool(args.config))
+    files = _lint_files(args.paths)
+    if isinstance(files, str):
+        print(f"hindsight lint: {files}", file=sys.stderr)
+        return 2
+    options = cfg.options()
+    results: dict[str, lint.Result] = {}
+    skipped: dict[str, str] = {}
+    for path in files:
+        r = parse_path(path, options)
+        if r.get("kind") != "postmortem" or "lint" not in r:
+            skipped[path] = (r.get("reason") or r.get("kind") or "not a postmortem")
+            continue
+        results[path] = lint.Result(r["lint"]["score"],
+                                    tuple(lint.Finding(**f) for f in r["lint"]["findings"]))
+    print(lint.render(results, args.format, skipped))
+    return 1 if lint.failed(results, args.strict) else 0
 
 
 def _report_period(args, reader, as_of, document: bool):

@@ -27,7 +27,7 @@ MAX_FILES = 500_000   # discovery stops with an error past this many files in th
 KNOWN_KEYS = {"database", "timezone", "sources", "taxonomy", "sla_days", "recurrence_window_days", "recurrence_key",
               "min_sample", "status_map", "csv_mappings", "max_file_mb", "detect_threshold_minutes",
               "default_repo", "match_window_minutes", "people", "jira_base_url", "max_export_mb", "exclude", "follow_symlinks",
-              "max_files", "corrections"}
+              "max_files", "corrections", "lint"}
 SOURCE_KINDS = ("postmortems", "trackers", "incidents")
 # what two incidents must share, besides a close start, to be the same failure coming back:
 # the class and a service (or component: documents' components are read as services),
@@ -66,6 +66,7 @@ class Config:
     corrections_file: str | None = None    # ``corrections:``; default corrections.yaml beside the config
     people: dict[str, list[str]] = field(default_factory=dict)  # person -> aliases (handles, names)
     jira_base_url: str | None = None       # https://acme.atlassian.net: Jira keys link to <url>/browse/KEY
+    lint_disabled: frozenset = frozenset()  # ``lint: {disable: [...]}``: rules this repository switched off
 
     def aliases(self) -> list[tuple[str, str]]:
         """(alias, person) rows for the marts: every alias and the person's own name,
@@ -95,7 +96,8 @@ class Config:
     def options(self) -> Options:
         return Options(default_zone=self.timezone, taxonomy=self.taxonomy,
                        status_map=self.status_map, csv_mappings=self.csv_mappings,
-                       max_file_bytes=self.max_file_bytes, max_export_bytes=self.max_export_bytes)
+                       max_file_bytes=self.max_file_bytes, max_export_bytes=self.max_export_bytes,
+                       lint_disabled=self.lint_disabled)
 
     def sla_for(self, level: int | None) -> int:
         if level is not None and level in self.sla_days:
@@ -290,6 +292,20 @@ def config_from_dict(data, path: Path | None = None) -> Config:
     if not isinstance(exclude, list) or not all(isinstance(p, str) and p.strip() for p in exclude):
         fail("exclude", "must be a glob or a list of globs (e.g. ['**/drafts/**', '**/TEMPLATE*.md'])")
     cfg.exclude = [p.strip() for p in exclude]
+
+    if "lint" in data:
+        from loaders import lint
+
+        block = data["lint"]
+        if not isinstance(block, dict) or set(block) - {"disable"}:
+            fail("lint", "must be {disable: [rule ids]}, e.g. {disable: [action-due, timeline-zone]}")
+        names = block.get("disable") or []
+        names = [names] if isinstance(names, str) else names
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            fail("lint.disable", "must be a list of rule ids")
+        if bad := lint.unknown_rules(names):
+            fail("lint.disable", f"no such rule: {', '.join(bad)} (rules: {', '.join(lint.RULES)})")
+        cfg.lint_disabled = frozenset(names)
 
     if "corrections" in data:
         if not isinstance(data["corrections"], str) or not data["corrections"].strip():

@@ -82,6 +82,7 @@ def fingerprint(cfg: Config) -> str:
     """What, besides a file's bytes, changes how it parses: a changed config re-parses all."""
     data = {"tz": cfg.timezone, "taxonomy": [(n, [r.pattern for r in rules]) for n, rules in cfg.taxonomy],
             "status_map": cfg.status_map, "csv": cfg.csv_mappings, "max": [cfg.max_file_bytes, cfg.max_export_bytes],
+            "lint": sorted(cfg.lint_disabled),
             "parser": _parser_version()}
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:16]
 

@@ -20,6 +20,7 @@ class Options:
     csv_mappings: list[dict] = field(default_factory=list)
     max_file_bytes: int = MAX_FILE_BYTES
     max_export_bytes: int = MAX_EXPORT_BYTES
+    lint_disabled: frozenset = frozenset()   # lint rules switched off (loaders/lint.py)
 
     def size_limit(self, path: str) -> int:
         """Bytes a file may have before it is refused unread: exports may be large."""

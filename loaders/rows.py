@@ -13,7 +13,7 @@ from loaders.reading import Loaded
 from loaders.records import Parsed
 
 # The raw tables a file's rows go to (loaders/sql/migrations).
-TABLES = ("raw_postmortems", "raw_timeline", "raw_factors", "raw_action_items", "raw_tickets",
+TABLES = ("raw_postmortems", "raw_timeline", "raw_factors", "raw_action_items", "raw_findings", "raw_tickets",
           "raw_incidents", "ingest_problems")
 FLUSH_FILES = 500          # files per batch
 FLUSH_BYTES = 16 << 20     # or this much postmortem text,
@@ -40,7 +40,7 @@ def of(loaded: Loaded, run_id: int, first: int = 0) -> dict[str, list[dict]]:
             "owner": pm.owner, "teams": list(pm.teams), "services": list(pm.services),
             "reference": pm.reference, "written_on": pm.written_on, "reviewed_on": pm.reviewed_on,
             "summary": pm.summary, "went_well": list(pm.went_well), "went_wrong": list(pm.went_wrong),
-            "lucky": list(pm.lucky), "body": loaded.text,
+            "lucky": list(pm.lucky), "body": loaded.text, "quality": pm.quality,
         })
         rows["raw_timeline"] = [{"file_path": path, "seq": n, "occurred_at": e.at, "text": e.text,
                                  "line": e.line, "event": e.event} for n, e in enumerate(pm.timeline)]
@@ -49,6 +49,9 @@ def of(loaded: Loaded, run_id: int, first: int = 0) -> dict[str, list[dict]]:
         rows["raw_action_items"] = [{"file_path": path, "seq": n, "text": a.text, "owner": a.owner, "due": a.due,
                                      "ticket": a.ticket, "status": a.status, "kind": a.kind, "line": a.line}
                                     for n, a in enumerate(pm.action_items)]
+        rows["raw_findings"] = [{"file_path": path, "seq": n, "rule": f.rule, "line": f.line, "level": f.level,
+                                 "message": f.message, "hint": f.hint, "text": f.text}
+                                for n, f in enumerate(pm.findings)]
     rows["raw_tickets"] = [{"file_path": path, "seq": n, "source": r.source, "key": t.key, "title": t.title,
                             "status": t.status, "status_category": t.status_category, "assignee": t.assignee,
                             "created_at": t.created_at, "resolved_at": t.resolved_at, "due": t.due,

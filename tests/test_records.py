@@ -14,13 +14,15 @@ def test_a_postmortem_result_becomes_a_typed_postmortem():
     assert p.postmortem.severity_level == 2 and p.postmortem.detected_source == result["timestamp_sources"]["detected_at"]
     assert len(p.postmortem.timeline) == len(result["timeline"])
     assert p.postmortem.action_items[0].ticket == "OPS-1" and p.records == 1
+    assert p.postmortem.quality == result["lint"]["score"]
+    assert [f.rule for f in p.postmortem.findings] == [f["rule"] for f in result["lint"]["findings"]]
 
 
 def test_every_contract_key_of_a_postmortem_has_a_home():
     """A key the parser adds must be mapped (or knowingly left out): this lists them."""
     result = parse_bytes(house_doc().encode(), "pm.md")
     typed = {f.name for f in dataclasses.fields(Postmortem)}
-    mapped_elsewhere = {"timestamp_sources", "lessons", "path", "kind", "problems"}
+    mapped_elsewhere = {"timestamp_sources", "lessons", "path", "kind", "problems", "lint"}  # lint: quality, findings
     assert set(result) - typed - mapped_elsewhere == set()
 
 

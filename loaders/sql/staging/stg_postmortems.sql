@@ -26,5 +26,6 @@ SELECT
     try_cast(reviewed_on AS DATE)                            AS reviewed_on,
     summary,
     coalesce(lucky, [])                                      AS lucky,
+    quality                                                  AS quality_score,
     body
 FROM raw_postmortems
