@@ -13,8 +13,12 @@ from itertools import accumulate
 from demo.records import Incident, Item, Ticket
 from demo.scenarios import (
     BASE_CLASS_WEIGHTS,
+    BLAME_SHARE,
+    BLAMEFUL,
     CLASSES,
     CUSTOMER_ACTION,
+    DROUGHT_DAYS,
+    DROUGHT_TEAM,
     GENERIC_ACTIONS,
     LUCKY_GENERIC,
     NEAR_MISS_CLASS_WEIGHTS,
@@ -66,6 +70,9 @@ class Generator:
         self.n = int(incidents)
         self.seed = seed
         self.rng = random.Random(seed)
+        # the practice-health plants (blameful sentences) draw from their own stream, so
+        # the rest of the history is the same with or without them
+        self.practice = random.Random(f"practice-{seed}")
         self.end = end
         self.end_dt = datetime(end.year, end.month, end.day, 23, 59)
         self.first = end - timedelta(days=WINDOW_DAYS - 1)
@@ -138,6 +145,8 @@ class Generator:
                 team, cls = repeat_of.team, repeat_of.cls
             else:
                 team = self.pick_cum(TEAMS, self.team_cum)
+                if near_miss and team.name == DROUGHT_TEAM and (self.end - start.date()).days < DROUGHT_DAYS:
+                    team = TEAMS[(TEAMS.index(team) + 1) % len(TEAMS)]   # the drought (scenarios.py)
                 if near_miss:
                     cls = self.pick_cum(self.nm_names, self.nm_cum)
                 else:
@@ -356,6 +365,8 @@ class Generator:
         inc.factors = [in_voice(f, v) for f in inc.factors]
         # Action items.
         self.make_items(inc, spec, ctx)
+        if self.practice.random() < BLAME_SHARE:
+            inc.blame = BLAMEFUL[self.practice.randrange(len(BLAMEFUL))].replace("{owner}", inc.owner)
 
     def range_text(self, a: datetime, b: datetime) -> str:
         mins = minutes(a, b)

@@ -82,6 +82,7 @@ class Incident:
     pd_ref: bool = False
     written: date | None = None    # when the postmortem was written up
     reviewed: date | None = None   # when it was reviewed (Reviewed documents only)
+    blame: str = ""                # a blameful sentence planted under "## Discussion", or ""
 
 
 @dataclass
@@ -98,4 +99,6 @@ class Corpus:
             "near_misses": sum(1 for i in self.incidents if i.near_miss),
             "tickets": len(self.tickets),
             "incident_rows": len(self.pd_rows),
+            "blameful_sentences": sum(1 for i in self.incidents if i.blame),
+            "items_without_ticket": sum(1 for i in self.incidents for it in i.items if it.ticket is None),
         }

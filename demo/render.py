@@ -67,6 +67,8 @@ def render_house(inc: Incident) -> str:
         due = mon_d(it.due) if it.due else ""
         lines.append(f"| {i} | {it.text} | {_owner_cell(it)} | {due} | {_ticket_cell(it)} |")
     lines += ["", "## What went well"] + [f"- {b}" for b in inc.went_well]
+    if inc.blame:
+        lines += ["", "## Discussion", inc.blame]
     return "\n".join(lines) + "\n"
 
 
@@ -102,6 +104,8 @@ def render_yaml(inc: Incident) -> str:
         due = it.due.isoformat() if it.due else ""
         lines.append(f"| {i} | {it.text} | {_owner_cell(it)} | {due} | {_ticket_cell(it)} | {it.doc_status} |")
     lines += ["", "## What went well"] + [f"- {b}" for b in inc.went_well]
+    if inc.blame:
+        lines += ["", "## Discussion", inc.blame]
     return "\n".join(lines) + "\n"
 
 

@@ -840,6 +840,22 @@ GENERIC_ACTIONS = [
 ]
 CUSTOMER_ACTION = ("Alert before customers notice: add an SLO alert for {feature}", "detect")
 
+# Blameful sentences a review should catch (issue 11): a share of postmortems carries
+# one, under "## Discussion", so the Practice health page and `hindsight lint` have
+# known ones to find. Written for this demo.
+BLAME_SHARE = 0.06
+BLAMEFUL = [
+    "In hindsight, @{owner} should have checked the replication lag before failing over.",
+    "The on-call engineer forgot to re-enable the health check after the maintenance.",
+    "Human error: an operator ran the cleanup job against production by mistake.",
+    "Someone ignored the disk usage warning for two days.",
+    "The new hire pushed the change without testing it in staging.",
+]
+# A team that stops reporting near misses: its near misses of the last DROUGHT_DAYS go
+# to the next team, so the page's near-miss drought has a known answer.
+DROUGHT_TEAM = "data"
+DROUGHT_DAYS = 183
+
 WENT_WELL = [
     "On-call found the cause quickly from recent changes.",
     "The rollback procedure worked cleanly once the cause was clear.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from metrics import closing, repeats, stats
+from metrics import closing, practice, repeats, stats
 from metrics.incidents import RESEMBLES
 from metrics.filters import Filters
 from metrics.periods import months
@@ -84,6 +84,7 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date, teams: tu
             {"incident": a, "similar_to": b, "score": round(sc, 4), "shared_terms": list(t or []),
              "shared_services": list(sv or [])}
             for a, b, sc, t, sv in reader.query(sql_file("report_similar"), {**params, "resembles": RESEMBLES})],
+        "practice": practice.block(reader, Filters(date_from, date_to, tuple(teams))),
     }
 
 

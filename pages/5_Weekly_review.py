@@ -100,9 +100,10 @@ if r.awaiting_review.empty:
     st.caption("Every postmortem up to the week's end is reviewed.")
 else:
     show(r.awaiting_review, "weekly-awaiting-review",
-         "Not reviewed by the week's end, oldest first; days counted from the incident date to the week's end.",
+         "Not reviewed by the week's end, oldest first; days counted from the incident date to the week's end. "
+         "Quality: the postmortem's score, 0-100 (`hindsight lint` lists what it lacks).",
          ["incident_date", "days_since_incident", "title", "kind", "severity", "team", "postmortem_status",
-          "owner", "written_on", "incident_id"])
+          "owner", "written_on", "quality", "incident_id"])
 
 ACTION_COLUMNS = ["state", "days_overdue", "deadline", "action", "owner", "severity", "ticket", "status",
                   "incident_title", "team", "done_on"]

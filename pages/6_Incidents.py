@@ -33,7 +33,11 @@ else:
                        "ttd_min": st.column_config.NumberColumn("time to detect (min)", format="%.0f"),
                        "ttr_min": st.column_config.NumberColumn("time to resolve (min)", format="%.0f"),
                        "near_miss": st.column_config.CheckboxColumn("near miss"),
-                       "open_items": st.column_config.NumberColumn("open items")})
+                       "open_items": st.column_config.NumberColumn("open items"),
+                       "quality": st.column_config.ProgressColumn(
+                           "quality", min_value=0, max_value=100, format="%d",
+                           help="The postmortem's quality score, 0-100 (Definitions, \"Practice health\"; "
+                                "`hindsight lint` lists what it lacks).")})
 
 # The table's selection wins and goes into the URL; without one, the URL's ?incident= opens it.
 rows = [i for i in (event.selection.rows if event else []) if 0 <= i < len(found)]

@@ -170,6 +170,14 @@ def run_page(page: str, **query):
     return at.run()
 
 
+def table_with(at, column: str):
+    """The first table an AppTest run shows that has ``column``."""
+    for el in at.dataframe:
+        if column in el.value.columns:
+            return el.value
+    raise AssertionError(f"no table with column {column}")
+
+
 def shown(el):
     """What a table element shows in its cells, as text: the Styler's display values
     when the page sent a Styler (a table with a ticket, ui/tables.py), else the values."""

@@ -58,7 +58,7 @@ def test_charts_state_n_and_period(demo, page):
 
 
 def test_data_quality_lists_problems(demo):
-    at = run("pages/9_Data_quality.py")
+    at = run("pages/10_Data_quality.py")
     assert not at.exception
     assert any("Last ingest" in c.value for c in at.caption)
 
@@ -89,7 +89,7 @@ def test_reingest_button_loads_new_files_while_the_page_holds_the_database(empty
     cfg = tmp_path / "hindsight.yaml"
     cfg.write_text(cfg.read_text() + f"sources:\n  postmortems: ['{src}/*.md']\n")
     assert run_cli("ingest", "-q", "--config", cfg).returncode == 0
-    at = run("pages/9_Data_quality.py")
+    at = run("pages/10_Data_quality.py")
     (src / "b.md").write_text(house_doc(title="Second", day="2026-02-05"), encoding="utf-8")
     at.button[0].click().run()
     assert not at.exception, at.exception

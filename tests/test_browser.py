@@ -174,6 +174,22 @@ def test_overview_shows_headlines_and_a_chart(server, page):
     page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
 
 
+def test_practice_health_opens_from_the_sidebar(server, page):
+    """A reader finds the Practice health page in the sidebar and sees its six signals
+    and the blameful sentences with their rewrites."""
+    from playwright.sync_api import expect
+
+    open_page(page, server.url)
+    page.locator("[data-testid='stSidebar'] a[data-testid='stPageLink-NavLink']").filter(
+        has_text="Practice health").click()
+    expect(page.locator("[data-testid='stMain'] h1")).to_have_text("Practice health", timeout=30_000)
+    page.wait_for_function("() => window.location.pathname.endsWith('/Practice_health')", timeout=30_000)
+    expect(page.locator("[data-testid='stMain']")).to_contain_text("Blameful sentences", timeout=30_000)
+    tables = page.locator("[data-testid='stMain'] [data-testid='stDataFrame']")
+    expect(tables.first).to_be_visible(timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
 def test_shared_link_applies_its_filters(server, page):
     from playwright.sync_api import expect
 

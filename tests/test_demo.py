@@ -93,7 +93,9 @@ def test_same_arguments_give_byte_identical_files(tmp_path):
 
 def test_counts_and_layout(sample):
     root, counts = sample
-    assert set(counts) == {"postmortems", "near_misses", "tickets", "incident_rows"}
+    assert set(counts) == {"postmortems", "near_misses", "tickets", "incident_rows", "blameful_sentences",
+                           "items_without_ticket"}
+    assert counts["blameful_sentences"] > 0 and counts["items_without_ticket"] > 0
     docs = _postmortems(root)
     assert counts["postmortems"] == len(docs) == 200
     assert 0.15 <= counts["near_misses"] / counts["postmortems"] <= 0.25

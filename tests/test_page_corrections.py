@@ -6,7 +6,7 @@ from conftest import ROOT, house_doc, run_cli, run_page
 
 INCIDENTS = str(ROOT / "pages" / "6_Incidents.py")
 DETECTION = str(ROOT / "pages" / "4_Detection.py")
-QUALITY = str(ROOT / "pages" / "9_Data_quality.py")
+QUALITY = str(ROOT / "pages" / "10_Data_quality.py")
 
 
 @pytest.fixture

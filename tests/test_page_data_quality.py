@@ -3,7 +3,7 @@ asks before removing anything, shows failures as messages; undated postmortems l
 import pytest
 from conftest import postmortem_count, write_postmortems, ROOT, run_cli, run_page
 
-PAGE = "pages/9_Data_quality.py"
+PAGE = "pages/10_Data_quality.py"
 
 
 def postmortems(folder, n=3, start=1):

@@ -47,6 +47,15 @@ def test_page_runs_on_demo_data_newest_first(demo):
     assert not at.code  # nothing selected yet
 
 
+def test_each_postmortem_shows_its_quality_score(demo):
+    at = run(**{"from": "2024-01-01", "to": "2026-10-31"})
+    table = at.dataframe[0].value
+    stored = dict(query(demo / "h.duckdb", "SELECT incident_id, quality_score FROM mart_incidents"))
+    assert table["quality"].between(0, 100).all()
+    assert dict(zip(table["id"], table["quality"])) == {i: stored[i] for i in table["id"]}
+    assert table["quality"].min() < 100  # the demo's planted blame and missing tickets cost points
+
+
 def test_page_runs_on_an_empty_database(empty):
     at = run()
     assert not at.exception, at.exception

@@ -9,6 +9,7 @@ from datetime import date
 import duckdb
 import pytest
 from conftest import load_corpus, team_and_class_with_no_incident, default_period_of, report_json, run_page
+from conftest import table_with as table
 
 PAGE = "pages/3_Near_misses.py"
 
@@ -18,13 +19,6 @@ def run(**query):
 
 
 _reports: dict = {}
-
-
-def table(at, column):
-    for el in at.dataframe:
-        if column in el.value.columns:
-            return el.value
-    raise AssertionError(f"no table with column {column}")
 
 
 # --- the page on the demo data --------------------------------------------------------

@@ -114,6 +114,7 @@ def test_review_lists(small):
     aw = r.awaiting_review
     assert list(aw["incident_id"]) == ["p0", "p1", "p2"]                 # oldest first
     assert list(aw["days_since_incident"]) == [127, 16, 4]               # to the week's end
+    assert aw["quality"].between(0, 100).all()                          # loaders/lint.py's score
 
     acts = r.actions
     assert list(acts["action"]) == ["Old open item", "Fix X", "Add index DONE", "Tune pool"]

@@ -7,7 +7,9 @@ import pytest
 from ui.pages import PAGES, page_of
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = ["app.py"] + [f"pages/{p.name}" for p in sorted((ROOT / "pages").glob("*.py"))]
+# in the order Streamlit lists a pages/ folder: by the number the file name starts with
+FILES = ["app.py"] + [f"pages/{p.name}" for p in sorted((ROOT / "pages").glob("*.py"),
+                                                         key=lambda p: int(p.name.split("_", 1)[0]))]
 
 
 def test_every_listed_page_exists_and_every_page_file_is_listed():
@@ -35,7 +37,7 @@ def test_page_of_finds_a_page_by_its_file():
 def test_definitions_are_one_click_away(demo):
     from conftest import run_page
 
-    at = run_page("pages/8_Definitions.py")
+    at = run_page("pages/9_Definitions.py")
     assert not at.exception, at.exception
     assert any("Closing at equal age" in m.value for m in at.markdown)
     overview = run_page("app.py")

@@ -364,7 +364,7 @@ def test_out_writes_the_file(demo_folder, tmp_path):
 
 
 def test_the_report_page_offers_every_format(demo):
-    at = run_page("pages/7_Report.py", quarter=QUARTER)
+    at = run_page("pages/8_Report.py", quarter=QUARTER)
     assert not at.exception, at.exception
     labels = [b.label for b in at.get("download_button")]
     assert labels[:3] == ["HTML", "Markdown", "JSON"]
@@ -372,13 +372,13 @@ def test_the_report_page_offers_every_format(demo):
 
 
 def test_the_report_page_takes_the_sidebars_team(demo):
-    at = run_page("pages/7_Report.py", quarter=QUARTER, team="payments")
+    at = run_page("pages/8_Report.py", quarter=QUARTER, team="payments")
     assert not at.exception, at.exception
     assert [m.value for m in at.multiselect if m.label == "Teams"] == [["payments"]]
 
 
 def test_the_report_page_on_an_empty_database(empty):
-    at = run_page("pages/7_Report.py")
+    at = run_page("pages/8_Report.py")
     assert not at.exception, at.exception
 
 

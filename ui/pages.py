@@ -25,9 +25,10 @@ PAGES = (
     Page("pages/4_Detection.py", "Detection", ":material/timer:"),
     Page("pages/5_Weekly_review.py", "Weekly review", ":material/event_note:"),
     Page("pages/6_Incidents.py", "Incidents", ":material/list_alt:"),
-    Page("pages/7_Report.py", "Report", ":material/summarize:"),
-    Page("pages/8_Definitions.py", "Definitions", ":material/menu_book:", filters=False),
-    Page("pages/9_Data_quality.py", "Data quality", ":material/rule:", filters=False),
+    Page("pages/7_Practice_health.py", "Practice health", ":material/health_and_safety:"),
+    Page("pages/8_Report.py", "Report", ":material/summarize:"),
+    Page("pages/9_Definitions.py", "Definitions", ":material/menu_book:", filters=False),
+    Page("pages/10_Data_quality.py", "Data quality", ":material/rule:", filters=False),
 )
 
 

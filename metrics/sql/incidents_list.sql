@@ -2,6 +2,7 @@
 -- newest first, narrowed by search terms: every term in $terms (lower-case words) must
 -- occur in one of title, id, summary, class, team(s) or services. Fields are joined by a
 -- newline, which no term contains, so a term never matches across two fields.
+-- quality: the postmortem's quality score (0-100, loaders/lint.py).
 SELECT
     i.incident_date                                           AS date,
     i.incident_id                                             AS id,
@@ -16,6 +17,7 @@ SELECT
     i.ttr_minutes                                             AS ttr_min,
     (SELECT count(*) FROM mart_action_items a
       WHERE a.file_path = i.file_path AND a.status = 'open')  AS open_items,
+    i.quality_score                                           AS quality,
     i.file_path
 FROM filtered_incidents($date_from, $date_to, $teams, $services, $severities, $classes, $near_misses) i
 WHERE len($terms) = 0

@@ -13,6 +13,7 @@ SELECT
     postmortem_status,
     owner,
     written_on,
+    quality_score                                                 AS quality,
     date_diff('day', incident_date, $date_to)                     AS days_since_incident,
     file_path
 FROM filtered_incidents(DATE '0001-01-01', $date_to, $teams, $services, $severities, $classes, $near_misses)

@@ -41,6 +41,7 @@ SELECT
     date_diff('day', CAST(t.resolved_at AS DATE), p.written_on)       AS days_to_postmortem,
     date_diff('day', CAST(t.resolved_at AS DATE), p.reviewed_on)      AS days_to_review,
     p.summary,
+    p.quality_score,
     p.corrected_fields
 FROM int_postmortems p
 JOIN int_incident_times t USING (file_path)

@@ -1,0 +1,46 @@
+-- One row per postmortem with what the blameless practice's six mistakes are measured on
+-- (docs/METRICS.md, "Practice health"): its blameful sentences (loaders/lint.py), its
+-- action items, those with no ticket and those whose ticket no loaded tracker export
+-- holds, its contributing factors, and its quality score (0-100, loaders/lint.py).
+-- Days from resolution to write-up is mart_incidents.days_to_postmortem.
+WITH blame AS (
+    SELECT file_path, count(*) AS blameful_sentences
+    FROM stg_findings
+    WHERE rule = 'blame'
+    GROUP BY ALL
+),
+items AS (
+    SELECT file_path,
+           count(*)                                                   AS action_items,
+           count(*) FILTER (WHERE ticket IS NULL)                     AS items_without_ticket,
+           count(*) FILTER (WHERE ticket IS NOT NULL AND NOT ticket_matched) AS items_ticket_not_found
+    FROM mart_action_items
+    GROUP BY ALL
+),
+factors AS (
+    SELECT file_path, count(*) AS contributing_factors
+    FROM stg_factors
+    GROUP BY ALL
+)
+SELECT
+    i.file_path,
+    i.incident_id,
+    i.title,
+    i.incident_date,
+    i.team,
+    i.severity_level,
+    i.severity_label,
+    i.incident_class,
+    i.services,
+    i.is_near_miss,
+    coalesce(b.blameful_sentences, 0)                        AS blameful_sentences,
+    coalesce(a.action_items, 0)                              AS action_items,
+    coalesce(a.items_without_ticket, 0)                      AS items_without_ticket,
+    coalesce(a.items_ticket_not_found, 0)                    AS items_ticket_not_found,
+    coalesce(f.contributing_factors, 0)                      AS contributing_factors,
+    i.quality_score,
+    i.days_to_postmortem
+FROM mart_incidents i
+LEFT JOIN blame b USING (file_path)
+LEFT JOIN items a USING (file_path)
+LEFT JOIN factors f USING (file_path)
