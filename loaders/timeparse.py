@@ -329,7 +329,7 @@ class Stamp:
 # what may stand before a timestamp: markup, brackets, "~", emoji and other symbols,
 # "at" / "around" / "approx."
 _LEAD = re.compile(r"[^\w+-]*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+)?", re.IGNORECASE)
-_GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d))?[\s,*_]*(?:~\s*)?", re.IGNORECASE)
+_GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:))?[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
 _ZONE_TAIL = re.compile(r"\s*\(?\s*(" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
@@ -416,6 +416,10 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
 _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
 
 
+_WITH_SECONDS = re.compile(r":\d\d:\d\d$")
+_ISO_ZONE = re.compile(r"(?:Z|([+-]\d{2}:?\d{2}))(?![\w:])")
+
+
 def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stamp | None:
     """Read a date and/or time at the start of ``text``.
 
@@ -463,6 +467,12 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
             end = dend
         elif st.zone is not None:
             end = z.end()
+    if st.zone is None and st.has_time and (iz := _ISO_ZONE.match(text, end)) \
+            and (not iz.group(1) or _WITH_SECONDS.search(text, max(0, end - 6), end)):
+        # "2026-01-15T04:20:00Z", "04:20:00+02:00": ISO 8601's own zone, written right after
+        # the time (an offset only after seconds: "09:00-10:00" is a range)
+        st.zone = zone("UTC" + iz.group(1)) if iz.group(1) else zone("UTC")
+        end = iz.end()
     r = _RANGE_TAIL.match(text, end)
     if r:
         st.range_at = end
@@ -500,7 +510,10 @@ def stamp_datetime(st: Stamp, default_date: date | None, default_zone: Zone | No
         return None
     local = datetime(day.year, day.month, day.day, st.hour or 0, st.minute or 0, st.second or 0)
     z = st.zone or default_zone or ZONE_UTC
-    return z.to_utc(local)
+    try:
+        return z.to_utc(local)
+    except OverflowError:
+        return None   # "0001-01-01T00:00:00+14:00": before the first day a datetime can hold
 
 
 # where a date can begin: a digit, or a weekday / month name, at a word start

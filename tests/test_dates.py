@@ -78,3 +78,13 @@ def test_a_month_word_in_another_language(text, day):
 
 def test_a_word_that_is_no_month_is_no_date():
     assert tp.find_date("15 items 2019") is None
+
+
+@pytest.mark.parametrize("text, utc", [
+    ("2026-01-15T04:20:00Z (first observed)", "2026-01-15T04:20:00+00:00"),
+    ("2026-01-15T04:20:00+02:00 restart", "2026-01-15T02:20:00+00:00"),
+    ("2026-01-15T04:20Z", "2026-01-15T04:20:00+00:00"),
+])
+def test_an_iso_8601_time_reads_with_its_own_zone(text, utc):
+    st = tp.read_stamp(text)
+    assert tp.stamp_datetime(st, None, None).isoformat() == utc

@@ -19,13 +19,15 @@ _HEADERS = {
     "text": re.compile(r"^(?:action(?:\s+items?)?|items?|description|tasks?|what|title|summary|"
                        r"follow[\s-]*ups?|remediation|corrective action|todo|to do|work item|name|details?|"
                        r"aksjon(?:spunkt)?|tiltak|åtgärd|ma(?:ß|ss)nahme|aufgabe|beschreibung|acci[óo]n|tarea|"
-                       r"actie|beskrivelse|beskrivning)\b", re.I),
+                       r"actie|beskrivelse|beskrivning)\b|^(?:対策|内容|項目|措施|行动)", re.I),
     "owner": re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
-                        r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|eigenaar)\b", re.I),
+                        r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|eigenaar)\b"
+                        r"|^(?:主担当|担当|責任者|负责人|负责)", re.I),
     "due": re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
-                      r"|by when|when|date)\b", re.I),
+                      r"|by when|when|date|frist|forfall|termin|fälligkeit|fecha\s+l[ií]mite|échéance|deadline)\b"
+                      r"|^(?:期限|期日|締切|截止)", re.I),
     "ticket": re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
-                         r"github|linear|id|key|referanse|referens|referenz)\b", re.I),
+                         r"github|linear|id|key|referanse|referens|referenz)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": re.compile(r"^(?:type|kind|category|class)\b", re.I),
     "status": re.compile(r"^(?:status|state|done|progress|complete[d]?)\b", re.I),
     "skip": re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
@@ -47,7 +49,7 @@ _OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by|responsible)\b
 _LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 _TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
                                r"|\s(@[\w-]+(?:\.[\w-]+)*)\s*$")  # "... scheduled @kim": a closing mention
-_DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*:?\s*((?:\d{4}-\d{2}-\d{2})|"
+_DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*[:=]?\s*((?:\d{4}-\d{2}-\d{2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 _ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|follow[\s-]*up)\s*(?:\d+)?\s*:?(?:\*\*|__)?\s*:?\s+(.+)", re.I)

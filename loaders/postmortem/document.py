@@ -38,7 +38,7 @@ def _bold_pairs(line: str):
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
         yield (m.group(1) or m.group(2)).strip(), line[m.end():end].split("|", 1)[0].strip()
-_KV_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 /()#_-]{0,38}?)\s*:\s+(.+)$")
+_KV_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 /()#_.-]{0,38}?)\s*:\s+(.+)$")
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 _NEAR_MISS_CLAIM = re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"

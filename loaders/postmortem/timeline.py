@@ -186,6 +186,15 @@ _PLANNED = {"planned", "scheduled"}
 _PLANNABLE = {"outage", "outages", "downtime", "maintenance", "disruption"}
 
 
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_CJK_EVENTS = (
+    ("impact", ("失敗開始", "障害発生", "停止", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始")),
+    ("detected", ("通知", "検知", "アラート", "発見", "気付", "告警", "报警", "发现")),
+    ("mitigated", ("復旧", "回復", "解消", "恢复")),
+    ("resolved", ("解決", "収束", "解决")),
+)
+
+
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     words = _WORD.findall(e.text.lower())
@@ -210,6 +219,11 @@ def _tag(e: Entry) -> None:
             e.tags.add("impact")  # an HTTP 5xx status
         elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):
             e.tags.add("detected")  # "pages the auth team", "page the payments on-call"
+    if _CJK_TEXT.search(e.text):
+        # Japanese and Chinese entries: no spaces to find words by, so the words are looked for in the text
+        for kind, words in _CJK_EVENTS:
+            if any(w in e.text for w in words):
+                e.tags.add(kind)
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     if _SECRET_WORDS.intersection(words) and _SECRET_ENDED.search(e.text):
@@ -253,6 +267,13 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     break
         if r.stated_day is not None:
             break
+    if r.stated_day is None and tops:
+        # "## Timeline (2026-08-02, JST = UTC+9)": one date in the heading is the day of its
+        # time-only entries, whatever date-only context rows come first (a range of two
+        # dates, "01/16/2024 - 02/28/2024", states no one day)
+        days = tp.dates_in(plain(tops[0].title), doc.order_hint)
+        if len(days) == 1:
+            r.stated_day = days[0][1]
     if r.stated_day is None and tops:
         # the preamble before the timeline may state it ("Unless otherwise noted ...")
         head = "\n".join(doc.lines[:min(tops[0].line + 3, 200)])

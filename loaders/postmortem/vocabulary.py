@@ -34,7 +34,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
         r"causal\s+factors?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
-        r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnosis")),
+        r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnosis",
+        r"(?:issues|problems|weaknesses|gaps)\s+(?:identified|found)", r"what\s+caused\s+(?:it|this|the\s+\w+)")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
     ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?")),
     ("went_wrong", _rx(r"what\s+went\s+(?:wrong|poorly|badly)", r"what\s+(?:didn[’']?t|did\s+not)\s+go\s+(?:so\s+|very\s+)?well", r"things\s+that\s+went\s+(?:wrong|poorly|badly)",
@@ -84,7 +85,19 @@ _OTHER_LANGUAGES = {
     "lessons": (r"hva\s+lærte\s+vi", r"lærdom(?:mer)?", r"vad\s+lärde\s+vi", r"erkenntnisse", r"lehren",
                 r"le[çc]ons(?:\s+apprises)?", r"lecciones(?:\s+aprendidas)?", r"geleerde\s+lessen"),
 }
-SECTION_KINDS = SECTION_KINDS + [(kind, _rx(*words)) for kind, words in _OTHER_LANGUAGES.items()]
+# Japanese and Chinese write no spaces, so their words match without a word boundary
+# ("## 因果の整理", "## タイムライン(JST)", "## 恒久対策(採用決定と実施計画)").
+_CJK = {
+    "actions": ("恒久対策", "再発防止", "対策", "アクションアイテム", "今後の対応", "改善策", "后续行动", "改进措施", "行动项"),
+    "timeline": ("タイムライン", "時系列", "経緯", "時間軸", "时间线", "时间轴"),
+    "factors": ("根本原因", "原因", "因果", "要因", "根因"),
+    "summary": ("概要", "要約", "摘要", "总结", "概述"),
+    "impact": ("影響", "影响"),
+    "detection": ("検知", "检测", "发现"),
+    "resolution": ("復旧", "応急", "実施済み", "解決", "解决", "恢复"),
+}
+SECTION_KINDS = SECTION_KINDS + [(kind, _rx(*words)) for kind, words in _OTHER_LANGUAGES.items()] \
+    + [(kind, re.compile("^(?:" + "|".join(words) + ")")) for kind, words in _CJK.items()]
 
 _TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+", re.IGNORECASE)
@@ -162,6 +175,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
 @functools.lru_cache(maxsize=4096)
 def meta_key(key: str) -> str | None:
     k = re.sub(r"[*_`]+", "", key).strip().strip(":").strip()
+    # "Severity (see severity.md)", "Start (UTC)": a note in brackets is not the key
+    k = _PARENS.sub("", k).strip() or k
     if not k or len(k) > 40:
         return None
     for name, rx in META_KEYS:
