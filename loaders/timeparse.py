@@ -467,7 +467,8 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
             end = dend
         elif st.zone is not None:
             end = z.end()
-    if st.zone is None and st.has_time and (iz := _ISO_ZONE.match(text, end)) \
+    if st.zone is None and end < len(text) and text[end] in "Z+-" and st.has_time \
+            and (iz := _ISO_ZONE.match(text, end)) \
             and (not iz.group(1) or _WITH_SECONDS.search(text, max(0, end - 6), end)):
         # "2026-01-15T04:20:00Z", "04:20:00+02:00": ISO 8601's own zone, written right after
         # the time (an offset only after seconds: "09:00-10:00" is a range)

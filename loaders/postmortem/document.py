@@ -766,7 +766,8 @@ _AVERTED = [
         r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed)", re.I)),
     # "no secrets were leaked", "remained fully protected throughout" (but not "users of
     # the stable packages are not affected": a part spared says another part was hit)
-    (("leaked", "exfiltrated", "stolen", "protected", "secure", "unaffected"), re.compile(
+    (("were leaked", "was leaked", "exfiltrated", "were stolen", "was stolen", "remained", "remains", "stayed",
+      "stays"), re.compile(
         r"\bno\s+(?:\w+\s+)?(?:secrets?|credentials?|tokens?|keys?|data|passwords?)\s+(?:were|was|had\s+been)\s+"
         r"(?:leaked|exposed|exfiltrated|stolen)"
         r"|\b(?:remained|remains|stayed|stays)\s+(?:fully\s+|completely\s+)?(?:protected|secure|unaffected)\b", re.I)),

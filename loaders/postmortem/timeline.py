@@ -184,6 +184,9 @@ _COMPLETE = {"complete", "completed", "completes", "finished", "finishes", "done
 # incident's impact
 _PLANNED = {"planned", "scheduled"}
 _PLANNABLE = {"outage", "outages", "downtime", "maintenance", "disruption"}
+# (one lookup per word for the three: most words are none of them)
+_ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECOVERY},
+         **{w: "complete" for w in _COMPLETE}}
 
 
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -200,12 +203,14 @@ def _tag(e: Entry) -> None:
     words = _WORD.findall(e.text.lower())
     recovering = None
     for i, w in enumerate(words):
-        if w in _PLANNABLE and _PLANNED.intersection(words[max(0, i - 2):i]):
-            continue
-        if w in _RECOVERY:
-            recovering = i
-        elif recovering is not None and w in _COMPLETE and i - recovering <= 10:
-            e.tags.add("mitigated")
+        role = _ROLE.get(w)
+        if role is not None:
+            if role == "plannable" and _PLANNED.intersection(words[max(0, i - 2):i]):
+                continue
+            if role == "recovery":
+                recovering = i
+            elif role == "complete" and recovering is not None and i - recovering <= 10:
+                e.tags.add("mitigated")
         found = _PHRASES.get(w)
         if found and not (w in ("report", "reports") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit())):
@@ -219,7 +224,7 @@ def _tag(e: Entry) -> None:
             e.tags.add("impact")  # an HTTP 5xx status
         elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):
             e.tags.add("detected")  # "pages the auth team", "page the payments on-call"
-    if _CJK_TEXT.search(e.text):
+    if not e.text.isascii() and _CJK_TEXT.search(e.text):
         # Japanese and Chinese entries: no spaces to find words by, so the words are looked for in the text
         for kind, words in _CJK_EVENTS:
             if any(w in e.text for w in words):
