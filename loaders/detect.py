@@ -14,7 +14,7 @@ import os
 import re
 import stat
 
-from loaders import lint, postmortem
+from loaders import postmortem
 from loaders.formats import CSV, FORMATS, JSON, mapped
 from loaders.options import Options
 from loaders.problems import error, warning
@@ -146,7 +146,11 @@ def parse_text(text: str, path: str, options: Options) -> dict:
     if not _looks_like_postmortem(record, text):
         return unknown(path, "holds no prose: not a postmortem, and not a tracker or incident export "
                              "Hindsight knows")
-    # the reviewer's checks and the quality score (loaders/lint.py), stored by the ingest
+    # the reviewer's checks and the quality score (loaders/lint.py), stored by the ingest;
+    # imported here, not at the top: an unchanged re-ingest parses nothing and should not
+    # compile the blame rules
+    from loaders import lint
+
     record["lint"] = lint.check(record, text, options.lint_disabled).as_dict()
     return record
 
