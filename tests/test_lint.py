@@ -248,10 +248,20 @@ def test_a_file_that_is_not_a_postmortem_is_skipped(files):
 
 # --- real documents ------------------------------------------------------------------
 
-@pytest.mark.skipif(not CONFORMANCE.is_dir(), reason="the shared conformance corpus is not beside the project")
-def test_the_conformance_corpus_lints_without_a_crash():
-    out = run_cli("lint", "--format", "json", CONFORMANCE, timeout=300)
+def lints_without_a_crash(folder: Path, at_least: int) -> None:
+    out = run_cli("lint", "--format", "json", folder, timeout=300)
     assert out.returncode in (0, 1), out.stderr
     data = json.loads(out.stdout)
-    assert len(data["files"]) >= 10
+    assert len(data["files"]) >= at_least
     assert all(0 <= f["score"] <= 100 for f in data["files"])
+
+
+@pytest.mark.skipif(not CONFORMANCE.is_dir(), reason="the shared conformance corpus is not beside the project")
+def test_the_conformance_corpus_lints_without_a_crash():
+    lints_without_a_crash(CONFORMANCE, 10)
+
+
+def test_the_projects_own_real_documents_lint_without_a_crash():
+    """167 real public postmortems (tests/corpus), in a dozen shapes and several languages:
+    always beside the tests, wherever the repository is cloned."""
+    lints_without_a_crash(ROOT / "tests" / "corpus", 160)
