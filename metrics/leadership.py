@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import pandas as pd
 
 from metrics import actions, closing, detection, near_misses, overview, periods, quality, recurrence, report, stats
 from metrics.db import Reader
 from metrics.filters import Filters, first_and_last
+from metrics.jsonable import records
 
 TOP = 5          # repeat classes, overdue items, wishes and lucky notes listed
 TREND_QUARTERS = 6
@@ -99,24 +99,6 @@ def _median(values: list[float], min_sample: int):
     return stats.median(values) if len(values) >= min_sample else None
 
 
-def _records(df: pd.DataFrame, columns: list[str], limit: int | None = None) -> list[dict]:
-    """Rows as JSON-ready dicts: dates as ISO text, missing values as None."""
-    df = df[columns].head(limit) if limit else df[columns]
-    out = []
-    for row in df.to_dict("records"):
-        clean = {}
-        for k, v in row.items():
-            if isinstance(v, (pd.Timestamp, date)):
-                v = v.date().isoformat() if isinstance(v, pd.Timestamp) else v.isoformat()
-            elif v is not None and not isinstance(v, (list, str)) and pd.isna(v):
-                v = None
-            elif hasattr(v, "item"):
-                v = v.item()
-            clean[k] = v
-        out.append(clean)
-    return out
-
-
 def trend_filters(f: Filters) -> Filters:
     """``f`` widened back to TREND_QUARTERS quarters (or periods of its length) ending
     with its own: the window of the report's trends and charts."""
@@ -155,10 +137,10 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
     top = classes[classes["repeats"] > 0].sort_values(["repeats", "incidents"], ascending=False).head(TOP)
     open_items = recurrence.open_items(reader, f, as_of)
     repeat_classes = []
-    for row in _records(top, ["class", "incidents", "repeats", "repeats_after_fix", "chance_expected",
+    for row in records(top, ["class", "incidents", "repeats", "repeats_after_fix", "chance_expected",
                               "chance_low", "chance_high", "beyond_chance"]):
         items = open_items[open_items["class"] == row["class"]]
-        repeat_classes.append({**row, "open_items": _records(
+        repeat_classes.append({**row, "open_items": records(
             items, ["action", "owner", "ticket", "ticket_url", "deadline", "overdue"])})
 
     by_team = actions.breakdown(reader, f, as_of, "team")
@@ -166,7 +148,7 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
     wishes = actions.wishes(reader, f, as_of)
 
     trend_f = trend_filters(f)
-    trends = {m: _records(detection.trend(reader, trend_f, m, "quarter", min_sample),
+    trends = {m: records(detection.trend(reader, trend_f, m, "quarter", min_sample),
                           ["bucket", "n", "enough", "median_min", "ci90_low_min", "ci90_high_min"])
               for m in ("detect", "resolve")}
 
@@ -185,13 +167,13 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
         "headlines": headlines(now, _figures(reader, before_f, as_of), _figures(reader, year_f, as_of), min_sample),
         "repeat_classes": repeat_classes,
         "action_lists": {
-            "overdue_by_team": _records(by_team[by_team["overdue"] > 0].sort_values("overdue", ascending=False),
+            "overdue_by_team": records(by_team[by_team["overdue"] > 0].sort_values("overdue", ascending=False),
                                         ["team", "items", "open", "overdue"]),
             "overdue": len(overdue),
-            "most_overdue": _records(overdue, ["action", "owner", "team", "days overdue", "ticket", "ticket_url",
+            "most_overdue": records(overdue, ["action", "owner", "team", "days overdue", "ticket", "ticket_url",
                                                 "incident"], TOP),
             "wishes": len(wishes),
-            "wish_list": _records(wishes, ["action", "missing", "owner", "incident"], TOP),
+            "wish_list": records(wishes, ["action", "missing", "owner", "incident"], TOP),
         },
         "lucky": [{**r, "incident_date": r["incident_date"].isoformat()}
                   for r in near_misses.lucky(reader, f, TOP) if r["lucky"]],

@@ -16,6 +16,7 @@ import pandas as pd
 from metrics import near_misses, stats
 from metrics.db import Reader, sql_file
 from metrics.filters import Filters, first_and_last, params
+from metrics.jsonable import records
 from metrics.periods import Period, same_length_before
 
 LATE_DAYS = 14            # a write-up more than this many days after resolution is late
@@ -143,7 +144,8 @@ _BEHIND = {
     "fear": lambda df: df[df["days_to_postmortem"] > LATE_DAYS],
 }
 BEHIND_COLUMNS = ["incident_id", "title", "incident_date", "team", "severity_label", "is_near_miss",
-                  "blameful_sentences", "action_items", "items_without_ticket", "contributing_factors",
+                  "blameful_sentences", "action_items", "items_without_ticket", "items_ticket_not_found",
+                  "contributing_factors",
                   "days_to_postmortem", "quality_score", "file_path"]
 
 
@@ -199,15 +201,6 @@ def near_misses_by_team(reader: Reader, f: Filters) -> pd.DataFrame:
 def block(reader: Reader, f: Filters, min_sample: int = stats.MIN_SAMPLE) -> dict:
     """The `practice` block of ``report --json`` (docs/REPORT_CONTRACT.md): the same
     figures as the Practice health page."""
-    def records(df: pd.DataFrame) -> list[dict]:
-        out = []
-        for r in df.to_dict("records"):
-            out.append({k: (None if (v is None or (isinstance(v, float) and pd.isna(v)))
-                            else v.isoformat() if hasattr(v, "isoformat") else
-                            int(v) if hasattr(v, "dtype") and "int" in str(v.dtype) else
-                            float(v) if hasattr(v, "dtype") else v) for k, v in r.items()})
-        return out
-
     sentences = blame_sentences(reader, f)
     return {
         "signals": [s.as_dict() for s in signals(reader, f, min_sample)],
