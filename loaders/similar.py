@@ -13,6 +13,11 @@ both (``shared_terms``) and the services they share. The horizon makes the table
 n x HORIZON scores, not n squared; work is done in blocks of rows whose arrays hold
 about CELLS scores whatever the number of postmortems.
 
+Memory stays flat in the number of postmortems: a rebuild reads the texts BATCH at a
+time in start order (document frequencies first, then vectors), and holds only the
+vectors of the current batch and of the HORIZON before it; the table and the vectors
+are written as they are made. Nothing holds every text or every vector at once.
+
 At an ingest (``refresh``) the table ``similar_incidents`` is
 
 - kept when no text, service list or start changed (``similar_fingerprint`` in
@@ -44,6 +49,7 @@ HORIZON = 5000          # each postmortem is compared with at most this many ear
 VERSION = "3"           # bump when the rule above changes: the table is rebuilt
 REBUILD_SHARE = 0.05    # changes since the last full rebuild, as a share of postmortems, that force one
 INCREMENTAL_FROM = 1000  # fewer postmortems than this: always rebuilt whole
+BATCH = 2000            # postmortems read, vectorised and written at once by a rebuild
 COLUMNS = ["file_path", "rank", "similar_path", "score", "text_score", "shared_terms", "shared_services"]
 
 
@@ -53,10 +59,11 @@ def digest(text: str, services, start) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def fingerprint(df: pd.DataFrame) -> str:
-    """A hash of everything the table depends on: the rule's version and each row."""
+def fingerprint(digests: dict[str, str]) -> str:
+    """A hash of everything the table depends on: the rule's version and each
+    postmortem's ``digest`` (by path)."""
     h = hashlib.sha256(VERSION.encode())
-    for path, d in sorted(zip(df["file_path"], _digests(df))):
+    for path, d in sorted(digests.items()):
         h.update(f"{path}\0{d}\n".encode())
     return h.hexdigest()[:16]
 
@@ -163,16 +170,69 @@ def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = M
         yield out
 
 
-def _fit(df: pd.DataFrame, terms=None, idf=None):
-    """(vectors, terms, idf) of ``df``'s texts: a new fit, or under stored ``terms``/``idf``;
-    None when there is no word at all."""
-    vec = _vectorizer(len(df), terms, idf)
-    texts = df["text"].fillna("")
-    try:
-        x = vec.transform(texts) if idf is not None else vec.fit_transform(texts)
-    except ValueError:  # no word at all (empty documents)
+def _vocabulary(texts, n: int):
+    """(terms, idf) of the rule's TF-IDF fitted on ``n`` texts read one at a time from the
+    iterable ``texts`` (only each distinct term's count is kept); None when no word is
+    left. The same as scikit-learn's fit: terms sorted, those in more than max_df of the
+    texts dropped, idf smoothed and computed in float32."""
+    from collections import Counter
+
+    vec = _vectorizer(n)
+    analyse, counts = vec.build_analyzer(), Counter()
+    for text in texts:
+        counts.update(set(analyse(text or "")))
+    high = vec.max_df * n
+    terms = sorted(t for t, c in counts.items() if c <= high)
+    if not terms:
         return None
-    return x.tocsr(), vec.get_feature_names_out(), vec.idf_
+    df = np.fromiter((counts[t] for t in terms), dtype=np.float32, count=len(terms)) + np.float32(1.0)
+    idf = np.full_like(df, fill_value=n + 1)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += np.float32(1.0)
+    return np.array(terms, dtype=object), idf
+
+
+def _fit(df: pd.DataFrame, terms, idf):
+    """The vectors (CSR) of ``df``'s texts under ``terms`` and ``idf``."""
+    return _vectorizer(len(df), terms, idf).transform(df["text"].fillna("")).tocsr()
+
+
+def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: float = MIN_SCORE, keep=None):
+    """The table's rows, a block at a time, for the ``n`` postmortems that ``batches()``
+    yields as (first row, frame) in start order. Without ``terms`` it is read twice: the
+    document frequencies first. ``keep(terms, idf)`` and ``keep(frame, vectors, first)``
+    (if given) are told the fit and each batch's vectors as they are made. Only one batch
+    and the HORIZON rows before it are held."""
+    if n < 2:
+        return
+    if terms is None:
+        fit = _vocabulary((t for _, f in batches() for t in f["text"]), n)
+        if fit is None:
+            return
+        terms, idf = fit
+        if keep is not None:
+            keep(terms, idf)
+    from scipy import sparse
+
+    vec = _vectorizer(n, terms, idf)
+    w_first, w_frame, w_x = 0, None, None      # the window: rows w_first.. of the ordered input
+    for first, frame in batches():
+        x = vec.transform(frame["text"].fillna("")).tocsr()
+        if keep is not None:
+            keep(frame, x, first)
+        frame = frame[["file_path", "services"]].reset_index(drop=True)     # the text is in x now
+        w_frame = frame if w_frame is None else pd.concat([w_frame, frame], ignore_index=True)
+        w_x = x if w_x is None else sparse.vstack([w_x, x], format="csr")
+        drop = max(0, first - HORIZON - w_first)     # rows no row of this batch can reach
+        if drop:
+            w_frame, w_x, w_first = w_frame.iloc[drop:].reset_index(drop=True), w_x[drop:], w_first + drop
+        yield from _rank(w_frame, w_x, terms, np.arange(first, first + len(frame)) - w_first, top, min_score)
+
+
+def _slices(df: pd.DataFrame, size: int = BATCH):
+    """``df`` (ordered) as _ranked's batches."""
+    return lambda: ((lo, df.iloc[lo:lo + size]) for lo in range(0, len(df), size))
 
 
 def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE, terms=None, idf=None) -> pd.DataFrame:
@@ -181,14 +241,9 @@ def similar(df: pd.DataFrame, top: int = TOP, min_score: float = MIN_SCORE, term
     and ``idf``, under that vocabulary and those frequencies instead of the texts' own.
     Equal starts are ordered by file path and equal scores by start, so the same input
     gives the same table."""
-    if len(df) < 2:
-        return pd.DataFrame(columns=COLUMNS)
     df = _ordered(df)
-    fit = _fit(df, terms, idf)
-    if fit is None:
-        return pd.DataFrame(columns=COLUMNS)
-    x, terms, _ = fit
-    return pd.DataFrame([r for block in _rank(df, x, terms, np.arange(len(df)), top, min_score) for r in block],
+    terms = None if terms is None else np.asarray(terms, dtype=object)
+    return pd.DataFrame([r for block in _ranked(_slices(df), len(df), terms, idf, top, min_score) for r in block],
                         columns=COLUMNS)
 
 
@@ -213,7 +268,7 @@ def _insert(con, table: str, frame) -> None:
         con.unregister("_rows")
 
 
-def _insert_ranked(con, blocks, every: int = 20_000) -> None:
+def _insert_ranked(con, blocks, every: int = 5_000) -> None:
     """similar_incidents rows as _rank yields them, written every ``every`` rows."""
     rows: list = []
     for block in blocks:
@@ -224,12 +279,13 @@ def _insert_ranked(con, blocks, every: int = 20_000) -> None:
     _insert(con, "similar_incidents", pd.DataFrame(rows, columns=COLUMNS))
 
 
-def _store_vectors(con, df: pd.DataFrame, x, first: int = 0) -> None:
+def _store_vectors(con, df: pd.DataFrame, digests: dict[str, str], x, first: int = 0) -> None:
     """Postmortems ``df``: their input digests, starts and vectors (rows of ``x``),
     numbered from ``first`` (migrations 009 and 010)."""
     docs = np.arange(first, first + len(df), dtype=np.int32)
-    _insert(con, "similar_docs", pd.DataFrame({"doc": docs, "file_path": df["file_path"].tolist(),
-                                               "digest": _digests(df), "start_ts": df["start_ts"].to_numpy()}))
+    paths = df["file_path"].tolist()
+    _insert(con, "similar_docs", pd.DataFrame({"doc": docs, "file_path": paths, "digest": [digests[p] for p in paths],
+                                               "start_ts": df["start_ts"].to_numpy()}))
     import pyarrow as pa   # straight from the arrays: no DataFrame copy of every weight
 
     _insert(con, "similar_vectors", pa.table({"doc": np.repeat(docs, np.diff(x.indptr)),
@@ -237,23 +293,25 @@ def _store_vectors(con, df: pd.DataFrame, x, first: int = 0) -> None:
                                               "weight": x.data.astype(np.float32)}))
 
 
-def _rebuild(con, df: pd.DataFrame) -> None:
-    df = _ordered(df)
+def _rebuild(con, n: int, digests: dict[str, str]) -> None:
+    """A new vocabulary and frequencies, every list ranked, streamed from _similar_input."""
     for table in ("similar_incidents", "similar_terms", "similar_docs", "similar_vectors"):
         con.execute(f"DELETE FROM {table}")   # table: a name of ours, never input
-    fit = _fit(df) if len(df) >= 2 else None
-    if fit is not None:
-        x, terms, idf = fit
-        _insert_ranked(con, _rank(df, x, terms, np.arange(len(df))))
-        _insert(con, "similar_terms", pd.DataFrame({"col": np.arange(len(terms), dtype=np.int32),
-                                                    "term": terms.astype(object), "idf": idf.astype(np.float64)}))
-        _store_vectors(con, df, x)
+
+    def keep(frame, x, first=None):
+        if first is None:                     # the fit: frame is the terms, x their idf
+            _insert(con, "similar_terms", pd.DataFrame({"col": np.arange(len(frame), dtype=np.int32),
+                                                        "term": frame, "idf": x.astype(np.float64)}))
+        else:
+            _store_vectors(con, frame, digests, x, first)
+
+    _insert_ranked(con, _ranked(_input_batches(con, n), n, keep=keep))
     _put(con, "similar_changes", "0")
 
 
 def _vectors(con, df: pd.DataFrame, changed: set[str], terms, idf):
     """Every postmortem's vector, in ``df``'s order: stored ones, and the ``changed``
-    ones' made under the stored ``terms`` and ``idf``."""
+    ones' made under the stored ``terms`` and ``idf`` from their texts (_similar_input)."""
     from scipy import sparse
 
     docs = con.execute("SELECT doc, file_path FROM similar_docs").df()
@@ -268,10 +326,10 @@ def _vectors(con, df: pd.DataFrame, changed: set[str], terms, idf):
     rows, cols, vals = [rows[keep]], [np.asarray(got["col"], dtype=np.int64)[keep]], [np.asarray(got["weight"])[keep]]
     new_rows = np.array([row_of[p] for p in df["file_path"] if p in changed], dtype=np.int64)
     if len(new_rows):
-        fit = _fit(df.iloc[new_rows], terms, idf)
-        if fit is not None:
-            xn = fit[0].tocoo()
-            rows.append(new_rows[xn.row]), cols.append(xn.col.astype(np.int64)), vals.append(xn.data)
+        texts = con.execute("SELECT text FROM _similar_input WHERE list_contains(?, file_path) ORDER BY rn",
+                            [sorted(changed)]).df()
+        xn = _fit(texts, terms, idf).tocoo()
+        rows.append(new_rows[xn.row]), cols.append(xn.col.astype(np.int64)), vals.append(xn.data)
     x = sparse.csr_matrix((np.concatenate(vals).astype(np.float32), (np.concatenate(rows), np.concatenate(cols))),
                           shape=(len(df), len(terms)))
     x.sort_indices()
@@ -305,9 +363,9 @@ def _shifted(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> set
     return out
 
 
-def _update(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> None:
+def _update(con, digests: dict[str, str], changed: set[str], removed: set[str]) -> None:
     """Update the table in place for a few changed (or new) and removed postmortems."""
-    df = _ordered(df)
+    df = con.execute("SELECT file_path, services, start_ts FROM _similar_input ORDER BY rn").df()
     stored = con.execute("SELECT term, idf FROM similar_terms ORDER BY col").df()
     terms, idf = stored["term"].to_numpy(object), stored["idf"].to_numpy(np.float64)
     x, new_rows = _vectors(con, df, changed, terms, idf)
@@ -343,27 +401,58 @@ def _update(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> None
     if len(new_rows):
         sub = df.iloc[new_rows]
         first = con.execute("SELECT coalesce(max(doc) + 1, 0) FROM similar_docs").fetchall()[0][0]
-        _store_vectors(con, sub, x[new_rows], first)
+        _store_vectors(con, sub, digests, x[new_rows], first)
+
+
+def _input(con) -> int:
+    """int_incident_text with each postmortem's place in start order (rn) as the table
+    _similar_input, read a batch at a time, never whole; its number of rows. The order is
+    numbered on the keys alone and joined back, so no sort carries the texts, and the
+    table is an ordinary one: under the ingest's memory cap it goes to disk, not memory."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _similar_order AS SELECT file_path, "
+                "row_number() OVER (ORDER BY start_ts ASC NULLS LAST, file_path) - 1 AS rn FROM int_incident_text")
+    con.execute("CREATE OR REPLACE TABLE _similar_input AS SELECT o.rn, t.file_path, t.text, t.services, t.start_ts "
+                "FROM int_incident_text t JOIN _similar_order o USING (file_path)")
+    con.execute("DROP TABLE _similar_order")
+    return con.execute("SELECT count(*) FROM _similar_input").fetchall()[0][0]
+
+
+def _input_batches(con, n: int, size: int = BATCH):
+    """_similar_input as _ranked's batches."""
+    query = "SELECT file_path, text, services, start_ts FROM _similar_input WHERE rn >= ? AND rn < ? ORDER BY rn"
+    return lambda: ((lo, con.execute(query, [lo, lo + size]).df()) for lo in range(0, n, size))
 
 
 def refresh(con, incremental_from: int = INCREMENTAL_FROM, rebuild_share: float = REBUILD_SHARE) -> str:
     """Bring ``similar_incidents`` up to date with int_incident_text: "kept", "updated" or
     "rebuilt" (see the module docstring). Runs inside the ingest's swap, after the marts."""
-    df = con.execute("SELECT file_path, text, services, start_ts FROM int_incident_text").df()
-    fp = fingerprint(df)
+    from loaders import store
+
+    n = _input(con)                 # SQL over whole tables, under the marts' memory cap
+    con.execute("SET memory_limit = ?", [store.INGEST_MEMORY])   # the rest streams
+    try:
+        return _refresh(con, n, incremental_from, rebuild_share)
+    finally:
+        con.execute("DROP TABLE IF EXISTS _similar_input")
+
+
+def _refresh(con, n: int, incremental_from: int, rebuild_share: float) -> str:
+    digests: dict[str, str] = {}
+    for _, frame in _input_batches(con, n)():
+        digests.update(zip(frame["file_path"], _digests(frame)))
+    fp = fingerprint(digests)
     if _setting(con, "similar_fingerprint") == fp:
         return "kept"
-    digests = dict(zip(df["file_path"], _digests(df)))
     stored = dict(con.execute("SELECT file_path, digest FROM similar_docs").fetchall())
     changed = {p for p, d in digests.items() if stored.get(p) != d}
     removed = set(stored) - set(digests)
     since = int(_setting(con, "similar_changes") or 0) + len(changed) + len(removed)
-    full = (len(df) < incremental_from or not stored or _setting(con, "similar_version") != VERSION
-            or since >= rebuild_share * len(df))
+    full = (n < incremental_from or not stored or _setting(con, "similar_version") != VERSION
+            or since >= rebuild_share * n)
     if full:
-        _rebuild(con, df)
+        _rebuild(con, n, digests)
     else:
-        _update(con, df, changed, removed)
+        _update(con, digests, changed, removed)
         _put(con, "similar_changes", str(since))
     _put(con, "similar_version", VERSION)
     _put(con, "similar_fingerprint", fp)
