@@ -23,10 +23,13 @@ from loaders import processes
 
 SQL = Path(__file__).resolve().parent / "sql"
 LAYERS = ("staging", "intermediate", "marts")
-# DuckDB's buffer pool while an ingest writes: beyond it, blocks already written go back
-# to disk and big joins spill, so the store's share of an ingest's memory is flat however
-# large the archive (issue 13).
-INGEST_MEMORY = "256MB"
+# DuckDB's buffer pool during an ingest: beyond it, blocks already written go back to disk
+# and big joins spill, so the store's share of an ingest's memory is flat however large
+# the archive (issue 13). Writing rows and deriving tables in Python stream, and need
+# little; building the marts (and the input of a derived table) joins whole tables, and
+# gets more for that step only.
+INGEST_MEMORY = "64MB"
+MARTS_MEMORY = "256MB"
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -237,10 +240,11 @@ def swap(path: str | os.PathLike, derive=None):
         migrate(con)
         build_models(con, ("staging", "intermediate"))
         yield con
+        con.execute("SET memory_limit = ?", [MARTS_MEMORY])
         build_models(con)  # marts are tables: rebuild them from the new raw rows
         create_macros(con)
-        if derive is not None:  # tables computed in Python from the marts (loaders/similar.py)
-            derive(con)
+        if derive is not None:  # tables computed in Python from the marts (loaders/similar.py):
+            derive(con)         # it lowers the cap back to INGEST_MEMORY once its SQL is done
         con.execute("CHECKPOINT")
         con.close()
         with open(tmp, "rb") as f:
