@@ -59,15 +59,6 @@ def digest(text: str, services, start) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def fingerprint(digests: dict[str, str]) -> str:
-    """A hash of everything the table depends on: the rule's version and each
-    postmortem's ``digest`` (by path)."""
-    h = hashlib.sha256(VERSION.encode())
-    for path, d in sorted(digests.items()):
-        h.update(f"{path}\0{d}\n".encode())
-    return h.hexdigest()[:16]
-
-
 def _digests(df: pd.DataFrame) -> list[str]:
     return [digest(t or "", s, ts) for t, s, ts in zip(df["text"], df["services"], df["start_ts"])]
 
@@ -230,8 +221,9 @@ def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: fl
         yield from _rank(w_frame, w_x, terms, np.arange(first, first + len(frame)) - w_first, top, min_score)
 
 
-def _slices(df: pd.DataFrame, size: int = BATCH):
+def _slices(df: pd.DataFrame):
     """``df`` (ordered) as _ranked's batches."""
+    size = BATCH
     return lambda: ((lo, df.iloc[lo:lo + size]) for lo in range(0, len(df), size))
 
 
@@ -279,13 +271,12 @@ def _insert_ranked(con, blocks, every: int = 5_000) -> None:
     _insert(con, "similar_incidents", pd.DataFrame(rows, columns=COLUMNS))
 
 
-def _store_vectors(con, df: pd.DataFrame, digests: dict[str, str], x, first: int = 0) -> None:
-    """Postmortems ``df``: their input digests, starts and vectors (rows of ``x``),
-    numbered from ``first`` (migrations 009 and 010)."""
-    docs = np.arange(first, first + len(df), dtype=np.int32)
-    paths = df["file_path"].tolist()
-    _insert(con, "similar_docs", pd.DataFrame({"doc": docs, "file_path": paths, "digest": [digests[p] for p in paths],
-                                               "start_ts": df["start_ts"].to_numpy()}))
+def _store_vectors(con, frame: pd.DataFrame, x, first: int = 0) -> None:
+    """Postmortems ``frame`` (with their texts): their input digests, starts and vectors
+    (rows of ``x``), numbered from ``first`` (migrations 009 and 010)."""
+    docs = np.arange(first, first + len(frame), dtype=np.int32)
+    _insert(con, "similar_docs", pd.DataFrame({"doc": docs, "file_path": frame["file_path"].tolist(),
+                                               "digest": _digests(frame), "start_ts": frame["start_ts"].to_numpy()}))
     import pyarrow as pa   # straight from the arrays: no DataFrame copy of every weight
 
     _insert(con, "similar_vectors", pa.table({"doc": np.repeat(docs, np.diff(x.indptr)),
@@ -293,7 +284,7 @@ def _store_vectors(con, df: pd.DataFrame, digests: dict[str, str], x, first: int
                                               "weight": x.data.astype(np.float32)}))
 
 
-def _rebuild(con, n: int, digests: dict[str, str]) -> None:
+def _rebuild(con, n: int) -> None:
     """A new vocabulary and frequencies, every list ranked, streamed from _similar_input."""
     for table in ("similar_incidents", "similar_terms", "similar_docs", "similar_vectors"):
         con.execute(f"DELETE FROM {table}")   # table: a name of ours, never input
@@ -303,105 +294,141 @@ def _rebuild(con, n: int, digests: dict[str, str]) -> None:
             _insert(con, "similar_terms", pd.DataFrame({"col": np.arange(len(frame), dtype=np.int32),
                                                         "term": frame, "idf": x.astype(np.float64)}))
         else:
-            _store_vectors(con, frame, digests, x, first)
+            _store_vectors(con, frame, x, first)
 
     _insert_ranked(con, _ranked(_input_batches(con, n), n, keep=keep))
     _put(con, "similar_changes", "0")
 
 
-def _vectors(con, df: pd.DataFrame, changed: set[str], terms, idf):
-    """Every postmortem's vector, in ``df``'s order: stored ones, and the ``changed``
-    ones' made under the stored ``terms`` and ``idf`` from their texts (_similar_input)."""
+def _rows(con, lo: int, hi: int, n_terms: int, new_rows: np.ndarray, xn):
+    """Rows lo..hi-1 of _similar_input: (file_path and services, their vectors as CSR).
+    The vectors are the stored ones, and the changed postmortems' (rows ``new_rows``) from
+    ``xn``: their stored ones were deleted."""
     from scipy import sparse
 
-    docs = con.execute("SELECT doc, file_path FROM similar_docs").df()
-    row_of = {p: k for k, p in enumerate(df["file_path"])}
-    lookup = np.full(int(docs["doc"].max()) + 1 if len(docs) else 1, -1, dtype=np.int64)
-    for doc, path in zip(docs["doc"], docs["file_path"]):
-        if path in row_of and path not in changed:
-            lookup[doc] = row_of[path]
-    got = con.execute("SELECT doc, col, weight FROM similar_vectors").fetchnumpy()
-    rows = lookup[np.asarray(got["doc"], dtype=np.int64)]
-    keep = rows >= 0
-    rows, cols, vals = [rows[keep]], [np.asarray(got["col"], dtype=np.int64)[keep]], [np.asarray(got["weight"])[keep]]
-    new_rows = np.array([row_of[p] for p in df["file_path"] if p in changed], dtype=np.int64)
-    if len(new_rows):
-        texts = con.execute("SELECT text FROM _similar_input WHERE list_contains(?, file_path) ORDER BY rn",
-                            [sorted(changed)]).df()
-        xn = _fit(texts, terms, idf).tocoo()
-        rows.append(new_rows[xn.row]), cols.append(xn.col.astype(np.int64)), vals.append(xn.data)
-    x = sparse.csr_matrix((np.concatenate(vals).astype(np.float32), (np.concatenate(rows), np.concatenate(cols))),
-                          shape=(len(df), len(terms)))
+    frame = con.execute("SELECT file_path, services FROM _similar_input WHERE rn >= ? AND rn < ? ORDER BY rn",
+                        [lo, hi]).df()
+    got = con.execute("SELECT i.rn, v.col, v.weight FROM _similar_input i JOIN similar_docs d USING (file_path) "
+                      "JOIN similar_vectors v USING (doc) WHERE i.rn >= ? AND i.rn < ?", [lo, hi]).fetchnumpy()
+    rows, cols, vals = [np.asarray(got["rn"], dtype=np.int64) - lo], [np.asarray(got["col"], dtype=np.int64)], \
+        [np.asarray(got["weight"], dtype=np.float32)]
+    inside = np.flatnonzero((new_rows >= lo) & (new_rows < hi))
+    if len(inside):
+        part = xn[inside].tocoo()
+        rows.append(new_rows[inside][part.row] - lo), cols.append(part.col.astype(np.int64))
+        vals.append(part.data.astype(np.float32))
+    x = sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                          shape=(hi - lo, n_terms))
     x.sort_indices()
-    return x, new_rows
+    return frame, x
 
 
-def _shifted(con, df: pd.DataFrame, changed: set[str], removed: set[str]) -> set[int]:
-    """Rows (of ``df``, ordered) whose window of HORIZON predecessors is not what it was:
-    those within HORIZON after a postmortem that was added, removed or moved to another
-    start (its old place from similar_docs, its new one from ``df``). Their lists are
-    ranked again. A text edit moves nothing."""
-    if len(df) + len(removed) <= HORIZON:   # every window was, and is, all the earlier ones
-        return set()
-    old = con.execute("SELECT file_path, start_ts FROM similar_docs WHERE list_contains(?, file_path)",
-                      [sorted(changed | removed)]).df()
-    was = dict(zip(old["file_path"], old["start_ts"]))
-    now = dict(zip(df["file_path"], df["start_ts"]))
-    moved = {p for p in changed | removed
-             if p not in was or p not in now or not (was[p] == now[p] or (pd.isna(was[p]) and pd.isna(now[p])))}
-    if not moved:
-        return set()
-    marks = pd.concat([df[["file_path", "start_ts"]].assign(_new=True),
-                       old[old["file_path"].isin(moved)].assign(_new=False)], ignore_index=True)
-    marks = _ordered(marks)
-    new = marks["_new"].to_numpy()
-    ahead = np.cumsum(new) - new           # rows of df before each mark
-    places = ahead[~new | (new & marks["file_path"].isin(moved).to_numpy())]
-    out: set[int] = set()
-    for q in places.tolist():
-        out.update(range(q, min(len(df), q + HORIZON + 1)))
+# Rows of _similar_input before (start, path) in its order (starts ascending, unknown last)
+_BEFORE = ("SELECT count(*) FROM _similar_input WHERE (CAST(? AS TIMESTAMP) IS NULL AND "
+           "(start_ts IS NOT NULL OR file_path < ?)) OR start_ts < CAST(? AS TIMESTAMP) "
+           "OR (start_ts = CAST(? AS TIMESTAMP) AND file_path < ?)")
+
+
+def _shifted(con, n: int, changed: set[str], removed: set[str]) -> np.ndarray:
+    """Rows of _similar_input (a mask) whose window of HORIZON predecessors is not what it
+    was: those within HORIZON after a postmortem that was added, removed or moved to
+    another start (its old place from similar_docs, its new one from _similar_input).
+    Their lists are ranked again. A text edit moves nothing."""
+    out = np.zeros(n, dtype=bool)
+    if n + len(removed) <= HORIZON:   # every window was, and is, all the earlier ones
+        return out
+    touched = sorted(changed | removed)
+    was = dict(con.execute("SELECT file_path, start_ts FROM similar_docs WHERE list_contains(?, file_path)",
+                           [touched]).fetchall())
+    now = {p: (ts, rn) for p, ts, rn in con.execute(
+        "SELECT file_path, start_ts, rn FROM _similar_input WHERE list_contains(?, file_path)", [touched]).fetchall()}
+    places = []
+    for p in touched:
+        if p in was and p in now and was[p] == now[p][0]:
+            continue                                          # not moved (equal starts, or both unknown)
+        if p in now:
+            places.append(now[p][1])                          # its new place
+        if p in was:                                          # its old place: the rows now before it
+            places.append(con.execute(_BEFORE, [was[p], p, was[p], was[p], p]).fetchall()[0][0])
+    for q in places:
+        out[q:q + HORIZON + 1] = True
     return out
 
 
-def _update(con, digests: dict[str, str], changed: set[str], removed: set[str]) -> None:
-    """Update the table in place for a few changed (or new) and removed postmortems."""
-    df = con.execute("SELECT file_path, services, start_ts FROM _similar_input ORDER BY rn").df()
+def _update(con, n: int, changed: set[str], removed: set[str]) -> None:
+    """Update the table in place for a few changed (or new) and removed postmortems, a
+    batch of rows at a time: only the lists that can change are ranked again, and only a
+    batch's vectors and those of the HORIZON before it are held."""
     stored = con.execute("SELECT term, idf FROM similar_terms ORDER BY col").df()
     terms, idf = stored["term"].to_numpy(object), stored["idf"].to_numpy(np.float64)
-    x, new_rows = _vectors(con, df, changed, terms, idf)
-    paths = df["file_path"].tolist()
+    fresh = con.execute("SELECT rn, file_path, text, services, start_ts FROM _similar_input "
+                        "WHERE list_contains(?, file_path) ORDER BY rn", [sorted(changed)]).df()
+    new_rows = fresh["rn"].to_numpy(np.int64)
+    xn = _fit(fresh, terms, idf) if len(fresh) else None
     # Whose list can change: a changed postmortem's own; a list that holds a changed or
-    # removed one; a list that a changed one now enters (it beats the last entry, or the
-    # list has room).
-    old = con.execute("SELECT file_path, similar_path, score FROM similar_incidents").df()
-    holds = set(old.loc[old["similar_path"].isin(changed | removed), "file_path"])
-    last = old.groupby("file_path")["score"].agg(["min", "size"])
-    full = last[last["size"] >= TOP]["min"]         # a full list: a newcomer must reach its last score
-    floor = np.maximum(MIN_SCORE, df["file_path"].map(full).fillna(MIN_SCORE).to_numpy(np.float64))
-    redo = set(new_rows.tolist()) | {i for i, p in enumerate(paths) if p in holds} | _shifted(con, df, changed, removed)
-    if len(new_rows):
-        services = [list(s) if s is not None else [] for s in df["services"]]
-        b = _services_matrix(services)
-        sizes = np.asarray(b.sum(axis=1)).ravel()
-        step = max(8, CELLS // len(new_rows))
-        for lo in range(0, len(paths), step):
-            block = np.arange(lo, min(len(paths), lo + step))
-            score = _scores(x, b, sizes, block, new_rows)
-            later = block[:, None] - new_rows[None, :]
-            score[(later <= 0) | (later > HORIZON)] = -1.0      # a newcomer enters the lists of its window only
-            redo.update(block[score.max(axis=1) >= floor[block]].tolist())
-    stale = list(removed | changed)
-    con.execute("DELETE FROM similar_incidents WHERE list_contains(?, file_path)",
-                [list(removed) + [paths[i] for i in redo]])
+    # removed one; a list within HORIZON after a move (_shifted); a list that a changed
+    # one now enters (it beats the last entry, or the list has room: ``floor``).
+    redo = _shifted(con, n, changed, removed)
+    redo[new_rows] = True
+    holds = con.execute("SELECT DISTINCT i.rn FROM similar_incidents s JOIN _similar_input i USING (file_path) "
+                        "WHERE list_contains(?, s.similar_path)", [sorted(changed | removed)]).fetchnumpy()["rn"]
+    redo[np.asarray(holds, dtype=np.int64)] = True
+    full = con.execute("SELECT i.rn, min(s.score) AS last FROM similar_incidents s JOIN _similar_input i "
+                       "USING (file_path) GROUP BY i.rn HAVING count(*) >= ?", [TOP]).fetchnumpy()
+    floor = np.full(n, MIN_SCORE)
+    floor[np.asarray(full["rn"], dtype=np.int64)] = np.maximum(MIN_SCORE, np.asarray(full["last"], dtype=np.float64))
+    stale = sorted(removed | changed)
+    con.execute("DELETE FROM similar_incidents WHERE list_contains(?, file_path)", [sorted(removed)])
     con.execute("DELETE FROM similar_vectors WHERE doc IN (SELECT doc FROM similar_docs "
                 "WHERE list_contains(?, file_path))", [stale])
     con.execute("DELETE FROM similar_docs WHERE list_contains(?, file_path)", [stale])
-    if len(df) >= 2 and redo:
-        _insert_ranked(con, _rank(df, x, terms, np.array(sorted(redo))))
-    if len(new_rows):
-        sub = df.iloc[new_rows]
+    if n >= 2:
+        _insert_ranked(con, _reranked(con, n, terms, xn, new_rows, redo, floor))
+    if len(fresh):
         first = con.execute("SELECT coalesce(max(doc) + 1, 0) FROM similar_docs").fetchall()[0][0]
-        _store_vectors(con, sub, digests, x[new_rows], first)
+        _store_vectors(con, fresh, xn, first)
+
+
+def _reranked(con, n: int, terms, xn, new_rows: np.ndarray, redo: np.ndarray, floor: np.ndarray):
+    """_update's new lists, a batch of rows at a time: each batch's rows marked in
+    ``redo`` or that a changed one now enters, ranked against their window (their old
+    lists deleted first). A batch nothing touched is not read."""
+    from scipy import sparse
+
+    reach = np.zeros(n + 1, dtype=np.int64)              # rows within HORIZON after a changed one
+    np.add.at(reach, np.minimum(new_rows + 1, n), 1)
+    np.add.at(reach, np.minimum(new_rows + HORIZON + 1, n), -1)
+    reach = np.cumsum(reach)[:n] > 0
+    w_first, w_end, w_frame, w_x = 0, 0, None, None      # the window: rows w_first..w_end-1
+    for lo in range(0, n, BATCH):
+        hi = min(n, lo + BATCH)
+        if not (redo[lo:hi].any() or reach[lo:hi].any()):
+            continue
+        start = max(0, lo - HORIZON)
+        if w_x is None or w_end < start:
+            w_first, (w_frame, w_x) = start, _rows(con, start, hi, len(terms), new_rows, xn)
+        else:
+            frame, x = _rows(con, w_end, hi, len(terms), new_rows, xn)
+            w_frame = pd.concat([w_frame, frame], ignore_index=True).iloc[start - w_first:].reset_index(drop=True)
+            w_x, w_first = sparse.vstack([w_x, x], format="csr")[start - w_first:], start
+        w_end = hi
+        rows = set((np.flatnonzero(redo[lo:hi]) + lo).tolist())
+        near = new_rows[(new_rows >= w_first) & (new_rows < hi)]
+        if len(near):
+            b = _services_matrix([list(s) if s is not None else [] for s in w_frame["services"]])
+            sizes = np.asarray(b.sum(axis=1)).ravel()
+            batch = np.arange(lo, hi)
+            for part in np.array_split(batch, len(batch) * len(near) // CELLS + 1):
+                score = _scores(w_x, b, sizes, part - w_first, near - w_first)
+                later = part[:, None] - near[None, :]
+                score[(later <= 0) | (later > HORIZON)] = -1.0   # a newcomer enters the lists of its window only
+                rows.update(part[score.max(axis=1) >= floor[part]].tolist())
+        if not rows:
+            continue
+        rows = np.array(sorted(rows)) - w_first
+        con.execute("DELETE FROM similar_incidents WHERE list_contains(?, file_path)",
+                    [w_frame["file_path"].iloc[rows].tolist()])
+        yield from _rank(w_frame, w_x, terms, rows)
 
 
 def _input(con) -> int:
@@ -417,9 +444,15 @@ def _input(con) -> int:
     return con.execute("SELECT count(*) FROM _similar_input").fetchall()[0][0]
 
 
-def _input_batches(con, n: int, size: int = BATCH):
-    """_similar_input as _ranked's batches."""
-    query = "SELECT file_path, text, services, start_ts FROM _similar_input WHERE rn >= ? AND rn < ? ORDER BY rn"
+_BATCH = "SELECT file_path, text, services, start_ts FROM _similar_input WHERE rn >= ? AND rn < ? ORDER BY rn"
+_BATCH_STORED = ("SELECT i.file_path, i.text, i.services, i.start_ts, d.digest AS stored FROM _similar_input i "
+                 "LEFT JOIN similar_docs d USING (file_path) WHERE i.rn >= ? AND i.rn < ? ORDER BY i.rn")
+
+
+def _input_batches(con, n: int, stored: bool = False):
+    """_similar_input as _ranked's batches; with ``stored``, each row's digest in
+    similar_docs too (NULL for a postmortem it does not hold)."""
+    size, query = BATCH, _BATCH_STORED if stored else _BATCH
     return lambda: ((lo, con.execute(query, [lo, lo + size]).df()) for lo in range(0, n, size))
 
 
@@ -437,22 +470,33 @@ def refresh(con, incremental_from: int = INCREMENTAL_FROM, rebuild_share: float 
 
 
 def _refresh(con, n: int, incremental_from: int, rebuild_share: float) -> str:
-    digests: dict[str, str] = {}
-    for _, frame in _input_batches(con, n)():
-        digests.update(zip(frame["file_path"], _digests(frame)))
-    fp = fingerprint(digests)
+    """One pass over the inputs' digests (the fingerprint, and which changed), then keep,
+    update or rebuild. Only the changed paths are held, and only while few enough for an
+    update: beyond that they are counted."""
+    h = hashlib.sha256(VERSION.encode())
+    changed: set[str] = set()
+    n_changed, room = 0, int(rebuild_share * n) + 1
+    for _, frame in _input_batches(con, n, stored=True)():
+        for path, d, s in zip(frame["file_path"], _digests(frame), frame["stored"]):
+            h.update(f"{path}\0{d}\n".encode())
+            if d != s:
+                n_changed += 1
+                if n_changed <= room:
+                    changed.add(path)
+    fp = h.hexdigest()[:16]
     if _setting(con, "similar_fingerprint") == fp:
         return "kept"
-    stored = dict(con.execute("SELECT file_path, digest FROM similar_docs").fetchall())
-    changed = {p for p, d in digests.items() if stored.get(p) != d}
-    removed = set(stored) - set(digests)
-    since = int(_setting(con, "similar_changes") or 0) + len(changed) + len(removed)
-    full = (n < incremental_from or not stored or _setting(con, "similar_version") != VERSION
+    held, gone = con.execute("SELECT count(*), count(*) FILTER (WHERE file_path NOT IN "
+                             "(SELECT file_path FROM _similar_input)) FROM similar_docs").fetchall()[0]
+    since = int(_setting(con, "similar_changes") or 0) + n_changed + gone
+    full = (n < incremental_from or not held or _setting(con, "similar_version") != VERSION
             or since >= rebuild_share * n)
     if full:
-        _rebuild(con, n, digests)
+        _rebuild(con, n)
     else:
-        _update(con, digests, changed, removed)
+        removed = {p for (p,) in con.execute("SELECT file_path FROM similar_docs WHERE file_path NOT IN "
+                                              "(SELECT file_path FROM _similar_input)").fetchall()}
+        _update(con, n, changed, removed)
         _put(con, "similar_changes", str(since))
     _put(con, "similar_version", VERSION)
     _put(con, "similar_fingerprint", fp)

@@ -18,7 +18,7 @@ def frame(rows):
     """rows: (name, text, services, day)."""
     return pd.DataFrame({"file_path": [r[0] for r in rows], "text": [r[1] for r in rows],
                          "services": [list(r[2]) for r in rows],
-                         "start_ts": [datetime.fromisoformat(r[3]) for r in rows]})
+                         "start_ts": [datetime.fromisoformat(r[3]) if r[3] else None for r in rows]})
 
 
 POOL_1 = ("pool-1", "Orders API errors: the orders database connection pool was exhausted by slow queries "
@@ -227,6 +227,55 @@ def test_blocks_do_not_change_the_table(monkeypatch):
     whole = similar.similar(frame(rows))
     monkeypatch.setattr(similar, "CELLS", 20)              # a block of one or two rows at a time
     pd.testing.assert_frame_equal(similar.similar(frame(rows)), whole)
+
+
+def test_batches_do_not_change_the_table(monkeypatch):
+    """A rebuild reads, vectorises and ranks BATCH postmortems at a time, each against the
+    HORIZON before it: the table is the same whatever the batch."""
+    import random
+
+    monkeypatch.setattr(similar, "HORIZON", 9)
+    rng = random.Random(13)
+    rows = [_doc(rng, k) for k in range(70)]
+    whole = similar.similar(frame(rows))
+    monkeypatch.setattr(similar, "BATCH", 4)
+    pd.testing.assert_frame_equal(similar.similar(frame(rows)), whole)
+    con = _state(rows)
+    assert similar.refresh(con, incremental_from=0) == "rebuilt"          # from the database, 4 at a time
+    _same(_table(con), whole.sort_values(["file_path", "rank"]).reset_index(drop=True))
+
+
+def test_updates_stay_exact_a_batch_at_a_time(monkeypatch):
+    """An update loads stored vectors a batch (and its horizon) at a time and skips the
+    batches nothing touched: every kind of edit still equals a full ranking."""
+    import random
+
+    monkeypatch.setattr(similar, "HORIZON", 6)
+    monkeypatch.setattr(similar, "BATCH", 5)
+    rng = random.Random(17)
+    rows = [_doc(rng, k) for k in range(90)]
+    rows = [r[:3] + (None,) if k % 15 == 0 else r for k, r in enumerate(rows)]   # a few undated
+    con = _state(rows)
+    assert similar.refresh(con, incremental_from=0) == "rebuilt"
+    for round_ in range(12):
+        k = rng.randrange(len(rows))
+        edit = round_ % 6
+        if edit == 5:                                   # an undated one gets its start
+            k = next(i for i, r in enumerate(rows) if r[3] is None)
+            rows[k] = rows[k][:3] + (f"2026-{rng.randrange(1, 13):02d}-03",)
+        elif edit == 0:
+            rows.append(_doc(rng, 300 + round_))
+        elif edit == 1:
+            del rows[k]
+        elif edit == 2:
+            rows[k] = rows[k][:3] + (f"2026-{rng.randrange(1, 13):02d}-15",)
+        elif edit == 3:
+            rows[k] = (rows[k][0],) + _doc(rng, 0)[1:3] + (rows[k][3],)     # new text, same start
+        else:
+            rows[k] = rows[k][:3] + (None,)                                  # its start no longer known
+        _set_text(con, rows)
+        assert similar.refresh(con, incremental_from=0, rebuild_share=1.0) == "updated"
+        _same(_table(con), _under_stored(con, rows))
 
 
 def test_updates_stay_exact_when_windows_shift(monkeypatch):
