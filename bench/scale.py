@@ -67,8 +67,9 @@ def tree_rss_mb(pid: int) -> float:
     return total / 1e6
 
 
-def run_sampled(cmd: list[str], every: float = 0.02) -> tuple[float, float, float]:
-    """(seconds, peak tree RSS MB, the process's own peak RSS MB) of running ``cmd``."""
+def run_sampled(cmd: list[str], every: float = 0.02) -> tuple[float, float, float, str]:
+    """(seconds, peak tree RSS MB, the process's own peak RSS MB, its stderr) of running
+    ``cmd``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -89,7 +90,7 @@ def run_sampled(cmd: list[str], every: float = 0.02) -> tuple[float, float, floa
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(map(str, cmd))} failed ({proc.returncode}): {err.decode()[-2000:]}")
     own = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak[0], (own if own > before else float("nan")) / 1024
+    return seconds, peak[0], (own if own > before else float("nan")) / 1024, err.decode()
 
 
 def timed(cmd: list[str], repeat: int) -> float:
@@ -141,7 +142,9 @@ def measure(work: Path, incidents: int, repeat: int, pages: bool) -> dict:
     out: dict = {"incidents": incidents}
     out["markdown_it"] = markdown_it_seconds(postmortems)
     ingest = [*HINDSIGHT, "ingest", "-q", "--config", str(cfg), "--db", str(db)]
-    out["ingest"], out["ingest_tree_mb"], out["ingest_own_mb"] = run_sampled(ingest)
+    out["ingest"], out["ingest_tree_mb"], out["ingest_own_mb"], err = run_sampled(ingest)
+    if not db.exists():      # exit 1 is "loaded, with problems"; no database means it failed
+        raise SystemExit(f"the ingest of {incidents:,} postmortems wrote no database:\n{err[-3000:]}")
     out["db_mb"] = db.stat().st_size / 1e6
     out["reingest"] = timed(ingest, repeat)
     out["import_duckdb"] = timed([PY, "-c", "import duckdb"], repeat)

@@ -647,7 +647,7 @@ def _tail(rest: str):
     return h, mi, s, (None if offset is None else Zone(f"UTC{offset:+d}m", offset))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def parse_local(value: str, day_first: bool | None = None):
     """(naive datetime as written, Zone or None) or None when unreadable.
 
@@ -741,7 +741,7 @@ def read_time(value, day_first: bool | None = None) -> tuple[str | None, str | N
     return _read_time(value, day_first)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _read_time_text(value: str, day_first):
     return _read_time(value, day_first)
 
