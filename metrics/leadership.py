@@ -21,6 +21,7 @@ from metrics.filters import Filters, first_and_last
 from metrics.jsonable import records
 
 TOP = 5          # repeat classes, overdue items, wishes and lucky notes listed
+OPEN_ITEMS_SHOWN = 20  # a repeat class's open items listed (the longest-standing first); the total beside
 TREND_QUARTERS = 6
 CLOSE_DAYS = 30  # items compared at equal age: a quarter just ended has had 30 days, not 90
 VERDICTS = {"improvement": "improved", "regression": "regressed"}
@@ -141,7 +142,8 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
                               "chance_low", "chance_high", "beyond_chance"]):
         items = open_items[open_items["class"] == row["class"]]
         repeat_classes.append({**row, "open_items": records(
-            items, ["action", "owner", "ticket", "ticket_url", "deadline", "overdue"])})
+            items.head(OPEN_ITEMS_SHOWN), ["action", "owner", "ticket", "ticket_url", "deadline", "overdue"]),
+            "open_items_total": len(items)})
 
     by_team = actions.breakdown(reader, f, as_of, "team")
     overdue = actions.overdue(reader, f, as_of)

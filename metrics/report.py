@@ -15,6 +15,7 @@ from metrics.periods import months
 from metrics.db import Reader, sql_file
 
 FREQUENT_SHARE = 0.20
+PAIRS_SHOWN = 500      # similar pairs listed, most similar first; similar_pairs_total counts them all
 
 
 def _duration(rows: list[tuple], index: int) -> dict:
@@ -65,6 +66,8 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date, teams: tu
         "rate": eq.rate, "done": eq.done, "eligible": eq.eligible, "too_recent": eq.too_recent,
         "undated_done": eq.undated_done}
 
+    pairs = reader.query(sql_file("report_similar"), {**params, "resembles": RESEMBLES, "shown": PAIRS_SHOWN})
+
     near_by_month = {m: 0 for m in months(date_from, date_to)}
     for r in near:
         near_by_month[r[2]] = near_by_month.get(r[2], 0) + 1
@@ -82,8 +85,8 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date, teams: tu
         "coverage": coverage(reader, date_from, date_to, teams),
         "similar_pairs": [
             {"incident": a, "similar_to": b, "score": round(sc, 4), "shared_terms": list(t or []),
-             "shared_services": list(sv or [])}
-            for a, b, sc, t, sv in reader.query(sql_file("report_similar"), {**params, "resembles": RESEMBLES})],
+             "shared_services": list(sv or [])} for a, b, sc, t, sv, _ in pairs],
+        "similar_pairs_total": pairs[0][5] if pairs else 0,
         "practice": practice.block(reader, Filters(date_from, date_to, tuple(teams))),
     }
 

@@ -129,7 +129,8 @@ def link(url) -> str | None:
     if not isinstance(url, str):
         return None
     url = url.strip()
-    if not url or any(c.isspace() or unicodedata.category(c) == "Cc" for c in url):
+    if not url or (' ' in url or not url.isprintable() if url.isascii()   # the common case, in C
+                   else any(c.isspace() or unicodedata.category(c) == "Cc" for c in url)):
         return None
     try:
         parts = urlsplit(url)

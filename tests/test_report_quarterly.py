@@ -413,3 +413,18 @@ def test_download_names_keep_to_safe_characters():
     assert files.file_stem("2026Q3", ["payments"]) == "hindsight-report-2026Q3-payments"
     assert files.file_stem("2026-01-01 to 2026-06-30") == "hindsight-report-2026-01-01_to_2026-06-30"
     assert "/" not in files.file_stem("2026Q3", ["../../etc/passwd"]) and ".." not in files.file_stem("x", [".."])
+
+
+def test_a_class_lists_its_first_open_items_and_counts_them_all(demo_reader, monkeypatch):
+    """A year of a large archive holds thousands of open items per repeat class: the
+    report lists OPEN_ITEMS_SHOWN of them and says how many there are."""
+    f = Filters(date(2024, 1, 1), date(2026, 6, 30))
+    whole = leadership.build(demo_reader, f, date(2026, 7, 1))["repeat_classes"]
+    many = max(whole, key=lambda c: c["open_items_total"])
+    assert many["open_items_total"] == len(many["open_items"]) >= 2
+    monkeypatch.setattr(leadership, "OPEN_ITEMS_SHOWN", 1)
+    doc = leadership.document(demo_reader, f, date(2026, 7, 1))
+    capped = next(c for c in doc["repeat_classes"] if c["class"] == many["class"])
+    assert capped["open_items"] == many["open_items"][:1] and capped["open_items_total"] == many["open_items_total"]
+    said = f"1 of {many['open_items_total']} open items shown"
+    assert said in render.markdown(doc) and said in render.html(doc)

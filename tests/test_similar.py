@@ -420,3 +420,12 @@ def test_the_demos_planted_repeats_rank_their_predecessor_in_the_top_three(reade
                      and (by_path[p].scenario, by_path[p].services[0]) != (inc.scenario, inc.services[0])]
         hits += all(r > rank for r in unrelated)
     assert hits / len(planted) >= 0.8, (hits, len(planted))
+
+
+def test_report_lists_the_most_similar_pairs_and_counts_them_all(reader, monkeypatch):
+    whole = report.build(reader, date(2000, 1, 1), date(2100, 1, 1), date(2026, 11, 1))
+    assert whole["similar_pairs_total"] == len(whole["similar_pairs"]) > 3
+    monkeypatch.setattr(report, "PAIRS_SHOWN", 3)
+    capped = report.build(reader, date(2000, 1, 1), date(2100, 1, 1), date(2026, 11, 1))
+    assert capped["similar_pairs"] == whole["similar_pairs"][:3]
+    assert capped["similar_pairs_total"] == whole["similar_pairs_total"]
