@@ -436,11 +436,17 @@ def _input(con) -> int:
     _similar_input, read a batch at a time, never whole; its number of rows. The order is
     numbered on the keys alone and joined back, so no sort carries the texts, and the
     table is an ordinary one: under the ingest's memory cap it goes to disk, not memory."""
-    con.execute("CREATE OR REPLACE TEMP TABLE _similar_order AS SELECT file_path, "
-                "row_number() OVER (ORDER BY start_ts ASC NULLS LAST, file_path) - 1 AS rn FROM int_incident_text")
-    con.execute("CREATE OR REPLACE TABLE _similar_input AS SELECT o.rn, t.file_path, t.text, t.services, t.start_ts "
-                "FROM int_incident_text t JOIN _similar_order o USING (file_path)")
-    con.execute("DROP TABLE _similar_order")
+    # rows are read back by rn, never in the order they were written: DuckDB need not
+    # keep that order, which is what makes a big CREATE TABLE AS run out of memory
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _similar_order AS SELECT file_path, "
+                    "row_number() OVER (ORDER BY start_ts ASC NULLS LAST, file_path) - 1 AS rn FROM int_incident_text")
+        con.execute("CREATE OR REPLACE TABLE _similar_input AS SELECT o.rn, t.file_path, t.text, t.services, "
+                    "t.start_ts FROM int_incident_text t JOIN _similar_order o USING (file_path)")
+        con.execute("DROP TABLE _similar_order")
+    finally:
+        con.execute("RESET preserve_insertion_order")
     return con.execute("SELECT count(*) FROM _similar_input").fetchall()[0][0]
 
 
