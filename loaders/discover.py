@@ -227,13 +227,15 @@ def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None,
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                          and not any(ig.matches(os.path.join(folder, d), True) for ig in active)
                          and not (exclude and exclude.matches(os.path.join(folder, d), True)))
+        inside = os.path.relpath(folder, root).replace(os.sep, "/")   # once a folder, not once a file
+        prefix = "" if inside == "." else inside + "/"
         for name in sorted(names):
             path = os.path.join(folder, name)
             if name.startswith(".") or ".tmp-" in name:
                 continue
             if os.path.splitext(name)[1].lower() in SKIP_SUFFIXES:
                 continue
-            if rx is not None and not rx.match(os.path.relpath(path, root).replace(os.sep, "/")):
+            if rx is not None and not rx.match(prefix + name):
                 continue
             if (why := furniture.by_name(path)):
                 found.skipped.append((path, why))

@@ -17,6 +17,7 @@ Two rules, both about structure rather than particular files:
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import PurePath
 
@@ -37,7 +38,7 @@ _TEMPLATE_WORDS = {"template", "templates", "postmortem", "post", "mortem", "pos
 
 def by_name(path: str) -> str | None:
     """Why the file at ``path`` is furniture, judged by its name alone, or None."""
-    name = PurePath(path).name
+    name = os.path.basename(path)
     lower = name.lower()
     if lower in CONFIG_NAMES:
         return "a Hindsight config file"
