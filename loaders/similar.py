@@ -189,12 +189,13 @@ def _fit(df: pd.DataFrame, terms, idf):
     return _vectorizer(len(df), terms, idf).transform(df["text"].fillna("")).tocsr()
 
 
-def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: float = MIN_SCORE, keep=None):
+def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: float = MIN_SCORE,
+            on_fit=None, on_batch=None):
     """The table's rows, a block at a time, for the ``n`` postmortems that ``batches()``
     yields as (first row, frame) in start order. Without ``terms`` it is read twice: the
-    document frequencies first. ``keep(terms, idf)`` and ``keep(frame, vectors, first)``
-    (if given) are told the fit and each batch's vectors as they are made. Only one batch
-    and the HORIZON rows before it are held."""
+    document frequencies first. ``on_fit(terms, idf)`` and ``on_batch(frame, vectors,
+    first)`` (if given) are told the fit and each batch's vectors as they are made. Only
+    one batch and the HORIZON rows before it are held."""
     if n < 2:
         return
     if terms is None:
@@ -202,16 +203,16 @@ def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: fl
         if fit is None:
             return
         terms, idf = fit
-        if keep is not None:
-            keep(terms, idf)
+        if on_fit is not None:
+            on_fit(terms, idf)
     from scipy import sparse
 
     vec = _vectorizer(n, terms, idf)
     w_first, w_frame, w_x = 0, None, None      # the window: rows w_first.. of the ordered input
     for first, frame in batches():
         x = vec.transform(frame["text"].fillna("")).tocsr()
-        if keep is not None:
-            keep(frame, x, first)
+        if on_batch is not None:
+            on_batch(frame, x, first)
         frame = frame[["file_path", "services"]].reset_index(drop=True)     # the text is in x now
         w_frame = frame if w_frame is None else pd.concat([w_frame, frame], ignore_index=True)
         w_x = x if w_x is None else sparse.vstack([w_x, x], format="csr")
@@ -289,14 +290,12 @@ def _rebuild(con, n: int) -> None:
     for table in ("similar_incidents", "similar_terms", "similar_docs", "similar_vectors"):
         con.execute(f"DELETE FROM {table}")   # table: a name of ours, never input
 
-    def keep(frame, x, first=None):
-        if first is None:                     # the fit: frame is the terms, x their idf
-            _insert(con, "similar_terms", pd.DataFrame({"col": np.arange(len(frame), dtype=np.int32),
-                                                        "term": frame, "idf": x.astype(np.float64)}))
-        else:
-            _store_vectors(con, frame, x, first)
+    def terms(words, idf):
+        _insert(con, "similar_terms", pd.DataFrame({"col": np.arange(len(words), dtype=np.int32),
+                                                    "term": words, "idf": idf.astype(np.float64)}))
 
-    _insert_ranked(con, _ranked(_input_batches(con, n), n, keep=keep))
+    _insert_ranked(con, _ranked(_input_batches(con, n), n, on_fit=terms,
+                                on_batch=lambda frame, x, first: _store_vectors(con, frame, x, first)))
     _put(con, "similar_changes", "0")
 
 
