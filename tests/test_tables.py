@@ -128,3 +128,18 @@ def test_other_cells_read_as_before_beside_a_ticket():
 def test_a_frame_without_a_ticket_stays_a_frame():
     out, _ = tables.readable(pd.DataFrame({"ticket": ["OPS-1"]}))
     assert isinstance(out, pd.DataFrame) and list(out["ticket"]) == ["OPS-1"]
+
+
+def test_two_keys_sharing_an_address_each_show_their_own():
+    df = pd.DataFrame({"action": ["a", "b", "c"], "ticket": ["OPS-1", "ops-1", "OPS-1"],
+                       "ticket_url": ["https://jira.example/browse/OPS-1"] * 3})
+    out, _ = tables.readable(df)
+    assert [row[list(out.data.columns).index("ticket")] for row in _texts(out)] == ["OPS-1", "ops-1", "OPS-1"]
+
+
+def test_many_rows_keep_their_keys():
+    keys = [f"OPS-{i % 40}" for i in range(300)]
+    df = pd.DataFrame({"action": ["x"] * 300, "ticket": keys,
+                       "ticket_url": [f"https://jira.example/browse/{k}" if i % 3 else None for i, k in enumerate(keys)]})
+    out, _ = tables.readable(df)
+    assert [row[list(out.data.columns).index("ticket")] for row in _texts(out)] == keys

@@ -6,6 +6,7 @@ cached until an ingest swaps in a new database file.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from dataclasses import dataclass
@@ -200,7 +201,9 @@ SHOWN_ROWS = 500  # a page shows at most this many rows of a table; the CSV has 
 def table(df: pd.DataFrame, name: str, caption: str | None = None, **kwargs):
     """A table with a CSV download beside it (formula-like cells made safe). Long tables
     show their first SHOWN_ROWS rows: a browser table of thousands of rows is slow to
-    send and no one reads it; the download holds every row."""
+    send and no one reads it; the download holds every row. The CSV is written when the
+    button is clicked, not at each render (at 100,000 incidents writing it took longer
+    than the rest of a page)."""
     if len(df) > SHOWN_ROWS:
         caption = (caption + " " if caption else "") + f"Showing the first {SHOWN_ROWS:,} of {len(df):,} rows; the CSV has all."
     if caption:
@@ -208,7 +211,7 @@ def table(df: pd.DataFrame, name: str, caption: str | None = None, **kwargs):
     head, config = tables.readable(df.head(SHOWN_ROWS), kwargs.pop("column_config", None))
     kwargs.setdefault("placeholder", "")  # a missing value is a blank cell, never "None"
     shown = st.dataframe(head, hide_index=True, column_config=config, **kwargs)
-    st.download_button(f"Download {name} as CSV", to_csv(df), file_name=f"hindsight-{name}.csv",
+    st.download_button(f"Download {name} as CSV", functools.partial(to_csv, df), file_name=f"hindsight-{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:",
                        on_click="ignore")
     return shown

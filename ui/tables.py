@@ -120,11 +120,19 @@ def _text(v) -> str:
 def _styled(out: pd.DataFrame, keys: pd.Series) -> Styler:
     """``out`` whose ticket column holds links, showing each row's key as its text. A
     link column shows a Styler's text for its cells (Streamlit 1.67), so every cell gets
-    one: ``_text`` for all, the key for the ticket (one formatter per distinct key, as a
-    Styler formatter sees the value, not the row)."""
+    one: ``_text`` for all, the key for the ticket. A Styler formatter sees the value, not
+    the row: an address that always goes with one key is formatted by a lookup (one
+    formatter for the column); rows whose address goes with several keys (no address,
+    keys written differently) get one formatter per key, which is slow per call and so
+    kept to those rows."""
     out = out.reset_index(drop=True)
+    keys = keys.reset_index(drop=True)
     # a key with no address reads as text, not in the link colour (the app's light theme)
     styler = out.style.format(_text).map(lambda url: "" if url else f"color: {TEXT_COLOUR}", subset=[TICKET])
-    for key, rows in keys.reset_index(drop=True).groupby(keys.values).groups.items():
+    pairs = pd.DataFrame({"url": out[TICKET].astype(str), "key": keys.astype(str)})
+    one_key = pairs.groupby("url")["key"].transform("nunique") == 1
+    by_url = dict(zip(pairs.loc[one_key, "url"], pairs.loc[one_key, "key"]))
+    styler = styler.format(lambda url: by_url.get(url, ""), subset=[TICKET])
+    for key, rows in keys[~one_key].groupby(keys[~one_key].values).groups.items():
         styler = styler.format(lambda _v, k=key: k, subset=pd.IndexSlice[list(rows), [TICKET]])
     return styler
