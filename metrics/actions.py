@@ -1,7 +1,8 @@
 """The Action items page's figures: do the items written in postmortems get done, and on
 time? Every count follows docs/METRICS.md ("Action items in a report"), item by item in
-metrics/sql/actions_items.sql, so the page's totals equal ``hindsight report``'s
-``actions`` block for the same period (default filters) and as-of date.
+one place, the counted_action_items macro (loaders/sql/macros/filtered.sql), which the
+report's and the Overview's counts read too: the page's totals equal ``hindsight
+report``'s ``actions`` block for the same period (default filters) and as-of date.
 
 Rates come with 90% Wilson intervals (metrics.stats.wilson); a month with fewer than
 ``min_sample`` items in a rate's denominator shows "not enough data" instead of a rate.
@@ -23,16 +24,26 @@ NOT_ENOUGH = "not enough data"
 
 
 def items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
-    """One row per action item under the filters, with what it counts as on ``as_of``.
+    """One row per action item under the filters with what it counts as on ``as_of``
+    (metrics/sql/actions_counted.sql: no text but team, severity, owner and status).
     Every figure of the page starts here: the frame is kept for the database file it
     came from (metrics.db.kept), so one page render queries it once, not once per figure."""
     def make():
-        df = reader.query_df(sql_file("actions_items"), params(f, as_of=as_of))
-        for col in ("incident_date", "due_date", "deadline", "done_on"):
-            df[col] = pd.to_datetime(df[col]).dt.date
+        df = reader.query_df(sql_file("actions_counted"), params(f, as_of=as_of))
+        for col in ("incident_date", "due_date", "done_on"):
+            df[col] = pd.to_datetime(df[col])
         return df
 
     return kept(reader, "action items", (f, as_of), make).copy()
+
+
+def listed(reader: Reader, f: Filters, as_of: date, listing: str, limit: int | None = None) -> pd.DataFrame:
+    """The items of one listing with their text, in its order (metrics/sql/actions_items.sql):
+    "overdue", "wishes", "wont_do" or "all"; the first ``limit`` rows, or all."""
+    df = reader.query_df(sql_file("actions_items"), params(f, as_of=as_of, listing=listing, limit=limit))
+    for col in ("incident_date", "due_date", "deadline", "done_on"):
+        df[col] = pd.to_datetime(df[col]).dt.date
+    return df
 
 
 def _counts(df: pd.DataFrame) -> dict:
@@ -60,7 +71,8 @@ def rates(df: pd.DataFrame) -> dict:
 class Totals:
     """The period's action items: the counts of ``hindsight report``'s actions block,
     the two rates with their 90% intervals, and the items missing an owner, a due date,
-    a ticket, or (done ones) a tracker date."""
+    a ticket, or (done ones) a tracker date, and the wishes (won't-do aside, missing
+    any of owner, due date and ticket)."""
 
     total: int
     done: int
@@ -78,6 +90,7 @@ class Totals:
     without_due: int
     without_ticket: int
     done_undated: int
+    wishes: int
 
 
 def totals(reader: Reader, f: Filters, as_of: date) -> Totals:
@@ -86,8 +99,9 @@ def totals(reader: Reader, f: Filters, as_of: date) -> Totals:
     return Totals(**rates(df),
                   without_owner=int(df["owner"].isna().sum()),
                   without_due=int(df["due_date"].isna().sum()),
-                  without_ticket=int(df["ticket"].isna().sum()),
-                  done_undated=int((df["is_done"] & df["done_on"].isna()).sum()))
+                  without_ticket=int((~df["has_ticket"]).sum()),
+                  done_undated=int((df["is_done"] & df["done_on"].isna()).sum()),
+                  wishes=int(df["is_wish"].sum()))
 
 
 def _rate_row(group: pd.DataFrame, min_sample: int | None) -> dict:
@@ -214,10 +228,10 @@ def _listing(df: pd.DataFrame) -> pd.DataFrame:
                         "tracker status": df["ticket_status"]})
 
 
-def overdue(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
-    """Open items whose deadline is before ``as_of``, most overdue first."""
-    df = items(reader, f, as_of)
-    df = _listing(df[df["is_overdue"]]).sort_values(["days_overdue", "incident date"], ascending=[False, True])
+def overdue(reader: Reader, f: Filters, as_of: date, limit: int | None = None) -> pd.DataFrame:
+    """Open items whose deadline is before ``as_of``, most overdue first (the first
+    ``limit``, or all)."""
+    df = _listing(listed(reader, f, as_of, "overdue", limit))
     df = df.rename(columns={"days_overdue": "days overdue"})
     df["deadline source"] = df["deadline_from_sla"].map({True: "SLA", False: "due date"})
     return df[["action", "owner", "days overdue", "ticket", "ticket_url", "tracker status", "deadline",
@@ -248,25 +262,23 @@ def flow(reader: Reader, f: Filters) -> pd.DataFrame:
     return out
 
 
-def wishes(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
+def wishes(reader: Reader, f: Filters, as_of: date, limit: int | None = None) -> pd.DataFrame:
     """Items missing an owner, a due date or a ticket (won't-do items are listed apart),
-    open ones first."""
-    df = items(reader, f, as_of)
-    df = df[~df["is_wont_do"] & (df["owner"].isna() | df["due_date"].isna() | df["ticket"].isna())]
+    open ones first, then the newest incident first (the first ``limit``, or all)."""
+    df = listed(reader, f, as_of, "wishes", limit)
     missing = (df["owner"].isna().map({True: "owner", False: ""}) + ","
                + df["due_date"].isna().map({True: "due date", False: ""}) + ","
                + df["ticket"].isna().map({True: "ticket", False: ""}))
-    df = _listing(df).assign(missing=missing.map(lambda s: ", ".join(p for p in s.split(",") if p)),
-                             order=df["status"].map({"open": 0, "done": 1}).fillna(2))
-    df = df.sort_values(["order", "incident date"], ascending=[True, False])
+    df = _listing(df).assign(missing=missing.map(lambda s: ", ".join(p for p in s.split(",") if p)))
     return df[["action", "missing", "owner", "ticket", "ticket_url", "tracker status", "status", "deadline",
                "incident", "incident date"]].reset_index(drop=True)
 
 
-def wont_do(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
-    """Items marked won't do: out of every rate's denominator, shown for the record."""
-    df = items(reader, f, as_of)
-    df = _listing(df[df["is_wont_do"]]).sort_values("incident date", ascending=False)
+def wont_do(reader: Reader, f: Filters, as_of: date, limit: int | None = None) -> pd.DataFrame:
+    """Items marked won't do, newest incident first (the first ``limit``, or all): out of
+    every rate's denominator, shown for the record."""
+    df = _listing(listed(reader, f, as_of, "wont_do", limit))
     df = df.rename(columns={"status_source": "status from"})
     return df[["action", "owner", "ticket", "ticket_url", "tracker status", "status from", "incident",
                "incident date"]].reset_index(drop=True)
+

@@ -1,4 +1,5 @@
 """Action items: do the things postmortems promise get done, on time, and by whom."""
+import functools
 from datetime import date
 
 import streamlit as st
@@ -87,31 +88,34 @@ setup.table(df, f"actions-by-{by}", "n under each rate is its denominator; with 
             "wide: read the rate with it.", column_config=columns(df))
 
 st.subheader(f"Overdue ({t.overdue})")
-overdue = setup.data(actions.overdue, reader, filters, today)
+overdue = setup.data(actions.overdue, reader, filters, today, setup.SHOWN_ROWS)
 if overdue.empty:
     st.success("No open item is past its deadline.")
 else:
     setup.table(overdue, "overdue-actions", f"Open items whose deadline is before {today}, most overdue first. "
                 "Deadline: the due date, else the incident date + the SLA days of its severity.",
-                column_config=columns(overdue))
+                column_config=columns(overdue), total=t.overdue,
+                everything=functools.partial(actions.overdue, reader, filters, today))
 
 st.subheader(f"Age of open items ({t.open})")
 ages = setup.data(actions.open_ages, reader, filters, today)
 setup.chart(charts.open_age(ages["age_days"], actions.age_summary(ages["age_days"], cfg.min_sample),
                             filters.describe(), cfg.min_sample))
 
-wishes = setup.data(actions.wishes, reader, filters, today)
-st.subheader(f"Wishes ({len(wishes)})")
+wishes = setup.data(actions.wishes, reader, filters, today, setup.SHOWN_ROWS)
+st.subheader(f"Wishes ({t.wishes})")
 if wishes.empty:
     st.success("Every item has an owner, a due date and a ticket.")
 else:
     setup.table(wishes, "action-wishes", "Items with no owner, no due date or no ticket (won't-do items excluded), "
-                "open ones first: without all three an item tends to stay a wish.", column_config=columns(wishes))
+                "open ones first: without all three an item tends to stay a wish.", column_config=columns(wishes),
+                total=t.wishes, everything=functools.partial(actions.wishes, reader, filters, today))
 
-wont = setup.data(actions.wont_do, reader, filters, today)
-st.subheader(f"Won't do ({len(wont)})")
+wont = setup.data(actions.wont_do, reader, filters, today, setup.SHOWN_ROWS)
+st.subheader(f"Won't do ({t.wont_do})")
 if wont.empty:
     st.caption("No item was marked won't do.")
 else:
     setup.table(wont, "wont-do-actions", "Decided against: out of every rate's denominator.",
-                column_config=columns(wont))
+                column_config=columns(wont), total=t.wont_do,
+                everything=functools.partial(actions.wont_do, reader, filters, today))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import re
 import os
 import shutil
 import socket
@@ -259,6 +260,23 @@ def test_download_a_table_as_csv(server, page):
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[0] == ["timestamp", "filled_by", "incidents"]
     assert len(rows) > 4
+
+
+def test_a_listing_csv_holds_every_row_not_only_the_shown_ones(server, page):
+    """Action items' listings fetch their first rows for the page; the CSV asks for all
+    of them when the button is clicked (ui/setup.table's ``everything``)."""
+    from playwright.sync_api import expect
+
+    open_page(page, f"{server.url}/Action_items")
+    heading = page.get_by_role("heading", name=re.compile(r"^Overdue \(\d+\)"))
+    expect(heading).to_be_visible(timeout=30_000)
+    n = int(re.search(r"\((\d+)\)", heading.inner_text()).group(1))
+    button = page.get_by_role("button", name="Download overdue-actions as CSV")
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    assert rows[0][:3] == ["action", "owner", "days overdue"]
+    assert len(rows) - 1 == n > 0
 
 
 def test_reingest_button_rereads_the_databases_own_paths(tmp_path, browser):

@@ -280,3 +280,31 @@ def test_rate_table_on_a_frame():
     assert df.loc[0, "completion"] == pytest.approx(0.75)
     empty = actions.rates(pd.DataFrame(rows[3:4]))
     assert empty["completion_rate"] is None and empty["completion_ci"] is None
+
+
+def test_listings_fetch_their_first_rows_in_order(demo):
+    """The page asks for the first rows only: they are the full listing's first rows, and
+    the totals give each listing's size (shown in the headings and the "of N" caption)."""
+    reader = Reader(demo / "h.duckdb")
+    start, end = default_period_of(demo / "h.duckdb")
+    f, today = Filters(start, end), date.today()
+    t = actions.totals(reader, f, today)
+    for fn, total in ((actions.overdue, t.overdue), (actions.wishes, t.wishes), (actions.wont_do, t.wont_do)):
+        every = fn(reader, f, today)
+        assert len(every) == total > 3, fn.__name__
+        assert fn(reader, f, today, 3).equals(every.head(3)), fn.__name__
+
+
+def test_a_long_listing_says_how_many_the_csv_holds(demo, monkeypatch):
+    from ui import setup
+    monkeypatch.setattr(setup, "SHOWN_ROWS", 2)
+    at = run()
+    assert not at.exception, at.exception
+    start, end = default_period_of(demo / "h.duckdb")
+    t = actions.totals(Reader(demo / "h.duckdb"), Filters(start, end), date.today())
+    captions = [c.value for c in at.caption]
+    assert any(f"Showing the first 2 of {t.overdue:,} rows; the CSV has all." in c for c in captions)
+    assert any(f"Showing the first 2 of {t.wishes:,} rows; the CSV has all." in c for c in captions)
+    table = next(d for d in at.dataframe if "days overdue" in d.value.columns)
+    assert len(table.value) == 2
+    assert [s.value for s in at.subheader if s.value.startswith("Wishes")] == [f"Wishes ({t.wishes})"]

@@ -198,20 +198,24 @@ def definitions() -> str:
 SHOWN_ROWS = 500  # a page shows at most this many rows of a table; the CSV has them all
 
 
-def table(df: pd.DataFrame, name: str, caption: str | None = None, **kwargs):
+def table(df: pd.DataFrame, name: str, caption: str | None = None, *, total: int | None = None,
+          everything=None, **kwargs):
     """A table with a CSV download beside it (formula-like cells made safe). Long tables
     show their first SHOWN_ROWS rows: a browser table of thousands of rows is slow to
     send and no one reads it; the download holds every row. The CSV is written when the
     button is clicked, not at each render (at 100,000 incidents writing it took longer
-    than the rest of a page)."""
-    if len(df) > SHOWN_ROWS:
-        caption = (caption + " " if caption else "") + f"Showing the first {SHOWN_ROWS:,} of {len(df):,} rows; the CSV has all."
+    than the rest of a page). A listing that fetches only its first rows passes how many
+    it has in ``total`` and, in ``everything``, a callable giving all of them for the CSV."""
+    total = len(df) if total is None else total
+    if total > SHOWN_ROWS:
+        caption = (caption + " " if caption else "") + f"Showing the first {SHOWN_ROWS:,} of {total:,} rows; the CSV has all."
     if caption:
         st.caption(caption)
     head, config = tables.readable(df.head(SHOWN_ROWS), kwargs.pop("column_config", None))
     kwargs.setdefault("placeholder", "")  # a missing value is a blank cell, never "None"
     shown = st.dataframe(head, hide_index=True, column_config=config, **kwargs)
-    st.download_button(f"Download {name} as CSV", functools.partial(to_csv, df), file_name=f"hindsight-{name}.csv",
+    csv = functools.partial(to_csv, df) if everything is None else (lambda: to_csv(everything()))
+    st.download_button(f"Download {name} as CSV", csv, file_name=f"hindsight-{name}.csv",
                        mime="text/csv", key=f"download-{name}", icon=":material/download:",
                        on_click="ignore")
     return shown

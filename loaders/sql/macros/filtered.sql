@@ -17,3 +17,29 @@ SELECT a.*
 FROM mart_action_items a
 WHERE a.file_path IN (
     SELECT file_path FROM filtered_incidents(f_from, f_to, f_teams, f_services, f_severities, f_classes, f_near));
+
+-- What each filtered action item counts as on as_of: the one home of the rules of
+-- docs/METRICS.md, "Action items in a report" and "Closing at equal age". overdue =
+-- open and deadline < as_of; on time = done on or before the deadline (a done item with
+-- no tracker date counts as on time); due_or_done (the on-time denominator) = done, or
+-- open with deadline < as_of. Won't-do items are in neither. A wish: won't-do aside,
+-- an item missing an owner, a due date or a ticket. (Equal-age completion is
+-- computed over these rows by metrics.actions.within_days.)
+CREATE OR REPLACE MACRO counted_action_items(f_from, f_to, f_teams, f_services, f_severities, f_classes, f_near,
+                                             as_of) AS TABLE
+SELECT
+    a.*,
+    strftime(a.incident_date, '%Y-%m')                                     AS month,
+    a.status = 'done'                                                      AS is_done,
+    a.status = 'open'                                                      AS is_open,
+    a.status = 'wont_do'                                                   AS is_wont_do,
+    a.status = 'open' AND a.deadline < as_of                               AS is_overdue,
+    a.status = 'done' AND (a.done_on IS NULL OR a.done_on <= a.deadline)   AS is_on_time,
+    a.status = 'done' OR (a.status = 'open' AND a.deadline < as_of)        AS is_due_or_done,
+    CASE WHEN a.status = 'open' AND a.deadline < as_of
+         THEN date_diff('day', a.deadline, as_of) END                      AS days_overdue,
+    CASE WHEN a.status = 'open'
+         THEN date_diff('day', a.incident_date, as_of) END                 AS age_days,
+    a.status <> 'wont_do'
+        AND (a.owner IS NULL OR a.due_date IS NULL OR a.ticket IS NULL)    AS is_wish
+FROM filtered_action_items(f_from, f_to, f_teams, f_services, f_severities, f_classes, f_near) a;
