@@ -52,7 +52,7 @@ def _chance(reader: Reader, f: Filters) -> pd.DataFrame:
     df = reader.query_df(sql_file("recurrence_chance"), params(f, span_from=span_from))
     out = []
     for cls, g in df.groupby("class", sort=True):
-        keys = _keys(key, list(g["team"]), [list(s) if s is not None else [] for s in g["services"]])
+        keys = _keys(key, list(g["team"]), list(g["services"]))
         c = stats.repeats_by_chance(g["day"].to_numpy(), keys, g["eligible"].to_numpy(), g["counted"].to_numpy(),
                                     span, days)
         out.append({"class": cls, "observed": c.observed, "expected": c.expected, "low": c.low, "high": c.high,

@@ -271,7 +271,9 @@ def repeats_by_chance(days: Sequence[float], keys: Sequence[Sequence], eligible:
         rows = np.arange(starts.shape[0])[:, None]
         for members in groups.values():                 # each key's starts, sorted row by row
             s = starts[:, members]
-            order = np.argsort(s, axis=1, kind="stable")
+            # any order of equal starts gives the same answer (each of a run of equal
+            # starts looks before the run), so the fast unstable sort will do
+            order = np.argsort(s, axis=1)
             ss = np.take_along_axis(s, order, axis=1)
             first = np.ones(ss.shape, dtype=bool)       # first of a run of equal starts
             first[:, 1:] = ss[:, 1:] != ss[:, :-1]
