@@ -58,12 +58,14 @@ def _snippet(s_name: str, pattern: str, n: int, matches: int) -> str:
 
 def suggestions(reader: Reader, f: Filters) -> list[Suggestion]:
     """Groups of unclassified incidents under the filters, largest first."""
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    df = reader.query_df(sql_file("recurrence_unclassified"), params(f)).head(MAX_INCIDENTS)
+    df = reader.query_df(sql_file("recurrence_unclassified"), params(f, limit=MAX_INCIDENTS))
     if len(df) < MIN_GROUP:
         return []
+    texts = reader.query_df(sql_file("recurrence_unclassified_text"), {"paths": list(df["file_path"])})
+    df = df.merge(texts, on="file_path", how="left")
+    from sklearn.cluster import AgglomerativeClustering   # half a second to import: only when there is work
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
                                  token_pattern=r"(?u)\b[^\W\d_][\w-]*[^\W_]\b", max_df=0.5 if len(df) >= 20 else 1.0)
     try:
