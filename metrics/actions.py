@@ -29,10 +29,7 @@ def items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
     Every figure of the page starts here: the frame is kept for the database file it
     came from (metrics.db.kept), so one page render queries it once, not once per figure."""
     def make():
-        df = reader.query_df(sql_file("actions_counted"), params(f, as_of=as_of))
-        for col in ("incident_date", "due_date", "done_on"):
-            df[col] = pd.to_datetime(df[col])
-        return df
+        return reader.query_arrow_df(sql_file("actions_counted"), params(f, as_of=as_of))
 
     return kept(reader, "action items", (f, as_of), make).copy()
 

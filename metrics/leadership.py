@@ -146,8 +146,9 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
             "open_items_total": len(items)})
 
     by_team = actions.breakdown(reader, f, as_of, "team")
-    overdue = actions.overdue(reader, f, as_of)
-    wishes = actions.wishes(reader, f, as_of)
+    counts = actions.totals(reader, f, as_of)   # the listings' sizes; only their first TOP rows are read
+    overdue = actions.overdue(reader, f, as_of, TOP)
+    wishes = actions.wishes(reader, f, as_of, TOP)
 
     trend_f = trend_filters(f)
     trends = {m: records(detection.trend(reader, trend_f, m, "quarter", min_sample),
@@ -171,10 +172,10 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
         "action_lists": {
             "overdue_by_team": records(by_team[by_team["overdue"] > 0].sort_values("overdue", ascending=False),
                                         ["team", "items", "open", "overdue"]),
-            "overdue": len(overdue),
+            "overdue": counts.overdue,
             "most_overdue": records(overdue, ["action", "owner", "team", "days overdue", "ticket", "ticket_url",
                                                 "incident"], TOP),
-            "wishes": len(wishes),
+            "wishes": counts.wishes,
             "wish_list": records(wishes, ["action", "missing", "owner", "incident"], TOP),
         },
         "lucky": [{**r, "incident_date": r["incident_date"].isoformat()}
