@@ -102,7 +102,9 @@ def check(record: dict, text: str, disabled: frozenset[str] | set[str] = frozens
         "summary": "summary" in sections or bool(record.get("summary")),
         "impact": "impact" in sections,
         "timeline": "timeline" in sections or bool(record.get("timeline")),
-        "factors": "factors" in sections or bool(record.get("contributing_factors")),
+        # a factors section, or the "What went wrong" list that stands for one (a cause
+        # told only in prose is read as a factor, but the document still lacks the section)
+        "factors": "factors" in sections or bool((record.get("lessons") or {}).get("went_wrong")),
         "actions": "actions" in sections or bool(record.get("action_items")) or near_miss,
     }
     for rule, kind in _ANATOMY:

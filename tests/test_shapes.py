@@ -24,7 +24,7 @@ SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 
 def check(got: dict, key: str, want):
     """(ok, what the parser gave) for one expectation key: the corpus scorer's rules
-    (bench/corpus.py), plus two exact lists."""
+    (bench/corpus.py), plus three exact lists."""
     actions = got.get("action_items") or []
     timeline = got.get("timeline") or []
     if key == "kind":
@@ -32,6 +32,9 @@ def check(got: dict, key: str, want):
     if key == "timeline_at":
         have = [e.get("at") for e in timeline]
         return len(have) == len(want) and all(map(scoring.same_instant, have, want)), have
+    if key == "contributing_factors":
+        have = got.get("contributing_factors") or []
+        return have == want, have
     if key == "action_status":
         have = [a.get("status") for a in actions]
         return have == want, have

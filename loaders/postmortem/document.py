@@ -701,7 +701,39 @@ def _factors(doc: Doc) -> list[str]:
     if not out and not doc.of_kind("factors"):
         # no causes section: a "What went wrong" list names them (the SRE book's template)
         out = [t for t in _section_items(doc, "went_wrong") if t]
+    if not out and not doc.of_kind("factors"):
+        # nor that: a post that tells its cause in prose ("This was due to a bad config",
+        # "caused by high load", "the root cause of this problem: ...") has that sentence
+        out = _prose_cause(doc)
     return out
+
+
+# a sentence that states a cause: the words people use for one, in any section but
+# the timeline and the follow-ups (whose "because" explains an entry or an item)
+_CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?(?:caused|triggered)\s+by"
+                    r"|caused\s+by|due\s+to|because\s+(?:of\s+)?(?:a|an|the|our|its|their|we|it)\b"
+                    r"|(?:which|that|this)\s+(?:\w+\s+)?(?:triggered|caused)\s+(?:the|this|an?)\s+"
+                    r"(?:issue|problem|outage|incident|failure|errors?)"
+                    r"|turned\s+out\s+(?:to\s+be|that)|(?:the|a)\s+(?:underlying\s+|main\s+|primary\s+)?cause\s+(?:of|was|is)\b"
+                    r"|resulted\s+from|(?:was|were)\s+the\s+result\s+of)", re.I)
+_NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
+
+
+def _prose_cause(doc: Doc) -> list[str]:
+    """The first sentence of the document's prose that states a cause (``_CAUSE``), as
+    its one contributing factor; none when no sentence does."""
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE:
+            continue
+        for b in s.blocks:
+            if b.kind != "para" or "cause" not in b.text.lower() and "due" not in b.text.lower() \
+                    and "because" not in b.text.lower() and "turned out" not in b.text.lower() \
+                    and "trigger" not in b.text.lower() and "result" not in b.text.lower():
+                continue
+            for sentence in _SENTENCE.split(plain(b.text)):
+                if _CAUSE.search(sentence):
+                    return [sentence.strip()[:500]]
+    return []
 
 
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
