@@ -36,7 +36,7 @@ def items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
 
 def listed(reader: Reader, f: Filters, as_of: date, listing: str, limit: int | None = None) -> pd.DataFrame:
     """The items of one listing with their text, in its order (metrics/sql/actions_items.sql):
-    "overdue", "wishes", "wont_do" or "all"; the first ``limit`` rows, or all."""
+    "overdue", "wishes" or "wont_do"; the first ``limit`` rows, or all."""
     df = reader.query_df(sql_file("actions_items"), params(f, as_of=as_of, listing=listing, limit=limit))
     for col in ("incident_date", "due_date", "deadline", "done_on"):
         df[col] = pd.to_datetime(df[col]).dt.date

@@ -1,21 +1,15 @@
 -- Action items under the filters, one row each with its text, for the page's listings:
 -- $listing 'overdue' (open past the deadline on $as_of, most overdue first), 'wishes'
 -- (won't-do aside, missing an owner, a due date or a ticket: open ones first, newest
--- incident first), 'wont_do' (newest incident first), or 'all'; the first $limit rows
--- (NULL: every row). What an item counts
--- as on $as_of is the counted_action_items macro's rule (docs/METRICS.md, "Action items
--- in a report"). ticket_url is the address as stored: metrics.safe.link decides whether
--- it may be a link.
+-- incident first) or 'wont_do' (newest incident first); the first $limit rows (NULL:
+-- every row). What an item counts as on $as_of is the counted_action_items macro's rule
+-- (docs/METRICS.md, "Action items in a report"). ticket_url is the address as stored:
+-- metrics.safe.link decides whether it may be a link.
 SELECT
     incident_id,
     incident_title,
     incident_date,
-    month,
     team,
-    severity_level,
-    severity_label,
-    is_near_miss,
-    item_seq,
     action,
     owner,
     due_date,
@@ -27,22 +21,12 @@ SELECT
     status,
     status_source,
     done_on,
-    is_done,
-    is_open,
-    is_wont_do,
-    is_overdue,
-    is_on_time,
-    is_due_or_done,
-    is_wish,
-    days_overdue,
-    age_days,
-    file_path
+    days_overdue
 FROM counted_action_items($date_from, $date_to, $teams, $services, $severities, $classes, $near_misses, $as_of)
 WHERE CASE $listing
           WHEN 'overdue' THEN is_overdue
           WHEN 'wishes' THEN is_wish
           WHEN 'wont_do' THEN is_wont_do
-          ELSE TRUE
       END
 ORDER BY
     CASE WHEN $listing = 'overdue' THEN days_overdue END DESC NULLS LAST,
