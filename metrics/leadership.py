@@ -136,14 +136,14 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
 
     classes = recurrence.classes(reader, f)
     top = classes[classes["repeats"] > 0].sort_values(["repeats", "incidents"], ascending=False).head(TOP)
-    open_items = recurrence.open_items(reader, f, as_of)
+    open_items = recurrence.open_items(reader, f, as_of, OPEN_ITEMS_SHOWN)
     repeat_classes = []
     for row in records(top, ["class", "incidents", "repeats", "repeats_after_fix", "chance_expected",
                               "chance_low", "chance_high", "beyond_chance"]):
         items = open_items[open_items["class"] == row["class"]]
         repeat_classes.append({**row, "open_items": records(
-            items.head(OPEN_ITEMS_SHOWN), ["action", "owner", "ticket", "ticket_url", "deadline", "overdue"]),
-            "open_items_total": len(items)})
+            items, ["action", "owner", "ticket", "ticket_url", "deadline", "overdue"]),
+            "open_items_total": int(items["class_items"].iloc[0]) if len(items) else 0})
 
     by_team = actions.breakdown(reader, f, as_of, "team")
     counts = actions.totals(reader, f, as_of)   # the listings' sizes; only their first TOP rows are read

@@ -106,10 +106,11 @@ def totals(reader: Reader, f: Filters) -> tuple[int, int]:
     return sum(r[2] for r in rows), sum(r[3] for r in rows)
 
 
-def open_items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
+def open_items(reader: Reader, f: Filters, as_of: date, per_class: int | None = None) -> pd.DataFrame:
     """Action items still open from the earlier incidents that repeats under the filters
-    came back after, with owner, ticket (and its link: http(s) only, ``safe.link``) and
-    the repeat that followed."""
-    df = reader.query_df(sql_file("recurrence_open_items"), params(f, as_of=as_of))
+    came back after, with owner, ticket (and its link: http(s) only, ``safe.link``), the
+    repeat that followed and how many the class has in all (``class_items``); with
+    ``per_class``, each class's first that many only."""
+    df = reader.query_df(sql_file("recurrence_open_items"), params(f, as_of=as_of, per_class=per_class))
     df["ticket_url"] = df["ticket_url"].map(safe.link).astype(object)
     return df

@@ -64,7 +64,7 @@ else:
             "earlier_incident": "Earlier incident", "action": "Action item", "owner": "Owner",
             "ticket": "Ticket", "ticket_status": "Tracker status", "deadline": st.column_config.DateColumn("Deadline"),
             "overdue": "Overdue", "came_back_on": st.column_config.DateColumn("Came back on"),
-            "came_back_as": "Came back as",
+            "came_back_as": "Came back as", "class_items": "Open in class",
         })
 
 st.subheader("Suggested classes for unclassified incidents")

@@ -1,6 +1,8 @@
 -- The action items still open (neither done nor won't do) of the earlier incidents that
 -- repeats under the filters came back after (their predecessors in mart_recurrence),
 -- with owner, ticket and the first repeat that followed. Overdue as of $as_of.
+-- class_items: how many the class has in all; $per_class keeps each class's first
+-- that many (NULL: all of them).
 WITH repeats AS (
     SELECT r.incident_class, r.predecessor_path,
            count(*)                                  AS repeats,
@@ -25,8 +27,11 @@ SELECT
     a.incident_date                                  AS earlier_date,
     a.incident_title                                 AS earlier_incident,
     rp.came_back_on,
-    rp.came_back_as
+    rp.came_back_as,
+    count(*) OVER (PARTITION BY rp.incident_class)   AS class_items
 FROM repeats rp
 JOIN mart_action_items a ON a.file_path = rp.predecessor_path
 WHERE a.status = 'open'
+QUALIFY $per_class IS NULL OR row_number() OVER (
+    PARTITION BY rp.incident_class ORDER BY a.incident_date, a.file_path, a.item_seq) <= $per_class
 ORDER BY class, earlier_date, a.file_path, a.item_seq
