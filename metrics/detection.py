@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from metrics import stats
-from metrics.db import Reader, sql_file
+from metrics.db import Reader, kept, sql_file
 from metrics.filters import Filters, params
 from metrics.periods import months
 
@@ -35,12 +35,15 @@ def label(measure: str) -> str:
 
 def durations(reader: Reader, f: Filters, measure: str) -> pd.DataFrame:
     """One row per incident with a value for ``measure``: incident_id, incident_date,
-    month, quarter, severity_level, severity_label, team, minutes."""
+    month, quarter, half-year, severity_level, severity_label, team, minutes. The rows of
+    all three measures are read once per database file and filters (metrics.db.kept):
+    a page or report asks for several."""
     column = MEASURES[measure][0]  # KeyError for an unknown measure, never SQL text
-    df = reader.query_df(sql_file("detection_durations"), params(f))
+    df = kept(reader, "durations", f,
+              lambda: reader.query_arrow_df(sql_file("detection_durations"), params(f)))
     df = df[df[column].notna()]
-    out = df[["incident_id", "incident_date", "month", "quarter", "severity_level", "severity_label", "team"]].copy()
-    out["half-year"] = out["month"].map(_half)
+    out = df[["incident_id", "incident_date", "month", "quarter", "half_year", "severity_level", "severity_label",
+              "team"]].rename(columns={"half_year": "half-year"})
     out["minutes"] = df[column].astype(float)
     return out.reset_index(drop=True)
 

@@ -7,6 +7,8 @@ SELECT
     incident_date,
     strftime(incident_date, '%Y-%m')                                   AS month,
     strftime(incident_date, '%Y') || '-Q' || CAST(quarter(incident_date) AS VARCHAR) AS quarter,
+    strftime(incident_date, '%Y') || '-H' || CASE WHEN month(incident_date) <= 6 THEN '1' ELSE '2' END
+                                                                       AS half_year,
     severity_level,
     severity_label,
     team,
