@@ -45,7 +45,7 @@ class Signal:
 
 
 def _practice(reader: Reader, f: Filters) -> pd.DataFrame:
-    return reader.query_df(sql_file("practice_postmortems"), params(replace(f, near_misses=True)))
+    return reader.query_arrow_df(sql_file("practice_postmortems"), params(replace(f, near_misses=True)))
 
 
 def _before(f: Filters) -> Filters:
