@@ -16,6 +16,11 @@ def _rx(*alternatives: str) -> re.Pattern:
 
 # Section kinds, tried in order against a heading with numbering and emphasis removed.
 SECTION_KINDS: list[tuple[str, re.Pattern]] = [
+    # what a reader should do ("Next steps for users", "What you can do"): advice to the
+    # post's readers, not the organisation's follow-ups (tried before "actions")
+    ("advice", _rx(r"(?:next\s+steps?|what\s+to\s+do)\s+(?:for|if)\s+(?:users?|customers?|you|your)",
+                   r"what\s+(?:you|users?|customers?)\s+(?:can|should|need\s+to|must)\s+do",
+                   r"how\s+(?:this|it)\s+affects\s+(?:you|users?|customers?)")),
     ("actions", _rx(
         r"action\s*items?", r"actions?(?:\s+(?:points?|taken|plan|list|items?))?",
         r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)",
@@ -24,7 +29,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"to[\s-]?dos?", r"tasks", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?",
-        r"recommendations?", r"mitigations?\s+and\s+preventions?", r"going\s+forward", r"lessons\s+and\s+actions?",
+        r"recommendations?", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
         r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
