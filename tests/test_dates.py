@@ -88,3 +88,19 @@ def test_a_word_that_is_no_month_is_no_date():
 def test_an_iso_8601_time_reads_with_its_own_zone(text, utc):
     st = tp.read_stamp(text)
     assert tp.stamp_datetime(st, None, None).isoformat() == utc
+
+
+@pytest.mark.parametrize("text, utc", [
+    ("2021-04-20T15:48:23.000Z", "2021-04-20 15:48:23+00:00"),    # a status generator's timestamp
+    ("2021-04-20T15:48:23,5Z", "2021-04-20 15:48:23+00:00"),
+    ("15:48:23.250+02:00 the page fired", "2021-04-20 13:48:23+00:00"),
+])
+def test_fractions_of_a_second_before_iso_zone(text, utc):
+    st = tp.read_stamp(text)
+    assert st is not None and st.zone is not None
+    assert str(tp.stamp_datetime(st, date(2021, 4, 20), None)) == utc
+
+
+def test_a_sentence_ending_after_seconds_is_not_a_fraction():
+    st = tp.read_stamp("15:48:23. Next it")
+    assert st is not None and st.zone is None and st.end == len("15:48:23")

@@ -457,7 +457,8 @@ def _status_updates(r: _Reader) -> None:
             if st is not None and st.has_date and st.has_time:
                 posted.append((i, st))
     if len(posted) < 2:
-        _status_headings(r)
+        if not _status_headings(r):
+            _status_paragraphs(r)
         return
     prev = -1
     for i, st in posted:
@@ -477,9 +478,10 @@ _STATUS_HEADING = re.compile(
     r"\s*[-:\u2013\u2014|,]?\s*(?=\S)", re.I)
 
 
-def _status_headings(r: _Reader) -> None:
+def _status_headings(r: _Reader) -> bool:
     """Entries from two or more headings that name a status-page stage and a date or time
-    (a post kept as its status updates), each with the text under it."""
+    (a post kept as its status updates), each with the text under it; False when there
+    are none."""
     lines = r.doc.lines
     found = []
     for i, line in enumerate(lines):
@@ -488,7 +490,7 @@ def _status_headings(r: _Reader) -> None:
             if st is not None and (st.has_date or st.has_time):
                 found.append((i, st, m.group("stage").capitalize()))
     if len(found) < 2:
-        return
+        return False
     ends = [i for i, _, _ in found[1:]] + [len(lines)]
     for (i, st, stage), end in zip(found, ends):
         body = []
@@ -498,6 +500,34 @@ def _status_headings(r: _Reader) -> None:
             if line.strip():
                 body.append(line.strip())
         text = plain(" ".join(body))
+        r.add(st, "", i + 1, f"{stage}: {text}" if text else stage)
+    return True
+
+
+# A status page's updates kept as paragraphs that open with a bold stage and carry when
+# they were posted, often in a site generator's shortcode:
+#   **Resolved**: The service is operating normally. {{< track "2018-07-19T02:51:42.000Z" >}}
+_STATUS_PARA = re.compile(
+    r"^\s*(?:\*\*|__)(?P<stage>investigating|identified|monitoring|updated?|resolved|scheduled|in\s+progress|"
+    r"verifying|completed|mitigated|recovering|recovered|restored)(?:\*\*|__)\s*[-:\u2013\u2014|]?\s*", re.I)
+_SHORTCODE_ARG = re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
+
+
+def _status_paragraphs(r: _Reader) -> None:
+    """Entries from paragraphs that open with a bold status-page stage and hold a date and
+    a time (in the text or a shortcode's argument); a stage word with a time alone (a
+    forecast, "fixed by 14:00") is not an entry."""
+    for i, line in enumerate(r.doc.lines):
+        m = _STATUS_PARA.match(line)
+        if m is None:
+            continue
+        rest = line[m.end():]
+        code = _SHORTCODE_ARG.search(rest)
+        st = r.stamp(code.group(1).replace("T", " ")) if code else r.stamp(plain(rest))
+        if st is None or not (st.has_date and st.has_time):
+            continue
+        text = plain(_SHORTCODE_ARG.sub("", rest)).strip()
+        stage = m.group("stage").capitalize()
         r.add(st, "", i + 1, f"{stage}: {text}" if text else stage)
 
 
