@@ -34,7 +34,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
-        r"incident\s+log", r"log\s+of\s+events")),
+        r"incident\s+log", r"log\s+of\s+events", r"play[\s-]+by[\s-]+play")),
     ("factors", _rx(
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
         r"causal\s+factors?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
@@ -50,10 +50,12 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("summary", _rx(r"(?:incident\s+|executive\s+)?summary", r"overview", r"tl;?\s*dr", r"abstract",
                     r"(?:incident\s+)?description", r"what\s+happened", r"background", r"introduction",
                     r"context", r"issue\s+summary")),
-    ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed)?", r"affected", r"scope", r"effects?")),
+    ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed)?", r"affected", r"scope", r"effects?",
+                   r"who\s+(?:did\s+(?:it|this)\s+affect|(?:was|were)\s+affected)")),
     ("detection", _rx(r"detection", r"how\s+(?:was\s+it|we)\s+detected")),
     ("resolution", _rx(r"resolution", r"recovery", r"mitigation", r"response", r"fix", r"resolution\s+and\s+recovery",
-                       r"how\s+(?:it\s+was|we)\s+(?:fixed|resolved|mitigated)")),
+                       r"how\s+(?:it\s+was|we)\s+(?:fixed|resolved|mitigated)",
+                       r"how\s+(?:did\s+we|was\s+it)\s+(?:fix|resolve|mitigate)")),
     ("metadata", _rx(r"date", r"status", r"authors?", r"owners?", r"severity", r"stats", r"statistics",
                      r"metadata", r"(?:incident\s+)?details", r"(?:incident\s+)?information", r"responders?",
                      r"attendees", r"participants", r"people\s+involved", r"incident\s+commander",
