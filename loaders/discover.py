@@ -49,6 +49,9 @@ class Found:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (path, why): warnings
     empty: list[str] = field(default_factory=list)                # sources that matched no file
     missing: list[str] = field(default_factory=list)              # sources that do not exist
+    # path -> (size, mtime_ns) of the file it leads to, as found: the ingest's "unchanged?"
+    # test reads these instead of a second stat per file
+    stats: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def glob_regex(pattern: str) -> re.Pattern:
@@ -150,9 +153,9 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
     seen_real: set[str] = set()
     skip_real = {os.path.realpath(p) for p in skip_paths}
 
-    def add(path: str, origin: str, root: str | None, real_folder: str | None = None) -> None:
-        # A plain file in a folder whose real path is known: one lstat gives both its real
-        # path and its stat (a realpath per file was most of an unchanged re-ingest).
+    def add(path: str, origin: str, root: str | None, real_folder: str | None = None, name: str = "") -> None:
+        # A plain file (``name``) in a folder whose real path is known: one lstat gives both
+        # its real path and its stat (a realpath per file was most of an unchanged re-ingest).
         st = None
         if real_folder is not None:
             try:
@@ -162,7 +165,7 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
                 return
             if stat.S_ISLNK(st.st_mode):
                 st = None
-        real = os.path.join(real_folder, os.path.basename(path)) if st is not None else os.path.realpath(path)
+        real = real_folder + _slash(real_folder) + name if st is not None else os.path.realpath(path)
         if real in seen_real or real in skip_real:
             return
         if st is None and root is not None and not follow_symlinks and os.path.islink(path) \
@@ -184,6 +187,7 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
             return
         seen_real.add(real)
         found.files[path] = origin
+        found.stats[path] = (st.st_size, st.st_mtime_ns)
         if len(found.files) > max_files:
             raise DiscoveryError(
                 f"more than {max_files:,} files under {origin}: narrow the source (a folder or a glob "
@@ -210,6 +214,11 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
     return found
 
 
+def _slash(folder: str) -> str:
+    """What joins ``folder`` and a name (os.path.join's rule, without a call per file)."""
+    return "" if folder.endswith(os.sep) else os.sep
+
+
 def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None, follow: bool,
           found: Found, add) -> None:
     visited: set[str] = set()
@@ -229,8 +238,9 @@ def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None,
                          and not (exclude and exclude.matches(os.path.join(folder, d), True)))
         inside = os.path.relpath(folder, root).replace(os.sep, "/")   # once a folder, not once a file
         prefix = "" if inside == "." else inside + "/"
+        sep = _slash(folder)
         for name in sorted(names):
-            path = os.path.join(folder, name)
+            path = folder + sep + name
             if name.startswith(".") or ".tmp-" in name:
                 continue
             if os.path.splitext(name)[1].lower() in SKIP_SUFFIXES:
@@ -244,4 +254,4 @@ def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None,
             elif exclude and exclude.matches(path):
                 found.skipped.append((path, "matches an exclude: glob"))
             else:
-                add(path, origin, root, real)
+                add(path, origin, root, real, name)

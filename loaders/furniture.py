@@ -45,6 +45,8 @@ def by_name(path: str) -> str | None:
     stem = lower.split(".", 1)[0]
     if stem in FURNITURE_STEMS:
         return "repository furniture (README, LICENSE, CONTRIBUTING, index...)"
+    if "template" not in stem:   # (most names: spare the split)
+        return None
     words = {w for w in re.split(r"[-_.\s]+", stem) if w}
     if "template" in words or "templates" in words:
         if words <= _TEMPLATE_WORDS:

@@ -218,16 +218,17 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
         if full or known is None:
             todo.append(f)
             continue
-        try:
-            st = os.stat(f)
-        except OSError:
-            todo.append(f)
+        size, mtime_ns = found.stats[f]   # discovery's stat of the file
+        if known.size == size and known.mtime_ns == mtime_ns:
+            unchanged += 1
             continue
-        if known.size == st.st_size and known.mtime_ns == st.st_mtime_ns:
+        try:
+            same = known.size == size and _sha(f) == known.sha256
+        except OSError:   # gone or unreadable since it was found: the parse will say so
+            same = False
+        if same:
             unchanged += 1
-        elif known.size == st.st_size and _sha(f) == known.sha256:
-            unchanged += 1
-            touched[f] = st.st_mtime_ns
+            touched[f] = mtime_ns
         else:
             todo.append(f)
 
