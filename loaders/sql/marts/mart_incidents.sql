@@ -26,10 +26,10 @@ SELECT
     t.export_row_key,
     t.export_incident_id,
     t.matched_by                                             AS export_matched_by,
-    CASE WHEN d.raw_ttd_minutes >= 0 THEN d.raw_ttd_minutes END AS ttd_minutes,
-    CASE WHEN d.raw_ttm_minutes >= 0 THEN d.raw_ttm_minutes END AS ttm_minutes,
-    CASE WHEN d.raw_ttr_minutes >= 0 THEN d.raw_ttr_minutes END AS ttr_minutes,
-    (d.raw_ttd_minutes < 0 OR d.raw_ttm_minutes < 0 OR d.raw_ttr_minutes < 0)
+    CASE WHEN t.raw_ttd_minutes >= 0 THEN t.raw_ttd_minutes END AS ttd_minutes,
+    CASE WHEN t.raw_ttm_minutes >= 0 THEN t.raw_ttm_minutes END AS ttm_minutes,
+    CASE WHEN t.raw_ttr_minutes >= 0 THEN t.raw_ttr_minutes END AS ttr_minutes,
+    (t.raw_ttd_minutes < 0 OR t.raw_ttm_minutes < 0 OR t.raw_ttr_minutes < 0)
                                                              AS has_negative_duration,
     p.reference,
     p.written_on,
@@ -44,5 +44,4 @@ SELECT
     p.quality_score,
     p.corrected_fields
 FROM int_postmortems p
-JOIN int_incident_times t USING (file_path)
-JOIN int_incident_durations d USING (file_path)
+JOIN int_incident_durations t USING (file_path)   -- the times and the minutes between them
