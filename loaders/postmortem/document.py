@@ -816,7 +816,13 @@ _AVERTED = [
         r"\bno\s+(?:\w+\s+)?(?:funds|money|assets|users?|customers?|data|accounts?)\s+(?:were|was)\s+(?:ever\s+)?at\s+risk"
         r"|\b(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:activated|deployed|released|enabled|shipped)", re.I)),
     (("unauthori",), re.compile(
-        r"\bno\s+(?:\w+\s+)?unauthori[sz]ed\s+(?:actions?|access|use|activity|changes?|uploads?|releases?)", re.I)),
+        r"\b(?:no|(?:not|n[’']t)\s+(?:show|find|reveal|see)\s+any)\s+(?:evidence\s+of\s+(?:any\s+)?)?(?:\w+\s+)?"
+        r"unauthori[sz]ed\s+(?:actions?|access|use|activity|changes?|uploads?|releases?)", re.I)),
+    # a capability that was there, not harm that happened: "no realized harm", "we do
+    # not believe there was any impact"
+    (("realized harm", "realised harm", "believe there"), re.compile(
+        r"\b(?:no|not\s+a)\s+reali[sz]ed\s+harm"
+        r"|\b(?:do|did)\s+not\s+believe\s+(?:that\s+)?there\s+(?:was|were|has\s+been)\s+any\s+(?:\w+\s+)?impact", re.I)),
 ]
 _HARMED = re.compile(
     r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
@@ -834,7 +840,13 @@ def _harm_averted(doc: Doc, summary: str | None) -> bool:
     if not any(any(w in low for w in words) and rx.search(opening) for words, rx in _AVERTED):
         return False
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
-    return not _HARMED.search(whole)
+    return not any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) for m in _HARMED.finditer(whole))
+
+
+# harm named as what was avoided or might happen ("without downtime", "may cause
+# downtime", "to avoid an outage"), not as what happened
+_UNREAL = re.compile(r"\b(?:without|no|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|may|might|could|would|can|risk\s+of)"
+                     r"(?:\s+(?:an?|any|the|cause|causing|lead\s+to|result\s+in|further|some))*\s+$", re.I)
 
 
 def _incident_class(doc, options, title, summary, factors) -> str | None:
