@@ -20,6 +20,7 @@ from metrics.filters import Filters, params
 from metrics.periods import months
 
 NO_OWNER = "(no owner)"
+LISTINGS = ("overdue", "wishes", "wont_do")   # actions_items.sql's $listing
 NOT_ENOUGH = "not enough data"
 
 
@@ -37,6 +38,8 @@ def items(reader: Reader, f: Filters, as_of: date) -> pd.DataFrame:
 def listed(reader: Reader, f: Filters, as_of: date, listing: str, limit: int | None = None) -> pd.DataFrame:
     """The items of one listing with their text, in its order (metrics/sql/actions_items.sql):
     "overdue", "wishes" or "wont_do"; the first ``limit`` rows, or all."""
+    if listing not in LISTINGS:
+        raise ValueError(f"unknown listing {listing!r}: one of {', '.join(LISTINGS)}")
     df = reader.query_df(sql_file("actions_items"), params(f, as_of=as_of, listing=listing, limit=limit))
     for col in ("incident_date", "due_date", "deadline", "done_on"):
         df[col] = pd.to_datetime(df[col]).dt.date

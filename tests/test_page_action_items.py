@@ -308,3 +308,9 @@ def test_a_long_listing_says_how_many_the_csv_holds(demo, monkeypatch):
     table = next(d for d in at.dataframe if "days overdue" in d.value.columns)
     assert len(table.value) == 2
     assert [s.value for s in at.subheader if s.value.startswith("Wishes")] == [f"Wishes ({t.wishes})"]
+
+
+def test_an_unknown_listing_is_an_error_not_an_empty_list(demo):
+    start, end = default_period_of(demo / "h.duckdb")
+    with pytest.raises(ValueError, match="unknown listing"):
+        actions.listed(Reader(demo / "h.duckdb"), Filters(start, end), date.today(), "overdues")
