@@ -27,7 +27,7 @@ _TIME_HEADER = re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|datetim
                           r"time\s*\(.*\)|date\s*\(.*\)|hour|clock|utc|start)\b", re.I)
 _TEXT_HEADER = re.compile(r"^(?:event|events|description|what|action|details?|notes?|activity|"
                           r"summary|update|happened|message|comment)\b", re.I)
-_SKIP_LEAD = re.compile(r"^[\s\-–—:|.,)*_]+")
+_SKIP_LEAD = re.compile(r"^[\s\-–—:|.,)\]*_]+")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
 
@@ -309,6 +309,16 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     r.day = date(st.year, st.month, st.day)
                 except ValueError:
                     pass
+                texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
+                bare = title.strip("[]() ")
+                if texts and _date_line(r.stamp(bare), bare) and not any(
+                        (t := r.stamp(x)) is not None and t.has_time for x in texts):
+                    # "#### [2026-06-29]" over what happened that day, with no clock time
+                    # anywhere below it: the day is the entry, its text the paragraphs
+                    e = r.add(st, title, s.line)
+                    e.text = " ".join(t for t in texts if t)
+                    _tag(e)
+                    continue
         skip = _untimed_lists(r, s.blocks)
         for b in s.blocks:
             if b.kind == "table":
