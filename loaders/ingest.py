@@ -402,7 +402,6 @@ def _add_part(batch, r, path: str, size: int, mtime_ns: int, run_id: int, first:
                             for pr in r.problems)
 
 
-
 @dataclass
 class Corrections:
     """The corrections file as this load read it (loaders/corrections.py)."""

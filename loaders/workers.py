@@ -30,6 +30,7 @@ import sys
 import threading
 import types
 from concurrent.futures import ProcessPoolExecutor
+from queue import Empty
 
 from loaders import processes
 from loaders.options import Options
@@ -210,7 +211,7 @@ def _export_worker(path: str, options: Options, chunk: int, out, ingest_pid: int
         import resource
 
         out.put(("end", reader.sha256, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024))
-    except BaseException as e:   # the ingest reports it as the in-process parse would have
+    except Exception as e:   # the ingest reports it as the in-process parse would have
         out.put(("error", e))
 
 
@@ -237,7 +238,7 @@ def iter_export(path: str, options: Options, ahead: int = AHEAD):
         while True:
             try:
                 msg = queue.get(timeout=WATCH_EVERY)
-            except Exception:   # queue.Empty: still parsing, unless the worker is gone
+            except Empty:   # still parsing, unless the worker is gone
                 if not proc.is_alive():
                     raise RuntimeError(f"the process parsing {path} ended without a result "
                                        f"(exit code {proc.exitcode})") from None

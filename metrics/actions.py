@@ -47,7 +47,7 @@ def listed(reader: Reader, f: Filters, as_of: date, listing: str, limit: int | N
 
 
 def _counts(df: pd.DataFrame) -> dict:
-    """The report's counts over a frame of items (actions_items.sql rows)."""
+    """The report's counts over a frame of items (actions_counted.sql rows)."""
     return {
         "total": int(len(df)), "done": int(df["is_done"].sum()), "open": int(df["is_open"].sum()),
         "wont_do": int(df["is_wont_do"].sum()), "overdue": int(df["is_overdue"].sum()),
@@ -281,4 +281,3 @@ def wont_do(reader: Reader, f: Filters, as_of: date, limit: int | None = None) -
     df = df.rename(columns={"status_source": "status from"})
     return df[["action", "owner", "ticket", "ticket_url", "tracker status", "status from", "incident",
                "incident date"]].reset_index(drop=True)
-
