@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "bench"))
+import installed  # noqa: E402
 from loaders.config import load_config  # noqa: E402
 from demo import generate  # noqa: E402
 from loaders.ingest import ingest  # noqa: E402
@@ -36,6 +38,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--workdir")
     args = ap.parse_args()
+    print(installed.as_installed())
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="hindsight-report-"))
     corpus = work / f"corpus-{args.incidents}"
     if not (corpus / "hindsight.yaml").exists():

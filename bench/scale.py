@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import installed  # noqa: E402
+
 PY = sys.executable
 HINDSIGHT = [PY, "-m", "loaders"]
 
@@ -186,7 +188,7 @@ def main() -> int:
     args = ap.parse_args()
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="hindsight-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"{os.cpu_count()} cores; work in {work}")
+    print(f"{os.cpu_count()} cores; work in {work}; {installed.as_installed()}")
     small_pages = None
     if args.pages:
         import render
