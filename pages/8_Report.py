@@ -1,6 +1,8 @@
-"""The quarterly leadership report: pick the quarter and teams, preview it, download it
+"""The quarterly leadership report: pick the quarter and teams, preview it (its charts on a
+tab of their own), download it
 as HTML, markdown, JSON or PDF (the same files `hindsight report --format ...` writes).
 The sidebar's filters other than the period carry over."""
+import functools
 from dataclasses import replace
 from datetime import date
 
@@ -32,12 +34,12 @@ f = replace(filters, date_from=q.date_from, date_to=q.date_to, teams=tuple(teams
 st.caption(f"This report: {safe.markdown(f.describe())}.")
 
 doc = setup.data(leadership.document, reader, f, today, cfg.min_sample)
-with st.spinner("Drawing the report's charts..."):
-    page = setup.data(files.html_file, reader, f, today, cfg.min_sample)
 stem = files.file_stem(name, teams)
 d = st.columns(4)
-d[0].download_button("HTML", page, f"{stem}.html", "text/html", icon=":material/download:",
-                     help="One self-contained file: opens offline, prints with a page per section.")
+d[0].download_button("HTML", functools.partial(files.html_file, reader, f, today, cfg.min_sample), f"{stem}.html",
+                     "text/html", icon=":material/download:", on_click="ignore",
+                     help="One self-contained file: opens offline, prints with a page per section. "
+                          "Its charts are drawn when you download it (a few seconds).")
 d[1].download_button("Markdown", render.markdown(doc), f"{stem}.md",
                      "text/markdown", icon=":material/download:", help="For a wiki page or a document.")
 d[2].download_button("JSON", files.json_text(doc), f"{stem}.json",
@@ -49,4 +51,8 @@ elif d[3].button("Make the PDF", icon=":material/picture_as_pdf:", help="Printed
         d[3].download_button("PDF", setup.data(files.pdf_file, reader, f, today, cfg.min_sample), f"{stem}.pdf",
                              "application/pdf", icon=":material/download:")
 
-st.iframe(page, height=1100)
+preview, charts = st.tabs(["Report", "Charts"])
+preview.iframe(files.preview_html(doc), height=1100)
+with charts:
+    for key, fig in setup.data(leadership.charts, reader, f, cfg.min_sample).items():
+        setup.chart(fig, key=f"report-{key}")

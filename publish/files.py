@@ -47,6 +47,17 @@ def html_file(reader: Reader, f: Filters, as_of: date, min_sample: int, warn=Non
     return render.html(doc, svgs, note)
 
 
+PREVIEW_NOTE = ("this preview shows them on its Charts tab; the HTML and PDF downloads draw them "
+                "in place")
+
+
+def preview_html(doc: dict) -> str:
+    """The HTML file without its charts, for the Report page's preview: drawing them
+    takes a headless browser seconds, so the page shows the same figures as its own
+    charts and draws the file's only when it is downloaded."""
+    return render.html(doc, None, PREVIEW_NOTE)
+
+
 def pdf_file(reader: Reader, f: Filters, as_of: date, min_sample: int) -> bytes:
     """The HTML file printed by headless Chromium (publish.pdf.Unavailable without one)."""
     return pdf.pdf(html_file(reader, f, as_of, min_sample))

@@ -279,6 +279,21 @@ def test_a_listing_csv_holds_every_row_not_only_the_shown_ones(server, page):
     assert len(rows) - 1 == n > 0
 
 
+def test_the_report_pages_html_download_draws_its_charts_on_click(server, page):
+    """The Report page previews the file without its charts (they are its Charts tab);
+    the HTML button draws them into the file when clicked (publish.files.html_file)."""
+    from playwright.sync_api import expect
+
+    open_page(page, f"{server.url}/Report?quarter=2026Q3")
+    button = page.get_by_role("button", name="HTML")
+    expect(button).to_be_visible(timeout=30_000)
+    with page.expect_download(timeout=120_000) as info:
+        button.click()
+    body = Path(info.value.path()).read_text(encoding="utf-8")
+    assert info.value.suggested_filename == "hindsight-report-2026Q3.html"
+    assert body.count("<figure><svg") == 4 and "Charts left out" not in body
+
+
 def test_reingest_button_rereads_the_databases_own_paths(tmp_path, browser):
     """A database built from a command-line path, a dashboard with no hindsight.yaml: the
     button reloads that path (never the bundled demo) and asks before removing."""

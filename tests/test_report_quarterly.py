@@ -371,6 +371,17 @@ def test_the_report_page_offers_every_format(demo):
     assert at.selectbox(key="quarter").value == QUARTER
 
 
+def test_the_report_pages_preview_leaves_its_charts_to_the_charts_tab(demo):
+    """Drawing the file's charts takes a headless browser seconds: the preview is the file
+    without them, and the page draws the same four figures itself."""
+    at = run_page("pages/8_Report.py", quarter=QUARTER)
+    assert [t.label for t in at.tabs] == ["Report", "Charts"]
+    (preview,) = at.get("iframe")
+    assert "<svg" not in preview.proto.srcdoc and "Charts tab" in preview.proto.srcdoc
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert len(titles) == 4 and all(titles)
+
+
 def test_the_report_page_takes_the_sidebars_team(demo):
     at = run_page("pages/8_Report.py", quarter=QUARTER, team="payments")
     assert not at.exception, at.exception
