@@ -1,7 +1,7 @@
-"""The quarterly leadership report: pick the quarter and teams, preview it (its charts on a
-tab of their own), download it
-as HTML, markdown, JSON or PDF (the same files `hindsight report --format ...` writes).
-The sidebar's filters other than the period carry over."""
+"""The quarterly leadership report: pick the quarter and teams, preview it (its charts on
+a tab of their own), download it as HTML, markdown, JSON or PDF (the same files
+`hindsight report --format ...` writes). The sidebar's filters other than the period
+carry over."""
 import functools
 from dataclasses import replace
 from datetime import date
