@@ -438,18 +438,22 @@ def _input(con) -> int:
     sort or join carries the texts; on one thread and without keeping insertion order
     (rows are read back by rn), because that statement, the whole text aggregation, is
     what comes closest to the ingest's memory cap: at 100,000 postmortems it fits in 160 MB
-    this way, and ran out of 256 MB now and then on two threads with a join (measured)."""
+    this way, and ran out of 256 MB now and then on two threads with a join (measured).
+    A statement that runs out of the cap anyway runs again with more (store.execute_roomy)."""
+    from loaders import store
+
     con.execute("SET preserve_insertion_order = false")
     con.execute("SET threads = 1")
     try:
-        con.execute("CREATE OR REPLACE TABLE _similar_input AS SELECT * FROM int_incident_text")
+        store.execute_roomy(con, "CREATE OR REPLACE TABLE _similar_input AS SELECT * FROM int_incident_text")
     finally:
         con.execute("RESET threads")
         con.execute("RESET preserve_insertion_order")
-    con.execute("CREATE OR REPLACE TEMP TABLE _similar_order AS SELECT file_path, "
-                "row_number() OVER (ORDER BY start_ts ASC NULLS LAST, file_path) - 1 AS rn FROM _similar_input")
+    store.execute_roomy(con, "CREATE OR REPLACE TEMP TABLE _similar_order AS SELECT file_path, row_number() "
+                        "OVER (ORDER BY start_ts ASC NULLS LAST, file_path) - 1 AS rn FROM _similar_input")
     con.execute("ALTER TABLE _similar_input ADD COLUMN rn BIGINT")
-    con.execute("UPDATE _similar_input SET rn = o.rn FROM _similar_order o WHERE _similar_input.file_path = o.file_path")
+    store.execute_roomy(con, "UPDATE _similar_input SET rn = o.rn FROM _similar_order o "
+                             "WHERE _similar_input.file_path = o.file_path")
     con.execute("DROP TABLE _similar_order")
     return con.execute("SELECT count(*) FROM _similar_input").fetchall()[0][0]
 
