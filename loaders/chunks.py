@@ -23,7 +23,6 @@ import json
 import os
 from collections.abc import Iterator
 
-from loaders import detect
 from loaders.options import EXPORT_SUFFIXES, Options
 from loaders.problems import error
 
@@ -60,6 +59,8 @@ class Reader:
         return self._sha.hexdigest()
 
     def parts(self) -> Iterator[dict]:
+        from loaders import detect   # here, not at import: an unchanged re-ingest needs no parser
+
         if (why := self._unreadable or detect.size_problem(self.path, self.size, self.options)):
             yield detect.unknown(self.path, why)
             return
@@ -140,6 +141,8 @@ class Reader:
             yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
 
     def _parse(self, data: bytes) -> dict:
+        from loaders import detect
+
         return detect.parse_bytes(data, self.path, self.options)
 
     def _json_document(self, f, head: bytes):
@@ -192,6 +195,8 @@ class Reader:
             yield self._chunk(key, items), None, 0
 
     def _chunk(self, key, items: list, doc=None) -> dict:
+        from loaders import detect
+
         if doc is None:
             doc = items if key is None else {key: items}
         return {"path": self.path, **detect.parse_json(doc, self.path, self.options)}

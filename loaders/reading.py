@@ -10,7 +10,6 @@ import hashlib
 from dataclasses import dataclass
 
 from loaders import furniture
-from loaders.detect import decode, parse_bytes, read_document, unknown
 from loaders.options import Options
 from loaders.records import Parsed
 
@@ -30,7 +29,10 @@ class Loaded:
 def load_file(path: str, options: Options) -> Loaded:
     """Read, hash and parse one file; never raises. A document that is repository
     furniture (a template, a README that holds no incident) comes back as kind
-    "skipped" with the reason."""
+    "skipped" with the reason. The parsers are imported here, not with the module: an
+    unchanged re-ingest never needs them."""
+    from loaders.detect import decode, parse_bytes, read_document, unknown
+
     data, st, why = read_document(path, options)
     size, mtime = (st.st_size, st.st_mtime_ns) if st else (0, 0)
     if data is None:

@@ -50,7 +50,7 @@ def _context():
         # The fork server imports the parsers once; every worker forked from it has them.
         # Never "__main__": under `streamlit run` that is a page (app.py), which the fork
         # server would run as a script (see _without_main_script).
-        ctx.set_forkserver_preload(["loaders.workers"])
+        ctx.set_forkserver_preload(["loaders.workers", "loaders.detect"])
         return ctx
     return multiprocessing.get_context("spawn")
 
