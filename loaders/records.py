@@ -102,6 +102,15 @@ class Postmortem:
     quality: int | None = None                   # loaders/lint.py's score, 0-100
     findings: tuple[Finding, ...] = ()           # and its findings
 
+    @property
+    def narrative(self) -> str | None:
+        """The contributing factors, then the timeline entries, joined by spaces (None
+        when there are neither): the part of a postmortem's text for "similar past
+        incidents" (int_incident_text) that is not a field of its own. Joined here, once
+        per file, so the database never aggregates every factor and entry at once."""
+        parts = [p for p in (*self.contributing_factors, *(e.text for e in self.timeline)) if p is not None]
+        return " ".join(parts) if parts else None
+
     @classmethod
     def of(cls, r: dict) -> Postmortem:
         src = r.get("timestamp_sources") or {}

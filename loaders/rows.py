@@ -40,7 +40,7 @@ def of(loaded: Loaded, run_id: int, first: int = 0) -> dict[str, list[dict]]:
             "owner": pm.owner, "teams": list(pm.teams), "services": list(pm.services),
             "reference": pm.reference, "written_on": pm.written_on, "reviewed_on": pm.reviewed_on,
             "summary": pm.summary, "went_well": list(pm.went_well), "went_wrong": list(pm.went_wrong),
-            "lucky": list(pm.lucky), "body": loaded.text, "quality": pm.quality,
+            "lucky": list(pm.lucky), "body": loaded.text, "quality": pm.quality, "narrative": pm.narrative,
         })
         rows["raw_timeline"] = [{"file_path": path, "seq": n, "occurred_at": e.at, "text": e.text,
                                  "line": e.line, "event": e.event} for n, e in enumerate(pm.timeline)]

@@ -353,6 +353,38 @@ def _pair(reader):
                         "WHERE s.rank = 1 ORDER BY s.score DESC, i.file_path LIMIT 1")[0]
 
 
+def test_a_postmortems_text_is_its_title_summary_factors_and_entries_in_order(tmp_path):
+    """int_incident_text over a real ingest: the factors and timeline entries joined at
+    ingest (the narrative column) land after the title and summary, in document order."""
+    from conftest import load_corpus
+
+    doc = """# Queue backlog in billing
+
+## Summary
+Invoices stalled for an hour.
+
+## Timeline
+- 09:00 UTC workers stop acking
+- 09:40 UTC consumer restarted
+
+## Contributing factors
+- A retry storm filled the queue
+- No alert on queue depth
+
+## Action items
+- [ ] Alert on queue depth (@ana, 2026-07-01)
+"""
+    reader = load_corpus(tmp_path, {"2026-06-02-billing-queue": doc})
+    try:
+        (text,) = reader.query("SELECT text FROM int_incident_text")[0]
+    finally:
+        reader.close()
+    order = ["Queue backlog in billing", "Invoices stalled for an hour.", "A retry storm filled the queue",
+             "No alert on queue depth", "workers stop acking", "consumer restarted"]
+    places = [text.find(part) for part in order]
+    assert -1 not in places and places == sorted(places), text
+
+
 def test_the_incident_page_lists_similar_earlier_incidents(demo, reader):
     incident_id, path, similar_id, similar_title, _ = _pair(reader)
     at = run_page("pages/6_Incidents.py", incident=incident_id)

@@ -27,5 +27,6 @@ SELECT
     summary,
     coalesce(lucky, [])                                      AS lucky,
     quality                                                  AS quality_score,
+    narrative,
     body
 FROM raw_postmortems
