@@ -162,11 +162,10 @@ def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = M
 
 
 def _vocabulary(texts, n: int):
-    """(terms, idf, shared) of the rule's TF-IDF fitted on ``n`` texts read one at a time
-    from the iterable ``texts`` (only each distinct term's count is kept); None when no
-    word is left. The same as scikit-learn's fit: terms sorted, those in more than max_df
-    of the texts dropped, idf smoothed and computed in float32. ``shared``: the terms in
-    more than one text, the only ones a cosine between two of them can meet on."""
+    """(terms, idf) of the rule's TF-IDF fitted on ``n`` texts read one at a time from the
+    iterable ``texts`` (only each distinct term's count is kept); None when no word is
+    left. The same as scikit-learn's fit: terms sorted, those in more than max_df of the
+    texts dropped, idf smoothed and computed in float32."""
     from collections import Counter
 
     vec = _vectorizer(n)
@@ -182,7 +181,7 @@ def _vocabulary(texts, n: int):
     idf /= df
     np.log(idf, out=idf)
     idf += np.float32(1.0)
-    return np.array(terms, dtype=object), idf, df > 2
+    return np.array(terms, dtype=object), idf
 
 
 def _fit(df: pd.DataFrame, terms, idf):
@@ -203,11 +202,9 @@ def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: fl
         fit = _vocabulary((t for _, f in batches() for t in f["text"]), n)
         if fit is None:
             return
-        terms, idf, shared = fit
+        terms, idf = fit
         if on_fit is not None:
             on_fit(terms, idf)
-    else:
-        shared = None
     from scipy import sparse
 
     vec = _vectorizer(n, terms, idf)
@@ -216,8 +213,6 @@ def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: fl
         x = vec.transform(frame["text"].fillna("")).tocsr()
         if on_batch is not None:
             on_batch(frame, x, first)
-        if shared is not None:
-            x = _only(x, shared)   # after storing: an update may meet a term on a new text
         frame = frame[["file_path", "services"]].reset_index(drop=True)     # the text is in x now
         w_frame = frame if w_frame is None else pd.concat([w_frame, frame], ignore_index=True)
         w_x = x if w_x is None else sparse.vstack([w_x, x], format="csr")
@@ -225,20 +220,6 @@ def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: fl
         if drop:
             w_frame, w_x, w_first = w_frame.iloc[drop:].reset_index(drop=True), w_x[drop:], w_first + drop
         yield from _rank(w_frame, w_x, terms, np.arange(first, first + len(frame)) - w_first, top, min_score)
-
-
-def _only(x, keep: np.ndarray):
-    """The rows of ``x`` (CSR) with only the columns ``keep`` marks, each row keeping the
-    norm it had. A rebuild ranks every text against texts of the same fit, so a term in
-    one text only never adds to a cosine: leaving it out changes no score (the products
-    summed are the same, in the same order) and shrinks every product to come."""
-    from scipy import sparse
-
-    m = keep[x.indices]
-    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))[m]
-    indptr = np.zeros(x.shape[0] + 1, dtype=x.indptr.dtype)
-    np.cumsum(np.bincount(rows, minlength=x.shape[0]), out=indptr[1:])
-    return sparse.csr_matrix((x.data[m], x.indices[m], indptr), shape=x.shape)
 
 
 def _slices(df: pd.DataFrame):

@@ -67,25 +67,6 @@ def test_the_same_input_gives_the_same_table():
     pd.testing.assert_frame_equal(similar.similar(frame(rows)), similar.similar(frame(list(reversed(rows)))))
 
 
-def test_terms_of_one_text_only_are_left_out_of_a_rebuilds_products_exactly():
-    """A rebuild ranks without the terms only one text has (similar._only): scored under
-    the same fit with every term kept (the update path keeps them), the table is the
-    same to the last bit."""
-    import random
-
-    rnd = random.Random(5)
-    words = [f"w{k}" for k in range(400)]
-    rows = [(f"d{i:03d}", " ".join(rnd.choice(words[: 40 + i]) for _ in range(rnd.randint(5, 40))),
-             rnd.sample(["a", "b", "c", "d"], rnd.randint(0, 2)), f"2026-01-01T{i % 24:02d}:{i % 60:02d}:00")
-            for i in range(300)]
-    df = frame(rows)
-    terms, idf, shared = similar._vocabulary(df["text"], len(df))
-    assert not shared.all()                      # some terms are in one text only
-    pruned = similar.similar(df)
-    full = similar.similar(df, terms=terms, idf=idf)
-    pd.testing.assert_frame_equal(pruned, full, check_exact=True)
-
-
 def test_empty_and_single_inputs():
     assert similar.similar(frame([])).empty and similar.similar(frame([POOL_1])).empty
     assert similar.similar(frame([("a", "", [], "2026-01-01"), ("b", "", [], "2026-01-02")])).empty
