@@ -840,7 +840,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # nothing says "impact" before detection: the first entry before it is the start,
     # a guess the opening prose's own statement ("at 8:28 AM we lost all connectivity") beats
     det = times.get("detected_at")
-    if det is not None and timed and timed[0].at < det:
+    if timed and (det is None or timed[0].at < det):
         put("started_at", timed[0].at, "timeline_first")
     for e in prose:
         if times.get("detected_at") is None and "detected" in e.tags and (
