@@ -25,7 +25,7 @@ from loaders.postmortem.doc import (
 )
 from loaders.postmortem.markdown import plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
-from loaders.postmortem.vocabulary import meta_key, section_kind
+from loaders.postmortem.vocabulary import HEADING_TIME, meta_key, section_kind
 from loaders.problems import Problems
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or "|"
@@ -231,6 +231,7 @@ def _reads_as_timeline(s) -> bool:
 # Sections whose "Key: value" lines can be metadata ("- Time to detection: 5 minutes"
 # in Stats, "Duration: 14:58-15:20" in Impact); timeline and action lines never are.
 _KV_SECTIONS = (None, "metadata", "summary", "impact", "detection", "resolution")
+_HEADING_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status")
 # Sections that hold no metadata at all: their bold text is emphasis, not keys.
 _NO_METADATA = ("timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons")
 
@@ -248,6 +249,12 @@ def _collect_metadata(doc: Doc) -> None:
 
     for s in doc.secs:
         kind = doc.kinds.get(id(s))
+        # "## Date: February 06, 2023", "## Time: 15:30:00 UTC": a metadata line written as
+        # a heading (a heading's own key, as "## Date" over its value, is read below)
+        m = _KV_LINE.match(plain(s.title or "")) if s.level else None
+        if m and (key := meta_key(m.group(1)) or ("started" if HEADING_TIME.match(m.group(1).strip()) else None)) \
+                in _HEADING_KEYS:
+            put(key, m.group(2), s.line)
         if kind in _NO_METADATA:
             continue
         for b in s.blocks:

@@ -179,6 +179,12 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# "## Date: February 06, 2023 / ## Time: 15:30:00 UTC": the time an incident report's
+# heading gives beside its date is when the incident began. Only as a heading: a bold
+# "**Time:**" in the story is the time of whatever that paragraph tells.
+HEADING_TIME = re.compile(r"^(?:incident\s+)?time(?:\s+of\s+(?:the\s+)?incident)?$", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def meta_key(key: str) -> str | None:
     k = re.sub(r"[*_`]+", "", key).strip().strip(":").strip()
