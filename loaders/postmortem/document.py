@@ -649,14 +649,13 @@ def _impact_range(doc: Doc, incident_date: date | None):
                         return found
     if "duration" in doc.meta:
         return find_range(doc.meta["duration"][0], incident_date, doc.zone, doc.order_hint)
-    if not doc.of_kind("summary") and not doc.of_kind("impact"):
-        # a post without those sections: its opening says it ("from 17:09 EST to
-        # approximately 23:42 EST ... were unavailable")
-        for sentence in _SENTENCE.split(_opening_prose(doc)):
-            if _IMPACT_WORDS.search(sentence):
-                found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
-                if found:
-                    return found
+    # whatever the sections say or not, a post's opening may state it ("from 17:09 EST to
+    # approximately 23:42 EST ... were unavailable", before a TL;DR that does not)
+    for sentence in _SENTENCE.split(_opening_prose(doc)):
+        if _IMPACT_WORDS.search(sentence):
+            found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
+            if found:
+                return found
     return None
 
 
