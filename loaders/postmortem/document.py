@@ -478,6 +478,9 @@ def _opening_prose(doc: Doc, limit: int = 1500) -> str:
     return doc.opening
 
 
+_FIELD_LINE = 80   # characters: a metadata line is a short field
+
+
 def _read_opening(doc: Doc, limit: int) -> str:
     parts: list[str] = []
     size = 0
@@ -487,7 +490,15 @@ def _read_opening(doc: Doc, limit: int) -> str:
         for b in s.blocks:
             if b.kind != "para" or _KV_LINE.match(b.text.strip()):
                 continue
-            text = plain(b.text)
+            # short metadata lines ("**Date Reported:** November 2024") are not prose, on
+            # their own or at the head of a paragraph whose sentences follow them; a long
+            # line with a label ("Overview: During the afternoon of May 6th ...") is prose
+            lines = b.text.strip().split("\n")
+            while lines and len(field := plain(lines[0]).strip()) <= _FIELD_LINE and _KV_LINE.match(field):
+                lines.pop(0)
+            if not lines:
+                continue
+            text = plain("\n".join(lines))
             parts.append(text)
             size += len(text)
             if size >= limit:
