@@ -50,6 +50,9 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     # headings nested below this one keep their own Section; parent links the tree
     parent: "Section | None" = None
+    # lines of fenced code blocks directly in this section (line, text): never blocks of
+    # text, read only where a section holds nothing else (a timeline in a code block)
+    fenced: list[tuple[int, str]] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -150,8 +153,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         if fence is not None:
             if raw.lstrip().startswith(fence):
                 fence = None
-            elif item is not None:
-                pass  # code inside an item stays out of its text
+            elif item is None:
+                cur.fenced.append((ln, raw))  # code inside an item stays out of everything
             i += 1
             continue
         stripped = raw.strip()

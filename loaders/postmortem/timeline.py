@@ -377,6 +377,15 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                         last = None
                         continue
                     last = r.add(st, line_text, ln)
+    if not r.entries:
+        # a timeline written in a code block, one timed line per event ("2023-06-17 19:10
+        # Issue reported by ..."): read only when the timeline holds nothing else, so a log
+        # pasted between entries never becomes one
+        for s in tops:
+            for ln, line_text in s.fenced:
+                st = r.stamp(line_text)
+                if st is not None and st.has_time:
+                    r.add(st, line_text, ln)
     _check_order(doc, r.entries)
     return r.entries
 
