@@ -160,9 +160,20 @@ def test_every_page_loads_from_a_cold_server(server, page, path):
     assert page.locator("h1").count() >= 1
     charts = page.locator("[data-testid='stPlotlyChart']")
     for i in range(charts.count()):  # every chart draws in the browser
+        show_its_tab(page, charts.nth(i))
         charts.nth(i).scroll_into_view_if_needed()
         charts.nth(i).locator(".main-svg").first.wait_for(timeout=30_000)
     screenshot(page, (path or "Overview").lower())
+
+
+def show_its_tab(page, element) -> None:
+    """Click the tab whose panel holds ``element`` (the Report page's Charts tab), if any:
+    a hidden tab's chart is drawn when its tab is shown."""
+    index = element.evaluate("""el => { const p = el.closest('[data-testid=stTabPanel]');
+        if (!p) return -1;
+        return [...p.closest('[data-testid=stTabs]').querySelectorAll('[data-testid=stTabPanel]')].indexOf(p); }""")
+    if index >= 0:
+        page.locator("[data-testid='stMain'] [role='tab']").nth(index).click()
 
 
 def test_overview_shows_headlines_and_a_chart(server, page):
