@@ -25,6 +25,7 @@ from loaders.postmortem.vocabulary import (
 
 _TIME_HEADER = re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|datetime|date\s+and\s+time|"
                           r"time\s*\(.*\)|date\s*\(.*\)|hour|clock|utc|start)\b", re.I)
+_DAY_HEADER = re.compile(r"^(?:day|days)$", re.I)
 _TEXT_HEADER = re.compile(r"^(?:event|events|description|what|action|details?|notes?|activity|"
                           r"summary|update|happened|message|comment)\b", re.I)
 _SKIP_LEAD = re.compile(r"^[\s\-–—:|.,)\]*_]+")
@@ -607,6 +608,14 @@ def _table(r: _Reader, b) -> None:
     has_header = bool(time_cols) or any(_TEXT_HEADER.match(h) for h in header) or \
         r.stamp(rows[0][1][0] if rows[0][1] else "") is None
     body = rows[1:] if has_header else rows
+    if time_cols:
+        # "| Day | Time (UTC) | Event |": a column of dates beside the time column is the
+        # entries' day (its cells must read as dates: "Day 1" is not one)
+        for i, h in enumerate(header):
+            if i not in time_cols and _DAY_HEADER.match(h) and body and sum(
+                    1 for _, c in body if i < len(c) and (st := r.stamp(c[i])) is not None and st.has_date
+            ) >= max(1, len(body) // 2):
+                time_cols = sorted([*time_cols, i])
     if not time_cols:
         # the first column whose cells read as dates or times
         ncols = max(len(c) for _, c in body) if body else 0
