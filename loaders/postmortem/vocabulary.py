@@ -321,7 +321,8 @@ NOT_A_REPORT_AFTER = set("the a an these those this that hourly daily weekly mon
                          "duplicate all every some no our their its his her bug incident status "
                          "error crash usage".split())
 BAD_THINGS = set("errors error failures failure evictions eviction duplicates crashes timeouts "
-                 "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses".split())
+                 "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses exceptions "
+                 "exception panics".split())
 STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased end ends ended".split())
 
 
