@@ -436,10 +436,10 @@ def _input(con) -> int:
 
     The view is written out as it is, and numbered afterwards on the keys alone, so no
     sort or join carries the texts; on one thread and without keeping insertion order
-    (rows are read back by rn), because that statement, the whole text aggregation, is
-    what comes closest to the ingest's memory cap: at 100,000 postmortems it fits in 160 MB
-    this way, and ran out of 256 MB now and then on two threads with a join (measured).
-    A statement that runs out of the cap anyway runs again with more (store.execute_roomy)."""
+    (rows are read back by rn). The view joins fields and each postmortem's narrative,
+    joined at ingest: at 100,000 postmortems it fits in 128 MB (when it aggregated every
+    factor and entry, it ran out of 192 MB). A statement that runs out of the cap anyway
+    runs again with more (store.execute_roomy)."""
     from loaders import store
 
     con.execute("SET preserve_insertion_order = false")
