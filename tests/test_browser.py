@@ -158,12 +158,18 @@ def test_every_page_loads_from_a_cold_server(server, page, path):
     assert page.locator("[data-testid='stException']").count() == 0, page.locator(
         "[data-testid='stException']").first.inner_text()
     assert page.locator("h1").count() >= 1
+    draw_every_chart(page)
+    screenshot(page, (path or "Overview").lower())
+
+
+def draw_every_chart(page) -> None:
+    """Wait until every plotly chart on the page has drawn its SVG, showing the tab that
+    holds a chart first when it is on one."""
     charts = page.locator("[data-testid='stPlotlyChart']")
-    for i in range(charts.count()):  # every chart draws in the browser
+    for i in range(charts.count()):
         show_its_tab(page, charts.nth(i))
         charts.nth(i).scroll_into_view_if_needed()
         charts.nth(i).locator(".main-svg").first.wait_for(timeout=30_000)
-    screenshot(page, (path or "Overview").lower())
 
 
 def show_its_tab(page, element) -> None:
@@ -402,10 +408,7 @@ def test_no_request_leaves_the_machine(server, browser, path):
           if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
     try:
         open_page(pg, f"{server.url}/{path}")
-        charts = pg.locator("[data-testid='stPlotlyChart']")
-        for i in range(charts.count()):
-            charts.nth(i).scroll_into_view_if_needed()
-            charts.nth(i).locator(".main-svg").first.wait_for(timeout=30_000)
+        draw_every_chart(pg)
     finally:
         context.close()
     assert not outside, outside
