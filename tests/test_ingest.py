@@ -54,12 +54,14 @@ def test_unchanged_reingest_parses_nothing_and_does_not_write(tmp_path, cfg):
 
 def test_an_unchanged_reingest_imports_nothing_of_the_write_path(tmp_path):
     """Not a timing: what an unchanged re-ingest costs is mostly imports, so it must not
-    import what only writing needs (pandas, pyarrow, scikit-learn, the similarity code, the lint)."""
+    import what only writing needs (pandas, pyarrow, scikit-learn, the similarity code, the lint,
+    the parsers)."""
     src = corpus(tmp_path / "pm")
     db = tmp_path / "h.duckdb"
     code = ("import sys\nfrom loaders.cli import main\nsys.argv = ['hindsight', 'ingest', '-q', '--db', "
             f"{str(db)!r}, {str(src)!r}]\ncode = main()\n"
-            "print(code, sorted(m for m in ('pandas', 'pyarrow', 'sklearn', 'scipy', 'loaders.similar', 'loaders.lint') "
+            "print(code, sorted(m for m in ('pandas', 'pyarrow', 'sklearn', 'scipy', 'loaders.similar', 'loaders.lint', "
+            "'loaders.detect', 'loaders.postmortem') "
             "if m in sys.modules))")
     first, again = (subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                                    timeout=120) for _ in range(2))
