@@ -104,3 +104,33 @@ def test_fractions_of_a_second_before_iso_zone(text, utc):
 def test_a_sentence_ending_after_seconds_is_not_a_fraction():
     st = tp.read_stamp("15:48:23. Next it")
     assert st is not None and st.zone is None and st.end == len("15:48:23")
+
+
+# --- a document's numeric dates: day-first or month-first, decided by the document
+
+def _doc(body: str) -> dict:
+    from loaders.postmortem import parse
+    return parse(f"# Outage\n\n{body}\n", "outage.md")
+
+
+def test_a_day_over_twelve_makes_the_documents_dates_day_first():
+    rec = _doc("Started 25/03/2021, reviewed 04/05/2021.\n\n## Timeline\n\n- 04/05/2021 10:00 UTC paged")
+    assert rec["timeline"][0]["at"] == "2021-05-04T10:00:00Z"
+
+
+def test_a_second_field_over_twelve_makes_them_month_first():
+    rec = _doc("Started 03/25/2021, reviewed 04/05/2021.\n\n## Timeline\n\n- 04/05/2021 10:00 UTC paged")
+    assert rec["timeline"][0]["at"] == "2021-04-05T10:00:00Z"
+
+
+def test_only_ambiguous_dates_are_read_day_first_with_a_problem_naming_the_line():
+    rec = _doc("Nothing here.\n\nSeen 04/05/2021.")
+    found = [p for p in rec["problems"] if "day-first or month-first" in p["message"]]
+    assert [p["line"] for p in found] == [5]
+
+
+def test_digits_glued_before_a_date_or_a_ticket_key_decide_nothing():
+    rec = _doc("Tickets OPS-1234 and 12325/12/2020; seen 04/05/2021.")
+    messages = " ".join(p["message"] for p in rec["problems"])
+    assert "both day-first and month-first" not in messages
+    assert "could be day-first or month-first" in messages  # only 04/05/2021 counted
