@@ -31,7 +31,7 @@ _LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     kind: str                 # "table" | "item" | "para"
     line: int
@@ -42,7 +42,7 @@ class Block:
     content_col: int = 2      # where an item's text starts; deeper markers are its children
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     title: str
     level: int
