@@ -807,8 +807,9 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
 # nowhere that users were hurt (an outage, errors, downtime).
 _NOT = r"(?:was|were|been|being|is|are)\s+(?:never\s+|not\s+(?:\w+\s+)?)"
 # (words one of which the text must hold, the statement): a cheap substring test gates
-# each regex, so a document that says none of this costs a few "in" checks (the fewer
-# the words, the cheaper: a word may be wider than the statement, never narrower)
+# each regex, so a document that says none of this costs a few "in" checks. A word may
+# be wider than the statement, never narrower; a word as common as "affected" alone
+# would run its regex on most documents.
 _AVERTED = [
     (("exploit",), re.compile(
         _NOT + r"exploited|no\s+(?:reports?\s+of\s+)?(?:actual\s+|active\s+|known\s+|evidence\s+of\s+)?"
@@ -820,7 +821,8 @@ _AVERTED = [
     (("malicious", "indicator"), re.compile(
         r"no\s+(?:actual\s+|known\s+|evidence\s+of\s+)?malicious\s+(?:activity|use)"
         r"|no\s+indicators?\s+of\s+(?:compromise|malicious)", re.I)),
-    (("compromised", "affected", "impacted", "exposed", "accessed"), re.compile(
+    (tuple(f"{v} {p}" for v in ("were", "was", "been") for p in ("compromised", "affected", "impacted", "exposed",
+                                                                   "accessed")), re.compile(
         r"\bno\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?)\s+"
         r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed)", re.I)),
     # "no secrets were leaked", "remained fully protected throughout" (but not "users of
@@ -837,7 +839,7 @@ _AVERTED = [
         re.I)),
     (("lucky",), re.compile(r"\bwe\s+got\s+lucky", re.I)),
     # "had not been activated on mainnet; no funds were at risk": caught before it shipped
-    (("at risk", "not been", "not yet"), re.compile(
+    (("at risk", "been activated", "been deployed", "been released", "been enabled", "been shipped"), re.compile(
         r"\bno\s+(?:\w+\s+)?(?:funds|money|assets|users?|customers?|data|accounts?)\s+(?:were|was)\s+(?:ever\s+)?at\s+risk"
         r"|\b(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:activated|deployed|released|enabled|shipped)", re.I)),
     (("unauthori",), re.compile(
