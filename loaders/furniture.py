@@ -10,7 +10,8 @@ Two rules, both about structure rather than particular files:
   CHANGELOG and the like, the config file, and a file named only "template" (with words
   like postmortem, incident or report around it);
 - by content (``by_content``), for any markdown file: front matter that says template,
-  placeholder text (``<owner>``, ``YYYY-MM-DD``, ``[describe the impact]``) in a document
+  placeholder text (``<owner>``, ``YYYY-MM-DD``, ``[describe the impact]``, ``{{ title }}``
+  but not a site generator's ``{{ site.url }}`` or a name the page assigns) in a document
   that names no real date, a page that is mostly a list of links, or a README / index
   page that holds no incident (a folder-per-incident archive keeps its postmortem in
   README.md or index.md, so those names alone never decide).
@@ -75,10 +76,21 @@ _FM_TEMPLATE = re.compile(r"^(?:template|is_template)\s*:\s*(?:true|yes)\s*$"
                           r"|^(?:type|layout|kind)\s*:\s*[\"']?template[\"']?\s*$", re.I | re.M)
 
 
+# A site generator's own variables are filled in when the page is built, not by a writer:
+# Liquid's objects (Jekyll's {{ site.url }}, {{ page.title }}) and names the page itself
+# sets with {% assign confs = "30" %} or {% capture %}.
+_SITE_OBJECTS = {"site", "page", "layout", "include", "post", "paginator", "jekyll", "content", "forloop"}
+_LIQUID_SET = re.compile(r"\{%-?\s*(?:assign|capture)\s+([A-Za-z_]\w*)")
+_VARIABLE = re.compile(r"\{\{\s*([A-Za-z_]\w*)")
+
+
 def placeholders(text: str) -> int:
-    """How many placeholders a template would leave in ``text`` (code spans ignored)."""
+    """How many placeholders a template would leave in ``text`` (code spans and a site
+    generator's variables ignored)."""
     prose = _CODE.sub(" ", text)
-    n = sum(1 for _ in _PLACEHOLDERS.finditer(prose))
+    built = _SITE_OBJECTS | set(_LIQUID_SET.findall(prose)) if "{{" in prose else _SITE_OBJECTS
+    n = sum(1 for m in _PLACEHOLDERS.finditer(prose)
+            if not ((v := _VARIABLE.match(m.group(0))) and v.group(1) in built))
     n += sum(1 for m in _ANGLE.finditer(prose) if m.group(1).split()[0].strip("/").lower() not in _HTML_TAGS)
     return n
 

@@ -354,3 +354,49 @@ def test_file_names_reach_the_terminal_without_escapes(tmp_path):
 def test_config_errors_are_config_errors(tmp_path):
     with pytest.raises(ConfigError, match="no such file or folder"):
         ingest(Config(), [str(tmp_path / "nope")], tmp_path / "h.duckdb")
+
+
+LIQUID_PAGE = """---
+layout: alert
+title: "Some nodes accepted invalid blocks"
+date: 2026-03-06
+---
+{% assign waits="30" %}
+
+# Some nodes accepted invalid blocks
+
+On 2026-03-06 a group of miners built on blocks they had not validated. See the
+[status page]({{ site.url }}/status) and the [forks list]({{ site.url }}/forks).
+
+- Wallet users should wait {{waits}} more confirmations than usual.
+- Merchants should wait {{ waits }} more confirmations.
+- Node operators should upgrade; after that, {{waits}} confirmations are no longer needed.
+- Exchanges should wait {{waits}} confirmations too, and pools {{ waits }} blocks.
+
+## Forks
+
+| Start date | Blocks | Notes |
+|---|---|---|
+| 2026-03-06 | 6 | fork began ({{ page.title }}) |
+| 2026-03-07 | 3 | second fork ({{ site.url }}/forks#2) |
+"""
+
+
+def test_a_site_pages_own_liquid_variables_are_no_placeholders(tmp_path, cfg):
+    """Jekyll fills {{ site.url }} and the names a page assigns itself when it builds the
+    site: a published incident page using them is an incident, not a template."""
+    (tmp_path / "pm").mkdir()
+    (tmp_path / "pm" / "2026-03-06-invalid-blocks.md").write_text(LIQUID_PAGE)
+    s = ingest(cfg, [str(tmp_path / "pm")], tmp_path / "h.duckdb")
+    assert s.kinds == {"postmortem": 1} and not s.skipped
+
+
+def test_a_template_written_with_curly_placeholders_is_still_a_template(tmp_path, cfg):
+    (tmp_path / "pm").mkdir()
+    (tmp_path / "pm" / "new.md").write_text(
+        "# {{ title }}\n\n**Date:** {{ date }}\n\n## Summary\n\n{{ summary }}\n\n## Timeline\n\n"
+        "- {{ time }} {{ event }}\n\n## Action items\n\n- {{ action }} ({{ owner }})\n")
+    postmortems(tmp_path / "pm", 1)
+    s = ingest(cfg, [str(tmp_path / "pm")], tmp_path / "h.duckdb")
+    assert s.kinds == {"postmortem": 1}
+    assert [why.split(" (")[0] for _, why in s.skipped] == ["a template"]
