@@ -1,9 +1,9 @@
 """The real-document corpora: every postmortem in them is read as one (none rejected),
 ingest loads each as an incident, and the learn set's score does not fall.
 
-tests/corpus/learn, holdout, fresh, unseen, wider and sealed hold real public postmortems labelled by
-hand (tests/corpus/README.md); bench/corpus.py scores the parser on them. sealed/ is not
-scored here: its first look is still to be taken."""
+Every folder under tests/corpus holds real public postmortems labelled by hand
+(tests/corpus/README.md); bench/corpus.py scores the parser on them. Each held-back set
+gets its floor here only after its first look was taken and written down."""
 import sys
 from pathlib import Path
 
@@ -35,11 +35,12 @@ FINAL_FLOOR = 0.92   # first look 0.811 (99/122); learned from since (0.943)
 LAST_FLOOR = 0.90    # first look 0.856 (137/160); learned from since (0.925)
 NEXT_FLOOR = 0.85    # first look 0.893 (25/28); not learned from
 LATER_FLOOR = 0.93   # first look 0.850 (119/140); learned from since (0.957)
-AFTER_FLOOR = 0.82   # first look 0.850 (164/193); not learned from yet
+AFTER_FLOOR = 0.86   # first look 0.850 (164/193); learned from since (0.891)
+BEYOND_FLOOR = 0.92  # first look 0.941 (128/136); not learned from yet
 
 
 def test_the_corpus_is_there():
-    assert len(DOCS) >= 205
+    assert len(DOCS) >= 223
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
@@ -71,7 +72,8 @@ def test_the_learn_set_scores_at_least_its_floor():
                                            ("unseen", UNSEEN_FLOOR), ("wider", WIDER_FLOOR),
                                            ("sealed", SEALED_FLOOR), ("final", FINAL_FLOOR),
                                            ("last", LAST_FLOOR), ("next", NEXT_FLOOR),
-                                           ("later", LATER_FLOOR), ("after", AFTER_FLOOR)])
+                                           ("later", LATER_FLOOR), ("after", AFTER_FLOOR),
+                                           ("beyond", BEYOND_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
