@@ -855,9 +855,15 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags:
             put("started_at", e.at, "opening_prose")
+    det = times.get("detected_at")
+    # a metadata date that carries a clock ("**Date:** 16/03/2020 3am UTC") says when the
+    # incident happened: its start, when nothing more specific does and detection is not earlier
+    if times.get("started_at") is None and "date" in doc.meta:
+        at = _meta_time(doc.meta["date"][0], doc, incident_date)
+        if at is not None and (det is None or at <= det):
+            put("started_at", at, "metadata_date")
     # nothing says "impact" before detection: the first entry before it is the start,
     # a guess the opening prose's own statement ("at 8:28 AM we lost all connectivity") beats
-    det = times.get("detected_at")
     if timed and (det is None or timed[0].at < det):
         put("started_at", timed[0].at, "timeline_first")
     for e in prose:
