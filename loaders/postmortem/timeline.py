@@ -531,15 +531,23 @@ _STATUS_PARA = re.compile(
     r"^\s*(?:\*\*|__)(?P<stage>investigating|identified|monitoring|updated?|resolved|scheduled|in\s+progress|"
     r"verifying|completed|mitigated|recovering|recovered|restored)(?:\*\*|__)\s*[-:\u2013\u2014|]?\s*", re.I)
 _SHORTCODE_ARG = re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
+# ... or the shortcode heads the update it stamps:
+#   {{< track "2020-01-19T14:43:00.000Z" >}}Incident resolved.
+_SHORTCODE_FIRST = re.compile(r"^\s*\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}\s*")
 
 
 def _status_paragraphs(r: _Reader) -> None:
     """Entries from paragraphs that open with a bold status-page stage and hold a date and
-    a time (in the text or a shortcode's argument); a stage word with a time alone (a
-    forecast, "fixed by 14:00") is not an entry."""
+    a time (in the text or a shortcode's argument), or that open with a shortcode whose
+    argument is a date and time; a stage word with a time alone (a forecast, "fixed by
+    14:00") is not an entry."""
     for i, line in enumerate(r.doc.lines):
         m = _STATUS_PARA.match(line)
         if m is None:
+            if "{{" in line[:8] and (head := _SHORTCODE_FIRST.match(line)):
+                st = r.stamp(head.group(1).replace("T", " "))
+                if st is not None and st.has_date and st.has_time:
+                    r.add(st, "", i + 1, plain(line[head.end():]).strip() or "Update")
             continue
         rest = line[m.end():]
         code = _SHORTCODE_ARG.search(rest)
