@@ -490,11 +490,13 @@ def _status_updates(r: _Reader) -> None:
         r.add(st, "", chunk[0][0] + 1, plain(" ".join(t for _, t in chunk)))
 
 
-# A status page's updates kept as headings, each a stage and when it was posted:
-#   ## Investigating 2025-01-04 9:27a        ## Update - March 3, 2024 15:02 UTC
+# A status page's updates kept as headings, each a stage (perhaps numbered) and when it
+# was posted:
+#   ## Investigating 2025-01-04 9:27a   ## Update - March 3, 2024 15:02 UTC   #### Update 2 - 22/06/2020 18:00
 _STATUS_HEADING = re.compile(
     r"^#{1,6}\s+[*_]*(?P<stage>investigating|identified|monitoring|updated?|resolved|post-?mortem|scheduled|"
     r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|degraded|outage)[*_]*"
+    r"(?:\s+(?:no\.?\s*|#)?\d{1,3}(?=\s*[-:\u2013\u2014|,]))?"
     r"\s*[-:\u2013\u2014|,]?\s*(?=\S)", re.I)
 
 
