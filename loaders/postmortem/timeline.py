@@ -387,6 +387,7 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                 st = r.stamp(line_text)
                 if st is not None and st.has_time:
                     r.add(st, line_text, ln)
+    _past_midnight(r.entries)
     _check_order(doc, r.entries)
     return r.entries
 
@@ -643,6 +644,28 @@ def _table(r: _Reader, b) -> None:
         if stamp_text and st is None:
             r.doc.problems.warning(ln, f"could not read the time '{stamp_text[:40]}'")
         r.add(st, stamp_text, ln, body=text or None) if st is not None else r.add(None, text, ln)
+
+
+def _past_midnight(entries: list[Entry]) -> None:
+    """Time-only entries dated by the incident's day that run past midnight ("23:55 ...",
+    "01:30 Full service restored") are on the next day: in a timeline of three or more
+    that otherwise runs forward (a step forward, none back), a step back of more than
+    twelve hours is the clock passing midnight, not an entry out of order. (A list kept
+    newest first steps back at every entry, and is left as written.)"""
+    loose = [e for e in entries if e.at is not None and not e.date_only and not e.own_day]
+    if len(loose) < 3:
+        return
+    steps = [b.at - a.at for a, b in zip(loose, loose[1:])]
+    wraps = [d < -timedelta(hours=12) for d in steps]
+    if not any(wraps) or any(d < timedelta(0) and not w for d, w in zip(steps, wraps)) \
+            or not any(d > timedelta(0) for d in steps):
+        return
+    shift = timedelta(0)
+    for e, wrapped in zip(loose[1:], wraps):
+        shift += timedelta(days=1) if wrapped else timedelta(0)
+        if shift:
+            e.at += shift
+            e.day = e.day + shift if e.day is not None else None
 
 
 def _check_order(doc, entries: list[Entry]) -> None:
