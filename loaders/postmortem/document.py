@@ -223,10 +223,13 @@ def _time_heading(title: str) -> bool:
     return st is not None and st.has_time and len(text[st.end:].strip(" :-–—")) <= 2
 
 
-def _reads_as_timeline(s) -> bool:
-    """A section its heading does not name, whose list items (at least two, and two in
-    three of them) each open with a clock time: a timeline by its shape."""
-    items = [b.text for b in s.blocks if b.kind == "item"]
+# "This is the timeline of events that occurred on Thursday February 11 2016, starting
+# at 10.42am:": prose that says the list after it is the timeline
+_ANNOUNCES_TIMELINE = re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|chronology)\b[^\n]*:\s*$", re.I)
+
+
+def _timed_share(items: list[str]) -> bool:
+    """At least two items, and two in three of them open with a clock time."""
     if len(items) < 2:
         return False
     timed = 0
@@ -236,6 +239,26 @@ def _reads_as_timeline(s) -> bool:
             st = tp.read_stamp(plain(text).lstrip("*_[( "))
             timed += st is not None and st.has_time
     return timed * 3 >= len(items) * 2
+
+
+def _reads_as_timeline(s) -> bool:
+    """A section its heading does not name, whose list items each open with a clock time
+    (_timed_share): a timeline by its shape. Or one whose prose announces a timeline
+    ("This is the timeline of events ...:") over a list of timed items, whatever other
+    lists the section tells its story with (those, untimed after prose, stay out)."""
+    if _timed_share([b.text for b in s.blocks if b.kind == "item"]):
+        return True
+    blocks = s.blocks
+    for i, b in enumerate(blocks[:-1]):
+        if b.kind == "para" and _ANNOUNCES_TIMELINE.search(b.text):
+            run = []
+            for nxt in blocks[i + 1:]:
+                if nxt.kind != "item":
+                    break
+                run.append(nxt.text)
+            if _timed_share(run):
+                return True
+    return False
 
 
 # Sections whose "Key: value" lines can be metadata ("- Time to detection: 5 minutes"
