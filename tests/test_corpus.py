@@ -36,11 +36,12 @@ LAST_FLOOR = 0.90    # first look 0.856 (137/160); learned from since (0.925)
 NEXT_FLOOR = 0.85    # first look 0.893 (25/28); not learned from
 LATER_FLOOR = 0.93   # first look 0.850 (119/140); learned from since (0.957)
 AFTER_FLOOR = 0.86   # first look 0.850 (164/193); learned from since (0.891)
-BEYOND_FLOOR = 0.92  # first look 0.941 (128/136); not learned from yet
+BEYOND_FLOOR = 0.96  # first look 0.941 (128/136); learned from since (0.993)
+FARTHER_FLOOR = 0.84  # first look 0.865 (115/133); not learned from yet
 
 
 def test_the_corpus_is_there():
-    assert len(DOCS) >= 223
+    assert len(DOCS) >= 240
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
@@ -73,7 +74,7 @@ def test_the_learn_set_scores_at_least_its_floor():
                                            ("sealed", SEALED_FLOOR), ("final", FINAL_FLOOR),
                                            ("last", LAST_FLOOR), ("next", NEXT_FLOOR),
                                            ("later", LATER_FLOOR), ("after", AFTER_FLOOR),
-                                           ("beyond", BEYOND_FLOOR)])
+                                           ("beyond", BEYOND_FLOOR), ("farther", FARTHER_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
