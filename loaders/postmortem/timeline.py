@@ -184,6 +184,11 @@ _COMPLETE = {"complete", "completed", "completes", "finished", "finishes", "done
 # "electricians start a planned power outage": work the organisation planned is not the
 # incident's impact
 _PLANNED = {"planned", "scheduled"}
+# words that make a recovery that follows an aim or a failure rather than what happened:
+# "prioritises getting the service back up", "the cluster fails to spin back up"
+_INTENT = {"getting", "get", "try", "tries", "trying", "attempt", "attempts", "attempting", "hope", "hopes",
+           "hoping", "aim", "aims", "aiming", "want", "wants", "wanting", "fails", "failed", "fail", "unable",
+           "cannot", "can't", "couldn't"}
 _PLANNABLE = {"outage", "outages", "downtime", "maintenance", "disruption"}
 # (one lookup per word for the three: most words are none of them)
 _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECOVERY},
@@ -218,6 +223,8 @@ def _tag(e: Entry) -> None:
             # ("the hourly reports go out" is the noun, not someone reporting)
             for rest, target, kind in found:
                 if not rest or tuple(words[i + 1:i + 1 + len(rest)]) == rest:
+                    if kind in ("mitigated", "resolved") and _INTENT.intersection(words[max(0, i - 3):i]):
+                        continue  # an aim or a failure, not the event
                     getattr(e, target).add(kind)
         if w in STOPPING and BAD_THINGS.intersection(words[max(0, i - 3):i]):
             e.tags.add("mitigated")  # "evictions stop", "stale rules ... stop"
@@ -610,12 +617,18 @@ def _labelled_stamp(r: _Reader, text: str):
     return st, m.group(1).strip()
 
 
+# "| 0730 | operator | ... |": a four-digit clock (military style) standing alone in a
+# column the header names as the time, perhaps after the day's date
+_HHMM_CELL = re.compile(r"^(.*?\s)?([01]\d|2[0-3])([0-5]\d)$")
+
+
 def _table(r: _Reader, b) -> None:
     rows = b.rows
     if not rows:
         return
     header = [plain(c) for c in rows[0][1]]
     time_cols = [i for i, h in enumerate(header) if _TIME_HEADER.match(h)]
+    named = bool(time_cols)
     has_header = bool(time_cols) or any(_TEXT_HEADER.match(h) for h in header) or \
         r.stamp(rows[0][1][0] if rows[0][1] else "") is None
     body = rows[1:] if has_header else rows
@@ -641,6 +654,8 @@ def _table(r: _Reader, b) -> None:
         stamp_text = " ".join(cells[i] for i in time_cols if i < len(cells)).strip()
         text = " — ".join(plain(c) for i, c in enumerate(cells) if i not in time_cols and plain(c))
         st = r.stamp(stamp_text) if stamp_text else None
+        if st is None and named and (m := _HHMM_CELL.match(stamp_text)):
+            st = r.stamp(f"{m.group(1) or ''}{m.group(2)}:{m.group(3)}")
         if stamp_text and st is None:
             r.doc.problems.warning(ln, f"could not read the time '{stamp_text[:40]}'")
         r.add(st, stamp_text, ln, body=text or None) if st is not None else r.add(None, text, ln)

@@ -246,7 +246,8 @@ EVENT_MARKERS: dict[str, list[str]] = {
     + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
        "end of disruption", "incident repaired"],
     "resolved": _variants("incident", "ends end ended resolved closed over")
-    + _variants("outage issue", "resolved closed") + ["all-clear", "all clear"],
+    + _variants("outage issue", "resolved closed") + ["all-clear", "all clear", "end of incident",
+                                                      "end of the incident"],
 }
 
 EVENT_WORDS: dict[str, list[str]] = {
