@@ -49,6 +49,10 @@ _OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by|responsible)\b
 _LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 _TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
                                r"|\s(@[\w-]+(?:\.[\w-]+)*)\s*$")  # "... scheduled @kim": a closing mention
+# "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
+# of who does it, in brackets at the end of the item (tags such as [WIP] aside)
+_BRACKET_INITIALS = re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\](?=(?:\s*\[[^\]\n]{1,20}\])*\s*$)")
+_NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW", "MED", "MID", "NEW", "OPEN", "NOTE"}
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*[:=]?\s*((?:\d{4}-\d{2}-\d{2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
@@ -61,9 +65,27 @@ _CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 
 
+# "### Recommendations" beside "### Actions": advice (often for other teams), not the
+# follow-ups the document commits to. Alone, recommendations are the action items.
+_RECOMMENDS = re.compile(r"^\W*recommendations?\b", re.I)
+
+
+def _action_sections(doc) -> list:
+    """The action-item sections, recommendations set aside when the document has
+    action items of its own elsewhere."""
+    secs = doc.of_kind("actions")
+    advice: set[int] = set()
+    for s in secs:   # (document order: a parent comes before the sections under it)
+        if _RECOMMENDS.match(plain(s.title)) or (s.parent is not None and id(s.parent) in advice):
+            advice.add(id(s))
+    if advice and len(advice) < len(secs):
+        return [s for s in secs if id(s) not in advice]
+    return secs
+
+
 def action_items(doc, incident_date: date | None) -> list[dict]:
     out: list[dict] = []
-    for s in doc.of_kind("actions"):
+    for s in _action_sections(doc):
         grouped = s.parent is not None and doc.kinds.get(id(s.parent)) == "actions"
         group_kind = _kind(s.title) if grouped else None
         # "### Immediate actions (Completed)": the group's status is its items' default
@@ -103,7 +125,8 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 m = _ACTION_POINT.match(b.text)
                 if m:
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
-    return out
+    # "* N/A", "- None": a list that says it holds nothing holds no action item
+    return [a for a in out if a["text"].strip(" .").lower() not in _NONE]
 
 
 _TIMEFRAME = re.compile(r"\b(?:short|medium|mid|long)[\s-]?term\b|\bimmediate\b|\bnext\s+(?:week|month|quarter|steps?)\b"
@@ -238,6 +261,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = tm.group(1) or tm.group(2)
         elif lm := _LEADING_MENTION.match(clean):
             owner = lm.group(1)  # "@jsnshrmn will identify ..."
+        elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
+            owner = bm.group(1)
     due = None
     dm = _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
@@ -246,9 +271,9 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             "status": status or "open", "kind": group_kind, "line": line}
 
 
-# In free text only explicit markers say done: "(done ...)", "**Done**", "DONE" in
-# capitals, a check mark. "not a fixed size" is not one.
-_PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\*\*\(?(?:done|completed)\b)|"
+# In free text only explicit markers say done: "(done ...)", "[done]", "**Done**", "DONE"
+# in capitals, a check mark. "not a fixed size" is not one.
+_PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|\*\*\(?(?:done|completed)\b)|"
                          r"(?<![\w-])(?:DONE|COMPLETED|FIXED)(?![\w-])|✅|✔")
 
 

@@ -285,7 +285,7 @@ def _collect_metadata(doc: Doc) -> None:
         # "## Date: February 06, 2023", "## Time: 15:30:00 UTC": a metadata line written as
         # a heading (a heading's own key, as "## Date" over its value, is read below)
         m = _KV_LINE.match(plain(s.title or "")) if s.level else None
-        if m and (key := meta_key(m.group(1)) or ("started" if HEADING_TIME.match(m.group(1).strip()) else None)) \
+        if m and (key := "started" if HEADING_TIME.match(m.group(1).strip()) else meta_key(m.group(1))) \
                 in _HEADING_KEYS:
             put(key, m.group(2), s.line)
         if kind in _NO_METADATA:
@@ -691,8 +691,9 @@ def _impact_range(doc: Doc, incident_date: date | None):
                     found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
                     if found:
                         return found
-    if "duration" in doc.meta:
-        return find_range(doc.meta["duration"][0], incident_date, doc.zone, doc.order_hint)
+    for key in ("duration", "time"):   # "Window: 02:10 to 02:55 UTC", "| Time | 0730 - 1230 (UTC) |"
+        if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
+            return found
     # whatever the sections say or not, a post's opening may state it ("from 17:09 EST to
     # approximately 23:42 EST ... were unavailable", before a TL;DR that does not)
     for sentence in _SENTENCE.split(_opening_prose(doc)):

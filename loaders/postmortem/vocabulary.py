@@ -161,6 +161,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?")),
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end")),
+    # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
+    ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
     ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
                     r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published)")),
