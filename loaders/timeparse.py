@@ -286,6 +286,8 @@ _DATE_PATTERNS = [
     # 15. srpna 2019, 3 de marzo de 2021, 14. März 2022: a day, a month word in another
     # language (checked against MONTHS below), a year
     ("dmy_word", re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),
+    # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
+    ("dmy_compact", re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022
     ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
 ]
@@ -337,8 +339,8 @@ _MAX_PREFIX = 80
 
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
-_DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k in ("ymd", "xy", "xyy", "dmy_name", "dmy_word")]
-_ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k not in ("ymd", "xy", "xyy", "dmy_word")]
+_DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k in ("ymd", "xy", "xyy", "dmy_name", "dmy_word", "dmy_compact")]
+_ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k not in ("ymd", "xy", "xyy", "dmy_word", "dmy_compact")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:

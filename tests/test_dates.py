@@ -7,7 +7,7 @@ from loaders import timeparse as tp
 
 
 @pytest.mark.parametrize("text", ["November 5th ’24", "November 5th '24", "5 Nov ‘24", "Nov 5, 2024",
-                                  "5th of November 2024", "2024-11-05"])
+                                  "5th of November 2024", "2024-11-05", "05NOV2024", "5Nov2024"])
 def test_written_dates_read_the_same_day(text):
     assert tp.date_at(text, 0) == date(2024, 11, 5)
 
@@ -134,3 +134,7 @@ def test_digits_glued_before_a_date_or_a_ticket_key_decide_nothing():
     messages = " ".join(p["message"] for p in rec["problems"])
     assert "both day-first and month-first" not in messages
     assert "could be day-first or month-first" in messages  # only 04/05/2021 counted
+
+
+def test_a_run_together_date_needs_a_month_word():
+    assert tp.find_date("build 12abc2024, ticket 3rd2024") is None
