@@ -282,14 +282,15 @@ _DATE_PATTERNS = [
     # Aug-27-2021
     ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
-    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
+    # ("Jun 07: the fix lands" is a date before its entry's colon; "Jun 07:30" is not one)
+    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
     # 15. srpna 2019, 3 de marzo de 2021, 14. März 2022: a day, a month word in another
     # language (checked against MONTHS below), a year
     ("dmy_word", re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
     ("dmy_compact", re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022
-    ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?![\d:]))", re.IGNORECASE)),
+    ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
 ]
 
 _TIME = re.compile(

@@ -73,6 +73,13 @@ def plain(text: str) -> str:
     return " ".join(text.split()).strip(" *_")
 
 
+def _sentence(text: str) -> bool:
+    """Bold text that is a whole sentence ("**It has been verified that this was never
+    exploited.**"): a statement stressed, not a heading (which has no full stop)."""
+    t = text.strip()
+    return t.endswith((".", "!")) and len(t.split()) >= 5
+
+
 def split_cells(line: str) -> list[str]:
     s = line.strip()
     if s.startswith("|"):
@@ -202,7 +209,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         table = None
         standalone = not para and (item is None or was_blank)
-        if c in "*_" and standalone and (bm := _BOLD_LINE.match(raw)):
+        if c in "*_" and standalone and (bm := _BOLD_LINE.match(raw)) and not _sentence(bm.group(1)):
             title = bm.group(1).strip().rstrip(":")
             open_section(f"{title} {bm.group(2)}" if bm.group(2) else title, 7, ln)
             i += 1
