@@ -272,7 +272,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
        "email from", "emails from", "emailed", "emails support", "complains", "complained",
-       "complaint", "complaints", "support ticket", "tickets from", "tweets", "tweeted",
+       "complaint", "complaints", "support ticket", "support tickets", "tickets from", "tweets", "tweeted",
        "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
        "received an email", "received a report", "receives a report", "reached out", "contacted us",
        "issue identified", "problem identified", "identified an issue", "identified a problem",
