@@ -250,7 +250,7 @@ def _reads_as_timeline(s) -> bool:
         return True
     blocks = s.blocks
     for i, b in enumerate(blocks[:-1]):
-        if b.kind == "para" and _ANNOUNCES_TIMELINE.search(b.text):
+        if b.kind == "para" and b.text.rstrip().endswith(":") and _ANNOUNCES_TIMELINE.search(b.text):
             run = []
             for nxt in blocks[i + 1:]:
                 if nxt.kind != "item":
