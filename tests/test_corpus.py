@@ -38,10 +38,11 @@ LATER_FLOOR = 0.93   # first look 0.850 (119/140); learned from since (0.957)
 AFTER_FLOOR = 0.86   # first look 0.850 (164/193); learned from since (0.891)
 BEYOND_FLOOR = 0.96  # first look 0.941 (128/136); learned from since (0.993)
 FARTHER_FLOOR = 0.94  # first look 0.865 (115/133); learned from since (0.970)
+FURTHER_FLOOR = 0.93  # first look 0.955 (126/132); not learned from
 
 
 def test_the_corpus_is_there():
-    assert len(DOCS) >= 240
+    assert len(DOCS) >= 256
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
@@ -74,7 +75,8 @@ def test_the_learn_set_scores_at_least_its_floor():
                                            ("sealed", SEALED_FLOOR), ("final", FINAL_FLOOR),
                                            ("last", LAST_FLOOR), ("next", NEXT_FLOOR),
                                            ("later", LATER_FLOOR), ("after", AFTER_FLOOR),
-                                           ("beyond", BEYOND_FLOOR), ("farther", FARTHER_FLOOR)])
+                                           ("beyond", BEYOND_FLOOR), ("farther", FARTHER_FLOOR),
+                                           ("further", FURTHER_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
