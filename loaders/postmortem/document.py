@@ -48,10 +48,17 @@ _FILE_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
 _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
 
 
+# Unicode's hyphen and non-breaking hyphen look like "-" and mean it (word processors and
+# some editors put them in dates and times); read as the ASCII hyphen, same length
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     """Parse postmortem ``text`` (from a file called ``name``) into a record."""
     options = options or Options()
     problems = Problems()
+    if "\u2010" in text or "\u2011" in text:
+        text = text.translate(_HYPHENS)   # "2026‑01‑22" written with non-breaking hyphens
     lines = text.splitlines()
     fm_lines, body_start, dialect = frontmatter.split(lines)
     front: dict = {}

@@ -242,7 +242,7 @@ _SUBJECTS = "on-call oncall sre engineer team responder"
 
 EVENT_MARKERS: dict[str, list[str]] = {
     "started": _variants("outage incident impact problem issue", "begins begin starts start started began")
-    + ["start of impact", "start of outage", "start of incident"] + _variants("fault failure", "occurs occurred"),
+    + ["start of impact", "start of outage", "start of incident"] + _variants("fault failure incident outage", "occurs occurred"),
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
     "mitigated": _variants("outage impact disruption", "mitigated ends end ended over")
     + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
