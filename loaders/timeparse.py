@@ -301,6 +301,14 @@ _TIME = re.compile(
 _TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b)")
 # four digits after a date and before the entry's separator are a 24-hour clock
 _TIME_COMPACT_AFTER_DATE = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
+# anything the clock reader above could read: 14:58, 14.58, 9h05, 4 pm, 0941 UTC
+_CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d|\s*[ap]\.?m\b)|\d{4}\s*(?:UTC|GMT|Z)\b", re.I)
+
+
+def clocks_at_most(text: str) -> int:
+    """How many clock times ``text`` may hold, counted cheaply: never fewer than
+    read_stamp would find, so a caller can skip a text that holds too few."""
+    return len(_CLOCK_LIKE.findall(text))
 
 
 class Stamp:

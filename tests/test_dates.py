@@ -138,3 +138,10 @@ def test_digits_glued_before_a_date_or_a_ticket_key_decide_nothing():
 
 def test_a_run_together_date_needs_a_month_word():
     assert tp.find_date("build 12abc2024, ticket 3rd2024") is None
+
+
+@pytest.mark.parametrize("text, at_least", [("14:58–15:20 UTC", 2), ("from 9am to 11am", 2), ("10.05 to 10.40", 2),
+                                            ("1458 UTC to 1520 UTC", 2), ("9h05", 1), ("at 14:58 only", 1),
+                                            ("no clock in 2024", 0)])
+def test_the_cheap_clock_count_never_counts_fewer_than_the_reader_reads(text, at_least):
+    assert tp.clocks_at_most(text) >= at_least

@@ -717,14 +717,10 @@ _IMPACT_WORDS = re.compile(r"\b(?:outage|impact|down|unavailable|errors?|fail\w*
                            r"lasted|lasting|broken|disrupt\w*|incident)\b", re.I)
 
 
-# anything the time reader could read as a clock: 14:58, 14.58, 9h05, 4 pm, 0941 UTC
-_CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d|\s*[ap]\.?m\b)|\d{4}\s*(?:UTC|GMT|Z)\b", re.I)
-
-
 def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
     """The first ``<time> - <time>`` range in ``text`` as two UTC datetimes."""
     text = plain(text)
-    if len(_CLOCK_LIKE.findall(text, 0)) < 2:
+    if tp.clocks_at_most(text) < 2:
         return None  # a range needs two clock times (a cheap look before reading at every digit)
     for m in re.finditer(r"(?<![\d:])\d", text):
         i = m.start()

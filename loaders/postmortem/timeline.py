@@ -543,7 +543,7 @@ _STATUS_PARA = re.compile(
 _SHORTCODE_ARG = re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
 # ... or the shortcode heads the update it stamps:
 #   {{< track "2020-01-19T14:43:00.000Z" >}}Incident resolved.
-_SHORTCODE_FIRST = re.compile(r"^\s*\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}\s*")
+_SHORTCODE_FIRST = re.compile(r"^\s*" + _SHORTCODE_ARG.pattern + r"\s*")
 
 
 def _status_paragraphs(r: _Reader) -> None:
