@@ -436,7 +436,10 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     narrates the incident on an earlier day ("On 18th April 2021 a researcher
     reported...", "At 2019-10-21 01:38 UTC the site went down") within 60 days before
     the document's own date (or the day after it, a western evening's post in UTC),
-    that day is the incident's, and a warning names both.
+    that day is the incident's, and a warning names both. The opening prose begins with
+    the front matter's description, the writer's own summary of the post. With no date
+    of the document's own, the opening's first full date lends its year to a day the
+    prose narrates without one shortly before it.
     None leaves it to the timeline. The second value, when not None, says the date is
     weak evidence (a date met in passing, a timeline heading's range) that the day the
     timeline starts on overrides, in words for the warning."""
@@ -494,6 +497,12 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     if narrated is not None:
         return narrated, None
     found = tp.find_date(_opening_prose(doc)[:600], hint)
+    if found is not None:
+        # "stopped on December 17th and did not resume until Tuesday, December 28, 2021":
+        # the first full date gives the year of a day narrated without one before it
+        earlier = _narrated_date(doc, found)
+        if earlier is not None and found - timedelta(days=60) <= earlier < found:
+            return earlier, "the prose first mentions"
     if found is None:
         # nothing above names a date, but headings may ("### Updated 21. March 2022",
         # status updates newest first): the earliest date near the top is the incident's
@@ -524,6 +533,12 @@ _FIELD_LINE = 80   # characters: a metadata line is a short field
 def _read_opening(doc: Doc, limit: int) -> str:
     parts: list[str] = []
     size = 0
+    # a post's front-matter description is its writer's own opening ("On the 14th of
+    # December, ... was compromised"), shown above the body wherever the post is listed
+    described = front(doc, "description")
+    if isinstance(described, str) and described.strip():
+        parts.append(plain(described.strip())[:limit])
+        size = len(parts[0])
     for s in doc.secs:
         if doc.kinds.get(id(s)) in _STOP_OPENING:
             break

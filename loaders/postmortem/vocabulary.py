@@ -205,6 +205,8 @@ def meta_key(key: str) -> str | None:
 FRONT_MATTER = {
     "id": ("id", "incident_id", "key", "number"),
     "title": ("title", "name", "summary_title"),
+    # a post's own one-paragraph summary, shown under its title in lists and feeds
+    "description": ("description", "summary", "excerpt", "abstract", "lede", "teaser"),
     "incident_date": ("incident_date", "incident_day", "occurred", "occurred_on", "occurred_at"),
     "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published"),
     "severity": ("severity", "sev", "priority", "level"),
