@@ -223,13 +223,14 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         im = _ITEM.match(raw) if (c in "-*+•" or c.isdigit()) else None
         # a marker indented as far as the open item's text is a sub-item of it
-        # ("1. Do X" then "   - Owner: ..."), not a new top-level item
-        if im and item is not None and len(im.group(1)) >= item.content_col:
+        # ("1. Do X" then "   - Owner: ..."), not a new top-level item; a tab reaches
+        # the next tab stop (four columns), as CommonMark reads it
+        if im and item is not None and len(im.group(1).expandtabs(4)) >= item.content_col:
             im = None
         if im and not (raw.startswith("    ") or raw.startswith("\t\t")):
             end_para()
             item = Block("item", ln, im.group(3).strip(), marker=im.group(2),
-                         content_col=len(im.group(1)) + len(im.group(2)) + 1)
+                         content_col=len(im.group(1).expandtabs(4)) + len(im.group(2)) + 1)
             cur.blocks.append(item)
             i += 1
             continue

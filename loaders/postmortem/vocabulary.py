@@ -26,7 +26,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)",
         r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+steps?", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
-        r"to[\s-]?dos?", r"tasks", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
+        r"to[\s-]?dos?", r"tasks", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?)",
         r"recommendations?", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
