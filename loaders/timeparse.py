@@ -274,6 +274,8 @@ _AND_DAY = r"(?:\s*(?:&|and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|
 _DATE_PATTERNS = [
     # 2021-06-30, 2021/06/30
     ("ymd", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    # 2023年9月27日, 2024년 2월 6일: Chinese, Japanese and Korean dates
+    ("ymd", re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
     # 30-06-2021, 06/30/2021, 30.06.2021
     ("xy", re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")),
     # 5-26-21, 26/05/21: a two-digit year, with "-" or "/" only (1.10.21 is a version)
@@ -533,8 +535,9 @@ def stamp_datetime(st: Stamp, default_date: date | None, default_zone: Zone | No
         return None   # "0001-01-01T00:00:00+14:00": before the first day a datetime can hold
 
 
-# where a date can begin: a digit, or a weekday / month name, at a word start
-_DATE_START = re.compile(r"(?<![\w])(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+# where a date can begin: a digit, or a weekday / month name, at a word start (or
+# straight after a CJK character: "于2023年9月27日")
+_DATE_START = re.compile(r"(?:(?<![\w])|(?<=[\u3000-\u9fff\uac00-\ud7af]))(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
                          re.IGNORECASE)
 
 

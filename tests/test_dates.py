@@ -145,3 +145,12 @@ def test_a_run_together_date_needs_a_month_word():
                                             ("no clock in 2024", 0)])
 def test_the_cheap_clock_count_never_counts_fewer_than_the_reader_reads(text, at_least):
     assert tp.clocks_at_most(text) >= at_least
+
+
+@pytest.mark.parametrize("text", ["2024年11月5日", "2024 年 11 月 5 日", "2024년 11월 5일", "服务于2024年11月5日中断"])
+def test_chinese_japanese_and_korean_dates_read_year_month_day(text):
+    assert tp.find_date(text) == date(2024, 11, 5)
+
+
+def test_a_cjk_date_needs_its_day_mark():
+    assert tp.find_date("2024年11月") is None

@@ -791,6 +791,11 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"(?:issue|problem|outage|incident|failure|errors?)"
                     r"|turned\s+out\s+(?:to\s+be|that)|(?:the|a)\s+(?:underlying\s+|main\s+|primary\s+)?cause\s+(?:of|was|is)\b"
                     r"|resulted\s+from|(?:was|were)\s+the\s+result\s+of)", re.I)
+# the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
+# (led to), "때문에" (because), "으로 인해" (due to); their sentences end in 。！？
+_CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|(?:으)?로\s?인(?:해|한)")
+_CJK_SENTENCE = re.compile(r"(?<=[。！？])")
+_CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 
@@ -801,13 +806,17 @@ def _prose_cause(doc: Doc) -> list[str]:
         if doc.kinds.get(id(s)) in _NO_CAUSE_HERE:
             continue
         for b in s.blocks:
-            if b.kind != "para" or "cause" not in b.text.lower() and "due" not in b.text.lower() \
-                    and "because" not in b.text.lower() and "turned out" not in b.text.lower() \
-                    and "trigger" not in b.text.lower() and "result" not in b.text.lower():
+            if b.kind != "para":
                 continue
-            for sentence in _SENTENCE.split(plain(b.text)):
-                if _CAUSE.search(sentence):
-                    return [sentence.strip()[:500]]
+            lower = b.text.lower()
+            if any(w in lower for w in _CAUSE_HINTS):
+                for sentence in _SENTENCE.split(plain(b.text)):
+                    if _CAUSE.search(sentence):
+                        return [sentence.strip()[:500]]
+            if _CAUSE_CJK.search(b.text):
+                for sentence in _CJK_SENTENCE.split(plain(b.text)):
+                    if _CAUSE_CJK.search(sentence):
+                        return [sentence.strip()[:500]]
     return []
 
 
