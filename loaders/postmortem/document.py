@@ -805,6 +805,11 @@ def _prose_cause(doc: Doc) -> list[str]:
     for s in doc.secs:
         if doc.kinds.get(id(s)) in _NO_CAUSE_HERE:
             continue
+        # a heading or a bold line that says it ("**The site was down due to a storage
+        # fault**") states the cause as well as any sentence does
+        heading = plain(s.title) if s.level > 0 and id(s) not in doc.kinds else ""
+        if len(heading.split()) >= 5 and _CAUSE.search(heading):
+            return [heading[:500]]
         for b in s.blocks:
             if b.kind != "para":
                 continue
