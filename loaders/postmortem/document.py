@@ -636,6 +636,9 @@ def _report_unplaced(doc: Doc, title: str | None) -> None:
 _DATE_AFFIX = re.compile(r"^\s*[\d./-]{6,10}\s*[-–—:|]\s*|\s*[-–—:|(]\s*[\d./-]{6,10}\)?\s*$")
 
 
+_SLUG = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)+$")
+
+
 def _title(doc: Doc) -> str | None:
     t = front(doc, "title")
     if t:
@@ -644,6 +647,9 @@ def _title(doc: Doc) -> str | None:
         # date prefixed; the document's own heading is its title
         h1 = next((plain(s.title) for s in doc.secs if s.level == 1 and plain(s.title)), None)
         if h1 and h1 != t and _DATE_AFFIX.sub("", t) == h1:
+            return h1
+        # "title: psgallery_status": a file's slug, not words; its heading is the title
+        if h1 and _SLUG.match(t):
             return h1
         return t
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
