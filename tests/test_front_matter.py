@@ -80,6 +80,21 @@ def test_broken_yaml_is_a_problem_with_a_line_and_the_body_still_parses():
     assert problem["line"] is not None and 2 <= problem["line"] <= 4
 
 
+def test_broken_yaml_still_gives_its_plain_fields():
+    doc = parse("---\ndate: 2020-04-09\nauthors: @someone\nseverity: SEV-2\n---\n# Release broke builds\n"
+                "## Summary\nBuilds failed.\n", "r.md")
+    assert doc["date"] == "2020-04-09"
+    assert doc["severity"] == "SEV-2"
+    problem = next(p for p in doc["problems"] if "YAML" in p["message"])
+    assert problem["line"] == 3 and "date, severity" in problem["message"]
+
+
+def test_a_broken_value_is_left_out_of_what_is_salvaged():
+    doc = parse("---\ntitle: [unclosed\ndate: 2021-05-06\n---\n# Body title\n## Summary\nx\n", "b.md")
+    assert doc["title"] == "Body title"
+    assert doc["date"] == "2021-05-06"
+
+
 def test_front_matter_that_is_not_a_mapping():
     doc = parse("---\n- a\n- b\n---\n# T\n## Summary\nx\n", "l.md")
     assert any("not a mapping" in p["message"] for p in doc["problems"])

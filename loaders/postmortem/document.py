@@ -66,7 +66,9 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         try:
             front = frontmatter.load(fm_lines, first_line=2, dialect=dialect)
         except frontmatter.FrontMatterError as e:
-            problems.error(e.line, f"{e}; front matter ignored")
+            front = e.partial
+            problems.error(e.line, f"{e}; " + (f"only its plain 'key: value' lines were read ({', '.join(front)})"
+                                              if front else "front matter ignored"))
     secs = sections(_label_bullets_as_headings(lines[body_start:]), first_line=body_start + 1,
                     heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)

@@ -22,9 +22,13 @@ MAX_EVENTS = 20_000
 
 
 class FrontMatterError(ValueError):
-    def __init__(self, message: str, line: int | None):
+    """Front matter that could not be read; ``partial`` holds what its plain lines say
+    (``salvage``) when the YAML was broken, else nothing."""
+
+    def __init__(self, message: str, line: int | None, partial: dict | None = None):
         super().__init__(message)
         self.line = line
+        self.partial = partial or {}
 
 
 YAML, TOML, JS = "yaml", "toml", "js"
@@ -169,6 +173,25 @@ def _simple(lines: list[str]) -> dict | None:
     return out
 
 
+def salvage(lines: list[str]) -> dict:
+    """What YAML that does not parse still says plainly: its top-level ``key: value``
+    lines whose value is a simple scalar (``date: 2020-04-09`` beside a broken
+    ``authors: @someone``). The first occurrence of a key wins; nothing else is read."""
+    out: dict = {}
+    for line in lines:
+        if not line.strip() or line[0] in " \t-#" or "\t" in line:
+            continue
+        m = _SIMPLE_KEY.match(line)
+        if not m or not m.group(2):
+            continue
+        key = m.group(1).strip()
+        try:
+            out.setdefault(key, _scalar(m.group(2).strip()))
+        except (ValueError, IndexError):
+            continue
+    return _normalise({k: v for k, v in out.items() if v is not None})
+
+
 def load(lines: list[str], first_line: int = 2, dialect: str = YAML) -> dict:
     """Load front-matter lines into a dict; raise FrontMatterError naming the line."""
     if dialect == JS:
@@ -205,9 +228,9 @@ def load(lines: list[str], first_line: int = 2, dialect: str = YAML) -> dict:
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = first_line + mark.line if mark else first_line
-        raise FrontMatterError(f"broken YAML front matter: {e.problem or e}", line) from None
+        raise FrontMatterError(f"broken YAML front matter: {e.problem or e}", line, salvage(lines)) from None
     except yaml.YAMLError as e:
-        raise FrontMatterError(f"broken YAML front matter: {e}", first_line) from None
+        raise FrontMatterError(f"broken YAML front matter: {e}", first_line, salvage(lines)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
