@@ -135,5 +135,17 @@ def _index_page(text: str, record: dict) -> bool:
     if record.get("timeline") or record.get("action_items") or record.get("date"):
         return False
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith(("#", "---", "+++"))]
-    links = sum(1 for ln in lines if _LINK_LINE.search(ln))
+    links = sum(1 for ln in lines if _link_entry(ln))
     return links >= 3 and links >= 0.6 * len(lines)
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def _link_entry(line: str) -> bool:
+    """A line that opens with its link ("- [2019-01-23 Prow outage](2019-01-23.md)",
+    "* Hermes logs: https://..."): an entry in a list of links. A link inside a sentence
+    ("* The chain ran code at this [git commit](...)") is prose that cites something."""
+    body = _LIST_MARKER.sub("", line, count=1)
+    m = _LINK_LINE.search(body)
+    return m is not None and len(body[:m.start()].split()) <= 2

@@ -219,6 +219,37 @@ def test_readme_template_and_index_load_as_nothing_and_exit_0(tmp_path):
     assert one(db, "SELECT count(*) FROM ingest_problems WHERE level = 'error'") == 0
 
 
+NOTE_CITING_LINKS = """# March 3 Cache Stampede
+
+## Context
+* The cache cluster dropped every key when [this change](https://example.com/c/1) reached it
+* Hit rate fell to zero and the database took the full load
+
+## Logs
+* Cache logs: https://example.com/logs/1
+* Database logs: https://example.com/logs/2
+* The slow-query script took a [query trace](trace.txt) of the worst minute
+
+A [heap dump](dump.gz) from the worst node is kept beside this file.
+"""
+
+
+def test_a_note_whose_sentences_cite_links_is_an_incident_not_an_index(tmp_path, cfg):
+    (tmp_path / "pm").mkdir()
+    (tmp_path / "pm" / "cache-stampede.md").write_text(NOTE_CITING_LINKS)
+    s = ingest(cfg, [str(tmp_path / "pm")], tmp_path / "h.duckdb")
+    assert s.kinds == {"postmortem": 1} and not s.skipped
+
+
+def test_an_index_whose_links_carry_descriptions_is_still_an_index(tmp_path, cfg):
+    (tmp_path / "pm").mkdir()
+    (tmp_path / "pm" / "incidents.md").write_text(
+        "# Incidents\n\n- [Database failover](a.md): the primary failed over twice\n"
+        "- [Cache stampede](b.md): every key dropped at once\n- [DNS](c.md): a zone expired\n")
+    s = ingest(cfg, [str(tmp_path / "pm")], tmp_path / "h.duckdb")
+    assert [why for _, why in s.skipped] == ["an index page (a list of links)"]
+
+
 def test_a_readme_that_holds_an_incident_is_loaded(tmp_path, cfg):
     (tmp_path / "2026-03-04-outage").mkdir()
     (tmp_path / "2026-03-04-outage" / "README.md").write_text(house_doc(day="2026-03-04"))
