@@ -155,16 +155,23 @@ _INTRODUCES = re.compile(r"\b(?:to\s+prevent|prevent(?:ing)?\s+(?:this|similar|i
                          r"(?:days|weeks|months|quarters?|year))\b", re.I)
 
 
+# "some solutions that were suggested to prevent downtime:": other people's ideas,
+# listed to be weighed (often turned down), not what the writers commit to
+_SUGGESTED = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:suggested|proposed|considered|floated)\b", re.I)
+
+
 def _introduced_lists(doc, incident_date) -> list[dict]:
     """In a document with no action-items section, the list right after a paragraph
-    that announces actions and ends with a colon: its items are the action items."""
+    that announces actions and ends with a colon: its items are the action items (not
+    when the paragraph says they were suggested or considered)."""
     out = []
     for s in doc.secs:
         if doc.kinds.get(id(s)) in ("timeline", "factors", "went_well", "went_wrong", "lucky", "lessons"):
             continue
         blocks = s.blocks
         for i, b in enumerate(blocks[:-1]):
-            if b.kind != "para" or not b.text.rstrip().endswith(":") or not _INTRODUCES.search(b.text):
+            if b.kind != "para" or not b.text.rstrip().endswith(":") or not _INTRODUCES.search(b.text) \
+                    or _SUGGESTED.search(b.text):
                 continue
             for item in blocks[i + 1:]:
                 if item.kind != "item":

@@ -1,7 +1,8 @@
 """Front matter: split it from the body and load it safely, in the dialects static-site
 generators write: YAML between ``---`` lines (Jekyll, mkdocs, Eleventy, Hugo), TOML
-between ``+++`` lines (Hugo, Zola), and an MDX file's ``export const meta = {...}``
-object (Next.js, Docusaurus), read as plain literals without running anything.
+between ``+++`` lines (Hugo, Zola), Ziggy's ``.title = "..."`` fields between ``---``
+lines (Zine), and an MDX file's ``export const meta = {...}`` object (Next.js,
+Docusaurus), read as plain literals without running anything.
 
 ``yaml.safe_load`` builds only plain Python objects, but an alias bomb (anchors
 nested so that expanding them yields billions of nodes) still hangs whatever walks the
@@ -192,10 +193,32 @@ def salvage(lines: list[str]) -> dict:
     return _normalise({k: v for k, v in out.items() if v is not None})
 
 
+# Ziggy, the front matter of Zine sites (ziglang.org): `.title = "The First Outage",`
+_ZIGGY_FIELD = re.compile(r"""^\.([A-Za-z_]\w*)\s*=\s*("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null"""
+                          r"""|\[[^\[\]{}]*\])\s*,?\s*$""")
+_ZIGGY_START = re.compile(r"^\.[A-Za-z_]\w*\s*=")
+
+
+def _ziggy(lines: list[str]) -> dict | None:
+    """The top-level literal fields of Ziggy front matter, or None when it is not Ziggy
+    (its first field line does not open with ``.name =``). Nested objects are skipped."""
+    first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("//")), "")
+    if not _ZIGGY_START.match(first):
+        return None
+    out: dict = {}
+    for line in lines:
+        m = _ZIGGY_FIELD.match(line.strip())
+        if m:
+            out.setdefault(m.group(1), _js_value(m.group(2)))
+    return out
+
+
 def load(lines: list[str], first_line: int = 2, dialect: str = YAML) -> dict:
     """Load front-matter lines into a dict; raise FrontMatterError naming the line."""
     if dialect == JS:
         return _normalise(_load_js(lines))
+    if dialect == YAML and (ziggy := _ziggy(lines)) is not None:
+        return _normalise(ziggy)
     if dialect == TOML:
         return _normalise(_load_toml(lines, first_line))
     simple = _simple(lines) if len(lines) < 200 else None
