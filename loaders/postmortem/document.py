@@ -798,7 +798,8 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"|(?:which|that|this)\s+(?:\w+\s+)?(?:triggered|caused)\s+(?:the|this|an?)\s+"
                     r"(?:issue|problem|outage|incident|failure|errors?)"
                     r"|turned\s+out\s+(?:to\s+be|that)|(?:the|a)\s+(?:underlying\s+|main\s+|primary\s+)?cause\s+(?:of|was|is)\b"
-                    r"|resulted\s+from|(?:was|were)\s+the\s+result\s+of)", re.I)
+                    r"|resulted\s+from|(?:was|were)\s+the\s+result\s+of"
+                    r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|the|that|our)\s+(?:incident|outage|event|issue|problem)))", re.I)
 # the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
 # (led to), "때문에" (because), "으로 인해" (due to); their sentences end in 。！？
 _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|(?:으)?로\s?인(?:해|한)")

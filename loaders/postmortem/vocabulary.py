@@ -24,7 +24,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("actions", _rx(
         r"action\s*items?", r"actions?(?:\s+(?:points?|taken|plan|list|items?))?",
         r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)",
-        r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
+        r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+steps?", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
         r"to[\s-]?dos?", r"tasks", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
