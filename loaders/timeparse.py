@@ -270,6 +270,9 @@ _SHORT_YEAR = r"|,?\s+['’‘](?P<yy>\d{2})(?![\d:])"
 
 # "July 15 & 16, 2014", "15-16 July 2014": a run of days; the first is the date
 _AND_DAY = r"(?:\s*(?:&|and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?"
+# "May 15 & May 22, 2026", "May 30 - June 2, 2026": the same, the month named again
+_AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|to)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+)?"
+                r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?")
 
 _DATE_PATTERNS = [
     # 2021-06-30, 2021/06/30
@@ -285,7 +288,7 @@ _DATE_PATTERNS = [
     ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
     # ("Jun 07: the fix lands" is a date before its entry's colon; "Jun 07:30" is not one)
-    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
+    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_MON_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
     # 15. srpna 2019, 3 de marzo de 2021, 14. März 2022: a day, a month word in another
     # language (checked against MONTHS below), a year
     ("dmy_word", re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),

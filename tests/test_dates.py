@@ -154,3 +154,10 @@ def test_chinese_japanese_and_korean_dates_read_year_month_day(text):
 
 def test_a_cjk_date_needs_its_day_mark():
     assert tp.find_date("2024年11月") is None
+
+
+@pytest.mark.parametrize("text, day", [("May 15 & May 22, 2026", date(2026, 5, 15)),
+                                       ("May 30 - June 2, 2026", date(2026, 5, 30)),
+                                       ("July 15 & 16, 2014", date(2014, 7, 15))])
+def test_a_run_of_days_is_dated_by_its_first_even_when_the_month_is_named_again(text, day):
+    assert tp.find_date(text) == day
