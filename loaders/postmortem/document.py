@@ -42,8 +42,12 @@ _KV_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 /()#_.-]{0,38}?)\s*:\s+(.+)$")
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 _NEAR_MISS_CLAIM = re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
-    r"\b(?:class(?:ify|ified)?|count(?:ed)?|treat(?:ed)?|consider(?:ed)?|record(?:ed)?|log(?:ged)?)\s+"
-    r"(?:this|it)\s+as\s+a\s+near[\s-]?miss\b", re.I)
+    r"\b(?:class(?:ify|ified|ifying)?|count(?:ed|ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|record(?:ed|ing)?"
+    r"|log(?:ged|ging)?)\s+(?:this|it)(?:\s+(?:incident|event|issue))?\s+as\s+a\s+near[\s-]?miss\b|"
+    # "this was classified as a near-miss", "Incident closed as a near-miss", "documents a
+    # near-miss security incident"
+    r"\b(?<!not )(?:classified|classed|counted|treated|considered|recorded|logged|closed)\s+as\s+a\s+near[\s-]?miss\b|"
+    r"\ba\s+near[\s-]?miss\s+(?:\w+\s+)?(?:incident|event)\b", re.I)
 _FILE_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
 _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
 
@@ -868,8 +872,11 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
         return True
     if any(s.level == 1 and _NEAR_MISS.match(plain(s.title).strip()) for s in doc.secs):
         return True  # "# Near miss: ..." under a front-matter title that does not say it
-    if summary and "miss" in summary.lower() and _NEAR_MISS_CLAIM.search(summary):
-        return True  # (the substring test spares the regex on most summaries)
+    # the document says so where it sums itself up: its summary, opening, impact or status
+    said = " ".join(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("summary", "impact", "status")
+                                                                   if k in doc.meta]))
+    if "miss" in said.lower() and _NEAR_MISS_CLAIM.search(plain(said)):
+        return True  # (the substring test spares the regex on most documents)
     return _harm_averted(doc, summary)
 
 
