@@ -544,6 +544,17 @@ _DATE_START = re.compile(r"(?:(?<![\w])|(?<=[\u3000-\u9fff\uac00-\ud7af]))(?:\d|
                          re.IGNORECASE)
 
 
+def first_timed_stamp(text: str, order_hint: str | None = None, limit: int = 200) -> Stamp | None:
+    """The first stamp with a clock time that starts where a date or a number can
+    within ``text[:limit]`` ("Community reported outage about 8am April 14, 2026 (PT)",
+    "Closed April 14, 2026 at 10am PT")."""
+    for m in _DATE_START.finditer(text, 0, limit):
+        st = read_stamp(text, order_hint, start=m.start())
+        if st is not None and st.has_time:
+            return st
+    return None
+
+
 def date_at(text: str, pos: int, order_hint: str | None = None, year: int | None = None) -> date | None:
     """The full date that starts exactly at ``pos`` (one without a year takes ``year``,
     when given), else None."""

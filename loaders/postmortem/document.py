@@ -510,6 +510,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
         if earlier is not None and found - timedelta(days=60) <= earlier < found:
             return earlier, "the prose first mentions"
     if found is None:
+        # the fields that time the incident ("**Discovery Date**: ... March 5, 2025"):
+        # the earliest day they name
+        found = min((d for k in ("started", "detected", "mitigated", "resolved") if k in doc.meta
+                     if (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None), default=None)
+    if found is None:
         # nothing above names a date, but headings may ("### Updated 21. March 2022",
         # status updates newest first): the earliest date near the top is the incident's
         found = min((d for _, d in tp.dates_in("\n".join(s.title for s in doc.secs[:12]), hint)), default=None)

@@ -832,6 +832,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             value, line = doc.meta[short]
             dt = _meta_time(value, doc, incident_date)
             put(key, dt, "metadata")
+    if "status" in doc.meta and _CLOSED_STATUS.match(doc.meta["status"][0]):
+        put("resolved_at", _meta_time(doc.meta["status"][0], doc, incident_date), "metadata")
 
     timed = [e for e in entries if e.at is not None and not e.date_only]
 
@@ -948,11 +950,20 @@ def _heading_time(doc, word: re.Pattern, incident_date):
 
 
 def _meta_time(value: str, doc, incident_date):
-
+    """The time a metadata value gives: at its start ("14:05 UTC", "2024-03-01 09:00"),
+    else the first one its words lead to ("Community reported outage about 8am April 14,
+    2026 (PT)")."""
     dt = datetime_value(value, doc)
     if dt is not None:
         return dt
-    st = tp.read_stamp(plain(value), doc.order_hint)
+    text = plain(value)
+    st = tp.read_stamp(text, doc.order_hint)
+    if st is None or not st.has_time:
+        st = tp.first_timed_stamp(text, doc.order_hint)
     if st is not None and st.has_time:
         return tp.stamp_datetime(st, incident_date, doc.zone)
     return None
+
+
+# "**Status**: Closed April 14, 2026 at 10am PT": a status that says when it closed
+_CLOSED_STATUS = re.compile(r"^\W*(?:closed|resolved)\b", re.I)
