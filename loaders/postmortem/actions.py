@@ -259,7 +259,7 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         status = group_status
     clean = plain(text)
     owner = None
-    om = _OWNER.search(clean) or _OWNER.search(plain(whole))
+    om = _owner_field(clean) or _owner_field(plain(whole))
     if om:
         owner = _clean_owner(om.group(1))
     else:
@@ -282,6 +282,17 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
 # in capitals, a check mark. "not a fixed size" is not one.
 _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|\*\*\(?(?:done|completed)\b)|"
                          r"(?<![\w-])(?:DONE|COMPLETED|FIXED)(?![\w-])|✅|✔")
+
+
+def _owner_field(text: str):
+    """Where ``text`` names its owner ("Owner: @kim", "(owned by the data team)"). An
+    aside between commas describes something else: "The main Caddyfile, owned by
+    topquaranta, contains ..." names who owns the file, not the item."""
+    for m in _OWNER.finditer(text):
+        aside = text[max(0, m.start() - 2):m.start()].strip() == "," and "," in text[m.start(1):m.start(1) + 40]
+        if not aside:
+            return m
+    return None
 
 
 def _status(text: str, prose: bool = False) -> str | None:
