@@ -25,7 +25,9 @@ parser's version hash (loaders/ingest.py) covers loaders/ only.
 """
 from __future__ import annotations
 
+import multiprocessing
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 from demo.generator import Generator
@@ -48,36 +50,9 @@ __all__ = ["generate", "build", "Corpus", "TAXONOMY", "CLASSES", "TEAMS"]
 # --------------------------------------------------------------------------------------
 def build(incidents: int = 200, seed: int = 7, end: date = date(2026, 10, 31), progress=None) -> Corpus:
     """Build the corpus in memory: files (relative path -> text) plus its ground truth."""
-    if isinstance(end, datetime):
-        end = end.date()
-    if incidents < 1:
-        raise ValueError("incidents must be at least 1")
-    g = Generator(incidents, seed, end)
-    incs = g.build_incidents()
-    action_tickets = len(g.tickets)
-    g.noise_tickets(action_tickets)
-    g.number_tickets()
-    pd_rows, pd_extra = g.build_pd(incs)
-    files: dict[str, str] = {}
-    total = len(incs)
-    step = max(1, total // 100)
-    used: dict[str, None] = {}
-    for k, inc in enumerate(incs):
-        inc.pd_ref = inc.pd is not None and g.chance(0.6)
-        d = inc.start.date().isoformat()
-        base = f"postmortems/{inc.start.year:04d}/{d}-{slug(inc.title)}"
-        path, n = base + ".md", 2
-        while path in used:
-            path, n = f"{base}-{n}.md", n + 1
-        used[path] = None
-        inc.path = path
-        files[path] = render_yaml(inc) if inc.fmt == "yaml" else render_house(inc)
-        if progress is not None and ((k + 1) % step == 0 or k + 1 == total):
-            progress(k + 1, total)
-    files["trackers/jira-export.csv"] = render_jira(g.tickets)
-    files["trackers/github-issues.json"] = render_github(g.tickets)
-    files["incidents/pagerduty-incidents.json"] = render_pd(pd_rows)
-    files["hindsight.yaml"] = render_config()
+    g, incs, pd_rows, pd_extra = _history(incidents, seed, end)
+    files = dict(_postmortems(incs, progress))
+    files.update(_exports(g.tickets, pd_rows))
     return Corpus(files, incs, g.tickets, pd_rows, pd_extra)
 
 
@@ -89,15 +64,87 @@ def generate(out_dir: str | Path, incidents: int = 200, seed: int = 7, end: date
     ``{"postmortems": files written under postmortems/, "near_misses": how many of those
     are near misses, "tickets": Jira rows + GitHub items, "incident_rows": PagerDuty
     incidents}``. Existing files are overwritten; stale files are not removed.
+
+    The files are the ones ``build`` makes, byte for byte. Once the history is drawn
+    (one random stream, so one process), a forked child renders and writes the tracker
+    and incident exports while this process writes the postmortems: the two halves take
+    about as long as each other, and a machine has two cores at least.
     """
-    corpus = build(incidents, seed, end, progress)
+    g, incs, pd_rows, pd_extra = _history(incidents, seed, end)
     out = Path(out_dir)
+    child = None
+    if len(incs) >= _FORK_FROM and "fork" in multiprocessing.get_all_start_methods():
+        child = multiprocessing.get_context("fork").Process(
+            target=_write, args=(out, None, g.tickets, pd_rows), name="hindsight-demo-exports")
+        child.start()
+    try:
+        _write(out, _postmortems(incs, progress), g.tickets if child is None else None, pd_rows)
+    finally:
+        if child is not None:
+            child.join()
+    if child is not None and child.exitcode != 0:
+        raise RuntimeError(f"writing the demo's exports failed (exit code {child.exitcode}); "
+                           "see the error above")
+    return Corpus({}, incs, g.tickets, pd_rows, pd_extra).counts()
+
+
+# below this many incidents a second process costs more than it saves
+_FORK_FROM = 5000
+
+
+def _history(incidents: int, seed: int, end: date):
+    """The generator, its incidents (each with its path), PagerDuty rows and extras."""
+    if isinstance(end, datetime):
+        end = end.date()
+    if incidents < 1:
+        raise ValueError("incidents must be at least 1")
+    g = Generator(incidents, seed, end)
+    incs = g.build_incidents()
+    action_tickets = len(g.tickets)
+    g.noise_tickets(action_tickets)
+    g.number_tickets()
+    pd_rows, pd_extra = g.build_pd(incs)
+    used: dict[str, None] = {}
+    for inc in incs:
+        inc.pd_ref = inc.pd is not None and g.chance(0.6)
+        d = inc.start.date().isoformat()
+        base = f"postmortems/{inc.start.year:04d}/{d}-{slug(inc.title)}"
+        path, n = base + ".md", 2
+        while path in used:
+            path, n = f"{base}-{n}.md", n + 1
+        used[path] = None
+        inc.path = path
+    return g, incs, pd_rows, pd_extra
+
+
+def _postmortems(incs, progress=None):
+    """(path, text) of every postmortem, in order, reporting progress as it goes."""
+    total = len(incs)
+    step = max(1, total // 100)
+    for k, inc in enumerate(incs):
+        yield inc.path, (render_yaml(inc) if inc.fmt == "yaml" else render_house(inc))
+        if progress is not None and ((k + 1) % step == 0 or k + 1 == total):
+            progress(k + 1, total)
+
+
+def _exports(tickets, pd_rows):
+    """(path, text) of the tracker and incident exports and the config."""
+    yield "trackers/jira-export.csv", render_jira(tickets)
+    yield "trackers/github-issues.json", render_github(tickets)
+    yield "incidents/pagerduty-incidents.json", render_pd(pd_rows)
+    yield "hindsight.yaml", render_config()
+
+
+def _write(out: Path, postmortems, tickets, pd_rows) -> None:
+    """Write the postmortems given, and the exports when ``tickets`` is not None."""
     made: set[Path] = set()
-    for rel, text in corpus.files.items():
+    files = postmortems if postmortems is not None else ()
+    if tickets is not None:
+        files = chain(files, _exports(tickets, pd_rows))
+    for rel, text in files:
         p = out / rel
         if p.parent not in made:
             p.parent.mkdir(parents=True, exist_ok=True)
             made.add(p.parent)
         with open(p, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-    return corpus.counts()
