@@ -301,7 +301,10 @@ EVENT_WORDS: dict[str, list[str]] = {
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
        "error subsides", "errors stop", "back online", "resume", "resumes", "resumed", "no more",
        "paused", "fix implemented", "fix has been implemented", "fix was implemented",
-       "fix has been applied", "fix was applied"]
+       "fix has been applied", "fix was applied", "shipped the fix", "shipped a fix", "shipped both fixes",
+       "shipped the fixes", "fix shipped", "fixes shipped"]
+    # what failed now goes through: "Re-runs succeeded", "the retry succeeds"
+    + _variants("rerun reruns re-run re-runs retry retries", "succeeded succeeds worked passed")
     + _variants("succeeds succeed works work working correct healthy normal up available "
                 "flowing green created produced generated processed processing running serving served "
                 "responding loading syncing synced accessible reachable operational online live "
