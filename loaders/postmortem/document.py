@@ -368,7 +368,7 @@ def _record(doc: Doc, options: Options) -> dict:
     status = front(doc, "status")
     status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
 
-    times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date),
+    times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
                                   lambda: prose_entries(doc, _opening_prose(doc), incident_date))
     items = action_items(doc, incident_date)
     factors = _factors(doc)
@@ -715,8 +715,10 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 _ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?([A-Z]{2,5}(?:[+-]\d{1,2})?)\b")
 
 
-def _impact_range(doc: Doc, incident_date: date | None):
-    """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact."""
+def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):
+    """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact, a
+    Duration or Time field, the title ("... outage 2021-10-08 23:01 - 2021-10-09 02:40
+    UTC") or the opening prose."""
     for kind in ("impact", "summary"):
         for s in doc.of_kind(kind):
             for b in s.blocks:
@@ -733,6 +735,8 @@ def _impact_range(doc: Doc, incident_date: date | None):
     for key in ("duration", "time"):   # "Window: 02:10 to 02:55 UTC", "| Time | 0730 - 1230 (UTC) |"
         if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
             return found
+    if title and (found := find_range(title, incident_date, doc.zone, doc.order_hint)):
+        return found
     # whatever the sections say or not, a post's opening may state it ("from 17:09 EST to
     # approximately 23:42 EST ... were unavailable", before a TL;DR that does not)
     for sentence in _SENTENCE.split(_opening_prose(doc)):
