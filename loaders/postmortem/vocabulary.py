@@ -279,7 +279,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
        "received an email", "received a report", "receives a report", "reached out", "contacted us",
        "issue identified", "problem identified", "identified an issue", "identified a problem",
-       "identifies an issue", "identifies a problem", "we learned about", "we learned of", "we learnt about",
+       "identifies an issue", "identifies a problem", "identified a bug", "identifies a bug",
+       "investigation starts", "investigation started", "investigation begins", "investigation began",
+       "we learned about", "we learned of", "we learnt about",
        "we learnt of", "learned about a", "were made aware", "was made aware"]
     # "OSL received a page regarding ...", "got an alert", "receives a call from"
     + [f"{v} {a} {n}" for v in ("received", "receives", "receive", "got", "gets", "get")
