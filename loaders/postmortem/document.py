@@ -510,9 +510,9 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
         if earlier is not None and found - timedelta(days=60) <= earlier < found:
             return earlier, "the prose first mentions"
     if found is None:
-        # the fields that time the incident ("**Discovery Date**: ... March 5, 2025"):
-        # the earliest day they name
-        found = min((d for k in ("started", "detected", "mitigated", "resolved") if k in doc.meta
+        # the fields that time the incident ("**Discovery Date**: ... March 5, 2025",
+        # "| Exploit window | 2025-07-14 03:12:05 → 03:12:41 UTC |"): the earliest day they name
+        found = min((d for k in ("started", "detected", "mitigated", "resolved", "duration", "time") if k in doc.meta
                      if (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None), default=None)
     if found is None:
         # nothing above names a date, but headings may ("### Updated 21. March 2022",
@@ -747,7 +747,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     return None
 
 
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|through|and)\s*", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:->|-|–|—|→|to|until|through|and)\s*", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _IMPACT_WORDS = re.compile(r"\b(?:outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
                            r"lasted|lasting|broken|disrupt\w*|incident)\b", re.I)

@@ -154,7 +154,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("ttm", _rx(r"time\s+to\s+(?:mitigat(?:e|ion))", r"ttm")),
     ("ttr", _rx(r"time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|repair|restore)", r"ttr", r"mttr")),
     ("duration", _rx(r"(?:outage\s+|incident\s+|total\s+)?duration", r"length", r"downtime",
-                     r"(?:impact\s+|outage\s+|incident\s+)?window")),
+                     r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window")),
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"impact\s+start(?:ed)?", r"began", r"incident\s+start",
                     r"outage\s+start", r"start\s+of\s+impact", r"begin")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
@@ -264,7 +264,8 @@ EVENT_WORDS: dict[str, list[str]] = {
         "unreachable degraded degradation latency 5xx timeout timeouts spike spikes jump "
         "jumps drop drops dropped crash crashes crashed crashing broken elevated unable "
         "stopped stall stalls stalled saturated saturation exhausted exhaustion impact "
-        "impacted disrupted disruption lost loss overload overloaded offline exploited experiencing experienced").split()
+        "impacted disrupted disruption lost loss overload overloaded offline exploit exploits exploited experiencing "
+        "experienced").split()
     + ["timing out", "no longer", "login loop", "not loading", "start failing", "begin failing",
        "logged out"],
     "detected": (
