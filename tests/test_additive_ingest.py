@@ -234,19 +234,22 @@ A [heap dump](dump.gz) from the worst node is kept beside this file.
 """
 
 
-def test_a_note_whose_sentences_cite_links_is_an_incident_not_an_index(tmp_path, cfg):
+def ingest_one(tmp_path, cfg, name: str, text: str):
+    """Ingest a folder holding one file ``name`` with ``text``."""
     (tmp_path / "pm").mkdir()
-    (tmp_path / "pm" / "cache-stampede.md").write_text(NOTE_CITING_LINKS)
-    s = ingest(cfg, [str(tmp_path / "pm")], tmp_path / "h.duckdb")
+    (tmp_path / "pm" / name).write_text(text)
+    return ingest(cfg, [str(tmp_path / "pm")], tmp_path / "h.duckdb")
+
+
+def test_a_note_whose_sentences_cite_links_is_an_incident_not_an_index(tmp_path, cfg):
+    s = ingest_one(tmp_path, cfg, "cache-stampede.md", NOTE_CITING_LINKS)
     assert s.kinds == {"postmortem": 1} and not s.skipped
 
 
 def test_an_index_whose_links_carry_descriptions_is_still_an_index(tmp_path, cfg):
-    (tmp_path / "pm").mkdir()
-    (tmp_path / "pm" / "incidents.md").write_text(
-        "# Incidents\n\n- [Database failover](a.md): the primary failed over twice\n"
-        "- [Cache stampede](b.md): every key dropped at once\n- [DNS](c.md): a zone expired\n")
-    s = ingest(cfg, [str(tmp_path / "pm")], tmp_path / "h.duckdb")
+    s = ingest_one(tmp_path, cfg, "incidents.md",
+                   "# Incidents\n\n- [Database failover](a.md): the primary failed over twice\n"
+                   "- [Cache stampede](b.md): every key dropped at once\n- [DNS](c.md): a zone expired\n")
     assert [why for _, why in s.skipped] == ["an index page (a list of links)"]
 
 
@@ -416,9 +419,7 @@ On 2026-03-06 a group of miners built on blocks they had not validated. See the
 def test_a_site_pages_own_liquid_variables_are_no_placeholders(tmp_path, cfg):
     """Jekyll fills {{ site.url }} and the names a page assigns itself when it builds the
     site: a published incident page using them is an incident, not a template."""
-    (tmp_path / "pm").mkdir()
-    (tmp_path / "pm" / "2026-03-06-invalid-blocks.md").write_text(LIQUID_PAGE)
-    s = ingest(cfg, [str(tmp_path / "pm")], tmp_path / "h.duckdb")
+    s = ingest_one(tmp_path, cfg, "2026-03-06-invalid-blocks.md", LIQUID_PAGE)
     assert s.kinds == {"postmortem": 1} and not s.skipped
 
 
