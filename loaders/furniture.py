@@ -22,6 +22,8 @@ import os
 import re
 from pathlib import PurePath
 
+from loaders.postmortem.markdown import item_text
+
 # Lower-case file stems that are never incidents.
 FURNITURE_STEMS = {
     "contributing", "license", "licence", "copying", "notice", "changelog", "changes",
@@ -139,13 +141,12 @@ def _index_page(text: str, record: dict) -> bool:
     return links >= 3 and links >= 0.6 * len(lines)
 
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
-
-
 def _link_entry(line: str) -> bool:
     """A line that opens with its link ("- [2019-01-23 Prow outage](2019-01-23.md)",
     "* Hermes logs: https://..."): an entry in a list of links. A link inside a sentence
     ("* The chain ran code at this [git commit](...)") is prose that cites something."""
-    body = _LIST_MARKER.sub("", line, count=1)
+    body = item_text(line)
+    if body is None:
+        body = line
     m = _LINK_LINE.search(body)
     return m is not None and len(body[:m.start()].split()) <= 2

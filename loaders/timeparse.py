@@ -270,8 +270,9 @@ _SHORT_YEAR = r"|,?\s+['’‘](?P<yy>\d{2})(?![\d:])"
 
 # "July 15 & 16, 2014", "15-16 July 2014": a run of days; the first is the date
 _AND_DAY = r"(?:\s*(?:&|and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?"
-# "May 15 & May 22, 2026", "May 30 - June 2, 2026": the same, the month named again
-_AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|to)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+)?"
+# "May 15 & May 22, 2026", "May 30 - June 2, 2026": the same, the month named again (a
+# run into an earlier month, "Dec 30 - Jan 2, 2026", began the year before)
+_AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|to)\s*(?:" + _MON.replace("(?P<mon>", "(?P<mon2>") + r"\s+)?"
                 r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?")
 
 _DATE_PATTERNS = [
@@ -395,6 +396,8 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
                 continue  # "15 items 2019"
             d = int(g["d"])
             y = int(g["y"]) if g.get("y") else (2000 + int(g["yy"]) if g.get("yy") else None)
+            if y is not None and g.get("mon2") and (month(g["mon2"]) or 13) < mo:
+                y -= 1   # "Dec 30 - Jan 2, 2026": the year named is the run's last day's
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
         st.year, st.month, st.day = y, mo, d

@@ -161,3 +161,11 @@ def test_a_cjk_date_needs_its_day_mark():
                                        ("July 15 & 16, 2014", date(2014, 7, 15))])
 def test_a_run_of_days_is_dated_by_its_first_even_when_the_month_is_named_again(text, day):
     assert tp.find_date(text) == day
+
+
+def test_a_run_of_days_into_an_earlier_month_began_the_year_before():
+    assert tp.find_date("Dec 30 - Jan 2, 2026") == date(2025, 12, 30)
+
+
+def test_a_word_that_starts_like_a_month_does_not_extend_a_run():
+    assert tp.find_date("Jan 5 and decided 3 things, 2020") is None

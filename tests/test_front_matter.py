@@ -95,6 +95,19 @@ def test_a_broken_value_is_left_out_of_what_is_salvaged():
     assert doc["date"] == "2021-05-06"
 
 
+def test_ziggy_front_matter_reads_top_level_fields_and_dates():
+    doc = parse('---\n.title = "Mirror outage",\n.date = @date("2024-02-12T00:00:00"),\n.custom = {\n'
+                '    .severity = "SEV-1",\n}\n---\n\nThe mirror was down.\n', "z.smd")
+    assert doc["title"] == "Mirror outage"
+    assert doc["date"] == "2024-02-12"
+    assert doc["severity"] is None   # a nested object's field is not the document's
+
+
+def test_a_salvaged_empty_value_does_not_hide_a_later_one():
+    doc = parse("---\ndate: ~\ndate: 2021-05-06\nauthors: @x\n---\n# T\n", "s.md")
+    assert doc["date"] == "2021-05-06"
+
+
 def test_front_matter_that_is_not_a_mapping():
     doc = parse("---\n- a\n- b\n---\n# T\n## Summary\nx\n", "l.md")
     assert any("not a mapping" in p["message"] for p in doc["problems"])

@@ -157,7 +157,9 @@ _INTRODUCES = re.compile(r"\b(?:to\s+prevent|prevent(?:ing)?\s+(?:this|similar|i
 
 # "some solutions that were suggested to prevent downtime:": other people's ideas,
 # listed to be weighed (often turned down), not what the writers commit to
-_SUGGESTED = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?(?:suggested|proposed|considered|floated)\b", re.I)
+_SUGGESTED = re.compile(r"\b(?:solutions?|ideas?|options?|alternatives?|suggestions?)\s+(?:that\s+)?(?:was|were|have\s+been"
+                        r"|had\s+been)\s+(?:\w+\s+)?(?:suggested|proposed|considered|floated)\b(?!\s+and\s+(?:agreed|accepted|adopted))",
+                        re.I)
 
 
 def _introduced_lists(doc, incident_date) -> list[dict]:
@@ -289,7 +291,8 @@ def _owner_field(text: str):
     aside between commas describes something else: "The main Caddyfile, owned by
     topquaranta, contains ..." names who owns the file, not the item."""
     for m in _OWNER.finditer(text):
-        aside = text[max(0, m.start() - 2):m.start()].strip() == "," and "," in text[m.start(1):m.start(1) + 40]
+        aside = m.group(0)[:8].lower() == "owned by" and text[max(0, m.start() - 2):m.start()].strip() == "," \
+            and "," in text[m.start(1):m.start(1) + 40]
         if not aside:
             return m
     return None

@@ -44,10 +44,10 @@ _NEAR_MISS_CLAIM = re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
     r"\b(?:class(?:ify|ified|ifying)?|count(?:ed|ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|record(?:ed|ing)?"
     r"|log(?:ged|ging)?)\s+(?:this|it)(?:\s+(?:incident|event|issue))?\s+as\s+a\s+near[\s-]?miss\b|"
-    # "this was classified as a near-miss", "Incident closed as a near-miss", "documents a
-    # near-miss security incident"
-    r"\b(?<!not )(?:classified|classed|counted|treated|considered|recorded|logged|closed)\s+as\s+a\s+near[\s-]?miss\b|"
-    r"\ba\s+near[\s-]?miss\s+(?:\w+\s+)?(?:incident|event)\b", re.I)
+    # "this was classified as a near-miss", "Incident closed as a near-miss"
+    r"\b(?:classified|classed|counted|treated|considered|recorded|logged|closed)\s+as\s+a\s+near[\s-]?miss\b", re.I)
+# "This should not be classified as a near miss", "It wasn't counted as one"
+_DENIED = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _FILE_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
 _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
 
@@ -715,6 +715,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 _ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?([A-Z]{2,5}(?:[+-]\d{1,2})?)\b")
 
 
+_TITLE_CLOCK = re.compile(r"\d:\d\d")
+
+
 def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):
     """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact, a
     Duration or Time field, the title ("... outage 2021-10-08 23:01 - 2021-10-09 02:40
@@ -735,7 +738,10 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     for key in ("duration", "time"):   # "Window: 02:10 to 02:55 UTC", "| Time | 0730 - 1230 (UTC) |"
         if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
             return found
-    if title and (found := find_range(title, incident_date, doc.zone, doc.order_hint)):
+    # (a title's "11.10 to 11.12" is a version, not a window: its clocks have colons, and
+    # it names a day or a zone)
+    if title and _TITLE_CLOCK.search(title) and (tp.find_date(title, doc.order_hint) or tp.stated_zone(title)) \
+            and (found := find_range(title, incident_date, doc.zone, doc.order_hint)):
         return found
     # whatever the sections say or not, a post's opening may state it ("from 17:09 EST to
     # approximately 23:42 EST ... were unavailable", before a TL;DR that does not)
@@ -812,10 +818,11 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"(?:issue|problem|outage|incident|failure|errors?)"
                     r"|turned\s+out\s+(?:to\s+be|that)|(?:the|a)\s+(?:underlying\s+|main\s+|primary\s+)?cause\s+(?:of|was|is)\b"
                     r"|resulted\s+from|(?:was|were)\s+the\s+result\s+of"
-                    r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|the|that|our)\s+(?:incident|outage|event|issue|problem)))", re.I)
+                    r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|these|that|those|it)\b|(?:the|our)\s+(?:incident|outage|event"
+                    r"|issue|problem)))", re.I)
 # the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
 # (led to), "때문에" (because), "으로 인해" (due to); their sentences end in 。！？
-_CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|(?:으)?로\s?인(?:해|한)")
+_CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|로\s?인(?:해|한)")
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
@@ -882,10 +889,13 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
     if any(s.level == 1 and _NEAR_MISS.match(plain(s.title).strip()) for s in doc.secs):
         return True  # "# Near miss: ..." under a front-matter title that does not say it
     # the document says so where it sums itself up: its summary, opening, impact or status
-    said = " ".join(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("summary", "impact", "status")
+    # (a long bold "**Summary**: ..." line is read as opening prose)
+    said = " ".join(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("impact", "status")
                                                                    if k in doc.meta]))
-    if "miss" in said.lower() and _NEAR_MISS_CLAIM.search(plain(said)):
-        return True  # (the substring test spares the regex on most documents)
+    if "miss" in said.lower():   # (the substring test spares the regex on most documents)
+        said = plain(said)
+        if any(not _DENIED.search(said, max(0, m.start() - 30), m.start()) for m in _NEAR_MISS_CLAIM.finditer(said)):
+            return True
     return _harm_averted(doc, summary)
 
 

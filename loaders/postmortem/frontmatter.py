@@ -187,27 +187,30 @@ def salvage(lines: list[str]) -> dict:
             continue
         key = m.group(1).strip()
         try:
-            out.setdefault(key, _scalar(m.group(2).strip()))
+            value = _scalar(m.group(2).strip())
         except (ValueError, IndexError):
             continue
-    return _normalise({k: v for k, v in out.items() if v is not None})
+        if value is not None:
+            out.setdefault(key, value)
+    return _normalise(out)
 
 
 # Ziggy, the front matter of Zine sites (ziglang.org): `.title = "The First Outage",`
-_ZIGGY_FIELD = re.compile(r"""^\.([A-Za-z_]\w*)\s*=\s*("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?|true|false|null"""
-                          r"""|\[[^\[\]{}]*\])\s*,?\s*$""")
+_ZIGGY_FIELD = re.compile(r"""^\.([A-Za-z_]\w*)\s*=\s*(?:@date\(\s*)?("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?|true|false"""
+                          r"""|null|\[[^\[\]{}]*\])\s*\)?\s*,?\s*$""")
 _ZIGGY_START = re.compile(r"^\.[A-Za-z_]\w*\s*=")
 
 
 def _ziggy(lines: list[str]) -> dict | None:
-    """The top-level literal fields of Ziggy front matter, or None when it is not Ziggy
-    (its first field line does not open with ``.name =``). Nested objects are skipped."""
+    """The top-level literal fields of Ziggy front matter (``.date = @date("...")``
+    unwrapped), or None when it is not Ziggy (its first field line does not open with
+    ``.name =``). A nested object's fields, indented, are skipped."""
     first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("//")), "")
     if not _ZIGGY_START.match(first):
         return None
     out: dict = {}
     for line in lines:
-        m = _ZIGGY_FIELD.match(line.strip())
+        m = _ZIGGY_FIELD.match(line.rstrip())
         if m:
             out.setdefault(m.group(1), _js_value(m.group(2)))
     return out

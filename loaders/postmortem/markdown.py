@@ -73,6 +73,12 @@ def plain(text: str) -> str:
     return " ".join(text.split()).strip(" *_")
 
 
+def item_text(line: str) -> str | None:
+    """The text of a list item's line ("- [x] Fix it" -> "[x] Fix it"), else None."""
+    m = _ITEM.match(line)
+    return m.group(3) if m else None
+
+
 def _sentence(text: str) -> bool:
     """Bold text that is a whole sentence ("**It has been verified that this was never
     exploited.**"): a statement stressed, not a heading (which has no full stop)."""

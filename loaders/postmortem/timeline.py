@@ -959,7 +959,11 @@ def _meta_time(value: str, doc, incident_date):
     text = plain(value)
     st = tp.read_stamp(text, doc.order_hint)
     if st is None or not st.has_time:
+        # further in, only a time given with its day ("about 8am April 14, 2026"), not
+        # one the value relates to ("10 minutes after the 14:05 deploy")
         st = tp.first_timed_stamp(text, doc.order_hint)
+        if st is not None and not st.has_date:
+            st = None
     if st is not None and st.has_time:
         return tp.stamp_datetime(st, incident_date, doc.zone)
     return None
