@@ -223,4 +223,7 @@ def _looks_like_postmortem(record: dict, text: str) -> bool:
         return True
     if record.get("summary") or record.get("started_at") or record.get("detected_at"):
         return True
-    return len(_WORDS.findall(text, 0, 20_000)) >= 12
+    words = len(_WORDS.findall(text, 0, 20_000))
+    # a dated note of a line or two ("# DB outage / **Date:** 2024-03-01 / The database
+    # was down.") is an incident written up tersely
+    return words >= 12 or (record.get("date") is not None and words >= 4)

@@ -109,6 +109,15 @@ def test_prose_without_any_postmortem_heading_is_a_postmortem():
     assert kind(text.encode())["kind"] == "postmortem"
 
 
+def test_a_dated_note_of_one_short_sentence_is_a_postmortem():
+    r = kind(b"# DB outage\n\n**Date:** 2024-03-01\n\nThe database was down.\n")
+    assert r["kind"] == "postmortem" and r["date"] == "2024-03-01"
+
+
+def test_a_date_alone_is_not_a_postmortem():
+    assert kind(b"2024-03-01\n")["kind"] == "unknown"
+
+
 def test_a_few_words_are_not_a_postmortem():
     r = kind(b"# TODO\n")
     assert r["kind"] == "unknown" and "no prose" in r["problems"][0]["message"]
