@@ -829,8 +829,8 @@ _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 
 def _prose_cause(doc: Doc) -> list[str]:
-    """The first sentence of the document's prose that states a cause (``_CAUSE``), as
-    its one contributing factor; none when no sentence does."""
+    """The first sentence of the document's prose or lists that states a cause
+    (``_CAUSE``), as its one contributing factor; none when no sentence does."""
     for s in doc.secs:
         if doc.kinds.get(id(s)) in _NO_CAUSE_HERE:
             continue
@@ -840,17 +840,19 @@ def _prose_cause(doc: Doc) -> list[str]:
         if len(heading.split()) >= 5 and _CAUSE.search(heading):
             return [heading[:500]]
         for b in s.blocks:
-            if b.kind != "para":
+            if b.kind not in ("para", "item"):
                 continue
-            lower = b.text.lower()
-            if any(w in lower for w in _CAUSE_HINTS):
-                for sentence in _SENTENCE.split(plain(b.text)):
-                    if _CAUSE.search(sentence):
-                        return [sentence.strip()[:500]]
-            if _CAUSE_CJK.search(b.text):
-                for sentence in _CJK_SENTENCE.split(plain(b.text)):
-                    if _CAUSE_CJK.search(sentence):
-                        return [sentence.strip()[:500]]
+            # a list item and its sub-bullets ("- CSS not loading" / "  - Caused by ...")
+            for text in ([b.text, *b.children] if b.kind == "item" else [b.text]):
+                lower = text.lower()
+                if any(w in lower for w in _CAUSE_HINTS):
+                    for sentence in _SENTENCE.split(plain(text)):
+                        if _CAUSE.search(sentence):
+                            return [sentence.strip()[:500]]
+                if _CAUSE_CJK.search(text):
+                    for sentence in _CJK_SENTENCE.split(plain(text)):
+                        if _CAUSE_CJK.search(sentence):
+                            return [sentence.strip()[:500]]
     return []
 
 
