@@ -22,8 +22,6 @@ import os
 import re
 from pathlib import PurePath
 
-from loaders.postmortem.markdown import item_text
-
 # Lower-case file stems that are never incidents.
 FURNITURE_STEMS = {
     "contributing", "license", "licence", "copying", "notice", "changelog", "changes",
@@ -137,16 +135,17 @@ def _index_page(text: str, record: dict) -> bool:
     if record.get("timeline") or record.get("action_items") or record.get("date"):
         return False
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith(("#", "---", "+++"))]
-    links = sum(1 for ln in lines if _link_entry(ln))
+    # (imported here: an unchanged re-ingest walks the files with this module and must not
+    # load the parser)
+    from loaders.postmortem.markdown import item_text
+
+    links = sum(1 for ln in lines if _link_entry(item_text(ln) or ln))
     return links >= 3 and links >= 0.6 * len(lines)
 
 
-def _link_entry(line: str) -> bool:
-    """A line that opens with its link ("- [2019-01-23 Prow outage](2019-01-23.md)",
+def _link_entry(body: str) -> bool:
+    """A line (a list item's text) that opens with its link ("[2019-01-23 Prow outage](2019-01-23.md)",
     "* Hermes logs: https://..."): an entry in a list of links. A link inside a sentence
     ("* The chain ran code at this [git commit](...)") is prose that cites something."""
-    body = item_text(line)
-    if body is None:
-        body = line
     m = _LINK_LINE.search(body)
     return m is not None and len(body[:m.start()].split()) <= 2
