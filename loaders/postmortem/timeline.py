@@ -864,7 +864,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         put("started_at", impact_range[0], "impact_range")
     put("started_at", first("started", markers=True), "timeline_marker")
     put("mitigated_at", first("mitigated", markers=True), "timeline_marker")
-    put("resolved_at", first("resolved", markers=True), "timeline_marker")
+    # an incident closed, re-opened and closed again ends at its last close
+    put("resolved_at", last("resolved", markers=True), "timeline_marker")
     if impact_range:
         put("mitigated_at", impact_range[1], "impact_range")
 
