@@ -89,10 +89,11 @@ def _object_end(lines: list[str], start: int) -> int | None:
     return None
 
 
-_JS_PAIR = re.compile(
-    r"""(?:^|[{,\s])["']?([A-Za-z_$][\w$]*)["']?\s*:\s*"""
-    r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`|-?\d+(?:\.\d+)?(?![\w-])|true|false|null"""
-    r"""|\[[^\[\]{}]*\])""", re.M)
+# a literal value, as JavaScript and Ziggy write one: a string, number, boolean, null or a
+# flat list
+_JS_VALUE = (r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`|-?\d+(?:\.\d+)?(?![\w-])|true|false|null"""
+             r"""|\[[^\[\]{}]*\])""")
+_JS_PAIR = re.compile(r"""(?:^|[{,\s])["']?([A-Za-z_$][\w$]*)["']?\s*:\s*""" + _JS_VALUE, re.M)
 _JS_STRING = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`([^`]*)`""")
 
 
@@ -145,32 +146,41 @@ def _scalar(v: str):
     return v
 
 
+def _simple_line(line: str) -> tuple[str, object] | None:
+    """(key, value) of a top-level ``key: scalar`` or ``key: [a, b]`` line; None for a
+    blank or comment line; ValueError for anything else."""
+    if not line.strip() or line.lstrip().startswith("#"):
+        return None
+    if line[0] in " \t-" or "\t" in line:
+        raise ValueError(line)
+    m = _SIMPLE_KEY.match(line)
+    if not m:
+        raise ValueError(line)
+    key, value = m.group(1).strip(), (m.group(2) or "").strip()
+    try:
+        if value.startswith("[") and value.endswith("]"):
+            inner = value[1:-1].strip()
+            return key, ([_scalar(x.strip()) for x in inner.split(",")] if inner else [])
+        return key, _scalar(value)
+    except IndexError:
+        raise ValueError(line) from None
+
+
 def _simple(lines: list[str]) -> dict | None:
     """Front matter that is only ``key: scalar`` and ``key: [a, b]`` lines, read without
     a YAML parser (most front matter is; five times faster). None when anything else
     appears: the caller then uses the real YAML loader."""
     out: dict = {}
     for line in lines:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if line[0] in " \t-" or "\t" in line:
-            return None
-        m = _SIMPLE_KEY.match(line)
-        if not m:
-            return None
-        key, value = m.group(1).strip(), (m.group(2) or "").strip()
-        if key in out:
-            return None  # let YAML decide what a repeated key means
         try:
-            if value.startswith("[") and value.endswith("]"):
-                inner = value[1:-1].strip()
-                out[key] = [_scalar(x.strip()) for x in inner.split(",")] if inner else []
-                if any(isinstance(x, (list, dict)) for x in out[key]):
-                    return None
-            else:
-                out[key] = _scalar(value)
-        except (ValueError, IndexError):
+            pair = _simple_line(line)
+        except ValueError:
             return None
+        if pair is None:
+            continue
+        if pair[0] in out:
+            return None  # let YAML decide what a repeated key means
+        out[pair[0]] = pair[1]
     return out
 
 
@@ -180,24 +190,17 @@ def salvage(lines: list[str]) -> dict:
     ``authors: @someone``). The first occurrence of a key wins; nothing else is read."""
     out: dict = {}
     for line in lines:
-        if not line.strip() or line[0] in " \t-#" or "\t" in line:
-            continue
-        m = _SIMPLE_KEY.match(line)
-        if not m or not m.group(2):
-            continue
-        key = m.group(1).strip()
         try:
-            value = _scalar(m.group(2).strip())
-        except (ValueError, IndexError):
+            pair = _simple_line(line)
+        except ValueError:
             continue
-        if value is not None:
-            out.setdefault(key, value)
+        if pair is not None and pair[1] is not None:
+            out.setdefault(*pair)
     return _normalise(out)
 
 
 # Ziggy, the front matter of Zine sites (ziglang.org): `.title = "The First Outage",`
-_ZIGGY_FIELD = re.compile(r"""^\.([A-Za-z_]\w*)\s*=\s*(?:@date\(\s*)?("(?:[^"\\\n]|\\.)*"|-?\d+(?:\.\d+)?|true|false"""
-                          r"""|null|\[[^\[\]{}]*\])\s*\)?\s*,?\s*$""")
+_ZIGGY_FIELD = re.compile(r"^\.([A-Za-z_]\w*)\s*=\s*(?:@date\(\s*)?" + _JS_VALUE + r"\s*\)?\s*,?\s*$")
 _ZIGGY_START = re.compile(r"^\.[A-Za-z_]\w*\s*=")
 
 
