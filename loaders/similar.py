@@ -135,30 +135,41 @@ def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = M
     services = [list(s) if s is not None else [] for s in df["services"]]
     b = _services_matrix(services)
     sizes = np.asarray(b.sum(axis=1)).ravel()
-    ptr, idx, val = x.indptr, x.indices, x.data
     paths = df["file_path"].tolist()
     rows = np.unique(np.asarray(rows, dtype=np.int64))
     rows = rows[rows > 0]                      # the first postmortem has no earlier one
     for block in _blocks(rows):
-        out = []
         c0, score, text = _window_scores(x, b, sizes, block)
         k = min(top, score.shape[1])
         # each row's k-th best score, the row not sorted whole; ties at it go to the earlier
         # postmortem, so the table does not depend on how rows were grouped into blocks
         kth = np.maximum(-np.partition(-score, k - 1, axis=1)[:, k - 1], min_score)
-        for r, i in enumerate(block):
-            row = score[r]
-            best = sorted(np.flatnonzero(row >= kth[r]).tolist(), key=lambda c: (-row[c], c))[:k]
-            for rank, c in enumerate(best):
-                j = c0 + c
-                a, b_ = slice(ptr[i], ptr[i + 1]), slice(ptr[j], ptr[j + 1])
-                common, ia, ib = np.intersect1d(idx[a], idx[b_], assume_unique=True, return_indices=True)
-                weight = val[a][ia] * val[b_][ib]
-                shared_terms = [str(terms[t]) for t in common[np.lexsort((common, -weight))][:SHARED_TERMS]]
-                shared = sorted(set(services[i]) & set(services[j]))
-                out.append((paths[i], rank + 1, paths[j], float(round(row[c], 4)),
-                            float(round(text[r, c], 4)), shared_terms, shared))
-        yield out
+        r, c = np.nonzero(score >= kth[:, None])
+        pick = np.lexsort((c, -score[r, c], r))             # by row, best first, earlier on ties
+        r, c = r[pick], c[pick]
+        rank = np.arange(len(r)) - np.searchsorted(r, r)    # place within its row
+        keep = rank < k
+        r, c, rank = r[keep], c[keep], rank[keep]
+        i, j = block[r], c0 + c
+        words = _shared_terms(x, terms, i, j)
+        scores, texts = np.round(score[r, c], 4).tolist(), np.round(text[r, c], 4).tolist()
+        yield [(paths[a], int(q) + 1, paths[z], s, t, w, sorted(set(services[a]) & set(services[z])))
+               for a, z, q, s, t, w in zip(i.tolist(), j.tolist(), rank.tolist(), scores, texts, words)]
+
+
+def _shared_terms(x, terms, i: np.ndarray, j: np.ndarray) -> list[list[str]]:
+    """For each pair (i[p], j[p]) of rows of ``x``, the SHARED_TERMS terms weighing most
+    in both (the product of their weights; equal weights by term order)."""
+    both = x[i].multiply(x[j]).tocsr()                  # row p: the terms pair p shares
+    pair = np.repeat(np.arange(len(i)), np.diff(both.indptr))
+    order = np.lexsort((both.indices, -both.data, pair))
+    pair, col = pair[order], both.indices[order]
+    place = np.arange(len(pair)) - np.searchsorted(pair, pair)
+    keep = place < SHARED_TERMS
+    out: list[list[str]] = [[] for _ in range(len(i))]
+    for p, t in zip(pair[keep].tolist(), terms[col[keep]].tolist()):
+        out[p].append(str(t))
+    return out
 
 
 def _vocabulary(texts, n: int):
