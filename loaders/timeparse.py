@@ -343,9 +343,9 @@ class Stamp:
                 f"{self.zone} end={self.end})")
 
 
-# what may stand before a timestamp: markup, brackets, "~", emoji and other symbols,
-# "at" / "around" / "approx."
-_LEAD = re.compile(r"[^\w+-]*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+)?", re.IGNORECASE)
+# what may stand before a timestamp: markup (``**`` and ``__`` alike), brackets, "~",
+# emoji and other symbols, "at" / "around" / "approx."
+_LEAD = re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+)?", re.IGNORECASE)
 _GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:))?[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)

@@ -282,6 +282,20 @@ _HEADING_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severi
 _NO_METADATA = ("timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons")
 
 
+def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """A paragraph's lines as metadata lines: a line that opens no field of its own
+    ("**Key:** ..." or "Key: value") continues the one above, as a hard-wrapped value
+    does ("**Discovery Date**: ... about 8am April 14, 2026" then "(PT)."): markdown
+    reads a paragraph's lines as one."""
+    out: list[tuple[int, list[str]]] = []
+    for ln, (text,) in rows:
+        if out and not (_BOLD_KEY.match(text.lstrip()) or _KV_LINE.match(plain(text))):
+            out[-1] = (out[-1][0], [f"{out[-1][1][0]} {text.strip()}"])
+        else:
+            out.append((ln, [text]))
+    return out
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -306,7 +320,7 @@ def _collect_metadata(doc: Doc) -> None:
         for b in s.blocks:
             if b.kind == "para" or b.kind == "item":
                 kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
-                for ln, (line_text,) in (b.rows if b.kind == "para" else [(b.line, [b.text])]):
+                for ln, (line_text,) in (_field_lines(b.rows) if b.kind == "para" else [(b.line, [b.text])]):
                     if "**" in line_text or "__" in line_text:
                         for key, value in _bold_pairs(line_text):
                             put(meta_key(key), value, ln)

@@ -1,0 +1,263 @@
+"""Invariance benchmark: does the parser read the same document written another way?
+
+    .venv/bin/python bench/invariance.py                   # every set in tests/corpus
+    .venv/bin/python bench/invariance.py DIR... -v         # and list each check that flips
+    .venv/bin/python bench/invariance.py --only crlf,wrap  # some rewrites only
+
+Real postmortems differ in ways that do not change what they say: line endings, a byte
+order mark, bullets written with ``*`` instead of ``-``, section headings one level
+deeper, ``__bold__`` instead of ``**bold**``, prose hard-wrapped at 72 columns, headings
+in capitals. Each rewrite below is one such difference, applied to every labelled
+postmortem (front matter, fenced code, tables and HTML blocks left as they are). The
+labelled checks are scored on each rewritten document exactly as bench/corpus.py scores
+the original; a check that passes on the original and fails on a rewrite is a place
+where the parser depends on how a thing is written rather than what it says, which is
+what sinks it on documents nobody here has read. Prints, per rewrite, the checks that
+flip each way and the score; the last line is the number of checks lost over all rewrites.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import corpus as scoring  # noqa: E402  (bench/corpus.py)
+
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_ATX = re.compile(r"^(#{2,5})([ \t]+\S.*)$")
+_BULLET = re.compile(r"^(\s*)- (?!\[)")
+_ITEM = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s")
+_WORDS = re.compile(r"(:[a-z0-9_+-]+:)|([^:]+)")   # an emoji code, or a run of anything else
+
+
+def _body_lines(text: str):
+    """(index, line, in_body) of each line: False in front matter, fenced code, tables
+    and HTML blocks, which every rewrite leaves alone."""
+    lines = text.split("\n")
+    end = 0
+    if lines and lines[0].strip() in ("---", "+++"):
+        mark = lines[0].strip()
+        for k in range(1, len(lines)):
+            if lines[k].strip() == mark:
+                end = k + 1
+                break
+    fence = False
+    for k, line in enumerate(lines):
+        if k < end:
+            yield k, line, False
+            continue
+        if _FENCE.match(line):
+            fence = not fence
+            yield k, line, False
+            continue
+        s = line.strip()
+        yield k, line, not fence and not s.startswith(("|", "<", ">", "import ", "export "))
+
+
+def _per_line(fn):
+    def rewrite(text: str) -> str:
+        return "\n".join(fn(line) if body else line for _, line, body in _body_lines(text))
+    return rewrite
+
+
+def crlf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+def bom(text: str) -> str:
+    return "\ufeff" + text
+
+
+def star_bullets(line: str) -> str:
+    return _BULLET.sub(r"\1* ", line)
+
+
+def deeper_headings(line: str) -> str:
+    return _ATX.sub(r"#\1\2", line)
+
+
+def capital_headings(line: str) -> str:
+    """Heading words in capitals; ``:emoji_codes:`` are names, not words, and stay."""
+    m = _ATX.match(line)
+    return m.group(1) + _WORDS.sub(lambda w: w.group(1) or w.group(2).upper(), m.group(2)) if m else line
+
+
+def underscore_bold(line: str) -> str:
+    return re.sub(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", r"__\1__", line)
+
+
+def trailing_spaces(line: str) -> str:
+    return line + "  " if line.strip() else line
+
+
+def blank_lines_doubled(text: str) -> str:
+    return "\n".join(line + "\n" if body and not line.strip() else line for _, line, body in _body_lines(text))
+
+
+def wrap(text: str) -> str:
+    """Paragraph lines over 72 columns hard-wrapped at 72 (list items' continuation lines
+    indented under their text), as many editors write markdown. Lines with a Hugo
+    shortcode (``{{< track "..." >}}``) stay whole: it is one token to the site."""
+    out = []
+    for _, line, body in _body_lines(text):
+        if not body or len(line) <= 72 or line.lstrip().startswith("#") or "{{" in line:
+            out.append(line)
+            continue
+        m = _ITEM.match(line) or re.match(r"\s*", line)     # a marker stays with its first word
+        lead, rest = line[:m.end()], line[m.end():]
+        out.extend(textwrap.wrap(rest, 72, initial_indent=lead, subsequent_indent=" " * len(lead),
+                                 break_long_words=False, break_on_hyphens=False) or [line])
+    return "\n".join(out)
+
+
+def lower_headings(line: str) -> str:
+    m = _ATX.match(line)
+    return m.group(1) + _WORDS.sub(lambda w: w.group(1) or w.group(2).lower(), m.group(2)) if m else line
+
+
+def closed_headings(line: str) -> str:
+    """``## Timeline ##``: CommonMark's closing sequence."""
+    return f"{line.rstrip()} {_ATX.match(line).group(1)}" if _ATX.match(line) else line
+
+
+def setext_headings(text: str) -> str:
+    """Second-level headings underlined with ``---``, as many older documents write them."""
+    out = []
+    for _, line, body in _body_lines(text):
+        m = _ATX.match(line) if body else None
+        if m and len(m.group(1)) == 2:
+            out += [m.group(2).strip(), "-" * max(3, len(m.group(2).strip()))]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def bold_headings(line: str) -> str:
+    """Section headings written as a bold line alone (``**Timeline**``)."""
+    m = _ATX.match(line)
+    return f"**{m.group(2).strip()}**" if m and "*" not in m.group(2) and "_" not in m.group(2) else line
+
+
+def en_dashes(line: str) -> str:
+    """`` - `` between words written as an en dash, as word processors do."""
+    return re.sub(r"(?<=\S) - (?=\S)", " \u2013 ", line)
+
+
+def numbered_lists(text: str) -> str:
+    """Top-level ``-`` bullets numbered (``1.``, ``2.`` ...), each list from 1."""
+    out, n = [], 0
+    for _, line, body in _body_lines(text):
+        m = _BULLET.match(line) if body else None
+        if m and not m.group(1):
+            n += 1
+            out.append(f"{n}. {line[m.end():]}")
+        else:
+            if body and line.strip() and not line[:1].isspace():
+                n = 0
+            out.append(line)
+    return "\n".join(out)
+
+
+def html_comments(text: str) -> str:
+    """A template's HTML comment under every heading (``<!-- What happened? -->``)."""
+    out = []
+    for _, line, body in _body_lines(text):
+        out.append(line)
+        if body and _ATX.match(line):
+            out.append("<!-- Fill in this section; see the template's guide. -->")
+    return "\n".join(out)
+
+
+REWRITES = {
+    "crlf": crlf,
+    "bom": bom,
+    "star-bullets": _per_line(star_bullets),
+    "deeper-headings": _per_line(deeper_headings),
+    "capital-headings": _per_line(capital_headings),
+    "underscore-bold": _per_line(underscore_bold),
+    "trailing-spaces": _per_line(trailing_spaces),
+    "blank-lines-doubled": blank_lines_doubled,
+    "wrap-72": wrap,
+    "lower-headings": _per_line(lower_headings),
+    "closed-headings": _per_line(closed_headings),
+    "setext-headings": setext_headings,
+    "bold-headings": _per_line(bold_headings),
+    "en-dashes": _per_line(en_dashes),
+    "numbered-lists": numbered_lists,
+    "html-comments": html_comments,
+}
+
+
+def documents(folders: list[Path]):
+    """(folder, label spec, text) of every labelled postmortem in ``folders``."""
+    for folder in folders:
+        for label in sorted(folder.glob("*.expect.yaml")):
+            spec = yaml.safe_load(label.read_text(encoding="utf-8"))
+            if spec.get("kind", "postmortem") != "postmortem":
+                continue
+            try:
+                text = (folder / spec["file"]).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            yield folder, spec, text
+
+
+def checks(spec: dict, text: str, path: str) -> dict[str, bool]:
+    from loaders.detect import parse_bytes
+
+    got = parse_bytes(text.encode("utf-8"), path, None)
+    expect = spec.get("expect") or {}
+    if got.get("kind") != "postmortem":
+        return {"kind": False, **{k: False for k in expect}}
+    return {"kind": True, **{k: ok for k, ok, _ in scoring.postmortem_checks(got, expect)}}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folders", nargs="*", type=Path)
+    ap.add_argument("-v", "--verbose", action="store_true", help="list each check that flips")
+    ap.add_argument("--only", help="comma-separated rewrites (default: all): " + ", ".join(REWRITES))
+    args = ap.parse_args(argv)
+    folders = args.folders or sorted(p for p in (ROOT / "tests" / "corpus").iterdir() if p.is_dir())
+    names = args.only.split(",") if args.only else list(REWRITES)
+    unknown = [n for n in names if n not in REWRITES]
+    if unknown:
+        ap.error(f"no rewrite named {', '.join(unknown)}")
+    docs = list(documents(folders))
+    base = [checks(spec, text, str(folder / spec["file"])) for folder, spec, text in docs]
+    total = sum(len(b) for b in base)
+    print(f"{len(docs)} labelled postmortems in {len(folders)} folders; the originals pass "
+          f"{sum(sum(b.values()) for b in base)}/{total} checks")
+    lost_all = 0
+    for name in names:
+        rewrite = REWRITES[name]
+        lost, won, passed = [], [], 0
+        for (folder, spec, text), was in zip(docs, base):
+            now = checks(spec, rewrite(text), str(folder / spec["file"]))
+            passed += sum(now.values())
+            for key, ok in now.items():
+                if was.get(key) and not ok:
+                    lost.append(f"{folder.name}/{spec['file']}: {key}")
+                elif ok and not was.get(key):
+                    won.append(f"{folder.name}/{spec['file']}: {key}")
+        lost_all += len(lost)
+        print(f"{name:20} lost {len(lost):3d}  won {len(won):3d}  score {passed / total:.3f}")
+        if args.verbose:
+            for line in lost:
+                print(f"    lost {line}")
+            for line in won:
+                print(f"    won  {line}")
+    print(f"checks lost over all rewrites: {lost_all}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
