@@ -129,26 +129,41 @@ def closed_headings(line: str) -> str:
 
 
 def setext_headings(text: str) -> str:
-    """Second-level headings underlined with ``---``, as many older documents write them."""
+    """Second-level headings underlined with ``---``, as many older documents write them
+    (not one that opens like a list item: CommonMark reads "1. Summary" over ``---`` as a
+    list and a rule)."""
     out = []
     for _, line, body in _body_lines(text):
         m = _ATX.match(line) if body else None
-        if m and len(m.group(1)) == 2:
+        if m and len(m.group(1)) == 2 and not _ITEM.match(m.group(2).strip()):   # "1. Summary" would be a list
             out += [m.group(2).strip(), "-" * max(3, len(m.group(2).strip()))]
         else:
             out.append(line)
     return "\n".join(out)
 
 
-def bold_headings(line: str) -> str:
-    """Section headings written as a bold line alone (``**Timeline**``)."""
-    m = _ATX.match(line)
-    return f"**{m.group(2).strip()}**" if m and "*" not in m.group(2) and "_" not in m.group(2) else line
+def bold_headings(text: str) -> str:
+    """Sections with no sections inside them headed by a bold line alone (``**Timeline**``)
+    instead of a heading. (A bold line has no depth: over sub-sections it would no longer
+    say they are its own, so those keep their headings.)"""
+    rows = list(_body_lines(text))
+    depth = [len(m.group(1)) if body and (m := _ATX.match(line)) else
+             (1 if body and line.startswith("# ") else 0) for _, line, body in rows]
+    out = []
+    for k, (_, line, body) in enumerate(rows):
+        m = _ATX.match(line) if body else None
+        after = next((d for d in depth[k + 1:] if d), 0)
+        if m and (not after or after <= depth[k]) and "*" not in m.group(2) and "_" not in m.group(2):
+            out.append(f"**{m.group(2).strip()}**")
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def en_dashes(line: str) -> str:
-    """`` - `` between words written as an en dash, as word processors do."""
-    return re.sub(r"(?<=\S) - (?=\S)", " \u2013 ", line)
+    """`` - `` between words written as an en dash, as word processors do (not in
+    headings: a title is compared as written)."""
+    return line if line.lstrip().startswith("#") else re.sub(r"(?<=\S) - (?=\S)", " \u2013 ", line)
 
 
 def numbered_lists(text: str) -> str:
@@ -189,7 +204,7 @@ REWRITES = {
     "lower-headings": _per_line(lower_headings),
     "closed-headings": _per_line(closed_headings),
     "setext-headings": setext_headings,
-    "bold-headings": _per_line(bold_headings),
+    "bold-headings": bold_headings,
     "en-dashes": _per_line(en_dashes),
     "numbered-lists": numbered_lists,
     "html-comments": html_comments,

@@ -89,7 +89,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
 # written as a list (runbooks and wikis do this). The bold label may also end with ":".
 _LABEL_KINDS = ("actions", "factors", "lessons", "went_well", "went_wrong", "lucky", "timeline")
 _LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[-*+])\s+\S")
-_LABEL_BULLET = re.compile(r"^[-*+]\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
+_LABEL_BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
 _HEADING_LEVEL = re.compile(r"^(#{1,6})\s")
 
 
@@ -103,7 +103,11 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     level, so its section ends where the next label starts. Same number of lines, so
     every line number stays true."""
     starts = ("- **", "* **", "+ **", "- __", "* __", "+ __")
-    if not any(line.startswith(starts) for line in lines):
+
+    def label(line: str):   # "- **Key events**", "1. **Key events**"
+        return _LABEL_BULLET.match(line) if line.startswith(starts) or line[:1].isdigit() else None
+
+    if not any(label(line) for line in lines):
         return lines
     out = list(lines)
     level = 1
@@ -114,7 +118,7 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
         if line[:1] == "#" and (h := _HEADING_LEVEL.match(line)):
             level = len(h.group(1))
             closing = None
-        m = _LABEL_BULLET.match(line) if line.startswith(starts) else None
+        m = label(line)
         if m is None:
             i += 1
             continue
@@ -648,7 +652,7 @@ def _check_title_date(doc: Doc, title: str | None, timeline) -> None:
 def _report_unplaced(doc: Doc, title: str | None) -> None:
     """Headed sections that no field reads from."""
     for s in doc.secs:
-        if s.level in (0, 7) or id(s) in doc.kinds:
+        if s.level == 0 or s.level >= 7 or id(s) in doc.kinds:
             continue
         if s.parent is not None and id(s.parent) in doc.kinds:
             continue
@@ -686,7 +690,7 @@ def _title(doc: Doc) -> str | None:
                 return plain(s.title)
     # a bold line opening the document: "**Search indexer backlog - 2020-09-17**"
     first = next((s for s in doc.secs if s.level > 0), None)
-    if first is not None and first.level == 7 and id(first) not in doc.kinds \
+    if first is not None and first.level >= 7 and id(first) not in doc.kinds \
             and not any(b for s in doc.secs[:1] for b in s.blocks):
         return plain(first.title)
     if "title" in doc.meta:

@@ -86,6 +86,15 @@ def _sentence(text: str) -> bool:
     return t.endswith((".", "!")) and len(t.split()) >= 5
 
 
+def _stamp_only(text: str) -> bool:
+    """Text that is only a date or a time ("March 17, 2022", "14:05 UTC")."""
+    from loaders import timeparse
+
+    t = text.strip()
+    st = timeparse.read_stamp(t)
+    return st is not None and (st.has_date or st.has_time) and len(t[st.end:].split()) <= 2
+
+
 def split_cells(line: str) -> list[str]:
     s = line.strip()
     if s.startswith("|"):
@@ -120,7 +129,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
     """Cut ``lines`` into sections. The text before the first heading is a section with
     level 0 and an empty title. A line that is only bold text (``**Timeline**``) counts
     as a heading one level below the deepest ATX level seen so far is NOT assumed: it is
-    given level 7 (a pseudo-heading), so it never closes a real section's subtree.
+    given level 7 (a pseudo-heading), so it never closes a real section's subtree; one
+    that is only a date or a time is given level 8, under the pseudo-heading above it.
     ``heading(text) -> bool`` may name plain lines that stand alone as headings too
     ("Timeline" on its own line between blank lines); they are pseudo-headings as well."""
     root = Section("", 0, first_line)
@@ -180,6 +190,15 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             i += 1
             continue
         c = stripped[0]  # cheap dispatch: each pattern below can only start with these
+        if c == "<" and stripped.startswith("<!--"):
+            # an HTML comment (a template's "<!-- What happened? -->") is never shown: it
+            # is no block, nor are the lines up to its "-->" (one never closed hides only
+            # its own line: losing the rest of a document is worse than reading a note)
+            end_para()
+            close = i if "-->" in stripped[4:] else next(
+                (k for k in range(i + 1, n) if "-->" in lines[k]), i)
+            i = close + 1
+            continue
         if c in "`~" and (fm := _FENCE.match(raw)):
             flush()
             fence = fm.group(1)[:3]
@@ -217,7 +236,9 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         standalone = not para and (item is None or was_blank)
         if c in "*_" and standalone and (bm := _BOLD_LINE.match(raw)) and not _sentence(bm.group(1)):
             title = bm.group(1).strip().rstrip(":")
-            open_section(f"{title} {bm.group(2)}" if bm.group(2) else title, 7, ln)
+            # a date or time in bold heads a day or moment of the bold section above it
+            # (**Timeline**, then **January 10, 2022**): one level deeper, so it does not end it
+            open_section(f"{title} {bm.group(2)}" if bm.group(2) else title, 8 if _stamp_only(title) else 7, ln)
             i += 1
             continue
         if (heading is not None and standalone and len(stripped) <= 60 and c.isalpha()

@@ -498,11 +498,11 @@ def _status_updates(r: _Reader) -> None:
         r.add(st, "", chunk[0][0] + 1, plain(" ".join(t for _, t in chunk)))
 
 
-# A status page's updates kept as headings, each a stage (perhaps numbered) and when it
-# was posted:
+# A status page's updates kept as headings (ATX, setext or a bold line alone), each a
+# stage (perhaps numbered) and when it was posted:
 #   ## Investigating 2025-01-04 9:27a   ## Update - March 3, 2024 15:02 UTC   #### Update 2 - 22/06/2020 18:00
 _STATUS_HEADING = re.compile(
-    r"^#{1,6}\s+[*_]*(?P<stage>investigating|identified|monitoring|updated?|resolved|post-?mortem|scheduled|"
+    r"^[*_]*(?P<stage>investigating|identified|monitoring|updated?|resolved|post-?mortem|scheduled|"
     r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|degraded|outage)[*_]*"
     r"(?:\s+(?:no\.?\s*|#)?\d{1,3}(?=\s*[-:\u2013\u2014|,]))?"
     r"\s*[-:\u2013\u2014|,]?\s*(?=\S)", re.I)
@@ -512,25 +512,19 @@ def _status_headings(r: _Reader) -> bool:
     """Entries from two or more headings that name a status-page stage and a date or time
     (a post kept as its status updates), each with the text under it; False when there
     are none."""
-    lines = r.doc.lines
     found = []
-    for i, line in enumerate(lines):
-        if line[:1] == "#" and (m := _STATUS_HEADING.match(line)):
-            st = r.stamp(plain(line[m.end():]))
+    for s in r.doc.secs:
+        if s.level and (m := _STATUS_HEADING.match(s.title)):
+            st = r.stamp(plain(s.title[m.end():]))
             if st is not None and (st.has_date or st.has_time):
-                found.append((i, st, m.group("stage").capitalize()))
+                found.append((s, st, m.group("stage").capitalize()))
     if len(found) < 2:
         return False
-    ends = [i for i, _, _ in found[1:]] + [len(lines)]
-    for (i, st, stage), end in zip(found, ends):
-        body = []
-        for line in lines[i + 1:end]:
-            if line[:1] == "#":
-                break
-            if line.strip():
-                body.append(line.strip())
-        text = plain(" ".join(body))
-        r.add(st, "", i + 1, f"{stage}: {text}" if text else stage)
+    for s, st, stage in found:
+        text = plain(" ".join(" ".join([b.text, *b.children]) if b.kind == "item" else
+                              " ".join(" ".join(cells) for _, cells in b.rows) if b.kind == "table" else b.text
+                              for b in s.blocks))
+        r.add(st, "", s.line, f"{stage}: {text}" if text else stage)
     return True
 
 
