@@ -191,6 +191,114 @@ def html_comments(text: str) -> str:
     return "\n".join(out)
 
 
+_CLOCK = re.compile(r"(?<![\d:.T/-])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*[aApP]\.?[mM])")
+
+
+def twelve_hour(line: str) -> str:
+    """24-hour clocks written on a 12-hour clock (``14:05`` -> ``2:05 PM``), not in headings."""
+    if line.lstrip().startswith("#"):
+        return line
+    return _CLOCK.sub(lambda m: f"{(int(m.group(1)) % 12) or 12}:{m.group(2)} {'PM' if int(m.group(1)) >= 12 else 'AM'}",
+                      line)
+
+
+def numbered_headings(text: str) -> str:
+    """Second-level headings numbered as many reports number them (``## 3. Timeline``)."""
+    n = 0
+
+    def number(m: re.Match) -> str:
+        nonlocal n
+        if len(m.group(1)) != 2 or m.group(2).strip()[:1].isdigit():
+            return m.group(0)
+        n += 1
+        return f"## {n}. {m.group(2).strip()}"
+    return _sections_only(number)(text)
+
+
+def _sections_only(fn):
+    """``fn`` applied to section headings, not to the heading that is the document's
+    title (its ``# Title``, or with none its first heading): a title is compared as written."""
+    def rewrite(text: str) -> str:
+        titled = any(line.startswith("# ") for line in text.split("\n"))
+        out, first = [], True
+        for _, line, body in _body_lines(text):
+            m = _ATX.match(line) if body else None
+            if m and (titled or not first):
+                line = fn(m)
+            first = first and not (m or line.startswith("# "))
+            out.append(line)
+        return "\n".join(out)
+    return rewrite
+
+
+def emoji_headings(m: re.Match) -> str:
+    """An emoji before each section heading's words (``## \U0001F4CC Timeline``; not
+    before a heading that is a date or time)."""
+    return m.group(0) if m.group(2).strip()[:1].isdigit() else f"{m.group(1)} \U0001F4CC {m.group(2).strip()}"
+
+
+def colon_headings(m: re.Match) -> str:
+    """``## Timeline:``."""
+    return f"{m.group(1)} {m.group(2).strip().rstrip(':')}:"
+
+
+def smart_quotes(line: str) -> str:
+    """Straight quotes turned curly, as word processors do (not in headings, code, links,
+    shortcodes, ``key: "value"`` lines or an MDX component's string lines: those quotes
+    are syntax)."""
+    if line.lstrip().startswith("#") or any(c in line for c in ("`", "](", "{{")) or re.search(r"\w+:\s*\"|^\s*\".*\",?\s*$", line):
+        return line
+    line = re.sub(r"(?<=\w)'(?=\w)", "\u2019", line)
+    return re.sub(r'"([^"]*)"', "\u201c\\1\u201d", line)
+
+
+def unicode_bullets(line: str) -> str:
+    """``-`` bullets pasted from a word processor as ``•``."""
+    return _BULLET.sub("\\1\u2022 ", line)
+
+
+def nbsp_after_digits(line: str) -> str:
+    """A no-break space after each number, as documents pasted from a word processor have
+    (``14:05\u00a0UTC``, ``5\u00a0minutes``)."""
+    return re.sub(r"(?<=\d) (?=\S)", "\u00a0", line)
+
+
+def nested_indent_4(text: str) -> str:
+    """Sub-items indented four spaces instead of two (only under an item at the margin:
+    four spaces with no item above would be code)."""
+    out, in_list = [], False
+    for _, line, body in _body_lines(text):
+        m = re.match(r"^( {2}|   )([-*+]|\d{1,3}[.)]) ", line) if body else None
+        if m and in_list:
+            line = "    " + line[len(m.group(1)):]
+        if body and line.strip():
+            in_list = bool(_ITEM.match(line)) if not line[:1].isspace() else in_list
+        out.append(line)
+    return "\n".join(out)
+
+
+def table_bullets(text: str) -> str:
+    """A table whose rows open with a date or time, written as bullets instead: one per
+    row, its cells joined by " - " (many timelines are kept either way)."""
+    lines = text.split("\n")
+    flags = [body for _, _, body in _body_lines(text)]
+    out, k = [], 0
+    while k < len(lines):
+        if lines[k].lstrip().startswith("|") and not flags[k] and k + 1 < len(lines) \
+                and re.match(r"^\s*\|?\s*:?-{2,}", lines[k + 1]):
+            end = k + 2
+            while end < len(lines) and lines[end].lstrip().startswith("|"):
+                end += 1
+            rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines[k + 2:end]]
+            if rows and all(r and r[0][:1].isdigit() and "\\|" not in lines[k] for r in rows):
+                out += [f"- {' - '.join(c for c in r if c)}" for r in rows]
+                k = end
+                continue
+        out.append(lines[k])
+        k += 1
+    return "\n".join(out)
+
+
 REWRITES = {
     "crlf": crlf,
     "bom": bom,
@@ -208,6 +316,15 @@ REWRITES = {
     "en-dashes": _per_line(en_dashes),
     "numbered-lists": numbered_lists,
     "html-comments": html_comments,
+    "twelve-hour": _per_line(twelve_hour),
+    "numbered-headings": numbered_headings,
+    "emoji-headings": _sections_only(emoji_headings),
+    "colon-headings": _sections_only(colon_headings),
+    "smart-quotes": _per_line(smart_quotes),
+    "unicode-bullets": _per_line(unicode_bullets),
+    "nbsp-after-digits": _per_line(nbsp_after_digits),
+    "nested-indent-4": nested_indent_4,
+    "table-bullets": table_bullets,
 }
 
 

@@ -25,7 +25,7 @@ from loaders.postmortem.doc import (
 )
 from loaders.postmortem.markdown import plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
-from loaders.postmortem.vocabulary import HEADING_TIME, meta_key, section_kind
+from loaders.postmortem.vocabulary import HEADING_TIME, clean_heading, meta_key, section_kind
 from loaders.problems import Problems
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or "|"
@@ -89,7 +89,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
 # written as a list (runbooks and wikis do this). The bold label may also end with ":".
 _LABEL_KINDS = ("actions", "factors", "lessons", "went_well", "went_wrong", "lucky", "timeline")
 _LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[-*+])\s+\S")
-_LABEL_BULLET = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
+_LABEL_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
 _HEADING_LEVEL = re.compile(r"^(#{1,6})\s")
 
 
@@ -102,10 +102,8 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     label has become a heading, the bold labels after it become headings of the same
     level, so its section ends where the next label starts. Same number of lines, so
     every line number stays true."""
-    starts = ("- **", "* **", "+ **", "- __", "* __", "+ __")
-
-    def label(line: str):   # "- **Key events**", "1. **Key events**"
-        return _LABEL_BULLET.match(line) if line.startswith(starts) or line[:1].isdigit() else None
+    def label(line: str):   # "- **Key events**", "• **Key events**", "1. **Key events**"
+        return _LABEL_BULLET.match(line) if line[:1] in "-*+•" or line[:1].isdigit() else None
 
     if not any(label(line) for line in lines):
         return lines
@@ -315,7 +313,7 @@ def _collect_metadata(doc: Doc) -> None:
         kind = doc.kinds.get(id(s))
         # "## Date: February 06, 2023", "## Time: 15:30:00 UTC": a metadata line written as
         # a heading (a heading's own key, as "## Date" over its value, is read below)
-        m = _KV_LINE.match(plain(s.title or "")) if s.level else None
+        m = _KV_LINE.match(clean_heading(plain(s.title or ""))) if s.level else None
         if m and (key := "started" if HEADING_TIME.match(m.group(1).strip()) else meta_key(m.group(1))) \
                 in _HEADING_KEYS:
             put(key, m.group(2), s.line)
@@ -730,7 +728,8 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     return tp.zone(options.default_zone) or tp.ZONE_UTC
 
 
-_ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?([A-Z]{2,5}(?:[+-]\d{1,2})?)\b")
+# "16:30 CET", "1:22 PM PST", "9.05 a.m. (EST)": a zone written beside a clock time
+_ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?\s*)?\(?([A-Z]{2,5}(?:[+-]\d{1,2})?)\b")
 
 
 _TITLE_CLOCK = re.compile(r"\d:\d\d")

@@ -206,7 +206,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         was_blank, blank = blank, False
         if c == "#" and (m := _ATX.match(raw)):
-            open_section((m.group(2) or "").strip().rstrip("#").strip(), len(m.group(1)), ln)
+            # a heading's closing "#"s and a colon after its words are punctuation ("## Timeline:")
+            open_section((m.group(2) or "").strip().rstrip("#").strip().rstrip(":").rstrip(), len(m.group(1)), ln)
             i += 1
             continue
         # setext heading: a paragraph line followed by === or ---
@@ -215,7 +216,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                 and _SETEXT.match(lines[i + 1]) and c != "|" and not _ITEM.match(raw)
                 and len(stripped) < 200):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
-            open_section(stripped, level, ln)
+            open_section(stripped.rstrip(":").rstrip(), level, ln)
             i += 2
             continue
         if c in "-*_" and _HR.match(raw):

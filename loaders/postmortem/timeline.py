@@ -318,7 +318,7 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                 except ValueError:
                     pass
                 texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
-                bare = title.strip("[]() ")
+                bare = title.strip("[]() :")
                 if texts and _date_line(r.stamp(bare), bare) and not any(
                         (t := r.stamp(x)) is not None and t.has_time for x in texts):
                     # "#### [2026-06-29]" over what happened that day, with no clock time
@@ -514,8 +514,9 @@ def _status_headings(r: _Reader) -> bool:
     are none."""
     found = []
     for s in r.doc.secs:
-        if s.level and (m := _STATUS_HEADING.match(s.title)):
-            st = r.stamp(plain(s.title[m.end():]))
+        title = clean_heading(s.title) if s.level else ""   # "## 2. Identified 9:02a": its number aside
+        if title and (m := _STATUS_HEADING.match(title)):
+            st = r.stamp(plain(title[m.end():]))
             if st is not None and (st.has_date or st.has_time):
                 found.append((s, st, m.group("stage").capitalize()))
     if len(found) < 2:

@@ -115,9 +115,10 @@ _LEADING_SYMBOLS = re.compile(r"^(?:[^\w(:]+|:[a-z0-9_+-]{1,40}:)+|^[^\w(]+")
 
 
 def clean_heading(title: str) -> str:
-    """A heading without markup, numbering or leading emoji: "## 🔍 2. Root causes" -> "Root causes"."""
+    """A heading without markup, numbering or leading emoji, in either order:
+    "## 🔍 2. Root causes", "## 7. :seedling: Root causes" -> "Root causes"."""
     t = _LEADING_SYMBOLS.sub("", re.sub(r"[*_`#]+", "", title)).strip()
-    t = _NUMBERING.sub("", t)
+    t = _LEADING_SYMBOLS.sub("", _NUMBERING.sub("", t)).strip()
     return t.strip(" :.-—–\t")
 
 
@@ -190,7 +191,8 @@ HEADING_TIME = re.compile(r"^(?:incident\s+)?time(?:\s+of\s+(?:the\s+)?incident)
 
 @functools.lru_cache(maxsize=4096)
 def meta_key(key: str) -> str | None:
-    k = re.sub(r"[*_`]+", "", key).strip().strip(":").strip()
+    """The metadata field a key names ("**Detected:**", "## 3. Status", "Start (UTC)"), or None."""
+    k = clean_heading(key)
     # "Severity (see severity.md)", "Start (UTC)": a note in brackets is not the key
     k = _PARENS.sub("", k).strip() or k
     if not k or len(k) > 40:
