@@ -167,17 +167,18 @@ def en_dashes(line: str) -> str:
 
 
 def numbered_lists(text: str) -> str:
-    """Top-level ``-`` bullets numbered (``1.``, ``2.`` ...), each list from 1."""
+    """Top-level ``-`` bullets numbered (``1.``, ``2.`` ...), each list from 1; lines
+    under an item move one column right with its text (``1. `` is one wider than ``- ``)."""
     out, n = [], 0
     for _, line, body in _body_lines(text):
         m = _BULLET.match(line) if body else None
         if m and not m.group(1):
             n += 1
             out.append(f"{n}. {line[m.end():]}")
-        else:
-            if body and line.strip() and not line[:1].isspace():
-                n = 0
-            out.append(line)
+            continue
+        if body and line.strip() and not line[:1].isspace():
+            n = 0
+        out.append(" " + line if n and line[:1] == " " else line)
     return "\n".join(out)
 
 

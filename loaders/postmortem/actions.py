@@ -282,8 +282,10 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
 
 # In free text only explicit markers say done: "(done ...)", "[done]", "**Done**", "DONE"
 # in capitals, a check mark. "not a fixed size" is not one.
-_PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|\*\*\(?(?:done|completed)\b)|"
-                         r"(?<![\w-])(?:DONE|COMPLETED|FIXED)(?![\w-])|✅|✔")
+# ("__DONE__" as well as "**DONE**": an underscore around the word is markup, not a letter)
+_PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
+                         r"(?:\*\*|__)\(?(?:done|completed)\b)|"
+                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔")
 
 
 def _owner_field(text: str):

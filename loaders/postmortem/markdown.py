@@ -265,9 +265,11 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         indented = raw[:1] in (" ", "\t")
         if item is not None and (indented or not was_blank):
             # sub-bullet, indented paragraph, or lazy continuation of the item above
-            if indented:
+            if indented and (was_blank or item.children or _ITEM.match(stripped)):
                 item.children.append(stripped)
             else:
+                # the item's own text hard-wrapped onto the next line (indented or not):
+                # one paragraph, as CommonMark reads it
                 item.text = item.text + " " + stripped
             i += 1
             continue
