@@ -300,6 +300,72 @@ def table_bullets(text: str) -> str:
     return "\n".join(out)
 
 
+_MONTHS = "January February March April May June July August September October November December".split()
+_ISO_DAY = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/-]|:\d)(?!T\d)")
+
+
+def _dates_as(fmt):
+    """ISO dates in the text written as words (not in headings, links or code)."""
+    def rewrite(line: str) -> str:
+        if line.lstrip().startswith("#") or "`" in line or "](" in line or "{{" in line:
+            return line
+
+        def one(m: re.Match) -> str:
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            return fmt.format(y=y, d=d, month=_MONTHS[mo - 1]) if 1 <= mo <= 12 and 1 <= d <= 31 else m.group(0)
+        return _ISO_DAY.sub(one, line)
+    return rewrite
+
+
+def seconds_added(line: str) -> str:
+    """``14:05`` written ``14:05:00`` (not in headings)."""
+    if line.lstrip().startswith("#"):
+        return line
+    return re.sub(r"(?<![\d:.])((?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])", r"\1:00", line)
+
+
+_LEAD_TIME = re.compile(r"^(\s*[-*+]\s+)((?:\d{4}-\d{2}-\d{2}[ T])?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?Z?)((?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:[A-Z]{2,5}\b|Eastern|Pacific|Central))?)(?=[\s:,-])")
+
+
+def bold_times(line: str) -> str:
+    """A bullet's leading time in bold (``- **14:05** ...``)."""
+    return _LEAD_TIME.sub(lambda m: f"{m.group(1)}**{m.group(2)}{m.group(3)}**", line)
+
+
+def bracket_times(line: str) -> str:
+    """A bullet's leading time in brackets, as chat logs paste it (``- [14:05] ...``)."""
+    return _LEAD_TIME.sub(lambda m: f"{m.group(1)}[{m.group(2)}{m.group(3)}]", line)
+
+
+def list_after_paragraph(text: str) -> str:
+    """No blank line between a paragraph and the list after it (CommonMark lets a list
+    interrupt a paragraph)."""
+    rows = list(_body_lines(text))
+    out = []
+    for k, (_, line, body) in enumerate(rows):
+        if body and not line.strip() and 0 < k < len(rows) - 1:
+            before, after = rows[k - 1], rows[k + 1]
+            if before[2] and after[2] and before[1].strip() and not _ITEM.match(before[1]) \
+                    and not before[1].lstrip().startswith("#") and not before[1][:1].isspace() \
+                    and re.match(r"^[-*+] \S", after[1]):
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def table_alignment(line: str) -> str:
+    """A table's rule row with alignment colons (``|:---|:---|``)."""
+    if "|" in line and re.match(r"^\s*\|?\s*-{3,}\s*(\|\s*-{3,}\s*)*\|?\s*$", line):
+        return re.sub(r"-{3,}", lambda m: ":" + m.group(0)[1:], line)
+    return line
+
+
+def tab_indent(line: str) -> str:
+    """Sub-items indented by a tab instead of spaces."""
+    m = re.match(r"^( {2,4})([-*+]|\d{1,3}[.)]) ", line)
+    return "\t" + line[len(m.group(1)):] if m else line
+
+
 REWRITES = {
     "crlf": crlf,
     "bom": bom,
@@ -326,6 +392,14 @@ REWRITES = {
     "nbsp-after-digits": _per_line(nbsp_after_digits),
     "nested-indent-4": nested_indent_4,
     "table-bullets": table_bullets,
+    "dates-month-first": _per_line(_dates_as("{month} {d}, {y}")),
+    "dates-day-first": _per_line(_dates_as("{d} {month} {y}")),
+    "seconds-added": _per_line(seconds_added),
+    "bold-times": _per_line(bold_times),
+    "bracket-times": _per_line(bracket_times),
+    "list-after-paragraph": list_after_paragraph,
+    "table-alignment": _per_line(table_alignment),
+    "tab-indent": _per_line(tab_indent),
 }
 
 

@@ -37,6 +37,11 @@ KNOWN = {
     ("table-bullets", "bold-time-bullets.md", "action_items_open"),
     ("table-bullets", "japanese-sections.md", "action_owners"),
     ("table-bullets", "japanese-sections.md", "action_due"),
+    # the title line itself is rewritten ("... - 2020-09-17" -> "... - September 17, 2020")
+    ("dates-month-first", "bold-title-line.md", "title"),
+    ("dates-day-first", "bold-title-line.md", "title"),
+    # "[11:50] Chicago - ...": the bracket parts the time from the city that zones it
+    ("bracket-times", "status-issue-city-zone.md", "detected_at"),
     # "- 0941 - ...": a four-digit time in a bullet could as well be a year
     ("table-bullets", "four-digit-time-table.md", "detected_at"),
     ("table-bullets", "four-digit-time-table.md", "resolved_at"),

@@ -595,7 +595,10 @@ def _untimed_lists(r: _Reader, blocks) -> set[int]:
 
 
 _STATED_EVENTS = ("started", "detected", "mitigated", "resolved")
-_LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+(?=\d)")
+# the label, then its value: a date in digits or one that opens with a month's name
+# ("First detected: 2023-09-18 13:42", "Resolved August 19, 2024 10:05")
+_LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+"
+                    r"(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
 
 
 def _labelled_stamp(r: _Reader, text: str):
