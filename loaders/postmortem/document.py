@@ -103,7 +103,8 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     level, so its section ends where the next label starts. Same number of lines, so
     every line number stays true."""
     def label(line: str):   # "- **Key events**", "• **Key events**", "1. **Key events**"
-        return _LABEL_BULLET.match(line) if line[:1] in "-*+•" or line[:1].isdigit() else None
+        head = line[:8]
+        return _LABEL_BULLET.match(line) if ("**" in head or "__" in head) and line[:1] in "-*+•0123456789" else None
 
     if not any(label(line) for line in lines):
         return lines
@@ -289,9 +290,12 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
     ("**Key:** ..." or "Key: value") continues the one above, as a hard-wrapped value
     does ("**Discovery Date**: ... about 8am April 14, 2026" then "(PT)."): markdown
     reads a paragraph's lines as one."""
+    if len(rows) < 2:
+        return rows
     out: list[tuple[int, list[str]]] = []
     for ln, (text,) in rows:
-        if out and not (_BOLD_KEY.match(text.lstrip()) or _KV_LINE.match(plain(text))):
+        # (a field's key ends in a colon: a line without one opens none)
+        if out and (":" not in text or not (_BOLD_KEY.match(text.lstrip()) or _KV_LINE.match(plain(text)))):
             out[-1] = (out[-1][0], [f"{out[-1][1][0]} {text.strip()}"])
         else:
             out.append((ln, [text]))
