@@ -366,6 +366,51 @@ def tab_indent(line: str) -> str:
     return "\t" + line[len(m.group(1)):] if m else line
 
 
+def gmt(line: str) -> str:
+    """``UTC`` written ``GMT`` (the same clock; not in headings: a title is compared as written)."""
+    return line if line.lstrip().startswith("#") else re.sub(r"\bUTC\b(?![+-]\d)", "GMT", line)
+
+
+def lower_meridiem(line: str) -> str:
+    """``2:05 PM`` written ``2:05 pm``."""
+    return re.sub(r"(?<=\d) ?([AP])M\b", lambda m: f" {m.group(1).lower()}m", line)
+
+
+def title_in_front_matter(text: str) -> str:
+    """A document with no front matter and a ``# Title`` gets the title as front matter,
+    as static-site generators keep it, and loses the heading."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() in ("---", "+++"):
+        return text
+    for k, line in enumerate(lines[:30]):
+        if line.startswith("# ") and "\"" not in line:
+            title = line[2:].strip()
+            return "\n".join(["---", f'title: "{title}"', "---", ""] + lines[:k] + lines[k + 1:])
+    return text
+
+
+_TIMED_BULLET = re.compile(r"^[-*+] +((?:\d{4}-\d{2}-\d{2}[ T])?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+                           r"(?: ?[AaPp][Mm])?(?: (?:UTC|[A-Z]{3,4}))?)\s*[-–:]?\s+(\S.*)$")
+
+
+def bullets_table(text: str) -> str:
+    """A run of two or more bullets that each open with a time written as a two-column
+    table (many timelines are kept either way)."""
+    rows = list(_body_lines(text))
+    out, k = [], 0
+    while k < len(rows):
+        run = []
+        while k + len(run) < len(rows) and rows[k + len(run)][2] and _TIMED_BULLET.match(rows[k + len(run)][1]):
+            run.append(_TIMED_BULLET.match(rows[k + len(run)][1]))
+        if len(run) >= 2 and (k + len(run) >= len(rows) or not rows[k + len(run)][1][:1].isspace()):
+            out += ["| Time | Event |", "|---|---|"] + [f"| {m.group(1)} | {m.group(2).replace('|', '/')} |" for m in run]
+            k += len(run)
+            continue
+        out.append(rows[k][1])
+        k += 1
+    return "\n".join(out)
+
+
 REWRITES = {
     "crlf": crlf,
     "bom": bom,
@@ -400,6 +445,10 @@ REWRITES = {
     "list-after-paragraph": list_after_paragraph,
     "table-alignment": _per_line(table_alignment),
     "tab-indent": _per_line(tab_indent),
+    "gmt": _per_line(gmt),
+    "lower-meridiem": _per_line(lower_meridiem),
+    "title-in-front-matter": title_in_front_matter,
+    "bullets-table": bullets_table,
 }
 
 

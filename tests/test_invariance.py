@@ -42,6 +42,7 @@ KNOWN = {
     ("dates-day-first", "bold-title-line.md", "title"),
     # "[11:50] Chicago - ...": the bracket parts the time from the city that zones it
     ("bracket-times", "status-issue-city-zone.md", "detected_at"),
+    ("bullets-table", "status-issue-city-zone.md", "detected_at"),
     # "- 0941 - ...": a four-digit time in a bullet could as well be a year
     ("table-bullets", "four-digit-time-table.md", "detected_at"),
     ("table-bullets", "four-digit-time-table.md", "resolved_at"),

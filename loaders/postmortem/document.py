@@ -258,11 +258,14 @@ def _timed_share(items: list[str]) -> bool:
 
 
 def _reads_as_timeline(s) -> bool:
-    """A section its heading does not name, whose list items each open with a clock time
-    (_timed_share): a timeline by its shape. Or one whose prose announces a timeline
+    """A section its heading does not name, whose list items or table rows each open
+    with a clock time (_timed_share): a timeline by its shape. Or one whose prose announces a timeline
     ("This is the timeline of events ...:") over a list of timed items, whatever other
     lists the section tells its story with (those, untimed after prose, stay out)."""
     if _timed_share([b.text for b in s.blocks if b.kind == "item"]):
+        return True
+    # ... or whose table's rows open with one ("| 13:05 | the reload leaves ... |")
+    if any(b.kind == "table" and _timed_share([cells[0] for _, cells in b.rows if cells]) for b in s.blocks):
         return True
     blocks = s.blocks
     for i, b in enumerate(blocks[:-1]):
