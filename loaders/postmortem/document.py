@@ -284,6 +284,9 @@ def _reads_as_timeline(s) -> bool:
 # in Stats, "Duration: 14:58-15:20" in Impact); timeline and action lines never are.
 _KV_SECTIONS = (None, "metadata", "summary", "impact", "detection", "resolution")
 _HEADING_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status")
+# what a comment's "key: value" lines may give, as a fallback: when, not severity or
+# status (a template's comment explains those: "SEV1: customers cannot use the product")
+_HIDDEN_KEYS = ("date", "started", "detected", "mitigated", "resolved")
 # Sections that hold no metadata at all: their bold text is emphasis, not keys.
 _NO_METADATA = ("timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons")
 
@@ -316,6 +319,7 @@ def _collect_metadata(doc: Doc) -> None:
         if key and value and key not in meta and value.lower() not in ("n/a", "na", "-", "—", "tbd", "none"):
             meta[key] = (value, line)
 
+    hidden: list[tuple[str, str, int]] = []
     for s in doc.secs:
         kind = doc.kinds.get(id(s))
         # "## Date: February 06, 2023", "## Time: 15:30:00 UTC": a metadata line written as
@@ -351,6 +355,13 @@ def _collect_metadata(doc: Doc) -> None:
                         cells = [c for c in cells if c.strip()]
                         if len(cells) == 2:
                             put(meta_key(cells[0]), cells[1], ln)
+        # "<!--\nstart: 2022-03-28T10:00:00\nseverity: major-outage\n-->": a site
+        # generator's fields in a comment, after everything the page shows (put never
+        # replaces a field already read)
+        for ln, line_text in s.hidden:
+            m = _KV_LINE.match(line_text.strip())
+            if m and (key := meta_key(m.group(1))) in _HIDDEN_KEYS and any(c.isdigit() for c in m.group(2)):
+                hidden.append((key, m.group(2), ln))
         # "## Date\n\n2015-10-21", "## Status\n\nDraft", "## Severity\n\nSEV-2"
         if kind == "metadata" and s.blocks:
             key = meta_key(s.title)
@@ -361,6 +372,8 @@ def _collect_metadata(doc: Doc) -> None:
                     put(key, ", ".join(names), first.line)
                 else:
                     put(key, first.text, first.line)
+    for key, value, ln in hidden:
+        put(key, value, ln)
 
 
 # --------------------------------------------------------------------------------------
@@ -375,10 +388,11 @@ def _record(doc: Doc, options: Options) -> dict:
     summary = _section_text(doc, "summary")
     incident_date, weak = _incident_date(doc, title, summary)
     timeline = timeline_entries(doc, incident_date)
-    first_day = next((e.day for e in timeline if e.at is not None and e.day and e.own_day), None)
+    # the day the timeline starts on: its earliest dated entry's (a status page lists its
+    # updates newest first), the local day, not the UTC one
+    first_day = _earliest_day([e for e in timeline if e.own_day])
     if incident_date is None:
-        # the local day of the first dated entry, not its UTC day
-        incident_date = next((e.day for e in timeline if e.at is not None and e.day), None)
+        incident_date = _earliest_day(timeline)
     elif weak and first_day is not None and first_day != incident_date:
         # a date met in passing in the prose yields to the day the timeline starts on
         problems.warning(None, f"{weak} {incident_date}, but the timeline starts on {first_day}; "
@@ -454,6 +468,11 @@ def _section_lines(doc: Doc) -> dict[str, int]:
         if kind is not None and kind not in out:
             out[kind] = s.line
     return out
+
+
+def _earliest_day(entries) -> date | None:
+    dated = [e for e in entries if e.at is not None and e.day]
+    return min(dated, key=lambda e: e.at).day if dated else None
 
 
 def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[date | None, str | None]:

@@ -53,6 +53,9 @@ class Section:
     # lines of fenced code blocks directly in this section (line, text): never blocks of
     # text, read only where a section holds nothing else (a timeline in a code block)
     fenced: list[tuple[int, str]] = field(default_factory=list)
+    # lines inside HTML comments in this section (line, text): never shown, so never
+    # blocks; a site generator may keep its metadata there ("start: 2022-03-28T10:00")
+    hidden: list[tuple[int, str]] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -197,6 +200,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             end_para()
             close = i if "-->" in stripped[4:] else next(
                 (k for k in range(i + 1, n) if "-->" in lines[k]), i)
+            cur.hidden.extend((first_line + k, lines[k]) for k in range(i + 1, close))
             i = close + 1
             continue
         if c in "`~" and (fm := _FENCE.match(raw)):

@@ -533,7 +533,7 @@ def _status_headings(r: _Reader) -> bool:
 # they were posted, often in a site generator's shortcode:
 #   **Resolved**: The service is operating normally. {{< track "2018-07-19T02:51:42.000Z" >}}
 _STATUS_PARA = re.compile(
-    r"^\s*(?:\*\*|__)(?P<stage>investigating|identified|monitoring|updated?|resolved|scheduled|in\s+progress|"
+    r"^\s*(?:\*\*|__)(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|in\s+progress|"
     r"verifying|completed|mitigated|recovering|recovered|restored)(?:\*\*|__)\s*[-:\u2013\u2014|]?\s*", re.I)
 _SHORTCODE_ARG = re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
 # ... or the shortcode heads the update it stamps:
@@ -556,12 +556,33 @@ def _status_paragraphs(r: _Reader) -> None:
             continue
         rest = line[m.end():]
         code = _SHORTCODE_ARG.search(rest)
-        st = r.stamp(code.group(1).replace("T", " ")) if code else r.stamp(plain(rest))
+        posted = _posted_line(r, r.doc.lines, i)
+        if posted is not None:   # "<br><span class="timestamp">April 5, 17:00 PDT</span>"
+            st, rest = posted[0], rest + " " + posted[1]
+        else:
+            st = r.stamp(code.group(1).replace("T", " ")) if code else r.stamp(plain(rest))
         if st is None or not (st.has_date and st.has_time):
             continue
         text = plain(_SHORTCODE_ARG.sub("", rest)).strip()
         stage = m.group("stage").capitalize()
         r.add(st, "", i + 1, f"{stage}: {text}" if text else stage)
+
+
+def _posted_line(r: _Reader, lines: list[str], i: int):
+    """(Stamp, the lines between) when the paragraph opening at line ``i`` ends in a line
+    that is only a date and time: when the update was posted (a status page's timestamp
+    under its text). It wins over a time in the update's words, which may be a forecast
+    ("will be updated tomorrow April 6 at 14:00")."""
+    end = i + 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    if end == i + 1:
+        return None
+    last = plain(lines[end - 1]).strip()
+    st = r.stamp(last)
+    if st is None or not (st.has_date and st.has_time) or len(last) - st.end > 3:
+        return None
+    return st, " ".join(lines[i + 1:end - 1])
 
 
 def _untimed_lists(r: _Reader, blocks) -> set[int]:

@@ -313,7 +313,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("succeeds succeed works work working correct healthy normal up available "
                 "flowing green created produced generated processed processing running serving served "
                 "responding loading syncing synced accessible reachable operational online live "
-                "stable functional functioning", "again")
+                "stable functional functioning mounted", "again")
+    + ["remounted"]   # a file system back on its hosts
     + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")]
     # containment of a leak: the exposure ends when the secret stops working
     + "revoke revokes revoked re-enable re-enables re-enabled".split()
