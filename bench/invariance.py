@@ -411,6 +411,87 @@ def bullets_table(text: str) -> str:
     return "\n".join(out)
 
 
+def setext_title(text: str) -> str:
+    """The ``# Title`` underlined with ``===`` instead."""
+    out, done = [], False
+    for _, line, body in _body_lines(text):
+        if body and not done and line.startswith("# ") and not _ITEM.match(line[2:].strip()):
+            out += [line[2:].strip(), "=" * max(3, len(line[2:].strip()))]
+            done = True
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+# section names as other teams write them (each the same section)
+_SYNONYMS = [(re.compile(p, re.I), r) for p, r in (
+    (r"^timeline$", "Sequence of events"), (r"^action items$", "Remediation items"),
+    (r"^follow[- ]ups?$", "Action items"), (r"^root causes?$", "Causes"),
+    (r"^summary$", "Overview"), (r"^impact$", "Customer impact"),
+    (r"^lessons learned$", "Learnings"), (r"^contributing factors$", "Contributing causes"))]
+
+
+def synonym_headings(m: re.Match) -> str:
+    name = m.group(2).strip()
+    for rx, other in _SYNONYMS:
+        if rx.match(name):
+            return f"{m.group(1)} {other}"
+    return m.group(0)
+
+
+def _with_dates(fmt):
+    """Dates in words (``May 14, 2024``) written another way: ``fmt`` of the date."""
+    from datetime import date
+
+    rx = re.compile(r"(?<!day, )\b(" + "|".join(_MONTHS) + r") (\d{1,2}), (\d{4})\b")   # not after a weekday
+
+    def rewrite(line: str) -> str:
+        if line.lstrip().startswith("#") or "`" in line or "](" in line:
+            return line
+
+        def one(m: re.Match) -> str:
+            try:
+                d = date(int(m.group(3)), _MONTHS.index(m.group(1)) + 1, int(m.group(2)))
+            except ValueError:
+                return m.group(0)
+            return fmt(d)
+        return rx.sub(one, line)
+    return rewrite
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def unpadded_tables(line: str) -> str:
+    """``| a | b |`` written ``|a|b|``."""
+    return re.sub(r"\s*\|\s*", "|", line.strip()) if line.lstrip().startswith("|") else line
+
+
+def borderless_tables(line: str) -> str:
+    """Tables without their outer pipes (``a | b``), as GitHub also reads them."""
+    s = line.strip()
+    if s.startswith("|") and s.endswith("|") and s.count("|") >= 3 and not s.endswith("\\|"):
+        return s[1:-1].strip()
+    return line
+
+
+def colon_inside_bold(line: str) -> str:
+    """``**Detected**:`` written ``**Detected:**`` and the other way round."""
+    if line.lstrip().startswith("#"):
+        return line
+    return re.sub(r"\*\*([^*:\n]{1,40}):\*\*|\*\*([^*:\n]{1,40})\*\*:",
+                  lambda m: f"**{m.group(1)}**:" if m.group(1) else f"**{m.group(2)}:**", line)
+
+
+def plain_labels(line: str) -> str:
+    """A line of bold labels (``**Detected:** 14:05 | **Severity:** SEV-2``) written
+    without the bold (``Detected: 14:05 | Severity: SEV-2``)."""
+    if not re.match(r"^\s*(?:[-*+] )?\*\*[A-Za-z][^*:\n]{0,30}:\*\*", line):
+        return line
+    return re.sub(r"\*\*([A-Za-z][^*:\n]{0,30}):\*\*\s*(?=\S)", r"\1: ", line)
+
+
 REWRITES = {
     "crlf": crlf,
     "bom": bom,
@@ -449,6 +530,15 @@ REWRITES = {
     "lower-meridiem": _per_line(lower_meridiem),
     "title-in-front-matter": title_in_front_matter,
     "bullets-table": bullets_table,
+    "setext-title": setext_title,
+    "synonym-headings": _sections_only(synonym_headings),
+    "ordinal-dates": _per_line(_with_dates(lambda d: f"{_MONTHS[d.month - 1]} {_ordinal(d.day)}, {d.year}")),
+    "weekday-dates": _per_line(_with_dates(lambda d: f"{d:%A}, {_MONTHS[d.month - 1]} {d.day}, {d.year}")),
+    "short-months": _per_line(_with_dates(lambda d: f"{_MONTHS[d.month - 1][:3]} {d.day}, {d.year}")),
+    "unpadded-tables": _per_line(unpadded_tables),
+    "borderless-tables": _per_line(borderless_tables),
+    "colon-inside-bold": _per_line(colon_inside_bold),
+    "plain-labels": _per_line(plain_labels),
 }
 
 

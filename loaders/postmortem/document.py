@@ -284,6 +284,9 @@ def _reads_as_timeline(s) -> bool:
 # in Stats, "Duration: 14:58-15:20" in Impact); timeline and action lines never are.
 _KV_SECTIONS = (None, "metadata", "summary", "impact", "detection", "resolution")
 _HEADING_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status")
+# the keys a plain "Key: value" line gives outside a metadata section
+_KV_KEYS = ("ttd", "ttm", "ttr", "duration", "class", "severity", "status", "started", "detected", "mitigated",
+            "resolved", "date", "id", "services", "teams", "written", "reviewed")
 # what a comment's "key: value" lines may give, as a fallback: when, not severity or
 # status (a template's comment explains those: "SEV1: customers cannot use the product")
 _HIDDEN_KEYS = ("date", "started", "detected", "mitigated", "resolved")
@@ -338,13 +341,12 @@ def _collect_metadata(doc: Doc) -> None:
                         for key, value in _bold_pairs(line_text):
                             put(meta_key(key), value, ln)
                     elif kv:
-                        m = _KV_LINE.match(plain(line_text))
-                        if m:
-                            key = meta_key(m.group(1))
-                            if key in ("ttd", "ttm", "ttr", "duration", "class", "severity", "status",
-                                       "started", "detected", "mitigated", "resolved", "date", "id", "services",
-                                       "teams", "written", "reviewed") \
-                                    or kind == "metadata" or (key == "title" and s.level == 0 and ln <= 12):
+                        # "Date: 2020-10-14 | Severity: SEV-2": pairs a line holds between "|"s
+                        for part in plain(line_text).split(" | "):
+                            m = _KV_LINE.match(part.strip())
+                            key = meta_key(m.group(1)) if m else None
+                            if m and (key in _KV_KEYS or kind == "metadata"
+                                      or (key == "title" and s.level == 0 and ln <= 12)):
                                 # ("Title: ..." only in unfenced metadata lines at the very top,
                                 # as Pelican and MultiMarkdown write them)
                                 put(key, m.group(2), ln)

@@ -534,7 +534,7 @@ def _status_headings(r: _Reader) -> bool:
 #   **Resolved**: The service is operating normally. {{< track "2018-07-19T02:51:42.000Z" >}}
 _STATUS_PARA = re.compile(
     r"^\s*(?:\*\*|__)(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|in\s+progress|"
-    r"verifying|completed|mitigated|recovering|recovered|restored)(?:\*\*|__)\s*[-:\u2013\u2014|]?\s*", re.I)
+    r"verifying|completed|mitigated|recovering|recovered|restored):?(?:\*\*|__)\s*[-:\u2013\u2014|]?\s*", re.I)
 _SHORTCODE_ARG = re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
 # ... or the shortcode heads the update it stamps:
 #   {{< track "2020-01-19T14:43:00.000Z" >}}Incident resolved.
@@ -616,10 +616,12 @@ def _untimed_lists(r: _Reader, blocks) -> set[int]:
 
 
 _STATED_EVENTS = ("started", "detected", "mitigated", "resolved")
-# the label, then its value: a date in digits or one that opens with a month's name
-# ("First detected: 2023-09-18 13:42", "Resolved August 19, 2024 10:05")
+# the label, then its value: a date in digits or one that opens with a month's name,
+# perhaps after a weekday's ("First detected: 2023-09-18 13:42", "Resolved August 19,
+# 2024 10:05", "Repaired: Tuesday, March 4, 2025 10:03")
 _LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+"
-                    r"(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
+                    r"(?=\d|(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+                    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
 
 
 def _labelled_stamp(r: _Reader, text: str):
