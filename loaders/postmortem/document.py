@@ -708,7 +708,9 @@ def _title(doc: Doc) -> str | None:
             return h1
         return t
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
-    for level in (1, 2, 3):
+    # the three shallowest heading levels the document uses, as written: an excerpt of a
+    # status page may start at "### May 25-June 7, 2021"
+    for level in sorted({s.level for s in headed})[:3]:
         for s in headed:
             if s.level == level and plain(s.title):
                 if level > 1 and section_kind(s.title) is not None:

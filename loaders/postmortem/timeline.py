@@ -533,8 +533,10 @@ def _status_headings(r: _Reader) -> bool:
 # they were posted, often in a site generator's shortcode:
 #   **Resolved**: The service is operating normally. {{< track "2018-07-19T02:51:42.000Z" >}}
 _STATUS_PARA = re.compile(
-    r"^\s*(?:\*\*|__)(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|in\s+progress|"
-    r"verifying|completed|mitigated|recovering|recovered|restored):?(?:\*\*|__)\s*[-:\u2013\u2014|]?\s*", re.I)
+    r"^\s*(?:(?P<b>\*\*|__))?(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|"
+    r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored)"
+    # bold ("**Resolved**:", "**Resolved:**"), or plain with a colon or dash after it ("Resolved: ...")
+    r"(?(b):?(?:\*\*|__)\s*[-:\u2013\u2014|]?|\s*[-:\u2013\u2014])\s*", re.I)
 _SHORTCODE_ARG = re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
 # ... or the shortcode heads the update it stamps:
 #   {{< track "2020-01-19T14:43:00.000Z" >}}Incident resolved.

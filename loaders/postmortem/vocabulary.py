@@ -313,7 +313,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("succeeds succeed works work working correct healthy normal up available "
                 "flowing green created produced generated processed processing running serving served "
                 "responding loading syncing synced accessible reachable operational online live "
-                "stable functional functioning mounted", "again")
+                "stable functional functioning mounted writable readable", "again")
     + ["remounted"]   # a file system back on its hosts
     + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")]
     # containment of a leak: the exposure ends when the secret stops working
