@@ -567,9 +567,13 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
 
 # "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023": a
 # date the prose narrates the incident on, at the start of a sentence or clause.
-_NARRATED = re.compile(r"(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|(?:in|during) the (?:early |late )?"
+_NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|since|(?:in|during) the (?:early |late )?"
                        r"(?:morning|afternoon|evening|night) of)"
+                       # "the downtime of 20 September", "de downtime van 20 september": the outage's day
+                       r"|\b(?:outage|downtime|incident|disruption|interruption)\s+(?:of|on|van|vom|du))"
                        r"\s+(?:the\s+)?(?=\S)", re.I)
+# "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
+_WEEKDAY_LEAD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
 
 
@@ -638,16 +642,19 @@ def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
 
 def _narrated_by(matches, text: str, doc: Doc, dated: date | None) -> date | None:
     for m in matches:
-        d = tp.date_at(text, m.end(), doc.order_hint)
+        at = m.end()
+        if (lead := _WEEKDAY_LEAD.match(text, at)) is not None:
+            at = lead.end()
+        d = tp.date_at(text, at, doc.order_hint)
         if d is None:
             # "At approximately 21:00 UTC on January 13th, 2024": the time, then the day
-            st = tp.read_stamp(text, doc.order_hint, start=m.end())
+            st = tp.read_stamp(text, doc.order_hint, start=at)
             if st is not None and st.has_time and st.has_date:
                 d = _day(st.year, st.month, st.day, dated)
         if d is None and dated is not None:
-            d = tp.date_at(text, m.end(), doc.order_hint, year=dated.year)
+            d = tp.date_at(text, at, doc.order_hint, year=dated.year)
             if d is not None and d > dated + timedelta(days=1):
-                d = tp.date_at(text, m.end(), doc.order_hint, year=dated.year - 1)
+                d = tp.date_at(text, at, doc.order_hint, year=dated.year - 1)
         if d is not None:
             return d
     return None

@@ -211,7 +211,7 @@ FRONT_MATTER = {
     # a post's own one-paragraph summary, shown under its title in lists and feeds
     "description": ("description", "summary", "excerpt", "abstract", "lede", "teaser"),
     "incident_date": ("incident_date", "incident_day", "occurred", "occurred_on", "occurred_at"),
-    "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published"),
+    "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published", "created", "created_at"),
     "severity": ("severity", "sev", "priority", "level"),
     "status": ("status", "state", "postmortem_status"),
     "class": ("class", "incident_class", "category", "categories", "type", "incident_type"),
