@@ -492,6 +492,30 @@ def plain_labels(line: str) -> str:
     return re.sub(r"\*\*([A-Za-z][^*:\n]{0,30}):\*\*\s*(?=\S)", r"\1: ", line)
 
 
+def range_en_dash(line: str) -> str:
+    """``14:05-14:20`` written with an en dash (``14:05–14:20``)."""
+    return re.sub(r"(\d:[0-5]\d)\s*-\s*(?=\d{1,2}:[0-5]\d)", "\\1\u2013", line)
+
+
+def meridiem_no_space(line: str) -> str:
+    """``2:05 PM`` written ``2:05PM``."""
+    return re.sub(r"(\d:[0-5]\d) ([AaPp]\.?[Mm]\.?)(?=\W|$)", r"\1\2", line)
+
+
+def utc_parens(line: str) -> str:
+    """``14:05 UTC`` written ``14:05 (UTC)`` (not in headings)."""
+    if line.lstrip().startswith("#"):
+        return line
+    return re.sub(r"(\d:[0-5]\d(?::[0-5]\d)?) UTC\b(?!\))", r"\1 (UTC)", line)
+
+
+def entry_separator(line: str) -> str:
+    """A bullet's leading time followed by an em dash instead of ``-`` or ``:``
+    (``- 14:05 — Alert fires``)."""
+    return re.sub(r"^(\s*[-*+] +(?:\*\*)?(?:\d{4}-\d{2}-\d{2} )?\d{1,2}:[0-5]\d(?: ?UTC)?(?:\*\*)?)\s*[-:–]\s+",
+                  "\\1 \u2014 ", line)
+
+
 REWRITES = {
     "crlf": crlf,
     "bom": bom,
@@ -539,7 +563,26 @@ REWRITES = {
     "borderless-tables": _per_line(borderless_tables),
     "colon-inside-bold": _per_line(colon_inside_bold),
     "plain-labels": _per_line(plain_labels),
+    "range-en-dash": _per_line(range_en_dash),
+    "meridiem-no-space": _per_line(meridiem_no_space),
+    "utc-parens": _per_line(utc_parens),
+    "entry-separator": _per_line(entry_separator),
 }
+
+
+def _together(*names):
+    """Several rewrites, one after another: a document that differs in many small ways."""
+    def rewrite(text: str) -> str:
+        for name in names:
+            text = REWRITES[name](text)
+        return text
+    return rewrite
+
+
+# a different house style all at once (the rewrites above, each alone, lose next to nothing)
+REWRITES["many-at-once"] = _together("star-bullets", "underscore-bold", "colon-headings", "numbered-headings",
+                                     "html-comments", "twelve-hour", "dates-month-first", "wrap-72",
+                                     "nbsp-after-digits", "crlf")
 
 
 def documents(folders: list[Path]):

@@ -299,16 +299,18 @@ _DATE_PATTERNS = [
     ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
 ]
 
+# (after "am"/"pm" no letter or digit: "__9:09 PM__" is bold, and "_" is markup there)
+_END = r"(?![^\W_])"
 _TIME = re.compile(
-    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h])(?P<mi>\d{2})(?::(?P<s>\d{2}))?|(?=\s*[ap]\.?m\b))"
-    r"(?:\s*(?P<ampm>[ap])\.?m\.?\b|(?<=\d)(?P<ap>[ap])\b)?",   # "4:32 PM", "9:27a", "4:00p"
+    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h])(?P<mi>\d{2})(?::(?P<s>\d{2}))?|(?=\s*[ap]\.?m" + _END + r"))"
+    r"(?:\s*(?P<ampm>[ap])\.?m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",   # "4:32 PM", "9:27a", "4:00p"
     re.IGNORECASE,
 )
 _TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b)")
 # four digits after a date and before the entry's separator are a 24-hour clock
 _TIME_COMPACT_AFTER_DATE = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
 # anything the clock reader above could read: 14:58, 14.58, 9h05, 4 pm, 0941 UTC
-_CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d|\s*[ap]\.?m\b)|\d{4}\s*(?:UTC|GMT|Z)\b", re.I)
+_CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d|\s*[ap]\.?m" + _END + r")|\d{4}\s*(?:UTC|GMT|Z)\b", re.I)
 
 
 def clocks_at_most(text: str) -> int:

@@ -53,16 +53,20 @@ _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
 
 
 # Unicode's hyphen and non-breaking hyphen look like "-" and mean it (word processors and
-# some editors put them in dates and times); read as the ASCII hyphen, same length
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# some editors put them in dates and times), and its no-break, narrow no-break, figure
+# and thin spaces look like " " (pasted documents have them: "9:09\u00a0PM", and
+# macOS writes "9:09\u202fPM"); read as their ASCII forms, same length
+_LOOKALIKES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2007": " ",
+                             "\u2009": " "})
+_LOOKALIKE = re.compile("[\u2010\u2011\u00a0\u202f\u2007\u2009]")
 
 
 def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     """Parse postmortem ``text`` (from a file called ``name``) into a record."""
     options = options or Options()
     problems = Problems()
-    if "\u2010" in text or "\u2011" in text:
-        text = text.translate(_HYPHENS)   # "2026‑01‑22" written with non-breaking hyphens
+    if _LOOKALIKE.search(text):
+        text = text.translate(_LOOKALIKES)   # "2026‑01‑22" written with non-breaking hyphens
     lines = text.splitlines()
     fm_lines, body_start, dialect = frontmatter.split(lines)
     front: dict = {}
