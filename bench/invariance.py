@@ -583,6 +583,12 @@ def _together(*names):
 REWRITES["many-at-once"] = _together("star-bullets", "underscore-bold", "colon-headings", "numbered-headings",
                                      "html-comments", "twelve-hour", "dates-month-first", "wrap-72",
                                      "nbsp-after-digits", "crlf")
+# as pasted from a word processor
+REWRITES["word-processor"] = _together("unicode-bullets", "smart-quotes", "en-dashes", "nbsp-after-digits",
+                                       "dates-day-first", "twelve-hour", "plain-labels", "lower-meridiem")
+# as a static site keeps it
+REWRITES["static-site"] = _together("title-in-front-matter", "setext-headings", "bold-times", "table-alignment",
+                                    "emoji-headings", "closed-headings", "list-after-paragraph", "bom")
 
 
 def documents(folders: list[Path]):

@@ -46,6 +46,8 @@ KNOWN = {
     ("many-at-once", "ordinal-date-bullets.md", "action_due"),
     ("many-at-once", "us-pacific-dst.md", "detected_at"),
     ("many-at-once", "bracketed-initials-actions.md", "action_items"),
+    ("word-processor", "bold-title-line.md", "title"),
+    ("word-processor", "us-pacific-dst.md", "detected_at"),
     # "[11:50] Chicago - ...": the bracket parts the time from the city that zones it
     ("bracket-times", "status-issue-city-zone.md", "detected_at"),
     ("bullets-table", "status-issue-city-zone.md", "detected_at"),
