@@ -182,3 +182,13 @@ def test_written_and_reviewed_dates():
     doc = parse(house_doc(extra_meta=" | **Written:** 2026-02-05 | **Reviewed:** 2026-02-12"), "x.md")
     assert (doc["written_on"], doc["reviewed_on"]) == ("2026-02-05", "2026-02-12")
     assert doc["date"] == "2026-02-03"
+
+
+def test_plain_metadata_line_holds_several_fields_between_pipes():
+    pm = parse("# Outage\n\nDate: 2024-01-02 | Severity: SEV-2 | Status: Final\n\nThe API was down.\n")
+    assert (pm["date"], pm["severity_level"], pm["status"]) == ("2024-01-02", 2, "Final")
+
+
+def test_a_pipe_inside_one_value_does_not_split_it():
+    pm = parse("# Outage\n\nStatus: Resolved | see the follow-up\nDate: 2024-01-02\n\nThe API was down.\n")
+    assert pm["status"] == "Resolved | see the follow-up"

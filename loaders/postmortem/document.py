@@ -346,7 +346,11 @@ def _collect_metadata(doc: Doc) -> None:
                             put(meta_key(key), value, ln)
                     elif kv:
                         # "Date: 2020-10-14 | Severity: SEV-2": pairs a line holds between "|"s
-                        for part in plain(line_text).split(" | "):
+                        # ("Services: api | web" is one pair: what follows a "|" names no key)
+                        parts = plain(line_text).split(" | ")
+                        if not all(_KV_LINE.match(p.strip()) for p in parts[1:]):
+                            parts = [plain(line_text)]
+                        for part in parts:
                             m = _KV_LINE.match(part.strip())
                             key = meta_key(m.group(1)) if m else None
                             if m and (key in _KV_KEYS or kind == "metadata"

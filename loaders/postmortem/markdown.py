@@ -12,6 +12,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from loaders import timeparse
+
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 # A fence opens with three or more backticks or tildes; a backtick fence's info string
@@ -91,8 +93,6 @@ def _sentence(text: str) -> bool:
 
 def _stamp_only(text: str) -> bool:
     """Text that is only a date or a time ("March 17, 2022", "14:05 UTC")."""
-    from loaders import timeparse
-
     t = text.strip()
     st = timeparse.read_stamp(t)
     return st is not None and (st.has_date or st.has_time) and len(t[st.end:].split()) <= 2
