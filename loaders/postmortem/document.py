@@ -577,8 +577,10 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
 # date the prose narrates the incident on, at the start of a sentence or clause.
 _NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|since|(?:in|during) the (?:early |late )?"
                        r"(?:morning|afternoon|evening|night) of)"
-                       # "the downtime of 20 September", "de downtime van 20 september": the outage's day
-                       r"|\b(?:outage|downtime|incident|disruption|interruption)\s+(?:of|on|van|vom|du))"
+                       # "(apologies for) the downtime of 20 September", "de downtime van 20 september":
+                       # this outage's day; not "repeats the incident of 2024-11-25", another one's
+                       r"|(?<!repeats )(?<!repeat of )(?<!previous )(?<!earlier )(?<!prior )(?<!last )(?<!similar )"
+                       r"\b(?:the|this|our|de|die|la|le)\s+(?:outage|downtime|disruption|interruption)\s+(?:of|on|van|vom|du))"
                        r"\s+(?:the\s+)?(?=\S)", re.I)
 # "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
 _WEEKDAY_LEAD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
