@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import corpus as scoring  # noqa: E402  (bench/corpus.py)
+from loaders.postmortem import frontmatter  # noqa: E402
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _ATX = re.compile(r"^(#{2,5})([ \t]+\S.*)$")
@@ -40,16 +41,11 @@ _WORDS = re.compile(r"(:[a-z0-9_+-]+:)|([^:]+)")   # an emoji code, or a run of 
 
 
 def _body_lines(text: str):
-    """(index, line, in_body) of each line: False in front matter, fenced code, tables
-    and HTML blocks, which every rewrite leaves alone."""
+    """(index, line, in_body) of each line: False in front matter (the parser's own
+    reading of it, every dialect), fenced code, tables and HTML blocks, which every
+    rewrite leaves alone but those about tables and HTML."""
     lines = text.split("\n")
-    end = 0
-    if lines and lines[0].strip() in ("---", "+++"):
-        mark = lines[0].strip()
-        for k in range(1, len(lines)):
-            if lines[k].strip() == mark:
-                end = k + 1
-                break
+    end = frontmatter.split(lines)[1]
     fence = False
     for k, line in enumerate(lines):
         if k < end:
@@ -381,7 +377,7 @@ def title_in_front_matter(text: str) -> str:
     """A document with no front matter and a ``# Title`` gets the title as front matter,
     as static-site generators keep it, and loses the heading."""
     lines = text.split("\n")
-    if lines and lines[0].strip() in ("---", "+++"):
+    if frontmatter.split(lines)[0] is not None:
         return text
     for k, line in enumerate(lines[:30]):
         if line.startswith("# ") and "\"" not in line:
