@@ -212,13 +212,29 @@ def _date_order(text: str, problems: Problems) -> str | None:
     return None
 
 
+def _introduces(s) -> bool:
+    """A section with nothing under it but, at most, prose announcing what follows
+    ("We will do the following:"): a heading over the ones after it."""
+    return all(b.kind == "para" for b in s.blocks) and (not s.blocks or s.blocks[-1].text.rstrip().endswith(":"))
+
+
 def _classify_sections(doc: Doc) -> None:
     by_shape: set[int] = set()  # timelines known by their timed items, not their heading
     previous = None
+    # A bold line has no depth: in a document headed by bold lines alone, "**Corrective
+    # actions**" with nothing under it, then "**Short-term**" and "**Long-term**" over
+    # lists, are one section and its parts. The bold lines after such an empty one that
+    # name no section of their own take its kind, until a line that names one (or a
+    # real heading) ends the run.
+    run_kind = None
     for s in doc.secs:
         if s.level == 0:
             continue
         kind = section_kind(s.title, whole=s.level == 1)
+        if s.level < 7 or kind is not None:
+            run_kind = kind if s.level >= 7 and kind in _LABEL_KINDS and _introduces(s) else None
+        elif run_kind is not None and s.level == 7:
+            kind = run_kind
         if kind is None and previous == "timeline" and _time_heading(s.title):
             kind = "timeline"  # "## 13:20" among "### 13:10" entries: a heading level typed wrong
         parent = doc.kinds.get(id(s.parent)) if s.parent is not None else None

@@ -128,6 +128,20 @@ def _is_table_line(line: str) -> bool:
     return s.startswith("|") and s.count("|") >= 2
 
 
+_OUTLINE = re.compile(r"^(\d{1,2})[.)]\s")
+
+
+def _outline_level(title: str, stack: list[Section]) -> int | None:
+    """A bold line numbered as the next of an open heading's outline ("**8. Lessons
+    learned**" under "## 7. Corrective actions"): that heading's level, since the
+    numbers say it is its sibling, not a part of it; else None."""
+    m = _OUTLINE.match(title)
+    if m is None:
+        return None
+    before = f"{int(m.group(1)) - 1}{title[len(m.group(1))]}"
+    return next((s.level for s in reversed(stack) if 0 < s.level < 7 and s.title.startswith(before)), None)
+
+
 def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:
     """Cut ``lines`` into sections. The text before the first heading is a section with
     level 0 and an empty title. A line that is only bold text (``**Timeline**``) counts
@@ -243,7 +257,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             title = bm.group(1).strip().rstrip(":")
             # a date or time in bold heads a day or moment of the bold section above it
             # (**Timeline**, then **January 10, 2022**): one level deeper, so it does not end it
-            open_section(f"{title} {bm.group(2)}" if bm.group(2) else title, 8 if _stamp_only(title) else 7, ln)
+            level = 8 if _stamp_only(title) else _outline_level(title, stack) or 7
+            open_section(f"{title} {bm.group(2)}" if bm.group(2) else title, level, ln)
             i += 1
             continue
         if (heading is not None and standalone and len(stripped) <= 60 and c.isalpha()
