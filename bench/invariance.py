@@ -513,6 +513,64 @@ def entry_separator(line: str) -> str:
                   "\\1 \u2014 ", line)
 
 
+def h_times(line: str) -> str:
+    """``14:05`` written ``14h05``, as French and Belgian teams write a clock (not in
+    headings)."""
+    return line if line.lstrip().startswith("#") else _CLOCK.sub(r"\1h\2", line)
+
+
+def dot_times(line: str) -> str:
+    """``14:05`` written ``14.05``, as British and German writers do (not in headings)."""
+    return line if line.lstrip().startswith("#") else _CLOCK.sub(r"\1.\2", line)
+
+
+def iso_stamps(line: str) -> str:
+    """``2024-05-14 14:05 UTC`` written ``2024-05-14T14:05:00Z``, as a tool's export
+    prints it (not in headings)."""
+    if line.lstrip().startswith("#"):
+        return line
+    return re.sub(r"\b(\d{4}-\d{2}-\d{2}) ((?:[01]\d|2[0-3]):[0-5]\d)(?::([0-5]\d))? ?(?:UTC|\(UTC\))",
+                  lambda m: f"{m.group(1)}T{m.group(2)}:{m.group(3) or '00'}Z", line)
+
+
+def slash_dates(line: str) -> str:
+    """``2024-05-14`` written ``2024/05/14``, as Japanese and Chinese teams write a date
+    (not in headings, links or code)."""
+    if line.lstrip().startswith("#") or "`" in line or "](" in line:
+        return line
+    return re.sub(r"(?<![\w/-])(\d{4})-(\d{2})-(\d{2})(?![\w/-])", r"\1/\2/\3", line)
+
+
+_DATED_ITEM = re.compile(r"^[-*+] +(?:\*\*|\[)?\d{4}-\d{2}-\d{2}[ T](?:[01]\d|2[0-3]):[0-5]\d")
+
+
+def newest_first(text: str) -> str:
+    """A timeline whose bullets each open with a date and time, listed newest first, as
+    status pages and chat exports list updates: a list whose every item opens so (each
+    with its indented lines), reversed. (A list with one undated item stays: reversed
+    around it, it would no longer say what it said.)"""
+    rows = list(_body_lines(text))
+    lines = [line for _, line, _ in rows]
+    out, k = [], 0
+    while k < len(lines):
+        if not (rows[k][2] and re.match(r"^[-*+] ", lines[k])):
+            out.append(lines[k])
+            k += 1
+            continue
+        items, end = [], k
+        while end < len(lines) and rows[end][2] and re.match(r"^[-*+] ", lines[end]):
+            nxt = end + 1
+            while nxt < len(lines) and lines[nxt][:1] in (" ", "\t") and lines[nxt].strip():
+                nxt += 1
+            items.append(lines[end:nxt])
+            end = nxt
+        dated = all(_DATED_ITEM.match(item[0]) for item in items)
+        for item in (reversed(items) if dated and len(items) > 1 else items):
+            out += item
+        k = end
+    return "\n".join(out)
+
+
 REWRITES = {
     "crlf": crlf,
     "bom": bom,
@@ -564,6 +622,11 @@ REWRITES = {
     "meridiem-no-space": _per_line(meridiem_no_space),
     "utc-parens": _per_line(utc_parens),
     "entry-separator": _per_line(entry_separator),
+    "h-times": _per_line(h_times),
+    "dot-times": _per_line(dot_times),
+    "iso-stamps": _per_line(iso_stamps),
+    "slash-dates": _per_line(slash_dates),
+    "newest-first": newest_first,
 }
 
 

@@ -27,6 +27,7 @@ KNOWN = {
     ("en-dashes", "bold-title-line.md", "title"),
     # "sends every 1:00 AM report a second time": a clock in an entry's words
     ("twelve-hour", "us-pacific-dst.md", "detected_at"),
+    ("h-times", "us-pacific-dst.md", "detected_at"),
     # "## 1. Action items [KM]" numbering an item heading under its section
     ("numbered-headings", "bracketed-initials-actions.md", "action_items"),
     # a table's columns (status, due, owner) joined into one bullet lose their names
@@ -40,6 +41,7 @@ KNOWN = {
     # the title line itself is rewritten ("... - 2020-09-17" -> "... - September 17, 2020")
     ("dates-month-first", "bold-title-line.md", "title"),
     ("dates-day-first", "bold-title-line.md", "title"),
+    ("slash-dates", "bold-title-line.md", "title"),
     # the title line is rewritten, and all the rewrites above together keep those losses
     ("many-at-once", "bold-title-line.md", "title"),
     ("many-at-once", "ordinal-date-bullets.md", "action_owners"),

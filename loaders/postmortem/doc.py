@@ -36,6 +36,7 @@ class Doc:
     order_hint: str | None = None
     stated: dict = field(default_factory=dict)  # key events stated by name in a timeline list
     text: str = ""                 # the whole document as given
+    newest_first: bool = False     # its timeline runs backwards (timeline.py)
 
     by_kind: dict[str, list[Section]] | None = None
 

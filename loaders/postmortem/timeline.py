@@ -395,8 +395,21 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                 if st is not None and st.has_time:
                     r.add(st, line_text, ln)
     _past_midnight(r.entries)
-    _check_order(doc, r.entries)
+    doc.newest_first = bool(tops) and _newest_first(r.entries)
+    if not doc.newest_first:
+        _check_order(doc, r.entries)
     return r.entries
+
+
+def _newest_first(entries: list[Entry]) -> bool:
+    """A timeline kept newest first (a status page's updates, a log pasted as it scrolls):
+    three or more timed entries, every step from one to the next back in time or level,
+    at least two back. It stays as written; its key events are read from its end."""
+    timed = [e.at for e in entries if e.at is not None and not e.date_only]
+    if len(timed) < 3:
+        return False
+    steps = [b - a for a, b in zip(timed, timed[1:])]
+    return all(d <= timedelta(0) for d in steps) and sum(d < timedelta(0) for d in steps) >= 2
 
 
 # An MDX component whose props list the entries as object literals:
@@ -724,7 +737,15 @@ TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 _LATER = re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
-_CLOCK = re.compile(r"(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))", re.I)
+# a clock in prose: "18:52", "9h05", "UTC 05:13"; written with a dot ("14.30", as British
+# and German writers do) only where the words make it a time of day: a zone or am/pm after
+# it, or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
+# no unit after it ("about 1.20 seconds" is a measure)
+_CLOCK = re.compile(r"(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
+                    r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
+                    r"|(?<=\babout )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
+                    r"(?!\s*(?:%|x\b|[kmgt]?b\b|ms\b|(?:milli)?sec|min|hour|hr|day|week|month|year|times|percent))",
+                    re.I)
 
 
 def prose_entries(doc, text: str, incident_date) -> list[Entry]:
@@ -747,10 +768,11 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 continue
             head = sentence[start:]
             zone_first = re.match(r"(UTC|GMT)\s+", head, re.I)
+            zone_before = zone_first is None and re.search(r"\b(?:UTC|GMT)\s$", sentence[max(0, start - 4):start])
             st = tp.read_stamp(head[zone_first.end():] if zone_first else head, doc.order_hint)
             if st is None or not st.has_time:
                 continue
-            if zone_first and st.zone is None:
+            if (zone_first or zone_before) and st.zone is None:
                 st.zone = tp.ZONE_UTC
             if not st.has_date:
                 if dates is None:
@@ -859,6 +881,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         put("resolved_at", _meta_time(doc.meta["status"][0], doc, incident_date), "metadata")
 
     timed = [e for e in entries if e.at is not None and not e.date_only]
+    if doc.newest_first:
+        timed.reverse()   # "the first alert" is the earliest, at the end of the list
 
     def first(tag, after=None, markers=False):
         for e in timed:
