@@ -550,6 +550,9 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
                                        f"{said}; {said} used (a post is dated the day it was written)")
             return said, None
     narrated = _narrated_date(doc, found)
+    if narrated is None and found is not None and source in ("front matter", "file name") \
+            and _YESTERDAY.search(_opening_prose(doc)[:_YESTERDAY_REACH]):
+        narrated = found - timedelta(days=1)   # "Since yesterday our gateway is down", in a post
     # (a day later too: a post dated on a western evening is the next day in UTC)
     if found is not None and narrated is not None and narrated != found \
             and found - timedelta(days=60) <= narrated <= found + timedelta(days=1):
@@ -598,6 +601,11 @@ _NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|
                        r"|(?<!repeats )(?<!repeat of )(?<!previous )(?<!earlier )(?<!prior )(?<!last )(?<!similar )"
                        r"\b(?:the|this|our|de|die|la|le)\s+(?:outage|downtime|disruption|interruption)\s+(?:of|on|van|vom|du))"
                        r"\s+(?:the\s+)?(?=\S)", re.I)
+# "I'm sorry to report that yesterday a broken package was pushed", "Seit gestern ist
+# unser Gateway nicht erreichbar": in a post's opening, the day before the one it was
+# posted on (the day a post is dated), when the opening names no day of its own
+_YESTERDAY = re.compile(r"\b(?:yesterday|gestern|gisteren|ayer|ontem|ieri|wczoraj|včera|вчера)\b|昨日|昨天", re.I)
+_YESTERDAY_REACH = 400   # characters: the opening's first sentences, where a post says what happened
 # "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
 _WEEKDAY_LEAD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
@@ -897,14 +905,16 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"|(?:which|that|this)\s+(?:\w+\s+)?(?:triggered|caused)\s+(?:the|this|an?)\s+"
                     r"(?:issue|problem|outage|incident|failure|errors?)"
                     r"|turned\s+out\s+(?:to\s+be|that)|(?:the|a)\s+(?:underlying\s+|main\s+|primary\s+)?cause\s+(?:of|was|is)\b"
-                    r"|resulted\s+from|(?:was|were)\s+the\s+result\s+of"
+                    r"|resulted\s+from|(?:was|were)\s+the\s+result\s+of|(?:stem(?:s|med)?|originated)\s+from"
+                    # "the outage was caused when a deploy ...", "was caused as Anope was saving"
+                    r"|(?:was|were)\s+caused\s+(?:when|as)\b"
                     r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|these|that|those|it)\b|(?:the|our)\s+(?:incident|outage|event"
                     r"|issue|problem)))", re.I)
 # the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
 # (led to), "때문에" (because), "으로 인해" (due to); their sentences end in 。！？
 _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|로\s?인(?:해|한)")
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
-_CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result")
+_CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result", "stem", "originated")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 

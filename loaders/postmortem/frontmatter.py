@@ -1,8 +1,9 @@
 """Front matter: split it from the body and load it safely, in the dialects static-site
 generators write: YAML between ``---`` lines (Jekyll, mkdocs, Eleventy, Hugo), TOML
 between ``+++`` lines (Hugo, Zola), Ziggy's ``.title = "..."`` fields between ``---``
-lines (Zine), and an MDX file's ``export const meta = {...}`` object (Next.js,
-Docusaurus), read as plain literals without running anything.
+lines (Zine), an MDX file's ``export const meta = {...}`` object (Next.js,
+Docusaurus), read as plain literals without running anything, and Nikola's
+``.. title: ...`` lines inside an HTML comment that opens the file.
 
 ``yaml.safe_load`` builds only plain Python objects, but an alias bomb (anchors
 nested so that expanding them yields billions of nodes) still hangs whatever walks the
@@ -32,7 +33,8 @@ class FrontMatterError(ValueError):
         self.partial = partial or {}
 
 
-YAML, TOML, JS = "yaml", "toml", "js"
+YAML, TOML, JS, NIKOLA = "yaml", "toml", "js", "nikola"
+_NIKOLA_FIELD = re.compile(r"^\.\.\s+([A-Za-z_][\w-]*)\s*:(.*)$")
 _EXPORT = re.compile(r"^export\s+(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=]+)?=\s*\{")
 _MDX_PREAMBLE = re.compile(r"^(?:import\s|export\s|\s*$|//|/\*|\*)")
 
@@ -51,6 +53,15 @@ def split(lines: list[str]) -> tuple[list[str] | None, int, str]:
                 if lines[i].strip() == fence or (dialect == YAML and lines[i].strip() == "..."):
                     return lines[1:i], i + 1, dialect
             return None, 0, YAML
+    if first == "<!--":
+        # Nikola: "<!--", ".. title: Server outage", ".. date: 2016-12-22 01:00:00", "-->"
+        for i in range(1, min(len(lines), 60)):
+            if lines[i].strip() == "-->":
+                fields = [line for line in lines[1:i] if line.strip()]
+                if fields and all(_NIKOLA_FIELD.match(line.strip()) for line in fields):
+                    return lines[1:i], i + 1, NIKOLA
+                break
+        return None, 0, YAML
     for i in range(min(len(lines), 60)):
         if _EXPORT.match(lines[i]):
             end = _object_end(lines, i)
@@ -223,6 +234,9 @@ def load(lines: list[str], first_line: int = 2, dialect: str = YAML) -> dict:
     """Load front-matter lines into a dict; raise FrontMatterError naming the line."""
     if dialect == JS:
         return _normalise(_load_js(lines))
+    if dialect == NIKOLA:
+        return _normalise({m.group(1): m.group(2).strip() or None
+                           for line in lines if (m := _NIKOLA_FIELD.match(line.strip()))})
     if dialect == YAML and (ziggy := _ziggy(lines)) is not None:
         return _normalise(ziggy)
     if dialect == TOML:

@@ -487,7 +487,7 @@ def _status_updates(r: _Reader) -> None:
     """Entries from 'Posted <date> - <time>' lines (at least two) in a document with no
     timeline section: each update's status word and message are the entry's text. Or,
     failing those, from dated components (_components)."""
-    if _components(r):
+    if _components(r) or _containers(r):
         return
     lines = r.doc.lines
     posted = []
@@ -509,6 +509,51 @@ def _status_updates(r: _Reader) -> None:
         if not chunk:
             continue
         r.add(st, "", chunk[0][0] + 1, plain(" ".join(t for _, t in chunk)))
+
+
+# A status page's updates as custom containers (Statusfy, VuePress), each its title (the
+# stage) and when it was posted, then its message up to a line of its own ":::":
+#   ::: update Monitoring | 2021-05-03T19:16:54.777Z
+_CONTAINER = re.compile(r"^\s*:::\s*update\s+(?P<stage>[^|\n]*?)\s*\|\s*(?P<at>\S.*?)\s*$", re.I)
+
+
+def _containers(r: _Reader) -> bool:
+    """Entries from ``::: update <stage> | <when>`` containers, each with its message;
+    False when there are none (the syntax is unambiguous: one is enough)."""
+    lines = r.doc.lines
+    found = False
+    for i, line in enumerate(lines):
+        if line.lstrip()[:3] != ":::" or (m := _CONTAINER.match(line)) is None:
+            continue
+        st = r.stamp(m.group("at").replace("T", " "))
+        if st is None or not st.has_date:
+            continue
+        body = []
+        for k in range(i + 1, min(len(lines), i + 400)):
+            if lines[k].strip() == ":::":
+                break
+            body.append(lines[k].strip())
+        _staged(r, st, i + 1, plain(m.group("stage")), plain(" ".join(t for t in body if t)))
+        found = True
+    return found
+
+
+# What a status page's stage says happened, whatever its message's words say: an update
+# posted as "Monitoring" means a fix is in place ("Incident has been resolved. We're
+# monitoring ..."), one posted as "Resolved" that it is over.
+_STAGE_EVENTS = {"investigating": "detected", "monitoring": "mitigated", "mitigated": "mitigated",
+                 "recovered": "mitigated", "restored": "mitigated", "resolved": "resolved"}
+
+
+def _staged(r: _Reader, st, line: int, stage: str, text: str) -> Entry:
+    """A status update's entry: its stage, then its message; a stage that names an event
+    decides the entry's event."""
+    e = r.add(st, "", line, f"{stage}: {text}" if text else stage)
+    event = _STAGE_EVENTS.get(stage.strip().lower())
+    if event is not None:
+        e.tags.difference_update(("detected", "mitigated", "resolved"))
+        e.tags.add(event)
+    return e
 
 
 # A status page's updates kept as headings (ATX, setext or a bold line alone), each a
@@ -538,7 +583,7 @@ def _status_headings(r: _Reader) -> bool:
         text = plain(" ".join(" ".join([b.text, *b.children]) if b.kind == "item" else
                               " ".join(" ".join(cells) for _, cells in b.rows) if b.kind == "table" else b.text
                               for b in s.blocks))
-        r.add(st, "", s.line, f"{stage}: {text}" if text else stage)
+        _staged(r, st, s.line, stage, text)
     return True
 
 
@@ -578,9 +623,7 @@ def _status_paragraphs(r: _Reader) -> None:
             st = r.stamp(code.group(1).replace("T", " ")) if code else r.stamp(plain(rest))
         if st is None or not (st.has_date and st.has_time):
             continue
-        text = plain(_SHORTCODE_ARG.sub("", rest)).strip()
-        stage = m.group("stage").capitalize()
-        r.add(st, "", i + 1, f"{stage}: {text}" if text else stage)
+        _staged(r, st, i + 1, m.group("stage").capitalize(), plain(_SHORTCODE_ARG.sub("", rest)).strip())
 
 
 def _posted_line(r: _Reader, lines: list[str], i: int):
@@ -976,6 +1019,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
                     and floor is not None and e.at > floor:
                 put(key, e.at, "opening_prose")
     put_spans()  # (anchored on what the prose gave)
+    if times.get("resolved_at") is None and front(doc, "resolved") is True and timed:
+        # a status-page issue marked closed ("resolved: true") whose updates never say
+        # "resolved": it was closed with its last update
+        last_update = max(e.at for e in timed)
+        if last_update >= (times.get("mitigated_at") or last_update):
+            put("resolved_at", last_update, "status_closed")
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None:
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
