@@ -164,3 +164,25 @@ def test_anything_else_goes_to_the_yaml_loader(text):
 def test_written_and_reviewed_in_front_matter():
     doc = parse("---\ntitle: T\ndate: 2025-01-02\nwritten: 2025-01-04\nreview_date: 2025-01-09\n---\n## Summary\nx\n", "w.md")
     assert (doc["written_on"], doc["reviewed_on"]) == ("2025-01-04", "2025-01-09")
+
+
+def test_nikola_metadata_in_an_opening_comment_is_front_matter():
+    doc = parse("<!--\n.. title: Mirror down\n.. date: 2024-06-03 18:00:00 UTC\n.. tags:\n-->\n\nText.\n")
+    assert doc["title"] == "Mirror down" and doc["date"] == "2024-06-03"
+
+
+def test_an_opening_comment_that_is_not_nikola_metadata_stays_a_comment():
+    doc = parse("<!--\nWrite the summary here.\n-->\n# Mirror down\n\nDate: 2024-06-03\n")
+    assert doc["title"] == "Mirror down" and doc["date"] == "2024-06-03"
+
+
+def test_pelican_metadata_is_front_matter_with_its_wrapped_values():
+    doc = parse("Title: Mirror down\nDate: 2024-06-03 10:00\nSummary: the mirror\n"
+                "    stopped syncing\n\nOn 3 June 2024 the mirror stopped.\n")
+    assert doc["title"] == "Mirror down" and doc["date"] == "2024-06-03"
+
+
+def test_a_metadata_line_that_does_not_open_with_title_is_not_pelican():
+    # "Date: ... | Severity: ..." is the document's own metadata, read as it always was
+    doc = parse("Date: 2025-04-22 | Severity: SEV-3\n\nAll times are UTC.\n")
+    assert doc["date"] == "2025-04-22" and doc["severity_level"] == 3

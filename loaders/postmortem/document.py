@@ -550,9 +550,8 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
                                        f"{said}; {said} used (a post is dated the day it was written)")
             return said, None
     narrated = _narrated_date(doc, found)
-    if narrated is None and found is not None and source in ("front matter", "file name") \
-            and _YESTERDAY.search(_opening_prose(doc)[:_YESTERDAY_REACH]):
-        narrated = found - timedelta(days=1)   # "Since yesterday our gateway is down", in a post
+    if narrated is None and found is not None and source in ("front matter", "file name"):
+        narrated = _relative_day(_opening_prose(doc)[:_YESTERDAY_REACH], found)
     # (a day later too: a post dated on a western evening is the next day in UTC)
     if found is not None and narrated is not None and narrated != found \
             and found - timedelta(days=60) <= narrated <= found + timedelta(days=1):
@@ -606,6 +605,30 @@ _NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|
 # posted on (the day a post is dated), when the opening names no day of its own
 _YESTERDAY = re.compile(r"\b(?:yesterday|gestern|gisteren|ayer|ontem|ieri|wczoraj|včera|вчера)\b|昨日|昨天", re.I)
 _YESTERDAY_REACH = 400   # characters: the opening's first sentences, where a post says what happened
+# "On Saturday our forum was unreachable", "Last Friday, ...", "Am Samstag ...": a weekday
+# with no date after it, in a post's opening, is the last such day on or before the post's
+# date ("last": before it)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+_ON_WEEKDAY = re.compile(r"\b(?P<lead>on|last|this\s+past|early\s+on|late\s+on|am|letzten)\s+"
+                         r"(?P<day>" + "|".join(_WEEKDAYS + _WEEKDAYS_DE) + r")\b(?!,?\s*(?:\d|\(|the\s+\d|"
+                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
+
+
+def _relative_day(opening: str, posted: date) -> date | None:
+    """The day a post's opening narrates relative to the day it was posted: "yesterday",
+    or a weekday named without a date; None when it names neither."""
+    if _YESTERDAY.search(opening):
+        return posted - timedelta(days=1)   # "Since yesterday our gateway is down"
+    m = _ON_WEEKDAY.search(opening)
+    if m is None:
+        return None
+    name = m.group("day").lower()
+    wd = _WEEKDAYS.index(name) if name in _WEEKDAYS else _WEEKDAYS_DE.index(name)
+    back = (posted.weekday() - wd) % 7
+    if back == 0 and m.group("lead").lower() in ("last", "letzten", "this past"):
+        back = 7
+    return posted - timedelta(days=back)
 # "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
 _WEEKDAY_LEAD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
@@ -908,13 +931,16 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"|resulted\s+from|(?:was|were)\s+the\s+result\s+of|(?:stem(?:s|med)?|originated)\s+from"
                     # "the outage was caused when a deploy ...", "was caused as Anope was saving"
                     r"|(?:was|were)\s+caused\s+(?:when|as)\b"
+                    # "it was traced back to a log rotation job", "the culprit was", "the reason was"
+                    r"|traced\s+(?:\w+\s+){0,3}?(?:back\s+)?to\b|\bthe\s+culprit\b|\bthe\s+reason\s+(?:was|is|for)\b"
                     r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|these|that|those|it)\b|(?:the|our)\s+(?:incident|outage|event"
                     r"|issue|problem)))", re.I)
 # the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
 # (led to), "때문에" (because), "으로 인해" (due to); their sentences end in 。！？
 _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|로\s?인(?:해|한)")
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
-_CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result", "stem", "originated")
+_CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result", "stem", "originated", "traced",
+                "culprit", "reason")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 

@@ -2,8 +2,9 @@
 generators write: YAML between ``---`` lines (Jekyll, mkdocs, Eleventy, Hugo), TOML
 between ``+++`` lines (Hugo, Zola), Ziggy's ``.title = "..."`` fields between ``---``
 lines (Zine), an MDX file's ``export const meta = {...}`` object (Next.js,
-Docusaurus), read as plain literals without running anything, and Nikola's
-``.. title: ...`` lines inside an HTML comment that opens the file.
+Docusaurus), read as plain literals without running anything, Nikola's
+``.. title: ...`` lines inside an HTML comment that opens the file, and the
+``Title: ...`` lines that open a Pelican or MultiMarkdown file, up to a blank line.
 
 ``yaml.safe_load`` builds only plain Python objects, but an alias bomb (anchors
 nested so that expanding them yields billions of nodes) still hangs whatever walks the
@@ -33,8 +34,11 @@ class FrontMatterError(ValueError):
         self.partial = partial or {}
 
 
-YAML, TOML, JS, NIKOLA = "yaml", "toml", "js", "nikola"
+YAML, TOML, JS, NIKOLA, PELICAN = "yaml", "toml", "js", "nikola", "pelican"
 _NIKOLA_FIELD = re.compile(r"^\.\.\s+([A-Za-z_][\w-]*)\s*:(.*)$")
+# Pelican and MultiMarkdown: "Title: ..." first, then "Key: value" lines (a value may
+# wrap onto an indented line), a blank line after them
+_PELICAN_FIELD = re.compile(r"^([A-Za-z][\w -]{0,30}?)\s*:(?:\s(.*)|)$")
 _EXPORT = re.compile(r"^export\s+(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=]+)?=\s*\{")
 _MDX_PREAMBLE = re.compile(r"^(?:import\s|export\s|\s*$|//|/\*|\*)")
 
@@ -53,6 +57,16 @@ def split(lines: list[str]) -> tuple[list[str] | None, int, str]:
                 if lines[i].strip() == fence or (dialect == YAML and lines[i].strip() == "..."):
                     return lines[1:i], i + 1, dialect
             return None, 0, YAML
+    if first[:6].lower() == "title:" and len(lines) > 1:
+        for i in range(1, min(len(lines), 60)):
+            if not lines[i].strip():
+                fields = lines[:i]
+                if all(_PELICAN_FIELD.match(line) or line[:1] in " \t" for line in fields) \
+                        and any(_PELICAN_FIELD.match(line).group(1).lower() == "date"
+                                for line in fields if _PELICAN_FIELD.match(line)):
+                    return fields, i + 1, PELICAN
+                break
+        return None, 0, YAML
     if first == "<!--":
         # Nikola: "<!--", ".. title: Server outage", ".. date: 2016-12-22 01:00:00", "-->"
         for i in range(1, min(len(lines), 60)):
@@ -234,6 +248,16 @@ def load(lines: list[str], first_line: int = 2, dialect: str = YAML) -> dict:
     """Load front-matter lines into a dict; raise FrontMatterError naming the line."""
     if dialect == JS:
         return _normalise(_load_js(lines))
+    if dialect == PELICAN:
+        out: dict = {}
+        key = None
+        for line in lines:
+            if line[:1] in " \t" and key is not None:
+                out[key] = f"{out[key] or ''} {line.strip()}".strip()
+            elif (m := _PELICAN_FIELD.match(line.lstrip("\ufeff"))):
+                key = m.group(1).strip()
+                out[key] = (m.group(2) or "").strip() or None
+        return _normalise(out)
     if dialect == NIKOLA:
         return _normalise({m.group(1): m.group(2).strip() or None
                            for line in lines if (m := _NIKOLA_FIELD.match(line.strip()))})
