@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 from datetime import date, datetime, timedelta
 
 from loaders import timeparse as tp
@@ -593,6 +594,8 @@ def _status_headings(r: _Reader) -> bool:
 _STATUS_PARA = re.compile(
     r"^\s*(?:(?P<b>\*\*|__))?(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|"
     r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored)"
+    # when it was posted, in brackets beside the stage: "**Update (14:20 UTC):**"
+    r"(?:\s*\((?P<when>[^()\n]{3,40})\))?"
     # bold ("**Resolved**:", "**Resolved:**"), or plain with a colon or dash after it ("Resolved: ...")
     r"(?(b):?(?:\*\*|__)\s*[-:\u2013\u2014|]?|\s*[-:\u2013\u2014])\s*", re.I)
 _SHORTCODE_ARG = re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
@@ -616,12 +619,16 @@ def _status_paragraphs(r: _Reader) -> None:
             continue
         rest = line[m.end():]
         code = _SHORTCODE_ARG.search(rest)
+        when = None
         posted = _posted_line(r, r.doc.lines, i)
         if posted is not None:   # "<br><span class="timestamp">April 5, 17:00 PDT</span>"
             st, rest = posted[0], rest + " " + posted[1]
+        elif m.group("when") and (when := r.stamp(m.group("when"))) is not None and when.has_time:
+            st = when             # "**Update (14:20 UTC):** We found ...": on the incident's day
+            rest = " ".join([rest, *(ln.strip() for ln in takewhile(str.strip, r.doc.lines[i + 1:i + 40]))])
         else:
             st = r.stamp(code.group(1).replace("T", " ")) if code else r.stamp(plain(rest))
-        if st is None or not (st.has_date and st.has_time):
+        if st is None or not (st.has_time and (st.has_date or st is when)):
             continue
         _staged(r, st, i + 1, m.group("stage").capitalize(), plain(_SHORTCODE_ARG.sub("", rest)).strip())
 
