@@ -28,7 +28,10 @@ from loaders.postmortem.timeline import derive_times, prose_entries, timeline_en
 from loaders.postmortem.vocabulary import HEADING_TIME, clean_heading, meta_key, section_kind
 from loaders.problems import Problems
 
-# "**Key:**" or "**Key**:" - the value runs to the next key or "|"
+# "**Key:**" or "**Key**:" - the value runs to the next key or a separator: "|", or "·"
+# and "•" as word processors and chat tools join fields on one line
+_FIELD_SEP = re.compile(r"\s*[|\u00b7\u2022]\s*")
+_FIELDS_SEP = re.compile(r"\s+[|\u00b7\u2022]\s+")
 _BOLD_KEY = re.compile(r"(?:\*\*|__)([^*_:|\n]{1,40}?):[ \t]{0,3}(?:\*\*|__)|(?:\*\*|__)([^*_:|\n]{1,40}?)(?:\*\*|__)[ \t]{0,3}:")
 
 
@@ -37,7 +40,7 @@ def _bold_pairs(line: str):
     keys = list(_BOLD_KEY.finditer(line[:4000]))
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
-        yield (m.group(1) or m.group(2)).strip(), line[m.end():end].split("|", 1)[0].strip()
+        yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(line[m.end():end], 1)[0].strip()
 _KV_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 /()#_.-]{0,38}?)\s*:\s+(.+)$")
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 _NEAR_MISS_CLAIM = re.compile(
@@ -361,11 +364,15 @@ def _collect_metadata(doc: Doc) -> None:
                         for key, value in _bold_pairs(line_text):
                             put(meta_key(key), value, ln)
                     elif kv:
-                        # "Date: 2020-10-14 | Severity: SEV-2": pairs a line holds between "|"s
-                        # ("Services: api | web" is one pair: what follows a "|" names no key)
-                        parts = plain(line_text).split(" | ")
-                        if not all(_KV_LINE.match(p.strip()) for p in parts[1:]):
-                            parts = [plain(line_text)]
+                        # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
+                        # line holds between separators ("Services: api | web" is one pair: what
+                        # follows a "|" names no key)
+                        parts = []
+                        for p in _FIELDS_SEP.split(plain(line_text)):
+                            if parts and not _KV_LINE.match(p.strip()):
+                                parts[-1] = f"{parts[-1]} | {p}"   # no key after it: one value
+                            else:
+                                parts.append(p)
                         for part in parts:
                             m = _KV_LINE.match(part.strip())
                             key = meta_key(m.group(1)) if m else None
