@@ -189,7 +189,7 @@ def html_comments(text: str) -> str:
     return "\n".join(out)
 
 
-_CLOCK = re.compile(r"(?<![\d:.T/-])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*[aApP]\.?[mM])")
+_CLOCK = re.compile(r"(?<![\d:.T/+-])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?!\s*[aApP]\.?[mM])")
 
 
 def twelve_hour(line: str) -> str:

@@ -290,9 +290,10 @@ _DATE_PATTERNS = [
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
     # ("Jun 07: the fix lands" is a date before its entry's colon; "Jun 07:30" is not one)
     ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_MON_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
-    # 15. srpna 2019, 3 de marzo de 2021, 14. März 2022: a day, a month word in another
-    # language (checked against MONTHS below), a year
-    ("dmy_word", re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),
+    # 15. srpna 2019, 3 de marzo de 2021, 14. März 2022, 1er octobre 2021, 1º de outubro
+    # de 2021: a day (a French or Portuguese ordinal), a month word in another language
+    # (checked against MONTHS below), a year
+    ("dmy_word", re.compile(r"(?P<d>\d{1,2})(?:er|re|º|ª)?\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
     ("dmy_compact", re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022
@@ -302,7 +303,8 @@ _DATE_PATTERNS = [
 # (after "am"/"pm" no letter or digit: "__9:09 PM__" is bold, and "_" is markup there)
 _END = r"(?![^\W_])"
 _TIME = re.compile(
-    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h])(?P<mi>\d{2})(?::(?P<s>\d{2}))?|(?=\s*[ap]\.?m" + _END + r"))"
+    # "9 h 28", French typography's spaced hour sign, is "9h28" (never before "min")
+    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h]| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?m" + _END + r"))"
     r"(?:\s*(?P<ampm>[ap])\.?m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",   # "4:32 PM", "9:27a", "4:00p"
     re.IGNORECASE,
 )
@@ -310,7 +312,7 @@ _TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT
 # four digits after a date and before the entry's separator are a 24-hour clock
 _TIME_COMPACT_AFTER_DATE = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
 # anything the clock reader above could read: 14:58, 14.58, 9h05, 4 pm, 0941 UTC
-_CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d|\s*[ap]\.?m" + _END + r")|\d{4}\s*(?:UTC|GMT|Z)\b", re.I)
+_CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d| h \d\d|\s*[ap]\.?m" + _END + r")|\d{4}\s*(?:UTC|GMT|Z)\b", re.I)
 
 
 def clocks_at_most(text: str) -> int:

@@ -169,3 +169,14 @@ def test_a_run_of_days_into_an_earlier_month_began_the_year_before():
 
 def test_a_word_that_starts_like_a_month_does_not_extend_a_run():
     assert tp.find_date("Jan 5 and decided 3 things, 2020") is None
+
+
+def test_a_french_spaced_hour_sign_is_a_clock_but_a_duration_is_not():
+    st = tp.read_stamp("9 h 28 : un département signale")
+    assert (st.hour, st.minute) == (9, 28)
+    assert tp.read_stamp("took 9 h 30 min") is None
+
+
+def test_french_and_portuguese_ordinal_days():
+    assert tp.find_date("Incident du 1er octobre 2021").isoformat() == "2021-10-01"
+    assert tp.find_date("1º de outubro de 2021").isoformat() == "2021-10-01"

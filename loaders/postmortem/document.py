@@ -548,6 +548,16 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
             day = dt.date() if dt else date_value(front(doc, key))
             if day is not None and (found is None or found == day):
                 return day, None  # the document's own incident times settle it
+    if source == "front matter" and "date" in doc.meta:
+        # a post's body that states the incident's date ("**Date:** January 27, 2026")
+        # beats the day the post was published (its front matter's date)
+        said = tp.find_date(doc.meta["date"][0], hint)
+        if said is not None and found is not None and said != found \
+                and found - timedelta(days=60) <= said <= found + timedelta(days=1):
+            doc.problems.warning(doc.meta["date"][1], f"the front matter dates the document {found}, but its "
+                                                     f"Date field says {said}; {said} used (a post is dated "
+                                                     "the day it was written)")
+            return said, None
     if source == "front matter" and title:
         # a post's title that names the incident's day ("Outages on July 15 & 16, 2014")
         # beats the day the post was published
@@ -596,7 +606,30 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
         # nothing above names a date, but headings may ("### Updated 21. March 2022",
         # status updates newest first): the earliest date near the top is the incident's
         found = min((d for _, d in tp.dates_in("\n".join(s.title for s in doc.secs[:12]), hint)), default=None)
-    return found, "the prose first mentions"
+    return _in_titled_month(doc, title, found), "the prose first mentions"
+
+
+# "# Incident de septembre 2021", "# March 2024 outage": a title that names a month and year
+_TITLE_MONTH = re.compile(r"(?<![\d.])(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_DAY_MONTH = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?:er|re|st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<mon>[^\W\d_]{3,12})")
+
+
+def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | None:
+    """A weak date checked against a title that names the incident's month and year
+    ("Incident de septembre 2021"): one outside that month is a later date met in
+    passing ("Point d'étape au 25 octobre 2021"), and the opening's first day of that
+    month ("une situation au 22 septembre") is the incident's; else the weak date."""
+    m = _TITLE_MONTH.search(plain(title or ""))
+    mon = tp.month(m.group("mon")) if m else None
+    if mon is None or (found is not None and (found.year, found.month) == (int(m.group("y")), mon)):
+        return found
+    for d in _DAY_MONTH.finditer(_opening_prose(doc)):
+        if tp.month(d.group("mon")) == mon:
+            try:
+                return date(int(m.group("y")), mon, int(d.group("d")))
+            except ValueError:
+                continue
+    return found
 
 
 # "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023": a
@@ -830,8 +863,10 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     return tp.zone(options.default_zone) or tp.ZONE_UTC
 
 
-# "16:30 CET", "1:22 PM PST", "9.05 a.m. (EST)": a zone written beside a clock time
-_ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?\s*)?\(?([A-Z]{2,5}(?:[+-]\d{1,2})?)\b")
+# "16:30 CET", "1:22 PM PST", "9.05 a.m. (EST)": a zone written beside a clock time;
+# "17:30 Central Time", "9:10 AM Winnipeg time": a zone word or a city before "time"
+_ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?\s*)?\(?"
+                              r"([A-Z]{2,5}(?:[+-]\d{1,2})?\b|(?i:[a-z]{4,16})(?=\s+(?i:time)\b))")
 
 
 _TITLE_CLOCK = re.compile(r"\d:\d\d")
@@ -943,18 +978,29 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"|traced\s+(?:\w+\s+){0,3}?(?:back\s+)?to\b|\bthe\s+culprit\b|\bthe\s+reason\s+(?:was|is|for)\b"
                     r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|these|that|those|it)\b|(?:the|our)\s+(?:incident|outage|event"
                     r"|issue|problem)))", re.I)
+# the same in French, Spanish, Portuguese, German and Dutch ("devido a expiração de chave
+# SSH", "à cause d'un certificat", "verursacht durch")
+_CAUSE_OTHER = re.compile(r"\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causad[oa]s?\s+por|debido\s+a|a\s+causa\s+de"
+                          r"|à\s+cause\s+d|en\s+raison\s+d|caus[ée]e?s?\s+par|d[ûu]e?\s+à|aufgrund|verursacht"
+                          r"|veroorzaakt\s+door|als\s+gevolg\s+van)", re.I)
 # the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
 # (led to), "때문에" (because), "으로 인해" (due to); their sentences end in 。！？
 _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|로\s?인(?:해|한)")
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result", "stem", "originated", "traced",
-                "culprit", "reason")
+                "culprit", "reason", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht",
+                "veroorzaakt", "gevolg")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 
 def _prose_cause(doc: Doc) -> list[str]:
     """The first sentence of the document's prose or lists that states a cause
-    (``_CAUSE``), as its one contributing factor; none when no sentence does."""
+    (``_CAUSE``, or its words in another language), as its one contributing factor; none
+    when no sentence does. A post's front-matter description, its writer's own summary,
+    comes first."""
+    described = front(doc, "description")
+    if isinstance(described, str) and (_CAUSE.search(described) or _CAUSE_OTHER.search(described)):
+        return [plain(described.strip())[:500]]
     for s in doc.secs:
         if doc.kinds.get(id(s)) in _NO_CAUSE_HERE:
             continue
@@ -971,7 +1017,7 @@ def _prose_cause(doc: Doc) -> list[str]:
                 lower = text.lower()
                 if any(w in lower for w in _CAUSE_HINTS):
                     for sentence in _SENTENCE.split(plain(text)):
-                        if _CAUSE.search(sentence):
+                        if _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence):
                             return [sentence.strip()[:500]]
                 if _CAUSE_CJK.search(text):
                     for sentence in _CJK_SENTENCE.split(plain(text)):

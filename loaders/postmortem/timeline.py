@@ -190,6 +190,8 @@ _PLANNED = {"planned", "scheduled"}
 _INTENT = {"getting", "get", "try", "tries", "trying", "attempt", "attempts", "attempting", "hope", "hopes",
            "hoping", "aim", "aims", "aiming", "want", "wants", "wanting", "fails", "failed", "fail", "unable",
            "cannot", "can't", "couldn't"}
+# "If you notice any issues, please contact us": a condition put to the reader, not someone noticing
+_CONDITION = {"if", "should", "whether", "unless"}
 _PLANNABLE = {"outage", "outages", "downtime", "maintenance", "disruption"}
 # (one lookup per word for the three: most words are none of them)
 _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECOVERY},
@@ -226,6 +228,8 @@ def _tag(e: Entry) -> None:
                 if not rest or tuple(words[i + 1:i + 1 + len(rest)]) == rest:
                     if kind in ("mitigated", "resolved") and _INTENT.intersection(words[max(0, i - 3):i]):
                         continue  # an aim or a failure, not the event
+                    if kind == "detected" and _CONDITION.intersection(words[max(0, i - 3):i]):
+                        continue  # "if you notice ...": a condition, not a detection
                     getattr(e, target).add(kind)
         if w in STOPPING and BAD_THINGS.intersection(words[max(0, i - 3):i]):
             e.tags.add("mitigated")  # "evictions stop", "stale rules ... stop"
@@ -396,21 +400,22 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                 if st is not None and st.has_time:
                     r.add(st, line_text, ln)
     _past_midnight(r.entries)
-    doc.newest_first = bool(tops) and _newest_first(r.entries)
+    doc.newest_first = _newest_first(r.entries, 3 if tops else 2)
     if not doc.newest_first:
         _check_order(doc, r.entries)
     return r.entries
 
 
-def _newest_first(entries: list[Entry]) -> bool:
+def _newest_first(entries: list[Entry], least: int = 3) -> bool:
     """A timeline kept newest first (a status page's updates, a log pasted as it scrolls):
-    three or more timed entries, every step from one to the next back in time or level,
-    at least two back. It stays as written; its key events are read from its end."""
+    ``least`` or more timed entries (three in a timeline section, two status updates), every
+    step from one to the next back in time or level, most of them back. It stays as
+    written; its key events are read from its end."""
     timed = [e.at for e in entries if e.at is not None and not e.date_only]
-    if len(timed) < 3:
+    if len(timed) < least:
         return False
     steps = [b - a for a, b in zip(timed, timed[1:])]
-    return all(d <= timedelta(0) for d in steps) and sum(d < timedelta(0) for d in steps) >= 2
+    return all(d <= timedelta(0) for d in steps) and sum(d < timedelta(0) for d in steps) * 2 >= len(steps) + 1
 
 
 # An MDX component whose props list the entries as object literals:
@@ -563,8 +568,13 @@ def _staged(r: _Reader, st, line: int, stage: str, text: str) -> Entry:
 _STATUS_HEADING = re.compile(
     r"^[*_]*(?P<stage>investigating|identified|monitoring|updated?|resolved|post-?mortem|scheduled|"
     r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|degraded|outage)[*_]*"
-    r"(?:\s+(?:no\.?\s*|#)?\d{1,3}(?=\s*[-:\u2013\u2014|,]))?"
+    # (an update's number, "Update 2 - ...", never a clock's hour: "Update 17:30 Central Time")
+    r"(?:\s+(?:no\.?\s*|#)?\d{1,3}(?=\s*[-:\u2013\u2014|,])(?![:.]\d))?"
     r"\s*[-:\u2013\u2014|,]?\s*(?=\S)", re.I)
+
+
+# what may stand between a status heading's time and its words: a zone in words, a separator
+_HEADING_SAID = re.compile(r"^\s*(?:\(?[a-z]{4,16}\s+time\)?)?\s*[-:\u2013\u2014|,]?\s*", re.I)
 
 
 def _status_headings(r: _Reader) -> bool:
@@ -575,16 +585,20 @@ def _status_headings(r: _Reader) -> bool:
     for s in r.doc.secs:
         title = clean_heading(s.title) if s.level else ""   # "## 2. Identified 9:02a": its number aside
         if title and (m := _STATUS_HEADING.match(title)):
-            st = r.stamp(plain(title[m.end():]))
+            after = plain(title[m.end():])
+            st = r.stamp(after)
             if st is not None and (st.has_date or st.has_time):
-                found.append((s, st, m.group("stage").capitalize()))
+                # what the heading says after its time ("Update 17:00 Central Time: System
+                # is available with conditions") is the update's own summary
+                said = _HEADING_SAID.sub("", after[st.end:]).strip()
+                found.append((s, st, m.group("stage").capitalize(), said))
     if len(found) < 2:
         return False
-    for s, st, stage in found:
+    for s, st, stage, said in found:
         text = plain(" ".join(" ".join([b.text, *b.children]) if b.kind == "item" else
                               " ".join(" ".join(cells) for _, cells in b.rows) if b.kind == "table" else b.text
                               for b in s.blocks))
-        _staged(r, st, s.line, stage, text)
+        _staged(r, st, s.line, stage, f"{said}. {text}" if said and text else said or text)
     return True
 
 
@@ -990,7 +1004,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     if start is not None and ttm is not None:
         put("mitigated_at", start + timedelta(minutes=ttm), "stated_duration")
     after = times.get("detected_at") or start
-    put("mitigated_at", first("mitigated", after=after), "timeline_mitigation")
+    # the first report of mitigation after detection; the detection's own entry ("Jobs
+    # are stalled; we have paused the scheduler") only when no later one reports it
+    fixes = [e.at for e in timed if "mitigated" in e.tags and (after is None or e.at >= after)]
+    if len(fixes) > 1 and fixes[0] == times.get("detected_at") and "detected_at" in times:
+        fixes = [t for t in fixes if t > fixes[0]] or fixes
+    put("mitigated_at", fixes[0] if fixes else None, "timeline_mitigation")
     if start is not None and ttr is not None:
         put("resolved_at", start + timedelta(minutes=ttr), "stated_duration")
     put("resolved_at", last("resolved", after=times.get("mitigated_at") or after), "timeline_resolution")

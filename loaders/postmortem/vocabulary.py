@@ -39,7 +39,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
         r"causal\s+factors?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
-        r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnosis",
+        r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnos(?:is|ing)",
         r"(?:issues|problems|weaknesses|gaps)\s+(?:identified|found)", r"what\s+caused\s+(?:it|this|the\s+\w+)")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
     ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?")),
@@ -77,8 +77,10 @@ _OTHER_LANGUAGES = {
     "factors": (r"rot[åa]rsak(?:er)?", r"grunnårsak(?:er)?", r"årsak(?:er)?", r"grundorsak(?:er)?", r"orsak(?:er)?",
                 r"utløsende\s+faktor(?:er)?", r"medvirkende\s+faktorer", r"bidragande\s+faktorer",
                 r"grundursache(?:n)?", r"ursache(?:n)?", r"causes?\s+(?:racines?|profondes?)", r"causes?",
-                r"causas?(?:\s+ra[ií]z)?", r"oorza(?:a|ke)k(?:en)?", r"grondoorza(?:a|ke)k(?:en)?"),
+                r"causas?(?:\s+ra[ií]z)?", r"oorza(?:a|ke)k(?:en)?", r"grondoorza(?:a|ke)k(?:en)?",
+                r"analyse", r"an[áa]lisis", r"an[áa]lise"),
     "summary": (r"sammendrag", r"sammanfattning", r"resum[ée]", r"zusammenfassung", r"résumé", r"resumen",
+                r"contexte", r"contexto", r"kontext",
                 r"samenvatting", r"sammenfatning", r"oppsummering"),
     "impact": (r"konsekvens(?:er)?", r"påvirkning", r"påverkan", r"auswirkung(?:en)?", r"conséquences?",
                r"impacto", r"gevolg(?:en)?"),
@@ -90,7 +92,8 @@ _OTHER_LANGUAGES = {
     "went_wrong": (r"hva\s+gikk\s+(?:dårlig|galt)", r"vad\s+gick\s+(?:dåligt|fel)", r"hvad\s+gik\s+galt",
                    r"was\s+lief\s+(?:schlecht|schief)", r"qu[ée]\s+sali[óo]\s+mal", r"wat\s+ging\s+(?:mis|fout)"),
     "lessons": (r"hva\s+lærte\s+vi", r"lærdom(?:mer)?", r"vad\s+lärde\s+vi", r"erkenntnisse", r"lehren",
-                r"le[çc]ons(?:\s+apprises)?", r"lecciones(?:\s+aprendidas)?", r"geleerde\s+lessen"),
+                r"le[çc]ons(?:\s+apprises)?", r"lecciones(?:\s+aprendidas)?", r"geleerde\s+lessen",
+                r"enseignements?", r"li[çc][õo]es(?:\s+aprendidas)?"),
 }
 # Japanese and Chinese write no spaces, so their words match without a word boundary
 # ("## 因果の整理", "## タイムライン(JST)", "## 恒久対策(採用決定と実施計画)").
@@ -315,6 +318,10 @@ EVENT_WORDS: dict[str, list[str]] = {
                 "responding loading syncing synced accessible reachable operational online live "
                 "stable functional functioning mounted writable readable", "again")
     + ["remounted"]   # a file system back on its hosts
+    # a status update's "/project and the portal are now available"
+    + _variants("now", "available operational accessible reachable online working functional restored")
+    # "The duplicate of the machine is online. Everything should be working"
+    + _variants("is are", "online") + ["everything should be working", "everything is working"]
     + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")]
     # containment of a leak: the exposure ends when the secret stops working
     + "revoke revokes revoked re-enable re-enables re-enabled".split()
