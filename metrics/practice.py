@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, replace
 import pandas as pd
 
 from metrics import near_misses, stats
-from metrics.db import Reader, sql_file
+from metrics.db import Reader, kept, sql_file
 from metrics.filters import Filters, first_and_last, params
 from metrics.jsonable import records
 from metrics.periods import Period, same_length_before
@@ -45,7 +45,17 @@ class Signal:
 
 
 def _practice(reader: Reader, f: Filters) -> pd.DataFrame:
-    return reader.query_arrow_df(sql_file("practice_postmortems"), params(replace(f, near_misses=True)))
+    """The postmortems under ``f`` (near misses always). The signals compare two periods
+    and the droughts read the whole history, so the whole history under the other
+    filters is read once (kept per database and filters) and each period is a slice."""
+    first, last = first_and_last(reader)
+    if first is None:
+        return reader.query_arrow_df(sql_file("practice_postmortems"), params(replace(f, near_misses=True)))
+    whole = replace(f, date_from=first, date_to=last, near_misses=True)
+    df = kept(reader, "practice history", whole,
+              lambda: reader.query_arrow_df(sql_file("practice_postmortems"), params(whole)))
+    dates = df["incident_date"]
+    return df[(dates >= pd.Timestamp(f.date_from)) & (dates <= pd.Timestamp(f.date_to))].reset_index(drop=True)
 
 
 def _before(f: Filters) -> Filters:
