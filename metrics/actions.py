@@ -154,13 +154,18 @@ class WithinDays:
 
 def within_days(df: pd.DataFrame, as_of: date, days: int) -> WithinDays:
     """Equal-age completion over a frame of items (items() rows): the one place the rule
-    is computed, for the Overview, the report, the monthly line and the closing page."""
-    known, undated = dated_items(df, as_of)
-    incident = pd.to_datetime(known["incident_date"])
-    old = (pd.Timestamp(as_of) - incident).dt.days >= days
-    took = (pd.to_datetime(known["done_on"]) - incident).dt.days
-    n, k = int(old.sum()), int((old & known["is_done"] & (took <= days)).sum())
-    return WithinDays(days, n, k, int((~old).sum()), undated, k / n if n else None, stats.wilson(k, n))
+    is computed, for the Overview, the report, the monthly line and the closing page.
+    The items counted are dated_items' (as masks here: the frame's text columns are
+    never copied)."""
+    incident = pd.to_datetime(df["incident_date"])
+    decided = ~df["is_wont_do"] & (incident <= pd.Timestamp(as_of))
+    undated = decided & df["is_done"] & df["done_on"].isna()
+    known = decided & ~undated
+    old = known & ((pd.Timestamp(as_of) - incident).dt.days >= days)
+    took = (pd.to_datetime(df["done_on"]) - incident).dt.days
+    n, k = int(old.sum()), int((old & df["is_done"] & (took <= days)).sum())
+    return WithinDays(days, n, k, int((known & ~old).sum()), int(undated.sum()), k / n if n else None,
+                      stats.wilson(k, n))
 
 
 def dated_items(df: pd.DataFrame, as_of: date) -> tuple[pd.DataFrame, int]:
