@@ -106,7 +106,7 @@ ABBREVIATIONS = {
     "PST": -480, "PDT": -420, "MST": -420, "MDT": -360, "CST": -360, "CDT": -300,
     "EST": -300, "EDT": -240, "AKST": -540, "AKDT": -480, "HST": -600, "BRT": -180, "ART": -180,
     "AEST": 600, "AEDT": 660, "JST": 540, "KST": 540, "SGT": 480, "HKT": 480,
-    "NZST": 720, "NZDT": 780,
+    "AWST": 480, "ACST": 570, "ACDT": 630, "NZST": 720, "NZDT": 780, "WIB": 420, "ICT": 420, "PHT": 480,
 }
 
 # Zone words without a season follow the zone's own rules on the date: "ET" is EDT in
@@ -311,6 +311,11 @@ _TIME = re.compile(
 _TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b)")
 # four digits after a date and before the entry's separator are a 24-hour clock
 _TIME_COMPACT_AFTER_DATE = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
+# four digits for a 24-hour clock opening a day's entry, a colon after them ("1015: Raj
+# noticed ...", "~1230: deployed ...", "[1758](https://chat/...): linked to the chat"):
+# read only where a heading has given the day, since elsewhere four digits may as well
+# be a year
+COMPACT_LEAD = re.compile(r"^\s*(?:~|\[(?=\d{4}\]\())?([01]\d|2[0-3])([0-5]\d)(?:\]\([^()\s]*\))?(?=:\s)")
 # anything the clock reader above could read: 14:58, 14.58, 9h05, 4 pm, 0941 UTC
 _CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d| h \d\d|\s*[ap]\.?m" + _END + r")|\d{4}\s*(?:UTC|GMT|Z)\b", re.I)
 

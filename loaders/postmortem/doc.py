@@ -37,6 +37,7 @@ class Doc:
     stated: dict = field(default_factory=dict)  # key events stated by name in a timeline list
     text: str = ""                 # the whole document as given
     newest_first: bool = False     # its timeline runs backwards (timeline.py)
+    day_sections: dict = field(default_factory=dict)  # id(section) -> the day its heading names (document.py)
 
     by_kind: dict[str, list[Section]] | None = None
 

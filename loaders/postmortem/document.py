@@ -251,6 +251,10 @@ def _classify_sections(doc: Doc) -> None:
         if kind in (None, "summary", "metadata") and _reads_as_timeline(s):
             kind = "timeline"  # "## What happened" whose bullets each start with a time
             by_shape.add(id(s))  # ("### Background" below it is not)
+        elif kind in (None, "resolution") and (day := _day_of_entries(s)) is not None:
+            kind = "timeline"  # "### Tues 22 Nov 2016" over "1015: Raj noticed ..." paragraphs
+            by_shape.add(id(s))
+            doc.day_sections[id(s)] = day
         if kind is not None:
             doc.kinds[id(s)] = kind
         previous = kind
@@ -279,6 +283,29 @@ def _timed_share(items: list[str]) -> bool:
             st = tp.read_stamp(plain(text).lstrip("*_[( "))
             timed += st is not None and st.has_time
     return timed * 3 >= len(items) * 2
+
+
+_LEADING_MARKS = re.compile(r"^(?:[^\w(\[]+|:[a-z0-9_+-]{1,40}:)+")
+
+
+def _day_of_entries(s) -> date | None:
+    """The day a section's heading names, when the heading is only that day ("### Tues 22
+    Nov 2016") and three or more paragraphs under it, two in three of them, open with a
+    clock ("1015: ...", "~1230: ...", "14:05 ..."): a day of the timeline, kept as
+    paragraphs; else None."""
+    title = _LEADING_MARKS.sub("", plain(s.title))   # (an emoji before the day aside; not its number)
+    if not title[:1].isalnum() or tp.clocks_at_most(title):
+        return None
+    days = {d for _, d in tp.dates_in(title)}   # ("Tues 22 Nov 2016" is read from "Tues" and from "22")
+    if len(days) != 1 or len(title) > 40:
+        return None
+    paras = [b.text for b in s.blocks if b.kind == "para"]
+    if len(paras) < 3:
+        return None
+    timed = sum(1 for t in paras if tp.COMPACT_LEAD.match(t) or (
+        t.lstrip("*_[(`~ ")[:1].isdigit() and (st := tp.read_stamp(plain(t).lstrip("*_[(~ "))) is not None
+        and st.has_time))
+    return days.pop() if timed * 3 >= len(paras) * 2 else None
 
 
 def _reads_as_timeline(s) -> bool:
@@ -561,7 +588,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     if source == "front matter" and title:
         # a post's title that names the incident's day ("Outages on July 15 & 16, 2014")
         # beats the day the post was published
-        said = tp.find_date(title, hint)
+        said = tp.find_date(title, hint) or _day_without_year(plain(title), found, hint)
         if said is not None and found is not None and said != found \
                 and found - timedelta(days=60) <= said <= found + timedelta(days=1):
             doc.problems.warning(None, f"the front matter dates the document {found}, but its title names "
@@ -614,6 +641,18 @@ _TITLE_MONTH = re.compile(r"(?<![\d.])(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<y>(?:19|2
 _DAY_MONTH = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?:er|re|st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<mon>[^\W\d_]{3,12})")
 
 
+def _day_without_year(text: str, dated: date | None, hint=None) -> date | None:
+    """The first day named without a year in ``text`` ("la panne du 21 octobre",
+    "the October 21 outage"), in the last year that puts it on or before ``dated``."""
+    if dated is None:
+        return None
+    for m in re.finditer(r"(?<![\w.])(?=\d|[^\W\d_]{3})", text):
+        d = tp.date_at(text, m.start(), hint, year=dated.year)
+        if d is not None:
+            return d if d <= dated + timedelta(days=1) else tp.date_at(text, m.start(), hint, year=dated.year - 1)
+    return None
+
+
 def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | None:
     """A weak date checked against a title that names the incident's month and year
     ("Incident de septembre 2021"): one outside that month is a later date met in
@@ -634,7 +673,8 @@ def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | 
 
 # "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023": a
 # date the prose narrates the incident on, at the start of a sentence or clause.
-_NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|since|(?:in|during) the (?:early |late )?"
+# (and "Am 12. August 2020 ...", "Le 21 octobre ...", "El 3 de marzo ...", "Op 5 mei ...")
+_NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|since|am|le|el|op|(?:in|during) the (?:early |late )?"
                        r"(?:morning|afternoon|evening|night) of)"
                        # "(apologies for) the downtime of 20 September", "de downtime van 20 september":
                        # this outage's day; not "repeats the incident of 2024-11-25", another one's
@@ -907,10 +947,15 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     return None
 
 
-_RANGE_SEP = re.compile(r"\s*(?:->|-|–|—|→|to|until|through|and)\s*", re.I)
+# (and the same words in French, German, Spanish, Portuguese and Dutch: "de 1h02 à 10h17",
+# "entre 16:00 et 16:26", "von 14:00 bis 15:10", "de 14:00 a 15:00", "van 14:00 tot 15:00")
+_RANGE_SEP = re.compile(r"\s*(?:->|-|–|—|→|to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)\s+|\s*(?:->|-|–|—|→)\s*",
+                        re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _IMPACT_WORDS = re.compile(r"\b(?:outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
-                           r"lasted|lasting|broken|disrupt\w*|incident)\b", re.I)
+                           r"lasted|lasting|broken|disrupt\w*|incident"
+                           r"|indisponible|inaccessible|panne|coupure|ausfall|störung|nicht\s+erreichbar"
+                           r"|caída|interrupción|indisponível|queda|storing)\b", re.I)
 
 
 def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
@@ -981,6 +1026,9 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
 # the same in French, Spanish, Portuguese, German and Dutch ("devido a expiração de chave
 # SSH", "à cause d'un certificat", "verursacht durch")
 _CAUSE_OTHER = re.compile(r"\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causad[oa]s?\s+por|debido\s+a|a\s+causa\s+de"
+                          # "Grund dafür war ein Fibercut", "la cause était", "el motivo fue"
+                          r"|grund\s+(?:dafür|hierfür|war)|ursache\s+(?:war|ist)|la\s+cause\s+(?:était|est|a\s+été)"
+                          r"|el\s+motivo\s+fue|o\s+motivo\s+foi"
                           r"|à\s+cause\s+d|en\s+raison\s+d|caus[ée]e?s?\s+par|d[ûu]e?\s+à|aufgrund|verursacht"
                           r"|veroorzaakt\s+door|als\s+gevolg\s+van)", re.I)
 # the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
@@ -988,7 +1036,8 @@ _CAUSE_OTHER = re.compile(r"\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causa
 _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|로\s?인(?:해|한)")
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result", "stem", "originated", "traced",
-                "culprit", "reason", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht",
+                "culprit", "reason", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
+                "ursache", "cause", "motivo",
                 "veroorzaakt", "gevolg")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 

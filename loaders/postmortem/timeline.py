@@ -93,6 +93,12 @@ class _Reader:
         if st is None and (m := _LABEL_FIRST.match(text)):
             # "**[Outage start]** On 2025-12-26, at 07:35:39, ...": the time after a label
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
+        if st is None and self.dated and (m := tp.COMPACT_LEAD.match(text)):
+            # "1015: Raj noticed ...", "~1230: deployed ..." under a day's heading: four
+            # digits opening an entry of a dated day are its clock, not a year
+            st = tp.read_stamp(f"{m.group(1)}:{m.group(2)}", self.doc.order_hint)
+            if st is not None:
+                st.end = m.end()
         return st
 
     def add(self, st, text: str, line: int, body: str | None = None) -> Entry:
@@ -303,6 +309,10 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         _status_updates(r)
     for s in tops:
         title = plain(s.title)
+        if id(s) in doc.day_sections:
+            # "### Weds 23 Nov 2016" over that day's "1015: ..." paragraphs (a timeline by its
+            # shape): the day of the entries under it
+            r.day = r.stated_day = doc.day_sections[id(s)]
         # a heading under the timeline, or one that is itself a date or time after its first
         # section ("## 13:20" typed a level too high among "### 13:10" entries)
         is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline" \

@@ -30,7 +30,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
         r"recommendations?", r"recommended\s+(?:fixes|actions?|changes|steps|improvements?)(?:\s+\([^)]*\))?", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
-        r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
+        r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent",
+        # "What could be done to avoid this in future?", "What can we do to prevent it?"
+        r"what\s+(?:could|can|should|will)\s+(?:be\s+done|we\s+do)\s+(?:differently\s+)?to\s+(?:avoid|prevent)", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
@@ -214,7 +216,8 @@ FRONT_MATTER = {
     # a post's own one-paragraph summary, shown under its title in lists and feeds
     "description": ("description", "summary", "excerpt", "abstract", "lede", "teaser"),
     "incident_date": ("incident_date", "incident_day", "occurred", "occurred_on", "occurred_at"),
-    "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published", "created", "created_at"),
+    "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published", "publishedat",
+             "published_at", "created", "created_at"),
     "severity": ("severity", "sev", "priority", "level"),
     "status": ("status", "state", "postmortem_status"),
     "class": ("class", "incident_class", "category", "categories", "type", "incident_type"),
@@ -278,6 +281,8 @@ EVENT_WORDS: dict[str, list[str]] = {
         "detects detected detection notice notices noticed report reports reported witness "
         "witnessed discover discovers discovered spotted flagged escalated escalates declare "
         "declares notify notifies notified notifying investigating").split()
+    # "~2:40 pm: We recognized the removal" ("we realized that ..." more often learns a fact)
+    + _variants("we", "recognized recognised")
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
        "email from", "emails from", "emailed", "emails support", "complains", "complained",
