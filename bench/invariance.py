@@ -571,6 +571,16 @@ def newest_first(text: str) -> str:
     return "\n".join(out)
 
 
+def h1_sections(text: str) -> str:
+    """Section headings one level shallower, so the top sections are first-level ones
+    ('# Timeline') beside a '# Title', as some editors and wikis export them (the
+    hierarchy below them kept). Only documents with exactly one H1, their title."""
+    rows = list(_body_lines(text))
+    if sum(1 for _, line, body in rows if body and line.startswith("# ")) != 1:
+        return text
+    return "\n".join(line[1:] if body and re.match(r"^#{2,6}[ \t]", line) else line for _, line, body in rows)
+
+
 REWRITES = {
     "crlf": crlf,
     "bom": bom,
@@ -627,6 +637,7 @@ REWRITES = {
     "iso-stamps": _per_line(iso_stamps),
     "slash-dates": _per_line(slash_dates),
     "newest-first": newest_first,
+    "h1-sections": h1_sections,
 }
 
 

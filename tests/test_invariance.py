@@ -50,6 +50,12 @@ KNOWN = {
     ("many-at-once", "bracketed-initials-actions.md", "action_items"),
     ("word-processor", "bold-title-line.md", "title"),
     ("word-processor", "us-pacific-dst.md", "detected_at"),
+    # the title moved to front matter leaves "# Response timeline" the first H1, read as a
+    # possible title (whole words only): a long section name there is not taken as a section
+    ("title-in-front-matter", "h1-sections-beside-title.md", "detected_at"),
+    ("title-in-front-matter", "h1-sections-beside-title.md", "mitigated_at"),
+    ("static-site", "h1-sections-beside-title.md", "detected_at"),
+    ("static-site", "h1-sections-beside-title.md", "mitigated_at"),
     # "[11:50] Chicago - ...": the bracket parts the time from the city that zones it
     ("bracket-times", "status-issue-city-zone.md", "detected_at"),
     ("bullets-table", "status-issue-city-zone.md", "detected_at"),

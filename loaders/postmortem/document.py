@@ -231,10 +231,14 @@ def _classify_sections(doc: Doc) -> None:
     # name no section of their own take its kind, until a line that names one (or a
     # real heading) ends the run.
     run_kind = None
+    # the first first-level heading may be the document's title ("# Recommendations engine
+    # outage" is no action-items section); those after it are sections like any other
+    # ("# Response timeline" beside "# Security incident ..."), read as such
+    first_h1 = next((s for s in doc.secs if s.level == 1), None)
     for s in doc.secs:
         if s.level == 0:
             continue
-        kind = section_kind(s.title, whole=s.level == 1)
+        kind = section_kind(s.title, whole=s is first_h1)
         if s.level < 7 or kind is not None:
             run_kind = kind if s.level >= 7 and kind in _LABEL_KINDS and _introduces(s) else None
         elif run_kind is not None and s.level == 7:
