@@ -46,6 +46,7 @@ REMOTE_FLOOR = 0.94   # first look 0.846 (33/39; the session-start parser 34/39)
 AFIELD_FLOOR = 0.95   # first look 0.896 (69/77, the session-start parser the same); learned from since (1.000)
 OUTER_FLOOR = 0.95    # first look 0.846 (88/104; the session-start parser 81/104); learned from since (0.990)
 ABROAD_FLOOR = 0.92   # first look 0.759 (63/83; the session-start parser 61/83); learned from since (0.952)
+OVERSEAS_FLOOR = 0.72  # first look 0.747 (56/75; the session-start parser the same)
 
 
 def test_the_corpus_is_there():
@@ -86,7 +87,8 @@ def test_the_learn_set_scores_at_least_its_floor():
                                            ("further", FURTHER_FLOOR), ("onward", ONWARD_FLOOR),
                                            ("yonder", YONDER_FLOOR), ("distant", DISTANT_FLOOR),
                                            ("remote", REMOTE_FLOOR), ("afield", AFIELD_FLOOR),
-                                           ("outer", OUTER_FLOOR), ("abroad", ABROAD_FLOOR)])
+                                           ("outer", OUTER_FLOOR), ("abroad", ABROAD_FLOOR),
+                                           ("overseas", OVERSEAS_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
