@@ -46,7 +46,7 @@ REMOTE_FLOOR = 0.94   # first look 0.846 (33/39; the session-start parser 34/39)
 AFIELD_FLOOR = 0.95   # first look 0.896 (69/77, the session-start parser the same); learned from since (1.000)
 OUTER_FLOOR = 0.95    # first look 0.846 (88/104; the session-start parser 81/104); learned from since (0.990)
 ABROAD_FLOOR = 0.92   # first look 0.759 (63/83; the session-start parser 61/83); learned from since (0.952)
-OVERSEAS_FLOOR = 0.72  # first look 0.747 (56/75; the session-start parser the same)
+OVERSEAS_FLOOR = 0.92  # first look 0.747 (56/75; the session-start parser the same); learned from since (0.947)
 
 
 def test_the_corpus_is_there():

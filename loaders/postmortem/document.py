@@ -598,7 +598,9 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
             doc.problems.warning(None, f"the front matter dates the document {found}, but its title names "
                                        f"{said}; {said} used (a post is dated the day it was written)")
             return said, None
-    narrated = _narrated_date(doc, found)
+    # (a page that gives only when it was last edited lends that its year: "On Wednesday,
+    # July 24th ..." in a page modified 2024-08-02)
+    narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))
     if narrated is None and found is not None and source in ("front matter", "file name"):
         narrated = _relative_day(_opening_prose(doc)[:_YESTERDAY_REACH], found)
     # (a day later too: a post dated on a western evening is the next day in UTC)
@@ -659,13 +661,21 @@ def _day_without_year(text: str, dated: date | None, hint=None) -> date | None:
 
 def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | None:
     """A weak date checked against a title that names the incident's month and year
-    ("Incident de septembre 2021"): one outside that month is a later date met in
-    passing ("Point d'étape au 25 octobre 2021"), and the opening's first day of that
-    month ("une situation au 22 septembre") is the incident's; else the weak date."""
+    ("Incident de septembre 2021", "Hetzner Outage, May 2018"): one outside that month
+    is a later date met in passing ("Point d'étape au 25 octobre 2021"); the first full
+    date of that month the document names is the incident's, else the opening's first
+    day of that month without a year ("une situation au 22 septembre"); else the weak
+    date."""
     m = _TITLE_MONTH.search(plain(title or ""))
     mon = tp.month(m.group("mon")) if m else None
     if mon is None or (found is not None and (found.year, found.month) == (int(m.group("y")), mon)):
         return found
+    year = int(m.group("y"))
+    # the first full date of that month the document names ("reported on May 24, 2018")
+    within = next((d for _, d in tp.dates_in("\n".join(doc.lines[:400]), doc.order_hint)
+                   if (d.year, d.month) == (year, mon)), None)
+    if within is not None:
+        return within
     for d in _DAY_MONTH.finditer(_opening_prose(doc)):
         if tp.month(d.group("mon")) == mon:
             try:
@@ -1017,6 +1027,9 @@ def _factors(doc: Doc) -> list[str]:
 # the timeline and the follow-ups (whose "because" explains an entry or an item)
 _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?(?:caused|triggered)\s+by"
                     r"|caused\s+by|due\s+to|because\s+(?:of\s+)?(?:a|an|the|our|its|their|we|it)\b"
+                    # "the voltage spike caused a shutdown of the network gear"
+                    r"|\bcaused\s+(?:a|an|the)\s+(?:\w+\s+)?(?:outage|shutdown|failure|crash|disruption|downtime"
+                    r"|degradation)"
                     r"|(?:which|that|this)\s+(?:\w+\s+)?(?:triggered|caused)\s+(?:the|this|an?)\s+"
                     r"(?:issue|problem|outage|incident|failure|errors?)"
                     r"|turned\s+out\s+(?:to\s+be|that)|(?:the|a)\s+(?:underlying\s+|main\s+|primary\s+)?cause\s+(?:of|was|is)\b"

@@ -233,6 +233,9 @@ FRONT_MATTER = {
     "written": ("written", "written_on", "written_at", "published", "published_on", "created",
                 "drafted", "report_date", "postmortem_date"),
     "reviewed": ("reviewed", "reviewed_on", "reviewed_at", "review_date", "date_reviewed"),
+    # when the page was last edited: no incident's date, but the year a day named without
+    # one ("On Wednesday, July 24th") is in
+    "modified": ("modified_at", "modified", "updated_at", "updated", "lastmod", "last_modified"),
     "reference": ("pagerduty", "pagerduty_id", "incident_ref", "incident_reference", "external_id",
                   "firehydrant", "incident_io", "incidentio"),
 }
