@@ -679,7 +679,7 @@ def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | 
     for d in _DAY_MONTH.finditer(_opening_prose(doc)):
         if tp.month(d.group("mon")) == mon:
             try:
-                return date(int(m.group("y")), mon, int(d.group("d")))
+                return date(year, mon, int(d.group("d")))
             except ValueError:
                 continue
     return found
@@ -724,6 +724,8 @@ def _relative_day(opening: str, posted: date) -> date | None:
     if back == 0 and m.group("lead").lower() in ("last", "letzten", "this past"):
         back = 7
     return posted - timedelta(days=back)
+
+
 # "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
 _WEEKDAY_LEAD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
@@ -963,7 +965,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
 
 # (and the same words in French, German, Spanish, Portuguese and Dutch: "de 1h02 à 10h17",
 # "entre 16:00 et 16:26", "von 14:00 bis 15:10", "de 14:00 a 15:00", "van 14:00 tot 15:00")
-_RANGE_SEP = re.compile(r"\s*(?:->|-|–|—|→|to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)\s+|\s*(?:->|-|–|—|→)\s*",
+_RANGE_SEP = re.compile(r"\s*(?:->|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)(?=\s)\s*",
                         re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _IMPACT_WORDS = re.compile(r"\b(?:outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
@@ -1054,8 +1056,7 @@ _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起�
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result", "stem", "originated", "traced",
                 "culprit", "reason", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
-                "ursache", "cause", "motivo",
-                "veroorzaakt", "gevolg")
+                "ursache", "motivo", "veroorzaakt", "gevolg")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 
