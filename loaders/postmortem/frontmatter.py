@@ -60,11 +60,10 @@ def split(lines: list[str]) -> tuple[list[str] | None, int, str]:
     if first[:6].lower() == "title:" and len(lines) > 1:
         for i in range(1, min(len(lines), 60)):
             if not lines[i].strip():
-                fields = lines[:i]
-                if all(_PELICAN_FIELD.match(line) or line[:1] in " \t" for line in fields) \
-                        and any(_PELICAN_FIELD.match(line).group(1).lower() == "date"
-                                for line in fields if _PELICAN_FIELD.match(line)):
-                    return fields, i + 1, PELICAN
+                keys = [m.group(1).lower() if (m := _PELICAN_FIELD.match(line)) else None for line in lines[:i]]
+                # every line a field or a field's wrapped value, and one of them its date
+                if all(k is not None or line[:1] in " \t" for k, line in zip(keys, lines)) and "date" in keys:
+                    return lines[:i], i + 1, PELICAN
                 break
         return None, 0, YAML
     if first == "<!--":

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import takewhile
 from datetime import date, datetime, timedelta
+from itertools import takewhile
 
 from loaders import timeparse as tp
 from loaders.postmortem.doc import datetime_value, front, minutes
@@ -1017,7 +1017,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # the first report of mitigation after detection; the detection's own entry ("Jobs
     # are stalled; we have paused the scheduler") only when no later one reports it
     fixes = [e.at for e in timed if "mitigated" in e.tags and (after is None or e.at >= after)]
-    if len(fixes) > 1 and fixes[0] == times.get("detected_at") and "detected_at" in times:
+    if len(fixes) > 1 and times.get("detected_at") is not None and fixes[0] == times["detected_at"]:
         fixes = [t for t in fixes if t > fixes[0]] or fixes
     put("mitigated_at", fixes[0] if fixes else None, "timeline_mitigation")
     if start is not None and ttr is not None:
