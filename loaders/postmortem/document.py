@@ -644,7 +644,17 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
 
 # "# Incident de septembre 2021", "# March 2024 outage": a title that names a month and year
 _TITLE_MONTH = re.compile(r"(?<![\d.])(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)")
-_DAY_MONTH = re.compile(r"(?<![\d.])(?P<d>\d{1,2})(?:er|re|st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<mon>[^\W\d_]{3,12})")
+# where a date may start: a digit or a word (a month's or a weekday's name)
+_WORD_START = re.compile(r"(?<![\w.])(?=\d|[^\W\d_]{3})")
+
+
+def _date_before(text: str, pos: int, hint, dated: date) -> date | None:
+    """The date starting at ``pos``; one named without a year in the last year that
+    puts it on or before ``dated`` (or the day after: a western evening's post in UTC)."""
+    d = tp.date_at(text, pos, hint, year=dated.year)
+    if d is not None and d > dated + timedelta(days=1):
+        d = tp.date_at(text, pos, hint, year=dated.year - 1)
+    return d
 
 
 def _day_without_year(text: str, dated: date | None, hint=None) -> date | None:
@@ -652,11 +662,7 @@ def _day_without_year(text: str, dated: date | None, hint=None) -> date | None:
     "the October 21 outage"), in the last year that puts it on or before ``dated``."""
     if dated is None:
         return None
-    for m in re.finditer(r"(?<![\w.])(?=\d|[^\W\d_]{3})", text):
-        d = tp.date_at(text, m.start(), hint, year=dated.year)
-        if d is not None:
-            return d if d <= dated + timedelta(days=1) else tp.date_at(text, m.start(), hint, year=dated.year - 1)
-    return None
+    return next((d for m in _WORD_START.finditer(text) if (d := _date_before(text, m.start(), hint, dated))), None)
 
 
 def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | None:
@@ -676,13 +682,10 @@ def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | 
                    if (d.year, d.month) == (year, mon)), None)
     if within is not None:
         return within
-    for d in _DAY_MONTH.finditer(_opening_prose(doc)):
-        if tp.month(d.group("mon")) == mon:
-            try:
-                return date(year, mon, int(d.group("d")))
-            except ValueError:
-                continue
-    return found
+    opening = _opening_prose(doc)
+    return next((d for p in _WORD_START.finditer(opening)
+                 if (d := tp.date_at(opening, p.start(), doc.order_hint, year=year)) is not None and d.month == mon),
+                found)
 
 
 # "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023": a
@@ -806,9 +809,7 @@ def _narrated_by(matches, text: str, doc: Doc, dated: date | None) -> date | Non
             if st is not None and st.has_time and st.has_date:
                 d = _day(st.year, st.month, st.day, dated)
         if d is None and dated is not None:
-            d = tp.date_at(text, at, doc.order_hint, year=dated.year)
-            if d is not None and d > dated + timedelta(days=1):
-                d = tp.date_at(text, at, doc.order_hint, year=dated.year - 1)
+            d = _date_before(text, at, doc.order_hint, dated)
         if d is not None:
             return d
     return None
