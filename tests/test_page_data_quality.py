@@ -108,6 +108,20 @@ def test_undated_postmortems_are_listed(team_db):
     assert any("file" in f.columns and f["file"].str.endswith("no-date.md").any() for f in frames)
 
 
+def test_a_closed_status_issues_last_update_is_listed_for_review(team_db):
+    # "resolved: true" and no update saying resolved: its last update is taken as the
+    # resolution (rule status_closed), a guess a reviewer should confirm
+    db, src = team_db
+    (src / "status-issue.md").write_text(
+        "---\ntitle: Wiki offline\ndate: '2026-05-03T07:00:00.000Z'\nresolved: true\n---\n"
+        "The wiki is offline.\n\n::: update Wiki back | 2026-05-03T09:30:00.000Z\nThe wiki is back.\n:::\n\n"
+        "::: update Search back | 2026-05-04T16:45:00.000Z\nSearch works again.\n:::\n")
+    assert run_cli("ingest", "-q", "--db", db, src).returncode == 0
+    at = run_page(PAGE)
+    frames = [d.value for d in at.dataframe]
+    assert any("rule" in f.columns and (f["rule"] == "status_closed").any() for f in frames)
+
+
 def test_every_page_names_its_database(team_db):
     db, _ = team_db
     at = run_page("app.py")
