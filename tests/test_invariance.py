@@ -43,7 +43,6 @@ KNOWN = {
     ("dates-day-first", "bold-title-line.md", "title"),
     ("slash-dates", "bold-title-line.md", "title"),
     # the title line is rewritten, and all the rewrites above together keep those losses
-    ("many-at-once", "bold-title-line.md", "title"),
     ("many-at-once", "ordinal-date-bullets.md", "action_owners"),
     ("many-at-once", "ordinal-date-bullets.md", "action_due"),
     ("many-at-once", "us-pacific-dst.md", "detected_at"),

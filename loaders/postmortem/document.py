@@ -25,7 +25,7 @@ from loaders.postmortem.doc import (
 )
 from loaders.postmortem.markdown import plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
-from loaders.postmortem.vocabulary import HEADING_TIME, clean_heading, meta_key, section_kind
+from loaders.postmortem.vocabulary import HEADING_TIME, LEADING_SYMBOLS, clean_heading, meta_key, section_kind
 from loaders.problems import Problems
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or a separator: "|", or "·"
@@ -289,15 +289,12 @@ def _timed_share(items: list[str]) -> bool:
     return timed * 3 >= len(items) * 2
 
 
-_LEADING_MARKS = re.compile(r"^(?:[^\w(\[]+|:[a-z0-9_+-]{1,40}:)+")
-
-
 def _day_of_entries(s) -> date | None:
     """The day a section's heading names, when the heading is only that day ("### Tues 22
     Nov 2016") and three or more paragraphs under it, two in three of them, open with a
     clock ("1015: ...", "~1230: ...", "14:05 ..."): a day of the timeline, kept as
     paragraphs; else None."""
-    title = _LEADING_MARKS.sub("", plain(s.title))   # (an emoji before the day aside; not its number)
+    title = LEADING_SYMBOLS.sub("", plain(s.title))   # (an emoji before the day aside; not its number)
     if not title[:1].isalnum() or tp.clocks_at_most(title):
         return None
     days = {d for _, d in tp.dates_in(title)}   # ("Tues 22 Nov 2016" is read from "Tues" and from "22")

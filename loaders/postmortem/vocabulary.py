@@ -116,14 +116,14 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+", r
 
 
 # symbols, emoji and emoji shortcodes (":warning:", ":mag_right:") before a heading's words
-_LEADING_SYMBOLS = re.compile(r"^(?:[^\w(:]+|:[a-z0-9_+-]{1,40}:)+|^[^\w(]+")
+LEADING_SYMBOLS = re.compile(r"^(?:[^\w(:]+|:[a-z0-9_+-]{1,40}:)+|^[^\w(]+")
 
 
 def clean_heading(title: str) -> str:
     """A heading without markup, numbering or leading emoji, in either order:
     "## 🔍 2. Root causes", "## 7. :seedling: Root causes" -> "Root causes"."""
-    t = _LEADING_SYMBOLS.sub("", re.sub(r"[*_`#]+", "", title)).strip()
-    t = _LEADING_SYMBOLS.sub("", _NUMBERING.sub("", t)).strip()
+    t = LEADING_SYMBOLS.sub("", re.sub(r"[*_`#]+", "", title)).strip()
+    t = LEADING_SYMBOLS.sub("", _NUMBERING.sub("", t)).strip()
     return t.strip(" :.-—–\t")
 
 
