@@ -38,7 +38,8 @@ def level(text) -> int | None:
     if not s:
         return None
     if s.isdigit():
-        return int(s)
+        # a level is a small number: 5,000 digits name none (and int() refuses them)
+        return int(s) if len(s) <= 3 else None
     if (m := _CODED.search(s)):
         return int(m.group(1))
     if (m := _WORD.search(s)):

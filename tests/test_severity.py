@@ -91,3 +91,7 @@ def test_filtering_by_a_label_keeps_only_that_severity(demo_folder):
     finally:
         reader.close()
     assert got == [("SEV2", 2)]
+
+
+def test_a_number_too_long_to_be_a_level_is_none():
+    assert severity.level("9" * 5000) is None and severity.level("2") == 2
