@@ -143,6 +143,8 @@ def _heading_is_item(s) -> bool:
     if any(b.kind == "para" and any(_CHECK.match(t.strip()) for _, (t,) in b.rows) for b in s.blocks):
         return False
     title = plain(s.title)
+    if title.rstrip(" *_:").endswith(("?", "？")):
+        return False   # "**Can admins disable the extension?**": a question, answered below
     if _NUMBERED.match(title):
         return True
     return len(title.split()) >= 3 and not _TIMEFRAME.search(title)

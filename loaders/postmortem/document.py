@@ -235,19 +235,28 @@ def _classify_sections(doc: Doc) -> None:
     # outage" is no action-items section); those after it are sections like any other
     # ("# Response timeline" beside "# Security incident ..."), read as such
     first_h1 = next((s for s in doc.secs if s.level == 1), None)
+    # A bold line that names end matter (references, an appendix, questions and answers)
+    # under a section of another kind ("**Frequently asked questions**" after the action
+    # items) has left that section: the unnamed bold lines after it ("**Were payment
+    # details included?**") no longer take the heading's kind. (A bold "**Impact**:"
+    # inside a root cause's part is that part's label, so only end matter ends a run.)
+    named_run = None
     for s in doc.secs:
         if s.level == 0:
             continue
         kind = section_kind(s.title, whole=s is first_h1)
+        if s.level < 7:
+            named_run = None
         if s.level < 7 or kind is not None:
             run_kind = kind if s.level >= 7 and kind in _LABEL_KINDS and _introduces(s) else None
         elif run_kind is not None and s.level == 7:
             kind = run_kind
+        detached = named_run is not None and s.level == 7 and kind is None and run_kind is None
         if kind is None and previous == "timeline" and _time_heading(s.title):
             kind = "timeline"  # "## 13:20" among "### 13:10" entries: a heading level typed wrong
         parent = doc.kinds.get(id(s.parent)) if s.parent is not None else None
-        if kind is None and parent in ("timeline", "actions", "factors", "lessons", "went_well",
-                                        "went_wrong", "lucky") and id(s.parent) not in by_shape:
+        if kind is None and not detached and parent in ("timeline", "actions", "factors", "lessons", "went_well",
+                                                         "went_wrong", "lucky") and id(s.parent) not in by_shape:
             kind = parent  # "### Day 1" under Timeline, "### Short-term" under Action items
         if parent == "actions" and kind in ("went_well", "went_wrong", "lessons", "detection", "resolution",
                                             "impact", "mitigation"):
@@ -261,6 +270,8 @@ def _classify_sections(doc: Doc) -> None:
             doc.day_sections[id(s)] = day
         if kind is not None:
             doc.kinds[id(s)] = kind
+        if s.level == 7 and kind == "metadata" and parent not in (None, "metadata"):
+            named_run = kind
         previous = kind
 
 

@@ -62,6 +62,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                      r"metadata", r"(?:incident\s+)?details", r"(?:incident\s+)?information", r"responders?",
                      r"attendees", r"participants", r"people\s+involved", r"incident\s+commander",
                      r"supporting\s+information", r"references?", r"links?", r"appendix", r"glossary",
+                     r"(?:[\w-]+\s+){1,2}references", r"further\s+reading", r"useful\s+links",
+                     r"frequently\s+asked\s+questions", r"faqs?\b", r"q\s*&\s*a\b", r"questions\s+and\s+answers",
                      r"leadup", r"lead[\s-]up", r"documentation", r"related\s+(?:incidents|issues)")),
 ]
 
@@ -107,6 +109,8 @@ _CJK = {
     "impact": ("影響", "影响"),
     "detection": ("検知", "检测", "发现"),
     "resolution": ("復旧", "応急", "実施済み", "解決", "解决", "恢复"),
+    # "## 参考" (references) and "## 付録" (appendix) alone; "[参考]実装の検討" is a part of its section
+    "metadata": (r"参考(?:資料|文献|情報|リンク|资料|链接)?\s*$", r"付録\s*$", r"附录\s*$", r"よくある質問", r"常见问题"),
 }
 SECTION_KINDS = SECTION_KINDS + [(kind, _rx(*words)) for kind, words in _OTHER_LANGUAGES.items()] \
     + [(kind, re.compile("^(?:" + "|".join(words) + ")")) for kind, words in _CJK.items()]
