@@ -77,6 +77,7 @@ class _Reader:
         self._day = incident_date
         self.dated = False  # has the timeline itself set the day (a date line or entry)?
         self.stated_day: date | None = None
+        self.compact = False  # is this section's list a run of "0730 - ..." entries?
         self.entries: list[Entry] = []
 
     @property
@@ -93,9 +94,11 @@ class _Reader:
         if st is None and (m := _LABEL_FIRST.match(text)):
             # "**[Outage start]** On 2025-12-26, at 07:35:39, ...": the time after a label
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
-        if st is None and self.dated and (m := tp.COMPACT_LEAD.match(text)):
-            # "1015: Raj noticed ...", "~1230: deployed ..." under a day's heading: four
-            # digits opening an entry of a dated day are its clock, not a year
+        if st is None and (m := (tp.COMPACT_LEAD.match(text) if self.dated else None)
+                           or (_COMPACT_ITEM.match(text) if self.compact else None)):
+            # "1015: Raj noticed ...", "~1230: deployed ..." under a day's heading, or a
+            # list of "0730 - operator - ..." entries: four digits opening an entry of a
+            # dated day, or of a run of such entries, are its clock, not a year
             st = tp.read_stamp(f"{m.group(1)}:{m.group(2)}", self.doc.order_hint)
             if st is not None:
                 st.end = m.end()
@@ -274,6 +277,22 @@ def _date_line(st, text: str) -> bool:
     return not rest or (len(rest) < 40 and tp.stated_zone("(" + rest) is not None)
 
 
+# "- 0730 - `operator` - renewed the metadata": four digits and a separator opening an entry
+_COMPACT_ITEM = re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s*(?::|[-–—|])\s")
+
+
+def _compact_run(blocks) -> bool:
+    """A timeline's list whose entries (three or more, two in three of them) open with
+    four digits and a separator, in clock order (one wrap past midnight allowed): a run of
+    "0730 - ...", "0740 - ..." entries, whose four digits are clocks. Years in a list of
+    milestones rarely come three to a day's order; a day's clocks always do."""
+    items = [b.text for b in blocks if b.kind == "item"]
+    clocks = [int(m.group(1) + m.group(2)) for t in items if (m := _COMPACT_ITEM.match(t))]
+    if len(clocks) < 3 or len(clocks) * 3 < len(items) * 2:
+        return False
+    return sum(b < a for a, b in zip(clocks, clocks[1:])) <= 1
+
+
 def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
     r = _Reader(doc, incident_date)
     tops = doc.of_kind("timeline")
@@ -343,6 +362,7 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                     _tag(e)
                     continue
         skip = _untimed_lists(r, s.blocks)
+        r.compact = _compact_run(s.blocks)
         for b in s.blocks:
             if b.kind == "table":
                 _table(r, b)
