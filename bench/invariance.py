@@ -581,6 +581,59 @@ def h1_sections(text: str) -> str:
     return "\n".join(line[1:] if body and re.match(r"^#{2,6}[ \t]", line) else line for _, line, body in rows)
 
 
+def prose_timeline(text: str) -> str:
+    """A run of two or more bullets that each open with a time written as sentences, one
+    paragraph an entry ("At 14:05 UTC, the alert fired."), as many blog posts and
+    incident notices tell a timeline."""
+    rows = list(_body_lines(text))
+    out, k = [], 0
+    while k < len(rows):
+        run = []
+        while k + len(run) < len(rows) and rows[k + len(run)][2] and _TIMED_BULLET.match(rows[k + len(run)][1]):
+            run.append(_TIMED_BULLET.match(rows[k + len(run)][1]))
+        whole = (k == 0 or not _ITEM.match(rows[k - 1][1]) and not rows[k - 1][1][:1].isspace()) and \
+            (k + len(run) >= len(rows) or not (_ITEM.match(rows[k + len(run)][1]) or rows[k + len(run)][1][:1].isspace()))
+        if len(run) >= 2 and whole:   # a whole list, not the part of one whose items happen to fit
+            out.append("")
+            for m in run:
+                stamp, said = m.group(1), m.group(2).rstrip()
+                day, _, clock = stamp.rpartition(" ") if re.match(r"\d{4}-", stamp) and " " in stamp else ("", "", stamp)
+                lead = f"On {day} at {clock}" if day else f"At {clock}"
+                out += [f"{lead}, {said}" + ("" if said.endswith((".", "!", "?", ")")) else "."), ""]
+            k += len(run)
+            continue
+        out.append(rows[k][1])
+        k += 1
+    return "\n".join(out)
+
+
+_FM_SCALAR = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(.*?)\s*$")
+
+
+def toml_front_matter(text: str) -> str:
+    """YAML front matter of plain ``key: value`` lines written as TOML between ``+++``
+    lines (Hugo and Zola keep it so); front matter with lists or nesting stays."""
+    lines = text.split("\n")
+    fm, start, dialect = frontmatter.split(lines)
+    if fm is None or lines[0].strip() != "---":
+        return text
+    out = []
+    for line in fm:
+        m = _FM_SCALAR.match(line)
+        if not line.strip():
+            continue
+        if not m or m.group(2)[:1] in "[{|>&*!" or m.group(2).startswith("- "):
+            return text
+        value = m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or re.fullmatch(r"-?\d+(\.\d+)?|true|false", value):
+            out.append(f"{m.group(1)} = {value}")
+        else:
+            out.append(f"{m.group(1)} = " + '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return "\n".join(["+++", *out, "+++", *lines[start:]])
+
+
 REWRITES = {
     "crlf": crlf,
     "bom": bom,
@@ -638,6 +691,8 @@ REWRITES = {
     "slash-dates": _per_line(slash_dates),
     "newest-first": newest_first,
     "h1-sections": h1_sections,
+    "prose-timeline": prose_timeline,
+    "toml-front-matter": toml_front_matter,
 }
 
 

@@ -90,4 +90,19 @@ def test_a_rewrite_leaves_front_matter_and_code_alone(name):
     code = "```\n- 14:05 log line\n## not a heading\n```\n"
     out = invariance.REWRITES[name](front + "\n" + code)
     out = out.lstrip("\ufeff").replace("\r\n", "\n")   # the line endings and BOM rewrites
+    if name == "toml-front-matter":   # its point is the front matter: the same keys, as TOML
+        assert out.startswith('+++\ntitle = "A - B"\ndate = 2024-01-02\n+++\n') and code in out
+        return
     assert out.startswith(front) and code in out
+
+
+def test_toml_front_matter_leaves_lists_and_nesting_alone():
+    text = "---\ntitle: Outage\ntags: [db, network]\n---\n\n# Outage\n"
+    assert invariance.REWRITES["toml-front-matter"](text) == text
+
+
+def test_prose_timeline_rewrites_only_a_whole_list():
+    whole = "## Timeline\n\n- 14:05 alert fires\n- 14:20 rollback\n"
+    assert "At 14:05, alert fires.\n\nAt 14:20, rollback." in invariance.REWRITES["prose-timeline"](whole)
+    part = "## Timeline\n\n- the night before: backups ran\n- 14:05 alert fires\n- 14:20 rollback\n"
+    assert "At 14:05" not in invariance.REWRITES["prose-timeline"](part)
