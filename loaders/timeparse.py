@@ -353,8 +353,8 @@ class Stamp:
 
 
 # what may stand before a timestamp: markup (``**`` and ``__`` alike), brackets, "~",
-# emoji and other symbols, "at" / "around" / "approx."
-_LEAD = re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+)?", re.IGNORECASE)
+# emoji and other symbols, "at" / "around" / "approx." / "at around"
+_LEAD = re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+){0,2}", re.IGNORECASE)
 _GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:))?[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)

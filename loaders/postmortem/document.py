@@ -320,9 +320,13 @@ def _day_of_entries(s) -> date | None:
     return days.pop() if timed * 3 >= len(paras) * 2 else None
 
 
+# "At 13:05, ...", "Around 09:40 UTC ...", "At about 2:15 pm ...": a paragraph told from its clock
+_AT_CLOCK = re.compile(r"^(?:at|around|by|shortly\s+after|just\s+after|just\s+before)(?:\s+(?:around|about|approximately|roughly|~))?\s+(?=\d)", re.I)
+
+
 def _reads_as_timeline(s) -> bool:
-    """A section its heading does not name, whose list items or table rows each open
-    with a clock time (_timed_share): a timeline by its shape. Or one whose prose announces a timeline
+    """A section its heading does not name, whose list items, table rows or paragraphs
+    each open with a clock time (_timed_share): a timeline by its shape. Or one whose prose announces a timeline
     ("This is the timeline of events ...:") over a list of timed items, whatever other
     lists the section tells its story with (those, untimed after prose, stay out)."""
     if _timed_share([b.text for b in s.blocks if b.kind == "item"]):
@@ -330,6 +334,13 @@ def _reads_as_timeline(s) -> bool:
     # ... or whose table's rows open with one ("| 13:05 | the reload leaves ... |")
     if any(b.kind == "table" and _timed_share([cells[0] for _, cells in b.rows if cells]) for b in s.blocks):
         return True
+    # ... or whose paragraphs each open with one ("At 13:05, the reload leaves ...")
+    paras = [b.text for b in s.blocks if b.kind == "para"]
+    if len(paras) >= 2:
+        timed = sum(1 for p in paras if (t := _AT_CLOCK.sub("", p.lstrip("*_ "), count=1))[:1].isdigit()
+                    and (st := tp.read_stamp(plain(t).lstrip("*_[( "))) is not None and st.has_time)
+        if timed * 3 >= len(paras) * 2 and (timed >= 3 or timed == len(paras)):
+            return True
     blocks = s.blocks
     for i, b in enumerate(blocks[:-1]):
         if b.kind == "para" and b.text.rstrip().endswith(":") and _ANNOUNCES_TIMELINE.search(b.text):
