@@ -241,12 +241,12 @@ def stated_zone(text: str) -> Zone | None:
 _MONTHS_TEXT = {
     1: "january jan enero ene janvier janv januar janner jan janeiro gennaio gen januari leden ledna styczen stycznia",
     2: "february feb febrero fevrier fevr fev februar fevereiro febbraio februari unor unora luty lutego",
-    3: "march mar marzo mars marz mrz marco maart mrt brezen brezna marca marzec",
+    3: "march mar marzo mars marz mrz marco maart mrt marts brezen brezna marca marzec",
     4: "april apr abril abr avril avr aprile duben dubna kwiecien kwietnia",
     5: "may mayo mai maio maggio mag mei kveten kvetna maj maja",
     6: "june jun junio juin juni junho giugno giu cerven cervna czerwiec czerwca",
     7: "july jul julio juillet juil juli julho luglio lug cervenec cervence lipiec lipca",
-    8: "august aug agosto ago aout augustus srpen srpna sierpien sierpnia",
+    8: "august aug agosto ago aout augustus augusti srpen srpna sierpien sierpnia",
     9: "september sep sept septiembre setiembre set septembre setembro settembre zari wrzesien wrzesnia",
     10: "october oct octubre octobre oktober okt outubro out ottobre ott rijen rijna pazdziernik pazdziernika",
     11: "november nov noviembre novembre novembro listopad listopadu listopada",
@@ -303,8 +303,9 @@ _DATE_PATTERNS = [
 # (after "am"/"pm" no letter or digit: "__9:09 PM__" is bold, and "_" is markup there)
 _END = r"(?![^\W_])"
 _TIME = re.compile(
-    # "9 h 28", French typography's spaced hour sign, is "9h28" (never before "min")
-    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h]| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?m" + _END + r"))"
+    # "9 h 28", French typography's spaced hour sign, is "9h28" (never before "min");
+    # "14時05分" and "14시 05분" (Japanese, Korean) likewise
+    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h時시]| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?m" + _END + r"))"
     r"(?:\s*(?P<ampm>[ap])\.?m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",   # "4:32 PM", "9:27a", "4:00p"
     re.IGNORECASE,
 )
@@ -355,7 +356,11 @@ class Stamp:
 # what may stand before a timestamp: markup (``**`` and ``__`` alike), brackets, "~",
 # emoji and other symbols, "at" / "around" / "approx." / "at around"
 _LEAD = re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+){0,2}", re.IGNORECASE)
-_GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:))?[\s,*_]*(?:~\s*)?", re.IGNORECASE)
+# between a date and its time: "at", or the word other languages use there ("um 14:05
+# Uhr", "à 14h05", "a las 14:05", "às 14:05", "om 14:05", "kl. 14.05", "o 14:05")
+_GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
+                  r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?)\s+(?=\d))?"
+                  r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
 _ZONE_TAIL = re.compile(r"\s*\(?\s*(" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
@@ -441,6 +446,19 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
 
 
 # the first three letters of every month and weekday name
+# a weekday named in another language before a day's number (German, French, Spanish,
+# Portuguese, Dutch, Danish, Norwegian, Swedish, Italian)
+_OTHER_WEEKDAYS = (
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
+    "segunda terça terca quarta quinta sexta "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+    "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag "
+    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica").split()
+_OTHER_WEEKDAY = re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-feira)?\.?,?\s+(?:(?:den|le|el|de|der)\s+)?(?=\d)",
+                            re.IGNORECASE)
+_OTHER_STARTS = frozenset(w[:3] for w in _OTHER_WEEKDAYS)
 _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
 
 
@@ -469,6 +487,8 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
     if pos >= len(text):
         return None
     first = text[pos]
+    if first.isalpha() and text[pos:pos + 3].lower() in _OTHER_STARTS and (w := _OTHER_WEEKDAY.match(text, pos)):
+        pos, first = w.end(), text[w.end()]   # "Dienstag, 5. März 2024", "mardi 5 mars 2024"
     if not first.isdigit() and (not first.isalpha() or text[pos:pos + 3].lower() not in _WORD_STARTS):
         return None  # a word that is no month or weekday: no stamp here (most text)
     end = _match_date(text, pos, order_hint, st)
