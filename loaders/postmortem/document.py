@@ -23,7 +23,7 @@ from loaders.postmortem.doc import (
     list_value,
     split_list,
 )
-from loaders.postmortem.markdown import plain, sections
+from loaders.postmortem.markdown import Block, plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import HEADING_TIME, LEADING_SYMBOLS, clean_heading, meta_key, section_kind
 from loaders.problems import Problems
@@ -707,10 +707,14 @@ def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | 
                 found)
 
 
-# "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023": a
-# date the prose narrates the incident on, at the start of a sentence or clause.
+# "On 18th April 2021", "At 2019-10-21 01:38 UTC", "on the 16th of January, 2023", "Last
+# Monday, April 15": a date the prose narrates the incident on, at the start of a sentence
+# or clause.
 # (and "Am 12. August 2020 ...", "Le 21 octobre ...", "El 3 de marzo ...", "Op 5 mei ...")
-_NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|since|am|le|el|op|(?:in|during) the (?:early |late )?"
+_NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|since|am|le|el|op"
+                       # "Last Monday, April 15 around 20:15 UTC, we received reports"
+                       r"|(?:last|this\s+past)(?=\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\w)"
+                       r"|(?:in|during) the (?:early |late )?"
                        r"(?:morning|afternoon|evening|night) of)"
                        # "(apologies for) the downtime of 20 September", "de downtime van 20 september":
                        # this outage's day; not "repeats the incident of 2024-11-25", another one's
@@ -777,7 +781,13 @@ def _read_opening(doc: Doc, limit: int) -> str:
     for s in doc.secs:
         if doc.kinds.get(id(s)) in _STOP_OPENING:
             break
+        # a post with no heading whose whole text is one list item, its paragraphs
+        # indented under the marker (as some news pages are kept): that item is the prose
+        told = s.level == 0 and not any(b.kind == "para" for b in s.blocks) and \
+            sum(b.kind == "item" for b in s.blocks) == 1
         for b in s.blocks:
+            if told and b.kind == "item":
+                b = Block("para", b.line, "\n".join([b.text, *(c.strip() for c in b.children)]))
             if b.kind != "para" or _KV_LINE.match(b.text.strip()):
                 continue
             # short metadata lines ("**Date Reported:** November 2024") are not prose, on
@@ -1055,7 +1065,7 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"|(?:which|that|this)\s+(?:\w+\s+)?(?:triggered|caused)\s+(?:the|this|an?)\s+"
                     r"(?:issue|problem|outage|incident|failure|errors?)"
                     r"|turned\s+out\s+(?:to\s+be|that)|(?:the|a)\s+(?:underlying\s+|main\s+|primary\s+)?cause\s+(?:of|was|is)\b"
-                    r"|resulted\s+from|(?:was|were)\s+the\s+result\s+of|(?:stem(?:s|med)?|originated)\s+from"
+                    r"|resulted\s+from|(?:was|were|being|is|are)\s+the\s+(?:direct\s+)?result\s+of|(?:stem(?:s|med)?|originated)\s+from"
                     # "the outage was caused when a deploy ...", "was caused as Anope was saving"
                     r"|(?:was|were)\s+caused\s+(?:when|as)\b"
                     # "it was traced back to a log rotation job", "the culprit was", "the reason was"
