@@ -390,22 +390,35 @@ _TIMED_BULLET = re.compile(r"^[-*+] +((?:\d{4}-\d{2}-\d{2}[ T])?(?:[01]?\d|2[0-3
                            r"(?: ?[AaPp][Mm])?(?: (?:UTC|[A-Z]{3,4}))?)\s*[-–:]?\s+(\S.*)$")
 
 
-def bullets_table(text: str) -> str:
-    """A run of two or more bullets that each open with a time written as a two-column
-    table (many timelines are kept either way)."""
+def _timed_runs(text: str, render, whole: bool = False) -> str:
+    """``text`` with each run of two or more bullets that each open with a time (not
+    continued by indented lines) replaced by ``render(matches)``'s lines; with ``whole``,
+    only a run that is a whole list (no item just before or after it)."""
     rows = list(_body_lines(text))
     out, k = [], 0
     while k < len(rows):
         run = []
         while k + len(run) < len(rows) and rows[k + len(run)][2] and _TIMED_BULLET.match(rows[k + len(run)][1]):
             run.append(_TIMED_BULLET.match(rows[k + len(run)][1]))
-        if len(run) >= 2 and (k + len(run) >= len(rows) or not rows[k + len(run)][1][:1].isspace()):
-            out += ["| Time | Event |", "|---|---|"] + [f"| {m.group(1)} | {m.group(2).replace('|', '/')} |" for m in run]
+        after = rows[k + len(run)][1] if k + len(run) < len(rows) else ""
+        ok = not after[:1].isspace()
+        if whole:   # a whole list, not the part of one whose items happen to fit
+            before = rows[k - 1][1] if k else ""
+            ok = ok and not _ITEM.match(after) and not _ITEM.match(before) and not before[:1].isspace()
+        if len(run) >= 2 and ok:
+            out += render(run)
             k += len(run)
             continue
         out.append(rows[k][1])
         k += 1
     return "\n".join(out)
+
+
+def bullets_table(text: str) -> str:
+    """A run of two or more bullets that each open with a time written as a two-column
+    table (many timelines are kept either way)."""
+    return _timed_runs(text, lambda run: ["| Time | Event |", "|---|---|"]
+                       + [f"| {m.group(1)} | {m.group(2).replace('|', '/')} |" for m in run])
 
 
 def setext_title(text: str) -> str:
@@ -582,29 +595,19 @@ def h1_sections(text: str) -> str:
 
 
 def prose_timeline(text: str) -> str:
-    """A run of two or more bullets that each open with a time written as sentences, one
+    """A timeline list whose bullets each open with a time written as sentences, one
     paragraph an entry ("At 14:05 UTC, the alert fired."), as many blog posts and
-    incident notices tell a timeline."""
-    rows = list(_body_lines(text))
-    out, k = [], 0
-    while k < len(rows):
-        run = []
-        while k + len(run) < len(rows) and rows[k + len(run)][2] and _TIMED_BULLET.match(rows[k + len(run)][1]):
-            run.append(_TIMED_BULLET.match(rows[k + len(run)][1]))
-        whole = (k == 0 or not _ITEM.match(rows[k - 1][1]) and not rows[k - 1][1][:1].isspace()) and \
-            (k + len(run) >= len(rows) or not (_ITEM.match(rows[k + len(run)][1]) or rows[k + len(run)][1][:1].isspace()))
-        if len(run) >= 2 and whole:   # a whole list, not the part of one whose items happen to fit
-            out.append("")
-            for m in run:
-                stamp, said = m.group(1), m.group(2).rstrip()
-                day, _, clock = stamp.rpartition(" ") if re.match(r"\d{4}-", stamp) and " " in stamp else ("", "", stamp)
-                lead = f"On {day} at {clock}" if day else f"At {clock}"
-                out += [f"{lead}, {said}" + ("" if said.endswith((".", "!", "?", ")")) else "."), ""]
-            k += len(run)
-            continue
-        out.append(rows[k][1])
-        k += 1
-    return "\n".join(out)
+    incident notices tell a timeline. Only a whole list: a paragraph right after a list
+    item would continue it, which would change what the markdown says."""
+    def sentences(run):
+        out = [""]
+        for m in run:
+            stamp, said = m.group(1), m.group(2).rstrip()
+            day, _, clock = stamp.rpartition(" ") if re.match(r"\d{4}-", stamp) and " " in stamp else ("", "", stamp)
+            lead = f"On {day} at {clock}" if day else f"At {clock}"
+            out += [f"{lead}, {said}" + ("" if said.endswith((".", "!", "?", ")")) else "."), ""]
+        return out
+    return _timed_runs(text, sentences, whole=True)
 
 
 _FM_SCALAR = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(.*?)\s*$")
