@@ -445,7 +445,6 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
     return None
 
 
-# the first three letters of every month and weekday name
 # a weekday named in another language before a day's number (German, French, Spanish,
 # Portuguese, Dutch, Danish, Norwegian, Swedish, Italian)
 _OTHER_WEEKDAYS = (
@@ -459,6 +458,7 @@ _OTHER_WEEKDAYS = (
 _OTHER_WEEKDAY = re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-feira)?\.?,?\s+(?:(?:den|le|el|de|der)\s+)?(?=\d)",
                             re.IGNORECASE)
 _OTHER_STARTS = frozenset(w[:3] for w in _OTHER_WEEKDAYS)
+# the first three letters of every month and weekday name
 _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
 
 
