@@ -287,17 +287,20 @@ def _time_heading(title: str) -> bool:
 _ANNOUNCES_TIMELINE = re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|chronology)\b[^\n]*:\s*$", re.I)
 
 
-def _timed_share(items: list[str]) -> bool:
-    """At least two items, and two in three of them open with a clock time."""
-    if len(items) < 2:
-        return False
+def _timed(items: list[str]) -> int:
+    """How many of the items open with a clock time."""
     timed = 0
     for text in items:
         head = text.lstrip("*_[(` ")
         if head[:1].isdigit():  # a clock starts with a digit; skip the reader otherwise
             st = tp.read_stamp(plain(text).lstrip("*_[( "))
             timed += st is not None and st.has_time
-    return timed * 3 >= len(items) * 2
+    return timed
+
+
+def _timed_share(items: list[str]) -> bool:
+    """At least two items, and two in three of them open with a clock time."""
+    return len(items) >= 2 and _timed(items) * 3 >= len(items) * 2
 
 
 def _day_of_entries(s) -> date | None:
@@ -335,10 +338,9 @@ def _reads_as_timeline(s) -> bool:
     if any(b.kind == "table" and _timed_share([cells[0] for _, cells in b.rows if cells]) for b in s.blocks):
         return True
     # ... or whose paragraphs each open with one ("At 13:05, the reload leaves ...")
-    paras = [b.text for b in s.blocks if b.kind == "para"]
+    paras = [_AT_CLOCK.sub("", b.text.lstrip("*_ "), count=1) for b in s.blocks if b.kind == "para"]
     if len(paras) >= 2:
-        timed = sum(1 for p in paras if (t := _AT_CLOCK.sub("", p.lstrip("*_ "), count=1))[:1].isdigit()
-                    and (st := tp.read_stamp(plain(t).lstrip("*_[( "))) is not None and st.has_time)
+        timed = _timed(paras)
         if timed * 3 >= len(paras) * 2 and (timed >= 3 or timed == len(paras)):
             return True
     blocks = s.blocks
