@@ -157,10 +157,8 @@ def within_days(df: pd.DataFrame, as_of: date, days: int) -> WithinDays:
     is computed, for the Overview, the report, the monthly line and the closing page.
     The items counted are dated_items' (as masks here: the frame's text columns are
     never copied)."""
+    known, undated = _dated_masks(df, as_of)
     incident = pd.to_datetime(df["incident_date"])
-    decided = ~df["is_wont_do"] & (incident <= pd.Timestamp(as_of))
-    undated = decided & df["is_done"] & df["done_on"].isna()
-    known = decided & ~undated
     old = known & ((pd.Timestamp(as_of) - incident).dt.days >= days)
     took = (pd.to_datetime(df["done_on"]) - incident).dt.days
     n, k = int(old.sum()), int((old & df["is_done"] & (took <= days)).sum())
@@ -168,12 +166,19 @@ def within_days(df: pd.DataFrame, as_of: date, days: int) -> WithinDays:
                       stats.wilson(k, n))
 
 
+def _dated_masks(df: pd.DataFrame, as_of: date) -> tuple[pd.Series, pd.Series]:
+    """(the items whose close date is known or which are still open, won't-do aside and
+    of incidents up to ``as_of``; the done items with no close date, left out), as masks."""
+    decided = ~df["is_wont_do"] & (pd.to_datetime(df["incident_date"]) <= pd.Timestamp(as_of))
+    undated = decided & df["is_done"] & df["done_on"].isna()
+    return decided & ~undated, undated
+
+
 def dated_items(df: pd.DataFrame, as_of: date) -> tuple[pd.DataFrame, int]:
     """(items whose close date is known or which are still open, won't-do aside and of
     incidents up to ``as_of``; how many done items have no close date and are left out)."""
-    decided = df[~df["is_wont_do"] & (pd.to_datetime(df["incident_date"]) <= pd.Timestamp(as_of))]
-    undated = decided["is_done"] & decided["done_on"].isna()
-    return decided[~undated], int(undated.sum())
+    known, undated = _dated_masks(df, as_of)
+    return df[known], int(undated.sum())
 
 
 def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE,
