@@ -268,21 +268,20 @@ def repeats_by_chance(days: Sequence[float], keys: Sequence[Sequence], eligible:
 
     def repeats(starts: np.ndarray) -> np.ndarray:  # starts: (sims, n) -> repeats (sims, n)
         out = np.zeros(starts.shape, dtype=bool)
-        rows = np.arange(starts.shape[0])[:, None]
+        flat, base = out.reshape(-1), (np.arange(starts.shape[0]) * starts.shape[1])[:, None]
         for members in groups.values():                 # each key's starts, sorted row by row
-            s = starts[:, members]
+            s = np.take(starts, members, axis=1)
             # any order of equal starts gives the same answer (each of a run of equal
             # starts looks before the run), so the fast unstable sort will do
             order = np.argsort(s, axis=1)
             ss = np.take_along_axis(s, order, axis=1)
-            first = np.ones(ss.shape, dtype=bool)       # first of a run of equal starts
-            first[:, 1:] = ss[:, 1:] != ss[:, :-1]
-            before = np.maximum.accumulate(np.where(first, np.arange(ss.shape[1]), 0), axis=1) - 1
-            ok = before >= 0                            # the nearest strictly earlier start
-            gap = ss - np.take_along_axis(ss, np.maximum(before, 0), axis=1)
-            hit = np.empty(ss.shape, dtype=bool)
-            hit[rows, order] = ok & (gap > 0) & (gap <= window)
-            out[:, members] |= hit
+            # the nearest strictly earlier start: the last one before each run of equal
+            # starts, carried along the run by a running maximum (-inf: there is none)
+            prev = np.full(ss.shape, -np.inf)
+            np.copyto(prev[:, 1:], ss[:, :-1], where=ss[:, 1:] != ss[:, :-1])
+            np.maximum.accumulate(prev, axis=1, out=prev)
+            ss -= prev                                  # the gap back to it: > 0, inf if none
+            flat[(members[order] + base)[ss <= window]] = True   # a repeat under any of its keys
         return out
 
     observed = int((repeats(t[None])[0] & counted).sum()) if n else 0
