@@ -111,6 +111,19 @@ def open_items(reader: Reader, f: Filters, as_of: date, per_class: int | None = 
     came back after, with owner, ticket (and its link: http(s) only, ``safe.link``), the
     repeat that followed and how many the class has in all (``class_items``); with
     ``per_class``, each class's first that many only."""
-    df = reader.query_df(sql_file("recurrence_open_items"), params(f, as_of=as_of, per_class=per_class))
+    return _open_items(reader, f, as_of, per_class)[0]
+
+
+def first_open_items(reader: Reader, f: Filters, as_of: date, limit: int) -> tuple[pd.DataFrame, int]:
+    """The first ``limit`` rows of ``open_items`` and how many it has in all: a page
+    shows a few hundred, and at 100,000 incidents a year's list holds tens of thousands."""
+    return _open_items(reader, f, as_of, None, limit)
+
+
+def _open_items(reader: Reader, f: Filters, as_of: date, per_class: int | None,
+                limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    df = reader.query_df(sql_file("recurrence_open_items"), params(f, as_of=as_of, per_class=per_class, limit=limit))
+    listed = int(df["listed"].iloc[0]) if len(df) else 0
+    df = df.drop(columns="listed")
     df["ticket_url"] = df["ticket_url"].map(safe.link).astype(object)
-    return df
+    return df, listed

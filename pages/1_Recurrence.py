@@ -1,4 +1,5 @@
 """Which classes of incident keep coming back, and did the fix work."""
+import functools
 from datetime import date
 
 import pandas as pd
@@ -49,7 +50,7 @@ setup.table(
                   "share", "frequent", "novel", "days_between_repeats", "first_in_period"])
 
 st.subheader("Still open from the incidents that came back")
-items = setup.data(recurrence.open_items, reader, filters, date.today())
+items, listed = setup.data(recurrence.first_open_items, reader, filters, date.today(), setup.SHOWN_ROWS)
 if per_class["repeats"].sum() == 0:
     st.info("No class repeated under these filters.", icon=":material/check_circle:")
 elif items.empty:
@@ -57,8 +58,9 @@ elif items.empty:
 else:
     setup.table(
         items, "recurrence-open-items",
-        f"{len(items)} action items still open on the earlier incident that each repeat followed: "
+        f"{listed} action items still open on the earlier incident that each repeat followed: "
         "the work that might have stopped it. Overdue: past the due date (or the SLA deadline) today.",
+        total=listed, everything=functools.partial(recurrence.open_items, reader, filters, date.today()),
         column_config={
             "class": "Class", "earlier_date": st.column_config.DateColumn("Earlier incident on"),
             "earlier_incident": "Earlier incident", "action": "Action item", "owner": "Owner",

@@ -237,6 +237,33 @@ def test_open_items_are_those_of_predecessors(small):
     assert not df["overdue"].any()                          # due 2026-06-01, as of 2026-05-01
 
 
+def test_the_first_open_items_are_the_head_of_all_of_them_with_their_count(small):
+    from metrics import recurrence
+
+    every = recurrence.open_items(small, P(), date(2026, 5, 1))
+    head, listed = recurrence.first_open_items(small, P(), date(2026, 5, 1), 1)
+    assert listed == len(every) == 2 and head.equals(every.head(1))
+    none, zero = recurrence.first_open_items(small, P(teams=("nobody",)), date(2026, 5, 1), 1)
+    assert none.empty and zero == 0 and list(none.columns) == list(every.columns)
+
+
+def test_a_long_open_items_list_says_how_many_the_csv_holds(demo, monkeypatch):
+    from metrics import recurrence
+    from metrics.db import Reader
+    from metrics.filters import Filters
+    from ui import setup
+    monkeypatch.setattr(setup, "SHOWN_ROWS", 2)
+    at = run()
+    assert not at.exception, at.exception
+    start, end = default_period_of(demo / "h.duckdb")
+    every = recurrence.open_items(Reader(demo / "h.duckdb"), Filters(start, end), date.today())
+    assert len(every) > 2
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith(f"{len(every)} action items still open") and
+               f"Showing the first 2 of {len(every):,} rows; the CSV has all." in c for c in captions)
+    assert len(table(at, "came_back_as", None)) == 2
+
+
 def test_heatmap_fills_every_month(small):
     from metrics import recurrence
 
