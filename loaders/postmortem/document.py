@@ -626,7 +626,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
         narrated = _relative_day(_opening_prose(doc)[:_YESTERDAY_REACH], found)
     # (a day later too: a post dated on a western evening is the next day in UTC)
     if found is not None and narrated is not None and narrated != found \
-            and found - timedelta(days=60) <= narrated <= found + timedelta(days=1):
+            and _reach(doc, found) <= narrated <= found + timedelta(days=1):
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")
@@ -714,6 +714,8 @@ def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | 
 # or clause.
 # (and "Am 12. August 2020 ...", "Le 21 octobre ...", "El 3 de marzo ...", "Op 5 mei ...")
 _NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|since|am|le|el|op"
+                       # "Earlier this year, on 26 June 2019, I fell victim to a scam"
+                       r"|earlier\s+this\s+(?:year|month|week),?\s+on"
                        # "Last Monday, April 15 around 20:15 UTC, we received reports"
                        r"|(?:last|this\s+past)(?=\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\w)"
                        r"|(?:in|during) the (?:early |late )?"
@@ -723,6 +725,22 @@ _NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|
                        r"|(?<!repeats )(?<!repeat of )(?<!previous )(?<!earlier )(?<!prior )(?<!last )(?<!similar )"
                        r"\b(?:the|this|our|de|die|la|le)\s+(?:outage|downtime|disruption|interruption)\s+(?:of|on|van|vom|du))"
                        r"\s+(?:the\s+)?(?=\S)", re.I)
+# "Earlier this year, on 26 June 2019, ...": the writer says how far back the day lies
+_EARLIER_THIS = re.compile(r"\bearlier\s+this\s+(year|month)\b", re.I)
+
+
+def _reach(doc: Doc, posted: date) -> date:
+    """How far before the day a post was written its opening may narrate the incident:
+    60 days, or the start of the year or month when the opening says "earlier this
+    year" ("earlier this month")."""
+    reach = posted - timedelta(days=60)
+    said = _EARLIER_THIS.search(_opening_prose(doc)[:_YESTERDAY_REACH])
+    if said is not None:
+        start = date(posted.year, 1, 1) if said.group(1).lower() == "year" else posted.replace(day=1)
+        reach = min(reach, start)
+    return reach
+
+
 # "I'm sorry to report that yesterday a broken package was pushed", "Seit gestern ist
 # unser Gateway nicht erreichbar": in a post's opening, the day before the one it was
 # posted on (the day a post is dated), when the opening names no day of its own
@@ -812,6 +830,10 @@ def _read_opening(doc: Doc, limit: int) -> str:
 _ON_DAY = re.compile(r"\bon\s+(?:the\s+)?(?=\w)", re.I)
 _WENT_WRONG = re.compile(r"\b(?:failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)"
                          r"|outage|occurred|happened|started|began|experienced)\b", re.I)
+# "After the release on Aug 24 we saw a large number of reports from users about the client
+# crashing": the day, then in the same sentence what went wrong
+_WENT_WRONG_AFTER = re.compile(r"\b(?:failed|failing|went\s+down|outage|crash(?:ed|es|ing)?|reports?\s+(?:from|of)"
+                               r"|(?:was|were)\s+(?:down|unavailable|degraded|broken))\b", re.I)
 
 
 def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
@@ -823,9 +845,17 @@ def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
     if found is None:
         head = text[:600]
         ons = (m for m in _ON_DAY.finditer(head)
-               if _WENT_WRONG.search(head, max(0, head.rfind(".", 0, m.start()) + 1, m.start() - 80), m.start()))
+               if _WENT_WRONG.search(head, max(0, head.rfind(".", 0, m.start()) + 1, m.start() - 80), m.start())
+               or _WENT_WRONG_AFTER.search(head, m.end(), _sentence_end(head, m.end(), 160)))
         found = _narrated_by(ons, head, doc, dated)
     return found
+
+
+def _sentence_end(text: str, at: int, most: int) -> int:
+    """Where the sentence holding ``at`` ends, at most ``most`` characters on."""
+    stop = min(len(text), at + most)
+    m = _SENTENCE.search(text, at, stop)
+    return m.start() if m else stop
 
 
 def _narrated_by(matches, text: str, doc: Doc, dated: date | None) -> date | None:

@@ -260,7 +260,9 @@ _SUBJECTS = "on-call oncall sre engineer team responder"
 
 EVENT_MARKERS: dict[str, list[str]] = {
     "started": _variants("outage incident impact problem issue", "begins begin starts start started began")
-    + ["start of impact", "start of outage", "start of incident"] + _variants("fault failure incident outage", "occurs occurred"),
+    + ["start of impact", "start of outage", "start of incident"] + _variants("fault failure incident outage", "occurs occurred")
+    # "the start of the event was January 28th, 2016, 00:23 UTC"
+    + [f"{w} of the {n}" for w in ("start", "beginning", "onset") for n in ("impact", "outage", "incident", "event")],
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
     "mitigated": _variants("outage impact disruption", "mitigated ends end ended over")
     + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
