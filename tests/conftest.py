@@ -170,6 +170,20 @@ def run_page(page: str, **query):
     return at.run()
 
 
+def run_page_capped(page: str, demo: Path, monkeypatch, rows: int = 2):
+    """``page`` run on the demo with its tables cut to ``rows`` rows (setup.SHOWN_ROWS),
+    with a Reader of the demo's database and the Filters of its default period."""
+    from metrics.db import Reader
+    from metrics.filters import Filters
+    from ui import setup
+
+    monkeypatch.setattr(setup, "SHOWN_ROWS", rows)
+    at = run_page(page)
+    assert not at.exception, at.exception
+    start, end = default_period_of(demo / "h.duckdb")
+    return at, Reader(demo / "h.duckdb"), Filters(start, end)
+
+
 def table_with(at, column: str):
     """The first table an AppTest run shows that has ``column``."""
     for el in at.dataframe:

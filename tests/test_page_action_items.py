@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import duckdb
 import pytest
-from conftest import shown as shown_cells, default_period_of, report_json, run_page, house_doc
+from conftest import run_page_capped, shown as shown_cells, default_period_of, report_json, run_page, house_doc
 
 from loaders.config import Config
 from loaders.ingest import ingest
@@ -296,12 +296,8 @@ def test_listings_fetch_their_first_rows_in_order(demo):
 
 
 def test_a_long_listing_says_how_many_the_csv_holds(demo, monkeypatch):
-    from ui import setup
-    monkeypatch.setattr(setup, "SHOWN_ROWS", 2)
-    at = run()
-    assert not at.exception, at.exception
-    start, end = default_period_of(demo / "h.duckdb")
-    t = actions.totals(Reader(demo / "h.duckdb"), Filters(start, end), date.today())
+    at, reader, f = run_page_capped(PAGE, demo, monkeypatch)
+    t = actions.totals(reader, f, date.today())
     captions = [c.value for c in at.caption]
     assert any(f"Showing the first 2 of {t.overdue:,} rows; the CSV has all." in c for c in captions)
     assert any(f"Showing the first 2 of {t.wishes:,} rows; the CSV has all." in c for c in captions)

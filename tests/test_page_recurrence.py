@@ -9,7 +9,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
-from conftest import load_corpus, shown as shown_cells, team_and_class_with_no_incident, default_period_of, report_json, run_page
+from conftest import load_corpus, run_page_capped, shown as shown_cells, team_and_class_with_no_incident, default_period_of, report_json, run_page
 
 PAGE = "pages/1_Recurrence.py"
 
@@ -249,14 +249,8 @@ def test_the_first_open_items_are_the_head_of_all_of_them_with_their_count(small
 
 def test_a_long_open_items_list_says_how_many_the_csv_holds(demo, monkeypatch):
     from metrics import recurrence
-    from metrics.db import Reader
-    from metrics.filters import Filters
-    from ui import setup
-    monkeypatch.setattr(setup, "SHOWN_ROWS", 2)
-    at = run()
-    assert not at.exception, at.exception
-    start, end = default_period_of(demo / "h.duckdb")
-    every = recurrence.open_items(Reader(demo / "h.duckdb"), Filters(start, end), date.today())
+    at, reader, f = run_page_capped(PAGE, demo, monkeypatch)
+    every = recurrence.open_items(reader, f, date.today())
     assert len(every) > 2
     captions = [c.value for c in at.caption]
     assert any(c.startswith(f"{len(every)} action items still open") and
