@@ -828,12 +828,11 @@ def _read_opening(doc: Doc, limit: int) -> str:
 
 # "Logins failed for some users on 2 July 2024": what went wrong, then "on" the day
 _ON_DAY = re.compile(r"\bon\s+(?:the\s+)?(?=\w)", re.I)
-_WENT_WRONG = re.compile(r"\b(?:failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)"
-                         r"|outage|occurred|happened|started|began|experienced)\b", re.I)
+_WRONG = r"failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)|outage"
+_WENT_WRONG = re.compile(r"\b(?:" + _WRONG + r"|occurred|happened|started|began|experienced)\b", re.I)
 # "After the release on Aug 24 we saw a large number of reports from users about the client
 # crashing": the day, then in the same sentence what went wrong
-_WENT_WRONG_AFTER = re.compile(r"\b(?:failed|failing|went\s+down|outage|crash(?:ed|es|ing)?|reports?\s+(?:from|of)"
-                               r"|(?:was|were)\s+(?:down|unavailable|degraded|broken))\b", re.I)
+_WENT_WRONG_AFTER = re.compile(r"\b(?:" + _WRONG + r"|crash(?:ed|es|ing)?|reports?\s+(?:from|of))\b", re.I)
 
 
 def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
