@@ -1,8 +1,8 @@
 """The Weekly review page: what a chosen Monday-to-Sunday week brings to the SRE review
 meeting, and the meeting's agenda as markdown.
 
-``review(reader, filters, week_start)`` returns the four lists (new incidents and near
-misses, postmortems awaiting review, action items due or overdue, repeats) under the
+``review(reader, filters, week_start)`` returns the week's lists (new incidents and near
+misses, postmortems awaiting review, action items due and overdue, repeats) under the
 filters' teams, services, severities, classes and near-miss choice; the week replaces
 the filters' period. ``agenda_markdown(...)`` turns them into the agenda.
 """
@@ -48,42 +48,63 @@ def _query(reader: Reader, name: str, p: dict) -> pd.DataFrame:
     return reader.query_df(sql, {k: v for k, v in p.items() if re.search(rf"\${k}\b", sql)})
 
 
+STALE_DAYS = 365   # overdue for longer than this: history, not this week's business
+
+
 @dataclass(frozen=True)
 class Review:
     """One week's agenda: its lists as DataFrames, ``latest`` (the newest incident date
     under the filters, any period, so an empty week can point somewhere useful) and
-    ``describe``, the week and the other filters in words."""
+    ``describe``, the week and the other filters in words.
+
+    ``awaiting_review`` and ``overdue`` may hold only their first rows (``review``'s
+    ``limit``: at 100,000 incidents a week's overdue list holds tens of thousands);
+    ``awaiting_total`` and ``overdue_total`` say how many there are. ``overdue`` is most
+    important first (most severe, then longest overdue) and leaves out the
+    ``overdue_stale`` items overdue for over STALE_DAYS: history, which the Action
+    items page lists. ``due`` is every item due in the week (open at its end, or done)."""
 
     week_start: date
     week_end: date
     new: pd.DataFrame
     awaiting_review: pd.DataFrame
-    actions: pd.DataFrame
+    awaiting_total: int
+    due: pd.DataFrame
+    overdue: pd.DataFrame
+    overdue_total: int
+    overdue_stale: int
     repeats: pd.DataFrame
     latest: date | None
     describe: str
 
 
-def review(reader: Reader, f: Filters, week_start: date) -> Review:
-    """The week's lists as DataFrames, plus ``latest`` (the newest incident date under
-    the filters, any period) so an empty week can point somewhere useful, and
-    ``describe``: the week and the other filters in words."""
+def review(reader: Reader, f: Filters, week_start: date, limit: int | None = None) -> Review:
+    """The week's lists (the long two cut to their first ``limit`` rows; None: all), with
+    ``latest`` and ``describe`` (see Review)."""
     week_start, week_end = week_of(week_start)
     week = replace(f, date_from=week_start, date_to=week_end)
-    p = params(week, resembles=RESEMBLES)
+    p = params(week, resembles=RESEMBLES, limit=limit, stale_days=STALE_DAYS)
     new = _dates(_query(reader, "weekly_new", p), "incident_date", "resembles_date")
     new["severity"] = new.pop("severity_label")
     new["resembles"] = [f"{t or i} ({d}, similarity {sc:.2f})" if isinstance(i, str) else ""
                         for t, i, d, sc in zip(new["resembles_title"], new["resembles_id"], new["resembles_date"],
                                                new["resembles_score"])]
     awaiting = _dates(_query(reader, "weekly_awaiting_review", p), "incident_date", "written_on")
+    awaiting_total = int(awaiting["listed"].iloc[0]) if len(awaiting) else 0
+    awaiting = awaiting.drop(columns="listed")
     awaiting["severity"] = awaiting.pop("severity_label")
-    acts = _dates(_query(reader, "weekly_actions", p), "incident_date", "deadline", "done_on")
+    acts = _query(reader, "weekly_actions", p)
+    overdue_total, overdue_stale = (int(acts[c].iloc[0]) for c in ("overdue_total", "overdue_stale"))
+    acts = _dates(acts[acts["state"].notna()].drop(columns=["overdue_total", "overdue_stale"]),
+                  "incident_date", "deadline", "done_on")
     acts["ticket_url"] = acts["ticket_url"].map(safe.link).astype(object)
+    late = acts["state"] == "overdue"
     repeats = _dates(_query(reader, "weekly_repeats", p), "incident_date", "predecessor_date")
     latest = _query(reader, "weekly_latest", p).iloc[0, 0]
     latest = None if pd.isna(latest) else pd.Timestamp(latest).date()
-    return Review(week_start, week_end, new, awaiting, acts, repeats, latest, week.describe())
+    return Review(week_start, week_end, new, awaiting, awaiting_total,
+                  acts[~late].reset_index(drop=True), acts[late].reset_index(drop=True), overdue_total,
+                  overdue_stale, repeats, latest, week.describe())
 
 
 # --------------------------------------------------------------------------------------
@@ -100,34 +121,6 @@ def _int(value) -> str:
 
 
 AGENDA_ITEMS = 10  # per list: an agenda a 30-minute meeting can read; the page and CSVs hold the rest
-STALE_DAYS = 365   # overdue for longer than this: history, not this week's business
-
-
-@dataclass(frozen=True)
-class Overdue:
-    """The overdue items a meeting should discuss: the most important first (most severe,
-    then longest overdue), those overdue for over a year left to the Action items page."""
-
-    top: pd.DataFrame   # at most AGENDA_ITEMS rows
-    total: int          # overdue within STALE_DAYS
-    stale: int          # overdue for longer
-
-
-def overdue(acts: pd.DataFrame, n: int = AGENDA_ITEMS) -> Overdue:
-    rows = acts[acts["state"] == "overdue"] if len(acts) else acts
-    if rows.empty:
-        return Overdue(rows, 0, 0)
-    recent = rows[rows["days_overdue"] <= STALE_DAYS]
-    ranked = recent.sort_values(["severity_level", "days_overdue"], ascending=[True, False], na_position="last",
-                                kind="stable")
-    return Overdue(ranked.head(n), len(recent), len(rows) - len(recent))
-
-
-def due(acts: pd.DataFrame) -> pd.DataFrame:
-    """Items due in the week (open at its end, or done)."""
-    return acts[acts["state"] != "overdue"] if len(acts) else acts
-
-
 def _section(title: str, rows: list[str], empty: str, total: int | None = None) -> list[str]:
     total = len(rows) if total is None else total
     more = [f"- ... and {total - len(rows)} more (see the Weekly review page)"] if total > len(rows) else []
@@ -146,14 +139,14 @@ def agenda_markdown(r: dict) -> str:
     scope = r.describe.split("; ", 1)
     if len(scope) > 1:
         out += [f"Filters: {_one_line(scope[1])}", ""]
-    this_week, late = due(r.actions), overdue(r.actions)
     out += ["Summary:", "",
             f"- {len(r.new)} new incidents and near misses",
             f"- {len(r.repeats)} repeats",
             f"- {len(r.awaiting_review)} postmortems awaiting review",
-            f"- {len(this_week)} action items due this week",
-            f"- {late.total} overdue at the week's end"
-            + (f" (and {late.stale} overdue for over a year, on the Action items page)" if late.stale else ""), ""]
+            f"- {len(r.due)} action items due this week",
+            f"- {r.overdue_total} overdue at the week's end"
+            + (f" (and {r.overdue_stale} overdue for over a year, on the Action items page)" if r.overdue_stale
+               else ""), ""]
 
     out += _section("New incidents and near misses", [
         f"- {row.incident_date} · {row.kind} · {_one_line(row.title)}"
@@ -174,7 +167,7 @@ def agenda_markdown(r: dict) -> str:
         f" · {_int(row.days_since_incident)} days since the incident"
         + (f" · owner {_one_line(row.owner)}" if _one_line(row.owner) else "")
         for row in _first(r.awaiting_review)], "Every postmortem is reviewed.",
-        len(r.awaiting_review))
+        r.awaiting_total)
 
     def item(row) -> str:
         state = {"overdue": f"overdue {_int(row.days_overdue)} d", "due": "due",
@@ -185,8 +178,8 @@ def agenda_markdown(r: dict) -> str:
                    if _one_line(row.ticket) else "")
                 + f" · from {_one_line(row.incident_title) or _one_line(row.incident_id)}")
 
-    out += _section("Action items due this week", [item(row) for row in _first(this_week)],
-                    "Nothing due this week.", len(this_week))
+    out += _section("Action items due this week", [item(row) for row in _first(r.due)],
+                    "Nothing due this week.", len(r.due))
     out += _section(f"The {AGENDA_ITEMS} most important overdue items (most severe, then longest overdue)",
-                    [item(row) for row in late.top.itertuples()], "Nothing overdue.", late.total)
+                    [item(row) for row in _first(r.overdue)], "Nothing overdue.", r.overdue_total)
     return "\n".join(out).rstrip() + "\n"

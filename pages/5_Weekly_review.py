@@ -22,7 +22,7 @@ picked = st.date_input("Week", value=None if jump is not None else weekly.defaul
                        help="Any day of the week: weeks run Monday to Sunday. The default is the last complete week.")
 if picked is None:  # the field was cleared
     picked = weekly.default_week(today)
-r = setup.data(weekly.review, reader, filters, picked)
+r = setup.data(weekly.review, reader, filters, picked, setup.SHOWN_ROWS)
 start = r.week_start
 st.caption(f"Week: {safe.markdown(r.describe)} (Monday to Sunday) · the sidebar's period does not apply "
            "here, the week does; the other filters do. Lists are as of the week's end.")
@@ -42,16 +42,15 @@ if r.new.empty:
         st.button(f"Show the week of {weekly.week_of(r.latest)[0]} (newest postmortem)", on_click=show_latest_week,
                   icon=":material/history:")
 
-acts = r.actions
-this_week, late = weekly.due(acts), weekly.overdue(acts)
 c = st.columns(5)
 c[0].metric("New incidents and near misses", len(r.new),
             help="Postmortems dated in the week; near misses count here (they are worth a look too).")
 c[1].metric("Repeats", len(r.repeats), help=f"This week's incidents that have {setup.data(repeats.rule, reader)}.")
-c[2].metric("Awaiting review", len(r.awaiting_review),
+c[2].metric("Awaiting review", r.awaiting_total,
             help="Postmortems of any date whose status is set and that were not reviewed by the week's end.")
-c[3].metric("Due this week", len(this_week), help="Action items whose deadline falls in the week.")
-c[4].metric("Overdue", late.total, f"{late.stale} more than a year" if late.stale else None, delta_color="off",
+c[3].metric("Due this week", len(r.due), help="Action items whose deadline falls in the week.")
+c[4].metric("Overdue", r.overdue_total, f"{r.overdue_stale} more than a year" if r.overdue_stale else None,
+            delta_color="off",
             delta_arrow="off", help=f"Open at the week's end with a deadline before it; the agenda lists the "
                                     f"{weekly.AGENDA_ITEMS} most important. Items overdue for over a year are "
                                     "history: the Action items page lists them.")
@@ -70,9 +69,16 @@ LABELS = {"incident_date": "date", "incident_class": "class", "postmortem_status
           "written_on": "written", "done_on": "done on", "incident_id": "id"}
 
 
-def show(df, name, caption, order):
+def show(df, name, caption, order, **listing):
+    """``listing``: ``total`` and ``everything`` when ``df`` holds only a list's first rows."""
     config = {c: st.column_config.Column(LABELS.get(c, c.replace("_", " "))) for c in order}
-    setup.table(df, name, caption, column_order=[c for c in order if c in df.columns], column_config=config)
+    setup.table(df, name, caption, column_order=[c for c in order if c in df.columns], column_config=config,
+                **listing)
+
+
+def full_review():
+    """The week's lists uncut, for a CSV download (read when its button is clicked)."""
+    return weekly.review(reader, filters, start)
 
 
 st.subheader(f"New incidents and near misses ({len(r.new)})")
@@ -95,7 +101,7 @@ else:
          ["incident_date", "title", "incident_class", "team", "predecessor_title", "predecessor_date",
           "days_since", "after_fix", "predecessor_id"])
 
-st.subheader(f"Postmortems awaiting review ({len(r.awaiting_review)})")
+st.subheader(f"Postmortems awaiting review ({r.awaiting_total})")
 if r.awaiting_review.empty:
     st.caption("Every postmortem up to the week's end is reviewed.")
 else:
@@ -103,30 +109,32 @@ else:
          "Not reviewed by the week's end, oldest first; days counted from the incident date to the week's end. "
          "Quality: the postmortem's score, 0-100 (`hindsight lint` lists what it lacks).",
          ["incident_date", "days_since_incident", "title", "kind", "severity", "team", "postmortem_status",
-          "owner", "written_on", "quality", "incident_id"])
+          "owner", "written_on", "quality", "incident_id"],
+         total=r.awaiting_total, everything=lambda: full_review().awaiting_review)
 
 ACTION_COLUMNS = ["state", "days_overdue", "deadline", "action", "owner", "severity", "ticket", "status",
                   "incident_title", "team", "done_on"]
-st.subheader(f"Action items due this week ({len(this_week)})")
-if this_week.empty:
+st.subheader(f"Action items due this week ({len(r.due)})")
+if r.due.empty:
     st.caption("Nothing due this week.")
 else:
-    show(this_week.assign(severity=this_week["severity_label"]), "weekly-due",
+    show(r.due.assign(severity=r.due["severity_label"]), "weekly-due",
          "Deadline in the week: open at its end (due) or done. Deadline: the due date, else the incident date + "
          "the SLA days of its severity.", ACTION_COLUMNS)
 
-st.subheader(f"The {weekly.AGENDA_ITEMS} most important overdue items (of {late.total})")
-if late.top.empty:
-    st.caption("Nothing overdue at the week's end" + (f" but {late.stale} items overdue for over a year."
-                                                       if late.stale else "."))
+top = r.overdue.head(weekly.AGENDA_ITEMS)
+st.subheader(f"The {weekly.AGENDA_ITEMS} most important overdue items (of {r.overdue_total})")
+if top.empty:
+    st.caption("Nothing overdue at the week's end" + (f" but {r.overdue_stale} items overdue for over a year."
+                                                       if r.overdue_stale else "."))
 else:
-    show(late.top.assign(severity=late.top["severity_label"]), "weekly-overdue",
-         "Most severe first, then longest overdue" + (f"; {late.total - len(late.top)} more below"
-                                                       if late.total > len(late.top) else "")
-         + (f". {late.stale} items overdue for over a year are left to the Action items page."
-            if late.stale else "."), ACTION_COLUMNS)
-    if late.total > len(late.top):
-        with st.expander(f"All {late.total} overdue items"):
-            everything = acts[(acts["state"] == "overdue") & (acts["days_overdue"] <= weekly.STALE_DAYS)]
-            show(everything.assign(severity=everything["severity_label"]), "weekly-overdue-all", None,
-                 ACTION_COLUMNS)
+    show(top.assign(severity=top["severity_label"]), "weekly-overdue",
+         "Most severe first, then longest overdue" + (f"; {r.overdue_total - len(top)} more below"
+                                                       if r.overdue_total > len(top) else "")
+         + (f". {r.overdue_stale} items overdue for over a year are left to the Action items page."
+            if r.overdue_stale else "."), ACTION_COLUMNS)
+    if r.overdue_total > len(top):
+        with st.expander(f"All {r.overdue_total} overdue items"):
+            show(r.overdue.assign(severity=r.overdue["severity_label"]), "weekly-overdue-all",
+                 "Most severe first, then longest overdue.", ACTION_COLUMNS, total=r.overdue_total,
+                 everything=lambda: full_review().overdue)

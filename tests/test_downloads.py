@@ -106,8 +106,9 @@ AGENDA_COLUMNS = {
     "repeats": ["incident_date", "title", "incident_class", "predecessor_title", "predecessor_id",
                 "predecessor_date", "days_since_predecessor", "repeat_after_fix"],
     "awaiting_review": ["incident_date", "title", "postmortem_status", "days_since_incident", "owner"],
-    "actions": ["state", "days_overdue", "done_on", "action", "owner", "deadline", "ticket", "incident_title",
-                "incident_id"]}
+    "due": ["state", "days_overdue", "done_on", "action", "owner", "deadline", "ticket", "incident_title",
+            "incident_id"]}
+AGENDA_COLUMNS["overdue"] = AGENDA_COLUMNS["due"]
 
 
 def agenda(**new) -> str:
@@ -115,7 +116,7 @@ def agenda(**new) -> str:
     frames["new"] = pd.DataFrame([{"incident_date": date(2026, 11, 17), "kind": "incident", "title": "t",
                               "severity": "SEV2", "team": "web", "incident_class": "db", "owner": None, **new}])
     r = weekly.Review(date(2026, 11, 16), date(2026, 11, 22), latest=None, describe="2026-11-16 to 2026-11-22",
-                      **frames)
+                      awaiting_total=0, overdue_total=0, overdue_stale=0, **frames)
     md = weekly.agenda_markdown(r)
     return next(line for line in md.splitlines() if line.startswith("- 2026-11-17"))
 

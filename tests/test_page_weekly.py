@@ -116,25 +116,38 @@ def test_review_lists(small):
     assert list(aw["days_since_incident"]) == [127, 16, 4]               # to the week's end
     assert aw["quality"].between(0, 100).all()                          # loaders/lint.py's score
 
-    acts = r.actions
-    assert list(acts["action"]) == ["Old open item", "Fix X", "Add index DONE", "Tune pool"]
-    assert list(acts["state"]) == ["overdue", "overdue", "done", "due"]
-    assert list(acts["days_overdue"].fillna(-1)) == [52, 2, -1, -1]
+    assert r.awaiting_total == 3
+    assert list(r.due["action"]) == ["Add index DONE", "Tune pool"]            # oldest deadline first
+    assert list(r.due["state"]) == ["done", "due"]
+    assert list(r.overdue["action"]) == ["Old open item", "Fix X"]            # the same severity: longest first
+    assert list(r.overdue["days_overdue"]) == [52, 2]
+    assert (r.overdue_total, r.overdue_stale) == (2, 0)
+
+
+def test_review_cuts_the_long_lists_and_counts_them(small):
+    r = weekly.review(small, ALL, WEEK, limit=1)
+    assert list(r.awaiting_review["incident_id"]) == ["p0"] and r.awaiting_total == 3
+    assert list(r.overdue["action"]) == ["Old open item"] and r.overdue_total == 2
+    assert list(r.due["action"]) == ["Add index DONE", "Tune pool"]            # the week's own items: all of them
+    s = sections(weekly.agenda_markdown(r))
+    assert "Postmortems awaiting review (3)" in s and "- ... and 2 more (see the Weekly review page)" in \
+        weekly.agenda_markdown(r)
 
 
 def test_review_the_week_after(small):
     r = weekly.review(small, ALL, date(2026, 3, 15))                      # a Sunday: 03-09 .. 03-15
     assert r.new.empty and r.repeats.empty
     assert list(r.awaiting_review["incident_id"]) == ["p0", "p2"]      # p1 reviewed on 03-10
-    assert list(r.actions["action"]) == ["Old open item", "Fix X", "Tune pool"]
-    assert set(r.actions["state"]) == {"overdue"}
+    assert list(r.overdue["action"]) == ["Old open item", "Fix X", "Tune pool"]
+    assert set(r.overdue["state"]) == {"overdue"} and r.due.empty
 
 
 def test_review_keeps_the_other_filters(small):
     r = weekly.review(small, Filters(date(2000, 1, 1), date(2000, 1, 1), near_misses=False), WEEK)
     assert list(r.new["incident_id"]) == ["p2"]
     r = weekly.review(small, Filters(date(2000, 1, 1), date(2000, 1, 1), teams=("nobody",)), WEEK)
-    assert all(getattr(r, k).empty for k in ("new", "repeats", "awaiting_review", "actions"))
+    assert all(getattr(r, k).empty for k in ("new", "repeats", "awaiting_review", "due", "overdue"))
+    assert (r.awaiting_total, r.overdue_total, r.overdue_stale) == (0, 0, 0)
     assert r.latest is None
     assert "## New incidents and near misses (0)" in weekly.agenda_markdown(r)
     assert "Filters: team: nobody" in weekly.agenda_markdown(r)
@@ -177,9 +190,11 @@ def test_agenda_markdown_of_an_empty_week_and_odd_text():
             "repeats": ["incident_date", "title", "incident_class", "predecessor_title", "predecessor_id",
                         "predecessor_date", "days_since_predecessor", "repeat_after_fix"],
             "awaiting_review": ["incident_date", "title", "postmortem_status", "days_since_incident", "owner"],
-            "actions": ["state", "days_overdue", "done_on", "action", "owner", "deadline", "ticket",
-                        "incident_title", "incident_id", "severity_level"]}
+            "due": ["state", "days_overdue", "done_on", "action", "owner", "deadline", "ticket",
+                    "incident_title", "incident_id", "severity_level"]}
+    cols["overdue"] = cols["due"]
     r = weekly.Review(date(2026, 11, 16), date(2026, 11, 22), latest=None, describe="2026-11-16 to 2026-11-22",
+                      awaiting_total=0, overdue_total=0, overdue_stale=0,
                       **{k: pd.DataFrame(columns=c) for k, c in cols.items()})
     md = weekly.agenda_markdown(r)
     assert "Filters:" not in md
@@ -300,7 +315,8 @@ def test_agenda_lists_at_most_a_readable_number_per_section():
                           "done_on": None, "severity_level": None} for i in range(weekly.AGENDA_ITEMS + 5)])
     empty = pd.DataFrame()
     md = weekly.agenda_markdown(weekly.Review(d(2026, 1, 5), d(2026, 1, 11), new=empty, awaiting_review=empty,
-                                              actions=acts, repeats=empty, latest=None, describe=""))
+                                              awaiting_total=0, due=empty, overdue=acts, overdue_total=len(acts),
+                                              overdue_stale=0, repeats=empty, latest=None, describe=""))
     assert (f"## The {weekly.AGENDA_ITEMS} most important overdue items (most severe, then longest overdue) "
             f"({weekly.AGENDA_ITEMS + 5})") in md
     assert md.count("- [overdue") == weekly.AGENDA_ITEMS
@@ -319,25 +335,50 @@ def test_agenda_shows_a_ticket_as_its_key_linked_with_its_status():
                          for url in ("https://jira.example/browse/OPS-7", None)])
     empty = pd.DataFrame()
     md = weekly.agenda_markdown(weekly.Review(d(2026, 1, 5), d(2026, 1, 11), new=empty, awaiting_review=empty,
-                                              actions=acts, repeats=empty, latest=None, describe=""))
+                                              awaiting_total=0, due=acts, overdue=empty, overdue_total=0,
+                                              overdue_stale=0, repeats=empty, latest=None, describe=""))
     lines = [line for line in md.splitlines() if "Add canary" in line]
     assert "ticket [OPS-7](https://jira.example/browse/OPS-7) (open)" in lines[0]
     assert "ticket OPS-7 (open)" in lines[1]
 
 
-def test_the_overdue_agenda_is_the_most_severe_then_longest_and_leaves_history_out():
-    acts = pd.DataFrame([
-        {"state": "overdue", "days_overdue": 3990, "severity_level": 1, "action": "ancient"},
-        {"state": "overdue", "days_overdue": 40, "severity_level": 3, "action": "sev3 old"},
-        {"state": "overdue", "days_overdue": 5, "severity_level": 1, "action": "sev1 new"},
-        {"state": "overdue", "days_overdue": 90, "severity_level": None, "action": "no severity"},
-        {"state": "overdue", "days_overdue": 60, "severity_level": 1, "action": "sev1 old"},
-        {"state": "due", "days_overdue": None, "severity_level": 1, "action": "due"},
-    ])
-    late = weekly.overdue(acts, n=3)
-    assert list(late.top["action"]) == ["sev1 old", "sev1 new", "sev3 old"]
-    assert (late.total, late.stale) == (4, 1)
-    assert list(weekly.due(acts)["action"]) == ["due"]
+def test_the_overdue_list_is_the_most_severe_then_longest_and_leaves_history_out(tmp_path):
+    from conftest import load_corpus
+
+    def doc(title, severity, due):
+        return house_doc(title=title, day="2024-01-02", severity=severity, actions=((title, "@ann", due, ""),))
+
+    reader = load_corpus(tmp_path, {      # the week's end is 2026-03-08
+        "ancient": doc("ancient", "SEV-1", "2024-01-10"),     # overdue for over a year: history
+        "sev3": doc("sev3 old", "SEV-3", "2026-01-27"),       # 40 days
+        "sev1new": doc("sev1 new", "SEV-1", "2026-03-03"),    # 5 days
+        "none": doc("no severity", "", "2025-12-08"),         # 90 days
+        "sev1old": doc("sev1 old", "SEV-1", "2026-01-07"),    # 60 days
+    })
+    try:
+        r = weekly.review(reader, ALL, WEEK)
+        assert list(r.overdue["action"]) == ["sev1 old", "sev1 new", "sev3 old", "no severity"]
+        assert list(r.overdue["days_overdue"]) == [60, 5, 40, 90]
+        assert (r.overdue_total, r.overdue_stale) == (4, 1)
+        assert r.due.empty
+        cut = weekly.review(reader, ALL, WEEK, limit=2)
+        assert list(cut.overdue["action"]) == ["sev1 old", "sev1 new"] and (cut.overdue_total, cut.overdue_stale) == (4, 1)
+    finally:
+        reader.close()
+
+
+def test_history_alone_is_still_counted(tmp_path):
+    from conftest import load_corpus
+
+    reader = load_corpus(tmp_path, {"ancient": house_doc(title="ancient", day="2024-01-02",
+                                                         actions=(("ancient", "@ann", "2024-01-10", ""),))})
+    try:
+        r = weekly.review(reader, ALL, WEEK)
+        assert r.overdue.empty and r.due.empty
+        assert (r.overdue_total, r.overdue_stale) == (0, 1)
+        assert "(and 1 overdue for over a year, on the Action items page)" in weekly.agenda_markdown(r)
+    finally:
+        reader.close()
 
 
 def test_a_postmortem_without_a_review_status_is_not_awaiting_review(tmp_path):
@@ -353,3 +394,21 @@ def test_a_postmortem_without_a_review_status_is_not_awaiting_review(tmp_path):
         assert list(r.awaiting_review["title"].str.replace("Postmortem: ", "")) == ["Drafted (2026-03-03)"]
     finally:
         reader.close()
+
+
+def test_long_lists_show_their_first_rows_and_count_them_all(demo, monkeypatch):
+    from conftest import run_page_capped
+
+    at, reader, _ = run_page_capped(PAGE, demo, monkeypatch)
+    monday = weekly.default_week(date.today())
+    expected = week_counts(demo / "h.duckdb", monday)
+    assert expected["awaiting"] > 2
+    assert shown(at) == expected                                # the figures count every row
+    captions = [c.value for c in at.caption]
+    assert any(f"Showing the first 2 of {expected['awaiting']:,} rows; the CSV has all." in c for c in captions)
+    awaiting = next(d.value for d in at.dataframe if "days since incident" in d.value.columns
+                    or "days_since_incident" in d.value.columns)
+    assert len(awaiting) == 2
+    full = weekly.review(reader, ALL, monday)                   # what the CSV button writes
+    assert len(full.awaiting_review) == expected["awaiting"]
+    assert len(full.overdue) == expected["overdue"]

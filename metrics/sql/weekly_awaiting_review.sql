@@ -2,6 +2,7 @@
 -- status is set and that were not reviewed by the week's end, oldest first. Reviewed as in mart_incident_coverage (a
 -- reviewed date, or mart_incidents.status_says_reviewed); a review dated after the
 -- week's end was still awaited then (a status with no date is taken at its word).
+-- listed: how many rows there are before $limit keeps the first that many (NULL: all).
 SELECT
     incident_id,
     title,
@@ -15,7 +16,8 @@ SELECT
     written_on,
     quality_score                                                 AS quality,
     date_diff('day', incident_date, $date_to)                     AS days_since_incident,
-    file_path
+    file_path,
+    count(*) OVER ()                                              AS listed
 FROM filtered_incidents(DATE '0001-01-01', $date_to, $teams, $services, $severities, $classes, $near_misses)
 WHERE NOT coalesce(
     reviewed_on <= $date_to
@@ -27,3 +29,4 @@ WHERE NOT coalesce(
   AND lower(trim(postmortem_status)) NOT IN ('resolved', 'mitigated', 'monitoring', 'investigating',
                                              'identified', 'fixed', 'ongoing', 'active')
 ORDER BY incident_date, file_path
+LIMIT $limit
