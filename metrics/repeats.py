@@ -30,13 +30,22 @@ def rule(reader: Reader) -> str:
     return f"an earlier incident of {KEY_WORDS.get(key, key)} started at most {days} days before it"
 
 
-def _keys(key: str, teams: list, services: list) -> list[list]:
-    """keys[i]: what incident i shares with those it may repeat, under the recurrence key."""
+def _keys(key: str, table) -> tuple[np.ndarray, np.ndarray]:
+    """(row, code) pairs: what each row of ``table`` (recurrence_chance.sql's) shares with
+    those it may repeat, under the recurrence key: its services, its team (a missing team
+    is one key of its own), or one key for all. Read from Arrow's columns whole."""
+    import pyarrow.compute as pc
+
+    rows = np.arange(table.num_rows, dtype=np.int64)
     if key == "class":
-        return [[0]] * len(teams)
+        return rows, np.zeros(table.num_rows, dtype=np.int64)
     if key == "class+team":
-        return [[str(t)] for t in teams]
-    return [list(s) if s is not None else [] for s in services]
+        codes = pc.dictionary_encode(table["team"].combine_chunks()).indices
+        return rows, pc.fill_null(codes, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    services = table["services"].combine_chunks()
+    parent = pc.list_parent_indices(services).to_numpy(zero_copy_only=False).astype(np.int64)
+    codes = pc.dictionary_encode(pc.list_flatten(services)).indices
+    return parent, pc.fill_null(codes, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 def chance(reader: Reader, f: Filters) -> pd.DataFrame:
@@ -51,19 +60,24 @@ def _chance(reader: Reader, f: Filters) -> pd.DataFrame:
     days, key = setting(reader)
     span_from = f.date_from - timedelta(days=days)
     span = (f.date_to - span_from).days + 1
-    df = reader.query_arrow_df(sql_file("recurrence_chance"), params(f, span_from=span_from))
+    table = reader.query_arrow(sql_file("recurrence_chance"), params(f, span_from=span_from))
+    row, code = _keys(key, table)
+    cols = {c: table[c].to_numpy() for c in ("day", "eligible", "counted")}
+    names = table["class"].to_numpy(zero_copy_only=False)               # sorted: each class is one run of rows
+    starts = np.flatnonzero(np.r_[True, names[1:] != names[:-1]]) if len(names) else np.array([], dtype=np.int64)
+    bounds = list(zip(starts, np.r_[starts[1:], len(names)].astype(np.int64)))
 
-    def one(item) -> dict:
-        cls, g = item
-        keys = _keys(key, list(g["team"]), list(g["services"]))
-        c = stats.repeats_by_chance(g["day"].to_numpy(), keys, g["eligible"].to_numpy(), g["counted"].to_numpy(),
-                                    span, days)
-        return {"class": cls, "observed": c.observed, "expected": c.expected, "low": c.low, "high": c.high,
+    def one(run) -> dict:
+        lo, hi = run
+        a, b = np.searchsorted(row, [lo, hi])                            # the class's (row, code) pairs
+        c = stats.repeats_by_chance(cols["day"][lo:hi], stats.Keys(row[a:b] - lo, code[a:b]),
+                                    cols["eligible"][lo:hi], cols["counted"][lo:hi], span, days)
+        return {"class": names[lo], "observed": c.observed, "expected": c.expected, "low": c.low, "high": c.high,
                 "verdict": c.verdict}
 
     # Each class draws from its own seeded generator, so the classes can run at once: the
     # simulations spend their time in numpy's sorts, which let go of the GIL.
-    classes = sorted(df.groupby("class", sort=True), key=lambda item: -len(item[1]))   # largest first
+    classes = sorted(bounds, key=lambda run: run[0] - run[1])                          # largest first
     with ThreadPoolExecutor(max_workers=min(len(classes), os.cpu_count() or 1) or 1) as pool:
         out = sorted(pool.map(one, classes), key=lambda row: row["class"])
     return pd.DataFrame(out, columns=["class", "observed", "expected", "low", "high", "verdict"])

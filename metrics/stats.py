@@ -238,13 +238,41 @@ class Chance:
 CHANCE_SIMULATIONS = 2000
 
 
-def repeats_by_chance(days: Sequence[float], keys: Sequence[Sequence], eligible: Sequence[bool], counted: Sequence[bool],
+@dataclass(frozen=True)
+class Keys:
+    """What incidents may repeat each other by: pairs of an incident (its index) and a
+    key it has (a small integer code), as arrays. Two incidents sharing a key may repeat."""
+    incident: np.ndarray
+    code: np.ndarray
+
+    @classmethod
+    def of(cls, keys: Sequence[Sequence]) -> "Keys":
+        """From each incident's keys, any hashable values: ``keys[i]`` are incident i's."""
+        codes: dict = {}
+        pairs = [(i, codes.setdefault(k, len(codes))) for i, ks in enumerate(keys) for k in ks]
+        incident, code = (np.asarray(v, dtype=np.int64).reshape(-1) for v in (zip(*pairs) if pairs else ([], [])))
+        return cls(incident, code)
+
+    def groups(self) -> list[np.ndarray]:
+        """Each key's incidents, in index order, for the keys that two or more share (an
+        incident listing a key twice counts once)."""
+        if not len(self.incident):
+            return []
+        n = int(self.incident.max()) + 1
+        pair = np.unique(self.code.astype(np.int64) * n + self.incident)        # sorted by key, then incident
+        code = pair // n
+        runs = np.split(pair % n, np.flatnonzero(np.diff(code)) + 1)
+        return [r for r in runs if len(r) > 1]
+
+
+def repeats_by_chance(days: Sequence[float], keys: Keys | Sequence[Sequence], eligible: Sequence[bool], counted: Sequence[bool],
                       span: float, window: float, level: float = 0.90, simulations: int = CHANCE_SIMULATIONS,
                       seed: int = SEED) -> Chance:
     """Repeats among the incidents of one class, observed and as expected by chance.
 
     An incident repeats when an earlier one it may repeat (one sharing any of its
-    ``keys``: the recurrence key's team or services, or one key for the whole class)
+    ``keys``, as Keys or one sequence per incident: the recurrence key's team or
+    services, or one key for the whole class)
     started at most ``window`` days before it. ``days`` are the observed starts over a
     span of ``span`` days whose first ``window`` days only hold possible predecessors; the
     observed count is over ``counted`` incidents (in the period, under the filters). By
@@ -259,17 +287,13 @@ def repeats_by_chance(days: Sequence[float], keys: Sequence[Sequence], eligible:
     t = np.asarray(days, dtype=float)
     eligible, counted = np.asarray(eligible, dtype=bool), np.asarray(counted, dtype=bool)
     n = len(t)
-    groups: dict = {}                                    # key -> the incidents that have it
-    for i, ks in enumerate(keys):
-        for k in dict.fromkeys(ks):
-            groups.setdefault(k, []).append(i)
-    groups = {k: np.asarray(v, dtype=np.int64) for k, v in groups.items() if len(v) > 1}
-    pairs = sum(len(v) for v in groups.values())
+    groups = (keys if isinstance(keys, Keys) else Keys.of(keys)).groups()    # each key's incidents
+    pairs = sum(len(v) for v in groups)
 
     def repeats(starts: np.ndarray) -> np.ndarray:  # starts: (sims, n) -> repeats (sims, n)
         out = np.zeros(starts.shape, dtype=bool)
         flat, base = out.reshape(-1), (np.arange(starts.shape[0]) * starts.shape[1])[:, None]
-        for members in groups.values():                 # each key's starts, sorted row by row
+        for members in groups:                          # each key's starts, sorted row by row
             s = np.take(starts, members, axis=1)
             # any order of equal starts gives the same answer (each of a run of equal
             # starts looks before the run), so the fast unstable sort will do

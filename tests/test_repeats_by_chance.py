@@ -140,3 +140,32 @@ def test_the_overview_repeat_table_stands_each_class_beside_chance(reader):
     for cls, row in top.iterrows():
         assert row["by_chance"] == f"{chance.at[cls, 'expected']:.1f}"
         assert row["beyond_chance"] == chance.at[cls, "verdict"]
+
+
+def test_keys_group_each_keys_incidents_once():
+    groups = stats.Keys.of([["a", "b"], ["a", "a"], [], ["b"], ["c"], ["a"]]).groups()
+    assert sorted(g.tolist() for g in groups) == [[0, 1, 5], [0, 3]]      # "c" is one incident's: no pair
+
+
+def test_keys_as_arrays_give_the_same_count_as_lists():
+    rng = np.random.default_rng(3)
+    days = rng.integers(0, 400, 40).astype(float)
+    keys = [list(rng.choice(["a", "b", "c"], int(rng.integers(0, 3)), replace=False)) for _ in range(40)]
+    flags = [True] * 40
+    incident = np.array([i for i, ks in enumerate(keys) for _ in ks])
+    code = np.array(["abc".index(k) for ks in keys for k in ks])
+    assert stats.repeats_by_chance(days, stats.Keys(incident, code), flags, flags, 400, 90) == \
+        stats.repeats_by_chance(days, keys, flags, flags, 400, 90)
+
+
+@pytest.mark.parametrize("key", ["class", "class+team", "class+service"])
+def test_keys_read_from_arrow_columns(key):
+    """A missing team is one key of its own; a service listed twice counts once; no services, no key."""
+    import pyarrow as pa
+
+    table = pa.table({"team": ["web", None, "web", None, "db"],
+                      "services": [["api", "db"], None, ["api", "api"], [], ["db"]]})
+    want = {"class": [[0, 1, 2, 3, 4]], "class+team": [[0, 2], [1, 3]],
+            "class+service": [[0, 2], [0, 4]]}[key]
+    got = stats.Keys(*repeats._keys(key, table)).groups()
+    assert sorted(g.tolist() for g in got) == want
