@@ -1101,6 +1101,10 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"|(?:was|were)\s+caused\s+(?:when|as)\b"
                     # "it was traced back to a log rotation job", "the culprit was", "the reason was"
                     r"|traced\s+(?:\w+\s+){0,3}?(?:back\s+)?to\b|\bthe\s+culprit\b|\bthe\s+reason\s+(?:was|is|for)\b"
+                    # "I found the problem: the bootloader was still on the old disk", "identified
+                    # the issue - GRUB pointed at a deleted partition": what it was follows
+                    r"|(?:found|identified|spotted|pinpointed|located)\s+the\s+(?:problem|issue|cause|bug|fault)"
+                    r"\s*(?:[:\-\u2013\u2014]|\s(?:was|is)\b)"
                     r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|these|that|those|it)\b|(?:the|our)\s+(?:incident|outage|event"
                     r"|issue|problem)))", re.I)
 # the same in French, Spanish, Portuguese, German and Dutch ("devido a expiração de chave
@@ -1116,7 +1120,7 @@ _CAUSE_OTHER = re.compile(r"\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causa
 _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|로\s?인(?:해|한)")
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result", "stem", "originated", "traced",
-                "culprit", "reason", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
+                "culprit", "reason", "the problem", "the issue", "the bug", "the fault", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
                 "ursache", "motivo", "veroorzaakt", "gevolg")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
