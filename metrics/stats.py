@@ -19,8 +19,13 @@ MIN_SAMPLE = 10
 
 
 def _clean(values: Sequence[float]) -> np.ndarray:
-    a = np.asarray([v for v in values if v is not None], dtype=float)
-    return a[~np.isnan(a)]
+    """The values as floats, missing ones (None, NaN) left out, in their order: read
+    whole when numpy can (None reads as NaN), else one value at a time (a generator)."""
+    try:
+        a = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        a = np.asarray([v for v in values if v is not None], dtype=float)
+    return a[~np.isnan(a)].reshape(-1)
 
 
 def median(values: Sequence[float]) -> float | None:
