@@ -154,8 +154,9 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
     skip_real = {os.path.realpath(p) for p in skip_paths}
 
     def add(path: str, origin: str, root: str | None, real_folder: str | None = None, name: str = "") -> None:
-        # A plain file (``name``) in a folder whose real path is known: one lstat gives both
-        # its real path and its stat (a realpath per file was most of an unchanged re-ingest).
+        # A plain file (``name``) in a folder whose real path is known (``real_folder``, with
+        # its trailing separator): one lstat gives both its real path and its stat (a
+        # realpath per file was most of an unchanged re-ingest).
         st = None
         if real_folder is not None:
             try:
@@ -165,7 +166,7 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
                 return
             if stat.S_ISLNK(st.st_mode):
                 st = None
-        real = real_folder + _slash(real_folder) + name if st is not None else os.path.realpath(path)
+        real = real_folder + name if st is not None else os.path.realpath(path)
         if real in seen_real or real in skip_real:
             return
         if st is None and root is not None and not follow_symlinks and os.path.islink(path) \
@@ -238,20 +239,21 @@ def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None,
                          and not (exclude and exclude.matches(os.path.join(folder, d), True)))
         inside = os.path.relpath(folder, root).replace(os.sep, "/")   # once a folder, not once a file
         prefix = "" if inside == "." else inside + "/"
-        sep = _slash(folder)
+        sep, real_folder = _slash(folder), real + _slash(real)
         for name in sorted(names):
             path = folder + sep + name
             if name.startswith(".") or ".tmp-" in name:
                 continue
-            if os.path.splitext(name)[1].lower() in SKIP_SUFFIXES:
+            dot = name.rfind(".")   # os.path.splitext's suffix (a leading dot was skipped above)
+            if dot > 0 and name[dot:].lower() in SKIP_SUFFIXES:
                 continue
             if rx is not None and not rx.match(prefix + name):
                 continue
-            if (why := furniture.by_name(path)):
+            if (why := furniture.by_name(name)):
                 found.skipped.append((path, why))
-            elif any(ig.matches(path) for ig in active):
+            elif active and any(ig.matches(path) for ig in active):
                 found.skipped.append((path, f"matches {IGNORE_FILE}"))
             elif exclude and exclude.matches(path):
                 found.skipped.append((path, "matches an exclude: glob"))
             else:
-                add(path, origin, root, real, name)
+                add(path, origin, root, real_folder, name)

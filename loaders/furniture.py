@@ -38,9 +38,9 @@ _TEMPLATE_WORDS = {"template", "templates", "postmortem", "post", "mortem", "pos
 
 
 def by_name(path: str) -> str | None:
-    """Why the file at ``path`` is furniture, judged by its name alone, or None."""
-    name = os.path.basename(path)
-    lower = name.lower()
+    """Why the file at ``path`` (or named ``path``) is furniture, judged by its name
+    alone, or None."""
+    lower = path.rpartition(os.sep)[2].lower()
     if lower in CONFIG_NAMES:
         return "a Hindsight config file"
     stem = lower.split(".", 1)[0]

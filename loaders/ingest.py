@@ -23,6 +23,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -115,9 +116,9 @@ class RemovalRefused(ValueError):
     """The load would remove more than half of the postmortems; asked for nothing (exit 2)."""
 
 
-@dataclass
-class Known:
-    """What the database holds about one file."""
+class Known(NamedTuple):
+    """What the database holds about one file (a tuple: an unchanged re-ingest reads
+    100,000 of them)."""
 
     size: int
     mtime_ns: int
@@ -481,8 +482,8 @@ def read_state(db_path: Path) -> State:
         columns = {r[0] for r in con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'files'").fetchall()}
         origin = "origin" if "origin" in columns else "NULL"
-        files = {path: Known(size, mtime, sha, kind, org) for path, size, mtime, sha, kind, org in con.execute(
-            f"SELECT path, size, mtime_ns, sha256, kind, {origin} FROM files").fetchall()}  # noqa: S608 (a column name of ours)
+        rows = con.execute(f"SELECT path, size, mtime_ns, sha256, kind, {origin} FROM files").fetchall()  # noqa: S608 (a column name of ours)
+        files = dict(zip((r[0] for r in rows), map(Known._make, (r[1:] for r in rows))))
         sources = []
         if "sources" in tables:
             sources = [Source(pattern, kind, config) for pattern, kind, config in con.execute(
