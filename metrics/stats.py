@@ -205,19 +205,17 @@ def kaplan_meier(durations: Sequence[float], closed: Sequence[bool], level: floa
     n = int(t.size)
     if n == 0:
         return Survival([], [], None, None, 0, 0, 0)
-    times, surv, se = [0.0], [1.0], [0.0]
-    s, greenwood = 1.0, 0.0
-    for u in np.unique(t[e]):
-        at_risk = int(np.sum(t >= u))
-        d = int(np.sum((t == u) & e))
-        if at_risk == 0:
-            continue
-        s *= 1 - d / at_risk
-        if at_risk > d:
-            greenwood += d / (at_risk * (at_risk - d))
-        times.append(float(u))
-        surv.append(s)
-        se.append(s * math.sqrt(greenwood))
+    # at each close time u: d items close, at_risk = items still open just before it
+    # (every t >= u, u among them); the products and sums run in time order, as a loop would
+    u, d = np.unique(t[e], return_counts=True)
+    at_risk = n - np.searchsorted(np.sort(t), u, side="left")
+    s = np.cumprod(1 - d / at_risk)
+    terms = np.zeros(u.size)
+    np.divide(d, at_risk * (at_risk - d), out=terms, where=at_risk > d)
+    greenwood = np.cumsum(terms)
+    times = [0.0, *u.tolist()]
+    surv = [1.0, *s.tolist()]
+    se = [0.0, *(s * np.sqrt(greenwood)).tolist()]
     z = _z(level)
 
     def first(pred):

@@ -68,3 +68,26 @@ def test_no_median_while_more_than_half_are_open():
 
 def test_empty():
     assert stats.kaplan_meier([], []).n == 0
+
+
+def _km_by_the_definition(t, e):
+    """Survival after each close time, step by step: the oracle."""
+    out, s = [], 1.0
+    for u in sorted({x for x, closed in zip(t, e) if closed}):
+        at_risk = sum(x >= u for x in t)
+        d = sum(x == u and closed for x, closed in zip(t, e))
+        s *= 1 - d / at_risk
+        out.append((u, s))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_kaplan_meier_equals_the_definition_with_ties_and_censoring(seed):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    t = rng.integers(0, 30, 200).astype(float).tolist()       # many ties
+    e = (rng.random(200) < 0.6).tolist()
+    s = stats.kaplan_meier(t, e)
+    assert list(zip(s.times[1:], s.still_open[1:])) == _km_by_the_definition(t, e)
+    assert (s.n, s.events, s.censored) == (200, sum(e), 200 - sum(e))
