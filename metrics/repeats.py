@@ -34,6 +34,7 @@ def _keys(key: str, table) -> tuple[np.ndarray, np.ndarray]:
     """(row, code) pairs: what each row of ``table`` (recurrence_chance.sql's) shares with
     those it may repeat, under the recurrence key: its services, its team (a missing team
     is one key of its own), or one key for all. Read from Arrow's columns whole."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     rows = np.arange(table.num_rows, dtype=np.int64)
@@ -43,6 +44,9 @@ def _keys(key: str, table) -> tuple[np.ndarray, np.ndarray]:
         codes = pc.dictionary_encode(table["team"].combine_chunks()).indices
         return rows, pc.fill_null(codes, -1).to_numpy(zero_copy_only=False).astype(np.int64)
     services = table["services"].combine_chunks()
+    # a missing list is an empty one: Arrow may back a null slot with values, which the
+    # parent indices would count and the flattened values would not
+    services = pc.fill_null(services, pa.scalar([], type=services.type))
     parent = pc.list_parent_indices(services).to_numpy(zero_copy_only=False).astype(np.int64)
     codes = pc.dictionary_encode(pc.list_flatten(services)).indices
     return parent, pc.fill_null(codes, -1).to_numpy(zero_copy_only=False).astype(np.int64)

@@ -142,7 +142,7 @@ def agenda_markdown(r: dict) -> str:
     out += ["Summary:", "",
             f"- {len(r.new)} new incidents and near misses",
             f"- {len(r.repeats)} repeats",
-            f"- {len(r.awaiting_review)} postmortems awaiting review",
+            f"- {r.awaiting_total} postmortems awaiting review",
             f"- {len(r.due)} action items due this week",
             f"- {r.overdue_total} overdue at the week's end"
             + (f" (and {r.overdue_stale} overdue for over a year, on the Action items page)" if r.overdue_stale

@@ -81,6 +81,11 @@ def full_review():
     return weekly.review(reader, filters, start)
 
 
+def with_severity(items):
+    """Action items with their severity under the column name the tables show."""
+    return items.assign(severity=items["severity_label"])
+
+
 st.subheader(f"New incidents and near misses ({len(r.new)})")
 if r.new.empty:
     st.caption("None dated this week.")
@@ -118,7 +123,7 @@ st.subheader(f"Action items due this week ({len(r.due)})")
 if r.due.empty:
     st.caption("Nothing due this week.")
 else:
-    show(r.due.assign(severity=r.due["severity_label"]), "weekly-due",
+    show(with_severity(r.due), "weekly-due",
          "Deadline in the week: open at its end (due) or done. Deadline: the due date, else the incident date + "
          "the SLA days of its severity.", ACTION_COLUMNS)
 
@@ -128,13 +133,13 @@ if top.empty:
     st.caption("Nothing overdue at the week's end" + (f" but {r.overdue_stale} items overdue for over a year."
                                                        if r.overdue_stale else "."))
 else:
-    show(top.assign(severity=top["severity_label"]), "weekly-overdue",
+    show(with_severity(top), "weekly-overdue",
          "Most severe first, then longest overdue" + (f"; {r.overdue_total - len(top)} more below"
                                                        if r.overdue_total > len(top) else "")
          + (f". {r.overdue_stale} items overdue for over a year are left to the Action items page."
             if r.overdue_stale else "."), ACTION_COLUMNS)
     if r.overdue_total > len(top):
         with st.expander(f"All {r.overdue_total} overdue items"):
-            show(r.overdue.assign(severity=r.overdue["severity_label"]), "weekly-overdue-all",
+            show(with_severity(r.overdue), "weekly-overdue-all",
                  "Most severe first, then longest overdue.", ACTION_COLUMNS, total=r.overdue_total,
-                 everything=lambda: full_review().overdue)
+                 everything=lambda: with_severity(full_review().overdue))

@@ -129,9 +129,10 @@ def test_review_cuts_the_long_lists_and_counts_them(small):
     assert list(r.awaiting_review["incident_id"]) == ["p0"] and r.awaiting_total == 3
     assert list(r.overdue["action"]) == ["Old open item"] and r.overdue_total == 2
     assert list(r.due["action"]) == ["Add index DONE", "Tune pool"]            # the week's own items: all of them
-    s = sections(weekly.agenda_markdown(r))
-    assert "Postmortems awaiting review (3)" in s and "- ... and 2 more (see the Weekly review page)" in \
-        weekly.agenda_markdown(r)
+    md = weekly.agenda_markdown(r)
+    assert "Postmortems awaiting review (3)" in sections(md)
+    assert "- ... and 2 more (see the Weekly review page)" in md
+    assert "- 3 postmortems awaiting review\n" in md and "- 2 overdue at the week's end" in md   # the summary too
 
 
 def test_review_the_week_after(small):

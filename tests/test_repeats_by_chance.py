@@ -169,3 +169,12 @@ def test_keys_read_from_arrow_columns(key):
             "class+service": [[0, 2], [0, 4]]}[key]
     got = stats.Keys(*repeats._keys(key, table)).groups()
     assert sorted(g.tolist() for g in got) == want
+
+
+def test_a_missing_services_list_has_no_keys_even_when_arrow_backs_it_with_values():
+    import pyarrow as pa
+
+    services = pa.ListArray.from_arrays(pa.array([0, 1, 3, 4]), pa.array(["api", "db", "api", "api"]),
+                                        mask=pa.array([False, True, False]))     # [api], null (over db, api), [api]
+    table = pa.table({"team": ["web", "web", "web"], "services": services})
+    assert [g.tolist() for g in stats.Keys(*repeats._keys("class+service", table)).groups()] == [[0, 2]]
