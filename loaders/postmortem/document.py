@@ -1102,9 +1102,12 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     # "it was traced back to a log rotation job", "the culprit was", "the reason was"
                     r"|traced\s+(?:\w+\s+){0,3}?(?:back\s+)?to\b|\bthe\s+culprit\b|\bthe\s+reason\s+(?:was|is|for)\b"
                     # "I found the problem: the bootloader was still on the old disk", "identified
-                    # the issue - GRUB pointed at a deleted partition": what it was follows
-                    r"|(?:found|identified|spotted|pinpointed|located)\s+the\s+(?:problem|issue|cause|bug|fault)"
-                    r"\s*(?:[:\-\u2013\u2014]|\s(?:was|is)\b)"
+                    # the issue - GRUB pointed at a deleted partition", "found the cause was":
+                    # what it was follows (not "found the issue was limited to EU customers",
+                    # "not yet identified the cause", "found the bug-tracker entry")
+                    r"|(?<!\bnot\s)(?<!\bnot\syet\s)(?<!\bnever\s)"
+                    r"(?:found|identified|spotted|pinpointed|located)\s+the\s+"
+                    r"(?:(?:problem|issue|cause|bug|fault)(?:\s*:|\s+[-\u2013\u2014]\s)|cause\s+(?:was|is)\b)"
                     r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|these|that|those|it)\b|(?:the|our)\s+(?:incident|outage|event"
                     r"|issue|problem)))", re.I)
 # the same in French, Spanish, Portuguese, German and Dutch ("devido a expiração de chave
