@@ -55,3 +55,15 @@ def test_a_long_span_heat_map_counts_quarters_then_years(demo):
     # regrouped, nothing lost: the demo's incidents all lie after 2021
     assert int(quarterly.to_numpy().sum()) == int(yearly.to_numpy().sum())
     assert "per class and quarter" in class_month_heatmap(quarterly, "").layout.title.text
+
+
+def test_every_chart_has_its_own_copy_of_the_white_template():
+    import plotly.io as pio
+    import streamlit  # noqa: F401  (it sets plotly's default template to its own)
+
+    a = charts.layout(go.Figure(), "A")
+    b = charts.layout(go.Figure(), "B")
+    white = pio.templates["plotly_white"].to_plotly_json()
+    assert a.layout.template.to_plotly_json() == white == b.layout.template.to_plotly_json()
+    a.layout.template.layout.paper_bgcolor = "red"                 # changing one changes no other
+    assert b.layout.template.layout.paper_bgcolor == pio.templates["plotly_white"].layout.paper_bgcolor == "white"
