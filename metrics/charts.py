@@ -35,7 +35,7 @@ TEMPLATE = "plotly_white"
 def _template(fig: go.Figure) -> None:
     """Give ``fig`` a copy of the white template. Naming it in ``update_layout`` checked
     the whole template, plotly's own and valid already, against the schema again for
-    each chart: 25-45 ms a chart, much of a page of charts. It is set the way plotly sets
+    each chart: 12.9 ms a chart on a quiet machine, against 0.7 ms for the figure. It is set the way plotly sets
     a default template, unchecked (a copy still: no figure shares it). The default
     itself is not used: Streamlit sets it to its own theme when it is imported."""
     layout = fig.layout

@@ -234,3 +234,9 @@ def forget() -> None:
 def sql_file(name: str) -> str:
     """The text of metrics/sql/NAME.sql."""
     return (Path(__file__).resolve().parent / "sql" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def first_rows(df):
+    """A listing's first rows and how many it has in all: its SQL counts every row in a
+    ``listed`` column (``count(*) OVER ()``) before ``LIMIT $limit`` keeps the first ones."""
+    return df.drop(columns="listed"), int(df["listed"].iloc[0]) if len(df) else 0

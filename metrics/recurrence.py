@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 
 from metrics import repeats, safe, stats
-from metrics.db import Reader, sql_file
+from metrics.db import Reader, first_rows, sql_file
 from metrics.filters import Filters, params
 from metrics.report import FREQUENT_SHARE, months
 
@@ -123,7 +123,6 @@ def first_open_items(reader: Reader, f: Filters, as_of: date, limit: int) -> tup
 def _open_items(reader: Reader, f: Filters, as_of: date, per_class: int | None,
                 limit: int | None = None) -> tuple[pd.DataFrame, int]:
     df = reader.query_df(sql_file("recurrence_open_items"), params(f, as_of=as_of, per_class=per_class, limit=limit))
-    listed = int(df["listed"].iloc[0]) if len(df) else 0
-    df = df.drop(columns="listed")
+    df, listed = first_rows(df)
     df["ticket_url"] = df["ticket_url"].map(safe.link).astype(object)
     return df, listed

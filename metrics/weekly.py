@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from metrics import safe
-from metrics.db import Reader, sql_file
+from metrics.db import Reader, first_rows, sql_file
 from metrics.filters import Filters, params
 from metrics.incidents import RESEMBLES
 
@@ -90,8 +90,7 @@ def review(reader: Reader, f: Filters, week_start: date, limit: int | None = Non
                         for t, i, d, sc in zip(new["resembles_title"], new["resembles_id"], new["resembles_date"],
                                                new["resembles_score"])]
     awaiting = _dates(_query(reader, "weekly_awaiting_review", p), "incident_date", "written_on")
-    awaiting_total = int(awaiting["listed"].iloc[0]) if len(awaiting) else 0
-    awaiting = awaiting.drop(columns="listed")
+    awaiting, awaiting_total = first_rows(awaiting)
     awaiting["severity"] = awaiting.pop("severity_label")
     acts = _query(reader, "weekly_actions", p)
     overdue_total, overdue_stale = (int(acts[c].iloc[0]) for c in ("overdue_total", "overdue_stale"))
