@@ -1,8 +1,8 @@
 """Similar past incidents: for every postmortem, the earlier ones that read most alike.
 
 Offline and explainable. Each postmortem's text (title, summary, contributing factors,
-timeline entries: int_incident_text) becomes a TF-IDF vector (scikit-learn; words of
-two or more letters, English stop words out, single words and pairs, sublinear term
+timeline entries: int_incident_text) becomes a TF-IDF vector (the terms of
+loaders/words.py: words and neighbouring pairs, English stop words out; sublinear term
 counts); two postmortems' similarity is
 
     score = TEXT_WEIGHT * cosine(text) + SERVICE_WEIGHT * jaccard(services)
@@ -36,9 +36,12 @@ At an ingest (``refresh``) the table ``similar_incidents`` is
 from __future__ import annotations
 
 import hashlib
+import os
 
 import numpy as np
 import pandas as pd
+
+from loaders import words
 
 TOP = 5
 MIN_SCORE = 0.05        # below this, two postmortems have nothing worth showing in common
@@ -50,6 +53,7 @@ VERSION = "3"           # bump when the rule above changes: the table is rebuilt
 REBUILD_SHARE = 0.05    # changes since the last full rebuild, as a share of postmortems, that force one
 INCREMENTAL_FROM = 1000  # fewer postmortems than this: always rebuilt whole
 BATCH = 2000            # postmortems read, vectorised and written at once by a rebuild
+THREADS = min(2, os.cpu_count() or 1)   # blocks ranked at once: each holds a few CELLS-sized arrays
 COLUMNS = ["file_path", "rank", "similar_path", "score", "text_score", "shared_terms", "shared_services"]
 
 
@@ -63,17 +67,51 @@ def _digests(df: pd.DataFrame) -> list[str]:
     return [digest(t or "", s, ts) for t, s, ts in zip(df["text"], df["services"], df["start_ts"])]
 
 
-def _vectorizer(n: int, terms=None, idf=None):
-    """The one TF-IDF rule: fitted on ``n`` texts, or with the ``terms`` and ``idf`` of an
-    earlier fit (then it only transforms)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _max_df(n: int) -> float:
+    """The share of texts a term may appear in and still count (commoner ones say nothing)."""
+    return 0.5 if n >= 20 else 1.0
 
-    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), min_df=1,
-                          max_df=0.5 if n >= 20 else 1.0, token_pattern=r"(?u)\b[^\W\d_][\w-]*[^\W_]\b",
-                          dtype=np.float32, vocabulary=None if terms is None else {t: k for k, t in enumerate(terms)})
-    if idf is not None:
-        vec.idf_ = idf
-    return vec
+
+class _Vectors:
+    """The rule's TF-IDF vectors under ``terms`` and ``idf`` (from _vocabulary): each
+    term's count c in a text weighs (1 + ln c) x idf, and each text's vector has length 1.
+    Float32, computed step for step as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``
+    transforms (tests/test_similar.py compares them bit for bit)."""
+
+    def __init__(self, terms, idf):
+        self.index = {t: k for k, t in enumerate(terms)}
+        self.idf = np.asarray(idf, dtype=np.float32)
+
+    def __call__(self, texts):
+        """CSR, one row per text (None is empty)."""
+        from collections import Counter
+        from itertools import repeat
+
+        from scipy import sparse
+
+        get, cols, counts, sizes = self.index.get, [], [], []
+        for text in texts:
+            c = Counter(words.terms(text if isinstance(text, str) else ""))
+            cols.extend(map(get, c, repeat(-1)))          # -1: a term outside the vocabulary
+            counts.extend(c.values())
+            sizes.append(len(c))
+        cols, counts = np.asarray(cols, dtype=np.int64), np.asarray(counts, dtype=np.float32)
+        rows = np.repeat(np.arange(len(sizes)), sizes)
+        keep = cols >= 0
+        indptr = np.zeros(len(sizes) + 1, dtype=np.int32)
+        np.cumsum(np.bincount(rows[keep], minlength=len(sizes)), out=indptr[1:])
+        x = sparse.csr_matrix((counts[keep], cols[keep].astype(np.int32), indptr), shape=(len(sizes), len(self.idf)))
+        x.sort_indices()
+        data = x.data
+        np.log(data, out=data)
+        data += np.float32(1.0)
+        data *= self.idf[x.indices]
+        lengths = np.diff(x.indptr)
+        sums = np.zeros(len(lengths))                   # each row's sum of squares, in double
+        full = lengths > 0
+        sums[full] = np.add.reduceat((data * data).astype(np.float64), x.indptr[:-1][full])
+        data[:] = data / np.repeat(np.sqrt(sums), lengths)
+        return x
 
 
 def _services_matrix(services: list[list[str]]):
@@ -131,14 +169,17 @@ def _blocks(rows: np.ndarray, cells: int = CELLS):
 def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = MIN_SCORE):
     """The table's rows for postmortems ``rows`` (indices into ``df``, ordered by start):
     each one's ``top`` best among its HORIZON predecessors scoring at least ``min_score``,
-    yielded a block at a time (the table is written as it is ranked, never held whole)."""
+    yielded a block at a time, in order (the table is written as it is ranked, never held
+    whole). Blocks are ranked on THREADS threads: the products and sorts run without
+    Python's lock, so a block is scored while the one before is written."""
     services = [list(s) if s is not None else [] for s in df["services"]]
     b = _services_matrix(services)
     sizes = np.asarray(b.sum(axis=1)).ravel()
     paths = df["file_path"].tolist()
     rows = np.unique(np.asarray(rows, dtype=np.int64))
     rows = rows[rows > 0]                      # the first postmortem has no earlier one
-    for block in _blocks(rows):
+
+    def rank(block: np.ndarray) -> list[tuple]:
         c0, score, text = _window_scores(x, b, sizes, block)
         k = min(top, score.shape[1])
         # each row's k-th best score, the row not sorted whole; ties at it go to the earlier
@@ -147,14 +188,22 @@ def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = M
         r, c = np.nonzero(score >= kth[:, None])
         pick = np.lexsort((c, -score[r, c], r))             # by row, best first, earlier on ties
         r, c = r[pick], c[pick]
-        rank = np.arange(len(r)) - np.searchsorted(r, r)    # place within its row
-        keep = rank < k
-        r, c, rank = r[keep], c[keep], rank[keep]
+        place = np.arange(len(r)) - np.searchsorted(r, r)   # place within its row
+        keep = place < k
+        r, c, place = r[keep], c[keep], place[keep]
         i, j = block[r], c0 + c
-        words = _shared_terms(x, terms, i, j)
+        shared = _shared_terms(x, terms, i, j)
         scores, texts = np.round(score[r, c], 4).tolist(), np.round(text[r, c], 4).tolist()
-        yield [(paths[a], int(q) + 1, paths[z], s, t, w, sorted(set(services[a]) & set(services[z])))
-               for a, z, q, s, t, w in zip(i.tolist(), j.tolist(), rank.tolist(), scores, texts, words)]
+        return [(paths[a], int(q) + 1, paths[z], s, t, w, sorted(set(services[a]) & set(services[z])))
+                for a, z, q, s, t, w in zip(i.tolist(), j.tolist(), place.tolist(), scores, texts, shared)]
+
+    if THREADS < 2:
+        yield from map(rank, _blocks(rows))
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(THREADS, thread_name_prefix="similar") as pool:
+        yield from pool.map(rank, _blocks(rows))
 
 
 def _shared_terms(x, terms, i: np.ndarray, j: np.ndarray) -> list[list[str]]:
@@ -179,11 +228,10 @@ def _vocabulary(texts, n: int):
     texts dropped, idf smoothed and computed in float32."""
     from collections import Counter
 
-    vec = _vectorizer(n)
-    analyse, counts = vec.build_analyzer(), Counter()
+    counts: Counter = Counter()
     for text in texts:
-        counts.update(set(analyse(text or "")))
-    high = vec.max_df * n
+        counts.update(set(words.terms(text if isinstance(text, str) else "")))
+    high = _max_df(n) * n
     terms = sorted(t for t, c in counts.items() if c <= high)
     if not terms:
         return None
@@ -197,7 +245,7 @@ def _vocabulary(texts, n: int):
 
 def _fit(df: pd.DataFrame, terms, idf):
     """The vectors (CSR) of ``df``'s texts under ``terms`` and ``idf``."""
-    return _vectorizer(len(df), terms, idf).transform(df["text"].fillna("")).tocsr()
+    return _Vectors(terms, idf)(df["text"])
 
 
 def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: float = MIN_SCORE,
@@ -218,10 +266,10 @@ def _ranked(batches, n: int, terms=None, idf=None, top: int = TOP, min_score: fl
             on_fit(terms, idf)
     from scipy import sparse
 
-    vec = _vectorizer(n, terms, idf)
+    vec = _Vectors(terms, idf)
     w_first, w_frame, w_x = 0, None, None      # the window: rows w_first.. of the ordered input
     for first, frame in batches():
-        x = vec.transform(frame["text"].fillna("")).tocsr()
+        x = vec(frame["text"])
         if on_batch is not None:
             on_batch(frame, x, first)
         frame = frame[["file_path", "services"]].reset_index(drop=True)     # the text is in x now

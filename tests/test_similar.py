@@ -229,6 +229,61 @@ def test_blocks_do_not_change_the_table(monkeypatch):
     pd.testing.assert_frame_equal(similar.similar(frame(rows)), whole)
 
 
+def test_threads_do_not_change_the_table(monkeypatch):
+    """Blocks ranked on several threads come back in order: the same table, row for row,
+    as ranking them one after another."""
+    import random
+
+    monkeypatch.setattr(similar, "HORIZON", 9)
+    monkeypatch.setattr(similar, "CELLS", 40)             # many blocks, so threads interleave
+    rng = random.Random(21)
+    rows = [_doc(rng, k) for k in range(90)]
+    monkeypatch.setattr(similar, "THREADS", 1)
+    alone = similar.similar(frame(rows))
+    monkeypatch.setattr(similar, "THREADS", 3)
+    pd.testing.assert_frame_equal(similar.similar(frame(rows)), alone)
+
+
+def test_vectors_are_scikit_learns_tfidf_bit_for_bit():
+    """The rule's TF-IDF (loaders/similar.py's _vocabulary and _Vectors) equals
+    scikit-learn's TfidfVectorizer with the same settings, term for term and weight for
+    weight, so tables built before and after it was written out agree."""
+    import random
+
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from loaders import words
+
+    rng = random.Random(5)
+    texts = [_doc(rng, k)[1] for k in range(60)] + [POOL_1[1], CDN[1], DEPLOY[1], POOL_2[1], "", "the a of"]
+    terms, idf = similar._vocabulary(iter(texts + [None]), len(texts) + 1)
+    ours = similar._Vectors(terms, idf)(texts + [None])
+    vec = TfidfVectorizer(stop_words="english", sublinear_tf=True, ngram_range=(1, 2), max_df=0.5,
+                          token_pattern=words.TOKEN, dtype=np.float32)
+    theirs = vec.fit_transform(texts + [""]).tocsr()
+    theirs.sort_indices()
+    assert list(vec.get_feature_names_out()) == list(terms)
+    assert np.array_equal(vec.idf_.astype(np.float32), idf)
+    assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+    assert np.array_equal(ours.data, theirs.data)
+
+
+def test_ingest_does_not_import_scikit_learn(tmp_path):
+    """Similarity's vectors are written out (loaders/words.py): an ingest that rebuilds
+    the table does not pay scikit-learn's import."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from loaders import similar; import pandas as pd; from datetime import datetime; "
+            "similar.similar(pd.DataFrame({'file_path': ['a', 'b'], 'text': ['pool exhausted', 'pool exhausted again'], "
+            "'services': [[], []], 'start_ts': [datetime(2026, 1, 1), datetime(2026, 1, 2)]})); "
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(__import__("pathlib").Path(similar.__file__).parent.parent))
+    assert out.stdout.strip() == "False"
+
+
 def test_batches_do_not_change_the_table(monkeypatch):
     """A rebuild reads, vectorises and ranks BATCH postmortems at a time, each against the
     HORIZON before it: the table is the same whatever the batch."""
