@@ -32,6 +32,7 @@ import duckdb
 from loaders import chunks, corrections, rows, store
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
+from loaders.options import EXPORT_SUFFIXES
 from loaders.problems import problem
 from loaders.rows import TABLES
 from loaders.workers import iter_export, iter_files
@@ -299,7 +300,10 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
         # batch of parsed files, not the archive, and the workers parse while it writes.
         big = [f for f in p.todo if chunks.streamed(f, _size(f))]   # exports read a chunk at a time
         streamed = set(big)
-        small = [f for f in p.todo if f not in streamed]
+        # Exports first: the longest parses start while postmortems keep the other workers
+        # busy (last, one worker would parse them alone), and before the ingest has grown.
+        # Rows do not depend on the order files are read in.
+        small = sorted((f for f in p.todo if f not in streamed), key=lambda f: not f.lower().endswith(EXPORT_SUFFIXES))
         with store.swap(db_path, derive=similar.refresh) as con, \
                 contextlib.closing(iter_files(small, options, progress)) as loaded:
             run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchall()[0][0]
