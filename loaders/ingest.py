@@ -298,14 +298,15 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
 
         # Parse and write at once, a batch at a time (loaders/rows.py): the ingest holds one
         # batch of parsed files, not the archive, and the workers parse while it writes.
-        big = [f for f in p.todo if chunks.streamed(f, _size(f))]   # exports read a chunk at a time
+        sizes = {f: _size(f) for f in p.todo}
+        big = [f for f in p.todo if chunks.streamed(f, sizes[f])]   # exports read a chunk at a time
         streamed = set(big)
-        # Exports first: the longest parses start while postmortems keep the other workers
-        # busy (last, one worker would parse them alone), and before the ingest has grown.
-        # Rows do not depend on the order files are read in.
+        # Exports first, each in a chunk of its own: the longest parses start at once, side
+        # by side, while postmortems keep the other workers busy (last, one worker would
+        # parse them alone). Rows do not depend on the order files are read in.
         small = sorted((f for f in p.todo if f not in streamed), key=lambda f: not f.lower().endswith(EXPORT_SUFFIXES))
         with store.swap(db_path, derive=similar.refresh) as con, \
-                contextlib.closing(iter_files(small, options, progress)) as loaded:
+                contextlib.closing(iter_files(small, options, progress, sizes=sizes)) as loaded:
             run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchall()[0][0]
             now = datetime.now(timezone.utc).replace(tzinfo=None)
             gone = p.removed + p.todo   # the files re-read now get new rows

@@ -124,9 +124,28 @@ def _load_chunk(args):
 AHEAD = 2   # chunks in flight per worker: enough to keep each busy, few enough to bound memory
 
 
-def iter_files(paths: list[str], options: Options, progress=None, workers: int | None = None):
+def _chunks(paths: list[str], size: int, sizes: dict[str, int] | None, limit: float):
+    """``paths`` in runs of at most ``size``; with ``sizes`` (bytes per path), a run also
+    ends before it would pass ``limit`` bytes, so a big file (an export) is a run of its
+    own: one worker parses it while the others go on with the rest."""
+    run: list[str] = []
+    held = 0
+    for p in paths:
+        n = sizes.get(p, 0) if sizes else 0
+        if run and (len(run) >= size or held + n > limit):
+            yield run
+            run, held = [], 0
+        run.append(p)
+        held += n
+    if run:
+        yield run
+
+
+def iter_files(paths: list[str], options: Options, progress=None, workers: int | None = None,
+               sizes: dict[str, int] | None = None):
     """Parse ``paths`` and yield each result in order, as soon as it and those before it
-    are done, in worker processes when there are many.
+    are done, in worker processes when there are many. ``sizes`` (bytes per path, when
+    known) keeps a big file in a chunk of its own.
 
     Memory stays flat however many files there are: at most ``AHEAD`` chunks per worker
     are submitted and not yet taken, so parsed files wait in memory only until the
@@ -141,7 +160,8 @@ def iter_files(paths: list[str], options: Options, progress=None, workers: int |
                 progress(n, total)
         return
     size = max(16, min(256, total // (workers * 8) or 16))
-    chunks = ((paths[i:i + size], options) for i in range(0, total, size))
+    limit = max(1 << 20, sum(sizes.get(p, 0) for p in paths) / (workers * 8)) if sizes else float("inf")
+    chunks = ((run, options) for run in _chunks(paths, size, sizes, limit))
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                initializer=_init_worker, initargs=(os.getpid(),))
     done = 0

@@ -1,0 +1,73 @@
+"""Parsing many files in worker processes (loaders/workers.py): chunks sized so no worker
+parses a big export alone at the end, results in order, and the same tables as parsing
+in one process."""
+from pathlib import Path
+
+import duckdb
+
+from loaders import workers
+from loaders.workers import _chunks, iter_files
+
+
+def test_runs_stop_at_their_size():
+    paths = [f"p{k}.md" for k in range(10)]
+    assert [len(r) for r in _chunks(paths, 4, None, float("inf"))] == [4, 4, 2]
+
+
+def test_a_file_over_the_limit_is_a_run_of_its_own():
+    paths = ["a.json", "b.csv", "1.md", "2.md", "3.md", "c.json", "4.md"]
+    sizes = {"a.json": 900, "b.csv": 700, "c.json": 800, "1.md": 10, "2.md": 10, "3.md": 10, "4.md": 10}
+    runs = list(_chunks(paths, 3, sizes, limit=500))
+    assert runs == [["a.json"], ["b.csv"], ["1.md", "2.md", "3.md"], ["c.json"], ["4.md"]]
+    assert [p for r in runs for p in r] == paths                  # nothing lost, nothing moved
+
+
+def test_small_files_fill_a_run_up_to_the_limit():
+    paths = [f"p{k}.md" for k in range(6)]
+    runs = list(_chunks(paths, 10, {p: 100 for p in paths}, limit=250))
+    assert [len(r) for r in runs] == [2, 2, 2]
+
+
+def _demo_files(root: Path) -> list[str]:
+    sample = root / "data" / "sample"
+    exports = sorted(str(p) for p in sample.rglob("*") if p.suffix in (".json", ".csv"))
+    return exports + sorted(str(p) for p in (sample / "postmortems").rglob("*.md"))
+
+
+def test_the_pool_keeps_order_with_exports_in_runs_of_their_own():
+    root = Path(__file__).resolve().parent.parent
+    paths = _demo_files(root)
+    assert len(paths) > workers.PARALLEL_THRESHOLD                  # so the pool is used
+    sizes = {p: Path(p).stat().st_size for p in paths}
+    from loaders.config import Config
+
+    loaded = list(iter_files(paths, Config().options(), workers=2, sizes=sizes))
+    assert [ld.path for ld in loaded] == paths
+    assert {ld.record.kind for ld in loaded[:3]} == {"tracker_export", "incident_export"}
+
+
+def _tables(db: Path) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                for t in ("raw_postmortems", "raw_timeline", "raw_action_items", "raw_tickets", "raw_incidents",
+                          "ingest_problems", "mart_incidents", "mart_action_items", "similar_incidents")}
+    finally:
+        con.close()
+
+
+def test_workers_load_what_one_process_loads(tmp_path, monkeypatch):
+    """Exports go first and big ones alone: the order files are parsed in changes no row."""
+    from conftest import demo_config
+
+    from loaders.config import load_config
+    from loaders.ingest import ingest
+
+    (tmp_path / "pool").mkdir()
+    (tmp_path / "one").mkdir()
+    ingest(load_config(str(demo_config(tmp_path / "pool"))), [], tmp_path / "pool" / "h.duckdb")
+    monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 10**9)     # one process, files in their found order
+    ingest(load_config(str(demo_config(tmp_path / "one"))), [], tmp_path / "one" / "h.duckdb")
+    pool, one = _tables(tmp_path / "pool" / "h.duckdb"), _tables(tmp_path / "one" / "h.duckdb")
+    assert pool["raw_postmortems"] and pool["raw_tickets"] and pool["raw_incidents"]
+    assert pool == one
