@@ -59,7 +59,8 @@ def measure(work: Path, name: str, make, n: int) -> None:
     db = work / f"{name}.duckdb"
     for leftover in (db, Path(f"{db}.wal")):
         leftover.unlink(missing_ok=True)
-    seconds, tree, _, _ = run_sampled([*HINDSIGHT, "ingest", "-q", "--db", str(db), str(path)])
+    run = run_sampled([*HINDSIGHT, "ingest", "-q", "--db", str(db), str(path)])
+    seconds, tree = run.seconds, run.tree_mb
     print(f"  {name:18} {n:>10,} rows  {path.stat().st_size / 1e6:6.0f} MB  {seconds:7.1f} s  "
           f"peak {tree:5.0f} MB, the ingest with its fork server and export worker  (target <= 500)")
 

@@ -8,6 +8,9 @@ printed), then measures, each as a separate process the way a user runs it:
 
 - cold ingest: ``hindsight ingest`` into a fresh database, against markdown-it-py merely
   tokenizing the same postmortem files in one process (the ratio is the target: >= 1.5);
+- the ingest's CPU seconds, its workers' included, against markdown-it-py's time (how
+  much work the ingest does, whatever the machine's load) and as cores busy on average
+  (how well it keeps them busy);
 - the ingest's peak memory: the largest sum of RSS over the ingest and its workers,
   sampled every 20 ms, and the ingest process's own peak (ru_maxrss);
 - unchanged re-ingest, whole process, against ``python -c "import duckdb"`` (the floor
@@ -31,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,10 +51,13 @@ HINDSIGHT = [PY, "-m", "loaders"]
 # Measures
 
 
-def tree_rss_mb(pid: int) -> float:
-    """RSS of ``pid`` and every process below it, in MB (0 once it is gone)."""
+def tree(pid: int) -> tuple[float, dict[int, float]]:
+    """(RSS of ``pid`` and every process below it in MB, the CPU seconds each of them has
+    used so far by pid); (0, {}) once it is gone."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -59,28 +66,48 @@ def tree_rss_mb(pid: int) -> float:
                 fields = f.read().rsplit(")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(entry))
             rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick      # utime + stime
         except (OSError, IndexError, ValueError):
             continue
-    total, todo = 0, [pid]
+    total, mine, todo = 0, {}, [pid]
     while todo:
         p = todo.pop()
         total += rss.get(p, 0)
+        if p in cpu:
+            mine[p] = cpu[p]
         todo.extend(children.get(p, []))
-    return total / 1e6
+    return total / 1e6, mine
 
 
-def run_sampled(cmd: list[str], every: float = 0.02) -> tuple[float, float, float, str]:
-    """(seconds, peak tree RSS MB, the process's own peak RSS MB, its stderr) of running
-    ``cmd``."""
+def tree_rss_mb(pid: int) -> float:
+    """RSS of ``pid`` and every process below it, in MB (0 once it is gone)."""
+    return tree(pid)[0]
+
+
+@dataclass
+class Run:
+    seconds: float       # wall
+    tree_mb: float       # peak RSS of the process and its workers, summed
+    own_mb: float        # the process's own peak RSS
+    cpu: float           # CPU seconds of the process and its workers, each as last sampled (a
+                         # process's last ``every`` seconds can be missed: a few hundredths)
+    stderr: str
+
+
+def run_sampled(cmd: list[str], every: float = 0.02) -> Run:
+    """Run ``cmd``, sampling its process tree every ``every`` seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0.0]
+    used: dict[int, float] = {}
     done = threading.Event()
 
     def sample():
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_mb(proc.pid))
+            mb, cpu = tree(proc.pid)
+            peak[0] = max(peak[0], mb)
+            used.update(cpu)
             done.wait(every)
 
     watcher = threading.Thread(target=sample, daemon=True)
@@ -92,7 +119,7 @@ def run_sampled(cmd: list[str], every: float = 0.02) -> tuple[float, float, floa
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(map(str, cmd))} failed ({proc.returncode}): {err.decode()[-2000:]}")
     own = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, peak[0], (own if own > before else float("nan")) / 1024, err.decode()
+    return Run(seconds, peak[0], (own if own > before else float("nan")) / 1024, sum(used.values()), err.decode())
 
 
 def timed(cmd: list[str], repeat: int) -> float:
@@ -144,9 +171,11 @@ def measure(work: Path, incidents: int, repeat: int, pages: bool) -> dict:
     out: dict = {"incidents": incidents}
     out["markdown_it"] = markdown_it_seconds(postmortems)
     ingest = [*HINDSIGHT, "ingest", "-q", "--config", str(cfg), "--db", str(db)]
-    out["ingest"], out["ingest_tree_mb"], out["ingest_own_mb"], err = run_sampled(ingest)
+    run = run_sampled(ingest)
+    out["ingest"], out["ingest_tree_mb"], out["ingest_own_mb"], out["ingest_cpu"] = \
+        run.seconds, run.tree_mb, run.own_mb, run.cpu
     if not db.exists():      # exit 1 is "loaded, with problems"; no database means it failed
-        raise SystemExit(f"the ingest of {incidents:,} postmortems wrote no database:\n{err[-3000:]}")
+        raise SystemExit(f"the ingest of {incidents:,} postmortems wrote no database:\n{run.stderr[-3000:]}")
     out["db_mb"] = db.stat().st_size / 1e6
     out["reingest"] = timed(ingest, repeat)
     out["import_duckdb"] = timed([PY, "-c", "import duckdb"], repeat)
@@ -165,6 +194,9 @@ def show(r: dict, small_pages: dict | None) -> None:
     print(f"\n{n:,} postmortems")
     print(f"  cold ingest                 {r['ingest']:7.2f} s   markdown-it-py tokenizing the same files "
           f"{r['markdown_it']:.2f} s: ingest {r['markdown_it'] / r['ingest']:.2f}x as fast (target >= 1.5)")
+    cores = os.cpu_count() or 1
+    print(f"  its CPU, workers included   {r['ingest_cpu']:7.1f} s   {r['ingest_cpu'] / r['markdown_it']:.2f}x "
+          f"markdown-it-py's; {r['ingest_cpu'] / r['ingest']:.2f} of {cores} cores busy on average")
     print(f"  peak RSS of that ingest     {r['ingest_tree_mb']:7.0f} MB with its workers, "
           f"{r['ingest_own_mb']:.0f} MB the ingest process alone (target <= 500)")
     print(f"  database on disk            {r['db_mb']:7.0f} MB")
