@@ -47,8 +47,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?")),
     ("went_wrong", _rx(r"what\s+went\s+(?:wrong|poorly|badly)", r"what\s+(?:didn[’']?t|did\s+not)\s+go\s+(?:so\s+|very\s+)?well", r"things\s+that\s+went\s+(?:wrong|poorly|badly)",
                        r"what\s+could\s+(?:have\s+)?(?:gone|be)\s+better", r"went\s+wrong", r"negatives?",
-                       # "## Mistakes", "Mistakes we made": the list of what the team got wrong
-                       r"(?:(?:our|my|the)\s+)?mistakes(?:\s+(?:(?:i|we)\s+)?made)?")),
+                       # "## Mistakes", "Mistakes we made": the list of what the team got wrong;
+                       # the whole heading ("Mistakes to avoid", "Mistakes were made" are not)
+                       r"(?:(?:our|my|the)\s+)?mistakes(?:\s+(?:(?:i|we)\s+)?made)?(?=\s*(?:\([^()]*\))?\s*[:.]?\s*$)")),
     ("lessons", _rx(r"lessons?(?:\s+learn(?:ed|t))?", r"learnings?", r"takeaways?", r"retrospective",
                     r"reflections?", r"discussion")),
     ("summary", _rx(r"(?:incident\s+|executive\s+)?summary", r"overview", r"tl;?\s*dr", r"abstract",
