@@ -301,9 +301,10 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
         sizes = {f: _size(f) for f in p.todo}
         big = [f for f in p.todo if chunks.streamed(f, sizes[f])]   # exports read a chunk at a time
         streamed = set(big)
-        # Exports first, each in a chunk of its own: the longest parses start at once, side
-        # by side, while postmortems keep the other workers busy (last, one worker would
-        # parse them alone). Rows do not depend on the order files are read in.
+        # Exports first (one larger than a chunk's share of the bytes is a chunk of its own):
+        # the longest parses start at once, side by side, while postmortems keep the other
+        # workers busy (last, one worker would parse them alone). Rows do not depend on the
+        # order files are read in; the problems and skipped files are listed in found order.
         small = sorted((f for f in p.todo if f not in streamed), key=lambda f: not f.lower().endswith(EXPORT_SUFFIXES))
         with store.swap(db_path, derive=similar.refresh) as con, \
                 contextlib.closing(iter_files(small, options, progress, sizes=sizes)) as loaded:
@@ -317,6 +318,7 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                 con.execute("DELETE FROM files WHERE path IN (SELECT path FROM _gone)")
                 con.unregister("_gone")
             batch = rows.Batches(con)
+            listed = len(summary.problems), len(summary.skipped)
             for ld in loaded:
                 r = ld.record
                 kind = r.kind
@@ -337,6 +339,9 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                                       "warnings": len(probs) - errors, "loaded_at": now,
                                       "run_id": run_id, "origin": found.files.get(ld.path)}]
                 batch.add(new_rows, len(ld.text or ""))
+            order = {f: n for n, f in enumerate(p.todo)}
+            summary.problems[listed[0]:] = sorted(summary.problems[listed[0]:], key=lambda pr: order[pr[0]])
+            summary.skipped[listed[1]:] = sorted(summary.skipped[listed[1]:], key=lambda sk: order[sk[0]])
             for path in big:
                 _stream_export(path, options, run_id, now, found.files.get(path), summary, batch)
             batch.flush()

@@ -155,10 +155,11 @@ def _window_scores(x, b, sizes, block: np.ndarray) -> tuple[int, np.ndarray, np.
     return c0, score, text
 
 
-def _blocks(rows: np.ndarray, cells: int = CELLS):
+def _blocks(rows: np.ndarray, cells: int | None = None):
     """Runs of the sorted ``rows`` scored at once: a run of r rows spanning s positions
     is compared with at most s + HORIZON columns, and r x (s + HORIZON) stays near
-    ``cells`` (memory flat in the number of postmortems)."""
+    ``cells`` (CELLS; memory flat in the number of postmortems)."""
+    cells = CELLS if cells is None else cells
     start = 0
     for end in range(1, len(rows) + 1):
         if end == len(rows) or (rows[end] - rows[start] + HORIZON) * (end - start + 1) > cells:
@@ -170,8 +171,9 @@ def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = M
     """The table's rows for postmortems ``rows`` (indices into ``df``, ordered by start):
     each one's ``top`` best among its HORIZON predecessors scoring at least ``min_score``,
     yielded a block at a time, in order (the table is written as it is ranked, never held
-    whole). Blocks are ranked on THREADS threads: the products and sorts run without
-    Python's lock, so a block is scored while the one before is written."""
+    whole). Blocks are ranked on THREADS threads, at most THREADS + 1 ahead of the one
+    taken: the products and sorts run without Python's lock, so blocks are scored while
+    the rows before them are written."""
     services = [list(s) if s is not None else [] for s in df["services"]]
     b = _services_matrix(services)
     sizes = np.asarray(b.sum(axis=1)).ravel()
@@ -197,13 +199,24 @@ def _rank(df: pd.DataFrame, x, terms, rows, top: int = TOP, min_score: float = M
         return [(paths[a], int(q) + 1, paths[z], s, t, w, sorted(set(services[a]) & set(services[z])))
                 for a, z, q, s, t, w in zip(i.tolist(), j.tolist(), place.tolist(), scores, texts, shared)]
 
+    blocks = _blocks(rows)
     if THREADS < 2:
-        yield from map(rank, _blocks(rows))
+        yield from map(rank, blocks)
         return
+    from collections import deque
     from concurrent.futures import ThreadPoolExecutor
+    from itertools import islice
 
     with ThreadPoolExecutor(THREADS, thread_name_prefix="similar") as pool:
-        yield from pool.map(rank, _blocks(rows))
+        ahead = deque(pool.submit(rank, block) for block in islice(blocks, THREADS + 1))
+        try:
+            while ahead:
+                done = ahead.popleft().result()
+                ahead.extend(pool.submit(rank, block) for block in islice(blocks, 1))
+                yield done
+        finally:   # stopped early (closed, or a write failed): drop what has not started
+            for f in ahead:
+                f.cancel()
 
 
 def _shared_terms(x, terms, i: np.ndarray, j: np.ndarray) -> list[list[str]]:

@@ -34,7 +34,7 @@ def _demo_files(root: Path) -> list[str]:
     return exports + sorted(str(p) for p in (sample / "postmortems").rglob("*.md"))
 
 
-def test_the_pool_keeps_order_with_exports_in_runs_of_their_own():
+def test_the_pool_keeps_order_with_exports_first_and_sizes_given():
     root = Path(__file__).resolve().parent.parent
     paths = _demo_files(root)
     assert len(paths) > workers.PARALLEL_THRESHOLD                  # so the pool is used
@@ -71,3 +71,21 @@ def test_workers_load_what_one_process_loads(tmp_path, monkeypatch):
     pool, one = _tables(tmp_path / "pool" / "h.duckdb"), _tables(tmp_path / "one" / "h.duckdb")
     assert pool["raw_postmortems"] and pool["raw_tickets"] and pool["raw_incidents"]
     assert pool == one
+
+
+def test_problems_are_listed_in_found_order_though_exports_parse_first(tmp_path):
+    from conftest import write_postmortems
+
+    from loaders.config import Config
+    from loaders.ingest import ingest
+
+    src = tmp_path / "src"
+    write_postmortems(src / "a-postmortems", 3)
+    (src / "a-postmortems" / "empty.md").write_bytes(b"")
+    (src / "z-trackers").mkdir()
+    (src / "z-trackers" / "jira.csv").write_text("Issue key,Summary,Status,Created\nOPS-1,A,Done,not a date\n"
+                                                 "OPS-1,B,Done,2026-01-02\n", encoding="utf-8")
+    s = ingest(Config(), [str(src)], tmp_path / "h.duckdb")
+    files = [Path(p).name for p, _ in s.problems]
+    assert "empty.md" in files and "jira.csv" in files
+    assert files.index("empty.md") < files.index("jira.csv")        # found order, not parse order

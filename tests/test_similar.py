@@ -4,6 +4,7 @@ words that made a pair similar; rebuilt only when its inputs change."""
 from datetime import date, datetime
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import run_cli, run_page
@@ -226,6 +227,7 @@ def test_blocks_do_not_change_the_table(monkeypatch):
     rows = [_doc(rng, k) for k in range(70)]
     whole = similar.similar(frame(rows))
     monkeypatch.setattr(similar, "CELLS", 20)              # a block of one or two rows at a time
+    assert len(list(similar._blocks(np.arange(1, 70)))) > 30
     pd.testing.assert_frame_equal(similar.similar(frame(rows)), whole)
 
 
@@ -236,6 +238,7 @@ def test_threads_do_not_change_the_table(monkeypatch):
 
     monkeypatch.setattr(similar, "HORIZON", 9)
     monkeypatch.setattr(similar, "CELLS", 40)             # many blocks, so threads interleave
+    assert len(list(similar._blocks(np.arange(1, 90)))) > 20
     rng = random.Random(21)
     rows = [_doc(rng, k) for k in range(90)]
     monkeypatch.setattr(similar, "THREADS", 1)
@@ -250,7 +253,6 @@ def test_vectors_are_scikit_learns_tfidf_bit_for_bit():
     weight, so tables built before and after it was written out agree."""
     import random
 
-    import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from loaders import words
