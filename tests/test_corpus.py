@@ -52,6 +52,7 @@ ELSEWHERE_FLOOR = 0.92   # first look 0.833 (30/36, the session-start parser the
 OUTSIDE_FLOOR = 0.89   # first look 0.872 (41/47, the session-start parser the same); learned from to 0.915
 AWAY_FLOOR = 0.92      # first look 0.929 (13/14; thin labels); learned from to 1.000
 AFAR_FLOOR = 0.91      # first look 0.917 (11/12; thin labels); learned from to 1.000
+OFFSHORE_FLOOR = 0.87  # first look 0.881 (37/42, the session-start parser the same)
 
 
 def test_the_corpus_is_there():
@@ -95,7 +96,8 @@ def test_the_learn_set_scores_at_least_its_floor():
                                            ("outer", OUTER_FLOOR), ("abroad", ABROAD_FLOOR),
                                            ("overseas", OVERSEAS_FLOOR), ("faraway", FARAWAY_FLOOR),
                                            ("elsewhere", ELSEWHERE_FLOOR), ("outside", OUTSIDE_FLOOR),
-                                           ("away", AWAY_FLOOR), ("afar", AFAR_FLOOR)])
+                                           ("away", AWAY_FLOOR), ("afar", AFAR_FLOOR),
+                                           ("offshore", OFFSHORE_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
