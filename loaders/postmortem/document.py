@@ -8,7 +8,7 @@ Section names, metadata keys and event words come from ``loaders.postmortem.voca
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from loaders import severity as severities
 from loaders import timeparse as tp
@@ -81,8 +81,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             front = e.partial
             problems.error(e.line, f"{e}; " + (f"only its plain 'key: value' lines were read ({', '.join(front)})"
                                               if front else "front matter ignored"))
-    secs = sections(_label_bullets_as_headings(lines[body_start:]), first_line=body_start + 1,
-                    heading=_plain_heading)
+    secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(lines[body_start:])),
+                    first_line=body_start + 1, heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
     doc.order_hint = _date_order(text, problems)
     _classify_sections(doc)
@@ -99,6 +99,41 @@ _LABEL_KINDS = ("actions", "factors", "lessons", "went_well", "went_wrong", "luc
 _LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[-*+])\s+\S")
 _LABEL_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
 _HEADING_LEVEL = re.compile(r"^(#{1,6})\s")
+
+
+# "**Next release and to-do's:** loopchain version 2.4.18" (or without the bold) alone in
+# its paragraph, over a list at the margin: a label that names the follow-ups, with a
+# short note after it
+_NOTED_LABEL = re.compile(r"^(?:(?:\*\*|__)(?P<bold>[^*_\n]{2,60}?):?(?:\*\*|__):?"
+                          r"|(?P<plain>[^\W\d_][^*_\n:]{1,59}?):)\s+(?P<note>[^*_\n]{1,40}?)\s*$")
+
+
+def _noted_labels_as_headings(lines: list[str]) -> list[str]:
+    """Lines where such a label (_NOTED_LABEL: its note four words at most) becomes a
+    heading one level below the last one, the note in brackets ("### Next release and
+    to-do's (loopchain version 2.4.18)"), so the list below it is read as the action
+    items. A label with a longer note is a field or a sentence ("**Root cause:** the
+    pool ran out ..."). Same number of lines, so every line number stays true."""
+    out = list(lines)
+    level = 1
+    for i, line in enumerate(lines):
+        if line[:1] == "#" and (h := _HEADING_LEVEL.match(line)):
+            level = len(h.group(1))
+            continue
+        if ":" not in line or (i and lines[i - 1].strip()):
+            continue
+        m = _NOTED_LABEL.match(line)
+        if m is None or len(m.group("note").split()) > 4:
+            continue
+        name = (m.group("bold") or m.group("plain")).strip()
+        if section_kind(name, whole=True) != "actions":
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and _LIST_START.match(lines[j]) and not _LABEL_BULLET.match(lines[j]):
+            out[i] = "#" * min(level + 1, 6) + f" {name} ({m.group('note').strip()})"
+    return out
 
 
 def _label_bullets_as_headings(lines: list[str]) -> list[str]:
@@ -493,6 +528,8 @@ def _record(doc: Doc, options: Options) -> dict:
 
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
                                   lambda: prose_entries(doc, _opening_prose(doc), incident_date))
+    incident_date = _started_before_posted(doc, incident_date, first_day, times.get("started_at"),
+                                           sources.get("started_at"))
     items = action_items(doc, incident_date)
     factors = _factors(doc)
     near_miss = _near_miss(doc, title, summary)
@@ -554,6 +591,29 @@ def _section_lines(doc: Doc) -> dict[str, int]:
         if kind is not None and kind not in out:
             out[kind] = s.line
     return out
+
+
+def _started_before_posted(doc: Doc, incident_date: date | None, first_day: date | None, started: datetime | None,
+                           source: str | None) -> date | None:
+    """A post dated the day it was written whose opening or fields time the start on an
+    earlier day ("At block height 11,165,694, 14:37:22 UTC, Nov 17th, the network
+    halted" in a post of Nov 25th; "- Offline: 2024-05-27 at 11:02 AM") happened that
+    day, when it lies within the post's reach (_reach) and no timeline dates its own
+    entries: the incident's own start beats the day it was written up."""
+    posted = date_value(front(doc, "date"))
+    if started is None or source not in ("opening_prose", "metadata") or posted is None or incident_date != posted \
+            or first_day is not None or front(doc, "incident_date") is not None:
+        return incident_date
+    zone = doc.zone
+    if zone is not None and zone.tz is not None and started.tzinfo is not None:
+        day = started.astimezone(zone.tz).date()              # the local day, as the writer counts it
+    else:
+        day = (started + timedelta(minutes=(zone.minutes or 0) if zone is not None else 0)).date()
+    if day == posted or not _reach(doc, posted) <= day < posted:
+        return incident_date
+    doc.problems.warning(None, f"the front matter dates the document {posted}, but the incident started on "
+                               f"{day}; {day} used (a post is dated the day it was written)")
+    return day
 
 
 def _earliest_day(entries) -> date | None:
@@ -826,8 +886,11 @@ def _read_opening(doc: Doc, limit: int) -> str:
     return "\n".join(parts)
 
 
-# "Logins failed for some users on 2 July 2024": what went wrong, then "on" the day
-_ON_DAY = re.compile(r"\bon\s+(?:the\s+)?(?=\w)", re.I)
+# "Logins failed for some users on 2 July 2024": what went wrong, then "on" the day;
+# "an unplanned server outage between April 15th and 17th" (or "from"): its first day
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ON_DAY = re.compile(r"\bon\s+(?:the\s+)?(?=\w)|\b(?:between|from)\s+(?:the\s+)?(?=" + _MONTH_NAME + r"\s+\d"
+                     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r"|\d{4}-\d\d-\d\d)", re.I)
 _WRONG = r"failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)|outage"
 _WENT_WRONG = re.compile(r"\b(?:" + _WRONG + r"|occurred|happened|started|began|experienced)\b", re.I)
 # "After the release on Aug 24 we saw a large number of reports from users about the client
