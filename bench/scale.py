@@ -51,12 +51,13 @@ HINDSIGHT = [PY, "-m", "loaders"]
 # Measures
 
 
-def tree(pid: int) -> tuple[float, dict[int, float]]:
+def tree(pid: int) -> tuple[float, dict[tuple[int, int], float]]:
     """(RSS of ``pid`` and every process below it in MB, the CPU seconds each of them has
-    used so far by pid); (0, {}) once it is gone."""
+    used so far, by (pid, start time): a pid the system reuses is another process);
+    (0, {}) once it is gone."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
-    cpu: dict[int, float] = {}
+    cpu: dict[int, tuple[tuple[int, int], float]] = {}
     tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -66,7 +67,8 @@ def tree(pid: int) -> tuple[float, dict[int, float]]:
                 fields = f.read().rsplit(")", 1)[1].split()
             children.setdefault(int(fields[1]), []).append(int(entry))
             rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-            cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick      # utime + stime
+            # utime + stime, and the start time (fields 14, 15 and 22 of /proc/PID/stat)
+            cpu[int(entry)] = ((int(entry), int(fields[19])), (int(fields[11]) + int(fields[12])) / tick)
         except (OSError, IndexError, ValueError):
             continue
     total, mine, todo = 0, {}, [pid]
@@ -74,7 +76,7 @@ def tree(pid: int) -> tuple[float, dict[int, float]]:
         p = todo.pop()
         total += rss.get(p, 0)
         if p in cpu:
-            mine[p] = cpu[p]
+            mine[cpu[p][0]] = cpu[p][1]
         todo.extend(children.get(p, []))
     return total / 1e6, mine
 
@@ -100,7 +102,7 @@ def run_sampled(cmd: list[str], every: float = 0.02) -> Run:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0.0]
-    used: dict[int, float] = {}
+    used: dict[tuple[int, int], float] = {}
     done = threading.Event()
 
     def sample():
@@ -194,7 +196,7 @@ def show(r: dict, small_pages: dict | None) -> None:
     print(f"\n{n:,} postmortems")
     print(f"  cold ingest                 {r['ingest']:7.2f} s   markdown-it-py tokenizing the same files "
           f"{r['markdown_it']:.2f} s: ingest {r['markdown_it'] / r['ingest']:.2f}x as fast (target >= 1.5)")
-    cores = os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     print(f"  its CPU, workers included   {r['ingest_cpu']:7.1f} s   {r['ingest_cpu'] / r['markdown_it']:.2f}x "
           f"markdown-it-py's; {r['ingest_cpu'] / r['ingest']:.2f} of {cores} cores busy on average")
     print(f"  peak RSS of that ingest     {r['ingest_tree_mb']:7.0f} MB with its workers, "
