@@ -96,7 +96,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
 # "- **Review actions**:" alone on its line, its items indented below it: a section
 # written as a list (runbooks and wikis do this). The bold label may also end with ":".
 _LABEL_KINDS = ("actions", "factors", "lessons", "went_well", "went_wrong", "lucky", "timeline")
-_LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[-*+])\s+\S")
+_LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[-*+•])\s+\S")   # a list item's marker, as markdown.py reads one
 _LABEL_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
 _HEADING_LEVEL = re.compile(r"^(#{1,6})\s")
 
