@@ -477,8 +477,10 @@ def _remember(con, p: Plan, now: datetime) -> None:
         con.executemany("DELETE FROM sources WHERE pattern = ?", [[f] for f in p.forget])
 
 
-def read_state(db_path: Path) -> State:
-    """What the last load left: its files, sources and fingerprints (one read-only open)."""
+def read_state(db_path: Path, files: bool = True) -> State:
+    """What the last load left: its files, sources and fingerprints (one read-only open).
+    ``files=False`` leaves the files out (State.files empty): what re-ingest would read
+    needs only the sources, and the files are one row per file loaded."""
     if not db_path.exists():
         return State()
     try:
@@ -492,14 +494,15 @@ def read_state(db_path: Path) -> State:
         columns = {r[0] for r in con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'files'").fetchall()}
         origin = "origin" if "origin" in columns else "NULL"
-        rows = con.execute(f"SELECT path, size, mtime_ns, sha256, kind, {origin} FROM files").fetchall()  # noqa: S608 (a column name of ours)
-        files = dict(zip((r[0] for r in rows), map(Known._make, (r[1:] for r in rows))))
+        query = f"SELECT path, size, mtime_ns, sha256, kind, {origin} FROM files"  # noqa: S608 (a column name of ours)
+        rows = con.execute(query).fetchall() if files else []
+        known = dict(zip((r[0] for r in rows), map(Known._make, (r[1:] for r in rows))))
         sources = []
         if "sources" in tables:
             sources = [Source(pattern, kind, config) for pattern, kind, config in con.execute(
                 "SELECT pattern, kind, config FROM sources ORDER BY added_at, pattern").fetchall()]
         settings = dict(con.execute("SELECT key, value FROM settings").fetchall())
-        return State(files, sources, settings.get("fingerprint"), settings.get("models"), True,
+        return State(known, sources, settings.get("fingerprint"), settings.get("models"), True,
                      settings.get("corrections"), settings.get("marts_inputs"))
     finally:
         con.close()

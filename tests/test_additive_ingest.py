@@ -7,7 +7,7 @@ import pytest
 from conftest import postmortem_count, write_postmortems, FIXTURES, ROOT, house_doc, run_cli
 
 from loaders.config import Config, ConfigError, choose_database, load_config
-from loaders.ingest import NothingToLoad, RemovalRefused, ingest, plan
+from loaders.ingest import NothingToLoad, RemovalRefused, ingest, plan, read_state, sources_for
 
 
 def postmortems(folder, n=3, start=1):
@@ -130,6 +130,19 @@ def test_reingest_without_paths_rereads_the_remembered_paths_not_the_demo(tmp_pa
     assert out.returncode == 0, out.stdout + out.stderr
     assert "1 parsed" in out.stdout and "0 removed" in out.stdout
     assert incidents(db) == 3
+
+
+def test_what_reingest_reads_needs_no_file_rows(tmp_path, cfg):
+    # the Data quality page names the sources on every render: one row per file loaded
+    # (100,000 of them) is not needed for that, and the sources are the same without them
+    db = tmp_path / "h.duckdb"
+    ingest(cfg, [str(postmortems(tmp_path / "a", 2))], db)
+    ingest(cfg, [str(postmortems(tmp_path / "b", 1, start=5))], db)
+    whole, light = read_state(db), read_state(db, files=False)
+    assert len(whole.files) == 3 and light.files == {}
+    assert light.sources == whole.sources and len(light.sources) == 2
+    assert sources_for(cfg, None, light) == sources_for(cfg, None, whole)
+    assert (light.fingerprint, light.models, light.exists) == (whole.fingerprint, whole.models, True)
 
 
 def test_the_demo_config_seeds_only_a_database_that_remembers_nothing(tmp_path):

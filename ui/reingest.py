@@ -37,7 +37,7 @@ def run(w: Where, allow_removal: bool = False, full: bool = False):
 def panel(w: Where) -> None:
     """What re-ingest will read, a button, and a confirmation when records would go."""
     try:
-        sources = sources_for(w.config, None, read_state(w.db))
+        sources = sources_for(w.config, None, read_state(w.db, files=False))
     except FAILURES as e:
         st.error(safe.markdown(f"Cannot tell what to re-read: {e}"))
         return
