@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, replace
 import pandas as pd
 
 from metrics import near_misses, stats
-from metrics.db import Reader, kept, sql_file
+from metrics.db import Reader, sql_file
 from metrics.filters import Filters, first_and_last, params
 from metrics.jsonable import records
 from metrics.periods import Period, same_length_before
@@ -45,17 +45,8 @@ class Signal:
 
 
 def _practice(reader: Reader, f: Filters) -> pd.DataFrame:
-    """The postmortems under ``f`` (near misses always). The signals compare two periods
-    and the droughts read the whole history, so the whole history under the other
-    filters is read once (kept per database and filters) and each period is a slice."""
-    first, last = first_and_last(reader)
-    if first is None:
-        return reader.query_arrow_df(sql_file("practice_postmortems"), params(replace(f, near_misses=True)))
-    whole = replace(f, date_from=first, date_to=last, near_misses=True)
-    df = kept(reader, "practice history", whole,
-              lambda: reader.query_arrow_df(sql_file("practice_postmortems"), params(whole)))
-    dates = df["incident_date"]
-    return df[(dates >= pd.Timestamp(f.date_from)) & (dates <= pd.Timestamp(f.date_to))].reset_index(drop=True)
+    """The postmortems under ``f`` (near misses always), with what each mistake is measured on."""
+    return reader.query_arrow_df(sql_file("practice_postmortems"), params(replace(f, near_misses=True)))
 
 
 def _before(f: Filters) -> Filters:
@@ -70,26 +61,18 @@ def _share(key, mistake, measure, k_now, n_now, k_then, n_then, lower_is_better,
                                             min_sample=min_sample), can, cannot)
 
 
-def _counts(df: pd.DataFrame) -> dict:
-    incidents = df[~df["is_near_miss"]]
-    items = int(df["action_items"].sum())
-    return {
-        "postmortems": len(df),
-        "blameful": int((df["blameful_sentences"] > 0).sum()),
-        "incidents": len(incidents),
-        "no_actions": int((incidents["action_items"] == 0).sum()),
-        "items": items,
-        "untracked": int(df["items_without_ticket"].sum()),
-        "ticket_not_found": int(df["items_ticket_not_found"].sum()),
-        "near_misses": int(df["is_near_miss"].sum()),
-        "single_cause": int((incidents["contributing_factors"] < 2).sum()),
-        "days_to_write": [float(v) for v in df["days_to_postmortem"].dropna() if v >= 0],
-    }
+def _counts(reader: Reader, f: Filters) -> dict:
+    """The numbers behind the signals over the postmortems under ``f`` (near misses
+    always), counted in SQL (metrics/sql/practice_counts.sql)."""
+    with reader.cursor() as cur:
+        row = cur.execute(sql_file("practice_counts"), params(replace(f, near_misses=True))).fetchone()
+        names = [d[0] for d in cur.description]
+    return {k: (list(v) if k == "days_to_write" else int(v)) for k, v in zip(names, row)}
 
 
 def signals(reader: Reader, f: Filters, min_sample: int = stats.MIN_SAMPLE) -> list[Signal]:
     """The six signals, in the practice's order."""
-    now, then = _counts(_practice(reader, f)), _counts(_practice(reader, _before(f)))
+    now, then = _counts(reader, f), _counts(reader, _before(f))
     late_now = sum(d > LATE_DAYS for d in now["days_to_write"])
     days = stats.summary(now["days_to_write"])
     return [
@@ -181,23 +164,14 @@ def coverage_by_severity(reader: Reader, f: Filters) -> pd.DataFrame:
 def droughts(reader: Reader, f: Filters) -> pd.DataFrame:
     """Teams in a near-miss drought: at least DROUGHT_MIN_INCIDENTS incidents in the last
     DROUGHT_MONTHS months of the period and no near miss reported in them, with the
-    date of their last near miss (if any, ever)."""
+    date of their last near miss (if any, ever) (metrics/sql/practice_droughts.sql)."""
     first, _ = first_and_last(reader)
-    df = _practice(reader, replace(f, date_from=min(first or f.date_from, f.date_from)))
-    start = pd.Timestamp(f.date_to) - pd.DateOffset(months=DROUGHT_MONTHS) + pd.Timedelta(days=1)
-    if start.date() < f.date_from:
-        start = pd.Timestamp(f.date_from)
-    dates = pd.to_datetime(df["incident_date"])
-    recent = df[(dates >= start) & (dates <= pd.Timestamp(f.date_to))]
-    rows = []
-    for team, g in recent.groupby("team", sort=True):
-        inc, near = int((~g["is_near_miss"]).sum()), int(g["is_near_miss"].sum())
-        if near == 0 and inc >= DROUGHT_MIN_INCIDENTS:
-            mine = df[(df["team"] == team) & df["is_near_miss"] & (dates <= pd.Timestamp(f.date_to))]
-            last = mine["incident_date"].max() if len(mine) else None
-            rows.append({"team": team, "incidents": inc, "near_misses": 0,
-                         "last_near_miss": None if last is None or pd.isna(last) else pd.Timestamp(last).date()})
-    return pd.DataFrame(rows, columns=["team", "incidents", "near_misses", "last_near_miss"])
+    start = (pd.Timestamp(f.date_to) - pd.DateOffset(months=DROUGHT_MONTHS) + pd.Timedelta(days=1)).date()
+    whole = replace(f, date_from=min(first or f.date_from, f.date_from), near_misses=True)
+    df = reader.query_df(sql_file("practice_droughts"), params(
+        whole, recent_from=max(start, f.date_from), min_incidents=DROUGHT_MIN_INCIDENTS))
+    df["last_near_miss"] = [None if pd.isna(d) else pd.Timestamp(d).date() for d in df["last_near_miss"]]
+    return df[["team", "incidents", "near_misses", "last_near_miss"]]
 
 
 def near_misses_by_month(reader: Reader, f: Filters) -> pd.DataFrame:

@@ -106,3 +106,18 @@ def test_the_near_miss_drought_is_the_one_planted(demo, truth):
     assert sorted(d["team"] for d in report["droughts"]) == expected
     at = run_page(PAGE)
     assert sorted(table(at, "last_near_miss")["team"]) == expected
+
+
+def test_each_signal_counts_the_postmortems_it_lists(demo_reader):
+    # the signals are counted in SQL, the listings read row by row: they must agree
+    from metrics import practice
+    from metrics.filters import Filters
+
+    f = Filters(pd.Timestamp(ALL["from"]).date(), pd.Timestamp(ALL["to"]).date())
+    sigs = {s.key: s for s in practice.signals(demo_reader, f)}
+    for key in ("blame", "no_actions", "only_big", "single_cause"):
+        assert sigs[key].k == len(practice.behind(demo_reader, f, key)), key
+    assert sigs["blame"].k and sigs["only_big"].k
+    listed = practice.behind(demo_reader, f, "blame")
+    assert sigs["blame"].n == len(practice._practice(demo_reader, f)) > len(listed)
+    assert sigs["fear"].k == len(practice.behind(demo_reader, f, "fear"))
