@@ -53,7 +53,7 @@ def open_age(ages: pd.Series, summary: dict, subtitle: str, min_sample: int = st
     are enough items."""
     n = int(len(ages))
     fig = go.Figure()
-    fig.add_histogram(x=list(ages), name="open items", marker_color=COLORS["neutral"],
+    fig.add_histogram(x=ages.to_numpy(), name="open items", marker_color=COLORS["neutral"],
                       xbins={"size": 7}, hovertemplate="%{x} days: %{y} items<extra></extra>")
     fig.update_layout(xaxis_title="days open (since the incident date)", yaxis_title="items", showlegend=False)
     count_axis(fig, largest=int(ages.floordiv(7).value_counts().max()) if len(ages) else 0)
