@@ -80,8 +80,21 @@ def _action_sections(doc) -> list:
         if _RECOMMENDS.match(plain(s.title)) or (s.parent is not None and id(s.parent) in advice):
             advice.add(id(s))
     if advice and len(advice) < len(secs):
-        return [s for s in secs if id(s) not in advice]
+        secs = [s for s in secs if id(s) not in advice]
+    # one of them a tracker's table (an action column with a status, owner or due date):
+    # the list the team keeps; the others tell the same work as plans, scripts and notes
+    if len(secs) < 2:
+        return secs
+    tracked = {id(s) for s in secs if any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks)}
+    if tracked and len(tracked) < len(secs):
+        return [s for s in secs if id(s) in tracked]
     return secs
+
+
+def _is_tracked_table(b) -> bool:
+    if not _is_action_table(b):
+        return False
+    return bool({"status", "owner", "due"} & set(_columns([plain(c) for c in b.rows[0][1]])))
 
 
 def action_items(doc, incident_date: date | None) -> list[dict]:
@@ -130,8 +143,11 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
     return [a for a in out if a["text"].strip(" .").lower() not in _NONE]
 
 
+# "Short-term actions", "Completed", and a heading that says when ("Before the next
+# upgrade", "After each release"): a group of items, not one
 _TIMEFRAME = re.compile(r"\b(?:short|medium|mid|long)[\s-]?term\b|\bimmediate\b|\bnext\s+(?:week|month|quarter|steps?)\b"
-                        r"|\bfuture\b|\bcompleted?\b|\bin\s+progress\b|\bdone\b|\bopen\b|\bplanned\b", re.I)
+                        r"|\bfuture\b|\bcompleted?\b|\bin\s+progress\b|\bdone\b|\bopen\b|\bplanned\b"
+                        r"|^\W*(?:before|after|ahead\s+of|prior\s+to)\s", re.I)
 
 
 def _heading_is_item(s) -> bool:
@@ -147,6 +163,8 @@ def _heading_is_item(s) -> bool:
         return False   # "**Can admins disable the extension?**": a question, answered below
     if _NUMBERED.match(title):
         return True
+    if title.rstrip(" *_").endswith(":"):
+        return False   # "**Manual restart commands:**" over a code block: it introduces what follows
     return len(title.split()) >= 3 and not _TIMEFRAME.search(title)
 
 

@@ -38,6 +38,7 @@ class Doc:
     text: str = ""                 # the whole document as given
     newest_first: bool = False     # its timeline runs backwards (timeline.py)
     day_sections: dict = field(default_factory=dict)  # id(section) -> the day its heading names (document.py)
+    by_shape: set = field(default_factory=set)  # id(section) of timelines known by their timed items, not a heading
 
     by_kind: dict[str, list[Section]] | None = None
 

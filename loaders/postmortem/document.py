@@ -42,7 +42,7 @@ def _bold_pairs(line: str):
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
         yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(line[m.end():end], 1)[0].strip()
-_KV_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9 /()#_.-]{0,38}?)\s*:\s+(.+)$")
+_KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")  # letters of any alphabet ("Duración")
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 _NEAR_MISS_CLAIM = re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
@@ -258,7 +258,7 @@ def _introduces(s) -> bool:
 
 
 def _classify_sections(doc: Doc) -> None:
-    by_shape: set[int] = set()  # timelines known by their timed items, not their heading
+    by_shape = doc.by_shape  # timelines known by their timed items, not their heading
     previous = None
     # A bold line has no depth: in a document headed by bold lines alone, "**Corrective
     # actions**" with nothing under it, then "**Short-term**" and "**Long-term**" over

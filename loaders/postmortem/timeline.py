@@ -19,6 +19,7 @@ from loaders.postmortem.vocabulary import (
     EVENT_MARKERS,
     EVENT_WORDS,
     NOT_A_REPORT_AFTER,
+    REPORTED_STATES,
     STOPPING,
     clean_heading,
     meta_key,
@@ -161,7 +162,7 @@ class _Reader:
 
 # Every phrase of loaders.postmortem.vocabulary, indexed by its first word: an entry's words are
 # looked up once each, and a phrase matches when the words after it follow.
-_WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # letters of any alphabet ("rétabli")
 
 
 def _index() -> dict[str, list[tuple[tuple[str, ...], set, str]]]:
@@ -207,6 +208,7 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
          **{w: "complete" for w in _COMPLETE}}
 
 
+_REPORT_WORDS = {"report", "reports", "reported"}
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _CJK_EVENTS = (
     ("impact", ("失敗開始", "障害発生", "停止", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始")),
@@ -230,6 +232,8 @@ def _tag(e: Entry) -> None:
             elif role == "complete" and recovering is not None and i - recovering <= 10:
                 e.tags.add("mitigated")
         found = _PHRASES.get(w)
+        if found and w in _REPORT_WORDS and words[i + 1:i + 2] and words[i + 1] in REPORTED_STATES:
+            found = None  # "all nodes reported Ready": a system giving its state, not someone reporting
         if found and not (w in ("report", "reports") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit())):
             # ("the hourly reports go out" is the noun, not someone reporting)
@@ -326,100 +330,12 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                 r.stated_day = tp.date_at(text, m2.end(), doc.order_hint)
     if not tops:
         _status_updates(r)
+    spans: dict[int, tuple[int, int]] = {}   # id(section) -> its entries' slice of r.entries
     for s in tops:
-        title = plain(s.title)
-        if id(s) in doc.day_sections:
-            # "### Weds 23 Nov 2016" over that day's "1015: ..." paragraphs (a timeline by its
-            # shape): the day of the entries under it
-            r.day = r.stated_day = doc.day_sections[id(s)]
-        # a heading under the timeline, or one that is itself a date or time after its first
-        # section ("## 13:20" typed a level too high among "### 13:10" entries)
-        is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline" \
-            or (s is not tops[0] and s.level > 0 and title[:1].isdigit())
-        if is_sub:
-            st = r.stamp(title)
-            if st is not None and st.has_time:
-                texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
-                e = r.add(st, title, s.line)
-                extra = " ".join(t for t in texts if t)
-                if extra:
-                    e.text = (e.text + " " + extra).strip() if e.text and e.text != title else extra
-                    _tag(e)
-                continue
-            if st is not None and st.has_date and st.year is not None:
-                try:
-                    r.day = date(st.year, st.month, st.day)
-                except ValueError:
-                    pass
-                texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
-                bare = title.strip("[]() :")
-                if texts and _date_line(r.stamp(bare), bare) and not any(
-                        (t := r.stamp(x)) is not None and t.has_time for x in texts):
-                    # "#### [2026-06-29]" over what happened that day, with no clock time
-                    # anywhere below it: the day is the entry, its text the paragraphs
-                    e = r.add(st, title, s.line)
-                    e.text = " ".join(t for t in texts if t)
-                    _tag(e)
-                    continue
-        skip = _untimed_lists(r, s.blocks)
-        r.compact = _compact_run(s.blocks)
-        for b in s.blocks:
-            if b.kind == "table":
-                _table(r, b)
-            elif b.kind == "item":
-                if id(b) in skip:
-                    continue
-                text = _CHECKBOX.sub("", b.text)
-                st = r.stamp(text)
-                if _date_line(st, text) and b.children:
-                    # "- June 14" with the events as sub-bullets: the date is context
-                    if st.year is not None:
-                        r.day = date(st.year, st.month, st.day)
-                    for child in b.children:
-                        cst = r.stamp(child.lstrip("-*+ "))
-                        if cst is not None:
-                            r.add(cst, child.lstrip("-*+ "), b.line)
-                    continue
-                stated = None
-                if st is None and (labelled := _labelled_stamp(r, text)) is not None:
-                    st, text = labelled  # "First detected: 2023-09-18 13:42"
-                    stated = meta_key(text)
-                if st is None:
-                    _unreadable(r.doc, text, b.line)
-                body = None
-                if st is not None and b.children and not _SKIP_LEAD.sub("", plain(text[st.end:])).strip():
-                    # "- 2025-04-14 16:37 UTC" with what happened on the lines below it
-                    body = plain(" ".join(c.strip().lstrip("-*+ ") for c in b.children))
-                e = r.add(st, text, b.line, body or None)
-                more = [c.strip() for c in b.children if not _LIST_MARK.match(c)] if body is None else []
-                if more and e.text:
-                    # a sentence wrapped onto the next lines is the entry's too
-                    e.text = plain(e.text + " " + " ".join(more))
-                    _tag(e)
-                if stated in _STATED_EVENTS and e.at is not None:
-                    # a key event the document states by name: a figure, not an inference
-                    r.doc.stated.setdefault(stated, e.at)
-            elif b.kind == "para":
-                if b.text[:1] == "<" and _jsx_entries(r, b):
-                    continue
-                last = None
-                for ln, (line_text,) in b.rows:
-                    st = r.stamp(line_text)
-                    if st is None:
-                        _unreadable(r.doc, line_text, ln)
-                        if last is not None:
-                            last.text = (last.text + " " + plain(line_text)).strip()
-                            _tag(last)
-                        continue
-                    if _date_line(st, line_text):
-                        if st.year is not None:
-                            try:
-                                r.day = date(st.year, st.month, st.day)
-                            except ValueError:
-                                pass
-                        last = None
-                        continue
-                    last = r.add(st, line_text, ln)
+        first = len(r.entries)
+        _section_entries(r, s, tops)
+        spans[id(s)] = (first, len(r.entries))
+    _drop_retellings(r, doc, spans)
     if not r.entries:
         # a timeline written in a code block, one timed line per event ("2023-06-17 19:10
         # Issue reported by ..."): read only when the timeline holds nothing else, so a log
@@ -434,6 +350,123 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
     if not doc.newest_first:
         _check_order(doc, r.entries)
     return r.entries
+
+
+def _drop_retellings(r: _Reader, doc, spans: dict[int, tuple[int, int]]) -> None:
+    """A list of timed items that is a timeline only by its shape ("SRE connect-the-dots:
+    - 16:18:40 MAAS begins image sync", a decision log) beside a longer timeline named by
+    its heading retells or annotates it: its entries go. A shape timeline as long as the
+    named one or longer is the real one, and both stay.""" 
+    if not doc.by_shape or len(spans) < 2:
+        return
+    # ("First detected 2024-09-03 08:40", "Resolved ...": key events named by a field's
+    # word sum the story up, they do not tell it)
+    named = sum(1 for sid, (a, b) in spans.items() if sid not in doc.by_shape
+                for e in r.entries[a:b] if meta_key(e.text) not in _STATED_EVENTS)
+    drop = [(a, b) for sid, (a, b) in spans.items() if sid in doc.by_shape and 0 < b - a < named]
+    for a, b in sorted(drop, reverse=True):
+        del r.entries[a:b]
+
+
+def _section_entries(r: _Reader, s, tops) -> None:
+    """The entries of one timeline section (a heading or a paragraph under the timeline,
+    its lists, tables and timed paragraphs), added to ``r``."""
+    doc = r.doc
+    title = plain(s.title)
+    if id(s) in doc.day_sections:
+        # "### Weds 23 Nov 2016" over that day's "1015: ..." paragraphs (a timeline by its
+        # shape): the day of the entries under it
+        r.day = r.stated_day = doc.day_sections[id(s)]
+    # a heading under the timeline, or one that is itself a date or time after its first
+    # section ("## 13:20" typed a level too high among "### 13:10" entries)
+    is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline" \
+        or (s is not tops[0] and s.level > 0 and title[:1].isdigit())
+    if is_sub:
+        st = r.stamp(title)
+        if st is not None and st.has_time:
+            texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
+            e = r.add(st, title, s.line)
+            extra = " ".join(t for t in texts if t)
+            if extra:
+                e.text = (e.text + " " + extra).strip() if e.text and e.text != title else extra
+                _tag(e)
+            return
+        if st is not None and st.has_date and st.year is not None:
+            try:
+                r.day = date(st.year, st.month, st.day)
+            except ValueError:
+                pass
+            texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
+            bare = title.strip("[]() :")
+            if texts and _date_line(r.stamp(bare), bare) and not any(
+                    (t := r.stamp(x)) is not None and t.has_time for x in texts):
+                # "#### [2026-06-29]" over what happened that day, with no clock time
+                # anywhere below it: the day is the entry, its text the paragraphs
+                e = r.add(st, title, s.line)
+                e.text = " ".join(t for t in texts if t)
+                _tag(e)
+                return
+    skip = _untimed_lists(r, s.blocks)
+    r.compact = _compact_run(s.blocks)
+    for b in s.blocks:
+        if b.kind == "table":
+            _table(r, b)
+        elif b.kind == "item":
+            if id(b) in skip:
+                continue
+            text = _CHECKBOX.sub("", b.text)
+            st = r.stamp(text)
+            if _date_line(st, text) and b.children:
+                # "- June 14" with the events as sub-bullets: the date is context
+                if st.year is not None:
+                    r.day = date(st.year, st.month, st.day)
+                for child in b.children:
+                    cst = r.stamp(child.lstrip("-*+ "))
+                    if cst is not None:
+                        r.add(cst, child.lstrip("-*+ "), b.line)
+                continue
+            stated = None
+            if st is None and (labelled := _labelled_stamp(r, text)) is not None:
+                st, text = labelled  # "First detected: 2023-09-18 13:42"
+                stated = meta_key(text)
+            if st is None:
+                _unreadable(r.doc, text, b.line)
+            body = None
+            if st is not None and b.children and not _SKIP_LEAD.sub("", plain(text[st.end:])).strip():
+                # "- 2025-04-14 16:37 UTC" with what happened on the lines below it
+                body = plain(" ".join(c.strip().lstrip("-*+ ") for c in b.children))
+            e = r.add(st, text, b.line, body or None)
+            more = [c.strip() for c in b.children if not _LIST_MARK.match(c)] if body is None else []
+            if more and e.text:
+                # a sentence wrapped onto the next lines is the entry's too
+                e.text = plain(e.text + " " + " ".join(more))
+                _tag(e)
+            if stated in _STATED_EVENTS and e.at is not None:
+                # a key event the document states by name: a figure, not an inference
+                r.doc.stated.setdefault(stated, e.at)
+        elif b.kind == "para":
+            if b.text[:1] == "<" and _jsx_entries(r, b):
+                continue
+            last = None
+            for ln, (line_text,) in b.rows:
+                st = r.stamp(line_text)
+                if st is None:
+                    _unreadable(r.doc, line_text, ln)
+                    if last is not None:
+                        last.text = (last.text + " " + plain(line_text)).strip()
+                        _tag(last)
+                    continue
+                if _date_line(st, line_text):
+                    if st.year is not None:
+                        try:
+                            r.day = date(st.year, st.month, st.day)
+                        except ValueError:
+                            pass
+                    last = None
+                    continue
+                last = r.add(st, line_text, ln)
+
+
 
 
 def _newest_first(entries: list[Entry], least: int = 3) -> bool:

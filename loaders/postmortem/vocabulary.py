@@ -167,6 +167,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("ttm", _rx(r"time\s+to\s+(?:mitigat(?:e|ion))", r"ttm")),
     ("ttr", _rx(r"time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|repair|restore)", r"ttr", r"mttr")),
     ("duration", _rx(r"(?:outage\s+|incident\s+|total\s+)?duration", r"length", r"downtime",
+                     # "Duración del incidente", "Durée de l'incident", "Dauer des Ausfalls"
+                     r"duraci[óo]n(?:\s+del\s+(?:incidente|corte))?", r"dur[ée]e(?:\s+de\s+l['’](?:incident|interruption))?",
+                     r"dura[çc][ãa]o(?:\s+do\s+incidente)?", r"dauer(?:\s+des\s+(?:vorfalls|ausfalls|incidents|störfalls))?",
+                     r"duur(?:\s+van\s+(?:het\s+)?(?:incident|storing))?",
                      r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window")),
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"impact\s+start(?:ed)?", r"began", r"incident\s+start",
                     r"outage\s+start", r"start\s+of\s+impact", r"begin",
@@ -183,7 +187,11 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
     ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
                     r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published)")),
-    ("date", _rx(r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
+    # "Fecha del incidente", "Date de l'incident", "Data do incidente", "Datum des Vorfalls"
+    # first: the first alternative that matches is the one taken ("date", "fecha" alone)
+    ("date", _rx(r"fecha\s+del\s+incidente", r"date\s+de\s+l['’]incident", r"data\s+d[oa]\s+incidente",
+                 r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
+                 r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
                  r"dato", r"datum", r"fecha")),
     ("status", _rx(r"(?:document\s+|postmortem\s+|report\s+|review\s+)?status", r"state")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level")),
@@ -357,11 +365,30 @@ EVENT_WORDS: dict[str, list[str]] = {
 }
 
 
+# The same events in the other languages postmortems are written in (Spanish, Portuguese,
+# French, German, Dutch): "Usuario reporta errores", "Service rétabli", "Dienst wiederhergestellt"
+_OTHER_LANGUAGE_EVENTS = {
+    "detected": "reporta reportan reportó reportaron reportou reportaram detecta detectan detectó detectaron "
+                "detectado detectada detectou detetado alerta alertas alertou avisa avisó notifica notificó "
+                "notificou reportado reportada signale signalé signalée signalés signalées signalent détecté détectée détecte alerte alerté meldet "
+                "meldete gemeldet erkannt bemerkt alarmiert meldt meldde gemeld gedetecteerd opgemerkt",
+    "mitigated": "restaurado restaurada restablecido restablecida restabelecido restabelecida recuperado "
+                 "recuperada rétabli rétablie restauré restaurée wiederhergestellt hersteld",
+    "resolved": "resuelto resuelta solucionado solucionada resolvido resolvida résolu résolue behoben gelöst "
+                "opgelost",
+}
+for _kind, _words in _OTHER_LANGUAGE_EVENTS.items():
+    EVENT_WORDS[_kind] = EVENT_WORDS[_kind] + _words.split()
+
+
 # Words that read differently by what stands next to them (timeline._tag):
 # "the hourly reports" is not a report to us; "errors stop" ends impact.
 NOT_A_REPORT_AFTER = set("the a an these those this that hourly daily weekly monthly nightly "
                          "duplicate all every some no our their its his her bug incident status "
                          "error crash usage".split())
+# "nodes reported Ready", "the check reports healthy": a system stating its state
+REPORTED_STATES = set("ready healthy ok okay green success successful normal fine up online clean "
+                      "complete completed done".split())
 BAD_THINGS = set("errors error failures failure evictions eviction duplicates crashes timeouts "
                  "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses exceptions "
                  "exception panics".split())
