@@ -126,6 +126,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+", r
 LEADING_SYMBOLS = re.compile(r"^(?:[^\w(:]+|:[a-z0-9_+-]{1,40}:)+|^[^\w(]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_heading(title: str) -> str:
     """A heading without markup, numbering or leading emoji, in either order:
     "## 🔍 2. Root causes", "## 7. :seedling: Root causes" -> "Root causes"."""
