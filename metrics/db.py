@@ -210,6 +210,7 @@ class Reader:
 
 
 _KEPT: dict[tuple, object] = {}
+_KEPT_LOCK = threading.Lock()
 KEEP = 16   # results kept: what one render's figures share, for the last few filters
 
 
@@ -217,18 +218,26 @@ def kept(reader: Reader, what: str, key, make):
     """``make()``, kept for this database file as it is now (its identity), under
     (``what``, ``key``): figures that start from the same frame ask the store once per
     render, not once each, and a new ingest's file is never answered from the old one.
-    The caller copies a frame it will change."""
+    The caller copies a frame it will change. Safe from any thread (the dashboard's
+    sessions, a report's figures computed side by side): ``make`` runs outside the lock,
+    so two threads missing the same key at once both make it, and the first one kept wins."""
     k = (str(reader.path), reader.identity(), what, key)
-    if k not in _KEPT:
-        if len(_KEPT) >= KEEP:
-            _KEPT.pop(next(iter(_KEPT)))
-        _KEPT[k] = make()
-    return _KEPT[k]
+    with _KEPT_LOCK:
+        if k in _KEPT:
+            return _KEPT[k]
+    value = make()
+    with _KEPT_LOCK:
+        if k not in _KEPT:
+            while len(_KEPT) >= KEEP:
+                _KEPT.pop(next(iter(_KEPT)))
+            _KEPT[k] = value
+        return _KEPT[k]
 
 
 def forget() -> None:
     """Drop everything ``kept`` holds (benchmarks that time cold renders)."""
-    _KEPT.clear()
+    with _KEPT_LOCK:
+        _KEPT.clear()
 
 
 def sql_file(name: str) -> str:

@@ -181,3 +181,39 @@ def test_threads_query_one_reader_while_ingests_swap_the_file(tmp_path):
     finally:
         reader.close()
     assert open_fds(db) == 0
+
+
+def test_kept_from_many_threads_while_it_evicts(tmp_path):
+    """Threads keep more results than ``kept`` holds, so each insert evicts while others
+    read and insert: no thread fails, and each gets the value made for its own key."""
+    import sys
+
+    from metrics import db as metrics_db
+
+    make_db(tmp_path / "k.duckdb", 1)
+    reader = Reader(tmp_path / "k.duckdb")
+    failures: list[str] = []
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)      # switch threads as often as the interpreter can
+
+    def work(k):
+        for i in range(5000):
+            key = (k, i % (metrics_db.KEEP * 2))
+            try:
+                got = metrics_db.kept(reader, "test", key, lambda: key)
+                if got != key:
+                    failures.append(f"{key} answered with {got}")
+            except Exception as e:  # noqa: BLE001 - every failure is the finding
+                failures.append(f"{type(e).__name__}: {e}")
+
+    try:
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+    finally:
+        sys.setswitchinterval(interval)
+        metrics_db.forget()
+        reader.close()
+    assert not failures, failures[:5]
