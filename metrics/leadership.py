@@ -11,6 +11,7 @@ interval here, get none. Definitions: docs/METRICS.md, "The quarterly report".
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 
@@ -132,6 +133,14 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
     before_p, year_p = periods.quarter_before(period), periods.year_before(period)
     before_f = replace(f, date_from=before_p.date_from, date_to=before_p.date_to)
     year_f = replace(f, date_from=year_p.date_from, date_to=year_p.date_to)
+    # the two earlier periods' figures are independent of the rest: computed on a second
+    # thread while this one reads the rest (DuckDB lets go of the GIL while it queries)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        earlier = pool.submit(lambda: (_figures(reader, before_f, as_of), _figures(reader, year_f, as_of)))
+        return _build(reader, f, as_of, min_sample, period, before_p, year_p, earlier)
+
+
+def _build(reader, f, as_of, min_sample, period, before_p, year_p, earlier) -> dict:
     now = _figures(reader, f, as_of)
 
     classes = recurrence.classes(reader, f)
@@ -167,7 +176,7 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
                              "name": periods.quarter_name(year_p)}},
         "teams": list(f.teams),
         "min_sample": min_sample,
-        "headlines": headlines(now, _figures(reader, before_f, as_of), _figures(reader, year_f, as_of), min_sample),
+        "headlines": headlines(now, *earlier.result(), min_sample),
         "repeat_classes": repeat_classes,
         "action_lists": {
             "overdue_by_team": records(by_team[by_team["overdue"] > 0].sort_values("overdue", ascending=False),
