@@ -38,6 +38,10 @@ KNOWN = {
     ("table-bullets", "bold-time-bullets.md", "action_items_open"),
     ("table-bullets", "japanese-sections.md", "action_owners"),
     ("table-bullets", "japanese-sections.md", "action_due"),
+    ("table-bullets", "japanese-metadata-table.md", "action_owners"),
+    ("table-bullets", "japanese-metadata-table.md", "action_due"),
+    ("table-bullets", "japanese-metadata-table.md", "action_items_done"),
+    ("table-bullets", "japanese-metadata-table.md", "action_items_open"),
     # the title line itself is rewritten ("... - 2020-09-17" -> "... - September 17, 2020")
     ("dates-month-first", "bold-title-line.md", "title"),
     ("dates-day-first", "bold-title-line.md", "title"),

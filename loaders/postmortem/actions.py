@@ -29,7 +29,7 @@ _HEADERS = {
     "ticket": re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
                          r"github|linear|id|key|referanse|referens|referenz)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": re.compile(r"^(?:type|kind|category|class)\b", re.I),
-    "status": re.compile(r"^(?:status|state|done|progress|complete[d]?)\b", re.I),
+    "status": re.compile(r"^(?:status|state|done|progress|complete[d]?)\b|^(?:状態|ステータス|進捗|対応状況|状态|进度)", re.I),
     "skip": re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
 }
 _JIRA_KEY = re.compile(r"\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
@@ -59,7 +59,8 @@ _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*[:=]?\s*((?:\d{4}(?:-\d{1
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 _ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|follow[\s-]*up)\s*(?:\d+)?\s*:?(?:\*\*|__)?\s*:?\s+(.+)", re.I)
 _STRIKE = re.compile(r"^\s*~~.+~~\s*\W*$")
-_NONE = {"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "?", "nobody", "unassigned", "unowned", "x"}
+_NONE = {"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "?", "nobody", "unassigned", "unowned", "x",
+         "要アサイン", "未定", "未割当", "未割り当て", "未指定", "待定", "未分配"}
 _CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
 
 

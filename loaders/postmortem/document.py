@@ -422,6 +422,11 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
     return out
 
 
+# a field whose value says it is not known ("不明（...）", "Unknown (first seen at ...)"): the
+# times in its note are something else's
+_NOT_KNOWN = re.compile(r"^(?:unknown|not\s+known|unclear|不明|未知|不详)\b", re.I)
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -430,7 +435,8 @@ def _collect_metadata(doc: Doc) -> None:
         if key == "class" and _NEAR_MISS.search(value):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class
             value = "yes"
-        if key and value and key not in meta and value.lower() not in ("n/a", "na", "-", "—", "tbd", "none"):
+        if key and value and key not in meta and value.lower() not in ("n/a", "na", "-", "—", "tbd", "none") \
+                and not _NOT_KNOWN.match(value):
             meta[key] = (value, line)
 
     hidden: list[tuple[str, str, int]] = []
@@ -1126,6 +1132,9 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
     return None
 
 
+_NUMBERED_PROBLEM = re.compile(r"^(?:bug|issue|problem|defect|fault|failure)\s*#?\d{1,2}\s*(?:[:.)]|[-–—])\s*", re.I)
+
+
 def _factors(doc: Doc) -> list[str]:
     """The causes: a factors section's items, else its paragraphs; a sub-heading of one
     ("### 1. Leftover legacy versions") is a cause itself, its text the explanation."""
@@ -1142,6 +1151,12 @@ def _factors(doc: Doc) -> list[str]:
     if not out and not doc.of_kind("factors"):
         # no causes section: a "What went wrong" list names them (the SRE book's template)
         out = [t for t in _section_items(doc, "went_wrong") if t]
+    if not out and not doc.of_kind("factors"):
+        # nor that: "## Bug 1 — hair spaces in the title", "## Bug 2 — ...": a post told as
+        # the numbered problems it found, two or more, each heading one
+        found = [t for s in doc.secs if s.level and _NUMBERED_PROBLEM.match(t := clean_heading(plain(s.title)))]
+        if len(found) >= 2:
+            out = [_NUMBERED_PROBLEM.sub("", t, count=1).strip() or t for t in found]
     if not out and not doc.of_kind("factors"):
         # nor that: a post that tells its cause in prose ("This was due to a bad config",
         # "caused by high load", "the root cause of this problem: ...") has that sentence

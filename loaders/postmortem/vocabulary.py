@@ -26,7 +26,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)",
         r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+steps?", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
-        r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
+        r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks", r"(?:leftover|left[\s-]over|remaining|residual|outstanding|open|pending|further|additional)\s+(?:tasks?|items?|work|follow[\s-]*ups?|action\s*items?|actions?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
         r"recommendations?", r"recommended\s+(?:fixes|actions?|changes|steps|improvements?)(?:\s+\([^)]*\))?", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
@@ -193,6 +193,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("date", _rx(r"fecha\s+del\s+incidente", r"date\s+de\s+l['’]incident", r"data\s+d[oa]\s+incidente",
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
+                 r"(?:incident\s+)?opened(?:\s+on)?",   # "**Opened:** 2026-04-23" (and "Resolved:" beside it)
                  r"dato", r"datum", r"fecha")),
     ("status", _rx(r"(?:document\s+|postmortem\s+|report\s+|review\s+)?status", r"state")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level")),
@@ -226,6 +227,22 @@ def meta_key(key: str) -> str | None:
         if m and m.end() >= len(k) - 12:  # the key is (nearly) all of it
             return name
     return None
+
+
+# The same keys in Japanese and Chinese metadata tables ("| 重大度 | SEV-3 |", "| 発生日時 |
+# 2026-07-16 02:33 JST |"): no spaces, so matched as whole words of their own
+_CJK_META = {
+    "severity": ("重大度", "深刻度", "緊急度", "严重程度", "严重性", "严重等级", "事故等级", "故障等级"),
+    "started": ("発生日時", "発生時刻", "障害発生日時", "開始日時", "開始時刻", "发生时间", "开始时间", "故障时间"),
+    "detected": ("検知日時", "検知時刻", "発見日時", "発見時刻", "发现时间", "检测时间"),
+    "mitigated": ("復旧日時", "復旧時刻", "恢复时间"),
+    "resolved": ("解決日時", "解決時刻", "収束日時", "解决时间"),
+    "duration": ("影響期間", "影響時間", "障害時間", "障害期間", "影响时间", "持续时间"),
+    "date": ("発生日", "日付", "日時", "日期"),
+    "status": ("ステータス", "状態", "状态"),
+    "owner": ("作成者", "担当者", "作者", "负责人"),
+}
+META_KEYS = META_KEYS + [(name, re.compile("^(?:" + "|".join(words) + ")$")) for name, words in _CJK_META.items()]
 
 
 # Front-matter keys, normalised (lower case, "_" for "-" and spaces).
@@ -398,13 +415,17 @@ STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased
 
 # Action items.
 DONE = re.compile(
-    r"\[[xX✓✔]\]|~~|(?<![\w-])(?:DONE|Done|done|Completed|COMPLETED|completed|Complete|COMPLETE|Fixed|FIXED|"
-    r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented)(?![\w-])|✅|✔", )
+    r"\[[xX✓✔]\]|~~|(?<![\w-])(?:DONE|Done|done|Completed|COMPLETED|completed|Complete|COMPLETE|complete|Fixed|FIXED|"
+    r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented)(?![\w-])|✅|✔"
+    # Japanese and Chinese status words only as a whole cell ("**完了**"): in running text
+    # they name other things ("migration 完了→...": once the migration completes)
+    r"|^[\s*_]*(?:完了|対応済み?|実施済み?|已完成|已解决|已修复)[\s*_。.!！]*$", )
 WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned", re.I)
+                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*$", re.I)
 OPEN = re.compile(r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|IN PROGRESS|in progress|"
                   r"WIP|Pending|PENDING|pending|Planned|planned|Not started|Started|Ongoing|ongoing|Blocked|"
-                  r"In review|Backlog)(?![\w-])")
+                  r"In review|Backlog)(?![\w-])"
+                  r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|待办|计划中)[\s*_。.]*$")
 ACTION_KINDS = {
     "prevent": re.compile(r"\bprevent(?:ion|ive|ative)?\b|\brepair\b|\bfix\b|\broot cause\b", re.I),
     "detect": re.compile(r"\bdetect(?:ion)?\b|\bmonitor(?:ing)?\b|\balert(?:ing)?\b", re.I),
