@@ -38,6 +38,15 @@ KNOWN = {
     ("table-bullets", "bold-time-bullets.md", "action_items_open"),
     ("table-bullets", "japanese-sections.md", "action_owners"),
     ("table-bullets", "japanese-sections.md", "action_due"),
+    # "The next morning" is a timeline only by its shape, items that open with a clock or a
+    # numeric date: written "March 3, 2024 09:00" or as prose it is not read (as before the
+    # rule it guards), so the next day's resolution is lost
+    ("dates-month-first", "guards-against-over-reading.md", "resolved_at"),
+    ("dates-month-first", "guards-against-over-reading.md", "timeline_events"),
+    ("prose-timeline", "guards-against-over-reading.md", "resolved_at"),
+    ("prose-timeline", "guards-against-over-reading.md", "timeline_events"),
+    ("many-at-once", "guards-against-over-reading.md", "resolved_at"),
+    ("many-at-once", "guards-against-over-reading.md", "timeline_events"),
     ("table-bullets", "japanese-metadata-table.md", "action_owners"),
     ("table-bullets", "japanese-metadata-table.md", "action_due"),
     ("table-bullets", "japanese-metadata-table.md", "action_items_done"),

@@ -86,9 +86,15 @@ def _action_sections(doc) -> list:
     # the list the team keeps; the others tell the same work as plans, scripts and notes
     if len(secs) < 2:
         return secs
-    tracked = {id(s) for s in secs if any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks)}
-    if tracked and len(tracked) < len(secs):
-        return [s for s in secs if id(s) in tracked]
+    # (an "Action items" heading and its "### Short-term" / "### Long-term" parts are one list)
+    def top(s):
+        while s.parent is not None and doc.kinds.get(id(s.parent)) == "actions":
+            s = s.parent
+        return id(s)
+
+    tracked = {top(s) for s in secs if any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks)}
+    if tracked and len(tracked) < len({top(s) for s in secs}):
+        return [s for s in secs if top(s) in tracked]
     return secs
 
 
@@ -148,7 +154,8 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
 # upgrade", "After each release"): a group of items, not one
 _TIMEFRAME = re.compile(r"\b(?:short|medium|mid|long)[\s-]?term\b|\bimmediate\b|\bnext\s+(?:week|month|quarter|steps?)\b"
                         r"|\bfuture\b|\bcompleted?\b|\bin\s+progress\b|\bdone\b|\bopen\b|\bplanned\b"
-                        r"|^\W*(?:before|after|ahead\s+of|prior\s+to)\s", re.I)
+                        # ("After every deploy, run the smoke test automatically" is an item)
+                        r"|^\W*(?:before|after|ahead\s+of|prior\s+to)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\W*$", re.I)
 
 
 def _heading_is_item(s) -> bool:

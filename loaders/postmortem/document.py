@@ -1154,7 +1154,11 @@ def _factors(doc: Doc) -> list[str]:
     if not out and not doc.of_kind("factors"):
         # nor that: "## Bug 1 — hair spaces in the title", "## Bug 2 — ...": a post told as
         # the numbered problems it found, two or more, each heading one
-        found = [t for s in doc.secs if s.level and _NUMBERED_PROBLEM.match(t := clean_heading(plain(s.title)))]
+        # (headings under a section of a kind, such as "### Issue #41 — Add a canary" under
+        # Action items, are that section's)
+        found = [t for s in doc.secs if s.level and doc.kinds.get(id(s)) is None
+                 and (s.parent is None or doc.kinds.get(id(s.parent)) is None)
+                 and _NUMBERED_PROBLEM.match(t := clean_heading(plain(s.title)))]
         if len(found) >= 2:
             out = [_NUMBERED_PROBLEM.sub("", t, count=1).strip() or t for t in found]
     if not out and not doc.of_kind("factors"):

@@ -355,15 +355,22 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
 def _drop_retellings(r: _Reader, doc, spans: dict[int, tuple[int, int]]) -> None:
     """A list of timed items that is a timeline only by its shape ("SRE connect-the-dots:
     - 16:18:40 MAAS begins image sync", a decision log) beside a longer timeline named by
-    its heading retells or annotates it: its entries go. A shape timeline as long as the
-    named one or longer is the real one, and both stay.""" 
+    its heading, within that timeline's span, retells or annotates it: its entries go. A
+    shape timeline as long as the named one or longer is the real one, and both stay."""
     if not doc.by_shape or len(spans) < 2:
         return
     # ("First detected 2024-09-03 08:40", "Resolved ...": key events named by a field's
     # word sum the story up, they do not tell it)
-    named = sum(1 for sid, (a, b) in spans.items() if sid not in doc.by_shape
-                for e in r.entries[a:b] if meta_key(e.text) not in _STATED_EVENTS)
-    drop = [(a, b) for sid, (a, b) in spans.items() if sid in doc.by_shape and 0 < b - a < named]
+    story = [e for sid, (a, b) in spans.items() if sid not in doc.by_shape
+             for e in r.entries[a:b] if meta_key(e.text) not in _STATED_EVENTS]
+    times = [e.at for e in story if e.at is not None]
+    if not times:
+        return
+    first, last = min(times), max(times)
+    # ... and whose times all lie within the named timeline's: one that goes on past it
+    # ("The next morning: ...") continues the story
+    drop = [(a, b) for sid, (a, b) in spans.items() if sid in doc.by_shape and 0 < b - a < len(story)
+            and all(e.at is None or first <= e.at <= last for e in r.entries[a:b])]
     for a, b in sorted(drop, reverse=True):
         del r.entries[a:b]
 

@@ -26,7 +26,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)",
         r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+steps?", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
-        r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks", r"(?:leftover|left[\s-]over|remaining|residual|outstanding|open|pending|further|additional)\s+(?:tasks?|items?|work|follow[\s-]*ups?|action\s*items?|actions?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
+        r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)",
+        # "Residual follow-ups", "Outstanding action items" (not "Additional actions taken during the incident")
+        r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
         r"recommendations?", r"recommended\s+(?:fixes|actions?|changes|steps|improvements?)(?:\s+\([^)]*\))?", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
@@ -193,7 +195,6 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("date", _rx(r"fecha\s+del\s+incidente", r"date\s+de\s+l['’]incident", r"data\s+d[oa]\s+incidente",
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
-                 r"(?:incident\s+)?opened(?:\s+on)?",   # "**Opened:** 2026-04-23" (and "Resolved:" beside it)
                  r"dato", r"datum", r"fecha")),
     ("status", _rx(r"(?:document\s+|postmortem\s+|report\s+|review\s+)?status", r"state")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level")),
@@ -405,8 +406,8 @@ NOT_A_REPORT_AFTER = set("the a an these those this that hourly daily weekly mon
                          "duplicate all every some no our their its his her bug incident status "
                          "error crash usage".split())
 # "nodes reported Ready", "the check reports healthy": a system stating its state
-REPORTED_STATES = set("ready healthy ok okay green success successful normal fine up online clean "
-                      "complete completed done".split())
+# ("up to 40% failed logins", "complete loss of login", "online that ..." open a report of trouble)
+REPORTED_STATES = set("ready healthy ok okay green success successful normal fine".split())
 BAD_THINGS = set("errors error failures failure evictions eviction duplicates crashes timeouts "
                  "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses exceptions "
                  "exception panics".split())
@@ -415,7 +416,7 @@ STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased
 
 # Action items.
 DONE = re.compile(
-    r"\[[xX✓✔]\]|~~|(?<![\w-])(?:DONE|Done|done|Completed|COMPLETED|completed|Complete|COMPLETE|complete|Fixed|FIXED|"
+    r"\[[xX✓✔]\]|~~|(?<![\w-])(?:DONE|Done|done|Completed|COMPLETED|completed|Complete|COMPLETE|Fixed|FIXED|"
     r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented)(?![\w-])|✅|✔"
     # Japanese and Chinese status words only as a whole cell ("**完了**"): in running text
     # they name other things ("migration 完了→...": once the migration completes)
