@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metrics import safe
-from metrics.db import Reader, sql_file
+from metrics.db import Reader, first_rows, sql_file
 from metrics.filters import Filters, params
 
 # a pair at least this similar (loaders/similar.py's score) is worth raising on its own:
@@ -33,7 +33,13 @@ def terms(q: str | None) -> list[str]:
 def search(reader: Reader, f: Filters, q: str = "") -> pd.DataFrame:
     """Incidents under the filters whose title, id, summary, class, team or services
     contain every word of ``q`` (case-insensitive), newest first."""
-    return reader.query_df(sql_file("incidents_list"), params(f, terms=terms(q)))
+    return found(reader, f, q)[0]
+
+
+def found(reader: Reader, f: Filters, q: str = "", limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    """``search``'s first ``limit`` rows (or all), and how many it finds in all: a page
+    shows a few hundred of a year's 50,000 and counts the rest in SQL."""
+    return first_rows(reader.query_df(sql_file("incidents_list"), params(f, terms=terms(q), limit=limit)))
 
 
 def find(reader: Reader, incident_id: str) -> list[str]:

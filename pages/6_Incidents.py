@@ -4,6 +4,8 @@ Postmortems and exports are untrusted: everything read from them is shown as tex
 (table cells, st.text, st.code), never as HTML or markdown. A link opens an incident:
 ?incident=<id>.
 """
+import functools
+
 import streamlit as st
 
 from metrics import incidents, safe
@@ -17,7 +19,7 @@ st.caption(f"{safe.markdown(filters.describe())} · newest first. Select a row t
 
 q = st.text_input("Search", key="q", bind="query-params", icon=":material/search:",
                   placeholder="Words in the title, id, summary, class, team or services")
-found = setup.data(incidents.search, reader, filters, q)
+found, total = setup.data(incidents.found, reader, filters, q, setup.SHOWN_ROWS)
 if found.empty:
     st.info("No incident matches the search under these filters. Clear the search or widen the filters "
             "in the sidebar." if incidents.terms(q) else
@@ -26,7 +28,8 @@ if found.empty:
     event = None
 else:
     event = setup.table(
-        found, "incidents", f"{len(found)} postmortems (near misses included unless the sidebar excludes them)",
+        found, "incidents", f"{total} postmortems (near misses included unless the sidebar excludes them)",
+        total=total, everything=functools.partial(incidents.search, reader, filters, q),
         on_select="rerun", selection_mode="single-row", key="incident-table",
         column_order=[c for c in found.columns if c != "file_path"],
         column_config={"date": st.column_config.DateColumn(format="YYYY-MM-DD"),

@@ -235,6 +235,23 @@ def test_search_function(hostile):
         reader.close()
 
 
+def test_the_listing_reads_its_first_rows_and_counts_the_rest(hostile):
+    # a year at 100,000 holds 50,000 incidents: the page reads the rows it shows and the
+    # count, not every row (the CSV download reads them all)
+    reader = Reader(hostile)
+    f = Filters(date(2026, 1, 1), date(2026, 12, 31))
+    try:
+        first, total = incidents.found(reader, f, "", limit=1)
+        assert total == 2 and first["id"].tolist() == ["2026-02-05-other"]
+        assert "listed" not in first.columns
+        every, total = incidents.found(reader, f, "")
+        assert total == 2 and every["id"].tolist() == incidents.search(reader, f, "")["id"].tolist()
+        none, total = incidents.found(reader, f, "no-such-words", limit=1)
+        assert none.empty and total == 0
+    finally:
+        reader.close()
+
+
 def test_terms():
     assert incidents.terms("  Ledger   DEPLOY ") == ["ledger", "deploy"]
     assert incidents.terms(None) == []
