@@ -572,8 +572,12 @@ def stamp_datetime(st: Stamp, default_date: date | None, default_zone: Zone | No
 
 # where a date can begin: a digit, or a weekday / month name, at a word start (or
 # straight after a CJK character: "于2023年9月27日")
-_DATE_START = re.compile(r"(?:(?<![\w])|(?<=[\u3000-\u9fff\uac00-\ud7af]))(?:\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
-                         re.IGNORECASE)
+# the English weekday and month stems a date may open with ("Tue, March 4"), for the
+# patterns that only look ahead for one (the words themselves are read by MONTHS)
+WEEKDAY_STEMS = "mon|tue|wed|thu|fri|sat|sun"
+MONTH_STEMS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_DATE_START = re.compile(r"(?:(?<![\w])|(?<=[\u3000-\u9fff\uac00-\ud7af]))(?:\d|(?:" + WEEKDAY_STEMS + "|"
+                         + MONTH_STEMS + "))", re.IGNORECASE)
 
 
 def first_timed_stamp(text: str, order_hint: str | None = None, limit: int = 200) -> Stamp | None:

@@ -819,7 +819,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 _ON_WEEKDAY = re.compile(r"\b(?P<lead>on|last|this\s+past|early\s+on|late\s+on|am|letzten)\s+"
                          r"(?P<day>" + "|".join(_WEEKDAYS + _WEEKDAYS_DE) + r")\b(?!,?\s*(?:\d|\(|the\s+\d|"
-                         r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
+                         + tp.MONTH_STEMS + "))", re.I)
 
 
 def _relative_day(opening: str, posted: date) -> date | None:
@@ -894,7 +894,7 @@ def _read_opening(doc: Doc, limit: int) -> str:
 
 # "Logins failed for some users on 2 July 2024": what went wrong, then "on" the day;
 # "an unplanned server outage between April 15th and 17th" (or "from"): its first day
-_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_NAME = r"(?:" + tp.MONTH_STEMS + r")[a-z]*\.?"
 _ON_DAY = re.compile(r"\bon\s+(?:the\s+)?(?=\w)|\b(?:between|from)\s+(?:the\s+)?(?=" + _MONTH_NAME + r"\s+\d"
                      r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r"|\d{4}-\d\d-\d\d)", re.I)
 _WRONG = r"failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)|outage"

@@ -769,8 +769,8 @@ _STATED_EVENTS = ("started", "detected", "mitigated", "resolved")
 # perhaps after a weekday's ("First detected: 2023-09-18 13:42", "Resolved August 19,
 # 2024 10:05", "Repaired: Tuesday, March 4, 2025 10:03")
 _LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+"
-                    r"(?=\d|(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-                    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
+                    r"(?=\d|(?i:(?:" + tp.WEEKDAY_STEMS + r")[a-z]*,?\s+)?"
+                    r"(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d)")
 
 
 def _labelled_stamp(r: _Reader, text: str):
