@@ -134,13 +134,11 @@ def build(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_S
     before_f = replace(f, date_from=before_p.date_from, date_to=before_p.date_to)
     year_f = replace(f, date_from=year_p.date_from, date_to=year_p.date_to)
     # the two earlier periods' figures are independent of the rest: computed on a second
-    # thread while this one reads the rest (DuckDB lets go of the GIL while it queries)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        earlier = pool.submit(lambda: (_figures(reader, before_f, as_of), _figures(reader, year_f, as_of)))
-        return _build(reader, f, as_of, min_sample, period, before_p, year_p, earlier)
-
-
-def _build(reader, f, as_of, min_sample, period, before_p, year_p, earlier) -> dict:
+    # thread while this one reads the rest (DuckDB lets go of the GIL while it queries);
+    # the pool takes nothing more, and its one task runs on to the end
+    pool = ThreadPoolExecutor(max_workers=1)
+    earlier = pool.submit(lambda: (_figures(reader, before_f, as_of), _figures(reader, year_f, as_of)))
+    pool.shutdown(wait=False)
     now = _figures(reader, f, as_of)
 
     classes = recurrence.classes(reader, f)
