@@ -12,7 +12,7 @@ from datetime import date
 
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import plain
-from loaders.postmortem.vocabulary import ACTION_KINDS, DONE, OPEN, WONT_DO
+from loaders.postmortem.vocabulary import ACTION_KINDS, DONE, NO_VALUE, OPEN, WONT_DO
 
 _HEADERS = {
     # (and the same words in Norwegian, Danish, Swedish, German, French, Spanish, Dutch)
@@ -59,8 +59,6 @@ _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*[:=]?\s*((?:\d{4}(?:-\d{1
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 _ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|follow[\s-]*up)\s*(?:\d+)?\s*:?(?:\*\*|__)?\s*:?\s+(.+)", re.I)
 _STRIKE = re.compile(r"^\s*~~.+~~\s*\W*$")
-_NONE = {"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "?", "nobody", "unassigned", "unowned", "x",
-         "要アサイン", "未定", "未割当", "未割り当て", "未指定", "待定", "未分配"}
 _CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
 
 
@@ -147,7 +145,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 if m:
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
     # "* N/A", "- None": a list that says it holds nothing holds no action item
-    return [a for a in out if a["text"].strip(" .").lower() not in _NONE]
+    return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
 
 
 # "Short-term actions", "Completed", and a heading that says when ("Before the next
@@ -398,7 +396,7 @@ def _due(v: str, incident_date) -> date | None:
 
 def _blank(v: str) -> bool:
     """A cell that says nothing: empty, a placeholder word, or only punctuation ('---')."""
-    return v.lower() in _NONE or not any(ch.isalnum() for ch in v)
+    return v.lower() in NO_VALUE or not any(ch.isalnum() for ch in v)
 
 
 def _kind(v: str) -> str | None:

@@ -25,7 +25,7 @@ from loaders.postmortem.doc import (
 )
 from loaders.postmortem.markdown import Block, plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
-from loaders.postmortem.vocabulary import HEADING_TIME, LEADING_SYMBOLS, clean_heading, meta_key, section_kind
+from loaders.postmortem.vocabulary import HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, clean_heading, meta_key, section_kind
 from loaders.problems import Problems
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or a separator: "|", or "·"
@@ -435,8 +435,7 @@ def _collect_metadata(doc: Doc) -> None:
         if key == "class" and _NEAR_MISS.search(value):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class
             value = "yes"
-        if key and value and key not in meta and value.lower() not in ("n/a", "na", "-", "—", "tbd", "none") \
-                and not _NOT_KNOWN.match(value):
+        if key and value and key not in meta and value.lower() not in NO_VALUE and not _NOT_KNOWN.match(value):
             meta[key] = (value, line)
 
     hidden: list[tuple[str, str, int]] = []

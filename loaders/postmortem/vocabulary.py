@@ -414,6 +414,10 @@ BAD_THINGS = set("errors error failures failure evictions eviction duplicates cr
 STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased end ends ended".split())
 
 
+# What a field or a cell writes for "nothing here": no owner, no value, no item.
+NO_VALUE = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "?", "nobody", "unassigned", "unowned",
+                      "x", "要アサイン", "未定", "未割当", "未割り当て", "未指定", "待定", "未分配"})
+
 # Action items.
 DONE = re.compile(
     r"\[[xX✓✔]\]|~~|(?<![\w-])(?:DONE|Done|done|Completed|COMPLETED|completed|Complete|COMPLETE|Fixed|FIXED|"
