@@ -55,7 +55,12 @@ def read_document(path: str, options: Options) -> tuple[bytes | None, os.stat_re
             return None, st, too_big
         limit = options.size_limit(path)
         try:
-            data = f.read(limit + 1)
+            # read what the file holds (asking for the whole limit would allocate it, 10 MB
+            # a file), then on up to the limit only if it grew since its stat
+            want = min(st.st_size, limit) + 1
+            data = f.read(want)
+            if len(data) == want and want <= limit:
+                data += f.read(limit + 1 - want)
         except OSError as e:
             return None, st, f"cannot read file: {e.strerror or e}"
         if len(data) > limit:

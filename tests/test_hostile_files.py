@@ -131,3 +131,24 @@ def test_a_failed_copy_leaves_no_partial_file(tmp_path, monkeypatch):
             pass
     assert not [p.name for p in tmp_path.iterdir() if ".tmp-" in p.name]
     assert db.read_bytes() == before
+
+
+def test_a_file_larger_than_its_stat_said_is_read_whole():
+    """A regular file may hold more than its stat says (it grew after the stat; /proc
+    files say 0 bytes): the read goes on to the size limit, not to the stat's size."""
+    from loaders.detect import read_document
+    from loaders.options import Options
+
+    with open("/proc/self/maps", "rb") as f:
+        whole = f.read()
+    assert os.stat("/proc/self/maps").st_size == 0 and len(whole) > 100
+    data, _, why = read_document("/proc/self/maps", Options())
+    assert why is None and data.count(b"\n") >= whole.count(b"\n") // 2
+
+
+def test_a_file_that_outgrows_the_limit_after_its_stat_is_refused():
+    from loaders.detect import read_document
+    from loaders.options import Options
+
+    data, _, why = read_document("/proc/self/maps", Options(max_file_bytes=64))
+    assert data is None and "over the" in why
