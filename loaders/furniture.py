@@ -114,11 +114,14 @@ def by_content(text: str, record: dict, path: str = "") -> str | None:
         if end > 0 and _FM_TEMPLATE.search(head[3:end]):
             return "a template (its front matter says so)"
     dated = bool(record.get("date"))
-    found = placeholders(text)
+    timed = any(e.get("at") for e in record.get("timeline") or [])
+    # a dated document with a timed timeline is no template whatever it holds: the
+    # placeholders (a scan of the whole text) are counted only when they could decide
+    found = placeholders(text) if not (dated and timed) else 0
     title = record.get("title") or ""
     if not dated and (found >= 3 or re.search(r"\btemplate\b", title, re.I)):
         return f"a template ({found} placeholders such as <owner> or YYYY-MM-DD, and no date)"
-    if found >= 8 and not any(e.get("at") for e in record.get("timeline") or []):
+    if found >= 8 and not timed:
         return f"a template ({found} placeholders and no timed timeline entry)"
     if _index_page(text, record):
         return "an index page (a list of links)"
