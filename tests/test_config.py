@@ -84,3 +84,22 @@ def test_bad_config_exits_2(tmp_path):
     out = run_cli("ingest", "--config", tmp_path / "h.yaml")
     assert out.returncode == 2
     assert "sla_days.1" in out.stderr
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The connection pool ran dry", "database"),
+    ("CONNECTION POOL exhausted", "database"),         # keywords ignore case
+    ("the pools and connections", None),               # a phrase, not its words apart
+    ("a replica-lag alert", "database"),               # a word between non-word characters
+    ("replicas fell behind", None),                    # a whole word, not a prefix
+    ("the VACUUM stalled", "database"),                # a pattern beside the keywords
+    ("the disk filled; replication stopped", "disk"),  # the first class in order wins
+])
+def test_a_taxonomy_class_matches_any_of_its_keywords_as_whole_words(text, expected):
+    from loaders.postmortem.document import classify
+
+    cfg = config_from_dict({"taxonomy": {
+        "disk": {"keywords": ["disk"]},
+        "database": {"keywords": ["replica", "connection pool", "replication"], "patterns": [r"\bvacuum\b"]},
+    }})
+    assert classify(text, cfg.taxonomy) == expected
