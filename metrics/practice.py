@@ -128,12 +128,12 @@ def blame_sentences(reader: Reader, f: Filters) -> pd.DataFrame:
 
 
 # which postmortems stand behind each signal
-_BEHIND = {
-    "blame": lambda df: df[df["blameful_sentences"] > 0],
-    "no_actions": lambda df: df[~df["is_near_miss"] & (df["action_items"] == 0)],
-    "untracked": lambda df: df[(df["items_without_ticket"] > 0) | (df["items_ticket_not_found"] > 0)],
+_BEHIND = {   # mart_practice's flags, which practice_counts.sql counts
+    "blame": lambda df: df[df["is_blameful"]],
+    "no_actions": lambda df: df[df["lists_no_actions"]],
+    "untracked": lambda df: df[df["has_untracked_items"]],
     "only_big": lambda df: df[df["is_near_miss"]],
-    "single_cause": lambda df: df[~df["is_near_miss"] & (df["contributing_factors"] < 2)],
+    "single_cause": lambda df: df[df["has_single_cause"]],
     "fear": lambda df: df[df["days_to_postmortem"] > LATE_DAYS],
 }
 BEHIND_COLUMNS = ["incident_id", "title", "incident_date", "team", "severity_label", "is_near_miss",

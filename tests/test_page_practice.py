@@ -121,3 +121,30 @@ def test_each_signal_counts_the_postmortems_it_lists(demo_reader):
     listed = practice.behind(demo_reader, f, "blame")
     assert sigs["blame"].n == len(practice._practice(demo_reader, f)) > len(listed)
     assert sigs["fear"].k == len(practice.behind(demo_reader, f, "fear"))
+
+
+
+def test_near_misses_are_not_held_to_actions_or_several_causes(tmp_path):
+    # the mistakes are mart_practice's flags: a near miss owes no action item or cause chain
+    import datetime as dt
+
+    from conftest import house_doc
+
+    from loaders.config import Config
+    from loaders.ingest import ingest
+    from metrics import practice
+    from metrics.db import Reader
+    from metrics.filters import Filters
+
+    bare = house_doc(actions=()).replace("2. A second reason.\n", "")
+    (tmp_path / "2026-02-03-miss.md").write_text(
+        bare.replace("# Postmortem: Cache stampede", "---\nnear_miss: true\n---\n# Postmortem: Close call"))
+    (tmp_path / "2026-02-04-outage.md").write_text(bare.replace("2026-02-03", "2026-02-04"))
+    ingest(Config(), [str(tmp_path)], tmp_path / "h.duckdb")
+    f = Filters(dt.date(2026, 1, 1), dt.date(2026, 3, 1))
+    reader = Reader(str(tmp_path / "h.duckdb"))
+    sigs = {s.key: s for s in practice.signals(reader, f)}
+    assert (sigs["no_actions"].k, sigs["no_actions"].n) == (1, 1)
+    assert (sigs["single_cause"].k, sigs["single_cause"].n) == (1, 1)
+    for key in ("no_actions", "single_cause"):
+        assert list(practice.behind(reader, f, key)["is_near_miss"]) == [False]
