@@ -316,6 +316,18 @@ def test_gate_is_a_superset_of_the_fault_wording():
             assert blame._GATE.search(t.lower()), t
 
 
+@pytest.mark.parametrize("sentence", ["The service was not available for ten minutes.",
+                                      "Requests failed over to the standby region.",
+                                      "Latency never recovered until the restart.",
+                                      "Missing metrics made the page arrive late.",
+                                      "We pushed against the deadline; part of the fleet lagged."])
+def test_common_words_alone_do_not_pass_the_gate(sentence):
+    # "not", "fail", "never", "miss", "against", "part" pass only with the words _FAULT
+    # needs beside them: most sentences are turned away by the one cheap scan
+    assert not blame._GATE.search(sentence.lower())
+    assert find(sentence) == []
+
+
 # --------------------------------------------------------------------------- hostile input
 # (speed itself is measured by bench/lint.py, not here)
 

@@ -380,15 +380,21 @@ _FAULT = re.compile(
 _FAULT_LC = re.compile(_FAULT.pattern)
 
 # The cheap gate, run on lowercased text: every phrase _FAULT can match contains one of
-# these stems (a test checks it over the labelled set). Grouped by first letter, so the
+# these stems (a test checks it over the labelled set): a common word ("not", "fail",
+# "never") only with the words _FAULT needs beside it. Grouped by first letter, so the
 # scan tries one branch per position; most sentences are rejected by this one scan and
 # only the few that pass meet _FAULT and the agent checks.
 _GATE = re.compile(
-    r"a(?:ccident|gainst)|b(?:ypass|lunder)|c(?:areless|areful|owboy|ulpa)|d(?:isregard|espite)|"
-    r"e(?:rror|rroneous)|f(?:org[eo]t|ail|ault|inger|ucked)|h(?:uman)|i(?:gnor|nadvert|ncorrect|mproper|nsufficient|"
-    r"ncompeten|rrespons)|j(?:udg)|l(?:apse)|m(?:iss|istak|y bad|essed|isstep)|n(?:eglect|ever|obody|o one|eglig|[o'’]t\b|or did)|"
-    r"o(?:verlook|mitted|verr[oi]d|versight|ught)|p(?:art\b|ebkac)|r(?:ookie|eckless)|"
-    r"s(?:kipped|lopp|crew|hould|lip)|t(?:hough|he ball)|u(?:nintention|ntested)|w(?:rong|ithout)|'t\b|’t\b")
+    r"a(?:ccident|gainst\s+(?:the\s+|our\s+|my\s+)?(?:advice|guidance|recommendation))|b(?:ypass|lunder)|"
+    r"c(?:areless|areful|owboy|ulpa)|d(?:isregard|espite|id\s*n[o'’]t|oes\s*n[o'’]t)|e(?:rror|rroneous)|"
+    r"f(?:org[eo]t|ail(?:ed|s|ing)?\s+to\b|ault|inger|ucked)|h(?:uman|ad\s*n[o'’]t)|"
+    r"i(?:gnor|nadvert|ncorrect|mproper|nsufficient|ncompeten|rrespons)|j(?:udg)|l(?:apse)|"
+    r"m(?:iss(?:ed\b|step|\b)|istak|y\s+bad|essed)|"
+    r"n(?:eglect|ever\s+to|obody|o\s*one|eglig|ot\s+to|ot\s+(?:properly\s+|adequately\s+|sufficiently\s+|fully\s+)?tested|or\s+did)|"
+    r"o(?:verlook|mitted|verr[oi]d|versight|ught|n\s+(?:our|my)\s+part\b)|pebkac|r(?:ookie|eckless)|"
+    r"s(?:kipped|lopp|crew|hould|lip)|t(?:hough|he\s+ball|o\s+n(?:ot|ever))|u(?:nintention|ntested)|w(?:rong|ithout)")
+# those common words alone: with the gate, what makes a rewrite's step carry fault wording
+_FAULT_ALONE = re.compile(r"n[o'’]t\b|'t\b|’t\b|fail|miss|never|against|part\b")
 
 _RULE_OF = {"human": "human-error", "sigmiss": "human-error", "careless": "careless", "warned": "ignored",
             "ignored": "ignored", "should": "should-have", "forgot": "forgot", "untested": "untested",
@@ -660,7 +666,7 @@ def _step(original: str, masked: str, pos: int, lead: str = "") -> str:
     if words and words[0].lower() == "to":
         words = words[1:]
     step = (lead + " " + " ".join(words)).strip().strip("*_\"'“”")
-    if len(step) < 3 or _GATE.search(step.lower()):
+    if len(step) < 3 or _GATE.search(low := step.lower()) or _FAULT_ALONE.search(low):
         return ""
     return step
 
