@@ -463,7 +463,8 @@ _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tu
 
 
 _WITH_SECONDS = re.compile(r":\d\d:\d\d$")
-_ISO_ZONE = re.compile(r"(?:Z|([+-]\d{2}:?\d{2}))(?![\w:])")
+# (a lowercase "z" glued to the minutes is Zulu too, as ops logs write it: "16:00z")
+_ISO_ZONE = re.compile(r"(?:[Zz]|([+-]\d{2}:?\d{2}))(?![\w:])")
 _FRACTION = re.compile(r"[.,]\d{1,9}(?=Z(?![\w:])|[+-]\d{2}:?\d{2}(?![\w:]))")
 
 
@@ -520,7 +521,7 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
     if st.zone is None and st.has_time and end < len(text) and text[end] in ".," \
             and _WITH_SECONDS.search(text, max(0, end - 6), end) and (f := _FRACTION.match(text, end)):
         end = f.end()   # "15:48:23.000Z": fractions of a second before ISO 8601's zone
-    if st.zone is None and end < len(text) and text[end] in "Z+-" and st.has_time \
+    if st.zone is None and end < len(text) and text[end] in "Zz+-" and st.has_time \
             and (iz := _ISO_ZONE.match(text, end)) \
             and (not iz.group(1) or _WITH_SECONDS.search(text, max(0, seconds - 6), seconds)):
         # "2026-01-15T04:20:00Z", "04:20:00+02:00": ISO 8601's own zone, written right after

@@ -73,7 +73,7 @@ _RECOMMENDS = re.compile(r"^\W*recommendations?\b", re.I)
 def _action_sections(doc) -> list:
     """The action-item sections, recommendations set aside when the document has
     action items of its own elsewhere."""
-    secs = doc.of_kind("actions")
+    secs = _with_like_siblings(doc, doc.of_kind("actions"))
     advice: set[int] = set()
     for s in secs:   # (document order: a parent comes before the sections under it)
         if _RECOMMENDS.match(plain(s.title)) or (s.parent is not None and id(s.parent) in advice):
@@ -94,6 +94,27 @@ def _action_sections(doc) -> list:
     if tracked and len(tracked) < len({top(s) for s in secs}):
         return [s for s in secs if top(s) in tracked]
     return secs
+
+
+def _header(b) -> tuple[str, ...]:
+    return tuple(plain(c).lower() for c in b.rows[0][1]) if b.rows else ()
+
+
+def _with_like_siblings(doc, secs: list) -> list:
+    """``secs`` and the sections beside one of them (the same parent and level, whatever
+    their headings say) holding a table with the same columns as its action table:
+    "### Preventive measures", "### Detection improvements", "### Process changes" under
+    one plan, each an "| Action | Owner | Status |" table, are one list in parts."""
+    known = {id(s) for s in secs}
+    headers = {(id(s.parent), s.level): {_header(b) for b in s.blocks if b.kind == "table" and _is_action_table(b)}
+               for s in secs if s.parent is not None}
+    extra = [s for s in doc.secs if id(s) not in known and s.parent is not None
+             and any(b.kind == "table" and _header(b) in headers.get((id(s.parent), s.level), ())
+                     for b in s.blocks)]
+    if not extra:
+        return secs
+    ids = known | {id(s) for s in extra}
+    return [s for s in doc.secs if id(s) in ids]
 
 
 def _is_tracked_table(b) -> bool:

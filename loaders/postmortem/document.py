@@ -687,10 +687,13 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     # (a page that gives only when it was last edited lends that its year: "On Wednesday,
     # July 24th ..." in a page modified 2024-08-02)
     narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))
+    # a Date field naming a span of days ("2026-08-18 → 2026-08-19") gives the incident's
+    # own days, not the day a post was written: no day met in the prose overrides it
+    spanned = source == "metadata" and len({d for _, d in tp.dates_in(doc.meta["date"][0], hint)}) > 1
     if narrated is None and found is not None and source in ("front matter", "file name"):
         narrated = _relative_day(_opening_prose(doc)[:_YESTERDAY_REACH], found)
     # (a day later too: a post dated on a western evening is the next day in UTC)
-    if found is not None and narrated is not None and narrated != found \
+    if found is not None and narrated is not None and narrated != found and not spanned \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1):
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
@@ -1055,6 +1058,10 @@ _ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM
 
 
 _TITLE_CLOCK = re.compile(r"\d:\d\d")
+# an item that gives how long the response took ("Time to detect (TTD): ...", "MTTR:"),
+# whose clock times are the response's, not the impact's
+_RESPONSE_TIME = re.compile(r"^\W*(?:time\s+to\s+(?:detect(?:ion)?|resol(?:ve|ution)|recover(?:y)?|mitigat(?:e|ion)|"
+                            r"repair|restore|respond|acknowledge)|m?tt[dmra])\b", re.I)
 
 
 def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):
@@ -1066,6 +1073,8 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
             for b in s.blocks:
                 if b.kind not in ("item", "para"):
                     continue
+                if _RESPONSE_TIME.match(plain(b.text)):
+                    continue   # "Time to resolve: 13 minutes (12:05z → 12:18z)": the response's window
                 for sentence in ([b.text] if kind == "impact" else _SENTENCE.split(b.text)):
                     # in a summary only a range said of the impact counts ("the outage lasted
                     # from ..."; not "clocks jumped from 02:00 to 03:00")

@@ -72,9 +72,16 @@ _LABEL_FIRST = re.compile(r"^\s*(?:\*\*|__)?\[[^\]\d\n]{1,30}\](?:\*\*|__)?[\s:,
                           r"|^\s*(?:\*\*|__)[^*_\d\n]{1,30}(?:\*\*|__)[\s:,-]*")
 
 
+# "~1 day prior", "3 days before", "the day before": a time counted back from the incident
+_COUNTED_BACK = re.compile(r"^\W*(?:about\s+|around\s+)?(?:~\s*)?(?:\d+|an?|one|two|three|several|a\s+few)\s+"
+                           r"(?:days?|weeks?|hours?)\s+(?:prior|before|earlier)\b|^\W*the\s+(?:day|night)\s+before\b",
+                           re.I)
+
+
 class _Reader:
     def __init__(self, doc, incident_date: date | None):
         self.doc = doc
+        self.incident_date = incident_date
         self._day = incident_date
         self.dated = False  # has the timeline itself set the day (a date line or entry)?
         self.stated_day: date | None = None
@@ -84,6 +91,13 @@ class _Reader:
     @property
     def day(self) -> date | None:
         return self._day
+
+    def counted_back(self, when: str) -> None:
+        """An entry timed by counting back from the incident ("~1 day prior"): a date
+        written above it (a background event days before) no longer dates the time-only
+        entries that follow; they are on the incident's day again."""
+        if self.incident_date is not None and _COUNTED_BACK.match(when):
+            self._day = self.incident_date
 
     @day.setter
     def day(self, value: date | None) -> None:
@@ -141,6 +155,8 @@ class _Reader:
             if at is not None and st.has_date:
                 self.day = at.date() if not st.has_time else (
                     date(st.year, st.month, st.day) if st.year else self.day)
+        if st is None:
+            self.counted_back(text)
         if body is None:
             body = plain(text[st.end:] if st is not None else text)
             body = _SKIP_LEAD.sub("", body).strip() or plain(text)
@@ -827,6 +843,7 @@ def _table(r: _Reader, b) -> None:
         if st is None and named and (m := _HHMM_CELL.match(stamp_text)):
             st = r.stamp(f"{m.group(1) or ''}{m.group(2)}:{m.group(3)}")
         if stamp_text and st is None:
+            r.counted_back(stamp_text)
             r.doc.problems.warning(ln, f"could not read the time '{stamp_text[:40]}'")
         r.add(st, stamp_text, ln, body=text or None) if st is not None else r.add(None, text, ln)
 

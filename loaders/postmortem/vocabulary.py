@@ -121,7 +121,10 @@ SECTION_KINDS = SECTION_KINDS + [(kind, _rx(*words)) for kind, words in _OTHER_L
     + [(kind, re.compile("^(?:" + "|".join(words) + ")")) for kind, words in _CJK.items()]
 
 _TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b", re.IGNORECASE)
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+", re.IGNORECASE)
+# "3.", "2.1", "iv)", "b)", and a numbered part's label: "Phase 3:", "Part II -", "Step 2."
+# (both, "4. Phase 3: ...", when a numbered outline numbers the parts' headings again)
+_NUMBERING = re.compile(r"^\s*(?:(?:(?:phase|part|step|section|stage)\s+(?:\d+|[ivx]+)\s*[:.)–—-]|"
+                        r"\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+)+", re.IGNORECASE)
 
 
 # symbols, emoji and emoji shortcodes (":warning:", ":mag_right:") before a heading's words
@@ -378,7 +381,7 @@ EVENT_WORDS: dict[str, list[str]] = {
                                 "invalidated", "invalidates")
        for w in ("token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets")],
     "resolved": "resolved resolution resolutions closed all-clear".split()
-    + ["all clear", "fully recovered", "fully restored", "incident closed", "incident over",
+    + ["all clear", "fully recovered", "full recovery", "fully restored", "incident closed", "incident over",
        "incident ended", "fix deployed", "fix rolled out", "fix released", "close this issue",
        "close this incident", "closing this issue", "closing this incident", "closing the incident"],
 }
@@ -421,7 +424,7 @@ NO_VALUE = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", 
 # Action items.
 DONE = re.compile(
     r"\[[xX✓✔]\]|~~|(?<![\w-])(?:DONE|Done|done|Completed|COMPLETED|completed|Complete|COMPLETE|Fixed|FIXED|"
-    r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented)(?![\w-])|✅|✔"
+    r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented|Documented)(?![\w-])|✅|✔"
     # Japanese and Chinese status words only as a whole cell ("**完了**"): in running text
     # they name other things ("migration 完了→...": once the migration completes)
     r"|^[\s*_]*(?:完了|対応済み?|実施済み?|已完成|已解决|已修复)[\s*_。.!！]*$", )
