@@ -504,10 +504,13 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         end = _match_time(text, pos, st)
         if end is None:
             return None
+        timed = end
+        if end < len(text) and text[end] in "Zz" and (iz := _ISO_ZONE.match(text, end)) and not iz.group(1):
+            st.zone, end = zone("UTC"), iz.end()   # "~22:15Z, 2026-08-15": Zulu, then the day
         gap = _GAP.match(text, end)
         after = gap.end() if gap else end
         # a zone may sit between the time and a trailing date ("11:10 UTC 6th Nov 2023")
-        z = _ZONE_TAIL.match(text, after)
+        z = _ZONE_TAIL.match(text, after) if st.zone is None else None
         if z and zone(z.group(1)):
             st.zone = zone(z.group(1))
             g2 = _GAP.match(text, z.end())
@@ -515,8 +518,10 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         dend = _match_date(text, after, order_hint, st)
         if dend is not None:
             end = dend
-        elif st.zone is not None:
+        elif z is not None and st.zone is not None:
             end = z.end()
+        elif st.zone is None:
+            end = timed
     seconds = end
     if st.zone is None and st.has_time and end < len(text) and text[end] in ".," \
             and _WITH_SECONDS.search(text, max(0, end - 6), end) and (f := _FRACTION.match(text, end)):

@@ -91,6 +91,21 @@ def test_an_iso_8601_time_reads_with_its_own_zone(text, utc):
 
 
 @pytest.mark.parametrize("text, utc", [
+    ("16:00z agent flags the disk", "2025-06-02 16:00:00+00:00"),   # Zulu as ops logs write it
+    ("~22:15Z, 2025-08-15", "2025-08-15 22:15:00+00:00"),           # Zulu, then the day
+    ("22:15z 2025-08-15", "2025-08-15 22:15:00+00:00"),
+])
+def test_a_z_glued_to_the_minutes_is_utc(text, utc):
+    st = tp.read_stamp(text)
+    assert st.zone is not None and str(tp.stamp_datetime(st, date(2025, 6, 2), None)) == utc
+
+
+@pytest.mark.parametrize("text", ["16:00zone", "16:00 zebra"])
+def test_a_word_after_the_minutes_is_no_zulu(text):
+    assert tp.read_stamp(text).zone is None
+
+
+@pytest.mark.parametrize("text, utc", [
     ("2021-04-20T15:48:23.000Z", "2021-04-20 15:48:23+00:00"),    # a status generator's timestamp
     ("2021-04-20T15:48:23,5Z", "2021-04-20 15:48:23+00:00"),
     ("15:48:23.250+02:00 the page fired", "2021-04-20 13:48:23+00:00"),

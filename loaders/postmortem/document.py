@@ -1058,6 +1058,16 @@ _ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM
 
 
 _TITLE_CLOCK = re.compile(r"\d:\d\d")
+# a paragraph opened by a bold label, its own run-in heading: "**Impact.** Every service ..."
+_RUN_IN = re.compile(r"^(?:\*\*|__)([^*_\n]{2,40}?)[.:](?:\*\*|__)\s*(?=\S)")
+
+
+def _run_in(doc: Doc, kind: str):
+    """The text of each paragraph, anywhere, that a bold run-in label of ``kind`` opens."""
+    for sec in doc.secs:
+        for b in sec.blocks:
+            if b.kind == "para" and (m := _RUN_IN.match(b.text)) and section_kind(m.group(1), whole=True) == kind:
+                yield b.text[m.end():]
 # an item that gives how long the response took ("Time to detect (TTD): ...", "MTTR:"),
 # whose clock times are the response's, not the impact's
 _RESPONSE_TIME = re.compile(r"^\W*(?:time\s+to\s+(?:detect(?:ion)?|resol(?:ve|ution)|recover(?:y)?|mitigat(?:e|ion)|"
@@ -1083,6 +1093,9 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                     found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
                     if found:
                         return found
+    for text in _run_in(doc, "impact"):   # "**Impact.** Every service was unreachable 03:35–09:17 UTC"
+        if (found := find_range(text, incident_date, doc.zone, doc.order_hint)):
+            return found
     for key in ("duration", "time"):   # "Window: 02:10 to 02:55 UTC", "| Time | 0730 - 1230 (UTC) |"
         if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
             return found
