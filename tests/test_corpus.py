@@ -55,7 +55,7 @@ AFAR_FLOOR = 0.91      # first look 0.917 (11/12; thin labels); learned from to 
 OFFSHORE_FLOOR = 0.95  # first look 0.881 (37/42, the session-start parser the same); learned from to 1.000
 ASTRAY_FLOOR = 0.95    # first look 0.878 (72/82, the session-start parser the same); learned from to 0.963
 ADRIFT_FLOOR = 0.91    # first look 0.828 (168/203; the session-start parser 167/203); learned from to 0.916
-AGROUND_FLOOR = 0.78   # first look 0.783 (72/92, the session-start parser the same)
+AGROUND_FLOOR = 0.92   # first look 0.783 (72/92, the session-start parser the same); learned from to 0.924
 
 
 def test_the_corpus_is_there():
