@@ -293,9 +293,10 @@ def _classify_sections(doc: Doc) -> None:
         if kind is None and not detached and parent in ("timeline", "actions", "factors", "lessons", "went_well",
                                                          "went_wrong", "lucky") and id(s.parent) not in by_shape:
             kind = parent  # "### Day 1" under Timeline, "### Short-term" under Action items
-        if parent == "actions" and kind in ("went_well", "went_wrong", "lessons", "detection", "resolution",
+        if parent == "actions" and kind in ("detection", "resolution",
                                             "impact", "mitigation"):
-            kind = "actions"  # "### Detection" under Action items: the items' kind, not a section
+            kind = "actions"  # "### Detection" under Action items: the items' kind, not a section (a
+            # retrospective part, "**What went well**", is a section of its own)
         if kind in (None, "summary", "metadata") and _reads_as_timeline(s):
             kind = "timeline"  # "## What happened" whose bullets each start with a time
             by_shape.add(id(s))  # ("### Background" below it is not)
