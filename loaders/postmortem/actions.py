@@ -105,12 +105,18 @@ def _with_like_siblings(doc, secs: list) -> list:
     their headings say) holding a table with the same columns as its action table:
     "### Preventive measures", "### Detection improvements", "### Process changes" under
     one plan, each an "| Action | Owner | Status |" table, are one list in parts."""
+    headers: dict = {}
+    for s in secs:
+        if s.parent is not None:
+            for b in s.blocks:
+                if b.kind == "table" and _is_action_table(b):
+                    headers.setdefault((id(s.parent), s.level), set()).add(_header(b))
+    if not headers:
+        return secs
     known = {id(s) for s in secs}
-    headers = {(id(s.parent), s.level): {_header(b) for b in s.blocks if b.kind == "table" and _is_action_table(b)}
-               for s in secs if s.parent is not None}
     extra = [s for s in doc.secs if id(s) not in known and s.parent is not None
-             and any(b.kind == "table" and _header(b) in headers.get((id(s.parent), s.level), ())
-                     for b in s.blocks)]
+             and (id(s.parent), s.level) in headers
+             and any(b.kind == "table" and _header(b) in headers[(id(s.parent), s.level)] for b in s.blocks)]
     if not extra:
         return secs
     ids = known | {id(s) for s in extra}

@@ -688,14 +688,14 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     # (a page that gives only when it was last edited lends that its year: "On Wednesday,
     # July 24th ..." in a page modified 2024-08-02)
     narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))
-    # a Date field naming a span of days ("2026-08-18 → 2026-08-19") gives the incident's
-    # own days, not the day a post was written: no day met in the prose overrides it
-    spanned = source == "metadata" and len({d for _, d in tp.dates_in(doc.meta["date"][0], hint)}) > 1
     if narrated is None and found is not None and source in ("front matter", "file name"):
         narrated = _relative_day(_opening_prose(doc)[:_YESTERDAY_REACH], found)
     # (a day later too: a post dated on a western evening is the next day in UTC)
-    if found is not None and narrated is not None and narrated != found and not spanned \
-            and _reach(doc, found) <= narrated <= found + timedelta(days=1):
+    # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", gives the incident's
+    # own days, not the day a post was written: no day met in the prose overrides it)
+    if found is not None and narrated is not None and narrated != found \
+            and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
+            and not (source == "metadata" and len({d for _, d in tp.dates_in(doc.meta["date"][0], hint)}) > 1):
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")
@@ -791,8 +791,10 @@ _NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|
                        r"(?:morning|afternoon|evening|night) of)"
                        # "(apologies for) the downtime of 20 September", "de downtime van 20 september":
                        # this outage's day; not "repeats the incident of 2024-11-25", another one's
-                       r"|(?<!repeats )(?<!repeat of )(?<!previous )(?<!earlier )(?<!prior )(?<!last )(?<!similar )"
-                       r"\b(?:the|this|our|de|die|la|le)\s+(?:outage|downtime|disruption|interruption)\s+(?:of|on|van|vom|du))"
+                       # (the lookahead first: seven lookbehinds at every position cost twice the scan)
+                       r"|\b(?=(?:the|this|our|de|die|la|le)\s)"
+                       r"(?<!repeats )(?<!repeat of )(?<!previous )(?<!earlier )(?<!prior )(?<!last )(?<!similar )"
+                       r"(?:the|this|our|de|die|la|le)\s+(?:outage|downtime|disruption|interruption)\s+(?:of|on|van|vom|du))"
                        r"\s+(?:the\s+)?(?=\S)", re.I)
 # "Earlier this year, on 26 June 2019, ...": the writer says how far back the day lies
 _EARLIER_THIS = re.compile(r"\bearlier\s+this\s+(year|month)\b", re.I)
@@ -1067,7 +1069,8 @@ def _run_in(doc: Doc, kind: str):
     """The text of each paragraph, anywhere, that a bold run-in label of ``kind`` opens."""
     for sec in doc.secs:
         for b in sec.blocks:
-            if b.kind == "para" and (m := _RUN_IN.match(b.text)) and section_kind(m.group(1), whole=True) == kind:
+            if b.kind == "para" and b.text[:2] in ("**", "__") and (m := _RUN_IN.match(b.text)) \
+                    and section_kind(m.group(1), whole=True) == kind:
                 yield b.text[m.end():]
 # an item that gives how long the response took ("Time to detect (TTD): ...", "MTTR:"),
 # whose clock times are the response's, not the impact's

@@ -842,7 +842,7 @@ def _table(r: _Reader, b) -> None:
         st = r.stamp(stamp_text) if stamp_text else None
         if st is None and named and (m := _HHMM_CELL.match(stamp_text)):
             st = r.stamp(f"{m.group(1) or ''}{m.group(2)}:{m.group(3)}")
-        if st is None and named and len(found := tp.dates_in(stamp_text, r.doc.order_hint)) == 1:
+        if st is None and named and stamp_text and len(found := tp.dates_in(stamp_text, r.doc.order_hint)) == 1:
             # "unknown clock time, 2026-08-15" in the time column: the day it names, no time
             st = tp.read_stamp(stamp_text, r.doc.order_hint, start=found[0][0])
         if stamp_text and st is None:
