@@ -25,7 +25,8 @@ from loaders.postmortem.doc import (
 )
 from loaders.postmortem.markdown import Block, plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
-from loaders.postmortem.vocabulary import HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, clean_heading, meta_key, section_kind
+from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
+                                          section_kind)
 from loaders.problems import Problems
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or a separator: "|", or "·"
@@ -1373,7 +1374,7 @@ _HARMED = re.compile(
 
 
 # any word of any group above, in one pass: most documents hold none
-_AVERTED_WORDS = re.compile("|".join(re.escape(w) for words, _ in _AVERTED for w in words))
+_AVERTED_WORDS = re.compile(any_of(w for words, _ in _AVERTED for w in words))
 
 
 def _harm_averted(doc: Doc, summary: str | None) -> bool:

@@ -14,6 +14,31 @@ def _rx(*alternatives: str) -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
+def any_of(words) -> str:
+    """A pattern matching any of the literal ``words``, written as a tree of their shared
+    starts ("be(?:en (?:affected|exposed)|fore it)"): a scan tries one branch at each
+    position instead of every word (several times faster over a document). It finds a
+    match wherever the plain alternation of the words finds one (the shortest word there,
+    where one word starts another)."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(rest) for ch, rest in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        ends = "" in node
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if ends else "")
+
+    return pattern(tree)
+
+
 # Section kinds, tried in order against a heading with numbering and emphasis removed.
 SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     # what a reader should do ("Next steps for users", "What you can do"): advice to the
