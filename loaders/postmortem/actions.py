@@ -90,7 +90,8 @@ def _action_sections(doc) -> list:
             s = s.parent
         return id(s)
 
-    tracked = {top(s) for s in secs if any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks)}
+    tracked = {top(s) for s in secs if any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks)
+               or _is_checklist(s)}
     if tracked and len(tracked) < len({top(s) for s in secs}):
         return [s for s in secs if top(s) in tracked]
     return secs
@@ -121,6 +122,13 @@ def _with_like_siblings(doc, secs: list) -> list:
         return secs
     ids = known | {id(s) for s in extra}
     return [s for s in doc.secs if id(s) in ids]
+
+
+def _is_checklist(s) -> bool:
+    """A list of two or more items, each a checkbox ("- [x] ...", "- [ ] ..."): a list kept
+    with its status, as a tracker's table is."""
+    items = [b for b in s.blocks if b.kind == "item"]
+    return len(items) >= 2 and all(_CHECK.match(b.text) for b in items)
 
 
 def _is_tracked_table(b) -> bool:

@@ -429,6 +429,20 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
 _NOT_KNOWN = re.compile(r"^(?:unknown|not\s+known|unclear|不明|未知|不详)\b", re.I)
 
 
+# a title that opens with a severity code: "SEV-2 Incident: ...", "[P1] Checkout down"
+_TITLED_SEVERITY = re.compile(r"^\W*((?:sev(?:erity)?|p)[\s_-]*\d{1,2})\b(?![/.:]\d)", re.I)
+
+
+def _field(key_text: str, value: str) -> tuple[str | None, str]:
+    """(field, value) of a "Key: value" pair. A key that states a severity level itself
+    ("# SEV-1 Incident: the CDN served an old build") is the severity: what follows is a
+    title or a note, not one."""
+    key = meta_key(key_text)
+    if key == "severity" and severities.level(key_text) is not None:
+        return key, key_text
+    return key, value
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -446,9 +460,10 @@ def _collect_metadata(doc: Doc) -> None:
         # "## Date: February 06, 2023", "## Time: 15:30:00 UTC": a metadata line written as
         # a heading (a heading's own key, as "## Date" over its value, is read below)
         m = _KV_LINE.match(clean_heading(plain(s.title or ""))) if s.level else None
-        if m and (key := "started" if HEADING_TIME.match(m.group(1).strip()) else meta_key(m.group(1))) \
-                in _HEADING_KEYS:
-            put(key, m.group(2), s.line)
+        if m:
+            key, value = ("started", m.group(2)) if HEADING_TIME.match(m.group(1).strip()) else _field(*m.group(1, 2))
+            if key in _HEADING_KEYS:
+                put(key, value, s.line)
         if kind in _NO_METADATA:
             continue
         for b in s.blocks:
@@ -470,12 +485,12 @@ def _collect_metadata(doc: Doc) -> None:
                                 parts.append(p)
                         for part in parts:
                             m = _KV_LINE.match(part.strip())
-                            key = meta_key(m.group(1)) if m else None
+                            key, value = _field(*m.group(1, 2)) if m else (None, "")
                             if m and (key in _KV_KEYS or kind == "metadata"
                                       or (key == "title" and s.level == 0 and ln <= 12)):
                                 # ("Title: ..." only in unfenced metadata lines at the very top,
                                 # as Pelican and MultiMarkdown write them)
-                                put(key, m.group(2), ln)
+                                put(key, value, ln)
             elif b.kind == "table" and kind in (None, "metadata", "summary", "impact"):
                 rows = b.rows
                 if rows and all(len([c for c in cells if c.strip()]) <= 2 for _, cells in rows):
@@ -530,6 +545,8 @@ def _record(doc: Doc, options: Options) -> dict:
 
     severity = front(doc, "severity")
     severity = str(severity) if severity is not None else (doc.meta.get("severity", (None,))[0])
+    if severity is None and title and (m := _TITLED_SEVERITY.match(title)):
+        severity = m.group(1)   # "SEV-2 Incident: ...", "[P1] Checkout down": the title states it
     status = front(doc, "status")
     status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
 

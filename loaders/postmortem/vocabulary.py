@@ -49,7 +49,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("actions", _rx(
         r"action\s*items?", r"actions?(?:\s+(?:points?|taken|plan|list|items?))?",
         r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)",
-        r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
+        r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)",
+        # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
+        r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
+        r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+steps?", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
         r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)",
         # "Residual follow-ups", "Outstanding action items" (not "Additional actions taken during the incident")
