@@ -466,7 +466,7 @@ _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tu
 _WITH_SECONDS = re.compile(r":\d\d:\d\d$")
 # (a lowercase "z" glued to the minutes is Zulu too, as ops logs write it: "16:00z")
 _ISO_ZONE = re.compile(r"(?:[Zz]|([+-]\d{2}:?\d{2}))(?![\w:])")
-_FRACTION = re.compile(r"[.,]\d{1,9}(?=Z(?![\w:])|[+-]\d{2}:?\d{2}(?![\w:]))")
+_FRACTION = re.compile(r"[.,]\d{1,9}(?=[Zz](?![\w:])|[+-]\d{2}:?\d{2}(?![\w:]))")
 
 
 def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stamp | None:

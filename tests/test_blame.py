@@ -316,6 +316,18 @@ def test_gate_is_a_superset_of_the_fault_wording():
             assert blame._GATE.search(t.lower()), t
 
 
+@pytest.mark.parametrize("sentence", ["That was our misstep.", "It was his misstep that caused the outage.",
+                                      "We told him not to deploy on Friday.", "It was a mistake on my part.",
+                                      "The deploy went out against the advice of the reviewer.",
+                                      "Bob didn't test the migration.", "He had not verified the restore.",
+                                      "Nobody checked the backup before the upgrade.", "That was my bad."])
+def test_the_gate_passes_what_the_narrowed_stems_need(sentence):
+    # each holds "not", "miss", "against", "part" or a contraction only beside the words
+    # the fault wording needs: the gate must let it through to the rules
+    assert blame._GATE.search(sentence.lower())
+    assert find(sentence)
+
+
 @pytest.mark.parametrize("sentence", ["The service was not available for ten minutes.",
                                       "Requests failed over to the standby region.",
                                       "Latency never recovered until the restart.",

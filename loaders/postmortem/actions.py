@@ -110,18 +110,29 @@ def _with_like_siblings(doc, secs: list) -> list:
     for s in secs:
         if s.parent is not None:
             for b in s.blocks:
-                if b.kind == "table" and _is_action_table(b):
+                if b.kind == "table" and _is_tracked_table(b):
                     headers.setdefault((id(s.parent), s.level), set()).add(_header(b))
     if not headers:
         return secs
     known = {id(s) for s in secs}
     extra = [s for s in doc.secs if id(s) not in known and s.parent is not None
-             and (id(s.parent), s.level) in headers
+             and (id(s.parent), s.level) in headers and _may_be_a_part(doc, s)
              and any(b.kind == "table" and _header(b) in headers[(id(s.parent), s.level)] for b in s.blocks)]
     if not extra:
         return secs
     ids = known | {id(s) for s in extra}
     return [s for s in doc.secs if id(s) in ids]
+
+
+# a part of a plan: what it improves ("Detection improvements", "Process changes"); not the
+# work done during the incident ("Steps taken", "Fixes applied")
+_IMPROVES = re.compile(r"\b(?:improvements?|changes|measures|hardening)\b", re.I)
+_DONE_THEN = re.compile(r"\b(?:taken|applied|performed|executed|during)\b", re.I)
+
+
+def _may_be_a_part(doc, s) -> bool:
+    title = plain(s.title)
+    return not _DONE_THEN.search(title) and (doc.kinds.get(id(s)) is None or _IMPROVES.search(title) is not None)
 
 
 def _is_checklist(s) -> bool:

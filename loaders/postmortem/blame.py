@@ -389,7 +389,7 @@ _GATE = re.compile(
     r"c(?:areless|areful|owboy|ulpa)|d(?:isregard|espite|id\s*n[o'’]t|oes\s*n[o'’]t)|e(?:rror|rroneous)|"
     r"f(?:org[eo]t|ail(?:ed|s|ing)?\s+to\b|ault|inger|ucked)|h(?:uman|ad\s*n[o'’]t)|"
     r"i(?:gnor|nadvert|ncorrect|mproper|nsufficient|ncompeten|rrespons)|j(?:udg)|l(?:apse)|"
-    r"m(?:iss(?:ed\b|step|\b)|istak|y\s+bad|essed)|"
+    r"m(?:iss(?:ed\b|tep|\b)|istak|y\s+bad|essed)|"
     r"n(?:eglect|ever\s+to|obody|o\s*one|eglig|ot\s+to|ot\s+(?:properly\s+|adequately\s+|sufficiently\s+|fully\s+)?tested|or\s+did)|"
     r"o(?:verlook|mitted|verr[oi]d|versight|ught|n\s+(?:our|my)\s+part\b)|pebkac|r(?:ookie|eckless)|"
     r"s(?:kipped|lopp|crew|hould|lip)|t(?:hough|he\s+ball|o\s+n(?:ot|ever))|u(?:nintention|ntested)|w(?:rong|ithout)")

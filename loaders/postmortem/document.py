@@ -294,10 +294,16 @@ def _classify_sections(doc: Doc) -> None:
         if kind is None and not detached and parent in ("timeline", "actions", "factors", "lessons", "went_well",
                                                          "went_wrong", "lucky") and id(s.parent) not in by_shape:
             kind = parent  # "### Day 1" under Timeline, "### Short-term" under Action items
-        if parent == "actions" and kind in ("detection", "resolution",
-                                            "impact", "mitigation"):
-            kind = "actions"  # "### Detection" under Action items: the items' kind, not a section (a
-            # retrospective part, "**What went well**", is a section of its own)
+        if parent == "actions" and (kind in ("detection", "resolution", "impact", "mitigation") or (
+                kind in ("went_well", "went_wrong", "lessons")
+                and section_kind(s.title, whole=True) not in ("went_well", "went_wrong", "lessons"))):
+            # "### Detection", "### Lesson 1: a disk alert nobody sees is no alert" under
+            # Action items: the items' group, not a section (a heading that is only a
+            # retrospective's name, "**What went well**", starts a section of its own)
+            kind = "actions"
+        elif parent == "timeline" and kind in ("detection", "resolution", "impact", "mitigation") \
+                and _reads_as_timeline(s):
+            kind = "timeline"  # "### Phase 2: Mitigation" over timed entries under Timeline: a phase of it
         if kind in (None, "summary", "metadata") and _reads_as_timeline(s):
             kind = "timeline"  # "## What happened" whose bullets each start with a time
             by_shape.add(id(s))  # ("### Background" below it is not)
@@ -431,6 +437,16 @@ _NOT_KNOWN = re.compile(r"^(?:unknown|not\s+known|unclear|不明|未知|不详)\
 
 # a title that opens with a severity code: "SEV-2 Incident: ...", "[P1] Checkout down"
 _TITLED_SEVERITY = re.compile(r"^\W*((?:sev(?:erity)?|p)[\s_-]*\d{1,2})\b(?![/.:]\d)", re.I)
+
+
+def _names_a_span(text: str, hint) -> bool:
+    """Two days joined as a range ("2026-08-18 → 2026-08-19", "March 3 to March 4, 2025"),
+    the second later; not a date with another in a note ("2025-03-14 (revised 2025-03-18)")."""
+    days = tp.dates_in(text, hint)
+    if len(days) < 2 or days[1][1] <= days[0][1]:
+        return False
+    first = tp.read_stamp(text, hint, start=days[0][0])
+    return first is not None and _RANGE_SEP.fullmatch(text[first.end:days[1][0]]) is not None
 
 
 def _field(key_text: str, value: str) -> tuple[str | None, str]:
@@ -713,7 +729,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     # own days, not the day a post was written: no day met in the prose overrides it)
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
-            and not (source == "metadata" and len({d for _, d in tp.dates_in(doc.meta["date"][0], hint)}) > 1):
+            and not (source == "metadata" and _names_a_span(doc.meta["date"][0], hint)):
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")
@@ -1079,16 +1095,18 @@ _ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM
 
 
 _TITLE_CLOCK = re.compile(r"\d:\d\d")
-# a paragraph opened by a bold label, its own run-in heading: "**Impact.** Every service ..."
-_RUN_IN = re.compile(r"^(?:\*\*|__)([^*_\n]{2,40}?)[.:](?:\*\*|__)\s*(?=\S)")
+# a paragraph opened by a bold label naming the impact, its own run-in heading:
+# "**Impact.** Every service ...", "**Customer impact:** ..." (not "**Scope.**": what a
+# review covers)
+_RUN_IN = re.compile(r"^(?:\*\*|__)(?:(?:customer|user|business|service)\s+)?impact(?:ed)?[.:](?:\*\*|__)\s*(?=\S)",
+                     re.I)
 
 
-def _run_in(doc: Doc, kind: str):
-    """The text of each paragraph, anywhere, that a bold run-in label of ``kind`` opens."""
+def _run_in(doc: Doc):
+    """The text of each paragraph, anywhere, that a bold run-in impact label opens."""
     for sec in doc.secs:
         for b in sec.blocks:
-            if b.kind == "para" and b.text[:2] in ("**", "__") and (m := _RUN_IN.match(b.text)) \
-                    and section_kind(m.group(1), whole=True) == kind:
+            if b.kind == "para" and b.text[:2] in ("**", "__") and (m := _RUN_IN.match(b.text)):
                 yield b.text[m.end():]
 # an item that gives how long the response took ("Time to detect (TTD): ...", "MTTR:"),
 # whose clock times are the response's, not the impact's
@@ -1115,11 +1133,11 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                     found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
                     if found:
                         return found
-    for text in _run_in(doc, "impact"):   # "**Impact.** Every service was unreachable 03:35–09:17 UTC"
-        if (found := find_range(text, incident_date, doc.zone, doc.order_hint)):
-            return found
     for key in ("duration", "time"):   # "Window: 02:10 to 02:55 UTC", "| Time | 0730 - 1230 (UTC) |"
         if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
+            return found
+    for text in _run_in(doc):   # "**Impact.** Every service was unreachable 03:35–09:17 UTC"
+        if (found := find_range(text, incident_date, doc.zone, doc.order_hint)):
             return found
     # (a title's "11.10 to 11.12" is a version, not a window: its clocks have colons, and
     # it names a day or a zone)

@@ -72,10 +72,11 @@ _LABEL_FIRST = re.compile(r"^\s*(?:\*\*|__)?\[[^\]\d\n]{1,30}\](?:\*\*|__)?[\s:,
                           r"|^\s*(?:\*\*|__)[^*_\d\n]{1,30}(?:\*\*|__)[\s:,-]*")
 
 
-# "~1 day prior", "3 days before", "the day before": a time counted back from the incident
-_COUNTED_BACK = re.compile(r"^\W*(?:about\s+|around\s+)?(?:~\s*)?(?:\d+|an?|one|two|three|several|a\s+few)\s+"
-                           r"(?:days?|weeks?|hours?)\s+(?:prior|before|earlier)\b|^\W*the\s+(?:day|night)\s+before\b",
-                           re.I)
+# "~1 day prior", "3 days before", "the day before": a day counted back from the incident,
+# standing as an entry's time (a whole time cell, or a label before ":" or a dash)
+_COUNTED_BACK = re.compile(r"^\W*(?:(?:about\s+|around\s+)?(?:~\s*)?(?:\d+|an?|one|two|three|several|a\s+few)\s+"
+                           r"(?:days?|weeks?)\s+(?:prior|before|earlier)|the\s+(?:day|night)\s+before)"
+                           r"[\s*_)]*(?:$|[:|—–-])", re.I)
 
 
 class _Reader:
@@ -94,9 +95,12 @@ class _Reader:
 
     def counted_back(self, when: str) -> None:
         """An entry timed by counting back from the incident ("~1 day prior"): a date
-        written above it (a background event days before) no longer dates the time-only
-        entries that follow; they are on the incident's day again."""
-        if self.incident_date is not None and _COUNTED_BACK.match(when):
+        written above it, before the incident's day (a background event days before), no
+        longer dates the time-only entries that follow; they are on the incident's day
+        again. (Whether the writer meant the times after it for that earlier day instead is
+        not always clear; the incident's own day is the reading that counting back implies.)"""
+        if self.incident_date is not None and self._day is not None and self._day < self.incident_date \
+                and _COUNTED_BACK.match(when):
             self._day = self.incident_date
 
     @day.setter
@@ -216,6 +220,8 @@ _PLANNED = {"planned", "scheduled"}
 _INTENT = {"getting", "get", "try", "tries", "trying", "attempt", "attempts", "attempting", "hope", "hopes",
            "hoping", "aim", "aims", "aiming", "want", "wants", "wanting", "fails", "failed", "fail", "unable",
            "cannot", "can't", "couldn't"}
+# "full recovery expected in about two hours", "restoration ETA 14:00": a forecast
+_EXPECTED = {"expected", "estimated", "anticipated", "eta", "projected", "forecast", "scheduled", "planned"}
 # "If you notice any issues, please contact us": a condition put to the reader, not someone noticing
 _CONDITION = {"if", "should", "whether", "unless"}
 _PLANNABLE = {"outage", "outages", "downtime", "maintenance", "disruption"}
@@ -255,8 +261,10 @@ def _tag(e: Entry) -> None:
             # ("the hourly reports go out" is the noun, not someone reporting)
             for rest, target, kind in found:
                 if not rest or tuple(words[i + 1:i + 1 + len(rest)]) == rest:
-                    if kind in ("mitigated", "resolved") and _INTENT.intersection(words[max(0, i - 3):i]):
-                        continue  # an aim or a failure, not the event
+                    if kind in ("mitigated", "resolved") and (
+                            _INTENT.intersection(words[max(0, i - 3):i])
+                            or _EXPECTED.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])):
+                        continue  # an aim, a failure or a forecast ("full recovery expected"), not the event
                     if kind == "detected" and _CONDITION.intersection(words[max(0, i - 3):i]):
                         continue  # "if you notice ...": a condition, not a detection
                     getattr(e, target).add(kind)

@@ -18,7 +18,7 @@ def any_of(words) -> str:
     """A pattern matching any of the literal ``words``, written as a tree of their shared
     starts ("be(?:en (?:affected|exposed)|fore it)"): a scan tries one branch at each
     position instead of every word (several times faster over a document). It finds a
-    match wherever the plain alternation of the words finds one (the shortest word there,
+    match wherever the plain alternation of the words finds one (the longest word there,
     where one word starts another)."""
     tree: dict = {}
     for w in words:
@@ -452,7 +452,9 @@ NO_VALUE = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", 
 # Action items.
 DONE = re.compile(
     r"\[[xX✓✔]\]|~~|(?<![\w-])(?:DONE|Done|done|Completed|COMPLETED|completed|Complete|COMPLETE|Fixed|FIXED|"
-    r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented|Documented)(?![\w-])|✅|✔"
+    r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented)(?![\w-])|✅|✔"
+    # "Documented" only as a whole status cell: elsewhere it starts an item or names a group
+    r"|^[\s*_]*Documented[\s*_.]*$"
     # Japanese and Chinese status words only as a whole cell ("**完了**"): in running text
     # they name other things ("migration 完了→...": once the migration completes)
     r"|^[\s*_]*(?:完了|対応済み?|実施済み?|已完成|已解决|已修复)[\s*_。.!！]*$", )
