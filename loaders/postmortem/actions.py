@@ -116,8 +116,8 @@ def _with_like_siblings(doc, secs: list) -> list:
         return secs
     known = {id(s) for s in secs}
     extra = [s for s in doc.secs if id(s) not in known and s.parent is not None
-             and (id(s.parent), s.level) in headers and _may_be_a_part(doc, s)
-             and any(b.kind == "table" and _header(b) in headers[(id(s.parent), s.level)] for b in s.blocks)]
+             and (same := headers.get((id(s.parent), s.level))) is not None
+             and any(b.kind == "table" and _header(b) in same for b in s.blocks) and _may_be_a_part(doc, s)]
     if not extra:
         return secs
     ids = known | {id(s) for s in extra}
