@@ -1108,10 +1108,12 @@ def _run_in(doc: Doc):
         for b in sec.blocks:
             if b.kind == "para" and b.text[:2] in ("**", "__") and (m := _RUN_IN.match(b.text)):
                 yield b.text[m.end():]
-# an item that gives how long the response took ("Time to detect (TTD): ...", "MTTR:"),
-# whose clock times are the response's, not the impact's
-_RESPONSE_TIME = re.compile(r"^\W*(?:time\s+to\s+(?:detect(?:ion)?|resol(?:ve|ution)|recover(?:y)?|mitigat(?:e|ion)|"
-                            r"repair|restore|respond|acknowledge)|m?tt[dmra])\b", re.I)
+
+
+def _response_time(text: str) -> bool:
+    """An item that gives how long the response took ("Time to resolve (TTR): 13 minutes
+    (12:05z → 12:18z)", "MTTR: ..."): its clock times are the response's, not the impact's."""
+    return (m := _KV_LINE.match(plain(text))) is not None and meta_key(m.group(1)) in ("ttd", "ttm", "ttr")
 
 
 def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):
@@ -1123,7 +1125,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
             for b in s.blocks:
                 if b.kind not in ("item", "para"):
                     continue
-                if _RESPONSE_TIME.match(plain(b.text)):
+                if _response_time(b.text):
                     continue   # "Time to resolve: 13 minutes (12:05z → 12:18z)": the response's window
                 for sentence in ([b.text] if kind == "impact" else _SENTENCE.split(b.text)):
                     # in a summary only a range said of the impact counts ("the outage lasted

@@ -93,6 +93,11 @@ class _Reader:
     def day(self) -> date | None:
         return self._day
 
+    @day.setter
+    def day(self, value: date | None) -> None:
+        self._day = value
+        self.dated = True
+
     def counted_back(self, when: str) -> None:
         """An entry timed by counting back from the incident ("~1 day prior"): a date
         written above it, before the incident's day (a background event days before), no
@@ -102,11 +107,6 @@ class _Reader:
         if self.incident_date is not None and self._day is not None and self._day < self.incident_date \
                 and _COUNTED_BACK.match(when):
             self._day = self.incident_date
-
-    @day.setter
-    def day(self, value: date | None) -> None:
-        self._day = value
-        self.dated = True
 
     def stamp(self, text: str):
         st = tp.read_stamp(text, self.doc.order_hint)
