@@ -56,7 +56,7 @@ OFFSHORE_FLOOR = 0.95  # first look 0.881 (37/42, the session-start parser the s
 ASTRAY_FLOOR = 0.95    # first look 0.878 (72/82, the session-start parser the same); learned from to 0.963
 ADRIFT_FLOOR = 0.91    # first look 0.828 (168/203; the session-start parser 167/203); learned from to 0.916
 AGROUND_FLOOR = 0.92   # first look 0.783 (72/92, the session-start parser the same); learned from to 0.924
-ASHORE_FLOOR = 0.90    # first look 0.854 (70/82, the session-start parser the same); learned from to 0.902
+ASHORE_FLOOR = 0.92    # first look 0.854 (70/82, the session-start parser the same); learned from to 0.927
 
 
 def test_the_corpus_is_there():

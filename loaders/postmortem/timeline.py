@@ -16,11 +16,13 @@ from loaders.postmortem.doc import datetime_value, front, minutes
 from loaders.postmortem.markdown import plain
 from loaders.postmortem.vocabulary import (
     BAD_THINGS,
+    BECOMING,
     EVENT_MARKERS,
     EVENT_WORDS,
     NOT_A_REPORT_AFTER,
     REPORTED_STATES,
     STOPPING,
+    WORKING_STATES,
     clean_heading,
     meta_key,
 )
@@ -270,6 +272,9 @@ def _tag(e: Entry) -> None:
                     getattr(e, target).add(kind)
         if w in STOPPING and BAD_THINGS.intersection(words[max(0, i - 3):i]):
             e.tags.add("mitigated")  # "evictions stop", "stale rules ... stop"
+        elif w in BECOMING and WORKING_STATES.intersection(words[i + 1:i + 4]) \
+                and not _EXPECTED.intersection(words[max(0, i - 2):i + 4]):
+            e.tags.add("mitigated")  # "pod becomes 1/1 Running", "health turns Healthy"
         elif len(w) == 3 and w[0] == "5" and w.isdigit():
             e.tags.add("impact")  # an HTTP 5xx status
         elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):

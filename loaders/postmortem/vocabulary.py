@@ -443,6 +443,10 @@ BAD_THINGS = set("errors error failures failure evictions eviction duplicates cr
                  "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses exceptions "
                  "exception panics".split())
 STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased end ends ended".split())
+# "pod becomes 1/1 Running", "Application health turns Healthy": a thing changing into a
+# working state (a word or two of detail between) is its recovery
+BECOMING = set("becomes became turns turned".split())
+WORKING_STATES = REPORTED_STATES | set("running available operational online".split())
 
 
 # What a field or a cell writes for "nothing here": no owner, no value, no item.
