@@ -102,8 +102,9 @@ def _header(b) -> tuple[str, ...]:
 
 
 def _with_like_siblings(doc, secs: list) -> list:
-    """``secs`` and the sections beside one of them (the same parent and level, whatever
-    their headings say) holding a table with the same columns as its action table:
+    """``secs`` and the sections beside one of them (the same parent and level, a heading
+    of no kind or one naming improvements, never work done during the incident: see
+    _may_be_a_part) holding a table with the same tracked columns as its action table:
     "### Preventive measures", "### Detection improvements", "### Process changes" under
     one plan, each an "| Action | Owner | Status |" table, are one list in parts."""
     headers: dict = {}
