@@ -139,6 +139,18 @@ class State:
     exists: bool = False
     corrections: str | None = None   # digest of the corrections file the last load applied
     marts_inputs: str | None = None  # marts_inputs() of the last load's config
+    listing: str | None = None       # listing() of the files the last load left
+
+
+def listing(entries) -> str:
+    """A digest of (path, size, mtime_ns, origin) for every file: equal digests mean the
+    same files, each as large, as old and from the same source, as the last load left
+    them. It lets an unchanged re-ingest compare its discovery with one stored value
+    instead of reading a row per file."""
+    h = hashlib.sha256()
+    h.update("\0".join(sorted(f"{p}\t{size}\t{mtime}\t{origin}" for p, size, mtime, origin in entries))
+             .encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 @dataclass
@@ -190,7 +202,7 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
     Raises ConfigError (no sources, a path that does not exist), DiscoveryError (too
     many files), NothingToLoad and RemovalRefused."""
     db_path = choose_database(cfg, db)[0]
-    state = read_state(db_path)
+    state = read_state(db_path, files=False)
     sources = sources_for(cfg, paths, state)
     if not sources:
         raise ConfigError(f"no sources: give files or folders to ingest, or a config with sources "
@@ -215,7 +227,13 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
     todo: list[str] = []
     touched: dict[str, int] = {}
     unchanged = 0
-    for f in found.files:
+    as_left = state.listing is not None and state.listing == listing(
+        (f, *found.stats[f], origin) for f, origin in found.files.items())
+    if as_left:   # the files the last load left, each unchanged: no row of them is needed
+        todo, unchanged = (list(found.files), 0) if full else ([], len(found.files))
+    else:      # something changed: which files, file by file
+        state.files = read_state(db_path).files
+    for f in found.files if not as_left else ():
         known = state.files.get(f)
         if full or known is None:
             todo.append(f)
@@ -354,7 +372,8 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                 con.unregister("_moved")
             _remember(con, p, now)
             summary.problems.extend(_write_corrections(con, p.corrections, run_id))
-            _write_settings(con, cfg, p.fingerprint, p.corrections.digest)
+            _write_settings(con, cfg, p.fingerprint, p.corrections.digest,
+                            listing(con.execute("SELECT path, size, mtime_ns, origin FROM files").fetchall()))
             con.execute(
                 "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [run_id, now, datetime.now(timezone.utc).replace(tzinfo=None), p.full,
@@ -503,7 +522,7 @@ def read_state(db_path: Path, files: bool = True) -> State:
                 "SELECT pattern, kind, config FROM sources ORDER BY added_at, pattern").fetchall()]
         settings = dict(con.execute("SELECT key, value FROM settings").fetchall())
         return State(known, sources, settings.get("fingerprint"), settings.get("models"), True,
-                     settings.get("corrections"), settings.get("marts_inputs"))
+                     settings.get("corrections"), settings.get("marts_inputs"), settings.get("listing"))
     finally:
         con.close()
 
@@ -522,14 +541,14 @@ def undated(db_path: Path) -> int:
         con.close()
 
 
-def _write_settings(con, cfg: Config, fp: str, corrections: str = "") -> None:
+def _write_settings(con, cfg: Config, fp: str, corrections: str = "", files: str = "") -> None:
     con.execute("DELETE FROM settings WHERE NOT starts_with(key, 'similar_')")  # loaders/similar.py keeps its own
     settings = {"fingerprint": fp, "corrections": corrections, "models": store.models_fingerprint(), "timezone": cfg.timezone, "default_repo": cfg.default_repo or "",
                 "match_window_minutes": cfg.match_window_minutes,
                 "recurrence_window_days": cfg.recurrence_window_days, "recurrence_key": cfg.recurrence_key,
                 "min_sample": cfg.min_sample, "detect_threshold_minutes": cfg.detect_threshold_minutes,
                 "config_path": str(cfg.path) if cfg.path else "", "jira_base_url": cfg.jira_base_url or "",
-                "marts_inputs": marts_inputs(cfg)}
+                "marts_inputs": marts_inputs(cfg), "listing": files}
     con.executemany("INSERT INTO settings VALUES (?, ?)", [[k, str(v)] for k, v in settings.items()])
     con.execute("DELETE FROM people")
     if cfg.aliases():

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, house_doc, run_cli
 
 from loaders.config import Config
-from loaders.ingest import ingest
+from loaders.ingest import ingest, listing
 
 
 def corpus(folder, n=3, start=1):
@@ -78,6 +78,45 @@ def test_touched_but_identical_file_is_not_parsed(tmp_path, cfg):
     s = ingest(cfg, [str(src)], db)
     assert (s.parsed, s.unchanged) == (0, 3)
     assert ingest(cfg, [str(src)], db).written is False  # the new mtime was recorded
+
+
+def test_the_stored_listing_is_the_files_the_load_left(tmp_path, cfg):
+    """An unchanged re-ingest compares its discovery with one stored digest, not with a
+    row per file: the digest must be the files table's, whatever the load did."""
+    src = corpus(tmp_path / "pm")
+    db = tmp_path / "h.duckdb"
+    ingest(cfg, [str(src)], db)
+    (src / "2026-02-02-pm2.md").unlink()
+    corpus(src, n=1, start=7)
+    ingest(cfg, [str(src)], db)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        stored = con.execute("SELECT value FROM settings WHERE key = 'listing'").fetchall()[0][0]
+        assert stored == listing(con.execute("SELECT path, size, mtime_ns, origin FROM files").fetchall())
+    finally:
+        con.close()
+
+
+def test_an_edit_that_keeps_the_size_is_parsed_again(tmp_path, cfg):
+    src = corpus(tmp_path / "pm")
+    db = tmp_path / "h.duckdb"
+    ingest(cfg, [str(src)], db)
+    f = sorted(src.iterdir())[0]
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("Incident 1", "Incident 9"), encoding="utf-8")
+    os.utime(f, ns=(time.time_ns(), f.stat().st_mtime_ns + 1))   # a clock that barely moved
+    s = ingest(cfg, [str(src)], db)
+    assert (s.parsed, s.unchanged) == (1, 2)
+    assert any("Incident 9" in t for t in count(db, "SELECT list(title) FROM mart_incidents"))
+
+
+def test_a_file_read_from_another_source_is_not_unchanged(tmp_path, cfg):
+    src = corpus(tmp_path / "pm")
+    db = tmp_path / "h.duckdb"
+    ingest(cfg, [str(src / "2026-02-01-pm1.md")], db)
+    s = ingest(cfg, [str(src)], db)
+    assert s.written and (s.parsed, s.unchanged) == (2, 1)
+    assert count(db, "SELECT count(DISTINCT origin) FROM files") == 1
 
 
 def test_changed_file_is_parsed_again(tmp_path, cfg):
