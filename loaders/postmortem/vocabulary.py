@@ -53,7 +53,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
-        r"review\s+actions?", r"next\s+steps?", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
+        r"review\s+actions?", r"next\s+steps?",
+        # "Guardrails added", "New safeguards": protection against the next one (not "Fixes
+        # applied", the repair made during the incident)
+        r"(?:new\s+)?(?:guardrails?|safeguards?)(?:\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed))?", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
         r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)",
         # "Residual follow-ups", "Outstanding action items" (not "Additional actions taken during the incident")
         r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
