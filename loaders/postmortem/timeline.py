@@ -284,6 +284,8 @@ def _tag(e: Entry) -> None:
         for kind, words in _CJK_EVENTS:
             if any(w in e.text for w in words):
                 e.tags.add(kind)
+    if words and words[0] == "fixed":
+        e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     if _SECRET_WORDS.intersection(words) and _SECRET_ENDED.search(e.text):
