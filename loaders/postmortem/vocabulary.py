@@ -464,13 +464,15 @@ DONE = re.compile(
     r"|^[\s*_]*Documented[\s*_.]*$"
     # Japanese and Chinese status words only as a whole cell ("**完了**"): in running text
     # they name other things ("migration 完了→...": once the migration completes)
-    r"|^[\s*_]*(?:完了|対応済み?|実施済み?|已完成|已解决|已修复)[\s*_。.!！]*$", )
+    # (or a group's heading: "### 完了済み", "### 完了（3件）")
+    r"|^[\s*_]*(?:完了(?:済み?)?|対応済み?|実施済み?|已完成|已解决|已修复)[\s*_。.!！]*(?:[（(][^（）()]*[）)])?[\s*_。.]*$", )
 WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
                      r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*$", re.I)
 OPEN = re.compile(r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|IN PROGRESS|in progress|"
                   r"WIP|Pending|PENDING|pending|Planned|planned|Not started|Started|Ongoing|ongoing|Blocked|"
                   r"In review|Backlog)(?![\w-])"
-                  r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|待办|计划中)[\s*_。.]*$")
+                  r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|待办|计划中)[\s*_。.]*"
+                  r"(?:[（(][^（）()]*[）)])?[\s*_。.]*$")   # "### 未完了（#4121 で対応）"
 ACTION_KINDS = {
     "prevent": re.compile(r"\bprevent(?:ion|ive|ative)?\b|\brepair\b|\bfix\b|\broot cause\b", re.I),
     "detect": re.compile(r"\bdetect(?:ion)?\b|\bmonitor(?:ing)?\b|\balert(?:ing)?\b", re.I),
