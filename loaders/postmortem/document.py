@@ -54,6 +54,8 @@ _NEAR_MISS_CLAIM = re.compile(
 # "This should not be classified as a near miss", "It wasn't counted as one"
 _DENIED = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _FILE_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
+# a day written into a name in the title: "multi_vits_gan_20260127_resume27k", "backup-20250914"
+_NAMED_DAY = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d.:/])")
 _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
 
 
@@ -661,6 +663,20 @@ def _earliest_day(entries) -> date | None:
     return min(dated, key=lambda e: e.at).day if dated else None
 
 
+def _named_day(text: str) -> date | None:
+    """The one day written as eight digits into a name ("run multi_vits_gan_20260127_resume27k"),
+    when it is a real, plausible day and the only such run of digits."""
+    found = {m.groups() for m in _NAMED_DAY.finditer(text)}
+    if len(found) != 1:
+        return None
+    y, mo, d = map(int, found.pop())
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        return None
+    return day if tp.plausible(day) else None
+
+
 def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[date | None, str | None]:
     """The day the incident happened, from the strongest evidence: front matter, a
     metadata Date, the title, the file name, a front-matter start time, the summary's
@@ -685,7 +701,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     if found is None and "date" in doc.meta:
         found, source = tp.find_date(doc.meta["date"][0], hint), "metadata"
     if found is None and title:
-        found, source = tp.find_date(title, hint), "title"
+        found, source = tp.find_date(title, hint) or _named_day(title), "title"
     if found is None:
         m = _FILE_DATE.search(doc.name.replace("\\", "/").rsplit("/", 1)[-1])
         if m:
@@ -1200,13 +1216,16 @@ _NUMBERED_PROBLEM = re.compile(r"^(?:bug|issue|problem|defect|fault|failure)\s*#
 
 def _factors(doc: Doc) -> list[str]:
     """The causes: a factors section's items, else its paragraphs; a sub-heading of one
-    ("### 1. Leftover legacy versions") is a cause itself, its text the explanation."""
+    ("### 1. Leftover legacy versions") is a cause itself, its text the explanation,
+    unless it names a group over a list ("### Background causes" over four numbered
+    causes): then the list's items are."""
     out: list[str] = []
     for s in doc.of_kind("factors"):
-        if s.parent is not None and doc.kinds.get(id(s.parent)) == "factors" and plain(s.title):
+        items = [b for b in s.blocks if b.kind == "item"]
+        if s.parent is not None and doc.kinds.get(id(s.parent)) == "factors" and plain(s.title) \
+                and not (items and _GROUP_OF_CAUSES.match(plain(s.title))):
             out.append(_NUMBERED_TITLE.sub("", plain(s.title)))
             continue
-        items = [b for b in s.blocks if b.kind == "item"]
         if items:
             out.extend(plain(b.text) for b in items if plain(b.text))
         else:
@@ -1307,6 +1326,10 @@ def _prose_cause(doc: Doc) -> list[str]:
 
 
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
+# a heading that names a group of causes, not one: "Background causes", "Other contributing
+# factors", "背景原因" (background causes), "要因"
+_GROUP_OF_CAUSES = re.compile(r"^\W*(?:(?:[\w'’-]+\s+){0,2}(?:causes|factors|reasons)"
+                              r"|(?:背景|根本|間接|副次|その他の?|其他)?(?:原因|要因))\W*$", re.I)
 
 
 def _section_text(doc: Doc, kind: str) -> str | None:
