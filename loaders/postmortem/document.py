@@ -1230,6 +1230,10 @@ def _factors(doc: Doc) -> list[str]:
             out.extend(plain(b.text) for b in items if plain(b.text))
         else:
             out.extend(plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text))
+            # a table of causes ("| Cause | Likelihood |"): a row each, named by its first
+            # cell with words in it (not a rank's number)
+            out.extend(cell for b in s.blocks if b.kind == "table" for _, cells in b.rows[1:]
+                       if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
     if not out and not doc.of_kind("factors"):
         # no causes section: a "What went wrong" list names them (the SRE book's template)
         out = [t for t in _section_items(doc, "went_wrong") if t]

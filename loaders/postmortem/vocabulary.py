@@ -72,7 +72,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"incident\s+log", r"log\s+of\s+events", r"play[\s-]+by[\s-]+play")),
     ("factors", _rx(
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
-        r"causal\s+factors?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
+        r"causal\s+factors?", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnos(?:is|ing)",
         r"(?:issues|problems|weaknesses|gaps)\s+(?:identified|found)", r"what\s+caused\s+(?:it|this|the\s+\w+)")),
@@ -273,7 +273,8 @@ _CJK_META = {
     "mitigated": ("復旧日時", "復旧時刻", "恢复时间"),
     "resolved": ("解決日時", "解決時刻", "収束日時", "解决时间"),
     "duration": ("影響期間", "影響時間", "障害時間", "障害期間", "影响时间", "持续时间"),
-    "date": ("発生日", "日付", "日時", "日期"),
+    # "**発生期間**: 2025-10-12 〜 2025-10-26" (the period it happened in): its first day
+    "date": ("発生日", "発生期間", "日付", "日時", "日期", "发生日期"),
     "status": ("ステータス", "状態", "状态"),
     "owner": ("作成者", "担当者", "作者", "负责人"),
 }
