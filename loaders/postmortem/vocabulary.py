@@ -392,7 +392,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "error subsides", "errors stop", "back online", "resume", "resumes", "resumed", "no more",
        "paused", "fix implemented", "fix has been implemented", "fix was implemented",
        "fix has been applied", "fix was applied", "shipped the fix", "shipped a fix", "shipped both fixes",
-       "shipped the fixes", "fix shipped", "fixes shipped"]
+       "shipped the fixes", "fix shipped", "fixes shipped",
+       # a fix in production ends the impact it fixes (and resolves: see "resolved")
+       "fix deployed", "fix rolled out", "fix released"]
     # what failed now goes through: "Re-runs succeeded", "the retry succeeds"
     + _variants("rerun reruns re-run re-runs retry retries", "succeeded succeeds worked passed")
     + _variants("succeeds succeed works work working correct healthy normal up available "
