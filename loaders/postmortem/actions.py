@@ -359,7 +359,9 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
 # ("__DONE__" as well as "**DONE**": an underscore around the word is markup, not a letter)
 _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
                          r"(?:\*\*|__)\(?(?:done|completed)\b)|"
-                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔")
+                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔"
+                         # an item that opens struck through: "- ~~Verify the watchdog~~ Verified 08-18"
+                         r"|^\s*~~(?=\S)")
 
 
 def _owner_field(text: str):

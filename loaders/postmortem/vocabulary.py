@@ -54,6 +54,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+steps?",
+        # "Fix plan", "Fixes needed", "Planned fixes": the work still to do (not "Fixes applied")
+        r"fix(?:es)?\s+(?:plan|needed|required|to\s+(?:make|ship|do))", r"planned\s+fix(?:es)?",
+        # "Still open": what is left to do
+        r"still\s+open(?:\s+(?:items?|work|tasks?))?",
         # "Guardrails added", "New safeguards": protection against the next one (not "Fixes
         # applied", the repair made during the incident)
         r"(?:new\s+)?(?:guardrails?|safeguards?)(?:\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed))?", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
@@ -111,7 +115,10 @@ _OTHER_LANGUAGES = {
                 r"opfølgning", r"åtgärd(?:er)?", r"uppföljning", r"ma(?:ß|ss)nahmen", r"aktionspunkte",
                 r"folgema(?:ß|ss)nahmen", r"actions?\s+correctives?", r"mesures(?:\s+correctives)?",
                 r"plan\s+d[’']actions?", r"acciones(?:\s+correctivas)?", r"medidas(?:\s+correctivas)?",
-                r"actiepunten", r"vervolgacties", r"ações(?:\s+corretivas)?"),
+                r"actiepunten", r"vervolgacties", r"ações(?:\s+corretivas)?",
+                # "Next steps": "Nächste Schritte", "Prochaines étapes", "Próximos pasos/passos", "Volgende stappen"
+                r"n(?:ä|ae)chste\s+schritte", r"prochaines\s+[ée]tapes", r"pr[óo]ximos\s+pas(?:o|so)s",
+                r"volgende\s+stappen", r"neste\s+steg", r"n[äa]sta\s+steg"),
     "timeline": (r"tidslinjen?", r"tidslinje", r"tidslinjer", r"zeitleiste", r"zeitlinie", r"zeitablauf", r"ablauf",
                  r"chronologie", r"cronolog[ií]a", r"l[ií]nea\s+de\s+tiempo", r"tijdlijn", r"linha\s+do\s+tempo"),
     "factors": (r"rot[åa]rsak(?:er)?", r"grunnårsak(?:er)?", r"årsak(?:er)?", r"grundorsak(?:er)?", r"orsak(?:er)?",
