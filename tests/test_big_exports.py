@@ -178,7 +178,7 @@ def _peak_mb(tmp_path, rows: int) -> int:
 def test_a_big_export_ingests_in_flat_memory(tmp_path):
     """Not a timing: four times the rows, about the same peak memory, in the ingest process
     and in the worker process that parses the export (loaders.workers.iter_export). The
-    ingest's DuckDB share grows towards its caps (192 MB while the marts are built) at
+    ingest's DuckDB share grows towards its caps (160 MB while the marts are built) at
     these sizes: within 30%; the parse itself within 20%."""
     small, large = _peak_mb(tmp_path, 40_000), _peak_mb(tmp_path, 160_000)
     assert large[0] < small[0] * 1.3, f"ingest's peak RSS {small[0]} MB at 40,000 rows, {large[0]} MB at 160,000"
