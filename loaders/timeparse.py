@@ -22,6 +22,7 @@ same instant on every path:
 from __future__ import annotations
 
 import functools
+import contextlib
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
@@ -623,16 +624,34 @@ def dates_in(text: str, order_hint: str | None = None) -> list[tuple[int, date]]
     return list(_dates(text, order_hint))
 
 
+# what joins the two days of a range: "8. Januar - 30. Januar 2026", "Jan 8 to Jan 30, 2026"
+_DAYS_JOINED = re.compile(r"\s*(?:-|–|—|to|until|through|bis|au|al|a|tot)\s*\Z", re.I)
+
+
 def _dates(text: str, order_hint: str | None):
+    open_day = None   # (where, month, day, end) of the last date read without a year
     for m in _DATE_START.finditer(text):
         st = Stamp()
-        if _match_date(text, m.start(), order_hint, st) is not None and st.year is not None:
-            try:
-                d = date(st.year, st.month, st.day)
-            except ValueError:
-                continue
-            if plausible(d):
-                yield m.start(), d
+        end = _match_date(text, m.start(), order_hint, st)
+        if end is None or not st.has_date:
+            continue
+        if st.year is None:
+            open_day = (m.start(), st.month, st.day, end)
+            continue
+        try:
+            d = date(st.year, st.month, st.day)
+        except ValueError:
+            continue
+        if not plausible(d):
+            continue
+        if open_day is not None and _DAYS_JOINED.match(text, open_day[3], m.start()):
+            # a range whose first day leaves its year to the second: it starts on that
+            # day, in that year (the year before, when it would fall after the second)
+            with contextlib.suppress(ValueError):
+                start = date(d.year, open_day[1], open_day[2])
+                yield open_day[0], start if start <= d else date(d.year - 1, open_day[1], open_day[2])
+        open_day = None
+        yield m.start(), d
 
 
 def due_date(text: str, incident: date | None) -> date | None:

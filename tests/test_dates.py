@@ -40,6 +40,14 @@ def test_a_run_of_days_is_dated_by_its_first():
     assert tp.find_date("5 - 10 minutes later") is None
 
 
+def test_a_range_whose_first_day_leaves_the_year_to_the_second_starts_on_the_first():
+    assert tp.find_date("data missing from January 8 until February 2, 2026") == date(2026, 1, 8)
+    assert tp.find_date("between 8 January - 30 January 2026") == date(2026, 1, 8)
+    assert tp.dates_in("Dec 28 - Jan 3, 2026") == [(0, date(2025, 12, 28)), (9, date(2026, 1, 3))]
+    # a day without a year that no range joins to the next date stays unread
+    assert tp.find_date("On Jan 8 we saw it; on Jan 30, 2026 it ended") == date(2026, 1, 30)
+
+
 @pytest.mark.parametrize("text, hour, minute", [("2025-01-04 9:27a", 9, 27), ("2025-01-04 4:00p", 16, 0),
                                                 ("12:05a", 0, 5), ("12:30p", 12, 30), ("4:32 PM", 16, 32)])
 def test_a_twelve_hour_clock_written_with_a_single_letter(text, hour, minute):
