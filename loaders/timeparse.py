@@ -287,6 +287,9 @@ _DATE_PATTERNS = [
     # 5-26-21, 26/05/21: a two-digit year, with "-" or "/" only (1.10.21 is a version)
     # and only when the order reads one way (below)
     ("xyy", re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<s>[-/])(?P<b>\d{1,2})(?P=s)(?P<yy>\d{2})(?![\d.\-/:%])")),
+    # 03.02. 15:29: a German-style day and month, each with its dot, then a time (the
+    # year is the incident's); without the time after it, "1.10." is more often a version
+    ("dm_dot", re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s+\d{1,2}[:h]\d{2}(?!\d))")),
     # Aug-27-2021
     ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
@@ -370,8 +373,9 @@ _MAX_PREFIX = 80
 
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
-_DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k in ("ymd", "xy", "xyy", "dmy_name", "dmy_word", "dmy_compact")]
-_ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k not in ("ymd", "xy", "xyy", "dmy_word", "dmy_compact")]
+_DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
+                if k in ("ymd", "xy", "xyy", "dm_dot", "dmy_name", "dmy_word", "dmy_compact")]
+_ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k not in ("ymd", "xy", "xyy", "dm_dot", "dmy_word", "dmy_compact")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
@@ -391,6 +395,8 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         g = m.groupdict()
         if kind == "ymd":
             y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        elif kind == "dm_dot":
+            y, mo, d, st.order = None, int(g["m"]), int(g["d"]), "dmy"
         elif kind in ("xy", "xyy"):
             a, b = int(g["a"]), int(g["b"])
             y = int(g["y"]) if kind == "xy" else 2000 + int(g["yy"])

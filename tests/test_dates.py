@@ -203,3 +203,11 @@ def test_a_french_spaced_hour_sign_is_a_clock_but_a_duration_is_not():
 def test_french_and_portuguese_ordinal_days():
     assert tp.find_date("Incident du 1er octobre 2021").isoformat() == "2021-10-01"
     assert tp.find_date("1º de outubro de 2021").isoformat() == "2021-10-01"
+
+
+def test_a_german_day_and_month_before_a_time_is_a_date_without_its_year():
+    st = tp.read_stamp("03.02. 15:29 Deployment")
+    assert (st.year, st.month, st.day, st.hour, st.minute) == (None, 2, 3, 15, 29)
+    # without a time after it, "1.10." is more often a version than a day
+    st = tp.read_stamp("1.10. released")
+    assert st is None or not st.has_date
