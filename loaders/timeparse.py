@@ -299,6 +299,10 @@ _DATE_PATTERNS = [
     # de 2021: a day (a French or Portuguese ordinal), a month word in another language
     # (checked against MONTHS below), a year
     ("dmy_word", re.compile(r"(?P<d>\d{1,2})(?:er|re|º|ª)?\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),
+    # 8. Januar - 30. Januar 2026, 8 janvier au 30 janvier 2026: a range's first day in
+    # those words, its year left to the second day (which _dates gives it)
+    ("dmy_word_open", re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<mon>[^\W\d_]{3,12})\.?(?=\s*(?:-|–|—|bis|au|al|a|to)\s*"
+                                 r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}(?!\d))")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
     ("dmy_compact", re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022
@@ -374,8 +378,9 @@ _MAX_PREFIX = 80
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k in ("ymd", "xy", "xyy", "dm_dot", "dmy_name", "dmy_word", "dmy_compact")]
-_ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS if k not in ("ymd", "xy", "xyy", "dm_dot", "dmy_word", "dmy_compact")]
+                if k in ("ymd", "xy", "xyy", "dm_dot", "dmy_name", "dmy_word", "dmy_word_open", "dmy_compact")]
+_ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
+                if k not in ("ymd", "xy", "xyy", "dm_dot", "dmy_word", "dmy_word_open", "dmy_compact")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:

@@ -43,6 +43,8 @@ def test_a_run_of_days_is_dated_by_its_first():
 def test_a_range_whose_first_day_leaves_the_year_to_the_second_starts_on_the_first():
     assert tp.find_date("data missing from January 8 until February 2, 2026") == date(2026, 1, 8)
     assert tp.find_date("between 8 January - 30 January 2026") == date(2026, 1, 8)
+    assert tp.find_date("fehlende Daten zwischen 8. Januar - 30. Januar 2026") == date(2026, 1, 8)
+    assert tp.find_date("du 8 janvier au 30 janvier 2026") == date(2026, 1, 8)
     assert tp.dates_in("Dec 28 - Jan 3, 2026") == [(0, date(2025, 12, 28)), (9, date(2026, 1, 3))]
     # a day without a year that no range joins to the next date stays unread
     assert tp.find_date("On Jan 8 we saw it; on Jan 30, 2026 it ended") == date(2026, 1, 30)
