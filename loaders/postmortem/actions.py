@@ -12,7 +12,7 @@ from datetime import date
 
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import plain
-from loaders.postmortem.vocabulary import ACTION_KINDS, DONE, NO_VALUE, OPEN, WONT_DO
+from loaders.postmortem.vocabulary import ACTION_KINDS, DONE, NO_VALUE, OPEN, WONT_DO, clean_heading
 
 _HEADERS = {
     # (and the same words in Norwegian, Danish, Swedish, German, French, Spanish, Dutch)
@@ -155,7 +155,9 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         grouped = s.parent is not None and doc.kinds.get(id(s.parent)) == "actions"
         group_kind = _kind(s.title) if grouped else None
         # "### Immediate actions (Completed)": the group's status is its items' default
-        group_status = _status(plain(s.title)) if grouped else None
+        # (a status word that must be the whole heading, "### 📌 完了済み", is read without
+        # the heading's leading emoji or numbering)
+        group_status = (_status(plain(s.title)) or _status(clean_heading(s.title))) if grouped else None
         tables = [b for b in s.blocks if b.kind == "table" and _is_action_table(b)]
         if grouped and not tables and _heading_is_item(s):
             # "#### 1) Cron cleanup scheduled `@owner`", "### Rate-limit the token service",
