@@ -167,6 +167,11 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         for b in tables:
             out.extend(_from_table(b, incident_date, group_kind, doc))
         label_status = None
+        listed = [b for b in s.blocks if b.kind == "item"]
+        if listed and all(plain(b.text).rstrip(" *_)").endswith(("?", "？")) and not _CHECK.match(b.text)
+                          for b in listed):
+            continue   # "## Still open" over "Why did the flood start?": questions, not work (a
+            #            checkbox, "- [ ] Alert on low numbers?", is a task however phrased)
         for b in s.blocks:
             if b.kind == "item":
                 out.append(_from_text(b.text, b.children, b.line, incident_date, group_kind,
@@ -361,9 +366,18 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
 # ("__DONE__" as well as "**DONE**": an underscore around the word is markup, not a letter)
 _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
                          r"(?:\*\*|__)\(?(?:done|completed)\b)|"
-                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔"
-                         # an item that opens struck through: "- ~~Verify the watchdog~~ Verified 08-18"
-                         r"|^\s*~~(?=\S)")
+                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔")
+# an item that opens struck through: "- ~~Verify the watchdog across a reboot.~~ Verified
+# 08-18" (not a field struck and written again, "~~Due 2025-11-15~~ Due 2025-12-01")
+_STRUCK = re.compile(r"^\s*~~(?P<struck>[^~]+)~~\W*(?P<after>\w*)")
+
+
+def _struck_done(text: str) -> bool:
+    m = _STRUCK.match(text)
+    if m is None:
+        return False
+    words = m.group("struck").split()
+    return len(words) >= 3 and m.group("after").lower() != words[0].strip(":*_").lower()
 
 
 def _owner_field(text: str):
@@ -386,7 +400,7 @@ def _status(text: str, prose: bool = False) -> str | None:
         return "wont_do"
     if prose:
         # in free text only explicit markers count: "done" inside a sentence does not
-        if _PROSE_DONE.search(text):
+        if _PROSE_DONE.search(text) or _struck_done(text):
             return "done"
         return None
     if DONE.search(text):

@@ -55,7 +55,8 @@ _NEAR_MISS_CLAIM = re.compile(
 _DENIED = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _FILE_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
 # a day written into a name in the title: "multi_vits_gan_20260127_resume27k", "backup-20250914"
-_NAMED_DAY = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d.:/])")
+# (joined to the name's other words by "_" or "-" only: not inside a hash, "7c20240229e")
+_NAMED_DAY = re.compile(r"(?<![A-Za-z\d.:/])((?:19|20)\d{2})(\d{2})(\d{2})(?![A-Za-z\d.:/])")
 _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
 
 
@@ -469,7 +470,11 @@ def _collect_metadata(doc: Doc) -> None:
         if key == "class" and _NEAR_MISS.search(value):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class
             value = "yes"
-        if key and value and key not in meta and value.lower() not in NO_VALUE and not _NOT_KNOWN.match(value):
+        if key and value and value.lower() not in NO_VALUE and not _NOT_KNOWN.match(value) and (
+                key not in meta or (key == "date" and tp.find_date(meta[key][0]) is None
+                                    and tp.find_date(value) is not None)):
+            # (the first of a key wins, but a date field that names no day, "**発生期間**:
+            # 14:05〜14:50", yields to a later one that does, "**発生日**: 2025-03-18")
             meta[key] = (value, line)
 
     hidden: list[tuple[str, str, int]] = []
@@ -701,7 +706,9 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     if found is None and "date" in doc.meta:
         found, source = tp.find_date(doc.meta["date"][0], hint), "metadata"
     if found is None and title:
-        found, source = tp.find_date(title, hint) or _named_day(title), "title"
+        found, source = tp.find_date(title, hint), "title"
+        if found is None and (found := _named_day(title)) is not None:
+            source = "name"   # weak: a build number may look like a day; a timeline's own day wins
     if found is None:
         m = _FILE_DATE.search(doc.name.replace("\\", "/").rsplit("/", 1)[-1])
         if m:
@@ -751,7 +758,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
                                    "the day it was written)")
         return narrated, None
     if found is not None:
-        return found, None
+        return found, ("a name in the title holds" if source == "name" else None)
     if summary and (found := tp.find_date(summary[:400], hint)) is not None:
         return found, None
     for s in doc.of_kind("timeline"):
@@ -1220,7 +1227,11 @@ def _factors(doc: Doc) -> list[str]:
     unless it names a group over a list ("### Background causes" over four numbered
     causes): then the list's items are."""
     out: list[str] = []
-    for s in doc.of_kind("factors"):
+    # causes the document names as candidates ("## Possible causes") count only when it
+    # names no others; causes it ruled out ("### Ruled-out causes") never do
+    named = [s for s in doc.of_kind("factors") if not _NOT_CAUSES.search(clean_heading(s.title))]
+    sure = [s for s in named if not _CANDIDATE_CAUSES.match(clean_heading(s.title))]
+    for s in sure or named:
         items = [b for b in s.blocks if b.kind == "item"]
         if s.parent is not None and doc.kinds.get(id(s.parent)) == "factors" and plain(s.title) \
                 and not (items and _GROUP_OF_CAUSES.match(plain(s.title))):
@@ -1229,11 +1240,14 @@ def _factors(doc: Doc) -> list[str]:
         if items:
             out.extend(plain(b.text) for b in items if plain(b.text))
         else:
-            out.extend(plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text))
-            # a table of causes ("| Cause | Likelihood |"): a row each, named by its first
-            # cell with words in it (not a rank's number)
-            out.extend(cell for b in s.blocks if b.kind == "table" for _, cells in b.rows[1:]
-                       if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
+            paras = [plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text)]
+            out.extend(paras)
+            # a table of causes ("| Cause | Likelihood |"), when no prose gives them: a row
+            # each, named by its first cell with words in it (not a rank's number)
+            if not paras:
+                out.extend(cell for b in s.blocks if b.kind == "table" and _CAUSE_COLUMN.search(" ".join(b.rows[0][1]))
+                           for _, cells in b.rows[1:]
+                           if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
     if not out and not doc.of_kind("factors"):
         # no causes section: a "What went wrong" list names them (the SRE book's template)
         out = [t for t in _section_items(doc, "went_wrong") if t]
@@ -1332,6 +1346,11 @@ def _prose_cause(doc: Doc) -> list[str]:
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
 # a heading that names a group of causes, not one: "Background causes", "Other contributing
 # factors", "背景原因" (background causes), "要因"
+_CANDIDATE_CAUSES = re.compile(r"^(?:possible|probable|likely|suspected|potential)\b", re.I)
+_NOT_CAUSES = re.compile(r"\b(?:ruled[\s-]*out|rejected|eliminated|excluded|discarded|dismissed|red\s+herrings?)\b"
+                         r"|\bnon[\s-]+causes?\b|\bnot\s+(?:the\s+)?(?:root\s+)?causes?\b", re.I)
+# a table's header that names its rows as causes ("| Cause | Likelihood |", "| 要因 | 影響 |")
+_CAUSE_COLUMN = re.compile(r"\b(?:causes?|factors?|reasons?|hypothes[ie]s|suspects?)\b|原因|要因|ursache|cause", re.I)
 _GROUP_OF_CAUSES = re.compile(r"^\W*(?:(?:[\w'’-]+\s+){0,2}(?:causes|factors|reasons)"
                               r"|(?:背景|根本|間接|副次|その他の?|其他)?(?:原因|要因))\W*$", re.I)
 

@@ -223,6 +223,15 @@ _INTENT = {"getting", "get", "try", "tries", "trying", "attempt", "attempts", "a
            "hoping", "aim", "aims", "aiming", "want", "wants", "wanting", "fails", "failed", "fail", "unable",
            "cannot", "can't", "couldn't"}
 # "full recovery expected in about two hours", "restoration ETA 14:00": a forecast
+_NOT_PRODUCTION = {"staging", "stage", "dev", "development", "test", "testing", "qa", "canary", "preview",
+                   "sandbox", "uat"}
+# "Fix deployed for SHOP-88; this change triggered the incident" (not "Reverted the change
+# that caused the outage", the mitigation)
+_CAUSED_IT = re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|update|commit)\s+(?:triggered|caused|started)\b",
+                        re.I)
+# "Fixed: use the event API", "Fixed — key rotated": the entry is the fix (not "Fixed a typo
+# in the channel topic", said in passing)
+_FIXED_LABEL = re.compile(r"^\W*fixed\W*?\s*[:\u2014\u2013-]\s", re.I)
 _EXPECTED = {"expected", "estimated", "anticipated", "eta", "projected", "forecast", "scheduled", "planned"}
 # "If you notice any issues, please contact us": a condition put to the reader, not someone noticing
 _CONDITION = {"if", "should", "whether", "unless"}
@@ -265,8 +274,13 @@ def _tag(e: Entry) -> None:
                 if not rest or tuple(words[i + 1:i + 1 + len(rest)]) == rest:
                     if kind in ("mitigated", "resolved") and (
                             _INTENT.intersection(words[max(0, i - 3):i])
-                            or _EXPECTED.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])):
-                        continue  # an aim, a failure or a forecast ("full recovery expected"), not the event
+                            or _EXPECTED.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])
+                            or _NOT_PRODUCTION.intersection(words[i + 1 + len(rest):i + 4 + len(rest)])
+                            or _CAUSED_IT.search(e.text)):
+                        # an aim, a failure or a forecast ("full recovery expected"), a fix
+                        # somewhere else ("fix deployed to staging"), or the change that
+                        # caused the incident: not the event
+                        continue
                     if kind == "detected" and _CONDITION.intersection(words[max(0, i - 3):i]):
                         continue  # "if you notice ...": a condition, not a detection
                     getattr(e, target).add(kind)
@@ -284,7 +298,7 @@ def _tag(e: Entry) -> None:
         for kind, words in _CJK_EVENTS:
             if any(w in e.text for w in words):
                 e.tags.add(kind)
-    if words and words[0] == "fixed":
+    if words and words[0] == "fixed" and _FIXED_LABEL.match(e.text):
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."

@@ -60,7 +60,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"still\s+open(?:\s+(?:items?|work|tasks?))?",
         # "Guardrails added", "New safeguards": protection against the next one (not "Fixes
         # applied", the repair made during the incident)
-        r"(?:new\s+)?(?:guardrails?|safeguards?)(?:\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed))?", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
+        # (the bare noun, "## Guardrails", may list the protections that failed)
+        r"new\s+(?:guardrails?|safeguards?)(?:\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed))?",
+        r"(?:guardrails?|safeguards?)\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed)", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
         r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)",
         # "Residual follow-ups", "Outstanding action items" (not "Additional actions taken during the incident")
         r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
@@ -474,8 +476,10 @@ DONE = re.compile(
     r"|^[\s*_]*Documented[\s*_.]*$"
     # Japanese and Chinese status words only as a whole cell ("**完了**"): in running text
     # they name other things ("migration 完了→...": once the migration completes)
-    # (or a group's heading: "### 完了済み", "### 完了（3件）")
-    r"|^[\s*_]*(?:完了(?:済み?)?|対応済み?|実施済み?|已完成|已解决|已修复)[\s*_。.!！]*(?:[（(][^（）()]*[）)])?[\s*_。.]*$", )
+    # (or a group's heading: "### 完了済み", "### 完了（3件）"; not "### 対応済み（暫定対応のみ。
+    # 恒久対策は未着手）", done only in part)
+    r"|^[\s*_]*(?:完了(?:済み?)?|対応済み?|実施済み?|已完成|已解决|已修复)[\s*_。.!！]*"
+    r"(?:[（(](?![^（）()]*(?:未|暫定|一部|部分))[^（）()]*[）)])?[\s*_。.]*$", )
 WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
                      r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*$", re.I)
 OPEN = re.compile(r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|IN PROGRESS|in progress|"
