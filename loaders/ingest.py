@@ -166,7 +166,9 @@ class Plan:
     moved: dict[str, str]            # found through another source now
     removed: list[str]
     removed_kinds: dict[str, int]
-    postmortems: int                 # postmortem files the database holds before the load
+    # postmortem files the database holds before the load, for the removal guard (0 when
+    # every file is as the last load left it: no row is read then, and nothing is removed)
+    postmortems: int
     forget: list[str]                # remembered sources dropped (replace)
     full: bool
     fingerprint: str
