@@ -160,6 +160,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
     table: Block | None = None
     fence: str | None = None
     blank = False  # the previous line was blank
+    ruled = False  # the last line with anything on it was a thematic break ("---")
     n = len(lines)
 
     def end_para():
@@ -223,6 +224,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             i += 1
             continue
         was_blank, blank = blank, False
+        after_rule, ruled = ruled, False
         if c == "#" and (m := _ATX.match(raw)):
             # a heading's closing "#"s and a colon after its words are punctuation ("## Timeline:")
             open_section((m.group(2) or "").strip().rstrip("#").strip().rstrip(":").rstrip(), len(m.group(1)), ln)
@@ -239,6 +241,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         if c in "-*_" and _HR.match(raw):
             flush()
+            ruled = True
             i += 1
             continue
         if c == "|" and _is_table_line(raw):
@@ -258,6 +261,13 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             # a date or time in bold heads a day or moment of the bold section above it
             # (**Timeline**, then **January 10, 2022**): one level deeper, so it does not end it
             level = 8 if _stamp_only(title) else _outline_level(title, stack) or 7
+            if after_rule and level == 7:
+                # "---" then "**Recovery path**": the rule ends the heading's section above,
+                # and the bold line starts one beside it, not a part of it
+                # (under the document's title, its first "# ...", a section's level is the second)
+                above = next((sec for sec in reversed(stack) if 0 < sec.level < 7), None)
+                level = 7 if above is None else 2 if above is next(
+                    (sec for sec in out if sec.level == 1), None) else above.level
             open_section(f"{title} {bm.group(2)}" if bm.group(2) else title, level, ln)
             i += 1
             continue
