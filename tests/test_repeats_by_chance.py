@@ -7,7 +7,6 @@ import pytest
 from conftest import run_page
 
 from metrics import recurrence, repeats, stats
-from metrics.db import Reader
 from metrics.filters import Filters
 
 

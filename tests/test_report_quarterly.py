@@ -13,7 +13,7 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from conftest import ROOT, load_corpus, run_cli, run_page
+from conftest import load_corpus, run_cli, run_page
 
 from metrics import leadership, periods
 from metrics.filters import Filters

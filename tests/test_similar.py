@@ -11,7 +11,6 @@ from conftest import run_cli, run_page
 
 from loaders import similar
 from metrics import incidents, report, weekly
-from metrics.db import Reader
 from metrics.filters import Filters
 
 
@@ -458,7 +457,7 @@ def test_the_weekly_review_says_what_a_new_incident_resembles(reader):
     r = weekly.review(reader, Filters(date(2000, 1, 1), date(2100, 1, 1)), pd.Timestamp(day).date())
     row = r.new[r.new["incident_id"] == incident_id].iloc[0]
     assert row["resembles"].startswith(similar_title or similar_id)
-    assert f'resembles "' in weekly.agenda_markdown(r)
+    assert 'resembles "' in weekly.agenda_markdown(r)
 
 
 def test_report_lists_pairs_above_the_threshold(reader):
