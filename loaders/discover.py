@@ -141,6 +141,21 @@ def _read_ignore(folder: str) -> list[str]:
         return []
 
 
+def _utf8(path: str) -> bool:
+    """Whether ``path`` is text: a name with bytes that are not UTF-8 comes from the file
+    system with them escaped (os.fsdecode), and no database column can hold it."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(path: str) -> str:
+    """``path`` with the bytes that are not UTF-8 written as escapes ("caf\\xe9.md")."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
@@ -157,6 +172,10 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
         # A plain file (``name``) in a folder whose real path is known (``real_folder``, with
         # its trailing separator): one lstat gives both its real path and its stat (a
         # realpath per file was most of an unchanged re-ingest).
+        if not path.isascii() and not _utf8(path):
+            found.problems.append((printable(path), "a file name that is not UTF-8: skipped (the database "
+                                                    "stores names as text; rename the file to load it)"))
+            return
         st = None
         if real_folder is not None:
             try:

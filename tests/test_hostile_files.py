@@ -33,6 +33,16 @@ def test_a_named_pipe_in_a_source_is_skipped_not_read(tmp_path):
     assert incidents(tmp_path / "h.duckdb") == 1
 
 
+def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path):
+    src = folder_with_one_postmortem(tmp_path)
+    with open(os.path.join(os.fsencode(src), b"caf\xe9-outage.md"), "wb") as f:
+        f.write(house_doc(day="2026-04-02").encode("utf-8"))
+    out = run_cli("ingest", "--db", tmp_path / "h.duckdb", src, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "caf\\xe9-outage.md: a file name that is not UTF-8: skipped" in out.stdout
+    assert incidents(tmp_path / "h.duckdb") == 1
+
+
 def test_a_link_to_dev_zero_is_skipped(tmp_path):
     src = folder_with_one_postmortem(tmp_path)
     os.symlink("/dev/zero", src / "zero.md")
