@@ -235,7 +235,7 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
         todo, unchanged = (list(found.files), 0) if full else ([], len(found.files))
     else:      # something changed: which files, file by file
         state.files = read_state(db_path).files
-    for f in found.files if not as_left else ():
+    for f in () if as_left else found.files:
         known = state.files.get(f)
         if full or known is None:
             todo.append(f)

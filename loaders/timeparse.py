@@ -21,8 +21,8 @@ same instant on every path:
 """
 from __future__ import annotations
 
-import functools
 import contextlib
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone

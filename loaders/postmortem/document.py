@@ -1344,13 +1344,14 @@ def _prose_cause(doc: Doc) -> list[str]:
 
 
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
-# a heading that names a group of causes, not one: "Background causes", "Other contributing
-# factors", "背景原因" (background causes), "要因"
+# causes named as candidates ("Possible causes") and causes ruled out ("Ruled-out causes")
 _CANDIDATE_CAUSES = re.compile(r"^(?:possible|probable|likely|suspected|potential)\b", re.I)
 _NOT_CAUSES = re.compile(r"\b(?:ruled[\s-]*out|rejected|eliminated|excluded|discarded|dismissed|red\s+herrings?)\b"
                          r"|\bnon[\s-]+causes?\b|\bnot\s+(?:the\s+)?(?:root\s+)?causes?\b", re.I)
 # a table's header that names its rows as causes ("| Cause | Likelihood |", "| 要因 | 影響 |")
 _CAUSE_COLUMN = re.compile(r"\b(?:causes?|factors?|reasons?|hypothes[ie]s|suspects?)\b|原因|要因|ursache|cause", re.I)
+# a heading that names a group of causes, not one: "Background causes", "Other contributing
+# factors", "背景原因" (background causes), "要因"
 _GROUP_OF_CAUSES = re.compile(r"^\W*(?:(?:[\w'’-]+\s+){0,2}(?:causes|factors|reasons)"
                               r"|(?:背景|根本|間接|副次|その他の?|其他)?(?:原因|要因))\W*$", re.I)
 
