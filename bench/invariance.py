@@ -277,7 +277,8 @@ def nested_indent_4(text: str) -> str:
 
 def table_bullets(text: str) -> str:
     """A table whose rows open with a date or time, written as bullets instead: one per
-    row, its cells joined by " - " (many timelines are kept either way)."""
+    row, its cells joined by " - " (many timelines are kept either way). Not one whose
+    header qualifies its times ("| Время (MSK) |"): bullets would lose the zone."""
     lines = text.split("\n")
     flags = [body for _, _, body in _body_lines(text)]
     out, k = [], 0
@@ -288,7 +289,8 @@ def table_bullets(text: str) -> str:
             while end < len(lines) and lines[end].lstrip().startswith("|"):
                 end += 1
             rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines[k + 2:end]]
-            if rows and all(r and r[0][:1].isdigit() and "\\|" not in lines[k] for r in rows):
+            if rows and all(r and r[0][:1].isdigit() and "\\|" not in lines[k] for r in rows) \
+                    and "(" not in lines[k].strip().strip("|").split("|")[0]:
                 out += [f"- {' - '.join(c for c in r if c)}" for r in rows]
                 k = end
                 continue

@@ -23,7 +23,7 @@ from loaders.postmortem.doc import (
     list_value,
     split_list,
 )
-from loaders.postmortem.markdown import Block, plain, sections
+from loaders.postmortem.markdown import Block, Section, plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind)
@@ -705,6 +705,10 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     found, source = date_value(front(doc, "date")), "front matter"
     if found is None and "date" in doc.meta:
         found, source = tp.find_date(doc.meta["date"][0], hint), "metadata"
+    if found is None and "started" in doc.meta:
+        # "**Started:** 2026-01-12" (the day it began, with or without its time): the
+        # incident's own day, as a Date field would be, not the lead-up a timeline may open with
+        found, source = tp.find_date(doc.meta["started"][0], hint), "start field"
     if found is None and title:
         found, source = tp.find_date(title, hint), "title"
         if found is None and (found := _named_day(title)) is not None:
@@ -1225,7 +1229,8 @@ def _factors(doc: Doc) -> list[str]:
     """The causes: a factors section's items, else its paragraphs; a sub-heading of one
     ("### 1. Leftover legacy versions") is a cause itself, its text the explanation,
     unless it names a group over a list ("### Background causes" over four numbered
-    causes): then the list's items are."""
+    causes), or is a bold label over nothing but a list ("**Main problems**:" over five
+    numbered ones): then the list's items are."""
     out: list[str] = []
     # causes the document names as candidates ("## Possible causes") count only when it
     # names no others; causes it ruled out ("### Ruled-out causes") never do
@@ -1234,7 +1239,7 @@ def _factors(doc: Doc) -> list[str]:
     for s in sure or named:
         items = [b for b in s.blocks if b.kind == "item"]
         if s.parent is not None and doc.kinds.get(id(s.parent)) == "factors" and plain(s.title) \
-                and not (items and _GROUP_OF_CAUSES.match(plain(s.title))):
+                and not (items and (_GROUP_OF_CAUSES.match(plain(s.title)) or _labels_a_list(s, items))):
             out.append(_NUMBERED_TITLE.sub("", plain(s.title)))
             continue
         if items:
@@ -1354,6 +1359,13 @@ _CAUSE_COLUMN = re.compile(r"\b(?:causes?|factors?|reasons?|hypothes[ie]s|suspec
 # factors", "背景原因" (background causes), "要因"
 _GROUP_OF_CAUSES = re.compile(r"^\W*(?:(?:[\w'’-]+\s+){0,2}(?:causes|factors|reasons)"
                               r"|(?:背景|根本|間接|副次|その他の?|其他)?(?:原因|要因))\W*$", re.I)
+
+
+def _labels_a_list(s: Section, items: list) -> bool:
+    """A bold line, not numbered, over two or more list items and nothing else: a label
+    for the list ("**Main problems**:"), not one cause with its explanation."""
+    return s.level == 7 and len(items) >= 2 and len(items) == len(s.blocks) \
+        and not _NUMBERED_TITLE.match(plain(s.title))
 
 
 def _section_text(doc: Doc, kind: str) -> str | None:

@@ -242,13 +242,16 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
 
 
 _REPORT_WORDS = {"report", "reports", "reported"}
-_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_CJK_EVENTS = (
-    ("impact", ("失敗開始", "障害発生", "停止", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始")),
-    ("detected", ("通知", "検知", "アラート", "発見", "気付", "告警", "报警", "发现")),
-    ("mitigated", ("復旧", "回復", "解消", "恢复")),
-    ("resolved", ("解決", "収束", "解决")),
-)
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+# (Korean too: its words are found the same way, whatever particle follows them)
+_CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
+    ("impact", ("失敗開始", "障害発生", "停止", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始",
+                "장애 ?발생", "오류", "실패", "중단", "다운")),
+    ("detected", ("通知", "検知", "アラート", "発見", "気付", "告警", "报警", "发现", "발견", "감지", "탐지", "인지", "알림")),
+    # "一次性修复所有相关问题" (every problem fixed at once), not "开始修复" (began fixing)
+    ("mitigated", ("復旧", "回復", "解消", "恢复", "(?<!开始)(?<!尝试)(?<!准备)(?<!正在)修复", "복구", "완화")),
+    ("resolved", ("解決", "収束", "解决", "해결")),
+))
 
 
 def _tag(e: Entry) -> None:
@@ -294,9 +297,9 @@ def _tag(e: Entry) -> None:
         elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):
             e.tags.add("detected")  # "pages the auth team", "page the payments on-call"
     if not e.text.isascii() and _CJK_TEXT.search(e.text):
-        # Japanese and Chinese entries: no spaces to find words by, so the words are looked for in the text
-        for kind, words in _CJK_EVENTS:
-            if any(w in e.text for w in words):
+        # Japanese, Chinese and Korean entries: the words are looked for in the text, not split on spaces
+        for kind, said in _CJK_EVENTS:
+            if said.search(e.text):
                 e.tags.add(kind)
     if words and words[0] == "fixed" and _FIXED_LABEL.match(e.text):
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
@@ -435,7 +438,12 @@ def _section_entries(r: _Reader, s, tops) -> None:
         or (s is not tops[0] and s.level > 0 and title[:1].isdigit())
     if is_sub:
         st = r.stamp(title)
-        if st is not None and st.has_time:
+        # "### 2025-10-26 18:42 CDT - Disk Spindown Event" over "- **18:42:02 CDT:** ..."
+        # items: the heading names an episode, its day is theirs, and its timed items are
+        # the entries
+        episode = st is not None and st.has_time and st.has_date and st.year is not None and sum(
+            1 for b in s.blocks if b.kind == "item" and (t := r.stamp(b.text)) is not None and t.has_time) >= 2
+        if st is not None and st.has_time and not episode:
             texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
             e = r.add(st, title, s.line)
             extra = " ".join(t for t in texts if t)

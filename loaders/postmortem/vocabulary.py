@@ -110,8 +110,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
 ]
 
 # The same sections in the other languages postmortems are written in (Norwegian,
-# Danish, Swedish, German, French, Spanish, Dutch, Portuguese), tried after the English
-# words: "## Tidslinje", "**Rotårsaker:**", "## Maßnahmen", "## Chronologie".
+# Danish, Swedish, German, French, Spanish, Dutch, Portuguese, Russian), tried after the
+# English words: "## Tidslinje", "**Rotårsaker:**", "## Maßnahmen", "## Хронология".
 _OTHER_LANGUAGES = {
     "actions": (r"aksjonspunkt(?:er)?", r"handlingspunkt(?:er)?", r"tiltak", r"oppfølging(?:spunkt(?:er)?)?",
                 r"opfølgning", r"åtgärd(?:er)?", r"uppföljning", r"ma(?:ß|ss)nahmen", r"aktionspunkte",
@@ -120,45 +120,66 @@ _OTHER_LANGUAGES = {
                 r"actiepunten", r"vervolgacties", r"ações(?:\s+corretivas)?",
                 # "Next steps": "Nächste Schritte", "Prochaines étapes", "Próximos pasos/passos", "Volgende stappen"
                 r"n(?:ä|ae)chste\s+schritte", r"prochaines\s+[ée]tapes", r"pr[óo]ximos\s+pas(?:o|so)s",
-                r"volgende\s+stappen", r"neste\s+steg", r"n[äa]sta\s+steg"),
+                r"volgende\s+stappen", r"neste\s+steg", r"n[äa]sta\s+steg",
+                r"план\s+действий", r"(?:корректирующие\s+|превентивные\s+|профилактические\s+)?меры",
+                r"действия", r"(?:дальнейшие|следующие)\s+шаги", r"задачи", r"улучшения", r"рекомендации",
+                r"что\s+(?:нужно|надо|обязательно|следует)\s+сделать", r"предотвращение(?:\s+повторени[яй])?"),
     "timeline": (r"tidslinjen?", r"tidslinje", r"tidslinjer", r"zeitleiste", r"zeitlinie", r"zeitablauf", r"ablauf",
-                 r"chronologie", r"cronolog[ií]a", r"l[ií]nea\s+de\s+tiempo", r"tijdlijn", r"linha\s+do\s+tempo"),
+                 r"chronologie", r"cronolog[ií]a", r"l[ií]nea\s+de\s+tiempo", r"tijdlijn", r"linha\s+do\s+tempo",
+                 r"хронология(?:\s+событий)?", r"таймлайн", r"ход\s+событий", r"временная\s+шкала"),
     "factors": (r"rot[åa]rsak(?:er)?", r"grunnårsak(?:er)?", r"årsak(?:er)?", r"grundorsak(?:er)?", r"orsak(?:er)?",
                 r"utløsende\s+faktor(?:er)?", r"medvirkende\s+faktorer", r"bidragande\s+faktorer",
                 r"grundursache(?:n)?", r"ursache(?:n)?", r"causes?\s+(?:racines?|profondes?)", r"causes?",
                 r"causas?(?:\s+ra[ií]z)?", r"oorza(?:a|ke)k(?:en)?", r"grondoorza(?:a|ke)k(?:en)?",
-                r"analyse", r"an[áa]lisis", r"an[áa]lise"),
+                r"analyse", r"an[áa]lisis", r"an[áa]lise",
+                r"(?:корневые|коренные|основные)\s+причины", r"(?:корневая|коренная|основная)\s+причина",
+                r"первопричин[аы]", r"причин[аы]", r"анализ(?:\s+причин)?"),
     "summary": (r"sammendrag", r"sammanfattning", r"resum[ée]", r"zusammenfassung", r"résumé", r"resumen",
                 r"contexte", r"contexto", r"kontext",
-                r"samenvatting", r"sammenfatning", r"oppsummering"),
+                r"samenvatting", r"sammenfatning", r"oppsummering", r"резюме", r"кратко", r"описание", r"обзор"),
     "impact": (r"konsekvens(?:er)?", r"påvirkning", r"påverkan", r"auswirkung(?:en)?", r"conséquences?",
-               r"impacto", r"gevolg(?:en)?"),
-    "detection": (r"påvisning", r"oppdagelse", r"upptäckt", r"erkennung", r"détection", r"detecci[óo]n"),
+               r"impacto", r"gevolg(?:en)?", r"влияние", r"последствия", r"воздействие"),
+    "detection": (r"påvisning", r"oppdagelse", r"upptäckt", r"erkennung", r"détection", r"detecci[óo]n",
+                  r"обнаружение"),
     "resolution": (r"løsning", r"lösning", r"lösung", r"behebung", r"résolution", r"resoluci[óo]n",
-                   r"soluci[óo]n", r"oplossing", r"resolução"),
+                   r"soluci[óo]n", r"oplossing", r"resolução",
+                   r"решение", r"восстановление", r"устранение", r"исправление", r"что\s+было\s+сделано"),
     "went_well": (r"hva\s+gikk\s+bra", r"vad\s+gick\s+bra", r"hvad\s+gik\s+godt", r"was\s+lief\s+gut",
-                  r"ce\s+qui\s+a\s+bien\s+fonctionn[ée]", r"qu[ée]\s+sali[óo]\s+bien", r"wat\s+ging\s+goed"),
+                  r"ce\s+qui\s+a\s+bien\s+fonctionn[ée]", r"qu[ée]\s+sali[óo]\s+bien", r"wat\s+ging\s+goed",
+                  r"что\s+(?:прошло|сработало)\s+хорошо"),
     "went_wrong": (r"hva\s+gikk\s+(?:dårlig|galt)", r"vad\s+gick\s+(?:dåligt|fel)", r"hvad\s+gik\s+galt",
-                   r"was\s+lief\s+(?:schlecht|schief)", r"qu[ée]\s+sali[óo]\s+mal", r"wat\s+ging\s+(?:mis|fout)"),
+                   r"was\s+lief\s+(?:schlecht|schief)", r"qu[ée]\s+sali[óo]\s+mal", r"wat\s+ging\s+(?:mis|fout)",
+                   r"что\s+пошло\s+не\s+так"),
     "lessons": (r"hva\s+lærte\s+vi", r"lærdom(?:mer)?", r"vad\s+lärde\s+vi", r"erkenntnisse", r"lehren",
                 r"le[çc]ons(?:\s+apprises)?", r"lecciones(?:\s+aprendidas)?", r"geleerde\s+lessen",
-                r"enseignements?", r"li[çc][õo]es(?:\s+aprendidas)?"),
+                r"enseignements?", r"li[çc][õo]es(?:\s+aprendidas)?",
+                r"уроки", r"выводы", r"чему\s+(?:нас\s+)?научил", r"извлеч[её]нные\s+уроки"),
 }
-# Japanese and Chinese write no spaces, so their words match without a word boundary
-# ("## 因果の整理", "## タイムライン(JST)", "## 恒久対策(採用決定と実施計画)").
+# Japanese, Chinese and Korean words match without a word boundary: the first two write
+# no spaces, and Korean joins its particles to the word ("## 因果の整理", "## タイムライン(JST)",
+# "## 恒久対策(採用決定と実施計画)", "## 재발 방지 (조치)").
 _CJK = {
-    "actions": ("恒久対策", "再発防止", "対策", "アクションアイテム", "今後の対応", "改善策", "后续行动", "改进措施", "行动项"),
-    "timeline": ("タイムライン", "時系列", "経緯", "時間軸", "时间线", "时间轴"),
-    "factors": ("根本原因", "原因", "因果", "要因", "根因"),
-    "summary": ("概要", "要約", "摘要", "总结", "概述"),
-    "impact": ("影響", "影响"),
-    "detection": ("検知", "检测", "发现"),
-    "resolution": ("復旧", "応急", "実施済み", "解決", "解决", "恢复"),
+    "actions": ("恒久対策", "再発防止", "対策", "アクションアイテム", "今後の対応", "改善策", "后续行动", "改进措施", "行动项",
+                "预防措施", "防范措施", "后续措施", "整改措施", "改进计划", "行动计划", "待办",
+                r"재발\s?방지", r"후속\s?조치", "조치", r"액션\s?아이템", r"개선\s?(?:사항|계획|방안)", r"향후\s?계획"),
+    "timeline": ("タイムライン", "時系列", "経緯", "時間軸", "时间线", "时间轴", "타임라인", r"타임\s라인", "경과",
+                 r"시간\s?순"),
+    "factors": ("根本原因", "原因", "因果", "要因", "根因", r"근본\s?원인", "원인"),
+    "summary": ("概要", "要約", "摘要", "总结", "概述", "요약", "개요"),
+    "impact": ("影響", "影响", "영향"),
+    "detection": ("検知", "检测", "发现", "탐지", "감지"),
+    "resolution": ("復旧", "応急", "実施済み", "解決", "解决", "恢复", "복구", "해결"),
+    "went_well": ("良かった", "うまくいった", "做得好", r"잘(?:한|된)\s?점", r"좋았던\s?점"),
+    "went_wrong": ("悪かった", "うまくいかなかった", "需要改进", r"아쉬운\s?점", r"잘못된\s?점"),
+    "lessons": ("教訓", "学び", "经验教训", "教训", "교훈", r"배운\s?점"),
     # "## 参考" (references) and "## 付録" (appendix) alone; "[参考]実装の検討" is a part of its section
     "metadata": (r"参考(?:資料|文献|情報|リンク|资料|链接)?\s*$", r"付録\s*$", r"附录\s*$", r"よくある質問", r"常见问题"),
 }
+# "## 事故时间线", "## 障害の経緯", "## 장애 타임라인": the word for the incident before the
+# section's name
+_CJK_INCIDENT = r"(?:事故|故障|事件|障害|インシデント|장애|사고)?(?:の|\s)?"
 SECTION_KINDS = SECTION_KINDS + [(kind, _rx(*words)) for kind, words in _OTHER_LANGUAGES.items()] \
-    + [(kind, re.compile("^(?:" + "|".join(words) + ")")) for kind, words in _CJK.items()]
+    + [(kind, re.compile("^" + _CJK_INCIDENT + "(?:" + "|".join(words) + ")")) for kind, words in _CJK.items()]
 
 _TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b", re.IGNORECASE)
 # "3.", "2.1", "iv)", "b)", and a numbered part's label: "Phase 3:", "Part II -", "Step 2."
@@ -273,21 +294,39 @@ def meta_key(key: str) -> str | None:
     return None
 
 
-# The same keys in Japanese and Chinese metadata tables ("| 重大度 | SEV-3 |", "| 発生日時 |
-# 2026-07-16 02:33 JST |"): no spaces, so matched as whole words of their own
+# The same keys in Japanese, Chinese and Korean metadata tables ("| 重大度 | SEV-3 |",
+# "| 発生日時 | 2026-07-16 02:33 JST |", "| 날짜 | 2026-10-01 (KST) |"): matched as whole
+# keys of their own
 _CJK_META = {
-    "severity": ("重大度", "深刻度", "緊急度", "严重程度", "严重性", "严重等级", "事故等级", "故障等级"),
-    "started": ("発生日時", "発生時刻", "障害発生日時", "開始日時", "開始時刻", "发生时间", "开始时间", "故障时间"),
-    "detected": ("検知日時", "検知時刻", "発見日時", "発見時刻", "发现时间", "检测时间"),
-    "mitigated": ("復旧日時", "復旧時刻", "恢复时间"),
-    "resolved": ("解決日時", "解決時刻", "収束日時", "解决时间"),
-    "duration": ("影響期間", "影響時間", "障害時間", "障害期間", "影响时间", "持续时间"),
+    "severity": ("重大度", "深刻度", "緊急度", "严重程度", "严重性", "严重等级", "严重级别", "事故等级", "故障等级",
+                 "事故级别", "优先级", "심각도", r"(?:장애\s?)?등급", "우선순위"),
+    "started": ("発生日時", "発生時刻", "障害発生日時", "開始日時", "開始時刻", "发生时间", "开始时间", "故障时间",
+                r"발생\s?(?:일시|시각|시간)", r"시작\s?(?:일시|시각|시간)"),
+    "detected": ("検知日時", "検知時刻", "発見日時", "発見時刻", "发现时间", "检测时间",
+                 r"(?:탐지|감지|인지|발견)\s?(?:일시|시각|시간)"),
+    "mitigated": ("復旧日時", "復旧時刻", "恢复时间", r"복구\s?(?:일시|시각|시간)"),
+    "resolved": ("解決日時", "解決時刻", "収束日時", "解决时间", r"해결\s?(?:일시|시각|시간)"),
+    "duration": ("影響期間", "影響時間", "障害時間", "障害期間", "影响时间", "持续时间", "影响时长",
+                 r"(?:영향|장애|지속)\s?시간"),
     # "**発生期間**: 2025-10-12 〜 2025-10-26" (the period it happened in): its first day
-    "date": ("発生日", "発生期間", "日付", "日時", "日期", "发生日期"),
-    "status": ("ステータス", "状態", "状态"),
-    "owner": ("作成者", "担当者", "作者", "负责人"),
+    "date": ("発生日", "発生期間", "日付", "日時", "日期", "发生日期", "날짜", "일자", r"발생\s?일"),
+    "status": ("ステータス", "状態", "状态", "상태"),
+    "owner": ("作成者", "担当者", "作者", "负责人", "담당자", "작성자"),
 }
 META_KEYS = META_KEYS + [(name, re.compile("^(?:" + "|".join(words) + ")$")) for name, words in _CJK_META.items()]
+# ... and in Russian ("**Дата инцидента:** 2026-05-23 12:14:27 UTC", "**Длительность простоя:**")
+_RUSSIAN_META = {
+    "date": (r"дата(?:\s+(?:инцидента|сбоя|аварии|события))?",),
+    "started": (r"начало(?:\s+(?:инцидента|сбоя|аварии|простоя))?",),
+    "detected": (r"обнаружен[оа]?", r"время\s+обнаружения"),
+    "mitigated": (r"восстановлен[оа]?", r"время\s+восстановления"),
+    "resolved": (r"устранен[оа]?", r"устранён[оа]?", r"закрыт[оа]?"),
+    "duration": (r"длительность(?:\s+(?:простоя|инцидента|сбоя))?", r"продолжительность"),
+    "severity": (r"серь[её]зность", r"критичность", r"приоритет", r"уровень"),
+    "status": (r"статус",),
+    "owner": (r"автор", r"ответственный"),
+}
+META_KEYS = META_KEYS + [(name, _rx(*words)) for name, words in _RUSSIAN_META.items()]
 
 
 # Front-matter keys, normalised (lower case, "_" for "-" and spaces).
@@ -415,6 +454,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("now", "available operational accessible reachable online working functional restored")
     # "The duplicate of the machine is online. Everything should be working"
     + _variants("is are", "online") + ["everything should be working", "everything is working"]
+    # "contextd restarted - all services healthy": the state the outage ended in
+    + [f"all {n} {s}" for n in ("services", "systems", "nodes", "pods", "checks", "components")
+       for s in ("healthy", "operational", "green", "passing")]
     + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")]
     # containment of a leak: the exposure ends when the secret stops working
     + "revoke revokes revoked re-enable re-enables re-enabled".split()
@@ -431,16 +473,21 @@ EVENT_WORDS: dict[str, list[str]] = {
 
 
 # The same events in the other languages postmortems are written in (Spanish, Portuguese,
-# French, German, Dutch): "Usuario reporta errores", "Service rétabli", "Dienst wiederhergestellt"
+# French, German, Dutch, Russian): "Usuario reporta errores", "Service rétabli", "Dienst
+# wiederhergestellt", "Пользователь обратился"
 _OTHER_LANGUAGE_EVENTS = {
     "detected": "reporta reportan reportó reportaron reportou reportaram detecta detectan detectó detectaron "
                 "detectado detectada detectou detetado alerta alertas alertou avisa avisó notifica notificó "
                 "notificou reportado reportada signale signalé signalée signalés signalées signalent détecté détectée détecte alerte alerté meldet "
-                "meldete gemeldet erkannt bemerkt alarmiert meldt meldde gemeld gedetecteerd opgemerkt",
+                "meldete gemeldet erkannt bemerkt alarmiert meldt meldde gemeld gedetecteerd opgemerkt "
+                "обнаружено обнаружен обнаружена обнаружили заметил заметила заметили обратился обратилась "
+                "обратились сообщил сообщила сообщили алерт алерты оповещение",
     "mitigated": "restaurado restaurada restablecido restablecida restabelecido restabelecida recuperado "
-                 "recuperada rétabli rétablie restauré restaurée wiederhergestellt hersteld",
+                 "recuperada rétabli rétablie restauré restaurée wiederhergestellt hersteld "
+                 "восстановлен восстановлена восстановлено восстановлены восстановили починили починен "
+                 "починена",
     "resolved": "resuelto resuelta solucionado solucionada resolvido resolvida résolu résolue behoben gelöst "
-                "opgelost",
+                "opgelost устранено устранена устранён устранен",
 }
 for _kind, _words in _OTHER_LANGUAGE_EVENTS.items():
     EVENT_WORDS[_kind] = EVENT_WORDS[_kind] + _words.split()
