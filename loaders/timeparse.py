@@ -218,7 +218,9 @@ ZONE_PATTERN = (
 _ZONE_STATEMENT = re.compile(
     r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?|"
     r"all\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
-    r"\(\s{0,3}|timezone\s{0,3}:?\s{0,3}|time\s{0,3}zone\s{0,3}:?\s{0,3})"
+    r"[(（]\s{0,3}|timezone\s{0,3}:?\s{0,3}|time\s{0,3}zone\s{0,3}:?\s{0,3}|"
+    # "以下统一使用 UTC" (below, UTC throughout), "时间均为 UTC" (times are all UTC)
+    r"(?:使用|采用|均为)\s{0,3})"
     rf"({ZONE_PATTERN}|pacific|eastern|central|mountain)",
     re.IGNORECASE,
 )
@@ -290,6 +292,9 @@ _DATE_PATTERNS = [
     # 03.02. 15:29: a German-style day and month, each with its dot, then a time (the
     # year is the incident's); without the time after it, "1.10." is more often a version
     ("dm_dot", re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s+\d{1,2}[:h]\d{2}(?!\d))")),
+    # 06-09 03:48, 06-09 ~04:00: an ISO date's month and day, its year left off (the
+    # incident's), each two digits and a time after them ("3-5 minutes", "10-12 s" are not)
+    ("md_dash", re.compile(r"(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?=\s+~?\d{1,2}[:h]\d{2}(?!\d))")),
     # Aug-27-2021
     ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
@@ -378,9 +383,9 @@ _MAX_PREFIX = 80
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k in ("ymd", "xy", "xyy", "dm_dot", "dmy_name", "dmy_word", "dmy_word_open", "dmy_compact")]
+                if k in ("ymd", "xy", "xyy", "dm_dot", "md_dash", "dmy_name", "dmy_word", "dmy_word_open", "dmy_compact")]
 _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k not in ("ymd", "xy", "xyy", "dm_dot", "dmy_word", "dmy_word_open", "dmy_compact")]
+                if k not in ("ymd", "xy", "xyy", "dm_dot", "md_dash", "dmy_word", "dmy_word_open", "dmy_compact")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
@@ -402,6 +407,8 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
             y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
         elif kind == "dm_dot":
             y, mo, d, st.order = None, int(g["m"]), int(g["d"]), "dmy"
+        elif kind == "md_dash":
+            y, mo, d = None, int(g["m"]), int(g["d"])
         elif kind in ("xy", "xyy"):
             a, b = int(g["a"]), int(g["b"])
             y = int(g["y"]) if kind == "xy" else 2000 + int(g["yy"])

@@ -12,7 +12,7 @@ from datetime import date
 
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import plain
-from loaders.postmortem.vocabulary import ACTION_KINDS, DONE, NO_VALUE, OPEN, WONT_DO, clean_heading
+from loaders.postmortem.vocabulary import ACTION_KINDS, DONE, NO_VALUE, OPEN, WONT_DO, clean_heading, section_kind
 
 _HEADERS = {
     # (and the same words in Norwegian, Danish, Swedish, German, French, Spanish, Dutch)
@@ -43,7 +43,8 @@ _HASH = re.compile(r"(?<![\w&/])#(\d{1,7})\b")
 _TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requests|tickets?|bugs?|browse|"
                           r"tasks?|cards?|stories|story|work_?items?|show_bug\.cgi)\b[^\s)>\]]*"
                           r"|/\d+(?=[\s)>\],.]|$))", re.I)
-_OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by|responsible)\b|\bDRI\b)\s*[:=\-–]?\s*"
+# ("Responsible: Kim" names one; "for responsible disclosure" does not)
+_OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b|\bresponsible\s*(?=[:=]))\s*[:=\-–]?\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
@@ -67,7 +68,7 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 
 # "### Recommendations" beside "### Actions": advice (often for other teams), not the
 # follow-ups the document commits to. Alone, recommendations are the action items.
-_RECOMMENDS = re.compile(r"^\W*recommendations?\b", re.I)
+_RECOMMENDS = re.compile(r"^\W*recommend(?:ations?|ed)\b", re.I)
 
 
 def _action_sections(doc) -> list:
@@ -76,7 +77,10 @@ def _action_sections(doc) -> list:
     secs = _with_like_siblings(doc, doc.of_kind("actions"))
     advice: set[int] = set()
     for s in secs:   # (document order: a parent comes before the sections under it)
-        if _RECOMMENDS.match(plain(s.title)) or (s.parent is not None and id(s.parent) in advice):
+        # (a bold line has no depth: "**Action items**" after the recommendations may
+        # as well stand beside them as under them, and its name says it is not advice)
+        if _RECOMMENDS.match(plain(s.title)) or (s.parent is not None and id(s.parent) in advice and not (
+                s.level == 7 and section_kind(s.title, whole=True) == "actions")):
             advice.add(id(s))
     if advice and len(advice) < len(secs):
         secs = [s for s in secs if id(s) not in advice]

@@ -23,7 +23,7 @@ from loaders.postmortem.doc import (
     list_value,
     split_list,
 )
-from loaders.postmortem.markdown import Block, Section, plain, sections
+from loaders.postmortem.markdown import REFERENCE_DEFINITION, Block, Section, plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind)
@@ -34,7 +34,8 @@ from loaders.problems import Problems
 # (one character, no run of spaces around it: a run of 30,000 tabs costs linear time)
 _FIELD_SEP = re.compile(r"[|\u00b7\u2022]")
 _FIELDS_SEP = re.compile(r"(?<=\s)[|\u00b7\u2022](?=\s)")
-_BOLD_KEY = re.compile(r"(?:\*\*|__)([^*_:|\n]{1,40}?):[ \t]{0,3}(?:\*\*|__)|(?:\*\*|__)([^*_:|\n]{1,40}?)(?:\*\*|__)[ \t]{0,3}:")
+# (Chinese and Japanese write the colon full width: "**类型**：data")
+_BOLD_KEY = re.compile(r"(?:\*\*|__)([^*_:：|\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*|__)|(?:\*\*|__)([^*_:：|\n]{1,40}?)(?:\*\*|__)[ \t]{0,3}[:：]")
 
 
 def _bold_pairs(line: str):
@@ -425,8 +426,11 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
         return rows
     out: list[tuple[int, list[str]]] = []
     for ln, (text,) in rows:
-        # (a field's key ends in a colon: a line without one opens none)
-        if out and (":" not in text or not (_BOLD_KEY.match(text.lstrip()) or _KV_LINE.match(plain(text)))):
+        # (a field's key ends in a colon: a line without one opens none; a quoted one,
+        # "> **Type**: near-miss", opens one after its quote marks)
+        opener = text.lstrip(" >")
+        if out and (":" not in text and "：" not in text
+                    or not (_BOLD_KEY.match(opener) or _KV_LINE.match(plain(opener)))):
             out[-1] = (out[-1][0], [f"{out[-1][1][0]} {text.strip()}"])
         else:
             out.append((ln, [text]))
@@ -438,8 +442,9 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
 _NOT_KNOWN = re.compile(r"^(?:unknown|not\s+known|unclear|不明|未知|不详)\b", re.I)
 
 
-# a title that opens with a severity code: "SEV-2 Incident: ...", "[P1] Checkout down"
-_TITLED_SEVERITY = re.compile(r"^\W*((?:sev(?:erity)?|p)[\s_-]*\d{1,2})\b(?![/.:]\d)", re.I)
+# a title that opens with a severity code: "SEV-2 Incident: ...", "[P1] Checkout down",
+# "[INC-20260722-001][P0] Trade settlement race" (after other tags in brackets)
+_TITLED_SEVERITY = re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:erity)?|p)[\s_-]*\d{1,2})\b(?![/.:]\d)", re.I)
 
 
 def _names_a_span(text: str, hint) -> bool:
@@ -1052,12 +1057,21 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)+$")
 
 
 def _title(doc: Doc) -> str | None:
+    """The document's title: its front matter's, else its first heading's, as written
+    ("# [INC-7][P0] Checkout down" keeps its brackets unless the document defines those
+    labels as links)."""
+    if "][" in doc.text and REFERENCE_DEFINITION.search(doc.text) is None:
+        return _title_from(doc, lambda text: plain(text, references=False))
+    return _title_from(doc, plain)
+
+
+def _title_from(doc: Doc, as_text) -> str | None:
     t = front(doc, "title")
     if t:
-        t = plain(str(t))
+        t = as_text(str(t))
         # "24.05.2022 - Checkout down" over "# Checkout down": a site's list title with the
         # date prefixed; the document's own heading is its title
-        h1 = next((plain(s.title) for s in doc.secs if s.level == 1 and plain(s.title)), None)
+        h1 = next((as_text(s.title) for s in doc.secs if s.level == 1 and as_text(s.title)), None)
         if h1 and h1 != t and _DATE_AFFIX.sub("", t) == h1:
             return h1
         # "title: psgallery_status": a file's slug, not words; its heading is the title
@@ -1069,15 +1083,15 @@ def _title(doc: Doc) -> str | None:
     # status page may start at "### May 25-June 7, 2021"
     for level in sorted({s.level for s in headed})[:3]:
         for s in headed:
-            if s.level == level and plain(s.title):
+            if s.level == level and as_text(s.title):
                 if level > 1 and section_kind(s.title) is not None:
                     continue
-                return plain(s.title)
+                return as_text(s.title)
     # a bold line opening the document: "**Search indexer backlog - 2020-09-17**"
     first = next((s for s in doc.secs if s.level > 0), None)
     if first is not None and first.level >= 7 and id(first) not in doc.kinds \
             and not any(b for s in doc.secs[:1] for b in s.blocks):
-        return plain(first.title)
+        return as_text(first.title)
     if "title" in doc.meta:
         return doc.meta["title"][0]
     return None
@@ -1087,7 +1101,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     """The zone the timeline's times are written in: stated in the timeline's heading
     or its first lines, else anywhere a sentence states one, else the default."""
     candidates: list[str] = []
-    for s in doc.of_kind("timeline"):
+    # (a timeline named by its heading first: a list of timed log lines elsewhere may
+    # state the zone its own times are in, "Client logs are in EDT:")
+    for s in sorted(doc.of_kind("timeline"), key=lambda s: id(s) in doc.by_shape):
         candidates.append(s.title)
         for b in s.blocks[:3]:
             if b.kind in ("para", "item"):

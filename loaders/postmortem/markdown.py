@@ -30,6 +30,11 @@ _TAG = re.compile(r"<[^>\n]{1,300}>")
 # link text and targets never contain "[" (or ")"), so each attempt stops at the next one:
 # a run of "[[[[..." costs linear time, not quadratic
 _LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)|\[([^\[\]]{1,500})\]\[[^\[\]]{0,100}\]")
+# the same, inline links only: where no "[label]: url" line defines a reference, "[INC-7][P0]"
+# is text in brackets, not a link
+_INLINE_LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)()")
+# "[1]: https://example.com/status": a reference link's definition
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]]{1,100}\]:\s*\S", re.M)
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 
 
@@ -61,16 +66,18 @@ class Section:
 
 
 @functools.lru_cache(maxsize=8192)
-def plain(text: str) -> str:
+def plain(text: str, references: bool = True) -> str:
     """Markdown inline markup removed: emphasis, links (keep their text), HTML tags,
-    entities; whitespace folded."""
+    entities; whitespace folded. Without ``references`` (a document that defines none),
+    "[text][label]" is left as written."""
     if not text:
         return ""
     if "<" in text:
         # "\<END OF OUTAGE>" is an escaped angle bracket, text to keep, not a tag
         text = _TAG.sub(" ", text.replace("\\<", "\x00")).replace("\x00", "<")
     if "[" in text:
-        text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+        text = (_LINK if references else _INLINE_LINK).sub(
+            lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     if "&" in text:
         text = html.unescape(text)
     text = _EMPH.sub("", text)

@@ -89,6 +89,7 @@ class _Reader:
         self.dated = False  # has the timeline itself set the day (a date line or entry)?
         self.stated_day: date | None = None
         self.compact = False  # is this section's list a run of "0730 - ..." entries?
+        self.zone = None  # the zone the section being read states for its own times, if any
         self.entries: list[Entry] = []
 
     @property
@@ -145,7 +146,7 @@ class _Reader:
             if st.has_time:
                 self.doc.zoned_entries += st.zone is not None
                 at = tp.stamp_datetime(st, self.stated_day if not st.has_date and self.stated_day else self.day,
-                                       self.doc.zone)
+                                       self.zone or self.doc.zone)
                 if at is None:
                     self.doc.problems.warning(line, "time without a date: no incident date to place it on")
             elif st.has_date and st.year is not None:
@@ -381,6 +382,7 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
     spans: dict[int, tuple[int, int]] = {}   # id(section) -> its entries' slice of r.entries
     for s in tops:
         first = len(r.entries)
+        r.zone = _own_zone(s)
         _section_entries(r, s, tops)
         spans[id(s)] = (first, len(r.entries))
     _drop_retellings(r, doc, spans)
@@ -421,6 +423,19 @@ def _drop_retellings(r: _Reader, doc, spans: dict[int, tuple[int, int]]) -> None
             and all(e.at is None or first <= e.at <= last for e in r.entries[a:b])]
     for a, b in sorted(drop, reverse=True):
         del r.entries[a:b]
+
+
+def _own_zone(s) -> tp.Zone | None:
+    """The zone a section's opening paragraphs state for the list or table of times
+    below them ("Client logs are in EDT (UTC-4):" over client log times), else None.
+    (Not a zone in an entry's own words: "### 9:21 AM" over "... since 08:15 (UTC)".)"""
+    zone = None
+    for b in s.blocks:
+        if b.kind != "para":
+            return zone
+        if zone is None:
+            zone = tp.stated_zone(b.text)
+    return None
 
 
 def _section_entries(r: _Reader, s, tops) -> None:

@@ -180,6 +180,13 @@ _CJK = {
 _CJK_INCIDENT = r"(?:事故|故障|事件|障害|インシデント|장애|사고)?(?:の|\s)?"
 SECTION_KINDS = SECTION_KINDS + [(kind, _rx(*words)) for kind, words in _OTHER_LANGUAGES.items()] \
     + [(kind, re.compile("^" + _CJK_INCIDENT + "(?:" + "|".join(words) + ")")) for kind, words in _CJK.items()]
+# ... and their noun phrases end in the noun they name ("完整时间线", the complete timeline;
+# "剩余行动项", the remaining action items; "直接根因", the direct root cause): a heading
+# that names no section at its start may at its end
+_CJK_ENDING = [(kind, re.compile("(?:" + "|".join(words) + r")\s*$")) for kind, words in _CJK.items()
+               if kind != "metadata"]
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_PARENS = re.compile(r"[(（][^()（）]*[)）]")
 
 _TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b", re.IGNORECASE)
 # "3.", "2.1", "iv)", "b)", and a numbered part's label: "Phase 3:", "Part II -", "Step 2."
@@ -222,7 +229,26 @@ def section_kind(title: str, whole: bool = False) -> str | None:
                 if len(rest.split()) > 1:
                     return None
             return kind
+        if kind == "actions" and (joined := _JOINED.search(t)) and rx.match(t[joined.end():]) \
+                and any(k in _BESIDE_ACTIONS for k in _kinds_of(t[:joined.start()])):
+            return kind   # "Learnings & action items", "Impact and next steps": the list to do
+    if not whole and len(t) <= 40 and _CJK_CHAR.search(t):
+        t = _CJK_PARENS.sub("", t).strip(" :：-—")
+        for kind, rx in _CJK_ENDING:
+            if rx.search(t):
+                return kind
     return None
+
+
+# "Learnings & action items", "Lessons learned / follow-ups": two sections' names joined;
+# when the first names what is told (lessons, a summary, the impact) and the second the
+# follow-ups, the section holds the follow-ups
+_JOINED = re.compile(r"\s+(?:&|and|/|\+)\s+", re.I)
+_BESIDE_ACTIONS = {"lessons", "summary", "impact", "went_wrong", "went_well"}
+
+
+def _kinds_of(t: str):
+    return (kind for kind, rx in SECTION_KINDS if rx.match(t))
 
 
 _PARENS = re.compile(r"\([^()]*\)")
@@ -283,8 +309,9 @@ HEADING_TIME = re.compile(r"^(?:incident\s+)?time(?:\s+of\s+(?:the\s+)?incident)
 def meta_key(key: str) -> str | None:
     """The metadata field a key names ("**Detected:**", "## 3. Status", "Start (UTC)"), or None."""
     k = clean_heading(key)
-    # "Severity (see severity.md)", "Start (UTC)": a note in brackets is not the key
-    k = _PARENS.sub("", k).strip() or k
+    # "Severity (see severity.md)", "Start (UTC)", "首次发生时间（UTC）": a note in brackets
+    # is not the key
+    k = _CJK_PARENS.sub("", k).strip() or k
     if not k or len(k) > 40:
         return None
     for name, rx in META_KEYS:
@@ -312,8 +339,12 @@ _CJK_META = {
     "date": ("発生日", "発生期間", "日付", "日時", "日期", "发生日期", "날짜", "일자", r"발생\s?일"),
     "status": ("ステータス", "状態", "状态", "상태"),
     "owner": ("作成者", "担当者", "作者", "负责人", "담당자", "작성자"),
+    # "**类型**：`data` / `near-miss`": what kind of incident it was
+    "class": ("类型", "类别", "分类", "事故类型", "種別", "種類", "分類", "유형", "분류"),
 }
-META_KEYS = META_KEYS + [(name, re.compile("^(?:" + "|".join(words) + ")$")) for name, words in _CJK_META.items()]
+# ("首次发生时间", "初回検知日時": the first time it happened, or was seen)
+META_KEYS = META_KEYS + [(name, re.compile("^(?:首次|初次|最初の?|初回)?(?:" + "|".join(words) + ")$"))
+                         for name, words in _CJK_META.items()]
 # ... and in Russian ("**Дата инцидента:** 2026-05-23 12:14:27 UTC", "**Длительность простоя:**")
 _RUSSIAN_META = {
     "date": (r"дата(?:\s+(?:инцидента|сбоя|аварии|события))?",),
@@ -392,7 +423,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     "impact": (
         "halt halts halted stuck hang hangs hung delayed expire expires expired expiring "
         "missing duplicate duplicates backlog evicting evicts evicted eviction evictions "
-        "crash-looping crash-loop crashloop crashlooping degrading "
+        "crash-looping crash-loop crashloop crashlooping degrading oom-killed oomkilled oom-kill oom-killing "
         "error errors failure failures fail fails failed failing down outage outages unavailable "
         "unreachable degraded degradation latency 5xx timeout timeouts spike spikes jump "
         "jumps drop drops dropped crash crashes crashed crashing broken elevated unable "
@@ -400,7 +431,9 @@ EVENT_WORDS: dict[str, list[str]] = {
         "impacted disrupted disruption lost loss overload overloaded offline exploit exploits exploited experiencing "
         "experienced").split()
     + ["timing out", "no longer", "login loop", "not loading", "start failing", "begin failing",
-       "logged out"],
+       "logged out",
+       # data lost at once: "Mass deletion event - all 4,223 assets soft-deleted"
+       "wiped", "mass deletion", "mass-deletion", "data loss"],
     "detected": (
         "alert alerts alerted alerting alarm alarms paged paging pager on-call oncall detect "
         "detects detected detection notice notices noticed report reports reported witness "
