@@ -62,6 +62,7 @@ ABEAM_FLOOR = 0.98     # first look 0.881 (59/67, the session-start parser the s
 ABAFT_FLOOR = 0.92     # first look 0.827 (62/75, the session-start parser the same); learned from to 0.920
 ALEE_FLOOR = 0.96      # first look 0.674 (64/95, the session-start parser the same); learned from to 0.968
 ALOFT_FLOOR = 0.95     # first look 0.775 (107/138, the session-start parser the same); learned from to 0.957
+ABREAST_FLOOR = 0.93   # first look 0.937 (148/158, the session-start parser the same); not learned from
 
 
 def test_the_corpus_is_there():
@@ -110,7 +111,8 @@ def test_the_learn_set_scores_at_least_its_floor():
                                            ("adrift", ADRIFT_FLOOR), ("aground", AGROUND_FLOOR),
                                            ("ashore", ASHORE_FLOOR), ("astern", ASTERN_FLOOR),
                                            ("abeam", ABEAM_FLOOR), ("abaft", ABAFT_FLOOR),
-                                           ("alee", ALEE_FLOOR), ("aloft", ALOFT_FLOOR)])
+                                           ("alee", ALEE_FLOOR), ("aloft", ALOFT_FLOOR),
+                                           ("abreast", ABREAST_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
