@@ -183,3 +183,22 @@ def test_a_big_export_ingests_in_flat_memory(tmp_path):
     small, large = _peak_mb(tmp_path, 40_000), _peak_mb(tmp_path, 160_000)
     assert large[0] < small[0] * 1.3, f"ingest's peak RSS {small[0]} MB at 40,000 rows, {large[0]} MB at 160,000"
     assert large[1] < small[1] * 1.2, f"worker's peak RSS {small[1]} MB at 40,000 rows, {large[1]} MB at 160,000"
+
+
+def test_seen_finds_a_key_again_in_the_same_chunk_and_in_later_ones():
+    seen = chunks.Seen()
+    assert seen.check(["A-1", "A-2", "A-1"]) == [False, False, True]
+    assert seen.check(["A-3", "A-2"]) == [False, True]
+
+
+def test_seen_tells_a_number_from_the_same_digits_as_text():
+    seen = chunks.Seen()
+    assert seen.check([1, "1", None, None]) == [False, False, False, True]
+
+
+def test_seen_keeps_every_key_as_its_runs_merge():
+    seen = chunks.Seen()
+    for lo in range(0, 5000, 100):   # fifty chunks: runs merge many times over
+        assert not any(seen.check([f"K-{n}" for n in range(lo, lo + 100)]))
+    assert all(seen.check([f"K-{n}" for n in range(0, 5000, 7)]))
+    assert len(seen.runs) <= 13 and sum(map(len, seen.runs)) == 5000
