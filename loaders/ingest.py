@@ -29,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from loaders import chunks, corrections, rows, store
+from loaders import chunks, corrections, rows, store, workers
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.options import EXPORT_SUFFIXES
@@ -365,6 +365,7 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             summary.skipped[listed[1]:] = sorted(summary.skipped[listed[1]:], key=lambda sk: order[sk[0]])
             for path in big:
                 _stream_export(path, options, run_id, now, found.files.get(path), summary, batch)
+            workers.release()   # every file is parsed: the fork server is not needed again
             batch.flush()
             if p.touched:
                 con.executemany("UPDATE files SET mtime_ns = ? WHERE path = ?",

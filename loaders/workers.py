@@ -72,6 +72,45 @@ def _without_main_script():
         sys.modules["__main__"] = main
 
 
+# Pools and export parses running in this process (threads may each run an ingest):
+# ``release`` stops the fork server only when none is
+_active = 0
+_active_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _in_use():
+    global _active
+    with _active_lock:
+        _active += 1
+    try:
+        yield
+    finally:
+        with _active_lock:
+            _active -= 1
+
+
+def release() -> bool:
+    """Stop this process's fork server and multiprocessing's resource tracker, when no
+    pool or export parse of this process is using them; True if stopped. An ingest calls
+    it once every file is parsed: the two hold about 40 MB for the rest of the load (the
+    marts and similarity, where the ingest's own memory peaks). The next parse starts
+    them again (about 0.1 s). Stopping the fork server ends any worker forked from it,
+    so it is never done while one may be working."""
+    from multiprocessing import forkserver, resource_tracker
+
+    with _active_lock:
+        if _active:
+            return False
+        stopped = False
+        for owner in (forkserver._forkserver, resource_tracker._resource_tracker):
+            stop = getattr(owner, "_stop", None)   # (CPython's own way to stop them, 3.8+)
+            if stop is not None and (getattr(owner, "_forkserver_pid", None) or getattr(owner, "_pid", None)):
+                stop()
+                stopped = True
+        return stopped
+
+
 def _init_worker(ingest_pid: int) -> None:
     """In each worker, first: die with the parent, leave Ctrl-C to the ingest."""
     global _parent, _ingest
@@ -159,6 +198,13 @@ def iter_files(paths: list[str], options: Options, progress=None, workers: int |
             if progress:
                 progress(n, total)
         return
+    with _in_use():
+        yield from _pooled(paths, options, progress, workers, sizes)
+
+
+def _pooled(paths: list[str], options: Options, progress, workers: int, sizes: dict[str, int] | None):
+    """iter_files' pool of ``workers`` processes."""
+    total = len(paths)
     size = max(16, min(256, total // (workers * 8) or 16))
     limit = max(1 << 20, sum(sizes.get(p, 0) for p in paths) / (workers * 8)) if sizes else float("inf")
     chunks = ((run, options) for run in _chunks(paths, size, sizes, limit))
@@ -245,6 +291,12 @@ def iter_export(path: str, options: Options, ahead: int = AHEAD):
     100,000 postmortems with their exports, parsing them in the ingest process left it
     80-120 MB larger for the rest of the load). At most ``ahead`` chunks wait. The worker
     dies with the ingest, as the pool's do; closing this generator early kills it."""
+    with _in_use():
+        yield from _exported(path, options, ahead)
+
+
+def _exported(path: str, options: Options, ahead: int):
+    """iter_export's worker process and what it sends."""
     from loaders import chunks
 
     ctx = _context()

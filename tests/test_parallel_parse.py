@@ -89,3 +89,47 @@ def test_problems_are_listed_in_found_order_though_exports_parse_first(tmp_path)
     files = [Path(p).name for p, _ in s.problems]
     assert "empty.md" in files and "jira.csv" in files
     assert files.index("empty.md") < files.index("jira.csv")        # found order, not parse order
+
+
+def _fork_server_pid():
+    from multiprocessing import forkserver
+
+    return forkserver._forkserver._forkserver_pid
+
+
+def test_the_fork_server_stops_once_the_files_are_parsed_and_starts_again_for_the_next():
+    """It holds about 28 MB, and the resource tracker 13, through the marts and
+    similarity: the ingest lets them go (workers.release) when its parse is done."""
+    paths = _demo_files(Path(__file__).resolve().parent.parent)
+    from loaders.config import Config
+
+    options = Config().options()
+    first = list(iter_files(paths, options, workers=2))
+    assert _fork_server_pid() is not None                         # the pool used one
+    assert workers.release() and _fork_server_pid() is None
+    again = list(iter_files(paths, options, workers=2))           # a second parse starts it again
+    assert [ld.path for ld in again] == [ld.path for ld in first]
+    workers.release()
+
+
+def test_the_fork_server_is_not_stopped_while_a_pool_uses_it():
+    paths = _demo_files(Path(__file__).resolve().parent.parent)
+    from loaders.config import Config
+
+    loading = iter_files(paths, Config().options(), workers=2)
+    first = next(loading)                                         # the pool is working
+    assert not workers.release() and _fork_server_pid() is not None
+    rest = list(loading)                                          # its workers were not ended
+    assert len(rest) == len(paths) - 1 and first.path == paths[0]
+    assert workers.release()
+
+
+def test_an_ingest_leaves_no_fork_server_behind(tmp_path):
+    from loaders.config import load_config
+    from loaders.ingest import ingest
+
+    root = Path(__file__).resolve().parent.parent
+    cfg = load_config(root / "data" / "sample" / "hindsight.yaml")
+    s = ingest(cfg, db=tmp_path / "h.duckdb")
+    assert s.written and s.parsed > workers.PARALLEL_THRESHOLD
+    assert _fork_server_pid() is None
