@@ -1,0 +1,82 @@
+"""Parsed files to table rows (loaders/rows.py): the rows a file gives, and the Arrow
+tables they are written through."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from loaders import rows, store
+from loaders.options import Options
+from loaders.reading import load_file
+
+SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
+
+
+@pytest.fixture
+def con(tmp_path):
+    c = duckdb.connect(str(tmp_path / "rows.duckdb"))
+    store.migrate(c)
+    yield c
+    c.close()
+
+
+def _rows_of(*names: str) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {t: [] for t in rows.TABLES}
+    for name in names:
+        for table, more in rows.of(load_file(str(SHAPES / name), Options()), run_id=1).items():
+            out[table].extend(more)
+    return out
+
+
+def _written(con, table: str) -> pa.Table:
+    return con.sql(f"SELECT * FROM {table} ORDER BY ALL").to_arrow_table()   # table: one of ours
+
+
+def test_a_table_is_written_as_from_pylist_writes_it(con, tmp_path):
+    """Column by column, the same table as pyarrow's row-by-row builder gives."""
+    by_rows = _rows_of("japanese-sections.md", "korean-sections.md", "timeline-episode-headings.md")
+    other = duckdb.connect(str(tmp_path / "pylist.duckdb"))
+    store.migrate(other)
+    for table, batch in by_rows.items():
+        rows.insert(con, table, batch)
+        if batch:
+            other.register("_rows", pa.Table.from_pylist(batch))
+            other.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+            other.unregister("_rows")
+    for table in rows.TABLES:
+        assert _written(con, table).equals(_written(other, table)), table
+    other.close()
+
+
+def test_every_row_of_a_postmortem_is_written(con):
+    batch = _rows_of("korean-sections.md")
+    for table, more in batch.items():
+        rows.insert(con, table, more)
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in ("raw_postmortems", "raw_timeline",
+                                                                                 "raw_action_items")}
+    assert counts == {"raw_postmortems": 1, "raw_timeline": 5, "raw_action_items": 3}
+
+
+def test_a_column_empty_in_every_row_is_written_as_nulls(con):
+    batch = _rows_of("korean-sections.md")["raw_timeline"]
+    for r in batch:
+        r["event"] = None
+    rows.insert(con, "raw_timeline", batch)
+    assert con.execute("SELECT count(*), count(event) FROM raw_timeline").fetchall()[0] == (len(batch), 0)
+
+
+def test_no_rows_writes_nothing(con):
+    rows.insert(con, "raw_factors", [])
+    assert con.execute("SELECT count(*) FROM raw_factors").fetchall()[0][0] == 0
+
+
+def test_batches_write_what_is_left_when_flushed(con):
+    batches = rows.Batches(con)
+    for table_rows in (_rows_of("korean-sections.md"), _rows_of("japanese-sections.md")):
+        batches.add(table_rows)
+    assert con.execute("SELECT count(*) FROM raw_postmortems").fetchall()[0][0] == 0   # not full yet
+    batches.flush()
+    assert con.execute("SELECT count(*) FROM raw_postmortems").fetchall()[0][0] == 2
