@@ -218,12 +218,17 @@ ZONE_PATTERN = (
 _ZONE_STATEMENT = re.compile(
     r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?|"
     r"all\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
-    r"[(（]\s{0,3}|timezone\s{0,3}:?\s{0,3}|time\s{0,3}zone\s{0,3}:?\s{0,3}|"
-    # "以下统一使用 UTC" (below, UTC throughout), "时间均为 UTC" (times are all UTC)
-    r"(?:使用|采用|均为)\s{0,3})"
+    r"[(（]\s{0,3}|timezone\s{0,3}:?\s{0,3}|time\s{0,3}zone\s{0,3}:?\s{0,3})"
     rf"({ZONE_PATTERN}|pacific|eastern|central|mountain)",
     re.IGNORECASE,
 )
+
+
+# "以下统一使用 UTC" (below, UTC throughout), "时间均为UTC+8" (times are all UTC+8): a
+# zone's abbreviation or offset after the word, not a city ("使用 Singapore 机房", the
+# Singapore data centre)
+_CJK_ZONE_STATEMENT = re.compile(r"(?:使用|采用|均为|均以)\s{0,3}((?:UTC|GMT)(?:\s{0,2}[+\-−]\s{0,2}\d{1,2}(?::?\d{2})?)?"
+                                 r"|[A-Z]{2,5})(?![A-Za-z])")
 
 
 def stated_zone(text: str) -> Zone | None:
@@ -233,6 +238,9 @@ def stated_zone(text: str) -> Zone | None:
         if (z := zone(m.group(1))) is not None:
             return z
         pos = m.start() + 1  # "(All times US/Pacific)": "(All" is no zone; look again inside it
+    for m in _CJK_ZONE_STATEMENT.finditer(text):
+        if (z := zone(m.group(1).replace(" ", ""))) is not None:
+            return z
     return None
 
 
@@ -294,7 +302,8 @@ _DATE_PATTERNS = [
     ("dm_dot", re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s+\d{1,2}[:h]\d{2}(?!\d))")),
     # 06-09 03:48, 06-09 ~04:00: an ISO date's month and day, its year left off (the
     # incident's), each two digits and a time after them ("3-5 minutes", "10-12 s" are not)
-    ("md_dash", re.compile(r"(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?=\s+~?\d{1,2}[:h]\d{2}(?!\d))")),
+    # (day first, "25-06 14:00", in a document that writes its dates day first)
+    ("md_dash", re.compile(r"(?P<a>0[1-9]|[12]\d|3[01])-(?P<b>0[1-9]|[12]\d|3[01])(?=\s+~?\d{1,2}[:h]\d{2}(?!\d))")),
     # Aug-27-2021
     ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
@@ -408,7 +417,8 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         elif kind == "dm_dot":
             y, mo, d, st.order = None, int(g["m"]), int(g["d"]), "dmy"
         elif kind == "md_dash":
-            y, mo, d = None, int(g["m"]), int(g["d"])
+            # (a document that writes 25-06-2024 writes 01-07 day first)
+            y, (d, mo) = None, ((int(g["a"]), int(g["b"])) if order_hint == "dmy" else (int(g["b"]), int(g["a"])))
         elif kind in ("xy", "xyy"):
             a, b = int(g["a"]), int(g["b"])
             y = int(g["y"]) if kind == "xy" else 2000 + int(g["yy"])

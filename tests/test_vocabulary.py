@@ -33,3 +33,47 @@ def test_a_word_tree_finds_what_the_plain_alternation_finds(text):
 def test_a_numbered_part_label_is_numbering(heading, cleaned, kind):
     assert clean_heading(heading) == cleaned
     assert section_kind(heading) == kind
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("2. 타임라인 (KST, 대략)", "timeline"), ("7. 재발 방지 (조치)", "actions"), ("4. 원인", "factors"),
+    ("5. 잘한 점", "went_well"), ("6. 아쉬운 점", "went_wrong"),
+    ("Хронология", "timeline"), ("Корневая причина — три слоя", "factors"), ("Чему научил этот инцидент", "lessons"),
+    ("Что было сделано", "resolution"), ("Дальнейшие действия", "actions"),
+    ("事故时间线", "timeline"), ("障害の経緯", "timeline"), ("预防措施", "actions"),   # the incident's word first
+    ("11. 剩余行动项", "actions"), ("3. 完整时间线", "timeline"), ("5.1 直接根因", "factors"),   # the name last
+    ("Learnings & action items", "actions"), ("Lessons learned / follow-ups", "actions"),
+])
+def test_sections_named_in_other_languages_and_joined_names(heading, kind):
+    assert section_kind(heading) == kind
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("10:15 障害を検知", None), ("14:02 服务恢复", None), ("14:05 장애 감지", None),   # a timeline's steps
+    ("Summary and next steps", "summary"), ("Impact & Remediation", "impact"),     # the first half is prose
+    ("暫定対策", "resolution"), ("긴급 조치", "resolution"), ("조치 내용", "resolution"),   # taken, not to do
+    ("Действия по восстановлению", "resolution"), ("Действия дежурного", None),
+    ("7. 处置与永久修复", None), ("12. 关闭审核", None),
+])
+def test_what_is_not_a_new_section_kind_stays_as_it_was(heading, kind):
+    assert section_kind(heading) == kind
+
+
+@pytest.mark.parametrize("key, field", [
+    ("Дата инцидента", "date"), ("Дата публикации", "written"), ("Длительность простоя", "duration"),
+    ("Уровень логирования", None), ("Уровень доступа", None), ("Статус задач", None),
+    ("首次发生时间（UTC）", "started"), ("首次发现时间（UTC）", "detected"), ("严重级别", "severity"),
+    ("날짜", "date"), ("심각도", "severity"), ("발생 일시", "started"), ("类型", "class"),
+])
+def test_field_keys_in_russian_chinese_and_korean(key, field):
+    from loaders.postmortem.vocabulary import meta_key
+
+    assert meta_key(key) == field
+
+
+def test_a_long_run_of_spaces_in_a_heading_costs_linear_time():
+    import time
+
+    started = time.process_time()
+    section_kind("Impact" + " " * 30_000 + "x")
+    assert time.process_time() - started < 1.0   # quadratic, it took 9 s

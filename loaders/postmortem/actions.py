@@ -68,19 +68,37 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 
 # "### Recommendations" beside "### Actions": advice (often for other teams), not the
 # follow-ups the document commits to. Alone, recommendations are the action items.
-_RECOMMENDS = re.compile(r"^\W*recommend(?:ations?|ed)\b", re.I)
+_RECOMMENDS = re.compile(r"^\W*recommendations?\b", re.I)
+# "### Recommended preventive measures" is advice too, where the document lists follow-ups
+# outside the section it is a part of ("## Prevention measures" over it, "## Action items"
+# elsewhere), not when they are its siblings: "## Action items" over "### Immediate
+# actions" and "### Recommended actions" is one list
+_RECOMMENDED = re.compile(r"^\W*recommended\b", re.I)
 
 
 def _action_sections(doc) -> list:
     """The action-item sections, recommendations set aside when the document has
     action items of its own elsewhere."""
     secs = _with_like_siblings(doc, doc.of_kind("actions"))
+
+    # (an "Action items" heading and its "### Short-term" / "### Long-term" parts are one list)
+    def top(s):
+        while s.parent is not None and doc.kinds.get(id(s.parent)) == "actions":
+            s = s.parent
+        return id(s)
+
+    # (a bold line has no depth: "**Action items**" after the recommendations may as well
+    # stand beside them as under them, and its name says it is neither advice nor a part)
+    def own_list(s) -> bool:
+        return s.level == 7 and section_kind(s.title, whole=True) == "actions" \
+            and not _RECOMMENDED.match(clean_heading(s.title))
+
     advice: set[int] = set()
     for s in secs:   # (document order: a parent comes before the sections under it)
-        # (a bold line has no depth: "**Action items**" after the recommendations may
-        # as well stand beside them as under them, and its name says it is not advice)
-        if _RECOMMENDS.match(plain(s.title)) or (s.parent is not None and id(s.parent) in advice and not (
-                s.level == 7 and section_kind(s.title, whole=True) == "actions")):
+        title = clean_heading(s.title)
+        if _RECOMMENDS.match(title) or (_RECOMMENDED.match(title) and any(
+                top(o) != top(s) or (own_list(o) and o.parent is s) for o in secs)) \
+                or (s.parent is not None and id(s.parent) in advice and not own_list(s)):
             advice.add(id(s))
     if advice and len(advice) < len(secs):
         secs = [s for s in secs if id(s) not in advice]
@@ -88,12 +106,6 @@ def _action_sections(doc) -> list:
     # the list the team keeps; the others tell the same work as plans, scripts and notes
     if len(secs) < 2:
         return secs
-    # (an "Action items" heading and its "### Short-term" / "### Long-term" parts are one list)
-    def top(s):
-        while s.parent is not None and doc.kinds.get(id(s.parent)) == "actions":
-            s = s.parent
-        return id(s)
-
     tracked = {top(s) for s in secs if any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks)
                or _is_checklist(s)}
     if tracked and len(tracked) < len({top(s) for s in secs}):

@@ -444,7 +444,9 @@ _NOT_KNOWN = re.compile(r"^(?:unknown|not\s+known|unclear|不明|未知|不详)\
 
 # a title that opens with a severity code: "SEV-2 Incident: ...", "[P1] Checkout down",
 # "[INC-20260722-001][P0] Trade settlement race" (after other tags in brackets)
-_TITLED_SEVERITY = re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:erity)?|p)[\s_-]*\d{1,2})\b(?![/.:]\d)", re.I)
+# (a P-level is one digit: "P95 latency" names a percentile)
+_TITLED_SEVERITY = re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:erity)?[\s_-]*\d{1,2}|p[\s_-]*\d)\b)(?![/.:]\d)",
+                              re.I)
 
 
 def _names_a_span(text: str, hint) -> bool:
@@ -710,14 +712,15 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     found, source = date_value(front(doc, "date")), "front matter"
     if found is None and "date" in doc.meta:
         found, source = tp.find_date(doc.meta["date"][0], hint), "metadata"
-    if found is None and "started" in doc.meta:
-        # "**Started:** 2026-01-12" (the day it began, with or without its time): the
-        # incident's own day, as a Date field would be, not the lead-up a timeline may open with
-        found, source = tp.find_date(doc.meta["started"][0], hint), "start field"
     if found is None and title:
         found, source = tp.find_date(title, hint), "title"
         if found is None and (found := _named_day(title)) is not None:
             source = "name"   # weak: a build number may look like a day; a timeline's own day wins
+    if (found is None or source == "name") and "started" in doc.meta \
+            and (started := tp.find_date(doc.meta["started"][0], hint)) is not None:
+        # "**Started:** 2026-01-12" (the day it began, with or without its time): the
+        # incident's own day, as a Date field would be, not the lead-up a timeline may open with
+        found, source = started, "start field"
     if found is None:
         m = _FILE_DATE.search(doc.name.replace("\\", "/").rsplit("/", 1)[-1])
         if m:
@@ -1060,9 +1063,15 @@ def _title(doc: Doc) -> str | None:
     """The document's title: its front matter's, else its first heading's, as written
     ("# [INC-7][P0] Checkout down" keeps its brackets unless the document defines those
     labels as links)."""
-    if "][" in doc.text and REFERENCE_DEFINITION.search(doc.text) is None:
-        return _title_from(doc, lambda text: plain(text, references=False))
+    if "][" in doc.text:
+        defined = {m.group(1).lower() for m in REFERENCE_DEFINITION.finditer(doc.text)}
+        if not any(label.lower() in defined for label in _REFERENCE_USE.findall(doc.text)):
+            return _title_from(doc, lambda text: plain(text, references=False))
     return _title_from(doc, plain)
+
+
+# "[text][label]": a reference link's use (its label defined by a "[label]: url" line)
+_REFERENCE_USE = re.compile(r"\]\[([^\[\]]{1,100})\]")
 
 
 def _title_from(doc: Doc, as_text) -> str | None:
@@ -1255,7 +1264,7 @@ def _factors(doc: Doc) -> list[str]:
     for s in sure or named:
         items = [b for b in s.blocks if b.kind == "item"]
         if s.parent is not None and doc.kinds.get(id(s.parent)) == "factors" and plain(s.title) \
-                and not (items and (_GROUP_OF_CAUSES.match(plain(s.title)) or _labels_a_list(s, items))):
+                and not (items and (_GROUP_OF_CAUSES.match(plain(s.title)) or _labels_a_list(doc, s, items))):
             out.append(_NUMBERED_TITLE.sub("", plain(s.title)))
             continue
         if items:
@@ -1377,11 +1386,13 @@ _GROUP_OF_CAUSES = re.compile(r"^\W*(?:(?:[\w'’-]+\s+){0,2}(?:causes|factors|r
                               r"|(?:背景|根本|間接|副次|その他の?|其他)?(?:原因|要因))\W*$", re.I)
 
 
-def _labels_a_list(s: Section, items: list) -> bool:
-    """A bold line, not numbered, over two or more list items and nothing else: a label
-    for the list ("**Main problems**:"), not one cause with its explanation."""
+def _labels_a_list(doc: Doc, s: Section, items: list) -> bool:
+    """A bold line, not numbered, that ends in a colon, over two or more list items and
+    nothing else: a label for the list ("**Main problems**:"), not one cause with its
+    explanation ("**Config pushed without validation**" over the evidence for it)."""
     return s.level == 7 and len(items) >= 2 and len(items) == len(s.blocks) \
-        and not _NUMBERED_TITLE.match(plain(s.title))
+        and not _NUMBERED_TITLE.match(plain(s.title)) and 0 < s.line <= len(doc.lines) \
+        and doc.lines[s.line - 1].rstrip(" *_").endswith((":", "："))
 
 
 def _section_text(doc: Doc, kind: str) -> str | None:

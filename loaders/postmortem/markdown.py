@@ -33,8 +33,9 @@ _LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\
 # the same, inline links only: where no "[label]: url" line defines a reference, "[INC-7][P0]"
 # is text in brackets, not a link
 _INLINE_LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)()")
-# "[1]: https://example.com/status": a reference link's definition
-REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]]{1,100}\]:\s*\S", re.M)
+# "[1]: https://example.com/status": a reference link's definition, its label (not a
+# footnote's "[^1]: ...")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\[\]]{1,100})\]:\s*\S", re.M)
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 
 

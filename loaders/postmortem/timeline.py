@@ -247,10 +247,12 @@ _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # (Korean too: its words are found the same way, whatever particle follows them)
 _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
     ("impact", ("失敗開始", "障害発生", "停止", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始",
-                "장애 ?발생", "오류", "실패", "중단", "다운")),
+                "장애 ?발생", "오류", "실패", "중단", "다운(?!로드|그레이드)")),
     ("detected", ("通知", "検知", "アラート", "発見", "気付", "告警", "报警", "发现", "발견", "감지", "탐지", "인지", "알림")),
-    # "一次性修复所有相关问题" (every problem fixed at once), not "开始修复" (began fixing)
-    ("mitigated", ("復旧", "回復", "解消", "恢复", "(?<!开始)(?<!尝试)(?<!准备)(?<!正在)修复", "복구", "완화")),
+    # "一次性修复所有相关问题" (every problem fixed at once), not "开始修复" (began fixing) nor
+    # "修复中" (being fixed)
+    ("mitigated", ("復旧", "回復", "解消", "恢复", "(?<!开始)(?<!尝试)(?<!准备)(?<!正在)(?<!着手)(?<!进行)(?<!计划)修复(?!中)",
+                   "복구", "완화")),
     ("resolved", ("解決", "収束", "解决", "해결")),
 ))
 
@@ -426,15 +428,18 @@ def _drop_retellings(r: _Reader, doc, spans: dict[int, tuple[int, int]]) -> None
 
 
 def _own_zone(s) -> tp.Zone | None:
-    """The zone a section's opening paragraphs state for the list or table of times
-    below them ("Client logs are in EDT (UTC-4):" over client log times), else None.
-    (Not a zone in an entry's own words: "### 9:21 AM" over "... since 08:15 (UTC)".)"""
-    zone = None
-    for b in s.blocks:
+    """The zone a section's opening line states for the list or table of times it
+    introduces ("Client logs are in EDT (UTC-4):" over client log times), else None: a
+    line ending in a colon, right above the list, in a section whose heading states no
+    zone. (Not a zone in an entry's own words, "### 9:21 AM" over "... since 08:15 (UTC)",
+    nor a city in a sentence, "starting with Europe (Frankfurt).")"""
+    if tp.stated_zone(s.title) is not None:
+        return None
+    for b, after in zip(s.blocks, s.blocks[1:]):
         if b.kind != "para":
-            return zone
-        if zone is None:
-            zone = tp.stated_zone(b.text)
+            return None
+        if after.kind in ("item", "table") and b.text.rstrip().endswith((":", "：")):
+            return tp.stated_zone(b.text)
     return None
 
 
@@ -456,8 +461,12 @@ def _section_entries(r: _Reader, s, tops) -> None:
         # "### 2025-10-26 18:42 CDT - Disk Spindown Event" over "- **18:42:02 CDT:** ..."
         # items: the heading names an episode, its day is theirs, and its timed items are
         # the entries
-        episode = st is not None and st.has_time and st.has_date and st.year is not None and sum(
-            1 for b in s.blocks if b.kind == "item" and (t := r.stamp(b.text)) is not None and t.has_time) >= 2
+        timed = [t for b in s.blocks if b.kind == "item" and (t := r.stamp(b.text)) is not None and t.has_time]
+        episode = st is not None and st.has_time and st.has_date and st.year is not None and len(timed) >= 2
+        if episode and (timed[0].hour, timed[0].minute) != (st.hour, st.minute):
+            # "### 2024-05-01 09:55 UTC - Bad config pushed" over items from 09:58: the
+            # heading tells an event of its own, before theirs
+            r.add(st, title, s.line)
         if st is not None and st.has_time and not episode:
             texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
             e = r.add(st, title, s.line)

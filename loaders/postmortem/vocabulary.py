@@ -122,7 +122,8 @@ _OTHER_LANGUAGES = {
                 r"n(?:ä|ae)chste\s+schritte", r"prochaines\s+[ée]tapes", r"pr[óo]ximos\s+pas(?:o|so)s",
                 r"volgende\s+stappen", r"neste\s+steg", r"n[äa]sta\s+steg",
                 r"план\s+действий", r"(?:корректирующие\s+|превентивные\s+|профилактические\s+)?меры",
-                r"действия", r"(?:дальнейшие|следующие)\s+шаги", r"задачи", r"улучшения", r"рекомендации",
+                r"(?:дальнейшие\s+)?действия(?=\s*$)", r"(?:дальнейшие|следующие)\s+шаги", r"задачи", r"улучшения",
+                r"рекомендации",
                 r"что\s+(?:нужно|надо|обязательно|следует)\s+сделать", r"предотвращение(?:\s+повторени[яй])?"),
     "timeline": (r"tidslinjen?", r"tidslinje", r"tidslinjer", r"zeitleiste", r"zeitlinie", r"zeitablauf", r"ablauf",
                  r"chronologie", r"cronolog[ií]a", r"l[ií]nea\s+de\s+tiempo", r"tijdlijn", r"linha\s+do\s+tempo",
@@ -143,7 +144,8 @@ _OTHER_LANGUAGES = {
                   r"обнаружение"),
     "resolution": (r"løsning", r"lösning", r"lösung", r"behebung", r"résolution", r"resoluci[óo]n",
                    r"soluci[óo]n", r"oplossing", r"resolução",
-                   r"решение", r"восстановление", r"устранение", r"исправление", r"что\s+было\s+сделано"),
+                   r"решение", r"восстановление", r"устранение", r"исправление", r"что\s+было\s+сделано",
+                   r"действия\s+по\s+(?:восстановлению|устранению)"),
     "went_well": (r"hva\s+gikk\s+bra", r"vad\s+gick\s+bra", r"hvad\s+gik\s+godt", r"was\s+lief\s+gut",
                   r"ce\s+qui\s+a\s+bien\s+fonctionn[ée]", r"qu[ée]\s+sali[óo]\s+bien", r"wat\s+ging\s+goed",
                   r"что\s+(?:прошло|сработало)\s+хорошо"),
@@ -161,14 +163,17 @@ _OTHER_LANGUAGES = {
 _CJK = {
     "actions": ("恒久対策", "再発防止", "対策", "アクションアイテム", "今後の対応", "改善策", "后续行动", "改进措施", "行动项",
                 "预防措施", "防范措施", "后续措施", "整改措施", "改进计划", "行动计划", "待办",
-                r"재발\s?방지", r"후속\s?조치", "조치", r"액션\s?아이템", r"개선\s?(?:사항|계획|방안)", r"향후\s?계획"),
+                r"재발\s?방지", r"후속\s?조치", r"조치(?!\s?(?:내용|내역))", r"액션\s?아이템", r"개선\s?(?:사항|계획|방안)",
+                r"향후\s?계획"),
     "timeline": ("タイムライン", "時系列", "経緯", "時間軸", "时间线", "时间轴", "타임라인", r"타임\s라인", "경과",
                  r"시간\s?순"),
     "factors": ("根本原因", "原因", "因果", "要因", "根因", r"근본\s?원인", "원인"),
     "summary": ("概要", "要約", "摘要", "总结", "概述", "요약", "개요"),
     "impact": ("影響", "影响", "영향"),
     "detection": ("検知", "检测", "发现", "탐지", "감지"),
-    "resolution": ("復旧", "応急", "実施済み", "解決", "解决", "恢复", "복구", "해결"),
+    # (measures taken during the incident, "暫定対策", "긴급 조치", "조치 내용", not the follow-ups)
+    "resolution": ("復旧", "応急", "暫定対策", "緊急対策", "実施済み", "解決", "解决", "恢复", "应急措施", "临时措施",
+                   "복구", "해결", r"(?:긴급|임시)\s?조치", r"조치\s?(?:내용|내역)"),
     "went_well": ("良かった", "うまくいった", "做得好", r"잘(?:한|된)\s?점", r"좋았던\s?점"),
     "went_wrong": ("悪かった", "うまくいかなかった", "需要改进", r"아쉬운\s?점", r"잘못된\s?점"),
     "lessons": ("教訓", "学び", "经验教训", "教训", "교훈", r"배운\s?점"),
@@ -229,10 +234,11 @@ def section_kind(title: str, whole: bool = False) -> str | None:
                 if len(rest.split()) > 1:
                     return None
             return kind
-        if kind == "actions" and (joined := _JOINED.search(t)) and rx.match(t[joined.end():]) \
+        if kind == "actions" and len(t) < 80 and (joined := _JOINED.search(t)) and rx.match(t[joined.end():]) \
                 and any(k in _BESIDE_ACTIONS for k in _kinds_of(t[:joined.start()])):
-            return kind   # "Learnings & action items", "Impact and next steps": the list to do
-    if not whole and len(t) <= 40 and _CJK_CHAR.search(t):
+            return kind   # "Learnings & action items", "Lessons learned / follow-ups": the list to do
+    # (not a timeline's step: "10:15 障害を検知", "14:02 服务恢复" end in an event's word)
+    if not whole and len(t) <= 40 and _CJK_CHAR.search(t) and not t[:1].isdigit():
         t = _CJK_PARENS.sub("", t).strip(" :：-—")
         for kind, rx in _CJK_ENDING:
             if rx.search(t):
@@ -241,10 +247,11 @@ def section_kind(title: str, whole: bool = False) -> str | None:
 
 
 # "Learnings & action items", "Lessons learned / follow-ups": two sections' names joined;
-# when the first names what is told (lessons, a summary, the impact) and the second the
-# follow-ups, the section holds the follow-ups
-_JOINED = re.compile(r"\s+(?:&|and|/|\+)\s+", re.I)
-_BESIDE_ACTIONS = {"lessons", "summary", "impact", "went_wrong", "went_well"}
+# when the first names the retrospective's lessons and the second the follow-ups, the
+# section holds the follow-ups (not "Summary and next steps", whose summary is prose)
+# (a run of spaces is tried from its first only: linear, however long the run)
+_JOINED = re.compile(r"(?<!\s)\s+(?:&|and|/|\+)\s+", re.I)
+_BESIDE_ACTIONS = {"lessons", "went_wrong", "went_well"}
 
 
 def _kinds_of(t: str):
@@ -347,15 +354,16 @@ META_KEYS = META_KEYS + [(name, re.compile("^(?:首次|初次|最初の?|初回)
                          for name, words in _CJK_META.items()]
 # ... and in Russian ("**Дата инцидента:** 2026-05-23 12:14:27 UTC", "**Длительность простоя:**")
 _RUSSIAN_META = {
-    "date": (r"дата(?:\s+(?:инцидента|сбоя|аварии|события))?",),
-    "started": (r"начало(?:\s+(?:инцидента|сбоя|аварии|простоя))?",),
-    "detected": (r"обнаружен[оа]?", r"время\s+обнаружения"),
-    "mitigated": (r"восстановлен[оа]?", r"время\s+восстановления"),
-    "resolved": (r"устранен[оа]?", r"устранён[оа]?", r"закрыт[оа]?"),
-    "duration": (r"длительность(?:\s+(?:простоя|инцидента|сбоя))?", r"продолжительность"),
-    "severity": (r"серь[её]зность", r"критичность", r"приоритет", r"уровень"),
-    "status": (r"статус",),
-    "owner": (r"автор", r"ответственный"),
+    "date": (r"дата(?:\s+(?:инцидента|сбоя|аварии|события))?$",),
+    "written": (r"дата\s+(?:публикации|составления|отчёта|отчета)$",),
+    "started": (r"начало(?:\s+(?:инцидента|сбоя|аварии|простоя))?$",),
+    "detected": (r"обнаружен[оа]?$", r"время\s+обнаружения$"),
+    "mitigated": (r"восстановлен[оа]?$", r"время\s+восстановления$"),
+    "resolved": (r"устранен[оа]?$", r"устранён[оа]?$", r"закрыт[оа]?$"),
+    "duration": (r"длительность(?:\s+(?:простоя|инцидента|сбоя))?$", r"продолжительность$"),
+    "severity": (r"серь[её]зность$", r"критичность$", r"приоритет$", r"уровень(?:\s+(?:критичности|инцидента))?$"),
+    "status": (r"статус$",),
+    "owner": (r"автор$", r"ответственный$"),
 }
 META_KEYS = META_KEYS + [(name, _rx(*words)) for name, words in _RUSSIAN_META.items()]
 
