@@ -241,8 +241,9 @@ class Seen:
     """The keys an export's earlier chunks held, to find a duplicate of one in a later
     chunk, in memory flat enough for millions: each key kept as a 64-bit hash (BLAKE2b)
     in sorted runs, 8 bytes a key, where a set of the keys took 140 (a million keys: 8 MB,
-    not 140). Two different keys share a hash with odds of about 1 in 37 billion at a
-    million keys; the row would then be reported as a duplicate, never dropped silently.
+    not 140). Two different keys share a hash with odds of about 1 in 37 million at a
+    million keys; the later row would then be skipped as a duplicate, with a problem on
+    its line saying so (never silently).
     Runs merge when one is no more than twice the next, so there are at most about
     log2(keys) of them."""
 

@@ -367,6 +367,7 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                 _stream_export(path, options, run_id, now, found.files.get(path), summary, batch)
             workers.release()   # every file is parsed: the fork server is not needed again
             batch.flush()
+            rows.release_arrow_memory()   # ... and every row written
             if p.touched:
                 con.executemany("UPDATE files SET mtime_ns = ? WHERE path = ?",
                                 [[m, f] for f, m in p.touched.items()])

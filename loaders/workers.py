@@ -73,16 +73,19 @@ def _without_main_script():
 
 
 # Pools and export parses running in this process (threads may each run an ingest):
-# ``release`` stops the fork server only when none is
+# ``release`` stops the fork server only when none is, and only in the process that
+# started it (a forked child inherits the parent's record of it)
 _active = 0
 _active_lock = threading.Lock()
+_started_by: int | None = None
 
 
 @contextlib.contextmanager
 def _in_use():
-    global _active
+    global _active, _started_by
     with _active_lock:
         _active += 1
+        _started_by = os.getpid()
     try:
         yield
     finally:
@@ -91,24 +94,24 @@ def _in_use():
 
 
 def release() -> bool:
-    """Stop this process's fork server and multiprocessing's resource tracker, when no
-    pool or export parse of this process is using them; True if stopped. An ingest calls
-    it once every file is parsed: the two hold about 40 MB for the rest of the load (the
-    marts and similarity, where the ingest's own memory peaks). The next parse starts
-    them again (about 0.1 s). Stopping the fork server ends any worker forked from it,
-    so it is never done while one may be working."""
-    from multiprocessing import forkserver, resource_tracker
+    """Stop this process's fork server when no pool or export parse of this process is
+    using it; True if stopped. An ingest calls it once every file is parsed: the server
+    holds about 28 MB for the rest of the load (the marts and similarity, where the
+    ingest's own memory peaks). The next parse starts it again (about 0.1 s). Stopping
+    it ends any worker forked from it, so it is never done while one may be working.
+    (multiprocessing's resource tracker, 13 MB, is left: other code may hold semaphores
+    it looks after.)"""
+    from multiprocessing import forkserver
 
     with _active_lock:
-        if _active:
+        server = forkserver._forkserver
+        if _active or _started_by != os.getpid() or getattr(server, "_forkserver_pid", None) is None:
             return False
-        stopped = False
-        for owner in (forkserver._forkserver, resource_tracker._resource_tracker):
-            stop = getattr(owner, "_stop", None)   # (CPython's own way to stop them, 3.8+)
-            if stop is not None and (getattr(owner, "_forkserver_pid", None) or getattr(owner, "_pid", None)):
-                stop()
-                stopped = True
-        return stopped
+        try:
+            server._stop()   # (CPython's own way to stop it, 3.8+)
+        except (OSError, AttributeError):   # (ChildProcessError is an OSError)
+            return False
+        return True
 
 
 def _init_worker(ingest_pid: int) -> None:

@@ -98,8 +98,8 @@ def _fork_server_pid():
 
 
 def test_the_fork_server_stops_once_the_files_are_parsed_and_starts_again_for_the_next():
-    """It holds about 28 MB, and the resource tracker 13, through the marts and
-    similarity: the ingest lets them go (workers.release) when its parse is done."""
+    """It holds about 28 MB through the marts and similarity: the ingest lets it go
+    (workers.release) when its parse is done."""
     paths = _demo_files(Path(__file__).resolve().parent.parent)
     from loaders.config import Config
 
@@ -133,3 +133,18 @@ def test_an_ingest_leaves_no_fork_server_behind(tmp_path):
     s = ingest(cfg, db=tmp_path / "h.duckdb")
     assert s.written and s.parsed > workers.PARALLEL_THRESHOLD
     assert _fork_server_pid() is None
+
+
+def test_a_forked_child_does_not_stop_its_parents_fork_server():
+    import os
+
+    paths = _demo_files(Path(__file__).resolve().parent.parent)
+    from loaders.config import Config
+
+    list(iter_files(paths, Config().options(), workers=2))
+    pid = os.fork()
+    if pid == 0:   # the child: the server is its parent's, not its own to stop
+        os._exit(0 if workers.release() is False else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert _fork_server_pid() is not None and workers.release()
