@@ -17,7 +17,7 @@ TABLES = ("raw_postmortems", "raw_timeline", "raw_factors", "raw_action_items", 
           "raw_incidents", "ingest_problems")
 FLUSH_FILES = 500          # files per batch
 FLUSH_BYTES = 16 << 20     # or this much postmortem text,
-FLUSH_ROWS = 50_000        # or this many rows (a chunk of a big export is one "file"), whichever comes first
+FLUSH_ROWS = 10_000        # or this many rows (a chunk of a big export is one "file"), whichever comes first
 
 
 def of(loaded: Loaded, run_id: int, first: int = 0) -> dict[str, list[dict]]:
