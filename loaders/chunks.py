@@ -30,7 +30,7 @@ STREAM_BYTES = 16 << 20     # exports larger than this are read a chunk at a tim
 # records (rows, lines, array elements) per chunk: the export's process holds one chunk's
 # parse, and the ingest the parsed chunks in flight. At 100,000 postmortems' exports a
 # chunk of 10,000 took that process to 118-138 MB, one of 1,000 to 52-64 MB, and parsed
-# each export faster (5.6-7.1 s against 6.4-9.2 s): fewer objects alive at once
+# each export faster (4.9-7.1 s against 6.4-9.2 s): fewer objects alive at once
 CHUNK_RECORDS = 1_000
 _READ = 1 << 20
 MAX_VALUE = 64 << 20        # one array element this large and still unfinished is broken

@@ -114,7 +114,6 @@ def release_arrow_memory() -> None:
     reuse, once the last rows are written: the batches' Arrow tables are gone, and at
     100,000 postmortems the allocator still held 32 MB of them when the marts, the
     ingest's peak, began (the peak went 471-473 MB -> 435 MB)."""
-    import sys
+    import pyarrow as pa
 
-    if "pyarrow" in sys.modules:   # (nothing to give back where no rows were written)
-        sys.modules["pyarrow"].default_memory_pool().release_unused()
+    pa.default_memory_pool().release_unused()

@@ -109,3 +109,12 @@ def test_arrow_memory_kept_for_reuse_is_given_back():
     assert out.returncode == 0, out.stderr
     kept, after = map(int, out.stdout.split())
     assert kept - after >= 10, f"{kept} MB before, {after} MB after"
+
+
+def test_batches_write_once_they_hold_flush_rows_rows(con, monkeypatch):
+    """A big export's chunk is one "file" of many rows: the batch is written when its rows
+    reach FLUSH_ROWS, not only after FLUSH_FILES files."""
+    monkeypatch.setattr(rows, "FLUSH_ROWS", 4)
+    batches = rows.Batches(con)
+    batches.add(_rows_of("korean-sections.md"))    # one file, 1 + 5 + 3 + ... rows
+    assert con.execute("SELECT count(*) FROM raw_postmortems").fetchall()[0][0] == 1
