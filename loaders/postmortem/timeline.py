@@ -17,6 +17,7 @@ from loaders.postmortem.markdown import plain
 from loaders.postmortem.vocabulary import (
     BAD_THINGS,
     BECOMING,
+    CJK_CHAR,
     EVENT_MARKERS,
     EVENT_WORDS,
     NOT_A_REPORT_AFTER,
@@ -243,7 +244,6 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
 
 
 _REPORT_WORDS = {"report", "reports", "reported"}
-_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # (Korean too: its words are found the same way, whatever particle follows them)
 _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
     ("impact", ("失敗開始", "障害発生", "停止", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始",
@@ -299,7 +299,7 @@ def _tag(e: Entry) -> None:
             e.tags.add("impact")  # an HTTP 5xx status
         elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):
             e.tags.add("detected")  # "pages the auth team", "page the payments on-call"
-    if not e.text.isascii() and _CJK_TEXT.search(e.text):
+    if not e.text.isascii() and CJK_CHAR.search(e.text):
         # Japanese, Chinese and Korean entries: the words are looked for in the text, not split on spaces
         for kind, said in _CJK_EVENTS:
             if said.search(e.text):

@@ -190,7 +190,8 @@ SECTION_KINDS = SECTION_KINDS + [(kind, _rx(*words)) for kind, words in _OTHER_L
 # that names no section at its start may at its end
 _CJK_ENDING = [(kind, re.compile("(?:" + "|".join(words) + r")\s*$")) for kind, words in _CJK.items()
                if kind != "metadata"]
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+# a Japanese, Chinese or Korean character (kana, the unified ideographs, hangul)
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_PARENS = re.compile(r"[(（][^()（）]*[)）]")
 
 _TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b", re.IGNORECASE)
@@ -238,7 +239,7 @@ def section_kind(title: str, whole: bool = False) -> str | None:
                 and any(k in _BESIDE_ACTIONS for k in _kinds_of(t[:joined.start()])):
             return kind   # "Learnings & action items", "Lessons learned / follow-ups": the list to do
     # (not a timeline's step: "10:15 障害を検知", "14:02 服务恢复" end in an event's word)
-    if not whole and len(t) <= 40 and _CJK_CHAR.search(t) and not t[:1].isdigit():
+    if not whole and len(t) <= 40 and CJK_CHAR.search(t) and not t[:1].isdigit():
         t = _CJK_PARENS.sub("", t).strip(" :：-—")
         for kind, rx in _CJK_ENDING:
             if rx.search(t):
