@@ -461,8 +461,10 @@ def _section_entries(r: _Reader, s, tops) -> None:
         # "### 2025-10-26 18:42 CDT - Disk Spindown Event" over "- **18:42:02 CDT:** ..."
         # items: the heading names an episode, its day is theirs, and its timed items are
         # the entries
-        timed = [t for b in s.blocks if b.kind == "item" and (t := r.stamp(b.text)) is not None and t.has_time]
-        episode = st is not None and st.has_time and st.has_date and st.year is not None and len(timed) >= 2
+        dated = st is not None and st.has_time and st.has_date and st.year is not None
+        timed = [t for b in s.blocks if b.kind == "item" and (t := r.stamp(b.text)) is not None
+                 and t.has_time] if dated else []
+        episode = len(timed) >= 2
         if episode and (timed[0].hour, timed[0].minute) != (st.hour, st.minute):
             # "### 2024-05-01 09:55 UTC - Bad config pushed" over items from 09:58: the
             # heading tells an event of its own, before theirs
