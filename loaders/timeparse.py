@@ -210,7 +210,8 @@ def zone(text: str | None) -> Zone | None:
 _ZONE_NAMES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 ZONE_PATTERN = (
     r"(?:\b(?:[PMCE]ST\s?/\s?[PMCE]DT|[PMCE]DT\s?/\s?[PMCE]ST)\b"  # "PST/PDT": the zone, by its season
-    r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?"
+    # (an offset ends there: "22:57 UTC - 8-GPU failure" is UTC, then the "8-GPU" job)
+    r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?(?![\w-])"
     r"|(?:US|Europe|America|Asia|Australia|Africa|Pacific|Atlantic|Canada)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
     rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b"
     r"|\b(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"  # a city: zone() decides whether it is one
@@ -534,6 +535,8 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         end = _match_time(text, pos, st)
         if end is None:
             return None
+        if text[end:end + 1] == "+" and text[end + 1:end + 2] in ("", " ", "\t"):
+            end += 1   # "### 23:00+ UTC - job still running": from then on
         timed = end
         if end < len(text) and text[end] in "Zz" and (iz := _ISO_ZONE.match(text, end)) and not iz.group(1):
             st.zone, end = zone("UTC"), iz.end()   # "~22:15Z, 2026-08-15": Zulu, then the day

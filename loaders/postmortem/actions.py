@@ -53,12 +53,20 @@ _TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
 # of who does it, in brackets at the end of the item (tags such as [WIP] aside)
 _BRACKET_INITIALS = re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\](?=(?:\s*\[[^\]\n]{1,20}\])*\s*$)")
+# "Runtime team — add a smoke test for the proxy — 2026-08-07": who, what and by when,
+# set apart by dashes (the dashes in the task itself aside: the first part is short, and
+# the last is only a date)
+_WHO_WHAT_WHEN = re.compile(r"^(?P<who>@?[^\W\d][^—–:()\[\]]{0,40}?)\s+[—–]\s+\S.*\s[—–]\s+(?P<when>[^—–]{4,30}?)\W*$")
 _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW", "MED", "MID", "NEW", "OPEN", "NOTE"}
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*[:=]?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 _ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|follow[\s-]*up)\s*(?:\d+)?\s*:?(?:\*\*|__)?\s*:?\s+(.+)", re.I)
+# a status cell saying the measure was there before the incident, or is not needed:
+# "Already exists", "Existing", "Not needed"
+_NO_ACTION = re.compile(r"^\W*(?:already\s+(?:exists?|existed|in\s+place|present|there|covered)|(?:pre-?)?exist(?:s|ing)"
+                        r"|not\s+(?:needed|required|applicable)|no\s+(?:action|change)s?\s+(?:needed|required))\b", re.I)
 _STRIKE = re.compile(r"^\s*~~.+~~\s*\W*$")
 _CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
 
@@ -322,7 +330,10 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
         raw_text = cell("text")
         text = plain(raw_text)
         whole = " ".join(cells)
-        status = _status(cell("status")) if cell("status").strip() else None
+        said = cell("status")
+        status = _status(said) if said.strip() else None
+        if status is None and _NO_ACTION.match(plain(said)):
+            status = "unknown"   # "Already exists": nothing was to be done, neither open nor done
         if status is None:
             status = _status(whole) or "open"
         if _STRIKE.match(raw_text):
@@ -373,8 +384,21 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     dm = _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
         due = tp.due_date(dm.group(1), incident_date)
+    if (owner is None or due is None) and (ww := _who_what_when(clean, incident_date)):
+        owner, due = owner or ww[0], due or ww[1]
     return {"text": clean, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
             "status": status or "open", "kind": group_kind, "line": line}
+
+
+def _who_what_when(text: str, incident_date):
+    """(owner, due) of an item written "who — what — when", the last part a date alone."""
+    m = _WHO_WHAT_WHEN.match(text)
+    if m is None or len(m.group("who").split()) > 4:
+        return None
+    st = tp.read_stamp(m.group("when"))
+    if st is None or not st.has_date or st.has_time or st.end < len(m.group("when").rstrip(" .")):
+        return None
+    return m.group("who").strip(), tp.due_date(m.group("when"), incident_date)
 
 
 # In free text only explicit markers say done: "(done ...)", "[done]", "**Done**", "DONE"

@@ -413,6 +413,8 @@ _KV_KEYS = ("ttd", "ttm", "ttr", "duration", "class", "severity", "status", "sta
 # what a comment's "key: value" lines may give, as a fallback: when, not severity or
 # status (a template's comment explains those: "SEV1: customers cannot use the product")
 _HIDDEN_KEYS = ("date", "started", "detected", "mitigated", "resolved")
+# the fields that name when something happened
+_TIME_KEYS = ("started", "detected", "mitigated", "resolved")
 # Sections that hold no metadata at all: their bold text is emphasis, not keys.
 _NO_METADATA = ("timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons")
 
@@ -545,6 +547,13 @@ def _collect_metadata(doc: Doc) -> None:
                     put(key, ", ".join(names), first.line)
                 else:
                     put(key, first.text, first.line)
+        # "### 発生日時\n\n2025年10月29日 02:35 (JST) - ...", "## Start time\n\n2024-03-01 10:00
+        # UTC": a time field's name as a heading (no section's name) over a value that
+        # opens with a date and a time
+        elif kind is None and s.level and s.blocks and s.blocks[0].kind in ("para", "item") \
+                and meta_key(s.title) in _TIME_KEYS \
+                and (st := tp.read_stamp(plain(s.blocks[0].text))) is not None and st.has_date and st.has_time:
+            put(meta_key(s.title), s.blocks[0].text, s.blocks[0].line)
     for key, value, ln in hidden:
         put(key, value, ln)
 

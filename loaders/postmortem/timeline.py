@@ -92,6 +92,7 @@ class _Reader:
         self.compact = False  # is this section's list a run of "0730 - ..." entries?
         self.zone = None  # the zone the section being read states for its own times, if any
         self.entries: list[Entry] = []
+        self.absorbed: set[int] = set()  # sections read as part of the timed heading above them
 
     @property
     def day(self) -> date | None:
@@ -248,7 +249,9 @@ _REPORT_WORDS = {"report", "reports", "reported"}
 _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
     ("impact", ("失敗開始", "障害発生", "停止", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始",
                 "장애 ?발생", "오류", "실패", "중단", "다운(?!로드|그레이드)")),
-    ("detected", ("通知", "検知", "アラート", "発見", "気付", "告警", "报警", "发现", "발견", "감지", "탐지", "인지", "알림")),
+    # (an error seen: "本番環境でエラー発生を確認", "장애 확인"; not a recovery confirmed, "復旧を確認")
+    ("detected", ("通知", "検知", "アラート", "発見", "気付", "告警", "报警", "发现", "발견", "감지", "탐지", "인지", "알림",
+                  "(?:エラー|障害|異常|不具合|故障)(?:発生)?(?:を|が)確認", "(?:오류|장애|에러) ?(?:발생 ?)?확인")),
     # "一次性修复所有相关问题" (every problem fixed at once), not "开始修复" (began fixing) nor
     # "修复中" (being fixed)
     ("mitigated", ("復旧", "回復", "解消", "恢复", "(?<!开始)(?<!尝试)(?<!准备)(?<!正在)(?<!着手)(?<!进行)(?<!计划)修复(?!中)",
@@ -383,6 +386,8 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         _status_updates(r)
     spans: dict[int, tuple[int, int]] = {}   # id(section) -> its entries' slice of r.entries
     for s in tops:
+        if id(s) in r.absorbed:
+            continue
         first = len(r.entries)
         r.zone = _own_zone(s)
         _section_entries(r, s, tops)
@@ -471,6 +476,19 @@ def _section_entries(r: _Reader, s, tops) -> None:
             r.add(st, title, s.line)
         if st is not None and st.has_time and not episode:
             texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
+            # "### 23:00 UTC - 4-GPU success" over "**The job continues:**" and its
+            # untimed bullets: the bold lines right after the heading (under it, or beside
+            # it when it is a bold line itself) and their lists tell the heading's event
+            at = doc.secs.index(s)
+            for part in doc.secs[at + 1:]:
+                said = [b for b in part.blocks if b.kind in ("para", "item")]
+                if part.level != 7 or part.parent is not s and part.parent is not s.parent \
+                        or doc.kinds.get(id(part)) not in (None, "timeline") \
+                        or r.stamp(plain(part.title)) is not None \
+                        or any((t := r.stamp(b.text)) is not None and t.has_time for b in said):
+                    break
+                texts += [plain(part.title), *(plain(b.text) for b in said)]
+                r.absorbed.add(id(part))
             e = r.add(st, title, s.line)
             extra = " ".join(t for t in texts if t)
             if extra:

@@ -52,7 +52,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)",
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
-        r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
+        r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+steps?",
         # "Fix plan", "Fixes needed", "Planned fixes": the work still to do (not "Fixes applied")
         r"fix(?:es)?\s+(?:plan|needed|required|to\s+(?:make|ship|do))", r"planned\s+fix(?:es)?",
@@ -68,7 +68,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
-        r"recommendations?", r"recommended\s+(?:fixes|actions?|changes|steps|improvements?)(?:\s+\([^)]*\))?", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
+        r"recommendations?", r"recommended\s+(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
         r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent",
         # "What could be done to avoid this in future?", "What can we do to prevent it?"
         r"what\s+(?:could|can|should|will)\s+(?:be\s+done|we\s+do)\s+(?:differently\s+)?to\s+(?:avoid|prevent)", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
@@ -81,11 +81,14 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"causal\s+factors?", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnos(?:is|ing)",
-        r"(?:issues|problems|weaknesses|gaps)\s+(?:identified|found)", r"what\s+caused\s+(?:it|this|the\s+\w+)")),
+        r"(?:issues|problems|weaknesses|gaps)\s+(?:identified|found)", r"what\s+caused\s+(?:it|this|the\s+\w+)",
+        # "## Failure chain" over "### 1. Trigger", "### 2. Amplifier": the causes, linked
+        r"(?:failure|causal)\s+chain", r"chain\s+of\s+(?:failures?|causes?|causation)")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
     ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?")),
     ("went_wrong", _rx(r"what\s+went\s+(?:wrong|poorly|badly)", r"what\s+(?:didn[’']?t|did\s+not)\s+go\s+(?:so\s+|very\s+)?well", r"things\s+that\s+went\s+(?:wrong|poorly|badly)",
                        r"what\s+could\s+(?:have\s+)?(?:gone|be)\s+better", r"went\s+wrong", r"negatives?",
+                       r"what\s+(?:failed|broke|didn[’']?t\s+work|did\s+not\s+work)",
                        # "## Mistakes", "Mistakes we made": the list of what the team got wrong;
                        # the whole heading ("Mistakes to avoid", "Mistakes were made" are not)
                        r"(?:(?:our|my|the)\s+)?mistakes(?:\s+(?:(?:i|we)\s+)?made)?(?=\s*(?:\([^()]*\))?\s*[:.]?\s*$)")),
@@ -576,7 +579,7 @@ WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doin
 OPEN = re.compile(r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|IN PROGRESS|in progress|"
                   r"WIP|Pending|PENDING|pending|Planned|planned|Not started|Started|Ongoing|ongoing|Blocked|"
                   r"In review|Backlog)(?![\w-])"
-                  r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|待办|计划中)[\s*_。.]*"
+                  r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|未执行|在途|计划中|待[\u4e00-\u9fff]{1,4})[\s*_。.]*"
                   r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$")   # "### 未完了（#4121 で対応）"
 ACTION_KINDS = {
     "prevent": re.compile(r"\bprevent(?:ion|ive|ative)?\b|\brepair\b|\bfix\b|\broot cause\b", re.I),
