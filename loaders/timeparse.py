@@ -318,6 +318,9 @@ _DATE_PATTERNS = [
     # those words, its year left to the second day (which _dates gives it)
     ("dmy_word_open", re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<mon>[^\W\d_]{3,12})\.?(?=\s*(?:-|–|—|bis|au|al|a|to)\s*"
                                  r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}(?!\d))")),
+    # 27-jul, 27-Jul-2026, 3-ago: a day and a month word joined by a hyphen (Spanish and
+    # Portuguese tables write them so), the year after another or left off
+    ("dmy_word_dash", re.compile(r"(?P<d>\d{1,2})-(?P<mon>[^\W\d_]{3,10})\.?(?:-(?P<y>\d{4}))?(?![\w-])")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
     ("dmy_compact", re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022
@@ -393,9 +396,11 @@ _MAX_PREFIX = 80
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k in ("ymd", "xy", "xyy", "dm_dot", "md_dash", "dmy_name", "dmy_word", "dmy_word_open", "dmy_compact")]
+                if k in ("ymd", "xy", "xyy", "dm_dot", "md_dash", "dmy_name", "dmy_word", "dmy_word_open", "dmy_word_dash",
+                         "dmy_compact")]
 _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k not in ("ymd", "xy", "xyy", "dm_dot", "md_dash", "dmy_word", "dmy_word_open", "dmy_compact")]
+                if k not in ("ymd", "xy", "xyy", "dm_dot", "md_dash", "dmy_word", "dmy_word_open", "dmy_word_dash",
+                             "dmy_compact")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:

@@ -53,10 +53,12 @@ _TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
 # of who does it, in brackets at the end of the item (tags such as [WIP] aside)
 _BRACKET_INITIALS = re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\](?=(?:\s*\[[^\]\n]{1,20}\])*\s*$)")
-# "Runtime team — add a smoke test for the proxy — 2026-08-07": who, what and by when,
-# set apart by dashes (the dashes in the task itself aside: the first part is short, and
-# the last is only a date)
-_WHO_WHAT_WHEN = re.compile(r"^(?P<who>@?[^\W\d][^—–:()\[\]]{0,40}?)\s+[—–]\s+\S.*\s[—–]\s+(?P<when>[^—–]{4,30}?)\W*$")
+# "Runtime team — add a smoke test for the proxy — 2026-08-07", "**me** — Lower the
+# keepalive — 2025-09-23 — landed in a3f291": who, what and by when, set apart by dashes
+# (the dashes in the task itself aside: the first part is short, and a later part is
+# only a date, or a quarter: "2026-Q3")
+_DASHES = re.compile(r"\s+[—–]\s+")
+_QUARTER = re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
 _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW", "MED", "MID", "NEW", "OPEN", "NOTE"}
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*[:=]?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
@@ -82,6 +84,13 @@ _RECOMMENDS = re.compile(r"^\W*recommendations?\b", re.I)
 # elsewhere), not when they are its siblings: "## Action items" over "### Immediate
 # actions" and "### Recommended actions" is one list
 _RECOMMENDED = re.compile(r"^\W*recommended\b", re.I)
+
+
+# a list of work its heading says is done: "## Guardrails added", "## Remediation (all
+# completed)", "## 已添加的防护措施" (protections added)
+_DONE_HEADING = re.compile(r"\b(?:added|implemented|landed|shipped|put\s+in\s+place)\s*(?:\([^()]*\))?\s*$"
+                           r"|\(\s*all\s+(?:done|completed?|finished|implemented)\s*\)"
+                           r"|^\W*已(?:添加|完成|实施|上线|落地|部署)", re.I)
 
 
 def _action_sections(doc) -> list:
@@ -117,7 +126,10 @@ def _action_sections(doc) -> list:
     tracked = {top(s) for s in secs if any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks)
                or _is_checklist(s)}
     if tracked and len(tracked) < len({top(s) for s in secs}):
-        return [s for s in secs if top(s) in tracked]
+        # (a list its heading says is done, "## Remediation (all completed)", is work
+        # finished, which a list kept for what is still to do does not retell)
+        done = {id(s) for s in secs if top(s) == id(s) and _DONE_HEADING.search(clean_heading(plain(s.title)))}
+        return [s for s in secs if top(s) in tracked or top(s) in done]
     return secs
 
 
@@ -181,7 +193,8 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         # "### Immediate actions (Completed)": the group's status is its items' default
         # (a status word that must be the whole heading, "### 📌 完了済み", is read without
         # the heading's leading emoji or numbering)
-        group_status = (_status(plain(s.title)) or _status(clean_heading(s.title))) if grouped else None
+        group_status = (_status(plain(s.title)) or _status(clean_heading(s.title))) if grouped \
+            else "done" if _DONE_HEADING.search(clean_heading(plain(s.title))) else None
         tables = [b for b in s.blocks if b.kind == "table" and _is_action_table(b)]
         if grouped and not tables and _heading_is_item(s):
             # "#### 1) Cron cleanup scheduled `@owner`", "### Rate-limit the token service",
@@ -391,22 +404,35 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
 
 
 def _who_what_when(text: str, incident_date):
-    """(owner, due) of an item written "who — what — when", the last part a date alone."""
-    m = _WHO_WHAT_WHEN.match(text)
-    if m is None or len(m.group("who").split()) > 4:
+    """(owner, due) of an item written "who — what — when[ — note]"."""
+    parts = _DASHES.split(text.strip())
+    if len(parts) < 3 or not parts[0][:1].isalpha() and parts[0][:1] != "@" or len(parts[0].split()) > 4 \
+            or any(c in parts[0] for c in ":()[]"):
         return None
-    st = tp.read_stamp(m.group("when"))
-    if st is None or not st.has_date or st.has_time or st.end < len(m.group("when").rstrip(" .")):
-        return None
-    return m.group("who").strip(), tp.due_date(m.group("when"), incident_date)
+    for when in parts[2:]:
+        when = when.strip(" .;")
+        if _QUARTER.match(when):
+            return parts[0].strip(), None
+        st = tp.read_stamp(when)
+        if st is not None and st.has_date and not st.has_time and st.end >= len(when):
+            return parts[0].strip(), tp.due_date(when, incident_date)
+    return None
 
 
 # In free text only explicit markers say done: "(done ...)", "[done]", "**Done**", "DONE"
 # in capitals, a check mark. "not a fixed size" is not one.
 # ("__DONE__" as well as "**DONE**": an underscore around the word is markup, not a letter)
 _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
-                         r"(?:\*\*|__)\(?(?:done|completed)\b)|"
+                         r"(?:\*\*|__)\(?(?:done|completed)\b|"
+                         # "**Landed.**", "__Shipped__": a status in bold on its own
+                         r"(?:\*\*|__)\(?(?:landed|shipped|merged|fixed|implemented|resolved)\)?[.!]?(?:\*\*|__))|"
                          r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔")
+# ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
+# marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
+# paths log a warning", "the connection dropped")
+_PROSE_WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
+                            r"|(?:^|[(\[]|\*\*|__|[—–-]\s)\s*(?:declined|rejected|cancell?ed|dropped|obsolete)"
+                            r"(?=\s*(?:[)\]:.,;]|\*\*|__|$))", re.I)
 # an item that opens struck through: "- ~~Verify the watchdog across a reboot.~~ Verified
 # 08-18" (not a field struck and written again, "~~Due 2025-11-15~~ Due 2025-12-01")
 _STRUCK = re.compile(r"^\s*~~(?P<struck>[^~]+)~~\W*(?P<after>\w*)")
@@ -436,7 +462,7 @@ def _status(text: str, prose: bool = False) -> str | None:
     """The status a cell or an item's text states, or None when it states none."""
     if not text or not text.strip():
         return None
-    if WONT_DO.search(text):
+    if (_PROSE_WONT_DO if prose else WONT_DO).search(text):
         return "wont_do"
     if prose:
         # in free text only explicit markers count: "done" inside a sentence does not

@@ -262,6 +262,11 @@ def _introduces(s) -> bool:
     return all(b.kind == "para" for b in s.blocks) and (not s.blocks or s.blocks[-1].text.rstrip().endswith(":"))
 
 
+# "### End-to-end validation after the fix" under Prevention: how the fix was checked,
+# not a part of the plan
+_CHECKED_AFTER = re.compile(r"^(?:end[\s-]+to[\s-]+end\s+)?(?:validation|verification|test\s+results?)\b", re.I)
+
+
 def _classify_sections(doc: Doc) -> None:
     by_shape = doc.by_shape  # timelines known by their timed items, not their heading
     previous = None
@@ -296,7 +301,8 @@ def _classify_sections(doc: Doc) -> None:
             kind = "timeline"  # "## 13:20" among "### 13:10" entries: a heading level typed wrong
         parent = doc.kinds.get(id(s.parent)) if s.parent is not None else None
         if kind is None and not detached and parent in ("timeline", "actions", "factors", "lessons", "went_well",
-                                                         "went_wrong", "lucky") and id(s.parent) not in by_shape:
+                                                         "went_wrong", "lucky") and id(s.parent) not in by_shape \
+                and not (parent == "actions" and _CHECKED_AFTER.match(clean_heading(plain(s.title)))):
             kind = parent  # "### Day 1" under Timeline, "### Short-term" under Action items
         if parent == "actions" and (kind in ("detection", "resolution", "impact", "mitigation") or (
                 kind in ("went_well", "went_wrong", "lessons")
@@ -471,6 +477,11 @@ def _field(key_text: str, value: str) -> tuple[str | None, str]:
     return key, value
 
 
+def _tells_when(value: str) -> bool:
+    """Does a field's value name a day or a clock time?"""
+    return tp.find_date(value) is not None or tp.first_timed_stamp(value) is not None
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -481,9 +492,12 @@ def _collect_metadata(doc: Doc) -> None:
             value = "yes"
         if key and value and value.lower() not in NO_VALUE and not _NOT_KNOWN.match(value) and (
                 key not in meta or (key == "date" and tp.find_date(meta[key][0]) is None
-                                    and tp.find_date(value) is not None)):
+                                    and tp.find_date(value) is not None)
+                or (key in _TIME_KEYS and not _tells_when(meta[key][0]) and _tells_when(value))):
             # (the first of a key wins, but a date field that names no day, "**発生期間**:
-            # 14:05〜14:50", yields to a later one that does, "**発生日**: 2025-03-18")
+            # 14:05〜14:50", yields to a later one that does, "**発生日**: 2025-03-18", and a
+            # time's field that names no time, "| Detected via | the burn-rate alert |", to
+            # one that does, "| Detected at | 2025-09-23 21:42 UTC |")
             meta[key] = (value, line)
 
     hidden: list[tuple[str, str, int]] = []
@@ -1273,7 +1287,11 @@ def _factors(doc: Doc) -> list[str]:
     for s in sure or named:
         items = [b for b in s.blocks if b.kind == "item"]
         if s.parent is not None and doc.kinds.get(id(s.parent)) == "factors" and plain(s.title) \
-                and not (items and (_GROUP_OF_CAUSES.match(plain(s.title)) or _labels_a_list(doc, s, items))):
+                and not (items and (_GROUP_OF_CAUSES.match(plain(s.title)) or _labels_a_list(doc, s, items)
+                                    # ("### Technical details" over four numbered causes: a
+                                    # heading that names a causes section holds them)
+                                    or len(items) >= 2 and section_kind(clean_heading(plain(s.title)), whole=True)
+                                    == "factors")):
             out.append(_NUMBERED_TITLE.sub("", plain(s.title)))
             continue
         if items:
@@ -1357,6 +1375,13 @@ def _prose_cause(doc: Doc) -> list[str]:
     described = front(doc, "description")
     if isinstance(described, str) and (_CAUSE.search(described) or _CAUSE_OTHER.search(described)):
         return [plain(described.strip())[:500]]
+    # "## Part 2: ..." with "**Root cause:** ..." in it, and so on for each part: a post
+    # told as several problems, each its labelled cause
+    labelled = [m.group(1).strip()[:500] for s in doc.secs if doc.kinds.get(id(s)) not in _NO_CAUSE_HERE
+                for b in s.blocks if b.kind == "para" and "oot cause" in b.text
+                for m in [_ROOT_CAUSE_LABEL.search(plain(b.text))] if m]
+    if len(labelled) >= 2:
+        return labelled
     for s in doc.secs:
         if doc.kinds.get(id(s)) in _NO_CAUSE_HERE:
             continue
@@ -1365,7 +1390,7 @@ def _prose_cause(doc: Doc) -> list[str]:
         heading = plain(s.title) if s.level > 0 and id(s) not in doc.kinds else ""
         if len(heading.split()) >= 5 and _CAUSE.search(heading):
             return [heading[:500]]
-        for b in s.blocks:
+        for i, b in enumerate(s.blocks):
             if b.kind not in ("para", "item"):
                 continue
             # a list item and its sub-bullets ("- CSS not loading" / "  - Caused by ...")
@@ -1374,12 +1399,28 @@ def _prose_cause(doc: Doc) -> list[str]:
                 if any(w in lower for w in _CAUSE_HINTS):
                     for sentence in _SENTENCE.split(plain(text)):
                         if _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence):
-                            return [sentence.strip()[:500]]
+                            listed = _listed_after(s.blocks, i) if sentence.rstrip().endswith(":") else []
+                            # ("Root causes were two misconfigurations:" over a numbered
+                            # list: the list's items are the causes)
+                            return listed or [sentence.strip()[:500]]
                 if _CAUSE_CJK.search(text):
                     for sentence in _CJK_SENTENCE.split(plain(text)):
                         if _CAUSE_CJK.search(sentence):
                             return [sentence.strip()[:500]]
     return []
+
+
+_ROOT_CAUSE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))root\s+cause\s*:\s*(\S.*)", re.I)
+
+
+def _listed_after(blocks: list, i: int) -> list[str]:
+    """The items of the list right after block ``i``."""
+    out = []
+    for b in blocks[i + 1:]:
+        if b.kind != "item":
+            break
+        out.append(plain(b.text)[:500])
+    return [t for t in out if t]
 
 
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")

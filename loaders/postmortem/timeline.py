@@ -208,6 +208,10 @@ _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "
 
 _SECRET_WORDS = {"token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets",
                  "password", "passwords"}
+_FOUND = {"found", "finds", "spotted", "noticed", "discovered"}
+# a repository or a bucket made public, or private again (the words around the arrow)
+_GONE_PUBLIC = re.compile(r"\bprivate\W{0,3}\s*(?:→|->|to)\s*\W{0,3}public\b|\bmade\s+public\b", re.I)
+_GONE_PRIVATE = re.compile(r"\bpublic\W{0,3}\s*(?:→|->|to)\s*\W{0,3}private\b|\bmade\s+private\b", re.I)
 _SECRET_ENDED = re.compile(r"\b(?:tokens?|keys?|credentials?|secrets?|passwords?)\b(?:\s+[\w@.-]+){0,4}?\s+"
                            r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
                            r"(?:revoked|destroyed|disabled|rotated|invalidated|deleted)\b", re.I)
@@ -245,6 +249,10 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
 
 
 _REPORT_WORDS = {"report", "reports", "reported"}
+_QUOTES_OUTPUT = re.compile(r"\breport(?:s|ed)?\s*:?\s*[\"“'`]", re.I)
+# (a program says it, not a person: "a customer reported: 'checkout is down'" is a report)
+_MACHINE = re.compile(r"\b(?:script|job|tool|command|check|pipeline|deploy(?:ment)?|build|probe|cron|bot|workflow)\b",
+                      re.I)
 # (Korean too: its words are found the same way, whatever particle follows them)
 _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
     ("impact", ("失敗開始", "障害発生", "停止", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始",
@@ -274,8 +282,11 @@ def _tag(e: Entry) -> None:
             elif role == "complete" and recovering is not None and i - recovering <= 10:
                 e.tags.add("mitigated")
         found = _PHRASES.get(w)
-        if found and w in _REPORT_WORDS and words[i + 1:i + 2] and words[i + 1] in REPORTED_STATES:
-            found = None  # "all nodes reported Ready": a system giving its state, not someone reporting
+        if found and w in _REPORT_WORDS and (words[i + 1:i + 2] and words[i + 1] in REPORTED_STATES
+                                             or _QUOTES_OUTPUT.search(e.text) and _MACHINE.search(e.text)):
+            # "all nodes reported Ready", 'the script reported "Traffic switched"': a system
+            # giving its state or its output, not someone reporting
+            found = None
         if found and not (w in ("report", "reports") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit())):
             # ("the hourly reports go out" is the noun, not someone reporting)
@@ -313,6 +324,13 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "...; suggestions return."
     if _SECRET_WORDS.intersection(words) and _SECRET_ENDED.search(e.text):
         e.tags.add("mitigated")  # "GitHub Personal Access Token for ewdurbin destroyed."
+    if _SECRET_WORDS.intersection(words) and _FOUND.intersection(words):
+        e.tags.add("detected")   # "Security triage: git grep found the real token in 4 files"
+    if ("public" in words and "private" in words) or "made" in words:
+        if _GONE_PUBLIC.search(e.text):
+            e.tags.add("impact")     # "Repo visibility flipped private → public": exposed from then
+        elif _GONE_PRIVATE.search(e.text):
+            e.tags.add("mitigated")  # "Repo flipped back public → private": exposed no longer
 
 
 _TIME_LIKE = re.compile(r"^[^\w]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}(?!\d)(?:\s*[ap]\.?m\.?)?)", re.I)
