@@ -210,8 +210,12 @@ def zone(text: str | None) -> Zone | None:
 _ZONE_NAMES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 ZONE_PATTERN = (
     r"(?:\b(?:[PMCE]ST\s?/\s?[PMCE]DT|[PMCE]DT\s?/\s?[PMCE]ST)\b"  # "PST/PDT": the zone, by its season
-    # (an offset ends there: "22:57 UTC - 8-GPU failure" is UTC, then the "8-GPU" job)
-    r"|(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?(?![\w-])"
+    # an offset written against its sign ("UTC+5:30", "UTC -4"), or spaced on both sides
+    # only where the offset ends the zone ("(UTC - 5)"): "22:57 UTC - 8-GPU failure" and
+    # "14:02 UTC - 3 pods crash" are UTC, then what happened (whole: "UTC+5:30-09:40" is
+    # not UTC+5)
+    r"|(?:UTC|GMT)\s?[+\-−]\d{1,2}(?::?\d{2})?(?![\w:])(?!-[^\W\d_])"
+    r"|(?:UTC|GMT)\s+[+\-−]\s+\d{1,2}(?::?\d{2})?(?=\s*(?:[)\],;]|\.(?!\d)|$))"
     r"|(?:US|Europe|America|Asia|Australia|Africa|Pacific|Atlantic|Canada)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
     rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b"
     r"|\b(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"  # a city: zone() decides whether it is one
@@ -320,7 +324,9 @@ _DATE_PATTERNS = [
                                  r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}(?!\d))")),
     # 27-jul, 27-Jul-2026, 3-ago: a day and a month word joined by a hyphen (Spanish and
     # Portuguese tables write them so), the year after another or left off
-    ("dmy_word_dash", re.compile(r"(?P<d>\d{1,2})-(?P<mon>[^\W\d_]{3,10})\.?(?:-(?P<y>\d{4}))?(?![\w-])")),
+    # (then a comma, a bracket, a cell's end or a time: "4-gen nodes" names hardware)
+    ("dmy_word_dash", re.compile(r"(?P<d>\d{1,2})-(?P<mon>[^\W\d_]{3,10})\.?(?:-(?P<y>\d{4}))?"
+                                 r"(?=\s*(?:[,;|)\]]|$)|\s+~?\d{1,2}[:h.]\d{2})")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
     ("dmy_compact", re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022

@@ -489,6 +489,10 @@ def test_json_keys_deleted_and_wrong_types(name, ops, outer):
     b"**Severity:** SEV-2 All times in " + b"\t" * 30000 + b"-4\n## Summary\nx\n",  # bold key, tabs
     b"# T\n**A:** " + b"** " * 20000 + b"\n## Summary\nx\n",                       # many bold markers
     b"---\ndate: 20" + b" " * 100000 + b"26-01-28\n---\n# T\n## Summary\nx\n",     # front-matter spaces
-], ids=["bold-key-tabs", "bold-markers", "front-matter-spaces"])
+    # 12,000 timed headings, each over a bold label and a bullet (quadratic once: 9.5 s)
+    b"# T\n## Timeline\n" + b"".join(b"### %02d:%02d UTC - step\n**Then:**\n- it ran\n" % (i // 60 % 24, i % 60)
+                                      for i in range(12000)),
+    b"# Outage\n## Failure chain\n\n|---|---|\n",                                     # a bare table of causes
+], ids=["bold-key-tabs", "bold-markers", "front-matter-spaces", "timed-headings", "bare-causes-table"])
 def test_pathological_lines_parse_in_linear_time(data):
     check(data)

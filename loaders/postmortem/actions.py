@@ -67,8 +67,11 @@ _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*[:=]?\s*((?:\d{4}(?:-\d{1
 _ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|follow[\s-]*up)\s*(?:\d+)?\s*:?(?:\*\*|__)?\s*:?\s+(.+)", re.I)
 # a status cell saying the measure was there before the incident, or is not needed:
 # "Already exists", "Existing", "Not needed"
+# (the whole cell, a note in brackets aside: "Existing alert — threshold still to be
+# lowered" says work remains)
 _NO_ACTION = re.compile(r"^\W*(?:already\s+(?:exists?|existed|in\s+place|present|there|covered)|(?:pre-?)?exist(?:s|ing)"
-                        r"|not\s+(?:needed|required|applicable)|no\s+(?:action|change)s?\s+(?:needed|required))\b", re.I)
+                        r"|not\s+(?:needed|required|applicable)|no\s+(?:action|change)s?\s+(?:needed|required))"
+                        r"\W*(?:\([^()]*\))?\W*$", re.I)
 _STRIKE = re.compile(r"^\s*~~.+~~\s*\W*$")
 _CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
 
@@ -88,7 +91,9 @@ _RECOMMENDED = re.compile(r"^\W*recommended\b", re.I)
 
 # a list of work its heading says is done: "## Guardrails added", "## Remediation (all
 # completed)", "## 已添加的防护措施" (protections added)
-_DONE_HEADING = re.compile(r"\b(?:added|implemented|landed|shipped|put\s+in\s+place)\s*(?:\([^()]*\))?\s*$"
+_DONE_HEADING = re.compile(r"(?<!to be )(?<!will be )(?<!should be )(?<!must be )(?<!not )(?<!yet to be )"
+                           r"\b(?:added|implemented|landed|shipped|put\s+in\s+place)"
+                           r"\s*(?:\((?![^()]*\b(?:partial(?:ly)?|pending|open|still|some|not|remaining)\b)[^()]*\))?\s*$"
                            r"|\(\s*all\s+(?:done|completed?|finished|implemented)\s*\)"
                            r"|^\W*已(?:添加|完成|实施|上线|落地|部署)", re.I)
 
@@ -128,9 +133,34 @@ def _action_sections(doc) -> list:
     if tracked and len(tracked) < len({top(s) for s in secs}):
         # (a list its heading says is done, "## Remediation (all completed)", is work
         # finished, which a list kept for what is still to do does not retell)
-        done = {id(s) for s in secs if top(s) == id(s) and _DONE_HEADING.search(clean_heading(plain(s.title)))}
+        kept = [s for s in secs if top(s) in tracked]
+        said = _words_of(kept)
+        done = {id(s) for s in secs if top(s) == id(s) and _DONE_HEADING.search(clean_heading(plain(s.title)))
+                and not _retold(s, said)}
         return [s for s in secs if top(s) in tracked or top(s) in done]
     return secs
+
+
+_WORDS = re.compile(r"[^\W\d_]{4,}")
+
+
+def _words_of(secs) -> list[set[str]]:
+    """Each item's (and table row's) words of four letters or more, lower-cased."""
+    out = []
+    for s in secs:
+        for b in s.blocks:
+            texts = [b.text] if b.kind == "item" else [" ".join(c) for _, c in b.rows[1:]] if b.kind == "table" else []
+            out.extend({w.lower() for w in _WORDS.findall(plain(t))} for t in texts)
+    return [w for w in out if w]
+
+
+def _retold(s, said: list[set[str]]) -> bool:
+    """Do most of ``s``'s items retell items in ``said`` (half their words or more)?"""
+    mine = _words_of([s])
+    if not mine or not said:
+        return False
+    told = sum(1 for w in mine if any(len(w & o) * 2 >= len(w) for o in said))
+    return told * 2 > len(mine)
 
 
 def _header(b) -> tuple[str, ...]:
@@ -193,8 +223,9 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         # "### Immediate actions (Completed)": the group's status is its items' default
         # (a status word that must be the whole heading, "### 📌 完了済み", is read without
         # the heading's leading emoji or numbering)
-        group_status = (_status(plain(s.title)) or _status(clean_heading(s.title))) if grouped \
-            else "done" if _DONE_HEADING.search(clean_heading(plain(s.title))) else None
+        group_status = (_status(plain(s.title)) or _status(clean_heading(s.title))) if grouped else None
+        if group_status is None and _DONE_HEADING.search(clean_heading(plain(s.title))):
+            group_status = "done"   # "## Guardrails added", "### Guardrails added" under Follow-ups
         tables = [b for b in s.blocks if b.kind == "table" and _is_action_table(b)]
         if grouped and not tables and _heading_is_item(s):
             # "#### 1) Cron cleanup scheduled `@owner`", "### Rate-limit the token service",
@@ -399,24 +430,52 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         due = tp.due_date(dm.group(1), incident_date)
     if (owner is None or due is None) and (ww := _who_what_when(clean, incident_date)):
         owner, due = owner or ww[0], due or ww[1]
+        if ww[2] and status in (None, "open") and not m:
+            status = "done"   # "... — 2025-09-23 — landed in commit a3f291" (no checkbox to say)
     return {"text": clean, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
             "status": status or "open", "kind": group_kind, "line": line}
 
 
 def _who_what_when(text: str, incident_date):
-    """(owner, due) of an item written "who — what — when[ — note]"."""
-    parts = _DASHES.split(text.strip())
-    if len(parts) < 3 or not parts[0][:1].isalpha() and parts[0][:1] != "@" or len(parts[0].split()) > 4 \
-            or any(c in parts[0] for c in ":()[]"):
+    """(owner, due, done) of an item written "who — what — when[ — note]": the owner
+    is the first or the second part, whichever names someone (below); the due date the
+    later part that is only a date (or a quarter); done when the note says it landed."""
+    parts = [p.strip() for p in _DASHES.split(text.strip())]
+    if len(parts) < 3:
         return None
-    for when in parts[2:]:
+    who = next((p for p in parts[:2] if _names_someone(p)), None)
+    if who is None:
+        return None
+    for i, when in enumerate(parts[2:], start=2):
         when = when.strip(" .;")
-        if _QUARTER.match(when):
-            return parts[0].strip(), None
-        st = tp.read_stamp(when)
-        if st is not None and st.has_date and not st.has_time and st.end >= len(when):
-            return parts[0].strip(), tp.due_date(when, incident_date)
+        due = None
+        if not _QUARTER.match(when):
+            st = tp.read_stamp(when)
+            if st is None or not st.has_date or st.has_time or st.end < len(when):
+                continue
+            due = tp.due_date(when, incident_date)
+        note = " ".join(parts[i + 1:])
+        return who, due, bool(_LANDED.match(note))
     return None
+
+
+# a note saying the work is in: "landed in commit a1b2c3", "done", "shipped in v2.4"
+_LANDED = re.compile(r"^\W*(?:landed|done|shipped|merged|deployed|completed|fixed)\b", re.I)
+_TEAM_WORDS = re.compile(r"\b(?:team|squad|group|crew|guild|sre|ops|devops|on[\s-]?call|eng(?:ineering)?|owner)\b", re.I)
+_NOT_SOMEONE = re.compile(r"^(?:p\d|sev[\s-]?\d|high|medium|low|critical|urgent)$|ing$", re.I)
+
+
+def _names_someone(part: str) -> bool:
+    """Does the short part of an item name who does it: "@kim", "Platform team", "Bob",
+    "**me**" (not "P1", "Done", "Caching", "Monitoring")?"""
+    who = plain(part).strip()
+    words = who.split()
+    if not words or len(words) > 4 or any(c in who for c in ":()[]"):
+        return False
+    if who.startswith("@") or who.lower() in ("me", "i", "we", "us") or _TEAM_WORDS.search(who):
+        return True
+    return all(w[:1].isupper() for w in words) and not _NOT_SOMEONE.search(who) \
+        and _status(who) is None and _kind(who) is None and section_kind(who) is None
 
 
 # In free text only explicit markers say done: "(done ...)", "[done]", "**Done**", "DONE"
@@ -425,14 +484,21 @@ def _who_what_when(text: str, incident_date):
 _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
                          r"(?:\*\*|__)\(?(?:done|completed)\b|"
                          # "**Landed.**", "__Shipped__": a status in bold on its own
-                         r"(?:\*\*|__)\(?(?:landed|shipped|merged|fixed|implemented|resolved)\)?[.!]?(?:\*\*|__))|"
+                         # (not "Not **landed**", "partially **implemented**", "**Fixed** vs ...")
+                         r"(?<!not )(?<!partially )(?<!partly )"
+                         r"(?:\*\*|__)(?:landed|shipped|merged|fixed|implemented|resolved)"
+                         r"(?:[.!](?:\*\*|__)|(?:\*\*|__)(?:[.!]|\s*$)))|"
                          r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔")
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")
+_DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete)"
 _PROSE_WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
-                            r"|(?:^|[(\[]|\*\*|__|[—–-]\s)\s*(?:declined|rejected|cancell?ed|dropped|obsolete)"
-                            r"(?=\s*(?:[)\]:.,;]|\*\*|__|$))", re.I)
+                            # opening the item, or after a strike, a dash or a status key ...
+                            r"|(?:^|~~|\*\*|__|[—–-]\s|status\s*[:=])\s*" + _DECIDED_AGAINST
+                            + r"(?=\s*(?:[)\]:.,;—–-]|\*\*|__|$))"
+                            # ... in brackets ("(rejected by the review)"), or as the last word
+                            r"|[(\[]\s*" + _DECIDED_AGAINST + r"\b|(?:^|[.!?]\s+)" + _DECIDED_AGAINST + r"[.!]?\s*$", re.I)
 # an item that opens struck through: "- ~~Verify the watchdog across a reboot.~~ Verified
 # 08-18" (not a field struck and written again, "~~Due 2025-11-15~~ Due 2025-12-01")
 _STRUCK = re.compile(r"^\s*~~(?P<struck>[^~]+)~~\W*(?P<after>\w*)")

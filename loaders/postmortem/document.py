@@ -264,7 +264,9 @@ def _introduces(s) -> bool:
 
 # "### End-to-end validation after the fix" under Prevention: how the fix was checked,
 # not a part of the plan
-_CHECKED_AFTER = re.compile(r"^(?:end[\s-]+to[\s-]+end\s+)?(?:validation|verification|test\s+results?)\b", re.I)
+# (a "### Validation" group of tasks still to do is a part)
+_CHECKED_AFTER = re.compile(r"^(?:end[\s-]+to[\s-]+end\s+)?(?:validation|verification|testing)\s+(?:after|of\s+the\s+fix)\b"
+                            r"|^(?:validation|verification|test)\s+results?\b", re.I)
 
 
 def _classify_sections(doc: Doc) -> None:
@@ -447,7 +449,7 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
 
 # a field whose value says it is not known ("不明（...）", "Unknown (first seen at ...)"): the
 # times in its note are something else's
-_NOT_KNOWN = re.compile(r"^(?:unknown|not\s+known|unclear|不明|未知|不详)\b", re.I)
+_NOT_KNOWN = re.compile(r"^(?:unknown|not\s+(?:yet\s+)?known|unclear|tbd|under\s+investigation|不明|未知|不详)\b", re.I)
 
 
 # a title that opens with a severity code: "SEV-2 Incident: ...", "[P1] Checkout down",
@@ -477,6 +479,10 @@ def _field(key_text: str, value: str) -> tuple[str | None, str]:
     return key, value
 
 
+# a time field's key that says how or who as well: "Detected via", "Resolved by"
+_HOW_OR_WHO = re.compile(r"\b(?:via|by|how|method|mechanism|source)\s*\W*$", re.I)
+
+
 def _tells_when(value: str) -> bool:
     """Does a field's value name a day or a clock time?"""
     return tp.find_date(value) is not None or tp.first_timed_stamp(value) is not None
@@ -485,7 +491,9 @@ def _tells_when(value: str) -> bool:
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
-    def put(key: str | None, value: str, line: int):
+    weak: set[str] = set()   # time fields read from a key that says how or who ("Detected via")
+
+    def put(key: str | None, value: str, line: int, key_text: str = ""):
         value = plain(value).strip(" |")
         if key == "class" and _NEAR_MISS.search(value):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class
@@ -493,12 +501,16 @@ def _collect_metadata(doc: Doc) -> None:
         if key and value and value.lower() not in NO_VALUE and not _NOT_KNOWN.match(value) and (
                 key not in meta or (key == "date" and tp.find_date(meta[key][0]) is None
                                     and tp.find_date(value) is not None)
-                or (key in _TIME_KEYS and not _tells_when(meta[key][0]) and _tells_when(value))):
+                or (key in _TIME_KEYS and _tells_when(value) and (
+                    not _tells_when(meta[key][0]) or key in weak and not _HOW_OR_WHO.search(key_text)))):
             # (the first of a key wins, but a date field that names no day, "**発生期間**:
             # 14:05〜14:50", yields to a later one that does, "**発生日**: 2025-03-18", and a
             # time's field that names no time, "| Detected via | the burn-rate alert |", to
-            # one that does, "| Detected at | 2025-09-23 21:42 UTC |")
+            # one that does, "| Detected at | 2025-09-23 21:42 UTC |", as does a time given
+            # with how it was found, "| Detected via | an alert at 02:54 UTC |")
             meta[key] = (value, line)
+            if key in _TIME_KEYS:
+                (weak.add if _HOW_OR_WHO.search(key_text) else weak.discard)(key)
 
     hidden: list[tuple[str, str, int]] = []
     for s in doc.secs:
@@ -518,7 +530,7 @@ def _collect_metadata(doc: Doc) -> None:
                 for ln, (line_text,) in (_field_lines(b.rows) if b.kind == "para" else [(b.line, [b.text])]):
                     if "**" in line_text or "__" in line_text:
                         for key, value in _bold_pairs(line_text):
-                            put(meta_key(key), value, ln)
+                            put(meta_key(key), value, ln, key)
                     elif kv:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
                         # line holds between separators ("Services: api | web" is one pair: what
@@ -536,14 +548,14 @@ def _collect_metadata(doc: Doc) -> None:
                                       or (key == "title" and s.level == 0 and ln <= 12)):
                                 # ("Title: ..." only in unfenced metadata lines at the very top,
                                 # as Pelican and MultiMarkdown write them)
-                                put(key, value, ln)
+                                put(key, value, ln, m.group(1))
             elif b.kind == "table" and kind in (None, "metadata", "summary", "impact"):
                 rows = b.rows
                 if rows and all(len([c for c in cells if c.strip()]) <= 2 for _, cells in rows):
                     for ln, cells in rows:
                         cells = [c for c in cells if c.strip()]
                         if len(cells) == 2:
-                            put(meta_key(cells[0]), cells[1], ln)
+                            put(meta_key(cells[0]), cells[1], ln, plain(cells[0]))
         # "<!--\nstart: 2022-03-28T10:00:00\nseverity: major-outage\n-->": a site
         # generator's fields in a comment, after everything the page shows (put never
         # replaces a field already read)
@@ -1290,8 +1302,7 @@ def _factors(doc: Doc) -> list[str]:
                 and not (items and (_GROUP_OF_CAUSES.match(plain(s.title)) or _labels_a_list(doc, s, items)
                                     # ("### Technical details" over four numbered causes: a
                                     # heading that names a causes section holds them)
-                                    or len(items) >= 2 and section_kind(clean_heading(plain(s.title)), whole=True)
-                                    == "factors")):
+                                    or len(items) >= 2 and _holds_causes(clean_heading(plain(s.title))))):
             out.append(_NUMBERED_TITLE.sub("", plain(s.title)))
             continue
         if items:
@@ -1302,7 +1313,8 @@ def _factors(doc: Doc) -> list[str]:
             # a table of causes ("| Cause | Likelihood |"), when no prose gives them: a row
             # each, named by its first cell with words in it (not a rank's number)
             if not paras:
-                out.extend(cell for b in s.blocks if b.kind == "table" and _CAUSE_COLUMN.search(" ".join(b.rows[0][1]))
+                out.extend(cell for b in s.blocks if b.kind == "table" and b.rows
+                           and _CAUSE_COLUMN.search(" ".join(b.rows[0][1]))
                            for _, cells in b.rows[1:]
                            if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
     if not out and not doc.of_kind("factors"):
@@ -1377,9 +1389,13 @@ def _prose_cause(doc: Doc) -> list[str]:
         return [plain(described.strip())[:500]]
     # "## Part 2: ..." with "**Root cause:** ..." in it, and so on for each part: a post
     # told as several problems, each its labelled cause
-    labelled = [m.group(1).strip()[:500] for s in doc.secs if doc.kinds.get(id(s)) not in _NO_CAUSE_HERE
-                for b in s.blocks if b.kind == "para" and "oot cause" in b.text
-                for m in [_ROOT_CAUSE_LABEL.search(plain(b.text))] if m]
+    labelled = list(dict.fromkeys(   # (the same cause in the summary and the body once)
+        m.group(1).strip()[:500] for s in doc.secs if doc.kinds.get(id(s)) not in _NO_CAUSE_HERE
+        for b in s.blocks if b.kind == "para" and "root cause" in b.text.lower()
+        for m in [_ROOT_CAUSE_LABEL.search(plain(b.text))] if m and not _NOT_KNOWN.match(m.group(1).strip())))
+    # (a cause told again at more length, "the certificate expired." then "the certificate
+    # expired because its renewal job was off", is one)
+    labelled = [c for c in labelled if not any(o != c and o.lower().startswith(c.lower().rstrip(" .;")) for o in labelled)]
     if len(labelled) >= 2:
         return labelled
     for s in doc.secs:
@@ -1399,7 +1415,7 @@ def _prose_cause(doc: Doc) -> list[str]:
                 if any(w in lower for w in _CAUSE_HINTS):
                     for sentence in _SENTENCE.split(plain(text)):
                         if _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence):
-                            listed = _listed_after(s.blocks, i) if sentence.rstrip().endswith(":") else []
+                            listed = _listed_after(s.blocks, i) if _NAMES_THE_CAUSES.search(sentence) else []
                             # ("Root causes were two misconfigurations:" over a numbered
                             # list: the list's items are the causes)
                             return listed or [sentence.strip()[:500]]
@@ -1411,6 +1427,11 @@ def _prose_cause(doc: Doc) -> list[str]:
 
 
 _ROOT_CAUSE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))root\s+cause\s*:\s*(\S.*)", re.I)
+# a sentence that says the list after it is the causes: "Root causes were two silent
+# misconfigurations:", "It was caused by:" (not "We found the root cause after checking
+# the following:")
+_NAMES_THE_CAUSES = re.compile(r"\b(?:root\s+)?(?:causes?|reasons?|factors?)\s+(?:were|are|was|is|include[sd]?)\b[^.:]{0,80}:\s*$"
+                               r"|\b(?:caused\s+by|due\s+to|because\s+of)\s*:\s*$", re.I)
 
 
 def _listed_after(blocks: list, i: int) -> list[str]:
@@ -1432,8 +1453,18 @@ _NOT_CAUSES = re.compile(r"\b(?:ruled[\s-]*out|rejected|eliminated|excluded|disc
 _CAUSE_COLUMN = re.compile(r"\b(?:causes?|factors?|reasons?|hypothes[ie]s|suspects?)\b|原因|要因|ursache|cause", re.I)
 # a heading that names a group of causes, not one: "Background causes", "Other contributing
 # factors", "背景原因" (background causes), "要因"
+# a heading that holds the causes, or their details ("### Technical details" over four
+# numbered causes, "### Five whys" over its answers); not "### Diagnosis" over the steps
+# that found them
+_DETAILS_OF_CAUSES = re.compile(r"^\W*(?:technical\s+)?(?:details|explanation|breakdown)\W*$", re.I)
+_FINDING_CAUSES = re.compile(r"diagnos|analys|investigat|調査|分析|调查|분석", re.I)
+
+
+def _holds_causes(title: str) -> bool:
+    return bool(_DETAILS_OF_CAUSES.match(title)) or (
+        section_kind(title, whole=True) == "factors" and not _FINDING_CAUSES.search(title))
 _GROUP_OF_CAUSES = re.compile(r"^\W*(?:(?:[\w'’-]+\s+){0,2}(?:causes|factors|reasons)"
-                              r"|(?:背景|根本|間接|副次|その他の?|其他)?(?:原因|要因))\W*$", re.I)
+                              r"|(?:背景|根本|間接|副次|寄与|その他の?|其他)?(?:原因|要因))\W*$", re.I)
 
 
 def _labels_a_list(doc: Doc, s: Section, items: list) -> bool:

@@ -93,6 +93,13 @@ class _Reader:
         self.zone = None  # the zone the section being read states for its own times, if any
         self.entries: list[Entry] = []
         self.absorbed: set[int] = set()  # sections read as part of the timed heading above them
+        self._positions: dict[int, int] | None = None
+
+    def position(self, s) -> int:
+        """Where section ``s`` is in the document's sections (one index for all of them)."""
+        if self._positions is None:
+            self._positions = {id(x): i for i, x in enumerate(self.doc.secs)}
+        return self._positions[id(s)]
 
     @property
     def day(self) -> date | None:
@@ -209,9 +216,15 @@ _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "
 _SECRET_WORDS = {"token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets",
                  "password", "passwords"}
 _FOUND = {"found", "finds", "spotted", "noticed", "discovered"}
+# (not "keys": "the migration job found duplicate keys")
+_SECRETS = _SECRET_WORDS - {"key", "keys"}
 # a repository or a bucket made public, or private again (the words around the arrow)
-_GONE_PUBLIC = re.compile(r"\bprivate\W{0,3}\s*(?:→|->|to)\s*\W{0,3}public\b|\bmade\s+public\b", re.I)
-_GONE_PRIVATE = re.compile(r"\bpublic\W{0,3}\s*(?:→|->|to)\s*\W{0,3}private\b|\bmade\s+private\b", re.I)
+# ("the incident report was made public" exposes nothing)
+_EXPOSABLE = r"\b(?:repo(?:sitory|s)?|bucket|gist|dataset|database|snapshot|image|package|project|container|file|folder)\b"
+_GONE_PUBLIC = re.compile(r"\bprivate\W{0,3}\s*(?:→|->|to)\s*\W{0,3}public\b|" + _EXPOSABLE + r"[^.;]{0,40}?\bmade\s+public\b",
+                          re.I)
+_GONE_PRIVATE = re.compile(r"\bpublic\W{0,3}\s*(?:→|->|to)\s*\W{0,3}private\b|" + _EXPOSABLE
+                           + r"[^.;]{0,40}?\bmade\s+private\b", re.I)
 _SECRET_ENDED = re.compile(r"\b(?:tokens?|keys?|credentials?|secrets?|passwords?)\b(?:\s+[\w@.-]+){0,4}?\s+"
                            r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
                            r"(?:revoked|destroyed|disabled|rotated|invalidated|deleted)\b", re.I)
@@ -251,6 +264,17 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
 _REPORT_WORDS = {"report", "reports", "reported"}
 _QUOTES_OUTPUT = re.compile(r"\breport(?:s|ed)?\s*:?\s*[\"“'`]", re.I)
 # (a program says it, not a person: "a customer reported: 'checkout is down'" is a report)
+def _machine_output(text: str) -> bool:
+    """A program reporting what it did ('The deploy script reported "Traffic switched"'),
+    not a person reporting, nor a check reporting a failure ('the health check reported
+    "CRITICAL: db down"', which is an alert)."""
+    m = _QUOTES_OUTPUT.search(text)
+    return m is not None and _MACHINE.search(text, 0, m.start()) is not None \
+        and not _ALARMING.search(text, m.end(), m.end() + 80)
+
+
+_ALARMING = re.compile(r"\b(?:critical|error|errors|fail\w*|down|alert\w*|warn\w*|unhealthy|timeout|timed\s+out)\b",
+                       re.I)
 _MACHINE = re.compile(r"\b(?:script|job|tool|command|check|pipeline|deploy(?:ment)?|build|probe|cron|bot|workflow)\b",
                       re.I)
 # (Korean too: its words are found the same way, whatever particle follows them)
@@ -259,7 +283,8 @@ _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
                 "장애 ?발생", "오류", "실패", "중단", "다운(?!로드|그레이드)")),
     # (an error seen: "本番環境でエラー発生を確認", "장애 확인"; not a recovery confirmed, "復旧を確認")
     ("detected", ("通知", "検知", "アラート", "発見", "気付", "告警", "报警", "发现", "발견", "감지", "탐지", "인지", "알림",
-                  "(?:エラー|障害|異常|不具合|故障)(?:発生)?(?:を|が)確認", "(?:오류|장애|에러) ?(?:발생 ?)?확인")),
+                  "(?:エラー|障害|異常|不具合|故障)(?:発生)?(?:を|が)確認(?!されな|できな|せず)",
+                  "(?:오류|장애|에러) ?(?:발생 ?)?확인(?! ?(?:되지|안|불가))")),
     # "一次性修复所有相关问题" (every problem fixed at once), not "开始修复" (began fixing) nor
     # "修复中" (being fixed)
     ("mitigated", ("復旧", "回復", "解消", "恢复", "(?<!开始)(?<!尝试)(?<!准备)(?<!正在)(?<!着手)(?<!进行)(?<!计划)修复(?!中)",
@@ -283,7 +308,7 @@ def _tag(e: Entry) -> None:
                 e.tags.add("mitigated")
         found = _PHRASES.get(w)
         if found and w in _REPORT_WORDS and (words[i + 1:i + 2] and words[i + 1] in REPORTED_STATES
-                                             or _QUOTES_OUTPUT.search(e.text) and _MACHINE.search(e.text)):
+                                             or _machine_output(e.text)):
             # "all nodes reported Ready", 'the script reported "Traffic switched"': a system
             # giving its state or its output, not someone reporting
             found = None
@@ -324,7 +349,7 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "...; suggestions return."
     if _SECRET_WORDS.intersection(words) and _SECRET_ENDED.search(e.text):
         e.tags.add("mitigated")  # "GitHub Personal Access Token for ewdurbin destroyed."
-    if _SECRET_WORDS.intersection(words) and _FOUND.intersection(words):
+    if _SECRETS.intersection(words) and _FOUND.intersection(words):
         e.tags.add("detected")   # "Security triage: git grep found the real token in 4 files"
     if ("public" in words and "private" in words) or "made" in words:
         if _GONE_PUBLIC.search(e.text):
@@ -497,11 +522,14 @@ def _section_entries(r: _Reader, s, tops) -> None:
             # "### 23:00 UTC - 4-GPU success" over "**The job continues:**" and its
             # untimed bullets: the bold lines right after the heading (under it, or beside
             # it when it is a bold line itself) and their lists tell the heading's event
-            at = doc.secs.index(s)
-            for part in doc.secs[at + 1:]:
+            # (a label: its line ends in a colon; "**Customer communication**" after the last
+            # entry is a part of its own)
+            for part in doc.secs[r.position(s) + 1:]:
                 said = [b for b in part.blocks if b.kind in ("para", "item")]
                 if part.level != 7 or part.parent is not s and part.parent is not s.parent \
                         or doc.kinds.get(id(part)) not in (None, "timeline") \
+                        or not 0 < part.line <= len(doc.lines) \
+                        or not doc.lines[part.line - 1].rstrip(" *_").endswith((":", "：")) \
                         or r.stamp(plain(part.title)) is not None \
                         or any((t := r.stamp(b.text)) is not None and t.has_time for b in said):
                     break

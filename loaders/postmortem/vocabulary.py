@@ -48,7 +48,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                    r"how\s+(?:this|it)\s+affects\s+(?:you|users?|customers?)")),
     ("actions", _rx(
         r"action\s*items?", r"actions?(?:\s+(?:points?|taken|plan|list|items?))?",
-        r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)", r"follow[\s-]*through",
+        r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)", r"follow[\s-]*through(?!\s+(?:failures?|gaps?|problems?|issues?))",
         r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)",
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
@@ -165,7 +165,7 @@ _OTHER_LANGUAGES = {
 # "## 恒久対策(採用決定と実施計画)", "## 재발 방지 (조치)").
 _CJK = {
     "actions": ("恒久対策", "再発防止", "対策", "アクションアイテム", "今後の対応", "改善策", "后续行动", "改进措施", "行动项",
-                "预防措施", "防范措施", "防护措施", "后续措施", "整改措施", "改进计划", "行动计划", "待办",
+                "预防措施", "防范措施", r"防护措施(?!不足|缺失|不够|缺乏|失效)", "后续措施", "整改措施", "改进计划", "行动计划", "待办",
                 r"재발\s?방지", r"후속\s?조치", r"조치(?!\s?(?:내용|내역))", r"액션\s?아이템", r"개선\s?(?:사항|계획|방안)",
                 r"향후\s?계획"),
     "timeline": ("タイムライン", "時系列", "経緯", "時間軸", "时间线", "时间轴", "타임라인", r"타임\s라인", "경과",
@@ -328,13 +328,9 @@ def meta_key(key: str) -> str | None:
     for name, rx in META_KEYS:
         m = rx.match(k)
         if m and m.end() >= len(k) - 12:  # the key is (nearly) all of it
-            if name in ("started", "detected", "mitigated", "resolved") and _HOW_OR_WHO.search(k):
-                return None   # "Detected via", "Resolved by": how, or who, not when
             return name
     return None
 
-
-_HOW_OR_WHO = re.compile(r"\b(?:via|by|how|method|mechanism|source)\s*$", re.I)
 
 
 # The same keys in Japanese, Chinese and Korean metadata tables ("| 重大度 | SEV-3 |",
