@@ -357,6 +357,9 @@ def _columns(header: list[str]) -> dict[str, int]:
     return cols
 
 
+_STATUS_FIRST = re.compile(r"^[\s*_~]*(?:done|completed?|closed|resolved|fixed|won[’']?t\s*(?:do|fix)|wontfix)\b", re.I)
+
+
 def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     header = b.rows[0][1]
     cols = _columns(header)
@@ -384,7 +387,8 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
             status = "done"
         ticket_cell = cell("ticket")
         ticket = _cell_ticket(ticket_cell) if "ticket" in cols else _ticket(whole)
-        owner = _clean_owner(cell("owner")) if "owner" in cols else None
+        # (an owner cell that states a status instead, "**Done** (#423)", names nobody)
+        owner = _clean_owner(cell("owner")) if "owner" in cols and not _STATUS_FIRST.match(cell("owner")) else None
         due = _due(cell("due"), incident_date) if "due" in cols else None
         kind = _kind(cell("kind")) if "kind" in cols else group_kind
         out.append({"text": text, "owner": owner, "due": tp.iso_date(due), "ticket": ticket,

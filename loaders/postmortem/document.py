@@ -1393,6 +1393,14 @@ def _prose_cause(doc: Doc) -> list[str]:
         m.group(1).strip()[:500] for s in doc.secs if doc.kinds.get(id(s)) not in _NO_CAUSE_HERE
         for b in s.blocks if b.kind == "para" and "root cause" in b.text.lower()
         for m in [_ROOT_CAUSE_LABEL.search(plain(b.text))] if m and not _NOT_KNOWN.match(m.group(1).strip())))
+    # "Three failure modes:" over a numbered list: a label that names its items as causes
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE:
+            continue
+        for i, b in enumerate(s.blocks):
+            if b.kind == "para" and len(b.text) < 80 and _CAUSES_LABEL.match(plain(b.text)) \
+                    and len(listed := _listed_after(s.blocks, i)) >= 2:
+                return listed
     # (a cause told again at more length, "the certificate expired." then "the certificate
     # expired because its renewal job was off", is one)
     labelled = [c for c in labelled if not any(o != c and o.lower().startswith(c.lower().rstrip(" .;")) for o in labelled)]
@@ -1426,6 +1434,8 @@ def _prose_cause(doc: Doc) -> list[str]:
     return []
 
 
+_CAUSES_LABEL = re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes|(?:root\s+|contributing\s+)?causes"
+                           r"|contributing\s+factors|reasons|things\s+that\s+went\s+wrong)\s*:$", re.I)
 _ROOT_CAUSE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))root\s+cause\s*:\s*(\S.*)", re.I)
 # a sentence that says the list after it is the causes: "Root causes were two silent
 # misconfigurations:", "It was caused by:" (not "We found the root cause after checking

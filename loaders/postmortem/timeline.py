@@ -245,6 +245,16 @@ _INTENT = {"getting", "get", "try", "tries", "trying", "attempt", "attempts", "a
 # "full recovery expected in about two hours", "restoration ETA 14:00": a forecast
 _NOT_PRODUCTION = {"staging", "stage", "dev", "development", "test", "testing", "qa", "canary", "preview",
                    "sandbox", "uat"}
+_TO_PLACE = {"to", "in", "on", "into", "onto", "the", "for"}
+
+
+def _elsewhere(words: list[str], at: int) -> bool:
+    """Do the three words from ``at`` name somewhere other than production ("to staging",
+    "on the dev cluster"; not the "dev" of a domain name, "janua.dev serving")?"""
+    return any(words[j] in _NOT_PRODUCTION and j and words[j - 1] in _TO_PLACE
+               for j in range(at, min(at + 3, len(words))))
+
+
 # "Fix deployed for SHOP-88; this change triggered the incident" (not "Reverted the change
 # that caused the outage", the mitigation)
 _CAUSED_IT = re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|update|commit)\s+(?:triggered|caused|started)\b",
@@ -261,6 +271,11 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
          **{w: "complete" for w in _COMPLETE}}
 
 
+_VERIFIED = {"verified", "verifies", "confirmed", "confirms"}
+_WORKS = WORKING_STATES | {"working", "works", "successful", "succeeds", "succeeded"}
+# (nor a part found working while the cause was looked for: "SSH confirmed the API
+# service was healthy")
+_NEGATION = {"not", "no", "never", "still", "isn't", "wasn't", "aren't", "was", "were", "had", "been"}
 _REPORT_WORDS = {"report", "reports", "reported"}
 _QUOTES_OUTPUT = re.compile(r"\breport(?:s|ed)?\s*:?\s*[\"“'`]", re.I)
 # (a program says it, not a person: "a customer reported: 'checkout is down'" is a report)
@@ -320,7 +335,7 @@ def _tag(e: Entry) -> None:
                     if kind in ("mitigated", "resolved") and (
                             _INTENT.intersection(words[max(0, i - 3):i])
                             or _EXPECTED.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])
-                            or _NOT_PRODUCTION.intersection(words[i + 1 + len(rest):i + 4 + len(rest)])
+                            or _elsewhere(words, i + 1 + len(rest))
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
                         # somewhere else ("fix deployed to staging"), or the change that
@@ -334,6 +349,9 @@ def _tag(e: Entry) -> None:
         elif w in BECOMING and WORKING_STATES.intersection(words[i + 1:i + 4]) \
                 and not _EXPECTED.intersection(words[max(0, i - 2):i + 4]):
             e.tags.add("mitigated")  # "pod becomes 1/1 Running", "health turns Healthy"
+        elif w in _VERIFIED and _WORKS.intersection(words[i + 1:i + 5]) \
+                and not _NEGATION.intersection(words[i + 1:i + 5]):
+            e.tags.add("mitigated")  # "Verified working", "User confirmed sign-in successful"
         elif len(w) == 3 and w[0] == "5" and w.isdigit():
             e.tags.add("impact")  # an HTTP 5xx status
         elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):

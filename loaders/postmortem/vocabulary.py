@@ -281,11 +281,14 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     # "- Offline: 2024-05-27 at 11:02 AM EST" / "- Online: ... 12:58 PM"
                     r"(?:went\s+)?offline(?:\s+(?:at|since))?", r"went\s+down(?:\s+at)?")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
-                     r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery")),
+                     r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery",
+                     r"(?:date|time)\s+detected")),
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?")),
-    ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end")),
+    ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end",
+                     # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
+                     r"(?:date|time)\s+(?:resolved|closed)")),
     # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
     ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
@@ -503,6 +506,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "contextd restarted - all services healthy": the state the outage ended in
     + [f"all {n} {s}" for n in ("services", "systems", "nodes", "pods", "checks", "components")
        for s in ("healthy", "operational", "green", "passing")]
+    # "New pod healthy; the site serving again": the replacement is up
+    + [f"new {n} {s}" for n in ("pod", "pods", "instance", "instances", "node", "nodes", "version", "build",
+                                "release", "deployment", "container", "containers")
+       for s in ("healthy", "serving", "live", "up")]
     + [f"{r} to {w}" for r in ("returns", "return", "returned") for w in ("baseline", "normal")]
     # containment of a leak: the exposure ends when the secret stops working
     + "revoke revokes revoked re-enable re-enables re-enabled".split()
