@@ -241,7 +241,7 @@ def _report_period(args, reader, as_of, document: bool):
 def cmd_report(args) -> int:
     from datetime import date
 
-    from metrics import periods, report
+    from metrics import build, periods, report
     from metrics.db import Reader
     from metrics.filters import Filters, choices
 
@@ -262,6 +262,9 @@ def cmd_report(args) -> int:
     as_of = args.as_of or date.today()
     reader = Reader(db)
     try:
+        if (why_not := build.outdated(reader)):
+            print(f"hindsight: {why_not}", file=sys.stderr)
+            return 2
         period = _report_period(args, reader, as_of, fmt in ("html", "md", "pdf"))
         if period.date_from > period.date_to:
             print(f"hindsight: --from {period.date_from} is after --to {period.date_to}", file=sys.stderr)

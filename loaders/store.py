@@ -281,6 +281,9 @@ def swap(path: str | os.PathLike, derive=None):
         yield con
         con.execute("SET memory_limit = ?", [MARTS_MEMORY])
         build_models(con)  # marts are tables: rebuild them from the new raw rows
+        # (which models built the views: a reader of another version tells, metrics/build.py)
+        con.execute("DELETE FROM settings WHERE key = 'models'")
+        con.execute("INSERT INTO settings VALUES ('models', ?)", [models_fingerprint()])
         create_macros(con)
         if derive is not None:  # tables computed in Python from the marts (loaders/similar.py):
             derive(con)         # it lowers the cap back to INGEST_MEMORY once its SQL is done

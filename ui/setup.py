@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import filters as flt
-from metrics import periods, quality, safe
+from metrics import build, periods, quality, safe
 from metrics.db import Reader
 from metrics.hidden import hidden
 from metrics.safe import to_csv
@@ -101,6 +101,16 @@ def open_page(script: str) -> Context:
     w = where()
     reingest.first_start(w)
     reader = _reader(str(w.db))
+    if reader.exists and (why_not := build.outdated(reader)):
+        # (a database built by another version: every figure would be read through
+        # views these queries do not match)
+        st.title(p.title)
+        st.warning(safe.markdown(why_not), icon=":material/update:")
+        if st.button("Rebuild the database now", type="primary", icon=":material/sync:"):
+            if reingest.run(w) is not None:
+                st.rerun()
+        footer(w)
+        st.stop()
     if not p.filters:
         footer(w)
         return Context(reader, None, w.config, w)
