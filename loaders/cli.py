@@ -241,6 +241,7 @@ def _report_period(args, reader, as_of, document: bool):
 def cmd_report(args) -> int:
     from datetime import date
 
+    from loaders import store
     from metrics import build, periods, report
     from metrics.db import Reader
     from metrics.filters import Filters, choices
@@ -262,7 +263,7 @@ def cmd_report(args) -> int:
     as_of = args.as_of or date.today()
     reader = Reader(db)
     try:
-        if (why_not := build.outdated(reader)):
+        if (why_not := build.outdated(reader, store.models_fingerprint())):
             print(f"hindsight: {why_not}", file=sys.stderr)
             return 2
         period = _report_period(args, reader, as_of, fmt in ("html", "md", "pdf"))

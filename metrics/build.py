@@ -9,27 +9,20 @@ views; it re-reads only files that changed, unless the parser changed too).
 """
 from __future__ import annotations
 
-from functools import cache
-
 import duckdb
 
 from metrics.db import Reader
 
 
-@cache
-def _current() -> str:
-    from loaders.store import models_fingerprint
-
-    return models_fingerprint()
-
-
-def outdated(reader: Reader) -> str | None:
-    """Why the database cannot be read as it is, or None when it was built by these models."""
+def outdated(reader: Reader, models: str) -> str | None:
+    """Why the database cannot be read as it is, or None when it was built by the models
+    whose fingerprint is ``models`` (loaders.store.models_fingerprint: the read side does
+    not import the loaders, so its caller passes it)."""
     try:
         rows = reader.query("SELECT value FROM settings WHERE key = 'models'")
     except duckdb.Error:
         rows = []   # no settings table: older than every version that keeps one
-    if rows and rows[0][0] == _current():
+    if rows and rows[0][0] == models:
         return None
     return (f"{reader.path} was built by another version of Hindsight (its SQL models differ from this "
             f"version's), so its figures cannot be read as they are. Rebuild it with `hindsight ingest --db "

@@ -5,6 +5,7 @@ import duckdb
 import pytest
 from conftest import ROOT, postmortem_count, run_cli, run_page, write_postmortems
 
+from loaders.store import models_fingerprint
 from metrics import build
 from metrics.db import Reader
 
@@ -28,7 +29,7 @@ def test_a_database_built_by_these_models_is_current(old_db):
     assert run_cli("ingest", "-q", "--db", old_db).returncode == 0
     reader = Reader(old_db)
     try:
-        assert build.outdated(reader) is None
+        assert build.outdated(reader, models_fingerprint()) is None
     finally:
         reader.close()
 
@@ -36,7 +37,7 @@ def test_a_database_built_by_these_models_is_current(old_db):
 def test_another_versions_database_is_named_with_the_command_that_rebuilds_it(old_db):
     reader = Reader(old_db)
     try:
-        why = build.outdated(reader)
+        why = build.outdated(reader, models_fingerprint())
     finally:
         reader.close()
     assert why is not None and "another version" in why and f"hindsight ingest --db {old_db}" in why
@@ -47,7 +48,7 @@ def test_a_database_without_settings_is_outdated(tmp_path):
     duckdb.connect(str(db)).execute("CREATE TABLE postmortems (path VARCHAR)").close()
     reader = Reader(db)
     try:
-        assert build.outdated(reader) is not None
+        assert build.outdated(reader, models_fingerprint()) is not None
     finally:
         reader.close()
 

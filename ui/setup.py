@@ -24,10 +24,17 @@ from metrics.safe import to_csv
 from ui import auth, reingest, tables
 from ui.pages import PAGES, page_of
 from loaders.config import Config
+from loaders.store import models_fingerprint
 from ui.where import Where, footer, load_command, where
 
 
 FAVICON = Path(__file__).resolve().parent / "favicon.png"
+
+
+@functools.cache
+def _models() -> str:
+    """The fingerprint of the SQL models this version builds its databases with."""
+    return models_fingerprint()
 
 
 @st.cache_resource
@@ -101,7 +108,7 @@ def open_page(script: str) -> Context:
     w = where()
     reingest.first_start(w)
     reader = _reader(str(w.db))
-    if reader.exists and (why_not := build.outdated(reader)):
+    if reader.exists and (why_not := build.outdated(reader, _models())):
         # (a database built by another version: every figure would be read through
         # views these queries do not match)
         st.title(p.title)
