@@ -108,7 +108,7 @@ def open_page(script: str) -> Context:
     w = where()
     reingest.first_start(w)
     reader = _reader(str(w.db))
-    if reader.exists and (why_not := build.outdated(reader, _models())):
+    if reader.exists and (why_not := data(build.outdated, reader, _models())):
         # (a database built by another version: every figure would be read through
         # views these queries do not match)
         st.title(p.title)
