@@ -577,9 +577,9 @@ def _collect_metadata(doc: Doc) -> None:
         # UTC": a time field's name as a heading (no section's name) over a value that
         # opens with a date and a time
         elif kind is None and s.level and s.blocks and s.blocks[0].kind in ("para", "item") \
-                and meta_key(s.title) in _TIME_KEYS \
+                and (key := meta_key(s.title)) in _TIME_KEYS \
                 and (st := tp.read_stamp(plain(s.blocks[0].text))) is not None and st.has_date and st.has_time:
-            put(meta_key(s.title), s.blocks[0].text, s.blocks[0].line)
+            put(key, s.blocks[0].text, s.blocks[0].line)
     for key, value, ln in hidden:
         put(key, value, ln)
 
@@ -1380,19 +1380,15 @@ _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 
 def _prose_cause(doc: Doc) -> list[str]:
-    """The first sentence of the document's prose or lists that states a cause
-    (``_CAUSE``, or its words in another language), as its one contributing factor; none
-    when no sentence does. A post's front-matter description, its writer's own summary,
-    comes first."""
+    """The causes a document without a causes section states in its prose: its
+    front-matter description when that states one (its writer's own summary); else a
+    label's list ("Three failure modes:"); else a root cause labelled in each of two or
+    more parts; else the first sentence that states a cause (``_CAUSE``, or its words in
+    another language), or the list it introduces ("Root causes were two ...:"). None when
+    nothing does."""
     described = front(doc, "description")
     if isinstance(described, str) and (_CAUSE.search(described) or _CAUSE_OTHER.search(described)):
         return [plain(described.strip())[:500]]
-    # "## Part 2: ..." with "**Root cause:** ..." in it, and so on for each part: a post
-    # told as several problems, each its labelled cause
-    labelled = list(dict.fromkeys(   # (the same cause in the summary and the body once)
-        m.group(1).strip()[:500] for s in doc.secs if doc.kinds.get(id(s)) not in _NO_CAUSE_HERE
-        for b in s.blocks if b.kind == "para" and "root cause" in b.text.lower()
-        for m in [_ROOT_CAUSE_LABEL.search(plain(b.text))] if m and not _NOT_KNOWN.match(m.group(1).strip())))
     # "Three failure modes:" over a numbered list: a label that names its items as causes
     for s in doc.secs:
         if doc.kinds.get(id(s)) in _NO_CAUSE_HERE:
@@ -1401,6 +1397,12 @@ def _prose_cause(doc: Doc) -> list[str]:
             if b.kind == "para" and len(b.text) < 80 and _CAUSES_LABEL.match(plain(b.text)) \
                     and len(listed := _listed_after(s.blocks, i)) >= 2:
                 return listed
+    # "## Part 2: ..." with "**Root cause:** ..." in it, and so on for each part: a post
+    # told as several problems, each its labelled cause
+    labelled = list(dict.fromkeys(   # (the same cause in the summary and the body once)
+        m.group(1).strip()[:500] for s in doc.secs if doc.kinds.get(id(s)) not in _NO_CAUSE_HERE
+        for b in s.blocks if b.kind == "para" and "root cause" in b.text.lower()
+        for m in [_ROOT_CAUSE_LABEL.search(plain(b.text))] if m and not _NOT_KNOWN.match(m.group(1).strip())))
     # (a cause told again at more length, "the certificate expired." then "the certificate
     # expired because its renewal job was off", is one)
     labelled = [c for c in labelled if not any(o != c and o.lower().startswith(c.lower().rstrip(" .;")) for o in labelled)]
