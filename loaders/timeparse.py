@@ -395,7 +395,7 @@ _GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
                   r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?)\s+(?=\d))?"
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = re.compile(
-    r"\s*(?:-|–|—|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
+    r"\s*(?:-|–|—|〜|～|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
 _ZONE_TAIL = re.compile(r"\s*\(?\s*(" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
 _MAX_PREFIX = 80
 

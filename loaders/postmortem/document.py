@@ -1245,13 +1245,16 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
 
 # (and the same words in French, German, Spanish, Portuguese and Dutch: "de 1h02 à 10h17",
 # "entre 16:00 et 16:26", "von 14:00 bis 15:10", "de 14:00 a 15:00", "van 14:00 tot 15:00")
-_RANGE_SEP = re.compile(r"\s*(?:->|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)(?=\s)\s*",
+_RANGE_SEP = re.compile(r"\s*(?:->|-|–|—|→|〜|～)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)(?=\s)\s*",
                         re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+# (Japanese, Chinese and Korean have no word boundaries: "障害", "无法访问", "장애", and the
+# alerts that fired over the window, "複数回発火")
 _IMPACT_WORDS = re.compile(r"\b(?:outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
                            r"lasted|lasting|broken|disrupt\w*|incident"
                            r"|indisponible|inaccessible|panne|coupure|ausfall|störung|nicht\s+erreichbar"
-                           r"|caída|interrupción|indisponível|queda|storing)\b", re.I)
+                           r"|caída|interrupción|indisponível|queda|storing)\b"
+                           r"|障害|停止|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단", re.I)
 
 
 def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
@@ -1288,7 +1291,7 @@ _NUMBERED_PROBLEM = re.compile(r"^(?:bug|issue|problem|defect|fault|failure)\s*#
 def _factors(doc: Doc) -> list[str]:
     """The causes: a factors section's items, else its paragraphs; a sub-heading of one
     ("### 1. Leftover legacy versions") is a cause itself, its text the explanation,
-    unless it names a group over a list ("### Background causes" over four numbered
+    unless it asks a question its text answers ("### Why it happened"), or names a group over a list ("### Background causes" over four numbered
     causes), or is a bold label over nothing but a list ("**Main problems**:" over five
     numbered ones): then the list's items are."""
     out: list[str] = []
@@ -1299,6 +1302,7 @@ def _factors(doc: Doc) -> list[str]:
     for s in sure or named:
         items = [b for b in s.blocks if b.kind == "item"]
         if s.parent is not None and doc.kinds.get(id(s.parent)) == "factors" and plain(s.title) \
+                and not _ASKS.match(plain(s.title)) \
                 and not (items and (_GROUP_OF_CAUSES.match(plain(s.title)) or _labels_a_list(doc, s, items)
                                     # ("### Technical details" over four numbered causes: a
                                     # heading that names a causes section holds them)
@@ -1457,6 +1461,9 @@ def _listed_after(blocks: list, i: int) -> list[str]:
 
 
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
+# a sub-heading that asks ("### Why it happened", "### Why it wasn't caught earlier",
+# "### What went wrong"): a question its list or paragraphs answer, never a cause itself
+_ASKS = re.compile(r"^\W*(?:why|what|how|warum|wieso|pourquoi|por\s+qu[ée]|porque)\b|^\W*(?:为什么|為什麼|なぜ|왜)", re.I)
 # causes named as candidates ("Possible causes") and causes ruled out ("Ruled-out causes")
 _CANDIDATE_CAUSES = re.compile(r"^(?:possible|probable|likely|suspected|potential)\b", re.I)
 _NOT_CAUSES = re.compile(r"\b(?:ruled[\s-]*out|rejected|eliminated|excluded|discarded|dismissed|red\s+herrings?)\b"

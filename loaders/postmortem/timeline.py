@@ -271,6 +271,22 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
          **{w: "complete" for w in _COMPLETE}}
 
 
+# a check of the organisation's own that fails: "install test failed", "smoke tests are failing"
+_CHECKS = {"test", "tests", "check", "checks", "probe", "probes", "verification", "healthcheck", "healthchecks"}
+_FAILS = {"fail", "fails", "failed", "failing"}
+_COPULA = {"is", "are", "was", "were", "start", "started", "starts", "begin", "began", "begins"}
+
+
+def _a_check(words: list[str], i: int) -> bool:
+    """Is the failing at ``i`` a check's ("test failed", "checks are failing")?"""
+    return bool(i) and (words[i - 1] in _CHECKS or i > 1 and words[i - 1] in _COPULA and words[i - 2] in _CHECKS)
+
+
+# a release of a new version: "v0.2.0-alpha.2 published to npm", "Released 2.4.1"
+_RELEASE_VERBS = {"published", "publishes", "released", "releases", "shipped", "ships"}
+_VERSION = re.compile(r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?:-[\w.]+)?(?![\w.])")
+
+
 _VERIFIED = {"verified", "verifies", "confirmed", "confirms"}
 _WORKS = WORKING_STATES | {"working", "works", "successful", "succeeds", "succeeded"}
 # (nor a part found working while the cause was looked for: "SSH confirmed the API
@@ -343,6 +359,11 @@ def _tag(e: Entry) -> None:
                         continue
                     if kind == "detected" and _CONDITION.intersection(words[max(0, i - 3):i]):
                         continue  # "if you notice ...": a condition, not a detection
+                    if kind == "impact" and w in _FAILS and _a_check(words, i):
+                        # "Fresh install test failed", "health checks failing": a check of
+                        # ours reporting the failure is how we learned of it, not the failure
+                        e.tags.update(("detected", "checked"))
+                        continue
                     getattr(e, target).add(kind)
         if w in STOPPING and BAD_THINGS.intersection(words[max(0, i - 3):i]):
             e.tags.add("mitigated")  # "evictions stop", "stale rules ... stop"
@@ -369,6 +390,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "GitHub Personal Access Token for ewdurbin destroyed."
     if _SECRETS.intersection(words) and _FOUND.intersection(words):
         e.tags.add("detected")   # "Security triage: git grep found the real token in 4 files"
+    if _RELEASE_VERBS.intersection(words) and _VERSION.search(e.text):
+        e.tags.add("released")   # "v0.2.0-alpha.2 published to npm": a new version out
     if ("public" in words and "private" in words) or "made" in words:
         if _GONE_PUBLIC.search(e.text):
             e.tags.add("impact")     # "Repo visibility flipped private → public": exposed from then
@@ -1245,6 +1268,10 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     if len(fixes) > 1 and times.get("detected_at") is not None and fixes[0] == times["detected_at"]:
         fixes = [t for t in fixes if t > fixes[0]] or fixes
     put("mitigated_at", fixes[0] if fixes else None, "timeline_mitigation")
+    if times.get("detected_at") is not None:
+        # nothing says it was fixed, but a new version went out after we knew: the fix
+        put("mitigated_at", next((e.at for e in timed if "released" in e.tags and e.at > times["detected_at"]), None),
+            "timeline_release")
     if start is not None and ttr is not None:
         put("resolved_at", start + timedelta(minutes=ttr), "stated_duration")
     put("resolved_at", last("resolved", after=times.get("mitigated_at") or after), "timeline_resolution")
@@ -1268,6 +1295,9 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # a guess the opening prose's own statement ("at 8:28 AM we lost all connectivity") beats
     if timed and (det is None or timed[0].at < det):
         put("started_at", timed[0].at, "timeline_first")
+    # a failing check the first thing told: it is as near the start as the document says
+    put("started_at", next((e.at for e in timed if "checked" in e.tags and (det is None or e.at <= det)), None),
+        "timeline_check")
     for e in prose:
         if times.get("detected_at") is None and "detected" in e.tags and (
                 times.get("started_at") is None or e.at >= times["started_at"]):
