@@ -8,6 +8,7 @@ docs/METRICS.md). Every function takes plain sequences and returns plain values.
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 from dataclasses import dataclass
 from collections.abc import Sequence
 
@@ -239,6 +240,13 @@ class Chance:
 
 
 CHANCE_SIMULATIONS = 2000
+# A class this large, whose chance count and its complement both reach NORMAL_COUNT, is
+# ranged by the normal approximation: the exact mean (``expected_repeats``) plus or minus
+# z standard deviations of NORMAL_SIMULATIONS draws, as precise as the percentiles of 200
+# draws (docs/METRICS.md, "Expected by chance") at under a third of the work.
+NORMAL_CLASS = 500
+NORMAL_COUNT = 50
+NORMAL_SIMULATIONS = 60
 
 
 @dataclass(frozen=True)
@@ -268,6 +276,43 @@ class Keys:
         return [r for r in runs if len(r) > 1]
 
 
+def others(groups: list[np.ndarray], n: int) -> np.ndarray:
+    """How many other incidents share a key with each of ``n`` incidents, given each
+    shared key's incidents (Keys.groups()): a key's size less one, or for an incident with
+    several keys the size of their union less one (worked out once per distinct set)."""
+    k = np.zeros(n, dtype=np.int64)
+    if not groups:
+        return k
+    sizes = np.array([len(g) for g in groups], dtype=np.int64)
+    inc, gid = np.concatenate(groups), np.repeat(np.arange(len(groups)), sizes)
+    one = np.bincount(inc, minlength=n)[inc] == 1
+    k[inc[one]] = sizes[gid[one]] - 1
+    if not one.all():
+        mi, mg = inc[~one], gid[~one]
+        order = np.lexsort((mg, mi))                       # by incident, then key
+        mi, mg = mi[order], mg[order]
+        cuts = np.flatnonzero(np.diff(mi)) + 1
+        union: dict[bytes, int] = {}
+        seen = np.zeros(n, dtype=bool)
+        for who, its in zip(mi[np.r_[0, cuts]], np.split(mg, cuts)):
+            if (sig := its.tobytes()) not in union:
+                seen[:] = False
+                for g in its:
+                    seen[groups[g]] = True
+                union[sig] = int(seen.sum()) - 1
+            k[who] = union[sig]
+    return k
+
+
+def expected_repeats(k: np.ndarray, eligible: np.ndarray, span: float, window: float) -> float:
+    """The mean chance count, exactly: with starts uniform over ``span``, an eligible
+    incident counts when it lands after the first ``window`` days, probability 1 - w/S,
+    and one of its ``k`` possible predecessors lands in the window before it, each
+    independently with probability w/S: (1 - w/S)(1 - (1 - w/S)^k), summed."""
+    q = max(0.0, 1.0 - window / span) if span > 0 else 0.0
+    return float((q * (1.0 - q ** k[np.asarray(eligible, dtype=bool)])).sum())
+
+
 def repeats_by_chance(days: Sequence[float], keys: Keys | Sequence[Sequence], eligible: Sequence[bool], counted: Sequence[bool],
                       span: float, window: float, level: float = 0.90, simulations: int = CHANCE_SIMULATIONS,
                       seed: int = SEED) -> Chance:
@@ -285,6 +330,10 @@ def repeats_by_chance(days: Sequence[float], keys: Keys | Sequence[Sequence], el
     other than "within chance" only when the observed count lies outside the central
     ``level`` range of the simulated counts. Simulations shrink for very large classes,
     never below 200 (the same rule, and so the same draws, as when each was n² work).
+    A class of NORMAL_CLASS incidents or more whose count is far from both 0 and its
+    ceiling (NORMAL_COUNT) is a sum of many weakly dependent events and is normal: its
+    expected count is the exact mean (expected_repeats) and its range that mean plus or
+    minus z standard deviations of NORMAL_SIMULATIONS draws.
     Each simulation sorts each key's starts: the nearest earlier start of the same key
     decides, n log n."""
     t = np.asarray(days, dtype=float)
@@ -315,12 +364,25 @@ def repeats_by_chance(days: Sequence[float], keys: Keys | Sequence[Sequence], el
     if n < 2:
         return Chance(observed, 0.0, 0, 0, "within chance")
     sims = int(max(200, min(simulations, 4e7 // (n * n))))
+    mean = None
+    if n >= NORMAL_CLASS:
+        mean = expected_repeats(others(groups, n), eligible, span, window)
+        ceiling = int((eligible & (t >= 0)).sum())
+        if mean >= NORMAL_COUNT and ceiling - mean >= NORMAL_COUNT:
+            sims = NORMAL_SIMULATIONS
+        else:
+            mean = None
     rng = np.random.default_rng(seed)
     counts = np.empty(sims, dtype=int)
     chunk = max(1, int(4e6 // max(1, n + pairs)))
     for k in range(0, sims, chunk):
         starts = rng.uniform(0.0, span, size=(min(chunk, sims - k), n))
         counts[k:k + len(starts)] = (repeats(starts) & eligible[None] & (starts >= window)).sum(axis=1)
-    low, high = (int(v) for v in np.quantile(counts, [(1 - level) / 2, (1 + level) / 2], method="nearest"))
+    if mean is not None:
+        half = NormalDist().inv_cdf((1 + level) / 2) * float(counts.std(ddof=1))
+        low, high = int(round(mean - half)), int(round(mean + half))
+    else:
+        mean = float(counts.mean())
+        low, high = (int(v) for v in np.quantile(counts, [(1 - level) / 2, (1 + level) / 2], method="nearest"))
     verdict = "more than chance" if observed > high else "fewer than chance" if observed < low else "within chance"
-    return Chance(observed, float(counts.mean()), low, high, verdict)
+    return Chance(observed, mean, low, high, verdict)

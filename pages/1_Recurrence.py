@@ -35,7 +35,8 @@ setup.table(
         "class": "Class", "incidents": "Incidents", "repeats": "Repeats",
         "expected_by_chance": st.column_config.TextColumn(
             "Expected by chance", help="Repeats expected if the class's incidents had started at random over the "
-                                       "period (its own rate), with the range of 90% of 2,000 simulations"),
+                                       "period (its own rate), with the range holding 90% of the chance count "
+                                       "(Definitions: Expected by chance)"),
         "beyond_chance": st.column_config.TextColumn(
             "Beyond chance?", help="'more than chance' only when the repeats lie above that range: the class's "
                                    "incidents cluster, the same failure keeps coming back"),

@@ -177,3 +177,57 @@ def test_a_missing_services_list_has_no_keys_even_when_arrow_backs_it_with_value
                                         mask=pa.array([False, True, False]))     # [api], null (over db, api), [api]
     table = pa.table({"team": ["web", "web", "web"], "services": services})
     assert [g.tolist() for g in stats.Keys(*repeats._keys("class+service", table)).groups()] == [[0, 2]]
+
+
+def _services(rng, n, names="abcdefgh"):
+    """Each incident's services: mostly one, some two or three, a few none."""
+    return [list(rng.choice(list(names), int(rng.choice([0, 1, 1, 1, 2, 3])), replace=False)) for _ in range(n)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_others_counts_who_shares_a_key_pair_by_pair(seed):
+    rng = np.random.default_rng(seed)
+    keys = _services(rng, int(rng.integers(2, 80)))
+    want = [sum(1 for j, b in enumerate(keys) if j != i and set(a) & set(b)) for i, a in enumerate(keys)]
+    assert stats.others(stats.Keys.of(keys).groups(), len(keys)).tolist() == want
+
+
+def test_the_exact_mean_is_the_simulations_mean():
+    """(1 - w/S)(1 - (1 - w/S)^k) summed over the eligible: the mean the draws approach."""
+    rng = np.random.default_rng(5)
+    n, span, window = 300, 455.0, 90.0
+    days, keys = rng.uniform(0, span, n), _services(rng, n)
+    eligible = rng.random(n) < 0.8
+    exact = stats.expected_repeats(stats.others(stats.Keys.of(keys).groups(), n), eligible, span, window)
+    c = stats.repeats_by_chance(days, keys, eligible, days >= window, span, window, simulations=2000)
+    spread = (c.high - c.low) / (2 * 1.645)                     # about one standard deviation
+    assert abs(c.expected - exact) < 4 * spread / np.sqrt(444)  # 4e7 // 300² = 444 draws
+
+
+def _large(seed=7, n=900, span=455.0):
+    rng = np.random.default_rng(seed)
+    return rng.uniform(0, span, n), _services(rng, n), rng.random(n) < 0.9
+
+
+def test_a_large_class_takes_the_exact_mean_and_a_normal_range(monkeypatch):
+    days, keys, eligible = _large()
+    c = stats.repeats_by_chance(days, keys, eligible, days >= 90, 455.0, 90.0)
+    assert c.expected == stats.expected_repeats(stats.others(stats.Keys.of(keys).groups(), 900), eligible,
+                                                455.0, 90.0)
+    # against the percentiles of 2,000 draws (the small-class rule, forced), the range
+    # differs by less than the percentiles' own noise
+    monkeypatch.setattr(stats, "NORMAL_CLASS", 10 ** 9)
+    slow = stats.repeats_by_chance(days, keys, eligible, days >= 90, 455.0, 90.0, simulations=2000)
+    sd = (slow.high - slow.low) / (2 * 1.645)
+    assert abs(c.expected - slow.expected) < 0.3 * sd
+    assert abs(c.low - slow.low) < 0.5 * sd and abs(c.high - slow.high) < 0.5 * sd
+
+
+def test_a_large_class_with_a_small_count_keeps_the_percentiles(monkeypatch):
+    """Few eligible incidents: the count is small and skewed, so no normal range."""
+    days, keys, _ = _large()
+    eligible = np.zeros(900, dtype=bool)
+    eligible[:30] = True
+    c = stats.repeats_by_chance(days, keys, eligible, days >= 90, 455.0, 90.0)
+    monkeypatch.setattr(stats, "NORMAL_CLASS", 10 ** 9)
+    assert c == stats.repeats_by_chance(days, keys, eligible, days >= 90, 455.0, 90.0)
