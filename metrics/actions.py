@@ -152,33 +152,34 @@ class WithinDays:
     ci: list[float] | None
 
 
-def within_days(df: pd.DataFrame, as_of: date, days: int) -> WithinDays:
-    """Equal-age completion over a frame of items (items() rows): the one place the rule
-    is computed, for the Overview, the report, the monthly line and the closing page.
-    The items counted are dated_items' (as masks here: the frame's text columns are
-    never copied)."""
-    known, undated = _dated_masks(df, as_of)
-    incident = pd.to_datetime(df["incident_date"])
-    old = known & ((pd.Timestamp(as_of) - incident).dt.days >= days)
-    took = (pd.to_datetime(df["done_on"]) - incident).dt.days
-    n, k = int(old.sum()), int((old & df["is_done"] & (took <= days)).sum())
-    return WithinDays(days, n, k, int((known & ~old).sum()), int(undated.sum()), k / n if n else None,
-                      stats.wilson(k, n))
+def within_by_month(reader: Reader, f: Filters, as_of: date, days: int = WITHIN_DAYS) -> pd.DataFrame:
+    """Equal-age counts per month of the incident date (metrics/sql/actions_within_days.sql,
+    the one place the rule is computed): month, eligible, done, too_recent, undated_done.
+    Kept for the database file, like the item frame."""
+    def make():
+        return reader.query_df(sql_file("actions_within_days"), params(f, as_of=as_of, days=days))
+
+    return kept(reader, "within days", (f, as_of, days), make).copy()
 
 
-def _dated_masks(df: pd.DataFrame, as_of: date) -> tuple[pd.Series, pd.Series]:
-    """(the items whose close date is known or which are still open, won't-do aside and
-    of incidents up to ``as_of``; the done items with no close date, left out), as masks."""
-    decided = ~df["is_wont_do"] & (pd.to_datetime(df["incident_date"]) <= pd.Timestamp(as_of))
-    undated = decided & df["is_done"] & df["done_on"].isna()
-    return decided & ~undated, undated
+def within_counts(days: int, eligible: int, done: int, too_recent: int, undated_done: int) -> WithinDays:
+    """The rate and its interval for equal-age counts."""
+    return WithinDays(days, eligible, done, too_recent, undated_done, done / eligible if eligible else None,
+                      stats.wilson(done, eligible))
 
 
-def dated_items(df: pd.DataFrame, as_of: date) -> tuple[pd.DataFrame, int]:
+def within(reader: Reader, f: Filters, as_of: date, days: int = WITHIN_DAYS) -> WithinDays:
+    """Done within ``days`` of the incident over the whole period, for the Overview, the
+    report and the closing page."""
+    rows = within_by_month(reader, f, as_of, days)
+    return within_counts(days, *(int(rows[c].sum()) for c in ("eligible", "done", "too_recent", "undated_done")))
+
+
+def dated_items(df: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """(items whose close date is known or which are still open, won't-do aside and of
-    incidents up to ``as_of``; how many done items have no close date and are left out)."""
-    known, undated = _dated_masks(df, as_of)
-    return df[known], int(undated.sum())
+    incidents up to the frame's as-of day; how many done items have no close date and are
+    left out): the frame's close_known and done_undated, which counted_action_items decides."""
+    return df[df["close_known"]], int(df["done_undated"].sum())
 
 
 def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE,
@@ -190,8 +191,9 @@ def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN
     younger than that has no completion figure yet."""
     df = items(reader, f, as_of)
     table = rate_table(df, "month", min_sample=min_sample)
-    for month, group in df.groupby("month"):
-        _equal_age(table, table["month"] == month, group, as_of, days, min_sample)
+    for r in within_by_month(reader, f, as_of, days).itertuples(index=False):
+        _equal_age(table, table["month"] == r.month, within_counts(days, r.eligible, r.done, r.too_recent,
+                                                                   r.undated_done), days, min_sample)
     every = pd.DataFrame({"month": months(f.date_from, f.date_to)})
     out = every.merge(table, on="month", how="left")
     for col in ("items", "done", "open", "won't do", "overdue", "completion n", "on time n"):
@@ -202,9 +204,8 @@ def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN
     return out
 
 
-def _equal_age(table: pd.DataFrame, row, group: pd.DataFrame, as_of: date, days: int, min_sample: int) -> None:
-    """Replace a row's completion with 'done within ``days`` of the incident' (within_days)."""
-    w = within_days(group, as_of, days)
+def _equal_age(table: pd.DataFrame, row, w: WithinDays, days: int, min_sample: int) -> None:
+    """Replace a row's completion with 'done within ``days`` of the incident' (``w``)."""
     shown = stats.enough(w.eligible, min_sample)
     table.loc[row, "completion n"] = w.eligible
     table.loc[row, "completion"] = w.rate if shown else None

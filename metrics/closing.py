@@ -10,8 +10,8 @@ age (censored), with the median days to close and its interval.
 
 An item marked done only in its postmortem has no close date, so no one knows when it
 closed: such items are counted (``undated_done``) and left out of these figures.
-The rule itself is metrics.actions.within_days, over the same item frame every
-Action-items figure starts from. Definitions: docs/METRICS.md, "Closing at equal age".
+The rule itself is metrics/sql/actions_within_days.sql, over the rows every
+Action-items figure starts from (counted_action_items). Definitions: docs/METRICS.md, "Closing at equal age".
 """
 from __future__ import annotations
 
@@ -22,16 +22,12 @@ import pandas as pd
 
 from metrics import stats
 from metrics.actions import WITHIN_DAYS as DAYS
-from metrics.actions import WithinDays, dated_items, items, within_days
+from metrics.actions import WithinDays, dated_items, items, within
 from metrics.db import Reader
 from metrics.filters import Filters
 from metrics.overview import previous
 
 __all__ = ["DAYS", "WithinDays", "within", "equal_age", "survival", "EqualAge"]
-
-
-def within(reader: Reader, f: Filters, as_of: date, days: int = DAYS) -> WithinDays:
-    return within_days(items(reader, f, as_of), as_of, days)
 
 
 @dataclass(frozen=True)
@@ -53,7 +49,7 @@ def equal_age(reader: Reader, f: Filters, as_of: date, days: int = DAYS,
 def survival(reader: Reader, f: Filters, as_of: date) -> tuple[stats.Survival, int]:
     """Kaplan-Meier of days to close (open items censored at their age), and how many
     done items were left out for want of a close date."""
-    known, undated = dated_items(items(reader, f, as_of), as_of)
+    known, undated = dated_items(items(reader, f, as_of))
     incident = pd.to_datetime(known["incident_date"])
     closed = known["is_done"]
     took = (pd.to_datetime(known["done_on"]) - incident).dt.days

@@ -1,48 +1,84 @@
-"""Action items compared at equal age (metrics.actions.within_days, used by metrics/closing.py) and the Kaplan-Meier time to
+"""Action items compared at equal age (metrics/sql/actions_within_days.sql through
+metrics.actions.within, used by metrics/closing.py) on a real database, and the Kaplan-Meier time to
 close (metrics/stats.kaplan_meier), on figures worked out by hand."""
 from datetime import date, timedelta
 
-import pandas as pd
 import pytest
+from conftest import house_doc
 
+from loaders.config import Config
+from loaders.ingest import ingest
 from metrics import actions, stats
+from metrics.db import Reader
+from metrics.filters import Filters
 
 
 AS_OF = date(2026, 1, 1)
 
 
-def frame(rows):
-    """Item rows as metrics.actions.items() gives them: (done, won't do, days from the
-    incident to the close or None, age of the incident in days on AS_OF)."""
-    out = []
-    for done, wont, took, age in rows:
-        incident = AS_OF - timedelta(days=age)
-        out.append({"is_done": done, "is_wont_do": wont, "incident_date": incident,
-                    "done_on": incident + timedelta(days=took) if took is not None else None})
-    return pd.DataFrame(out)
+def _jira_day(d: date) -> str:
+    return d.strftime("%d/%b/%y") + " 9:00 AM"
 
 
-def test_only_items_old_enough_count():
-    df = frame([
-        (True, False, 10, 200),    # closed within 90: counts, done
-        (True, False, 120, 200),   # closed, but after 90 days: counts, not done
-        (False, False, None, 150),  # open at 150 days: counts, not done
-        (False, False, None, 40),  # 40 days old: too recent
-        (True, False, 5, 30),      # closed fast but too recent: left out, not a head start
-        (True, False, None, 300),  # done with no close date: left out
-        (False, True, None, 300),  # won't do: left out
+def load_items(tmp_path, groups):
+    """A real database of postmortems whose action items a Jira export closes. ``groups``:
+    (age of the incident in days on AS_OF, [(status, days from the incident to the close
+    or None), ...]), one postmortem each; a status is "done", "open" or "wont_do"."""
+    src = tmp_path / "src"
+    src.mkdir()
+    rows, n = ["Summary,Issue key,Issue id,Issue Type,Status,Resolution,Assignee,Created,Resolved,Status Category"], 0
+    for g, (age, its) in enumerate(groups):
+        day = AS_OF - timedelta(days=age)
+        acts = []
+        for status, took in its:
+            n += 1
+            acts.append((f"Item {n}", "@ann", "Feb 20", f"OPS-{n}"))
+            word, res, cat = {"done": ("Done", "Done", "Done"), "open": ("In Progress", "", "In Progress"),
+                              "wont_do": ("Won't Do", "Won't Do", "Done")}[status]
+            closed = _jira_day(day + timedelta(days=took)) if took is not None else ""
+            rows.append(f"Item {n},OPS-{n},{n},Task,{word},{res},Priya Raman,{_jira_day(day)},{closed},{cat}")
+        (src / f"pm{g}.md").write_text(house_doc(title=f"Incident {g}", day=day.isoformat(), actions=acts),
+                                       encoding="utf-8")
+    (src / "jira.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ingest(Config(), [str(src)], tmp_path / "h.duckdb")
+    return Reader(tmp_path / "h.duckdb")
+
+
+def _within(reader, date_from=date(2020, 1, 1)):
+    return actions.within(reader, Filters(date_from, AS_OF), AS_OF, 90)
+
+
+def test_only_items_old_enough_count(tmp_path):
+    reader = load_items(tmp_path, [
+        (200, [("done", 10),      # closed within 90: counts, done
+               ("done", 120)]),   # closed, but after 90 days: counts, not done
+        (150, [("open", None)]),  # open at 150 days: counts, not done
+        (40, [("open", None)]),   # 40 days old: too recent
+        (30, [("done", 5)]),      # closed fast but too recent: left out, not a head start
+        (300, [("done", None),    # done with no close date: left out
+               ("wont_do", 3)]),  # won't do: left out
     ])
-    w = actions.within_days(df, AS_OF, 90)
+    w = _within(reader)
     assert (w.eligible, w.done, w.too_recent, w.undated_done) == (3, 1, 2, 1)
     assert w.rate == pytest.approx(1 / 3)
 
 
-def test_a_young_period_is_not_a_regression_at_equal_age():
+def test_the_months_add_up_to_the_period(tmp_path):
+    reader = load_items(tmp_path, [(200, [("done", 10), ("open", None)]), (150, [("done", 100)]),
+                                   (20, [("open", None)])])
+    rows = actions.within_by_month(reader, Filters(date(2020, 1, 1), AS_OF), AS_OF, 90)
+    w = _within(reader)
+    assert len(rows) == 3 and (int(rows["eligible"].sum()), int(rows["done"].sum())) == (w.eligible, w.done) == (3, 1)
+
+
+def test_a_young_period_is_not_a_regression_at_equal_age(tmp_path):
     # the same habit (close in 20 days, one item in four never) seen at two ages
-    old = frame([(True, False, 20, 400)] * 30 + [(False, False, None, 400)] * 10)
-    young = frame([(True, False, 20, 100)] * 30 + [(False, False, None, 100)] * 10)
-    a, b = actions.within_days(old, AS_OF, 90), actions.within_days(young, AS_OF, 90)
-    assert a.rate == b.rate == pytest.approx(0.75)
+    habit = [("done", 20)] * 30 + [("open", None)] * 10
+    reader = load_items(tmp_path, [(400, habit), (100, habit)])
+    old = _within(reader, date_from=date(2020, 1, 1))
+    a = actions.within(reader, Filters(date(2020, 1, 1), AS_OF - timedelta(days=300)), AS_OF, 90)
+    b = actions.within(reader, Filters(AS_OF - timedelta(days=299), AS_OF), AS_OF, 90)
+    assert old.eligible == 80 and a.rate == b.rate == pytest.approx(0.75)
     change = stats.compare_proportions(a.done, a.eligible, b.done, b.eligible)
     assert change.verdict == "no clear change"
 

@@ -23,5 +23,7 @@ SELECT
     is_on_time,
     is_due_or_done,
     is_wish,
+    close_known,
+    done_undated,
     age_days
 FROM counted_action_items($date_from, $date_to, $teams, $services, $severities, $classes, $near_misses, $as_of)

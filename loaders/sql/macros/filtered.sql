@@ -23,8 +23,11 @@ WHERE a.file_path IN (
 -- open and deadline < as_of; on time = done on or before the deadline (a done item with
 -- no tracker date counts as on time); due_or_done (the on-time denominator) = done, or
 -- open with deadline < as_of. Won't-do items are in neither. A wish: won't-do aside,
--- an item missing an owner, a due date or a ticket. (Equal-age completion is
--- computed over these rows by metrics.actions.within_days.)
+-- an item missing an owner, a due date or a ticket. Equal-age completion
+-- (docs/METRICS.md, "Closing at equal age") reads close_known: won't-do aside, of an
+-- incident up to as_of, and not done without a close date (the document's word alone,
+-- done_undated, which no one can time); age_of_incident and days_to_close are in days
+-- (metrics/sql/actions_within_days.sql counts them against its window).
 CREATE OR REPLACE MACRO counted_action_items(f_from, f_to, f_teams, f_services, f_severities, f_classes, f_near,
                                              as_of) AS TABLE
 SELECT
@@ -41,5 +44,10 @@ SELECT
     CASE WHEN a.status = 'open'
          THEN date_diff('day', a.incident_date, as_of) END                 AS age_days,
     a.status <> 'wont_do'
-        AND (a.owner IS NULL OR a.due_date IS NULL OR a.ticket IS NULL)    AS is_wish
+        AND (a.owner IS NULL OR a.due_date IS NULL OR a.ticket IS NULL)    AS is_wish,
+    a.status <> 'wont_do' AND a.incident_date <= as_of
+        AND NOT (a.status = 'done' AND a.done_on IS NULL)                  AS close_known,
+    a.status = 'done' AND a.done_on IS NULL AND a.incident_date <= as_of  AS done_undated,
+    date_diff('day', a.incident_date, as_of)                               AS age_of_incident,
+    date_diff('day', a.incident_date, a.done_on)                           AS days_to_close
 FROM filtered_action_items(f_from, f_to, f_teams, f_services, f_severities, f_classes, f_near) a;
