@@ -70,7 +70,8 @@ _PLACEHOLDERS = re.compile(
     r"[^\]\n]{0,60}\]"                                              # [describe the impact]
     r"|\b(?:YYYY-MM-DD|YYYY/MM/DD|MM/DD/YYYY|DD/MM/YYYY|HH:MM(?::SS)?|hh:mm)\b"
     r"|\bX{2,}:X{2}\b", re.I)
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
+# code: fenced, inline, and the HTML a site generator renders it as ("<pre>...</pre>")
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`|<pre\b[^>]*>.*?</pre\s*>", re.S | re.I)
 _LINK_LINE = re.compile(r"\[[^\]]+\]\([^)]+\)|https?://\S+")
 _FM_TEMPLATE = re.compile(r"^(?:template|is_template)\s*:\s*(?:true|yes)\s*$"
                           r"|^(?:type|layout|kind)\s*:\s*[\"']?template[\"']?\s*$", re.I | re.M)
@@ -85,14 +86,17 @@ _VARIABLE = re.compile(r"\{\{\s*([A-Za-z_]\w*)")
 
 
 def placeholders(text: str) -> int:
-    """How many placeholders a template would leave in ``text`` (code spans and a site
-    generator's variables ignored)."""
+    """How many different placeholders a template would leave in ``text`` (code and a
+    site generator's variables ignored). Each counts once: a template leaves different
+    blanks (an owner, a date, the impact), while one token met again and again ("[listener]"
+    on every line of a quoted log) is the text's own."""
     prose = _CODE.sub(" ", text)
     built = _SITE_OBJECTS | set(_LIQUID_SET.findall(prose)) if "{{" in prose else _SITE_OBJECTS
-    n = sum(1 for m in _PLACEHOLDERS.finditer(prose)
-            if not ((v := _VARIABLE.match(m.group(0))) and v.group(1) in built))
-    n += sum(1 for m in _ANGLE.finditer(prose) if m.group(1).split()[0].strip("/").lower() not in _HTML_TAGS)
-    return n
+    found = {m.group(0).lower() for m in _PLACEHOLDERS.finditer(prose)
+             if not ((v := _VARIABLE.match(m.group(0))) and v.group(1) in built)}
+    found |= {m.group(0).lower() for m in _ANGLE.finditer(prose)
+              if m.group(1).split()[0].strip("/").lower() not in _HTML_TAGS}
+    return len(found)
 
 
 INDEX_REASON = "a README or index page that holds no incident (no date with a timeline or action items)"

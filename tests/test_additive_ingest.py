@@ -445,3 +445,37 @@ def test_a_template_written_with_curly_placeholders_is_still_a_template(tmp_path
     s = ingest(cfg, [str(tmp_path / "pm")], tmp_path / "h.duckdb")
     assert s.kinds == {"postmortem": 1}
     assert [why.split(" (")[0] for _, why in s.skipped] == ["a template"]
+
+
+QUOTED_LOG_POST = """---
+layout: post
+title: How a forgotten firewall rule let someone wipe our cache cluster
+---
+
+*Short version: someone deleted the cache keys during a migration. Nothing was stolen.*
+
+I was moving the last servers to containers when my phone showed a strange error.
+We restored from the snapshot within the hour.
+
+<div class="highlight"><pre class="highlight"><code>
+10:01:02 I NET  [listener] connection accepted from 203.0.113.7
+10:01:03 I NET  [worker-1] received client metadata
+10:01:04 I NET  [listener] connection accepted from 203.0.113.9
+10:01:05 I NET  [listener] connection accepted from 198.51.100.4
+</code></pre></div>
+
+The firewall rule now ships with the container, and the cache only listens on the private network.
+"""
+
+
+def test_a_dateless_post_quoting_a_log_is_an_incident_not_a_template(tmp_path, cfg):
+    """Bracketed tokens inside a rendered code block, and one token said again and again,
+    are the text's own, not blanks a template leaves (a real post was dropped for them)."""
+    s = ingest_one(tmp_path, cfg, "story-of-a-wipe.md", QUOTED_LOG_POST)
+    assert s.kinds == {"postmortem": 1} and not s.skipped
+
+
+def test_a_template_with_each_blank_once_is_still_a_template(tmp_path, cfg):
+    s = ingest_one(tmp_path, cfg, "new.md", "# [Title]\n\n## Summary\n\n[describe the impact]\n\n"
+                                            "## Action items\n\n- <action> (<owner>)\n- <action> (<owner>)\n")
+    assert [why.split(" (")[0] for _, why in s.skipped] == ["a template"]
