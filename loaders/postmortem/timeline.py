@@ -271,6 +271,16 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
          **{w: "complete" for w in _COMPLETE}}
 
 
+_PREPOSITIONS = {"into", "on", "of", "about", "for", "regarding", "around", "behind", "after"}
+
+
+def _PREPOSED(words: list[str], i: int) -> bool:
+    """Is the noun at ``i`` the object of a preposition ("into the outage", "of this
+    incident"), so that the verb after it has another subject?"""
+    j = i - 1 if i and words[i - 1] in ("the", "this", "that", "an", "a") else i
+    return j > 0 and words[j - 1] in _PREPOSITIONS
+
+
 # a check of the organisation's own that fails: "install test failed", "smoke tests are failing"
 _CHECKS = {"test", "tests", "check", "checks", "probe", "probes", "verification", "healthcheck", "healthchecks"}
 _FAILS = {"fail", "fails", "failed", "failing"}
@@ -357,6 +367,8 @@ def _tag(e: Entry) -> None:
                         # somewhere else ("fix deployed to staging"), or the change that
                         # caused the incident: not the event
                         continue
+                    if target == "markers" and kind == "started" and _PREPOSED(words, i):
+                        continue  # "investigations into the outage began": they began, not it
                     if kind == "detected" and _CONDITION.intersection(words[max(0, i - 3):i]):
                         continue  # "if you notice ...": a condition, not a detection
                     if kind == "impact" and w in _FAILS and _a_check(words, i):

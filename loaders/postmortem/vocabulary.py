@@ -49,7 +49,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("actions", _rx(
         r"action\s*items?", r"actions?(?:\s+(?:points?|taken|plan|list|items?))?",
         r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)", r"follow[\s-]*through(?!\s+(?:failures?|gaps?|problems?|issues?))",
-        r"corrective(?:\s+and\s+preventive)?\s+(?:actions?|measures?)",
+        r"corrective(?:\s+and\s+preventa?tive)?\s+(?:actions?|measures?)",
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
@@ -428,6 +428,8 @@ EVENT_MARKERS: dict[str, list[str]] = {
     + [f"{w} of the {n}" for w in ("start", "beginning", "onset") for n in ("impact", "outage", "incident", "event")],
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
     "mitigated": _variants("outage impact disruption", "mitigated ends end ended over")
+    # "Impact stopped shortly after", "Impact resolved shortly after": the impact's end
+    + _variants("impact", "stopped stops ceased resolved")
     + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
        "end of disruption", "incident repaired"],
     "resolved": _variants("incident", "ends end ended resolved closed over")
