@@ -47,6 +47,12 @@ KNOWN = {
     ("prose-timeline", "guards-against-over-reading.md", "timeline_events"),
     ("many-at-once", "guards-against-over-reading.md", "resolved_at"),
     ("many-at-once", "guards-against-over-reading.md", "timeline_events"),
+    # the table's header is its only date ("| Timeline 14.03.23 | Event |"): as bullets
+    # the header row is gone, and the day with it
+    ("table-bullets", "timeline-table-header-names-the-day.md", "date"),
+    ("table-bullets", "timeline-table-header-names-the-day.md", "detected_at"),
+    ("table-bullets", "timeline-table-header-names-the-day.md", "mitigated_at"),
+    ("table-bullets", "timeline-table-header-names-the-day.md", "timeline_timed"),
     ("table-bullets", "japanese-metadata-table.md", "action_owners"),
     ("table-bullets", "japanese-metadata-table.md", "action_due"),
     ("table-bullets", "japanese-metadata-table.md", "action_items_done"),

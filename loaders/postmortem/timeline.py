@@ -325,6 +325,10 @@ _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
     # (an error seen: "本番環境でエラー発生を確認", "장애 확인"; not a recovery confirmed, "復旧を確認")
     ("detected", ("通知", "検知", "アラート", "発見", "気付", "告警", "报警", "发现", "발견", "감지", "탐지", "인지", "알림",
                   "(?:エラー|障害|異常|不具合|故障)(?:発生)?(?:を|が)確認(?!されな|できな|せず)",
+                  # a user or customer who saw it and said so: "ユーザが s4rciv.com で Error
+                  # 1033 を観測", "用户反馈无法登录"
+                  "(?:ユーザー?|利用者|お客様|顧客)(?:が|から|より)[^。]{0,40}?(?:観測|報告|問い?合わせ|申告|指摘|連絡)",
+                  "(?:用户|客户)(?:反馈|报告|投诉)",
                   "(?:오류|장애|에러) ?(?:발생 ?)?확인(?! ?(?:되지|안|불가))")),
     # "一次性修复所有相关问题" (every problem fixed at once), not "开始修复" (began fixing) nor
     # "修复中" (being fixed)
@@ -1014,6 +1018,8 @@ def _table(r: _Reader, b) -> None:
             if body and hits >= max(1, len(body) // 2):
                 time_cols = [i]
                 break
+    if has_header and time_cols and (day := _header_day(header[time_cols[0]], r.doc.order_hint)) is not None:
+        r.day = day   # "| Timeline 20.04.22 | Event |": the day of the time-only rows below
     for ln, cells in body:
         if not any(c.strip() for c in cells):
             continue
@@ -1029,6 +1035,24 @@ def _table(r: _Reader, b) -> None:
             r.counted_back(stamp_text)
             r.doc.problems.warning(ln, f"could not read the time '{stamp_text[:40]}'")
         r.add(st, stamp_text, ln, body=text or None) if st is not None else r.add(None, text, ln)
+
+
+# "20.04.22": a day, month and two-digit year with dots, read only where a timeline
+# table's time column names its day (elsewhere it may be a version, "Ubuntu 20.04.2")
+_DOTTED_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
+
+
+def _header_day(cell: str, order_hint) -> date | None:
+    """The one day a time column's header names ("Timeline 20.04.22", "Time (2022-04-20)")."""
+    found = tp.dates_in(cell, order_hint)
+    if len(found) == 1:
+        return found[0][1]
+    if not found and (m := _DOTTED_SHORT.search(cell)):
+        try:
+            return date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    return None
 
 
 def _past_midnight(entries: list[Entry]) -> None:
@@ -1370,4 +1394,6 @@ def _meta_time(value: str, doc, incident_date):
 
 
 # "**Status**: Closed April 14, 2026 at 10am PT": a status that says when it closed
-_CLOSED_STATUS = re.compile(r"^\W*(?:closed|resolved)\b", re.I)
+# (and in Spanish, French, Portuguese and German: "Resuelto (cierre 21-oct-2025 01:30 UTC)")
+_CLOSED_STATUS = re.compile(r"^\W*(?:closed|resolved|resuelto|cerrado|r[ée]solu|ferm[ée]|resolvido|fechado|gel[öo]st"
+                            r"|geschlossen|behoben)\b", re.I)

@@ -300,7 +300,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
                  r"dato", r"datum", r"fecha")),
-    ("status", _rx(r"(?:document\s+|postmortem\s+|report\s+|review\s+)?status", r"state")),
+    ("status", _rx(r"(?:document\s+|postmortem\s+|report\s+|review\s+)?status", r"state", r"estado", r"statut")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
