@@ -85,18 +85,16 @@ _LIQUID_SET = re.compile(r"\{%-?\s*(?:assign|capture)\s+([A-Za-z_]\w*)")
 _VARIABLE = re.compile(r"\{\{\s*([A-Za-z_]\w*)")
 
 
-def placeholders(text: str) -> int:
-    """How many different placeholders a template would leave in ``text`` (code and a
-    site generator's variables ignored). Each counts once: a template leaves different
-    blanks (an owner, a date, the impact), while one token met again and again ("[listener]"
-    on every line of a quoted log) is the text's own."""
+def placeholders(text: str) -> list[str]:
+    """The placeholders a template would leave in ``text``, each time it is met (code and
+    a site generator's variables ignored)."""
     prose = _CODE.sub(" ", text)
     built = _SITE_OBJECTS | set(_LIQUID_SET.findall(prose)) if "{{" in prose else _SITE_OBJECTS
-    found = {m.group(0).lower() for m in _PLACEHOLDERS.finditer(prose)
-             if not ((v := _VARIABLE.match(m.group(0))) and v.group(1) in built)}
-    found |= {m.group(0).lower() for m in _ANGLE.finditer(prose)
-              if m.group(1).split()[0].strip("/").lower() not in _HTML_TAGS}
-    return len(found)
+    found = [m.group(0).lower() for m in _PLACEHOLDERS.finditer(prose)
+             if not ((v := _VARIABLE.match(m.group(0))) and v.group(1) in built)]
+    found += [m.group(0).lower() for m in _ANGLE.finditer(prose)
+              if m.group(1).split()[0].strip("/").lower() not in _HTML_TAGS]
+    return found
 
 
 INDEX_REASON = "a README or index page that holds no incident (no date with a timeline or action items)"
@@ -121,12 +119,16 @@ def by_content(text: str, record: dict, path: str = "") -> str | None:
     timed = any(e.get("at") for e in record.get("timeline") or [])
     # a dated document with a timed timeline is no template whatever it holds: the
     # placeholders (a scan of the whole text) are counted only when they could decide
-    found = placeholders(text) if not (dated and timed) else 0
+    found = placeholders(text) if not (dated and timed) else []
+    # an undated document needs three different blanks: a template leaves an owner, a
+    # date, the impact, while one token met on every line of a quoted log ("[listener]")
+    # is the text's own; a dated one, eight in all
+    different = len(set(found))
     title = record.get("title") or ""
-    if not dated and (found >= 3 or re.search(r"\btemplate\b", title, re.I)):
-        return f"a template ({found} placeholders such as <owner> or YYYY-MM-DD, and no date)"
-    if found >= 8 and not timed:
-        return f"a template ({found} placeholders and no timed timeline entry)"
+    if not dated and (different >= 3 or re.search(r"\btemplate\b", title, re.I)):
+        return f"a template ({different} placeholders such as <owner> or YYYY-MM-DD, and no date)"
+    if len(found) >= 8 and not timed:
+        return f"a template ({len(found)} placeholders and no timed timeline entry)"
     if _index_page(text, record):
         return "an index page (a list of links)"
     return None

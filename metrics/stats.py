@@ -333,7 +333,8 @@ def repeats_by_chance(days: Sequence[float], keys: Keys | Sequence[Sequence], el
     A class of NORMAL_CLASS incidents or more whose count is far from both 0 and its
     ceiling (NORMAL_COUNT) is a sum of many weakly dependent events and is normal: its
     expected count is the exact mean (expected_repeats) and its range that mean plus or
-    minus z standard deviations of NORMAL_SIMULATIONS draws.
+    minus z standard deviations of NORMAL_SIMULATIONS draws (``simulations`` caps the
+    percentile rule's draws only).
     Each simulation sorts each key's starts: the nearest earlier start of the same key
     decides, n log n."""
     t = np.asarray(days, dtype=float)

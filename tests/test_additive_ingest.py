@@ -479,3 +479,13 @@ def test_a_template_with_each_blank_once_is_still_a_template(tmp_path, cfg):
     s = ingest_one(tmp_path, cfg, "new.md", "# [Title]\n\n## Summary\n\n[describe the impact]\n\n"
                                             "## Action items\n\n- <action> (<owner>)\n- <action> (<owner>)\n")
     assert [why.split(" (")[0] for _, why in s.skipped] == ["a template"]
+
+
+def test_a_dated_template_with_repeated_blanks_is_still_a_template(tmp_path, cfg):
+    """An example date in it, and the same blanks on every row: eight in all still decide."""
+    rows = "\n".join("| HH:MM | <event> |" for _ in range(4))
+    acts = "\n".join("| <action> | <owner> | <ticket> |" for _ in range(3))
+    text = (f"# Postmortem\n\n**Date:** 2024-01-15\n\n## Impact\n\n[describe the impact]\n\n## Timeline\n\n"
+            f"| Time | Event |\n|---|---|\n{rows}\n\n## Action items\n\n| Action | Owner | Ticket |\n|---|---|---|\n{acts}\n")
+    s = ingest_one(tmp_path, cfg, "postmortem.md", text)
+    assert [why.split(" (")[0] for _, why in s.skipped] == ["a template"]

@@ -1256,7 +1256,7 @@ _IMPACT_WORDS = re.compile(r"\b(?:outage|impact|down|unavailable|errors?|fail\w*
                            r"lasted|lasting|broken|disrupt\w*|incident"
                            r"|indisponible|inaccessible|panne|coupure|ausfall|störung|nicht\s+erreichbar"
                            r"|caída|interrupción|indisponível|queda|storing)\b"
-                           r"|障害|停止|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단", re.I)
+                           r"|障害|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단", re.I)
 
 
 def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
@@ -1304,7 +1304,7 @@ def _factors(doc: Doc) -> list[str]:
     for s in sure or named:
         items = [b for b in s.blocks if b.kind == "item"]
         if s.parent is not None and doc.kinds.get(id(s.parent)) == "factors" and plain(s.title) \
-                and not _ASKS.match(plain(s.title)) \
+                and not (_ASKS.match(plain(s.title)) and any(b.kind in ("item", "para") for b in s.blocks)) \
                 and not (items and (_GROUP_OF_CAUSES.match(plain(s.title)) or _labels_a_list(doc, s, items)
                                     # ("### Technical details" over four numbered causes: a
                                     # heading that names a causes section holds them)
@@ -1465,7 +1465,8 @@ def _listed_after(blocks: list, i: int) -> list[str]:
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
 # a sub-heading that asks ("### Why it happened", "### Why it wasn't caught earlier",
 # "### What went wrong"): a question its list or paragraphs answer, never a cause itself
-_ASKS = re.compile(r"^\W*(?:why|what|how|warum|wieso|pourquoi|por\s+qu[ée]|porque)\b|^\W*(?:为什么|為什麼|なぜ|왜)", re.I)
+# (one over nothing but code is still named by its heading)
+_ASKS = re.compile(r"^\W*(?:why|what|how|warum|wieso|pourquoi|por\s+qu[ée])\b|^\W*(?:为什么|為什麼|なぜ|왜)", re.I)
 # causes named as candidates ("Possible causes") and causes ruled out ("Ruled-out causes")
 _CANDIDATE_CAUSES = re.compile(r"^(?:possible|probable|likely|suspected|potential)\b", re.I)
 _NOT_CAUSES = re.compile(r"\b(?:ruled[\s-]*out|rejected|eliminated|excluded|discarded|dismissed|red\s+herrings?)\b"

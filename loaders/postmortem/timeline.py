@@ -271,14 +271,12 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
          **{w: "complete" for w in _COMPLETE}}
 
 
-_PREPOSITIONS = {"into", "on", "of", "about", "for", "regarding", "around", "behind", "after"}
-
-
-def _PREPOSED(words: list[str], i: int) -> bool:
-    """Is the noun at ``i`` the object of a preposition ("into the outage", "of this
-    incident"), so that the verb after it has another subject?"""
-    j = i - 1 if i and words[i - 1] in ("the", "this", "that", "an", "a") else i
-    return j > 0 and words[j - 1] in _PREPOSITIONS
+# "investigations into the outage began", "work on the incident started": the noun is
+# the object of a preposition, so what began is something else (written side by side:
+# not "Shortly after, the outage began")
+_PREPOSED = re.compile(r"\b(?:into|on|of|about|for|regarding|around|behind)\s+(?:(?:the|this|that|an?)\s+)?"
+                       r"(?:outage|incident|impact|problem|issue|fault|failure)\s+"
+                       r"(?:begins|began|begin|starts|started|start|occurs|occurred)\b", re.I)
 
 
 # a check of the organisation's own that fails: "install test failed", "smoke tests are failing"
@@ -292,9 +290,18 @@ def _a_check(words: list[str], i: int) -> bool:
     return bool(i) and (words[i - 1] in _CHECKS or i > 1 and words[i - 1] in _COPULA and words[i - 2] in _CHECKS)
 
 
-# a release of a new version: "v0.2.0-alpha.2 published to npm", "Released 2.4.1"
+# a release of a new version: "v0.2.0-alpha.2 published to npm", "Released 2.4.1" (the
+# version and the verb side by side: not "traced the bug to v2.3.1, released on Monday",
+# nor "status update published: users of app 5.2.0 cannot pay")
 _RELEASE_VERBS = {"published", "publishes", "released", "releases", "shipped", "ships"}
-_VERSION = re.compile(r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?:-[\w.]+)?(?![\w.])")
+_VERSION = r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?:-[\w.]+)?(?![\w.])"
+_RELEASED = re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got)\s+)?(?:published|released|shipped)\b"
+                       r"|\b(?:published|released|shipped|publishes|releases|ships)\s+(?:version\s+)?" + _VERSION, re.I)
+_BLAMES_IT = re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\w+|traced|culprit)\b", re.I)
+# "Impact stopped shortly after": the two words side by side, and not "the impact stopped
+# growing" nor "impact. Resolved to fail over"
+_IMPACT_ENDED = re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|ceased|resolved)\b"
+                           r"(?![ \t]+(?:growing|spreading|increasing|rising|to)\b)", re.I)
 
 
 _VERIFIED = {"verified", "verifies", "confirmed", "confirms"}
@@ -320,7 +327,9 @@ _MACHINE = re.compile(r"\b(?:script|job|tool|command|check|pipeline|deploy(?:men
                       re.I)
 # (Korean too: its words are found the same way, whatever particle follows them)
 _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
-    ("impact", ("失敗開始", "障害発生", "停止", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始",
+    # (not a planned stop, "計画停止", nor one we made, "デプロイを停止"; errors that rise,
+    # "エラー率が上昇", are)
+    ("impact", ("失敗開始", "障害発生", "(?<!計画)(?<!を)停止", "エラー(?:率)?(?:が|の)?(?:上昇|増加|急増)", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始",
                 "장애 ?발생", "오류", "실패", "중단", "다운(?!로드|그레이드)")),
     # (an error seen: "本番環境でエラー発生を確認", "장애 확인"; not a recovery confirmed, "復旧を確認")
     ("detected", ("通知", "検知", "アラート", "発見", "気付", "告警", "报警", "发现", "발견", "감지", "탐지", "인지", "알림",
@@ -342,6 +351,7 @@ def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     words = _WORD.findall(e.text.lower())
     recovering = None
+    check_failed = False
     for i, w in enumerate(words):
         role = _ROLE.get(w)
         if role is not None:
@@ -371,14 +381,14 @@ def _tag(e: Entry) -> None:
                         # somewhere else ("fix deployed to staging"), or the change that
                         # caused the incident: not the event
                         continue
-                    if target == "markers" and kind == "started" and _PREPOSED(words, i):
+                    if target == "markers" and kind == "started" and _PREPOSED.search(e.text):
                         continue  # "investigations into the outage began": they began, not it
                     if kind == "detected" and _CONDITION.intersection(words[max(0, i - 3):i]):
                         continue  # "if you notice ...": a condition, not a detection
                     if kind == "impact" and w in _FAILS and _a_check(words, i):
-                        # "Fresh install test failed", "health checks failing": a check of
-                        # ours reporting the failure is how we learned of it, not the failure
-                        e.tags.update(("detected", "checked"))
+                        # "Fresh install test failed": a check of ours reporting the
+                        # failure is how we learned of it, not the failure (decided below)
+                        check_failed = True
                         continue
                     getattr(e, target).add(kind)
         if w in STOPPING and BAD_THINGS.intersection(words[max(0, i - 3):i]):
@@ -393,6 +403,10 @@ def _tag(e: Entry) -> None:
             e.tags.add("impact")  # an HTTP 5xx status
         elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):
             e.tags.add("detected")  # "pages the auth team", "page the payments on-call"
+    if check_failed:
+        # ... unless the entry says more went wrong ("health checks failed and every
+        # request returned 503"): then the failing check is the outage itself
+        e.tags.add("impact") if "impact" in e.tags else e.tags.update(("detected", "checked"))
     if not e.text.isascii() and CJK_CHAR.search(e.text):
         # Japanese, Chinese and Korean entries: the words are looked for in the text, not split on spaces
         for kind, said in _CJK_EVENTS:
@@ -406,7 +420,9 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "GitHub Personal Access Token for ewdurbin destroyed."
     if _SECRETS.intersection(words) and _FOUND.intersection(words):
         e.tags.add("detected")   # "Security triage: git grep found the real token in 4 files"
-    if _RELEASE_VERBS.intersection(words) and _VERSION.search(e.text):
+    if "impact" in words and _IMPACT_ENDED.search(e.text):
+        e.markers.add("mitigated")   # "Impact stopped shortly after", "Impact resolved shortly after"
+    if _RELEASE_VERBS.intersection(words) and _RELEASED.search(e.text) and not _BLAMES_IT.search(e.text):
         e.tags.add("released")   # "v0.2.0-alpha.2 published to npm": a new version out
     if ("public" in words and "private" in words) or "made" in words:
         if _GONE_PUBLIC.search(e.text):

@@ -428,8 +428,6 @@ EVENT_MARKERS: dict[str, list[str]] = {
     + [f"{w} of the {n}" for w in ("start", "beginning", "onset") for n in ("impact", "outage", "incident", "event")],
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
     "mitigated": _variants("outage impact disruption", "mitigated ends end ended over")
-    # "Impact stopped shortly after", "Impact resolved shortly after": the impact's end
-    + _variants("impact", "stopped stops ceased resolved")
     + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
        "end of disruption", "incident repaired"],
     "resolved": _variants("incident", "ends end ended resolved closed over")
