@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import charts, closing, overview, repeats, safe
+from metrics import charts, closing, overview_page, safe
 from ui import format as fmt
 from ui import setup
 
@@ -14,8 +14,8 @@ st.caption(f"Learning from incidents · {safe.markdown(filters.describe())} · c
            "length just before it.")
 setup.definitions_link()
 
-h = setup.data(overview.headline, reader, filters, date.today(), cfg.min_sample)
-cov = setup.data(overview.coverage, reader, filters)
+fig = setup.data(overview_page.figures, reader, filters, date.today(), cfg.min_sample)
+h, cov, eq = fig.headline, fig.coverage, fig.equal_age
 
 c = st.columns(5)
 change = h.incidents - h.incidents_before
@@ -32,7 +32,6 @@ if filters.near_misses:
 else:
     c[1].metric("Near misses", "excluded", "by the sidebar filter", delta_color="off", delta_arrow="off",
                 help="Turn on 'Include near misses' in the sidebar to count them.")
-eq = setup.data(closing.equal_age, reader, filters, date.today(), closing.DAYS, cfg.min_sample)
 c[2].metric(f"Done within {closing.DAYS} days", fmt.pct(eq.now.rate), fmt.verdict(eq.change, percent=True),
             delta_color=fmt.delta_color(eq.change), delta_arrow=fmt.arrow(eq.change),
             help=f"Action items closed within {closing.DAYS} days of their incident, of the {eq.now.eligible} "
@@ -52,11 +51,11 @@ else:
 
 left, right = st.columns([3, 2])
 with left:
-    setup.chart(charts.monthly_incidents(setup.data(overview.monthly, reader, filters), filters.describe()))
+    setup.chart(charts.monthly_incidents(fig.monthly, filters.describe()))
 with right:
     st.subheader("Classes that keep coming back")
-    setup.table(setup.data(overview.top_repeats, reader, filters), "top-repeats",
-                f"Repeats: {setup.data(repeats.rule, reader)}. By chance: the repeats expected if the class's "
+    setup.table(fig.top_repeats, "top-repeats",
+                f"Repeats: {fig.repeat_rule}. By chance: the repeats expected if the class's "
                 "incidents fell at random. After fix: its prevent items were all done first.",
                 column_config={"by_chance": "by chance", "beyond_chance": "beyond chance?"},
                 column_order=["class", "repeats", "by_chance", "beyond_chance", "repeats_after_fix", "incidents"])
