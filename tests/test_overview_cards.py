@@ -68,3 +68,21 @@ def test_no_arrow_without_a_supported_change(demo):
         unsupported = any(w in (m.delta or "") for w in ("no clear change", "not enough", "+0 vs"))
         if unsupported or m.label == "Incidents with a postmortem":
             assert m.proto.direction == Metric.MetricDirection.NONE, (m.label, m.delta)
+
+
+def test_the_overview_figures_side_by_side_are_each_figure_alone(demo_reader):
+    """metrics/overview_page.figures runs the figures in threads: the same values as one
+    call each."""
+    from datetime import date as _date
+
+    from metrics import closing, overview, overview_page, repeats
+    from metrics.filters import Filters
+
+    f, today = Filters(_date(2025, 11, 1), _date(2026, 10, 31)), _date(2026, 11, 15)
+    got = overview_page.figures(demo_reader, f, today, 10)
+    assert got.headline == overview.headline(demo_reader, f, today, 10)
+    assert got.coverage == overview.coverage(demo_reader, f)
+    assert got.equal_age == closing.equal_age(demo_reader, f, today, closing.DAYS, 10)
+    assert got.monthly.equals(overview.monthly(demo_reader, f))
+    assert got.top_repeats.equals(overview.top_repeats(demo_reader, f))
+    assert got.repeat_rule == repeats.rule(demo_reader)
