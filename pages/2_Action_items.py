@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from metrics import actions, closing, safe
+from metrics import actions, actions_page, closing, safe
 from metrics import charts_actions as charts
 from ui import format as fmt
 from ui import setup
@@ -24,7 +24,8 @@ def columns(df):
             if c in ("completion", "on time") or c.endswith(("90% low", "90% high"))}
 
 
-t = setup.data(actions.totals, reader, filters, today)
+fig = setup.data(actions_page.figures, reader, filters, today, cfg.min_sample, setup.SHOWN_ROWS)
+t = fig.totals
 if t.total == 0:
     st.info("No action items under these filters: widen the period or clear a filter in the sidebar.",
             icon=":material/filter_alt_off:")
@@ -51,8 +52,8 @@ c[3].metric("Without due date", t.without_due, help="All items, any status: thei
 c[4].metric("Without ticket", t.without_ticket, help="All items, any status.")
 
 st.subheader("Closing at equal age")
-eq = setup.data(closing.equal_age, reader, filters, today, closing.DAYS, cfg.min_sample)
-for col, w in zip(st.columns(3), (setup.data(closing.within, reader, filters, today, d) for d in (30, 90, 180))):
+eq = fig.equal_age
+for col, w in zip(st.columns(3), fig.within):
     col.metric(f"Done within {w.days} days", fmt.pct(w.rate), f"n={w.eligible} · {fmt.interval(w.ci, percent=True)}",
                delta_color="off", delta_arrow="off",
                help=f"Of the items whose incident is at least {w.days} days old ({w.eligible}), {w.done} closed "
@@ -61,11 +62,11 @@ for col, w in zip(st.columns(3), (setup.data(closing.within, reader, filters, to
 st.caption(f"Compared at equal age, done within {closing.DAYS} days: {fmt.pct(eq.before.rate)} in the previous "
            f"period, {fmt.pct(eq.now.rate)} in this one · {fmt.verdict(eq.change, percent=True)}. "
            "Rates as of today favour old items, which have had longer to close.")
-surv, undated = setup.data(closing.survival, reader, filters, today)
+surv, undated = fig.survival, fig.undated
 setup.chart(charts.time_to_close(surv, undated, filters.describe(), cfg.min_sample))
 
 st.subheader("Over time")
-by_month = setup.data(actions.monthly, reader, filters, today, cfg.min_sample)
+by_month = fig.monthly
 setup.chart(charts.monthly_rates(by_month, filters.describe(), cfg.min_sample))
 with st.expander("Rates by month, as a table"):
     setup.table(by_month, "actions-by-month",
@@ -73,7 +74,7 @@ with st.expander("Rates by month, as a table"):
                 f"items at least that old (a younger month has none yet). A rate on fewer than {cfg.min_sample} "
                 "items is not shown (not enough data).", column_config=columns(by_month))
 
-flow = setup.data(actions.flow, reader, filters)
+flow = fig.flow
 setup.chart(charts.flow(flow, filters.describe()))
 if t.done_undated:
     st.caption(f"{t.done_undated} done items have no tracker resolution date (done by the document's word): "
@@ -88,7 +89,7 @@ setup.table(df, f"actions-by-{by}", "n under each rate is its denominator; with 
             "wide: read the rate with it.", column_config=columns(df))
 
 st.subheader(f"Overdue ({t.overdue})")
-overdue = setup.data(actions.overdue, reader, filters, today, setup.SHOWN_ROWS)
+overdue = fig.overdue
 if overdue.empty:
     st.success("No open item is past its deadline.")
 else:
@@ -98,11 +99,11 @@ else:
                 everything=functools.partial(actions.overdue, reader, filters, today))
 
 st.subheader(f"Age of open items ({t.open})")
-ages = setup.data(actions.open_ages, reader, filters, today)
+ages = fig.open_ages
 setup.chart(charts.open_age(ages["age_days"], actions.age_summary(ages["age_days"], cfg.min_sample),
                             filters.describe(), cfg.min_sample))
 
-wishes = setup.data(actions.wishes, reader, filters, today, setup.SHOWN_ROWS)
+wishes = fig.wishes
 st.subheader(f"Wishes ({t.wishes})")
 if wishes.empty:
     st.success("Every item has an owner, a due date and a ticket.")
@@ -111,7 +112,7 @@ else:
                 "open ones first: without all three an item tends to stay a wish.", column_config=columns(wishes),
                 total=t.wishes, everything=functools.partial(actions.wishes, reader, filters, today))
 
-wont = setup.data(actions.wont_do, reader, filters, today, setup.SHOWN_ROWS)
+wont = fig.wont_do
 st.subheader(f"Won't do ({t.wont_do})")
 if wont.empty:
     st.caption("No item was marked won't do.")

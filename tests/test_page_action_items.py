@@ -310,3 +310,25 @@ def test_an_unknown_listing_is_an_error_not_an_empty_list(demo):
     start, end = default_period_of(demo / "h.duckdb")
     with pytest.raises(ValueError, match="unknown listing"):
         actions.listed(Reader(demo / "h.duckdb"), Filters(start, end), date.today(), "overdues")
+
+
+def test_the_pages_figures_side_by_side_are_each_figure_alone(demo_reader):
+    """metrics/actions_page.figures runs the figures in threads: the same values as one
+    call each."""
+    from datetime import date as _date
+
+    from metrics import actions, actions_page, closing
+    from metrics.filters import Filters
+
+    f, today = Filters(_date(2025, 11, 1), _date(2026, 10, 31)), _date(2026, 11, 15)
+    got = actions_page.figures(demo_reader, f, today, 10, 20)
+    assert got.totals == actions.totals(demo_reader, f, today)
+    assert got.equal_age == closing.equal_age(demo_reader, f, today, closing.DAYS, 10)
+    assert got.within == tuple(closing.within(demo_reader, f, today, d) for d in actions_page.WINDOWS)
+    assert (got.survival, got.undated) == closing.survival(demo_reader, f, today)
+    for name, alone in (("monthly", actions.monthly(demo_reader, f, today, 10)), ("flow", actions.flow(demo_reader, f)),
+                        ("overdue", actions.overdue(demo_reader, f, today, 20)),
+                        ("open_ages", actions.open_ages(demo_reader, f, today)),
+                        ("wishes", actions.wishes(demo_reader, f, today, 20)),
+                        ("wont_do", actions.wont_do(demo_reader, f, today, 20))):
+        assert getattr(got, name).equals(alone), name
