@@ -218,6 +218,7 @@ def _mapping_matches(mapping: dict, header: list[str]) -> bool:
 
 # A sentence's worth of words: letters (any script), at least two long.
 _WORDS = re.compile(r"[^\W\d_]{2,}")
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _looks_like_postmortem(record: dict, text: str) -> bool:
@@ -228,7 +229,10 @@ def _looks_like_postmortem(record: dict, text: str) -> bool:
         return True
     if record.get("summary") or record.get("started_at") or record.get("detected_at"):
         return True
-    words = len(_WORDS.findall(text, 0, 20_000))
+    # (Chinese and Japanese write no spaces and Korean joins its particles to the word: a
+    # run of their characters counts two words for every three, "数据库在凌晨宕机了" six;
+    # it holds five: 数据库 / 在 / 凌晨 / 宕机 / 了)
+    words = sum(max(1, len(w) * 2 // 3) if _EAST_ASIAN.match(w) else 1 for w in _WORDS.findall(text, 0, 20_000))
     # a dated note of a line or two ("# DB outage / **Date:** 2024-03-01 / The database
     # was down.") is an incident written up tersely
     return words >= 12 or (record.get("date") is not None and words >= 4)

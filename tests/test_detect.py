@@ -1,6 +1,8 @@
 """Routing a file to its parser by content, not by name."""
 import json
 
+import pytest
+
 from loaders.detect import parse_bytes, parse_path
 from loaders.options import Options
 
@@ -112,6 +114,21 @@ def test_prose_without_any_postmortem_heading_is_a_postmortem():
 def test_a_dated_note_of_one_short_sentence_is_a_postmortem():
     r = kind(b"# DB outage\n\n**Date:** 2024-03-01\n\nThe database was down.\n")
     assert r["kind"] == "postmortem" and r["date"] == "2024-03-01"
+
+
+@pytest.mark.parametrize("text", [
+    "# 数据库宕机\n\n数据库在凌晨宕机了，影响所有用户，已经恢复。\n",                 # Chinese: no spaces
+    "# データベース障害\n\n深夜にデータベースが停止し、全ユーザーに影響が出た。現在は復旧済み。\n",
+    "# 데이터베이스 장애\n\n새벽에 데이터베이스가 멈춰 모든 사용자에게 영향이 있었다. 지금은 복구되었다.\n",
+])
+def test_a_sparse_note_in_chinese_japanese_or_korean_is_a_postmortem(text):
+    """The English note of the same length is one; their words are not split by spaces."""
+    assert kind(text.encode())["kind"] == "postmortem"
+
+
+def test_a_date_written_with_a_full_width_colon_in_a_list_is_read():
+    r = kind("# 队列丢帧\n\n- 日期：2026-07-24\n- 严重度：high\n\n## 症状\n\nCI 偶发失败。\n".encode())
+    assert r["kind"] == "postmortem" and r["date"] == "2026-07-24"
 
 
 def test_a_date_alone_is_not_a_postmortem():

@@ -90,11 +90,14 @@ _RECOMMENDED = re.compile(r"^\W*recommended\b", re.I)
 
 
 # a list of work its heading says is done: "## Guardrails added", "## Remediation (all
-# completed)", "## 已添加的防护措施" (protections added)
+# completed)", "### Immédiat (Fait) :", "## 已添加的防护措施" (protections added)
 _DONE_HEADING = re.compile(r"(?<!to be )(?<!will be )(?<!should be )(?<!must be )(?<!not )(?<!yet to be )"
                            r"\b(?:added|implemented|landed|shipped|put\s+in\s+place)"
                            r"\s*(?:\((?![^()]*\b(?:partial(?:ly)?|pending|open|still|some|not|remaining)\b)[^()]*\))?\s*$"
                            r"|\(\s*all\s+(?:done|completed?|finished|implemented)\s*\)"
+                           # "### Immediate (done)", "### Immédiat (Fait) :", "### Inmediato (hecho)"
+                           r"|\(\s*(?:done|completed?|finished|fait|faits|termin[ée]e?s?|r[ée]alis[ée]e?s?|hecho|hechas?"
+                           r"|completad[oa]s?|erledigt|umgesetzt|feito|feitas?|conclu[íi]d[oa]s?)\s*\)\s*[:：]?\s*$"
                            r"|^\W*已(?:添加|完成|实施|上线|落地|部署)", re.I)
 
 

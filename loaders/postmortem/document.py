@@ -44,7 +44,9 @@ def _bold_pairs(line: str):
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
         yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(line[m.end():end], 1)[0].strip()
-_KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")  # letters of any alphabet ("Duración")
+# letters of any alphabet ("Duración"); Chinese and Japanese write the colon full width,
+# with no space after it ("- 日期：2026-07-24")
+_KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*(?::\s+|：\s*)(.+)$")
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 _NEAR_MISS_CLAIM = re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
@@ -1323,6 +1325,12 @@ def _factors(doc: Doc) -> list[str]:
                            and _CAUSE_COLUMN.search(" ".join(b.rows[0][1]))
                            for _, cells in b.rows[1:]
                            if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
+                tables = [b for b in s.blocks if b.kind == "table" and len(b.rows) > 1]
+                if not out and len(tables) == 1 and len(s.blocks) == 1:
+                    # a causes section that is one table whose header names no causes
+                    # ("| Layer | Finding |"): each row, its cells joined, is one
+                    out.extend(row for _, cells in tables[0].rows[1:]
+                               if (row := " — ".join(c for c in map(plain, cells) if c)))
     if not out and not doc.of_kind("factors"):
         # no causes section: a "What went wrong" list names them (the SRE book's template)
         out = [t for t in _section_items(doc, "went_wrong") if t]

@@ -241,6 +241,10 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         if kind == "actions" and len(t) < 80 and (joined := _JOINED.search(t)) and rx.match(t[joined.end():]) \
                 and any(k in _BESIDE_ACTIONS for k in _kinds_of(t[:joined.start()])):
             return kind   # "Learnings & action items", "Lessons learned / follow-ups": the list to do
+    # "Por qué Chilexpress dispara el fatal (causa raíz)", "How it got in (root cause)": a
+    # heading that says in a closing parenthesis which section it is
+    if not whole and (tail := _TAIL_PARENS.search(t)) and (named := section_kind(tail.group(1), whole=True)):
+        return named
     # (not a timeline's step: "10:15 障害を検知", "14:02 服务恢复" end in an event's word)
     if not whole and len(t) <= 40 and CJK_CHAR.search(t) and not t[:1].isdigit():
         t = _CJK_PARENS.sub("", t).strip(" :：-—")
@@ -250,6 +254,7 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     return None
 
 
+_TAIL_PARENS = re.compile(r"\(([^()]{3,40})\)\s*[:.]?\s*$")
 # "Learnings & action items", "Lessons learned / follow-ups": two sections' names joined;
 # when the first names the retrospective's lessons and the second the follow-ups, the
 # section holds the follow-ups (not "Summary and next steps", whose summary is prose)
@@ -301,7 +306,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
                  r"dato", r"datum", r"fecha")),
     ("status", _rx(r"(?:document\s+|postmortem\s+|report\s+|review\s+)?status", r"state", r"estado", r"statut")),
-    ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level")),
+    ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
+                     # French, Spanish, Portuguese, German: "Sévérité", "Severidad", "Schweregrad"
+                     r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
+                     r"schweregrad")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
     ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"categor(?:y|ies)", r"incident\s+type", r"type", r"kind", r"tags?")),
@@ -536,7 +544,7 @@ _OTHER_LANGUAGE_EVENTS = {
                 "обнаружено обнаружен обнаружена обнаружили заметил заметила заметили обратился обратилась "
                 "обратились сообщил сообщила сообщили алерт алерты оповещение",
     "mitigated": "restaurado restaurada restablecido restablecida restabelecido restabelecida recuperado "
-                 "recuperada rétabli rétablie restauré restaurée wiederhergestellt hersteld "
+                 "recuperada rétabli rétablie rétablissement restauré restaurée wiederhergestellt hersteld "
                  "восстановлен восстановлена восстановлено восстановлены восстановили починили починен "
                  "починена",
     "resolved": "resuelto resuelta solucionado solucionada resolvido resolvida résolu résolue behoben gelöst "
