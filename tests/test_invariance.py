@@ -47,6 +47,9 @@ KNOWN = {
     ("prose-timeline", "guards-against-over-reading.md", "timeline_events"),
     ("many-at-once", "guards-against-over-reading.md", "resolved_at"),
     ("many-at-once", "guards-against-over-reading.md", "timeline_events"),
+    # its timeline is bold lines: with the headings after it bold lines too, nothing ends
+    # the timeline, and they read as more of its steps
+    ("bold-headings", "guards-review-probes-phases-and-fields.md", "timeline_events"),
     # the table's header is its only date ("| Timeline 14.03.23 | Event |"): as bullets
     # the header row is gone, and the day with it
     ("table-bullets", "timeline-table-header-names-the-day.md", "date"),

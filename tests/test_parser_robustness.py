@@ -493,6 +493,8 @@ def test_json_keys_deleted_and_wrong_types(name, ops, outer):
     b"# T\n## Timeline\n" + b"".join(b"### %02d:%02d UTC - step\n**Then:**\n- it ran\n" % (i // 60 % 24, i % 60)
                                       for i in range(12000)),
     b"# Outage\n## Failure chain\n\n|---|---|\n",                                     # a bare table of causes
-], ids=["bold-key-tabs", "bold-markers", "front-matter-spaces", "timed-headings", "bare-causes-table"])
+    b"# T\n## (abc)" + b" " * 50000 + b"x\n\ntext\n",     # a heading's closing parenthesis, then spaces (5 s once)
+], ids=["bold-key-tabs", "bold-markers", "front-matter-spaces", "timed-headings", "bare-causes-table",
+        "parenthesis-then-spaces"])
 def test_pathological_lines_parse_in_linear_time(data):
     check(data)

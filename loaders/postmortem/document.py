@@ -44,9 +44,11 @@ def _bold_pairs(line: str):
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
         yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(line[m.end():end], 1)[0].strip()
-# letters of any alphabet ("Duración"); Chinese and Japanese write the colon full width,
-# with no space after it ("- 日期：2026-07-24")
-_KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*(?::\s+|：\s*)(.+)$")
+_KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")  # letters of any alphabet ("Duración")
+# Chinese and Japanese write a field's colon full width, with no space after it ("- 日期：
+# 2026-07-24"); only a short key, and read only where a field is looked for (a sentence
+# that holds "：", "概要：2024年3月1日の夜間に...", stays prose)
+_KV_WIDE = re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 _NEAR_MISS_CLAIM = re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
@@ -539,12 +541,12 @@ def _collect_metadata(doc: Doc) -> None:
                         # follows a "|" names no key)
                         parts = []
                         for p in (q.strip() for q in _FIELDS_SEP.split(plain(line_text))):
-                            if parts and not _KV_LINE.match(p):
+                            if parts and not (_KV_LINE.match(p) or _KV_WIDE.match(p)):
                                 parts[-1] = f"{parts[-1]} | {p}"   # no key after it: one value
                             else:
                                 parts.append(p)
                         for part in parts:
-                            m = _KV_LINE.match(part.strip())
+                            m = _KV_LINE.match(part.strip()) or _KV_WIDE.match(part.strip())
                             key, value = _field(*m.group(1, 2)) if m else (None, "")
                             if m and (key in _KV_KEYS or kind == "metadata"
                                       or (key == "title" and s.level == 0 and ln <= 12)):
@@ -1325,11 +1327,14 @@ def _factors(doc: Doc) -> list[str]:
                            and _CAUSE_COLUMN.search(" ".join(b.rows[0][1]))
                            for _, cells in b.rows[1:]
                            if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
-                tables = [b for b in s.blocks if b.kind == "table" and len(b.rows) > 1]
-                if not out and len(tables) == 1 and len(s.blocks) == 1:
-                    # a causes section that is one table whose header names no causes
-                    # ("| Layer | Finding |"): each row, its cells joined, is one
-                    out.extend(row for _, cells in tables[0].rows[1:]
+                table = s.blocks[0] if len(s.blocks) == 1 and s.blocks[0].kind == "table" else None
+                if not out and table is not None and len(table.rows) > 1 and _CAUSES_TITLE.search(plain(s.title)) \
+                        and not _EVIDENCE_COLUMN.search(" ".join(table.rows[0][1])) \
+                        and all(len(cells) == 2 and not plain(cells[0]).strip()[:1].isdigit() for _, cells in table.rows):
+                    # a root-cause section that is one two-column table whose header names
+                    # no causes ("| Layer | Finding |"): each row, its cells joined, is one
+                    # (not a table of times, nor of evidence under "## Analysis")
+                    out.extend(row for _, cells in table.rows[1:]
                                if (row := " — ".join(c for c in map(plain, cells) if c)))
     if not out and not doc.of_kind("factors"):
         # no causes section: a "What went wrong" list names them (the SRE book's template)
@@ -1471,6 +1476,10 @@ def _listed_after(blocks: list, i: int) -> list[str]:
 
 
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
+# a heading that names causes (not "## Analysis", "## Technical details"), and a table
+# header that names what supports them rather than the causes ("| Evidence | Source |")
+_CAUSES_TITLE = re.compile(r"\bcaus|\bfactors?\b|ursache|原因|要因|根因", re.I)
+_EVIDENCE_COLUMN = re.compile(r"\b(?:evidence|sources?|metrics?|data|before|after|during|graphs?|logs?|time|when)\b", re.I)
 # a sub-heading that asks ("### Why it happened", "### Why it wasn't caught earlier",
 # "### What went wrong"): a question its list or paragraphs answer, never a cause itself
 # (one over nothing but code is still named by its heading)

@@ -262,6 +262,8 @@ _CAUSED_IT = re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|update|
 # "Fixed: use the event API", "Fixed — key rotated": the entry is the fix (not "Fixed a typo
 # in the channel topic", said in passing)
 _FIXED_LABEL = re.compile(r"^\W*fixed\W*?\s*[:\u2014\u2013-]\s", re.I)
+# "Resuelto parcialmente", "partially resolved": not closed
+_PARTLY = {"partially", "partly", "parcialmente", "partiellement", "teilweise"}
 _EXPECTED = {"expected", "estimated", "anticipated", "eta", "projected", "forecast", "scheduled", "planned"}
 # "If you notice any issues, please contact us": a condition put to the reader, not someone noticing
 _CONDITION = {"if", "should", "whether", "unless"}
@@ -298,6 +300,10 @@ _VERSION = r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?:-[\w.]+)?(?![\w.])"
 _RELEASED = re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got)\s+)?(?:published|released|shipped)\b"
                        r"|\b(?:published|released|shipped|publishes|releases|ships)\s+(?:version\s+)?" + _VERSION, re.I)
 _BLAMES_IT = re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\w+|traced|culprit)\b", re.I)
+# French "restoration" as what happened: the entry's label, or with a word that completes
+# it (not "Début du rétablissement", the start of it, nor "Rétablissement en cours")
+_RESTORED_FR = re.compile(r"^\W*r[ée]tablissement\b(?!\s+(?:en\s+cours|partiel|progressif|pr[ée]vu))"
+                          r"|\br[ée]tablissement\s+(?:complet|total|effectif|termin[ée])", re.I)
 # "Impact stopped shortly after": the two words side by side, and not "the impact stopped
 # growing" nor "impact. Resolved to fail over"
 _IMPACT_ENDED = re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|ceased|resolved)\b"
@@ -375,6 +381,7 @@ def _tag(e: Entry) -> None:
                     if kind in ("mitigated", "resolved") and (
                             _INTENT.intersection(words[max(0, i - 3):i])
                             or _EXPECTED.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])
+                            or kind == "resolved" and _PARTLY.intersection(words[max(0, i - 1):i + 3 + len(rest)])
                             or _elsewhere(words, i + 1 + len(rest))
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
@@ -420,6 +427,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "GitHub Personal Access Token for ewdurbin destroyed."
     if _SECRETS.intersection(words) and _FOUND.intersection(words):
         e.tags.add("detected")   # "Security triage: git grep found the real token in 4 files"
+    if "rétablissement" in words and _RESTORED_FR.search(e.text):
+        e.tags.add("mitigated")   # "**Rétablissement Total** : ...", "rétablissement complet du service"
     if "impact" in words and _IMPACT_ENDED.search(e.text):
         e.markers.add("mitigated")   # "Impact stopped shortly after", "Impact resolved shortly after"
     if _RELEASE_VERBS.intersection(words) and _RELEASED.search(e.text) and not _BLAMES_IT.search(e.text):
@@ -1034,8 +1043,12 @@ def _table(r: _Reader, b) -> None:
             if body and hits >= max(1, len(body) // 2):
                 time_cols = [i]
                 break
-    if has_header and time_cols and (day := _header_day(header[time_cols[0]], r.doc.order_hint)) is not None:
-        r.day = day   # "| Timeline 20.04.22 | Event |": the day of the time-only rows below
+    if r.day is None and has_header and time_cols \
+            and (header_day := _header_day(header[time_cols[0]], r.doc.order_hint)) is not None:
+        # "| Timeline 20.04.22 | Event |" in a document that states its day nowhere else:
+        # the day of the time-only rows (where a day is known, a header's number may be a
+        # version, "| Zeit (Rollout 4.5.12) |", and the known day stands)
+        r.day = header_day
     for ln, cells in body:
         if not any(c.strip() for c in cells):
             continue
@@ -1410,6 +1423,9 @@ def _meta_time(value: str, doc, incident_date):
 
 
 # "**Status**: Closed April 14, 2026 at 10am PT": a status that says when it closed
-# (and in Spanish, French, Portuguese and German: "Resuelto (cierre 21-oct-2025 01:30 UTC)")
-_CLOSED_STATUS = re.compile(r"^\W*(?:closed|resolved|resuelto|cerrado|r[ée]solu|ferm[ée]|resolvido|fechado|gel[öo]st"
-                            r"|geschlossen|behoben)\b", re.I)
+# (and in Spanish, French, Portuguese and German: "Resuelto (cierre 21-oct-2025 01:30 UTC)";
+# not "Resuelto parcialmente; revisión pendiente el 2025-10-30", which closes nothing)
+_CLOSED_STATUS = re.compile(r"^\W*(?:closed|resolved|resuel(?:to|ta)|cerrad[oa]|r[ée]solue?|ferm[ée]e?|resolvid[oa]"
+                            r"|fechad[oa]|gel[öo]st|geschlossen|behoben)\b"
+                            r"(?!.*\b(?:parcial\w*|partial\w*|partiel\w*|teilweise|pendiente|pending|en\s+attente"
+                            r"|pendente|ausstehend)\b)", re.I)

@@ -242,9 +242,10 @@ def section_kind(title: str, whole: bool = False) -> str | None:
                 and any(k in _BESIDE_ACTIONS for k in _kinds_of(t[:joined.start()])):
             return kind   # "Learnings & action items", "Lessons learned / follow-ups": the list to do
     # "Por qué Chilexpress dispara el fatal (causa raíz)", "How it got in (root cause)": a
-    # heading that says in a closing parenthesis which section it is
-    if not whole and (tail := _TAIL_PARENS.search(t)) and (named := section_kind(tail.group(1), whole=True)):
-        return named
+    # heading that says in a closing parenthesis that it gives the root cause (only that:
+    # "What we did (actions)" is the response, "Config push (trigger)" a timeline's step)
+    if not whole and not t[:1].isdigit() and _ROOT_CAUSE_PARENS.search(t):
+        return "factors"
     # (not a timeline's step: "10:15 障害を検知", "14:02 服务恢复" end in an event's word)
     if not whole and len(t) <= 40 and CJK_CHAR.search(t) and not t[:1].isdigit():
         t = _CJK_PARENS.sub("", t).strip(" :：-—")
@@ -254,7 +255,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     return None
 
 
-_TAIL_PARENS = re.compile(r"\(([^()]{3,40})\)\s*[:.]?\s*$")
+_ROOT_CAUSE_PARENS = re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[íi]z|cause\s+racine|causes\s+racines"
+                                r"|(?:grund)?ursache|根本原因|根因)\s*\)[\s:.]*$", re.I)
 # "Learnings & action items", "Lessons learned / follow-ups": two sections' names joined;
 # when the first names the retrospective's lessons and the second the follow-ups, the
 # section holds the follow-ups (not "Summary and next steps", whose summary is prose)
@@ -544,7 +546,7 @@ _OTHER_LANGUAGE_EVENTS = {
                 "обнаружено обнаружен обнаружена обнаружили заметил заметила заметили обратился обратилась "
                 "обратились сообщил сообщила сообщили алерт алерты оповещение",
     "mitigated": "restaurado restaurada restablecido restablecida restabelecido restabelecida recuperado "
-                 "recuperada rétabli rétablie rétablissement restauré restaurée wiederhergestellt hersteld "
+                 "recuperada rétabli rétablie restauré restaurée wiederhergestellt hersteld "
                  "восстановлен восстановлена восстановлено восстановлены восстановили починили починен "
                  "починена",
     "resolved": "resuelto resuelta solucionado solucionada resolvido resolvida résolu résolue behoben gelöst "

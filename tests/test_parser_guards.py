@@ -1,0 +1,37 @@
+"""Ordinary text a rule must not over-read: each case is a reviewer's probe that a rule
+once got wrong (the shapes that must be read are in tests/fixtures/shapes/)."""
+from loaders.postmortem import parse
+
+
+def test_a_partial_resolution_in_the_status_closes_nothing():
+    text = ("# Caída de pagos\n\n**Fecha:** 2025-10-20\n**Estado:** Resuelto parcialmente; revisión pendiente "
+            "el 2025-10-30 12:00 UTC\n\n## Línea de tiempo (UTC)\n\n- 2025-10-20 22:10 — Alerta de errores\n"
+            "- 2025-10-20 22:50 — Servicio restablecido\n")
+    assert parse(text, "a.md")["resolved_at"] == "2025-10-20T22:50:00Z"
+
+
+def test_the_start_of_a_recovery_is_not_the_recovery():
+    text = ("# Panne du proxy\n\n**Date :** 2024-03-01\n\n## Chronologie\n\n- 10:00 : Le proxy renvoie des erreurs 502\n"
+            "- 10:05 : Alerte sur le taux d'erreurs\n- 10:20 : Début du rétablissement du cache\n"
+            "- 11:00 : Service rétabli\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-03-01T11:00:00Z"
+
+
+def test_a_root_cause_table_of_evidence_or_times_names_no_causes():
+    for table in ("| Time | Event |\n|---|---|\n| 10:00 | Cache node replaced |\n",
+                  "| Endpoint | p99 before | p99 during |\n|---|---|---|\n| /checkout | 120 ms | 2400 ms |\n"):
+        text = f"# Slow checkout\n\n**Date:** 2024-03-01\n\n## Root cause\n\n{table}"
+        assert parse(text, "a.md")["contributing_factors"] == [], table
+
+
+def test_a_version_in_a_time_columns_header_does_not_date_the_rows():
+    text = ("# Rollout failure\n\n**Datum:** 2022-04-20\n\n## Timeline\n\n| Zeit (Rollout 4.5.12) | Ereignis |\n"
+            "|---|---|\n| 10:00 | Rollout gestartet, Fehler steigen |\n| 10:05 | Alarm ausgelöst |\n")
+    assert parse(text, "a.md")["started_at"] == "2022-04-20T10:00:00Z"
+
+
+
+def test_a_table_of_evidence_under_contributing_factors_names_no_causes():
+    text = ("# Slow db\n\n**Date:** 2024-03-01\n\n## Contributing factors\n\n| Evidence | Source |\n|---|---|\n"
+            "| DB CPU at 100% | CloudWatch |\n")
+    assert parse(text, "a.md")["contributing_factors"] == []
