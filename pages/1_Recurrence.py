@@ -5,18 +5,19 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from metrics import charts_recurrence, recurrence, repeats, safe, suggest
+from metrics import charts_recurrence, recurrence, recurrence_page, safe, suggest
 from ui import setup
 
 ctx = setup.open_page(__file__)
 reader, filters, cfg = ctx.reader, ctx.filters, ctx.config
+fig = setup.data(recurrence_page.figures, reader, filters, date.today(), cfg.min_sample, setup.SHOWN_ROWS)
 st.title("Recurrence")
 st.caption(f"{safe.markdown(filters.describe())} · incidents only (near misses never count as repeats). "
-           f"A **repeat** has {setup.data(repeats.rule, reader)} (recurrence_key in hindsight.yaml); a **repeat "
+           f"A **repeat** has {fig.rule} (recurrence_key in hindsight.yaml); a **repeat "
            "after fix** came back although the earlier incident's prevent items were done.")
 setup.definitions_link()
 
-grid = setup.data(recurrence.heatmap, reader, filters)
+grid = fig.heatmap
 if grid.empty:
     st.info("No incidents under these filters. Widen the period or clear a filter in the sidebar.",
             icon=":material/filter_alt_off:")
@@ -24,7 +25,7 @@ if grid.empty:
 setup.chart(charts_recurrence.class_month_heatmap(grid, filters.describe()))
 
 st.subheader("By class")
-per_class = setup.data(recurrence.classes, reader, filters, cfg.min_sample)
+per_class = fig.classes
 setup.table(
     per_class, "recurrence-by-class",
     "Share: of all incidents under these filters (the class filter aside). Frequent: at least 20% of them. "
@@ -51,7 +52,7 @@ setup.table(
                   "share", "frequent", "novel", "days_between_repeats", "first_in_period"])
 
 st.subheader("Still open from the incidents that came back")
-items, listed = setup.data(recurrence.first_open_items, reader, filters, date.today(), setup.SHOWN_ROWS)
+items, listed = fig.open_items, fig.open_listed
 if per_class["repeats"].sum() == 0:
     st.info("No class repeated under these filters.", icon=":material/check_circle:")
 elif items.empty:
@@ -71,7 +72,7 @@ else:
         })
 
 st.subheader("Suggested classes for unclassified incidents")
-suggested = setup.data(suggest.suggestions, reader, filters)
+suggested = fig.suggestions
 if not suggested:
     st.caption(f"No group of {suggest.MIN_GROUP} or more unclassified incidents that read alike under these filters.")
 for s in suggested:

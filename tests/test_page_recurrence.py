@@ -286,3 +286,21 @@ def test_the_demos_repeats_are_exactly_the_planted_ones(demo_reader):
     assert len(planted) >= 20 and counted == planted
     busy = max({inc.cls for inc in corpus.incidents}, key=lambda c: sum(i.cls == c for i in corpus.incidents))
     assert sum(1 for i in corpus.incidents if i.cls == busy and not i.near_miss and i.path not in planted) > 10
+
+
+def test_the_pages_figures_side_by_side_are_each_figure_alone(demo_reader):
+    """metrics/recurrence_page.figures runs the figures in threads: the same values as one
+    call each."""
+    from datetime import date as _date
+
+    from metrics import recurrence, recurrence_page, repeats, suggest
+    from metrics.filters import Filters
+
+    f, today = Filters(_date(2025, 11, 1), _date(2026, 10, 31)), _date(2026, 11, 15)
+    got = recurrence_page.figures(demo_reader, f, today, 10, 20)
+    items, listed = recurrence.first_open_items(demo_reader, f, today, 20)
+    assert got.rule == repeats.rule(demo_reader) and got.open_listed == listed
+    assert got.heatmap.equals(recurrence.heatmap(demo_reader, f))
+    assert got.classes.equals(recurrence.classes(demo_reader, f, 10))
+    assert got.open_items.equals(items)
+    assert got.suggestions == suggest.suggestions(demo_reader, f)
