@@ -1218,7 +1218,10 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                     continue
                 if _response_time(b.text):
                     continue   # "Time to resolve: 13 minutes (12:05z → 12:18z)": the response's window
-                for sentence in ([b.text] if kind == "impact" else _SENTENCE.split(b.text)):
+                # (in Impact, an item's sub-bullets too: "unavailable during these windows:"
+                # over "- 11:07 UTC => 13:40 UTC")
+                texts = [b.text, *b.children] if kind == "impact" and b.kind == "item" else [b.text]
+                for sentence in (texts if kind == "impact" else _SENTENCE.split(b.text)):
                     # in a summary only a range said of the impact counts ("the outage lasted
                     # from ..."; not "clocks jumped from 02:00 to 03:00")
                     if kind == "summary" and not _IMPACT_WORDS.search(sentence):
@@ -1251,7 +1254,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
 # perhaps named: "発生 05:03 JST 頃 〜 復旧 16:47 JST 頃", from occurrence to recovery)
 # (and the same words in French, German, Spanish, Portuguese and Dutch: "de 1h02 à 10h17",
 # "entre 16:00 et 16:26", "von 14:00 bis 15:10", "de 14:00 a 15:00", "van 14:00 tot 15:00")
-_RANGE_SEP = re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040-\u30ff\u4e00-\u9fff]{1,3}\s*)?|\s*(?:->|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)(?=\s)\s*",
+_RANGE_SEP = re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040-\u30ff\u4e00-\u9fff]{1,3}\s*)?|\s*(?:->|=>|⇒|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)(?=\s)\s*",
                         re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 # (Japanese, Chinese and Korean have no word boundaries: "障害", "无法访问", "장애", and the

@@ -68,7 +68,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
-        r"recommendations?", r"recommended\s+(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
+        r"recommendations?", r"recommended\s+(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
+        # "Proposal Improvements", "Proposed changes", "Proposals for improvement"
+        r"propos(?:als?|ed)\s+(?:(?:for\s+)?improvements?|changes|fixes|actions?|remediations?)", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
         r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent",
         # "What could be done to avoid this in future?", "What can we do to prevent it?"
         r"what\s+(?:could|can|should|will)\s+(?:be\s+done|we\s+do)\s+(?:differently\s+)?to\s+(?:avoid|prevent)", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
@@ -97,7 +99,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("summary", _rx(r"(?:incident\s+|executive\s+)?summary", r"overview", r"tl;?\s*dr", r"abstract",
                     r"(?:incident\s+)?description", r"what\s+happened", r"background", r"introduction",
                     r"context", r"issue\s+summary")),
-    ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed)?", r"affected", r"scope", r"effects?",
+    ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed|s)?", r"affected", r"scope", r"effects?",
                    r"who\s+(?:did\s+(?:it|this)\s+affect|(?:was|were)\s+affected)")),
     ("detection", _rx(r"detection", r"how\s+(?:was\s+it|we)\s+detected")),
     ("resolution", _rx(r"resolution", r"recovery", r"mitigation", r"response", r"fix", r"resolution\s+and\s+recovery",
@@ -286,7 +288,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"impact\s+start(?:ed)?", r"began", r"incident\s+start",
                     r"outage\s+start", r"start\s+of\s+impact", r"begin",
                     # "- Offline: 2024-05-27 at 11:02 AM EST" / "- Online: ... 12:58 PM"
-                    r"(?:went\s+)?offline(?:\s+(?:at|since))?", r"went\s+down(?:\s+at)?")),
+                    r"(?:went\s+)?offline(?:\s+(?:at|since))?", r"went\s+down(?:\s+at)?",
+                    # a defect's record: "- **Introduced:** bed66e1 — 2026-08-22 07:07"
+                    r"introduced(?:\s+(?:at|on))?")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery",
                      r"(?:date|time)\s+detected")),
@@ -295,7 +299,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?")),
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
-                     r"(?:date|time)\s+(?:resolved|closed)")),
+                     r"(?:date|time)\s+(?:resolved|closed)",
+                     # "- **Fixed:** 3d2c24b — 2026-08-22 09:13"
+                     r"fixed(?:\s+(?:at|on))?")),
     # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
     ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
