@@ -35,3 +35,16 @@ def test_a_table_of_evidence_under_contributing_factors_names_no_causes():
     text = ("# Slow db\n\n**Date:** 2024-03-01\n\n## Contributing factors\n\n| Evidence | Source |\n|---|---|\n"
             "| DB CPU at 100% | CloudWatch |\n")
     assert parse(text, "a.md")["contributing_factors"] == []
+
+
+def test_data_destroyed_is_harm_though_none_was_stolen():
+    """'No data was stolen' says a near miss, unless the data was destroyed (restored or not)."""
+    text = ("# How an exposed port let someone wipe our cache\n\n*Short version: someone deleted our Redis "
+            "database during a migration. No data was stolen.*\n\nWe restored it from the nightly snapshot.\n")
+    assert parse(text, "a.md")["near_miss"] is False
+
+
+def test_a_secret_not_stolen_and_nothing_destroyed_is_a_near_miss():
+    text = ("# Token in a public log\n\n**Date:** 2025-02-03\n\nA deploy token was printed in a public CI log. "
+            "No data was stolen: the token was revoked within the hour and its use was checked.\n")
+    assert parse(text, "a.md")["near_miss"] is True

@@ -1616,7 +1616,10 @@ _HARMED = re.compile(
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?)(?:\s+[\w-]+){0,3}?\s+"
     r"(?:failed|were\s+(?:rejected|dropped|lost))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"
-    r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked)\b", re.I)
+    r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked"
+    # data destroyed, even if restored: "a vandal deleted NewsBlur's MongoDB database"
+    r"|(?:deleted|wiped|dropped|destroyed|erased)\s+(?:[\w'’-]+\s+){0,3}?(?:databases?|data|tables?|collections?"
+    r"|buckets?|backups?))\b", re.I)
 
 
 # any word of any group above, in one pass: most documents hold none
