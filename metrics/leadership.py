@@ -202,8 +202,12 @@ def document(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MI
     """What ``report --format json`` prints: the headline report (metrics/report.py,
     docs/REPORT_CONTRACT.md) with the quarterly report's parts added; the period gains
     its name ("2026Q3")."""
-    base = report.build(reader, f.date_from, f.date_to, as_of, f.teams)
-    extra = build(reader, f, as_of, min_sample)
+    # the two are independent: the headline report on a second thread while this one
+    # builds the quarterly parts (DuckDB and numpy let go of the GIL while they work)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        headline = pool.submit(report.build, reader, f.date_from, f.date_to, as_of, f.teams)
+        extra = build(reader, f, as_of, min_sample)
+        base = headline.result()
     return {**base, **extra, "period": {**base["period"], "name": extra["period"]["name"]}}
 
 
