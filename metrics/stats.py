@@ -368,8 +368,7 @@ def repeats_by_chance(days: Sequence[float], keys: Keys | Sequence[Sequence], el
     mean = None
     if n >= NORMAL_CLASS:
         mean = expected_repeats(others(groups, n), eligible, span, window)
-        ceiling = int((eligible & (t >= 0)).sum())
-        if mean >= NORMAL_COUNT and ceiling - mean >= NORMAL_COUNT:
+        if mean >= NORMAL_COUNT and int(eligible.sum()) - mean >= NORMAL_COUNT:   # (every eligible one, its ceiling)
             sims = NORMAL_SIMULATIONS
         else:
             mean = None

@@ -1300,9 +1300,10 @@ _NUMBERED_PROBLEM = re.compile(r"^(?:bug|issue|problem|defect|fault|failure)\s*#
 def _factors(doc: Doc) -> list[str]:
     """The causes: a factors section's items, else its paragraphs; a sub-heading of one
     ("### 1. Leftover legacy versions") is a cause itself, its text the explanation,
-    unless it asks a question its text answers ("### Why it happened"), or names a group over a list ("### Background causes" over four numbered
-    causes), or is a bold label over nothing but a list ("**Main problems**:" over five
-    numbered ones): then the list's items are."""
+    unless it asks a question its text answers ("### Why it happened"), or names a group
+    over a list ("### Background causes" over four numbered causes), or is a bold label
+    over nothing but a list ("**Main problems**:" over five numbered ones): then the
+    list's items are."""
     out: list[str] = []
     # causes the document names as candidates ("## Possible causes") count only when it
     # names no others; causes it ruled out ("### Ruled-out causes") never do
@@ -1331,7 +1332,7 @@ def _factors(doc: Doc) -> list[str]:
                            for _, cells in b.rows[1:]
                            if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
                 table = s.blocks[0] if len(s.blocks) == 1 and s.blocks[0].kind == "table" else None
-                if not out and table is not None and len(table.rows) > 1 and _CAUSES_TITLE.search(plain(s.title)) \
+                if not out and table is not None and len(table.rows) > 1 and _CAUSE_COLUMN.search(plain(s.title)) \
                         and not _EVIDENCE_COLUMN.search(" ".join(table.rows[0][1])) \
                         and all(len(cells) == 2 and not plain(cells[0]).strip()[:1].isdigit() for _, cells in table.rows):
                     # a root-cause section that is one two-column table whose header names
@@ -1479,9 +1480,8 @@ def _listed_after(blocks: list, i: int) -> list[str]:
 
 
 _NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
-# a heading that names causes (not "## Analysis", "## Technical details"), and a table
-# header that names what supports them rather than the causes ("| Evidence | Source |")
-_CAUSES_TITLE = re.compile(r"\bcaus|\bfactors?\b|ursache|原因|要因|根因", re.I)
+# a table header that names what supports the causes rather than the causes ("| Evidence |
+# Source |")
 _EVIDENCE_COLUMN = re.compile(r"\b(?:evidence|sources?|metrics?|data|before|after|during|graphs?|logs?|time|when)\b", re.I)
 # a sub-heading that asks ("### Why it happened", "### Why it wasn't caught earlier",
 # "### What went wrong"): a question its list or paragraphs answer, never a cause itself
@@ -1492,7 +1492,9 @@ _CANDIDATE_CAUSES = re.compile(r"^(?:possible|probable|likely|suspected|potentia
 _NOT_CAUSES = re.compile(r"\b(?:ruled[\s-]*out|rejected|eliminated|excluded|discarded|dismissed|red\s+herrings?)\b"
                          r"|\bnon[\s-]+causes?\b|\bnot\s+(?:the\s+)?(?:root\s+)?causes?\b", re.I)
 # a table's header that names its rows as causes ("| Cause | Likelihood |", "| 要因 | 影響 |")
-_CAUSE_COLUMN = re.compile(r"\b(?:causes?|factors?|reasons?|hypothes[ie]s|suspects?)\b|原因|要因|ursache|cause", re.I)
+# (and a heading that names causes, not "## Analysis" nor "## Technical details")
+_CAUSE_COLUMN = re.compile(r"\b(?:causes?|causas?|factors?|reasons?|hypothes[ie]s|suspects?)\b|原因|要因|根因|ursache|cause",
+                           re.I)
 # a heading that names a group of causes, not one: "Background causes", "Other contributing
 # factors", "背景原因" (background causes), "要因"
 # a heading that holds the causes, or their details ("### Technical details" over four

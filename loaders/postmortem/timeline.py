@@ -262,8 +262,10 @@ _CAUSED_IT = re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|update|
 # "Fixed: use the event API", "Fixed — key rotated": the entry is the fix (not "Fixed a typo
 # in the channel topic", said in passing)
 _FIXED_LABEL = re.compile(r"^\W*fixed\W*?\s*[:\u2014\u2013-]\s", re.I)
-# "Resuelto parcialmente", "partially resolved": not closed
-_PARTLY = {"partially", "partly", "parcialmente", "partiellement", "teilweise"}
+# "Resuelto parcialmente", "partially resolved", "revisión pendiente": not closed (an
+# entry's words, and a status field's)
+_NOT_WHOLLY = re.compile(r"\b(?:parcial\w*|partial\w*|partly|partiel\w*|teilweise|pendiente|pending|en\s+attente"
+                         r"|pendente|ausstehend)\b", re.I)
 _EXPECTED = {"expected", "estimated", "anticipated", "eta", "projected", "forecast", "scheduled", "planned"}
 # "If you notice any issues, please contact us": a condition put to the reader, not someone noticing
 _CONDITION = {"if", "should", "whether", "unless"}
@@ -381,7 +383,7 @@ def _tag(e: Entry) -> None:
                     if kind in ("mitigated", "resolved") and (
                             _INTENT.intersection(words[max(0, i - 3):i])
                             or _EXPECTED.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])
-                            or kind == "resolved" and _PARTLY.intersection(words[max(0, i - 1):i + 3 + len(rest)])
+                            or kind == "resolved" and _NOT_WHOLLY.search(" ".join(words[max(0, i - 1):i + 3 + len(rest)]))
                             or _elsewhere(words, i + 1 + len(rest))
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
@@ -413,7 +415,8 @@ def _tag(e: Entry) -> None:
     if check_failed:
         # ... unless the entry says more went wrong ("health checks failed and every
         # request returned 503"): then the failing check is the outage itself
-        e.tags.add("impact") if "impact" in e.tags else e.tags.update(("detected", "checked"))
+        if "impact" not in e.tags:
+            e.tags.update(("detected", "checked"))
     if not e.text.isascii() and CJK_CHAR.search(e.text):
         # Japanese, Chinese and Korean entries: the words are looked for in the text, not split on spaces
         for kind, said in _CJK_EVENTS:
@@ -1264,7 +1267,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             value, line = doc.meta[short]
             dt = _meta_time(value, doc, incident_date)
             put(key, dt, "metadata")
-    if "status" in doc.meta and _CLOSED_STATUS.match(doc.meta["status"][0]):
+    if "status" in doc.meta and _CLOSED_STATUS.match(doc.meta["status"][0]) \
+            and not _NOT_WHOLLY.search(doc.meta["status"][0]):
         put("resolved_at", _meta_time(doc.meta["status"][0], doc, incident_date), "metadata")
 
     timed = [e for e in entries if e.at is not None and not e.date_only]
@@ -1426,6 +1430,4 @@ def _meta_time(value: str, doc, incident_date):
 # (and in Spanish, French, Portuguese and German: "Resuelto (cierre 21-oct-2025 01:30 UTC)";
 # not "Resuelto parcialmente; revisión pendiente el 2025-10-30", which closes nothing)
 _CLOSED_STATUS = re.compile(r"^\W*(?:closed|resolved|resuel(?:to|ta)|cerrad[oa]|r[ée]solue?|ferm[ée]e?|resolvid[oa]"
-                            r"|fechad[oa]|gel[öo]st|geschlossen|behoben)\b"
-                            r"(?!.*\b(?:parcial\w*|partial\w*|partiel\w*|teilweise|pendiente|pending|en\s+attente"
-                            r"|pendente|ausstehend)\b)", re.I)
+                            r"|fechad[oa]|gel[öo]st|geschlossen|behoben)\b", re.I)
