@@ -191,6 +191,13 @@ def zone(text: str | None) -> Zone | None:
         upper = key
     if upper in ABBREVIATIONS:
         found = Zone(upper, ABBREVIATIONS[upper])
+    elif re.fullmatch(r"([PMCE])ST[5-8]\1DT", upper):
+        from zoneinfo import ZoneInfo   # "PST8PDT": the POSIX name, US daylight rules
+
+        try:
+            found = Zone(upper, tz=ZoneInfo(upper))
+        except Exception:  # no tz database
+            found = None
     elif (m := _OFFSET.match(key)):
         sign = -1 if m.group(1) in "-−" else 1
         minutes = sign * (int(m.group(2)) * 60 + int(m.group(3) or 0))
@@ -210,6 +217,7 @@ def zone(text: str | None) -> Zone | None:
 _ZONE_NAMES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 ZONE_PATTERN = (
     r"(?:\b(?:[PMCE]ST\s?/\s?[PMCE]DT|[PMCE]DT\s?/\s?[PMCE]ST)\b"  # "PST/PDT": the zone, by its season
+    r"|\b[PMCE]ST[5-8][PMCE]DT\b"  # "PST8PDT", its POSIX name
     # an offset written against its sign ("UTC+5:30", "UTC -4"), or spaced on both sides
     # only where the offset ends the zone ("(UTC - 5)"): "22:57 UTC - 8-GPU failure" and
     # "14:02 UTC - 3 pods crash" are UTC, then what happened (whole: "UTC+5:30-09:40" is
@@ -221,7 +229,8 @@ ZONE_PATTERN = (
     r"|\b(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"  # a city: zone() decides whether it is one
 )
 _ZONE_STATEMENT = re.compile(
-    r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?|"
+    # ("All times are in 24-hour PST8PDT": the clock's kind may come between)
+    r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?|"
     r"all\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
     r"[(（]\s{0,3}|timezone\s{0,3}:?\s{0,3}|time\s{0,3}zone\s{0,3}:?\s{0,3})"
     rf"({ZONE_PATTERN}|pacific|eastern|central|mountain)",

@@ -47,6 +47,11 @@ KNOWN = {
     ("prose-timeline", "guards-against-over-reading.md", "timeline_events"),
     ("many-at-once", "guards-against-over-reading.md", "resolved_at"),
     ("many-at-once", "guards-against-over-reading.md", "timeline_events"),
+    # a Resolution section's timed steps told as paragraphs under a lead-in line: two
+    # timed paragraphs of three are not a timeline by its shape (prose needs three, or all)
+    ("prose-timeline", "resolution-as-timed-steps.md", "mitigated_at"),
+    ("prose-timeline", "resolution-as-timed-steps.md", "resolved_at"),
+    ("prose-timeline", "resolution-as-timed-steps.md", "timeline_events"),
     # its timeline is bold lines: with the headings after it bold lines too, nothing ends
     # the timeline, and they read as more of its steps
     ("bold-headings", "guards-review-probes-phases-and-fields.md", "timeline_events"),

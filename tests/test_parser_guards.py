@@ -48,3 +48,34 @@ def test_a_secret_not_stolen_and_nothing_destroyed_is_a_near_miss():
     text = ("# Token in a public log\n\n**Date:** 2025-02-03\n\nA deploy token was printed in a public CI log. "
             "No data was stolen: the token was revoked within the hour and its use was checked.\n")
     assert parse(text, "a.md")["near_miss"] is True
+
+
+def test_a_line_of_prose_opening_with_follow_up_is_no_action_item():
+    text = ("# Disk filled\n\n**Date:** 2024-03-01\n\n## Action items\n\nTracking is left to the team's\n"
+            "follow-up process, not opened here.\n\n- [ ] Alert on free disk below 15%\n")
+    assert [a["text"] for a in parse(text, "a.md")["action_items"]] == ["Alert on free disk below 15%"]
+
+
+def test_a_release_candidate_is_not_the_release_the_report_names():
+    text = ("# lib 2.0.0 broken\n\n**Date:** 2024-03-01\n\n## Timeline\n\n- 2024-02-20 10:00 we release lib "
+            "2.0.0-rc.1\n- 2024-03-01 09:00 we release lib 2.0.0\n- 2024-03-01 12:00 a user reports lib 2.0.0 "
+            "being broken\n")
+    assert parse(text, "a.md")["started_at"] == "2024-03-01T09:00:00Z"
+
+
+def test_a_system_reporting_a_bad_state_is_no_one_reporting_it():
+    text = ("# Nodes flap\n\n**Date:** 2024-03-01\n\n## Timeline\n\n- 10:00 change merged to make kubelet report "
+            "NotReady when CNI is missing\n- 12:00 a customer reports that new clusters hang\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-03-01T12:00:00Z"
+
+
+def test_an_unnoticed_change_is_not_the_detection():
+    text = ("# Export broken\n\n**Date:** 2024-03-01\n\n## Timeline\n\n- 10:00 the export job starts failing, "
+            "but nobody noticed\n- 12:00 alert fires for the export backlog\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-03-01T12:00:00Z"
+
+
+def test_a_recovery_told_first_is_not_the_start():
+    text = ("# Mirror down\n\n**Date:** 2024-03-01\n\n## Updates\n\n- 10:30 UTC: everything is working again\n"
+            "- 12:00 UTC: one mirror is still unavailable now and then\n")
+    assert parse(text, "a.md")["started_at"] is None

@@ -64,7 +64,9 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*[:=]?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
-_ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|follow[\s-]*up)\s*(?:\d+)?\s*:?(?:\*\*|__)?\s*:?\s+(.+)", re.I)
+# ("Follow-up" needs its colon: "follow-up process, not opened ..." is a line of prose)
+_ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|follow[\s-]*up(?=\s*\d*\s*(?:\*\*|__)?\s*:))"
+                           r"\s*(?:\d+)?\s*:?(?:\*\*|__)?\s*:?\s+(.+)", re.I)
 # a status cell saying the measure was there before the incident, or is not needed:
 # "Already exists", "Existing", "Not needed"
 # (the whole cell, a note in brackets aside: "Existing alert — threshold still to be

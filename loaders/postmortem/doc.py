@@ -39,6 +39,9 @@ class Doc:
     newest_first: bool = False     # its timeline runs backwards (timeline.py)
     day_sections: dict = field(default_factory=dict)  # id(section) -> the day its heading names (document.py)
     by_shape: set = field(default_factory=set)  # id(section) of timelines known by their timed items, not a heading
+    # id(section) of a Resolution or Mitigation section that is its timed steps
+    # ("### Résolution" over "- 11:08 : redémarrage des workers"): the response, step by step
+    response_steps: set = field(default_factory=set)
 
     by_kind: dict[str, list[Section]] | None = None
 

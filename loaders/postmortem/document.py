@@ -320,8 +320,12 @@ def _classify_sections(doc: Doc) -> None:
         elif parent == "timeline" and kind in ("detection", "resolution", "impact", "mitigation") \
                 and _reads_as_timeline(s):
             kind = "timeline"  # "### Phase 2: Mitigation" over timed entries under Timeline: a phase of it
-        if kind in (None, "summary", "metadata") and _reads_as_timeline(s):
-            kind = "timeline"  # "## What happened" whose bullets each start with a time
+        if kind in (None, "summary", "metadata", "resolution", "mitigation") and _reads_as_timeline(s):
+            # "## What happened" whose bullets each start with a time; "### Résolution"
+            # whose steps do ("- 11:08 : redémarrage des workers")
+            if kind in ("resolution", "mitigation"):
+                doc.response_steps.add(id(s))
+            kind = "timeline"
             by_shape.add(id(s))  # ("### Background" below it is not)
         elif kind in (None, "resolution") and (day := _day_of_entries(s)) is not None:
             kind = "timeline"  # "### Tues 22 Nov 2016" over "1015: Raj noticed ..." paragraphs
@@ -1228,7 +1232,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                         continue
                     found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
                     if found:
-                        return found
+                        return _joined(found, doc, s, b) if kind == "impact" else found
     for key in ("duration", "time"):   # "Window: 02:10 to 02:55 UTC", "| Time | 0730 - 1230 (UTC) |"
         if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
             return found
@@ -1248,6 +1252,23 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
             if found:
                 return found
     return None
+
+
+def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
+    """The Impact section's window ``found`` joined with the windows that follow it
+    there, each beginning when the one before ended or earlier ("Pendant 5 minutes
+    (17h15-17h20)" then "Durant 10 minutes (17h20-17h30)": one window, 17h15 to 17h30)."""
+    start, end = found[0], found[1]
+    after = False
+    for b in s.blocks:
+        after = after or b is first
+        if not after or b is first or b.kind not in ("item", "para"):
+            continue
+        for text in ([b.text, *b.children] if b.kind == "item" else [b.text]):
+            more = find_range(text, start.date(), doc.zone, doc.order_hint)
+            if more and more[1] is not None and end is not None and more[0] <= end < more[1]:
+                end = more[1]
+    return (start, end, *found[2:])
 
 
 # (Japanese writes a wave dash, the first end perhaps "approximately" and the second
@@ -1382,6 +1403,13 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"|(?<!\bnot\s)(?<!\bnot\syet\s)(?<!\bnever\s)"
                     r"(?:found|identified|spotted|pinpointed|located)\s+the\s+"
                     r"(?:(?:problem|issue|cause|bug|fault)(?:\s*:|\s+[-\u2013\u2014]\s)|cause\s+(?:was|is)\b)"
+                    # what an investigation found: "After investigation, we determined that
+                    # the core pods had no resource guarantees", "analysis showed that ..."
+                    r"|\b(?:after|upon|on|through)\s+(?:(?:some|further|an?|the|our|more)\s+)?(?:investigation|investigating|analysis"
+                    r"|debugging|digging)\b[^.;]{0,30}?\s(?:we|I)\s+(?:\w+\s+)?(?:determined|found|discovered|concluded|established"
+                    r"|realized|realised|learned)\s+that\b"
+                    r"|\b(?:investigation|analysis|debugging)\s+(?:\w+\s+)?(?:showed|revealed|determined|found|established"
+                    r"|concluded)\s+that\b"
                     r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|these|that|those|it)\b|(?:the|our)\s+(?:incident|outage|event"
                     r"|issue|problem)))", re.I)
 # the same in French, Spanish, Portuguese, German and Dutch ("devido a expiração de chave
@@ -1396,7 +1424,7 @@ _CAUSE_OTHER = re.compile(r"\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causa
 # (led to), "때문에" (because), "으로 인해" (due to); their sentences end in 。！？
 _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|로\s?인(?:해|한)")
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
-_CAUSE_HINTS = ("cause", "due", "because", "turned out", "trigger", "result", "stem", "originated", "traced",
+_CAUSE_HINTS = ("cause", "due", "because", "investigat", "analysis", "debugging", "digging", "turned out", "trigger", "result", "stem", "originated", "traced",
                 "culprit", "reason", "the problem", "the issue", "the bug", "the fault", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
                 "ursache", "motivo", "veroorzaakt", "gevolg")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
@@ -1456,7 +1484,19 @@ def _prose_cause(doc: Doc) -> list[str]:
                     for sentence in _CJK_SENTENCE.split(plain(text)):
                         if _CAUSE_CJK.search(sentence):
                             return [sentence.strip()[:500]]
+    # last, a finding told in the timeline ("15:00: It has turned out that the feeder cable
+    # was blown"): only words that name a found cause, not a "because" explaining an entry
+    for s in doc.of_kind("timeline"):
+        for b in s.blocks:
+            if b.kind in ("para", "item") and any(w in b.text.lower() for w in ("turned out", "root cause", "culprit")):
+                for sentence in _SENTENCE.split(plain(b.text)):
+                    if _FOUND_CAUSE.search(sentence) and not _NEGATED_CAUSE.search(sentence):
+                        return [sentence.strip()[:500]]
     return []
+
+
+_FOUND_CAUSE = re.compile(r"\b(?:turned\s+out\s+(?:to\s+be|that)|the\s+root\s+cause\s+(?:was|is)|the\s+culprit\s+(?:was|is))\b", re.I)
+_NEGATED_CAUSE = re.compile(r"\b(?:not|no|never|unknown|unclear)\b[^.]{0,20}\b(?:cause|culprit)\b|turned\s+out\s+(?:to\s+be\s+)?(?:fine|ok|okay|unrelated|harmless|a\s+false)", re.I)
 
 
 _CAUSES_LABEL = re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes|(?:root\s+|contributing\s+)?causes"

@@ -36,6 +36,7 @@ _INLINE_LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,
 # "[1]: https://example.com/status": a reference link's definition, its label (not a
 # footnote's "[^1]: ...")
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\[\]]{1,100})\]:\s*\S", re.M)
+_QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
 _EMPH = re.compile(r"(\*\*|__|~~|`)")
 
 
@@ -216,6 +217,13 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             i += 1
             continue
         c = stripped[0]  # cheap dispatch: each pattern below can only start with these
+        if c == ">" and not stripped.strip("> \t"):
+            # a quote's own blank line (">") parts its paragraphs as a blank line does
+            end_para()
+            table = None
+            blank = True
+            i += 1
+            continue
         if c == "<" and stripped.startswith("<!--"):
             # an HTML comment (a template's "<!-- What happened? -->") is never shown: it
             # is no block, nor are the lines up to its "-->" (one never closed hides only
@@ -320,7 +328,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         item = None
         if not para:
             para_line = ln
-        para.append((ln, stripped))
+        # a block quote's paragraph is read as its text: its lines without their "> " marks
+        para.append((ln, _QUOTE_MARK.sub("", stripped) if c == ">" else stripped))
         i += 1
     flush()
     return out

@@ -21,7 +21,7 @@ from loaders.postmortem.vocabulary import (
     EVENT_MARKERS,
     EVENT_WORDS,
     NOT_A_REPORT_AFTER,
-    REPORTED_STATES,
+    REPORTED_STATUS,
     STOPPING,
     WORKING_STATES,
     clean_heading,
@@ -269,6 +269,8 @@ _NOT_WHOLLY = re.compile(r"\b(?:parcial\w*|partial\w*|partly|partiel\w*|teilweis
 _EXPECTED = {"expected", "estimated", "anticipated", "eta", "projected", "forecast", "scheduled", "planned"}
 # "If you notice any issues, please contact us": a condition put to the reader, not someone noticing
 _CONDITION = {"if", "should", "whether", "unless"}
+# "so no one notices the regression", "the alert was not noticed": nobody knew yet
+_UNNOTICED = {"no", "not", "nobody", "never", "without", "didn't", "didn’t", "hadn't", "hadn’t", "wasn't", "wasn’t"}
 _PLANNABLE = {"outage", "outages", "downtime", "maintenance", "disruption"}
 # (one lookup per word for the three: most words are none of them)
 _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECOVERY},
@@ -297,10 +299,12 @@ def _a_check(words: list[str], i: int) -> bool:
 # a release of a new version: "v0.2.0-alpha.2 published to npm", "Released 2.4.1" (the
 # version and the verb side by side: not "traced the bug to v2.3.1, released on Monday",
 # nor "status update published: users of app 5.2.0 cannot pay")
-_RELEASE_VERBS = {"published", "publishes", "released", "releases", "shipped", "ships"}
-_VERSION = r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?:-[\w.]+)?(?![\w.])"
+_RELEASE_VERBS = {"published", "publishes", "publish", "released", "releases", "release", "shipped", "ships", "ship"}
+_VERSION = r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?:-[\w.]*\w)?(?!\w|\.\w)"
+# ("enisoc releases Kubernetes 1.6.1": a product's name may come between)
+_RELEASE_OF = r"\b(?:publish(?:es|ed)?|releas(?:es|ed|e)|ship(?:s|ped)?)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:version\s+)?"
 _RELEASED = re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got)\s+)?(?:published|released|shipped)\b"
-                       r"|\b(?:published|released|shipped|publishes|releases|ships)\s+(?:version\s+)?" + _VERSION, re.I)
+                       r"|" + _RELEASE_OF + _VERSION, re.I)
 _BLAMES_IT = re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\w+|traced|culprit)\b", re.I)
 # French "restoration" as what happened: the entry's label, or with a word that completes
 # it (not "Début du rétablissement", the start of it, nor "Rétablissement en cours")
@@ -370,7 +374,7 @@ def _tag(e: Entry) -> None:
             elif role == "complete" and recovering is not None and i - recovering <= 10:
                 e.tags.add("mitigated")
         found = _PHRASES.get(w)
-        if found and w in _REPORT_WORDS and (words[i + 1:i + 2] and words[i + 1] in REPORTED_STATES
+        if found and w in _REPORT_WORDS and (words[i + 1:i + 2] and words[i + 1] in REPORTED_STATUS
                                              or _machine_output(e.text)):
             # "all nodes reported Ready", 'the script reported "Traffic switched"': a system
             # giving its state or its output, not someone reporting
@@ -392,8 +396,9 @@ def _tag(e: Entry) -> None:
                         continue
                     if target == "markers" and kind == "started" and _PREPOSED.search(e.text):
                         continue  # "investigations into the outage began": they began, not it
-                    if kind == "detected" and _CONDITION.intersection(words[max(0, i - 3):i]):
-                        continue  # "if you notice ...": a condition, not a detection
+                    if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
+                                               or _UNNOTICED.intersection(words[max(0, i - 3):i])):
+                        continue  # "if you notice ...", "no one notices": a condition or a denial, not a detection
                     if kind == "impact" and w in _FAILS and _a_check(words, i):
                         # "Fresh install test failed": a check of ours reporting the
                         # failure is how we learned of it, not the failure (decided below)
@@ -519,6 +524,9 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         first = len(r.entries)
         r.zone = _own_zone(s)
         _section_entries(r, s, tops)
+        if id(s) in doc.response_steps:
+            for e in r.entries[first:]:
+                e.tags.add("step")
         spans[id(s)] = (first, len(r.entries))
     _drop_retellings(r, doc, spans)
     if not r.entries:
@@ -907,7 +915,9 @@ _STATUS_PARA = re.compile(
     r"^\s*(?:(?P<b>\*\*|__))?(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|"
     r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored)"
     # when it was posted, in brackets beside the stage: "**Update (14:20 UTC):**"
-    r"(?:\s*\((?P<when>[^()\n]{3,40})\))?"
+    r"(?:\s*\((?P<when>[^()\n]{3,40})\)"
+    # ... or inside the bold after it: "**Update 2011-03-28 10:30 UTC:**"
+    r"|(?(b)\s+(?P<bare>(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)[^*_\n]{4,40}?)(?=:?(?:\*\*|__))))?"
     # bold ("**Resolved**:", "**Resolved:**"), or plain with a colon or dash after it ("Resolved: ...")
     r"(?(b):?(?:\*\*|__)\s*[-:\u2013\u2014|]?|\s*[-:\u2013\u2014])\s*", re.I)
 _SHORTCODE_ARG = re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
@@ -935,7 +945,7 @@ def _status_paragraphs(r: _Reader) -> None:
         posted = _posted_line(r, r.doc.lines, i)
         if posted is not None:   # "<br><span class="timestamp">April 5, 17:00 PDT</span>"
             st, rest = posted[0], rest + " " + posted[1]
-        elif m.group("when") and (when := r.stamp(m.group("when"))) is not None and when.has_time:
+        elif (said := m.group("when") or m.group("bare")) and (when := r.stamp(said)) is not None and when.has_time:
             st = when             # "**Update (14:20 UTC):** We found ...": on the incident's day
             rest = " ".join([rest, *(ln.strip() for ln in takewhile(str.strip, r.doc.lines[i + 1:i + 40]))])
         else:
@@ -1315,7 +1325,14 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         det = times.get("detected_at")
         if det is not None and ttd is not None:
             put("started_at", det - timedelta(minutes=ttd), "stated_duration")
-        impact = next((e.at for e in timed if "impact" in e.tags and (det is None or e.at <= det)), None)
+        # "reports kubeadm 1.6.0 being broken" after "releases Kubernetes 1.6.0": it began
+        # with the release of the version the report names
+        put("started_at", _broken_release(timed, det), "timeline_broken_release")
+        # (not an impact told after a recovery, "Everything is working again" then "the
+        # login is a bit unstable": a relapse, not the start)
+        fixed = first("mitigated")
+        impact = next((e.at for e in timed if "impact" in e.tags and (det is None or e.at <= det)
+                       and (fixed is None or e.at <= fixed)), None)
         put("started_at", impact, "timeline_impact")
     # a span the document states between two events ("resolved in 2 hours from the time
     # of report"), once its anchor is known
@@ -1341,6 +1358,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         # nothing says it was fixed, but a new version went out after we knew: the fix
         put("mitigated_at", next((e.at for e in timed if "released" in e.tags and e.at > times["detected_at"]), None),
             "timeline_release")
+    # nothing said which step fixed it, but the Resolution section is its timed steps:
+    # the first step taken after we knew eased it, the last ended it
+    steps = [e.at for e in timed if "step" in e.tags and (after is None or e.at >= after)]
+    put("mitigated_at", steps[0] if steps else None, "resolution_steps")
+    if sources.get("mitigated_at") == "resolution_steps" and len(steps) > 1:
+        put("resolved_at", steps[-1], "resolution_steps")
     if start is not None and ttr is not None:
         put("resolved_at", start + timedelta(minutes=ttr), "stated_duration")
     put("resolved_at", last("resolved", after=times.get("mitigated_at") or after), "timeline_resolution")
@@ -1351,7 +1374,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         times.get("started_at"), times.get("detected_at"), times.get("mitigated_at")) else ()
     for e in prose:
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
-                and "detected" not in e.tags:
+                and "detected" not in e.tags and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]):
             put("started_at", e.at, "opening_prose")
     det = times.get("detected_at")
     # a metadata date that carries a clock ("**Date:** 16/03/2020 3am UTC") says when the
@@ -1362,7 +1385,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             put("started_at", at, "metadata_date")
     # nothing says "impact" before detection: the first entry before it is the start,
     # a guess the opening prose's own statement ("at 8:28 AM we lost all connectivity") beats
-    if timed and (det is None or timed[0].at < det):
+    # (not an entry that tells the recovery or a step of it: nothing then says when it began)
+    if timed and (det is None or timed[0].at < det) and not {"mitigated", "resolved", "step"} & timed[0].tags:
         put("started_at", timed[0].at, "timeline_first")
     # a failing check the first thing told: it is as near the start as the document says
     put("started_at", next((e.at for e in timed if "checked" in e.tags and (det is None or e.at <= det)), None),
@@ -1388,6 +1412,19 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None:
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
+
+
+def _broken_release(timed: list[Entry], det: datetime | None) -> datetime | None:
+    """When the release happened of a version the detection's entry names: the last
+    entry before the detection that releases it."""
+    if det is None:
+        return None
+    named = {v for e in timed if e.at == det and "detected" in e.tags for v in re.findall(_VERSION, e.text)}
+    found = None
+    for e in timed:
+        if e.at < det and any(re.search(_RELEASE_OF + re.escape(v) + r"(?![\w-]|\.\w)", e.text, re.I) for v in named):
+            found = e.at
+    return found
 
 
 _RESOLVED_HEADING = re.compile(r"^(?:resolution|resolved)\b\W*", re.I)

@@ -65,7 +65,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:guardrails?|safeguards?)\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed)", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
         r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)",
         # "Residual follow-ups", "Outstanding action items" (not "Additional actions taken during the incident")
-        r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:doing|do|chang(?:e|ing))",
+        r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do|chang(?:e|ing))",
+        # "What we've done and what we will be doing": the follow-ups, done and to come
+        r"what\s+we(?:'|’)?(?:ve|\s+have)\s+done\s+and\s+what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do)",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
         r"recommendations?", r"recommended\s+(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
@@ -570,6 +572,8 @@ NOT_A_REPORT_AFTER = set("the a an these those this that hourly daily weekly mon
 # "nodes reported Ready", "the check reports healthy": a system stating its state
 # ("up to 40% failed logins", "complete loss of login", "online that ..." open a report of trouble)
 REPORTED_STATES = set("ready healthy ok okay green success successful normal fine".split())
+# ... or a status word only a system gives ("make kubelet report NotReady")
+REPORTED_STATUS = REPORTED_STATES | set("notready unready unhealthy".split())
 BAD_THINGS = set("errors error failures failure evictions eviction duplicates crashes timeouts "
                  "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses exceptions "
                  "exception panics".split())
