@@ -825,6 +825,14 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
         return found, "the timeline's heading names"
     if narrated is not None:
         return narrated, None
+    # the fields that time the incident ("**Reported**: 2026-01-17 15:51 CST",
+    # "**Discovery Date**: ... March 5, 2025", "| Exploit window | 2025-07-14 03:12:05 →
+    # 03:12:41 UTC |"): the earliest day they name, the incident's own (not a lead-up a
+    # timeline may open with; and not a Resolved field alone, a day it ended)
+    found = min((d for k in _OPENING_FIELDS if k in doc.meta
+                 if (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None), default=None)
+    if found is not None:
+        return found, None
     found = tp.find_date(_opening_prose(doc)[:600], hint)
     if found is not None:
         # "stopped on December 17th and did not resume until Tuesday, December 28, 2021":
@@ -833,9 +841,8 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
         if earlier is not None and found - timedelta(days=60) <= earlier < found:
             return earlier, "the prose first mentions"
     if found is None:
-        # the fields that time the incident ("**Discovery Date**: ... March 5, 2025",
-        # "| Exploit window | 2025-07-14 03:12:05 → 03:12:41 UTC |"): the earliest day they name
-        found = min((d for k in ("started", "detected", "mitigated", "resolved", "duration", "time") if k in doc.meta
+        # (a field that says when it ended, with none that says when it began)
+        found = min((d for k in ("mitigated", "resolved") if k in doc.meta
                      if (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None), default=None)
     if found is None:
         # nothing above names a date, but headings may ("### Updated 21. March 2022",
@@ -844,6 +851,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     return _in_titled_month(doc, title, found), "the prose first mentions"
 
 
+_OPENING_FIELDS = ("started", "detected", "duration", "time")
 # "# Incident de septembre 2021", "# March 2024 outage": a title that names a month and year
 _TITLE_MONTH = re.compile(r"(?<![\d.])(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 # where a date may start: a digit or a word (a month's or a weekday's name)

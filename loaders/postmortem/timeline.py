@@ -194,7 +194,7 @@ class _Reader:
 
 # Every phrase of loaders.postmortem.vocabulary, indexed by its first word: an entry's words are
 # looked up once each, and a phrase matches when the words after it follow.
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # letters of any alphabet ("rétabli")
+_WORD = re.compile(r"[^\W_]+(?:[-'’_][^\W_]+)*")  # letters of any alphabet ("rétabli"); "pending_webhooks" is one name, not "pending"
 
 
 def _index() -> dict[str, list[tuple[tuple[str, ...], set, str]]]:

@@ -509,7 +509,10 @@ EVENT_WORDS: dict[str, list[str]] = {
        "fix has been applied", "fix was applied", "shipped the fix", "shipped a fix", "shipped both fixes",
        "shipped the fixes", "fix shipped", "fixes shipped",
        # a fix in production ends the impact it fixes (and resolves: see "resolved")
-       "fix deployed", "fix rolled out", "fix released"]
+       "fix deployed", "fix rolled out", "fix released",
+       # the people or work held up go again: "Customer unblocked via manual sync"
+       "customer unblocked", "customers unblocked", "user unblocked", "users unblocked", "jobs unblocked",
+       "queue unblocked", "deploys unblocked", "deployments unblocked"]
     # what failed now goes through: "Re-runs succeeded", "the retry succeeds"
     + _variants("rerun reruns re-run re-runs retry retries", "succeeded succeeds worked passed")
     + _variants("succeeds succeed works work working correct healthy normal up available "
@@ -539,7 +542,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     "resolved": "resolved resolution resolutions closed all-clear".split()
     + ["all clear", "fully recovered", "full recovery", "fully restored", "incident closed", "incident over",
        "incident ended", "fix deployed", "fix rolled out", "fix released", "close this issue",
-       "close this incident", "closing this issue", "closing this incident", "closing the incident"],
+       "close this incident", "closing this issue", "closing this incident", "closing the incident",
+       # the fix checked in production: "**Verified fix**: pending webhooks decreased"
+       "verified fix", "fix verified", "verified the fix", "fix confirmed", "confirmed the fix"],
 }
 
 
