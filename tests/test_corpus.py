@@ -70,12 +70,39 @@ ASTIR_FLOOR = 0.89    # first look 0.801 (113/141, the session-start parser the 
 ASLANT_FLOOR = 0.98   # first look 0.929 (117/126; the session-start parser 0.921); learned from (0.984)
 ASUNDER_FLOOR = 0.96  # first look 0.902 (120/133, the session-start parser the same); learned from (0.970)
 AWRY_FLOOR = 0.98     # first look 0.856 (89/104; the session-start parser 0.846); learned from (0.990)
-AJAR_FLOOR = 0.97     # first look 0.940 (109/116, the session-start parser the same); learned from (0.974)
+AJAR_FLOOR = 0.97     # first look 0.939 (92/98, the session-start parser the same); learned from (0.980)
 AWEIGH_FLOOR = 0.96    # first look 0.936 (102/109, the session-start parser the same); learned from to 0.972
 
 
 def test_the_corpus_is_there():
     assert len(DOCS) >= 274
+
+
+def _long_lines(path: Path) -> set[str]:
+    """A document's lines of 150 characters or more, whitespace folded: what two copies of
+    one document share and two documents from one template do not."""
+    return {n for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+            if len(n := " ".join(line.split())) >= 150}
+
+
+def test_no_document_is_in_the_corpus_twice():
+    """A renamed repository (or a fork) can bring back a document another set holds: the
+    second copy would be scored as unseen. Two documents sharing most of their long lines
+    are one document."""
+    docs = {p: _long_lines(p) for p in sorted(CORPUS.glob("*/*")) if p.parent.name != "blame"
+            and not p.name.endswith(".yaml") and p.suffix in (".md", ".mdx", ".markdown", ".txt", ".smd")}
+    by_line: dict[str, list[Path]] = {}
+    for p, lines in docs.items():
+        for line in lines:
+            by_line.setdefault(line, []).append(p)
+    shared: dict[tuple[Path, Path], int] = {}
+    for holders in by_line.values():
+        for i, a in enumerate(holders):
+            for b in holders[i + 1:]:
+                shared[a, b] = shared.get((a, b), 0) + 1
+    twice = [(a.relative_to(CORPUS), b.relative_to(CORPUS)) for (a, b), n in shared.items()
+             if n >= 2 and n * 2 >= min(len(docs[a]), len(docs[b]))]
+    assert twice == []
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[p.name for p in DOCS])
