@@ -79,3 +79,77 @@ def test_a_recovery_told_first_is_not_the_start():
     text = ("# Mirror down\n\n**Date:** 2024-03-01\n\n## Updates\n\n- 10:30 UTC: everything is working again\n"
             "- 12:00 UTC: one mirror is still unavailable now and then\n")
     assert parse(text, "a.md")["started_at"] is None
+
+
+def test_a_denial_in_another_clause_does_not_deny_the_detection():
+    text = ("# Export failures\n\n**Date:** 2024-05-02\n\n## Timeline\n\n- 10:00 exports start failing\n"
+            "- 10:12 A customer, not our alerting, noticed the failures first.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-05-02T10:12:00Z"
+
+
+def test_a_customer_reporting_notready_nodes_is_a_report():
+    text = ("# Nodes down\n\n**Date:** 2024-05-02\n\n## Timeline\n\n- 10:00 nodes start failing\n"
+            "- 10:05 A customer reports NotReady nodes in their cluster.\n- 10:20 Escalated to on-call.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-05-02T10:05:00Z"
+
+
+def test_harm_told_after_the_release_starts_the_incident():
+    text = ("# Exports broken\n\n**Date:** 2024-05-02\n\n## Timeline\n\n- 14:00 Released v2.3.0\n"
+            "- 16:00 the export job starts failing for all customers\n"
+            "- 16:20 A customer reports that exports are broken in v2.3.0\n")
+    assert parse(text, "a.md")["started_at"] == "2024-05-02T16:00:00Z"
+
+
+def test_release_notes_halted_releases_and_advisories_are_no_release():
+    for line in ("Updated the release notes for 3.4.0", "Halted release of 5.2.1 to the stable channel",
+                 "Published advisory about 2.4.1", "Shipped hotfix to 1.2.3 users"):
+        text = (f"# SSO broken\n\n**Date:** 2024-05-02\n\n## Timeline\n\n- 10:00 SSO logins fail\n"
+                f"- 10:05 Alert fires\n- 10:40 {line}\n")
+        assert parse(text, "a.md")["mitigated_at"] is None, line
+
+
+def test_a_recovery_the_day_before_does_not_hide_the_start():
+    text = ("# Replica lag\n\n## Timeline (UTC)\n\n- 2024-05-01 18:00 The replica was restored from backup and "
+            "serves reads again.\n- 2024-05-02 09:05 Reads from the replica start timing out.\n"
+            "- 09:12 Alert fires; on-call paged.\n")
+    assert parse(text, "a.md")["started_at"] == "2024-05-02T09:05:00Z"
+
+
+def test_a_finding_about_the_harm_is_no_cause():
+    for sentence in ("After investigation, we determined that no customer data was lost.",
+                     "Analysis showed that about 3% of search requests took longer than five seconds."):
+        text = f"# Slow search\n\n**Date:** 2024-05-02\n\n## Summary\n\nSearch was slow. {sentence}\n"
+        assert parse(text, "a.md")["contributing_factors"] == [], sentence
+
+
+def test_a_suspicion_that_turned_out_wrong_is_no_cause():
+    text = ("# DNS?\n\n**Date:** 2024-05-02\n\n## Timeline\n\n- 10:00 Site down\n"
+            "- 10:20 We suspected DNS, but that turned out to be wrong.\n")
+    assert parse(text, "a.md")["contributing_factors"] == []
+
+
+def test_an_overlapping_window_of_other_work_does_not_extend_the_impact():
+    text = ("# Checkout down\n\n**Date:** 2024-05-02\n\n## Impact\n\n- Checkout was unavailable from 14:00 to "
+            "14:30 UTC.\n- Support worked through the ticket backlog between 14:20 and 18:00 UTC.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-05-02T14:30:00Z"
+
+
+def test_a_diagnosis_step_in_the_resolution_is_not_the_mitigation():
+    text = ("# Queue stuck\n\n**Date:** 2024-05-02\n\n## Timeline\n\n- 10:00 Alert fires for the queue backlog\n\n"
+            "## Resolution\n\n- 10:05 Engineers began investigating the consumers\n"
+            "- 10:25 Found a consumer stuck on a poisoned message\n- 10:40 Pushed a corrected consumer config\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-05-02T10:40:00Z"
+
+
+def test_one_customer_eased_while_others_still_suffer_is_no_mitigation():
+    text = ("# Exports down\n\n**Date:** 2024-05-02\n\n## Timeline\n\n- 09:00 Exports fail\n- 09:05 Alert fires\n"
+            "- 09:40 One enterprise customer unblocked with a manual export; everyone else still affected.\n"
+            "- 11:15 Exports restored for everyone.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-05-02T11:15:00Z"
+
+
+def test_a_fix_verified_locally_resolves_nothing():
+    text = ("# Login errors\n\n**Date:** 2024-05-02\n\n## Timeline\n\n- 09:00 Login errors\n- 09:05 Alert fires\n"
+            "- 10:30 Rolled back; errors stop.\n- 11:00 Verified fix locally; preparing a patch.\n")
+    assert parse(text, "a.md")["resolved_at"] == "2024-05-02T10:30:00Z"
+

@@ -64,9 +64,10 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 _DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*[:=]?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
-# ("Follow-up" needs its colon: "follow-up process, not opened ..." is a line of prose)
-_ACTION_POINT = re.compile(r"^\s*(?:\*\*|__)?(?:action\s*(?:point|item)|AI|TODO|follow[\s-]*up(?=\s*\d*\s*(?:\*\*|__)?\s*:))"
-                           r"\s*(?:\d+)?\s*:?(?:\*\*|__)?\s*:?\s+(.+)", re.I)
+# "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
+# spaces: a run of them after the label costs linear time, not cubic)
+_ACTION_POINT = re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO|follow[\s-]*+up)\b\s*+(?:\d++\s*+)?"
+                           r"(?::\s*+)?(?:(?:\*\*|__)\s*+)?(?::\s*+)?(?<=[\s:])(\S.*)", re.I)
 # a status cell saying the measure was there before the incident, or is not needed:
 # "Already exists", "Existing", "Not needed"
 # (the whole cell, a note in brackets aside: "Existing alert — threshold still to be
@@ -253,11 +254,14 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 # "✅ Done:", "In progress:" standing over a list: its items' status
                 label = b.text.strip()
                 label_status = _status(plain(label)) if label.endswith(":") and len(label) <= 60 else None
-                for ln, (line_text,) in b.rows:
+                for k, (ln, (line_text,)) in enumerate(b.rows):
                     if _CHECK.match(line_text.strip()):
                         out.append(_from_text(line_text.strip(), [], ln, incident_date, group_kind,
                                               group_status))
-                    elif m := _ACTION_POINT.match(line_text):
+                    # (a line that goes on with the sentence above it, "... the team's" then
+                    # "follow-up process, not opened here.", is no item of its own)
+                    elif (not k or b.rows[k - 1][1][0].rstrip().endswith((".", "!", "?", ":"))) \
+                            and (m := _ACTION_POINT.match(line_text)):
                         out.append(_from_text(m.group(1), [], ln, incident_date, group_kind,
                                               group_status))
     if not doc.of_kind("actions"):

@@ -42,6 +42,8 @@ class Doc:
     # id(section) of a Resolution or Mitigation section that is its timed steps
     # ("### Résolution" over "- 11:08 : redémarrage des workers"): the response, step by step
     response_steps: set = field(default_factory=set)
+    # the incident's day came from a field that times it ("**Reported**: 2026-01-17 15:51")
+    dated_by_field: bool = False
 
     by_kind: dict[str, list[Section]] | None = None
 

@@ -627,6 +627,16 @@ def _record(doc: Doc, options: Options) -> dict:
                                   lambda: prose_entries(doc, _opening_prose(doc), incident_date))
     incident_date = _started_before_posted(doc, incident_date, first_day, times.get("started_at"),
                                            sources.get("started_at"))
+    if doc.dated_by_field and times.get("started_at") is not None and incident_date is not None \
+            and sources.get("started_at") in ("timeline_impact", "timeline_marker", "impact_range", "metadata"):
+        # "**Detected:** 2024-03-05" over a timeline whose harm began on 2024-03-01: the
+        # incident's day is the day it began
+        began = times["started_at"].astimezone(doc.zone.tz).date() if doc.zone is not None and doc.zone.tz \
+            is not None else (times["started_at"] + timedelta(minutes=doc.zone.minutes or 0 if doc.zone else 0)).date()
+        if began < incident_date:
+            problems.warning(None, f"the fields date the incident {incident_date}, but it started on {began}; "
+                                   f"{began} used")
+            incident_date = began
     items = action_items(doc, incident_date)
     factors = _factors(doc)
     near_miss = _near_miss(doc, title, summary)
@@ -832,6 +842,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     found = min((d for k in _OPENING_FIELDS if k in doc.meta
                  if (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None), default=None)
     if found is not None:
+        doc.dated_by_field = True   # (an earlier start the timeline tells still wins: _record)
         return found, None
     found = tp.find_date(_opening_prose(doc)[:600], hint)
     if found is not None:
@@ -1264,7 +1275,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
 
 def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
     """The Impact section's window ``found`` joined with the windows that follow it
-    there, each beginning when the one before ended or earlier ("Pendant 5 minutes
+    there, each beginning when the one before ended ("Pendant 5 minutes
     (17h15-17h20)" then "Durant 10 minutes (17h20-17h30)": one window, 17h15 to 17h30)."""
     start, end = found[0], found[1]
     after = False
@@ -1274,7 +1285,11 @@ def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
             continue
         for text in ([b.text, *b.children] if b.kind == "item" else [b.text]):
             more = find_range(text, start.date(), doc.zone, doc.order_hint)
-            if more and more[1] is not None and end is not None and more[0] <= end < more[1]:
+            # (begun when the last ended, to the minute: "between 14:20 and 18:00 support
+            # worked through the backlog" after "unavailable from 14:00 to 14:30" is not more
+            # of the same impact)
+            if more and more[1] is not None and end is not None and abs(more[0] - end) <= timedelta(minutes=1) \
+                    and more[1] > end:
                 end = more[1]
     return (start, end, *found[2:])
 
@@ -1411,15 +1426,27 @@ _CAUSE = re.compile(r"\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?
                     r"|(?<!\bnot\s)(?<!\bnot\syet\s)(?<!\bnever\s)"
                     r"(?:found|identified|spotted|pinpointed|located)\s+the\s+"
                     r"(?:(?:problem|issue|cause|bug|fault)(?:\s*:|\s+[-\u2013\u2014]\s)|cause\s+(?:was|is)\b)"
-                    # what an investigation found: "After investigation, we determined that
-                    # the core pods had no resource guarantees", "analysis showed that ..."
-                    r"|\b(?:after|upon|on|through)\s+(?:(?:some|further|an?|the|our|more)\s+)?(?:investigation|investigating|analysis"
-                    r"|debugging|digging)\b[^.;]{0,30}?\s(?:we|I)\s+(?:\w+\s+)?(?:determined|found|discovered|concluded|established"
-                    r"|realized|realised|learned)\s+that\b"
-                    r"|\b(?:investigation|analysis|debugging)\s+(?:\w+\s+)?(?:showed|revealed|determined|found|established"
-                    r"|concluded)\s+that\b"
                     r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|these|that|those|it)\b|(?:the|our)\s+(?:incident|outage|event"
                     r"|issue|problem)))", re.I)
+# what an investigation found: "After investigation, we determined that the core pods had
+# no resource guarantees", "analysis showed that ..." (a cause when what follows "that" is
+# not the harm's measure or its absence: "that no customer data was lost", "that about 3%
+# of requests were slow")
+_FOUND_THAT = re.compile(r"\b(?:after|upon|on|through)\s+(?:(?:some|further|an?|the|our|more)\s+)?(?:investigation"
+                         r"|investigating|analysis|debugging|digging)\b[^.;]{0,30}?\s(?:we|I)\s+(?:\w+\s+)?(?:determined"
+                         r"|found|discovered|concluded|established|realized|realised|learned)\s+that\b"
+                         r"|\b(?:investigation|analysis|debugging)\s+(?:\w+\s+)?(?:showed|revealed|determined|found"
+                         r"|established|concluded)\s+that\b", re.I)
+_SCOPE_FOUND = re.compile(r"^\W*(?:no|none|nothing|only|about|approximately|roughly|around|nearly|almost|~|\d|all|most"
+                          r"|some|few|fewer|less|more)\b|\b(?:affected|impacted|lost|exposed|leaked|accessed|stolen)\b", re.I)
+
+
+def _found_cause(sentence: str) -> bool:
+    """Does the sentence tell what an investigation found to be the cause?"""
+    m = _FOUND_THAT.search(sentence)
+    return m is not None and not _SCOPE_FOUND.search(sentence[m.end():])
+
+
 # the same in French, Spanish, Portuguese, German and Dutch ("devido a expiração de chave
 # SSH", "à cause d'un certificat", "verursacht durch")
 _CAUSE_OTHER = re.compile(r"\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causad[oa]s?\s+por|debido\s+a|a\s+causa\s+de"
@@ -1468,8 +1495,8 @@ def _prose_cause(doc: Doc) -> list[str]:
     if len(labelled) >= 2:
         return labelled
     for s in doc.secs:
-        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE:
-            continue
+        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE and id(s) not in doc.response_steps:
+            continue   # (a Resolution told as timed steps may name the cause it found)
         # a heading or a bold line that says it ("**The site was down due to a storage
         # fault**") states the cause as well as any sentence does
         heading = plain(s.title) if s.level > 0 and id(s) not in doc.kinds else ""
@@ -1483,11 +1510,12 @@ def _prose_cause(doc: Doc) -> list[str]:
                 lower = text.lower()
                 if any(w in lower for w in _CAUSE_HINTS):
                     for sentence in _SENTENCE.split(plain(text)):
-                        if _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence):
+                        if _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence) or (
+                                doc.kinds.get(id(s)) != "impact" and _found_cause(sentence)):
                             listed = _listed_after(s.blocks, i) if _NAMES_THE_CAUSES.search(sentence) else []
                             # ("Root causes were two misconfigurations:" over a numbered
                             # list: the list's items are the causes)
-                            return listed or [sentence.strip()[:500]]
+                            return listed or [_ENTRY_CLOCK.sub("", sentence.strip(), count=1)[:500]]
                 if _CAUSE_CJK.search(text):
                     for sentence in _CJK_SENTENCE.split(plain(text)):
                         if _CAUSE_CJK.search(sentence):
@@ -1499,12 +1527,16 @@ def _prose_cause(doc: Doc) -> list[str]:
             if b.kind in ("para", "item") and any(w in b.text.lower() for w in ("turned out", "root cause", "culprit")):
                 for sentence in _SENTENCE.split(plain(b.text)):
                     if _FOUND_CAUSE.search(sentence) and not _NEGATED_CAUSE.search(sentence):
-                        return [sentence.strip()[:500]]
+                        return [_ENTRY_CLOCK.sub("", sentence.strip(), count=1)[:500]]
     return []
 
 
 _FOUND_CAUSE = re.compile(r"\b(?:turned\s+out\s+(?:to\s+be|that)|the\s+root\s+cause\s+(?:was|is)|the\s+culprit\s+(?:was|is))\b", re.I)
-_NEGATED_CAUSE = re.compile(r"\b(?:not|no|never|unknown|unclear)\b[^.]{0,20}\b(?:cause|culprit)\b|turned\s+out\s+(?:to\s+be\s+)?(?:fine|ok|okay|unrelated|harmless|a\s+false)", re.I)
+_NEGATED_CAUSE = re.compile(r"\b(?:not|no|never|unknown|unclear)\b[^.]{0,20}\b(?:cause|culprit)\b|turned\s+out\s+(?:to\s+be\s+)?"
+                            r"(?:fine|ok|okay|unrelated|harmless|benign|wrong|incorrect|mistaken|false|a\s+false|a\s+red\s+herring"
+                            r"|not\b|nothing)", re.I)
+# an entry's clock before its words ("15:00 UTC: It turned out that ..."): not part of the cause
+_ENTRY_CLOCK = re.compile(r"^\W*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:[A-Z]{2,5}\s*)?[:\-\u2013\u2014|]?\s*")
 
 
 _CAUSES_LABEL = re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes|(?:root\s+|contributing\s+)?causes"

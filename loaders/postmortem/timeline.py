@@ -21,6 +21,7 @@ from loaders.postmortem.vocabulary import (
     EVENT_MARKERS,
     EVENT_WORDS,
     NOT_A_REPORT_AFTER,
+    REPORTED_STATES,
     REPORTED_STATUS,
     STOPPING,
     WORKING_STATES,
@@ -255,6 +256,9 @@ def _elsewhere(words: list[str], at: int) -> bool:
                for j in range(at, min(at + 3, len(words))))
 
 
+# "One customer unblocked; everyone else still affected": a part eased, not the impact
+_STILL_HURT = re.compile(r"\bstill\s+(?:affected|impacted|down|failing|broken|erroring|unavailable|degraded|blocked"
+                         r"|locked|waiting)\b|\b(?:everyone|everybody|all|anyone)\s+else\b", re.I)
 # "Fix deployed for SHOP-88; this change triggered the incident" (not "Reverted the change
 # that caused the outage", the mitigation)
 _CAUSED_IT = re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|update|commit)\s+(?:triggered|caused|started)\b",
@@ -269,8 +273,22 @@ _NOT_WHOLLY = re.compile(r"\b(?:parcial\w*|partial\w*|partly|partiel\w*|teilweis
 _EXPECTED = {"expected", "estimated", "anticipated", "eta", "projected", "forecast", "scheduled", "planned"}
 # "If you notice any issues, please contact us": a condition put to the reader, not someone noticing
 _CONDITION = {"if", "should", "whether", "unless"}
-# "so no one notices the regression", "the alert was not noticed": nobody knew yet
+# "so no one notices the regression", "the alert was not noticed", "no alert fired":
+# nobody knew yet (a denial in the three words before, within the clause: not "a
+# customer, not our alerting, noticed", nor "with no autoscaling; alert fires")
 _UNNOTICED = {"no", "not", "nobody", "never", "without", "didn't", "didn’t", "hadn't", "hadn’t", "wasn't", "wasn’t"}
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+
+
+def _denied(low: str, words: list[str], i: int) -> bool:
+    """Is the word at ``i`` (of ``low``'s words) denied by one of the three before it in
+    its clause?"""
+    if not _UNNOTICED.intersection(words[max(0, i - 3):i]):
+        return False
+    starts = [m.start() for m in _WORD.finditer(low)]
+    window = low[starts[max(0, i - 3)]:starts[i]]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    return bool(_UNNOTICED.intersection(_WORD.findall(window[cut:])))
 _PLANNABLE = {"outage", "outages", "downtime", "maintenance", "disruption"}
 # (one lookup per word for the three: most words are none of them)
 _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECOVERY},
@@ -291,6 +309,19 @@ _FAILS = {"fail", "fails", "failed", "failing"}
 _COPULA = {"is", "are", "was", "were", "start", "started", "starts", "begin", "began", "begins"}
 
 
+# what may follow a state a system reports ("kubelet reports NotReady when CNI is
+# missing"), where a noun would follow a customer's words ("reports NotReady nodes")
+_AFTER_STATE = {"when", "if", "while", "after", "before", "for", "on", "in", "and", "or", "until", "because",
+                "since", "again", "so", "but", "as", "at", "instead"}
+
+
+def _a_state(words: list[str], i: int) -> bool:
+    """Is the word at ``i``, after "report(s|ed)", a state a system gives ("nodes reported
+    Ready", "make kubelet report NotReady when ...") rather than a report of trouble?"""
+    w = words[i]
+    return w in REPORTED_STATES or w in REPORTED_STATUS and (i + 1 >= len(words) or words[i + 1] in _AFTER_STATE)
+
+
 def _a_check(words: list[str], i: int) -> bool:
     """Is the failing at ``i`` a check's ("test failed", "checks are failing")?"""
     return bool(i) and (words[i - 1] in _CHECKS or i > 1 and words[i - 1] in _COPULA and words[i - 2] in _CHECKS)
@@ -301,8 +332,14 @@ def _a_check(words: list[str], i: int) -> bool:
 # nor "status update published: users of app 5.2.0 cannot pay")
 _RELEASE_VERBS = {"published", "publishes", "publish", "released", "releases", "release", "shipped", "ships", "ship"}
 _VERSION = r"(?<![\w.])(?:v\d+(?:\.\d+)+|\d+\.\d+\.\d+)(?:-[\w.]*\w)?(?!\w|\.\w)"
-# ("enisoc releases Kubernetes 1.6.1": a product's name may come between)
-_RELEASE_OF = r"\b(?:publish(?:es|ed)?|releas(?:es|ed|e)|ship(?:s|ped)?)\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?:version\s+)?"
+# ("enisoc releases Kubernetes 1.6.1": a product's name may come between, not words that
+# make it something else: "the release notes for 3.4.0", "halted release of 5.2.1",
+# "published advisory about 2.4.1", "shipped hotfix to 1.2.3 users")
+_NOT_A_NAME = (r"(?:notes?|of|for|about|to|on|in|from|with|by|advisory|advisories|announcement|plans?|candidates?"
+               r"|branch|process|schedule|the|an?|and|or|users?|hotfix|fix|patch|that|which)\b")
+_RELEASE_OF = (r"(?<!\bhalted\s)(?<!\bpaused\s)(?<!\bstopped\s)(?<!\bblocked\s)(?<!\bpulled\s)"
+               r"\b(?:publish(?:es|ed)?|releas(?:es|ed|e)|ship(?:s|ped)?)\s+(?:(?!" + _NOT_A_NAME
+               + r")[A-Za-z][\w-]*\s+){0,2}?(?:version\s+)?")
 _RELEASED = re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got)\s+)?(?:published|released|shipped)\b"
                        r"|" + _RELEASE_OF + _VERSION, re.I)
 _BLAMES_IT = re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\w+|traced|culprit)\b", re.I)
@@ -374,7 +411,7 @@ def _tag(e: Entry) -> None:
             elif role == "complete" and recovering is not None and i - recovering <= 10:
                 e.tags.add("mitigated")
         found = _PHRASES.get(w)
-        if found and w in _REPORT_WORDS and (words[i + 1:i + 2] and words[i + 1] in REPORTED_STATUS
+        if found and w in _REPORT_WORDS and (words[i + 1:i + 2] and _a_state(words, i + 1)
                                              or _machine_output(e.text)):
             # "all nodes reported Ready", 'the script reported "Traffic switched"': a system
             # giving its state or its output, not someone reporting
@@ -389,6 +426,8 @@ def _tag(e: Entry) -> None:
                             or _EXPECTED.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])
                             or kind == "resolved" and _NOT_WHOLLY.search(" ".join(words[max(0, i - 1):i + 3 + len(rest)]))
                             or _elsewhere(words, i + 1 + len(rest))
+                            or "locally" in words[i + 1 + len(rest):i + 4 + len(rest)]
+                            or ("still" in words or "else" in words) and _STILL_HURT.search(e.text)
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
                         # somewhere else ("fix deployed to staging"), or the change that
@@ -397,7 +436,7 @@ def _tag(e: Entry) -> None:
                     if target == "markers" and kind == "started" and _PREPOSED.search(e.text):
                         continue  # "investigations into the outage began": they began, not it
                     if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
-                                               or _UNNOTICED.intersection(words[max(0, i - 3):i])):
+                                               or _denied(e.text.lower(), words, i)):
                         continue  # "if you notice ...", "no one notices": a condition or a denial, not a detection
                     if kind == "impact" and w in _FAILS and _a_check(words, i):
                         # "Fresh install test failed": a check of ours reporting the
@@ -1325,14 +1364,18 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         det = times.get("detected_at")
         if det is not None and ttd is not None:
             put("started_at", det - timedelta(minutes=ttd), "stated_duration")
-        # "reports kubeadm 1.6.0 being broken" after "releases Kubernetes 1.6.0": it began
-        # with the release of the version the report names
-        put("started_at", _broken_release(timed, det), "timeline_broken_release")
-        # (not an impact told after a recovery, "Everything is working again" then "the
-        # login is a bit unstable": a relapse, not the start)
-        fixed = first("mitigated")
+        # (with no detection to bound it, not an impact told after a recovery: status
+        # updates' "Everything is working again" then "the login is a bit unstable" tell a
+        # relapse, not the start)
+        fixed = first("mitigated") if det is None else None
         impact = next((e.at for e in timed if "impact" in e.tags and (det is None or e.at <= det)
                        and (fixed is None or e.at <= fixed)), None)
+        # "reports kubeadm 1.6.0 being broken" after "releases Kubernetes 1.6.0": it began
+        # with the release of the version the report names, unless an entry between the
+        # release and the report says when the harm began ("16:00 exports start failing")
+        released = _broken_release(timed, det)
+        if released is not None and (impact is None or impact < released or det is not None and impact >= det):
+            put("started_at", released, "timeline_broken_release")
         put("started_at", impact, "timeline_impact")
     # a span the document states between two events ("resolved in 2 hours from the time
     # of report"), once its anchor is known
@@ -1360,7 +1403,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             "timeline_release")
     # nothing said which step fixed it, but the Resolution section is its timed steps:
     # the first step taken after we knew eased it, the last ended it
-    steps = [e.at for e in timed if "step" in e.tags and (after is None or e.at >= after)]
+    steps = [e.at for e in timed if "step" in e.tags and (after is None or e.at >= after)
+             and not _INQUIRY.search(e.text)]
     put("mitigated_at", steps[0] if steps else None, "resolution_steps")
     if sources.get("mitigated_at") == "resolution_steps" and len(steps) > 1:
         put("resolved_at", steps[-1], "resolution_steps")
@@ -1385,8 +1429,10 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             put("started_at", at, "metadata_date")
     # nothing says "impact" before detection: the first entry before it is the start,
     # a guess the opening prose's own statement ("at 8:28 AM we lost all connectivity") beats
-    # (not an entry that tells the recovery or a step of it: nothing then says when it began)
-    if timed and (det is None or timed[0].at < det) and not {"mitigated", "resolved", "step"} & timed[0].tags:
+    # (not a step of the repair, nor, with no detection, an update telling the recovery:
+    # nothing then says when it began)
+    if timed and (det is None or timed[0].at < det) and "step" not in timed[0].tags \
+            and not (det is None and {"mitigated", "resolved"} & timed[0].tags):
         put("started_at", timed[0].at, "timeline_first")
     # a failing check the first thing told: it is as near the start as the document says
     put("started_at", next((e.at for e in timed if "checked" in e.tags and (det is None or e.at <= det)), None),
@@ -1412,6 +1458,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None:
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
+
+
+# a step that looks for the fault rather than mends it ("began investigating", "found a
+# consumer stuck", "identified the cause", "Inicio del diagnóstico")
+_INQUIRY = re.compile(r"\b(?:investigat\w*|diagnos\w*|diagnóstico|identif\w*|found|finds|looked|looking|checked"
+                      r"|checking|analy[sz]\w*|began|begins|started|recherche\w*|enquête)\b", re.I)
 
 
 def _broken_release(timed: list[Entry], det: datetime | None) -> datetime | None:
