@@ -71,6 +71,7 @@ ASLANT_FLOOR = 0.98   # first look 0.929 (117/126; the session-start parser 0.92
 ASUNDER_FLOOR = 0.96  # first look 0.902 (120/133, the session-start parser the same); learned from (0.970)
 AWRY_FLOOR = 0.98     # first look 0.856 (89/104; the session-start parser 0.846); learned from (0.990)
 AJAR_FLOOR = 0.97     # first look 0.939 (92/98, the session-start parser the same); learned from (0.980)
+ASKEW_FLOOR = 0.82    # first look 0.825 (104/126, the session-start parser the same); not learned from
 AWEIGH_FLOOR = 0.96    # first look 0.936 (102/109, the session-start parser the same); learned from to 0.972
 
 
@@ -152,7 +153,8 @@ def test_the_learn_set_scores_at_least_its_floor():
                                            ("awash", AWASH_FLOOR), ("aweigh", AWEIGH_FLOOR),
                                            ("atrip", ATRIP_FLOOR), ("astir", ASTIR_FLOOR),
                                            ("aslant", ASLANT_FLOOR), ("asunder", ASUNDER_FLOOR),
-                                           ("awry", AWRY_FLOOR), ("ajar", AJAR_FLOOR)])
+                                           ("awry", AWRY_FLOOR), ("ajar", AJAR_FLOOR),
+                                           ("askew", ASKEW_FLOOR)])
 def test_the_held_back_sets_score_at_least_their_floors(folder, floor):
     scored = scoring.score_folder(CORPUS / folder)
     passed = sum(s.passed for s in scored)
