@@ -48,6 +48,9 @@ _KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")  # letters o
 # Chinese and Japanese write a field's colon full width, with no space after it ("- 日期：
 # 2026-07-24"); only a short key, and read only where a field is looked for (a sentence
 # that holds "：", "概要：2024年3月1日の夜間に...", stays prose)
+# a blog generator's header at the very top, its colon unspaced ("Title:Racket Package
+# Server Security Vulnerabilities", "Date:2015-09-22T00:10:00"), as Frog writes it
+_HEADER_KV = re.compile(r"^(title|date|tags|author|authors|category|summary)\s*:\s*(\S.*)$", re.I)
 _KV_WIDE = re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 _NEAR_MISS_CLAIM = re.compile(
@@ -448,7 +451,7 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
         # "> **Type**: near-miss", opens one after its quote marks)
         opener = text.lstrip(" >")
         if out and (":" not in text and "：" not in text
-                    or not (_BOLD_KEY.match(opener) or _KV_LINE.match(plain(opener)))):
+                    or not (_BOLD_KEY.match(opener) or _KV_LINE.match(plain(opener)) or _HEADER_KV.match(opener))):
             out[-1] = (out[-1][0], [f"{out[-1][1][0]} {text.strip()}"])
         else:
             out.append((ln, [text]))
@@ -521,6 +524,11 @@ def _collect_metadata(doc: Doc) -> None:
                 (weak.add if _HOW_OR_WHO.search(key_text) else weak.discard)(key)
 
     hidden: list[tuple[str, str, int]] = []
+    # the first section under the title: its opening bold fields are the document's, whatever
+    # the heading names ("## Immediate Actions Executed - NPM Token Incident" over "**Incident
+    # Date:** ...", "**Severity:** ...")
+    title = next((s for s in doc.secs if s.level == 1), None)
+    first = next((s for s in doc.secs if s.level and s is not title), None)
     for s in doc.secs:
         kind = doc.kinds.get(id(s))
         # "## Date: February 06, 2023", "## Time: 15:30:00 UTC": a metadata line written as
@@ -531,6 +539,12 @@ def _collect_metadata(doc: Doc) -> None:
             if key in _HEADING_KEYS:
                 put(key, value, s.line)
         if kind in _NO_METADATA:
+            if s is first and s.blocks and s.blocks[0].kind == "para":
+                for ln, (line_text,) in _field_lines(s.blocks[0].rows):
+                    m = None if "**" in line_text or "__" in line_text else _KV_LINE.match(plain(line_text).strip())
+                    for key, value in _bold_pairs(line_text) if m is None else [m.group(1, 2)]:
+                        if meta_key(key) in _HEADING_KEYS:
+                            put(meta_key(key), value, ln, key)
             continue
         for b in s.blocks:
             if b.kind == "para" or b.kind == "item":
@@ -550,7 +564,8 @@ def _collect_metadata(doc: Doc) -> None:
                             else:
                                 parts.append(p)
                         for part in parts:
-                            m = _KV_LINE.match(part.strip()) or _KV_WIDE.match(part.strip())
+                            m = _KV_LINE.match(part.strip()) or _KV_WIDE.match(part.strip()) or (
+                                _HEADER_KV.match(part.strip()) if s.level == 0 and ln <= 12 else None)
                             key, value = _field(*m.group(1, 2)) if m else (None, "")
                             if m and (key in _KV_KEYS or kind == "metadata"
                                       or (key == "title" and s.level == 0 and ln <= 12)):
@@ -624,7 +639,7 @@ def _record(doc: Doc, options: Options) -> dict:
     status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
 
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
-                                  lambda: prose_entries(doc, _opening_prose(doc), incident_date))
+                                  lambda: prose_entries(doc, _told_times(doc), incident_date))
     incident_date = _started_before_posted(doc, incident_date, first_day, times.get("started_at"),
                                            sources.get("started_at"))
     if doc.dated_by_field and times.get("started_at") is not None and incident_date is not None \
@@ -688,6 +703,15 @@ def _record(doc: Doc, options: Options) -> dict:
         "zone_stated": bool(doc.zone_stated or (timed and doc.zoned_entries >= timed)),
         "problems": problems.items,
     }
+
+
+def _told_times(doc: Doc) -> str:
+    """The prose that may tell the incident's times: the opening, and a Duration field's
+    words ("Duration: first error at 09:02 UTC; fully resolved at ~13:40 UTC"), which the
+    opening leaves out when the field is written as a plain "Key: value" line."""
+    opening = _opening_prose(doc)
+    said = plain(doc.meta["duration"][0]) if "duration" in doc.meta else ""
+    return opening if not said or said in opening else f"{opening}\n{said}"
 
 
 def _section_lines(doc: Doc) -> dict[str, int]:
@@ -1150,6 +1174,8 @@ def _title_from(doc: Doc, as_text) -> str | None:
             return h1
         return t
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
+    if "title" in doc.meta and doc.meta["title"][1] <= 12 and not any(s.level == 1 for s in headed):
+        return doc.meta["title"][0]   # "Title: ..." atop the text, its front matter in all but name
     # the three shallowest heading levels the document uses, as written: an excerpt of a
     # status page may start at "### May 25-June 7, 2021"
     for level in sorted({s.level for s in headed})[:3]:

@@ -151,6 +151,15 @@ def _outline_level(title: str, stack: list[Section]) -> int | None:
     return next((s.level for s in reversed(stack) if 0 < s.level < 7 and s.title.startswith(before)), None)
 
 
+def _nested_other_kind(im: re.Match, item: Block) -> bool:
+    """A bullet indented past a numbered item's marker, if short of its text ("1. **Do X**"
+    then "  - _Objective:_ ..."), or the other way round: a writer's sub-point of the item
+    above, though CommonMark would start a new list beside it."""
+    indent = len(im.group(1).expandtabs(4))
+    parent = item.content_col - len(item.marker) - 1
+    return indent >= parent + 2 and im.group(2)[:1].isdigit() != item.marker[:1].isdigit()
+
+
 def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:
     """Cut ``lines`` into sections. The text before the first heading is a section with
     level 0 and an empty title. A line that is only bold text (``**Timeline**``) counts
@@ -298,7 +307,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         # a marker indented as far as the open item's text is a sub-item of it
         # ("1. Do X" then "   - Owner: ..."), not a new top-level item; a tab reaches
         # the next tab stop (four columns), as CommonMark reads it
-        if im and item is not None and len(im.group(1).expandtabs(4)) >= item.content_col:
+        if im and item is not None and (len(im.group(1).expandtabs(4)) >= item.content_col or _nested_other_kind(
+                im, item)):
             im = None
         if im and not (raw.startswith("    ") or raw.startswith("\t\t")):
             end_para()

@@ -233,8 +233,9 @@ _SECRET_ENDED = re.compile(r"\b(?:tokens?|keys?|credentials?|secrets?|passwords?
 
 # "recovery of the mainnet (RPC, P2P, validator) completed": a recovery that ends
 _RECOVERY = {"recovery", "restoration", "restore", "rollback", "roll-back", "failover", "repair", "repairs",
-             "resync", "re-sync"}
-_COMPLETE = {"complete", "completed", "completes", "finished", "finishes", "done", "succeeded", "succeeds"}
+             "resync", "re-sync", "remediation"}
+_COMPLETE = {"complete", "completed", "completes", "finished", "finishes", "done", "succeeded", "succeeds",
+             "achieved"}
 # "electricians start a planned power outage": work the organisation planned is not the
 # incident's impact
 _PLANNED = {"planned", "scheduled"}
@@ -342,6 +343,7 @@ _RELEASE_OF = (r"(?<!\bhalted\s)(?<!\bpaused\s)(?<!\bstopped\s)(?<!\bblocked\s)(
                + r")[A-Za-z][\w-]*\s+){0,2}?(?:version\s+)?")
 _RELEASED = re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got)\s+)?(?:published|released|shipped)\b"
                        r"|" + _RELEASE_OF + _VERSION, re.I)
+_REVERT_VERSION = re.compile(r"(?<!\bto\s)\brevert\s+(?:to\s+)?" + _VERSION, re.I)
 _BLAMES_IT = re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\w+|traced|culprit)\b", re.I)
 # French "restoration" as what happened: the entry's label, or with a word that completes
 # it (not "Début du rétablissement", the start of it, nor "Rétablissement en cours")
@@ -478,6 +480,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")   # "**Rétablissement Total** : ...", "rétablissement complet du service"
     if "impact" in words and _IMPACT_ENDED.search(e.text):
         e.markers.add("mitigated")   # "Impact stopped shortly after", "Impact resolved shortly after"
+    if "revert" in words and _REVERT_VERSION.search(e.text):
+        e.tags.add("mitigated")   # "@louis-jan and @dan-jan revert 0.4.4": the bad version pulled
     if _RELEASE_VERBS.intersection(words) and _RELEASED.search(e.text) and not _BLAMES_IT.search(e.text):
         e.tags.add("released")   # "v0.2.0-alpha.2 published to npm": a new version out
     if ("public" in words and "private" in words) or "made" in words:
@@ -1415,7 +1419,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # went down", "we were notified at 11:17 UTC"): start first, then detection.
     # ``prose`` is a callable, read only when something is still open.
     prose = prose() if prose is not None and None in (
-        times.get("started_at"), times.get("detected_at"), times.get("mitigated_at")) else ()
+        times.get("started_at"), times.get("detected_at"), times.get("mitigated_at"), times.get("resolved_at")) else ()
     for e in prose:
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]):
