@@ -157,6 +157,6 @@ def test_a_fix_verified_locally_resolves_nothing():
 
 def test_closing_the_follow_up_items_is_not_closing_the_incident():
     text = ("# Login errors\n\n**Date:** 2024-05-02\n\n## Timeline\n\n- 10:00 Login errors\n- 10:05 Alert fires\n"
-            "- 10:40 Rolled back; errors stop.\n- 11:30 Incident closed.\n"
+            "- 10:40 Rolled back; errors stop.\n- 11:30 Fully restored; resolved.\n"
             "- 2024-05-09 16:00 Published the analysis and closed the remaining follow-up items.\n")
     assert parse(text, "a.md")["resolved_at"] == "2024-05-02T11:30:00Z"
