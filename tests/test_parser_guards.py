@@ -160,3 +160,68 @@ def test_closing_the_follow_up_items_is_not_closing_the_incident():
             "- 10:40 Rolled back; errors stop.\n- 11:30 Fully restored; resolved.\n"
             "- 2024-05-09 16:00 Published the analysis and closed the remaining follow-up items.\n")
     assert parse(text, "a.md")["resolved_at"] == "2024-05-02T11:30:00Z"
+
+
+def test_a_checklist_of_what_was_verified_is_no_follow_up():
+    for section in ("## Verification after rollback\n\n- [x] Login success rate back above 99.9%\n"
+                    "- [x] Error budget alerts cleared\n",
+                    "## Notes\n\n### Runbook steps followed\n\n- [ ] Drain the cache nodes\n- [ ] Remount the volume\n",
+                    "## Response\n\n### What we went through\n\n- [ ] Drain the cache nodes\n- [ ] Remount the volume\n"):
+        text = f"# Login outage\n\n**Date:** 2024-05-02\n\nLogins failed for an hour.\n\n{section}"
+        assert parse(text, "a.md")["action_items"] == [], section
+
+
+def test_a_change_register_introduced_by_a_line_is_listed_once():
+    text = ("# Cache evictions\n\n**Date:** 2024-05-02\n\n## Change register\n\nTo prevent a repeat we will:\n\n"
+            "- [ ] Add memory limits to the cache pods\n- [ ] Alert on eviction rate\n")
+    assert len(parse(text, "a.md")["action_items"]) == 2
+
+
+def test_a_double_colon_in_code_names_no_owner():
+    text = ("# Deleted accounts\n\n**Date:** 2024-09-01\n\n## Action items\n\n"
+            "- [ ] Make Owner::resolve return None for deleted accounts\n- [ ] Test Assignee::default\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == [None, None]
+
+
+def test_one_field_over_the_first_sections_items_is_not_the_documents():
+    text = ("# Search outage on 2024-10-02\n\n## Follow-ups\n\n**Date:** 2024-10-16 (follow-up review meeting)\n\n"
+            "- [ ] Add an index alert\n")
+    assert parse(text, "a.md")["date"] == "2024-10-02"
+
+
+def test_a_resolution_told_of_another_incident_in_the_summary_is_not_this_ones():
+    text = ("# Checkout errors\n\n**Date:** 2024-04-09\n\n## Summary\n\nA similar checkout incident last month was "
+            "resolved at 18:00 UTC after a config rollback.\n\n## Timeline (UTC)\n\n- 14:00 Checkout errors start\n"
+            "- 14:05 Alert fires\n- 14:25 Rolled back; errors stop\n")
+    assert parse(text, "a.md")["resolved_at"] == "2024-04-09T14:25:00Z"
+
+
+def test_a_feature_flag_turned_up_is_no_detection():
+    text = ("# Checkout outage\n\n**Date:** 2024-05-14\n\n## Timeline (UTC)\n\n- 09:00 Ana turns the new-pricing flag "
+            "up to 50%\n- 09:42 checkout error rate climbs\n- 09:50 pager alert fires\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"]) == ("2024-05-14T09:42:00Z", "2024-05-14T09:50:00Z")
+
+
+def test_a_revert_weighed_or_tried_is_no_mitigation():
+    for line in ("on-call proposes to roll back the deploy; the IC decides against it",
+                 "we decided not to revert the migration", "Should we revert 2.14.0? A forward fix is safer",
+                 "on-call tried to roll back the deploy, but the image was gone",
+                 "the hourly Puppet run reverts the manual fix; handshakes fail again",
+                 "remediation plan written up; review done by the storage lead"):
+        text = (f"# Errors\n\n**Date:** 2024-05-20\n\n## Timeline (UTC)\n\n- 13:00 errors start\n- 13:04 alert fires\n"
+                f"- 13:10 {line}\n")
+        assert parse(text, "a.md")["mitigated_at"] is None, line
+
+
+def test_timed_points_under_numbered_phases_stay_entries():
+    text = ("# Queue outage\n\n## Timeline (2024-09-10)\n\n1. Detection\n  - 10:00 UTC consumers stop processing\n"
+            "  - 10:06 UTC queue depth alert fires\n2. Mitigation\n  - 10:30 UTC consumers restarted\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"]) == ("2024-09-10T10:00:00Z", "2024-09-10T10:06:00Z")
+
+
+def test_an_authors_job_title_is_not_the_documents_title():
+    text = ("**Author:** Jane Doe\n**Title:** Staff Site Reliability Engineer\n\n## Payment API outage, 2024-03-04\n\n"
+            "Payments failed for an hour.\n")
+    assert parse(text, "a.md")["title"] == "Payment API outage, 2024-03-04"

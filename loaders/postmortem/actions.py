@@ -44,7 +44,7 @@ _TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requ
                           r"tasks?|cards?|stories|story|work_?items?|show_bug\.cgi)\b[^\s)>\]]*"
                           r"|/\d+(?=[\s)>\],.]|$))", re.I)
 # ("Responsible: Kim" names one; "for responsible disclosure" does not)
-_OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b|\bresponsible\s*(?=[:=]))\s*(?:[:=\-–]|::)?\s*"
+_OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b|\bresponsible\s*(?=[:=]))\s*(?:[:=\-–]|::(?=\s))?\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
@@ -61,7 +61,7 @@ _DASHES = re.compile(r"\s+[—–]\s+")
 _QUARTER = re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
 _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW", "MED", "MID", "NEW", "OPEN", "NOTE"}
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
-_DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*(?:[:=]|::)?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
+_DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*(?:[:=]|::(?=\s))?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
@@ -343,17 +343,26 @@ def _introduced_lists(doc, incident_date) -> list[dict]:
 
 def _checklists(doc, incident_date) -> list[dict]:
     """In a document with no action-items section, a section its heading does not name
-    ("## Change Register") whose list is two or more checkboxes and nothing else: a task
-    list, however it is titled."""
+    ("## Change Register"), nor any heading above it, whose only blocks are two or more
+    open checkboxes: a task list, however it is titled (not a checklist of what was
+    verified, "- [x] Error budget alerts cleared", nor one its heading says was checked)."""
     out: list[dict] = []
     for s in doc.secs:
-        if s.level == 0 or id(s) in doc.kinds:
+        if s.level == 0 or _CHECKED_LIST.search(clean_heading(plain(s.title))):
             continue
-        items = [b for b in s.blocks if b.kind == "item"]
-        if len(items) >= 2 and all(_CHECK.match(b.text) for b in items) \
-                and not any(b.kind == "table" for b in s.blocks):
-            out.extend(_from_text(b.text, b.children, b.line, incident_date, None) for b in items)
+        up, named = s, False
+        while up is not None and not named:
+            named, up = id(up) in doc.kinds, up.parent
+        if named or len(s.blocks) < 2 or not all(b.kind == "item" and (m := _CHECK.match(b.text)) and m.group(1) == " "
+                                                 for b in s.blocks):
+            continue
+        out.extend(_from_text(b.text, b.children, b.line, incident_date, None) for b in s.blocks)
     return out
+
+
+# a checklist of what was checked or gone through, not of work to do
+_CHECKED_LIST = re.compile(r"\b(?:verif\w*|check\w*|sign[\s-]?off|review\w*|drill\w*|runbook\w*|steps|done|completed?"
+                           r"|validat\w*|test\w*|readiness|pre[\s-]?flight)\b", re.I)
 
 
 def _is_action_table(b) -> bool:

@@ -48,6 +48,8 @@ _KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")  # letters o
 # Chinese and Japanese write a field's colon full width, with no space after it ("- 日期：
 # 2026-07-24"); only a short key, and read only where a field is looked for (a sentence
 # that holds "：", "概要：2024年3月1日の夜間に...", stays prose)
+# a document whose first line is a blog generator's "Title:" (no bold, no list)
+_OPENS_WITH_TITLE = re.compile(r"^\s*Title\s*:", re.I)
 # a blog generator's header at the very top, its colon unspaced ("Title:Racket Package
 # Server Security Vulnerabilities", "Date:2015-09-22T00:10:00"), as Frog writes it
 _HEADER_KV = re.compile(r"^(title|date|tags|author|authors|category|summary)\s*:\s*(\S.*)$", re.I)
@@ -425,6 +427,7 @@ def _reads_as_timeline(s) -> bool:
 # Sections whose "Key: value" lines can be metadata ("- Time to detection: 5 minutes"
 # in Stats, "Duration: 14:58-15:20" in Impact); timeline and action lines never are.
 _KV_SECTIONS = (None, "metadata", "summary", "impact", "detection", "resolution")
+_DOCUMENT_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity")
 _HEADING_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status")
 # the keys a plain "Key: value" line gives outside a metadata section
 _KV_KEYS = ("ttd", "ttm", "ttr", "duration", "class", "severity", "status", "started", "detected", "mitigated",
@@ -540,11 +543,15 @@ def _collect_metadata(doc: Doc) -> None:
                 put(key, value, s.line)
         if kind in _NO_METADATA:
             if s is first and s.blocks and s.blocks[0].kind == "para":
+                # (a block of two fields or more: one "**Status:** 2 of 4 done" over the
+                # items, or a meeting's "**Date:**", is the section's own)
+                fields = []
                 for ln, (line_text,) in _field_lines(s.blocks[0].rows):
                     m = None if "**" in line_text or "__" in line_text else _KV_LINE.match(plain(line_text).strip())
-                    for key, value in _bold_pairs(line_text) if m is None else [m.group(1, 2)]:
-                        if meta_key(key) in _HEADING_KEYS:
-                            put(meta_key(key), value, ln, key)
+                    fields += [(meta_key(k), v, ln, k) for k, v in (_bold_pairs(line_text) if m is None else [m.group(1, 2)])
+                               if meta_key(k) in _DOCUMENT_KEYS]
+                for key, value, ln, key_text in fields if len(fields) >= 2 else ():
+                    put(key, value, ln, key_text)
             continue
         for b in s.blocks:
             if b.kind == "para" or b.kind == "item":
@@ -639,7 +646,15 @@ def _record(doc: Doc, options: Options) -> dict:
     status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
 
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
-                                  lambda: prose_entries(doc, _told_times(doc), incident_date))
+                                  lambda: prose_entries(doc, _opening_prose(doc), incident_date))
+    if sources.get("resolved_at") in (None, "fallback_mitigated") and "duration" in doc.meta:
+        # "**Duration:** first error at 09:02 UTC; fully resolved at ~13:40 UTC": the field
+        # that times the incident says when it ended
+        floor = times.get("mitigated_at") or times.get("detected_at") or times.get("started_at")
+        ends = [e.at for e in prose_entries(doc, plain(doc.meta["duration"][0]), incident_date)
+                if "resolved" in e.tags and e.at is not None and (floor is None or e.at >= floor)]
+        if ends:
+            times["resolved_at"], sources["resolved_at"] = ends[-1], "metadata"
     incident_date = _started_before_posted(doc, incident_date, first_day, times.get("started_at"),
                                            sources.get("started_at"))
     if doc.dated_by_field and times.get("started_at") is not None and incident_date is not None \
@@ -703,15 +718,6 @@ def _record(doc: Doc, options: Options) -> dict:
         "zone_stated": bool(doc.zone_stated or (timed and doc.zoned_entries >= timed)),
         "problems": problems.items,
     }
-
-
-def _told_times(doc: Doc) -> str:
-    """The prose that may tell the incident's times: the opening, and a Duration field's
-    words ("Duration: first error at 09:02 UTC; fully resolved at ~13:40 UTC"), which the
-    opening leaves out when the field is written as a plain "Key: value" line."""
-    opening = _opening_prose(doc)
-    said = plain(doc.meta["duration"][0]) if "duration" in doc.meta else ""
-    return opening if not said or said in opening else f"{opening}\n{said}"
 
 
 def _section_lines(doc: Doc) -> dict[str, int]:
@@ -1174,7 +1180,7 @@ def _title_from(doc: Doc, as_text) -> str | None:
             return h1
         return t
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
-    if "title" in doc.meta and doc.meta["title"][1] <= 12 and not any(s.level == 1 for s in headed):
+    if "title" in doc.meta and not any(s.level == 1 for s in headed) and _OPENS_WITH_TITLE.match(doc.text):
         return doc.meta["title"][0]   # "Title: ..." atop the text, its front matter in all but name
     # the three shallowest heading levels the document uses, as written: an excerpt of a
     # status page may start at "### May 25-June 7, 2021"

@@ -157,7 +157,12 @@ def _nested_other_kind(im: re.Match, item: Block) -> bool:
     above, though CommonMark would start a new list beside it."""
     indent = len(im.group(1).expandtabs(4))
     parent = item.content_col - len(item.marker) - 1
-    return indent >= parent + 2 and im.group(2)[:1].isdigit() != item.marker[:1].isdigit()
+    if indent < parent + 2 or im.group(2)[:1].isdigit() == item.marker[:1].isdigit():
+        return False
+    # (a timed entry under a numbered phase, "1. Detection" over "  - 10:00 UTC consumers
+    # stop", stays an entry of its own: the timeline reads items, not their sub-points)
+    text = im.group(3).lstrip("*_[( ")
+    return not (text[:1].isdigit() and (st := timeparse.read_stamp(text)) is not None and st.has_time)
 
 
 def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:

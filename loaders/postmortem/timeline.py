@@ -233,15 +233,15 @@ _SECRET_ENDED = re.compile(r"\b(?:tokens?|keys?|credentials?|secrets?|passwords?
 
 # "recovery of the mainnet (RPC, P2P, validator) completed": a recovery that ends
 _RECOVERY = {"recovery", "restoration", "restore", "rollback", "roll-back", "failover", "repair", "repairs",
-             "resync", "re-sync", "remediation"}
-_COMPLETE = {"complete", "completed", "completes", "finished", "finishes", "done", "succeeded", "succeeds",
-             "achieved"}
+             "resync", "re-sync"}
+_COMPLETE = {"complete", "completed", "completes", "finished", "finishes", "done", "succeeded", "succeeds"}
 # "electricians start a planned power outage": work the organisation planned is not the
 # incident's impact
 _PLANNED = {"planned", "scheduled"}
 # words that make a recovery that follows an aim or a failure rather than what happened:
 # "prioritises getting the service back up", "the cluster fails to spin back up"
-_INTENT = {"getting", "get", "try", "tries", "trying", "attempt", "attempts", "attempting", "hope", "hopes",
+_INTENT = {"getting", "get", "try", "tries", "trying", "tried", "attempt", "attempts", "attempting", "attempted",
+           "hope", "hopes",
            "hoping", "aim", "aims", "aiming", "want", "wants", "wanting", "fails", "failed", "fail", "unable",
            "cannot", "can't", "couldn't"}
 # "full recovery expected in about two hours", "restoration ETA 14:00": a forecast
@@ -346,6 +346,9 @@ _RELEASE_OF = (r"(?<!\bhalted\s)(?<!\bpaused\s)(?<!\bstopped\s)(?<!\bblocked\s)(
                + r")[A-Za-z][\w-]*\s+){0,2}?(?:version\s+)?")
 _RELEASED = re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got)\s+)?(?:published|released|shipped)\b"
                        r"|" + _RELEASE_OF + _VERSION, re.I)
+# a revert weighed, not done: "should we revert 2.14.0?", "decided not to revert", "proposes to revert"
+_WEIGHED = re.compile(r"\b(?:should|whether|propos\w+|suggest\w*|decid\w+|consider\w*|debat\w+|discuss\w*|not|tried"
+                      r"|attempt\w*|could|would|might|may|plan\w*|want\w*|if)\b", re.I)
 _REVERT_VERSION = re.compile(r"(?<!\bto\s)\brevert\s+(?:to\s+)?" + _VERSION, re.I)
 _BLAMES_IT = re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\w+|traced|culprit)\b", re.I)
 # French "restoration" as what happened: the entry's label, or with a word that completes
@@ -484,7 +487,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")   # "**Rétablissement Total** : ...", "rétablissement complet du service"
     if "impact" in words and _IMPACT_ENDED.search(e.text):
         e.markers.add("mitigated")   # "Impact stopped shortly after", "Impact resolved shortly after"
-    if "revert" in words and _REVERT_VERSION.search(e.text):
+    if "revert" in words and (m := _REVERT_VERSION.search(e.text)) and not _WEIGHED.search(e.text, 0, m.start()) \
+            and "?" not in e.text[m.end():m.end() + 3]:
         e.tags.add("mitigated")   # "@louis-jan and @dan-jan revert 0.4.4": the bad version pulled
     if _RELEASE_VERBS.intersection(words) and _RELEASED.search(e.text) and not _BLAMES_IT.search(e.text):
         e.tags.add("released")   # "v0.2.0-alpha.2 published to npm": a new version out
@@ -1423,10 +1427,11 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # went down", "we were notified at 11:17 UTC"): start first, then detection.
     # ``prose`` is a callable, read only when something is still open.
     prose = prose() if prose is not None and None in (
-        times.get("started_at"), times.get("detected_at"), times.get("mitigated_at"), times.get("resolved_at")) else ()
+        times.get("started_at"), times.get("detected_at"), times.get("mitigated_at")) else ()
     for e in prose:
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
-                and "detected" not in e.tags and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]):
+                and "detected" not in e.tags and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]) \
+                and (times.get("detected_at") is None or e.at <= times["detected_at"]):
             put("started_at", e.at, "opening_prose")
     det = times.get("detected_at")
     # a metadata date that carries a clock ("**Date:** 16/03/2020 3am UTC") says when the

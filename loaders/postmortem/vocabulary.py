@@ -298,8 +298,6 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"(?:date|time)\s+detected")),
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
-                      # "**Remediation Date:** 2025-01-02 11:25 UTC", "Remediated at"
-                      r"remediat(?:ed|ion)(?:\s+(?:at|date|time))?",
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?")),
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
@@ -488,7 +486,6 @@ EVENT_WORDS: dict[str, list[str]] = {
        "investigation starts", "investigation started", "investigation begins", "investigation began",
        "begins investigation", "began investigation", "begins an investigation", "began an investigation",
        "starts investigation", "started investigation", "opens an investigation", "opened an investigation",
-       "flags up", "flag up",
        "we learned about", "we learned of", "we learnt about",
        "we learnt of", "learned about a", "were made aware", "was made aware"]
     # "OSL received a page regarding ...", "got an alert", "receives a call from"
@@ -503,10 +500,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("sev1 sev2 sev3 sev4 sev-1 sev-2 sev-3 sev-4", "declared")
     + _variants("monitoring", "fires fired caught shows"),
     "mitigated": (
-        "mitigated mitigates mitigation reverted reverts restored recovers recovered attached repaired "
+        "mitigated mitigates mitigation reverted restored recovers recovered attached repaired "
         "reattached re-attached stabilized stabilised").split()
-    # a timeline told in the present: "@louis-jan and @dan-jan revert 0.4.4", "ops roll back the deploy"
-    + ["revert the", "revert v", "roll back the", "rolls back", "roll back to"]
     + _variants("rollback roll-back", "complete completes completed finishes finished done succeeds")
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
        "back to normal", "back up", "failover complete", "failover completes",
@@ -517,6 +512,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        "shipped the fixes", "fix shipped", "fixes shipped",
        # a fix in production ends the impact it fixes (and resolves: see "resolved")
        "fix deployed", "fix rolled out", "fix released",
+       # "11:25 UTC: Complete remediation achieved" (not "remediation plan ... done")
+       "complete remediation", "remediation complete", "remediation completed", "remediation achieved",
        # the people or work held up go again: "Customer unblocked via manual sync"
        "customer unblocked", "customers unblocked", "user unblocked", "users unblocked", "jobs unblocked",
        "queue unblocked", "deploys unblocked", "deployments unblocked"]
