@@ -1485,6 +1485,11 @@ _CAUSE_OTHER = re.compile(r"\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causa
                           # "Grund dafür war ein Fibercut", "la cause était", "el motivo fue"
                           r"|grund\s+(?:dafür|hierfür|war)|ursache\s+(?:war|ist)|la\s+cause\s+(?:était|est|a\s+été)"
                           r"|el\s+motivo\s+fue|o\s+motivo\s+foi"
+                          # "durch einen Stromausfall ausgefallen" (down through a power cut),
+                          # "ein Problem im neuen Betriebssystem iOS 13.7 festgestellt" (found a
+                          # problem in the new OS)
+                          r"|durch\s+(?:einen|eine|ein|den|die|das|einem|einer)\s+\S+\s+(?:ausgefallen|gestört|unterbrochen"
+                          r"|lahmgelegt)|(?:problem|fehler)\s+(?:im|in\s+der|in\s+dem|in)\s+(?:[^.]|\.\d){3,80}?\s+festgestellt"
                           r"|à\s+cause\s+d|en\s+raison\s+d|caus[ée]e?s?\s+par|d[ûu]e?\s+à|aufgrund|verursacht"
                           r"|veroorzaakt\s+door|als\s+gevolg\s+van)", re.I)
 # the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
@@ -1493,7 +1498,7 @@ _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起�
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "investigat", "analysis", "debugging", "digging", "turned out", "trigger", "result", "stem", "originated", "traced",
                 "culprit", "reason", "the problem", "the issue", "the bug", "the fault", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
-                "ursache", "motivo", "veroorzaakt", "gevolg")
+                "ursache", "motivo", "veroorzaakt", "gevolg", "durch", "festgestellt")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 

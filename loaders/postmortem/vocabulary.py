@@ -397,7 +397,7 @@ META_KEYS = META_KEYS + [(name, _rx(*words)) for name, words in _RUSSIAN_META.it
 # Front-matter keys, normalised (lower case, "_" for "-" and spaces).
 FRONT_MATTER = {
     "id": ("id", "incident_id", "key", "number"),
-    "title": ("title", "name", "summary_title"),
+    "title": ("title", "name", "summary_title", "page-title", "page_title", "pagetitle"),
     # a post's own one-paragraph summary, shown under its title in lists and feeds
     "description": ("description", "summary", "excerpt", "abstract", "lede", "teaser"),
     "incident_date": ("incident_date", "incident_day", "occurred", "occurred_on", "occurred_at"),
