@@ -85,6 +85,10 @@ KNOWN = {
     # "[11:50] Chicago - ...": the bracket parts the time from the city that zones it
     ("bracket-times", "status-issue-city-zone.md", "detected_at"),
     ("bullets-table", "status-issue-city-zone.md", "detected_at"),
+    # "| NZST | UTC | Event |": as bullets the header that names the local column's zone is
+    # gone, and the rows' local times read as UTC
+    ("table-bullets", "local-zone-column-beside-utc.md", "detected_at"),
+    ("table-bullets", "local-zone-column-beside-utc.md", "mitigated_at"),
     # "- 0941 - ...": a four-digit time in a bullet could as well be a year
     ("table-bullets", "four-digit-time-table.md", "detected_at"),
     ("table-bullets", "four-digit-time-table.md", "resolved_at"),

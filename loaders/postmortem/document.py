@@ -1262,10 +1262,29 @@ def _response_time(text: str) -> bool:
     return (m := _KV_LINE.match(plain(text))) is not None and meta_key(m.group(1)) in ("ttd", "ttm", "ttr")
 
 
+def _window_field(doc: Doc):
+    """(start, end) of a front-matter window whose ends are written with notes between
+    them ("incident_window: 2026-04-28 ~22:22Z (first seen) → 2026-04-28 22:37:08Z
+    (recovered)"): each end its own date and time; an end given as a day alone is None."""
+    value = front(doc, "window")
+    if not isinstance(value, str) or not (parts := _WINDOW_ENDS.split(value, maxsplit=1))[1:]:
+        return None
+    ends = []
+    for part in parts:
+        st = tp.read_stamp(plain(part).strip().lstrip("~≈ "), doc.order_hint)
+        ends.append(tp.stamp_datetime(st, None, doc.zone) if st is not None and st.has_date and st.has_time else None)
+    return tuple(ends) if any(ends) else None
+
+
+_WINDOW_ENDS = re.compile(r"\s*(?:→|->|⇒|=>)\s*")
+
+
 def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):
-    """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact, a
-    Duration or Time field, the title ("... outage 2021-10-08 23:01 - 2021-10-09 02:40
-    UTC") or the opening prose."""
+    """(start, end) of a front-matter window, or of a range like ``Duration: 14:58–15:20
+    UTC (22 min)`` in Impact, a Duration or Time field, the title ("... outage 2021-10-08
+    23:01 - 2021-10-09 02:40 UTC") or the opening prose."""
+    if (window := _window_field(doc)) is not None:
+        return window
     for kind in ("impact", "summary"):
         for s in doc.of_kind(kind):
             for b in s.blocks:

@@ -281,6 +281,9 @@ _CONDITION = {"if", "should", "whether", "unless"}
 # nobody knew yet (a denial in the three words before, within the clause: not "a
 # customer, not our alerting, noticed", nor "with no autoscaling; alert fires")
 _UNNOTICED = {"no", "not", "nobody", "never", "without", "didn't", "didn’t", "hadn't", "hadn’t", "wasn't", "wasn’t"}
+# "Alarm does not fire", "the alert never fired", "alerting failed to page": it stayed quiet
+_SILENT = {"not", "never", "didn't", "didn’t", "doesn't", "doesn’t", "failed", "fails"}
+_ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
@@ -445,7 +448,8 @@ def _tag(e: Entry) -> None:
                     if target == "markers" and kind == "started" and _PREPOSED.search(e.text):
                         continue  # "investigations into the outage began": they began, not it
                     if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
-                                               or _denied(e.text.lower(), words, i)):
+                                               or _denied(e.text.lower(), words, i)
+                                               or w in _ALARMS and _SILENT.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])):
                         continue  # "if you notice ...", "no one notices": a condition or a denial, not a detection
                     if kind == "impact" and w in _FAILS and _a_check(words, i):
                         # "Fresh install test failed": a check of ours reporting the
@@ -1099,6 +1103,17 @@ def _table(r: _Reader, b) -> None:
                     1 for _, c in body if i < len(c) and (st := r.stamp(c[i])) is not None and st.has_date
             ) >= max(1, len(body) // 2):
                 time_cols = sorted([*time_cols, i])
+    zoned, skip = None, []
+    for i, h in enumerate(header):
+        # "| NZST | UTC | Event |": a column named by a local zone gives each row's date and
+        # time in full, where its UTC twin may give a bare clock or "—": read the local one
+        if i not in time_cols and h.strip() and (z := tp.zone(h.strip())) is not None and z.minutes != 0 \
+                and body and sum(1 for _, c in body if i < len(c) and (st := r.stamp(c[i])) is not None
+                                 and st.has_date) >= max(1, len(body) // 2):
+            time_cols, zoned, named = [i], z, True
+            skip = [j for j, t in enumerate(header) if _TIME_HEADER.match(t)]   # its UTC twin: not the text
+            r.doc.zone_stated = True
+            break
     if not time_cols:
         # the first column whose cells read as dates or times
         ncols = max(len(c) for _, c in body) if body else 0
@@ -1113,10 +1128,23 @@ def _table(r: _Reader, b) -> None:
         # the day of the time-only rows (where a day is known, a header's number may be a
         # version, "| Zeit (Rollout 4.5.12) |", and the known day stands)
         r.day = header_day
+    if zoned is not None:
+        zone, r.zone = r.zone, zoned
+        try:
+            _table_rows(r, body, time_cols + skip, named, len(time_cols))
+        finally:
+            r.zone = zone
+    else:
+        _table_rows(r, body, time_cols, named, len(time_cols))
+
+
+def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) -> None:
+    """Each body row an entry: its time from the first ``read`` of ``time_cols``, its text
+    the cells outside them."""
     for ln, cells in body:
         if not any(c.strip() for c in cells):
             continue
-        stamp_text = " ".join(cells[i] for i in time_cols if i < len(cells)).strip()
+        stamp_text = " ".join(cells[i] for i in time_cols[:read] if i < len(cells)).strip()
         text = " — ".join(plain(c) for i, c in enumerate(cells) if i not in time_cols and plain(c))
         st = r.stamp(stamp_text) if stamp_text else None
         if st is None and named and (m := _HHMM_CELL.match(stamp_text)):

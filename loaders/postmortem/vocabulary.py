@@ -400,6 +400,8 @@ FRONT_MATTER = {
     "title": ("title", "name", "summary_title", "page-title", "page_title", "pagetitle"),
     # a post's own one-paragraph summary, shown under its title in lists and feeds
     "description": ("description", "summary", "excerpt", "abstract", "lede", "teaser"),
+    # "incident_window: 2026-04-28 ~22:22Z (first seen) → 2026-04-28 22:37:08Z (recovered)"
+    "window": ("incident_window", "outage_window", "impact_window", "window"),
     "incident_date": ("incident_date", "incident_day", "occurred", "occurred_on", "occurred_at"),
     "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published", "publishedat",
              "published_at", "created", "created_at"),
