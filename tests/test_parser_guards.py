@@ -117,6 +117,14 @@ TIMELINES = [
     ("a job that reverts a fix is no mitigation",
      ("13:00 errors start", "13:04 alert fires", "13:10 the hourly Puppet run reverts the manual fix; handshakes fail again"),
      "mitigated_at", None),
+    ("an alert named for a failure is a detection",
+     ("02:00 backup job fails", '02:07 Alert "Backup failed" on db-primary.'), "detected_at", "2024-05-02T02:07:00Z"),
+    ("failures in the next clause do not silence the alert",
+     ("14:00 errors start", "14:03 Latency alert fires; failed requests climb to 30%."), "detected_at",
+     "2024-05-02T14:03:00Z"),
+    ("'not long after' does not silence the alarm",
+     ("09:00 backlog grows", "09:06 Alarm fires not long after the backlog passes 10,000 messages."), "detected_at",
+     "2024-05-02T09:06:00Z"),
     ("a remediation plan reviewed is no mitigation",
      ("13:00 errors start", "13:04 alert fires", "13:10 remediation plan written up; review done by the storage lead"),
      "mitigated_at", None),
@@ -217,3 +225,40 @@ def test_an_authors_job_title_is_not_the_documents_title():
     text = ("**Author:** Jane Doe\n**Title:** Staff Site Reliability Engineer\n\n## Payment API outage, 2024-03-04\n\n"
             "Payments failed for an hour.\n")
     assert parse(text, "a.md")["title"] == "Payment API outage, 2024-03-04"
+
+
+def test_a_page_title_beside_a_heading_is_the_sites_name():
+    text = "---\npagetitle: Acme Engineering Blog\n---\n\n# Checkout outage on 5 March\n\nCheckout failed.\n"
+    assert parse(text, "a.md")["title"] == "Checkout outage on 5 March"
+
+
+@pytest.mark.parametrize("header, cells, want", [
+    ("| Step | Frankfurt | Sydney |", ["| push | 2024-03-05 11:02 | 2024-03-05 21:02 |",
+                                       "| rollback | 2024-03-05 11:45 | 2024-03-05 21:45 |"], "2024-03-05T11:02:00Z"),
+    ("| Time (UTC) | Event | Est |", ["| 10:02 | errors start | 2024-03-05 09:30 |",
+                                     "| 10:45 | rolled back; errors stop | 2024-03-05 11:00 |"], "2024-03-05T10:02:00Z"),
+], ids=["region-columns", "estimate-column"])
+def test_a_column_named_like_a_zone_is_not_read_in_it(header, cells, want):
+    text = ("# Config push broke checkout\n\n**Date:** 2024-03-05\n\nAll times are UTC.\n\n## Timeline\n\n" + header
+            + "\n|---|---|---|\n" + "\n".join(cells) + "\n")
+    assert parse(text, "a.md")["timeline"][0]["at"] == want
+
+
+@pytest.mark.parametrize("front, want", [
+    ('window: "2024-03-05 22:00 UTC (planned start) -> 2024-03-06 00:00 UTC (planned end)"', "2024-03-06T00:20:00Z"),
+    ('incident_window: "2024-03-06 00:05 UTC (declared) -> 2024-03-06 02:00 UTC (closed)"', "2024-03-06T00:20:00Z"),
+], ids=["a-maintenance-window", "a-window-beside-the-body's-range"])
+def test_a_front_matter_window_yields_to_the_body(front, want):
+    text = (f"---\ntitle: Upgrade overran\ndate: 2024-03-06\n{front}\n---\n\n## Impact\n\n"
+            "- Checkout was down from 00:20 to 01:15 UTC.\n")
+    assert parse(text, "a.md")["started_at"] == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bei der Prüfung haben wir kein Problem im Rechenzentrum festgestellt.",
+    "Am Morgen hat ein Kunde ein Problem im Bestellvorgang festgestellt und den Support informiert.",
+    "Der Rollout wurde durch den Bereitschaftsdienst unterbrochen.",
+], ids=["no-problem-found", "a-customer-found-it", "stopped-by-on-call"])
+def test_a_german_sentence_that_names_no_cause_leaves_the_real_one(sentence):
+    text = f"# Störung\n\n**Datum:** 2024-03-05\n\n{sentence} Die Ursache war ein abgelaufenes Zertifikat.\n"
+    assert parse(text, "a.md")["contributing_factors"] == ["Die Ursache war ein abgelaufenes Zertifikat."]

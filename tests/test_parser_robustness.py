@@ -495,7 +495,8 @@ def test_json_keys_deleted_and_wrong_types(name, ops, outer):
     b"# Outage\n## Failure chain\n\n|---|---|\n",                                     # a bare table of causes
     b"# T\n## (abc)" + b" " * 50000 + b"x\n\ntext\n",     # a heading's closing parenthesis, then spaces (5 s once)
     b"# T\n## Action items\n\nFollow-up" + b" " * 50000 + b"x\n",   # a label, then spaces (cubic once: 7.6 s at 3,000)
+    b'---\nincident_window: "2024-03-05 10:00Z' + b" " * 50000 + b'x"\n---\n# T\n',   # a window's spaces (10.7 s once)
 ], ids=["bold-key-tabs", "bold-markers", "front-matter-spaces", "timed-headings", "bare-causes-table",
-        "parenthesis-then-spaces", "follow-up-then-spaces"])
+        "parenthesis-then-spaces", "follow-up-then-spaces", "window-spaces"])
 def test_pathological_lines_parse_in_linear_time(data):
     check(data)

@@ -1190,6 +1190,8 @@ def _title_from(doc: Doc, as_text) -> str | None:
                 if level > 1 and section_kind(s.title) is not None:
                     continue
                 return as_text(s.title)
+    if (page := front(doc, "page_title")):
+        return as_text(str(page))
     # a bold line opening the document: "**Search indexer backlog - 2020-09-17**"
     first = next((s for s in doc.secs if s.level > 0), None)
     if first is not None and first.level >= 7 and id(first) not in doc.kinds \
@@ -1265,26 +1267,31 @@ def _response_time(text: str) -> bool:
 def _window_field(doc: Doc):
     """(start, end) of a front-matter window whose ends are written with notes between
     them ("incident_window: 2026-04-28 ~22:22Z (first seen) → 2026-04-28 22:37:08Z
-    (recovered)"): each end its own date and time; an end given as a day alone is None."""
+    (recovered)"), read only where nothing in the body gives a range; a start given as a
+    day alone is None."""
     value = front(doc, "window")
     if not isinstance(value, str) or not (parts := _WINDOW_ENDS.split(value, maxsplit=1))[1:]:
         return None
-    ends = []
-    for part in parts:
-        st = tp.read_stamp(plain(part).strip().lstrip("~≈ "), doc.order_hint)
-        ends.append(tp.stamp_datetime(st, None, doc.zone) if st is not None and st.has_date and st.has_time else None)
-    return tuple(ends) if any(ends) else None
+    first = tp.read_stamp(plain(parts[0]).strip().lstrip("~≈ "), doc.order_hint)
+    second = tp.read_stamp(plain(parts[1]).strip().lstrip("~≈ "), doc.order_hint)
+    if first is None or second is None or not (first.has_date and second.has_time):
+        return None
+    # (a start given as a day alone, "2026-05-11 (last message saved) → 2026-06-02 ~22:36Z",
+    # leaves the start open; "2024-03-05 10:02 UTC → 10:40 UTC" ends on the start's day)
+    start = tp.stamp_datetime(first, None, doc.zone) if first.has_time else None
+    day = None if second.has_date or first.year is None else date(first.year, first.month, first.day)
+    end = tp.stamp_datetime(second, day, doc.zone)
+    return (start, end) if end is not None else None
 
 
-_WINDOW_ENDS = re.compile(r"\s*(?:→|->|⇒|=>)\s*")
+# (the arrow alone: the spaces around it are stripped after, so a run of them costs linear time)
+_WINDOW_ENDS = re.compile(r"→|->|⇒|=>")
 
 
 def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):
-    """(start, end) of a front-matter window, or of a range like ``Duration: 14:58–15:20
-    UTC (22 min)`` in Impact, a Duration or Time field, the title ("... outage 2021-10-08
-    23:01 - 2021-10-09 02:40 UTC") or the opening prose."""
-    if (window := _window_field(doc)) is not None:
-        return window
+    """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact, a
+    Duration or Time field, the title ("... outage 2021-10-08 23:01 - 2021-10-09 02:40
+    UTC") or the opening prose; else of a front-matter window (_window_field)."""
     for kind in ("impact", "summary"):
         for s in doc.of_kind(kind):
             for b in s.blocks:
@@ -1321,7 +1328,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
             found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
             if found:
                 return found
-    return None
+    return _window_field(doc)
 
 
 def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
@@ -1504,11 +1511,8 @@ _CAUSE_OTHER = re.compile(r"\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causa
                           # "Grund dafür war ein Fibercut", "la cause était", "el motivo fue"
                           r"|grund\s+(?:dafür|hierfür|war)|ursache\s+(?:war|ist)|la\s+cause\s+(?:était|est|a\s+été)"
                           r"|el\s+motivo\s+fue|o\s+motivo\s+foi"
-                          # "durch einen Stromausfall ausgefallen" (down through a power cut),
-                          # "ein Problem im neuen Betriebssystem iOS 13.7 festgestellt" (found a
-                          # problem in the new OS)
-                          r"|durch\s+(?:einen|eine|ein|den|die|das|einem|einer)\s+\S+\s+(?:ausgefallen|gestört|unterbrochen"
-                          r"|lahmgelegt)|(?:problem|fehler)\s+(?:im|in\s+der|in\s+dem|in)\s+(?:[^.]|\.\d){3,80}?\s+festgestellt"
+                          # "durch einen Stromausfall ausgefallen" (down through a power cut)
+                          r"|durch\s+(?:einen|eine|ein|einem|einer)\s+\S+\s+(?:ausgefallen|lahmgelegt)"
                           r"|à\s+cause\s+d|en\s+raison\s+d|caus[ée]e?s?\s+par|d[ûu]e?\s+à|aufgrund|verursacht"
                           r"|veroorzaakt\s+door|als\s+gevolg\s+van)", re.I)
 # the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
@@ -1517,7 +1521,7 @@ _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起�
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "investigat", "analysis", "debugging", "digging", "turned out", "trigger", "result", "stem", "originated", "traced",
                 "culprit", "reason", "the problem", "the issue", "the bug", "the fault", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
-                "ursache", "motivo", "veroorzaakt", "gevolg", "durch", "festgestellt")
+                "ursache", "motivo", "veroorzaakt", "gevolg", "durch")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 

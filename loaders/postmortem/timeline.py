@@ -282,8 +282,17 @@ _CONDITION = {"if", "should", "whether", "unless"}
 # customer, not our alerting, noticed", nor "with no autoscaling; alert fires")
 _UNNOTICED = {"no", "not", "nobody", "never", "without", "didn't", "didn’t", "hadn't", "hadn’t", "wasn't", "wasn’t"}
 # "Alarm does not fire", "the alert never fired", "alerting failed to page": it stayed quiet
-_SILENT = {"not", "never", "didn't", "didn’t", "doesn't", "doesn’t", "failed", "fails"}
+# (a denial right before a firing verb, in one clause: not 'Alert "Backup failed"', nor
+# "alert fires; failed requests climb", nor "fires not long after")
 _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
+_SILENT_RX = re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!?\"“”]{0,40}?\b(?:not|never|n['’]t|failed\s+to)"
+                        r"\s+(?:\w+\s+)?(?:fire[sd]?|firing|trigger(?:s|ed)?|page[sd]?|go(?:es)?\s+off|went\s+off|notify"
+                        r"|notified|alert(?:s|ed)?|catch|caught)\b", re.I)
+
+
+def _stayed_silent(text: str) -> bool:
+    """Does the entry say its alarm did not go off?"""
+    return _SILENT_RX.search(text) is not None
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
@@ -449,7 +458,7 @@ def _tag(e: Entry) -> None:
                         continue  # "investigations into the outage began": they began, not it
                     if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
                                                or _denied(e.text.lower(), words, i)
-                                               or w in _ALARMS and _SILENT.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])):
+                                               or w in _ALARMS and _stayed_silent(e.text)):
                         continue  # "if you notice ...", "no one notices": a condition or a denial, not a detection
                     if kind == "impact" and w in _FAILS and _a_check(words, i):
                         # "Fresh install test failed": a check of ours reporting the
@@ -1104,12 +1113,16 @@ def _table(r: _Reader, b) -> None:
             ) >= max(1, len(body) // 2):
                 time_cols = sorted([*time_cols, i])
     zoned, skip = None, []
+    utc = [i for i in time_cols if _UTC_HEADER.search(header[i])]
     for i, h in enumerate(header):
-        # "| NZST | UTC | Event |": a column named by a local zone gives each row's date and
-        # time in full, where its UTC twin may give a bare clock or "—": read the local one
-        if i not in time_cols and h.strip() and (z := tp.zone(h.strip())) is not None and z.minutes != 0 \
-                and body and sum(1 for _, c in body if i < len(c) and (st := r.stamp(c[i])) is not None
-                                 and st.has_date) >= max(1, len(body) // 2):
+        # "| NZST | UTC | Event |": a column named by a local zone's abbreviation gives each
+        # row's date and time in full, where its UTC twin may give a bare clock or "—": read
+        # the local one (not a city's or a region's column, "| Frankfurt | Sydney |", nor an
+        # "Est" of estimates: the abbreviation in capitals, beside a column named UTC)
+        if utc and i not in time_cols and _ZONE_ABBREVIATION.match(h.strip()) \
+                and (z := tp.zone(h.strip())) is not None and z.minutes \
+                and sum(1 for _, c in body if i < len(c) and (st := r.stamp(c[i])) is not None
+                        and st.has_date and st.has_time) * 3 >= len(body) * 2:
             time_cols, zoned, named = [i], z, True
             skip = [j for j, t in enumerate(header) if _TIME_HEADER.match(t)]   # its UTC twin: not the text
             r.doc.zone_stated = True
@@ -1136,6 +1149,10 @@ def _table(r: _Reader, b) -> None:
             r.zone = zone
     else:
         _table_rows(r, body, time_cols, named, len(time_cols))
+
+
+_UTC_HEADER = re.compile(r"\b(?:utc|gmt|zulu)\b", re.I)
+_ZONE_ABBREVIATION = re.compile(r"^[A-Z]{3,5}$")
 
 
 def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) -> None:

@@ -397,11 +397,15 @@ META_KEYS = META_KEYS + [(name, _rx(*words)) for name, words in _RUSSIAN_META.it
 # Front-matter keys, normalised (lower case, "_" for "-" and spaces).
 FRONT_MATTER = {
     "id": ("id", "incident_id", "key", "number"),
-    "title": ("title", "name", "summary_title", "page-title", "page_title", "pagetitle"),
+    "title": ("title", "name", "summary_title"),
+    # a site generator's page title ("page-title: ..."; keys are read with "_" for "-"):
+    # the title only where no heading gives one (it may be the site's name, as Pandoc's is)
+    "page_title": ("page_title", "pagetitle"),
     # a post's own one-paragraph summary, shown under its title in lists and feeds
     "description": ("description", "summary", "excerpt", "abstract", "lede", "teaser"),
     # "incident_window: 2026-04-28 ~22:22Z (first seen) → 2026-04-28 22:37:08Z (recovered)"
-    "window": ("incident_window", "outage_window", "impact_window", "window"),
+    # (not a bare "window", which may be a maintenance or change window)
+    "window": ("incident_window", "outage_window", "impact_window"),
     "incident_date": ("incident_date", "incident_day", "occurred", "occurred_on", "occurred_at"),
     "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published", "publishedat",
              "published_at", "created", "created_at"),
