@@ -272,8 +272,10 @@ _FIXED_LABEL = re.compile(r"^\W*fixed\W*?\s*[:\u2014\u2013-]\s", re.I)
 _NOT_WHOLLY = re.compile(r"\b(?:parcial\w*|partial\w*|partly|partiel\w*|teilweise|pendiente|pending|en\s+attente"
                          r"|pendente|ausstehend)\b", re.I)
 # "closed the remaining follow-up items", "closed the tickets": the paperwork, not the incident
-_PAPERWORK = {"follow-up", "follow-ups", "followups", "items", "tickets", "tasks", "prs", "issues", "actions",
-              "jira", "todos"}
+# (its object, in the same clause: not "Incident closed; follow-ups filed")
+_PAPERWORK = re.compile(r"\bclos(?:ed|es|ing)\s+(?:(?:the|all|our|its|remaining|open|last|related|outstanding)\s+){0,3}"
+                        r"(?:follow[\s-]?ups?|follow[\s-]?up\s+items|items|tickets|tasks|prs|pull\s+requests|issues|actions"
+                        r"|jira\s+\w+|todos)\b", re.I)
 _EXPECTED = {"expected", "estimated", "anticipated", "eta", "projected", "forecast", "scheduled", "planned"}
 # "If you notice any issues, please contact us": a condition put to the reader, not someone noticing
 _CONDITION = {"if", "should", "whether", "unless"}
@@ -445,7 +447,7 @@ def _tag(e: Entry) -> None:
                             _INTENT.intersection(words[max(0, i - 3):i])
                             or _EXPECTED.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])
                             or kind == "resolved" and _NOT_WHOLLY.search(" ".join(words[max(0, i - 1):i + 3 + len(rest)]))
-                            or kind == "resolved" and _PAPERWORK.intersection(words[i + 1:i + 5])
+                            or kind == "resolved" and w.startswith("clos") and _PAPERWORK.search(e.text)
                             or _elsewhere(words, i + 1 + len(rest))
                             or "locally" in words[i + 1 + len(rest):i + 4 + len(rest)]
                             or ("still" in words or "else" in words) and _STILL_HURT.search(e.text)
