@@ -16,6 +16,7 @@ import fnmatch
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -24,7 +25,7 @@ from loaders import furniture
 # Files in a source folder that are never documents (assets beside postmortems).
 SKIP_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".ico", ".bmp", ".pdf", ".zip",
                  ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar", ".mp4", ".mov", ".woff", ".woff2", ".ttf",
-                 ".duckdb", ".wal", ".lock", ".pyc", ".so", ".exe", ".dll", ".jar", ".class"}
+                 ".duckdb", ".wal", ".lock", ".walk", ".pyc", ".so", ".exe", ".dll", ".jar", ".class"}
 IGNORE_FILE = ".hindsightignore"
 _WILD = re.compile(r"[*?\[]")
 
@@ -43,6 +44,21 @@ class Source:
 
 
 @dataclass
+class Visit:
+    """One folder as a walk read it (loaders/snapshot.py replays it): its modification
+    time before its names were listed, the documents it gave and the other files the walk
+    read there (a ``.hindsightignore``: name, size, mtime_ns). ``folder`` None is a file
+    named on its own, in ``files`` by its path."""
+
+    folder: str | None
+    sep: str
+    mtime_ns: int
+    origin: str
+    files: list[str] = field(default_factory=list)
+    watch: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+@dataclass
 class Found:
     files: dict[str, str] = field(default_factory=dict)           # path -> the source pattern
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why): info
@@ -52,6 +68,13 @@ class Found:
     # path -> (size, mtime_ns) of the file it leads to, as found: the ingest's "unchanged?"
     # test reads these instead of a second stat per file
     stats: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # what loaders/snapshot.py keeps: the folders in walk order, whether they alone decide
+    # what was found (no file reached through a link), when the walk began, and whether
+    # this discovery is a snapshot's replay rather than a walk
+    visits: list[Visit] = field(default_factory=list)
+    exact: bool = True
+    started_ns: int = 0
+    replayed: bool = False
 
 
 def glob_regex(pattern: str) -> re.Pattern:
@@ -133,9 +156,19 @@ class Ignore:
         return False
 
 
-def _read_ignore(folder: str) -> list[str]:
+def _read_ignore(folder: str, visit: Visit, found: Found) -> list[str]:
+    """The patterns of ``folder``'s ignore file; its stat joins ``visit``'s watched files
+    (one that is a link leaves the walk inexact: its target can change unseen)."""
+    path = os.path.join(folder, IGNORE_FILE)
     try:
-        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8", errors="replace") as f:
+        st = os.lstat(path)
+    except OSError:
+        return []
+    if stat.S_ISLNK(st.st_mode):
+        found.exact = False
+    visit.watch.append((IGNORE_FILE, st.st_size, st.st_mtime_ns))
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
             return f.read(1 << 20).splitlines()
     except OSError:
         return []
@@ -164,12 +197,12 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
              max_files: int = 500_000, skip_paths: tuple[str, ...] = (), progress=None) -> Found:
     """Every document file the sources lead to. ``skip_paths`` are paths never returned
     (the database and its config); ``progress(n)`` is called as files are found."""
-    found = Found()
+    found = Found(started_ns=time.time_ns())
     seen_real: set[str] = set()
     skip_real = {os.path.realpath(p) for p in skip_paths}
 
     def add(path: str, origin: str, root: str | None, real_folder: str | None = None, name: str = "",
-            dir_fd: int | None = None) -> None:
+            dir_fd: int | None = None) -> bool:
         # A plain file (``name``) in a folder whose real path is known (``real_folder``, with
         # its trailing separator): one lstat gives both its real path and its stat (a
         # realpath per file was most of an unchanged re-ingest), taken relative to the
@@ -178,36 +211,37 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
         if not path.isascii() and not _utf8(path):
             found.problems.append((printable(path), "a file name that is not UTF-8: skipped (the database "
                                                     "stores names as text; rename the file to load it)"))
-            return
+            return False
         st = None
         if real_folder is not None:
             try:
                 st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False) if dir_fd is not None else os.lstat(path)
             except OSError as e:
                 found.problems.append((path, f"cannot read: {e.strerror or e}"))
-                return
+                return False
             if stat.S_ISLNK(st.st_mode):
                 st = None
+                found.exact = False   # what it leads to can change with no stat here changing
         real = real_folder + name if st is not None else os.path.realpath(path)
         if real in seen_real or real in skip_real:
-            return
+            return False
         if st is None and root is not None and not follow_symlinks and os.path.islink(path) \
                 and not _inside(real, os.path.realpath(root)):
             found.problems.append((path, "a symbolic link that leads out of its source folder: not "
                                          "followed (set follow_symlinks: true in hindsight.yaml to load it)"))
-            return
+            return False
         if st is None:
             try:
                 st = os.stat(path)
             except OSError as e:
                 found.problems.append((path, f"cannot read: {e.strerror or e}"))
-                return
+                return False
         if not stat.S_ISREG(st.st_mode):
             what = ("a named pipe" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
                     or stat.S_ISBLK(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "not a file")
             if not stat.S_ISDIR(st.st_mode):
                 found.problems.append((path, f"{what}, not a regular file: skipped"))
-            return
+            return False
         seen_real.add(real)
         found.files[path] = origin
         found.stats[path] = (st.st_size, st.st_mtime_ns)
@@ -217,6 +251,7 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
                 "such as postmortems/**/*.md), add exclude: globs, or raise max_files in hindsight.yaml")
         if progress and len(found.files) % 2000 == 0:
             progress(len(found.files))
+        return True
 
     for source in sources:
         before = len(found.files)
@@ -224,8 +259,8 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
         if rest is None and os.path.lexists(root) and not os.path.isdir(root):
             if exclude and exclude.matches(root):
                 found.skipped.append((root, "matches an exclude: glob"))
-            else:
-                add(root, source.pattern, None)
+            elif add(root, source.pattern, None):
+                found.visits.append(Visit(None, "", 0, source.pattern, [root]))
         elif os.path.isdir(root):
             _walk(root, glob_regex(rest) if rest else None, source.pattern, exclude, follow_symlinks,
                   found, add)
@@ -246,31 +281,48 @@ def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None,
           found: Found, add) -> None:
     visited: set[str] = set()
     ignores: list[Ignore] = []
+    # each folder's modification time, taken before os.walk lists its names (a name added
+    # after the listing then changes a time the snapshot holds: loaders/snapshot.py)
+    before = {root: _mtime(root, found)}
     for folder, dirs, names in os.walk(root, followlinks=follow):
         real = os.path.realpath(folder)
         if real in visited:  # a loop through a followed link
             dirs[:] = []
             continue
         visited.add(real)
-        own = _read_ignore(folder)
+        visit = Visit(folder, _slash(folder), before.pop(folder, 0), origin)
+        own = _read_ignore(folder, visit, found)
         if own:
             ignores.append(Ignore(own, folder))
         active = [ig for ig in ignores if _inside(folder, ig.root)]
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                          and not any(ig.matches(os.path.join(folder, d), True) for ig in active)
                          and not (exclude and exclude.matches(os.path.join(folder, d), True)))
+        for d in dirs:
+            before[folder + visit.sep + d] = _mtime(folder + visit.sep + d, found)
         inside = os.path.relpath(folder, root).replace(os.sep, "/")   # once a folder, not once a file
         prefix = "" if inside == "." else inside + "/"
-        sep, real_folder = _slash(folder), real + _slash(real)
+        real_folder = real + _slash(real)
         try:
             fd = os.open(folder, _DIR_FLAGS) if _STAT_AT and names else None
         except OSError:   # (unreadable: each file's own lstat then says why)
             fd = None
         try:
-            _files(folder, names, sep, prefix, rx, active, exclude, origin, root, real_folder, fd, found, add)
+            _files(folder, names, visit, prefix, rx, active, exclude, origin, root, real_folder, fd, found, add)
         finally:
             if fd is not None:
                 os.close(fd)
+        found.visits.append(visit)
+    if before:   # a folder os.walk could not list (or a loop's): its names are unknown
+        found.exact = False
+
+
+def _mtime(folder: str, found: Found) -> int:
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        found.exact = False
+        return 0
 
 
 # a stat relative to a folder's descriptor, where the platform has one
@@ -278,8 +330,10 @@ _STAT_AT = os.stat in os.supports_dir_fd and os.stat in os.supports_follow_symli
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
 
 
-def _files(folder, names, sep, prefix, rx, active, exclude, origin, root, real_folder, fd, found, add) -> None:
-    """The files of one folder (its ``names``), each skipped with a reason or added."""
+def _files(folder, names, visit, prefix, rx, active, exclude, origin, root, real_folder, fd, found, add) -> None:
+    """The files of one folder (its ``names``), each skipped with a reason or added (to
+    ``visit`` too)."""
+    sep, kept = visit.sep, visit.files
     for name in sorted(names):
         path = folder + sep + name
         if name.startswith(".") or ".tmp-" in name:
@@ -295,5 +349,5 @@ def _files(folder, names, sep, prefix, rx, active, exclude, origin, root, real_f
             found.skipped.append((path, f"matches {IGNORE_FILE}"))
         elif exclude and exclude.matches(path):
             found.skipped.append((path, "matches an exclude: glob"))
-        else:
-            add(path, origin, root, real_folder, name, fd)
+        elif add(path, origin, root, real_folder, name, fd):
+            kept.append(name)

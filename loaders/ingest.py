@@ -29,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from loaders import chunks, corrections, rows, store, workers
+from loaders import chunks, corrections, rows, snapshot, store, workers
 from loaders.config import Config, ConfigError, choose_database, load_config
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.options import EXPORT_SUFFIXES
@@ -174,6 +174,9 @@ class Plan:
     fingerprint: str
     up_to_date: bool
     corrections: Corrections
+    walk_key: str = ""               # what the discovery's snapshot is keyed by
+    as_left: bool = False            # every file found is as the last load left it
+    listing: str | None = None       # the database's listing digest before the load
 
     @property
     def removed_postmortems(self) -> int:
@@ -211,8 +214,15 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
                           f"({cfg.describe()} lists none and {db_path} remembers none)")
     exclude = Ignore(cfg.exclude, str(cfg.base)) if cfg.exclude else None
     skip = tuple(str(p) for p in (db_path, cfg.path) if p)
-    found = discover(sources, exclude=exclude, follow_symlinks=cfg.follow_symlinks,
-                     max_files=cfg.max_files, skip_paths=skip, progress=progress)
+    fp = fingerprint(cfg)
+    full = full or (state.fingerprint is not None and state.fingerprint != fp)
+    walk_key = snapshot.key([(s.pattern, s.kind) for s in sources], cfg.exclude, str(cfg.base),
+                            cfg.follow_symlinks, cfg.max_files, skip, os.path.abspath(db_path), fp)
+    # the last load's discovery, when a stat of each file it found shows nothing changed
+    found = None if full else snapshot.replay(snapshot.read(db_path), walk_key, state.listing)
+    if found is None:
+        found = discover(sources, exclude=exclude, follow_symlinks=cfg.follow_symlinks,
+                         max_files=cfg.max_files, skip_paths=skip, progress=progress)
     if paths and found.missing:
         raise ConfigError("no such file or folder: " + ", ".join(found.missing))
     db_abs = os.path.abspath(db_path)
@@ -224,13 +234,11 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
             f"{os.path.basename(p)}: {why}" for p, why in found.skipped[:3]) + ")" if found.skipped else ""
         raise NothingToLoad(f"nothing to load: no readable file in {where}{extra}; {db_path} is unchanged")
 
-    fp = fingerprint(cfg)
-    full = full or (state.fingerprint is not None and state.fingerprint != fp)
     todo: list[str] = []
     touched: dict[str, int] = {}
     unchanged = 0
-    as_left = state.listing is not None and state.listing == listing(
-        (f, *found.stats[f], origin) for f, origin in found.files.items())
+    as_left = found.replayed or (state.listing is not None and state.listing == listing(
+        (f, *found.stats[f], origin) for f, origin in found.files.items()))
     if as_left:   # the files the last load left, each unchanged: no row of them is needed
         todo, unchanged = (list(found.files), 0) if full else ([], len(found.files))
     else:      # something changed: which files, file by file
@@ -281,7 +289,7 @@ def plan(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | No
                   and state.corrections == fixes.digest and state.marts_inputs == marts_inputs(cfg)
                   and {s.pattern for s in sources if s.pattern in read_now} <= remembered)
     return Plan(db_path, sources, found, todo, unchanged, touched, moved, removed, removed_kinds,
-                postmortems, forget, full, fp, up_to_date, fixes)
+                postmortems, forget, full, fp, up_to_date, fixes, walk_key, as_left, state.listing)
 
 
 def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | None = None,
@@ -308,6 +316,8 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
         if replace:
             summary.dropped = dict(p.removed_kinds)
         if p.up_to_date:
+            if p.as_left and not found.replayed:   # walked (the tree was too new last time): keep it now
+                snapshot.write(db_path, snapshot.take(found, p.walk_key, p.listing, found.stats))
             summary.undated = undated(db_path)
             summary.seconds = time.perf_counter() - started
             return summary
@@ -377,8 +387,10 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                 con.unregister("_moved")
             _remember(con, p, now)
             summary.problems.extend(_write_corrections(con, p.corrections, run_id))
-            _write_settings(con, cfg, p.fingerprint, p.corrections.digest,
-                            listing(con.execute("SELECT path, size, mtime_ns, origin FROM files").fetchall()))
+            held = con.execute("SELECT path, size, mtime_ns, origin FROM files").fetchall()
+            _write_settings(con, cfg, p.fingerprint, p.corrections.digest, listing(held))
+            walk = snapshot.take(found, p.walk_key, listing(held), {path: (size, mtime) for path, size, mtime, _ in held})
+            del held
             con.execute(
                 "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [run_id, now, datetime.now(timezone.utc).replace(tzinfo=None), p.full,
@@ -387,9 +399,11 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             # The marts build as this block ends. What was kept a file each (paths, origins,
             # sizes, the read order) is not read again: let it go first (about 50 MB of the
             # ingest's peak at 100,000 files, which the marts' own memory sat on top of).
-            for kept in (found.files, sizes, order, p.todo, small, gone):
+            for kept in (found.files, found.visits, sizes, order, p.todo, small, gone):
                 kept.clear()
         summary.written = True
+    if not found.replayed:   # (a replayed one still holds: no file changed)
+        snapshot.write(db_path, walk)   # after the swap: a snapshot describes a database that exists
     summary.undated = undated(db_path)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -529,7 +543,7 @@ def read_state(db_path: Path, files: bool = True) -> State:
         sources = []
         if "sources" in tables:
             sources = [Source(pattern, kind, config) for pattern, kind, config in con.execute(
-                "SELECT pattern, kind, config FROM sources ORDER BY added_at, pattern").fetchall()]
+                "SELECT pattern, kind, config FROM sources ORDER BY added_at, rowid").fetchall()]  # as listed
         settings = dict(con.execute("SELECT key, value FROM settings").fetchall())
         return State(known, sources, settings.get("fingerprint"), settings.get("models"), True,
                      settings.get("corrections"), settings.get("marts_inputs"), settings.get("listing"))
