@@ -306,6 +306,8 @@ _DATE_PATTERNS = [
     ("ymd", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     # 2023年9月27日, 2024년 2월 6일: Chinese, Japanese and Korean dates
     ("ymd", re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
+    # 9月12日, 7월 24일: the same without the year (the incident's)
+    ("md", re.compile(r"(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
     # 30-06-2021, 06/30/2021, 30.06.2021
     ("xy", re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")),
     # 5-26-21, 26/05/21: a two-digit year, with "-" or "/" only (1.10.21 is a version)
@@ -400,7 +402,11 @@ class Stamp:
 _LEAD = re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+){0,2}", re.IGNORECASE)
 # between a date and its time: "at", or the word other languages use there ("um 14:05
 # Uhr", "à 14h05", "a las 14:05", "às 14:05", "om 14:05", "kl. 14.05", "o 14:05")
-_GAP = re.compile(r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
+# a weekday in brackets between a date and its time: "2024年7月24日(水)20時52分",
+# "2024년 7월 24일 (수) 20:52", "3月5日（周二）10:00", "2024-07-24 (Wed) 20:52"
+_BRACKET_WEEKDAY = (r"(?:[(（](?:[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?|(?:周|星期)[一二三四五六日天]"
+                    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?)[)）])?")
+_GAP = re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
                   r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?)\s+(?=\d))?"
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = re.compile(
@@ -411,10 +417,10 @@ _MAX_PREFIX = 80
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k in ("ymd", "xy", "xyy", "dm_dot", "md_dash", "dmy_name", "dmy_word", "dmy_word_open", "dmy_word_dash",
+                if k in ("ymd", "md", "xy", "xyy", "dm_dot", "md_dash", "dmy_name", "dmy_word", "dmy_word_open", "dmy_word_dash",
                          "dmy_compact")]
 _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k not in ("ymd", "xy", "xyy", "dm_dot", "md_dash", "dmy_word", "dmy_word_open", "dmy_word_dash",
+                if k not in ("ymd", "md", "xy", "xyy", "dm_dot", "md_dash", "dmy_word", "dmy_word_open", "dmy_word_dash",
                              "dmy_compact")]
 
 
@@ -435,6 +441,8 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         g = m.groupdict()
         if kind == "ymd":
             y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        elif kind == "md":
+            y, mo, d = None, int(g["m"]), int(g["d"])
         elif kind == "dm_dot":
             y, mo, d, st.order = None, int(g["m"]), int(g["d"]), "dmy"
         elif kind == "md_dash":
@@ -486,6 +494,8 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
         if h > 23 or mi > 59 or s > 59:
             return None
         st.hour, st.minute, st.second = h, mi, s
+        if m.group("sep") in ("時", "시") and text[m.end():m.end() + 1] in ("分", "분"):
+            return m.end() + 1   # "09時40分 JST": the minutes' own sign, then what follows the time
         return m.end()
     m = _TIME_COMPACT.match(text, pos)
     if m is None and st.has_date:

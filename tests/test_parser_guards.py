@@ -265,3 +265,30 @@ def test_a_front_matter_window_yields_to_the_body(front, want):
 def test_a_german_sentence_that_names_no_cause_leaves_the_real_one(sentence):
     text = f"# Störung\n\n**Datum:** 2024-03-05\n\n{sentence} Die Ursache war ein abgelaufenes Zertifikat.\n"
     assert parse(text, "a.md")["contributing_factors"] == ["Die Ursache war ein abgelaufenes Zertifikat."]
+
+
+def test_an_attackers_deed_is_harm_though_one_path_stayed_clean():
+    """'No evidence of unauthorized access' to one system is no near miss when the same
+    opening says what the attacker did through another."""
+    text = ("# Lessons from a security incident\n\n**Date:** 2026-03-02\n\nOn March 2 we discovered that someone had "
+            "been creating unauthorized admin accounts through our signup API. Our SSH audit found no evidence of "
+            "unauthorized access to the server itself.\n")
+    assert parse(text, "a.md")["near_miss"] is False
+
+
+def test_what_an_attacker_could_do_is_no_harm():
+    text = ("# Signup flaw\n\n**Date:** 2026-03-02\n\nA flaw let an attacker create admin accounts. We found no "
+            "evidence of unauthorized access: an attacker could have created accounts, but none were.\n")
+    assert parse(text, "a.md")["near_miss"] is True
+
+
+def test_no_evidence_that_anyone_gained_access_is_no_harm():
+    text = ("# Leaked deploy key\n\n**Date:** 2026-03-02\n\nA deploy key was committed to a public repository. "
+            "It was not exploited: we found no evidence that anyone gained unauthorized access to the servers.\n")
+    assert parse(text, "a.md")["near_miss"] is True
+
+
+def test_what_attackers_did_to_a_supplier_is_not_our_harm():
+    text = ("# Compromised CI action\n\n**Date:** 2025-03-15\n\nThe attackers modified a third-party action's code "
+            "to dump CI secrets. Our workflows were not affected: no secrets were leaked.\n")
+    assert parse(text, "a.md")["near_miss"] is True

@@ -1759,6 +1759,11 @@ _HARMED = re.compile(
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?)(?:\s+[\w-]+){0,3}?\s+"
     r"(?:failed|were\s+(?:rejected|dropped|lost))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"
     r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked"
+    # unauthorized access had, not denied: "someone had been creating unauthorized accounts",
+    # "gained unauthorized access to the admin API" (what an attack on a supplier did is
+    # not said so, and "could have gained" is a capability: _UNREAL)
+    r"|(?:creat(?:ed|ing)|gain(?:ed|ing)|obtain(?:ed|ing)|grant(?:ed|ing))\s+(?:[\d,]+\s+)?unauthori[sz]ed\s+"
+    r"(?:\w+\s+)?(?:accounts?|access|users?|logins?|privileges?)"
     # data destroyed, even if restored: "a vandal deleted NewsBlur's MongoDB database"
     r"|(?:deleted|wiped|dropped|destroyed|erased)\s+(?:[\w'’-]+\s+){0,3}?(?:databases?|data|tables?|collections?"
     r"|buckets?|backups?))\b", re.I)
@@ -1781,7 +1786,8 @@ def _harm_averted(doc: Doc, summary: str | None) -> bool:
 # harm named as what was avoided or might happen ("without downtime", "may cause
 # downtime", "to avoid an outage"), not as what happened
 _UNREAL = re.compile(r"\b(?:without|no|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|may|might|could|would|can|risk\s+of)"
-                     r"(?:\s+(?:an?|any|the|cause|causing|lead\s+to|result\s+in|further|some))*\s+$", re.I)
+                     r"(?:\s+(?:an?|any|the|cause|causing|lead\s+to|result\s+in|further|some"
+                     r"|have|been|anyone|anybody|someone|(?:evidence|signs?|indications?)\s+(?:that|of)))*\s+$", re.I)
 
 
 def _incident_class(doc, options, title, summary, factors) -> str | None:

@@ -174,7 +174,7 @@ _CJK = {
                 r"향후\s?계획"),
     "timeline": ("タイムライン", "時系列", "経緯", "時間軸", "时间线", "时间轴", "타임라인", r"타임\s라인", "경과",
                  r"시간\s?순"),
-    "factors": ("根本原因", "原因", "因果", "要因", "根因", r"근본\s?원인", "원인"),
+    "factors": ("根本原因", "原因", "因果", "要因", "根因", "問題点", r"근본\s?원인", "원인"),
     "summary": ("概要", "要約", "摘要", "总结", "概述", "요약", "개요"),
     "impact": ("影響", "影响", "영향"),
     "detection": ("検知", "检测", "发现", "탐지", "감지"),
@@ -369,7 +369,7 @@ _CJK_META = {
     "duration": ("影響期間", "影響時間", "障害時間", "障害期間", "影响时间", "持续时间", "影响时长",
                  r"(?:영향|장애|지속)\s?시간"),
     # "**発生期間**: 2025-10-12 〜 2025-10-26" (the period it happened in): its first day
-    "date": ("発生日", "発生期間", "日付", "日時", "日期", "发生日期", "날짜", "일자", r"발생\s?일"),
+    "date": ("発生日", "発生年月日", "発生期間", "日付", "日時", "日期", "发生日期", "날짜", "일자", r"발생\s?일"),
     "status": ("ステータス", "状態", "状态", "상태"),
     "owner": ("作成者", "担当者", "作者", "负责人", "담당자", "작성자"),
     # "**类型**：`data` / `near-miss`": what kind of incident it was
@@ -600,8 +600,8 @@ WORKING_STATES = REPORTED_STATES | set("running available operational online".sp
 
 
 # What a field or a cell writes for "nothing here": no owner, no value, no item.
-NO_VALUE = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "?", "nobody", "unassigned", "unowned",
-                      "x", "要アサイン", "未定", "未割当", "未割り当て", "未指定", "待定", "未分配"})
+NO_VALUE = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "tbc", "?", "nobody", "unassigned", "unowned",
+                      "none yet", "not yet", "not filed", "not yet filed", "no ticket", "no bug", "no issue", "x", "要アサイン", "未定", "未割当", "未割り当て", "未指定", "待定", "未分配"})
 
 # Action items.
 # a parenthetical after a Japanese or Chinese status word: "完了（3件）", "未完了（#4121 で対応）"
