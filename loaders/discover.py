@@ -47,15 +47,16 @@ class Source:
 class Visit:
     """One folder as a walk read it (loaders/snapshot.py replays it): its modification
     time before its names were listed, the documents it gave and the other files the walk
-    read there (a ``.hindsightignore``: name, size, mtime_ns). ``folder`` None is a file
-    named on its own, in ``files`` by its path."""
+    read there (a ``.hindsightignore``). ``folder`` None is a file named on its own, in
+    ``files`` by its path."""
 
     folder: str | None
     sep: str
     mtime_ns: int
+    ctime_ns: int     # (a time set back, by tar or rsync, moves it: it cannot be set)
     origin: str
     files: list[str] = field(default_factory=list)
-    watch: list[tuple[str, int, int]] = field(default_factory=list)
+    watch: list[tuple[str, int, int, int]] = field(default_factory=list)   # name, size, mtime, ctime
 
 
 @dataclass
@@ -166,11 +167,12 @@ def _read_ignore(folder: str, visit: Visit, found: Found) -> list[str]:
         return []
     if stat.S_ISLNK(st.st_mode):
         found.exact = False
-    visit.watch.append((IGNORE_FILE, st.st_size, st.st_mtime_ns))
+    visit.watch.append((IGNORE_FILE, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             return f.read(1 << 20).splitlines()
     except OSError:
+        found.exact = False   # (unreadable now, perhaps not later: nothing the stats would show)
         return []
 
 
@@ -259,8 +261,14 @@ def discover(sources: list[Source], *, exclude: Ignore | None = None, follow_sym
         if rest is None and os.path.lexists(root) and not os.path.isdir(root):
             if exclude and exclude.matches(root):
                 found.skipped.append((root, "matches an exclude: glob"))
+                found.exact = False   # (not stat-ed: its going would go unseen)
+            elif os.path.islink(root):   # (where it leads can change with no stat of it changing)
+                found.exact = False
+                add(root, source.pattern, None)
             elif add(root, source.pattern, None):
-                found.visits.append(Visit(None, "", 0, source.pattern, [root]))
+                found.visits.append(Visit(None, "", 0, 0, source.pattern, [root]))
+            else:   # found already, through another source: not stat-ed as its own
+                found.exact = False
         elif os.path.isdir(root):
             _walk(root, glob_regex(rest) if rest else None, source.pattern, exclude, follow_symlinks,
                   found, add)
@@ -283,14 +291,14 @@ def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None,
     ignores: list[Ignore] = []
     # each folder's modification time, taken before os.walk lists its names (a name added
     # after the listing then changes a time the snapshot holds: loaders/snapshot.py)
-    before = {root: _mtime(root, found)}
+    before = {root: _times(root, found)}
     for folder, dirs, names in os.walk(root, followlinks=follow):
         real = os.path.realpath(folder)
         if real in visited:  # a loop through a followed link
             dirs[:] = []
             continue
         visited.add(real)
-        visit = Visit(folder, _slash(folder), before.pop(folder, 0), origin)
+        visit = Visit(folder, _slash(folder), *before.pop(folder, (0, 0)), origin)
         own = _read_ignore(folder, visit, found)
         if own:
             ignores.append(Ignore(own, folder))
@@ -299,7 +307,9 @@ def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None,
                          and not any(ig.matches(os.path.join(folder, d), True) for ig in active)
                          and not (exclude and exclude.matches(os.path.join(folder, d), True)))
         for d in dirs:
-            before[folder + visit.sep + d] = _mtime(folder + visit.sep + d, found)
+            path = folder + visit.sep + d
+            if follow or not os.path.islink(path):   # (a link os.walk will not enter is no folder of the walk)
+                before[path] = _times(path, found)
         inside = os.path.relpath(folder, root).replace(os.sep, "/")   # once a folder, not once a file
         prefix = "" if inside == "." else inside + "/"
         real_folder = real + _slash(real)
@@ -317,12 +327,13 @@ def _walk(root: str, rx: re.Pattern | None, origin: str, exclude: Ignore | None,
         found.exact = False
 
 
-def _mtime(folder: str, found: Found) -> int:
+def _times(folder: str, found: Found) -> tuple[int, int]:
     try:
-        return os.stat(folder).st_mtime_ns
+        st = os.stat(folder)
     except OSError:
         found.exact = False
-        return 0
+        return 0, 0
+    return st.st_mtime_ns, st.st_ctime_ns
 
 
 # a stat relative to a folder's descriptor, where the platform has one

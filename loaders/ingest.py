@@ -317,7 +317,7 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             summary.dropped = dict(p.removed_kinds)
         if p.up_to_date:
             if p.as_left and not found.replayed:   # walked (the tree was too new last time): keep it now
-                snapshot.write(db_path, snapshot.take(found, p.walk_key, p.listing, found.stats))
+                snapshot.write(db_path, snapshot.take(found, p.walk_key, p.listing, found.stats, db_path))
             summary.undated = undated(db_path)
             summary.seconds = time.perf_counter() - started
             return summary
@@ -389,7 +389,8 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             summary.problems.extend(_write_corrections(con, p.corrections, run_id))
             held = con.execute("SELECT path, size, mtime_ns, origin FROM files").fetchall()
             _write_settings(con, cfg, p.fingerprint, p.corrections.digest, listing(held))
-            walk = snapshot.take(found, p.walk_key, listing(held), {path: (size, mtime) for path, size, mtime, _ in held})
+            walk = snapshot.take(found, p.walk_key, listing(held), {path: (size, mtime) for path, size, mtime, _ in held},
+                                 db_path)
             del held
             con.execute(
                 "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -402,8 +403,8 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             for kept in (found.files, found.visits, sizes, order, p.todo, small, gone):
                 kept.clear()
         summary.written = True
-    if not found.replayed:   # (a replayed one still holds: no file changed)
-        snapshot.write(db_path, walk)   # after the swap: a snapshot describes a database that exists
+        if not found.replayed:   # (a replayed one still holds: no file changed)
+            snapshot.write(db_path, walk)   # after the swap (it describes a database that exists), in the lock
     summary.undated = undated(db_path)
     summary.seconds = time.perf_counter() - started
     return summary

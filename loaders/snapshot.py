@@ -6,13 +6,20 @@ has the modification time it had, and every file that walk stat-ed (each documen
 ``.hindsightignore``) still has its size and modification time; then ``discover`` would
 return the same files, origins, skips and problems, because a folder's modification
 time changes whenever a name in it is added, removed or renamed, and nothing else the
-walk reads can change without one of those stats changing. Anything else (a folder or
+walk reads can change without one of those stats changing. A folder's and an ignore
+file's change time (ctime) must match too: ``tar x``, ``cp -a`` and ``rsync -a`` set a
+folder's modification time back after adding names to it, but nothing can set a ctime
+back. Anything else (a folder or
 file gone, a stat that differs, another set of sources, config or format) gives None,
 and the load walks as before. So it is never wrong, only sometimes not used:
 
-- a walk that followed a symbolic link to a file, or met a problem, a missing source
-  or a ``.hindsightignore`` that is a link, keeps no snapshot (what it read depends on
-  more than its folders' own names);
+- a walk that followed a symbolic link to a file, met a problem or a missing source,
+  could not stat a folder, read a ``.hindsightignore`` that is a link or unreadable, or
+  was given a file that is a link, excluded or found already, keeps no snapshot (what it
+  read depends on more than the stats it holds); a link to a folder is one when the
+  config follows links, else no folder of the walk;
+- nor does one whose database sits in a folder it walked (writing the snapshot would
+  change the folder's time, and every load would walk and write again);
 - nor does one where anything it stat-ed changed within ``RACY_NS`` of the walk: a name
   added in the same clock tick as the folder's last change would leave its time as it
   was (git's "racily clean" entries; two seconds also covers FAT's coarse times).
@@ -28,6 +35,7 @@ sorting and filtering them in about 0.75 s (docs/SCALING.md).
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -37,7 +45,7 @@ from pathlib import Path
 
 from loaders.discover import Found
 
-FORMAT = 1
+FORMAT = 2
 RACY_NS = 2_000_000_000
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
 _AT = os.stat in os.supports_dir_fd and os.stat in os.supports_follow_symlinks
@@ -64,10 +72,13 @@ def read(db: str | os.PathLike) -> bytes | None:
 
 
 def write(db: str | os.PathLike, snapshot: bytes | None) -> None:
-    """Keep ``snapshot`` for ``db`` (atomically); None removes the one kept. A folder that
-    cannot be written only costs the next load its shortcut."""
+    """Keep ``snapshot`` for ``db`` (atomically; the caller holds the ingest's lock); None
+    removes the one kept. A folder that cannot be written only costs the next load its
+    shortcut."""
     path = path_for(db)
     tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    for stale in path.parent.glob(glob.escape(path.name) + ".tmp-*"):   # a killed load's
+        stale.unlink(missing_ok=True)
     try:
         if snapshot is None:
             path.unlink(missing_ok=True)
@@ -78,13 +89,17 @@ def write(db: str | os.PathLike, snapshot: bytes | None) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def take(found: Found, walk_key: str, held: str, stats: dict[str, tuple[int, int]]) -> bytes | None:
+def take(found: Found, walk_key: str, held: str, stats: dict[str, tuple[int, int]],
+         db: str | os.PathLike) -> bytes | None:
     """The snapshot of ``found`` (a discovery with its ``visits``), with each document's
     size and modification time as the database holds them (``stats``, by path) and the
-    database's listing digest (``held``); None when the walk cannot be replayed (see the
-    module's rules) or the database holds other files."""
+    database's (``db``) listing digest (``held``); None when the walk cannot be replayed
+    (see the module's rules) or the database holds other files."""
     if (not _AT or not found.exact or found.replayed or found.problems or found.missing
             or len(stats) != len(found.files) or sum(len(v.files) for v in found.visits) != len(found.files)):
+        return None
+    beside = os.path.dirname(os.path.abspath(db))
+    if any(v.folder is not None and os.path.normpath(v.folder) == beside for v in found.visits):
         return None
     names: list[str] = []
     sizes = array("q")
@@ -99,12 +114,12 @@ def take(found: Found, walk_key: str, held: str, stats: dict[str, tuple[int, int
                 return None
             sizes.extend(got)
             newest = max(newest, got[1])
-        for name, size, mtime_ns in v.watch:
-            sizes.extend((size, mtime_ns))
+        for name, size, mtime_ns, ctime_ns in v.watch:
+            sizes.extend((size, mtime_ns, ctime_ns))
             newest = max(newest, mtime_ns)
         names.extend(v.files)
         names.extend(w[0] for w in v.watch)
-        visits.append([v.folder, v.sep, v.mtime_ns, v.origin, len(v.files), len(v.watch)])
+        visits.append([v.folder, v.sep, v.mtime_ns, v.ctime_ns, v.origin, len(v.files), len(v.watch)])
     if newest > found.started_ns - RACY_NS:
         return None
     head = json.dumps({"format": FORMAT, "key": walk_key, "held": held, "visits": visits, "skipped": found.skipped,
@@ -124,19 +139,19 @@ def replay(snapshot: bytes | None, walk_key: str, held: str | None) -> Found | N
         n_head, n_names, n_stats = _HEAD.unpack_from(snapshot)
         at = _HEAD.size
         head = json.loads(snapshot[at:at + n_head])
-        if head.get("format") != FORMAT or head.get("key") != walk_key or head.get("held") != held:
+        if not isinstance(head, dict) or head.get("format") != FORMAT or head.get("key") != walk_key or head.get("held") != held:
             return None
         at += n_head
         names = snapshot[at:at + n_names].decode("utf-8", "surrogatepass").split("\0")
         want = snapshot[at + n_names:at + n_names + n_stats]
         if _stats(head["visits"], names) != want:
             return None
-    except (OSError, ValueError, KeyError, TypeError, struct.error):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, struct.error):
         return None
     found = Found(skipped=[tuple(s) for s in head["skipped"]], empty=list(head["empty"]))
     files = found.files
     i = 0
-    for folder, sep, _, origin, n_files, n_watch in head["visits"]:
+    for folder, sep, _, _, origin, n_files, n_watch in head["visits"]:
         if folder is None:
             files.update(dict.fromkeys(names[i:i + n_files], origin))
         else:
@@ -154,21 +169,26 @@ def _stats(visits, names: list[str]) -> bytes:
     add = got.extend
     stat = os.stat
     i = 0
-    for folder, _, mtime_ns, _, n_files, n_watch in visits:
-        batch = names[i:i + n_files + n_watch]
+    for folder, _, mtime_ns, ctime_ns, _, n_files, n_watch in visits:
+        files = names[i:i + n_files]
+        watch = names[i + n_files:i + n_files + n_watch]
         i += n_files + n_watch
-        if folder is None:    # a file named on its own: stat-ed as discovery did, through links
-            for path in batch:
+        if folder is None:    # a file named on its own (never a link: see take)
+            for path in files:
                 st = stat(path)
                 add((st.st_size, st.st_mtime_ns))
             continue
-        if stat(folder).st_mtime_ns != mtime_ns:
+        st = stat(folder)
+        if st.st_mtime_ns != mtime_ns or st.st_ctime_ns != ctime_ns:
             raise OSError(f"{folder} changed")
         fd = os.open(folder, _DIR_FLAGS)
         try:
-            for name in batch:
+            for name in files:
                 st = stat(name, dir_fd=fd, follow_symlinks=False)
                 add((st.st_size, st.st_mtime_ns))
+            for name in watch:
+                st = stat(name, dir_fd=fd, follow_symlinks=False)
+                add((st.st_size, st.st_mtime_ns, st.st_ctime_ns))
         finally:
             os.close(fd)
     return got.tobytes()

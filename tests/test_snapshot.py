@@ -189,14 +189,65 @@ def test_a_database_restored_from_a_copy_is_not_replayed(loaded, cfg, tmp_path):
     assert ingest(cfg, [str(src)], db).parsed == 1
 
 
-def test_the_snapshot_beside_a_database_in_a_source_folder_is_not_a_document(tmp_path, cfg):
+def test_a_database_in_a_folder_it_walks_keeps_no_snapshot(tmp_path, cfg):
+    """Writing the snapshot would change the folder's time: every load would walk and
+    write 8 MB again at 100,000 files. A snapshot left there is no document either."""
     src = archive(tmp_path / "pm")
-    db = src / "h.duckdb"
+    db = src / "2026" / "h.duckdb"
     ingest(cfg, [str(src)], db)
     age(src)
     ingest(cfg, [str(src)], db)
-    assert held(db)
+    assert not held(db)
+    snapshot.path_for(db).write_bytes(b"left by an older layout")
     assert not any(p.endswith(".walk") for p in plan(cfg, [str(src)], db).found.files)
+
+
+def test_a_folder_whose_time_was_set_back_is_walked(loaded, cfg):
+    """tar x, cp -a and rsync -a add names and then set the folder's time back: its
+    change time, which nothing can set, shows it."""
+    src, db = loaded
+    folder = src / "2026"
+    was = os.stat(folder).st_mtime_ns
+    write(folder / "2026-02-09-local.md", "Local incident", "2026-02-09")
+    os.utime(folder, ns=(was, was))
+    assert os.stat(folder).st_mtime_ns == was
+    assert not replayed(cfg, src, db)
+    assert ingest(cfg, [str(src)], db).parsed == 1
+
+
+def test_an_ignore_file_whose_mode_changed_is_read_again(loaded, cfg):
+    src, db = loaded
+    ignore = src / "2026" / ".hindsightignore"
+    ignore.write_text("*pm2.md\n", encoding="utf-8")
+    age(src)
+    ingest(cfg, [str(src)], db)
+    age(src)
+    ingest(cfg, [str(src)], db)
+    assert replayed(cfg, src, db)
+    ignore.chmod(0o600)     # readable or not, its stat's change time moves
+    assert not replayed(cfg, src, db)
+
+
+@pytest.mark.parametrize("how", ["link", "found already", "excluded"])
+def test_a_file_named_on_its_own_that_is_not_plainly_read_keeps_no_snapshot(tmp_path, how):
+    src = archive(tmp_path / "pm")
+    named = src / "2026" / "2026-02-01-pm1.md"
+    cfg = Config(sources={}, exclude=["*pm1.md"] if how == "excluded" else [])
+    if how == "link":
+        named = tmp_path / "latest.md"
+        named.symlink_to(src / "2026" / "2026-02-02-pm2.md")
+    db = tmp_path / "h.duckdb"
+    ingest(cfg, [str(src), str(named)], db)
+    assert not held(db)
+
+
+def test_a_killed_loads_half_written_snapshot_is_cleared(loaded, cfg):
+    src, db = loaded
+    stale = snapshot.path_for(db).with_name(snapshot.path_for(db).name + ".tmp-99999")
+    stale.write_bytes(b"half")
+    write(src / "2026" / "2026-02-09-pm9.md", "Incident 9", "2026-02-09")
+    ingest(cfg, [str(src)], db)
+    assert not stale.exists()
 
 
 def test_a_file_reached_through_a_link_keeps_no_snapshot(tmp_path, cfg):
@@ -237,7 +288,8 @@ def test_a_forced_full_load_walks(loaded, cfg):
     assert not plan(cfg, [str(src)], db, full=True).found.replayed
 
 
-@pytest.mark.parametrize("blob", [b"", b"\x00" * 12, b"not a snapshot at all", b"\xff" * 64])
+@pytest.mark.parametrize("blob", [b"", b"\x00" * 12, b"not a snapshot at all", b"\xff" * 64,
+                                  snapshot._HEAD.pack(2, 0, 0) + b"[]", snapshot._HEAD.pack(4, 0, 0) + b"null"])
 def test_a_damaged_snapshot_is_not_replayed(blob):
     assert snapshot.replay(blob, "any key", "any listing") is None
 
