@@ -307,7 +307,8 @@ _DATE_PATTERNS = [
     # 2023年9月27日, 2024년 2월 6일: Chinese, Japanese and Korean dates
     ("ymd", re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
     # 9月12日, 7월 24일: the same without the year (the incident's)
-    ("md", re.compile(r"(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
+    # (not the month and day of a full date: "2024年7月24日" is one date, not two)
+    ("md", re.compile(r"(?<![年년])(?<![年년]\s)(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
     # 30-06-2021, 06/30/2021, 30.06.2021
     ("xy", re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")),
     # 5-26-21, 26/05/21: a two-digit year, with "-" or "/" only (1.10.21 is a version)
@@ -403,9 +404,10 @@ _LEAD = re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|ab
 # between a date and its time: "at", or the word other languages use there ("um 14:05
 # Uhr", "à 14h05", "a las 14:05", "às 14:05", "om 14:05", "kl. 14.05", "o 14:05")
 # a weekday in brackets between a date and its time: "2024年7月24日(水)20時52分",
-# "2024년 7월 24일 (수) 20:52", "3月5日（周二）10:00", "2024-07-24 (Wed) 20:52"
-_BRACKET_WEEKDAY = (r"(?:[(（](?:[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?|(?:周|星期)[一二三四五六日天]"
-                    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?)[)）])?")
+# "2024년 7월 24일 (수) 20:52", "3月5日（周二）10:00", "2024-07-24 (Wed) 20:52", "5月6日(月・祝)"
+_BRACKET_WEEKDAY = (r"(?:[(（](?:[月火水木金土日](?:曜日?)?(?:・?祝)?|[월화수목금토일](?:요일)?|(?:周|星期)[一二三四五六日天]"
+                    r"|(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?"
+                    r"|sun(?:day)?)\.?)[)）])?")
 _GAP = re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
                   r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?)\s+(?=\d))?"
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
@@ -617,10 +619,28 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
     return st
 
 
+def year_near(month: int, day: int, near: date) -> int:
+    """The year that puts a month and day written without one nearest to ``near`` (the
+    day in force): "1月1日" after 2023-12-31 is 2024's, "Dec 30" before 2024-01-02 is
+    2023's."""
+    best = near.year
+    gap = None
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            d = abs((date(year, month, day) - near).days)
+        except ValueError:   # (29 February)
+            continue
+        if gap is None or d < gap:
+            best, gap = year, d
+    return best
+
+
 def stamp_datetime(st: Stamp, default_date: date | None, default_zone: Zone | None) -> datetime | None:
-    """Combine a Stamp with the date and zone in force; None when no date can be had."""
+    """Combine a Stamp with the date and zone in force; None when no date can be had. A
+    date written without its year takes the one nearest the date in force."""
     if st.has_date:
-        year = st.year if st.year is not None else (default_date.year if default_date else None)
+        year = st.year if st.year is not None else (
+            year_near(st.month, st.day, default_date) if default_date else None)
         if year is None:
             return None
         try:

@@ -292,3 +292,66 @@ def test_what_attackers_did_to_a_supplier_is_not_our_harm():
     text = ("# Compromised CI action\n\n**Date:** 2025-03-15\n\nThe attackers modified a third-party action's code "
             "to dump CI secrets. Our workflows were not affected: no secrets were leaked.\n")
     assert parse(text, "a.md")["near_miss"] is True
+
+
+LEAKED_KEY = ("# Leaked deploy key\n\n**Date:** 2026-03-02\n\n## Summary\n\nA deploy key was committed to a public "
+              "repository. The key was not exploited. {}\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We found no evidence that the attacker gained unauthorized access to our servers.",
+    "Nobody gained unauthorized access.",
+    "The firewall prevented the attacker from gaining unauthorized access.",
+    "We revoked the key before anyone gained unauthorized access.",
+    "There is no evidence that anyone has ever gained unauthorized access.",
+    "The bug allowed granting unauthorized privileges to any member.",
+])
+def test_unauthorized_access_denied_or_possible_is_no_harm(sentence):
+    """A review's probes: access denied, prevented, hedged or merely allowed in its own
+    clause leaves a key that was not exploited a near miss."""
+    assert parse(LEAKED_KEY.format(sentence), "a.md")["near_miss"] is True
+
+
+def test_a_hedged_outage_is_harm():
+    text = LEAKED_KEY.format("While we deployed the fix, the API may have been unavailable for about 5 minutes.")
+    assert parse(text, "a.md")["near_miss"] is False
+
+
+@pytest.mark.parametrize("heading", ["問題点と対策", "問題点と改善策", "問題点・対策"])
+def test_problems_and_measures_are_follow_ups_not_causes(heading):
+    text = (f"# 障害報告書\n\n**発生日**: 2024-03-05\n\n## 原因\n\n証明書の期限切れ。\n\n## {heading}\n\n"
+            "- 証明書の期限監視を追加する\n- 更新手順を自動化する\n")
+    r = parse(text, "a.md")
+    assert (len(r["contributing_factors"]), len(r["action_items"])) == (1, 2)
+
+
+def test_a_cjk_date_range_is_two_dates_not_three():
+    text = "# Sync outage\n\n**Date:** 2024年7月24日 - 2024年7月26日\n\nOn July 25, the sync service failed.\n"
+    assert parse(text, "a.md")["date"] == "2024-07-24"
+
+
+@pytest.mark.parametrize("entries", [
+    ("12月31日 23:50 デプロイ開始", "1月1日 00:10 エラー率上昇を検知", "1月1日 00:40 復旧"),
+    ("Dec 31 23:50 deploy starts", "Jan 1 00:10 error rate alert fires", "Jan 1 00:40 service recovered"),
+])
+def test_a_date_without_a_year_after_new_years_eve_is_next_years(entries):
+    r = parse(timeline(*entries, date="2023-12-31"), "a.md")
+    assert [e["at"] for e in r["timeline"]] == ["2023-12-31T23:50:00Z", "2024-01-01T00:10:00Z", "2024-01-01T00:40:00Z"]
+
+
+def test_a_recovery_field_without_a_year_follows_the_start():
+    text = ("# 年越し障害\n\n**発生日時**: 2023年12月31日 23時50分 JST\n**復旧日時**: 1月1日 0時40分 JST\n\n"
+            "## 原因\n\n設定ミス。\n")
+    r = parse(text, "a.md")
+    assert (r["started_at"], r["resolved_at"]) == ("2023-12-31T14:50:00Z", "2023-12-31T15:40:00Z")
+
+
+def test_a_bracketed_word_that_is_no_weekday_is_not_skipped():
+    from loaders import timeparse
+    assert not timeparse.read_stamp("2024-07-24 (Monthly) 12.30 report").has_time
+
+
+def test_a_ticket_cell_saying_none_yet_with_a_stop_holds_no_ticket():
+    text = ("# Release day\n\n**Date:** 2024-02-14\n\n## Action items\n\n| Bug | Description |\n|---|---|\n"
+            "| None yet. | Hooks can delay merges |\n")
+    assert parse(text, "a.md")["action_items"][0]["ticket"] is None

@@ -631,7 +631,7 @@ def _due(v: str, incident_date) -> date | None:
 
 def _blank(v: str) -> bool:
     """A cell that says nothing: empty, a placeholder word, or only punctuation ('---')."""
-    return v.lower() in NO_VALUE or not any(ch.isalnum() for ch in v)
+    return v.lower().rstrip(".") in NO_VALUE or not any(ch.isalnum() for ch in v)   # ("None yet.")
 
 
 def _kind(v: str) -> str | None:

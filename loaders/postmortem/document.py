@@ -1391,7 +1391,10 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
         if start is None or end is None:
             continue
         if end < start and not second.has_date:
-            end += timedelta(days=1)
+            try:
+                end += timedelta(days=1)
+            except OverflowError:   # (the last day a datetime holds: an absurd date)
+                continue
         return start, end
     return None
 
@@ -1759,11 +1762,6 @@ _HARMED = re.compile(
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?)(?:\s+[\w-]+){0,3}?\s+"
     r"(?:failed|were\s+(?:rejected|dropped|lost))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"
     r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked"
-    # unauthorized access had, not denied: "someone had been creating unauthorized accounts",
-    # "gained unauthorized access to the admin API" (what an attack on a supplier did is
-    # not said so, and "could have gained" is a capability: _UNREAL)
-    r"|(?:creat(?:ed|ing)|gain(?:ed|ing)|obtain(?:ed|ing)|grant(?:ed|ing))\s+(?:[\d,]+\s+)?unauthori[sz]ed\s+"
-    r"(?:\w+\s+)?(?:accounts?|access|users?|logins?|privileges?)"
     # data destroyed, even if restored: "a vandal deleted NewsBlur's MongoDB database"
     r"|(?:deleted|wiped|dropped|destroyed|erased)\s+(?:[\w'’-]+\s+){0,3}?(?:databases?|data|tables?|collections?"
     r"|buckets?|backups?))\b", re.I)
@@ -1780,14 +1778,35 @@ def _harm_averted(doc: Doc, summary: str | None) -> bool:
             any(w in low for w in words) and rx.search(opening) for words, rx in _AVERTED):
         return False
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
-    return not any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) for m in _HARMED.finditer(whole))
+    if any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) for m in _HARMED.finditer(whole)):
+        return False
+    return not any(_ACCESS_HAD.finditer(whole)) or all(_clause_denies(whole, m.start()) for m in _ACCESS_HAD.finditer(whole))
+
+
+# Unauthorized access had: "someone had been creating unauthorized accounts", "gained
+# unauthorized access to the admin API". Harm only where its own clause holds no denial,
+# hedge or capability ("no evidence that the attacker gained ...", "before anyone gained
+# ...", "the bug allowed granting ...").
+_ACCESS_HAD = re.compile(r"\b(?:creat(?:ed|ing)|gain(?:ed|ing)|obtain(?:ed|ing)|grant(?:ed|ing))\s+(?:[\d,]+\s+)?"
+                         r"unauthori[sz]ed\s+(?:\w+\s+)?(?:accounts?|access|users?|logins?|privileges?)\b", re.I)
+_DENIES = re.compile(r"\b(?:no|not|never|nobody|none|without|prevent\w*|block\w*|stop\w*|unable|fail(?:ed|s)?\s+to"
+                     r"|attempt\w*|tr(?:y|ied|ies|ying)|before|allow\w*|let|lets|enabl\w*|could|would|might|may|can"
+                     r"|risk\w*|whether|if)\b|n[’']t\b", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
+
+
+def _clause_denies(text: str, at: int) -> bool:
+    """Whether the clause ``at`` stands in (back to its sentence's last stop, at most 100
+    characters) denies, hedges or merely allows what follows."""
+    start = max(0, at - 100)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, start, at)]
+    return _DENIES.search(text, ends[-1] if ends else start, at) is not None
 
 
 # harm named as what was avoided or might happen ("without downtime", "may cause
 # downtime", "to avoid an outage"), not as what happened
 _UNREAL = re.compile(r"\b(?:without|no|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|may|might|could|would|can|risk\s+of)"
-                     r"(?:\s+(?:an?|any|the|cause|causing|lead\s+to|result\s+in|further|some"
-                     r"|have|been|anyone|anybody|someone|(?:evidence|signs?|indications?)\s+(?:that|of)))*\s+$", re.I)
+                     r"(?:\s+(?:an?|any|the|cause|causing|lead\s+to|result\s+in|further|some))*\s+$", re.I)
 
 
 def _incident_class(doc, options, title, summary, factors) -> str | None:

@@ -149,7 +149,7 @@ class _Reader:
                 st.hour, st.minute, st.second, st.zone, st.end = t2.hour, t2.minute, t2.second, t2.zone, t2.end
         if st is not None:
             if st.has_date and st.year is None and self.day is not None:
-                st.year = self.day.year
+                st.year = tp.year_near(st.month, st.day, self.day)   # "12月31日 23:50", then "1月1日 00:10"
             if st.order == "?":
                 self.doc.problems.warning(line, "ambiguous day/month order in "
                                                 f"'{text[:st.end].strip()}'; read as day first")

@@ -174,7 +174,7 @@ _CJK = {
                 r"향후\s?계획"),
     "timeline": ("タイムライン", "時系列", "経緯", "時間軸", "时间线", "时间轴", "타임라인", r"타임\s라인", "경과",
                  r"시간\s?순"),
-    "factors": ("根本原因", "原因", "因果", "要因", "根因", "問題点", r"근본\s?원인", "원인"),
+    "factors": ("根本原因", "原因", "因果", "要因", "根因", r"問題点(?!\s*(?:と|および|及び|並びに|・|、|/|／|&))", r"근본\s?원인", "원인"),
     "summary": ("概要", "要約", "摘要", "总结", "概述", "요약", "개요"),
     "impact": ("影響", "影响", "영향"),
     "detection": ("検知", "检测", "发现", "탐지", "감지"),
@@ -601,7 +601,7 @@ WORKING_STATES = REPORTED_STATES | set("running available operational online".sp
 
 # What a field or a cell writes for "nothing here": no owner, no value, no item.
 NO_VALUE = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "tbc", "?", "nobody", "unassigned", "unowned",
-                      "none yet", "not yet", "not filed", "not yet filed", "no ticket", "no bug", "no issue", "x", "要アサイン", "未定", "未割当", "未割り当て", "未指定", "待定", "未分配"})
+                      "none yet", "not filed", "not yet filed", "no ticket", "no ticket yet", "no bug", "no issue", "x", "要アサイン", "未定", "未割当", "未割り当て", "未指定", "待定", "未分配"})
 
 # Action items.
 # a parenthetical after a Japanese or Chinese status word: "完了（3件）", "未完了（#4121 で対応）"
