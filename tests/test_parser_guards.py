@@ -355,3 +355,19 @@ def test_a_ticket_cell_saying_none_yet_with_a_stop_holds_no_ticket():
     text = ("# Release day\n\n**Date:** 2024-02-14\n\n## Action items\n\n| Bug | Description |\n|---|---|\n"
             "| None yet. | Hooks can delay merges |\n")
     assert parse(text, "a.md")["action_items"][0]["ticket"] is None
+
+
+@pytest.mark.parametrize("cell,want", [("Not yet done", "open"), ("not completed", "open"), ("Never fixed", "open"),
+                                       ("Done", "done"), ("Done (not merged yet)", "done")])
+def test_a_status_word_denied_is_open(cell, want):
+    text = ("# Cache outage\n\n**Date:** 2024-03-01\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n"
+            f"| Add an alert on eviction rate | @kim | {cell} |\n")
+    assert parse(text, "a.md")["action_items"][0]["status"] == want
+
+
+@pytest.mark.parametrize("header,cell,want", [("Done?", "Yes", "done"), ("Done?", "No", "open"),
+                                              ("Completed", "yes", "done"), ("Status", "Yes", "open")])
+def test_a_done_question_column_answered_yes_is_done(header, cell, want):
+    text = ("# Cache outage\n\n**Date:** 2024-03-01\n\n## Action items\n\n"
+            f"| Action | Owner | {header} |\n|---|---|---|\n| Add an alert on eviction rate | @kim | {cell} |\n")
+    assert parse(text, "a.md")["action_items"][0]["status"] == want

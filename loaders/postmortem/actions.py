@@ -394,9 +394,16 @@ def _columns(header: list[str]) -> dict[str, int]:
 _STATUS_FIRST = re.compile(r"^[\s*_~]*(?:done|completed?|closed|resolved|fixed|won[’']?t\s*(?:do|fix)|wontfix)\b", re.I)
 
 
+# a status column that asks a question ("Done?", "Completed"), answered yes or no per row
+_DONE_QUESTION = re.compile(r"^(?:done|complete[d]?|fixed|closed|resolved)\s*\??\s*$", re.I)
+_YES = re.compile(r"^\W*(?:yes|y|true|oui|ja|sí|si|はい|是)\W*$", re.I)
+_NO = re.compile(r"^\W*(?:no|n|false|non|nein|いいえ|否)\W*$", re.I)
+
+
 def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     header = b.rows[0][1]
     cols = _columns(header)
+    asks = "status" in cols and cols["status"] < len(header) and _DONE_QUESTION.match(plain(header[cols["status"]]))
     out = []
     for ln, cells in b.rows[1:]:
         if not any(plain(c) for c in cells):
@@ -413,6 +420,8 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
         whole = " ".join(cells)
         said = cell("status")
         status = _status(said) if said.strip() else None
+        if asks and status is None:   # "Done?" answered "Yes" / "No"
+            status = "done" if _YES.match(plain(said)) else "open" if _NO.match(plain(said)) else None
         if status is None and _NO_ACTION.match(plain(said)):
             status = "unknown"   # "Already exists": nothing was to be done, neither open nor done
         if status is None:
@@ -573,11 +582,16 @@ def _status(text: str, prose: bool = False) -> str | None:
         if _PROSE_DONE.search(text) or _struck_done(text):
             return "done"
         return None
-    if DONE.search(text):
-        return "done"
+    if (m := DONE.search(text)):
+        # "Not yet done", "not completed": the first done word denied says open
+        return "open" if _DENIED_DONE.search(text, max(0, m.start() - 16), m.start()) else "done"
     if OPEN.search(text):
         return "open"
     return None
+
+
+# a denial right before a status word: "Not yet done", "never completed", "not been fixed"
+_DENIED_DONE = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?$", re.I)
 
 
 def _ticket(text: str) -> str | None:
