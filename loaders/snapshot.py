@@ -2,16 +2,18 @@
 with one stat a file and no walk.
 
 Guarantee: ``replay`` returns a discovery only when every folder the walk read still
-has the modification time it had, and every file that walk stat-ed (each document, each
-``.hindsightignore``) still has its size and modification time; then ``discover`` would
-return the same files, origins, skips and problems, because a folder's modification
-time changes whenever a name in it is added, removed or renamed, and nothing else the
-walk reads can change without one of those stats changing. A folder's and an ignore
-file's change time (ctime) must match too: ``tar x``, ``cp -a`` and ``rsync -a`` set a
-folder's modification time back after adding names to it, but nothing can set a ctime
-back. Anything else (a folder or
-file gone, a stat that differs, another set of sources, config or format) gives None,
-and the load walks as before. So it is never wrong, only sometimes not used:
+has the modification and change times it had, and every file the walk stat-ed (each
+document, each ``.hindsightignore``) still has its size and modification time (and an
+ignore file its change time); then ``discover`` would return the same files, origins,
+skips and problems, because a folder's times change whenever a name in it is added,
+removed or renamed, and nothing else the walk reads can change without one of those
+stats changing. The change time is what catches ``tar x``, ``cp -a`` and ``rsync -a``,
+which set a folder's modification time back after adding names to it: nothing can set
+a ctime back. Anything else (a folder or file gone, a stat that differs, another set of
+sources, config or format) gives None, and the load walks as before. It trusts what the
+walk trusts, file times as the file system reports them (an edit that keeps a file's
+size and time is missed by both; a network file system's cached times may lag another
+machine's change), and is otherwise never wrong, only sometimes not used:
 
 - a walk that followed a symbolic link to a file, met a problem or a missing source,
   could not stat a folder, read a ``.hindsightignore`` that is a link or unreadable, or

@@ -480,7 +480,17 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
     return None
 
 
+# a Japanese or Korean clock in its own signs, any digits: "9時5分", "20시 52분",
+# "21時30分30秒" (the hour sign alone, "2時間" or "3시간", is a duration and no clock)
+_CJK_CLOCK = re.compile(r"(?P<h>\d{1,2})\s?[時시]\s?(?P<mi>\d{1,2})\s?[分분](?:\s?(?P<s>\d{1,2})\s?[秒초])?")
+
+
 def _match_time(text: str, pos: int, st: Stamp) -> int | None:
+    if ("時" in text[pos + 1:pos + 4] or "시" in text[pos + 1:pos + 4]) and (c := _CJK_CLOCK.match(text, pos)):
+        h, mi, s = int(c.group("h")), int(c.group("mi")), int(c.group("s") or 0)
+        if h <= 23 and mi <= 59 and s <= 59:
+            st.hour, st.minute, st.second = h, mi, s
+            return c.end()
     m = _TIME.match(text, pos)
     if m and (m.group("sep") or m.group("ampm") or m.group("ap")):
         h = int(m.group("h"))
@@ -496,8 +506,6 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
         if h > 23 or mi > 59 or s > 59:
             return None
         st.hour, st.minute, st.second = h, mi, s
-        if m.group("sep") in ("時", "시") and text[m.end():m.end() + 1] in ("分", "분"):
-            return m.end() + 1   # "09時40分 JST": the minutes' own sign, then what follows the time
         return m.end()
     m = _TIME_COMPACT.match(text, pos)
     if m is None and st.has_date:

@@ -371,3 +371,18 @@ def test_a_done_question_column_answered_yes_is_done(header, cell, want):
     text = ("# Cache outage\n\n**Date:** 2024-03-01\n\n## Action items\n\n"
             f"| Action | Owner | {header} |\n|---|---|---|\n| Add an alert on eviction rate | @kim | {cell} |\n")
     assert parse(text, "a.md")["action_items"][0]["status"] == want
+
+
+@pytest.mark.parametrize("entries, want", [
+    (("20시 52분 KST 결제 오류 발생", "21시 05분 KST 모니터링 알림으로 장애 인지"), ["2024-05-02T11:52:00Z", "2024-05-02T12:05:00Z"]),
+    (("9時5分 JST エラー発生", "9時40分 JST 復旧"), ["2024-05-02T00:05:00Z", "2024-05-02T00:40:00Z"]),
+    (("21時30分30秒 JST エラー発生",), ["2024-05-02T12:30:30Z"]),
+])
+def test_japanese_and_korean_clocks_in_their_own_signs(entries, want):
+    """A review's probes: one-digit minutes, seconds, and Korean's usual space."""
+    assert [e["at"] for e in parse(timeline(*entries), "a.md")["timeline"]] == want
+
+
+def test_an_hours_sign_alone_is_a_duration_not_a_clock():
+    from loaders import timeparse
+    assert timeparse.read_stamp("2時間後に復旧") is None and timeparse.read_stamp("3시간 동안 장애") is None
