@@ -46,14 +46,14 @@ class Source:
 @dataclass
 class Visit:
     """One folder as a walk read it (loaders/snapshot.py replays it): its modification
-    time before its names were listed, the documents it gave and the other files the walk
-    read there (a ``.hindsightignore``). ``folder`` None is a file named on its own, in
-    ``files`` by its path."""
+    and change times, taken before its names were listed, the documents it gave and the
+    other files the walk read there (a ``.hindsightignore``). ``folder`` None is a file
+    named on its own, in ``files`` by its path."""
 
     folder: str | None
     sep: str
     mtime_ns: int
-    ctime_ns: int     # (a time set back, by tar or rsync, moves it: it cannot be set)
+    ctime_ns: int     # (setting the modification time back, as tar and rsync do, moves it)
     origin: str
     files: list[str] = field(default_factory=list)
     watch: list[tuple[str, int, int, int]] = field(default_factory=list)   # name, size, mtime, ctime

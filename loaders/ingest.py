@@ -388,8 +388,9 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
             _remember(con, p, now)
             summary.problems.extend(_write_corrections(con, p.corrections, run_id))
             held = con.execute("SELECT path, size, mtime_ns, origin FROM files").fetchall()
-            _write_settings(con, cfg, p.fingerprint, p.corrections.digest, listing(held))
-            walk = snapshot.take(found, p.walk_key, listing(held), {path: (size, mtime) for path, size, mtime, _ in held},
+            digest = listing(held)
+            _write_settings(con, cfg, p.fingerprint, p.corrections.digest, digest)
+            walk = snapshot.take(found, p.walk_key, digest, {path: (size, mtime) for path, size, mtime, _ in held},
                                  db_path)
             del held
             con.execute(
