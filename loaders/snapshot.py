@@ -45,12 +45,10 @@ import struct
 from array import array
 from pathlib import Path
 
-from loaders.discover import Found
+from loaders.discover import _DIR_FLAGS, _STAT_AT as _AT, Found  # (discovery's own stat-at test)
 
 FORMAT = 2
 RACY_NS = 2_000_000_000
-_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
-_AT = os.stat in os.supports_dir_fd and os.stat in os.supports_follow_symlinks
 _HEAD = struct.Struct("<III")   # the header's, the names' and the stats' lengths in bytes
 
 
