@@ -172,7 +172,10 @@ def _paragraphs(text: str) -> Iterator[tuple[str, list[int], list[int]]]:
             if indent >= 4:
                 continue
             in_code = False
-        m = _FENCE.match(raw)
+        # (each pattern below matches only a line whose first character, after its
+        # indent, is one it names: those tell most lines of prose from markup at a glance)
+        c = stripped[0]
+        m = _FENCE.match(raw) if c in "`~" else None
         if m:
             p = flush()
             if p:
@@ -194,13 +197,13 @@ def _paragraphs(text: str) -> Iterator[tuple[str, list[int], list[int]]]:
             if "-->" not in stripped:
                 in_comment = True
             continue
-        if stripped.startswith(">") or _ATX.match(raw) or _MARKUP.match(stripped):
+        if c == ">" or c == "#" and _ATX.match(raw) or c in "<[!{:" and _MARKUP.match(stripped):
             p = flush()
             if p:
                 yield p
             in_list = False
             continue
-        if _SETEXT.match(raw):
+        if c in "=-" and _SETEXT.match(raw):
             if buf and stripped[0] in "=-" and not in_list:
                 buf.clear()          # the paragraph above was a setext heading
             else:
@@ -208,12 +211,12 @@ def _paragraphs(text: str) -> Iterator[tuple[str, list[int], list[int]]]:
                 if p:
                     yield p
             continue
-        if _HR.match(raw):
+        if c in "-*_" and _HR.match(raw):
             p = flush()
             if p:
                 yield p
             continue
-        if stripped.startswith("|") or _TABLE_SEP.match(stripped) or (in_table and "|" in stripped):
+        if c == "|" or c in ":-" and _TABLE_SEP.match(stripped) or (in_table and "|" in stripped):
             p = flush()
             if p:
                 yield p
@@ -225,7 +228,7 @@ def _paragraphs(text: str) -> Iterator[tuple[str, list[int], list[int]]]:
                 yield p
             in_table = True
             continue
-        m = _ITEM.match(raw)
+        m = _ITEM.match(raw) if c in "-*+•" or c.isdigit() else None
         if m:
             p = flush()
             if p:
@@ -376,8 +379,12 @@ _FAULT = re.compile(
     r"|\berroneously\b|\bby\s+(?:mistake|accident)\b|\bin\s+error\b|\bwrongly\b|\bincorrectly\b|\bimproperly\b)"
     r"|(?P<wrong>\b(?:the|a|an)\s+(?:wrong|incorrect)\s+(?!(?:assumption|way|impression|conclusion|direction|idea|answer|time|reason|hand)s?\b)(?=\w))",
     re.IGNORECASE)
-# the same pattern for lowercased text (every literal in it is lowercase): several times faster
-_FAULT_LC = re.compile(_FAULT.pattern)
+# the same pattern for lowercased text (every literal in it is lowercase): several times faster.
+# Every alternative of _FAULT opens with \b and one of the letters a-f, h, i, m-p, r-u, w
+# ("accident", "bypass", ... "without"): the lookahead says so up front, so the scan skips
+# every other position at once instead of trying each alternative there (three times
+# faster; a phrase added with another first letter must add it here too)
+_FAULT_LC = re.compile(r"\b(?=[a-fhim-pr-uw])(?:" + _FAULT.pattern + ")")
 
 # The cheap gate, run on lowercased text: every phrase _FAULT can match contains one of
 # these stems (a test checks it over the labelled set): a common word ("not", "fail",
