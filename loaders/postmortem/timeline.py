@@ -418,12 +418,19 @@ _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
 ))
 
 
+# every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
+# over the rest, most of an entry's words
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | {"pages", "page"}
+
+
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     words = _WORD.findall(e.text.lower())
     recovering = None
     check_failed = False
     for i, w in enumerate(words):
+        if w not in _TAG_WORDS and not (len(w) == 3 and w[0] == "5"):
+            continue
         role = _ROLE.get(w)
         if role is not None:
             if role == "plannable" and _PLANNED.intersection(words[max(0, i - 2):i]):
@@ -494,20 +501,21 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
-    if _SECRET_WORDS.intersection(words) and _SECRET_ENDED.search(e.text):
+    said = set(words)   # (the checks below ask whether a word is there, not where)
+    if _SECRET_WORDS.intersection(said) and _SECRET_ENDED.search(e.text):
         e.tags.add("mitigated")  # "GitHub Personal Access Token for ewdurbin destroyed."
-    if _SECRETS.intersection(words) and _FOUND.intersection(words):
+    if _SECRETS.intersection(said) and _FOUND.intersection(said):
         e.tags.add("detected")   # "Security triage: git grep found the real token in 4 files"
-    if "rétablissement" in words and _RESTORED_FR.search(e.text):
+    if "rétablissement" in said and _RESTORED_FR.search(e.text):
         e.tags.add("mitigated")   # "**Rétablissement Total** : ...", "rétablissement complet du service"
-    if "impact" in words and _IMPACT_ENDED.search(e.text):
+    if "impact" in said and _IMPACT_ENDED.search(e.text):
         e.markers.add("mitigated")   # "Impact stopped shortly after", "Impact resolved shortly after"
-    if "revert" in words and (m := _REVERT_VERSION.search(e.text)) and not _WEIGHED.search(e.text, 0, m.start()) \
+    if "revert" in said and (m := _REVERT_VERSION.search(e.text)) and not _WEIGHED.search(e.text, 0, m.start()) \
             and "?" not in e.text[m.end():m.end() + 3]:
         e.tags.add("mitigated")   # "@louis-jan and @dan-jan revert 0.4.4": the bad version pulled
-    if _RELEASE_VERBS.intersection(words) and _RELEASED.search(e.text) and not _BLAMES_IT.search(e.text):
+    if _RELEASE_VERBS.intersection(said) and _RELEASED.search(e.text) and not _BLAMES_IT.search(e.text):
         e.tags.add("released")   # "v0.2.0-alpha.2 published to npm": a new version out
-    if ("public" in words and "private" in words) or "made" in words:
+    if ("public" in said and "private" in said) or "made" in said:
         if _GONE_PUBLIC.search(e.text):
             e.tags.add("impact")     # "Repo visibility flipped private → public": exposed from then
         elif _GONE_PRIVATE.search(e.text):
