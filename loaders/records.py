@@ -8,12 +8,19 @@ silent NULL column.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, fields
 from typing import Any
 
 
+@functools.cache
+def _names(cls) -> tuple[str, ...]:
+    """A record class's field names (asked once a class: ``fields`` builds them anew)."""
+    return tuple(f.name for f in fields(cls))
+
+
 def _pick(cls, d: dict) -> dict:
-    return {f.name: d.get(f.name) for f in fields(cls)}
+    return {name: d.get(name) for name in _names(cls)}
 
 
 def _texts(values) -> tuple[str, ...]:
