@@ -313,12 +313,15 @@ _MODAL = re.compile(
     r"prevented|avoids?|avoiding|lest|whether|risk|chance|easy|easier|possible|ensure|ensures|sure)\b"
     r"|\bto\s+(?:prevent|avoid|stop)|\bso\s+that|\bin\s+case", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|no|wasn't|isn't|weren't|aren't|never|rather\s+than|instead\s+of|without)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+# (every phrase opens a word with b, f, n, p, r, s or w, in either case: the lookahead lets
+# the search pass over every other position at once, about half its time)
 _REJECTS = re.compile(
+    r"\b(?=[bfnprsw])(?:"
     r"\bblameless|\bblame-?free|\bwithout\s+blam|\brather\s+than\s+blam|\bnot\s+(?:to|about)\s+(?:blame|blaming|point)"
     r"|\bfocus(?:ing)?\s+on\s+(?:the\s+)?individual|\bno\s*(?:one|body)\s+(?:is\s+|was\s+)?(?:to\s+blame|at\s+fault)"
     r"|\bnot\s+(?:the\s+)?(?:fault|failing)\s+of|\bnot\s+(?:an?\s+)?(?:individual|person(?:al)?|people)\s+(?:problem|failure|issue)"
     r"|\bnot\s+(?:simply|just|merely|only)\s+(?:a\s+)?(?:human|operator)\s+error|\bsingle\s+(?:out|anyone)|\bpoint\s+fingers"
-    r"|\bnot\s+(?:about|on)\s+(?:the\s+)?(?:individual|person|people|who)", re.IGNORECASE)
+    r"|\bnot\s+(?:about|on)\s+(?:the\s+)?(?:individual|person|people|who))", re.IGNORECASE)
 _SYSTEM = re.compile(
     r"\b(?:allow(?:ed|s)?|permit(?:ted|s)?|enabl(?:ed|es)|made\s+it\s+(?:easy|easier|possible|likely|too\s+easy))(?:\s+[\w@'’-]+){0,5}?\s+to\b"
     r"|\blets?\s+(?:us|him|her|them|me|anyone|anybody|someone|somebody|people|everyone|(?:an?|the|any)\s+\w+)\b"
