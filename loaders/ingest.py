@@ -357,19 +357,19 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
                 errors = r.errors
                 if kind == "skipped":
                     summary.skipped.append((ld.path, r.reason or "not an incident"))
-                    new_rows = {}
                 else:
                     summary.parsed += 1
                     summary.kinds[kind] = summary.kinds.get(kind, 0) + 1
                     summary.failed += kind == "unknown"
-                    new_rows = rows.of(ld, run_id)
+                    for piece in rows.pieces(ld, run_id):   # (a big export's rows a piece at a time)
+                        batch.add(piece, files=0)
                 summary.problems.extend((ld.path, pr) for pr in probs)
-                new_rows["files"] = [{"path": ld.path, "size": ld.size, "mtime_ns": ld.mtime_ns,
+                batch.add({"files": [{"path": ld.path, "size": ld.size, "mtime_ns": ld.mtime_ns,
                                       "sha256": ld.sha256, "kind": kind, "source": r.source,
                                       "note": r.reason, "records": r.records, "errors": errors,
                                       "warnings": len(probs) - errors, "loaded_at": now,
-                                      "run_id": run_id, "origin": found.files.get(ld.path)}]
-                batch.add(new_rows, len(ld.text or ""))
+                                      "run_id": run_id, "origin": found.files.get(ld.path)}]},
+                          len(ld.text or ""))
             order = {f: n for n, f in enumerate(p.todo)}
             summary.problems[listed[0]:] = sorted(summary.problems[listed[0]:], key=lambda pr: order[pr[0]])
             summary.skipped[listed[1]:] = sorted(summary.skipped[listed[1]:], key=lambda sk: order[sk[0]])

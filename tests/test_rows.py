@@ -118,3 +118,43 @@ def test_batches_write_once_they_hold_flush_rows_rows(con, monkeypatch):
     batches = rows.Batches(con)
     batches.add(_rows_of("korean-sections.md"))    # one file, 1 + 5 + 3 + ... rows
     assert con.execute("SELECT count(*) FROM raw_postmortems").fetchall()[0][0] == 1
+
+
+def _export(tmp_path, n: int, bad_row: bool = False) -> str:
+    """A Jira CSV of ``n`` tickets (one with no key when ``bad_row``: a problem)."""
+    lines = ["Issue key,Summary,Status,Assignee,Created,Resolved"]
+    lines += [f"OPS-{k},Fix thing {k},Done,ana,2024-01-0{1 + k % 9} 10:00,2024-02-01 10:00" for k in range(n)]
+    if bad_row:
+        lines.append(",No key here,Done,ana,2024-01-01 10:00,")
+    path = tmp_path / "jira.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_a_big_export_gives_its_rows_in_pieces_that_add_up_to_its_rows(tmp_path):
+    loaded = load_file(_export(tmp_path, 25, bad_row=True), Options())
+    assert loaded.record.kind == "tracker_export" and loaded.record.problems
+    whole = rows.of(loaded, run_id=3)
+    parts = list(rows.pieces(loaded, run_id=3, size=10))
+    assert [len(p["raw_tickets"]) for p in parts] == [10, 10, 5]
+    for table in rows.TABLES:
+        assert [r for p in parts for r in p[table]] == whole[table], table
+    assert [r["seq"] for p in parts for r in p["raw_tickets"]] == list(range(25))   # numbered on
+    assert parts[0]["ingest_problems"] and not parts[1]["ingest_problems"]          # said once
+
+
+def test_a_small_file_is_one_piece(tmp_path):
+    for loaded in (load_file(_export(tmp_path, 3), Options()), load_file(str(SHAPES / "korean-sections.md"), Options())):
+        assert list(rows.pieces(loaded, run_id=1, size=10)) == [rows.of(loaded, run_id=1)]
+
+
+def test_pieces_count_as_no_file_of_a_batch(con, monkeypatch):
+    """A piece of a file is not a file: FLUSH_FILES counts the files row that follows."""
+    monkeypatch.setattr(rows, "FLUSH_FILES", 2)
+    batches = rows.Batches(con)
+    for _ in range(3):
+        batches.add({"raw_tickets": [{"file_path": "a.csv", "seq": 0, "key": "OPS-1"}]}, files=0)
+    batches.add({"files": [{"path": "a.csv"}]})
+    assert con.execute("SELECT count(*) FROM raw_tickets").fetchall()[0][0] == 0   # one file: not full
+    batches.add({"files": [{"path": "b.csv"}]})
+    assert con.execute("SELECT count(*) FROM raw_tickets").fetchall()[0][0] == 3
