@@ -55,21 +55,39 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+_blanked = 0                # threads inside _without_main_script now
+_blanked_main = None        # the __main__ they set aside
+_blanked_lock = threading.Lock()
+
+
 @contextlib.contextmanager
 def _without_main_script():
     """While workers start, ``__main__`` is a blank module. A worker started by spawn or a
     fork server re-runs the parent's main script when it is a file (not ``python -m``):
     under ``streamlit run`` or AppTest that is a dashboard page, which would draw itself,
-    and run an ingest, in every worker. The parsers need nothing from ``__main__``."""
-    main = sys.modules.get("__main__")
-    if main is None or getattr(main, "__spec__", None) is not None or not getattr(main, "__file__", None):
-        yield
-        return
-    sys.modules["__main__"] = types.ModuleType("__main__")
+    and run an ingest, in every worker. The parsers need nothing from ``__main__``.
+
+    Threads may start workers at once (the dashboard's ingests, each on a thread of its
+    own): the first in sets the real module aside and the last out puts it back, so one
+    thread's exit never leaves another's blank module in its place for good."""
+    global _blanked, _blanked_main
+    with _blanked_lock:
+        if _blanked == 0:
+            main = sys.modules.get("__main__")
+            if main is None or getattr(main, "__spec__", None) is not None or not getattr(main, "__file__", None):
+                main = None          # nothing to set aside (``python -m``, no script)
+            else:
+                sys.modules["__main__"] = types.ModuleType("__main__")
+            _blanked_main = main
+        _blanked += 1
     try:
         yield
     finally:
-        sys.modules["__main__"] = main
+        with _blanked_lock:
+            _blanked -= 1
+            if _blanked == 0 and _blanked_main is not None:
+                sys.modules["__main__"] = _blanked_main
+                _blanked_main = None
 
 
 # Pools and export parses running in this process (threads may each run an ingest):

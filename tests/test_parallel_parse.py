@@ -148,3 +148,40 @@ def test_a_forked_child_does_not_stop_its_parents_fork_server():
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert _fork_server_pid() is not None and workers.release()
+
+
+def test_threads_starting_workers_at_once_leave_the_main_script_in_place(monkeypatch):
+    """Two threads inside _without_main_script at once (two ingests of the dashboard), the
+    first out before the second: the page that runs as __main__ comes back, not the blank
+    module the second thread found in its place."""
+    import sys
+    import threading
+    import types
+
+    page = types.ModuleType("__main__")
+    page.__file__ = "/app/pages/1_Overview.py"          # a script, as under `streamlit run`
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen = []
+
+    def first():
+        with workers._without_main_script():
+            seen.append(sys.modules["__main__"] is not page)
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second():
+        first_in.wait(5)
+        with workers._without_main_script():
+            second_in.set()
+            first_out.wait(5)
+            seen.append(sys.modules["__main__"] is not page)   # still blank: workers may start
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert seen == [True, True]
+    assert sys.modules["__main__"] is page
