@@ -26,17 +26,7 @@ from collections.abc import Iterator
 from loaders.options import EXPORT_SUFFIXES, Options
 from loaders.problems import error
 
-# Exports larger than this are read a chunk at a time, each in a process of its own, once
-# the pool has parsed the rest (loaders/ingest.py). Smaller ones are parsed whole by a pool
-# worker, which keeps about four times the file's size after it (Python's allocator holds
-# what the parse freed). At 10,000 postmortems, whole exports of 5-9 MB left the two
-# workers at 72-77 MB each for the rest of the parse and the ingest's tree at 487-507 MB
-# (target 500); read a chunk at a time, the workers stayed at 32-34 MB and the tree at
-# 381-386 MB, for 0.85 s more (13.06 -> 13.91 s, medians of three alternated runs: the
-# exports no longer parse beside the postmortems) and the same CPU. Parsed beside the pool
-# instead, in a process of its own driven by a thread, they took 2 CPU seconds more
-# (four busy processes on two cores) and no less time.
-STREAM_BYTES = 2 << 20
+STREAM_BYTES = 16 << 20     # exports larger than this are read a chunk at a time
 # records (rows, lines, array elements) per chunk: the export's process holds one chunk's
 # parse, and the ingest the parsed chunks in flight. At 100,000 postmortems' exports a
 # chunk of 10,000 took that process to 118-138 MB, one of 1,000 to 52-64 MB, and parsed

@@ -133,15 +133,6 @@ def test_only_big_exports_are_streamed():
     assert not chunks.streamed("a/huge.md", chunks.STREAM_BYTES * 10)
 
 
-def test_a_few_megabytes_of_export_are_streamed_not_parsed_whole_by_a_pool_worker():
-    """A pool worker that parses an export whole keeps about four times its size for the
-    rest of the load: a monthly Jira CSV of a few MB (10,000 tickets) is read a chunk at
-    a time, in a process that ends with it."""
-    assert chunks.streamed("exports/jira-2024-05.csv", 3 << 20)
-    assert chunks.streamed("pagerduty/incidents.json", 5 << 20)
-    assert not chunks.streamed("exports/jira-small.csv", 1 << 20)
-
-
 def _counts(db):
     con = duckdb.connect(str(db), read_only=True)
     try:
