@@ -55,9 +55,16 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+_BLANK = types.ModuleType("__main__")   # what __main__ is while workers start
 _blanked = 0                # threads inside _without_main_script now
-_blanked_main = None        # the __main__ they set aside
+_set_aside = None           # the script module the blank stands in for
 _blanked_lock = threading.Lock()
+
+
+def _script(module) -> bool:
+    """A main module run from a file (a page under ``streamlit run``), not ``python -m``."""
+    return (module is not None and module is not _BLANK and getattr(module, "__spec__", None) is None
+            and bool(getattr(module, "__file__", None)))
 
 
 @contextlib.contextmanager
@@ -68,26 +75,26 @@ def _without_main_script():
     and run an ingest, in every worker. The parsers need nothing from ``__main__``.
 
     Threads may start workers at once (the dashboard's ingests, each on a thread of its
-    own): the first in sets the real module aside and the last out puts it back, so one
-    thread's exit never leaves another's blank module in its place for good."""
-    global _blanked, _blanked_main
+    own), and Streamlit puts a new page in ``__main__`` whenever any session reruns.
+    So each thread blanks whatever script it finds on the way in (the newest page is the
+    one set aside), and the last one out puts the page back only if ``__main__`` is still
+    the blank: a page Streamlit put there meanwhile stays."""
+    global _blanked, _set_aside
     with _blanked_lock:
-        if _blanked == 0:
-            main = sys.modules.get("__main__")
-            if main is None or getattr(main, "__spec__", None) is not None or not getattr(main, "__file__", None):
-                main = None          # nothing to set aside (``python -m``, no script)
-            else:
-                sys.modules["__main__"] = types.ModuleType("__main__")
-            _blanked_main = main
+        found = sys.modules.get("__main__")
+        if _script(found):
+            _set_aside = found
+            sys.modules["__main__"] = _BLANK
         _blanked += 1
     try:
         yield
     finally:
         with _blanked_lock:
             _blanked -= 1
-            if _blanked == 0 and _blanked_main is not None:
-                sys.modules["__main__"] = _blanked_main
-                _blanked_main = None
+            if _blanked == 0:
+                if sys.modules.get("__main__") is _BLANK and _set_aside is not None:
+                    sys.modules["__main__"] = _set_aside
+                _set_aside = None
 
 
 # Pools and export parses running in this process (threads may each run an ingest):

@@ -185,3 +185,55 @@ def test_threads_starting_workers_at_once_leave_the_main_script_in_place(monkeyp
         t.join(10)
     assert seen == [True, True]
     assert sys.modules["__main__"] is page
+
+
+def _page(name):
+    import types
+
+    m = types.ModuleType("__main__")
+    m.__file__ = f"/app/pages/{name}.py"
+    return m
+
+
+def test_a_page_streamlit_puts_in_main_meanwhile_is_not_undone(monkeypatch):
+    """Streamlit puts a new page in __main__ whenever any session reruns: one put there
+    while workers start stays, rather than the older page coming back over it."""
+    import sys
+
+    first, rerun = _page("1_Overview"), _page("2_Recurrence")
+    monkeypatch.setitem(sys.modules, "__main__", first)
+    with workers._without_main_script():
+        sys.modules["__main__"] = rerun
+    assert sys.modules["__main__"] is rerun
+
+
+def test_a_thread_starting_workers_after_a_rerun_still_finds_main_blank(monkeypatch):
+    """A page put in __main__ while one thread's workers start is blanked for the next
+    thread's workers too (each thread checks on its way in), and comes back at the end."""
+    import sys
+    import threading
+
+    monkeypatch.setitem(sys.modules, "__main__", _page("1_Overview"))
+    a_in, b_done = threading.Event(), threading.Event()
+    seen = []
+    rerun = _page("2_Recurrence")
+
+    def a():
+        with workers._without_main_script():
+            a_in.set()
+            b_done.wait(5)
+
+    def b():
+        a_in.wait(5)
+        sys.modules["__main__"] = rerun
+        with workers._without_main_script():
+            seen.append(getattr(sys.modules["__main__"], "__file__", None))
+        b_done.set()
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert seen == [None]
+    assert sys.modules["__main__"] is rerun
