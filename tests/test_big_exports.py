@@ -202,3 +202,35 @@ def test_seen_keeps_every_key_as_its_runs_merge():
         assert not any(seen.check([f"K-{n}" for n in range(lo, lo + 100)]))
     assert all(seen.check([f"K-{n}" for n in range(0, 5000, 7)]))
     assert len(seen.runs) <= 13 and sum(map(len, seen.runs)) == 5000
+
+
+def _json_export(tmp_path, name: str, doc) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 100])
+def test_a_repeated_incident_id_is_the_same_problem_read_whole_or_in_chunks(tmp_path, size):
+    """A JSON export's repeated id is skipped with a problem either way (read whole, it
+    was skipped silently while chunks reported it)."""
+    incidents = [pd_incident(1), pd_incident(2), pd_incident(1, title="again"), pd_incident(3)]
+    path = _json_export(tmp_path, "pd.json", {"incidents": incidents})
+    _, items, problems = in_chunks(path, size)
+    want, want_problems = whole(path)
+    assert [i["id"] for i in items] == [i["id"] for i in want] and len(want) == 3
+    assert [i["title"] for i in want] == ["Incident 1", "Incident 2", "Incident 3"]   # the first kept
+    assert [p["message"] for p in problems] == [p["message"] for p in want_problems] \
+        == [f"duplicate incident id {want[0]['id']}; row skipped"]
+
+
+@pytest.mark.parametrize("size", [1, 2, 100])
+def test_a_repeated_jira_key_is_the_same_problem_read_whole_or_in_chunks(tmp_path, size):
+    issue = lambda key, summary: {"key": key, "fields": {"summary": summary, "status": {"name": "Done"}}}  # noqa: E731
+    path = _json_export(tmp_path, "jira.json", {"issues": [issue("OPS-1", "a"), issue("OPS-2", "b"),
+                                                           issue("OPS-1", "again")]})
+    _, items, problems = in_chunks(path, size)
+    want, want_problems = whole(path)
+    assert [t["key"] for t in items] == [t["key"] for t in want] == ["OPS-1", "OPS-2"]
+    assert [p["message"] for p in problems] == [p["message"] for p in want_problems] \
+        == ["duplicate issue key OPS-1; row skipped"]

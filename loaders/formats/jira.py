@@ -302,7 +302,8 @@ def parse_json(doc, overrides: dict | None = None) -> dict:
         if not key:
             problems.append(error(None, f"issue #{n + 1} has no key"))
             continue
-        if key in keys:
+        if key in keys:   # (a problem, as a CSV's repeated key is)
+            problems.append(error(None, f"duplicate issue key {key}; row skipped"))
             continue
         keys.add(key)
         t = guarded(lambda: _read_issue(key, issue, overrides, problems, seen),

@@ -110,7 +110,8 @@ def read_incidents(source: str, objects, ident_of, read_one) -> dict:
     """The incident_export result of a JSON tool's incident objects: each needs an id
     (``ident_of(obj)``; none is a problem), a repeated id keeps its first object, and
     ``read_one(ident, obj, problems)`` reads one (an object it cannot read is a problem,
-    the others still load)."""
+    the others still load). A repeated id is a problem too, as a CSV's repeated key is
+    (and as it is when the export is read a chunk at a time: loaders/chunks.py)."""
     incidents, problems, ids = [], [], set()
     for n, obj in enumerate(objects):
         ident = ident_of(obj)
@@ -118,6 +119,7 @@ def read_incidents(source: str, objects, ident_of, read_one) -> dict:
             problems.append(error(None, f"incident {n + 1} has no id"))
             continue
         if ident in ids:
+            problems.append(error(None, f"duplicate incident id {ident}; row skipped"))
             continue
         ids.add(ident)
         one = guarded(lambda: read_one(ident, obj, problems), f"incident {ident}", problems)
