@@ -565,6 +565,9 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         return None  # a word that is no month or weekday: no stamp here (most text)
     end = _match_date(text, pos, order_hint, st)
     if end is not None:
+        if end == len(text):
+            st.end = end   # a date ending the text ("Nov 23"): no time, zone or range can follow
+            return st
         gap = _GAP.match(text, end)
         after = gap.end() if gap else end
         if after < limit:
@@ -575,6 +578,9 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         end = _match_time(text, pos, st)
         if end is None:
             return None
+        if end == len(text):
+            st.end = end   # a time ending the text (a table's "10:13" cell): nothing can follow
+            return st
         if text[end:end + 1] == "+" and text[end + 1:end + 2] in ("", " ", "\t"):
             end += 1   # "### 23:00+ UTC - job still running": from then on
         timed = end
