@@ -194,18 +194,22 @@ class _Reader:
 
 
 # Every phrase of loaders.postmortem.vocabulary, indexed by its first word: an entry's words are
-# looked up once each, and a phrase matches when the words after it follow.
+# looked up once each, and a phrase matches when the words after it follow. A first word's
+# phrases are grouped by how many words follow it, so the words after an entry's word are
+# looked up once per length, not compared with each phrase ("get" opens fifty).
 _WORD = re.compile(r"[^\W_]+(?:[-'’_][^\W_]+)*")  # letters of any alphabet ("rétabli"); "pending_webhooks" is one name, not "pending"
 
 
-def _index() -> dict[str, list[tuple[tuple[str, ...], set, str]]]:
-    index: dict[str, list] = {}
+def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, str]]]]]]:
+    """first word -> [(n, {the n words after it: [(target, kind), ...]}), ...]"""
+    index: dict[str, dict] = {}
     for target, table in (("markers", EVENT_MARKERS), ("tags", EVENT_WORDS)):
         for kind, phrases in table.items():
             for phrase in phrases:
                 words = tuple(phrase.split())
-                index.setdefault(words[0], []).append((words[1:], target, kind))
-    return index
+                index.setdefault(words[0], {}).setdefault(len(words) - 1, {}) \
+                    .setdefault(words[1:], []).append((target, kind))
+    return {w: list(by_length.items()) for w, by_length in index.items()}
 
 
 _PHRASES = _index()
@@ -428,9 +432,9 @@ def _tag(e: Entry) -> None:
     words = _WORD.findall(e.text.lower())
     recovering = None
     check_failed = False
-    for i, w in enumerate(words):
-        if w not in _TAG_WORDS and not (len(w) == 3 and w[0] == "5"):
-            continue
+    # (the words acted on, picked out first: most of an entry's words are none of them)
+    for i in [i for i, w in enumerate(words) if w in _TAG_WORDS or len(w) == 3 and w[0] == "5"]:
+        w = words[i]
         role = _ROLE.get(w)
         if role is not None:
             if role == "plannable" and _PLANNED.intersection(words[max(0, i - 2):i]):
@@ -448,15 +452,15 @@ def _tag(e: Entry) -> None:
         if found and not (w in ("report", "reports") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit())):
             # ("the hourly reports go out" is the noun, not someone reporting)
-            for rest, target, kind in found:
-                if not rest or tuple(words[i + 1:i + 1 + len(rest)]) == rest:
+            for n, by_rest in found:
+                for target, kind in by_rest.get(tuple(words[i + 1:i + 1 + n]), ()):
                     if kind in ("mitigated", "resolved") and (
                             _INTENT.intersection(words[max(0, i - 3):i])
-                            or _EXPECTED.intersection(words[i + 1 + len(rest):i + 3 + len(rest)])
-                            or kind == "resolved" and _NOT_WHOLLY.search(" ".join(words[max(0, i - 1):i + 3 + len(rest)]))
+                            or _EXPECTED.intersection(words[i + 1 + n:i + 3 + n])
+                            or kind == "resolved" and _NOT_WHOLLY.search(" ".join(words[max(0, i - 1):i + 3 + n]))
                             or kind == "resolved" and w.startswith("clos") and _PAPERWORK.search(e.text)
-                            or _elsewhere(words, i + 1 + len(rest))
-                            or "locally" in words[i + 1 + len(rest):i + 4 + len(rest)]
+                            or _elsewhere(words, i + 1 + n)
+                            or "locally" in words[i + 1 + n:i + 4 + n]
                             or ("still" in words or "else" in words) and _STILL_HURT.search(e.text)
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
