@@ -372,15 +372,21 @@ def _is_action_table(b) -> bool:
     return any(_HEADERS["text"].match(h) for h in header) or len(b.rows[0][1]) >= 2 and len(b.rows) > 1
 
 
+# _HEADERS in the order a header cell is tried against them, as one pattern: its
+# alternatives are tried in that order, so the group that matched is the first name
+# whose pattern matches the cell (one match per cell, not up to seven)
+_COLUMN_NAMES = ("skip", "status", "owner", "due", "ticket", "kind", "text")
+_COLUMN = re.compile("|".join(f"(?P<{name}>{_HEADERS[name].pattern})" for name in _COLUMN_NAMES), re.I)
+
+
 def _columns(header: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for i, h in enumerate(header):
-        h = plain(h)
-        for name in ("skip", "status", "owner", "due", "ticket", "kind", "text"):
-            if _HEADERS[name].match(h):
-                if name != "skip" and name not in cols:
-                    cols[name] = i
-                break
+        m = _COLUMN.match(plain(h))
+        if m is not None:
+            name = m.lastgroup   # (the patterns hold no groups of their own)
+            if name != "skip" and name not in cols:
+                cols[name] = i
     if "text" not in cols:
         # the first column that is not otherwise mapped
         used = set(cols.values())
