@@ -283,7 +283,10 @@ MONTHS = {w: m for m, words in _MONTHS_TEXT.items() for w in words.split()}
 
 def month(word: str) -> int | None:
     """The month a word names, in any of the languages above (``Sep``, ``sept.``, ``déc``)."""
-    w = unicodedata.normalize("NFKD", word.strip().rstrip(".").lower())
+    w = word.strip().rstrip(".").lower()
+    if w.isascii():
+        return MONTHS.get(w)   # (nothing to decompose: "Nov", "sept")
+    w = unicodedata.normalize("NFKD", w)
     return MONTHS.get("".join(ch for ch in w if not unicodedata.combining(ch)))
 
 
