@@ -222,13 +222,21 @@ def _plain_heading(line: str) -> bool:
 # \d is tried at every digit of a document full of times, one that starts with a
 # separator only where one stands (half the cost of the parse's dates). A full stop
 # after the year ends a sentence ("seen on 04/05/2021."); one before a digit does not.
-_NUMERIC_DATE_TAIL = re.compile(r"[-/.](\d{1,2})[-/.](\d{4})(?![\d/-]|\.\d)")
+# One pattern per first separator: a pattern that opens with a literal character is
+# scanned for by a fast search, one that opens with a set of three is tried at every
+# character (three times the cost). (Two such tails never overlap: the only separator
+# inside one is its second, followed by four digits where a tail needs a separator after
+# at most two; so the three passes find the same tails as one pass over the set.)
+_NUMERIC_DATE_TAILS = tuple((sep, re.compile(re.escape(sep) + r"(\d{1,2})[-/.](\d{4})(?![\d/-]|\.\d)"))
+                            for sep in "-/.")
 
 
 def _numeric_dates(text: str):
     """(start, a, b) of each "a/b/yyyy" (or a-b-yyyy, a.b.yyyy) standing alone: one or
     two digits before the first separator, and no ASCII digit or separator before those."""
-    for m in _NUMERIC_DATE_TAIL.finditer(text):
+    tails = [m for sep, rx in _NUMERIC_DATE_TAILS if sep in text for m in rx.finditer(text)]
+    tails.sort(key=lambda m: m.start())
+    for m in tails:
         s = j = m.start()
         while j > 0 and j > s - 2 and text[j - 1].isdecimal():
             j -= 1  # the leftmost start that reaches the separator: two digits, else one
