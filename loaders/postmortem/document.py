@@ -384,14 +384,15 @@ def _day_of_entries(s) -> date | None:
     Nov 2016") and three or more paragraphs under it, two in three of them, open with a
     clock ("1015: ...", "~1230: ...", "14:05 ..."): a day of the timeline, kept as
     paragraphs; else None."""
-    title = LEADING_SYMBOLS.sub("", plain(s.title))   # (an emoji before the day aside; not its number)
-    if not title[:1].isalnum() or tp.clocks_at_most(title):
-        return None
-    days = {d for _, d in tp.dates_in(title)}   # ("Tues 22 Nov 2016" is read from "Tues" and from "22")
-    if len(days) != 1 or len(title) > 40:
-        return None
+    # (the cheap tests first: most sections hold fewer than three paragraphs)
     paras = [b.text for b in s.blocks if b.kind == "para"]
     if len(paras) < 3:
+        return None
+    title = LEADING_SYMBOLS.sub("", plain(s.title))   # (an emoji before the day aside; not its number)
+    if not title[:1].isalnum() or len(title) > 40 or tp.clocks_at_most(title):
+        return None
+    days = {d for _, d in tp.dates_in(title)}   # ("Tues 22 Nov 2016" is read from "Tues" and from "22")
+    if len(days) != 1:
         return None
     timed = sum(1 for t in paras if tp.COMPACT_LEAD.match(t) or (
         t.lstrip("*_[(`~ ")[:1].isdigit() and (st := tp.read_stamp(plain(t).lstrip("*_[(~ "))) is not None
@@ -572,8 +573,11 @@ def _collect_metadata(doc: Doc) -> None:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
                         # line holds between separators ("Services: api | web" is one pair: what
                         # follows a "|" names no key)
+                        said = plain(line_text)
+                        if ":" not in said and "：" not in said:
+                            continue   # (every key below ends in a colon: most prose holds none)
                         parts = []
-                        for p in (q.strip() for q in _FIELDS_SEP.split(plain(line_text))):
+                        for p in (q.strip() for q in _FIELDS_SEP.split(said)):
                             if parts and not (_KV_LINE.match(p) or _KV_WIDE.match(p)):
                                 parts[-1] = f"{parts[-1]} | {p}"   # no key after it: one value
                             else:

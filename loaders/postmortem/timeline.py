@@ -1176,7 +1176,7 @@ def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) 
         if not any(c.strip() for c in cells):
             continue
         stamp_text = " ".join(cells[i] for i in time_cols[:read] if i < len(cells)).strip()
-        text = " — ".join(plain(c) for i, c in enumerate(cells) if i not in time_cols and plain(c))
+        text = " — ".join(t for i, c in enumerate(cells) if i not in time_cols and (t := plain(c)))
         st = r.stamp(stamp_text) if stamp_text else None
         if st is None and named and (m := _HHMM_CELL.match(stamp_text)):
             st = r.stamp(f"{m.group(1) or ''}{m.group(2)}:{m.group(3)}")
