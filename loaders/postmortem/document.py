@@ -129,12 +129,11 @@ def _noted_labels_as_headings(lines: list[str]) -> list[str]:
     items. A label with a longer note is a field or a sentence ("**Root cause:** the
     pool ran out ..."). Same number of lines, so every line number stays true."""
     out = list(lines)
-    level = 1
-    for i, line in enumerate(lines):
-        if line[:1] == "#" and (h := _HEADING_LEVEL.match(line)):
-            level = len(h.group(1))
-            continue
-        if ":" not in line or (i and lines[i - 1].strip()):
+    # (only a line with a colon can be one: those are picked out first, and the level of
+    # the heading above is looked for only where a label is found)
+    for i in [i for i, line in enumerate(lines) if ":" in line]:
+        line = lines[i]
+        if line[:1] == "#" and _HEADING_LEVEL.match(line) or (i and lines[i - 1].strip()):
             continue
         m = _NOTED_LABEL.match(line)
         if m is None or len(m.group("note").split()) > 4:
@@ -146,6 +145,8 @@ def _noted_labels_as_headings(lines: list[str]) -> list[str]:
         while j < len(lines) and not lines[j].strip():
             j += 1
         if j < len(lines) and _LIST_START.match(lines[j]) and not _LABEL_BULLET.match(lines[j]):
+            level = next((len(h.group(1)) for k in range(i - 1, -1, -1)
+                          if lines[k][:1] == "#" and (h := _HEADING_LEVEL.match(lines[k]))), 1)
             out[i] = "#" * min(level + 1, 6) + f" {name} ({m.group('note').strip()})"
     return out
 

@@ -189,8 +189,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
     def end_para():
         nonlocal para
         if para:
-            cur.blocks.append(Block("para", para_line, " ".join(t for _, t in para),
-                                    children=[t for _, t in para],
+            texts = [t for _, t in para]
+            cur.blocks.append(Block("para", para_line, " ".join(texts), children=texts,
                                     rows=[(ln_, [t]) for ln_, t in para]))
             para = []
 
@@ -261,8 +261,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             i += 1
             continue
         # setext heading: a paragraph line followed by === or ---
-        if (i + 1 < n and lines[i + 1][:4].lstrip()[:1] in ("=", "-") and not para
-                and (item is None or was_blank)
+        if (not para and (item is None or was_blank)
+                and i + 1 < n and lines[i + 1][:4].lstrip()[:1] in ("=", "-")
                 and _SETEXT.match(lines[i + 1]) and c != "|" and not _ITEM.match(raw)
                 and len(stripped) < 200):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
@@ -274,14 +274,15 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             ruled = True
             i += 1
             continue
-        if c == "|" and _is_table_line(raw):
-            end_para()
+        if c == "|" and stripped.count("|") >= 2:   # (_is_table_line, the line stripped already)
+            if para:
+                end_para()
             item = None
             if table is None:
                 table = Block("table", ln)
                 cur.blocks.append(table)
             if not _TABLE_SEP.match(raw):
-                table.rows.append((ln, split_cells(raw)))
+                table.rows.append((ln, split_cells(stripped)))
             i += 1
             continue
         table = None
@@ -316,7 +317,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                 im, item)):
             im = None
         if im and not (raw.startswith("    ") or raw.startswith("\t\t")):
-            end_para()
+            if para:
+                end_para()
             item = Block("item", ln, im.group(3).strip(), marker=im.group(2),
                          content_col=len(im.group(1).expandtabs(4)) + len(im.group(2)) + 1)
             cur.blocks.append(item)
