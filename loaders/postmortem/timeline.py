@@ -425,6 +425,8 @@ _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | {"pages", "page"}
+# every word one of the checks after that loop needs (each needs one of them at least)
+_SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"}
 
 
 def _tag(e: Entry) -> None:
@@ -506,6 +508,8 @@ def _tag(e: Entry) -> None:
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     said = set(words)   # (the checks below ask whether a word is there, not where)
+    if said.isdisjoint(_SAID_WORDS):
+        return   # (none of the words they ask for: most entries)
     if _SECRET_WORDS.intersection(said) and _SECRET_ENDED.search(e.text):
         e.tags.add("mitigated")  # "GitHub Personal Access Token for ewdurbin destroyed."
     if _SECRETS.intersection(said) and _FOUND.intersection(said):
