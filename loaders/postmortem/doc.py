@@ -58,6 +58,8 @@ class Doc:
 
 
 def front(doc: Doc, key: str):
+    if not doc.front:
+        return None   # (most documents have no front matter: no alias to try)
     for k in FRONT_MATTER[key]:
         if k in doc.front and doc.front[k] not in (None, ""):
             return doc.front[k]

@@ -40,6 +40,8 @@ _BOLD_KEY = re.compile(r"(?:\*\*|__)([^*_:：|\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*
 
 def _bold_pairs(line: str):
     """(key, value) for every "**Key:** value" on a metadata line."""
+    if ":" not in line and "：" not in line:
+        return   # (every key ends in a colon: "**well before**" in prose names none)
     keys = list(_BOLD_KEY.finditer(line[:4000]))
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
@@ -546,7 +548,8 @@ def _collect_metadata(doc: Doc) -> None:
         kind = doc.kinds.get(id(s))
         # "## Date: February 06, 2023", "## Time: 15:30:00 UTC": a metadata line written as
         # a heading (a heading's own key, as "## Date" over its value, is read below)
-        m = _KV_LINE.match(clean_heading(plain(s.title or ""))) if s.level else None
+        heading = clean_heading(plain(s.title or "")) if s.level else ""
+        m = _KV_LINE.match(heading) if ":" in heading else None   # (a key ends in a colon)
         if m:
             key, value = ("started", m.group(2)) if HEADING_TIME.match(m.group(1).strip()) else _field(*m.group(1, 2))
             if key in _HEADING_KEYS:
