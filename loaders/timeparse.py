@@ -495,12 +495,15 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
             st.hour, st.minute, st.second = h, mi, s
             return c.end()
     m = _TIME.match(text, pos)
-    if m and (m.group("sep") or m.group("ampm") or m.group("ap")):
-        h = int(m.group("h"))
-        mi = int(m.group("mi") or 0)
-        s = int(m.group("s") or 0)
-        ampm = (m.group("ampm") or m.group("ap") or "").lower()
-        if m.group("sep") == "." and not ampm and text[m.end():m.end() + 1].isdigit():
+    if m is None:
+        return _match_compact_time(text, pos, st)
+    hh, sep, mm, ss, ampm, ap = m.group("h", "sep", "mi", "s", "ampm", "ap")
+    if sep or ampm or ap:
+        h = int(hh)
+        mi = int(mm or 0)
+        s = int(ss or 0)
+        ampm = (ampm or ap or "").lower()
+        if sep == "." and not ampm and text[m.end():m.end() + 1].isdigit():
             return None
         if ampm:
             if not 1 <= h <= 12:
@@ -510,6 +513,11 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
             return None
         st.hour, st.minute, st.second = h, mi, s
         return m.end()
+    return _match_compact_time(text, pos, st)
+
+
+def _match_compact_time(text: str, pos: int, st: Stamp) -> int | None:
+    """A 24-hour clock of four digits: "0941 UTC", or "1625" after a date."""
     m = _TIME_COMPACT.match(text, pos)
     if m is None and st.has_date:
         m = _TIME_COMPACT_AFTER_DATE.match(text, pos)  # "2022-02-02 1625: ..."
@@ -557,7 +565,6 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
     else:
         lead = _LEAD.match(text, start)
         pos = lead.end() if lead else start
-    st = Stamp()
     limit = pos + _MAX_PREFIX
     if pos >= len(text):
         return None
@@ -566,6 +573,7 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         pos, first = w.end(), text[w.end()]   # "Dienstag, 5. März 2024", "mardi 5 mars 2024"
     if not first.isdigit() and (not first.isalpha() or text[pos:pos + 3].lower() not in _WORD_STARTS):
         return None  # a word that is no month or weekday: no stamp here (most text)
+    st = Stamp()
     end = _match_date(text, pos, order_hint, st)
     if end is not None:
         if end == len(text):
