@@ -201,8 +201,10 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         table = None
 
     def open_section(title: str, level: int, line: int):
-        nonlocal cur
-        flush()
+        nonlocal cur, item, table
+        if para:
+            end_para()
+        item = table = None   # (flush, written out: a heading is a tenth of the lines)
         while stack and stack[-1].level >= level and stack[-1].level != 0:
             stack.pop()
         sec = Section(title, level, line, parent=stack[-1] if stack else None)
