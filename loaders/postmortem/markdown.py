@@ -188,7 +188,11 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
 
     def end_para():
         nonlocal para
-        if para:
+        if len(para) == 1:   # (most paragraphs: one line)
+            ln_, t = para[0]
+            cur.blocks.append(Block("para", ln_, t, children=[t], rows=[(ln_, [t])]))
+            para = []
+        elif para:
             texts = [t for _, t in para]
             cur.blocks.append(Block("para", para_line, " ".join(texts), children=texts,
                                     rows=[(ln_, [t]) for ln_, t in para]))
@@ -257,6 +261,18 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         was_blank, blank = blank, False
         after_rule, ruled = ruled, False
+        # (a table's row first: none of the headings and rules below opens with "|")
+        if c == "|" and stripped.count("|") >= 2:   # (_is_table_line, the line stripped already)
+            if para:
+                end_para()
+            item = None
+            if table is None:
+                table = Block("table", ln)
+                cur.blocks.append(table)
+            if not _TABLE_SEP.match(raw):
+                table.rows.append((ln, split_cells(stripped)))
+            i += 1
+            continue
         if c == "#" and (m := _ATX.match(raw)):
             # a heading's closing "#"s and a colon after its words are punctuation ("## Timeline:")
             open_section((m.group(2) or "").strip().rstrip("#").strip().rstrip(":").rstrip(), len(m.group(1)), ln)
@@ -271,20 +287,9 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             open_section(stripped.rstrip(":").rstrip(), level, ln)
             i += 2
             continue
-        if c in "-*_" and _HR.match(raw):
+        if c in "-*_" and stripped.count(c) >= 3 and _HR.match(raw):   # (a rule is three marks or more)
             flush()
             ruled = True
-            i += 1
-            continue
-        if c == "|" and stripped.count("|") >= 2:   # (_is_table_line, the line stripped already)
-            if para:
-                end_para()
-            item = None
-            if table is None:
-                table = Block("table", ln)
-                cur.blocks.append(table)
-            if not _TABLE_SEP.match(raw):
-                table.rows.append((ln, split_cells(stripped)))
             i += 1
             continue
         table = None
