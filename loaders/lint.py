@@ -22,7 +22,7 @@ A switched-off rule is neither reported nor counted against the score.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from loaders.postmortem import blame as blame_rules
 
@@ -70,7 +70,12 @@ class Finding:
     text: str | None = None   # the words at fault (a blameful sentence), when there are some
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # (what asdict gives, without its recursive deep copy: every field is a string, a
+        # number or None, which a copy leaves as it is)
+        return {name: getattr(self, name) for name in _FINDING_FIELDS}
+
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 @dataclass(frozen=True)
