@@ -179,6 +179,15 @@ def _with_like_siblings(doc, secs: list) -> list:
     _may_be_a_part) holding a table with the same tracked columns as its action table:
     "### Preventive measures", "### Detection improvements", "### Process changes" under
     one plan, each an "| Action | Owner | Status |" table, are one list in parts."""
+    # (only a table as wide as one of theirs can have its columns: where no section beside
+    # them holds one, there is nothing to look for, and their own tables go unread here)
+    widths = {len(b.rows[0][1]) for s in secs if s.parent is not None for b in s.blocks if b.kind == "table" and b.rows}
+    known = {id(s) for s in secs}
+    places = {(id(s.parent), s.level) for s in secs if s.parent is not None}
+    beside = [s for s in doc.secs if id(s) not in known and s.parent is not None and (id(s.parent), s.level) in places
+              and any(b.kind == "table" and b.rows and len(b.rows[0][1]) in widths for b in s.blocks)]
+    if not beside:
+        return secs
     headers: dict = {}
     for s in secs:
         if s.parent is not None:
@@ -187,9 +196,7 @@ def _with_like_siblings(doc, secs: list) -> list:
                     headers.setdefault((id(s.parent), s.level), set()).add(_header(b))
     if not headers:
         return secs
-    known = {id(s) for s in secs}
-    extra = [s for s in doc.secs if id(s) not in known and s.parent is not None
-             and (same := headers.get((id(s.parent), s.level))) is not None
+    extra = [s for s in beside if (same := headers.get((id(s.parent), s.level))) is not None
              and any(b.kind == "table" and _header(b) in same for b in s.blocks) and _may_be_a_part(doc, s)]
     if not extra:
         return secs
