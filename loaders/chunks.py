@@ -8,8 +8,10 @@ small file (loaders/detect.py), so an ingest's memory stays flat however long th
 - CSV: the header and the next CHUNK_RECORDS records (a record's quoted line breaks kept
   with it), in the file's own bytes, so every problem keeps its line in the file;
 - JSON lines: CHUNK_RECORDS lines;
-- one JSON document (``[...]``, or ``{"incidents": [...], ...}`` as an API page holds
-  it): the elements of its big array, read with the standard decoder one value at a time.
+- one JSON document (``[...]``, ``{"incidents": [...], ...}`` as an API page holds it, or
+  a GraphQL response's ``{"data": {"repository": {"issues": {"nodes": [...]}}}}``): the
+  elements of its big array (the first array of objects, at any depth), read with the
+  standard decoder one value at a time.
 
 Across chunks, what one parse of the whole file would do still holds: a key seen in an
 earlier chunk is a duplicate (the row is skipped, with a problem on its line), and a
@@ -34,6 +36,7 @@ STREAM_BYTES = 16 << 20     # exports larger than this are read a chunk at a tim
 CHUNK_RECORDS = 1_000
 _READ = 1 << 20
 MAX_VALUE = 64 << 20        # one array element this large and still unfinished is broken
+SMALL_VALUE = 1 << 20       # an object around a document's big array ends within this
 
 
 def streamed(path: str, size: int) -> bool:
@@ -151,28 +154,20 @@ class Reader:
 
     def _json_document(self, f, head: bytes):
         """Chunks of the big array in one JSON document, each parsed as a document of the
-        same shape: the array under its key, or a bare array."""
+        same shape: the array under its keys (at any depth: a GraphQL response holds it
+        in ``data.repository.issues.nodes``), or a bare array."""
         text = _Text(head, lambda: self._more(f))
         decoder = json.JSONDecoder()
-        key, items, done = None, [], False
+        keys, items, done = [], [], False
         try:
             pos = text.skip(0)
             if text.char(pos) == "{":
-                pos += 1
-                while True:                           # "key": value, ... up to the big array
-                    pos = text.skip(pos)
-                    if text.char(pos) in ("}", ""):
-                        yield self._chunk(None, [], {}), None, 0
-                        return
-                    name, pos = text.decode(decoder, pos)
-                    pos = text.skip(text.skip(pos) + 1)   # past the colon
-                    if text.char(pos) == "[":
-                        key = str(name)
-                        break
-                    _, pos = text.decode(decoder, pos)
-                    pos = text.skip(pos)
-                    if text.char(pos) == ",":
-                        pos += 1
+                start = pos
+                found, pos = _to_array(text, decoder, pos, [])
+                if found is None:   # no array of objects anywhere: a small document, read whole
+                    yield self._chunk(text.decode(decoder, start)[0]), None, 0
+                    return
+                keys = found
             pos += 1                                  # past the array's "["
             while True:
                 pos = text.skip(pos)
@@ -187,22 +182,20 @@ class Reader:
                 text.forget(pos)
                 pos = 0
                 if len(items) >= self.chunk:
-                    yield self._chunk(key, items), None, 0
+                    yield self._chunk(_nest(keys, items)), None, 0
                     items, done = [], True
         except ValueError as e:
-            result = self._chunk(key, items)
+            result = self._chunk(_nest(keys, items))
             result["problems"].append(error(None, f"broken JSON ({str(e)[:80]}); the rest of the file "
                                                   "is not read"))
             yield result, None, 0
             return
         if items or not done:
-            yield self._chunk(key, items), None, 0
+            yield self._chunk(_nest(keys, items)), None, 0
 
-    def _chunk(self, key, items: list, doc=None) -> dict:
+    def _chunk(self, doc) -> dict:
         from loaders import detect
 
-        if doc is None:
-            doc = items if key is None else {key: items}
         return {"path": self.path, **detect.parse_json(doc, self.path, self.options)}
 
     # -- across chunks --------------------------------------------------------------------
@@ -292,6 +285,42 @@ def _json_lines(head: bytes) -> bool:
         return False
 
 
+def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str]):
+    """From the ``{`` at ``pos``: ``(keys, position of its "[")`` for the first array of
+    objects in the object, or in an object within it that is too big (over SMALL_VALUE)
+    to be one of the values around the big array (``{"meta": {"services": [...]},
+    "incidents": [...]}`` keeps ``incidents``); else ``(None, position after the "}")``.
+    The values passed over are read whole."""
+    pos += 1
+    while True:
+        pos = text.skip(pos)
+        if text.char(pos) in ("}", ""):
+            return None, pos + 1
+        name, pos = text.decode(decoder, pos)
+        pos = text.skip(text.skip(pos) + 1)       # past the colon
+        here = [*keys, str(name)]
+        c = text.char(pos)
+        if c == "[" and text.char(text.skip(pos + 1)) == "{":
+            return here, pos
+        if c == "{" and (end := text.ends_within(decoder, pos, SMALL_VALUE)) is None:
+            found, pos = _to_array(text, decoder, pos, here)   # too big to be around the array
+            if found is not None:
+                return found, pos
+        else:
+            pos = end if c == "{" else text.decode(decoder, pos)[1]
+        pos = text.skip(pos)
+        if text.char(pos) == ",":
+            pos += 1
+
+
+def _nest(keys: list[str], value):
+    """``value`` under ``keys``, outermost first: ``{"a": {"b": value}}``; a bare array
+    without keys."""
+    for key in reversed(keys):
+        value = {key: value}
+    return value
+
+
 class _Text:
     """The file's text from a moving start, read further as a value needs it."""
 
@@ -338,6 +367,17 @@ class _Text:
             if end >= len(self.buf) and self._feed(self._more()):   # a number may go on
                 continue
             return value, end
+
+    def ends_within(self, decoder: json.JSONDecoder, pos: int, limit: int) -> int | None:
+        """Where the JSON value at ``pos`` ends, if it ends within ``limit`` characters;
+        None if it goes on past them (or is broken there)."""
+        while len(self.buf) - pos < limit and self._feed(self._more()):
+            pass
+        try:
+            end = decoder.raw_decode(self.buf[pos:pos + limit])[1]
+        except json.JSONDecodeError:
+            return None
+        return pos + end
 
     def forget(self, pos: int) -> None:
         self.buf = self.buf[pos:]

@@ -114,6 +114,49 @@ def test_an_api_page_with_keys_after_its_array(tmp_path):
     assert items == whole(path)[0] and len(items) == 8 and not problems
 
 
+def gh_node(n: int) -> dict:
+    return {"number": n, "title": f"Fix {n}", "state": "CLOSED", "url": f"https://github.com/acme/ops/issues/{n}",
+            "createdAt": "2025-01-02T03:04:05Z", "closedAt": "2025-01-03T03:04:05Z",
+            "labels": {"nodes": [{"name": "postmortem"}]}, "assignees": {"nodes": [{"login": "ann"}]}}
+
+
+@pytest.mark.parametrize("size", [1, 2, 100])
+def test_a_graphql_export_streams_the_array_nested_below_the_top(tmp_path, monkeypatch, size):
+    """The issues sit in data.repository.issues.nodes, after an object and a list of
+    plain values: read in chunks, every issue loads, as read whole (it loaded none)."""
+    monkeypatch.setattr(chunks, "SMALL_VALUE", 300)      # "data" is too big to read whole
+    path = tmp_path / "gh.json"
+    doc = {"data": {"repository": {"name": "ops", "topics": ["sre", "ops"],
+                                   "issues": {"totalCount": 9, "pageInfo": {"hasNextPage": False, "endCursor": "x"},
+                                              "nodes": [gh_node(n) for n in range(1, 10)]}}},
+           "extensions": {"cost": 1}}
+    path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    parts, items, problems = in_chunks(path, size)
+    want, want_problems = whole(path)
+    assert len(want) == 9
+    assert items == want and problems == want_problems
+    assert {p["kind"] for p in parts} == {"tracker_export"}
+
+
+def test_an_object_holding_no_array_of_objects_reads_as_it_does_whole(tmp_path):
+    for doc in ({"incidents": [], "limit": 25, "offset": 0, "more": False, "total": None},
+                {"meta": {"tags": ["a"]}, "incidents": []}, {"a": 1}, {}):
+        path = tmp_path / "page.json"
+        path.write_text(json.dumps(doc), encoding="utf-8")
+        parts, _, problems = in_chunks(path, 3)
+        got = parse_path(str(path))
+        assert [p["kind"] for p in parts] == [got["kind"]], doc
+        assert problems == got["problems"], doc
+
+
+def test_a_list_of_plain_values_before_the_incidents_is_passed_over(tmp_path):
+    path = tmp_path / "pd.json"
+    doc = {"tags": ["a", "b"], "incidents": [pd_incident(n) for n in range(1, 6)], "more": False}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    _, items, problems = in_chunks(path, 2)
+    assert items == whole(path)[0] and len(items) == 5 and not problems
+
+
 def test_the_hash_is_the_whole_files(tmp_path):
     for path in EXPORTS:
         r = chunks.Reader(str(path), chunk=5)
@@ -234,3 +277,27 @@ def test_a_repeated_jira_key_is_the_same_problem_read_whole_or_in_chunks(tmp_pat
     assert [t["key"] for t in items] == [t["key"] for t in want] == ["OPS-1", "OPS-2"]
     assert [p["message"] for p in problems] == [p["message"] for p in want_problems] \
         == ["duplicate issue key OPS-1; row skipped"]
+
+
+def test_an_array_of_objects_inside_a_small_object_before_the_incidents_is_passed_over(tmp_path):
+    path = tmp_path / "pd.json"
+    doc = {"meta": {"services": [{"id": "S1", "name": "api"}]}, "incidents": [pd_incident(n) for n in range(1, 6)]}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    _, items, problems = in_chunks(path, 2)
+    assert items == whole(path)[0] and len(items) == 5 and not problems
+
+
+def test_the_big_array_is_found_inside_an_object_too_big_to_read_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(chunks, "SMALL_VALUE", 200)      # the nodes below outgrow it
+    path = tmp_path / "gh.json"
+    doc = {"data": {"repository": {"issues": {"nodes": [gh_node(n) for n in range(1, 6)]}}}}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    _, items, problems = in_chunks(path, 2)
+    assert items == whole(path)[0] and len(items) == 5 and problems == whole(path)[1]
+
+
+def test_a_big_document_cut_off_before_its_array_is_a_problem(tmp_path):
+    path = tmp_path / "gh.json"
+    path.write_text('{"data": {"repository": {"name": "ops", "issues": {"nodes', encoding="utf-8")
+    parts, items, problems = in_chunks(path, 3)
+    assert not items and any("broken JSON" in p["message"] for p in problems)
