@@ -464,13 +464,32 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
     for ln, (text,) in rows:
         # (a field's key ends in a colon: a line without one opens none; a quoted one,
         # "> **Type**: near-miss", opens one after its quote marks)
-        opener = text.lstrip(" >")
-        if out and (":" not in text and "：" not in text
-                    or not (_BOLD_KEY.match(opener) or _KV_LINE.match(plain(opener)) or _HEADER_KV.match(opener))):
+        if out and not _opens_field(text):
             out[-1] = (out[-1][0], [f"{out[-1][1][0]} {text.strip()}"])
         else:
             out.append((ln, [text]))
     return out
+
+
+def _opens_field(line: str) -> bool:
+    """Whether a line opens a metadata field: "**Key:** ...", "Key: value", a blog
+    generator's "Title:..." (after any quote marks: "> **Type**: near-miss")."""
+    if ":" not in line and "：" not in line:
+        return False   # (a field's key ends in a colon)
+    opener = line.lstrip(" >")
+    return bool(_BOLD_KEY.match(opener) or _KV_LINE.match(plain(opener)) or _HEADER_KV.match(opener))
+
+
+def _fields_apart(b: Block) -> list[str]:
+    """A paragraph of metadata fields, one under the other ("**Date:** 2025-03-04",
+    "**Root cause:** TBD", "**Impact:** ..."), as its fields (_field_lines), each read on
+    its own; any other block's text whole (a paragraph's lines are one run of prose)."""
+    if b.kind != "para" or len(b.rows) < 2 or not _opens_field(b.rows[0][1][0]):
+        return [b.text]
+    fields = _field_lines(b.rows)
+    if len(fields) > 1 and all(_opens_field(text) for _, (text,) in fields[1:]):
+        return [text for _, (text,) in fields]
+    return [b.text]
 
 
 # a field whose value says it is not known ("不明（...）", "Unknown (first seen at ...)"): the
@@ -1585,10 +1604,12 @@ def _prose_cause(doc: Doc) -> list[str]:
             if b.kind not in ("para", "item"):
                 continue
             # a list item and its sub-bullets ("- CSS not loading" / "  - Caused by ...")
-            for text in ([b.text, *b.children] if b.kind == "item" else [b.text]):
+            for text in ([b.text, *b.children] if b.kind == "item" else _fields_apart(b)):
                 lower = text.lower()
                 if any(w in lower for w in _CAUSE_HINTS):
                     for sentence in _SENTENCE.split(plain(text)):
+                        if _unknown_cause(sentence):
+                            continue   # "**Root cause:** TBD": the template's blank, not a cause
                         if _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence) or (
                                 doc.kinds.get(id(s)) != "impact" and _found_cause(sentence)):
                             listed = _listed_after(s.blocks, i) if _NAMES_THE_CAUSES.search(sentence) else []
@@ -1621,6 +1642,15 @@ _ENTRY_CLOCK = re.compile(r"^\W*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\
 _CAUSES_LABEL = re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes|(?:root\s+|contributing\s+)?causes"
                            r"|contributing\s+factors|reasons|things\s+that\s+went\s+wrong)\s*:$", re.I)
 _ROOT_CAUSE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))root\s+cause\s*:\s*(\S.*)", re.I)
+
+
+def _unknown_cause(sentence: str) -> bool:
+    """A root cause field left blank or not known yet: "Root cause: TBD", "N/A", "unknown"."""
+    m = _ROOT_CAUSE_LABEL.match(sentence.strip())
+    if m is None:
+        return False
+    value = m.group(1).strip().rstrip(".")
+    return value.lower() in NO_VALUE or bool(_NOT_KNOWN.match(value))
 # a sentence that says the list after it is the causes: "Root causes were two silent
 # misconfigurations:", "It was caused by:" (not "We found the root cause after checking
 # the following:")
