@@ -136,13 +136,17 @@ class Reader:
             if quoted and len(record) < MAX_VALUE:
                 continue
             quoted = False
+            if not records and not record.strip(b"\xef\xbb\xbf \t\r\n"):
+                at += record.count(b"\n")            # blank lines before a chunk's first record
+                first, record = at, b""               # (after a full chunk: no chunk of nothing)
+                continue
             records.append(record)
             at += record.count(b"\n")
             record = b""
             if len(records) >= self.chunk:
                 yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
                 records, first, done = [], at, True
-        if record:
+        if record and (records or record.strip(b"\xef\xbb\xbf \t\r\n")):
             records.append(record)
         if records or not done:
             yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
@@ -155,7 +159,8 @@ class Reader:
     def _json_document(self, f, head: bytes):
         """Chunks of the big array in one JSON document, each parsed as a document of the
         same shape: the array under its keys (at any depth: a GraphQL response holds it
-        in ``data.repository.issues.nodes``), or a bare array."""
+        in ``data.repository.issues.nodes``), or a bare array. What follows the array is
+        read to the document's end, so a file cut short anywhere says so."""
         text = _Text(head, lambda: self._more(f))
         decoder = json.JSONDecoder()
         keys, items, done = [], [], False
@@ -164,8 +169,10 @@ class Reader:
             if text.char(pos) == "{":
                 start = pos
                 found, pos = _to_array(text, decoder, pos, [])
-                if found is None:   # no array of objects anywhere: a small document, read whole
-                    yield self._chunk(text.decode(decoder, start)[0]), None, 0
+                if found is None:   # no big array anywhere: the document is read whole
+                    doc, end = text.decode(decoder, start)
+                    _to_the_end(text, decoder, end, 0)
+                    yield self._chunk(doc), None, 0
                     return
                 keys = found
             pos += 1                                  # past the array's "["
@@ -175,8 +182,10 @@ class Reader:
                 if c == ",":
                     pos += 1
                     continue
-                if c in ("]", ""):
+                if c == "]":
                     break
+                if c == "":
+                    raise _Cut("the file ends inside its array")
                 value, pos = text.decode(decoder, pos)
                 items.append(value)
                 text.forget(pos)
@@ -184,10 +193,12 @@ class Reader:
                 if len(items) >= self.chunk:
                     yield self._chunk(_nest(keys, items)), None, 0
                     items, done = [], True
-        except ValueError as e:
+            _to_the_end(text, decoder, pos + 1, len(keys))
+        except (ValueError, RecursionError) as e:
             result = self._chunk(_nest(keys, items))
-            result["problems"].append(error(None, f"broken JSON ({str(e)[:80]}); the rest of the file "
-                                                  "is not read"))
+            why = (str(e) if isinstance(e, _Cut) else "nested too deeply" if isinstance(e, RecursionError)
+                   else f"{str(e)[:80]}; the rest of the file is not read")
+            result["problems"].append(error(None, f"broken JSON ({why})"))
             yield result, None, 0
             return
         if items or not done:
@@ -275,22 +286,23 @@ class Seen:
 
 
 def _json_lines(head: bytes) -> bool:
-    """The file's head is JSON lines: its first line is a whole object, and so is the next."""
-    lines = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 2)
+    """The file's head is JSON lines: its first line that is not blank is a whole object,
+    and so is the next (one object alone, blank lines after it, is a JSON document)."""
+    lines = [line for line in head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 64)[:64] if line.strip()][:2]
     if len(lines) < 2:
         return False
     try:
-        return all(isinstance(json.loads(line), dict) for line in lines[:2] if line.strip())
+        return all(isinstance(json.loads(line), dict) for line in lines)
     except ValueError:
         return False
 
 
 def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str]):
-    """From the ``{`` at ``pos``: ``(keys, position of its "[")`` for the first array of
-    objects in the object, or in an object within it that is too big (over SMALL_VALUE)
-    to be one of the values around the big array (``{"meta": {"services": [...]},
-    "incidents": [...]}`` keeps ``incidents``); else ``(None, position after the "}")``.
-    The values passed over are read whole."""
+    """From the ``{`` at ``pos``: ``(keys, position of its "[")`` for the document's big
+    array: the first array in the object, or in an object within it, that does not end
+    within SMALL_VALUE characters (the values around it do: a GraphQL ``errors`` list or
+    a ``meta`` object before the incidents); else ``(None, position after the "}")``.
+    The values passed over are read whole; an object too big to be one is read into."""
     pos += 1
     while True:
         pos = text.skip(pos)
@@ -300,17 +312,50 @@ def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str
         pos = text.skip(text.skip(pos) + 1)       # past the colon
         here = [*keys, str(name)]
         c = text.char(pos)
-        if c == "[" and text.char(text.skip(pos + 1)) == "{":
+        if c not in ("[", "{"):
+            pos = text.decode(decoder, pos)[1]
+        elif (end := text.ends_within(decoder, pos, SMALL_VALUE)) is not None:
+            pos = end
+        elif c == "[":
             return here, pos
-        if c == "{" and (end := text.ends_within(decoder, pos, SMALL_VALUE)) is None:
-            found, pos = _to_array(text, decoder, pos, here)   # too big to be around the array
+        else:
+            found, pos = _to_array(text, decoder, pos, here)
             if found is not None:
                 return found, pos
-        else:
-            pos = end if c == "{" else text.decode(decoder, pos)[1]
         pos = text.skip(pos)
         if text.char(pos) == ",":
             pos += 1
+
+
+def _to_the_end(text: "_Text", decoder: json.JSONDecoder, pos: int, depth: int) -> None:
+    """From just after the big array, ``depth`` objects deep: the values left in each
+    object and its ``}``, then nothing but white space. Raises ValueError where the
+    document is cut short or broken (as a whole parse of it would fail)."""
+    for _ in range(depth):
+        while True:
+            pos = text.skip(pos)
+            c = text.char(pos)
+            if c == "}":
+                pos += 1
+                break
+            if c == "":
+                raise _Cut("the file ends before its document does")
+            if c == ",":
+                pos += 1
+                continue
+            _, pos = text.decode(decoder, pos)                         # a key ...
+            pos = text.skip(pos)
+            if text.char(pos) != ":":
+                raise ValueError(f"expected ':' after a key at character {pos}")
+            _, pos = text.decode(decoder, text.skip(pos + 1))          # ... and its value
+            text.forget(pos)
+            pos = 0
+    if text.char(text.skip(pos)) != "":
+        raise ValueError("extra data after the document")
+
+
+class _Cut(ValueError):
+    """The file ends before its JSON document does."""
 
 
 def _nest(keys: list[str], value):
@@ -369,15 +414,15 @@ class _Text:
             return value, end
 
     def ends_within(self, decoder: json.JSONDecoder, pos: int, limit: int) -> int | None:
-        """Where the JSON value at ``pos`` ends, if it ends within ``limit`` characters;
-        None if it goes on past them (or is broken there)."""
+        """Where the array or object at ``pos`` ends, if it ends within what is read once
+        at least ``limit`` characters past ``pos`` are (or the file has ended); None if it
+        goes on past them (or is broken there)."""
         while len(self.buf) - pos < limit and self._feed(self._more()):
             pass
         try:
-            end = decoder.raw_decode(self.buf[pos:pos + limit])[1]
+            return decoder.raw_decode(self.buf, pos)[1]
         except json.JSONDecodeError:
             return None
-        return pos + end
 
     def forget(self, pos: int) -> None:
         self.buf = self.buf[pos:]

@@ -120,11 +120,18 @@ def gh_node(n: int) -> dict:
             "labels": {"nodes": [{"name": "postmortem"}]}, "assignees": {"nodes": [{"login": "ann"}]}}
 
 
+@pytest.fixture
+def small_reads(monkeypatch):
+    """Blocks of 50 bytes and "small" values under 300 characters: a file of a few KB
+    read as a big export is (the whole file is not in the first block)."""
+    monkeypatch.setattr(chunks, "_READ", 50)
+    monkeypatch.setattr(chunks, "SMALL_VALUE", 300)
+
+
 @pytest.mark.parametrize("size", [1, 2, 100])
-def test_a_graphql_export_streams_the_array_nested_below_the_top(tmp_path, monkeypatch, size):
+def test_a_graphql_export_streams_the_array_nested_below_the_top(tmp_path, small_reads, size):
     """The issues sit in data.repository.issues.nodes, after an object and a list of
     plain values: read in chunks, every issue loads, as read whole (it loaded none)."""
-    monkeypatch.setattr(chunks, "SMALL_VALUE", 300)      # "data" is too big to read whole
     path = tmp_path / "gh.json"
     doc = {"data": {"repository": {"name": "ops", "topics": ["sre", "ops"],
                                    "issues": {"totalCount": 9, "pageInfo": {"hasNextPage": False, "endCursor": "x"},
@@ -135,7 +142,7 @@ def test_a_graphql_export_streams_the_array_nested_below_the_top(tmp_path, monke
     want, want_problems = whole(path)
     assert len(want) == 9
     assert items == want and problems == want_problems
-    assert {p["kind"] for p in parts} == {"tracker_export"}
+    assert {p["kind"] for p in parts} == {"tracker_export"} and len(parts) == -(-9 // size)
 
 
 def test_an_object_holding_no_array_of_objects_reads_as_it_does_whole(tmp_path):
@@ -287,13 +294,12 @@ def test_an_array_of_objects_inside_a_small_object_before_the_incidents_is_passe
     assert items == whole(path)[0] and len(items) == 5 and not problems
 
 
-def test_the_big_array_is_found_inside_an_object_too_big_to_read_whole(tmp_path, monkeypatch):
-    monkeypatch.setattr(chunks, "SMALL_VALUE", 200)      # the nodes below outgrow it
-    path = tmp_path / "gh.json"
-    doc = {"data": {"repository": {"issues": {"nodes": [gh_node(n) for n in range(1, 6)]}}}}
+def test_a_document_without_a_big_array_is_read_whole(tmp_path, small_reads):
+    path = tmp_path / "pd.json"
+    doc = {"incidents": [pd_incident(1)], "limit": 25, "more": False}     # the array ends within 300
     path.write_text(json.dumps(doc), encoding="utf-8")
-    _, items, problems = in_chunks(path, 2)
-    assert items == whole(path)[0] and len(items) == 5 and problems == whole(path)[1]
+    parts, items, problems = in_chunks(path, 2)
+    assert len(parts) == 1 and items == whole(path)[0] and len(items) == 1 and problems == whole(path)[1]
 
 
 def test_a_big_document_cut_off_before_its_array_is_a_problem(tmp_path):
@@ -301,3 +307,62 @@ def test_a_big_document_cut_off_before_its_array_is_a_problem(tmp_path):
     path.write_text('{"data": {"repository": {"name": "ops", "issues": {"nodes', encoding="utf-8")
     parts, items, problems = in_chunks(path, 3)
     assert not items and any("broken JSON" in p["message"] for p in problems)
+
+
+def _doc_file(tmp_path, doc, name="export.json") -> Path:
+    path = tmp_path / name
+    path.write_text(doc if isinstance(doc, str) else json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_a_graphql_errors_list_before_the_data_is_passed_over(tmp_path, small_reads):
+    """GraphQL servers put "errors" first: a small list of objects, not the big array."""
+    path = _doc_file(tmp_path, {"errors": [{"type": "RATE_LIMITED", "message": "slow down"}],
+                                "data": {"repository": {"issues": {"nodes": [gh_node(n) for n in range(1, 10)]}}}})
+    parts, items, problems = in_chunks(path, 2)
+    assert len(parts) > 1 and len(items) == 9
+    assert items == whole(path)[0] and problems == whole(path)[1]
+
+
+def test_a_big_object_before_the_incidents_is_read_into_and_passed_over(tmp_path, small_reads):
+    """An object too big to read whole, holding a small list of objects, comes first: the
+    incidents after it are the big array (it hid them)."""
+    path = _doc_file(tmp_path, {"meta": {"note": "x" * 1000, "services": [{"id": "S1"}]},
+                                "incidents": [pd_incident(n) for n in range(1, 8)]})
+    parts, items, problems = in_chunks(path, 2)
+    assert len(parts) > 1 and len(items) == 7 and items == whole(path)[0] and not problems
+
+
+def test_a_big_array_streams_whatever_its_first_element(tmp_path, small_reads):
+    path = _doc_file(tmp_path, '{"incidents": [null, ' + ", ".join(json.dumps(pd_incident(n)) for n in range(1, 8)) + "]}")
+    parts, items, _ = in_chunks(path, 2)
+    assert len(parts) > 1 and len(items) == 7
+
+
+@pytest.mark.parametrize("cut", ['{"incidents": [{i},\n{i},\n', '{"data": {"repository": {"issues": {"nodes": [{g}]}}},'
+                                 ' "extensions": {"co', '{"incidents": [{i}, {i}]} trailing', '{"incidents": [{i}, {i}], "x": 1'])
+def test_a_document_cut_short_or_broken_after_its_array_is_a_problem(tmp_path, small_reads, cut):
+    """A download cut off between elements, or after the array, reads what it holds and
+    says the file is broken (it loaded as if complete)."""
+    text = cut.replace("{i}", json.dumps(pd_incident(1)), 1).replace("{i}", json.dumps(pd_incident(2))).replace("{g}", ", ".join(json.dumps(gh_node(n)) for n in (1, 2)))
+    path = _doc_file(tmp_path, text)
+    _, items, problems = in_chunks(path, 1)
+    assert items and any(p["message"].startswith("broken JSON") for p in problems)
+
+
+def test_a_document_nested_too_deeply_is_a_problem_not_an_error(tmp_path):
+    path = _doc_file(tmp_path, '{"a": ' * 100_000 + "1" + "}" * 100_000)
+    parts = list(chunks.Reader(str(path), chunk=2).parts())
+    assert any("broken JSON" in p["message"] or "nested" in p["message"] for part in parts for p in part["problems"])
+
+
+def test_json_lines_ending_in_blank_lines_after_a_full_chunk_add_no_empty_chunk(tmp_path):
+    path = _doc_file(tmp_path, "".join(json.dumps(pd_incident(n)) + "\n" for n in range(1, 5)) + "\n\n", "pd.jsonl")
+    parts, items, problems = in_chunks(path, 2)
+    assert len(items) == 4 and not problems and {p["kind"] for p in parts} == {"incident_export"}
+
+
+def test_one_object_then_blank_lines_is_a_document_not_json_lines(tmp_path):
+    path = _doc_file(tmp_path, "\ufeff\n" + json.dumps({"incidents": [pd_incident(n) for n in range(1, 4)]}) + "\n\n")
+    parts, items, problems = in_chunks(path, 2)
+    assert items == whole(path)[0] and problems == whole(path)[1] == []
