@@ -480,16 +480,28 @@ def _opens_field(line: str) -> bool:
     return bool(_BOLD_KEY.match(opener) or _KV_LINE.match(plain(opener)) or _HEADER_KV.match(opener))
 
 
-def _fields_apart(b: Block) -> list[str]:
-    """A paragraph of metadata fields, one under the other ("**Date:** 2025-03-04",
-    "**Root cause:** TBD", "**Impact:** ..."), as its fields (_field_lines), each read on
-    its own; any other block's text whole (a paragraph's lines are one run of prose)."""
-    if b.kind != "para" or len(b.rows) < 2 or not _opens_field(b.rows[0][1][0]):
+def _cause_texts(b: Block) -> list[str]:
+    """A paragraph of bold-keyed fields one under the other ("**Date:** 2025-03-04",
+    "**Root cause:** TBD", "**Impact:** ...") as the fields that may state a cause, its
+    cause field first: not its impact (the harm, whatever "due to" it says, when the
+    cause has a field of its own) nor its date, severity or status (a line that opens no
+    bold key goes on with the field above: a wrapped value). Any other block: its text
+    whole (a paragraph's lines are one run of prose, whatever colons they hold)."""
+    if b.kind != "para" or len(b.rows) < 2:
         return [b.text]
-    fields = _field_lines(b.rows)
-    if len(fields) > 1 and all(_opens_field(text) for _, (text,) in fields[1:]):
-        return [text for _, (text,) in fields]
-    return [b.text]
+    fields: list[tuple[str, str]] = []
+    for _, (line,) in b.rows:
+        if (m := _BOLD_KEY.match(line.lstrip(" >"))):
+            fields.append(((m.group(1) or m.group(2)).strip(), line))
+        elif fields:
+            fields[-1] = (fields[-1][0], fields[-1][1] + " " + line.strip())
+        else:
+            return [b.text]
+    if len(fields) < 2:
+        return [b.text]
+    kinds = [section_kind(key, whole=True) for key, _ in fields]
+    return ([line for (_, line), kind in zip(fields, kinds) if kind == "factors"]
+            + [line for (_, line), kind in zip(fields, kinds) if kind not in ("factors", "impact", "metadata")])
 
 
 # a field whose value says it is not known ("不明（...）", "Unknown (first seen at ...)"): the
@@ -1075,13 +1087,15 @@ def _read_opening(doc: Doc, limit: int) -> str:
         for b in s.blocks:
             if told and b.kind == "item":
                 b = Block("para", b.line, "\n".join([b.text, *(c.strip() for c in b.children)]))
-            if b.kind != "para" or _KV_LINE.match(b.text.strip()):
+            if b.kind != "para" or (_KV_LINE.match(b.text.strip()) and not _summary_field(plain(b.text).strip())):
                 continue
             # short metadata lines ("**Date Reported:** November 2024") are not prose, on
             # their own or at the head of a paragraph whose sentences follow them; a long
-            # line with a label ("Overview: During the afternoon of May 6th ...") is prose
+            # line with a label ("Overview: During the afternoon of May 6th ...") is prose,
+            # and so is a summary field of any length ("Summary: payments failed on ...")
             lines = b.text.strip().split("\n")
-            while lines and len(field := plain(lines[0]).strip()) <= _FIELD_LINE and _KV_LINE.match(field):
+            while lines and len(field := plain(lines[0]).strip()) <= _FIELD_LINE and _KV_LINE.match(field) \
+                    and not _summary_field(field):
                 lines.pop(0)
             if not lines:
                 continue
@@ -1091,6 +1105,13 @@ def _read_opening(doc: Doc, limit: int) -> str:
             if size >= limit:
                 return "\n".join(parts)
     return "\n".join(parts)
+
+
+def _summary_field(line: str) -> bool:
+    """A "Key: value" line whose key names the summary ("Summary:", "Overview:",
+    "TL;DR:"): its value is the opening prose, however short."""
+    m = _KV_LINE.match(line)
+    return m is not None and section_kind(m.group(1), whole=True) == "summary"
 
 
 # "Logins failed for some users on 2 July 2024": what went wrong, then "on" the day;
@@ -1604,7 +1625,7 @@ def _prose_cause(doc: Doc) -> list[str]:
             if b.kind not in ("para", "item"):
                 continue
             # a list item and its sub-bullets ("- CSS not loading" / "  - Caused by ...")
-            for text in ([b.text, *b.children] if b.kind == "item" else _fields_apart(b)):
+            for text in ([b.text, *b.children] if b.kind == "item" else _cause_texts(b)):
                 lower = text.lower()
                 if any(w in lower for w in _CAUSE_HINTS):
                     for sentence in _SENTENCE.split(plain(text)):
@@ -1618,7 +1639,7 @@ def _prose_cause(doc: Doc) -> list[str]:
                             return listed or [_ENTRY_CLOCK.sub("", sentence.strip(), count=1)[:500]]
                 if _CAUSE_CJK.search(text):
                     for sentence in _CJK_SENTENCE.split(plain(text)):
-                        if _CAUSE_CJK.search(sentence):
+                        if _CAUSE_CJK.search(sentence) and not _unknown_cause(sentence):
                             return [sentence.strip()[:500]]
     # last, a finding told in the timeline ("15:00: It has turned out that the feeder cable
     # was blown"): only words that name a found cause, not a "because" explaining an entry
@@ -1642,15 +1663,23 @@ _ENTRY_CLOCK = re.compile(r"^\W*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\
 _CAUSES_LABEL = re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes|(?:root\s+|contributing\s+)?causes"
                            r"|contributing\s+factors|reasons|things\s+that\s+went\s+wrong)\s*:$", re.I)
 _ROOT_CAUSE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))root\s+cause\s*:\s*(\S.*)", re.I)
+# a field that names the cause: "Root cause:", "Root causes:", "Cause:", "根本原因："
+_CAUSE_FIELD = re.compile(r"(?:root\s+causes?|causes?|根本原因|原因)\s*[:：]\s*", re.I)
+# ... left blank or not known yet: "TBD", "N/A — see below", "Unknown.", "None identified
+# yet", "调查中"; not a cause that opens with such a word ("Unknown client flooding the
+# login API", "unknown at first, later found to be ...")
+_BLANK_CAUSE = re.compile(
+    _CAUSE_FIELD.pattern + r"(?:n/?a|none(?:\s+(?:identified|found|known))?|tb[dac]|to\s+be\s+(?:determined|confirmed)"
+    r"|unknown|unclear|not\s+(?:yet\s+)?(?:known|determined|identified|clear)|under\s+investigation"
+    r"|(?:still\s+)?investigating|pending(?:\s+investigation)?|调查中|調査中|不明|未知|不详|未定|待定|[-—–?])"
+    r"(?:\s+(?:yet|so\s+far|for\s+now|at\s+(?:this|the)\s+time))?\s*(?:$|[.;。(\[（—–-])", re.I)
 
 
 def _unknown_cause(sentence: str) -> bool:
-    """A root cause field left blank or not known yet: "Root cause: TBD", "N/A", "unknown"."""
-    m = _ROOT_CAUSE_LABEL.match(sentence.strip())
-    if m is None:
-        return False
-    value = m.group(1).strip().rstrip(".")
-    return value.lower() in NO_VALUE or bool(_NOT_KNOWN.match(value))
+    """A cause field left blank or not known yet (_BLANK_CAUSE)."""
+    return bool(_BLANK_CAUSE.match(sentence.strip()))
+
+
 # a sentence that says the list after it is the causes: "Root causes were two silent
 # misconfigurations:", "It was caused by:" (not "We found the root cause after checking
 # the following:")
