@@ -480,15 +480,18 @@ def _opens_field(line: str) -> bool:
     return bool(_BOLD_KEY.match(opener) or _KV_LINE.match(plain(opener)) or _HEADER_KV.match(opener))
 
 
-def _cause_texts(b: Block) -> list[str]:
-    """A paragraph of bold-keyed fields one under the other ("**Date:** 2025-03-04",
-    "**Root cause:** TBD", "**Impact:** ...") as the fields that may state a cause, its
-    cause field first: not its impact (the harm, whatever "due to" it says, when the
-    cause has a field of its own) nor its date, severity or status (a line that opens no
-    bold key goes on with the field above: a wrapped value). Any other block: its text
-    whole (a paragraph's lines are one run of prose, whatever colons they hold)."""
+def _cause_texts(b: Block) -> tuple[list[str], list[str]]:
+    """(cause fields, other texts) of a block, for _prose_cause. A paragraph of
+    bold-keyed fields one under the other ("**Date:** 2025-03-04", "**Root cause:** ...",
+    "**Impact:** ...") gives its cause fields ("Root cause", "Ursache", "Trigger": the
+    cause, whatever words it is told in), then the fields that may tell one in prose: not
+    its date, severity or status, nor its impact when a cause field is there (the harm,
+    whatever "due to" it says). A line that opens no bold key goes on with the field above
+    (a wrapped value). Any other block: its text whole (a paragraph's lines are one run of
+    prose, whatever colons they hold); an item with its sub-bullets."""
+    whole = ([], [b.text, *b.children] if b.kind == "item" else [b.text])
     if b.kind != "para" or len(b.rows) < 2:
-        return [b.text]
+        return whole
     fields: list[tuple[str, str]] = []
     for _, (line,) in b.rows:
         if (m := _BOLD_KEY.match(line.lstrip(" >"))):
@@ -496,12 +499,13 @@ def _cause_texts(b: Block) -> list[str]:
         elif fields:
             fields[-1] = (fields[-1][0], fields[-1][1] + " " + line.strip())
         else:
-            return [b.text]
+            return whole
     if len(fields) < 2:
-        return [b.text]
+        return whole
     kinds = [section_kind(key, whole=True) for key, _ in fields]
-    return ([line for (_, line), kind in zip(fields, kinds) if kind == "factors"]
-            + [line for (_, line), kind in zip(fields, kinds) if kind not in ("factors", "impact", "metadata")])
+    left_out = ("factors", "impact", "metadata") if "factors" in kinds else ("factors", "metadata")
+    return ([line for (_, line), kind in zip(fields, kinds) if kind == "factors"],
+            [line for (_, line), kind in zip(fields, kinds) if kind not in left_out])
 
 
 # a field whose value says it is not known ("不明（...）", "Unknown (first seen at ...)"): the
@@ -1087,15 +1091,13 @@ def _read_opening(doc: Doc, limit: int) -> str:
         for b in s.blocks:
             if told and b.kind == "item":
                 b = Block("para", b.line, "\n".join([b.text, *(c.strip() for c in b.children)]))
-            if b.kind != "para" or (_KV_LINE.match(b.text.strip()) and not _summary_field(plain(b.text).strip())):
+            if b.kind != "para" or _KV_LINE.match(b.text.strip()):
                 continue
             # short metadata lines ("**Date Reported:** November 2024") are not prose, on
             # their own or at the head of a paragraph whose sentences follow them; a long
-            # line with a label ("Overview: During the afternoon of May 6th ...") is prose,
-            # and so is a summary field of any length ("Summary: payments failed on ...")
+            # line with a label ("Overview: During the afternoon of May 6th ...") is prose
             lines = b.text.strip().split("\n")
-            while lines and len(field := plain(lines[0]).strip()) <= _FIELD_LINE and _KV_LINE.match(field) \
-                    and not _summary_field(field):
+            while lines and len(field := plain(lines[0]).strip()) <= _FIELD_LINE and _KV_LINE.match(field):
                 lines.pop(0)
             if not lines:
                 continue
@@ -1105,13 +1107,6 @@ def _read_opening(doc: Doc, limit: int) -> str:
             if size >= limit:
                 return "\n".join(parts)
     return "\n".join(parts)
-
-
-def _summary_field(line: str) -> bool:
-    """A "Key: value" line whose key names the summary ("Summary:", "Overview:",
-    "TL;DR:"): its value is the opening prose, however short."""
-    m = _KV_LINE.match(line)
-    return m is not None and section_kind(m.group(1), whole=True) == "summary"
 
 
 # "Logins failed for some users on 2 July 2024": what went wrong, then "on" the day;
@@ -1625,7 +1620,11 @@ def _prose_cause(doc: Doc) -> list[str]:
             if b.kind not in ("para", "item"):
                 continue
             # a list item and its sub-bullets ("- CSS not loading" / "  - Caused by ...")
-            for text in ([b.text, *b.children] if b.kind == "item" else _cause_texts(b)):
+            fields, texts = _cause_texts(b)
+            for field in fields:
+                if not _unknown_cause(stated := plain(field).strip(), keyed=True):
+                    return [stated[:500]]
+            for text in texts:
                 lower = text.lower()
                 if any(w in lower for w in _CAUSE_HINTS):
                     for sentence in _SENTENCE.split(plain(text)):
@@ -1665,19 +1664,28 @@ _CAUSES_LABEL = re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes|(?:r
 _ROOT_CAUSE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))root\s+cause\s*:\s*(\S.*)", re.I)
 # a field that names the cause: "Root cause:", "Root causes:", "Cause:", "根本原因："
 _CAUSE_FIELD = re.compile(r"(?:root\s+causes?|causes?|根本原因|原因)\s*[:：]\s*", re.I)
-# ... left blank or not known yet: "TBD", "N/A — see below", "Unknown.", "None identified
-# yet", "调查中"; not a cause that opens with such a word ("Unknown client flooding the
-# login API", "unknown at first, later found to be ...")
-_BLANK_CAUSE = re.compile(
-    _CAUSE_FIELD.pattern + r"(?:n/?a|none(?:\s+(?:identified|found|known))?|tb[dac]|to\s+be\s+(?:determined|confirmed)"
+# ... left blank or not known yet: "TBD", "N/A — see below", "Unknown, still investigating",
+# "None identified yet", "调查中，预计明天", "unbekannt"; not a cause that opens with such a
+# word ("Unknown client flooding the login API"), nor one found since ("unknown at first,
+# later found to be a stale DNS record": _FOUND_SINCE)
+_BLANK_VALUE = re.compile(
+    r"(?:n/?a|none(?:\s+(?:identified|found|known))?|tb[dac]|to\s+be\s+(?:determined|confirmed)"
     r"|unknown|unclear|not\s+(?:yet\s+)?(?:known|determined|identified|clear)|under\s+investigation"
-    r"|(?:still\s+)?investigating|pending(?:\s+investigation)?|调查中|調査中|不明|未知|不详|未定|待定|[-—–?])"
-    r"(?:\s+(?:yet|so\s+far|for\s+now|at\s+(?:this|the)\s+time))?\s*(?:$|[.;。(\[（—–-])", re.I)
+    r"|(?:still\s+)?investigating|pending(?:\s+investigation)?|unbekannt|desconocid[ao]|inconnue?|sconosciut[ao]"
+    r"|desconhecid[ao]|调查中|調査中|不明|未知|不详|未定|待定|[-—–?])"
+    r"(?:\s+(?:yet|so\s+far|for\s+now|at\s+(?:this|the)\s+time))?\s*(?:$|[.;:,/!?。，、：；(\[（—–-])", re.I)
+_FOUND_SINCE = re.compile(r"\b(?:found|traced|turned\s+out|identified\s+as|determined\s+to|confirmed\s+(?:as|to))\b", re.I)
+# a field's key: "Root cause:", "**Ursache:**" (read plain), "根本原因："
+_FIELD_KEY = re.compile(r"[^:：]{1,40}[:：]\s*")
 
 
-def _unknown_cause(sentence: str) -> bool:
-    """A cause field left blank or not known yet (_BLANK_CAUSE)."""
-    return bool(_BLANK_CAUSE.match(sentence.strip()))
+def _unknown_cause(sentence: str, keyed: bool = False) -> bool:
+    """A cause field left blank or not known yet ("Root cause: TBD", _BLANK_VALUE); with
+    ``keyed``, a field whatever its key names ("Ursache: unbekannt": a cause field)."""
+    sentence = sentence.strip()
+    key = (_FIELD_KEY if keyed else _CAUSE_FIELD).match(sentence)
+    m = key and _BLANK_VALUE.match(sentence, key.end())
+    return bool(m) and not _FOUND_SINCE.search(sentence, m.end())
 
 
 # a sentence that says the list after it is the causes: "Root causes were two silent
