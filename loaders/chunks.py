@@ -160,42 +160,46 @@ class Reader:
         """Chunks of the big array in one JSON document, each parsed as a document of the
         same shape: the array under its keys (at any depth: a GraphQL response holds it
         in ``data.repository.issues.nodes``), or a bare array. What follows the array is
-        read to the document's end, so a file cut short anywhere says so."""
+        read to the document's end, so a file cut short or broken anywhere says so."""
         text = _Text(head, lambda: self._more(f))
         decoder = json.JSONDecoder()
-        keys, items, done = [], [], False
+        keys, items, done, last = [], [], False, None
         try:
             pos = text.skip(0)
             if text.char(pos) == "{":
                 start = pos
-                found, pos = _to_array(text, decoder, pos, [])
+                found, pos = _to_array(text, decoder, pos, [], self._holds_records)
                 if found is None:   # no big array anywhere: the document is read whole
                     doc, end = text.decode(decoder, start)
                     _to_the_end(text, decoder, end, 0)
                     yield self._chunk(doc), None, 0
                     return
                 keys = found
-            pos += 1                                  # past the array's "["
+            pos, value_next = pos + 1, True           # past the array's "["
             while True:
                 pos = text.skip(pos)
                 c = text.char(pos)
-                if c == ",":
-                    pos += 1
-                    continue
-                if c == "]":
-                    break
                 if c == "":
                     raise _Cut("the file ends inside its array")
+                if c == "]" and (not value_next or not (items or done)):
+                    break
+                if not value_next:
+                    if c != ",":
+                        raise ValueError(f"expected ',' or ']' in the array at character {pos}")
+                    pos, value_next = pos + 1, True
+                    continue
                 value, pos = text.decode(decoder, pos)
                 items.append(value)
                 text.forget(pos)
-                pos = 0
+                pos, value_next = 0, False
                 if len(items) >= self.chunk:
-                    yield self._chunk(_nest(keys, items)), None, 0
+                    last = self._chunk(_nest(keys, items))
+                    yield last, None, 0
                     items, done = [], True
             _to_the_end(text, decoder, pos + 1, len(keys))
         except (ValueError, RecursionError) as e:
-            result = self._chunk(_nest(keys, items))
+            # the records read so far, and the problem (after a full chunk: no chunk of nothing)
+            result = self._chunk(_nest(keys, items)) if items or last is None else _emptied(last)
             why = (str(e) if isinstance(e, _Cut) else "nested too deeply" if isinstance(e, RecursionError)
                    else f"{str(e)[:80]}; the rest of the file is not read")
             result["problems"].append(error(None, f"broken JSON ({why})"))
@@ -203,6 +207,14 @@ class Reader:
             return
         if items or not done:
             yield self._chunk(_nest(keys, items)), None, 0
+
+    def _holds_records(self, keys: list[str], value) -> bool:
+        """Whether a small array (under ``keys``) holds records an export format reads on
+        their own: then it is the document's array, though a bigger one follows it (an
+        incident list before its log entries), as a whole parse would read it."""
+        from loaders import detect
+
+        return bool(value) and detect.parse_json(_nest(keys, value), self.path, self.options)["kind"] != "unknown"
 
     def _chunk(self, doc) -> dict:
         from loaders import detect
@@ -286,23 +298,25 @@ class Seen:
 
 
 def _json_lines(head: bytes) -> bool:
-    """The file's head is JSON lines: its first line that is not blank is a whole object,
-    and so is the next (one object alone, blank lines after it, is a JSON document)."""
-    lines = [line for line in head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 64)[:64] if line.strip()][:2]
-    if len(lines) < 2:
+    """The file's head is JSON lines: its first line is a whole object and another line
+    follows it that is not blank (one object alone, blank lines after it, is a JSON
+    document; a broken second line is a problem of JSON lines, on its line)."""
+    first, _, rest = head.lstrip(b"\xef\xbb\xbf \t\r\n").partition(b"\n")
+    if not rest.strip():
         return False
     try:
-        return all(isinstance(json.loads(line), dict) for line in lines)
+        return isinstance(json.loads(first), dict)
     except ValueError:
         return False
 
 
-def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str]):
+def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str], holds_records=None):
     """From the ``{`` at ``pos``: ``(keys, position of its "[")`` for the document's big
     array: the first array in the object, or in an object within it, that does not end
     within SMALL_VALUE characters (the values around it do: a GraphQL ``errors`` list or
-    a ``meta`` object before the incidents); else ``(None, position after the "}")``.
-    The values passed over are read whole; an object too big to be one is read into."""
+    a ``meta`` object before the incidents), or that ``holds_records(keys, value)`` says
+    holds an export's records; else ``(None, position after the "}")``. The values passed
+    over are read whole; an object too big to be one is read into."""
     pos += 1
     while True:
         pos = text.skip(pos)
@@ -314,12 +328,14 @@ def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str
         c = text.char(pos)
         if c not in ("[", "{"):
             pos = text.decode(decoder, pos)[1]
-        elif (end := text.ends_within(decoder, pos, SMALL_VALUE)) is not None:
-            pos = end
+        elif (small := text.ends_within(decoder, pos, SMALL_VALUE)) is not None:
+            if c == "[" and holds_records is not None and holds_records(here, small[0]):
+                return here, pos
+            pos = small[1]
         elif c == "[":
             return here, pos
         else:
-            found, pos = _to_array(text, decoder, pos, here)
+            found, pos = _to_array(text, decoder, pos, here, holds_records)
             if found is not None:
                 return found, pos
         pos = text.skip(pos)
@@ -328,21 +344,23 @@ def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str
 
 
 def _to_the_end(text: "_Text", decoder: json.JSONDecoder, pos: int, depth: int) -> None:
-    """From just after the big array, ``depth`` objects deep: the values left in each
-    object and its ``}``, then nothing but white space. Raises ValueError where the
-    document is cut short or broken (as a whole parse of it would fail)."""
+    """From just after the big array, ``depth`` objects deep: the members left in each
+    object (``, "key": value``) and its ``}``, then nothing but white space. Raises
+    ValueError where the document is cut short or broken, as a whole parse would fail."""
     for _ in range(depth):
         while True:
             pos = text.skip(pos)
             c = text.char(pos)
+            if c == "":
+                raise _Cut("the file ends before its document does")
             if c == "}":
                 pos += 1
                 break
-            if c == "":
-                raise _Cut("the file ends before its document does")
-            if c == ",":
-                pos += 1
-                continue
+            if c != ",":
+                raise ValueError(f"expected ',' or '}}' at character {pos}")
+            pos = text.skip(pos + 1)
+            if text.char(pos) != '"':
+                raise ValueError(f"expected a key at character {pos}")
             _, pos = text.decode(decoder, pos)                         # a key ...
             pos = text.skip(pos)
             if text.char(pos) != ":":
@@ -352,6 +370,12 @@ def _to_the_end(text: "_Text", decoder: json.JSONDecoder, pos: int, depth: int) 
             pos = 0
     if text.char(text.skip(pos)) != "":
         raise ValueError("extra data after the document")
+
+
+def _emptied(result: dict) -> dict:
+    """A chunk's result with no records and no problems: the kind and source of the file,
+    for a problem found after its last full chunk."""
+    return {**result, **{k: [] for k in ("tickets", "incidents", "problems") if k in result}}
 
 
 class _Cut(ValueError):
@@ -413,14 +437,14 @@ class _Text:
                 continue
             return value, end
 
-    def ends_within(self, decoder: json.JSONDecoder, pos: int, limit: int) -> int | None:
-        """Where the array or object at ``pos`` ends, if it ends within what is read once
-        at least ``limit`` characters past ``pos`` are (or the file has ended); None if it
-        goes on past them (or is broken there)."""
+    def ends_within(self, decoder: json.JSONDecoder, pos: int, limit: int) -> tuple | None:
+        """(the array or object at ``pos``, where it ends), if it ends within what is read
+        once at least ``limit`` characters past ``pos`` are (or the file has ended); None if
+        it goes on past them (or is broken there)."""
         while len(self.buf) - pos < limit and self._feed(self._more()):
             pass
         try:
-            return decoder.raw_decode(self.buf, pos)[1]
+            return decoder.raw_decode(self.buf, pos)
         except json.JSONDecodeError:
             return None
 

@@ -366,3 +366,48 @@ def test_one_object_then_blank_lines_is_a_document_not_json_lines(tmp_path):
     path = _doc_file(tmp_path, "\ufeff\n" + json.dumps({"incidents": [pd_incident(n) for n in range(1, 4)]}) + "\n\n")
     parts, items, problems = in_chunks(path, 2)
     assert items == whole(path)[0] and problems == whole(path)[1] == []
+
+
+def test_a_small_array_of_records_before_a_bigger_array_is_the_documents(tmp_path, monkeypatch):
+    """The incidents (small) come before their log entries (big): the incidents load, as
+    a whole parse reads them (the bigger array was taken, and nothing loaded)."""
+    monkeypatch.setattr(chunks, "_READ", 256)
+    monkeypatch.setattr(chunks, "SMALL_VALUE", 1000)
+    path = _doc_file(tmp_path, {"incidents": [pd_incident(1), pd_incident(2)],
+                                "log_entries": [{"id": f"L{n}", "type": "log_entry", "summary": "x" * 40}
+                                                for n in range(40)]})
+    _, items, problems = in_chunks(path, 2)
+    assert len(items) == 2 and items == whole(path)[0] and problems == whole(path)[1]
+
+
+def test_json_lines_with_a_blank_then_a_broken_line_read_as_json_lines(tmp_path):
+    lines = [json.dumps(pd_incident(1)), "", '{"id": "P000002", "title": broken',
+             *(json.dumps(pd_incident(n)) for n in range(3, 9))]
+    path = _doc_file(tmp_path, "\n".join(lines) + "\n", "pd.jsonl")
+    _, items, problems = in_chunks(path, 3)
+    want, want_problems = whole(path)
+    assert len(items) == 7 and items == want and problems == want_problems
+
+
+@pytest.mark.parametrize("tail", [" ,}", ' "more": false}', ',, "more": false}', ", 5: 1}", "]"])
+def test_broken_json_after_the_array_is_a_problem(tmp_path, small_reads, tail):
+    body = ", ".join(json.dumps(pd_incident(n)) for n in range(1, 4))
+    path = _doc_file(tmp_path, '{"incidents": [' + body + "]" + tail)
+    _, items, problems = in_chunks(path, 2)
+    assert len(items) == 3 and any(p["message"].startswith("broken JSON") for p in problems)
+
+
+@pytest.mark.parametrize("array", ["[{i},, {i}]", "[{i} {i}]", "[, {i}]", "[{i},]"])
+def test_broken_json_inside_the_array_is_a_problem(tmp_path, small_reads, array):
+    text = '{"incidents": ' + array.replace("{i}", json.dumps(pd_incident(1)), 1).replace(
+        "{i}", json.dumps(pd_incident(2))) + "}"
+    _, _, problems = in_chunks(_doc_file(tmp_path, text), 5)
+    assert any(p["message"].startswith("broken JSON") for p in problems)
+
+
+def test_a_file_cut_after_a_full_last_chunk_adds_only_the_problem(tmp_path, small_reads):
+    body = ", ".join(json.dumps(pd_incident(n)) for n in range(1, 5))
+    path = _doc_file(tmp_path, '{"incidents": [' + body + '], "more": false')      # its last "}" cut off
+    parts, items, problems = in_chunks(path, 2)
+    assert len(items) == 4 and {p["kind"] for p in parts} == {"incident_export"}
+    assert [p["message"] for p in problems] == ["broken JSON (the file ends before its document does)"]
