@@ -1454,9 +1454,14 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         put("started_at", impact, "timeline_impact")
     # a span the document states between two events ("resolved in 2 hours from the time
     # of report"), once its anchor is known
-    spans = stated_spans(doc)
+    spans = None
 
     def put_spans():
+        nonlocal spans
+        if times.get("resolved_at") is not None and times.get("mitigated_at") is not None:
+            return   # (a span gives one of these two only: the text is searched for spans only while one is open)
+        if spans is None:
+            spans = stated_spans(doc)
         for key, anchor, mins in spans:
             if times.get(anchor) is not None:
                 put(key, times[anchor] + timedelta(minutes=mins), "stated_duration")
