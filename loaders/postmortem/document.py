@@ -1813,8 +1813,13 @@ _AVERTED = [
         r"|no\s+indicators?\s+of\s+(?:compromise|malicious)", re.I)),
     (tuple(f"{v} {p}" for v in ("were", "was", "been") for p in ("compromised", "affected", "impacted", "exposed",
                                                                    "accessed")), re.compile(
-        r"\bno\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?)\s+"
-        r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed)", re.I)),
+        # (its "n" in both cases, outside the case-blind part, and the word boundary before
+        # it looked for behind it: a search jumps from one "n" to the next instead of trying
+        # the pattern at every character of the opening, 5x faster where "was affected"
+        # lets it run. No other character matches "n" case-blind, so it finds what
+        # "\bno\s+..." with re.I finds.)
+        r"[nN](?<!\w.)(?i:o\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?)\s+"
+        r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed))")),
     # "no secrets were leaked", "remained fully protected throughout" (but not "users of
     # the stable packages are not affected": a part spared says another part was hit)
     (("leaked", "exfiltrated", "stolen", "remain", "stay"), re.compile(
