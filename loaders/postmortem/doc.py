@@ -96,6 +96,11 @@ def datetime_value(v, doc: Doc) -> datetime | None:
         return None
 
 
+# (compiled once: this reads every time field of every document)
+_CLOCKED = re.compile(r"\d[T ]\d")   # a date with a clock after it
+_ZONED = re.compile(r"(Z|[+-]\d\d:?\d\d|UTC|GMT)\s*$", re.I)   # ... and a zone at its end
+
+
 def _datetime_value(v, doc: Doc) -> datetime | None:
     """A front-matter or metadata timestamp: ISO with zone, else read in the doc's zone.
     A date without a time gives None (only the date is known)."""
@@ -108,8 +113,8 @@ def _datetime_value(v, doc: Doc) -> datetime | None:
         return None
     s = str(v).strip()
     dt = tp.parse_iso(s)
-    if dt is not None and re.search(r"\d[T ]\d", s):
-        if not re.search(r"(Z|[+-]\d\d:?\d\d|UTC|GMT)\s*$", s, re.I) and doc.zone is not None:
+    if dt is not None and _CLOCKED.search(s):
+        if not _ZONED.search(s) and doc.zone is not None:
             dt = doc.zone.to_utc(dt.replace(tzinfo=None))
         return dt if tp.plausible(dt) else None
     st = tp.read_stamp(s, doc.order_hint)
@@ -127,5 +132,8 @@ def list_value(v) -> list[str]:
     return split_list(str(v))
 
 
+_LIST_SEP = re.compile(r"[,;]|\band\b")
+
+
 def split_list(s: str) -> list[str]:
-    return [p.strip(" `'\"") for p in re.split(r"[,;]|\band\b", s or "") if p.strip(" `'\"")]
+    return [p.strip(" `'\"") for p in _LIST_SEP.split(s or "") if p.strip(" `'\"")]

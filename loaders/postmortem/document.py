@@ -61,6 +61,7 @@ _OPENS_WITH_TITLE = re.compile(r"^\s*Title\s*:", re.I)
 _HEADER_KV = re.compile(r"^(title|date|tags|author|authors|category|summary)\s*:\s*(\S.*)$", re.I)
 _KV_WIDE = re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
+_NEAR_MISS_WORDS = re.compile(r"\bnear[\s-]?miss\b", re.I)   # (a title that says so)
 _NEAR_MISS_CLAIM = re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
     r"\b(?:class(?:ify|ified|ifying)?|count(?:ed|ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|record(?:ed|ing)?"
@@ -1423,12 +1424,18 @@ _IMPACT_WORDS = re.compile(r"\b(?:outage|impact|down|unavailable|errors?|fail\w*
                            r"|障害|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단", re.I)
 
 
+# where a range's first time may start: a digit after neither a digit nor a colon, the
+# look behind written after the digit ("(?<![\d:])\d" has no first character the regex
+# engine can skip to, so it was tried at every character; this one only at digits)
+_RANGE_START = re.compile(r"\d(?<![\d:]\d)")
+
+
 def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
     """The first ``<time> - <time>`` range in ``text`` as two UTC datetimes."""
     text = plain(text)
     if tp.clocks_at_most(text) < 2:
         return None  # a range needs two clock times (a cheap look before reading at every digit)
-    for m in re.finditer(r"(?<![\d:])\d", text):
+    for m in _RANGE_START.finditer(text):
         i = m.start()
         first = tp.read_stamp(text, order_hint, start=i)
         if first is None or not first.has_time:
@@ -1777,7 +1784,7 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
         return doc.meta["near_miss"][0].strip().lower() in _YES
     if title and _NEAR_MISS.match(title.strip()):
         return True
-    if title and re.search(r"\bnear[\s-]?miss\b", title, re.I):
+    if title and _NEAR_MISS_WORDS.search(title):
         return True
     if any(s.level == 1 and _NEAR_MISS.match(plain(s.title).strip()) for s in doc.secs):
         return True  # "# Near miss: ..." under a front-matter title that does not say it

@@ -1268,6 +1268,10 @@ _CLOCK = re.compile(r"(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(
                     re.I)
 
 
+_ZONE_FIRST = re.compile(r"(UTC|GMT)\s+", re.I)   # "UTC 05:13"
+_ZONE_BEFORE = re.compile(r"\b(?:UTC|GMT)\s$")     # (the four characters before a clock)
+
+
 def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     """Clock times in the opening prose ("at roughly 18:52 UTC the site went down",
     "beginning from UTC 05:13"), as tagged entries on the incident's day (or the date the
@@ -1287,8 +1291,8 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             if found and start < found[-1][1]:
                 continue
             head = sentence[start:]
-            zone_first = re.match(r"(UTC|GMT)\s+", head, re.I)
-            zone_before = zone_first is None and re.search(r"\b(?:UTC|GMT)\s$", sentence[max(0, start - 4):start])
+            zone_first = _ZONE_FIRST.match(head)
+            zone_before = zone_first is None and _ZONE_BEFORE.search(sentence[max(0, start - 4):start])
             st = tp.read_stamp(head[zone_first.end():] if zone_first else head, doc.order_hint)
             if st is None or not st.has_time:
                 continue
