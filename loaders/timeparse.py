@@ -231,13 +231,20 @@ ZONE_PATTERN = (
     rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b"
     r"|\b(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"  # a city: zone() decides whether it is one
 )
+# (case-blind "\btimes?\b ... are|all times|(|timezone|time zone", then the zone: written
+# to open with its first character in both cases, outside the case-blind part, each
+# start then told by a look behind it (the word boundary before "times" too), so that a
+# search skips from one "t", "a" or bracket to the next instead of trying the pattern at
+# every character; no other character matches "t" or "a" case-blind, as one does "i",
+# "k" and "s", so it finds the same statements, its alternatives tried in the same order)
 _ZONE_STATEMENT = re.compile(
+    r"[tTaA(（](?i:"
     # ("All times are in 24-hour PST8PDT": the clock's kind may come between)
-    r"(?:\btimes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?|"
-    r"all\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
-    r"[(（]\s{0,3}|timezone\s{0,3}:?\s{0,3}|time\s{0,3}zone\s{0,3}:?\s{0,3})"
-    rf"({ZONE_PATTERN}|pacific|eastern|central|mountain)",
-    re.IGNORECASE,
+    r"(?:(?<=t)(?<!\w.)imes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?"
+    r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?|"
+    r"(?<=a)ll\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
+    r"(?<=[(（])\s{0,3}|(?<=t)imezone\s{0,3}:?\s{0,3}|(?<=t)ime\s{0,3}zone\s{0,3}:?\s{0,3})"
+    rf"({ZONE_PATTERN}|pacific|eastern|central|mountain))",
 )
 
 
