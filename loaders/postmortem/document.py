@@ -680,7 +680,10 @@ def _record(doc: Doc, options: Options) -> dict:
     doc.zone = _doc_zone(doc, options)
     # Date: front matter, metadata, the title, the file name, then the timeline.
     summary = _section_text(doc, "summary")
-    incident_date, weak = _incident_date(doc, title, summary)
+    # the first full date the title names, read once: the incident's day may come from
+    # it, and the timeline is checked against it (_check_title_date)
+    title_day = tp.find_date(title, doc.order_hint) if title else None
+    incident_date, weak = _incident_date(doc, title, summary, title_day)
     timeline = timeline_entries(doc, incident_date)
     # the day the timeline starts on: its earliest dated entry's (a status page lists its
     # updates newest first), the local day, not the UTC one
@@ -728,7 +731,7 @@ def _record(doc: Doc, options: Options) -> dict:
     near_miss = _near_miss(doc, title, summary)
     incident_class = _incident_class(doc, options, title, summary, factors)
 
-    _check_title_date(doc, title, timeline)
+    _check_title_date(doc, title_day, timeline)
     _report_unplaced(doc, title)
     timed = sum(1 for e in timeline if e.at is not None and not e.date_only)
     if timed and not doc.zone_stated and doc.zoned_entries < timed:
@@ -828,7 +831,8 @@ def _named_day(text: str) -> date | None:
     return day if tp.plausible(day) else None
 
 
-def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[date | None, str | None]:
+def _incident_date(doc: Doc, title: str | None, summary: str | None,
+                   title_day: date | None) -> tuple[date | None, str | None]:
     """The day the incident happened, from the strongest evidence: front matter, a
     metadata Date, the title, the file name, a front-matter start time, the summary's
     first date, a date in the timeline's heading; else the opening prose's.
@@ -843,7 +847,8 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     prose narrates without one shortly before it.
     None leaves it to the timeline. The second value, when not None, says the date is
     weak evidence (a date met in passing, a timeline heading's range) that the day the
-    timeline starts on overrides, in words for the warning."""
+    timeline starts on overrides, in words for the warning. ``title_day`` is the title's
+    first full date (tp.find_date), read once by the caller."""
     hint = doc.order_hint
     stated = date_value(front(doc, "incident_date"))
     if stated is not None:
@@ -852,7 +857,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     if found is None and "date" in doc.meta:
         found, source = tp.find_date(doc.meta["date"][0], hint), "metadata"
     if found is None and title:
-        found, source = tp.find_date(title, hint), "title"
+        found, source = title_day, "title"
         if found is None and (found := _named_day(title)) is not None:
             source = "name"   # weak: a build number may look like a day; a timeline's own day wins
     if (found is None or source == "name") and "started" in doc.meta \
@@ -887,7 +892,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None) -> tuple[da
     if source == "front matter" and title:
         # a post's title that names the incident's day ("Outages on July 15 & 16, 2014")
         # beats the day the post was published
-        said = tp.find_date(title, hint) or _day_without_year(plain(title), found, hint)
+        said = title_day or _day_without_year(plain(title), found, hint)
         if said is not None and found is not None and said != found \
                 and found - timedelta(days=60) <= said <= found + timedelta(days=1):
             doc.problems.warning(None, f"the front matter dates the document {found}, but its title names "
@@ -1179,9 +1184,9 @@ def _day(year: int | None, month: int, day: int, dated: date | None) -> date | N
     return None
 
 
-def _check_title_date(doc: Doc, title: str | None, timeline) -> None:
-    """A title that names one day while the timeline starts days away from it."""
-    said = tp.find_date(title or "", doc.order_hint)
+def _check_title_date(doc: Doc, said: date | None, timeline) -> None:
+    """A title that names one day (``said``, its first full date) while the timeline
+    starts days away from it."""
     first = next((e for e in timeline if e.at is not None), None)
     if said and first and abs((first.at.date() - said).days) > 2:
         doc.problems.warning(first.line, f"the title says {said} but the timeline starts on "
