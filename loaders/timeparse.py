@@ -376,7 +376,11 @@ _TIME_COMPACT_AFTER_DATE = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s
 # be a year
 COMPACT_LEAD = re.compile(r"^\s*(?:~|\[(?=\d{4}\]\())?([01]\d|2[0-3])([0-5]\d)(?:\]\([^()\s]*\))?(?=:\s)")
 # anything the clock reader above could read: 14:58, 14.58, 9h05, 4 pm, 0941 UTC
-_CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d| h \d\d|\s*[ap]\.?m" + _END + r")|\d{4}\s*(?:UTC|GMT|Z)\b", re.I)
+# (the first digit written once, before the forms: a pattern whose alternatives each open
+# with a digit class has no first character the regex engine can skip to, one that opens
+# with the class skips to the next digit, twice as fast; the same matches, the digit
+# being one character whichever form follows)
+_CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d| h \d\d|\s*[ap]\.?m" + _END + r"|\d{3}\s*(?:UTC|GMT|Z)\b)", re.I)
 
 
 def clocks_at_most(text: str) -> int:
