@@ -1875,11 +1875,24 @@ _HARMED = re.compile(
 _AVERTED_WORDS = re.compile(any_of(w for words, _ in _AVERTED for w in words))
 
 
+def _said_words(low: str) -> set[str]:
+    """The longest of _AVERTED's words at each place one starts in ``low``: a word of
+    theirs is in ``low`` exactly when one of these starts with it (the words found at one
+    place are each the start of the longest), so one pass over the text tells which
+    groups may apply, where testing each word ("w in low") took a pass for each."""
+    found = set()
+    at = 0
+    while (m := _AVERTED_WORDS.search(low, at)) is not None:
+        found.add(m.group())
+        at = m.start() + 1
+    return found
+
+
 def _harm_averted(doc: Doc, summary: str | None) -> bool:
     opening = " ".join(filter(None, [_opening_prose(doc), summary, _section_text(doc, "impact")]))
-    low = opening.lower()
-    if not _AVERTED_WORDS.search(low) or not any(
-            any(w in low for w in words) and rx.search(opening) for words, rx in _AVERTED):
+    said = _said_words(opening.lower())
+    if not said or not any(
+            any(f.startswith(w) for f in said for w in words) and rx.search(opening) for words, rx in _AVERTED):
         return False
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
     if any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) for m in _HARMED.finditer(whole)):
