@@ -82,7 +82,8 @@ def plain(text: str, references: bool = True) -> str:
             lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     if "&" in text:
         text = html.unescape(text)
-    text = _EMPH.sub("", text)
+    if "*" in text or "_" in text or "~" in text or "`" in text:   # (_EMPH's marks: most texts hold none)
+        text = _EMPH.sub("", text)
     text = text.replace("\\", "")
     return " ".join(text.split()).strip(" *_")
 
