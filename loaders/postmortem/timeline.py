@@ -1344,20 +1344,29 @@ _SPANS = [  # (the word each starts at, the pattern matched there)
      for verb in ("fixed", "resolved", "mitigated", "restored", "recovered")]
 
 
-def stated_spans(doc) -> list[tuple[str, str, float]]:
-    """(timestamp, anchor timestamp, minutes) for each span the document states.
-    Each pattern is tried only where its first word occurs in lower case, mid-
-    sentence (found by str.find, far cheaper than searching with the patterns)."""
+def _span_key(verb: str) -> str:
+    """The timestamp a span's verb ends at ("fixed" -> resolved_at, "restored" -> mitigated_at)."""
+    return "resolved_at" if verb in ("fixed", "resolved", "deploy", "fix", "resolution") else "mitigated_at"
+
+
+def stated_spans(doc, keys=("resolved_at", "mitigated_at")) -> list[tuple[str, str, float]]:
+    """(timestamp, anchor timestamp, minutes) for each span the document states that
+    ends at one of ``keys``. Each pattern is tried only where its first word occurs in
+    lower case, mid-sentence (found by str.find, far cheaper than searching with the
+    patterns), and not at all where that word is its verb and names another key."""
     text = doc.text or "\n".join(doc.lines)
     out = []
     for word, rx in _SPANS:
+        if word != "took" and _span_key(word) not in keys:
+            continue   # ("took" names its verb later; the other patterns' word is their verb)
         for at in _positions(text, word):
             m = rx.match(text, at)
             mins = minutes(m.group("dur")) if m else None
             if not mins:
                 continue
-            verb = m.group("verb").lower()
-            key = "resolved_at" if verb in ("fixed", "resolved", "deploy", "fix", "resolution") else "mitigated_at"
+            key = _span_key(m.group("verb").lower())
+            if key not in keys:
+                continue
             anchor = "detected_at" if m.group("anchor").lower() in ("report", "alert", "page", "detection") \
                 else "started_at"
             out.append((key, anchor, mins))
@@ -1468,10 +1477,13 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
 
     def put_spans():
         nonlocal spans
-        if times.get("resolved_at") is not None and times.get("mitigated_at") is not None:
+        open_keys = [k for k in ("resolved_at", "mitigated_at") if times.get(k) is None]
+        if not open_keys:
             return   # (a span gives one of these two only: the text is searched for spans only while one is open)
         if spans is None:
-            spans = stated_spans(doc)
+            # (only the spans ending at a key still open: a key once known stays known,
+            # so the ones ending at the others could never be put, now or at the second call)
+            spans = stated_spans(doc, open_keys)
         for key, anchor, mins in spans:
             if times.get(anchor) is not None:
                 put(key, times[anchor] + timedelta(minutes=mins), "stated_duration")
