@@ -1684,12 +1684,13 @@ _CAUSE_FIELD = re.compile(r"(?:root\s+causes?|causes?|根本原因|原因)\s*[:�
 # "None identified yet", "调查中，预计明天", "unbekannt"; not a cause that opens with such a
 # word ("Unknown client flooding the login API"), nor one found since ("unknown at first,
 # later found to be a stale DNS record": _FOUND_SINCE)
-_BLANK_VALUE = re.compile(
-    r"(?:n/?a|none(?:\s+(?:identified|found|known))?|tb[dac]|to\s+be\s+(?:determined|confirmed)"
-    r"|unknown|unclear|not\s+(?:yet\s+)?(?:known|determined|identified|clear)|under\s+investigation"
-    r"|(?:still\s+)?investigating|pending(?:\s+investigation)?|unbekannt|desconocid[ao]|inconnue?|sconosciut[ao]"
-    r"|desconhecid[ao]|调查中|調査中|不明|未知|不详|未定|待定|[-—–?])"
-    r"(?:\s+(?:yet|so\s+far|for\s+now|at\s+(?:this|the)\s+time))?\s*(?:$|[.;:,/!?。，、：；(\[（—–-])", re.I)
+_BLANK_WORDS = (r"n/?a", r"none(?:\s+(?:identified|found|known))?", r"tb[dac]", r"to\s+be\s+(?:determined|confirmed)",
+                r"unknown", r"unclear", r"not\s+(?:yet\s+)?(?:known|determined|identified|clear)", r"under\s+investigation",
+                r"(?:still\s+)?investigating", r"pending(?:\s+investigation)?", r"unbekannt", r"desconocid[ao]",
+                r"inconnue?", r"sconosciut[ao]", r"desconhecid[ao]", "调查中", "調査中", "不明", "未知", "不详", "未定", "待定",
+                r"[-—–?]")
+_BLANK_VALUE = re.compile("(?:" + "|".join(_BLANK_WORDS) + r")(?:\s+(?:yet|so\s+far|for\s+now|at\s+(?:this|the)\s+time))?"
+                          r"\s*(?:$|[.;:,/!?。，、：；(\[（—–-])", re.I)
 _FOUND_SINCE = re.compile(r"\b(?:found|traced|turned\s+out|identified\s+as|determined\s+to|confirmed\s+(?:as|to))\b", re.I)
 # a field's key: "Root cause:", "**Ursache:**" (read plain), "根本原因："
 _FIELD_KEY = re.compile(r"[^:：]{1,40}[:：]\s*")
