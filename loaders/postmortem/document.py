@@ -1618,7 +1618,7 @@ def _prose_cause(doc: Doc) -> list[str]:
     labelled = list(dict.fromkeys(   # (the same cause in the summary and the body once)
         m.group(1).strip()[:500] for s in doc.secs if doc.kinds.get(id(s)) not in _NO_CAUSE_HERE
         for b in s.blocks if b.kind == "para" and "root cause" in b.text.lower()
-        for m in [_ROOT_CAUSE_LABEL.search(plain(b.text))] if m and not _NOT_KNOWN.match(m.group(1).strip())))
+        for m in [_ROOT_CAUSE_LABEL.search(plain(b.text))] if m and not _unknown_cause(m.group(0))))
     # (a cause told again at more length, "the certificate expired." then "the certificate
     # expired because its renewal job was off", is one)
     labelled = [c for c in labelled if not any(o != c and o.lower().startswith(c.lower().rstrip(" .;")) for o in labelled)]
