@@ -10,8 +10,8 @@ small file (loaders/detect.py), so an ingest's memory stays flat however long th
 - JSON lines: CHUNK_RECORDS lines;
 - one JSON document (``[...]``, ``{"incidents": [...], ...}`` as an API page holds it, or
   a GraphQL response's ``{"data": {"repository": {"issues": {"nodes": [...]}}}}``): the
-  elements of its big array (the first array of objects, at any depth), read with the
-  standard decoder one value at a time.
+  elements of its big array (``_to_array`` says which), read with the standard decoder
+  one value at a time; what follows the array is read to the document's end.
 
 Across chunks, what one parse of the whole file would do still holds: a key seen in an
 earlier chunk is a duplicate (the row is skipped, with a problem on its line), and a
@@ -36,7 +36,8 @@ STREAM_BYTES = 16 << 20     # exports larger than this are read a chunk at a tim
 CHUNK_RECORDS = 1_000
 _READ = 1 << 20
 MAX_VALUE = 64 << 20        # one array element this large and still unfinished is broken
-SMALL_VALUE = 1 << 20       # an object around a document's big array ends within this
+SMALL_VALUE = 1 << 20       # a value around a document's big array ends within this
+_BLANK = b"\xef\xbb\xbf \t\r\n"   # what a line or a file's head may hold and still be blank: a BOM, white space
 
 
 def streamed(path: str, size: int) -> bool:
@@ -80,7 +81,7 @@ class Reader:
         said: set[str] = set()
         with f:
             head = self._more(f)
-            lead = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+            lead = head.lstrip(_BLANK)[:1]
             if lead in (b"[", b"{") and not _json_lines(head):
                 chunks = self._json_document(f, head)
             else:
@@ -136,7 +137,7 @@ class Reader:
             if quoted and len(record) < MAX_VALUE:
                 continue
             quoted = False
-            if not records and not record.strip(b"\xef\xbb\xbf \t\r\n"):
+            if not records and not record.strip(_BLANK):
                 at += record.count(b"\n")            # blank lines before a chunk's first record
                 first, record = at, b""               # (after a full chunk: no chunk of nothing)
                 continue
@@ -146,7 +147,7 @@ class Reader:
             if len(records) >= self.chunk:
                 yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
                 records, first, done = [], at, True
-        if record and (records or record.strip(b"\xef\xbb\xbf \t\r\n")):
+        if record and (records or record.strip(_BLANK)):
             records.append(record)
         if records or not done:
             yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
@@ -301,7 +302,7 @@ def _json_lines(head: bytes) -> bool:
     """The file's head is JSON lines: its first line is a whole object and another line
     follows it that is not blank (one object alone, blank lines after it, is a JSON
     document; a broken second line is a problem of JSON lines, on its line)."""
-    first, _, rest = head.lstrip(b"\xef\xbb\xbf \t\r\n").partition(b"\n")
+    first, _, rest = head.lstrip(_BLANK).partition(b"\n")
     if not rest.strip():
         return False
     try:
@@ -322,8 +323,7 @@ def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str
         pos = text.skip(pos)
         if text.char(pos) in ("}", ""):
             return None, pos + 1
-        name, pos = text.decode(decoder, pos)
-        pos = text.skip(text.skip(pos) + 1)       # past the colon
+        name, pos = _key(text, decoder, pos)
         here = [*keys, str(name)]
         c = text.char(pos)
         if c not in ("[", "{"):
@@ -341,6 +341,19 @@ def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str
         pos = text.skip(pos)
         if text.char(pos) == ",":
             pos += 1
+        elif text.char(pos) not in ("}", ""):
+            raise ValueError(f"expected ',' or '}}' at character {pos}")
+
+
+def _key(text: "_Text", decoder: json.JSONDecoder, pos: int) -> tuple[str, int]:
+    """The member's key at ``pos`` and where its value starts, past the colon."""
+    if text.char(pos) != '"':
+        raise ValueError(f"expected a key at character {pos}")
+    name, pos = text.decode(decoder, pos)
+    pos = text.skip(pos)
+    if text.char(pos) != ":":
+        raise ValueError(f"expected ':' after a key at character {pos}")
+    return name, text.skip(pos + 1)
 
 
 def _to_the_end(text: "_Text", decoder: json.JSONDecoder, pos: int, depth: int) -> None:
@@ -358,14 +371,8 @@ def _to_the_end(text: "_Text", decoder: json.JSONDecoder, pos: int, depth: int) 
                 break
             if c != ",":
                 raise ValueError(f"expected ',' or '}}' at character {pos}")
-            pos = text.skip(pos + 1)
-            if text.char(pos) != '"':
-                raise ValueError(f"expected a key at character {pos}")
-            _, pos = text.decode(decoder, pos)                         # a key ...
-            pos = text.skip(pos)
-            if text.char(pos) != ":":
-                raise ValueError(f"expected ':' after a key at character {pos}")
-            _, pos = text.decode(decoder, text.skip(pos + 1))          # ... and its value
+            _, pos = _key(text, decoder, text.skip(pos + 1))
+            _, pos = text.decode(decoder, pos)                          # (its value)
             text.forget(pos)
             pos = 0
     if text.char(text.skip(pos)) != "":

@@ -411,3 +411,10 @@ def test_a_file_cut_after_a_full_last_chunk_adds_only_the_problem(tmp_path, smal
     parts, items, problems = in_chunks(path, 2)
     assert len(items) == 4 and {p["kind"] for p in parts} == {"incident_export"}
     assert [p["message"] for p in problems] == ["broken JSON (the file ends before its document does)"]
+
+
+@pytest.mark.parametrize("head", ['{"limit": 25 "incidents": ', '{"limit" 25, "incidents": ', '{5: 1, "incidents": '])
+def test_broken_json_before_the_array_is_a_problem(tmp_path, small_reads, head):
+    body = ", ".join(json.dumps(pd_incident(n)) for n in range(1, 4))
+    _, _, problems = in_chunks(_doc_file(tmp_path, head + "[" + body + "]}"), 2)
+    assert any(p["message"].startswith("broken JSON") for p in problems)
