@@ -125,7 +125,7 @@ def parse_text(text: str, path: str, options: Options) -> dict:
             doc = json.loads(text)
         except json.JSONDecodeError as e:
             doc = None
-            if head == "{" and e.msg == "Extra data":   # JSON lines: one object a line
+            if head == "{":   # JSON lines (one object a line), whichever of its lines is broken
                 doc, line_problems = json_lines(text)
             if doc is None and (head == "{" or text.lstrip().startswith("[{") or text.lstrip().startswith("[\n")):
                 return unknown(path, f"broken JSON: {e.msg}", e.lineno)
@@ -171,9 +171,12 @@ def parse_json(doc, path: str, options: Options) -> dict:
 def json_lines(text: str) -> tuple[list | None, list]:
     """JSON lines (one object a line, as exports stream them) -> (the objects, a problem
     for each line that is not one, which is skipped); (None, []) when the text is not
-    JSON lines at all."""
+    JSON lines at all: a line (not blank) that does not open with "{", or no line that
+    is a whole object. (No JSON document on more than one line passes: where one line is
+    a whole object, the comma before the next value opens the next line.)"""
     objects, problems = [], []
-    for n, line in enumerate(text.splitlines(), 1):
+    # lines end at "\n" only: a JSON string may hold U+2028 or a form feed as it is
+    for n, line in enumerate(text.split("\n"), 1):
         s = line.strip()
         if not s:
             continue

@@ -138,3 +138,35 @@ def test_a_date_alone_is_not_a_postmortem():
 def test_a_few_words_are_not_a_postmortem():
     r = kind(b"# TODO\n")
     assert r["kind"] == "unknown" and "no prose" in r["problems"][0]["message"]
+
+
+def _pd_line(n: int) -> str:
+    return json.dumps({"id": f"P{n}", "type": "incident", "incident_number": n, "title": f"Incident {n}",
+                       "status": "resolved", "created_at": "2025-01-02T03:00:00Z"})
+
+
+@pytest.mark.parametrize("broken", [0, 1, 4])
+def test_json_lines_keep_every_good_line_whichever_line_is_broken(broken):
+    """One broken line in JSON lines costs that line, the first as much as any other (a
+    broken first line had made the whole export one broken document: nothing loaded)."""
+    lines = [_pd_line(n) for n in range(1, 6)]
+    lines[broken] = '{"id": "P9", "title": broken'
+    r = kind("\n".join(lines) + "\n", "pd.jsonl")
+    assert r["kind"] == "incident_export" and len(r["incidents"]) == 4
+    assert [(p["line"], p["message"][:17]) for p in r["problems"]] == [(broken + 1, "broken JSON line ")]
+
+
+def test_a_broken_document_on_several_lines_is_not_json_lines():
+    r = kind('{"incidents": [\n{"id": "P1"},\n{"id": "P2"\n]}')
+    assert r["kind"] == "unknown" and r["problems"][0]["message"].startswith("broken JSON:")
+
+
+def test_one_broken_line_alone_is_a_broken_document():
+    r = kind('{"incidents": [{"id": "P1"}, {"id": ')
+    assert r["kind"] == "unknown" and r["problems"][0]["message"].startswith("broken JSON:")
+
+
+def test_a_json_line_holding_a_line_separator_in_a_string_stays_one_line():
+    lines = [_pd_line(1), json.dumps({"id": "P2", "type": "incident", "title": "a\u2028b\x0cc"}, ensure_ascii=False)]
+    r = kind("\n".join(lines) + "\n", "pd.jsonl")
+    assert len(r["incidents"]) == 2 and not r["problems"]
