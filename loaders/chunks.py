@@ -82,6 +82,8 @@ class Reader:
         with f:
             head = self._more(f)
             lead = head.lstrip(_BLANK)[:1]
+            if lead == b"{":
+                head = self._to_second_line(f, head)
             if lead in (b"[", b"{") and not _json_lines(head):
                 chunks = self._json_document(f, head)
             else:
@@ -97,6 +99,34 @@ class Reader:
         block = f.read(_READ)
         self._sha.update(block)
         return block
+
+    def _to_second_line(self, f, head: bytes) -> bytes:
+        """``head`` read on to the start of the file's second line that is not blank,
+        when the first line is longer than one read (a JSON-lines record over 1 MB), so
+        ``_json_lines`` can tell JSON lines from one document. Where that second line
+        starts is found first with a look of its own that keeps nothing: a document on
+        one line (an API's response, saved as it came) is not read into memory, only
+        JSON lines' first record, which their chunk holds anyway. No second line within
+        MAX_VALUE: the head as it was (one document, or a first line too long to be a
+        record)."""
+        if _second_line(head) is not None:
+            return head
+        with open(self.path, "rb") as look:
+            look.seek(len(head))
+            at = len(head)
+            newline = b"\n" in head.lstrip(_BLANK)
+            while at < MAX_VALUE and (block := look.read(_READ)):
+                if not newline and (cut := block.find(b"\n")) >= 0:
+                    newline, block, at = True, block[cut:], at + cut
+                if newline and (rest := block.lstrip(_BLANK + b"\n")):
+                    start = at + len(block) - len(rest)
+                    break
+                at += len(block)
+            else:
+                return head
+        while len(head) <= start and (block := self._more(f)):
+            head += block
+        return head
 
     def _raw_lines(self, f, head: bytes) -> Iterator[bytes]:
         buf = head
@@ -298,17 +328,26 @@ class Seen:
         return out
 
 
+def _second_line(head: bytes) -> int | None:
+    """Where the second line of ``head`` that is not blank starts, if it does within it."""
+    body = head.lstrip(_BLANK)
+    end = body.find(b"\n")
+    if end < 0 or not (rest := body[end:].lstrip(_BLANK)):
+        return None
+    return len(head) - len(rest)
+
+
 def _json_lines(head: bytes) -> bool:
-    """The file's head is JSON lines: its first line is a whole object and another line
-    follows it that is not blank (one object alone, blank lines after it, is a JSON
-    document; a broken second line is a problem of JSON lines, on its line)."""
-    first, _, rest = head.lstrip(_BLANK).partition(b"\n")
-    if not rest.strip():
+    """The file's head is JSON lines: two lines or more that are not blank (one object
+    alone, blank lines after it, is a JSON document), and its whole lines are JSON lines
+    by the rule a whole parse follows (``detect.json_lines``: each opens with "{", one at
+    least is an object; a broken line, the first as any other, is a problem on its line)."""
+    from loaders import detect
+
+    if _second_line(head) is None:
         return False
-    try:
-        return isinstance(json.loads(first), dict)
-    except ValueError:
-        return False
+    whole = head.lstrip(_BLANK).rpartition(b"\n")[0]
+    return detect.json_lines(whole.decode("utf-8", errors="replace"))[0] is not None
 
 
 def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str], holds_records=None):

@@ -418,3 +418,43 @@ def test_broken_json_before_the_array_is_a_problem(tmp_path, small_reads, head):
     body = ", ".join(json.dumps(pd_incident(n)) for n in range(1, 4))
     _, _, problems = in_chunks(_doc_file(tmp_path, head + "[" + body + "]}"), 2)
     assert any(p["message"].startswith("broken JSON") for p in problems)
+
+
+@pytest.mark.parametrize("broken", [[0], [4], [0, 4, 8]])
+def test_json_lines_whose_chunk_opens_on_a_broken_line_keep_the_chunk(tmp_path, broken):
+    """A broken line first in the file, or first in a chunk, costs that line alone (it
+    had made the chunk, or the whole file, one broken document)."""
+    lines = [json.dumps(pd_incident(n)) for n in range(1, 13)]
+    for n in broken:
+        lines[n] = '{"id": "P9", "title": broken'
+    path = _doc_file(tmp_path, "\n".join(lines) + "\n", "pd.jsonl")
+    _, items, problems = in_chunks(path, 4)
+    want, want_problems = whole(path)
+    assert len(items) == 12 - len(broken) and items == want
+    assert problems == want_problems and [p["line"] for p in problems] == [n + 1 for n in broken]
+
+
+def test_json_lines_whose_first_record_is_longer_than_a_read(tmp_path, small_reads):
+    """A first line longer than one read is still JSON lines (it read as one broken
+    document, and nothing loaded)."""
+    path = _doc_file(tmp_path, "".join(json.dumps(pd_incident(n)) + "\n" for n in range(1, 8)), "pd.jsonl")
+    parts, items, problems = in_chunks(path, 2)
+    assert len(parts) == 4 and len(items) == 7 and items == whole(path)[0] and not problems
+
+
+@pytest.mark.parametrize("after", ["\n", "\n\n  \n", ""])
+def test_a_document_on_one_line_longer_than_a_read_stays_a_document(tmp_path, small_reads, after):
+    doc = {"incidents": [pd_incident(n) for n in range(1, 8)], "more": False}
+    path = _doc_file(tmp_path, json.dumps(doc) + after)
+    parts, items, problems = in_chunks(path, 2)
+    assert len(parts) == 4 and items == whole(path)[0] and len(items) == 7 and not problems
+
+
+def test_a_document_on_one_line_is_not_read_into_memory_to_tell_it_from_json_lines(tmp_path, monkeypatch):
+    """The look for a second line keeps nothing: the head stays one read long."""
+    monkeypatch.setattr(chunks, "_READ", 64)
+    path = _doc_file(tmp_path, json.dumps({"incidents": [pd_incident(n) for n in range(1, 30)]}) + "\n")
+    reader = chunks.Reader(str(path))
+    with open(path, "rb") as f:
+        head = reader._more(f)
+        assert reader._to_second_line(f, head) == head
