@@ -458,3 +458,40 @@ def test_a_document_on_one_line_is_not_read_into_memory_to_tell_it_from_json_lin
     with open(path, "rb") as f:
         head = reader._more(f)
         assert reader._to_second_line(f, head) == head
+
+
+def _pretty_export(n: int) -> str:
+    """A PagerDuty page written one member a line, as ``json.dumps(indent=...)`` does."""
+    return json.dumps({"incidents": [pd_incident(k) for k in range(1, n + 1)], "more": False}, indent=1)
+
+
+@pytest.mark.parametrize("fault, where", [("wrong", "a value"), ("missing comma", "between elements"),
+                                          ("trailing", "after the array"), ("cut", "the end")])
+def test_broken_json_in_a_big_document_names_its_line_in_the_file(tmp_path, small_reads, fault, where):
+    """The problem names the file's line (it said "char N", counted from wherever the
+    reader had last trimmed what it read, which no one could find in the file)."""
+    lines = _pretty_export(9).split("\n")
+    at = {"a value": next(i for i, t in enumerate(lines) if '"P000006"' in t),
+          "between elements": next(i for i, t in enumerate(lines) if '"P000007"' in t) - 2,
+          "after the array": len(lines) - 3, "the end": len(lines) - 1}[where]
+    if fault == "wrong":
+        lines[at] = lines[at].replace('"P000006"', "P000006")
+    elif fault == "missing comma":
+        lines[at] = lines[at].rstrip(",")
+    elif fault == "trailing":
+        lines[at] += ","
+    else:
+        lines = lines[:at + 1]
+        lines[at] = ""
+    path = _doc_file(tmp_path, "\n".join(lines))
+    _, _, problems = in_chunks(path, 2)
+    broken = [p for p in problems if p["message"].startswith("broken JSON")]
+    want = at + 2 if fault == "missing comma" else at + 1   # (the "{" after the "}" is wrong)
+    assert len(broken) == 1 and broken[0]["line"] == want, (broken, want)
+    assert "char" not in broken[0]["message"] and "character" not in broken[0]["message"]
+
+
+def test_many_tiny_elements_read_as_one_parse_reads_them(tmp_path, small_reads):
+    path = _doc_file(tmp_path, {"incidents": [pd_incident(1), *([None] * 3000), pd_incident(2)]})
+    parts, items, problems = in_chunks(path, 500)
+    assert len(parts) == 7 and items == whole(path)[0] and len(items) == 2
