@@ -13,6 +13,8 @@ small file (loaders/detect.py), so an ingest's memory stays flat however long th
   elements of its big array (``_to_array`` says which), read with the standard decoder
   one value at a time; what follows the array is read to the document's end.
 
+A chunk holds fewer records where they reach CHUNK_BYTES of the file first.
+
 Across chunks, what one parse of the whole file would do still holds: a key seen in an
 earlier chunk is a duplicate (the row is skipped, with a problem on its line), and a
 problem about the header is said once. ``Reader.sha256`` is the hash of every byte read,
@@ -34,6 +36,10 @@ STREAM_BYTES = 16 << 20     # exports larger than this are read a chunk at a tim
 # chunk of 10,000 took that process to 118-138 MB, one of 1,000 to 52-64 MB, and parsed
 # each export faster (4.9-7.1 s against 6.4-9.2 s): fewer objects alive at once
 CHUNK_RECORDS = 1_000
+# ... or fewer, once they hold this much of the file: a record may be long (a list of API
+# pages is an array whose every element holds a page of issues), and a chunk's parse
+# takes several times its text in memory
+CHUNK_BYTES = 4 << 20
 _READ = 1 << 20
 MAX_VALUE = 64 << 20        # one array element this large and still unfinished is broken
 SMALL_VALUE = 1 << 20       # a value around a document's big array ends within this
@@ -158,7 +164,7 @@ class Reader:
         head_lines = header.count(b"\n")
         at = head_lines + 1                          # the file line the next record starts on
         records: list[bytes] = []
-        first, record, done, quoted = at, b"", False, False
+        first, record, done, quoted, held = at, b"", False, False, 0
         for raw in lines:
             record += raw
             quoted ^= bool(raw.count(b'"') % 2) if csv else False
@@ -173,10 +179,11 @@ class Reader:
                 continue
             records.append(record)
             at += record.count(b"\n")
+            held += len(record)
             record = b""
-            if len(records) >= self.chunk:
+            if len(records) >= self.chunk or held >= CHUNK_BYTES:
                 yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
-                records, first, done = [], at, True
+                records, first, done, held = [], at, True, 0
         if record and (records or record.strip(_BLANK)):
             records.append(record)
         if records or not done:
@@ -194,7 +201,7 @@ class Reader:
         read to the document's end, so a file cut short or broken anywhere says so."""
         text = _Text(head, lambda: self._more(f))
         decoder = json.JSONDecoder()
-        keys, items, done, last = [], [], False, None
+        keys, items, done, last, held = [], [], False, None, 0
         try:
             pos = text.skip(0)
             if text.char(pos) == "{":
@@ -219,13 +226,14 @@ class Reader:
                         raise _Broken("expected ',' or ']' in the array", pos)
                     pos, value_next = pos + 1, True
                     continue
-                value, pos = text.decode(decoder, pos)
+                value, end = text.decode(decoder, pos)
                 items.append(value)
-                pos, value_next = text.forget(pos), False
-                if len(items) >= self.chunk:
+                held += end - pos
+                pos, value_next = text.forget(end), False
+                if len(items) >= self.chunk or held >= CHUNK_BYTES:
                     last = self._chunk(_nest(keys, items))
                     yield last, None, 0
-                    items, done = [], True
+                    items, done, held = [], True, 0
             _to_the_end(text, decoder, pos + 1, len(keys))
         except (ValueError, RecursionError) as e:
             # the records read so far, and the problem (after a full chunk: no chunk of nothing)

@@ -495,3 +495,34 @@ def test_many_tiny_elements_read_as_one_parse_reads_them(tmp_path, small_reads):
     path = _doc_file(tmp_path, {"incidents": [pd_incident(1), *([None] * 3000), pd_incident(2)]})
     parts, items, problems = in_chunks(path, 500)
     assert len(parts) == 7 and items == whole(path)[0] and len(items) == 2
+
+
+def _jira_page(start: int, n: int) -> dict:
+    return {"startAt": start, "maxResults": n, "issues": [
+        {"key": f"OPS-{k}", "fields": {"summary": f"S {k} " + "x" * 200, "status": {"name": "Done"}}}
+        for k in range(start + 1, start + n + 1)]}
+
+
+def test_a_list_of_api_pages_is_read_a_few_pages_at_a_time(tmp_path, monkeypatch):
+    """A script's list of Jira pages: each element a whole page. A chunk ends at CHUNK_BYTES
+    of text as well as at CHUNK_RECORDS elements (the whole list was one chunk, so memory
+    grew with the file)."""
+    monkeypatch.setattr(chunks, "CHUNK_BYTES", 3000)
+    path = _doc_file(tmp_path, [_jira_page(start, 5) for start in range(0, 100, 5)])
+    parts, items, problems = in_chunks(path, 1000)
+    want, want_problems = whole(path)
+    assert len(parts) >= 5 and len(items) == 100 and items == want and problems == want_problems
+
+
+@pytest.mark.parametrize("kind", ["csv", "jsonl"])
+def test_long_records_end_a_chunk_before_its_record_count(tmp_path, monkeypatch, kind):
+    monkeypatch.setattr(chunks, "CHUNK_BYTES", 2000)
+    if kind == "csv":
+        head, *rows = JIRA.splitlines(keepends=True)
+        text = head + "".join(f"Row {n} {'y' * 300},OPS-{n},{20000 + n},Task,Done,Done,ann,,,Done\n" for n in range(1, 41))
+    else:
+        text = "".join(json.dumps(pd_incident(n, description="z" * 300)) + "\n" for n in range(1, 41))
+    path = _doc_file(tmp_path, text, f"export.{kind}")
+    parts, items, problems = in_chunks(path, 1000)
+    want, want_problems = whole(path)
+    assert len(parts) >= 5 and len(items) == 40 and items == want and problems == want_problems
