@@ -265,18 +265,12 @@ class Reader:
     def _settle(self, result: dict, shift: int | None, header: int, seen: Seen, said: set) -> dict:
         """The chunk's problems on the file's lines (a record's chunk line + ``shift``),
         those about the whole file (no line, or a header line) said once, and rows whose
-        key an earlier chunk had dropped as duplicates."""
+        key an earlier chunk had dropped as duplicates: such a row is its duplicate problem
+        alone, as in one parse of the file, which skips it before reading its fields."""
         def moved(line):
             return line + shift if shift is not None and line is not None and line > header else line
 
-        problems = []
-        for p in result.get("problems") or []:
-            line = p.get("line")
-            if line is None or line <= header:
-                if p["message"] in said:
-                    continue
-                said.add(p["message"])
-            problems.append({**p, "line": moved(line)})
+        duplicates = []
         for items, key, what in (("tickets", "key", "issue key"), ("incidents", "id", "incident id")):
             if items not in result:
                 continue
@@ -284,11 +278,22 @@ class Reader:
             for item, earlier in zip(result[items], seen.check([item.get(key) for item in result[items]])):
                 line = moved(item.get("line"))
                 if earlier:
-                    problems.append(error(line, f"duplicate {what} {item.get(key)}; row skipped"))
+                    duplicates.append(error(line, f"duplicate {what} {item.get(key)}; row skipped"))
                     continue
                 kept.append({**item, "line": line} if "line" in item else item)
             result[items] = kept
-        result["problems"] = problems
+        skipped = {p["line"] for p in duplicates} - {None}
+        problems = []
+        for p in result.get("problems") or []:
+            line = p.get("line")
+            if line is None or line <= header:
+                if p["message"] in said:
+                    continue
+                said.add(p["message"])
+            elif moved(line) in skipped:
+                continue
+            problems.append({**p, "line": moved(line)})
+        result["problems"] = problems + duplicates
         return result
 
 

@@ -526,3 +526,17 @@ def test_long_records_end_a_chunk_before_its_record_count(tmp_path, monkeypatch,
     parts, items, problems = in_chunks(path, 1000)
     want, want_problems = whole(path)
     assert len(parts) >= 5 and len(items) == 40 and items == want and problems == want_problems
+
+
+def test_a_duplicate_row_in_a_later_chunk_is_its_duplicate_problem_alone(tmp_path):
+    """A whole parse skips a repeated key before reading the row's fields; a later chunk
+    also reported the skipped row's unreadable date."""
+    head, *_ = JIRA.splitlines(keepends=True)
+    rows = [f"Row {n},OPS-{n},{20000 + n},Task,Done,Done,ann,01/Sep/25 9:00 AM,02/Sep/25 9:00 AM,Done\n" for n in range(1, 5)]
+    rows.append("Again,OPS-1,20009,Task,Done,Done,ann,01/Sep/25 9:00 AM,bad date,Done\n")
+    path = _doc_file(tmp_path, head + "".join(rows), "jira.csv")
+    _, items, problems = in_chunks(path, 2)
+    want, want_problems = whole(path)
+    assert items == want and len(items) == 4
+    assert [(p["line"], p["message"]) for p in problems] == [(p["line"], p["message"]) for p in want_problems] \
+        == [(6, "duplicate issue key OPS-1; row skipped")]
