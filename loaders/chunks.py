@@ -59,6 +59,7 @@ class Reader:
         self.path = path
         self.options = options or Options()
         self.chunk = chunk or CHUNK_RECORDS
+        self._format = None   # the export format of a JSON document's first chunk
         self._sha = hashlib.sha256()
         self.size = self.mtime_ns = 0
         self._unreadable = None
@@ -256,9 +257,14 @@ class Reader:
         return bool(value) and detect.parse_json(_nest(keys, value), self.path, self.options)["kind"] != "unknown"
 
     def _chunk(self, doc) -> dict:
+        """A chunk of the big array, parsed by the format that recognised the first chunk
+        (as one parse of the file is: a later chunk opening on an element no format knows,
+        a null among Jira issues, is not a file of its own to sniff)."""
         from loaders import detect
 
-        return {"path": self.path, **detect.parse_json(doc, self.path, self.options)}
+        if self._format is None:
+            self._format = detect.json_format(doc)
+        return {"path": self.path, **detect.parse_json(doc, self.path, self.options, self._format)}
 
     # -- across chunks --------------------------------------------------------------------
 

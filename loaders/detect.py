@@ -15,7 +15,7 @@ import re
 import stat
 
 from loaders import postmortem
-from loaders.formats import CSV, FORMATS, JSON, mapped
+from loaders.formats import CSV, FORMATS, JSON, Format, mapped
 from loaders.options import Options
 from loaders.problems import error, warning
 
@@ -160,12 +160,18 @@ def parse_text(text: str, path: str, options: Options) -> dict:
     return record
 
 
-def parse_json(doc, path: str, options: Options) -> dict:
-    """A decoded JSON document -> the result of the export format that recognises it."""
-    for f in FORMATS:
-        if f.container == JSON and f.sniff(doc):
-            return f.parse(doc, options)
-    return unknown(path, "JSON that is not a known tracker or incident export")
+def parse_json(doc, path: str, options: Options, fmt: Format | None = None) -> dict:
+    """A decoded JSON document -> the result of the export format that recognises it (or
+    of ``fmt``, where the file's format is already known)."""
+    fmt = fmt or json_format(doc)
+    if fmt is None:
+        return unknown(path, "JSON that is not a known tracker or incident export")
+    return fmt.parse(doc, options)
+
+
+def json_format(doc) -> Format | None:
+    """The export format that recognises a decoded JSON document, if one does."""
+    return next((f for f in FORMATS if f.container == JSON and f.sniff(doc)), None)
 
 
 def json_lines(text: str) -> tuple[list | None, list]:

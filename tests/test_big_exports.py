@@ -540,3 +540,15 @@ def test_a_duplicate_row_in_a_later_chunk_is_its_duplicate_problem_alone(tmp_pat
     assert items == want and len(items) == 4
     assert [(p["line"], p["message"]) for p in problems] == [(p["line"], p["message"]) for p in want_problems] \
         == [(6, "duplicate issue key OPS-1; row skipped")]
+
+
+@pytest.mark.parametrize("odd", [None, {"expand": "renderedFields"}, "OPS-0"])
+def test_a_later_chunk_opening_on_an_element_that_is_no_issue_keeps_its_issues(tmp_path, odd):
+    """The format is the first chunk's: a later chunk is not sniffed again (one opening on
+    an element no format knows loaded as unknown, and its issues were lost)."""
+    issue = lambda k: {"key": f"OPS-{k}", "fields": {"summary": f"S {k}", "status": {"name": "Done"}}}  # noqa: E731
+    path = _doc_file(tmp_path, {"issues": [issue(1), issue(2), odd, *(issue(k) for k in range(3, 9))]}, "jira.json")
+    parts, items, problems = in_chunks(path, 2)
+    want, want_problems = whole(path)
+    assert len(items) == 8 and items == want and problems == want_problems
+    assert {p["kind"] for p in parts} == {"tracker_export"}

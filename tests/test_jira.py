@@ -324,6 +324,15 @@ def test_json_list_of_pages_dedupes():
     assert len(r["tickets"]) == 3
 
 
+def test_json_a_page_opening_on_an_odd_element_keeps_its_issues():
+    """A page is told by its first issue, but a later page of a list opening on a null
+    (or a chunk of a big export opening there) still holds issues."""
+    page = load_json("jira_search.json")
+    odd = {**page, "issues": [None, *page["issues"]]}
+    assert len(jira.parse_json([{"issues": []}, odd])["tickets"]) == 3
+    assert len(jira.parse_json(odd)["tickets"]) == 3
+
+
 def test_json_garbage_does_not_raise():
     r = jira.parse_json({"issues": [{"key": "X-1", "fields": {"status": 5}}]})
     assert r["kind"] == "tracker_export"

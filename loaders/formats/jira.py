@@ -251,19 +251,25 @@ def _is_page(obj) -> bool:
 
 
 def _find_issues(doc) -> list:
-    """Every issue object in one search page, a list of pages, or a list of issues."""
-    if _is_page(doc):
+    """Every issue object in one search page, a list of pages, or a list of issues. (A
+    page is told by its first issue, but read whole: an odd element first does not cost
+    the issues after it.)"""
+    if _holds_issues(doc):
         return [i for i in doc["issues"] if _is_issue(i)]
     if _is_issue(doc):
         return [doc]
     out = []
     if isinstance(doc, list):
         for item in doc:
-            if _is_page(item):
+            if _holds_issues(item):
                 out.extend(i for i in item["issues"] if _is_issue(i))
             elif _is_issue(item):
                 out.append(item)
     return out
+
+
+def _holds_issues(obj) -> bool:
+    return isinstance(obj, dict) and isinstance(obj.get("issues"), list)
 
 
 @quiet_false
