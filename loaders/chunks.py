@@ -28,7 +28,7 @@ import os
 from collections.abc import Iterator
 
 from loaders.options import EXPORT_SUFFIXES, Options
-from loaders.problems import error
+from loaders.problems import error, warning
 
 STREAM_BYTES = 16 << 20     # exports larger than this are read a chunk at a time
 # records (rows, lines, array elements) per chunk: the export's process holds one chunk's
@@ -199,8 +199,18 @@ class Reader:
         """Chunks of the big array in one JSON document, each parsed as a document of the
         same shape: the array under its keys (at any depth: a GraphQL response holds it
         in ``data.repository.issues.nodes``), or a bare array. What follows the array is
-        read to the document's end, so a file cut short or broken anywhere says so."""
+        read to the document's end, so a file cut short or broken anywhere says so. Bytes
+        that are not UTF-8 are read as U+FFFD, and the first one's line is a warning."""
         text = _Text(head, lambda: self._more(f))
+        said = False
+        for result, shift, header in self._json_chunks(text):
+            if text.bad_line is not None and not said:
+                result["problems"].insert(0, warning(text.bad_line, "not UTF-8 (first bad byte on this line); "
+                                                                    "its bad bytes read as U+FFFD"))
+                said = True
+            yield result, shift, header
+
+    def _json_chunks(self, text: "_Text"):
         decoder = json.JSONDecoder()
         keys, items, done, last, held = [], [], False, None, 0
         try:
@@ -470,6 +480,7 @@ class _Text:
         self._pending = b""
         self.buf = ""
         self._lines_gone = 0   # line breaks in what ``forget`` dropped
+        self.bad_line = None   # the line of the first byte that is not UTF-8
         self._feed(head)
 
     def _feed(self, block: bytes) -> bool:
@@ -482,7 +493,13 @@ class _Text:
         if cut > 0 and data[cut - 1] >= 0xC0:
             cut -= 1
         self._pending = data[cut:]
-        self.buf += data[:cut].decode("utf-8-sig" if not self.buf else "utf-8", errors="replace")
+        encoding = "utf-8-sig" if not self.buf else "utf-8"
+        try:
+            self.buf += data[:cut].decode(encoding)
+        except UnicodeDecodeError as e:
+            if self.bad_line is None:
+                self.bad_line = self.line(len(self.buf)) + data[:e.start].count(b"\n")
+            self.buf += data[:cut].decode(encoding, errors="replace")
         return True
 
     def char(self, pos: int) -> str:

@@ -552,3 +552,17 @@ def test_a_later_chunk_opening_on_an_element_that_is_no_issue_keeps_its_issues(t
     want, want_problems = whole(path)
     assert len(items) == 8 and items == want and problems == want_problems
     assert {p["kind"] for p in parts} == {"tracker_export"}
+
+
+def test_bytes_that_are_not_utf8_in_a_big_document_are_a_warning_on_their_line(tmp_path, small_reads):
+    """As a whole parse warns (it read them silently as U+FFFD)."""
+    text = _pretty_export(6).replace('"Incident 4"', '"Incident \\u00e9 4"').encode()
+    at = text.index(b"\\u00e9")
+    path = tmp_path / "pd.json"
+    path.write_bytes(text[:at] + b"\xe9" + text[at + 6:])
+    _, items, problems = in_chunks(path, 2)
+    want, want_problems = whole(path)
+    assert len(items) == 6 and [i["title"] for i in items][3] == "Incident \ufffd 4"
+    assert [(p["line"], p["level"], p["message"][:10]) for p in problems] \
+        == [(p["line"], p["level"], p["message"][:10]) for p in want_problems] \
+        == [(text[:at].count(b"\n") + 1, "warning", "not UTF-8 ")]
