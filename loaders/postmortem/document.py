@@ -485,32 +485,41 @@ def _opens_field(line: str) -> bool:
     return bool(_BOLD_KEY.match(opener) or _KV_LINE.match(plain(opener)) or _HEADER_KV.match(opener))
 
 
-def _cause_texts(b: Block) -> tuple[list[str], list[str]]:
-    """(cause fields, other texts) of a block, for _prose_cause. A paragraph of
-    bold-keyed fields one under the other ("**Date:** 2025-03-04", "**Root cause:** ...",
-    "**Impact:** ...") gives its cause fields ("Root cause", "Ursache", "Trigger": the
-    cause, whatever words it is told in), then the fields that may tell one in prose: not
-    its date, severity or status, nor its impact when a cause field is there (the harm,
-    whatever "due to" it says). A line that opens no bold key goes on with the field above
-    (a wrapped value). Any other block: its text whole (a paragraph's lines are one run of
-    prose, whatever colons they hold); an item with its sub-bullets."""
-    whole = ([], [b.text, *b.children] if b.kind == "item" else [b.text])
-    if b.kind != "para" or len(b.rows) < 2:
-        return whole
-    fields: list[tuple[str, str]] = []
-    for _, (line,) in b.rows:
-        if (m := _BOLD_KEY.match(line.lstrip(" >"))):
-            fields.append(((m.group(1) or m.group(2)).strip(), line))
-        elif fields:
-            fields[-1] = (fields[-1][0], fields[-1][1] + " " + line.strip())
-        else:
-            return whole
+def _cause_texts(blocks: list[Block], i: int) -> tuple[list[str], list[str], int]:
+    """(cause fields, other texts, the index of the block after them) from block ``i``,
+    for _prose_cause. Bold-keyed fields one under the other, in a paragraph ("**Date:**
+    2025-03-04", "**Root cause:** ...", "**Impact:** ...") or as list items ("- **Root
+    cause:** TBD", "- **Impact:** ..."), give their cause fields ("Root cause", "Ursache",
+    "Trigger": the cause, whatever words it is told in), then the fields that may tell one
+    in prose: not a date, severity or status, nor the impact when a cause field is there
+    (the harm, whatever "due to" it says). A paragraph's line that opens no bold key goes
+    on with the field above (a wrapped value), as an item's sub-lines do. Any other block:
+    its text whole (a paragraph's lines are one run of prose, whatever colons they hold);
+    an item with its sub-bullets."""
+    b = blocks[i]
+    whole = ([], [b.text, *b.children] if b.kind == "item" else [b.text], i + 1)
+    fields: list[tuple[str, str, list[str]]] = []   # (key, the field's text, its item's sub-bullets)
+    if b.kind == "item":
+        for item in blocks[i:]:
+            if item.kind != "item" or not (m := _BOLD_KEY.match(item.text)):
+                break
+            fields.append(((m.group(1) or m.group(2)).strip(), item.text, item.children))
+    elif b.kind == "para" and len(b.rows) >= 2:
+        for _, (line,) in b.rows:
+            if (m := _BOLD_KEY.match(line.lstrip(" >"))):
+                fields.append(((m.group(1) or m.group(2)).strip(), line, []))
+            elif fields:
+                fields[-1] = (fields[-1][0], fields[-1][1] + " " + line.strip(), [])
+            else:
+                return whole
     if len(fields) < 2:
         return whole
-    kinds = [section_kind(key, whole=True) for key, _ in fields]
-    left_out = ("factors", "impact", "metadata") if "factors" in kinds else ("factors", "metadata")
-    return ([line for (_, line), kind in zip(fields, kinds) if kind == "factors"],
-            [line for (_, line), kind in zip(fields, kinds) if kind not in left_out])
+    kinds = [section_kind(key, whole=True) for key, _, _ in fields]
+    left_out = ("impact", "metadata") if "factors" in kinds else ("metadata",)
+    return ([text for (_, text, _), kind in zip(fields, kinds) if kind == "factors"],
+            [t for (_, text, more), kind in zip(fields, kinds) if kind not in left_out
+             for t in ([] if kind == "factors" else [text]) + more],
+            i + 1 if b.kind == "para" else i + len(fields))
 
 
 # a field whose value says it is not known ("不明（...）", "Unknown (first seen at ...)"): the
@@ -1632,11 +1641,15 @@ def _prose_cause(doc: Doc) -> list[str]:
         heading = plain(s.title) if s.level > 0 and id(s) not in doc.kinds else ""
         if len(heading.split()) >= 5 and _CAUSE.search(heading):
             return [heading[:500]]
-        for i, b in enumerate(s.blocks):
-            if b.kind not in ("para", "item"):
+        i = 0
+        while i < len(s.blocks):
+            if s.blocks[i].kind not in ("para", "item"):
+                i += 1
                 continue
-            # a list item and its sub-bullets ("- CSS not loading" / "  - Caused by ...")
-            fields, texts = _cause_texts(b)
+            # a list item and its sub-bullets ("- CSS not loading" / "  - Caused by ..."),
+            # or a run of them that are fields
+            fields, texts, after = _cause_texts(s.blocks, i)
+            last, i = after - 1, after   # (the last block read; the next to read)
             for field in fields:
                 if not _unknown_cause(stated := plain(field).strip(), keyed=True):
                     return [stated[:500]]
@@ -1648,7 +1661,7 @@ def _prose_cause(doc: Doc) -> list[str]:
                             continue   # "**Root cause:** TBD": the template's blank, not a cause
                         if _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence) or (
                                 doc.kinds.get(id(s)) != "impact" and _found_cause(sentence)):
-                            listed = _listed_after(s.blocks, i) if _NAMES_THE_CAUSES.search(sentence) else []
+                            listed = _listed_after(s.blocks, last) if _NAMES_THE_CAUSES.search(sentence) else []
                             # ("Root causes were two misconfigurations:" over a numbered
                             # list: the list's items are the causes)
                             return listed or [_ENTRY_CLOCK.sub("", sentence.strip(), count=1)[:500]]
