@@ -1351,9 +1351,10 @@ def _span_key(verb: str) -> str:
 
 def stated_spans(doc, keys=("resolved_at", "mitigated_at")) -> list[tuple[str, str, float]]:
     """(timestamp, anchor timestamp, minutes) for each span the document states that
-    ends at one of ``keys``. Each pattern is tried only where its first word occurs in
-    lower case, mid-sentence (found by str.find, far cheaper than searching with the
-    patterns), and not at all where that word is its verb and names another key."""
+    ends at one of ``keys``. Each pattern is tried only where its first word occurs, in
+    lower case or opening a sentence ("Fixed within 3 hours of the first report"; found
+    by str.find, far cheaper than searching with the patterns), and not at all where that
+    word is its verb and names another key."""
     text = doc.text or "\n".join(doc.lines)
     out = []
     for word, rx in _SPANS:
@@ -1374,10 +1375,11 @@ def stated_spans(doc, keys=("resolved_at", "mitigated_at")) -> list[tuple[str, s
 
 
 def _positions(text: str, word: str):
-    at = text.find(word)
-    while at != -1:
-        yield at
-        at = text.find(word, at + len(word))
+    for form in (word, word.capitalize()):
+        at = text.find(form)
+        while at != -1:
+            yield at
+            at = text.find(form, at + len(form))
 
 
 def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=None):
