@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-from loaders.config import ConfigError, choose_database, load_config  # noqa: E402  (after main for import speed)
+from loaders.config import ConfigError, config_and_database, load_config  # noqa: E402  (after main for import speed)
 
 
 def cmd_parse(args) -> int:
@@ -253,8 +253,7 @@ def cmd_report(args) -> int:
     if args.quarter and (args.date_from or args.date_to):
         print("hindsight: give --quarter or --from/--to, not both", file=sys.stderr)
         return 2
-    cfg = load_config(args.config, required=bool(args.config))
-    db, why = choose_database(cfg, args.db)
+    cfg, db, why = config_and_database(args.config, args.db)
     if not db.exists():
         print(f"hindsight: no database at {db} ({why}); run `hindsight ingest --db {db} PATH...` first",
               file=sys.stderr)
@@ -312,8 +311,7 @@ def cmd_correct(args) -> int:
     from loaders import corrections
     from loaders.ingest import NothingToLoad, RemovalRefused, ingest, print_summary
 
-    cfg = load_config(args.config, required=bool(args.config))
-    db, why = choose_database(cfg, args.db)
+    cfg, db, why = config_and_database(args.config, args.db)
     fixes = cfg.corrections_for(db)
     try:
         keys = corrections.keys_for(args.doc_id, args.field)

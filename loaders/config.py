@@ -63,6 +63,8 @@ class Config:
     max_files: int = MAX_FILES
     database_set: bool = False             # the file names its database (``database:``)
     is_demo: bool = False                  # the bundled demo config, used for want of another
+    remembered: bool = False               # the config the database's last load read (``remembered``)
+    gone: str | None = None                # ... which is no longer there: the demo's stands in
     corrections_file: str | None = None    # ``corrections:``; default corrections.yaml beside the config
     people: dict[str, list[str]] = field(default_factory=dict)  # person -> aliases (handles, names)
     jira_base_url: str | None = None       # https://acme.atlassian.net: Jira keys link to <url>/browse/KEY
@@ -113,6 +115,10 @@ class Config:
         """Which config this is, for the messages that name it."""
         if self.path is None:
             return "no config file (defaults)"
+        if self.remembered:
+            return f"{self.path} (remembered by the database: its last load read it)"
+        if self.is_demo and self.gone:
+            return f"{self.path} (the bundled demo config: {self.gone}, which the database's last load read, is gone)"
         return f"{self.path} (the bundled demo config)" if self.is_demo else str(self.path)
 
 
@@ -144,6 +150,57 @@ def find_config(explicit: str | None) -> Path | None:
     if local.exists():
         return local
     return DEMO_CONFIG if DEMO_CONFIG.exists() else None
+
+
+_READ = object()
+
+
+def config_and_database(explicit_config: str | None, explicit_db: str | os.PathLike | None) -> tuple[Config, Path, str]:
+    """What a command that reads or writes a database works with: (the config, the
+    database, why that database), the config the database remembers where none was named."""
+    cfg = load_config(explicit_config, required=bool(explicit_config))
+    db, why = choose_database(cfg, explicit_db)
+    return remembered(cfg, db), db, why
+
+
+def remembered(cfg: Config, db: str | os.PathLike, recorded=_READ) -> Config:
+    """The config to work with on the database ``db``. Where none was named (no --config,
+    $HINDSIGHT_CONFIG or ./hindsight.yaml: ``cfg`` is the bundled demo's, for want of
+    another) and the database's last load read another config, that one, while it is
+    there: a database built with a team's taxonomy, deadlines and corrections keeps them
+    whoever loads or reads it next (an ingest or a dashboard given only ``--db`` put the
+    demo's in their place, and corrections went to another file). ``recorded``: that
+    config's path, when the caller has read it already (else it is read from ``db``)."""
+    if not cfg.is_demo:
+        return cfg
+    path = recorded_config(db) if recorded is _READ else recorded
+    if not path or Path(path) == cfg.path:
+        return cfg
+    if not Path(path).exists():
+        cfg.gone = path
+        return cfg
+    out = load_config(path, required=True)
+    out.remembered = True
+    return out
+
+
+def recorded_config(db: str | os.PathLike) -> str | None:
+    """The config the last load of the database ``db`` read (its ``settings``), if any."""
+    if not os.path.exists(db):
+        return None
+    import duckdb   # here: --help and parse need no database
+
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        rows = con.execute("SELECT value FROM settings WHERE key = 'config_path'").fetchall()
+    except duckdb.Error:     # no settings table: not a database a load has written
+        return None
+    finally:
+        con.close()
+    return rows[0][0] if rows and rows[0][0] else None
 
 
 def load_config(explicit: str | None = None, required: bool = False) -> Config:

@@ -30,7 +30,7 @@ from pathlib import Path
 import duckdb
 
 from loaders import chunks, corrections, rows, snapshot, store, workers
-from loaders.config import Config, ConfigError, choose_database, load_config
+from loaders.config import Config, ConfigError, choose_database, config_and_database
 from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.options import EXPORT_SUFFIXES
 from loaders.problems import problem
@@ -601,8 +601,7 @@ def cmd_ingest(args) -> int:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough: let the clean-up finish
         raise Terminated
 
-    cfg = load_config(args.config, required=bool(args.config))
-    db_path, why = choose_database(cfg, args.db)
+    cfg, db_path, why = config_and_database(args.config, args.db)
     show = not args.quiet
     bar = Bar("parsing") if show and sys.stderr.isatty() else None
     on_term = None

@@ -68,3 +68,35 @@ def test_the_data_quality_page_lists_corrections_and_whether_they_apply(archive)
     assert not at.exception, at.exception
     fixes = next(d.value for d in at.dataframe if "applied" in d.value.columns)
     assert dict(zip(fixes["doc_id"], fixes["applied"])) == {"INC-2": True, "INC-404": False}
+
+
+def test_a_dashboard_given_only_the_database_corrects_with_the_config_it_was_loaded_with(tmp_path, monkeypatch):
+    """Started with --db alone ($HINDSIGHT_DB here), the dashboard works with the config the
+    database remembers: its correction lands beside that config, and the corrections
+    already there survive its re-ingest (it used the demo config, wrote another file, and
+    the re-ingest dropped them)."""
+    docs = tmp_path / "team" / "pm"
+    docs.mkdir(parents=True)
+    for n, day in ((1, "2026-02-03"), (2, "2026-02-10")):
+        (docs / f"INC-{n}.md").write_text(house_doc(title=f"Cache stampede {n}", day=day), encoding="utf-8")
+    cfg = tmp_path / "team" / "hindsight.yaml"
+    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nmin_sample: 2\nsources:\n  postmortems: ['pm/*.md']\n")
+    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
+    assert run_cli("correct", "--config", str(cfg), "INC-2", "title", "Cache stampede, again").returncode == 0
+    monkeypatch.delenv("HINDSIGHT_CONFIG", raising=False)
+    monkeypatch.setenv("HINDSIGHT_DB", str(tmp_path / "h.duckdb"))
+
+    at = run_page(INCIDENTS, incident="INC-1", **{"from": "2026-01-01", "to": "2026-03-31"})
+    assert not at.exception, at.exception
+    at.selectbox(key="correct-field").set_value("detected_at")
+    at.text_input(key="correct-value").input("2026-02-03T10:29:00Z")
+    next(b for b in at.button if b.label == "Save and re-ingest").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert any("re-ingested" in s.value for s in at.success)
+    text = (cfg.parent / "corrections.yaml").read_text()
+    assert "INC-1:" in text and "INC-2:" in text and not (tmp_path / "corrections.yaml").exists()
+    import duckdb
+    with duckdb.connect(str(tmp_path / "h.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT title FROM mart_incidents WHERE incident_id = 'INC-2'").fetchone()[0] \
+            == "Cache stampede, again"

@@ -1,10 +1,11 @@
 """Where the dashboard reads from, chosen in the same order as the command line.
 
 Config: ``streamlit run app.py -- --config FILE``, then ``$HINDSIGHT_CONFIG``, then
-``./hindsight.yaml``, then the bundled demo config. Database: ``-- --db PATH``, then
-``$HINDSIGHT_DB``, then the config's ``database:``, then ``data/hindsight.duckdb``
-(loaders.config.choose_database, which the command line asks too). Every page names both
-at the foot of its sidebar.
+``./hindsight.yaml``, then the config the database's last load read, then the bundled
+demo config. Database: ``-- --db PATH``, then ``$HINDSIGHT_DB``, then the config's
+``database:``, then ``data/hindsight.duckdb`` (loaders.config.choose_database and
+``remembered``, which the command line asks too). Every page names both at the foot of
+its sidebar.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders.config import Config, ConfigError, choose_database, load_config
+from loaders.config import Config, ConfigError, choose_database, load_config, recorded_config, remembered
 from metrics import safe
 
 
@@ -44,7 +45,26 @@ def where() -> Where:
         st.error(safe.markdown(f"Hindsight cannot read its config: {e}"))
         st.stop()
     db, why = choose_database(cfg, args.db)
+    if cfg.is_demo:   # (the database's own config, read again when an ingest swaps the file)
+        try:
+            cfg = remembered(cfg, db, _recorded(str(db), _identity(db)))
+        except ConfigError as e:
+            st.error(safe.markdown(f"Hindsight cannot read the config this database was loaded with: {e}"))
+            st.stop()
     return Where(cfg, db, why)
+
+
+def _identity(db: Path):
+    try:
+        st_ = db.stat()
+    except OSError:
+        return None
+    return st_.st_ino, st_.st_mtime_ns, st_.st_size
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _recorded(db: str, identity) -> str | None:
+    return recorded_config(db) if identity is not None else None
 
 
 def footer(w: Where) -> None:
