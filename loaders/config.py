@@ -101,11 +101,6 @@ class Config:
                        max_file_bytes=self.max_file_bytes, max_export_bytes=self.max_export_bytes,
                        lint_disabled=self.lint_disabled)
 
-    def sla_for(self, level: int | None) -> int:
-        if level is not None and level in self.sla_days:
-            return self.sla_days[level]
-        return self.sla_days.get("default", 60)
-
     def source_patterns(self) -> list[tuple[str, str]]:
         """(kind, absolute glob) for every source the config lists."""
         return [(kind, p if os.path.isabs(p) else str(self.base / p))

@@ -6,8 +6,7 @@ from loaders.config import DEMO_CONFIG, ROOT, Config, ConfigError, config_from_d
 
 def test_defaults():
     cfg = Config()
-    assert cfg.sla_for(1) == 14 and cfg.sla_for(2) == 30 and cfg.sla_for(3) == 60
-    assert cfg.sla_for(None) == 60
+    assert cfg.sla_days == {1: 14, 2: 30, "default": 60}   # (the rule that applies them: tests/test_deadlines.py)
     assert cfg.recurrence_window_days == 90
     assert cfg.min_sample == 10
     assert cfg.timezone == "UTC"
@@ -55,7 +54,7 @@ def test_errors_name_the_key(data, key):
 
 def test_sla_keys_accept_sev_names():
     cfg = config_from_dict({"sla_days": {"SEV1": 7, "P2": 21, "default": 45}})
-    assert (cfg.sla_for(1), cfg.sla_for(2), cfg.sla_for(4)) == (7, 21, 45)
+    assert cfg.sla_days == {1: 7, 2: 21, "default": 45}
 
 
 def test_broken_yaml_names_the_line(tmp_path):

@@ -1,5 +1,7 @@
 -- One row per action item with its effective status (tracker first, then document),
--- its deadline (due date, else incident date + the SLA days of its severity), and
+-- its deadline (due date, else incident date + the SLA days of its severity: its own
+-- level's, else the most severe configured level's when it is more severe than all of
+-- them, a SEV0 under SEV1's 14 days, else the default's), and
 -- the incident it belongs to. The owner is person_of(the owner as written) (people:). The ticket's
 -- address, the one rule every listing shows: the export's (or the document's) URL, else
 -- the key itself when it is a URL, else GitHub's address for an owner/repo#N key, else
@@ -23,7 +25,7 @@ SELECT
     a.owner_source,
     a.due_date,
     coalesce(a.due_date,
-             i.incident_date + CAST(coalesce(s.days, sd.days, 60) AS INTEGER))
+             i.incident_date + CAST(coalesce(s.days, top.days, sd.days, 60) AS INTEGER))
                                                              AS deadline,
     a.due_date IS NULL                                       AS deadline_from_sla,
     a.ticket,
@@ -42,5 +44,7 @@ SELECT
 FROM int_action_items_tracked a
 JOIN mart_incidents i USING (file_path)
 LEFT JOIN sla_days s  ON s.severity_level = i.severity_level
+LEFT JOIN (SELECT min(severity_level) AS severity_level, arg_min(days, severity_level) AS days
+           FROM sla_days WHERE severity_level IS NOT NULL) top ON i.severity_level < top.severity_level
 LEFT JOIN settings jira ON jira.key = 'jira_base_url'
 LEFT JOIN sla_days sd ON sd.severity_level IS NULL
