@@ -32,9 +32,9 @@ if filters.near_misses:
 else:
     c[1].metric("Near misses", "excluded", "by the sidebar filter", delta_color="off", delta_arrow="off",
                 help="Turn on 'Include near misses' in the sidebar to count them.")
-c[2].metric(f"Done within {closing.DAYS} days", fmt.pct(eq.now.rate), fmt.verdict(eq.change, percent=True),
+c[2].metric(f"Done within {closing.DAYS} days", fmt.within(eq.now), fmt.verdict(eq.change, percent=True),
             delta_color=fmt.delta_color(eq.change), delta_arrow=fmt.arrow(eq.change),
-            help=f"Action items closed within {closing.DAYS} days of their incident, of the {eq.now.eligible} "
+            help=f"{fmt.within_note(eq.now)}Action items closed within {closing.DAYS} days of their incident, of the {eq.now.eligible} "
                  f"whose incident is that old, compared with the previous period at the same age "
                  f"({fmt.interval(eq.now.ci, percent=True)}). As of today: {h.actions_done} done of {h.actions} "
                  f"({fmt.pct(h.completion_rate)}), {h.actions_overdue} overdue.")

@@ -136,12 +136,19 @@ def rate_table(df: pd.DataFrame, by: str, label: str | None = None,
 
 
 WITHIN_DAYS = 90  # the Overview's equal-age window (metrics/closing.py)
+# Done items with no close date, old enough to count, may each have closed within the
+# window or not: the rate lies between two bounds whatever they were. Beyond this spread
+# (in points) it is not a figure to repeat, and is shown as the range
+MAX_UNKNOWN = 0.05
 
 
 @dataclass(frozen=True)
 class WithinDays:
     """Items done within ``days`` of their incident, of those old enough to have had it
-    (docs/METRICS.md, "Closing at equal age")."""
+    (docs/METRICS.md, "Closing at equal age"). ``rate`` is None where too few items tell,
+    or where done items with no close date leave it anywhere in ``bounds``, a range wider
+    than MAX_UNKNOWN (a team that ticks its checkboxes and keeps no tracker: its items
+    read as 0% done within 90 days, as if none ever closed)."""
 
     days: int
     eligible: int        # won't-do aside, incident at least `days` old, close date known or still open
@@ -150,6 +157,13 @@ class WithinDays:
     undated_done: int    # done with no close date (the document's word): left out
     rate: float | None
     ci: list[float] | None
+    undated_eligible: int = 0   # ... of them, those whose incident is old enough: each may have closed in time or not
+    bounds: tuple[float, float] | None = None   # the rate whatever their close dates: none, or all, in time
+
+    @property
+    def unknown(self) -> bool:
+        """Whether the rate is left unsaid for want of close dates (``bounds`` hold it)."""
+        return self.bounds is not None and self.bounds[1] - self.bounds[0] > MAX_UNKNOWN
 
 
 def within_by_month(reader: Reader, f: Filters, as_of: date, days: int = WITHIN_DAYS) -> pd.DataFrame:
@@ -162,17 +176,22 @@ def within_by_month(reader: Reader, f: Filters, as_of: date, days: int = WITHIN_
     return kept(reader, "within days", (f, as_of, days), make).copy()
 
 
-def within_counts(days: int, eligible: int, done: int, too_recent: int, undated_done: int) -> WithinDays:
-    """The rate and its interval for equal-age counts."""
-    return WithinDays(days, eligible, done, too_recent, undated_done, done / eligible if eligible else None,
-                      stats.wilson(done, eligible))
+def within_counts(days: int, eligible: int, done: int, too_recent: int, undated_done: int,
+                  undated_eligible: int = 0) -> WithinDays:
+    """The rate and its interval for equal-age counts, or the bounds that hold it."""
+    n = eligible + undated_eligible
+    bounds = (done / n, (done + undated_eligible) / n) if undated_eligible else None
+    w = WithinDays(days, eligible, done, too_recent, undated_done, done / eligible if eligible else None,
+                   stats.wilson(done, eligible), undated_eligible, bounds)
+    return replace(w, rate=None, ci=None) if w.unknown else w
 
 
 def within(reader: Reader, f: Filters, as_of: date, days: int = WITHIN_DAYS) -> WithinDays:
     """Done within ``days`` of the incident over the whole period, for the Overview, the
     report and the closing page."""
     rows = within_by_month(reader, f, as_of, days)
-    return within_counts(days, *(int(rows[c].sum()) for c in ("eligible", "done", "too_recent", "undated_done")))
+    return within_counts(days, *(int(rows[c].sum()) for c in ("eligible", "done", "too_recent", "undated_done",
+                                                             "undated_eligible")))
 
 
 def dated_items(df: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -193,7 +212,7 @@ def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN
     table = rate_table(df, "month", min_sample=min_sample)
     for r in within_by_month(reader, f, as_of, days).itertuples(index=False):
         _equal_age(table, table["month"] == r.month, within_counts(days, r.eligible, r.done, r.too_recent,
-                                                                   r.undated_done), days, min_sample)
+                                                                   r.undated_done, r.undated_eligible), days, min_sample)
     every = pd.DataFrame({"month": months(f.date_from, f.date_to)})
     out = every.merge(table, on="month", how="left")
     for col in ("items", "done", "open", "won't do", "overdue", "completion n", "on time n"):
@@ -206,12 +225,14 @@ def monthly(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN
 
 def _equal_age(table: pd.DataFrame, row, w: WithinDays, days: int, min_sample: int) -> None:
     """Replace a row's completion with 'done within ``days`` of the incident' (``w``)."""
-    shown = stats.enough(w.eligible, min_sample)
+    shown = stats.enough(w.eligible, min_sample) and not w.unknown
     table.loc[row, "completion n"] = w.eligible
     table.loc[row, "completion"] = w.rate if shown else None
     table.loc[row, "completion 90% low"] = w.ci[0] if w.ci and shown else None
     table.loc[row, "completion 90% high"] = w.ci[1] if w.ci and shown else None
-    table.loc[row, "completion note"] = "" if shown else (NOT_ENOUGH if w.eligible else f"under {days} days old")
+    table.loc[row, "completion note"] = "" if shown else (
+        f"{w.undated_eligible} done with no close date" if w.unknown
+        else NOT_ENOUGH if w.eligible else f"under {days} days old")
 
 
 def breakdown(reader: Reader, f: Filters, as_of: date, by: str) -> pd.DataFrame:

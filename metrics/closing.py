@@ -9,7 +9,9 @@ time to close is a Kaplan-Meier curve in which open items count as still open at
 age (censored), with the median days to close and its interval.
 
 An item marked done only in its postmortem has no close date, so no one knows when it
-closed: such items are counted (``undated_done``) and left out of these figures.
+closed: such items are counted (``undated_done``) and left out of these figures; where
+enough of them are old enough to count that the rate could lie anywhere in a range wider
+than a few points, the rate is not given, its range is (``WithinDays.bounds``).
 The rule itself is metrics/sql/actions_within_days.sql, over the rows every
 Action-items figure starts from (counted_action_items). Definitions: docs/METRICS.md, "Closing at equal age".
 """
@@ -42,8 +44,9 @@ class EqualAge:
 def equal_age(reader: Reader, f: Filters, as_of: date, days: int = DAYS,
               min_sample: int = stats.MIN_SAMPLE) -> EqualAge:
     now, before = within(reader, f, as_of, days), within(reader, previous(f), as_of, days)
+    told = [w.eligible if not w.unknown else 0 for w in (before, now)]   # (a rate left unsaid compares with nothing)
     return EqualAge(now, before, stats.compare_proportions(
-        before.done, before.eligible, now.done, now.eligible, min_sample=min_sample))
+        before.done, told[0], now.done, told[1], min_sample=min_sample))
 
 
 def survival(reader: Reader, f: Filters, as_of: date) -> tuple[stats.Survival, int]:

@@ -37,7 +37,8 @@ def _figures(reader: Reader, f: Filters, as_of: date) -> dict:
     n = near_misses.summary(reader, f)
     return {
         "incidents": n.incidents, "near_misses": n.near_misses, "reports": n.reports,
-        "done": eq.done, "eligible": eq.eligible, "on_time": t.on_time, "due_or_done": t.due_or_done,
+        # (a rate that done items without a close date leave unsaid has no value here: METRICS.md)
+        "done": eq.done, "eligible": 0 if eq.unknown else eq.eligible, "on_time": t.on_time, "due_or_done": t.due_or_done,
         "ttd": detection.durations(reader, f, "detect")["minutes"].tolist(),
         "ttr": detection.durations(reader, f, "resolve")["minutes"].tolist(),
         "repeats": repeats, "repeats_after_fix": after_fix,

@@ -64,7 +64,8 @@ def build(reader: Reader, date_from: date, date_to: date, as_of: date, teams: tu
     eq = closing.within(reader, Filters(date_from, date_to, tuple(teams)), as_of, closing.DAYS)
     actions[f"done_within_{closing.DAYS}_days"] = {
         "rate": eq.rate, "done": eq.done, "eligible": eq.eligible, "too_recent": eq.too_recent,
-        "undated_done": eq.undated_done}
+        "undated_done": eq.undated_done, "undated_eligible": eq.undated_eligible,
+        "bounds": list(eq.bounds) if eq.unknown else None}
 
     pairs = reader.query(sql_file("report_similar"), {**params, "resembles": RESEMBLES, "shown": PAIRS_SHOWN})
 

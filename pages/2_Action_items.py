@@ -54,13 +54,13 @@ c[4].metric("Without ticket", t.without_ticket, help="All items, any status.")
 st.subheader("Closing at equal age")
 eq = fig.equal_age
 for col, w in zip(st.columns(3), fig.within):
-    col.metric(f"Done within {w.days} days", fmt.pct(w.rate), f"n={w.eligible} · {fmt.interval(w.ci, percent=True)}",
+    col.metric(f"Done within {w.days} days", fmt.within(w), f"n={w.eligible} · {fmt.interval(w.ci, percent=True)}",
                delta_color="off", delta_arrow="off",
-               help=f"Of the items whose incident is at least {w.days} days old ({w.eligible}), {w.done} closed "
+               help=f"{fmt.within_note(w)}Of the items whose incident is at least {w.days} days old ({w.eligible}), {w.done} closed "
                     f"within {w.days} days of it. {w.too_recent} younger items and {w.undated_done} done items "
                     "without a close date are left out.")
-st.caption(f"Compared at equal age, done within {closing.DAYS} days: {fmt.pct(eq.before.rate)} in the previous "
-           f"period, {fmt.pct(eq.now.rate)} in this one · {fmt.verdict(eq.change, percent=True)}. "
+st.caption(f"Compared at equal age, done within {closing.DAYS} days: {fmt.within(eq.before)} in the previous "
+           f"period, {fmt.within(eq.now)} in this one · {fmt.verdict(eq.change, percent=True)}. "
            "Rates as of today favour old items, which have had longer to close.")
 surv, undated = fig.survival, fig.undated
 setup.chart(charts.time_to_close(surv, undated, filters.describe(), cfg.min_sample))

@@ -59,8 +59,35 @@ def test_only_items_old_enough_count(tmp_path):
                ("wont_do", 3)]),  # won't do: left out
     ])
     w = _within(reader)
-    assert (w.eligible, w.done, w.too_recent, w.undated_done) == (3, 1, 2, 1)
-    assert w.rate == pytest.approx(1 / 3)
+    assert (w.eligible, w.done, w.too_recent, w.undated_done, w.undated_eligible) == (3, 1, 2, 1, 1)
+    # (the undated item may have closed in time or not: 1 or 2 of 4, too wide to name a rate)
+    assert w.rate is None and w.bounds == (0.25, 0.5)
+
+
+def test_a_few_done_items_without_a_close_date_leave_the_rate_as_it_was(tmp_path):
+    reader = load_items(tmp_path, [(200, [("done", 10)] * 30 + [("open", None)] * 9 + [("done", None)])])
+    w = _within(reader)
+    assert (w.eligible, w.done, w.undated_eligible) == (39, 30, 1)
+    assert w.rate == pytest.approx(30 / 39) and w.ci and w.bounds == (0.75, 31 / 40)
+
+
+def test_done_items_without_close_dates_are_not_read_as_never_closing(tmp_path):
+    """A team that ticks its checkboxes and keeps no tracker: its done items have no close
+    date, and the rate read 0% (the open items alone were left to count)."""
+    reader = load_items(tmp_path, [(200, [("done", None)] * 26 + [("open", None)] * 74)])
+    w = _within(reader)
+    assert w.rate is None and w.ci is None and w.bounds == (0.0, 0.26)
+    assert actions.monthly(reader, Filters(date(2020, 1, 1), AS_OF), AS_OF).dropna(subset=["completion"]).empty
+
+
+def test_a_rate_left_unsaid_is_compared_with_nothing(tmp_path):
+    from metrics import closing
+
+    reader = load_items(tmp_path, [(200, [("done", None)] * 26 + [("open", None)] * 74),
+                                   (600, [("done", 10)] * 20 + [("open", None)] * 20)])
+    eq = closing.equal_age(reader, Filters(AS_OF - timedelta(days=365), AS_OF), AS_OF)
+    assert eq.before.rate == pytest.approx(0.5) and eq.now.rate is None
+    assert eq.change.verdict == "not enough data" and eq.change.delta is None
 
 
 def test_the_months_add_up_to_the_period(tmp_path):

@@ -86,3 +86,27 @@ def test_the_overview_figures_side_by_side_are_each_figure_alone(demo_reader):
     assert got.monthly.equals(overview.monthly(demo_reader, f))
     assert got.top_repeats.equals(overview.top_repeats(demo_reader, f))
     assert got.repeat_rule == repeats.rule(demo_reader)
+
+
+def test_done_within_says_its_range_when_done_items_have_no_close_date(tmp_path, monkeypatch):
+    """Items ticked done in their postmortems, with no tracker: when each closed is
+    unknown, the card gives the range the rate lies in, not 0% (it read 0%, as if nothing
+    ever closed, beside "Closed on time" at 25%)."""
+    from conftest import house_doc, run_cli
+
+    docs = tmp_path / "pm"
+    docs.mkdir()
+    for n in range(1, 13):
+        doc = house_doc(title=f"Queue backlog {n}", day=f"2026-0{1 + n % 4}-{10 + n:02d}", actions=())
+        doc = doc.split("## Action items")[0] + (
+            "## Action items\n\n- [x] Add a canary stage (@ann)\n- [ ] Add a backlog alert (@bob)\n"
+            "- [ ] Write a runbook (@cy)\n- [ ] Load-test the consumer (@dee)\n")
+        (docs / f"INC-{n}.md").write_text(doc, encoding="utf-8")
+    cfg = tmp_path / "hindsight.yaml"
+    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nsources:\n  postmortems: ['{docs}/*.md']\n")
+    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(cfg))
+    at = run_page(OVERVIEW, **{"from": "2026-01-01", "to": "2026-06-30"})
+    assert not at.exception, at.exception
+    card = _card(at, "Done within 90 days")
+    assert card.value == "0%–25%" and "no close date" in card.help

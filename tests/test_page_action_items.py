@@ -207,7 +207,8 @@ def test_small_totals(small):
     assert {k: getattr(t, k) for k in a} == a
     # equal age as of 03-01: A's four decided items are 26 days old, too recent for a
     # 90-day window; B (03-10) lies after as-of
-    assert eq == {"rate": None, "done": 0, "eligible": 0, "too_recent": 4, "undated_done": 0}
+    assert eq == {"rate": None, "done": 0, "eligible": 0, "too_recent": 4, "undated_done": 0, "undated_eligible": 0,
+                  "bounds": None}
 
 
 def test_small_monthly_says_not_enough_data(small):

@@ -8,6 +8,20 @@ def pct(v) -> str:
     return "n/a" if v is None else f"{v:.0%}"
 
 
+def within(w) -> str:
+    """A "done within N days" rate (metrics.actions.WithinDays), or the range it lies in
+    when done items with no close date leave it unsaid."""
+    return f"{w.bounds[0]:.0%}–{w.bounds[1]:.0%}" if w.unknown else pct(w.rate)
+
+
+def within_note(w) -> str:
+    """Why a "done within N days" rate is a range, or nothing."""
+    if not w.unknown:
+        return ""
+    return (f"{w.undated_eligible} done items have no close date (done by the document's word, no tracker "
+            f"date), so whether they closed within {w.days} days is unknown: the rate lies in this range. ")
+
+
 def interval(ci, unit: str = "", percent: bool = False) -> str:
     if not ci:
         return ""
