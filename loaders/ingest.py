@@ -665,17 +665,14 @@ def print_summary(s: Summary, db_path, where: str = "", out=None) -> None:
         errors = s.errors
         print(f"{len(s.problems)} problems ({errors} lost data, {len(s.problems) - errors} warnings):",
               file=out)
-        by_file: dict[str, list[dict]] = {}
-        for path, p in s.problems:
-            by_file.setdefault(path, []).append(p)
-        shown = 0
-        for path, probs in by_file.items():
-            for p in sorted(probs, key=lambda p: (p.get("level") != "error", p.get("line") or 0)):
-                if shown >= 50:
-                    break
-                where_ = f"{path}:{p['line']}" if p.get("line") else path
-                print(f"  {p.get('level', 'error')}: {printable(where_)}: {printable(str(p['message']))}", file=out)
-                shown += 1
+        # the errors first, whichever files hold them (what made the exit code 1 must not
+        # sit among the warnings past the fiftieth line), then the warnings; by file, by line
+        order = {path: i for i, path in enumerate(dict.fromkeys(path for path, _ in s.problems))}
+        ranked = sorted(s.problems, key=lambda pp: (pp[1].get("level") != "error", order[pp[0]], pp[1].get("line") or 0))
+        shown = min(len(ranked), 50)
+        for path, p in ranked[:shown]:
+            where_ = f"{path}:{p['line']}" if p.get("line") else path
+            print(f"  {p.get('level', 'error')}: {printable(where_)}: {printable(str(p['message']))}", file=out)
         if len(s.problems) > shown:
             print(f"  ... and {len(s.problems) - shown} more (see the Data quality page)", file=out)
     suffix = f" ({where})" if where else ""

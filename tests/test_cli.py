@@ -77,3 +77,16 @@ def test_parse_json_is_valid_json_for_many_files(write):
     paths = [write(f"p{i}.md", f"# P{i}\n## Summary\nx\n") for i in range(5)]
     out = run_cli("parse", "--json", *paths)
     assert len(json.loads(out.stdout)) == 5
+
+
+def test_ingest_lists_the_problems_that_lost_data_before_the_warnings(write, tmp_path):
+    """The summary shows 50 problems: an error in the last file of 60 was hidden past them
+    among warnings, though it set the exit code."""
+    for n in range(60):
+        write(f"pm/a{n:02d}.md", f"# Outage {n}\n\n**Date:** 2025-03-04\n\n## Frobnicated notes\n\nIt broke.\n")
+    write("pm/z.md", "---\ntitle: [broken\n---\n# Outage z\n\n**Date:** 2025-03-04\n\nIt broke.\n")
+    out = run_cli("ingest", "--db", tmp_path / "h.duckdb", tmp_path / "pm")
+    assert out.returncode == 1
+    listed = [line for line in out.stdout.splitlines() if line.startswith("  ") and ": " in line]
+    assert listed[0].startswith("  error: ") and "z.md" in listed[0]
+    assert "... and" in out.stdout
