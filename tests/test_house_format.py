@@ -1,6 +1,8 @@
 """The house format (the seed article's template), field by field."""
 from datetime import date
 
+import pytest
+
 from conftest import fixture_text, house_doc
 
 from loaders.postmortem import parse
@@ -192,3 +194,13 @@ def test_plain_metadata_line_holds_several_fields_between_pipes():
 def test_a_pipe_inside_one_value_does_not_split_it():
     pm = parse("# Outage\n\nStatus: Resolved | see the follow-up\nDate: 2024-01-02\n\nThe API was down.\n")
     assert pm["status"] == "Resolved | see the follow-up"
+
+
+@pytest.mark.parametrize("field", ["Started", "Detected", "Resolved"])
+def test_an_absurd_year_in_a_metadata_field_is_a_problem_not_a_time(field):
+    """'Started: Mon, 01 Jan 0001 00:00:00 +0000', a tool's zero time quoted in the
+    document, made a time to detect of two thousand years, with no problem said."""
+    doc = parse(f"# Flaky builds\n\n**Date:** 2019-05-30\n\n> {field}:      Mon, 01 Jan 0001 00:00:00 +0000\n\n"
+                "## Timeline (UTC)\n\n- 20:00 builds start failing\n- 20:26 alert fires\n- 21:10 node drained, fixed\n")
+    assert not str(doc[f"{field.lower()}_at"] or "").startswith("0001")
+    assert any(p["line"] == 5 and "absurd" in p["message"] for p in doc["problems"])

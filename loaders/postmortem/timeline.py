@@ -1410,11 +1410,11 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     for key, short in short_of.items():
         if short in doc.meta:
             value, line = doc.meta[short]
-            dt = _meta_time(value, doc, incident_date)
+            dt = _meta_time(value, doc, incident_date, line)
             put(key, dt, "metadata")
     if "status" in doc.meta and _CLOSED_STATUS.match(doc.meta["status"][0]) \
             and not _NOT_WHOLLY.search(doc.meta["status"][0]):
-        put("resolved_at", _meta_time(doc.meta["status"][0], doc, incident_date), "metadata")
+        put("resolved_at", _meta_time(doc.meta["status"][0], doc, incident_date, doc.meta["status"][1]), "metadata")
 
     timed = [e for e in entries if e.at is not None and not e.date_only]
     if doc.newest_first:
@@ -1529,7 +1529,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # a metadata date that carries a clock ("**Date:** 16/03/2020 3am UTC") says when the
     # incident happened: its start, when nothing more specific does and detection is not earlier
     if times.get("started_at") is None and "date" in doc.meta:
-        at = _meta_time(doc.meta["date"][0], doc, incident_date)
+        at = _meta_time(doc.meta["date"][0], doc, incident_date, doc.meta["date"][1])
         if at is not None and (det is None or at <= det):
             put("started_at", at, "metadata_date")
     # nothing says "impact" before detection: the first entry before it is the start,
@@ -1600,10 +1600,11 @@ def _heading_time(doc, word: re.Pattern, incident_date):
     return None
 
 
-def _meta_time(value: str, doc, incident_date):
+def _meta_time(value: str, doc, incident_date, line: int | None = None):
     """The time a metadata value gives: at its start ("14:05 UTC", "2024-03-01 09:00"),
     else the first one its words lead to ("Community reported outage about 8am April 14,
-    2026 (PT)")."""
+    2026 (PT)"). One in an absurd year (a tool's zero time quoted, "Mon, 01 Jan 0001") is a
+    problem on ``line``, not a time."""
     dt = datetime_value(value, doc)
     if dt is not None:
         return dt
@@ -1615,9 +1616,18 @@ def _meta_time(value: str, doc, incident_date):
         st = tp.first_timed_stamp(text, doc.order_hint)
         if st is not None and not st.has_date:
             st = None
-    if st is not None and st.has_time:
-        return tp.stamp_datetime(st, incident_date, doc.zone)
-    return None
+    if st is None or not st.has_time:
+        return None
+    try:
+        dt = tp.stamp_datetime(st, incident_date, doc.zone)
+    except (OverflowError, ValueError):   # (past the first or last day a datetime holds)
+        dt, absurd = None, True
+    else:
+        absurd = dt is not None and not tp.plausible(dt)
+    if absurd:
+        doc.problems.error(line, f"absurd date in a metadata field ({plain(value)[:60]}); no time read from it")
+        return None
+    return dt
 
 
 # "**Status**: Closed April 14, 2026 at 10am PT": a status that says when it closed
