@@ -163,3 +163,27 @@ def test_only_undated_postmortems_say_so(tmp_path, monkeypatch):
     monkeypatch.delenv("HINDSIGHT_CONFIG", raising=False)
     at = run_page("app.py")
     assert "1 postmortems are loaded" in at.warning[0].value and "none has a date" in at.warning[0].value
+
+
+def test_a_resolution_before_the_mitigation_runs_backwards_and_times_nothing(tmp_path, monkeypatch):
+    """One of the two is wrong and which is not known: both durations wait for a
+    correction, and the page lists the incident (its TTM of months had counted, unlisted)."""
+    import duckdb
+
+    src = tmp_path / "pm"
+    src.mkdir()
+    (src / "INC-9.md").write_text(
+        "---\ntitle: Token rotation broke deploys\ndate: 2026-05-03\nstarted: 2026-05-03T10:00:00Z\n"
+        "mitigated: 2026-06-03T12:00:00Z\nresolved: 2026-05-03T11:00:00Z\n---\n\n## Summary\n\nDeploys failed.\n",
+        encoding="utf-8")
+    db = tmp_path / "h.duckdb"
+    assert run_cli("ingest", "-q", "--db", db, src).returncode == 0
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT ttm_minutes, ttr_minutes, has_negative_duration FROM mart_incidents").fetchone() \
+            == (None, None, True)
+    monkeypatch.delenv("HINDSIGHT_CONFIG", raising=False)
+    monkeypatch.setenv("HINDSIGHT_DB", str(db))
+    at = run_page(PAGE, **{"from": "2026-01-01", "to": "2026-12-31"})
+    assert not at.exception, at.exception
+    listed = next(d.value for d in at.dataframe if "mitigated_at" in d.value.columns and "resolved_at" in d.value.columns)
+    assert list(listed["incident_id"]) == ["INC-9"]

@@ -26,11 +26,16 @@ SELECT
     t.export_row_key,
     t.export_incident_id,
     t.matched_by                                             AS export_matched_by,
+    -- timestamps that run backwards are no durations: one before the start, or a
+    -- resolution before the mitigation (one of the two is wrong, and which is not known,
+    -- so neither counts); they are listed for a reviewer to correct
     CASE WHEN t.raw_ttd_minutes >= 0 THEN t.raw_ttd_minutes END AS ttd_minutes,
-    CASE WHEN t.raw_ttm_minutes >= 0 THEN t.raw_ttm_minutes END AS ttm_minutes,
-    CASE WHEN t.raw_ttr_minutes >= 0 THEN t.raw_ttr_minutes END AS ttr_minutes,
-    (t.raw_ttd_minutes < 0 OR t.raw_ttm_minutes < 0 OR t.raw_ttr_minutes < 0)
-                                                             AS has_negative_duration,
+    CASE WHEN t.raw_ttm_minutes >= 0 AND NOT coalesce(t.resolved_at < t.mitigated_at, false)
+         THEN t.raw_ttm_minutes END                          AS ttm_minutes,
+    CASE WHEN t.raw_ttr_minutes >= 0 AND NOT coalesce(t.resolved_at < t.mitigated_at, false)
+         THEN t.raw_ttr_minutes END                          AS ttr_minutes,
+    (t.raw_ttd_minutes < 0 OR t.raw_ttm_minutes < 0 OR t.raw_ttr_minutes < 0
+     OR t.resolved_at < t.mitigated_at)                      AS has_negative_duration,
     p.reference,
     p.written_on,
     p.reviewed_on,
