@@ -204,3 +204,46 @@ def test_an_absurd_year_in_a_metadata_field_is_a_problem_not_a_time(field):
                 "## Timeline (UTC)\n\n- 20:00 builds start failing\n- 20:26 alert fires\n- 21:10 node drained, fixed\n")
     assert not str(doc[f"{field.lower()}_at"] or "").startswith("0001")
     assert any(p["line"] == 5 and "absurd" in p["message"] for p in doc["problems"])
+
+
+TAXONOMY = {"taxonomy": {"config-change": {"keywords": ["config"]},
+                         "certificate-expiry": {"keywords": ["certificate"], "patterns": [r"\btls\b"]},
+                         "security": {"keywords": ["phishing"]}}}
+
+
+def _class_of(text: str) -> str | None:
+    from loaders.config import config_from_dict
+
+    return parse(text, "x.md", config_from_dict(TAXONOMY).options())["incident_class"]
+
+
+@pytest.mark.parametrize("title, body, want", [
+    ("TLS Expires: media.example.org", "The config was copied from one server to another.", "certificate-expiry"),
+    ("Phishing attack on maintainers", "The fake site had a valid SSL certificate.", "security"),
+    ("Checkout errors", "A config push set the pool size to 2.", "config-change"),   # the title names none
+])
+def test_the_title_classifies_before_the_body(title, body, want):
+    """A class the title names beats one a passing word of the body matches (the first
+    class in order matched anywhere won: a TLS expiry read as a config change)."""
+    assert _class_of(f"# {title}\n\n**Date:** 2025-03-04\n\n## Summary\n\n{body}\n") == want
+
+
+@pytest.mark.parametrize("front", ["categories: NEWS", "category: 2026", "categories: [blog, post]",
+                                   "type: v0.1.4", "category: Announcements", "tags: [latest]"])
+def test_a_blog_posts_category_is_not_the_incident_class(front):
+    """A site generator's category names the kind of post or its year, not the kind of
+    failure: the taxonomy classifies the document instead."""
+    text = f"---\ntitle: Certificate expired on the API\n{front}\n---\n\nThe TLS certificate expired.\n"
+    assert _class_of(text) == "certificate-expiry"
+
+
+def test_a_code_identifier_in_a_type_field_is_not_the_incident_class():
+    text = ("# Webhooks dropped\n\n**Date:** 2025-03-04\n**Type:** `checkout.session.completed`\n\n"
+            "## Summary\n\nThe TLS certificate expired.\n")
+    assert _class_of(text) == "certificate-expiry"
+
+
+@pytest.mark.parametrize("front, want", [("category: Kubernetes", "Kubernetes"), ("categories: [cascading-failure]", "cascading-failure"),
+                                         ("class: Security", "security")])   # (the taxonomy's spelling)
+def test_a_category_that_names_a_failure_is_the_incident_class(front, want):
+    assert _class_of(f"---\ntitle: Nodes lost\n{front}\n---\n\nNodes went away.\n") == want

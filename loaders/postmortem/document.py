@@ -1940,15 +1940,33 @@ _UNREAL = re.compile(r"\b(?:without|no|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|m
                      r"(?:\s+(?:an?|any|the|cause|causing|lead\s+to|result\s+in|further|some))*\s+$", re.I)
 
 
+# The words a site generator files a post under, which say what kind of post it is, not
+# what kind of failure ("categories: NEWS", "category: Announcements")
+_POST_KINDS = frozenset((
+    "news", "blog", "blogs", "post", "posts", "article", "articles", "announcement", "announcements", "update",
+    "updates", "latest", "general", "uncategorized", "uncategorised", "misc", "other", "engineering", "status",
+    "report", "reports", "postmortem", "postmortems", "post-mortem", "post-mortems", "postmortem report",
+    "incident", "incidents", "incident report", "incident reports", "outage", "outages", "rca", "retrospective",
+    "retrospectives", "retro", "review", "reviews"))
+# ... nor a year, a version or a code identifier ("2026", "v0.1.4", "checkout.session.completed")
+_NOT_A_CLASS = re.compile(r"^v?\d[\d.\-/]*$|\w\.\w")
+
+
 def _incident_class(doc, options, title, summary, factors) -> str | None:
+    """The class the document names (the first of its front matter's or metadata's values
+    that names a kind of failure, in the taxonomy's spelling where it names one of its
+    classes), else the taxonomy's: the first class the title matches, else the first the
+    summary and factors match (a title's "TLS expires" is the class, not the "config"
+    its body mentions in passing)."""
     v = front(doc, "class")
-    if isinstance(v, list):
-        v = v[0] if v else None
-    if v is not None and str(v).strip():
-        return str(v).strip()
-    if "class" in doc.meta:
-        return doc.meta["class"][0]
-    return classify(" ".join(filter(None, [title, summary, " ".join(factors)])), options.taxonomy)
+    named = [*(v if isinstance(v, list) else [v]), doc.meta["class"][0] if "class" in doc.meta else None]
+    spelled = {name.lower(): name for name, _ in options.taxonomy}
+    for value in named:
+        value = str(value).strip() if value is not None else ""
+        if value and value.lower() not in _POST_KINDS and not _NOT_A_CLASS.search(value):
+            return spelled.get(value.lower(), value)
+    return classify(title or "", options.taxonomy) \
+        or classify(" ".join(filter(None, [summary, " ".join(factors)])), options.taxonomy)
 
 
 def classify(text: str, taxonomy) -> str | None:
