@@ -150,13 +150,19 @@ from loaders.config import ConfigError, config_and_database, load_config  # noqa
 def cmd_parse(args) -> int:
     from loaders.detect import parse_path
 
+    import os
+
     cfg = load_config(args.config, required=bool(args.config))
     options = cfg.options()
     results = [parse_path(p, options) for p in args.paths]
+    # every file given is answered for, and one that is not there makes the exit code 1
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    for p in missing:
+        print(f"hindsight parse: no such file: {p}", file=sys.stderr)
     if args.json:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=1, default=str)
         sys.stdout.write("\n")
-        return 0
+        return 1 if missing else 0
     for r in results:
         extra = ""
         if r["kind"] == "postmortem":
@@ -170,7 +176,7 @@ def cmd_parse(args) -> int:
         for pr in r["problems"]:
             where = f"line {pr['line']}" if pr.get("line") else "file"
             print(f"    {pr.get('level', 'error')}: {where}: {pr['message']}")
-    return 0
+    return 1 if missing else 0
 
 
 LINTED = (".md", ".mdx", ".markdown", ".qmd", ".txt")

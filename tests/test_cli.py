@@ -25,10 +25,16 @@ def test_parse_keeps_order_and_path_as_given(write):
 
 def test_unreadable_file_is_unknown_with_a_problem(write, tmp_path):
     binary = write("x.bin", b"\x00\x01\x02\x03")
-    out = parse_json(binary, tmp_path / "missing.md")
+    run = run_cli("parse", "--json", binary, tmp_path / "missing.md")
+    out = json.loads(run.stdout)
     assert [o["kind"] for o in out] == ["unknown", "unknown"]
     assert "binary" in out[0]["problems"][0]["message"]
     assert "cannot read" in out[1]["problems"][0]["message"]
+    assert run.returncode == 1 and "no such file" in run.stderr   # (a file not there is not a quiet success)
+
+
+def test_parse_of_files_that_are_there_exits_0_whatever_they_hold(write):
+    assert run_cli("parse", write("x.bin", b"\x00\x01")).returncode == 0
 
 
 def test_text_that_is_not_a_postmortem_is_unknown(write):
