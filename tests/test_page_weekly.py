@@ -226,9 +226,7 @@ def week_counts(db, start):
         SELECT count(*) FROM mart_incidents WHERE incident_date <= $e
           AND NOT (coalesce(reviewed_on <= $e, FALSE) OR (reviewed_on IS NULL AND lower(coalesce(postmortem_status, ''))
                    IN ('reviewed', 'complete', 'completed', 'final', 'published', 'closed', 'done')))
-          AND trim(coalesce(postmortem_status, '')) <> ''
-          AND lower(trim(postmortem_status)) NOT IN ('resolved', 'mitigated', 'monitoring', 'investigating',
-                                                     'identified', 'fixed', 'ongoing', 'active')""",
+          AND (status_says_awaiting OR reviewed_on IS NOT NULL)""",
                       {"e": end})[0]
     due, overdue = query(db, """
         WITH a AS (SELECT *, status = 'open' OR (status = 'done' AND done_on > $e) AS open_then
@@ -413,3 +411,22 @@ def test_long_lists_show_their_first_rows_and_count_them_all(demo, monkeypatch):
     full = weekly.review(reader, ALL, monday)                   # what the CSV button writes
     assert len(full.awaiting_review) == expected["awaiting"]
     assert len(full.overdue) == expected["overdue"]
+
+
+def test_only_a_status_that_says_the_review_is_to_come_awaits_one(tmp_path):
+    """A blog's "publish", an incident's state in another language ("Løst", "Résolu") or
+    a word such as "Terminated" says nothing about a review; a draft, in any of the
+    languages read, awaits one (every status but a handful of English incident states
+    was listed, back to 2011)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    statuses = {"a": "publish", "b": "Løst", "c": "Résolu", "d": "Terminated", "e": "✅ Resolved",
+                "f": "Brouillon", "g": "[draft", "h": "WIP", "i": "In review", "j": "草稿", "k": "Reviewed"}
+    for name, status in statuses.items():
+        (src / f"{name}.md").write_text(house_doc(title=f"Outage {name}", day="2026-02-10", status=status),
+                                        encoding="utf-8")
+    ingest(Config(), [str(src)], tmp_path / "h.duckdb")
+    reader = Reader(tmp_path / "h.duckdb")
+    r = weekly.review(reader, ALL, WEEK)
+    reader.close()
+    assert sorted(r.awaiting_review["incident_id"]) == ["f", "g", "h", "i", "j"]

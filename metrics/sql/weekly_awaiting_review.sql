@@ -1,7 +1,9 @@
--- Postmortems (incidents and near misses, any date up to the week's end $date_to) whose
--- status is set and that were not reviewed by the week's end, oldest first. Reviewed as in mart_incident_coverage (a
--- reviewed date, or mart_incidents.status_says_reviewed); a review dated after the
--- week's end was still awaited then (a status with no date is taken at its word).
+-- Postmortems (incidents and near misses, any date up to the week's end $date_to) that
+-- were not reviewed by the week's end and whose status says a review is to come
+-- (mart_incidents.status_says_awaiting: a draft, in review, ...) or whose review is dated
+-- after it (still awaited then), oldest first. Reviewed as in mart_incident_coverage (a
+-- reviewed date, or mart_incidents.status_says_reviewed; a status with no date is taken
+-- at its word).
 -- listed: how many rows there are before $limit keeps the first that many (NULL: all).
 SELECT
     incident_id,
@@ -23,10 +25,9 @@ WHERE NOT coalesce(
     reviewed_on <= $date_to
     OR (reviewed_on IS NULL AND status_says_reviewed),
     FALSE)
-  -- a postmortem with no status, or whose status is the incident's state ("Resolved"),
-  -- says nothing about a review: not awaiting one (docs/METRICS.md, "Weekly review")
-  AND nullif(trim(postmortem_status), '') IS NOT NULL
-  AND lower(trim(postmortem_status)) NOT IN ('resolved', 'mitigated', 'monitoring', 'investigating',
-                                             'identified', 'fixed', 'ongoing', 'active')
+  -- a postmortem with no status, or one that is the incident's state ("Resolved", "Løst")
+  -- or a blog's ("publish"), says nothing about a review: not awaiting one
+  -- (docs/METRICS.md, "Weekly review")
+  AND (status_says_awaiting OR reviewed_on IS NOT NULL)
 ORDER BY incident_date, file_path
 LIMIT $limit
