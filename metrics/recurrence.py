@@ -99,6 +99,12 @@ def classes(reader: Reader, f: Filters, min_sample: int = stats.MIN_SAMPLE) -> p
     return pd.DataFrame(out, columns=CLASS_COLUMNS)
 
 
+def unkeyed(reader: Reader, f: Filters, key: str) -> tuple[int, int]:
+    """(incidents the recurrence ``key`` cannot pair with any other, incidents) under
+    ``f``: with "class+service", those that name no service."""
+    return tuple(reader.query(sql_file("recurrence_unkeyed"), params(f, key=key))[0])
+
+
 def totals(reader: Reader, f: Filters) -> tuple[int, int]:
     """Repeats and repeats after fix over every class under the filters: ``classes``'s
     sums without its chance simulations."""

@@ -27,6 +27,8 @@ class Figures:
     open_items: pd.DataFrame     # the first ``rows`` of them
     open_listed: int             # how many there are in all
     suggestions: list
+    unkeyed: tuple[int, int]     # (incidents the recurrence key cannot pair, incidents): no service under class+service
+    key: str                     # the database's recurrence_key
 
 
 def figures(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE,
@@ -37,5 +39,7 @@ def figures(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN
         opened = pool.submit(recurrence.first_open_items, reader, f, as_of, rows)
         heatmap = recurrence.heatmap(reader, f)
         suggested = suggest.suggestions(reader, f)
+        key = repeats.setting(reader)[1]
         items, listed = opened.result()
-        return Figures(repeats.rule(reader), heatmap, classes.result(), items, listed, suggested)
+        return Figures(repeats.rule(reader), heatmap, classes.result(), items, listed, suggested,
+                       recurrence.unkeyed(reader, f, key), key)

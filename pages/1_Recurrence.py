@@ -23,6 +23,11 @@ if grid.empty:
             icon=":material/filter_alt_off:")
     st.stop()
 setup.chart(charts_recurrence.class_month_heatmap(grid, filters.describe()))
+if (missing := fig.unkeyed)[0]:
+    st.warning(f"{missing[0]} of the {missing[1]} incidents here name no service, so under recurrence_key "
+               f"{fig.key} they can neither repeat nor be repeated. Name their services (a Services line or "
+               "front-matter `services:`), or set `recurrence_key: class` or `class+team` in hindsight.yaml.",
+               icon=":material/link_off:")
 
 st.subheader("By class")
 per_class = fig.classes

@@ -304,3 +304,30 @@ def test_the_pages_figures_side_by_side_are_each_figure_alone(demo_reader):
     assert got.classes.equals(recurrence.classes(demo_reader, f, 10))
     assert got.open_items.equals(items)
     assert got.suggestions == suggest.suggestions(demo_reader, f)
+
+
+def test_incidents_that_name_no_service_are_said_to_be_out_of_reach_of_the_key(tmp_path, monkeypatch):
+    """Under the default key (class and a shared service) an incident with no service can
+    never repeat: the page says how many there are and what to do, instead of a bare
+    "No class repeated"."""
+    from conftest import house_doc, run_cli
+
+    docs = tmp_path / "pm"
+    docs.mkdir()
+    for n in range(1, 5):
+        impact = "- Duration: 10:04–10:30 UTC (26 min)" + ("\n- Services: orders-db" if n == 1 else "")
+        (docs / f"INC-{n}.md").write_text(house_doc(title=f"Pool exhausted {n}", day=f"2026-02-0{n}", impact=impact,
+                                                    extra_meta=" | **Class:** database"), encoding="utf-8")
+    cfg = tmp_path / "hindsight.yaml"
+    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nsources:\n  postmortems: ['{docs}/*.md']\n")
+    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(cfg))
+    at = run(**{"from": "2026-01-01", "to": "2026-03-31"})
+    assert not at.exception, at.exception
+    said = " ".join(w.value for w in at.warning)
+    assert "3 of the 4 incidents here name no service" in said and "recurrence_key: class" in said
+
+    cfg.write_text(cfg.read_text() + "recurrence_key: class\n")
+    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
+    at = run(**{"from": "2026-01-01", "to": "2026-03-31"})
+    assert not any("name no service" in w.value for w in at.warning)
