@@ -24,7 +24,7 @@ SHAPES = Path(__file__).resolve().parent / "fixtures" / "shapes"
 
 def check(got: dict, key: str, want):
     """(ok, what the parser gave) for one expectation key: the corpus scorer's rules
-    (bench/corpus.py), plus three exact lists."""
+    (bench/corpus.py), plus four exact lists."""
     actions = got.get("action_items") or []
     timeline = got.get("timeline") or []
     if key == "kind":
@@ -37,6 +37,9 @@ def check(got: dict, key: str, want):
         return have == want, have
     if key == "action_status":
         have = [a.get("status") for a in actions]
+        return have == want, have
+    if key == "action_texts":
+        have = [a.get("text") for a in actions]
         return have == want, have
     (_, ok, have), = scoring.postmortem_checks(got, {key: want})
     return ok, have

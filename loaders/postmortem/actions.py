@@ -509,8 +509,14 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         owner, due = owner or ww[0], due or ww[1]
         if ww[2] and status in (None, "open") and not m:
             status = "done"   # "... — 2025-09-23 — landed in commit a3f291" (no checkbox to say)
-    return {"text": clean, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
+    # (its inline fields, "[due:: 2026-06-01] [priority:: high]", are read: not what it says to do)
+    said = _INLINE_FIELD.sub("", clean).strip() or clean
+    return {"text": said, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
             "status": status or "open", "kind": group_kind, "line": line}
+
+
+# an Obsidian Dataview inline field: "[due:: 2026-06-01]", "[owner:: Sam]"
+_INLINE_FIELD = re.compile(r"\[[\w][\w -]{0,30}::[^\[\]]{0,200}\]\s*")
 
 
 def _who_what_when(text: str, incident_date):
