@@ -1013,20 +1013,43 @@ def _in_titled_month(doc: Doc, title: str | None, found: date | None) -> date | 
 # Monday, April 15": a date the prose narrates the incident on, at the start of a sentence
 # or clause.
 # (and "Am 12. August 2020 ...", "Le 21 octobre ...", "El 3 de marzo ...", "Op 5 mei ...")
-_NARRATED = re.compile(r"(?:(?:^|[.!?;:]\s+|\n\s*)(?:early\s+|late\s+)?(?:on|at|since|am|le|el|op"
-                       # "Earlier this year, on 26 June 2019, I fell victim to a scam"
-                       r"|earlier\s+this\s+(?:year|month|week),?\s+on"
-                       # "Last Monday, April 15 around 20:15 UTC, we received reports"
-                       r"|(?:last|this\s+past)(?=\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\w)"
-                       r"|(?:in|during) the (?:early |late )?"
-                       r"(?:morning|afternoon|evening|night) of)"
-                       # "(apologies for) the downtime of 20 September", "de downtime van 20 september":
-                       # this outage's day; not "repeats the incident of 2024-11-25", another one's
-                       # (the lookahead first: seven lookbehinds at every position cost twice the scan)
-                       r"|\b(?=(?:the|this|our|de|die|la|le)\s)"
-                       r"(?<!repeats )(?<!repeat of )(?<!previous )(?<!earlier )(?<!prior )(?<!last )(?<!similar )"
-                       r"(?:the|this|our|de|die|la|le)\s+(?:outage|downtime|disruption|interruption)\s+(?:of|on|van|vom|du))"
-                       r"\s+(?:the\s+)?(?=\S)", re.I)
+# (the words that open such a clause; after them the day, "the" perhaps before it)
+_NARRATING = (r"(?:early\s+|late\s+)?(?:on|at|since|am|le|el|op"
+              # "Earlier this year, on 26 June 2019, I fell victim to a scam"
+              r"|earlier\s+this\s+(?:year|month|week),?\s+on"
+              # "Last Monday, April 15 around 20:15 UTC, we received reports"
+              r"|(?:last|this\s+past)(?=\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\w)"
+              r"|(?:in|during) the (?:early |late )?"
+              r"(?:morning|afternoon|evening|night) of)")
+_BEFORE_DAY = r"\s+(?:the\s+)?(?=\S)"
+# ... at the start of the text
+_NARRATED_AT_START = re.compile(_NARRATING + _BEFORE_DAY, re.I)
+# ... and after it: after a stop or a line break, or (the second alternative) "(apologies
+# for) the downtime of 20 September", "de downtime van 20 september": this outage's day;
+# not "repeats the incident of 2024-11-25", another one's.
+# (Each match opens with a character of one set, written outside the case-blind part, so
+# the regex engine skips to the next such character instead of trying the pattern at
+# every one, 2.3x faster over an opening: a stop, a line break, or the first letter of
+# "the", "this", "our", "de", "die", "la" or "le". After that letter the word boundary
+# before it is looked for behind it (no word character before the letter), its word by
+# a lookahead from it, the rest of the word read as what runs to the white space: that
+# word is one of them whole, none the start of another.)
+_NARRATED = re.compile(r"(?-i:[.!?;:\ntToOdDlL])(?:(?:(?<=[.!?;:])\s+|(?<=\n)\s*)" + _NARRATING
+                       + r"|(?<!\w.)(?<=(?=(?:the|this|our|de|die|la|le)\s).)"
+                       r"(?<!repeats .)(?<!repeat of .)(?<!previous .)(?<!earlier .)(?<!prior .)(?<!last .)(?<!similar .)"
+                       r"\S*\s+(?:outage|downtime|disruption|interruption)\s+(?:of|on|van|vom|du))" + _BEFORE_DAY, re.I)
+
+
+def _narrations(text: str):
+    """The matches of the narrated-day patterns in ``text``, one after another as a single
+    pattern's finditer gives them: the one at its very start (_NARRATED_AT_START), then
+    _NARRATED's from where that one ends."""
+    m = _NARRATED_AT_START.match(text)
+    if m is not None:
+        yield m
+    yield from _NARRATED.finditer(text, m.end() if m is not None else 0)
+
+
 # "Earlier this year, on 26 June 2019, ...": the writer says how far back the day lies
 _EARLIER_THIS = re.compile(r"\bearlier\s+this\s+(year|month)\b", re.I)
 
@@ -1131,8 +1154,12 @@ def _read_opening(doc: Doc, limit: int) -> str:
 # "Logins failed for some users on 2 July 2024": what went wrong, then "on" the day;
 # "an unplanned server outage between April 15th and 17th" (or "from"): its first day
 _MONTH_NAME = r"(?:" + tp.MONTH_STEMS + r")[a-z]*\.?"
-_ON_DAY = re.compile(r"\bon\s+(?:the\s+)?(?=\w)|\b(?:between|from)\s+(?:the\s+)?(?=" + _MONTH_NAME + r"\s+\d"
-                     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r"|\d{4}-\d\d-\d\d)", re.I)
+# (its words' first letters in both cases, outside the case-blind part, each word's start
+# then told by a look behind it, and the word boundary before it too: the regex engine
+# skips to the next o, b or f instead of trying the pattern at every character, 3x faster)
+_ON_DAY = re.compile(r"(?-i:[oObBfF])(?<!\w.)(?:(?<=o)n\s+(?:the\s+)?(?=\w)|(?:(?<=b)etween|(?<=f)rom)\s+(?:the\s+)?(?="
+                     + _MONTH_NAME + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r"|\d{4}-\d\d-\d\d))",
+                     re.I)
 _WRONG = r"failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)|outage"
 _WENT_WRONG = re.compile(r"\b(?:" + _WRONG + r"|occurred|happened|started|began|experienced)\b", re.I)
 # "After the release on Aug 24 we saw a large number of reports from users about the client
@@ -1145,7 +1172,7 @@ def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
     "on <date>" shortly after words saying what went wrong). One without a year ("On
     Tuesday January 9") is the last such day on or before the document's own date."""
     text = _opening_prose(doc)
-    found = _narrated_by(_NARRATED.finditer(text), text, doc, dated)
+    found = _narrated_by(_narrations(text), text, doc, dated)
     if found is None:
         head = text[:600]
         ons = (m for m in _ON_DAY.finditer(head)
