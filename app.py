@@ -60,10 +60,18 @@ with right:
                 column_config={"by_chance": "by chance", "beyond_chance": "beyond chance?"},
                 column_order=["class", "repeats", "by_chance", "beyond_chance", "repeats_after_fix", "incidents"])
     st.subheader("Postmortem coverage")
-    st.metric("Incidents with a postmortem", fmt.pct(cov.share),
-              f"{cov.with_postmortem} of {cov.incidents} known incidents; "
-              f"{fmt.pct(cov.reviewed_share)} reviewed", delta_color="off", delta_arrow="off",
-              help="Known incidents come from postmortems and incident-tool exports. "
-                   + fmt.interval(cov.ci, percent=True)
-                   + (". Incident-tool rows carry no team or class, so under a team or class filter "
-                      "only postmortems count." if filters.teams or filters.classes else ""))
+    if not cov.exports_loaded:
+        st.metric("Incidents with a postmortem", "unknown", f"no incident-tool export loaded; "
+                  f"{fmt.pct(cov.reviewed_share)} of {cov.incidents} postmortems reviewed",
+                  delta_color="off", delta_arrow="off",
+                  help="Every incident known here comes from a postmortem, so the share would read 100% by "
+                       "construction. Load a PagerDuty, incident.io, FireHydrant or CSV incident export to "
+                       "see how many incidents have none.")
+    else:
+        st.metric("Incidents with a postmortem", fmt.pct(cov.share),
+                  f"{cov.with_postmortem} of {cov.incidents} known incidents; "
+                  f"{fmt.pct(cov.reviewed_share)} reviewed", delta_color="off", delta_arrow="off",
+                  help="Known incidents come from postmortems and incident-tool exports. "
+                       + fmt.interval(cov.ci, percent=True)
+                       + (". Incident-tool rows carry no team or class, so under a team or class filter "
+                          "only postmortems count." if filters.teams or filters.classes else ""))

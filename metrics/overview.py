@@ -99,7 +99,9 @@ def top_repeats(reader: Reader, f: Filters) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Coverage:
-    """Known incidents in the period, how many have a postmortem and a reviewed one."""
+    """Known incidents in the period, how many have a postmortem and a reviewed one. With
+    no incident-tool export loaded every known incident comes from a postmortem: the
+    share would be 100% by construction, so it is None (``exports_loaded`` False)."""
 
     incidents: int
     with_postmortem: int
@@ -107,6 +109,7 @@ class Coverage:
     share: float | None
     ci: list[float] | None
     reviewed_share: float | None
+    exports_loaded: bool = True
 
 
 def coverage(reader: Reader, f: Filters) -> Coverage:
@@ -114,6 +117,7 @@ def coverage(reader: Reader, f: Filters) -> Coverage:
     header for what a team or class filter does to incident-tool rows."""
     p = params(f)
     p.pop("near_misses")
-    n, written, reviewed = reader.query(sql_file("overview_coverage"), p)[0]
-    return Coverage(n, written, reviewed, written / n if n else None, stats.wilson(written, n),
-                    reviewed / n if n else None)
+    n, written, reviewed, exports = reader.query(sql_file("overview_coverage"), p)[0]
+    measured = bool(n) and exports
+    return Coverage(n, written, reviewed, written / n if measured else None,
+                    stats.wilson(written, n) if measured else None, reviewed / n if n else None, exports)

@@ -99,13 +99,15 @@ def coverage(reader: Reader, date_from: date, date_to: date, teams: tuple[str, .
     n = len(rows)
     written = sum(1 for r in rows if r[0])
     reviewed = sum(1 for r in rows if r[1])
+    measured = bool(rows) and rows[0][4]   # (no incident-tool export: every incident has one by construction)
 
     def days(i):
         values = [r[i] for r in rows if r[i] is not None and r[i] >= 0]
         return {"n": len(values), "median": stats.median(values), "p90": stats.percentile(values, 90)}
 
-    return {"incidents": n, "with_postmortem": written, "share": written / n if n else None,
-            "ci90_share": stats.wilson(written, n), "reviewed": reviewed,
+    return {"incidents": n, "with_postmortem": written, "share": written / n if measured else None,
+            "ci90_share": stats.wilson(written, n) if measured else None, "exports_loaded": bool(measured),
+            "reviewed": reviewed,
             "reviewed_share": reviewed / n if n else None, "ci90_reviewed_share": stats.wilson(reviewed, n),
             "days_to_postmortem": days(2), "days_to_review": days(3)}
 

@@ -110,3 +110,32 @@ def test_done_within_says_its_range_when_done_items_have_no_close_date(tmp_path,
     assert not at.exception, at.exception
     card = _card(at, "Done within 90 days")
     assert card.value == "0%–25%" and "no close date" in card.help
+
+
+def test_coverage_without_an_incident_export_is_unknown_not_100_percent(tmp_path, monkeypatch):
+    """With postmortems alone every known incident has one by construction: the card says
+    coverage is unknown and why, and the report gives no share (they read 100%)."""
+    import json
+
+    from conftest import house_doc, run_cli
+
+    docs = tmp_path / "pm"
+    docs.mkdir()
+    for n in range(1, 4):
+        (docs / f"INC-{n}.md").write_text(house_doc(title=f"Outage {n}", day=f"2026-02-0{n}"), encoding="utf-8")
+    cfg = tmp_path / "hindsight.yaml"
+    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nsources:\n  postmortems: ['{docs}/*.md']\n")
+    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(cfg))
+    at = run_page(OVERVIEW, **{"from": "2026-01-01", "to": "2026-03-31"})
+    assert not at.exception, at.exception
+    card = _card(at, "Incidents with a postmortem")
+    assert card.value == "unknown" and "no incident-tool export" in card.delta
+    out = run_cli("report", "--json", "--config", str(cfg), "--from", "2026-01-01", "--to", "2026-03-31")
+    cov = json.loads(out.stdout)["coverage"]
+    assert cov["share"] is None and cov["exports_loaded"] is False and cov["incidents"] == 3
+
+
+def test_coverage_with_an_incident_export_is_measured(demo):
+    card = _card(run_page(OVERVIEW), "Incidents with a postmortem")
+    assert card.value.endswith("%") and "known incidents" in card.delta
