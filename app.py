@@ -19,8 +19,11 @@ h, cov, eq = fig.headline, fig.coverage, fig.equal_age
 
 c = st.columns(5)
 change = h.incidents - h.incidents_before
-c[0].metric("Incidents", h.incidents, f"{change:+d} vs previous period", delta_color="off",
-            delta_arrow="auto" if change else "off", help="Postmortems dated in the period, near misses excluded.")
+c[0].metric("Incidents", h.incidents, f"{change:+d} vs previous period" if h.before_loaded else "no data before it",
+            delta_color="off", delta_arrow="auto" if change and h.before_loaded else "off",
+            help="Postmortems dated in the period, near misses excluded."
+                 + ("" if h.before_loaded else " The period of the same length before it holds no loaded data, "
+                                               "so there is nothing to compare with."))
 if filters.near_misses:
     c[1].metric("Near misses", h.near_misses,
                 # the signed change leads: Streamlit points the arrow by the delta's first number

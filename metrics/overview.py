@@ -10,7 +10,7 @@ import pandas as pd
 
 from metrics import periods, repeats, stats
 from metrics.db import Reader, sql_file
-from metrics.filters import Filters, params
+from metrics.filters import Filters, first_and_last, params
 
 
 def previous(f: Filters) -> Filters:
@@ -54,10 +54,12 @@ class Headline:
     ttd_p90: float | None
     ttd_ci: list[float] | None
     ttd_change: stats.Comparison
+    before_loaded: bool = True   # the previous period overlaps the loaded data: its figures say something
 
 
 def headline(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MIN_SAMPLE) -> Headline:
     now, before = _period(reader, f, as_of), _period(reader, previous(f), as_of)
+    first = first_and_last(reader)[0]
     decided = now["actions"] - now["wont_do"]
     reports = now["incidents"] + now["near_misses"]
     ttd = stats.summary(now["ttd"])
@@ -80,6 +82,7 @@ def headline(reader: Reader, f: Filters, as_of: date, min_sample: int = stats.MI
             before["on_time"], before["due_or_done"], now["on_time"], now["due_or_done"], min_sample=min_sample),
         ttd_n=ttd.n, ttd_median=ttd.median, ttd_p90=ttd.p90, ttd_ci=ttd.ci_median,
         ttd_change=stats.compare_medians(before["ttd"], now["ttd"], lower_is_better=True, min_sample=min_sample),
+        before_loaded=first is not None and first <= previous(f).date_to,
     )
 
 

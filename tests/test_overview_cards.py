@@ -139,3 +139,11 @@ def test_coverage_without_an_incident_export_is_unknown_not_100_percent(tmp_path
 def test_coverage_with_an_incident_export_is_measured(demo):
     card = _card(run_page(OVERVIEW), "Incidents with a postmortem")
     assert card.value.endswith("%") and "known incidents" in card.delta
+
+
+def test_the_whole_history_is_compared_with_nothing_not_with_zero(demo):
+    """'All time' has no loaded data before it: the card says so (it read '+553 vs
+    previous period', a rise from nothing)."""
+    card = _card(run_page(OVERVIEW, period="All time"), "Incidents")
+    assert card.delta == "no data before it"
+    assert "vs previous period" in _card(run_page(OVERVIEW), "Incidents").delta
