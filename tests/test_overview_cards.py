@@ -147,3 +147,11 @@ def test_the_whole_history_is_compared_with_nothing_not_with_zero(demo):
     card = _card(run_page(OVERVIEW, period="All time"), "Incidents")
     assert card.delta == "no data before it"
     assert "vs previous period" in _card(run_page(OVERVIEW), "Incidents").delta
+
+
+def test_a_link_may_name_its_period_by_the_presets_key(demo):
+    """metrics/periods.py names the presets by key ("?period=all_time"); such a link fell
+    back to the default period, only the label's text ("All+time") was read."""
+    by_key, by_label = run_page(OVERVIEW, period="all_time"), run_page(OVERVIEW, period="All time")
+    assert not by_key.exception, by_key.exception
+    assert _card(by_key, "Incidents").value == _card(by_label, "Incidents").value != _card(run_page(OVERVIEW), "Incidents").value

@@ -165,6 +165,8 @@ def sidebar(reader: Reader) -> flt.Filters:
     sb = st.sidebar
     sb.header("Filters")
     q = st.query_params
+    if q.get("period") in _PERIODS:   # a preset's key, as metrics/periods.py names it: the widget holds labels
+        st.session_state["period"] = q["period"] = _PERIODS[q["period"]]
     linked = ("from" in q or "to" in q) and "period" not in q
     labels = list(_PERIODS.values())  # (a bound selectbox puts its option's text in the URL)
     label = sb.selectbox("Period", labels, index=labels.index(_PERIODS["custom" if linked else periods.DEFAULT]),
