@@ -361,3 +361,24 @@ def test_nobody_in_the_present_tense_is_a_standing_gap_not_blame(sentence):
 
 def test_nobody_in_the_past_tense_is_still_blame():
     assert blameful("Nobody checked the backup before the upgrade.")[0] == "did-not"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Harbor does not validate partial uploads before it marks them complete.",
+    "The rate limit on the resolver doesn't protect the gateway from reflection.",
+    "Worker doesn't call the release hook when a job times out.",
+])
+def test_a_product_that_does_not_do_something_is_how_it_works_not_a_lapse(sentence):
+    """The present tense with a bare name and a step systems do (validate, protect, call)
+    states how a product behaves; a person's name takes a human act ("Kim does not
+    communicate ...") to be read as one."""
+    assert blameful(sentence) is None
+
+
+def test_a_person_who_does_not_do_a_human_act_is_still_read():
+    assert blameful("Kim does not communicate status changes to support.")[0] == "did-not"
+
+
+def test_a_compound_term_holding_forget_is_not_forgetting():
+    assert blameful("Fire-and-forget delivery is fine here; nothing waits on it.") is None
+    assert blameful("Lee forgot to rotate the key.")[0] == "forgot"

@@ -366,7 +366,7 @@ _FAULT = re.compile(
     r"|(?P<should>\bshould(?:\s*n[o'’]t|\s+not)?\s*(?:,\s*)?(?:\w+ly\s+)?(?:not\s+)?(?:have|'ve|’ve)\s*,?\s+(?:\w+ly\s+)?"
     r"(?:been|known|[a-z]+(?:ed|en|wn|ne|un)|done|run|caught|made|seen|gone|told|sent|left|set|put|brought|thought|taken|got|gotten|hit|kept|held|read|said|stopped)\b"
     r"|\bought\s+(?:not\s+)?to\s+have\b|\bshould\s+(?:have\s+)?known\b)"
-    r"|(?P<forgot>\bforg[eo]t(?:ten|s)?\b|\bneglect(?:ed|s)?\s+to\b|\boverlook(?:ed|s)?\b|\b(?:missed|omitted|skipped)\b(?!\s+(?:nothing|none|no)\b)"
+    r"|(?P<forgot>(?<![\w-])forg[eo]t(?:ten|s)?(?![\w-])|\bneglect(?:ed|s)?\s+to\b|\boverlook(?:ed|s)?\b|\b(?:missed|omitted|skipped)\b(?!\s+(?:nothing|none|no)\b)"
     r"|\b(?:did\s*n[o'’]t|did\s+not)\s+remember\b)"
     r"|(?P<untested>\bwithout\s+(?:first\s+|properly\s+|even\s+|ever\s+|actually\s+|fully\s+|any\s+|adequate(?:ly)?\s+|sufficient(?:ly)?\s+|proper\s+|further\s+)?"
     r"(?:testing|tests?|checking|verifying|verification|validating|validation|reviewing|review|running|asking|telling|consulting|"
@@ -575,7 +575,10 @@ def _fires(fam: str, s: str, m: re.Match) -> bool:
             if agent is None and _CONJ_END.search(left[-80:]):
                 start = _clause_start(s, a)
                 agent = _AGENT_ANY.search(" ".join(s[start:a].split()[:8]))
-            return _is_agent(agent) and (bool(agent.group("name")) or _SINGULAR.match(agent.group(0).lstrip()) is not None)
+            # (a bare name takes a human act: "Zot does not validate partial writes", "Pi-hole
+            # doesn't protect the router" describe how a product works, not a person's lapse)
+            return _is_agent(agent, names=bool(_HUMAN_ACT.search(word))) \
+                and (bool(agent.group("name")) or _SINGULAR.match(agent.group(0).lstrip()) is not None)
         return _agent_of_verb(s, a, names=bool(_HUMAN_ACT.search(word)))
     if fam == "untested":
         if word.startswith("without"):
