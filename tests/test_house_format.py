@@ -247,3 +247,17 @@ def test_a_code_identifier_in_a_type_field_is_not_the_incident_class():
                                          ("class: Security", "security")])   # (the taxonomy's spelling)
 def test_a_category_that_names_a_failure_is_the_incident_class(front, want):
     assert _class_of(f"---\ntitle: Nodes lost\n{front}\n---\n\nNodes went away.\n") == want
+
+
+def test_a_section_whose_lines_are_read_is_not_reported_as_unread():
+    """A task list under a heading no rule names ("Change Register") gives the action
+    items, and a heading over a read subsection is read too: neither is "not recognised;
+    no field is read from it" (which the summary said of both)."""
+    doc = parse("# Registry full\n\n**Date:** 2026-04-11\n\n## Change Register\n\n"
+                "- [ ] Alert when the volume passes 80% (@sam)\n- [ ] Collect garbage daily (@sam)\n\n"
+                "## Root-Cause Analysis\n\n"
+                "### Contributing factors\n\n- No alert on the volume\n\n## Scratch notes\n\nNothing here is read.\n",
+                "x.md")
+    unread = [p["message"] for p in doc["problems"] if "not recognised" in p["message"]]
+    assert len(doc["action_items"]) == 2 and doc["contributing_factors"]
+    assert unread == ["section 'Scratch notes' not recognised; no field is read from it"]

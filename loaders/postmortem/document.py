@@ -741,7 +741,8 @@ def _record(doc: Doc, options: Options) -> dict:
     incident_class = _incident_class(doc, options, title, summary, factors)
 
     _check_title_date(doc, title_day, timeline)
-    _report_unplaced(doc, title)
+    _report_unplaced(doc, title, {i["line"] for i in items if i.get("line")} | {e.line for e in timeline if e.line}
+                     | {line for _, line in doc.meta.values() if line})
     timed = sum(1 for e in timeline if e.at is not None and not e.date_only)
     if timed and not doc.zone_stated and doc.zoned_entries < timed:
         problems.warning(None, "no time zone stated for the timeline; times read as "
@@ -1229,17 +1230,30 @@ def _check_title_date(doc: Doc, said: date | None, timeline) -> None:
                                          f"{first.at.date()}; the title's date is used")
 
 
-def _report_unplaced(doc: Doc, title: str | None) -> None:
-    """Headed sections that no field reads from."""
-    for s in doc.secs:
-        if s.level == 0 or s.level >= 7 or id(s) in doc.kinds:
+def _report_unplaced(doc: Doc, title: str | None, read: set[int]) -> None:
+    """Headed sections that no field reads from: of a kind no rule knows, and none of
+    whose lines gave an action item, a timeline entry or a field (``read``: those lines;
+    a task list under "Change Register" is read though its heading is not), nor whose
+    subsections are read ("Root-Cause Analysis" over "Contributing Factors")."""
+    starts = [s.line for s in doc.secs]
+    over_read = {id(p) for s in doc.secs if id(s) in doc.kinds for p in _ancestors(s)}
+    for i, s in enumerate(doc.secs):
+        if s.level == 0 or s.level >= 7 or id(s) in doc.kinds or id(s) in over_read:
             continue
         if s.parent is not None and id(s.parent) in doc.kinds:
             continue
         name = plain(s.title)
         if not name or name == title or not s.blocks:
             continue
+        end = starts[i + 1] if i + 1 < len(starts) else None
+        if any(s.line <= line and (end is None or line < end) for line in read):
+            continue
         doc.problems.warning(s.line, f"section '{name[:60]}' not recognised; no field is read from it")
+
+
+def _ancestors(s):
+    while (s := s.parent) is not None:
+        yield s
 
 
 _DATE_AFFIX = re.compile(r"^\s*[\d./-]{6,10}\s*[-–—:|]\s*|\s*[-–—:|(]\s*[\d./-]{6,10}\)?\s*$")
