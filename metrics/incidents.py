@@ -94,6 +94,16 @@ def _rule(row: str, corrected) -> str:
     return "corrected" if name in list(corrected if corrected is not None else []) else "document"
 
 
+def _severity(written, counted: str | None) -> str:
+    """The severity as the document writes it and the level every filter and deadline
+    counts it as ("High (counted as SEV2)"); "not stated" when it gives none."""
+    written = _text(written).strip()
+    if not written:
+        return f"not stated (counted as {counted})" if counted else "not stated"
+    same = written.replace("-", "").replace(" ", "").upper() == (counted or "").upper()
+    return written if same or not counted else f"{written} (counted as {counted})"
+
+
 def detail(reader: Reader, file_path: str) -> Detail | None:
     """One incident (see Detail); None when no such file is loaded."""
     cur = reader.cursor()
@@ -109,7 +119,7 @@ def detail(reader: Reader, file_path: str) -> Detail | None:
     actions = reader.query_df(sql_file("incidents_actions"), {"file_path": file_path})
     actions["ticket_url"] = actions["ticket_url"].map(safe.link).astype(object)
     meta = [("id", r["incident_id"]), ("title", r["title"]), ("date", r["incident_date"]),
-            ("severity", r["severity"]), ("class", r["incident_class"]), ("team", r["team"]),
+            ("severity", _severity(r["severity"], r["severity_label"])), ("class", r["incident_class"]), ("team", r["team"]),
             ("teams", r["teams"]), ("services", r["services"]), ("owner", r["owner"]),
             ("postmortem status", r["postmortem_status"]), ("near miss", r["is_near_miss"]),
             ("reference", r["reference"]), ("written", r["written_on"]), ("reviewed", r["reviewed_on"]),

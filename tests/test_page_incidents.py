@@ -119,6 +119,8 @@ def test_incident_opens_from_the_url(demo):
     frames = [d.value for d in at.dataframe]
     meta = next(f for f in frames if list(f.columns) == ["field", "value", "rule"])
     assert dict(zip(meta["field"], meta["value"]))["id"] == incident_id
+    (label,) = query(db, "SELECT severity_label FROM mart_incidents WHERE file_path = ?", [path])[0]
+    assert label in dict(zip(meta["field"], meta["value"]))["severity"].replace("-", "")   # the level it counts as
     times = next(f for f in frames if "timestamp" in f.columns)
     assert times["timestamp"].tolist() == ["start of impact", "detected", "mitigated", "resolved"]
     sources = query(db, "SELECT started_source, detected_source, mitigated_source, resolved_source "
@@ -260,3 +262,14 @@ def test_terms():
 def test_charts_none(demo):
     """The page draws no chart: the charts test in test_app has nothing to check here."""
     assert not run().get("plotly_chart")
+
+
+@pytest.mark.parametrize("written, shown", [("High", "High (counted as SEV2)"), ("SEV-1", "SEV-1"),
+                                            (None, "not stated (counted as no severity)")])
+def test_the_severity_shows_the_level_it_counts_as(written, shown):
+    """A word such as "High" is counted as a level the filters and deadlines use; the page
+    said only "High", and nothing at all when the document named none."""
+    from metrics.incidents import _severity
+    from loaders import severity
+
+    assert _severity(written, severity.label(severity.level(written) if written else None)) == shown
