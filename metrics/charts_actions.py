@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from metrics import stats
+from metrics.actions import MAX_UNKNOWN
 from metrics.charts import COLORS, count_axis, layout, not_enough
 
 SERIES = (("completion", "Done within 90 days", COLORS["neutral"]), ("on time", "On-time rate", COLORS["near_misses"]))
@@ -90,13 +91,19 @@ def time_to_close(s: stats.Survival, undated: int, subtitle: str, min_sample: in
     (open items censored at their age), the median days to close and its interval in
     the title, so a screenshot keeps them."""
     fig = go.Figure()
-    if s.times:
+    # done items with no close date are left out, while the open ones count: past a few
+    # in a hundred the curve would read as closing slower than it does (metrics/actions.py)
+    unknown = undated and undated / (s.n + undated) > MAX_UNKNOWN
+    if s.times and not unknown:
         fig.add_scatter(x=s.times, y=s.still_open, mode="lines", line={"shape": "hv", "color": COLORS["neutral"]},
                         name="still open", hovertemplate="%{y:.0%} still open after %{x:.0f} days<extra></extra>")
     fig.update_xaxes(title="days since the incident", rangemode="tozero")
     fig.update_yaxes(tickformat=".0%", range=[0, 1.05], title="share of items still open")
     title = f"Time to close action items (n={s.n}: {s.events} closed, {s.censored} still open)"
-    if s.n < min_sample:
+    if unknown:
+        not_enough(fig, f"{undated} of {s.n + undated} items were marked done with no close date: "
+                        "when they closed is unknown, so no curve")
+    elif s.n < min_sample:
         not_enough(fig, f"not enough data (n={s.n} < {min_sample})")
     elif s.median is None:
         title += ": more than half still open, no median yet"

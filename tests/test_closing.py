@@ -154,3 +154,15 @@ def test_kaplan_meier_equals_the_definition_with_ties_and_censoring(seed):
     s = stats.kaplan_meier(t, e)
     assert list(zip(s.times[1:], s.still_open[1:])) == _km_by_the_definition(t, e)
     assert (s.n, s.events, s.censored) == (200, sum(e), 200 - sum(e))
+
+
+def test_time_to_close_draws_no_curve_when_done_items_have_no_close_date():
+    """Most items ticked done with no tracker date: the curve of the rest read as if
+    nothing closed (an empty chart, or every item still open)."""
+    from metrics.charts_actions import time_to_close
+
+    s = stats.kaplan_meier([200.0] * 74, [False] * 74)
+    fig = time_to_close(s, 26, "all teams")
+    assert not fig.data and "no close date" in " ".join(a.text for a in fig.layout.annotations)
+    dated = time_to_close(stats.kaplan_meier([10.0] * 50 + [200.0] * 50, [True] * 50 + [False] * 50), 1, "all")
+    assert dated.data and "median" in dated.layout.title.text
