@@ -725,6 +725,7 @@ def _record(doc: Doc, options: Options) -> dict:
             times["resolved_at"], sources["resolved_at"] = ends[-1], "metadata"
     incident_date = _started_before_posted(doc, incident_date, first_day, times.get("started_at"),
                                            sources.get("started_at"))
+    incident_date = _detected_before_posted(doc, incident_date, times, sources)
     if doc.dated_by_field and times.get("started_at") is not None and incident_date is not None \
             and sources.get("started_at") in ("timeline_impact", "timeline_marker", "impact_range", "metadata"):
         # "**Detected:** 2024-03-05" over a timeline whose harm began on 2024-03-01: the
@@ -810,14 +811,51 @@ def _started_before_posted(doc: Doc, incident_date: date | None, first_day: date
     if started is None or source not in ("opening_prose", "metadata") or posted is None or incident_date != posted \
             or first_day is not None or front(doc, "incident_date") is not None:
         return incident_date
-    zone = doc.zone
-    if zone is not None and zone.tz is not None and started.tzinfo is not None:
-        day = started.astimezone(zone.tz).date()              # the local day, as the writer counts it
-    else:
-        day = (started + timedelta(minutes=(zone.minutes or 0) if zone is not None else 0)).date()
+    day = _local_day(doc, started)
     if day == posted or not _reach(doc, posted) <= day < posted:
         return incident_date
     doc.problems.warning(None, f"the front matter dates the document {posted}, but the incident started on "
+                               f"{day}; {day} used (a post is dated the day it was written)")
+    return day
+
+
+def _local_day(doc: Doc, at: datetime) -> date:
+    """The day of ``at`` in the document's zone, as its writer counts days."""
+    zone = doc.zone
+    if zone is not None and zone.tz is not None and at.tzinfo is not None:
+        return at.astimezone(zone.tz).date()
+    return (at + timedelta(minutes=(zone.minutes or 0) if zone is not None else 0)).date()
+
+
+# front-matter keys a site generator gives a post (its author, tags, summary, ...): such a
+# document's own date is the day it was published
+_POST_KEYS = ("author", "authors", "tags", "categories", "category", "slug", "description", "excerpt", "links",
+              "layout", "draft", "comments", "toc", "image", "cover", "featured_image")
+# the rules that time a start by what the timeline says happened then (not its first line)
+_STARTED_BY_MEANING = ("timeline_impact", "timeline_marker", "impact_range", "front_matter", "metadata")
+
+
+def _detected_before_posted(doc: Doc, incident_date: date | None, times: dict, sources: dict) -> date | None:
+    """A post (front matter that dates it and names its author, tags or the like) whose
+    timeline detects the incident on an earlier day within the post's reach happened by
+    then, when its opening names no day of its own: the day it was detected, or the
+    start's when a rule timed it by meaning on a day before (the opening "Over the past
+    few days, a phishing attack was uncovered" in a post of July 31st over a timeline from
+    July 26th). The timeline's first line alone does not move it (a change made days
+    before is no incident)."""
+    posted = date_value(front(doc, "date"))
+    detected = times.get("detected_at")
+    if posted is None or incident_date != posted or detected is None or front(doc, "incident_date") is not None \
+            or sources.get("detected_at") != "timeline_detection" or not any(k in doc.front for k in _POST_KEYS) \
+            or tp.find_date(_opening_prose(doc)[:600], doc.order_hint) is not None:
+        return incident_date   # (an opening that names a day, "the early hours of November 28", dates it)
+    day = _local_day(doc, detected)
+    started = times.get("started_at")
+    if started is not None and sources.get("started_at") in _STARTED_BY_MEANING:
+        day = min(day, _local_day(doc, started))
+    if not _reach(doc, posted) <= day < posted:
+        return incident_date
+    doc.problems.warning(None, f"the front matter dates the post {posted}, but its timeline detects the incident on "
                                f"{day}; {day} used (a post is dated the day it was written)")
     return day
 
