@@ -504,6 +504,11 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{p} the {w}" for p in ("pages", "page") for w in _SUBJECTS.split()]
     + ["pages an engineer", "pages an sre"]
     + _variants("sev1 sev2 sev3 sev4 sev-1 sev-2 sev-3 sev-4", "declared")
+    # "A user emails PyPI Security about a suspicious email", "a researcher wrote to us":
+    # someone outside tells the organisation, whoever receives it
+    + _variants("user users customer customers researcher reporter member someone client maintainer maintainers "
+                "developer developers contributor contributors partner partners vendor reader visitor",
+                "emails emailed e-mails e-mailed writes wrote contacts contacted messages messaged tells told")
     + _variants("monitoring", "fires fired caught shows"),
     "mitigated": (
         "mitigated mitigates mitigation reverted restored recovers recovered attached repaired "
