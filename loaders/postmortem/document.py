@@ -2028,7 +2028,7 @@ _POST_KINDS = frozenset((
     "incident", "incidents", "incident report", "incident reports", "outage", "outages", "rca", "retrospective",
     "retrospectives", "retro", "review", "reviews"))
 # ... nor a year, a version or a code identifier ("2026", "v0.1.4", "checkout.session.completed")
-_NOT_A_CLASS = re.compile(r"^v?\d[\d.\-/]*$|\w\.\w")
+_NOT_A_CLASS = re.compile(r"^v?\d[\d.\-/]*$|^[\w-]+(?:\.[\w-]+)+$")
 
 
 def _incident_class(doc, options, title, summary, factors) -> str | None:
