@@ -1,7 +1,7 @@
 """An action item's deadline: its due date, else the incident's date plus the SLA days of
 its severity (sla_days). A severity with no entry of its own takes the entry of the most
-severe level configured when it is more severe than all of them (a SEV0 gets SEV1's 14
-days, not the 60 of "default"), else the default."""
+severe level configured when it is more severe than all of them and that entry is the
+shorter (a SEV0 gets SEV1's 14 days, not the 60 of "default"), else the default."""
 import duckdb
 import pytest
 
@@ -31,6 +31,8 @@ def test_the_default_slas_give_a_sev0_the_sev1_deadline(tmp_path):
     ("{2: 10, 3: 20, default: 90}", {0: 10, 1: 10, 2: 10, 3: 20, 4: 90}),
     ("{0: 2, 1: 7, default: 30}", {0: 2, 1: 7, 2: 30, 3: 30, 4: 30}),
     ("{default: 45}", {0: 45, 1: 45, 2: 45, 3: 45, 4: 45}),
+    # (only a level's longer deadline configured: the others keep the default, never borrow it)
+    ("{4: 90, default: 30}", {0: 30, 1: 30, 2: 30, 3: 30, 4: 90}),
 ])
 def test_a_level_more_severe_than_every_configured_one_takes_the_most_severe(tmp_path, sla, want):
     assert deadlines(tmp_path, sla) == want

@@ -1,7 +1,8 @@
 -- One row per action item with its effective status (tracker first, then document),
 -- its deadline (due date, else incident date + the SLA days of its severity: its own
 -- level's, else the most severe configured level's when it is more severe than all of
--- them, a SEV0 under SEV1's 14 days, else the default's), and
+-- them and that deadline is the shorter, a SEV0 under SEV1's 14 days, else the
+-- default's), and
 -- the incident it belongs to. The owner is person_of(the owner as written) (people:). The ticket's
 -- address, the one rule every listing shows: the export's (or the document's) URL, else
 -- the key itself when it is a URL, else GitHub's address for an owner/repo#N key, else
@@ -25,7 +26,8 @@ SELECT
     a.owner_source,
     a.due_date,
     coalesce(a.due_date,
-             i.incident_date + CAST(coalesce(s.days, top.days, sd.days, 60) AS INTEGER))
+             i.incident_date + CAST(coalesce(s.days, CASE WHEN top.days < coalesce(sd.days, 60) THEN top.days END,
+                                             sd.days, 60) AS INTEGER))
                                                              AS deadline,
     a.due_date IS NULL                                       AS deadline_from_sla,
     a.ticket,
