@@ -115,9 +115,10 @@ class Reader:
         one line (an API's response, saved as it came) is not read into memory, only
         JSON lines' first record, which their chunk holds anyway. No second line within
         MAX_VALUE: the head as it was (one document, or a first line too long to be a
-        record)."""
-        if _second_line(head) is not None:
-            return head
+        record). A second line that opens a record ("{") while the first is no object (a
+        broken first record) is read to its end too: it is what tells JSON lines then."""
+        if (second := _second_line(head)) is not None:
+            return self._to_second_record(f, head, second)
         with open(self.path, "rb") as look:
             look.seek(len(head))
             at = len(head)
@@ -132,6 +133,13 @@ class Reader:
             else:
                 return head
         while len(head) <= start and (block := self._more(f)):
+            head += block
+        return self._to_second_record(f, head, start)
+
+    def _to_second_record(self, f, head: bytes, second: int) -> bytes:
+        if head[second:second + 1] != b"{" or b"\n" in head[second:] or _json_lines(head):
+            return head
+        while b"\n" not in head[second:] and len(head) < MAX_VALUE and (block := self._more(f)):
             head += block
         return head
 

@@ -566,3 +566,13 @@ def test_bytes_that_are_not_utf8_in_a_big_document_are_a_warning_on_their_line(t
     assert [(p["line"], p["level"], p["message"][:10]) for p in problems] \
         == [(p["line"], p["level"], p["message"][:10]) for p in want_problems] \
         == [(text[:at].count(b"\n") + 1, "warning", "not UTF-8 ")]
+
+
+def test_json_lines_opening_on_a_broken_line_then_a_record_longer_than_a_read(tmp_path, small_reads):
+    """Only the broken first line was whole in the first read: the file read as one broken
+    document and loaded nothing (a review's 17.9 MB export of 70,000 incidents)."""
+    lines = ['{"id": "P0", "title": broken', *(json.dumps(pd_incident(n)) for n in range(1, 9))]
+    path = _doc_file(tmp_path, "\n".join(lines) + "\n", "pd.jsonl")
+    _, items, problems = in_chunks(path, 3)
+    want, want_problems = whole(path)
+    assert len(items) == 8 and items == want and problems == want_problems
