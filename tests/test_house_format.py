@@ -261,3 +261,13 @@ def test_a_section_whose_lines_are_read_is_not_reported_as_unread():
     unread = [p["message"] for p in doc["problems"] if "not recognised" in p["message"]]
     assert len(doc["action_items"]) == 2 and doc["contributing_factors"]
     assert unread == ["section 'Scratch notes' not recognised; no field is read from it"]
+
+
+def test_brackets_with_a_double_colon_that_are_no_inline_fields_stay_in_the_item():
+    doc = parse("# Gateway timeouts\n\n**Date:** 2025-03-04\n\n## Action items\n\n"
+                "- [ ] Wrap [Billing::GatewayClient] calls in a circuit breaker\n"
+                "- [ ] Allow [fe80::1] through the management ACL\n"
+                "- [ ] [due:: 2025-04-01] [owner:: Sam] Alert on gateway latency\n", "x.md")
+    assert [a["text"] for a in doc["action_items"]] == [
+        "Wrap [Billing::GatewayClient] calls in a circuit breaker", "Allow [fe80::1] through the management ACL",
+        "Alert on gateway latency"]

@@ -515,8 +515,9 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             "status": status or "open", "kind": group_kind, "line": line}
 
 
-# an Obsidian Dataview inline field: "[due:: 2026-06-01]", "[owner:: Sam]"
-_INLINE_FIELD = re.compile(r"\[[\w][\w -]{0,30}::[^\[\]]{0,200}\]\s*")
+# an Obsidian Dataview inline field: "[due:: 2026-06-01]", "[owner:: Sam]" (a space after
+# its "::"; not "[Billing::GatewayClient]" or "[fe80::1]", which are what the item names)
+_INLINE_FIELD = re.compile(r"\[[\w][\w -]{0,30}::\s[^\[\]]{0,200}\]\s*")
 
 
 def _who_what_when(text: str, incident_date):
