@@ -421,7 +421,8 @@ def test_only_a_status_that_says_the_review_is_to_come_awaits_one(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
     statuses = {"a": "publish", "b": "Løst", "c": "Résolu", "d": "Terminated", "e": "✅ Resolved",
-                "f": "Brouillon", "g": "[draft", "h": "WIP", "i": "In review", "j": "草稿", "k": "Reviewed"}
+                "f": "Brouillon", "g": "[draft", "h": "WIP", "i": "In review", "j": "草稿", "k": "Reviewed",
+                "l": "in-review", "m": "under_review", "n": "Awaiting sign-off", "o": "Review", "p": "work-in-progress"}
     for name, status in statuses.items():
         (src / f"{name}.md").write_text(house_doc(title=f"Outage {name}", day="2026-02-10", status=status),
                                         encoding="utf-8")
@@ -429,4 +430,4 @@ def test_only_a_status_that_says_the_review_is_to_come_awaits_one(tmp_path):
     reader = Reader(tmp_path / "h.duckdb")
     r = weekly.review(reader, ALL, WEEK)
     reader.close()
-    assert sorted(r.awaiting_review["incident_id"]) == ["f", "g", "h", "i", "j"]
+    assert sorted(r.awaiting_review["incident_id"]) == ["f", "g", "h", "i", "j", "l", "m", "n", "o", "p"]

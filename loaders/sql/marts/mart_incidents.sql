@@ -46,9 +46,12 @@ SELECT
     -- ... or that it is still to come: a draft, a review under way, in the languages the
     -- parser reads ("[draft", "Brouillon", "草稿"); any other status (an incident's state in
     -- any language, a blog's "publish") says nothing about a review
-    regexp_matches(lower(coalesce(p.postmortem_status, '')),
+    -- (written any way a front matter writes it: "in-review", "under_review", "Review")
+    regexp_matches(regexp_replace(lower(coalesce(p.postmortem_status, '')), '[-_ ]+', ' ', 'g'),
         '^[^a-z\pL]*(draft|drafting|wip|work in progress|in progress|in review|under review|ready for review'
-        || '|review pending|pending review|awaiting review|needs review|to review|for review|pending|open'
+        || '|review pending|pending review|awaiting review|needs review|to review|for review|to be reviewed'
+        || '|not yet reviewed|review|reviewing|awaiting approval|pending approval|needs approval'
+        || '|awaiting sign ?off|pending sign ?off|pending|open'
         || '|todo|to do|not started|incomplete|unreviewed|not reviewed|brouillon|en cours|en revue|borrador'
         || '|en revisi[oó]n|entwurf|in pr[uü]fung|in bearbeitung|rascunho|em revis[aã]o|草稿|草案|审核中'
         || '|審査中|下書き|レビュー中|작성 ?중|초안|검토 ?중)([^a-z]|$)')   AS status_says_awaiting,
