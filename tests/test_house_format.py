@@ -271,3 +271,34 @@ def test_brackets_with_a_double_colon_that_are_no_inline_fields_stay_in_the_item
     assert [a["text"] for a in doc["action_items"]] == [
         "Wrap [Billing::GatewayClient] calls in a circuit breaker", "Allow [fe80::1] through the management ACL",
         "Alert on gateway latency"]
+
+
+TAXONOMY_CAUSES = {"taxonomy": {"config-change": {"keywords": ["config change"], "patterns": [r"\bconfig\b"]},
+                                "deploy-regression": {"keywords": ["regression"], "patterns": [r"\bv\d+\.\d+(\.\d+)?\b"]},
+                                "database": {"keywords": ["database"]},
+                                "network": {"keywords": ["load balancer"]},
+                                "infra.dns": {"keywords": ["resolver"]},
+                                "other": {"keywords": ["zzz-never"]}}}
+
+
+def _class_under(taxonomy: dict, text: str) -> str | None:
+    from loaders.config import config_from_dict
+
+    return parse(text, "x.md", config_from_dict(taxonomy).options())["incident_class"]
+
+
+@pytest.mark.parametrize("title, cause, want", [
+    ("Elevated 502s from the load balancer", "A regression in v2.14.0 broke keep-alive handling.", "deploy-regression"),
+    ("Database unavailable for 40 minutes", "The config change was rolled out to every region; its config had a typo.",
+     "config-change"),
+])
+def test_a_cause_the_body_states_twice_beats_a_symptom_the_title_names(title, cause, want):
+    """The taxonomy's classes are causes: the class most of whose rules match wins, the
+    title's counting twice; a symptom in the title does not beat a cause stated twice."""
+    assert _class_under(TAXONOMY_CAUSES, f"# {title}\n\n**Date:** 2025-03-04\n\n## Root cause\n\n{cause}\n") == want
+
+
+@pytest.mark.parametrize("named", ["other", "infra.dns", "Other"])
+def test_a_class_the_taxonomy_holds_is_kept_whatever_it_looks_like(named):
+    text = f"---\ntitle: Lookups failed\nclass: {named}\n---\n\nThe resolver stopped answering.\n"
+    assert _class_under(TAXONOMY_CAUSES, text) == named.lower()

@@ -2033,30 +2033,35 @@ _NOT_A_CLASS = re.compile(r"^v?\d[\d.\-/]*$|^[\w-]+(?:\.[\w-]+)+$")
 
 def _incident_class(doc, options, title, summary, factors) -> str | None:
     """The class the document names (the first of its front matter's or metadata's values
-    that names a kind of failure, in the taxonomy's spelling where it names one of its
-    classes), else the taxonomy's: the first class the title matches, else the first the
-    summary and factors match (a title's "TLS expires" is the class, not the "config"
-    its body mentions in passing)."""
+    that is one of the taxonomy's classes, in its spelling, or else names a kind of
+    failure), else the taxonomy's (``classify``)."""
     v = front(doc, "class")
-    named = [*(v if isinstance(v, list) else [v]), doc.meta["class"][0] if "class" in doc.meta else None]
+    named = [str(x).strip() for x in (*(v if isinstance(v, list) else [v]),
+                                      doc.meta["class"][0] if "class" in doc.meta else None) if x is not None]
     spelled = {name.lower(): name for name, _ in options.taxonomy}
+    if (known := next((spelled[x.lower()] for x in named if x.lower() in spelled), None)) is not None:
+        return known   # ("class: other", "infra.dns": the taxonomy's own, whatever they look like)
     for value in named:
-        value = str(value).strip() if value is not None else ""
         if value and value.lower() not in _POST_KINDS and not _NOT_A_CLASS.search(value):
-            return spelled.get(value.lower(), value)
-    return classify(title or "", options.taxonomy) \
-        or classify(" ".join(filter(None, [summary, " ".join(factors)])), options.taxonomy)
+            return value
+    return classify(" ".join(filter(None, [summary, " ".join(factors)])), options.taxonomy, title or "")
 
 
-def classify(text: str, taxonomy) -> str | None:
-    """The first taxonomy class whose rules match ``text``, else None."""
-    if not text or not taxonomy:
+def classify(text: str, taxonomy, title: str = "") -> str | None:
+    """The taxonomy class with the most of its rules (keywords, patterns) matching, each
+    counted once in ``text`` and twice in the ``title`` (what the write-up is about),
+    the first in the taxonomy's order on a tie, else None. (The first class in order
+    matched anywhere won: "config" in passing made a TLS expiry a config change; and the
+    title alone would make a symptom, "502s from the load balancer", beat the cause its
+    body states, "a regression in v2.14.0".)"""
+    if not (text or title) or not taxonomy:
         return None
+    best, most = None, 0
     for name, rules in taxonomy:
-        for rx in rules:
-            if rx.search(text):
-                return name
-    return None
+        score = sum(2 * bool(title and rx.search(title)) + bool(text and rx.search(text)) for rx in rules)
+        if score > most:
+            best, most = name, score
+    return best
 
 
 def _owner(doc: Doc) -> str | None:
