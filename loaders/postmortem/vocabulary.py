@@ -505,10 +505,16 @@ EVENT_WORDS: dict[str, list[str]] = {
     + ["pages an engineer", "pages an sre"]
     + _variants("sev1 sev2 sev3 sev4 sev-1 sev-2 sev-3 sev-4", "declared")
     # "A user emails PyPI Security about a suspicious email", "a researcher wrote to us":
-    # someone outside tells the organisation, whoever receives it
-    + _variants("user users customer customers researcher reporter member someone client maintainer maintainers "
-                "developer developers contributor contributors partner partners vendor reader visitor",
-                "emails emailed e-mails e-mailed writes wrote contacts contacted messages messaged tells told")
+    # someone outside tells the organisation, whoever receives it (one named with its
+    # article, or several in the past tense: "dropping user emails", "a maintainer wrote a
+    # patch" tell nothing)
+    + [f"{a} {who} {verb}" for a in ("a", "an", "one", "another")
+       for who in ("user", "customer", "researcher", "reporter", "member", "client", "maintainer", "developer",
+                   "contributor", "partner", "vendor", "reader", "visitor")
+       for verb in ("emails", "emailed", "e-mails", "e-mailed", "writes to", "wrote to", "contacts", "contacted")]
+    + _variants("users customers researchers maintainers developers contributors partners",
+                "emailed e-mailed contacted")
+    + ["someone emails", "someone emailed", "someone wrote to", "someone contacted"]
     + _variants("monitoring", "fires fired caught shows"),
     "mitigated": (
         "mitigated mitigates mitigation reverted restored recovers recovered attached repaired "
