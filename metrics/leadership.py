@@ -44,6 +44,10 @@ def _figures(reader: Reader, f: Filters, as_of: date) -> dict:
         "repeats": repeats, "repeats_after_fix": after_fix,
         # (with no incident-tool export, coverage is 100% by construction: no figure)
         "with_postmortem": cov.with_postmortem, "known_incidents": cov.incidents if cov.exports_loaded else 0,
+        # why a share has no value though there are items to count (the report says so)
+        "unknown": {"done_within_days": f"{eq.undated_eligible} done items have no close date" if eq.unknown else None,
+                    "coverage": "no incident-tool export covers the period" if cov.incidents and not cov.exports_loaded
+                    else None},
     }
 
 
@@ -65,6 +69,7 @@ def headlines(now: dict, before: dict, year: dict, min_sample: int) -> list[dict
             return _change(stats.compare_proportions(old[key_k], old[key_n], now[key_k], now[key_n],
                                                      min_sample=min_sample))
         return {"key": label[0], "label": label[1], "unit": "percent", "value": _rate(now[key_k], now[key_n]),
+                "unknown": now.get("unknown", {}).get(label[0]),
                 "n": now[key_n], "ci": stats.wilson(now[key_k], now[key_n]),
                 "previous": _rate(before[key_k], before[key_n]), "year_earlier": _rate(year[key_k], year[key_n]),
                 "vs_previous": cmp(before), "vs_year_earlier": cmp(year)}

@@ -27,6 +27,12 @@ def value(v, unit: str) -> str:
     return f"{v:,}"
 
 
+def headline(h: dict) -> str:
+    """A headline's own value, or why it has none though there is something to count
+    ("unknown: no incident-tool export covers the period")."""
+    return f"unknown: {h['unknown']}" if h.get("unknown") else value(h["value"], h["unit"])
+
+
 def change(c: dict, unit: str) -> str:
     """A change and its verdict: "+7 pts · no clear change", "+3" for a count."""
     d = c.get("delta")
@@ -56,7 +62,7 @@ def _env(autoescape: bool) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=autoescape,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.filters.update(value=value, change=change, interval=interval, link=safe.link,
+    env.filters.update(value=value, headline=headline, change=change, interval=interval, link=safe.link,
                        md=safe.markdown_text, md_link=safe.markdown_link)
     return env
 

@@ -155,3 +155,30 @@ def test_a_link_may_name_its_period_by_the_presets_key(demo):
     by_key, by_label = run_page(OVERVIEW, period="all_time"), run_page(OVERVIEW, period="All time")
     assert not by_key.exception, by_key.exception
     assert _card(by_key, "Incidents").value == _card(by_label, "Incidents").value != _card(run_page(OVERVIEW), "Incidents").value
+
+
+def test_an_export_outside_the_period_does_not_make_its_coverage_measured(tmp_path, monkeypatch):
+    """Coverage is measured where an incident-tool export covers the period: an export of
+    October left January at 100% by construction (review)."""
+    import json
+
+    from conftest import house_doc, run_cli
+
+    docs = tmp_path / "pm"
+    docs.mkdir()
+    for n in range(1, 4):
+        (docs / f"INC-{n}.md").write_text(house_doc(title=f"Outage {n}", day=f"2026-01-0{n}"), encoding="utf-8")
+    (tmp_path / "pd.json").write_text(json.dumps({"incidents": [
+        {"id": "PX1", "type": "incident", "incident_number": 1, "title": "Paged", "status": "resolved",
+         "created_at": "2026-10-05T10:00:00Z", "resolved_at": "2026-10-05T11:00:00Z"}]}), encoding="utf-8")
+    cfg = tmp_path / "hindsight.yaml"
+    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nsources:\n  postmortems: ['{docs}/*.md']\n"
+                   f"  incidents: ['{tmp_path / 'pd.json'}']\n")
+    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(cfg))
+    assert _card(run_page(OVERVIEW, **{"from": "2026-01-01", "to": "2026-03-31"}),
+                 "Incidents with a postmortem").value == "unknown"
+    assert _card(run_page(OVERVIEW, **{"from": "2026-01-01", "to": "2026-12-31"}),
+                 "Incidents with a postmortem").value.endswith("%")
+    md = run_cli("report", "--format", "md", "--config", str(cfg), "--quarter", "2026Q1").stdout
+    assert "unknown: no incident-tool export covers the period" in md

@@ -3,12 +3,13 @@
 -- misses are never counted: coverage is of incidents). An export row that matched no
 -- postmortem has a severity and services but no team or class, so a team or class
 -- filter leaves it out: under those filters only postmortems count (the page says so).
--- exports_loaded: whether any incident-tool export is loaded at all (with none, every
+-- exports_loaded: whether an incident-tool export covers the period, a row dated in it (with none, every
 -- known incident has a postmortem by construction, and the share measures nothing).
 SELECT count(*)                                AS incidents,
        count(*) FILTER (WHERE c.has_postmortem) AS with_postmortem,
        count(*) FILTER (WHERE c.is_reviewed)    AS reviewed,
-       (SELECT count(*) > 0 FROM stg_incident_rows) AS exports_loaded
+       (SELECT count(*) > 0 FROM stg_incident_rows r0
+        WHERE CAST(coalesce(r0.started_at, r0.detected_at) AS DATE) BETWEEN $date_from AND $date_to) AS exports_loaded
 FROM mart_incident_coverage c
 LEFT JOIN mart_incidents i     ON c.has_postmortem AND i.file_path = c.coverage_key
 LEFT JOIN stg_incident_rows r  ON NOT c.has_postmortem AND r.row_key = c.coverage_key
