@@ -7,6 +7,8 @@ Section names, metadata keys and event words come from ``loaders.postmortem.voca
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from datetime import date, datetime, timedelta
 
@@ -1275,6 +1277,7 @@ def _report_unplaced(doc: Doc, title: str | None, read: set[int]) -> None:
     subsections are read ("Root-Cause Analysis" over "Contributing Factors")."""
     starts = [s.line for s in doc.secs]
     over_read = {id(p) for s in doc.secs if id(s) in doc.kinds for p in _ancestors(s)}
+    read_lines = sorted(read)
     for i, s in enumerate(doc.secs):
         if s.level == 0 or s.level >= 7 or id(s) in doc.kinds or id(s) in over_read:
             continue
@@ -1283,8 +1286,8 @@ def _report_unplaced(doc: Doc, title: str | None, read: set[int]) -> None:
         name = plain(s.title)
         if not name or name == title or not s.blocks:
             continue
-        end = starts[i + 1] if i + 1 < len(starts) else None
-        if any(s.line <= line and (end is None or line < end) for line in read):
+        at = bisect.bisect_left(read_lines, s.line)   # the first line read at or after its heading
+        if at < len(read_lines) and (i + 1 == len(starts) or read_lines[at] < starts[i + 1]):
             continue
         doc.problems.warning(s.line, f"section '{name[:60]}' not recognised; no field is read from it")
 
