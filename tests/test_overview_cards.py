@@ -88,24 +88,33 @@ def test_the_overview_figures_side_by_side_are_each_figure_alone(demo_reader):
     assert got.repeat_rule == repeats.rule(demo_reader)
 
 
+def loaded(tmp_path, monkeypatch, docs: dict[str, str], sources: str = ""):
+    """A database of ``docs`` (name -> text) and any other ``sources:`` lines, which the
+    dashboard reads through $HINDSIGHT_CONFIG; returns the config."""
+    from conftest import run_cli
+
+    folder = tmp_path / "pm"
+    folder.mkdir()
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    cfg = tmp_path / "hindsight.yaml"
+    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nsources:\n  postmortems: ['{folder}/*.md']\n{sources}")
+    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
+    monkeypatch.setenv("HINDSIGHT_CONFIG", str(cfg))
+    return cfg
+
+
 def test_done_within_says_its_range_when_done_items_have_no_close_date(tmp_path, monkeypatch):
     """Items ticked done in their postmortems, with no tracker: when each closed is
     unknown, the card gives the range the rate lies in, not 0% (it read 0%, as if nothing
     ever closed, beside "Closed on time" at 25%)."""
-    from conftest import house_doc, run_cli
+    from conftest import house_doc
 
-    docs = tmp_path / "pm"
-    docs.mkdir()
-    for n in range(1, 13):
-        doc = house_doc(title=f"Queue backlog {n}", day=f"2026-0{1 + n % 4}-{10 + n:02d}", actions=())
-        doc = doc.split("## Action items")[0] + (
-            "## Action items\n\n- [x] Add a canary stage (@ann)\n- [ ] Add a backlog alert (@bob)\n"
-            "- [ ] Write a runbook (@cy)\n- [ ] Load-test the consumer (@dee)\n")
-        (docs / f"INC-{n}.md").write_text(doc, encoding="utf-8")
-    cfg = tmp_path / "hindsight.yaml"
-    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nsources:\n  postmortems: ['{docs}/*.md']\n")
-    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(cfg))
+    items = ("## Action items\n\n- [x] Add a canary stage (@ann)\n- [ ] Add a backlog alert (@bob)\n"
+             "- [ ] Write a runbook (@cy)\n- [ ] Load-test the consumer (@dee)\n")
+    loaded(tmp_path, monkeypatch, {
+        f"INC-{n}.md": house_doc(title=f"Queue backlog {n}", day=f"2026-0{1 + n % 4}-{10 + n:02d}",
+                                 actions=()).split("## Action items")[0] + items for n in range(1, 13)})
     at = run_page(OVERVIEW, **{"from": "2026-01-01", "to": "2026-06-30"})
     assert not at.exception, at.exception
     card = _card(at, "Done within 90 days")
@@ -119,14 +128,8 @@ def test_coverage_without_an_incident_export_is_unknown_not_100_percent(tmp_path
 
     from conftest import house_doc, run_cli
 
-    docs = tmp_path / "pm"
-    docs.mkdir()
-    for n in range(1, 4):
-        (docs / f"INC-{n}.md").write_text(house_doc(title=f"Outage {n}", day=f"2026-02-0{n}"), encoding="utf-8")
-    cfg = tmp_path / "hindsight.yaml"
-    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nsources:\n  postmortems: ['{docs}/*.md']\n")
-    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(cfg))
+    cfg = loaded(tmp_path, monkeypatch, {f"INC-{n}.md": house_doc(title=f"Outage {n}", day=f"2026-02-0{n}")
+                                         for n in range(1, 4)})
     at = run_page(OVERVIEW, **{"from": "2026-01-01", "to": "2026-03-31"})
     assert not at.exception, at.exception
     card = _card(at, "Incidents with a postmortem")
@@ -164,18 +167,11 @@ def test_an_export_outside_the_period_does_not_make_its_coverage_measured(tmp_pa
 
     from conftest import house_doc, run_cli
 
-    docs = tmp_path / "pm"
-    docs.mkdir()
-    for n in range(1, 4):
-        (docs / f"INC-{n}.md").write_text(house_doc(title=f"Outage {n}", day=f"2026-01-0{n}"), encoding="utf-8")
     (tmp_path / "pd.json").write_text(json.dumps({"incidents": [
         {"id": "PX1", "type": "incident", "incident_number": 1, "title": "Paged", "status": "resolved",
          "created_at": "2026-10-05T10:00:00Z", "resolved_at": "2026-10-05T11:00:00Z"}]}), encoding="utf-8")
-    cfg = tmp_path / "hindsight.yaml"
-    cfg.write_text(f"database: {tmp_path / 'h.duckdb'}\nsources:\n  postmortems: ['{docs}/*.md']\n"
-                   f"  incidents: ['{tmp_path / 'pd.json'}']\n")
-    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
-    monkeypatch.setenv("HINDSIGHT_CONFIG", str(cfg))
+    cfg = loaded(tmp_path, monkeypatch, {f"INC-{n}.md": house_doc(title=f"Outage {n}", day=f"2026-01-0{n}")
+                                         for n in range(1, 4)}, f"  incidents: ['{tmp_path / 'pd.json'}']\n")
     assert _card(run_page(OVERVIEW, **{"from": "2026-01-01", "to": "2026-03-31"}),
                  "Incidents with a postmortem").value == "unknown"
     assert _card(run_page(OVERVIEW, **{"from": "2026-01-01", "to": "2026-12-31"}),

@@ -24,6 +24,19 @@ def archive(tmp_path, monkeypatch):
     return tmp_path
 
 
+def correct_on_page(incident: str, field: str, value: str, **query):
+    """The Incidents page of ``incident`` after its form saved ``field`` = ``value``."""
+    at = run_page(INCIDENTS, incident=incident, **query)
+    assert not at.exception, at.exception
+    at.selectbox(key="correct-field").set_value(field)
+    at.text_input(key="correct-value").input(value)
+    next(b for b in at.button if b.label == "Save and re-ingest").click()
+    at.run()
+    assert not at.exception, at.exception
+    assert any("re-ingested" in s.value for s in at.success)
+    return at
+
+
 def median_shown(**query) -> str:
     at = run_page(DETECTION, **query)
     assert not at.exception, at.exception
@@ -34,14 +47,7 @@ def test_correcting_a_timestamp_on_the_incidents_page_moves_the_detection_figure
     period = {"from": "2026-01-01", "to": "2026-03-31"}
     assert median_shown(**period) == "5 min"
 
-    at = run_page(INCIDENTS, incident="INC-1", **period)
-    assert not at.exception, at.exception
-    at.selectbox(key="correct-field").set_value("detected_at")
-    at.text_input(key="correct-value").input("2026-02-03T10:29:00Z")
-    next(b for b in at.button if b.label == "Save and re-ingest").click()
-    at.run()
-    assert not at.exception, at.exception
-    assert any("re-ingested" in s.value for s in at.success)
+    at = correct_on_page("INC-1", "detected_at", "2026-02-03T10:29:00Z", **period)
     rules = next(d.value for d in at.dataframe if "timestamp" in d.value.columns)
     assert rules.set_index("timestamp").loc["detected", "rule"] == "corrected"
 
@@ -86,14 +92,7 @@ def test_a_dashboard_given_only_the_database_corrects_with_the_config_it_was_loa
     monkeypatch.delenv("HINDSIGHT_CONFIG", raising=False)
     monkeypatch.setenv("HINDSIGHT_DB", str(tmp_path / "h.duckdb"))
 
-    at = run_page(INCIDENTS, incident="INC-1", **{"from": "2026-01-01", "to": "2026-03-31"})
-    assert not at.exception, at.exception
-    at.selectbox(key="correct-field").set_value("detected_at")
-    at.text_input(key="correct-value").input("2026-02-03T10:29:00Z")
-    next(b for b in at.button if b.label == "Save and re-ingest").click()
-    at.run()
-    assert not at.exception, at.exception
-    assert any("re-ingested" in s.value for s in at.success)
+    correct_on_page("INC-1", "detected_at", "2026-02-03T10:29:00Z", **{"from": "2026-01-01", "to": "2026-03-31"})
     text = (cfg.parent / "corrections.yaml").read_text()
     assert "INC-1:" in text and "INC-2:" in text and not (tmp_path / "corrections.yaml").exists()
     import duckdb
