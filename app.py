@@ -64,7 +64,7 @@ with right:
                 column_order=["class", "repeats", "by_chance", "beyond_chance", "repeats_after_fix", "incidents"])
     st.subheader("Postmortem coverage")
     if not cov.exports_loaded:
-        st.metric("Incidents with a postmortem", "unknown", f"no incident-tool export loaded; "
+        st.metric("Incidents with a postmortem", "unknown", f"no incident-tool export covers the period; "
                   f"{fmt.pct(cov.reviewed_share)} of {cov.incidents} postmortems reviewed",
                   delta_color="off", delta_arrow="off",
                   help="Every incident known here comes from a postmortem, so the share would read 100% by "

@@ -102,9 +102,10 @@ def top_repeats(reader: Reader, f: Filters) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Coverage:
-    """Known incidents in the period, how many have a postmortem and a reviewed one. With
-    no incident-tool export loaded every known incident comes from a postmortem: the
-    share would be 100% by construction, so it is None (``exports_loaded`` False)."""
+    """Known incidents in the period, how many have a postmortem and a reviewed one. Where
+    no incident-tool export covers the period every known incident comes from a
+    postmortem: the share would be 100% by construction, so it is None (``exports_loaded``
+    False; the SQL macro exports_cover)."""
 
     incidents: int
     with_postmortem: int

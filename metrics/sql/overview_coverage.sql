@@ -8,8 +8,7 @@
 SELECT count(*)                                AS incidents,
        count(*) FILTER (WHERE c.has_postmortem) AS with_postmortem,
        count(*) FILTER (WHERE c.is_reviewed)    AS reviewed,
-       (SELECT count(*) > 0 FROM stg_incident_rows r0
-        WHERE CAST(coalesce(r0.started_at, r0.detected_at) AS DATE) BETWEEN $date_from AND $date_to) AS exports_loaded
+       exports_cover($date_from, $date_to) AS exports_loaded
 FROM mart_incident_coverage c
 LEFT JOIN mart_incidents i     ON c.has_postmortem AND i.file_path = c.coverage_key
 LEFT JOIN stg_incident_rows r  ON NOT c.has_postmortem AND r.row_key = c.coverage_key

@@ -4,8 +4,7 @@
 -- $teams: an empty list is every team (`report --team`). exports_loaded: whether an
 -- incident-tool export covers the period (a row dated in it) (with none, the share is 100% by construction).
 SELECT has_postmortem, is_reviewed, days_to_postmortem, days_to_review,
-       (SELECT count(*) > 0 FROM stg_incident_rows r0
-        WHERE CAST(coalesce(r0.started_at, r0.detected_at) AS DATE) BETWEEN $date_from AND $date_to) AS exports_loaded
+       exports_cover($date_from, $date_to) AS exports_loaded
 FROM mart_incident_coverage
 WHERE incident_date BETWEEN $date_from AND $date_to
   AND (len($teams) = 0 OR list_contains($teams, team))

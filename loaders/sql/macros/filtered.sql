@@ -51,3 +51,10 @@ SELECT
     date_diff('day', a.incident_date, as_of)                               AS age_of_incident,
     date_diff('day', a.incident_date, a.done_on)                           AS days_to_close
 FROM filtered_action_items(f_from, f_to, f_teams, f_services, f_severities, f_classes, f_near) a;
+
+-- Whether an incident-tool export covers a period: a row of one dated in it, dated as
+-- mart_incident_coverage dates it. Without one, every incident known in the period has a
+-- postmortem by construction, and postmortem coverage there measures nothing.
+CREATE OR REPLACE MACRO exports_cover(f_from, f_to) AS (
+    SELECT count(*) > 0 FROM stg_incident_rows
+    WHERE CAST(coalesce(started_at, detected_at) AS DATE) BETWEEN f_from AND f_to);
