@@ -22,9 +22,11 @@ ready when the parts are.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 
 from loaders.options import EXPORT_SUFFIXES, Options
@@ -60,6 +62,8 @@ class Reader:
         self.options = options or Options()
         self.chunk = chunk or CHUNK_RECORDS
         self._format = None   # the export format of a JSON document's first chunk
+        self._codec = None    # what the file is read in once a chunk is not UTF-8
+        self._utf16 = None    # a UTF-16 file's decoder: its text is read as UTF-8
         self._sha = hashlib.sha256()
         self.size = self.mtime_ns = 0
         self._unreadable = None
@@ -88,6 +92,9 @@ class Reader:
         said: set[str] = set()
         with f:
             head = self._more(f)
+            if head.startswith((b"\xff\xfe", b"\xfe\xff")):   # UTF-16 (Excel's "Unicode text", PowerShell)
+                self._utf16 = codecs.getincrementaldecoder("utf-16")("replace")
+                head = self._recode(head)
             lead = head.lstrip(_BLANK)[:1]
             if lead == b"{":
                 head = self._to_second_line(f, head)
@@ -103,9 +110,17 @@ class Reader:
     # -- reading ------------------------------------------------------------------------
 
     def _more(self, f) -> bytes:
-        block = f.read(_READ)
-        self._sha.update(block)
-        return block
+        while True:
+            block = f.read(_READ)
+            self._sha.update(block)
+            if not self._utf16:
+                return block
+            if (text := self._recode(block)) or not block:   # (a block may end mid-character)
+                return text
+
+    def _recode(self, block: bytes) -> bytes:
+        """A block of a UTF-16 file as UTF-8 (every reader below reads UTF-8); b"" at the end."""
+        return self._utf16.decode(block, final=not block).encode("utf-8")
 
     def _to_second_line(self, f, head: bytes) -> bytes:
         """``head`` read on to the start of the file's second line that is not blank,
@@ -119,6 +134,10 @@ class Reader:
         broken first record) is read to its end too: it is what tells JSON lines then."""
         if (second := _second_line(head)) is not None:
             return self._to_second_record(f, head, second)
+        if self._utf16:   # read on as the text goes (a look of its own would read other bytes)
+            while _second_line(head) is None and len(head) < MAX_VALUE and (block := self._more(f)):
+                head += block
+            return head if (second := _second_line(head)) is None else self._to_second_record(f, head, second)
         with open(self.path, "rb") as look:
             look.seek(len(head))
             at = len(head)
@@ -137,9 +156,10 @@ class Reader:
         return self._to_second_record(f, head, start)
 
     def _to_second_record(self, f, head: bytes, second: int) -> bytes:
-        if head[second:second + 1] != b"{" or b"\n" in head[second:] or _json_lines(head):
-            return head
-        while b"\n" not in head[second:] and len(head) < MAX_VALUE and (block := self._more(f)):
+        """``head`` read on (up to MAX_VALUE) while its whole lines cannot yet tell JSON
+        lines from one document (``_json_lines`` is None): every line so far a broken
+        record, or a record going on past the head (a raw line break in a string)."""
+        while _json_lines(head) is None and len(head) < MAX_VALUE and (block := self._more(f)):
             head += block
         return head
 
@@ -175,6 +195,13 @@ class Reader:
         records: list[bytes] = []
         first, record, done, quoted, held = at, b"", False, False, 0
         for raw in lines:
+            # a full chunk ends where the next record starts: a JSON-lines record split over
+            # lines by a raw line break in a string (read whole by ``detect.json_lines``)
+            # stays in one chunk with the lines it goes on over
+            if not record and (len(records) >= self.chunk or held >= CHUNK_BYTES) \
+                    and (csv or raw.lstrip(_BLANK)[:1] == b"{"):
+                yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
+                records, first, done, held = [], at, True, 0
             record += raw
             quoted ^= bool(raw.count(b'"') % 2) if csv else False
             # inside a quoted cell the record goes on, but a stray quote never pulls the rest
@@ -190,32 +217,38 @@ class Reader:
             at += record.count(b"\n")
             held += len(record)
             record = b""
-            if len(records) >= self.chunk or held >= CHUNK_BYTES:
-                yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
-                records, first, done, held = [], at, True, 0
         if record and (records or record.strip(_BLANK)):
             records.append(record)
         if records or not done:
             yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
 
     def _parse(self, data: bytes) -> dict:
+        """A chunk's parse; once a chunk is not UTF-8, the rest of the file is read in the
+        codec it was (as a whole parse reads the whole file in it), and said so once."""
         from loaders import detect
 
-        return detect.parse_bytes(data, self.path, self.options)
+        text, problem, codec = detect.read_text(data, self._codec)
+        self._codec = self._codec or codec
+        return detect.parse_read(text, problem, self.path, self.options)
 
     def _json_document(self, f, head: bytes):
         """Chunks of the big array in one JSON document, each parsed as a document of the
         same shape: the array under its keys (at any depth: a GraphQL response holds it
         in ``data.repository.issues.nodes``), or a bare array. What follows the array is
         read to the document's end, so a file cut short or broken anywhere says so. Bytes
-        that are not UTF-8 are read as U+FFFD, and the first one's line is a warning."""
+        that are not UTF-8, and a string's raw control characters, are read as a whole
+        parse reads them, and the first one's line is a warning."""
+        from loaders import detect
+
         text = _Text(head, lambda: self._more(f))
-        said = False
+        said = set()
         for result, shift, header in self._json_chunks(text):
-            if text.bad_line is not None and not said:
-                result["problems"].insert(0, warning(text.bad_line, "not UTF-8 (first bad byte on this line); "
-                                                                    "its bad bytes read as U+FFFD"))
-                said = True
+            if text.bad_line is not None and "codec" not in said:
+                result["problems"].insert(0, detect.not_utf8(text.bad_line, text.codec))
+                said.add("codec")
+            if text.control_line is not None and "control" not in said:
+                result["problems"].insert(0, warning(text.control_line, detect.RAW_CONTROL))
+                said.add("control")
             yield result, shift, header
 
     def _json_chunks(self, text: "_Text"):
@@ -374,17 +407,31 @@ def _second_line(head: bytes) -> int | None:
     return len(head) - len(rest)
 
 
-def _json_lines(head: bytes) -> bool:
-    """The file's head is JSON lines: two lines or more that are not blank (one object
-    alone, blank lines after it, is a JSON document), and its whole lines are JSON lines
-    by the rule a whole parse follows (``detect.json_lines``: each opens with "{", one at
-    least is an object; a broken line, the first as any other, is a problem on its line)."""
+def _json_lines(head: bytes) -> bool | None:
+    """Whether the file's head is JSON lines: two lines or more that are not blank (one
+    object alone, blank lines after it, is a JSON document), and its whole lines are JSON
+    lines by the rule a whole parse follows (``detect.json_lines``: each opens with "{" or
+    goes on a record whose string a raw line break split, one at least is an object; a
+    broken line, the first as any other, is a problem on its line). None when its whole
+    lines cannot tell yet: no object among them, and none that would not open or go on a
+    record."""
     from loaders import detect
 
     if _second_line(head) is None:
         return False
-    whole = head.lstrip(_BLANK).rpartition(b"\n")[0]
-    return detect.json_lines(whole.decode("utf-8", errors="replace"))[0] is not None
+    whole = head.lstrip(_BLANK).rpartition(b"\n")[0].decode("utf-8", errors="replace")
+    if detect.json_lines(whole)[0] is not None:
+        return True
+    in_string = False
+    for line in whole.split("\n"):
+        if not in_string and line.strip() and line.lstrip()[:1] != "{":
+            return False
+        in_string ^= bool(_ESCAPED.sub("", line).count('"') % 2)
+    return None
+
+
+# a backslash and what it escapes: left out, the quotes that remain open and close strings
+_ESCAPED = re.compile(r"\\.")
 
 
 def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str], holds_records=None):
@@ -489,11 +536,16 @@ class _Text:
         self.buf = ""
         self._lines_gone = 0   # line breaks in what ``forget`` dropped
         self.bad_line = None   # the line of the first byte that is not UTF-8
+        self.codec = None      # what the text is read in from there (``detect.fallback_codec``)
+        self.control_line = None   # the line of the first raw control character in a string
         self._feed(head)
 
     def _feed(self, block: bytes) -> bool:
         if not block:
             return False
+        if self.codec:
+            self.buf += block.decode(self.codec, errors="replace")
+            return True
         data = self._pending + block
         cut = len(data)
         while cut > 0 and (data[cut - 1] & 0xC0) == 0x80:   # never split a UTF-8 character
@@ -505,10 +557,29 @@ class _Text:
         try:
             self.buf += data[:cut].decode(encoding)
         except UnicodeDecodeError as e:
-            if self.bad_line is None:
-                self.bad_line = self.line(len(self.buf)) + data[:e.start].count(b"\n")
-            self.buf += data[:cut].decode(encoding, errors="replace")
+            # from the first bad byte on, the file reads as a whole parse reads it all
+            from loaders import detect
+
+            self.bad_line = self.line(len(self.buf)) + data[:e.start].count(b"\n")
+            self.codec = detect.fallback_codec(data[e.start:])
+            self.buf += data[:e.start].decode(encoding) + data[e.start:].decode(self.codec, errors="replace")
+            self._pending = b""
         return True
+
+    def _raw_decode(self, decoder: json.JSONDecoder, pos: int):
+        """``decoder.raw_decode`` at ``pos``, reading a string's raw control characters as
+        they are (noting the first one's line), as a whole parse does."""
+        try:
+            return decoder.raw_decode(self.buf, pos)
+        except json.JSONDecodeError as e:
+            if not e.msg.startswith("Invalid control character"):
+                raise
+            from loaders import detect
+
+            value = detect.LOOSE.raw_decode(self.buf, pos)
+            if self.control_line is None:
+                self.control_line = self.line(e.pos)
+            return value
 
     def char(self, pos: int) -> str:
         while pos >= len(self.buf):
@@ -526,7 +597,7 @@ class _Text:
         to MAX_VALUE: a broken value does not pull the rest of the file into memory)."""
         while True:
             try:
-                value, end = decoder.raw_decode(self.buf, pos)
+                value, end = self._raw_decode(decoder, pos)
             except json.JSONDecodeError:
                 if len(self.buf) - pos < MAX_VALUE and self._feed(self._more()):
                     continue
@@ -542,7 +613,7 @@ class _Text:
         while len(self.buf) - pos < limit and self._feed(self._more()):
             pass
         try:
-            return decoder.raw_decode(self.buf, pos)
+            return self._raw_decode(decoder, pos)
         except json.JSONDecodeError:
             return None
 

@@ -77,35 +77,62 @@ def size_problem(path: str, size: int, options: Options) -> str | None:
 
 def decode(data: bytes) -> tuple[str | None, dict | None]:
     """Text of ``data`` and a problem when it was not clean UTF-8 (or None, problem)."""
+    text, problem, _ = read_text(data)
+    return text, problem
+
+
+def read_text(data: bytes, codec: str | None = None) -> tuple[str | None, dict | None, str | None]:
+    """(text, problem, the codec read in when not UTF-8) of ``data``. UTF-8 (a BOM
+    dropped), UTF-16 with its BOM; bytes that are not UTF-8 make the whole text Windows-1252
+    (Latin-1 where even that fails), with a warning on the first bad byte's line. ``codec``:
+    the codec an earlier part of the same file was read in (a big export's earlier chunk),
+    so the whole file reads one way."""
+    if codec is not None:
+        return data.decode(codec, errors="replace"), None, codec
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), None
+            return data.decode("utf-16"), None, None
         except UnicodeDecodeError:
-            return None, error(None, "broken UTF-16 text; not read")
+            return None, error(None, "broken UTF-16 text; not read"), None
     if b"\x00" in data[:8192]:
-        return None, error(None, "binary file (contains NUL bytes); not read")
+        return None, error(None, "binary file (contains NUL bytes); not read"), None
     try:
-        return data.decode("utf-8"), None
+        return data.decode("utf-8"), None, None
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        try:
-            text = data.decode("cp1252")
-            enc = "Windows-1252"
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-            enc = "Latin-1"
-        return text, warning(line, f"not UTF-8 (first bad byte on this line); read as {enc}")
+        codec = fallback_codec(data)
+        return data.decode(codec), not_utf8(line, codec), codec
+
+
+def fallback_codec(data: bytes) -> str:
+    """What bytes that are not UTF-8 are read as: Windows-1252, else Latin-1 (which reads
+    any byte)."""
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def not_utf8(line: int | None, codec: str) -> dict:
+    name = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}[codec]
+    return warning(line, f"not UTF-8 (first bad byte on this line); read as {name}")
 
 
 def parse_bytes(data: bytes, path: str, options: Options | None = None) -> dict:
+    text, problem, _ = read_text(data)
+    return parse_read(text, problem, path, options)
+
+
+def parse_read(text: str | None, decode_problem: dict | None, path: str, options: Options | None = None) -> dict:
+    """The parse of a file's text as ``read_text`` gave it (``text`` None: not readable)."""
     options = options or Options()
-    if not data.strip():
-        return unknown(path, "empty file")
-    text, decode_problem = decode(data)
     if text is None:
         return {"path": path, "kind": "unknown", "problems": [decode_problem]}
+    if not text.strip():
+        return unknown(path, "empty file")
     try:
         result = parse_text(text, path, options)
     except RecursionError:
@@ -125,7 +152,9 @@ def parse_text(text: str, path: str, options: Options) -> dict:
             doc = json.loads(text)
         except json.JSONDecodeError as e:
             doc = None
-            if head == "{":   # JSON lines (one object a line), whichever of its lines is broken
+            if e.msg.startswith("Invalid control character"):   # a raw line break or tab in a string
+                doc, line_problems = _loosely(text, e)
+            if doc is None and head == "{":   # JSON lines (one object a line), whichever is broken
                 doc, line_problems = json_lines(text)
             if doc is None and (head == "{" or text.lstrip().startswith("[{") or text.lstrip().startswith("[\n")):
                 return unknown(path, f"broken JSON: {e.msg}", e.lineno)
@@ -174,16 +203,38 @@ def json_format(doc) -> Format | None:
     return next((f for f in FORMATS if f.container == JSON and f.sniff(doc)), None)
 
 
+# reads a string's raw control characters (a line break, a tab) as they are, as exporters
+# that do not escape them write them; the standard decoder refuses them
+LOOSE = json.JSONDecoder(strict=False)
+RAW_CONTROL = "a raw control character (a line break, a tab) inside a JSON string; read as it is"
+_SPAN_LINES = 64     # a JSON-lines record read across this many lines at most
+
+
+def _loosely(text: str, e: json.JSONDecodeError) -> tuple[object, list]:
+    """A JSON document with raw control characters in its strings, read as they are, with a
+    warning on the first one's line; (None, []) when it is broken otherwise too."""
+    try:
+        doc = LOOSE.decode(text)
+    except (ValueError, RecursionError):
+        return None, []
+    return doc, [warning(e.lineno, RAW_CONTROL)]
+
+
 def json_lines(text: str) -> tuple[list | None, list]:
     """JSON lines (one object a line, as exports stream them) -> (the objects, a problem
     for each line that is not one, which is skipped); (None, []) when the text is not
-    JSON lines at all: a line (not blank) that does not open with "{", or no line that
-    is a whole object. (No JSON document on more than one line passes: where one line is
-    a whole object, the comma before the next value opens the next line.)"""
+    JSON lines at all: a line (not blank) that does not open with "{" (and does not go on
+    a record above it), or no line that is a whole object. (No JSON document on more than
+    one line passes: where one line is a whole object, the comma before the next value
+    opens the next line.) A record whose string holds a raw line break goes on over the
+    next lines: it is read whole, with a warning."""
     objects, problems = [], []
     # lines end at "\n" only: a JSON string may hold U+2028 or a form feed as it is
-    for n, line in enumerate(text.split("\n"), 1):
-        s = line.strip()
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines):
+        s = lines[n].strip()
+        n += 1
         if not s:
             continue
         if s[:1] != "{":
@@ -191,11 +242,31 @@ def json_lines(text: str) -> tuple[list | None, list]:
         try:
             obj = json.loads(s)
         except (ValueError, RecursionError) as e:
-            problems.append(error(n, f"broken JSON line ({str(e)[:60]}); line skipped"))
-            continue
+            obj, spans = _spanning(lines, n - 1)
+            if obj is None:
+                problems.append(error(n, f"broken JSON line ({str(e)[:60]}); line skipped"))
+                continue
+            problems.append(warning(n, RAW_CONTROL))
+            n += spans - 1
         if isinstance(obj, dict):
             objects.append(obj)
     return (objects or None), problems
+
+
+def _spanning(lines: list[str], i: int) -> tuple[dict | None, int]:
+    """(the object opening on line ``i``, the lines it takes) where it is whole only with a
+    string's raw control characters read as they are (a line break in a title splits the
+    record over lines) and ends at a line's end; (None, 0) otherwise."""
+    block = "\n".join(lines[i:i + _SPAN_LINES])
+    start = len(block) - len(block.lstrip())
+    try:
+        obj, end = LOOSE.raw_decode(block, start)
+    except (ValueError, RecursionError):
+        return None, 0
+    rest = block.find("\n", end)
+    if not isinstance(obj, dict) or block[end:rest if rest >= 0 else len(block)].strip():
+        return None, 0
+    return obj, block.count("\n", 0, end) + 1
 
 
 def _csv_header(text: str) -> list[str] | None:

@@ -562,10 +562,73 @@ def test_bytes_that_are_not_utf8_in_a_big_document_are_a_warning_on_their_line(t
     path.write_bytes(text[:at] + b"\xe9" + text[at + 6:])
     _, items, problems = in_chunks(path, 2)
     want, want_problems = whole(path)
-    assert len(items) == 6 and [i["title"] for i in items][3] == "Incident \ufffd 4"
+    assert len(items) == 6 and items == want and [i["title"] for i in items][3] == "Incident \u00e9 4"
+    assert problems == want_problems
     assert [(p["line"], p["level"], p["message"][:10]) for p in problems] \
-        == [(p["line"], p["level"], p["message"][:10]) for p in want_problems] \
         == [(text[:at].count(b"\n") + 1, "warning", "not UTF-8 ")]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5])
+def test_a_windows_1252_csv_reads_in_chunks_as_it_reads_whole(tmp_path, size):
+    """Once one chunk is not UTF-8, the rest of the file is read as that chunk was (each
+    chunk read on its own gave a warning a chunk), as one parse reads the whole file."""
+    head, *_ = JIRA.splitlines(keepends=True)
+    rows = [f"Row {n},OPS-{n},{20000 + n},Task,Done,Done,{'Zoë' if n in (3, 7) else 'ann'},"
+            f"01/Sep/25 9:00 AM,02/Sep/25 9:00 AM,Done\n" for n in range(1, 9)]
+    path = tmp_path / "jira.csv"
+    path.write_bytes((head + "".join(rows)).encode("cp1252"))
+    _, items, problems = in_chunks(path, size)
+    want, want_problems = whole(path)
+    assert items == want and [t["assignee"] for t in items].count("Zoë") == 2
+    assert problems == want_problems and [(p["line"], p["level"]) for p in problems] == [(4, "warning")]
+
+
+def _utf16_exports():
+    lines = "".join(json.dumps(pd_incident(n), ensure_ascii=False) + "\n" for n in range(1, 8))
+    return {"jira.csv": JIRA.replace("First", "Première"), "pd.jsonl": lines.replace("Incident 3", "Incident é"),
+            "pd.json": _pretty_export(7).replace("Incident 5", "Incident ü")}
+
+
+@pytest.mark.parametrize("name", ["jira.csv", "pd.jsonl", "pd.json"])
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_a_utf16_export_reads_in_chunks_as_it_reads_whole(tmp_path, small_reads, name, codec):
+    """Excel's "Unicode text" and Windows PowerShell write UTF-16 with a byte-order mark:
+    read in chunks, such a file loaded nothing."""
+    path = tmp_path / name
+    data = _utf16_exports()[name].encode(codec)
+    path.write_bytes(data if codec == "utf-16" else b"\xfe\xff" + data)
+    parts, items, problems = in_chunks(path, 2)
+    want, want_problems = whole(path)
+    assert len(want) >= 5 and items == want and problems == want_problems
+    assert len(parts) > 1 and {p["kind"] for p in parts} == {parse_path(str(path))["kind"]}
+    assert chunks.Reader(str(path)).sha256 == hashlib.sha256(b"").hexdigest()   # (nothing read yet)
+    reader = chunks.Reader(str(path), chunk=2)
+    list(reader.parts())
+    assert reader.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 4, 6])
+@pytest.mark.parametrize("at", [0, 3, 5])
+def test_json_lines_with_a_raw_line_break_in_a_string_read_in_chunks_as_whole(tmp_path, size, at):
+    """The record split over lines stays in one chunk with the lines it goes on over, on
+    a chunk's edge too (a chunk that opened on the second half loaded as unknown)."""
+    lines = [json.dumps(pd_incident(n)) for n in range(1, 7)]
+    lines[at] = lines[at].replace(f'"Incident {at + 1}"', f'"Incident\n\n{at + 1}"')
+    path = _doc_file(tmp_path, "\n".join(lines) + "\n", "pd.jsonl")
+    parts, items, problems = in_chunks(path, size)
+    want, want_problems = whole(path)
+    assert len(items) == 6 and items == want and problems == want_problems
+    assert [(p["line"], p["level"]) for p in problems] == [(at + 1, "warning")]
+    assert {p["kind"] for p in parts} == {"incident_export"}
+
+
+def test_a_big_document_with_a_raw_line_break_in_a_string_reads_as_whole(tmp_path, small_reads):
+    text = _pretty_export(6).replace('"Incident 4"', '"Incident\n4"')
+    path = _doc_file(tmp_path, text, "pd.json")
+    _, items, problems = in_chunks(path, 2)
+    want, want_problems = whole(path)
+    assert len(items) == 6 and items == want and problems == want_problems
+    assert [(p["line"], p["level"]) for p in problems] == [(text[:text.index("Incident\n4")].count("\n") + 1, "warning")]
 
 
 def test_json_lines_opening_on_a_broken_line_then_a_record_longer_than_a_read(tmp_path, small_reads):

@@ -166,6 +166,50 @@ def test_one_broken_line_alone_is_a_broken_document():
     assert r["kind"] == "unknown" and r["problems"][0]["message"].startswith("broken JSON:")
 
 
+@pytest.mark.parametrize("at", [0, 2, 4])
+@pytest.mark.parametrize("breaks", ["\n", "\r\n", "\n\n", "\n\n\n"])
+def test_json_lines_with_a_raw_line_break_in_a_string_keep_every_record(at, breaks):
+    """An exporter that does not escape a title's line break splits its record over lines;
+    the next line does not open with "{", so the file read as no JSON lines at all and
+    loaded nothing."""
+    lines = [_pd_line(n) for n in range(1, 6)]
+    lines[at] = lines[at].replace(f'"Incident {at + 1}"', f'"Incident{breaks}{at + 1}"')
+    r = kind("\n".join(lines) + "\n", "pd.jsonl")
+    assert r["kind"] == "incident_export"
+    assert [i["title"].split()[-1] for i in r["incidents"]] == ["1", "2", "3", "4", "5"]
+    assert [(p["line"], p["level"]) for p in r["problems"]] == [(at + 1, "warning")]
+    assert "raw control character" in r["problems"][0]["message"]
+
+
+def test_json_lines_with_a_raw_tab_in_a_string_keep_the_record():
+    lines = [_pd_line(1), _pd_line(2).replace("Incident 2", "Incident\t2")]
+    r = kind("\n".join(lines), "pd.jsonl")
+    assert len(r["incidents"]) == 2 and [(p["line"], p["level"]) for p in r["problems"]] == [(2, "warning")]
+
+
+def test_a_record_broken_on_the_line_after_a_raw_line_break_is_still_not_read_as_more():
+    lines = [_pd_line(1), '{"id": "P2", "title": "Incident', '2", "status": ]', _pd_line(3)]
+    r = kind("\n".join(lines), "pd.jsonl")
+    assert r["kind"] == "unknown"   # its second half opens no record: not JSON lines (as before)
+
+
+def test_a_json_document_with_a_raw_line_break_in_a_string_is_read_with_a_warning():
+    doc = json.dumps({"incidents": [json.loads(_pd_line(1)), json.loads(_pd_line(2))]}, indent=1)
+    r = kind(doc.replace('"Incident 2"', '"Incident\n2"'), "pd.json")
+    assert r["kind"] == "incident_export" and [i["title"] for i in r["incidents"]] == ["Incident 1", "Incident\n2"]
+    assert [(p["line"], p["level"]) for p in r["problems"]] \
+        == [(doc[:doc.index('"Incident 2"')].count("\n") + 1, "warning")]
+
+
+def test_a_broken_json_document_with_a_raw_line_break_is_still_broken():
+    r = kind('{"incidents": [{"id": "P1", "title": "a\nb"}, {"id": ')
+    assert r["kind"] == "unknown" and r["problems"][0]["message"].startswith("broken JSON:")
+
+
+def test_a_file_of_a_byte_order_mark_alone_is_empty():
+    assert kind(b"\xef\xbb\xbf \n")["problems"][0]["message"] == "empty file"
+
+
 def test_a_json_line_holding_a_line_separator_in_a_string_stays_one_line():
     lines = [_pd_line(1), json.dumps({"id": "P2", "type": "incident", "title": "a\u2028b\x0cc"}, ensure_ascii=False)]
     r = kind("\n".join(lines) + "\n", "pd.jsonl")
