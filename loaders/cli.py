@@ -340,6 +340,10 @@ def cmd_correct(args) -> int:
         return 2
     print(f"{fixes}: {args.doc_id} {args.field} = {args.value}")
     if args.no_ingest:
+        from loaders.ingest import loaded_ids, unmatched
+
+        if (ids := loaded_ids(Path(db))) is not None and (why := unmatched(args.doc_id, keys[2] if len(keys) == 4 else None, ids)):
+            print(f"hindsight: warning: {why}; it applies once one is loaded", file=sys.stderr)
         return 0
     try:
         summary = ingest(cfg, None, db)

@@ -494,19 +494,46 @@ def _write_corrections(con, c: Corrections, run_id: int) -> list[tuple[str, dict
     con.execute("DELETE FROM ingest_problems WHERE file_path = ?", [path])
     rows.insert(con, "raw_corrections", [f.row(path) for f in c.fixes])
     problems = list(c.problems)
-    ids = {r[0]: r[1] for r in con.execute(
-        "SELECT p.id, count(a.seq) FROM raw_postmortems p LEFT JOIN raw_action_items a USING (file_path) "
-        "GROUP BY p.id, p.file_path").fetchall()}
+    ids = _action_counts(con)
     for f in c.fixes:
-        if f.doc_id not in ids:
-            problems.append(problem(f.line, f"correction for {f.doc_id!r}: no loaded postmortem has this id; "
-                                            "not applied", level="warning"))
-        elif f.item is not None and f.item > ids[f.doc_id]:
-            problems.append(problem(f.line, f"correction for {f.doc_id!r} action item {f.item}: the document "
-                                            f"has {ids[f.doc_id]} action items; not applied", level="warning"))
+        if (why := unmatched(f.doc_id, f.item, ids)):
+            problems.append(problem(f.line, why + "; not applied", level="warning"))
     rows.insert(con, "ingest_problems", [{"file_path": path, "line": p.get("line"), "level": p.get("level", "error"),
                                       "message": p.get("message"), "run_id": run_id} for p in problems])
     return [(path, p) for p in problems]
+
+
+def _action_counts(con) -> dict[str, int]:
+    """Each loaded postmortem's id and how many action items it has."""
+    return {r[0]: r[1] for r in con.execute(
+        "SELECT p.id, count(a.seq) FROM raw_postmortems p LEFT JOIN raw_action_items a USING (file_path) "
+        "GROUP BY p.id, p.file_path").fetchall()}
+
+
+def unmatched(doc_id: str, item: int | None, ids: dict[str, int]) -> str | None:
+    """Why a correction for ``doc_id`` (its action ``item``) matches nothing loaded, or None."""
+    if doc_id not in ids:
+        return f"correction for {doc_id!r}: no loaded postmortem has this id"
+    if item is not None and item > ids[doc_id]:
+        return f"correction for {doc_id!r} action item {item}: the document has {ids[doc_id]} action items"
+    return None
+
+
+def loaded_ids(db_path: Path) -> dict[str, int] | None:
+    """``_action_counts`` of the database at ``db_path`` (one read-only open); None when it
+    cannot tell (no database yet, or one another process holds)."""
+    if not db_path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return _action_counts(con)
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
 
 
 def _remember(con, p: Plan, now: datetime) -> None:

@@ -175,16 +175,24 @@ def lock(path: str | os.PathLike):
     behind by a killed ingest never blocks the next one. The file names its holder
     ("pid start-time") for the message a second writer gets, and is emptied when the lock
     is released: a holder still named in it when the lock is taken was killed, and the
-    next ingest says so (on the ``loaders.store`` logger) and carries on.
+    next ingest says so (on the ``loaders.store`` logger) and carries on. When no database
+    came of it (an ingest that found nothing to load), the lock file goes too; a writer that
+    opened it just before takes the lock only on the file the path still names.
     """
     lock_path = f"{path}.lock"
     Path(lock_path).parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    try:
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise RuntimeError(_lock_busy(path, lock_path, fd)) from None
+            message = _lock_busy(path, lock_path, fd)
+            os.close(fd)
+            raise RuntimeError(message) from None
+        if _names(lock_path, fd):
+            break
+        os.close(fd)   # removed by the holder we waited for: lock the file there now
+    try:
         me = processes.identity(os.getpid())
         previous = _lock_holder(fd)
         if previous and previous[0] != me[0] and not processes.running(*previous):
@@ -200,9 +208,19 @@ def lock(path: str | os.PathLike):
         finally:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, 0)
+                if not os.path.exists(path):
+                    os.remove(lock_path)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def _names(lock_path: str, fd: int) -> bool:
+    """Whether ``lock_path`` still names the file open as ``fd``."""
+    try:
+        return os.stat(lock_path).st_ino == os.fstat(fd).st_ino
+    except OSError:
+        return False
 
 
 def _lock_busy(path, lock_path: str, fd: int) -> str:

@@ -204,6 +204,26 @@ def test_hindsight_correct_writes_the_file_and_reingests(archive):
     assert "detected_at: '2026-02-03T10:06:00Z'" in (archive / "corrections.yaml").read_text()
 
 
+@pytest.mark.parametrize("doc, field, said", [
+    ("INC-77", "severity", "no loaded postmortem has this id"),
+    ("INC-7", "action_items.9.status", "action item 9: the document has"),
+    ("INC-7", "severity", None),
+])
+def test_correct_without_a_reingest_says_when_the_id_matches_nothing_loaded(archive, doc, field, said):
+    """It wrote the correction without a word; the next ingest reported it."""
+    cfg = archive / "hindsight.yaml"
+    assert run_cli("ingest", "-q", "--config", str(cfg)).returncode == 0
+    value = "done" if "status" in field else "SEV2"
+    out = run_cli("correct", doc, field, value, "--no-ingest", "--config", str(cfg))
+    assert out.returncode == 0 and doc in (archive / "corrections.yaml").read_text()
+    assert (said in out.stderr and "warning" in out.stderr) if said else out.stderr == ""
+
+
+def test_correct_without_a_reingest_or_a_database_says_nothing_of_ids(archive):
+    out = run_cli("correct", "INC-77", "severity", "SEV2", "--no-ingest", "--config", str(archive / "hindsight.yaml"))
+    assert out.returncode == 0 and out.stderr == "" and "INC-77" in (archive / "corrections.yaml").read_text()
+
+
 def test_hindsight_correct_refuses_a_bad_value_and_leaves_the_file_alone(archive):
     (archive / "corrections.yaml").write_text(FILE)
     out = run_cli("correct", "INC-7", "severity", "whenever", "--config", str(archive / "hindsight.yaml"))

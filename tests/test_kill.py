@@ -321,6 +321,7 @@ def _dead_pid() -> int:
 
 def test_a_lock_file_left_by_a_dead_ingest_does_not_block(tmp_path, caplog):
     db = tmp_path / "h.duckdb"
+    db.write_bytes(b"")   # (a database there: its lock file stays, emptied)
     dead = _dead_pid()
     Path(f"{db}.lock").write_text(f"{dead} 12345\n")
     with caplog.at_level(logging.WARNING, logger="loaders.store"):
@@ -333,6 +334,34 @@ def test_a_lock_file_left_by_a_dead_ingest_does_not_block(tmp_path, caplog):
         with store.lock(db):
             pass
     assert caplog.text == ""
+
+
+def test_a_lock_that_made_no_database_leaves_no_lock_file(tmp_path):
+    """An ingest that found nothing to load left ``<db>.lock`` beside a database it never made."""
+    (tmp_path / "empty").mkdir()
+    out = subprocess.run([sys.executable, "-m", "loaders", "ingest", "--db", str(tmp_path / "h.duckdb"),
+                          str(tmp_path / "empty")], cwd=ROOT, env=_env(), capture_output=True, text=True)
+    assert out.returncode == 1 and "nothing to load" in out.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+
+
+def test_a_writer_locks_the_file_the_path_names_when_the_last_holder_removed_it(tmp_path, monkeypatch):
+    """The holder of a lock that made no database removes the lock file; a writer that had
+    opened it just before must not lock that removed file (two writers at once)."""
+    db = tmp_path / "h.duckdb"
+    lock_path = Path(f"{db}.lock")
+    flock, calls = store.fcntl.flock, []
+
+    def holder_leaves_first(fd, op):
+        if op & store.fcntl.LOCK_EX and not calls:
+            lock_path.unlink()     # the holder, done, removed the file this writer opened
+        calls.append(op)
+        return flock(fd, op)
+
+    monkeypatch.setattr(store.fcntl, "flock", holder_leaves_first)
+    with store.lock(db):
+        assert lock_path.read_text().split()[0] == str(os.getpid())
+        assert len([op for op in calls if op & store.fcntl.LOCK_EX]) == 2
 
 
 def test_a_reused_pid_is_not_taken_for_the_holder(tmp_path, caplog):
