@@ -25,13 +25,14 @@ c[0].metric("Incidents", h.incidents, f"{change:+d} vs previous period" if h.bef
                  + ("" if h.before_loaded else " The period of the same length before it holds no loaded data, "
                                                "so there is nothing to compare with."))
 if filters.near_misses:
-    c[1].metric("Near misses", h.near_misses,
-                # the signed change leads: Streamlit points the arrow by the delta's first number
-                f"{fmt.verdict(h.near_miss_change, percent=True)} ({fmt.pct(h.near_miss_share)} of reports)",
+    # the value gives the share the change is of (a count beside "-7 pts" read as a fall
+    # in the count); the signed change leads: Streamlit points the arrow by its first number
+    c[1].metric("Near misses", f"{h.near_misses} ({fmt.pct(h.near_miss_share)})",
+                fmt.verdict(h.near_miss_change, percent=True, of=" of reports"),
                 delta_color=fmt.delta_color(h.near_miss_change), delta_arrow=fmt.arrow(h.near_miss_change),
                 help=f"The count, and the near misses' share of all reports "
-                     f"({fmt.interval(h.near_miss_share_ci, percent=True)}) with its change in points. "
-                     "More reported near misses is good.")
+                     f"({fmt.interval(h.near_miss_share_ci, percent=True)}) with its change in points; "
+                     f"the period before held {h.near_misses_before}. More reported near misses is good.")
 else:
     c[1].metric("Near misses", "excluded", "by the sidebar filter", delta_color="off", delta_arrow="off",
                 help="Turn on 'Include near misses' in the sidebar to count them.")

@@ -41,7 +41,8 @@ def test_overview_matches_report_json(demo):
     report = report_json(demo / "h.duckdb", start, end)
     shown = {m.label: m.value for m in at.metric}
     assert shown["Incidents"] == str(report["incidents"]["total"])
-    assert shown["Near misses"] == str(report["incidents"]["near_misses"])
+    share = report["incidents"]["near_misses"] / (report["incidents"]["total"] + report["incidents"]["near_misses"])
+    assert shown["Near misses"] == f"{report['incidents']['near_misses']} ({share:.0%})"
     assert shown["Done within 90 days"] == f"{report['actions']['done_within_90_days']['rate']:.0%}"
     assert shown["Closed on time"] == f"{report['actions']['on_time_rate']:.0%}"
     assert shown["Median time to detect"] == f"{report['time_to_detect']['median_min']:.0f} min"

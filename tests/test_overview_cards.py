@@ -40,9 +40,13 @@ def test_near_misses_excluded_says_so_instead_of_zero(demo):
     assert card.value == "excluded" and "pts" not in (card.delta or "")
 
 
-def test_the_near_miss_change_names_the_share(demo):
+def test_the_near_miss_change_names_the_share_it_is_of(demo):
+    """The card showed the count beside "-7 pts", which read as a fall in the count."""
+    import re
+
     card = _card(run_page(OVERVIEW), "Near misses")
-    assert "of reports" in card.delta
+    assert re.fullmatch(r"\d+ \(\d+%\)", card.value), card.value
+    assert re.match(r"([-+]\d+ pts of reports|not enough data)", card.delta), card.delta
 
 
 @pytest.mark.parametrize("page", [p.file for p in PAGES])

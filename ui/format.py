@@ -29,11 +29,12 @@ def interval(ci, unit: str = "", percent: bool = False) -> str:
     return f"90% CI {lo:.0%}–{hi:.0%}" if percent else f"90% CI {lo:.0f}–{hi:.0f}{unit}"
 
 
-def verdict(change: Comparison | None, unit: str = "", percent: bool = False) -> str | None:
-    """The delta line under a metric: the change and what the interval allows us to say."""
+def verdict(change: Comparison | None, unit: str = "", percent: bool = False, of: str = "") -> str | None:
+    """The delta line under a metric: the change and what the interval allows us to say;
+    ``of`` names what a change in points is of, where the card's value is a count."""
     if change is None or change.verdict == "not enough data" or change.delta is None:
         return "not enough data to compare"
-    amount = f"{change.delta * 100:+.0f} pts" if percent else f"{change.delta:+.0f}{unit}"
+    amount = f"{change.delta * 100:+.0f} pts{of}" if percent else f"{change.delta:+.0f}{unit}"
     return f"{amount} · {change.verdict}"
 
 
