@@ -31,8 +31,9 @@ if filters.near_misses:
                 fmt.verdict(h.near_miss_change, percent=True, of=" of reports"),
                 delta_color=fmt.delta_color(h.near_miss_change), delta_arrow=fmt.arrow(h.near_miss_change),
                 help=f"The count, and the near misses' share of all reports "
-                     f"({fmt.interval(h.near_miss_share_ci, percent=True)}) with its change in points; "
-                     f"the period before held {h.near_misses_before}. More reported near misses is good.")
+                     f"({fmt.interval(h.near_miss_share_ci, percent=True)}) with its change in points"
+                     + (f"; the period before held {h.near_misses_before}" if h.before_loaded else "")
+                     + ". More reported near misses is good.")
 else:
     c[1].metric("Near misses", "excluded", "by the sidebar filter", delta_color="off", delta_arrow="off",
                 help="Turn on 'Include near misses' in the sidebar to count them.")

@@ -45,6 +45,7 @@ CHUNK_BYTES = 4 << 20
 _READ = 1 << 20
 MAX_VALUE = 64 << 20        # one array element this large and still unfinished is broken
 SMALL_VALUE = 1 << 20       # a value around a document's big array ends within this
+UNDECIDED_BYTES = 8 << 20   # read to tell JSON lines from a document, where their head cannot
 _BLANK = b"\xef\xbb\xbf \t\r\n"   # what a line or a file's head may hold and still be blank: a BOM, white space
 
 
@@ -63,7 +64,10 @@ class Reader:
         self.chunk = chunk or CHUNK_RECORDS
         self._format = None   # the export format of a JSON document's first chunk
         self._codec = None    # what the file is read in once a chunk is not UTF-8
+        self._parsed = False  # a chunk was read: the file is text (a NUL later is in a string)
         self._utf16 = None    # a UTF-16 file's decoder: its text is read as UTF-8
+        self._lines16 = 0     # line breaks it has decoded
+        self._bad16 = None    # the line of its first broken code unit
         self._sha = hashlib.sha256()
         self.size = self.mtime_ns = 0
         self._unreadable = None
@@ -93,7 +97,7 @@ class Reader:
         with f:
             head = self._more(f)
             if head.startswith((b"\xff\xfe", b"\xfe\xff")):   # UTF-16 (Excel's "Unicode text", PowerShell)
-                self._utf16 = codecs.getincrementaldecoder("utf-16")("replace")
+                self._utf16 = codecs.getincrementaldecoder("utf-16")()
                 head = self._recode(head)
             lead = head.lstrip(_BLANK)[:1]
             if lead == b"{":
@@ -103,7 +107,11 @@ class Reader:
             else:
                 chunks = self._lines(f, head, csv=lead != b"{")
             for result, shift, header in chunks:
-                yield self._settle(result, shift, header, seen, said)
+                result = self._settle(result, shift, header, seen, said)
+                if self._bad16 is not None and "utf-16" not in said:
+                    result["problems"].insert(0, detect.broken_utf16(self._bad16))
+                    said.add("utf-16")
+                yield result
             while self._more(f):     # what no chunk needed still counts in the file's hash
                 pass
 
@@ -119,8 +127,22 @@ class Reader:
                 return text
 
     def _recode(self, block: bytes) -> bytes:
-        """A block of a UTF-16 file as UTF-8 (every reader below reads UTF-8); b"" at the end."""
-        return self._utf16.decode(block, final=not block).encode("utf-8")
+        """A block of a UTF-16 file as UTF-8 (every reader below reads UTF-8); b"" at the end.
+        A broken code unit is U+FFFD, and the first one's line is noted (``detect.utf16``)."""
+        dec = self._utf16
+        state = dec.getstate()
+        try:
+            text = dec.decode(block, final=not block)
+        except UnicodeDecodeError as e:
+            probe = codecs.getincrementaldecoder("utf-16")()
+            probe.setstate(state)
+            before = probe.decode(block[:max(0, e.start - len(state[0]))])
+            self._bad16 = self._bad16 or self._lines16 + before.count("\n") + 1
+            dec.setstate(state)
+            dec.errors = "replace"
+            text = dec.decode(block, final=not block)
+        self._lines16 += text.count("\n")
+        return text.encode("utf-8")
 
     def _to_second_line(self, f, head: bytes) -> bytes:
         """``head`` read on to the start of the file's second line that is not blank,
@@ -132,17 +154,19 @@ class Reader:
         MAX_VALUE: the head as it was (one document, or a first line too long to be a
         record). A second line that opens a record ("{") while the first is no object (a
         broken first record) is read to its end too: it is what tells JSON lines then."""
-        if (second := _second_line(head)) is not None:
-            return self._to_second_record(f, head, second)
-        if self._utf16:   # read on as the text goes (a look of its own would read other bytes)
-            while _second_line(head) is None and len(head) < MAX_VALUE and (block := self._more(f)):
-                head += block
-            return head if (second := _second_line(head)) is None else self._to_second_record(f, head, second)
+        if _second_line(head) is not None:
+            return self._to_second_record(f, head)
+        recode = None
+        if self._utf16:   # the look reads the text on from where the reader is, as it does
+            recode = codecs.getincrementaldecoder("utf-16")("replace")
+            recode.setstate(self._utf16.getstate())
         with open(self.path, "rb") as look:
-            look.seek(len(head))
+            look.seek(f.tell())
             at = len(head)
             newline = b"\n" in head.lstrip(_BLANK)
             while at < MAX_VALUE and (block := look.read(_READ)):
+                if recode is not None:
+                    block = recode.decode(block).encode("utf-8")
                 if not newline and (cut := block.find(b"\n")) >= 0:
                     newline, block, at = True, block[cut:], at + cut
                 if newline and (rest := block.lstrip(_BLANK + b"\n")):
@@ -153,13 +177,13 @@ class Reader:
                 return head
         while len(head) <= start and (block := self._more(f)):
             head += block
-        return self._to_second_record(f, head, start)
+        return self._to_second_record(f, head)
 
-    def _to_second_record(self, f, head: bytes, second: int) -> bytes:
-        """``head`` read on (up to MAX_VALUE) while its whole lines cannot yet tell JSON
-        lines from one document (``_json_lines`` is None): every line so far a broken
-        record, or a record going on past the head (a raw line break in a string)."""
-        while _json_lines(head) is None and len(head) < MAX_VALUE and (block := self._more(f)):
+    def _to_second_record(self, f, head: bytes) -> bytes:
+        """``head`` read on while its whole lines cannot yet tell JSON lines from one
+        document (``_json_lines`` is None: every line so far a broken record, or a record
+        going on past the head), to UNDECIDED_BYTES at most."""
+        while len(head) < UNDECIDED_BYTES and _json_lines(head) is None and (block := self._more(f)):
             head += block
         return head
 
@@ -195,17 +219,12 @@ class Reader:
         records: list[bytes] = []
         first, record, done, quoted, held = at, b"", False, False, 0
         for raw in lines:
-            # a full chunk ends where the next record starts: a JSON-lines record split over
-            # lines by a raw line break in a string (read whole by ``detect.json_lines``)
-            # stays in one chunk with the lines it goes on over
-            if not record and (len(records) >= self.chunk or held >= CHUNK_BYTES) \
-                    and (csv or raw.lstrip(_BLANK)[:1] == b"{"):
-                yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
-                records, first, done, held = [], at, True, 0
             record += raw
-            quoted ^= bool(raw.count(b'"') % 2) if csv else False
-            # inside a quoted cell the record goes on, but a stray quote never pulls the rest
-            # of the file into one record: past MAX_VALUE it ends (the parser says what is wrong)
+            # a CSV record goes on while a quoted cell is open; a JSON-lines record while a
+            # string is (a raw line break in it: ``detect.json_lines`` reads the record whole)
+            quoted ^= bool((raw if csv else _unescaped(raw)).count(b'"') % 2)
+            # but a stray quote never pulls the rest of the file into one record: past
+            # MAX_VALUE it ends (the parser says what is wrong)
             if quoted and len(record) < MAX_VALUE:
                 continue
             quoted = False
@@ -217,6 +236,9 @@ class Reader:
             at += record.count(b"\n")
             held += len(record)
             record = b""
+            if len(records) >= self.chunk or held >= CHUNK_BYTES:
+                yield self._parse(header + b"".join(records)), first - head_lines - 1, head_lines
+                records, first, done, held = [], at, True, 0
         if record and (records or record.strip(_BLANK)):
             records.append(record)
         if records or not done:
@@ -227,8 +249,8 @@ class Reader:
         codec it was (as a whole parse reads the whole file in it), and said so once."""
         from loaders import detect
 
-        text, problem, codec = detect.read_text(data, self._codec)
-        self._codec = self._codec or codec
+        text, problem, codec = detect.read_text(data, self._codec, sniff=not self._parsed)
+        self._codec, self._parsed = self._codec or codec, True
         return detect.parse_read(text, problem, self.path, self.options)
 
     def _json_document(self, f, head: bytes):
@@ -241,14 +263,14 @@ class Reader:
         from loaders import detect
 
         text = _Text(head, lambda: self._more(f))
-        said = set()
+        told = set()
         for result, shift, header in self._json_chunks(text):
-            if text.bad_line is not None and "codec" not in said:
-                result["problems"].insert(0, detect.not_utf8(text.bad_line, text.codec))
-                said.add("codec")
-            if text.control_line is not None and "control" not in said:
+            if text.bad_line is not None and "codec" not in told:
+                result["problems"].insert(0, detect.not_utf8(text.bad_line))
+                told.add("codec")
+            if text.control_line is not None and "control" not in told:
                 result["problems"].insert(0, warning(text.control_line, detect.RAW_CONTROL))
-                said.add("control")
+                told.add("control")
             yield result, shift, header
 
     def _json_chunks(self, text: "_Text"):
@@ -414,24 +436,40 @@ def _json_lines(head: bytes) -> bool | None:
     goes on a record whose string a raw line break split, one at least is an object; a
     broken line, the first as any other, is a problem on its line). None when its whole
     lines cannot tell yet: no object among them, and none that would not open or go on a
-    record."""
+    record, nor one that is an element of an array (an object, then "," or "]")."""
     from loaders import detect
 
     if _second_line(head) is None:
         return False
-    whole = head.lstrip(_BLANK).rpartition(b"\n")[0].decode("utf-8", errors="replace")
-    if detect.json_lines(whole)[0] is not None:
+    whole = head.lstrip(_BLANK).rpartition(b"\n")[0]
+    if detect.json_lines(whole.decode("utf-8", errors="replace"))[0] is not None:
         return True
     in_string = False
-    for line in whole.split("\n"):
-        if not in_string and line.strip() and line.lstrip()[:1] != "{":
+    for line in whole.split(b"\n"):
+        s = line.strip(_BLANK)
+        if not in_string and s and (s[:1] != b"{" or _element(s)):
             return False
-        in_string ^= bool(_ESCAPED.sub("", line).count('"') % 2)
+        in_string ^= bool(_unescaped(line).count(b'"') % 2)
     return None
 
 
-# a backslash and what it escapes: left out, the quotes that remain open and close strings
-_ESCAPED = re.compile(r"\\.")
+def _element(line: bytes) -> bool:
+    """Whether ``line`` is an array's element, not a record: an object, then "," or "]"
+    (a document written one element a line)."""
+    text = line.decode("utf-8", errors="replace")
+    try:
+        value, end = json.JSONDecoder().raw_decode(text)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and text[end:].lstrip()[:1] in (",", "]")
+
+
+_ESCAPED = re.compile(rb"\\.")
+
+
+def _unescaped(line: bytes) -> bytes:
+    """``line`` without JSON's backslash escapes: the quotes left open and close strings."""
+    return _ESCAPED.sub(b"", line) if b"\\" in line else line
 
 
 def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str], holds_records=None):
@@ -527,6 +565,12 @@ def _nest(keys: list[str], value):
     return value
 
 
+def _fallback(block: bytes) -> str:
+    from loaders import detect
+
+    return detect.fallback_text(block)
+
+
 class _Text:
     """The file's text from a moving start, read further as a value needs it."""
 
@@ -536,7 +580,7 @@ class _Text:
         self.buf = ""
         self._lines_gone = 0   # line breaks in what ``forget`` dropped
         self.bad_line = None   # the line of the first byte that is not UTF-8
-        self.codec = None      # what the text is read in from there (``detect.fallback_codec``)
+        self.codec = None      # set once the text is read as Windows-1252 from there
         self.control_line = None   # the line of the first raw control character in a string
         self._feed(head)
 
@@ -544,7 +588,7 @@ class _Text:
         if not block:
             return False
         if self.codec:
-            self.buf += block.decode(self.codec, errors="replace")
+            self.buf += _fallback(block)
             return True
         data = self._pending + block
         cut = len(data)
@@ -561,8 +605,8 @@ class _Text:
             from loaders import detect
 
             self.bad_line = self.line(len(self.buf)) + data[:e.start].count(b"\n")
-            self.codec = detect.fallback_codec(data[e.start:])
-            self.buf += data[:e.start].decode(encoding) + data[e.start:].decode(self.codec, errors="replace")
+            self.codec = detect.FALLBACK
+            self.buf += data[:e.start].decode(encoding) + detect.fallback_text(data[e.start:])
             self._pending = b""
         return True
 

@@ -342,8 +342,9 @@ def cmd_correct(args) -> int:
     if args.no_ingest:
         from loaders.ingest import loaded_ids, unmatched
 
-        if (ids := loaded_ids(Path(db))) is not None and (why := unmatched(args.doc_id, keys[2] if len(keys) == 4 else None, ids)):
-            print(f"hindsight: warning: {why}; it applies once one is loaded", file=sys.stderr)
+        item = keys[2] if len(keys) == 4 else None
+        if (ids := loaded_ids(Path(db))) is not None and (stale := unmatched(args.doc_id, item, ids)):
+            print(f"hindsight: warning: {stale}; kept, it applies once a load matches it", file=sys.stderr)
         return 0
     try:
         summary = ingest(cfg, None, db)

@@ -7,6 +7,7 @@ columns, anything else that reads as text is tried as a postmortem.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -81,44 +82,61 @@ def decode(data: bytes) -> tuple[str | None, dict | None]:
     return text, problem
 
 
-def read_text(data: bytes, codec: str | None = None) -> tuple[str | None, dict | None, str | None]:
+def read_text(data: bytes, codec: str | None = None, sniff: bool = True) -> tuple[str | None, dict | None, str | None]:
     """(text, problem, the codec read in when not UTF-8) of ``data``. UTF-8 (a BOM
     dropped), UTF-16 with its BOM; bytes that are not UTF-8 make the whole text Windows-1252
     (Latin-1 where even that fails), with a warning on the first bad byte's line. ``codec``:
     the codec an earlier part of the same file was read in (a big export's earlier chunk),
-    so the whole file reads one way."""
+    so the whole file reads one way; ``sniff`` False: a later part of a file already found
+    to be text (a NUL byte in it is no sign of a binary file)."""
     if codec is not None:
-        return data.decode(codec, errors="replace"), None, codec
+        return fallback_text(data), None, codec
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), None, None
-        except UnicodeDecodeError:
-            return None, error(None, "broken UTF-16 text; not read"), None
-    if b"\x00" in data[:8192]:
+        text, problem = utf16(data)
+        return text, problem, None
+    if sniff and b"\x00" in data[:8192]:
         return None, error(None, "binary file (contains NUL bytes); not read"), None
     try:
         return data.decode("utf-8"), None, None
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
-        codec = fallback_codec(data)
-        return data.decode(codec), not_utf8(line, codec), codec
+        return fallback_text(data), not_utf8(line), FALLBACK
 
 
-def fallback_codec(data: bytes) -> str:
-    """What bytes that are not UTF-8 are read as: Windows-1252, else Latin-1 (which reads
-    any byte)."""
+def utf16(data: bytes) -> tuple[str, dict | None]:
+    """UTF-16 text with its byte-order mark (a second mark, as some tools write, dropped);
+    a broken code unit is U+FFFD, with a warning on its line."""
     try:
-        data.decode("cp1252")
-        return "cp1252"
-    except UnicodeDecodeError:
-        return "latin-1"
+        text = data.decode("utf-16")
+        problem = None
+    except UnicodeDecodeError as e:
+        text = data.decode("utf-16", errors="replace")
+        problem = broken_utf16(data[:e.start].decode("utf-16").count("\n") + 1)
+    return text.removeprefix("\ufeff"), problem
 
 
-def not_utf8(line: int | None, codec: str) -> dict:
-    name = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}[codec]
-    return warning(line, f"not UTF-8 (first bad byte on this line); read as {name}")
+def broken_utf16(line: int) -> dict:
+    return warning(line, "broken UTF-16 (first bad code unit on this line); read as U+FFFD")
+
+
+def _latin1(e: UnicodeDecodeError) -> tuple[str, int]:
+    return e.object[e.start:e.end].decode("latin-1"), e.end
+
+
+# what bytes that are not UTF-8 are read as: Windows-1252, the five bytes it leaves
+# undefined as Latin-1 reads them (one rule, whatever part of a file a reader holds)
+codecs.register_error("hindsight-latin1", _latin1)
+FALLBACK = "cp1252"
+
+
+def fallback_text(data: bytes) -> str:
+    return data.decode(FALLBACK, errors="hindsight-latin1")
+
+
+def not_utf8(line: int | None) -> dict:
+    return warning(line, "not UTF-8 (first bad byte on this line); read as Windows-1252")
 
 
 def parse_bytes(data: bytes, path: str, options: Options | None = None) -> dict:
@@ -153,7 +171,12 @@ def parse_text(text: str, path: str, options: Options) -> dict:
         except json.JSONDecodeError as e:
             doc = None
             if e.msg.startswith("Invalid control character"):   # a raw line break or tab in a string
-                doc, line_problems = _loosely(text, e)
+                try:
+                    doc, line_problems = LOOSE.decode(text), [warning(e.lineno, RAW_CONTROL)]
+                except json.JSONDecodeError as loose:
+                    e = loose   # where it is broken beyond that
+                except (ValueError, RecursionError):
+                    pass
             if doc is None and head == "{":   # JSON lines (one object a line), whichever is broken
                 doc, line_problems = json_lines(text)
             if doc is None and (head == "{" or text.lstrip().startswith("[{") or text.lstrip().startswith("[\n")):
@@ -210,16 +233,6 @@ RAW_CONTROL = "a raw control character (a line break, a tab) inside a JSON strin
 _SPAN_LINES = 64     # a JSON-lines record read across this many lines at most
 
 
-def _loosely(text: str, e: json.JSONDecodeError) -> tuple[object, list]:
-    """A JSON document with raw control characters in its strings, read as they are, with a
-    warning on the first one's line; (None, []) when it is broken otherwise too."""
-    try:
-        doc = LOOSE.decode(text)
-    except (ValueError, RecursionError):
-        return None, []
-    return doc, [warning(e.lineno, RAW_CONTROL)]
-
-
 def json_lines(text: str) -> tuple[list | None, list]:
     """JSON lines (one object a line, as exports stream them) -> (the objects, a problem
     for each line that is not one, which is skipped); (None, []) when the text is not
@@ -242,7 +255,7 @@ def json_lines(text: str) -> tuple[list | None, list]:
         try:
             obj = json.loads(s)
         except (ValueError, RecursionError) as e:
-            obj, spans = _spanning(lines, n - 1)
+            obj, spans = _spanning(lines, n - 1) if _STRING_CUT.match(str(e)) else (None, 0)
             if obj is None:
                 problems.append(error(n, f"broken JSON line ({str(e)[:60]}); line skipped"))
                 continue
@@ -253,14 +266,20 @@ def json_lines(text: str) -> tuple[list | None, list]:
     return (objects or None), problems
 
 
+# a line's record broken by a string its line cut off, or by a raw control character in one
+_STRING_CUT = re.compile(r"Unterminated string|Invalid control character")
+
+
 def _spanning(lines: list[str], i: int) -> tuple[dict | None, int]:
     """(the object opening on line ``i``, the lines it takes) where it is whole only with a
     string's raw control characters read as they are (a line break in a title splits the
-    record over lines) and ends at a line's end; (None, 0) otherwise."""
+    record over lines), every line break it takes is inside a string (a pretty-printed
+    object is no record of JSON lines), and it ends at a line's end; (None, 0) otherwise."""
     block = "\n".join(lines[i:i + _SPAN_LINES])
     start = len(block) - len(block.lstrip())
     try:
-        obj, end = LOOSE.raw_decode(block, start)
+        end = LOOSE.raw_decode(block, start)[1]
+        obj = LOOSE.decode(block[start:end].replace("\n", "\\n"))   # fails on a break outside a string
     except (ValueError, RecursionError):
         return None, 0
     rest = block.find("\n", end)

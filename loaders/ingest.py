@@ -515,7 +515,8 @@ def unmatched(doc_id: str, item: int | None, ids: dict[str, int]) -> str | None:
     if doc_id not in ids:
         return f"correction for {doc_id!r}: no loaded postmortem has this id"
     if item is not None and item > ids[doc_id]:
-        return f"correction for {doc_id!r} action item {item}: the document has {ids[doc_id]} action items"
+        n = ids[doc_id]
+        return f"correction for {doc_id!r} action item {item}: the document has {n} action item{'s' * (n != 1)}"
     return None
 
 

@@ -622,6 +622,51 @@ def test_json_lines_with_a_raw_line_break_in_a_string_read_in_chunks_as_whole(tm
     assert {p["kind"] for p in parts} == {"incident_export"}
 
 
+def test_a_document_written_one_element_a_line_is_told_from_json_lines_at_once(tmp_path, small_reads, monkeypatch):
+    """Every line opens with "{" and none is an object alone: the head read on to the file's
+    end, and parsed its lines again at every read (a 100 MB export took 175 s, not 5)."""
+    text = '{"incidents": [' + ",\n".join(json.dumps(pd_incident(n)) for n in range(1, 40)) + "]}"
+    path = _doc_file(tmp_path, text, "pd.json")
+    looks, judge = [], chunks._json_lines
+    monkeypatch.setattr(chunks, "_json_lines", lambda head: looks.append(len(head)) or judge(head))
+    _, items, problems = in_chunks(path, 5)
+    assert len(items) == 39 and (items, problems) == whole(path)
+    assert max(looks) < len(text) / 10   # told from the first lines, not the whole file
+
+
+def test_a_raw_line_break_before_a_brace_stays_in_its_record_across_chunks(tmp_path):
+    lines = [json.dumps(pd_incident(n)) for n in range(1, 7)]
+    lines[2] = lines[2].replace('"Incident 3"', '"deploy of\n{service} failed"')
+    path = _doc_file(tmp_path, "\n".join(lines) + "\n", "pd.jsonl")
+    for size in (1, 2, 3):
+        _, items, problems = in_chunks(path, size)
+        assert len(items) == 6 and (items, problems) == whole(path)
+
+
+def test_a_nul_in_a_later_chunk_of_a_text_export_is_no_binary_file(tmp_path):
+    """A whole parse looks for NUL bytes in the first 8 KB; a later chunk holding one was
+    "binary" and its records were lost."""
+    lines = [json.dumps(pd_incident(n)) for n in range(1, 61)]
+    lines[50] = lines[50].replace("Incident 51", "Incident\x00 51")
+    path = _doc_file(tmp_path, "\n".join(lines) + "\n", "pd.jsonl")
+    assert path.read_bytes().index(b"\x00") > 8192
+    _, items, problems = in_chunks(path, 7)
+    assert len(items) == 60 and (items, problems) == whole(path)
+
+
+@pytest.mark.parametrize("name", ["jira.csv", "pd.jsonl", "pd.json"])
+def test_a_broken_utf16_code_unit_reads_in_chunks_as_whole(tmp_path, small_reads, name):
+    data = _utf16_exports()[name].encode("utf-16")
+    at = data.index("Incident".encode("utf-16-le")) if name != "jira.csv" else data.index("Second".encode("utf-16-le"))
+    path = tmp_path / name
+    path.write_bytes(data[:at] + b"\x00\xdc" + data[at:])
+    _, items, problems = in_chunks(path, 2)
+    want, want_problems = whole(path)
+    assert len(items) >= 5 and items == want
+    assert sorted(map(str, problems)) == sorted(map(str, want_problems))
+    assert any(p["message"].startswith("broken UTF-16") for p in problems)
+
+
 def test_a_big_document_with_a_raw_line_break_in_a_string_reads_as_whole(tmp_path, small_reads):
     text = _pretty_export(6).replace('"Incident 4"', '"Incident\n4"')
     path = _doc_file(tmp_path, text, "pd.json")

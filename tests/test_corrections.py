@@ -170,7 +170,7 @@ def test_a_correction_for_a_document_that_is_gone_is_a_problem_not_a_crash(archi
     s = ingest(cfg)
     mine = [(p["line"], p["level"], p["message"]) for path, p in s.problems if path == str(cfg.corrections_for(archive / 'h.duckdb'))]
     assert (2, "warning") == mine[0][:2] and "no loaded postmortem has this id" in mine[0][2]
-    assert mine[1][:2] == (5, "warning") and "has 1 action items" in mine[1][2]
+    assert mine[1][:2] == (5, "warning") and "has 1 action item;" in mine[1][2]
     stored = _one(archive / "h.duckdb", "SELECT line, level FROM ingest_problems WHERE file_path = ? ORDER BY line",
                   str(cfg.corrections_for(archive / 'h.duckdb')))
     assert stored == [(2, "warning"), (5, "warning")]

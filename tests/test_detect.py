@@ -206,6 +206,34 @@ def test_a_broken_json_document_with_a_raw_line_break_is_still_broken():
     assert r["kind"] == "unknown" and r["problems"][0]["message"].startswith("broken JSON:")
 
 
+def test_pretty_printed_objects_one_after_another_are_not_json_lines():
+    """`jq . export.jsonl` writes each record over many lines: their line breaks are not in
+    strings, so they are no records split by a raw line break (each read with a false
+    warning)."""
+    text = "".join(json.dumps(json.loads(_pd_line(n)), indent=2) + "\n" for n in range(1, 4))
+    r = kind(text, "pd.jsonl")
+    assert r["kind"] == "unknown" and r["problems"][0]["message"].startswith("broken JSON")
+
+
+def test_a_record_whose_raw_line_break_is_followed_by_a_brace_is_one_record():
+    lines = [_pd_line(1), _pd_line(2).replace("Incident 2", "deploy of\n{service} failed"), _pd_line(3)]
+    r = kind("\n".join(lines), "pd.jsonl")
+    assert [i["title"] for i in r["incidents"]] == ["Incident 1", "deploy of\n{service} failed", "Incident 3"]
+
+
+def test_broken_utf16_is_read_with_a_warning_on_its_line():
+    lines = "".join(_pd_line(n) + "\n" for n in range(1, 6)).encode("utf-16")
+    at = lines.index("Incident 4".encode("utf-16-le"))
+    r = kind(lines[:at] + b"\x00\xd8" + lines[at:], "pd.jsonl")
+    assert len(r["incidents"]) == 5 and "\ufffd" in r["incidents"][3]["title"]
+    assert [(p["line"], p["level"], p["message"][:17]) for p in r["problems"]] == [(4, "warning", "broken UTF-16 (fi")]
+
+
+def test_bytes_windows_1252_leaves_undefined_read_as_latin1_beside_the_rest():
+    r = kind("Title: Caf\u00e9 \u20ac\n".encode("cp1252") + b"\x81\n# x\n\nSome prose about an outage.\n", "a.md")
+    assert r["problems"][0]["message"] == "not UTF-8 (first bad byte on this line); read as Windows-1252"
+
+
 def test_a_file_of_a_byte_order_mark_alone_is_empty():
     assert kind(b"\xef\xbb\xbf \n")["problems"][0]["message"] == "empty file"
 

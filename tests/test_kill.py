@@ -207,11 +207,16 @@ def test_killed_anywhere_leaves_a_whole_database_and_nothing_running(corpus, tmp
     seed = int(os.environ.get("HINDSIGHT_KILL_SEED", time.time_ns() % 1_000_000))
     rng = random.Random(seed)
     span = corpus.seconds * 1.05  # a few kills land after the end: the finished case too
-    plan = [(span * (i + rng.random()) / KILLS, signal.SIGKILL if i % 2 else signal.SIGTERM)
+    plan = [(span * (i + rng.random()) / KILLS, signal.SIGKILL if i % 2 else signal.SIGTERM, None)
             for i in range(KILLS)]   # one random moment in each twentieth of the run
     phases: list[str] = []
-    for n, (delay, sig) in enumerate(plan):
-        why = f"kill {n} ({sig.name} after {delay:.3f} s of a {corpus.seconds:.2f} s run; seed {seed})"
+    n = 0
+    while n < len(plan):
+        delay, sig, until = plan[n]
+        if until is not None:   # a phase the random moments missed (a machine slower now than
+            delay = 20 * corpus.seconds   # when the run was timed): killed as it is seen
+        why = (f"kill {n} ({sig.name} after {delay:.3f} s of a {corpus.seconds:.2f} s run; seed {seed})"
+               if until is None else f"kill {n} ({sig.name} once the {until} phase is seen; seed {seed})")
         folder = tmp_path / f"k{n}"
         db = corpus.fresh(folder)
         proc = corpus.start(db)
@@ -219,7 +224,7 @@ def test_killed_anywhere_leaves_a_whole_database_and_nothing_running(corpus, tmp
         phase = "start"
         try:
             started = time.monotonic()
-            while time.monotonic() - started < delay and proc.poll() is None:
+            while time.monotonic() - started < delay and proc.poll() is None and phase != until:
                 now = session(proc.pid)
                 seen.update(now)
                 if sum("forkserver" in cmd for cmd in now.values()) > 1:
@@ -254,6 +259,9 @@ def test_killed_anywhere_leaves_a_whole_database_and_nothing_running(corpus, tmp
         assert "another ingest" not in after.stderr
         assert counts(db) == corpus.expected, why
         assert not leftovers(folder), f"{why}: the next ingest left {leftovers(folder)}"
+        n += 1
+        if n == KILLS:
+            plan += [(0.0, signal.SIGKILL, p) for p in ("parse", "write") if p not in phases]
     print(f"kills: {len(phases)} by phase " + ", ".join(f"{p} {phases.count(p)}" for p in dict.fromkeys(phases)))
     # the kills covered the run: some while workers parsed (and their rows were written),
     # some while the copy was finished after them
