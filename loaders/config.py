@@ -181,20 +181,9 @@ def remembered(cfg: Config, db: str | os.PathLike, recorded=_READ) -> Config:
 
 def recorded_config(db: str | os.PathLike) -> str | None:
     """The config the last load of the database ``db`` read (its ``settings``), if any."""
-    if not os.path.exists(db):
-        return None
-    import duckdb   # here: --help and parse need no database
+    from loaders import store   # here: --help and parse need no database
 
-    try:
-        con = duckdb.connect(str(db), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        rows = con.execute("SELECT value FROM settings WHERE key = 'config_path'").fetchall()
-    except duckdb.Error:     # no settings table: not a database a load has written
-        return None
-    finally:
-        con.close()
+    rows = store.read_only(db, "SELECT value FROM settings WHERE key = 'config_path'")
     return rows[0][0] if rows and rows[0][0] else None
 
 

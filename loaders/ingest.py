@@ -503,11 +503,13 @@ def _write_corrections(con, c: Corrections, run_id: int) -> list[tuple[str, dict
     return [(path, p) for p in problems]
 
 
+# each loaded postmortem's id and how many action items it has
+_ACTION_COUNTS = ("SELECT p.id, count(a.seq) FROM raw_postmortems p LEFT JOIN raw_action_items a "
+                  "USING (file_path) GROUP BY p.id, p.file_path")
+
+
 def _action_counts(con) -> dict[str, int]:
-    """Each loaded postmortem's id and how many action items it has."""
-    return {r[0]: r[1] for r in con.execute(
-        "SELECT p.id, count(a.seq) FROM raw_postmortems p LEFT JOIN raw_action_items a USING (file_path) "
-        "GROUP BY p.id, p.file_path").fetchall()}
+    return dict(con.execute(_ACTION_COUNTS).fetchall())
 
 
 def unmatched(doc_id: str, item: int | None, ids: dict[str, int]) -> str | None:
@@ -521,20 +523,10 @@ def unmatched(doc_id: str, item: int | None, ids: dict[str, int]) -> str | None:
 
 
 def loaded_ids(db_path: Path) -> dict[str, int] | None:
-    """``_action_counts`` of the database at ``db_path`` (one read-only open); None when it
-    cannot tell (no database yet, or one another process holds)."""
-    if not db_path.exists():
-        return None
-    try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        return _action_counts(con)
-    except duckdb.Error:
-        return None
-    finally:
-        con.close()
+    """Each loaded postmortem's id and how many action items it has, in the database at
+    ``db_path``; None when it cannot tell (no database yet, or one a writer holds)."""
+    rows = store.read_only(db_path, _ACTION_COUNTS)
+    return None if rows is None else dict(rows)
 
 
 def _remember(con, p: Plan, now: datetime) -> None:

@@ -165,6 +165,24 @@ def create_macros(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f.read_text(encoding="utf-8"))
 
 
+def read_only(path: str | os.PathLike, sql: str) -> list | None:
+    """The rows ``sql`` gives on the database at ``path``, opened read-only and closed;
+    None when there is none, it cannot be opened (a writer holds it), or the query fails
+    (no such table: not a database a load has written)."""
+    if not os.path.exists(path):
+        return None
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        return con.execute(sql).fetchall()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
 @contextlib.contextmanager
 def lock(path: str | os.PathLike):
     """Serialise writers: one ingest at a time per database file.
