@@ -138,6 +138,9 @@ def _action_sections(doc) -> list:
         return s.level == 7 and section_kind(s.title, whole=True) == "actions" \
             and not _RECOMMENDED.match(clean_heading(s.title))
 
+    def kept_with_status(s) -> bool:   # a tracker's table or a checklist
+        return any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks) or _is_checklist(s)
+
     advice: set[int] = set()
     for s in secs:   # (document order: a parent comes before the sections under it)
         title = clean_heading(s.title)
@@ -145,14 +148,18 @@ def _action_sections(doc) -> list:
                 top(o) != top(s) or (own_list(o) and o.parent is s) for o in secs)) \
                 or (s.parent is not None and id(s.parent) in advice and not own_list(s)):
             advice.add(id(s))
+    # the only list kept with its status is the team's own, whatever its heading calls it:
+    # "## Recommendations" over "- [x] ..." / "- [ ] ...", beside plain "## Prevention strategies"
+    if not any(id(s) not in advice and kept_with_status(s) for s in secs):
+        owned = {top(s) for s in secs if id(s) in advice and kept_with_status(s)}
+        advice = {id(s) for s in secs if id(s) in advice and top(s) not in owned}
     if advice and len(advice) < len(secs):
         secs = [s for s in secs if id(s) not in advice]
     # one of them a tracker's table (an action column with a status, owner or due date):
     # the list the team keeps; the others tell the same work as plans, scripts and notes
     if len(secs) < 2:
         return secs
-    tracked = {top(s) for s in secs if any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks)
-               or _is_checklist(s)}
+    tracked = {top(s) for s in secs if kept_with_status(s)}
     if tracked and len(tracked) < len({top(s) for s in secs}):
         # (a list its heading says is done, "## Remediation (all completed)", is work
         # finished, which a list kept for what is still to do does not retell)
