@@ -298,7 +298,7 @@ _CHECKED_AFTER = re.compile(r"^(?:end[\s-]+to[\s-]+end\s+)?(?:validation|verific
 
 def _classify_sections(doc: Doc) -> None:
     by_shape = doc.by_shape  # timelines known by their timed items, not their heading
-    previous = None
+    previous, prev_s = None, None
     # A bold line has no depth: in a document headed by bold lines alone, "**Corrective
     # actions**" with nothing under it, then "**Short-term**" and "**Long-term**" over
     # lists, are one section and its parts. The bold lines after such an empty one that
@@ -340,9 +340,11 @@ def _classify_sections(doc: Doc) -> None:
             # Action items: the items' group, not a section (a heading that is only a
             # retrospective's name, "**What went well**", starts a section of its own)
             kind = "actions"
-        elif parent == "timeline" and kind in ("detection", "resolution", "impact", "mitigation") \
-                and _reads_as_timeline(s):
-            kind = "timeline"  # "### Phase 2: Mitigation" over timed entries under Timeline: a phase of it
+        elif parent == "timeline" and kind in ("detection", "resolution", "impact", "mitigation", "factors") \
+                and (_reads_as_timeline(s) or _next_phase(s, prev_s, previous, kind)):
+            # "### Phase 2: Mitigation" over timed entries under Timeline: a phase of it; so
+            # is "### Root cause discovery (afternoon)" over bullets after a phase of it
+            kind = "timeline"
         if kind in (None, "summary", "metadata", "resolution", "mitigation") and _reads_as_timeline(s):
             # "## What happened" whose bullets each start with a time; "### Résolution"
             # whose steps do ("- 11:08 : redémarrage des workers")
@@ -358,7 +360,7 @@ def _classify_sections(doc: Doc) -> None:
             doc.kinds[id(s)] = kind
         if s.level == 7 and kind == "metadata" and parent not in (None, "metadata"):
             named_run = kind
-        previous = kind
+        previous, prev_s = kind, s
 
 
 def _time_heading(title: str) -> bool:
@@ -412,6 +414,16 @@ def _day_of_entries(s) -> date | None:
 
 # "At 13:05, ...", "Around 09:40 UTC ...", "At about 2:15 pm ...": a paragraph told from its clock
 _AT_CLOCK = re.compile(r"^(?:at|around|by|shortly\s+after|just\s+after|just\s+before)(?:\s+(?:around|about|approximately|roughly|~))?\s+(?=\d)", re.I)
+
+
+def _next_phase(s, prev_s, previous: str | None, kind: str) -> bool:
+    """A section under Timeline, named for a part of the response ("Root cause discovery",
+    "Recovery process"), right after one of the timeline's phases beside it, holding only
+    list items: the next phase, though its items carry no time. Not a question, a
+    retrospective's ("How did we resolve it?"), nor the impact ("Who did it affect?")."""
+    return previous == "timeline" and kind != "impact" and prev_s.parent is s.parent \
+        and not plain(s.title).rstrip().endswith("?") \
+        and bool(s.blocks) and all(b.kind == "item" for b in s.blocks)
 
 
 def _reads_as_timeline(s) -> bool:
