@@ -52,7 +52,9 @@ def _bold_pairs(line: str):
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
         yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(line[m.end():end], 1)[0].strip()
-_KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")  # letters of any alphabet ("Duración")
+# letters of any alphabet ("Duración"); a note in brackets may hold anything ("Severity
+# (see `operations/incidents/severity.md`): sev2")
+_KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?(?:\s*\([^()\n]{1,80}\))?)\s*:\s+(.+)$")
 # Chinese and Japanese write a field's colon full width, with no space after it ("- 日期：
 # 2026-07-24"); only a short key, and read only where a field is looked for (a sentence
 # that holds "：", "概要：2024年3月1日の夜間に...", stays prose)
