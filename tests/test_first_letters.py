@@ -202,3 +202,18 @@ def test_tag_reads_the_same_without_its_word_set(documents, monkeypatch, name):
     got = _parsed(documents)
     changed = [str(p.relative_to(ROOT)) for p, a, b in zip(documents, want, got) if a != b]
     assert not changed, f"{name} misses a word these documents need: {changed[:5]}"
+
+
+def test_impact_words_all_open_with_a_letter_the_scan_looks_for():
+    from loaders.postmortem import document
+    assert not _unguarded(document._IMPACT_WORDS.pattern, document._IMPACT_WORDS.flags)
+
+
+def test_prose_clocks_all_open_with_a_digit_or_a_zone_the_scan_looks_for():
+    # (_CLOCK opens with \d, a class no finite set names: its guard is checked on every
+    # character that can open a clock, digits of every script and the zones' first letters)
+    rest = re.compile(_inner(timeline._CLOCK.pattern), timeline._CLOCK.flags)
+    guard = re.compile(_guard(timeline._CLOCK.pattern), timeline._CLOCK.flags)
+    for c in EVERY_CHARACTER:
+        if not guard.match(c) and (rest.match(f"{c}2:30") or rest.match(f"{c}TC 12:30") or rest.match(f"{c}MT 12:30")):
+            raise AssertionError(f"{c!r} opens a clock the guard turns away")

@@ -28,7 +28,7 @@ from loaders.postmortem.doc import (
 from loaders.postmortem.markdown import REFERENCE_DEFINITION, Block, Section, plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
-                                          section_kind)
+                                          section_kind, starts_of)
 from loaders.problems import Problems
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or a separator: "|", or "·"
@@ -1404,7 +1404,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 
 # "16:30 CET", "1:22 PM PST", "9.05 a.m. (EST)": a zone written beside a clock time;
 # "17:30 Central Time", "9:10 AM Winnipeg time": a zone word or a city before "time"
-_ZONE_AFTER_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?\s*)?\(?"
+# (the hour's first digit, then a look behind for the word boundary before it:
+# "\b\d{1,2}" has no first character the regex engine can skip to; this one only at digits)
+_ZONE_AFTER_TIME = re.compile(r"\d(?<!\w\d)\d?[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?\s*)?\(?"
                               r"([A-Z]{2,5}(?:[+-]\d{1,2})?\b|(?i:[a-z]{4,16})(?=\s+(?i:time)\b))")
 
 
@@ -1527,11 +1529,15 @@ _RANGE_SEP = re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040-\u30
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 # (Japanese, Chinese and Korean have no word boundaries: "障害", "无法访问", "장애", and the
 # alerts that fired over the window, "複数回発火")
-_IMPACT_WORDS = re.compile(r"\b(?:outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
-                           r"lasted|lasting|broken|disrupt\w*|incident"
-                           r"|indisponible|inaccessible|panne|coupure|ausfall|störung|nicht\s+erreichbar"
-                           r"|caída|interrupción|indisponível|queda|storing)\b"
-                           r"|障害|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단", re.I)
+_IMPACT_WORDS_LATIN = (r"outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
+                       r"lasted|lasting|broken|disrupt\w*|incident"
+                       r"|indisponible|inaccessible|panne|coupure|ausfall|störung|nicht\s+erreichbar"
+                       r"|caída|interrupción|indisponível|queda|storing")
+_IMPACT_WORDS_CJK = r"障害|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단"
+# (led by a look ahead for the first letters of its words: a search tests one class at
+# each character, and tries the words only where one may start, 2x faster over prose)
+_IMPACT_WORDS = re.compile(starts_of(_IMPACT_WORDS_LATIN, _IMPACT_WORDS_CJK)
+                           + r"(?:\b(?:" + _IMPACT_WORDS_LATIN + r")\b|" + _IMPACT_WORDS_CJK + ")", re.I)
 
 
 # where a range's first time may start: a digit after neither a digit nor a colon, the

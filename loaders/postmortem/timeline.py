@@ -1261,10 +1261,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 # and German writers do) only where the words make it a time of day: a zone or am/pm after
 # it, or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
 # no unit after it ("about 1.20 seconds" is a measure)
-_CLOCK = re.compile(r"(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
+# (every match starts with a digit or the "U" or "G" of a zone: the look ahead first
+# fails at every other character in one test, where the look behinds of both branches
+# were tried at each of them, 7x the cost over prose)
+_CLOCK = re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
                     r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
                     r"|(?<=\babout )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
-                    r"(?!\s*(?:%|x\b|[kmgt]?b\b|ms\b|(?:milli)?sec|min|hour|hr|day|week|month|year|times|percent))",
+                    r"(?!\s*(?:%|x\b|[kmgt]?b\b|ms\b|(?:milli)?sec|min|hour|hr|day|week|month|year|times|percent)))",
                     re.I)
 
 

@@ -39,6 +39,20 @@ def any_of(words) -> str:
     return pattern(tree)
 
 
+def starts_of(*alternations: str) -> str:
+    """A look ahead for the first characters of the words in ``alternations`` (patterns
+    "word|word2|..." whose every word opens with a plain letter): put before a search
+    pattern with no first character the regex engine can skip to (one opening with
+    "\\b" or a look behind), it fails at every other character in one test."""
+    firsts = set()
+    for alternation in alternations:
+        for word in alternation.split("|"):
+            if not word or not word[0].isalpha():
+                raise ValueError(f"{word!r} does not open with a letter")
+            firsts.add(word[0])
+    return "(?=[" + "".join(sorted(firsts)) + "])"
+
+
 # Section kinds, tried in order against a heading with numbering and emphasis removed.
 SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     # what a reader should do ("Next steps for users", "What you can do"): advice to the
