@@ -217,3 +217,11 @@ def test_prose_clocks_all_open_with_a_digit_or_a_zone_the_scan_looks_for():
     for c in EVERY_CHARACTER:
         if not guard.match(c) and (rest.match(f"{c}2:30") or rest.match(f"{c}TC 12:30") or rest.match(f"{c}MT 12:30")):
             raise AssertionError(f"{c!r} opens a clock the guard turns away")
+
+
+@pytest.mark.parametrize("name", ["DONE", "OPEN"])
+def test_status_phrases_all_open_with_a_letter_the_scan_looks_for(name):
+    # (their whole-cell phrases are anchored with ^, which the guard's own ^ lets through)
+    rx = getattr(vocabulary, name)
+    assert rx.pattern.startswith("(?:^|(?=")
+    assert not _unguarded(rx.pattern, rx.flags, skip_anchored=True)

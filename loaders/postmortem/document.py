@@ -162,6 +162,9 @@ def _noted_labels_as_headings(lines: list[str]) -> list[str]:
     return out
 
 
+_LABEL_MARKS = "-*+•0123456789"   # a label's first character: a list marker
+
+
 def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     """Lines where a top-level bullet that is only a bold label, with sub-bullets below,
     becomes a heading one level below the last one, and its sub-bullets become top-level
@@ -173,9 +176,11 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     every line number stays true."""
     def label(line: str):   # "- **Key events**", "• **Key events**", "1. **Key events**"
         head = line[:8]
-        return _LABEL_BULLET.match(line) if ("**" in head or "__" in head) and line[:1] in "-*+•0123456789" else None
+        return _LABEL_BULLET.match(line) if ("**" in head or "__" in head) and line[:1] in _LABEL_MARKS else None
 
-    if not any(label(line) for line in lines):
+    # (label is called only on a line that opens with a list marker: most lines open
+    # with none, and a call for each line was most of this pass)
+    if not any(line and line[0] in _LABEL_MARKS and label(line) for line in lines):
         return lines
     out = list(lines)
     level = 1

@@ -273,7 +273,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             if table is None:
                 table = Block("table", ln)
                 cur.blocks.append(table)
-            if not _TABLE_SEP.match(raw):
+            # (a delimiter row, "|---|:--:|", holds "--": a row without one is never tried)
+            if "--" not in stripped or not _TABLE_SEP.match(raw):
                 table.rows.append((ln, split_cells(stripped)))
             i += 1
             continue
