@@ -225,3 +225,25 @@ def test_status_phrases_all_open_with_a_letter_the_scan_looks_for(name):
     rx = getattr(vocabulary, name)
     assert rx.pattern.startswith("(?:^|(?=")
     assert not _unguarded(rx.pattern, rx.flags, skip_anchored=True)
+
+
+@pytest.mark.parametrize("name", ["_CAUSE", "_CAUSE_OTHER"])
+def test_cause_phrases_all_open_with_a_letter_the_scan_looks_for(name):
+    from loaders.postmortem import document
+    rx = getattr(document, name)
+    assert not _unguarded(rx.pattern, rx.flags)
+
+
+def _unguarded_prefix(rx: re.Pattern) -> set[str]:
+    """As _unguarded, for a pattern whose guard simply stands before the rest of it:
+    ``(?=[abc])REST``."""
+    assert rx.pattern.startswith("(?=[")
+    rest = rx.pattern[rx.pattern.index("])") + 2:]
+    guard = re.compile(_guard(rx.pattern), rx.flags)
+    return {c for c in _case_variants(first_characters(rest, rx.flags), rx.flags) if not guard.fullmatch(c)}
+
+
+@pytest.mark.parametrize("name", ["_JIRA_KEY", "_OWNER", "_DUE"])
+def test_action_fields_all_open_with_a_letter_the_scan_looks_for(name):
+    from loaders.postmortem import actions
+    assert not _unguarded_prefix(getattr(actions, name))

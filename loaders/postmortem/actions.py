@@ -32,19 +32,22 @@ _HEADERS = {
     "status": re.compile(r"^(?:status|state|done|progress|complete[d]?)\b|^(?:状態|ステータス|進捗|対応状況|状态|进度)", re.I),
     "skip": re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
 }
-_JIRA_KEY = re.compile(r"\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
+# (the guards below, "(?=[...])" and a literal first: a search tries each pattern only where a
+# match can start, not at every character of a cell or a line; tests/test_first_letters.py
+# checks that each guard names every first character)
+_JIRA_KEY = re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
 _GH_URL = re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
 _LINEAR_URL = re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
 _BROWSE = re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
 _GH_SHORT = re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b")
-_HASH = re.compile(r"(?<![\w&/])#(\d{1,7})\b")
+_HASH = re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)
 # a link to a tracker's item: an issue, pull/merge request, ticket or bug path, or a
 # path ending in a number (a product page or a doc is not a ticket)
 _TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requests|tickets?|bugs?|browse|"
                           r"tasks?|cards?|stories|story|work_?items?|show_bug\.cgi)\b[^\s)>\]]*"
                           r"|/\d+(?=[\s)>\],.]|$))", re.I)
 # ("Responsible: Kim" names one; "for responsible disclosure" does not)
-_OWNER = re.compile(r"(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b|\bresponsible\s*(?=[:=]))\s*(?:[:=\-–]|::(?=\s))?\s*"
+_OWNER = re.compile(r"(?=[ador])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b|\bresponsible\s*(?=[:=]))\s*(?:[:=\-–]|::(?=\s))?\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
@@ -61,7 +64,7 @@ _DASHES = re.compile(r"\s+[—–]\s+")
 _QUARTER = re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
 _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW", "MED", "MID", "NEW", "OPEN", "NOTE"}
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
-_DUE = re.compile(r"\b(?:due|by|deadline|eta|target)\s*(?:[:=]|::(?=\s))?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
+_DUE = re.compile(r"(?=[bdet])\b(?:due|by|deadline|eta|target)\s*(?:[:=]|::(?=\s))?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
