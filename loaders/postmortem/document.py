@@ -1674,7 +1674,12 @@ _CAUSE = re.compile(r"(?=[abcdfiloprstw])\b(?:root[\s-]cause|(?:was|were|is|are|
                     r"(?:found|identified|spotted|pinpointed|located)\s+the\s+"
                     r"(?:(?:problem|issue|cause|bug|fault)(?:\s*:|\s+[-\u2013\u2014]\s)|cause\s+(?:was|is)\b)"
                     r"|as\s+a\s+(?:direct\s+)?result\s+of\s+(?!(?:this|these|that|those|it)\b|(?:the|our)\s+(?:incident|outage|event"
-                    r"|issue|problem)))", re.I)
+                    r"|issue|problem))"
+                    # an exploit's or attacker's way in is the weakness it used: "The exploit
+                    # took advantage of a missing input integrity check in the deposit function"
+                    r"|(?:took|takes|taking)\s+advantage\s+of\s+(?:(?:a|an|the|this|that)\s+)?(?:\w+\s+){0,2}?"
+                    r"(?:missing|lack|flaw|bug|vulnerabilit(?:y|ies)|weakness|gap|misconfigur\w*|race\s+condition|loophole"
+                    r"|unchecked|unvalidated|insecure)\b)", re.I)
 # what an investigation found: "After investigation, we determined that the core pods had
 # no resource guarantees", "analysis showed that ..." (a cause when what follows "that" is
 # not the harm's measure or its absence: "that no customer data was lost", "that about 3%
@@ -1710,7 +1715,7 @@ _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起�
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "investigat", "analysis", "debugging", "digging", "turned out", "trigger", "result", "stem", "originated", "traced",
                 "culprit", "reason", "the problem", "the issue", "the bug", "the fault", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
-                "ursache", "motivo", "veroorzaakt", "gevolg", "durch")
+                "ursache", "motivo", "veroorzaakt", "gevolg", "durch", "advantage of")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 
