@@ -275,10 +275,17 @@ def nested_indent_4(text: str) -> str:
     return "\n".join(out)
 
 
+_DATE_OR_TIME = re.compile(r"\d{1,4}[-/.:h]\d")
+# a header cell naming a zone or holding a date: "NZST", "UTC", "Timeline 20.04.22"
+_SAYS_MORE = re.compile(r"\d|\b[A-Z]{2,4}T\b|\bUTC\b|\bGMT\b")
+
+
 def table_bullets(text: str) -> str:
     """A table whose rows open with a date or time, written as bullets instead: one per
     row, its cells joined by " - " (many timelines are kept either way). Not one whose
-    header qualifies its times ("| Время (MSK) |"): bullets would lose the zone."""
+    header says something the bullets would lose: a zone ("| Время (MSK) |", "| NZST |
+    UTC |") or a date ("| Timeline 20.04.22 |"); nor one whose rows open with a number
+    that is no date or time (an action table's "| 1 | ... | owner |")."""
     lines = text.split("\n")
     flags = [body for _, _, body in _body_lines(text)]
     out, k = [], 0
@@ -289,8 +296,9 @@ def table_bullets(text: str) -> str:
             while end < len(lines) and lines[end].lstrip().startswith("|"):
                 end += 1
             rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in lines[k + 2:end]]
-            if rows and all(r and r[0][:1].isdigit() and "\\|" not in lines[k] for r in rows) \
-                    and "(" not in lines[k].strip().strip("|").split("|")[0]:
+            header = lines[k].strip().strip("|").split("|")
+            if rows and all(r and _DATE_OR_TIME.match(r[0]) and "\\|" not in lines[k] for r in rows) \
+                    and "(" not in header[0] and not any(_SAYS_MORE.search(c) for c in header):
                 out += [f"- {' - '.join(c for c in r if c)}" for r in rows]
                 k = end
                 continue

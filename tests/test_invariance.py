@@ -30,14 +30,6 @@ KNOWN = {
     ("h-times", "us-pacific-dst.md", "detected_at"),
     # "## 1. Action items [KM]" numbering an item heading under its section
     ("numbered-headings", "bracketed-initials-actions.md", "action_items"),
-    # a table's columns (status, due, owner) joined into one bullet lose their names
-    ("table-bullets", "action-table-columns.md", "action_items_done"),
-    ("table-bullets", "action-table-columns.md", "action_items_open"),
-    ("table-bullets", "action-table-columns.md", "action_due"),
-    ("table-bullets", "bold-time-bullets.md", "action_items_done"),
-    ("table-bullets", "bold-time-bullets.md", "action_items_open"),
-    ("table-bullets", "japanese-sections.md", "action_owners"),
-    ("table-bullets", "japanese-sections.md", "action_due"),
     # "The next morning" is a timeline only by its shape, items that open with a clock or a
     # numeric date: written "March 3, 2024 09:00" or as prose it is not read (as before the
     # rule it guards), so the next day's resolution is lost
@@ -55,16 +47,6 @@ KNOWN = {
     # its timeline is bold lines: with the headings after it bold lines too, nothing ends
     # the timeline, and they read as more of its steps
     ("bold-headings", "guards-review-probes-phases-and-fields.md", "timeline_events"),
-    # the table's header is its only date ("| Timeline 14.03.23 | Event |"): as bullets
-    # the header row is gone, and the day with it
-    ("table-bullets", "timeline-table-header-names-the-day.md", "date"),
-    ("table-bullets", "timeline-table-header-names-the-day.md", "detected_at"),
-    ("table-bullets", "timeline-table-header-names-the-day.md", "mitigated_at"),
-    ("table-bullets", "timeline-table-header-names-the-day.md", "timeline_timed"),
-    ("table-bullets", "japanese-metadata-table.md", "action_owners"),
-    ("table-bullets", "japanese-metadata-table.md", "action_due"),
-    ("table-bullets", "japanese-metadata-table.md", "action_items_done"),
-    ("table-bullets", "japanese-metadata-table.md", "action_items_open"),
     # the title line itself is rewritten ("... - 2020-09-17" -> "... - September 17, 2020")
     ("dates-month-first", "bold-title-line.md", "title"),
     ("dates-day-first", "bold-title-line.md", "title"),
@@ -85,13 +67,6 @@ KNOWN = {
     # "[11:50] Chicago - ...": the bracket parts the time from the city that zones it
     ("bracket-times", "status-issue-city-zone.md", "detected_at"),
     ("bullets-table", "status-issue-city-zone.md", "detected_at"),
-    # "| NZST | UTC | Event |": as bullets the header that names the local column's zone is
-    # gone, and the rows' local times read as UTC
-    ("table-bullets", "local-zone-column-beside-utc.md", "detected_at"),
-    ("table-bullets", "local-zone-column-beside-utc.md", "mitigated_at"),
-    # "- 0941 - ...": a four-digit time in a bullet could as well be a year
-    ("table-bullets", "four-digit-time-table.md", "detected_at"),
-    ("table-bullets", "four-digit-time-table.md", "resolved_at"),
 }
 
 

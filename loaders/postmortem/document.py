@@ -426,9 +426,12 @@ _AT_CLOCK = re.compile(r"^(?:at|around|by|shortly\s+after|just\s+after|just\s+be
 def _next_phase(s, prev_s, previous: str | None, kind: str) -> bool:
     """A section under Timeline, named for a part of the response ("Root cause discovery",
     "Recovery process"), right after one of the timeline's phases beside it, holding only
-    list items: the next phase, though its items carry no time. Not a question, a
-    retrospective's ("How did we resolve it?"), nor the impact ("Who did it affect?")."""
-    return previous == "timeline" and kind != "impact" and prev_s.parent is s.parent \
+    list items: the next phase, though its items carry no time. The phase before it is
+    named, a heading of its level, not a day ("**Whys**" after a timeline's bold day lines
+    "**2022-08-11**" is the causes); it is no question, a retrospective's ("How did we
+    resolve it?"), nor the impact ("Who did it affect?")."""
+    return previous == "timeline" and kind != "impact" and prev_s.parent is s.parent and prev_s.level == s.level \
+        and not any(c.isdigit() for c in plain(prev_s.title)) \
         and not plain(s.title).rstrip().endswith("?") \
         and bool(s.blocks) and all(b.kind == "item" for b in s.blocks)
 
