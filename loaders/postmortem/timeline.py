@@ -1347,6 +1347,12 @@ _SPANS = [  # (the word each starts at, the pattern matched there)
      for verb in ("fixed", "resolved", "mitigated", "restored", "recovered")]
 
 
+# a detection the document says came with the harm: "Issue was detected immediately through
+# service crash", "the failure was noticed instantly" (not "was not detected immediately")
+_AT_ONCE = re.compile(r"(?=[wi])\b(?:was|were|is|got)\s+(?:detected|noticed|caught|spotted)\s+"
+                      r"(?:immediately|instantly|right\s+away|at\s+once)\b", re.I)
+
+
 def _span_key(verb: str) -> str:
     """The timestamp a span's verb ends at ("fixed" -> resolved_at, "restored" -> mitigated_at)."""
     return "resolved_at" if verb in ("fixed", "resolved", "deploy", "fix", "resolution") else "mitigated_at"
@@ -1476,6 +1482,10 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if released is not None and (impact is None or impact < released or det is not None and impact >= det):
             put("started_at", released, "timeline_broken_release")
         put("started_at", impact, "timeline_impact")
+    if times.get("detected_at") is None and times.get("started_at") is not None and ttd is None \
+            and _AT_ONCE.search(doc.text or "\n".join(doc.lines)):
+        # "the issue was detected immediately through the service crash": no time to detect
+        put("detected_at", times["started_at"], "stated_duration")
     # a span the document states between two events ("resolved in 2 hours from the time
     # of report"), once its anchor is known
     spans = None
