@@ -67,7 +67,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
-        r"review\s+actions?", r"next\s+steps?",
+        r"review\s+actions?", r"next\s+(?:steps?|actions?)",
         # "Fix plan", "Fixes needed", "Planned fixes": the work still to do (not "Fixes applied")
         r"fix(?:es)?\s+(?:plan|needed|required|to\s+(?:make|ship|do))", r"planned\s+fix(?:es)?",
         # "Still open": what is left to do
@@ -84,7 +84,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+we(?:'|’)?(?:ve|\s+have)\s+done\s+and\s+what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do)",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
-        r"recommendations?", r"recommended\s+(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
+        r"recommendations?", r"recommended\s+(?:next\s+)?(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
         # "Proposal Improvements", "Proposed changes", "Proposals for improvement"
         r"propos(?:als?|ed)\s+(?:(?:for\s+)?improvements?|changes|fixes|actions?|remediations?)", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
         r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent",
