@@ -1391,6 +1391,23 @@ def _positions(text: str, word: str):
             at = text.find(form, at + len(form))
 
 
+# a part of a timeline its heading says came before the incident
+_BEFORE_IT = re.compile(r"\bpre[\s-]?incident\b|\bbefore\s+the\s+(?:incident|outage)\b|\blead[\s-]?up\b", re.I)
+
+
+def _after_lead_up(doc, timed: list[Entry]) -> Entry | None:
+    """The first timed entry; where a part of the timeline its heading says came before the
+    incident holds some of them, the earliest of the others (all of them there: the first)."""
+    if not timed:
+        return None
+    spans = [(s.line, nxt.line if nxt is not None else 1 << 30)
+             for s, nxt in zip(doc.secs, [*doc.secs[1:], None]) if s.level and _BEFORE_IT.search(s.title)]
+    if not spans:
+        return timed[0]
+    rest = [e for e in timed if not any(a <= e.line < b for a, b in spans)]
+    return min(rest, key=lambda e: e.at) if rest and len(rest) < len(timed) else timed[0]
+
+
 def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=None):
     """Each timestamp from the strongest evidence, with the rule that filled it.
 
@@ -1549,9 +1566,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # a guess the opening prose's own statement ("at 8:28 AM we lost all connectivity") beats
     # (not a step of the repair, nor, with no detection, an update telling the recovery:
     # nothing then says when it began)
-    if timed and (det is None or timed[0].at < det) and "step" not in timed[0].tags \
-            and not (det is None and {"mitigated", "resolved"} & timed[0].tags):
-        put("started_at", timed[0].at, "timeline_first")
+    # (the first entry after a part of the timeline its heading says came before the
+    # incident: "### Pre-incident behavior (unstable but recoverable)" over earlier drops)
+    after_lead_up = _after_lead_up(doc, timed)
+    if after_lead_up is not None and (det is None or after_lead_up.at < det) and "step" not in after_lead_up.tags \
+            and not (det is None and {"mitigated", "resolved"} & after_lead_up.tags):
+        put("started_at", after_lead_up.at, "timeline_first")
     # a failing check the first thing told: it is as near the start as the document says
     put("started_at", next((e.at for e in timed if "checked" in e.tags and (det is None or e.at <= det)), None),
         "timeline_check")
