@@ -153,7 +153,7 @@ def _action_sections(doc) -> list:
             advice.add(id(s))
     # the only list kept with its status is the team's own, whatever its heading calls it:
     # "## Recommendations" over "- [x] ..." / "- [ ] ...", beside plain "## Prevention strategies"
-    if not any(id(s) not in advice and kept_with_status(s) for s in secs):
+    if advice and not any(id(s) not in advice and kept_with_status(s) for s in secs):
         owned = {top(s) for s in secs if id(s) in advice and kept_with_status(s)}
         advice = {id(s) for s in secs if id(s) in advice and top(s) not in owned}
     if advice and len(advice) < len(secs):

@@ -52,9 +52,20 @@ def _bold_pairs(line: str):
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
         yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(line[m.end():end], 1)[0].strip()
-# letters of any alphabet ("Duración"); a note in brackets may hold anything ("Severity
-# (see `operations/incidents/severity.md`): sev2")
-_KV_LINE = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?(?:\s*\([^()\n]{1,80}\))?)\s*:\s+(.+)$")
+class _KeyValueLine:
+    """"Key: value" lines: a key in letters of any alphabet ("Duración"), and a note in
+    brackets after it that may hold anything ("Severity (see `operations/incidents/
+    severity.md`): sev2"), tried only where a line holds a bracket (most lines are tried,
+    and most hold none)."""
+
+    _PLAIN = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")
+    _NOTED = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?\s*\([^()\n]{1,80}\))\s*:\s+(.+)$")
+
+    def match(self, line: str):
+        return self._PLAIN.match(line) or ("(" in line and self._NOTED.match(line) or None)
+
+
+_KV_LINE = _KeyValueLine()
 # Chinese and Japanese write a field's colon full width, with no space after it ("- 日期：
 # 2026-07-24"); only a short key, and read only where a field is looked for (a sentence
 # that holds "：", "概要：2024年3月1日の夜間に...", stays prose)

@@ -1349,8 +1349,14 @@ _SPANS = [  # (the word each starts at, the pattern matched there)
 
 # a detection the document says came with the harm: "Issue was detected immediately through
 # service crash", "the failure was noticed instantly" (not "was not detected immediately")
-_AT_ONCE = re.compile(r"(?=[wi])\b(?:was|were|is|got)\s+(?:detected|noticed|caught|spotted)\s+"
+_AT_ONCE = re.compile(r"\b(?:was|were|is|got)\s+(?:detected|noticed|caught|spotted)\s+"
                       r"(?:immediately|instantly|right\s+away|at\s+once)\b", re.I)
+
+
+def _detected_at_once(text: str) -> bool:
+    # (the words looked for first: the pattern is searched only in the few texts that hold one)
+    return any(w in text for w in ("mmediately", "nstantly", "right away", "at once")) \
+        and _AT_ONCE.search(text) is not None
 
 
 def _span_key(verb: str) -> str:
@@ -1500,7 +1506,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             put("started_at", released, "timeline_broken_release")
         put("started_at", impact, "timeline_impact")
     if times.get("detected_at") is None and times.get("started_at") is not None and ttd is None \
-            and _AT_ONCE.search(doc.text or "\n".join(doc.lines)):
+            and _detected_at_once(doc.text or "\n".join(doc.lines)):
         # "the issue was detected immediately through the service crash": no time to detect
         put("detected_at", times["started_at"], "stated_duration")
     # a span the document states between two events ("resolved in 2 hours from the time
