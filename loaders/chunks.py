@@ -469,7 +469,7 @@ _ESCAPED = re.compile(rb"\\.")
 
 def _unescaped(line: bytes) -> bytes:
     """``line`` without JSON's backslash escapes: the quotes left open and close strings."""
-    return _ESCAPED.sub(b"", line) if b"\\" in line else line
+    return _ESCAPED.sub(b"", line) if b'\\"' in line else line   # (no backslash before a quote: all count)
 
 
 def _to_array(text: "_Text", decoder: json.JSONDecoder, pos: int, keys: list[str], holds_records=None):
