@@ -102,6 +102,10 @@ _CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 
 
+# the plain name of a list of follow-ups, nothing more
+_LIST_NAME = re.compile(r"^\W*(?:action\s*items?|actions?|follow[\s-]*ups?|next\s+steps?|to[\s-]?dos?)\W*$", re.I)
+
+
 # "### Recommendations" beside "### Actions": advice (often for other teams), not the
 # follow-ups the document commits to. Alone, recommendations are the action items.
 _RECOMMENDS = re.compile(r"^\W*recommendations?\b", re.I)
@@ -129,9 +133,13 @@ def _action_sections(doc) -> list:
     action items of its own elsewhere."""
     secs = _with_like_siblings(doc, doc.of_kind("actions"))
 
-    # (an "Action items" heading and its "### Short-term" / "### Long-term" parts are one list)
+    # (an "Action items" heading and its "### Short-term" / "### Long-term" parts are one
+    # list; a bold line with the plain name of a list, "**Action items**", after "## Fixes
+    # required" and its parts is a list of its own: a bold line has no depth)
     def top(s):
-        while s.parent is not None and doc.kinds.get(id(s.parent)) == "actions":
+        while s.parent is not None and doc.kinds.get(id(s.parent)) == "actions" and not (
+                s.level == 7 and _LIST_NAME.match(clean_heading(plain(s.title)))
+                and not _LIST_NAME.match(clean_heading(plain(s.parent.title)))):
             s = s.parent
         return id(s)
 
