@@ -566,6 +566,7 @@ def _nest(keys: list[str], value):
 
 
 def _fallback(block: bytes) -> str:
+    """Bytes read as a file that is not UTF-8 is (``detect.fallback_text``)."""
     from loaders import detect
 
     return detect.fallback_text(block)
@@ -580,14 +581,14 @@ class _Text:
         self.buf = ""
         self._lines_gone = 0   # line breaks in what ``forget`` dropped
         self.bad_line = None   # the line of the first byte that is not UTF-8
-        self.codec = None      # set once the text is read as Windows-1252 from there
+        self.fallen_back = False   # read as Windows-1252 from the first bad byte on
         self.control_line = None   # the line of the first raw control character in a string
         self._feed(head)
 
     def _feed(self, block: bytes) -> bool:
         if not block:
             return False
-        if self.codec:
+        if self.fallen_back:
             self.buf += _fallback(block)
             return True
         data = self._pending + block
@@ -602,11 +603,9 @@ class _Text:
             self.buf += data[:cut].decode(encoding)
         except UnicodeDecodeError as e:
             # from the first bad byte on, the file reads as a whole parse reads it all
-            from loaders import detect
-
             self.bad_line = self.line(len(self.buf)) + data[:e.start].count(b"\n")
-            self.codec = detect.FALLBACK
-            self.buf += data[:e.start].decode(encoding) + detect.fallback_text(data[e.start:])
+            self.fallen_back = True
+            self.buf += data[:e.start].decode(encoding) + _fallback(data[e.start:])
             self._pending = b""
         return True
 

@@ -85,7 +85,7 @@ def decode(data: bytes) -> tuple[str | None, dict | None]:
 def read_text(data: bytes, codec: str | None = None, sniff: bool = True) -> tuple[str | None, dict | None, str | None]:
     """(text, problem, the codec read in when not UTF-8) of ``data``. UTF-8 (a BOM
     dropped), UTF-16 with its BOM; bytes that are not UTF-8 make the whole text Windows-1252
-    (Latin-1 where even that fails), with a warning on the first bad byte's line. ``codec``:
+    (``fallback_text``), with a warning on the first bad byte's line. ``codec``:
     the codec an earlier part of the same file was read in (a big export's earlier chunk),
     so the whole file reads one way; ``sniff`` False: a later part of a file already found
     to be text (a NUL byte in it is no sign of a binary file)."""
