@@ -348,9 +348,9 @@ def test_hostile_inputs_finish():
     that only a catastrophic (super-linear) pattern would reach on any machine."""
     deep = "\n".join("  " * i + "- we forgot item" for i in range(2_000))   # 4 MB of ever-deeper list
     for text in ("we forgot " * 50_000, "[" * 100_000, "`" * 50_000, "@bob accidentally " * 20_000, deep):
-        t = time.perf_counter()
+        t = time.process_time()
         find(text)
-        assert time.perf_counter() - t < 30.0
+        assert time.process_time() - t < 30.0
 
 
 @pytest.mark.parametrize("sentence", ["The disk usage warning went to a list nobody reads.",

@@ -120,9 +120,9 @@ def test_alias_bomb_is_refused_quickly():
         cur = chr(ord("a") + n)
         bomb.append(f"{cur}: &{cur} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
     text = "---\n" + "\n".join(bomb) + "\n---\n# Title\n## Summary\nx\n"
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     doc = parse(text, "bomb.md")
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0
     assert any("aliases" in p["message"] for p in doc["problems"])
     assert doc["title"] == "Title"
 

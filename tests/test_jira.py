@@ -278,9 +278,9 @@ def test_fifty_thousand_rows_parse_in_seconds():
     row = ('"Task {i}, with comma",P-{i},Done,{d:02d}/Sep/25 9:{m:02d} AM,'
            '{d:02d}/Oct/25 1:{m:02d} PM,,a,b,Someone,Done\n')
     text = head + "".join(row.format(i=i, d=i % 28 + 1, m=i % 60) for i in range(50000))
-    start = time.perf_counter()
+    start = time.process_time()
     r = jira.parse_csv(text)
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     assert len(r["tickets"]) == 50000 and r["problems"] == []
     assert took < 5, took
 
