@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import itertools
 import multiprocessing
 import os
 import signal
@@ -189,21 +188,30 @@ def _load_chunk(args):
 
 
 AHEAD = 2   # chunks in flight per worker: enough to keep each busy, few enough to bound memory
+# A file this big (an export: postmortems are tens of KB) is parsed in a process that ends
+# once the big files in flight are done. Python's allocator keeps about four times what a
+# parse freed for the rest of a process's life: a pool worker that parsed a 7-9 MB export
+# went on parsing postmortems at 72-77 MB instead of 35.
+ALONE_BYTES = 4 << 20
 
 
 def _chunks(paths: list[str], size: int, sizes: dict[str, int] | None, limit: float):
     """``paths`` in runs of at most ``size``; with ``sizes`` (bytes per path), a run also
-    ends before it would pass ``limit`` bytes, so a big file (an export) is a run of its
-    own: one worker parses it while the others go on with the rest."""
+    ends before it would pass ``limit`` bytes, and a file of ``ALONE_BYTES`` or more is a
+    run of its own: one worker parses a big file (an export) while the others go on with
+    the rest."""
     run: list[str] = []
     held = 0
     for p in paths:
         n = sizes.get(p, 0) if sizes else 0
-        if run and (len(run) >= size or held + n > limit):
+        if run and (len(run) >= size or held + n > limit or n >= ALONE_BYTES):
             yield run
             run, held = [], 0
         run.append(p)
         held += n
+        if n >= ALONE_BYTES:
+            yield run
+            run, held = [], 0
     if run:
         yield run
 
@@ -231,23 +239,47 @@ def iter_files(paths: list[str], options: Options, progress=None, workers: int |
 
 
 def _pooled(paths: list[str], options: Options, progress, workers: int, sizes: dict[str, int] | None):
-    """iter_files' pool of ``workers`` processes."""
+    """iter_files' pool of ``workers`` processes. A pool that has parsed a big file (one
+    of ``ALONE_BYTES`` or more) is replaced by a fresh one once no big file is in flight:
+    nothing more is sent to it, its last chunks are taken, and its processes end, giving
+    back what those parses left behind (the exports go first, so this happens once)."""
     total = len(paths)
     size = max(16, min(256, total // (workers * 8) or 16))
     limit = max(1 << 20, sum(sizes.get(p, 0) for p in paths) / (workers * 8)) if sizes else float("inf")
     chunks = ((run, options) for run in _chunks(paths, size, sizes, limit))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
-                               initializer=_init_worker, initargs=(os.getpid(),))
+    pool = _pool(workers)
+    parsed_big = False   # the pool has been given a big file
+    held = None          # the chunk waiting for the fresh pool
     done = 0
     try:
-        pending: collections.deque = collections.deque()
-        with _without_main_script():   # the first submissions start the workers
-            for chunk in itertools.islice(chunks, workers * AHEAD):
-                pending.append(pool.submit(_load_chunk, chunk))
+        pending: collections.deque = collections.deque()   # (future, big file?)
+
+        def refill(room: int) -> None:
+            nonlocal parsed_big, held
+            with _without_main_script():   # the first submissions start the workers
+                while room > 0 and held is None:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        return
+                    big = bool(sizes) and len(chunk[0]) == 1 and sizes.get(chunk[0][0], 0) >= ALONE_BYTES
+                    if parsed_big and not big and not any(b for _, b in pending):
+                        held = chunk   # the pool is done with big files: it takes no more
+                        return
+                    pending.append((pool.submit(_load_chunk, chunk), big))
+                    parsed_big = parsed_big or big
+                    room -= 1
+
+        refill(workers * AHEAD)
         while pending:
-            result = pending.popleft().result()
-            for chunk in itertools.islice(chunks, 1):
-                pending.append(pool.submit(_load_chunk, chunk))
+            result = pending.popleft()[0].result()
+            refill(1)
+            if held is not None and not pending:   # the old pool's last chunk is in: a fresh pool
+                pool.shutdown(wait=True)
+                pool, parsed_big = _pool(workers), False
+                with _without_main_script():
+                    pending.append((pool.submit(_load_chunk, held), False))
+                held = None
+                refill(workers * AHEAD - 1)
             for loaded in result:
                 yield loaded
             done += len(result)
@@ -257,6 +289,12 @@ def _pooled(paths: list[str], options: Options, progress, workers: int, sizes: d
         _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes from the fork server, each dying with this one."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                               initializer=_init_worker, initargs=(os.getpid(),))
 
 
 def _stop(pool: ProcessPoolExecutor, timeout: float = 5.0) -> None:

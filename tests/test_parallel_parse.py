@@ -4,6 +4,7 @@ in one process."""
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from loaders import workers
 from loaders.workers import _chunks, iter_files
@@ -20,6 +21,13 @@ def test_a_file_over_the_limit_is_a_run_of_its_own():
     runs = list(_chunks(paths, 3, sizes, limit=500))
     assert runs == [["a.json"], ["b.csv"], ["1.md", "2.md", "3.md"], ["c.json"], ["4.md"]]
     assert [p for r in runs for p in r] == paths                  # nothing lost, nothing moved
+
+
+def test_a_big_file_is_a_run_of_its_own_whatever_the_limit(monkeypatch):
+    monkeypatch.setattr(workers, "ALONE_BYTES", 500)
+    paths = ["1.md", "a.json", "2.md", "3.md"]
+    sizes = {"1.md": 10, "a.json": 600, "2.md": 10, "3.md": 10}
+    assert list(_chunks(paths, 10, sizes, limit=10**6)) == [["1.md"], ["a.json"], ["2.md", "3.md"]]
 
 
 def test_small_files_fill_a_run_up_to_the_limit():
@@ -46,6 +54,56 @@ def test_the_pool_keeps_order_with_exports_first_and_sizes_given():
     assert {ld.record.kind for ld in loaded[:3]} == {"tracker_export", "incident_export"}
 
 
+def test_the_workers_that_parsed_a_big_file_end_before_the_rest_is_parsed(monkeypatch):
+    """Python keeps what a big parse freed for the rest of a process's life (a worker that
+    parsed a 7-9 MB export went on at 75 MB, not 35): once no big file is in flight, the
+    pool that parsed them ends and a fresh one parses the rest, in the same order."""
+    from test_kill import workers_of_this_process
+
+    from loaders.config import Config
+
+    paths = _demo_files(Path(__file__).resolve().parent.parent)
+    sizes = {p: Path(p).stat().st_size for p in paths}
+    exports = [p for p in paths if not p.endswith(".md")]
+    monkeypatch.setattr(workers, "ALONE_BYTES", min(sizes[p] for p in exports))
+    seen = []
+    for loaded in iter_files(paths, Config().options(), workers=2, sizes=sizes):
+        seen.append((loaded.path, workers_of_this_process()))
+    assert [p for p, _ in seen] == paths
+    first, last = seen[0][1], seen[-1][1]
+    assert first and last and not first & last       # none of the first pool's workers is left
+    workers.release()
+
+
+@pytest.mark.parametrize("where", ["first", "middle", "last", "between"])
+def test_big_files_anywhere_keep_the_order_and_lose_nothing(monkeypatch, where):
+    from loaders.config import Config
+
+    paths = _demo_files(Path(__file__).resolve().parent.parent)
+    sizes = {p: Path(p).stat().st_size for p in paths}
+    exports = [p for p in paths if not p.endswith(".md")]
+    pms = [p for p in paths if p.endswith(".md")]
+    monkeypatch.setattr(workers, "ALONE_BYTES", min(sizes[p] for p in exports))
+    order = {"first": exports + pms, "middle": pms[:100] + exports + pms[100:], "last": pms + exports,
+             "between": [pms[0], exports[0], *pms[1:150], *exports[1:], *pms[150:]]}[where]
+    loaded = list(iter_files(order, Config().options(), workers=2, sizes=sizes))
+    assert [ld.path for ld in loaded] == order
+    workers.release()
+
+
+def test_one_pool_serves_when_no_file_is_big():
+    from test_kill import workers_of_this_process
+
+    from loaders.config import Config
+
+    paths = _demo_files(Path(__file__).resolve().parent.parent)
+    sizes = {p: Path(p).stat().st_size for p in paths}
+    assert max(sizes.values()) < workers.ALONE_BYTES
+    seen = [workers_of_this_process() for _ in iter_files(paths, Config().options(), workers=2, sizes=sizes)]
+    assert seen[0] and seen[0] == seen[-1]
+    workers.release()
+
+
 def _tables(db: Path) -> dict:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -56,8 +114,10 @@ def _tables(db: Path) -> dict:
         con.close()
 
 
-def test_workers_load_what_one_process_loads(tmp_path, monkeypatch):
-    """Exports go first and big ones alone: the order files are parsed in changes no row."""
+@pytest.mark.parametrize("alone_bytes", [None, 1000])
+def test_workers_load_what_one_process_loads(tmp_path, monkeypatch, alone_bytes):
+    """Exports go first and big ones alone (with 1,000 bytes, parsed by a pool that then
+    makes way for a fresh one): the order files are parsed in changes no row."""
     from conftest import demo_config
 
     from loaders.config import load_config
@@ -65,6 +125,8 @@ def test_workers_load_what_one_process_loads(tmp_path, monkeypatch):
 
     (tmp_path / "pool").mkdir()
     (tmp_path / "one").mkdir()
+    if alone_bytes:
+        monkeypatch.setattr(workers, "ALONE_BYTES", alone_bytes)
     ingest(load_config(str(demo_config(tmp_path / "pool"))), [], tmp_path / "pool" / "h.duckdb")
     monkeypatch.setattr(workers, "PARALLEL_THRESHOLD", 10**9)     # one process, files in their found order
     ingest(load_config(str(demo_config(tmp_path / "one"))), [], tmp_path / "one" / "h.duckdb")
