@@ -705,7 +705,8 @@ def _section_entries(r: _Reader, s, tops) -> None:
             # it when it is a bold line itself) and their lists tell the heading's event
             # (a label: its line ends in a colon; "**Customer communication**" after the last
             # entry is a part of its own)
-            for part in doc.secs[r.position(s) + 1:]:
+            for k in range(r.position(s) + 1, len(doc.secs)):   # (not a slice: a copy of the rest each time)
+                part = doc.secs[k]
                 said = [b for b in part.blocks if b.kind in ("para", "item")]
                 if part.level != 7 or part.parent is not s and part.parent is not s.parent \
                         or doc.kinds.get(id(part)) not in (None, "timeline") \
