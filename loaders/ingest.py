@@ -35,7 +35,7 @@ from loaders.discover import DiscoveryError, Found, Ignore, Source, discover
 from loaders.options import EXPORT_SUFFIXES
 from loaders.problems import problem
 from loaders.rows import TABLES
-from loaders.workers import iter_export, iter_files
+from loaders.workers import alone, iter_export, iter_files
 
 
 @dataclass
@@ -336,7 +336,10 @@ def ingest(cfg: Config, paths: list[str] | None = None, db: str | os.PathLike | 
         # the longest parses start at once, side by side, while postmortems keep the other
         # workers busy (last, one worker would parse them alone). Rows do not depend on the
         # order files are read in; the problems and skipped files are listed in found order.
-        small = sorted((f for f in p.todo if f not in streamed), key=lambda f: not f.lower().endswith(EXPORT_SUFFIXES))
+        # Files the pool parses apart (workers.alone) go before the other exports: the pool
+        # that parsed them makes way for a fresh one once, not after each.
+        small = sorted((f for f in p.todo if f not in streamed),
+                       key=lambda f: (not alone(f, sizes[f], options), not f.lower().endswith(EXPORT_SUFFIXES)))
         with store.swap(db_path, derive=similar.refresh) as con, \
                 contextlib.closing(iter_files(small, options, progress, sizes=sizes)) as loaded:
             run_id = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_runs").fetchall()[0][0]

@@ -188,28 +188,35 @@ def _load_chunk(args):
 
 
 AHEAD = 2   # chunks in flight per worker: enough to keep each busy, few enough to bound memory
-# A file this big (an export: postmortems are tens of KB) is parsed in a process that ends
-# once the big files in flight are done. Python's allocator keeps about four times what a
-# parse freed for the rest of a process's life: a pool worker that parsed a 7-9 MB export
-# went on parsing postmortems at 72-77 MB instead of 35.
+# A file this big that will be read (an export: postmortems are tens of KB) is a run of its
+# own, and the pool that parsed it ends once no such file is in flight. Python's allocator
+# keeps about four times what a parse freed for the rest of a process's life: a pool worker
+# that parsed a 7-9 MB export went on parsing postmortems at 72-77 MB instead of 35.
 ALONE_BYTES = 4 << 20
 
 
-def _chunks(paths: list[str], size: int, sizes: dict[str, int] | None, limit: float):
+def alone(path: str, size: int, options: Options) -> bool:
+    """A file a pool parses in a run of its own and then makes way for a fresh pool:
+    ``ALONE_BYTES`` or more, and not over its size limit (such a file is not read)."""
+    return ALONE_BYTES <= size <= options.size_limit(path)
+
+
+def _chunks(paths: list[str], size: int, sizes: dict[str, int] | None, limit: float,
+            apart: frozenset[str] = frozenset()):
     """``paths`` in runs of at most ``size``; with ``sizes`` (bytes per path), a run also
-    ends before it would pass ``limit`` bytes, and a file of ``ALONE_BYTES`` or more is a
-    run of its own: one worker parses a big file (an export) while the others go on with
-    the rest."""
+    ends before it would pass ``limit`` bytes, so a big file (an export) is a run of its
+    own: one worker parses it while the others go on with the rest. A file in ``apart``
+    is always a run of its own."""
     run: list[str] = []
     held = 0
     for p in paths:
         n = sizes.get(p, 0) if sizes else 0
-        if run and (len(run) >= size or held + n > limit or n >= ALONE_BYTES):
+        if run and (len(run) >= size or held + n > limit or p in apart):
             yield run
             run, held = [], 0
         run.append(p)
         held += n
-        if n >= ALONE_BYTES:
+        if p in apart:
             yield run
             run, held = [], 0
     if run:
@@ -220,7 +227,9 @@ def iter_files(paths: list[str], options: Options, progress=None, workers: int |
                sizes: dict[str, int] | None = None):
     """Parse ``paths`` and yield each result in order, as soon as it and those before it
     are done, in worker processes when there are many. ``sizes`` (bytes per path, when
-    known) keeps a big file in a chunk of its own.
+    known) keeps a big file in a chunk of its own, and a pool that parsed one of
+    ``ALONE_BYTES`` or more makes way for a fresh one after it (put such files first:
+    the switch comes once).
 
     Memory stays flat however many files there are: at most ``AHEAD`` chunks per worker
     are submitted and not yet taken, so parsed files wait in memory only until the
@@ -239,46 +248,52 @@ def iter_files(paths: list[str], options: Options, progress=None, workers: int |
 
 
 def _pooled(paths: list[str], options: Options, progress, workers: int, sizes: dict[str, int] | None):
-    """iter_files' pool of ``workers`` processes. A pool that has parsed a big file (one
-    of ``ALONE_BYTES`` or more) is replaced by a fresh one once no big file is in flight:
-    nothing more is sent to it, its last chunks are taken, and its processes end, giving
-    back what those parses left behind (the exports go first, so this happens once)."""
+    """iter_files' pool of ``workers`` processes. Once a pool has been given a big file
+    (``alone``), the chunks after the last big one in flight wait for a fresh pool: the
+    old one finishes what it was given (up to ``workers * AHEAD - 1`` chunks of small
+    files besides the big ones), its processes end, and a new pool takes the rest."""
     total = len(paths)
     size = max(16, min(256, total // (workers * 8) or 16))
     limit = max(1 << 20, sum(sizes.get(p, 0) for p in paths) / (workers * 8)) if sizes else float("inf")
-    chunks = ((run, options) for run in _chunks(paths, size, sizes, limit))
+    apart = frozenset(p for p in paths if alone(p, sizes.get(p, 0), options)) if sizes else frozenset()
+    chunks = ((run, options) for run in _chunks(paths, size, sizes, limit, apart))
     pool = _pool(workers)
-    parsed_big = False   # the pool has been given a big file
-    held = None          # the chunk waiting for the fresh pool
+    given_big = False    # this pool has been given a big file
+    waiting = None       # the chunk that waits for a fresh pool
+    pending: collections.deque = collections.deque()   # (future, a big file's?), in order
     done = 0
+
+    def big(chunk) -> bool:
+        return len(chunk[0]) == 1 and chunk[0][0] in apart
+
+    def submit(chunk) -> None:
+        nonlocal given_big
+        with _without_main_script():   # (a submission may start a worker)
+            pending.append((pool.submit(_load_chunk, chunk), big(chunk)))
+        given_big = given_big or big(chunk)
+
+    def refill(room: int) -> None:
+        nonlocal waiting
+        while room > 0 and waiting is None:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            if given_big and not big(chunk) and not any(b for _, b in pending):
+                waiting = chunk   # this pool is done with big files: it is given no more
+                return
+            submit(chunk)
+            room -= 1
+
     try:
-        pending: collections.deque = collections.deque()   # (future, big file?)
-
-        def refill(room: int) -> None:
-            nonlocal parsed_big, held
-            with _without_main_script():   # the first submissions start the workers
-                while room > 0 and held is None:
-                    chunk = next(chunks, None)
-                    if chunk is None:
-                        return
-                    big = bool(sizes) and len(chunk[0]) == 1 and sizes.get(chunk[0][0], 0) >= ALONE_BYTES
-                    if parsed_big and not big and not any(b for _, b in pending):
-                        held = chunk   # the pool is done with big files: it takes no more
-                        return
-                    pending.append((pool.submit(_load_chunk, chunk), big))
-                    parsed_big = parsed_big or big
-                    room -= 1
-
         refill(workers * AHEAD)
         while pending:
             result = pending.popleft()[0].result()
             refill(1)
-            if held is not None and not pending:   # the old pool's last chunk is in: a fresh pool
+            if waiting is not None and not pending:   # the old pool's last chunk is in
                 pool.shutdown(wait=True)
-                pool, parsed_big = _pool(workers), False
-                with _without_main_script():
-                    pending.append((pool.submit(_load_chunk, held), False))
-                held = None
+                pool, given_big = _pool(workers), False
+                chunk, waiting = waiting, None
+                submit(chunk)
                 refill(workers * AHEAD - 1)
             for loaded in result:
                 yield loaded
@@ -292,7 +307,8 @@ def _pooled(paths: list[str], options: Options, progress, workers: int, sizes: d
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes from the fork server, each dying with this one."""
+    """A pool of ``workers`` processes (from the fork server where there is one), each
+    dying with this one."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                initializer=_init_worker, initargs=(os.getpid(),))
 

@@ -23,11 +23,21 @@ def test_a_file_over_the_limit_is_a_run_of_its_own():
     assert [p for r in runs for p in r] == paths                  # nothing lost, nothing moved
 
 
-def test_a_big_file_is_a_run_of_its_own_whatever_the_limit(monkeypatch):
-    monkeypatch.setattr(workers, "ALONE_BYTES", 500)
+def test_a_file_kept_apart_is_a_run_of_its_own_whatever_the_limit():
     paths = ["1.md", "a.json", "2.md", "3.md"]
     sizes = {"1.md": 10, "a.json": 600, "2.md": 10, "3.md": 10}
-    assert list(_chunks(paths, 10, sizes, limit=10**6)) == [["1.md"], ["a.json"], ["2.md", "3.md"]]
+    runs = list(_chunks(paths, 10, sizes, limit=10**6, apart=frozenset({"a.json"})))
+    assert runs == [["1.md"], ["a.json"], ["2.md", "3.md"]]
+
+
+def test_a_file_is_parsed_apart_when_big_and_read():
+    from loaders.config import Config
+
+    options = Config().options()
+    assert not workers.alone("a.json", workers.ALONE_BYTES - 1, options)
+    assert workers.alone("a.json", workers.ALONE_BYTES, options)
+    # over its size limit, a file is not read: its parse leaves nothing behind
+    assert not workers.alone("a.md", options.size_limit("a.md") + 1, options)
 
 
 def test_small_files_fill_a_run_up_to_the_limit():
