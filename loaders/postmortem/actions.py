@@ -64,7 +64,7 @@ _DASHES = re.compile(r"\s+[—–]\s+")
 _QUARTER = re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
 _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW", "MED", "MID", "NEW", "OPEN", "NOTE"}
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
-_DUE = re.compile(r"(?=[bdet])\b(?:due|by|deadline|eta|target)\s*(?:[:=]|::(?=\s))?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
+_DUE = re.compile(r"(?=[bdet])\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?)\s*(?:[:=]|::(?=\s))?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
@@ -150,7 +150,7 @@ def _action_sections(doc) -> list:
             and not _RECOMMENDED.match(clean_heading(s.title))
 
     def kept_with_status(s) -> bool:   # a tracker's table or a checklist
-        return any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks) or _is_checklist(s)
+        return any(b.kind == "table" and _is_tracked_table(b) for b in s.blocks) or is_checklist(s)
 
     advice: set[int] = set()
     for s in secs:   # (document order: a parent comes before the sections under it)
@@ -250,7 +250,7 @@ def _may_be_a_part(doc, s) -> bool:
     return not _DONE_THEN.search(title) and (doc.kinds.get(id(s)) is None or _IMPROVES.search(title) is not None)
 
 
-def _is_checklist(s) -> bool:
+def is_checklist(s) -> bool:
     """A list of two or more items, each a checkbox ("- [x] ...", "- [ ] ..."): a list kept
     with its status, as a tracker's table is."""
     items = [b for b in s.blocks if b.kind == "item"]
@@ -290,6 +290,8 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
             #            checkbox, "- [ ] Alert on low numbers?", is a task however phrased)
         for b in s.blocks:
             if b.kind == "item":
+                if _CODE_ONLY.fullmatch(b.text.strip()):
+                    continue   # "- `tests/update-timer-test.sh`": a file or a command named, no work
                 out.append(_from_text(b.text, b.children, b.line, incident_date, group_kind,
                                       group_status or label_status))
             elif b.kind == "para":
@@ -320,6 +322,10 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
     # "* N/A", "- None": a list that says it holds nothing holds no action item
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
+
+
+# an item that is one code span and nothing else
+_CODE_ONLY = re.compile(r"`[^`]+`[.,;]?")
 
 
 # "Short-term actions", "Completed", and a heading that says when ("Before the next
@@ -505,6 +511,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         if s is not None and (status is None or s != "open"):
             status = s
     if status is None:
+        status = _field_status(children)
+    if status is None:
         status = group_status
     clean = plain(text)
     owner = None
@@ -531,6 +539,25 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     said = _INLINE_FIELD.sub("", clean).strip() or clean
     return {"text": said, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
             "status": status or "open", "kind": group_kind, "line": line}
+
+
+# a sub-bullet that is one of the item's fields: "Status: done", "Due date: completed"
+_FIELD = re.compile(r"^[-*+\s]*(?:\*\*|__)?(status|state|progress|due(?:\s+date)?|deadline|eta|target(?:\s+date)?)"
+                    r"(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.{1,40})$", re.I)
+
+
+def _field_status(children: list[str]) -> str | None:
+    """The status an item's field sub-bullet states: "Status: Done", "Due date: completed"
+    (a due field that holds no date but a status word says the work is done, or dropped);
+    None when none does."""
+    for child in children:
+        m = _FIELD.match(child.strip())
+        if m is None:
+            continue
+        said = _status(plain(m.group(2)))
+        if said is not None and (said != "open" or m.group(1).lower() in ("status", "state", "progress")):
+            return said
+    return None
 
 
 # an Obsidian Dataview inline field: "[due:: 2026-06-01]", "[owner:: Sam]" (a space after

@@ -16,7 +16,7 @@ from loaders import severity as severities
 from loaders import timeparse as tp
 from loaders.options import Options
 from loaders.postmortem import frontmatter
-from loaders.postmortem.actions import action_items
+from loaders.postmortem.actions import action_items, is_checklist
 from loaders.postmortem.doc import (
     Doc,
     date_value,
@@ -353,10 +353,12 @@ def _classify_sections(doc: Doc) -> None:
             kind = parent  # "### Day 1" under Timeline, "### Short-term" under Action items
         if parent == "actions" and (kind in ("detection", "resolution", "impact", "mitigation") or (
                 kind in ("went_well", "went_wrong", "lessons")
-                and section_kind(s.title, whole=True) not in ("went_well", "went_wrong", "lessons"))):
+                and section_kind(s.title, whole=True) not in ("went_well", "went_wrong", "lessons"))
+                or kind == "metadata" and is_checklist(s)):
             # "### Detection", "### Lesson 1: a disk alert nobody sees is no alert" under
             # Action items: the items' group, not a section (a heading that is only a
-            # retrospective's name, "**What went well**", starts a section of its own)
+            # retrospective's name, "**What went well**", starts a section of its own);
+            # "### Documentation" over checkboxes is the docs to write, not links to them
             kind = "actions"
         elif parent == "timeline" and kind in ("detection", "resolution", "impact", "mitigation", "factors") \
                 and (_reads_as_timeline(s) or _next_phase(s, prev_s, previous, kind)):
@@ -1622,7 +1624,12 @@ def _factors(doc: Doc) -> list[str]:
             out.append(_NUMBERED_TITLE.sub("", plain(s.title)))
             continue
         if items:
-            out.extend(plain(b.text) for b in items if plain(b.text))
+            for b in items:
+                text = plain(b.text)
+                # "- Contributing factors:" over its sub-bullets: a label that names them
+                # causes, and they are the causes (not "- We then added two files:")
+                subs = _sub_items(b.children) if text.endswith(":") and _holds_causes(text[:-1].strip()) else []
+                out.extend(subs or ([text] if text else []))
         else:
             paras = [plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text)]
             out.extend(paras)
@@ -1660,6 +1667,20 @@ def _factors(doc: Doc) -> list[str]:
         # "caused by high load", "the root cause of this problem: ...") has that sentence
         out = _prose_cause(doc)
     return out
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+
+
+def _sub_items(children: list[str]) -> list[str]:
+    """An item's sub-bullets, each with the lines it wraps onto, as plain text."""
+    subs: list[str] = []
+    for line in children:
+        if _LIST_MARKER.match(line):
+            subs.append(_LIST_MARKER.sub("", line))
+        elif subs:
+            subs[-1] += " " + line.strip()
+    return [t for t in map(plain, subs) if t]
 
 
 # a sentence that states a cause: the words people use for one, in any section but

@@ -62,7 +62,12 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                    r"how\s+(?:this|it)\s+affects\s+(?:you|users?|customers?)")),
     ("actions", _rx(
         r"action\s*items?", r"actions?(?:\s+(?:points?|taken|plan|list|items?))?",
-        r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)", r"follow[\s-]*through(?!\s+(?:failures?|gaps?|problems?|issues?))",
+        r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)",
+        # "Project follow-up", "Engineering follow-ups": follow-ups is the heading's last
+        # word, its noun, whatever one or two words say whose they are
+        # (not a want of them: "Lack of follow-up", "No follow-up")
+        r"(?!(?:lack|no|missing|poor|without|insufficient|inadequate|delayed|slow|late)\b)"
+        r"(?:(?!(?:of|for|on|to|in|and|or|with|without)\s)[\w'’-]+\s+){1,2}follow[\s-]*ups?(?=\s*(?:\([^()]*\))?[\s:.]*$)", r"follow[\s-]*through(?!\s+(?:failures?|gaps?|problems?|issues?))",
         r"corrective(?:\s+and\s+preventa?tive)?\s+(?:actions?|measures?)",
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
@@ -215,7 +220,8 @@ _CJK_ENDING = [(kind, re.compile("(?:" + "|".join(words) + r")\s*$")) for kind, 
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_PARENS = re.compile(r"[(（][^()（）]*[)）]")
 
-_TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b", re.IGNORECASE)
+# (and in Chinese, Japanese and Korean: "发现与时间线", detection and timeline)
+_TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b|时间线|时间轴|タイムライン|타임라인", re.IGNORECASE)
 # "3.", "2.1", "iv)", "b)", and a numbered part's label: "Phase 3:", "Part II -", "Step 2."
 # (both, "4. Phase 3: ...", when a numbered outline numbers the parts' headings again)
 _NUMBERING = re.compile(r"^\s*(?:(?:(?:phase|part|step|section|stage)\s+(?:\d+|[ivx]+)\s*[:.)–—-]|"
@@ -264,6 +270,10 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     # "What we did (actions)" is the response, "Config push (trigger)" a timeline's step)
     if not whole and not t[:1].isdigit() and _ROOT_CAUSE_PARENS.search(t):
         return "factors"
+    # "预防与改进（行动项）", "What changes next (action items)": a heading that says in a
+    # closing parenthesis that it holds the action items (by that name, not "(actions)")
+    if not whole and not t[:1].isdigit() and _ACTION_ITEMS_PARENS.search(t):
+        return "actions"
     # (not a timeline's step: "10:15 障害を検知", "14:02 服务恢复" end in an event's word)
     if not whole and len(t) <= 40 and CJK_CHAR.search(t) and not t[:1].isdigit():
         t = _CJK_PARENS.sub("", t).strip(" :：-—")
@@ -273,6 +283,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     return None
 
 
+_ACTION_ITEMS_PARENS = re.compile(r"[(（]\s*(?:action\s*items?|follow[\s-]*ups?|行动项|行動項目|アクションアイテム"
+                                  r"|액션\s?아이템)\s*[)）][\s:.：]*$", re.I)
 _ROOT_CAUSE_PARENS = re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[íi]z|cause\s+racine|causes\s+racines"
                                 r"|(?:grund)?ursache|根本原因|根因)\s*\)[\s:.]*$", re.I)
 # "Learnings & action items", "Lessons learned / follow-ups": two sections' names joined;
