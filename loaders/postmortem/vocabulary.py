@@ -519,7 +519,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "begins investigation", "began investigation", "begins an investigation", "began an investigation",
        "starts investigation", "started investigation", "opens an investigation", "opened an investigation",
        "we learned about", "we learned of", "we learnt about",
-       "we learnt of", "learned about a", "were made aware", "was made aware"]
+       "we learnt of", "learned about a", "were made aware", "was made aware",
+       # "the team encounters and flags a public key bug" (the verb: not "feature flags")
+       "flags a", "flags an", "flags the"]
     # "OSL received a page regarding ...", "got an alert", "receives a call from"
     + [f"{v} {a} {n}" for v in ("received", "receives", "receive", "got", "gets", "get")
        for a in ("a", "an", "the", "several", "multiple") for n in ("page", "pages", "alert", "alerts", "alarm",
