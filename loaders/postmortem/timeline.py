@@ -297,6 +297,7 @@ _UNNOTICED = {"no", "not", "nobody", "never", "without", "didn't", "didn’t", "
 # (a denial right before a firing verb, in one clause: not 'Alert "Backup failed"', nor
 # "alert fires; failed requests climb", nor "fires not long after")
 _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
+_ALARM_ENDS = {"resolves", "resolved", "auto-resolves", "auto-resolved", "clears", "cleared", "recovers", "recovered"}
 _SILENT_RX = re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!?\"“”]{0,40}?\b(?:not|never|n['’]t|failed\s+to)"
                         r"\s+(?:\w+\s+)?(?:fire[sd]?|firing|trigger(?:s|ed)?|page[sd]?|go(?:es)?\s+off|went\s+off|notify"
                         r"|notified|alert(?:s|ed)?|catch|caught)\b", re.I)
@@ -481,6 +482,9 @@ def _tag(e: Entry) -> None:
                                                or _denied(e.text.lower(), words, i)
                                                or w in _ALARMS and _stayed_silent(e.text)):
                         continue  # "if you notice ...", "no one notices": a condition or a denial, not a detection
+                    if kind == "detected" and w in _ALARMS and _ALARM_ENDS.intersection(words[i + 1:i + 3]):
+                        e.tags.add("mitigated")   # "alert auto-resolves", "alarms cleared": what it
+                        continue                  # watched is back to normal
                     if kind == "impact" and w in _FAILS and _a_check(words, i):
                         # "Fresh install test failed": a check of ours reporting the
                         # failure is how we learned of it, not the failure (decided below)

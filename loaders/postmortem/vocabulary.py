@@ -543,7 +543,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("users customers researchers maintainers developers contributors partners",
                 "emailed e-mailed contacted")
     + ["someone emails", "someone emailed", "someone wrote to", "someone contacted"]
-    + _variants("monitoring", "fires fired caught shows"),
+    + _variants("monitoring", "fires fired caught shows")
+    # "PagerDuty fires": the paging tool named for the page
+    + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered"),
     "mitigated": (
         "mitigated mitigates mitigation reverted restored recovers recovered attached repaired "
         "reattached re-attached stabilized stabilised").split()
@@ -551,6 +553,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
+       "errors clear", "errors cleared", "error rate clears", "error rate cleared",
        "error subsides", "errors stop", "back online", "resume", "resumes", "resumed", "no more",
        "paused", "fix implemented", "fix has been implemented", "fix was implemented",
        "fix has been applied", "fix was applied", "shipped the fix", "shipped a fix", "shipped both fixes",
