@@ -156,13 +156,15 @@ def _window_scores(x, b, sizes, block: np.ndarray) -> tuple[int, np.ndarray, np.
 
 
 def _blocks(rows: np.ndarray, cells: int | None = None):
-    """Runs of the sorted ``rows`` scored at once: a run of r rows spanning s positions
-    is compared with at most s + HORIZON columns, and r x (s + HORIZON) stays near
-    ``cells`` (CELLS; memory flat in the number of postmortems)."""
+    """Runs of the sorted ``rows`` scored at once: a run of r rows is compared with the
+    columns from HORIZON before its first row (or the first row of all, nearer the start)
+    up to its last, and r x those columns stays near ``cells`` (CELLS) at any number of
+    postmortems: an archive shorter than the horizon is ranked in fewer, wider blocks,
+    with the same arrays as a longer one."""
     cells = CELLS if cells is None else cells
     start = 0
     for end in range(1, len(rows) + 1):
-        if end == len(rows) or (rows[end] - rows[start] + HORIZON) * (end - start + 1) > cells:
+        if end == len(rows) or (rows[end] - max(0, rows[start] - HORIZON)) * (end - start + 1) > cells:
             yield rows[start:end]
             start = end
 
