@@ -554,8 +554,13 @@ def _field_status(children: list[str]) -> str | None:
         m = _FIELD.match(child.strip())
         if m is None:
             continue
-        said = _status(plain(m.group(2)))
-        if said is not None and (said != "open" or m.group(1).lower() in ("status", "state", "progress")):
+        value = plain(m.group(2))
+        said = _status(value)
+        if said is None:
+            continue
+        if m.group(1).lower() in ("status", "state", "progress"):
+            return said
+        if said != "open" and len(value.split()) <= 2:   # "Due date: completed", not "ETA: done by Friday"
             return said
     return None
 
