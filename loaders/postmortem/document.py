@@ -864,6 +864,9 @@ def _local_day(doc: Doc, at: datetime) -> date:
     return (at + timedelta(minutes=(zone.minutes or 0) if zone is not None else 0)).date()
 
 
+# front-matter keys a status page's issue carries (cState, StatusKit): it too is dated
+# the day it was posted
+_STATUS_PAGE_KEYS = ("resolved", "resolvedwhen", "affected", "affectedsystems")
 # front-matter keys a site generator gives a post (its author, tags, summary, ...): such a
 # document's own date is the day it was published
 _POST_KEYS = ("author", "authors", "tags", "categories", "category", "slug", "description", "excerpt", "links",
@@ -873,8 +876,8 @@ _STARTED_BY_MEANING = ("timeline_impact", "timeline_marker", "impact_range", "fr
 
 
 def _detected_before_posted(doc: Doc, incident_date: date | None, times: dict, sources: dict) -> date | None:
-    """A post (front matter that dates it and names its author, tags or the like) whose
-    timeline detects the incident on an earlier day within the post's reach happened by
+    """A post (front matter that dates it and names its author, tags or the like, or a
+    status page's issue) whose timeline detects the incident on an earlier day within the post's reach happened by
     then, when its opening names no day of its own: the day it was detected, or the
     start's when a rule timed it by meaning on a day before (the opening "Over the past
     few days, a phishing attack was uncovered" in a post of July 31st over a timeline from
@@ -883,7 +886,8 @@ def _detected_before_posted(doc: Doc, incident_date: date | None, times: dict, s
     posted = date_value(front(doc, "date"))
     detected = times.get("detected_at")
     if posted is None or incident_date != posted or detected is None or front(doc, "incident_date") is not None \
-            or sources.get("detected_at") != "timeline_detection" or not any(k in doc.front for k in _POST_KEYS) \
+            or sources.get("detected_at") != "timeline_detection" \
+            or not any(k in doc.front for k in _POST_KEYS + _STATUS_PAGE_KEYS) \
             or tp.find_date(_opening_prose(doc)[:600], doc.order_hint) is not None:
         return incident_date   # (an opening that names a day, "the early hours of November 28", dates it)
     day = _local_day(doc, detected)
@@ -1423,12 +1427,12 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     return tp.zone(options.default_zone) or tp.ZONE_UTC
 
 
-# "16:30 CET", "1:22 PM PST", "9.05 a.m. (EST)": a zone written beside a clock time;
+# "16:30 CET", "1:22 PM PST", "9.05 a.m. (EST)", "9:00 AM GMT+5:30": a zone written beside a clock time;
 # "17:30 Central Time", "9:10 AM Winnipeg time": a zone word or a city before "time"
 # (the hour's first digit, then a look behind for the word boundary before it:
 # "\b\d{1,2}" has no first character the regex engine can skip to; this one only at digits)
 _ZONE_AFTER_TIME = re.compile(r"\d(?<!\w\d)\d?[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?\s*)?\(?"
-                              r"([A-Z]{2,5}(?:[+-]\d{1,2})?\b|(?i:[a-z]{4,16})(?=\s+(?i:time)\b))")
+                              r"([A-Z]{2,5}(?:[+-]\d{1,2}(?::\d{2})?)?\b|(?i:[a-z]{4,16})(?=\s+(?i:time)\b))")
 
 
 _TITLE_CLOCK = re.compile(r"\d:\d\d")

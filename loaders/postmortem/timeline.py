@@ -279,6 +279,7 @@ _CAUSED_IT = re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|update|
 _FIXED_LABEL = re.compile(r"^\W*fixed\W*?\s*[:\u2014\u2013-]\s", re.I)
 # "Resuelto parcialmente", "partially resolved", "revisión pendiente": not closed (an
 # entry's words, and a status field's)
+_FOR_PART = re.compile(r"^(?:\w+\s+)?(?:for|of|on|to)\s+(?:a\s+|one\s+|some\s+)?(?:part|parts|portion|some)\s+of\b")
 _NOT_WHOLLY = re.compile(r"\b(?:parcial\w*|partial\w*|partly|partiel\w*|teilweise|pendiente|pending|en\s+attente"
                          r"|pendente|ausstehend)\b", re.I)
 # "closed the remaining follow-up items", "closed the tickets": the paperwork, not the incident
@@ -467,6 +468,8 @@ def _tag(e: Entry) -> None:
                             _INTENT.intersection(words[max(0, i - 3):i])
                             or _EXPECTED.intersection(words[i + 1 + n:i + 3 + n])
                             or kind == "resolved" and _NOT_WHOLLY.search(" ".join(words[max(0, i - 1):i + 3 + n]))
+                            # "deployed a fix for part of the issue": some of it ended, not the impact
+                            or _FOR_PART.search(" ".join(words[i + 1 + n:i + 6 + n]))
                             or kind == "resolved" and w.startswith("clos") and _PAPERWORK.search(e.text)
                             or _elsewhere(words, i + 1 + n)
                             or "locally" in words[i + 1 + n:i + 4 + n]
@@ -609,6 +612,8 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                 r.stated_day = tp.date_at(text, m2.end(), doc.order_hint)
     if not tops:
         _status_updates(r)
+        if not r.entries:
+            _timed_blocks(r)
     spans: dict[int, tuple[int, int]] = {}   # id(section) -> its entries' slice of r.entries
     for s in tops:
         if id(s) in r.absorbed:
@@ -886,6 +891,45 @@ def _components(r: _Reader) -> bool:
     for i, st, text in found:
         r.add(st, "", i + 1, text or "update")
     return True
+
+
+def _timed_blocks(r: _Reader) -> None:
+    """In a document with no timeline section and no status updates, a table whose time
+    column carries a clock time in two rows or more, two in three of them ("| Issue
+    First Seen | Wed, Jul 29, 2020, 9:00 AM GMT+5:30 | Support Ticket Created |"), and
+    bold lines that are only a date and a time over the update they stamp, in the order
+    the document gives them, are its timeline (a table of dates alone, a plan's due
+    dates, is not)."""
+    doc = r.doc
+    stamped = [s for s in doc.secs if s.level == 8 and s.blocks
+               and (st := r.stamp(plain(s.title))) is not None and st.has_date and st.has_time]
+    tables = [b for s in doc.secs for b in s.blocks if b.kind == "table" and _timed_table(r, b)]
+    if len(stamped) + sum(len(b.rows) - 1 for b in tables) < 2:
+        return
+    parts = sorted([(b.line, b) for b in tables] + [(s.line, s) for s in stamped], key=lambda p: p[0])
+    for _, part in parts:
+        if part in tables:
+            _table(r, part)
+        else:
+            e = r.add(r.stamp(plain(part.title)), plain(part.title), part.line)
+            said = plain(" ".join(b.text for b in part.blocks if b.kind in ("para", "item")))
+            if said:
+                e.text = said
+                _tag(e)
+
+
+def _timed_table(r: _Reader, b) -> bool:
+    """A table with a header, whose time column (named "Time", "When", ...) carries a
+    clock time in two rows or more, two in three of its rows."""
+    if len(b.rows) < 3:
+        return False
+    header = [plain(c) for c in b.rows[0][1]]
+    col = next((i for i, h in enumerate(header) if _TIME_HEADER.match(h)), None)
+    if col is None:
+        return False
+    body = [cells for _, cells in b.rows[1:]]
+    timed = sum(1 for cells in body if col < len(cells) and (st := r.stamp(cells[col])) is not None and st.has_time)
+    return timed >= 2 and timed * 3 >= len(body) * 2
 
 
 def _status_updates(r: _Reader) -> None:
@@ -1442,8 +1486,15 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     for key, short in short_of.items():
         put(key, datetime_value(front(doc, short), doc), "front_matter")
     if front(doc, "resolved") is not None and front(doc, "date") is not None:
-        # a status-page issue (cState and the like): its date-time is when it began
-        put("started_at", datetime_value(front(doc, "date"), doc), "front_matter")
+        # a status-page issue (cState and the like): its date-time is when it began, unless
+        # its own updates tell of the harm, or of someone finding it, in the week before
+        # ("Issue First Seen" a day before): then it was posted after the start (a change
+        # made before it, "agent image rebuilt", is the lead-up, not the incident)
+        posted = datetime_value(front(doc, "date"), doc)
+        if posted is not None and not any(
+                e.at is not None and not e.date_only and posted - timedelta(days=7) <= e.at < posted
+                and ("detected" in e.tags or "impact" in e.tags) for e in entries):
+            put("started_at", posted, "front_matter")
     for key, short in short_of.items():
         if short in doc.meta:
             value, line = doc.meta[short]
@@ -1604,7 +1655,9 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         last_update = max(e.at for e in timed)
         if last_update >= (times.get("mitigated_at") or last_update):
             put("resolved_at", last_update, "status_closed")
-    if times.get("resolved_at") is None and times.get("mitigated_at") is not None:
+    if times.get("resolved_at") is None and times.get("mitigated_at") is not None \
+            and front(doc, "resolved") is not False:
+        # (not a status-page issue its front matter keeps open: "resolved = false")
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
 

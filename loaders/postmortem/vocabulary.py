@@ -521,7 +521,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "we learned about", "we learned of", "we learnt about",
        "we learnt of", "learned about a", "were made aware", "was made aware",
        # "the team encounters and flags a public key bug" (the verb: not "feature flags")
-       "flags a", "flags an", "flags the"]
+       "flags a", "flags an", "flags the",
+       # "| Issue First Seen | 9:00 AM |"
+       "first seen", "first noticed", "first spotted", "first observed"]
     # "OSL received a page regarding ...", "got an alert", "receives a call from"
     + [f"{v} {a} {n}" for v in ("received", "receives", "receive", "got", "gets", "get")
        for a in ("a", "an", "the", "several", "multiple") for n in ("page", "pages", "alert", "alerts", "alarm",
@@ -554,6 +556,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
        "errors clear", "errors cleared", "error rate clears", "error rate cleared",
+       # "TDT Deployed a Hot-Fix | Service working as expected"
+       "deployed a fix", "deployed a hotfix", "deployed a hot-fix", "deploys a hotfix", "deploys a hot-fix",
+       "hotfix deployed", "hot-fix deployed",
        "error subsides", "errors stop", "back online", "resume", "resumes", "resumed", "no more",
        "paused", "fix implemented", "fix has been implemented", "fix was implemented",
        "fix has been applied", "fix was applied", "shipped the fix", "shipped a fix", "shipped both fixes",
@@ -569,7 +574,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("rerun reruns re-run re-runs retry retries", "succeeded succeeds worked passed")
     + _variants("succeeds succeed works work working correct healthy normal up available "
                 "flowing green created produced generated processed processing running serving served "
-                "responding loading syncing synced accessible reachable operational online live "
+                "responding load loads loading syncing synced accessible reachable operational online live "
                 "stable functional functioning mounted writable readable", "again")
     + ["remounted"]   # a file system back on its hosts
     # a status update's "/project and the portal are now available"
