@@ -297,6 +297,8 @@ _UNNOTICED = {"no", "not", "nobody", "never", "without", "didn't", "didn’t", "
 # "Alarm does not fire", "the alert never fired", "alerting failed to page": it stayed quiet
 # (a denial right before a firing verb, in one clause: not 'Alert "Backup failed"', nor
 # "alert fires; failed requests climb", nor "fires not long after")
+_CONTAINING = {"prevent", "prevents", "preventing", "prevented", "stop", "stops", "stopping", "stopped", "avoid",
+               "avoiding", "avoided", "limit", "limiting", "limited", "halt", "halting", "halted"}
 _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
 _ALARM_ENDS = {"resolves", "resolved", "auto-resolves", "auto-resolved", "clears", "cleared", "recovers", "recovered"}
 _SILENT_RX = re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!?\"“”]{0,40}?\b(?:not|never|n['’]t|failed\s+to)"
@@ -488,6 +490,8 @@ def _tag(e: Entry) -> None:
                     if kind == "detected" and w in _ALARMS and _ALARM_ENDS.intersection(words[i + 1:i + 3]):
                         e.tags.add("mitigated")   # "alert auto-resolves", "alarms cleared": what it
                         continue                  # watched is back to normal
+                    if kind == "impact" and i >= 2 and words[i - 1] == "further" and words[i - 2] in _CONTAINING:
+                        continue  # "preventing further loss": harm averted, not harm done
                     if kind == "impact" and w in _FAILS and _a_check(words, i):
                         # "Fresh install test failed": a check of ours reporting the
                         # failure is how we learned of it, not the failure (decided below)

@@ -499,7 +499,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     + ["timing out", "no longer", "login loop", "not loading", "start failing", "begin failing",
        "logged out",
        # data lost at once: "Mass deletion event - all 4,223 assets soft-deleted"
-       "wiped", "mass deletion", "mass-deletion", "data loss"],
+       "wiped", "mass deletion", "mass-deletion", "data loss",
+       # "a mistake was made which resulted in some data being deleted from the archive"
+       "data being deleted", "data was deleted", "data were deleted", "data has been deleted",
+       "data have been deleted", "data got deleted"],
     "detected": (
         "alert alerts alerted alerting alarm alarms paged paging pager on-call oncall detect "
         "detects detected detection notice notices noticed report reports reported witness "
@@ -524,6 +527,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        "flags a", "flags an", "flags the",
        # "| Issue First Seen | 9:00 AM |"
        "first seen", "first noticed", "first spotted", "first observed"]
+    # "The issue was identified at approximately 12:07"
+    + [f"{n} was identified" for n in ("issue", "problem", "incident", "outage", "fault")]
     # "OSL received a page regarding ...", "got an alert", "receives a call from"
     + [f"{v} {a} {n}" for v in ("received", "receives", "receive", "got", "gets", "get")
        for a in ("a", "an", "the", "several", "multiple") for n in ("page", "pages", "alert", "alerts", "alarm",
@@ -556,6 +561,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
        "errors clear", "errors cleared", "error rate clears", "error rate cleared",
+       # "the archive was locked down preventing further loss": the harm contained
+       "preventing further", "prevented further", "stopping further", "stopped further",
        # "TDT Deployed a Hot-Fix | Service working as expected"
        "deployed a fix", "deployed a hotfix", "deployed a hot-fix", "deploys a hotfix", "deploys a hot-fix",
        "hotfix deployed", "hot-fix deployed",
