@@ -542,7 +542,7 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
 
 
 # a sub-bullet that is one of the item's fields: "Status: done", "Due date: completed"
-_FIELD = re.compile(r"^[-*+\s]*(?:\*\*|__)?(status|state|progress|due(?:\s+date)?|deadline|eta|target(?:\s+date)?)"
+_FIELD = re.compile(r"^[-*+•\s]*(?:\*\*|__)?(status|state|progress|due(?:\s+date)?|deadline|eta|target(?:\s+date)?)"
                     r"(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.{1,40})$", re.I)
 
 

@@ -1319,7 +1319,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 # were tried at each of them, 7x the cost over prose)
 _CLOCK = re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
                     r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
-                    r"|(?<=\babout )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
+                    r"|(?<=\babout )|(?<=\bapproximately )|(?<=\broughly )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
                     r"(?!\s*(?:%|x\b|[kmgt]?b\b|ms\b|(?:milli)?sec|min|hour|hr|day|week|month|year|times|percent)))",
                     re.I)
 
@@ -1491,13 +1491,15 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         put(key, datetime_value(front(doc, short), doc), "front_matter")
     if front(doc, "resolved") is not None and front(doc, "date") is not None:
         # a status-page issue (cState and the like): its date-time is when it began, unless
-        # its own updates tell of the harm, or of someone finding it, in the week before
-        # ("Issue First Seen" a day before): then it was posted after the start (a change
+        # its own updates tell of the harm, or of someone finding it, on a day of the week
+        # before ("Issue First Seen" the day before): then it was posted after the start (a change
         # made before it, "agent image rebuilt", is the lead-up, not the incident)
+        # (an update that states its own day: a time alone, read in a zone gone wrong,
+        # may fall before the post by some hours without telling of an earlier day)
         posted = datetime_value(front(doc, "date"), doc)
         if posted is not None and not any(
-                e.at is not None and not e.date_only and posted - timedelta(days=7) <= e.at < posted
-                and ("detected" in e.tags or "impact" in e.tags) for e in entries):
+                e.at is not None and not e.date_only and e.own_day and posted - timedelta(days=7) <= e.at < posted
+                and e.at.date() < posted.date() and ("detected" in e.tags or "impact" in e.tags) for e in entries):
             put("started_at", posted, "front_matter")
     for key, short in short_of.items():
         if short in doc.meta:
