@@ -308,7 +308,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                             and (m := _ACTION_POINT.match(line_text)):
                         out.append(_from_text(m.group(1), [], ln, incident_date, group_kind,
                                               group_status))
-    if not doc.of_kind("actions"):
+    if not out:   # no action section, or none with an item ("### Potential improvement" in prose)
         out.extend(_introduced_lists(doc, incident_date))
         out.extend(_checklists(doc, incident_date))
     # "Action point: ..." paragraphs anywhere outside an actions section
@@ -370,7 +370,7 @@ _SUGGESTED = re.compile(r"\b(?:solutions?|ideas?|options?|alternatives?|suggesti
 
 
 def _introduced_lists(doc, incident_date) -> list[dict]:
-    """In a document with no action-items section, the list right after a paragraph
+    """In a document with no action-items section (or none with an item), the list right after a paragraph
     that announces actions and ends with a colon: its items are the action items (not
     when the paragraph says they were suggested or considered)."""
     out = []
@@ -390,7 +390,7 @@ def _introduced_lists(doc, incident_date) -> list[dict]:
 
 
 def _checklists(doc, incident_date) -> list[dict]:
-    """In a document with no action-items section, a section its heading does not name
+    """In a document with no action-items section (or none with an item), a section its heading does not name
     ("## Change Register"), nor any heading above it, whose only blocks are two or more
     open checkboxes: a task list, however it is titled (not a checklist of what was
     verified, "- [x] Error budget alerts cleared", nor one its heading says was checked)."""
@@ -409,7 +409,9 @@ def _checklists(doc, incident_date) -> list[dict]:
 
 
 # a checklist of what was checked or gone through, not of work to do
-_CHECKED_LIST = re.compile(r"\b(?:verif\w*|check\w*|sign[\s-]?off|review\w*|drill\w*|runbook\w*|steps|done|completed?"
+# ("Repair steps", "Fix steps", "Cleanup steps" over open checkboxes are work still to do)
+_CHECKED_LIST = re.compile(r"\b(?:verif\w*|check\w*|sign[\s-]?off|review\w*|drill\w*|runbook\w*"
+                           r"|(?<!repair\s)(?<!fix\s)(?<!cleanup\s)(?<!clean-up\s)steps|done|completed?"
                            r"|validat\w*|test\w*|readiness|pre[\s-]?flight)\b", re.I)
 
 
