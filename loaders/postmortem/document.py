@@ -1259,7 +1259,16 @@ def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
                if _WENT_WRONG.search(head, max(0, head.rfind(".", 0, m.start()) + 1, m.start() - 80), m.start())
                or _WENT_WRONG_AFTER.search(head, m.end(), _sentence_end(head, m.end(), 160)))
         found = _narrated_by(ons, head, doc, dated)
+    if found is None and not text.isascii():
+        # "2019/09/21頃より，...が遅くなっています", "9月21日から": a sentence that opens with a
+        # day and a particle of time (from, since, around, on) narrates the incident from it
+        for m in _CJK_FROM_DAY.finditer(text[:600]):
+            if (d := tp.date_at(text, m.start("day"), doc.order_hint)) is not None:
+                return d
     return found
+
+
+_CJK_FROM_DAY = re.compile(r"(?:^|[。！\s])\s*(?P<day>[\d０-９][\d０-９/年月日.\-]{2,14}?)(?:頃|ごろ|前後)?(?:より|から|以来|起|开始|に)")
 
 
 def _sentence_end(text: str, at: int, most: int) -> int:
