@@ -2048,7 +2048,12 @@ _HARMED = re.compile(
     r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked"
     # data destroyed, even if restored: "a vandal deleted NewsBlur's MongoDB database"
     r"|(?:deleted|wiped|dropped|destroyed|erased)\s+(?:[\w'’-]+\s+){0,3}?(?:databases?|data|tables?|collections?"
-    r"|buckets?|backups?))\b", re.I)
+    r"|buckets?|backups?)"
+    # private code or data made public, even briefly: "accidentally committed to the PUBLIC
+    # repository, exposing API implementations for 4 commits"
+    r"|(?:committed|pushed|published|uploaded)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|a\s+)?public\s+"
+    r"(?:\w+\s+)?(?:repo(?:sitory)?|bucket|registry)"
+    r"|exposing\s+(?:\w+\s+){0,2}?(?:code|implementations?|data|records|files|source))\b", re.I)
 
 
 # any word of any group above, in one pass: most documents hold none
