@@ -1178,7 +1178,7 @@ def _relative_day(opening: str, posted: date) -> date | None:
 
 
 # "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
-_WEEKDAY_LEAD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
+_WEEKDAY_LEAD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
 
 
@@ -1241,7 +1241,7 @@ _ON_DAY = re.compile(r"(?-i:[oObBfF])(?<!\w.)(?:(?<=o)n\s+(?:the\s+)?(?=\w)|(?:(
                      + _MONTH_NAME + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r"|\d{4}-\d\d-\d\d))",
                      re.I)
 _WRONG = r"failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)|outage"
-_WENT_WRONG = re.compile(r"\b(?:" + _WRONG + r"|occurred|happened|started|began|experienced)\b", re.I)
+_WENT_WRONG = re.compile(r"\b(?:" + _WRONG + r"|occurr?ed|happened|started|began|experienced)\b", re.I)   # (occured: as often written)
 # "After the release on Aug 24 we saw a large number of reports from users about the client
 # crashing": the day, then in the same sentence what went wrong
 _WENT_WRONG_AFTER = re.compile(r"\b(?:" + _WRONG + r"|crash(?:ed|es|ing)?|reports?\s+(?:from|of))\b", re.I)
