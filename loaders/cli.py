@@ -179,15 +179,13 @@ def cmd_parse(args) -> int:
     return 1 if missing else 0
 
 
-LINTED = (".md", ".mdx", ".markdown", ".qmd", ".txt")
-
-
 def _lint_files(paths: list[str]) -> list[str] | str:
     """The files PATHs name (folders searched for postmortems, furniture such as READMEs
     left out), or the message of a usage error."""
     import os
 
     from loaders import furniture
+    from loaders.options import PROSE_SUFFIXES
 
     out: list[str] = []
     for p in paths:
@@ -195,7 +193,7 @@ def _lint_files(paths: list[str]) -> list[str] | str:
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 out.extend(os.path.join(root, f) for f in sorted(files)
-                           if f.lower().endswith(LINTED) and furniture.by_name(f) is None)
+                           if f.lower().endswith(PROSE_SUFFIXES) and furniture.by_name(f) is None)
         elif os.path.isfile(p):
             out.append(p)
         else:

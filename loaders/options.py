@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 MAX_FILE_BYTES = 10 * 1024 * 1024       # a postmortem or any other document
 MAX_EXPORT_BYTES = 8 * 1024 ** 3         # an export (.csv, .json...): big ones are read a chunk at a time
 EXPORT_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson")
+# files written as prose: a postmortem whatever its first line looks like
+PROSE_SUFFIXES = (".md", ".mdx", ".markdown", ".qmd", ".txt")
 
 
 @dataclass

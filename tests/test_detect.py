@@ -61,6 +61,18 @@ def test_csv_with_unknown_columns_is_unknown():
     assert r["kind"] == "unknown" and "csv mapping" in r["problems"][0]["message"]
 
 
+def test_a_postmortem_whose_first_lines_hold_commas_is_a_postmortem():
+    """A file named as prose is never turned away as a CSV: its first two lines may be a
+    preamble of keywords, wrapped, each with commas."""
+    text = ("[keywords] proxy, timeout, requests, trust_env\nNO_PROXY, LM Studio, localhost\n\n"
+            "# Postmortem: requests hijacked by the environment's proxy — 2025-12-28\n\n"
+            "## Summary\n\nEvery call to the local model timed out because a proxy variable sent it elsewhere.\n")
+    for name in ("pm.md", "pm.markdown", "pm.txt"):
+        r = parse_bytes(text.encode(), name)
+        assert r["kind"] == "postmortem" and r["date"] == "2025-12-28", name
+    assert parse_bytes(text.encode(), "export.csv")["kind"] == "unknown"     # named as a table, read as one
+
+
 def test_generic_csv_mapping():
     mapping = {"kind": "tracker", "columns": {"key": "Ticket", "title": "Subject", "status": "State"}}
     r = kind("Ticket,Subject,State\nT-1,Fix,Closed\n", options=Options(csv_mappings=[mapping]))
