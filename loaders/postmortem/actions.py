@@ -618,7 +618,7 @@ def _names_someone(part: str) -> bool:
 # in capitals, a check mark. "not a fixed size" is not one.
 # ("__DONE__" as well as "**DONE**": an underscore around the word is markup, not a letter)
 _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
-                         r"(?:\*\*|__)\(?(?:done|completed)\b|"
+                         r"(?:\*\*|__)\(?(?:done|completed)(?![^\W_])|"   # ("__Done__": "_" is a word character)
                          # "**Landed.**", "__Shipped__": a status in bold on its own
                          # (not "Not **landed**", "partially **implemented**", "**Fixed** vs ...")
                          r"(?<!not )(?<!partially )(?<!partly )"
