@@ -17,7 +17,7 @@ import stat
 
 from loaders import postmortem
 from loaders.formats import CSV, FORMATS, JSON, Format, mapped
-from loaders.options import PROSE_SUFFIXES, Options
+from loaders.options import MARKDOWN_SUFFIXES, Options
 from loaders.problems import error, warning
 
 
@@ -197,8 +197,8 @@ def parse_text(text: str, path: str, options: Options) -> dict:
                 parse = mapped.BY_KIND["tracker" if mapping.get("kind") == "tracker" else "incidents"]
                 return parse(text, mapping.get("columns") or {})
         # (a postmortem whose first lines hold commas, "[keywords] LM Studio, proxy, ...",
-        # is a postmortem: a file named as prose is never turned away as a CSV)
-        if _looks_tabular(text) and not path.lower().endswith(PROSE_SUFFIXES):
+        # is a postmortem: a markdown file is never turned away as a CSV)
+        if _looks_tabular(text) and not path.lower().endswith(MARKDOWN_SUFFIXES):
             return unknown(path, "CSV with columns no format knows (add a csv mapping in "
                                  "hindsight.yaml): " + ", ".join(header[:8]), 1)
     record = postmortem.parse(text, path, options)

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 MAX_FILE_BYTES = 10 * 1024 * 1024       # a postmortem or any other document
 MAX_EXPORT_BYTES = 8 * 1024 ** 3         # an export (.csv, .json...): big ones are read a chunk at a time
 EXPORT_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson")
-# files written as prose: a postmortem whatever its first line looks like
-PROSE_SUFFIXES = (".md", ".mdx", ".markdown", ".qmd", ".txt")
+# files written as markdown: a postmortem whatever its first line looks like
+MARKDOWN_SUFFIXES = (".md", ".mdx", ".markdown", ".qmd")
+# ... and files that may hold a postmortem's prose (a .txt may also be a CSV saved as text)
+PROSE_SUFFIXES = MARKDOWN_SUFFIXES + (".txt",)
 
 
 @dataclass

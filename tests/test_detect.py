@@ -62,15 +62,17 @@ def test_csv_with_unknown_columns_is_unknown():
 
 
 def test_a_postmortem_whose_first_lines_hold_commas_is_a_postmortem():
-    """A file named as prose is never turned away as a CSV: its first two lines may be a
-    preamble of keywords, wrapped, each with commas."""
+    """A markdown file is never turned away as a CSV: its first two lines may be a
+    preamble of keywords, wrapped, each with commas. (A .txt may be a CSV saved as text.)"""
     text = ("[keywords] proxy, timeout, requests, trust_env\nNO_PROXY, LM Studio, localhost\n\n"
             "# Postmortem: requests hijacked by the environment's proxy — 2025-12-28\n\n"
             "## Summary\n\nEvery call to the local model timed out because a proxy variable sent it elsewhere.\n")
-    for name in ("pm.md", "pm.markdown", "pm.txt"):
+    for name in ("pm.md", "pm.markdown", "pm.mdx"):
         r = parse_bytes(text.encode(), name)
         assert r["kind"] == "postmortem" and r["date"] == "2025-12-28", name
     assert parse_bytes(text.encode(), "export.csv")["kind"] == "unknown"     # named as a table, read as one
+    export = "id,title,created_at\n1,Checkout errors,2024-01-03 10:00\n2,Login slow,2024-01-04 09:00\n"
+    assert parse_bytes(export.encode(), "incidents-export.txt")["kind"] == "unknown"   # a CSV saved as text
 
 
 def test_generic_csv_mapping():

@@ -290,8 +290,9 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
             #            checkbox, "- [ ] Alert on low numbers?", is a task however phrased)
         for b in s.blocks:
             if b.kind == "item":
-                if _CODE_ONLY.fullmatch(b.text.strip()):
+                if _CODE_ONLY.fullmatch(b.text.strip()) and not _JIRA_KEY.search(b.text):
                     continue   # "- `tests/update-timer-test.sh`": a file or a command named, no work
+                    #            (a ticket's key in a code span, "- `OPS-4411`", is the item)
                 out.append(_from_text(b.text, b.children, b.line, incident_date, group_kind,
                                       group_status or label_status))
             elif b.kind == "para":
@@ -308,8 +309,9 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                             and (m := _ACTION_POINT.match(line_text)):
                         out.append(_from_text(m.group(1), [], ln, incident_date, group_kind,
                                               group_status))
-    if not out:   # no action section, or none with an item ("### Potential improvement" in prose)
+    if not doc.of_kind("actions"):
         out.extend(_introduced_lists(doc, incident_date))
+    if not out:   # no action section, or none with an item ("### Potential improvement" in prose)
         out.extend(_checklists(doc, incident_date))
     # "Action point: ..." paragraphs anywhere outside an actions section
     for s in doc.secs:
@@ -370,7 +372,7 @@ _SUGGESTED = re.compile(r"\b(?:solutions?|ideas?|options?|alternatives?|suggesti
 
 
 def _introduced_lists(doc, incident_date) -> list[dict]:
-    """In a document with no action-items section (or none with an item), the list right after a paragraph
+    """In a document with no action-items section, the list right after a paragraph
     that announces actions and ends with a colon: its items are the action items (not
     when the paragraph says they were suggested or considered)."""
     out = []
@@ -558,12 +560,12 @@ def _field_status(children: list[str]) -> str | None:
             continue
         value = plain(m.group(2))
         said = _status(value)
-        if said is None:
+        # a status word alone, not a state in part ("done for EU, pending for US", "2 of 5
+        # services done"), a plan ("ETA: done by Friday") or a question ("Done?")
+        if said is None or len(value.split()) > 2 or "?" in value or (said != "open" and OPEN.search(value)):
             continue
-        if m.group(1).lower() in ("status", "state", "progress"):
-            return said
-        if said != "open" and len(value.split()) <= 2:   # "Due date: completed", not "ETA: done by Friday"
-            return said
+        if said != "open" or m.group(1).lower() in ("status", "state", "progress"):
+            return said   # (a due field says open by holding a date, not a word)
     return None
 
 

@@ -57,6 +57,17 @@ class Doc:
         return self.by_kind.get(kind, [])
 
 
+# front-matter keys a status page's issue carries (cState, StatusKit): such a document is
+# dated the day it was posted, and may keep its story as stamped updates
+STATUS_PAGE_KEYS = ("resolved", "resolvedwhen", "affected", "affectedsystems")
+
+
+def status_issue(doc: Doc) -> bool:
+    """Is ``doc`` a status page's issue (its front matter names what it affected or whether
+    it is resolved)?"""
+    return bool(doc.front) and any(k in doc.front for k in STATUS_PAGE_KEYS)
+
+
 def front(doc: Doc, key: str):
     if not doc.front:
         return None   # (most documents have no front matter: no alias to try)

@@ -24,6 +24,7 @@ from loaders.postmortem.doc import (
     front,
     list_value,
     split_list,
+    status_issue,
 )
 from loaders.postmortem.markdown import REFERENCE_DEFINITION, Block, Section, plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
@@ -864,9 +865,6 @@ def _local_day(doc: Doc, at: datetime) -> date:
     return (at + timedelta(minutes=(zone.minutes or 0) if zone is not None else 0)).date()
 
 
-# front-matter keys a status page's issue carries (cState, StatusKit): it too is dated
-# the day it was posted
-_STATUS_PAGE_KEYS = ("resolved", "resolvedwhen", "affected", "affectedsystems")
 # front-matter keys a site generator gives a post (its author, tags, summary, ...): such a
 # document's own date is the day it was published
 _POST_KEYS = ("author", "authors", "tags", "categories", "category", "slug", "description", "excerpt", "links",
@@ -887,7 +885,7 @@ def _detected_before_posted(doc: Doc, incident_date: date | None, times: dict, s
     detected = times.get("detected_at")
     if posted is None or incident_date != posted or detected is None or front(doc, "incident_date") is not None \
             or sources.get("detected_at") != "timeline_detection" \
-            or not any(k in doc.front for k in _POST_KEYS + _STATUS_PAGE_KEYS) \
+            or not (any(k in doc.front for k in _POST_KEYS) or status_issue(doc)) \
             or tp.find_date(_opening_prose(doc)[:600], doc.order_hint) is not None:
         return incident_date   # (an opening that names a day, "the early hours of November 28", dates it)
     day = _local_day(doc, detected)
@@ -2049,11 +2047,12 @@ _HARMED = re.compile(
     # data destroyed, even if restored: "a vandal deleted NewsBlur's MongoDB database"
     r"|(?:deleted|wiped|dropped|destroyed|erased)\s+(?:[\w'’-]+\s+){0,3}?(?:databases?|data|tables?|collections?"
     r"|buckets?|backups?)"
-    # private code or data made public, even briefly: "accidentally committed to the PUBLIC
-    # repository, exposing API implementations for 4 commits"
-    r"|(?:committed|pushed|published|uploaded)\s+(?:\w+\s+){0,2}?to\s+(?:the\s+|a\s+)?public\s+"
-    r"(?:\w+\s+)?(?:repo(?:sitory)?|bucket|registry)"
-    r"|exposing\s+(?:\w+\s+){0,2}?(?:code|implementations?|data|records|files|source))\b", re.I)
+    # private code or data made public by mistake, even briefly: "was accidentally committed
+    # to the PUBLIC repository, exposing API implementations for 4 commits" (not "blocked it
+    # before it was pushed to the public repository")
+    r"|(?:accidentally|mistakenly|inadvertently|erroneously)\s+(?:committed|pushed|published|uploaded)\s+"
+    r"(?:\w+\s+){0,2}?to\s+(?:the\s+|a\s+)?public\s+(?:\w+\s+)?(?:repo(?:sitory)?|bucket|registry)"
+    r"|(?<!before\s)exposing\s+(?:\w+\s+){0,2}?(?:code|implementations?|data|records|files|source))\b", re.I)
 
 
 # any word of any group above, in one pass: most documents hold none

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from itertools import takewhile
 
 from loaders import timeparse as tp
-from loaders.postmortem.doc import datetime_value, front, minutes
+from loaders.postmortem.doc import datetime_value, front, minutes, status_issue
 from loaders.postmortem.markdown import plain
 from loaders.postmortem.vocabulary import (
     BAD_THINGS,
@@ -300,6 +300,11 @@ _UNNOTICED = {"no", "not", "nobody", "never", "without", "didn't", "didn’t", "
 _CONTAINING = {"prevent", "prevents", "preventing", "prevented", "stop", "stops", "stopping", "stopped", "avoid",
                "avoiding", "avoided", "limit", "limiting", "limited", "halt", "halting", "halted"}
 _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
+_PLANNED_WORK = re.compile(r"\b(?:agree[sd]?\s+to|will|later|plan(?:s|ned)?\s+to|ticket|propos(?:e[sd]?|al))\b", re.I)
+_HOUSEKEEPING = re.compile(r"\b(?:(?:stale|old|expired|obsolete|temporary)\s+data|as\s+(?:scheduled|planned)"
+                           r"|to\s+free\s+(?:up\s+)?(?:space|disk|storage))\b", re.I)
+_GOES_ON = {"but", "still", "continue", "continues", "continued", "persist", "persists", "persisted", "remain",
+            "remains", "remained"}
 _ALARM_ENDS = {"resolves", "resolved", "auto-resolves", "auto-resolved", "clears", "cleared", "recovers", "recovered"}
 _SILENT_RX = re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!?\"“”]{0,40}?\b(?:not|never|n['’]t|failed\s+to)"
                         r"\s+(?:\w+\s+)?(?:fire[sd]?|firing|trigger(?:s|ed)?|page[sd]?|go(?:es)?\s+off|went\s+off|notify"
@@ -472,6 +477,8 @@ def _tag(e: Entry) -> None:
                             or kind == "resolved" and _NOT_WHOLLY.search(" ".join(words[max(0, i - 1):i + 3 + n]))
                             # "deployed a fix for part of the issue": some of it ended, not the impact
                             or _FOR_PART.search(" ".join(words[i + 1 + n:i + 6 + n]))
+                            # "agrees to add a quota later, preventing further incidents": a plan
+                            or w in _CONTAINING and _PLANNED_WORK.search(e.text)
                             or kind == "resolved" and w.startswith("clos") and _PAPERWORK.search(e.text)
                             or _elsewhere(words, i + 1 + n)
                             or "locally" in words[i + 1 + n:i + 4 + n]
@@ -488,10 +495,15 @@ def _tag(e: Entry) -> None:
                                                or w in _ALARMS and _stayed_silent(e.text)):
                         continue  # "if you notice ...", "no one notices": a condition or a denial, not a detection
                     if kind == "detected" and w in _ALARMS and _ALARM_ENDS.intersection(words[i + 1:i + 3]):
-                        e.tags.add("mitigated")   # "alert auto-resolves", "alarms cleared": what it
-                        continue                  # watched is back to normal
+                        # "alert auto-resolves", "alarms cleared": what it watched is back to
+                        # normal (not "... auto-resolves as traffic dips, but errors continue")
+                        if _GOES_ON.isdisjoint(words):
+                            e.tags.add("mitigated")
+                        continue
                     if kind == "impact" and i >= 2 and words[i - 1] == "further" and words[i - 2] in _CONTAINING:
                         continue  # "preventing further loss": harm averted, not harm done
+                    if kind == "impact" and w == "data" and _HOUSEKEEPING.search(e.text):
+                        continue  # "stale data was deleted to free space, as scheduled": upkeep, not harm
                     if kind == "impact" and w in _FAILS and _a_check(words, i):
                         # "Fresh install test failed": a check of ours reporting the
                         # failure is how we learned of it, not the failure (decided below)
@@ -524,6 +536,10 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
+    if "first" in words and _FIRST_SEEN.match(e.text):
+        e.tags.add("detected")   # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen
+    if ("flags" in words or "flag" in words) and _FLAGS_A_FAULT.search(e.text):
+        e.tags.add("detected")   # "the team encounters and flags a public key bug"
     said = set(words)   # (the checks below ask whether a word is there, not where)
     if said.isdisjoint(_SAID_WORDS):
         return   # (none of the words they ask for: most entries)
@@ -616,7 +632,7 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                 r.stated_day = tp.date_at(text, m2.end(), doc.order_hint)
     if not tops:
         _status_updates(r)
-        if not r.entries:
+        if not r.entries and status_issue(doc):
             _timed_blocks(r)
     spans: dict[int, tuple[int, int]] = {}   # id(section) -> its entries' slice of r.entries
     for s in tops:
@@ -898,7 +914,7 @@ def _components(r: _Reader) -> bool:
 
 
 def _timed_blocks(r: _Reader) -> None:
-    """In a document with no timeline section and no status updates, a table whose time
+    """In a status page's issue with no timeline section and no status updates, a table whose time
     column carries a clock time in two rows or more, two in three of them ("| Issue
     First Seen | Wed, Jul 29, 2020, 9:00 AM GMT+5:30 | Support Ticket Created |"), and
     bold lines that are only a date and a time over the update they stamp, in the order
@@ -920,6 +936,21 @@ def _timed_blocks(r: _Reader) -> None:
             if said:
                 e.text = said
                 _tag(e)
+            if _FORECAST.search(e.text):
+                # "Scheduled notice: tonight's upgrade will make the portal unavailable": an
+                # update that announces, not one that tells what happened
+                e.tags.difference_update(("detected", "impact", "mitigated", "resolved"))
+
+
+# an entry that opens by naming the moment it was first seen (a status table's "Issue First
+# Seen"), not a sentence that mentions it ("malformed documents first seen in the logs")
+_FIRST_SEEN = re.compile(r"^\W*(?:(?:issue|problem|error|errors|incident|outage|bug|fault)\s+)?first\s+"
+                         r"(?:seen|noticed|spotted|observed|reported)\b", re.I)
+# someone raising a fault (the verb, before what it names: not "feature flags", nor a job
+# that "flags the batch for review")
+_FLAGS_A_FAULT = re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:bug|issue|error|regression|problem|vulnerability|defect|fault|outage|anomaly)s?\b", re.I)
+_FORECAST = re.compile(r"\b(?:will|scheduled|planned|upcoming|tonight['’]s|tomorrow['’]s)\b", re.I)
 
 
 def _timed_table(r: _Reader, b) -> bool:

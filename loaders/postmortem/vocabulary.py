@@ -63,11 +63,11 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("actions", _rx(
         r"action\s*items?", r"actions?(?:\s+(?:points?|taken|plan|list|items?))?",
         r"follow[\s-]*ups?", r"follow[\s-]*up\s+(?:actions?|items?|work|tasks?)",
-        # "Project follow-up", "Engineering follow-ups": follow-ups is the heading's last
-        # word, its noun, whatever one or two words say whose they are
-        # (not a want of them: "Lack of follow-up", "No follow-up")
-        r"(?!(?:lack|no|missing|poor|without|insufficient|inadequate|delayed|slow|late)\b)"
-        r"(?:(?!(?:of|for|on|to|in|and|or|with|without)\s)[\w'’-]+\s+){1,2}follow[\s-]*ups?(?=\s*(?:\([^()]*\))?[\s:.]*$)", r"follow[\s-]*through(?!\s+(?:failures?|gaps?|problems?|issues?))",
+        # "Project follow-up", "Engineering follow-ups": the work's own follow-ups, named by
+        # whose they are (not "Customer follow-up", the outreach done; "Missed follow-ups",
+        # "Previous incident follow-ups", others' work)
+        r"(?:project|engineering|incident|post[\s-]?incident|postmortem|team|technical|internal|platform"
+        r"|infrastructure|infra|ops|operational|sre)\s+follow[\s-]*ups?(?=\s*(?:\([^()]*\))?[\s:.]*$)", r"follow[\s-]*through(?!\s+(?:failures?|gaps?|problems?|issues?))",
         r"corrective(?:\s+and\s+preventa?tive)?\s+(?:actions?|measures?)",
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
@@ -285,7 +285,7 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     return None
 
 
-_ACTION_ITEMS_PARENS = re.compile(r"[(（]\s*(?:action\s*items?|follow[\s-]*ups?|行动项|行動項目|アクションアイテム"
+_ACTION_ITEMS_PARENS = re.compile(r"[(（]\s*(?:action\s*items?|行动项|行動項目|アクションアイテム"
                                   r"|액션\s?아이템)\s*[)）][\s:.：]*$", re.I)
 _ROOT_CAUSE_PARENS = re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[íi]z|cause\s+racine|causes\s+racines"
                                 r"|(?:grund)?ursache|根本原因|根因)\s*\)[\s:.]*$", re.I)
@@ -524,11 +524,7 @@ EVENT_WORDS: dict[str, list[str]] = {
        "begins investigation", "began investigation", "begins an investigation", "began an investigation",
        "starts investigation", "started investigation", "opens an investigation", "opened an investigation",
        "we learned about", "we learned of", "we learnt about",
-       "we learnt of", "learned about a", "were made aware", "was made aware",
-       # "the team encounters and flags a public key bug" (the verb: not "feature flags")
-       "flags a", "flags an", "flags the",
-       # "| Issue First Seen | 9:00 AM |"
-       "first seen", "first noticed", "first spotted", "first observed"]
+       "we learnt of", "learned about a", "were made aware", "was made aware"]
     # "The issue was identified at approximately 12:07"
     + [f"{n} was identified" for n in ("issue", "problem", "incident", "outage", "fault")]
     # "OSL received a page regarding ...", "got an alert", "receives a call from"
