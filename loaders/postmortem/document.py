@@ -26,7 +26,7 @@ from loaders.postmortem.doc import (
     split_list,
     status_issue,
 )
-from loaders.postmortem.markdown import REFERENCE_DEFINITION, Block, Section, plain, sections
+from loaders.postmortem.markdown import REFERENCE_DEFINITION, Block, Section, item_text, plain, sections
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind, starts_of)
@@ -1680,15 +1680,12 @@ def _factors(doc: Doc) -> list[str]:
     return out
 
 
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
-
-
 def _sub_items(children: list[str]) -> list[str]:
     """An item's sub-bullets, each with the lines it wraps onto, as plain text."""
     subs: list[str] = []
     for line in children:
-        if _LIST_MARKER.match(line):
-            subs.append(_LIST_MARKER.sub("", line))
+        if (said := item_text(line)) is not None:
+            subs.append(said)
         elif subs:
             subs[-1] += " " + line.strip()
     return [t for t in map(plain, subs) if t]

@@ -926,9 +926,9 @@ def _timed_blocks(r: _Reader) -> None:
     tables = [b for s in doc.secs for b in s.blocks if b.kind == "table" and _timed_table(r, b)]
     if len(stamped) + sum(len(b.rows) - 1 for b in tables) < 2:
         return
-    parts = sorted([(b.line, b) for b in tables] + [(s.line, s) for s in stamped], key=lambda p: p[0])
-    for _, part in parts:
-        if part in tables:
+    parts = sorted([(b.line, True, b) for b in tables] + [(s.line, False, s) for s in stamped], key=lambda p: p[0])
+    for _, is_table, part in parts:
+        if is_table:
             _table(r, part)
         else:
             e = r.add(r.stamp(plain(part.title)), plain(part.title), part.line)
