@@ -608,9 +608,9 @@ def _collect_metadata(doc: Doc) -> None:
 
     def put(key: str | None, value: str, line: int, key_text: str = ""):
         value = plain(value).strip(" |")
-        if key == "class" and _NEAR_MISS.search(value):
-            key = "near_miss"  # "**Type:** Near miss" says what it was, not its class
-            value = "yes"
+        if (key == "class" and _NEAR_MISS.search(value)) or (key == "severity" and _NEAR_MISS.match(value)):
+            key = "near_miss"  # "**Type:** Near miss" says what it was, not its class, and
+            value = "yes"      # "`severity`: near-miss (zero realized loss)" names no level
         if key and value and value.lower() not in NO_VALUE and not _NOT_KNOWN.match(value) and (
                 key not in meta or (key == "date" and tp.find_date(meta[key][0]) is None
                                     and tp.find_date(value) is not None)
@@ -1696,7 +1696,7 @@ def _sub_items(children: list[str]) -> list[str]:
 # (led by a guard of the letters its phrases open with: a search tests one class at each
 # character and tries the phrases only where one may start; tests/test_first_letters.py
 # checks that the guard names every first letter)
-_CAUSE = re.compile(r"(?=[abcdfiloprstw])\b(?:root[\s-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?(?:caused|triggered)\s+by"
+_CAUSE = re.compile(r"(?=[abcdfiloprstw])\b(?:root[\s_-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?(?:caused|triggered)\s+by"
                     r"|caused\s+by|due\s+to|because\s+(?:of\s+)?(?:a|an|the|our|its|their|we|it)\b"
                     # "the voltage spike caused a shutdown of the network gear"
                     r"|\bcaused\s+(?:a|an|the)\s+(?:\w+\s+)?(?:outage|shutdown|failure|crash|disruption|downtime"
@@ -1851,9 +1851,9 @@ _ENTRY_CLOCK = re.compile(r"^\W*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\
 
 _CAUSES_LABEL = re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes|(?:root\s+|contributing\s+)?causes"
                            r"|contributing\s+factors|reasons|things\s+that\s+went\s+wrong)\s*:$", re.I)
-_ROOT_CAUSE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))root\s+cause\s*:\s*(\S.*)", re.I)
+_ROOT_CAUSE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))root[\s_]+cause\s*:\s*(\S.*)", re.I)
 # a field that names the cause: "Root cause:", "Root causes:", "Cause:", "根本原因："
-_CAUSE_FIELD = re.compile(r"(?:root\s+causes?|causes?|根本原因|原因)\s*[:：]\s*", re.I)
+_CAUSE_FIELD = re.compile(r"(?:root[\s_]+causes?|causes?|根本原因|原因)\s*[:：]\s*", re.I)
 # ... left blank or not known yet: "TBD", "N/A — see below", "Unknown, still investigating",
 # "None identified yet", "调查中，预计明天", "unbekannt"; not a cause that opens with such a
 # word ("Unknown client flooding the login API"), nor one found since ("unknown at first,

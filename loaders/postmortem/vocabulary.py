@@ -234,10 +234,18 @@ _NUMBERING = re.compile(r"^\s*(?:(?:(?:phase|part|step|section|stage)\s+(?:\d+|[
 LEADING_SYMBOLS = re.compile(r"^(?:[^\w(:]+|:[a-z0-9_+-]{1,40}:)+|^[^\w(]+")
 
 
+# a snake_case key ("`date_occurred`:", "root_cause:"): underscores between letters, never
+# emphasis in CommonMark ("_Root cause_", "__Timeline__" are), and not an emoji's shortcode
+# (":ballot_box_with_check:", which LEADING_SYMBOLS removes)
+_SNAKE_KEY = re.compile(r"(?<![:\w])[A-Za-z]+(?:_[A-Za-z]+)+(?![\w])")
+
+
 @functools.lru_cache(maxsize=8192)
 def clean_heading(title: str) -> str:
     """A heading without markup, numbering or leading emoji, in either order:
     "## 🔍 2. Root causes", "## 7. :seedling: Root causes" -> "Root causes"."""
+    if "_" in title:   # "date_occurred", "root_cause": a snake_case key's words
+        title = _SNAKE_KEY.sub(lambda m: m.group(0).replace("_", " "), title)
     t = LEADING_SYMBOLS.sub("", re.sub(r"[*_`#]+", "", title)).strip()
     t = LEADING_SYMBOLS.sub("", _NUMBERING.sub("", t)).strip()
     return t.strip(" :.-—–\t")
@@ -267,6 +275,11 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         if kind == "actions" and len(t) < 80 and (joined := _JOINED.search(t)) and rx.match(t[joined.end():]) \
                 and any(k in _BESIDE_ACTIONS for k in _kinds_of(t[:joined.start()])):
             return kind   # "Learnings & action items", "Lessons learned / follow-ups": the list to do
+    # "The root causes", "As 4 Causas Raízes Estruturais", "Our follow-ups": a section's
+    # name after an article or possessive (and a count), read as the name alone
+    lead = _ARTICLE.match(t)
+    if lead:
+        return section_kind(t[lead.end():], whole)
     # "Por qué Chilexpress dispara el fatal (causa raíz)", "How it got in (root cause)": a
     # heading that says in a closing parenthesis that it gives the root cause (only that:
     # "What we did (actions)" is the response, "Config push (trigger)" a timeline's step)
@@ -285,6 +298,11 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     return None
 
 
+# an article or possessive before a section's name, with a count ("The 4", "Os três", "Die
+# drei"); a count alone is not stripped ("Two factor authentication" names no factors)
+_ARTICLE = re.compile(r"^(?:the|our|os|as|los|las|el|la|die|der|das|les|le|de|het)\s+"
+                      r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|dois|duas|tr[eê]s|quatro|cinco"
+                      r"|dos|cuatro|zwei|drei|vier|f[üu]nf|deux|trois|quatre|cinq)\s+)?(?=\w)", re.I)
 _ACTION_ITEMS_PARENS = re.compile(r"[(（]\s*(?:action\s*items?|行动项|行動項目|アクションアイテム"
                                   r"|액션\s?아이템)\s*[)）][\s:.：]*$", re.I)
 _ROOT_CAUSE_PARENS = re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[íi]z|cause\s+racine|causes\s+racines"
