@@ -88,8 +88,11 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # An assertion waits as long as a loaded machine needs (Playwright's default is 5 s:
+    # the report's charts, drawn from 3.5 MB of inline plotly, took longer beside a CI run)
+    expect.set_options(timeout=30_000)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield b
@@ -441,7 +444,7 @@ def test_the_html_report_draws_every_chart_with_the_network_blocked(server, brow
     try:
         pg.goto(out.as_uri(), wait_until="load")
         charts = pg.locator("figure svg.main-svg")
-        expect(charts).to_have_count(4)
+        expect(charts).to_have_count(4, timeout=60_000)
         for i in range(4):
             box = charts.nth(i).bounding_box()
             assert box and box["width"] > 300 and box["height"] > 100, box
