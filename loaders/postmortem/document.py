@@ -1765,6 +1765,14 @@ _CAUSE_HINTS = ("cause", "due", "because", "investigat", "analysis", "debugging"
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 
+def _untimed_story(doc: Doc, s: Section) -> bool:
+    """A section named as the timeline ("## The Events") that tells its story in
+    paragraphs with no time in them: a narrative, whose sentences may state the cause."""
+    return doc.kinds.get(id(s)) == "timeline" and bool(s.blocks) \
+        and all(b.kind == "para" for b in s.blocks) \
+        and not any(tp.first_timed_stamp(b.text) for b in s.blocks)
+
+
 def _prose_cause(doc: Doc) -> list[str]:
     """The causes a document without a causes section states in its prose: its
     front-matter description when that states one (its writer's own summary); else a
@@ -1795,7 +1803,8 @@ def _prose_cause(doc: Doc) -> list[str]:
     if len(labelled) >= 2:
         return labelled
     for s in doc.secs:
-        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE and id(s) not in doc.response_steps:
+        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE and id(s) not in doc.response_steps \
+                and not _untimed_story(doc, s):
             continue   # (a Resolution told as timed steps may name the cause it found)
         # a heading or a bold line that says it ("**The site was down due to a storage
         # fault**") states the cause as well as any sentence does
