@@ -299,6 +299,22 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 # "✅ Done:", "In progress:" standing over a list: its items' status
                 label = b.text.strip()
                 label_status = _status(plain(label)) if label.endswith(":") and len(label) <= 60 else None
+                mark = b.rows[0][1][0].strip()[:1]
+                if mark in _LINE_MARKS and sum(t.strip()[:1] == mark for _, (t,) in b.rows) >= 2:
+                    # " ✅ **Process Enhancements**: ..." a line each, no list marker: a list
+                    # written with a symbol for its bullets (a line without it goes on with
+                    # the one above)
+                    lines: list[tuple[int, str]] = []
+                    for ln, (line_text,) in b.rows:
+                        if line_text.strip()[:1] == mark:
+                            lines.append((ln, line_text.strip()))
+                        else:
+                            lines[-1] = (lines[-1][0], f"{lines[-1][1]} {line_text.strip()}")
+                    for ln, line_text in lines:
+                        item = _from_text(line_text, [], ln, incident_date, group_kind, group_status)
+                        item["text"] = item["text"].lstrip("".join(_LINE_MARKS) + "\ufe0f ")
+                        out.append(item)
+                    continue
                 for k, (ln, (line_text,)) in enumerate(b.rows):
                     if _CHECK.match(line_text.strip()):
                         out.append(_from_text(line_text.strip(), [], ln, incident_date, group_kind,
@@ -326,6 +342,11 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
 
 
+# symbols people open a line with in place of a list's marker ("✅ Stronger DNS
+# documentation", "☐ Add a runbook", "➡ Move the cron"): two or more lines that all
+# open with the same one are a list
+_LINE_MARKS = frozenset("✅✔✓☑☐⬜🔲➡→•▪►")
+
 # an item that is one code span and nothing else
 _CODE_ONLY = re.compile(r"`[^`]+`[.,;]?")
 
@@ -347,6 +368,8 @@ def _heading_is_item(s) -> bool:
     if any(b.kind == "para" and any(_CHECK.match(t.strip()) for _, (t,) in b.rows) for b in s.blocks):
         return False
     title = plain(s.title)
+    if title.lstrip()[:1] in ("-", "—", "–"):
+        return False   # "**\- The Flatcar Team & LF IT**": a signature, not work
     if title.rstrip(" *_:").endswith(("?", "？")):
         return False   # "**Can admins disable the extension?**": a question, answered below
     if _NUMBERED.match(title):

@@ -882,6 +882,8 @@ def _detected_before_posted(doc: Doc, incident_date: date | None, times: dict, s
     July 26th). The timeline's first line alone does not move it (a change made days
     before is no incident)."""
     posted = date_value(front(doc, "date"))
+    if posted is None and doc.front and front(doc, "incident_date") is None:
+        posted = _file_day(doc)   # a site that dates a post by its file name ("2025-11-30-early-...md")
     detected = times.get("detected_at")
     if posted is None or incident_date != posted or detected is None or front(doc, "incident_date") is not None \
             or sources.get("detected_at") != "timeline_detection" \
@@ -897,6 +899,18 @@ def _detected_before_posted(doc: Doc, incident_date: date | None, times: dict, s
     doc.problems.warning(None, f"the front matter dates the post {posted}, but its timeline detects the incident on "
                                f"{day}; {day} used (a post is dated the day it was written)")
     return day
+
+
+def _file_day(doc: Doc) -> date | None:
+    """The plausible day the file's name holds ("2023-04-05-db-failover.md"), else None."""
+    m = _FILE_DATE.search(doc.name.replace("\\", "/").rsplit("/", 1)[-1])
+    if not m:
+        return None
+    try:
+        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+    return d if tp.plausible(d) else None
 
 
 def _earliest_day(entries) -> date | None:
@@ -952,14 +966,8 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # "**Started:** 2026-01-12" (the day it began, with or without its time): the
         # incident's own day, as a Date field would be, not the lead-up a timeline may open with
         found, source = started, "start field"
-    if found is None:
-        m = _FILE_DATE.search(doc.name.replace("\\", "/").rsplit("/", 1)[-1])
-        if m:
-            try:
-                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                found, source = (d if tp.plausible(d) else None), "file name"
-            except ValueError:
-                pass
+    if found is None and (found := _file_day(doc)) is not None:
+        source = "file name"
     for key in ("started", "detected"):
         if front(doc, key) is not None:
             dt = datetime_value(front(doc, key), doc)
@@ -1130,6 +1138,14 @@ def _narrations(text: str):
 
 # "Earlier this year, on 26 June 2019, ...": the writer says how far back the day lies
 _EARLIER_THIS = re.compile(r"\bearlier\s+this\s+(year|month)\b", re.I)
+# "Back in July, we received reports ...", "Earlier in March": a month the opening names
+# with no day, before the post was written
+_BACK_IN = re.compile(r"\b(?:back|earlier|early|late)\s+in\s+(january|february|march|april|may|june|july|august"
+                      r"|september|october|november|december)\b", re.I)
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
 
 
 def _reach(doc: Doc, posted: date) -> date:
@@ -1141,6 +1157,10 @@ def _reach(doc: Doc, posted: date) -> date:
     if said is not None:
         start = date(posted.year, 1, 1) if said.group(1).lower() == "year" else posted.replace(day=1)
         reach = min(reach, start)
+    said = _BACK_IN.search(_opening_prose(doc)[:_YESTERDAY_REACH])
+    if said is not None:   # that month's first day, the last one on or before the post
+        month = _MONTHS.index(said.group(1).lower()) + 1
+        reach = min(reach, date(posted.year - (month > posted.month), month, 1))
     return reach
 
 
@@ -1829,9 +1849,13 @@ def _prose_cause(doc: Doc) -> list[str]:
                     for sentence in _SENTENCE.split(plain(text)):
                         if _unknown_cause(sentence):
                             continue   # "**Root cause:** TBD": the template's blank, not a cause
-                        if _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence) or (
+                        named = _NAMES_THE_CAUSES.search(sentence)
+                        if named or _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence) or (
                                 doc.kinds.get(id(s)) != "impact" and _found_cause(sentence)):
-                            listed = _listed_after(s.blocks, last) if _NAMES_THE_CAUSES.search(sentence) else []
+                            listed = _listed_after(s.blocks, last) if named else []
+                            if named and not listed and not (_CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence)
+                                                             or _found_cause(sentence)):
+                                continue   # ("... to cause this:" over no list names nothing)
                             # ("Root causes were two misconfigurations:" over a numbered
                             # list: the list's items are the causes)
                             return listed or [_ENTRY_CLOCK.sub("", sentence.strip(), count=1)[:500]]
@@ -1892,7 +1916,10 @@ def _unknown_cause(sentence: str, keyed: bool = False) -> bool:
 # misconfigurations:", "It was caused by:" (not "We found the root cause after checking
 # the following:")
 _NAMES_THE_CAUSES = re.compile(r"\b(?:root\s+)?(?:causes?|reasons?|factors?)\s+(?:were|are|was|is|include[sd]?)\b[^.:]{0,80}:\s*$"
-                               r"|\b(?:caused\s+by|due\s+to|because\s+of)\s*:\s*$", re.I)
+                               r"|\b(?:caused\s+by|due\s+to|because\s+of)\s*:\s*$"
+                               # "There were a couple of bad things that worked together to cause this:"
+                               r"|\b(?:to\s+cause|caused|led\s+to|contributed\s+to|combined\s+to\s+cause)\s+(?:this|it"
+                               r"|the\s+(?:incident|outage|issue|problem|failure|errors?|data\s+loss))\s*:\s*$", re.I)
 
 
 def _listed_after(blocks: list, i: int) -> list[str]:
@@ -2001,7 +2028,15 @@ _AVERTED = [
         _NOT + r"exploited|no\s+(?:reports?\s+of\s+)?(?:actual\s+|active\s+|known\s+|evidence\s+of\s+)?"
         r"(?:exploits?|exploitation)\b|(?:unaware|not\s+aware)\s+of\s+any\s+(?:attempts?\s+to\s+)?exploit"
         r"|without\s+(?:it\s+)?(?:having\s+been|being)\s+exploited"
-        r"|(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+|ever\s+)?been\s+exploited", re.I)),
+        r"|(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+|ever\s+)?been\s+exploited"
+        # "the vulnerability wasn’t exploited in a cloud organization"
+        r"|\b(?:was|were|is|are)n[’']t\s+(?:ever\s+|actually\s+)?exploited", re.I)),
+    # "We have had no reports of customers impacted by this vulnerability"; "NPM and Slack
+    # saved me from a potential security breach"
+    (("no report", "saved"), re.compile(
+        r"\bno\s+reports?\s+of\s+(?:any\s+)?(?:customers?|users?|clients?|accounts?)\s+(?:being\s+)?(?:impacted|affected)"
+        r"|\bsaved\s+(?:me|us|the\s+\w+)\s+from\s+(?:a\s+|an\s+)?(?:potential|possible|serious|major|real)?\s*"
+        r"(?:security\s+)?(?:breach|incident|outage|disaster|leak|compromise)", re.I)),
     (("abused", "not used", "never used", "not been used"), re.compile(
         _NOT + r"(?:abused|used\s+(?:to|by|for|maliciously))|(?:had|has|have)\s+not\s+been\s+used\s+to", re.I)),
     (("malicious", "indicator"), re.compile(
