@@ -887,9 +887,19 @@ def _detected_before_posted(doc: Doc, incident_date: date | None, times: dict, s
     detected = times.get("detected_at")
     if posted is None or incident_date != posted or detected is None or front(doc, "incident_date") is not None \
             or sources.get("detected_at") != "timeline_detection" \
-            or not (any(k in doc.front for k in _POST_KEYS) or status_issue(doc)) \
-            or tp.find_date(_opening_prose(doc)[:600], doc.order_hint) is not None:
-        return incident_date   # (an opening that names a day, "the early hours of November 28", dates it)
+            or not (any(k in doc.front for k in _POST_KEYS) or status_issue(doc)):
+        return incident_date
+    said = tp.find_date(_opening_prose(doc)[:600], doc.order_hint)
+    if said is not None:
+        # (an opening that names a day, "the early hours of November 28", dates it; when
+        # that is the day the timeline detects the incident, two statements agree, and a
+        # post written months later, "Now that 0.71 is available ... on November 4th,
+        # 2022", is dated by it up to a year back)
+        if said == _local_day(doc, detected) and posted - timedelta(days=366) <= said < _reach(doc, posted):
+            doc.problems.warning(None, f"the front matter dates the post {posted}, but its opening and its timeline "
+                                       f"both date the incident {said}; {said} used (a post is dated the day it was written)")
+            return said
+        return incident_date
     day = _local_day(doc, detected)
     started = times.get("started_at")
     if started is not None and sources.get("started_at") in _STARTED_BY_MEANING:
