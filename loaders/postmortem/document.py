@@ -1726,7 +1726,7 @@ def _sub_items(children: list[str]) -> list[str]:
 # (led by a guard of the letters its phrases open with: a search tests one class at each
 # character and tries the phrases only where one may start; tests/test_first_letters.py
 # checks that the guard names every first letter)
-_CAUSE = re.compile(r"(?=[abcdfiloprstw])\b(?:root[\s_-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?(?:caused|triggered)\s+by"
+_CAUSE = re.compile(r"(?=[abcdefiloprstw])\b(?:root[\s_-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?(?:caused|triggered)\s+by"
                     r"|caused\s+by|due\s+to|because\s+(?:of\s+)?(?:a|an|the|our|its|their|we|it)\b"
                     # "the voltage spike caused a shutdown of the network gear"
                     r"|\bcaused\s+(?:a|an|the)\s+(?:\w+\s+)?(?:outage|shutdown|failure|crash|disruption|downtime"
@@ -1755,7 +1755,10 @@ _CAUSE = re.compile(r"(?=[abcdfiloprstw])\b(?:root[\s_-]cause|(?:was|were|is|are
                     # took advantage of a missing input integrity check in the deposit function"
                     r"|(?:took|takes|taking)\s+advantage\s+of\s+(?:(?:a|an|the|this|that)\s+)?(?:\w+\s+){0,2}?"
                     r"(?:missing|lack|flaw|bug|vulnerabilit(?:y|ies)|weakness|gap|misconfigur\w*|race\s+condition|loophole"
-                    r"|unchecked|unvalidated|insecure)\b)", re.I)
+                    r"|unchecked|unvalidated|insecure)\b"
+                    # "The attack used a bug in custom emoji code", "the exploit abused a flaw in ..."
+                    r"|(?:attack|attacker|attackers|exploit)\s+(?:used|exploited|abused|leveraged)\s+(?:a|an|the)\s+"
+                    r"(?:\w+\s+){0,2}?(?:bug|flaw|vulnerability|weakness|misconfiguration|loophole)\s+in\b)", re.I)
 # what an investigation found: "After investigation, we determined that the core pods had
 # no resource guarantees", "analysis showed that ..." (a cause when what follows "that" is
 # not the harm's measure or its absence: "that no customer data was lost", "that about 3%
@@ -1791,7 +1794,7 @@ _CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起�
 _CJK_SENTENCE = re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "investigat", "analysis", "debugging", "digging", "turned out", "trigger", "result", "stem", "originated", "traced",
                 "culprit", "reason", "the problem", "the issue", "the bug", "the fault", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
-                "ursache", "motivo", "veroorzaakt", "gevolg", "durch", "advantage of")
+                "ursache", "motivo", "veroorzaakt", "gevolg", "durch", "advantage of", "attack", "exploit")
 _NO_CAUSE_HERE = {"timeline", "actions", "went_well", "lucky"}
 
 
