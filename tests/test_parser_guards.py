@@ -386,3 +386,46 @@ def test_japanese_and_korean_clocks_in_their_own_signs(entries, want):
 def test_an_hours_sign_alone_is_a_duration_not_a_clock():
     from loaders import timeparse
     assert timeparse.read_stamp("2時間後に復旧") is None and timeparse.read_stamp("3시간 동안 장애") is None
+
+
+def test_a_stated_cause_wins_over_an_untimed_storys_first_due_to():
+    text = ("# Search outage, 2024-03-06\n\n## Timeline\n\nOn Tuesday we started copying the old index.\n\n"
+            "The copy was paused overnight due to the weekly maintenance window.\n\n## What we learned\n\n"
+            "The outage was caused by the alias switch pointing at the new index before its copy had finished.\n")
+    assert parse(text, "a.md")["contributing_factors"][0].startswith("The outage was caused by the alias switch")
+
+
+def test_steps_that_found_what_caused_the_errors_are_not_the_causes():
+    text = ("# Checkout errors on 2024-04-02\n\nHere is how we tracked down what caused the errors:\n\n"
+            "1. Compared error rates per region\n2. Replayed the failing requests\n\n"
+            "The replay showed that the Redis client dropped connections after a failover because its retry "
+            "setting defaulted to zero.\n")
+    causes = parse(text, "a.md")["contributing_factors"]
+    assert not any(c.startswith(("Compared", "Replayed")) for c in causes), causes
+
+
+@pytest.mark.parametrize("said", [
+    "Secret scanning saved us from a potential security breach of customer data.",
+    "We have had no reports of customers impacted on their invoices.",
+])
+def test_a_spared_part_does_not_make_harm_done_a_near_miss(said):
+    text = ("# Leaked cloud key, 2024-06-01\n\n## Summary\n\nA cloud key leaked in a public commit and was used within "
+            f"four minutes to start 40 mining instances, costing $3,900. {said}\n")
+    assert parse(text, "a.md")["near_miss"] is False
+
+
+def test_a_file_name_dates_a_post_by_its_day_unless_its_opening_says_the_incident_lies_back():
+    text = ("---\ntitle: DB failover\nauthor: ops\ntags: [db]\n---\n\nThe primary failed over to a lagging replica.\n\n"
+            "## Timeline\n\n- 2024-02-27 10:00 UTC: replica lag alert acknowledged\n"
+            "- 2024-03-05 14:00 UTC: primary fails over; writes are lost\n")
+    assert parse(text, "2024-03-05-db-failover.md")["date"] == "2024-03-05"
+
+
+def test_many_articles_before_a_heading_are_stripped_once():
+    """(each was stripped by a call of its own once: 450 of them passed Python's recursion
+    limit and the document was thrown away)"""
+    from loaders.postmortem.vocabulary import section_kind
+
+    text = "# T\n\n## " + "la " * 2000 + "timeline\n\n- 2024-01-01 10:00 UTC: it broke\n"
+    assert parse(text, "a.md")["title"] == "T"
+    assert section_kind("la " * 2000 + "timeline") is None

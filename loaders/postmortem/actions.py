@@ -299,14 +299,14 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 # "✅ Done:", "In progress:" standing over a list: its items' status
                 label = b.text.strip()
                 label_status = _status(plain(label)) if label.endswith(":") and len(label) <= 60 else None
-                mark = b.rows[0][1][0].strip()[:1]
-                if mark in _LINE_MARKS and sum(t.strip()[:1] == mark for _, (t,) in b.rows) >= 2:
+                if b.rows[0][1][0].strip()[:1] in _LINE_MARKS \
+                        and sum(t.strip()[:1] in _LINE_MARKS for _, (t,) in b.rows) >= 2:
                     # " ✅ **Process Enhancements**: ..." a line each, no list marker: a list
-                    # written with a symbol for its bullets (a line without it goes on with
-                    # the one above)
+                    # written with symbols for its bullets, each its item's own ("☐ ..." is
+                    # open beside "✅ ..."); a line without one goes on with the one above
                     lines: list[tuple[int, str]] = []
                     for ln, (line_text,) in b.rows:
-                        if line_text.strip()[:1] == mark:
+                        if line_text.strip()[:1] in _LINE_MARKS:
                             lines.append((ln, line_text.strip()))
                         else:
                             lines[-1] = (lines[-1][0], f"{lines[-1][1]} {line_text.strip()}")
@@ -343,8 +343,8 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
 
 
 # symbols people open a line with in place of a list's marker ("✅ Stronger DNS
-# documentation", "☐ Add a runbook", "➡ Move the cron"): two or more lines that all
-# open with the same one are a list
+# documentation", "☐ Add a runbook", "➡ Move the cron"): a paragraph whose first line and
+# at least one more open with one is a list
 _LINE_MARKS = frozenset("✅✔✓☑☐⬜🔲➡→•▪►")
 
 # an item that is one code span and nothing else

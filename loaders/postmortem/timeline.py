@@ -924,11 +924,13 @@ def _timed_blocks(r: _Reader) -> None:
     # (bold lines, or headings that open with their stamp: "## 2025-01-21T18:00:00 - NC ist
     # wieder erreichbar", a status page's updates newest first)
     stamped = [(s, st.has_time) for s in doc.secs if s.level and s.blocks and (s.level == 8 or s.level <= 6)
-               and (st := r.stamp(plain(s.title))) is not None and st.has_date]
+               and (st := r.stamp(plain(s.title))) is not None and st.has_date
+               and (st.has_time or not plain(s.title)[st.end:].strip(" *_:"))]
     tables = [b for s in doc.secs for b in s.blocks if b.kind == "table" and _timed_table(r, b)]
     if sum(timed for _, timed in stamped) + sum(len(b.rows) - 1 for b in tables) < 2:
         return
-    # (among timed ones, a heading or bold line that is only a day, "## 2024-02-01", is an update too)
+    # (among timed ones, a heading or bold line that is only a day, "## 2024-02-01", is an
+    # update too; "## 2024-03-12 - Postmortem" over the write-up is not)
     stamped = [s for s, _ in stamped]
     parts = sorted([(b.line, True, b) for b in tables] + [(s.line, False, s) for s in stamped], key=lambda p: p[0])
     for _, is_table, part in parts:

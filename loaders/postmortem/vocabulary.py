@@ -279,7 +279,7 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     # name after an article or possessive (and a count), read as the name alone
     lead = _ARTICLE.match(t)
     if lead:
-        return section_kind(t[lead.end():], whole)
+        return _named_exactly(t[lead.end():])
     # "Por qué Chilexpress dispara el fatal (causa raíz)", "How it got in (root cause)": a
     # heading that says in a closing parenthesis that it gives the root cause (only that:
     # "What we did (actions)" is the response, "Config push (trigger)" a timeline's step)
@@ -295,6 +295,16 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         for kind, rx in _CJK_ENDING:
             if rx.search(t):
                 return kind
+    return None
+
+
+def _named_exactly(t: str) -> str | None:
+    """The kind of section ``t`` names when it is a section's name and nothing else (a note
+    in brackets aside): "root causes", "follow-ups (open)"; not "tasks that never ran"."""
+    for kind, rx in SECTION_KINDS:
+        m = rx.match(t)
+        if m and not _PARENS.sub("", t[m.end():]).strip(" :-–—."):
+            return kind
     return None
 
 
@@ -341,10 +351,11 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     r"introduced(?:\s+(?:at|on))?")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery",
-                     r"(?:date|time)\s+detected")),
+                     r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)")),
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
-                      r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?")),
+                      r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?",
+                      r"(?:date|time)\s+(?:mitigated|restored|recovered)")),
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
                      r"(?:date|time)\s+(?:resolved|closed)",
@@ -354,7 +365,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
     ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
-                    r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published)")),
+                    r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published|created|disclosed)")),
     # "Fecha del incidente", "Date de l'incident", "Data do incidente", "Datum des Vorfalls"
     # first: the first alternative that matches is the one taken ("date", "fecha" alone)
     ("date", _rx(r"fecha\s+del\s+incidente", r"date\s+de\s+l['’]incident", r"data\s+d[oa]\s+incidente",
