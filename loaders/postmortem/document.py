@@ -1841,9 +1841,9 @@ def _prose_cause(doc: Doc) -> list[str]:
         return labelled
     # (a timeline told as untimed paragraphs is read last: a cause stated elsewhere wins
     # over the story's first "due to")
-    stories = [s for s in doc.secs if _untimed_story(doc, s)]
-    for s in [s for s in doc.secs if s not in stories] + stories if stories else doc.secs:
-        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE and id(s) not in doc.response_steps and s not in stories:
+    stories = {id(s) for s in doc.secs if _untimed_story(doc, s)}
+    for s in sorted(doc.secs, key=lambda s: id(s) in stories) if stories else doc.secs:   # (stable: order kept)
+        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE and id(s) not in doc.response_steps and id(s) not in stories:
             continue   # (a Resolution told as timed steps may name the cause it found)
         # a heading or a bold line that says it ("**The site was down due to a storage
         # fault**") states the cause as well as any sentence does
