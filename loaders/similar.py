@@ -145,10 +145,14 @@ def _scores(x, b, sizes, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 def _window_scores(x, b, sizes, block: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
     """(c0, score, text) of the sorted rows ``block`` against columns c0.. up to the last
     row, each row's own window (its HORIZON predecessors) kept and every other cell -1.
-    The product runs as window rows times the block's transpose: only the small block is
-    ever transposed."""
+    The cosines are the window's rows, cut to the terms the block holds, times the block
+    made dense over those terms: the result is dense anyway (most pairs share a term), and
+    building it as a sparse product first took 1.3-1.6x as long (issue 13). Only the small
+    block is ever transposed or made dense."""
     c0, c1 = max(0, int(block[0]) - HORIZON), int(block[-1])
-    text = (x[c0:c1] @ x[block].T).T.toarray()
+    xb = x[block]
+    held = np.unique(xb.indices)
+    text = np.ascontiguousarray((x[c0:c1][:, held] @ xb[:, held].T.toarray()).T)
     score = _combine(text, (b[c0:c1] @ b[block].T).T.toarray(), sizes[block], sizes[c0:c1])
     cols = np.arange(c0, c1)[None, :]
     score[(cols >= block[:, None]) | (cols < block[:, None] - HORIZON)] = -1.0
