@@ -743,6 +743,15 @@ def _record(doc: Doc, options: Options) -> dict:
                                f"{first_day} used")
         incident_date = first_day
         timeline = timeline_entries(doc, incident_date)
+    elif title_day is not None and incident_date == title_day and first_day is not None \
+            and first_day > title_day + timedelta(days=60):
+        # a title copied from an older report ("# 2022-01-27, pod limit reached" over a
+        # timeline that starts "### 2022-06-02 10:00 - Problem starts"): nothing happens
+        # for months after the day it names, so the day is the timeline's
+        problems.warning(None, f"the title says {title_day} but the timeline starts on {first_day}, "
+                               f"months later; {first_day} used")
+        incident_date = first_day
+        timeline = timeline_entries(doc, incident_date)
 
     severity = front(doc, "severity")
     severity = str(severity) if severity is not None else (doc.meta.get("severity", (None,))[0])
@@ -1345,7 +1354,7 @@ def _check_title_date(doc: Doc, said: date | None, timeline) -> None:
     """A title that names one day (``said``, its first full date) while the timeline
     starts days away from it."""
     first = next((e for e in timeline if e.at is not None), None)
-    if said and first and abs((first.at.date() - said).days) > 2:
+    if said and first and abs((first.at.date() - said).days) > 2 and not first.at.date() > said + timedelta(days=60):
         doc.problems.warning(first.line, f"the title says {said} but the timeline starts on "
                                          f"{first.at.date()}; the title's date is used")
 

@@ -219,6 +219,9 @@ def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, 
 
 
 _PHRASES = _index()
+# a measure of what works back at its full ("launch success back to 100%")
+_FULL_AGAIN = re.compile(r"\b(?:success|availability|uptime|launch\w*|health\w*|passing)\b[^.;]{0,30}?"
+                         r"\b(?:back|returns?|returned|recovers?|recovered)\s+to\s+100\s?%", re.I)
 _COMES_BACK = re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager"}
@@ -536,6 +539,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
+    if "100" in words and _FULL_AGAIN.search(e.text):
+        e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
     if "first" in words and _FIRST_SEEN.match(e.text):
         e.tags.add("detected")   # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen
     if ("flags" in words or "flag" in words) and _FLAGS_A_FAULT.search(e.text):
@@ -1597,7 +1602,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         # (with no detection to bound it, not an impact told after a recovery: status
         # updates' "Everything is working again" then "the login is a bit unstable" tell a
         # relapse, not the start)
-        fixed = first("mitigated") if det is None else None
+        # (nor, when it had ended before anyone knew, one after that recovery)
+        fixed = first("mitigated") if det is None else _unseen_recovery(timed, det)
         impact = next((e.at for e in timed if "impact" in e.tags and (det is None or e.at <= det)
                        and (fixed is None or e.at <= fixed)), None)
         # "reports kubeadm 1.6.0 being broken" after "releases Kubernetes 1.6.0": it began
@@ -1632,6 +1638,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     start = times.get("started_at")
     if start is not None and ttm is not None:
         put("mitigated_at", start + timedelta(minutes=ttm), "stated_duration")
+    if times.get("detected_at") is not None and (start is None or sources.get("started_at") == "timeline_impact"):
+        # it ended before anyone knew: "10:55 Cluster self-heals ... back to 100%", then
+        # "15:00 Dip ... noticed via grafana" (the start is the entry before that recovery)
+        healed = _unseen_recovery(timed, times["detected_at"])
+        if healed is not None and (start is None or start < healed):
+            put("mitigated_at", healed, "timeline_mitigation_unseen")
     after = times.get("detected_at") or start
     # the first report of mitigation after detection; the detection's own entry ("Jobs
     # are stalled; we have paused the scheduler") only when no later one reports it
@@ -1706,6 +1718,32 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         # (not a status-page issue its front matter keeps open: "resolved = false")
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
+
+
+_RECOVERED = re.compile(r"\b(?:self-?heal\w*|recover(?:s|ed|y)\b|(?:returns?|returned|is|are|was|were|back)"
+                        r"\s+(?:back\s+)?to\s+(?:normal|100\s?%))", re.I)
+
+
+def _unseen_recovery(timed: list[Entry], det: datetime) -> datetime | None:
+    """When the impact ended before anyone knew of it: the first entry reporting
+    mitigation before the detection, after an entry telling of the harm it ended (or
+    itself saying the harm is over: "self-heals", "returns to normal"; not a step that
+    went well, "cloud-init completed; health became ready"), with no entry between it and
+    the detection telling of harm, a marked start or a detection (a relapse or an earlier
+    knowing). None when there is no such entry."""
+    before = [e for e in timed if e.at < det]
+    for n, e in enumerate(before):
+        if "mitigated" in e.tags and not {"impact", "detected"} & e.tags:
+            if n == 0 or before[0].at >= e.at:
+                return None
+            if not (_RECOVERED.search(e.text)
+                    or any("impact" in x.tags or "started" in x.markers for x in before[:n])):
+                return None
+            rest = before[n + 1:]
+            if any({"impact", "detected"} & x.tags or "started" in x.markers for x in rest):
+                return None
+            return e.at
+    return None
 
 
 # a step that looks for the fault rather than mends it ("began investigating", "found a

@@ -132,7 +132,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                      r"supporting\s+information", r"references?", r"links?", r"appendix", r"glossary",
                      r"(?:[\w-]+\s+){1,2}references", r"further\s+reading", r"useful\s+links",
                      r"frequently\s+asked\s+questions", r"faqs?\b", r"q\s*&\s*a\b", r"questions\s+and\s+answers",
-                     r"leadup", r"lead[\s-]up", r"documentation", r"related\s+(?:incidents|issues)")),
+                     r"leadup", r"lead[\s-]up",
+                     # (not "Documentation improvements" over the docs to write: an action group)
+                     r"documentation(?!\s+(?:improvements?|updates?|changes?|fixes|tasks?|work|to-?dos?|gaps?"
+                     r"|follow-?ups?|actions?|items?)\b)", r"related\s+(?:incidents|issues)")),
 ]
 
 # The same sections in the other languages postmortems are written in (Norwegian,
@@ -548,6 +551,7 @@ EVENT_WORDS: dict[str, list[str]] = {
        "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
        "received an email", "received a report", "receives a report", "reached out", "contacted us",
        "issue identified", "problem identified", "identified an issue", "identified a problem",
+       "issue is identified", "problem is identified", "issue was identified", "problem was identified",
        "identifies an issue", "identifies a problem", "identified a bug", "identifies a bug",
        "investigation starts", "investigation started", "investigation begins", "investigation began",
        "begins investigation", "began investigation", "begins an investigation", "began an investigation",
