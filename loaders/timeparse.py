@@ -213,10 +213,10 @@ def zone(text: str | None) -> Zone | None:
             found = Zone(name, tz=ZoneInfo(name))
         except Exception:  # unknown name, or no tz database
             found = None
-        if found is None and "/" in key and (word := ZONE_WORDS.get(key.rsplit("/", 1)[1].strip().lower())):
-            # "UC/Pacific" (a typo of US/Pacific), "USA/Eastern": a region not in the tz
-            # database over a zone word that is
-            found = zone(word)
+        if found is None and (typo := re.fullmatch(r"U[A-Z]{1,2}/(Pacific|Eastern|Central|Mountain)", key)):
+            # "UC/Pacific" (a typo of US/Pacific), "USA/Eastern": the US zone word it names
+            found = zone(typo.group(1))
+    _zone_cache[key] = found
     return found
 
 
@@ -231,8 +231,8 @@ ZONE_PATTERN = (
     r"|(?:UTC|GMT)\s?[+\-−]\d{1,2}(?::?\d{2})?(?![\w:])(?!-[^\W\d_])"
     r"|(?:UTC|GMT)\s+[+\-−]\s+\d{1,2}(?::?\d{2})?(?=\s*(?:[)\],;]|\.(?!\d)|$))"
     r"|(?:US|Europe|America|Asia|Australia|Africa|Pacific|Atlantic|Canada)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
-    # a region the tz database lacks over a US zone word ("UC/Pacific", "USA/Eastern"): the zone word
-    r"|\b(?-i:[A-Z]{2,4})/(?:Pacific|Eastern|Central|Mountain)\b"
+    # a US region misspelt over a US zone word ("UC/Pacific", "USA/Eastern"): the zone word
+    r"|\b(?-i:U[A-Z]{1,2})/(?:Pacific|Eastern|Central|Mountain)\b"
     rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b"
     r"|\b(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"  # a city: zone() decides whether it is one
 )

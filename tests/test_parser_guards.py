@@ -429,3 +429,166 @@ def test_many_articles_before_a_heading_are_stripped_once():
     text = "# T\n\n## " + "la " * 2000 + "timeline\n\n- 2024-01-01 10:00 UTC: it broke\n"
     assert parse(text, "a.md")["title"] == "T"
     assert section_kind("la " * 2000 + "timeline") is None
+
+
+# Reviewer probes of the twenty-seventh session's rules (a recovery before anyone knew,
+# "back to 100%", "problem is identified", "Documentation ..." headings, a region
+# misspelt over a zone word, a title date months before its timeline)
+
+def test_a_lead_up_that_recovered_is_no_recovery_before_the_detection():
+    text = ('# 2024-05-14: order-service latency after database maintenance\n'
+            '\n'
+            '## Timeline (UTC)\n'
+            '\n'
+            '- 08:50 Scheduled maintenance on the primary database begins; replicas serve reads\n'
+            '- 09:05 Maintenance finished; primary recovered and replication back to normal\n'
+            '- 09:40 PagerDuty alert: order-service p99 latency above 2s\n'
+            '- 09:55 On-call finds the connection pool still sized for maintenance mode\n'
+            '- 10:10 Pool config reverted; latency returns to normal\n'
+            '\n'
+            '## Action items\n'
+            '\n'
+            '- [ ] Add a post-maintenance checklist step to restore pool sizes\n')
+    got = parse(text, "a.md")
+    assert (got["detected_at"], got["mitigated_at"]) == ("2024-05-14T09:40:00Z", "2024-05-14T10:10:00Z")
+
+
+def test_a_detection_that_tells_of_harm_going_on_keeps_the_recovery_after_it():
+    text = ('# 2024-08-19: checkout failures during flash sale\n'
+            '\n'
+            '## Timeline (UTC)\n'
+            '\n'
+            '- 10:00 Flash sale starts; checkout error rate spikes to 8%\n'
+            '- 10:05 Autoscaler adds capacity; checkout recovers\n'
+            '- 10:30 Customers report checkout is failing; support escalates to on-call\n'
+            '- 10:52 Payment DB connection limit raised; checkouts succeed again\n')
+    assert parse(text, "a.md")["mitigated_at"] == "2024-08-19T10:52:00Z"
+
+
+def test_a_dependency_that_recovered_before_our_harm_was_found_did_not_end_it():
+    text = ('# 2024-07-08: stale prices on product pages\n'
+            '\n'
+            '## Background\n'
+            '\n'
+            '## Timeline (UTC)\n'
+            '\n'
+            '- 11:00 Upstream pricing feed provider has an outage\n'
+            '- 11:20 Pricing feed recovered; provider posts all-clear\n'
+            '- 11:21 Our importer keeps the cached feed from 11:00 because its retry gave up\n'
+            '- 13:05 Customer support reports a customer charged an outdated price\n'
+            '- 13:30 Importer restarted and cache refreshed\n')
+    assert parse(text, "a.md")["mitigated_at"] != "2024-07-08T11:20:00Z"
+
+
+def test_a_failure_rate_back_to_100_percent_is_no_recovery():
+    text = ('# 2024-08-01: API outage\n'
+            '\n'
+            '## Timeline (UTC)\n'
+            '\n'
+            '- 10:00 Memory on api-3 climbs steadily\n'
+            '- 10:20 Health checks failing on api-3; load balancer removes it\n'
+            '- 10:25 api-3 restarted by the orchestrator, health checks passing again\n'
+            '- 10:40 Health check failure rate back to 100% across the pool\n'
+            '- 10:42 Alert fires: API availability below 50%\n'
+            '- 11:05 Memory leak traced to the new JSON encoder; v5.2 rolled back\n')
+    assert parse(text, "a.md")["mitigated_at"] == "2024-08-01T11:05:00Z"
+
+
+def test_a_problem_identified_as_a_cause_is_no_detection():
+    text = ('# 2024-09-03: password-reset emails delayed\n'
+            '\n'
+            '## Timeline (UTC)\n'
+            '\n'
+            '- 09:10 Notifier v3.8 deploys (switches the SMTP client library)\n'
+            '- 09:40 Password-reset emails stop going out\n'
+            '- 10:15 Priya looks at the notifier dashboards and sees the queue growing\n'
+            '- 11:30 Problem is identified: TLS handshakes to the relay time out in the new client\n'
+            '- 11:45 Notifier rolled back to v3.7; queue drains\n')
+    assert parse(text, "a.md")["detected_at"] != "2024-09-03T11:30:00Z"
+
+
+@pytest.mark.parametrize("probe", [('# 2024-03-14: Redis failover left sessions stale\n'
+            '\n'
+            '## Timeline (UTC)\n'
+            '\n'
+            '- 10:02 Redis primary fails over\n'
+            '- 10:09 Alert fires: login error rate above 5%\n'
+            '- 10:30 Session service restarted; logins recover\n'
+            '\n'
+            '## Action items\n'
+            '\n'
+            '### Reliability\n'
+            '\n'
+            '- [ ] Make the session client follow Redis failovers (OPS-311)\n'
+            '\n'
+            '### Documentation updates\n'
+            '\n'
+            '- [Redis failover runbook](https://wiki.example.com/runbooks/redis-failover) (revised 2024-03-15)\n'
+            '- [Session service architecture](https://wiki.example.com/arch/sessions)\n'), ('# 2024-03-14: Redis failover left sessions stale\n'
+            '\n'
+            '## Timeline (UTC)\n'
+            '\n'
+            '- 10:02 Redis primary fails over\n'
+            '- 10:09 Alert fires: login error rate above 5%\n'
+            '- 10:30 Session service restarted; logins recover\n'
+            '\n'
+            '## Action items\n'
+            '\n'
+            '| Action | Owner | Ticket |\n'
+            '|---|---|---|\n'
+            '| Make the session client follow Redis failovers | sam | OPS-311 |\n'
+            '\n'
+            '### Documentation work\n'
+            '\n'
+            '- Redis vendor docs on failover: https://redis.io/docs/management/sentinel/\n'
+            '- Our runbook: https://wiki.example.com/runbooks/redis-failover\n')])
+def test_documentation_updates_or_work_listing_links_are_no_action_items(probe):
+    assert len(parse(probe, "a.md")["action_items"]) == 1
+
+
+def test_a_follow_up_that_names_the_old_day_keeps_it():
+    text = ('# Follow-up to the 2023-02-14 outage: remediation retrospective\n'
+            '\n'
+            'The 2023-02-14 outage took checkout down for 40 minutes. This document reviews how the\n'
+            'remediation went.\n'
+            '\n'
+            '## Timeline\n'
+            '\n'
+            '- 2023-05-02 10:00 Remediation kickoff; five action items agreed\n'
+            '- 2023-05-16 14:00 Connection-pool limits rolled out to all services\n'
+            '- 2023-06-01 09:00 Failover drill passes\n'
+            '\n'
+            '## Action items\n'
+            '\n'
+            '- [ ] Close the remaining runbook ticket\n')
+    assert parse(text, "a.md")["date"] == "2023-02-14"
+
+
+@pytest.mark.parametrize("probe, detected", [(('# 2024-03-12: Sydney checkout errors\n'
+            '\n'
+            'All times are AEST/Eastern.\n'
+            '\n'
+            '## Timeline\n'
+            '\n'
+            '- 09:02 Deploy of payments v4.1 starts\n'
+            '- 09:14 Alert fires: checkout 5xx above 2%\n'
+            '- 09:31 Rolled back to v4.0; errors back to baseline\n'
+            '\n'
+            '## Action items\n'
+            '\n'
+            '- Add a canary stage for payments\n'), "2024-03-11T23:14:00Z"),
+                                             (('# 2024-03-12: Frankfurt API latency\n'
+            '\n'
+            'All times in CET/Central European Time.\n'
+            '\n'
+            '## Timeline\n'
+            '\n'
+            '- 09:02 Deploy of gateway v7 starts\n'
+            '- 09:14 Alert fires: p99 latency above 3s\n'
+            '- 09:31 Rolled back to v6; latency back to normal\n'
+            '\n'
+            '## Action items\n'
+            '\n'
+            '- Load-test gateway releases\n'), "2024-03-12T08:14:00Z")])
+def test_a_zone_abbreviation_over_a_zone_word_is_not_read_as_us_time(probe, detected):
+    assert parse(probe, "a.md")["detected_at"] == detected

@@ -744,7 +744,11 @@ def _record(doc: Doc, options: Options) -> dict:
         incident_date = first_day
         timeline = timeline_entries(doc, incident_date)
     elif title_day is not None and incident_date == title_day and first_day is not None \
-            and first_day > title_day + timedelta(days=60):
+            and first_day > title_day + timedelta(days=60) \
+            and any({"impact", "detected"} & e.tags for e in timeline) \
+            and tp.find_date(_opening_prose(doc)[:600], doc.order_hint) != title_day:
+        # (not a follow-up that names the old day in its opening and times the work since:
+        # "Follow-up to the 2023-02-14 outage", its timeline the remediation months later)
         # a title copied from an older report ("# 2022-01-27, pod limit reached" over a
         # timeline that starts "### 2022-06-02 10:00 - Problem starts"): nothing happens
         # for months after the day it names, so the day is the timeline's

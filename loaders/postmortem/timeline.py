@@ -219,9 +219,15 @@ def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, 
 
 
 _PHRASES = _index()
-# a measure of what works back at its full ("launch success back to 100%")
-_FULL_AGAIN = re.compile(r"\b(?:success|availability|uptime|launch\w*|health\w*|passing)\b[^.;]{0,30}?"
+# a measure of what works back at its full ("launch success back to 100%"), or down to
+# nothing ("launch success metric reaches 0%"); not a measure of failure or load between
+# ("health check failure rate back to 100%", "health dashboard shows CPU back to 100%")
+_FULL_AGAIN = re.compile(r"\b(?:success|availability|uptime|launch\w*|health\w*|passing)\b([^.;]{0,30}?)"
                          r"\b(?:back|returns?|returned|recovers?|recovered)\s+to\s+100\s?%", re.I)
+_AT_ZERO = re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]{0,30}?)"
+                      r"\b(?:reach\w*|drop\w*|fell|falls?|hit\w*|goes|went)\s+(?:to\s+)?0\s?%", re.I)
+_NOT_WORKING = re.compile(r"fail|error|loss|cpu|usage|load|latency|memory|disk", re.I)
+_IS_IDENTIFIED = re.compile(r"\b(?:problem|issue)\s+is\s+identified\b(?!\s*(?:as\b|:))", re.I)
 _COMES_BACK = re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager"}
@@ -539,8 +545,12 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
-    if "100" in words and _FULL_AGAIN.search(e.text):
+    if "100" in words and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
         e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
+    if "0" in words and (m := _AT_ZERO.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
+        e.tags.add("impact")     # "Launch success metric reaches 0%"
+    if "identified" in words and _IS_IDENTIFIED.search(e.text):
+        e.tags.add("detected")   # "Problem is identified" (not "... is identified as a TLS timeout": a cause)
     if "first" in words and _FIRST_SEEN.match(e.text):
         e.tags.add("detected")   # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen
     if ("flags" in words or "flag" in words) and _FLAGS_A_FAULT.search(e.text):
@@ -1720,25 +1730,32 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     return times, sources
 
 
-_RECOVERED = re.compile(r"\b(?:self-?heal\w*|recover(?:s|ed|y)\b|(?:returns?|returned|is|are|was|were|back)"
-                        r"\s+(?:back\s+)?to\s+(?:normal|100\s?%))", re.I)
+# a detection that looks back at harm already over ("Dip ... noticed via grafana ...
+# messages on node at the time of the event")
+_LOOKS_BACK = re.compile(r"\b(?:at the time of|earlier|had been|had failed|had stopped|in the morning['’]s|"
+                         r"the morning['’]s|overnight|after the fact|dip|dipped|blip)\b", re.I)
 
 
 def _unseen_recovery(timed: list[Entry], det: datetime) -> datetime | None:
     """When the impact ended before anyone knew of it: the first entry reporting
-    mitigation before the detection, after an entry telling of the harm it ended (or
-    itself saying the harm is over: "self-heals", "returns to normal"; not a step that
-    went well, "cloud-init completed; health became ready"), with no entry between it and
-    the detection telling of harm, a marked start or a detection (a relapse or an earlier
-    knowing). None when there is no such entry."""
+    mitigation before the detection, after an entry telling of the harm it ended (not a
+    step that went well, "cloud-init completed; health became ready", nor a lead-up,
+    "maintenance finished; primary recovered"), with no entry between it and the detection
+    telling of harm, a marked start or a detection (a relapse or an earlier knowing), and
+    a detection that looks back at the harm as past (_LOOKS_BACK). None when there is no
+    such entry."""
     before = [e for e in timed if e.at < det]
+    found = [e for e in timed if e.at == det and "detected" in e.tags]
+    if not found or not _LOOKS_BACK.search(found[0].text):
+        # the detection must look back at harm already over ("noticed the morning's failed
+        # builds"): "10:30 Customers report checkout is failing" tells it was not over, and
+        # "support reports a customer charged an outdated price" may follow harm of our own
+        # after a dependency recovered
+        return None
     for n, e in enumerate(before):
         if "mitigated" in e.tags and not {"impact", "detected"} & e.tags:
-            if n == 0 or before[0].at >= e.at:
-                return None
-            if not (_RECOVERED.search(e.text)
-                    or any("impact" in x.tags or "started" in x.markers for x in before[:n])):
-                return None
+            if not any("impact" in x.tags or "started" in x.markers for x in before[:n]):
+                return None   # (a lead-up: "maintenance finished; primary recovered")
             rest = before[n + 1:]
             if any({"impact", "detected"} & x.tags or "started" in x.markers for x in rest):
                 return None

@@ -88,6 +88,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "What we've done and what we will be doing": the follow-ups, done and to come
         r"what\s+we(?:'|’)?(?:ve|\s+have)\s+done\s+and\s+what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do)",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
+        # the same asked: "How are we preventing it from happening again?"
+        r"how\s+(?:are|will|can)\s+we\s+(?:preventing|prevent|avoiding|avoid|stopping|stop)\b",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
         r"recommendations?", r"recommended\s+(?:next\s+)?(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
         # "Proposal Improvements", "Proposed changes", "Proposals for improvement"
@@ -133,9 +135,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                      r"(?:[\w-]+\s+){1,2}references", r"further\s+reading", r"useful\s+links",
                      r"frequently\s+asked\s+questions", r"faqs?\b", r"q\s*&\s*a\b", r"questions\s+and\s+answers",
                      r"leadup", r"lead[\s-]up",
-                     # (not "Documentation improvements" over the docs to write: an action group)
-                     r"documentation(?!\s+(?:improvements?|updates?|changes?|fixes|tasks?|work|to-?dos?|gaps?"
-                     r"|follow-?ups?|actions?|items?)\b)", r"related\s+(?:incidents|issues)")),
+                     # (not "Documentation improvements" over the docs to write: an action group;
+                     # "Documentation updates" or "work" may list the pages changed, links)
+                     r"documentation(?!\s+(?:improvements?|to-?dos?|tasks?|gaps?|follow-?ups?|action\s+items?)\b)",
+                     r"related\s+(?:incidents|issues)")),
 ]
 
 # The same sections in the other languages postmortems are written in (Norwegian,
@@ -534,6 +537,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "logged out",
        # data lost at once: "Mass deletion event - all 4,223 assets soft-deleted"
        "wiped", "mass deletion", "mass-deletion", "data loss",
+       # a breach told as it happened ("our SDKs were compromised"; not a report "about
+       # compromised packages", which is how it was found)
+       "was compromised", "were compromised", "been compromised", "got compromised",
        # "a mistake was made which resulted in some data being deleted from the archive"
        "data being deleted", "data was deleted", "data were deleted", "data has been deleted",
        "data have been deleted", "data got deleted"],
@@ -551,7 +557,6 @@ EVENT_WORDS: dict[str, list[str]] = {
        "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
        "received an email", "received a report", "receives a report", "reached out", "contacted us",
        "issue identified", "problem identified", "identified an issue", "identified a problem",
-       "issue is identified", "problem is identified", "issue was identified", "problem was identified",
        "identifies an issue", "identifies a problem", "identified a bug", "identifies a bug",
        "investigation starts", "investigation started", "investigation begins", "investigation began",
        "begins investigation", "began investigation", "begins an investigation", "began an investigation",
