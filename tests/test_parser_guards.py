@@ -435,75 +435,62 @@ def test_many_articles_before_a_heading_are_stripped_once():
 # "back to 100%", "problem is identified", "Documentation ..." headings, a region
 # misspelt over a zone word, a title date months before its timeline)
 
+def _timeline(title, *entries, before="", after=""):
+    """A postmortem: its title, what comes before the timeline, the UTC timeline's
+    bullets, what comes after."""
+    return f"# {title}\n\n{before}## Timeline (UTC)\n\n" + "".join(f"- {e}\n" for e in entries) + after
+
+
 def test_a_lead_up_that_recovered_is_no_recovery_before_the_detection():
-    text = ('# 2024-05-14: order-service latency after database maintenance\n'
-            '\n'
-            '## Timeline (UTC)\n'
-            '\n'
-            '- 08:50 Scheduled maintenance on the primary database begins; replicas serve reads\n'
-            '- 09:05 Maintenance finished; primary recovered and replication back to normal\n'
-            '- 09:40 PagerDuty alert: order-service p99 latency above 2s\n'
-            '- 09:55 On-call finds the connection pool still sized for maintenance mode\n'
-            '- 10:10 Pool config reverted; latency returns to normal\n'
-            '\n'
-            '## Action items\n'
-            '\n'
-            '- [ ] Add a post-maintenance checklist step to restore pool sizes\n')
+    text = _timeline('2024-05-14: order-service latency after database maintenance',
+                     '08:50 Scheduled maintenance on the primary database begins; replicas serve reads',
+                     '09:05 Maintenance finished; primary recovered and replication back to normal',
+                     '09:40 PagerDuty alert: order-service p99 latency above 2s',
+                     '09:55 On-call finds the connection pool still sized for maintenance mode',
+                     '10:10 Pool config reverted; latency returns to normal',
+                     after='\n## Action items\n\n- [ ] Add a post-maintenance checklist step to restore pool sizes\n')
     got = parse(text, "a.md")
     assert (got["detected_at"], got["mitigated_at"]) == ("2024-05-14T09:40:00Z", "2024-05-14T10:10:00Z")
 
 
 def test_a_detection_that_tells_of_harm_going_on_keeps_the_recovery_after_it():
-    text = ('# 2024-08-19: checkout failures during flash sale\n'
-            '\n'
-            '## Timeline (UTC)\n'
-            '\n'
-            '- 10:00 Flash sale starts; checkout error rate spikes to 8%\n'
-            '- 10:05 Autoscaler adds capacity; checkout recovers\n'
-            '- 10:30 Customers report checkout is failing; support escalates to on-call\n'
-            '- 10:52 Payment DB connection limit raised; checkouts succeed again\n')
+    text = _timeline('2024-08-19: checkout failures during flash sale',
+                     '10:00 Flash sale starts; checkout error rate spikes to 8%',
+                     '10:05 Autoscaler adds capacity; checkout recovers',
+                     '10:30 Customers report checkout is failing; support escalates to on-call',
+                     '10:52 Payment DB connection limit raised; checkouts succeed again')
     assert parse(text, "a.md")["mitigated_at"] == "2024-08-19T10:52:00Z"
 
 
 def test_a_dependency_that_recovered_before_our_harm_was_found_did_not_end_it():
-    text = ('# 2024-07-08: stale prices on product pages\n'
-            '\n'
-            '## Background\n'
-            '\n'
-            '## Timeline (UTC)\n'
-            '\n'
-            '- 11:00 Upstream pricing feed provider has an outage\n'
-            '- 11:20 Pricing feed recovered; provider posts all-clear\n'
-            '- 11:21 Our importer keeps the cached feed from 11:00 because its retry gave up\n'
-            '- 13:05 Customer support reports a customer charged an outdated price\n'
-            '- 13:30 Importer restarted and cache refreshed\n')
+    text = _timeline('2024-07-08: stale prices on product pages',
+                     '11:00 Upstream pricing feed provider has an outage',
+                     '11:20 Pricing feed recovered; provider posts all-clear',
+                     '11:21 Our importer keeps the cached feed from 11:00 because its retry gave up',
+                     '13:05 Customer support reports a customer charged an outdated price',
+                     '13:30 Importer restarted and cache refreshed',
+                     before='## Background\n\n')
     assert parse(text, "a.md")["mitigated_at"] != "2024-07-08T11:20:00Z"
 
 
 def test_a_failure_rate_back_to_100_percent_is_no_recovery():
-    text = ('# 2024-08-01: API outage\n'
-            '\n'
-            '## Timeline (UTC)\n'
-            '\n'
-            '- 10:00 Memory on api-3 climbs steadily\n'
-            '- 10:20 Health checks failing on api-3; load balancer removes it\n'
-            '- 10:25 api-3 restarted by the orchestrator, health checks passing again\n'
-            '- 10:40 Health check failure rate back to 100% across the pool\n'
-            '- 10:42 Alert fires: API availability below 50%\n'
-            '- 11:05 Memory leak traced to the new JSON encoder; v5.2 rolled back\n')
+    text = _timeline('2024-08-01: API outage',
+                     '10:00 Memory on api-3 climbs steadily',
+                     '10:20 Health checks failing on api-3; load balancer removes it',
+                     '10:25 api-3 restarted by the orchestrator, health checks passing again',
+                     '10:40 Health check failure rate back to 100% across the pool',
+                     '10:42 Alert fires: API availability below 50%',
+                     '11:05 Memory leak traced to the new JSON encoder; v5.2 rolled back')
     assert parse(text, "a.md")["mitigated_at"] == "2024-08-01T11:05:00Z"
 
 
 def test_a_problem_identified_as_a_cause_is_no_detection():
-    text = ('# 2024-09-03: password-reset emails delayed\n'
-            '\n'
-            '## Timeline (UTC)\n'
-            '\n'
-            '- 09:10 Notifier v3.8 deploys (switches the SMTP client library)\n'
-            '- 09:40 Password-reset emails stop going out\n'
-            '- 10:15 Priya looks at the notifier dashboards and sees the queue growing\n'
-            '- 11:30 Problem is identified: TLS handshakes to the relay time out in the new client\n'
-            '- 11:45 Notifier rolled back to v3.7; queue drains\n')
+    text = _timeline('2024-09-03: password-reset emails delayed',
+                     '09:10 Notifier v3.8 deploys (switches the SMTP client library)',
+                     '09:40 Password-reset emails stop going out',
+                     '10:15 Priya looks at the notifier dashboards and sees the queue growing',
+                     '11:30 Problem is identified: TLS handshakes to the relay time out in the new client',
+                     '11:45 Notifier rolled back to v3.7; queue drains')
     assert parse(text, "a.md")["detected_at"] != "2024-09-03T11:30:00Z"
 
 
