@@ -494,41 +494,19 @@ def test_a_problem_identified_as_a_cause_is_no_detection():
     assert parse(text, "a.md")["detected_at"] != "2024-09-03T11:30:00Z"
 
 
-@pytest.mark.parametrize("probe", [('# 2024-03-14: Redis failover left sessions stale\n'
-            '\n'
-            '## Timeline (UTC)\n'
-            '\n'
-            '- 10:02 Redis primary fails over\n'
-            '- 10:09 Alert fires: login error rate above 5%\n'
-            '- 10:30 Session service restarted; logins recover\n'
-            '\n'
-            '## Action items\n'
-            '\n'
-            '### Reliability\n'
-            '\n'
-            '- [ ] Make the session client follow Redis failovers (OPS-311)\n'
-            '\n'
-            '### Documentation updates\n'
-            '\n'
-            '- [Redis failover runbook](https://wiki.example.com/runbooks/redis-failover) (revised 2024-03-15)\n'
-            '- [Session service architecture](https://wiki.example.com/arch/sessions)\n'), ('# 2024-03-14: Redis failover left sessions stale\n'
-            '\n'
-            '## Timeline (UTC)\n'
-            '\n'
-            '- 10:02 Redis primary fails over\n'
-            '- 10:09 Alert fires: login error rate above 5%\n'
-            '- 10:30 Session service restarted; logins recover\n'
-            '\n'
-            '## Action items\n'
-            '\n'
-            '| Action | Owner | Ticket |\n'
-            '|---|---|---|\n'
-            '| Make the session client follow Redis failovers | sam | OPS-311 |\n'
-            '\n'
-            '### Documentation work\n'
-            '\n'
-            '- Redis vendor docs on failover: https://redis.io/docs/management/sentinel/\n'
-            '- Our runbook: https://wiki.example.com/runbooks/redis-failover\n')])
+_REDIS = ("2024-03-14: Redis failover left sessions stale", "10:02 Redis primary fails over",
+          "10:09 Alert fires: login error rate above 5%", "10:30 Session service restarted; logins recover")
+
+
+@pytest.mark.parametrize("probe", [
+    _timeline(*_REDIS, after="\n## Action items\n\n### Reliability\n\n"
+              "- [ ] Make the session client follow Redis failovers (OPS-311)\n\n### Documentation updates\n\n"
+              "- [Redis failover runbook](https://wiki.example.com/runbooks/redis-failover) (revised 2024-03-15)\n"
+              "- [Session service architecture](https://wiki.example.com/arch/sessions)\n"),
+    _timeline(*_REDIS, after="\n## Action items\n\n| Action | Owner | Ticket |\n|---|---|---|\n"
+              "| Make the session client follow Redis failovers | sam | OPS-311 |\n\n### Documentation work\n\n"
+              "- Redis vendor docs on failover: https://redis.io/docs/management/sentinel/\n"
+              "- Our runbook: https://wiki.example.com/runbooks/redis-failover\n")])
 def test_documentation_updates_or_work_listing_links_are_no_action_items(probe):
     assert len(parse(probe, "a.md")["action_items"]) == 1
 
