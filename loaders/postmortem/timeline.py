@@ -545,17 +545,17 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
-    if "100" in words and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
-        e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
-    if "0" in words and (m := _AT_ZERO.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
-        e.tags.add("impact")     # "Launch success metric reaches 0%"
-    if "identified" in words and _IS_IDENTIFIED.search(e.text):
-        e.tags.add("detected")   # "Problem is identified" (not "... is identified as a TLS timeout": a cause)
-    if "first" in words and _FIRST_SEEN.match(e.text):
-        e.tags.add("detected")   # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen
-    if ("flags" in words or "flag" in words) and _FLAGS_A_FAULT.search(e.text):
-        e.tags.add("detected")   # "the team encounters and flags a public key bug"
     said = set(words)   # (the checks below ask whether a word is there, not where)
+    if "100" in said and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
+        e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
+    if "0" in said and (m := _AT_ZERO.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
+        e.tags.add("impact")     # "Launch success metric reaches 0%"
+    if "identified" in said and _IS_IDENTIFIED.search(e.text):
+        e.tags.add("detected")   # "Problem is identified" (not "... is identified as a TLS timeout": a cause)
+    if "first" in said and _FIRST_SEEN.match(e.text):
+        e.tags.add("detected")   # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen
+    if ("flags" in said or "flag" in said) and _FLAGS_A_FAULT.search(e.text):
+        e.tags.add("detected")   # "the team encounters and flags a public key bug"
     if said.isdisjoint(_SAID_WORDS):
         return   # (none of the words they ask for: most entries)
     if _SECRET_WORDS.intersection(said) and _SECRET_ENDED.search(e.text):
