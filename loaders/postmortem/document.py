@@ -118,7 +118,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             front = e.partial
             problems.error(e.line, f"{e}; " + (f"only its plain 'key: value' lines were read ({', '.join(front)})"
                                               if front else "front matter ignored"))
-    secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(lines[body_start:])),
+    secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_inline_references(lines[body_start:]))),
                     first_line=body_start + 1, heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
     doc.order_hint = _date_order(text, problems)
@@ -136,6 +136,30 @@ _LABEL_KINDS = ("actions", "factors", "lessons", "went_well", "went_wrong", "luc
 _LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[-*+•])\s+\S")   # a list item's marker, as markdown.py reads one
 _LABEL_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
 _HEADING_LEVEL = re.compile(r"^(#{1,6})\s")
+
+
+# "([issue][alerting-issue])" with "[alerting-issue]: https://github.com/org/repo/issues/611"
+# further down: a reference-style link, its label defined once (CommonMark: case ignored)
+_REF_DEF = re.compile(r"^ {0,3}\[([^\]\n]{1,100})\]:\s*<?([^\s>]+)>?")
+_REF_USE = re.compile(r"\[([^\]\n]*)\]\[([^\]\n]*)\]")
+
+
+def _inline_references(lines: list[str]) -> list[str]:
+    """Lines where each reference-style link whose label is defined ("[text][label]",
+    "[label][]") is written inline, "[text](url)", as markdown renders it: its URL (a
+    ticket, a pull request) is read where it is used. Same number of lines."""
+    if not any("]:" in line and line[:4].lstrip()[:1] == "[" for line in lines):
+        return lines
+    refs: dict[str, str] = {}
+    for line in lines:
+        if line[:4].lstrip()[:1] == "[" and (m := _REF_DEF.match(line)):
+            refs.setdefault(" ".join(m.group(1).split()).lower(), m.group(2))
+
+    def inline(m: re.Match) -> str:
+        url = refs.get(" ".join((m.group(2) or m.group(1)).split()).lower())
+        return f"[{m.group(1)}]({url})" if url else m.group(0)
+
+    return [_REF_USE.sub(inline, line) if "][" in line else line for line in lines] if refs else lines
 
 
 # "**Next release and to-do's:** loopchain version 2.4.18" (or without the bold) alone in
