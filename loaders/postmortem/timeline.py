@@ -219,6 +219,25 @@ def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, 
 
 
 _PHRASES = _index()
+_TIME_CLAUSE = frozenset(("after", "since", "until", "till", "before", "once"))
+
+
+def _in_time_clause(text: str, words: list[str], i: int) -> bool:
+    """Whether the phrase at ``words[i]`` opens a clause that says when something else
+    happened ("... after the outage ended", "since the incident began"; not "Shortly
+    after, the outage began", where the comma ends the "after")."""
+    before = words[max(0, i - 2):i]
+    if not (before and (before[-1] in _TIME_CLAUSE or len(before) == 2 and before[0] in _TIME_CLAUSE)):
+        return False
+    return re.search(r"\b(?:after|since|until|till|before|once)\s+(?:(?:the|this|an?)\s+)?" + re.escape(words[i])
+                     + r"\b", text, re.I) is not None
+
+
+# the harm named as what ended: "bringing the outage to an end", "which ends the outage"
+# (not "merged even after the outage ended", an aside about something else)
+_HARM_NOUNS = frozenset(("outage", "disruption", "downtime"))
+_ENDS_IT = re.compile(r"\b(?:bring(?:s|ing)?|brought|putt?(?:s|ing)?)\s+(?:the|this)\s+(?:outage|disruption|downtime)"
+                      r"\s+to\s+an\s+end\b|\b(?:end(?:s|ed|ing)?)\s+the\s+(?:outage|disruption|downtime)\b", re.I)
 # a measure of what works back at its full ("launch success back to 100%"), or down to
 # nothing ("launch success metric reaches 0%"); not a measure of failure or load between
 # ("health check failure rate back to 100%", "health dashboard shows CPU back to 100%")
@@ -497,6 +516,8 @@ def _tag(e: Entry) -> None:
                         # somewhere else ("fix deployed to staging"), or the change that
                         # caused the incident: not the event
                         continue
+                    if target == "markers" and _in_time_clause(e.text, words, i):
+                        continue  # "merged even after the outage ended": when something else happened
                     if target == "markers" and kind == "started" and _PREPOSED.search(e.text):
                         continue  # "investigations into the outage began": they began, not it
                     if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
@@ -546,6 +567,11 @@ def _tag(e: Entry) -> None:
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     said = set(words)   # (the checks below ask whether a word is there, not where)
+    if not _HARM_NOUNS.isdisjoint(said) and _ENDS_IT.search(e.text):
+        # "The PR has been merged and deployed, bringing the outage to an end": the harm
+        # named as what ended, not as what happened
+        e.tags.discard("impact")
+        e.tags.add("mitigated")
     if "100" in said and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
         e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
     if "0" in said and (m := _AT_ZERO.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
