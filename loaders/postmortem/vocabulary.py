@@ -341,8 +341,10 @@ _PARENS = re.compile(r"\([^()]*\)")
 # Metadata keys (bold "**Key:** value", two-column tables, "Key: value" lines, front matter).
 META_KEYS: list[tuple[str, re.Pattern]] = [
     ("ttd", _rx(r"time\s+to\s+(?:detect(?:ion)?)", r"ttd", r"mttd", r"detection\s+time(?:\s+\(min(?:utes)?\))?\s*$")),
-    ("ttm", _rx(r"time\s+to\s+(?:mitigat(?:e|ion))", r"ttm")),
-    ("ttr", _rx(r"time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|repair|restore)", r"ttr", r"mttr")),
+    # (recovery and restoring are the impact's end, as "recovered" and "restored" in a
+    # timeline are: "Time to recovery: 13 minutes" times the mitigation, not the close)
+    ("ttm", _rx(r"time\s+to\s+(?:mitigat(?:e|ion)|recover(?:y)?|restore)", r"ttm")),
+    ("ttr", _rx(r"time\s+to\s+(?:resol(?:ve|ution)|repair)", r"ttr", r"mttr")),
     ("duration", _rx(r"(?:outage\s+|incident\s+|total\s+)?duration", r"length", r"downtime",
                      # "Duración del incidente", "Durée de l'incident", "Dauer des Ausfalls"
                      r"duraci[óo]n(?:\s+del\s+(?:incidente|corte))?", r"dur[ée]e(?:\s+de\s+l['’](?:incident|interruption))?",
