@@ -219,6 +219,8 @@ def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, 
 
 
 _PHRASES = _index()
+# all of it well again: "Verified all systems operational", "everything back to normal"
+_ALL_WELL = re.compile(r"\b(?:all|every|everything|fully|full)\b", re.I)
 _TIME_CLAUSE = frozenset(("after", "since", "until", "till", "before", "once"))
 
 
@@ -1749,6 +1751,13 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         last_update = max(e.at for e in timed)
         if last_update >= (times.get("mitigated_at") or last_update):
             put("resolved_at", last_update, "status_closed")
+    if times.get("resolved_at") is None and times.get("mitigated_at") is not None and doc.newest_first is False:
+        # no close stated, but after the first relief a later entry says all is well again
+        # ("01:00 most deployments are up again", then "01:30 Verified all systems
+        # operational"): the incident ended with the whole recovery
+        whole = [e.at for e in timed if "mitigated" in e.tags and e.at > times["mitigated_at"]
+                 and _ALL_WELL.search(e.text)]
+        put("resolved_at", whole[-1] if whole else None, "timeline_full_recovery")
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None \
             and front(doc, "resolved") is not False:
         # (not a status-page issue its front matter keeps open: "resolved = false")
