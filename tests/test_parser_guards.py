@@ -557,3 +557,49 @@ def test_a_follow_up_that_names_the_old_day_keeps_it():
             '- Load-test gateway releases\n'), "2024-03-12T08:14:00Z")])
 def test_a_zone_abbreviation_over_a_zone_word_is_not_read_as_us_time(probe, detected):
     assert parse(probe, "a.md")["detected_at"] == detected
+
+
+# Reviewer probes of the session's second rules (a harm named as ended, reference-style
+# links, 'Time to recovery', the last all-is-well entry as the close)
+
+@pytest.mark.parametrize("aside, mitigated", [
+    ("Purged the cache in an attempt to end the outage; no effect", "2024-07-15T07:55:00Z"),
+    ("Team decides to roll back, which we expect to bring the outage to an end", "2024-07-15T07:55:00Z"),
+    ("Restarting the nodes did not end the outage", "2024-07-15T07:55:00Z")])
+def test_an_aim_a_forecast_or_a_denial_of_ending_the_outage_is_no_mitigation(aside, mitigated):
+    text = _timeline("Postmortem: CDN cache poisoning", "07:10 Users begin seeing stale pages.",
+                     "07:15 Alert fired for cache hit anomalies.", f"07:30 {aside}.",
+                     "07:55 Disabled the faulty edge rule; fresh pages served again.", "08:20 Incident resolved.",
+                     before="**Date:** 2024-07-15\n\n")
+    assert parse(text, "a.md")["mitigated_at"] == mitigated
+
+
+def test_a_link_definition_inside_fenced_code_gives_no_ticket():
+    text = _timeline("Incident review: login failures", "08:00 SSO certificate expires; logins start failing.",
+                     "08:12 Support reports login failures.", "08:30 New certificate uploaded; logins recover.",
+                     before="**Date:** 2024-02-20\n\n## Action items\n\nUse the template below for each item:\n\n"
+                            "```\n- <what> ([ticket][label])\n\n[label]: https://jira.acme.io/browse/XXX-0\n```\n\n"
+                            "- Rotate the SSO signing key on a schedule ([ticket][label])\n"
+                            "- Add an alert on SAML assertion failures\n\n")
+    assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == [None, None]
+
+
+def test_a_recovery_of_all_but_one_region_is_not_the_close():
+    text = _timeline("Postmortem: Multi-region API errors", "06:00 Bad config pushed; API errors in all regions.",
+                     "06:05 Alert fired for API 5xx.", "06:20 Config reverted in us-east; errors dropping there.",
+                     "06:35 Reverted in all but ap-south; errors there persist.",
+                     "07:15 ap-south reverted; errors back to baseline everywhere.",
+                     before="**Date:** 2024-04-17\n\n")
+    assert parse(text, "a.md")["resolved_at"] == "2024-04-17T07:15:00Z"
+
+
+@pytest.mark.parametrize("field", ["- Time to recovery (TTR): 2h 15m",
+                                   "- Time to recovery: 2h 15m (service fully recovered, backlog reprocessed)"])
+def test_a_time_to_recovery_the_team_calls_ttr_or_full_times_the_close(field):
+    text = _timeline("Incident report: Cart service outage", "18:00 Cart service starts returning 503.",
+                     "18:04 Alert fired.", "18:20 Traffic shifted to the standby region; checkout working again.",
+                     "20:15 Traffic moved back to the primary region.",
+                     before=f"## Metrics\n\n- Incident start: 2024-06-02 18:00 UTC\n- Time to detection: 4 minutes\n"
+                            f"{field}\n\n")
+    got = parse(text, "a.md")
+    assert (got["mitigated_at"], got["resolved_at"]) == ("2024-06-02T18:20:00Z", "2024-06-02T20:15:00Z")

@@ -150,16 +150,27 @@ def _inline_references(lines: list[str]) -> list[str]:
     ticket, a pull request) is read where it is used. Same number of lines."""
     if not any("]:" in line and line[:4].lstrip()[:1] == "[" for line in lines):
         return lines
+    # (not in fenced code, where CommonMark reads neither a definition nor a use)
+    fenced, fence = set(), None
+    for i, line in enumerate(lines):
+        head = line.lstrip()[:3]
+        if fence is None and head in ("```", "~~~"):
+            fence = head
+        elif fence is not None:
+            if head == fence:
+                fence = None
+            fenced.add(i)
     refs: dict[str, str] = {}
-    for line in lines:
-        if line[:4].lstrip()[:1] == "[" and (m := _REF_DEF.match(line)):
+    for i, line in enumerate(lines):
+        if line[:4].lstrip()[:1] == "[" and i not in fenced and (m := _REF_DEF.match(line)):
             refs.setdefault(" ".join(m.group(1).split()).lower(), m.group(2))
 
     def inline(m: re.Match) -> str:
         url = refs.get(" ".join((m.group(2) or m.group(1)).split()).lower())
         return f"[{m.group(1)}]({url})" if url else m.group(0)
 
-    return [_REF_USE.sub(inline, line) if "][" in line else line for line in lines] if refs else lines
+    return [_REF_USE.sub(inline, line) if "][" in line and i not in fenced else line
+            for i, line in enumerate(lines)] if refs else lines
 
 
 # "**Next release and to-do's:** loopchain version 2.4.18" (or without the bold) alone in

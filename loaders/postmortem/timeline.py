@@ -220,7 +220,10 @@ def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, 
 
 _PHRASES = _index()
 # all of it well again: "Verified all systems operational", "everything back to normal"
-_ALL_WELL = re.compile(r"\b(?:all|every|everything|fully|full)\b", re.I)
+_ALL_WELL = re.compile(r"\b(?:all|every|everything|everywhere|fully|full)\b", re.I)
+_NOT_ALL = re.compile(r"\ball\s+(?:but|except)\b|\bnot\s+(?:yet\s+)?(?:fully|all|every)|\bpersist|\bstill\b|\bpartial", re.I)
+# a time-to figure that says it runs to the end ("fully recovered", "resolved")
+_TO_THE_END = re.compile(r"\b(?:fully|full|complete(?:ly)?|resolv\w*|closed?)\b", re.I)
 _TIME_CLAUSE = frozenset(("after", "since", "until", "till", "before", "once"))
 
 
@@ -238,8 +241,13 @@ def _in_time_clause(text: str, words: list[str], i: int) -> bool:
 # the harm named as what ended: "bringing the outage to an end", "which ends the outage"
 # (not "merged even after the outage ended", an aside about something else)
 _HARM_NOUNS = frozenset(("outage", "disruption", "downtime"))
-_ENDS_IT = re.compile(r"\b(?:bring(?:s|ing)?|brought|putt?(?:s|ing)?)\s+(?:the|this)\s+(?:outage|disruption|downtime)"
-                      r"\s+to\s+an\s+end\b|\b(?:end(?:s|ed|ing)?)\s+the\s+(?:outage|disruption|downtime)\b", re.I)
+# (done: "bringing", "brought", "ending", "ended"; not an aim, a forecast or a denial: "in
+# an attempt to end the outage", "which we expect to bring the outage to an end", "did not
+# end the outage", "the fix that ends the outage needs approval")
+_ENDS_IT = re.compile(r"\b(?:bringing|brought)\s+(?:the|this)\s+(?:outage|disruption|downtime)\s+to\s+an\s+end\b"
+                      r"|\b(?:ending|ended)\s+the\s+(?:outage|disruption|downtime)\b", re.I)
+_NOT_DONE_BEFORE = re.compile(r"\b(?:not|never|nor|n't|fail\w*|attempt\w*|tr(?:y|ied|ying)|expect\w*|hop(?:e|ed|ing)"
+                              r"|would|will|could|should|may|might|aim\w*|plan\w*)\b[^.;]{0,20}$", re.I)
 # a measure of what works back at its full ("launch success back to 100%"), or down to
 # nothing ("launch success metric reaches 0%"); not a measure of failure or load between
 # ("health check failure rate back to 100%", "health dashboard shows CPU back to 100%")
@@ -569,7 +577,8 @@ def _tag(e: Entry) -> None:
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     said = set(words)   # (the checks below ask whether a word is there, not where)
-    if not _HARM_NOUNS.isdisjoint(said) and _ENDS_IT.search(e.text):
+    if not _HARM_NOUNS.isdisjoint(said) and (m := _ENDS_IT.search(e.text)) \
+            and not _NOT_DONE_BEFORE.search(e.text, max(0, m.start() - 40), m.start()):
         # "The PR has been merged and deployed, bringing the outage to an end": the harm
         # named as what ended, not as what happened
         e.tags.discard("impact")
@@ -1619,6 +1628,10 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     ttd = minutes(doc.meta["ttd"][0]) if "ttd" in doc.meta else None
     ttm = minutes(doc.meta["ttm"][0]) if "ttm" in doc.meta else None
     ttr = minutes(doc.meta["ttr"][0]) if "ttr" in doc.meta else None
+    if ttm is not None and ttr is None and _TO_THE_END.search(doc.meta["ttm"][0]):
+        # "Time to recovery: 3 hours 10 minutes (service fully recovered, backlog
+        # reprocessed)": the whole recovery, the close
+        ttm, ttr = None, ttm
 
     if impact_range:
         put("started_at", impact_range[0], "impact_range")
@@ -1755,9 +1768,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         # no close stated, but after the first relief a later entry says all is well again
         # ("01:00 most deployments are up again", then "01:30 Verified all systems
         # operational"): the incident ended with the whole recovery
-        whole = [e.at for e in timed if "mitigated" in e.tags and e.at > times["mitigated_at"]
-                 and _ALL_WELL.search(e.text)]
-        put("resolved_at", whole[-1] if whole else None, "timeline_full_recovery")
+        # (the last report of relief of all, and no relief reported after it: "Reverted in all
+        # but ap-south; errors there persist" is not all of it, nor is "every pod restarted
+        # again" before "consumer patched; no crashes since")
+        later = [e for e in timed if "mitigated" in e.tags and e.at > times["mitigated_at"]]
+        if later and _ALL_WELL.search(later[-1].text) and not _NOT_ALL.search(later[-1].text):
+            put("resolved_at", later[-1].at, "timeline_full_recovery")
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None \
             and front(doc, "resolved") is not False:
         # (not a status-page issue its front matter keeps open: "resolved = false")

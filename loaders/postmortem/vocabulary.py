@@ -402,15 +402,22 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
 HEADING_TIME = re.compile(r"^(?:incident\s+)?time(?:\s+of\s+(?:the\s+)?incident)?$", re.IGNORECASE)
 
 
+_TTR_NOTE = re.compile(r"\bm?ttr\b", re.I)
+_RECOVERY_KEY = re.compile(r"time\s+to\s+(?:recover(?:y)?|restore)\b", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def meta_key(key: str) -> str | None:
     """The metadata field a key names ("**Detected:**", "## 3. Status", "Start (UTC)"), or None."""
     k = clean_heading(key)
     # "Severity (see severity.md)", "Start (UTC)", "首次发生时间（UTC）": a note in brackets
     # is not the key
+    note = _CJK_PARENS.search(k)
     k = _CJK_PARENS.sub("", k).strip() or k
     if not k or len(k) > 40:
         return None
+    if note and _TTR_NOTE.search(note.group()) and _RECOVERY_KEY.match(k):
+        return "ttr"   # "Time to recovery (TTR)": the team's own name for it says the close
     for name, rx in META_KEYS:
         m = rx.match(k)
         if m and m.end() >= len(k) - 12:  # the key is (nearly) all of it
