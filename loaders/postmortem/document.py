@@ -779,14 +779,14 @@ def _record(doc: Doc, options: Options) -> dict:
         incident_date = first_day
         timeline = timeline_entries(doc, incident_date)
     elif title_day is not None and incident_date == title_day and first_day is not None \
-            and first_day > title_day + timedelta(days=60) \
+            and first_day > title_day + _COPIED_TITLE \
             and any({"impact", "detected"} & e.tags for e in timeline) \
             and tp.find_date(_opening_prose(doc)[:600], doc.order_hint) != title_day:
-        # (not a follow-up that names the old day in its opening and times the work since:
-        # "Follow-up to the 2023-02-14 outage", its timeline the remediation months later)
         # a title copied from an older report ("# 2022-01-27, pod limit reached" over a
         # timeline that starts "### 2022-06-02 10:00 - Problem starts"): nothing happens
-        # for months after the day it names, so the day is the timeline's
+        # for months after the day it names, so the day is the timeline's (not a follow-up
+        # that names the old day in its opening and times the work since: "Follow-up to the
+        # 2023-02-14 outage", its timeline the remediation months later)
         problems.warning(None, f"the title says {title_day} but the timeline starts on {first_day}, "
                                f"months later; {first_day} used")
         incident_date = first_day
@@ -1389,11 +1389,15 @@ def _day(year: int | None, month: int, day: int, dated: date | None) -> date | N
     return None
 
 
+# a timeline that starts this long after the title's day: the title was copied from an older report
+_COPIED_TITLE = timedelta(days=60)
+
+
 def _check_title_date(doc: Doc, said: date | None, timeline) -> None:
     """A title that names one day (``said``, its first full date) while the timeline
     starts days away from it."""
     first = next((e for e in timeline if e.at is not None), None)
-    if said and first and abs((first.at.date() - said).days) > 2 and not first.at.date() > said + timedelta(days=60):
+    if said and first and abs((first.at.date() - said).days) > 2 and not first.at.date() > said + _COPIED_TITLE:
         doc.problems.warning(first.line, f"the title says {said} but the timeline starts on "
                                          f"{first.at.date()}; the title's date is used")
 

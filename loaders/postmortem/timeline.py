@@ -238,7 +238,7 @@ def _in_time_clause(text: str, words: list[str], i: int) -> bool:
                      + r"\b", text, re.I) is not None
 
 
-# the harm named as what ended: "bringing the outage to an end", "which ends the outage"
+# the harm named as what ended: "bringing the outage to an end", "ending the outage"
 # (not "merged even after the outage ended", an aside about something else)
 _HARM_NOUNS = frozenset(("outage", "disruption", "downtime"))
 # (done: "bringing", "brought", "ending", "ended"; not an aim, a forecast or a denial: "in
@@ -1764,7 +1764,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         last_update = max(e.at for e in timed)
         if last_update >= (times.get("mitigated_at") or last_update):
             put("resolved_at", last_update, "status_closed")
-    if times.get("resolved_at") is None and times.get("mitigated_at") is not None and doc.newest_first is False:
+    if times.get("resolved_at") is None and times.get("mitigated_at") is not None and not doc.newest_first:
         # no close stated, but after the first relief a later entry says all is well again
         # ("01:00 most deployments are up again", then "01:30 Verified all systems
         # operational"): the incident ended with the whole recovery
