@@ -6,6 +6,9 @@ number, 1 the worst: ``SEV1``, ``Sev 2``, ``P1``, ``S3``, ``severity-2``, ``prio
 ``Medium``/``Moderate``/``Minor`` 3, ``Low`` 4, ``Trivial`` 5). Anything else is no
 severity (None), never a guess.
 
+``stated(text)`` is the severity a field states without the note a writer puts after it:
+``SEV1 (deploys degraded)`` and ``High — booking broken`` state ``SEV1`` and ``High``.
+
 ``label(level)`` is how every page, table and export names a level: ``SEV1`` ...,
 and ``no severity`` for None. Ingest writes both next to the text as written
 (``severity_level`` and ``severity_label``), so the SQL models and the dashboard read
@@ -45,6 +48,21 @@ def level(text) -> int | None:
     if (m := _WORD.search(s)):
         return _WORDS[m.group(1).lower()]
     return None
+
+
+# a level alone at the start ("SEV-2", "P1", "High"), then a note in brackets or after a
+# dash: "SEV-2 (public surfaces down ~30 min)", "SEV-2（本番環境…）", "High — booking broken"
+_NOTED = re.compile(r"^\s*((?:sev(?:erity)?[\s_-]*\d{1,2}|p[\s_-]?\d|s\d|" + "|".join(_WORDS) + r"))"
+                    r"(?:\s*[(（\[]|\s+[—–-]\s)", re.I)
+
+
+def stated(text: str | None) -> str | None:
+    """The severity a field states: the level it opens with, where a note follows in
+    brackets or after a dash that names no level of its own ("SEV1 (deploys degraded)"
+    -> "SEV1"); else the text as written ("CRITICAL (P0)", whose note names one, stays)."""
+    if not text or not (m := _NOTED.match(text)):
+        return text
+    return m.group(1) if level(text[m.end():]) is None else text
 
 
 def label(lvl: int | None) -> str:

@@ -22,6 +22,28 @@ def test_anything_else_is_no_severity_never_a_guess(text):
     assert severity.level(text) is None
 
 
+@pytest.mark.parametrize("text, stated", [
+    ("SEV1 (deploys degraded, old build served)", "SEV1"), ("High — checkout broken for EU users", "High"),
+    ("P0 - Full outage", "P0"), ("SEV-2（検索の書き込みが停止）", "SEV-2"), ("Critical [data loss]", "Critical"),
+    ("sev 3 (internal only)", "sev 3"),
+])
+def test_stated_is_the_level_a_field_opens_with_without_its_note(text, stated):
+    assert severity.stated(text) == stated
+    assert severity.level(severity.stated(text)) == severity.level(text)
+
+
+@pytest.mark.parametrize("text", [
+    "CRITICAL (P0)",            # the note names a level of its own: both stay
+    "High (P1 for EU)",
+    "SEV-1 Incident",           # no note in brackets or after a dash
+    "High-availability pair lost",
+    "Medium as a bug, high as a process failure",
+    "degraded-performance", None, "",
+])
+def test_stated_keeps_a_field_whose_rest_is_no_note(text):
+    assert severity.stated(text) == text
+
+
 def test_label_names_a_level_and_the_absence_of_one():
     assert [severity.label(n) for n in (1, 2, 5)] == ["SEV1", "SEV2", "SEV5"]
     assert severity.label(None) == severity.NO_SEVERITY == "no severity"

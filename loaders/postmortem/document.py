@@ -636,6 +636,21 @@ def _tells_when(value: str) -> bool:
     return tp.find_date(value) is not None or tp.first_timed_stamp(value) is not None
 
 
+def _item_field(b: Block) -> str:
+    """An item's text as a field: a severity's, a date's or a time's key whose value is its
+    first sub-item, and reads as one ("* Severity:" over "  * SEV-2 – degraded network
+    operations" reads "Severity: SEV-2 – ..."; not "- State Magazine:" over the files
+    found there, nor "* Status updates:" over links)."""
+    if not (b.children and b.text.endswith((":", "：")) and len(b.text) <= 40):
+        return b.text
+    value = item_text(b.children[0]) or b.children[0]
+    key = meta_key(plain(b.text[:-1]))
+    if key == "severity" and severities.level(value) is not None or key in _TIME_KEYS and _tells_when(value) \
+            or key == "date" and tp.find_date(value) is not None:
+        return f"{b.text} {value}"
+    return b.text
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -691,7 +706,7 @@ def _collect_metadata(doc: Doc) -> None:
         for b in s.blocks:
             if b.kind == "para" or b.kind == "item":
                 kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
-                for ln, (line_text,) in (_field_lines(b.rows) if b.kind == "para" else [(b.line, [b.text])]):
+                for ln, (line_text,) in (_field_lines(b.rows) if b.kind == "para" else [(b.line, [_item_field(b)])]):
                     if "**" in line_text or "__" in line_text:
                         for key, value in _bold_pairs(line_text):
                             put(meta_key(key), value, ln, key)
@@ -793,7 +808,7 @@ def _record(doc: Doc, options: Options) -> dict:
         timeline = timeline_entries(doc, incident_date)
 
     severity = front(doc, "severity")
-    severity = str(severity) if severity is not None else (doc.meta.get("severity", (None,))[0])
+    severity = severities.stated(str(severity) if severity is not None else doc.meta.get("severity", (None,))[0])
     if severity is None and title and (m := _TITLED_SEVERITY.match(title)):
         severity = m.group(1)   # "SEV-2 Incident: ...", "[P1] Checkout down": the title states it
     status = front(doc, "status")

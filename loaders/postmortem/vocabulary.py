@@ -574,6 +574,12 @@ EVENT_WORDS: dict[str, list[str]] = {
        "we learnt of", "learned about a", "were made aware", "was made aware"]
     # "The issue was identified at approximately 12:07"
     + [f"{n} was identified" for n in ("issue", "problem", "incident", "outage", "fault")]
+    # "Build failures identified by staff, response initiated": the harm someone noticed
+    # (not "Identified cause of failures", which finds why), or a response begun
+    + [f"{n} identified by" for n in ("failure", "failures", "error", "errors", "issue", "issues", "problem",
+                                      "problems", "outage", "crash", "crashes", "crashing")]
+    + ["response initiated", "incident response started", "incident response began", "incident response begins",
+       "incident response starts"]
     # "OSL received a page regarding ...", "got an alert", "receives a call from"
     + [f"{v} {a} {n}" for v in ("received", "receives", "receive", "got", "gets", "get")
        for a in ("a", "an", "the", "several", "multiple") for n in ("page", "pages", "alert", "alerts", "alarm",
