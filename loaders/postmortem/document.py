@@ -495,8 +495,10 @@ def _reads_as_timeline(s) -> bool:
     # ... or whose table's rows open with one ("| 13:05 | the reload leaves ... |")
     if any(b.kind == "table" and _timed_share([cells[0] for _, cells in b.rows if cells]) for b in s.blocks):
         return True
-    # ... or whose paragraphs each open with one ("At 13:05, the reload leaves ...")
-    paras = [_AT_CLOCK.sub("", b.text.lstrip("*_ "), count=1) for b in s.blocks if b.kind == "para"]
+    # ... or whose paragraphs each open with one ("At 13:05, the reload leaves ..."), but
+    # for one that introduces them ("Two actions were taken:")
+    paras = [_AT_CLOCK.sub("", b.text.lstrip("*_ "), count=1) for b in s.blocks
+             if b.kind == "para" and not b.text.rstrip().endswith((":", "："))]
     if len(paras) >= 2:
         timed = _timed(paras)
         if timed * 3 >= len(paras) * 2 and (timed >= 3 or timed == len(paras)):
