@@ -629,3 +629,16 @@ def test_a_label_over_sub_items_that_are_no_value_of_it_is_no_field(label, value
                      before=f"## Findings\n\n- {label}:\n  - {value}\n  - another entry\n\n")
     got = parse(text, "a.md")
     assert (got["status"], got["severity"]) == (None, None)
+
+
+def test_a_list_of_years_is_no_run_of_clocks():
+    text = ("# Service history and the 2024 outage\n\n**Date:** 2024-06-11\n\n## Timeline\n\n"
+            "- 2004 Service launched on a single host\n- 2010 Moved to the shared cluster\n"
+            "- 2019 Rewritten as three services\n- 2024 Storage migration, the subject of this review\n")
+    assert [e["at"] for e in parse(text, "a.md")["timeline"]] == [None, None, None, None]
+
+
+def test_a_date_column_whose_year_ends_it_gives_no_clock():
+    text = ("# Node crash\n\n## Timeline\n\n| Step | Time | Note |\n|---|---|---|\n"
+            "| Found | November 25 2024 13:39 UTC | Issue reported |\n| Fixed | November 25 2024 | Release out |\n")
+    assert [e["at"] for e in parse(text, "a.md")["timeline"]] == ["2024-11-25T13:39:00Z", "2024-11-25T00:00:00Z"]

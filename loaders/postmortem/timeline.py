@@ -96,7 +96,7 @@ class _Reader:
         self._day = incident_date
         self.dated = False  # has the timeline itself set the day (a date line or entry)?
         self.stated_day: date | None = None
-        self.compact = False  # is this section's list a run of "0730 - ..." entries?
+        self.compact = None  # the pattern of a section's list of "0730 - ..." entries, if it is one
         self.zone = None  # the zone the section being read states for its own times, if any
         self.entries: list[Entry] = []
         self.absorbed: set[int] = set()  # sections read as part of the timed heading above them
@@ -133,7 +133,7 @@ class _Reader:
             # "**[Outage start]** On 2025-12-26, at 07:35:39, ...": the time after a label
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
         if st is None and (m := (tp.COMPACT_LEAD.match(text) if self.dated else None)
-                           or (_COMPACT_ITEM.match(text) if self.compact else None)):
+                           or (self.compact.match(text) if self.compact else None)):
             # "1015: Raj noticed ...", "~1230: deployed ..." under a day's heading, or a
             # list of "0730 - operator - ..." entries: four digits opening an entry of a
             # dated day, or of a run of such entries, are its clock, not a year
@@ -637,18 +637,25 @@ def _date_line(st, text: str) -> bool:
 
 # "- 0730 - `operator` - renewed the metadata": four digits and a separator opening an entry
 _COMPACT_ITEM = re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s*(?::|[-–—|])\s")
+# "- 0640 Certificate for scan-api expires": four digits and the entry's words, no separator
+_COMPACT_BARE = re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s+(?=[^\W\d])")
 
 
-def _compact_run(blocks) -> bool:
-    """A timeline's list whose entries (three or more, two in three of them) open with
-    four digits and a separator, in clock order (one wrap past midnight allowed): a run of
-    "0730 - ...", "0740 - ..." entries, whose four digits are clocks. Years in a list of
-    milestones rarely come three to a day's order; a day's clocks always do."""
+def _compact_run(blocks) -> re.Pattern | None:
+    """The pattern of a timeline's list whose entries (three or more, two in three of them)
+    open with four digits, in clock order (one wrap past midnight allowed): a run of "0730
+    - ...", "0740 - ..." entries, whose four digits are clocks; else None. Years in a list
+    of milestones rarely come three to a day's order; a day's clocks always do. Without a
+    separator after them ("0640 Certificate expires"), one at least must be a clock no
+    year can be, before 19:00 ("2004 Founded", "2010 ...", "2019 ..." are clocks too)."""
     items = [b.text for b in blocks if b.kind == "item"]
-    clocks = [int(m.group(1) + m.group(2)) for t in items if (m := _COMPACT_ITEM.match(t))]
-    if len(clocks) < 3 or len(clocks) * 3 < len(items) * 2:
-        return False
-    return sum(b < a for a, b in zip(clocks, clocks[1:])) <= 1
+    for rx in (_COMPACT_ITEM, _COMPACT_BARE):
+        clocks = [int(m.group(1) + m.group(2)) for t in items if (m := rx.match(t))]
+        if len(clocks) < 3 or len(clocks) * 3 < len(items) * 2:
+            continue
+        if sum(b < a for a, b in zip(clocks, clocks[1:])) <= 1 and (rx is _COMPACT_ITEM or min(clocks) < 1900):
+            return rx
+    return None
 
 
 def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
@@ -1333,7 +1340,10 @@ def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) 
         stamp_text = " ".join(cells[i] for i in time_cols[:read] if i < len(cells)).strip()
         text = " — ".join(t for i, c in enumerate(cells) if i not in time_cols and (t := plain(c)))
         st = r.stamp(stamp_text) if stamp_text else None
-        if st is None and named and (m := _HHMM_CELL.match(stamp_text)):
+        if named and (m := _HHMM_CELL.match(stamp_text)) and (
+                st is None or st.has_date and not st.has_time and m.start(2) >= st.end):
+            # ("| 2024-01-11 | 1620 |": the day's column, then the clock's; not the year
+            # of "| November 25 2024 |")
             st = r.stamp(f"{m.group(1) or ''}{m.group(2)}:{m.group(3)}")
         if st is None and named and stamp_text and len(found := tp.dates_in(stamp_text, r.doc.order_hint)) == 1:
             # "unknown clock time, 2026-08-15" in the time column: the day it names, no time
