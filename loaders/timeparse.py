@@ -783,10 +783,21 @@ def _dates(text: str, order_hint: str | None):
         yield m.start(), d
 
 
+_SLASHED_DAY = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
 def due_date(text: str, incident: date | None) -> date | None:
     """A due date: ISO or written; without a year it takes the incident's year, or the
     next one when that would fall before the incident."""
     st = read_stamp(text)
+    if st is None and (m := _SLASHED_DAY.fullmatch(text.strip())):
+        # "due 9/27", "by 11/22": a month and a day without the year, in the one order
+        # their numbers allow ("7/6" allows both, and is no date here)
+        a, b = int(m.group(1)), int(m.group(2))
+        if (a > 12) == (b > 12):
+            return None
+        st = Stamp()
+        st.month, st.day = (b, a) if a > 12 else (a, b)
     if st is None or not st.has_date:
         return find_date(text)
     year = st.year

@@ -642,3 +642,23 @@ def test_a_date_column_whose_year_ends_it_gives_no_clock():
     text = ("# Node crash\n\n## Timeline\n\n| Step | Time | Note |\n|---|---|---|\n"
             "| Found | November 25 2024 13:39 UTC | Issue reported |\n| Fixed | November 25 2024 | Release out |\n")
     assert [e["at"] for e in parse(text, "a.md")["timeline"]] == ["2024-11-25T13:39:00Z", "2024-11-25T00:00:00Z"]
+
+
+@pytest.mark.parametrize("item", ["Make sure the cut-over is done", "Confirm restores work — not done yet",
+                                  "Verify backups restore, done weekly by the on-call"])
+def test_done_inside_a_sentence_is_no_status(item):
+    text = f"# Outage review\n\n**Date:** 2024-04-02\n\n## Action items\n\n- {item}\n"
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["open"]
+
+
+@pytest.mark.parametrize("item", ["Rotate the deploy keys (Optional)", "Process checklist for releases (Now Enforced)",
+                                  "Add a canary stage — Monitoring, SRE-12", "Move the cron to UTC (Jun)",
+                                  "Cap the batch size (API)", "Stop retrying on 4xx — P1, done"])
+def test_words_in_closing_brackets_or_after_a_dash_that_name_nobody_are_no_owner(item):
+    text = f"# Outage review\n\n**Date:** 2024-04-02\n\n## Action items\n\n- {item}\n"
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == [None]
+
+
+def test_a_slashed_day_whose_order_is_open_is_no_due_date():
+    text = "# Outage review\n\n**Date:** 2024-04-02\n\n## Action items\n\n- Add a queue-age alert, due 7/6\n"
+    assert [a["due"] for a in parse(text, "a.md")["action_items"]] == [None]

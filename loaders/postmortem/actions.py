@@ -50,7 +50,7 @@ _TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requ
 _OWNER = re.compile(r"(?=[ador])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b|\bresponsible\s*(?=[:=]))\s*(?:[:=\-–]|::(?=\s))?\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
-_LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
+_LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 _TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
                                r"|\s(@[\w-]+(?:\.[\w-]+)*)\s*$")  # "... scheduled @kim": a closing mention
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
@@ -64,7 +64,10 @@ _DASHES = re.compile(r"\s+[—–]\s+")
 _QUARTER = re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
 _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW", "MED", "MID", "NEW", "OPEN", "NOTE"}
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
+# (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
+# day alone, "due 9/27", read where their values allow one order only)
 _DUE = re.compile(r"(?=[bdet])\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?)\s*(?:[:=]|::(?=\s))?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
+                  r"\d{1,2}([./])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
@@ -554,6 +557,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = lm.group(1)  # "@jsnshrmn will identify ..."
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
             owner = bm.group(1)
+        else:
+            owner = _closing_name(clean)
     due = None
     dm = _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
@@ -620,6 +625,58 @@ def _who_what_when(text: str, incident_date):
     return None
 
 
+# a name in brackets closing an item, or only its ticket, due date or status after it:
+# "... for the redirect loop [Nikhil]", "(Carla)", "[Ananya] — by 28 Jun"
+_BRACKETED_NAME = re.compile(r"[(\[]([^()\[\]]{2,40})[)\]](?:\s+[—–]\s+([^—–]{1,40}))?\W*$")
+# a name, then perhaps its ticket, a status and a date, each after a comma
+_NAME_FIRST = re.compile(r"^([^,]{2,40})((?:,\s*[^,]{1,30}){0,3})$")
+
+
+def _closing_name(text: str) -> str | None:
+    """The person an item names at its end: after a dash, perhaps before its ticket, a
+    status or a date ("... backoff — Tomás, NOTIF-482, done", "(SEC-118) — Oksana
+    Petrenko"), or in brackets ("... loop [Nikhil]", "... (Carla)"). A name is one to three
+    capitalised words that are no status, kind, section or month ("— Done", "(Optional)"
+    and "[WIP]" name nobody); what follows a name after a comma must be a ticket, a status
+    word or a date, or it is a list of things, not who."""
+    parts = _DASHES.split(text.strip())
+    if len(parts) >= 2 and (m := _NAME_FIRST.match(parts[-1].strip(" .;"))):
+        rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
+        if all(map(_a_note, rest)) and _a_name(m.group(1)):
+            return m.group(1).strip()
+    if (m := _BRACKETED_NAME.search(text[-100:])) and _a_name(m.group(1)) \
+            and (m.group(2) is None or all(map(_a_note, m.group(2).split(",")))):
+        return m.group(1).strip()
+    return None
+
+
+def _a_note(text: str) -> bool:
+    """A ticket, a status word or a date, as they follow an item's owner ("NOTIF-482",
+    "done", "due 9/27", "by 28 Jun")."""
+    text = text.strip()
+    return bool(_ticket(text) or _status(text) is not None or tp.find_date(text) or _DUE.match(text))
+
+
+def _a_name(text: str) -> bool:
+    """One to three words, each a capital then small letters ("Oksana Petrenko", "N.
+    Bassi"; not "API", "EU" or "P1"), that name someone (_names_someone) and no month or
+    weekday."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words) \
+        and (len(words) == 1 or not _TEAM_WORDS.fullmatch(words[0])) and _names_someone(text) \
+        and not any(w[:3].lower() in _CALENDAR_WORDS or w.lower() in _NOT_NAMES for w in words) \
+        and tp.find_date(text) is None
+
+
+# a capital then small letters ("Oksana", "N.", "Ngũgĩ"), or a team's word after one ("Data team")
+_NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|team|squad|group|crew|guild)$")
+# words a bracket after an item holds that say how or when, not who: "(Now Enforced)", "(Optional)"
+_NOT_NAMES = frozenset("now later soon today tomorrow optional required mandatory recommended enforced planned "
+                       "proposed draft internal external public private manual automated automatic partial "
+                       "stretch backlog ongoing new old all none both each".split())
+_CALENDAR_WORDS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
+
+
 # a note saying the work is in: "landed in commit a1b2c3", "done", "shipped in v2.4"
 _LANDED = re.compile(r"^\W*(?:landed|done|shipped|merged|deployed|completed|fixed)\b", re.I)
 _TEAM_WORDS = re.compile(r"\b(?:team|squad|group|crew|guild|sre|ops|devops|on[\s-]?call|eng(?:ineering)?|owner)\b", re.I)
@@ -649,7 +706,12 @@ _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged
                          r"(?<!not )(?<!partially )(?<!partly )"
                          r"(?:\*\*|__)(?:landed|shipped|merged|fixed|implemented|resolved)"
                          r"(?:[.!](?:\*\*|__)|(?:\*\*|__)(?:[.!]|\s*$)))|"
-                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔")
+                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔"
+                         # the item's last part says it: "... — done", ", done 21 Feb", ". Done
+                         # 28.03.", "— done 19 Jun via CODEOWNERS", "(Team agreement, done)"
+                         r"|(?i:(?:\s[—–]\s*|,\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped)"
+                         r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30})?"
+                         r"\s*[.)]?\s*$)")
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")
