@@ -441,10 +441,16 @@ def test_the_html_report_draws_every_chart_with_the_network_blocked(server, brow
     pg = context.new_page()
     errors = []
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
     try:
         pg.goto(out.as_uri(), wait_until="load")
         charts = pg.locator("figure svg.main-svg")
-        expect(charts).to_have_count(4, timeout=60_000)
+        # (plotly.js, inlined, is parsed and draws four charts: on a starved CPU that took
+        # more than a minute once, with no error; an error would be said below)
+        try:
+            expect(charts).to_have_count(4, timeout=150_000)
+        except AssertionError as e:
+            raise AssertionError(f"{e}\nconsole and page errors: {errors}; blocked requests: {requests}") from None
         for i in range(4):
             box = charts.nth(i).bounding_box()
             assert box and box["width"] > 300 and box["height"] > 100, box
