@@ -62,8 +62,13 @@ class _KeyValueLine:
     _PLAIN = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")
     _NOTED = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?\s*\([^()\n]{1,80}\))\s*:\s+(.+)$")
 
+    # a full stop, then a capital: the key is two sentences, "Near miss. Nothing left our
+    # network: ...", not one field's name ("No. of users: 300" is)
+    _SENTENCES = re.compile(r"\.\s+[A-Z]")
+
     def match(self, line: str):
-        return self._PLAIN.match(line) or ("(" in line and self._NOTED.match(line) or None)
+        m = self._PLAIN.match(line) or ("(" in line and self._NOTED.match(line) or None)
+        return None if m is not None and "." in m.group(1) and self._SENTENCES.search(m.group(1)) else m
 
 
 _KV_LINE = _KeyValueLine()
@@ -118,7 +123,10 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             front = e.partial
             problems.error(e.line, f"{e}; " + (f"only its plain 'key: value' lines were read ({', '.join(front)})"
                                               if front else "front matter ignored"))
-    secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_inline_references(lines[body_start:]))),
+    body = lines[body_start:]
+    if "{{" in text:
+        body = _without_shortcodes(body)
+    secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_inline_references(body))),
                     first_line=body_start + 1, heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
     doc.order_hint = _date_order(text, problems)
@@ -136,6 +144,19 @@ _LABEL_KINDS = ("actions", "factors", "lessons", "went_well", "went_wrong", "luc
 _LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[-*+•])\s+\S")   # a list item's marker, as markdown.py reads one
 _LABEL_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
 _HEADING_LEVEL = re.compile(r"^(#{1,6})\s")
+
+
+# a line that is only a site generator's shortcode, "{{% pageinfo color="warning" %}}",
+# "{{< /alert >}}": markup around what the page shows, never text of its own (one that
+# holds a digit may stamp an update, "{{< track "2020-01-19T14:43:00Z" >}}", and stays)
+_SHORTCODE_LINE = re.compile(r"\s*\{\{[<%][^\d{}]*[%>]\}\}\s*")
+
+
+def _without_shortcodes(lines: list[str]) -> list[str]:
+    """Lines where each line that is only a shortcode (_SHORTCODE_LINE) is blank: a
+    shortcode's paragraph, "{{% pageinfo %}}" over "**Near miss.** ...", is the text inside
+    it. Same number of lines."""
+    return ["" if line[:6].lstrip()[:2] == "{{" and _SHORTCODE_LINE.fullmatch(line) else line for line in lines]
 
 
 # "([issue][alerting-issue])" with "[alerting-issue]: https://github.com/org/repo/issues/611"
@@ -2096,12 +2117,15 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
         return True  # "# Near miss: ..." under a front-matter title that does not say it
     # the document says so where it sums itself up: its summary, opening, impact or status
     # (a long bold "**Summary**: ..." line is read as opening prose)
-    said = " ".join(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("impact", "status")
-                                                                   if k in doc.meta]))
-    if "miss" in said.lower():   # (the substring test spares the regex on most documents)
-        said = plain(said)
-        if any(not _DENIED.search(said, max(0, m.start() - 30), m.start()) for m in _NEAR_MISS_CLAIM.finditer(said)):
-            return True
+    # (each part, and each paragraph of the opening, read on its own: "**Near miss.** No
+    # customer saw an error" opens its paragraph, whatever the summary or a description before it says)
+    parts = list(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("impact", "status")
+                                                               if k in doc.meta]))
+    if any("miss" in part.lower() for part in parts):   # (the substring test spares the regex on most documents)
+        for said in (plain(p) for part in parts for p in part.split("\n")):
+            if any(not _DENIED.search(said, max(0, m.start() - 30), m.start())
+                   for m in _NEAR_MISS_CLAIM.finditer(said)):
+                return True
     return _harm_averted(doc, summary)
 
 
@@ -2177,7 +2201,13 @@ _HARMED = re.compile(
     # before it was pushed to the public repository")
     r"|(?:accidentally|mistakenly|inadvertently|erroneously)\s+(?:committed|pushed|published|uploaded)\s+"
     r"(?:\w+\s+){0,2}?to\s+(?:the\s+|a\s+)?public\s+(?:\w+\s+)?(?:repo(?:sitory)?|bucket|registry)"
-    r"|(?<!before\s)exposing\s+(?:\w+\s+){0,2}?(?:code|implementations?|data|records|files|source))\b", re.I)
+    r"|(?<!before\s)exposing\s+(?:\w+\s+){0,2}?(?:code|implementations?|data|records|files|source)"
+    # a failure that lasted ("broke customer login for 43 minutes", "Checkout failed for
+    # everyone for 23 minutes"), work that could not be done, money taken twice
+    r"|(?:failed|broke|broken|down|unavailable|unreachable)\s+(?:[\w-]+\s+){0,4}?for\s+(?:about\s+|roughly\s+"
+    r"|around\s+|~\s*)?\d+\s+(?:minutes?|mins?|hours?|hrs?|h)"
+    r"|(?:could\s+not|couldn['’]t|cannot)\s+be\s+(?:placed|processed|completed|delivered|submitted|paid|sent)"
+    r"|(?:debited|charged|billed)\s+twice|double[\s-](?:debited|charged|billed))\b", re.I)
 
 
 # any word of any group above, in one pass: most documents hold none
