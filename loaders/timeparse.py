@@ -180,6 +180,10 @@ ZONE_UTC = Zone("UTC", 0)
 _zone_cache: dict[str, Zone | None] = {}
 
 
+# a US zone word as people write it out: "Pacific Time", "US Eastern", "US Central time"
+_US_ZONE_WORD = re.compile(r"(?:US\s+)?(Pacific|Eastern|Central|Mountain)(?:\s+[Tt]ime)?", re.I)
+
+
 def zone(text: str | None) -> Zone | None:
     """A Zone for ``PST``, ``UTC+1``, ``GMT-08:00``, ``US/Pacific``, ``Europe/London``..."""
     if not text:
@@ -188,6 +192,8 @@ def zone(text: str | None) -> Zone | None:
     if key in _zone_cache:
         return _zone_cache[key]
     found = None
+    if (word := _US_ZONE_WORD.fullmatch(key)) is not None:
+        key = word.group(1)   # "Pacific Time", "US Eastern": the zone word
     upper = key.upper()
     if (pair := re.fullmatch(r"([PMCE])[SD]T\s?/\s?([PMCE])[SD]T", upper)) and pair.group(1) == pair.group(2):
         key = pair.group(1) + "T"  # "PST/PDT" names Pacific time, standard or daylight as the date says
@@ -249,7 +255,7 @@ _ZONE_STATEMENT = re.compile(
     r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?|"
     r"(?<=a)ll\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
     r"(?<=[(（])\s{0,3}|(?<=t)imezone\s{0,3}:?\s{0,3}|(?<=t)ime\s{0,3}zone\s{0,3}:?\s{0,3})"
-    rf"({ZONE_PATTERN}|pacific|eastern|central|mountain))",
+    rf"({ZONE_PATTERN}|(?:us\s)?(?:pacific|eastern|central|mountain)(?:\stime)?))",
 )
 
 

@@ -88,3 +88,17 @@ def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
     finally:
         con.close()
     assert row == [(1, "SEV1")]
+
+
+@pytest.mark.parametrize("said, name", [
+    ("## Timeline (Pacific Time)", "America/Los_Angeles"), ("All times are US Eastern.", "America/New_York"),
+    ("All times US Central time", "America/Chicago"), ("Times in Mountain Time", "America/Denver"),
+    ("All times Pacific", "America/Los_Angeles"), ("(PT)", "America/Los_Angeles"),
+])
+def test_a_us_zone_written_out_is_that_zone(said, name):
+    assert timeparse.stated_zone(said).name == name
+
+
+@pytest.mark.parametrize("said", ["Pacific Time", "Central European operations team"])
+def test_a_zone_word_that_is_not_stated_as_the_times_zone_is_none(said):
+    assert timeparse.stated_zone(said) is None

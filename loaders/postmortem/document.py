@@ -1093,6 +1093,12 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
             doc.problems.warning(None, f"the front matter dates the document {found}, but its title names "
                                        f"{said}; {said} used (a post is dated the day it was written)")
             return said, None
+    if source == "file name" and title and found is not None \
+            and (title_day or _day_without_year(plain(title), found, hint)) == found:
+        # "2023-08-29-delayed-emails.md" titled "... on August 29": the file name and the
+        # title both date the incident, whatever day the opening counts back to ("Last
+        # Tuesday", from a post written a week later)
+        return found, None
     # (a page that gives only when it was last edited lends that its year: "On Wednesday,
     # July 24th ..." in a page modified 2024-08-02)
     narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))
