@@ -662,3 +662,9 @@ def test_words_in_closing_brackets_or_after_a_dash_that_name_nobody_are_no_owner
 def test_a_slashed_day_whose_order_is_open_is_no_due_date():
     text = "# Outage review\n\n**Date:** 2024-04-02\n\n## Action items\n\n- Add a queue-age alert, due 7/6\n"
     assert [a["due"] for a in parse(text, "a.md")["action_items"]] == [None]
+
+
+def test_a_level_rated_for_something_else_is_no_severity():
+    text = ("# Checkout errors\n\n**Date:** 2024-07-16\n\n## Summary\n\nCheckout failed for ten minutes.\n\n"
+            "## Action items\n\n- [ ] Page on alerts rated P2 or above\n- [ ] Make incidents classified as P1 page twice\n")
+    assert parse(text, "a.md")["severity"] is None

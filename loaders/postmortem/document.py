@@ -630,6 +630,17 @@ _TITLED_SEVERITY = re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:erity)?[
                               re.I)
 
 
+# a level the team gave the incident, said in its story: "We rated this P2 internally",
+# "rated SEV-3 as there was no impact yet", "SEV-1 declared" (a P-level only of "this" or
+# "it" or the incident: "alerts rated P2 page the on-call" names a rule, not this one)
+_RATED_SEVERITY = re.compile(
+    r"\b(?:rated|classified|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
+    r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev)[\s-]?[0-5])\b"
+    r"|\b(?:rated|classified|graded|triaged)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
+    r"(?:an?\s+)?(P[0-4])\b"
+    r"|\b((?i:sev)[\s-]?[0-5]|P[0-4])\s+(?:incident\s+)?declared\b")
+
+
 def _names_a_span(text: str, hint) -> bool:
     """Two days joined as a range ("2026-08-18 → 2026-08-19", "March 3 to March 4, 2025"),
     the second later; not a date with another in a note ("2025-03-14 (revised 2025-03-18)")."""
@@ -834,6 +845,9 @@ def _record(doc: Doc, options: Options) -> dict:
     severity = severities.stated(str(severity) if severity is not None else doc.meta.get("severity", (None,))[0])
     if severity is None and title and (m := _TITLED_SEVERITY.match(title)):
         severity = m.group(1)   # "SEV-2 Incident: ...", "[P1] Checkout down": the title states it
+    if severity is None and doc.text and ("rated" in doc.text or "declared" in doc.text or "classified" in doc.text) \
+            and (m := _RATED_SEVERITY.search(doc.text)):
+        severity = m.group(1) or m.group(2) or m.group(3)   # "We rated this P2 internally", "rated SEV-3 as ..."
     status = front(doc, "status")
     status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
 

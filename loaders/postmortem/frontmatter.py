@@ -318,5 +318,17 @@ def _load_toml(lines: list[str], first_line: int) -> dict:
                                else first_line) from None
 
 
+# a site generator's table of the page's own fields: Zola's [extra], Hugo's [params]
+_SITE_TABLES = ("extra", "params")
+
+
 def _normalise(data: dict) -> dict:
-    return {str(k).strip().lower().replace("-", "_").replace(" ", "_"): v for k, v in data.items()}
+    """Keys in lower case with "_" for "-" and spaces; the fields a site generator keeps in
+    its own table ("[extra] severity = "SEV-1"", "params: {status: Final}") read as the
+    page's, where the page does not give them itself."""
+    out = {str(k).strip().lower().replace("-", "_").replace(" ", "_"): v for k, v in data.items()}
+    for table in _SITE_TABLES:
+        if isinstance(out.get(table), dict):
+            for k, v in _normalise(out[table]).items():
+                out.setdefault(k, v)
+    return out

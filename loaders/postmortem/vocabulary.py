@@ -383,7 +383,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
                  r"dato", r"datum", r"fecha")),
-    ("status", _rx(r"(?:document\s+|postmortem\s+|report\s+|review\s+)?status", r"state", r"estado", r"statut")),
+    ("status", _rx(r"(?:doc(?:ument)?\s+|postmortem\s+|report\s+|review\s+)?status", r"state", r"estado", r"statut")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
                      # French, Spanish, Portuguese, German: "Sévérité", "Severidad", "Schweregrad"
                      r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
