@@ -668,3 +668,11 @@ def test_a_level_rated_for_something_else_is_no_severity():
     text = ("# Checkout errors\n\n**Date:** 2024-07-16\n\n## Summary\n\nCheckout failed for ten minutes.\n\n"
             "## Action items\n\n- [ ] Page on alerts rated P2 or above\n- [ ] Make incidents classified as P1 page twice\n")
     assert parse(text, "a.md")["severity"] is None
+
+
+@pytest.mark.parametrize("entry", ["10:00 We plan to switch to our backup provider if errors continue.",
+                                   "10:00 Customers are still rejected at checkout; no longer a single region."])
+def test_a_plan_or_a_harm_still_going_is_no_recovery(entry):
+    text = _timeline("Postmortem: checkout errors", "09:00 Checkout starts failing for EU customers.",
+                     "09:10 Alert fired for checkout errors.", entry, before="**Date:** 2024-03-02\n\n")
+    assert parse(text, "a.md")["mitigated_at"] is None

@@ -289,6 +289,7 @@ _PLANNED = {"planned", "scheduled"}
 # words that make a recovery that follows an aim or a failure rather than what happened:
 # "prioritises getting the service back up", "the cluster fails to spin back up"
 _INTENT = {"getting", "get", "try", "tries", "trying", "tried", "attempt", "attempts", "attempting", "attempted",
+           "plan", "plans", "planning", "will",
            "hope", "hopes",
            "hoping", "aim", "aims", "aiming", "want", "wants", "wanting", "fails", "failed", "fail", "unable",
            "cannot", "can't", "couldn't"}
@@ -338,6 +339,9 @@ _UNNOTICED = {"no", "not", "nobody", "never", "without", "didn't", "didn’t", "
 _CONTAINING = {"prevent", "prevents", "preventing", "prevented", "stop", "stops", "stopping", "stopped", "avoid",
                "avoiding", "avoided", "limit", "limiting", "limited", "halt", "halting", "halted"}
 _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
+_NOBODY = {"nobody", "noone", "no-one"}
+# the words a notice of work planned ahead is given with ("notified to us on 18/01")
+_NOTICE_OF = {"notified", "notifies", "notify", "notice", "notices", "notification"}
 _PLANNED_WORK = re.compile(r"\b(?:agree[sd]?\s+to|will|later|plan(?:s|ned)?\s+to|ticket|propos(?:e[sd]?|al))\b", re.I)
 _HOUSEKEEPING = re.compile(r"\b(?:(?:stale|old|expired|obsolete|temporary)\s+data|as\s+(?:scheduled|planned)"
                            r"|to\s+free\s+(?:up\s+)?(?:space|disk|storage))\b", re.I)
@@ -433,6 +437,13 @@ _IMPACT_ENDED = re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|ceased
 
 
 _VERIFIED = {"verified", "verifies", "confirmed", "confirms"}
+# "We switch order emails to our backup provider", "traffic moved to the standby region":
+# service moved onto what stands by for this (not a plan: "we will switch ..." nor a
+# condition: "if errors continue, switch to ...")
+_SWITCHING = {"switch", "switches", "switched", "move", "moves", "moved", "redirect", "redirects", "redirected",
+              "route", "routes", "routed", "fail", "fails", "failed"}
+_FAILED_OVER = re.compile(r"\b(?:switch(?:es|ed)?|mov(?:e|es|ed)|redirect(?:s|ed)?|rout(?:e|es|ed)|fail(?:s|ed)?\s+over)"
+                          r"\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+|our\s+|a\s+)?(?:backup|standby|secondary|fallback)\b", re.I)
 _WORKS = WORKING_STATES | {"working", "works", "successful", "succeeds", "succeeded"}
 # (nor a part found working while the cause was looked for: "SSH confirmed the API
 # service was healthy")
@@ -477,7 +488,7 @@ _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
 
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | {"pages", "page"}
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | {"pages", "page"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"}
 
@@ -532,8 +543,14 @@ def _tag(e: Entry) -> None:
                         continue  # "investigations into the outage began": they began, not it
                     if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
                                                or _denied(e.text.lower(), words, i)
-                                               or w in _ALARMS and _stayed_silent(e.text)):
-                        continue  # "if you notice ...", "no one notices": a condition or a denial, not a detection
+                                               or w in _ALARMS and _stayed_silent(e.text)
+                                               or _NOBODY.intersection(words[i + 1 + n:i + 3 + n])
+                                               or words[i + 1 + n:i + 3 + n] == ["no", "one"]
+                                               or w in _NOTICE_OF and _PLANNED.intersection(words)):
+                        # "if you notice ...", "no one notices", "lands in Security Hub, which
+                        # notifies nobody", a supplier's "planned patching (notified to us on
+                        # 18/01)": a condition, a denial or the notice of planned work, not a detection
+                        continue
                     if kind == "detected" and w in _ALARMS and _ALARM_ENDS.intersection(words[i + 1:i + 3]):
                         # "alert auto-resolves", "alarms cleared": what it watched is back to
                         # normal (not "... auto-resolves as traffic dips, but errors continue")
@@ -558,6 +575,9 @@ def _tag(e: Entry) -> None:
         elif w in _VERIFIED and _WORKS.intersection(words[i + 1:i + 5]) \
                 and not _NEGATION.intersection(words[i + 1:i + 5]):
             e.tags.add("mitigated")  # "Verified working", "User confirmed sign-in successful"
+        elif w in _SWITCHING and (m := _FAILED_OVER.search(e.text)) and not _INTENT.intersection(words[max(0, i - 3):i]) \
+                and not _CONDITION.intersection(words):
+            e.tags.add("mitigated")  # "We switch order emails to our backup provider"
         elif len(w) == 3 and w[0] == "5" and w.isdigit():
             e.tags.add("impact")  # an HTTP 5xx status
         elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):

@@ -546,6 +546,9 @@ EVENT_WORDS: dict[str, list[str]] = {
         "impacted disrupted disruption lost loss overload overloaded offline exploit exploits exploited experiencing "
         "experienced").split()
     + ["timing out", "no longer", "login loop", "not loading", "start failing", "begin failing",
+       # "Scanners begin rejecting the newer passes": something begins to refuse what it should take
+       *[f"{b} {w}" for b in ("begin", "begins", "began", "start", "starts", "started")
+         for w in ("rejecting", "refusing", "dropping", "erroring", "returning errors", "crashing")],
        "logged out",
        # data lost at once: "Mass deletion event - all 4,223 assets soft-deleted"
        "wiped", "mass deletion", "mass-deletion", "data loss",
@@ -564,6 +567,11 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("we", "recognized recognised")
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
+       # (not the base form alone: "please write to us", "contact support if ..." ask the
+       # reader; "Customers write to support" tells who did)
+       "writes to support", "wrote to support", "writes to us", "wrote to us", "contacts support", "contacted support",
+       *[f"{who} {v}" for who in ("users", "customers", "clients", "residents", "merchants", "people", "players")
+         for v in ("write to", "write in", "contact support", "contact us")],
        "email from", "emails from", "emailed", "emails support", "complains", "complained",
        "complaint", "complaints", "support ticket", "support tickets", "tickets from", "tweets", "tweeted",
        "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
@@ -605,6 +613,10 @@ EVENT_WORDS: dict[str, list[str]] = {
                 "emailed e-mailed contacted")
     + ["someone emails", "someone emailed", "someone wrote to", "someone contacted"]
     + _variants("monitoring", "fires fired caught shows")
+    # "radios guest services, who open a P1 ticket": someone raising the incident
+    + [f"{v} {'an' if (p or n)[0] in 'aeiu' else 'a'} {p}{n}" for v in ("open", "opens", "opened", "raise", "raises",
+                                                                      "raised", "file", "files", "filed")
+       for p in ("", "p1 ", "p2 ", "urgent ", "priority ") for n in ("ticket", "incident")]
     # "PagerDuty fires": the paging tool named for the page
     + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered"),
     "mitigated": (
@@ -638,6 +650,17 @@ EVENT_WORDS: dict[str, list[str]] = {
                 "responding load loads loading syncing synced accessible reachable operational online live "
                 "stable functional functioning mounted writable readable", "again")
     + ["remounted"]   # a file system back on its hosts
+    # "Guests are no longer turned away", "orders no longer fail": the harm has stopped
+    + [f"no longer {w}" for w in ("turned away", "rejected", "rejecting", "failing", "fail", "fails", "erroring",
+                                  "blocked", "affected", "impacted", "dropped", "dropping", "timing out",
+                                  "crashing", "stuck", "delayed", "down")]
+    # "Replacement certificate deployed": the replacement for what broke, in place
+    + [f"replacement {n} {v}" for n in ("certificate", "cert", "node", "nodes", "disk", "host", "server", "key",
+                                        "config", "build", "image", "instance", "pod", "pods")
+       for v in ("deployed", "installed", "live", "in place", "rolled out", "applied")]
+    # "Bookings confirmed successfully", "Unlock success rate back above 98%"
+    + [f"confirmed {w}" for w in ("successfully", "working", "validating")]
+    + [f"{r} back {d}" for r in ("rate", "rates", "availability", "uptime") for d in ("above", "over")]
     # a status update's "/project and the portal are now available"
     + _variants("now", "available operational accessible reachable online working functional restored")
     # "The duplicate of the machine is online. Everything should be working"
@@ -661,6 +684,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     + ["all clear", "fully recovered", "full recovery", "fully restored", "incident closed", "incident over",
        "incident ended", "fix deployed", "fix rolled out", "fix released", "close this issue",
        "close this incident", "closing this issue", "closing this incident", "closing the incident",
+       "close the incident", "closes the incident", "closed the incident",
        # the fix checked in production: "**Verified fix**: pending webhooks decreased"
        "verified fix", "fix verified", "verified the fix", "fix confirmed", "confirmed the fix"],
 }
