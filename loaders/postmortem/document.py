@@ -1351,8 +1351,9 @@ def _read_opening(doc: Doc, limit: int) -> str:
         for b in s.blocks:
             if told and b.kind == "item":
                 b = Block("para", b.line, "\n".join([b.text, *(c.strip() for c in b.children)]))
-            if b.kind != "para" or _KV_LINE.match(b.text.strip()):
-                continue
+            if b.kind != "para" or ((kv := _KV_LINE.match(b.text.strip()))
+                                    and (len(b.text) <= 2 * _FIELD_LINE or meta_key(kv.group(1)) is not None)):
+                continue   # (a long paragraph whose "key" names no field is prose: "We heard about it from you: ...")
             # short metadata lines ("**Date Reported:** November 2024") are not prose, on
             # their own or at the head of a paragraph whose sentences follow them; a long
             # line with a label ("Overview: During the afternoon of May 6th ...") is prose

@@ -1461,7 +1461,10 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     out = []
     if not text or incident_date is None:
         return out
+    last = None   # the last time read, for "... later" in the sentences after it ("at 10:31. Uploads recovered 25 minutes later")
     for sentence in _SENTENCE_END.split(text):
+        if "\n" in sentence:
+            last = None   # (a new paragraph tells another part of the story)
         found = []  # (start, end, at)
         dates = None
         for m in _CLOCK.finditer(sentence):
@@ -1487,14 +1490,17 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             if at is None:
                 continue
             found.append((start, start + st.end + (zone_first.end() if zone_first else 0), at))
-        if found and "later" in sentence:
-            # "An alert fired at 02:14 UTC and the service recovered 25 minutes later"
+        if (found or last is not None) and "later" in sentence:
+            # "An alert fired at 02:14 UTC and the service recovered 25 minutes later", or
+            # the sentence after it says so
             for m in _LATER.finditer(sentence):
-                prev = [f for f in found if f[1] <= m.start()]
+                prev = [f[2] for f in found if f[1] <= m.start()] or ([last] if last is not None else [])
                 mins = minutes(m.group(1))
                 if prev and mins:
-                    found.append((m.start(), m.end(), prev[-1][2] + timedelta(minutes=mins)))
+                    found.append((m.start(), m.end(), prev[-1] + timedelta(minutes=mins)))
             found.sort(key=lambda f: f[0])
+        if found:
+            last = found[-1][2]
         for i, (start, stop, at) in enumerate(found):
             lead = sentence[found[i - 1][1] if i else 0:stop]
             e = Entry(at, lead, 0)

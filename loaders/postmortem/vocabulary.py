@@ -660,6 +660,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        for v in ("deployed", "installed", "live", "in place", "rolled out", "applied")]
     # "Bookings confirmed successfully", "Unlock success rate back above 98%"
     + [f"confirmed {w}" for w in ("successfully", "working", "validating")]
+    # "Suggestions were back for everyone": the service whole again for its users
+    + [f"{w} for {who}" for w in ("back", "working", "available", "restored")
+       for who in ("everyone", "everybody", "all users", "all customers", "all of you")]
     + [f"{r} back {d}" for r in ("rate", "rates", "availability", "uptime") for d in ("above", "over")]
     # a status update's "/project and the portal are now available"
     + _variants("now", "available operational accessible reachable online working functional restored")
