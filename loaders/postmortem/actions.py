@@ -266,6 +266,21 @@ def _is_tracked_table(b) -> bool:
     return bool({"status", "owner", "due"} & set(_columns([plain(c) for c in b.rows[0][1]])))
 
 
+# a paragraph of an item's fields: "Owner: Marcus Feld. Due 2024-03-22. Ticket: PAY-1182. Status: done."
+_FIELDS_PARA = re.compile(r"^\W*(?:owner|assignee|dri|due|ticket|status)\b\W", re.I)
+_FIELD_BREAK = re.compile(r"(?<=[.;|])\s+(?=[A-Z])")
+
+
+def _heading_fields(s) -> list[str]:
+    """The fields written under an item that is a heading ("### 1. Page on consumer lag"
+    over "Owner: Marcus Feld. Due 2024-03-22. Ticket: PAY-1182. Status: done."), one a
+    line, as an item's sub-bullets are read; none when its first paragraph is prose."""
+    first = next((b for b in s.blocks if b.kind in ("para", "item")), None)
+    if first is None or first.kind != "para" or not _FIELDS_PARA.match(plain(first.text)):
+        return []
+    return [f for line in first.children for f in _FIELD_BREAK.split(line.strip()) if f]
+
+
 def action_items(doc, incident_date: date | None) -> list[dict]:
     out: list[dict] = []
     for s in _action_sections(doc):
@@ -281,7 +296,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         if grouped and not tables and _heading_is_item(s):
             # "#### 1) Cron cleanup scheduled `@owner`", "### Rate-limit the token service",
             # with prose below: the heading is the item
-            out.append(_from_text(_NUMBERED.sub("", s.title, count=1), [], s.line, incident_date, None))
+            out.append(_from_text(_NUMBERED.sub("", s.title, count=1), _heading_fields(s), s.line, incident_date, None))
             continue
         for b in tables:
             out.extend(_from_table(b, incident_date, group_kind, doc))
