@@ -119,6 +119,8 @@ ZONE_WORDS = {
     "pacific": "America/Los_Angeles", "eastern": "America/New_York", "central": "America/Chicago",
     "mountain": "America/Denver", "pt": "America/Los_Angeles", "et": "America/New_York",
     "ct": "America/Chicago", "mt": "America/Denver",
+    # "Times are UK time throughout": the UK's clock, GMT or BST as the date says
+    "uk": "Europe/London",
 }
 
 # Cities people name instead of a zone ("16:37 Denver", "all times Berlin"): every IANA
@@ -131,6 +133,8 @@ CITY_ALIASES = {
     "mumbai": "Asia/Kolkata", "delhi": "Asia/Kolkata", "new delhi": "Asia/Kolkata", "hyderabad": "Asia/Kolkata",
     "pune": "Asia/Kolkata", "chennai": "Asia/Kolkata", "munich": "Europe/Berlin", "frankfurt": "Europe/Berlin",
     "hamburg": "Europe/Berlin", "beijing": "Asia/Shanghai", "montreal": "America/Toronto",
+    "brasília": "America/Sao_Paulo", "brasilia": "America/Sao_Paulo", "rio de janeiro": "America/Sao_Paulo",
+    "são paulo": "America/Sao_Paulo",
 }
 
 
@@ -181,7 +185,7 @@ _zone_cache: dict[str, Zone | None] = {}
 
 
 # a US zone word as people write it out: "Pacific Time", "US Eastern", "US Central time"
-_US_ZONE_WORD = re.compile(r"(?:US\s+)?(Pacific|Eastern|Central|Mountain)(?:\s+[Tt]ime)?", re.I)
+_US_ZONE_WORD = re.compile(r"(?:US\s+)?(Pacific|Eastern|Central|Mountain|UK)(?:\s+[Tt]ime)?", re.I)
 
 
 def zone(text: str | None) -> Zone | None:
@@ -240,7 +244,7 @@ ZONE_PATTERN = (
     # a US region misspelt over a US zone word ("UC/Pacific", "USA/Eastern"): the zone word
     r"|\b(?-i:U[A-Z]{1,2})/(?:Pacific|Eastern|Central|Mountain)\b"
     rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b"
-    r"|\b(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b)"  # a city: zone() decides whether it is one
+    r"|\b(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?)\b)"  # a city ("Brasília"): zone() decides whether it is one
 )
 # (case-blind "\btimes?\b ... are|all times|(|timezone|time zone", then the zone: written
 # to open with its first character in both cases, outside the case-blind part, each
@@ -249,13 +253,20 @@ ZONE_PATTERN = (
 # every character; no other character matches "t" or "a" case-blind, as one does "i",
 # "k" and "s", so it finds the same statements, its alternatives tried in the same order)
 _ZONE_STATEMENT = re.compile(
-    r"[tTaA(（](?i:"
+    r"[tTaA(（hHuU](?i:"
     # ("All times are in 24-hour PST8PDT": the clock's kind may come between)
     r"(?:(?<=t)(?<!\w.)imes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?"
     r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?|"
+    # "**Times:** Australia/Sydney local time"
+    r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}|"
     r"(?<=a)ll\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
-    r"(?<=[(（])\s{0,3}|(?<=t)imezone\s{0,3}:?\s{0,3}|(?<=t)ime\s{0,3}zone\s{0,3}:?\s{0,3})"
-    rf"({ZONE_PATTERN}|(?:us\s)?(?:pacific|eastern|central|mountain)(?:\stime)?))",
+    r"(?<=[(（])\s{0,3}|(?<=t)imezone\s{0,3}:?\s{0,3}|"
+    # "Time zone: CET", "| Time zone used | Nairobi (EAT) |"
+    r"(?<=t)ime\s{0,3}zone(?:\s{1,3}(?:used|in\s+use))?\s{0,3}[:|]?\s{0,3}|"
+    # the same in other languages: "en heure de Paris", "horário de Brasília", "hora de
+    # Madrid", "alle Uhrzeiten in MESZ"
+    r"(?<=h)(?<!\w.)(?:eure|or[aá]rio|ora)\s{1,3}(?:de\s{1,3}|d['’]\s{0,2})|(?<=u)(?<!\w.)hrzeit(?:en)?\s{1,3}(?:in\s{1,3})?)"
+    rf"({ZONE_PATTERN}|(?:us\s|uk\s)?(?:pacific|eastern|central|mountain)(?:\stime)?|uk(?:\stime)?))",
 )
 
 

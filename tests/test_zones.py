@@ -94,11 +94,17 @@ def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
     ("## Timeline (Pacific Time)", "America/Los_Angeles"), ("All times are US Eastern.", "America/New_York"),
     ("All times US Central time", "America/Chicago"), ("Times in Mountain Time", "America/Denver"),
     ("All times Pacific", "America/Los_Angeles"), ("(PT)", "America/Los_Angeles"),
+    ("Times are UK time throughout.", "Europe/London"),
+    ("Toutes les heures sont indiquées en heure de Paris.", "Europe/Paris"),
+    ("16h40 (horário de Brasília)", "America/Sao_Paulo"), ("alle Uhrzeiten in MESZ", "MESZ"),
+    ("| Time zone used | Nairobi (EAT) |", "Africa/Nairobi"),
+    ("Times: Australia/Sydney local time unless marked otherwise", "Australia/Sydney"),
 ])
 def test_a_us_zone_written_out_is_that_zone(said, name):
     assert timeparse.stated_zone(said).name == name
 
 
-@pytest.mark.parametrize("said", ["Pacific Time", "Central European operations team"])
+@pytest.mark.parametrize("said", ["Pacific Time", "Central European operations team", "the hour hand at 14:05",
+                                  "Uhrzeit: 14:05", "a hora de la verdad"])
 def test_a_zone_word_that_is_not_stated_as_the_times_zone_is_none(said):
     assert timeparse.stated_zone(said) is None

@@ -1545,6 +1545,12 @@ def _title_from(doc: Doc, as_text) -> str | None:
     return None
 
 
+# the words a line that states the document's zone holds, in the languages it is stated in
+# ("All times UTC", "Toutes les heures ... en heure de Paris", "alle Uhrzeiten in MESZ",
+# "Todas las horas ...", "本書の時刻は ... 日本時間（JST）")
+_ZONE_LINE_WORDS = ("time", "zone", "heure", "hora", "uhrzeit", "zeit", "時刻", "時間", "时间", "時区", "时区")
+
+
 def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     """The zone the timeline's times are written in: stated in the timeline's heading
     or its first lines, else anywhere a sentence states one, else the default."""
@@ -1559,13 +1565,15 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
             elif b.kind == "table" and b.rows:
                 candidates.append(" ".join(b.rows[0][1]))
     for text in candidates:
-        z = tp.stated_zone(text)
+        # (read as shown: "IST (UTC\+05:30)" as Google Docs exports it, "**Times:** ...")
+        z = tp.stated_zone(plain(text))
         if z is not None:
             doc.zone_stated = True
             return z
     for line in doc.lines[:400]:
-        if "time" in line.lower() or "zone" in line.lower():
-            z = tp.stated_zone(line)
+        low = line.lower()
+        if any(w in low for w in _ZONE_LINE_WORDS):
+            z = tp.stated_zone(plain(line))
             if z is not None:
                 doc.zone_stated = True
                 return z
@@ -1584,7 +1592,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 # (the hour's first digit, then a look behind for the word boundary before it:
 # "\b\d{1,2}" has no first character the regex engine can skip to; this one only at digits)
 _ZONE_AFTER_TIME = re.compile(r"\d(?<!\w\d)\d?[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?\s*)?\(?"
-                              r"([A-Z]{2,5}(?:[+-]\d{1,2}(?::\d{2})?)?\b|(?i:[a-z]{4,16})(?=\s+(?i:time)\b))")
+                              r"([A-Z]{2,5}(?:[+-]\d{1,2}(?::\d{2})?)?\b|(?i:[a-z]{4,16})(?=\s+(?i:time)\b)"
+                              # "between 9:41 a.m. and 10:35 a.m. Eastern": a US zone word alone
+                              r"|(?:Eastern|Pacific|Central|Mountain)\b)")
 
 
 _TITLE_CLOCK = re.compile(r"\d:\d\d")
