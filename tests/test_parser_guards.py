@@ -676,3 +676,17 @@ def test_a_plan_or_a_harm_still_going_is_no_recovery(entry):
     text = _timeline("Postmortem: checkout errors", "09:00 Checkout starts failing for EU customers.",
                      "09:10 Alert fired for checkout errors.", entry, before="**Date:** 2024-03-02\n\n")
     assert parse(text, "a.md")["mitigated_at"] is None
+
+
+@pytest.mark.parametrize("item", ["Add a canary (no owner yet)", "Rotate keys — owner needed", "Retire the cron (Marisol)"])
+def test_no_owner_yet_names_nobody_and_a_name_that_opens_like_a_month_is_a_name(item):
+    text = f"# Outage review\n\n**Date:** 2024-04-02\n\n## Action items\n\n- {item}\n"
+    want = "Marisol" if "Marisol" in item else None
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == [want]
+
+
+@pytest.mark.parametrize("item", ["Migrate the queue — Status: done for EU, pending for US",
+                                  "Tune alerts — estado: completada en parte, falta el resto"])
+def test_a_status_field_that_states_a_part_is_no_status(item):
+    text = f"# Outage review\n\n**Date:** 2024-04-02\n\n## Action items\n\n- {item}\n"
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["open"]

@@ -12,7 +12,8 @@ from datetime import date
 
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import plain
-from loaders.postmortem.vocabulary import ACTION_KINDS, DONE, NO_VALUE, OPEN, WONT_DO, clean_heading, section_kind
+from loaders.postmortem.vocabulary import (ACTION_KINDS, DONE, NO_VALUE, OPEN, STATUS_FIELD_DONE, STATUS_FIELD_WONT, WONT_DO,
+                                          clean_heading, section_kind)
 
 _HEADERS = {
     # (and the same words in Norwegian, Danish, Swedish, German, French, Spanish, Dutch)
@@ -24,12 +25,14 @@ _HEADERS = {
                         r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|eigenaar)\b"
                         r"|^(?:主担当|担当|責任者|负责人|负责)", re.I),
     "due": re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
-                      r"|by when|when|date|frist|forfall|termin|fälligkeit|fecha\s+l[ií]mite|échéance|deadline)\b"
+                      r"|by when|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
+                      r"|prazo|deadline)\b"
                       r"|^(?:期限|期日|締切|截止)", re.I),
     "ticket": re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
                          r"github|linear|id|key|referanse|referens|referenz)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": re.compile(r"^(?:type|kind|category|class)\b", re.I),
-    "status": re.compile(r"^(?:status|state|done|progress|complete[d]?)\b|^(?:状態|ステータス|進捗|対応状況|状态|进度)", re.I),
+    "status": re.compile(r"^(?:status|state|done|progress|complete[d]?|estado|statut|[ée]tat|situa[çc][ãa]o|stato)\b"
+                         r"|^(?:状態|ステータス|進捗|対応状況|状況|状态|进度)", re.I),
     "skip": re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
 }
 # (the guards below, "(?=[...])" and a literal first: a search tries each pattern only where a
@@ -47,11 +50,15 @@ _TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requ
                           r"tasks?|cards?|stories|story|work_?items?|show_bug\.cgi)\b[^\s)>\]]*"
                           r"|/\d+(?=[\s)>\],.]|$))", re.I)
 # ("Responsible: Kim" names one; "for responsible disclosure" does not)
-_OWNER = re.compile(r"(?=[ador])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b|\bresponsible\s*(?=[:=]))\s*(?:[:=\-–]|::(?=\s))?\s*"
+# (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
+# Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann")
+_OWNER = re.compile(r"(?=[adorv])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
+                    r"|\b(?:responsible|responsable|respons[áa]vel|verantwortlich)\s*(?=[:=]))\s*(?:[:=\-–]|::(?=\s))?[*_]*\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
-_TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
+# (a display name after the "@", as Notion writes one: "— @Sofia Marín")
+_TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*(?:\s[A-ZÀ-Þ][\w'’-]+(?=\s*$))?)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
                                r"|\s(@[\w-]+(?:\.[\w-]+)*)\s*$")  # "... scheduled @kim": a closing mention
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
 # of who does it, in brackets at the end of the item (tags such as [WIP] aside)
@@ -66,7 +73,8 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
-_DUE = re.compile(r"(?=[bdet])\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?)\s*(?:[:=]|::(?=\s))?\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
+_DUE = re.compile(r"(?=[bdetfpé])\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+                  r"|prazo|f[äa]llig(?:\s+am)?)\s*(?:[:=]|::(?=\s))?[*_]*\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
                   r"\d{1,2}([./])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
@@ -555,6 +563,13 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         s = _status(text, prose=True)
         if s is not None and (status is None or s != "open"):
             status = s
+    if status is None or status == "open":
+        # "... Responsable: Rodrigo Méndez. Estado: completada.": a status field in its text
+        said = plain(" ".join([text, *children]))
+        if STATUS_FIELD_WONT.search(said):
+            status = "wont_do"
+        elif STATUS_FIELD_DONE.search(said) and m is None:
+            status = "done"
     if status is None:
         status = _field_status(children)
     if status is None:
@@ -655,13 +670,19 @@ def _closing_name(text: str) -> str | None:
     and "[WIP]" name nobody); what follows a name after a comma must be a ticket, a status
     word or a date, or it is a list of things, not who."""
     parts = _DASHES.split(text.strip())
+    # (the last part that is no note, after the item's own words: "— Saskia Brandt — MM-1440")
+    while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
+        parts.pop()
     if len(parts) >= 2 and (m := _NAME_FIRST.match(parts[-1].strip(" .;"))):
         rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
         if all(map(_a_note, rest)) and _a_name(m.group(1)):
             return m.group(1).strip()
-    if (m := _BRACKETED_NAME.search(text[-100:])) and _a_name(m.group(1)) \
-            and (m.group(2) is None or all(map(_a_note, m.group(2).split(",")))):
-        return m.group(1).strip()
+    if (m := _BRACKETED_NAME.search(text[-100:])) and (m.group(2) is None or all(map(_a_note, m.group(2).split(",")))):
+        # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"
+        parts = [p.strip() for p in m.group(1).split(",")]
+        names = [p for p in parts if _a_name(p)]
+        if len(names) == 1 and all(p in names or _a_note(p) for p in parts):
+            return names[0]
     return None
 
 
@@ -679,7 +700,7 @@ def _a_name(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words) \
         and (len(words) == 1 or not _TEAM_WORDS.fullmatch(words[0])) and _names_someone(text) \
-        and not any(w[:3].lower() in _CALENDAR_WORDS or w.lower() in _NOT_NAMES for w in words) \
+        and not any(w.lower().rstrip(".") in _CALENDAR_WORDS or w.lower() in _NOT_NAMES for w in words) \
         and tp.find_date(text) is None
 
 
@@ -689,7 +710,11 @@ _NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|team|
 _NOT_NAMES = frozenset("now later soon today tomorrow optional required mandatory recommended enforced planned "
                        "proposed draft internal external public private manual automated automatic partial "
                        "stretch backlog ongoing new old all none both each".split())
-_CALENDAR_WORDS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
+# months and weekdays, whole or cut short ("Jun", "Sept"; not "Marisol", which opens like March)
+_CALENDAR_WORDS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october "
+    "nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat "
+    "saturday sun sunday".split())
 
 
 # a note saying the work is in: "landed in commit a1b2c3", "done", "shipped in v2.4"
@@ -730,7 +755,8 @@ _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")
-_DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete)"
+_DECIDED_AGAINST = (r"(?:declined|rejected|cancell?ed|dropped|obsolete|abandonn[ée]e?|annul[ée]e?|verworfen|abgelehnt"
+                    r"|descartad[oa]|cancelad[oa])")
 _PROSE_WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
                             # opening the item, or after a strike, a dash or a status key ...
                             r"|(?:^|~~|\*\*|__|[—–-]\s|status\s*[:=])\s*" + _DECIDED_AGAINST
@@ -826,7 +852,11 @@ def _cell_ticket(cell: str) -> str | None:
 
 def _clean_owner(v: str) -> str | None:
     v = plain(v or "").strip(" ,;")
-    return None if _blank(v) else v
+    return None if _blank(v) or v.lower() in _NO_OWNER_YET else v
+
+
+# what follows "owner" where nobody is named: "(no owner yet)", "owner needed", "owner TBD"
+_NO_OWNER_YET = frozenset({"yet", "needed", "wanted", "required", "missing", "pending", "unknown", "to", "is", "was"})
 
 
 def _due(v: str, incident_date) -> date | None:

@@ -741,6 +741,23 @@ NO_VALUE = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", 
 # Action items.
 # a parenthetical after a Japanese or Chinese status word: "完了（3件）", "未完了（#4121 で対応）"
 _CJK_NOTE = r"[（(][^（）()]*[）)]"
+# Status words in German, French, Spanish and Portuguese, read as a whole status cell or
+# a status field's value ("| erledigt |", "Estado: completada", "verworfen (nicht erlaubt)"),
+# a note after them in brackets or after a colon or dash
+_DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée]alis[ée]e?|completad[oa]|terminad[oa]"
+               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]")
+_OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
+               r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer")
+_WONT_OTHER = r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]"
+_CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
+# ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
+_STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand)\s*[:=]\s*(?:\*\*|__)?"
+# (the value whole: "Status: done for EU, pending for US" states no status)
+_FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–-])"
+STATUS_FIELD_DONE = re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + _DONE_OTHER + r")"
+                               + _FIELD_END, re.I)
+STATUS_FIELD_WONT = re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|" + _WONT_OTHER
+                               + r")" + _FIELD_END, re.I)
 # (every phrase but the whole-cell ones opens with one of the guard's characters: the
 # search passes over every other position at once, a third of its time)
 DONE = re.compile(
@@ -754,12 +771,14 @@ DONE = re.compile(
     # (or a group's heading: "### 完了済み", "### 完了（3件）"; not "### 対応済み（暫定対応のみ。
     # 恒久対策は未着手）", done only in part)
     r"|^[\s*_]*(?:完了(?:済み?)?|対応済み?|実施済み?|已完成|已解决|已修复)[\s*_。.!！]*"
-    r"(?:(?![（(][^（）()]*(?:未|暫定|一部|部分))" + _CJK_NOTE + r")?[\s*_。.]*$)", )
+    r"(?:(?![（(][^（）()]*(?:未|暫定|一部|部分))" + _CJK_NOTE + r")?[\s*_。.]*$"
+    r"|(?i:^[\s*_]*(?:" + _DONE_OTHER + r")" + _CELL_NOTE + r"))", )
 # (every phrase but the whole-cell ones opens with c, d, n, o, r or w, in either case: the
 # lookahead lets the search pass over every other position at once, 40% of its time)
 WONT_DO = re.compile(r"(?:^|(?=[cdnorw]))(?:"
                      r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*$)",
+                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*"
+                     r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + _WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
 OPEN = re.compile(r"(?:^|(?=[\[BINOPSTWiopt]))(?:"
@@ -767,7 +786,8 @@ OPEN = re.compile(r"(?:^|(?=[\[BINOPSTWiopt]))(?:"
                   r"WIP|Pending|PENDING|pending|Planned|planned|Not started|Started|Ongoing|ongoing|Blocked|"
                   r"In review|Backlog)(?![\w-])"
                   r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|未执行|在途|计划中|待[\u4e00-\u9fff]{1,4})[\s*_。.]*"
-                  r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$)")   # "### 未完了（#4121 で対応）"
+                  r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$"   # "### 未完了（#4121 で対応）"
+                  r"|(?i:^[\s*_]*(?:" + _OPEN_OTHER + r")" + _CELL_NOTE + r"))")
 ACTION_KINDS = {
     "prevent": re.compile(r"\bprevent(?:ion|ive|ative)?\b|\brepair\b|\bfix\b|\broot cause\b", re.I),
     "detect": re.compile(r"\bdetect(?:ion)?\b|\bmonitor(?:ing)?\b|\balert(?:ing)?\b", re.I),
