@@ -690,3 +690,16 @@ def test_no_owner_yet_names_nobody_and_a_name_that_opens_like_a_month_is_a_name(
 def test_a_status_field_that_states_a_part_is_no_status(item):
     text = f"# Outage review\n\n**Date:** 2024-04-02\n\n## Action items\n\n- {item}\n"
     assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["open"]
+
+
+@pytest.mark.parametrize("field, status", [("**Status:** 已修复待验证（未关闭）", "已修复待验证（未关闭）"),
+                                           ("**Status:** Resolved; follow-ups tracked below", "Resolved; follow-ups tracked below"),
+                                           ("**Status:** CRITICAL (Resolved)", "CRITICAL (Resolved)")])
+def test_a_status_note_that_qualifies_it_stays(field, status):
+    text = f"# Cache outage\n\n{field}\n\n**Date:** 2024-04-02\n\n## Summary\n\nThe cache was down.\n"
+    assert parse(text, "a.md")["status"] == status
+
+
+def test_a_japanese_near_miss_is_a_near_miss():
+    text = "# 障害報告書：依存パッケージの混入（ヒヤリハット）\n\n**発生日**: 2024-09-10\n\n## 概要\n\n実害はありませんでした。\n"
+    assert parse(text, "a.md")["near_miss"] is True

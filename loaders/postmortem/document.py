@@ -82,7 +82,8 @@ _OPENS_WITH_TITLE = re.compile(r"^\s*Title\s*:", re.I)
 _HEADER_KV = re.compile(r"^(title|date|tags|author|authors|category|summary)\s*:\s*(\S.*)$", re.I)
 _KV_WIDE = re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
 _NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
-_NEAR_MISS_WORDS = re.compile(r"\bnear[\s-]?miss\b", re.I)   # (a title that says so)
+# (a title that says so; Japanese teams say ヒヤリハット, "a startle": a near miss)
+_NEAR_MISS_WORDS = re.compile(r"\bnear[\s-]?miss\b|ヒヤリ[・･]?ハット", re.I)
 _NEAR_MISS_CLAIM = re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
     r"\b(?:class(?:ify|ified|ifying)?|count(?:ed|ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|record(?:ed|ing)?"
@@ -641,6 +642,25 @@ _RATED_SEVERITY = re.compile(
     r"|\b((?i:sev)[\s-]?[0-5]|P[0-4])\s+(?:incident\s+)?declared\b")
 
 
+# a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
+# "Reviewed 2024-03-06": a mark before it, a note in brackets that says when, or the day
+# after it (a note that qualifies it stays: "已修复待验证（未关闭）", not yet closed)
+_STATUS_DRESS = re.compile(r"^[^\w(\[]+|\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
+
+
+def _stated_status(value: str | None) -> str | None:
+    """The status a field states, without a mark before it or a note or day after it,
+    where one to three words remain ("Final (reviewed 6/18)" -> "Final"); else as written."""
+    if not value:
+        return value
+    said = _STATUS_DRESS.sub("", value).strip()
+    if (days := tp.dates_in(said, None)) and said[days[-1][0]:].strip(" .") and \
+            len(said[:days[-1][0]].split()) >= 1 and tp.find_date(said[:days[-1][0]]) is None:
+        said = said[:days[-1][0]].strip(" ,;:—–-(（")   # "Reviewed 2024-03-06", "Approved on 12 May 2024"
+        said = re.sub(r"\s+(?:on|am|le|el)$", "", said)
+    return said if said and len(said.split()) <= 3 else value
+
+
 def _names_a_span(text: str, hint) -> bool:
     """Two days joined as a range ("2026-08-18 → 2026-08-19", "March 3 to March 4, 2025"),
     the second later; not a date with another in a note ("2025-03-14 (revised 2025-03-18)")."""
@@ -849,7 +869,7 @@ def _record(doc: Doc, options: Options) -> dict:
             and (m := _RATED_SEVERITY.search(doc.text)):
         severity = m.group(1) or m.group(2) or m.group(3)   # "We rated this P2 internally", "rated SEV-3 as ..."
     status = front(doc, "status")
-    status = str(status) if status is not None else doc.meta.get("status", (None,))[0]
+    status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])
 
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
                                   lambda: prose_entries(doc, _opening_prose(doc), incident_date))

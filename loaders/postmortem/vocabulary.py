@@ -90,6 +90,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do|chang(?:e|ing))",
         # "What we've done and what we will be doing": the follow-ups, done and to come
         r"what\s+we(?:'|’)?(?:ve|\s+have)\s+done\s+and\s+what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do)",
+        # "What we've changed, and what's next": the changes made and to come
+        r"what\s+we(?:'|’)?(?:ve|\s+have)\s+changed(?:,?\s+and\s+what(?:'|’)?s\s+next)?",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         # the same asked: "How are we preventing it from happening again?"
         r"how\s+(?:are|will|can)\s+we\s+(?:preventing|prevent|avoiding|avoid|stopping|stop)\b",
@@ -111,7 +113,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnos(?:is|ing)",
         r"(?:issues|problems|weaknesses|gaps)\s+(?:identified|found)", r"what\s+caused\s+(?:it|this|the\s+\w+)",
         # "## Failure chain" over "### 1. Trigger", "### 2. Amplifier": the causes, linked
-        r"(?:failure|causal)\s+chain", r"chain\s+of\s+(?:failures?|causes?|causation)")),
+        r"(?:failure|causal)\s+chain", r"chain\s+of\s+(?:failures?|causes?|causation)",
+        # "What we got wrong": the organisation's own part in it, told as its causes
+        r"what\s+we\s+got\s+wrong")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
     ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?")),
     ("went_wrong", _rx(r"what\s+went\s+(?:wrong|poorly|badly)", r"what\s+(?:didn[’']?t|did\s+not)\s+go\s+(?:so\s+|very\s+)?well", r"things\s+that\s+went\s+(?:wrong|poorly|badly)",
@@ -168,6 +172,9 @@ _OTHER_LANGUAGES = {
                 r"grundursache(?:n)?", r"ursache(?:n)?", r"causes?\s+(?:racines?|profondes?)", r"causes?",
                 r"causas?(?:\s+ra[ií]z)?", r"oorza(?:a|ke)k(?:en)?", r"grondoorza(?:a|ke)k(?:en)?",
                 r"analyse", r"an[áa]lisis", r"an[áa]lise",
+                # "Por que aconteceu", "Por qué ocurrió", "Pourquoi c'est arrivé", "Warum es passiert ist"
+                r"por\s+qu[eé]\s+(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
+                r"warum(?:\s+es\s+(?:passiert\s+ist|geschah))?",
                 r"(?:корневые|коренные|основные)\s+причины", r"(?:корневая|коренная|основная)\s+причина",
                 r"первопричин[аы]", r"причин[аы]", r"анализ(?:\s+причин)?"),
     "summary": (r"sammendrag", r"sammanfattning", r"resum[ée]", r"zusammenfassung", r"résumé", r"resumen",
@@ -383,11 +390,12 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
                  r"dato", r"datum", r"fecha")),
-    ("status", _rx(r"(?:doc(?:ument)?\s+|postmortem\s+|report\s+|review\s+)?status", r"state", r"estado", r"statut")),
+    ("status", _rx(r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+)?status", r"state",
+                   r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
                      # French, Spanish, Portuguese, German: "Sévérité", "Severidad", "Schweregrad"
                      r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
-                     r"schweregrad")),
+                     r"schweregrad", r"niveau\s+de\s+gravit[ée]", r"internal\s+(?:severity|priority)")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
     ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"categor(?:y|ies)", r"incident\s+type", r"type", r"kind", r"tags?")),
