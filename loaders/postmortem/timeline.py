@@ -831,9 +831,12 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 e.text = (e.text + " " + extra).strip() if e.text and e.text != title else extra
                 _tag(e)
             return
-        if st is not None and st.has_date and st.year is not None:
+        near = r.day or r.incident_date
+        if st is not None and st.has_date and (st.year is not None or near is not None):
+            # ("### Tuesday 14 May": a day without its year is the one nearest the incident's)
             try:
-                r.day = date(st.year, st.month, st.day)
+                r.day = date(st.year if st.year is not None else tp.year_near(st.month, st.day, near),
+                             st.month, st.day)
             except ValueError:
                 pass
             texts = [plain(b.text) for b in s.blocks if b.kind in ("para", "item")]
