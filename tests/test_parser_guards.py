@@ -703,3 +703,9 @@ def test_a_status_note_that_qualifies_it_stays(field, status):
 def test_a_japanese_near_miss_is_a_near_miss():
     text = "# 障害報告書：依存パッケージの混入（ヒヤリハット）\n\n**発生日**: 2024-09-10\n\n## 概要\n\n実害はありませんでした。\n"
     assert parse(text, "a.md")["near_miss"] is True
+
+
+def test_a_byline_dates_a_post_whose_opening_names_no_day():
+    text = ("# Receipts went missing\n\n*By Mara Ellis — posted March 15, 2024*\n\n"
+            "Receipts were delayed for about two hours while a consumer was stuck.\n")
+    assert parse(text, "a.md")["date"] == "2024-03-15"

@@ -1102,6 +1102,8 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         found, source = started, "start field"
     if found is None and (found := _file_day(doc)) is not None:
         source = "file name"
+    if found is None and (found := _byline_day(doc)) is not None:
+        source = "byline"   # "*By Dana Okafor — posted November 8, 2024*": the day it was written
     for key in ("started", "detected"):
         if front(doc, key) is not None:
             dt = datetime_value(front(doc, key), doc)
@@ -1136,8 +1138,14 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     # (a page that gives only when it was last edited lends that its year: "On Wednesday,
     # July 24th ..." in a page modified 2024-08-02)
     narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))
-    if narrated is None and found is not None and source in ("front matter", "file name"):
+    if narrated is None and found is not None and source in ("front matter", "file name", "byline"):
         narrated = _relative_day(_opening_prose(doc)[:_YESTERDAY_REACH], found)
+    if narrated is None and source == "byline" and (m := _ON_WEEKDAY_DATE.search(_opening_prose(doc)[:800])):
+        # "If you opened Pixelhaus on the evening of Sunday, November 3, ...": a post
+        # written days later names the day it tells of, with its weekday
+        narrated = tp.date_at(_opening_prose(doc)[:800], m.end(), hint, year=found.year)
+        if narrated is not None and narrated > found + timedelta(days=1):
+            narrated = tp.date_at(_opening_prose(doc)[:800], m.end(), hint, year=found.year - 1)
     # (a day later too: a post dated on a western evening is the next day in UTC)
     # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", gives the incident's
     # own days, not the day a post was written: no day met in the prose overrides it)
@@ -1352,6 +1360,34 @@ def _opening_prose(doc: Doc, limit: int = 1500) -> str:
 _FIELD_LINE = 80   # characters: a metadata line is a short field
 
 
+# "on the evening of Sunday, November 3", "on Monday 20 May": a day named with its weekday
+_ON_WEEKDAY_DATE = re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evening|night|early\s+hours)\s+of\s+)?"
+                              r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                              r"(?:" + tp.MONTH_STEMS + r")|\d)", re.I)
+# a post's byline: who wrote it and when it was posted, in a short line of its own at the
+# top ("*By Dana Okafor, Infrastructure Lead — posted November 8, 2024*", "*Tillbook
+# engineering blog — 24 May 2024 — Rhys Morgan*")
+_BYLINE = re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b(?:posted|published|written)\s+(?:on\s+)?"
+                     r"|\b(?:engineering\s+)?blog\s+[—–-]", re.I)
+
+
+def _byline(text: str) -> date | None:
+    """The day a byline line says the post was written, or None when ``text`` is no byline."""
+    said = plain(text)
+    if len(said) > 160 or not _BYLINE.search(said):
+        return None
+    return tp.find_date(said)
+
+
+def _byline_day(doc: Doc) -> date | None:
+    """The day the document's byline gives, in the first paragraph under its title."""
+    for s in doc.secs[:2]:
+        for b in s.blocks[:2]:
+            if b.kind == "para" and (day := _byline(b.text)) is not None:
+                return day
+    return None
+
+
 def _read_opening(doc: Doc, limit: int) -> str:
     parts: list[str] = []
     size = 0
@@ -1371,7 +1407,7 @@ def _read_opening(doc: Doc, limit: int) -> str:
         for b in s.blocks:
             if told and b.kind == "item":
                 b = Block("para", b.line, "\n".join([b.text, *(c.strip() for c in b.children)]))
-            if b.kind != "para" or ((kv := _KV_LINE.match(b.text.strip()))
+            if b.kind != "para" or (s.level < 2 and _byline(b.text) is not None) or ((kv := _KV_LINE.match(b.text.strip()))
                                     and (len(b.text) <= 2 * _FIELD_LINE or meta_key(kv.group(1)) is not None)):
                 continue   # (a long paragraph whose "key" names no field is prose: "We heard about it from you: ...")
             # short metadata lines ("**Date Reported:** November 2024") are not prose, on
