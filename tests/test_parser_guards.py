@@ -709,3 +709,15 @@ def test_a_byline_dates_a_post_whose_opening_names_no_day():
     text = ("# Receipts went missing\n\n*By Mara Ellis — posted March 15, 2024*\n\n"
             "Receipts were delayed for about two hours while a consumer was stuck.\n")
     assert parse(text, "a.md")["date"] == "2024-03-15"
+
+
+@pytest.mark.parametrize("relief, close", [
+    ("14:55 le taux d'erreurs revient à son niveau normal", "16:00 vérification des données et clôture de l'incident"),
+    ("14:55 El motor responde con normalidad en todas las ciudades", "16:00 Se reasignan los pedidos y se cierra el incidente"),
+    ("14:55 Erfolgsquote wieder bei 99 %", "16:00 Buchungen erneut angeboten, Incident geschlossen"),
+    ("14:55 当該端末を隔離（暫定対応完了）", "16:00 再セットアップを確認し、インシデントをクローズ"),
+])
+def test_relief_and_close_in_other_languages(relief, close):
+    text = _timeline("Incident 2024-06-05", "14:00 Payments start failing.", "14:10 Alert fired.", relief, close)
+    got = parse(text, "a.md")
+    assert (got["mitigated_at"], got["resolved_at"]) == ("2024-06-05T14:55:00Z", "2024-06-05T16:00:00Z")

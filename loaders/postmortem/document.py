@@ -645,7 +645,7 @@ _RATED_SEVERITY = re.compile(
 # a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
 # "Reviewed 2024-03-06": a mark before it, a note in brackets that says when, or the day
 # after it (a note that qualifies it stays: "已修复待验证（未关闭）", not yet closed)
-_STATUS_DRESS = re.compile(r"^[^\w(\[]+|\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$")
+_STATUS_DRESS = re.compile(r"^[^\w(\[]+|\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$|(?<=\w)\s+[^\w\s()（）.]+$")
 
 
 def _stated_status(value: str | None) -> str | None:

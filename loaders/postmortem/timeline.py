@@ -481,8 +481,9 @@ _CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
     # "一次性修复所有相关问题" (every problem fixed at once), not "开始修复" (began fixing) nor
     # "修复中" (being fixed)
     ("mitigated", ("復旧", "回復", "解消", "恢复", "(?<!开始)(?<!尝试)(?<!准备)(?<!正在)(?<!着手)(?<!进行)(?<!计划)修复(?!中)",
-                   "복구", "완화")),
-    ("resolved", ("解決", "収束", "解决", "해결")),
+                   "복구", "완화", "暫定対応完了", "临时处理完成")),
+    # "インシデントをクローズ" (the incident closed)
+    ("resolved", ("解決", "収束", "解决", "해결", "(?:インシデント|障害)(?:を|は)?クローズ", "事件关闭", "事故关闭")),
 ))
 
 

@@ -720,6 +720,16 @@ _OTHER_LANGUAGE_EVENTS = {
 }
 for _kind, _words in _OTHER_LANGUAGE_EVENTS.items():
     EVENT_WORDS[_kind] = EVENT_WORDS[_kind] + _words.split()
+# ... and their phrases: "Erfolgsquote wieder bei 99 %", "le taux d'erreurs revient à son
+# niveau normal", "El motor responde con normalidad", "Incident geschlossen", "se cierra el
+# incidente", "clôture de l'incident"
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
+    "wieder bei", "wieder normal", "wieder verfügbar", "auf normalniveau", "revient à son niveau normal",
+    "revient à la normale", "de nouveau disponible", "con normalidad", "vuelve a la normalidad", "volvió a la normalidad",
+    "voltou ao normal", "normalizado", "normalizada"]
+EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
+    "incident geschlossen", "störung behoben", "se cierra el incidente", "se cerró el incidente", "incidente cerrado",
+    "clôture de l'incident", "incident clos", "incidente encerrado", "encerramento do incidente"]
 
 
 # Words that read differently by what stands next to them (timeline._tag):
