@@ -1119,13 +1119,21 @@ def _containers(r: _Reader) -> bool:
 # monitoring ..."), one posted as "Resolved" that it is over.
 _STAGE_EVENTS = {"investigating": "detected", "monitoring": "mitigated", "mitigated": "mitigated",
                  "recovered": "mitigated", "restored": "mitigated", "resolved": "resolved"}
+# the stages in Portuguese, Spanish, French and German, as their status pages post them
+_STAGES_OTHER = {"investigando": "investigating", "identificado": "identified", "monitorando": "monitoring",
+                 "monitoreando": "monitoring", "resolvido": "resolved", "resuelto": "resolved",
+                 "atualização": "update", "actualización": "update", "identifié": "identified",
+                 "surveillance": "monitoring", "résolu": "resolved", "mise à jour": "update",
+                 "untersuchung": "investigating", "identifiziert": "identified", "überwachung": "monitoring",
+                 "behoben": "resolved", "gelöst": "resolved", "aktualisierung": "update"}
+_STAGE_WORDS_OTHER = "|".join(sorted(map(re.escape, _STAGES_OTHER), key=len, reverse=True))
 
 
 def _staged(r: _Reader, st, line: int, stage: str, text: str) -> Entry:
     """A status update's entry: its stage, then its message; a stage that names an event
     decides the entry's event."""
     e = r.add(st, "", line, f"{stage}: {text}" if text else stage)
-    event = _STAGE_EVENTS.get(stage.strip().lower())
+    event = _STAGE_EVENTS.get(_STAGES_OTHER.get(stage.strip().lower(), stage.strip().lower()))
     if event is not None:
         e.tags.difference_update(("detected", "mitigated", "resolved"))
         e.tags.add(event)
@@ -1137,7 +1145,7 @@ def _staged(r: _Reader, st, line: int, stage: str, text: str) -> Entry:
 #   ## Investigating 2025-01-04 9:27a   ## Update - March 3, 2024 15:02 UTC   #### Update 2 - 22/06/2020 18:00
 _STATUS_HEADING = re.compile(
     r"^[*_]*(?P<stage>investigating|identified|monitoring|updated?|resolved|post-?mortem|scheduled|"
-    r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|degraded|outage)[*_]*"
+    r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|degraded|outage|" + _STAGE_WORDS_OTHER + r")[*_]*"
     # (an update's number, "Update 2 - ...", never a clock's hour: "Update 17:30 Central Time")
     r"(?:\s+(?:no\.?\s*|#)?\d{1,3}(?=\s*[-:\u2013\u2014|,])(?![:.]\d))?"
     r"\s*[-:\u2013\u2014|,]?\s*(?=\S)", re.I)
@@ -1177,7 +1185,7 @@ def _status_headings(r: _Reader) -> bool:
 #   **Resolved**: The service is operating normally. {{< track "2018-07-19T02:51:42.000Z" >}}
 _STATUS_PARA = re.compile(
     r"^\s*(?:(?P<b>\*\*|__))?(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|"
-    r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored)"
+    r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|" + _STAGE_WORDS_OTHER + r")"
     # when it was posted, in brackets beside the stage: "**Update (14:20 UTC):**"
     r"(?:\s*\((?P<when>[^()\n]{3,40})\)"
     # ... or inside the bold after it: "**Update 2011-03-28 10:30 UTC:**"
@@ -1231,7 +1239,8 @@ def _posted_line(r: _Reader, lines: list[str], i: int):
         return None
     last = plain(lines[end - 1]).strip()
     st = r.stamp(last)
-    if st is None or not (st.has_date and st.has_time) or len(last) - st.end > 3:
+    # (a zone in words may follow the time: "22/07/2024 às 16h40 (horário de Brasília)")
+    if st is None or not (st.has_date and st.has_time) or len(last) - st.end > 3 and tp.stated_zone(last[st.end:]) is None:
         return None
     return st, " ".join(lines[i + 1:end - 1])
 
