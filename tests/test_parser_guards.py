@@ -721,3 +721,9 @@ def test_relief_and_close_in_other_languages(relief, close):
     text = _timeline("Incident 2024-06-05", "14:00 Payments start failing.", "14:10 Alert fired.", relief, close)
     got = parse(text, "a.md")
     assert (got["mitigated_at"], got["resolved_at"]) == ("2024-06-05T14:55:00Z", "2024-06-05T16:00:00Z")
+
+
+def test_a_bold_value_under_a_plain_key_is_read():
+    text = "# Card declines\n\nPriority: **P1 / Critical**\nReview status: Final\n\n## Summary\n\nDeclines rose on 2024-03-21.\n"
+    got = parse(text, "a.md")
+    assert (got["severity_level"], got["status"]) == (1, "Final")

@@ -761,8 +761,11 @@ def _collect_metadata(doc: Doc) -> None:
             if b.kind == "para" or b.kind == "item":
                 kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
                 for ln, (line_text,) in (_field_lines(b.rows) if b.kind == "para" else [(b.line, [_item_field(b)])]):
-                    if "**" in line_text or "__" in line_text:
-                        for key, value in _bold_pairs(line_text):
+                    # (a bold value under a plain key, "Priority: **P1 / Critical**", names no
+                    # bold key: the line is read as a plain one)
+                    pairs = list(_bold_pairs(line_text)) if "**" in line_text or "__" in line_text else []
+                    if pairs:
+                        for key, value in pairs:
                             put(meta_key(key), value, ln, key)
                     elif kv:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
