@@ -186,6 +186,7 @@ _zone_cache: dict[str, Zone | None] = {}
 
 # a US zone word as people write it out: "Pacific Time", "US Eastern", "US Central time"
 _US_ZONE_WORD = re.compile(r"(?:US\s+)?(Pacific|Eastern|Central|Mountain|UK)(?:\s+[Tt]ime)?", re.I)
+_US_ZONE_NAMED = re.compile(r"(Pacific|Eastern|Central|Mountain)\s+(Standard|Daylight)\s+Time", re.I)
 
 
 def zone(text: str | None) -> Zone | None:
@@ -196,7 +197,10 @@ def zone(text: str | None) -> Zone | None:
     if key in _zone_cache:
         return _zone_cache[key]
     found = None
-    if (word := _US_ZONE_WORD.fullmatch(key)) is not None:
+    if (named := _US_ZONE_NAMED.fullmatch(key)) is not None:
+        # "Eastern Standard Time": its abbreviation, taken literally as the contract says
+        key = named.group(1)[0].upper() + ("S" if named.group(2).lower() == "standard" else "D") + "T"
+    elif (word := _US_ZONE_WORD.fullmatch(key)) is not None:
         key = word.group(1)   # "Pacific Time", "US Eastern": the zone word
     upper = key.upper()
     if (pair := re.fullmatch(r"([PMCE])[SD]T\s?/\s?([PMCE])[SD]T", upper)) and pair.group(1) == pair.group(2):
@@ -266,7 +270,8 @@ _ZONE_STATEMENT = re.compile(
     # the same in other languages: "en heure de Paris", "horário de Brasília", "hora de
     # Madrid", "alle Uhrzeiten in MESZ"
     r"(?<=h)(?<!\w.)(?:eure|or[aá]rio|ora)\s{1,3}(?:de\s{1,3}|d['’]\s{0,2})|(?<=u)(?<!\w.)hrzeit(?:en)?\s{1,3}(?:in\s{1,3})?)"
-    rf"({ZONE_PATTERN}|(?:us\s|uk\s)?(?:pacific|eastern|central|mountain)(?:\stime)?|uk(?:\stime)?))",
+    rf"((?:pacific|eastern|central|mountain)\s(?:standard|daylight)\stime|{ZONE_PATTERN}"
+    r"|(?:us\s|uk\s)?(?:pacific|eastern|central|mountain)(?:\stime)?|uk(?:\stime)?))",
 )
 
 
@@ -352,6 +357,9 @@ _DATE_PATTERNS = [
     # 03.02. 15:29: a German-style day and month, each with its dot, then a time (the
     # year is the incident's); without the time after it, "1.10." is more often a version
     ("dm_dot", re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s+\d{1,2}[:h]\d{2}(?!\d))")),
+    # 10/28 12:00 AM, 14/11 22:47: a month and a day (or a day and a month) with a slash,
+    # the year left off (the incident's), a time right after them ("3/4 of the nodes" is not one)
+    ("md_slash", re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])(?=,?\s+~?\d{1,2}[:h.]\d{2})")),
     # 06-09 03:48, 06-09 ~04:00: an ISO date's month and day, its year left off (the
     # incident's), each two digits and a time after them ("3-5 minutes", "10-12 s" are not)
     # (day first, "25-06 14:00", in a document that writes its dates day first)
@@ -389,7 +397,8 @@ _TIME = re.compile(
     r"(?:\s*(?P<ampm>[ap])\.?m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",   # "4:32 PM", "9:27a", "4:00p"
     re.IGNORECASE,
 )
-_TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b)")
+# ("0342 hrs": four digits and the hours' abbreviation, as hospitals and forces write a clock)
+_TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b|hrs?\b|hours\b)")
 # four digits after a date and before the entry's separator are a 24-hour clock
 _TIME_COMPACT_AFTER_DATE = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
 # four digits for a 24-hour clock opening a day's entry, a colon after them ("1015: Raj
@@ -458,11 +467,11 @@ _MAX_PREFIX = 80
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k in ("ymd", "md", "xy", "xyy", "dm_dot", "md_dash", "dmy_name", "dmy_word", "dmy_word_open", "dmy_word_dash",
-                         "dmy_compact")]
+                if k in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_name", "dmy_word", "dmy_word_open",
+                         "dmy_word_dash", "dmy_compact")]
 _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k not in ("ymd", "md", "xy", "xyy", "dm_dot", "md_dash", "dmy_word", "dmy_word_open", "dmy_word_dash",
-                             "dmy_compact")]
+                if k not in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_word", "dmy_word_open",
+                             "dmy_word_dash", "dmy_compact")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
@@ -486,6 +495,14 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
             y, mo, d = None, int(g["m"]), int(g["d"])
         elif kind == "dm_dot":
             y, mo, d, st.order = None, int(g["m"]), int(g["d"]), "dmy"
+        elif kind == "md_slash":
+            a, b = int(g["a"]), int(g["b"])
+            if a > 12 and b <= 12 or (b <= 12 and a <= 12 and order_hint == "dmy"):
+                y, d, mo, st.order = None, a, b, "dmy"
+            elif b > 12 and a <= 12 or (a <= 12 and order_hint == "mdy"):
+                y, mo, d, st.order = None, a, b, "mdy"
+            else:
+                continue   # (7/6 in a document that states neither order: no date)
         elif kind == "md_dash":
             # (a document that writes 25-06-2024 writes 01-07 day first)
             y, (d, mo) = None, ((int(g["a"]), int(g["b"])) if order_hint == "dmy" else (int(g["b"]), int(g["a"])))

@@ -99,6 +99,7 @@ def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
     ("16h40 (horário de Brasília)", "America/Sao_Paulo"), ("alle Uhrzeiten in MESZ", "MESZ"),
     ("| Time zone used | Nairobi (EAT) |", "Africa/Nairobi"),
     ("Times: Australia/Sydney local time unless marked otherwise", "Australia/Sydney"),
+    ("All times are local (Eastern Standard Time).", "EST"), ("Times in Pacific Daylight Time", "PDT"),
 ])
 def test_a_us_zone_written_out_is_that_zone(said, name):
     assert timeparse.stated_zone(said).name == name

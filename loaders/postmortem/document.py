@@ -354,9 +354,19 @@ def _date_order(text: str, problems: Problems) -> str | None:
     if mdy:
         return "mdy"
     if ambiguous:
+        if _US_ZONE_NAMED.search(text):
+            # ("4/10/2025" in a document timed in Eastern or PT: the US writes the month first)
+            problems.warning(first_line, "numeric dates could be day-first or month-first; read month-first, "
+                                         "as the US zone the document names writes them")
+            return "mdy"
         problems.warning(first_line, "numeric dates could be day-first or month-first; read day-first")
         return "dmy"
     return None
+
+
+# a US zone the document names: its numeric dates are month first
+_US_ZONE_NAMED = re.compile(r"\b(?:[ECMP][SD]T|US/\w+|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+Time"
+                            r"|(?:ET|PT)(?=[\s).,;]))\b|\b(?:US\s+)?(?:Eastern|Pacific)\b(?=[\s).,;])")
 
 
 def _introduces(s) -> bool:
@@ -1639,10 +1649,10 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     # no sentence states one, but the document writes one zone beside its clock times
     # ("(16:30 CET)", "10:00 - 10:15 CET"): times written without a zone are in it too
     written = {m.group(1) for m in _ZONE_AFTER_TIME.finditer("\n".join(doc.lines[:400]))}
-    zones = {z for z in map(tp.zone, written) if z is not None}
+    zones = {z.name: z for z in map(tp.zone, written) if z is not None}   # ("PT" and "Pacific": one zone)
     if len(zones) == 1:
         doc.zone_stated = True
-        return zones.pop()
+        return zones.popitem()[1]
     return tp.zone(options.default_zone) or tp.ZONE_UTC
 
 
