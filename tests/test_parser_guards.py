@@ -724,3 +724,16 @@ def test_a_bold_value_under_a_plain_key_is_read():
     text = "# Card declines\n\nPriority: **P1 / Critical**\nReview status: Final\n\n## Summary\n\nDeclines rose on 2024-03-21.\n"
     got = parse(text, "a.md")
     assert (got["severity_level"], got["status"]) == (1, "Final")
+
+
+def test_a_korean_timeline_and_follow_ups():
+    text = ("# 로그인 장애 보고서\n\n- 날짜: 2024-05-21\n- 문서 상태: 검토 완료\n\n## 타임라인 (UTC)\n\n"
+            "| 시각 | 내용 |\n|---|---|\n| 08:40 | 로그인 실패 증가 (장애 시작) |\n| 08:47 | 로그인 실패율 알람 발생 |\n"
+            "| 09:58 | 로그인 성공률 정상화 (장애 해소) |\n| 10:30 | 모니터링 후 장애 종료 선언 |\n\n## 후속 조치\n\n"
+            "1. 세션 Redis 접근 제한 — 담당: 박서연, 기한: 2024-05-31, 상태: 완료\n"
+            "2. 배치 키 TTL 필수화 — 담당: 이도윤, 기한: 2024-06-14, 상태: 진행 중\n")
+    got = parse(text, "a.md")
+    assert (got["status"], got["detected_at"], got["mitigated_at"], got["resolved_at"]) == (
+        "검토 완료", "2024-05-21T08:47:00Z", "2024-05-21T09:58:00Z", "2024-05-21T10:30:00Z")
+    assert [(a["owner"], a["due"], a["status"]) for a in got["action_items"]] == [
+        ("박서연", "2024-05-31", "done"), ("이도윤", "2024-06-14", "open")]

@@ -22,17 +22,18 @@ _HEADERS = {
                        r"aksjon(?:spunkt)?|tiltak|åtgärd|ma(?:ß|ss)nahme|aufgabe|beschreibung|acci[óo]n|tarea|"
                        r"actie|beskrivelse|beskrivning)\b|^(?:対策|内容|項目|措施|行动)", re.I),
     "owner": re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
-                        r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|eigenaar)\b"
-                        r"|^(?:主担当|担当|責任者|负责人|负责)", re.I),
+                        r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar"
+                        r"|accountable|odpowiedzialn[ya])\b"
+                        r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
     "due": re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
                       r"|by when|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
-                      r"|prazo|deadline)\b"
+                      r"|prazo|scadenza|termine|deadline)\b"
                       r"|^(?:期限|期日|締切|截止)", re.I),
     "ticket": re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
                          r"github|linear|id|key|referanse|referens|referenz)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": re.compile(r"^(?:type|kind|category|class)\b", re.I),
     "status": re.compile(r"^(?:status|state|done|progress|complete[d]?|estado|statut|[ée]tat|situa[çc][ãa]o|stato)\b"
-                         r"|^(?:状態|ステータス|進捗|対応状況|状況|状态|进度)", re.I),
+                         r"|^(?:状態|ステータス|進捗|対応状況|状況|状态|进度|상태)", re.I),
     "skip": re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
 }
 # (the guards below, "(?=[...])" and a literal first: a search tries each pattern only where a
@@ -52,8 +53,8 @@ _TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requ
 # ("Responsible: Kim" names one; "for responsible disclosure" does not)
 # (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann")
-_OWNER = re.compile(r"(?=[adorv])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
-                    r"|\b(?:responsible|responsable|respons[áa]vel|verantwortlich)\s*(?=[:=]))\s*(?:[:=\-–]|::(?=\s))?[*_]*\s*"
+_OWNER = re.compile(r"(?=[adorv담])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
+                    r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich)\s*(?=[:=])|담당(?=\s*:))\s*(?:[:=\-–]|::(?=\s))?[*_]*\s*"
                     r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
@@ -73,8 +74,8 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
-_DUE = re.compile(r"(?=[bdetfpé])\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
-                  r"|prazo|f[äa]llig(?:\s+am)?)\s*(?:[:=]|::(?=\s))?[*_]*\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
+_DUE = re.compile(r"(?=[bdetfpés기])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+                  r"|prazo|scadenza|f[äa]llig(?:\s+am)?)|기한(?=\s*:))\s*(?:[:=]|::(?=\s))?[*_]*\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
                   r"\d{1,2}([./])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)

@@ -157,6 +157,8 @@ _OTHER_LANGUAGES = {
                 r"folgema(?:ß|ss)nahmen", r"actions?\s+correctives?", r"mesures(?:\s+correctives)?",
                 r"plan\s+d[’']actions?", r"acciones(?:\s+correctivas)?", r"medidas(?:\s+correctivas)?",
                 r"actiepunten", r"vervolgacties", r"ações(?:\s+corretivas)?",
+                # Italian and Polish: "Azioni correttive", "Prossimi passi", "Działania naprawcze"
+                r"azioni(?:\s+(?:correttive|preventive))?", r"prossimi\s+passi", r"dzia[łl]ania(?:\s+naprawcze)?",
                 # "Next steps": "Nächste Schritte", "Prochaines étapes", "Próximos pasos/passos", "Volgende stappen"
                 r"n(?:ä|ae)chste\s+schritte", r"prochaines\s+[ée]tapes", r"pr[óo]ximos\s+pas(?:o|so)s",
                 r"volgende\s+stappen", r"neste\s+steg", r"n[äa]sta\s+steg",
@@ -178,6 +180,7 @@ _OTHER_LANGUAGES = {
                 r"(?:корневые|коренные|основные)\s+причины", r"(?:корневая|коренная|основная)\s+причина",
                 r"первопричин[аы]", r"причин[аы]", r"анализ(?:\s+причин)?"),
     "summary": (r"sammendrag", r"sammanfattning", r"resum[ée]", r"zusammenfassung", r"résumé", r"resumen",
+                r"sintesi", r"riepilogo", r"sommario", r"podsumowanie", r"streszczenie",
                 r"contexte", r"contexto", r"kontext",
                 r"samenvatting", r"sammenfatning", r"oppsummering", r"резюме", r"кратко", r"описание", r"обзор"),
     "impact": (r"konsekvens(?:er)?", r"påvirkning", r"påverkan", r"auswirkung(?:en)?", r"conséquences?",
@@ -387,15 +390,18 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     # "Fecha del incidente", "Date de l'incident", "Data do incidente", "Datum des Vorfalls"
     # first: the first alternative that matches is the one taken ("date", "fecha" alone)
     ("date", _rx(r"fecha\s+del\s+incidente", r"date\s+de\s+l['’]incident", r"data\s+d[oa]\s+incidente",
+                 r"data\s+dell['’]incidente", r"data\s+incydentu",
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
                  r"dato", r"datum", r"fecha")),
     ("status", _rx(r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+)?status", r"state",
-                   r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut")),
+                   r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
+                   r"stato(?:\s+del\s+(?:documento|report))?")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
                      # French, Spanish, Portuguese, German: "Sévérité", "Severidad", "Schweregrad"
                      r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
-                     r"schweregrad", r"niveau\s+de\s+gravit[ée]", r"internal\s+(?:severity|priority)")),
+                     r"schweregrad", r"niveau\s+de\s+gravit[ée]", r"internal\s+(?:severity|priority)",
+                     r"gravit[àa]", r"priorit[àa]", r"classification")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
     ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"categor(?:y|ies)", r"incident\s+type", r"type", r"kind", r"tags?")),
@@ -453,7 +459,7 @@ _CJK_META = {
                  r"(?:영향|장애|지속)\s?시간"),
     # "**発生期間**: 2025-10-12 〜 2025-10-26" (the period it happened in): its first day
     "date": ("発生日", "発生年月日", "発生期間", "日付", "日時", "日期", "发生日期", "날짜", "일자", r"발생\s?일"),
-    "status": ("ステータス", "状態", "状态", "상태"),
+    "status": ("ステータス", "状態", "状态", r"(?:문서\s?)?상태"),
     "owner": ("作成者", "担当者", "作者", "负责人", "담당자", "작성자"),
     # "**类型**：`data` / `near-miss`": what kind of incident it was
     "class": ("类型", "类别", "分类", "事故类型", "種別", "種類", "分類", "유형", "분류"),
@@ -723,12 +729,18 @@ for _kind, _words in _OTHER_LANGUAGE_EVENTS.items():
 # ... and their phrases: "Erfolgsquote wieder bei 99 %", "le taux d'erreurs revient à son
 # niveau normal", "El motor responde con normalidad", "Incident geschlossen", "se cierra el
 # incidente", "clôture de l'incident"
+# Italian, as the others above: "scatta l'allarme", "Impatto mitigato", "l'incidente viene chiuso"
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
+    "allarme", "allarmi", "l'allarme", "l’allarme", "segnalato", "segnalata", "segnalazione", "rilevato", "rilevata",
+    "notificato"]
+EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["inizio dell'impatto", "inizio del disservizio", "disservizio"]
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
+    "mitigato", "mitigata", "ripristinato", "ripristinata", "ripristinati", "rollback completato",
     "wieder bei", "wieder normal", "wieder verfügbar", "auf normalniveau", "revient à son niveau normal",
     "revient à la normale", "de nouveau disponible", "con normalidad", "vuelve a la normalidad", "volvió a la normalidad",
     "voltou ao normal", "normalizado", "normalizada"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
-    "incident geschlossen", "störung behoben", "se cierra el incidente", "se cerró el incidente", "incidente cerrado",
+    "risolto", "risolta", "viene chiuso", "incidente chiuso", "incident geschlossen", "störung behoben", "se cierra el incidente", "se cerró el incidente", "incidente cerrado",
     "clôture de l'incident", "incident clos", "incidente encerrado", "encerramento do incidente"]
 
 
@@ -763,13 +775,14 @@ _CJK_NOTE = r"[（(][^（）()]*[）)]"
 # a status field's value ("| erledigt |", "Estado: completada", "verworfen (nicht erlaubt)"),
 # a note after them in brackets or after a colon or dash
 _DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée]alis[ée]e?|completad[oa]|terminad[oa]"
-               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]")
+               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료")
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
-               r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer")
-_WONT_OTHER = r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]"
+               r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer|apert[oa]|in\s+corso|da\s+fare|otwarte|w\s+toku"
+               r"|진행\s?중|미착수|예정")
+_WONT_OTHER = r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]|보류|취소"
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
-_STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand)\s*[:=]\s*(?:\*\*|__)?"
+_STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태)\s*[:=]\s*(?:\*\*|__)?"
 # (the value whole: "Status: done for EU, pending for US" states no status)
 _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–-])"
 STATUS_FIELD_DONE = re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + _DONE_OTHER + r")"
