@@ -737,3 +737,14 @@ def test_a_korean_timeline_and_follow_ups():
         "검토 완료", "2024-05-21T08:47:00Z", "2024-05-21T09:58:00Z", "2024-05-21T10:30:00Z")
     assert [(a["owner"], a["due"], a["status"]) for a in got["action_items"]] == [
         ("박서연", "2024-05-31", "done"), ("이도윤", "2024-06-14", "open")]
+
+
+def test_a_fault_record_times_the_incident_and_corrective_and_preventive_actions_are_follow_ups():
+    text = ("# Network incident report NIR-0412\n\n| Field | Value |\n|---|---|\n"
+            "| Fault start | 2024-08-03T02:14:00+03:00 |\n| Fault detected | 2024-08-03T02:19:30+03:00 |\n"
+            "| Service restored | 2024-08-03T04:51:00+03:00 |\n| Fault cleared | 2024-08-03T09:30:00+03:00 |\n\n"
+            "## Corrective and preventive actions\n\n1. Add a second uplink to the site\n2. Alarm on packet loss above 1%\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"], got["mitigated_at"], got["resolved_at"]) == (
+        "2024-08-02T23:14:00Z", "2024-08-02T23:19:30Z", "2024-08-03T01:51:00Z", "2024-08-03T06:30:00Z")
+    assert len(got["action_items"]) == 2

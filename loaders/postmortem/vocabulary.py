@@ -68,7 +68,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Previous incident follow-ups", others' work)
         r"(?:project|engineering|incident|post[\s-]?incident|postmortem|team|technical|internal|platform"
         r"|infrastructure|infra|ops|operational|sre)\s+follow[\s-]*ups?(?=\s*(?:\([^()]*\))?[\s:.]*$)", r"follow[\s-]*through(?!\s+(?:failures?|gaps?|problems?|issues?))",
-        r"corrective(?:\s+and\s+preventa?tive)?\s+(?:actions?|measures?)",
+        r"corrective(?:\s+and\s+prevent(?:at)?ive)?\s+(?:actions?|measures?)", r"prevent(?:at)?ive\s+and\s+corrective\s+actions?",
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
@@ -105,7 +105,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
-        r"incident\s+log", r"log\s+of\s+events", r"play[\s-]+by[\s-]+play")),
+        r"incident\s+log", r"log\s+of\s+events", r"event\s+log", r"play[\s-]+by[\s-]+play")),
     ("factors", _rx(
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
         r"causal\s+factors?", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
@@ -369,17 +369,20 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     # "- Offline: 2024-05-27 at 11:02 AM EST" / "- Online: ... 12:58 PM"
                     r"(?:went\s+)?offline(?:\s+(?:at|since))?", r"went\s+down(?:\s+at)?",
                     # a defect's record: "- **Introduced:** bed66e1 — 2026-08-22 07:07"
-                    r"introduced(?:\s+(?:at|on))?")),
+                    r"introduced(?:\s+(?:at|on))?",
+                    # a network operator's fault record: "| Fault start | 2024-08-03T02:14:00+03:00 |"
+                    r"fault\s+start(?:ed)?")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery",
-                     r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)")),
+                     r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)", r"fault\s+detected")),
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?",
-                      r"(?:date|time)\s+(?:mitigated|restored|recovered)")),
+                      r"(?:date|time)\s+(?:mitigated|restored|recovered)", r"service\s+restored(?:\s+at)?",
+                      r"blocks\s+resumed", r"service\s+resumed")),
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
-                     r"(?:date|time)\s+(?:resolved|closed)",
+                     r"(?:date|time)\s+(?:resolved|closed)", r"fault\s+cleared",
                      # "- **Fixed:** 3d2c24b — 2026-08-22 09:13"
                      r"fixed(?:\s+(?:at|on))?")),
     # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
