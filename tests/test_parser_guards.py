@@ -748,3 +748,16 @@ def test_a_fault_record_times_the_incident_and_corrective_and_preventive_actions
     assert (got["started_at"], got["detected_at"], got["mitigated_at"], got["resolved_at"]) == (
         "2024-08-02T23:14:00Z", "2024-08-02T23:19:30Z", "2024-08-03T01:51:00Z", "2024-08-03T06:30:00Z")
     assert len(got["action_items"]) == 2
+
+
+@pytest.mark.parametrize("line, day", [
+    ("*By Dana Okafor, Infrastructure Lead — posted November 8, 2024*", "2024-11-08"),
+    ("*Acme engineering blog — 24 May 2024 — Rhys Morgan*", "2024-05-24"),
+    ("**Posted on:** December 3, 2021", "2021-12-03"),
+    ("A bad release was published on 2024-03-02 and broke logins.", None),   # the story, no byline
+    ("The fix was written up on 2024-03-05.", None),
+])
+def test_a_byline_is_a_line_set_apart_as_one(line, day):
+    from loaders.postmortem.document import _byline
+    got = _byline(line)
+    assert (got.isoformat() if got else None) == day

@@ -1385,11 +1385,20 @@ _BYLINE = re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b(?:po
 
 
 def _byline(text: str) -> date | None:
-    """The day a byline line says the post was written, or None when ``text`` is no byline."""
+    """The day a byline line says the post was written, or None when ``text`` is no byline:
+    a short line set apart as one, in italics or bold, opening with who or when, or its
+    parts split by dashes or dots ("A bad release was published on 2024-03-02 and broke
+    logins" is the story, not a byline)."""
     said = plain(text)
     if len(said) > 160 or not _BYLINE.search(said):
         return None
+    raw = text.strip()
+    if not (raw[:1] in "*_" or _BYLINE_OPENS.match(said) or any(sep in said for sep in (" — ", " – ", " | ", " · "))):
+        return None
     return tp.find_date(said)
+
+
+_BYLINE_OPENS = re.compile(r"^\W*(?:by|posted|published|written|updated)\b", re.I)
 
 
 def _byline_day(doc: Doc) -> date | None:
