@@ -736,7 +736,8 @@ for _kind, _words in _OTHER_LANGUAGE_EVENTS.items():
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
     "allarme", "allarmi", "l'allarme", "l’allarme", "segnalato", "segnalata", "segnalazione", "rilevato", "rilevata",
     "notificato"]
-EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["inizio dell'impatto", "inizio del disservizio", "disservizio"]
+EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["inizio dell'impatto", "inizio dell’impatto", "inizio del disservizio",
+                                                 "disservizio"]
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "mitigato", "mitigata", "ripristinato", "ripristinata", "ripristinati", "rollback completato",
     "wieder bei", "wieder normal", "wieder verfügbar", "auf normalniveau", "revient à son niveau normal",
