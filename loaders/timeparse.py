@@ -189,6 +189,17 @@ _US_ZONE_WORD = re.compile(r"(?:US\s+)?(Pacific|Eastern|Central|Mountain|UK)(?:\
 _US_ZONE_NAMED = re.compile(r"(Pacific|Eastern|Central|Mountain)\s+(Standard|Daylight)\s+Time", re.I)
 
 
+# a US zone named anywhere in a text: "EST", "US/Pacific", "Eastern Time", "PT)", "US Eastern"
+_US_ZONE_IN_TEXT = re.compile(r"\b(?:[ECMP][SD]T|US/\w+|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+Time"
+                              r"|(?:ET|PT)(?=[\s).,;]))\b|\b(?:US\s+)?(?:Eastern|Pacific)\b(?=[\s).,;])")
+
+
+def names_us_zone(text: str) -> bool:
+    """Whether a text names a US zone anywhere: the US writes its numeric dates month
+    first, so a document timed in Eastern or PT means 4/10/2025 as April 10."""
+    return _US_ZONE_IN_TEXT.search(text) is not None
+
+
 def zone(text: str | None) -> Zone | None:
     """A Zone for ``PST``, ``UTC+1``, ``GMT-08:00``, ``US/Pacific``, ``Europe/London``..."""
     if not text:

@@ -354,7 +354,7 @@ def _date_order(text: str, problems: Problems) -> str | None:
     if mdy:
         return "mdy"
     if ambiguous:
-        if _US_ZONE_NAMED.search(text):
+        if tp.names_us_zone(text):
             # ("4/10/2025" in a document timed in Eastern or PT: the US writes the month first)
             problems.warning(first_line, "numeric dates could be day-first or month-first; read month-first, "
                                          "as the US zone the document names writes them")
@@ -362,11 +362,6 @@ def _date_order(text: str, problems: Problems) -> str | None:
         problems.warning(first_line, "numeric dates could be day-first or month-first; read day-first")
         return "dmy"
     return None
-
-
-# a US zone the document names: its numeric dates are month first
-_US_ZONE_NAMED = re.compile(r"\b(?:[ECMP][SD]T|US/\w+|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+Time"
-                            r"|(?:ET|PT)(?=[\s).,;]))\b|\b(?:US\s+)?(?:Eastern|Pacific)\b(?=[\s).,;])")
 
 
 def _introduces(s) -> bool:
