@@ -13,7 +13,7 @@ from datetime import date
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import plain
 from loaders.postmortem.vocabulary import (ACTION_KINDS, DONE, NO_VALUE, OPEN, STATUS_FIELD_DONE, STATUS_FIELD_WONT, WONT_DO,
-                                          clean_heading, section_kind)
+                                          WONT_OTHER, clean_heading, section_kind)
 
 _HEADERS = {
     # (and the same words in Norwegian, Danish, Swedish, German, French, Spanish, Dutch)
@@ -756,8 +756,7 @@ _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")
-_DECIDED_AGAINST = (r"(?:declined|rejected|cancell?ed|dropped|obsolete|abandonn[ée]e?|annul[ée]e?|verworfen|abgelehnt"
-                    r"|descartad[oa]|cancelad[oa])")
+_DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|" + WONT_OTHER + r")"
 _PROSE_WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
                             # opening the item, or after a strike, a dash or a status key ...
                             r"|(?:^|~~|\*\*|__|[—–-]\s|status\s*[:=])\s*" + _DECIDED_AGAINST

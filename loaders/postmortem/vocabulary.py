@@ -783,7 +783,7 @@ _DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[é
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
                r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer|apert[oa]|in\s+corso|da\s+fare|otwarte|w\s+toku"
                r"|진행\s?중|미착수|예정")
-_WONT_OTHER = r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]|보류|취소"
+WONT_OTHER = r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]|보류|취소"
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
 _STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태)\s*[:=]\s*(?:\*\*|__)?"
@@ -791,7 +791,7 @@ _STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|
 _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–-])"
 STATUS_FIELD_DONE = re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + _DONE_OTHER + r")"
                                + _FIELD_END, re.I)
-STATUS_FIELD_WONT = re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|" + _WONT_OTHER
+STATUS_FIELD_WONT = re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|" + WONT_OTHER
                                + r")" + _FIELD_END, re.I)
 # (every phrase but the whole-cell ones opens with one of the guard's characters: the
 # search passes over every other position at once, a third of its time)
@@ -813,7 +813,7 @@ DONE = re.compile(
 WONT_DO = re.compile(r"(?:^|(?=[cdnorw]))(?:"
                      r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
                      r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*"
-                     r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + _WONT_OTHER + r")" + _CELL_NOTE + r")",
+                     r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
 OPEN = re.compile(r"(?:^|(?=[\[BINOPSTWiopt]))(?:"
