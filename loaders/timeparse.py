@@ -758,6 +758,19 @@ def stamp_datetime(st: Stamp, default_date: date | None, default_zone: Zone | No
 # patterns that only look ahead for one (the words themselves are read by MONTHS)
 WEEKDAY_STEMS = "mon|tue|wed|thu|fri|sat|sun"
 MONTH_STEMS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+# English months and weekdays, whole or cut short ("Jun", "Sept", "Thurs")
+_CALENDAR_WORDS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october "
+    "nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat "
+    "saturday sun sunday".split())
+
+
+def calendar_word(word: str) -> bool:
+    """Whether a word is an English month or weekday, whole or cut short ("Jun.",
+    "Tues"; not "Marisol", which opens like March)."""
+    return word.lower().rstrip(".") in _CALENDAR_WORDS
+
+
 # (the lookahead first, on the first letters of the stems: the lookbehinds are then tried
 # only where a date can start, 1.4x faster over a document)
 _DATE_START = re.compile(r"(?=[\dadfjmnostw])(?:(?<![\w])|(?<=[\u3000-\u9fff\uac00-\ud7af]))(?:\d|(?:"

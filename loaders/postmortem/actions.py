@@ -701,7 +701,7 @@ def _a_name(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words) \
         and (len(words) == 1 or not _TEAM_WORDS.fullmatch(words[0])) and _names_someone(text) \
-        and not any(w.lower().rstrip(".") in _CALENDAR_WORDS or w.lower() in _NOT_NAMES for w in words) \
+        and not any(tp.calendar_word(w) or w.lower() in _NOT_NAMES for w in words) \
         and tp.find_date(text) is None
 
 
@@ -711,12 +711,6 @@ _NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|team|
 _NOT_NAMES = frozenset("now later soon today tomorrow optional required mandatory recommended enforced planned "
                        "proposed draft internal external public private manual automated automatic partial "
                        "stretch backlog ongoing new old all none both each".split())
-# months and weekdays, whole or cut short ("Jun", "Sept"; not "Marisol", which opens like March)
-_CALENDAR_WORDS = frozenset(
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october "
-    "nov november dec december mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat "
-    "saturday sun sunday".split())
-
 
 # a note saying the work is in: "landed in commit a1b2c3", "done", "shipped in v2.4"
 _LANDED = re.compile(r"^\W*(?:landed|done|shipped|merged|deployed|completed|fixed)\b", re.I)
