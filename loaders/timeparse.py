@@ -507,13 +507,9 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         elif kind == "dm_dot":
             y, mo, d, st.order = None, int(g["m"]), int(g["d"]), "dmy"
         elif kind == "md_slash":
-            a, b = int(g["a"]), int(g["b"])
-            if a > 12 and b <= 12 or (b <= 12 and a <= 12 and order_hint == "dmy"):
-                y, d, mo, st.order = None, a, b, "dmy"
-            elif b > 12 and a <= 12 or (a <= 12 and order_hint == "mdy"):
-                y, mo, d, st.order = None, a, b, "mdy"
-            else:
+            if (read := slashed_month_day(int(g["a"]), int(g["b"]), order_hint)) is None:
                 continue   # (7/6 in a document that states neither order: no date)
+            y, (mo, d, st.order) = None, read
         elif kind == "md_dash":
             # (a document that writes 25-06-2024 writes 01-07 day first)
             y, (d, mo) = None, ((int(g["a"]), int(g["b"])) if order_hint == "dmy" else (int(g["b"]), int(g["a"])))
@@ -841,6 +837,17 @@ def _dates(text: str, order_hint: str | None):
         yield m.start(), d
 
 
+def slashed_month_day(a: int, b: int, order_hint: str | None) -> tuple[int, int, str] | None:
+    """(month, day, order) for "a/b" without a year: the one order its numbers allow
+    (13/6 is day first, 6/13 month first), else the document's order; "7/6" in a
+    document that states neither is no date."""
+    if a > 12 and b <= 12 or (b <= 12 and a <= 12 and order_hint == "dmy"):
+        return b, a, "dmy"
+    if b > 12 and a <= 12 or (a <= 12 and order_hint == "mdy"):
+        return a, b, "mdy"
+    return None
+
+
 _SLASHED_DAY = re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
@@ -851,11 +858,10 @@ def due_date(text: str, incident: date | None) -> date | None:
     if st is None and (m := _SLASHED_DAY.fullmatch(text.strip())):
         # "due 9/27", "by 11/22": a month and a day without the year, in the one order
         # their numbers allow ("7/6" allows both, and is no date here)
-        a, b = int(m.group(1)), int(m.group(2))
-        if (a > 12) == (b > 12):
+        if (read := slashed_month_day(int(m.group(1)), int(m.group(2)), None)) is None:
             return None
         st = Stamp()
-        st.month, st.day = (b, a) if a > 12 else (a, b)
+        st.month, st.day, _ = read
     if st is None or not st.has_date:
         return find_date(text)
     year = st.year
