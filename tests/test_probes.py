@@ -23,6 +23,8 @@ FLOORS = {
     "blind-d": 0.93,   # first look 0.869 (271/312); learned from (0.939)
     "blind-e": 0.91,   # first look 0.823 (205/249); learned from (0.916)
     "blind-f": 0.89,   # first look 0.811 (198/244); learned from (0.893)
+    "blind-g": 0.78,   # first look 0.783 (213/272)
+    "blind-h": 0.83,   # first look 0.838 (233/278)
 }
 
 
