@@ -123,6 +123,17 @@ ZONE_WORDS = {
     "uk": "Europe/London",
 }
 
+# A zone named by both its seasons ("GMT/BST", "CET/CEST", "PST/PDT"): the region's
+# clock, standard or daylight as the date says
+SEASON_PAIRS = {
+    ("GMT", "BST"): "Europe/London", ("WET", "WEST"): "Europe/Lisbon", ("CET", "CEST"): "Europe/Berlin",
+    ("MEZ", "MESZ"): "Europe/Berlin", ("EET", "EEST"): "Europe/Helsinki", ("AEST", "AEDT"): "Australia/Sydney",
+    ("ACST", "ACDT"): "Australia/Adelaide", ("NZST", "NZDT"): "Pacific/Auckland", ("AKST", "AKDT"): "America/Anchorage",
+    ("PST", "PDT"): "America/Los_Angeles", ("MST", "MDT"): "America/Denver", ("CST", "CDT"): "America/Chicago",
+    ("EST", "EDT"): "America/New_York",
+}
+_SEASONS = {f"{a}/{b}": tz for (one, other), tz in SEASON_PAIRS.items() for a, b in ((one, other), (other, one))}
+
 # Cities people name instead of a zone ("16:37 Denver", "all times Berlin"): every IANA
 # zone's city, plus a few large cities that share another city's zone.
 CITY_ALIASES = {
@@ -214,9 +225,8 @@ def zone(text: str | None) -> Zone | None:
     elif (word := _US_ZONE_WORD.fullmatch(key)) is not None:
         key = word.group(1)   # "Pacific Time", "US Eastern": the zone word
     upper = key.upper()
-    if (pair := re.fullmatch(r"([PMCE])[SD]T\s?/\s?([PMCE])[SD]T", upper)) and pair.group(1) == pair.group(2):
-        key = pair.group(1) + "T"  # "PST/PDT" names Pacific time, standard or daylight as the date says
-        upper = key
+    if "/" in upper and (season := _SEASONS.get(upper.replace(" ", ""))) is not None:
+        key = upper = season   # "PST/PDT", "GMT / BST": the region's clock, by the date's season
     if upper in ABBREVIATIONS:
         found = Zone(upper, ABBREVIATIONS[upper])
     elif re.fullmatch(r"([PMCE])ST[5-8]\1DT", upper):
@@ -247,7 +257,8 @@ def zone(text: str | None) -> Zone | None:
 
 _ZONE_NAMES = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 ZONE_PATTERN = (
-    r"(?:\b(?:[PMCE]ST\s?/\s?[PMCE]DT|[PMCE]DT\s?/\s?[PMCE]ST)\b"  # "PST/PDT": the zone, by its season
+    # "PST/PDT", "GMT/BST": the zone, by its season
+    r"(?:\b(?:" + "|".join(p.replace("/", r"\s?/\s?") for p in sorted(_SEASONS, key=len, reverse=True)) + r")\b"
     r"|\b[PMCE]ST[5-8][PMCE]DT\b"  # "PST8PDT", its POSIX name
     # an offset written against its sign ("UTC+5:30", "UTC -4"), or spaced on both sides
     # only where the offset ends the zone ("(UTC - 5)"): "22:57 UTC - 8-GPU failure" and

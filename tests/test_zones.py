@@ -21,6 +21,10 @@ CASES = [
     ("UTC+2", "2026-07-01", "2026-07-01T08:00:00Z"),   # an offset as written
     ("US/Pacific", "2026-01-15", "2026-01-15T18:00:00Z"),  # a named zone, standard time in January
     ("UTC", "2026-07-01", "2026-07-01T10:00:00Z"),
+    # a zone by both its seasons: the region's clock as the date says
+    ("GMT/BST", "2026-07-01", "2026-07-01T09:00:00Z"),
+    ("GMT/BST", "2026-01-15", "2026-01-15T10:00:00Z"),
+    ("AEST/AEDT", "2026-01-15", "2026-01-14T23:00:00Z"),
 ]
 IDS = [f"{z}-{d}" for z, d, _ in CASES]
 
