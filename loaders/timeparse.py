@@ -401,9 +401,10 @@ _DATE_PATTERNS = [
                                  r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}(?!\d))")),
     # 27-jul, 27-Jul-2026, 3-ago: a day and a month word joined by a hyphen (Spanish and
     # Portuguese tables write them so), the year after another or left off
-    # (then a comma, a bracket, a cell's end or a time: "4-gen nodes" names hardware)
+    # (then a comma, a bracket, a cell's end, a time or the weekday in brackets, "03-Feb-2025
+    # (Monday)": "4-gen nodes" names hardware)
     ("dmy_word_dash", re.compile(r"(?P<d>\d{1,2})-(?P<mon>[^\W\d_]{3,10})\.?(?:-(?P<y>\d{4}))?"
-                                 r"(?=\s*(?:[,;|)\]]|$)|\s+~?\d{1,2}[:h.]\d{2})")),
+                                 r"(?=\s*(?:[,;|)\]]|$)|\s+~?\d{1,2}[:h.]\d{2}|\s*\((?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\))")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
     ("dmy_compact", re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022

@@ -90,6 +90,17 @@ def test_a_word_that_is_no_month_is_no_date():
     assert tp.find_date("15 items 2019") is None
 
 
+@pytest.mark.parametrize("text, day", [("| Date of incident | 03-Feb-2025 (Monday) |", "2025-02-03"),
+                                       ("27-Jul-2026, 14:05", "2026-07-27"), ("3-ago-2024 | 10:00", "2024-08-03")])
+def test_a_day_and_month_word_joined_by_hyphens(text, day):
+    assert tp.find_date(text).isoformat() == day
+
+
+@pytest.mark.parametrize("text", ["4-gen nodes in 2024", "4-gen (Mon) rack"])
+def test_a_hyphenated_word_that_only_looks_like_a_month_is_no_date(text):
+    assert tp.find_date(text) is None
+
+
 @pytest.mark.parametrize("text, utc", [
     ("2026-01-15T04:20:00Z (first observed)", "2026-01-15T04:20:00+00:00"),
     ("2026-01-15T04:20:00+02:00 restart", "2026-01-15T02:20:00+00:00"),
