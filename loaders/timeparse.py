@@ -123,6 +123,25 @@ ZONE_WORDS = {
     "uk": "Europe/London",
 }
 
+# Zones written out in full: a season named is that season's offset ("Central European
+# Summer Time", as "Eastern Standard Time" is EST), none named the region's clock by the
+# date ("Central European Time" is CEST in July)
+LONG_NAMES = {
+    "coordinated universal time": "UTC", "greenwich mean time": "GMT", "british summer time": "BST",
+    "western european time": "Europe/Lisbon", "western european summer time": "WEST",
+    "central european time": "Europe/Berlin", "central european standard time": "CET",
+    "central european summer time": "CEST", "eastern european time": "Europe/Helsinki",
+    "eastern european standard time": "EET", "eastern european summer time": "EEST",
+    "moscow time": "MSK", "moscow standard time": "MSK", "india standard time": "IST", "indian standard time": "IST",
+    "japan standard time": "JST", "korea standard time": "KST", "singapore time": "SGT",
+    "singapore standard time": "SGT", "hong kong time": "HKT", "china standard time": "Asia/Shanghai",
+    "australian eastern time": "Australia/Sydney", "australian eastern standard time": "AEST",
+    "australian eastern daylight time": "AEDT", "australian western standard time": "AWST",
+    "new zealand time": "Pacific/Auckland", "new zealand standard time": "NZST", "new zealand daylight time": "NZDT",
+    "brasilia time": "BRT", "brasília time": "BRT",
+}
+_LONG_NAME_PATTERN = "|".join(n.replace(" ", r"\s") for n in sorted(LONG_NAMES, key=len, reverse=True))
+
 # A zone named by both its seasons ("GMT/BST", "CET/CEST", "PST/PDT"): the region's
 # clock, standard or daylight as the date says
 SEASON_PAIRS = {
@@ -225,6 +244,8 @@ def zone(text: str | None) -> Zone | None:
     elif (word := _US_ZONE_WORD.fullmatch(key)) is not None:
         key = word.group(1)   # "Pacific Time", "US Eastern": the zone word
     upper = key.upper()
+    if (written := LONG_NAMES.get(" ".join(key.lower().split()))) is not None:
+        key = upper = written   # "Central European Summer Time": CEST
     if "/" in upper and (season := _SEASONS.get(upper.replace(" ", ""))) is not None:
         key = upper = season   # "PST/PDT", "GMT / BST": the region's clock, by the date's season
     if upper in ABBREVIATIONS:
@@ -292,7 +313,7 @@ _ZONE_STATEMENT = re.compile(
     # the same in other languages: "en heure de Paris", "horário de Brasília", "hora de
     # Madrid", "alle Uhrzeiten in MESZ"
     r"(?<=h)(?<!\w.)(?:eure|or[aá]rio|ora)\s{1,3}(?:de\s{1,3}|d['’]\s{0,2})|(?<=u)(?<!\w.)hrzeit(?:en)?\s{1,3}(?:in\s{1,3})?)"
-    rf"((?:pacific|eastern|central|mountain)\s(?:standard|daylight)\stime|{ZONE_PATTERN}"
+    rf"((?:pacific|eastern|central|mountain)\s(?:standard|daylight)\stime|(?:{_LONG_NAME_PATTERN})\b|{ZONE_PATTERN}"
     r"|(?:us\s|uk\s)?(?:pacific|eastern|central|mountain)(?:\stime)?|uk(?:\stime)?))",
 )
 

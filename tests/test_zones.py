@@ -104,6 +104,9 @@ def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
     ("| Time zone used | Nairobi (EAT) |", "Africa/Nairobi"),
     ("Times: Australia/Sydney local time unless marked otherwise", "Australia/Sydney"),
     ("All times are local (Eastern Standard Time).", "EST"), ("Times in Pacific Daylight Time", "PDT"),
+    # zones written out in full: the season named, or the region's clock by the date
+    ("All times are Central European Time.", "Europe/Berlin"), ("Times in India Standard Time", "IST"),
+    ("All times are Central European Summer Time.", "CEST"), ("All times are GMT/BST.", "Europe/London"),
 ])
 def test_a_us_zone_written_out_is_that_zone(said, name):
     assert timeparse.stated_zone(said).name == name
@@ -113,3 +116,12 @@ def test_a_us_zone_written_out_is_that_zone(said, name):
                                   "Uhrzeit: 14:05", "a hora de la verdad"])
 def test_a_zone_word_that_is_not_stated_as_the_times_zone_is_none(said):
     assert timeparse.stated_zone(said) is None
+
+
+@pytest.mark.parametrize("said", ["Alle tijden in dit document zijn Nederlandse tijd (CEST, UTC+2).",
+                                  "Tutti gli orari sono in ora italiana (CEST)."])
+def test_a_zone_stated_in_another_language_outside_the_timeline(said):
+    doc = house_doc(day="2026-07-01", impact="- Checkout failed.").replace("## Timeline (UTC)", "## Timeline")
+    doc = doc.replace("Something broke and then it was fixed.", f"Something broke and then it was fixed.\n\n{said}")
+    got = parse(doc, "pm.md")
+    assert got["zone_stated"] and got["detected_at"] == "2026-07-01T08:09:00Z", got["problems"]

@@ -1621,7 +1621,7 @@ def _title_from(doc: Doc, as_text) -> str | None:
 # the words a line that states the document's zone holds, in the languages it is stated in
 # ("All times UTC", "Toutes les heures ... en heure de Paris", "alle Uhrzeiten in MESZ",
 # "Todas las horas ...", "本書の時刻は ... 日本時間（JST）")
-_ZONE_LINE_WORDS = ("time", "zone", "heure", "hora", "horário", "horario", "uhrzeit", "zeit", "時刻", "時間", "时间", "時区", "时区")
+_ZONE_LINE_WORDS = ("time", "zone", "heure", "hora", "horário", "horario", "uhrzeit", "zeit", "tijd", "orari", "czas", "tid", "時刻", "時間", "时间", "時区", "时区")
 
 
 def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
