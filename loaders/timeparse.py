@@ -638,6 +638,9 @@ _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tu
 
 
 _WITH_SECONDS = re.compile(r":\d\d:\d\d$")
+# a UTC offset after a clock: its sign against the hours, a whole, half or three-quarter
+# hour up to 14, and nothing of a clock after it
+_SPACED_OFFSET = re.compile(r" ?([+-](?:0\d|1[0-4]):?(?:00|30|45))(?![\w:]|\.\d|\s*[-–—]\s*\d)")
 # (a lowercase "z" glued to the minutes is Zulu too, as ops logs write it: "16:00z")
 _ISO_ZONE = re.compile(r"(?:[Zz]|([+-]\d{2}:?\d{2}))(?![\w:])")
 _FRACTION = re.compile(r"[.,]\d{1,9}(?=[Zz](?![\w:])|[+-]\d{2}:?\d{2}(?![\w:]))")
@@ -716,6 +719,13 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         # the time (an offset only after seconds: "09:00-10:00" is a range)
         st.zone = zone("UTC" + iz.group(1)) if iz.group(1) else zone("UTC")
         end = iz.end()
+    if st.zone is None and st.has_time and end < len(text) and text[end] in " +-" \
+            and (off := _SPACED_OFFSET.match(text, end)) is not None \
+            and (text[end] == " " or (st.has_date and text[seconds - 6:seconds - 5] == "T")):
+        # "2025-09-03 17:20 -04:00" (a space before the sign, none after), "2025-09-03T17:20-04:00"
+        # (ISO 8601 without seconds): the offset of the clock before it, not a range to 04:00
+        st.zone = zone("UTC" + off.group(1))
+        end = off.end()
     r = _RANGE_TAIL.match(text, end)
     if r:
         st.range_at = end

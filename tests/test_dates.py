@@ -105,6 +105,9 @@ def test_a_hyphenated_word_that_only_looks_like_a_month_is_no_date(text):
     ("2026-01-15T04:20:00Z (first observed)", "2026-01-15T04:20:00+00:00"),
     ("2026-01-15T04:20:00+02:00 restart", "2026-01-15T02:20:00+00:00"),
     ("2026-01-15T04:20Z", "2026-01-15T04:20:00+00:00"),
+    ("2026-01-15T04:20-04:00", "2026-01-15T08:20:00+00:00"),            # without seconds
+    ("2026-01-15 04:20 -04:00 — Resolved.", "2026-01-15T08:20:00+00:00"),  # an offset spaced from the clock
+    ("2026-01-15 04:20 +0530 restart", "2026-01-14T22:50:00+00:00"),
 ])
 def test_an_iso_8601_time_reads_with_its_own_zone(text, utc):
     st = tp.read_stamp(text)
@@ -119,6 +122,13 @@ def test_an_iso_8601_time_reads_with_its_own_zone(text, utc):
 def test_a_z_glued_to_the_minutes_is_utc(text, utc):
     st = tp.read_stamp(text)
     assert st.zone is not None and str(tp.stamp_datetime(st, date(2025, 6, 2), None)) == utc
+
+
+@pytest.mark.parametrize("text, until", [("09:00-10:00 maintenance", 5), ("09:00 - 10:00", 5),
+                                         ("2026-01-15 09:00-10:00", 16), ("09:00 -10:00 - 11:00", 5)])
+def test_a_range_is_no_offset(text, until):
+    st = tp.read_stamp(text)
+    assert st.zone is None and st.range_at == until
 
 
 @pytest.mark.parametrize("text", ["16:00zone", "16:00 zebra"])
