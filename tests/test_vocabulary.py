@@ -43,6 +43,11 @@ def test_a_numbered_part_label_is_numbering(heading, cleaned, kind):
     ("事故时间线", "timeline"), ("障害の経緯", "timeline"), ("预防措施", "actions"),   # the incident's word first
     ("11. 剩余行动项", "actions"), ("3. 完整时间线", "timeline"), ("5.1 直接根因", "factors"),   # the name last
     ("Learnings & action items", "actions"), ("Lessons learned / follow-ups", "actions"),
+    # "contributing factors" and "action items" in the languages of Western Europe
+    ("Fatores contribuintes", "factors"), ("Oorzaken en bijdragende factoren", "factors"),
+    ("Factores contribuyentes", "factors"), ("Beitragende Faktoren", "factors"), ("Fattori contribuenti", "factors"),
+    ("Itens de ação", "actions"), ("Puntos de acción", "actions"), ("Points d’action", "actions"),
+    ("Plano de ação", "actions"), ("Problem tasks", "actions"), ("Resumo", "summary"),
 ])
 def test_sections_named_in_other_languages_and_joined_names(heading, kind):
     assert section_kind(heading) == kind
@@ -64,8 +69,10 @@ def test_what_is_not_a_new_section_kind_stays_as_it_was(heading, kind):
     ("Уровень логирования", None), ("Уровень доступа", None), ("Статус задач", None),
     ("首次发生时间（UTC）", "started"), ("首次发现时间（UTC）", "detected"), ("严重级别", "severity"),
     ("날짜", "date"), ("심각도", "severity"), ("발생 일시", "started"), ("类型", "class"),
+    ("Ernst", "severity"), ("Prioriteit", "severity"), ("Priorytet", "severity"), ("Ernest", None),
+    ("Status do documento", "status"), ("Estado del documento", "status"), ("Statut du document", "status"),
 ])
-def test_field_keys_in_russian_chinese_and_korean(key, field):
+def test_field_keys_in_other_languages(key, field):
     from loaders.postmortem.vocabulary import meta_key
 
     assert meta_key(key) == field

@@ -85,7 +85,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # (the bare noun, "## Guardrails", may list the protections that failed)
         r"new\s+(?:guardrails?|safeguards?)(?:\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed))?",
         r"(?:guardrails?|safeguards?)\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed)", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
-        r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)",
+        r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks",
+        # an ITIL problem record's "Problem tasks", "Corrective tasks"
+        r"(?:problem|corrective|preventive|follow[\s-]?up)\s+tasks?", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)",
         # "Residual follow-ups", "Outstanding action items" (not "Additional actions taken during the incident")
         r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do|chang(?:e|ing))",
         # "What we've done and what we will be doing": the follow-ups, done and to come
@@ -157,6 +159,10 @@ _OTHER_LANGUAGES = {
                 r"folgema(?:ß|ss)nahmen", r"actions?\s+correctives?", r"mesures(?:\s+correctives)?",
                 r"plan\s+d[’']actions?", r"acciones(?:\s+correctivas)?", r"medidas(?:\s+correctivas)?",
                 r"actiepunten", r"vervolgacties", r"ações(?:\s+corretivas)?",
+                # "action items": "Itens de ação", "Elementos de acción", "Puntos de acción", "Points
+                # d'action", "Punti d'azione", "Plano de ação", "Plan de acción"
+                r"itens\s+de\s+a[çc][ãa]o", r"(?:elementos|puntos)\s+de\s+acci[óo]n", r"points\s+d['’]actions?",
+                r"punti\s+d['’]azione", r"plano\s+de\s+a[çc][ãa]o", r"plan\s+de\s+acci[óo]n",
                 # Italian and Polish: "Azioni correttive", "Prossimi passi", "Działania naprawcze"
                 r"azioni(?:\s+(?:correttive|preventive))?", r"prossimi\s+passi", r"dzia[łl]ania(?:\s+naprawcze)?",
                 # "Next steps": "Nächste Schritte", "Prochaines étapes", "Próximos pasos/passos", "Volgende stappen"
@@ -172,14 +178,19 @@ _OTHER_LANGUAGES = {
     "factors": (r"rot[åa]rsak(?:er)?", r"grunnårsak(?:er)?", r"årsak(?:er)?", r"grundorsak(?:er)?", r"orsak(?:er)?",
                 r"utløsende\s+faktor(?:er)?", r"medvirkende\s+faktorer", r"bidragande\s+faktorer",
                 r"grundursache(?:n)?", r"ursache(?:n)?", r"causes?\s+(?:racines?|profondes?)", r"causes?",
-                r"causas?(?:\s+ra[ií]z)?", r"oorza(?:a|ke)k(?:en)?", r"grondoorza(?:a|ke)k(?:en)?",
+                r"causas?(?:\s+ra[ií]z)?", r"(?:grond)?oorza(?:ak|ken)",
+                # "contributing factors": "Fatores contribuintes", "Factores contribuyentes",
+                # "Facteurs contributifs", "Beitragende Faktoren", "Fattori contribuenti", "Bijdragende factoren"
+                r"fatores\s+contribuintes", r"factores\s+(?:contribuyentes|que\s+contribuyeron)",
+                r"facteurs\s+(?:contributifs|aggravants|contributeurs)", r"(?:beitragende|mitwirkende)\s+faktoren",
+                r"fattori\s+(?:contribuenti|concomitanti)", r"bijdragende\s+factoren", r"czynniki\s+przyczyniaj[ąa]ce",
                 r"analyse", r"an[áa]lisis", r"an[áa]lise",
                 # "Por que aconteceu", "Por qué ocurrió", "Pourquoi c'est arrivé", "Warum es passiert ist"
                 r"por\s+qu[eé]\s+(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
                 r"warum(?:\s+es\s+(?:passiert\s+ist|geschah))?",
                 r"(?:корневые|коренные|основные)\s+причины", r"(?:корневая|коренная|основная)\s+причина",
                 r"первопричин[аы]", r"причин[аы]", r"анализ(?:\s+причин)?"),
-    "summary": (r"sammendrag", r"sammanfattning", r"resum[ée]", r"zusammenfassung", r"résumé", r"resumen",
+    "summary": (r"sammendrag", r"sammanfattning", r"resum[ée]", r"resumo", r"sum[áa]rio", r"sommaire", r"zusammenfassung", r"résumé", r"resumen",
                 r"sintesi", r"riepilogo", r"sommario", r"podsumowanie", r"streszczenie",
                 r"contexte", r"contexto", r"kontext",
                 r"samenvatting", r"sammenfatning", r"oppsummering", r"резюме", r"кратко", r"описание", r"обзор"),
@@ -397,14 +408,20 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
                  r"dato", r"datum", r"fecha")),
-    ("status", _rx(r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+)?status", r"state",
+    ("status", _rx(
+                   # "Status do documento", "Estado del documento", "Statut du document", "Stato del documento"
+                   # (first: the plain "status" below would match their first word alone)
+                   r"(?:status|estado|statut|stato)\s+d(?:o|el|u)\s+(?:documento|document|relat[óo]rio|informe|rapport)",
+                   r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
                    r"stato(?:\s+del\s+(?:documento|report))?")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
                      # French, Spanish, Portuguese, German: "Sévérité", "Severidad", "Schweregrad"
                      r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
                      r"schweregrad", r"niveau\s+de\s+gravit[ée]", r"internal\s+(?:severity|priority)",
-                     r"gravit[àa]", r"priorit[àa]", r"classification")),
+                     r"gravit[àa]", r"priorit[àa]", r"classification",
+                     # Dutch and Polish: "Ernst", "Prioriteit", "Ważność", "Priorytet"
+                     r"ernst(?:ig(?:heid|heidsniveau)?)?", r"prioriteit", r"wa[żz]no[śs][ćc]", r"priorytet")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
     ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"categor(?:y|ies)", r"incident\s+type", r"type", r"kind", r"tags?")),
