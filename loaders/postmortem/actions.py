@@ -44,6 +44,8 @@ _GH_URL = re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\
 _LINEAR_URL = re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
 _BROWSE = re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
 _GH_SHORT = re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b")
+# a ServiceNow record's number: its table's prefix and seven digits ("PTASK0012001", "CHG0031337")
+_SERVICENOW = re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7})\b")
 _HASH = re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)
 # a link to a tracker's item: an issue, pull/merge request, ticket or bug path, or a
 # path ending in a number (a product page or a doc is not a ticket)
@@ -820,6 +822,9 @@ def _ticket(text: str) -> str | None:
     if m:
         return f"{m.group(1)}#{m.group(2)}"
     m = _JIRA_KEY.search(t)
+    if m:
+        return m.group(1)
+    m = _SERVICENOW.search(t)
     if m:
         return m.group(1)
     m = _HASH.search(t)

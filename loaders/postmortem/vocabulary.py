@@ -796,16 +796,20 @@ _CJK_NOTE = r"[（(][^（）()]*[）)]"
 # a status field's value ("| erledigt |", "Estado: completada", "verworfen (nicht erlaubt)"),
 # a note after them in brackets or after a colon or dash
 _DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée]alis[ée]e?|completad[oa]|terminad[oa]"
-               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료")
+               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료"
+               r"|afgerond|gereed|voltooid")
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
                r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer|apert[oa]|in\s+corso|da\s+fare|otwarte|w\s+toku"
+               r"|in\s+behandeling|in\s+uitvoering|gepland|n[ãa]o\s+iniciad[oa]|no\s+iniciad[oa]|non\s+commenc[ée]e?"
                r"|진행\s?중|미착수|예정")
-WONT_OTHER = r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]|보류|취소"
+WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]"
+              r"|vervallen|afgewezen|geannuleerd|wordt\s+niet\s+uitgevoerd|n[ãa]o\s+faremos|n[ãa]o\s+ser[áa]\s+feit[oa]"
+              r"|no\s+se\s+har[áa]|ne\s+sera\s+pas\s+fait|wird\s+nicht\s+umgesetzt|non\s+verr[àa]\s+fatt[oa]|보류|취소")
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
 _STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태)\s*[:=]\s*(?:\*\*|__)?"
 # (the value whole: "Status: done for EU, pending for US" states no status)
-_FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–-])"
+_FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–·|-])"
 STATUS_FIELD_DONE = re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + _DONE_OTHER + r")"
                                + _FIELD_END, re.I)
 STATUS_FIELD_WONT = re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|" + WONT_OTHER
@@ -829,7 +833,7 @@ DONE = re.compile(
 # lookahead lets the search pass over every other position at once, 40% of its time)
 WONT_DO = re.compile(r"(?:^|(?=[cdnorw]))(?:"
                      r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*"
+                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
