@@ -426,6 +426,9 @@ _DATE_PATTERNS = [
     # (Monday)": "4-gen nodes" names hardware)
     ("dmy_word_dash", re.compile(r"(?P<d>\d{1,2})-(?P<mon>[^\W\d_]{3,10})\.?(?:-(?P<y>\d{4}))?"
                                  r"(?=\s*(?:[,;|)\]]|$)|\s+~?\d{1,2}[:h.]\d{2}|\s*\((?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\))")),
+    # 23/May/25, 14/May/2025: Jira's day, month word and year between slashes (as its
+    # descriptions and exports write them)
+    ("dmy_word_slash", re.compile(r"(?P<d>\d{1,2})/(?P<mon>[^\W\d_]{3,9})\.?/(?:(?P<y>\d{4})|(?P<yy>\d{2}))(?!\d)")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
     ("dmy_compact", re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022
@@ -512,10 +515,10 @@ _MAX_PREFIX = 80
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
                 if k in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_name", "dmy_word", "dmy_word_open",
-                         "dmy_word_dash", "dmy_compact")]
+                         "dmy_word_dash", "dmy_word_slash", "dmy_compact")]
 _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
                 if k not in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_word", "dmy_word_open",
-                             "dmy_word_dash", "dmy_compact")]
+                             "dmy_word_dash", "dmy_word_slash", "dmy_compact")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:

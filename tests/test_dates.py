@@ -234,3 +234,13 @@ def test_a_german_day_and_month_before_a_time_is_a_date_without_its_year():
     # without a time after it, "1.10." is more often a version than a day
     st = tp.read_stamp("1.10. released")
     assert st is None or not st.has_date
+
+
+@pytest.mark.parametrize("text, day", [("23/May/25", "2025-05-23"), ("due 14/May/2025", "2025-05-14"),
+                                       ("22/Sep/25 9:26 AM", "2025-09-22")])
+def test_jiras_day_month_word_and_year_between_slashes(text, day):
+    assert tp.find_date(text).isoformat() == day
+
+
+def test_a_word_between_slashes_that_is_no_month_is_no_date():
+    assert tp.find_date("3/items/25") is None

@@ -30,6 +30,7 @@ from loaders.postmortem.markdown import REFERENCE_DEFINITION, Block, Section, it
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind, starts_of)
+from loaders.postmortem.wiki_markup import from_jira_wiki
 from loaders.problems import Problems
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or a separator: "|", or "·"
@@ -115,6 +116,9 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     if any(c in text for c in _LOOKALIKE_CHARS):   # (six scans for one character each: faster than a regex)
         text = text.translate(_LOOKALIKES)   # "2026‑01‑22" written with non-breaking hyphens
     lines = text.splitlines()
+    if ("h1. " in text or "h2. " in text or "h3. " in text) and (wiki := from_jira_wiki(lines)) is not None:
+        lines = wiki   # a Jira ticket's description, in Jira's wiki markup: read as the markdown it stands for
+        text = "\n".join(lines)
     fm_lines, body_start, dialect = frontmatter.split(lines)
     front: dict = {}
     if fm_lines is not None:
