@@ -754,15 +754,26 @@ EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
     "allarme", "allarmi", "l'allarme", "l’allarme", "segnalato", "segnalata", "segnalazione", "rilevato", "rilevata",
     "notificato"]
 EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["inizio dell'impatto", "inizio dell’impatto", "inizio del disservizio",
-                                                 "disservizio"]
+                                                 "disservizio",
+                                                 # "Início do impacto", "Inicio del impacto", "Début de l'impact",
+                                                 # "Beginn der Störung", "begin van de impact"
+                                                 "início do impacto", "inicio do impacto", "inicio del impacto",
+                                                 "début de l'impact", "début de l’impact", "beginn der störung",
+                                                 "störungsbeginn", "begin van de impact", "begin van de storing"]
+# "Cliente abre chamado" (a customer opens a ticket), "de dienstdoende wordt opgepiept" (paged)
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
+    "abre chamado", "abriu chamado", "abre um chamado", "abriu um chamado", "abre un ticket", "abrió un ticket",
+    "opgepiept", "gealarmeerd"]
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "mitigato", "mitigata", "ripristinato", "ripristinata", "ripristinati", "rollback completato",
     "wieder bei", "wieder normal", "wieder verfügbar", "auf normalniveau", "revient à son niveau normal",
     "revient à la normale", "de nouveau disponible", "con normalidad", "vuelve a la normalidad", "volvió a la normalidad",
-    "voltou ao normal", "normalizado", "normalizada"]
+    "voltou ao normal", "normalizado", "normalizada", "impacto mitigado", "impact atténué", "impact mitigé",
+    "werkt weer", "werken weer", "weer beschikbaar", "weer bereikbaar", "weer normaal"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
     "risolto", "risolta", "viene chiuso", "incidente chiuso", "incident geschlossen", "störung behoben", "se cierra el incidente", "se cerró el incidente", "incidente cerrado",
-    "clôture de l'incident", "incident clos", "incidente encerrado", "encerramento do incidente"]
+    "clôture de l'incident", "incident clos", "incidente encerrado", "encerramento do incidente",
+    "incident gesloten", "storing opgelost"]
 
 
 # Words that read differently by what stands next to them (timeline._tag):
