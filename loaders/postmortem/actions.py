@@ -57,7 +57,9 @@ _TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requ
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann")
 _OWNER = re.compile(r"(?=[adorv담])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
                     r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich)\s*(?=[:=])|담당(?=\s*:))\s*(?:[:=\-–]|::(?=\s))?[*_]*\s*"
-                    r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?)", re.I)
+                    # (a second word, or a team's name joined by "&": "Identity & Access Management")
+                    r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
+                    r"|(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?))", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 # (a display name after the "@", as Notion writes one: "— @Sofia Marín")
@@ -285,11 +287,17 @@ _FIELD_BREAK = re.compile(r"(?<=[.;|])\s+(?=[A-Z])")
 def _heading_fields(s) -> list[str]:
     """The fields written under an item that is a heading ("### 1. Page on consumer lag"
     over "Owner: Marcus Feld. Due 2024-03-22. Ticket: PAY-1182. Status: done."), one a
-    line, as an item's sub-bullets are read; none when its first paragraph is prose."""
+    line, as an item's sub-bullets are read: the first paragraph's lines from the first
+    that opens with a field (a line of prose may describe the work above them); none
+    when no line of it does."""
     first = next((b for b in s.blocks if b.kind in ("para", "item")), None)
-    if first is None or first.kind != "para" or not _FIELDS_PARA.match(plain(first.text)):
+    if first is None or first.kind != "para":
         return []
-    return [f for line in first.children for f in _FIELD_BREAK.split(line.strip()) if f]
+    lines = first.children
+    at = next((i for i, line in enumerate(lines) if _FIELDS_PARA.match(plain(line))), None)
+    if at is None:
+        return []
+    return [f for line in lines[at:] for f in _FIELD_BREAK.split(line.strip()) if f]
 
 
 def action_items(doc, incident_date: date | None) -> list[dict]:
@@ -754,6 +762,7 @@ _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged
 # paths log a warning", "the connection dropped")
 _DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|" + WONT_OTHER + r")"
 _PROSE_WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
+                            r"|not\s+proceeding"
                             # opening the item, or after a strike, a dash or a status key ...
                             r"|(?:^|~~|\*\*|__|[—–-]\s|status\s*[:=])\s*" + _DECIDED_AGAINST
                             + r"(?=\s*(?:[)\]:.,;—–-]|\*\*|__|$))"

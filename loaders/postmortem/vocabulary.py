@@ -823,7 +823,7 @@ _STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|
 _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–·|-])"
 STATUS_FIELD_DONE = re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + _DONE_OTHER + r")"
                                + _FIELD_END, re.I)
-STATUS_FIELD_WONT = re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|" + WONT_OTHER
+STATUS_FIELD_WONT = re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|" + WONT_OTHER
                                + r")" + _FIELD_END, re.I)
 # (every phrase but the whole-cell ones opens with one of the guard's characters: the
 # search passes over every other position at once, a third of its time)
@@ -844,7 +844,7 @@ DONE = re.compile(
 # lookahead lets the search pass over every other position at once, 40% of its time)
 WONT_DO = re.compile(r"(?:^|(?=[cdnorw]))(?:"
                      r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*"
+                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|not\s+proceeding|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
