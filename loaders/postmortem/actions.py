@@ -755,7 +755,8 @@ _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged
                          # the item's last part says it: "... — done", ", done 21 Feb", ". Done
                          # 28.03.", "— done 19 Jun via CODEOWNERS", "(Team agreement, done)"
                          r"|(?i:(?:\s[—–]\s*|,\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped)"
-                         r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30})?"
+                         r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
+                         r"|\s*\([^()]{1,30}\))?"   # ("Done (March 14).")
                          r"\s*[.)]?\s*$)")
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected

@@ -884,7 +884,8 @@ def _record(doc: Doc, options: Options) -> dict:
     status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])
 
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
-                                  lambda: prose_entries(doc, _opening_prose(doc), incident_date))
+                                  lambda: prose_entries(doc, _opening_prose(doc), incident_date),
+                                  lambda: prose_entries(doc, _section_prose(doc, "detection"), incident_date))
     if sources.get("resolved_at") in (None, "fallback_mitigated") and "duration" in doc.meta:
         # "**Duration:** first error at 09:02 UTC; fully resolved at ~13:40 UTC": the field
         # that times the incident says when it ended
@@ -1358,6 +1359,11 @@ def _relative_day(opening: str, posted: date) -> date | None:
 # "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
 _WEEKDAY_LEAD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
+
+
+def _section_prose(doc: Doc, kind: str) -> str:
+    """The paragraphs of the sections of one kind ("## Detection"), as plain text."""
+    return "\n".join(plain(b.text) for s in doc.of_kind(kind) for b in s.blocks if b.kind == "para")
 
 
 def _opening_prose(doc: Doc, limit: int = 1500) -> str:

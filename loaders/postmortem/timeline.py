@@ -1611,7 +1611,7 @@ def _after_lead_up(doc, timed: list[Entry]) -> Entry | None:
     return min(rest, key=lambda e: e.at) if rest and len(rest) < len(timed) else timed[0]
 
 
-def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=None):
+def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=None, detection_told=None):
     """Each timestamp from the strongest evidence, with the rule that filled it.
 
     Order: front matter, then metadata (``**Detected:**``, a metadata table), then
@@ -1697,6 +1697,14 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     start = times.get("started_at")
     if start is not None and ttd is not None:
         put("detected_at", start + timedelta(minutes=ttd), "stated_duration")
+    if detection_told is not None:
+        # "Our monitor alerted at 14:11 UTC" in a Detection section, before the timeline's
+        # first detection (a status page's "Investigating" post, made once the team knew):
+        # the organisation knew then
+        told = next((e.at for e in detection_told() if "detected" in e.tags and (start is None or e.at >= start)), None)
+        listed = first("detected", after=start)
+        if told is not None and (listed is None or told < listed):
+            put("detected_at", told, "detection_section")
     put("detected_at", first("detected", after=start), "timeline_detection")
     if start is None:
         det = times.get("detected_at")

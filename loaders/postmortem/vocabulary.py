@@ -107,7 +107,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
-        r"incident\s+log", r"log\s+of\s+events", r"event\s+log", r"play[\s-]+by[\s-]+play")),
+        r"incident\s+log", r"log\s+of\s+events", r"event\s+log", r"play[\s-]+by[\s-]+play",
+        # "Status page updates (newest first)": the updates posted while it lasted
+        r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)")),
     ("factors", _rx(
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
         r"causal\s+factors?", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
