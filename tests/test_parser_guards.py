@@ -312,6 +312,26 @@ def test_unauthorized_access_denied_or_possible_is_no_harm(sentence):
     assert parse(LEAKED_KEY.format(sentence), "a.md")["near_miss"] is True
 
 
+@pytest.mark.parametrize("title, sentence", [
+    ("Bad proxy config caught in staging", "The staging deploys failed for an hour and were fixed."),
+    ("Bad proxy config", "The pipeline halted itself before the first production wave."),
+    ("Bad proxy config", "Not a single customer connection was refused: only the canary saw it."),
+    ("Bad proxy config", "We froze releases, so nothing customer-facing was touched."),
+])
+def test_harm_stopped_short_of_the_users_is_a_near_miss(title, sentence):
+    text = f"# {title}\n\n**Date:** 2026-03-02\n\n## Summary\n\nA template change set TLS 1.3 as the minimum. {sentence}\n"
+    assert parse(text, "a.md")["near_miss"] is True
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was caught in staging for one region, but checkout was down for 40 minutes in the other.",
+    "The canary halted before production; by then the old fleet had already failed for 20 minutes.",
+])
+def test_harm_stopped_in_one_place_but_done_in_another_is_no_near_miss(sentence):
+    text = f"# Bad proxy config\n\n**Date:** 2026-03-02\n\n## Summary\n\n{sentence}\n"
+    assert parse(text, "a.md")["near_miss"] is False
+
+
 def test_a_hedged_outage_is_harm():
     text = LEAKED_KEY.format("While we deployed the fix, the API may have been unavailable for about 5 minutes.")
     assert parse(text, "a.md")["near_miss"] is False

@@ -2240,7 +2240,7 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
             if any(not _DENIED.search(said, max(0, m.start() - 30), m.start())
                    for m in _NEAR_MISS_CLAIM.finditer(said)):
                 return True
-    return _harm_averted(doc, summary)
+    return _harm_averted(doc, summary, title)
 
 
 # A near miss by meaning: the document says the harm did not happen (a vulnerability or
@@ -2286,6 +2286,19 @@ _AVERTED = [
         r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?)\b)",
         re.I)),
     (("lucky",), re.compile(r"\bwe\s+got\s+lucky", re.I)),
+    # "not a single customer connection was refused", "nothing customer-facing was touched"
+    (("not a single", "customer-facing", "user-facing"), re.compile(
+        r"\bnot\s+a\s+single\s+(?:customer|user|client|production)\b(?:\s+[\w-]+){0,2}?\s+(?:was|were)\s+"
+        r"(?:refused|affected|impacted|dropped|lost|failed|rejected|harmed|touched)"
+        r"|\bnothing\s+(?:customer|user)[\s-]facing\s+(?:was|were)\s+(?:touched|affected|impacted)", re.I)),
+    # "caught in staging", "the pipeline halted before the first production wave", "stopped
+    # at the canary": stopped on the way, short of the users
+    (("caught in", "caught at", "caught on", "stopped at", "stopped in", "halted before", "halts before",
+      "stopped before", "stops before", "itself before", "never reached"), re.compile(
+        r"\b(?:caught|stopped|halted)\s+(?:it\s+)?(?:in|at|on)\s+(?:the\s+)?(?:staging|canary|pre-?prod(?:uction)?|"
+        r"test(?:ing)?|qa)\b"
+        r"|\b(?:halt(?:s|ed)?|stop(?:s|ped)?)\s+(?:itself\s+)?before\s+(?:the\s+)?(?:first\s+)?production\b"
+        r"|\bnever\s+reached\s+(?:production|customers|users)\b", re.I)),
     # "had not been activated on mainnet; no funds were at risk": caught before it shipped
     (("at risk", "been activated", "been deployed", "been released", "been enabled", "been shipped"), re.compile(
         r"\bno\s+(?:\w+\s+)?(?:funds|money|assets|users?|customers?|data|accounts?)\s+(?:were|was)\s+(?:ever\s+)?at\s+risk"
@@ -2341,8 +2354,9 @@ def _said_words(low: str) -> set[str]:
     return found
 
 
-def _harm_averted(doc: Doc, summary: str | None) -> bool:
-    opening = " ".join(filter(None, [_opening_prose(doc), summary, _section_text(doc, "impact")]))
+def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bool:
+    # (the title too: "... config reached canary, stopped there", "... caught in staging")
+    opening = " ".join(filter(None, [_opening_prose(doc), summary, _section_text(doc, "impact"), title]))
     said = _said_words(opening.lower())
     if not said or not any(
             any(f.startswith(w) for f in said for w in words) and rx.search(opening) for words, rx in _AVERTED):
