@@ -2,7 +2,7 @@
 
 ``level(text)`` turns what a postmortem, a tracker or an incident tool writes into a
 number, 1 the worst: ``SEV1``, ``Sev 2``, ``P1``, ``S3``, ``severity-2``, ``priority 1``,
-``level 3``, a bare ``2``, or a word (``Critical`` 1, ``High``/``Major`` 2,
+``level 3``, GitLab's scoped label ``~"severity::3"``, a bare ``2``, or a word (``Critical`` 1, ``High``/``Major`` 2,
 ``Medium``/``Moderate``/``Minor`` 3, ``Low`` 4, ``Trivial`` 5). Anything else is no
 severity (None), never a guess.
 
@@ -23,7 +23,7 @@ import re
 
 NO_SEVERITY = "no severity"
 
-_CODED = re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level)[\s_-]*(\d{1,2})\b", re.I)
+_CODED = re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level)(?:[\s_-]*|::)(\d{1,2})\b", re.I)
 _WORDS = {"critical": 1, "blocker": 1, "emergency": 1, "high": 2, "major": 2, "medium": 3,
           "moderate": 3, "minor": 3, "low": 4, "trivial": 5}
 _WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)

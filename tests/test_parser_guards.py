@@ -787,3 +787,12 @@ def test_a_byline_is_a_line_set_apart_as_one(line, day):
     from loaders.postmortem.document import _byline
     got = _byline(line)
     assert (got.isoformat() if got else None) == day
+
+
+def test_a_severity_field_without_a_level_yields_to_one_with_a_level():
+    """'**Classification:** Customer confidential' (a document's handling class) names no
+    level; the table's 'Incident priority | P2 (High)' does."""
+    text = ("# RCA: portal outage\n\n**Classification:** Customer confidential\n\n## Classification\n\n"
+            "| Item | Value |\n|---|---|\n| Incident priority | P2 (High) |\n")
+    got = parse(text, "a.md")
+    assert got["severity_level"] == 2

@@ -727,9 +727,12 @@ def _collect_metadata(doc: Doc) -> None:
         if key and value and value.lower() not in NO_VALUE and not _NOT_KNOWN.match(value) and (
                 key not in meta or (key == "date" and tp.find_date(meta[key][0]) is None
                                     and tp.find_date(value) is not None)
+                or (key == "severity" and severities.level(meta[key][0]) is None and severities.level(value) is not None)
                 or (key in _TIME_KEYS and _tells_when(value) and (
                     not _tells_when(meta[key][0]) or key in weak and not _HOW_OR_WHO.search(key_text)))):
-            # (the first of a key wins, but a date field that names no day, "**発生期間**:
+            # (the first of a key wins, but a severity field that gives no level,
+            # "**Classification:** Customer confidential", yields to one that does, "| Incident
+            # priority | P2 |"; a date field that names no day, "**発生期間**:
             # 14:05〜14:50", yields to a later one that does, "**発生日**: 2025-03-18", and a
             # time's field that names no time, "| Detected via | the burn-rate alert |", to
             # one that does, "| Detected at | 2025-09-23 21:42 UTC |", as does a time given
