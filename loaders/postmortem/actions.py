@@ -78,8 +78,8 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
-_DUE = re.compile(r"(?=[bdetfpés기])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
-                  r"|prazo|scadenza|f[äa]llig(?:\s+am)?)|기한(?=\s*:))\s*(?:[:=]|::(?=\s))?[*_]*\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
+_DUE = re.compile(r"(?=[bdetfpés기📅])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+                  r"|prazo|scadenza|f[äa]llig(?:\s+am)?)|기한(?=\s*:)|📅\ufe0f?)\s*(?:[:=]|::(?=\s))?[*_]*\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
                   r"\d{1,2}([./])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
@@ -666,6 +666,10 @@ def _who_what_when(text: str, incident_date):
     return None
 
 
+# Obsidian Tasks' fields: due 📅, scheduled ⏳, start 🛫, done ✅, created ➕, cancelled ❌, each with its day
+_TASK_SIGNS = "📅⏳🛫✅➕❌"
+_TASK_FIELD = re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]{4,8}\d|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+                         r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}))")
 # a name in brackets closing an item, or only its ticket, due date or status after it:
 # "... for the redirect loop [Nikhil]", "(Carla)", "[Ananya] — by 28 Jun"
 _BRACKETED_NAME = re.compile(r"[(\[]([^()\[\]]{2,40})[)\]](?:\s+[—–]\s+([^—–]{1,40}))?\W*$")
@@ -680,6 +684,10 @@ def _closing_name(text: str) -> str | None:
     capitalised words that are no status, kind, section or month ("— Done", "(Optional)"
     and "[WIP]" name nobody); what follows a name after a comma must be a ticket, a status
     word or a date, or it is a list of things, not who."""
+    if any(c in text for c in _TASK_SIGNS):
+        # Obsidian Tasks' fields after the name ("— Ilkka Mäkelä 📅 2025-08-29 DATA-78"): notes,
+        # each set apart as a comma would
+        text = re.sub(r",\s*(?=,|$)", "", _TASK_FIELD.sub(lambda m: ", " + m.group(1).replace(",", "") + ",", text)).strip(" ,")
     parts = _DASHES.split(text.strip())
     # (the last part that is no note, after the item's own words: "— Saskia Brandt — MM-1440")
     while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):

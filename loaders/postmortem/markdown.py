@@ -33,6 +33,9 @@ _TAG = re.compile(r"<[^>\n]{1,300}>")
 # link text and targets never contain "[" (or ")"), so each attempt stops at the next one:
 # a run of "[[[[..." costs linear time, not quadratic
 _LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)|\[([^\[\]]{1,500})\]\[[^\[\]]{0,100}\]")
+# a wiki link, as Obsidian and other note tools write one: "[[Saara Virtanen]]", "[[orders-db|the
+# orders database]]" (its alias is what it shows), "![[diagram.png]]" an embed
+_WIKI_LINK = re.compile(r"!?\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]")
 # the same, inline links only: where no "[label]: url" line defines a reference, "[INC-7][P0]"
 # is text in brackets, not a link
 _INLINE_LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)()")
@@ -81,6 +84,8 @@ def plain(text: str, references: bool = True) -> str:
         # "\<END OF OUTAGE>" is an escaped angle bracket, text to keep, not a tag
         text = _TAG.sub(" ", text.replace("\\<", "\x00")).replace("\x00", "<")
     if "[" in text:
+        if "[[" in text:
+            text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text)
         text = (_LINK if references else _INLINE_LINK).sub(
             lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     if "&" in text:

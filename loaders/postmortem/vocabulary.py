@@ -521,7 +521,7 @@ FRONT_MATTER = {
     "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published", "publishedat",
              "published_at", "created", "created_at"),
     "severity": ("severity", "sev", "priority", "level"),
-    "status": ("status", "state", "postmortem_status"),
+    "status": ("status", "state", "postmortem_status", "review_status", "doc_status", "document_status"),
     "class": ("class", "incident_class", "category", "categories", "type", "incident_type"),
     "near_miss": ("near_miss", "nearmiss", "is_near_miss"),
     "services": ("services", "service", "systems", "components"),
