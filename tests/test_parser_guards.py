@@ -796,3 +796,21 @@ def test_a_severity_field_without_a_level_yields_to_one_with_a_level():
             "| Item | Value |\n|---|---|\n| Incident priority | P2 (High) |\n")
     got = parse(text, "a.md")
     assert got["severity_level"] == 2
+
+
+def test_a_stage_declared_at_an_entrys_start_is_a_marker():
+    """'Mitigated. New events are delivered again' is the stage the team declared: it
+    beats the fix deployed minutes before, which only tells of work done."""
+    text = ("# Webhook delays\n\n**Date:** 2026-03-02\n\n## Timeline (UTC)\n\n"
+            "- 13:00 Queue-age alert fires; on-call paged.\n- 13:31 Fix deployed: the rule is removed.\n"
+            "- 13:40 Mitigated. New events are delivered within 5 seconds again.\n"
+            "- 15:20 Resolved. The backlog is drained.\n")
+    got = parse(text, "a.md")
+    assert (got["mitigated_at"], got["resolved_at"]) == ("2026-03-02T13:40:00Z", "2026-03-02T15:20:00Z")
+
+
+@pytest.mark.parametrize("entry", ["Resolved-address cache flushed on one node.", "Resolvers restarted on two nodes."])
+def test_a_word_that_only_begins_like_a_stage_is_none(entry):
+    text = ("# Webhook delays\n\n**Date:** 2026-03-02\n\n## Timeline (UTC)\n\n"
+            f"- 13:00 Queue-age alert fires; on-call paged.\n- 13:20 {entry}\n")
+    assert parse(text, "a.md")["mitigated_at"] is None

@@ -497,6 +497,11 @@ _TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VER
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"}
 
 
+# a declared stage opening an entry, set apart by a stop, a colon or a dash
+_STAGES = {"mitigated": "mitigated", "resolved": "resolved"}
+_STAGE_OPENS = re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
+
+
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     words = _WORD.findall(e.text.lower())
@@ -601,6 +606,10 @@ def _tag(e: Entry) -> None:
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     said = set(words)   # (the checks below ask whether a word is there, not where)
+    if words and words[0] in _STAGES and (m := _STAGE_OPENS.match(e.text)):
+        # "Mitigated. New events are delivered again", "**Resolved** — ...": the stage the
+        # team declared, opening the entry as a status page posts it
+        e.markers.add(_STAGES[m.group(1).lower()])
     if not _HARM_NOUNS.isdisjoint(said) and (m := _ENDS_IT.search(e.text)) \
             and not _NOT_DONE_BEFORE.search(e.text, max(0, m.start() - 40), m.start()):
         # "The PR has been merged and deployed, bringing the outage to an end": the harm
