@@ -111,6 +111,7 @@ ABBREVIATIONS = {
     "EST": -300, "EDT": -240, "AKST": -540, "AKDT": -480, "HST": -600, "BRT": -180, "ART": -180,
     "AEST": 600, "AEDT": 660, "JST": 540, "KST": 540, "SGT": 480, "HKT": 480,
     "AWST": 480, "ACST": 570, "ACDT": 630, "NZST": 720, "NZDT": 780, "WIB": 420, "ICT": 420, "PHT": 480,
+    "WAT": 60, "SAST": 120, "PKT": 300,
 }
 
 # Zone words without a season follow the zone's own rules on the date: "ET" is EDT in
@@ -138,7 +139,9 @@ LONG_NAMES = {
     "australian eastern time": "Australia/Sydney", "australian eastern standard time": "AEST",
     "australian eastern daylight time": "AEDT", "australian western standard time": "AWST",
     "new zealand time": "Pacific/Auckland", "new zealand standard time": "NZST", "new zealand daylight time": "NZDT",
-    "brasilia time": "BRT", "brasília time": "BRT",
+    "brasilia time": "BRT", "brasília time": "BRT", "west africa time": "WAT", "central africa time": "Africa/Maputo",
+    "east africa time": "Africa/Nairobi", "south africa standard time": "SAST", "pakistan standard time": "PKT",
+    "gulf standard time": "Asia/Dubai", "arabia standard time": "Asia/Riyadh",
 }
 _LONG_NAME_PATTERN = "|".join(n.replace(" ", r"\s") for n in sorted(LONG_NAMES, key=len, reverse=True))
 

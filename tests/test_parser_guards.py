@@ -814,3 +814,13 @@ def test_a_word_that_only_begins_like_a_stage_is_none(entry):
     text = ("# Webhook delays\n\n**Date:** 2026-03-02\n\n## Timeline (UTC)\n\n"
             f"- 13:00 Queue-age alert fires; on-call paged.\n- 13:20 {entry}\n")
     assert parse(text, "a.md")["mitigated_at"] is None
+
+
+@pytest.mark.parametrize("entry, mitigated", [
+    ("Poison message skipped by hand; the consumer catches up within a minute.", "2026-03-02T13:20:00Z"),
+    ("The replica is still trying to catch up; reads stay on the primary.", None),
+])
+def test_what_fell_behind_catching_up_is_relief(entry, mitigated):
+    text = ("# Price updates stalled\n\n**Date:** 2026-03-02\n\n## Timeline (UTC)\n\n"
+            f"- 13:00 Lag alert fires; on-call paged.\n- 13:20 {entry}\n")
+    assert parse(text, "a.md")["mitigated_at"] == mitigated

@@ -25,6 +25,7 @@ CASES = [
     ("GMT/BST", "2026-07-01", "2026-07-01T09:00:00Z"),
     ("GMT/BST", "2026-01-15", "2026-01-15T10:00:00Z"),
     ("AEST/AEDT", "2026-01-15", "2026-01-14T23:00:00Z"),
+    ("WAT", "2026-01-15", "2026-01-15T09:00:00Z"),   # West Africa Time, UTC+1
 ]
 IDS = [f"{z}-{d}" for z, d, _ in CASES]
 
@@ -107,6 +108,7 @@ def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
     # zones written out in full: the season named, or the region's clock by the date
     ("All times are Central European Time.", "Europe/Berlin"), ("Times in India Standard Time", "IST"),
     ("All times are Central European Summer Time.", "CEST"), ("All times are GMT/BST.", "Europe/London"),
+    ("All times are West Africa Time (WAT, UTC+01:00).", "WAT"), ("Times in East Africa Time", "Africa/Nairobi"),
 ])
 def test_a_us_zone_written_out_is_that_zone(said, name):
     assert timeparse.stated_zone(said).name == name

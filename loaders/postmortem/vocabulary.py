@@ -686,6 +686,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                 "responding load loads loading syncing synced accessible reachable operational online live "
                 "stable functional functioning mounted writable readable", "again")
     + ["remounted"]   # a file system back on its hosts
+    # "the consumer catches up within a minute": what fell behind is level again
+    + ["catches up", "caught up"]
     # "Guests are no longer turned away", "orders no longer fail": the harm has stopped
     + [f"no longer {w}" for w in ("turned away", "rejected", "rejecting", "failing", "fail", "fails", "erroring",
                                   "blocked", "affected", "impacted", "dropped", "dropping", "timing out",
