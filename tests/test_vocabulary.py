@@ -71,6 +71,7 @@ def test_what_is_not_a_new_section_kind_stays_as_it_was(heading, kind):
     ("날짜", "date"), ("심각도", "severity"), ("발생 일시", "started"), ("类型", "class"),
     ("Ernst", "severity"), ("Prioriteit", "severity"), ("Priorytet", "severity"), ("Ernest", None),
     ("Status do documento", "status"), ("Estado del documento", "status"), ("Statut du document", "status"),
+    ("Exposure began", "started"), ("Contained", "mitigated"), ("Containment time", "mitigated"),
 ])
 def test_field_keys_in_other_languages(key, field):
     from loaders.postmortem.vocabulary import meta_key

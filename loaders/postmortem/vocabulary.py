@@ -384,7 +384,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     # a defect's record: "- **Introduced:** bed66e1 — 2026-08-22 07:07"
                     r"introduced(?:\s+(?:at|on))?",
                     # a network operator's fault record: "| Fault start | 2024-08-03T02:14:00+03:00 |"
-                    r"fault\s+start(?:ed)?")),
+                    r"fault\s+start(?:ed)?",
+                    # a leak's record: "- Exposure began: 10:14", "Exposure start"
+                    r"exposure\s+(?:began|begins|start(?:ed|s)?)(?:\s+at)?", r"impact\s+began(?:\s+at)?")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery",
                      r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)", r"fault\s+detected")),
@@ -392,7 +394,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?",
                       r"(?:date|time)\s+(?:mitigated|restored|recovered)", r"service\s+restored(?:\s+at)?",
-                      r"blocks\s+resumed", r"service\s+resumed")),
+                      r"blocks\s+resumed", r"service\s+resumed",
+                      # "- Contained: 11:09 (key deactivated)": the harm stopped spreading
+                      r"contained(?:\s+at)?", r"containment(?:\s+time)?$", r"exposure\s+end(?:ed|s)?(?:\s+at)?")),
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
                      r"(?:date|time)\s+(?:resolved|closed)", r"fault\s+cleared",
