@@ -824,3 +824,14 @@ def test_what_fell_behind_catching_up_is_relief(entry, mitigated):
     text = ("# Price updates stalled\n\n**Date:** 2026-03-02\n\n## Timeline (UTC)\n\n"
             f"- 13:00 Lag alert fires; on-call paged.\n- 13:20 {entry}\n")
     assert parse(text, "a.md")["mitigated_at"] == mitigated
+
+
+def test_a_todo_in_a_draft_that_leaves_todos_as_placeholders_is_no_action_item():
+    """A half-filled template: 'severity: TODO', a line that is only 'TODO'; its 'TODO —
+    get numbers from analytics' is a note to the writer. A TODO in a finished document is
+    still a labelled item."""
+    draft = ("# Stale search alias\n\n**Severity:** TODO\n\n## Impact\n\nTODO — get numbers from analytics.\n\n"
+             "## Action items\n\n| Action | Owner |\n|---|---|\n| | |\n")
+    done = "# Stale search alias\n\n**Severity:** SEV-3\n\n## Impact\n\nTODO: add an alert on alias age.\n"
+    assert parse(draft, "a.md")["action_items"] == []
+    assert [a["text"] for a in parse(done, "b.md")["action_items"]] == ["add an alert on alias age."]

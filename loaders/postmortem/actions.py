@@ -87,6 +87,8 @@ _DUE = re.compile(r"(?=[bdetfpés기📅])(?:\b(?:due(?:\s+date)?|by|deadline|et
 # spaces: a run of them after the label costs linear time, not cubic)
 _ACTION_POINT = re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO|follow[\s-]*+up)\b\s*+(?:\d++\s*+)?"
                            r"(?::\s*+)?(?:(?:\*\*|__)\s*+)?(?::\s*+)?(?<=[\s:])(\S.*)", re.I)
+# a TODO left as a placeholder: a line or a field's value that is only "TODO", or "TODO(jonah)"
+_PLACEHOLDER_TODO = re.compile(r"(?m)^[\s>*_#|-]*TODO[\s*_.|]*$|:[\s*_]*TODO[\s*_.]*$|\bTODO\(\w+\)")
 # a status cell saying the measure was there before the incident, or is not needed:
 # "Already exists", "Existing", "Not needed"
 # (the whole cell, a note in brackets aside: "Existing alert — threshold still to be
@@ -366,14 +368,17 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         out.extend(_introduced_lists(doc, incident_date))
     if not out:   # no action section, or none with an item ("### Potential improvement" in prose)
         out.extend(_checklists(doc, incident_date))
-    # "Action point: ..." paragraphs anywhere outside an actions section
+    # "Action point: ..." paragraphs anywhere outside an actions section (but not a "TODO" in
+    # a draft that leaves TODOs as placeholders: "TODO — get numbers from analytics" is a
+    # note to its writer)
+    drafted = "TODO" in (doc.text or "") and _PLACEHOLDER_TODO.search(doc.text) is not None
     for s in doc.secs:
         if doc.kinds.get(id(s)) == "actions":
             continue
         for b in s.blocks:
             if b.kind == "para":
                 m = _ACTION_POINT.match(b.text)
-                if m:
+                if m and not (drafted and b.text.lstrip(" *_")[:4] == "TODO"):
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
     # "* N/A", "- None": a list that says it holds nothing holds no action item
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
