@@ -26,6 +26,7 @@ FLOORS = {
     "blind-g": 0.78,   # first look 0.783 (213/272)
     "blind-h": 0.83,   # first look 0.838 (233/278)
     "blind-i": 0.89,   # first look 0.895 (247/276)
+    "blind-j": 0.77,   # first look 0.775 (213/275)
 }
 
 
