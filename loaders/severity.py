@@ -3,7 +3,8 @@
 ``level(text)`` turns what a postmortem, a tracker or an incident tool writes into a
 number, 1 the worst: ``SEV1``, ``Sev 2``, ``P1``, ``S3``, ``severity-2``, ``priority 1``,
 ``level 3``, GitLab's scoped label ``~"severity::3"``, a bare ``2``, or a word (``Critical`` 1, ``High``/``Major`` 2,
-``Medium``/``Moderate``/``Minor`` 3, ``Low`` 4, ``Trivial`` 5). Anything else is no
+``Medium``/``Moderate``/``Minor`` 3, ``Low`` 4, ``Trivial`` 5; the same words in French,
+German, Spanish, Portuguese and Italian: ``majeure`` 2, ``hoch`` 2, ``baja`` 4). Anything else is no
 severity (None), never a guess.
 
 ``stated(text)`` is the severity a field states without the note a writer puts after it:
@@ -25,7 +26,11 @@ NO_SEVERITY = "no severity"
 
 _CODED = re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level)(?:[\s_-]*|::)(\d{1,2})\b", re.I)
 _WORDS = {"critical": 1, "blocker": 1, "emergency": 1, "high": 2, "major": 2, "medium": 3,
-          "moderate": 3, "minor": 3, "low": 4, "trivial": 5}
+          "moderate": 3, "minor": 3, "low": 4, "trivial": 5,
+          # the same levels in French, German, Spanish, Portuguese and Italian
+          "critique": 1, "majeur": 2, "majeure": 2, "mineur": 3, "mineure": 3, "kritisch": 1, "hoch": 2,
+          "mittel": 3, "niedrig": 4, "crítica": 1, "crítico": 1, "alta": 2, "alto": 2, "media": 3, "medio": 3,
+          "média": 3, "médio": 3, "baja": 4, "bajo": 4, "baixa": 4, "baixo": 4, "critica": 1, "bassa": 4}
 _WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
 
 

@@ -443,8 +443,9 @@ _END = r"(?![^\W_])"
 _TIME = re.compile(
     # "9 h 28", French typography's spaced hour sign, is "9h28" (never before "min");
     # "14時05分" and "14시 05분" (Japanese, Korean) likewise
-    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h時시]| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?m" + _END + r"))"
-    r"(?:\s*(?P<ampm>[ap])\.?m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",   # "4:32 PM", "9:27a", "4:00p"
+    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h時시]| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?\s?m" + _END + r"))"
+    # "4:32 PM", "3:15 p. m." (as Spanish writes it), "9:27a", "4:00p"
+    r"(?:\s*(?P<ampm>[ap])(?:\.\s?|)m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",
     re.IGNORECASE,
 )
 # ("0342 hrs": four digits and the hours' abbreviation, as hospitals and forces write a clock)

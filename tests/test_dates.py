@@ -244,3 +244,8 @@ def test_jiras_day_month_word_and_year_between_slashes(text, day):
 
 def test_a_word_between_slashes_that_is_no_month_is_no_date():
     assert tp.find_date("3/items/25") is None
+
+
+@pytest.mark.parametrize("text, hour", [("3:15 p. m.", 15), ("9:05 a. m. hora local", 9), ("3 p. m.", 15)])
+def test_a_twelve_hour_clock_as_spanish_writes_it(text, hour):
+    assert tp.read_stamp(text).hour == hour

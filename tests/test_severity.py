@@ -13,6 +13,7 @@ from loaders.config import ConfigError, load_config
     ("Critical", 1), ("critical impact", 1), ("Blocker", 1), ("High", 2), ("Major", 2),
     ("Medium", 3), ("Moderate", 3), ("Minor", 3), ("Low", 4), ("Trivial", 5),
     ('~"severity::3"', 3), ("priority::1", 1),   # GitLab's scoped labels
+    ("majeure", 2), ("Hoch", 2), ("Crítica", 1), ("Media", 3), ("baja", 4),   # French, German, Spanish
 ])
 def test_level_reads_each_way_of_writing_a_severity(text, level):
     assert severity.level(text) == level

@@ -48,6 +48,7 @@ def test_a_numbered_part_label_is_numbering(heading, cleaned, kind):
     ("Factores contribuyentes", "factors"), ("Beitragende Faktoren", "factors"), ("Fattori contribuenti", "factors"),
     ("Itens de ação", "actions"), ("Puntos de acción", "actions"), ("Points d’action", "actions"),
     ("Plano de ação", "actions"), ("Problem tasks", "actions"), ("Resumo", "summary"),
+    ("What we're fixing", "actions"), ("What we’ve done since", "actions"),
 ])
 def test_sections_named_in_other_languages_and_joined_names(heading, kind):
     assert section_kind(heading) == kind
@@ -70,6 +71,7 @@ def test_what_is_not_a_new_section_kind_stays_as_it_was(heading, kind):
     ("首次发生时间（UTC）", "started"), ("首次发现时间（UTC）", "detected"), ("严重级别", "severity"),
     ("날짜", "date"), ("심각도", "severity"), ("발생 일시", "started"), ("类型", "class"),
     ("Ernst", "severity"), ("Prioriteit", "severity"), ("Priorytet", "severity"), ("Ernest", None),
+    ("Priorität", "severity"), ("Dokumentstatus", "status"),
     ("Status do documento", "status"), ("Estado del documento", "status"), ("Statut du document", "status"),
     ("Exposure began", "started"), ("Contained", "mitigated"), ("Containment time", "mitigated"),
 ])

@@ -94,6 +94,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+we(?:'|’)?(?:ve|\s+have)\s+done\s+and\s+what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do)",
         # "What we've changed, and what's next": the changes made and to come
         r"what\s+we(?:'|’)?(?:ve|\s+have)\s+changed(?:,?\s+and\s+what(?:'|’)?s\s+next)?",
+        # "What we're fixing", "What we've done since": the work after the incident
+        r"what\s+we(?:'|’)?(?:re|\s+are)\s+(?:fixing|improving)", r"what\s+we(?:'|’)?(?:ve|\s+have)\s+done\s+since",
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         # the same asked: "How are we preventing it from happening again?"
         r"how\s+(?:are|will|can)\s+we\s+(?:preventing|prevent|avoiding|avoid|stopping|stop)\b",
@@ -418,6 +420,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    # "Status do documento", "Estado del documento", "Statut du document", "Stato del documento"
                    # (first: the plain "status" below would match their first word alone)
                    r"(?:status|estado|statut|stato)\s+d(?:o|el|u)\s+(?:documento|document|relat[óo]rio|informe|rapport)",
+                   r"dokument(?:en)?status", r"berichtsstatus",
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
                    r"stato(?:\s+del\s+(?:documento|report))?")),
@@ -427,7 +430,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"schweregrad", r"niveau\s+de\s+gravit[ée]", r"internal\s+(?:severity|priority)",
                      r"gravit[àa]", r"priorit[àa]", r"classification",
                      # Dutch and Polish: "Ernst", "Prioriteit", "Ważność", "Priorytet"
-                     r"ernst(?:ig(?:heid|heidsniveau)?)?", r"prioriteit", r"wa[żz]no[śs][ćc]", r"priorytet")),
+                     r"ernst(?:ig(?:heid|heidsniveau)?)?", r"prioriteit", r"wa[żz]no[śs][ćc]", r"priorytet",
+                     r"priorit[äa]t", r"prioridad", r"prioridade", r"priorit[ée]")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
     ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"categor(?:y|ies)", r"incident\s+type", r"type", r"kind", r"tags?")),
