@@ -12,8 +12,8 @@ from datetime import date
 
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import plain
-from loaders.postmortem.vocabulary import (ACTION_KINDS, DONE, NO_VALUE, OPEN, STATUS_FIELD_DONE, STATUS_FIELD_WONT, WONT_DO,
-                                          WONT_OTHER, clean_heading, section_kind)
+from loaders.postmortem.vocabulary import (ACTION_KINDS, DONE, DONE_OTHER, NO_VALUE, OPEN, STATUS_FIELD_DONE,
+                                          STATUS_FIELD_WONT, WONT_DO, WONT_OTHER, clean_heading, section_kind)
 
 _HEADERS = {
     # (and the same words in Norwegian, Danish, Swedish, German, French, Spanish, Dutch)
@@ -55,10 +55,12 @@ _TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requ
 # ("Responsible: Kim" names one; "for responsible disclosure" does not)
 # (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann")
-_OWNER = re.compile(r"(?=[adorv담])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
-                    r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich)\s*(?=[:=])|담당(?=\s*:))\s*(?:[:=\-–]|::(?=\s))?[*_]*\s*"
-                    # (a second word, or a team's name joined by "&": "Identity & Access Management")
-                    r"(@?[\w-]+(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
+_OWNER = re.compile(r"(?=[adorv담担])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
+                    r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich)\s*(?=[:=])|담당(?=\s*:)"
+                    r"|担当(?:者)?(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
+                    # (a second word, or a team's name joined by "&": "Identity & Access Management";
+                    # an initial before a name: "J. Petersen")
+                    r"(@?(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
                     r"|(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?))", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
@@ -78,8 +80,9 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
-_DUE = re.compile(r"(?=[bdetfpés기📅])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
-                  r"|prazo|scadenza|f[äa]llig(?:\s+am)?)|기한(?=\s*:)|📅\ufe0f?)\s*(?:[:=]|::(?=\s))?[*_]*\s*((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2})|"
+_DUE = re.compile(r"(?=[bdetfpés기📅期])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+                  r"|prazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
+                  r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
                   r"\d{1,2}([./])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
@@ -767,7 +770,8 @@ _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged
                          r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔"
                          # the item's last part says it: "... — done", ", done 21 Feb", ". Done
                          # 28.03.", "— done 19 Jun via CODEOWNERS", "(Team agreement, done)"
-                         r"|(?i:(?:\s[—–]\s*|,\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped)"
+                         # (or in another language after a dash: "— erledigt", "— concluído")
+                         r"|(?i:(?:\s[—–]\s*|,\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER + r"))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
                          r"|\s*\([^()]{1,30}\))?"   # ("Done (March 14).")
                          r"\s*[.)]?\s*$)")
@@ -779,7 +783,7 @@ _PROSE_WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not
                             r"|not\s+proceeding"
                             # opening the item, or after a strike, a dash or a status key ...
                             r"|(?:^|~~|\*\*|__|[—–-]\s|status\s*[:=])\s*" + _DECIDED_AGAINST
-                            + r"(?=\s*(?:[)\]:.,;—–-]|\*\*|__|$))"
+                            + r"(?=\s*(?:[()\]:.,;—–-]|\*\*|__|$))"
                             # ... in brackets ("(rejected by the review)"), or as the last word
                             r"|[(\[]\s*" + _DECIDED_AGAINST + r"\b|(?:^|[.!?]\s+)" + _DECIDED_AGAINST + r"[.!]?\s*$", re.I)
 # an item that opens struck through: "- ~~Verify the watchdog across a reboot.~~ Verified
@@ -813,6 +817,8 @@ def _status(text: str, prose: bool = False) -> str | None:
         return None
     if (_PROSE_WONT_DO if prose else WONT_DO).search(text):
         return "wont_do"
+    if prose and "【" in text and (m := _CJK_MARKED.search(text)) and (marked := _status(m.group(1))) is not None:
+        return marked   # "... （担当：SREチーム）【対応済み】": a status in lenticular brackets, read as a cell
     if prose:
         # in free text only explicit markers count: "done" inside a sentence does not
         if _PROSE_DONE.search(text) or _struck_done(text):
@@ -826,6 +832,8 @@ def _status(text: str, prose: bool = False) -> str | None:
     return None
 
 
+# a status set apart in lenticular brackets, as Japanese and Chinese lists mark one: "【対応中】"
+_CJK_MARKED = re.compile(r"【([^【】]{1,12})】")
 # a denial right before a status word: "Not yet done", "never completed", "not been fixed"
 _DENIED_DONE = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?$", re.I)
 

@@ -818,7 +818,7 @@ _CJK_NOTE = r"[（(][^（）()]*[）)]"
 # Status words in German, French, Spanish and Portuguese, read as a whole status cell or
 # a status field's value ("| erledigt |", "Estado: completada", "verworfen (nicht erlaubt)"),
 # a note after them in brackets or after a colon or dash
-_DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée]alis[ée]e?|completad[oa]|terminad[oa]"
+DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée]alis[ée]e?|completad[oa]|terminad[oa]"
                r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료"
                r"|afgerond|gereed|voltooid")
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
@@ -833,7 +833,7 @@ _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 _STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태)\s*[:=]\s*(?:\*\*|__)?"
 # (the value whole: "Status: done for EU, pending for US" states no status)
 _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–·|-])"
-STATUS_FIELD_DONE = re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + _DONE_OTHER + r")"
+STATUS_FIELD_DONE = re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + DONE_OTHER + r")"
                                + _FIELD_END, re.I)
 STATUS_FIELD_WONT = re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|" + WONT_OTHER
                                + r")" + _FIELD_END, re.I)
@@ -851,7 +851,7 @@ DONE = re.compile(
     # 恒久対策は未着手）", done only in part)
     r"|^[\s*_]*(?:完了(?:済み?)?|対応済み?|実施済み?|已完成|已解决|已修复)[\s*_。.!！]*"
     r"(?:(?![（(][^（）()]*(?:未|暫定|一部|部分))" + _CJK_NOTE + r")?[\s*_。.]*$"
-    r"|(?i:^[\s*_]*(?:" + _DONE_OTHER + r")" + _CELL_NOTE + r"))", )
+    r"|(?i:^[\s*_]*(?:" + DONE_OTHER + r")" + _CELL_NOTE + r"))", )
 # (every phrase but the whole-cell ones opens with c, d, n, o, r or w, in either case: the
 # lookahead lets the search pass over every other position at once, 40% of its time)
 WONT_DO = re.compile(r"(?:^|(?=[cdnorw]))(?:"
