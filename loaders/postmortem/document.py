@@ -1156,9 +1156,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))
     if narrated is None and found is not None and source in ("front matter", "file name", "byline"):
         narrated = _relative_day(_opening_prose(doc)[:_YESTERDAY_REACH], found)
-    if narrated is None and source == "byline" and (m := _ON_WEEKDAY_DATE.search(_opening_prose(doc)[:800])):
+    if narrated is None and source in ("byline", "front matter") \
+            and (m := _ON_WEEKDAY_DATE.search(_opening_prose(doc)[:800])):
         # "If you opened Pixelhaus on the evening of Sunday, November 3, ...": a post
-        # written days later names the day it tells of, with its weekday
+        # written days later (its byline's or its front matter's day) names the day it
+        # tells of, with its weekday
         narrated = tp.date_at(_opening_prose(doc)[:800], m.end(), hint, year=found.year)
         if narrated is not None and narrated > found + timedelta(days=1):
             narrated = tp.date_at(_opening_prose(doc)[:800], m.end(), hint, year=found.year - 1)
