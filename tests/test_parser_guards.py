@@ -835,3 +835,20 @@ def test_a_todo_in_a_draft_that_leaves_todos_as_placeholders_is_no_action_item()
     done = "# Stale search alias\n\n**Severity:** SEV-3\n\n## Impact\n\nTODO: add an alert on alias age.\n"
     assert parse(draft, "a.md")["action_items"] == []
     assert [a["text"] for a in parse(done, "b.md")["action_items"]] == ["add an alert on alias age."]
+
+
+@pytest.mark.parametrize("item, status", [
+    ("Exponential backoff with jitter — merged and released in 3.8.0", "done"),
+    ("Delivery-delay alert at 2 minutes — fixed", "done"),
+    ("Per-partner queues — still open", "open"),
+    ("Fixed retry counts are a bad idea, so the team will add jitter", "open"),   # not after a dash
+    ("Replay UI for partners — closed as won't fix", "wont_do"),
+])
+def test_a_status_said_in_words_after_the_last_dash(item, status):
+    text = f"# Retry storm\n\n**Date:** 2026-03-02\n\n## Follow-ups\n\n- {item}\n"
+    assert parse(text, "a.md")["action_items"][0]["status"] == status
+
+
+def test_targeted_for_a_day_is_a_due_date():
+    text = "# Retry storm\n\n**Date:** 2026-03-02\n\n## Follow-ups\n\n- Circuit breaker — open, targeted for 2026-04-29\n"
+    assert parse(text, "a.md")["action_items"][0]["due"] == "2026-04-29"

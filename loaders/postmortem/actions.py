@@ -80,7 +80,7 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
-_DUE = re.compile(r"(?=[bdetfpés기📅期])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date)?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+_DUE = re.compile(r"(?=[bdetfpés기📅期])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
                   r"|prazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
                   r"\d{1,2}([./])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
@@ -771,9 +771,11 @@ _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged
                          # the item's last part says it: "... — done", ", done 21 Feb", ". Done
                          # 28.03.", "— done 19 Jun via CODEOWNERS", "(Team agreement, done)"
                          # (or in another language after a dash: "— erledigt", "— concluído")
-                         r"|(?i:(?:\s[—–]\s*|,\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER + r"))"
+                         # ("— fixed", "— merged and released in 3.8.0": after a dash, the work landed)
+                         r"|(?i:(?:\s[—–]\s*|,\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
+                         + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
-                         r"|\s*\([^()]{1,30}\))?"   # ("Done (March 14).")
+                         r"|\s*\([^()]{1,30}\)|\s+in\s+v?\d+(?:\.\d+){1,3})?"   # ("Done (March 14).", "released in 3.8.0")
                          r"\s*[.)]?\s*$)")
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
