@@ -852,3 +852,13 @@ def test_a_status_said_in_words_after_the_last_dash(item, status):
 def test_targeted_for_a_day_is_a_due_date():
     text = "# Retry storm\n\n**Date:** 2026-03-02\n\n## Follow-ups\n\n- Circuit breaker — open, targeted for 2026-04-29\n"
     assert parse(text, "a.md")["action_items"][0]["due"] == "2026-04-29"
+
+
+def test_a_part_named_then_its_day_dates_the_entries_under_it():
+    """'### Phase 2 — Wednesday 19 January': a part's name, then its day; the entries
+    under it fall on that day, not on the first phase's."""
+    text = ("# DNS failures (18–19 January 2026)\n\n**Date:** 2026-01-18\n\n## Timeline (UTC)\n\n"
+            "### Phase 1 — Sunday 18 January\n\n- 10:02 Config change rolled out\n- 10:21 Alert fires; on-call paged\n"
+            "- 10:50 Config rolled back; errors stop\n\n### Phase 2 — Monday 19 January\n\n"
+            "- 07:52 Lookups failing cluster-wide\n- 12:00 Incident closed\n")
+    assert parse(text, "a.md")["resolved_at"] == "2026-01-19T12:00:00Z"

@@ -793,6 +793,10 @@ def _own_zone(s) -> tp.Zone | None:
     return None
 
 
+# a heading's last part after a dash or a colon ("Phase 2 — Wednesday 19 January", "Day two: 19 Jan")
+_DAY_AFTER_LABEL = re.compile(r"\s(?:[—–-]|:)\s+([^—–:]{4,40})$")
+
+
 def _section_entries(r: _Reader, s, tops) -> None:
     """The entries of one timeline section (a heading or a paragraph under the timeline,
     its lists, tables and timed paragraphs), added to ``r``."""
@@ -845,6 +849,11 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 _tag(e)
             return
         near = r.day or r.incident_date
+        if st is None and (tail := _DAY_AFTER_LABEL.search(title)) is not None:
+            # "### Phase 2 — Wednesday 19 January": a part's name, then the day it fell on
+            day = r.stamp(tail.group(1))
+            if day is not None and day.has_date and not day.has_time and day.end >= len(tail.group(1).rstrip(" .)")):
+                st = day
         if st is not None and st.has_date and (st.year is not None or near is not None):
             # ("### Tuesday 14 May": a day without its year is the one nearest the incident's)
             try:
