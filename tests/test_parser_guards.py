@@ -862,3 +862,11 @@ def test_a_part_named_then_its_day_dates_the_entries_under_it():
             "- 10:50 Config rolled back; errors stop\n\n### Phase 2 — Monday 19 January\n\n"
             "- 07:52 Lookups failing cluster-wide\n- 12:00 Incident closed\n")
     assert parse(text, "a.md")["resolved_at"] == "2026-01-19T12:00:00Z"
+
+
+@pytest.mark.parametrize("line, level", [("2026-04-07, @yuki (oncall). Sev 3. ~35 min.", 3),
+                                         ("sev2. all times UTC. author: kpatel", 2),
+                                         ("Unlike the SEV1 last year, this one stayed small.", None)])
+def test_a_severity_as_a_clause_of_the_line_under_the_title(line, level):
+    text = f"# api cert expired — oncall note\n\n{line}\n\n**What:** the TLS cert expired.\n"
+    assert parse(text, "a.md")["severity_level"] == level

@@ -643,6 +643,22 @@ _TITLED_SEVERITY = re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:erity)?[
 # a level the team gave the incident, said in its story: "We rated this P2 internally",
 # "rated SEV-3 as there was no impact yet", "SEV-1 declared" (a P-level only of "this" or
 # "it" or the incident: "alerts rated P2 page the on-call" names a rule, not this one)
+# a severity as a clause of its own in a short line under the title: "2023-04-07, @yuki
+# (oncall). Sev 3. ~35 min." (set apart by stops, commas or bars; not "the SEV1 last year")
+_CLAUSE_SEVERITY = re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?)[\s-]?[0-5])(?=\s*(?:[.;,|·)]|$))")
+
+
+def _byline_severity(doc: Doc) -> str | None:
+    """A severity stated as a clause of its own in a short line of the first paragraphs
+    under the title (a terse note's header line)."""
+    for s in doc.secs[:2]:
+        for b in s.blocks[:2]:
+            if b.kind == "para" and len(b.text) <= 160 and "ev" in b.text.lower() \
+                    and (m := _CLAUSE_SEVERITY.search(plain(b.text))):
+                return m.group(1)
+    return None
+
+
 _RATED_SEVERITY = re.compile(
     r"\b(?:rated|classified|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
     r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev)[\s-]?[0-5])\b"
@@ -883,6 +899,8 @@ def _record(doc: Doc, options: Options) -> dict:
     if severity is None and doc.text and ("rated" in doc.text or "declared" in doc.text or "classified" in doc.text) \
             and (m := _RATED_SEVERITY.search(doc.text)):
         severity = m.group(1) or m.group(2) or m.group(3)   # "We rated this P2 internally", "rated SEV-3 as ..."
+    if severity is None:
+        severity = _byline_severity(doc)   # "2023-04-07, @yuki (oncall). Sev 3. ~35 min."
     status = front(doc, "status")
     status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])
 
