@@ -498,7 +498,7 @@ _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "re
 
 
 # a declared stage opening an entry, set apart by a stop, a colon or a dash
-_STAGES = {"mitigated": "mitigated", "resolved": "resolved"}
+_STAGES = frozenset({"mitigated", "resolved"})
 _STAGE_OPENS = re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
 
 
@@ -609,7 +609,7 @@ def _tag(e: Entry) -> None:
     if words and words[0] in _STAGES and (m := _STAGE_OPENS.match(e.text)):
         # "Mitigated. New events are delivered again", "**Resolved** — ...": the stage the
         # team declared, opening the entry as a status page posts it
-        e.markers.add(_STAGES[m.group(1).lower()])
+        e.markers.add(m.group(1).lower())
     if not _HARM_NOUNS.isdisjoint(said) and (m := _ENDS_IT.search(e.text)) \
             and not _NOT_DONE_BEFORE.search(e.text, max(0, m.start() - 40), m.start()):
         # "The PR has been merged and deployed, bringing the outage to an end": the harm

@@ -819,8 +819,8 @@ _CJK_NOTE = r"[（(][^（）()]*[）)]"
 # a status field's value ("| erledigt |", "Estado: completada", "verworfen (nicht erlaubt)"),
 # a note after them in brackets or after a colon or dash
 DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée]alis[ée]e?|completad[oa]|terminad[oa]"
-               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료"
-               r"|afgerond|gereed|voltooid")
+              r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료"
+              r"|afgerond|gereed|voltooid")
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
                r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer|apert[oa]|in\s+corso|da\s+fare|otwarte|w\s+toku"
                r"|in\s+behandeling|in\s+uitvoering|gepland|n[ãa]o\s+iniciad[oa]|no\s+iniciad[oa]|non\s+commenc[ée]e?"

@@ -63,8 +63,8 @@ def _inline(text: str) -> str:
 def _line(line: str) -> str:
     if (m := _HEADING.match(line)) is not None:
         return "#" * int(m.group(1)) + " " + _inline(m.group(2))
-    if _BLOCK_MACRO.match(line):
-        return "```" if re.match(r"^\s*\{(?:code|noformat)", line) else ""
+    if (macro := _BLOCK_MACRO.match(line)) is not None:
+        return "```" if macro.group(1) in ("code", "noformat") else ""
     if line[:2] == "||":
         return "|" + "|".join(f" {_inline(c.strip())} " for c in line.strip().strip("|").split("||")) + "|"
     if line[:1] == "|":
