@@ -1655,6 +1655,9 @@ def _title_from(doc: Doc, as_text) -> str | None:
 # ("All times UTC", "Toutes les heures ... en heure de Paris", "alle Uhrzeiten in MESZ",
 # "Todas las horas ...", "本書の時刻は ... 日本時間（JST）")
 _ZONE_LINE_WORDS = ("time", "zone", "heure", "hora", "horário", "horario", "uhrzeit", "zeit", "tijd", "orari", "czas", "tid", "時刻", "時間", "时间", "時区", "时区")
+# (any of them in a lowercased line, as one scan: the first 400 lines of every document
+# pass through it)
+_ZONE_LINE = re.compile("|".join(map(re.escape, _ZONE_LINE_WORDS)))
 
 
 def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
@@ -1677,8 +1680,7 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
             doc.zone_stated = True
             return z
     for line in doc.lines[:400]:
-        low = line.lower()
-        if any(w in low for w in _ZONE_LINE_WORDS):
+        if _ZONE_LINE.search(line.lower()):
             z = tp.stated_zone(plain(line))
             if z is not None:
                 doc.zone_stated = True
