@@ -22,6 +22,8 @@ import os
 import re
 from pathlib import PurePath
 
+from loaders import lazy_re
+
 # Lower-case file stems that are never incidents.
 FURNITURE_STEMS = {
     "contributing", "license", "licence", "copying", "notice", "changelog", "changes",
@@ -63,17 +65,17 @@ _HTML_TAGS = {"a", "b", "i", "p", "br", "hr", "em", "strong", "code", "pre", "kb
               "mark", "abbr", "cite", "q", "dl", "dt", "dd", "section", "article", "nav", "aside",
               "header", "footer", "main", "button", "input", "label", "form", "select", "option",
               "textarea", "script", "style", "link", "meta", "noscript", "svg", "path", "g"}
-_ANGLE = re.compile(r"<\s*/?\s*([A-Za-z][\w\s.'/-]{0,40}?)\s*/?>")
-_PLACEHOLDERS = re.compile(
+_ANGLE = lazy_re.compile(r"<\s*/?\s*([A-Za-z][\w\s.'/-]{0,40}?)\s*/?>")
+_PLACEHOLDERS = lazy_re.compile(
     r"\{\{\s*[A-Za-z_][\w. ]*\}\}"                                  # {{ title }} (not {{< shortcode >}})
     r"|\[(?:insert|describe|add|enter|your|name of|link to|list|summar|explain|who|what|when|why|how)"
     r"[^\]\n]{0,60}\]"                                              # [describe the impact]
     r"|\b(?:YYYY-MM-DD|YYYY/MM/DD|MM/DD/YYYY|DD/MM/YYYY|HH:MM(?::SS)?|hh:mm)\b"
     r"|\bX{2,}:X{2}\b", re.I)
 # code: fenced, inline, and the HTML a site generator renders it as ("<pre>...</pre>")
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`|<pre\b[^>]*>.*?</pre\s*>", re.S | re.I)
-_LINK_LINE = re.compile(r"\[[^\]]+\]\([^)]+\)|https?://\S+")
-_FM_TEMPLATE = re.compile(r"^(?:template|is_template)\s*:\s*(?:true|yes)\s*$"
+_CODE = lazy_re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`|<pre\b[^>]*>.*?</pre\s*>", re.S | re.I)
+_LINK_LINE = lazy_re.compile(r"\[[^\]]+\]\([^)]+\)|https?://\S+")
+_FM_TEMPLATE = lazy_re.compile(r"^(?:template|is_template)\s*:\s*(?:true|yes)\s*$"
                           r"|^(?:type|layout|kind)\s*:\s*[\"']?template[\"']?\s*$", re.I | re.M)
 
 
@@ -81,8 +83,8 @@ _FM_TEMPLATE = re.compile(r"^(?:template|is_template)\s*:\s*(?:true|yes)\s*$"
 # Liquid's objects (Jekyll's {{ site.url }}, {{ page.title }}) and names the page itself
 # sets with {% assign confs = "30" %} or {% capture %}.
 _SITE_OBJECTS = {"site", "page", "layout", "include", "post", "paginator", "jekyll", "content", "forloop"}
-_LIQUID_SET = re.compile(r"\{%-?\s*(?:assign|capture)\s+([A-Za-z_]\w*)")
-_VARIABLE = re.compile(r"\{\{\s*([A-Za-z_]\w*)")
+_LIQUID_SET = lazy_re.compile(r"\{%-?\s*(?:assign|capture)\s+([A-Za-z_]\w*)")
+_VARIABLE = lazy_re.compile(r"\{\{\s*([A-Za-z_]\w*)")
 
 
 def placeholders(text: str) -> list[str]:

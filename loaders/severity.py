@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import re
 
+from loaders import lazy_re
+
 NO_SEVERITY = "no severity"
 
-_CODED = re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level)(?:[\s_-]*|::)(\d{1,2})\b", re.I)
+_CODED = lazy_re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level)(?:[\s_-]*|::)(\d{1,2})\b", re.I)
 _WORDS = {"critical": 1, "blocker": 1, "emergency": 1, "high": 2, "major": 2, "medium": 3,
           "moderate": 3, "minor": 3, "low": 4, "trivial": 5,
           # the same levels in French, German, Spanish, Portuguese and Italian
           "critique": 1, "majeur": 2, "majeure": 2, "mineur": 3, "mineure": 3, "kritisch": 1, "hoch": 2,
           "mittel": 3, "niedrig": 4, "crítica": 1, "crítico": 1, "alta": 2, "alto": 2, "media": 3, "medio": 3,
           "média": 3, "médio": 3, "baja": 4, "bajo": 4, "baixa": 4, "baixo": 4, "critica": 1, "bassa": 4}
-_WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
+_WORD = lazy_re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.I)
 
 
 def level(text) -> int | None:
@@ -57,7 +59,7 @@ def level(text) -> int | None:
 
 # a level alone at the start ("SEV-2", "P1", "High"), then a note in brackets or after a
 # dash: "SEV-2 (public surfaces down ~30 min)", "SEV-2（本番環境…）", "High — booking broken"
-_NOTED = re.compile(r"^\s*((?:sev(?:erity)?[\s_-]*\d{1,2}|p[\s_-]?\d|s\d|" + "|".join(_WORDS) + r"))"
+_NOTED = lazy_re.compile(r"^\s*((?:sev(?:erity)?[\s_-]*\d{1,2}|p[\s_-]?\d|s\d|" + "|".join(_WORDS) + r"))"
                     r"(?:\s*[(（\[]|\s+[—–-]\s)", re.I)
 
 

@@ -27,6 +27,8 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
+from loaders import lazy_re
+
 UTC = timezone.utc
 
 # Sanity window for any date a document or export gives us. Outside it a value is
@@ -61,7 +63,7 @@ def plausible(d: date | datetime | None) -> bool:
     return d is not None and MIN_YEAR <= d.year <= MAX_YEAR
 
 
-_ISO = re.compile(
+_ISO = lazy_re.compile(
     r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
     r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?\s*$",
     re.IGNORECASE,
@@ -192,7 +194,7 @@ def _city_zone(word: str) -> str | None:
 
 _CITIES: dict[str, str] | None = None
 
-_OFFSET = re.compile(r"^(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_OFFSET = lazy_re.compile(r"^(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
 
 class Zone:
@@ -218,12 +220,12 @@ _zone_cache: dict[str, Zone | None] = {}
 
 
 # a US zone word as people write it out: "Pacific Time", "US Eastern", "US Central time"
-_US_ZONE_WORD = re.compile(r"(?:US\s+)?(Pacific|Eastern|Central|Mountain|UK)(?:\s+[Tt]ime)?", re.I)
-_US_ZONE_NAMED = re.compile(r"(Pacific|Eastern|Central|Mountain)\s+(Standard|Daylight)\s+Time", re.I)
+_US_ZONE_WORD = lazy_re.compile(r"(?:US\s+)?(Pacific|Eastern|Central|Mountain|UK)(?:\s+[Tt]ime)?", re.I)
+_US_ZONE_NAMED = lazy_re.compile(r"(Pacific|Eastern|Central|Mountain)\s+(Standard|Daylight)\s+Time", re.I)
 
 
 # a US zone named anywhere in a text: "EST", "US/Pacific", "Eastern Time", "PT)", "US Eastern"
-_US_ZONE_IN_TEXT = re.compile(r"\b(?:[ECMP][SD]T|US/\w+|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+Time"
+_US_ZONE_IN_TEXT = lazy_re.compile(r"\b(?:[ECMP][SD]T|US/\w+|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+Time"
                               r"|(?:ET|PT)(?=[\s).,;]))\b|\b(?:US\s+)?(?:Eastern|Pacific)\b(?=[\s).,;])")
 
 
@@ -302,7 +304,7 @@ ZONE_PATTERN = (
 # search skips from one "t", "a" or bracket to the next instead of trying the pattern at
 # every character; no other character matches "t" or "a" case-blind, as one does "i",
 # "k" and "s", so it finds the same statements, its alternatives tried in the same order)
-_ZONE_STATEMENT = re.compile(
+_ZONE_STATEMENT = lazy_re.compile(
     r"[tTaA(（hHuU](?i:"
     # ("All times are in 24-hour PST8PDT": the clock's kind may come between)
     r"(?:(?<=t)(?<!\w.)imes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?"
@@ -324,7 +326,7 @@ _ZONE_STATEMENT = re.compile(
 # "以下统一使用 UTC" (below, UTC throughout), "时间均为UTC+8" (times are all UTC+8): a
 # zone's abbreviation or offset after the word, not a city ("使用 Singapore 机房", the
 # Singapore data centre)
-_CJK_ZONE_STATEMENT = re.compile(r"(?:使用|采用|均为|均以)\s{0,3}((?:UTC|GMT)(?:\s{0,2}[+\-−]\s{0,2}\d{1,2}(?::?\d{2})?)?"
+_CJK_ZONE_STATEMENT = lazy_re.compile(r"(?:使用|采用|均为|均以)\s{0,3}((?:UTC|GMT)(?:\s{0,2}[+\-−]\s{0,2}\d{1,2}(?::?\d{2})?)?"
                                  r"|[A-Z]{2,5})(?![A-Za-z])")
 
 
@@ -389,58 +391,58 @@ _AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|to)\s*(?:" + _MON.replace("(?P<mon>", "(?
 
 _DATE_PATTERNS = [
     # 2021-06-30, 2021/06/30
-    ("ymd", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    ("ymd", lazy_re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     # 2023年9月27日, 2024년 2월 6일: Chinese, Japanese and Korean dates
-    ("ymd", re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
+    ("ymd", lazy_re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
     # 9月12日, 7월 24일: the same without the year (the incident's)
     # (not the month and day of a full date: "2024年7月24日" is one date, not two)
-    ("md", re.compile(r"(?<![年년])(?<![年년]\s)(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
+    ("md", lazy_re.compile(r"(?<![年년])(?<![年년]\s)(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
     # 30-06-2021, 06/30/2021, 30.06.2021
-    ("xy", re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")),
+    ("xy", lazy_re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")),
     # 5-26-21, 26/05/21: a two-digit year, with "-" or "/" only (1.10.21 is a version)
     # and only when the order reads one way (below)
-    ("xyy", re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<s>[-/])(?P<b>\d{1,2})(?P=s)(?P<yy>\d{2})(?![\d.\-/:%])")),
+    ("xyy", lazy_re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<s>[-/])(?P<b>\d{1,2})(?P=s)(?P<yy>\d{2})(?![\d.\-/:%])")),
     # 03.02. 15:29: a German-style day and month, each with its dot, then a time (the
     # year is the incident's); without the time after it, "1.10." is more often a version
-    ("dm_dot", re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s+\d{1,2}[:h]\d{2}(?!\d))")),
+    ("dm_dot", lazy_re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s+\d{1,2}[:h]\d{2}(?!\d))")),
     # 10/28 12:00 AM, 14/11 22:47: a month and a day (or a day and a month) with a slash,
     # the year left off (the incident's), a time right after them ("3/4 of the nodes" is not one)
-    ("md_slash", re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])(?=,?\s+~?\d{1,2}[:h.]\d{2})")),
+    ("md_slash", lazy_re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])(?=,?\s+~?\d{1,2}[:h.]\d{2})")),
     # 06-09 03:48, 06-09 ~04:00: an ISO date's month and day, its year left off (the
     # incident's), each two digits and a time after them ("3-5 minutes", "10-12 s" are not)
     # (day first, "25-06 14:00", in a document that writes its dates day first)
-    ("md_dash", re.compile(r"(?P<a>0[1-9]|[12]\d|3[01])-(?P<b>0[1-9]|[12]\d|3[01])(?=\s+~?\d{1,2}[:h]\d{2}(?!\d))")),
+    ("md_dash", lazy_re.compile(r"(?P<a>0[1-9]|[12]\d|3[01])-(?P<b>0[1-9]|[12]\d|3[01])(?=\s+~?\d{1,2}[:h]\d{2}(?!\d))")),
     # Aug-27-2021
-    ("mdy_name_dash", re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
+    ("mdy_name_dash", lazy_re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
     # ("Jun 07: the fix lands" is a date before its entry's colon; "Jun 07:30" is not one)
-    ("mdy_name", re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_MON_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
+    ("mdy_name", lazy_re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_MON_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
     # 15. srpna 2019, 3 de marzo de 2021, 14. März 2022, 1er octobre 2021, 1º de outubro
     # de 2021: a day (a French or Portuguese ordinal), a month word in another language
     # (checked against MONTHS below), a year
-    ("dmy_word", re.compile(r"(?P<d>\d{1,2})(?:er|re|º|ª)?\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),
+    ("dmy_word", lazy_re.compile(r"(?P<d>\d{1,2})(?:er|re|º|ª)?\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),
     # 8. Januar - 30. Januar 2026, 8 janvier au 30 janvier 2026: a range's first day in
     # those words, its year left to the second day (which _dates gives it)
-    ("dmy_word_open", re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<mon>[^\W\d_]{3,12})\.?(?=\s*(?:-|–|—|bis|au|al|a|to)\s*"
+    ("dmy_word_open", lazy_re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<mon>[^\W\d_]{3,12})\.?(?=\s*(?:-|–|—|bis|au|al|a|to)\s*"
                                  r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}(?!\d))")),
     # 27-jul, 27-Jul-2026, 3-ago: a day and a month word joined by a hyphen (Spanish and
     # Portuguese tables write them so), the year after another or left off
     # (then a comma, a bracket, a cell's end, a time or the weekday in brackets, "03-Feb-2025
     # (Monday)": "4-gen nodes" names hardware)
-    ("dmy_word_dash", re.compile(r"(?P<d>\d{1,2})-(?P<mon>[^\W\d_]{3,10})\.?(?:-(?P<y>\d{4}))?"
+    ("dmy_word_dash", lazy_re.compile(r"(?P<d>\d{1,2})-(?P<mon>[^\W\d_]{3,10})\.?(?:-(?P<y>\d{4}))?"
                                  r"(?=\s*(?:[,;|)\]]|$)|\s+~?\d{1,2}[:h.]\d{2}|\s*\((?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\))")),
     # 23/May/25, 14/May/2025: Jira's day, month word and year between slashes (as its
     # descriptions and exports write them)
-    ("dmy_word_slash", re.compile(r"(?P<d>\d{1,2})/(?P<mon>[^\W\d_]{3,9})\.?/(?:(?P<y>\d{4})|(?P<yy>\d{2}))(?!\d)")),
+    ("dmy_word_slash", lazy_re.compile(r"(?P<d>\d{1,2})/(?P<mon>[^\W\d_]{3,9})\.?/(?:(?P<y>\d{4})|(?P<yy>\d{2}))(?!\d)")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
-    ("dmy_compact", re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
+    ("dmy_compact", lazy_re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 6th Nov 2023 / 14 June 2022
-    ("dmy_name", re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
+    ("dmy_name", lazy_re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
 ]
 
 # (after "am"/"pm" no letter or digit: "__9:09 PM__" is bold, and "_" is markup there)
 _END = r"(?![^\W_])"
-_TIME = re.compile(
+_TIME = lazy_re.compile(
     # "9 h 28", French typography's spaced hour sign, is "9h28" (never before "min");
     # "14時05分" and "14시 05분" (Japanese, Korean) likewise
     r"(?P<h>\d{1,2})(?:(?P<sep>[:.h時시]| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?\s?m" + _END + r"))"
@@ -449,20 +451,20 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 # ("0342 hrs": four digits and the hours' abbreviation, as hospitals and forces write a clock)
-_TIME_COMPACT = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b|hrs?\b|hours\b)")
+_TIME_COMPACT = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b|hrs?\b|hours\b)")
 # four digits after a date and before the entry's separator are a 24-hour clock
-_TIME_COMPACT_AFTER_DATE = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
+_TIME_COMPACT_AFTER_DATE = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
 # four digits for a 24-hour clock opening a day's entry, a colon after them ("1015: Raj
 # noticed ...", "~1230: deployed ...", "[1758](https://chat/...): linked to the chat"):
 # read only where a heading has given the day, since elsewhere four digits may as well
 # be a year
-COMPACT_LEAD = re.compile(r"^\s*(?:~|\[(?=\d{4}\]\())?([01]\d|2[0-3])([0-5]\d)(?:\]\([^()\s]*\))?(?=:\s)")
+COMPACT_LEAD = lazy_re.compile(r"^\s*(?:~|\[(?=\d{4}\]\())?([01]\d|2[0-3])([0-5]\d)(?:\]\([^()\s]*\))?(?=:\s)")
 # anything the clock reader above could read: 14:58, 14.58, 9h05, 4 pm, 0941 UTC
 # (the first digit written once, before the forms: a pattern whose alternatives each open
 # with a digit class has no first character the regex engine can skip to, one that opens
 # with the class skips to the next digit, twice as fast; the same matches, the digit
 # being one character whichever form follows)
-_CLOCK_LIKE = re.compile(r"\d(?:[:.h]\d\d| h \d\d|\s*[ap]\.?m" + _END + r"|\d{3}\s*(?:UTC|GMT|Z)\b)", re.I)
+_CLOCK_LIKE = lazy_re.compile(r"\d(?:[:.h]\d\d| h \d\d|\s*[ap]\.?m" + _END + r"|\d{3}\s*(?:UTC|GMT|Z)\b)", re.I)
 
 
 def clocks_at_most(text: str) -> int:
@@ -499,7 +501,7 @@ class Stamp:
 
 # what may stand before a timestamp: markup (``**`` and ``__`` alike), brackets, "~",
 # emoji and other symbols, "at" / "around" / "approx." / "at around"
-_LEAD = re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+){0,2}", re.IGNORECASE)
+_LEAD = lazy_re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+){0,2}", re.IGNORECASE)
 # between a date and its time: "at", or the word other languages use there ("um 14:05
 # Uhr", "à 14h05", "a las 14:05", "às 14:05", "om 14:05", "kl. 14.05", "o 14:05")
 # a weekday in brackets between a date and its time: "2024年7月24日(水)20時52分",
@@ -507,12 +509,12 @@ _LEAD = re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|ab
 _BRACKET_WEEKDAY = (r"(?:[(（](?:[月火水木金土日](?:曜日?)?(?:・?祝)?|[월화수목금토일](?:요일)?|(?:周|星期)[一二三四五六日天]"
                     r"|(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?"
                     r"|sun(?:day)?)\.?)[)）])?")
-_GAP = re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
+_GAP = lazy_re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
                   r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?)\s+(?=\d))?"
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
-_RANGE_TAIL = re.compile(
+_RANGE_TAIL = lazy_re.compile(
     r"\s*(?:-|–|—|〜|～|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
-_ZONE_TAIL = re.compile(r"\s*\(?\s*(" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
+_ZONE_TAIL = lazy_re.compile(r"\s*\(?\s*(" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
 _MAX_PREFIX = 80
 
 
@@ -585,7 +587,7 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
 
 # a Japanese or Korean clock in its own signs, any digits: "9時5分", "20시 52분",
 # "21時30分30秒" (the hour sign alone, "2時間" or "3시간", is a duration and no clock)
-_CJK_CLOCK = re.compile(r"(?P<h>\d{1,2})\s?[時시]\s?(?P<mi>\d{1,2})\s?[分분](?:\s?(?P<s>\d{1,2})\s?[秒초])?")
+_CJK_CLOCK = lazy_re.compile(r"(?P<h>\d{1,2})\s?[時시]\s?(?P<mi>\d{1,2})\s?[分분](?:\s?(?P<s>\d{1,2})\s?[秒초])?")
 
 
 def _match_time(text: str, pos: int, st: Stamp) -> int | None:
@@ -637,20 +639,20 @@ _OTHER_WEEKDAYS = (
     "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
     "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag "
     "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica").split()
-_OTHER_WEEKDAY = re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-feira)?\.?,?\s+(?:(?:den|le|el|de|der)\s+)?(?=\d)",
+_OTHER_WEEKDAY = lazy_re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-feira)?\.?,?\s+(?:(?:den|le|el|de|der)\s+)?(?=\d)",
                             re.IGNORECASE)
 _OTHER_STARTS = frozenset(w[:3] for w in _OTHER_WEEKDAYS)
 # the first three letters of every month and weekday name
 _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
 
 
-_WITH_SECONDS = re.compile(r":\d\d:\d\d$")
+_WITH_SECONDS = lazy_re.compile(r":\d\d:\d\d$")
 # a UTC offset after a clock: its sign against the hours, a whole, half or three-quarter
 # hour up to 14, and nothing of a clock after it
-_SPACED_OFFSET = re.compile(r" ?([+-](?:0\d|1[0-4]):?(?:00|30|45))(?![\w:]|\.\d|\s*[-–—]\s*\d)")
+_SPACED_OFFSET = lazy_re.compile(r" ?([+-](?:0\d|1[0-4]):?(?:00|30|45))(?![\w:]|\.\d|\s*[-–—]\s*\d)")
 # (a lowercase "z" glued to the minutes is Zulu too, as ops logs write it: "16:00z")
-_ISO_ZONE = re.compile(r"(?:[Zz]|([+-]\d{2}:?\d{2}))(?![\w:])")
-_FRACTION = re.compile(r"[.,]\d{1,9}(?=[Zz](?![\w:])|[+-]\d{2}:?\d{2}(?![\w:]))")
+_ISO_ZONE = lazy_re.compile(r"(?:[Zz]|([+-]\d{2}:?\d{2}))(?![\w:])")
+_FRACTION = lazy_re.compile(r"[.,]\d{1,9}(?=[Zz](?![\w:])|[+-]\d{2}:?\d{2}(?![\w:]))")
 
 
 def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stamp | None:
@@ -819,7 +821,7 @@ def calendar_word(word: str) -> bool:
 
 # (the lookahead first, on the first letters of the stems: the lookbehinds are then tried
 # only where a date can start, 1.4x faster over a document)
-_DATE_START = re.compile(r"(?=[\dadfjmnostw])(?:(?<![\w])|(?<=[\u3000-\u9fff\uac00-\ud7af]))(?:\d|(?:"
+_DATE_START = lazy_re.compile(r"(?=[\dadfjmnostw])(?:(?<![\w])|(?<=[\u3000-\u9fff\uac00-\ud7af]))(?:\d|(?:"
                          + WEEKDAY_STEMS + "|" + MONTH_STEMS + "))", re.IGNORECASE)
 
 
@@ -858,7 +860,7 @@ def dates_in(text: str, order_hint: str | None = None) -> list[tuple[int, date]]
 
 
 # what joins the two days of a range: "8. Januar - 30. Januar 2026", "Jan 8 to Jan 30, 2026"
-_DAYS_JOINED = re.compile(r"\s*(?:-|–|—|to|until|through|bis|au|al|a|tot)\s*\Z", re.I)
+_DAYS_JOINED = lazy_re.compile(r"\s*(?:-|–|—|to|until|through|bis|au|al|a|tot)\s*\Z", re.I)
 
 
 def _dates(text: str, order_hint: str | None):
@@ -898,7 +900,7 @@ def slashed_month_day(a: int, b: int, order_hint: str | None) -> tuple[int, int,
     return None
 
 
-_SLASHED_DAY = re.compile(r"(\d{1,2})/(\d{1,2})")
+_SLASHED_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
 def due_date(text: str, incident: date | None) -> date | None:
@@ -939,7 +941,7 @@ def due_date(text: str, incident: date | None) -> date | None:
 # postmortem.
 
 
-_TAIL = re.compile(
+_TAIL = lazy_re.compile(
     r"""^(?:[T\s,]+(?:at\s+|um\s+|a\s+las\s+|as\s+|a\s+|\u00e0\s+)?
         (\d{1,2})[:h](\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?
         \s*(a\.?\s?m\.?|p\.?\s?m\.?|vorm\.?|nachm\.?)?
@@ -949,11 +951,11 @@ _TAIL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _WORD = r"[^\W\d_]+"
-_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_D_MON_Y = re.compile(rf"^(?:{_WORD}\.?,?\s+)?(\d{{1,2}})\.?[-/. ]\s*({_WORD})\.?[-/. ,]\s*(\d{{4}}|\d{{2}})(?!\d)")
-_MON_D_Y = re.compile(rf"^(?:{_WORD}\.?,?\s+)?({_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})")
-_NUMERIC = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
-_EPOCH = re.compile(r"^\d{10}(?:\.\d+)?$|^\d{13}$")
+_YMD = lazy_re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_D_MON_Y = lazy_re.compile(rf"^(?:{_WORD}\.?,?\s+)?(\d{{1,2}})\.?[-/. ]\s*({_WORD})\.?[-/. ,]\s*(\d{{4}}|\d{{2}})(?!\d)")
+_MON_D_Y = lazy_re.compile(rf"^(?:{_WORD}\.?,?\s+)?({_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})")
+_NUMERIC = lazy_re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
+_EPOCH = lazy_re.compile(r"^\d{10}(?:\.\d+)?$|^\d{13}$")
 
 _PIVOT = datetime.now(UTC).year % 100 + 20
 

@@ -46,10 +46,11 @@ def _context():
     """Workers from a fork server where there is one (POSIX), else spawned."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        # The fork server imports the parsers once; every worker forked from it has them.
-        # Never "__main__": under `streamlit run` that is a page (app.py), which the fork
-        # server would run as a script (see _without_main_script).
-        ctx.set_forkserver_preload(["loaders.workers", "loaders.detect"])
+        # The fork server imports the parsers once, their patterns compiled (loaders.warm);
+        # every worker forked from it has them. Never "__main__": under `streamlit run`
+        # that is a page (app.py), which the fork server would run as a script (see
+        # _without_main_script).
+        ctx.set_forkserver_preload(["loaders.workers", "loaders.detect", "loaders.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from loaders import lazy_re
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import plain
 from loaders.postmortem.vocabulary import (ACTION_KINDS, DONE, DONE_OTHER, NO_VALUE, OPEN, STATUS_FIELD_DONE,
@@ -17,45 +18,45 @@ from loaders.postmortem.vocabulary import (ACTION_KINDS, DONE, DONE_OTHER, NO_VA
 
 _HEADERS = {
     # (and the same words in Norwegian, Danish, Swedish, German, French, Spanish, Dutch)
-    "text": re.compile(r"^(?:action(?:\s+items?)?|items?|description|tasks?|what|title|summary|"
+    "text": lazy_re.compile(r"^(?:action(?:\s+items?)?|items?|description|tasks?|what|title|summary|"
                        r"follow[\s-]*ups?|remediation|corrective action|todo|to do|work item|name|details?|"
                        r"aksjon(?:spunkt)?|tiltak|åtgärd|ma(?:ß|ss)nahme|aufgabe|beschreibung|acci[óo]n|tarea|"
                        r"actie|beskrivelse|beskrivning)\b|^(?:対策|内容|項目|措施|行动)", re.I),
-    "owner": re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
+    "owner": lazy_re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
                         r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar"
                         r"|accountable|odpowiedzialn[ya])\b"
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
-    "due": re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
+    "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
                       r"|by when|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
                       r"|prazo|scadenza|termine|deadline)\b"
                       r"|^(?:期限|期日|締切|截止)", re.I),
-    "ticket": re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
+    "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
                          r"github|linear|id|key|referanse|referens|referenz)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
-    "kind": re.compile(r"^(?:type|kind|category|class)\b", re.I),
-    "status": re.compile(r"^(?:status|state|done|progress|complete[d]?|estado|statut|[ée]tat|situa[çc][ãa]o|stato)\b"
+    "kind": lazy_re.compile(r"^(?:type|kind|category|class)\b", re.I),
+    "status": lazy_re.compile(r"^(?:status|state|done|progress|complete[d]?|estado|statut|[ée]tat|situa[çc][ãa]o|stato)\b"
                          r"|^(?:状態|ステータス|進捗|対応状況|状況|状态|进度|상태)", re.I),
-    "skip": re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
+    "skip": lazy_re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
 }
 # (the guards below, "(?=[...])" and a literal first: a search tries each pattern only where a
 # match can start, not at every character of a cell or a line; tests/test_first_letters.py
 # checks that each guard names every first character)
-_JIRA_KEY = re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
-_GH_URL = re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
-_LINEAR_URL = re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
-_BROWSE = re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
-_GH_SHORT = re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b")
+_JIRA_KEY = lazy_re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
+_GH_URL = lazy_re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
+_LINEAR_URL = lazy_re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
+_BROWSE = lazy_re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
+_GH_SHORT = lazy_re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b")
 # a ServiceNow record's number: its table's prefix and seven digits ("PTASK0012001", "CHG0031337")
-_SERVICENOW = re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7})\b")
-_HASH = re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)
+_SERVICENOW = lazy_re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7})\b")
+_HASH = lazy_re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)
 # a link to a tracker's item: an issue, pull/merge request, ticket or bug path, or a
 # path ending in a number (a product page or a doc is not a ticket)
-_TRACKER_URL = re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requests|tickets?|bugs?|browse|"
+_TRACKER_URL = lazy_re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requests|tickets?|bugs?|browse|"
                           r"tasks?|cards?|stories|story|work_?items?|show_bug\.cgi)\b[^\s)>\]]*"
                           r"|/\d+(?=[\s)>\],.]|$))", re.I)
 # ("Responsible: Kim" names one; "for responsible disclosure" does not)
 # (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann")
-_OWNER = re.compile(r"(?=[adorv담担])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
+_OWNER = lazy_re.compile(r"(?=[adorv담担])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
                     r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
                     # (a second word, or a team's name joined by "&": "Identity & Access Management";
@@ -63,24 +64,24 @@ _OWNER = re.compile(r"(?=[adorv담担])(?:\b(?:owner|assignee|assigned to|owned 
                     r"(@?(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
                     r"|(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?))", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
-_LEADING_MENTION = re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
+_LEADING_MENTION = lazy_re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 # (a display name after the "@", as Notion writes one: "— @Sofia Marín")
-_TRAILING_MENTION = re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*(?:\s[A-ZÀ-Þ][\w'’-]+(?=\s*$))?)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
+_TRAILING_MENTION = lazy_re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*(?:\s[A-ZÀ-Þ][\w'’-]+(?=\s*$))?)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
                                r"|\s(@[\w-]+(?:\.[\w-]+)*)\s*$")  # "... scheduled @kim": a closing mention
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
 # of who does it, in brackets at the end of the item (tags such as [WIP] aside)
-_BRACKET_INITIALS = re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\](?=(?:\s*\[[^\]\n]{1,20}\])*\s*$)")
+_BRACKET_INITIALS = lazy_re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\](?=(?:\s*\[[^\]\n]{1,20}\])*\s*$)")
 # "Runtime team — add a smoke test for the proxy — 2026-08-07", "**me** — Lower the
 # keepalive — 2025-09-23 — landed in a3f291": who, what and by when, set apart by dashes
 # (the dashes in the task itself aside: the first part is short, and a later part is
 # only a date, or a quarter: "2026-Q3")
-_DASHES = re.compile(r"\s+[—–]\s+")
-_QUARTER = re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
+_DASHES = lazy_re.compile(r"\s+[—–]\s+")
+_QUARTER = lazy_re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
 _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW", "MED", "MID", "NEW", "OPEN", "NOTE"}
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
-_DUE = re.compile(r"(?=[bdetfpés기📅期])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+_DUE = lazy_re.compile(r"(?=[bdetfpés기📅期])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
                   r"|prazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
                   r"\d{1,2}([./])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
@@ -88,18 +89,18 @@ _DUE = re.compile(r"(?=[bdetfpés기📅期])(?:\b(?:due(?:\s+date)?|by|deadline
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
 # spaces: a run of them after the label costs linear time, not cubic)
-_ACTION_POINT = re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO|follow[\s-]*+up)\b\s*+(?:\d++\s*+)?"
+_ACTION_POINT = lazy_re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO|follow[\s-]*+up)\b\s*+(?:\d++\s*+)?"
                            r"(?::\s*+)?(?:(?:\*\*|__)\s*+)?(?::\s*+)?(?<=[\s:])(\S.*)", re.I)
 # a TODO left as a placeholder: a line or a field's value that is only "TODO", or "TODO(jonah)"
-_PLACEHOLDER_TODO = re.compile(r"(?m)^[\s>*_#|-]*TODO[\s*_.|]*$|:[\s*_]*TODO[\s*_.]*$|\bTODO\(\w+\)")
+_PLACEHOLDER_TODO = lazy_re.compile(r"(?m)^[\s>*_#|-]*TODO[\s*_.|]*$|:[\s*_]*TODO[\s*_.]*$|\bTODO\(\w+\)")
 # a status cell saying the measure was there before the incident, or is not needed:
 # "Already exists", "Existing", "Not needed"
 # (the whole cell, a note in brackets aside: "Existing alert — threshold still to be
 # lowered" says work remains)
-_NO_ACTION = re.compile(r"^\W*(?:already\s+(?:exists?|existed|in\s+place|present|there|covered)|(?:pre-?)?exist(?:s|ing)"
+_NO_ACTION = lazy_re.compile(r"^\W*(?:already\s+(?:exists?|existed|in\s+place|present|there|covered)|(?:pre-?)?exist(?:s|ing)"
                         r"|not\s+(?:needed|required|applicable)|no\s+(?:action|change)s?\s+(?:needed|required))"
                         r"\W*(?:\([^()]*\))?\W*$", re.I)
-_STRIKE_OPEN = re.compile(r"\s*~~")
+_STRIKE_OPEN = lazy_re.compile(r"\s*~~")
 
 
 def _struck_through(text: str) -> bool:
@@ -117,29 +118,29 @@ def _struck_through(text: str) -> bool:
         marks -= 1
     close = text.find("~~", max(m.end() + 1, marks - 2))
     return close != -1 and "\n" not in text[m.end():close]
-_CHECK = re.compile(r"^\[([ xX✓✔])\]\s*")
+_CHECK = lazy_re.compile(r"^\[([ xX✓✔])\]\s*")
 
 
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
+_NUMBERED = lazy_re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 
 
 # the plain name of a list of follow-ups, nothing more
-_LIST_NAME = re.compile(r"^\W*(?:action\s*items?|actions?|follow[\s-]*ups?|next\s+steps?|to[\s-]?dos?)\W*$", re.I)
+_LIST_NAME = lazy_re.compile(r"^\W*(?:action\s*items?|actions?|follow[\s-]*ups?|next\s+steps?|to[\s-]?dos?)\W*$", re.I)
 
 
 # "### Recommendations" beside "### Actions": advice (often for other teams), not the
 # follow-ups the document commits to. Alone, recommendations are the action items.
-_RECOMMENDS = re.compile(r"^\W*recommendations?\b", re.I)
+_RECOMMENDS = lazy_re.compile(r"^\W*recommendations?\b", re.I)
 # "### Recommended preventive measures" is advice too, where the document lists follow-ups
 # outside the section it is a part of ("## Prevention measures" over it, "## Action items"
 # elsewhere), not when they are its siblings: "## Action items" over "### Immediate
 # actions" and "### Recommended actions" is one list
-_RECOMMENDED = re.compile(r"^\W*recommended\b", re.I)
+_RECOMMENDED = lazy_re.compile(r"^\W*recommended\b", re.I)
 
 
 # a list of work its heading says is done: "## Guardrails added", "## Remediation (all
 # completed)", "### Immédiat (Fait) :", "## 已添加的防护措施" (protections added)
-_DONE_HEADING = re.compile(r"(?<!to be )(?<!will be )(?<!should be )(?<!must be )(?<!not )(?<!yet to be )"
+_DONE_HEADING = lazy_re.compile(r"(?<!to be )(?<!will be )(?<!should be )(?<!must be )(?<!not )(?<!yet to be )"
                            r"\b(?:added|implemented|landed|shipped|put\s+in\s+place)"
                            r"\s*(?:\((?![^()]*\b(?:partial(?:ly)?|pending|open|still|some|not|remaining)\b)[^()]*\))?\s*$"
                            r"|\(\s*all\s+(?:done|completed?|finished|implemented)\s*\)"
@@ -203,7 +204,7 @@ def _action_sections(doc) -> list:
     return secs
 
 
-_WORDS = re.compile(r"[^\W\d_]{4,}")
+_WORDS = lazy_re.compile(r"[^\W\d_]{4,}")
 
 
 def _words_of(secs) -> list[set[str]]:
@@ -262,8 +263,8 @@ def _with_like_siblings(doc, secs: list) -> list:
 
 # a part of a plan: what it improves ("Detection improvements", "Process changes"); not the
 # work done during the incident ("Steps taken", "Fixes applied")
-_IMPROVES = re.compile(r"\b(?:improvements?|changes|measures|hardening)\b", re.I)
-_DONE_THEN = re.compile(r"\b(?:taken|applied|performed|executed|during)\b", re.I)
+_IMPROVES = lazy_re.compile(r"\b(?:improvements?|changes|measures|hardening)\b", re.I)
+_DONE_THEN = lazy_re.compile(r"\b(?:taken|applied|performed|executed|during)\b", re.I)
 
 
 def _may_be_a_part(doc, s) -> bool:
@@ -285,8 +286,8 @@ def _is_tracked_table(b) -> bool:
 
 
 # a paragraph of an item's fields: "Owner: Marcus Feld. Due 2024-03-22. Ticket: PAY-1182. Status: done."
-_FIELDS_PARA = re.compile(r"^\W*(?:owner|assignee|dri|due|ticket|status)\b\W", re.I)
-_FIELD_BREAK = re.compile(r"(?<=[.;|])\s+(?=[A-Z])")
+_FIELDS_PARA = lazy_re.compile(r"^\W*(?:owner|assignee|dri|due|ticket|status)\b\W", re.I)
+_FIELD_BREAK = lazy_re.compile(r"(?<=[.;|])\s+(?=[A-Z])")
 
 
 def _heading_fields(s) -> list[str]:
@@ -393,12 +394,12 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
 _LINE_MARKS = frozenset("✅✔✓☑☐⬜🔲➡→•▪►")
 
 # an item that is one code span and nothing else
-_CODE_ONLY = re.compile(r"`[^`]+`[.,;]?")
+_CODE_ONLY = lazy_re.compile(r"`[^`]+`[.,;]?")
 
 
 # "Short-term actions", "Completed", and a heading that says when ("Before the next
 # upgrade", "After each release"): a group of items, not one
-_TIMEFRAME = re.compile(r"\b(?:short|medium|mid|long)[\s-]?term\b|\bimmediate\b|\bnext\s+(?:week|month|quarter|steps?)\b"
+_TIMEFRAME = lazy_re.compile(r"\b(?:short|medium|mid|long)[\s-]?term\b|\bimmediate\b|\bnext\s+(?:week|month|quarter|steps?)\b"
                         r"|\bfuture\b|\bcompleted?\b|\bin\s+progress\b|\bdone\b|\bopen\b|\bplanned\b"
                         # ("After every deploy, run the smoke test automatically" is an item)
                         r"|^\W*(?:before|after|ahead\s+of|prior\s+to)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\W*$", re.I)
@@ -426,7 +427,7 @@ def _heading_is_item(s) -> bool:
 
 # "To prevent similar issues in the future, we've made a few changes:", "Next steps:",
 # "We will:", "Over the next few months, the lab will be looking at:": a paragraph that ends with a colon and announces what will be done
-_INTRODUCES = re.compile(r"\b(?:to\s+prevent|prevent(?:ing)?\s+(?:this|similar|it|a\s+repeat|recurrence|future)"
+_INTRODUCES = lazy_re.compile(r"\b(?:to\s+prevent|prevent(?:ing)?\s+(?:this|similar|it|a\s+repeat|recurrence|future)"
                          r"|going\s+forward|next\s+steps|follow[\s-]?ups?|action\s+items?|we\s+(?:will|are\s+going\s+to"
                          r"|plan\s+to)|(?:over|in|during|within)\s+the\s+(?:next|coming)\s+(?:few\s+|several\s+|\w+\s+)?"
                          r"(?:days|weeks|months|quarters?|year))\b", re.I)
@@ -434,7 +435,7 @@ _INTRODUCES = re.compile(r"\b(?:to\s+prevent|prevent(?:ing)?\s+(?:this|similar|i
 
 # "some solutions that were suggested to prevent downtime:": other people's ideas,
 # listed to be weighed (often turned down), not what the writers commit to
-_SUGGESTED = re.compile(r"\b(?:solutions?|ideas?|options?|alternatives?|suggestions?)\s+(?:that\s+)?(?:was|were|have\s+been"
+_SUGGESTED = lazy_re.compile(r"\b(?:solutions?|ideas?|options?|alternatives?|suggestions?)\s+(?:that\s+)?(?:was|were|have\s+been"
                         r"|had\s+been)\s+(?:\w+\s+)?(?:suggested|proposed|considered|floated)\b(?!\s+and\s+(?:agreed|accepted|adopted))",
                         re.I)
 
@@ -480,7 +481,7 @@ def _checklists(doc, incident_date) -> list[dict]:
 
 # a checklist of what was checked or gone through, not of work to do
 # ("Repair steps", "Fix steps", "Cleanup steps" over open checkboxes are work still to do)
-_CHECKED_LIST = re.compile(r"\b(?:verif\w*|check\w*|sign[\s-]?off|review\w*|drill\w*|runbook\w*"
+_CHECKED_LIST = lazy_re.compile(r"\b(?:verif\w*|check\w*|sign[\s-]?off|review\w*|drill\w*|runbook\w*"
                            r"|(?<!repair\s)(?<!fix\s)(?<!cleanup\s)(?<!clean-up\s)steps|done|completed?"
                            r"|validat\w*|test\w*|readiness|pre[\s-]?flight)\b", re.I)
 
@@ -496,7 +497,7 @@ def _is_action_table(b) -> bool:
 # alternatives are tried in that order, so the group that matched is the first name
 # whose pattern matches the cell (one match per cell, not up to seven)
 _COLUMN_NAMES = ("skip", "status", "owner", "due", "ticket", "kind", "text")
-_COLUMN = re.compile("|".join(f"(?P<{name}>{_HEADERS[name].pattern})" for name in _COLUMN_NAMES), re.I)
+_COLUMN = lazy_re.compile("|".join(f"(?P<{name}>{_HEADERS[name].pattern})" for name in _COLUMN_NAMES), re.I)
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -517,13 +518,13 @@ def _columns(header: list[str]) -> dict[str, int]:
     return cols
 
 
-_STATUS_FIRST = re.compile(r"^[\s*_~]*(?:done|completed?|closed|resolved|fixed|won[’']?t\s*(?:do|fix)|wontfix)\b", re.I)
+_STATUS_FIRST = lazy_re.compile(r"^[\s*_~]*(?:done|completed?|closed|resolved|fixed|won[’']?t\s*(?:do|fix)|wontfix)\b", re.I)
 
 
 # a status column that asks a question ("Done?", "Completed"), answered yes or no per row
-_DONE_QUESTION = re.compile(r"^(?:done|complete[d]?|fixed|closed|resolved)\s*\??\s*$", re.I)
-_YES = re.compile(r"^\W*(?:yes|y|true|oui|ja|sí|si|はい|是)\W*$", re.I)
-_NO = re.compile(r"^\W*(?:no|n|false|non|nein|いいえ|否)\W*$", re.I)
+_DONE_QUESTION = lazy_re.compile(r"^(?:done|complete[d]?|fixed|closed|resolved)\s*\??\s*$", re.I)
+_YES = lazy_re.compile(r"^\W*(?:yes|y|true|oui|ja|sí|si|はい|是)\W*$", re.I)
+_NO = lazy_re.compile(r"^\W*(?:no|n|false|non|nein|いいえ|否)\W*$", re.I)
 
 
 def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
@@ -623,7 +624,7 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
 
 
 # a sub-bullet that is one of the item's fields: "Status: done", "Due date: completed"
-_FIELD = re.compile(r"^[-*+•\s]*(?:\*\*|__)?(status|state|progress|due(?:\s+date)?|deadline|eta|target(?:\s+date)?)"
+_FIELD = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(status|state|progress|due(?:\s+date)?|deadline|eta|target(?:\s+date)?)"
                     r"(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.{1,40})$", re.I)
 
 
@@ -648,7 +649,7 @@ def _field_status(children: list[str]) -> str | None:
 
 # an Obsidian Dataview inline field: "[due:: 2026-06-01]", "[owner:: Sam]" (a space after
 # its "::"; not "[Billing::GatewayClient]" or "[fe80::1]", which are what the item names)
-_INLINE_FIELD = re.compile(r"\[[\w][\w -]{0,30}::\s[^\[\]]{0,200}\]\s*")
+_INLINE_FIELD = lazy_re.compile(r"\[[\w][\w -]{0,30}::\s[^\[\]]{0,200}\]\s*")
 
 
 def _who_what_when(text: str, incident_date):
@@ -676,13 +677,13 @@ def _who_what_when(text: str, incident_date):
 
 # Obsidian Tasks' fields: due 📅, scheduled ⏳, start 🛫, done ✅, created ➕, cancelled ❌, each with its day
 _TASK_SIGNS = "📅⏳🛫✅➕❌"
-_TASK_FIELD = re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]{4,8}\d|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+_TASK_FIELD = lazy_re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]{4,8}\d|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
                          r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}))")
 # a name in brackets closing an item, or only its ticket, due date or status after it:
 # "... for the redirect loop [Nikhil]", "(Carla)", "[Ananya] — by 28 Jun"
-_BRACKETED_NAME = re.compile(r"[(\[]([^()\[\]]{2,40})[)\]](?:\s+[—–]\s+([^—–]{1,40}))?\W*$")
+_BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]](?:\s+[—–]\s+([^—–]{1,40}))?\W*$")
 # a name, then perhaps its ticket, a status and a date, each after a comma
-_NAME_FIRST = re.compile(r"^([^,]{2,40})((?:,\s*[^,]{1,30}){0,3})$")
+_NAME_FIRST = lazy_re.compile(r"^([^,]{2,40})((?:,\s*[^,]{1,30}){0,3})$")
 
 
 def _closing_name(text: str) -> str | None:
@@ -732,16 +733,16 @@ def _a_name(text: str) -> bool:
 
 
 # a capital then small letters ("Oksana", "N.", "Ngũgĩ"), or a team's word after one ("Data team")
-_NAME_WORD = re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|team|squad|group|crew|guild)$")
+_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|team|squad|group|crew|guild)$")
 # words a bracket after an item holds that say how or when, not who: "(Now Enforced)", "(Optional)"
 _NOT_NAMES = frozenset("now later soon today tomorrow optional required mandatory recommended enforced planned "
                        "proposed draft internal external public private manual automated automatic partial "
                        "stretch backlog ongoing new old all none both each".split())
 
 # a note saying the work is in: "landed in commit a1b2c3", "done", "shipped in v2.4"
-_LANDED = re.compile(r"^\W*(?:landed|done|shipped|merged|deployed|completed|fixed)\b", re.I)
-_TEAM_WORDS = re.compile(r"\b(?:team|squad|group|crew|guild|sre|ops|devops|on[\s-]?call|eng(?:ineering)?|owner)\b", re.I)
-_NOT_SOMEONE = re.compile(r"^(?:p\d|sev[\s-]?\d|high|medium|low|critical|urgent)$|ing$", re.I)
+_LANDED = lazy_re.compile(r"^\W*(?:landed|done|shipped|merged|deployed|completed|fixed)\b", re.I)
+_TEAM_WORDS = lazy_re.compile(r"\b(?:team|squad|group|crew|guild|sre|ops|devops|on[\s-]?call|eng(?:ineering)?|owner)\b", re.I)
+_NOT_SOMEONE = lazy_re.compile(r"^(?:p\d|sev[\s-]?\d|high|medium|low|critical|urgent)$|ing$", re.I)
 
 
 def _names_someone(part: str) -> bool:
@@ -760,7 +761,7 @@ def _names_someone(part: str) -> bool:
 # In free text only explicit markers say done: "(done ...)", "[done]", "**Done**", "DONE"
 # in capitals, a check mark. "not a fixed size" is not one.
 # ("__DONE__" as well as "**DONE**": an underscore around the word is markup, not a letter)
-_PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
+_PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
                          r"(?:\*\*|__)\(?(?:done|completed)(?![^\W_])|"   # ("__Done__": "_" is a word character)
                          # "**Landed.**", "__Shipped__": a status in bold on its own
                          # (not "Not **landed**", "partially **implemented**", "**Fixed** vs ...")
@@ -781,7 +782,7 @@ _PROSE_DONE = re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")
 _DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|" + WONT_OTHER + r")"
-_PROSE_WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
+_PROSE_WONT_DO = lazy_re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
                             r"|not\s+proceeding"
                             # opening the item, or after a strike, a dash or a status key ...
                             r"|(?:^|~~|\*\*|__|[—–-]\s|status\s*[:=])\s*" + _DECIDED_AGAINST
@@ -790,7 +791,7 @@ _PROSE_WONT_DO = re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not
                             r"|[(\[]\s*" + _DECIDED_AGAINST + r"\b|(?:^|[.!?]\s+)" + _DECIDED_AGAINST + r"[.!]?\s*$", re.I)
 # an item that opens struck through: "- ~~Verify the watchdog across a reboot.~~ Verified
 # 08-18" (not a field struck and written again, "~~Due 2025-11-15~~ Due 2025-12-01")
-_STRUCK = re.compile(r"^\s*~~(?P<struck>[^~]+)~~\W*(?P<after>\w*)")
+_STRUCK = lazy_re.compile(r"^\s*~~(?P<struck>[^~]+)~~\W*(?P<after>\w*)")
 
 
 def _struck_done(text: str) -> bool:
@@ -835,9 +836,9 @@ def _status(text: str, prose: bool = False) -> str | None:
 
 
 # a status set apart in lenticular brackets, as Japanese and Chinese lists mark one: "【対応中】"
-_CJK_MARKED = re.compile(r"【([^【】]{1,12})】")
+_CJK_MARKED = lazy_re.compile(r"【([^【】]{1,12})】")
 # a denial right before a status word: "Not yet done", "never completed", "not been fixed"
-_DENIED_DONE = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?$", re.I)
+_DENIED_DONE = lazy_re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?$", re.I)
 
 
 def _ticket(text: str) -> str | None:
@@ -869,7 +870,7 @@ def _ticket(text: str) -> str | None:
     return None
 
 
-_STATUS_WORDS = re.compile(r"\*\*[^*]*\*\*|\b(?:TODO|DONE|WIP)\b")
+_STATUS_WORDS = lazy_re.compile(r"\*\*[^*]*\*\*|\b(?:TODO|DONE|WIP)\b")
 
 
 def _cell_ticket(cell: str) -> str | None:

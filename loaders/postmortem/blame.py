@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from loaders import lazy_re
 from loaders.postmortem.markdown import _ATX, _HR, _SETEXT
 
 
@@ -86,14 +87,14 @@ _QUESTION = {rid: q for rid, _, q in RULES}
 
 # (headings and rules read as the parser reads them; a fence may sit at any indent here,
 # inside a list item too)
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_ITEM = re.compile(r"^(\s*)(?:[-*+•]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
+_FENCE = lazy_re.compile(r"^\s*(`{3,}|~{3,})")
+_ITEM = lazy_re.compile(r"^(\s*)(?:[-*+•]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?")
 # (matched on stripped lines: two "\s*" in a row on a deeply indented line backtrack
 # quadratically)
-_TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_TABLE_SEP = lazy_re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 # lines that are markup, not prose: HTML tags or comments, link reference definitions,
 # images, template shortcodes, admonition openers
-_MARKUP = re.compile(r"^(?:</?[A-Za-z][\w-]*(?:[\s>/]|$)|<!--|\[[^\]]{1,200}\]:\s|!\[|\{[{%]|:::|!!!)")
+_MARKUP = lazy_re.compile(r"^(?:</?[A-Za-z][\w-]*(?:[\s>/]|$)|<!--|\[[^\]]{1,200}\]:\s|!\[|\{[{%]|:::|!!!)")
 
 _ABBREV = frozenset("""
 e.g i.e etc.al vs cf approx ca mr mrs ms dr prof st sr jr inc ltd co corp no nos fig figs vol
@@ -102,8 +103,8 @@ est min max dept univ resp incl esp viz al
 """.split())
 # a sentence end: . ! ? or an ellipsis, closing quotes/brackets/emphasis, whitespace, then
 # something that can open a sentence
-_END = re.compile(r"[.!?…]+[\"'”’)\]*_]*\s+(?=[A-Z0-9@`\"“‘'(\[*_<#~])")
-_INITIALS = re.compile(r"^\(?(?:[A-Za-z]\.){2,}$|^\(?[A-Z]\.$")
+_END = lazy_re.compile(r"[.!?…]+[\"'”’)\]*_]*\s+(?=[A-Z0-9@`\"“‘'(\[*_<#~])")
+_INITIALS = lazy_re.compile(r"^\(?(?:[A-Za-z]\.){2,}$|^\(?[A-Z]\.$")
 
 
 def _front_matter_end(lines: list[str]) -> int:
@@ -289,40 +290,40 @@ _FILL = (r"also|then|just|clearly|simply|completely|apparently|probably|unfortun
          r"ultimately|actually|basically|once|really|themselves|himself|herself|ourselves|myself|who|that|"
          r"else|too|certainly|definitely|likely|entirely|sadly|regrettably|honestly|mostly|partly|never|"
          r"ever|only|each|collectively|ourselves|jointly|wrongly|incorrectly|improperly|erroneously")
-_AGENT_END = re.compile(
+_AGENT_END = lazy_re.compile(
     r"(?:(?:(?<![\w@])@[\w.-]+|(?<![\w'’-])(?i:" + _PRON + r"|" + _ROLE + r"))(?:\s*\([^()]{0,40}\))?(?:\s*,)?"
     r"|(?<![\w'’-])(?P<name>[A-Z][\w-]*(?<!ly))(?:\s*\([^()]{0,40}\))?)"
     r"(?:\s+(?i:" + _FILL + r")(?:\s*,)?)*\s*$")
 _ACTS = r"(?=\s+(?:\w+ly\s+)?(?:[a-z]+(?:s|ed)|did|ran|had|made|took|put|set|sent|went|saw|told|then|who|whose|that|also|was|were)\b)"
-_AGENT_ANY = re.compile(
+_AGENT_ANY = lazy_re.compile(
     r"(?<![\w'’-])(?P<pron>(?i:" + _PRON + r"|our|my))(?![\w'’-])"
     r"|(?:(?<![\w@])@[\w.-]+|(?<![\w'’-])(?i:" + _ROLE + r")(?![\w'’-])" + _ACTS + r")"
     r"|(?<![\w'’-])(?P<name>[A-Z][\w-]*[a-z0-9][\w-]*)" + _ACTS)
 # a compound predicate: "X saw it but did not respond"
-_CONJ_END = re.compile(r"(?:\b(?:but|and|yet|then|nor|or|so)|,)(?:\s+(?i:" + _FILL + r"))*\s*$", re.IGNORECASE)
-_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get|getting)\s+(?:not\s+)?$", re.IGNORECASE)
-_PASSIVE_IN = re.compile(
+_CONJ_END = lazy_re.compile(r"(?:\b(?:but|and|yet|then|nor|or|so)|,)(?:\s+(?i:" + _FILL + r"))*\s*$", re.IGNORECASE)
+_PASSIVE_END = lazy_re.compile(r"\b(?:was|were|is|are|be|been|being|got|gets|get|getting)\s+(?:not\s+)?$", re.IGNORECASE)
+_PASSIVE_IN = lazy_re.compile(
     r"\b(?:was|were|is|are|been|being|got|gets|get)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en|wn)|run|put|set|made|sent|left|lost|cut|hit|shut|done|built|brought)\b",
     re.IGNORECASE)
-_BY_AGENT = re.compile(
+_BY_AGENT = lazy_re.compile(
     r"\bby\s+(?:(?i:me|us|him|her|myself|ourselves|yours\s+truly)\b|@[\w.-]+"
     r"|(?i:(?:the|an?|our|one\s+of\s+(?:the|our))\s+(?:[\w-]+\s+)?" + _ROLE + r")\b"
     r"|(?P<name>[A-Z][\w-]*[a-z0-9][\w-]*)(?!\s*[A-Z(]))")
-_MODAL = re.compile(
+_MODAL = lazy_re.compile(
     r"\b(?:if|unless|whenever|could|might|may|can|cannot|can't|would|will|won't|shall|prevents?|"
     r"prevented|avoids?|avoiding|lest|whether|risk|chance|easy|easier|possible|ensure|ensures|sure)\b"
     r"|\bto\s+(?:prevent|avoid|stop)|\bso\s+that|\bin\s+case", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|no|wasn't|isn't|weren't|aren't|never|rather\s+than|instead\s+of|without)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_NEGATED = lazy_re.compile(r"\b(?:not|no|wasn't|isn't|weren't|aren't|never|rather\s+than|instead\s+of|without)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 # (every phrase opens a word with b, f, n, p, r, s or w, in either case: the lookahead lets
 # the search pass over every other position at once, about half its time)
-_REJECTS = re.compile(
+_REJECTS = lazy_re.compile(
     r"\b(?=[bfnprsw])(?:"
     r"\bblameless|\bblame-?free|\bwithout\s+blam|\brather\s+than\s+blam|\bnot\s+(?:to|about)\s+(?:blame|blaming|point)"
     r"|\bfocus(?:ing)?\s+on\s+(?:the\s+)?individual|\bno\s*(?:one|body)\s+(?:is\s+|was\s+)?(?:to\s+blame|at\s+fault)"
     r"|\bnot\s+(?:the\s+)?(?:fault|failing)\s+of|\bnot\s+(?:an?\s+)?(?:individual|person(?:al)?|people)\s+(?:problem|failure|issue)"
     r"|\bnot\s+(?:simply|just|merely|only)\s+(?:a\s+)?(?:human|operator)\s+error|\bsingle\s+(?:out|anyone)|\bpoint\s+fingers"
     r"|\bnot\s+(?:about|on)\s+(?:the\s+)?(?:individual|person|people|who))", re.IGNORECASE)
-_SYSTEM = re.compile(
+_SYSTEM = lazy_re.compile(
     r"\b(?:allow(?:ed|s)?|permit(?:ted|s)?|enabl(?:ed|es)|made\s+it\s+(?:easy|easier|possible|likely|too\s+easy))(?:\s+[\w@'’-]+){0,5}?\s+to\b"
     r"|\blets?\s+(?:us|him|her|them|me|anyone|anybody|someone|somebody|people|everyone|(?:an?|the|any)\s+\w+)\b"
     r"|\b(?:nothing\s+(?:stopped|prevented|warned|prompted|reminded|told|forced|checked|flagged)"
@@ -348,7 +349,7 @@ _DILIGENT = (r"(?:check|verify|verified|validate|review|read|update|upgrade|resp
              r"rollback|look|call|reply|replied|address|acknowledge|answer|hand\s+over|handover|pin|lock|restrict|"
              r"secure|protect|remove|delete|disable|clean\s+up|ensure|make\s+sure|plan|prepare|reach\s+out|"
              r"follow\s+up|take)(?:ed|d|s)?\b")
-_FAULT = re.compile(
+_FAULT = lazy_re.compile(
     r"(?P<human>\b(?:human|operator|user|manual)\s+(?:error|mistake|slip)s?\b(?!\s*[:?]?\s*(?:no|none|n/?a)\b)|\bpebkac\b|\brookie\s+(?:move|mistake|error)"
     r"|\b(?:bad|poor)\s+judge?ment|\bmy\s+bad\b|\bmea\s+culpa|\bdropped\s+the\s+ball|\b(?:messed|screwed|fucked)\s+up"
     r"|\bon\s+(?:our|my)\s+part\b|\b(?:we|i)\s+(?:\w+\s+)?made\s+(?:a|an|the|some|several|two|multiple|many)?\s*(?:\w+\s+)?(?:mistake|error|blunder)s?\b"
@@ -387,14 +388,14 @@ _FAULT = re.compile(
 # ("accident", "bypass", ... "without"): the lookahead says so up front, so the scan skips
 # every other position at once instead of trying each alternative there (three times
 # faster; a phrase added with another first letter must add it here too)
-_FAULT_LC = re.compile(r"\b(?=[a-fhim-pr-uw])(?:" + _FAULT.pattern + ")")
+_FAULT_LC = lazy_re.compile(r"\b(?=[a-fhim-pr-uw])(?:" + _FAULT.pattern + ")")
 
 # The cheap gate, run on lowercased text: every phrase _FAULT can match contains one of
 # these stems (a test checks it over the labelled set): a common word ("not", "fail",
 # "never") only with the words _FAULT needs beside it. Grouped by first letter, so the
 # scan tries one branch per position; most sentences are rejected by this one scan and
 # only the few that pass meet _FAULT and the agent checks.
-_GATE = re.compile(
+_GATE = lazy_re.compile(
     r"a(?:ccident|gainst\s+(?:the\s+|our\s+|my\s+)?(?:advice|guidance|recommendation))|b(?:ypass|lunder)|"
     r"c(?:areless|areful|owboy|ulpa)|d(?:isregard|espite|id\s*n[o'’]t|oes\s*n[o'’]t)|e(?:rror|rroneous)|"
     r"f(?:org[eo]t|ail(?:ed|s|ing)?\s+to\b|ault|inger|ucked)|h(?:uman|ad\s*n[o'’]t)|"
@@ -404,39 +405,39 @@ _GATE = re.compile(
     r"o(?:verlook|mitted|verr[oi]d|versight|ught|n\s+(?:our|my)\s+part\b)|pebkac|r(?:ookie|eckless)|"
     r"s(?:kipped|lopp|crew|hould|lip)|t(?:hough|he\s+ball|o\s+n(?:ot|ever))|u(?:nintention|ntested)|w(?:rong|ithout)")
 # those common words alone: with the gate, what makes a rewrite's step carry fault wording
-_FAULT_ALONE = re.compile(r"n[o'’]t\b|'t\b|’t\b|fail|miss|never|against|part\b")
+_FAULT_ALONE = lazy_re.compile(r"n[o'’]t\b|'t\b|’t\b|fail|miss|never|against|part\b")
 
 _RULE_OF = {"human": "human-error", "sigmiss": "human-error", "careless": "careless", "warned": "ignored",
             "ignored": "ignored", "should": "should-have", "forgot": "forgot", "untested": "untested",
             "failed": "failed-to", "didnot": "did-not", "accidental": "accidental", "wrong": "wrong-target"}
 
-_CODE = re.compile(r"`+[^`]*`+")
-_DQUOTE = re.compile(r"\"[^\"]{0,400}\"|“[^”]{0,400}”|‘[^’]{0,400}’|(?<![\w])'[^'\n]{1,200}?'(?![\w])")
-_LINK = re.compile(r"\]\([^()\s]{0,2000}\)")
-_URL = re.compile(r"https?://\S+")
-_CLAUSE_BREAK = re.compile(r"[;:(\[]|\s[-–—]\s|—")
-_VERBISH = re.compile(r"^\s*(?:[a-z]+(?:ed|s|ing)|ran|did|put|set|hit|sent|took|made|wrote|chose|picked|used|dropped|"
+_CODE = lazy_re.compile(r"`+[^`]*`+")
+_DQUOTE = lazy_re.compile(r"\"[^\"]{0,400}\"|“[^”]{0,400}”|‘[^’]{0,400}’|(?<![\w])'[^'\n]{1,200}?'(?![\w])")
+_LINK = lazy_re.compile(r"\]\([^()\s]{0,2000}\)")
+_URL = lazy_re.compile(r"https?://\S+")
+_CLAUSE_BREAK = lazy_re.compile(r"[;:(\[]|\s[-–—]\s|—")
+_VERBISH = lazy_re.compile(r"^\s*(?:[a-z]+(?:ed|s|ing)|ran|did|put|set|hit|sent|took|made|wrote|chose|picked|used|dropped|"
                       r"cut|left|lost|broke|shut|ran|went|gave|wiped|rm|destroyed|pushed|merged)\b", re.IGNORECASE)
-_WRONG_VERB = re.compile(r"\b(?!(?:this|is|was|has|its|his|as|us|yes|thus|plus|always|perhaps|does|hers|ours|theirs)\b)(?:[a-z]+(?:ed|s)|ran|did|put|set|hit|sent|took|made|wrote|chose|picked|used|cut|left|run|typed)\b")
+_WRONG_VERB = lazy_re.compile(r"\b(?!(?:this|is|was|has|its|his|as|us|yes|thus|plus|always|perhaps|does|hers|ours|theirs)\b)(?:[a-z]+(?:ed|s)|ran|did|put|set|hit|sent|took|made|wrote|chose|picked|used|cut|left|run|typed)\b")
 # "failed to connect / start / parse": what software does; users failing to log in is impact
-_MECHANICAL = re.compile(
+_MECHANICAL = lazy_re.compile(
     r"\s+(?:\w+ly\s+)?(?:connect|reconnect|load|parse|acquire|allocate|serialize|deserialize|decode|encode|mount|boot|"
     r"start|launch|resolve|authenticate|log\s*in|login|sign\s*in|access|download|upload|install|fetch|pull|sync|"
     r"receive|compile|build|bind|spawn|elect|reach\s+quorum|propagate|replicate|converge|schedule|render|"
     r"open|read\s+from|write\s+to|complete|finish|execute|apply\s+cleanly|come\s+up|recover|"
     r"reproduce|find|identify|locate|determine|pinpoint|diagnose|explain|get|obtain|restore)\b", re.IGNORECASE)
 # acts only a person does: a capitalised subject of these is a name, not a product
-_HUMAN_ACT = re.compile(
+_HUMAN_ACT = lazy_re.compile(
     r"\s*(?:\w+ly\s+)?(?:follow\s+up|communicate|notify|notified|inform|tell|told|ask|escalate|coordinate|consider|"
     r"take\s+into|realise|realize|review|double[- ]check|warn|announce|document|hand\s+over|reach\s+out|"
     r"pay\s+attention|mention|acknowledge)", re.IGNORECASE)
-_LUCKY = re.compile(r"\s*(?:\w+ly\s+)?\b(?:found|discover\w*|notic\w*|fix\w*|resolv\w*|worked\s+around|solv\w*|"
+_LUCKY = lazy_re.compile(r"\s*(?:\w+ly\s+)?\b(?:found|discover\w*|notic\w*|fix\w*|resolv\w*|worked\s+around|solv\w*|"
                     r"stumbl\w*|learn\w*|mitigat\w*|spott\w*|uncover\w*|caught|recover\w*)\b", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en|wn)|run|ran|set|put|caught|made|told|sent|kept|held|"
+_PARTICIPLE = lazy_re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en|wn)|run|ran|set|put|caught|made|told|sent|kept|held|"
                          r"brought|taught|shown|hit|let|paid|read|built|found|given|done)\b", re.IGNORECASE)
-_SINGULAR = re.compile(r"@|(?i:he|she)\b")
-_CONSEQUENCE = re.compile(r"\b(?:so|therefore|thus|hence|meaning|which\s+meant|and\s+so)\s+$", re.IGNORECASE)
-_RESPONSE_REASON = re.compile(r"\b(?:because|since|as)\s+(?:we|I|they|he|she)\s+(?:\w+\s+)?(?:thought|believed|expected|assumed|decided|judged|chose|considered)\b"
+_SINGULAR = lazy_re.compile(r"@|(?i:he|she)\b")
+_CONSEQUENCE = lazy_re.compile(r"\b(?:so|therefore|thus|hence|meaning|which\s+meant|and\s+so)\s+$", re.IGNORECASE)
+_RESPONSE_REASON = lazy_re.compile(r"\b(?:because|since|as)\s+(?:we|I|they|he|she)\s+(?:\w+\s+)?(?:thought|believed|expected|assumed|decided|judged|chose|considered)\b"
                               r"|\b(?:because|since|as)\s+(?:there\s+(?:was|were|is)\s+no|it\s+(?:was|is)\s*(?:not|n't)\s+(?:needed|necessary|required))\b"
                               r"|\b(?:intentionally|deliberately|on\s+purpose|by\s+design)\b", re.IGNORECASE)
 
@@ -666,7 +667,7 @@ def blameful(sentence: str) -> tuple[str, str] | None:
 
 # --------------------------------------------------------------------------- rewrites
 
-_STOP_STEP = re.compile(r"[.,;:!?()\[\]—–/]|\s-\s|\b(?:because|which|while|whilst|so|but|and|or|nor|when|after|before|until|even|since|as)\b",
+_STOP_STEP = lazy_re.compile(r"[.,;:!?()\[\]—–/]|\s-\s|\b(?:because|which|while|whilst|so|but|and|or|nor|when|after|before|until|even|since|as)\b",
                         re.IGNORECASE)
 
 

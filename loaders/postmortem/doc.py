@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from loaders import lazy_re
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import Section
 from loaders.postmortem.vocabulary import FRONT_MATTER
 from loaders.problems import Problems
 
 _SEP = r"\s*(?:,\s*|and\s+)?"
-_DURATION = re.compile(
+_DURATION = lazy_re.compile(
     r"(?:(?P<d>\d+(?:\.\d+)?)\s*d(?:ays?)?)?" + _SEP + r"(?:(?P<h>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?" + _SEP +
     r"(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in(?:ute)?s?)?)?" + _SEP + r"(?:(?P<s>\d+)\s*s(?:ec(?:ond)?s?)?)?", re.I)
 
@@ -108,8 +109,8 @@ def datetime_value(v, doc: Doc) -> datetime | None:
 
 
 # (compiled once: this reads every time field of every document)
-_CLOCKED = re.compile(r"\d[T ]\d")   # a date with a clock after it
-_ZONED = re.compile(r"(Z|[+-]\d\d:?\d\d|UTC|GMT)\s*$", re.I)   # ... and a zone at its end
+_CLOCKED = lazy_re.compile(r"\d[T ]\d")   # a date with a clock after it
+_ZONED = lazy_re.compile(r"(Z|[+-]\d\d:?\d\d|UTC|GMT)\s*$", re.I)   # ... and a zone at its end
 
 
 def _datetime_value(v, doc: Doc) -> datetime | None:
@@ -143,7 +144,7 @@ def list_value(v) -> list[str]:
     return split_list(str(v))
 
 
-_LIST_SEP = re.compile(r"[,;]|\band\b")
+_LIST_SEP = lazy_re.compile(r"[,;]|\band\b")
 
 
 def split_list(s: str) -> list[str]:

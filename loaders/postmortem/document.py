@@ -12,6 +12,7 @@ import bisect
 import re
 from datetime import date, datetime, timedelta
 
+from loaders import lazy_re
 from loaders import severity as severities
 from loaders import timeparse as tp
 from loaders.options import Options
@@ -36,14 +37,14 @@ from loaders.problems import Problems
 # "**Key:**" or "**Key**:" - the value runs to the next key or a separator: "|", or "·"
 # and "•" as word processors and chat tools join fields on one line
 # (one character, no run of spaces around it: a run of 30,000 tabs costs linear time)
-_FIELD_SEP = re.compile(r"[|\u00b7\u2022]")
-_FIELDS_SEP = re.compile(r"(?<=\s)[|\u00b7\u2022](?=\s)")
+_FIELD_SEP = lazy_re.compile(r"[|\u00b7\u2022]")
+_FIELDS_SEP = lazy_re.compile(r"(?<=\s)[|\u00b7\u2022](?=\s)")
 # (Chinese and Japanese write the colon full width: "**类型**：data")
 # (the opening "**" or "__" written once, before the two forms: a pattern that opens with
 # an alternation of two alternations is tried at every character of a line, one that
 # opens with "**" or "__" only where a "*" or "_" stands, 3x faster over prose; at any
 # position at most one of the two marks matches, so the matches are the same)
-_BOLD_KEY = re.compile(r"(?:\*\*|__)(?:([^*_:：|\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*|__)|([^*_:：|\n]{1,40}?)(?:\*\*|__)[ \t]{0,3}[:：])")
+_BOLD_KEY = lazy_re.compile(r"(?:\*\*|__)(?:([^*_:：|\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*|__)|([^*_:：|\n]{1,40}?)(?:\*\*|__)[ \t]{0,3}[:：])")
 
 
 def _bold_pairs(line: str):
@@ -60,12 +61,12 @@ class _KeyValueLine:
     severity.md`): sev2"), tried only where a line holds a bracket (most lines are tried,
     and most hold none)."""
 
-    _PLAIN = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")
-    _NOTED = re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?\s*\([^()\n]{1,80}\))\s*:\s+(.+)$")
+    _PLAIN = lazy_re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")
+    _NOTED = lazy_re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?\s*\([^()\n]{1,80}\))\s*:\s+(.+)$")
 
     # a full stop, then a capital: the key is two sentences, "Near miss. Nothing left our
     # network: ...", not one field's name ("No. of users: 300" is)
-    _SENTENCES = re.compile(r"\.\s+[A-Z]")
+    _SENTENCES = lazy_re.compile(r"\.\s+[A-Z]")
 
     def match(self, line: str):
         m = self._PLAIN.match(line) or ("(" in line and self._NOTED.match(line) or None)
@@ -77,26 +78,26 @@ _KV_LINE = _KeyValueLine()
 # 2026-07-24"); only a short key, and read only where a field is looked for (a sentence
 # that holds "：", "概要：2024年3月1日の夜間に...", stays prose)
 # a document whose first line is a blog generator's "Title:" (no bold, no list)
-_OPENS_WITH_TITLE = re.compile(r"^\s*Title\s*:", re.I)
+_OPENS_WITH_TITLE = lazy_re.compile(r"^\s*Title\s*:", re.I)
 # a blog generator's header at the very top, its colon unspaced ("Title:Racket Package
 # Server Security Vulnerabilities", "Date:2015-09-22T00:10:00"), as Frog writes it
-_HEADER_KV = re.compile(r"^(title|date|tags|author|authors|category|summary)\s*:\s*(\S.*)$", re.I)
-_KV_WIDE = re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
-_NEAR_MISS = re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
+_HEADER_KV = lazy_re.compile(r"^(title|date|tags|author|authors|category|summary)\s*:\s*(\S.*)$", re.I)
+_KV_WIDE = lazy_re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
+_NEAR_MISS = lazy_re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
 # (a title that says so; Japanese teams say ヒヤリハット, "a startle": a near miss)
-_NEAR_MISS_WORDS = re.compile(r"\bnear[\s-]?miss\b|ヒヤリ[・･]?ハット", re.I)
-_NEAR_MISS_CLAIM = re.compile(
+_NEAR_MISS_WORDS = lazy_re.compile(r"\bnear[\s-]?miss\b|ヒヤリ[・･]?ハット", re.I)
+_NEAR_MISS_CLAIM = lazy_re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
     r"\b(?:class(?:ify|ified|ifying)?|count(?:ed|ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|record(?:ed|ing)?"
     r"|log(?:ged|ging)?)\s+(?:this|it)(?:\s+(?:incident|event|issue))?\s+as\s+a\s+near[\s-]?miss\b|"
     # "this was classified as a near-miss", "Incident closed as a near-miss"
     r"\b(?:classified|classed|counted|treated|considered|recorded|logged|closed)\s+as\s+a\s+near[\s-]?miss\b", re.I)
 # "This should not be classified as a near miss", "It wasn't counted as one"
-_DENIED = re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
-_FILE_DATE = re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
+_DENIED = lazy_re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
+_FILE_DATE = lazy_re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
 # a day written into a name in the title: "multi_vits_gan_20260127_resume27k", "backup-20250914"
 # (joined to the name's other words by "_" or "-" only: not inside a hash, "7c20240229e")
-_NAMED_DAY = re.compile(r"(?<![A-Za-z\d.:/])((?:19|20)\d{2})(\d{2})(\d{2})(?![A-Za-z\d.:/])")
+_NAMED_DAY = lazy_re.compile(r"(?<![A-Za-z\d.:/])((?:19|20)\d{2})(\d{2})(\d{2})(?![A-Za-z\d.:/])")
 _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
 
 
@@ -146,15 +147,15 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
 # "- **Review actions**:" alone on its line, its items indented below it: a section
 # written as a list (runbooks and wikis do this). The bold label may also end with ":".
 _LABEL_KINDS = ("actions", "factors", "lessons", "went_well", "went_wrong", "lucky", "timeline")
-_LIST_START = re.compile(r"^(?:\d{1,3}[.)]|[-*+•])\s+\S")   # a list item's marker, as markdown.py reads one
-_LABEL_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
-_HEADING_LEVEL = re.compile(r"^(#{1,6})\s")
+_LIST_START = lazy_re.compile(r"^(?:\d{1,3}[.)]|[-*+•])\s+\S")   # a list item's marker, as markdown.py reads one
+_LABEL_BULLET = lazy_re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?:\*\*|__)([^*_]{2,60}?):?(?:\*\*|__):?\s*$")
+_HEADING_LEVEL = lazy_re.compile(r"^(#{1,6})\s")
 
 
 # a line that is only a site generator's shortcode, "{{% pageinfo color="warning" %}}",
 # "{{< /alert >}}": markup around what the page shows, never text of its own (one that
 # holds a digit may stamp an update, "{{< track "2020-01-19T14:43:00Z" >}}", and stays)
-_SHORTCODE_LINE = re.compile(r"\s*\{\{[<%][^\d{}]*[%>]\}\}\s*")
+_SHORTCODE_LINE = lazy_re.compile(r"\s*\{\{[<%][^\d{}]*[%>]\}\}\s*")
 
 
 def _without_shortcodes(lines: list[str]) -> list[str]:
@@ -166,8 +167,8 @@ def _without_shortcodes(lines: list[str]) -> list[str]:
 
 # "([issue][alerting-issue])" with "[alerting-issue]: https://github.com/org/repo/issues/611"
 # further down: a reference-style link, its label defined once (CommonMark: case ignored)
-_REF_DEF = re.compile(r"^ {0,3}\[([^\]\n]{1,100})\]:\s*<?([^\s>]+)>?")
-_REF_USE = re.compile(r"\[([^\]\n]*)\]\[([^\]\n]*)\]")
+_REF_DEF = lazy_re.compile(r"^ {0,3}\[([^\]\n]{1,100})\]:\s*<?([^\s>]+)>?")
+_REF_USE = lazy_re.compile(r"\[([^\]\n]*)\]\[([^\]\n]*)\]")
 
 
 def _inline_references(lines: list[str]) -> list[str]:
@@ -202,7 +203,7 @@ def _inline_references(lines: list[str]) -> list[str]:
 # "**Next release and to-do's:** loopchain version 2.4.18" (or without the bold) alone in
 # its paragraph, over a list at the margin: a label that names the follow-ups, with a
 # short note after it
-_NOTED_LABEL = re.compile(r"^(?:(?:\*\*|__)(?P<bold>[^*_\n]{2,60}?):?(?:\*\*|__):?"
+_NOTED_LABEL = lazy_re.compile(r"^(?:(?:\*\*|__)(?P<bold>[^*_\n]{2,60}?):?(?:\*\*|__):?"
                           r"|(?P<plain>[^\W\d_][^*_\n:]{1,59}?):)\s+(?P<note>[^*_\n]{1,40}?)\s*$")
 
 
@@ -299,7 +300,7 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     return out
 
 
-_PLAIN_HEADING = re.compile(r"^[A-Za-z][A-Za-z0-9 &/'’()-]*:?$")
+_PLAIN_HEADING = lazy_re.compile(r"^[A-Za-z][A-Za-z0-9 &/'’()-]*:?$")
 
 
 def _plain_heading(line: str) -> bool:
@@ -317,7 +318,7 @@ def _plain_heading(line: str) -> bool:
 # character (three times the cost). (Two such tails never overlap: the only separator
 # inside one is its second, followed by four digits where a tail needs a separator after
 # at most two; so the three passes find the same tails as one pass over the set.)
-_NUMERIC_DATE_TAILS = tuple((sep, re.compile(re.escape(sep) + r"(\d{1,2})[-/.](\d{4})(?![\d/-]|\.\d)"))
+_NUMERIC_DATE_TAILS = tuple((sep, lazy_re.compile(re.escape(sep) + r"(\d{1,2})[-/.](\d{4})(?![\d/-]|\.\d)"))
                             for sep in "-/.")
 
 
@@ -377,7 +378,7 @@ def _introduces(s) -> bool:
 # "### End-to-end validation after the fix" under Prevention: how the fix was checked,
 # not a part of the plan
 # (a "### Validation" group of tasks still to do is a part)
-_CHECKED_AFTER = re.compile(r"^(?:end[\s-]+to[\s-]+end\s+)?(?:validation|verification|testing)\s+(?:after|of\s+the\s+fix)\b"
+_CHECKED_AFTER = lazy_re.compile(r"^(?:end[\s-]+to[\s-]+end\s+)?(?:validation|verification|testing)\s+(?:after|of\s+the\s+fix)\b"
                             r"|^(?:validation|verification|test)\s+results?\b", re.I)
 
 
@@ -459,7 +460,7 @@ def _time_heading(title: str) -> bool:
 
 # "This is the timeline of events that occurred on Thursday February 11 2016, starting
 # at 10.42am:": prose that says the list after it is the timeline
-_ANNOUNCES_TIMELINE = re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|chronology)\b[^\n]*:\s*$", re.I)
+_ANNOUNCES_TIMELINE = lazy_re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|chronology)\b[^\n]*:\s*$", re.I)
 
 
 def _timed(items: list[str]) -> int:
@@ -500,7 +501,7 @@ def _day_of_entries(s) -> date | None:
 
 
 # "At 13:05, ...", "Around 09:40 UTC ...", "At about 2:15 pm ...": a paragraph told from its clock
-_AT_CLOCK = re.compile(r"^(?:at|around|by|shortly\s+after|just\s+after|just\s+before)(?:\s+(?:around|about|approximately|roughly|~))?\s+(?=\d)", re.I)
+_AT_CLOCK = lazy_re.compile(r"^(?:at|around|by|shortly\s+after|just\s+after|just\s+before)(?:\s+(?:around|about|approximately|roughly|~))?\s+(?=\d)", re.I)
 
 
 def _next_phase(s, prev_s, previous: str | None, kind: str) -> bool:
@@ -630,13 +631,13 @@ def _cause_texts(blocks: list[Block], i: int) -> tuple[list[str], list[str], int
 
 # a field whose value says it is not known ("不明（...）", "Unknown (first seen at ...)"): the
 # times in its note are something else's
-_NOT_KNOWN = re.compile(r"^(?:unknown|not\s+(?:yet\s+)?known|unclear|tbd|under\s+investigation|不明|未知|不详)\b", re.I)
+_NOT_KNOWN = lazy_re.compile(r"^(?:unknown|not\s+(?:yet\s+)?known|unclear|tbd|under\s+investigation|不明|未知|不详)\b", re.I)
 
 
 # a title that opens with a severity code: "SEV-2 Incident: ...", "[P1] Checkout down",
 # "[INC-20260722-001][P0] Trade settlement race" (after other tags in brackets)
 # (a P-level is one digit: "P95 latency" names a percentile)
-_TITLED_SEVERITY = re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:erity)?[\s_-]*\d{1,2}|p[\s_-]*\d)\b)(?![/.:]\d)",
+_TITLED_SEVERITY = lazy_re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:erity)?[\s_-]*\d{1,2}|p[\s_-]*\d)\b)(?![/.:]\d)",
                               re.I)
 
 
@@ -645,7 +646,7 @@ _TITLED_SEVERITY = re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:erity)?[
 # "it" or the incident: "alerts rated P2 page the on-call" names a rule, not this one)
 # a severity as a clause of its own in a short line under the title: "2023-04-07, @yuki
 # (oncall). Sev 3. ~35 min." (set apart by stops, commas or bars; not "the SEV1 last year")
-_CLAUSE_SEVERITY = re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?)[\s-]?[0-5])(?=\s*(?:[.;,|·)]|$))")
+_CLAUSE_SEVERITY = lazy_re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?)[\s-]?[0-5])(?=\s*(?:[.;,|·)]|$))")
 
 
 def _byline_severity(doc: Doc) -> str | None:
@@ -659,7 +660,7 @@ def _byline_severity(doc: Doc) -> str | None:
     return None
 
 
-_RATED_SEVERITY = re.compile(
+_RATED_SEVERITY = lazy_re.compile(
     r"\b(?:rated|classified|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
     r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev)[\s-]?[0-5])\b"
     r"|\b(?:rated|classified|graded|triaged)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
@@ -670,7 +671,7 @@ _RATED_SEVERITY = re.compile(
 # a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
 # "Reviewed 2024-03-06": a mark before it, a note in brackets that says when, or the day
 # after it (a note that qualifies it stays: "已修复待验证（未关闭）", not yet closed)
-_STATUS_DRESS = re.compile(r"^[^\w(\[]+|\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$|(?<=\w)\s+[^\w\s()（）.]+$")
+_STATUS_DRESS = lazy_re.compile(r"^[^\w(\[]+|\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$|(?<=\w)\s+[^\w\s()（）.]+$")
 
 
 def _stated_status(value: str | None) -> str | None:
@@ -707,7 +708,7 @@ def _field(key_text: str, value: str) -> tuple[str | None, str]:
 
 
 # a time field's key that says how or who as well: "Detected via", "Resolved by"
-_HOW_OR_WHO = re.compile(r"\b(?:via|by|how|method|mechanism|source)\s*\W*$", re.I)
+_HOW_OR_WHO = lazy_re.compile(r"\b(?:via|by|how|method|mechanism|source)\s*\W*$", re.I)
 
 
 def _tells_when(value: str) -> bool:
@@ -1234,9 +1235,9 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
 
 _OPENING_FIELDS = ("started", "detected", "duration", "time")
 # "# Incident de septembre 2021", "# March 2024 outage": a title that names a month and year
-_TITLE_MONTH = re.compile(r"(?<![\d.])(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+_TITLE_MONTH = lazy_re.compile(r"(?<![\d.])(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 # where a date may start: a digit or a word (a month's or a weekday's name)
-_WORD_START = re.compile(r"(?<![\w.])(?=\d|[^\W\d_]{3})")
+_WORD_START = lazy_re.compile(r"(?<![\w.])(?=\d|[^\W\d_]{3})")
 
 
 def _date_before(text: str, pos: int, hint, dated: date) -> date | None:
@@ -1293,7 +1294,7 @@ _NARRATING = (r"(?:early\s+|late\s+)?(?:on|at|since|am|le|el|op"
               r"(?:morning|afternoon|evening|night) of)")
 _BEFORE_DAY = r"\s+(?:the\s+)?(?=\S)"
 # ... at the start of the text
-_NARRATED_AT_START = re.compile(_NARRATING + _BEFORE_DAY, re.I)
+_NARRATED_AT_START = lazy_re.compile(_NARRATING + _BEFORE_DAY, re.I)
 # ... and after it: after a stop or a line break, or (the second alternative) "(apologies
 # for) the downtime of 20 September", "de downtime van 20 september": this outage's day;
 # not "repeats the incident of 2024-11-25", another one's.
@@ -1304,7 +1305,7 @@ _NARRATED_AT_START = re.compile(_NARRATING + _BEFORE_DAY, re.I)
 # before it is looked for behind it (no word character before the letter), its word by
 # a lookahead from it, the rest of the word read as what runs to the white space: that
 # word is one of them whole, none the start of another.)
-_NARRATED = re.compile(r"(?-i:[.!?;:\ntToOdDlL])(?:(?:(?<=[.!?;:])\s+|(?<=\n)\s*)" + _NARRATING
+_NARRATED = lazy_re.compile(r"(?-i:[.!?;:\ntToOdDlL])(?:(?:(?<=[.!?;:])\s+|(?<=\n)\s*)" + _NARRATING
                        + r"|(?<!\w.)(?<=(?=(?:the|this|our|de|die|la|le)\s).)"
                        r"(?<!repeats .)(?<!repeat of .)(?<!previous .)(?<!earlier .)(?<!prior .)(?<!last .)(?<!similar .)"
                        r"\S*\s+(?:outage|downtime|disruption|interruption)\s+(?:of|on|van|vom|du))" + _BEFORE_DAY, re.I)
@@ -1321,10 +1322,10 @@ def _narrations(text: str):
 
 
 # "Earlier this year, on 26 June 2019, ...": the writer says how far back the day lies
-_EARLIER_THIS = re.compile(r"\bearlier\s+this\s+(year|month)\b", re.I)
+_EARLIER_THIS = lazy_re.compile(r"\bearlier\s+this\s+(year|month)\b", re.I)
 # "Back in July, we received reports ...", "Earlier in March": a month the opening names
 # with no day, before the post was written
-_BACK_IN = re.compile(r"\b(?:back|earlier|early|late)\s+in\s+(january|february|march|april|may|june|july|august"
+_BACK_IN = lazy_re.compile(r"\b(?:back|earlier|early|late)\s+in\s+(january|february|march|april|may|june|july|august"
                       r"|september|october|november|december)\b", re.I)
 
 
@@ -1351,14 +1352,14 @@ def _reach(doc: Doc, posted: date) -> date:
 # "I'm sorry to report that yesterday a broken package was pushed", "Seit gestern ist
 # unser Gateway nicht erreichbar": in a post's opening, the day before the one it was
 # posted on (the day a post is dated), when the opening names no day of its own
-_YESTERDAY = re.compile(r"\b(?:yesterday|gestern|gisteren|ayer|ontem|ieri|wczoraj|včera|вчера)\b|昨日|昨天", re.I)
+_YESTERDAY = lazy_re.compile(r"\b(?:yesterday|gestern|gisteren|ayer|ontem|ieri|wczoraj|včera|вчера)\b|昨日|昨天", re.I)
 _YESTERDAY_REACH = 400   # characters: the opening's first sentences, where a post says what happened
 # "On Saturday our forum was unreachable", "Last Friday, ...", "Am Samstag ...": a weekday
 # with no date after it, in a post's opening, is the last such day on or before the post's
 # date ("last": before it)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-_ON_WEEKDAY = re.compile(r"\b(?P<lead>on|last|this\s+past|early\s+on|late\s+on|am|letzten)\s+"
+_ON_WEEKDAY = lazy_re.compile(r"\b(?P<lead>on|last|this\s+past|early\s+on|late\s+on|am|letzten)\s+"
                          r"(?P<day>" + "|".join(_WEEKDAYS + _WEEKDAYS_DE) + r")\b(?!,?\s*(?:\d|\(|the\s+\d|"
                          + tp.MONTH_STEMS + "))", re.I)
 
@@ -1380,7 +1381,7 @@ def _relative_day(opening: str, posted: date) -> date | None:
 
 
 # "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
-_WEEKDAY_LEAD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
+_WEEKDAY_LEAD = lazy_re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
 
 
@@ -1402,13 +1403,13 @@ _FIELD_LINE = 80   # characters: a metadata line is a short field
 
 
 # "on the evening of Sunday, November 3", "on Monday 20 May": a day named with its weekday
-_ON_WEEKDAY_DATE = re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evening|night|early\s+hours)\s+of\s+)?"
+_ON_WEEKDAY_DATE = lazy_re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evening|night|early\s+hours)\s+of\s+)?"
                               r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
                               r"(?:" + tp.MONTH_STEMS + r")|\d)", re.I)
 # a post's byline: who wrote it and when it was posted, in a short line of its own at the
 # top ("*By Dana Okafor, Infrastructure Lead — posted November 8, 2024*", "*Tillbook
 # engineering blog — 24 May 2024 — Rhys Morgan*")
-_BYLINE = re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b(?:posted|published|written)\s+(?:on\s+)?"
+_BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b(?:posted|published|written)\s+(?:on\s+)?"
                      r"|\b(?:engineering\s+)?blog\s+[—–-]", re.I)
 
 
@@ -1426,7 +1427,7 @@ def _byline(text: str) -> date | None:
     return tp.find_date(said)
 
 
-_BYLINE_OPENS = re.compile(r"^\W*(?:by|posted|published|written|updated)\b", re.I)
+_BYLINE_OPENS = lazy_re.compile(r"^\W*(?:by|posted|published|written|updated)\b", re.I)
 
 
 def _byline_day(doc: Doc) -> date | None:
@@ -1482,14 +1483,14 @@ _MONTH_NAME = r"(?:" + tp.MONTH_STEMS + r")[a-z]*\.?"
 # (its words' first letters in both cases, outside the case-blind part, each word's start
 # then told by a look behind it, and the word boundary before it too: the regex engine
 # skips to the next o, b or f instead of trying the pattern at every character, 3x faster)
-_ON_DAY = re.compile(r"(?-i:[oObBfF])(?<!\w.)(?:(?<=o)n\s+(?:the\s+)?(?=\w)|(?:(?<=b)etween|(?<=f)rom)\s+(?:the\s+)?(?="
+_ON_DAY = lazy_re.compile(r"(?-i:[oObBfF])(?<!\w.)(?:(?<=o)n\s+(?:the\s+)?(?=\w)|(?:(?<=b)etween|(?<=f)rom)\s+(?:the\s+)?(?="
                      + _MONTH_NAME + r"\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r"|\d{4}-\d\d-\d\d))",
                      re.I)
 _WRONG = r"failed|failing|went\s+down|(?:was|were)\s+(?:down|unavailable|degraded|broken)|outage"
-_WENT_WRONG = re.compile(r"\b(?:" + _WRONG + r"|occurr?ed|happened|started|began|experienced)\b", re.I)   # (occured: as often written)
+_WENT_WRONG = lazy_re.compile(r"\b(?:" + _WRONG + r"|occurr?ed|happened|started|began|experienced)\b", re.I)   # (occured: as often written)
 # "After the release on Aug 24 we saw a large number of reports from users about the client
 # crashing": the day, then in the same sentence what went wrong
-_WENT_WRONG_AFTER = re.compile(r"\b(?:" + _WRONG + r"|crash(?:ed|es|ing)?|reports?\s+(?:from|of))\b", re.I)
+_WENT_WRONG_AFTER = lazy_re.compile(r"\b(?:" + _WRONG + r"|crash(?:ed|es|ing)?|reports?\s+(?:from|of))\b", re.I)
 
 
 def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
@@ -1513,7 +1514,7 @@ def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
     return found
 
 
-_CJK_FROM_DAY = re.compile(r"(?:^|[。！\s])\s*(?P<day>[\d０-９][\d０-９/年月日.\-]{2,14}?)(?:頃|ごろ|前後)?(?:より|から|以来|起|开始|に)")
+_CJK_FROM_DAY = lazy_re.compile(r"(?:^|[。！\s])\s*(?P<day>[\d０-９][\d０-９/年月日.\-]{2,14}?)(?:頃|ごろ|前後)?(?:より|から|以来|起|开始|に)")
 
 
 def _sentence_end(text: str, at: int, most: int) -> int:
@@ -1594,10 +1595,10 @@ def _ancestors(s):
         yield s
 
 
-_DATE_AFFIX = re.compile(r"^\s*[\d./-]{6,10}\s*[-–—:|]\s*|\s*[-–—:|(]\s*[\d./-]{6,10}\)?\s*$")
+_DATE_AFFIX = lazy_re.compile(r"^\s*[\d./-]{6,10}\s*[-–—:|]\s*|\s*[-–—:|(]\s*[\d./-]{6,10}\)?\s*$")
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)+$")
+_SLUG = lazy_re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)+$")
 
 
 def _title(doc: Doc) -> str | None:
@@ -1612,7 +1613,7 @@ def _title(doc: Doc) -> str | None:
 
 
 # "[text][label]": a reference link's use (its label defined by a "[label]: url" line)
-_REFERENCE_USE = re.compile(r"\]\[([^\[\]]{1,100})\]")
+_REFERENCE_USE = lazy_re.compile(r"\]\[([^\[\]]{1,100})\]")
 
 
 def _title_from(doc: Doc, as_text) -> str | None:
@@ -1657,7 +1658,7 @@ def _title_from(doc: Doc, as_text) -> str | None:
 _ZONE_LINE_WORDS = ("time", "zone", "heure", "hora", "horário", "horario", "uhrzeit", "zeit", "tijd", "orari", "czas", "tid", "時刻", "時間", "时间", "時区", "时区")
 # (any of them in a lowercased line, as one scan: the first 400 lines of every document
 # pass through it)
-_ZONE_LINE = re.compile("|".join(map(re.escape, _ZONE_LINE_WORDS)))
+_ZONE_LINE = lazy_re.compile("|".join(map(re.escape, _ZONE_LINE_WORDS)))
 
 
 def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
@@ -1699,17 +1700,17 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 # "17:30 Central Time", "9:10 AM Winnipeg time": a zone word or a city before "time"
 # (the hour's first digit, then a look behind for the word boundary before it:
 # "\b\d{1,2}" has no first character the regex engine can skip to; this one only at digits)
-_ZONE_AFTER_TIME = re.compile(r"\d(?<!\w\d)\d?[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?\s*)?\(?"
+_ZONE_AFTER_TIME = lazy_re.compile(r"\d(?<!\w\d)\d?[:.h]\d{2}(?::\d{2})?\s*(?:[aApP]\.?[mM]\.?\s*)?\(?"
                               r"([A-Z]{2,5}(?:[+-]\d{1,2}(?::\d{2})?)?\b|(?i:[a-z]{4,16})(?=\s+(?i:time)\b)"
                               # "between 9:41 a.m. and 10:35 a.m. Eastern": a US zone word alone
                               r"|(?:Eastern|Pacific|Central|Mountain)\b)")
 
 
-_TITLE_CLOCK = re.compile(r"\d:\d\d")
+_TITLE_CLOCK = lazy_re.compile(r"\d:\d\d")
 # a paragraph opened by a bold label naming the impact, its own run-in heading:
 # "**Impact.** Every service ...", "**Customer impact:** ..." (not "**Scope.**": what a
 # review covers)
-_RUN_IN = re.compile(r"^(?:\*\*|__)(?:(?:customer|user|business|service)\s+)?impact(?:ed)?[.:](?:\*\*|__)\s*(?=\S)",
+_RUN_IN = lazy_re.compile(r"^(?:\*\*|__)(?:(?:customer|user|business|service)\s+)?impact(?:ed)?[.:](?:\*\*|__)\s*(?=\S)",
                      re.I)
 
 
@@ -1748,7 +1749,7 @@ def _window_field(doc: Doc):
 
 
 # (the arrow alone: the spaces around it are stripped after, so a run of them costs linear time)
-_WINDOW_ENDS = re.compile(r"→|->|⇒|=>")
+_WINDOW_ENDS = lazy_re.compile(r"→|->|⇒|=>")
 
 
 def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):
@@ -1819,9 +1820,9 @@ def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
 # perhaps named: "発生 05:03 JST 頃 〜 復旧 16:47 JST 頃", from occurrence to recovery)
 # (and the same words in French, German, Spanish, Portuguese and Dutch: "de 1h02 à 10h17",
 # "entre 16:00 et 16:26", "von 14:00 bis 15:10", "de 14:00 a 15:00", "van 14:00 tot 15:00")
-_RANGE_SEP = re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040-\u30ff\u4e00-\u9fff]{1,3}\s*)?|\s*(?:->|=>|⇒|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)(?=\s)\s*",
+_RANGE_SEP = lazy_re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040-\u30ff\u4e00-\u9fff]{1,3}\s*)?|\s*(?:->|=>|⇒|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)(?=\s)\s*",
                         re.I)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+_SENTENCE = lazy_re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 # (Japanese, Chinese and Korean have no word boundaries: "障害", "无法访问", "장애", and the
 # alerts that fired over the window, "複数回発火")
 _IMPACT_WORDS_LATIN = (r"outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
@@ -1831,14 +1832,14 @@ _IMPACT_WORDS_LATIN = (r"outage|impact|down|unavailable|errors?|fail\w*|degraded
 _IMPACT_WORDS_CJK = r"障害|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단"
 # (led by a look ahead for the first letters of its words: a search tests one class at
 # each character, and tries the words only where one may start, 2x faster over prose)
-_IMPACT_WORDS = re.compile(starts_of(_IMPACT_WORDS_LATIN, _IMPACT_WORDS_CJK)
+_IMPACT_WORDS = lazy_re.compile(starts_of(_IMPACT_WORDS_LATIN, _IMPACT_WORDS_CJK)
                            + r"(?:\b(?:" + _IMPACT_WORDS_LATIN + r")\b|" + _IMPACT_WORDS_CJK + ")", re.I)
 
 
 # where a range's first time may start: a digit after neither a digit nor a colon, the
 # look behind written after the digit ("(?<![\d:])\d" has no first character the regex
 # engine can skip to, so it was tried at every character; this one only at digits)
-_RANGE_START = re.compile(r"\d(?<![\d:]\d)")
+_RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 
 
 def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
@@ -1872,7 +1873,7 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
     return None
 
 
-_NUMBERED_PROBLEM = re.compile(r"^(?:bug|issue|problem|defect|fault|failure)\s*#?\d{1,2}\s*(?:[:.)]|[-–—])\s*", re.I)
+_NUMBERED_PROBLEM = lazy_re.compile(r"^(?:bug|issue|problem|defect|fault|failure)\s*#?\d{1,2}\s*(?:[:.)]|[-–—])\s*", re.I)
 
 
 def _factors(doc: Doc) -> list[str]:
@@ -1959,7 +1960,7 @@ def _sub_items(children: list[str]) -> list[str]:
 # (led by a guard of the letters its phrases open with: a search tests one class at each
 # character and tries the phrases only where one may start; tests/test_first_letters.py
 # checks that the guard names every first letter)
-_CAUSE = re.compile(r"(?=[abcdefiloprstw])\b(?:root[\s_-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?(?:caused|triggered)\s+by"
+_CAUSE = lazy_re.compile(r"(?=[abcdefiloprstw])\b(?:root[\s_-]cause|(?:was|were|is|are|been)\s+(?:\w+\s+)?(?:caused|triggered)\s+by"
                     r"|caused\s+by|due\s+to|because\s+(?:of\s+)?(?:a|an|the|our|its|their|we|it)\b"
                     # "the voltage spike caused a shutdown of the network gear"
                     r"|\bcaused\s+(?:a|an|the)\s+(?:\w+\s+)?(?:outage|shutdown|failure|crash|disruption|downtime"
@@ -1996,12 +1997,12 @@ _CAUSE = re.compile(r"(?=[abcdefiloprstw])\b(?:root[\s_-]cause|(?:was|were|is|ar
 # no resource guarantees", "analysis showed that ..." (a cause when what follows "that" is
 # not the harm's measure or its absence: "that no customer data was lost", "that about 3%
 # of requests were slow")
-_FOUND_THAT = re.compile(r"\b(?:after|upon|on|through)\s+(?:(?:some|further|an?|the|our|more)\s+)?(?:investigation"
+_FOUND_THAT = lazy_re.compile(r"\b(?:after|upon|on|through)\s+(?:(?:some|further|an?|the|our|more)\s+)?(?:investigation"
                          r"|investigating|analysis|debugging|digging)\b[^.;]{0,30}?\s(?:we|I)\s+(?:\w+\s+)?(?:determined"
                          r"|found|discovered|concluded|established|realized|realised|learned)\s+that\b"
                          r"|\b(?:investigation|analysis|debugging)\s+(?:\w+\s+)?(?:showed|revealed|determined|found"
                          r"|established|concluded)\s+that\b", re.I)
-_SCOPE_FOUND = re.compile(r"^\W*(?:no|none|nothing|only|about|approximately|roughly|around|nearly|almost|~|\d|all|most"
+_SCOPE_FOUND = lazy_re.compile(r"^\W*(?:no|none|nothing|only|about|approximately|roughly|around|nearly|almost|~|\d|all|most"
                           r"|some|few|fewer|less|more)\b|\b(?:affected|impacted|lost|exposed|leaked|accessed|stolen)\b", re.I)
 
 
@@ -2013,7 +2014,7 @@ def _found_cause(sentence: str) -> bool:
 
 # the same in French, Spanish, Portuguese, German and Dutch ("devido a expiração de chave
 # SSH", "à cause d'un certificat", "verursacht durch")
-_CAUSE_OTHER = re.compile(r"(?=[acdeglopuvà])\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causad[oa]s?\s+por|debido\s+a|a\s+causa\s+de"
+_CAUSE_OTHER = lazy_re.compile(r"(?=[acdeglopuvà])\b(?:devido\s+(?:a|à|ao)|por\s+causa\s+d[eoa]|causad[oa]s?\s+por|debido\s+a|a\s+causa\s+de"
                           # "Grund dafür war ein Fibercut", "la cause était", "el motivo fue"
                           r"|grund\s+(?:dafür|hierfür|war)|ursache\s+(?:war|ist)|la\s+cause\s+(?:était|est|a\s+été)"
                           r"|el\s+motivo\s+fue|o\s+motivo\s+foi"
@@ -2023,8 +2024,8 @@ _CAUSE_OTHER = re.compile(r"(?=[acdeglopuvà])\b(?:devido\s+(?:a|à|ao)|por\s+ca
                           r"|veroorzaakt\s+door|als\s+gevolg\s+van)", re.I)
 # the same in Chinese, Japanese and Korean: "由于…故障" (because of), "原因" (cause), "导致"
 # (led to), "때문에" (because), "으로 인해" (due to); their sentences end in 。！？
-_CAUSE_CJK = re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|로\s?인(?:해|한)")
-_CJK_SENTENCE = re.compile(r"(?<=[。！？])")
+_CAUSE_CJK = lazy_re.compile(r"由于|由於|因为|因為|原因|导致|導致|起因|때문에|원인|로\s?인(?:해|한)")
+_CJK_SENTENCE = lazy_re.compile(r"(?<=[。！？])")
 _CAUSE_HINTS = ("cause", "due", "because", "investigat", "analysis", "debugging", "digging", "turned out", "trigger", "result", "stem", "originated", "traced",
                 "culprit", "reason", "the problem", "the issue", "the bug", "the fault", "devido", "causa", "debido", "raison", "dû", "aufgrund", "verursacht", "grund",
                 "ursache", "motivo", "veroorzaakt", "gevolg", "durch", "advantage of", "attack", "exploit")
@@ -2122,19 +2123,19 @@ def _prose_cause(doc: Doc) -> list[str]:
     return []
 
 
-_FOUND_CAUSE = re.compile(r"\b(?:turned\s+out\s+(?:to\s+be|that)|the\s+root\s+cause\s+(?:was|is)|the\s+culprit\s+(?:was|is))\b", re.I)
-_NEGATED_CAUSE = re.compile(r"\b(?:not|no|never|unknown|unclear)\b[^.]{0,20}\b(?:cause|culprit)\b|turned\s+out\s+(?:to\s+be\s+)?"
+_FOUND_CAUSE = lazy_re.compile(r"\b(?:turned\s+out\s+(?:to\s+be|that)|the\s+root\s+cause\s+(?:was|is)|the\s+culprit\s+(?:was|is))\b", re.I)
+_NEGATED_CAUSE = lazy_re.compile(r"\b(?:not|no|never|unknown|unclear)\b[^.]{0,20}\b(?:cause|culprit)\b|turned\s+out\s+(?:to\s+be\s+)?"
                             r"(?:fine|ok|okay|unrelated|harmless|benign|wrong|incorrect|mistaken|false|a\s+false|a\s+red\s+herring"
                             r"|not\b|nothing)", re.I)
 # an entry's clock before its words ("15:00 UTC: It turned out that ..."): not part of the cause
-_ENTRY_CLOCK = re.compile(r"^\W*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:[A-Z]{2,5}\s*)?[:\-\u2013\u2014|]?\s*")
+_ENTRY_CLOCK = lazy_re.compile(r"^\W*\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?\s*)?(?:[A-Z]{2,5}\s*)?[:\-\u2013\u2014|]?\s*")
 
 
-_CAUSES_LABEL = re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes|(?:root\s+|contributing\s+)?causes"
+_CAUSES_LABEL = lazy_re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes|(?:root\s+|contributing\s+)?causes"
                            r"|contributing\s+factors|reasons|things\s+that\s+went\s+wrong)\s*:$", re.I)
-_ROOT_CAUSE_LABEL = re.compile(r"(?:^|(?<=[.!?]\s))root[\s_]+cause\s*:\s*(\S.*)", re.I)
+_ROOT_CAUSE_LABEL = lazy_re.compile(r"(?:^|(?<=[.!?]\s))root[\s_]+cause\s*:\s*(\S.*)", re.I)
 # a field that names the cause: "Root cause:", "Root causes:", "Cause:", "根本原因："
-_CAUSE_FIELD = re.compile(r"(?:root[\s_]+causes?|causes?|根本原因|原因)\s*[:：]\s*", re.I)
+_CAUSE_FIELD = lazy_re.compile(r"(?:root[\s_]+causes?|causes?|根本原因|原因)\s*[:：]\s*", re.I)
 # ... left blank or not known yet: "TBD", "N/A — see below", "Unknown, still investigating",
 # "None identified yet", "调查中，预计明天", "unbekannt"; not a cause that opens with such a
 # word ("Unknown client flooding the login API"), nor one found since ("unknown at first,
@@ -2144,11 +2145,11 @@ _BLANK_WORDS = (r"n/?a", r"none(?:\s+(?:identified|found|known))?", r"tb[dac]", 
                 r"(?:still\s+)?investigating", r"pending(?:\s+investigation)?", r"unbekannt", r"desconocid[ao]",
                 r"inconnue?", r"sconosciut[ao]", r"desconhecid[ao]", "调查中", "調査中", "不明", "未知", "不详", "未定", "待定",
                 r"[-—–?]")
-_BLANK_VALUE = re.compile("(?:" + "|".join(_BLANK_WORDS) + r")(?:\s+(?:yet|so\s+far|for\s+now|at\s+(?:this|the)\s+time))?"
+_BLANK_VALUE = lazy_re.compile("(?:" + "|".join(_BLANK_WORDS) + r")(?:\s+(?:yet|so\s+far|for\s+now|at\s+(?:this|the)\s+time))?"
                           r"\s*(?:$|[.;:,/!?。，、：；(\[（—–-])", re.I)
-_FOUND_SINCE = re.compile(r"\b(?:found|traced|turned\s+out|identified\s+as|determined\s+to|confirmed\s+(?:as|to))\b", re.I)
+_FOUND_SINCE = lazy_re.compile(r"\b(?:found|traced|turned\s+out|identified\s+as|determined\s+to|confirmed\s+(?:as|to))\b", re.I)
 # a field's key: "Root cause:", "**Ursache:**" (read plain), "根本原因："
-_FIELD_KEY = re.compile(r"[^:：]{1,40}[:：]\s*")
+_FIELD_KEY = lazy_re.compile(r"[^:：]{1,40}[:：]\s*")
 
 
 def _unknown_cause(sentence: str, keyed: bool = False) -> bool:
@@ -2163,7 +2164,7 @@ def _unknown_cause(sentence: str, keyed: bool = False) -> bool:
 # a sentence that says the list after it is the causes: "Root causes were two silent
 # misconfigurations:", "It was caused by:" (not "We found the root cause after checking
 # the following:")
-_NAMES_THE_CAUSES = re.compile(r"\b(?:root\s+)?(?:causes?|reasons?|factors?)\s+(?:were|are|was|is|include[sd]?)\b[^.:]{0,80}:\s*$"
+_NAMES_THE_CAUSES = lazy_re.compile(r"\b(?:root\s+)?(?:causes?|reasons?|factors?)\s+(?:were|are|was|is|include[sd]?)\b[^.:]{0,80}:\s*$"
                                r"|\b(?:caused\s+by|due\s+to|because\s+of)\s*:\s*$"
                                # "There were a couple of bad things that worked together to cause this:"
                                # (things that combined, not "what caused the errors:" over the
@@ -2182,35 +2183,35 @@ def _listed_after(blocks: list, i: int) -> list[str]:
     return [t for t in out if t]
 
 
-_NUMBERED_TITLE = re.compile(r"^\s*\d{1,3}[.)]\s+")
+_NUMBERED_TITLE = lazy_re.compile(r"^\s*\d{1,3}[.)]\s+")
 # a table header that names what supports the causes rather than the causes ("| Evidence |
 # Source |")
-_EVIDENCE_COLUMN = re.compile(r"\b(?:evidence|sources?|metrics?|data|before|after|during|graphs?|logs?|time|when)\b", re.I)
+_EVIDENCE_COLUMN = lazy_re.compile(r"\b(?:evidence|sources?|metrics?|data|before|after|during|graphs?|logs?|time|when)\b", re.I)
 # a sub-heading that asks ("### Why it happened", "### Why it wasn't caught earlier",
 # "### What went wrong"): a question its list or paragraphs answer, never a cause itself
 # (one over nothing but code is still named by its heading)
-_ASKS = re.compile(r"^\W*(?:why|what|how|warum|wieso|pourquoi|por\s+qu[ée])\b|^\W*(?:为什么|為什麼|なぜ|왜)", re.I)
+_ASKS = lazy_re.compile(r"^\W*(?:why|what|how|warum|wieso|pourquoi|por\s+qu[ée])\b|^\W*(?:为什么|為什麼|なぜ|왜)", re.I)
 # causes named as candidates ("Possible causes") and causes ruled out ("Ruled-out causes")
-_CANDIDATE_CAUSES = re.compile(r"^(?:possible|probable|likely|suspected|potential)\b", re.I)
-_NOT_CAUSES = re.compile(r"\b(?:ruled[\s-]*out|rejected|eliminated|excluded|discarded|dismissed|red\s+herrings?)\b"
+_CANDIDATE_CAUSES = lazy_re.compile(r"^(?:possible|probable|likely|suspected|potential)\b", re.I)
+_NOT_CAUSES = lazy_re.compile(r"\b(?:ruled[\s-]*out|rejected|eliminated|excluded|discarded|dismissed|red\s+herrings?)\b"
                          r"|\bnon[\s-]+causes?\b|\bnot\s+(?:the\s+)?(?:root\s+)?causes?\b", re.I)
 # a table's header that names its rows as causes ("| Cause | Likelihood |", "| 要因 | 影響 |")
 # (and a heading that names causes, not "## Analysis" nor "## Technical details")
-_CAUSE_COLUMN = re.compile(r"\b(?:causes?|causas?|factors?|reasons?|hypothes[ie]s|suspects?)\b|原因|要因|根因|ursache|cause",
+_CAUSE_COLUMN = lazy_re.compile(r"\b(?:causes?|causas?|factors?|reasons?|hypothes[ie]s|suspects?)\b|原因|要因|根因|ursache|cause",
                            re.I)
 # a heading that names a group of causes, not one: "Background causes", "Other contributing
 # factors", "背景原因" (background causes), "要因"
 # a heading that holds the causes, or their details ("### Technical details" over four
 # numbered causes, "### Five whys" over its answers); not "### Diagnosis" over the steps
 # that found them
-_DETAILS_OF_CAUSES = re.compile(r"^\W*(?:technical\s+)?(?:details|explanation|breakdown)\W*$", re.I)
-_FINDING_CAUSES = re.compile(r"diagnos|analys|investigat|調査|分析|调查|분석", re.I)
+_DETAILS_OF_CAUSES = lazy_re.compile(r"^\W*(?:technical\s+)?(?:details|explanation|breakdown)\W*$", re.I)
+_FINDING_CAUSES = lazy_re.compile(r"diagnos|analys|investigat|調査|分析|调查|분석", re.I)
 
 
 def _holds_causes(title: str) -> bool:
     return bool(_DETAILS_OF_CAUSES.match(title)) or (
         section_kind(title, whole=True) == "factors" and not _FINDING_CAUSES.search(title))
-_GROUP_OF_CAUSES = re.compile(r"^\W*(?:(?:[\w'’-]+\s+){0,2}(?:causes|factors|reasons)"
+_GROUP_OF_CAUSES = lazy_re.compile(r"^\W*(?:(?:[\w'’-]+\s+){0,2}(?:causes|factors|reasons)"
                               r"|(?:背景|根本|間接|副次|寄与|その他の?|其他)?(?:原因|要因))\W*$", re.I)
 
 
@@ -2277,20 +2278,20 @@ _NOT = r"(?:was|were|been|being|is|are)\s+(?:never\s+|not\s+(?:\w+\s+)?)"
 # be wider than the statement, never narrower; a word as common as "affected" alone
 # would run its regex on most documents.
 _AVERTED = [
-    (("exploit",), re.compile(
+    (("exploit",), lazy_re.compile(
         _NOT + r"exploited|no\s+(?:reports?\s+of\s+)?(?:actual\s+|active\s+|known\s+|evidence\s+of\s+)?"
         r"(?:exploits?|exploitation)\b|(?:unaware|not\s+aware)\s+of\s+any\s+(?:attempts?\s+to\s+)?exploit"
         r"|without\s+(?:it\s+)?(?:having\s+been|being)\s+exploited"
         r"|(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+|ever\s+)?been\s+exploited"
         # "the vulnerability wasn’t exploited in a cloud organization"
         r"|\b(?:was|were|is|are)n[’']t\s+(?:ever\s+|actually\s+)?exploited", re.I)),
-    (("abused", "not used", "never used", "not been used"), re.compile(
+    (("abused", "not used", "never used", "not been used"), lazy_re.compile(
         _NOT + r"(?:abused|used\s+(?:to|by|for|maliciously))|(?:had|has|have)\s+not\s+been\s+used\s+to", re.I)),
-    (("malicious", "indicator"), re.compile(
+    (("malicious", "indicator"), lazy_re.compile(
         r"no\s+(?:actual\s+|known\s+|evidence\s+of\s+)?malicious\s+(?:activity|use)"
         r"|no\s+indicators?\s+of\s+(?:compromise|malicious)", re.I)),
     (tuple(f"{v} {p}" for v in ("were", "was", "been") for p in ("compromised", "affected", "impacted", "exposed",
-                                                                   "accessed")), re.compile(
+                                                                   "accessed")), lazy_re.compile(
         # (its "n" in both cases, outside the case-blind part, and the word boundary before
         # it looked for behind it: a search jumps from one "n" to the next instead of trying
         # the pattern at every character of the opening, 5x faster where "was affected"
@@ -2300,44 +2301,44 @@ _AVERTED = [
         r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed))")),
     # "no secrets were leaked", "remained fully protected throughout" (but not "users of
     # the stable packages are not affected": a part spared says another part was hit)
-    (("leaked", "exfiltrated", "stolen", "remain", "stay"), re.compile(
+    (("leaked", "exfiltrated", "stolen", "remain", "stay"), lazy_re.compile(
         r"\bno\s+(?:\w+\s+)?(?:secrets?|credentials?|tokens?|keys?|data|passwords?)\s+(?:were|was|had\s+been)\s+"
         r"(?:leaked|exposed|exfiltrated|stolen)"
         r"|\b(?:remained|remains|stayed|stays)\s+(?:fully\s+|completely\s+)?(?:protected|secure|unaffected)\b", re.I)),
-    (("no customer", "no user", "no end", "no production", "no external"), re.compile(r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact",
+    (("no customer", "no user", "no end", "no production", "no external"), lazy_re.compile(r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact",
                              re.I)),
-    (("before it", "before reach", "before hitting", "before making"), re.compile(
+    (("before it", "before reach", "before hitting", "before making"), lazy_re.compile(
         r"(?:caught|stopped|detected|found)\s+(?:it\s+|the\s+\w+\s+)?before\s+(?:it\s+)?(?:(?:reached|hit|went\s+(?:to|into)"
         r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?)\b)",
         re.I)),
-    (("lucky",), re.compile(r"\bwe\s+got\s+lucky", re.I)),
+    (("lucky",), lazy_re.compile(r"\bwe\s+got\s+lucky", re.I)),
     # "not a single customer connection was refused", "nothing customer-facing was touched"
-    (("not a single", "customer-facing", "user-facing"), re.compile(
+    (("not a single", "customer-facing", "user-facing"), lazy_re.compile(
         r"\bnot\s+a\s+single\s+(?:customer|user|client|production)\b(?:\s+[\w-]+){0,2}?\s+(?:was|were)\s+"
         r"(?:refused|affected|impacted|dropped|lost|failed|rejected|harmed|touched)"
         r"|\bnothing\s+(?:customer|user)[\s-]facing\s+(?:was|were)\s+(?:touched|affected|impacted)", re.I)),
     # "caught in staging", "the pipeline halted before the first production wave", "stopped
     # at the canary": stopped on the way, short of the users
     (("caught in", "caught at", "caught on", "stopped at", "stopped in", "halted before", "halts before",
-      "stopped before", "stops before", "itself before", "never reached"), re.compile(
+      "stopped before", "stops before", "itself before", "never reached"), lazy_re.compile(
         r"\b(?:caught|stopped|halted)\s+(?:it\s+)?(?:in|at|on)\s+(?:the\s+)?(?:staging|canary|pre-?prod(?:uction)?|"
         r"test(?:ing)?|qa)\b"
         r"|\b(?:halt(?:s|ed)?|stop(?:s|ped)?)\s+(?:itself\s+)?before\s+(?:the\s+)?(?:first\s+)?production\b"
         r"|\bnever\s+reached\s+(?:production|customers|users)\b", re.I)),
     # "had not been activated on mainnet; no funds were at risk": caught before it shipped
-    (("at risk", "been activated", "been deployed", "been released", "been enabled", "been shipped"), re.compile(
+    (("at risk", "been activated", "been deployed", "been released", "been enabled", "been shipped"), lazy_re.compile(
         r"\bno\s+(?:\w+\s+)?(?:funds|money|assets|users?|customers?|data|accounts?)\s+(?:were|was)\s+(?:ever\s+)?at\s+risk"
         r"|\b(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:activated|deployed|released|enabled|shipped)", re.I)),
-    (("unauthori",), re.compile(
+    (("unauthori",), lazy_re.compile(
         r"\b(?:no|(?:not|n[’']t)\s+(?:show|find|reveal|see)\s+any)\s+(?:evidence\s+of\s+(?:any\s+)?)?(?:\w+\s+)?"
         r"unauthori[sz]ed\s+(?:actions?|access|use|activity|changes?|uploads?|releases?)", re.I)),
     # a capability that was there, not harm that happened: "no realized harm", "we do
     # not believe there was any impact"
-    (("realized harm", "realised harm", "believe there"), re.compile(
+    (("realized harm", "realised harm", "believe there"), lazy_re.compile(
         r"\b(?:no|not\s+a)\s+reali[sz]ed\s+harm"
         r"|\b(?:do|did)\s+not\s+believe\s+(?:that\s+)?there\s+(?:was|were|has\s+been)\s+any\s+(?:\w+\s+)?impact", re.I)),
 ]
-_HARMED = re.compile(
+_HARMED = lazy_re.compile(
     r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
     r"|error\s+rates?|(?:users|customers|visitors)\s+(?:could\s+not|couldn't|were\s+unable|saw|experienced)"
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
@@ -2363,7 +2364,7 @@ _HARMED = re.compile(
 
 
 # any word of any group above, in one pass: most documents hold none
-_AVERTED_WORDS = re.compile(any_of(w for words, _ in _AVERTED for w in words))
+_AVERTED_WORDS = lazy_re.compile(any_of(w for words, _ in _AVERTED for w in words))
 
 
 def _said_words(low: str) -> set[str]:
@@ -2396,12 +2397,12 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
 # unauthorized access to the admin API". Harm only where its own clause holds no denial,
 # hedge or capability ("no evidence that the attacker gained ...", "before anyone gained
 # ...", "the bug allowed granting ...").
-_ACCESS_HAD = re.compile(r"\b(?:creat(?:ed|ing)|gain(?:ed|ing)|obtain(?:ed|ing)|grant(?:ed|ing))\s+(?:[\d,]+\s+)?"
+_ACCESS_HAD = lazy_re.compile(r"\b(?:creat(?:ed|ing)|gain(?:ed|ing)|obtain(?:ed|ing)|grant(?:ed|ing))\s+(?:[\d,]+\s+)?"
                          r"unauthori[sz]ed\s+(?:\w+\s+)?(?:accounts?|access|users?|logins?|privileges?)\b", re.I)
-_DENIES = re.compile(r"\b(?:no|not|never|nobody|none|without|prevent\w*|block\w*|stop\w*|unable|fail(?:ed|s)?\s+to"
+_DENIES = lazy_re.compile(r"\b(?:no|not|never|nobody|none|without|prevent\w*|block\w*|stop\w*|unable|fail(?:ed|s)?\s+to"
                      r"|attempt\w*|tr(?:y|ied|ies|ying)|before|allow\w*|let|lets|enabl\w*|could|would|might|may|can"
                      r"|risk\w*|whether|if)\b|n[’']t\b", re.I)
-_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
+_CLAUSE_END = lazy_re.compile(r"[.;:!?](?=\s|$)")
 
 
 def _clause_denies(text: str, at: int) -> bool:
@@ -2414,7 +2415,7 @@ def _clause_denies(text: str, at: int) -> bool:
 
 # harm named as what was avoided or might happen ("without downtime", "may cause
 # downtime", "to avoid an outage"), not as what happened
-_UNREAL = re.compile(r"\b(?:without|no|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|may|might|could|would|can|risk\s+of)"
+_UNREAL = lazy_re.compile(r"\b(?:without|no|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|may|might|could|would|can|risk\s+of)"
                      r"(?:\s+(?:an?|any|the|cause|causing|lead\s+to|result\s+in|further|some))*\s+$", re.I)
 
 
@@ -2427,7 +2428,7 @@ _POST_KINDS = frozenset((
     "incident", "incidents", "incident report", "incident reports", "outage", "outages", "rca", "retrospective",
     "retrospectives", "retro", "review", "reviews"))
 # ... nor a year, a version or a code identifier ("2026", "v0.1.4", "checkout.session.completed")
-_NOT_A_CLASS = re.compile(r"^v?\d[\d.\-/]*$|^[\w-]+(?:\.[\w-]+)+$")
+_NOT_A_CLASS = lazy_re.compile(r"^v?\d[\d.\-/]*$|^[\w-]+(?:\.[\w-]+)+$")
 
 
 def _incident_class(doc, options, title, summary, factors) -> str | None:

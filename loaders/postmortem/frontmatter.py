@@ -17,6 +17,8 @@ import re
 
 import yaml
 
+from loaders import lazy_re
+
 # libyaml when PyYAML was built with it (several times faster), else the pure-Python loader
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 64 * 1024
@@ -35,12 +37,12 @@ class FrontMatterError(ValueError):
 
 
 YAML, TOML, JS, NIKOLA, PELICAN = "yaml", "toml", "js", "nikola", "pelican"
-_NIKOLA_FIELD = re.compile(r"^\.\.\s+([A-Za-z_][\w-]*)\s*:(.*)$")
+_NIKOLA_FIELD = lazy_re.compile(r"^\.\.\s+([A-Za-z_][\w-]*)\s*:(.*)$")
 # Pelican and MultiMarkdown: "Title: ..." first, then "Key: value" lines (a value may
 # wrap onto an indented line), a blank line after them
-_PELICAN_FIELD = re.compile(r"^([A-Za-z][\w -]{0,30}?)\s*:(?:\s(.*)|)$")
-_EXPORT = re.compile(r"^export\s+(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=]+)?=\s*\{")
-_MDX_PREAMBLE = re.compile(r"^(?:import\s|export\s|\s*$|//|/\*|\*)")
+_PELICAN_FIELD = lazy_re.compile(r"^([A-Za-z][\w -]{0,30}?)\s*:(?:\s(.*)|)$")
+_EXPORT = lazy_re.compile(r"^export\s+(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=]+)?=\s*\{")
+_MDX_PREAMBLE = lazy_re.compile(r"^(?:import\s|export\s|\s*$|//|/\*|\*)")
 
 
 def split(lines: list[str]) -> tuple[list[str] | None, int, str]:
@@ -117,8 +119,8 @@ def _object_end(lines: list[str], start: int) -> int | None:
 # flat list
 _JS_VALUE = (r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`|-?\d+(?:\.\d+)?(?![\w-])|true|false|null"""
              r"""|\[[^\[\]{}]*\])""")
-_JS_PAIR = re.compile(r"""(?:^|[{,\s])["']?([A-Za-z_$][\w$]*)["']?\s*:\s*""" + _JS_VALUE, re.M)
-_JS_STRING = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`([^`]*)`""")
+_JS_PAIR = lazy_re.compile(r"""(?:^|[{,\s])["']?([A-Za-z_$][\w$]*)["']?\s*:\s*""" + _JS_VALUE, re.M)
+_JS_STRING = lazy_re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`([^`]*)`""")
 
 
 def _js_value(v: str):
@@ -145,7 +147,7 @@ def _load_js(lines: list[str]) -> dict:
     return out
 
 
-_SIMPLE_KEY = re.compile(r"^([A-Za-z_][\w -]{0,60}?)[ ]{0,8}:(?:[ ](.*))?$")
+_SIMPLE_KEY = lazy_re.compile(r"^([A-Za-z_][\w -]{0,60}?)[ ]{0,8}:(?:[ ](.*))?$")
 _PLAIN_START = set("[]{}&*!|>%@`#'\",?:-")
 _BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
 
@@ -224,8 +226,8 @@ def salvage(lines: list[str]) -> dict:
 
 
 # Ziggy, the front matter of Zine sites (ziglang.org): `.title = "The First Outage",`
-_ZIGGY_FIELD = re.compile(r"^\.([A-Za-z_]\w*)\s*=\s*(?:@date\(\s*)?" + _JS_VALUE + r"\s*\)?\s*,?\s*$")
-_ZIGGY_START = re.compile(r"^\.[A-Za-z_]\w*\s*=")
+_ZIGGY_FIELD = lazy_re.compile(r"^\.([A-Za-z_]\w*)\s*=\s*(?:@date\(\s*)?" + _JS_VALUE + r"\s*\)?\s*,?\s*$")
+_ZIGGY_START = lazy_re.compile(r"^\.[A-Za-z_]\w*\s*=")
 
 
 def _ziggy(lines: list[str]) -> dict | None:

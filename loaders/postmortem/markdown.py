@@ -12,38 +12,39 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from loaders import lazy_re
 from loaders import timeparse
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_ATX = lazy_re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+_SETEXT = lazy_re.compile(r"^ {0,3}(=+|-+)\s*$")
 # A fence opens with three or more backticks or tildes; a backtick fence's info string
 # holds no backtick (CommonMark), so "```code``` on one line" is inline code, not a fence
-_FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
-_ITEM = re.compile(r"^( {0,3}|\t?)([-*+•]|\d{1,3}[.)])\s+(.*)$")
+_FENCE = lazy_re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+_ITEM = lazy_re.compile(r"^( {0,3}|\t?)([-*+•]|\d{1,3}[.)])\s+(.*)$")
 # (possessive: no part gives back what it took, which could never help the next part
 # match; with plain quantifiers, the last cell's spaces and the closing spaces shared a
 # run of 100,000 tabs inside a delimiter row in quadratic time, 25 s)
-_TABLE_SEP = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
+_TABLE_SEP = lazy_re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 # "**Timeline**", "**Timeline:**", "**Timeline** (UTC)": a bold line standing alone
 # (possessive \s*+: on "**Date:**" and 100,000 spaces the plain \s* pieces backtrack
 # against each other in cubic time)
-_BOLD_LINE = re.compile(r"^\s*+(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)\s*+:?\s*+(\([^()]{1,40}\))?\s*+:?\s*+$")
-_HR = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_TAG = re.compile(r"<[^>\n]{1,300}>")
+_BOLD_LINE = lazy_re.compile(r"^\s*+(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)\s*+:?\s*+(\([^()]{1,40}\))?\s*+:?\s*+$")
+_HR = lazy_re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_TAG = lazy_re.compile(r"<[^>\n]{1,300}>")
 # link text and targets never contain "[" (or ")"), so each attempt stops at the next one:
 # a run of "[[[[..." costs linear time, not quadratic
-_LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)|\[([^\[\]]{1,500})\]\[[^\[\]]{0,100}\]")
+_LINK = lazy_re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)|\[([^\[\]]{1,500})\]\[[^\[\]]{0,100}\]")
 # a wiki link, as Obsidian and other note tools write one: "[[Saara Virtanen]]", "[[orders-db|the
 # orders database]]" (its alias is what it shows), "![[diagram.png]]" an embed
-_WIKI_LINK = re.compile(r"!?\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]")
+_WIKI_LINK = lazy_re.compile(r"!?\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]")
 # the same, inline links only: where no "[label]: url" line defines a reference, "[INC-7][P0]"
 # is text in brackets, not a link
-_INLINE_LINK = re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)()")
+_INLINE_LINK = lazy_re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)()")
 # "[1]: https://example.com/status": a reference link's definition, its label (not a
 # footnote's "[^1]: ...")
-REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)([^\[\]]{1,100})\]:\s*\S", re.M)
-_QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
-_EMPH = re.compile(r"(\*\*|__|~~|`)")
+REFERENCE_DEFINITION = lazy_re.compile(r"^ {0,3}\[(?!\^)([^\[\]]{1,100})\]:\s*\S", re.M)
+_QUOTE_MARK = lazy_re.compile(r"^(?:>[ \t]?)+")
+_EMPH = lazy_re.compile(r"(\*\*|__|~~|`)")
 
 
 @dataclass(slots=True)
@@ -146,7 +147,7 @@ def _is_table_line(line: str) -> bool:
     return s.startswith("|") and s.count("|") >= 2
 
 
-_OUTLINE = re.compile(r"^(\d{1,2})[.)]\s")
+_OUTLINE = lazy_re.compile(r"^(\d{1,2})[.)]\s")
 
 
 def _outline_level(title: str, stack: list[Section]) -> int | None:

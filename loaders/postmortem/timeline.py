@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import takewhile
 
+from loaders import lazy_re
 from loaders import timeparse as tp
 from loaders.postmortem.doc import datetime_value, front, minutes, status_issue
 from loaders.postmortem.markdown import plain
@@ -29,14 +30,14 @@ from loaders.postmortem.vocabulary import (
     meta_key,
 )
 
-_TIME_HEADER = re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|datetime|date\s+and\s+time|"
+_TIME_HEADER = lazy_re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|datetime|date\s+and\s+time|"
                           r"time\s*\(.*\)|date\s*\(.*\)|hour|clock|utc|start)\b", re.I)
-_DAY_HEADER = re.compile(r"^(?:day|days)$", re.I)
-_TEXT_HEADER = re.compile(r"^(?:event|events|description|what|action|details?|notes?|activity|"
+_DAY_HEADER = lazy_re.compile(r"^(?:day|days)$", re.I)
+_TEXT_HEADER = lazy_re.compile(r"^(?:event|events|description|what|action|details?|notes?|activity|"
                           r"summary|update|happened|message|comment)\b", re.I)
-_SKIP_LEAD = re.compile(r"^[\s\-–—:|.,)\]*_]+")
-_CHECKBOX = re.compile(r"^\[[ xX]\]\s*")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
+_SKIP_LEAD = lazy_re.compile(r"^[\s\-–—:|.,)\]*_]+")
+_CHECKBOX = lazy_re.compile(r"^\[[ xX]\]\s*")
+_LIST_MARK = lazy_re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Entry:
 
 # "Unless otherwise noted all events happened on 2019-10-21", "All times are on
 # June 3rd": the day every time-only entry is on, whatever dated entry comes above it.
-_STATED_DAY = re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specified)|all\s+(?:events|times|entries))"
+_STATED_DAY = lazy_re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specified)|all\s+(?:events|times|entries))"
                          r"[^.\n]{0,60}?\b(?:on|occurred|happened|are|were)\s+(?:on\s+)?(?=\S)"
                          r"|^\s*(?:timeline|events|times)\s+(?:for|of|on)\s+(?:the\s+)?(?=\S)"
                          # "All times 14 May 2025, IST", "All times UTC, 3 March 2026": the day beside the zone
@@ -76,17 +77,17 @@ _STATED_DAY = re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specified)|al
 # the pattern at every character: 2.5x faster. No other character matches "o" or "a"
 # case-blind, as one does "i", "k" and "s", so it finds what the case-blind pattern
 # "otherwise|all\s+(?:events|times|entries)" finds.)
-_STATED_DAY_HINT = re.compile(r"[oOaA](?i:(?<=o)therwise|(?<=a)ll\s+(?:events|times|entries))")
+_STATED_DAY_HINT = lazy_re.compile(r"[oOaA](?i:(?<=o)therwise|(?<=a)ll\s+(?:events|times|entries))")
 
 
 # a short label in brackets or bold, without digits, opening an entry before its time
-_LABEL_FIRST = re.compile(r"^\s*(?:\*\*|__)?\[[^\]\d\n]{1,30}\](?:\*\*|__)?[\s:,-]*"
+_LABEL_FIRST = lazy_re.compile(r"^\s*(?:\*\*|__)?\[[^\]\d\n]{1,30}\](?:\*\*|__)?[\s:,-]*"
                           r"|^\s*(?:\*\*|__)[^*_\d\n]{1,30}(?:\*\*|__)[\s:,-]*")
 
 
 # "~1 day prior", "3 days before", "the day before": a day counted back from the incident,
 # standing as an entry's time (a whole time cell, or a label before ":" or a dash)
-_COUNTED_BACK = re.compile(r"^\W*(?:(?:about\s+|around\s+)?(?:~\s*)?(?:\d+|an?|one|two|three|several|a\s+few)\s+"
+_COUNTED_BACK = lazy_re.compile(r"^\W*(?:(?:about\s+|around\s+)?(?:~\s*)?(?:\d+|an?|one|two|three|several|a\s+few)\s+"
                            r"(?:days?|weeks?)\s+(?:prior|before|earlier)|the\s+(?:day|night)\s+before)"
                            r"[\s*_)]*(?:$|[:|—–-])", re.I)
 
@@ -205,7 +206,7 @@ class _Reader:
 # looked up once each, and a phrase matches when the words after it follow. A first word's
 # phrases are grouped by how many words follow it, so the words after an entry's word are
 # looked up once per length, not compared with each phrase ("get" opens fifty).
-_WORD = re.compile(r"[^\W_]+(?:[-'’_][^\W_]+)*")  # letters of any alphabet ("rétabli"); "pending_webhooks" is one name, not "pending"
+_WORD = lazy_re.compile(r"[^\W_]+(?:[-'’_][^\W_]+)*")  # letters of any alphabet ("rétabli"); "pending_webhooks" is one name, not "pending"
 
 
 def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, str]]]]]]:
@@ -222,10 +223,10 @@ def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, 
 
 _PHRASES = _index()
 # all of it well again: "Verified all systems operational", "everything back to normal"
-_ALL_WELL = re.compile(r"\b(?:all|every|everything|everywhere|fully|full)\b", re.I)
-_NOT_ALL = re.compile(r"\ball\s+(?:but|except)\b|\bnot\s+(?:yet\s+)?(?:fully|all|every)|\bpersist|\bstill\b|\bpartial", re.I)
+_ALL_WELL = lazy_re.compile(r"\b(?:all|every|everything|everywhere|fully|full)\b", re.I)
+_NOT_ALL = lazy_re.compile(r"\ball\s+(?:but|except)\b|\bnot\s+(?:yet\s+)?(?:fully|all|every)|\bpersist|\bstill\b|\bpartial", re.I)
 # a time-to figure that says it runs to the end ("fully recovered", "resolved")
-_TO_THE_END = re.compile(r"\b(?:fully|full|complete(?:ly)?|resolv\w*|closed?)\b", re.I)
+_TO_THE_END = lazy_re.compile(r"\b(?:fully|full|complete(?:ly)?|resolv\w*|closed?)\b", re.I)
 _TIME_CLAUSE = frozenset(("after", "since", "until", "till", "before", "once"))
 
 
@@ -246,20 +247,20 @@ _HARM_NOUNS = frozenset(("outage", "disruption", "downtime"))
 # (done: "bringing", "brought", "ending", "ended"; not an aim, a forecast or a denial: "in
 # an attempt to end the outage", "which we expect to bring the outage to an end", "did not
 # end the outage", "the fix that ends the outage needs approval")
-_ENDS_IT = re.compile(r"\b(?:bringing|brought)\s+(?:the|this)\s+(?:outage|disruption|downtime)\s+to\s+an\s+end\b"
+_ENDS_IT = lazy_re.compile(r"\b(?:bringing|brought)\s+(?:the|this)\s+(?:outage|disruption|downtime)\s+to\s+an\s+end\b"
                       r"|\b(?:ending|ended)\s+the\s+(?:outage|disruption|downtime)\b", re.I)
-_NOT_DONE_BEFORE = re.compile(r"\b(?:not|never|nor|n't|fail\w*|attempt\w*|tr(?:y|ied|ying)|expect\w*|hop(?:e|ed|ing)"
+_NOT_DONE_BEFORE = lazy_re.compile(r"\b(?:not|never|nor|n't|fail\w*|attempt\w*|tr(?:y|ied|ying)|expect\w*|hop(?:e|ed|ing)"
                               r"|would|will|could|should|may|might|aim\w*|plan\w*)\b[^.;]{0,20}$", re.I)
 # a measure of what works back at its full ("launch success back to 100%"), or down to
 # nothing ("launch success metric reaches 0%"); not a measure of failure or load between
 # ("health check failure rate back to 100%", "health dashboard shows CPU back to 100%")
-_FULL_AGAIN = re.compile(r"\b(?:success|availability|uptime|launch\w*|health\w*|passing)\b([^.;]{0,30}?)"
+_FULL_AGAIN = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*|health\w*|passing)\b([^.;]{0,30}?)"
                          r"\b(?:back|returns?|returned|recovers?|recovered)\s+to\s+100\s?%", re.I)
-_AT_ZERO = re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]{0,30}?)"
+_AT_ZERO = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]{0,30}?)"
                       r"\b(?:reach\w*|drop\w*|fell|falls?|hit\w*|goes|went)\s+(?:to\s+)?0\s?%", re.I)
-_NOT_WORKING = re.compile(r"fail|error|loss|cpu|usage|load|latency|memory|disk", re.I)
-_IS_IDENTIFIED = re.compile(r"\b(?:problem|issue)\s+is\s+identified\b(?!\s*(?:as\b|:))", re.I)
-_COMES_BACK = re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re.I)
+_NOT_WORKING = lazy_re.compile(r"fail|error|loss|cpu|usage|load|latency|memory|disk", re.I)
+_IS_IDENTIFIED = lazy_re.compile(r"\b(?:problem|issue)\s+is\s+identified\b(?!\s*(?:as\b|:))", re.I)
+_COMES_BACK = lazy_re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager"}
 
@@ -272,11 +273,11 @@ _SECRETS = _SECRET_WORDS - {"key", "keys"}
 # a repository or a bucket made public, or private again (the words around the arrow)
 # ("the incident report was made public" exposes nothing)
 _EXPOSABLE = r"\b(?:repo(?:sitory|s)?|bucket|gist|dataset|database|snapshot|image|package|project|container|file|folder)\b"
-_GONE_PUBLIC = re.compile(r"\bprivate\W{0,3}\s*(?:→|->|to)\s*\W{0,3}public\b|" + _EXPOSABLE + r"[^.;]{0,40}?\bmade\s+public\b",
+_GONE_PUBLIC = lazy_re.compile(r"\bprivate\W{0,3}\s*(?:→|->|to)\s*\W{0,3}public\b|" + _EXPOSABLE + r"[^.;]{0,40}?\bmade\s+public\b",
                           re.I)
-_GONE_PRIVATE = re.compile(r"\bpublic\W{0,3}\s*(?:→|->|to)\s*\W{0,3}private\b|" + _EXPOSABLE
+_GONE_PRIVATE = lazy_re.compile(r"\bpublic\W{0,3}\s*(?:→|->|to)\s*\W{0,3}private\b|" + _EXPOSABLE
                            + r"[^.;]{0,40}?\bmade\s+private\b", re.I)
-_SECRET_ENDED = re.compile(r"\b(?:tokens?|keys?|credentials?|secrets?|passwords?)\b(?:\s+[\w@.-]+){0,4}?\s+"
+_SECRET_ENDED = lazy_re.compile(r"\b(?:tokens?|keys?|credentials?|secrets?|passwords?)\b(?:\s+[\w@.-]+){0,4}?\s+"
                            r"(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
                            r"(?:revoked|destroyed|disabled|rotated|invalidated|deleted)\b", re.I)
 
@@ -309,23 +310,23 @@ def _elsewhere(words: list[str], at: int) -> bool:
 
 
 # "One customer unblocked; everyone else still affected": a part eased, not the impact
-_STILL_HURT = re.compile(r"\bstill\s+(?:affected|impacted|down|failing|broken|erroring|unavailable|degraded|blocked"
+_STILL_HURT = lazy_re.compile(r"\bstill\s+(?:affected|impacted|down|failing|broken|erroring|unavailable|degraded|blocked"
                          r"|locked|waiting)\b|\b(?:everyone|everybody|all|anyone)\s+else\b", re.I)
 # "Fix deployed for SHOP-88; this change triggered the incident" (not "Reverted the change
 # that caused the outage", the mitigation)
-_CAUSED_IT = re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|update|commit)\s+(?:triggered|caused|started)\b",
+_CAUSED_IT = lazy_re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|update|commit)\s+(?:triggered|caused|started)\b",
                         re.I)
 # "Fixed: use the event API", "Fixed — key rotated": the entry is the fix (not "Fixed a typo
 # in the channel topic", said in passing)
-_FIXED_LABEL = re.compile(r"^\W*fixed\W*?\s*[:\u2014\u2013-]\s", re.I)
+_FIXED_LABEL = lazy_re.compile(r"^\W*fixed\W*?\s*[:\u2014\u2013-]\s", re.I)
 # "Resuelto parcialmente", "partially resolved", "revisión pendiente": not closed (an
 # entry's words, and a status field's)
-_FOR_PART = re.compile(r"^(?:\w+\s+)?(?:for|of|on|to)\s+(?:a\s+|one\s+|some\s+)?(?:part|parts|portion|some)\s+of\b")
-_NOT_WHOLLY = re.compile(r"\b(?:parcial\w*|partial\w*|partly|partiel\w*|teilweise|pendiente|pending|en\s+attente"
+_FOR_PART = lazy_re.compile(r"^(?:\w+\s+)?(?:for|of|on|to)\s+(?:a\s+|one\s+|some\s+)?(?:part|parts|portion|some)\s+of\b")
+_NOT_WHOLLY = lazy_re.compile(r"\b(?:parcial\w*|partial\w*|partly|partiel\w*|teilweise|pendiente|pending|en\s+attente"
                          r"|pendente|ausstehend)\b", re.I)
 # "closed the remaining follow-up items", "closed the tickets": the paperwork, not the incident
 # (its object, in the same clause: not "Incident closed; follow-ups filed")
-_PAPERWORK = re.compile(r"\bclos(?:ed|es|ing)\s+(?:(?:the|all|our|its|remaining|open|last|related|outstanding)\s+){0,3}"
+_PAPERWORK = lazy_re.compile(r"\bclos(?:ed|es|ing)\s+(?:(?:the|all|our|its|remaining|open|last|related|outstanding)\s+){0,3}"
                         r"(?:follow[\s-]?ups?|follow[\s-]?up\s+items|items|tickets|tasks|prs|pull\s+requests|issues|actions"
                         r"|jira\s+\w+|todos)\b", re.I)
 _EXPECTED = {"expected", "estimated", "anticipated", "eta", "projected", "forecast", "scheduled", "planned"}
@@ -344,13 +345,13 @@ _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "page
 _NOBODY = {"nobody", "noone", "no-one"}
 # the words a notice of work planned ahead is given with ("notified to us on 18/01")
 _NOTICE_OF = {"notified", "notifies", "notify", "notice", "notices", "notification"}
-_PLANNED_WORK = re.compile(r"\b(?:agree[sd]?\s+to|will|later|plan(?:s|ned)?\s+to|ticket|propos(?:e[sd]?|al))\b", re.I)
-_HOUSEKEEPING = re.compile(r"\b(?:(?:stale|old|expired|obsolete|temporary)\s+data|as\s+(?:scheduled|planned)"
+_PLANNED_WORK = lazy_re.compile(r"\b(?:agree[sd]?\s+to|will|later|plan(?:s|ned)?\s+to|ticket|propos(?:e[sd]?|al))\b", re.I)
+_HOUSEKEEPING = lazy_re.compile(r"\b(?:(?:stale|old|expired|obsolete|temporary)\s+data|as\s+(?:scheduled|planned)"
                            r"|to\s+free\s+(?:up\s+)?(?:space|disk|storage))\b", re.I)
 _GOES_ON = {"but", "still", "continue", "continues", "continued", "persist", "persists", "persisted", "remain",
             "remains", "remained"}
 _ALARM_ENDS = {"resolves", "resolved", "auto-resolves", "auto-resolved", "clears", "cleared", "recovers", "recovered"}
-_SILENT_RX = re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!?\"“”]{0,40}?\b(?:not|never|n['’]t|failed\s+to)"
+_SILENT_RX = lazy_re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!?\"“”]{0,40}?\b(?:not|never|n['’]t|failed\s+to)"
                         r"\s+(?:\w+\s+)?(?:fire[sd]?|firing|trigger(?:s|ed)?|page[sd]?|go(?:es)?\s+off|went\s+off|notify"
                         r"|notified|alert(?:s|ed)?|catch|caught)\b", re.I)
 
@@ -358,7 +359,7 @@ _SILENT_RX = re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!?\"�
 def _stayed_silent(text: str) -> bool:
     """Does the entry say its alarm did not go off?"""
     return _SILENT_RX.search(text) is not None
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_CLAUSE_BREAK = lazy_re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 
 def _denied(low: str, words: list[str], i: int) -> bool:
@@ -379,7 +380,7 @@ _ROLE = {**{w: "plannable" for w in _PLANNABLE}, **{w: "recovery" for w in _RECO
 # "investigations into the outage began", "work on the incident started": the noun is
 # the object of a preposition, so what began is something else (written side by side:
 # not "Shortly after, the outage began")
-_PREPOSED = re.compile(r"\b(?:into|on|of|about|for|regarding|around|behind)\s+(?:(?:the|this|that|an?)\s+)?"
+_PREPOSED = lazy_re.compile(r"\b(?:into|on|of|about|for|regarding|around|behind)\s+(?:(?:the|this|that|an?)\s+)?"
                        r"(?:outage|incident|impact|problem|issue|fault|failure)\s+"
                        r"(?:begins|began|begin|starts|started|start|occurs|occurred)\b", re.I)
 
@@ -421,20 +422,20 @@ _NOT_A_NAME = (r"(?:notes?|of|for|about|to|on|in|from|with|by|advisory|advisorie
 _RELEASE_OF = (r"(?<!\bhalted\s)(?<!\bpaused\s)(?<!\bstopped\s)(?<!\bblocked\s)(?<!\bpulled\s)"
                r"\b(?:publish(?:es|ed)?|releas(?:es|ed|e)|ship(?:s|ped)?)\s+(?:(?!" + _NOT_A_NAME
                + r")[A-Za-z][\w-]*\s+){0,2}?(?:version\s+)?")
-_RELEASED = re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got)\s+)?(?:published|released|shipped)\b"
+_RELEASED = lazy_re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got)\s+)?(?:published|released|shipped)\b"
                        r"|" + _RELEASE_OF + _VERSION, re.I)
 # a revert weighed, not done: "should we revert 2.14.0?", "decided not to revert", "proposes to revert"
-_WEIGHED = re.compile(r"\b(?:should|whether|propos\w+|suggest\w*|decid\w+|consider\w*|debat\w+|discuss\w*|not|tried"
+_WEIGHED = lazy_re.compile(r"\b(?:should|whether|propos\w+|suggest\w*|decid\w+|consider\w*|debat\w+|discuss\w*|not|tried"
                       r"|attempt\w*|could|would|might|may|plan\w*|want\w*|if)\b", re.I)
-_REVERT_VERSION = re.compile(r"(?<!\bto\s)\brevert\s+(?:to\s+)?" + _VERSION, re.I)
-_BLAMES_IT = re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\w+|traced|culprit)\b", re.I)
+_REVERT_VERSION = lazy_re.compile(r"(?<!\bto\s)\brevert\s+(?:to\s+)?" + _VERSION, re.I)
+_BLAMES_IT = lazy_re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\w+|traced|culprit)\b", re.I)
 # French "restoration" as what happened: the entry's label, or with a word that completes
 # it (not "Début du rétablissement", the start of it, nor "Rétablissement en cours")
-_RESTORED_FR = re.compile(r"^\W*r[ée]tablissement\b(?!\s+(?:en\s+cours|partiel|progressif|pr[ée]vu))"
+_RESTORED_FR = lazy_re.compile(r"^\W*r[ée]tablissement\b(?!\s+(?:en\s+cours|partiel|progressif|pr[ée]vu))"
                           r"|\br[ée]tablissement\s+(?:complet|total|effectif|termin[ée])", re.I)
 # "Impact stopped shortly after": the two words side by side, and not "the impact stopped
 # growing" nor "impact. Resolved to fail over"
-_IMPACT_ENDED = re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|ceased|resolved)\b"
+_IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|ceased|resolved)\b"
                            r"(?![ \t]+(?:growing|spreading|increasing|rising|to)\b)", re.I)
 
 
@@ -444,14 +445,14 @@ _VERIFIED = {"verified", "verifies", "confirmed", "confirms"}
 # condition: "if errors continue, switch to ...")
 _SWITCHING = {"switch", "switches", "switched", "move", "moves", "moved", "redirect", "redirects", "redirected",
               "route", "routes", "routed", "fail", "fails", "failed"}
-_FAILED_OVER = re.compile(r"\b(?:switch(?:es|ed)?|mov(?:e|es|ed)|redirect(?:s|ed)?|rout(?:e|es|ed)|fail(?:s|ed)?\s+over)"
+_FAILED_OVER = lazy_re.compile(r"\b(?:switch(?:es|ed)?|mov(?:e|es|ed)|redirect(?:s|ed)?|rout(?:e|es|ed)|fail(?:s|ed)?\s+over)"
                           r"\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+|our\s+|a\s+)?(?:backup|standby|secondary|fallback)\b", re.I)
 _WORKS = WORKING_STATES | {"working", "works", "successful", "succeeds", "succeeded"}
 # (nor a part found working while the cause was looked for: "SSH confirmed the API
 # service was healthy")
 _NEGATION = {"not", "no", "never", "still", "isn't", "wasn't", "aren't", "was", "were", "had", "been"}
 _REPORT_WORDS = {"report", "reports", "reported"}
-_QUOTES_OUTPUT = re.compile(r"\breport(?:s|ed)?\s*:?\s*[\"“'`]", re.I)
+_QUOTES_OUTPUT = lazy_re.compile(r"\breport(?:s|ed)?\s*:?\s*[\"“'`]", re.I)
 # (a program says it, not a person: "a customer reported: 'checkout is down'" is a report)
 def _machine_output(text: str) -> bool:
     """A program reporting what it did ('The deploy script reported "Traffic switched"'),
@@ -462,12 +463,12 @@ def _machine_output(text: str) -> bool:
         and not _ALARMING.search(text, m.end(), m.end() + 80)
 
 
-_ALARMING = re.compile(r"\b(?:critical|error|errors|fail\w*|down|alert\w*|warn\w*|unhealthy|timeout|timed\s+out)\b",
+_ALARMING = lazy_re.compile(r"\b(?:critical|error|errors|fail\w*|down|alert\w*|warn\w*|unhealthy|timeout|timed\s+out)\b",
                        re.I)
-_MACHINE = re.compile(r"\b(?:script|job|tool|command|check|pipeline|deploy(?:ment)?|build|probe|cron|bot|workflow)\b",
+_MACHINE = lazy_re.compile(r"\b(?:script|job|tool|command|check|pipeline|deploy(?:ment)?|build|probe|cron|bot|workflow)\b",
                       re.I)
 # (Korean too: its words are found the same way, whatever particle follows them)
-_CJK_EVENTS = tuple((kind, re.compile("|".join(words))) for kind, words in (
+_CJK_EVENTS = tuple((kind, lazy_re.compile("|".join(words))) for kind, words in (
     # (not a planned stop, "計画停止", nor one we made, "デプロイを停止"; errors that rise,
     # "エラー率が上昇", are)
     ("impact", ("失敗開始", "障害発生", "(?<!計画)(?<!を)停止", "エラー(?:率)?(?:が|の)?(?:上昇|増加|急増)", "全滅", "ダウン", "故障", "エラー発生", "中断", "宕机", "故障开始",
@@ -499,7 +500,7 @@ _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "re
 
 # a declared stage opening an entry, set apart by a stop, a colon or a dash
 _STAGES = frozenset({"mitigated", "resolved"})
-_STAGE_OPENS = re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
+_STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
 
 
 def _tag(e: Entry) -> None:
@@ -648,7 +649,7 @@ def _tag(e: Entry) -> None:
             e.tags.add("mitigated")  # "Repo flipped back public → private": exposed no longer
 
 
-_TIME_LIKE = re.compile(r"^[^\w]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}(?!\d)(?:\s*[ap]\.?m\.?)?)", re.I)
+_TIME_LIKE = lazy_re.compile(r"^[^\w]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}(?!\d)(?:\s*[ap]\.?m\.?)?)", re.I)
 
 
 def _unreadable(doc, text: str, line: int) -> None:
@@ -669,9 +670,9 @@ def _date_line(st, text: str) -> bool:
 
 
 # "- 0730 - `operator` - renewed the metadata": four digits and a separator opening an entry
-_COMPACT_ITEM = re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s*(?::|[-–—|])\s")
+_COMPACT_ITEM = lazy_re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s*(?::|[-–—|])\s")
 # "- 0640 Certificate for scan-api expires": four digits and the entry's words, no separator
-_COMPACT_BARE = re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s+(?=[^\W\d])")
+_COMPACT_BARE = lazy_re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s+(?=[^\W\d])")
 
 
 def _compact_run(blocks) -> re.Pattern | None:
@@ -794,7 +795,7 @@ def _own_zone(s) -> tp.Zone | None:
 
 
 # a heading's last part after a dash or a colon ("Phase 2 — Wednesday 19 January", "Day two: 19 Jan")
-_DAY_AFTER_LABEL = re.compile(r"\s(?:[—–-]|:)\s+([^—–:]{4,40})$")
+_DAY_AFTER_LABEL = lazy_re.compile(r"\s(?:[—–-]|:)\s+([^—–:]{4,40})$")
 
 
 def _section_entries(r: _Reader, s, tops) -> None:
@@ -948,8 +949,8 @@ def _newest_first(entries: list[Entry], least: int = 3) -> bool:
 
 # An MDX component whose props list the entries as object literals:
 #   <TimelineTable entries={[ { time: "06:08, Nov 28, 2025", event: "The team notices ..." }, ... ]} />
-_JSX_FIELD = re.compile(r"""\b(\w+)\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`)""")
-_JSX_OBJECT = re.compile(r"\{([^{}]*)\}")
+_JSX_FIELD = lazy_re.compile(r"""\b(\w+)\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`)""")
+_JSX_OBJECT = lazy_re.compile(r"\{([^{}]*)\}")
 _JSX_TIME_KEYS = {"time", "date", "when", "timestamp", "at", "datetime"}
 _JSX_TEXT_KEYS = {"event", "description", "text", "what", "details", "detail", "summary", "title", "body"}
 
@@ -982,11 +983,11 @@ def _jsx_entries(r: _Reader, b) -> bool:
 #   **Resolved**
 #   This incident has been resolved.
 #   Posted Mar 03, 2024 - 15:02 UTC
-_POSTED = re.compile(r"^\s*(?:[*_]{1,2})?(?:posted|updated|published)(?:[*_]{1,2})?\s*(?:on\s+|at\s+|:\s*)?(?=\S)", re.I)
+_POSTED = lazy_re.compile(r"^\s*(?:[*_]{1,2})?(?:posted|updated|published)(?:[*_]{1,2})?\s*(?:on\s+|at\s+|:\s*)?(?=\S)", re.I)
 
 
 # A status page's updates written as components: <Update date="2023-04-20T09:20:00"> ... </Update>
-_DATED_COMPONENT = re.compile(r"""^\s*<([A-Z][\w.]*)\b[^>]*?\b(?:date|datetime|time)=["']([^"']+)["'][^>]*>""")
+_DATED_COMPONENT = lazy_re.compile(r"""^\s*<([A-Z][\w.]*)\b[^>]*?\b(?:date|datetime|time)=["']([^"']+)["'][^>]*>""")
 
 
 def _components(r: _Reader) -> bool:
@@ -1057,13 +1058,13 @@ def _timed_blocks(r: _Reader) -> None:
 
 # an entry that opens by naming the moment it was first seen (a status table's "Issue First
 # Seen"), not a sentence that mentions it ("malformed documents first seen in the logs")
-_FIRST_SEEN = re.compile(r"^\W*(?:(?:issue|problem|error|errors|incident|outage|bug|fault)\s+)?first\s+"
+_FIRST_SEEN = lazy_re.compile(r"^\W*(?:(?:issue|problem|error|errors|incident|outage|bug|fault)\s+)?first\s+"
                          r"(?:seen|noticed|spotted|observed|reported)\b", re.I)
 # someone raising a fault (the verb, before what it names: not "feature flags", nor a job
 # that "flags the batch for review")
-_FLAGS_A_FAULT = re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,3}?"
+_FLAGS_A_FAULT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:bug|issue|error|regression|problem|vulnerability|defect|fault|outage|anomaly)s?\b", re.I)
-_FORECAST = re.compile(r"\b(?:will|scheduled|planned|upcoming|tonight['’]s|tomorrow['’]s)\b", re.I)
+_FORECAST = lazy_re.compile(r"\b(?:will|scheduled|planned|upcoming|tonight['’]s|tomorrow['’]s)\b", re.I)
 
 
 def _timed_table(r: _Reader, b) -> bool:
@@ -1111,7 +1112,7 @@ def _status_updates(r: _Reader) -> None:
 # A status page's updates as custom containers (Statusfy, VuePress), each its title (the
 # stage) and when it was posted, then its message up to a line of its own ":::":
 #   ::: update Monitoring | 2021-05-03T19:16:54.777Z
-_CONTAINER = re.compile(r"^\s*:::\s*update\s+(?P<stage>[^|\n]*?)\s*\|\s*(?P<at>\S.*?)\s*$", re.I)
+_CONTAINER = lazy_re.compile(r"^\s*:::\s*update\s+(?P<stage>[^|\n]*?)\s*\|\s*(?P<at>\S.*?)\s*$", re.I)
 
 
 def _containers(r: _Reader) -> bool:
@@ -1164,7 +1165,7 @@ def _staged(r: _Reader, st, line: int, stage: str, text: str) -> Entry:
 # A status page's updates kept as headings (ATX, setext or a bold line alone), each a
 # stage (perhaps numbered) and when it was posted:
 #   ## Investigating 2025-01-04 9:27a   ## Update - March 3, 2024 15:02 UTC   #### Update 2 - 22/06/2020 18:00
-_STATUS_HEADING = re.compile(
+_STATUS_HEADING = lazy_re.compile(
     r"^[*_]*(?P<stage>investigating|identified|monitoring|updated?|resolved|post-?mortem|scheduled|"
     r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|degraded|outage|" + _STAGE_WORDS_OTHER + r")[*_]*"
     # (an update's number, "Update 2 - ...", never a clock's hour: "Update 17:30 Central Time")
@@ -1173,7 +1174,7 @@ _STATUS_HEADING = re.compile(
 
 
 # what may stand between a status heading's time and its words: a zone in words, a separator
-_HEADING_SAID = re.compile(r"^\s*(?:\(?[a-z]{4,16}\s+time\)?)?\s*[-:\u2013\u2014|,]?\s*", re.I)
+_HEADING_SAID = lazy_re.compile(r"^\s*(?:\(?[a-z]{4,16}\s+time\)?)?\s*[-:\u2013\u2014|,]?\s*", re.I)
 
 
 def _status_headings(r: _Reader) -> bool:
@@ -1204,7 +1205,7 @@ def _status_headings(r: _Reader) -> bool:
 # A status page's updates kept as paragraphs that open with a bold stage and carry when
 # they were posted, often in a site generator's shortcode:
 #   **Resolved**: The service is operating normally. {{< track "2018-07-19T02:51:42.000Z" >}}
-_STATUS_PARA = re.compile(
+_STATUS_PARA = lazy_re.compile(
     r"^\s*(?:(?P<b>\*\*|__))?(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|"
     r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|" + _STAGE_WORDS_OTHER + r")"
     # when it was posted, in brackets beside the stage: "**Update (14:20 UTC):**"
@@ -1213,10 +1214,10 @@ _STATUS_PARA = re.compile(
     r"|(?(b)\s+(?P<bare>(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)[^*_\n]{4,40}?)(?=:?(?:\*\*|__))))?"
     # bold ("**Resolved**:", "**Resolved:**"), or plain with a colon or dash after it ("Resolved: ...")
     r"(?(b):?(?:\*\*|__)\s*[-:\u2013\u2014|]?|\s*[-:\u2013\u2014])\s*", re.I)
-_SHORTCODE_ARG = re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
+_SHORTCODE_ARG = lazy_re.compile(r"\{\{[<%]\s*[\w-]+\s+\"([^\"]*)\"\s*[>%]\}\}")
 # ... or the shortcode heads the update it stamps:
 #   {{< track "2020-01-19T14:43:00.000Z" >}}Incident resolved.
-_SHORTCODE_FIRST = re.compile(r"^\s*" + _SHORTCODE_ARG.pattern + r"\s*")
+_SHORTCODE_FIRST = lazy_re.compile(r"^\s*" + _SHORTCODE_ARG.pattern + r"\s*")
 
 
 def _status_paragraphs(r: _Reader) -> None:
@@ -1300,7 +1301,7 @@ _STATED_EVENTS = ("started", "detected", "mitigated", "resolved")
 # the label, then its value: a date in digits or one that opens with a month's name,
 # perhaps after a weekday's ("First detected: 2023-09-18 13:42", "Resolved August 19,
 # 2024 10:05", "Repaired: Tuesday, March 4, 2025 10:03")
-_LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+"
+_LABEL = lazy_re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+"
                     r"(?=\d|(?i:(?:" + tp.WEEKDAY_STEMS + r")[a-z]*,?\s+)?"
                     r"(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d)")
 
@@ -1321,7 +1322,7 @@ def _labelled_stamp(r: _Reader, text: str):
 
 # "| 0730 | operator | ... |": a four-digit clock (military style) standing alone in a
 # column the header names as the time, perhaps after the day's date
-_HHMM_CELL = re.compile(r"^(.*?\s)?([01]\d|2[0-3])([0-5]\d)$")
+_HHMM_CELL = lazy_re.compile(r"^(.*?\s)?([01]\d|2[0-3])([0-5]\d)$")
 
 
 def _table(r: _Reader, b) -> None:
@@ -1381,8 +1382,8 @@ def _table(r: _Reader, b) -> None:
         _table_rows(r, body, time_cols, named, len(time_cols))
 
 
-_UTC_HEADER = re.compile(r"\b(?:utc|gmt|zulu)\b", re.I)
-_ZONE_ABBREVIATION = re.compile(r"^[A-Z]{3,5}$")
+_UTC_HEADER = lazy_re.compile(r"\b(?:utc|gmt|zulu)\b", re.I)
+_ZONE_ABBREVIATION = lazy_re.compile(r"^[A-Z]{3,5}$")
 
 
 def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) -> None:
@@ -1410,7 +1411,7 @@ def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) 
 
 # "20.04.22": a day, month and two-digit year with dots, read only where a timeline
 # table's time column names its day (elsewhere it may be a version, "Ubuntu 20.04.2")
-_DOTTED_SHORT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
+_DOTTED_SHORT = lazy_re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
 
 
 def _header_day(cell: str, order_hint) -> date | None:
@@ -1464,8 +1465,8 @@ def _check_order(doc, entries: list[Entry]) -> None:
 TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 
-_LATER = re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+_LATER = lazy_re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
+_SENTENCE_END = lazy_re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 # a clock in prose: "18:52", "9h05", "UTC 05:13"; written with a dot ("14.30", as British
 # and German writers do) only where the words make it a time of day: a zone or am/pm after
 # it, or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
@@ -1473,15 +1474,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 # (every match starts with a digit or the "U" or "G" of a zone: the look ahead first
 # fails at every other character in one test, where the look behinds of both branches
 # were tried at each of them, 7x the cost over prose)
-_CLOCK = re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
+_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
                     r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
                     r"|(?<=\babout )|(?<=\bapproximately )|(?<=\broughly )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
                     r"(?!\s*(?:%|x\b|[kmgt]?b\b|ms\b|(?:milli)?sec|min|hour|hr|day|week|month|year|times|percent)))",
                     re.I)
 
 
-_ZONE_FIRST = re.compile(r"(UTC|GMT)\s+", re.I)   # "UTC 05:13"
-_ZONE_BEFORE = re.compile(r"\b(?:UTC|GMT)\s$")     # (the four characters before a clock)
+_ZONE_FIRST = lazy_re.compile(r"(UTC|GMT)\s+", re.I)   # "UTC 05:13"
+_ZONE_BEFORE = lazy_re.compile(r"\b(?:UTC|GMT)\s$")     # (the four characters before a clock)
 
 
 def prose_entries(doc, text: str, incident_date) -> list[Entry]:
@@ -1554,17 +1555,17 @@ _DUR = r"(?P<dur>\d+(?:\.\d+)?\s*(?:days?|hours?|hrs?|minutes?|mins?)(?:\s*(?:,|
 _ANCHOR = (r"(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:first\s+|initial\s+)?"
            r"(?P<anchor>report|alert|page|detection|start|beginning|outage|incident)")
 _SPANS = [  # (the word each starts at, the pattern matched there)
-    ("took", re.compile(r"took\s+(?:about\s+|roughly\s+)?" + _DUR + r"\s+from\s+" + _ANCHOR
+    ("took", lazy_re.compile(r"took\s+(?:about\s+|roughly\s+)?" + _DUR + r"\s+from\s+" + _ANCHOR
                         + r"[^.]{0,40}?\s+to\s+(?:the\s+)?(?P<verb>deploy|fix|resolution|mitigation|recovery|restor)",
                         re.I)),
-] + [(verb, re.compile(r"(?P<verb>" + verb + r")\s+(?:in|within|after)\s+(?:about\s+|roughly\s+)?" + _DUR
+] + [(verb, lazy_re.compile(r"(?P<verb>" + verb + r")\s+(?:in|within|after)\s+(?:about\s+|roughly\s+)?" + _DUR
                        + r"\s+(?:of|from|after)\s+" + _ANCHOR, re.I))
      for verb in ("fixed", "resolved", "mitigated", "restored", "recovered")]
 
 
 # a detection the document says came with the harm: "Issue was detected immediately through
 # service crash", "the failure was noticed instantly" (not "was not detected immediately")
-_AT_ONCE = re.compile(r"\b(?:was|were|is|got)\s+(?:detected|noticed|caught|spotted)\s+"
+_AT_ONCE = lazy_re.compile(r"\b(?:was|were|is|got)\s+(?:detected|noticed|caught|spotted)\s+"
                       r"(?:immediately|instantly|right\s+away|at\s+once)\b", re.I)
 
 
@@ -1613,7 +1614,7 @@ def _positions(text: str, word: str):
 
 
 # a part of a timeline its heading says came before the incident
-_BEFORE_IT = re.compile(r"\bpre[\s-]?incident\b|\bbefore\s+the\s+(?:incident|outage)\b|\blead[\s-]?up\b", re.I)
+_BEFORE_IT = lazy_re.compile(r"\bpre[\s-]?incident\b|\bbefore\s+the\s+(?:incident|outage)\b|\blead[\s-]?up\b", re.I)
 
 
 def _after_lead_up(doc, timed: list[Entry]) -> Entry | None:
@@ -1861,7 +1862,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
 
 # a detection that looks back at harm already over ("Dip ... noticed via grafana ...
 # messages on node at the time of the event")
-_LOOKS_BACK = re.compile(r"\b(?:at the time of|earlier|had been|had failed|had stopped|in the morning['’]s|"
+_LOOKS_BACK = lazy_re.compile(r"\b(?:at the time of|earlier|had been|had failed|had stopped|in the morning['’]s|"
                          r"the morning['’]s|overnight|after the fact|dip|dipped|blip)\b", re.I)
 
 
@@ -1894,7 +1895,7 @@ def _unseen_recovery(timed: list[Entry], det: datetime) -> datetime | None:
 
 # a step that looks for the fault rather than mends it ("began investigating", "found a
 # consumer stuck", "identified the cause", "Inicio del diagnóstico")
-_INQUIRY = re.compile(r"\b(?:investigat\w*|diagnos\w*|diagnóstico|identif\w*|found|finds|looked|looking|checked"
+_INQUIRY = lazy_re.compile(r"\b(?:investigat\w*|diagnos\w*|diagnóstico|identif\w*|found|finds|looked|looking|checked"
                       r"|checking|analy[sz]\w*|began|begins|started|recherche\w*|enquête)\b", re.I)
 
 
@@ -1911,8 +1912,8 @@ def _broken_release(timed: list[Entry], det: datetime | None) -> datetime | None
     return found
 
 
-_RESOLVED_HEADING = re.compile(r"^(?:resolution|resolved)\b\W*", re.I)
-_MITIGATED_HEADING = re.compile(r"^(?:mitigation|mitigated)\b\W*", re.I)
+_RESOLVED_HEADING = lazy_re.compile(r"^(?:resolution|resolved)\b\W*", re.I)
+_MITIGATED_HEADING = lazy_re.compile(r"^(?:mitigation|mitigated)\b\W*", re.I)
 
 
 def _heading_time(doc, word: re.Pattern, incident_date):
@@ -1960,5 +1961,5 @@ def _meta_time(value: str, doc, incident_date, line: int | None = None):
 # "**Status**: Closed April 14, 2026 at 10am PT": a status that says when it closed
 # (and in Spanish, French, Portuguese and German: "Resuelto (cierre 21-oct-2025 01:30 UTC)";
 # not "Resuelto parcialmente; revisión pendiente el 2025-10-30", which closes nothing)
-_CLOSED_STATUS = re.compile(r"^\W*(?:closed|resolved|resuel(?:to|ta)|cerrad[oa]|r[ée]solue?|ferm[ée]e?|resolvid[oa]"
+_CLOSED_STATUS = lazy_re.compile(r"^\W*(?:closed|resolved|resuel(?:to|ta)|cerrad[oa]|r[ée]solue?|ferm[ée]e?|resolvid[oa]"
                             r"|fechad[oa]|gel[öo]st|geschlossen|behoben)\b", re.I)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import re
 
+from loaders import lazy_re
 
-def _rx(*alternatives: str) -> re.Pattern:
-    return re.compile(r"^(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+def _rx(*alternatives: str) -> lazy_re.LazyPattern:
+    return lazy_re.compile(r"^(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
 def any_of(words) -> str:
@@ -246,32 +248,32 @@ _CJK = {
 # section's name
 _CJK_INCIDENT = r"(?:事故|故障|事件|障害|インシデント|장애|사고)?(?:の|\s)?"
 SECTION_KINDS = SECTION_KINDS + [(kind, _rx(*words)) for kind, words in _OTHER_LANGUAGES.items()] \
-    + [(kind, re.compile("^" + _CJK_INCIDENT + "(?:" + "|".join(words) + ")")) for kind, words in _CJK.items()]
+    + [(kind, lazy_re.compile("^" + _CJK_INCIDENT + "(?:" + "|".join(words) + ")")) for kind, words in _CJK.items()]
 # ... and their noun phrases end in the noun they name ("完整时间线", the complete timeline;
 # "剩余行动项", the remaining action items; "直接根因", the direct root cause): a heading
 # that names no section at its start may at its end
-_CJK_ENDING = [(kind, re.compile("(?:" + "|".join(words) + r")\s*$")) for kind, words in _CJK.items()
+_CJK_ENDING = [(kind, lazy_re.compile("(?:" + "|".join(words) + r")\s*$")) for kind, words in _CJK.items()
                if kind != "metadata"]
 # a Japanese, Chinese or Korean character (kana, the unified ideographs, hangul)
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
-_CJK_PARENS = re.compile(r"[(（][^()（）]*[)）]")
+CJK_CHAR = lazy_re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_PARENS = lazy_re.compile(r"[(（][^()（）]*[)）]")
 
 # (and in Chinese, Japanese and Korean: "发现与时间线", detection and timeline)
-_TIMELINE_ANYWHERE = re.compile(r"\btime\s*line\b|\bchronology\b|时间线|时间轴|タイムライン|타임라인", re.IGNORECASE)
+_TIMELINE_ANYWHERE = lazy_re.compile(r"\btime\s*line\b|\bchronology\b|时间线|时间轴|タイムライン|타임라인", re.IGNORECASE)
 # "3.", "2.1", "iv)", "b)", and a numbered part's label: "Phase 3:", "Part II -", "Step 2."
 # (both, "4. Phase 3: ...", when a numbered outline numbers the parts' headings again)
-_NUMBERING = re.compile(r"^\s*(?:(?:(?:phase|part|step|section|stage)\s+(?:\d+|[ivx]+)\s*[:.)–—-]|"
+_NUMBERING = lazy_re.compile(r"^\s*(?:(?:(?:phase|part|step|section|stage)\s+(?:\d+|[ivx]+)\s*[:.)–—-]|"
                         r"\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+)+", re.IGNORECASE)
 
 
 # symbols, emoji and emoji shortcodes (":warning:", ":mag_right:") before a heading's words
-LEADING_SYMBOLS = re.compile(r"^(?:[^\w(:]+|:[a-z0-9_+-]{1,40}:)+|^[^\w(]+")
+LEADING_SYMBOLS = lazy_re.compile(r"^(?:[^\w(:]+|:[a-z0-9_+-]{1,40}:)+|^[^\w(]+")
 
 
 # a snake_case key ("`date_occurred`:", "root_cause:"): underscores between letters, never
 # emphasis in CommonMark ("_Root cause_", "__Timeline__" are), and not an emoji's shortcode
 # (":ballot_box_with_check:", which LEADING_SYMBOLS removes)
-_SNAKE_KEY = re.compile(r"(?<![:\w])[A-Za-z]+(?:_[A-Za-z]+)+(?![\w])")
+_SNAKE_KEY = lazy_re.compile(r"(?<![:\w])[A-Za-z]+(?:_[A-Za-z]+)+(?![\w])")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -344,18 +346,18 @@ def _named_exactly(t: str) -> str | None:
 
 # an article or possessive before a section's name, with a count ("The 4", "Os três", "Die
 # drei"); a count alone is not stripped ("Two factor authentication" names no factors)
-_ARTICLE = re.compile(r"^(?:the|our|os|as|los|las|el|la|die|der|das|les|le|de|het)\s+"
+_ARTICLE = lazy_re.compile(r"^(?:the|our|os|as|los|las|el|la|die|der|das|les|le|de|het)\s+"
                       r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|dois|duas|tr[eê]s|quatro|cinco"
                       r"|dos|cuatro|zwei|drei|vier|f[üu]nf|deux|trois|quatre|cinq)\s+)?(?=\w)", re.I)
-_ACTION_ITEMS_PARENS = re.compile(r"[(（]\s*(?:action\s*items?|行动项|行動項目|アクションアイテム"
+_ACTION_ITEMS_PARENS = lazy_re.compile(r"[(（]\s*(?:action\s*items?|行动项|行動項目|アクションアイテム"
                                   r"|액션\s?아이템)\s*[)）][\s:.：]*$", re.I)
-_ROOT_CAUSE_PARENS = re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[íi]z|cause\s+racine|causes\s+racines"
+_ROOT_CAUSE_PARENS = lazy_re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[íi]z|cause\s+racine|causes\s+racines"
                                 r"|(?:grund)?ursache|根本原因|根因)\s*\)[\s:.]*$", re.I)
 # "Learnings & action items", "Lessons learned / follow-ups": two sections' names joined;
 # when the first names the retrospective's lessons and the second the follow-ups, the
 # section holds the follow-ups (not "Summary and next steps", whose summary is prose)
 # (a run of spaces is tried from its first only: linear, however long the run)
-_JOINED = re.compile(r"(?<!\s)\s+(?:&|and|/|\+)\s+", re.I)
+_JOINED = lazy_re.compile(r"(?<!\s)\s+(?:&|and|/|\+)\s+", re.I)
 _BESIDE_ACTIONS = {"lessons", "went_wrong", "went_well"}
 
 
@@ -363,7 +365,7 @@ def _kinds_of(t: str):
     return (kind for kind, rx in SECTION_KINDS if rx.match(t))
 
 
-_PARENS = re.compile(r"\([^()]*\)")
+_PARENS = lazy_re.compile(r"\([^()]*\)")
 
 
 # Metadata keys (bold "**Key:** value", two-column tables, "Key: value" lines, front matter).
@@ -446,11 +448,11 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
 # "## Date: February 06, 2023 / ## Time: 15:30:00 UTC": the time an incident report's
 # heading gives beside its date is when the incident began. Only as a heading: a bold
 # "**Time:**" in the story is the time of whatever that paragraph tells.
-HEADING_TIME = re.compile(r"^(?:incident\s+)?time(?:\s+of\s+(?:the\s+)?incident)?$", re.IGNORECASE)
+HEADING_TIME = lazy_re.compile(r"^(?:incident\s+)?time(?:\s+of\s+(?:the\s+)?incident)?$", re.IGNORECASE)
 
 
-_TTR_NOTE = re.compile(r"\bm?ttr\b", re.I)
-_RECOVERY_KEY = re.compile(r"time\s+to\s+(?:recover(?:y)?|restore)\b", re.I)
+_TTR_NOTE = lazy_re.compile(r"\bm?ttr\b", re.I)
+_RECOVERY_KEY = lazy_re.compile(r"time\s+to\s+(?:recover(?:y)?|restore)\b", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -495,7 +497,7 @@ _CJK_META = {
     "class": ("类型", "类别", "分类", "事故类型", "種別", "種類", "分類", "유형", "분류"),
 }
 # ("首次发生时间", "初回検知日時": the first time it happened, or was seen)
-META_KEYS = META_KEYS + [(name, re.compile("^(?:首次|初次|最初の?|初回)?(?:" + "|".join(words) + ")$"))
+META_KEYS = META_KEYS + [(name, lazy_re.compile("^(?:首次|初次|最初の?|初回)?(?:" + "|".join(words) + ")$"))
                          for name, words in _CJK_META.items()]
 # ... and in Russian ("**Дата инцидента:** 2026-05-23 12:14:27 UTC", "**Длительность простоя:**")
 _RUSSIAN_META = {
@@ -833,13 +835,13 @@ _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 _STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태)\s*[:=]\s*(?:\*\*|__)?"
 # (the value whole: "Status: done for EU, pending for US" states no status)
 _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–·|-])"
-STATUS_FIELD_DONE = re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + DONE_OTHER + r")"
+STATUS_FIELD_DONE = lazy_re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + DONE_OTHER + r")"
                                + _FIELD_END, re.I)
-STATUS_FIELD_WONT = re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|" + WONT_OTHER
+STATUS_FIELD_WONT = lazy_re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|" + WONT_OTHER
                                + r")" + _FIELD_END, re.I)
 # (every phrase but the whole-cell ones opens with one of the guard's characters: the
 # search passes over every other position at once, a third of its time)
-DONE = re.compile(
+DONE = lazy_re.compile(
     r"(?:^|(?=[\[~CDFIMRScd✅✔]))(?:"
     r"\[[xX✓✔]\]|~~|(?<![\w-])(?:DONE|Done|done|Completed|COMPLETED|completed|Complete|COMPLETE|Fixed|FIXED|"
     r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented)(?![\w-])|✅|✔"
@@ -854,13 +856,13 @@ DONE = re.compile(
     r"|(?i:^[\s*_]*(?:" + DONE_OTHER + r")" + _CELL_NOTE + r"))", )
 # (every phrase but the whole-cell ones opens with c, d, n, o, r or w, in either case: the
 # lookahead lets the search pass over every other position at once, 40% of its time)
-WONT_DO = re.compile(r"(?:^|(?=[cdnorw]))(?:"
+WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw]))(?:"
                      r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
                      r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|not\s+proceeding|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
-OPEN = re.compile(r"(?:^|(?=[\[BINOPSTWiopt]))(?:"
+OPEN = lazy_re.compile(r"(?:^|(?=[\[BINOPSTWiopt]))(?:"
                   r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|IN PROGRESS|in progress|"
                   r"WIP|Pending|PENDING|pending|Planned|planned|Not started|Started|Ongoing|ongoing|Blocked|"
                   r"In review|Backlog)(?![\w-])"
@@ -868,9 +870,9 @@ OPEN = re.compile(r"(?:^|(?=[\[BINOPSTWiopt]))(?:"
                   r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$"   # "### 未完了（#4121 で対応）"
                   r"|(?i:^[\s*_]*(?:" + _OPEN_OTHER + r")" + _CELL_NOTE + r"))")
 ACTION_KINDS = {
-    "prevent": re.compile(r"\bprevent(?:ion|ive|ative)?\b|\brepair\b|\bfix\b|\broot cause\b", re.I),
-    "detect": re.compile(r"\bdetect(?:ion)?\b|\bmonitor(?:ing)?\b|\balert(?:ing)?\b", re.I),
-    "mitigate": re.compile(r"\bmitigat(?:e|ion)\b|\brespon(?:se|d)\b|\brecover(?:y)?\b", re.I),
-    "process": re.compile(r"\bprocess\b|\btraining\b|\bdocumentation\b|\bcommunication\b|\bpolicy\b", re.I),
-    "other": re.compile(r"\bother\b|\bmisc(?:ellaneous)?\b", re.I),
+    "prevent": lazy_re.compile(r"\bprevent(?:ion|ive|ative)?\b|\brepair\b|\bfix\b|\broot cause\b", re.I),
+    "detect": lazy_re.compile(r"\bdetect(?:ion)?\b|\bmonitor(?:ing)?\b|\balert(?:ing)?\b", re.I),
+    "mitigate": lazy_re.compile(r"\bmitigat(?:e|ion)\b|\brespon(?:se|d)\b|\brecover(?:y)?\b", re.I),
+    "process": lazy_re.compile(r"\bprocess\b|\btraining\b|\bdocumentation\b|\bcommunication\b|\bpolicy\b", re.I),
+    "other": lazy_re.compile(r"\bother\b|\bmisc(?:ellaneous)?\b", re.I),
 }

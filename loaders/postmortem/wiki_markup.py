@@ -12,24 +12,24 @@ with ``#`` says nothing either way: a heading in markdown, a numbered item in Ji
 """
 from __future__ import annotations
 
-import re
+from loaders import lazy_re
 
-_HEADING = re.compile(r"^h([1-6])\.\s+(.*)$")
-_HEADER_ROW = re.compile(r"^\s*\|\|.*\|\|\s*$")
-_MARKDOWN_ONLY = re.compile(r"^\s*(?:\|\s*:?-{3,}|```|~~~)")
+_HEADING = lazy_re.compile(r"^h([1-6])\.\s+(.*)$")
+_HEADER_ROW = lazy_re.compile(r"^\s*\|\|.*\|\|\s*$")
+_MARKDOWN_ONLY = lazy_re.compile(r"^\s*(?:\|\s*:?-{3,}|```|~~~)")
 # "# item", "## sub-item": a numbered list, deeper by each "#"; "* item", "** sub-item" a bulleted one
-_NUMBERED = re.compile(r"^(#{1,6})\s+(.*)$")
-_BULLETED = re.compile(r"^(\*{1,6}|-)\s+(.*)$")
+_NUMBERED = lazy_re.compile(r"^(#{1,6})\s+(.*)$")
+_BULLETED = lazy_re.compile(r"^(\*{1,6}|-)\s+(.*)$")
 # a block macro alone on its line: "{code:java}", "{noformat}", "{panel:title=Note}", "{quote}"
-_BLOCK_MACRO = re.compile(r"^\s*\{(code|noformat|panel|quote|info|note|warning|tip|expand)(?::[^}]*)?\}\s*$")
-_BOLD = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_MONOSPACE = re.compile(r"\{\{(.+?)\}\}")
-_INLINE_MACRO = re.compile(r"\{(?:noformat|code)(?::[^}]*)?\}(.*?)\{(?:noformat|code)\}")
-_COLOR = re.compile(r"\{color(?::[^}]*)?\}")
-_MENTION = re.compile(r"\[~([^\]|]+)\]")
-_LINK = re.compile(r"\[([^\]|\n]+)\|([^\]\n]+)\]")
+_BLOCK_MACRO = lazy_re.compile(r"^\s*\{(code|noformat|panel|quote|info|note|warning|tip|expand)(?::[^}]*)?\}\s*$")
+_BOLD = lazy_re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MONOSPACE = lazy_re.compile(r"\{\{(.+?)\}\}")
+_INLINE_MACRO = lazy_re.compile(r"\{(?:noformat|code)(?::[^}]*)?\}(.*?)\{(?:noformat|code)\}")
+_COLOR = lazy_re.compile(r"\{color(?::[^}]*)?\}")
+_MENTION = lazy_re.compile(r"\[~([^\]|]+)\]")
+_LINK = lazy_re.compile(r"\[([^\]|\n]+)\|([^\]\n]+)\]")
 # Jira's emoticons: "(/)" a tick, "(x)" a cross, "(!)" a warning, "(i)", "(?)", "(y)", "(n)", "(on)", "(off)", "(*)"
-_EMOTICON = re.compile(r"\((?:/|x|!|i|\?|y|n|on|off|\*[rgby]?)\)\s?")
+_EMOTICON = lazy_re.compile(r"\((?:/|x|!|i|\?|y|n|on|off|\*[rgby]?)\)\s?")
 
 
 def is_jira_wiki(lines: list[str]) -> bool:
