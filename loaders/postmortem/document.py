@@ -31,7 +31,7 @@ from loaders.postmortem.markdown import REFERENCE_DEFINITION, Block, Section, it
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind, starts_of)
-from loaders.postmortem.wiki_markup import from_jira_wiki
+from loaders.postmortem.other_markup import as_markdown
 from loaders.problems import Problems
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or a separator: "|", or "·"
@@ -117,8 +117,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     if any(c in text for c in _LOOKALIKE_CHARS):   # (six scans for one character each: faster than a regex)
         text = text.translate(_LOOKALIKES)   # "2026‑01‑22" written with non-breaking hyphens
     lines = text.splitlines()
-    if ("h1. " in text or "h2. " in text or "h3. " in text) and (wiki := from_jira_wiki(lines)) is not None:
-        lines = wiki   # a Jira ticket's description, in Jira's wiki markup: read as the markdown it stands for
+    if (markdown := as_markdown(text, lines)) is not None:
+        lines = markdown   # Jira's wiki markup, AsciiDoc or Org: read as the markdown it stands for
         text = "\n".join(lines)
     fm_lines, body_start, dialect = frontmatter.split(lines)
     front: dict = {}
@@ -2305,8 +2305,11 @@ _AVERTED = [
         r"\bno\s+(?:\w+\s+)?(?:secrets?|credentials?|tokens?|keys?|data|passwords?)\s+(?:were|was|had\s+been)\s+"
         r"(?:leaked|exposed|exfiltrated|stolen)"
         r"|\b(?:remained|remains|stayed|stays)\s+(?:fully\s+|completely\s+)?(?:protected|secure|unaffected)\b", re.I)),
-    (("no customer", "no user", "no end", "no production", "no external"), lazy_re.compile(r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact",
-                             re.I)),
+    # ... "no customer noticed anything", "no customer request ever saw an invalid certificate"
+    (("no customer", "no user", "no client", "no end", "no production", "no external"), lazy_re.compile(
+        r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
+        r"|\bno\s+(?:customers?|users?|clients?)(?:\s+[\w-]+){0,2}?\s+(?:ever\s+)?(?:noticed|saw|felt|experienced)\b",
+        re.I)),
     (("before it", "before reach", "before hitting", "before making"), lazy_re.compile(
         r"(?:caught|stopped|detected|found)\s+(?:it\s+|the\s+\w+\s+)?before\s+(?:it\s+)?(?:(?:reached|hit|went\s+(?:to|into)"
         r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?)\b)",

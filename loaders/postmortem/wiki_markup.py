@@ -55,9 +55,13 @@ def _inline(text: str) -> str:
         text = _LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", text)
     if "(" in text:
         text = _EMOTICON.sub("", text)
-    if "*" in text:
-        text = _BOLD.sub(lambda m: f"**{m.group(1)}**", text)
-    return text
+    return single_star_bold(text)
+
+
+def single_star_bold(text: str) -> str:
+    """``*bold*``, as Jira, AsciiDoc and Org write it, as markdown's ``**bold**`` (a
+    markdown ``**bold**`` stays as it is)."""
+    return _BOLD.sub(lambda m: f"**{m.group(1)}**", text) if "*" in text else text
 
 
 def _line(line: str) -> str:

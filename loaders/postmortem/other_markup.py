@@ -1,0 +1,267 @@
+"""AsciiDoc and Org, the two other plain-text markups postmortems are kept in, written
+as the markdown the parser reads (as wiki_markup does for Jira's): a review kept in a
+docs site's ``.adoc`` pages or in an engineer's Org notes keeps its ``== Timeline``,
+``|===`` tables and ``. item`` lists, or its ``* Timeline`` headings, ``[2025-05-15 Thu
+09:12]`` stamps and ``DEADLINE:`` lines.
+
+``from_asciidoc(lines)`` and ``from_org(lines)`` are pure functions of the lines: the
+same number of lines, each rewritten where it stands (a problem record's line number
+still names the line as written), or None when the text is not in that markup.
+
+- AsciiDoc: the first line is a document title (``= Title``) and a section (``==``)
+  follows, or two sections stand alone; and no line is a markdown heading.
+- Org: a ``#+TITLE:`` line, or an Org heading (``* Name``) beside another ``#+KEY:``
+  line; and no line is a markdown heading or a table's ``|---|`` row. (A ``*`` item
+  alone says nothing: a bullet in markdown.)
+"""
+from __future__ import annotations
+
+import re
+
+from loaders import lazy_re
+from loaders.postmortem.wiki_markup import from_jira_wiki, single_star_bold
+
+_MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
+_MD_TABLE_RULE = lazy_re.compile(r"^\s*\|\s*:?-{3,}")
+
+# ----------------------------------------------------------------------------- AsciiDoc
+
+_ADOC_TITLE = lazy_re.compile(r"^=\s+\S")
+_ADOC_SECTION = lazy_re.compile(r"^(={1,6})\s+(\S.*?)\s*=*\s*$")
+_ADOC_ATTRIBUTE = lazy_re.compile(r"^:([A-Za-z][\w-]*):\s*(.*)$")
+_ADOC_BLOCK_ATTRIBUTES = lazy_re.compile(r"^\[[^\]\n]*\]\s*$")       # "[abstract]", "[cols="1,5"]", "[source,sql]"
+_ADOC_COLS = lazy_re.compile(r"""cols\s*=\s*"?([^",\]]+(?:,[^",\]]+)*)"?""")
+_ADOC_DELIMITED = lazy_re.compile(r"^(?:-{4,}|\.{4,})\s*$")            # listing and literal blocks
+_ADOC_ORDERED = lazy_re.compile(r"^(\.{1,5})\s+(\S.*)$")
+_ADOC_BULLET = lazy_re.compile(r"^(\*{1,5}|-)\s+(\S.*)$")
+_ADOC_BLOCK_TITLE = lazy_re.compile(r"^\.([^\s.].*)$")                # ".Key facts"
+_ADOC_LINK = lazy_re.compile(r"(?:link:)?(https?://[^\s\[]+)\[([^\]\n]*)\]")
+_ADOC_XREF = lazy_re.compile(r"<<[^,>\n]+,\s*([^>\n]+)>>|<<([^>\n]+)>>")
+
+
+def is_asciidoc(lines: list[str]) -> bool:
+    """Whether the text is written in AsciiDoc (see the module's docstring)."""
+    first = next((ln for ln in lines if ln.strip()), "")
+    sections = 0
+    for line in lines:
+        if line[:1] == "#" and _MD_HEADING.match(line):
+            return False
+        if line[:2] == "==" and _ADOC_SECTION.match(line):
+            sections += 1
+    return sections >= 2 or (sections >= 1 and bool(_ADOC_TITLE.match(first)))
+
+
+def _adoc_inline(text: str) -> str:
+    if "[" in text:
+        text = _ADOC_LINK.sub(lambda m: f"[{m.group(2) or m.group(1)}]({m.group(1)})", text)
+    if "<<" in text:
+        text = _ADOC_XREF.sub(lambda m: m.group(1) or m.group(2), text)
+    if " -- " in text:
+        text = text.replace(" -- ", " — ")
+    return single_star_bold(text)
+
+
+def _columns(attributes: str | None, first_row: str) -> int:
+    """How many columns a table has: its ``cols`` attribute's count ("1,5" or "3*"), else
+    the cells of its first row."""
+    if attributes and (m := _ADOC_COLS.search(attributes)):
+        spec = m.group(1).strip()
+        if spec[:1].isdigit() and "*" in spec:
+            return int(spec.split("*")[0])
+        return len(spec.split(","))
+    return max(1, first_row.count("|"))
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip()[1:].split("|")]
+
+
+def from_asciidoc(lines: list[str]) -> list[str] | None:
+    """The lines as markdown, one for one, or None when they are not AsciiDoc."""
+    if not is_asciidoc(lines):
+        return None
+    out: list[str] = []
+    fenced = False
+    table: dict | None = None          # the table being read: its columns, the cells so far
+    attributes: str | None = None      # the block attribute line just above
+    for line in lines:
+        if fenced:
+            fenced = not _ADOC_DELIMITED.match(line)
+            out.append(line if fenced else "```")
+            continue
+        if table is not None:
+            if line.startswith("|==="):
+                table = None
+                out.append("")
+            elif line.startswith("|"):
+                if table["width"] is None:   # the first row: the header, on the "|===" line above
+                    table["width"] = _columns(table["attributes"], line)
+                    out[table["opening"]] = "| " + " | ".join(_adoc_inline(c) for c in _cells(line)) + " |"
+                    out.append("|" + "---|" * table["width"])
+                    continue
+                table["cells"].extend(_cells(line))
+                if len(table["cells"]) >= table["width"]:
+                    row, table["cells"] = table["cells"], []
+                    out.append("| " + " | ".join(_adoc_inline(c) for c in row) + " |")
+                else:
+                    out.append("")   # (a row written a cell a line: it is written out on its last line)
+            else:
+                out.append(_adoc_inline(line))
+            continue
+        if line.startswith("|==="):
+            table = {"width": None, "cells": [], "attributes": attributes, "opening": len(out)}
+            attributes = None
+            out.append("")
+            continue
+        attributes = None
+        if line[:1] == "=" and (m := _ADOC_SECTION.match(line)):
+            out.append("#" * len(m.group(1)) + " " + _adoc_inline(m.group(2)))
+        elif line[:1] == ":" and (m := _ADOC_ATTRIBUTE.match(line)):
+            out.append(f"**{m.group(1).replace('-', ' ')}:** {m.group(2)}" if m.group(2) else "")
+        elif line[:1] == "[" and _ADOC_BLOCK_ATTRIBUTES.match(line):
+            attributes = line
+            out.append("")
+        elif _ADOC_DELIMITED.match(line):
+            fenced = True
+            out.append("```")
+        elif line[:1] == "." and (m := _ADOC_ORDERED.match(line)):
+            out.append("   " * (len(m.group(1)) - 1) + "1. " + _adoc_inline(m.group(2)))
+        elif line[:1] in "*-" and (m := _ADOC_BULLET.match(line)):
+            depth = len(m.group(1)) if m.group(1) != "-" else 1
+            out.append("  " * (depth - 1) + "- " + _adoc_inline(m.group(2)))
+        elif line[:1] == "." and (m := _ADOC_BLOCK_TITLE.match(line)):
+            out.append(f"**{m.group(1).strip()}**")
+        elif line[:2] == "//" or line.strip() == "+":
+            out.append("")   # a comment; a list item's continuation mark
+        else:
+            out.append(_adoc_inline(line))
+    return out
+
+
+# ---------------------------------------------------------------------------------- Org
+
+_ORG_KEYWORD = lazy_re.compile(r"^#\+([A-Za-z_]+):\s*(.*)$")
+_ORG_HEADING = lazy_re.compile(r"^(\*+)\s+(.*?)(?:\s+(:[\w@#%:]+:))?\s*$")
+# a task: "** TODO Pin the heartbeat", "** DONE [#A] Restart consumers", "** CANCELLED Buy ..."
+_ORG_TASK = lazy_re.compile(r"^(?:TODO|NEXT|STARTED|WAITING|HOLD|DONE|CANCELL?ED)\b")
+_ORG_PRIORITY = lazy_re.compile(r"^\[#[A-Z0-9]\]\s*")
+_ORG_BLOCK = lazy_re.compile(r"^\s*#\+(begin|end)_(\w+)", re.I)
+_ORG_STAMP = lazy_re.compile(r"[\[<](\d{4}-\d{2}-\d{2})(?:\s+[^\W\d]{2,9}\.?)?(?:\s+(\d{1,2}:\d{2})(?:-\d{1,2}:\d{2})?)?"
+                             r"(?:\s+[.+-]+\d+[hdwmy])*[\]>]")
+_ORG_PLANNING = lazy_re.compile(r"^(\s*)(DEADLINE|SCHEDULED|CLOSED):\s*")
+_ORG_DRAWER = lazy_re.compile(r"^\s*:([A-Za-z_]+):\s*$")
+_ORG_LINK = lazy_re.compile(r"\[\[([^\]\n]+)\]\[([^\]\n]+)\]\]|\[\[([^\]\n]+)\]\]")
+_ORG_CODE = lazy_re.compile(r"(?<![\w=~])[=~]([^\s=~](?:[^=~\n]*[^\s=~])?)[=~](?![\w=~])")
+# What an Org keyword line says, in the words the parser reads: #+DATE is when the note
+# was written (the incident's own day is in its text)
+_ORG_KEYS = {"title": None, "date": "Written", "author": "Author", "filetags": "Tags", "category": "Category"}
+_PLANNED = {"DEADLINE": "due", "SCHEDULED": "planned", "CLOSED": "done"}
+
+
+def is_org(lines: list[str]) -> bool:
+    """Whether the text is written in Org (see the module's docstring)."""
+    titled = keywords = headings = 0
+    for line in lines:
+        if line[:1] == "#":
+            if _MD_HEADING.match(line):
+                return False
+            if (m := _ORG_KEYWORD.match(line)):
+                keywords += 1
+                titled += m.group(1).lower() == "title"
+        elif line[:1] == "*" and line[:2] != "**" and _ORG_HEADING.match(line):
+            headings += 1
+        elif line[:1] == "|" and _MD_TABLE_RULE.match(line):
+            return False
+    return bool(titled) or (keywords >= 1 and headings >= 2)
+
+
+def _stamp(m) -> str:
+    return m.group(1) + (" " + m.group(2) if m.group(2) else "")
+
+
+def _org_inline(text: str) -> str:
+    if "[" in text or "<" in text:
+        text = _ORG_STAMP.sub(_stamp, text)
+        text = _ORG_LINK.sub(lambda m: f"[{m.group(2)}]({m.group(1)})" if m.group(1) else m.group(3), text)
+    if "=" in text or "~" in text:
+        text = _ORG_CODE.sub(lambda m: f"`{m.group(1)}`", text)
+    return single_star_bold(text)
+
+
+def from_org(lines: list[str]) -> list[str] | None:
+    """The lines as markdown, one for one, or None when they are not Org."""
+    if not is_org(lines):
+        return None
+    titled = any((m := _ORG_KEYWORD.match(ln)) and m.group(1).lower() == "title" for ln in lines if ln[:2] == "#+")
+    out: list[str] = []
+    fenced = False
+    hidden: int | None = None     # the depth of a ":noexport:" heading whose subtree is being left out
+    drawer = False
+    for line in lines:
+        heading = _ORG_HEADING.match(line) if line[:1] == "*" else None
+        if heading and hidden is not None and len(heading.group(1)) <= hidden:
+            hidden = None
+        if hidden is not None:
+            out.append("")   # (Org's export leaves a ":noexport:" subtree out: private notes)
+            continue
+        if fenced:
+            if (b := _ORG_BLOCK.match(line)) and b.group(1).lower() == "end":
+                fenced = False
+                out.append("```")
+            else:
+                out.append(line)
+            continue
+        if drawer:
+            drawer = line.strip().upper() != ":END:"
+            out.append("")
+            continue
+        if heading:
+            tags = (heading.group(3) or "").lower()
+            if ":noexport:" in tags:
+                hidden = len(heading.group(1))
+                out.append("")
+                continue
+            text = heading.group(2)
+            if (task := _ORG_TASK.match(text)):
+                # a task heading is a task: a checkbox, ticked when done, said cancelled when it was
+                word, rest = task.group(), _org_inline(_ORG_PRIORITY.sub("", text[task.end():].strip()))
+                out.append(f"- [x] {rest}" if word == "DONE" else
+                           f"- [ ] {rest} (cancelled)" if word.startswith("CANCEL") else f"- [ ] {rest}")
+            else:
+                out.append("#" * min(6, len(heading.group(1)) + titled) + " " + _org_inline(text))
+        elif line[:2] == "#+" and (b := _ORG_BLOCK.match(line)):
+            fenced = b.group(1).lower() == "begin" and b.group(2).lower() in ("src", "example")
+            out.append("```" if fenced else "")
+        elif line[:2] == "#+" and (m := _ORG_KEYWORD.match(line)):
+            key = m.group(1).lower()
+            value = _org_inline(m.group(2).strip())
+            if key == "title":
+                out.append("# " + value)
+            elif key in _ORG_KEYS and value:
+                out.append(f"**{_ORG_KEYS[key]}:** {value.strip(':').replace(':', ', ') if key == 'filetags' else value}")
+            else:
+                out.append("")
+        elif _ORG_DRAWER.match(line) and line.strip().upper() != ":END:":
+            drawer = True
+            out.append("")
+        elif (p := _ORG_PLANNING.match(line)):
+            out.append(p.group(1) + _PLANNED[p.group(2)] + " " + _org_inline(line[p.end():]))
+        elif line[:2] == "# ":
+            out.append("")   # a comment
+        else:
+            out.append(_org_inline(line))
+    return out
+
+
+def as_markdown(text: str, lines: list[str]) -> list[str] | None:
+    """``lines`` rewritten as markdown, one for one, when the text is written in Jira's wiki
+    markup, AsciiDoc or Org; else None (markdown, or plain text, read as it is)."""
+    if "h1. " in text or "h2. " in text or "h3. " in text:
+        if (md := from_jira_wiki(lines)) is not None:
+            return md
+    if "\n== " in text:   # (AsciiDoc by its "==" sections)
+        if (md := from_asciidoc(lines)) is not None:
+            return md
+    if "#+" in text:   # (Org is told by its "#+KEY:" lines)
+        return from_org(lines)
+    return None

@@ -1,0 +1,90 @@
+"""AsciiDoc and Org read as the markdown they stand for (loaders/postmortem/other_markup.py)."""
+import pytest
+
+from loaders.postmortem import parse
+from loaders.postmortem.other_markup import as_markdown, from_asciidoc, from_org, is_asciidoc, is_org
+
+ADOC = ["= Disk filled", ":status: Final", "", "== Timeline", "", '[cols="1,3",options="header"]', "|===",
+        "| Time | Event", "| 09:12 | Disk at 95%", "| 09:41", "| Alert pages on-call", "|===", "",
+        "== Actions", ". Compact nightly", ".. Then weekly", "* A *point*", "** A sub-point", "----",
+        "== not a heading in a listing", "----", "// a comment", "See link:https://wiki/run[the runbook] -- now"]
+
+
+def test_asciidoc_each_line_is_rewritten_where_it_stands():
+    assert from_asciidoc(ADOC) == [
+        "# Disk filled", "**status:** Final", "", "## Timeline", "", "", "| Time | Event |",
+        "|---|---|", "| 09:12 | Disk at 95% |", "", "| 09:41 | Alert pages on-call |", "", "",
+        "## Actions", "1. Compact nightly", "   1. Then weekly", "- A **point**", "  - A sub-point", "```",
+        "== not a heading in a listing", "```", "", "See [the runbook](https://wiki/run) — now"]
+
+
+def test_asciidoc_keeps_the_number_of_lines():
+    assert len(from_asciidoc(ADOC)) == len(ADOC)
+
+
+def test_a_table_without_cols_takes_its_width_from_the_first_row():
+    out = from_asciidoc(["== A", "== B", "|===", "| Action | Owner | Due", "| Fix | Ann | 2025-04-01", "|==="])
+    assert out[2:5] == ["| Action | Owner | Due |", "|---|---|---|", "| Fix | Ann | 2025-04-01 |"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["# Title", "", "== not AsciiDoc when markdown headings are there", "== twice"],
+    ["= One title", "and prose, no section"],
+    ["A line", "== one section alone"],
+])
+def test_not_asciidoc(lines):
+    assert not is_asciidoc(lines) and from_asciidoc(lines) is None
+
+
+ORG = ["#+TITLE: Queue stuck", "#+DATE: [2025-06-12 Thu]", "#+FILETAGS: :incident:queues:", "* Timeline",
+       "- [2025-06-10 Tue 13:02] upgrade starts", "* Follow-ups", "** DONE [#A] Restart consumers", "   CLOSED: [2025-06-11 Wed 10:00]",
+       "** TODO Pin the heartbeat", "   DEADLINE: <2025-06-30 Mon>", "** CANCELLED Buy a service",
+       ":PROPERTIES:", ":ID: 42", ":END:", "#+BEGIN_SRC sh", "* not a heading in code", "#+END_SRC",
+       "Ran =kubectl rollout= with *care* see [[https://wiki/run][the runbook]]",
+       "* Notes   :noexport:", "- [2025-06-10 Tue 15:00] private", "** still private", "* Back in"]
+
+
+def test_org_each_line_is_rewritten_where_it_stands():
+    assert from_org(ORG) == [
+        "# Queue stuck", "**Written:** 2025-06-12", "**Tags:** incident, queues", "## Timeline",
+        "- 2025-06-10 13:02 upgrade starts", "## Follow-ups", "- [x] Restart consumers", "   done 2025-06-11 10:00",
+        "- [ ] Pin the heartbeat", "   due 2025-06-30", "- [ ] Buy a service (cancelled)",
+        "", "", "", "```", "* not a heading in code", "```",
+        "Ran `kubectl rollout` with **care** see [the runbook](https://wiki/run)",
+        "", "", "", "## Back in"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["* a markdown bullet", "* and another"],
+    ["#+TITLE: org words in markdown", "# A markdown heading"],
+    ["#+OPTIONS: toc:nil", "* one heading", "| a | b |", "|---|---|"],
+])
+def test_not_org(lines):
+    assert not is_org(lines) and from_org(lines) is None
+
+
+def test_org_without_a_title_needs_a_keyword_and_two_headings():
+    assert is_org(["#+STARTUP: overview", "* Summary", "text", "* Timeline"])
+    assert not is_org(["* Summary", "text", "* Timeline"])
+
+
+def test_as_markdown_leaves_markdown_alone():
+    text = "# Outage\n\n## Timeline\n\n* 09:00 alert\n* 09:10 fixed\n"
+    assert as_markdown(text, text.splitlines()) is None
+
+
+def test_as_markdown_still_reads_jira_wiki_markup():
+    lines = ["h1. Checkout down", "h2. Timeline", "||Time||Event||"]
+    assert as_markdown("\n".join(lines), lines)[:2] == ["# Checkout down", "## Timeline"]
+
+
+def test_an_asciidoc_review_parses_end_to_end():
+    doc = parse("\n".join(ADOC), "review.adoc")
+    assert doc["title"] == "Disk filled" and doc["status"] == "Final"
+    assert [e["text"] for e in doc["timeline"]] == ["Disk at 95%", "Alert pages on-call"]
+
+
+def test_an_org_note_keeps_its_noexport_notes_out_of_the_timeline():
+    doc = parse("\n".join(ORG), "note.org")
+    assert [e["text"] for e in doc["timeline"]] == ["upgrade starts"]
+    assert [a["status"] for a in doc["action_items"]] == ["done", "open", "wont_do"]
