@@ -347,21 +347,21 @@ def stated_zone(text: str) -> Zone | None:
 # Timestamps at the start of a piece of text
 
 # Month words in the languages Jira and other tools export in (English, Spanish,
-# French, German, Portuguese, Italian, Dutch) and Czech and Polish (whose dates name
+# French, German, Portuguese, Italian, Dutch, the Scandinavian ones, Indonesian) and Czech and Polish (whose dates name
 # the month in the genitive: "15. srpna 2019", "3 maja 2021"), accents removed, lower case.
 _MONTHS_TEXT = {
     1: "january jan enero ene janvier janv januar janner jan janeiro gennaio gen januari leden ledna styczen stycznia",
     2: "february feb febrero fevrier fevr fev februar fevereiro febbraio februari unor unora luty lutego",
-    3: "march mar marzo mars marz mrz marco maart mrt marts brezen brezna marca marzec",
+    3: "march mar marzo mars marz mrz marco maart mrt marts brezen brezna marca marzec maret",
     4: "april apr abril abr avril avr aprile duben dubna kwiecien kwietnia",
     5: "may mayo mai maio maggio mag mei kveten kvetna maj maja",
     6: "june jun junio juin juni junho giugno giu cerven cervna czerwiec czerwca",
     7: "july jul julio juillet juil juli julho luglio lug cervenec cervence lipiec lipca",
-    8: "august aug agosto ago aout augustus augusti srpen srpna sierpien sierpnia",
+    8: "august aug agosto ago aout augustus augusti srpen srpna sierpien sierpnia agustus",
     9: "september sep sept septiembre setiembre set septembre setembro settembre zari wrzesien wrzesnia",
     10: "october oct octubre octobre oktober okt outubro out ottobre ott rijen rijna pazdziernik pazdziernika",
     11: "november nov noviembre novembre novembro listopad listopadu listopada",
-    12: "december dec diciembre dic decembre dezember dez dezembro dicembre prosinec prosince grudzien grudnia",
+    12: "december dec diciembre dic decembre dezember dez dezembro dicembre prosinec prosince grudzien grudnia desember",
 }
 MONTHS = {w: m for m, words in _MONTHS_TEXT.items() for w in words.split()}
 
@@ -425,6 +425,11 @@ _DATE_PATTERNS = [
     # those words, its year left to the second day (which _dates gives it)
     ("dmy_word_open", lazy_re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<mon>[^\W\d_]{3,12})\.?(?=\s*(?:-|–|—|bis|au|al|a|to)\s*"
                                  r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}(?!\d))")),
+    # "Lördag 25 oktober", "samedi 25 octobre", "Samstag, 25. Oktober": a day and a month word
+    # of another language without a year (the incident's), standing alone (at a line's or a
+    # cell's end, before markup or a time); a full month word, not "10 out" or "3 set"
+    ("dmy_word_bare", lazy_re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{4,12})\.?"
+                                      r"(?=\s*(?:$|[,;|)\]*_]|\s\d{1,2}[:h.]\d{2}(?!\d)))")),
     # 27-jul, 27-Jul-2026, 3-ago: a day and a month word joined by a hyphen (Spanish and
     # Portuguese tables write them so), the year after another or left off
     # (then a comma, a bracket, a cell's end, a time or the weekday in brackets, "03-Feb-2025
@@ -521,10 +526,10 @@ _MAX_PREFIX = 80
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
                 if k in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_name", "dmy_word", "dmy_word_open",
-                         "dmy_word_dash", "dmy_word_slash", "dmy_compact")]
+                         "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact")]
 _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
                 if k not in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_word", "dmy_word_open",
-                             "dmy_word_dash", "dmy_word_slash", "dmy_compact")]
+                             "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
@@ -638,7 +643,8 @@ _OTHER_WEEKDAYS = (
     "segunda terça terca quarta quinta sexta "
     "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
     "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag "
-    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica").split()
+    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
+    "senin selasa rabu kamis jumat sabtu minggu").split()
 _OTHER_WEEKDAY = lazy_re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-feira)?\.?,?\s+(?:(?:den|le|el|de|der)\s+)?(?=\d)",
                             re.IGNORECASE)
 _OTHER_STARTS = frozenset(w[:3] for w in _OTHER_WEEKDAYS)

@@ -249,3 +249,19 @@ def test_a_word_between_slashes_that_is_no_month_is_no_date():
 @pytest.mark.parametrize("text, hour", [("3:15 p. m.", 15), ("9:05 a. m. hora local", 9), ("3 p. m.", 15)])
 def test_a_twelve_hour_clock_as_spanish_writes_it(text, hour):
     assert tp.read_stamp(text).hour == hour
+
+
+@pytest.mark.parametrize("text, month, day", [
+    ("Lördag 25 oktober", 10, 25), ("**Söndag 26 oktober**", 10, 26), ("samedi 25 octobre, à 14h", 10, 25),
+    ("25 oktober 22:15 — release", 10, 25), ("Senin 3 Maret", 3, 3),
+])
+def test_a_day_and_month_word_of_another_language_without_a_year(text, month, day):
+    st = tp.read_stamp(text)
+    assert (st.year, st.month, st.day) == (None, month, day)
+
+
+@pytest.mark.parametrize("text", ["10 out of 12 hosts", "3 set of servers", "5 mai", "4 oktober releases shipped",
+                                  "2 gennaio 2025"])
+def test_a_bare_month_word_needs_its_full_name_and_to_stand_alone(text):
+    st = tp.read_stamp(text)
+    assert st is None or st.year is not None or (st.month, st.day) == (None, None)

@@ -21,14 +21,16 @@ _HEADERS = {
     "text": lazy_re.compile(r"^(?:action(?:\s+items?)?|items?|description|tasks?|what|title|summary|"
                        r"follow[\s-]*ups?|remediation|corrective action|todo|to do|work item|name|details?|"
                        r"aksjon(?:spunkt)?|tiltak|åtgärd|ma(?:ß|ss)nahme|aufgabe|beschreibung|acci[óo]n|tarea|"
-                       r"actie|beskrivelse|beskrivning)\b|^(?:対策|内容|項目|措施|行动)", re.I),
+                       r"actie|beskrivelse|beskrivning|tindakan|aksi|tugas)\b|^(?:対策|内容|項目|措施|行动)", re.I),
     "owner": lazy_re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
                         r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar"
-                        r"|accountable|odpowiedzialn[ya])\b"
+                        r"|accountable|odpowiedzialn[ya]"
+                        # "PIC" (person in charge, as Indonesian and other Asian teams head the column)
+                        r"|pic|penanggung\s+jawab)\b"
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
     "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
                       r"|by when|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
-                      r"|prazo|scadenza|termine|deadline)\b"
+                      r"|prazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu)\b"
                       r"|^(?:期限|期日|締切|截止)", re.I),
     "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
                          r"github|linear|id|key|referanse|referens|referenz)\b|^(?:追跡|チケット|链接|跟踪)", re.I),

@@ -174,15 +174,23 @@ _OTHER_LANGUAGES = {
                 # "Next steps": "Nächste Schritte", "Prochaines étapes", "Próximos pasos/passos", "Volgende stappen"
                 r"n(?:ä|ae)chste\s+schritte", r"prochaines\s+[ée]tapes", r"pr[óo]ximos\s+pas(?:o|so)s",
                 r"volgende\s+stappen", r"neste\s+steg", r"n[äa]sta\s+steg",
+                # Indonesian and Malay: "Tindak lanjut", "Rencana tindakan", "Langkah perbaikan"
+                r"tindak\s+lanjut", r"tindakan(?:\s+(?:perbaikan|korektif|pencegahan))?",
+                r"rencana\s+(?:tindakan|aksi|perbaikan|tindak\s+lanjut)", r"langkah\s+(?:perbaikan|selanjutnya|pencegahan)",
                 r"план\s+действий", r"(?:корректирующие\s+|превентивные\s+|профилактические\s+)?меры",
                 r"(?:дальнейшие\s+)?действия(?=\s*$)", r"(?:дальнейшие|следующие)\s+шаги", r"задачи", r"улучшения",
                 r"рекомендации",
                 r"что\s+(?:нужно|надо|обязательно|следует)\s+сделать", r"предотвращение(?:\s+повторени[яй])?"),
     "timeline": (r"tidslinjen?", r"tidslinje", r"tidslinjer", r"zeitleiste", r"zeitlinie", r"zeitablauf", r"ablauf",
                  r"chronologie", r"cronolog[ií]a", r"l[ií]nea\s+de\s+tiempo", r"tijdlijn", r"linha\s+do\s+tempo",
-                 r"хронология(?:\s+событий)?", r"таймлайн", r"ход\s+событий", r"временная\s+шкала"),
+                 r"хронология(?:\s+событий)?", r"таймлайн", r"ход\s+событий", r"временная\s+шкала",
+                 r"kronologi(?:\s+(?:kejadian|insiden))?", r"lini\s*masa", r"garis\s+waktu"),
     "factors": (r"rot[åa]rsak(?:er)?", r"grunnårsak(?:er)?", r"årsak(?:er)?", r"grundorsak(?:er)?", r"orsak(?:er)?",
                 r"utløsende\s+faktor(?:er)?", r"medvirkende\s+faktorer", r"bidragande\s+faktorer",
+                r"(?:bidragande|medverkande|medvirkende|bidragende)\s+orsak(?:er)?", r"medvirkende\s+årsak(?:er)?",
+                # Indonesian and Malay: "Faktor penyebab", "Akar masalah", "Penyebab"
+                r"faktor\s+(?:penyebab|kontribusi|pendukung|yang\s+berkontribusi)", r"akar\s+(?:masalah|penyebab)",
+                r"penyebab(?:\s+(?:utama|masalah|insiden))?",
                 r"grundursache(?:n)?", r"ursache(?:n)?", r"causes?\s+(?:racines?|profondes?)", r"causes?",
                 r"causas?(?:\s+ra[ií]z)?", r"(?:grond)?oorza(?:ak|ken)",
                 # "contributing factors": "Fatores contribuintes", "Factores contribuyentes",
@@ -199,13 +207,14 @@ _OTHER_LANGUAGES = {
     "summary": (r"sammendrag", r"sammanfattning", r"resum[ée]", r"resumo", r"sum[áa]rio", r"sommaire", r"zusammenfassung", r"résumé", r"resumen",
                 r"sintesi", r"riepilogo", r"sommario", r"podsumowanie", r"streszczenie",
                 r"contexte", r"contexto", r"kontext",
-                r"samenvatting", r"sammenfatning", r"oppsummering", r"резюме", r"кратко", r"описание", r"обзор"),
+                r"samenvatting", r"sammenfatning", r"oppsummering", r"резюме", r"кратко", r"описание", r"обзор",
+                r"ringkasan", r"ikhtisar", r"rangkuman"),
     "impact": (r"konsekvens(?:er)?", r"påvirkning", r"påverkan", r"auswirkung(?:en)?", r"conséquences?",
-               r"impacto", r"gevolg(?:en)?", r"влияние", r"последствия", r"воздействие"),
+               r"impacto", r"gevolg(?:en)?", r"влияние", r"последствия", r"воздействие", r"dampak"),
     "detection": (r"påvisning", r"oppdagelse", r"upptäckt", r"erkennung", r"détection", r"detecci[óo]n",
-                  r"обнаружение"),
+                  r"обнаружение", r"deteksi"),
     "resolution": (r"løsning", r"lösning", r"lösung", r"behebung", r"résolution", r"resoluci[óo]n",
-                   r"soluci[óo]n", r"oplossing", r"resolução",
+                   r"soluci[óo]n", r"oplossing", r"resolução", r"penyelesaian", r"pemulihan", r"penanganan",
                    r"решение", r"восстановление", r"устранение", r"исправление", r"что\s+было\s+сделано",
                    r"действия\s+по\s+(?:восстановлению|устранению)"),
     "went_well": (r"hva\s+gikk\s+bra", r"vad\s+gick\s+bra", r"hvad\s+gik\s+godt", r"was\s+lief\s+gut",
@@ -216,7 +225,7 @@ _OTHER_LANGUAGES = {
                    r"что\s+пошло\s+не\s+так"),
     "lessons": (r"hva\s+lærte\s+vi", r"lærdom(?:mer)?", r"vad\s+lärde\s+vi", r"erkenntnisse", r"lehren",
                 r"le[çc]ons(?:\s+apprises)?", r"lecciones(?:\s+aprendidas)?", r"geleerde\s+lessen",
-                r"enseignements?", r"li[çc][õo]es(?:\s+aprendidas)?",
+                r"enseignements?", r"li[çc][õo]es(?:\s+aprendidas)?", r"pelajaran(?:\s+yang\s+(?:dipetik|didapat))?",
                 r"уроки", r"выводы", r"чему\s+(?:нас\s+)?научил", r"извлеч[её]нные\s+уроки"),
 }
 # Japanese, Chinese and Korean words match without a word boundary: the first two write
@@ -417,6 +426,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                  r"data\s+dell['’]incidente", r"data\s+incydentu",
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
+                 # "Datum för incidenten", "Dato for hendelsen", "Tanggal insiden" (before "datum" alone)
+                 r"datum\s+f[öo]r\s+(?:incidenten|h[äa]ndelsen|st[öo]rningen)", r"dato\s+for\s+(?:hendelsen|h[æa]ndelsen|incidenten)",
+                 r"tanggal(?:\s+(?:insiden|kejadian))?",
                  r"dato", r"datum", r"fecha")),
     ("status", _rx(
                    # "Status do documento", "Estado del documento", "Statut du document", "Stato del documento"
@@ -433,7 +445,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"gravit[àa]", r"priorit[àa]", r"classification",
                      # Dutch and Polish: "Ernst", "Prioriteit", "Ważność", "Priorytet"
                      r"ernst(?:ig(?:heid|heidsniveau)?)?", r"prioriteit", r"wa[żz]no[śs][ćc]", r"priorytet",
-                     r"priorit[äa]t", r"prioridad", r"prioridade", r"priorit[ée]")),
+                     r"priorit[äa]t", r"prioridad", r"prioridade", r"priorit[ée]",
+                     # Swedish, Norwegian, Danish; Indonesian: "Allvarlighetsgrad", "Alvorlighetsgrad", "Tingkat keparahan"
+                     r"allvarlighet(?:sgrad)?", r"alvorlighet(?:sgrad)?", r"alvorlighed(?:sgrad)?", r"prioritet",
+                     r"(?:tingkat\s+)?keparahan", r"prioritas")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
     ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"categor(?:y|ies)", r"incident\s+type", r"type", r"kind", r"tags?")),
@@ -784,6 +799,22 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "revient à la normale", "de nouveau disponible", "con normalidad", "vuelve a la normalidad", "volvió a la normalidad",
     "voltou ao normal", "normalizado", "normalizada", "impacto mitigado", "impact atténué", "impact mitigé",
     "werkt weer", "werken weer", "weer beschikbaar", "weer bereikbaar", "weer normaal"]
+# Swedish, Norwegian, Danish and Indonesian: "Larm från ...", "kvitterar" (acknowledges), "Dubbeldebiteringen
+# börjar här", "dampak mulai", "tingkat kegagalan kembali normal", "insiden ditutup"
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
+    "larm", "larmet", "larmar", "larmade", "alarm", "alarmen", "kvitterar", "kvitterade", "rapporterar", "rapporterade",
+    "upptäcker", "upptäckte", "oppdaget", "opdaget", "varsler", "varslet", "alert grafana", "alert aktif",
+    "dipanggil", "terdeteksi", "dilaporkan", "melaporkan", "laporan pertama"]
+EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + [
+    "påverkan börjar", "påverkan började", "börjar här", "påvirkningen starter", "dampak mulai", "awal dampak",
+    "mulai terdampak"]
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
+    "påverkan åtgärdad", "påverkan upphör", "fungerar igen", "fungerer igjen", "virker igen", "normal igen",
+    "normalt igen", "återställd", "återställt", "gjenopprettet", "genoprettet", "dampak berakhir", "kembali normal",
+    "pulih", "dipulihkan"]
+EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
+    "incidenten stängs", "incidenten stängd", "incidenten avslutas", "hendelsen lukket", "hændelsen lukket",
+    "insiden ditutup", "insiden selesai"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
     "risolto", "risolta", "viene chiuso", "incidente chiuso", "incident geschlossen", "störung behoben", "se cierra el incidente", "se cerró el incidente", "incidente cerrado",
     "clôture de l'incident", "incident clos", "incidente encerrado", "encerramento do incidente",
@@ -822,14 +853,21 @@ _CJK_NOTE = r"[（(][^（）()]*[）)]"
 # a note after them in brackets or after a colon or dash
 DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée]alis[ée]e?|completad[oa]|terminad[oa]"
               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료"
-              r"|afgerond|gereed|voltooid")
+              r"|afgerond|gereed|voltooid"
+              # Swedish, Norwegian, Danish; Indonesian and Malay: "Klar", "Ferdig", "Færdig", "Selesai"
+              r"|klar|klart|avklarad|genomf[öo]rd|slutf[öo]rd|f[äa]rdig|ferdig|fullf[øo]rt|utf[øo]rt|afsluttet|selesai")
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
                r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer|apert[oa]|in\s+corso|da\s+fare|otwarte|w\s+toku"
                r"|in\s+behandeling|in\s+uitvoering|gepland|n[ãa]o\s+iniciad[oa]|no\s+iniciad[oa]|non\s+commenc[ée]e?"
-               r"|진행\s?중|미착수|예정")
+               r"|진행\s?중|미착수|예정"
+               r"|p[åa]g[åa]r|p[åa]g[åa]ende|(?:ej|inte|ikke)\s+(?:p[åa]b[öo]rjad|startet|p[åa]begyndt)|planerad|planlagt"
+               r"|dalam\s+(?:proses|pengerjaan)|sedang\s+(?:berjalan|dikerjakan)|belum\s+(?:mulai|dimulai|dikerjakan)"
+               r"|direncanakan")
 WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]"
               r"|vervallen|afgewezen|geannuleerd|wordt\s+niet\s+uitgevoerd|n[ãa]o\s+faremos|n[ãa]o\s+ser[áa]\s+feit[oa]"
-              r"|no\s+se\s+har[áa]|ne\s+sera\s+pas\s+fait|wird\s+nicht\s+umgesetzt|non\s+verr[àa]\s+fatt[oa]|보류|취소")
+              r"|no\s+se\s+har[áa]|ne\s+sera\s+pas\s+fait|wird\s+nicht\s+umgesetzt|non\s+verr[àa]\s+fatt[oa]|보류|취소"
+              r"|g[öo]rs\s+inte|avbruten|struken|utg[åa]r|gj[øo]res\s+ikke|droppet|avvist|afvist|udg[åa]r"
+              r"|tidak\s+(?:dikerjakan|dilakukan|dilanjutkan)|dibatalkan|batal|ditolak")
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
 _STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태)\s*[:=]\s*(?:\*\*|__)?"
