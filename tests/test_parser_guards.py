@@ -870,3 +870,20 @@ def test_a_part_named_then_its_day_dates_the_entries_under_it():
 def test_a_severity_as_a_clause_of_the_line_under_the_title(line, level):
     text = f"# api cert expired — oncall note\n\n{line}\n\n**What:** the TLS cert expired.\n"
     assert parse(text, "a.md")["severity_level"] == level
+
+
+def test_a_numbered_name_standing_alone_is_a_heading_in_plain_text():
+    doc = parse("Outage report\n\n3 TIMELINE\n\n- 09:00 UTC alert fires\n- 09:30 UTC fixed\n", "r.txt")
+    assert doc["sections"].get("timeline") == 3 and len(doc["timeline"]) == 2
+
+
+def test_a_table_of_contents_is_no_run_of_headings():
+    text = ("# Report\n\n1. Summary\n2. Timeline\n3. Action items\n\n## Summary\n\nDisk full.\n\n"
+            "## Timeline\n\n- 09:00 UTC alert fires\n\n## Action items\n\n- [ ] Add a disk alert\n")
+    doc = parse(text, "r.md")
+    assert doc["sections"]["timeline"] == 11 and [a["text"] for a in doc["action_items"]] == ["Add a disk alert"]
+
+
+def test_an_opening_sentence_is_no_title():
+    doc = parse("We lost the print server for an hour this morning.\n\n- 09:00 UTC alert fires\n", "r.txt")
+    assert doc["title"] is None

@@ -300,11 +300,12 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     return out
 
 
-_PLAIN_HEADING = lazy_re.compile(r"^[A-Za-z][A-Za-z0-9 &/'’()-]*:?$")
+_PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z][A-Za-z0-9 &/'’()-]*:?$")
 
 
 def _plain_heading(line: str) -> bool:
-    """A line standing alone that is only a section name: "Timeline", "ACTION ITEMS:"."""
+    """A line standing alone that is only a section name: "Timeline", "ACTION ITEMS:",
+    "3 TIMELINE" (numbered, as a PDF's text gives it)."""
     return bool(_PLAIN_HEADING.match(line)) and section_kind(line, whole=True) is not None \
         and len(line.split()) <= 4
 
@@ -1649,6 +1650,13 @@ def _title_from(doc: Doc, as_text) -> str | None:
         return as_text(first.title)
     if "title" in doc.meta:
         return doc.meta["title"][0]
+    # a report as plain text (a PDF's text, a pasted email) with no heading of any kind
+    # names itself in its first paragraph: one or two short lines, no sentence ending
+    if not headed and not any(s.level >= 7 for s in doc.secs[:2] if id(s) not in doc.kinds):
+        opening = next((b for s in doc.secs[:1] for b in s.blocks), None)
+        if opening is not None and opening.kind == "para" and len(opening.rows or [0]) <= 2 \
+                and len(opening.text) <= 120 and not opening.text.rstrip().endswith((".", "!", "?", ":")):
+            return as_text(opening.text)
     return None
 
 

@@ -175,6 +175,9 @@ def _nested_other_kind(im: re.Match, item: Block) -> bool:
     return not (text[:1].isdigit() and (st := timeparse.read_stamp(text)) is not None and st.has_time)
 
 
+_NUMBERED_NAME = lazy_re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[^\W\d_]")
+
+
 def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:
     """Cut ``lines`` into sections. The text before the first heading is a section with
     level 0 and an empty title. A line that is only bold text (``**Timeline**``) counts
@@ -320,9 +323,13 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             open_section(f"{title} {bm.group(2)}" if bm.group(2) else title, level, ln)
             i += 1
             continue
-        if (heading is not None and standalone and len(stripped) <= 60 and c.isalpha()
-                and (i + 1 >= n or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
-                     or _is_table_line(lines[i + 1]))
+        if (heading is not None and standalone and len(stripped) <= 60
+                and (c.isalpha() and (i + 1 >= n or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
+                                      or _is_table_line(lines[i + 1]))
+                     # "3 TIMELINE", "1.2 Timeline": a numbered name, as a PDF's or a word
+                     # processor's text gives its headings, with a blank line after it (not
+                     # a table of contents' "1. Summary" over "2. Timeline")
+                     or c.isdigit() and (i + 1 >= n or not lines[i + 1].strip()) and _NUMBERED_NAME.match(stripped))
                 and heading(stripped)):
             open_section(stripped.rstrip(":"), 7, ln)
             i += 1
