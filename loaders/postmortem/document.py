@@ -27,7 +27,8 @@ from loaders.postmortem.doc import (
     split_list,
     status_issue,
 )
-from loaders.postmortem.markdown import REFERENCE_DEFINITION, Block, Section, item_text, plain, sections
+from loaders.postmortem.markdown import (REFERENCE_DEFINITION, Block, Section, item_text, plain, sections,
+                                        with_outer_pipes)
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind, starts_of)
@@ -132,6 +133,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     body = lines[body_start:]
     if "{{" in text:
         body = _without_shortcodes(body)
+    if "-|" in text or "- |" in text:
+        body = with_outer_pipes(body)   # "Action | Owner" over "---|---": a table without its outer pipes
     secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_inline_references(body))),
                     first_line=body_start + 1, heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
@@ -434,7 +437,8 @@ def _classify_sections(doc: Doc) -> None:
             # "### Phase 2: Mitigation" over timed entries under Timeline: a phase of it; so
             # is "### Root cause discovery (afternoon)" over bullets after a phase of it
             kind = "timeline"
-        if kind in (None, "summary", "metadata", "resolution", "mitigation") and _reads_as_timeline(s):
+        if kind in (None, "summary", "metadata", "resolution", "mitigation") and _reads_as_timeline(s) \
+                and not (_SUPPORTING_RECORD.search(plain(s.title)) and _named_timeline(doc)):
             # "## What happened" whose bullets each start with a time; "### Résolution"
             # whose steps do ("- 11:08 : redémarrage des workers")
             if kind in ("resolution", "mitigation"):
@@ -450,6 +454,20 @@ def _classify_sections(doc: Doc) -> None:
         if s.level == 7 and kind == "metadata" and parent not in (None, "metadata"):
             named_run = kind
         previous, prev_s = kind, s
+
+
+# "Appendix B – Incident channel transcript", "Anhang: Chat-Verlauf", "Raw log excerpts": a
+# record kept beside the review. Its timed lines are the record's, not the timeline's,
+# when the document has a timeline by name (a chat log may be the only timeline there is)
+_SUPPORTING_RECORD = lazy_re.compile(r"\b(?:appendix|appendices|annex(?:e|es)?|anhang|anexo|bijlage|allegato"
+                                     r"|transcripts?|chat(?:\s+|-)?(?:logs?|history|verlauf)|(?:slack|teams|channel|irc)\s+"
+                                     r"(?:logs?|export|history|thread|messages)|log\s+excerpts?|raw\s+logs?)\b|付録|附录|부록",
+                                     re.I)
+
+
+def _named_timeline(doc: Doc) -> bool:
+    """Whether a section the document calls its timeline has been read so far."""
+    return any(kind == "timeline" and sid not in doc.by_shape for sid, kind in doc.kinds.items())
 
 
 def _time_heading(title: str) -> bool:

@@ -142,6 +142,32 @@ def split_cells(line: str) -> list[str]:
     return cells
 
 
+# a table's delimiter row written without its outer pipes, as GFM allows and html2text
+# and pandoc write it: "---|---|---", ":--- | ---:"
+_BARE_DELIMITER = lazy_re.compile(r"^\s{0,3}:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def with_outer_pipes(lines: list[str]) -> list[str]:
+    """GFM tables written without their outer pipes ("Action | Owner" over "---|---"),
+    each row given its leading and trailing pipe, line for line; other lines as they are."""
+    out = None
+    i, n = 0, len(lines)
+    while i < n - 1:
+        nxt = lines[i + 1]
+        if "-|" in nxt.replace(" ", "") and "|" in lines[i] and not lines[i].lstrip().startswith("|") \
+                and _BARE_DELIMITER.match(nxt) and lines[i].strip().strip("|").count("|") == nxt.strip().strip("|").count("|"):
+            out = out if out is not None else list(lines)
+            j = i
+            while j < n and "|" in lines[j] and lines[j].strip():
+                row = lines[j].strip()
+                out[j] = ("" if row.startswith("|") else "| ") + row + ("" if row.endswith("|") else " |")
+                j += 1
+            i = j
+            continue
+        i += 1
+    return out if out is not None else lines
+
+
 def _is_table_line(line: str) -> bool:
     s = line.strip()
     return s.startswith("|") and s.count("|") >= 2
