@@ -84,11 +84,23 @@ _OPENS_WITH_TITLE = lazy_re.compile(r"^\s*Title\s*:", re.I)
 # Server Security Vulnerabilities", "Date:2015-09-22T00:10:00"), as Frog writes it
 _HEADER_KV = lazy_re.compile(r"^(title|date|tags|author|authors|category|summary)\s*:\s*(\S.*)$", re.I)
 _KV_WIDE = lazy_re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
-_NEAR_MISS = lazy_re.compile(r"\bnear[\s-]?miss(?:es)?\b", re.I)
+# "near miss", and the word in the other languages postmortems are written in: Dutch
+# "bijna-incident", German "Beinahe-Vorfall", French "quasi-incident", Spanish "casi
+# incidente", Portuguese "quase incidente", Italian "mancato incidente", Swedish
+# "nära-olycka", Norwegian "nesten-ulykke"
+_NEAR_MISS_TERM = (r"(?:near[\s-]?miss(?:es)?|bijna[\s-]?(?:incident|ongeluk)(?:en)?|beinahe[\s-]?(?:vorfall|unfall|ausfall|störung)"
+                   r"|quasi[\s-]?(?:incident|accident)s?|casi[\s-]?(?:incidente|accidente)s?|quase[\s-]?(?:incidente|acidente)s?"
+                   r"|mancat[oi]\s+incident[ei]|nära[\s-]?(?:olycka|incident)|nesten[\s-]?(?:ulykke|hendelse))")
+_NEAR_MISS = lazy_re.compile(r"\b" + _NEAR_MISS_TERM + r"\b", re.I)
 # (a title that says so; Japanese teams say ヒヤリハット, "a startle": a near miss)
-_NEAR_MISS_WORDS = lazy_re.compile(r"\bnear[\s-]?miss\b|ヒヤリ[・･]?ハット", re.I)
+_NEAR_MISS_WORDS = lazy_re.compile(r"\b" + _NEAR_MISS_TERM + r"\b|ヒヤリ[・･]?ハット", re.I)
+# (the words' stems, for a cheap test before the claim's regex)
+_NEAR_MISS_STEMS = ("miss", "bijna", "beinahe", "quasi", "casi", "quase", "mancat", "nära", "nesten")
 _NEAR_MISS_CLAIM = lazy_re.compile(
-    r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*near[\s-]?miss\b|"
+    r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*" + _NEAR_MISS_TERM + r"\b|"
+    # "Dit was een bijna-incident", "Es war ein Beinahe-Vorfall", "C'était un quasi-incident"
+    r"\b(?:dit|het|es|c['’]|ce|esto|esta|isto|isso|questo|det)\s*(?:was|is|war|ist|était|[ée]tait|fue|foi|fu|è|var)\s+"
+    r"(?:een|ein|eine|un|une|una|um|uma|en|ett)\s+" + _NEAR_MISS_TERM + r"\b|"
     r"\b(?:class(?:ify|ified|ifying)?|count(?:ed|ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|record(?:ed|ing)?"
     r"|log(?:ged|ging)?)\s+(?:this|it)(?:\s+(?:incident|event|issue))?\s+as\s+a\s+near[\s-]?miss\b|"
     # "this was classified as a near-miss", "Incident closed as a near-miss"
@@ -2288,7 +2300,7 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
     # customer saw an error" opens its paragraph, whatever the summary or a description before it says)
     parts = list(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("impact", "status")
                                                                if k in doc.meta]))
-    if any("miss" in part.lower() for part in parts):   # (the substring test spares the regex on most documents)
+    if any(stem in part.lower() for part in parts for stem in _NEAR_MISS_STEMS):   # (spares the regex on most documents)
         for said in (plain(p) for part in parts for p in part.split("\n")):
             if any(not _DENIED.search(said, max(0, m.start() - 30), m.start())
                    for m in _NEAR_MISS_CLAIM.finditer(said)):

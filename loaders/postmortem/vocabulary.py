@@ -164,7 +164,7 @@ _OTHER_LANGUAGES = {
                 r"opfølgning", r"åtgärd(?:er)?", r"uppföljning", r"ma(?:ß|ss)nahmen", r"aktionspunkte",
                 r"folgema(?:ß|ss)nahmen", r"actions?\s+correctives?", r"mesures(?:\s+correctives)?",
                 r"plan\s+d[’']actions?", r"acciones(?:\s+correctivas)?", r"medidas(?:\s+correctivas)?",
-                r"actiepunten", r"vervolgacties", r"ações(?:\s+corretivas)?",
+                r"actiepunten", r"vervolgacties", r"acties", r"maatregelen", r"ações(?:\s+corretivas)?",
                 # "action items": "Itens de ação", "Elementos de acción", "Puntos de acción", "Points
                 # d'action", "Punti d'azione", "Plano de ação", "Plan de acción"
                 r"itens\s+de\s+a[çc][ãa]o", r"(?:elementos|puntos)\s+de\s+acci[óo]n", r"points\s+d['’]actions?",
@@ -402,19 +402,29 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     r"exposure\s+(?:began|begins|start(?:ed|s)?)(?:\s+at)?", r"impact\s+began(?:\s+at)?")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery",
-                     r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)", r"fault\s+detected")),
+                     r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)", r"fault\s+detected",
+                     # "Gedetecteerd:", "Erkannt:", "Détecté :", "Detectado:", "Rilevato:", "Upptäckt:", "Terdeteksi:"
+                     r"gedetecteerd", r"ontdekt", r"erkannt", r"entdeckt", r"d[ée]tect[ée]e?", r"detectad[oa]", r"detetad[oa]",
+                     r"rilevat[oa]", r"uppt[äa]ckt", r"oppdaget", r"opdaget", r"terdeteksi")),
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?",
                       r"(?:date|time)\s+(?:mitigated|restored|recovered)", r"service\s+restored(?:\s+at)?",
                       r"blocks\s+resumed", r"service\s+resumed",
                       # "- Contained: 11:09 (key deactivated)": the harm stopped spreading
-                      r"contained(?:\s+at)?", r"containment(?:\s+time)?$", r"exposure\s+end(?:ed|s)?(?:\s+at)?")),
+                      r"contained(?:\s+at)?", r"containment(?:\s+time)?$", r"exposure\s+end(?:ed|s)?(?:\s+at)?",
+                      # "Gemitigeerd:", "Hersteld:", "Wiederhergestellt:", "Rétabli :", "Mitigado:", "Återställd:"
+                      r"gemitigeerd", r"hersteld", r"wiederhergestellt", r"mitigiert", r"r[ée]tablie?", r"att[ée]nu[ée]e?",
+                      r"mitigad[oa]", r"restablecid[oa]", r"restabelecid[oa]", r"mitigat[oa]", r"ripristinat[oa]",
+                      r"[åa]terst[äa]lld", r"gjenopprettet", r"genoprettet", r"dipulihkan")),
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
                      r"(?:date|time)\s+(?:resolved|closed)", r"fault\s+cleared",
                      # "- **Fixed:** 3d2c24b — 2026-08-22 09:13"
-                     r"fixed(?:\s+(?:at|on))?")),
+                     r"fixed(?:\s+(?:at|on))?",
+                     # "Opgelost:", "Behoben:", "Résolu :", "Resuelto:", "Resolvido:", "Risolto:", "Löst:", "Selesai:"
+                     r"opgelost", r"afgesloten", r"behoben", r"gel[öo]st", r"r[ée]solue?", r"clos", r"resuelt[oa]",
+                     r"resolvid[oa]", r"risolt[oa]", r"l[öo]st", r"l[øo]st", r"stängd", r"lukket")),
     # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
     ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
@@ -792,7 +802,7 @@ EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["inizio dell'impatto", "inizio 
 # "Cliente abre chamado" (a customer opens a ticket), "de dienstdoende wordt opgepiept" (paged)
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
     "abre chamado", "abriu chamado", "abre um chamado", "abriu um chamado", "abre un ticket", "abrió un ticket",
-    "opgepiept", "gealarmeerd"]
+    "opgepiept", "gealarmeerd", "waarschuwing", "melding komt binnen"]
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "mitigato", "mitigata", "ripristinato", "ripristinata", "ripristinati", "rollback completato",
     "wieder bei", "wieder normal", "wieder verfügbar", "auf normalniveau", "revient à son niveau normal",
@@ -867,6 +877,7 @@ WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|c
               r"|vervallen|afgewezen|geannuleerd|wordt\s+niet\s+uitgevoerd|n[ãa]o\s+faremos|n[ãa]o\s+ser[áa]\s+feit[oa]"
               r"|no\s+se\s+har[áa]|ne\s+sera\s+pas\s+fait|wird\s+nicht\s+umgesetzt|non\s+verr[àa]\s+fatt[oa]|보류|취소"
               r"|g[öo]rs\s+inte|avbruten|struken|utg[åa]r|gj[øo]res\s+ikke|droppet|avvist|afvist|udg[åa]r"
+              r"|doen\s+we\s+niet|(?:gaan\s+we\s+)?niet\s+doen|machen\s+wir\s+nicht"
               r"|tidak\s+(?:dikerjakan|dilakukan|dilanjutkan)|dibatalkan|batal|ditolak")
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
