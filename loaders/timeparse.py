@@ -312,6 +312,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     # "**Times:** Australia/Sydney local time"
     r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}|"
     r"(?<=a)ll\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
+    # "All hours in this document are in UTC+1": hours for times, as other languages say it
+    r"(?<=h)(?<!\w.)ours\b[^.\n]{0,30}?\b(?:are|is|in|shown in|given in)\s{1,3}(?:in\s{1,3})?|"
     r"(?<=[(（])\s{0,3}|(?<=t)imezone\s{0,3}:?\s{0,3}|"
     # "Time zone: CET", "| Time zone used | Nairobi (EAT) |"
     r"(?<=t)ime\s{0,3}zone(?:\s{1,3}(?:used|in\s+use))?\s{0,3}[:|]?\s{0,3}|"

@@ -781,6 +781,9 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
                          r"|\s*\([^()]{1,30}\)|\s+in\s+v?\d+(?:\.\d+){1,3})?"   # ("Done (March 14).", "released in 3.8.0")
+                         # (then only the item's own fields in brackets: "– done on 04.11.2025
+                         # (responsible: Marta Zielińska)")
+                         r"(?:\s*\((?:owner|responsible|assignee|eigenaar|ansvarig|pic|ticket|due)\b[^()]{0,80}\))?"
                          r"\s*[.)]?\s*$)")
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected

@@ -1693,7 +1693,7 @@ def _title_from(doc: Doc, as_text) -> str | None:
 # the words a line that states the document's zone holds, in the languages it is stated in
 # ("All times UTC", "Toutes les heures ... en heure de Paris", "alle Uhrzeiten in MESZ",
 # "Todas las horas ...", "Zona waktu: WIB (UTC+7)", "本書の時刻は ... 日本時間（JST）")
-_ZONE_LINE_WORDS = ("time", "zone", "zona", "heure", "hora", "horário", "horario", "uhrzeit", "zeit", "tijd", "orari", "czas", "tid",
+_ZONE_LINE_WORDS = ("time", "hour", "zone", "zona", "heure", "hora", "horário", "horario", "uhrzeit", "zeit", "tijd", "orari", "czas", "tid",
                     "waktu", "時刻", "時間", "时间", "時区", "时区")
 # (any of them in a lowercased line, as one scan: the first 400 lines of every document
 # pass through it)

@@ -111,6 +111,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
+        # "Course of events", "Chain of events", "Order of events" (as other languages' word
+        # for it, "Ereignisverlauf", "Przebieg zdarzeń", comes into English)
+        r"(?:course|chain|order|flow|history)\s+of\s+(?:the\s+)?events?",
         r"incident\s+log", r"log\s+of\s+events", r"event\s+log", r"play[\s-]+by[\s-]+play",
         # "Status page updates (newest first)": the updates posted while it lasted
         r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)")),
@@ -119,6 +122,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"causal\s+factors?", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnos(?:is|ing)",
+        # "What was the reason", "Reasons", "Contributing things": the causes in plain words
+        r"what\s+(?:was|were)\s+the\s+(?:reasons?|causes?)", r"reasons?(?:\s+for\s+(?:the\s+)?(?:incident|outage|failure))?",
+        r"contributing\s+(?:things|issues|elements|points)",
         r"(?:issues|problems|weaknesses|gaps)\s+(?:identified|found)", r"what\s+caused\s+(?:it|this|the\s+\w+)",
         # "## Failure chain" over "### 1. Trigger", "### 2. Amplifier": the causes, linked
         r"(?:failure|causal)\s+chain", r"chain\s+of\s+(?:failures?|causes?|causation)",
@@ -638,6 +644,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("we", "recognized recognised")
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
+       # "Garage operator is calling to hotline" (a customer's call, however the sentence is built)
+       "calling the", "calling support", "calling us", "calling to hotline", "calls to hotline", "called to hotline",
+       "calling to support", "calls to support", "called to support",
        # (not the base form alone: "please write to us", "contact support if ..." ask the
        # reader; "Customers write to support" tells who did)
        "writes to support", "wrote to support", "writes to us", "wrote to us", "contacts support", "contacted support",
