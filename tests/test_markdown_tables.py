@@ -1,5 +1,6 @@
-"""GFM tables written without their outer pipes (loaders/postmortem/markdown.py
-with_outer_pipes), as html2text and pandoc write them."""
+"""Tables and headings as html2text and pandoc write them (loaders/postmortem/markdown.py):
+GFM tables without their outer pipes (with_outer_pipes), grid tables (with_grid_tables),
+headings with attributes ("## Summary {#summary}")."""
 from loaders.postmortem import parse
 from loaders.postmortem.markdown import with_outer_pipes
 
@@ -27,3 +28,31 @@ def test_a_bare_table_of_action_items_is_read():
     doc = parse("# Review\n\n## Action items\n\nAction | Owner | Status\n---|---|---\n"
                 "Alert on disk | Ann | Done\nCompact nightly | Bo | Open\n", "r.md")
     assert [(a["owner"], a["status"]) for a in doc["action_items"]] == [("Ann", "done"), ("Bo", "open")]
+
+
+GRID = ["+-------+-------------------+", "| Time  | Event             |", "+=======+===================+",
+        "| 02:05 | release rolled    |", "|       | out by the train  |", "+-------+-------------------+",
+        "| 02:40 | first batch fails |", "+-------+-------------------+"]
+
+
+def test_a_grid_table_becomes_a_pipe_table_line_for_line():
+    from loaders.postmortem.markdown import with_grid_tables
+    assert with_grid_tables(GRID) == ["", "| Time | Event |", "|---|---|", "| 02:05 | release rolled out by the train |",
+                                      "| | |", "| | |", "| 02:40 | first batch fails |", ""]
+
+
+def test_a_grid_tables_wrapped_rows_are_one_timeline_entry_each():
+    doc = parse("# Review\n\n## Timeline\n\nAll times UTC, 12 March 2024.\n\n" + "\n".join(GRID) + "\n", "r.md")
+    assert [(e["at"], e["text"]) for e in doc["timeline"]] == [
+        ("2024-03-12T02:05:00Z", "release rolled out by the train"), ("2024-03-12T02:40:00Z", "first batch fails")]
+
+
+def test_an_unfinished_grid_is_left_alone():
+    from loaders.postmortem.markdown import with_grid_tables
+    lines = ["+---+---+", "| a | b |", "and prose"]
+    assert with_grid_tables(lines) == lines
+
+
+def test_heading_attributes_are_not_the_heading():
+    doc = parse("# Disk full {#disk-full .page-title}\n\n## Timeline {#timeline}\n\n- 09:00 UTC alert fires\n", "r.md")
+    assert doc["title"] == "Disk full" and doc["sections"]["timeline"] == 3

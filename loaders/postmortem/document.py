@@ -28,7 +28,7 @@ from loaders.postmortem.doc import (
     status_issue,
 )
 from loaders.postmortem.markdown import (REFERENCE_DEFINITION, Block, Section, item_text, plain, sections,
-                                        with_outer_pipes)
+                                        with_grid_tables, with_outer_pipes)
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind, starts_of)
@@ -147,6 +147,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = _without_shortcodes(body)
     if "-|" in text or "- |" in text:
         body = with_outer_pipes(body)   # "Action | Owner" over "---|---": a table without its outer pipes
+    if "+--" in text:
+        body = with_grid_tables(body)   # pandoc's "+---+---+" tables
     secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_inline_references(body))),
                     first_line=body_start + 1, heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)

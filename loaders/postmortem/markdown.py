@@ -17,6 +17,9 @@ from loaders import timeparse
 
 _ATX = lazy_re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = lazy_re.compile(r"^ {0,3}(=+|-+)\s*$")
+# a heading's attributes as pandoc and kramdown write them: "## Summary {#summary}",
+# "# Title {#id .page-title}", "## Timeline {: .wide}"
+_ATTRIBUTES = lazy_re.compile(r"\s*\{:?\s*[#.][^{}\n]*\}\s*$")
 # A fence opens with three or more backticks or tildes; a backtick fence's info string
 # holds no backtick (CommonMark), so "```code``` on one line" is inline code, not a fence
 _FENCE = lazy_re.compile(r"^ {0,3}(`{3,}(?=[^`]*$)|~{3,})")
@@ -168,6 +171,63 @@ def with_outer_pipes(lines: list[str]) -> list[str]:
     return out if out is not None else lines
 
 
+# a grid table's border, as pandoc writes one: "+------+-------+", "+======+=======+"
+_GRID_BORDER = lazy_re.compile(r"^\s*\+(?:[-=:]{2,}\+)+\s*$")
+
+
+def with_grid_tables(lines: list[str]) -> list[str]:
+    """Grid tables (pandoc's "+---+---+" borders, cells wrapped over several lines) as
+    pipe tables, line for line: each row's cells joined on its first line, its other lines
+    and the borders between rows empty rows, the header's rule a delimiter row. Other
+    lines as they are."""
+    out = None
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i][:1] not in ("+", " ") or not _GRID_BORDER.match(lines[i]):
+            i += 1
+            continue
+        top = lines[i].rstrip()
+        cuts = [k for k, ch in enumerate(top) if ch == "+"]
+        j = i + 1
+        groups: list[tuple[list[int], int]] = []   # (the row's line numbers, the border after it)
+        rows: list[int] = []
+        while j < n:
+            line = lines[j]
+            if _GRID_BORDER.match(line):
+                groups.append((rows, j))
+                rows = []
+            elif line.lstrip().startswith("|"):
+                rows.append(j)
+            else:
+                break
+            j += 1
+        if not groups or rows:
+            i = j   # (not a whole grid table: left as it is)
+            continue
+        out = out if out is not None else list(lines)
+        width = len(cuts) - 1
+        empty = "|" + " |" * width
+        ruled = next((g for g, (_, border) in enumerate(groups) if "=" in lines[border]), 0)
+        out[i] = ""
+        for g, (members, border) in enumerate(groups):
+            cells = [" ".join(filter(None, (lines[k][a + 1:b].strip() for k in members))) for a, b in zip(cuts, cuts[1:])]
+            row = "| " + " | ".join(cells) + " |"
+            if g <= ruled:   # the header: written on its last line, right above the delimiter row
+                for k in members:
+                    out[k] = ""
+                if members:
+                    out[members[-1]] = row
+                out[border] = "|" + "---|" * width if g == ruled else ""
+            else:
+                for k in members:
+                    out[k] = empty
+                if members:
+                    out[members[0]] = row
+                out[border] = empty if g < len(groups) - 1 else ""
+        i = j
+    return out if out is not None else lines
+
+
 def _is_table_line(line: str) -> bool:
     s = line.strip()
     return s.startswith("|") and s.count("|") >= 2
@@ -315,7 +375,10 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         if c == "#" and (m := _ATX.match(raw)):
             # a heading's closing "#"s and a colon after its words are punctuation ("## Timeline:")
-            open_section((m.group(2) or "").strip().rstrip("#").strip().rstrip(":").rstrip(), len(m.group(1)), ln)
+            title = (m.group(2) or "").strip().rstrip("#").strip()
+            if title.endswith("}"):
+                title = _ATTRIBUTES.sub("", title)
+            open_section(title.rstrip(":").rstrip(), len(m.group(1)), ln)
             i += 1
             continue
         # setext heading: a paragraph line followed by === or ---
@@ -324,7 +387,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                 and _SETEXT.match(lines[i + 1]) and c != "|" and not _ITEM.match(raw)
                 and len(stripped) < 200):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
-            open_section(stripped.rstrip(":").rstrip(), level, ln)
+            open_section((_ATTRIBUTES.sub("", stripped) if stripped.endswith("}") else stripped).rstrip(":").rstrip(),
+                         level, ln)
             i += 2
             continue
         if c in "-*_" and stripped.count(c) >= 3 and _HR.match(raw):   # (a rule is three marks or more)
