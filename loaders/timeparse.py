@@ -307,7 +307,7 @@ ZONE_PATTERN = (
 _ZONE_STATEMENT = lazy_re.compile(
     r"[tTaA(（hHuU](?i:"
     # ("All times are in 24-hour PST8PDT": the clock's kind may come between)
-    r"(?:(?<=t)(?<!\w.)imes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)\s{1,3}(?:in\s{1,3})?"
+    r"(?:(?<=t)(?<!\w.)imes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)(?:\s{0,3}:)?\s{1,3}(?:in\s{1,3})?"
     r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?|"
     # "**Times:** Australia/Sydney local time"
     r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}|"

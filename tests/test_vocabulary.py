@@ -49,6 +49,11 @@ def test_a_numbered_part_label_is_numbering(heading, cleaned, kind):
     ("Itens de ação", "actions"), ("Puntos de acción", "actions"), ("Points d’action", "actions"),
     ("Plano de ação", "actions"), ("Problem tasks", "actions"), ("Resumo", "summary"),
     ("What we're fixing", "actions"), ("What we’ve done since", "actions"),
+    # Swedish, Norwegian, Indonesian; English as a second language writes it; a cloud provider's review
+    ("Bidragande orsaker", "factors"), ("Ringkasan", "summary"), ("Kronologi", "timeline"),
+    ("Faktor penyebab", "factors"), ("Tindak lanjut", "actions"), ("Acties", "actions"),
+    ("Course of events", "timeline"), ("What was the reason", "factors"),
+    ("How are we making incidents like this less likely or less impactful?", "actions"),
 ])
 def test_sections_named_in_other_languages_and_joined_names(heading, kind):
     assert section_kind(heading) == kind
@@ -60,6 +65,7 @@ def test_sections_named_in_other_languages_and_joined_names(heading, kind):
     ("暫定対策", "resolution"), ("긴급 조치", "resolution"), ("조치 내용", "resolution"),   # taken, not to do
     ("Действия по восстановлению", "resolution"), ("Действия дежурного", None),
     ("7. 处置与永久修复", None), ("12. 关闭审核", None),
+    ("How can customers make incidents like this less impactful?", None),
 ])
 def test_what_is_not_a_new_section_kind_stays_as_it_was(heading, kind):
     assert section_kind(heading) == kind
@@ -74,6 +80,9 @@ def test_what_is_not_a_new_section_kind_stays_as_it_was(heading, kind):
     ("Priorität", "severity"), ("Dokumentstatus", "status"),
     ("Status do documento", "status"), ("Estado del documento", "status"), ("Statut du document", "status"),
     ("Exposure began", "started"), ("Contained", "mitigated"), ("Containment time", "mitigated"),
+    ("Allvarlighetsgrad", "severity"), ("Datum för incidenten", "date"), ("Tanggal insiden", "date"),
+    ("Tingkat keparahan", "severity"), ("Gedetecteerd", "detected"), ("Gemitigeerd", "mitigated"),
+    ("Opgelost", "resolved"), ("Erkannt", "detected"), ("Behoben", "resolved"),
 ])
 def test_field_keys_in_other_languages(key, field):
     from loaders.postmortem.vocabulary import meta_key

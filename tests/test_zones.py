@@ -127,3 +127,12 @@ def test_a_zone_stated_in_another_language_outside_the_timeline(said):
     doc = doc.replace("Something broke and then it was fixed.", f"Something broke and then it was fixed.\n\n{said}")
     got = parse(doc, "pm.md")
     assert got["zone_stated"] and got["detected_at"] == "2026-07-01T08:09:00Z", got["problems"]
+
+
+@pytest.mark.parametrize("text, zone", [
+    ("Times shown in: America/Chicago", "America/Chicago"), ("All hours in this document are in UTC+1", "UTC+1"),
+    ("Zona waktu: WIB (UTC+7)", "UTC+7"), ("Office hours are 9-17", None), ("It lasted 3 hours in total.", None),
+])
+def test_a_sentence_that_states_the_zone(text, zone):
+    z = timeparse.stated_zone(text)
+    assert (z.name if z else None) == zone

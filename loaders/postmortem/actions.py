@@ -86,6 +86,7 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
 _DUE = lazy_re.compile(r"(?=[bdetfpés기📅期])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+                  r"|estimated\s+completion(?:\s+date)?"
                   r"|prazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"

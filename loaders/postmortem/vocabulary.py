@@ -101,6 +101,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"how\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:preventing|prevent|fix|improv)",
         # the same asked: "How are we preventing it from happening again?"
         r"how\s+(?:are|will|can)\s+we\s+(?:preventing|prevent|avoiding|avoid|stopping|stop)\b",
+        # "How are we making incidents like this less likely or less impactful?" (a cloud
+        # provider's review; not "How can customers make ...", the customers' part)
+        r"how\s+(?:are|will|can)\s+we\s+(?:making|make|reduc(?:e|ing))\s+(?:incidents?|outages?|this|it|them)\b",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
         r"recommendations?", r"recommended\s+(?:next\s+)?(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
         # "Proposal Improvements", "Proposed changes", "Proposals for improvement"
