@@ -764,10 +764,17 @@ def _item_field(b: Block) -> str:
     return b.text
 
 
+# a date field's key that names what it dates: the incident ("Date of incident", "Incident
+# date", "Datum des Vorfalls", "Fecha del incidente", "Tanggal insiden", "発生日")
+_NAMES_INCIDENT = lazy_re.compile(r"\b(?:incident|outage|event|vorfalls?|ausfalls?|st[öo]rung|incidente|incidenten|insiden"
+                                  r"|kejadian|h[äa]ndelsen|hendelsen|storing|incydentu)\b|発生|事故|障害|故障|장애|발생", re.I)
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
     weak: set[str] = set()   # time fields read from a key that says how or who ("Detected via")
+    named: set[str] = set()  # a date read from a key that names the incident ("Date of incident")
 
     def put(key: str | None, value: str, line: int, key_text: str = ""):
         value = plain(value).strip(" |")
@@ -779,7 +786,11 @@ def _collect_metadata(doc: Doc) -> None:
                                     and tp.find_date(value) is not None)
                 or (key == "severity" and severities.level(meta[key][0]) is None and severities.level(value) is not None)
                 or (key in _TIME_KEYS and _tells_when(value) and (
-                    not _tells_when(meta[key][0]) or key in weak and not _HOW_OR_WHO.search(key_text)))):
+                    not _tells_when(meta[key][0]) or key in weak and not _HOW_OR_WHO.search(key_text)))
+                # (a date whose key names the incident, "**Date of incident:**", over a
+                # plain "**Date:**" above it: an email's header, a meeting's date)
+                or (key == "date" and "date" not in named and _NAMES_INCIDENT.search(key_text)
+                    and tp.find_date(value) is not None)):
             # (the first of a key wins, but a severity field that gives no level,
             # "**Classification:** Customer confidential", yields to one that does, "| Incident
             # priority | P2 |"; a date field that names no day, "**発生期間**:
@@ -788,6 +799,8 @@ def _collect_metadata(doc: Doc) -> None:
             # one that does, "| Detected at | 2025-09-23 21:42 UTC |", as does a time given
             # with how it was found, "| Detected via | an alert at 02:54 UTC |")
             meta[key] = (value, line)
+            if key == "date" and _NAMES_INCIDENT.search(key_text):
+                named.add(key)
             if key in _TIME_KEYS:
                 (weak.add if _HOW_OR_WHO.search(key_text) else weak.discard)(key)
 
