@@ -887,3 +887,11 @@ def test_a_table_of_contents_is_no_run_of_headings():
 def test_an_opening_sentence_is_no_title():
     doc = parse("We lost the print server for an hour this morning.\n\n- 09:00 UTC alert fires\n", "r.txt")
     assert doc["title"] is None
+
+
+def test_a_previous_similar_incidents_times_are_not_this_ones():
+    text = ("# Zero fares sold again\n\n## Timeline\n\nAll times UTC, 1 December 2023.\n\n"
+            "- 14:41 fare table published, impact begins\n- 15:02 revenue alert fires\n- 15:31 fixed, incident resolved\n\n"
+            "## Previous similar incident (April 17, 2023)\n\n- 09:10 fare table published\n- 09:55 rolled back\n")
+    doc = parse(text, "r.md")
+    assert [e["at"][11:16] for e in doc["timeline"]] == ["14:41", "15:02", "15:31"]

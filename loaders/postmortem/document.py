@@ -470,10 +470,11 @@ def _classify_sections(doc: Doc) -> None:
         previous, prev_s = kind, s
 
 
-# "Appendix B – Incident channel transcript", "Anhang: Chat-Verlauf", "Raw log excerpts": a
-# record kept beside the review. Its timed lines are the record's, not the timeline's,
+# "Appendix B – Incident channel transcript", "Anhang: Chat-Verlauf", "Raw log excerpts",
+# "Previous similar incident (April 17, 2023)": a record kept beside the review. Its timed lines are the record's, not the timeline's,
 # when the document has a timeline by name (a chat log may be the only timeline there is)
 _SUPPORTING_RECORD = lazy_re.compile(r"\b(?:appendix|appendices|annex(?:e|es)?|anhang|anexo|bijlage|allegato"
+                                     r"|(?:previous|prior|earlier|past|similar)\s+(?:similar\s+)?(?:incidents?|outages?)"
                                      r"|transcripts?|chat(?:\s+|-)?(?:logs?|history|verlauf)|(?:slack|teams|channel|irc)\s+"
                                      r"(?:logs?|export|history|thread|messages)|log\s+excerpts?|raw\s+logs?)\b|付録|附录|부록",
                                      re.I)

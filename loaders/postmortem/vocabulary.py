@@ -162,7 +162,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                      # (not "Documentation improvements" over the docs to write: an action group;
                      # "Documentation updates" or "work" may list the pages changed, links)
                      r"documentation(?!\s+(?:improvements?|to-?dos?|tasks?|gaps?|follow-?ups?|action\s+items?)\b)",
-                     r"related\s+(?:incidents|issues)")),
+                     r"related\s+(?:incidents|issues)",
+                     # "Previous similar incident (April 17, 2023)": another incident, told for comparison
+                     r"(?:previous|prior|earlier|past)\s+(?:similar\s+|related\s+)?(?:incidents?|outages?|occurrences?)",
+                     r"similar\s+(?:past\s+)?(?:incidents?|outages?)")),
 ]
 
 # The same sections in the other languages postmortems are written in (Norwegian,
