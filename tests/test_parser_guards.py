@@ -895,3 +895,19 @@ def test_a_previous_similar_incidents_times_are_not_this_ones():
             "## Previous similar incident (April 17, 2023)\n\n- 09:10 fare table published\n- 09:55 rolled back\n")
     doc = parse(text, "r.md")
     assert [e["at"][11:16] for e in doc["timeline"]] == ["14:41", "15:02", "15:31"]
+
+
+def test_a_notice_and_a_stopped_good_thing_are_no_events():
+    text = ("# Feeds stale\n\n## Timeline\n\nAll times UTC, 12 February 2025.\n\n"
+            "- 06:40 The bank rotates its CA, as announced. The notice sits unread in a shared inbox.\n"
+            "- 09:05 Sync fails with TLS errors; customer feeds stop updating.\n"
+            "- 09:21 Synthetic check fails and pages the on-call.\n")
+    events = [e["event"] for e in parse(text, "r.md")["timeline"]]
+    assert events[0] != "detected" and events[1] != "mitigated" and events[2] == "detected"
+
+
+def test_a_field_that_dates_the_incident_is_not_overruled_by_a_day_the_story_mentions():
+    text = ("# Feeds stale\n\n| | |\n|---|---|\n| **Date of incident** | 12 February 2025 |\n\n"
+            "## Leadup\n\nOn 3 February the bank emailed partners about the change.\n\n"
+            "## Timeline\n\n- 09:05 UTC sync fails, impact begins\n")
+    assert parse(text, "r.md")["date"] == "2025-02-12"

@@ -45,6 +45,8 @@ class Doc:
     response_steps: set = field(default_factory=set)
     # the incident's day came from a field that times it ("**Reported**: 2026-01-17 15:51")
     dated_by_field: bool = False
+    # the Date field's key names the incident ("**Date of incident:**"), not only a date
+    date_names_incident: bool = False
 
     by_kind: dict[str, list[Section]] | None = None
 

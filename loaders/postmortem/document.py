@@ -800,8 +800,10 @@ def _collect_metadata(doc: Doc) -> None:
             # one that does, "| Detected at | 2025-09-23 21:42 UTC |", as does a time given
             # with how it was found, "| Detected via | an alert at 02:54 UTC |")
             meta[key] = (value, line)
-            if key == "date" and _NAMES_INCIDENT.search(key_text):
-                named.add(key)
+            if key == "date":
+                doc.date_names_incident = bool(_NAMES_INCIDENT.search(key_text))
+                if doc.date_names_incident:
+                    named.add(key)
             if key in _TIME_KEYS:
                 (weak.add if _HOW_OR_WHO.search(key_text) else weak.discard)(key)
 
@@ -1231,11 +1233,12 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         if narrated is not None and narrated > found + timedelta(days=1):
             narrated = tp.date_at(_opening_prose(doc)[:800], m.end(), hint, year=found.year - 1)
     # (a day later too: a post dated on a western evening is the next day in UTC)
-    # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", gives the incident's
-    # own days, not the day a post was written: no day met in the prose overrides it)
+    # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", or naming the incident,
+    # "Date of incident", gives the incident's own days, not the day a post was written: no
+    # day met in the prose overrides it)
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
-            and not (source == "metadata" and _names_a_span(doc.meta["date"][0], hint)):
+            and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident)):
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")

@@ -503,6 +503,12 @@ _STAGES = frozenset({"mitigated", "resolved"})
 _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
 
 
+# a bad thing and its stopping in one clause: "errors stop", "the 502s finally stopped" (not
+# "fails with TLS errors; customer feeds stop updating", where what stops is the good thing)
+_BAD_THEN_STOP = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, reverse=True)) + r")\b(?:\s+[\w'-]+){0,2}\s+(?:"
+                                 + "|".join(sorted(STOPPING, key=len, reverse=True)) + r")\b")
+
+
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     words = _WORD.findall(e.text.lower())
@@ -525,9 +531,10 @@ def _tag(e: Entry) -> None:
             # "all nodes reported Ready", 'the script reported "Traffic switched"': a system
             # giving its state or its output, not someone reporting
             found = None
-        if found and not (w in ("report", "reports") and i and (
+        if found and not (w in ("report", "reports", "notice", "notices") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit())):
-            # ("the hourly reports go out" is the noun, not someone reporting)
+            # ("the hourly reports go out", "The notice sits unread" are the nouns, not
+            # someone reporting or noticing)
             for n, by_rest in found:
                 for target, kind in by_rest.get(tuple(words[i + 1:i + 1 + n]), ()):
                     if kind in ("mitigated", "resolved") and (
@@ -577,8 +584,8 @@ def _tag(e: Entry) -> None:
                         check_failed = True
                         continue
                     getattr(e, target).add(kind)
-        if w in STOPPING and BAD_THINGS.intersection(words[max(0, i - 3):i]):
-            e.tags.add("mitigated")  # "evictions stop", "stale rules ... stop"
+        if w in STOPPING and BAD_THINGS.intersection(words[max(0, i - 3):i]) and _BAD_THEN_STOP.search(e.text.lower()):
+            e.tags.add("mitigated")  # "evictions stop", "stale rules ... stop" (not "errors; feeds stop updating")
         elif w in BECOMING and WORKING_STATES.intersection(words[i + 1:i + 4]) \
                 and not _EXPECTED.intersection(words[max(0, i - 2):i + 4]):
             e.tags.add("mitigated")  # "pod becomes 1/1 Running", "health turns Healthy"
