@@ -27,8 +27,8 @@ from loaders.postmortem.doc import (
     split_list,
     status_issue,
 )
-from loaders.postmortem.markdown import (REFERENCE_DEFINITION, Block, Section, item_text, plain, sections,
-                                        with_grid_tables, with_outer_pipes)
+from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, Block, Section, item_text, plain,
+                                        sections, with_grid_tables, with_outer_pipes)
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind, starts_of)
@@ -145,7 +145,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     body = lines[body_start:]
     if "{{" in text:
         body = _without_shortcodes(body)
-    if "-|" in text or "- |" in text:
+    if ("-|" in text or "- |" in text) and BARE_DELIMITER_ROW.search(text):
         body = with_outer_pipes(body)   # "Action | Owner" over "---|---": a table without its outer pipes
     if "+--" in text:
         body = with_grid_tables(body)   # pandoc's "+---+---+" tables

@@ -148,6 +148,8 @@ def split_cells(line: str) -> list[str]:
 # a table's delimiter row written without its outer pipes, as GFM allows and html2text
 # and pandoc write it: "---|---|---", ":--- | ---:"
 _BARE_DELIMITER = lazy_re.compile(r"^\s{0,3}:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+# ... anywhere in a text: whether there is any to look for (one scan, not one a line)
+BARE_DELIMITER_ROW = lazy_re.compile(r"^[ \t]{0,3}:?-{3,}:?[ \t]*\|", re.M)
 
 
 def with_outer_pipes(lines: list[str]) -> list[str]:
