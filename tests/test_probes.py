@@ -29,6 +29,8 @@ FLOORS = {
     "blind-j": 0.88,   # first look 0.775 (213/275); learned from (0.887)
     "blind-k": 0.92,   # first look 0.807 (226/280); learned from (0.929)
     "blind-l": 0.89,   # first look 0.625 (175/280); learned from (0.893)
+    "blind-m": 0.76,   # first look 0.768 (215/280)
+    "blind-n": 0.85,   # first look 0.854 (239/280)
 }
 
 
