@@ -54,6 +54,7 @@ def test_a_numbered_part_label_is_numbering(heading, cleaned, kind):
     ("Faktor penyebab", "factors"), ("Tindak lanjut", "actions"), ("Acties", "actions"),
     ("Course of events", "timeline"), ("What was the reason", "factors"),
     ("How are we making incidents like this less likely or less impactful?", "actions"),
+    ("Przebieg zdarzeń", "timeline"), ("Przyczyny", "factors"), ("Skutki", "impact"), ("Wnioski", "lessons"),
 ])
 def test_sections_named_in_other_languages_and_joined_names(heading, kind):
     assert section_kind(heading) == kind

@@ -23,7 +23,7 @@ _HEADERS = {
                        r"aksjon(?:spunkt)?|tiltak|åtgärd|ma(?:ß|ss)nahme|aufgabe|beschreibung|acci[óo]n|tarea|"
                        r"actie|beskrivelse|beskrivning|tindakan|aksi|tugas)\b|^(?:対策|内容|項目|措施|行动)", re.I),
     "owner": lazy_re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
-                        r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar"
+                        r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar|w[łl]a[śs]ciciel"
                         r"|accountable|odpowiedzialn[ya]"
                         # "PIC" (person in charge, as Indonesian and other Asian teams head the column)
                         r"|pic|penanggung\s+jawab)\b"
@@ -59,8 +59,9 @@ _TRACKER_URL = lazy_re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge
 # (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann", "eigenaar: Femke
 # de Vries", "ansvarig: Oskar Lund", "PIC: Dimas")
-_OWNER = lazy_re.compile(r"(?=[adeoprvAEPRV담担])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
+_OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
                     r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
+                    r"|w[łl]a[śs]ciciel"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
                     # (a second word, or a team's name joined by "&": "Identity & Access Management";
@@ -86,7 +87,7 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
 _DUE = lazy_re.compile(r"(?=[bdetfpés기📅期])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
-                  r"|estimated\s+completion(?:\s+date)?"
+                  r"|estimated\s+completion(?:\s+date)?|termin"
                   r"|prazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"

@@ -196,13 +196,17 @@ _OTHER_LANGUAGES = {
     "timeline": (r"tidslinjen?", r"tidslinje", r"tidslinjer", r"zeitleiste", r"zeitlinie", r"zeitablauf", r"ablauf",
                  r"chronologie", r"cronolog[ií]a", r"l[ií]nea\s+de\s+tiempo", r"tijdlijn", r"linha\s+do\s+tempo",
                  r"хронология(?:\s+событий)?", r"таймлайн", r"ход\s+событий", r"временная\s+шкала",
-                 r"kronologi(?:\s+(?:kejadian|insiden))?", r"lini\s*masa", r"garis\s+waktu"),
+                 r"kronologi(?:\s+(?:kejadian|insiden))?", r"lini\s*masa", r"garis\s+waktu",
+                 # Polish: "Przebieg zdarzeń", "Chronologia", "Oś czasu"
+                 r"przebieg(?:\s+(?:zdarze[ńn]|incydentu|awarii))?", r"chronologia(?:\s+zdarze[ńn])?", r"o[śs]\s+czasu"),
     "factors": (r"rot[åa]rsak(?:er)?", r"grunnårsak(?:er)?", r"årsak(?:er)?", r"grundorsak(?:er)?", r"orsak(?:er)?",
                 r"utløsende\s+faktor(?:er)?", r"medvirkende\s+faktorer", r"bidragande\s+faktorer",
                 r"(?:bidragande|medverkande|medvirkende|bidragende)\s+orsak(?:er)?", r"medvirkende\s+årsak(?:er)?",
                 # Indonesian and Malay: "Faktor penyebab", "Akar masalah", "Penyebab"
                 r"faktor\s+(?:penyebab|kontribusi|pendukung|yang\s+berkontribusi)", r"akar\s+(?:masalah|penyebab)",
                 r"penyebab(?:\s+(?:utama|masalah|insiden))?",
+                # Polish: "Przyczyny", "Przyczyna źródłowa"
+                r"przyczyn[ay](?:\s+(?:[źz]r[óo]d[łl]owe?a?|g[łl][óo]wne?a?|awarii|incydentu))?",
                 r"grundursache(?:n)?", r"ursache(?:n)?", r"causes?\s+(?:racines?|profondes?)", r"causes?",
                 r"causas?(?:\s+ra[ií]z)?", r"(?:grond)?oorza(?:ak|ken)",
                 # "contributing factors": "Fatores contribuintes", "Factores contribuyentes",
@@ -222,11 +226,13 @@ _OTHER_LANGUAGES = {
                 r"samenvatting", r"sammenfatning", r"oppsummering", r"резюме", r"кратко", r"описание", r"обзор",
                 r"ringkasan", r"ikhtisar", r"rangkuman"),
     "impact": (r"konsekvens(?:er)?", r"påvirkning", r"påverkan", r"auswirkung(?:en)?", r"conséquences?",
-               r"impacto", r"gevolg(?:en)?", r"влияние", r"последствия", r"воздействие", r"dampak"),
+               r"impacto", r"gevolg(?:en)?", r"влияние", r"последствия", r"воздействие", r"dampak",
+               r"skutki", r"wp[łl]yw(?:\s+na\s+\w+)?"),
     "detection": (r"påvisning", r"oppdagelse", r"upptäckt", r"erkennung", r"détection", r"detecci[óo]n",
-                  r"обнаружение", r"deteksi"),
+                  r"обнаружение", r"deteksi", r"wykrycie"),
     "resolution": (r"løsning", r"lösning", r"lösung", r"behebung", r"résolution", r"resoluci[óo]n",
                    r"soluci[óo]n", r"oplossing", r"resolução", r"penyelesaian", r"pemulihan", r"penanganan",
+                   r"rozwi[ąa]zanie", r"przywr[óo]cenie(?:\s+dzia[łl]ania)?",
                    r"решение", r"восстановление", r"устранение", r"исправление", r"что\s+было\s+сделано",
                    r"действия\s+по\s+(?:восстановлению|устранению)"),
     "went_well": (r"hva\s+gikk\s+bra", r"vad\s+gick\s+bra", r"hvad\s+gik\s+godt", r"was\s+lief\s+gut",
@@ -238,6 +244,7 @@ _OTHER_LANGUAGES = {
     "lessons": (r"hva\s+lærte\s+vi", r"lærdom(?:mer)?", r"vad\s+lärde\s+vi", r"erkenntnisse", r"lehren",
                 r"le[çc]ons(?:\s+apprises)?", r"lecciones(?:\s+aprendidas)?", r"geleerde\s+lessen",
                 r"enseignements?", r"li[çc][õo]es(?:\s+aprendidas)?", r"pelajaran(?:\s+yang\s+(?:dipetik|didapat))?",
+                r"wnioski",
                 r"уроки", r"выводы", r"чему\s+(?:нас\s+)?научил", r"извлеч[её]нные\s+уроки"),
 }
 # Japanese, Chinese and Korean words match without a word boundary: the first two write
@@ -829,17 +836,19 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
     "larm", "larmet", "larmar", "larmade", "alarm", "alarmen", "kvitterar", "kvitterade", "rapporterar", "rapporterade",
     "upptäcker", "upptäckte", "oppdaget", "opdaget", "varsler", "varslet", "alert grafana", "alert aktif",
-    "dipanggil", "terdeteksi", "dilaporkan", "melaporkan", "laporan pertama"]
+    "dipanggil", "terdeteksi", "dilaporkan", "melaporkan", "laporan pertama",
+    # Polish: "zgłosił telefonicznie" (reported by phone), "wykryto", "powiadomiono"
+    "zgłosił", "zgłosiła", "zgłosili", "wykryto", "wykrył", "wykryła", "powiadomiono"]
 EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + [
     "påverkan börjar", "påverkan började", "börjar här", "påvirkningen starter", "dampak mulai", "awal dampak",
     "mulai terdampak"]
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "påverkan åtgärdad", "påverkan upphör", "fungerar igen", "fungerer igjen", "virker igen", "normal igen",
     "normalt igen", "återställd", "återställt", "gjenopprettet", "genoprettet", "dampak berakhir", "kembali normal",
-    "pulih", "dipulihkan"]
+    "pulih", "dipulihkan", "przywrócono", "ponownie połączone", "ponownie działa", "działa ponownie"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
     "incidenten stängs", "incidenten stängd", "incidenten avslutas", "hendelsen lukket", "hændelsen lukket",
-    "insiden ditutup", "insiden selesai"]
+    "insiden ditutup", "insiden selesai", "incydent zamknięty", "zamknięto incydent", "awaria usunięta"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
     "risolto", "risolta", "viene chiuso", "incidente chiuso", "incident geschlossen", "störung behoben", "se cierra el incidente", "se cerró el incidente", "incidente cerrado",
     "clôture de l'incident", "incident clos", "incidente encerrado", "encerramento do incidente",
@@ -880,19 +889,22 @@ DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée
               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료"
               r"|afgerond|gereed|voltooid"
               # Swedish, Norwegian, Danish; Indonesian and Malay: "Klar", "Ferdig", "Færdig", "Selesai"
-              r"|klar|klart|avklarad|genomf[öo]rd|slutf[öo]rd|f[äa]rdig|ferdig|fullf[øo]rt|utf[øo]rt|afsluttet|selesai")
+              r"|klar|klart|avklarad|genomf[öo]rd|slutf[öo]rd|f[äa]rdig|ferdig|fullf[øo]rt|utf[øo]rt|afsluttet|selesai"
+              # Polish: "Wykonane", "Zrealizowane", "Gotowe"
+              r"|wykonan[eya]|zrealizowan[eya]|gotowe")
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
                r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer|apert[oa]|in\s+corso|da\s+fare|otwarte|w\s+toku"
                r"|in\s+behandeling|in\s+uitvoering|gepland|n[ãa]o\s+iniciad[oa]|no\s+iniciad[oa]|non\s+commenc[ée]e?"
                r"|진행\s?중|미착수|예정"
                r"|p[åa]g[åa]r|p[åa]g[åa]ende|(?:ej|inte|ikke)\s+(?:p[åa]b[öo]rjad|startet|p[åa]begyndt)|planerad|planlagt"
                r"|dalam\s+(?:proses|pengerjaan)|sedang\s+(?:berjalan|dikerjakan)|belum\s+(?:mulai|dimulai|dikerjakan)"
-               r"|direncanakan")
+               r"|direncanakan|zaplanowan[eya]|do\s+zrobienia|nierozpocz[ęe]t[eya]")
 WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]"
               r"|vervallen|afgewezen|geannuleerd|wordt\s+niet\s+uitgevoerd|n[ãa]o\s+faremos|n[ãa]o\s+ser[áa]\s+feit[oa]"
               r"|no\s+se\s+har[áa]|ne\s+sera\s+pas\s+fait|wird\s+nicht\s+umgesetzt|non\s+verr[àa]\s+fatt[oa]|보류|취소"
               r"|g[öo]rs\s+inte|avbruten|struken|utg[åa]r|gj[øo]res\s+ikke|droppet|avvist|afvist|udg[åa]r"
               r"|doen\s+we\s+niet|(?:gaan\s+we\s+)?niet\s+doen|machen\s+wir\s+nicht"
+              r"|odrzucon[eya]|anulowan[eya]|porzucon[eya]|nie\s+b[ęe]dzie\s+realizowan[eya]"
               r"|tidak\s+(?:dikerjakan|dilakukan|dilanjutkan)|dibatalkan|batal|ditolak")
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
