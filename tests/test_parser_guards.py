@@ -911,3 +911,19 @@ def test_a_field_that_dates_the_incident_is_not_overruled_by_a_day_the_story_men
             "## Leadup\n\nOn 3 February the bank emailed partners about the change.\n\n"
             "## Timeline\n\n- 09:05 UTC sync fails, impact begins\n")
     assert parse(text, "r.md")["date"] == "2025-02-12"
+
+
+def test_a_day_without_a_year_takes_the_year_written_beside_it():
+    text = ("# the upload server meltdown\n\nok so. saturday march 16, gloopjam 2024, the server fell over.\n\n"
+            "## what happened\n\n- 3:34pm node gets OOM-killed\n")
+    assert parse(text, "r.md")["date"] == "2024-03-16"
+
+
+def test_a_day_without_a_year_takes_the_one_year_its_weekday_allows():
+    text = ("# Translation server outage\n\n**marlies** · Jun 12\n\nOn Tuesday 11 June our server was down. "
+            "We talked about point-in-time recovery in 2023 and never set it up.\n")
+    assert parse(text, "r.md")["date"] == "2024-06-11"   # (11 June 2023 was a Sunday)
+
+
+def test_a_day_with_neither_year_nor_weekday_dates_nothing():
+    assert parse("# Outage\n\nOn 11 June the server was down. We set this up in 2023.\n", "r.md")["date"] is None

@@ -1280,7 +1280,42 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # nothing above names a date, but headings may ("### Updated 21. March 2022",
         # status updates newest first): the earliest date near the top is the incident's
         found = min((d for _, d in tp.dates_in("\n".join(s.title for s in doc.secs[:12]), hint)), default=None)
+    if found is None:
+        found = _yearless_day(doc, title)
     return _in_titled_month(doc, title, found), "the prose first mentions"
+
+
+# a year standing alone: "gloopjam 2024", "in 2023" (not a version, a path or a count)
+_BARE_YEAR = lazy_re.compile(r"(?<![\w./:-])((?:19[89]|20\d)\d)(?![\w./:%-])")
+_WEEKDAY_WORD = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b", re.I)
+_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _yearless_day(doc: Doc, title: str | None) -> date | None:
+    """With no date found so far, but a year the document names: the first day the title
+    or opening names with a year beside it ("saturday march 16, gloopjam 2024"), or with
+    its weekday, in the one year near a year the document names that puts the day on that
+    weekday ("On Tuesday 11 June" in a post that says "in 2023": 2024); else None. (A day
+    with neither, "Jun 12" over a forum post, is passed over.)"""
+    years = {int(y) for y in _BARE_YEAR.findall("\n".join(doc.lines[:400]))}
+    if not years:
+        return None
+    hint = doc.order_hint
+    for text in (plain(title or ""), _opening_prose(doc)[:800]):
+        for m in _WORD_START.finditer(text):
+            pos = m.start()
+            if tp.date_at(text, pos, hint, year=2000) is None:
+                continue
+            beside = _BARE_YEAR.findall(text[max(0, pos - 80):pos + 80])
+            if beside:
+                return tp.date_at(text, pos, hint, year=int(beside[0]))
+            wd = _WEEKDAY_WORD.search(text[max(0, pos - 15):pos + 12])
+            fits = {d for y in years for near in range(y - 1, y + 3)
+                    if (d := tp.date_at(text, pos, hint, year=near)) is not None
+                    and d.weekday() == _WEEKDAY_INDEX[wd.group(1).lower()]} if wd else set()
+            if len(fits) == 1:
+                return fits.pop()
+    return None
 
 
 _OPENING_FIELDS = ("started", "detected", "duration", "time")
