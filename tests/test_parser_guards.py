@@ -927,3 +927,9 @@ def test_a_day_without_a_year_takes_the_one_year_its_weekday_allows():
 
 def test_a_day_with_neither_year_nor_weekday_dates_nothing():
     assert parse("# Outage\n\nOn 11 June the server was down. We set this up in 2023.\n", "r.md")["date"] is None
+
+
+def test_a_zone_stated_in_a_sentence_wrapped_over_two_lines():
+    text = ("# Leaked token\n\nThe token was revoked at 12:38. All times in this\nadvisory are Helsinki time.\n\n"
+            "## Timeline\n\n- 2024-09-30 12:38 token revoked\n")
+    assert parse(text, "r.md")["timeline"][0]["at"] == "2024-09-30T09:38:00Z"

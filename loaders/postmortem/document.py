@@ -1773,9 +1773,13 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
         if z is not None:
             doc.zone_stated = True
             return z
-    for line in doc.lines[:400]:
+    head = doc.lines[:401]
+    for i, line in enumerate(head[:400]):
         if _ZONE_LINE.search(line.lower()):
             z = tp.stated_zone(plain(line))
+            if z is None and head[i + 1:i + 2] and head[i + 1].strip() and not line.rstrip().endswith((".", ":")):
+                # a sentence wrapped onto the next line: "All times in this\nadvisory are Helsinki time."
+                z = tp.stated_zone(plain(line + " " + head[i + 1].strip()))
             if z is not None:
                 doc.zone_stated = True
                 return z
