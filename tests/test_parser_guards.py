@@ -933,3 +933,11 @@ def test_a_zone_stated_in_a_sentence_wrapped_over_two_lines():
     text = ("# Leaked token\n\nThe token was revoked at 12:38. All times in this\nadvisory are Helsinki time.\n\n"
             "## Timeline\n\n- 2024-09-30 12:38 token revoked\n")
     assert parse(text, "r.md")["timeline"][0]["at"] == "2024-09-30T09:38:00Z"
+
+
+def test_an_issue_forms_fields_and_the_day_its_timeline_states():
+    text = ("# Postmortem: broken wheels\n\nissue #2291 · opened by @tamsin on Apr 17, 2024\n\n"
+            "### Postmortem status\n\nDraft\n\n### Timeline\n\nAll times UTC, on Tuesday 2024-04-16.\n\n"
+            "- 13:05 bad wheel uploaded, impact starts here\n- 19:48 fixed release published, resolved\n")
+    doc = parse(text, "r.md")
+    assert doc["status"] == "Draft" and doc["timeline"][0]["at"] == "2024-04-16T13:05:00Z"

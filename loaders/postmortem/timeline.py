@@ -72,7 +72,9 @@ class Entry:
 # "Unless otherwise noted all events happened on 2019-10-21", "All times are on
 # June 3rd": the day every time-only entry is on, whatever dated entry comes above it.
 _STATED_DAY = lazy_re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specified)|all\s+(?:events|times|entries))"
-                         r"[^.\n]{0,60}?\b(?:on|occurred|happened|are|were)\s+(?:on\s+)?(?=\S)"
+                         r"[^.\n]{0,60}?\b(?:on|occurred|happened|are|were)\s+(?:on\s+)?"
+                         # ("All times UTC, on Tuesday 2024-04-16": its weekday before the date)
+                         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+(?=\d))?(?=\S)"
                          r"|^\s*(?:timeline|events|times)\s+(?:for|of|on)\s+(?:the\s+)?(?=\S)"
                          # "All times 14 May 2025, IST", "All times UTC, 3 March 2026": the day beside the zone
                          r"|all\s+times\s+(?:(?:in\s+)?[a-z]{2,5}(?:[+\-−]\d{1,2}(?::?\d{2})?)?\s*,\s*)?(?=\d)", re.I)
