@@ -52,9 +52,16 @@ def level(text) -> int | None:
         return int(s) if len(s) <= 3 else None
     if (m := _CODED.search(s)):
         return int(m.group(1))
+    if (m := _NUMBER_NOTED.match(s)):
+        return int(m.group(1))   # "2 (our scale: 1 = site down, 4 = cosmetic)"
     if (m := _WORD.search(s)):
         return _WORDS[m.group(1).lower()]
     return None
+
+
+# a level's number alone, then a note on the scale in brackets or after a dash: "2 (our
+# scale: 1 = site down for everyone, 4 = cosmetic)", "3 — minor"
+_NUMBER_NOTED = lazy_re.compile(r"^(\d)\s*(?:[(（\[]|[—–-]\s)")
 
 
 # a level alone at the start ("SEV-2", "P1", "High"), then a note in brackets or after a

@@ -88,3 +88,16 @@ def test_an_org_note_keeps_its_noexport_notes_out_of_the_timeline():
     doc = parse("\n".join(ORG), "note.org")
     assert [e["text"] for e in doc["timeline"]] == ["upgrade starts"]
     assert [a["status"] for a in doc["action_items"]] == ["done", "open", "wont_do"]
+
+
+def test_mdx_imports_go_and_a_components_props_are_fields():
+    from loaders.postmortem.other_markup import from_mdx
+    lines = ["import { Callout } from '@site/components';", "# Cache outage", "",
+             '<IncidentMeta severity="SEV-2" service="play" start={"2024-05-02"} />', "<Callout>Read me</Callout>"]
+    assert from_mdx(lines) == ["", "# Cache outage", "", "**Severity:** SEV-2 · **Service:** play · **Start:** 2024-05-02",
+                               "<Callout>Read me</Callout>"]
+
+
+def test_markdown_without_mdx_is_left_alone():
+    from loaders.postmortem.other_markup import from_mdx
+    assert from_mdx(["# Title", 'A link: <a href="x">x</a>', "We import data from the API."]) is None

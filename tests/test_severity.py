@@ -119,3 +119,10 @@ def test_filtering_by_a_label_keeps_only_that_severity(demo_folder):
 
 def test_a_number_too_long_to_be_a_level_is_none():
     assert severity.level("9" * 5000) is None and severity.level("2") == 2
+
+
+def test_a_levels_number_with_a_note_on_the_scale():
+    from loaders import severity
+    assert severity.level("2 (our scale: 1 = site down for everyone, 4 = cosmetic)") == 2
+    assert severity.level("3 — minor") == 3
+    assert severity.level("24 (hours)") is None

@@ -253,15 +253,45 @@ def from_org(lines: list[str]) -> list[str] | None:
     return out
 
 
+# ------------------------------------------------------------------------------- MDX
+
+# a component alone on its line, its props written out: '<IncidentMeta severity="SEV-2"
+# service="play" />' (MDX, as docs sites write pages); the props are the page's fields
+_JSX_PROPS = lazy_re.compile(r"^\s*<([A-Z][\w.]*)((?:\s+[A-Za-z_][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\{[^{}\n]*\}))+)\s*/?>\s*$")
+_JSX_PROP = lazy_re.compile(r"([A-Za-z_][\w-]*)=(?:\"([^\"\n]*)\"|'([^'\n]*)'|\{[\"']?([^{}\"'\n]*)[\"']?\})")
+_MDX_IMPORT = lazy_re.compile(r"^(?:import|export)\s+[^\n]*?(?:from\s+['\"][^'\"]+['\"]|=)[^\n]*$")
+
+
+def from_mdx(lines: list[str]) -> list[str] | None:
+    """MDX's own lines as markdown, one for one (its imports dropped, a component alone on
+    its line with written-out props as the fields they are: "**Severity:** SEV-2 ·
+    **Service:** play"), or None when there are none; the rest is markdown already."""
+    out = None
+    for i, line in enumerate(lines):
+        if line[:1] in "ie" and _MDX_IMPORT.match(line):
+            new = ""
+        elif "<" in line and "=" in line and (m := _JSX_PROPS.match(line)):
+            fields = [(p.group(1), p.group(2) or p.group(3) or p.group(4) or "") for p in _JSX_PROP.finditer(m.group(2))]
+            new = " · ".join(f"**{k.replace('_', ' ').capitalize()}:** {v}" for k, v in fields if v)
+        else:
+            continue
+        out = out if out is not None else list(lines)
+        out[i] = new
+    return out
+
+
 def as_markdown(text: str, lines: list[str]) -> list[str] | None:
     """``lines`` rewritten as markdown, one for one, when the text is written in Jira's wiki
-    markup, AsciiDoc or Org; else None (markdown, or plain text, read as it is)."""
+    markup, AsciiDoc or Org, or holds MDX's imports and components; else None (markdown, or
+    plain text, read as it is)."""
     if "h1. " in text or "h2. " in text or "h3. " in text:
         if (md := from_jira_wiki(lines)) is not None:
             return md
     if "\n== " in text:   # (AsciiDoc by its "==" sections)
         if (md := from_asciidoc(lines)) is not None:
             return md
-    if "#+" in text:   # (Org is told by its "#+KEY:" lines)
-        return from_org(lines)
+    if "#+" in text and (md := from_org(lines)) is not None:   # (Org is told by its "#+KEY:" lines)
+        return md
+    if ("import " in text or '="' in text) and (md := from_mdx(lines)) is not None:
+        return md
     return None
