@@ -257,9 +257,11 @@ def from_org(lines: list[str]) -> list[str] | None:
 
 # a component alone on its line, its props written out: '<IncidentMeta severity="SEV-2"
 # service="play" />' (MDX, as docs sites write pages); the props are the page's fields
-_JSX_PROPS = lazy_re.compile(r"^\s*<([A-Z][\w.]*)((?:\s+[A-Za-z_][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\{[^{}\n]*\}))+)\s*/?>\s*$")
+# (self-closing: an opening tag with children, '<Update date="...">', wraps what it dates)
+_JSX_PROPS = lazy_re.compile(r"^\s*<([A-Z][\w.]*)((?:\s+[A-Za-z_][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\{[^{}\n]*\}))+)\s*/>\s*$")
 _JSX_PROP = lazy_re.compile(r"([A-Za-z_][\w-]*)=(?:\"([^\"\n]*)\"|'([^'\n]*)'|\{[\"']?([^{}\"'\n]*)[\"']?\})")
-_MDX_IMPORT = lazy_re.compile(r"^(?:import|export)\s+[^\n]*?(?:from\s+['\"][^'\"]+['\"]|=)[^\n]*$")
+# (an import only: an "export const post = {...}" block holds the page's fields, read as such)
+_MDX_IMPORT = lazy_re.compile(r"^import\s+[^\n]*?from\s+['\"][^'\"]+['\"];?\s*$")
 
 
 def from_mdx(lines: list[str]) -> list[str] | None:
@@ -268,7 +270,7 @@ def from_mdx(lines: list[str]) -> list[str] | None:
     **Service:** play"), or None when there are none; the rest is markdown already."""
     out = None
     for i, line in enumerate(lines):
-        if line[:1] in "ie" and _MDX_IMPORT.match(line):
+        if line[:1] == "i" and _MDX_IMPORT.match(line):
             new = ""
         elif "<" in line and "=" in line and (m := _JSX_PROPS.match(line)):
             fields = [(p.group(1), p.group(2) or p.group(3) or p.group(4) or "") for p in _JSX_PROP.finditer(m.group(2))]
