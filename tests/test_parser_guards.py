@@ -941,3 +941,9 @@ def test_an_issue_forms_fields_and_the_day_its_timeline_states():
             "- 13:05 bad wheel uploaded, impact starts here\n- 19:48 fixed release published, resolved\n")
     doc = parse(text, "r.md")
     assert doc["status"] == "Draft" and doc["timeline"][0]["at"] == "2024-04-16T13:05:00Z"
+
+
+def test_a_status_label_opening_an_item():
+    text = ("# Outage\n\n## What we are doing\n\n- Completed: rules are now tested against replayed traffic.\n"
+            "- In progress: pushes will roll out one region at a time.\n- Completed the review of alerts (see below)\n")
+    assert [a["status"] for a in parse(text, "r.md")["action_items"]] == ["done", "open", "open"]
