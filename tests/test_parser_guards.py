@@ -947,3 +947,9 @@ def test_a_status_label_opening_an_item():
     text = ("# Outage\n\n## What we are doing\n\n- Completed: rules are now tested against replayed traffic.\n"
             "- In progress: pushes will roll out one region at a time.\n- Completed the review of alerts (see below)\n")
     assert [a["status"] for a in parse(text, "r.md")["action_items"]] == ["done", "open", "open"]
+
+
+def test_an_emails_subject_names_it_when_nothing_else_does():
+    text = ("From: Niamh <niamh@example.invalid>\nTo: dev@lists.example.invalid\nDate: Tue, 4 Jun 2024 21:17:03 +0100\n"
+            "Subject: Re: Post-mortem: git mirror outage, Sunday 2 June\n\nHi all,\n\nHere it is.\n")
+    assert parse(text, "r.txt")["title"] == "Post-mortem: git mirror outage, Sunday 2 June"

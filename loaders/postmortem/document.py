@@ -1684,6 +1684,7 @@ _DATE_AFFIX = lazy_re.compile(r"^\s*[\d./-]{6,10}\s*[-–—:|]\s*|\s*[-–—:|
 
 
 _SLUG = lazy_re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)+$")
+_REPLY_PREFIX = lazy_re.compile(r"^(?:(?:re|fwd?|aw|sv|vs|tr)\s*:\s*)+", re.I)
 
 
 def _title(doc: Doc) -> str | None:
@@ -1733,7 +1734,7 @@ def _title_from(doc: Doc, as_text) -> str | None:
             and not any(b for s in doc.secs[:1] for b in s.blocks):
         return as_text(first.title)
     if "title" in doc.meta:
-        return doc.meta["title"][0]
+        return _REPLY_PREFIX.sub("", doc.meta["title"][0])   # ("RE: Postmortem v2 – ..." sent as an email)
     # a report as plain text (a PDF's text, a pasted email) with no heading of any kind
     # names itself in its first paragraph: one or two short lines, no sentence ending
     if not headed and not any(s.level >= 7 for s in doc.secs[:2] if id(s) not in doc.kinds):

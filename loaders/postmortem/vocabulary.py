@@ -489,7 +489,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("services", _rx(r"services?", r"systems?", r"affected\s+(?:services?|systems?|components?)", r"components?",
                      r"products?", r"applications?")),
     ("id", _rx(r"(?:incident\s+)?id", r"incident\s+(?:number|#|no\.?|ref(?:erence)?)", r"reference", r"pagerduty", r"ticket")),
-    ("title", _rx(r"title", r"name", r"event")),
+    # (an email's "Subject:" names what it is about: a postmortem sent to a list)
+    ("title", _rx(r"title", r"name", r"event", r"subject")),
 ]
 
 
