@@ -953,3 +953,9 @@ def test_an_emails_subject_names_it_when_nothing_else_does():
     text = ("From: Niamh <niamh@example.invalid>\nTo: dev@lists.example.invalid\nDate: Tue, 4 Jun 2024 21:17:03 +0100\n"
             "Subject: Re: Post-mortem: git mirror outage, Sunday 2 June\n\nHi all,\n\nHere it is.\n")
     assert parse(text, "r.txt")["title"] == "Post-mortem: git mirror outage, Sunday 2 June"
+
+
+def test_data_not_disclosed_is_a_near_miss():
+    text = ("# Stolen laptop\n\nThe disk was encrypted. No personal data was disclosed or accessed.\n\n"
+            "## Timeline\n\n- 2024-09-12 18:30 laptop stolen\n")
+    assert parse(text, "r.md")["near_miss"] is True

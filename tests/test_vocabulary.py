@@ -84,6 +84,7 @@ def test_what_is_not_a_new_section_kind_stays_as_it_was(heading, kind):
     ("Allvarlighetsgrad", "severity"), ("Datum för incidenten", "date"), ("Tanggal insiden", "date"),
     ("Tingkat keparahan", "severity"), ("Gedetecteerd", "detected"), ("Gemitigeerd", "mitigated"),
     ("Opgelost", "resolved"), ("Erkannt", "detected"), ("Behoben", "resolved"),
+    ("Record status", "status"), ("Subject", "title"),
 ])
 def test_field_keys_in_other_languages(key, field):
     from loaders.postmortem.vocabulary import meta_key

@@ -2389,14 +2389,14 @@ _AVERTED = [
         r"no\s+(?:actual\s+|known\s+|evidence\s+of\s+)?malicious\s+(?:activity|use)"
         r"|no\s+indicators?\s+of\s+(?:compromise|malicious)", re.I)),
     (tuple(f"{v} {p}" for v in ("were", "was", "been") for p in ("compromised", "affected", "impacted", "exposed",
-                                                                   "accessed")), lazy_re.compile(
+                                                                   "accessed", "disclosed")), lazy_re.compile(
         # (its "n" in both cases, outside the case-blind part, and the word boundary before
         # it looked for behind it: a search jumps from one "n" to the next instead of trying
         # the pattern at every character of the opening, 5x faster where "was affected"
         # lets it run. No other character matches "n" case-blind, so it finds what
         # "\bno\s+..." with re.I finds.)
         r"[nN](?<!\w.)(?i:o\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?)\s+"
-        r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed))")),
+        r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed|disclosed))")),
     # "no secrets were leaked", "remained fully protected throughout" (but not "users of
     # the stable packages are not affected": a part spared says another part was hit)
     (("leaked", "exfiltrated", "stolen", "remain", "stay"), lazy_re.compile(

@@ -468,7 +468,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    # (first: the plain "status" below would match their first word alone)
                    r"(?:status|estado|statut|stato)\s+d(?:o|el|u)\s+(?:documento|document|relat[óo]rio|informe|rapport)",
                    r"dokument(?:en)?status", r"berichtsstatus",
-                   r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+)?status", r"state",
+                   r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
                    r"stato(?:\s+del\s+(?:documento|report))?")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
