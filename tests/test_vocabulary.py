@@ -55,6 +55,7 @@ def test_a_numbered_part_label_is_numbering(heading, cleaned, kind):
     ("Course of events", "timeline"), ("What was the reason", "factors"),
     ("How are we making incidents like this less likely or less impactful?", "actions"),
     ("Przebieg zdarzeń", "timeline"), ("Przyczyny", "factors"), ("Skutki", "impact"), ("Wnioski", "lessons"),
+    ("CAB decisions and follow-up actions", "actions"), ("Monitoring and follow-ups", "actions"),
 ])
 def test_sections_named_in_other_languages_and_joined_names(heading, kind):
     assert section_kind(heading) == kind
@@ -67,6 +68,7 @@ def test_sections_named_in_other_languages_and_joined_names(heading, kind):
     ("Действия по восстановлению", "resolution"), ("Действия дежурного", None),
     ("7. 处置与永久修复", None), ("12. 关闭审核", None),
     ("How can customers make incidents like this less impactful?", None),
+    ("Conclusion and next steps", None), ("Timeline and actions", "timeline"),
 ])
 def test_what_is_not_a_new_section_kind_stays_as_it_was(heading, kind):
     assert section_kind(heading) == kind

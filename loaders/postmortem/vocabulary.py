@@ -341,8 +341,12 @@ def section_kind(title: str, whole: bool = False) -> str | None:
                     return None
             return kind
         if kind == "actions" and len(t) < 80 and (joined := _JOINED.search(t)) and rx.match(t[joined.end():]) \
-                and any(k in _BESIDE_ACTIONS for k in _kinds_of(t[:joined.start()])):
-            return kind   # "Learnings & action items", "Lessons learned / follow-ups": the list to do
+                and all(k in _BESIDE_ACTIONS for k in _kinds_of(t[:joined.start()])) \
+                and not _CLOSING_WORDS.match(t):
+            # "Learnings & action items", "Lessons learned / follow-ups", "CAB decisions and
+            # follow-up actions": the list to do, beside the lessons or beside what names no
+            # section of its own (not "Summary and next steps", whose summary is prose)
+            return kind
     # "The root causes", "As 4 Causas Raízes Estruturais", "Our follow-ups": a section's
     # name after an article or possessive (and a count), read as the name alone
     lead = _ARTICLE.match(t)
@@ -386,11 +390,15 @@ _ACTION_ITEMS_PARENS = lazy_re.compile(r"[(（]\s*(?:action\s*items?|行动项|�
 _ROOT_CAUSE_PARENS = lazy_re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[íi]z|cause\s+racine|causes\s+racines"
                                 r"|(?:grund)?ursache|根本原因|根因)\s*\)[\s:.]*$", re.I)
 # "Learnings & action items", "Lessons learned / follow-ups": two sections' names joined;
-# when the first names the retrospective's lessons and the second the follow-ups, the
-# section holds the follow-ups (not "Summary and next steps", whose summary is prose)
+# when the first names the retrospective's lessons (or no section at all) and the second
+# the follow-ups, the section holds the follow-ups (not "Summary and next steps", whose
+# summary is prose)
 # (a run of spaces is tried from its first only: linear, however long the run)
 _JOINED = lazy_re.compile(r"(?<!\s)\s+(?:&|and|/|\+)\s+", re.I)
 _BESIDE_ACTIONS = {"lessons", "went_wrong", "went_well"}
+# ... but a closing word's prose comes first: "Conclusion and next steps", "Closing thoughts & follow-ups"
+_CLOSING_WORDS = lazy_re.compile(r"(?:conclusions?|closing(?:\s+(?:thoughts|words|remarks))?|final\s+(?:thoughts|words|remarks)"
+                                 r"|wrap[\s-]?up|summary|recap)\b", re.I)
 
 
 def _kinds_of(t: str):
