@@ -959,3 +959,11 @@ def test_data_not_disclosed_is_a_near_miss():
     text = ("# Stolen laptop\n\nThe disk was encrypted. No personal data was disclosed or accessed.\n\n"
             "## Timeline\n\n- 2024-09-12 18:30 laptop stolen\n")
     assert parse(text, "r.md")["near_miss"] is True
+
+
+def test_owners_named_in_the_ways_teams_write_them():
+    text = ("# Outage\n\n## Follow-ups\n\n- [x] Migration fixed — @Tomás Vidal (done Jun 20)\n"
+            "- [x] Dead-man ping — @bram (done 2024-02-09)\n\n## Action plan\n\n"
+            "| Recommendation | Action owner | Target date | Status |\n|---|---|---|---|\n"
+            "| Second approval for bank details | Financial Controller | 2024-11-30 | Implemented |\n")
+    assert [a["owner"] for a in parse(text, "r.md")["action_items"]] == ["@Tomás Vidal", "@bram", "Financial Controller"]

@@ -22,7 +22,7 @@ _HEADERS = {
                        r"follow[\s-]*ups?|remediation|corrective action|todo|to do|work item|name|details?|"
                        r"aksjon(?:spunkt)?|tiltak|åtgärd|ma(?:ß|ss)nahme|aufgabe|beschreibung|acci[óo]n|tarea|"
                        r"actie|beskrivelse|beskrivning|tindakan|aksi|tugas)\b|^(?:対策|内容|項目|措施|行动)", re.I),
-    "owner": lazy_re.compile(r"^(?:owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
+    "owner": lazy_re.compile(r"^(?:(?:action\s+)?owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
                         r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar|w[łl]a[śs]ciciel"
                         r"|accountable|odpowiedzialn[ya]"
                         # "PIC" (person in charge, as Indonesian and other Asian teams head the column)
@@ -71,7 +71,9 @@ _OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担])(?:\b(?:owner|assignee|assi
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = lazy_re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 # (a display name after the "@", as Notion writes one: "— @Sofia Marín")
-_TRAILING_MENTION = lazy_re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*(?:\s[A-ZÀ-Þ][\w'’-]+(?=\s*$))?)(?:\)\s*$|\s*$|[,;)]|\s[-–—])"
+# ("— @Tomás Vidal (done Jun 20)", "— @bram (done 2024-02-09)": a note in brackets after it)
+_TRAILING_MENTION = lazy_re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*(?:\s[A-ZÀ-Þ][\w'’-]+(?=\s*$|\s+[(\[—–-]|[,;]))?)"
+                               r"(?:\)\s*$|\s*$|[,;)]|\s[-–—]|\s\()"
                                r"|\s(@[\w-]+(?:\.[\w-]+)*)\s*$")  # "... scheduled @kim": a closing mention
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
 # of who does it, in brackets at the end of the item (tags such as [WIP] aside)
