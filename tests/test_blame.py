@@ -382,3 +382,11 @@ def test_a_person_who_does_not_do_a_human_act_is_still_read():
 def test_a_compound_term_holding_forget_is_not_forgetting():
     assert blameful("Fire-and-forget delivery is fine here; nothing waits on it.") is None
     assert blameful("Lee forgot to rotate the key.")[0] == "forgot"
+
+
+def test_a_stem_inside_another_word_opens_no_fault():
+    # ("brought" holds "ought", "dismissed" holds "miss": only a word that starts with a stem counts)
+    from loaders.postmortem import blame
+    assert blame.blameful("The patch was brought into the repo and dismissed the stale cache.") is None
+    assert blame.blameful("Someone fatfingered the hostname.") is not None
+    assert blame.blameful("It went out although we knew the check was red.") is not None

@@ -396,14 +396,15 @@ _FAULT_LC = lazy_re.compile(r"\b(?=[a-fhim-pr-uw])(?:" + _FAULT.pattern + ")")
 # scan tries one branch per position; most sentences are rejected by this one scan and
 # only the few that pass meet _FAULT and the agent checks.
 _GATE = lazy_re.compile(
-    r"a(?:ccident|gainst\s+(?:the\s+|our\s+|my\s+)?(?:advice|guidance|recommendation))|b(?:ypass|lunder)|"
+    r"\b(?:a(?:ccident|lthough|gainst\s+(?:the\s+|our\s+|my\s+)?(?:advice|guidance|recommendation))|b(?:ypass|lunder)|"
     r"c(?:areless|areful|owboy|ulpa)|d(?:isregard|espite|id\s*n[o'’]t|oes\s*n[o'’]t)|e(?:rror|rroneous)|"
     r"f(?:org[eo]t|ail(?:ed|s|ing)?\s+to\b|ault|inger|ucked)|h(?:uman|ad\s*n[o'’]t)|"
     r"i(?:gnor|nadvert|ncorrect|mproper|nsufficient|ncompeten|rrespons)|j(?:udg)|l(?:apse)|"
     r"m(?:iss(?:ed\b|tep|\b)|istak|y\s+bad|essed)|"
     r"n(?:eglect|ever\s+to|obody|o\s*one|eglig|ot\s+to|ot\s+(?:properly\s+|adequately\s+|sufficiently\s+|fully\s+)?tested|or\s+did)|"
     r"o(?:verlook|mitted|verr[oi]d|versight|ught|n\s+(?:our|my)\s+part\b)|pebkac|r(?:ookie|eckless)|"
-    r"s(?:kipped|lopp|crew|hould|lip)|t(?:hough|he\s+ball|o\s+n(?:ot|ever))|u(?:nintention|ntested)|w(?:rong|ithout)")
+    r"s(?:kipped|lopp|crew|hould|lip)|t(?:hough|he\s+ball|o\s+n(?:ot|ever))|u(?:nintention|ntested)|w(?:rong|ithout)"
+    r"|fatfing)")
 # those common words alone: with the gate, what makes a rewrite's step carry fault wording
 _FAULT_ALONE = lazy_re.compile(r"n[o'’]t\b|'t\b|’t\b|fail|miss|never|against|part\b")
 
