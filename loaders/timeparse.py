@@ -597,7 +597,14 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
 _CJK_CLOCK = lazy_re.compile(r"(?P<h>\d{1,2})\s?[時시]\s?(?P<mi>\d{1,2})\s?[分분](?:\s?(?P<s>\d{1,2})\s?[秒초])?")
 
 
+# "Noon — on-sale opens", "Midnight — reconciliation 60% through": a clock's hour in words
+_NOON_MIDNIGHT = lazy_re.compile(r"(noon|midday|midnight)(?![\w-])", re.I)
+
+
 def _match_time(text: str, pos: int, st: Stamp) -> int | None:
+    if text[pos:pos + 1] in ("n", "N", "m", "M") and (w := _NOON_MIDNIGHT.match(text, pos)):
+        st.hour, st.minute, st.second = (0 if w.group(1).lower() == "midnight" else 12), 0, 0
+        return w.end()
     if ("時" in text[pos + 1:pos + 4] or "시" in text[pos + 1:pos + 4]) and (c := _CJK_CLOCK.match(text, pos)):
         h, mi, s = int(c.group("h")), int(c.group("mi")), int(c.group("s") or 0)
         if h <= 23 and mi <= 59 and s <= 59:
@@ -651,7 +658,7 @@ _OTHER_WEEKDAY = lazy_re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-fei
                             re.IGNORECASE)
 _OTHER_STARTS = frozenset(w[:3] for w in _OTHER_WEEKDAYS)
 # the first three letters of every month and weekday name
-_WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split())
+_WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun noo mid".split())
 
 
 _WITH_SECONDS = lazy_re.compile(r":\d\d:\d\d$")

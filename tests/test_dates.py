@@ -265,3 +265,15 @@ def test_a_day_and_month_word_of_another_language_without_a_year(text, month, da
 def test_a_bare_month_word_needs_its_full_name_and_to_stand_alone(text):
     st = tp.read_stamp(text)
     assert st is None or st.year is not None or (st.month, st.day) == (None, None)
+
+
+@pytest.mark.parametrize("text, hour", [("Noon — on-sale opens", 12), ("Midnight — reconciliation", 0),
+                                        ("midnight UTC, the job reruns", 0)])
+def test_noon_and_midnight_are_clock_times(text, hour):
+    st = tp.read_stamp(text)
+    assert (st.hour, st.minute) == (hour, 0)
+
+
+@pytest.mark.parametrize("text", ["Mid-March release", "noon-ish lull", "Midweek deploy"])
+def test_words_that_only_start_like_them_are_not(text):
+    assert tp.read_stamp(text) is None
