@@ -967,3 +967,16 @@ def test_owners_named_in_the_ways_teams_write_them():
             "| Recommendation | Action owner | Target date | Status |\n|---|---|---|---|\n"
             "| Second approval for bank details | Financial Controller | 2024-11-30 | Implemented |\n")
     assert [a["owner"] for a in parse(text, "r.md")["action_items"]] == ["@Tomás Vidal", "@bram", "Financial Controller"]
+
+
+def test_times_counted_from_t():
+    text = ("# Scheduler stuck\n\nThe change was merged at T. T = 07:20 UTC on 4 September 2024.\n\n## Timeline\n\n"
+            "| Offset | Event |\n|---|---|\n| T+0 | Config change merged. |\n| T+14m | Alert fires; on-call paged. |\n"
+            "| T+1h25m | Corrected revert applied; mitigated. |\n| T+16h50m | Incident closed. |\n")
+    assert [e["at"] for e in parse(text, "r.md")["timeline"]] == [
+        "2024-09-04T07:20:00Z", "2024-09-04T07:34:00Z", "2024-09-04T08:45:00Z", "2024-09-05T00:10:00Z"]
+
+
+def test_a_t_offset_with_no_t_named_is_untimed():
+    text = "# Outage\n\n## Timeline\n\n- T+14m alert fires\n- T-shirt order placed\n"
+    assert [e["at"] for e in parse(text, "r.md")["timeline"]] in ([], [None], [None, None])

@@ -69,6 +69,14 @@ class Entry:
         return None
 
 
+# "T+14m", "T+1h25m", "T-5m": a time counted from the moment the document calls T
+# (its parts "1h25m", "14m", "0"; a bare number counts minutes)
+_RELATIVE = lazy_re.compile(r"^\s*(?:\*\*|__)?T\s*([+\-−])\s*((?:\d{1,4}\s*(?:h|m|min|s)?\s*){1,3}?)(?:\*\*|__)?(?![\w:])")
+_RELATIVE_PART = lazy_re.compile(r"(\d{1,4})\s*(h|min|m|s)?")
+# "T = 07:20 UTC on 4 September 2024", "T0: 14:02", "T is 09:15 CET": the moment named T
+_T_ZERO = lazy_re.compile(r"(?<![\w+-])T\s*(?:0|zero)?\s*(?:=|:|is)\s*(?=\d)")
+
+
 # "Unless otherwise noted all events happened on 2019-10-21", "All times are on
 # June 3rd": the day every time-only entry is on, whatever dated entry comes above it.
 _STATED_DAY = lazy_re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specified)|all\s+(?:events|times|entries))"
@@ -113,6 +121,7 @@ class _Reader:
         self.entries: list[Entry] = []
         self.absorbed: set[int] = set()  # sections read as part of the timed heading above them
         self._positions: dict[int, int] | None = None
+        self._t_zero = False   # the stamp "T" stands for in "T+14m" entries, once looked for
 
     def position(self, s) -> int:
         """Where section ``s`` is in the document's sections (one index for all of them)."""
@@ -144,6 +153,8 @@ class _Reader:
         if st is None and (m := _LABEL_FIRST.match(text)):
             # "**[Outage start]** On 2025-12-26, at 07:35:39, ...": the time after a label
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
+        if st is None and text[:3].lstrip()[:1] == "T" and (m := _RELATIVE.match(text)):
+            st = self._relative(m)
         if st is None and (m := (tp.COMPACT_LEAD.match(text) if self.dated else None)
                            or (self.compact.match(text) if self.compact else None)):
             # "1015: Raj noticed ...", "~1230: deployed ..." under a day's heading, or a
@@ -152,6 +163,26 @@ class _Reader:
             st = tp.read_stamp(f"{m.group(1)}:{m.group(2)}", self.doc.order_hint)
             if st is not None:
                 st.end = m.end()
+        return st
+
+    def _relative(self, m: re.Match):
+        """The stamp of a "T+14m" entry: the time the document names T ("T = 07:20 UTC on 4
+        September 2024") moved on by the offset; None when the document names no T."""
+        if self._t_zero is False:
+            said = _T_ZERO.search(self.doc.text)
+            self._t_zero = tp.read_stamp(self.doc.text, self.doc.order_hint, start=said.end()) if said else None
+        t0 = self._t_zero
+        if t0 is None or not t0.has_time:
+            return None
+        sign = -1 if m.group(1) in "-−" else 1
+        unit = {"h": 3600, "m": 60, "min": 60, "s": 1, "": 60}
+        step = timedelta(seconds=sum(int(n) * unit[u] for n, u in _RELATIVE_PART.findall(m.group(2))))
+        day = date(t0.year, t0.month, t0.day) if t0.has_date and t0.year else (self.day or date(2000, 1, 1))
+        at = datetime(day.year, day.month, day.day, t0.hour, t0.minute, t0.second or 0) + sign * step
+        st = tp.Stamp()
+        st.hour, st.minute, st.second, st.zone, st.end = at.hour, at.minute, at.second, t0.zone, m.end()
+        if t0.has_date and t0.year or at.date() != day:
+            st.year, st.month, st.day = at.year, at.month, at.day
         return st
 
     def add(self, st, text: str, line: int, body: str | None = None) -> Entry:
