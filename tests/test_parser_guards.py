@@ -980,3 +980,16 @@ def test_times_counted_from_t():
 def test_a_t_offset_with_no_t_named_is_untimed():
     text = "# Outage\n\n## Timeline\n\n- T+14m alert fires\n- T-shirt order placed\n"
     assert [e["at"] for e in parse(text, "r.md")["timeline"]] in ([], [None], [None, None])
+
+
+def test_an_on_calls_note_dated_in_its_byline_and_spared_by_meaning():
+    text = ("# broker-3 disk almost full\n\nOn-call: Liam · 20 Feb 2024 · times are UTC\n\n"
+            "The disk reached 93% before I cleared it; nobody outside the team saw anything.\n\n"
+            "## What happened\n\n- 3:05 am — log growth starts\n- 7:15 am — logs deleted, disk back to 41%\n")
+    doc = parse(text, "r.md")
+    assert doc["date"] == "2024-02-20" and doc["near_miss"] is True
+
+
+def test_nobody_noticing_for_an_hour_is_no_near_miss():
+    text = "# Checkout down\n\nCheckout failed for everyone; nobody noticed the alert for an hour.\n"
+    assert parse(text, "r.md")["near_miss"] is False

@@ -1495,7 +1495,10 @@ _ON_WEEKDAY_DATE = lazy_re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evenin
 # top ("*By Dana Okafor, Infrastructure Lead — posted November 8, 2024*", "*Tillbook
 # engineering blog — 24 May 2024 — Rhys Morgan*")
 _BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b(?:posted|published|written)\s+(?:on\s+)?"
-                     r"|\b(?:engineering\s+)?blog\s+[—–-]", re.I)
+                     r"|\b(?:engineering\s+)?blog\s+[—–-]"
+                     # "On-call: Liam Tranter-Osei · 20 Feb 2024 · times are Sydney time": the
+                     # on-call's own note, and the day
+                     r"|^\W*on[\s-]?call(?:\s+engineer)?\s*:", re.I)
 
 
 def _byline(text: str) -> date | None:
@@ -2403,6 +2406,11 @@ _AVERTED = [
         r"\bno\s+(?:\w+\s+)?(?:secrets?|credentials?|tokens?|keys?|data|passwords?)\s+(?:were|was|had\s+been)\s+"
         r"(?:leaked|exposed|exfiltrated|stolen)"
         r"|\b(?:remained|remains|stayed|stays)\s+(?:fully\s+|completely\s+)?(?:protected|secure|unaffected)\b", re.I)),
+    # "nobody outside the team saw anything", "no one noticed a thing" (not "nobody noticed
+    # the alert for an hour": late, not spared)
+    (("nobody", "no one"), lazy_re.compile(
+        r"\b(?:nobody|no\s+one)\s+(?:outside\s+(?:the|our)\s+(?:team|company)\s+|else\s+)?(?:ever\s+)?"
+        r"(?:noticed|saw|felt)\s+(?:anything|a\s+thing)\b", re.I)),
     # ... "no customer noticed anything", "no customer request ever saw an invalid certificate"
     (("no customer", "no user", "no client", "no end", "no production", "no external"), lazy_re.compile(
         r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
