@@ -993,3 +993,10 @@ def test_an_on_calls_note_dated_in_its_byline_and_spared_by_meaning():
 def test_nobody_noticing_for_an_hour_is_no_near_miss():
     text = "# Checkout down\n\nCheckout failed for everyone; nobody noticed the alert for an hour.\n"
     assert parse(text, "r.md")["near_miss"] is False
+
+
+def test_a_bracketed_owner_before_several_notes_and_a_double_barrelled_name():
+    text = ("# Outage\n\n## Remediation\n\n- Page the tools on-call (Arjun Mehta-Rao) — ITOOLS-58 — open\n"
+            "- Synthetic check every 5 minutes (Bea Castellano) — ITOOLS-60 — open, due 2024-10-18\n"
+            "- Fix the docs (see the wiki) — soon, maybe next quarter\n")
+    assert [a["owner"] for a in parse(text, "r.md")["action_items"]] == ["Arjun Mehta-Rao", "Bea Castellano", None]

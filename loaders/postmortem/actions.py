@@ -689,7 +689,8 @@ _TASK_FIELD = lazy_re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]
                          r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}))")
 # a name in brackets closing an item, or only its ticket, due date or status after it:
 # "... for the redirect loop [Nikhil]", "(Carla)", "[Ananya] — by 28 Jun"
-_BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]](?:\s+[—–]\s+([^—–]{1,40}))?\W*$")
+# (or several, each after its dash: "(Arjun Mehta-Rao) — ITOOLS-59 — done")
+_BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]((?:\s+[—–]\s+[^—–]{1,60}){1,3})?\W*$")
 # a name, then perhaps its ticket, a status and a date, each after a comma
 _NAME_FIRST = lazy_re.compile(r"^([^,]{2,40})((?:,\s*[^,]{1,30}){0,3})$")
 
@@ -713,7 +714,8 @@ def _closing_name(text: str) -> str | None:
         rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
         if all(map(_a_note, rest)) and _a_name(m.group(1)):
             return m.group(1).strip()
-    if (m := _BRACKETED_NAME.search(text[-100:])) and (m.group(2) is None or all(map(_a_note, m.group(2).split(",")))):
+    if (m := _BRACKETED_NAME.search(text[-180:])) and (
+            m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]", m.group(2)) if n.strip())))):
         # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"
         parts = [p.strip() for p in m.group(1).split(",")]
         names = [p for p in parts if _a_name(p)]
@@ -741,7 +743,8 @@ def _a_name(text: str) -> bool:
 
 
 # a capital then small letters ("Oksana", "N.", "Ngũgĩ"), or a team's word after one ("Data team")
-_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+|team|squad|group|crew|guild)$")
+# (a double-barrelled name's second part may open with a capital: "Mehta-Rao", "Tranter-Osei")
+_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild)$")
 # words a bracket after an item holds that say how or when, not who: "(Now Enforced)", "(Optional)"
 _NOT_NAMES = frozenset("now later soon today tomorrow optional required mandatory recommended enforced planned "
                        "proposed draft internal external public private manual automated automatic partial "
