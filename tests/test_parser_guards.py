@@ -1000,3 +1000,8 @@ def test_a_bracketed_owner_before_several_notes_and_a_double_barrelled_name():
             "- Synthetic check every 5 minutes (Bea Castellano) — ITOOLS-60 — open, due 2024-10-18\n"
             "- Fix the docs (see the wiki) — soon, maybe next quarter\n")
     assert [a["owner"] for a in parse(text, "r.md")["action_items"]] == ["Arjun Mehta-Rao", "Bea Castellano", None]
+
+
+def test_a_status_is_one_value_in_a_line_of_fields():
+    text = "# Double charges\n\n> Status: In review · Sev2 · Billing Platform · Incident lead: Oksana\n\n## Summary\n\nx\n"
+    assert parse(text, "r.md")["status"] == "In review"
