@@ -2365,7 +2365,7 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
     # customer saw an error" opens its paragraph, whatever the summary or a description before it says)
     parts = list(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("impact", "status")
                                                                if k in doc.meta]))
-    if any(stem in part.lower() for part in parts for stem in _NEAR_MISS_STEMS):   # (spares the regex on most documents)
+    if any(stem in low for low in map(str.lower, parts) for stem in _NEAR_MISS_STEMS):   # (spares the regex on most)
         for said in (plain(p) for part in parts for p in part.split("\n")):
             if any(not _DENIED.search(said, max(0, m.start() - 30), m.start())
                    for m in _NEAR_MISS_CLAIM.finditer(said)):
@@ -2411,7 +2411,8 @@ _AVERTED = [
         r"|\b(?:remained|remains|stayed|stays)\s+(?:fully\s+|completely\s+)?(?:protected|secure|unaffected)\b", re.I)),
     # "nobody outside the team saw anything", "no one noticed a thing" (not "nobody noticed
     # the alert for an hour": late, not spared)
-    (("nobody", "no one"), lazy_re.compile(
+    (tuple(f"{who} {w}" for who in ("nobody", "no one") for w in ("outside", "else", "ever", "noticed", "saw", "felt")),
+     lazy_re.compile(
         r"\b(?:nobody|no\s+one)\s+(?:outside\s+(?:the|our)\s+(?:team|company)\s+|else\s+)?(?:ever\s+)?"
         r"(?:noticed|saw|felt)\s+(?:anything|a\s+thing)\b", re.I)),
     # ... "no customer noticed anything", "no customer request ever saw an invalid certificate"

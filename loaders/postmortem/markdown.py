@@ -149,7 +149,9 @@ def split_cells(line: str) -> list[str]:
 # and pandoc write it: "---|---|---", ":--- | ---:"
 _BARE_DELIMITER = lazy_re.compile(r"^\s{0,3}:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 # ... anywhere in a text: whether there is any to look for (one scan, not one a line)
-BARE_DELIMITER_ROW = lazy_re.compile(r"^[ \t]{0,3}:?-{3,}:?[ \t]*\|", re.M)
+# (from the newline before it: a literal first character the scan jumps between, where a
+# line start is tried at every character; a table's first line is never the text's first)
+BARE_DELIMITER_ROW = lazy_re.compile(r"\n[ \t]{0,3}:?-{3,}:?[ \t]*\|")
 
 
 def with_outer_pipes(lines: list[str]) -> list[str]:
