@@ -289,11 +289,13 @@ def as_markdown(text: str, lines: list[str]) -> list[str] | None:
     if "h1. " in text or "h2. " in text or "h3. " in text:
         if (md := from_jira_wiki(lines)) is not None:
             return md
-    if "\n== " in text:   # (AsciiDoc by its "==" sections)
-        if (md := from_asciidoc(lines)) is not None:
+    # (a markdown heading rules out AsciiDoc and Org: one scan spares two on most documents)
+    if not (text.startswith("#") or "\n#" in text) or "#+" in text:
+        if "\n== " in text:   # (AsciiDoc by its "==" sections)
+            if (md := from_asciidoc(lines)) is not None:
+                return md
+        if "#+" in text and (md := from_org(lines)) is not None:   # (Org is told by its "#+KEY:" lines)
             return md
-    if "#+" in text and (md := from_org(lines)) is not None:   # (Org is told by its "#+KEY:" lines)
-        return md
     if ("import " in text or '="' in text) and (md := from_mdx(lines)) is not None:
         return md
     return None
