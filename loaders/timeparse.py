@@ -305,21 +305,25 @@ ZONE_PATTERN = (
 # every character; no other character matches "t" or "a" case-blind, as one does "i",
 # "k" and "s", so it finds the same statements, its alternatives tried in the same order)
 _ZONE_STATEMENT = lazy_re.compile(
-    r"[tTaA(（hHuU](?i:"
+    r"[tTaA(（hHuUzZ](?i:"
     # ("All times are in 24-hour PST8PDT": the clock's kind may come between)
     r"(?:(?<=t)(?<!\w.)imes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)(?:\s{0,3}:)?\s{1,3}(?:in\s{1,3})?"
-    r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?|"
+    r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?"
+    # ("times are approximate, Eastern": how sure the times are, before their zone)
+    r"(?:approx(?:imate|imately)?\.?,?\s{1,3}(?:in\s{1,3})?)?|"
     # "**Times:** Australia/Sydney local time"
     r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}|"
     r"(?<=a)ll\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
     # "All hours in this document are in UTC+1": hours for times, as other languages say it
     r"(?<=h)(?<!\w.)ours\b[^.\n]{0,30}?\b(?:are|is|in|shown in|given in)\s{1,3}(?:in\s{1,3})?|"
-    r"(?<=[(（])\s{0,3}|(?<=t)imezone\s{0,3}:?\s{0,3}|"
+    r"(?<=[(（])\s{0,3}(?:approx(?:imate|imately)?\.?,?\s{1,3})?|(?<=t)imezone\s{0,3}:?\s{0,3}|"
     # "Time zone: CET", "| Time zone used | Nairobi (EAT) |"
     r"(?<=t)ime\s{0,3}zone(?:\s{1,3}(?:used|in\s+use))?\s{0,3}[:|]?\s{0,3}|"
     # the same in other languages: "en heure de Paris", "horário de Brasília", "hora de
     # Madrid", "alle Uhrzeiten in MESZ"
-    r"(?<=h)(?<!\w.)(?:eure|or[aá]rio|ora)\s{1,3}(?:de\s{1,3}|d['’]\s{0,2})|(?<=u)(?<!\w.)hrzeit(?:en)?\s{1,3}(?:in\s{1,3})?)"
+    r"(?<=h)(?<!\w.)(?:eure|or[aá]rio|ora)\s{1,3}(?:de\s{1,3}|d['’]\s{0,2})|(?<=u)(?<!\w.)hrzeit(?:en)?\s{1,3}(?:in\s{1,3})?"
+    # "Alle Zeitangaben in MESZ", "Zeiten in MEZ", "Zeitzone: MESZ"
+    r"|(?<=z)(?<!\w.)eit(?:angaben|en|zone)?\s{0,3}:?\s{1,3}(?:in\s{1,3})?)"
     rf"((?:pacific|eastern|central|mountain)\s(?:standard|daylight)\stime|(?:{_LONG_NAME_PATTERN})\b|{ZONE_PATTERN}"
     r"|(?:us\s|uk\s)?(?:pacific|eastern|central|mountain)(?:\stime)?|uk(?:\stime)?))",
 )
