@@ -56,6 +56,7 @@ def test_a_numbered_part_label_is_numbering(heading, cleaned, kind):
     ("How are we making incidents like this less likely or less impactful?", "actions"),
     ("Przebieg zdarzeń", "timeline"), ("Przyczyny", "factors"), ("Skutki", "impact"), ("Wnioski", "lessons"),
     ("CAB decisions and follow-up actions", "actions"), ("Monitoring and follow-ups", "actions"),
+    ("Pending actions", "actions"), ("Open items", "actions"),
 ])
 def test_sections_named_in_other_languages_and_joined_names(heading, kind):
     assert section_kind(heading) == kind

@@ -113,7 +113,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+(?:could|can|should|will)\s+(?:be\s+done|we\s+do)\s+(?:differently\s+)?to\s+(?:avoid|prevent)",
         # "Stuff to do next time", "Things to fix", "What we'll change" (not "What we'll do
         # next", which may follow a list of what was changed)
-        r"(?:stuff|things)\s+to\s+(?:do|fix|change|improve)(?:\s+next\s+time)?", r"what\s+we(?:'|’)?ll\s+change", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
+        r"(?:stuff|things)\s+to\s+(?:do|fix|change|improve)(?:\s+next\s+time)?", r"what\s+we(?:'|’)?ll\s+change",
+        # "Pending actions", "Open actions": the follow-ups (as Spanish "acciones pendientes" says it)
+        r"(?:pending|open|outstanding)\s+(?:actions?|items?|tasks?)", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
@@ -756,6 +758,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                 "responding load loads loading syncing synced accessible reachable operational online live "
                 "stable functional functioning mounted writable readable", "again")
     + ["remounted"]   # a file system back on its hosts
+    # "the new transfers are processed normally": working as it should again
+    + _variants("processed processing working operating functioning running responding", "normally")
     # "the consumer catches up within a minute": what fell behind is level again
     + ["catches up", "caught up"]
     # "Guests are no longer turned away", "orders no longer fail": the harm has stopped
