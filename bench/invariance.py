@@ -102,10 +102,11 @@ def blank_lines_doubled(text: str) -> str:
 def wrap(text: str) -> str:
     """Paragraph lines over 72 columns hard-wrapped at 72 (list items' continuation lines
     indented under their text), as many editors write markdown. Lines with a Hugo
-    shortcode (``{{< track "..." >}}``) stay whole: it is one token to the site."""
+    shortcode (``{{< track "..." >}}``) stay whole: it is one token to the site; so do a
+    table's rows, with their outer pipes or without."""
     out = []
     for _, line, body in _body_lines(text):
-        if not body or len(line) <= 72 or line.lstrip().startswith("#") or "{{" in line:
+        if not body or len(line) <= 72 or line.lstrip().startswith("#") or "{{" in line or line.count("|") >= 2:
             out.append(line)
             continue
         m = _ITEM.match(line) or re.match(r"\s*", line)     # a marker stays with its first word
@@ -733,7 +734,9 @@ REWRITES["static-site"] = _together("title-in-front-matter", "setext-headings", 
 def documents(folders: list[Path]):
     """(folder, label spec, text) of every labelled postmortem in ``folders`` written in
     markdown (the rewrites are markdown's: in Jira's wiki markup "# ..." is a numbered
-    item, and a rewrite that reads it as a title changes what the document says)."""
+    item, in Org "* ..." a heading and "[2025-05-15 Thu 09:12]" a stamp, and a rewrite
+    that reads them as markdown changes what the document says)."""
+    from loaders.postmortem.other_markup import is_asciidoc, is_org
     from loaders.postmortem.wiki_markup import is_jira_wiki
 
     for folder in folders:
@@ -745,7 +748,8 @@ def documents(folders: list[Path]):
                 text = (folder / spec["file"]).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
-            if not is_jira_wiki(text.splitlines()):
+            lines = text.splitlines()
+            if not (is_jira_wiki(lines) or is_asciidoc(lines) or is_org(lines)):
                 yield folder, spec, text
 
 

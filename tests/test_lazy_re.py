@@ -95,14 +95,18 @@ def test_loaders_warm_compiles_everything_a_worker_runs():
 
 
 def test_a_worker_from_the_ingest_pool_starts_with_every_pattern_compiled():
-    from loaders import workers
-    if workers._context().get_start_method() != "forkserver":
+    # (in a fresh process: its own fork server, as an ingest has, whatever other tests did to theirs)
+    out = _in_fresh_python(
+        "from loaders import lazy_re, workers\n"
+        "if workers._context().get_start_method() != 'forkserver':\n"
+        "    print('spawn')\n"
+        "else:\n"
+        "    pool = workers._pool(1)\n"
+        "    print(pool.submit(lazy_re.warm).result(timeout=120))\n"
+        "    pool.shutdown()\n")
+    if out == "spawn":
         pytest.skip("no fork server here: spawned workers compile as they go")
-    pool = workers._pool(1)
-    try:
-        assert pool.submit(lazy_re.warm).result(timeout=120) == 0
-    finally:
-        pool.shutdown()
+    assert out == "0"
 
 
 PARSER_MODULES = sorted([*(ROOT / "loaders" / "postmortem").glob("*.py"), ROOT / "loaders" / "timeparse.py",

@@ -1002,11 +1002,6 @@ def test_a_bracketed_owner_before_several_notes_and_a_double_barrelled_name():
     assert [a["owner"] for a in parse(text, "r.md")["action_items"]] == ["Arjun Mehta-Rao", "Bea Castellano", None]
 
 
-def test_a_status_is_one_value_in_a_line_of_fields():
-    text = "# Double charges\n\n> Status: In review · Sev2 · Billing Platform · Incident lead: Oksana\n\n## Summary\n\nx\n"
-    assert parse(text, "r.md")["status"] == "In review"
-
-
 def test_working_normally_again_is_the_mitigation():
     text = ("# Transfers pending\n\n## Chronology\n\nAll times UTC, 19 February 2025.\n\n"
             "- 15:52 transfers start to stay pending, impact begins\n"

@@ -713,9 +713,6 @@ def _stated_status(value: str | None) -> str | None:
     where one to three words remain ("Final (reviewed 6/18)" -> "Final"); else as written."""
     if not value:
         return value
-    # ("In review | Sev2 | Billing Platform": a status is one value; what follows a
-    # separator is another field the line runs on with)
-    value = _FIELDS_SEP.split(value)[0].strip() or value
     said = _STATUS_DRESS.sub("", value).strip()
     if (days := tp.dates_in(said, None)) and said[days[-1][0]:].strip(" .") and \
             len(said[:days[-1][0]].split()) >= 1 and tp.find_date(said[:days[-1][0]]) is None:

@@ -147,11 +147,12 @@ def split_cells(line: str) -> list[str]:
 
 # a table's delimiter row written without its outer pipes, as GFM allows and html2text
 # and pandoc write it: "---|---|---", ":--- | ---:"
-_BARE_DELIMITER = lazy_re.compile(r"^\s{0,3}:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+# (a cell two dashes or more, or one with a colon: "---", ":--", "--:")
+_BARE_DELIMITER = lazy_re.compile(r"^\s{0,3}(?::-+:?|-{2,}:?)\s*(?:\|\s*(?::-+:?|-{2,}:?)\s*)+\|?\s*$")
 # ... anywhere in a text: whether there is any to look for (one scan, not one a line)
 # (from the newline before it: a literal first character the scan jumps between, where a
 # line start is tried at every character; a table's first line is never the text's first)
-BARE_DELIMITER_ROW = lazy_re.compile(r"\n[ \t]{0,3}:?-{3,}:?[ \t]*\|")
+BARE_DELIMITER_ROW = lazy_re.compile(r"\n[ \t]{0,3}(?::-+:?|-{2,}:?)[ \t]*\|")
 
 
 def with_outer_pipes(lines: list[str]) -> list[str]:
