@@ -31,7 +31,7 @@ FLOORS = {
     "blind-l": 0.89,   # first look 0.625 (175/280); learned from (0.893)
     "blind-m": 0.86,   # first look 0.768 (215/280); learned from (0.864)
     "blind-n": 0.94,   # first look 0.854 (239/280); learned from (0.943)
-    "blind-o": 0.91,   # first look 0.889 (249/280); learned from (0.918)
+    "blind-o": 0.91,   # first look 0.889 (249/280); learned from (0.914)
     "blind-p": 0.96,   # first look 0.943 (264/280); learned from (0.964)
     "blind-q": 0.94,   # first look 0.943 (264/280)
     "blind-r": 0.92,   # first look 0.879 (246/280); learned from (0.921)
