@@ -16,6 +16,11 @@ def test_aligned_delimiters_and_half_piped_rows():
     assert with_outer_pipes(lines) == ["| Time | Event |", "| :--- | ---: |", "| 09:00 | alert fires |"]
 
 
+def test_a_right_aligned_first_column():
+    lines = ["Due | Action", "--:|---", "2025-04-01 | Fix it"]
+    assert with_outer_pipes(lines) == ["| Due | Action |", "| --:|--- |", "| 2025-04-01 | Fix it |"]
+
+
 def test_what_is_no_table_is_left_alone():
     for lines in (["Intro", "---", "text"],                      # a setext heading / a rule
                   ["a | b | c", "---|---"],                       # a delimiter of another width

@@ -145,7 +145,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     body = lines[body_start:]
     if "{{" in text:
         body = _without_shortcodes(body)
-    if ("-|" in text or "- |" in text) and BARE_DELIMITER_ROW.search(text):
+    if ("-|" in text or "- |" in text or ":|" in text or ": |" in text) and BARE_DELIMITER_ROW.search(text):
         body = with_outer_pipes(body)   # "Action | Owner" over "---|---": a table without its outer pipes
     if "+--" in text:
         body = with_grid_tables(body)   # pandoc's "+---+---+" tables

@@ -162,7 +162,7 @@ def with_outer_pipes(lines: list[str]) -> list[str]:
     i, n = 0, len(lines)
     while i < n - 1:
         nxt = lines[i + 1]
-        if "-|" in nxt.replace(" ", "") and "|" in lines[i] and not lines[i].lstrip().startswith("|") \
+        if "|" in nxt and "|" in lines[i] and not lines[i].lstrip().startswith("|") \
                 and _BARE_DELIMITER.match(nxt) and lines[i].strip().strip("|").count("|") == nxt.strip().strip("|").count("|"):
             out = out if out is not None else list(lines)
             j = i
