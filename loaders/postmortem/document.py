@@ -775,7 +775,6 @@ def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
     weak: set[str] = set()   # time fields read from a key that says how or who ("Detected via")
-    named: set[str] = set()  # a date read from a key that names the incident ("Date of incident")
 
     def put(key: str | None, value: str, line: int, key_text: str = ""):
         value = plain(value).strip(" |")
@@ -790,7 +789,7 @@ def _collect_metadata(doc: Doc) -> None:
                     not _tells_when(meta[key][0]) or key in weak and not _HOW_OR_WHO.search(key_text)))
                 # (a date whose key names the incident, "**Date of incident:**", over a
                 # plain "**Date:**" above it: an email's header, a meeting's date)
-                or (key == "date" and "date" not in named and _NAMES_INCIDENT.search(key_text)
+                or (key == "date" and not doc.date_names_incident and _NAMES_INCIDENT.search(key_text)
                     and tp.find_date(value) is not None)):
             # (the first of a key wins, but a severity field that gives no level,
             # "**Classification:** Customer confidential", yields to one that does, "| Incident
@@ -802,8 +801,6 @@ def _collect_metadata(doc: Doc) -> None:
             meta[key] = (value, line)
             if key == "date":
                 doc.date_names_incident = bool(_NAMES_INCIDENT.search(key_text))
-                if doc.date_names_incident:
-                    named.add(key)
             if key in _TIME_KEYS:
                 (weak.add if _HOW_OR_WHO.search(key_text) else weak.discard)(key)
 

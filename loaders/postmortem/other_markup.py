@@ -1,12 +1,14 @@
-"""AsciiDoc and Org, the two other plain-text markups postmortems are kept in, written
-as the markdown the parser reads (as wiki_markup does for Jira's): a review kept in a
-docs site's ``.adoc`` pages or in an engineer's Org notes keeps its ``== Timeline``,
-``|===`` tables and ``. item`` lists, or its ``* Timeline`` headings, ``[2025-05-15 Thu
-09:12]`` stamps and ``DEADLINE:`` lines.
+"""AsciiDoc and Org, the two other plain-text markups postmortems are kept in, and MDX's
+own lines, written as the markdown the parser reads (as wiki_markup does for Jira's): a
+review kept in a docs site's ``.adoc`` pages or in an engineer's Org notes keeps its
+``== Timeline``, ``|===`` tables and ``. item`` lists, or its ``* Timeline`` headings,
+``[2025-05-15 Thu 09:12]`` stamps and ``DEADLINE:`` lines.
 
-``from_asciidoc(lines)`` and ``from_org(lines)`` are pure functions of the lines: the
-same number of lines, each rewritten where it stands (a problem record's line number
-still names the line as written), or None when the text is not in that markup.
+``from_asciidoc(lines)``, ``from_org(lines)`` and ``from_mdx(lines)`` are pure functions of
+the lines: the same number of lines, each rewritten where it stands (a problem record's
+line number still names the line as written), or None when the text is not in that
+markup. ``as_markdown`` is the one place the parser asks: Jira's markup, AsciiDoc, Org,
+then MDX.
 
 - AsciiDoc: the first line is a document title (``= Title``) and a section (``==``)
   follows, or two sections stand alone; and no line is a markdown heading.
@@ -154,7 +156,7 @@ _ORG_LINK = lazy_re.compile(r"\[\[([^\]\n]+)\]\[([^\]\n]+)\]\]|\[\[([^\]\n]+)\]\
 _ORG_CODE = lazy_re.compile(r"(?<![\w=~])[=~]([^\s=~](?:[^=~\n]*[^\s=~])?)[=~](?![\w=~])")
 # What an Org keyword line says, in the words the parser reads: #+DATE is when the note
 # was written (the incident's own day is in its text)
-_ORG_KEYS = {"title": None, "date": "Written", "author": "Author", "filetags": "Tags", "category": "Category"}
+_ORG_KEYS = {"date": "Written", "author": "Author", "filetags": "Tags", "category": "Category"}
 _PLANNED = {"DEADLINE": "due", "SCHEDULED": "planned", "CLOSED": "done"}
 
 
