@@ -952,7 +952,8 @@ def _record(doc: Doc, options: Options) -> dict:
     status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])
 
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
-                                  lambda: prose_entries(doc, _opening_prose(doc), incident_date),
+                                  lambda: prose_entries(doc, _opening_prose(doc) if any(e.at for e in timeline)
+                                                        else _story_prose(doc), incident_date),
                                   lambda: prose_entries(doc, _section_prose(doc, "detection"), incident_date))
     if sources.get("resolved_at") in (None, "fallback_mitigated") and "duration" in doc.meta:
         # "**Duration:** first error at 09:02 UTC; fully resolved at ~13:40 UTC": the field
@@ -1524,7 +1525,20 @@ def _byline_day(doc: Doc) -> date | None:
     return None
 
 
-def _read_opening(doc: Doc, limit: int) -> str:
+# what a story told without a timeline leaves out, once past its opening
+_AFTER_STORY = {"actions", "lessons", "went_well", "lucky", "metadata"}
+
+
+def _story_prose(doc: Doc, limit: int = 8000) -> str:
+    """A document with no timed timeline tells its story in its sections' prose ("## What
+    broke": "Starting at 16:02 UTC ..."; "## How we found out": "paged at 16:09 UTC"): its
+    opening, then the paragraphs of every later section but the follow-ups, the lessons
+    and the appendix, in document order (the causes' too: "## Why it took 89 minutes"
+    tells the repair)."""
+    return _read_opening(doc, limit, skip=_AFTER_STORY)
+
+
+def _read_opening(doc: Doc, limit: int, skip: set | None = None) -> str:
     parts: list[str] = []
     size = 0
     # a post's front-matter description is its writer's own opening ("On the 14th of
@@ -1533,9 +1547,15 @@ def _read_opening(doc: Doc, limit: int) -> str:
     if isinstance(described, str) and described.strip():
         parts.append(plain(described.strip())[:limit])
         size = len(parts[0])
+    past = False   # (past the opening: where a story told without a timeline goes on)
     for s in doc.secs:
-        if doc.kinds.get(id(s)) in _STOP_OPENING:
-            break
+        kind = doc.kinds.get(id(s))
+        if kind in _STOP_OPENING:
+            if skip is None:
+                break
+            past = True
+        if past and kind in skip:
+            continue
         # a post with no heading whose whole text is one list item, its paragraphs
         # indented under the marker (as some news pages are kept): that item is the prose
         told = s.level == 0 and not any(b.kind == "para" for b in s.blocks) and \

@@ -301,6 +301,9 @@ _AT_ZERO = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]
 _NOT_WORKING = lazy_re.compile(r"fail|error|loss|cpu|usage|load|latency|memory|disk", re.I)
 _IS_IDENTIFIED = lazy_re.compile(r"\b(?:problem|issue)\s+is\s+identified\b(?!\s*(?:as\b|:))", re.I)
 _COMES_BACK = lazy_re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re.I)
+# what the service does, done as it should again: "scans were completing normally", "the
+# service is operating normally" (not "were not completing normally", nor "stopped ...")
+_GOING_NORMALLY = lazy_re.compile(r"(?<!\bnot )(?<!n't )\b(?:is|are|was|were|now)\s+(?:again\s+|now\s+)?[a-z]+ing\s+normally\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager"}
 
@@ -653,6 +656,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
+    if "normally" in e.text and _GOING_NORMALLY.search(e.text):
+        e.tags.add("mitigated")  # "By 17:31 UTC scans were completing normally"
     said = set(words)   # (the checks below ask whether a word is there, not where)
     if words and words[0] in _STAGES and (m := _STAGE_OPENS.match(e.text)):
         # "Mitigated. New events are delivered again", "**Resolved** — ...": the stage the
@@ -1514,14 +1519,14 @@ TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 _LATER = lazy_re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
 _SENTENCE_END = lazy_re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
-# a clock in prose: "18:52", "9h05", "UTC 05:13"; written with a dot ("14.30", as British
+# a clock in prose: "18:52", "9h05", "UTC 05:13" (not "expires in 2h05", a span); written with a dot ("14.30", as British
 # and German writers do) only where the words make it a time of day: a zone or am/pm after
 # it, or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
 # no unit after it ("about 1.20 seconds" is a measure)
 # (every match starts with a digit or the "U" or "G" of a zone: the look ahead first
 # fails at every other character in one test, where the look behinds of both branches
 # were tried at each of them, 7x the cost over prose)
-_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
+_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?<!\bin )(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
                     r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
                     r"|(?<=\babout )|(?<=\bapproximately )|(?<=\broughly )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
                     r"(?!\s*(?:%|x\b|[kmgt]?b\b|ms\b|(?:milli)?sec|min|hour|hr|day|week|month|year|times|percent)))",
@@ -1544,6 +1549,8 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     if not text or incident_date is None:
         return out
     last = None   # the last time read, for "... later" in the sentences after it ("at 10:31. Uploads recovered 25 minutes later")
+    told = None   # the last time read anywhere before, for "At 08:12 the next morning"
+    day = None    # the story's day, once it has moved on from the incident's
     for sentence in _SENTENCE_END.split(text):
         if "\n" in sentence:
             last = None   # (a new paragraph tells another part of the story)
@@ -1566,11 +1573,20 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                     dates = tp.dates_in(sentence, doc.order_hint)
                 # the date nearest before the time in the sentence
                 before = next((d for p, d in reversed(dates) if p < start), None)
-                at = tp.stamp_datetime(st, before or incident_date, doc.zone)
+                at = tp.stamp_datetime(st, before or day or incident_date, doc.zone)
             else:
                 at = tp.stamp_datetime(st, incident_date, doc.zone)
             if at is None:
                 continue
+            if not st.has_date and told is not None and ("next" in sentence or "following" in sentence) \
+                    and (nxt := _NEXT_DAY.search(sentence)) \
+                    and (at <= told or start - 30 <= nxt.start() <= start + st.end + 30):
+                # "At 08:12 the next morning", after 22:31 the night before; "Errors started
+                # 13:00 UTC the next day": the story's day moves on, for this time and the
+                # ones told after it
+                later = max(0, (told - at).days) + 1
+                at += timedelta(days=later)
+                day = (day or incident_date) + timedelta(days=later)
             found.append((start, start + st.end + (zone_first.end() if zone_first else 0), at))
         if (found or last is not None) and "later" in sentence:
             # "An alert fired at 02:14 UTC and the service recovered 25 minutes later", or
@@ -1582,9 +1598,13 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                     found.append((m.start(), m.end(), prev[-1] + timedelta(minutes=mins)))
             found.sort(key=lambda f: f[0])
         if found:
-            last = found[-1][2]
+            last = told = found[-1][2]
         for i, (start, stop, at) in enumerate(found):
             lead = sentence[found[i - 1][1] if i else 0:stop]
+            if _OPENS_CLAUSE.search(sentence, found[i - 1][1] if i else 0, start):
+                # "By 17:31 scans were back, and at 18:15 UTC we declared it resolved": a time
+                # opening its clause is told by the words after it
+                lead = sentence[start:found[i + 1][0] if i + 1 < len(found) else len(sentence)]
             e = Entry(at, lead, 0)
             _tag(e)
             if not (e.tags or e.markers):
@@ -1593,6 +1613,14 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 _tag(e)
             out.append(e)
     return out
+
+
+# the day after the one told before: "the next morning", "the following day"
+_NEXT_DAY = lazy_re.compile(r"\b(?:next|following)\s+(?:morning|day|evening|night|afternoon)\b", re.I)
+# a clause that opens with its time: a break (a comma, a semicolon, "and", "then") and only
+# a preposition before the clock
+_OPENS_CLAUSE = lazy_re.compile(r"(?:[,;:]|\b(?:and|then|while|before|after))\s+(?:(?:and|then)\s+)?(?:(?:at|by|from|since|until|around|about|"
+                                r"approximately|roughly|shortly\s+after|just\s+after|just\s+before|~)\s+)*(?:~\s*)?$", re.I)
 
 
 # "resolved in 2 hours and 2 minutes from the time of report", "fixed within 3 hours of
@@ -1847,10 +1875,13 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # ``prose`` is a callable, read only when something is still open.
     prose = prose() if prose is not None and None in (
         times.get("started_at"), times.get("detected_at"), times.get("mitigated_at")) else ()
+    # (no later than the first the prose says they knew, when nothing else says it: in a
+    # story told at length, "at 10:14 someone finally saw the flat line" is no start)
+    told = times.get("detected_at") or next((e.at for e in prose if "detected" in e.tags), None)
     for e in prose:
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]) \
-                and (times.get("detected_at") is None or e.at <= times["detected_at"]):
+                and (told is None or e.at <= told):
             put("started_at", e.at, "opening_prose")
     det = times.get("detected_at")
     # a metadata date that carries a clock ("**Date:** 16/03/2020 3am UTC") says when the
@@ -1883,6 +1914,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             if times.get(key) is None and tag in e.tags and "detected" not in e.tags \
                     and floor is not None and e.at > floor:
                 put(key, e.at, "opening_prose")
+        floor = times.get("mitigated_at") or floor   # (nothing is resolved before it is mitigated)
     put_spans()  # (anchored on what the prose gave)
     if times.get("resolved_at") is None and front(doc, "resolved") is True and timed:
         # a status-page issue marked closed ("resolved: true") whose updates never say
