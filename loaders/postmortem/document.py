@@ -497,12 +497,17 @@ def _time_heading(title: str) -> bool:
 _ANNOUNCES_TIMELINE = lazy_re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|chronology)\b[^\n]*:\s*$", re.I)
 
 
+# a month's name then a day opening an entry: "Sep 1, 3:10pm — 2.4.0 published"
+_MONTH_DAY_OPENS = lazy_re.compile(r"(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d", re.I)
+
+
 def _timed(items: list[str]) -> int:
-    """How many of the items open with a clock time."""
+    """How many of the items open with a clock time (or a month and day, then one)."""
     timed = 0
     for text in items:
         head = text.lstrip("*_[(` ")
-        if head[:1].isdigit():  # a clock starts with a digit; skip the reader otherwise
+        # (a clock starts with a digit, a month's day with its name; skip the reader otherwise)
+        if head[:1].isdigit() or head[:1].isalpha() and _MONTH_DAY_OPENS.match(head):
             st = tp.read_stamp(plain(text).lstrip("*_[( "))
             timed += st is not None and st.has_time
     return timed

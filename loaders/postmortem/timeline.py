@@ -100,6 +100,9 @@ _STATED_DAY_HINT = lazy_re.compile(r"[oOaA](?i:(?<=o)therwise|(?<=a)ll\s+(?:even
 # a short label in brackets or bold, without digits, opening an entry before its time
 _LABEL_FIRST = lazy_re.compile(r"^\s*(?:\*\*|__)?\[[^\]\d\n]{1,30}\](?:\*\*|__)?[\s:,-]*"
                           r"|^\s*(?:\*\*|__)[^*_\d\n]{1,30}(?:\*\*|__)[\s:,-]*")
+# a report's clause number opening a paragraph before its time ("2.4 At 15.10 hrs,
+# engineers identified ...", as formal incident reports number every paragraph)
+_CLAUSE_FIRST = lazy_re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\D)")
 
 
 # "~1 day prior", "3 days before", "the day before": a day counted back from the incident,
@@ -152,6 +155,8 @@ class _Reader:
         st = tp.read_stamp(text, self.doc.order_hint)
         if st is None and (m := _LABEL_FIRST.match(text)):
             # "**[Outage start]** On 2025-12-26, at 07:35:39, ...": the time after a label
+            st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
+        if st is None and text[:1].isdigit() and (m := _CLAUSE_FIRST.match(text)):
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
         if st is None and text[:3].lstrip()[:1] == "T" and (m := _RELATIVE.match(text)):
             st = self._relative(m)
@@ -471,6 +476,12 @@ _RELEASED = lazy_re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got)\s+)?(?:
 _WEIGHED = lazy_re.compile(r"\b(?:should|whether|propos\w+|suggest\w*|decid\w+|consider\w*|debat\w+|discuss\w*|not|tried"
                       r"|attempt\w*|could|would|might|may|plan\w*|want\w*|if)\b", re.I)
 _REVERT_VERSION = lazy_re.compile(r"(?<!\bto\s)\brevert\s+(?:to\s+)?" + _VERSION, re.I)
+# a bad version taken back from its registry: "1.8.0 yanked", "yanked 2.4.0 from crates.io",
+# "v3.1.2 was unpublished" (a yank said of the version, not of "the yank command")
+_PULLED = ("yanked", "yank", "yanks", "unpublished", "unpublish", "withdrawn", "withdrew", "pulled")
+_VERSION_PULLED = lazy_re.compile(_VERSION + r"\s+(?:(?:was|is|has\s+been|got|been)\s+)?(?:yanked|unpublished|withdrawn|pulled)\b"
+                                  r"|\b(?:yank(?:ed|s)?|unpublish(?:ed|es)?|withdr[eo]w|pulled)\s+(?:(?:the\s+)?(?:release|version)\s+)?"
+                                  + _VERSION, re.I)
 _BLAMES_IT = lazy_re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\w+|traced|culprit)\b", re.I)
 # French "restoration" as what happened: the entry's label, or with a word that completes
 # it (not "Début du rétablissement", the start of it, nor "Rétablissement en cours")
@@ -538,7 +549,7 @@ _CJK_EVENTS = tuple((kind, lazy_re.compile("|".join(words))) for kind, words in 
 # over the rest, most of an entry's words
 _TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | {"pages", "page"}
 # every word one of the checks after that loop needs (each needs one of them at least)
-_SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"}
+_SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
 
 # a declared stage opening an entry, set apart by a stop, a colon or a dash
@@ -692,6 +703,8 @@ def _tag(e: Entry) -> None:
     if "revert" in said and (m := _REVERT_VERSION.search(e.text)) and not _WEIGHED.search(e.text, 0, m.start()) \
             and "?" not in e.text[m.end():m.end() + 3]:
         e.tags.add("mitigated")   # "@louis-jan and @dan-jan revert 0.4.4": the bad version pulled
+    if not said.isdisjoint(_PULLED) and (m := _VERSION_PULLED.search(e.text)) and not _WEIGHED.search(e.text, 0, m.start()):
+        e.tags.add("mitigated")   # "1.8.0 yanked; nobody new gets the bad importer"
     if _RELEASE_VERBS.intersection(said) and _RELEASED.search(e.text) and not _BLAMES_IT.search(e.text):
         e.tags.add("released")   # "v0.2.0-alpha.2 published to npm": a new version out
     if ("public" in said and "private" in said) or "made" in said:

@@ -462,7 +462,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
     ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
-                    r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published|created|disclosed)")),
+                    r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published|created|disclosed)",
+                    # "| Date of report | 26 June 2024 |": the day the report was written
+                    r"date\s+of\s+(?:the\s+|this\s+)?(?:(?:final\s+)?report|write[\s-]?up|post[\s-]?mortem|document|publication)")),
     # "Fecha del incidente", "Date de l'incident", "Data do incidente", "Datum des Vorfalls"
     # first: the first alternative that matches is the one taken ("date", "fecha" alone)
     ("date", _rx(r"fecha\s+del\s+incidente", r"date\s+de\s+l['’]incident", r"data\s+d[oa]\s+incidente",
