@@ -24,6 +24,8 @@ _HEADERS = {
                        r"actie|beskrivelse|beskrivning|tindakan|aksi|tugas)\b|^(?:対策|内容|項目|措施|行动)", re.I),
     "owner": lazy_re.compile(r"^(?:(?:action\s+)?owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
                         r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar|w[łl]a[śs]ciciel"
+                        # "Dono", "Responsável", "Pilote", "Porteur", "Encargado", "Referente"
+                        r"|dono|respons[áa]vel|propriet[áa]rio|pilote|porteur|encargad[oa]|referente|incaricato"
                         r"|accountable|odpowiedzialn[ya]"
                         # "PIC" (person in charge, as Indonesian and other Asian teams head the column)
                         r"|pic|penanggung\s+jawab)\b"
@@ -33,7 +35,8 @@ _HEADERS = {
                       r"|prazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu)\b"
                       r"|^(?:期限|期日|締切|截止)", re.I),
     "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
-                         r"github|linear|id|key|referanse|referens|referenz)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
+                         r"github|linear|id|key|referanse|referens|referenz|r[ée]f[ée]rence|refer[êe]ncia|referencia|riferimento"
+                         r"|chamado)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": lazy_re.compile(r"^(?:type|kind|category|class)\b", re.I),
     "status": lazy_re.compile(r"^(?:status|state|done|progress|complete[d]?|estado|statut|[ée]tat|situa[çc][ãa]o|stato)\b"
                          r"|^(?:状態|ステータス|進捗|対応状況|状況|状态|进度|상태)", re.I),
@@ -84,6 +87,10 @@ _BRACKET_INITIALS = lazy_re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\]
 # only a date, or a quarter: "2026-Q3")
 _DASHES = lazy_re.compile(r"\s+[—–]\s+")
 _QUARTER = lazy_re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
+_INITIALS = lazy_re.compile(r"^[A-Z]{2,3}$")
+# capitals that name a thing, not who does the work ("— API —", "— DNS —")
+_NOT_OWNER_INITIALS = frozenset("API DNS CDN DB SQL UI UX OS VM TLS SSL SSO MFA BGP ETL SLA SLO RCA PR ADR CSV URL "
+                                "AWS GCP CPU RAM SSD HDD VPN LB CI CD ETA EOD EOW EOM".split())
 _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW", "MED", "MID", "NEW", "OPEN", "NOTE"}
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
@@ -712,12 +719,14 @@ def _closing_name(text: str) -> str | None:
         parts.pop()
     if len(parts) >= 2 and (m := _NAME_FIRST.match(parts[-1].strip(" .;"))):
         rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
-        if all(map(_a_note, rest)) and _a_name(m.group(1)):
+        if all(map(_a_note, rest)) and (_a_name(m.group(1)) or _INITIALS.match(m.group(1).strip())
+                                        and m.group(1).strip() not in _NOT_INITIALS | _NOT_OWNER_INITIALS):
+            # ("— RA — 31/10 — NET-212": a person's initials, set apart as a name is)
             return m.group(1).strip()
     if (m := _BRACKETED_NAME.search(text[-180:])) and (
             m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]", m.group(2)) if n.strip())))):
         # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"
-        parts = [p.strip() for p in m.group(1).split(",")]
+        parts = [p.strip() for p in re.split(r"[,;]", m.group(1))]   # ("(Piotr; done 9 Feb)")
         names = [p for p in parts if _a_name(p)]
         if len(names) == 1 and all(p in names or _a_note(p) for p in parts):
             return names[0]
@@ -782,11 +791,11 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔"
                          # a status label opening the item: "Completed: rate-limit rules are now tested"
                          r"|^\s*(?i:done|completed?|fixed|shipped|implemented)\s*:"
-                         # the item's last part says it: "... — done", ", done 21 Feb", ". Done
+                         # the item's last part says it: "... — done", ", done 21 Feb", "; done 9 Feb)", ". Done
                          # 28.03.", "— done 19 Jun via CODEOWNERS", "(Team agreement, done)"
                          # (or in another language after a dash: "— erledigt", "— concluído")
                          # ("— fixed", "— merged and released in 3.8.0": after a dash, the work landed)
-                         r"|(?i:(?:\s[—–]\s*|,\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
+                         r"|(?i:(?:\s[—–]\s*|[,;]\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
                          + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
                          r"|\s*\([^()]{1,30}\)|\s+in\s+v?\d+(?:\.\d+){1,3})?"   # ("Done (March 14).", "released in 3.8.0")

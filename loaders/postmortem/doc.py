@@ -10,7 +10,7 @@ from datetime import date, datetime
 from loaders import lazy_re
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import Section
-from loaders.postmortem.vocabulary import FRONT_MATTER
+from loaders.postmortem.vocabulary import FRONT_MATTER, meta_key
 from loaders.problems import Problems
 
 _SEP = r"\s*(?:,\s*|and\s+)?"
@@ -49,6 +49,7 @@ class Doc:
     date_names_incident: bool = False
 
     by_kind: dict[str, list[Section]] | None = None
+    front_named: dict | None = None   # field -> value of front-matter keys named in words (front())
 
     def of_kind(self, kind: str) -> list[Section]:
         if self.by_kind is None:
@@ -77,7 +78,28 @@ def front(doc: Doc, key: str):
     for k in FRONT_MATTER[key]:
         if k in doc.front and doc.front[k] not in (None, ""):
             return doc.front[k]
-    return None
+    if key not in _NAMED_IN_WORDS:
+        return None
+    if doc.front_named is None:
+        doc.front_named = _named_in_words(doc.front)
+    return doc.front_named.get(key)
+
+
+# the fields a front-matter key may name in any of the languages a metadata line's key is
+# read in ("fecha: 2024-11-29", "severidad: Alta", "estado: Borrador", "Schweregrad: S2"),
+# when none of the usual keys gives it
+_NAMED_IN_WORDS = frozenset({"date", "severity", "status", "started", "detected", "mitigated", "resolved",
+                             "written", "reviewed"})
+_ALIASES = frozenset(k for keys in FRONT_MATTER.values() for k in keys)
+
+
+def _named_in_words(front_matter: dict) -> dict:
+    named: dict = {}
+    for k, v in front_matter.items():
+        if isinstance(k, str) and k not in _ALIASES and v not in (None, "") and not isinstance(v, (dict, list)) \
+                and (field := meta_key(k.replace("_", " "))) in _NAMED_IN_WORDS:
+            named.setdefault(field, v)
+    return named
 
 
 def minutes(text: str) -> float | None:

@@ -1235,6 +1235,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         narrated = tp.date_at(_opening_prose(doc)[:800], m.end(), hint, year=found.year)
         if narrated is not None and narrated > found + timedelta(days=1):
             narrated = tp.date_at(_opening_prose(doc)[:800], m.end(), hint, year=found.year - 1)
+    if narrated is None and source in ("byline", "front matter"):
+        # "If you tried to play on launch night — Tuesday, September 17 — ...": a day named
+        # with its weekday anywhere in the opening, when the weekday fits the day in the
+        # post's year (or the year before)
+        narrated = _weekday_fitting_day(_opening_prose(doc)[:800], hint, found)
     # (a day later too: a post dated on a western evening is the next day in UTC)
     # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", or naming the incident,
     # "Date of incident", gives the incident's own days, not the day a post was written: no
@@ -1419,6 +1424,25 @@ _BACK_IN = lazy_re.compile(r"\b(?:back|earlier|early|late)\s+in\s+(january|febru
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+
+
+# a weekday, then a day and its month in either order: "Tuesday, September 17", "Tue 17 Sep"
+_WEEKDAY_THEN_DAY = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+                                    r"(?:" + tp.MONTH_STEMS + r")|\d)", re.I)
+
+
+def _weekday_fitting_day(text: str, hint, posted: date | None) -> date | None:
+    """The first day ``text`` names with its weekday that falls on that weekday in the
+    year ``posted`` is in, or the year before, on or before the day after ``posted``."""
+    if posted is None:
+        return None
+    for m in _WEEKDAY_THEN_DAY.finditer(text):
+        weekday = _WEEKDAY_INDEX[m.group(1).lower()]
+        for year in (posted.year, posted.year - 1):
+            d = tp.date_at(text, m.end(), hint, year=year)
+            if d is not None and d.weekday() == weekday and d <= posted + timedelta(days=1):
+                return d
+    return None
 
 
 def _reach(doc: Doc, posted: date) -> date:

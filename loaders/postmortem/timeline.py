@@ -303,6 +303,10 @@ _FULL_AGAIN = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*|healt
                          r"\b(?:back|returns?|returned|recovers?|recovered)\s+to\s+100\s?%", re.I)
 _AT_ZERO = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]{0,30}?)"
                       r"\b(?:reach\w*|drop\w*|fell|falls?|hit\w*|goes|went)\s+(?:to\s+)?0\s?%", re.I)
+# the harm counted down to none: "Login errors drop to zero", "5xx fell to 0", "timeouts
+# went to nothing" (a bad thing, a word or two of detail, then its fall to zero)
+_BAD_TO_ZERO = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, reverse=True)) + r")\b(?:\s+[\w'-]+){0,2}\s+"
+                               r"(?:drop\w*|f[ae]ll\w*|goes|go|went|back|down)\s+(?:back\s+)?to\s+(?:zero|0|nothing|none)\b(?!\s*%?\s*(?:success|availability))", re.I)
 _NOT_WORKING = lazy_re.compile(r"fail|error|loss|cpu|usage|load|latency|memory|disk", re.I)
 _IS_IDENTIFIED = lazy_re.compile(r"\b(?:problem|issue)\s+is\s+identified\b(?!\s*(?:as\b|:))", re.I)
 _COMES_BACK = lazy_re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re.I)
@@ -310,7 +314,7 @@ _COMES_BACK = lazy_re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re
 # service is operating normally" (not "were not completing normally", nor "stopped ...")
 _GOING_NORMALLY = lazy_re.compile(r"(?<!\bnot )(?<!n't )\b(?:is|are|was|were|now)\s+(?:again\s+|now\s+)?[a-z]+ing\s+normally\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
-          "primary", "secondary", "ic", "manager"}
+          "primary", "secondary", "ic", "manager", "me", "us"}   # ("My uptime monitor pages me")
 
 
 _SECRET_WORDS = {"token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets",
@@ -547,7 +551,8 @@ _CJK_EVENTS = tuple((kind, lazy_re.compile("|".join(words))) for kind, words in 
 
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | {"pages", "page"}
+_TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
@@ -640,6 +645,8 @@ def _tag(e: Entry) -> None:
                     getattr(e, target).add(kind)
         if w in STOPPING and BAD_THINGS.intersection(words[max(0, i - 3):i]) and _BAD_THEN_STOP.search(e.text.lower()):
             e.tags.add("mitigated")  # "evictions stop", "stale rules ... stop" (not "errors; feeds stop updating")
+        elif w in _TO_ZERO and BAD_THINGS.intersection(words[max(0, i - 4):i]) and _BAD_TO_ZERO.search(e.text):
+            e.tags.add("mitigated")  # "Login errors drop to zero within a minute"
         elif w in BECOMING and WORKING_STATES.intersection(words[i + 1:i + 4]) \
                 and not _EXPECTED.intersection(words[max(0, i - 2):i + 4]):
             e.tags.add("mitigated")  # "pod becomes 1/1 Running", "health turns Healthy"

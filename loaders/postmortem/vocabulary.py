@@ -329,6 +329,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     t = clean_heading(title)
     if not t:
         return None
+    if _FIRST_PERSON.search(t):
+        t = _as_we(t)   # "What I'm changing" is a lone author's "What we're changing"
     if whole and len(t.split()) > 4:
         return None
     if _TIMELINE_ANYWHERE.search(t) and len(t) < 60 and not whole:
@@ -370,6 +372,16 @@ def section_kind(title: str, whole: bool = False) -> str | None:
             if rx.search(t):
                 return kind
     return None
+
+
+# a lone author's words for the team's: "I'm", "I am", "I'll", "I've", "I", "my"
+_FIRST_PERSON = lazy_re.compile(r"\b(?:i(?=['’](?:m|ll|ve|d)\b)|i(?=\s)|my\b)", re.I)
+_AM = lazy_re.compile(r"\bwe\s+am\b|\bwe['’]m\b", re.I)
+
+
+def _as_we(t: str) -> str:
+    t = _FIRST_PERSON.sub(lambda m: "we" if m.group(0).lower() == "i" else "our", t)
+    return _AM.sub(lambda m: "we are" if " " in m.group(0) else "we're", t)
 
 
 def _named_exactly(t: str) -> str | None:
@@ -850,6 +862,27 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "revient à la normale", "de nouveau disponible", "con normalidad", "vuelve a la normalidad", "volvió a la normalidad",
     "voltou ao normal", "normalizado", "normalizada", "impacto mitigado", "impact atténué", "impact mitigé",
     "werkt weer", "werken weer", "weer beschikbaar", "weer bereikbaar", "weer normaal"]
+# Spanish, Portuguese, Italian, French and German: what fails ("Casi todos los pagos fallan"),
+# what works again ("Los pagos vuelven a funcionar", "La tasa de error baja a lo normal")
+# and the incident closed ("Damos el incidente por cerrado")
+EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + [
+    "fallan", "fallando", "fallaron", "falham", "falhando", "falharam", "échouent", "échoue", "échouaient",
+    "schlagen fehl", "schlug fehl", "fallisce", "falliscono"]
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
+    f"{v} a {w}" for v in ("vuelve", "vuelven", "volvió", "volvieron", "volta", "voltam", "voltou", "voltaram")
+    for w in ("funcionar", "responder", "procesar", "processar", "operar")] + [
+    "torna a funzionare", "tornano a funzionare", "fonctionne à nouveau", "fonctionnent à nouveau",
+    "fonctionne de nouveau", "funktioniert wieder", "funktionieren wieder", "a lo normal", "ao normal",
+    "alla normalità", "à la normale"]
+# the first word from outside ("Llega el primer WhatsApp de una clienta", "primeira reclamação")
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
+    f"{first} {what}" for first in ("primer", "primera", "primeiro", "primeira", "primo", "prima", "premier", "première")
+    for what in ("aviso", "avisos", "reporte", "reportes", "informe", "queja", "quejas", "mensaje", "correo", "whatsapp",
+                 "llamada", "ticket", "reclamação", "reclamo", "mensagem", "chamado", "e-mail", "email",
+                 "segnalazione", "reclamo", "signalement", "appel", "message", "plainte")]
+EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
+    "por cerrado", "por cerrada", "por encerrado", "por encerrada", "incidente fechado", "incident clôturé",
+    "vorfall geschlossen", "störung geschlossen", "incident geschlossen"]
 # Swedish, Norwegian, Danish and Indonesian: "Larm från ...", "kvitterar" (acknowledges), "Dubbeldebiteringen
 # börjar här", "dampak mulai", "tingkat kegagalan kembali normal", "insiden ditutup"
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
