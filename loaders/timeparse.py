@@ -525,7 +525,10 @@ _GAP = lazy_re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = lazy_re.compile(
     r"\s*(?:-|–|—|〜|～|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
-_ZONE_TAIL = lazy_re.compile(r"\s*\(?\s*(" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
+# (a zone written out in full first: "2:19 PM Pacific Daylight Time" is PDT, not a city
+# "Pacific Daylight"; "14:00 Central European Summer Time" CEST)
+_ZONE_TAIL = lazy_re.compile(r"\s*\(?\s*((?:pacific|eastern|central|mountain)\s(?:standard|daylight)\stime\b|(?:"
+                             + _LONG_NAME_PATTERN + r")\b|" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
 _MAX_PREFIX = 80
 
 

@@ -73,6 +73,19 @@ _OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担])(?:\b(?:owner|assignee|assi
                     r"|(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?))", re.I)
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = lazy_re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
+# a mention by display name opening the item, as Confluence and Jira render one: "@Ravi
+# Menon Pin `TZ` in the Dockerfile", "@Sneha Iyer Page the slots on-call"
+_LEADING_DISPLAY_NAME = lazy_re.compile(r"^@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,3})(?=[\s,:—–-])")
+
+
+def _display_name(words: str) -> str:
+    """The name in a display-name mention's run of capitalised words: all of two ("@Ravi
+    Menon to pin ...", where the task starts in lower case), else all but the last, the
+    task's first word ("@Ravi Menon Pin ...")."""
+    run = words.split()
+    return " ".join(run if len(run) <= 2 else run[:-1][:3])
+
+
 # (a display name after the "@", as Notion writes one: "— @Sofia Marín")
 # ("— @Tomás Vidal (done Jun 20)", "— @bram (done 2024-02-09)": a note in brackets after it)
 _TRAILING_MENTION = lazy_re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*(?:\s[A-ZÀ-Þ][\w'’-]+(?=\s*$|\s+[(\[—–-]|[,;]))?)"
@@ -598,6 +611,10 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         s = _status(text, prose=True)
         if s is not None and (status is None or s != "open"):
             status = s
+    if status is None and (bl := _BOLD_LEAD.match(text)) and _STATUS_CLAUSE.match(bl.group(2).strip()):
+        # "**Shard the ticket pool.** Done, shipped as hotfix 7.0.1", "**Load test ...**
+        # In progress. Owner: ...": the short clause after the task's bold title is its status
+        status = _status(bl.group(2))
     if status is None or status == "open":
         # "... Responsable: Rodrigo Méndez. Estado: completada.": a status field in its text
         said = plain(" ".join([text, *children]))
@@ -620,6 +637,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = tm.group(1) or tm.group(2)
         elif lm := _LEADING_MENTION.match(clean):
             owner = lm.group(1)  # "@jsnshrmn will identify ..."
+        elif clean[:1] == "@" and (dm := _LEADING_DISPLAY_NAME.match(clean)):
+            owner = _display_name(dm.group(1))   # "@Ravi Menon Pin `TZ` in the Dockerfile"
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
             owner = bm.group(1)
         else:
@@ -636,6 +655,13 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     said = _INLINE_FIELD.sub("", clean).strip() or clean
     return {"text": said, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
             "status": status or "open", "kind": group_kind, "line": line}
+
+
+# a task's title in bold, then the first clause after it
+_BOLD_LEAD = lazy_re.compile(r"^\s*(\*\*|__)(?:(?!\1).){3,200}?\1\s*([^.,;:()]{1,40})[.,;:]")
+# ... when that clause is a status, perhaps with when ("Done on August 23", "In progress")
+_STATUS_CLAUSE = lazy_re.compile(r"^(?:done|completed?|shipped|landed|merged|in\s+progress|open|ongoing|planned|not\s+started"
+                                 r"|to\s*do|blocked|pending)(?:\s+(?:on|in|since|as\s+of)\s+[\w ]{1,20})?$", re.I)
 
 
 # a sub-bullet that is one of the item's fields: "Status: done", "Due date: completed"

@@ -959,7 +959,7 @@ def _record(doc: Doc, options: Options) -> dict:
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
                                   lambda: prose_entries(doc, _opening_prose(doc) if any(e.at for e in timeline)
                                                         else _story_prose(doc), incident_date),
-                                  lambda: prose_entries(doc, _section_prose(doc, "detection"), incident_date))
+                                  lambda: prose_entries(doc, _detection_told(doc, timeline), incident_date))
     if sources.get("resolved_at") in (None, "fallback_mitigated") and "duration" in doc.meta:
         # "**Duration:** first error at 09:02 UTC; fully resolved at ~13:40 UTC": the field
         # that times the incident says when it ended
@@ -1200,9 +1200,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     if source == "front matter" and "date" in doc.meta:
         # a post's body that states the incident's date ("**Date:** January 27, 2026")
         # beats the day the post was published (its front matter's date)
+        # (however long before, when the title names the same day: a page moved to a new
+        # site keeps the day it was moved in its front matter, "2021-02-16 billing-db ...")
         said = tp.find_date(doc.meta["date"][0], hint)
         if said is not None and found is not None and said != found \
-                and found - timedelta(days=60) <= said <= found + timedelta(days=1):
+                and (found - timedelta(days=60) <= said <= found + timedelta(days=1) or said == title_day):
             doc.problems.warning(doc.meta["date"][1], f"the front matter dates the document {found}, but its "
                                                      f"Date field says {said}; {said} used (a post is dated "
                                                      "the day it was written)")
@@ -1495,6 +1497,19 @@ def _relative_day(opening: str, posted: date) -> date | None:
 # "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
 _WEEKDAY_LEAD = lazy_re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?\(?\s*(?=\d)|\(\s*(?=\d)", re.I)
 _STOP_OPENING = {"timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons"}
+
+
+def _detection_told(doc: Doc, timeline) -> str:
+    """What the document tells of how it was found, in prose: its Detection sections, and
+    above a status page's updates kept newest first, the postmortem's paragraphs ("Our
+    monitoring alerted the on-call engineer at 1:47 PM", before the first update)."""
+    told = _section_prose(doc, "detection")
+    if not doc.newest_first or not timeline:
+        return told
+    first = min(e.line for e in timeline)
+    above = [plain(b.text) for s in doc.secs if doc.kinds.get(id(s)) not in _AFTER_STORY
+             for b in s.blocks if b.kind == "para" and b.line < first]
+    return "\n".join([told, *above])
 
 
 def _section_prose(doc: Doc, kind: str) -> str:
@@ -2463,9 +2478,13 @@ _AVERTED = [
         r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
         r"|\bno\s+(?:customers?|users?|clients?)(?:\s+[\w-]+){0,2}?\s+(?:ever\s+)?(?:noticed|saw|felt|experienced)\b",
         re.I)),
-    (("before it", "before reach", "before hitting", "before making"), lazy_re.compile(
-        r"(?:caught|stopped|detected|found)\s+(?:it\s+|the\s+\w+\s+)?before\s+(?:it\s+)?(?:(?:reached|hit|went\s+(?:to|into)"
-        r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?)\b)",
+    # (or before the step that would have delivered it: "duplicate payout file caught before
+    # bank submission", "stopped before the upload")
+    (("before it", "before reach", "before hitting", "before making", "caught before", "stopped before",
+      "pulled before", "held before"), lazy_re.compile(
+        r"(?:caught|stopped|detected|found|pulled|held)\s+(?:it\s+|the\s+\w+\s+)?before\s+(?:it\s+)?(?:(?:reached|hit|went\s+(?:to|into)"
+        r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?"
+        r"|(?:[\w-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
     (("lucky",), lazy_re.compile(r"\bwe\s+got\s+lucky", re.I)),
     # "not a single customer connection was refused", "nothing customer-facing was touched"

@@ -1571,6 +1571,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     last = None   # the last time read, for "... later" in the sentences after it ("at 10:31. Uploads recovered 25 minutes later")
     told = None   # the last time read anywhere before, for "At 08:12 the next morning"
     day = None    # the story's day, once it has moved on from the incident's
+    said_zone = None   # the zone the story last named
     for sentence in _SENTENCE_END.split(text):
         if "\n" in sentence:
             last = None   # (a new paragraph tells another part of the story)
@@ -1588,6 +1589,13 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 continue
             if (zone_first or zone_before) and st.zone is None:
                 st.zone = tp.ZONE_UTC
+            if st.zone is not None:
+                said_zone = st.zone
+            elif said_zone is not None and not doc.zone_stated:
+                # "between 1:41 PM and 2:19 PM Pacific Daylight Time ... alerted the on-call
+                # at 1:47 PM": with no zone stated for the document, the story's times go on
+                # in the zone it last named
+                st.zone = said_zone
             if not st.has_date:
                 if dates is None:
                     dates = tp.dates_in(sentence, doc.order_hint)

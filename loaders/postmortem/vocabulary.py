@@ -118,6 +118,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:pending|open|outstanding)\s+(?:actions?|items?|tasks?)", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
+        # "Key moments (Mountain Time)", as an investigation tool heads them
+        r"(?:key|critical|notable)\s+moments",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
         # "Course of events", "Chain of events", "Order of events" (as other languages' word
         # for it, "Ereignisverlauf", "Przebieg zdarzeń", comes into English)
@@ -344,12 +346,13 @@ def section_kind(title: str, whole: bool = False) -> str | None:
                 if len(rest.split()) > 1:
                     return None
             return kind
-        if kind == "actions" and len(t) < 80 and (joined := _JOINED.search(t)) and rx.match(t[joined.end():]) \
-                and all(k in _BESIDE_ACTIONS for k in _kinds_of(t[:joined.start()])) \
+        if kind in _BESIDE and len(t) < 80 and (joined := _JOINED.search(t)) and rx.match(t[joined.end():]) \
+                and all(k in _BESIDE[kind] for k in _kinds_of(t[:joined.start()])) \
                 and not _CLOSING_WORDS.match(t):
             # "Learnings & action items", "Lessons learned / follow-ups", "CAB decisions and
             # follow-up actions": the list to do, beside the lessons or beside what names no
-            # section of its own (not "Summary and next steps", whose summary is prose)
+            # section of its own (not "Summary and next steps", whose summary is prose);
+            # "Themes and contributing factors": the causes, likewise
             return kind
     # "The root causes", "As 4 Causas Raízes Estruturais", "Our follow-ups": a section's
     # name after an article or possessive (and a count), read as the name alone
@@ -410,6 +413,7 @@ _ROOT_CAUSE_PARENS = lazy_re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[í
 # (a run of spaces is tried from its first only: linear, however long the run)
 _JOINED = lazy_re.compile(r"(?<!\s)\s+(?:&|and|/|\+)\s+", re.I)
 _BESIDE_ACTIONS = {"lessons", "went_wrong", "went_well"}
+_BESIDE = {"actions": _BESIDE_ACTIONS, "factors": {"lessons", "went_wrong"}}
 # ... but a closing word's prose comes first: "Conclusion and next steps", "Closing thoughts & follow-ups"
 _CLOSING_WORDS = lazy_re.compile(r"(?:conclusions?|closing(?:\s+(?:thoughts|words|remarks))?|final\s+(?:thoughts|words|remarks)"
                                  r"|wrap[\s-]?up|summary|recap)\b", re.I)
@@ -436,7 +440,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"duur(?:\s+van\s+(?:het\s+)?(?:incident|storing))?",
                      r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window")),
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"impact\s+start(?:ed)?", r"began", r"incident\s+start",
-                    r"outage\s+start", r"start\s+of\s+impact", r"begin",
+                    r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
                     # "- Offline: 2024-05-27 at 11:02 AM EST" / "- Online: ... 12:58 PM"
                     r"(?:went\s+)?offline(?:\s+(?:at|since))?", r"went\s+down(?:\s+at)?",
                     # a defect's record: "- **Introduced:** bed66e1 — 2026-08-22 07:07"
@@ -446,6 +450,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     # a leak's record: "- Exposure began: 10:14", "Exposure start"
                     r"exposure\s+(?:began|begins|start(?:ed|s)?)(?:\s+at)?", r"impact\s+began(?:\s+at)?")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
+                     # "First noticed: 3:05 PM", "First seen", "First alert"
+                     r"first\s+(?:noticed|seen|spotted|alert(?:ed)?|report(?:ed)?|page[d]?)(?:\s+(?:at|on))?",
                      r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery",
                      r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)", r"fault\s+detected",
                      # "Gedetecteerd:", "Erkannt:", "Détecté :", "Detectado:", "Rilevato:", "Upptäckt:", "Terdeteksi:"
@@ -492,7 +498,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    # (first: the plain "status" below would match their first word alone)
                    r"(?:status|estado|statut|stato)\s+d(?:o|el|u)\s+(?:documento|document|relat[óo]rio|informe|rapport)",
                    r"dokument(?:en)?status", r"berichtsstatus",
-                   r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+)?status", r"state",
+                   r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
+                   r"|retro(?:spective)?\s+|analysis\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
                    r"stato(?:\s+del\s+(?:documento|report))?")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
