@@ -700,7 +700,7 @@ def _who_what_when(text: str, incident_date):
     parts = [p.strip() for p in _DASHES.split(text.strip())]
     if len(parts) < 3:
         return None
-    who = next((p for p in parts[:2] if _names_someone(p)), None)
+    who = next((p for p in parts[:2] if _names_someone(p) or _initials(p)), None)
     if who is None:
         return None
     for i, when in enumerate(parts[2:], start=2):
@@ -708,8 +708,8 @@ def _who_what_when(text: str, incident_date):
         due = None
         if not _QUARTER.match(when):
             st = tp.read_stamp(when)
-            if st is None or not st.has_date or st.has_time or st.end < len(when):
-                continue
+            if (st is None or not st.has_date or st.has_time or st.end < len(when)) and not _DAY_MONTH.match(when):
+                continue   # (a day and month alone, "31/10", is the next such day)
             due = tp.due_date(when, incident_date)
         note = " ".join(parts[i + 1:])
         return who, due, bool(_LANDED.match(note))
@@ -745,8 +745,7 @@ def _closing_name(text: str) -> str | None:
         parts.pop()
     if len(parts) >= 2 and (m := _NAME_FIRST.match(parts[-1].strip(" .;"))):
         rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
-        if all(map(_a_note, rest)) and (_a_name(m.group(1)) or _INITIALS.match(m.group(1).strip())
-                                        and m.group(1).strip() not in _NOT_INITIALS | _NOT_OWNER_INITIALS):
+        if all(map(_a_note, rest)) and (_a_name(m.group(1)) or _initials(m.group(1).strip())):
             # ("— RA — 31/10 — NET-212": a person's initials, set apart as a name is)
             return m.group(1).strip()
     if (m := _BRACKETED_NAME.search(text[-180:])) and (
@@ -759,11 +758,21 @@ def _closing_name(text: str) -> str | None:
     return None
 
 
+def _initials(text: str) -> bool:
+    """A person's initials set apart as a name is ("RA", "JPK"; not "API", "TBD")."""
+    return _INITIALS.match(text) is not None and text not in _NOT_INITIALS and text not in _NOT_OWNER_INITIALS
+
+
 def _a_note(text: str) -> bool:
     """A ticket, a status word or a date, as they follow an item's owner ("NOTIF-482",
     "done", "due 9/27", "by 28 Jun")."""
     text = text.strip()
-    return bool(_ticket(text) or _status(text) is not None or tp.find_date(text) or _DUE.match(text))
+    return bool(_ticket(text) or _status(text) is not None or tp.find_date(text) or _DUE.match(text)
+                or _DAY_MONTH.match(text))
+
+
+# a day and a month in numbers, no year: "31/10", "10/31", "31.10."
+_DAY_MONTH = lazy_re.compile(r"^\d{1,2}[./]\d{1,2}\.?$")
 
 
 def _a_name(text: str) -> bool:

@@ -40,6 +40,9 @@ from loaders.problems import Problems
 # (one character, no run of spaces around it: a run of 30,000 tabs costs linear time)
 _FIELD_SEP = lazy_re.compile(r"[|\u00b7\u2022]")
 _FIELDS_SEP = lazy_re.compile(r"(?<=\s)[|\u00b7\u2022](?=\s)")
+# a sentence's end before a short key and its colon ("... team. Author: ...", "... P2. Doc
+# status: draft"), not an initial's stop ("R. Achterberg")
+_FIELD_SENTENCE = lazy_re.compile(r"(?<=\.)\s+(?=[A-Z][\w'’ -]{0,30}?:\s)")
 # (Chinese and Japanese write the colon full width: "**类型**：data")
 # (the opening "**" or "__" written once, before the two forms: a pattern that opens with
 # an alternation of two alternations is tried at every character of a line, one that
@@ -713,6 +716,12 @@ _RATED_SEVERITY = lazy_re.compile(
 _STATUS_DRESS = lazy_re.compile(r"^[^\w(\[]+|\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$|(?<=\w)\s+[^\w\s()（）.]+$")
 
 
+# a note after the status, in brackets or after a dash ("draft (review at Thursday's
+# meeting)", "Approved — Governance Committee, ..."; not a second status after a comma,
+# "Complete, action items in progress", nor a note in full-width brackets, "已修复待验证（未关闭）")
+_STATUS_NOTE = lazy_re.compile(r"\s+\(|\s+[—–]\s+")
+
+
 def _stated_status(value: str | None) -> str | None:
     """The status a field states, without a mark before it or a note or day after it,
     where one to three words remain ("Final (reviewed 6/18)" -> "Final"); else as written."""
@@ -723,6 +732,11 @@ def _stated_status(value: str | None) -> str | None:
             len(said[:days[-1][0]].split()) >= 1 and tp.find_date(said[:days[-1][0]]) is None:
         said = said[:days[-1][0]].strip(" ,;:—–-(（")   # "Reviewed 2024-03-06", "Approved on 12 May 2024"
         said = re.sub(r"\s+(?:on|am|le|el)$", "", said)
+    head, *note = _STATUS_NOTE.split(said, 1)
+    if note and 1 <= len(head.split()) <= 3 and len(note[0].split()) >= 3:
+        # "draft (review at Thursday ops meeting)", "Approved — Governance Committee, ...": a
+        # note of its own (not one that qualifies the status, "CRITICAL (Resolved)")
+        said = head.strip()
     return said if said and len(said.split()) <= 3 else value
 
 
@@ -854,8 +868,15 @@ def _collect_metadata(doc: Doc) -> None:
                         said = plain(line_text)
                         if ":" not in said and "：" not in said:
                             continue   # (every key below ends in a colon: most prose holds none)
+                        pieces = _FIELDS_SEP.split(said)
+                        if len(pieces) == 1 and len(said) < 300 and ". " in said:
+                            # "Network team. Author: R. Achterberg. Sev: P2. Doc status: draft":
+                            # short fields run together as sentences (two at least, each short)
+                            sentences = _FIELD_SENTENCE.split(said)
+                            if sum(1 for q in sentences if len(q) <= _FIELD_LINE and _KV_LINE.match(q.strip())) >= 2:
+                                pieces = [q.rstrip(" .") for q in sentences]
                         parts = []
-                        for p in (q.strip() for q in _FIELDS_SEP.split(said)):
+                        for p in (q.strip() for q in pieces):
                             if parts and not (_KV_LINE.match(p) or _KV_WIDE.match(p)):
                                 parts[-1] = f"{parts[-1]} | {p}"   # no key after it: one value
                             else:
