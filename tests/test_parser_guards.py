@@ -1007,3 +1007,22 @@ def test_working_normally_again_is_the_mitigation():
             "- 15:52 transfers start to stay pending, impact begins\n"
             "- 16:31 rollback; the new transfers are processed normally\n")
     assert parse(text, "r.md")["mitigated_at"] == "2025-02-19T16:31:00Z"
+
+
+@pytest.mark.parametrize("zone, first, back", [
+    ("MEZ", "Die Schnittstelle zum Partner bleibt hängen.", "Neue Meldungen kommen wieder sofort an."),
+    ("MEZ", "Die Schnittstelle zum Partner bleibt hängen.", "Rollback auf v5.11 abgeschlossen."),
+    ("JST", "認証コードの送信が停止", "認証コードの送信が再開"),
+    ("UTC", "Los pagos con tarjeta fallan.", "Los pagos vuelven a funcionar."),
+])
+def test_recovery_said_as_again_is_the_mitigation(zone, first, back):
+    text = (f"# Partner outage\n\n**Date:** 2024-12-03\n\nAll times {zone}.\n\n## Timeline\n\n"
+            f"- 18:20 {first}\n- 18:55 {back}\n")
+    got = parse(text, "a.md")
+    assert got["mitigated_at"] is not None and got["mitigated_at"][11:16] != got["started_at"][11:16]
+
+
+@pytest.mark.parametrize("back", ["El servicio vuelve a fallar.", "Der Dienst fällt wieder aus.", "O site volta a cair."])
+def test_failing_again_is_no_recovery(back):
+    text = f"# Partner outage\n\n**Date:** 2024-12-03\n\nAll times UTC.\n\n## Timeline\n\n- 18:20 Errors start.\n- 18:55 {back}\n"
+    assert parse(text, "a.md")["timestamp_sources"].get("mitigated_at") != "timeline_mitigation"

@@ -750,11 +750,22 @@ def _names_a_span(text: str, hint) -> bool:
     return first is not None and _RANGE_SEP.fullmatch(text[first.end:days[1][0]]) is not None
 
 
+def _key_of(key_text: str, value: str) -> str | None:
+    """The field a key names, given its value: "Data" (the date, in Portuguese, Italian and
+    Polish) names the date only when its value is one ("**Data:** 2024-09-10"; not "Data:
+    no customer records were read")."""
+    key = meta_key(key_text)
+    if key is None and plain(key_text).strip(" :*_").lower() == "data" and len(value) <= 40 \
+            and (st := tp.read_stamp(plain(value).strip())) is not None and st.has_date:
+        return "date"
+    return key
+
+
 def _field(key_text: str, value: str) -> tuple[str | None, str]:
     """(field, value) of a "Key: value" pair. A key that states a severity level itself
     ("# SEV-1 Incident: the CDN served an old build") is the severity: what follows is a
     title or a note, not one."""
-    key = meta_key(key_text)
+    key = _key_of(key_text, value)
     if key == "severity" and severities.level(key_text) is not None:
         return key, key_text
     return key, value
@@ -860,7 +871,7 @@ def _collect_metadata(doc: Doc) -> None:
                     pairs = list(_bold_pairs(line_text)) if "**" in line_text or "__" in line_text else []
                     if pairs:
                         for key, value in pairs:
-                            put(meta_key(key), value, ln, key)
+                            put(_key_of(key, value), value, ln, key)
                     elif kv:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
                         # line holds between separators ("Services: api | web" is one pair: what
@@ -896,7 +907,7 @@ def _collect_metadata(doc: Doc) -> None:
                     for ln, cells in rows:
                         cells = [c for c in cells if c.strip()]
                         if len(cells) == 2:
-                            put(meta_key(cells[0]), cells[1], ln, plain(cells[0]))
+                            put(_key_of(cells[0], cells[1]), cells[1], ln, plain(cells[0]))
         # "<!--\nstart: 2022-03-28T10:00:00\nseverity: major-outage\n-->": a site
         # generator's fields in a comment, after everything the page shows (put never
         # replaces a field already read)

@@ -310,6 +310,17 @@ _BAD_TO_ZERO = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, r
 _NOT_WORKING = lazy_re.compile(r"fail|error|loss|cpu|usage|load|latency|memory|disk", re.I)
 _IS_IDENTIFIED = lazy_re.compile(r"\b(?:problem|issue)\s+is\s+identified\b(?!\s*(?:as\b|:))", re.I)
 _COMES_BACK = lazy_re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re.I)
+# ... and as German says it: "neue Scans kommen wieder sofort an", "Logins laufen wieder"
+# (not what fails again: "fällt wieder aus", "schlägt wieder fehl")
+_AGAIN_GERMAN = lazy_re.compile(r"\b(?:läuft|laufen|funktioniert|funktionieren|kommen|kommt|geht|gehen|arbeitet|arbeiten"
+                                r"|antwortet|antworten|lädt|laden|klappt|klappen)\s+(?:[\w-]+\s+)?wieder\b(?!\s+(?:aus|fehl|ab)\b)", re.I)
+# what stopped, done again, as Spanish, Portuguese, Italian and French say it: "Los pagos
+# vuelven a funcionar", "Novas transferências voltam a liquidar em segundos", "torna a
+# rispondere" (to return to doing: again)
+_AGAIN_ROMANCE = lazy_re.compile(r"\b(?:vuelven?|volvi[óo]|volvieron|volta[mv]?|voltou|voltaram|torna(?:no)?|torn[òo]|tornarono)"
+                                 # (not what fails again: "vuelve a fallar", "volta a cair")
+                                 r"\s+a\s+(?!fall|falh|ca[eií]r|romp|quebr|bloque|trav|colaps|degrad|interromp|sbagli|guast)"
+                                 r"[^\W\d_]{3,}(?:ar|er|ir|are|ere|ire)\b", re.I)
 # what the service does, done as it should again: "scans were completing normally", "the
 # service is operating normally" (not "were not completing normally", nor "stopped ...")
 _GOING_NORMALLY = lazy_re.compile(r"(?<!\bnot )(?<!n't )\b(?:is|are|was|were|now)\s+(?:again\s+|now\s+)?[a-z]+ing\s+normally\b", re.I)
@@ -337,7 +348,10 @@ _SECRET_ENDED = lazy_re.compile(r"\b(?:tokens?|keys?|credentials?|secrets?|passw
 # "recovery of the mainnet (RPC, P2P, validator) completed": a recovery that ends
 _RECOVERY = {"recovery", "restoration", "restore", "rollback", "roll-back", "failover", "repair", "repairs",
              "resync", "re-sync"}
-_COMPLETE = {"complete", "completed", "completes", "finished", "finishes", "done", "succeeded", "succeeds"}
+_COMPLETE = {"complete", "completed", "completes", "finished", "finishes", "done", "succeeded", "succeeds",
+             # "Rollback auf v5.11 abgeschlossen", "Rollback concluído", "rollback completado"
+             "abgeschlossen", "erledigt", "beendet", "concluído", "concluido", "concluída", "completado", "completada",
+             "terminado", "terminé", "terminée", "completato", "completata", "terminato", "afgerond", "voltooid"}
 # "electricians start a planned power outage": work the organisation planned is not the
 # incident's impact
 _PLANNED = {"planned", "scheduled"}
@@ -542,10 +556,12 @@ _CJK_EVENTS = tuple((kind, lazy_re.compile("|".join(words))) for kind, words in 
     # "一次性修复所有相关问题" (every problem fixed at once), not "开始修复" (began fixing) nor
     # "修复中" (being fixed)
     ("mitigated", ("復旧", "回復", "解消", "恢复", "(?<!开始)(?<!尝试)(?<!准备)(?<!正在)(?<!着手)(?<!进行)(?<!计划)修复(?!中)",
-                   "복구", "완화", "장애 ?해소", "정상화", "暫定対応完了", "临时处理完成")),
-    # "インシデントをクローズ" (the incident closed)
+                   "복구", "완화", "장애 ?해소", "정상화", "暫定対応完了", "临时处理完成",
+                   # what stopped goes again: "認証コードの送信が再開" (sending resumed), "服务已恢复正常"
+                   "(?:が|を)?再開(?!予定|の見込み)", "正常化")),
+    # "インシデントをクローズ" (the incident closed), "障害対応を終了" (the response ended)
     ("resolved", ("解決", "収束", "解决", "해결", "(?:インシデント|障害)(?:を|は)?クローズ", "事件关闭", "事故关闭",
-                  "(?:장애 ?)?종료 ?선언")),
+                  "(?:장애 ?)?종료 ?선언", "(?:障害)?対応を?終了")),
 ))
 
 
@@ -674,6 +690,10 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
+    if "wieder" in e.text and _AGAIN_GERMAN.search(e.text):
+        e.tags.add("mitigated")  # "neue Scans kommen wieder sofort an"
+    if (" a " in e.text) and _AGAIN_ROMANCE.search(e.text):
+        e.tags.add("mitigated")  # "Novas transferências voltam a liquidar em segundos"
     if "normally" in e.text and _GOING_NORMALLY.search(e.text):
         e.tags.add("mitigated")  # "By 17:31 UTC scans were completing normally"
     said = set(words)   # (the checks below ask whether a word is there, not where)

@@ -435,9 +435,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("ttr", _rx(r"time\s+to\s+(?:resol(?:ve|ution)|repair)", r"ttr", r"mttr")),
     ("duration", _rx(r"(?:outage\s+|incident\s+|total\s+)?duration", r"length", r"downtime",
                      # "Duración del incidente", "Durée de l'incident", "Dauer des Ausfalls"
-                     r"duraci[óo]n(?:\s+del\s+(?:incidente|corte))?", r"dur[ée]e(?:\s+de\s+l['’](?:incident|interruption))?",
-                     r"dura[çc][ãa]o(?:\s+do\s+incidente)?", r"dauer(?:\s+des\s+(?:vorfalls|ausfalls|incidents|störfalls))?",
-                     r"duur(?:\s+van\s+(?:het\s+)?(?:incident|storing))?",
+                     # (and of what: "Duração da indisponibilidade", "Durata del disservizio")
+                     r"(?:duraci[óo]n|dur[ée]e|dura[çc][ãa]o|dauer|duur|durata)(?:\s+(?:del|de\s+la|de\s+l['’]|de|da|do|des|der"
+                     r"|van(?:\s+het|\s+de)?|della|dell['’]|dello|dei)\s*[^\W\d_]+)?",
                      r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window")),
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"impact\s+start(?:ed)?", r"began", r"incident\s+start",
                     r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
@@ -875,10 +875,9 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
 EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + [
     "fallan", "fallando", "fallaron", "falham", "falhando", "falharam", "échouent", "échoue", "échouaient",
     "schlagen fehl", "schlug fehl", "fallisce", "falliscono"]
+# (and "vuelven a funcionar", "voltam a liquidar": timeline._AGAIN_ROMANCE)
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
-    f"{v} a {w}" for v in ("vuelve", "vuelven", "volvió", "volvieron", "volta", "voltam", "voltou", "voltaram")
-    for w in ("funcionar", "responder", "procesar", "processar", "operar")] + [
-    "torna a funzionare", "tornano a funzionare", "fonctionne à nouveau", "fonctionnent à nouveau",
+    "fonctionne à nouveau", "fonctionnent à nouveau",
     "fonctionne de nouveau", "funktioniert wieder", "funktionieren wieder", "a lo normal", "ao normal",
     "alla normalità", "à la normale"]
 # the first word from outside ("Llega el primer WhatsApp de una clienta", "primeira reclamação")
