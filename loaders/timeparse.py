@@ -346,28 +346,48 @@ def stated_zone(text: str) -> Zone | None:
     for m in _CJK_ZONE_STATEMENT.finditer(text):
         if (z := zone(m.group(1).replace(" ", ""))) is not None:
             return z
+    if (m := _LOCAL_TIME_NAMED.search(text)) is not None:
+        # "alla klockslag nedan är svensk tid", "giờ Việt Nam": a country's own clock
+        return zone(LOCAL_TIMES[" ".join(m.group(0).lower().split())])
     return None
+
+
+# A country's clock named in its own language ("svensk tid", "czasu polskiego", "Türkiye
+# saati", "giờ Việt Nam", "московское время", "北京时间"): its zone, by the date's rules
+LOCAL_TIMES = {
+    "svensk tid": "Europe/Stockholm", "norsk tid": "Europe/Oslo", "dansk tid": "Europe/Copenhagen",
+    "finsk tid": "Europe/Helsinki", "suomen aikaa": "Europe/Helsinki", "nederlandse tijd": "Europe/Amsterdam",
+    "deutscher zeit": "Europe/Berlin", "deutsche zeit": "Europe/Berlin", "ora italiana": "Europe/Rome",
+    "hora peninsular": "Europe/Madrid", "hora de españa": "Europe/Madrid", "czasu polskiego": "Europe/Warsaw",
+    "czas polski": "Europe/Warsaw", "türkiye saati": "Europe/Istanbul", "turkiye saati": "Europe/Istanbul",
+    "giờ việt nam": "Asia/Ho_Chi_Minh", "московское время": "Europe/Moscow", "московскому времени": "Europe/Moscow",
+    "время московское": "Europe/Moscow", "по москве": "Europe/Moscow", "мск": "Europe/Moscow",
+    "北京时间": "Asia/Shanghai", "台北時間": "Asia/Taipei", "日本時間": "Asia/Tokyo", "한국 시간": "Asia/Seoul",
+    "waktu indonesia barat": "Asia/Jakarta",
+}
+_LOCAL_TIME_NAMED = lazy_re.compile(r"(?<!\w)(?:" + "|".join(n.replace(" ", r"\s+") for n in sorted(LOCAL_TIMES, key=len, reverse=True))
+                                    + r")(?!\w)", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------
 # Timestamps at the start of a piece of text
 
 # Month words in the languages Jira and other tools export in (English, Spanish,
-# French, German, Portuguese, Italian, Dutch, the Scandinavian ones, Indonesian) and Czech and Polish (whose dates name
+# French, German, Portuguese, Italian, Dutch, the Scandinavian ones, Indonesian, Turkish, Russian) and Czech and Polish (whose dates name
 # the month in the genitive: "15. srpna 2019", "3 maja 2021"), accents removed, lower case.
 _MONTHS_TEXT = {
-    1: "january jan enero ene janvier janv januar janner jan janeiro gennaio gen januari leden ledna styczen stycznia",
-    2: "february feb febrero fevrier fevr fev februar fevereiro febbraio februari unor unora luty lutego",
-    3: "march mar marzo mars marz mrz marco maart mrt marts brezen brezna marca marzec maret",
-    4: "april apr abril abr avril avr aprile duben dubna kwiecien kwietnia",
-    5: "may mayo mai maio maggio mag mei kveten kvetna maj maja",
-    6: "june jun junio juin juni junho giugno giu cerven cervna czerwiec czerwca",
-    7: "july jul julio juillet juil juli julho luglio lug cervenec cervence lipiec lipca",
-    8: "august aug agosto ago aout augustus augusti srpen srpna sierpien sierpnia agustus",
-    9: "september sep sept septiembre setiembre set septembre setembro settembre zari wrzesien wrzesnia",
-    10: "october oct octubre octobre oktober okt outubro out ottobre ott rijen rijna pazdziernik pazdziernika",
-    11: "november nov noviembre novembre novembro listopad listopadu listopada",
-    12: "december dec diciembre dic decembre dezember dez dezembro dicembre prosinec prosince grudzien grudnia desember",
+    1: "january jan enero ene janvier janv januar janner jan janeiro gennaio gen januari leden ledna styczen stycznia ocak января январь янв",
+    2: "february feb febrero fevrier fevr fev februar fevereiro febbraio februari unor unora luty lutego subat февраля февраль фев",
+    3: "march mar marzo mars marz mrz marco maart mrt marts brezen brezna marca marzec maret mart марта март мар",
+    4: "april apr abril abr avril avr aprile duben dubna kwiecien kwietnia nisan апреля апрель апр",
+    5: "may mayo mai maio maggio mag mei kveten kvetna maj maja mayis мая май",
+    6: "june jun junio juin juni junho giugno giu cerven cervna czerwiec czerwca haziran июня июнь июн",
+    7: "july jul julio juillet juil juli julho luglio lug cervenec cervence lipiec lipca temmuz июля июль июл",
+    8: "august aug agosto ago aout augustus augusti srpen srpna sierpien sierpnia agustus agustos августа август авг",
+    9: "september sep sept septiembre setiembre set septembre setembro settembre zari wrzesien wrzesnia eylul сентября сентябрь сен",
+    10: "october oct octubre octobre oktober okt outubro out ottobre ott rijen rijna pazdziernik pazdziernika ekim октября октябрь окт",
+    11: "november nov noviembre novembre novembro listopad listopadu listopada kasim ноября ноябрь ноя",
+    12: "december dec diciembre dic decembre dezember dez dezembro dicembre prosinec prosince grudzien grudnia desember aralik декабря декабрь дек",
 }
 MONTHS = {w: m for m, words in _MONTHS_TEXT.items() for w in words.split()}
 
@@ -377,7 +397,7 @@ def month(word: str) -> int | None:
     w = word.strip().rstrip(".").lower()
     if w.isascii():
         return MONTHS.get(w)   # (nothing to decompose: "Nov", "sept")
-    w = unicodedata.normalize("NFKD", w)
+    w = unicodedata.normalize("NFKD", w.replace("ı", "i"))   # (Turkish's dotless i: "Aralık", "Mayıs")
     return MONTHS.get("".join(ch for ch in w if not unicodedata.combining(ch)))
 
 

@@ -1026,3 +1026,18 @@ def test_recovery_said_as_again_is_the_mitigation(zone, first, back):
 def test_failing_again_is_no_recovery(back):
     text = f"# Partner outage\n\n**Date:** 2024-12-03\n\nAll times UTC.\n\n## Timeline\n\n- 18:20 Errors start.\n- 18:55 {back}\n"
     assert parse(text, "a.md")["timestamp_sources"].get("mitigated_at") != "timeline_mitigation"
+
+
+@pytest.mark.parametrize("said", [
+    "Nenhum cliente foi afetado: o lote foi parado antes.",
+    "Ningún pago se vio afectado.",
+    "Hiçbir müşteri etkilenmedi.",
+    "Không khách hàng nào bị trừ tiền sai.",
+    "Kein Kunde war betroffen.",
+    "Aucun client n'a été impacté.",
+    "Geen klanten zijn geraakt.",
+    "Ingen kund påverkades.",
+])
+def test_no_customer_harmed_in_other_languages_is_a_near_miss(said):
+    text = f"# Duplicate batch stopped\n\n**Date:** 2025-03-12\n\n## Summary\n\n{said}\n"
+    assert parse(text, "a.md")["near_miss"] is True

@@ -21,24 +21,29 @@ _HEADERS = {
     "text": lazy_re.compile(r"^(?:action(?:\s+items?)?|items?|description|tasks?|what|title|summary|"
                        r"follow[\s-]*ups?|remediation|corrective action|todo|to do|work item|name|details?|"
                        r"aksjon(?:spunkt)?|tiltak|åtgärd|ma(?:ß|ss)nahme|aufgabe|beschreibung|acci[óo]n|tarea|"
-                       r"actie|beskrivelse|beskrivning|tindakan|aksi|tugas)\b|^(?:対策|内容|項目|措施|行动)", re.I),
+                       r"actie|beskrivelse|beskrivning|tindakan|aksi|tugas|aksiyon|eylem|vi[ệe]c\s+c[ầa]n\s+l[àa]m|h[àa]nh\s+đ[ộo]ng"
+                       r"|n[ộo]i\s+dung|мероприятие|действие|описание)\b|^(?:対策|内容|項目|措施|行动)", re.I),
     "owner": lazy_re.compile(r"^(?:(?:action\s+)?owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
                         r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar|w[łl]a[śs]ciciel"
                         # "Dono", "Responsável", "Pilote", "Porteur", "Encargado", "Referente"
                         r"|dono|respons[áa]vel|propriet[áa]rio|pilote|porteur|encargad[oa]|referente|incaricato"
+                        # Turkish and Vietnamese: "Sorumlu", "Người phụ trách"
+                        r"|sorumlu|ng[ưu][ờo]i\s+ph[ụu]\s+tr[áa]ch|ph[ụu]\s+tr[áa]ch|ответственн(?:ый|ые|ая)|исполнитель"
                         r"|accountable|odpowiedzialn[ya]"
                         # "PIC" (person in charge, as Indonesian and other Asian teams head the column)
                         r"|pic|penanggung\s+jawab)\b"
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
     "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
                       r"|by when|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
-                      r"|prazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu)\b"
+                      r"|prazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
+                      r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
                       r"|^(?:期限|期日|締切|截止)", re.I),
     "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
                          r"github|linear|id|key|referanse|referens|referenz|r[ée]f[ée]rence|refer[êe]ncia|referencia|riferimento"
-                         r"|chamado)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
+                         r"|chamado|kay[ıi]t|задача|тикет)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": lazy_re.compile(r"^(?:type|kind|category|class)\b", re.I),
-    "status": lazy_re.compile(r"^(?:status|state|done|progress|complete[d]?|estado|statut|[ée]tat|situa[çc][ãa]o|stato)\b"
+    "status": lazy_re.compile(r"^(?:status|state|done|progress|complete[d]?|estado|statut|[ée]tat|situa[çc][ãa]o|stato|durum"
+                         r"|tr[ạa]ng\s+th[áa]i|статус|состояние)\b"
                          r"|^(?:状態|ステータス|進捗|対応状況|状況|状态|进度|상태)", re.I),
     "skip": lazy_re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
 }
@@ -62,8 +67,8 @@ _TRACKER_URL = lazy_re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge
 # (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann", "eigenaar: Femke
 # de Vries", "ansvarig: Oskar Lund", "PIC: Dimas")
-_OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
-                    r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
+_OWNER = lazy_re.compile(r"(?=[adeoprsvwAEPRSVW담担])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
+                    r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig|sorumlu"
                     r"|w[łl]a[śs]ciciel"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"

@@ -1845,7 +1845,7 @@ def _title_from(doc: Doc, as_text) -> str | None:
 # ("All times UTC", "Toutes les heures ... en heure de Paris", "alle Uhrzeiten in MESZ",
 # "Todas las horas ...", "Zona waktu: WIB (UTC+7)", "本書の時刻は ... 日本時間（JST）")
 _ZONE_LINE_WORDS = ("time", "hour", "zone", "zona", "heure", "hora", "horário", "horario", "uhrzeit", "zeit", "tijd", "orari", "czas", "tid",
-                    "waktu", "時刻", "時間", "时间", "時区", "时区")
+                    "waktu", "時刻", "時間", "时间", "時区", "时区", "giờ", "saat", "время", "시간", "aikaa", "ora ")
 # (any of them in a lowercased line, as one scan: the first 400 lines of every document
 # pass through it)
 _ZONE_LINE = lazy_re.compile("|".join(map(re.escape, _ZONE_LINE_WORDS)))
@@ -2539,6 +2539,22 @@ _AVERTED = [
     (("unauthori",), lazy_re.compile(
         r"\b(?:no|(?:not|n[’']t)\s+(?:show|find|reveal|see)\s+any)\s+(?:evidence\s+of\s+(?:any\s+)?)?(?:\w+\s+)?"
         r"unauthori[sz]ed\s+(?:actions?|access|use|activity|changes?|uploads?|releases?)", re.I)),
+    # no customer harmed, said in other languages: "nenhum cliente foi afetado", "ningún
+    # pago se vio afectado", "hiçbir müşteri etkilenmedi", "không khách hàng nào bị trừ
+    # tiền", "kein Kunde war betroffen", "aucun client n'a été impacté", "geen klanten zijn
+    # geraakt", "żaden klient nie został obciążony", "ingen kund påverkades"
+    (("nenhum", "ningún", "ningun", "hiçbir", "hicbir", "không", "kein", "aucun", "nessun", "geen", "żaden", "zaden",
+      "ingen"), lazy_re.compile(
+        r"\bnenhuma?\s+(?:clientes?|usu[áa]rios?|transa[çc](?:ão|ões)|pagamentos?)\s+(?:foi|foram)\s+(?:afetad|impactad|cobrad)"
+        r"|\bning[úu]na?\s+(?:cliente|usuario|transacci[óo]n|pago)\s+(?:fue|se\s+vio|result[óo])\s+(?:afectad|impactad|cobrad)"
+        r"|\bhi[çc]bir\s+(?:m[üu][şs]teri|kullan[ıi]c[ıi]|i[şs]lem|[öo]deme)\S*\s+etkilenmedi"
+        r"|\bkh[ôo]ng\s+(?:c[óo]\s+)?(?:kh[áa]ch\s+h[àa]ng|giao\s+d[ịi]ch|ng[ưu][ờo]i\s+d[ùu]ng)\s+n[àa]o\s+b[ịi]"
+        r"|\bkein(?:e|er)?\s+(?:Kunden?|Kundin|Nutzer(?:in)?|Anwender|Transaktion|Zahlung)\s+(?:war|waren|wurde|wurden|ist)\s+(?:betroffen|belastet)"
+        r"|\baucune?\s+(?:client|utilisateur|usager|transaction|paiement)\s+n['’]a\s+(?:été\s+)?(?:impact|affect|touch|débit)"
+        r"|\bnessun[oa]?\s+(?:cliente|utente|transazione|pagamento)\s+(?:è\s+stat[oa]\s+)?(?:impattat|colpit|addebitat|coinvolt)"
+        r"|\bgeen\s+(?:klanten?|gebruikers?|transacties?|betalingen)\s+(?:zijn|is|werden|werd)\s+(?:getroffen|geraakt|benadeeld)"
+        r"|\b[żz]aden\s+(?:klient|u[żz]ytkownik)\s+nie\s+(?:zosta[łl]|by[łl])"
+        r"|\bingen\s+(?:kund|anv[äa]ndare|resen[äa]r)\w*\s+(?:p[åa]verkades|drabbades)", re.I)),
     # a capability that was there, not harm that happened: "no realized harm", "we do
     # not believe there was any impact"
     (("realized harm", "realised harm", "believe there"), lazy_re.compile(

@@ -160,6 +160,29 @@ _ORG_KEYS = {"date": "Written", "author": "Author", "filetags": "Tags", "categor
 _PLANNED = {"DEADLINE": "due", "SCHEDULED": "planned", "CLOSED": "done"}
 
 
+def _task_words(lines: list[str]) -> tuple[set, list]:
+    """The task keywords a "#+TODO:" (or "#+SEQ_TODO:", "#+TYP_TODO:") line declares: those
+    before its bar still to do, those after it finished, in order."""
+    opened: set = set()
+    closed: list = []
+    for line in lines:
+        if line[:2] == "#+" and (m := _ORG_TODO_LINE.match(line)):
+            before, _, after = m.group(1).partition("|")
+            words = [w.split("(")[0] for w in before.split()]
+            if not after:   # (no bar: the last word is the finished state)
+                words, after = words[:-1], words[-1] if words else ""
+            opened.update(words)
+            closed += [w.split("(")[0] for w in after.split()]
+    return opened, closed
+
+
+_ORG_TODO_LINE = lazy_re.compile(r"^#\+(?:SEQ_|TYP_)?TODO:\s*(.*)$", re.I)
+
+
+# a description list's item: "- Datum :: måndag 2025-03-31"
+_ORG_DESCRIPTION = lazy_re.compile(r"^(\s*[-+]\s+)(\S[^:\n]{0,60}?)\s+::\s+(.*)$")
+
+
 def is_org(lines: list[str]) -> bool:
     """Whether the text is written in Org (see the module's docstring)."""
     titled = keywords = headings = 0
@@ -195,6 +218,7 @@ def from_org(lines: list[str]) -> list[str] | None:
     if not is_org(lines):
         return None
     titled = any((m := _ORG_KEYWORD.match(ln)) and m.group(1).lower() == "title" for ln in lines if ln[:2] == "#+")
+    opened, closed = _task_words(lines)
     out: list[str] = []
     fenced = False
     hidden: int | None = None     # the depth of a ":noexport:" heading whose subtree is being left out
@@ -224,11 +248,17 @@ def from_org(lines: list[str]) -> list[str] | None:
                 out.append("")
                 continue
             text = heading.group(2)
-            if (task := _ORG_TASK.match(text)):
-                # a task heading is a task: a checkbox, ticked when done, said cancelled when it was
-                word, rest = task.group(), _org_inline(_ORG_PRIORITY.sub("", text[task.end():].strip()))
-                out.append(f"- [x] {rest}" if word == "DONE" else
-                           f"- [ ] {rest} (cancelled)" if word.startswith("CANCEL") else f"- [ ] {rest}")
+            first = text.split(None, 1)[0] if text.strip() else ""
+            if (task := _ORG_TASK.match(text)) or first in opened or first in closed:
+                # a task heading is a task: a checkbox, ticked when done, said cancelled when it
+                # was (by the keywords a "#+TODO:" line declares too: "TODO PÅGÅR | DONE CANCELLED",
+                # those after the bar finished, the last of several a cancellation)
+                word = task.group() if task else first
+                rest = _org_inline(_ORG_PRIORITY.sub("", text[len(word):].strip()))
+                cancelled = word.startswith("CANCEL") or (word in closed and len(closed) > 1 and word == closed[-1])
+                done = word == "DONE" or (word in closed and not cancelled)
+                out.append(f"- [x] {rest}" if done and not cancelled else
+                           f"- [ ] {rest} (cancelled)" if cancelled else f"- [ ] {rest}")
             else:
                 out.append("#" * min(6, len(heading.group(1)) + titled) + " " + _org_inline(text))
         elif line[:2] == "#+" and (b := _ORG_BLOCK.match(line)):
@@ -250,6 +280,9 @@ def from_org(lines: list[str]) -> list[str] | None:
             out.append(p.group(1) + _PLANNED[p.group(2)] + " " + _org_inline(line[p.end():]))
         elif line[:2] == "# ":
             out.append("")   # a comment
+        elif " :: " in line and (d := _ORG_DESCRIPTION.match(line)):
+            # a description list's item, "- Allvarlighetsgrad :: P2": a field, "- **Allvarlighetsgrad:** P2"
+            out.append(f"{d.group(1)}**{_org_inline(d.group(2))}:** {_org_inline(d.group(3))}")
         else:
             out.append(_org_inline(line))
     return out

@@ -199,14 +199,20 @@ _OTHER_LANGUAGES = {
                 r"rencana\s+(?:tindakan|aksi|perbaikan|tindak\s+lanjut)", r"langkah\s+(?:perbaikan|selanjutnya|pencegahan)",
                 r"план\s+действий", r"(?:корректирующие\s+|превентивные\s+|профилактические\s+)?меры",
                 r"(?:дальнейшие\s+)?действия(?=\s*$)", r"(?:дальнейшие|следующие)\s+шаги", r"задачи", r"улучшения",
-                r"рекомендации",
-                r"что\s+(?:нужно|надо|обязательно|следует)\s+сделать", r"предотвращение(?:\s+повторени[яй])?"),
+                r"рекомендации", r"план\s+мероприятий", r"мероприятия",
+                r"что\s+(?:нужно|надо|обязательно|следует)\s+сделать", r"предотвращение(?:\s+повторени[яй])?",
+                # Turkish and Vietnamese: "Aksiyonlar", "Alınacak aksiyonlar", "Eylem maddeleri", "Hành động khắc phục"
+                r"(?:al[ıi]nacak\s+)?aksiyon(?:lar)?", r"eylem(?:\s+(?:maddeleri|plan[ıi]))?", r"d[üu]zeltici\s+faaliyetler",
+                r"h[àa]nh\s+đ[ộo]ng(?:\s+(?:kh[ắa]c\s+ph[ụu]c|ti[ếe]p\s+theo))?", r"vi[ệe]c\s+c[ầa]n\s+l[àa]m", r"bi[ệe]n\s+ph[áa]p(?:\s+kh[ắa]c\s+ph[ụu]c)?"),
     "timeline": (r"tidslinjen?", r"tidslinje", r"tidslinjer", r"zeitleiste", r"zeitlinie", r"zeitablauf", r"ablauf",
                  r"chronologie", r"cronolog[ií]a", r"l[ií]nea\s+de\s+tiempo", r"tijdlijn", r"linha\s+do\s+tempo",
                  r"хронология(?:\s+событий)?", r"таймлайн", r"ход\s+событий", r"временная\s+шкала",
                  r"kronologi(?:\s+(?:kejadian|insiden))?", r"lini\s*masa", r"garis\s+waktu",
                  # Polish: "Przebieg zdarzeń", "Chronologia", "Oś czasu"
-                 r"przebieg(?:\s+(?:zdarze[ńn]|incydentu|awarii))?", r"chronologia(?:\s+zdarze[ńn])?", r"o[śs]\s+czasu"),
+                 r"przebieg(?:\s+(?:zdarze[ńn]|incydentu|awarii))?", r"chronologia(?:\s+zdarze[ńn])?", r"o[śs]\s+czasu",
+                # "Zaman çizelgesi", "Olayların akışı"; "Diễn biến", "Dòng thời gian"
+                 r"zaman\s+[çc]izelgesi", r"olaylar[ıi]n\s+ak[ıi][şs][ıi]", r"kronoloji", r"di[ễe]n\s+bi[ếe]n(?:\s+s[ựu]\s+c[ốo])?",
+                 r"d[òo]ng\s+th[ờo]i\s+gian", r"m[ốo]c\s+th[ờo]i\s+gian"),
     "factors": (r"rot[åa]rsak(?:er)?", r"grunnårsak(?:er)?", r"årsak(?:er)?", r"grundorsak(?:er)?", r"orsak(?:er)?",
                 r"utløsende\s+faktor(?:er)?", r"medvirkende\s+faktorer", r"bidragande\s+faktorer",
                 r"(?:bidragande|medverkande|medvirkende|bidragende)\s+orsak(?:er)?", r"medvirkende\s+årsak(?:er)?",
@@ -227,15 +233,19 @@ _OTHER_LANGUAGES = {
                 r"por\s+qu[eé]\s+(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
                 r"warum(?:\s+es\s+(?:passiert\s+ist|geschah))?",
                 r"(?:корневые|коренные|основные)\s+причины", r"(?:корневая|коренная|основная)\s+причина",
-                r"первопричин[аы]", r"причин[аы]", r"анализ(?:\s+причин)?"),
+                r"первопричин[аы]", r"причин[аы]", r"анализ(?:\s+причин)?",
+                # "Kök neden", "Katkıda bulunan etkenler"; "Nguyên nhân gốc rễ", "Nguyên nhân"
+                r"k[öo]k\s+neden(?:ler)?", r"(?:katk[ıi]da\s+bulunan\s+)?etkenler", r"nedenler", r"nguy[êe]n\s+nh[âa]n(?:\s+g[ốo]c(?:\s+r[ễe])?)?"),
     "summary": (r"sammendrag", r"sammanfattning", r"resum[ée]", r"resumo", r"sum[áa]rio", r"sommaire", r"zusammenfassung", r"résumé", r"resumen",
                 r"sintesi", r"riepilogo", r"sommario", r"podsumowanie", r"streszczenie",
                 r"contexte", r"contexto", r"kontext",
                 r"samenvatting", r"sammenfatning", r"oppsummering", r"резюме", r"кратко", r"описание", r"обзор",
-                r"ringkasan", r"ikhtisar", r"rangkuman"),
+                r"ringkasan", r"ikhtisar", r"rangkuman",
+                r"[öo]zet", r"ne\s+oldu", r"t[óo]m\s+t[ắa]t", r"t[ổo]ng\s+quan"),
     "impact": (r"konsekvens(?:er)?", r"påvirkning", r"påverkan", r"auswirkung(?:en)?", r"conséquences?",
                r"impacto", r"gevolg(?:en)?", r"влияние", r"последствия", r"воздействие", r"dampak",
-               r"skutki", r"wp[łl]yw(?:\s+na\s+\w+)?"),
+               r"skutki", r"wp[łl]yw(?:\s+na\s+\w+)?",
+                r"etki(?:si)?", r"[ảa]nh\s+h[ưu][ởo]ng", r"t[áa]c\s+đ[ộo]ng"),
     "detection": (r"påvisning", r"oppdagelse", r"upptäckt", r"erkennung", r"détection", r"detecci[óo]n",
                   r"обнаружение", r"deteksi", r"wykrycie"),
     "resolution": (r"løsning", r"lösning", r"lösung", r"behebung", r"résolution", r"resoluci[óo]n",
@@ -492,7 +502,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                  # "Datum för incidenten", "Dato for hendelsen", "Tanggal insiden" (before "datum" alone)
                  r"datum\s+f[öo]r\s+(?:incidenten|h[äa]ndelsen|st[öo]rningen)", r"dato\s+for\s+(?:hendelsen|h[æa]ndelsen|incidenten)",
                  r"tanggal(?:\s+(?:insiden|kejadian))?",
-                 r"dato", r"datum", r"fecha")),
+                 r"dato", r"datum", r"fecha",
+                 # Turkish and Vietnamese: "Olay tarihi", "Tarih"; "Ngày xảy ra", "Ngày"
+                 r"(?:olay\s+)?tarihi?", r"ng[àa]y(?:\s+x[ảa]y\s+ra)?")),
     ("status", _rx(
                    # "Status do documento", "Estado del documento", "Statut du document", "Stato del documento"
                    # (first: the plain "status" below would match their first word alone)
@@ -501,7 +513,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
                    r"|retro(?:spective)?\s+|analysis\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
-                   r"stato(?:\s+del\s+(?:documento|report))?")),
+                   r"stato(?:\s+del\s+(?:documento|report))?", r"durum", r"tr[ạa]ng\s+th[áa]i")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
                      # French, Spanish, Portuguese, German: "Sévérité", "Severidad", "Schweregrad"
                      r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
@@ -512,7 +524,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"priorit[äa]t", r"prioridad", r"prioridade", r"priorit[ée]",
                      # Swedish, Norwegian, Danish; Indonesian: "Allvarlighetsgrad", "Alvorlighetsgrad", "Tingkat keparahan"
                      r"allvarlighet(?:sgrad)?", r"alvorlighet(?:sgrad)?", r"alvorlighed(?:sgrad)?", r"prioritet",
-                     r"(?:tingkat\s+)?keparahan", r"prioritas")),
+                     r"(?:tingkat\s+)?keparahan", r"prioritas",
+                     # Turkish and Vietnamese: "Önem", "Önem derecesi", "Ciddiyet"; "Mức độ nghiêm trọng"
+                     r"[öo]nem(?:\s+derecesi)?", r"ciddiyet", r"[öo]ncelik", r"m[ứu]c\s+đ[ộo](?:\s+nghi[êe]m\s+tr[ọo]ng)?",
+                     r"đ[ộo]\s+nghi[êe]m\s+tr[ọo]ng", r"đ[ộo]\s+[ưu]u\s+ti[êe]n")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
     ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"categor(?:y|ies)", r"incident\s+type", r"type", r"kind", r"tags?")),
@@ -880,6 +895,23 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "fonctionne à nouveau", "fonctionnent à nouveau",
     "fonctionne de nouveau", "funktioniert wieder", "funktionieren wieder", "a lo normal", "ao normal",
     "alla normalità", "à la normale"]
+# Turkish and Vietnamese: what was seen ("şikayetler", "haberimiz oldu", "alarm", "phát
+# hiện", "cảnh báo", "gọi kỹ sư trực"), what recovered ("normale dönüyor", "düzeldi", "không
+# còn", "khôi phục"), the incident closed ("olay kapatılıyor", "đóng sự cố")
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
+    "haberimiz oldu", "fark etti", "fark ettik", "fark edildi", "tespit edildi", "şikayet", "şikayetler", "şikayetlerinin",
+    "alarmı", "uyarı", "phát hiện", "cảnh báo", "báo lỗi", "gọi kỹ sư trực", "khách hàng phản ánh", "khách hàng báo"]
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
+    "normale dönüyor", "normale döndü", "düzeldi", "düzeliyor", "giderildi", "yeniden çalışıyor",
+    "không còn", "khôi phục", "đã khôi phục", "hoạt động bình thường", "trở lại bình thường", "hoàn tác"]
+EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
+    "olay kapatılıyor", "olay kapatıldı", "kapatıldı", "kapatılıyor", "đóng sự cố", "sự cố được đóng", "kết thúc sự cố"]
+# Russian: complaints come in ("много жалоб"), traffic switched over ("витрина
+# переключена"), the incident closed ("инцидент закрыт")
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["жалоб", "жалобы", "жалобами", "жалоба"]
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
+    "переключена", "переключен", "переключено", "переключены", "переключили", "работает штатно", "в норме"]
+EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + ["инцидент закрыт", "закрыт инцидент", "инцидент закрыли"]
 # the first word from outside ("Llega el primer WhatsApp de una clienta", "primeira reclamação")
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
     f"{first} {what}" for first in ("primer", "primera", "primeiro", "primeira", "primo", "prima", "premier", "première")
@@ -949,24 +981,29 @@ DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée
               # Swedish, Norwegian, Danish; Indonesian and Malay: "Klar", "Ferdig", "Færdig", "Selesai"
               r"|klar|klart|avklarad|genomf[öo]rd|slutf[öo]rd|f[äa]rdig|ferdig|fullf[øo]rt|utf[øo]rt|afsluttet|selesai"
               # Polish: "Wykonane", "Zrealizowane", "Gotowe"
-              r"|wykonan[eya]|zrealizowan[eya]|gotowe")
+              r"|wykonan[eya]|zrealizowan[eya]|gotowe|выполнен[оа]?|сделано|готово|завершен[оа]?"
+              # Turkish and Vietnamese: "Tamamlandı", "Yapıldı", "Hoàn thành", "Đã xong"
+              r"|tamamland[ıi]|yap[ıi]ld[ıi]|bitti|ho[àa]n\s+th[àa]nh|đ[ãa]\s+(?:xong|ho[àa]n\s+th[àa]nh|l[àa]m)")
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
                r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer|apert[oa]|in\s+corso|da\s+fare|otwarte|w\s+toku"
                r"|in\s+behandeling|in\s+uitvoering|gepland|n[ãa]o\s+iniciad[oa]|no\s+iniciad[oa]|non\s+commenc[ée]e?"
                r"|진행\s?중|미착수|예정"
                r"|p[åa]g[åa]r|p[åa]g[åa]ende|(?:ej|inte|ikke)\s+(?:p[åa]b[öo]rjad|startet|p[åa]begyndt)|planerad|planlagt"
                r"|dalam\s+(?:proses|pengerjaan)|sedang\s+(?:berjalan|dikerjakan)|belum\s+(?:mulai|dimulai|dikerjakan)"
-               r"|direncanakan|zaplanowan[eya]|do\s+zrobienia|nierozpocz[ęe]t[eya]")
+               r"|direncanakan|zaplanowan[eya]|do\s+zrobienia|nierozpocz[ęe]t[eya]"
+               r"|a[çc][ıi]k|devam\s+ediyor|planland[ıi]|ba[şs]lanmad[ıi]|в\s+работе|не\s+начат[оа]?|запланирован[оа]?|открыт[оа]?"
+               r"|đang\s+(?:l[àa]m|th[ựu]c\s+hi[ệe]n|x[ửu]\s+l[ýy])|ch[ưu]a\s+(?:b[ắa]t\s+đ[ầa]u|l[àa]m|ho[àa]n\s+th[àa]nh)|mở|k[ếe]\s+ho[ạa]ch")
 WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]"
               r"|vervallen|afgewezen|geannuleerd|wordt\s+niet\s+uitgevoerd|n[ãa]o\s+faremos|n[ãa]o\s+ser[áa]\s+feit[oa]"
               r"|no\s+se\s+har[áa]|ne\s+sera\s+pas\s+fait|wird\s+nicht\s+umgesetzt|non\s+verr[àa]\s+fatt[oa]|보류|취소"
               r"|g[öo]rs\s+inte|avbruten|struken|utg[åa]r|gj[øo]res\s+ikke|droppet|avvist|afvist|udg[åa]r"
               r"|doen\s+we\s+niet|(?:gaan\s+we\s+)?niet\s+doen|machen\s+wir\s+nicht"
               r"|odrzucon[eya]|anulowan[eya]|porzucon[eya]|nie\s+b[ęe]dzie\s+realizowan[eya]"
-              r"|tidak\s+(?:dikerjakan|dilakukan|dilanjutkan)|dibatalkan|batal|ditolak")
+              r"|tidak\s+(?:dikerjakan|dilakukan|dilanjutkan)|dibatalkan|batal|ditolak"
+              r"|yap[ıi]lmayacak|iptal(?:\s+edildi)?|reddedildi|не\s+планируется|не\s+будет\s+(?:сделано|выполнено)|отменен[оа]?|отклонен[оа]?|kh[ôo]ng\s+(?:l[àa]m|th[ựu]c\s+hi[ệe]n)|h[ủu]y\s+b[ỏo]|đ[ãa]\s+h[ủu]y")
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
-_STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태)\s*[:=]\s*(?:\*\*|__)?"
+_STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태|durum|tr[ạa]ng\s+th[áa]i)\s*[:=]\s*(?:\*\*|__)?"
 # (the value whole: "Status: done for EU, pending for US" states no status)
 _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–·|-])"
 STATUS_FIELD_DONE = lazy_re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + DONE_OTHER + r")"
