@@ -49,7 +49,7 @@ def run_hook(repo: Path) -> subprocess.CompletedProcess:
                               capture_output=True, text=True, timeout=600)
     suffixes = tuple(s for t in HOOK["types_or"] for s in EXTENSIONS[t])
     exclude = re.compile(HOOK["exclude"])
-    files = [f for f in git(repo, "ls-files").split() if f.endswith(suffixes) and not exclude.search(f)]
+    files = [f for f in git(repo, "ls-files", "-z").split("\0") if f.endswith(suffixes) and not exclude.search(f)]
     entry = shlex.split(HOOK["entry"])
     exe = Path(sys.executable).parent / entry[0]   # the console script the package installs
     return subprocess.run([str(exe), *entry[1:], *HOOK.get("args", []), *files], cwd=repo,
