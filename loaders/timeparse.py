@@ -684,6 +684,8 @@ _OTHER_WEEKDAYS = (
 _OTHER_WEEKDAY = lazy_re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-feira)?\.?,?\s+(?:(?:den|le|el|de|der)\s+)?(?=\d)",
                             re.IGNORECASE)
 _OTHER_STARTS = frozenset(w[:3] for w in _OTHER_WEEKDAYS)
+_EN_WEEKDAY_DIGITS = lazy_re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+(?=\d)",
+                                     re.IGNORECASE)
 # the first three letters of every month and weekday name
 _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun noo mid".split())
 
@@ -722,6 +724,10 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         return None  # a word that is no month or weekday: no stamp here (most text)
     st = Stamp()
     end = _match_date(text, pos, order_hint, st)
+    if end is None and first.isalpha() and (w := _EN_WEEKDAY_DIGITS.match(text, pos)):
+        # "Mon 11/6, 2:05 PM", "Wed 2024-03-06 14:00": a weekday before a date in numbers
+        pos, first = w.end(), text[w.end()]
+        end = _match_date(text, pos, order_hint, st)
     if end is not None:
         if end == len(text):
             st.end = end   # a date ending the text ("Nov 23"): no time, zone or range can follow

@@ -1041,3 +1041,13 @@ def test_failing_again_is_no_recovery(back):
 def test_no_customer_harmed_in_other_languages_is_a_near_miss(said):
     text = f"# Duplicate batch stopped\n\n**Date:** 2025-03-12\n\n## Summary\n\n{said}\n"
     assert parse(text, "a.md")["near_miss"] is True
+
+
+@pytest.mark.parametrize("said", [
+    "Severity: SEV-2 (financial, no customer impact). Excess spend: $58,940 over the weekend.",
+    "Revenue on the dashboard was overstated by 6-9% per day. Nothing customer-facing was affected.",
+    "The job counted a share of EU orders twice for four days; no customer impact.",
+])
+def test_harm_inside_the_company_is_no_near_miss(said):
+    text = f"# Weekend spend runaway\n\n**Date:** 2024-03-08\n\n## Summary\n\n{said}\n"
+    assert parse(text, "a.md")["near_miss"] is False

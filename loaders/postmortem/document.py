@@ -357,6 +357,18 @@ def _numeric_dates(text: str):
         yield j, int(text[j:s]), int(m.group(1))
 
 
+# (the digits first, a guard the regex engine skips to; the weekday before them looked for after)
+_DAY_MONTH_DIGITS = lazy_re.compile(r"(?=\d)(?<![\w/.])(\d{1,2})/(\d{1,2})(?![\d/])")
+_WEEKDAY_BEFORE = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+$", re.I)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
 def _date_order(text: str, problems: Problems) -> str | None:
     """Day-first or month-first for a document's numeric dates, decided by the values
     that cannot be the other order (a 24 before the month, a 30 after it)."""
@@ -371,6 +383,30 @@ def _date_order(text: str, problems: Problems) -> str | None:
             ambiguous += 1
             if first_line is None:
                 first_line = text.count("\n", 0, start) + 1
+    if not (dmy or mdy or ambiguous):
+        # no dates with a year: a weekday before a day and month in numbers ("Mon 11/6,
+        # 2:05 PM", "Tue 7/11") is one all the same
+        years = None
+        for m in _DAY_MONTH_DIGITS.finditer(text) if "/" in text else ():
+            if not (wd := _WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+                continue
+            a, b = int(m.group(1)), int(m.group(2))
+            if a > 12 and b <= 12:
+                dmy += 1
+            elif b > 12 and a <= 12:
+                mdy += 1
+            elif a != b and a <= 12 and b <= 12:
+                # ("Sun 11/6" in a document of 2022: 6 November was a Sunday, 11 June not)
+                years = years if years is not None else {int(y) for y in _BARE_YEAR.findall(text[:4000])}
+                weekday = _WEEKDAY_INDEX[wd.group(1).lower()[:3]]
+                fits = {order for y in years for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a)))
+                        if _weekday_of(y, mo, d) == weekday}
+                if len(fits) == 1:
+                    mdy, dmy = mdy + ("mdy" in fits), dmy + ("dmy" in fits)
+                    continue
+                ambiguous += 1
+                if first_line is None:
+                    first_line = text.count("\n", 0, m.start()) + 1
     if dmy and mdy:
         problems.warning(None, "numeric dates are written both day-first and month-first; "
                                "each is read by its own values, ambiguous ones day-first")
@@ -2583,7 +2619,13 @@ _HARMED = lazy_re.compile(
     r"|(?:failed|broke|broken|down|unavailable|unreachable)\s+(?:[\w-]+\s+){0,4}?for\s+(?:about\s+|roughly\s+"
     r"|around\s+|~\s*)?\d+\s+(?:minutes?|mins?|hours?|hrs?|h)"
     r"|(?:could\s+not|couldn['’]t|cannot)\s+be\s+(?:placed|processed|completed|delivered|submitted|paid|sent)"
-    r"|(?:debited|charged|billed)\s+twice|double[\s-](?:debited|charged|billed))\b", re.I)
+    r"|(?:debited|charged|billed)\s+twice|double[\s-](?:debited|charged|billed)"
+    # money spent that should not have been ("Excess spend: $58,940", "runaway spend"), and
+    # figures reported wrong ("revenue ... was overstated by 6–9% per day", "counted a
+    # share of EU orders twice"): harm inside the company, whatever customers saw
+    r"|(?:excess|runaway|unplanned|unexpected|wasted|surprise)\s+(?:[\w-]+\s+)?(?:spend(?:ing)?|costs?|charges|bill)"
+    r"|(?:spend(?:ing)?|costs?|bill)\s+(?:runaway|overrun|blow[\s-]?up)"
+    r"|(?:was|were|been)\s+(?:over|under)stated|(?:mis|double[\s-]?)(?:reported|counted)|counted\s+(?:[\w-]+\s+){0,6}?twice)\b", re.I)
 
 
 # any word of any group above, in one pass: most documents hold none
