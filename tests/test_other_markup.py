@@ -101,3 +101,33 @@ def test_mdx_imports_go_and_a_components_props_are_fields():
 def test_markdown_without_mdx_is_left_alone():
     from loaders.postmortem.other_markup import from_mdx
     assert from_mdx(["# Title", 'A link: <a href="x">x</a>', "We import data from the API."]) is None
+
+
+HTML = ["Intro <strong>bold</strong>.", "<table class=\"wp-block-table\">", "<thead>",
+        "<tr><th>Time</th><th>What</th></tr>", "</thead>", "<tbody>",
+        "<tr><td>10:02</td><td>Alias <code>search</code> switched</td></tr>", "</tbody>", "</table>", "",
+        "<ul>", "<li>No count check</li>", "<li>Slow <em>alert</em></li>", "</ul>", "<ol>", "<li>First</li>", "</ol>"]
+
+
+def test_html_tables_and_lists_are_rewritten_where_they_stand():
+    from loaders.postmortem.other_markup import from_html_blocks
+    assert from_html_blocks(HTML) == [
+        "Intro <strong>bold</strong>.", "| Time | What |", "", "|---|---|", "", "",
+        "| 10:02 | Alias `search` switched |", "", "", "", "", "- No count check", "- Slow _alert_", "", "", "1. First", ""]
+
+
+def test_html_in_a_code_fence_stays_as_written():
+    from loaders.postmortem.other_markup import from_html_blocks
+    assert from_html_blocks(["```", "<ul>", "<li>x</li>", "</ul>", "```"]) is None
+
+
+def test_a_mail_threads_quoted_write_up_loses_its_quote_marks():
+    from loaders.postmortem.other_markup import from_email
+    lines = ["From: a@example.org", "Subject: Re: outage", "", "Thanks.", "> ## Timeline", ">> - 10:00 down", "> "]
+    assert from_email(lines) == ["From: a@example.org", "Subject: Re: outage", "", "Thanks.", "## Timeline",
+                                 "- 10:00 down", ""]
+
+
+def test_a_text_without_mail_headers_is_no_mail():
+    from loaders.postmortem.other_markup import from_email
+    assert from_email(["# Outage", "> a quote"]) is None

@@ -614,6 +614,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         status = "done"
     if status is None or status == "open":
         s = _status(text, prose=True)
+        if s is None and "<" in text:
+            s = _status(plain(text), prose=True)   # ("· <em>done 15 Jan</em>": a CMS's emphasis in HTML)
         if s is not None and (status is None or s != "open"):
             status = s
     if status is None and (bl := _BOLD_LEAD.match(text)) and _STATUS_CLAUSE.match(bl.group(2).strip()):
@@ -835,7 +837,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # 28.03.", "— done 19 Jun via CODEOWNERS", "(Team agreement, done)"
                          # (or in another language after a dash: "— erledigt", "— concluído")
                          # ("— fixed", "— merged and released in 3.8.0": after a dash, the work landed)
-                         r"|(?i:(?:\s[—–]\s*|[,;]\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
+                         r"|(?i:(?:\s[—–·|]\s*|[,;]\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
                          + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
                          r"|\s*\([^()]{1,30}\)|\s+in\s+v?\d+(?:\.\d+){1,3})?"   # ("Done (March 14).", "released in 3.8.0")

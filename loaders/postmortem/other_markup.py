@@ -8,7 +8,7 @@ review kept in a docs site's ``.adoc`` pages or in an engineer's Org notes keeps
 the lines: the same number of lines, each rewritten where it stands (a problem record's
 line number still names the line as written), or None when the text is not in that
 markup. ``as_markdown`` is the one place the parser asks: Jira's markup, AsciiDoc, Org,
-then MDX.
+then MDX, and a CMS export's HTML tables and lists (``from_html_blocks``) in any of them.
 
 - AsciiDoc: the first line is a document title (``= Title``) and a section (``==``)
   follows, or two sections stand alone; and no line is a markdown heading.
@@ -319,8 +319,20 @@ def from_mdx(lines: list[str]) -> list[str] | None:
 
 def as_markdown(text: str, lines: list[str]) -> list[str] | None:
     """``lines`` rewritten as markdown, one for one, when the text is written in Jira's wiki
-    markup, AsciiDoc or Org, or holds MDX's imports and components; else None (markdown, or
-    plain text, read as it is)."""
+    markup, AsciiDoc or Org, or holds MDX's imports and components, or HTML's tables and
+    lists; else None (markdown, or plain text, read as it is)."""
+    md = _in_other_markup(text, lines)
+    if ("<table" in text or "<li" in text or "<TABLE" in text or "<LI" in text) \
+            and (html := from_html_blocks(md if md is not None else lines)) is not None:
+        md = html   # (a CMS's export: markdown around the HTML its editor kept)
+    return md
+
+
+def _in_other_markup(text: str, lines: list[str]) -> list[str] | None:
+    if text[:5] in ("From:", "from:", "FROM:") and "\n>" in text and (md := from_email(lines)) is not None:
+        lines = md   # (a review sent round by mail: its quoted text read, then as what it is written in)
+        text = "\n".join(md)
+        return _in_other_markup(text, lines) or md
     if "h1. " in text or "h2. " in text or "h3. " in text:
         if (md := from_jira_wiki(lines)) is not None:
             return md
@@ -334,3 +346,89 @@ def as_markdown(text: str, lines: list[str]) -> list[str] | None:
     if ("import " in text or '="' in text) and (md := from_mdx(lines)) is not None:
         return md
     return None
+
+
+# --------------------------------------------------------------------------------- Email
+
+_MAIL_HEADER = lazy_re.compile(r"^(?:From|To|Cc|Date|Subject|Sent|Reply-To|Message-ID):\s", re.I)
+_QUOTE_MARKS = lazy_re.compile(r"^(?:>[ \t]?)+")
+
+
+def from_email(lines: list[str]) -> list[str] | None:
+    """A mail thread whose write-up sits quoted below the replies (">> TIMELINE ..."), its
+    quote marks taken off, one line for one; None when the text opens with no mail
+    headers ("From:" and a "Subject:" or "Date:" among its first lines)."""
+    head = lines[:12]
+    if not (head and _MAIL_HEADER.match(head[0]) and sum(1 for ln in head if _MAIL_HEADER.match(ln)) >= 2):
+        return None
+    return [_QUOTE_MARKS.sub("", ln) if ln[:1] == ">" else ln for ln in lines]
+
+
+# ---------------------------------------------------------------------------------- HTML
+
+_HTML_CELL = lazy_re.compile(r"<t[hd](?:\s[^>]*)?>(.*?)</t[hd]\s*>", re.I | re.S)
+_HTML_ITEM = lazy_re.compile(r"^(\s*)<li(?:\s[^>]*)?>(.*?)(?:</li\s*>)?\s*$", re.I)
+_HTML_LIST_TAG = lazy_re.compile(r"^\s*</?(?:ul|ol)(?:\s[^>]*)?>\s*$", re.I)
+_HTML_TABLE_OPEN = lazy_re.compile(r"^\s*<table(?:\s[^>]*)?>\s*$", re.I)
+_HTML_TABLE_CLOSE = lazy_re.compile(r"^\s*</table\s*>\s*$", re.I)
+_HTML_INLINE = ((lazy_re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I), "**"), (lazy_re.compile(r"</?(?:em|i)(?:\s[^>]*)?>", re.I), "_"),
+                (lazy_re.compile(r"</?code(?:\s[^>]*)?>", re.I), "`"), (lazy_re.compile(r"<br\s*/?>", re.I), " "),
+                (lazy_re.compile(r"<[^>\n]+>"), ""))
+
+
+def _html_inline(text: str) -> str:
+    for rx, to in _HTML_INLINE:
+        text = rx.sub(to, text)
+    return text.strip().replace("|", "\\|")
+
+
+def from_html_blocks(lines: list[str]) -> list[str] | None:
+    """HTML's tables and lists written as markdown's, one line for one (a CMS keeps them
+    as its editor wrote them: "<tr><td>1:20 pm</td><td>checkout ...</td></tr>" a row, each
+    on a line of its own; "<li>...</li>" an item), or None when there are none. A table's
+    header row goes on its "<table>" line, its delimiter row on the header's own."""
+    out: list[str] = []
+    table: dict | None = None
+    ordered: list[bool] = []
+    fenced = changed = False
+    for line in lines:
+        if line.lstrip()[:3] in ("```", "~~~"):
+            fenced = not fenced
+        if fenced:
+            out.append(line)
+            continue
+        if table is not None:
+            if _HTML_TABLE_CLOSE.match(line):
+                table = None
+                out.append("")
+                continue
+            cells = _HTML_CELL.findall(line)
+            if not cells:
+                out.append("")   # "<thead>", "<tbody>", "</tr>": the table's frame
+            elif table["width"] is None:
+                table["width"] = len(cells)
+                out[table["opening"]] = "| " + " | ".join(map(_html_inline, cells)) + " |"
+                out.append("|" + "---|" * len(cells))
+            else:
+                out.append("| " + " | ".join(map(_html_inline, cells)) + " |")
+            continue
+        if "<" not in line:
+            out.append(line)
+        elif _HTML_TABLE_OPEN.match(line):
+            table = {"width": None, "opening": len(out)}
+            out.append("")
+            changed = True
+        elif _HTML_LIST_TAG.match(line):
+            tag = line.strip().lower()
+            if tag.startswith("</"):
+                ordered = ordered[:-1]
+            else:
+                ordered.append(tag.startswith("<ol"))
+            out.append("")
+            changed = True
+        elif ordered and (m := _HTML_ITEM.match(line)):
+            out.append("  " * (len(ordered) - 1) + ("1. " if ordered[-1] else "- ") + _html_inline(m.group(2)))
+            changed = True
+        else:
+            out.append(line)
+    return out if changed else None
