@@ -365,8 +365,10 @@ LOCAL_TIMES = {
     "北京时间": "Asia/Shanghai", "台北時間": "Asia/Taipei", "日本時間": "Asia/Tokyo", "한국 시간": "Asia/Seoul",
     "waktu indonesia barat": "Asia/Jakarta",
 }
-_LOCAL_TIME_NAMED = lazy_re.compile(r"(?<!\w)(?:" + "|".join(n.replace(" ", r"\s+") for n in sorted(LOCAL_TIMES, key=len, reverse=True))
-                                    + r")(?!\w)", re.IGNORECASE)
+# (whole words in alphabets that space them; "以下时间均为北京时间" runs its words together)
+_LETTER = "A-Za-zÀ-ÿĀ-žА-Яа-яЁё"
+_LOCAL_TIME_NAMED = lazy_re.compile(rf"(?<![{_LETTER}])(?:" + "|".join(n.replace(" ", r"\s+") for n in sorted(LOCAL_TIMES, key=len, reverse=True))
+                                    + rf")(?![{_LETTER}])", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------

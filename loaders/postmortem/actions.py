@@ -67,11 +67,11 @@ _TRACKER_URL = lazy_re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge
 # (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann", "eigenaar: Femke
 # de Vries", "ansvarig: Oskar Lund", "PIC: Dimas")
-_OWNER = lazy_re.compile(r"(?=[adeoprsvwAEPRSVW담担])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
+_OWNER = lazy_re.compile(r"(?=[adeoprsvwAEPRSVW담担负])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
                     r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig|sorumlu"
                     r"|w[łl]a[śs]ciciel"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
-                    r"|担当(?:者)?(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
+                    r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
                     # (a second word, or a team's name joined by "&": "Identity & Access Management";
                     # an initial before a name: "J. Petersen")
                     r"(@?(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
@@ -113,9 +113,9 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
-_DUE = lazy_re.compile(r"(?=[bdetfpés기📅期])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+_DUE = lazy_re.compile(r"(?=[bdetfpés기📅期截])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+date|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
                   r"|estimated\s+completion(?:\s+date)?|termin"
-                  r"|prazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
+                  r"|prazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"

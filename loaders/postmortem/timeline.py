@@ -560,7 +560,7 @@ _CJK_EVENTS = tuple((kind, lazy_re.compile("|".join(words))) for kind, words in 
                    # what stopped goes again: "認証コードの送信が再開" (sending resumed), "服务已恢复正常"
                    "(?:が|を)?再開(?!予定|の見込み)", "正常化")),
     # "インシデントをクローズ" (the incident closed), "障害対応を終了" (the response ended)
-    ("resolved", ("解決", "収束", "解决", "해결", "(?:インシデント|障害)(?:を|は)?クローズ", "事件关闭", "事故关闭",
+    ("resolved", ("解決", "収束", "解决", "해결", "(?:インシデント|障害)(?:を|は)?クローズ", "(?:事件|事故|故障|问题)关闭",
                   "(?:장애 ?)?종료 ?선언", "(?:障害)?対応を?終了")),
 ))
 

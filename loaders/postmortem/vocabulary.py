@@ -309,7 +309,9 @@ _TIMELINE_ANYWHERE = lazy_re.compile(r"\btime\s*line\b|\bchronology\b|时间线|
 # "3.", "2.1", "iv)", "b)", and a numbered part's label: "Phase 3:", "Part II -", "Step 2."
 # (both, "4. Phase 3: ...", when a numbered outline numbers the parts' headings again)
 _NUMBERING = lazy_re.compile(r"^\s*(?:(?:(?:phase|part|step|section|stage)\s+(?:\d+|[ivx]+)\s*[:.)–—-]|"
-                        r"\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+)+", re.IGNORECASE)
+                        r"\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+"
+                        # "三、根因分析", "第二章 时间线": Chinese and Japanese numbering
+                        r"|[一二三四五六七八九十]+[、.．]\s*|第[一二三四五六七八九十\d]+[章节部]\s*)+", re.IGNORECASE)
 
 
 # symbols, emoji and emoji shortcodes (":warning:", ":mag_right:") before a heading's words
@@ -591,8 +593,10 @@ _CJK_META = {
     # "**类型**：`data` / `near-miss`": what kind of incident it was
     "class": ("类型", "类别", "分类", "事故类型", "種別", "種類", "分類", "유형", "분류"),
 }
-# ("首次发生时间", "初回検知日時": the first time it happened, or was seen)
-META_KEYS = META_KEYS + [(name, lazy_re.compile("^(?:首次|初次|最初の?|初回)?(?:" + "|".join(words) + ")$"))
+# ("首次发生时间", "初回検知日時": the first time it happened, or was seen; "故障发生日期",
+# "文档状态": the incident's or the document's, named before the key)
+META_KEYS = META_KEYS + [(name, lazy_re.compile("^(?:首次|初次|最初の?|初回)?(?:事故|故障|事件|障害|インシデント|장애|사고|文档|文書|ドキュメント|문서)?"
+                                                r"\s?(?:" + "|".join(words) + ")$"))
                          for name, words in _CJK_META.items()]
 # ... and in Russian ("**Дата инцидента:** 2026-05-23 12:14:27 UTC", "**Длительность простоя:**")
 _RUSSIAN_META = {
@@ -1003,12 +1007,15 @@ WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|c
               r"|yap[ıi]lmayacak|iptal(?:\s+edildi)?|reddedildi|не\s+планируется|не\s+будет\s+(?:сделано|выполнено)|отменен[оа]?|отклонен[оа]?|kh[ôo]ng\s+(?:l[àa]m|th[ựu]c\s+hi[ệe]n)|h[ủu]y\s+b[ỏo]|đ[ãa]\s+h[ủu]y")
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
-_STATUS_FIELD = r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태|durum|tr[ạa]ng\s+th[áa]i)\s*[:=]\s*(?:\*\*|__)?"
+_STATUS_FIELD = (r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태|durum|tr[ạa]ng\s+th[áa]i|状态|状態|ステータス)"
+                 r"\s*[:=：]\s*(?:\*\*|__)?")
 # (the value whole: "Status: done for EU, pending for US" states no status)
-_FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)]|$)|\s+[(\[—–·|-])"
-STATUS_FIELD_DONE = lazy_re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|" + DONE_OTHER + r")"
+_FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)，。；）]|$)|\s+[(\[—–·|-])"
+STATUS_FIELD_DONE = lazy_re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|已完成|已解决|已修复|完了|対応済み?|実施済み?|"
+                                   + DONE_OTHER + r")"
                                + _FIELD_END, re.I)
-STATUS_FIELD_WONT = lazy_re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|" + WONT_OTHER
+STATUS_FIELD_WONT = lazy_re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|不做|不处理|不予处理|见送り|見送り|対応しない|"
+                                   + WONT_OTHER
                                + r")" + _FIELD_END, re.I)
 # (every phrase but the whole-cell ones opens with one of the guard's characters: the
 # search passes over every other position at once, a third of its time)
