@@ -1051,3 +1051,15 @@ def test_no_customer_harmed_in_other_languages_is_a_near_miss(said):
 def test_harm_inside_the_company_is_no_near_miss(said):
     text = f"# Weekend spend runaway\n\n**Date:** 2024-03-08\n\n## Summary\n\n{said}\n"
     assert parse(text, "a.md")["near_miss"] is False
+
+
+def test_a_list_inside_a_quote_holds_the_fields():
+    text = "# Outage\n\n> - Severity: SEV2\n> - Status: Reviewed\n\n## Summary\n\nIt broke.\n"
+    got = parse(text, "a.md")
+    assert (got["severity"], got["status"]) == ("SEV2", "Reviewed")
+
+
+def test_a_list_in_a_quote_inside_a_quote_is_an_earlier_mail_not_a_list():
+    text = ("# Outage\n\n**Date:** 2025-01-21\n\n## Action items\n\n- [ ] Rate-limit purges (owner: Hana)\n\n"
+            "> Two corrections to v1:\n>\n> > - 10:24 AM – alert pages the on-call.\n> > - 10:15 AM – 25 purges\n")
+    assert len(parse(text, "a.md")["action_items"]) == 1

@@ -37,7 +37,7 @@ _HEADERS = {
                       r"|by when|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
                       r"|prazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
                       r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
-                      r"|^(?:期限|期日|締切|截止)", re.I),
+                      r"|^(?:期限|期日|締切|截止|기한|마감)", re.I),
     "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
                          r"github|linear|id|key|referanse|referens|referenz|r[ée]f[ée]rence|refer[êe]ncia|referencia|riferimento"
                          r"|chamado|kay[ıi]t|задача|тикет)\b|^(?:追跡|チケット|链接|跟踪)", re.I),

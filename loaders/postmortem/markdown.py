@@ -444,6 +444,14 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             cur.blocks.append(item)
             i += 1
             continue
+        if c == ">" and not para and stripped[1:].lstrip()[:1] != ">" and (qm := _ITEM.match(_QUOTE_MARK.sub("", stripped))):
+            # a list inside a block quote ("> - Severity: SEV2", a callout holding the
+            # document's fields) is a list, its items read as any other's (not a quote
+            # inside a quote: "> > - 9:58 AM ...", an earlier mail's draft)
+            item = Block("item", ln, qm.group(3).strip(), marker=qm.group(2))
+            cur.blocks.append(item)
+            i += 1
+            continue
         indented = raw[:1] in (" ", "\t")
         if item is not None and (indented or not was_blank):
             # sub-bullet, indented paragraph, or lazy continuation of the item above
@@ -451,8 +459,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                 item.children.append(stripped)
             else:
                 # the item's own text hard-wrapped onto the next line (indented or not):
-                # one paragraph, as CommonMark reads it
-                item.text = item.text + " " + stripped
+                # one paragraph, as CommonMark reads it (a quoted one without its marks)
+                item.text = item.text + " " + (_QUOTE_MARK.sub("", stripped) if c == ">" else stripped)
             i += 1
             continue
         if indented and item is None and not para and _ITEM.match(stripped):

@@ -1004,7 +1004,7 @@ WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|c
               r"|doen\s+we\s+niet|(?:gaan\s+we\s+)?niet\s+doen|machen\s+wir\s+nicht"
               r"|odrzucon[eya]|anulowan[eya]|porzucon[eya]|nie\s+b[ęe]dzie\s+realizowan[eya]"
               r"|tidak\s+(?:dikerjakan|dilakukan|dilanjutkan)|dibatalkan|batal|ditolak"
-              r"|yap[ıi]lmayacak|iptal(?:\s+edildi)?|reddedildi|не\s+планируется|не\s+будет\s+(?:сделано|выполнено)|отменен[оа]?|отклонен[оа]?|kh[ôo]ng\s+(?:l[àa]m|th[ựu]c\s+hi[ệe]n)|h[ủu]y\s+b[ỏo]|đ[ãa]\s+h[ủu]y")
+              r"|진행하지\s?않음|하지\s?않음|미진행|yap[ıi]lmayacak|iptal(?:\s+edildi)?|reddedildi|не\s+планируется|не\s+будет\s+(?:сделано|выполнено)|отменен[оа]?|отклонен[оа]?|kh[ôo]ng\s+(?:l[àa]m|th[ựu]c\s+hi[ệe]n)|h[ủu]y\s+b[ỏo]|đ[ãa]\s+h[ủu]y")
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
 _STATUS_FIELD = (r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태|durum|tr[ạa]ng\s+th[áa]i|状态|状態|ステータス)"
