@@ -346,7 +346,8 @@ def stated_zone(text: str) -> Zone | None:
     for m in _CJK_ZONE_STATEMENT.finditer(text):
         if (z := zone(m.group(1).replace(" ", ""))) is not None:
             return z
-    if (m := _LOCAL_TIME_NAMED.search(text)) is not None:
+    low = text.lower()
+    if any(w in low for w in _LOCAL_HINTS) and (m := _LOCAL_TIME_NAMED.search(text)) is not None:
         # "alla klockslag nedan är svensk tid", "giờ Việt Nam": a country's own clock
         return zone(LOCAL_TIMES[" ".join(m.group(0).lower().split())])
     return None
@@ -367,7 +368,12 @@ LOCAL_TIMES = {
 }
 # (whole words in alphabets that space them; "以下时间均为北京时间" runs its words together)
 _LETTER = "A-Za-zÀ-ÿĀ-žА-Яа-яЁё"
-_LOCAL_TIME_NAMED = lazy_re.compile(rf"(?<![{_LETTER}])(?:" + "|".join(n.replace(" ", r"\s+") for n in sorted(LOCAL_TIMES, key=len, reverse=True))
+# (a word every one of them holds, looked for first: most text names none)
+_LOCAL_HINTS = ("tid", "aikaa", "tijd", "zeit", "ora ", "hora", "czas", "saati", "giờ", "врем", "москв", "мск",
+                "时间", "時間", "시간", "waktu")
+# (their first letters first, in both cases: a search skips to the next of them)
+_LOCAL_FIRSTS = "".join(sorted({c for n in LOCAL_TIMES for c in (n[0], n[0].upper())}))
+_LOCAL_TIME_NAMED = lazy_re.compile(rf"(?=[{_LOCAL_FIRSTS}])(?<![{_LETTER}])(?:" + "|".join(n.replace(" ", r"\s+") for n in sorted(LOCAL_TIMES, key=len, reverse=True))
                                     + rf")(?![{_LETTER}])", re.IGNORECASE)
 
 

@@ -138,3 +138,9 @@ def test_a_zone_stated_in_another_language_outside_the_timeline(said):
 def test_a_sentence_that_states_the_zone(text, zone):
     z = timeparse.stated_zone(text)
     assert (z.name if z else None) == zone
+
+
+def test_every_country_clock_holds_a_hint_word():
+    """stated_zone looks for a country's clock only where one of its hint words is."""
+    from loaders import timeparse as tp
+    assert all(any(w in name for w in tp._LOCAL_HINTS) for name in tp.LOCAL_TIMES)

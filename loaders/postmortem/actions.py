@@ -67,8 +67,8 @@ _TRACKER_URL = lazy_re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge
 # (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann", "eigenaar: Femke
 # de Vries", "ansvarig: Oskar Lund", "PIC: Dimas")
-_OWNER = lazy_re.compile(r"(?=[adeoprsvwAEPRSVW담担负])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
-                    r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig|sorumlu"
+_OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担负])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
+                    r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
                     r"|w[łl]a[śs]ciciel"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
@@ -873,6 +873,10 @@ def _owner_field(text: str):
     """Where ``text`` names its owner ("Owner: @kim", "(owned by the data team)"). An
     aside between commas describes something else: "The main Caddyfile, owned by
     topquaranta, contains ..." names who owns the file, not the item."""
+    if "orumlu" in text:
+        # Turkish "Sorumlu:" (responsible), read as its English key of the same length (the
+        # scan's guard stays on letters that seldom start a word: not "s")
+        text = text.replace("Sorumlu", "Owner  ").replace("sorumlu", "owner  ")
     for m in _OWNER.finditer(text):
         aside = m.group(0)[:8].lower() == "owned by" and text[max(0, m.start() - 2):m.start()].strip() == "," \
             and "," in text[m.start(1):m.start(1) + 40]

@@ -322,7 +322,7 @@ def as_markdown(text: str, lines: list[str]) -> list[str] | None:
     markup, AsciiDoc or Org, or holds MDX's imports and components, or HTML's tables and
     lists; else None (markdown, or plain text, read as it is)."""
     md = _in_other_markup(text, lines)
-    if ("<table" in text or "<li" in text or "<TABLE" in text or "<LI" in text) \
+    if "<" in text and ("<table" in text or "<li" in text or "<TABLE" in text or "<LI" in text) \
             and (html := from_html_blocks(md if md is not None else lines)) is not None:
         md = html   # (a CMS's export: markdown around the HTML its editor kept)
     return md

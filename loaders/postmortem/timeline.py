@@ -317,6 +317,8 @@ _AGAIN_GERMAN = lazy_re.compile(r"\b(?:läuft|laufen|funktioniert|funktionieren|
 # what stopped, done again, as Spanish, Portuguese, Italian and French say it: "Los pagos
 # vuelven a funcionar", "Novas transferências voltam a liquidar em segundos", "torna a
 # rispondere" (to return to doing: again)
+_AGAIN_VERBS = frozenset("vuelve vuelven volvió volvio volvieron volta voltam volto voltou voltaram torna tornano tornò "
+                         "torno tornarono".split())
 _AGAIN_ROMANCE = lazy_re.compile(r"\b(?:vuelven?|volvi[óo]|volvieron|volta[mv]?|voltou|voltaram|torna(?:no)?|torn[òo]|tornarono)"
                                  # (not what fails again: "vuelve a fallar", "volta a cair")
                                  r"\s+a\s+(?!fall|falh|ca[eií]r|romp|quebr|bloque|trav|colaps|degrad|interromp|sbagli|guast)"
@@ -692,11 +694,11 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "...; suggestions return."
     if "wieder" in e.text and _AGAIN_GERMAN.search(e.text):
         e.tags.add("mitigated")  # "neue Scans kommen wieder sofort an"
-    if (" a " in e.text) and _AGAIN_ROMANCE.search(e.text):
-        e.tags.add("mitigated")  # "Novas transferências voltam a liquidar em segundos"
     if "normally" in e.text and _GOING_NORMALLY.search(e.text):
         e.tags.add("mitigated")  # "By 17:31 UTC scans were completing normally"
     said = set(words)   # (the checks below ask whether a word is there, not where)
+    if not said.isdisjoint(_AGAIN_VERBS) and _AGAIN_ROMANCE.search(e.text):
+        e.tags.add("mitigated")  # "Novas transferências voltam a liquidar em segundos"
     if words and words[0] in _STAGES and (m := _STAGE_OPENS.match(e.text)):
         # "Mitigated. New events are delivered again", "**Resolved** — ...": the stage the
         # team declared, opening the entry as a status page posts it
@@ -1566,7 +1568,7 @@ _SENTENCE_END = lazy_re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 # (every match starts with a digit or the "U" or "G" of a zone: the look ahead first
 # fails at every other character in one test, where the look behinds of both branches
 # were tried at each of them, 7x the cost over prose)
-_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?<!\bin )(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
+_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
                     r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
                     r"|(?<=\babout )|(?<=\bapproximately )|(?<=\broughly )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
                     r"(?!\s*(?:%|x\b|[kmgt]?b\b|ms\b|(?:milli)?sec|min|hour|hr|day|week|month|year|times|percent)))",
@@ -1599,8 +1601,9 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
         dates = None
         for m in _CLOCK.finditer(sentence):
             start = m.start()
-            if found and start < found[-1][1]:
-                continue
+            if found and start < found[-1][1] or sentence[max(0, start - 3):start] == "in " \
+                    and not sentence[start - 4:start - 3].isalnum():
+                continue   # ("expires in 2h05": a span, no clock)
             head = sentence[start:]
             zone_first = _ZONE_FIRST.match(head)
             zone_before = zone_first is None and _ZONE_BEFORE.search(sentence[max(0, start - 4):start])

@@ -1007,7 +1007,7 @@ WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|c
               r"|진행하지\s?않음|하지\s?않음|미진행|yap[ıi]lmayacak|iptal(?:\s+edildi)?|reddedildi|не\s+планируется|не\s+будет\s+(?:сделано|выполнено)|отменен[оа]?|отклонен[оа]?|kh[ôo]ng\s+(?:l[àa]m|th[ựu]c\s+hi[ệe]n)|h[ủu]y\s+b[ỏo]|đ[ãa]\s+h[ủu]y")
 _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 # ... as the value of a status field in an item's text: "Estado: completada.", "statut : fait"
-_STATUS_FIELD = (r"(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태|durum|tr[ạa]ng\s+th[áa]i|状态|状態|ステータス)"
+_STATUS_FIELD = (r"(?=[sSeEéÉzZdDtT상状ス])(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태|durum|tr[ạa]ng\s+th[áa]i|状态|状態|ステータス)"
                  r"\s*[:=：]\s*(?:\*\*|__)?")
 # (the value whole: "Status: done for EU, pending for US" states no status)
 _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)，。；）]|$)|\s+[(\[—–·|-])"
