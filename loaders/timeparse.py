@@ -307,7 +307,7 @@ ZONE_PATTERN = (
 _ZONE_STATEMENT = lazy_re.compile(
     r"[tTaA(（hHuUzZ](?i:"
     # ("All times are in 24-hour PST8PDT": the clock's kind may come between)
-    r"(?:(?<=t)(?<!\w.)imes?\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)(?:\s{0,3}:)?\s{1,3}(?:in\s{1,3})?"
+    r"(?:(?<=t)(?<!\w.)im(?:es?|ings?)\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)(?:\s{0,3}:)?\s{1,3}(?:in\s{1,3})?"
     r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?"
     # ("times are approximate, Eastern": how sure the times are, before their zone)
     r"(?:approx(?:imate|imately)?\.?,?\s{1,3}(?:in\s{1,3})?)?|"
@@ -428,6 +428,8 @@ _DATE_PATTERNS = [
     ("ymd", lazy_re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     # 2023年9月27日, 2024년 2월 6일: Chinese, Japanese and Korean dates
     ("ymd", lazy_re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
+    # "2024. 8. 27.": Korean's year, month and day, each closed by a stop and a space
+    ("ymd", lazy_re.compile(r"(?P<y>\d{4})\.\s(?P<m>\d{1,2})\.\s(?P<d>\d{1,2})\.(?!\d)")),
     # 9月12日, 7월 24일: the same without the year (the incident's)
     # (not the month and day of a full date: "2024年7月24日" is one date, not two)
     ("md", lazy_re.compile(r"(?<![年년])(?<![年년]\s)(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
@@ -707,6 +709,20 @@ _ISO_ZONE = lazy_re.compile(r"(?:[Zz]|([+-]\d{2}:?\d{2}))(?![\w:])")
 _FRACTION = lazy_re.compile(r"[.,]\d{1,9}(?=[Zz](?![\w:])|[+-]\d{2}:?\d{2}(?![\w:]))")
 
 
+# the half of the day written before a clock, as Korean, Japanese and Chinese write it
+_CJK_MERIDIEM = lazy_re.compile(r"(오전|오후|午前|午後|上午|下午)\s?")
+_CJK_MERIDIEM_FIRST = frozenset("오午上下")
+_AFTERNOON = frozenset(("오후", "午後", "下午"))
+
+
+def _in_half(st: Stamp, meridiem: str | None) -> Stamp:
+    """``st`` with its hour on the 24-hour clock, when a half of the day was written before
+    it ("오후 3:10" is 15:10; "오전 12:05" is 00:05)."""
+    if meridiem is not None and st.hour is not None and st.hour <= 12:
+        st.hour = (st.hour % 12) + (12 if meridiem in _AFTERNOON else 0)
+    return st
+
+
 def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stamp | None:
     """Read a date and/or time at the start of ``text``.
 
@@ -726,6 +742,12 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
     if pos >= len(text):
         return None
     first = text[pos]
+    meridiem = None
+    if not first.isdigit() and first in _CJK_MERIDIEM_FIRST and (mm := _CJK_MERIDIEM.match(text, pos)):
+        meridiem, pos = mm.group(1), mm.end()   # "오전 6:00", "午後3時": the half of the day before the clock
+        if pos >= len(text) or not text[pos].isdigit():
+            return None
+        first = text[pos]
     if first.isalpha() and text[pos:pos + 3].lower() in _OTHER_STARTS and (w := _OTHER_WEEKDAY.match(text, pos)):
         pos, first = w.end(), text[w.end()]   # "Dienstag, 5. März 2024", "mardi 5 mars 2024"
     if not first.isdigit() and (not first.isalpha() or text[pos:pos + 3].lower() not in _WORD_STARTS):
@@ -742,6 +764,8 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
             return st
         gap = _GAP.match(text, end)
         after = gap.end() if gap else end
+        if after < len(text) and text[after] in _CJK_MERIDIEM_FIRST and (mm := _CJK_MERIDIEM.match(text, after)):
+            meridiem, after = mm.group(1), mm.end()   # "2024. 8. 27.(화) 오전 10:00"
         if after < limit:
             tend = _match_time(text, after, st)
             if tend is not None:
@@ -752,7 +776,7 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
             return None
         if end == len(text):
             st.end = end   # a time ending the text (a table's "10:13" cell): nothing can follow
-            return st
+            return _in_half(st, meridiem)
         if text[end:end + 1] == "+" and text[end + 1:end + 2] in ("", " ", "\t"):
             end += 1   # "### 23:00+ UTC - job still running": from then on
         timed = end
@@ -809,7 +833,7 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
                     if dend is not None:
                         end = dend
     st.end = end
-    return st
+    return _in_half(st, meridiem)
 
 
 def year_near(month: int, day: int, near: date) -> int:

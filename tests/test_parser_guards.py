@@ -1063,3 +1063,16 @@ def test_a_list_in_a_quote_inside_a_quote_is_an_earlier_mail_not_a_list():
     text = ("# Outage\n\n**Date:** 2025-01-21\n\n## Action items\n\n- [ ] Rate-limit purges (owner: Hana)\n\n"
             "> Two corrections to v1:\n>\n> > - 10:24 AM – alert pages the on-call.\n> > - 10:15 AM – 25 purges\n")
     assert len(parse(text, "a.md")["action_items"]) == 1
+
+
+def test_all_timings_are_in_a_zone_states_it():
+    text = "# RCA\n\n| Field | Details |\n|---|---|\n| Date of Incident | 19-03-2024 |\n| RCA Status | Approved |\n\n" \
+           "## Sequence of Events\n\nAll timings are in IST.\n\n| Time | Event |\n|---|---|\n| 10:47 hrs | Callbacks fail |\n"
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["status"]) == ("2024-03-19T05:17:00Z", "Approved")
+
+
+@pytest.mark.parametrize("cell", ["実施しない", "不做", "不处理"])
+def test_a_cjk_wont_do_cell_is_wont_do(cell):
+    text = f"# 障害\n\n**Date:** 2024-06-12\n\n## Action items\n\n| Action | Status |\n|---|---|\n| 監視を追加 | {cell} |\n"
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["wont_do"]

@@ -513,7 +513,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    r"(?:status|estado|statut|stato)\s+d(?:o|el|u)\s+(?:documento|document|relat[óo]rio|informe|rapport)",
                    r"dokument(?:en)?status", r"berichtsstatus",
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
-                   r"|retro(?:spective)?\s+|analysis\s+)?status", r"state",
+                   r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|coe\s+|write[\s-]?up\s+|page\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
                    r"stato(?:\s+del\s+(?:documento|report))?", r"durum", r"tr[ạa]ng\s+th[áa]i")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
@@ -1036,7 +1036,7 @@ DONE = lazy_re.compile(
 # lookahead lets the search pass over every other position at once, 40% of its time)
 WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw]))(?:"
                      r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|not\s+proceeding|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|不対応|不予处理)[\s*_。.]*"
+                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|not\s+proceeding|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
