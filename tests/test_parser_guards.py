@@ -1076,3 +1076,16 @@ def test_all_timings_are_in_a_zone_states_it():
 def test_a_cjk_wont_do_cell_is_wont_do(cell):
     text = f"# 障害\n\n**Date:** 2024-06-12\n\n## Action items\n\n| Action | Status |\n|---|---|\n| 監視を追加 | {cell} |\n"
     assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["wont_do"]
+
+
+@pytest.mark.parametrize("zone, back", [
+    ("MEZ", "Datenbank wieder beschreibbar, Fehlerquote unter 0,1 %."),
+    ("MEZ", "Makler können wieder rechnen."),
+    ("CET", "Retour arrière terminé ; les déverrouillages reprennent."),
+    ("UTC", "Os Pix novos voltaram a ser creditados em tempo real."),
+    ("UTC", "A correção encerrou o impacto para os clientes."),
+])
+def test_recovery_said_in_other_words_is_the_mitigation(zone, back):
+    text = (f"# Partner outage\n\n**Date:** 2024-12-03\n\nAll times {zone}.\n\n## Timeline\n\n"
+            f"- 18:20 Errors start.\n- 18:55 {back}\n")
+    assert parse(text, "a.md")["timestamp_sources"].get("mitigated_at") == "timeline_mitigation"

@@ -313,7 +313,10 @@ _COMES_BACK = lazy_re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re
 # ... and as German says it: "neue Scans kommen wieder sofort an", "Logins laufen wieder"
 # (not what fails again: "fällt wieder aus", "schlägt wieder fehl")
 _AGAIN_GERMAN = lazy_re.compile(r"\b(?:läuft|laufen|funktioniert|funktionieren|kommen|kommt|geht|gehen|arbeitet|arbeiten"
-                                r"|antwortet|antworten|lädt|laden|klappt|klappen)\s+(?:[\w-]+\s+)?wieder\b(?!\s+(?:aus|fehl|ab)\b)", re.I)
+                                r"|antwortet|antworten|lädt|laden|klappt|klappen|kann|können|konnte|konnten)\s+(?:[\w-]+\s+)?wieder\b"
+                                r"(?!\s+(?:aus|fehl|ab|nicht)\b)"
+                                # "Datenbank wieder beschreibbar", "wieder erreichbar": usable again
+                                r"|\bwieder\s+(?:[a-zäöüß]+bar|normal|online|stabil|aktiv)\b", re.I)
 # what stopped, done again, as Spanish, Portuguese, Italian and French say it: "Los pagos
 # vuelven a funcionar", "Novas transferências voltam a liquidar em segundos", "torna a
 # rispondere" (to return to doing: again)
@@ -322,7 +325,7 @@ _AGAIN_VERBS = frozenset("vuelve vuelven volvió volvio volvieron volta voltam v
 _AGAIN_ROMANCE = lazy_re.compile(r"\b(?:vuelven?|volvi[óo]|volvieron|volta[mv]?|voltou|voltaram|torna(?:no)?|torn[òo]|tornarono)"
                                  # (not what fails again: "vuelve a fallar", "volta a cair")
                                  r"\s+a\s+(?!fall|falh|ca[eií]r|romp|quebr|bloque|trav|colaps|degrad|interromp|sbagli|guast)"
-                                 r"[^\W\d_]{3,}(?:ar|er|ir|are|ere|ire)\b", re.I)
+                                 r"(?:[^\W\d_]{3,}(?:ar|er|ir|are|ere|ire)|ser\s+[^\W\d_]+[ai]d[oa]s?)\b", re.I)
 # what the service does, done as it should again: "scans were completing normally", "the
 # service is operating normally" (not "were not completing normally", nor "stopped ...")
 _GOING_NORMALLY = lazy_re.compile(r"(?<!\bnot )(?<!n't )\b(?:is|are|was|were|now)\s+(?:again\s+|now\s+)?[a-z]+ing\s+normally\b", re.I)

@@ -894,6 +894,20 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
 EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + [
     "fallan", "fallando", "fallaron", "falham", "falhando", "falharam", "échouent", "échoue", "échouaient",
     "schlagen fehl", "schlug fehl", "fallisce", "falliscono"]
+# French "retour arrière" (rollback) done; a report passed up ("le service client remonte")
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
+    "retour arrière terminé", "retour arrière effectué", "retour en arrière terminé", "rollback terminé",
+    "rollback effectué"]
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["remonte", "remontent", "nous signale", "nous remonte"]
+EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + ["störung beendet", "kanal geschlossen", "incident clos"]
+# the impact ended, said so ("o que encerrou o impacto", "fin del impacto"); the incident closed
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
+    "encerrou o impacto", "fim do impacto", "terminou o impacto", "fin del impacto", "terminó el impacto",
+    "fin de l'impact", "fin de l’impact", "fine dell'impatto", "fine dell’impatto", "ende der auswirkung",
+    "ende der störung", "einde van de impact"]
+EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
+    "encerrou o incidente", "encerramos o incidente", "cerró el incidente", "cerramos el incidente",
+    "a clos l'incident", "a clôturé l'incident", "chiuso l'incidente", "schloss den vorfall", "sloot het incident"]
 # (and "vuelven a funcionar", "voltam a liquidar": timeline._AGAIN_ROMANCE)
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "fonctionne à nouveau", "fonctionnent à nouveau",
