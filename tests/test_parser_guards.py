@@ -1089,3 +1089,13 @@ def test_recovery_said_in_other_words_is_the_mitigation(zone, back):
     text = (f"# Partner outage\n\n**Date:** 2024-12-03\n\nAll times {zone}.\n\n## Timeline\n\n"
             f"- 18:20 Errors start.\n- 18:55 {back}\n")
     assert parse(text, "a.md")["timestamp_sources"].get("mitigated_at") == "timeline_mitigation"
+
+
+@pytest.mark.parametrize("item, owner", [
+    ("- [ ] Disk alert at 80% routed to on-call @Sam Delgado INTEG-412 due Mar 28, 2025", "Sam Delgado"),
+    ("- [x] Size-based log rotation on both hosts @Sam Delgado (completed Mar 12)", "Sam Delgado"),
+    ("- [ ] Page the on-call for empty slots @Renee Okafor", "Renee Okafor"),
+])
+def test_a_display_name_mention_after_the_task_owns_it(item, owner):
+    text = f"# Outage\n\n**Date:** 2025-03-11\n\n## Action items\n\n{item}\n"
+    assert parse(text, "a.md")["action_items"][0]["owner"] == owner

@@ -83,6 +83,12 @@ _LEADING_MENTION = lazy_re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s
 _LEADING_DISPLAY_NAME = lazy_re.compile(r"^@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,3})(?=[\s,:—–-])")
 
 
+# ... or after the task, before its ticket, due date or a note in brackets: "... on-call
+# @Sam Delgado INTEG-412 due Mar 28, 2025", "... rotation @Sam Delgado (completed Mar 12)"
+_DISPLAY_NAME_BEFORE_FIELDS = lazy_re.compile(r"(?<![\w@])@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2})"
+                                             r"(?=\s+(?:[A-Z][A-Z0-9]{1,9}-\d|due\b|by\b|\()|\s*$)")
+
+
 def _display_name(words: str) -> str:
     """The name in a display-name mention's run of capitalised words: all of two ("@Ravi
     Menon to pin ...", where the task starts in lower case), else all but the last, the
@@ -646,6 +652,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = lm.group(1)  # "@jsnshrmn will identify ..."
         elif clean[:1] == "@" and (dm := _LEADING_DISPLAY_NAME.match(clean)):
             owner = _display_name(dm.group(1))   # "@Ravi Menon Pin `TZ` in the Dockerfile"
+        elif "@" in clean and (dm := _DISPLAY_NAME_BEFORE_FIELDS.search(clean)):
+            owner = dm.group(1)   # "... routed to on-call @Sam Delgado INTEG-412 due Mar 28, 2025"
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
             owner = bm.group(1)
         else:
