@@ -2646,12 +2646,19 @@ def _said_words(low: str) -> set[str]:
     return found
 
 
+# a field near the top saying nobody was harmed: "**Customer impact:** none. Every bill ...",
+# "Impact window: n/a", "User impact: None"
+_NO_IMPACT_FIELD = lazy_re.compile(r"(?im)^[^\w\n]*(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:customer|user|client|external|business)\s+impact(?:\*\*|__)?\s*"
+                                   r"[:：](?:\*\*|__)?\s*(?:none|nil|n/?a|zero|no\s+(?:customer|user|client)s?\b)")
+
+
 def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bool:
     # (the title too: "... config reached canary, stopped there", "... caught in staging")
     opening = " ".join(filter(None, [_opening_prose(doc), summary, _section_text(doc, "impact"), title]))
     said = _said_words(opening.lower())
-    if not said or not any(
-            any(f.startswith(w) for f in said for w in words) and rx.search(opening) for words, rx in _AVERTED):
+    if not (said and any(any(f.startswith(w) for f in said for w in words) and rx.search(opening)
+                         for words, rx in _AVERTED)) \
+            and not ("mpact" in doc.text[:3000] and _NO_IMPACT_FIELD.search(doc.text, 0, 3000)):
         return False
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
     if any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) for m in _HARMED.finditer(whole)):

@@ -992,9 +992,13 @@ def _section_entries(r: _Reader, s, tops) -> None:
             if st is None and (labelled := _labelled_stamp(r, text)) is not None:
                 st, text = labelled  # "First detected: 2023-09-18 13:42"
                 stated = meta_key(text)
+            body = None
+            if st is None and (told := _one_clock(r, text)) is not None:
+                # "Shortly after lunch, at 13:10, Hannah noticed ...", "The re-run started at
+                # 15:38.": an entry told as a sentence, its one clock inside it
+                st, body = told, plain(text)
             if st is None:
                 _unreadable(r.doc, text, b.line)
-            body = None
             if st is not None and b.children and not _SKIP_LEAD.sub("", plain(text[st.end:])).strip():
                 # "- 2025-04-14 16:37 UTC" with what happened on the lines below it
                 body = plain(" ".join(c.strip().lstrip("-*+ ") for c in b.children))
@@ -1401,6 +1405,19 @@ _STATED_EVENTS = ("started", "detected", "mitigated", "resolved")
 _LABEL = lazy_re.compile(r"^\W*([A-Za-z][A-Za-z /'-]{1,40}?)\W*[:\-–]?\s+"
                     r"(?=\d|(?i:(?:" + tp.WEEKDAY_STEMS + r")[a-z]*,?\s+)?"
                     r"(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d)")
+
+
+def _one_clock(r: _Reader, text: str):
+    """The Stamp of the one clock time a timeline item tells inside its sentence, when it
+    holds exactly one (and no date: a day named in the sentence is context); else None."""
+    said = plain(text)
+    if len(said) > 400 or not any(c.isdigit() for c in said):
+        return None
+    clocks = [m for m in _CLOCK.finditer(said) if said[max(0, m.start() - 3):m.start()] != "in "]
+    if len(clocks) != 1:
+        return None
+    st = tp.read_stamp(said, r.doc.order_hint, start=clocks[0].start())
+    return st if st is not None and st.has_time and not st.has_date else None
 
 
 def _labelled_stamp(r: _Reader, text: str):

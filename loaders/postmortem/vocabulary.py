@@ -139,7 +139,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "## Failure chain" over "### 1. Trigger", "### 2. Amplifier": the causes, linked
         r"(?:failure|causal)\s+chain", r"chain\s+of\s+(?:failures?|causes?|causation)",
         # "What we got wrong": the organisation's own part in it, told as its causes
-        r"what\s+we\s+got\s+wrong")),
+        r"what\s+we\s+got\s+wrong",
+        # a near miss's causes: "What let it get this close", "Why it got this close"
+        r"(?:what\s+(?:let|made|allowed)\s+(?:it|this|us)|why\s+(?:it|this|we))\s+(?:to\s+)?(?:get|got|come|came)\s+(?:this|so)\s+close")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
     ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?")),
     ("went_wrong", _rx(r"what\s+went\s+(?:wrong|poorly|badly)", r"what\s+(?:didn[’']?t|did\s+not)\s+go\s+(?:so\s+|very\s+)?well", r"things\s+that\s+went\s+(?:wrong|poorly|badly)",
