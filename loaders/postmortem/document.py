@@ -535,8 +535,11 @@ def _time_heading(title: str) -> bool:
 _ANNOUNCES_TIMELINE = lazy_re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|chronology)\b[^\n]*:\s*$", re.I)
 
 
-# a month's name then a day opening an entry: "Sep 1, 3:10pm — 2.4.0 published"
-_MONTH_DAY_OPENS = lazy_re.compile(r"(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d", re.I)
+# a month's name then a day opening an entry, perhaps after a weekday: "Sep 1, 3:10pm — 2.4.0
+# published", "Sun 2 Feb, 6.05pm — fees uploaded"
+_MONTH_DAY_OPENS = lazy_re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d{1,2}\s+(?:" + tp.MONTH_STEMS
+                                   + r")|(?:" + tp.MONTH_STEMS + r")))?(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d"
+                                   r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}\s+(?:" + tp.MONTH_STEMS + r")", re.I)
 
 
 def _timed(items: list[str]) -> int:
@@ -1570,8 +1573,10 @@ def _detection_told(doc: Doc, timeline) -> str:
     """What the document tells of how it was found, in prose: its Detection sections, and
     above a status page's updates kept newest first, the postmortem's paragraphs ("Our
     monitoring alerted the on-call engineer at 1:47 PM", before the first update)."""
+    if not any(e.at for e in timeline):
+        return ""   # (no timed timeline: the story's prose, read in order, holds these sections' too)
     told = _section_prose(doc, "detection")
-    if not doc.newest_first or not timeline:
+    if not doc.newest_first:
         return told
     first = min(e.line for e in timeline)
     above = [plain(b.text) for s in doc.secs if doc.kinds.get(id(s)) not in _AFTER_STORY

@@ -109,6 +109,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Proposal Improvements", "Proposed changes", "Proposals for improvement"
         r"propos(?:als?|ed)\s+(?:(?:for\s+)?improvements?|changes|fixes|actions?|remediations?)", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
         r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent",
+        # "What we'll do" (alone: "What we'll do next" may follow a list of what was changed),
+        # "What happens next"
+        r"what\s+we(?:'|’)?ll\s+do(?=\s*[:.]?\s*$)", r"what\s+happens\s+next",
         # "What could be done to avoid this in future?", "What can we do to prevent it?"
         r"what\s+(?:could|can|should|will)\s+(?:be\s+done|we\s+do)\s+(?:differently\s+)?to\s+(?:avoid|prevent)",
         # "Stuff to do next time", "Things to fix", "What we'll change" (not "What we'll do
@@ -140,6 +143,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:failure|causal)\s+chain", r"chain\s+of\s+(?:failures?|causes?|causation)",
         # "What we got wrong": the organisation's own part in it, told as its causes
         r"what\s+we\s+got\s+wrong",
+        # "How it happened", "How did this happen?": the causes, told as a story
+        r"how\s+(?:it|this)\s+happened", r"how\s+did\s+(?:it|this)\s+happen",
         # a near miss's causes: "What let it get this close", "Why it got this close"
         r"(?:what\s+(?:let|made|allowed)\s+(?:it|this|us)|why\s+(?:it|this|we))\s+(?:to\s+)?(?:get|got|come|came)\s+(?:this|so)\s+close")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
@@ -157,8 +162,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                     r"context", r"issue\s+summary")),
     ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed|s)?", r"affected", r"scope", r"effects?",
                    r"who\s+(?:did\s+(?:it|this)\s+affect|(?:was|were)\s+affected)")),
-    ("detection", _rx(r"detection", r"how\s+(?:was\s+it|we)\s+detected")),
+    ("detection", _rx(r"detection", r"how\s+(?:was\s+it|we)\s+detected", r"how\s+we\s+(?:found\s+out|noticed|knew)",
+                      r"how\s+(?:it\s+was|we)\s+(?:found|spotted|noticed)")),
     ("resolution", _rx(r"resolution", r"recovery", r"mitigation", r"response", r"fix", r"resolution\s+and\s+recovery",
+                       r"what\s+we\s+did(?=\s*[:.]?\s*$)",
                        r"how\s+(?:it\s+was|we)\s+(?:fixed|resolved|mitigated)",
                        r"how\s+(?:did\s+we|was\s+it)\s+(?:fix|resolve|mitigate)")),
     ("metadata", _rx(r"date", r"(?:post[\s-]?mortem\s+|document\s+|review\s+|report\s+)?status", r"authors?", r"owners?",
