@@ -1099,3 +1099,11 @@ def test_recovery_said_in_other_words_is_the_mitigation(zone, back):
 def test_a_display_name_mention_after_the_task_owns_it(item, owner):
     text = f"# Outage\n\n**Date:** 2025-03-11\n\n## Action items\n\n{item}\n"
     assert parse(text, "a.md")["action_items"][0]["owner"] == owner
+
+
+def test_bold_four_digit_clocks_open_a_timeline_run():
+    text = ("# Scanners offline\n\n**Date:** 2025-03-05\n\n## Timeline (UTC)\n\n"
+            "- **0340** Firmware pushed to the controller.\n- **0415** Scanners drop off the network.\n"
+            "- **0430** Supervisor calls the service desk.\n- **0625** Scanners stay connected again.\n")
+    got = parse(text, "a.md")
+    assert [e["at"][11:16] for e in got["timeline"]] == ["03:40", "04:15", "04:30", "06:25"]

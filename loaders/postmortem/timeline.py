@@ -767,9 +767,10 @@ def _date_line(st, text: str) -> bool:
 
 
 # "- 0730 - `operator` - renewed the metadata": four digits and a separator opening an entry
-_COMPACT_ITEM = lazy_re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s*(?::|[-–—|])\s")
-# "- 0640 Certificate for scan-api expires": four digits and the entry's words, no separator
-_COMPACT_BARE = lazy_re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s+(?=[^\W\d])")
+_COMPACT_ITEM = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__)?\s*(?::|[-–—|])\s")
+# "- 0640 Certificate for scan-api expires", "- **0415** Night shift starts": four digits (in
+# bold or not) and the entry's words, no separator
+_COMPACT_BARE = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__)?\s+(?=[^\W\d])")
 
 
 def _compact_run(blocks) -> re.Pattern | None:
