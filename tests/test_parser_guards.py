@@ -326,10 +326,18 @@ def test_harm_stopped_short_of_the_users_is_a_near_miss(title, sentence):
 @pytest.mark.parametrize("sentence", [
     "It was caught in staging for one region, but checkout was down for 40 minutes in the other.",
     "The canary halted before production; by then the old fleet had already failed for 20 minutes.",
+    # harm inside the company, whatever customers saw
+    "Severity: SEV-2 (financial, no customer impact). Excess spend: $58,940 over the weekend.",
+    "Revenue on the dashboard was overstated by 6-9% per day. Nothing customer-facing was affected.",
+    "The job counted a share of EU orders twice for four days; no customer impact.",
 ])
 def test_harm_stopped_in_one_place_but_done_in_another_is_no_near_miss(sentence):
-    text = f"# Bad proxy config\n\n**Date:** 2026-03-02\n\n## Summary\n\n{sentence}\n"
-    assert parse(text, "a.md")["near_miss"] is False
+    assert _near_miss_said(sentence) is False
+
+
+def _near_miss_said(summary: str) -> bool:
+    """Whether a short review whose summary is ``summary`` reads as a near miss."""
+    return parse(f"# Bad proxy config\n\n**Date:** 2026-03-02\n\n## Summary\n\n{summary}\n", "a.md")["near_miss"]
 
 
 def test_a_hedged_outage_is_harm():
@@ -1039,18 +1047,7 @@ def test_failing_again_is_no_recovery(back):
     "Ingen kund påverkades.",
 ])
 def test_no_customer_harmed_in_other_languages_is_a_near_miss(said):
-    text = f"# Duplicate batch stopped\n\n**Date:** 2025-03-12\n\n## Summary\n\n{said}\n"
-    assert parse(text, "a.md")["near_miss"] is True
-
-
-@pytest.mark.parametrize("said", [
-    "Severity: SEV-2 (financial, no customer impact). Excess spend: $58,940 over the weekend.",
-    "Revenue on the dashboard was overstated by 6-9% per day. Nothing customer-facing was affected.",
-    "The job counted a share of EU orders twice for four days; no customer impact.",
-])
-def test_harm_inside_the_company_is_no_near_miss(said):
-    text = f"# Weekend spend runaway\n\n**Date:** 2024-03-08\n\n## Summary\n\n{said}\n"
-    assert parse(text, "a.md")["near_miss"] is False
+    assert _near_miss_said(said) is True
 
 
 def test_a_list_inside_a_quote_holds_the_fields():
