@@ -360,7 +360,7 @@ def _numeric_dates(text: str):
 # a line (a table's row, an item) opening with a weekday and a day and month in numbers:
 # "| Mon 11/6, 2:05 PM | ...", "- Tue 7/11 09:00 ..." (a newline first: the regex engine
 # skips from one to the next, 4x faster than trying each digit)
-_WEEKDAY_DAY_MONTH = lazy_re.compile(r"\n[ \t|*_>-]*(?i:(mon|tue|wed|thu|fri|sat|sun))[a-z]*\.?,?[ \t]+(\d{1,2})/(\d{1,2})(?![\d/])")
+_WEEKDAY_DAY_MONTH = lazy_re.compile(r"\n[ \t|*_>-]*(?i:(" + tp.WEEKDAY_STEMS + r"))[a-z]*\.?,?[ \t]+(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:
@@ -537,9 +537,9 @@ _ANNOUNCES_TIMELINE = lazy_re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|
 
 # a month's name then a day opening an entry, perhaps after a weekday: "Sep 1, 3:10pm — 2.4.0
 # published", "Sun 2 Feb, 6.05pm — fees uploaded"
-_MONTH_DAY_OPENS = lazy_re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d{1,2}\s+(?:" + tp.MONTH_STEMS
+_MONTH_DAY_OPENS = lazy_re.compile(r"(?:(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+(?=\d{1,2}\s+(?:" + tp.MONTH_STEMS
                                    + r")|(?:" + tp.MONTH_STEMS + r")))?(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d"
-                                   r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}\s+(?:" + tp.MONTH_STEMS + r")", re.I)
+                                   r"|(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+\d{1,2}\s+(?:" + tp.MONTH_STEMS + r")", re.I)
 
 
 def _timed(items: list[str]) -> int:
@@ -1499,7 +1499,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 
 # a weekday, then a day and its month in either order: "Tuesday, September 17", "Tue 17 Sep"
-_WEEKDAY_THEN_DAY = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+_WEEKDAY_THEN_DAY = lazy_re.compile(r"\b(" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
                                     r"(?:" + tp.MONTH_STEMS + r")|\d)", re.I)
 
 
