@@ -1599,6 +1599,7 @@ def _opening_prose(doc: Doc, limit: int = 1500) -> str:
 
 
 _FIELD_LINE = 80   # characters: a metadata line is a short field
+_TWO_CLOCKS = lazy_re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
 
 
 # "on the evening of Sunday, November 3", "on Monday 20 May": a day named with its weekday
@@ -1680,8 +1681,12 @@ def _read_opening(doc: Doc, limit: int, skip: set | None = None) -> str:
             if told and b.kind == "item":
                 b = Block("para", b.line, "\n".join([b.text, *(c.strip() for c in b.children)]))
             if b.kind != "para" or (s.level < 2 and _byline(b.text) is not None) or ((kv := _KV_LINE.match(b.text.strip()))
-                                    and (len(b.text) <= 2 * _FIELD_LINE or meta_key(kv.group(1)) is not None)):
-                continue   # (a long paragraph whose "key" names no field is prose: "We heard about it from you: ...")
+                                    and (len(b.text) <= 2 * _FIELD_LINE or meta_key(kv.group(1)) is not None)
+                                    and not (len(b.text) > 2 * _FIELD_LINE and len(_TWO_CLOCKS.findall(b.text)) >= 2)):
+                # (a long paragraph whose "key" names no field is prose: "We heard about it from
+                # you: ..."; so is one that tells times: "When (CEST): stale from 10:05, a
+                # ticket told us at 10:31, ...")
+                continue
             # short metadata lines ("**Date Reported:** November 2024") are not prose, on
             # their own or at the head of a paragraph whose sentences follow them; a long
             # line with a label ("Overview: During the afternoon of May 6th ...") is prose
@@ -1878,6 +1883,16 @@ def _title_from(doc: Doc, as_text) -> str | None:
         if opening is not None and opening.kind == "para" and len(opening.rows or [0]) <= 2 \
                 and len(opening.text) <= 120 and not opening.text.rstrip().endswith((".", "!", "?", ":")):
             return as_text(opening.text)
+    # ... or in its first line, the fields below it ("SEV3 - search served stale prices -
+    # 2024-08-06" over "Author: Tomasz K. Status: closed."), whatever sections follow
+    opening = next((b for s in doc.secs[:1] if s.level == 0 for b in s.blocks[:1]), None)
+    if opening is not None and opening.kind == "para" and len(opening.rows or ()) >= 2 \
+            and not any(s.level == 1 for s in headed):
+        # (a field wrapped onto the next line continues it: _field_lines)
+        first_line, rest = opening.rows[0][1][0].strip(), [row[1][0] for row in _field_lines(opening.rows[1:])]
+        if len(first_line) <= 120 and not first_line.endswith((".", "!", "?", ":")) \
+                and not _KV_LINE.match(plain(first_line)) and all(_KV_LINE.match(plain(r).strip()) for r in rest):
+            return as_text(first_line)
     return None
 
 
@@ -1885,7 +1900,8 @@ def _title_from(doc: Doc, as_text) -> str | None:
 # ("All times UTC", "Toutes les heures ... en heure de Paris", "alle Uhrzeiten in MESZ",
 # "Todas las horas ...", "Zona waktu: WIB (UTC+7)", "本書の時刻は ... 日本時間（JST）")
 _ZONE_LINE_WORDS = ("time", "hour", "zone", "zona", "heure", "hora", "horário", "horario", "uhrzeit", "zeit", "tijd", "orari", "czas", "tid",
-                    "waktu", "時刻", "時間", "时间", "時区", "时区", "giờ", "saat", "время", "시간", "aikaa", "ora ")
+                    "waktu", "時刻", "時間", "时间", "時区", "时区", "giờ", "saat", "время", "시간", "aikaa", "ora ",
+                    "when (")   # ("When (CEST): stale from 10:05, ...": a field's key that names its zone)
 # (any of them in a lowercased line, as one scan: the first 400 lines of every document
 # pass through it)
 _ZONE_LINE = lazy_re.compile(any_of(_ZONE_LINE_WORDS))

@@ -903,6 +903,9 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
 EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + [
     "fallan", "fallando", "fallaron", "falham", "falhando", "falharam", "échouent", "échoue", "échouaient",
     "schlagen fehl", "schlug fehl", "fallisce", "falliscono"]
+# someone outside telling us ("a shop owner's ticket told us at 10:31"); what went stale
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["told us", "alerted us", "let us know", "notified us", "warned us"]
+EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["went stale", "served stale", "became stale", "go stale", "goes stale"]
 # French "retour arrière" (rollback) done; a report passed up ("le service client remonte")
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "retour arrière terminé", "retour arrière effectué", "retour en arrière terminé", "rollback terminé",
