@@ -624,10 +624,10 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             s = _status(plain(text), prose=True)   # ("· <em>done 15 Jan</em>": a CMS's emphasis in HTML)
         if s is not None and (status is None or s != "open"):
             status = s
-    if status is None and (bl := _BOLD_LEAD.match(text)) and _STATUS_CLAUSE.match(bl.group(2).strip()):
+    if status is None and (bl := _BOLD_LEAD.match(text)):
         # "**Shard the ticket pool.** Done, shipped as hotfix 7.0.1", "**Load test ...**
         # In progress. Owner: ...": the short clause after the task's bold title is its status
-        status = _status(bl.group(2))
+        status = _clause_status(bl.group(2).strip())
     if status is None or status == "open":
         # "... Responsable: Rodrigo Méndez. Estado: completada.": a status field in its text
         said = plain(" ".join([text, *children]))
@@ -674,9 +674,17 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
 
 # a task's title in bold, then the first clause after it
 _BOLD_LEAD = lazy_re.compile(r"^\s*(\*\*|__)(?:(?!\1).){3,200}?\1\s*([^.,;:()]{1,40})[.,;:]")
-# ... when that clause is a status, perhaps with when ("Done on August 23", "In progress")
-_STATUS_CLAUSE = lazy_re.compile(r"^(?:done|completed?|shipped|landed|merged|in\s+progress|open|ongoing|planned|not\s+started"
-                                 r"|to\s*do|blocked|pending)(?:\s+(?:on|in|since|as\s+of)\s+[\w ]{1,20})?$", re.I)
+# ... when that clause is a status word and nothing but when: "Done on August 23", "In progress"
+# (not "Fixed thresholds for disk", a task that opens with a status word)
+_WHEN_ONLY = lazy_re.compile(r"(?:\s+(?:on|in|since|as\s+of)\s+[\w ]{1,20})?$", re.I)
+
+
+def _clause_status(clause: str) -> str | None:
+    for rx, status in ((DONE, "done"), (OPEN, "open")):
+        m = rx.match(clause)
+        if m is not None and m.end() > 0 and _WHEN_ONLY.fullmatch(clause, m.end()):
+            return status
+    return None
 
 
 # a sub-bullet that is one of the item's fields: "Status: done", "Due date: completed"

@@ -1067,7 +1067,7 @@ WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw]))(?:"
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
 OPEN = lazy_re.compile(r"(?:^|(?=[\[BINOPSTWiopt]))(?:"
-                  r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|IN PROGRESS|in progress|"
+                  r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|In progress|IN PROGRESS|in progress|"
                   r"WIP|Pending|PENDING|pending|Planned|planned|Not started|Started|Ongoing|ongoing|Blocked|"
                   r"In review|Backlog)(?![\w-])"
                   r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|未执行|在途|计划中|待[\u4e00-\u9fff]{1,4})[\s*_。.]*"
