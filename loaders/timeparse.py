@@ -146,6 +146,9 @@ LONG_NAMES = {
     "gulf standard time": "Asia/Dubai", "arabia standard time": "Asia/Riyadh",
 }
 _LONG_NAME_PATTERN = "|".join(n.replace(" ", r"\s") for n in sorted(LONG_NAMES, key=len, reverse=True))
+# a zone written out in full, the US's seasons named or another's long name: "Pacific
+# Daylight Time", "Central European Summer Time" (a zone statement's and a clock's tail's)
+_WRITTEN_OUT = r"(?:pacific|eastern|central|mountain)\s(?:standard|daylight)\stime\b|(?:" + _LONG_NAME_PATTERN + r")\b"
 
 # A zone named by both its seasons ("GMT/BST", "CET/CEST", "PST/PDT"): the region's
 # clock, standard or daylight as the date says
@@ -324,7 +327,7 @@ _ZONE_STATEMENT = lazy_re.compile(
     r"(?<=h)(?<!\w.)(?:eure|or[aá]rio|ora)\s{1,3}(?:de\s{1,3}|d['’]\s{0,2})|(?<=u)(?<!\w.)hrzeit(?:en)?\s{1,3}(?:in\s{1,3})?"
     # "Alle Zeitangaben in MESZ", "Zeiten in MEZ", "Zeitzone: MESZ"
     r"|(?<=z)(?<!\w.)eit(?:angaben|en|zone)?\s{0,3}:?\s{1,3}(?:in\s{1,3})?)"
-    rf"((?:pacific|eastern|central|mountain)\s(?:standard|daylight)\stime|(?:{_LONG_NAME_PATTERN})\b|{ZONE_PATTERN}"
+    rf"({_WRITTEN_OUT}|{ZONE_PATTERN}"
     r"|(?:us\s|uk\s)?(?:pacific|eastern|central|mountain)(?:\stime)?|uk(?:\stime)?))",
 )
 
@@ -557,8 +560,7 @@ _RANGE_TAIL = lazy_re.compile(
     r"\s*(?:-|–|—|〜|～|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
 # (a zone written out in full first: "2:19 PM Pacific Daylight Time" is PDT, not a city
 # "Pacific Daylight"; "14:00 Central European Summer Time" CEST)
-_ZONE_TAIL = lazy_re.compile(r"\s*\(?\s*((?:pacific|eastern|central|mountain)\s(?:standard|daylight)\stime\b|(?:"
-                             + _LONG_NAME_PATTERN + r")\b|" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
+_ZONE_TAIL = lazy_re.compile(r"\s*\(?\s*(" + _WRITTEN_OUT + r"|" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
 _MAX_PREFIX = 80
 
 
@@ -694,8 +696,7 @@ _OTHER_WEEKDAYS = (
 _OTHER_WEEKDAY = lazy_re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-feira)?\.?,?\s+(?:(?:den|le|el|de|der)\s+)?(?=\d)",
                             re.IGNORECASE)
 _OTHER_STARTS = frozenset(w[:3] for w in _OTHER_WEEKDAYS)
-_EN_WEEKDAY_DIGITS = lazy_re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?\s+(?=\d)",
-                                     re.IGNORECASE)
+_EN_WEEKDAY_DIGITS = lazy_re.compile(_WEEKDAY[:-1] + r"(?=\d)", re.IGNORECASE)   # (_WEEKDAY, required)
 # the first three letters of every month and weekday name
 _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun noo mid".split())
 
@@ -744,7 +745,7 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
     first = text[pos]
     meridiem = None
     if not first.isdigit() and first in _CJK_MERIDIEM_FIRST and (mm := _CJK_MERIDIEM.match(text, pos)):
-        meridiem, pos = mm.group(1), mm.end()   # "오전 6:00", "午後3時": the half of the day before the clock
+        meridiem, pos = mm.group(1), mm.end()   # "오전 6:00", "午後3:10": the half of the day before the clock
         if pos >= len(text) or not text[pos].isdigit():
             return None
         first = text[pos]

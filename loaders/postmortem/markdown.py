@@ -46,7 +46,7 @@ _INLINE_LINK = lazy_re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^(
 # "[1]: https://example.com/status": a reference link's definition, its label (not a
 # footnote's "[^1]: ...")
 REFERENCE_DEFINITION = lazy_re.compile(r"^ {0,3}\[(?!\^)([^\[\]]{1,100})\]:\s*\S", re.M)
-_QUOTE_MARK = lazy_re.compile(r"^(?:>[ \t]?)+")
+QUOTE_MARK = lazy_re.compile(r"^(?:>[ \t]?)+")
 _EMPH = lazy_re.compile(r"(\*\*|__|~~|`)")
 
 
@@ -444,7 +444,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             cur.blocks.append(item)
             i += 1
             continue
-        if c == ">" and not para and stripped[1:].lstrip()[:1] != ">" and (qm := _ITEM.match(_QUOTE_MARK.sub("", stripped))):
+        if c == ">" and not para and stripped[1:].lstrip()[:1] != ">" and (qm := _ITEM.match(QUOTE_MARK.sub("", stripped))):
             # a list inside a block quote ("> - Severity: SEV2", a callout holding the
             # document's fields) is a list, its items read as any other's (not a quote
             # inside a quote: "> > - 9:58 AM ...", an earlier mail's draft)
@@ -460,7 +460,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             else:
                 # the item's own text hard-wrapped onto the next line (indented or not):
                 # one paragraph, as CommonMark reads it (a quoted one without its marks)
-                item.text = item.text + " " + (_QUOTE_MARK.sub("", stripped) if c == ">" else stripped)
+                item.text = item.text + " " + (QUOTE_MARK.sub("", stripped) if c == ">" else stripped)
             i += 1
             continue
         if indented and item is None and not para and _ITEM.match(stripped):
@@ -474,7 +474,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         if not para:
             para_line = ln
         # a block quote's paragraph is read as its text: its lines without their "> " marks
-        para.append((ln, _QUOTE_MARK.sub("", stripped) if c == ">" else stripped))
+        para.append((ln, QUOTE_MARK.sub("", stripped) if c == ">" else stripped))
         i += 1
     flush()
     return out

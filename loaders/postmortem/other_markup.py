@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from loaders import lazy_re
+from loaders.postmortem.markdown import QUOTE_MARK
 from loaders.postmortem.wiki_markup import from_jira_wiki, single_star_bold
 
 _MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
@@ -330,9 +331,8 @@ def as_markdown(text: str, lines: list[str]) -> list[str] | None:
 
 def _in_other_markup(text: str, lines: list[str]) -> list[str] | None:
     if text[:5] in ("From:", "from:", "FROM:") and "\n>" in text and (md := from_email(lines)) is not None:
-        lines = md   # (a review sent round by mail: its quoted text read, then as what it is written in)
-        text = "\n".join(md)
-        return _in_other_markup(text, lines) or md
+        # (a review sent round by mail: its quoted text read, then as what it is written in)
+        return _in_other_markup("\n".join(md), md) or md
     if "h1. " in text or "h2. " in text or "h3. " in text:
         if (md := from_jira_wiki(lines)) is not None:
             return md
@@ -351,7 +351,6 @@ def _in_other_markup(text: str, lines: list[str]) -> list[str] | None:
 # --------------------------------------------------------------------------------- Email
 
 _MAIL_HEADER = lazy_re.compile(r"^(?:From|To|Cc|Date|Subject|Sent|Reply-To|Message-ID):\s", re.I)
-_QUOTE_MARKS = lazy_re.compile(r"^(?:>[ \t]?)+")
 
 
 def from_email(lines: list[str]) -> list[str] | None:
@@ -361,7 +360,7 @@ def from_email(lines: list[str]) -> list[str] | None:
     head = lines[:12]
     if not (head and _MAIL_HEADER.match(head[0]) and sum(1 for ln in head if _MAIL_HEADER.match(ln)) >= 2):
         return None
-    return [_QUOTE_MARKS.sub("", ln) if ln[:1] == ">" else ln for ln in lines]
+    return [QUOTE_MARK.sub("", ln) if ln[:1] == ">" else ln for ln in lines]
 
 
 # ---------------------------------------------------------------------------------- HTML
