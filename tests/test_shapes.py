@@ -2,8 +2,9 @@
 
 Each tests/fixtures/shapes/*.expect.yaml names its document (`file:`) and lists under
 `expect:` only what a careful human reading is sure of. Every key is one test, scored
-the way bench/corpus.py scores the labelled real documents, plus two exact
-lists: `timeline_at` (every entry's time, in order) and `action_status`.
+the way bench/corpus.py scores the labelled real documents, plus exact
+lists: `timeline_at` (every entry's time, in order), `action_status`, `action_texts`
+and `action_owner_list` (each item's owner, in order).
 """
 from __future__ import annotations
 
@@ -40,6 +41,9 @@ def check(got: dict, key: str, want):
         return have == want, have
     if key == "action_texts":
         have = [a.get("text") for a in actions]
+        return have == want, have
+    if key == "action_owner_list":
+        have = [a.get("owner") for a in actions]
         return have == want, have
     (_, ok, have), = scoring.postmortem_checks(got, {key: want})
     return ok, have

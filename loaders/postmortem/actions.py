@@ -76,8 +76,10 @@ _OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担负])(?:\b(?:owner|assignee|a
                     # an initial before a name: "J. Petersen")
                     r"(@?(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
                     r"|(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?))", re.I)
+# a mention: "@kim", "@k.lindqvist", and a fediverse address, "@pip@saltmarsh.social"
+_MENTION = r"@[\w-]+(?:\.[\w-]+)*(?:@[\w-]+(?:\.[\w-]+)+)?"
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
-_LEADING_MENTION = lazy_re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
+_LEADING_MENTION = lazy_re.compile(r"^(" + _MENTION + r")(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 # a mention by display name opening the item, as Confluence and Jira render one: "@Ravi
 # Menon Pin `TZ` in the Dockerfile", "@Sneha Iyer Page the slots on-call"
 _LEADING_DISPLAY_NAME = lazy_re.compile(r"^@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,3})(?=[\s,:—–-])")
@@ -99,9 +101,10 @@ def _display_name(words: str) -> str:
 
 # (a display name after the "@", as Notion writes one: "— @Sofia Marín")
 # ("— @Tomás Vidal (done Jun 20)", "— @bram (done 2024-02-09)": a note in brackets after it)
-_TRAILING_MENTION = lazy_re.compile(r"(?:\(|[-–—]\s?)(@[\w-]+(?:\.[\w-]+)*(?:\s[A-ZÀ-Þ][\w'’-]+(?=\s*$|\s+[(\[—–-]|[,;]))?)"
+# (or the last in a closing bracket's list: "(#4405, @k.lindqvist)")
+_TRAILING_MENTION = lazy_re.compile(r"(?:\((?:[^()@]{1,40},\s*)?|[-–—]\s?)(" + _MENTION + r"(?:\s[A-ZÀ-Þ][\w'’-]+(?=\s*$|\s+[(\[—–-]|[,;]))?)"
                                r"(?:\)\s*$|\s*$|[,;)]|\s[-–—]|\s\()"
-                               r"|\s(@[\w-]+(?:\.[\w-]+)*)\s*$")  # "... scheduled @kim": a closing mention
+                               r"|\s(" + _MENTION + r")\s*$")  # "... scheduled @kim": a closing mention
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
 # of who does it, in brackets at the end of the item (tags such as [WIP] aside)
 _BRACKET_INITIALS = lazy_re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\](?=(?:\s*\[[^\]\n]{1,20}\])*\s*$)")
@@ -109,7 +112,8 @@ _BRACKET_INITIALS = lazy_re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\]
 # keepalive — 2025-09-23 — landed in a3f291": who, what and by when, set apart by dashes
 # (the dashes in the task itself aside: the first part is short, and a later part is
 # only a date, or a quarter: "2026-Q3")
-_DASHES = lazy_re.compile(r"\s+[—–]\s+")
+# (two hyphens are the dash of a keyboard without one: "... fails twice -- Mei Tanaka -- #412")
+_DASHES = lazy_re.compile(r"\s+(?:[—–]|--)\s+")
 _QUARTER = lazy_re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
 _INITIALS = lazy_re.compile(r"^[A-Z]{2,3}$")
 # capitals that name a thing, not who does the work ("— API —", "— DNS —")
@@ -365,6 +369,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         for b in tables:
             out.extend(_from_table(b, incident_date, group_kind, doc))
         label_status = None
+        first = len(out)
         listed = [b for b in s.blocks if b.kind == "item"]
         if listed and all(plain(b.text).rstrip(" *_)").endswith(("?", "？")) and not _CHECK.match(b.text)
                           for b in listed):
@@ -407,6 +412,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                             and (m := _ACTION_POINT.match(line_text)):
                         out.append(_from_text(m.group(1), [], ln, incident_date, group_kind,
                                               group_status))
+        _handles_as_owners(out[first:])
     if not doc.of_kind("actions"):
         out.extend(_introduced_lists(doc, incident_date))
     if not out:   # no action section, or none with an item ("### Potential improvement" in prose)
@@ -423,6 +429,8 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 m = _ACTION_POINT.match(b.text)
                 if m and not (drafted and b.text.lstrip(" *_")[:4] == "TODO"):
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
+    for a in out:
+        a.pop(_HANDLE_KEY, None)   # (items read outside a list: a handle alone names no one)
     # "* N/A", "- None": a list that says it holds nothing holds no action item
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
 
@@ -668,8 +676,11 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             status = "done"   # "... — 2025-09-23 — landed in commit a3f291" (no checkbox to say)
     # (its inline fields, "[due:: 2026-06-01] [priority:: high]", are read: not what it says to do)
     said = _INLINE_FIELD.sub("", clean).strip() or clean
-    return {"text": said, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
+    item = {"text": said, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
             "status": status or "open", "kind": group_kind, "line": line}
+    if owner is None and (h := _handle(text)) is not None:
+        item[_HANDLE_KEY] = h   # an owner if its list sets others (_handles_as_owners)
+    return item
 
 
 # a task's title in bold, then the first clause after it
@@ -762,15 +773,8 @@ def _closing_name(text: str) -> str | None:
         # Obsidian Tasks' fields after the name ("— Ilkka Mäkelä 📅 2025-08-29 DATA-78"): notes,
         # each set apart as a comma would
         text = re.sub(r",\s*(?=,|$)", "", _TASK_FIELD.sub(lambda m: ", " + m.group(1).replace(",", "") + ",", text)).strip(" ,")
-    parts = _DASHES.split(text.strip())
-    # (the last part that is no note, after the item's own words: "— Saskia Brandt — MM-1440")
-    while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
-        parts.pop()
-    if len(parts) >= 2 and (m := _NAME_FIRST.match(parts[-1].strip(" .;"))):
-        rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
-        if all(map(_a_note, rest)) and (_a_name(m.group(1)) or _initials(m.group(1).strip())):
-            # ("— RA — 31/10 — NET-212": a person's initials, set apart as a name is)
-            return m.group(1).strip()
+    if (who := _last_part_names(_DASHES.split(text.strip()))) is not None:
+        return who
     if (m := _BRACKETED_NAME.search(text[-180:])) and (
             m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]", m.group(2)) if n.strip())))):
         # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"
@@ -778,7 +782,76 @@ def _closing_name(text: str) -> str | None:
         names = [p for p in parts if _a_name(p)]
         if len(names) == 1 and all(p in names or _a_note(p) for p in parts):
             return names[0]
+    # or in a sentence of its own after the task's, with its notes: "... after the upload.
+    # Wes, done January 27.", "... every day. Gloria. Done, started March 10." (a word
+    # alone closing an item, "... more gracefully. Issue", names no one)
+    # ("... booth network. Jim — done")
+    return _last_part_names(_SENTENCE_OR_DASH.split(text.strip()), noted=True)
+
+
+# where one sentence ends and the next begins ("N. Bassi" is one name, not two
+# sentences), or a dash sets a part apart
+_SENTENCE_OR_DASH = lazy_re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Þ])|" + _DASHES.pattern)
+
+
+def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
+    """The name that the last of an item's ``parts`` (after its own words, and before
+    any parts that are only notes) is, perhaps followed by notes after commas: "— Saskia
+    Brandt — MM-1440", "— Tomás, NOTIF-482, done", "— RA — 31/10" (a person's initials,
+    set apart as a name is). With ``noted``, only a name that a note follows."""
+    notes = 0
+    while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
+        parts, notes = parts[:-1], notes + 1
+    if len(parts) >= 2 and (m := _NAME_FIRST.match(parts[-1].strip(" .;"))):
+        rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
+        if all(map(_a_note, rest)) and (_a_name(m.group(1)) or _initials(m.group(1).strip())) \
+                and (notes or rest or not noted):
+            return m.group(1).strip()
     return None
+
+
+# a chat or forge handle in lower case: "kpatel", "mira", "k.lin", "@sam"
+_HANDLE = lazy_re.compile(r"^@?[a-z][a-z0-9._-]{1,19}$")
+# the parts of an item a handle may stand in: after a dash (a spaced hyphen too, "- kev,
+# due 7/28") or a sentence's end
+_HANDLE_PARTS = lazy_re.compile(_SENTENCE_OR_DASH.pattern + r"|\s+-\s+")
+_HANDLE_KEY = "_handle"   # an item's handle until its list is read whole (_from_text)
+# "(raj)" closing an item, perhaps before its ticket or notes: "(jordan) LIN-233"
+_BRACKETED_HANDLE = lazy_re.compile(r"\(@?([a-z][a-z0-9._-]{1,19})\)([^()]{0,60})$")
+
+
+def _handles_as_owners(items: list[dict]) -> None:
+    """One list's items that name no owner get the lower-case handle each sets where an
+    owner goes ("... reconnect — kpatel — OPS-2291", "... autoscaling (raj)", "... restart
+    - sam ✅ done"), when two items of the list or more set one: a team that writes owners
+    so writes them throughout, while one lower-case word in brackets or after a dash is as
+    likely a tag ("(optional)", "— prod"). Two different handles at least: a tag repeats
+    ("Firefox (latest)", "Chrome (latest)"). Read from the item as written, so a link's
+    text ("([issue](https://...))") is none."""
+    found = [(item, h) for item in items if (h := item.pop(_HANDLE_KEY, None)) is not None]
+    if len({h for _, h in found}) >= 2:
+        for item, h in found:
+            item["owner"] = h
+
+
+def _handle(text: str) -> str | None:
+    """The lower-case handle an item sets where its owner goes (_handles_as_owners)."""
+    if (m := _BRACKETED_HANDLE.search(text)) and all(_a_note(n) for n in re.split(r"[,;—–]", m.group(2))
+                                                      if n.strip(" .")):
+        return m.group(1) if _a_handle(m.group(1)) else None
+    parts = _HANDLE_PARTS.split(text.strip())
+    while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
+        parts = parts[:-1]
+    if len(parts) < 2:
+        return None
+    head, *rest = [r.strip() for r in re.split(r"[,;]", parts[-1].strip(" .;"))]
+    head = re.sub(r"^me\s+\((.+)\)$", r"\1", re.sub(r"\s*[✅✔].*$", "", head))   # ("me (sam)", "sam ✅ done")
+    return head if _a_handle(head) and all(_a_note(r) for r in rest if r) else None
+
+
+def _a_handle(word: str) -> bool:
+    return bool(_HANDLE.match(word)) and word.lstrip("@") not in _NOT_NAMES and word not in NO_VALUE \
+        and not _a_note(word) and not _NOT_SOMEONE.search(word) and _kind(word) is None and section_kind(word) is None
 
 
 def _initials(text: str) -> bool:
@@ -832,7 +905,7 @@ def _names_someone(part: str) -> bool:
         return False
     if who.startswith("@") or who.lower() in ("me", "i", "we", "us") or _TEAM_WORDS.search(who):
         return True
-    return all(w[:1].isupper() for w in words) and not _NOT_SOMEONE.search(who) \
+    return all(w[:1].isupper() for w in words) and not _NOT_SOMEONE.search(who) and not _LANDED.match(who) \
         and _status(who) is None and _kind(who) is None and section_kind(who) is None
 
 
@@ -856,7 +929,9 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"|(?i:(?:\s[—–·|]\s*|[,;]\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
                          + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
-                         r"|\s*\([^()]{1,30}\)|\s+in\s+v?\d+(?:\.\d+){1,3})?"   # ("Done (March 14).", "released in 3.8.0")
+                         r"|\s*\([^()]{1,30}\)|\s+in\s+v?\d+(?:\.\d+){1,3}"   # ("Done (March 14).", "released in 3.8.0")
+                         r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday)"  # ("— done on Monday.")
+                         r"|,\s*(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))?"   # ("— done, OPS-2292": the ticket it closed)
                          # (then only the item's own fields in brackets: "– done on 04.11.2025
                          # (responsible: Marta Zielińska)")
                          r"(?:\s*\((?:owner|responsible|assignee|eigenaar|ansvarig|pic|ticket|due)\b[^()]{0,80}\))?"
