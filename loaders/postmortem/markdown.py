@@ -267,6 +267,9 @@ def _nested_other_kind(im: re.Match, item: Block) -> bool:
 
 
 _NUMBERED_NAME = lazy_re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[^\W\d_]")
+# a numbered paragraph, "3.1 12:35 — ...", as _ITEM's groups (indent, marker, text)
+_NUMBERED_PARA = lazy_re.compile(r"^()(\d{1,2}\.\d{1,2})\s+(\S.*)$")
+_PARA_MARKER = lazy_re.compile(r"^\d{1,2}\.\d{1,2}$")
 
 
 def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:
@@ -288,6 +291,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
     fence: str | None = None
     blank = False  # the previous line was blank
     ruled = False  # the last line with anything on it was a thematic break ("---")
+    numbered_paras = False   # a report's numbered paragraphs were read as items
     n = len(lines)
 
     def end_para():
@@ -430,6 +434,13 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             i += 1
             continue
         im = _ITEM.match(raw) if (c in "-*+•" or c.isdigit()) else None
+        if im is None and c.isdigit() and standalone and (pm := _NUMBERED_PARA.match(raw)) \
+                and _NUMBERED_NAME.match(cur.title) and cur.title.split(".", 1)[0].strip() == pm.group(2).split(".")[0]:
+            # "3.1 12:35 — Change CHG-55102 was implemented" under "## 3. Chronology": a
+            # report's numbered paragraphs, each one point of its numbered section, are its
+            # list (not "2.5 million users ..." under any other heading)
+            im = pm
+            numbered_paras = True
         # a marker indented as far as the open item's text is a sub-item of it
         # ("1. Do X" then "   - Owner: ..."), not a new top-level item; a tab reaches
         # the next tab stop (four columns), as CommonMark reads it
@@ -477,4 +488,12 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         para.append((ln, QUOTE_MARK.sub("", stripped) if c == ">" else stripped))
         i += 1
     flush()
+    for sec in out if numbered_paras else ():
+        if any(b.kind == "item" and _PARA_MARKER.match(b.marker) for b in sec.blocks) and any(
+                b.kind == "table" or b.kind == "item" and not _PARA_MARKER.match(b.marker) for b in sec.blocks):
+            # "5.1 The following actions have been agreed." over a table: numbered paragraphs
+            # beside a list or table of their section's own introduce it, they are not it
+            sec.blocks = [Block("para", b.line, f"{b.marker} {b.text}", children=[f"{b.marker} {b.text}"],
+                                rows=[(b.line, [f"{b.marker} {b.text}"])])
+                          if b.kind == "item" and _PARA_MARKER.match(b.marker) else b for b in sec.blocks]
     return out
