@@ -104,7 +104,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "How are we making incidents like this less likely or less impactful?" (a cloud
         # provider's review; not "How can customers make ...", the customers' part)
         r"how\s+(?:are|will|can)\s+we\s+(?:making|make|reduc(?:e|ing))\s+(?:incidents?|outages?|this|it|them)\b",
-        r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
+        r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)",
+        # the same asked: "What are we changing so it doesn't happen again?"
+        r"what\s+(?:are|will)\s+we\s+(?:be\s+)?(?:changing|fixing|improving|doing\s+(?:about|to))\b", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
         r"recommendations?", r"recommended\s+(?:next\s+)?(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
         # "Proposal Improvements", "Proposed changes", "Proposals for improvement"
         r"propos(?:als?|ed)\s+(?:(?:for\s+)?improvements?|changes|fixes|actions?|remediations?)", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
@@ -354,6 +356,10 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         return None
     if _FIRST_PERSON.search(t):
         t = _as_we(t)   # "What I'm changing" is a lone author's "What we're changing"
+    if t.endswith("?") and _YOU.search(t):
+        # "What are you changing?": a question put to the writers, in a Q&A, asks what
+        # "we" do
+        t = _YOU.sub(lambda m: "we" if m.group(0).lower() == "you" else "our", t)
     if whole and len(t.split()) > 4:
         return None
     if _TIMELINE_ANYWHERE.search(t) and len(t) < 60 and not whole:
@@ -401,6 +407,7 @@ def section_kind(title: str, whole: bool = False) -> str | None:
 # a lone author's words for the team's: "I'm", "I am", "I'll", "I've", "I", "my"
 _FIRST_PERSON = lazy_re.compile(r"\b(?:i(?=['’](?:m|ll|ve|d)\b)|i(?=\s)|my\b)", re.I)
 _AM = lazy_re.compile(r"\bwe\s+am\b|\bwe['’]m\b", re.I)
+_YOU = lazy_re.compile(r"\byour?\b", re.I)
 
 
 def _as_we(t: str) -> str:
