@@ -792,6 +792,10 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
             g2 = _GAP.match(text, z.end())
             after = g2.end() if g2 else z.end()
         dend = _match_date(text, after, order_hint, st)
+        if dend is None and text[after:after + 1] in ("(", "（") and (d2 := _match_date(text, after + 1, order_hint, Stamp())) \
+                and text[d2:d2 + 1] in (")", "）"):
+            # "00:45 (May 15)": the day in brackets after the time, a day after the one above it
+            dend = _match_date(text, after + 1, order_hint, st) + 1
         if dend is not None:
             end = dend
         elif z is not None and st.zone is not None:

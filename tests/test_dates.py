@@ -277,3 +277,16 @@ def test_noon_and_midnight_are_clock_times(text, hour):
 @pytest.mark.parametrize("text", ["Mid-March release", "noon-ish lull", "Midweek deploy"])
 def test_words_that_only_start_like_them_are_not(text):
     assert tp.read_stamp(text) is None
+
+
+@pytest.mark.parametrize("text, month, day", [("00:45 (May 15)", 5, 15), ("00:45 (15 May) — closed", 5, 15),
+                                              ("21:42 (March 5th) - 10:36", 3, 5)])
+def test_a_day_in_brackets_after_the_time_is_its_day(text, month, day):
+    st = tp.read_stamp(text)
+    assert (st.month, st.day, st.hour) == (month, day, int(text[:2]))
+
+
+@pytest.mark.parametrize("text", ["10:00 (Mon) deploy", "10:00 (2 hours later)", "00:45 (May 15"])
+def test_other_brackets_after_the_time_name_no_day(text):
+    st = tp.read_stamp(text)
+    assert (st.month, st.end) == (None, 5)

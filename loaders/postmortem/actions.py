@@ -23,7 +23,8 @@ _HEADERS = {
                        r"aksjon(?:spunkt)?|tiltak|åtgärd|ma(?:ß|ss)nahme|aufgabe|beschreibung|acci[óo]n|tarea|"
                        r"actie|beskrivelse|beskrivning|tindakan|aksi|tugas|aksiyon|eylem|vi[ệe]c\s+c[ầa]n\s+l[àa]m|h[àa]nh\s+đ[ộo]ng"
                        r"|n[ộo]i\s+dung|мероприятие|действие|описание)\b|^(?:対策|内容|項目|措施|行动)", re.I),
-    "owner": lazy_re.compile(r"^(?:(?:action\s+)?owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
+    # ("Executive owner", "Action owner", "Business owner")
+    "owner": lazy_re.compile(r"^(?:(?:[\w-]+\s+)?owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
                         r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar|w[łl]a[śs]ciciel"
                         # "Dono", "Responsável", "Pilote", "Porteur", "Encargado", "Referente"
                         r"|dono|respons[áa]vel|propriet[áa]rio|pilote|porteur|encargad[oa]|referente|incaricato"

@@ -107,6 +107,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)",
         # the same asked: "What are we changing so it doesn't happen again?"
         r"what\s+(?:are|will)\s+we\s+(?:be\s+)?(?:changing|fixing|improving|doing\s+(?:about|to))\b", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
+        # "Management actions", "Management response": an audit's or a board paper's name for them
+        r"management\s+(?:actions?|responses?|action\s+plans?)",
         r"recommendations?", r"recommended\s+(?:next\s+)?(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
         # "Proposal Improvements", "Proposed changes", "Proposals for improvement"
         r"propos(?:als?|ed)\s+(?:(?:for\s+)?improvements?|changes|fixes|actions?|remediations?)", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
