@@ -32,7 +32,7 @@ from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITIO
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind, starts_of)
-from loaders.postmortem.other_markup import as_markdown
+from loaders.postmortem.other_markup import MAIL_HEADER, as_markdown
 from loaders.problems import Problems
 
 # "**Key:**" or "**Key**:" - the value runs to the next key or a separator: "|", or "·"
@@ -903,6 +903,10 @@ def _collect_metadata(doc: Doc) -> None:
         for b in s.blocks:
             if b.kind == "para" or b.kind == "item":
                 kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
+                # "From: ... / Date: Tue, Feb 11, 2025 at 4:12 PM / Subject: ...": a mail's
+                # header (a forwarded report's) dates the mail, not the incident
+                mail = b.kind == "para" and len(b.rows) >= 3 and sum(
+                    1 for _, (t,) in b.rows if MAIL_HEADER.match(t)) >= 3
                 for ln, (line_text,) in (_field_lines(b.rows) if b.kind == "para" else [(b.line, [_item_field(b)])]):
                     # (a bold value under a plain key, "Priority: **P1 / Critical**", names no
                     # bold key: the line is read as a plain one)
@@ -935,7 +939,8 @@ def _collect_metadata(doc: Doc) -> None:
                                 _HEADER_KV.match(part.strip()) if s.level == 0 and ln <= 12 else None)
                             key, value = _field(*m.group(1, 2)) if m else (None, "")
                             if m and (key in _KV_KEYS or kind == "metadata"
-                                      or (key == "title" and s.level == 0 and ln <= 12)):
+                                      or (key == "title" and s.level == 0 and ln <= 12)) \
+                                    and not (mail and key == "date"):
                                 # ("Title: ..." only in unfenced metadata lines at the very top,
                                 # as Pelican and MultiMarkdown write them)
                                 put(key, value, ln, m.group(1))

@@ -350,7 +350,7 @@ def _in_other_markup(text: str, lines: list[str]) -> list[str] | None:
 
 # --------------------------------------------------------------------------------- Email
 
-_MAIL_HEADER = lazy_re.compile(r"^(?:From|To|Cc|Date|Subject|Sent|Reply-To|Message-ID):\s", re.I)
+MAIL_HEADER = lazy_re.compile(r"^(?:From|To|Cc|Date|Subject|Sent|Reply-To|Message-ID):\s", re.I)
 
 
 def from_email(lines: list[str]) -> list[str] | None:
@@ -358,7 +358,7 @@ def from_email(lines: list[str]) -> list[str] | None:
     quote marks taken off, one line for one; None when the text opens with no mail
     headers ("From:" and a "Subject:" or "Date:" among its first lines)."""
     head = lines[:12]
-    if not (head and _MAIL_HEADER.match(head[0]) and sum(1 for ln in head if _MAIL_HEADER.match(ln)) >= 2):
+    if not (head and MAIL_HEADER.match(head[0]) and sum(1 for ln in head if MAIL_HEADER.match(ln)) >= 2):
         return None
     return [QUOTE_MARK.sub("", ln) if ln[:1] == ">" else ln for ln in lines]
 
