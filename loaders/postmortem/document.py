@@ -2111,6 +2111,8 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
         return None  # a range needs two clock times (a cheap look before reading at every digit)
     for m in _RANGE_START.finditer(text):
         i = m.start()
+        if text[i - 1:i] == "+" and i:
+            continue   # "from T+0:18 to T+1:52": offsets from a moment, not clock times
         first = tp.read_stamp(text, order_hint, start=i)
         if first is None or not first.has_time:
             continue

@@ -71,10 +71,16 @@ class Entry:
 
 # "T+14m", "T+1h25m", "T-5m": a time counted from the moment the document calls T
 # (its parts "1h25m", "14m", "0"; a bare number counts minutes)
-_RELATIVE = lazy_re.compile(r"^\s*(?:\*\*|__)?T\s*([+\-−])\s*((?:\d{1,4}\s*(?:h|m|min|s)?\s*){1,3}?)(?:\*\*|__)?(?![\w:])")
-_RELATIVE_PART = lazy_re.compile(r"(\d{1,4})\s*(h|min|m|s)?")
-# "T = 07:20 UTC on 4 September 2024", "T0: 14:02", "T is 09:15 CET": the moment named T
-_T_ZERO = lazy_re.compile(r"(?<![\w+-])T\s*(?:0|zero)?\s*(?:=|:|is)\s*(?=\d)")
+# (or hours and minutes, "T+0:18"; or, without the T, an offset in words: "+35 min", "+1 h 20 min")
+_UNIT = r"(?:h(?:ours?|rs?)?|m(?:in(?:utes?|s)?)?|s(?:ec(?:onds?|s)?)?)"
+_RELATIVE = lazy_re.compile(r"^\s*(?:\*\*|__)?(?:T\s*([+\-−])\s*(\d{1,3}:\d{2}|(?:\d{1,4}\s*" + _UNIT + r"?\s*){1,3}?)"
+                            r"|(\+)\s*((?:\d{1,4}\s*" + _UNIT + r"\s*){1,3}?))(?:\*\*|__)?(?![\w:])")
+_RELATIVE_PART = lazy_re.compile(r"(\d{1,4})\s*([hms]?)")
+# "T = 07:20 UTC on 4 September 2024", "T0: 14:02", "T is 09:15 CET", "T0 is when the release
+# workflow finished: 2024-09-17 09:30 PT": the moment named T; "Offsets are from the deploy at
+# 10:40": the moment a timeline's offsets count from
+_T_ZERO = lazy_re.compile(r"(?<![\w+-])T\s*(?:0|zero)?\s*(?:=|:|is)\s*(?:(?=\d)|when\b[^:\n]{0,80}:\s*[*_]*(?=\d|[A-Z][a-z]{2}))"
+                          r"|\boffsets\s+(?:are\s+)?(?:from|after|relative\s+to)\b[^.\n]{0,60}?\bat\s+(?=\d)", re.I)
 
 
 # "Unless otherwise noted all events happened on 2019-10-21", "All times are on
@@ -158,7 +164,7 @@ class _Reader:
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
         if st is None and text[:1].isdigit() and (m := _CLAUSE_FIRST.match(text)):
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
-        if st is None and text[:3].lstrip()[:1] == "T" and (m := _RELATIVE.match(text)):
+        if st is None and text.lstrip(" *_")[:1] in ("T", "+") and (m := _RELATIVE.match(text)):
             st = self._relative(m)
         if st is None and (m := (tp.COMPACT_LEAD.match(text) if self.dated else None)
                            or (self.compact.match(text) if self.compact else None)):
@@ -179,9 +185,14 @@ class _Reader:
         t0 = self._t_zero
         if t0 is None or not t0.has_time:
             return None
-        sign = -1 if m.group(1) in "-−" else 1
-        unit = {"h": 3600, "m": 60, "min": 60, "s": 1, "": 60}
-        step = timedelta(seconds=sum(int(n) * unit[u] for n, u in _RELATIVE_PART.findall(m.group(2))))
+        sign = -1 if m.group(1) and m.group(1) in "-−" else 1
+        offset = m.group(2) or m.group(4)
+        if ":" in offset:   # "T+0:18": hours and minutes
+            hours, minutes = offset.split(":")
+            step = timedelta(hours=int(hours), minutes=int(minutes))
+        else:
+            unit = {"h": 3600, "m": 60, "s": 1, "": 60}
+            step = timedelta(seconds=sum(int(n) * unit[u] for n, u in _RELATIVE_PART.findall(offset)))
         day = date(t0.year, t0.month, t0.day) if t0.has_date and t0.year else (self.day or date(2000, 1, 1))
         at = datetime(day.year, day.month, day.day, t0.hour, t0.minute, t0.second or 0) + sign * step
         st = tp.Stamp()
@@ -1625,6 +1636,8 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             if found and start < found[-1][1] or sentence[max(0, start - 3):start] == "in " \
                     and not sentence[start - 4:start - 3].isalnum():
                 continue   # ("expires in 2h05": a span, no clock)
+            if sentence[start - 1:start] == "+" and start:
+                continue   # ("from T+0:18 to T+1:52": offsets from a moment, no clocks)
             head = sentence[start:]
             zone_first = _ZONE_FIRST.match(head)
             zone_before = zone_first is None and _ZONE_BEFORE.search(sentence[max(0, start - 4):start])

@@ -784,9 +784,11 @@ EVENT_WORDS: dict[str, list[str]] = {
                                                                       "raised", "file", "files", "filed")
        for p in ("", "p1 ", "p2 ", "urgent ", "priority ") for n in ("ticket", "incident")]
     # "PagerDuty fires": the paging tool named for the page
-    + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered"),
+    + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered")
+    # "the uptime check for /releases goes red": a check or dashboard failing where people see it
+    + ["goes red", "went red", "turns red", "turned red"],
     "mitigated": (
-        "mitigated mitigates mitigation reverted restored recovers recovered attached repaired "
+        "mitigated mitigates mitigation reverted restored recovers recovered repaired "
         "reattached re-attached stabilized stabilised").split()
     + _variants("rollback roll-back", "complete completes completed finishes finished done succeeds")
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
