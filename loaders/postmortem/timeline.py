@@ -848,6 +848,10 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                 e.tags.add("step")
         spans[id(s)] = (first, len(r.entries))
     _drop_retellings(r, doc, spans)
+    if tops and not r.entries:
+        # a "What happened" section told as a story, and the status page's updates kept
+        # under headings of their own ("### Resolved · Mar 2, 17:05"): those are the timeline
+        _status_headings(r)
     if not r.entries:
         # a timeline written in a code block, one timed line per event ("2023-06-17 19:10
         # Issue reported by ..."): read only when the timeline holds nothing else, so a log
@@ -1283,7 +1287,7 @@ _STATUS_HEADING = lazy_re.compile(
     r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|degraded|outage|" + _STAGE_WORDS_OTHER + r")[*_]*"
     # (an update's number, "Update 2 - ...", never a clock's hour: "Update 17:30 Central Time")
     r"(?:\s+(?:no\.?\s*|#)?\d{1,3}(?=\s*[-:\u2013\u2014|,])(?![:.]\d))?"
-    r"\s*[-:\u2013\u2014|,]?\s*(?=\S)", re.I)
+    r"\s*[-:\u2013\u2014|,\u00b7\u2022]?\s*(?=\S)", re.I)   # ("Resolved · Mar 2, 17:05")
 
 
 # what may stand between a status heading's time and its words: a zone in words, a separator
