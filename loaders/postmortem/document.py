@@ -742,7 +742,7 @@ def _byline_severity(doc: Doc) -> str | None:
 
 _RATED_SEVERITY = lazy_re.compile(
     r"\b(?:rated|classified|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
-    r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev)[\s-]?[0-5])\b"
+    r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev(?:erity)?)[\s-]?[0-5])\b"
     r"|\b(?:rated|classified|graded|triaged)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
     r"(?:an?\s+)?(P[0-4])\b"
     r"|\b((?i:sev)[\s-]?[0-5]|P[0-4])\s+(?:incident\s+)?declared\b")

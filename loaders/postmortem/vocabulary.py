@@ -1047,7 +1047,8 @@ _CELL_NOTE = r"(?![\w-])[\s*_.]*(?:[(:—–-].*)?$"
 _STATUS_FIELD = (r"(?=[sSeEéÉzZdDtT상状ス])(?:status|state|estado|statut|[ée]tat|stato|situa[çc][ãa]o|zustand|상태|durum|tr[ạa]ng\s+th[áa]i|状态|状態|ステータス)"
                  r"\s*[:=：]\s*(?:\*\*|__)?")
 # (the value whole: "Status: done for EU, pending for US" states no status)
-_FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)，。；）]|$)|\s+[(\[—–·|-])"
+# (or the day it happened after it: "Status: Completed March 11, 2025.")
+_FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)，。；）]|$)|\s+[(\[—–·|-]|\s+(?:on\s+)?(?:[A-Z][a-z]{2,8},?\s+)?(?:\d{1,4}[-/. ]|[A-Z][a-z]{2,8}\.?\s+\d))"
 STATUS_FIELD_DONE = lazy_re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|已完成|已解决|已修复|完了|対応済み?|実施済み?|"
                                    + DONE_OTHER + r")"
                                + _FIELD_END, re.I)
