@@ -760,6 +760,8 @@ _TASK_FIELD = lazy_re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]
 # "... for the redirect loop [Nikhil]", "(Carla)", "[Ananya] — by 28 Jun"
 # (or several, each after its dash: "(Arjun Mehta-Rao) — ITOOLS-59 — done")
 _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]((?:\s+[—–]\s+[^—–]{1,60}){1,3})?\W*$")
+# where one note in brackets ends and the next begins
+_NOTE_BREAK = lazy_re.compile(r"[,;](?!\s*\d{4}\b)")
 # a name, then perhaps its ticket, a status and a date, each after a comma
 _NAME_FIRST = lazy_re.compile(r"^([^,]{2,40})((?:,\s*[^,]{1,30}){0,3})$")
 
@@ -780,7 +782,8 @@ def _closing_name(text: str) -> str | None:
     if (m := _BRACKETED_NAME.search(text[-180:])) and (
             m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]", m.group(2)) if n.strip())))):
         # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"
-        parts = [p.strip() for p in re.split(r"[,;]", m.group(1))]   # ("(Piotr; done 9 Feb)")
+        # ("(Piotr; done 9 Feb)"; a year after its comma goes with its day: "by July 1, 2024")
+        parts = [p.strip() for p in _NOTE_BREAK.split(m.group(1))]
         names = [p for p in parts if _a_name(p)]
         if len(names) == 1 and all(p in names or _a_note(p) for p in parts):
             return names[0]
@@ -930,14 +933,16 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # ("— fixed", "— merged and released in 3.8.0": after a dash, the work landed)
                          r"|(?i:(?:\s[—–·|]\s*|[,;]\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
                          + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
-                         r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+\d{1,2}\s+[a-z]{3,9}\.?|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
+                         r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+(?:on\s+)?\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?"
+                         r"|\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"   # ("done 19 June 2024", "done June 19, 2024")
+                         r"|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
                          r"|\s*\([^()]{1,30}\)|\s+in\s+v?\d+(?:\.\d+){1,3}"   # ("Done (March 14).", "released in 3.8.0")
                          r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday)"  # ("— done on Monday.")
                          r"|,\s*(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))?"   # ("— done, OPS-2292": the ticket it closed)
                          # (then only the item's own fields in brackets: "– done on 04.11.2025
                          # (responsible: Marta Zielińska)")
                          r"(?:\s*\((?:owner|responsible|assignee|eigenaar|ansvarig|pic|ticket|due)\b[^()]{0,80}\))?"
-                         r"\s*[.)]?\s*$)")
+                         r"\s*\)?[.!]?\s*$)")   # ("(Thandiwe, done 2024-03-11).")
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")

@@ -67,12 +67,16 @@ class _KeyValueLine:
 
     _PLAIN = lazy_re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")
     _NOTED = lazy_re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?\s*\([^()\n]{1,80}\))\s*:\s+(.+)$")
+    # reStructuredText's field list: ":Severity: S3"
+    _RST = lazy_re.compile(r"^:([^\W\d_][\w /-]{0,38}?):\s+(.+)$")
 
     # a full stop, then a capital: the key is two sentences, "Near miss. Nothing left our
     # network: ...", not one field's name ("No. of users: 300" is)
     _SENTENCES = lazy_re.compile(r"\.\s+[A-Z]")
 
     def match(self, line: str):
+        if line[:1] == ":":
+            return self._RST.match(line)
         m = self._PLAIN.match(line) or ("(" in line and self._NOTED.match(line) or None)
         return None if m is not None and "." in m.group(1) and self._SENTENCES.search(m.group(1)) else m
 

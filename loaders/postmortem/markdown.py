@@ -390,6 +390,12 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             open_section(title.rstrip(":").rstrip(), len(m.group(1)), ln)
             i += 1
             continue
+        if c == "=" and not para and i + 2 < n and len(stripped) >= 3 and not stripped.strip("=") \
+                and lines[i + 2].strip() == stripped and lines[i + 1].strip() and lines[i + 1].strip()[:1] != "=":
+            # reStructuredText's title, over- and underlined with "=": one heading
+            open_section(lines[i + 1].strip().rstrip(":").rstrip(), 1, ln + 1)
+            i += 3
+            continue
         # setext heading: a paragraph line followed by === or ---
         if (not para and (item is None or was_blank)
                 and i + 1 < n and lines[i + 1][:4].lstrip()[:1] in ("=", "-")
