@@ -666,6 +666,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = dm.group(1)   # "... routed to on-call @Sam Delgado INTEG-412 due Mar 28, 2025"
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
             owner = bm.group(1)
+        elif (nm := _BOLD_NAME_FIRST.match(text)) and len(nm.group(2).split()) >= 2 and _a_name(nm.group(2)):
+            owner = nm.group(2)   # "**Sabine Leclerc** — the publisher fails loudly ..."
         else:
             owner = _closing_name(clean)
     due = None
@@ -685,6 +687,9 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     return item
 
 
+# a person's full name in bold opening the item, a dash after it (not a colon: "**Test
+# Installation**: verify ..." is a task's title)
+_BOLD_NAME_FIRST = lazy_re.compile(r"^\s*(\*\*|__)([^*_\n]{3,40}?)\1\s*(?:[—–]|--?)\s+")
 # a task's title in bold, then the first clause after it
 _BOLD_LEAD = lazy_re.compile(r"^\s*(\*\*|__)(?:(?!\1).){3,200}?\1\s*([^.,;:()]{1,40})[.,;:]")
 # ... when that clause is a status word and nothing but when: "Done on August 23", "In progress"
@@ -919,6 +924,8 @@ def _names_someone(part: str) -> bool:
 # ("__DONE__" as well as "**DONE**": an underscore around the word is markup, not a letter)
 _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
                          r"(?:\*\*|__)\(?(?:done|completed)(?![^\W_])|"   # ("__Done__": "_" is a word character)
+                         # the item's last words in italics: "... IDX-77. *Done.*", "*Done 29 Sep.*"
+                         r"(?<![*_\w])[*_](?:done|completed)\b[^*_\n]{0,30}[*_]\s*$|"
                          # "**Landed.**", "__Shipped__": a status in bold on its own
                          # (not "Not **landed**", "partially **implemented**", "**Fixed** vs ...")
                          r"(?<!not )(?<!partially )(?<!partly )"
