@@ -406,7 +406,14 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                     continue
                 for k, (ln, (line_text,)) in enumerate(b.rows):
                     if _CHECK.match(line_text.strip()):
-                        out.append(_from_text(line_text.strip(), [], ln, incident_date, group_kind,
+                        # (the lines after it up to the next box are its text wrapped: " [x] Move
+                        # the token so PR workflows" then "cannot read it (Marguerite) -- done")
+                        more = []
+                        for _, (nxt,) in b.rows[k + 1:]:
+                            if _CHECK.match(nxt.strip()) or _ACTION_POINT.match(nxt):
+                                break
+                            more.append(nxt.strip())
+                        out.append(_from_text(" ".join([line_text.strip(), *more]), [], ln, incident_date, group_kind,
                                               group_status))
                     # (a line that goes on with the sentence above it, "... the team's" then
                     # "follow-up process, not opened here.", is no item of its own)
@@ -764,7 +771,7 @@ _TASK_FIELD = lazy_re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]
 # a name in brackets closing an item, or only its ticket, due date or status after it:
 # "... for the redirect loop [Nikhil]", "(Carla)", "[Ananya] — by 28 Jun"
 # (or several, each after its dash: "(Arjun Mehta-Rao) — ITOOLS-59 — done")
-_BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]((?:\s+[—–]\s+[^—–]{1,60}){1,3})?\W*$")
+_BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]((?:\s+(?:[—–]|--)\s+(?:(?!--)[^—–]){1,60}){1,3})?\W*$")
 # where one note in brackets ends and the next begins
 _NOTE_BREAK = lazy_re.compile(r"[,;](?!\s*\d{4}\b)")
 # a name, then perhaps its ticket, a status and a date, each after a comma
@@ -785,7 +792,7 @@ def _closing_name(text: str) -> str | None:
     if (who := _last_part_names(_DASHES.split(text.strip()))) is not None:
         return who
     if (m := _BRACKETED_NAME.search(text[-180:])) and (
-            m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]", m.group(2)) if n.strip())))):
+            m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]|--", m.group(2)) if n.strip())))):
         # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"
         # ("(Piotr; done 9 Feb)"; a year after its comma goes with its day: "by July 1, 2024")
         parts = [p.strip() for p in _NOTE_BREAK.split(m.group(1))]

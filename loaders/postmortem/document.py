@@ -330,8 +330,13 @@ _PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z]
 def _plain_heading(line: str) -> bool:
     """A line standing alone that is only a section name: "Timeline", "ACTION ITEMS:",
     "3 TIMELINE" (numbered, as a PDF's text gives it)."""
-    return bool(_PLAIN_HEADING.match(line)) and section_kind(line, whole=True) is not None \
-        and len(line.split()) <= 4
+    if not _PLAIN_HEADING.match(line):
+        return False
+    if line.isupper():
+        # in capitals, a line standing alone is a heading by its look: a few words that
+        # name a section anywhere in them will do ("WHY IT COULD HAPPEN")
+        return len(line.split()) <= 6 and section_kind(line) is not None
+    return section_kind(line, whole=True) is not None and len(line.split()) <= 4
 
 
 # "a/b/yyyy" found from its separator, not its first digit: a pattern that starts with
