@@ -556,13 +556,18 @@ _COLUMN_NAMES = ("skip", "status", "owner", "due", "ticket", "kind", "text")
 _COLUMN = lazy_re.compile("|".join(f"(?P<{name}>{_HEADERS[name].pattern})" for name in _COLUMN_NAMES), re.I)
 
 
+_OWN_ID = lazy_re.compile(r"^\s*id\s*$", re.I)
+
+
 def _columns(header: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for i, h in enumerate(header):
         m = _COLUMN.match(plain(h))
         if m is not None:
             name = m.lastgroup   # (the patterns hold no groups of their own)
-            if name != "skip" and name not in cols:
+            if name != "skip" and (name not in cols or name == "ticket" and _OWN_ID.match(plain(header[cols[name]]))):
+                # (an "ID" column before a "Tracking" one numbers the rows, "R1", "R2": the
+                # tracker's key is in the other)
                 cols[name] = i
     if "text" not in cols:
         # the first column that is not otherwise mapped

@@ -993,6 +993,29 @@ def _collect_metadata(doc: Doc) -> None:
             put(key, s.blocks[0].text, s.blocks[0].line)
     for key, value, ln in hidden:
         put(key, value, ln)
+    for key, value, ln in _fenced_preamble(doc):
+        put(key, value, ln)
+
+
+def _fenced_preamble(doc: Doc) -> list[tuple[str, str, int]]:
+    """The fields of a code block that opens the document, before any text: a PEP's or an
+    RFC's preamble ("Status:         Accepted", "Severity:       SEV-1"), three fields
+    of the document at least (a block of logs or config opening it names none)."""
+    top = next((s for s in doc.secs if s.fenced or s.blocks), None)
+    if top is None or not top.fenced or top.level > 1 or (top.blocks and top.blocks[0].line < top.fenced[0][0]):
+        return []
+    fields, last = [], top.fenced[0][0] - 1
+    for ln, line_text in top.fenced:
+        if ln != last + 1:
+            break   # (the first block only)
+        last = ln
+        m = _KV_LINE.match(line_text.strip())
+        if m and (key := meta_key(m.group(1))) in _PREAMBLE_KEYS:
+            fields.append((key, m.group(2).strip(), ln))
+    return fields if len(fields) >= 3 else []
+
+
+_PREAMBLE_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status", "owner")
 
 
 # --------------------------------------------------------------------------------------
