@@ -270,6 +270,8 @@ _NUMBERED_NAME = lazy_re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[^\W\d_]")
 # a numbered paragraph, "3.1 12:35 — ...", as _ITEM's groups (indent, marker, text)
 _NUMBERED_PARA = lazy_re.compile(r"^()(\d{1,2}\.\d{1,2})\s+(\S.*)$")
 _PARA_MARKER = lazy_re.compile(r"^\d{1,2}\.\d{1,2}$")
+# a lettered point, "(a) ...", as _ITEM's groups
+_LETTERED_PARA = lazy_re.compile(r"^()(\([a-z]\))\s+(\S.*)$")
 
 
 def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:
@@ -447,6 +449,9 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             # list (not "2.5 million users ..." under any other heading)
             im = pm
             numbered_paras = True
+        elif im is None and c == "(" and standalone and (pm := _LETTERED_PARA.match(raw)):
+            # "(a) The change was assessed as low risk ...": a report's lettered points are a list
+            im = pm
         # a marker indented as far as the open item's text is a sub-item of it
         # ("1. Do X" then "   - Owner: ..."), not a new top-level item; a tab reaches
         # the next tab stop (four columns), as CommonMark reads it

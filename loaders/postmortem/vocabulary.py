@@ -136,7 +136,11 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)")),
     ("factors", _rx(
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
-        r"causal\s+factors?", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
+        r"causal\s+factors?",
+        # a cause-and-effect diagram written as a list ("Fishbone (causes by category)"), and
+        # what let a fault past the checks ("What let it through")
+        r"(?:fishbone|ishikawa)(?:\s+(?:diagram|analysis|chart))?", r"causal\s+analysis",
+        r"what\s+let\s+(?:it|this|them)\s+(?:through|happen|slip)", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnos(?:is|ing)",
         # "What was the reason", "Reasons", "Contributing things": the causes in plain words
