@@ -2172,6 +2172,12 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
 _NUMBERED_PROBLEM = lazy_re.compile(r"^(?:bug|issue|problem|defect|fault|failure)\s*#?\d{1,2}\s*(?:[:.)]|[-–—])\s*", re.I)
 
 
+# a heading that says its causes are grouped: "Fishbone (causes by category)", "Ishikawa"
+_BY_CATEGORY = lazy_re.compile(r"\b(?:fishbone|ishikawa|categor(?:y|ies))\b", re.I)
+# an item that is only a short name in bold, perhaps with a colon: a group's name
+_BOLD_CATEGORY = lazy_re.compile(r"^(\*\*|__)[^*_\n]{1,40}\1:?$")
+
+
 def _factors(doc: Doc) -> list[str]:
     """The causes: a factors section's items, else its paragraphs; a sub-heading of one
     ("### 1. Leftover legacy versions") is a cause itself, its text the explanation,
@@ -2195,11 +2201,17 @@ def _factors(doc: Doc) -> list[str]:
             out.append(_NUMBERED_TITLE.sub("", plain(s.title)))
             continue
         if items:
+            grouped = _BY_CATEGORY.search(s.title) is not None
             for b in items:
                 text = plain(b.text)
                 # "- Contributing factors:" over its sub-bullets: a label that names them
                 # causes, and they are the causes (not "- We then added two files:")
                 subs = _sub_items(b.children) if text.endswith(":") and _holds_causes(text[:-1].strip()) else []
+                if not subs and b.children and grouped and _BOLD_CATEGORY.match(b.text.strip()):
+                    # "- **Process**" over its causes, under "Fishbone (causes by category)": a
+                    # category, not a cause (elsewhere a bold name over sub-bullets is the cause,
+                    # and they explain it)
+                    subs = _sub_items(b.children)
                 out.extend(subs or ([text] if text else []))
         else:
             paras = [plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text)]
