@@ -324,7 +324,9 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     return out
 
 
-_PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z][A-Za-z0-9 &/'’()-]*:?$")
+# (a note in brackets may hold a comma: "STATUS PAGE UPDATES (as posted, most recent first)")
+_PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z](?:[A-Za-z0-9 &/'’-]|\([A-Za-z0-9 ,&/'’-]*\))*:?$")
+_HEADING_NOTE = lazy_re.compile(r"\s*\([^()]*\)")
 
 
 def _plain_heading(line: str) -> bool:
@@ -332,10 +334,11 @@ def _plain_heading(line: str) -> bool:
     "3 TIMELINE" (numbered, as a PDF's text gives it)."""
     if not _PLAIN_HEADING.match(line):
         return False
-    if line.isupper():
+    if (name := _HEADING_NOTE.sub("", line)).isupper():
         # in capitals, a line standing alone is a heading by its look: a few words that
-        # name a section anywhere in them will do ("WHY IT COULD HAPPEN")
-        return len(line.split()) <= 6 and section_kind(line) is not None
+        # name a section anywhere in them will do ("WHY IT COULD HAPPEN"), and a note in
+        # brackets after them ("STATUS PAGE UPDATES (as posted, most recent first)")
+        return len(name.split()) <= 6 and section_kind(line) is not None
     return section_kind(line, whole=True) is not None and len(line.split()) <= 4
 
 

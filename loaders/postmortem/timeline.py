@@ -1009,6 +1009,11 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 st, text = labelled  # "First detected: 2023-09-18 13:42"
                 stated = meta_key(text)
             body = None
+            if st is None and (sp := _STATUS_PARA.match(text)) is not None and sp.group("when") \
+                    and (at := r.stamp(sp.group("when"))) is not None and at.has_time:
+                # "- Resolved (23 Jul, 17:30 AEST): This incident has been resolved. ... since
+                # 15:47.": a status update, posted when its brackets say
+                st, body = at, f"{sp.group('stage').capitalize()}: {plain(text[sp.end():])}"
             if st is None and (told := _one_clock(r, text)) is not None:
                 # "Shortly after lunch, at 13:10, Hannah noticed ...", "The re-run started at
                 # 15:38.": an entry told as a sentence, its one clock inside it
