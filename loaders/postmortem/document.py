@@ -1890,6 +1890,9 @@ def _title(doc: Doc) -> str | None:
 _REFERENCE_USE = lazy_re.compile(r"\]\[([^\[\]]{1,100})\]")
 
 
+_TOP_LINES = 10   # a title field this near the top names the document
+
+
 def _title_from(doc: Doc, as_text) -> str | None:
     t = front(doc, "title")
     if t:
@@ -1904,8 +1907,12 @@ def _title_from(doc: Doc, as_text) -> str | None:
             return h1
         return t
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
-    if "title" in doc.meta and not any(s.level == 1 for s in headed) and _OPENS_WITH_TITLE.match(doc.text):
-        return doc.meta["title"][0]   # "Title: ..." atop the text, its front matter in all but name
+    if "title" in doc.meta and not any(s.level == 1 for s in headed) and (
+            _OPENS_WITH_TITLE.match(doc.text) or doc.meta["title"][1] <= _TOP_LINES and headed
+            and doc.meta["title"][1] > headed[0].line and not doc.secs[0].blocks):
+        # "Title: ..." atop the text, its front matter in all but name; or a "| Title | ... |"
+        # row in the fields under the first heading, a spreadsheet's sheet named "Summary"
+        return doc.meta["title"][0]
     # the three shallowest heading levels the document uses, as written: an excerpt of a
     # status page may start at "### May 25-June 7, 2021"
     for level in sorted({s.level for s in headed})[:3]:

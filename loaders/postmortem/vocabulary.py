@@ -136,7 +136,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)")),
     ("factors", _rx(
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
-        r"causal\s+factors?",
+        r"causal\s+factors?", r"factors",
         # a cause-and-effect diagram written as a list ("Fishbone (causes by category)"), and
         # what let a fault past the checks ("What let it through")
         r"(?:fishbone|ishikawa)(?:\s+(?:diagram|analysis|chart))?", r"causal\s+analysis",
@@ -1011,7 +1011,8 @@ WORKING_STATES = REPORTED_STATES | set("running available operational online".sp
 
 
 # What a field or a cell writes for "nothing here": no owner, no value, no item.
-NO_VALUE = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "tba", "tbc", "?", "nobody", "unassigned", "unowned",
+# ("nan": a spreadsheet's empty cell, as pandas writes it out)
+NO_VALUE = frozenset({"", "-", "—", "–", "n/a", "na", "nan", "none", "tbd", "tba", "tbc", "?", "nobody", "unassigned", "unowned",
                       "none yet", "not filed", "not yet filed", "no ticket", "no ticket yet", "no bug", "no issue", "x", "要アサイン", "未定", "未割当", "未割り当て", "未指定", "待定", "未分配"})
 
 # Action items.
