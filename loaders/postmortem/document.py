@@ -2643,6 +2643,16 @@ _AVERTED = [
         r"|(?:[\w-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
     (("lucky",), lazy_re.compile(r"\bwe\s+got\s+lucky", re.I)),
+    # "No merchant received a duplicate payout", "Nobody installing our packages was affected"
+    (("no merchant", "no patient", "no member", "no subscriber", "no tenant", "nobody"), lazy_re.compile(
+        r"\bno\s+(?:merchants?|patients?|members?|subscribers?|tenants?)(?:\s+[\w-]+){0,2}?\s+(?:ever\s+)?"
+        r"(?:noticed|saw|felt|experienced|received|was\s+affected)\b"
+        r"|\bnobody(?:\s+[\w-]+){1,3}?\s+(?:was|were)\s+affected\b", re.I)),
+    # "The duplicate file was quarantined and never sent to the bank" (stopped on its way:
+    # not "some were never sent", a delivery lost), "no money moved"
+    (("never sent", "never uploaded", "never delivered", "never published", "never submitted", "money moved"),
+     lazy_re.compile(r"\b(?:quarantined|held|blocked|stopped|caught|pulled|deleted|discarded)\s+and\s+never\s+"
+                     r"(?:sent|uploaded|delivered|published|submitted)\b|\bno\s+money\s+(?:moved|left)\b", re.I)),
     # "not a single customer connection was refused", "nothing customer-facing was touched"
     (("not a single", "customer-facing", "user-facing"), lazy_re.compile(
         r"\bnot\s+a\s+single\s+(?:customer|user|client|production)\b(?:\s+[\w-]+){0,2}?\s+(?:was|were)\s+"
