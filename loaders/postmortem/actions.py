@@ -777,6 +777,8 @@ _TASK_FIELD = lazy_re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]
 # "... for the redirect loop [Nikhil]", "(Carla)", "[Ananya] — by 28 Jun"
 # (or several, each after its dash: "(Arjun Mehta-Rao) — ITOOLS-59 — done")
 _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]((?:\s+(?:[—–]|--)\s+(?:(?!--)[^—–]){1,60}){1,3})?\W*$")
+# a person's role or team in brackets after the name: "Lena Vos (Product)"
+_ROLE_AFTER = lazy_re.compile(r"(?<=[^\W\d_])\s+\(([A-Z][\w &/-]{1,30})\)$")
 # where one note in brackets ends and the next begins
 _NOTE_BREAK = lazy_re.compile(r"[,;](?!\s*\d{4}\b)")
 # a name, then perhaps its ticket, a status and a date, each after a comma
@@ -824,7 +826,11 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
     notes = 0
     while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
         parts, notes = parts[:-1], notes + 1
-    if len(parts) >= 2 and (m := _NAME_FIRST.match(parts[-1].strip(" .;"))):
+    last = parts[-1].strip(" .;") if parts else ""
+    if (role := _ROLE_AFTER.search(last)) and len(role.group(1).split()) < 2:
+        last = last[:role.start()]   # ("— Lena Vos (Product) — Q3": the name, its role aside;
+        #                              "— Partnerships (Ifeoma Nwankwo)" names the person in brackets)
+    if len(parts) >= 2 and (m := _NAME_FIRST.match(last)):
         rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
         if all(map(_a_note, rest)) and (_a_name(m.group(1)) or _initials(m.group(1).strip())) \
                 and (notes or rest or not noted):
@@ -886,7 +892,11 @@ def _a_note(text: str) -> bool:
     "done", "due 9/27", "by 28 Jun")."""
     text = text.strip()
     return bool(_ticket(text) or _status(text) is not None or tp.find_date(text) or _DUE.match(text)
-                or _DAY_MONTH.match(text))
+                or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text))
+
+
+# a quarter named alone, as a target: "— Q3"
+_BARE_QUARTER = lazy_re.compile(r"^Q[1-4]$")
 
 
 # a day and a month in numbers, no year: "31/10", "10/31", "31.10."
@@ -898,7 +908,9 @@ def _a_name(text: str) -> bool:
     Bassi"; not "API", "EU" or "P1"), that name someone (_names_someone) and no month or
     weekday."""
     words = text.split()
-    return 1 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words) \
+    # ("Sanne de Wit", "Ludwig van der Berg": a particle between a name's parts)
+    return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) or 0 < k < len(words) - 1 and w in _PARTICLES
+                                        for k, w in enumerate(words)) and len(words) - sum(w in _PARTICLES for w in words) <= 3 \
         and (len(words) == 1 or not _TEAM_WORDS.fullmatch(words[0])) and _names_someone(text) \
         and not any(tp.calendar_word(w) or w.lower() in _NOT_NAMES for w in words) \
         and tp.find_date(text) is None
@@ -907,6 +919,7 @@ def _a_name(text: str) -> bool:
 # a capital then small letters ("Oksana", "N.", "Ngũgĩ"), or a team's word after one ("Data team")
 # (a double-barrelled name's second part may open with a capital: "Mehta-Rao", "Tranter-Osei")
 _NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild)$")
+_PARTICLES = frozenset("de van von der den da di du la le del della dos das ten ter bin al el".split())
 # words a bracket after an item holds that say how or when, not who: "(Now Enforced)", "(Optional)"
 _NOT_NAMES = frozenset("now later soon today tomorrow optional required mandatory recommended enforced planned "
                        "proposed draft internal external public private manual automated automatic partial "
@@ -927,7 +940,8 @@ def _names_someone(part: str) -> bool:
         return False
     if who.startswith("@") or who.lower() in ("me", "i", "we", "us") or _TEAM_WORDS.search(who):
         return True
-    return all(w[:1].isupper() for w in words) and not _NOT_SOMEONE.search(who) and not _LANDED.match(who) \
+    return all(w[:1].isupper() or 0 < k < len(words) - 1 and w in _PARTICLES for k, w in enumerate(words)) \
+        and not _NOT_SOMEONE.search(who) and not _LANDED.match(who) \
         and _status(who) is None and _kind(who) is None and section_kind(who) is None
 
 
