@@ -777,6 +777,8 @@ _TASK_FIELD = lazy_re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]
 # "... for the redirect loop [Nikhil]", "(Carla)", "[Ananya] — by 28 Jun"
 # (or several, each after its dash: "(Arjun Mehta-Rao) — ITOOLS-59 — done")
 _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]((?:\s+(?:[—–]|--)\s+(?:(?!--)[^—–]){1,60}){1,3})?\W*$")
+# a note closing an item after its bracket: "(done Wed)", "by 8/19"
+_NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12})[.;]?\s*$", re.I)
 # a person's role or team in brackets after the name: "Lena Vos (Product)"
 _ROLE_AFTER = lazy_re.compile(r"(?<=[^\W\d_])\s+\(([A-Z][\w &/-]{1,30})\)$")
 # where one note in brackets ends and the next begins
@@ -798,6 +800,8 @@ def _closing_name(text: str) -> str | None:
         text = re.sub(r",\s*(?=,|$)", "", _TASK_FIELD.sub(lambda m: ", " + m.group(1).replace(",", "") + ",", text)).strip(" ,")
     if (who := _last_part_names(_DASHES.split(text.strip()))) is not None:
         return who
+    while (n := _NOTE_AFTER.search(text)) and _a_note(n.group(1)):
+        text = text[:n.start()]   # "... [Dana, OPS-311] (done Wed)", "... [Tomasz, OPS-312] by 8/19"
     if (m := _BRACKETED_NAME.search(text[-180:])) and (
             m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]|--", m.group(2)) if n.strip())))):
         # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"

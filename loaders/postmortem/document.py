@@ -339,7 +339,7 @@ def _plain_heading(line: str) -> bool:
         # name a section anywhere in them will do ("WHY IT COULD HAPPEN"), and a note in
         # brackets after them ("STATUS PAGE UPDATES (as posted, most recent first)")
         return len(name.split()) <= 6 and section_kind(line) is not None
-    return section_kind(line, whole=True) is not None and len(line.split()) <= 4
+    return section_kind(line, whole=True) is not None and len(name.split()) <= 4
 
 
 # "a/b/yyyy" found from its separator, not its first digit: a pattern that starts with

@@ -140,7 +140,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # a cause-and-effect diagram written as a list ("Fishbone (causes by category)"), and
         # what let a fault past the checks ("What let it through")
         r"(?:fishbone|ishikawa)(?:\s+(?:diagram|analysis|chart))?", r"causal\s+analysis",
-        r"what\s+let\s+(?:it|this|them)\s+(?:through|happen|slip)", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?", r"trigger(?:s|ing\s+event)?",
+        r"what\s+let\s+(?:it|this|them)\s+(?:through|happen|slip)", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?(?!\s+(?:did|it)\b)", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnos(?:is|ing)",
         # "What was the reason", "Reasons", "Contributing things": the causes in plain words
@@ -366,8 +366,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         # "What are you changing?": a question put to the writers, in a Q&A, asks what
         # "we" do
         t = _YOU.sub(lambda m: "we" if m.group(0).lower() == "you" else "our", t)
-    if whole and len(t.split()) > 4:
-        return None
+    if whole and len(_PARENS.sub("", t).split()) > 4:
+        return None   # (a note in brackets aside: "Timeline (Eastern, 12-hour because that's how my notes are)")
     if _TIMELINE_ANYWHERE.search(t) and len(t) < 60 and not whole:
         return "timeline"  # "Follow-up timeline (times in BST)", "Detailed timeline"
     for kind, rx in SECTION_KINDS:
