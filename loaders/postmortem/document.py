@@ -48,7 +48,9 @@ _FIELD_SENTENCE = lazy_re.compile(r"(?<=\.)\s+(?=[A-Z][\w'’ -]{0,30}?:\s)")
 # an alternation of two alternations is tried at every character of a line, one that
 # opens with "**" or "__" only where a "*" or "_" stands, 3x faster over prose; at any
 # position at most one of the two marks matches, so the matches are the same)
-_BOLD_KEY = lazy_re.compile(r"(?:\*\*|__)(?:([^*_:：|\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*|__)|([^*_:：|\n]{1,40}?)(?:\*\*|__)[ \t]{0,3}[:：])")
+# (a single "*" too, as Slack's markup writes bold: "*Date:* Thu Sep 15, 2022")
+_BOLD_KEY = lazy_re.compile(r"(?:\*\*|__|\*(?=[^\W\d_]))(?:([^*_:：|\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*|__|\*(?!\*))"
+                            r"|([^*_:：|\n]{1,40}?)(?:\*\*|__|\*(?!\*))[ \t]{0,3}[:：])")
 
 
 def _bold_pairs(line: str):
@@ -922,7 +924,7 @@ def _collect_metadata(doc: Doc) -> None:
                 for ln, (line_text,) in (_field_lines(b.rows) if b.kind == "para" else [(b.line, [_item_field(b)])]):
                     # (a bold value under a plain key, "Priority: **P1 / Critical**", names no
                     # bold key: the line is read as a plain one)
-                    pairs = list(_bold_pairs(line_text)) if "**" in line_text or "__" in line_text else []
+                    pairs = list(_bold_pairs(line_text)) if "*" in line_text or "__" in line_text else []
                     if pairs:
                         for key, value in pairs:
                             put(_key_of(key, value), value, ln, key)
