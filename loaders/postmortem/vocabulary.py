@@ -522,6 +522,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("date", _rx(r"fecha\s+del\s+incidente", r"date\s+de\s+l['’]incident", r"data\s+d[oa]\s+incidente",
                  r"data\s+dell['’]incidente", r"data\s+incydentu",
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
+                 # "Event date: 12 March 2024" (a safety event's), "Date of occurrence", "Outage date"
+                 r"(?:event|occurrence|outage)\s+date", r"date\s+of\s+(?:the\s+)?(?:event|occurrence|outage)",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
                  # "Datum för incidenten", "Dato for hendelsen", "Tanggal insiden" (before "datum" alone)
                  r"datum\s+f[öo]r\s+(?:incidenten|h[äa]ndelsen|st[öo]rningen)", r"dato\s+for\s+(?:hendelsen|h[æa]ndelsen|incidenten)",
