@@ -969,7 +969,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # (or in another language after a dash: "— erledigt", "— concluído")
                          # ("— fixed", "— merged and released in 3.8.0": after a dash, the work landed)
                          # (or after a colon: "... to our own origin: done 2024-02-14.")
-                         r"|(?i:(?:\s[—–·|]\s*|[,;:]\s*|(?<=[.!?])\s+|\(\s*)(?:done|completed|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
+                         r"|(?i:(?:\s[—–·|]\s*|[,;:]\s*|(?<=[.!?])\s+|\(\s*)(?:done|complete[d]?|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
                          + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+(?:on\s+)?\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?"
                          r"|\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"   # ("done 19 June 2024", "done June 19, 2024")
