@@ -127,7 +127,8 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 _DUE = lazy_re.compile(r"(?=[bdetfpés기📅期截])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+(?:completion\s+)?date|\s+completion|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
                   r"|estimated\s+completion(?:\s+date)?|termin"
                   r"|prazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
-                  r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"   # ("target completion Tuesday, April 15")
+                  r"@?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"   # ("target completion Tuesday, April 15";
+                  #                                                        Notion's date mention, "Due: @May 8, 2020")
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
@@ -678,6 +679,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = dm.group(1)   # "... routed to on-call @Sam Delgado INTEG-412 due Mar 28, 2025"
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
             owner = bm.group(1)
+        elif "👤" in text and (pm := _PERSON_SIGN.search(text)):
+            owner = (pm.group(1) or pm.group(2)).strip()   # Obsidian's "👤 [[Jonas Vermeer]]"
         elif (nm := _BOLD_NAME_FIRST.match(text)) and len(nm.group(2).split()) >= 2 and _a_name(nm.group(2)):
             owner = nm.group(2)   # "**Sabine Leclerc** — the publisher fails loudly ..."
         else:
@@ -699,6 +702,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     return item
 
 
+# the person sign before who does it, as a note-taking app's task writes it: "👤 [[Ines Duarte]]", "👤 @ines"
+_PERSON_SIGN = lazy_re.compile(r"👤\ufe0f?\s*(?:\[\[([^\]|\n]{2,40})(?:\|[^\]\n]*)?\]\]|(@?[\w.-]{2,40}(?:\s[A-ZÀ-Þ][\w'’-]+)?))")
 # a person's full name in bold opening the item, a dash after it (not a colon: "**Test
 # Installation**: verify ..." is a task's title)
 _BOLD_NAME_FIRST = lazy_re.compile(r"^\s*(\*\*|__)([^*_\n]{3,40}?)\1\s*(?:[—–]|--?)\s+")
@@ -778,7 +783,8 @@ _TASK_FIELD = lazy_re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]
 # (or several, each after its dash: "(Arjun Mehta-Rao) — ITOOLS-59 — done")
 _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]((?:\s+(?:[—–]|--)\s+(?:(?!--)[^—–]){1,60}){1,3})?\W*$")
 # a note closing an item after its bracket: "(done Wed)", "by 8/19"
-_NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12})[.;]?\s*$", re.I)
+# (or its ticket: "(Arjun) AUTH-554")
+_NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12}|(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))[.;]?\s*$", re.I)
 # a person's role or team in brackets after the name: "Lena Vos (Product)"
 _ROLE_AFTER = lazy_re.compile(r"(?<=[^\W\d_])\s+\(([A-Z][\w &/-]{1,30})\)$")
 # where one note in brackets ends and the next begins
@@ -932,7 +938,8 @@ _NOT_NAMES = frozenset("now later soon today tomorrow optional required mandator
 # a note saying the work is in: "landed in commit a1b2c3", "done", "shipped in v2.4"
 _LANDED = lazy_re.compile(r"^\W*(?:landed|done|shipped|merged|deployed|completed|fixed)\b", re.I)
 _TEAM_WORDS = lazy_re.compile(r"\b(?:team|squad|group|crew|guild|sre|ops|devops|on[\s-]?call|eng(?:ineering)?|owner)\b", re.I)
-_NOT_SOMEONE = lazy_re.compile(r"^(?:p\d|sev[\s-]?\d|high|medium|low|critical|urgent)$|ing$", re.I)
+# (a work's name, "Monitoring", "Caching": not a short name that ends so, "Wei Ling", "Ming")
+_NOT_SOMEONE = lazy_re.compile(r"^(?:p\d|sev[\s-]?\d|high|medium|low|critical|urgent)$|\w{3}ing$", re.I)
 
 
 def _names_someone(part: str) -> bool:
