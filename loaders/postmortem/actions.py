@@ -919,8 +919,8 @@ def _a_name(text: str) -> bool:
     weekday."""
     words = text.split()
     # ("Sanne de Wit", "Ludwig van der Berg": a particle between a name's parts)
-    return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) or 0 < k < len(words) - 1 and w in _PARTICLES
-                                        for k, w in enumerate(words)) and len(words) - sum(w in _PARTICLES for w in words) <= 3 \
+    return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) or _particle(words, k) for k, w in enumerate(words)) \
+        and len(words) - sum(w in _PARTICLES for w in words) <= 3 \
         and (len(words) == 1 or not _TEAM_WORDS.fullmatch(words[0])) and _names_someone(text) \
         and not any(tp.calendar_word(w) or w.lower() in _NOT_NAMES for w in words) \
         and tp.find_date(text) is None
@@ -930,6 +930,13 @@ def _a_name(text: str) -> bool:
 # (a double-barrelled name's second part may open with a capital: "Mehta-Rao", "Tranter-Osei")
 _NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild)$")
 _PARTICLES = frozenset("de van von der den da di du la le del della dos das ten ter bin al el".split())
+
+
+def _particle(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` a particle between a name's parts ("de" in "Sanne de Wit")?"""
+    return 0 < k < len(words) - 1 and words[k] in _PARTICLES
+
+
 # words a bracket after an item holds that say how or when, not who: "(Now Enforced)", "(Optional)"
 _NOT_NAMES = frozenset("now later soon today tomorrow optional required mandatory recommended enforced planned "
                        "proposed draft internal external public private manual automated automatic partial "
@@ -951,7 +958,7 @@ def _names_someone(part: str) -> bool:
         return False
     if who.startswith("@") or who.lower() in ("me", "i", "we", "us") or _TEAM_WORDS.search(who):
         return True
-    return all(w[:1].isupper() or 0 < k < len(words) - 1 and w in _PARTICLES for k, w in enumerate(words)) \
+    return all(w[:1].isupper() or _particle(words, k) for k, w in enumerate(words)) \
         and not _NOT_SOMEONE.search(who) and not _LANDED.match(who) \
         and _status(who) is None and _kind(who) is None and section_kind(who) is None
 
