@@ -918,16 +918,16 @@ def _collect_metadata(doc: Doc) -> None:
             if b.kind == "para" or b.kind == "item":
                 kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
                 # "From: ... / Date: Tue, Feb 11, 2025 at 4:12 PM / Subject: ...": a mail's
-                # header (a forwarded report's) dates the mail, not the incident
-                mail = b.kind == "para" and len(b.rows) >= 3 and sum(
-                    1 for _, (t,) in b.rows if MAIL_HEADER.match(t)) >= 3
+                # header (a forwarded report's, a memo's in bold) dates the mail, not the incident
+                mail = b.kind == "para" and _mail_header(b)
                 for ln, (line_text,) in (_field_lines(b.rows) if b.kind == "para" else [(b.line, [_item_field(b)])]):
                     # (a bold value under a plain key, "Priority: **P1 / Critical**", names no
                     # bold key: the line is read as a plain one)
                     pairs = list(_bold_pairs(line_text)) if "*" in line_text or "__" in line_text else []
                     if pairs:
                         for key, value in pairs:
-                            put(_key_of(key, value), value, ln, key)
+                            if not (mail and meta_key(key) == "date"):
+                                put(_key_of(key, value), value, ln, key)
                     elif kv:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
                         # line holds between separators ("Services: api | web" is one pair: what
@@ -1328,13 +1328,13 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
                                                      f"Date field says {said}; {said} used (a post is dated "
                                                      "the day it was written)")
             return said, None
-    if source == "front matter" and title:
-        # a post's title that names the incident's day ("Outages on July 15 & 16, 2014")
-        # beats the day the post was published
+    if source in ("front matter", "byline") and title:
+        # a post's title that names the incident's day ("Outages on July 15 & 16, 2014",
+        # "invoices didn't go out on Monday, Nov 2") beats the day the post was published
         said = title_day or _day_without_year(plain(title), found, hint)
         if said is not None and found is not None and said != found \
                 and found - timedelta(days=60) <= said <= found + timedelta(days=1):
-            doc.problems.warning(None, f"the front matter dates the document {found}, but its title names "
+            doc.problems.warning(None, f"the {source} dates the document {found}, but its title names "
                                        f"{said}; {said} used (a post is dated the day it was written)")
             return said, None
     if source == "file name" and title and found is not None \
@@ -1683,12 +1683,23 @@ _BYLINE_OPENS = lazy_re.compile(r"^\W*(?:by|posted|published|written|updated)\b"
 
 
 def _byline_day(doc: Doc) -> date | None:
-    """The day the document's byline gives, in the first paragraph under its title."""
+    """The day the document's byline gives, in the first paragraph under its title, or
+    the day its mail or memo header is dated ("**From:** ... **To:** ... **Date:** ...")."""
     for s in doc.secs[:2]:
         for b in s.blocks[:2]:
             if b.kind == "para" and (day := _byline(b.text)) is not None:
                 return day
+            if b.kind == "para" and _mail_header(b):
+                sent = next((plain(t) for _, (t,) in b.rows if plain(t).lower().startswith("date:")), None)
+                if sent is not None and (day := tp.find_date(sent, doc.order_hint)) is not None:
+                    return day
     return None
+
+
+def _mail_header(b) -> bool:
+    """Whether a paragraph is a mail's or a memo's header: three lines or more of From:,
+    To:, Date:, Subject: and their kin, in bold or not."""
+    return len(b.rows) >= 3 and sum(1 for _, (t,) in b.rows if MAIL_HEADER.match(plain(t))) >= 3
 
 
 # what a story told without a timeline leaves out, once past its opening

@@ -739,6 +739,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        # "Garage operator is calling to hotline" (a customer's call, however the sentence is built)
        "calling the", "calling support", "calling us", "calling to hotline", "calls to hotline", "called to hotline",
        "calling to support", "calls to support", "called to support",
+       # "First call to the helpdesk, from a paralegal": a call or a ticket to the desk
+       *[f"{n} to {the}{desk}" for n in ("call", "calls", "ticket", "tickets") for the in ("", "the ")
+         for desk in ("helpdesk", "help desk", "service desk", "support desk", "it desk")],
        # (not the base form alone: "please write to us", "contact support if ..." ask the
        # reader; "Customers write to support" tells who did)
        "writes to support", "wrote to support", "writes to us", "wrote to us", "contacts support", "contacted support",
@@ -784,6 +787,11 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("users customers researchers maintainers developers contributors partners",
                 "emailed e-mailed contacted")
     + ["someone emails", "someone emailed", "someone wrote to", "someone contacted"]
+    # "A customer asks support where yesterday's export is": someone outside asking after
+    # what did not arrive (not "a developer asked for a rollback", a colleague's request)
+    + [f"{a} {who} {verb}" for a in ("a", "an", "one", "another")
+       for who in ("user", "customer", "client", "member", "partner", "merchant", "reader", "visitor")
+       for verb in ("asks", "asked")]
     + _variants("monitoring", "fires fired caught shows")
     # "radios guest services, who open a P1 ticket": someone raising the incident
     + [f"{v} {'an' if (p or n)[0] in 'aeiu' else 'a'} {p}{n}" for v in ("open", "opens", "opened", "raise", "raises",
