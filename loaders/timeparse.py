@@ -114,6 +114,8 @@ ABBREVIATIONS = {
     "AEST": 600, "AEDT": 660, "JST": 540, "KST": 540, "SGT": 480, "HKT": 480,
     "AWST": 480, "ACST": 570, "ACDT": 630, "NZST": 720, "NZDT": 780, "WIB": 420, "ICT": 420, "PHT": 480,
     "WAT": 60, "SAST": 120, "PKT": 300,
+    # Israel's summer clock, East and Central Africa's, Turkey's
+    "IDT": 180, "EAT": 180, "CAT": 120, "TRT": 180,
 }
 
 # Zone words without a season follow the zone's own rules on the date: "ET" is EDT in
@@ -319,7 +321,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     r"(?<=a)ll\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
     # "All hours in this document are in UTC+1": hours for times, as other languages say it
     r"(?<=h)(?<!\w.)ours\b[^.\n]{0,30}?\b(?:are|is|in|shown in|given in)\s{1,3}(?:in\s{1,3})?|"
-    r"(?<=[(（])\s{0,3}(?:approx(?:imate|imately)?\.?,?\s{1,3})?|(?<=t)imezone\s{0,3}:?\s{0,3}|"
+    # ("(IDT, UTC+3)": a local name this table lacks, then its offset)
+    r"(?<=[(（])\s{0,3}(?:approx(?:imate|imately)?\.?,?\s{1,3}|[a-z]{2,5}\s{0,2}[,/]\s{0,3})??|(?<=t)imezone\s{0,3}:?\s{0,3}|"
     # "Time zone: CET", "| Time zone used | Nairobi (EAT) |"
     r"(?<=t)ime\s{0,3}zone(?:\s{1,3}(?:used|in\s+use))?\s{0,3}[:|]?\s{0,3}|"
     # the same in other languages: "en heure de Paris", "horário de Brasília", "hora de

@@ -17,6 +17,11 @@ def _doc(summary: str) -> str:
     "No merchant received a duplicate payout.",
     "The token was revoked eleven minutes later. Nobody installing our packages was affected.",
     "The bad export was caught and never uploaded to the partner.",
+    # harm told in the conditional, and a rate that held
+    "Two of three pods were evicted and one served all traffic. The error rate stayed at 0.02%. "
+    "Had it been evicted too, every card payment would have failed. We paused the upgrade in time.",
+    "The key was public for 37 minutes. Nobody else used it and no data was read or changed.",
+    "WAL piled up to 93%. Nobody saw an error and all bookings went through.",
 ])
 def test_harm_stopped_on_its_way_is_a_near_miss(said):
     assert parse(_doc(said))["near_miss"] is True
@@ -26,6 +31,14 @@ def test_harm_stopped_on_its_way_is_a_near_miss(said):
     "Webhook deliveries were retried twice, and on March 9 some were never sent.",
     "Payouts went out on time, so no merchant was paid late, but the portal was down for an hour.",
     "Checkout was unavailable for 40 minutes.",
+    "The error rate climbed to 30% and payments failed for 20 minutes before we paused the upgrade in time.",
+    "We did not catch it in time: the error rate rose to 12% and logins failed for 9 minutes.",
 ])
 def test_harm_that_happened_is_no_near_miss(said):
     assert parse(_doc(said))["near_miss"] is False
+
+
+def test_the_severity_fields_note_says_no_customer_impact():
+    text = ("# WAL volume almost full\n\nDate: 2025-01-28\nSeverity: S3 (no customer impact)\n\n"
+            "## Summary\n\nArchiving stopped for three hours; the volume reached 93% before it was fixed.\n")
+    assert parse(text)["near_miss"] is True

@@ -26,6 +26,10 @@ CASES = [
     ("GMT/BST", "2026-01-15", "2026-01-15T10:00:00Z"),
     ("AEST/AEDT", "2026-01-15", "2026-01-14T23:00:00Z"),
     ("WAT", "2026-01-15", "2026-01-15T09:00:00Z"),   # West Africa Time, UTC+1
+    ("IDT", "2026-07-01", "2026-07-01T07:00:00Z"),   # Israel Daylight Time, UTC+3
+    ("EAT", "2026-01-15", "2026-01-15T07:00:00Z"),   # East Africa Time, UTC+3
+    ("CAT", "2026-01-15", "2026-01-15T08:00:00Z"),   # Central Africa Time, UTC+2
+    ("TRT", "2026-01-15", "2026-01-15T07:00:00Z"),   # Turkey Time, UTC+3
 ]
 IDS = [f"{z}-{d}" for z, d, _ in CASES]
 
@@ -144,3 +148,14 @@ def test_every_country_clock_holds_a_hint_word():
     """stated_zone looks for a country's clock only where one of its hint words is."""
     from loaders import timeparse as tp
     assert all(any(w in name for w in tp._LOCAL_HINTS) for name in tp.LOCAL_TIMES)
+
+
+@pytest.mark.parametrize("heading", ["## Timeline (KGT, UTC+6)", "## Timeline (KGT / UTC+6)"])
+def test_an_offset_after_a_local_name_the_table_lacks(heading):
+    """"(IDT, UTC+3)": a local zone's name, then its offset; the offset is read when the
+    name is not in the table (Kyrgyzstan's KGT here)."""
+    doc = house_doc(day="2026-07-01", rows=(("10:00", "Alert fires and pages on-call"),
+                                            ("10:20", "Rollback completes; errors back to baseline")),
+                    impact="- Checkout failed for some customers.")
+    got = parse(doc.replace("## Timeline (UTC)", heading), "pm.md")
+    assert got["detected_at"] == "2026-07-01T04:00:00Z", got["problems"]

@@ -2632,16 +2632,17 @@ _AVERTED = [
         r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed|disclosed))")),
     # "no secrets were leaked", "remained fully protected throughout" (but not "users of
     # the stable packages are not affected": a part spared says another part was hit)
-    (("leaked", "exfiltrated", "stolen", "remain", "stay"), lazy_re.compile(
+    (("leaked", "exfiltrated", "stolen", "remain", "stay", "read or"), lazy_re.compile(
         r"\bno\s+(?:\w+\s+)?(?:secrets?|credentials?|tokens?|keys?|data|passwords?)\s+(?:were|was|had\s+been)\s+"
-        r"(?:leaked|exposed|exfiltrated|stolen)"
+        r"(?:leaked|exposed|exfiltrated|stolen|read\s+or\s+(?:changed|modified|written))"
         r"|\b(?:remained|remains|stayed|stays)\s+(?:fully\s+|completely\s+)?(?:protected|secure|unaffected)\b", re.I)),
     # "nobody outside the team saw anything", "no one noticed a thing" (not "nobody noticed
     # the alert for an hour": late, not spared)
+    # ... "Nobody saw an error and all bookings went through"
     (tuple(f"{who} {w}" for who in ("nobody", "no one") for w in ("outside", "else", "ever", "noticed", "saw", "felt")),
      lazy_re.compile(
         r"\b(?:nobody|no\s+one)\s+(?:outside\s+(?:the|our)\s+(?:team|company)\s+|else\s+)?(?:ever\s+)?"
-        r"(?:noticed|saw|felt)\s+(?:anything|a\s+thing)\b", re.I)),
+        r"(?:noticed|saw|felt)\s+(?:anything|a\s+thing|an?\s+(?:single\s+)?error|any\s+errors?)\b", re.I)),
     # ... "no customer noticed anything", "no customer request ever saw an invalid certificate"
     (("no customer", "no user", "no client", "no end", "no production", "no external"), lazy_re.compile(
         r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
@@ -2656,6 +2657,10 @@ _AVERTED = [
         r"|(?:[\w-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
     (("lucky",), lazy_re.compile(r"\bwe\s+got\s+lucky", re.I)),
+    # "We paused the upgrade in time", "caught it just in time": stopped before the harm
+    (("in time",), lazy_re.compile(
+        r"\b(?:paused|stopped|halted|caught|aborted|cancell?ed|blocked|pulled)\s+(?:it|them|the\s+[\w-]+)\s+"
+        r"(?:just\s+)?in\s+time\b", re.I)),
     # "No merchant received a duplicate payout", "Nobody installing our packages was affected"
     (("no merchant", "no patient", "no member", "no subscriber", "no tenant", "nobody"), lazy_re.compile(
         r"\bno\s+(?:merchants?|patients?|members?|subscribers?|tenants?)(?:\s+[\w-]+){0,2}?\s+(?:ever\s+)?"
@@ -2712,7 +2717,8 @@ _AVERTED = [
 ]
 _HARMED = lazy_re.compile(
     r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
-    r"|error\s+rates?|(?:users|customers|visitors)\s+(?:could\s+not|couldn't|were\s+unable|saw|experienced)"
+    # (not "error rate stayed at 0.02%": a rate that held is the harm that did not come)
+    r"|error\s+rates?(?!\s+(?:stayed|remained|held|stays|remains)\s+(?:at|below|under|flat|normal|within|low))|(?:users|customers|visitors)\s+(?:could\s+not|couldn't|were\s+unable|saw|experienced)"
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?)(?:\s+[\w-]+){0,3}?\s+"
@@ -2766,16 +2772,23 @@ _NO_IMPACT_FIELD = lazy_re.compile(r"(?im)^[^\w\n]*(?:\d{1,2}[.)]\s*)?(?:\*\*|__
 
 def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bool:
     # (the title too: "... config reached canary, stopped there", "... caught in staging")
-    opening = " ".join(filter(None, [_opening_prose(doc), summary, _section_text(doc, "impact"), title]))
+    # (and the severity field's note: "Severity: S3 (no customer impact)")
+    opening = " ".join(filter(None, [_opening_prose(doc), summary, _section_text(doc, "impact"), title,
+                                     doc.meta.get("severity", ("",))[0]]))
     said = _said_words(opening.lower())
     if not (said and any(any(f.startswith(w) for f in said for w in words) and rx.search(opening)
                          for words, rx in _AVERTED)) \
             and not ("mpact" in doc.text[:3000] and _NO_IMPACT_FIELD.search(doc.text, 0, 3000)):
         return False
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
-    if any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) for m in _HARMED.finditer(whole)):
+    # (harm told in the conditional, "every card payment would have failed", did not happen)
+    if any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) and not _CONDITIONAL.search(m.group())
+           for m in _HARMED.finditer(whole)):
         return False
     return not any(_ACCESS_HAD.finditer(whole)) or all(_clause_denies(whole, m.start()) for m in _ACCESS_HAD.finditer(whole))
+
+
+_CONDITIONAL = lazy_re.compile(r"\b(?:would|could|might)(?:\s+not)?\s+have\b", re.I)
 
 
 # Unauthorized access had: "someone had been creating unauthorized accounts", "gained
