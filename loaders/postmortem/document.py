@@ -520,6 +520,31 @@ def _classify_sections(doc: Doc) -> None:
         if s.level == 7 and kind == "metadata" and parent not in (None, "metadata"):
             named_run = kind
         previous, prev_s = kind, s
+    if "timeline" not in doc.kinds.values():
+        _time_headed_episodes(doc)
+
+
+def _time_headed_episodes(doc: Doc) -> None:
+    """A document with no timeline otherwise, whose section ("## What happened") tells its
+    story under headings that each open with a clock alone ("### 09:58 — Routine release",
+    "### 10:31 — Alert: callbacks per minute = 0"): three of them at least, two in three
+    of the section's headings, are the timeline's entries, each heading's time its own."""
+    children: dict[int, list] = {}
+    for s in doc.secs:
+        if s.level > 0 and s.parent is not None and s.parent.level > 0:
+            children.setdefault(id(s.parent), []).append(s)
+    for parent_id, subs in children.items():
+        stamps = [(s, st) for s in subs if (st := _heading_stamp(plain(s.title))) is not None and st.has_time]
+        timed = [s for s, _ in stamps]
+        # (clocks, a day named where it turns: headings that each open with their own day,
+        # "#### 2025-09-01 22:09 ~ 23:16", are an incident log's many incidents)
+        dated = sum(1 for _, st in stamps if st.has_date)
+        parent = subs[0].parent
+        if len(timed) >= 3 and len(timed) * 3 >= len(subs) * 2 and dated * 2 <= len(timed) \
+                and not _SUPPORTING_RECORD.search(plain(parent.title)):
+            for s in timed:
+                doc.kinds[id(s)] = "timeline"
+                doc.by_shape.add(id(s))
 
 
 # "Appendix B – Incident channel transcript", "Anhang: Chat-Verlauf", "Raw log excerpts",
@@ -530,6 +555,13 @@ _SUPPORTING_RECORD = lazy_re.compile(r"\b(?:appendix|appendices|annex(?:e|es)?|a
                                      r"|transcripts?|chat(?:\s+|-)?(?:logs?|history|verlauf)|(?:slack|teams|channel|irc)\s+"
                                      r"(?:logs?|export|history|thread|messages)|log\s+excerpts?|raw\s+logs?)\b|付録|附录|부록",
                                      re.I)
+
+
+def _heading_stamp(title: str):
+    """The time (and date) a heading opens with ("10:55 PM", "Sunday 7 April, 12:18 AM"), or None."""
+    if not (title[:1].isdigit() or title[:1].isalpha() and _MONTH_DAY_OPENS.match(title)):
+        return None
+    return tp.read_stamp(title)
 
 
 def _named_timeline(doc: Doc) -> bool:
