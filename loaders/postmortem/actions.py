@@ -36,7 +36,7 @@ _HEADERS = {
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
     "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
                       r"|by when|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
-                      r"|prazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
+                      r"|prazo|plazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
                       r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
                       r"|^(?:期限|期日|締切|截止|기한|마감)", re.I),
     "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
@@ -126,7 +126,7 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # day alone, "due 9/27", read where their values allow one order only)
 _DUE = lazy_re.compile(r"(?=[bdetfpés기📅期截])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+(?:completion\s+)?date|\s+completion|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
                   r"|estimated\s+completion(?:\s+date)?|termin"
-                  r"|prazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
+                  r"|prazo|plazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
                   r"@?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"   # ("target completion Tuesday, April 15";
                   #                                                        Notion's date mention, "Due: @May 8, 2020")
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
@@ -786,7 +786,7 @@ _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]((?:\s+(?:[—–
 # (or its ticket: "(Arjun) AUTH-554")
 _NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12}|(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))[.;]?\s*$", re.I)
 # a person's role or team in brackets after the name: "Lena Vos (Product)"
-_ROLE_AFTER = lazy_re.compile(r"(?<=[^\W\d_])\s+\(([A-Z][\w &/-]{1,30})\)$")
+_ROLE_AFTER = lazy_re.compile(r"(?<=[^\W\d_])\s+\(([A-Za-z][\w &/-]{1,30})\)$")   # ("Luis (web)")
 # where one note in brackets ends and the next begins
 _NOTE_BREAK = lazy_re.compile(r"[,;](?!\s*\d{4}\b)")
 # a name, then perhaps its ticket, a status and a date, each after a comma
@@ -808,6 +808,11 @@ def _closing_name(text: str) -> str | None:
         return who
     while (n := _NOTE_AFTER.search(text)) and _a_note(n.group(1)):
         text = text[:n.start()]   # "... [Dana, OPS-311] (done Wed)", "... [Tomasz, OPS-312] by 8/19"
+    if 0 < (k := max(text.rfind(")"), text.rfind("]")) + 1) < len(text) and k > len(text) - 180 \
+            and _notes_after(text[k:]):
+        # "[Liam Chen] due 2 May, ENG-4412", "(Facilities) — not doing: the municipality
+        # cannot supply a second feed": only notes after the bracket, or a status and why
+        text = text[:k]
     if (m := _BRACKETED_NAME.search(text[-180:])) and (
             m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]|--", m.group(2)) if n.strip())))):
         # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"
@@ -821,6 +826,22 @@ def _closing_name(text: str) -> str | None:
     # alone closing an item, "... more gracefully. Issue", names no one)
     # ("... booth network. Jim — done")
     return _last_part_names(_SENTENCE_OR_DASH.split(text.strip()), noted=True)
+
+
+_NOTE_PARTS = lazy_re.compile(r"[,;]|\s[—–]\s|\s--\s|:\s")
+
+
+def _notes_after(tail: str) -> bool:
+    """Whether what follows an item's closing bracket is only notes (a due date, a ticket,
+    a status, each after a comma or a dash), or a status and then why ("— not doing: the
+    municipality cannot ...", ": won't do, the file format is fixed")."""
+    parts = [p.strip(" .") for p in _NOTE_PARTS.split(tail.strip(" .;:—–-")) if p.strip(" .")]
+    if not parts:
+        return False
+    if all(len(p.split()) <= 4 and _a_note(p) for p in parts):
+        return True
+    first = parts[0]
+    return len(first.split()) <= 3 and _status(first) not in (None, "open")
 
 
 # where one sentence ends and the next begins ("N. Bassi" is one name, not two
@@ -983,7 +1004,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # (or in another language after a dash: "— erledigt", "— concluído")
                          # ("— fixed", "— merged and released in 3.8.0": after a dash, the work landed)
                          # (or after a colon: "... to our own origin: done 2024-02-14.")
-                         r"|(?i:(?:\s[—–·|]\s*|[,;:]\s*|(?<=[.!?])\s+|\(\s*)(?:done|complete[d]?|shipped|(?<=[—–]\s)(?:" + DONE_OTHER
+                         r"|(?i:(?:\s[—–·|]\s*|[,;:]\s*|(?<=[.!?])\s+|\(\s*)(?:done|complete[d]?|shipped|(?<=[—–.!?]\s)(?:" + DONE_OTHER
                          + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+(?:on\s+)?\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?"
                          r"|\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"   # ("done 19 June 2024", "done June 19, 2024")
