@@ -830,8 +830,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("succeeds succeed works work working correct healthy normal up available "
                 "flowing green created produced generated processed processing running serving served "
                 "responding load loads loading syncing synced accessible reachable operational online live "
-                "stable functional functioning mounted writable readable", "again")
+                "stable functional functioning mounted writable readable saved accepted delivered", "again")
     + ["remounted"]   # a file system back on its hosts
+    # "Dashboards show correct numbers": the figures right again
+    + [f"{v} {t}correct" for v in ("show", "shows", "showing", "shown") for t in ("", "the ")]
     # "the new transfers are processed normally": working as it should again
     + _variants("processed processing working operating functioning running responding", "normally")
     # "the consumer catches up within a minute": what fell behind is level again
