@@ -35,13 +35,16 @@ _TIME_HEADER = lazy_re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|da
                           # the same columns in other languages: "Uhrzeit", "Heure", "Hora", "Godzina",
                           # "Tijd", "Tid", "Waktu", "Jam", "Datum", "Fecha", "Data", "Tanggal", "Время"
                           r"|zeit|uhrzeit|zeitpunkt|datum|heure|date\s+et\s+heure|hora|fecha|data|ora|orario|godzina|czas"
-                          r"|tijd|tijdstip|tid|tidspunkt|klokkeslett|waktu|jam|tanggal|pukul|время|дата)\b", re.I)
+                          r"|tijd|tijdstip|tid|tidspunkt|klokkeslett|waktu|jam|tanggal|pukul|время|дата"
+                          # Turkish "Saat", "Tarih", "Zaman"; Vietnamese "Thời gian", "Giờ", "Ngày"; "Horário"
+                          r"|saat|tarih|zaman|th[ờo]i\s+gian|gi[ờo]|ng[àa]y|hor[áa]rio)\b", re.I)
 _DAY_HEADER = lazy_re.compile(r"^(?:day|days)$", re.I)
 _TEXT_HEADER = lazy_re.compile(r"^(?:event|events|description|what|action|details?|notes?|activity|"
                           r"summary|update|happened|message|comment"
                           r"|ereignis|beschreibung|[ée]v[ée]nement|evento|descripci[óo]n|descri[çc][ãa]o|gebeurtenis"
                           r"|beschrijving|h[äa]ndelse|hendelse|h[æa]ndelse|beskrivning|beskrivelse|zdarzenie|opis"
-                          r"|kejadian|peristiwa|keterangan|событие|описание)\b", re.I)
+                          r"|kejadian|peristiwa|keterangan|событие|описание"
+                          r"|olay|a[çc][ıi]klama|s[ựu]\s+ki[ệe]n|m[ôo]\s+t[ảa]|di[ễe]n\s+bi[ếe]n)\b", re.I)
 _SKIP_LEAD = lazy_re.compile(r"^[\s\-–—:|.,)\]*_]+")
 _CHECKBOX = lazy_re.compile(r"^\[[ xX]\]\s*")
 _LIST_MARK = lazy_re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
