@@ -472,7 +472,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      # (and of what: "Duração da indisponibilidade", "Durata del disservizio")
                      r"(?:duraci[óo]n|dur[ée]e|dura[çc][ãa]o|dauer|duur|durata)(?:\s+(?:del|de\s+la|de\s+l['’]|de|da|do|des|der"
                      r"|van(?:\s+het|\s+de)?|della|dell['’]|dello|dei)\s*[^\W\d_]+)?",
-                     r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window")),
+                     r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window",
+                     r"(?:impact|outage|incident|exposure)\s+period")),
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"impact\s+start(?:ed)?", r"began", r"incident\s+start",
                     r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
                     # "- Offline: 2024-05-27 at 11:02 AM EST" / "- Online: ... 12:58 PM"
@@ -592,7 +593,14 @@ def meta_key(key: str) -> str | None:
         m = rx.match(k)
         if m and m.end() >= len(k) - 12:  # the key is (nearly) all of it
             return name
+    if (two := _TWO_LANGUAGES.match(k)) is not None:
+        # "影響期間 Impact period", "検知 Detection": one key written in both languages
+        return meta_key(two.group(2)) or meta_key(two.group(1))
     return None
+
+
+# a key in Japanese, Chinese or Korean, then the same in English
+_TWO_LANGUAGES = lazy_re.compile(r"^([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)\s*([A-Za-z][A-Za-z /-]*)$")
 
 
 
