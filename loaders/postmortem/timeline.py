@@ -381,6 +381,15 @@ _INTENT = {"getting", "get", "try", "tries", "trying", "tried", "attempt", "atte
            "hope", "hopes",
            "hoping", "aim", "aims", "aiming", "want", "wants", "wanting", "fails", "failed", "fail", "unable",
            "cannot", "can't", "couldn't"}
+_INTENT_WORDS = "|".join(sorted((re.escape(w) for w in _INTENT), key=len, reverse=True))
+
+
+def _intent_before(text: str, word: str) -> bool:
+    """Whether an intent ("trying to", "can't") comes before ``word`` in its own sentence
+    ("can't stack codes. No more affected orders" ends one sentence before the next)."""
+    return re.search(rf"\b(?:{_INTENT_WORDS})\b[^.;!?]{{0,60}}?\b{re.escape(word)}\b", text, re.I) is not None
+
+
 # "full recovery expected in about two hours", "restoration ETA 14:00": a forecast
 _NOT_PRODUCTION = {"staging", "stage", "dev", "development", "test", "testing", "qa", "canary", "preview",
                    "sandbox", "uat"}
@@ -406,7 +415,9 @@ _CAUSED_IT = lazy_re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|up
 _FIXED_LABEL = lazy_re.compile(r"^\W*fixed\W*?\s*[:\u2014\u2013-]\s", re.I)
 # "Resuelto parcialmente", "partially resolved", "revisión pendiente": not closed (an
 # entry's words, and a status field's)
-_FOR_PART = lazy_re.compile(r"^(?:\w+\s+)?(?:for|of|on|to)\s+(?:a\s+|one\s+|some\s+)?(?:part|parts|portion|some)\s+of\b")
+_FOR_PART = lazy_re.compile(r"^(?:\w+\s+)?(?:for|of|on|to)\s+(?:a\s+|one\s+|some\s+)?(?:part|parts|portion|some)\s+of\b"
+                            # "Page loads again, but slowly": back, not well
+                            r"|^(?:\w+\s+)?but\s+(?:only\s+)?(?:slowly|slow|intermittently|partly|partially|degraded)\b")
 _NOT_WHOLLY = lazy_re.compile(r"\b(?:parcial\w*|partial\w*|partly|partiel\w*|teilweise|pendiente|pending|en\s+attente"
                          r"|pendente|ausstehend)\b", re.I)
 # "closed the remaining follow-up items", "closed the tickets": the paperwork, not the incident
@@ -632,7 +643,7 @@ def _tag(e: Entry) -> None:
             for n, by_rest in found:
                 for target, kind in by_rest.get(tuple(words[i + 1:i + 1 + n]), ()):
                     if kind in ("mitigated", "resolved") and (
-                            _INTENT.intersection(words[max(0, i - 3):i])
+                            _INTENT.intersection(words[max(0, i - 3):i]) and _intent_before(e.text, w)
                             or _EXPECTED.intersection(words[i + 1 + n:i + 3 + n])
                             or kind == "resolved" and _NOT_WHOLLY.search(" ".join(words[max(0, i - 1):i + 3 + n]))
                             # "deployed a fix for part of the issue": some of it ended, not the impact

@@ -846,6 +846,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("processed processing working operating functioning running responding", "normally")
     # "the consumer catches up within a minute": what fell behind is level again
     + ["catches up", "caught up"]
+    # "New sessions stop crashing straight away": the harm itself stopping
+    + [f"{v} {bad}" for v in ("stop", "stops", "stopped") for bad in ("crashing", "failing", "erroring", "timing out",
+                                                                    "dropping", "rejecting", "bouncing", "flapping")]
     # "Guests are no longer turned away", "orders no longer fail": the harm has stopped
     + [f"no longer {w}" for w in ("turned away", "rejected", "rejecting", "failing", "fail", "fails", "erroring",
                                   "blocked", "affected", "impacted", "dropped", "dropping", "timing out",
