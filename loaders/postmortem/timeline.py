@@ -745,7 +745,7 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")   # "Problem is identified" (not "... is identified as a TLS timeout": a cause)
     if "first" in said and _FIRST_SEEN.match(e.text):
         e.tags.add("detected")   # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen
-    if ("flags" in said or "flag" in said) and _FLAGS_A_FAULT.search(e.text):
+    if not _FLAGGING.isdisjoint(said) and _FLAGS_A_FAULT.search(e.text):
         e.tags.add("detected")   # "the team encounters and flags a public key bug"
     if said.isdisjoint(_SAID_WORDS):
         return   # (none of the words they ask for: most entries)
@@ -1199,7 +1199,10 @@ _FIRST_SEEN = lazy_re.compile(r"^\W*(?:(?:issue|problem|error|errors|incident|ou
 # someone raising a fault (the verb, before what it names: not "feature flags", nor a job
 # that "flags the batch for review")
 _FLAGS_A_FAULT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,3}?"
-                            r"(?:bug|issue|error|regression|problem|vulnerability|defect|fault|outage|anomaly)s?\b", re.I)
+                            r"(?:bug|issue|error|regression|problem|vulnerability|defect|fault|outage|anomaly)s?\b"
+                            # "Maya (Support) flags in #checkout that ...", "Aisha posts in #data-help: ..."
+                            r"|\b(?:flags?|flagged|posts|posted|asks|asked)\s+(?:it\s+|this\s+)?in\s+#[\w-]+", re.I)
+_FLAGGING = frozenset(("flags", "flag", "flagged", "posts", "posted", "asks", "asked"))
 _FORECAST = lazy_re.compile(r"\b(?:will|scheduled|planned|upcoming|tonight['’]s|tomorrow['’]s)\b", re.I)
 
 

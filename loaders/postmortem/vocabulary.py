@@ -755,6 +755,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        "writes to support", "wrote to support", "writes to us", "wrote to us", "contacts support", "contacted support",
        *[f"{who} {v}" for who in ("users", "customers", "clients", "residents", "merchants", "people", "players")
          for v in ("write to", "write in", "contact support", "contact us")],
+       # "first customer contact to Support: 'no confirmation email ...'"
+       "customer contact", "customer contacts", "contact to support", "contacts to support",
        "email from", "emails from", "emailed", "emails support", "complains", "complained",
        "complaint", "complaints", "support ticket", "support tickets", "tickets from", "tweets", "tweeted",
        "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
