@@ -89,7 +89,12 @@ _LEADING_DISPLAY_NAME = lazy_re.compile(r"^@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-Z
 # ... or after the task, before its ticket, due date or a note in brackets: "... on-call
 # @Sam Delgado INTEG-412 due Mar 28, 2025", "... rotation @Sam Delgado (completed Mar 12)"
 _DISPLAY_NAME_BEFORE_FIELDS = lazy_re.compile(r"(?<![\w@])@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2})"
-                                             r"(?=\s+(?:[A-Z][A-Z0-9]{1,9}-\d|due\b|by\b|\()|\s*$)")
+                                             r"(?=\s+(?:[A-Z][A-Z0-9]{1,9}-\d|due\b|by\b|\()|\s*$"
+                                             # (or a date alone after it, a doc's due-date chip:
+                                             # "... checklist @Maya Chen Oct 17")
+                                             r"|\s+(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*$"
+                                             r"|\s+\d{1,2}/\d{1,2}\s*$)")
+_CHIP_DATE = lazy_re.compile(r"(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}", re.I)
 
 
 def _display_name(words: str) -> str:
@@ -663,7 +668,7 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     if status is None:
         status = group_status
     clean = plain(text)
-    owner = None
+    owner = due_chip = None
     om = _owner_field(clean) or _owner_field(plain(whole))
     if om:
         owner = _clean_owner(om.group(1))
@@ -677,6 +682,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = _display_name(dm.group(1))   # "@Ravi Menon Pin `TZ` in the Dockerfile"
         elif "@" in clean and (dm := _DISPLAY_NAME_BEFORE_FIELDS.search(clean)):
             owner = dm.group(1)   # "... routed to on-call @Sam Delgado INTEG-412 due Mar 28, 2025"
+            if _CHIP_DATE.fullmatch(chip := clean[dm.end():].strip()):
+                due_chip = chip   # "... @Maya Chen Oct 17": the date after the name is when it is due
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
             owner = bm.group(1)
         elif "👤" in text and (pm := _PERSON_SIGN.search(text)):
@@ -689,6 +696,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     dm = _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
         due = tp.due_date(dm.group(1), incident_date)
+    elif due_chip is not None:
+        due = tp.due_date(due_chip, incident_date)
     if (owner is None or due is None) and (ww := _who_what_when(clean, incident_date)):
         owner, due = owner or ww[0], due or ww[1]
         if ww[2] and status in (None, "open") and not m:

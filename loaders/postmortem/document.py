@@ -1363,7 +1363,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     if source in ("front matter", "byline") and title:
         # a post's title that names the incident's day ("Outages on July 15 & 16, 2014",
         # "invoices didn't go out on Monday, Nov 2") beats the day the post was published
-        said = title_day or _day_without_year(plain(title), found, hint)
+        said = title_day or _day_without_year(plain(title), found, hint) or _numeric_title_day(plain(title), found)
         if said is not None and found is not None and said != found \
                 and found - timedelta(days=60) <= said <= found + timedelta(days=1):
             doc.problems.warning(None, f"the {source} dates the document {found}, but its title names "
@@ -1493,6 +1493,33 @@ def _date_before(text: str, pos: int, hint, dated: date) -> date | None:
     if d is not None and d > dated + timedelta(days=1):
         d = tp.date_at(text, pos, hint, year=dated.year - 1)
     return d
+
+
+# a day and month in numbers in a title, set apart in brackets or after its weekday:
+# "Booking page timeouts (10/8)", "DMS outage, Monday 2/9" (not "2/9 nodes down")
+_TITLE_NUMERIC_DAY = lazy_re.compile(r"\((\d{1,2})/(\d{1,2})\)|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+                                     r"(\d{1,2})/(\d{1,2})(?![/\d])", re.I)
+
+
+def _numeric_title_day(title: str, dated: date | None) -> date | None:
+    """The day a title names as "10/8" (in brackets, or after its weekday), in the year of
+    ``dated`` (a post's own date), read in the order that puts it within 60 days before
+    that date (the weekday, when named, must fit): month first when both do."""
+    m = _TITLE_NUMERIC_DAY.search(title) if dated is not None else None
+    if m is None:
+        return None
+    a, b = (int(x) for x in (m.group(1, 2) if m.group(1) else m.group(3, 4)))
+    weekday = _WEEKDAY_WORD.search(m.group(0))
+    for month, day in ((a, b), (b, a)):
+        for year in (dated.year, dated.year - 1):
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                continue
+            if dated - timedelta(days=60) <= d <= dated + timedelta(days=1) \
+                    and (weekday is None or d.weekday() == _WEEKDAY_INDEX[weekday.group(1).lower()]):
+                return d
+    return None
 
 
 def _day_without_year(text: str, dated: date | None, hint=None) -> date | None:
@@ -1692,6 +1719,8 @@ _ON_WEEKDAY_DATE = lazy_re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evenin
 # engineering blog — 24 May 2024 — Rhys Morgan*")
 _BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b(?:posted|published|written)\s+(?:on\s+)?"
                      r"|\b(?:engineering\s+)?blog\s+[—–-]"
+                     # "Created by Dev Patel · Last edited by Maya Chen, Oct 10, 2025": a page's edits
+                     r"|^\W*created\s+by\b|\blast\s+(?:edited|modified|updated)\s+(?:by|on)\b"
                      # "On-call: Liam Tranter-Osei · 20 Feb 2024 · times are Sydney time": the
                      # on-call's own note, and the day
                      r"|^\W*on[\s-]?call(?:\s+engineer)?\s*:", re.I)
@@ -1711,7 +1740,7 @@ def _byline(text: str) -> date | None:
     return tp.find_date(said)
 
 
-_BYLINE_OPENS = lazy_re.compile(r"^\W*(?:by|posted|published|written|updated)\b", re.I)
+_BYLINE_OPENS = lazy_re.compile(r"^\W*(?:by|posted|published|written|updated|created\s+by|last\s+edited)\b", re.I)
 
 
 def _byline_day(doc: Doc) -> date | None:

@@ -704,8 +704,8 @@ def _tag(e: Entry) -> None:
             e.tags.add("mitigated")  # "We switch order emails to our backup provider"
         elif len(w) == 3 and w[0] == "5" and w.isdigit():
             e.tags.add("impact")  # an HTTP 5xx status
-        elif w in ("pages", "page") and _PAGED.intersection(words[i + 1:i + 4]):
-            e.tags.add("detected")  # "pages the auth team", "page the payments on-call"
+        elif w in ("pages", "page") and (_PAGED.intersection(words[i + 1:i + 4]) or _PAGES_SOMEONE.search(e.text)):
+            e.tags.add("detected")  # "pages the auth team", "page the payments on-call", "pages @Dev Patel"
     if check_failed:
         # ... unless the entry says more went wrong ("health checks failed and every
         # request returned 503"): then the failing check is the outage itself
@@ -1202,6 +1202,7 @@ _FLAGS_A_FAULT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+
                             r"(?:bug|issue|error|regression|problem|vulnerability|defect|fault|outage|anomaly)s?\b"
                             # "Maya (Support) flags in #checkout that ...", "Aisha posts in #data-help: ..."
                             r"|\b(?:flags?|flagged|posts|posted|asks|asked)\s+(?:it\s+|this\s+)?in\s+#[\w-]+", re.I)
+_PAGES_SOMEONE = lazy_re.compile(r"\bpages\s+@\w", re.I)
 _FLAGGING = frozenset(("flags", "flag", "flagged", "posts", "posted", "asks", "asked"))
 _FORECAST = lazy_re.compile(r"\b(?:will|scheduled|planned|upcoming|tonight['’]s|tomorrow['’]s)\b", re.I)
 
