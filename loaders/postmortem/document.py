@@ -104,9 +104,11 @@ _NEAR_MISS = lazy_re.compile(r"\b" + _NEAR_MISS_TERM + r"\b", re.I)
 # (a title that says so; Japanese teams say ヒヤリハット, "a startle": a near miss)
 _NEAR_MISS_WORDS = lazy_re.compile(r"\b" + _NEAR_MISS_TERM + r"\b|ヒヤリ[・･]?ハット", re.I)
 # (the words' stems, for a cheap test before the claim's regex)
-_NEAR_MISS_STEMS = ("miss", "bijna", "beinahe", "quasi", "casi", "quase", "mancat", "nära", "nesten")
+_NEAR_MISS_STEMS = ("miss", "close call", "bijna", "beinahe", "quasi", "casi", "quase", "mancat", "nära", "nesten")
 _NEAR_MISS_CLAIM = lazy_re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*" + _NEAR_MISS_TERM + r"\b|"
+    # "This was a close call, not a breach"
+    r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an)\s+(?:very\s+)?close\s+call\b|"
     # "Dit was een bijna-incident", "Es war ein Beinahe-Vorfall", "C'était un quasi-incident"
     r"\b(?:dit|het|es|c['’]|ce|esto|esta|isto|isso|questo|det)\s*(?:was|is|war|ist|était|[ée]tait|fue|foi|fu|è|var)\s+"
     r"(?:een|ein|eine|un|une|una|um|uma|en|ett)\s+" + _NEAR_MISS_TERM + r"\b|"
@@ -650,8 +652,10 @@ def _reads_as_timeline(s) -> bool:
     lists the section tells its story with (those, untimed after prose, stay out)."""
     if _timed_share([b.text for b in s.blocks if b.kind == "item"]):
         return True
-    # ... or whose table's rows open with one ("| 13:05 | the reload leaves ... |")
-    if any(b.kind == "table" and _timed_share([cells[0] for _, cells in b.rows if cells]) for b in s.blocks):
+    # ... or whose table's rows open with one ("| 13:05 | the reload leaves ... |"), or with
+    # a day and its clock in columns of their own ("| 2024-09-25 | 10:15 | ... |")
+    if any(b.kind == "table" and _timed_share([" ".join(cells[:2]) if len(cells) > 2 and cells[1][:1].isdigit()
+                                               else cells[0] for _, cells in b.rows if cells]) for b in s.blocks):
         return True
     # ... or whose paragraphs each open with one ("At 13:05, the reload leaves ..."), but
     # for one that introduces them ("Two actions were taken:")
@@ -1802,7 +1806,10 @@ def _read_opening(doc: Doc, limit: int, skip: set | None = None) -> str:
             if told and b.kind == "item":
                 b = Block("para", b.line, "\n".join([b.text, *(c.strip() for c in b.children)]))
             if b.kind != "para" or (s.level < 2 and _byline(b.text) is not None) or ((kv := _KV_LINE.match(b.text.strip()))
-                                    and (len(b.text) <= 2 * _FIELD_LINE or meta_key(kv.group(1)) is not None)
+                                    # (a field paragraph's later long line is prose: "Outcome: nobody outside
+                                    # the company downloaded anything. This was a close call, not a breach.")
+                                    and (len(b.text) <= 2 * _FIELD_LINE or meta_key(kv.group(1)) is not None
+                                         and not any(len(t) > _FIELD_LINE for _, (t,) in b.rows[1:]))
                                     and not (len(b.text) > 2 * _FIELD_LINE and len(_TWO_CLOCKS.findall(b.text)) >= 2)):
                 # (a long paragraph whose "key" names no field is prose: "We heard about it from
                 # you: ..."; so is one that tells times: "When (CEST): stale from 10:05, a

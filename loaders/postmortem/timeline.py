@@ -1201,9 +1201,12 @@ _FIRST_SEEN = lazy_re.compile(r"^\W*(?:(?:issue|problem|error|errors|incident|ou
 _FLAGS_A_FAULT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:bug|issue|error|regression|problem|vulnerability|defect|fault|outage|anomaly)s?\b"
                             # "Maya (Support) flags in #checkout that ...", "Aisha posts in #data-help: ..."
-                            r"|\b(?:flags?|flagged|posts|posted|asks|asked)\s+(?:it\s+|this\s+)?in\s+#[\w-]+", re.I)
+                            r"|\b(?:flags?|flagged|posts|posted|asks|asked)\s+(?:it\s+|this\s+)?in\s+#[\w-]+"
+                            # "... flags the public binding and opens SEC-88": a ticket raised for it
+                            r"|\b(?:opens|opened|files|filed|raises|raised)\s+(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7})\b", re.I)
 _PAGES_SOMEONE = lazy_re.compile(r"\bpages\s+@\w", re.I)
-_FLAGGING = frozenset(("flags", "flag", "flagged", "posts", "posted", "asks", "asked"))
+_FLAGGING = frozenset(("flags", "flag", "flagged", "posts", "posted", "asks", "asked", "opens", "opened", "files",
+                       "filed", "raises", "raised"))
 _FORECAST = lazy_re.compile(r"\b(?:will|scheduled|planned|upcoming|tonight['’]s|tomorrow['’]s)\b", re.I)
 
 
