@@ -47,6 +47,8 @@ class Doc:
     dated_by_field: bool = False
     # the Date field's key names the incident ("**Date of incident:**"), not only a date
     date_names_incident: bool = False
+    # the Status field's key names the write-up ("Postmortem status"), not the incident ("State")
+    status_names_write_up: bool = False
 
     by_kind: dict[str, list[Section]] | None = None
     front_named: dict | None = None   # field -> value of front-matter keys named in words (front())

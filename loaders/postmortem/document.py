@@ -807,6 +807,7 @@ _STATUS_DRESS = lazy_re.compile(r"^[^\w(\[]+|\s*[(（][^()（）]*\d[^()（）]*
 # a note after the status, in brackets or after a dash ("draft (review at Thursday's
 # meeting)", "Approved — Governance Committee, ..."; not a second status after a comma,
 # "Complete, action items in progress", nor a note in full-width brackets, "已修复待验证（未关闭）")
+_STATUS_ENDS = lazy_re.compile(r"(?<=\w)\.\s+(?=[A-Z])|\s+·\s+")
 _STATUS_NOTE = lazy_re.compile(r"\s+\(|\s+[—–]\s+")
 
 
@@ -820,6 +821,11 @@ def _stated_status(value: str | None) -> str | None:
             len(said[:days[-1][0]].split()) >= 1 and tp.find_date(said[:days[-1][0]]) is None:
         said = said[:days[-1][0]].strip(" ,;:—–-(（")   # "Reviewed 2024-03-06", "Approved on 12 May 2024"
         said = re.sub(r"\s+(?:on|am|le|el)$", "", said)
+    if (m := _STATUS_ENDS.search(said)) and 1 <= len(said[:m.start()].split()) <= 3:
+        # "In progress. Exported from Grafana ...", "Published · Exported Nov 12": the
+        # status, then a sentence or a field of its own
+        said = said[:m.start()]
+    said = re.sub(r"^\[([^\[\]]+)\]?$", r"\1", said)   # ("[COMPLETE]"; not "[x] Issue identified")
     head, *note = _STATUS_NOTE.split(said, 1)
     if note and 1 <= len(head.split()) <= 3 and len(note[0].split()) >= 3:
         # "draft (review at Thursday ops meeting)", "Approved — Governance Committee, ...": a
@@ -889,6 +895,11 @@ _NAMES_INCIDENT = lazy_re.compile(r"\b(?:incident|outage|event|vorfalls?|ausfall
                                   r"|kejadian|h[äa]ndelsen|hendelsen|storing|incydentu)\b|発生|事故|障害|故障|장애|발생", re.I)
 
 
+# a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
+_NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
+                                  r"|rca|pir|coe|analysis)\b", re.I)
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -908,7 +919,11 @@ def _collect_metadata(doc: Doc) -> None:
                 # (a date whose key names the incident, "**Date of incident:**", over a
                 # plain "**Date:**" above it: an email's header, a meeting's date)
                 or (key == "date" and not doc.date_names_incident and _NAMES_INCIDENT.search(key_text)
-                    and tp.find_date(value) is not None)):
+                    and tp.find_date(value) is not None)
+                # (a status whose key names the write-up, "| Postmortem status | Draft |", over
+                # the incident's own "| State | Resolved |" above it)
+                or (key == "status" and _NAMES_WRITE_UP.search(key_text) and not doc.status_names_write_up
+                    and len(value.split()) <= 4)):
             # (the first of a key wins, but a severity field that gives no level,
             # "**Classification:** Customer confidential", yields to one that does, "| Incident
             # priority | P2 |"; a date field that names no day, "**発生期間**:
@@ -919,6 +934,8 @@ def _collect_metadata(doc: Doc) -> None:
             meta[key] = (value, line)
             if key == "date":
                 doc.date_names_incident = bool(_NAMES_INCIDENT.search(key_text))
+            if key == "status":
+                doc.status_names_write_up = bool(_NAMES_WRITE_UP.search(key_text))
             if key in _TIME_KEYS:
                 (weak.add if _HOW_OR_WHO.search(key_text) else weak.discard)(key)
 

@@ -476,7 +476,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"|van(?:\s+het|\s+de)?|della|dell['’]|dello|dei)\s*[^\W\d_]+)?",
                      r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window",
                      r"(?:impact|outage|incident|exposure)\s+period")),
-    ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"impact\s+start(?:ed)?", r"began", r"incident\s+start",
+    ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:customer\s+|user\s+)?impact\s+start(?:ed)?", r"began", r"incident\s+start",
                     r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
                     # "- Offline: 2024-05-27 at 11:02 AM EST" / "- Online: ... 12:58 PM"
                     r"(?:went\s+)?offline(?:\s+(?:at|since))?", r"went\s+down(?:\s+at)?",
@@ -494,7 +494,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      # "Gedetecteerd:", "Erkannt:", "Détecté :", "Detectado:", "Rilevato:", "Upptäckt:", "Terdeteksi:"
                      r"gedetecteerd", r"ontdekt", r"erkannt", r"entdeckt", r"d[ée]tect[ée]e?", r"detectad[oa]", r"detetad[oa]",
                      r"rilevat[oa]", r"uppt[äa]ckt", r"oppdaget", r"opdaget", r"terdeteksi")),
-    ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
+    ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"(?:customer\s+|user\s+)?impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?",
                       r"(?:date|time)\s+(?:mitigated|restored|recovered)", r"service\s+restored(?:\s+at)?",
@@ -539,6 +539,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    # (first: the plain "status" below would match their first word alone)
                    r"(?:status|estado|statut|stato)\s+d(?:o|el|u)\s+(?:documento|document|relat[óo]rio|informe|rapport)",
                    r"dokument(?:en)?status", r"berichtsstatus",
+                   # ("MIR review status", "Post-incident review status": the review's kind before it)
+                   r"(?:(?:mir|pir|major\s+incident|post[\s-]?incident|incident)\s+(?=review))?"
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
                    r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
