@@ -900,6 +900,11 @@ _NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|review|document|doc|re
                                   r"|rca|pir|coe|analysis)\b", re.I)
 
 
+# a line that speaks of the clock: "times", "time zone", "local time", "hora", "heure", "Zeit"
+_SAYS_TIME = lazy_re.compile(r"\b(?:times?|timezone|zone|clock|hours?|hora|horas|heure|heures|zeit|uhrzeit|tijd|tid|czas|waktu)\b",
+                             re.I)
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -2072,9 +2077,12 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
                 candidates.append(b.text)
             elif b.kind == "table" and b.rows:
                 candidates.append(" ".join(b.rows[0][1]))
+    titles = {s.title for s in doc.of_kind("timeline")}
     for text in candidates:
         # (read as shown: "IST (UTC\+05:30)" as Google Docs exports it, "**Times:** ...")
         z = tp.stated_zone(plain(text))
+        if z is not None and text not in titles and "/" in z.name and not _SAYS_TIME.search(text):
+            continue   # "Shift 1 - APAC (Singapore), Wei Jie Tan": where someone was, not the clock
         if z is not None:
             doc.zone_stated = True
             return z
