@@ -324,7 +324,7 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("(IDT, UTC+3)": a local name this table lacks, then its offset)
     r"(?<=[(（])\s{0,3}(?:approx(?:imate|imately)?\.?,?\s{1,3}|[a-z]{2,5}\s{0,2}[,/]\s{0,3})??|(?<=t)imezone\s{0,3}:?\s{0,3}|"
     # "Time zone: CET", "| Time zone used | Nairobi (EAT) |"
-    r"(?<=t)ime\s{0,3}zone(?:\s{1,3}(?:used|in\s+use))?\s{0,3}[:|]?\s{0,3}|"
+    r"(?<=t)ime\s{0,3}zone(?:\s{1,3}(?:used|in\s+use))?\s{0,3}[:|,]?\s{0,3}|"
     # the same in other languages: "en heure de Paris", "horário de Brasília", "hora de
     # Madrid", "alle Uhrzeiten in MESZ"
     r"(?<=h)(?<!\w.)(?:eure|or[aá]rio|ora)\s{1,3}(?:de\s{1,3}|d['’]\s{0,2})|(?<=u)(?<!\w.)hrzeit(?:en)?\s{1,3}(?:in\s{1,3})?"

@@ -2162,6 +2162,12 @@ def _window_field(doc: Doc):
 _WINDOW_ENDS = lazy_re.compile(r"→|->|⇒|=>")
 
 
+# a measure said to have risen over a window, not the harm's own window: "Call volume at
+# customer service 3.4x normal between 08:05 and 11:00"
+_MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:normal|usual|baseline|average)\b"
+                                   r"|\b(?:call|ticket|traffic|request|contact)\s+volumes?\b", re.I)
+
+
 def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):
     """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact, a
     Duration or Time field, the title ("... outage 2021-10-08 23:01 - 2021-10-09 02:40
@@ -2181,6 +2187,8 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                     # from ..."; not "clocks jumped from 02:00 to 03:00")
                     if kind == "summary" and not _IMPACT_WORDS.search(sentence):
                         continue
+                    if _MEASURED_WINDOW.search(sentence):
+                        continue   # "Call volume 3.4x normal between 08:05 and 11:00": a measure's window
                     found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
                     if found:
                         return _joined(found, doc, s, b) if kind == "impact" else found

@@ -761,6 +761,8 @@ EVENT_WORDS: dict[str, list[str]] = {
          for v in ("write to", "write in", "contact support", "contact us")],
        # "first customer contact to Support: 'no confirmation email ...'"
        "customer contact", "customer contacts", "contact to support", "contacts to support",
+       # "First customer call about the login loop", "Incident opened: 14 calls since 08:05"
+       "customer call", "customer calls", "incident opened", "incident raised",
        "email from", "emails from", "emailed", "emails support", "complains", "complained",
        "complaint", "complaints", "support ticket", "support tickets", "tickets from", "tweets", "tweeted",
        "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
