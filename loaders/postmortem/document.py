@@ -1423,6 +1423,8 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", or naming the incident,
     # "Date of incident", gives the incident's own days, not the day a post was written: no
     # day met in the prose overrides it)
+    if narrated is not None:
+        narrated = _span_start(_opening_prose(doc)[:800], narrated)
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
             and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident)):
@@ -1867,6 +1869,23 @@ _WENT_WRONG = lazy_re.compile(r"\b(?:" + _WRONG + r"|occurr?ed|happened|started|
 # "After the release on Aug 24 we saw a large number of reports from users about the client
 # crashing": the day, then in the same sentence what went wrong
 _WENT_WRONG_AFTER = lazy_re.compile(r"\b(?:" + _WRONG + r"|crash(?:ed|es|ing)?|reports?\s+(?:from|of))\b", re.I)
+
+
+# a span of days whose first names no month: "from Saturday 29 to Sunday 30 March 2025",
+# "29-30 March", "the 14th and 15th of May"
+_DAY_SPAN = lazy_re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|and|through|-|–|—)\s*"
+                            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?"
+                            r"\s+(?:of\s+)?([a-z]{3,9})\b", re.I)
+
+
+def _span_start(text: str, day: date) -> date:
+    """The first day of a span the text names ending on ``day`` ("Overnight from Saturday 29
+    to Sunday 30 March 2025": the 29th), else ``day``."""
+    for m in _DAY_SPAN.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        if last == day.day and tp.month(m.group(3)) == day.month and 1 <= first < last:
+            return day.replace(day=first)
+    return day
 
 
 def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
