@@ -1401,6 +1401,15 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # title both date the incident, whatever day the opening counts back to ("Last
         # Tuesday", from a post written a week later)
         return found, None
+    if source == "byline" and found is not None:
+        # "Written 12 March 2025 by ..." over "**Incident period:** Tuesday 4 March 2025, 2:20
+        # PM to ...": a field that times the incident dates it, before the prose is read
+        said = min((d for k in _OPENING_FIELDS if k in doc.meta
+                    if (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None), default=None)
+        if said is not None and said != found and _reach(doc, found) <= said <= found + timedelta(days=1):
+            doc.problems.warning(None, f"the byline dates the document {found}, but its fields time the "
+                                       f"incident on {said}; {said} used (a post is dated the day it was written)")
+            return said, None
     # (a page that gives only when it was last edited lends that its year: "On Wednesday,
     # July 24th ..." in a page modified 2024-08-02)
     narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))
