@@ -895,6 +895,7 @@ _NAMES_INCIDENT = lazy_re.compile(r"\b(?:incident|outage|event|vorfalls?|ausfall
                                   r"|kejadian|h[äa]ndelsen|hendelsen|storing|incydentu)\b|発生|事故|障害|故障|장애|발생", re.I)
 
 
+_FIXED_KEY = lazy_re.compile(r"fixed\b", re.I)
 # a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
 _NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
                                   r"|rca|pir|coe|analysis)\b", re.I)
@@ -910,8 +911,13 @@ def _collect_metadata(doc: Doc) -> None:
 
     weak: set[str] = set()   # time fields read from a key that says how or who ("Detected via")
 
+    fixed: list[tuple[str, int]] = []   # a "Fixed at" field's value: the close, or the fix before it
+
     def put(key: str | None, value: str, line: int, key_text: str = ""):
         value = plain(value).strip(" |")
+        if key == "resolved" and _FIXED_KEY.match(key_text.strip(" *_:")) and tp.read_stamp(value) is not None:
+            fixed.append((value, line))   # (settled once every field is read, below)
+            return
         if (key == "class" and _NEAR_MISS.search(value)) or (key == "severity" and _NEAR_MISS.match(value)):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class, and
             value = "yes"      # "`severity`: near-miss (zero realized loss)" names no level
@@ -1058,6 +1064,13 @@ def _collect_metadata(doc: Doc) -> None:
         put(key, value, ln)
     for key, value, ln in _fenced_preamble(doc):
         put(key, value, ln)
+    if fixed:
+        # "Fixed at: 00:22" beside "Closed at: 01:10" (an incident tool's fields): the fix
+        # ended the impact, the close came after; alone, "Fixed" closes it
+        if "resolved" not in meta:
+            meta["resolved"] = fixed[0]
+        elif "mitigated" not in meta:
+            meta["mitigated"] = fixed[0]
 
 
 def _fenced_preamble(doc: Doc) -> list[tuple[str, str, int]]:
