@@ -22,6 +22,7 @@ def _doc(summary: str) -> str:
     "Had it been evicted too, every card payment would have failed. We paused the upgrade in time.",
     "The key was public for 37 minutes. Nobody else used it and no data was read or changed.",
     "WAL piled up to 93%. Nobody saw an error and all bookings went through.",
+    "By our estimate the primary was about forty minutes away from running out of disk.",
 ])
 def test_harm_stopped_on_its_way_is_a_near_miss(said):
     assert parse(_doc(said))["near_miss"] is True

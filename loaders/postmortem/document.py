@@ -2799,6 +2799,10 @@ _AVERTED = [
         r"|(?:[\w-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
     (("lucky",), lazy_re.compile(r"\bwe\s+got\s+lucky", re.I)),
+    # "about forty minutes away from running out of disk": how close it came, not what happened
+    (("away from",), lazy_re.compile(
+        r"\b(?:minutes?|hours?|seconds?|days?|an?\s+hour)\s+away\s+from\s+(?:running\s+out|filling|failing|an?\s+outage"
+        r"|(?:a\s+)?full\s+(?:disk|outage)|refusing|rejecting|stopping|losing|data\s+loss)", re.I)),
     # "We paused the upgrade in time", "caught it just in time": stopped before the harm
     (("in time",), lazy_re.compile(
         r"\b(?:paused|stopped|halted|caught|aborted|cancell?ed|blocked|pulled)\s+(?:it|them|the\s+[\w-]+)\s+"

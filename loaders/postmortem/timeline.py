@@ -936,8 +936,10 @@ def _section_entries(r: _Reader, s, tops) -> None:
         r.day = r.stated_day = doc.day_sections[id(s)]
     # a heading under the timeline, or one that is itself a date or time after its first
     # section ("## 13:20" typed a level too high among "### 13:10" entries)
+    # (or the first of a story's clock-headed episodes, "### 1:47 PM — Reza notices the curve",
+    # timed by its heading: document._time_headed_episodes)
     is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline" \
-        or (s is not tops[0] and s.level > 0 and title[:1].isdigit())
+        or (s is not tops[0] or id(s) in doc.by_shape) and s.level > 0 and title[:1].isdigit()
     if is_sub:
         st = r.stamp(title)
         # "### 2025-10-26 18:42 CDT - Disk Spindown Event" over "- **18:42:02 CDT:** ..."
