@@ -895,6 +895,7 @@ _NAMES_INCIDENT = lazy_re.compile(r"\b(?:incident|outage|event|vorfalls?|ausfall
                                   r"|kejadian|h[äa]ndelsen|hendelsen|storing|incydentu)\b|発生|事故|障害|故障|장애|발생", re.I)
 
 
+_STRUCK = lazy_re.compile(r"~~[^~\n]+~~")
 _FIXED_KEY = lazy_re.compile(r"fixed\b", re.I)
 # a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
 _NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
@@ -914,6 +915,8 @@ def _collect_metadata(doc: Doc) -> None:
     fixed: list[tuple[str, int]] = []   # a "Fixed at" field's value: the close, or the fix before it
 
     def put(key: str | None, value: str, line: int, key_text: str = ""):
+        if "~~" in value:
+            value = _STRUCK.sub("", value)   # "~~14:32~~ 13:58": an amended figure, the struck one superseded
         value = plain(value).strip(" |")
         if key == "resolved" and _FIXED_KEY.match(key_text.strip(" *_:")) and tp.read_stamp(value) is not None:
             fixed.append((value, line))   # (settled once every field is read, below)
