@@ -654,6 +654,8 @@ def _tag(e: Entry) -> None:
                             or _elsewhere(words, i + 1 + n)
                             or "locally" in words[i + 1 + n:i + 4 + n]
                             or ("still" in words or "else" in words) and _STILL_HURT.search(e.text)
+                            # "Some builds succeed ...; others still get errors": a part recovered
+                            or i and words[i - 1] in _SOME
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
                         # somewhere else ("fix deployed to staging"), or the change that
@@ -1207,6 +1209,7 @@ _FLAGS_A_FAULT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+
                             # "... flags the public binding and opens SEC-88": a ticket raised for it
                             r"|\b(?:opens|opened|files|filed|raises|raised)\s+(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7})\b", re.I)
 _PAGES_SOMEONE = lazy_re.compile(r"\bpages\s+@\w", re.I)
+_SOME = frozenset(("some", "few", "several", "partial"))
 _FLAGGING = frozenset(("flags", "flag", "flagged", "posts", "posted", "asks", "asked", "opens", "opened", "files",
                        "filed", "raises", "raised"))
 _FORECAST = lazy_re.compile(r"\b(?:will|scheduled|planned|upcoming|tonight['’]s|tomorrow['’]s)\b", re.I)

@@ -846,7 +846,21 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("succeeds succeed works work working correct healthy normal up available "
                 "flowing green created produced generated processed processing running serving served "
                 "responding load loads loading syncing synced accessible reachable operational online live "
-                "stable functional functioning mounted writable readable saved accepted delivered", "again")
+                "stable functional functioning mounted writable readable saved accepted delivered "
+                # "runners registering again", "search answering again", "Benches printing again"
+                "registering answering printing forming sending posting scanning rendering connecting "
+                "booking publishing", "again")
+    # "submissions go through again", "People could sign in again"
+    + [f"{v} {w} again" for v in ("go", "goes", "went", "going") for w in ("through", "out")]
+    + [f"{v} in again" for v in ("sign", "signs", "log", "logs", "logged", "signed")]
+    # "writes succeed", "DCS transactions succeeding", "handshakes succeed": the failing work now succeeds
+    + _variants("writes reads transactions handshakes requests logins payments renewals queries uploads downloads "
+                "checkouts builds deploys", "succeed succeeding")
+    # "error rate back to baseline", "declines drop to baseline"
+    + [f"{v} to baseline" for v in ("back", "drop", "drops", "dropped", "fall", "falls", "fell")]
+    # "no further duplicate confirmations", "no further duplicates after this point"
+    + [f"no further {n}" for n in ("duplicate", "duplicates", "errors", "failures", "crashes", "charges",
+                                   "double", "removals", "rejections")]
     + ["remounted"]   # a file system back on its hosts
     # "Dashboards show correct numbers": the figures right again
     + [f"{v} {t}correct" for v in ("show", "shows", "showing", "shown") for t in ("", "the ")]
@@ -886,7 +900,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     # containment of a leak: the exposure ends when the secret stops working
     + "revoke revokes revoked re-enable re-enables re-enabled".split()
     + _variants("token tokens key keys credential credentials secret secrets password passwords",
-                "revoked destroyed disabled rotated invalidated")
+                "revoked destroyed disabled rotated invalidated deactivated")
     + [f"{v} the {w}" for v in ("disabled", "disables", "destroyed", "destroys", "rotated", "rotates",
                                 "invalidated", "invalidates")
        for w in ("token", "tokens", "key", "keys", "credential", "credentials", "secret", "secrets")],
@@ -1033,7 +1047,7 @@ REPORTED_STATES = set("ready healthy ok okay green success successful normal fin
 REPORTED_STATUS = REPORTED_STATES | set("notready unready unhealthy".split())
 BAD_THINGS = set("errors error failures failure evictions eviction duplicates crashes timeouts "
                  "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses exceptions "
-                 "exception panics".split())
+                 "exception panics rejections declines lag backlog".split())
 STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased end ends ended".split())
 # "pod becomes 1/1 Running", "Application health turns Healthy": a thing changing into a
 # working state (a word or two of detail between) is its recovery
