@@ -1207,8 +1207,14 @@ _FLAGS_A_FAULT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+
                             # "Maya (Support) flags in #checkout that ...", "Aisha posts in #data-help: ..."
                             r"|\b(?:flags?|flagged|posts|posted|asks|asked)\s+(?:it\s+|this\s+)?in\s+#[\w-]+"
                             # "... flags the public binding and opens SEC-88": a ticket raised for it
-                            r"|\b(?:opens|opened|files|filed|raises|raised)\s+(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7})\b", re.I)
-_PAGES_SOMEONE = lazy_re.compile(r"\bpages\s+@\w", re.I)
+                            r"|\b(?:opens|opened|files|filed|raises|raised)\s+(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7})\b"
+                            # "@oksana-k opens #801: 'upgraded, all my sources are gone'", "#1502 opened: ..."
+                            # "Observer flags that the write error rate is not recovering"
+                            # (an issue, not a fix: "PR #43 opened", "Pull request #415 opened" are none)
+                            r"|\b(?:opens|opened|files|filed)\s+#\d+|(?<!\w)(?<!pr\s)(?<!mr\s)(?<!request\s)#\d+\s+(?:opened|filed)\b"
+                            r"|\bflags?\s+that\b", re.I)
+# "pages @Dev Patel", "Nagios: checkout_error_rate CRITICAL, pages Greg"
+_PAGES_SOMEONE = lazy_re.compile(r"\bpages\s+(?:@\w|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s*(?:$|[,.;()—–]))", re.I)
 _SOME = frozenset(("some", "few", "several", "partial"))
 _FLAGGING = frozenset(("flags", "flag", "flagged", "posts", "posted", "asks", "asked", "opens", "opened", "files",
                        "filed", "raises", "raised"))

@@ -763,6 +763,12 @@ EVENT_WORDS: dict[str, list[str]] = {
        "customer contact", "customer contacts", "contact to support", "contacts to support",
        # "First customer call about the login loop", "Incident opened: 14 calls since 08:05"
        "customer call", "customer calls", "incident opened", "incident raised",
+       # someone telling the writer: "Margaret (trustee) texts me that the donate button spins",
+       # "... and messages me on Signal", "mails security@libsonde.org"
+       *[f"{v} me" for v in ("texts", "texted", "messages", "messaged", "pings", "pinged", "calls", "called",
+                             "emails", "emailed", "dms", "dmed", "dm's", "rings", "rang", "phones", "phoned")],
+       "mails security", "mailed security", "mails us", "mailed us", "emails the service desk",
+       "emails the help desk", "emails the helpdesk", "page sent", "pages sent",
        "email from", "emails from", "emailed", "emails support", "complains", "complained",
        "complaint", "complaints", "support ticket", "support tickets", "tickets from", "tweets", "tweeted",
        "e-mail from", "e-mails from", "receives an e-mail", "received an e-mail", "receives an email",
@@ -809,6 +815,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        for who in ("user", "customer", "client", "member", "partner", "merchant", "reader", "visitor")
        for verb in ("asks", "asked")]
     + _variants("monitoring", "fires fired caught shows")
+    # "Our uptime monitor posts 'DOWN' in the infra room": a check telling the team
+    + _variants("monitor check probe", "posts posted fires fired alerts alerted flags flagged")
     # "radios guest services, who open a P1 ticket": someone raising the incident
     + [f"{v} {'an' if (p or n)[0] in 'aeiu' else 'a'} {p}{n}" for v in ("open", "opens", "opened", "raise", "raises",
                                                                       "raised", "file", "files", "filed")
