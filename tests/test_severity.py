@@ -126,3 +126,30 @@ def test_a_levels_number_with_a_note_on_the_scale():
     assert severity.level("2 (our scale: 1 = site down for everyone, 4 = cosmetic)") == 2
     assert severity.level("3 — minor") == 3
     assert severity.level("24 (hours)") is None
+
+
+@pytest.mark.parametrize("said, level", [
+    ("Internally we ran this as a Sev 1, our highest level.", 1),
+    ("Internally we logged it as a P1.", 1),
+    ("We called it a SEV2 in the channel since checkout was down.", 2),
+])
+def test_a_postmortem_states_its_severity_in_a_sentence(said, level):
+    from loaders.postmortem import parse
+    text = f"# Checkout outage\n\n**Date:** 2024-04-22\n\n## Summary\n\nCheckout failed for an hour. {said}\n"
+    assert parse(text)["severity_level"] == level
+
+
+@pytest.mark.parametrize("header, level", [
+    ("2024-04-22 · SEV3 · Final · author: Olu Adebayo", 3),
+    ("Incident date: Monday 22 April 2024 · Priority 3 · Status: Accepted", 3),
+])
+def test_a_terse_notes_header_line_states_its_severity(header, level):
+    from loaders.postmortem import parse
+    text = f"# Reminder job ran twice\n{header}\nBetween 07:00 and 07:25 UTC the job ran on two nodes.\n"
+    assert parse(text)["severity_level"] == level
+
+
+@pytest.mark.parametrize("key", ["Severità", "Impact level"])
+def test_more_severity_keys(key):
+    from loaders.postmortem import parse
+    assert parse(f"# Outage\n\n**{key}:** P2\n\nThe API was down.\n")["severity_level"] == 2

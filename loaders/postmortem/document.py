@@ -776,7 +776,7 @@ _TITLED_SEVERITY = lazy_re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:eri
 # "it" or the incident: "alerts rated P2 page the on-call" names a rule, not this one)
 # a severity as a clause of its own in a short line under the title: "2023-04-07, @yuki
 # (oncall). Sev 3. ~35 min." (set apart by stops, commas or bars; not "the SEV1 last year")
-_CLAUSE_SEVERITY = lazy_re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?)[\s-]?[0-5])(?=\s*(?:[.;,|·)]|$))")
+_CLAUSE_SEVERITY = lazy_re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?|priority)[\s-]?[0-5]|P[0-4])(?=\s*(?:[.;,|·)]|$))")
 
 
 def _byline_severity(doc: Doc) -> str | None:
@@ -784,18 +784,27 @@ def _byline_severity(doc: Doc) -> str | None:
     under the title (a terse note's header line)."""
     for s in doc.secs[:2]:
         for b in s.blocks[:2]:
-            if b.kind == "para" and len(b.text) <= 160 and "ev" in b.text.lower() \
-                    and (m := _CLAUSE_SEVERITY.search(plain(b.text))):
-                return m.group(1)
+            # (each of a paragraph's first lines on its own: "2024-04-09 · SEV3 · Final ·
+            # author: ..." heads a note written without blank lines)
+            lines = [t for _, (t,) in b.rows[:3]] if b.kind == "para" and len(b.rows) > 1 else [b.text]
+            for line in lines if b.kind == "para" else ():
+                if len(line) <= 160 and ("ev" in line.lower() or "rio" in line or "P" in line) \
+                        and (m := _CLAUSE_SEVERITY.search(plain(line))):
+                    return m.group(1)
     return None
 
 
 _RATED_SEVERITY = lazy_re.compile(
     r"\b(?:rated|classified|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
     r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev(?:erity)?)[\s-]?[0-5])\b"
-    r"|\b(?:rated|classified|graded|triaged)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
-    r"(?:an?\s+)?(P[0-4])\b"
+    r"|\b(?:rated|classified|graded|triaged|logged|ran|treated|handled|called|tracked|filed)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
+    # ("Internally we ran this as a Sev 1", "we logged it as a P1", "we called it a SEV1")
+    r"(?:an?\s+)?(P[0-4]|(?i:sev(?:erity)?)[\s-]?[0-5])\b"
     r"|\b((?i:sev)[\s-]?[0-5]|P[0-4])\s+(?:incident\s+)?declared\b")
+
+
+_RATED_WORDS = ("rated", "declared", "classified", "graded", "triaged", "logged it", "ran this", "ran it", "treated",
+                "handled", "called it", "tracked", "filed it")
 
 
 # a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
@@ -1141,7 +1150,7 @@ def _record(doc: Doc, options: Options) -> dict:
     severity = severities.stated(str(severity) if severity is not None else doc.meta.get("severity", (None,))[0])
     if severity is None and title and (m := _TITLED_SEVERITY.match(title)):
         severity = m.group(1)   # "SEV-2 Incident: ...", "[P1] Checkout down": the title states it
-    if severity is None and doc.text and ("rated" in doc.text or "declared" in doc.text or "classified" in doc.text) \
+    if severity is None and doc.text and any(w in doc.text for w in _RATED_WORDS) \
             and (m := _RATED_SEVERITY.search(doc.text)):
         severity = m.group(1) or m.group(2) or m.group(3)   # "We rated this P2 internally", "rated SEV-3 as ..."
     if severity is None:

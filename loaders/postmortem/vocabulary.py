@@ -549,7 +549,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      # French, Spanish, Portuguese, German: "Sévérité", "Severidad", "Schweregrad"
                      r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
                      r"schweregrad", r"niveau\s+de\s+gravit[ée]", r"internal\s+(?:severity|priority)",
-                     r"gravit[àa]", r"priorit[àa]", r"classification",
+                     r"gravit[àa]", r"priorit[àa]", r"severit[àa]", r"classification", r"impact\s+level",
                      # Dutch and Polish: "Ernst", "Prioriteit", "Ważność", "Priorytet"
                      r"ernst(?:ig(?:heid|heidsniveau)?)?", r"prioriteit", r"wa[żz]no[śs][ćc]", r"priorytet",
                      r"priorit[äa]t", r"prioridad", r"prioridade", r"priorit[ée]",
