@@ -708,6 +708,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             "status": status or "open", "kind": group_kind, "line": line}
     if owner is None and (h := _handle(text)) is not None:
         item[_HANDLE_KEY] = h   # an owner if its list sets others (_handles_as_owners)
+    elif owner is None and (nm := _NAME_COLON_FIRST.match(clean)) and _a_name(nm.group(1)):
+        item[_HANDLE_KEY] = nm.group(1)   # "Rosa Delgado: separate IP pools ...", "Sarah (comms): send ..."
     return item
 
 
@@ -716,6 +718,10 @@ _PERSON_SIGN = lazy_re.compile(r"👤\ufe0f?\s*(?:\[\[([^\]|\n]{2,40})(?:\|[^\]\
 # a person's full name in bold opening the item, a dash after it (not a colon: "**Test
 # Installation**: verify ..." is a task's title)
 _BOLD_NAME_FIRST = lazy_re.compile(r"^\s*(\*\*|__)([^*_\n]{3,40}?)\1\s*(?:[—–]|--?)\s+")
+# a name opening the item, perhaps its role in brackets, then a colon and the task in lower
+# case: "Ben: ask the host about extra capacity", "Sarah (comms): send appeal emails in
+# batches" (not "Test Installation: Verify ...", a task's title over its words)
+_NAME_COLON_FIRST = lazy_re.compile(r"^([A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+){0,2})(?:\s\([^()]{1,30}\))?:\s+(?=[a-z])")
 # a task's title in bold, then the first clause after it
 _BOLD_LEAD = lazy_re.compile(r"^\s*(\*\*|__)(?:(?!\1).){3,200}?\1\s*([^.,;:()]{1,40})[.,;:]")
 # ... when that clause is a status word and nothing but when: "Done on August 23", "In progress"
@@ -897,6 +903,8 @@ def _handles_as_owners(items: list[dict]) -> None:
     ("Firefox (latest)", "Chrome (latest)"). Read from the item as written, so a link's
     text ("([issue](https://...))") is none."""
     found = [(item, h) for item in items if (h := item.pop(_HANDLE_KEY, None)) is not None]
+    # (so do names before a colon: "Ben: ask the host ...", "Sarah (comms): send ..."; one alone,
+    # "Reader: codeless 403 ...", is as likely a part's name)
     if len({h for _, h in found}) >= 2:
         for item, h in found:
             item["owner"] = h
