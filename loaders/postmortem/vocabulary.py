@@ -917,6 +917,11 @@ EVENT_WORDS: dict[str, list[str]] = {
        "incident ended", "fix deployed", "fix rolled out", "fix released", "close this issue",
        "close this incident", "closing this issue", "closing this incident", "closing the incident",
        "close the incident", "closes the incident", "closed the incident",
+       # "Ama closes the thread", "closes the event", "Wes ... closes it out", "closing this"
+       *[f"{v} the {n}" for v in ("closes", "closed", "closing") for n in ("event", "thread", "page", "war room",
+                                                                          "bridge", "channel", "incident channel")],
+       "closes it out", "closed it out", "closing it out", "closes it", "closing this", "closes out",
+       "closed out",
        # the fix checked in production: "**Verified fix**: pending webhooks decreased"
        "verified fix", "fix verified", "verified the fix", "fix confirmed", "confirmed the fix"],
 }
