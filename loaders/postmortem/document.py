@@ -1002,7 +1002,7 @@ def _collect_metadata(doc: Doc) -> None:
                     pairs = list(_bold_pairs(line_text)) if "*" in line_text or "__" in line_text else []
                     if pairs:
                         for key, value in pairs:
-                            if not (mail and meta_key(key) == "date"):
+                            if not mail or meta_key(key) != "date":
                                 put(_key_of(key, value), value, ln, key)
                     elif kv:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
@@ -1822,7 +1822,8 @@ def _byline_day(doc: Doc) -> date | None:
 def _mail_header(b) -> bool:
     """Whether a paragraph is a mail's or a memo's header: three lines or more of From:,
     To:, Date:, Subject: and their kin, in bold or not."""
-    return len(b.rows) >= 3 and sum(1 for _, (t,) in b.rows if MAIL_HEADER.match(plain(t))) >= 3
+    return len(b.rows) >= 3 and sum(1 for _, (t,) in b.rows
+                                    if ":" in t[:24] and MAIL_HEADER.match(plain(t) if "*" in t or "_" in t else t)) >= 3
 
 
 # what a story told without a timeline leaves out, once past its opening
