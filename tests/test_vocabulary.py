@@ -101,3 +101,19 @@ def test_a_long_run_of_spaces_in_a_heading_costs_linear_time():
     started = time.process_time()
     section_kind("Impact" + " " * 30_000 + "x")
     assert time.process_time() - started < 1.0   # quadratic, it took 9 s
+
+
+@pytest.mark.parametrize("entry, event", [
+    ("The fault stopped once the disk was cleared", "mitigated"),
+    ("New sessions stop crashing straight away", "mitigated"),
+    ("Runners registering again, queued jobs start", "mitigated"),
+    ("Writes succeed on the new primary", "mitigated"),
+    ("Error rate back to baseline", "mitigated"),
+    ("Ama closes the thread", "resolved"),
+    ("A trustee texts me that the donate button just spins", "detected"),
+])
+def test_an_entry_says_its_event_by_meaning(entry, event):
+    from loaders.postmortem import timeline
+    e = timeline.Entry(None, entry, 1)
+    timeline._tag(e)
+    assert event in e.tags | e.markers
