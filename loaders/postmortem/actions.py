@@ -1013,9 +1013,9 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"(?<!not )(?<!partially )(?<!partly )"
                          r"(?:\*\*|__)(?:landed|shipped|merged|fixed|implemented|resolved)"
                          r"(?:[.!](?:\*\*|__)|(?:\*\*|__)(?:[.!]|\s*$)))|"
-                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔"
+                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔|☑"
                          # a status label opening the item: "Completed: rate-limit rules are now tested"
-                         r"|^\s*(?i:done|completed?|fixed|shipped|implemented)\s*:"
+                         r"|^\s*(?i:done|completed?|fixed|shipped|implemented)(?i:\s+already)?\s*:"   # ("Done already: ...")
                          # the item's last part says it: "... — done", ", done 21 Feb", "; done 9 Feb)", ". Done
                          # 28.03.", "— done 19 Jun via CODEOWNERS", "(Team agreement, done)"
                          # (or in another language after a dash: "— erledigt", "— concluído")
@@ -1026,7 +1026,9 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+(?:on\s+)?\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?"
                          r"|\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"   # ("done 19 June 2024", "done June 19, 2024")
                          r"|\s+(?:via|in|with)\s+[^.;:()]{1,30}"
-                         r"|\s*\([^()]{1,30}\)|\s+in\s+v?\d+(?:\.\d+){1,3}"   # ("Done (March 14).", "released in 3.8.0")
+                         r"|\s*\([^()]{1,60}\)|\s+in\s+v?\d+(?:\.\d+){1,3}"   # ("Done (March 14).", "released in 3.8.0")
+                         # ("Done, started March 10.": done, and since when)
+                         r"|,\s*(?:started|since|live\s+since|in\s+place\s+since)\s+[^.;()]{1,30}"
                          r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday)"  # ("— done on Monday.")
                          r"|,\s*(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))?"   # ("— done, OPS-2292": the ticket it closed)
                          # (then only the item's own fields in brackets: "– done on 04.11.2025
