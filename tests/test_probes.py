@@ -25,10 +25,10 @@ FLOORS = {
     "blind-f": 0.93,   # first look 0.811 (198/244); learned from (0.934)
     "blind-g": 0.97,   # first look 0.783 (213/272); learned from (0.978)
     "blind-h": 0.97,   # first look 0.838 (233/278); learned from (0.971)
-    "blind-i": 0.92,   # first look 0.895 (247/276); learned from (0.920)
+    "blind-i": 0.92,   # first look 0.895 (247/276); learned from (0.928)
     "blind-j": 0.95,   # first look 0.775 (213/275); learned from (0.953)
     "blind-k": 0.95,   # first look 0.807 (226/280); learned from (0.950)
-    "blind-l": 0.92,   # first look 0.625 (175/280); learned from (0.921)
+    "blind-l": 0.92,   # first look 0.625 (175/280); learned from (0.929)
     "blind-m": 0.91,   # first look 0.768 (215/280); learned from (0.914)
     "blind-n": 0.96,   # first look 0.854 (239/280); learned from (0.961)
     "blind-o": 0.94,   # first look 0.889 (249/280); learned from (0.943)
@@ -39,10 +39,10 @@ FLOORS = {
     "blind-t": 0.92,   # first look 0.796 (223/280); learned from (0.929)
     "blind-u": 0.92,   # first look 0.885 (246/278); learned from (0.924)
     "blind-v": 0.86,   # first look 0.540 (150/278); learned from (0.863)
-    "blind-w": 0.93,   # first look 0.889 (249/280); learned from (0.936)
+    "blind-w": 0.94,   # first look 0.889 (249/280); learned from (0.943)
     "blind-x": 0.94,   # first look 0.869 (238/274); learned from (0.945)
     "blind-y": 0.92,   # first look 0.888 (247/278); learned from (0.921)
-    "blind-z": 0.89,   # first look 0.817 (227/278); learned from (0.896)
+    "blind-z": 0.90,   # first look 0.817 (227/278); learned from (0.903)
     "blind-aa": 0.91,   # first look 0.807 (226/280); learned from (0.918)
     "blind-ab": 0.98,   # first look 0.807 (226/280); learned from (0.982)
     "blind-ac": 0.92,   # first look 0.884 (245/277); learned from (0.928)
@@ -52,7 +52,7 @@ FLOORS = {
     "blind-ag": 0.97,   # first look 0.896 (249/278); learned from (0.975)
     "blind-ah": 0.97,   # first look 0.911 (255/280); learned from (0.979)
     "blind-ai": 0.89,   # first look 0.900 (251/279); held back, misses unread
-    "blind-aj": 0.76,   # first look 0.767 (204/266); held back, misses unread
+    "blind-aj": 0.78,   # first look 0.767 (204/266); held back, misses unread
 }
 
 
