@@ -88,13 +88,14 @@ _LEADING_DISPLAY_NAME = lazy_re.compile(r"^@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-Z
 
 # ... or after the task, before its ticket, due date or a note in brackets: "... on-call
 # @Sam Delgado INTEG-412 due Mar 28, 2025", "... rotation @Sam Delgado (completed Mar 12)"
+# a date alone, as a document editor's date chip shows one: "Oct 17", "11/14"
+_CHIP = r"(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}"
 _DISPLAY_NAME_BEFORE_FIELDS = lazy_re.compile(r"(?<![\w@])@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2})"
                                              r"(?=\s+(?:[A-Z][A-Z0-9]{1,9}-\d|due\b|by\b|\()|\s*$"
                                              # (or a date alone after it, a doc's due-date chip:
                                              # "... checklist @Maya Chen Oct 17")
-                                             r"|\s+(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*$"
-                                             r"|\s+\d{1,2}/\d{1,2}\s*$)")
-_CHIP_DATE = lazy_re.compile(r"(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}", re.I)
+                                             r"|\s+(?:" + _CHIP + r")\s*$)")
+_CHIP_DATE = lazy_re.compile(_CHIP)
 
 
 def _display_name(words: str) -> str:

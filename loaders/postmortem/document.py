@@ -535,7 +535,7 @@ def _time_headed_episodes(doc: Doc) -> None:
     for s in doc.secs:
         if s.level > 0 and s.parent is not None and s.parent.level > 0:
             children.setdefault(id(s.parent), []).append(s)
-    for parent_id, subs in children.items():
+    for subs in children.values():
         stamps = [(s, st) for s in subs if (st := _heading_stamp(plain(s.title))) is not None and st.has_time]
         timed = [s for s, _ in stamps]
         # (clocks, a day named where it turns: headings that each open with their own day,

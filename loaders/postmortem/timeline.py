@@ -747,7 +747,7 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")   # "Problem is identified" (not "... is identified as a TLS timeout": a cause)
     if "first" in said and _FIRST_SEEN.match(e.text):
         e.tags.add("detected")   # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen
-    if not _FLAGGING.isdisjoint(said) and _FLAGS_A_FAULT.search(e.text):
+    if not _RAISING.isdisjoint(said) and _RAISES_IT.search(e.text):
         e.tags.add("detected")   # "the team encounters and flags a public key bug"
     if said.isdisjoint(_SAID_WORDS):
         return   # (none of the words they ask for: most entries)
@@ -1200,9 +1200,10 @@ def _timed_blocks(r: _Reader) -> None:
 # Seen"), not a sentence that mentions it ("malformed documents first seen in the logs")
 _FIRST_SEEN = lazy_re.compile(r"^\W*(?:(?:issue|problem|error|errors|incident|outage|bug|fault)\s+)?first\s+"
                          r"(?:seen|noticed|spotted|observed|reported)\b", re.I)
-# someone raising a fault (the verb, before what it names: not "feature flags", nor a job
-# that "flags the batch for review")
-_FLAGS_A_FAULT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,3}?"
+# someone raising it: flagging a fault (the verb, before what it names: not "feature flags",
+# nor a job that "flags the batch for review"), posting or asking in a channel, opening a
+# ticket or an issue for it
+_RAISES_IT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:bug|issue|error|regression|problem|vulnerability|defect|fault|outage|anomaly)s?\b"
                             # "Maya (Support) flags in #checkout that ...", "Aisha posts in #data-help: ..."
                             r"|\b(?:flags?|flagged|posts|posted|asks|asked)\s+(?:it\s+|this\s+)?in\s+#[\w-]+"
@@ -1216,7 +1217,7 @@ _FLAGS_A_FAULT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+
 # "pages @Dev Patel", "Nagios: checkout_error_rate CRITICAL, pages Greg"
 _PAGES_SOMEONE = lazy_re.compile(r"\bpages\s+(?:@\w|(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\s*(?:$|[,.;()—–]))", re.I)
 _SOME = frozenset(("some", "few", "several", "partial"))
-_FLAGGING = frozenset(("flags", "flag", "flagged", "posts", "posted", "asks", "asked", "opens", "opened", "files",
+_RAISING = frozenset(("flags", "flag", "flagged", "posts", "posted", "asks", "asked", "opens", "opened", "files",
                        "filed", "raises", "raised"))
 _FORECAST = lazy_re.compile(r"\b(?:will|scheduled|planned|upcoming|tonight['’]s|tomorrow['’]s)\b", re.I)
 

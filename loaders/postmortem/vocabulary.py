@@ -137,8 +137,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("factors", _rx(
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
         # "Technical cause", "Organizational cause": causes by their kind ("Human factors" is as
-        # often a lesson's group);
-        # "The 3 root causes", "As 4 Causas Raízes Estruturais": counted
+        # often a lesson's group); "The 3 root causes", "As 4 Causas Raízes Estruturais": counted
         r"(?:technical|organi[sz]ational|process|systemic|operational|procedural|proximate"
         r"|secondary|primary|environmental)\s+(?:causes?|factors?)",
         r"(?:the\s+|as\s+|os\s+)?\d{1,2}\s+(?:(?:root|main|key)\s+)?caus(?:es?|as?)\b",
