@@ -117,3 +117,24 @@ def test_an_entry_says_its_event_by_meaning(entry, event):
     e = timeline.Entry(None, entry, 1)
     timeline._tag(e)
     assert event in e.tags | e.markers
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Checklist: Follow-ups (2/4)", "actions"),          # a card's checklist, then the section's name
+    ("Card 12: Timeline", "timeline"),
+    ("Problem: root cause analysis took a day", None),   # a sentence after the colon, not a name
+    ("Root cause: a config push", "factors"),            # a section's own name before the colon
+    ("Activity (newest first)", "timeline"),             # a card's feed of dated comments
+    ("Activity monitor crashed", None),
+])
+def test_a_container_before_a_colon_and_a_feed_name_their_sections(heading, kind):
+    assert section_kind(heading) == kind
+
+
+def test_an_activity_feed_beside_a_timeline_is_not_the_timeline():
+    from loaders.postmortem import parse
+    text = ("# Queue stuck\n\n## Timeline\n\n- 09:00 UTC: queue stops draining\n- 09:20 UTC: worker restarted,"
+            " queue drains again\n\n## Activity\n\n- **Ana** · 22 Mar 2025 09:30 — resolved, review on Friday\n")
+    assert len(parse(text, "q.md")["timeline"]) == 2
+    alone = "# Queue stuck\n\n## Activity\n\n- **Ana** · 22 Mar 2025 09:30 — resolved, review on Friday\n"
+    assert len(parse(alone, "q.md")["timeline"]) == 1

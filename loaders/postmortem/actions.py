@@ -109,8 +109,9 @@ def _display_name(words: str) -> str:
 # (a display name after the "@", as Notion writes one: "— @Sofia Marín")
 # ("— @Tomás Vidal (done Jun 20)", "— @bram (done 2024-02-09)": a note in brackets after it)
 # (or the last in a closing bracket's list: "(#4405, @k.lindqvist)")
+# (a card's fields set apart by middle dots after it: "— @Femke · due 11 Apr 2025 · OPS-77")
 _TRAILING_MENTION = lazy_re.compile(r"(?:\((?:[^()@]{1,40},\s*)?|[-–—]\s?)(" + _MENTION + r"(?:(?:\s[A-ZÀ-Þ][\w'’-]+){1,2}(?=\s*$|\s+[(\[—–-]|[,;]))?)"
-                               r"(?:\)\s*$|\s*$|[,;)]|\s[-–—]|\s\()"
+                               r"(?:\)\s*$|\s*$|[,;)]|\s[-–—·]|\s\()"
                                r"|\s(" + _MENTION + r")\s*$")  # "... scheduled @kim": a closing mention
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
 # of who does it, in brackets at the end of the item (tags such as [WIP] aside)

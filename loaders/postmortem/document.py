@@ -522,8 +522,29 @@ def _classify_sections(doc: Doc) -> None:
         if s.level == 7 and kind == "metadata" and parent not in (None, "metadata"):
             named_run = kind
         previous, prev_s = kind, s
+    _feeds_beside_a_timeline(doc)
     if "timeline" not in doc.kinds.values():
         _time_headed_episodes(doc)
+
+
+# "Activity", "Activity (newest first)": a card's or ticket's feed of dated comments
+_FEED = lazy_re.compile(r"^activity\b", re.I)
+
+
+def _feeds_beside_a_timeline(doc: Doc) -> None:
+    """A card's or ticket's "Activity" feed is the timeline of a document that has no other;
+    beside another timeline it is a record kept next to the review (its comments repeat
+    the timeline's moments), and no section of the write-up's."""
+    feeds = {id(s) for s in doc.secs if doc.kinds.get(id(s)) == "timeline" and _FEED.match(clean_heading(plain(s.title)))}
+    if not feeds:
+        return
+    inside = set(feeds)
+    for s in doc.secs:   # (sections come in document order: a parent before its children)
+        if s.parent is not None and id(s.parent) in inside:
+            inside.add(id(s))
+    if any(kind == "timeline" and sid not in inside for sid, kind in doc.kinds.items()):
+        for sid in inside:
+            doc.kinds.pop(sid, None)
 
 
 def _time_headed_episodes(doc: Doc) -> None:

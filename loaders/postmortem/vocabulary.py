@@ -131,7 +131,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Course of events", "Chain of events", "Order of events" (as other languages' word
         # for it, "Ereignisverlauf", "Przebieg zdarzeń", comes into English)
         r"(?:course|chain|order|flow|history)\s+of\s+(?:the\s+)?events?",
-        r"incident\s+log", r"log\s+of\s+events", r"event\s+log", r"play[\s-]+by[\s-]+play",
+        r"incident\s+log", r"log\s+of\s+events",
+        # "Activity (newest first)": a card's or ticket's feed of dated comments
+        r"activity(?:\s+(?:log|feed|stream|history))?(?!\s+\w)", r"event\s+log", r"play[\s-]+by[\s-]+play",
         # "Status page updates (newest first)": the updates posted while it lasted
         r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)")),
     ("factors", _rx(
@@ -394,6 +396,15 @@ def section_kind(title: str, whole: bool = False) -> str | None:
             # section of its own (not "Summary and next steps", whose summary is prose);
             # "Themes and contributing factors": the causes, likewise
             return kind
+    # "Checklist: Follow-ups (2/4)", "Card 12: Timeline": a tool's container, named before a
+    # colon, then the section's own name and nothing else (not "Problem: root cause
+    # analysis took a day", nor a section's own "Root cause: ...")
+    if not whole and ":" in t:
+        head, _, tail = t.partition(":")
+        if tail.strip() and len(head.split()) <= 3 and next(_kinds_of(head.strip()), None) is None:
+            kind = _named_exactly(tail.strip())
+            if kind is not None:
+                return kind
     # "The root causes", "As 4 Causas Raízes Estruturais", "Our follow-ups": a section's
     # name after an article or possessive (and a count), read as the name alone
     lead = _ARTICLE.match(t)
@@ -826,6 +837,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} {'an' if (p or n)[0] in 'aeiu' else 'a'} {p}{n}" for v in ("open", "opens", "opened", "raise", "raises",
                                                                       "raised", "file", "files", "filed")
        for p in ("", "p1 ", "p2 ", "urgent ", "priority ") for n in ("ticket", "incident")]
+    # "Opening this card.", "opened this ticket": the writer raising the incident's own record
+    + [f"{v} this {n}" for v in ("opening", "opened", "opens") for n in ("card", "ticket", "issue", "incident")]
     # "PagerDuty fires": the paging tool named for the page
     + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered")
     # "the uptime check for /releases goes red": a check or dashboard failing where people see it
@@ -863,6 +876,10 @@ EVENT_WORDS: dict[str, list[str]] = {
                 # "runners registering again", "search answering again", "Benches printing again"
                 "registering answering printing forming sending posting scanning rendering connecting "
                 "booking publishing", "again")
+    # "invoices render correctly again": what showed wrong shows right (not "work correctly
+    # again", as often what a fix promised)
+    + [f"{v} correctly again" for v in ("render", "renders", "rendering", "display", "displays", "displaying",
+                                        "show", "shows", "showing", "print", "prints", "printing")]
     # "submissions go through again", "People could sign in again"
     + [f"{v} {w} again" for v in ("go", "goes", "went", "going") for w in ("through", "out")]
     + [f"{v} in again" for v in ("sign", "signs", "log", "logs", "logged", "signed")]
@@ -926,6 +943,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        *[f"{v} the {n}" for v in ("closes", "closed", "closing") for n in ("event", "thread", "page", "war room",
                                                                           "bridge", "channel", "incident channel")],
        "closes it out", "closed it out", "closing it out", "closes it", "closing this", "closes out",
+       # a card or ticket moved to its board's last column: "Closing, moving the card to Done."
+       *[f"{v} the {n} to done" for v in ("move", "moves", "moved", "moving") for n in ("card", "ticket", "issue")],
        "closed out",
        # the fix checked in production: "**Verified fix**: pending webhooks decreased"
        "verified fix", "fix verified", "verified the fix", "fix confirmed", "confirmed the fix"],
