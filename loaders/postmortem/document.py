@@ -611,10 +611,19 @@ _MONTH_DAY_OPENS = lazy_re.compile(r"(?:(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?
                                    r"|(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+\d{1,2}\s+(?:" + tp.MONTH_STEMS + r")", re.I)
 
 
+# who wrote a message, in bold before its time, as a pasted chat or a card's comments give
+# it ("**Dana Whitcombe** 10:49 AM — looking", "**Femke de Wit** · 31 Mar 2025 14:24 — ...");
+# not a field's label ("**Started:** 10:31", "**Started**: 10:31")
+_SPEAKER_FIRST = lazy_re.compile(r"^\s*(?:\*\*|__)[^*_\d\n:]{1,30}(?:\*\*|__)\s*(?:[·•|]\s*)?(?=\d)")
+
+
 def _timed(items: list[str]) -> int:
-    """How many of the items open with a clock time (or a month and day, then one)."""
+    """How many of the items open with a clock time (or a month and day, then one), a
+    message's writer aside."""
     timed = 0
     for text in items:
+        if text[:1] in "*_" and (m := _SPEAKER_FIRST.match(text)):
+            text = text[m.end():]
         head = text.lstrip("*_[(` ")
         # (a clock starts with a digit, a month's day with its name; skip the reader otherwise)
         if head[:1].isdigit() or head[:1].isalpha() and _MONTH_DAY_OPENS.match(head):
@@ -720,14 +729,16 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
     """A paragraph's lines as metadata lines: a line that opens no field of its own
     ("**Key:** ..." or "Key: value") continues the one above, as a hard-wrapped value
     does ("**Discovery Date**: ... about 8am April 14, 2026" then "(PT)."): markdown
-    reads a paragraph's lines as one."""
+    reads a paragraph's lines as one. (Not a sentence of its own under a line of fields
+    set apart by "·" or "|": "Incident date: ... · sev2 · Status: Final" then "Times are
+    as Slack showed them, US Eastern.")"""
     if len(rows) < 2:
         return rows
     out: list[tuple[int, list[str]]] = []
     for ln, (text,) in rows:
         # (a field's key ends in a colon: a line without one opens none; a quoted one,
         # "> **Type**: near-miss", opens one after its quote marks)
-        if out and not _opens_field(text):
+        if out and not _opens_field(text) and not (text.strip()[:1].isupper() and _FIELDS_SEP.search(out[-1][1][0])):
             out[-1] = (out[-1][0], [f"{out[-1][1][0]} {text.strip()}"])
         else:
             out.append((ln, [text]))

@@ -825,6 +825,12 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("users customers researchers maintainers developers contributors partners",
                 "emailed e-mailed contacted")
     + ["someone emails", "someone emailed", "someone wrote to", "someone contacted"]
+    # "a customer just wrote in", "a user wrote in": someone outside telling support; and a
+    # chat's first question, "anyone else seeing order emails not going out?"
+    + [f"{a} {who} {adv}{verb}" for a in ("a", "an", "one", "another")
+       for who in ("user", "customer", "client", "member", "merchant", "reader", "visitor")
+       for adv in ("", "just ") for verb in ("writes in", "wrote in")]
+    + [f"{who} else {v}" for who in ("anyone", "anybody") for v in ("seeing", "see", "getting", "having", "noticing")]
     # "A customer asks support where yesterday's export is": someone outside asking after
     # what did not arrive (not "a developer asked for a rollback", a colleague's request)
     + [f"{a} {who} {verb}" for a in ("a", "an", "one", "another")
