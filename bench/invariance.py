@@ -201,6 +201,16 @@ def twelve_hour(line: str) -> str:
                       line)
 
 
+_MERIDIEM = re.compile(r"\d\s?[ap]\.?m\b", re.I)
+
+
+def twelve_hour_document(text: str) -> str:
+    """twelve_hour, for a document written on a 24-hour clock only: one that writes "pm"
+    already keeps its bare times on the same 12-hour clock ("rang at 8:25pm; ... had
+    expired at 8:10"), and writing those as morning times would change what it says."""
+    return text if _MERIDIEM.search(text) else _per_line(twelve_hour)(text)
+
+
 def numbered_headings(text: str) -> str:
     """Second-level headings numbered as many reports number them (``## 3. Timeline``)."""
     n = 0
@@ -665,7 +675,7 @@ REWRITES = {
     "en-dashes": _per_line(en_dashes),
     "numbered-lists": numbered_lists,
     "html-comments": html_comments,
-    "twelve-hour": _per_line(twelve_hour),
+    "twelve-hour": twelve_hour_document,
     "numbered-headings": numbered_headings,
     "emoji-headings": _sections_only(emoji_headings),
     "colon-headings": _sections_only(colon_headings),

@@ -829,14 +829,15 @@ def _byline_severity(doc: Doc) -> str | None:
 _RATED_SEVERITY = lazy_re.compile(
     r"\b(?:rated|classified|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
     r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev(?:erity)?)[\s-]?[0-5])\b"
-    r"|\b(?:rated|classified|graded|triaged|logged|ran|treated|handled|called|tracked|filed)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
-    # ("Internally we ran this as a Sev 1", "we logged it as a P1", "we called it a SEV1")
+    r"|\b(?:rated|classified|graded|triaged|logged|ran|treated|handled|call(?:ed|ing)?|tracked|filed)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
+    # ("Internally we ran this as a Sev 1", "we logged it as a P1", "we called it a SEV1",
+    # "I'd call it a P2", "calling it sev2, I'll drive")
     r"(?:an?\s+)?(P[0-4]|(?i:sev(?:erity)?)[\s-]?[0-5])\b"
     r"|\b((?i:sev)[\s-]?[0-5]|P[0-4])\s+(?:incident\s+)?declared\b")
 
 
 _RATED_WORDS = ("rated", "declared", "classified", "graded", "triaged", "logged it", "ran this", "ran it", "treated",
-                "handled", "called it", "tracked", "filed it")
+                "handled", "called it", "call it", "calling it", "tracked", "filed it")
 
 
 # a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
@@ -1896,7 +1897,7 @@ def _read_opening(doc: Doc, limit: int, skip: set | None = None) -> str:
         for b in s.blocks:
             if told and b.kind == "item":
                 b = Block("para", b.line, "\n".join([b.text, *(c.strip() for c in b.children)]))
-            if b.kind != "para" or (s.level < 2 and _byline(b.text) is not None) or ((kv := _KV_LINE.match(b.text.strip()))
+            if b.kind != "para" or (s.level < 2 and _byline(b.text) is not None) or _mail_header(b) or ((kv := _KV_LINE.match(b.text.strip()))
                                     # (a field paragraph's later long line is prose: "Outcome: nobody outside
                                     # the company downloaded anything. This was a close call, not a breach.")
                                     and (len(b.text) <= 2 * _FIELD_LINE or meta_key(kv.group(1)) is not None
@@ -2617,15 +2618,21 @@ def _prose_cause(doc: Doc) -> list[str]:
                         if _unknown_cause(sentence):
                             continue   # "**Root cause:** TBD": the template's blank, not a cause
                         named = _NAMES_THE_CAUSES.search(sentence)
+                        # (or a sentence that opens as the cause's field, a line of a short
+                        # mail: "Cause: that cert was still on manual renewal ...")
                         if named or _CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence) or (
-                                doc.kinds.get(id(s)) != "impact" and _found_cause(sentence)):
+                                doc.kinds.get(id(s)) != "impact" and _found_cause(sentence)) \
+                                or _CAUSE_FIELD.match(sentence.lstrip()) and len(sentence.split()) >= 4:
                             listed = _listed_after(s.blocks, last) if named else []
                             if named and not listed and not (_CAUSE.search(sentence) or _CAUSE_OTHER.search(sentence)
                                                              or _found_cause(sentence)):
                                 continue   # ("... to cause this:" over no list names nothing)
                             # ("Root causes were two misconfigurations:" over a numbered
                             # list: the list's items are the causes)
-                            return listed or [_ENTRY_CLOCK.sub("", sentence.strip(), count=1)[:500]]
+                            stated = _ENTRY_CLOCK.sub("", sentence.strip(), count=1)
+                            if (key := _CAUSE_FIELD.match(stated)) is not None and stated[key.end():].strip():
+                                stated = stated[key.end():]   # (the cause, not its key)
+                            return listed or [stated[:500]]
                 if _CAUSE_CJK.search(text):
                     for sentence in _CJK_SENTENCE.split(plain(text)):
                         if _CAUSE_CJK.search(sentence) and not _unknown_cause(sentence):

@@ -1668,6 +1668,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     told = None   # the last time read anywhere before, for "At 08:12 the next morning"
     day = None    # the story's day, once it has moved on from the incident's
     said_zone = None   # the zone the story last named
+    said_pm = False    # whether the story's last 12-hour time was in the afternoon or evening
     for sentence in _SENTENCE_END.split(text):
         if "\n" in sentence:
             last = None   # (a new paragraph tells another part of the story)
@@ -1705,6 +1706,13 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 at = tp.stamp_datetime(st, incident_date, doc.zone)
             if at is None:
                 continue
+            if (meridiem := _MERIDIEM.search(head[:st.end])) is not None:
+                said_pm = meridiem.group(1).lower() == "p"
+            elif said_pm and 1 <= st.hour <= 11 and (before := found[-1][2] if found else told) is not None \
+                    and abs(at + timedelta(hours=12) - before) < abs(at - before) and not _MORNING.search(sentence):
+                # "rang at 8:25pm; ... had expired at 8:10, ... again from 9:05": a story told
+                # on a 12-hour clock goes on in the evening it last named
+                at += timedelta(hours=12)
             if not st.has_date and told is not None and ("next" in sentence or "following" in sentence) \
                     and (nxt := _NEXT_DAY.search(sentence)) \
                     and (at <= told or start - 30 <= nxt.start() <= start + st.end + 30):
@@ -1740,6 +1748,13 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 _tag(e)
             out.append(e)
     return out
+
+
+# a 12-hour clock's "am" or "pm" ("8:25pm", "9:58 p.m.")
+_MERIDIEM = lazy_re.compile(r"(?<=\d)\s?([ap])\.?\s?m\b", re.I)
+
+
+_MORNING = lazy_re.compile(r"\b(?:morning|dawn|sunrise|breakfast|overnight)\b", re.I)
 
 
 # the day after the one told before: "the next morning", "the following day"

@@ -829,7 +829,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     # chat's first question, "anyone else seeing order emails not going out?"
     + [f"{a} {who} {adv}{verb}" for a in ("a", "an", "one", "another")
        for who in ("user", "customer", "client", "member", "merchant", "reader", "visitor")
-       for adv in ("", "just ") for verb in ("writes in", "wrote in")]
+       for adv in ("", "just ") for verb in ("writes in", "wrote in", "rang", "rings", "phoned", "phones")]
     + [f"{who} else {v}" for who in ("anyone", "anybody") for v in ("seeing", "see", "getting", "having", "noticing")]
     # "A customer asks support where yesterday's export is": someone outside asking after
     # what did not arrive (not "a developer asked for a rollback", a colleague's request)
@@ -886,6 +886,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     # again", as often what a fix promised)
     + [f"{v} correctly again" for v in ("render", "renders", "rendering", "display", "displays", "displaying",
                                         "show", "shows", "showing", "print", "prints", "printing")]
+    # "kiosks took cards again", "the shop is accepting orders again": the work taken in again
+    + [f"{v} {n} again" for v in ("take", "takes", "took", "taking", "accept", "accepts", "accepted", "accepting")
+       for n in ("cards", "payments", "orders", "bookings", "traffic", "requests", "calls", "uploads", "logins",
+                 "signups", "sign-ups", "deliveries", "donations", "registrations", "writes")]
     # "submissions go through again", "People could sign in again"
     + [f"{v} {w} again" for v in ("go", "goes", "went", "going") for w in ("through", "out")]
     + [f"{v} in again" for v in ("sign", "signs", "log", "logs", "logged", "signed")]
@@ -949,6 +953,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        *[f"{v} the {n}" for v in ("closes", "closed", "closing") for n in ("event", "thread", "page", "war room",
                                                                           "bridge", "channel", "incident channel")],
        "closes it out", "closed it out", "closing it out", "closes it", "closing this", "closes out",
+       # "he called it closed at 10:40", "calling it resolved"
+       *[f"{v} it {state}" for v in ("call", "calls", "called", "calling") for state in ("closed", "resolved", "over")],
        # a card or ticket moved to its board's last column: "Closing, moving the card to Done."
        *[f"{v} the {n} to done" for v in ("move", "moves", "moved", "moving") for n in ("card", "ticket", "issue")],
        "closed out",
