@@ -138,3 +138,13 @@ def test_an_activity_feed_beside_a_timeline_is_not_the_timeline():
     assert len(parse(text, "q.md")["timeline"]) == 2
     alone = "# Queue stuck\n\n## Activity\n\n- **Ana** · 22 Mar 2025 09:30 — resolved, review on Friday\n"
     assert len(parse(alone, "q.md")["timeline"]) == 1
+
+
+@pytest.mark.parametrize("key, field", [
+    ("When did the problem start?", "started"), ("When was it noticed?", "detected"),
+    ("When was it contained?", "mitigated"), ("When was it closed?", "resolved"),
+    ("When was the outage first reported?", "detected"), ("When was the review held?", None),
+])
+def test_a_forms_question_for_a_moment_names_its_field(key, field):
+    from loaders.postmortem.vocabulary import meta_key
+    assert meta_key(key) == field

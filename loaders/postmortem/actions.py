@@ -838,6 +838,11 @@ def _closing_name(text: str) -> str | None:
         names = [p for p in parts if _a_name(p)]
         if len(names) == 1 and all(p in names or _a_note(p) for p in parts):
             return names[0]
+    # or set apart by spaced hyphens, as a plain-text form's answer writes "action, who, by
+    # when": "Merge on student ID ... - Rafael - done 6/17" (a note after the name: a
+    # hyphen alone sets apart much else, "Upgrade the proxy - Envoy")
+    if " - " in text and (who := _last_part_names(_SPACED_HYPHEN.split(text.strip()), noted=True)) is not None:
+        return who
     # or in a sentence of its own after the task's, with its notes: "... after the upload.
     # Wes, done January 27.", "... every day. Gloria. Done, started March 10." (a word
     # alone closing an item, "... more gracefully. Issue", names no one)
@@ -845,6 +850,7 @@ def _closing_name(text: str) -> str | None:
     return _last_part_names(_SENTENCE_OR_DASH.split(text.strip()), noted=True)
 
 
+_SPACED_HYPHEN = lazy_re.compile(r"\s+-\s+")
 _NOTE_PARTS = lazy_re.compile(r"[,;]|\s[—–]\s|\s--\s|:\s")
 
 
@@ -963,12 +969,14 @@ def _a_name(text: str) -> bool:
         and len(words) - sum(w in _PARTICLES for w in words) <= 3 \
         and (len(words) == 1 or not _TEAM_WORDS.fullmatch(words[0])) and _names_someone(text) \
         and not any(tp.calendar_word(w) or w.lower() in _NOT_NAMES for w in words) \
-        and tp.find_date(text) is None
+        and tp.find_date(text) is None and not all(w.rstrip(".") in _TITLES for w in words)
 
 
+_TITLES = frozenset("Mr Ms Mrs Mx Dr Prof".split())
 # a capital then small letters ("Oksana", "N.", "Ngũgĩ"), or a team's word after one ("Data team")
 # (a double-barrelled name's second part may open with a capital: "Mehta-Rao", "Tranter-Osei")
-_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild)$")
+# (or a title before a surname, as schools and hospitals write who: "Ms. Albescu", "Dr Okafor")
+_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|(?:Mr|Ms|Mrs|Mx|Dr|Prof)\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild)$")
 _PARTICLES = frozenset("de van von der den da di du la le del della dos das ten ter bin al el".split())
 
 
@@ -1023,7 +1031,8 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # (or in another language after a dash: "— erledigt", "— concluído")
                          # ("— fixed", "— merged and released in 3.8.0": after a dash, the work landed)
                          # (or after a colon: "... to our own origin: done 2024-02-14.")
-                         r"|(?i:(?:\s[—–·|]\s*|[,;:]\s*|(?<=[.!?])\s+|\(\s*)(?:done|complete[d]?|shipped|(?<=[—–.!?]\s)(?:" + DONE_OTHER
+                         # (or after a spaced hyphen, as plain text writes a dash: "... - Rafael - done 6/17")
+                         r"|(?i:(?:\s[—–·|]\s*|\s-\s+|[,;:]\s*|(?<=[.!?])\s+|\(\s*)(?:done|complete[d]?|shipped|(?<=[—–.!?]\s)(?:" + DONE_OTHER
                          + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+(?:on\s+)?\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?"
                          r"|\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"   # ("done 19 June 2024", "done June 19, 2024")

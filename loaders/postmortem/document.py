@@ -1103,7 +1103,10 @@ def _collect_metadata(doc: Doc) -> None:
         # opens with a date and a time
         elif kind is None and s.level and s.blocks and s.blocks[0].kind in ("para", "item") \
                 and (key := meta_key(s.title)) in _TIME_KEYS \
-                and (st := tp.read_stamp(plain(s.blocks[0].text))) is not None and st.has_date and st.has_time:
+                and (st := tp.read_stamp(plain(s.blocks[0].text))) is not None and st.has_time \
+                and (st.has_date or clean_heading(s.title).endswith("?")):
+            # (a form's question answered with a time alone: "### When was it contained?"
+            # over "2:54 PM, send cancelled", on the incident's day)
             put(key, s.blocks[0].text, s.blocks[0].line)
     for key, value, ln in hidden:
         put(key, value, ln)
@@ -2177,9 +2180,14 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     for i, line in enumerate(head[:400]):
         if _ZONE_LINE.search(line.lower()):
             z = tp.stated_zone(plain(line))
-            if z is None and head[i + 1:i + 2] and head[i + 1].strip() and not line.rstrip().endswith((".", ":")):
-                # a sentence wrapped onto the next line: "All times in this\nadvisory are Helsinki time."
-                z = tp.stated_zone(plain(line + " " + head[i + 1].strip()))
+            nxt = i + 1
+            while nxt < len(head) and _COMMENT_LINE.match(head[nxt]):
+                nxt += 1   # (a template's guide under a form's question: "<!-- Fill in ... -->")
+            heading = line.lstrip().startswith("#")
+            if z is None and head[nxt:nxt + 1] and head[nxt].strip() and (heading or not line.rstrip().endswith((".", ":"))):
+                # a sentence wrapped onto the next line: "All times in this\nadvisory are Helsinki time.";
+                # a form's question over its answer: "### Time zone of the times below:\nEastern (New York)"
+                z = tp.stated_zone(plain(line + " " + head[nxt].strip()))
             if z is not None:
                 doc.zone_stated = True
                 return z
@@ -2191,6 +2199,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
         doc.zone_stated = True
         return zones.popitem()[1]
     return tp.zone(options.default_zone) or tp.ZONE_UTC
+
+
+_COMMENT_LINE = lazy_re.compile(r"^\s*<!--.*-->\s*$")
 
 
 # "16:30 CET", "1:22 PM PST", "9.05 a.m. (EST)", "9:00 AM GMT+5:30": a zone written beside a clock time;

@@ -106,7 +106,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"how\s+(?:are|will|can)\s+we\s+(?:making|make|reduc(?:e|ing))\s+(?:incidents?|outages?|this|it|them)\b",
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)",
         # the same asked: "What are we changing so it doesn't happen again?"
-        r"what\s+(?:are|will)\s+we\s+(?:be\s+)?(?:changing|fixing|improving|doing\s+(?:about|to))\b", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
+        r"what\s+(?:are|will)\s+we\s+(?:be\s+)?(?:changing|fixing|improving|doing\s+(?:about|to))\b",
+        # a form's "What will we do about it? (action, who, by when)"
+        r"what\s+(?:will|should|are)\s+we\s+(?:going\s+to\s+)?do\s+about\s+(?:it|this|that)\b", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
         # "Management actions", "Management response": an audit's or a board paper's name for them
         r"management\s+(?:actions?|responses?|action\s+plans?)",
         r"recommendations?", r"recommended\s+(?:next\s+)?(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
@@ -616,7 +618,23 @@ def meta_key(key: str) -> str | None:
     if (two := _TWO_LANGUAGES.match(k)) is not None:
         # "影響期間 Impact period", "検知 Detection": one key written in both languages
         return meta_key(two.group(2)) or meta_key(two.group(1))
+    if k[:4].lower() == "when" and (asked := _WHEN_ASKED.match(k)) is not None:
+        return _ASKED_VERBS.get(asked.group(1).lower())
     return None
+
+
+# a form's question for a moment: "When did the problem start?", "When was it noticed?",
+# "When was it contained?", "When were customers affected?"
+_WHEN_ASKED = lazy_re.compile(r"^when\s+(?:was|were|did|is)\s+(?:it|this|that|the\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+)\s+"
+                              r"(?:first\s+|finally\s+|fully\s+)?([a-z]+)(?:\s+(?:at|on))?\s*\??$", re.I)
+_ASKED_VERBS = {
+    **dict.fromkeys("start started begin began happen happened occur occurred affected".split(), "started"),
+    **dict.fromkeys("noticed detected spotted reported found discovered notice detect spot report find discover "
+                    "seen alerted".split(), "detected"),
+    **dict.fromkeys("contained mitigated restored recovered contain mitigate restore recover stopped stop".split(),
+                    "mitigated"),
+    **dict.fromkeys("closed resolved fixed close resolve fix".split(), "resolved"),
+}
 
 
 # a key in Japanese, Chinese or Korean, then the same in English
