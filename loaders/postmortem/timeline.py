@@ -923,6 +923,12 @@ def _own_zone(s) -> tp.Zone | None:
     return None
 
 
+# a day named with its weekday first, and nothing else, as a heading over that day's timed
+# items: "Saturday 9 August", "Sun, Aug 10"
+_WEEKDAY_DAY = lazy_re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}"
+                               r"|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\W*$", re.I)
+
+
 # a heading's last part after a dash or a colon ("Phase 2 — Wednesday 19 January", "Day two: 19 Jan")
 _DAY_AFTER_LABEL = lazy_re.compile(r"\s(?:[—–-]|:)\s+([^—–:]{4,40})$")
 
@@ -941,7 +947,8 @@ def _section_entries(r: _Reader, s, tops) -> None:
     # (or the first of a story's clock-headed episodes, "### 1:47 PM — Reza notices the curve",
     # timed by its heading: document._time_headed_episodes)
     is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline" \
-        or (s is not tops[0] or id(s) in doc.by_shape) and s.level > 0 and title[:1].isdigit()
+        or (s is not tops[0] or id(s) in doc.by_shape) and s.level > 0 and (
+            title[:1].isdigit() or id(s) in doc.by_shape and _WEEKDAY_DAY.match(title) is not None)
     if is_sub:
         st = r.stamp(title)
         # "### 2025-10-26 18:42 CDT - Disk Spindown Event" over "- **18:42:02 CDT:** ..."

@@ -971,8 +971,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        *[f"{v} the {n}" for v in ("closes", "closed", "closing") for n in ("event", "thread", "page", "war room",
                                                                           "bridge", "channel", "incident channel")],
        "closes it out", "closed it out", "closing it out", "closes it", "closing this", "closes out",
-       # "he called it closed at 10:40", "calling it resolved"
-       *[f"{v} it {state}" for v in ("call", "calls", "called", "calling") for state in ("closed", "resolved", "over")],
+       # "he called it closed at 10:40", "calling it resolved", "calling it done and going to bed"
+       *[f"{v} it {state}" for v in ("call", "calls", "called", "calling") for state in ("closed", "resolved", "over", "done")],
        # a card or ticket moved to its board's last column: "Closing, moving the card to Done."
        *[f"{v} the {n} to done" for v in ("move", "moves", "moved", "moving") for n in ("card", "ticket", "issue")],
        "closed out",
