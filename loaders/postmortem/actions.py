@@ -851,6 +851,7 @@ def _closing_name(text: str) -> str | None:
 
 
 _SPACED_HYPHEN = lazy_re.compile(r"\s+-\s+")
+_NOTE_CLOSING = lazy_re.compile(r"\s+\(([^()]{1,40})\)$")
 _NOTE_PARTS = lazy_re.compile(r"[,;]|\s[—–]\s|\s--\s|:\s")
 
 
@@ -881,6 +882,8 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
     while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
         parts, notes = parts[:-1], notes + 1
     last = parts[-1].strip(" .;") if parts else ""
+    if last.endswith(")") and (note := _NOTE_CLOSING.search(last)) and _a_note(note.group(1)):
+        last, notes = last[:note.start()], notes + 1   # ("— Ji-woo (done 4 Nov)": the name, its note aside)
     if (role := _ROLE_AFTER.search(last)) and len(role.group(1).split()) < 2:
         last = last[:role.start()]   # ("— Lena Vos (Product) — Q3": the name, its role aside;
         #                              "— Partnerships (Ifeoma Nwankwo)" names the person in brackets)

@@ -1012,7 +1012,11 @@ def _collect_metadata(doc: Doc) -> None:
             if key in _HEADING_KEYS:
                 put(key, value, s.line)
         if kind in _NO_METADATA:
-            if s is first and s.blocks and s.blocks[0].kind == "para":
+            # (or a section a timeline by its shape alone, its heading naming the incident:
+            # "### 2024-11-04 — doubled sales" over "**Severity:** P3 · **Written by:** ..."
+            # and a timed table, as a README's incident log keeps one)
+            shaped = id(s) in doc.by_shape and kind == "timeline"
+            if (s is first or shaped) and s.blocks and s.blocks[0].kind == "para":
                 # (a block of two fields or more: one "**Status:** 2 of 4 done" over the
                 # items, or a meeting's "**Date:**", is the section's own)
                 fields = []
@@ -1020,7 +1024,7 @@ def _collect_metadata(doc: Doc) -> None:
                     m = None if "**" in line_text or "__" in line_text else _KV_LINE.match(plain(line_text).strip())
                     fields += [(meta_key(k), v, ln, k) for k, v in (_bold_pairs(line_text) if m is None else [m.group(1, 2)])
                                if meta_key(k) in _DOCUMENT_KEYS]
-                for key, value, ln, key_text in fields if len(fields) >= 2 else ():
+                for key, value, ln, key_text in fields if len(fields) >= 2 or shaped else ():
                     put(key, value, ln, key_text)
             continue
         for b in s.blocks:
@@ -2933,6 +2937,9 @@ _HARMED = lazy_re.compile(
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?)(?:\s+[\w-]+){0,3}?\s+"
     r"(?:failed|were\s+(?:rejected|dropped|lost))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"
     r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked"
+    # "P3 (one external party affected, no customer impact)": someone was, if no customer
+    r"|(?:one|two|three|several|some|\d+)\s+(?:[\w-]+\s+)?(?:part(?:y|ies)|customers?|users?|clients?|tenants?"
+    r"|merchants?|partners?|teams?)\s+(?:(?:was|were)\s+)?affected\b"
     # data destroyed, even if restored: "a vandal deleted NewsBlur's MongoDB database"
     r"|(?:deleted|wiped|dropped|destroyed|erased)\s+(?:[\w'’-]+\s+){0,3}?(?:databases?|data|tables?|collections?"
     r"|buckets?|backups?)"

@@ -801,7 +801,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        # "... and messages me on Signal", "mails security@libsonde.org"
        *[f"{v} me" for v in ("texts", "texted", "messages", "messaged", "pings", "pinged", "calls", "called",
                              "emails", "emailed", "dms", "dmed", "dm's", "rings", "rang", "phones", "phoned")],
-       "mails security", "mailed security", "mails us", "mailed us", "emails the service desk",
+       "mails security", "mailed security", "mails us", "mailed us", "email us", "emails us", "emailed us",
+       "emails the service desk",
        "emails the help desk", "emails the helpdesk", "page sent", "pages sent",
        "email from", "emails from", "emailed", "emails support", "complains", "complained",
        "complaint", "complaints", "support ticket", "support tickets", "tickets from", "tweets", "tweeted",
@@ -920,6 +921,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"no further {n}" for n in ("duplicate", "duplicates", "errors", "failures", "crashes", "charges",
                                    "double", "removals", "rejections")]
     + ["remounted"]   # a file system back on its hosts
+    # "H&V confirm the import is reversed": the harm undone, as a revert undoes a change
+    + [f"{v} reversed" for v in ("is", "was", "were", "been", "now")]
     # "Dashboards show correct numbers": the figures right again
     + [f"{v} {t}correct" for v in ("show", "shows", "showing", "shown") for t in ("", "the ")]
     # "the new transfers are processed normally": working as it should again
