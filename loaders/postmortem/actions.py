@@ -1048,7 +1048,10 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # (then only the item's own fields in brackets: "– done on 04.11.2025
                          # (responsible: Marta Zielińska)")
                          r"(?:\s*\((?:owner|responsible|assignee|eigenaar|ansvarig|pic|ticket|due)\b[^()]{0,80}\))?"
-                         r"\s*\)?[.!]?\s*$)")   # ("(Thandiwe, done 2024-03-11).")
+                         r"(?:\s*\)?[.!]?\s*$"   # ("(Thandiwe, done 2024-03-11).")
+                         # (or a note of its own after a semicolon: "...: done 11 Mar; the
+                         # tokenizer change stays reverted until SRCH-310 lands")
+                         r"|;\s+(?!(?:but|except|partial\w*|partly|only|not|still)\b)[^;\n]{1,160}$))")
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")

@@ -797,6 +797,11 @@ EVENT_WORDS: dict[str, list[str]] = {
        "customer contact", "customer contacts", "contact to support", "contacts to support",
        # "First customer call about the login loop", "Incident opened: 14 calls since 08:05"
        "customer call", "customer calls", "incident opened", "incident raised",
+       # "first merchant ticket: searching 'crème' shows 0 results", "first user report"
+       "first ticket", "first tickets",
+       # (not "The first support email containing PII is sent": a mail the fault sent)
+       *[f"first {who} {n}" for who in ("customer", "merchant", "user", "client", "partner", "support", "member")
+         for n in ("ticket", "tickets", "report", "reports", "complaint", "complaints")],
        # someone telling the writer: "Margaret (trustee) texts me that the donate button spins",
        # "... and messages me on Signal", "mails security@libsonde.org"
        *[f"{v} me" for v in ("texts", "texted", "messages", "messaged", "pings", "pinged", "calls", "called",
