@@ -23,6 +23,7 @@ def _doc(summary: str) -> str:
     "The key was public for 37 minutes. Nobody else used it and no data was read or changed.",
     "WAL piled up to 93%. Nobody saw an error and all bookings went through.",
     "By our estimate the primary was about forty minutes away from running out of disk.",
+    "The primary gateway lost its config; the standby took over at 06:10 and nobody lost access.",
 ])
 def test_harm_stopped_on_its_way_is_a_near_miss(said):
     assert parse(_doc(said))["near_miss"] is True
@@ -34,6 +35,7 @@ def test_harm_stopped_on_its_way_is_a_near_miss(said):
     "Checkout was unavailable for 40 minutes.",
     "The error rate climbed to 30% and payments failed for 20 minutes before we paused the upgrade in time.",
     "We did not catch it in time: the error rate rose to 12% and logins failed for 9 minutes.",
+    "Nobody lost access until the standby's licence ran out at noon, when the office was cut off for an hour.",
 ])
 def test_harm_that_happened_is_no_near_miss(said):
     assert parse(_doc(said))["near_miss"] is False
@@ -43,3 +45,10 @@ def test_the_severity_fields_note_says_no_customer_impact():
     text = ("# WAL volume almost full\n\nDate: 2025-01-28\nSeverity: S3 (no customer impact)\n\n"
             "## Summary\n\nArchiving stopped for three hours; the volume reached 93% before it was fixed.\n")
     assert parse(text)["near_miss"] is True
+
+
+def test_one_party_affected_in_the_severity_note_is_harm():
+    text = ("# Sales doubled at the accountants\n\nDate: 2025-01-28\n"
+            "Severity: P3 (one external party affected, no customer impact)\n\n"
+            "## Summary\n\nThe accountants imported our export twice and reversed it two hours later.\n")
+    assert parse(text)["near_miss"] is False

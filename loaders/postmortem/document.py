@@ -811,6 +811,24 @@ _TITLED_SEVERITY = lazy_re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:eri
 _CLAUSE_SEVERITY = lazy_re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?|priority)[\s-]?[0-5]|P[0-4])(?=\s*(?:[.;,|·)]|$))")
 
 
+# a severity that is a sentence of its own in the opening prose: "... lives here. SEV-3.
+# From 14:25 ...", "... without VPN. Sev 4. Cause: ..." (not "the SEV1 last year")
+_SENTENCE_SEVERITY = lazy_re.compile(r"(?:^|(?<=[.!?])\s+)((?i:sev(?:erity)?)[\s-]?[0-5]|P[0-4])\.(?=\s|$)")
+
+
+def _sentence_severity(doc: Doc) -> str | None:
+    """A severity said as a sentence of its own in a paragraph of the write-up's story (not
+    its lessons' or follow-ups', nor a record kept beside it)."""
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) in _AFTER_STORY or _SUPPORTING_RECORD.search(s.title or ""):
+            continue
+        for b in s.blocks:
+            if b.kind == "para" and ("ev" in b.text or "EV" in b.text or "P" in b.text) \
+                    and (m := _SENTENCE_SEVERITY.search(plain(b.text))):
+                return m.group(1)
+    return None
+
+
 def _byline_severity(doc: Doc) -> str | None:
     """A severity stated as a clause of its own in a short line of the first paragraphs
     under the title (a terse note's header line)."""
@@ -1195,6 +1213,8 @@ def _record(doc: Doc, options: Options) -> dict:
         severity = m.group(1) or m.group(2) or m.group(3)   # "We rated this P2 internally", "rated SEV-3 as ..."
     if severity is None:
         severity = _byline_severity(doc)   # "2023-04-07, @yuki (oncall). Sev 3. ~35 min."
+    if severity is None:
+        severity = _sentence_severity(doc)   # "... so the write-up lives here. SEV-3. From 14:25 ..."
     status = front(doc, "status")
     status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])
 
@@ -2852,6 +2872,11 @@ _AVERTED = [
      lazy_re.compile(
         r"\b(?:nobody|no\s+one)\s+(?:outside\s+(?:the|our)\s+(?:team|company)\s+|else\s+)?(?:ever\s+)?"
         r"(?:noticed|saw|felt)\s+(?:anything|a\s+thing|an?\s+(?:single\s+)?error|any\s+errors?)\b", re.I)),
+    # ... "the standby took over and nobody lost access", "no one lost any work": the harm
+    # the failover spared (not "nobody lost access until ...": it came, later)
+    (tuple(f"{who} lost" for who in ("nobody", "no one")), lazy_re.compile(
+        r"\b(?:nobody|no\s+one)\s+lost\s+(?:any\s+)?(?:access|data|work|connectivity|service|anything|a\s+thing)\b"
+        r"(?!\s+(?:until|till|for\s+more|for\s+long))", re.I)),
     # ... "no customer noticed anything", "no customer request ever saw an invalid certificate"
     (("no customer", "no user", "no client", "no end", "no production", "no external"), lazy_re.compile(
         r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"

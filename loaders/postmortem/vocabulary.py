@@ -765,6 +765,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        *[f"{b} {w}" for b in ("begin", "begins", "began", "start", "starts", "started")
          for w in ("rejecting", "refusing", "dropping", "erroring", "returning errors", "crashing")],
        "logged out",
+       # "first 502s on token refresh": the failing responses' start
+       *[f"first {code}" for code in ("429s", "500s", "502s", "503s", "504s", "5xx", "5xxs", "4xx", "4xxs")],
        # data lost at once: "Mass deletion event - all 4,223 assets soft-deleted"
        "wiped", "mass deletion", "mass-deletion", "data loss",
        # a breach told as it happened ("our SDKs were compromised"; not a report "about
@@ -926,6 +928,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"no further {n}" for n in ("duplicate", "duplicates", "errors", "failures", "crashes", "charges",
                                    "double", "removals", "rejections")]
     + ["remounted"]   # a file system back on its hosts
+    # "limiter switched to log-only; 429s stop": the failing responses themselves ending
+    + [f"{n} {v}" for n in ("429s", "500s", "502s", "503s", "504s", "5xx", "5xxs", "4xx", "4xxs", "timeouts", "crashes",
+                            "rejections", "declines")
+       for v in ("stop", "stopped", "subside", "subsided", "clear", "cleared", "cease", "ceased")]
     # "H&V confirm the import is reversed": the harm undone, as a revert undoes a change
     + [f"{v} reversed" for v in ("is", "was", "were", "been", "now")]
     # "Dashboards show correct numbers": the figures right again
