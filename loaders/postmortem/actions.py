@@ -131,7 +131,7 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
-_DUE = lazy_re.compile(r"(?=[bdetfpés기📅期截])(?:\b(?:due(?:\s+date)?|by|deadline|eta|target(?:\s+(?:completion\s+)?date|\s+completion|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+_DUE = lazy_re.compile(r"(?=[bdetfpés기📅期截])(?:\b(?:due(?:\s+date)?|by|before|deadline|eta|target(?:\s+(?:completion\s+)?date|\s+completion|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
                   r"|estimated\s+completion(?:\s+date)?|termin"
                   r"|prazo|plazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
                   r"@?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"   # ("target completion Tuesday, April 15";
@@ -688,6 +688,9 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
                 due_chip = chip   # "... @Maya Chen Oct 17": the date after the name is when it is due
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
             owner = bm.group(1)
+        elif ("->" in clean or "→" in clean) and (am := _ARROW_TO.search(clean)) \
+                and all(_a_note(n) or _LOOSE_WHEN.match(n.strip()) for n in _NOTE_BREAK.split(am.group(2)) if n.strip()):
+            owner = am.group(1)   # "alert on archive_command failures -> mk, OPS-1187": handed to mk
         elif "👤" in text and (pm := _PERSON_SIGN.search(text)):
             owner = (pm.group(1) or pm.group(2)).strip()   # Obsidian's "👤 [[Jonas Vermeer]]"
         elif (nm := _BOLD_NAME_FIRST.match(text)) and len(nm.group(2).split()) >= 2 and _a_name(nm.group(2)):
@@ -715,6 +718,12 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     return item
 
 
+# an arrow handing the item to someone, then perhaps its notes after commas: "... -> mk,
+# OPS-1188, before 2025-01-10", "... → Tom, after the holidays"
+_ARROW_TO = lazy_re.compile(r"\s(?:->|→)\s*(@?(?:[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?|[a-z][a-z0-9._-]{1,19}))"
+                            r"\s*((?:,[^,]{1,40}){0,3})$")
+# a loose time for the work: "after the holidays", "next sprint", "before Friday"
+_LOOSE_WHEN = lazy_re.compile(r"^(?:after|before|by|next|this|end\s+of|early|late|mid)\b", re.I)
 # the person sign before who does it, as a note-taking app's task writes it: "👤 [[Ines Duarte]]", "👤 @ines"
 _PERSON_SIGN = lazy_re.compile(r"👤\ufe0f?\s*(?:\[\[([^\]|\n]{2,40})(?:\|[^\]\n]*)?\]\]|(@?[\w.-]{2,40}(?:\s[A-ZÀ-Þ][\w'’-]+)?))")
 # a person's full name in bold opening the item, a dash after it (not a colon: "**Test
