@@ -59,6 +59,9 @@ _GH_SHORT = lazy_re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b"
 # a ServiceNow record's number: its table's prefix and seven digits ("PTASK0012001", "CHG0031337")
 _SERVICENOW = lazy_re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7})\b")
 _HASH = lazy_re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)
+# a tracker's project key before its number: "[ADO#48213]" (Azure Boards), "infra#88" (a
+# sibling repository's issue, as GitHub shortens it)
+_KEYED_HASH = lazy_re.compile(r"(?<![\w/.&#-])([A-Za-z][\w-]{1,30}#\d{1,7})\b")
 # a link to a tracker's item: an issue, pull/merge request, ticket or bug path, or a
 # path ending in a number (a product page or a doc is not a ticket)
 _TRACKER_URL = lazy_re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requests|tickets?|bugs?|browse|"
@@ -138,7 +141,7 @@ _DUE = lazy_re.compile(r"(?=[bdetfpés기📅期截])(?:\b(?:due(?:\s+date)?|by|
                   #                                                        Notion's date mention, "Due: @May 8, 2020")
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
-                  r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)|"
+                  r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?)|"   # (not "December 2024", a month)
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
 # spaces: a run of them after the label costs linear time, not cubic)
@@ -1066,6 +1069,8 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
 # paths log a warning", "the connection dropped")
 _DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|" + WONT_OTHER + r")"
 _PROSE_WONT_DO = lazy_re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
+                            # "We considered pinning ... We will not be doing this: ..."
+                            r"|(?:will\s+not|won[’']?t)\s+be\s+doing\s+(?:this|that|it)\b"
                             r"|not\s+proceeding"
                             # opening the item, or after a strike, a dash or a status key ...
                             r"|(?:^|~~|\*\*|__|[—–-]\s|status\s*[:=])\s*" + _DECIDED_AGAINST
@@ -1151,6 +1156,8 @@ def _ticket(text: str) -> str | None:
     m = _HASH.search(t)
     if m:
         return f"#{m.group(1)}"
+    if "#" in t and (m := _KEYED_HASH.search(t)):
+        return m.group(1)
     m = _TRACKER_URL.search(t)
     if m:
         return m.group(0).rstrip(").,>")
