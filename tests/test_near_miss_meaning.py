@@ -24,6 +24,8 @@ def _doc(summary: str) -> str:
     "WAL piled up to 93%. Nobody saw an error and all bookings went through.",
     "By our estimate the primary was about forty minutes away from running out of disk.",
     "The primary gateway lost its config; the standby took over at 06:10 and nobody lost access.",
+    "Marcus paused the job before the swap. Shoppers searched last week's index the whole time and never saw anything unusual.",
+    "The job was paused at 3:11pm, four minutes to spare before the alias swap.",
 ])
 def test_harm_stopped_on_its_way_is_a_near_miss(said):
     assert parse(_doc(said))["near_miss"] is True

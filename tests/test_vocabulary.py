@@ -148,3 +148,17 @@ def test_an_activity_feed_beside_a_timeline_is_not_the_timeline():
 def test_a_forms_question_for_a_moment_names_its_field(key, field):
     from loaders.postmortem.vocabulary import meta_key
     assert meta_key(key) == field
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Things that contributed", "factors"), ("What contributed", "factors"),
+])
+def test_what_contributed_names_the_causes(heading, kind):
+    assert section_kind(heading) == kind
+
+
+def test_a_debriefs_notes_status_is_the_write_ups():
+    from loaders.postmortem import parse
+    text = ("# Debrief: empty shards\n\n**Event date:** July 18, 2024 · **Notes status:** Final\n\n"
+            "## Summary\n\nThe job was paused before the swap.\n")
+    assert parse(text, "d.md")["status"] == "Final"

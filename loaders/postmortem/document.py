@@ -959,7 +959,7 @@ _STRUCK = lazy_re.compile(r"~~[^~\n]+~~")
 _FIXED_KEY = lazy_re.compile(r"fixed\b", re.I)
 # a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
 _NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
-                                  r"|rca|pir|coe|analysis)\b", re.I)
+                                  r"|rca|pir|coe|analysis|notes|debrief)\b", re.I)
 
 
 # a line that speaks of the clock: "times", "time zone", "local time", "hora", "heure", "Zeit"
@@ -2877,6 +2877,12 @@ _AVERTED = [
     (tuple(f"{who} lost" for who in ("nobody", "no one")), lazy_re.compile(
         r"\b(?:nobody|no\s+one)\s+lost\s+(?:any\s+)?(?:access|data|work|connectivity|service|anything|a\s+thing)\b"
         r"(?!\s+(?:until|till|for\s+more|for\s+long))", re.I)),
+    # ... "shoppers searched last week's index the whole time and never saw anything unusual"
+    (("never saw", "never noticed", "never felt"), lazy_re.compile(
+        r"\b(?:customers?|users?|shoppers?|players?|visitors?|members?|clients?|patients?|guests?|readers?)\b"
+        r"[^.;]{0,60}?\bnever\s+(?:saw|noticed|felt)\s+(?:anything|a\s+thing)\b", re.I)),
+    # ... "Four minutes to spare", "with hours to spare": stopped just before the harm
+    (("to spare",), lazy_re.compile(r"\b(?:minutes?|hours?|seconds?|days?)\s+to\s+spare\b", re.I)),
     # ... "no customer noticed anything", "no customer request ever saw an invalid certificate"
     (("no customer", "no user", "no client", "no end", "no production", "no external"), lazy_re.compile(
         r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"

@@ -157,6 +157,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "What was the reason", "Reasons", "Contributing things": the causes in plain words
         r"what\s+(?:was|were)\s+the\s+(?:reasons?|causes?)", r"reasons?(?:\s+for\s+(?:the\s+)?(?:incident|outage|failure))?",
         r"contributing\s+(?:things|issues|elements|points)",
+        # "Things that contributed", "What contributed"
+        r"(?:things|what|factors)\s+(?:that\s+)?contributed",
         r"(?:issues|problems|weaknesses|gaps)\s+(?:identified|found)", r"what\s+caused\s+(?:it|this|the\s+\w+)",
         # "## Failure chain" over "### 1. Trigger", "### 2. Amplifier": the causes, linked
         r"(?:failure|causal)\s+chain", r"chain\s+of\s+(?:failures?|causes?|causation)",
@@ -187,7 +189,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                        r"what\s+we\s+did(?=\s*[:.]?\s*$)",
                        r"how\s+(?:it\s+was|we)\s+(?:fixed|resolved|mitigated)",
                        r"how\s+(?:did\s+we|was\s+it)\s+(?:fix|resolve|mitigate)")),
-    ("metadata", _rx(r"date", r"(?:post[\s-]?mortem\s+|document\s+|review\s+|report\s+)?status", r"authors?", r"owners?",
+    ("metadata", _rx(r"date", r"(?:post[\s-]?mortem\s+|document\s+|review\s+|report\s+|notes\s+)?status", r"authors?", r"owners?",
                      r"severity", r"stats", r"statistics",
                      r"metadata", r"(?:incident\s+)?details", r"(?:incident\s+)?information", r"responders?",
                      r"attendees", r"participants", r"people\s+involved", r"incident\s+commander",
@@ -560,7 +562,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    # ("MIR review status", "Post-incident review status": the review's kind before it)
                    r"(?:(?:mir|pir|major\s+incident|post[\s-]?incident|incident)\s+(?=review))?"
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
-                   r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+)?status", r"state",
+                   r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+"
+                   r"|(?:debrief\s+)?notes\s+|debrief\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
                    r"stato(?:\s+del\s+(?:documento|report))?", r"durum", r"tr[ạa]ng\s+th[áa]i")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
