@@ -816,6 +816,10 @@ _CLAUSE_SEVERITY = lazy_re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?|priori
 _SENTENCE_SEVERITY = lazy_re.compile(r"(?:^|(?<=[.!?])\s+)((?i:sev(?:erity)?)[\s-]?[0-5]|P[0-4])\.(?=\s|$)")
 
 
+# a forge's scoped label for it, in a quick action or a label list: '~"severity::2"', '~priority::1'
+_SCOPED_SEVERITY = lazy_re.compile(r'~"?((?i:severity|sev|priority)::\s*[A-Za-z]?\d)\b')
+
+
 def _sentence_severity(doc: Doc) -> str | None:
     """A severity said as a sentence of its own in a paragraph of the write-up's story (not
     its lessons' or follow-ups', nor a record kept beside it)."""
@@ -1215,6 +1219,9 @@ def _record(doc: Doc, options: Options) -> dict:
         severity = _byline_severity(doc)   # "2023-04-07, @yuki (oncall). Sev 3. ~35 min."
     if severity is None:
         severity = _sentence_severity(doc)   # "... so the write-up lives here. SEV-3. From 14:25 ..."
+    if severity is None and "::" in doc.text[:3000] and (m := _SCOPED_SEVERITY.search(doc.text[:3000])):
+        severity = m.group(1)   # a forge's scoped label: '/label ~"severity::2" ~"Incident::Resolved"'
+
     status = front(doc, "status")
     status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])
 

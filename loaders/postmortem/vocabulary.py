@@ -736,7 +736,7 @@ def _variants(heads: str, tails: str) -> list[str]:
     return [f"{h} {t}" for h in heads.split() for t in tails.split()]
 
 
-_SUBJECTS = "on-call oncall sre engineer team responder"
+_SUBJECTS = "on-call oncall sre engineer team responder eoc imoc"   # (an engineer on call, an incident manager on call)
 
 EVENT_MARKERS: dict[str, list[str]] = {
     "started": _variants("outage incident impact problem issue", "begins begin starts start started began")
@@ -931,6 +931,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"no further {n}" for n in ("duplicate", "duplicates", "errors", "failures", "crashes", "charges",
                                    "double", "removals", "rejections")]
     + ["remounted"]   # a file system back on its hosts
+    # "Revert deployed to gprd; error ratio back under 0.1%": the change undone in production,
+    # the measure of harm back within its bound
+    + [f"revert {v}" for v in ("deployed", "deploys", "rolled out", "shipped", "live", "is out", "went out")]
+    + ["back under", "back below"]
     # "limiter switched to log-only; 429s stop": the failing responses themselves ending
     + [f"{n} {v}" for n in ("429s", "500s", "502s", "503s", "504s", "5xx", "5xxs", "4xx", "4xxs", "timeouts", "crashes",
                             "rejections", "declines")
