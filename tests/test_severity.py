@@ -153,3 +153,13 @@ def test_a_terse_notes_header_line_states_its_severity(header, level):
 def test_more_severity_keys(key):
     from loaders.postmortem import parse
     assert parse(f"# Outage\n\n**{key}:** P2\n\nThe API was down.\n")["severity_level"] == 2
+
+
+@pytest.mark.parametrize("said, level", [
+    ('/label ~"incident" ~"severity::2" ~"Incident::Resolved"', 2),   # a forge's scoped label
+    ("2.8.1 is the fix for yesterday's incident, so the write-up lives here. SEV-3. From 14:25 ...", 3),
+    ("I'd call it a P2 (no bookings for 45 min).", 2),
+])
+def test_a_severity_said_in_a_label_or_a_sentence_of_its_own(said, level):
+    from loaders.postmortem import parse
+    assert parse(f"# Uploads failing\n\n{said}\n\nUploads failed for an hour.\n")["severity_level"] == level
