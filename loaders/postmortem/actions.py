@@ -58,6 +58,7 @@ _BROWSE = lazy_re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
 _GH_SHORT = lazy_re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b")
 # a ServiceNow record's number: its table's prefix and seven digits ("PTASK0012001", "CHG0031337")
 _SERVICENOW = lazy_re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7})\b")
+_KEYED_FIELD = lazy_re.compile(r"\b(?i:ref|reference|ticket|issue|jira|change|cr)\s*[:#]\s*([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
 _HASH = lazy_re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)
 # a tracker's project key before its number: "[ADO#48213]" (Azure Boards), "infra#88" (a
 # sibling repository's issue, as GitHub shortens it)
@@ -76,9 +77,9 @@ _OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担负])(?:\b(?:owner|assignee|a
                     r"|w[łl]a[śs]ciciel"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
-                    # (a second word, or a team's name joined by "&": "Identity & Access Management";
+                    # (a second word, or a team's name joined by "&": "Identity & Access Management", "O&M South";
                     # an initial before a name: "J. Petersen")
-                    r"(@?(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
+                    r"(@?(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:&[\w-]+)?(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
                     r"|(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?))", re.I)
 # a mention: "@kim", "@k.lindqvist", and a fediverse address, "@pip@saltmarsh.social"
 _MENTION = r"@[\w-]+(?:\.[\w-]+)*(?:@[\w-]+(?:\.[\w-]+)+)?"
@@ -141,6 +142,7 @@ _DUE = lazy_re.compile(r"(?=[bdetfpés기📅期截])(?:\b(?:due(?:\s+date)?|by|
                   #                                                        Notion's date mention, "Due: @May 8, 2020")
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
+                  r"\d{1,2}-[A-Z][a-z]{2}-\d{4}(?!\d)|"   # ("Target: 15-Sep-2024")
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?)|"   # (not "December 2024", a month)
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
@@ -1147,7 +1149,9 @@ def _ticket(text: str) -> str | None:
     m = _GH_SHORT.search(plain(t))
     if m:
         return f"{m.group(1)}#{m.group(2)}"
-    m = _JIRA_KEY.search(t)
+    # (a key in the item's own ticket field first: "... MPLS-BLR-04418 ... | Ref: CR-20931": the
+    # circuit the task names is not its ticket)
+    m = (_KEYED_FIELD.search(t) if ":" in t else None) or _JIRA_KEY.search(t)
     if m:
         return m.group(1)
     m = _SERVICENOW.search(t)

@@ -963,7 +963,7 @@ _STRUCK = lazy_re.compile(r"~~[^~\n]+~~")
 _FIXED_KEY = lazy_re.compile(r"fixed\b", re.I)
 # a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
 _NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
-                                  r"|rca|pir|coe|analysis|notes|debrief)\b", re.I)
+                                  r"|rca|pir|coe|rfo|analysis|notes|debrief)\b", re.I)
 
 
 # a line that speaks of the clock: "times", "time zone", "local time", "hora", "heure", "Zeit"

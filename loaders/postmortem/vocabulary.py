@@ -563,7 +563,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    r"(?:(?:mir|pir|major\s+incident|post[\s-]?incident|incident)\s+(?=review))?"
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
                    r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+"
-                   r"|(?:debrief\s+)?notes\s+|debrief\s+)?status", r"state",
+                   r"|(?:debrief\s+)?notes\s+|debrief\s+|rfo\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
                    r"stato(?:\s+del\s+(?:documento|report))?", r"durum", r"tr[ạa]ng\s+th[áa]i")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
