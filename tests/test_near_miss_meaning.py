@@ -54,3 +54,19 @@ def test_one_party_affected_in_the_severity_note_is_harm():
             "Severity: P3 (one external party affected, no customer impact)\n\n"
             "## Summary\n\nThe accountants imported our export twice and reversed it two hours later.\n")
     assert parse(text)["near_miss"] is False
+
+
+@pytest.mark.parametrize("impact, near", [
+    ("None to customers or employees. Internal cost: two engineers for four hours.", True),
+    ("None.", True),
+    ("None of the 40 uploads succeeded for two hours.", False),
+])
+def test_an_impact_section_that_opens_with_none(impact, near):
+    text = (f"# Bank file job blocked\n\nDate: 2025-01-14\n\n## Overview\n\nThe job waited on a lock and was "
+            f"restarted.\n\n## Impact\n\n{impact}\n")
+    assert parse(text)["near_miss"] is near
+
+
+def test_a_file_sent_minutes_before_the_cutoff_is_a_near_miss():
+    said = "The file reached the bank at 13:52, 38 minutes before the 14:30 cutoff."
+    assert parse(_doc(said))["near_miss"] is True

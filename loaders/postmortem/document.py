@@ -2888,8 +2888,11 @@ _AVERTED = [
     (("never saw", "never noticed", "never felt"), lazy_re.compile(
         r"\b(?:customers?|users?|shoppers?|players?|visitors?|members?|clients?|patients?|guests?|readers?)\b"
         r"[^.;]{0,60}?\bnever\s+(?:saw|noticed|felt)\s+(?:anything|a\s+thing)\b", re.I)),
-    # ... "Four minutes to spare", "with hours to spare": stopped just before the harm
-    (("to spare",), lazy_re.compile(r"\b(?:minutes?|hours?|seconds?|days?)\s+to\s+spare\b", re.I)),
+    # ... "Four minutes to spare", "with hours to spare", "38 minutes before the 14:30
+    # cutoff": stopped just before the harm
+    (("to spare", "before the", "ahead of"), lazy_re.compile(
+        r"\b(?:minutes?|hours?|seconds?|days?)\s+(?:to\s+spare|(?:before|ahead\s+of)\s+the\s+(?:\d{1,2}[:.]\d{2}\s+)?"
+        r"(?:cutoff|cut-off|deadline|submission\s+window|settlement\s+window))\b", re.I)),
     # ... "no customer noticed anything", "no customer request ever saw an invalid certificate"
     (("no customer", "no user", "no client", "no end", "no production", "no external"), lazy_re.compile(
         r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
@@ -3024,15 +3027,23 @@ _NO_IMPACT_FIELD = lazy_re.compile(r"(?im)^[^\w\n]*(?:\d{1,2}[.)]\s*)?(?:\*\*|__
                                    r"[:：](?:\*\*|__)?\s*(?:none|nil|n/?a|zero|no\s+(?:customer|user|client)s?\b)")
 
 
+# an Impact section that opens by saying there was none: "None to customers or employees.",
+# "None.", "No impact to users." (not "None of the 40 uploads succeeded")
+_NONE_HARMED = lazy_re.compile(r"\s*(?:none|nil|no\s+impact)(?:\s+(?:to|for|on)\s+(?:our\s+|any\s+)?(?:customers?|users?|clients?"
+                               r"|employees?|members?|anyone|the\s+public)(?:\s+(?:or|and)\s+\w+)?)?\s*[.;:]", re.I)
+
+
 def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bool:
     # (the title too: "... config reached canary, stopped there", "... caught in staging")
     # (and the severity field's note: "Severity: S3 (no customer impact)")
-    opening = " ".join(filter(None, [_opening_prose(doc), summary, _section_text(doc, "impact"), title,
+    impact = _section_text(doc, "impact")
+    opening = " ".join(filter(None, [_opening_prose(doc), summary, impact, title,
                                      doc.meta.get("severity", ("",))[0]]))
     said = _said_words(opening.lower())
     if not (said and any(any(f.startswith(w) for f in said for w in words) and rx.search(opening)
                          for words, rx in _AVERTED)) \
-            and not ("mpact" in doc.text[:3000] and _NO_IMPACT_FIELD.search(doc.text, 0, 3000)):
+            and not ("mpact" in doc.text[:3000] and _NO_IMPACT_FIELD.search(doc.text, 0, 3000)) \
+            and not (impact and _NONE_HARMED.match(impact)):
         return False
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
     # (harm told in the conditional, "every card payment would have failed", did not happen)

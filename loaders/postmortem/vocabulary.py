@@ -865,7 +865,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{a} {who} {verb}" for a in ("a", "an", "one", "another")
        for who in ("user", "customer", "client", "member", "partner", "merchant", "reader", "visitor")
        for verb in ("asks", "asked")]
-    + _variants("monitoring", "fires fired caught shows")
+    + _variants("monitoring", "fires fired caught shows raises raised")
     # "Our uptime monitor posts 'DOWN' in the infra room": a check telling the team
     + _variants("monitor check probe", "posts posted fires fired alerts alerted flags flagged")
     # "radios guest services, who open a P1 ticket": someone raising the incident
@@ -1212,7 +1212,7 @@ DONE = lazy_re.compile(
 # lookahead lets the search pass over every other position at once, 40% of its time)
 WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw]))(?:"
                      r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|not\s+planned|not\s+proceeding|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
+                     r"declined|rejected|cancell?ed|dropped|obsolete|withdrawn|will\s+not\s+be\s+implemented|not\s+planned|not\s+proceeding|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
