@@ -1104,3 +1104,19 @@ def test_bold_four_digit_clocks_open_a_timeline_run():
             "- **0430** Supervisor calls the service desk.\n- **0625** Scanners stay connected again.\n")
     got = parse(text, "a.md")
     assert [e["at"][11:16] for e in got["timeline"]] == ["03:40", "04:15", "04:30", "06:25"]
+
+
+def test_dns_resolution_is_a_lookup_not_the_incidents_resolution():
+    text = ("# Cluster DNS down\n\n**Date:** 2025-03-04\n\n## Timeline (UTC)\n\n- 12:52 DNS resolution starts failing\n"
+            "- 12:55 on-call paged\n- 13:20 CoreDNS rescheduled, DNS resolution back to normal\n- 14:00 incident closed\n")
+    rec = parse(text, "a.md")
+    assert [e["event"] for e in rec["timeline"]][0] != "resolved"
+    assert rec["resolved_at"] == "2025-03-04T14:00:00Z"
+
+
+def test_a_count_of_calls_between_two_times_is_not_the_outages_window():
+    text = ("# Campus DNS outage\n\nDate: 2024-09-25\nAll times UTC.\n\n## Impact\n\n"
+            "- The Service Desk received 417 calls and 260 chat requests between 10:00 a.m. and 12:00 p.m.\n"
+            "- Lookups failed from 9:52 a.m. to 10:51 a.m.\n")
+    rec = parse(text, "a.md")
+    assert rec["started_at"] == "2024-09-25T09:52:00Z"

@@ -2294,7 +2294,11 @@ _WINDOW_ENDS = lazy_re.compile(r"→|->|⇒|=>")
 # a measure said to have risen over a window, not the harm's own window: "Call volume at
 # customer service 3.4x normal between 08:05 and 11:00"
 _MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:normal|usual|baseline|average)\b"
-                                   r"|\b(?:call|ticket|traffic|request|contact)\s+volumes?\b", re.I)
+                                   r"|\b(?:call|ticket|traffic|request|contact)\s+volumes?\b"
+                                   # "The Service Desk received 417 calls and 260 chat requests between
+                                   # 10:00 a.m. and 12:00 p.m.": a count's window, not the outage's
+                                   r"|\b(?:received|took|handled|logged|answered)\s+(?:about\s+|over\s+|some\s+)?[\d,]+\s+"
+                                   r"(?:\w+\s+)?(?:calls|tickets|chats?|emails|requests|contacts|complaints)\b", re.I)
 
 
 def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):

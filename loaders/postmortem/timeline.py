@@ -408,6 +408,8 @@ _STILL_HURT = lazy_re.compile(r"\bstill\s+(?:affected|impacted|down|failing|brok
                          r"|locked|waiting)\b|\b(?:everyone|everybody|all|anyone)\s+else\b", re.I)
 # "Fix deployed for SHOP-88; this change triggered the incident" (not "Reverted the change
 # that caused the outage", the mitigation)
+_LOOKUP = frozenset(("dns", "name", "domain", "address", "hostname", "screen", "display", "image", "video",
+                     "conflict", "dependency", "ip"))
 _CAUSED_IT = lazy_re.compile(r"\bthis\s+(?:change|deploy(?:ment)?|release|fix|update|commit)\s+(?:triggered|caused|started)\b",
                         re.I)
 # "Fixed: use the event API", "Fixed — key rotated": the entry is the fix (not "Fixed a typo
@@ -656,6 +658,8 @@ def _tag(e: Entry) -> None:
                             or ("still" in words or "else" in words) and _STILL_HURT.search(e.text)
                             # "Some builds succeed ...; others still get errors": a part recovered
                             or i and words[i - 1] in _SOME
+                            # "DNS resolution had returned to normal": a name lookup, not the incident's
+                            or i and w.startswith("resolution") and words[i - 1] in _LOOKUP
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
                         # somewhere else ("fix deployed to staging"), or the change that
@@ -1642,6 +1646,7 @@ TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 _LATER = lazy_re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
 _SENTENCE_END = lazy_re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+
 # a clock in prose: "18:52", "9h05", "UTC 05:13" (not "expires in 2h05", a span); written with a dot ("14.30", as British
 # and German writers do) only where the words make it a time of day: a zone or am/pm after
 # it, or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
