@@ -162,3 +162,12 @@ def test_a_debriefs_notes_status_is_the_write_ups():
     text = ("# Debrief: empty shards\n\n**Event date:** July 18, 2024 · **Notes status:** Final\n\n"
             "## Summary\n\nThe job was paused before the swap.\n")
     assert parse(text, "d.md")["status"] == "Final"
+
+
+@pytest.mark.parametrize("entry", ["Labels start coming out again", "Kiosks took cards again",
+                                   "Invoices render correctly again", "Revert deployed; error ratio back under 0.1%"])
+def test_recoveries_said_by_what_works_again(entry):
+    from loaders.postmortem import parse
+    text = (f"# Labels down\n\n**Date:** 2025-11-02\n\n## Timeline (UTC)\n\n- 12:40 labels fail to print\n"
+            f"- 13:15 shift lead texts me\n- 14:05 {entry}\n")
+    assert parse(text, "t.md")["mitigated_at"] == "2025-11-02T14:05:00Z"

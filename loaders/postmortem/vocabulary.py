@@ -919,6 +919,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} {n} again" for v in ("take", "takes", "took", "taking", "accept", "accepts", "accepted", "accepting")
        for n in ("cards", "payments", "orders", "bookings", "traffic", "requests", "calls", "uploads", "logins",
                  "signups", "sign-ups", "deliveries", "donations", "registrations", "writes")]
+    # "Labels start coming out at five past two": what stopped comes out again
+    + [f"{v} coming out" for v in ("start", "starts", "started", "begin", "begins", "began")]
     # "submissions go through again", "People could sign in again"
     + [f"{v} {w} again" for v in ("go", "goes", "went", "going") for w in ("through", "out")]
     + [f"{v} in again" for v in ("sign", "signs", "log", "logs", "logged", "signed")]
