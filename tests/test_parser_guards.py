@@ -1120,3 +1120,10 @@ def test_a_count_of_calls_between_two_times_is_not_the_outages_window():
             "- Lookups failed from 9:52 a.m. to 10:51 a.m.\n")
     rec = parse(text, "a.md")
     assert rec["started_at"] == "2024-09-25T09:52:00Z"
+
+
+def test_working_on_resolving_it_is_not_the_resolution():
+    text = ("# Mail notifications delayed\n\n**Date:** 2018-05-26\n\n## Status updates (UTC)\n\n"
+            "- 07:28 We are aware of degraded mail notifications and are actively working on resolving it.\n"
+            "- 08:15 The notification service has been restored.\n")
+    assert [e["event"] for e in parse(text, "a.md")["timeline"]][0] != "resolved"

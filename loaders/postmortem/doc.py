@@ -49,6 +49,7 @@ class Doc:
     date_names_incident: bool = False
     # the Status field's key names the write-up ("Postmortem status"), not the incident ("State")
     status_names_write_up: bool = False
+    severity_by_priority: bool = False   # the severity read so far came from a Priority key
 
     by_kind: dict[str, list[Section]] | None = None
     front_named: dict | None = None   # field -> value of front-matter keys named in words (front())

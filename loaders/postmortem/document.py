@@ -527,8 +527,8 @@ def _classify_sections(doc: Doc) -> None:
         _time_headed_episodes(doc)
 
 
-# "Activity", "Activity (newest first)": a card's or ticket's feed of dated comments
-_FEED = lazy_re.compile(r"^activity\b", re.I)
+# "Activity", "Activity (newest first)", "Comments": a card's or ticket's feed of dated comments
+_FEED = lazy_re.compile(r"^(?:activity|comments)\b", re.I)
 
 
 def _feeds_beside_a_timeline(doc: Doc) -> None:
@@ -962,6 +962,8 @@ _NAMES_INCIDENT = lazy_re.compile(r"\b(?:incident|outage|event|vorfalls?|ausfall
 _STRUCK = lazy_re.compile(r"~~[^~\n]+~~")
 _FIXED_KEY = lazy_re.compile(r"fixed\b", re.I)
 # a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
+_SEVERITY_KEY = lazy_re.compile(r"(?:incident\s+)?sev(?:erity)?\b", re.I)
+_PRIORITY_KEY = lazy_re.compile(r"(?:incident\s+)?priority\b", re.I)
 _NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
                                   r"|rca|pir|coe|rfo|analysis|notes|debrief)\b", re.I)
 
@@ -1001,7 +1003,11 @@ def _collect_metadata(doc: Doc) -> None:
                 # (a status whose key names the write-up, "| Postmortem status | Draft |", over
                 # the incident's own "| State | Resolved |" above it)
                 or (key == "status" and _NAMES_WRITE_UP.search(key_text) and not doc.status_names_write_up
-                    and len(value.split()) <= 4)):
+                    and len(value.split()) <= 4)
+                # (a Severity field, "| Severity | Sev-3 |", over a Priority above it: the
+                # impact's level, not the queue's order)
+                or (key == "severity" and doc.severity_by_priority and _SEVERITY_KEY.match(key_text.strip(" *_:"))
+                    and severities.level(value) is not None)):
             # (the first of a key wins, but a severity field that gives no level,
             # "**Classification:** Customer confidential", yields to one that does, "| Incident
             # priority | P2 |"; a date field that names no day, "**発生期間**:
@@ -1014,6 +1020,8 @@ def _collect_metadata(doc: Doc) -> None:
                 doc.date_names_incident = bool(_NAMES_INCIDENT.search(key_text))
             if key == "status":
                 doc.status_names_write_up = bool(_NAMES_WRITE_UP.search(key_text))
+            if key == "severity":
+                doc.severity_by_priority = bool(_PRIORITY_KEY.match(key_text.strip(" *_:")))
             if key in _TIME_KEYS:
                 (weak.add if _HOW_OR_WHO.search(key_text) else weak.discard)(key)
 

@@ -380,7 +380,9 @@ _INTENT = {"getting", "get", "try", "tries", "trying", "tried", "attempt", "atte
            "plan", "plans", "planning", "will",
            "hope", "hopes",
            "hoping", "aim", "aims", "aiming", "want", "wants", "wanting", "fails", "failed", "fail", "unable",
-           "cannot", "can't", "couldn't"}
+           "cannot", "can't", "couldn't",
+           # "actively working on resolving it": the work toward it, not the end
+           "working"}
 _INTENT_WORDS = "|".join(sorted((re.escape(w) for w in _INTENT), key=len, reverse=True))
 
 
@@ -933,6 +935,12 @@ _WEEKDAY_DAY = lazy_re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(
                                r"|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\W*$", re.I)
 
 
+# a comment's heading: who wrote it, a dash, then when ("Priya Natarajan — 22/Jul/25 2:09 PM")
+# (a full name, two words or more, an emoji before it aside: not a status update's
+# "Resolved — Nov 6, 12:55 AM")
+_WRITER_THEN_WHEN = lazy_re.compile(r"^(?:[^\w\s]+\s*)?@?[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){1,3}\s[—–]\s+(\S.{3,40})$")
+
+
 # a heading's last part after a dash or a colon ("Phase 2 — Wednesday 19 January", "Day two: 19 Jan")
 _DAY_AFTER_LABEL = lazy_re.compile(r"\s(?:[—–-]|:)\s+([^—–:]{4,40})$")
 
@@ -955,6 +963,10 @@ def _section_entries(r: _Reader, s, tops) -> None:
             title[:1].isdigit() or id(s) in doc.by_shape and _WEEKDAY_DAY.match(title) is not None)
     if is_sub:
         st = r.stamp(title)
+        if st is None and (said := _WRITER_THEN_WHEN.search(title)) is not None \
+                and (when := r.stamp(said.group(1))) is not None and when.has_time \
+                and when.end >= len(said.group(1).rstrip(" .)")):
+            st, title = when, said.group(1)   # "### Priya Natarajan — 22/Jul/25 2:09 PM": a comment's writer, then when
         # "### 2025-10-26 18:42 CDT - Disk Spindown Event" over "- **18:42:02 CDT:** ..."
         # items: the heading names an episode, its day is theirs, and its timed items are
         # the entries

@@ -134,8 +134,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # for it, "Ereignisverlauf", "Przebieg zdarzeń", comes into English)
         r"(?:course|chain|order|flow|history)\s+of\s+(?:the\s+)?events?",
         r"incident\s+log", r"log\s+of\s+events",
-        # "Activity (newest first)": a card's or ticket's feed of dated comments
-        r"activity(?:\s+(?:log|feed|stream|history))?(?!\s+\w)", r"event\s+log", r"play[\s-]+by[\s-]+play",
+        # "Activity (newest first)", "Comments": a card's or ticket's feed of dated comments
+        r"activity(?:\s+(?:log|feed|stream|history))?(?!\s+\w)", r"comments(?!\s+\w)", r"event\s+log", r"play[\s-]+by[\s-]+play",
         # "Status page updates (newest first)": the updates posted while it lasted
         r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)")),
     ("factors", _rx(
@@ -458,7 +458,7 @@ def _named_exactly(t: str) -> str | None:
 _ARTICLE = lazy_re.compile(r"^(?:the|our|os|as|los|las|el|la|die|der|das|les|le|de|het)\s+"
                       r"(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|dois|duas|tr[eê]s|quatro|cinco"
                       r"|dos|cuatro|zwei|drei|vier|f[üu]nf|deux|trois|quatre|cinq)\s+)?(?=\w)", re.I)
-_ACTION_ITEMS_PARENS = lazy_re.compile(r"[(（]\s*(?:action\s*items?|行动项|行動項目|アクションアイテム"
+_ACTION_ITEMS_PARENS = lazy_re.compile(r"[(（]\s*(?:action\s*items?|follow[\s-]?up\s+(?:actions?|items?|tasks?)|follow[\s-]?ups|行动项|行動項目|アクションアイテム"
                                   r"|액션\s?아이템)\s*[)）][\s:.：]*$", re.I)
 _ROOT_CAUSE_PARENS = lazy_re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[íi]z|cause\s+racine|causes\s+racines"
                                 r"|(?:grund)?ursache|根本原因|根因)\s*\)[\s:.]*$", re.I)
@@ -994,6 +994,7 @@ EVENT_WORDS: dict[str, list[str]] = {
        *[f"{v} the {n}" for v in ("closes", "closed", "closing") for n in ("event", "thread", "page", "war room",
                                                                           "bridge", "channel", "incident channel")],
        "closes it out", "closed it out", "closing it out", "closes it", "closing this", "closes out",
+       "resolving this", "resolving it", "resolving the ticket", "resolving the incident",
        # "he called it closed at 10:40", "calling it resolved", "calling it done and going to bed"
        *[f"{v} it {state}" for v in ("call", "calls", "called", "calling") for state in ("closed", "resolved", "over", "done")],
        # a card or ticket moved to its board's last column: "Closing, moving the card to Done."
