@@ -312,7 +312,9 @@ ZONE_PATTERN = (
 _ZONE_STATEMENT = lazy_re.compile(
     r"[tTaA(（hHuUzZ](?i:"
     # ("All times are in 24-hour PST8PDT": the clock's kind may come between)
-    r"(?:(?<=t)(?<!\w.)im(?:es?|ings?)\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)(?:\s{0,3}:)?\s{1,3}(?:in\s{1,3})?"
+    r"(?:(?<=t)(?<!\w.)im(?:es?|ings?|estamps?)\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)(?:\s{0,3}:)?\s{1,3}(?:in\s{1,3})?"
+    # ("Timestamps are the phone's: Nairobi time": whose clock, then its zone)
+    r"(?:the\s{1,3}[\w'’-]{2,20}\s{0,3}:\s{1,3})?"
     r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?"
     # ("times are approximate, Eastern": how sure the times are, before their zone)
     r"(?:approx(?:imate|imately)?\.?,?\s{1,3}(?:in\s{1,3})?)?"
@@ -320,7 +322,7 @@ _ZONE_STATEMENT = lazy_re.compile(
     r"(?:as\s{1,3}(?!(?:of|at|on|from|early|late|soon|much|well)\b)[^.,\n]{1,40}?,\s{1,3})?|"
     # "**Times:** Australia/Sydney local time"
     r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}|"
-    r"(?<=a)ll\s{1,3}times?\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
+    r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
     # "All hours in this document are in UTC+1": hours for times, as other languages say it
     r"(?<=h)(?<!\w.)ours\b[^.\n]{0,30}?\b(?:are|is|in|shown in|given in)\s{1,3}(?:in\s{1,3})?|"
     # ("(IDT, UTC+3)": a local name this table lacks, then its offset)

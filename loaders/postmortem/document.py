@@ -675,6 +675,9 @@ def _next_phase(s, prev_s, previous: str | None, kind: str) -> bool:
         and bool(s.blocks) and all(b.kind == "item" for b in s.blocks)
 
 
+_CHAT_OPENERS = {f"[{d}" for d in "0123456789"}
+
+
 def _reads_as_timeline(s) -> bool:
     """A section its heading does not name, whose list items, table rows or paragraphs
     each open with a clock time (_timed_share): a timeline by its shape. Or one whose prose announces a timeline
@@ -691,6 +694,12 @@ def _reads_as_timeline(s) -> bool:
     # for one that introduces them ("Two actions were taken:")
     paras = [_AT_CLOCK.sub("", b.text.lstrip("*_ "), count=1) for b in s.blocks
              if b.kind == "para" and not b.text.rstrip().endswith((":", "："))]
+    # ... or a pasted chat export's lines, one paragraph whose lines each open with their own
+    # stamp in brackets ("[14/06/2025, 19:09:52] Achieng (Events): Guys the scanners ..."; not
+    # a log excerpt's "2021-06-24T01:33:45.531+0000 I NETWORK ...")
+    if any(len(b.rows) >= 3 and b.text[:2] in _CHAT_OPENERS and _timed(
+            [t for _, (t,) in b.rows]) * 3 >= len(b.rows) * 2 for b in s.blocks if b.kind == "para"):
+        return True
     if len(paras) >= 2:
         timed = _timed(paras)
         if timed * 3 >= len(paras) * 2 and (timed >= 3 or timed == len(paras)):
@@ -2223,8 +2232,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
             while nxt < len(head) and _COMMENT_LINE.match(head[nxt]):
                 nxt += 1   # (a template's guide under a form's question: "<!-- Fill in ... -->")
             heading = line.lstrip().startswith("#")
-            if z is None and head[nxt:nxt + 1] and head[nxt].strip() and (heading or not line.rstrip().endswith((".", ":"))):
-                # a sentence wrapped onto the next line: "All times in this\nadvisory are Helsinki time.";
+            if z is None and head[nxt:nxt + 1] and head[nxt].strip() and (heading or not line.rstrip().endswith(".")):
+                # a sentence wrapped onto the next line: "All times in this\nadvisory are Helsinki time.",
+                # "Timestamps are the phone's:\nLagos time, UTC+1.";
                 # a form's question over its answer: "### Time zone of the times below:\nEastern (New York)"
                 z = tp.stated_zone(plain(line + " " + head[nxt].strip()))
             if z is not None:
