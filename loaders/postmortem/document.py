@@ -477,6 +477,8 @@ def _classify_sections(doc: Doc) -> None:
         if s.level == 0:
             continue
         kind = section_kind(s.title, whole=s is first_h1)
+        if kind is None and _FIXES.match(clean_heading(plain(s.title))) and is_checklist(s):
+            kind = "actions"   # "## Fixes" over checkboxes: the fixes to make (over a plain list, often those made)
         if s.level < 7:
             named_run = None
         if s.level < 7 or kind is not None:
@@ -675,6 +677,8 @@ def _next_phase(s, prev_s, previous: str | None, kind: str) -> bool:
         and bool(s.blocks) and all(b.kind == "item" for b in s.blocks)
 
 
+_CONTENTS = lazy_re.compile(r"(?:table\s+of\s+)?contents|toc|index|inhalt|sommaire|[íi]ndice", re.I)
+_FIXES = lazy_re.compile(r"fixes\s*[:.]?$", re.I)
 _CHAT_OPENERS = {f"[{d}" for d in "0123456789"}
 
 
@@ -1589,7 +1593,32 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         found = min((d for _, d in tp.dates_in("\n".join(s.title for s in doc.secs[:12]), hint)), default=None)
     if found is None:
         found = _yearless_day(doc, title)
+    if found is None:
+        # the opening's lists, last ("**At a glance**" over "- Door left open: about 6:45pm,
+        # Wednesday 12 February 2025"): the first full date before the first section
+        found = _listed_opening_day(doc)
     return _in_titled_month(doc, title, found), "the prose first mentions"
+
+
+def _listed_opening_day(doc: Doc) -> date | None:
+    """The first full date in the opening's list items (_opening_items), or None."""
+    return next((d for text in _opening_items(doc) if (d := tp.find_date(text, doc.order_hint)) is not None), None)
+
+
+def _opening_items(doc: Doc):
+    """The list items near the top (the first 40 lines) above the document's first section
+    of another kind: its at-a-glance facts ("**At a glance**" over "- Door left open: about
+    6:45pm, Wednesday 12 February 2025", "- Stock thrown out: none. We got very lucky")."""
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) in _STOP_OPENING:
+            return
+        if _CONTENTS.match(clean_heading(plain(s.title or ""))):
+            continue   # ("## Contents" over "7. What went well, what didn't, where we got lucky")
+        for b in s.blocks:
+            if b.line > 40:
+                return
+            if b.kind == "item":
+                yield plain(b.text)
 
 
 # a year standing alone: "gloopjam 2024", "in 2023" (not a version, a path or a count)
@@ -2928,7 +2957,7 @@ _AVERTED = [
         r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?"
         r"|(?:[\w-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
-    (("lucky",), lazy_re.compile(r"\bwe\s+got\s+lucky", re.I)),
+    (("lucky",), lazy_re.compile(r"\bwe\s+got\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+|pretty\s+)?lucky", re.I)),
     # "about forty minutes away from running out of disk": how close it came, not what happened
     (("away from",), lazy_re.compile(
         r"\b(?:minutes?|hours?|seconds?|days?|an?\s+hour)\s+away\s+from\s+(?:running\s+out|filling|failing|an?\s+outage"
@@ -3060,7 +3089,7 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
     # (and the severity field's note: "Severity: S3 (no customer impact)")
     impact = _section_text(doc, "impact")
     opening = " ".join(filter(None, [_opening_prose(doc), summary, impact, title,
-                                     doc.meta.get("severity", ("",))[0]]))
+                                     doc.meta.get("severity", ("",))[0], *_opening_items(doc)]))
     said = _said_words(opening.lower())
     if not (said and any(any(f.startswith(w) for f in said for w in words) and rx.search(opening)
                          for words, rx in _AVERTED)) \
