@@ -473,8 +473,14 @@ def _classify_sections(doc: Doc) -> None:
     # details included?**") no longer take the heading's kind. (A bold "**Impact**:"
     # inside a root cause's part is that part's label, so only end matter ends a run.)
     named_run = None
+    titled = any(s.level == 1 for s in doc.secs)
     for s in doc.secs:
         if s.level == 0:
+            if not titled and s.blocks and _reads_as_timeline(s) and _timed([b.text for b in s.blocks if b.kind == "para"]) >= 3:
+                # a post with its title in front matter and no heading above its timed
+                # paragraphs ("**18:00** — Stream starts"): its body is the timeline by shape
+                doc.kinds[id(s)] = "timeline"
+                by_shape.add(id(s))
             continue
         kind = section_kind(s.title, whole=s is first_h1)
         if kind is None and _FIXES.match(clean_heading(plain(s.title))) and is_checklist(s):
@@ -708,6 +714,12 @@ def _reads_as_timeline(s) -> bool:
         timed = _timed(paras)
         if timed * 3 >= len(paras) * 2 and (timed >= 3 or timed == len(paras)):
             return True
+        if timed >= 3 and s.level <= 1:
+            # (a post's lead-in paragraphs above them aside: "On Saturday, October 11, ..."
+            # over "**18:00** — Stream starts", under the title alone)
+            first = next(k for k, t in enumerate(paras) if _timed([t]))
+            if timed * 3 >= (len(paras) - first) * 2:
+                return True
     blocks = s.blocks
     for i, b in enumerate(blocks[:-1]):
         if b.kind == "para" and b.text.rstrip().endswith(":") and _ANNOUNCES_TIMELINE.search(b.text):
@@ -1964,7 +1976,11 @@ def _read_opening(doc: Doc, limit: int, skip: set | None = None) -> str:
     past = False   # (past the opening: where a story told without a timeline goes on)
     for s in doc.secs:
         kind = doc.kinds.get(id(s))
-        if kind in _STOP_OPENING:
+        # (a section a timeline by its shape alone, the title's own under a post with no
+        # other heading, opens with the post's prose: "On Easter Sunday, April 20, 2025, our
+        # livestream ..." above "**9:45 am** — ...": read up to its first timed block)
+        lead_in = kind == "timeline" and id(s) in doc.by_shape and skip is None and s.level <= 1
+        if kind in _STOP_OPENING and not lead_in:
             if skip is None:
                 break
             past = True
@@ -1975,6 +1991,8 @@ def _read_opening(doc: Doc, limit: int, skip: set | None = None) -> str:
         told = s.level == 0 and not any(b.kind == "para" for b in s.blocks) and \
             sum(b.kind == "item" for b in s.blocks) == 1
         for b in s.blocks:
+            if lead_in and (b.kind != "para" or _timed([b.text])):
+                return "\n".join(parts)
             if told and b.kind == "item":
                 b = Block("para", b.line, "\n".join([b.text, *(c.strip() for c in b.children)]))
             if b.kind != "para" or (s.level < 2 and _byline(b.text) is not None) or _mail_header(b) or ((kv := _KV_LINE.match(b.text.strip()))

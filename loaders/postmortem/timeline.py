@@ -464,11 +464,12 @@ _CLAUSE_BREAK = lazy_re.compile(r"[,;:()\[\]—–]|\s-\s")
 
 def _denied(low: str, words: list[str], i: int) -> bool:
     """Is the word at ``i`` (of ``low``'s words) denied by one of the three before it in
-    its clause?"""
-    if not _UNNOTICED.intersection(words[max(0, i - 3):i]):
+    its clause (four for a subject that names nobody: "Nobody in the booth notices")?"""
+    back = 4 if _NOBODY.intersection(words[max(0, i - 4):i]) else 3
+    if not _UNNOTICED.intersection(words[max(0, i - back):i]):
         return False
     starts = [m.start() for m in _WORD.finditer(low)]
-    window = low[starts[max(0, i - 3)]:starts[i]]
+    window = low[starts[max(0, i - back)]:starts[i]]
     cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
     return bool(_UNNOTICED.intersection(_WORD.findall(window[cut:])))
 _PLANNABLE = {"outage", "outages", "downtime", "maintenance", "disruption"}

@@ -118,6 +118,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "What we'll do" (alone: "What we'll do next" may follow a list of what was changed),
         # "What happens next"
         r"what\s+we(?:'|’)?ll\s+do(?=\s*[:.]?\s*$)", r"what\s+happens\s+next",
+        # "What we'll do differently", "What we will do differently" (not "What we'd do
+        # differently", a lesson)
+        r"what\s+we(?:'|’)?ll\s+do\s+differently", r"what\s+we\s+will\s+do\s+differently",
         # "What could be done to avoid this in future?", "What can we do to prevent it?"
         r"what\s+(?:could|can|should|will)\s+(?:be\s+done|we\s+do)\s+(?:differently\s+)?to\s+(?:avoid|prevent)",
         # "Stuff to do next time", "Things to fix", "What we'll change" (not "What we'll do
@@ -919,6 +922,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} {n} again" for v in ("take", "takes", "took", "taking", "accept", "accepts", "accepted", "accepting")
        for n in ("cards", "payments", "orders", "bookings", "traffic", "requests", "calls", "uploads", "logins",
                  "signups", "sign-ups", "deliveries", "donations", "registrations", "writes")]
+    # "We're back live partway into the sermon": a stream or a site live again
+    + ["back live", "live again", "back on air", "on air again"]
     # "Labels start coming out at five past two": what stopped comes out again
     + [f"{v} coming out" for v in ("start", "starts", "started", "begin", "begins", "began")]
     # "submissions go through again", "People could sign in again"
@@ -995,6 +1000,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                                                                           "bridge", "channel", "incident channel")],
        "closes it out", "closed it out", "closing it out", "closes it", "closing this", "closes out",
        "resolving this", "resolving it", "resolving the ticket", "resolving the incident",
+       # "That was the end of it for the day."
+       "was the end of it", "that's the end of it", "that is the end of it",
        # "he called it closed at 10:40", "calling it resolved", "calling it done and going to bed"
        *[f"{v} it {state}" for v in ("call", "calls", "called", "calling") for state in ("closed", "resolved", "over", "done")],
        # a card or ticket moved to its board's last column: "Closing, moving the card to Done."
