@@ -1042,7 +1042,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"(?:[.!](?:\*\*|__)|(?:\*\*|__)(?:[.!]|\s*$)))|"
                          r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔|☑"
                          # a status label opening the item: "Completed: rate-limit rules are now tested"
-                         r"|^\s*(?i:done|completed?|fixed|shipped|implemented)(?i:\s+already)?\s*:"   # ("Done already: ...")
+                         r"|^\s*(?i:done|completed?|fixed|shipped|implemented)(?i:\s+already)?\s*(?::|\s[-—–]\s)"   # ("Done already: ...", "Done already - the new ...")
                          # the item's last part says it: "... — done", ", done 21 Feb", "; done 9 Feb)", ". Done
                          # 28.03.", "— done 19 Jun via CODEOWNERS", "(Team agreement, done)"
                          # (or in another language after a dash: "— erledigt", "— concluído")

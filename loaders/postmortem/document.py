@@ -329,7 +329,8 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
 
 
 # (a note in brackets may hold a comma: "STATUS PAGE UPDATES (as posted, most recent first)")
-_PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z](?:[A-Za-z0-9 &/'’-]|\([A-Za-z0-9 ,&/'’-]*\))*:?$")
+# (and a comma before a word: "What happened, roughly:")
+_PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z](?:[A-Za-z0-9 &/'’-]|,(?=\s)|\([A-Za-z0-9 ,&/'’-]*\))*:?$")
 _HEADING_NOTE = lazy_re.compile(r"\s*\([^()]*\)")
 
 
@@ -343,7 +344,7 @@ def _plain_heading(line: str) -> bool:
         # name a section anywhere in them will do ("WHY IT COULD HAPPEN"), and a note in
         # brackets after them ("STATUS PAGE UPDATES (as posted, most recent first)")
         return len(name.split()) <= 6 and section_kind(line) is not None
-    return section_kind(line, whole=True) is not None and len(name.split()) <= 4
+    return section_kind(line, whole=True) is not None and len(name.split()) <= 5   # ("What I'd suggest we do:")
 
 
 # "a/b/yyyy" found from its separator, not its first digit: a pattern that starts with

@@ -112,6 +112,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Management actions", "Management response": an audit's or a board paper's name for them
         r"management\s+(?:actions?|responses?|action\s+plans?)",
         r"recommendations?", r"recommended\s+(?:next\s+)?(?:fixes|actions?|changes|steps|improvements?|solutions?)(?:\s+\([^)]*\))?",
+        # a volunteer's "What I'd suggest we do:", "What we would recommend"
+        r"what\s+(?:i|we)(?:['’]d|\s+would)\s+(?:suggest|recommend)(?:\s+(?:we|you)\s+do)?",
         # "Proposal Improvements", "Proposed changes", "Proposals for improvement"
         r"propos(?:als?|ed)\s+(?:(?:for\s+)?improvements?|changes|fixes|actions?|remediations?)", r"mitigations?\s+and\s+preventions?", r"(?:going|looking|moving)\s+forward", r"lessons\s+and\s+actions?",
         r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent",
@@ -382,7 +384,7 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         # "What are you changing?": a question put to the writers, in a Q&A, asks what
         # "we" do
         t = _YOU.sub(lambda m: "we" if m.group(0).lower() == "you" else "our", t)
-    if whole and len(_PARENS.sub("", t).split()) > 4:
+    if whole and len(_PARENS.sub("", t).split()) > 5:
         return None   # (a note in brackets aside: "Timeline (Eastern, 12-hour because that's how my notes are)")
     if _TIMELINE_ANYWHERE.search(t) and len(t) < 60 and not whole:
         return "timeline"  # "Follow-up timeline (times in BST)", "Detailed timeline"
@@ -391,7 +393,7 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         if m:
             if whole:
                 # "Timeline (UTC)" is a heading; "Action items in progress" is a sentence
-                rest = _PARENS.sub("", t[m.end():]).strip(" :-–—.")
+                rest = _PARENS.sub("", t[m.end():]).strip(" :-–—.,")   # ("What happened, roughly:")
                 if len(rest.split()) > 1:
                     return None
             return kind
