@@ -171,3 +171,11 @@ def test_recoveries_said_by_what_works_again(entry):
     text = (f"# Labels down\n\n**Date:** 2025-11-02\n\n## Timeline (UTC)\n\n- 12:40 labels fail to print\n"
             f"- 13:15 shift lead texts me\n- 14:05 {entry}\n")
     assert parse(text, "t.md")["mitigated_at"] == "2025-11-02T14:05:00Z"
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Jobs list", "actions"), ("What I'd suggest we do", "actions"), ("What we'll do differently", "actions"),
+    ("What happened, roughly", "summary"), ("Jobs", None),
+])
+def test_a_volunteers_names_for_sections(heading, kind):
+    assert section_kind(heading) == kind

@@ -88,6 +88,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"new\s+(?:guardrails?|safeguards?)(?:\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed))?",
         r"(?:guardrails?|safeguards?)\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed)", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
         r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks",
+        # a volunteer's "Jobs list" (not "Jobs", which may name the cron jobs involved)
+        r"jobs?\s+list", r"list\s+of\s+jobs", r"to[\s-]?do\s+list",
         # an ITIL problem record's "Problem tasks", "Corrective tasks"
         r"(?:problem|corrective|preventive|follow[\s-]?up)\s+tasks?", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)",
         # "Residual follow-ups", "Outstanding action items" (not "Additional actions taken during the incident")
