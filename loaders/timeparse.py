@@ -319,7 +319,7 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("times are approximate, Eastern": how sure the times are, before their zone)
     r"(?:approx(?:imate|imately)?\.?,?\s{1,3}(?:in\s{1,3})?)?"
     # ("Times are as Slack showed them, US Eastern": where they were read, before their zone)
-    r"(?:as\s{1,3}(?!(?:of|at|on|from|early|late|soon|much|well)\b)[^.,\n]{1,40}?,\s{1,3})?|"
+    r"(?:as\s{1,3}(?!(?:of|at|on|from|early|late|soon|much|well)\b)[^.,\n]{1,40}?,\s{1,3}(?:so\s{1,3})?)?|"
     # "**Times:** Australia/Sydney local time"
     r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}|"
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"

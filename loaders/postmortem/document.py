@@ -8,6 +8,7 @@ Section names, metadata keys and event words come from ``loaders.postmortem.voca
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import re
 from datetime import date, datetime, timedelta
@@ -1072,14 +1073,17 @@ def _collect_metadata(doc: Doc) -> None:
             # "### 2024-11-04 — doubled sales" over "**Severity:** P3 · **Written by:** ..."
             # and a timed table, as a README's incident log keeps one)
             shaped = id(s) in doc.by_shape and kind == "timeline"
-            if (s is first or shaped) and s.blocks and s.blocks[0].kind == "para":
+            # (a timeline by shape: every paragraph above its first timed block)
+            heads = s.blocks[:1] if not shaped else \
+                list(itertools.takewhile(lambda b: b.kind == "para" and not _timed([b.text]), s.blocks))
+            if (s is first or shaped) and heads and heads[0].kind == "para":
                 # (a block of two fields or more: one "**Status:** 2 of 4 done" over the
                 # items, or a meeting's "**Date:**", is the section's own)
                 fields = []
-                for ln, (line_text,) in _field_lines(s.blocks[0].rows):
+                for ln, (line_text,) in (row for head in heads for row in _field_lines(head.rows)):
                     m = None if "**" in line_text or "__" in line_text else _KV_LINE.match(plain(line_text).strip())
                     fields += [(meta_key(k), v, ln, k) for k, v in (_bold_pairs(line_text) if m is None else [m.group(1, 2)])
-                               if meta_key(k) in _DOCUMENT_KEYS]
+                               if meta_key(k) in (_HEADING_KEYS if shaped else _DOCUMENT_KEYS)]
                 for key, value, ln, key_text in fields if len(fields) >= 2 or shaped else ():
                     put(key, value, ln, key_text)
             continue
