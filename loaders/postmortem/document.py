@@ -685,6 +685,9 @@ def _next_phase(s, prev_s, previous: str | None, kind: str) -> bool:
         and bool(s.blocks) and all(b.kind == "item" for b in s.blocks)
 
 
+# a title that names a meeting about the incident: "Meeting summary for ...", "Retro notes
+# (3/4)", "Incident review meeting — 2025-03-18"
+_MEETING_TITLE = lazy_re.compile(r"\bmeeting\b|\bretro(?:spective)?\s+notes\b|\breview\s+notes\b|\bminutes\b", re.I)
 _CONTENTS = lazy_re.compile(r"(?:table\s+of\s+)?contents|toc|index|inhalt|sommaire|[íi]ndice", re.I)
 _FIXES = lazy_re.compile(r"fixes\s*[:.]?$", re.I)
 _CHAT_OPENERS = {f"[{d}" for d in "0123456789"}
@@ -1525,6 +1528,14 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
             doc.problems.warning(None, f"the {source} dates the document {found}, but its title names "
                                        f"{said}; {said} used (a post is dated the day it was written)")
             return said, None
+    if source == "title" and found is not None and _MEETING_TITLE.search(plain(title)) \
+            and (said := tp.find_date(_opening_prose(doc)[:800], hint)) is not None \
+            and found - timedelta(days=60) <= said < found:
+        # "Meeting summary for Incident review: ... (11/18/2025)" over "The team reviewed
+        # Saturday's (11/15/2025) outage": the title dates the meeting, the opening the incident
+        doc.problems.warning(None, f"the title dates the meeting {found}, but its opening names {said}; "
+                                   f"{said} used")
+        return said, None
     if source == "file name" and title and found is not None \
             and (title_day or _day_without_year(plain(title), found, hint)) == found:
         # "2023-08-29-delayed-emails.md" titled "... on August 29": the file name and the
