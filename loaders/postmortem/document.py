@@ -991,9 +991,10 @@ _NAMES_INCIDENT = lazy_re.compile(r"\b(?:incident|outage|event|vorfalls?|ausfall
 
 _STRUCK = lazy_re.compile(r"~~[^~\n]+~~")
 _FIXED_KEY = lazy_re.compile(r"fixed\b", re.I)
-# a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
+# a severity key, and a priority key (the queue's order: a Severity field beats it)
 _SEVERITY_KEY = lazy_re.compile(r"(?:incident\s+)?sev(?:erity)?\b", re.I)
 _PRIORITY_KEY = lazy_re.compile(r"(?:incident\s+)?priority\b", re.I)
+# a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
 _NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
                                   r"|rca|pir|coe|rfo|analysis|notes|debrief)\b", re.I)
 

@@ -1659,7 +1659,6 @@ TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 _LATER = lazy_re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
 _SENTENCE_END = lazy_re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
-
 # a clock in prose: "18:52", "9h05", "UTC 05:13" (not "expires in 2h05", a span); written with a dot ("14.30", as British
 # and German writers do) only where the words make it a time of day: a zone or am/pm after
 # it, or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
