@@ -690,7 +690,17 @@ def _next_phase(s, prev_s, previous: str | None, kind: str) -> bool:
 _MEETING_TITLE = lazy_re.compile(r"\bmeeting\b|\bretro(?:spective)?\s+notes\b|\breview\s+notes\b|\bminutes\b", re.I)
 _CONTENTS = lazy_re.compile(r"(?:table\s+of\s+)?contents|toc|index|inhalt|sommaire|[íi]ndice", re.I)
 _FIXES = lazy_re.compile(r"fixes\s*[:.]?$", re.I)
-_CHAT_OPENERS = {f"[{d}" for d in "0123456789"}
+# a chat log's line: a stamp in brackets, or a clock then the writer's nick in angle
+# brackets, as IRC clients log it ("00:41 <tlmnk> hi, `fpkg update` fails ...")
+_CHAT_LINE = lazy_re.compile(r"\s*(?:\[\d[^\]\n]{3,30}\]|\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+<[^>\s]{1,30}>)")
+
+
+def _chat_lines(b) -> bool:
+    """Whether two in three of a paragraph's lines are a chat log's, each opening with its
+    stamp (the client's own "--- Day changed ..." lines aside), and they open with a time."""
+    rows = [t for _, (t,) in b.rows if not t.startswith("---")]
+    chat = [t for t in rows if _CHAT_LINE.match(t)]
+    return len(rows) >= 3 and len(chat) * 3 >= len(rows) * 2 and _timed(chat) * 3 >= len(chat) * 2
 
 
 def _reads_as_timeline(s) -> bool:
@@ -712,8 +722,7 @@ def _reads_as_timeline(s) -> bool:
     # ... or a pasted chat export's lines, one paragraph whose lines each open with their own
     # stamp in brackets ("[14/06/2025, 19:09:52] Achieng (Events): Guys the scanners ..."; not
     # a log excerpt's "2021-06-24T01:33:45.531+0000 I NETWORK ...")
-    if any(len(b.rows) >= 3 and b.text[:2] in _CHAT_OPENERS and _timed(
-            [t for _, (t,) in b.rows]) * 3 >= len(b.rows) * 2 for b in s.blocks if b.kind == "para"):
+    if any(len(b.rows) >= 3 and _chat_lines(b) for b in s.blocks if b.kind == "para"):
         return True
     if len(paras) >= 2:
         timed = _timed(paras)
@@ -768,11 +777,20 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
     for ln, (text,) in rows:
         # (a field's key ends in a colon: a line without one opens none; a quoted one,
         # "> **Type**: near-miss", opens one after its quote marks)
-        if out and not _opens_field(text) and not (text.strip()[:1].isupper() and _FIELDS_SEP.search(out[-1][1][0])):
+        if out and not _opens_field(text) and not (text.strip()[:1].isupper() and (
+                _FIELDS_SEP.search(out[-1][1][0]) or _short_field_then_sentence(out[-1][1][0], text))):
             out[-1] = (out[-1][0], [f"{out[-1][1][0]} {text.strip()}"])
         else:
             out.append((ln, [text]))
     return out
+
+
+def _short_field_then_sentence(field: str, line: str) -> bool:
+    """A field of one to three words ("Status: final") over a sentence of its own ("Written
+    by ohaya and kbrandt; agreed at the infra meeting ..."): the sentence is no more of it."""
+    m = _KV_LINE.match(plain(field).strip())
+    said = line.strip()
+    return m is not None and 1 <= len(m.group(2).split()) <= 3 and len(said.split()) >= 4 and said[:1].isalpha()
 
 
 def _opens_field(line: str) -> bool:

@@ -1079,6 +1079,9 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 continue
             last = None
             for ln, (line_text,) in b.rows:
+                if line_text[:4] == "--- " and (day := _client_day(line_text)) is not None:
+                    r.day, last = day, None   # "--- Day changed Thu Nov 06 2025": an IRC client's day line
+                    continue
                 st = r.stamp(line_text)
                 if st is None:
                     _unreadable(r.doc, line_text, ln)
@@ -1117,6 +1120,22 @@ _JSX_FIELD = lazy_re.compile(r"""\b(\w+)\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\
 _JSX_OBJECT = lazy_re.compile(r"\{([^{}]*)\}")
 _JSX_TIME_KEYS = {"time", "date", "when", "timestamp", "at", "datetime"}
 _JSX_TEXT_KEYS = {"event", "description", "text", "what", "details", "detail", "summary", "title", "body"}
+
+
+# an IRC client's own lines between a log's messages: "--- Log opened Wed Nov 05 22:00:01
+# 2025", "--- Day changed Thu Nov 06 2025" (the day, its clock and year in ctime's order)
+_CLIENT_DAY = lazy_re.compile(r"---\s+(?:log\s+opened|day\s+changed)\s+(?:[a-z]{3},?\s+)?([a-z]{3})\s+(\d{1,2})"
+                              r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?,?\s+(\d{4})\b", re.I)
+
+
+def _client_day(line: str) -> date | None:
+    m = _CLIENT_DAY.match(line)
+    if m is None or (month := tp.month(m.group(1))) is None:
+        return None
+    try:
+        return date(int(m.group(3)), month, int(m.group(2)))
+    except ValueError:
+        return None
 
 
 def _jsx_entries(r: _Reader, b) -> bool:
