@@ -1127,3 +1127,10 @@ def test_working_on_resolving_it_is_not_the_resolution():
             "- 07:28 We are aware of degraded mail notifications and are actively working on resolving it.\n"
             "- 08:15 The notification service has been restored.\n")
     assert [e["event"] for e in parse(text, "a.md")["timeline"]][0] != "resolved"
+
+
+def test_a_field_label_in_bold_before_a_time_is_no_messages_writer():
+    text = ("# Queue stuck\n\n**Date:** 2025-03-04\n\n## Summary\n\n- **Started:** 10:31 UTC\n- **Detected:** 10:47 UTC\n"
+            "- **Resolved:** 11:40 UTC\n\nThe queue stopped draining after a deploy.\n")
+    rec = parse(text, "a.md")
+    assert rec["timeline"] == [] and rec["detected_at"] is not None

@@ -989,11 +989,11 @@ def _a_name(text: str) -> bool:
         and tp.find_date(text) is None and not all(w.rstrip(".") in _TITLES for w in words)
 
 
-_TITLES = frozenset("Mr Ms Mrs Mx Dr Prof".split())
 # a capital then small letters ("Oksana", "N.", "Ngũgĩ"), or a team's word after one ("Data team")
 # (a double-barrelled name's second part may open with a capital: "Mehta-Rao", "Tranter-Osei")
 # (or a title before a surname, as schools and hospitals write who: "Ms. Albescu", "Dr Okafor")
-_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|(?:Mr|Ms|Mrs|Mx|Dr|Prof)\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild)$")
+_TITLES = ("Mrs", "Mr", "Ms", "Mx", "Dr", "Prof")
+_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|(?:" + "|".join(_TITLES) + r")\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild)$")
 _PARTICLES = frozenset("de van von der den da di du la le del della dos das ten ter bin al el".split())
 
 
