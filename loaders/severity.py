@@ -70,6 +70,16 @@ _NOTED = lazy_re.compile(r"^\s*((?:sev(?:erity)?[\s_-]*\d{1,2}|p[\s_-]?\d|s\d|" 
                     r"(?:\s*[(（\[]|\s+[—–-]\s)", re.I)
 
 
+# a coded level and nothing else but a note: "SEV-2", "Sev 1 (payments down)", "P2", "S3"
+_CODED_ALONE = lazy_re.compile(r"^\s*(?:sev(?:erity)?[\s_-]*\d{1,2}|p[\s_-]?\d|s\d)\s*(?:$|[(（\[]|[—–-]\s)", re.I)
+
+
+def coded_alone(text: str) -> bool:
+    """True when ``text`` is a coded severity level alone ("SEV-2", "P1 (checkout)"): a
+    value that says it is a severity whatever the key beside it is called."""
+    return _CODED_ALONE.match(text) is not None
+
+
 def stated(text: str | None) -> str | None:
     """The severity a field states: the level it opens with, where a note follows in
     brackets or after a dash that names no level of its own ("SEV1 (deploys degraded)"

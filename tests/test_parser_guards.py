@@ -1134,3 +1134,27 @@ def test_a_field_label_in_bold_before_a_time_is_no_messages_writer():
             "- **Resolved:** 11:40 UTC\n\nThe queue stopped draining after a deploy.\n")
     rec = parse(text, "a.md")
     assert rec["timeline"] == [] and rec["detected_at"] is not None
+
+
+def test_a_window_stated_in_a_second_zone_is_no_length_of_the_first():
+    text = ("# Stack deleted\n\n**Date:** 2026-05-29\n\nThe dispatcher was down from 19:12 EDT. From 21:00–22:00 EDT "
+            "(01:00–02:00 UTC) two deploy attempts ran.\n\n## Timeline\n\n- 19:12 EDT stack deleted\n")
+    assert parse(text, "a.md")["timestamp_sources"].get("mitigated_at") != "impact_range"
+
+
+def test_a_window_whose_stated_length_disagrees_is_not_read_as_the_incident_s():
+    text = ("# Tourenplanung\n\n**Datum:** 2025-01-21\n\nDie Wartung lief 25 Minuten, von 05:10 bis 06:41.\n\n"
+            "## Ablauf\n\n- 05:10 Zertifikatswechsel\n- 06:41 Scanner laden wieder\n")
+    assert parse(text, "a.md")["timestamp_sources"].get("started_at") != "impact_range"
+
+
+def test_a_value_names_a_severity_only_when_it_is_a_coded_level_alone():
+    head = "# Výpadek\n\n- **Datum incidentu:** 07.05.2025\n- **Dopad:** {}\n\n## Průběh\n\n- 10:00 výpadek\n"
+    assert parse(head.format("SEV-2 (platby)"), "a.md")["severity_level"] == 2
+    for value in ("vysoký, 2 sklady", "P1 zákazníci čekali na potvrzení", "2025-05-07"):
+        assert parse(head.format(value), "a.md")["severity_level"] is None, value
+
+
+def test_a_day_in_an_unnamed_field_yields_to_one_the_parser_can_name():
+    text = ("# Výpadek\n\n- **Revize:** 12.05.2025\n- **Date:** 2025-05-07\n\n## Průběh\n\n- 10:00 výpadek\n")
+    assert parse(text, "a.md")["date"] == "2025-05-07"

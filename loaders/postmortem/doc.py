@@ -45,6 +45,9 @@ class Doc:
     response_steps: set = field(default_factory=set)
     # the incident's day came from a field that times it ("**Reported**: 2026-01-17 15:51")
     dated_by_field: bool = False
+    # the first field whose key names nothing the parser knows but whose value is a day
+    # alone ("**Datum incidentu:** 07.05.2025"): weak evidence of the incident's day
+    unnamed_day: tuple[str, int] | None = None
     # the Date field's key names the incident ("**Date of incident:**"), not only a date
     date_names_incident: bool = False
     # the Status field's key names the write-up ("Postmortem status"), not the incident ("State")

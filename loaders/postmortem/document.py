@@ -1028,11 +1028,18 @@ def _collect_metadata(doc: Doc) -> None:
     weak: set[str] = set()   # time fields read from a key that says how or who ("Detected via")
 
     fixed: list[tuple[str, int]] = []   # a "Fixed at" field's value: the close, or the fix before it
+    # fields whose key the parser does not know (a language it has no words for) but whose
+    # value says what it is: "**Závažnost:** SEV-2", "**Datum incidentu:** 07.05.2025"
+    unnamed: dict[str, tuple[str, int]] = {}
 
     def put(key: str | None, value: str, line: int, key_text: str = ""):
         if "~~" in value:
             value = _STRUCK.sub("", value)   # "~~14:32~~ 13:58": an amended figure, the struck one superseded
         value = plain(value).strip(" |")
+        if key is None and key_text and value:
+            if (said := _says_its_field(value)) and said not in unnamed:
+                unnamed[said] = (value, line)
+            return
         if key == "resolved" and _FIXED_KEY.match(key_text.strip(" *_:")) and tp.read_stamp(value) is not None:
             fixed.append((value, line))   # (settled once every field is read, below)
             return
@@ -1147,7 +1154,7 @@ def _collect_metadata(doc: Doc) -> None:
                             m = _KV_LINE.match(part.strip()) or _KV_WIDE.match(part.strip()) or (
                                 _HEADER_KV.match(part.strip()) if s.level == 0 and ln <= 12 else None)
                             key, value = _field(*m.group(1, 2)) if m else (None, "")
-                            if m and (key in _KV_KEYS or kind == "metadata"
+                            if m and (key in _KV_KEYS or kind == "metadata" or key is None
                                       or (key == "title" and s.level == 0 and ln <= 12)) \
                                     and not (mail and key == "date"):
                                 # ("Title: ..." only in unfenced metadata lines at the very top,
@@ -1198,6 +1205,9 @@ def _collect_metadata(doc: Doc) -> None:
         put(key, value, ln)
     for key, value, ln in _fenced_preamble(doc):
         put(key, value, ln)
+    if "severity" in unnamed:
+        put("severity", *unnamed["severity"])   # (only where no field the parser knows gave one)
+    doc.unnamed_day = unnamed.get("date")
     if fixed:
         # "Fixed at: 00:22" beside "Closed at: 01:10" (an incident tool's fields): the fix
         # ended the impact, the close came after; alone, "Fixed" closes it
@@ -1205,6 +1215,19 @@ def _collect_metadata(doc: Doc) -> None:
             meta["resolved"] = fixed[0]
         elif "mitigated" not in meta:
             meta["mitigated"] = fixed[0]
+
+
+def _says_its_field(value: str) -> str | None:
+    """The field a value names by its shape alone: a coded severity level ("SEV-2", "P1"),
+    or a day written wholly as a date ("07.05.2025", "2025-05-07", "Dienstag,
+    21.01.2025"), with no clock time (a time's field is too many things: started,
+    detected, the review)."""
+    if severities.coded_alone(value):
+        return "severity"
+    if len(value) <= 40 and (st := tp.read_stamp(value)) is not None and st.has_date and not st.has_time \
+            and st.end >= len(value.rstrip(" .)")):
+        return "date"
+    return None
 
 
 def _fenced_preamble(doc: Doc) -> list[tuple[str, str, int]]:
@@ -1623,6 +1646,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     if found is not None:
         doc.dated_by_field = True   # (an earlier start the timeline tells still wins: _record)
         return found, None
+    if doc.unnamed_day is not None and (found := tp.find_date(doc.unnamed_day[0], hint)) is not None:
+        # "**Datum incidentu:** 07.05.2025", a field in a language the parser has no words
+        # for: a day, if nothing the parser can name gives one (the timeline's own first
+        # day overrides it)
+        return found, "a field the parser cannot name gives"
     found = tp.find_date(_opening_prose(doc)[:600], hint)
     if found is not None:
         # "stopped on December 17th and did not resume until Tuesday, December 28, 2021":
@@ -2353,6 +2381,24 @@ _RUN_IN = lazy_re.compile(r"^(?:\*\*|__)(?:(?:customer|user|business|service)\s+
                      re.I)
 
 
+_NOT_THE_WINDOWS = {"timeline", "actions", "factors", "lessons", "went_well", "went_wrong", "lucky",
+                    "detection", "resolution"}
+
+
+def _outside_timeline(doc: Doc):
+    """Each paragraph and item (with its sub-lines) in the sections that may state the
+    incident's window: not its timeline, follow-ups, causes or lessons."""
+    for sec in doc.secs:
+        if doc.kinds.get(id(sec)) in _NOT_THE_WINDOWS:
+            continue
+        for b in sec.blocks:
+            if b.kind == "item":
+                yield b.text
+                yield from b.children
+            elif b.kind == "para":
+                yield b.text
+
+
 def _run_in(doc: Doc):
     """The text of each paragraph, anywhere, that a bold run-in impact label opens."""
     for sec in doc.secs:
@@ -2419,6 +2465,8 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                     # in a summary only a range said of the impact counts ("the outage lasted
                     # from ..."; not "clocks jumped from 02:00 to 03:00")
                     if kind == "summary" and not _IMPACT_WORDS.search(sentence):
+                        if (found := stated_window(sentence, incident_date, doc.zone, doc.order_hint)):
+                            return found
                         continue
                     if _MEASURED_WINDOW.search(sentence):
                         continue   # "Call volume 3.4x normal between 08:05 and 11:00": a measure's window
@@ -2427,6 +2475,9 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                         return _joined(found, doc, s, b) if kind == "impact" else found
     for key in ("duration", "time"):   # "Window: 02:10 to 02:55 UTC", "| Time | 0730 - 1230 (UTC) |"
         if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
+            return found
+    for text in _outside_timeline(doc):   # "Etki süresi : 46 dakika (09.40 - 10.26)"
+        if (found := stated_window(text, incident_date, doc.zone, doc.order_hint)):
             return found
     for text in _run_in(doc):   # "**Impact.** Every service was unreachable 03:35–09:17 UTC"
         if (found := find_range(text, incident_date, doc.zone, doc.order_hint)):
@@ -2470,8 +2521,12 @@ def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
 # (Japanese writes a wave dash, the first end perhaps "approximately" and the second
 # perhaps named: "発生 05:03 JST 頃 〜 復旧 16:47 JST 頃", from occurrence to recovery)
 # (and the same words in French, German, Spanish, Portuguese and Dutch: "de 1h02 à 10h17",
-# "entre 16:00 et 16:26", "von 14:00 bis 15:10", "de 14:00 a 15:00", "van 14:00 tot 15:00")
-_RANGE_SEP = lazy_re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040-\u30ff\u4e00-\u9fff]{1,3}\s*)?|\s*(?:->|=>|⇒|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en)(?=\s)\s*",
+# "entre 16:00 et 16:26", "von 14:00 bis 15:10", "de 14:00 a 15:00", "van 14:00 tot 15:00",
+# Italian, Polish, Swedish, Vietnamese and Indonesian: "alle 21:14", "od 23:10 do 00:41",
+# "till 10:40", "đến 10:40", "sampai 14:20")
+_RANGE_SEP = lazy_re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040-\u30ff\u4e00-\u9fff]{1,3}\s*)?|\s*(?:->|=>|⇒|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en|alle|al|hasta|do|till|đến|sampai|hingga)(?=\s)\s*"
+                        # (an article before the second: "entre las 10:03 y las 10:24", "dalle 20:00 alle 21:14")
+                        r"(?:(?:las|los|la|les|le|as|os|o|the)\s+)?",
                         re.I)
 _SENTENCE = lazy_re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 # (Japanese, Chinese and Korean have no word boundaries: "障害", "无法访问", "장애", and the
@@ -2495,7 +2550,12 @@ _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 
 def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
     """The first ``<time> - <time>`` range in ``text`` as two UTC datetimes."""
-    text = plain(text)
+    found = _range_span(plain(text), day, zone, order_hint)
+    return found and found[:2]
+
+
+def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
+    """find_range's (start, end) with where the range begins and ends in ``text`` (plain)."""
     if tp.clocks_at_most(text) < 2:
         return None  # a range needs two clock times (a cheap look before reading at every digit)
     for m in _RANGE_START.finditer(text):
@@ -2522,7 +2582,41 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
                 end += timedelta(days=1)
             except OverflowError:   # (the last day a datetime holds: an absurd date)
                 continue
-        return start, end
+        return start, end, i, second.end
+    return None
+
+
+# a number near a window, the window's length in minutes or hours ("69 Minuten", "1 h 14
+# min", "34分間", "1 uur en 39 minuten", "46 dakika", "1 giờ 49 phút")
+# (not a clock time or a date: "21:37–21:38 EDT (01:37–01:38 UTC)" is one window in two
+# zones, its second's figures no length of the first)
+_NUMBER = lazy_re.compile(r"\d+(?:[:/-]\d+)+|(\d+(?:[.,]\d+)?)")
+_NEAR = 40   # characters either side of the window
+_SHORTEST = 3   # minutes: a shorter window's length is too easily some other figure nearby
+
+
+def stated_window(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
+    """The range in ``text`` when the text states its length beside it, in whatever
+    language: "Dauer der Auswirkung: 69 Minuten (05:32 bis 06:41)", "08:52〜09:26（34分間）",
+    "durante 21 minutos, entre las 10:03 y las 10:24". A window and its length that agree
+    say the window is the incident's, without a word for impact the parser knows."""
+    text = plain(text)
+    found = _range_span(text, day, zone, order_hint)
+    if not found:
+        return None
+    start, end, i, j = found
+    length = (end - start).total_seconds() / 60
+    if length < _SHORTEST:
+        return None
+    nums = [float(n[1].replace(",", "."))
+            for part in (text[max(0, i - _NEAR):i], text[j:j + _NEAR]) for n in _NUMBER.finditer(part) if n[1]]
+    for k, n in enumerate(nums):
+        if n and (abs(n - length) < 1 or abs(n * 60 - length) < 1):
+            return start, end
+        after = nums[k + 1] if k + 1 < len(nums) else None
+        if after is not None and after < 60 and after.is_integer() and n.is_integer() \
+                and abs(n * 60 + after - length) < 1:
+            return start, end
     return None
 
 
