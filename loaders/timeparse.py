@@ -552,7 +552,11 @@ class Stamp:
 
 # what may stand before a timestamp: markup (``**`` and ``__`` alike), brackets, "~",
 # emoji and other symbols, "at" / "around" / "approx." / "at around"
-_LEAD = lazy_re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa)\s+){0,2}", re.IGNORECASE)
+# (and the word other languages say "at" with before a clock: "kl. 02.41", "klo 14.05",
+# "um 14:05", "om 14:05", "às 14h05", "alle 14:05", "ore 14:05", "saat 14.05", "lúc 14:05",
+# "pukul 14.05", "godz. 14:05")
+_LEAD = lazy_re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximately|about|ca\.?|circa"
+                        r"|kl\.?|klockan|klo|kello|um|om|às|alle|ore|saat|lúc|pukul|godz\.?)\s+){0,2}", re.IGNORECASE)
 # between a date and its time: "at", or the word other languages use there ("um 14:05
 # Uhr", "à 14h05", "a las 14:05", "às 14:05", "om 14:05", "kl. 14.05", "o 14:05")
 # a weekday in brackets between a date and its time: "2024年7月24日(水)20時52分",

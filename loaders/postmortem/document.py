@@ -1611,6 +1611,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # with its weekday anywhere in the opening, when the weekday fits the day in the
         # post's year (or the year before)
         narrated = _weekday_fitting_day(_opening_prose(doc)[:800], hint, found)
+    if narrated is None and source == "byline":
+        # "Gepubliceerd op 14 maart 2025 · Auteur: ..." over "De storing vond plaats op
+        # donderdag 13 maart 2025": the first full date the opening names other than the
+        # byline's own, in whatever words it is narrated (the reach below bounds it)
+        narrated = next((d for _, d in tp.dates_in(_opening_prose(doc)[:800], hint) if d != found), None)
     # (a day later too: a post dated on a western evening is the next day in UTC)
     # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", or naming the incident,
     # "Date of incident", gives the incident's own days, not the day a post was written: no
@@ -1973,7 +1978,12 @@ _BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b
                      r"|^\W*created\s+by\b|\blast\s+(?:edited|modified|updated)\s+(?:by|on)\b"
                      # "On-call: Liam Tranter-Osei · 20 Feb 2024 · times are Sydney time": the
                      # on-call's own note, and the day
-                     r"|^\W*on[\s-]?call(?:\s+engineer)?\s*:", re.I)
+                     r"|^\W*on[\s-]?call(?:\s+engineer)?\s*:"
+                     # "Gepubliceerd op 14 maart 2025 · Auteur: ...": published, in the other
+                     # languages postmortems are written in
+                     r"|\b(?:gepubliceerd|ver[öo]ffentlicht|publi[ée]e?|publicad[oa]|pubblicat[oa]|opublikowano"
+                     r"|publicerad|publisert|udgivet|yay[ıi]nland[ıi]|diterbitkan|đăng\s+ngày)\b"
+                     r"|公開日|发布于|發佈於|게시일", re.I)
 
 
 def _byline(text: str) -> date | None:
