@@ -135,12 +135,15 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # (a year-first date may be written with "/" or ".", as Japanese and Chinese teams write it)
 # (and a day and a month in numbers, "Due 19.04.2024", "due 22/03/2024", or a month and a
 # day alone, "due 9/27", read where their values allow one order only)
-_DUE = lazy_re.compile(r"(?=[bdetfpés기📅期截])(?:\b(?:due(?:\s+date)?|by|before|deadline|eta|target(?:\s+(?:completion\s+)?date|\s+completion|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+# (and "by" or "deadline" in the other languages: "entro il 15/11/2024", "Son tarih:
+# 30.04.2024", "uiterlijk 28 maart", "tenggat 20/09", "senast 1/12", "hạn chót", "do dnia")
+_DUE = lazy_re.compile(r"(?=[bdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|by|before|deadline|eta|target(?:\s+(?:completion\s+)?date|\s+completion|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
                   r"|estimated\s+completion(?:\s+date)?|termin"
-                  r"|prazo|plazo|scadenza|f[äa]llig(?:\s+am)?|bis)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
+                  r"|prazo|plazo|scadenza|f[äa]llig(?:\s+am)?|bis|entro(?:\s+il)?|son\s+tarih|uiterlijk|tenggat|senast|frist"
+                  r"|h[ạa]n(?:\s+ch[óo]t)?|do\s+dnia)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
                   r"@?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"   # ("target completion Tuesday, April 15";
                   #                                                        Notion's date mention, "Due: @May 8, 2020")
-                  r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|"
+                  r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|\d{1,2}월\s*\d{1,2}일|\d{1,2}月\d{1,2}日|"
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"\d{1,2}-[A-Z][a-z]{2}-\d{4}(?!\d)|"   # ("Target: 15-Sep-2024")
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?)|"   # (not "December 2024", a month)
@@ -659,6 +662,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             s = _status(plain(text), prose=True)   # ("· <em>done 15 Jan</em>": a CMS's emphasis in HTML)
         if s is not None and (status is None or s != "open"):
             status = s
+    if status is None:
+        status = _set_apart_status(plain(text))
     if status is None and (bl := _BOLD_LEAD.match(text)):
         # "**Shard the ticket pool.** Done, shipped as hotfix 7.0.1", "**Load test ...**
         # In progress. Owner: ...": the short clause after the task's bold title is its status
@@ -721,6 +726,24 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     elif owner is None and (nm := _NAME_COLON_FIRST.match(clean)) and _a_name(nm.group(1)):
         item[_HANDLE_KEY] = nm.group(1)   # "Rosa Delgado: separate IP pools ...", "Sarah (comms): send ..."
     return item
+
+
+def _set_apart_status(text: str) -> str | None:
+    """A status the item sets apart as a field of its own, in any language its status
+    words are known in: a tag in square brackets opening it ("[FATTO] Health check ...",
+    "[Açık] Alarm ..."), or the last of its dash-separated fields ("... — Bram de Vries —
+    PS-1129 — klaar"), read as a status cell is."""
+    if text[:1] == "[" and (m := _STATUS_TAG.match(text)):
+        return _status(m.group(1))
+    parts = _DASHES.split(text)
+    if len(parts) >= 2 and len(last := parts[-1].strip(" .;")) <= 30:
+        return _status(last)
+    return None
+
+
+# a tag in square brackets opening an item: "[FATTO]", "[IN CORSO]" (not a checkbox, a
+# ticket's "[OPS-12]" or a team's tag: only what a status cell reads as one counts)
+_STATUS_TAG = lazy_re.compile(r"\[([^\[\]\d]{2,24})\]")
 
 
 # an arrow handing the item to someone, then perhaps its notes after commas: "... -> mk,

@@ -1170,7 +1170,7 @@ _CJK_NOTE = r"[（(][^（）()]*[）)]"
 # a note after them in brackets or after a colon or dash
 DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée]alis[ée]e?|completad[oa]|terminad[oa]"
               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료"
-              r"|afgerond|gereed|voltooid"
+              r"|afgerond|gereed|voltooid|klaar|gedaan|uitgevoerd"
               # Swedish, Norwegian, Danish; Indonesian and Malay: "Klar", "Ferdig", "Færdig", "Selesai"
               r"|klar|klart|avklarad|genomf[öo]rd|slutf[öo]rd|f[äa]rdig|ferdig|fullf[øo]rt|utf[øo]rt|afsluttet|selesai"
               # Polish: "Wykonane", "Zrealizowane", "Gotowe"
