@@ -1158,3 +1158,10 @@ def test_a_value_names_a_severity_only_when_it_is_a_coded_level_alone():
 def test_a_day_in_an_unnamed_field_yields_to_one_the_parser_can_name():
     text = ("# Výpadek\n\n- **Revize:** 12.05.2025\n- **Date:** 2025-05-07\n\n## Průběh\n\n- 10:00 výpadek\n")
     assert parse(text, "a.md")["date"] == "2025-05-07"
+
+
+def test_a_one_row_table_of_date_severity_and_status_gives_the_document_s_fields():
+    text = ("# Runaway backfill\n\n| Date | Severity | Status | Excess spend |\n|---|---|---|---|\n"
+            "| 2025-01-10 | Critical | Ready for review | $61,480 |\n\n## What happened\n\nA job ran away.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["severity_level"], got["status"]) == ("2025-01-10", 1, "Ready for review")

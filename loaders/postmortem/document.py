@@ -1168,9 +1168,9 @@ def _collect_metadata(doc: Doc) -> None:
                         if len(cells) == 2:
                             put(_key_of(cells[0], cells[1]), cells[1], ln, plain(cells[0]))
                 elif len(rows) == 2 and len(rows[0][1]) == len(rows[1][1]) and sum(
-                        meta_key(plain(c)) in _DOCUMENT_KEYS for c in rows[0][1]) >= 3:
+                        meta_key(plain(c)) in _HEADING_KEYS for c in rows[0][1]) >= 3:
                     # "| Incident | Date | Severity | Detected | ... |" over one row: the fields
-                    # turned sideways, a column each
+                    # turned sideways, a column each ("| Date | Severity | Status | ... |" too)
                     ln = rows[1][0]
                     for name, cell in zip(rows[0][1], rows[1][1]):
                         put(_key_of(name, cell), cell, ln, plain(name))

@@ -565,14 +565,16 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    # "Status do documento", "Estado del documento", "Statut du document", "Stato del documento"
                    # (first: the plain "status" below would match their first word alone)
                    r"(?:status|estado|statut|stato)\s+d(?:o|el|u)\s+(?:documento|document|relat[óo]rio|informe|rapport)",
-                   r"dokument(?:en)?status", r"berichtsstatus",
+                   r"do[ck]ument(?:en)?status", r"berichtsstatus",
                    # ("MIR review status", "Post-incident review status": the review's kind before it)
                    r"(?:(?:mir|pir|major\s+incident|post[\s-]?incident|incident)\s+(?=review))?"
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
                    r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+"
                    r"|(?:debrief\s+)?notes\s+|debrief\s+|rfo\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
-                   r"stato(?:\s+del\s+(?:documento|report))?", r"durum", r"tr[ạa]ng\s+th[áa]i")),
+                   r"stato(?:\s+del\s+(?:documento|report))?", r"(?:rapor\s+|belge\s+)?durum(?:u)?", r"tr[ạa]ng\s+th[áa]i",
+                   # Czech and Slovak: "Stav dokumentu"
+                   r"stav(?:\s+dokumentu)?")),
     ("severity", _rx(r"severity", r"sev", r"priority", r"incident\s+(?:severity|priority|level)", r"level",
                      # French, Spanish, Portuguese, German: "Sévérité", "Severidad", "Schweregrad"
                      r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
