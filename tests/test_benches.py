@@ -2,7 +2,9 @@
 subprocess, as a reader reproducing a closing note's figures would run it. Figures are
 not checked (they are the scripts' to print, not a test's to time); a script that no
 longer runs is (bench/ingest.py once called a config method that had moved away).
-The browser benchmark needs Chromium and runs in tests/test_browser*.py's place."""
+Two are left out: browser.py drives Chromium over a served dashboard (the browser tests
+cover that path), and similar_real.py needs a folder of labelled archives that the
+repository does not hold."""
 from __future__ import annotations
 
 import subprocess
@@ -30,8 +32,7 @@ RUNS = {
 
 def test_every_benchmark_is_listed():
     scripts = {p.name for p in (ROOT / "bench").glob("*.py")}
-    # (installed.py is a helper the others import; browser.py needs Chromium;
-    # similar_real.py scores the similar-incidents ranking on the real labelled corpus)
+    # (installed.py is a helper the others import; the other two: the docstring above)
     assert scripts - set(RUNS) == {"installed.py", "browser.py", "similar_real.py"}
 
 
