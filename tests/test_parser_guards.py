@@ -1165,3 +1165,17 @@ def test_a_one_row_table_of_date_severity_and_status_gives_the_document_s_fields
             "| 2025-01-10 | Critical | Ready for review | $61,480 |\n\n## What happened\n\nA job ran away.\n")
     got = parse(text, "a.md")
     assert (got["date"], got["severity_level"], got["status"]) == ("2025-01-10", 1, "Ready for review")
+
+
+def test_a_window_field_beats_a_range_the_summary_names_within_it():
+    text = ("# Key leaked\n\n**Date:** 2025-02-11\n\n## Summary\n\nThe key was committed publicly. Logs show calls "
+            "from outside our network between 16:55 and 17:31.\n\n**Exposure window:** 16:42 – 17:31 UTC.\n\n"
+            "## Timeline (UTC)\n\n- 16:42 Commit pushed\n- 17:31 Key revoked\n")
+    assert parse(text, "a.md")["started_at"] == "2025-02-11T16:42:00Z"
+
+
+def test_an_impact_window_field_beats_an_exposure_window_field_above_it():
+    text = ("# Token leaked\n\n- **Date:** 2024-09-24\n- **Exposure window:** 10:47 – 12:04 UTC\n"
+            "- **Impact window:** 11:31 – 12:04 UTC\n\n## Timeline (UTC)\n\n- 10:47 Token public\n"
+            "- 11:31 Reads begin\n- 12:04 Token revoked\n")
+    assert parse(text, "a.md")["started_at"] == "2024-09-24T11:31:00Z"

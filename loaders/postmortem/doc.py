@@ -48,6 +48,8 @@ class Doc:
     # the first field whose key names nothing the parser knows but whose value is a day
     # alone ("**Datum incidentu:** 07.05.2025"): weak evidence of the incident's day
     unnamed_day: tuple[str, int] | None = None
+    # the window field read names the impact ("Impact window"), not only a window ("Exposure window")
+    window_names_impact: bool = False
     # the Date field's key names the incident ("**Date of incident:**"), not only a date
     date_names_incident: bool = False
     # the Status field's key names the write-up ("Postmortem status"), not the incident ("State")

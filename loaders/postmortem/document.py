@@ -1063,7 +1063,10 @@ def _collect_metadata(doc: Doc) -> None:
                 # (a Severity field, "| Severity | Sev-3 |", over a Priority above it: the
                 # impact's level, not the queue's order)
                 or (key == "severity" and doc.severity_by_priority and _SEVERITY_KEY.match(key_text.strip(" *_:"))
-                    and severities.level(value) is not None)):
+                    and severities.level(value) is not None)
+                # (an impact window's field, "**Impact window:** 11:31 – 12:04", over an
+                # exposure window's above it, "**Exposure window:** 10:47 – 12:04": the harm's)
+                or (key == "duration" and not doc.window_names_impact and _IMPACT_KEY.search(key_text))):
             # (the first of a key wins, but a severity field that gives no level,
             # "**Classification:** Customer confidential", yields to one that does, "| Incident
             # priority | P2 |"; a date field that names no day, "**発生期間**:
@@ -1078,6 +1081,8 @@ def _collect_metadata(doc: Doc) -> None:
                 doc.status_names_write_up = bool(_NAMES_WRITE_UP.search(key_text))
             if key == "severity":
                 doc.severity_by_priority = bool(_PRIORITY_KEY.match(key_text.strip(" *_:")))
+            if key == "duration":
+                doc.window_names_impact = bool(_IMPACT_KEY.search(key_text))
             if key in _TIME_KEYS:
                 (weak.add if _HOW_OR_WHO.search(key_text) else weak.discard)(key)
 
@@ -1215,6 +1220,9 @@ def _collect_metadata(doc: Doc) -> None:
             meta["resolved"] = fixed[0]
         elif "mitigated" not in meta:
             meta["mitigated"] = fixed[0]
+
+
+_IMPACT_KEY = lazy_re.compile(r"\b(?:impact|outage|downtime|disruption)\b", re.I)
 
 
 def _says_its_field(value: str) -> str | None:
@@ -2461,7 +2469,15 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact, a
     Duration or Time field, the title ("... outage 2021-10-08 23:01 - 2021-10-09 02:40
     UTC") or the opening prose; else of a front-matter window (_window_field)."""
-    for kind in ("impact", "summary"):
+    for kind in ("impact", "duration", "summary"):
+        if kind == "duration":
+            # a field that states the window ("**Exposure window:** 16:42 – 17:31 CET", "|
+            # Time | 0730 - 1230 (UTC) |") before a range the summary's prose names (the
+            # abuse "between 16:55 and 17:31", within it)
+            for key in ("duration", "time"):
+                if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
+                    return found
+            continue
         for s in doc.of_kind(kind):
             for b in s.blocks:
                 if b.kind not in ("item", "para"):
@@ -2483,9 +2499,6 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                     found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
                     if found:
                         return _joined(found, doc, s, b) if kind == "impact" else found
-    for key in ("duration", "time"):   # "Window: 02:10 to 02:55 UTC", "| Time | 0730 - 1230 (UTC) |"
-        if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
-            return found
     for text in _outside_timeline(doc):   # "Etki süresi : 46 dakika (09.40 - 10.26)"
         if (found := stated_window(text, incident_date, doc.zone, doc.order_hint)):
             return found
