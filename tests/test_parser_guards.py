@@ -1179,3 +1179,13 @@ def test_an_impact_window_field_beats_an_exposure_window_field_above_it():
             "- **Impact window:** 11:31 – 12:04 UTC\n\n## Timeline (UTC)\n\n- 10:47 Token public\n"
             "- 11:31 Reads begin\n- 12:04 Token revoked\n")
     assert parse(text, "a.md")["started_at"] == "2024-09-24T11:31:00Z"
+
+
+STATUS_THEN_STORY = ("# API errors\n\n## Updates (newest first)\n\n**Resolved** - Errors are back to normal.\n"
+                     "Mar 14, 2024 - 15:48 UTC\n\n**Investigating** - We are looking into elevated errors.\n"
+                     "Mar 14, 2024 - 15:12 UTC\n\n## What happened\n\nErrors began at 15:02 UTC. Our "
+                     "monitoring alerted the on-call engineer at 15:06 UTC.\n")
+
+
+def test_a_story_told_below_status_updates_says_when_it_was_found():
+    assert parse(STATUS_THEN_STORY, "a.md")["detected_at"] == "2024-03-14T15:06:00Z"

@@ -1949,10 +1949,13 @@ def _detection_told(doc: Doc, timeline) -> str:
     told = _section_prose(doc, "detection")
     if not doc.newest_first:
         return told
-    first = min(e.line for e in timeline)
-    above = [plain(b.text) for s in doc.secs if doc.kinds.get(id(s)) not in _AFTER_STORY
-             for b in s.blocks if b.kind == "para" and b.line < first]
-    return "\n".join([told, *above])
+    # (and below them: "## What happened" after the updates, "The first we knew was a phone
+    # call at 1:41 PM", the updates posted later than what they tell)
+    lines = [e.line for e in timeline]
+    first, last = min(lines), max(lines)
+    story = [plain(b.text) for s in doc.secs if doc.kinds.get(id(s)) not in _AFTER_STORY
+             for b in s.blocks if b.kind == "para" and not first <= b.line <= last]
+    return "\n".join([told, *story])
 
 
 def _section_prose(doc: Doc, kind: str) -> str:

@@ -1980,7 +1980,11 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         # "Our monitor alerted at 14:11 UTC" in a Detection section, before the timeline's
         # first detection (a status page's "Investigating" post, made once the team knew):
         # the organisation knew then
-        told = next((e.at for e in detection_told() if "detected" in e.tags and (start is None or e.at >= start)), None)
+        # (within what the timeline spans: a story told below the updates may date its
+        # clocks by a later note, "*Added Mar 18, 2024*")
+        latest = max((e.at for e in timed), default=None)
+        told = next((e.at for e in detection_told() if "detected" in e.tags and (start is None or e.at >= start)
+                     and (latest is None or e.at <= latest)), None)
         listed = first("detected", after=start)
         if told is not None and (listed is None or told < listed):
             put("detected_at", told, "detection_section")
