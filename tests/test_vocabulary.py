@@ -179,3 +179,12 @@ def test_recoveries_said_by_what_works_again(entry):
 ])
 def test_a_volunteers_names_for_sections(heading, kind):
     assert section_kind(heading) == kind
+
+
+@pytest.mark.parametrize("start, end", [("【影响开始】", "【影响结束】"), ("影響開始。", "影響終了。"), ("영향 시작.", "영향 종료.")])
+def test_the_impact_s_start_and_end_said_in_chinese_japanese_and_korean(start, end):
+    from loaders.postmortem import parse
+    text = (f"# Callback backlog\n\n**Date:** 2024-12-03\n\n## Timeline (UTC)\n\n- 12:00 campaign goes live\n"
+            f"- 12:07 backlog builds {start}\n- 12:41 consumers scaled out\n- 12:54 backlog cleared {end}\n")
+    got = parse(text, "t.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2024-12-03T12:07:00Z", "2024-12-03T12:54:00Z")

@@ -600,6 +600,12 @@ _CJK_EVENTS = tuple((kind, lazy_re.compile("|".join(words))) for kind, words in 
 ))
 
 
+# the impact's start and end said in so many words, as "Impact starts" marks an entry:
+# "【影响开始】", "影響開始", "영향 시작"; "【影响结束】", "影響終了", "영향 종료"
+_CJK_MARKERS = (("started", lazy_re.compile(r"影响开始|影響開始|영향\s?시작")),
+                ("mitigated", lazy_re.compile(r"影响结束|影響終了|영향\s?종료")))
+
+
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
@@ -725,6 +731,9 @@ def _tag(e: Entry) -> None:
         for kind, said in _CJK_EVENTS:
             if said.search(e.text):
                 e.tags.add(kind)
+        for kind, said in _CJK_MARKERS:
+            if said.search(e.text):
+                e.markers.add(kind)
     if words and words[0] == "fixed" and _FIXED_LABEL.match(e.text):
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):

@@ -1050,7 +1050,9 @@ EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["inizio dell'impatto", "inizio 
                                                  # "Beginn der Störung", "begin van de impact"
                                                  "início do impacto", "inicio do impacto", "inicio del impacto",
                                                  "début de l'impact", "début de l’impact", "beginn der störung",
-                                                 "störungsbeginn", "begin van de impact", "begin van de storing"]
+                                                 "störungsbeginn", "begin van de impact", "begin van de storing",
+                                                 # Polish: "Początek wpływu na klientów"
+                                                 "początek wpływu", "początek awarii"]
 # "Cliente abre chamado" (a customer opens a ticket), "de dienstdoende wordt opgepiept" (paged)
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
     "abre chamado", "abriu chamado", "abre um chamado", "abriu um chamado", "abre un ticket", "abrió un ticket",
