@@ -161,6 +161,9 @@ class _Reader:
             self._day = self.incident_date
 
     def stamp(self, text: str):
+        if "~~" in text[:8] and (m := _STRUCK_FIRST.match(text)) \
+                and (st := tp.read_stamp(text, self.doc.order_hint, start=m.end())) is not None:
+            return st   # "~~10:15~~ 10:06": a time struck through, the right one written beside it
         st = tp.read_stamp(text, self.doc.order_hint)
         if st is None and (m := _LABEL_FIRST.match(text)):
             # "**[Outage start]** On 2025-12-26, at 07:35:39, ...": the time after a label
@@ -598,6 +601,10 @@ _CJK_EVENTS = tuple((kind, lazy_re.compile("|".join(words))) for kind, words in 
     ("resolved", ("解決", "収束", "解决", "해결", "(?:インシデント|障害)(?:を|は)?クローズ", "(?:事件|事故|故障|问题)关闭",
                   "(?:장애 ?)?종료 ?선언", "장애 ?종료", "상황 ?종료", "(?:障害)?対応を?終了")),
 ))
+
+
+# a time struck through at an entry's start, corrected by the one after it
+_STRUCK_FIRST = lazy_re.compile(r"[\s*_]*~~[^~\n]{1,40}~~\s*")
 
 
 # the impact's start and end said in so many words, as "Impact starts" marks an entry:
