@@ -188,3 +188,11 @@ def test_the_impact_s_start_and_end_said_in_chinese_japanese_and_korean(start, e
             f"- 12:07 backlog builds {start}\n- 12:41 consumers scaled out\n- 12:54 backlog cleared {end}\n")
     got = parse(text, "t.md")
     assert (got["started_at"], got["mitigated_at"]) == ("2024-12-03T12:07:00Z", "2024-12-03T12:54:00Z")
+
+
+@pytest.mark.parametrize("key, field", [("Retrospective state", "status"), ("Post-incident status", "status"),
+                                        ("Review state", "status"), ("Incident status", None),
+                                        ("Documentstatus", "status"), ("Rapor durumu", "status")])
+def test_the_write_up_s_status_named_by_its_tools(key, field):
+    from loaders.postmortem.vocabulary import meta_key
+    assert meta_key(key) == field

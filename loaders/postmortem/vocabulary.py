@@ -570,8 +570,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    r"(?:(?:mir|pir|major\s+incident|post[\s-]?incident|incident)\s+(?=review))?"
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
                    r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+"
+                   # ("Post-incident status | In review": the review's, beside the incident's own state)
+                   r"|post[\s-]?incident\s+"
                    r"|(?:debrief\s+)?notes\s+|debrief\s+|rfo\s+)?status", r"state",
-                   r"(?:doc(?:ument)?|post[\s-]?mortem|report)\s+state", r"estado", r"statut",
+                   r"(?:doc(?:ument)?|post[\s-]?mortem|report|retro(?:spective)?|review)\s+state", r"estado", r"statut",
                    r"stato(?:\s+del\s+(?:documento|report))?", r"(?:rapor\s+|belge\s+)?durum(?:u)?", r"tr[ạa]ng\s+th[áa]i",
                    # Czech and Slovak: "Stav dokumentu"
                    r"stav(?:\s+dokumentu)?")),
