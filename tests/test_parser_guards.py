@@ -1189,3 +1189,16 @@ STATUS_THEN_STORY = ("# API errors\n\n## Updates (newest first)\n\n**Resolved** 
 
 def test_a_story_told_below_status_updates_says_when_it_was_found():
     assert parse(STATUS_THEN_STORY, "a.md")["detected_at"] == "2024-03-14T15:06:00Z"
+
+
+def test_a_window_whose_first_time_carries_a_note_is_still_a_window():
+    text = ("# Positions frozen\n\n**Date:** 2024-06-18\n\n## Impact\n\n- Impact window: from 02:38 (broker fenced) "
+            "until 04:12 (lag back under 30 s), UTC.\n\n## Timeline (UTC)\n\n- 02:51 Alert fires\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2024-06-18T02:38:00Z", "2024-06-18T04:12:00Z")
+
+
+def test_a_window_s_minute_takes_the_second_a_timeline_entry_in_it_gives():
+    text = ("# Registry errors\n\n**Date:** 2026-05-30\n\n**Duration:** 11:15 UTC (first error) → 19:20 UTC\n\n"
+            "## Timeline (UTC)\n\n- 11:15:13 first registry error in the log\n- 18:00 noticed\n- 19:20 pods running\n")
+    assert parse(text, "a.md")["started_at"] == "2026-05-30T11:15:13Z"

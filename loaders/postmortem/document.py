@@ -2555,6 +2555,8 @@ _RANGE_SEP = lazy_re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040
                         r"(?:(?:las|los|la|les|le|as|os|o|the)\s+)?",
                         re.I)
 _SENTENCE = lazy_re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+# a short note in brackets after a range's first time, saying what happened then
+_NOTE_AFTER = lazy_re.compile(r"\s*\([^()\d]{1,40}(?:\d[^()]{0,20})?\)")
 # (Japanese, Chinese and Korean have no word boundaries: "障害", "无法访问", "장애", and the
 # alerts that fired over the window, "複数回発火")
 _IMPACT_WORDS_LATIN = (r"outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
@@ -2591,7 +2593,10 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
         first = tp.read_stamp(text, order_hint, start=i)
         if first is None or not first.has_time:
             continue
-        sep = _RANGE_SEP.match(text, first.range_at if first.range_at is not None else first.end)
+        at = first.range_at if first.range_at is not None else first.end
+        sep = _RANGE_SEP.match(text, at)
+        if not sep and (note := _NOTE_AFTER.match(text, at)):
+            sep = _RANGE_SEP.match(text, note.end())   # "from 02:38:40 (kafka-3 fenced) until 04:12:05"
         if not sep:
             continue
         second = tp.read_stamp(text, order_hint, start=sep.end())

@@ -1980,14 +1980,21 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         # reprocessed)": the whole recovery, the close
         ttm, ttr = None, ttm
 
+    def to_the_second(at):
+        """A window's minute made precise by a timeline entry within it ("11:15 UTC →
+        ..." over the entry "11:15:13 first Zot error")."""
+        if at is None or at.second:
+            return at
+        return next((e.at for e in timed if e.at.second and e.at.replace(second=0, microsecond=0) == at), at)
+
     if impact_range:
-        put("started_at", impact_range[0], "impact_range")
+        put("started_at", to_the_second(impact_range[0]), "impact_range")
     put("started_at", first("started", markers=True), "timeline_marker")
     put("mitigated_at", first("mitigated", markers=True), "timeline_marker")
     # an incident closed, re-opened and closed again ends at its last close
     put("resolved_at", last("resolved", markers=True), "timeline_marker")
     if impact_range:
-        put("mitigated_at", impact_range[1], "impact_range")
+        put("mitigated_at", to_the_second(impact_range[1]), "impact_range")
 
     start = times.get("started_at")
     if start is not None and ttd is not None:
