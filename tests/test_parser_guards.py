@@ -1202,3 +1202,17 @@ def test_a_window_s_minute_takes_the_second_a_timeline_entry_in_it_gives():
     text = ("# Registry errors\n\n**Date:** 2026-05-30\n\n**Duration:** 11:15 UTC (first error) → 19:20 UTC\n\n"
             "## Timeline (UTC)\n\n- 11:15:13 first registry error in the log\n- 18:00 noticed\n- 19:20 pods running\n")
     assert parse(text, "a.md")["started_at"] == "2026-05-30T11:15:13Z"
+
+
+def test_phones_that_belong_to_someone_are_devices_not_a_call():
+    text = ("# Empty manifests\n\n**Date:** 2024-08-22\n\n## Timeline (UTC)\n\n- 05:06 The publisher pushes empty "
+            "manifests to driver phones\n- 05:52 A supervisor phones the on-call\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-08-22T05:52:00Z"
+
+
+def test_a_clock_closing_an_entry_s_own_words_keeps_them_over_its_sub_bullets():
+    text = ("# Plans re-run\n\n**Date:** 2024-08-22\n\n## Timeline (UTC)\n\n- Drivers report empty manifests (05:52)\n"
+            "- Plans re-run on the previous graph; full plans published — mitigated (06:38)\n"
+            "    - Supervisors re-briefed drivers; first van out at 06:52\n")
+    entry = parse(text, "a.md")["timeline"][1]
+    assert entry["text"].startswith("Plans re-run") and entry["event"] == "mitigated"

@@ -603,6 +603,15 @@ _CJK_EVENTS = tuple((kind, lazy_re.compile("|".join(words))) for kind, words in 
 ))
 
 
+# whose phones they are: the devices, not someone phoning ("to driver phones", "on their phones")
+_PHONES_OWNED = {"to", "on", "the", "their", "our", "his", "her", "its", "driver", "drivers", "user", "users",
+                 "customer", "customers", "staff", "mobile", "android", "work", "all", "some", "many", "most"}
+
+
+# words at most in an item that is only a when ("2023, Sept 29 2:14PM CET")
+_JUST_A_WHEN = 6
+
+
 # a time struck through at an entry's start, corrected by the one after it
 _STRUCK_FIRST = lazy_re.compile(r"[\s*_]*~~[^~\n]{1,40}~~\s*")
 
@@ -623,6 +632,8 @@ _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "re
 
 # a declared stage opening an entry, set apart by a stop, a colon or a dash
 _STAGES = frozenset({"mitigated", "resolved"})
+# ... or closing it after a dash, perhaps before its clock in brackets
+_STAGE_CLOSES = lazy_re.compile(r"\s[—–-]\s*[*_]*(mitigated|resolved)[*_]*\s*(?:\([^()]{1,30}\))?[\s.]*$", re.I)
 _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
 
 
@@ -654,6 +665,8 @@ def _tag(e: Entry) -> None:
             # "all nodes reported Ready", 'the script reported "Traffic switched"': a system
             # giving its state or its output, not someone reporting
             found = None
+        if found and w == "phones" and i and words[i - 1] in _PHONES_OWNED:
+            found = None   # "pushes empty manifests to driver phones": the devices, not a call
         if found and not (w in ("report", "reports", "notice", "notices") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit())):
             # ("the hourly reports go out", "The notice sits unread" are the nouns, not
@@ -752,6 +765,8 @@ def _tag(e: Entry) -> None:
     said = set(words)   # (the checks below ask whether a word is there, not where)
     if not said.isdisjoint(_AGAIN_VERBS) and _AGAIN_ROMANCE.search(e.text):
         e.tags.add("mitigated")  # "Novas transferências voltam a liquidar em segundos"
+    if not _STAGES.isdisjoint(said) and (m := _STAGE_CLOSES.search(e.text)):
+        e.markers.add(m.group(1).lower())   # "... full plans published — mitigated (06:38)"
     if words and words[0] in _STAGES and (m := _STAGE_OPENS.match(e.text)):
         # "Mitigated. New events are delivered again", "**Resolved** — ...": the stage the
         # team declared, opening the entry as a status page posts it
@@ -1078,8 +1093,10 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 st, body = told, plain(text)
             if st is None:
                 _unreadable(r.doc, text, b.line)
-            if st is not None and b.children and not _SKIP_LEAD.sub("", plain(text[st.end:])).strip():
-                # "- 2025-04-14 16:37 UTC" with what happened on the lines below it
+            if st is not None and b.children and not _SKIP_LEAD.sub("", plain(text[st.end:])).strip() \
+                    and (body is None or len(text.split()) <= _JUST_A_WHEN):
+                # "- 2025-04-14 16:37 UTC" with what happened on the lines below it (not a
+                # clock closing the entry's own words, "... — mitigated (06:38)")
                 body = plain(" ".join(c.strip().lstrip("-*+ ") for c in b.children))
             e = r.add(st, text, b.line, body or None)
             more = [c.strip() for c in b.children if not _LIST_MARK.match(c)] if body is None else []
