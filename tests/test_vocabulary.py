@@ -196,3 +196,14 @@ def test_the_impact_s_start_and_end_said_in_chinese_japanese_and_korean(start, e
 def test_the_write_up_s_status_named_by_its_tools(key, field):
     from loaders.postmortem.vocabulary import meta_key
     assert meta_key(key) == field
+
+
+def test_follow_up_questions_are_not_follow_up_actions():
+    assert section_kind("🔍 Follow-up questions") is None and section_kind("Follow-ups") == "actions"
+
+
+def test_a_status_among_a_sub_bullet_s_fields_is_the_item_s():
+    from loaders.postmortem import parse
+    text = ("# Exports slow\n\n**Date:** 2024-05-20\n\n## Follow-ups\n\n- **Auto-rollback on deploy**\n"
+            "  - Assignee: Sam Whitfield · Status: Not doing · _it would not have helped_\n")
+    assert parse(text, "e.md")["action_items"][0]["status"] == "wont_do"

@@ -781,11 +781,15 @@ _FIELD = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(status|state|progress|due(?:
                     r"(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.{1,40})$", re.I)
 
 
+_FIELDS_APART = lazy_re.compile(r"\s+[·|]\s+")
+
+
 def _field_status(children: list[str]) -> str | None:
     """The status an item's field sub-bullet states: "Status: Done", "Due date: completed"
     (a due field that holds no date but a status word says the work is done, or dropped);
     None when none does."""
-    for child in children:
+    # (a sub-bullet may hold several fields: "Assignee: Sam Whitfield · Status: Not doing · ...")
+    for child in (piece for c in children for piece in _FIELDS_APART.split(c.strip())):
         m = _FIELD.match(child.strip())
         if m is None:
             continue

@@ -393,6 +393,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     for kind, rx in SECTION_KINDS:
         m = rx.match(t)
         if m:
+            if kind == "actions" and _QUESTIONS.match(t, m.end()):
+                return None   # "Follow-up questions": what is left to ask, not to do
             if whole:
                 # "Timeline (UTC)" is a heading; "Action items in progress" is a sentence
                 rest = _PARENS.sub("", t[m.end():]).strip(" :-–—.,")   # ("What happened, roughly:")
@@ -437,6 +439,9 @@ def section_kind(title: str, whole: bool = False) -> str | None:
             if rx.search(t):
                 return kind
     return None
+
+
+_QUESTIONS = lazy_re.compile(r"\s*questions?\b", re.I)
 
 
 # a lone author's words for the team's: "I'm", "I am", "I'll", "I've", "I", "my"
