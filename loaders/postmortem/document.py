@@ -1230,9 +1230,11 @@ def _says_its_field(value: str) -> str | None:
     or a day written wholly as a date ("07.05.2025", "2025-05-07", "Dienstag,
     21.01.2025"), with no clock time (a time's field is too many things: started,
     detected, the review)."""
+    if len(value) > 40 or not any(ch.isdigit() for ch in value):
+        return None   # (both hold a digit, in a short value: most fields' values are neither)
     if severities.coded_alone(value):
         return "severity"
-    if len(value) <= 40 and (st := tp.read_stamp(value)) is not None and st.has_date and not st.has_time \
+    if (st := tp.read_stamp(value)) is not None and st.has_date and not st.has_time \
             and st.end >= len(value.rstrip(" .)")):
         return "date"
     return None
@@ -2402,6 +2404,7 @@ _RUN_IN = lazy_re.compile(r"^(?:\*\*|__)(?:(?:customer|user|business|service)\s+
                      re.I)
 
 
+_FIELD_SIZED = 200   # characters: a window stated with its length outside the summary is a field's line, not prose
 _NOT_THE_WINDOWS = {"timeline", "actions", "factors", "lessons", "went_well", "went_wrong", "lucky",
                     "detection", "resolution"}
 
@@ -2417,7 +2420,8 @@ def _outside_timeline(doc: Doc):
                 yield b.text
                 yield from b.children
             elif b.kind == "para":
-                yield b.text
+                for _, (line_text,) in b.rows:   # (its lines, and each line's sentences)
+                    yield from _SENTENCE.split(line_text) if len(line_text) > _FIELD_SIZED else (line_text,)
 
 
 def _run_in(doc: Doc):
@@ -2503,7 +2507,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                     if found:
                         return _joined(found, doc, s, b) if kind == "impact" else found
     for text in _outside_timeline(doc):   # "Etki süresi : 46 dakika (09.40 - 10.26)"
-        if (found := stated_window(text, incident_date, doc.zone, doc.order_hint)):
+        if len(text) <= _FIELD_SIZED and (found := stated_window(text, incident_date, doc.zone, doc.order_hint)):
             return found
     for text in _run_in(doc):   # "**Impact.** Every service was unreachable 03:35–09:17 UTC"
         if (found := find_range(text, incident_date, doc.zone, doc.order_hint)):
@@ -2631,6 +2635,8 @@ def stated_window(text: str, day: date | None, zone: tp.Zone | None, order_hint=
     language: "Dauer der Auswirkung: 69 Minuten (05:32 bis 06:41)", "08:52〜09:26（34分間）",
     "durante 21 minutos, entre las 10:03 y las 10:24". A window and its length that agree
     say the window is the incident's, without a word for impact the parser knows."""
+    if tp.clocks_at_most(text) < 2:
+        return None   # (before plain(): most paragraphs hold no two clocks, and this is asked of every one)
     text = plain(text)
     found = _range_span(text, day, zone, order_hint)
     if not found:
