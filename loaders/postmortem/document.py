@@ -2474,38 +2474,17 @@ _MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:n
 
 def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None):
     """(start, end) of a range like ``Duration: 14:58–15:20 UTC (22 min)`` in Impact, a
-    Duration or Time field, the title ("... outage 2021-10-08 23:01 - 2021-10-09 02:40
-    UTC") or the opening prose; else of a front-matter window (_window_field)."""
-    for kind in ("impact", "duration", "summary"):
-        if kind == "duration":
-            # a field that states the window ("**Exposure window:** 16:42 – 17:31 CET", "|
-            # Time | 0730 - 1230 (UTC) |") before a range the summary's prose names (the
-            # abuse "between 16:55 and 17:31", within it)
-            for key in ("duration", "time"):
-                if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
-                    return found
-            continue
-        for s in doc.of_kind(kind):
-            for b in s.blocks:
-                if b.kind not in ("item", "para"):
-                    continue
-                if _response_time(b.text):
-                    continue   # "Time to resolve: 13 minutes (12:05z → 12:18z)": the response's window
-                # (in Impact, an item's sub-bullets too: "unavailable during these windows:"
-                # over "- 11:07 UTC => 13:40 UTC")
-                texts = [b.text, *b.children] if kind == "impact" and b.kind == "item" else [b.text]
-                for sentence in (texts if kind == "impact" else _SENTENCE.split(b.text)):
-                    # in a summary only a range said of the impact counts ("the outage lasted
-                    # from ..."; not "clocks jumped from 02:00 to 03:00")
-                    if kind == "summary" and not _IMPACT_WORDS.search(sentence):
-                        if (found := stated_window(sentence, incident_date, doc.zone, doc.order_hint)):
-                            return found
-                        continue
-                    if _MEASURED_WINDOW.search(sentence):
-                        continue   # "Call volume 3.4x normal between 08:05 and 11:00": a measure's window
-                    found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
-                    if found:
-                        return _joined(found, doc, s, b) if kind == "impact" else found
+    Duration or Time field, the Summary, a line outside the timeline that states its
+    length beside it ("Etki süresi : 46 dakika (09.40 - 10.26)"), a bold run-in impact
+    label, the title ("... outage 2021-10-08 23:01 - 2021-10-09 02:40 UTC") or the
+    opening prose; else of a front-matter window (_window_field)."""
+    # (a field that states the window, "**Exposure window:** 16:42 – 17:31 CET", "| Time |
+    # 0730 - 1230 (UTC) |", before a range the summary's prose names: the abuse "between
+    # 16:55 and 17:31", within it)
+    found = _section_range(doc, "impact", incident_date) or _field_range(doc, incident_date) \
+        or _section_range(doc, "summary", incident_date)
+    if found:
+        return found
     for text in _outside_timeline(doc):   # "Etki süresi : 46 dakika (09.40 - 10.26)"
         if len(text) <= _FIELD_SIZED and (found := stated_window(text, incident_date, doc.zone, doc.order_hint)):
             return found
@@ -2525,6 +2504,41 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
             if found:
                 return found
     return _window_field(doc)
+
+
+def _section_range(doc: Doc, kind: str, incident_date: date | None):
+    """The first range the Impact or the Summary sections state of the impact."""
+    for s in doc.of_kind(kind):
+        for b in s.blocks:
+            if b.kind not in ("item", "para"):
+                continue
+            if _response_time(b.text):
+                continue   # "Time to resolve: 13 minutes (12:05z → 12:18z)": the response's window
+            # (in Impact, an item's sub-bullets too: "unavailable during these windows:"
+            # over "- 11:07 UTC => 13:40 UTC")
+            texts = [b.text, *b.children] if kind == "impact" and b.kind == "item" else [b.text]
+            for sentence in (texts if kind == "impact" else _SENTENCE.split(b.text)):
+                # in a summary only a range said of the impact counts ("the outage lasted
+                # from ..."; not "clocks jumped from 02:00 to 03:00"), or one whose length
+                # it states beside it
+                if kind == "summary" and not _IMPACT_WORDS.search(sentence):
+                    if (found := stated_window(sentence, incident_date, doc.zone, doc.order_hint)):
+                        return found
+                    continue
+                if _MEASURED_WINDOW.search(sentence):
+                    continue   # "Call volume 3.4x normal between 08:05 and 11:00": a measure's window
+                found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
+                if found:
+                    return _joined(found, doc, s, b) if kind == "impact" else found
+    return None
+
+
+def _field_range(doc: Doc, incident_date: date | None):
+    """The range a Duration or Time field states ("Window: 02:10 to 02:55 UTC")."""
+    for key in ("duration", "time"):
+        if key in doc.meta and (found := find_range(doc.meta[key][0], incident_date, doc.zone, doc.order_hint)):
+            return found
+    return None
 
 
 def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
