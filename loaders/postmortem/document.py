@@ -2411,15 +2411,21 @@ _NOT_THE_WINDOWS = {"timeline", "actions", "factors", "lessons", "went_well", "w
 
 def _outside_timeline(doc: Doc):
     """Each paragraph and item (with its sub-lines) in the sections that may state the
-    incident's window: not its timeline, follow-ups, causes or lessons."""
+    incident's window, above the timeline (where a document sums itself up: its fields,
+    its summary), and not its follow-ups, causes or lessons."""
     for sec in doc.secs:
-        if doc.kinds.get(id(sec)) in _NOT_THE_WINDOWS:
+        kind = doc.kinds.get(id(sec))
+        if kind == "timeline":
+            return
+        if kind in _NOT_THE_WINDOWS:
             continue
         for b in sec.blocks:
+            if b.kind not in ("item", "para") or tp.clocks_at_most(b.text) + len(b.children) < 2:
+                continue   # (no two clocks in it: most blocks)
             if b.kind == "item":
                 yield b.text
                 yield from b.children
-            elif b.kind == "para":
+            else:
                 for _, (line_text,) in b.rows:   # (its lines, and each line's sentences)
                     yield from _SENTENCE.split(line_text) if len(line_text) > _FIELD_SIZED else (line_text,)
 
