@@ -1216,3 +1216,15 @@ def test_a_clock_closing_an_entry_s_own_words_keeps_them_over_its_sub_bullets():
             "    - Supervisors re-briefed drivers; first van out at 06:52\n")
     entry = parse(text, "a.md")["timeline"][1]
     assert entry["text"].startswith("Plans re-run") and entry["event"] == "mitigated"
+
+
+def test_an_item_that_is_only_a_when_takes_its_sub_bullets_as_what_happened():
+    text = ("# P2P storm\n\n**Date:** 2023-09-29\n\n## Timeline\n\n* 2023, Sept 29 2:14PM CET\n"
+            "  * The testnet keeps degrading under invalid block parts\n")
+    assert parse(text, "a.md")["timeline"][0]["text"].startswith("The testnet keeps degrading")
+
+
+def test_a_korean_deadline_without_a_year_is_the_item_s_due_day():
+    text = ("# 위치 지연\n\n**Date:** 2025-02-11\n\n## 후속 조치\n\n"
+            "- [ ] 리밸런싱 전략 변경 — 담당: 이서연 — 기한: 3월 7일 — LOC-90\n")
+    assert parse(text, "a.md")["action_items"][0]["due"] == "2025-03-07"
