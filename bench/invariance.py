@@ -37,7 +37,8 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _ATX = re.compile(r"^(#{2,5})([ \t]+\S.*)$")
 _BULLET = re.compile(r"^(\s*)- (?!\[)")
 _ITEM = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s")
-_WORDS = re.compile(r"(:[a-z0-9_+-]+:)|([^:]+)")   # an emoji code, or a run of anything else
+# an emoji code or an HTML entity ("&nbsp;": names in their own case), or a run of anything else
+_WORDS = re.compile(r"(:[a-z0-9_+-]+:|&#?\w+;)|([^:&]+|[:&])")
 
 
 def _body_lines(text: str):
@@ -82,7 +83,7 @@ def deeper_headings(line: str) -> str:
 
 
 def capital_headings(line: str) -> str:
-    """Heading words in capitals; ``:emoji_codes:`` are names, not words, and stay."""
+    """Heading words in capitals; ``:emoji_codes:`` and ``&entities;`` are names, not words, and stay."""
     m = _ATX.match(line)
     return m.group(1) + _WORDS.sub(lambda w: w.group(1) or w.group(2).upper(), m.group(2)) if m else line
 
@@ -103,10 +104,15 @@ def wrap(text: str) -> str:
     """Paragraph lines over 72 columns hard-wrapped at 72 (list items' continuation lines
     indented under their text), as many editors write markdown. Lines with a Hugo
     shortcode (``{{< track "..." >}}``) stay whole: it is one token to the site; so do a
-    table's rows, with their outer pipes or without."""
+    table's rows, with their outer pipes or without, and lines laid out in columns (a run of
+    three spaces inside them: a table or fields set in plain text, as a PDF's text gives them),
+    and HTML blocks, which only the rewrites about HTML touch."""
     out = []
+    html = False   # (in an HTML block: from a line that opens with a tag to a blank line, as CommonMark reads it)
     for _, line, body in _body_lines(text):
-        if not body or len(line) <= 72 or line.lstrip().startswith("#") or "{{" in line or line.count("|") >= 2:
+        html = bool(line.strip()) and (html or line.lstrip().startswith("<"))
+        if not body or len(line) <= 72 or line.lstrip().startswith("#") or "{{" in line or line.count("|") >= 2 \
+                or "   " in line.strip() or html:
             out.append(line)
             continue
         m = _ITEM.match(line) or re.match(r"\s*", line)     # a marker stays with its first word

@@ -61,3 +61,22 @@ def test_an_unfinished_grid_is_left_alone():
 def test_heading_attributes_are_not_the_heading():
     doc = parse("# Disk full {#disk-full .page-title}\n\n## Timeline {#timeline}\n\n- 09:00 UTC alert fires\n", "r.md")
     assert doc["title"] == "Disk full" and doc["sections"]["timeline"] == 3
+
+
+def test_a_table_set_in_plain_text_becomes_a_pipe_table_line_for_line():
+    from loaders.postmortem.markdown import with_text_tables
+    lines = ["Actions", "", "#   Action            Owner        Status", "1   Fix the check     Ana Ribeiro  Done",
+             "    before deploy", "2   Add an alert      Jon Ek       Open", "", "After"]
+    assert with_text_tables(lines) == [
+        "Actions", "| # | Action | Owner | Status |", "|---|---|---|---|",
+        "| 1 | Fix the check before deploy | Ana Ribeiro | Done |", "| | | | |",
+        "| 2 | Add an alert | Jon Ek | Open |", "", "After"]
+
+
+def test_prose_with_runs_of_spaces_is_no_table_in_text():
+    from loaders.postmortem.markdown import with_text_tables
+    for lines in (["", "We  rolled  back  the deploy.", "It  took  ten minutes to  finish."],   # sentences
+                  ["", "Owner   Status   Due", "", "Ana   open"],                             # a header, no rows
+                  ["", "Owner   Status   Due", "the fix shipped  after a long review  today",
+                   "and nobody  owned the  alert"]):                                             # rows not lined up
+        assert with_text_tables(lines) == lines

@@ -111,9 +111,26 @@ HTML = ["Intro <strong>bold</strong>.", "<table class=\"wp-block-table\">", "<th
 
 def test_html_tables_and_lists_are_rewritten_where_they_stand():
     from loaders.postmortem.other_markup import from_html_blocks
+    # (the header on the frame's line right above it, the frame's lines below it empty rows)
     assert from_html_blocks(HTML) == [
-        "Intro <strong>bold</strong>.", "| Time | What |", "", "|---|---|", "", "",
-        "| 10:02 | Alias `search` switched |", "", "", "", "", "- No count check", "- Slow _alert_", "", "", "1. First", ""]
+        "Intro <strong>bold</strong>.", "", "| Time | What |", "|---|---|", "| | |", "| | |",
+        "| 10:02 | Alias `search` switched |", "| | |", "", "", "", "- No count check", "- Slow _alert_", "", "", "1. First", ""]
+
+
+def test_an_html_row_written_over_several_lines_is_one_row():
+    from loaders.postmortem.other_markup import from_html_blocks
+    lines = ['<table class="confluenceTable"><colgroup><col /><col /></colgroup>', "<tbody>", "<tr>",
+             "<th><p>Action</p></th>", "<th><p>Owner</p></th>", "</tr>", "<tr>", "<td><p>Fix it</p></td>",
+             "<td><p>Ana</p></td>", "</tr>", "</tbody>", "</table>"]
+    assert from_html_blocks(lines) == ["", "| Action | Owner |", "|---|---|", "| | |", "| | |", "| | |",
+                                       "| Fix it | Ana |", "| | |", "| | |", "| | |", "| | |", ""]
+
+
+def test_html_paragraphs_keep_a_bold_line_and_lose_stress_inside_prose():
+    from loaders.postmortem.other_markup import from_html_blocks
+    lines = ["<ul>", "<li>x</li>", "</ul>", "<p><strong>Contributing factors</strong></p>",
+             "<p><b>Overview:</b><br />On May 6th mail&nbsp;stopped.</p>"]
+    assert from_html_blocks(lines)[3:] == ["**Contributing factors**", "Overview: On May 6th mail stopped."]
 
 
 def test_html_in_a_code_fence_stays_as_written():

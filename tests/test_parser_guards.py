@@ -1228,3 +1228,14 @@ def test_a_korean_deadline_without_a_year_is_the_item_s_due_day():
     text = ("# 위치 지연\n\n**Date:** 2025-02-11\n\n## 후속 조치\n\n"
             "- [ ] 리밸런싱 전략 변경 — 담당: 이서연 — 기한: 3월 7일 — LOC-90\n")
     assert parse(text, "a.md")["action_items"][0]["due"] == "2025-03-07"
+
+
+def test_owner_as_a_noun_in_the_items_words_is_no_owner():
+    text = ("# Outage\n\n## Actions\n\n- Mail every owner list before a rollover. Responsible: Katrin Hölzl.\n"
+            "- Fix the runbook (owner alice)\n- Rotate the key, owner: bob\n")
+    assert [a["owner"] for a in parse(text, "r.md")["action_items"]] == ["Katrin Hölzl", "alice", "bob"]
+
+
+def test_of_two_keys_the_one_set_apart_is_the_items_ticket():
+    text = "# Outage\n\n## Actions\n\n1. Move the DNS-01 credentials to the vault — Jo Price — SEC-611 — open\n"
+    assert parse(text, "r.md")["action_items"][0]["ticket"] == "SEC-611"

@@ -7,6 +7,7 @@ marker anywhere in the item (``[x]``, ``**DONE**``, ``(Done as of ...)``, strike
 """
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
@@ -1130,15 +1131,27 @@ def _owner_field(text: str):
     for m in _OWNER.finditer(text):
         aside = m.group(0)[:8].lower() == "owned by" and text[max(0, m.start() - 2):m.start()].strip() == "," \
             and "," in text[m.start(1):m.start(1) + 40]
-        if not aside:
+        if not aside and not _owner_as_noun(text, m):
             return m
     return None
+
+
+def _owner_as_noun(text: str, m: re.Match) -> bool:
+    """Whether an owner's key with no mark after it, before a word in lower case, is a noun
+    in the item's words ("using the CMDB owner list. Responsible: Katrin Hölzl"), not a
+    field ("(owner alice)")."""
+    name = m.group(1)
+    if not name[:1].islower() or any(c in text[m.start():m.start(1)] for c in ":=-–："):
+        return False
+    return text[m.end(1):m.end(1) + 1] not in ("", ")", "]", ",", ";")
 
 
 def _status(text: str, prose: bool = False) -> str | None:
     """The status a cell or an item's text states, or None when it states none."""
     if not text or not text.strip():
         return None
+    if "&" in text:
+        text = html.unescape(text)   # ("Won&rsquo;t do", as an HTML export writes it)
     if (_PROSE_WONT_DO if prose else WONT_DO).search(text):
         return "wont_do"
     if prose and "【" in text and (m := _CJK_MARKED.search(text)) and (marked := _status(m.group(1))) is not None:
@@ -1180,6 +1193,11 @@ def _ticket(text: str) -> str | None:
     # circuit the task names is not its ticket)
     m = (_KEYED_FIELD.search(t) if ":" in t else None) or _JIRA_KEY.search(t)
     if m:
+        if m.re is _JIRA_KEY.compiled() and (after := _JIRA_KEY.search(t, m.end())):
+            # (of two keys, the one set apart as a field of its own: "Move the DNS-01
+            # credentials ... — Jonah Price — SEC-611 — due ...": the first names a thing)
+            return next((k.group(1) for k in (m, after, *_JIRA_KEY.finditer(t, after.end())) if _apart(t, k)),
+                        m.group(1))
         return m.group(1)
     m = _SERVICENOW.search(t)
     if m:
@@ -1193,6 +1211,16 @@ def _ticket(text: str) -> str | None:
     if m:
         return m.group(0).rstrip(").,>")
     return None
+
+
+_FIELD_EDGE = "—–|·,;()[]"
+
+
+def _apart(t: str, m: re.Match) -> bool:
+    """Whether the key ``m`` found stands as a field of its own in ``t``: between separators
+    (or the text's ends), not inside the item's words."""
+    before, after = t[:m.start()].rstrip(), t[m.end():].lstrip()
+    return (not before or before[-1] in _FIELD_EDGE) and (not after or after[0] in _FIELD_EDGE)
 
 
 _STATUS_WORDS = lazy_re.compile(r"\*\*[^*]*\*\*|\b(?:TODO|DONE|WIP)\b")

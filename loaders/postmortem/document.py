@@ -29,7 +29,8 @@ from loaders.postmortem.doc import (
     status_issue,
 )
 from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, Block, Section, item_text, plain,
-                                        sections, with_grid_tables, with_outer_pipes)
+                                        sections, with_grid_tables, with_outer_pipes,
+                                        with_text_tables)
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind, starts_of)
@@ -41,6 +42,8 @@ from loaders.problems import Problems
 # (one character, no run of spaces around it: a run of 30,000 tabs costs linear time)
 _FIELD_SEP = lazy_re.compile(r"[|\u00b7\u2022]")
 _FIELDS_SEP = lazy_re.compile(r"(?<=\s)[|\u00b7\u2022](?=\s)")
+# a run of spaces (or a tab) between a field's value and the next field's key
+_FIELDS_IN_COLUMNS = lazy_re.compile(r"(?<=\S)(?: {3,}|\t[ \t]*)(?=[^\W\d_][\w .'’/-]{0,30}?:\s)")
 # a sentence's end before a short key and its colon ("... team. Author: ...", "... P2. Doc
 # status: draft"), not an initial's stop ("R. Achterberg")
 _FIELD_SENTENCE = lazy_re.compile(r"(?<=\.)\s+(?=[A-Z][\w'’ -]{0,30}?:\s)")
@@ -130,17 +133,35 @@ _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
 # some editors put them in dates and times), and its no-break, narrow no-break, figure
 # and thin spaces look like " " (pasted documents have them: "9:09\u00a0PM", and
 # macOS writes "9:09\u202fPM"); read as their ASCII forms, same length
+# ... and what a word processor or a PDF's text leaves behind: zero-width spaces and joiners,
+# soft hyphens, a byte-order mark inside a pasted text, the ligatures "ﬁ" and "ﬂ"
+# ("conﬁguration" is "configuration")
 _LOOKALIKES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " ", "\u2007": " ",
-                             "\u2009": " "})
-_LOOKALIKE_CHARS = "\u2010\u2011\u00a0\u202f\u2007\u2009"
+                             "\u2009": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
+                             "\ufeff": "", "\u00ad": "", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl",
+                             "\ufb03": "ffi", "\ufb04": "ffl"})
+_LOOKALIKE_CHARS = "\u2010\u2011\u00a0\u202f\u2007\u2009\u200b\u200c\u200d\u2060\ufeff\u00ad\ufb00\ufb01\ufb02\ufb03\ufb04"
+# (column names a table set in plain text has among its three or more: a cheap test before
+# the search for one)
+_COLUMN_WORDS = ("  Owner", "  Status", "  Ticket", "  Due", "  Target", "  Assignee", "  Responsible",
+                 "  OWNER", "  STATUS", "  owner", "  status")
+# a word processor's bullets, pasted: "·<tab>text", "▪ text", "o<tab>text" (Word's second
+# level): the list items they stand for
+_OTHER_BULLET = lazy_re.compile(r"^([ \t]*)(?:[·▪◦‣●■○▸➢➤]|(?<=[ \t])o(?=\t))(?=[ \t])", re.M)
+_OTHER_BULLET_CHARS = "·▪◦‣●■○▸➢➤"
 
 
 def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     """Parse postmortem ``text`` (from a file called ``name``) into a record."""
     options = options or Options()
     problems = Problems()
-    if any(c in text for c in _LOOKALIKE_CHARS):   # (six scans for one character each: faster than a regex)
-        text = text.translate(_LOOKALIKES)   # "2026‑01‑22" written with non-breaking hyphens
+    if not text.isascii():   # (every character below is outside ASCII; a scan for each is faster than a regex)
+        if any(c in text for c in _LOOKALIKE_CHARS):
+            text = text.translate(_LOOKALIKES)   # "2026‑01‑22" written with non-breaking hyphens
+        if any(c in text for c in _OTHER_BULLET_CHARS):
+            text = _OTHER_BULLET.sub(r"\1•", text)
+    if "o\t" in text:
+        text = _OTHER_BULLET.sub(r"\1•", text)
     lines = text.splitlines()
     if (markdown := as_markdown(text, lines)) is not None:
         lines = markdown   # Jira's wiki markup, AsciiDoc or Org: read as the markdown it stands for
@@ -161,6 +182,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = with_outer_pipes(body)   # "Action | Owner" over "---|---": a table without its outer pipes
     if "+--" in text:
         body = with_grid_tables(body)   # pandoc's "+---+---+" tables
+    if "   " in text and any(w in text for w in _COLUMN_WORDS):
+        body = with_text_tables(body)   # "#   Action      Owner      Status", a PDF's table as text
     secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_inline_references(body))),
                     first_line=body_start + 1, heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
@@ -345,7 +368,7 @@ def _plain_heading(line: str) -> bool:
         # name a section anywhere in them will do ("WHY IT COULD HAPPEN"), and a note in
         # brackets after them ("STATUS PAGE UPDATES (as posted, most recent first)")
         return len(name.split()) <= 6 and section_kind(line) is not None
-    return section_kind(line, whole=True) is not None and len(name.split()) <= 5   # ("What I'd suggest we do:")
+    return section_kind(line, whole=True) is not None and len(clean_heading(name).split()) <= 5   # ("What I'd suggest we do:")
 
 
 # "a/b/yyyy" found from its separator, not its first digit: a pattern that starts with
@@ -1139,9 +1162,13 @@ def _collect_metadata(doc: Doc) -> None:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
                         # line holds between separators ("Services: api | web" is one pair: what
                         # follows a "|" names no key)
-                        said = plain(line_text)
-                        if ":" not in said and "：" not in said:
+                        if ":" not in line_text and "：" not in line_text:
                             continue   # (every key below ends in a colon: most prose holds none)
+                        if "   " in line_text or "\t" in line_text:
+                            # "Severity: Sev 1        Report status: Approved": fields set
+                            # side by side in columns, as a PDF's text or a memo gives them
+                            line_text = _FIELDS_IN_COLUMNS.sub(" | ", line_text)
+                        said = plain(line_text)
                         pieces = _FIELDS_SEP.split(said)
                         if len(pieces) == 1 and len(said) < 300 and ". " in said:
                             # "Network team. Author: R. Achterberg. Sev: P2. Doc status: draft":
@@ -2086,10 +2113,12 @@ def _read_opening(doc: Doc, limit: int, skip: set | None = None) -> str:
                                     # the company downloaded anything. This was a close call, not a breach.")
                                     and (len(b.text) <= 2 * _FIELD_LINE or meta_key(kv.group(1)) is not None
                                          and not any(len(t) > _FIELD_LINE for _, (t,) in b.rows[1:]))
-                                    and not (len(b.text) > 2 * _FIELD_LINE and len(_TWO_CLOCKS.findall(b.text)) >= 2)):
+                                    and not (len(b.text) > 2 * _FIELD_LINE and len(_TWO_CLOCKS.findall(b.text)) >= 2)
+                                    and section_kind(kv.group(1), whole=True) != "summary"):
                 # (a long paragraph whose "key" names no field is prose: "We heard about it from
                 # you: ..."; so is one that tells times: "When (CEST): stale from 10:05, a
-                # ticket told us at 10:31, ...")
+                # ticket told us at 10:31, ..."; and so is a summary's, its name before it:
+                # "Overview: During the afternoon of September 24th ...")
                 continue
             # short metadata lines ("**Date Reported:** November 2024") are not prose, on
             # their own or at the head of a paragraph whose sentences follow them; a long

@@ -233,6 +233,75 @@ def with_grid_tables(lines: list[str]) -> list[str]:
     return out if out is not None else lines
 
 
+# a run of two spaces or more (or a tab) between the columns of a table set in plain text
+_COLUMN_GAP = lazy_re.compile(r"[ \t]*(?:  |\t)[ \t]*")
+# a column's name: a few words, no sentence's punctuation, no figure ("Owner", "Target
+# date", "Time (IST)", "#")
+_COLUMN_NAME = lazy_re.compile(r"#|No\.?|[^\W\d_][^\W\d_ /&.-]*(?:[ /&.-]{1,3}[^\W\d_]+){0,2}\.?(?: \([^()\d]{1,12}\))?")
+
+
+def _chunks(line: str) -> list[tuple[int, str]]:
+    """A line's pieces between runs of two spaces or more, each with its column."""
+    out, k = [], len(line) - len(line.lstrip())
+    for piece in _COLUMN_GAP.split(line.strip()):
+        k = line.index(piece, k)
+        out.append((k, piece))
+        k += len(piece)
+    return out
+
+
+def with_text_tables(lines: list[str]) -> list[str]:
+    """Tables set in plain text, as a PDF's or a mail's text gives them: a header of three
+    column names or more over rows whose pieces line up under them, a row's cells wrapped
+    onto lines below it (its first column empty there), the table ending at a blank line.
+    Each becomes a pipe table, line for line: the header written on the blank line above
+    it, the delimiter row on the header's own line, each row's cells joined on its first
+    line and its other lines empty rows. A header counts only when two rows line up under
+    it: prose never does. Other lines as they are."""
+    out = None
+    i, n = 1, len(lines)
+    while i < n - 2:
+        line = lines[i]
+        if not line or line[0] in " \t|" or "  " not in line or lines[i - 1].strip():
+            i += 1
+            continue
+        head = _chunks(line)
+        if len(head) < 3 or not all(_COLUMN_NAME.fullmatch(name) for _, name in head):
+            i += 1
+            continue
+        starts = [k for k, _ in head]
+        j, rows = i + 1, []   # (rows: each a list of its lines)
+        while j < n and lines[j].strip():
+            pieces = _chunks(lines[j])
+            if pieces[0][0] < starts[1] and lines[j][:1] not in " \t":
+                rows.append([pieces])
+            elif rows:
+                rows[-1].append(pieces)
+            else:
+                break
+            j += 1
+        lined_up = sum(1 for row in rows if sum(1 for k, _ in row[0] if k in starts) >= 3)
+        if lined_up < 2 or lined_up < len(rows) // 2 + 1:
+            i = j
+            continue
+        out = out if out is not None else list(lines)
+        width = len(starts)
+        out[i - 1] = "| " + " | ".join(name for _, name in head) + " |"
+        out[i] = "|" + "---|" * width
+        k = i + 1
+        for row in rows:
+            cells = [[] for _ in range(width)]
+            for pieces in row:
+                for col, piece in pieces:
+                    cells[max(c for c in range(width) if c == 0 or starts[c] <= col + 1)].append(piece)
+            out[k] = "| " + " | ".join(" ".join(c).replace("|", "\\|") for c in cells) + " |"
+            for m in range(k + 1, k + len(row)):
+                out[m] = "|" + " |" * width
+            k += len(row)
+        i = j
+    return out if out is not None else lines
+
+
 def _is_table_line(line: str) -> bool:
     s = line.strip()
     return s.startswith("|") and s.count("|") >= 2
@@ -271,7 +340,7 @@ _NUMBERED_NAME = lazy_re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[^\W\d_]")
 _NUMBERED_PARA = lazy_re.compile(r"^()(\d{1,2}\.\d{1,2})\s+(\S.*)$")
 _PARA_MARKER = lazy_re.compile(r"^\d{1,2}\.\d{1,2}$")
 # a lettered point, "(a) ...", as _ITEM's groups
-_LETTERED_PARA = lazy_re.compile(r"^()(\([a-z]\))\s+(\S.*)$")
+_LETTERED_PARA = lazy_re.compile(r"^()(\([a-z]\)|\([ivx]{1,4}\)|[a-z]\)|[ivx]{1,4}[.)])\s+(\S.*)$")
 
 
 def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:
@@ -381,7 +450,9 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                 cur.blocks.append(table)
             # (a delimiter row, "|---|:--:|", holds "--": a row without one is never tried)
             if "--" not in stripped or not _TABLE_SEP.match(raw):
-                table.rows.append((ln, split_cells(stripped)))
+                cells = split_cells(stripped)
+                if not table.rows or any(cells):   # (a row of empty cells holds nothing: a frame's line)
+                    table.rows.append((ln, cells))
             i += 1
             continue
         if c == "#" and (m := _ATX.match(raw)):
@@ -436,7 +507,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                      # "3 TIMELINE", "1.2 Timeline": a numbered name, as a PDF's or a word
                      # processor's text gives its headings, with a blank line after it (not
                      # a table of contents' "1. Summary" over "2. Timeline")
-                     or c.isdigit() and (i + 1 >= n or not lines[i + 1].strip()) and _NUMBERED_NAME.match(stripped))
+                     or c.isdigit() and (i + 1 >= n or not lines[i + 1].strip() or _is_table_line(lines[i + 1]))
+                     and _NUMBERED_NAME.match(stripped))
                 and heading(stripped)):
             open_section(stripped.rstrip(":"), 7, ln)
             i += 1
@@ -449,8 +521,12 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             # list (not "2.5 million users ..." under any other heading)
             im = pm
             numbered_paras = True
-        elif im is None and c == "(" and standalone and (pm := _LETTERED_PARA.match(raw)):
-            # "(a) The change was assessed as low risk ...": a report's lettered points are a list
+        elif im is None and (c == "(" or "a" <= c <= "z") and (standalone or not para and item is not None and item.marker
+                                                                and _LETTERED_PARA.match(item.marker + " x")) \
+                and (pm := _LETTERED_PARA.match(raw)):
+            # "(a) The change was assessed as low risk ...", "b) Announce ...", "(ii) The
+            # rollover ...": a report's lettered or numbered-in-roman points are a list (each
+            # on a line of its own after the first, too)
             im = pm
         # a marker indented as far as the open item's text is a sub-item of it
         # ("1. Do X" then "   - Owner: ..."), not a new top-level item; a tab reaches

@@ -18,6 +18,7 @@ then MDX, and a CMS export's HTML tables and lists (``from_html_blocks``) in any
 """
 from __future__ import annotations
 
+import html
 import re
 
 from loaders import lazy_re
@@ -323,7 +324,7 @@ def as_markdown(text: str, lines: list[str]) -> list[str] | None:
     markup, AsciiDoc or Org, or holds MDX's imports and components, or HTML's tables and
     lists; else None (markdown, or plain text, read as it is)."""
     md = _in_other_markup(text, lines)
-    if "<" in text and ("<table" in text or "<li" in text or "<TABLE" in text or "<LI" in text) \
+    if "<" in text and ("<table" in text or "<li" in text or "<p>" in text or "<TABLE" in text or "<LI" in text) \
             and (html := from_html_blocks(md if md is not None else lines)) is not None:
         md = html   # (a CMS's export: markdown around the HTML its editor kept)
     return md
@@ -368,10 +369,14 @@ def from_email(lines: list[str]) -> list[str] | None:
 _HTML_CELL = lazy_re.compile(r"<t[hd](?:\s[^>]*)?>(.*?)</t[hd]\s*>", re.I | re.S)
 _HTML_ITEM = lazy_re.compile(r"^(\s*)<li(?:\s[^>]*)?>(.*?)(?:</li\s*>)?\s*$", re.I)
 _HTML_LIST_TAG = lazy_re.compile(r"^\s*</?(?:ul|ol)(?:\s[^>]*)?>\s*$", re.I)
-_HTML_TABLE_OPEN = lazy_re.compile(r"^\s*<table(?:\s[^>]*)?>\s*$", re.I)
+# (perhaps with its columns' widths after it: "<table class="confluenceTable"><colgroup>...</colgroup>")
+_HTML_TABLE_OPEN = lazy_re.compile(r"^\s*<table(?:\s[^>]*)?>\s*(?:<colgroup>(?:\s*<col\b[^>]*>)*\s*</colgroup>\s*)?$", re.I)
+_HTML_LIST_CLOSE_FIRST = lazy_re.compile(r"^\s*</(?:ul|ol)\s*>", re.I)
+_HTML_PARA_OPEN = lazy_re.compile(r"^\s*<p(?:\s[^>]*)?>", re.I)
+_HTML_PARA_CLOSE = lazy_re.compile(r"</p\s*>", re.I)
 _HTML_TABLE_CLOSE = lazy_re.compile(r"^\s*</table\s*>\s*$", re.I)
 _HTML_INLINE = ((lazy_re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I), "**"), (lazy_re.compile(r"</?(?:em|i)(?:\s[^>]*)?>", re.I), "_"),
-                (lazy_re.compile(r"</?code(?:\s[^>]*)?>", re.I), "`"), (lazy_re.compile(r"<br\s*/?>", re.I), " "),
+                (lazy_re.compile(r"</?code(?:\s[^>]*)?>", re.I), "`"), (lazy_re.compile(r"<br\b[^>]*>", re.I), " "),
                 (lazy_re.compile(r"<[^>\n]+>"), ""))
 
 
@@ -381,15 +386,42 @@ def _html_inline(text: str) -> str:
     return text.strip().replace("|", "\\|")
 
 
+def _frame(table: dict) -> str:
+    """What a line of a table's frame becomes: nothing above its header, an empty row below
+    it (which keeps the rows one table; the reader skips it)."""
+    return "" if table["width"] is None else "|" + " |" * table["width"]
+
+
+def _html_row(out: list[str], table: dict) -> None:
+    """The row ``table`` holds open written as a pipe table's row on its first line (the
+    header on the frame's line above it, with the delimiter row in the header's place)."""
+    row, table["row"] = table["row"], None
+    if row is None:
+        return
+    cells = _HTML_CELL.findall(" ".join(row))
+    if not cells:
+        return
+    if table["width"] is None:
+        table["width"] = len(cells)
+        # (on the frame's line right above it: the "<table>" line, or a "<thead>" after it)
+        out[table["at"] - 1] = "| " + " | ".join(map(_html_inline, cells)) + " |"
+        out[table["at"]] = "|" + "---|" * len(cells)
+    else:
+        out[table["at"]] = "| " + " | ".join(map(_html_inline, cells)) + " |"
+    for k in range(table["at"] + 1, len(out)):
+        out[k] = _frame(table)   # (the row's other lines)
+
+
 def from_html_blocks(lines: list[str]) -> list[str] | None:
     """HTML's tables and lists written as markdown's, one line for one (a CMS keeps them
     as its editor wrote them: "<tr><td>1:20 pm</td><td>checkout ...</td></tr>" a row, each
-    on a line of its own; "<li>...</li>" an item), or None when there are none. A table's
-    header row goes on its "<table>" line, its delimiter row on the header's own."""
+    on a line of its own, or over several, "<tr>" over a line for each cell; "<li>...</li>"
+    an item), or None when there are none. A table's header row goes on the line above it
+    (the "<table>" line or a "<thead>"), its delimiter row on the header's own."""
     out: list[str] = []
     table: dict | None = None
     ordered: list[bool] = []
-    fenced = changed = False
+    fenced = changed = in_para = False
     for line in lines:
         if line.lstrip()[:3] in ("```", "~~~"):
             fenced = not fenced
@@ -398,23 +430,36 @@ def from_html_blocks(lines: list[str]) -> list[str] | None:
             continue
         if table is not None:
             if _HTML_TABLE_CLOSE.match(line):
+                _html_row(out, table)
                 table = None
                 out.append("")
                 continue
-            cells = _HTML_CELL.findall(line)
-            if not cells:
-                out.append("")   # "<thead>", "<tbody>", "</tr>": the table's frame
-            elif table["width"] is None:
-                table["width"] = len(cells)
-                out[table["opening"]] = "| " + " | ".join(map(_html_inline, cells)) + " |"
-                out.append("|" + "---|" * len(cells))
+            opens, closes = "<tr" in line or "<TR" in line, "</tr" in line or "</TR" in line
+            if opens and table["row"] is not None:
+                _html_row(out, table)   # (a row left open: the next one closes it)
+            if opens and not closes:
+                # a row written over several lines, "<tr>" over a line for each cell,
+                # as Confluence exports it: its cells gathered up to its "</tr>"
+                table["row"], table["at"] = [line], len(out)
+            elif table["row"] is not None:
+                table["row"].append(line)
+                if closes:
+                    out.append(_frame(table))
+                    _html_row(out, table)
+                    continue
             else:
-                out.append("| " + " | ".join(map(_html_inline, cells)) + " |")
+                cells = _HTML_CELL.findall(line)
+                if cells:
+                    table["row"], table["at"] = [line], len(out)
+                    out.append(_frame(table))
+                    _html_row(out, table)
+                    continue
+            out.append(_frame(table))   # "<thead>", "<tbody>", "</tr>", a row's other lines: the table's frame
             continue
         if "<" not in line:
             out.append(line)
         elif _HTML_TABLE_OPEN.match(line):
-            table = {"width": None, "opening": len(out)}
+            table = {"width": None, "opening": len(out), "row": None, "at": 0}
             out.append("")
             changed = True
         elif _HTML_LIST_TAG.match(line):
@@ -424,6 +469,23 @@ def from_html_blocks(lines: list[str]) -> list[str] | None:
             else:
                 ordered.append(tag.startswith("<ol"))
             out.append("")
+            changed = True
+        elif ordered and (m := _HTML_LIST_CLOSE_FIRST.match(line)):
+            # "</ul><br /><span>Medium-to-Long term initiatives.</span>": a list closed, then text
+            ordered = ordered[:-1]
+            out.append(html.unescape(_html_inline(line[m.end():])).replace("\xa0", " "))
+            changed = True
+        elif in_para or _HTML_PARA_OPEN.match(line):
+            # "<p><strong>Contributing factors</strong></p>": a paragraph's text, its
+            # emphasis as markdown's ("**Contributing factors**", a bold line), its
+            # entities read ("i.&nbsp;&nbsp;The build ...<br>": a point of a list)
+            in_para = not _HTML_PARA_CLOSE.search(line)
+            said = html.unescape(_html_inline(_HTML_PARA_OPEN.sub("", line))).replace("\xa0", " ")
+            if "**" in said and not (said.startswith("**") and said.endswith("**") and said.count("**") == 2):
+                # (bold inside a paragraph's text is stress, not a key: "<b>Overview:</b><br>
+                # During the afternoon of May 6th ...", the line break gone, is prose)
+                said = said.replace("**", "")
+            out.append(said)
             changed = True
         elif ordered and (m := _HTML_ITEM.match(line)):
             out.append("  " * (len(ordered) - 1) + ("1. " if ordered[-1] else "- ") + _html_inline(m.group(2)))

@@ -7,6 +7,7 @@ template, the Google SRE book's, Atlassian's, PagerDuty's and home-grown ones.
 from __future__ import annotations
 
 import functools
+import html
 import re
 
 from loaders import lazy_re
@@ -365,9 +366,11 @@ _SNAKE_KEY = lazy_re.compile(r"(?<![:\w])[A-Za-z]+(?:_[A-Za-z]+)+(?![\w])")
 def clean_heading(title: str) -> str:
     """A heading without markup, numbering or leading emoji, in either order:
     "## 🔍 2. Root causes", "## 7. :seedling: Root causes" -> "Root causes"."""
+    if "&" in title:   # "## 4.&nbsp;Contributing factors", as an HTML export writes it
+        title = html.unescape(title)
     if "_" in title:   # "date_occurred", "root_cause": a snake_case key's words
         title = _SNAKE_KEY.sub(lambda m: m.group(0).replace("_", " "), title)
-    t = LEADING_SYMBOLS.sub("", re.sub(r"[*_`#]+", "", title)).strip()
+    t = LEADING_SYMBOLS.sub("", re.sub(r"[*_`#\\]+", "", title)).strip()
     t = LEADING_SYMBOLS.sub("", _NUMBERING.sub("", t)).strip()
     return t.strip(" :.-—–\t")
 
@@ -398,7 +401,9 @@ def section_kind(title: str, whole: bool = False) -> str | None:
             if whole:
                 # "Timeline (UTC)" is a heading; "Action items in progress" is a sentence
                 rest = _PARENS.sub("", t[m.end():]).strip(" :-–—.,")   # ("What happened, roughly:")
-                if len(rest.split()) > 1:
+                if len(rest.split()) > 1 and not ((joined := _JOINED.match(" " + rest))
+                                                  and _named_exactly(rest[joined.end() - 1:]) == kind):
+                    # (two names of the one section joined: "Root cause and contributing factors")
                     return None
             return kind
         if kind in _BESIDE and len(t) < 80 and (joined := _JOINED.search(t)) and rx.match(t[joined.end():]) \
