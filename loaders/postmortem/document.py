@@ -2579,7 +2579,10 @@ def _field_range(doc: Doc, incident_date: date | None):
 def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
     """The Impact section's window ``found`` joined with the windows that follow it
     there, each beginning when the one before ended ("Pendant 5 minutes
-    (17h15-17h20)" then "Durant 10 minutes (17h20-17h30)": one window, 17h15 to 17h30)."""
+    (17h15-17h20)" then "Durant 10 minutes (17h20-17h30)": one window, 17h15 to 17h30),
+    or a later window of the harm itself, when the impact came back ("Forced logout ...
+    at 02:02", "SSO tenants could not sign in from 02:02 until 09:20": the impact ended
+    when the last window did)."""
     start, end = found[0], found[1]
     after = False
     for b in s.blocks:
@@ -2588,13 +2591,23 @@ def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
             continue
         for text in ([b.text, *b.children] if b.kind == "item" else [b.text]):
             more = find_range(text, start.date(), doc.zone, doc.order_hint)
+            if more and end is not None and more[0] < end and end.date() > start.date():
+                # (clocks alone after a window that ran past midnight: its last day's)
+                more = find_range(text, end.date(), doc.zone, doc.order_hint)
             # (begun when the last ended, to the minute: "between 14:20 and 18:00 support
             # worked through the backlog" after "unavailable from 14:00 to 14:30" is not more
-            # of the same impact)
-            if more and more[1] is not None and end is not None and abs(more[0] - end) <= timedelta(minutes=1) \
-                    and more[1] > end:
+            # of the same impact; a later window said of the harm, in the harm's words, is)
+            if more and more[1] is not None and end is not None and more[1] > end and (
+                    abs(more[0] - end) <= timedelta(minutes=1)
+                    or more[0] > end and _HARM_WORDS.search(text) and not _MEASURED_WINDOW.search(text)):
                 end = more[1]
     return (start, end, *found[2:])
+
+
+# what the harm itself is called, in a later window's own words: what customers could not
+# do, what failed or was down (not work done after it: "support worked through the backlog")
+_HARM_WORDS = lazy_re.compile(r"\b(?:could\s+not|couldn['’]t|cannot|can['’]t|unable|unavailable|down|outage|fail(?:ed|ing|ures?)?"
+                              r"|errors?|locked\s+out|logged\s+out|rejected|degraded|broken|timed?\s+out|timeouts?)\b", re.I)
 
 
 # (Japanese writes a wave dash, the first end perhaps "approximately" and the second
