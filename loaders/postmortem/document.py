@@ -32,7 +32,7 @@ from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITIO
                                         sections, with_grid_tables, with_outer_pipes,
                                         with_text_tables)
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
-from loaders.postmortem.vocabulary import (HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
+from loaders.postmortem.vocabulary import (HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
                                           section_kind, starts_of)
 from loaders.postmortem.other_markup import MAIL_HEADER, as_markdown
 from loaders.problems import Problems
@@ -2599,15 +2599,11 @@ def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
             # of the same impact; a later window said of the harm, in the harm's words, is)
             if more and more[1] is not None and end is not None and more[1] > end and (
                     abs(more[0] - end) <= timedelta(minutes=1)
-                    or more[0] > end and _HARM_WORDS.search(text) and not _MEASURED_WINDOW.search(text)):
+                    or more[0] > end and HARM_WORDS.search(text) and not _MEASURED_WINDOW.search(text)):
                 end = more[1]
     return (start, end, *found[2:])
 
 
-# what the harm itself is called, in a later window's own words: what customers could not
-# do, what failed or was down (not work done after it: "support worked through the backlog")
-_HARM_WORDS = lazy_re.compile(r"\b(?:could\s+not|couldn['’]t|cannot|can['’]t|unable|unavailable|down|outage|fail(?:ed|ing|ures?)?"
-                              r"|errors?|locked\s+out|logged\s+out|rejected|degraded|broken|timed?\s+out|timeouts?)\b", re.I)
 
 
 # (Japanese writes a wave dash, the first end perhaps "approximately" and the second

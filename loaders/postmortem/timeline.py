@@ -17,6 +17,7 @@ from loaders.postmortem.doc import datetime_value, front, minutes, status_issue
 from loaders.postmortem.markdown import plain
 from loaders.postmortem.vocabulary import (
     BAD_THINGS,
+    HARM_WORDS,
     BECOMING,
     CJK_CHAR,
     EVENT_MARKERS,
@@ -1923,6 +1924,38 @@ def _after_lead_up(doc, timed: list[Entry]) -> Entry | None:
     return min(rest, key=lambda e: e.at) if rest and len(rest) < len(timed) else timed[0]
 
 
+# (what a document states of the impact's end, front matter or a field, stands; what the
+# timeline or a window suggests may be the first window's end only)
+_RELAPSE_CAN_MOVE = ("impact_range", "timeline_marker", "timeline_mitigation")
+# the harm back after it had ended: "503s return everywhere", "the alert fires again"
+_RELAPSE = lazy_re.compile(r"\b(?:again|returns?|returned|came\s+back|comes\s+back|relapse[sd]?|recur(?:s|red|rence)?"
+                           r"|re-?appear(?:s|ed)?|second\s+(?:wave|window|period)|once\s+more)\b", re.I)
+# an alert or a page after it: someone told again
+_PAGED_AGAIN = lazy_re.compile(r"\b(?:pages?|paged|fires|fired|alerts?|alerted)\b", re.I)
+# everyone well again: "All customers normal", "every customer back to normal", "All
+# services OK", "All regions clean", "Lag zero for every tenant. All customers current."
+_ALL_CLEAR = lazy_re.compile(r"\b(?:all|every)\s+(?:[\w-]+\s+){0,2}?(?:customers?|users?|services?|regions?|tenants?"
+                             r"|households?|segments?|systems?|partners?|clients?|merchants?|sites?)\b[^.;]{0,40}?"
+                             r"\b(?:normal|ok|okay|recovered|recover|restored|clean|current|healthy|back)\b", re.I)
+
+
+def _after_relapse(timed: list[Entry], ended: datetime) -> datetime | None:
+    """When the impact ended for good, if the timeline tells of it coming back after
+    ``ended`` (the harm returning, "503s return everywhere", or an alert paging again,
+    "S3ApiErrorRate pages Anjali", after an entry of harm): the first entry after that
+    saying everyone is well again ("All customers normal"), else None (the first
+    window's end stands)."""
+    later = [e for e in timed if e.at > ended + timedelta(minutes=5)]
+    back = next((i for i, e in enumerate(later)
+                 if _RELAPSE.search(e.text) and ("impact" in e.tags or "detected" in e.tags or "started" in e.tags
+                                                 or HARM_WORDS.search(e.text) or _PAGED_AGAIN.search(e.text))
+                 or _PAGED_AGAIN.search(e.text) and i and "impact" in later[i - 1].tags
+                 and e.at - later[i - 1].at <= timedelta(minutes=30)), None)
+    if back is None:
+        return None
+    return next((e.at for e in later[back + 1:] if _ALL_CLEAR.search(e.text)), None)
+
+
 def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=None, detection_told=None):
     """Each timestamp from the strongest evidence, with the rule that filled it.
 
@@ -2096,6 +2129,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     put("mitigated_at", steps[0] if steps else None, "resolution_steps")
     if sources.get("mitigated_at") == "resolution_steps" and len(steps) > 1:
         put("resolved_at", steps[-1], "resolution_steps")
+    if sources.get("mitigated_at") in _RELAPSE_CAN_MOVE and (ended := _after_relapse(timed, times["mitigated_at"])):
+        times["mitigated_at"], sources["mitigated_at"] = ended, "timeline_after_relapse"
     if start is not None and ttr is not None:
         put("resolved_at", start + timedelta(minutes=ttr), "stated_duration")
     put("resolved_at", last("resolved", after=times.get("mitigated_at") or after), "timeline_resolution")

@@ -1260,3 +1260,10 @@ ACTION_KINDS = {
     "process": lazy_re.compile(r"\bprocess\b|\btraining\b|\bdocumentation\b|\bcommunication\b|\bpolicy\b", re.I),
     "other": lazy_re.compile(r"\bother\b|\bmisc(?:ellaneous)?\b", re.I),
 }
+
+
+# what the harm itself is called, in a window's or an entry's own words: what customers
+# could not do, what failed or was down, a server error's code ("503s return"); not work
+# done after it ("support worked through the backlog")
+HARM_WORDS = lazy_re.compile(r"\b(?:5\d\d(?=s?\b)|could\s+not|couldn['’]t|cannot|can['’]t|unable|unavailable|down|outage|fail(?:ed|ing|ures?)?"
+                              r"|errors?|locked\s+out|logged\s+out|rejected|degraded|broken|timed?\s+out|timeouts?)\b", re.I)
