@@ -57,10 +57,22 @@ _BOLD_KEY = lazy_re.compile(r"(?:\*\*|__|\*(?=[^\W\d_]))(?:([^*_:：|\n]{1,40}?)
                             r"|([^*_:：|\n]{1,40}?)(?:\*\*|__|\*(?!\*))[ \t]{0,3}[:：])")
 
 
+# a field's bold name and its value, no colon between them: "> **Severity** Sev 1 "
+_BOLD_NAMED = lazy_re.compile(r"^[>\s]*\*\*([^*\n]{1,30})\*\*\s+(\S.*)$")
+
+
 def _bold_pairs(line: str):
-    """(key, value) for every "**Key:** value" on a metadata line."""
+    """(key, value) for every "**Key:** value" on a metadata line (or "**Key** value",
+    without the colon, between separators: "**Date** 8 September 2025 · **Severity** Sev 1")."""
     if ":" not in line and "：" not in line:
-        return   # (every key ends in a colon: "**well before**" in prose names none)
+        # (every key ends in a colon, "**well before**" in prose names none, but in a row of
+        # two fields or more set apart by "·" or "|", each opening with a field's bold name)
+        if "**" in line and _FIELDS_SEP.search(line):
+            pairs = [(m.group(1).strip(), m.group(2).strip()) for m in map(_BOLD_NAMED.match, _FIELDS_SEP.split(line))
+                     if m is not None and meta_key(m.group(1).strip()) is not None]
+            if len(pairs) >= 2:
+                yield from pairs
+        return
     keys = list(_BOLD_KEY.finditer(line[:4000]))
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
@@ -96,6 +108,8 @@ _OPENS_WITH_TITLE = lazy_re.compile(r"^\s*Title\s*:", re.I)
 # a blog generator's header at the very top, its colon unspaced ("Title:Racket Package
 # Server Security Vulnerabilities", "Date:2015-09-22T00:10:00"), as Frog writes it
 _HEADER_KV = lazy_re.compile(r"^(title|date|tags|author|authors|category|summary)\s*:\s*(\S.*)$", re.I)
+# a field's name, a dash, its value: "Severity — High", "Lead (Jakarta) – Dewi Santoso"
+_DASHED_FIELD = lazy_re.compile(r"^([^\W\d_][\w /]{0,30}?(?:\s*\([^()\n]{1,30}\))?)\s+[—–]\s+(\S.*)$")
 _KV_WIDE = lazy_re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
 # "near miss", and the word in the other languages postmortems are written in: Dutch
 # "bijna-incident", German "Beinahe-Vorfall", French "quasi-incident", Spanish "casi
@@ -1162,8 +1176,9 @@ def _collect_metadata(doc: Doc) -> None:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
                         # line holds between separators ("Services: api | web" is one pair: what
                         # follows a "|" names no key)
-                        if ":" not in line_text and "：" not in line_text:
-                            continue   # (every key below ends in a colon: most prose holds none)
+                        if ":" not in line_text and "：" not in line_text and not (
+                                b.kind == "item" and ("—" in line_text or "–" in line_text)):
+                            continue   # (every key below ends in a colon or a dash: most prose holds none)
                         if "   " in line_text or "\t" in line_text:
                             # "Severity: Sev 1        Report status: Approved": fields set
                             # side by side in columns, as a PDF's text or a memo gives them
@@ -1186,6 +1201,10 @@ def _collect_metadata(doc: Doc) -> None:
                             m = _KV_LINE.match(part.strip()) or _KV_WIDE.match(part.strip()) or (
                                 _HEADER_KV.match(part.strip()) if s.level == 0 and ln <= 12 else None)
                             key, value = _field(*m.group(1, 2)) if m else (None, "")
+                            if m is None and b.kind == "item" and (d := _DASHED_FIELD.match(part.strip())) \
+                                    and meta_key(d.group(1)) is not None:
+                                m = d   # "* Severity — High (escalated from Medium)": a list of fields, each name before a dash
+                                key, value = _field(*m.group(1, 2))
                             if m and (key in _KV_KEYS or kind == "metadata" or key is None
                                       or (key == "title" and s.level == 0 and ln <= 12)) \
                                     and not (mail and key == "date"):
@@ -1615,11 +1634,14 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         doc.problems.warning(None, f"the title dates the meeting {found}, but its opening names {said}; "
                                    f"{said} used")
         return said, None
-    if source == "file name" and title and found is not None \
-            and (title_day or _day_without_year(plain(title), found, hint)) == found:
+    if source in ("file name", "front matter") and title and found is not None \
+            and (named := title_day or _day_without_year(plain(title), found, hint)) is not None \
+            and _span_start(plain(title), named) == found:
         # "2023-08-29-delayed-emails.md" titled "... on August 29": the file name and the
         # title both date the incident, whatever day the opening counts back to ("Last
-        # Tuesday", from a post written a week later)
+        # Tuesday", from a post written a week later); so do the front matter's date and a
+        # title naming the same day (not "failing silently since ... on 2 December", a
+        # cause the opening dates a month before)
         return found, None
     if source == "byline" and found is not None:
         # "Written 12 March 2025 by ..." over "**Incident period:** Tuesday 4 March 2025, 2:20
@@ -2154,8 +2176,9 @@ _WENT_WRONG_AFTER = lazy_re.compile(r"\b(?:" + _WRONG + r"|crash(?:ed|es|ing)?|r
 
 # a span of days whose first names no month: "from Saturday 29 to Sunday 30 March 2025",
 # "29-30 March", "the 14th and 15th of May"
-_DAY_SPAN = lazy_re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|and|through|-|–|—)\s*"
-                            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?"
+# (a German day's number ends in a dot: "12. - 13. August 2020")
+_DAY_SPAN = lazy_re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:to|until|till|and|through|-|–|—)\s*"
+                            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|\.)?"
                             r"\s+(?:of\s+)?([a-z]{3,9})\b", re.I)
 
 
