@@ -1018,6 +1018,7 @@ EVENT_WORDS: dict[str, list[str]] = {
                                                                           "bridge", "channel", "incident channel")],
        "closes it out", "closed it out", "closing it out", "closes it", "closing this", "closes out",
        "resolving this", "resolving it", "resolving the ticket", "resolving the incident",
+       "resolves the incident", "resolve the incident", "resolves the ticket", "resolves it",
        # "That was the end of it for the day."
        "was the end of it", "that's the end of it", "that is the end of it",
        # "he called it closed at 10:40", "calling it resolved", "calling it done and going to bed"
