@@ -649,6 +649,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     """One bullet, checkbox or paragraph. Its status comes from its own line (a done
     sub-bullet does not finish the parent), else from its group's heading; its ticket,
     owner and due date may also sit in its sub-bullets."""
+    if text[-1:] in "*_" and (em := _EMPHASISED_CLOSE.search(text)):
+        text = text[:em.start()] + em.group(1)   # "... *(Dana Whitaker · HB-1201 · Done)*": the notes, set in italics
     whole = " ".join([text, *children])
     status = None
     m = _CHECK.match(text)
@@ -840,14 +842,16 @@ _TASK_FIELD = lazy_re.compile(r"\s*([📅⏳🛫✅➕❌]\ufe0f?\s*(?:\d[\d./-]
 # a name in brackets closing an item, or only its ticket, due date or status after it:
 # "... for the redirect loop [Nikhil]", "(Carla)", "[Ananya] — by 28 Jun"
 # (or several, each after its dash: "(Arjun Mehta-Rao) — ITOOLS-59 — done")
-_BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,40})[)\]]((?:\s+(?:[—–]|--)\s+(?:(?!--)[^—–]){1,60}){1,3})?\W*$")
+_BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]((?:\s+(?:[—–]|--)\s+(?:(?!--)[^—–]){1,60}){1,3})?\W*$")
 # a note closing an item after its bracket: "(done Wed)", "by 8/19"
 # (or its ticket: "(Arjun) AUTH-554")
 _NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12}|(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))[.;]?\s*$", re.I)
 # a person's role or team in brackets after the name: "Lena Vos (Product)"
 _ROLE_AFTER = lazy_re.compile(r"(?<=[^\W\d_])\s+\(([A-Za-z][\w &/-]{1,30})\)$")   # ("Luis (web)")
 # where one note in brackets ends and the next begins
-_NOTE_BREAK = lazy_re.compile(r"[,;](?!\s*\d{4}\b)")
+_NOTE_BREAK = lazy_re.compile(r"[,;·](?!\s*\d{4}\b)")
+# an item's closing notes in brackets set in italics: "*(Dana Whitaker · HB-1201 · due Mar 14 · Done)*"
+_EMPHASISED_CLOSE = lazy_re.compile(r"(?<![*_])[*_]{1,2}(\([^()*_]{1,120}\))[*_]{1,2}\s*$")
 # a name, then perhaps its ticket, a status and a date, each after a comma
 _NAME_FIRST = lazy_re.compile(r"^([^,]{2,40})((?:,\s*[^,]{1,30}){0,3})$")
 
