@@ -10,6 +10,9 @@ severity (None), never a guess.
 ``stated(text)`` is the severity a field states without the note a writer puts after it:
 ``SEV1 (deploys degraded)`` and ``High — booking broken`` state ``SEV1`` and ``High``.
 
+``scale(text)`` is the scale a document defines for its own names ("Red = SEV1, Orange =
+SEV2"), and ``on_scale(severity, text)`` the level a name on it has.
+
 ``label(level)`` is how every page, table and export names a level: ``SEV1`` ...,
 and ``no severity`` for None. Ingest writes both next to the text as written
 (``severity_level`` and ``severity_label``), so the SQL models and the dashboard read
@@ -87,6 +90,31 @@ def stated(text: str | None) -> str | None:
     if not text or not (m := _NOTED.match(text)):
         return text
     return m.group(1) if level(text[m.end():]) is None else text
+
+
+# one level of a scale a document defines: "Red = SEV1", "**Orange** = a major flow is
+# broken for a significant group (SEV2)": a name, "=", and the first coded level after it
+# (before the next "=")
+# (its emphasis either way: "**Red**", "__Red__")
+_SCALE_ENTRY = lazy_re.compile(r"(?<![^\W\d_])([^\W\d_]{3,12})[*_]*\s*=\s*[^=]{0,120}?\b((?:sev(?:erity)?|p|s)[\s-]?\d)\b", re.I)
+
+
+def scale(text: str) -> dict[str, int]:
+    """The levels a document's own scale gives its names ("Red = SEV1, Orange = SEV2,
+    Yellow = SEV3": red 1, orange 2, yellow 3), or {} when it defines none (two names at
+    least)."""
+    if "=" not in text:
+        return {}
+    named = {m.group(1).lower(): level(m.group(2)) for m in _SCALE_ENTRY.finditer(text)}
+    return named if len(named) >= 2 else {}
+
+
+def on_scale(text: str | None, document: str) -> int | None:
+    """The level a severity with none of its own ("🟠 Orange", "Red") has on the scale the
+    document defines, or None."""
+    if not text or not (named := scale(document)):
+        return None
+    return next((named[w.lower()] for w in re.findall(r"[^\W\d_]+", text) if w.lower() in named), None)
 
 
 def label(lvl: int | None) -> str:

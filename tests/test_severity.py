@@ -163,3 +163,15 @@ def test_more_severity_keys(key):
 def test_a_severity_said_in_a_label_or_a_sentence_of_its_own(said, level):
     from loaders.postmortem import parse
     assert parse(f"# Uploads failing\n\n{said}\n\nUploads failed for an hour.\n")["severity_level"] == level
+
+
+def test_a_scale_the_document_defines_names_its_levels():
+    from loaders.severity import on_scale, scale
+    text = "Our colours: **Red** = everything down (SEV1), **Orange** = a major flow\nbroken (SEV2), Yellow = SEV3."
+    assert scale(text) == {"red": 1, "orange": 2, "yellow": 3}
+    assert on_scale("🟠 Orange", text) == 2 and on_scale("Purple", text) is None
+
+
+def test_one_name_and_a_level_is_no_scale():
+    from loaders.severity import on_scale, scale
+    assert scale("We set x = P1 once.") == {} and on_scale("x", "We set x = P1 once.") is None

@@ -893,7 +893,9 @@ _TITLED_SEVERITY = lazy_re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:eri
 # "it" or the incident: "alerts rated P2 page the on-call" names a rule, not this one)
 # a severity as a clause of its own in a short line under the title: "2023-04-07, @yuki
 # (oncall). Sev 3. ~35 min." (set apart by stops, commas or bars; not "the SEV1 last year")
-_CLAUSE_SEVERITY = lazy_re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?|priority)[\s-]?[0-5]|P[0-4])(?=\s*(?:[.;,|·)]|$))")
+# (or its name and a coded level: "... · Severity P3 · written up by Sam")
+_CLAUSE_SEVERITY = lazy_re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?|priority)[\s-]?[0-5]|P[0-4]"
+                                   r"|(?i:severity|priority)\s*:?\s*(?:P[0-4]|S[0-5]|(?i:sev)[\s-]?[0-5]))(?=\s*(?:[.;,|·)]|$))")
 
 
 # a severity that is a sentence of its own in the opening prose: "... lives here. SEV-3.
@@ -1080,6 +1082,8 @@ def _collect_metadata(doc: Doc) -> None:
         if key == "resolved" and _FIXED_KEY.match(key_text.strip(" *_:")) and tp.read_stamp(value) is not None:
             fixed.append((value, line))   # (settled once every field is read, below)
             return
+        if key == "severity" and "=" in value and severities.scale(value):
+            return   # "Severity colours (mobile): Red = SEV1, Orange = SEV2, ...": the scale, not this incident's level
         if (key == "class" and _NEAR_MISS.search(value)) or (key == "severity" and _NEAR_MISS.match(value)):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class, and
             value = "yes"      # "`severity`: near-miss (zero realized loss)" names no level
@@ -1415,7 +1419,8 @@ def _record(doc: Doc, options: Options) -> dict:
         "title": title,
         "date": tp.iso_date(incident_date),
         "severity": severity,
-        "severity_level": severities.level(severity),
+        "severity_level": severities.level(severity) if severities.level(severity) is not None or doc.text is None
+        else severities.on_scale(severity, doc.text),
         "status": status,
         "near_miss": near_miss,
         "incident_class": incident_class,
