@@ -120,6 +120,17 @@ def test_an_entry_says_its_event_by_meaning(entry, event):
     assert event in e.tags | e.markers
 
 
+@pytest.mark.parametrize("entry", [
+    "With latency still climbing, the team decides to fail over to the standby",
+    "We decided to switch traffic to the backup provider",
+])
+def test_a_decision_to_act_is_not_the_act(entry):
+    from loaders.postmortem import timeline
+    e = timeline.Entry(None, entry, 1)
+    timeline._tag(e)
+    assert "mitigated" not in e.tags | e.markers
+
+
 @pytest.mark.parametrize("heading, kind", [
     ("Checklist: Follow-ups (2/4)", "actions"),          # a card's checklist, then the section's name
     ("Card 12: Timeline", "timeline"),

@@ -2041,6 +2041,8 @@ _ON_WEEKDAY_DATE = lazy_re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evenin
 # engineering blog — 24 May 2024 — Rhys Morgan*")
 _BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b(?:posted|published|written)\s+(?:on\s+)?"
                      r"|\b(?:engineering\s+)?blog\s+[—–-]"
+                     # "*Marcus Feld, VP Engineering · July 18, 2024 · 6 min read*": a post's reading time
+                     r"|\b\d{1,2}\s*min(?:ute)?s?\s+read\b"
                      # "Created by Dev Patel · Last edited by Maya Chen, Oct 10, 2025": a page's edits
                      r"|^\W*created\s+by\b|\blast\s+(?:edited|modified|updated)\s+(?:by|on)\b"
                      # "On-call: Liam Tranter-Osei · 20 Feb 2024 · times are Sydney time": the
@@ -3322,7 +3324,9 @@ _HARMED = lazy_re.compile(
     # share of EU orders twice"): harm inside the company, whatever customers saw
     r"|(?:excess|runaway|unplanned|unexpected|wasted|surprise)\s+(?:[\w-]+\s+)?(?:spend(?:ing)?|costs?|charges|bill)"
     r"|(?:spend(?:ing)?|costs?|bill)\s+(?:runaway|overrun|blow[\s-]?up)"
-    r"|(?:was|were|been)\s+(?:over|under)stated|(?:mis|double[\s-]?)(?:reported|counted)|counted\s+(?:[\w-]+\s+){0,6}?twice)\b", re.I)
+    # ("dashboards overstated May revenue by about 6%", "one deck ... had to be re-issued")
+    r"|(?:was|were|been|dashboards?|reports?|figures?|decks?)\s+(?:over|under)stated|(?:mis|double[\s-]?)(?:reported|counted)"
+    r"|counted\s+(?:[\w-]+\s+){0,6}?twice|had\s+to\s+be\s+re-?(?:issued|sent|published|stated))\b", re.I)
 
 
 # any word of any group above, in one pass: most documents hold none

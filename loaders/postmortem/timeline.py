@@ -386,7 +386,9 @@ _INTENT = {"getting", "get", "try", "tries", "trying", "tried", "attempt", "atte
            "hoping", "aim", "aims", "aiming", "want", "wants", "wanting", "fails", "failed", "fail", "unable",
            "cannot", "can't", "couldn't",
            # "actively working on resolving it": the work toward it, not the end
-           "working"}
+           "working",
+           # "the team decides to fail over to the standby": the choice, made before the act
+           "decide", "decides", "decided", "deciding"}
 _INTENT_WORDS = "|".join(sorted((re.escape(w) for w in _INTENT), key=len, reverse=True))
 
 
