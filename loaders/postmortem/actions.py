@@ -69,12 +69,13 @@ _KEYED_HASH = lazy_re.compile(r"(?<![\w/.&#-])([A-Za-z][\w-]{1,30}#\d{1,7})\b")
 _TRACKER_URL = lazy_re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge_requests|tickets?|bugs?|browse|"
                           r"tasks?|cards?|stories|story|work_?items?|show_bug\.cgi)\b[^\s)>\]]*"
                           r"|/\d+(?=[\s)>\],.]|$))", re.I)
-# ("Responsible: Kim" names one; "for responsible disclosure" does not)
+# ("Responsible: Kim" and "(Responsibility: Network Planning – West; ...)" name one; "for
+# responsible disclosure" does not)
 # (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann", "eigenaar: Femke
 # de Vries", "ansvarig: Oskar Lund", "PIC: Dimas")
 _OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担负])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
-                    r"|\b(?:responsible|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
+                    r"|\b(?:responsible|responsibility|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
                     r"|w[łl]a[śs]ciciel"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
@@ -997,7 +998,12 @@ def _a_note(text: str) -> bool:
     "done", "due 9/27", "by 28 Jun")."""
     text = text.strip()
     return bool(_ticket(text) or _status(text) is not None or tp.find_date(text) or _DUE.match(text)
-                or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text))
+                or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
+                or _EMPTY_FIELD.match(text))
+
+
+# a note's field left empty: "ticket: N/A", "due: TBD", "Jira: -"
+_EMPTY_FIELD = lazy_re.compile(r"^(?:tickets?|jira|issue|due|deadline|status|eta)\s*:\s*(?:n/?a|tbd|tbc|none|-+|—|\?+)?\s*$", re.I)
 
 
 # a quarter named alone, as a target: "— Q3"

@@ -157,7 +157,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # a cause-and-effect diagram written as a list ("Fishbone (causes by category)"), and
         # what let a fault past the checks ("What let it through")
         r"(?:fishbone|ishikawa)(?:\s+(?:diagram|analysis|chart))?", r"causal\s+analysis",
-        r"what\s+let\s+(?:it|this|them)\s+(?:through|happen|slip)", r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?(?!\s+(?:did|it)\b)(?!\s+(?:one|a|an|this|these|we\s+(?:are\s+)?(?:wrote|write|writing|combined))\s+"
+        r"what\s+let\s+(?:it|this|them)\s+(?:through|happen|slip)",
+        # what aggravated it ("What made it worse", "Aggravating factors")
+        r"what\s+made\s+(?:it|this|things|the\s+(?:impact|outage|incident))\s+worse", r"aggravating\s+(?:factors?|causes?)",
+        r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?(?!\s+(?:did|it)\b)(?!\s+(?:one|a|an|this|these|we\s+(?:are\s+)?(?:wrote|write|writing|combined))\s+"
         # ("Why one document", "Why this review": why the write-up is as it is, not the causes)
         r"(?:\w+\s+)?(?:document|review|write[\s-]?up|post|report|doc|retro(?:spective)?)s?\b)", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
