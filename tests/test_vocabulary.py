@@ -111,6 +111,7 @@ def test_a_long_run_of_spaces_in_a_heading_costs_linear_time():
     ("Error rate back to baseline", "mitigated"),
     ("Ama closes the thread", "resolved"),
     ("Chloe reviews the overnight traffic and resolves the incident", "resolved"),
+    ("alertmanager FIRING DNSResolverServfailHigh severity=page -> PagerDuty platform-primary", "detected"),
     ("A trustee texts me that the donate button just spins", "detected"),
 ])
 def test_an_entry_says_its_event_by_meaning(entry, event):

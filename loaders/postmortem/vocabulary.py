@@ -900,6 +900,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} this {n}" for v in ("opening", "opened", "opens") for n in ("card", "ticket", "issue", "incident")]
     # "PagerDuty fires": the paging tool named for the page
     + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered")
+    # "alertmanager FIRING DNSResolverServfailHigh": the alerting tool's own word for an alert going off
+    + _variants("alertmanager grafana", "firing fires fired")
     # "the uptime check for /releases goes red": a check or dashboard failing where people see it
     + ["goes red", "went red", "turns red", "turned red"],
     "mitigated": (
