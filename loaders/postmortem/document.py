@@ -920,6 +920,13 @@ def _sentence_severity(doc: Doc) -> str | None:
     return None
 
 
+def _severity_level(severity: str | None, doc: Doc) -> int | None:
+    """The level ``severity`` names (P0 is 0), or a name's with no level of its own
+    ("Orange") on the scale the document defines ("Red = SEV1, Orange = SEV2")."""
+    lvl = severities.level(severity)
+    return lvl if lvl is not None else severities.on_scale(severity, doc.text or "")
+
+
 def _byline_severity(doc: Doc) -> str | None:
     """A severity stated as a clause of its own in a short line of the first paragraphs
     under the title (a terse note's header line)."""
@@ -1419,8 +1426,7 @@ def _record(doc: Doc, options: Options) -> dict:
         "title": title,
         "date": tp.iso_date(incident_date),
         "severity": severity,
-        "severity_level": severities.level(severity) if severities.level(severity) is not None or doc.text is None
-        else severities.on_scale(severity, doc.text),
+        "severity_level": _severity_level(severity, doc),
         "status": status,
         "near_miss": near_miss,
         "incident_class": incident_class,
