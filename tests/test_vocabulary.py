@@ -112,6 +112,9 @@ def test_a_long_run_of_spaces_in_a_heading_costs_linear_time():
     ("Ama closes the thread", "resolved"),
     ("Chloe reviews the overnight traffic and resolves the incident", "resolved"),
     ("alertmanager FIRING DNSResolverServfailHigh severity=page -> PagerDuty platform-primary", "detected"),
+    ("Researcher emails security@example.org with a sample file listing", "detected"),
+    ("A user opens issue #3310: the release contains obfuscated code", "detected"),
+    ("Automated power monitoring pages the on-site facilities engineer", "detected"),
     ("A trustee texts me that the donate button just spins", "detected"),
 ])
 def test_an_entry_says_its_event_by_meaning(entry, event):

@@ -889,7 +889,12 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{a} {who} {verb}" for a in ("a", "an", "one", "another")
        for who in ("user", "customer", "client", "member", "partner", "merchant", "reader", "visitor")
        for verb in ("asks", "asked")]
-    + _variants("monitoring", "fires fired caught shows raises raised")
+    + _variants("monitoring", "fires fired caught shows raises raised pages paged alerts alerted")
+    # "Researcher emails security@...", "A user opens issue #3310": someone outside telling
+    # us by mail or in the project's tracker
+    + [f"{who} {verb}" for who in ("researcher", "a researcher", "a user", "a customer", "reporter", "a reporter")
+       for verb in ("emails", "emailed", "opens issue", "opened issue", "opens an issue", "opened an issue",
+                    "files an issue", "filed an issue", "opens a bug", "opened a bug")]
     # "Our uptime monitor posts 'DOWN' in the infra room": a check telling the team
     + _variants("monitor check probe", "posts posted fires fired alerts alerted flags flagged")
     # "radios guest services, who open a P1 ticket": someone raising the incident
