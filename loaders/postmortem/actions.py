@@ -87,6 +87,10 @@ _OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担负])(?:\b(?:owner|assignee|a
 _MENTION = r"@[\w-]+(?:\.[\w-]+)*(?:@[\w-]+(?:\.[\w-]+)+)?"
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = lazy_re.compile(r"^(" + _MENTION + r")(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
+# a handle opening the item, its task after it in small letters: "@sven open port 80 again",
+# "@dev-kasper e2e test that logs in ..." (not "@here", "@channel": everyone, nobody's own)
+_LEADING_HANDLE = lazy_re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)\s+(?=[a-z0-9\"“'‘])")
+_EVERYONE = {"@here", "@channel", "@everyone", "@all", "@team"}
 # a mention by display name opening the item, as Confluence and Jira render one: "@Ravi
 # Menon Pin `TZ` in the Dockerfile", "@Sneha Iyer Page the slots on-call"
 _LEADING_DISPLAY_NAME = lazy_re.compile(r"^@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,3})(?=[\s,:—–-])")
@@ -696,6 +700,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = lm.group(1)  # "@jsnshrmn will identify ..."
         elif clean[:1] == "@" and (dm := _LEADING_DISPLAY_NAME.match(clean)):
             owner = _display_name(dm.group(1))   # "@Ravi Menon Pin `TZ` in the Dockerfile"
+        elif clean[:1] == "@" and (hm := _LEADING_HANDLE.match(clean)) and hm.group(1).lower() not in _EVERYONE:
+            owner = hm.group(1)   # "- [ ] @sven open port 80 again": a to-do list's handle before its task
         elif "@" in clean and (dm := _DISPLAY_NAME_BEFORE_FIELDS.search(clean)):
             owner = dm.group(1)   # "... routed to on-call @Sam Delgado INTEG-412 due Mar 28, 2025"
             if _CHIP_DATE.fullmatch(chip := clean[dm.end():].strip()):

@@ -1977,7 +1977,7 @@ _YESTERDAY_REACH = 400   # characters: the opening's first sentences, where a po
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAYS_DE = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 _ON_WEEKDAY = lazy_re.compile(r"\b(?P<lead>on|last|this\s+past|early\s+on|late\s+on|am|letzten)\s+"
-                         r"(?P<day>" + "|".join(_WEEKDAYS + _WEEKDAYS_DE) + r")\b(?!,?\s*(?:\d|\(|the\s+\d|"
+                         r"(?P<day>" + "|".join(_WEEKDAYS + _WEEKDAYS_DE) + r")\b(?!,?\s*(?:\d|\(\s*\d|the\s+\d|"
                          + tp.MONTH_STEMS + "))", re.I)
 
 
@@ -1994,7 +1994,15 @@ def _relative_day(opening: str, posted: date) -> date | None:
     back = (posted.weekday() - wd) % 7
     if back == 0 and m.group("lead").lower() in ("last", "letzten", "this past"):
         back = 7
-    return posted - timedelta(days=back)
+    day = posted - timedelta(days=back)
+    if (nth := _THE_NTH.match(opening, m.end())) is not None:
+        # "Last Tuesday (the 4th)": the Tuesday that fell on the 4th, within five weeks back
+        return next((d for d in (day - timedelta(weeks=k) for k in range(5)) if d.day == int(nth.group(1))), day)
+    return day
+
+
+# the day of the month in brackets after a weekday: "last tuesday (the 4th)"
+_THE_NTH = lazy_re.compile(r"\s*\(\s*the\s+(\d{1,2})(?:st|nd|rd|th)\s*\)", re.I)
 
 
 # "Since Friday (31.03.2017) ...": a weekday and a bracket before the date
