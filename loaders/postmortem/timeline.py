@@ -974,6 +974,10 @@ _WEEKDAY_DAY = lazy_re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(
 # (a full name, two words or more, an emoji before it aside: not a status update's
 # "Resolved — Nov 6, 12:55 AM")
 _WRITER_THEN_WHEN = lazy_re.compile(r"^(?:[^\w\s]+\s*)?@?[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){1,3}\s[—–]\s+(\S.{3,40})$")
+# ... or a thread's, as a tracker shows it: a handle, what it did, then when ("ilse-vd
+# commented · 2025-03-04 10:14 UTC", "brambleworks opened this issue · 2025-03-04 08:52 UTC")
+_HANDLE_THEN_WHEN = lazy_re.compile(r"^(?:[^\w\s@]+\s*)?@?[\w.-]{2,39}\s+(?:commented|replied|wrote|posted|answered|reopened|closed"
+                                    r"|opened\s+this\s+(?:issue|pull\s+request|discussion))(?:\s+on)?\s*[—–·,|-]?\s*(\S.{3,40})$", re.I)
 
 
 # a heading's last part after a dash or a colon ("Phase 2 — Wednesday 19 January", "Day two: 19 Jan")
@@ -998,10 +1002,14 @@ def _section_entries(r: _Reader, s, tops) -> None:
             title[:1].isdigit() or id(s) in doc.by_shape and _WEEKDAY_DAY.match(title) is not None)
     if is_sub:
         st = r.stamp(title)
-        if st is None and (said := _WRITER_THEN_WHEN.search(title)) is not None \
+        opened = False
+        if st is None and (said := _WRITER_THEN_WHEN.search(title) or _HANDLE_THEN_WHEN.search(title)) is not None \
                 and (when := r.stamp(said.group(1))) is not None and when.has_time \
                 and when.end >= len(said.group(1).rstrip(" .)")):
-            st, title = when, said.group(1)   # "### Priya Natarajan — 22/Jul/25 2:09 PM": a comment's writer, then when
+            # "### Priya Natarajan — 22/Jul/25 2:09 PM": a comment's writer, then when; a
+            # thread's opening post ("brambleworks opened this issue · ...") is its report
+            opened = " opened this issue" in title.lower()
+            st, title = when, said.group(1)
         # "### 2025-10-26 18:42 CDT - Disk Spindown Event" over "- **18:42:02 CDT:** ..."
         # items: the heading names an episode, its day is theirs, and its timed items are
         # the entries
@@ -1037,6 +1045,8 @@ def _section_entries(r: _Reader, s, tops) -> None:
             if extra:
                 e.text = (e.text + " " + extra).strip() if e.text and e.text != title else extra
                 _tag(e)
+            if opened:
+                e.tags.add("detected")
             return
         near = r.day or r.incident_date
         if st is None and (tail := _DAY_AFTER_LABEL.search(title)) is not None:

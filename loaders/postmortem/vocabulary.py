@@ -142,6 +142,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # for it, "Ereignisverlauf", "Przebieg zdarzeń", comes into English)
         r"(?:course|chain|order|flow|history)\s+of\s+(?:the\s+)?events?",
         r"incident\s+log", r"log\s+of\s+events",
+        # a change's or a bridge's running log ("Implementation log", "Bridge log"; not a
+        # "Change log", the write-up's own revisions)
+        r"(?:implementation|execution|bridge|war[\s-]?room|response|operations|ops)\s+log",
         # "Activity (newest first)", "Comments": a card's or ticket's feed of dated comments
         r"activity(?:\s+(?:log|feed|stream|history))?(?!\s+\w)", r"comments(?!\s+\w)", r"event\s+log", r"play[\s-]+by[\s-]+play",
         # "Status page updates (newest first)": the updates posted while it lasted
@@ -913,6 +916,9 @@ EVENT_WORDS: dict[str, list[str]] = {
         "mitigated mitigates mitigation reverted restored recovers recovered repaired "
         "reattached re-attached stabilized stabilised").split()
     + _variants("rollback roll-back", "complete completes completed finishes finished done succeeds")
+    # a change management's word for it: "back-out complete", "change backed out"
+    + _variants("back-out backout", "complete completes completed finished done")
+    + ["backed out", "backs out the change", "change backed out"]
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
