@@ -1018,9 +1018,13 @@ def _field(key_text: str, value: str) -> tuple[str | None, str]:
     ("# SEV-1 Incident: the CDN served an old build") is the severity: what follows is a
     title or a note, not one."""
     key = _key_of(key_text, value)
-    if key == "severity" and severities.level(key_text) is not None:
+    if key == "severity" and severities.level(key_text) is not None and not _LEVEL_RANGE.search(key_text):
         return key, key_text
     return key, value
+
+
+# the range of levels a key's note gives, its scale: "Priority (P1-P4)", "Severity (1–5)"
+_LEVEL_RANGE = lazy_re.compile(r"\b(?:p|s|sev)?\s*\d\s*(?:-|–|to)\s*(?:p|s|sev)?\s*\d\b", re.I)
 
 
 # a time field's key that says how or who as well: "Detected via", "Resolved by"
@@ -1181,7 +1185,9 @@ def _collect_metadata(doc: Doc) -> None:
                     pairs = list(_bold_pairs(line_text)) if "*" in line_text or "__" in line_text else []
                     if pairs:
                         for key, value in pairs:
-                            if not mail or meta_key(key) != "date":
+                            # (a key that names the incident, "**Incident Date:**", among a
+                            # memo's "**To:**" and "**From:**", dates the incident all the same)
+                            if not mail or meta_key(key) != "date" or _NAMES_INCIDENT.search(key):
                                 put(_key_of(key, value), value, ln, key)
                     elif kv:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
@@ -1218,7 +1224,7 @@ def _collect_metadata(doc: Doc) -> None:
                                 key, value = _field(*m.group(1, 2))
                             if m and (key in _KV_KEYS or kind == "metadata" or key is None
                                       or (key == "title" and s.level == 0 and ln <= 12)) \
-                                    and not (mail and key == "date"):
+                                    and not (mail and key == "date" and not _NAMES_INCIDENT.search(m.group(1))):
                                 # ("Title: ..." only in unfenced metadata lines at the very top,
                                 # as Pelican and MultiMarkdown write them)
                                 put(key, value, ln, m.group(1))
