@@ -40,7 +40,8 @@ _HEADERS = {
                       r"|prazo|plazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
                       r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
                       r"|^(?:期限|期日|締切|截止|기한|마감)", re.I),
-    "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|"
+    "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|record|"
+                         r"(?:change|work)\s+order|change\s+(?:record|request)|"
                          r"github|linear|id|key|referanse|referens|referenz|r[ée]f[ée]rence|refer[êe]ncia|referencia|riferimento"
                          r"|chamado|kay[ıi]t|задача|тикет)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": lazy_re.compile(r"^(?:type|kind|category|class)\b", re.I),
@@ -462,8 +463,28 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
     for a in out:
         a.pop(_HANDLE_KEY, None)   # (items read outside a list: a handle alone names no one)
+    _own_numbers_are_no_tickets(out)
     # "* N/A", "- None": a list that says it holds nothing holds no action item
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
+
+
+# an item's own number opening it: "CAPA-3 – Import pricing ...", "CA-01 ..."
+_OWN_NUMBER = lazy_re.compile(r"^([A-Z]{1,6})-0*(\d{1,2})\b")
+
+
+def _own_numbers_are_no_tickets(items: list[dict]) -> None:
+    """Items that open with their own numbers, one prefix counting from 1 ("CAPA-1 –
+    ...", "CAPA-2 – ..."; "CA-01", "CA-02"), took those for their tickets: each takes
+    the ticket its words name after the number instead, or none."""
+    numbered = [(a, m) for a in items if (m := _OWN_NUMBER.match(a["text"])) is not None]
+    if len(numbered) < 2 or len({m.group(1) for _, m in numbered}) != 1 \
+            or sorted(int(m.group(2)) for _, m in numbered) != list(range(1, len(numbered) + 1)):
+        return
+    own = re.compile(re.escape(numbered[0][1].group(1)) + r"-\d")
+    for a, m in numbered:
+        if a["ticket"] == a["text"][:m.end()]:
+            found = _ticket(a["text"][m.end():])   # (not another item's number: "... as CAPA-1 covers it")
+            a["ticket"] = None if found is None or own.match(found) else found
 
 
 # symbols people open a line with in place of a list's marker ("✅ Stronger DNS
@@ -578,7 +599,9 @@ _COLUMN_NAMES = ("skip", "status", "owner", "due", "ticket", "kind", "text")
 _COLUMN = lazy_re.compile("|".join(f"(?P<{name}>{_HEADERS[name].pattern})" for name in _COLUMN_NAMES), re.I)
 
 
-_OWN_ID = lazy_re.compile(r"^\s*id\s*$", re.I)
+# (a column that numbers the rows: "ID", "Ref", "No.", "#", whose values, "R1", "CA-01",
+# "PA-02", are the items' own numbers when a column after it holds the tracker's record)
+_OWN_ID = lazy_re.compile(r"^\s*(?:id|ref\.?|no\.?|#)\s*$", re.I)
 
 
 def _columns(header: list[str]) -> dict[str, int]:
