@@ -664,6 +664,10 @@ _MONTH_DAY_OPENS = lazy_re.compile(r"(?:(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?
 _SPEAKER_FIRST = lazy_re.compile(r"^\s*(?:\*\*|__)[^*_\d\n:]{1,30}(?:\*\*|__)\s*(?:[·•|]\s*)?(?=\d)")
 
 
+# a clock given roughly: "~2pm", "around 3:30pm", "approx. 14:10", "just after 9am"
+_ABOUT = lazy_re.compile(r"(?:~|≈|around|about|approx(?:\.|imately)?|ca\.|circa|roughly|just\s+(?:after|before))\s*", re.I)
+
+
 def _timed(items: list[str]) -> int:
     """How many of the items open with a clock time (or a month and day, then one), a
     message's writer aside."""
@@ -672,9 +676,11 @@ def _timed(items: list[str]) -> int:
         if text[:1] in "*_" and (m := _SPEAKER_FIRST.match(text)):
             text = text[m.end():]
         head = text.lstrip("*_[(` ")
+        if head[:1] in "~≈aAcCjJrR" and (about := _ABOUT.match(head)):
+            head = head[about.end():]   # "~2pm deployed ...", "around 3:30pm a customer ...": a clock all the same
         # (a clock starts with a digit, a month's day with its name; skip the reader otherwise)
         if head[:1].isdigit() or head[:1].isalpha() and _MONTH_DAY_OPENS.match(head):
-            st = tp.read_stamp(plain(text).lstrip("*_[( "))
+            st = tp.read_stamp(plain(head))
             timed += st is not None and st.has_time
     return timed
 
@@ -2063,6 +2069,7 @@ _BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b
                      r"|\b(?:engineering\s+)?blog\s+[—–-]"
                      # "*Marcus Feld, VP Engineering · July 18, 2024 · 6 min read*": a post's reading time
                      r"|\b\d{1,2}\s*min(?:ute)?s?\s+read\b"
+
                      # "Created by Dev Patel · Last edited by Maya Chen, Oct 10, 2025": a page's edits
                      r"|^\W*created\s+by\b|\blast\s+(?:edited|modified|updated)\s+(?:by|on)\b"
                      # "On-call: Liam Tranter-Osei · 20 Feb 2024 · times are Sydney time": the
@@ -2081,6 +2088,10 @@ def _byline(text: str) -> date | None:
     parts split by dashes or dots ("A bad release was published on 2024-03-02 and broke
     logins" is the story, not a byline)."""
     said = plain(text)
+    if "riting" in said and (w := _WRITING_THIS.search(said, 0, 200)) is not None:
+        # "quick notes, writing this tue 11 mar 2025 so i don't forget": the writer's own
+        # word for the day they write, in whatever line it stands
+        return tp.find_date(said[w.end():w.end() + 40])
     if len(said) > 160 or not _BYLINE.search(said):
         return None
     raw = text.strip()
@@ -2089,6 +2100,7 @@ def _byline(text: str) -> date | None:
     return tp.find_date(said)
 
 
+_WRITING_THIS = lazy_re.compile(r"\b(?:writing|wrote)\s+(?:this|these(?:\s+notes)?|it\s+up)\s+(?:on\s+)?(?=[a-z]{3,9}\.?,?\s+\d|\d)", re.I)
 _BYLINE_OPENS = lazy_re.compile(r"^\W*(?:by|posted|published|written|updated|created\s+by|last\s+edited)\b", re.I)
 
 

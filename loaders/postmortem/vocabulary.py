@@ -906,6 +906,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        for p in ("", "p1 ", "p2 ", "urgent ", "priority ") for n in ("ticket", "incident")]
     # "Opening this card.", "opened this ticket": the writer raising the incident's own record
     + [f"{v} this {n}" for v in ("opening", "opened", "opens") for n in ("card", "ticket", "issue", "incident")]
+    # "... asking why she paid twice. that's how i found out": the writer saying this is how they knew
+    + [f"how {who} {verb}" for who in ("we", "i") for verb in ("found out", "learned", "learnt", "heard", "noticed")]
     # "PagerDuty fires": the paging tool named for the page
     + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered")
     # "alertmanager FIRING DNSResolverServfailHigh": the alerting tool's own word for an alert going off
