@@ -340,7 +340,9 @@ _NUMBERED_NAME = lazy_re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[^\W\d_]")
 _NUMBERED_PARA = lazy_re.compile(r"^()(\d{1,2}\.\d{1,2})\s+(\S.*)$")
 _PARA_MARKER = lazy_re.compile(r"^\d{1,2}\.\d{1,2}$")
 # a lettered point, "(a) ...", as _ITEM's groups
-_LETTERED_PARA = lazy_re.compile(r"^()(\([a-z]\)|\([ivx]{1,4}\)|[a-z]\)|[ivx]{1,4}[.)])\s+(\S.*)$")
+_LETTERED = r"\([a-z]\)|\([ivx]{1,4}\)|[a-z]\)|[ivx]{1,4}[.)]"
+_LETTERED_PARA = lazy_re.compile(r"^()(" + _LETTERED + r")\s+(\S.*)$")
+_LETTERED_MARKER = lazy_re.compile(_LETTERED)
 
 
 def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:
@@ -522,7 +524,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             im = pm
             numbered_paras = True
         elif im is None and (c == "(" or "a" <= c <= "z") and (standalone or not para and item is not None and item.marker
-                                                                and _LETTERED_PARA.match(item.marker + " x")) \
+                                                                and _LETTERED_MARKER.fullmatch(item.marker)) \
                 and (pm := _LETTERED_PARA.match(raw)):
             # "(a) The change was assessed as low risk ...", "b) Announce ...", "(ii) The
             # rollover ...": a report's lettered or numbered-in-roman points are a list (each

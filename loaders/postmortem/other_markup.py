@@ -386,6 +386,12 @@ def _html_inline(text: str) -> str:
     return text.strip().replace("|", "\\|")
 
 
+def _html_text(text: str) -> str:
+    """A line of an HTML paragraph as markdown's text: its tags read (_html_inline), its
+    entities too ("&nbsp;" a plain space)."""
+    return html.unescape(_html_inline(text)).replace("\xa0", " ")
+
+
 def _frame(table: dict) -> str:
     """What a line of a table's frame becomes: nothing above its header, an empty row below
     it (which keeps the rows one table; the reader skips it)."""
@@ -459,7 +465,7 @@ def from_html_blocks(lines: list[str]) -> list[str] | None:
         if "<" not in line:
             out.append(line)
         elif _HTML_TABLE_OPEN.match(line):
-            table = {"width": None, "opening": len(out), "row": None, "at": 0}
+            table = {"width": None, "row": None, "at": 0}
             out.append("")
             changed = True
         elif _HTML_LIST_TAG.match(line):
@@ -473,14 +479,14 @@ def from_html_blocks(lines: list[str]) -> list[str] | None:
         elif ordered and (m := _HTML_LIST_CLOSE_FIRST.match(line)):
             # "</ul><br /><span>Medium-to-Long term initiatives.</span>": a list closed, then text
             ordered = ordered[:-1]
-            out.append(html.unescape(_html_inline(line[m.end():])).replace("\xa0", " "))
+            out.append(_html_text(line[m.end():]))
             changed = True
         elif in_para or _HTML_PARA_OPEN.match(line):
             # "<p><strong>Contributing factors</strong></p>": a paragraph's text, its
             # emphasis as markdown's ("**Contributing factors**", a bold line), its
             # entities read ("i.&nbsp;&nbsp;The build ...<br>": a point of a list)
             in_para = not _HTML_PARA_CLOSE.search(line)
-            said = html.unescape(_html_inline(_HTML_PARA_OPEN.sub("", line))).replace("\xa0", " ")
+            said = _html_text(_HTML_PARA_OPEN.sub("", line))
             if "**" in said and not (said.startswith("**") and said.endswith("**") and said.count("**") == 2):
                 # (bold inside a paragraph's text is stress, not a key: "<b>Overview:</b><br>
                 # During the afternoon of May 6th ...", the line break gone, is prose)
