@@ -312,7 +312,7 @@ ZONE_PATTERN = (
 _ZONE_STATEMENT = lazy_re.compile(
     r"[tTaA(（hHuUzZ](?i:"
     # ("All times are in 24-hour PST8PDT": the clock's kind may come between)
-    r"(?:(?<=t)(?<!\w.)im(?:es?|ings?|estamps?)\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)(?:\s{0,3}:)?\s{1,3}(?:in\s{1,3})?"
+    r"(?:(?<=t)(?<!\w.)im(?:es?|ings?|estamps?)\b[^.\n]{0,25}?\b(?:are|is|in|shown in|given in|listed in)(?:\s{0,3}:)?\s{1,3}(?:all\s{1,3})?(?:in\s{1,3})?"
     # ("Timestamps are the phone's: Nairobi time": whose clock, then its zone)
     r"(?:the\s{1,3}[\w'’-]{2,20}\s{0,3}:\s{1,3})?"
     r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?"
@@ -321,7 +321,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("Times are as Slack showed them, US Eastern": where they were read, before their zone)
     r"(?:as\s{1,3}(?!(?:of|at|on|from|early|late|soon|much|well)\b)[^.,\n]{1,40}?,\s{1,3}(?:so\s{1,3})?)?|"
     # "**Times:** Australia/Sydney local time"
-    r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}|"
+    # ("Times: all ET", a definition list's "Times\n: all ET")
+    r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}(?:all\s{1,3})?|"
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
     # "All hours in this document are in UTC+1": hours for times, as other languages say it
     r"(?<=h)(?<!\w.)ours\b[^.\n]{0,30}?\b(?:are|is|in|shown in|given in)\s{1,3}(?:in\s{1,3})?|"
@@ -850,6 +851,67 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
                         end = dend
     st.end = end
     return _in_half(st, meridiem)
+
+
+# clocks written in words: "ten past three in the afternoon", "quarter to five", "half
+# past nine at night", "four o'clock", "around noon", "since midday"
+_HOUR_WORDS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20, "twenty-five": 25,
+                 "twenty five": 25, "half": 30}
+_HOUR_WORD = "|".join(_HOUR_WORDS)
+_WORDED_CLOCK = lazy_re.compile(
+    r"\b(?:(?P<mins>a\s+quarter|quarter|half|twenty[\s-]five|twenty|ten|five)\s+(?P<rel>past|after|to)\s+"
+    rf"(?P<hour>{_HOUR_WORD})|(?P<oclock>{_HOUR_WORD})\s+o['’]clock)\b"
+    r"(?:\s+(?P<half>in\s+the\s+(?:morning|afternoon|evening)|at\s+night|[ap]\.?m\b\.?))?"
+    r"|\b(?P<lead>at|by|around|from|since|until|till|about)\s+(?P<noon>noon|midday)\b", re.I)
+
+
+_COUNT_FROM = lazy_re.compile(r"\b(?:from|between)\s+$", re.I)
+
+
+def worded_clocks(text: str) -> str:
+    """``text`` with its clocks written in words in digits ("ten past three in the
+    afternoon" -> "3:10 pm", "around noon" -> "around 12:00 pm", "quarter to five" ->
+    "4:45"), so the clock reader reads them as it reads "3:10 pm". A clock in words with
+    no half of the day stays without one ("4:45"), as a bare "4:45" would."""
+    if not any(w in text for w in ("past", "after", " to ", "clock", "noon", "midday")):
+        return text
+
+    def digits(m: re.Match) -> str:
+        if m.group("noon"):
+            return f"{m.group('lead')} 12:00 pm"
+        if m.group("oclock"):
+            hour, minute = _HOUR_WORDS[m.group("oclock").lower()], 0
+        else:
+            hour = _HOUR_WORDS[m.group("hour").lower()]
+            minute = _MINUTE_WORDS[" ".join(m.group("mins").lower().replace("-", " ").split())]
+            if m.group("rel").lower() == "to":   # "quarter to five": 4:45
+                if _COUNT_FROM.search(m.string, 0, m.start()):
+                    return m.group(0)   # "scaled from ten to twelve nodes": a count, not a clock
+                hour, minute = (hour - 1 if hour > 1 else 12), 60 - minute
+        half = (m.group("half") or "").lower()
+        suffix = " pm" if ("afternoon" in half or "evening" in half or "night" in half or half.startswith("p")) \
+            else " am" if ("morning" in half or half.startswith("a")) else ""
+        return f"{hour}:{minute:02d}{suffix}"
+
+    return _WORDED_CLOCK.sub(digits, text)
+
+
+def day_of_month(weekday: str, nth: int, near: date) -> date | None:
+    """The day a weekday and a day of the month name without their month ("Wed 14th",
+    "Friday the 13th"): that day of the month within twenty days of ``near`` (this month's,
+    the next's or the last's) whose weekday agrees; None when none does (a weekday that
+    disagrees is no date)."""
+    for step in (0, 1, -1):
+        month = (near.month - 1 + step) % 12 + 1
+        year = near.year + (near.month - 1 + step) // 12
+        try:
+            d = date(year, month, nth)
+        except ValueError:
+            continue
+        if abs((d - near).days) <= 20 and d.strftime("%a").lower() == weekday.lower()[:3]:
+            return d
+    return None
 
 
 def year_near(month: int, day: int, near: date) -> int:

@@ -290,3 +290,30 @@ def test_a_day_in_brackets_after_the_time_is_its_day(text, month, day):
 def test_other_brackets_after_the_time_name_no_day(text):
     st = tp.read_stamp(text)
     assert (st.month, st.end) == (None, 5)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("found out at ten past three in the afternoon", "found out at 3:10 pm"),
+    ("from around noon, as caches expired", "from around 12:00 pm, as caches expired"),
+    ("at quarter to five the", "at 4:45 the"),
+    ("half past nine at night", "9:30 pm"),
+    ("ten after eight in the morning", "8:10 am"),
+    ("at four o'clock", "at 4:00"),
+])
+def test_clocks_in_words_read_as_digits(text, want):
+    assert tp.worded_clocks(text) == want
+
+
+@pytest.mark.parametrize("text", ["we scaled from ten to twelve nodes", "the midday meal", "shortly after noon",
+                                  "went to one of them", "moved past two of them"])
+def test_words_that_are_no_clock_stay(text):
+    assert tp.worded_clocks(text) == text
+
+
+def test_a_weekday_and_day_of_the_month_name_the_day_near():
+    assert tp.day_of_month("Fri", 13, date(2025, 6, 12)) == date(2025, 6, 13)
+    assert tp.day_of_month("Wednesday", 2, date(2024, 9, 30)) == date(2024, 10, 2)
+
+
+def test_a_weekday_that_disagrees_names_no_day():
+    assert tp.day_of_month("Mon", 13, date(2025, 6, 12)) is None

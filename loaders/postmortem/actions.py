@@ -978,7 +978,8 @@ _HANDLE = lazy_re.compile(r"^@?[a-z][a-z0-9._-]{1,19}$")
 _HANDLE_PARTS = lazy_re.compile(_SENTENCE_OR_DASH.pattern + r"|\s+-\s+")
 _HANDLE_KEY = "_handle"   # an item's handle until its list is read whole (_from_text)
 # "(raj)" closing an item, perhaps before its ticket or notes: "(jordan) LIN-233"
-_BRACKETED_HANDLE = lazy_re.compile(r"\(@?([a-z][a-z0-9._-]{1,19})\)([^()]{0,60})$")
+# (or with its notes inside the bracket: "(sam, on the day)", "(kev, LIN-9)")
+_BRACKETED_HANDLE = lazy_re.compile(r"\(@?([a-z][a-z0-9._-]{1,19})(?:,\s*([^()]{1,40}))?\)([^()]{0,60})$")
 
 
 def _handles_as_owners(items: list[dict]) -> None:
@@ -999,7 +1000,7 @@ def _handles_as_owners(items: list[dict]) -> None:
 
 def _handle(text: str) -> str | None:
     """The lower-case handle an item sets where its owner goes (_handles_as_owners)."""
-    if (m := _BRACKETED_HANDLE.search(text)) and all(_a_note(n) for n in re.split(r"[,;—–]", m.group(2))
+    if (m := _BRACKETED_HANDLE.search(text)) and all(_a_note(n) for n in re.split(r"[,;—–]", f"{m.group(2) or ''},{m.group(3)}")
                                                       if n.strip(" .")):
         return m.group(1) if _a_handle(m.group(1)) else None
     parts = _HANDLE_PARTS.split(text.strip())
@@ -1009,6 +1010,8 @@ def _handle(text: str) -> str | None:
         return None
     head, *rest = [r.strip() for r in re.split(r"[,;]", parts[-1].strip(" .;"))]
     head = re.sub(r"^me\s+\((.+)\)$", r"\1", re.sub(r"\s*[✅✔].*$", "", head))   # ("me (sam)", "sam ✅ done")
+    if (note := _NOTE_IN_BRACKETS.search(head)) and _a_note(note.group(1)):
+        head = head[:note.start()]   # "— ollie (done 8/20)": the handle, then its note in brackets
     return head if _a_handle(head) and all(_a_note(r) for r in rest if r) else None
 
 
@@ -1028,7 +1031,14 @@ def _a_note(text: str) -> bool:
     text = text.strip()
     return bool(_ticket(text) or _status(text) is not None or tp.find_date(text) or _DUE.match(text)
                 or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
-                or _EMPTY_FIELD.match(text))
+                or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text))
+
+
+# a note that says when, or that nothing is set yet: "on the day", "no date yet", "no ticket"
+_NO_DATE_YET = lazy_re.compile(r"^(?:on\s+the\s+day|same\s+day|(?:no|without)\s+(?:due\s+)?(?:date|deadline|ticket|eta)"
+                               r"(?:\s+yet)?)$", re.I)
+# a bracket closing a handle: "ollie (done 8/20)"
+_NOTE_IN_BRACKETS = lazy_re.compile(r"\s*\(([^()]{1,30})\)$")
 
 
 # a note's field left empty: "ticket: N/A", "due: TBD", "Jira: -"

@@ -107,6 +107,12 @@ _STATED_DAY = lazy_re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specifie
 _STATED_DAY_HINT = lazy_re.compile(r"[oOaA](?i:(?<=o)therwise|(?<=a)ll\s+(?:events|times|entries))")
 
 
+# an entry opened by a weekday and a day of the month, no month ("Wed 14th, 10am",
+# "Tue the 13th, ~1:30pm")
+_WEEKDAY_NTH = lazy_re.compile(r"^[\s*_]*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b"
+                               r"[\s*_]*[,:\-–]?\s*", re.I)
+
+
 # a short label in brackets or bold, without digits, opening an entry before its time
 _LABEL_FIRST = lazy_re.compile(r"^\s*(?:\*\*|__)?\[[^\]\d\n]{1,30}\](?:\*\*|__)?[\s:,-]*"
                           r"|^\s*(?:\*\*|__)[^*_\d\n]{1,30}(?:\*\*|__)[\s:,-]*")
@@ -135,6 +141,8 @@ class _Reader:
         self.absorbed: set[int] = set()  # sections read as part of the timed heading above them
         self._positions: dict[int, int] | None = None
         self._t_zero = False   # the stamp "T" stands for in "T+14m" entries, once looked for
+        self.half_day = False  # has an entry's clock said "am" or "pm"?
+        self.last_clock: tuple[date | None, int] | None = None  # the last time-only entry's day and minute
 
     def position(self, s) -> int:
         """Where section ``s`` is in the document's sections (one index for all of them)."""
@@ -171,6 +179,8 @@ class _Reader:
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
         if st is None and text[:1].isdigit() and (m := _CLAUSE_FIRST.match(text)):
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
+        if st is None and self._day is not None and (m := _WEEKDAY_NTH.match(text)):
+            st = self._weekday_nth(m, text)
         if st is None and text.lstrip(" *_")[:1] in ("T", "+") and (m := _RELATIVE.match(text)):
             st = self._relative(m)
         if st is None and (m := (tp.COMPACT_LEAD.match(text) if self.dated else None)
@@ -181,6 +191,19 @@ class _Reader:
             st = tp.read_stamp(f"{m.group(1)}:{m.group(2)}", self.doc.order_hint)
             if st is not None:
                 st.end = m.end()
+        return st
+
+    def _weekday_nth(self, m: re.Match, text: str):
+        """The stamp of an entry dated by its weekday and day of the month alone ("Wed
+        14th, 10am: support quiet", "Tue the 13th ~1:30pm"): that day (tp.day_of_month),
+        with the clock after it."""
+        st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
+        if st is None or not st.has_time or st.has_date:
+            return None
+        d = tp.day_of_month(m.group(1), int(m.group(2)), self._day)
+        if d is None:
+            return None
+        st.year, st.month, st.day = d.year, d.month, d.day
         return st
 
     def _relative(self, m: re.Match):
@@ -208,6 +231,27 @@ class _Reader:
             st.year, st.month, st.day = at.year, at.month, at.day
         return st
 
+    def _on_twelve_hours(self, st, text: str) -> None:
+        """A clock without "am" or "pm" in a timeline kept on a 12-hour clock ("2:25pm",
+        then "2:40: ollie asks ...", "~3pm") goes on in the afternoon it follows: a bare
+        "2:40" after "2:25pm" is 14:40, not a step back of almost twelve hours. Only a
+        clock written without a leading zero ("2:40", not "02:40", a 24-hour clock's), on
+        the same day as the entry before it, and only when the later reading is no earlier
+        than that entry and within twelve hours of it (so "11pm", then "1:30", is still the
+        next night's 1:30)."""
+        if st.has_date:
+            self.last_clock = None
+            return
+        head = text[:st.end]
+        if _MERIDIEM.search(head):
+            self.half_day = True
+        elif self.half_day and 1 <= st.hour <= 11 and self.last_clock is not None \
+                and self.last_clock[0] == self.day and not _LEADING_ZERO.search(head):
+            minute = st.hour * 60 + (st.minute or 0)
+            if minute < self.last_clock[1] <= minute + 720:
+                st.hour += 12
+        self.last_clock = (self.day, st.hour * 60 + (st.minute or 0))
+
     def add(self, st, text: str, line: int, body: str | None = None) -> Entry:
         """An entry from a Stamp (or None) and the text after it (or ``body``)."""
         at = None
@@ -226,6 +270,7 @@ class _Reader:
                 self.doc.problems.warning(line, "ambiguous day/month order in "
                                                 f"'{text[:st.end].strip()}'; read as day first")
             if st.has_time:
+                self._on_twelve_hours(st, text)
                 self.doc.zoned_entries += st.zone is not None
                 at = tp.stamp_datetime(st, self.stated_day if not st.has_date and self.stated_day else self.day,
                                        self.zone or self.doc.zone)
@@ -498,6 +543,12 @@ _FAILS = {"fail", "fails", "failed", "failing"}
 _COPULA = {"is", "are", "was", "were", "start", "started", "starts", "begin", "began", "begins"}
 
 
+# a reading of something written ("checked the DMARC reports were clean", "reviewed the
+# crash reports"): the reports are what was read, not someone reporting
+_READS = frozenset("check checks checked checking read reads reading review reviews reviewed reviewing compare "
+                   "compared comparing scan scanned audit audited pull pulled".split())
+
+
 # what may follow a state a system reports ("kubelet reports NotReady when CNI is
 # missing"), where a noun would follow a customer's words ("reports NotReady nodes")
 _AFTER_STATE = {"when", "if", "while", "after", "before", "for", "on", "in", "and", "or", "until", "because",
@@ -671,7 +722,8 @@ def _tag(e: Entry) -> None:
         if found and w == "phones" and i and words[i - 1] in _PHONES_OWNED:
             found = None   # "pushes empty manifests to driver phones": the devices, not a call
         if found and not (w in ("report", "reports", "notice", "notices") and i and (
-                words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit())):
+                words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit()
+                or not _READS.isdisjoint(words[max(0, i - 4):i - 1]))):
             # ("the hourly reports go out", "The notice sits unread" are the nouns, not
             # someone reporting or noticing)
             for n, by_rest in found:
@@ -1761,6 +1813,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     for sentence in _SENTENCE_END.split(text):
         if "\n" in sentence:
             last = None   # (a new paragraph tells another part of the story)
+        sentence = tp.worded_clocks(sentence)   # ("at ten past three in the afternoon")
         found = []  # (start, end, at)
         dates = None
         for m in _CLOCK.finditer(sentence):
@@ -1788,8 +1841,10 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             if not st.has_date:
                 if dates is None:
                     dates = tp.dates_in(sentence, doc.order_hint)
-                # the date nearest before the time in the sentence
-                before = next((d for p, d in reversed(dates) if p < start), None)
+                # the date nearest before the time in the sentence, or one said right
+                # after it ("at 00:10 on Friday the 13th")
+                before = next((d for p, d in reversed(dates) if p < start), None) \
+                    or _day_after(sentence, start + st.end, day or incident_date)
                 at = tp.stamp_datetime(st, before or day or incident_date, doc.zone)
             else:
                 at = tp.stamp_datetime(st, incident_date, doc.zone)
@@ -1839,6 +1894,20 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     return out
 
 
+# a day said right after a clock: "00:10 on Friday the 13th", "(09:05, Tue 14th)"
+_DAY_AFTER = lazy_re.compile(r"[\s,(]{0,3}(?:on\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?(\d{1,2})"
+                             r"(?:st|nd|rd|th)\b", re.I)
+
+
+def _day_after(sentence: str, at: int, near: date | None) -> date | None:
+    """The day a weekday and a day of the month name right after a clock in a sentence."""
+    if near is None or (m := _DAY_AFTER.match(sentence, at)) is None:
+        return None
+    return tp.day_of_month(m.group(1), int(m.group(2)), near)
+
+
+# a 24-hour clock's hour written with its leading zero ("02:40", "07.15", "09h05")
+_LEADING_ZERO = lazy_re.compile(r"(?<!\d)0\d[:.h]\d")
 # a 12-hour clock's "am" or "pm" ("8:25pm", "9:58 p.m.")
 _MERIDIEM = lazy_re.compile(r"(?<=\d)\s?([ap])\.?\s?m\b", re.I)
 
@@ -1966,6 +2035,10 @@ def _after_relapse(timed: list[Entry], ended: datetime) -> datetime | None:
     if back is None:
         return None
     return next((e.at for e in later[back + 1:] if _ALL_CLEAR.search(e.text)), None)
+
+
+# a marker that says the impact ended ("so that is when the impact ended"): no start
+_ENDED_MARKS = frozenset(("mitigated", "resolved"))
 
 
 def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=None, detection_told=None):
@@ -2156,7 +2229,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     told = times.get("detected_at") or next((e.at for e in prose if "detected" in e.tags), None)
     for e in prose:
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
-                and "detected" not in e.tags and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]) \
+                and "detected" not in e.tags and not _ENDED_MARKS & e.markers \
+                and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]) \
                 and (told is None or e.at <= told):
             put("started_at", e.at, "opening_prose")
     det = times.get("detected_at")
@@ -2187,7 +2261,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     floor = times.get("detected_at") or times.get("started_at")
     for key, tag in (("mitigated_at", "mitigated"), ("resolved_at", "resolved")):
         for e in prose:
-            if times.get(key) is None and tag in e.tags and "detected" not in e.tags \
+            if times.get(key) is None and (tag in e.tags or tag in e.markers) and "detected" not in e.tags \
                     and floor is not None and e.at > floor:
                 put(key, e.at, "opening_prose")
         floor = times.get("mitigated_at") or floor   # (nothing is resolved before it is mitigated)

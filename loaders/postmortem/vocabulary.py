@@ -833,7 +833,7 @@ EVENT_WORDS: dict[str, list[str]] = {
        "first ticket", "first tickets",
        # (not "The first support email containing PII is sent": a mail the fault sent)
        *[f"first {who} {n}" for who in ("customer", "merchant", "user", "client", "partner", "support", "member")
-         for n in ("ticket", "tickets", "report", "reports", "complaint", "complaints")],
+         for n in ("ticket", "tickets", "report", "reports", "complaint", "complaints", "chat", "chats", "call", "calls")],
        # someone telling the writer: "Margaret (trustee) texts me that the donate button spins",
        # "... and messages me on Signal", "mails security@libsonde.org"
        *[f"{v} me" for v in ("texts", "texted", "messages", "messaged", "pings", "pinged", "calls", "called",
@@ -908,6 +908,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} this {n}" for v in ("opening", "opened", "opens") for n in ("card", "ticket", "issue", "incident")]
     # "... asking why she paid twice. that's how i found out": the writer saying this is how they knew
     + [f"how {who} {verb}" for who in ("we", "i") for verb in ("found out", "learned", "learnt", "heard", "noticed")]
+    # "That's the first any of the staff knew", "the first we knew of it": the moment they knew
+    + [f"the first {who} knew" for who in ("we", "i", "anyone", "anybody", "any of us", "any of the staff",
+                                          "any of the team", "the team", "the staff", "the company")]
     # "PagerDuty fires": the paging tool named for the page
     + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered")
     # "alertmanager FIRING DNSResolverServfailHigh": the alerting tool's own word for an alert going off
