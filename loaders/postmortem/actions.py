@@ -90,7 +90,7 @@ _MENTION = r"@[\w-]+(?:\.[\w-]+)*(?:@[\w-]+(?:\.[\w-]+)+)?"
 _LEADING_MENTION = lazy_re.compile(r"^(" + _MENTION + r")(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 # a handle opening the item, its task after it in small letters: "@sven open port 80 again",
 # "@dev-kasper e2e test that logs in ..." (not "@here", "@channel": everyone, nobody's own)
-_LEADING_HANDLE = lazy_re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)\s+(?=[a-z0-9\"“'‘])")
+_LEADING_HANDLE = lazy_re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)\s+(?=[a-z0-9\"“'‘`-])")   # ("@dee `--dry-run` for ...")
 _EVERYONE = {"@here", "@channel", "@everyone", "@all", "@team"}
 # a mention by display name opening the item, as Confluence and Jira render one: "@Ravi
 # Menon Pin `TZ` in the Dockerfile", "@Sneha Iyer Page the slots on-call"

@@ -179,6 +179,13 @@ class _Reader:
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
         if st is None and text[:1].isdigit() and (m := _CLAUSE_FIRST.match(text)):
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
+        if st is None and (said := tp.worded_clocks(text[:60])) != text[:60]:
+            # "ten past four wrote the query ...": a clock in words opening the entry
+            st = tp.read_stamp(said + text[60:], self.doc.order_hint)
+            if st is not None and st.has_time:
+                st.end += len(text[:60]) - len(said)
+            else:
+                st = None
         if st is None and self._day is not None and (m := _WEEKDAY_NTH.match(text)):
             st = self._weekday_nth(m, text)
         if st is None and text.lstrip(" *_")[:1] in ("T", "+") and (m := _RELATIVE.match(text)):
@@ -543,6 +550,16 @@ _FAILS = {"fail", "fails", "failed", "failing"}
 _COPULA = {"is", "are", "was", "were", "start", "started", "starts", "begin", "began", "begins"}
 
 
+# a job's work on what failed before ("retries failed card payments", "re-runs failed jobs")
+_RETRIES = frozenset("retry retries retried retrying rerun reruns re-run re-runs replay replays replayed reprocess "
+                     "reprocesses reprocessed resubmit resubmits resubmitted requeue requeues requeued".split())
+
+
+# (the retry a noun, "her first rerun failed exactly like the others", is the failure)
+_DETERMINERS = frozenset("the a an her his their our its my your first second third next last every each this that".split())
+_LIKE = frozenset("exactly like just again too also with".split())
+
+
 # a reading of something written ("checked the DMARC reports were clean", "reviewed the
 # crash reports"): the reports are what was read, not someone reporting
 _READS = frozenset("check checks checked checking read reads reading review reviews reviewed reviewing compare "
@@ -721,6 +738,10 @@ def _tag(e: Entry) -> None:
             found = None
         if found and w == "phones" and i and words[i - 1] in _PHONES_OWNED:
             found = None   # "pushes empty manifests to driver phones": the devices, not a call
+        if found and w in ("failed", "failing") and i and words[i - 1] in _RETRIES \
+                and words[i - 2:i - 1] != ["the"] and (i < 2 or words[i - 2] not in _DETERMINERS) \
+                and words[i + 1:i + 2] and words[i + 1] not in _AFTER_STATE and words[i + 1] not in _LIKE:
+            found = None   # "it retries failed card payments every 6h": what a job works on, not a failure
         if found and not (w in ("report", "reports", "notice", "notices") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit()
                 or not _READS.isdisjoint(words[max(0, i - 4):i - 1]))):
@@ -1036,6 +1057,26 @@ _HANDLE_THEN_WHEN = lazy_re.compile(r"^(?:[^\w\s@]+\s*)?@?[\w.-]{2,39}\s+(?:comm
 _DAY_AFTER_LABEL = lazy_re.compile(r"\s(?:[—–-]|:)\s+([^—–:]{4,40})$")
 
 
+def _harm_below(r: _Reader, e: Entry, children: list[str]) -> None:
+    """A timed entry whose sub-bullets, untimed, tell the harm it did ("2:05pm first run.
+    it retried every invoice ..." over "- 31 customers charged a second time"): the impact
+    began with it. Only the harm: what else the details say is not the entry's event."""
+    said = [c.strip().lstrip("-*+ ") for c in children]
+    if any(r.stamp(c) is not None for c in said):
+        return
+    detail = Entry(None, plain(" ".join(said)), e.line)
+    if not _PEOPLE.search(detail.text):
+        return   # (who was harmed: a log line's "Connection closed" under a timestamp is no harm told)
+    _tag(detail)
+    if "impact" in detail.tags:
+        e.tags.add("impact")
+
+
+# the people an incident harms, as a detail names them ("31 customers charged a second time")
+_PEOPLE = lazy_re.compile(r"\b(?:customers?|users?|members?|clients?|people|players?|merchants?|patients?|students?"
+                          r"|visitors?|subscribers?|shoppers?|buyers?|riders?|drivers?|guests?)\b", re.I)
+
+
 def _section_entries(r: _Reader, s, tops) -> None:
     """The entries of one timeline section (a heading or a paragraph under the timeline,
     its lists, tables and timed paragraphs), added to ``r``."""
@@ -1169,6 +1210,8 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 # a sentence wrapped onto the next lines is the entry's too
                 e.text = plain(e.text + " " + " ".join(more))
                 _tag(e)
+            if e.at is not None and body is None and not more and b.children and not (e.tags or e.markers):
+                _harm_below(r, e, b.children)
             if stated in _STATED_EVENTS and e.at is not None:
                 # a key event the document states by name: a figure, not an inference
                 r.doc.stated.setdefault(stated, e.at)
@@ -1778,12 +1821,12 @@ _LATER = lazy_re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\
 _SENTENCE_END = lazy_re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 # a clock in prose: "18:52", "9h05", "UTC 05:13" (not "expires in 2h05", a span); written with a dot ("14.30", as British
 # and German writers do) only where the words make it a time of day: a zone or am/pm after
-# it, or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
+# it (or the day it was on: "00.05 on Friday the 11th"), or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
 # no unit after it ("about 1.20 seconds" is a measure)
 # (every match starts with a digit or the "U" or "G" of a zone: the look ahead first
 # fails at every other character in one test, where the look behinds of both branches
 # were tried at each of them, 7x the cost over prose)
-_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m)))"
+_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m|on\s+(?:mon|tue|wed|thu|fri|sat|sun))))"
                     r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
                     r"|(?<=\babout )|(?<=\bapproximately )|(?<=\broughly )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
                     r"(?!\s*(?:%|x\b|[kmgt]?b\b|ms\b|(?:milli)?sec|min|hour|hr|day|week|month|year|times|percent)))",

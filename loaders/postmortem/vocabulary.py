@@ -804,7 +804,10 @@ EVENT_WORDS: dict[str, list[str]] = {
        "was compromised", "were compromised", "been compromised", "got compromised",
        # "a mistake was made which resulted in some data being deleted from the archive"
        "data being deleted", "data was deleted", "data were deleted", "data has been deleted",
-       "data have been deleted", "data got deleted"],
+       "data have been deleted", "data got deleted",
+       # money taken wrongly: "31 customers charged a second time", "double charges"
+       "charged twice", "charged a second time", "double charged", "double-charged", "double charge",
+       "double charges", "overcharged"],
     "detected": (
         "alert alerts alerted alerting alarm alarms paged paging pager on-call oncall detect "
         "detects detected detection notice notices noticed report reports reported witness "
