@@ -53,7 +53,7 @@ _HEADERS = {
 # (the guards below, "(?=[...])" and a literal first: a search tries each pattern only where a
 # match can start, not at every character of a cell or a line; tests/test_first_letters.py
 # checks that each guard names every first character)
-_JIRA_KEY = lazy_re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
+_JIRA_KEY = lazy_re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|CWE|CAPEC|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
 _GH_URL = lazy_re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
 _LINEAR_URL = lazy_re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
 _BROWSE = lazy_re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
@@ -738,6 +738,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = (pm.group(1) or pm.group(2)).strip()   # Obsidian's "👤 [[Jonas Vermeer]]"
         elif (nm := _BOLD_NAME_FIRST.match(text)) and len(nm.group(2).split()) >= 2 and _a_name(nm.group(2)):
             owner = nm.group(2)   # "**Sabine Leclerc** — the publisher fails loudly ..."
+        elif "[" in clean[:40] and (nm := _BRACKET_NAME_FIRST.match(clean)) and _a_name(nm.group(1)):
+            owner = nm.group(1)   # "DONE [Tom] remove the role's delete right", "[Ruth] two-person approval"
         else:
             owner = _closing_name(clean)
     due = None
@@ -927,6 +929,10 @@ def _closing_name(text: str) -> str | None:
 
 
 _SPACED_HYPHEN = lazy_re.compile(r"\s+-\s+")
+# a name in square brackets opening an item, perhaps after its status word ("DONE [Tom] ...",
+# "WON'T DO [Ruth] ...", "[Priya Nair] add the alert")
+_BRACKET_NAME_FIRST = lazy_re.compile(r"^\W*(?:(?:done|todo|to\s?do|open|wip|in\s+progress|blocked|won['’]?t\s+do"
+                                      r"|wontfix|not\s+doing|closed|fixed)\b\W*)?\[([^\[\]\d]{2,40})\]\s+(?=\S)", re.I)
 _NOTE_CLOSING = lazy_re.compile(r"\s+\(([^()]{1,40})\)$")
 _NOTE_PARTS = lazy_re.compile(r"[,;]|\s[—–]\s|\s--\s|:\s")
 
@@ -1185,6 +1191,9 @@ def _owner_field(text: str):
     return None
 
 
+_JOINING_WORDS = frozenset("and or of to for with in on is are was were the a an as by from".split())
+
+
 def _owner_as_noun(text: str, m: re.Match) -> bool:
     """Whether an owner's key with no mark after it, before a word in lower case, is a noun
     in the item's words ("using the CMDB owner list. Responsible: Katrin Hölzl"), not a
@@ -1192,6 +1201,8 @@ def _owner_as_noun(text: str, m: re.Match) -> bool:
     name = m.group(1)
     if not name[:1].islower() or any(c in text[m.start():m.start(1)] for c in ":=-–："):
         return False
+    if name.split(None, 1)[0] in _JOINING_WORDS:
+        return True   # "tag every key with owner and data-class": the tag's name, no one's
     return text[m.end(1):m.end(1) + 1] not in ("", ")", "]", ",", ";")
 
 

@@ -1109,7 +1109,10 @@ def _collect_metadata(doc: Doc) -> None:
                                     and tp.find_date(value) is not None)
                 or (key == "severity" and severities.level(meta[key][0]) is None and severities.level(value) is not None)
                 or (key in _TIME_KEYS and _tells_when(value) and (
-                    not _tells_when(meta[key][0]) or key in weak and not _HOW_OR_WHO.search(key_text)))
+                    not _tells_when(meta[key][0]) or key in weak and not _HOW_OR_WHO.search(key_text)
+                    # (a day with its clock, "**Detected:** 2025-02-11 08:05 CET", over a day
+                    # alone above it, "**Reported:** 2025-02-11 (external researcher)")
+                    or tp.first_timed_stamp(meta[key][0]) is None and tp.first_timed_stamp(value) is not None))
                 # (a date whose key names the incident, "**Date of incident:**", over a
                 # plain "**Date:**" above it: an email's header, a meeting's date)
                 or (key == "date" and not doc.date_names_incident and _NAMES_INCIDENT.search(key_text)
@@ -2625,8 +2628,28 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
                 if _MEASURED_WINDOW.search(sentence):
                     continue   # "Call volume 3.4x normal between 08:05 and 11:00": a measure's window
                 found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
+                if found and kind == "impact" and _EXPOSURE_LABEL.match(plain(sentence)):
+                    # "Exposure window (key public and valid): 13:52 to 14:31", then "Impact
+                    # window (someone used the key): 14:07 to 14:38": the harm's window
+                    found = _impact_window_below(doc, s, b, incident_date) or found
                 if found:
                     return _joined(found, doc, s, b) if kind == "impact" else found
+    return None
+
+
+# an item labelled as the exposure's window, or the impact's ("Exposure window (key public): ...")
+_EXPOSURE_LABEL = lazy_re.compile(r"^\W*exposure\b[^:\n]{0,60}:", re.I)
+_IMPACT_LABEL = lazy_re.compile(r"^\W*[^:\n]{0,30}\b(?:impact|outage|downtime|disruption)\b[^:\n]{0,60}:", re.I)
+
+
+def _impact_window_below(doc: Doc, s: Section, first: Block, incident_date: date | None):
+    """The range a later item of the Impact section labels as the impact's own window."""
+    after = False
+    for b in s.blocks:
+        after = after or b is first
+        if after and b is not first and b.kind in ("item", "para") and _IMPACT_LABEL.match(plain(b.text)) \
+                and (found := find_range(b.text, incident_date, doc.zone, doc.order_hint)):
+            return found
     return None
 
 

@@ -377,6 +377,10 @@ _AT_ZERO = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]
 # went to nothing" (a bad thing, a word or two of detail, then its fall to zero)
 _BAD_TO_ZERO = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, reverse=True)) + r")\b(?:\s+[\w'-]+){0,2}\s+"
                                r"(?:drop\w*|f[ae]ll\w*|goes|go|went|back|down)\s+(?:back\s+)?to\s+(?:zero|0|nothing|none)\b(?!\s*%?\s*(?:success|availability))", re.I)
+# a fix named by its version, then out: "Hotfix 2024.05.4-hf1 deployed", "Patch v3.2.1 rolled out"
+_FIX_WORDS = frozenset(("hotfix", "hot-fix", "fix", "patch"))
+_FIX_NAMED_OUT = lazy_re.compile(r"(?:^|[—–:;.]\s)\W*(?:hot-?fix|fix|patch)\s+v?\d[\w.\-+]*\s+(?:is\s+|was\s+)?"
+                                 r"(?:deployed|rolled\s+out|released|shipped|live|applied)\b", re.I)
 _NOT_WORKING = lazy_re.compile(r"fail|error|loss|cpu|usage|load|latency|memory|disk", re.I)
 _IS_IDENTIFIED = lazy_re.compile(r"\b(?:problem|issue)\s+is\s+identified\b(?!\s*(?:as\b|:))", re.I)
 _COMES_BACK = lazy_re.compile(r"\b(?:return|returns|returned)\s*(?:[.;!]|$)", re.I)
@@ -855,6 +859,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")
     if "100" in said and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
         e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
+    if not _FIX_WORDS.isdisjoint(said) and _FIX_NAMED_OUT.search(e.text):
+        e.tags.add("mitigated")  # "Hotfix 2024.05.4-hf1 deployed: ownership check on ...": the fix out, by its version
     if "0" in said and (m := _AT_ZERO.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
         e.tags.add("impact")     # "Launch success metric reaches 0%"
     if "identified" in said and _IS_IDENTIFIED.search(e.text):
@@ -1718,12 +1724,24 @@ def _table(r: _Reader, b) -> None:
             if body and hits >= max(1, len(body) // 2):
                 time_cols = [i]
                 break
+    if zoned is None and time_cols and has_header and _UTC_HEADER.search(header[time_cols[0]]) \
+            and r.zone is None and not _UTC_OFFSET.search(header[time_cols[0]]) \
+            and (tp.stated_zone(header[time_cols[0]]) or tp.ZONE_UTC).name == "UTC":
+        # "| Sydney (AEDT) | UTC | Event |": the column read is named UTC, whatever the
+        # document's own clock (a header naming both, "Time (UTC / AEDT)", is left as stated)
+        zoned = tp.ZONE_UTC
     if r.day is None and has_header and time_cols \
             and (header_day := _header_day(header[time_cols[0]], r.doc.order_hint)) is not None:
         # "| Timeline 20.04.22 | Event |" in a document that states its day nowhere else:
         # the day of the time-only rows (where a day is known, a header's number may be a
         # version, "| Zeit (Rollout 4.5.12) |", and the known day stands)
         r.day = header_day
+    if time_cols and not skip:
+        # "| Time (UTC) | Researcher local (IST) | Who | Entry |": a second column of the same
+        # times in another zone is neither the time read nor the entry's words
+        skip = [i for i, h in enumerate(header) if i not in time_cols and (tp.stated_zone(h) or _ZONE_COLUMN.search(h))
+                and sum(1 for _, c in body if i < len(c) and (st := r.stamp(c[i])) is not None and st.has_time
+                        and st.end >= len(c[i].strip()) - 8) * 3 >= len(body) * 2]
     if zoned is not None:
         zone, r.zone = r.zone, zoned
         try:
@@ -1731,10 +1749,13 @@ def _table(r: _Reader, b) -> None:
         finally:
             r.zone = zone
     else:
-        _table_rows(r, body, time_cols, named, len(time_cols))
+        _table_rows(r, body, time_cols + skip, named, len(time_cols))
 
 
 _UTC_HEADER = lazy_re.compile(r"\b(?:utc|gmt|zulu)\b", re.I)
+# a column header naming a zone or a local clock: "Researcher local (IST)", "Sydney (AEDT)", "Local time"
+_ZONE_COLUMN = lazy_re.compile(r"\blocal\b|\([A-Z]{2,5}\)|^[A-Z]{3,5}$")
+_UTC_OFFSET = lazy_re.compile(r"\b(?:utc|gmt)\s*[+\-−]\s*\d", re.I)   # "Time (UTC+2)": an offset from it
 _ZONE_ABBREVIATION = lazy_re.compile(r"^[A-Z]{3,5}$")
 
 

@@ -79,6 +79,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Measures", "Countermeasures" (Maßnahmen, 対策 in English): the follow-ups, not
         # "Measures taken" during the incident
         r"(?:counter[\s-]?)?measures(?!\s+(?:taken|applied|during|we\s+took))",
+        # "Measures taken and proposed" (as a breach notification asks for them), "Proposed measures":
+        # what is planned beside what was done
+        r"measures\s+taken\s+(?:and|or|&|/)\s+(?:proposed|planned)", r"(?:proposed|planned)\s+measures",
         # "Fix plan", "Fixes needed", "Planned fixes": the work still to do (not "Fixes applied")
         r"fix(?:es)?\s+(?:plan|needed|required|to\s+(?:make|ship|do))", r"planned\s+fix(?:es)?",
         # "Still open": what is left to do
@@ -807,7 +810,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "data have been deleted", "data got deleted",
        # money taken wrongly: "31 customers charged a second time", "double charges"
        "charged twice", "charged a second time", "double charged", "double-charged", "double charge",
-       "double charges", "overcharged"],
+       "double charges", "overcharged",
+       # a stolen credential put to work: "Unauthorised use begins"
+       "unauthorised use", "unauthorized use"],
     "detected": (
         "alert alerts alerted alerting alarm alarms paged paging pager on-call oncall detect "
         "detects detected detection notice notices noticed report reports reported witness "
@@ -869,6 +874,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                                                                    "alarms", "call", "calls", "report", "reports")]
     + [f"{v} {a} {n}" for v in ("posts", "posted", "opens", "opened", "files", "filed", "raises", "raised")
        for a in ("an", "a") for n in ("issue", "bug", "ticket")]
+    # "gets KMSInvalidStateException ... and raises it in #platform": someone telling the team
+    + [f"{v} it in" for v in ("raises", "raised", "flags", "flagged")]
     + _variants("pages page", _SUBJECTS)
     + [f"{p} the {w}" for p in ("pages", "page") for w in _SUBJECTS.split()]
     + ["pages an engineer", "pages an sre"]
@@ -927,6 +934,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     # a change management's word for it: "back-out complete", "change backed out"
     + _variants("back-out backout", "complete completes completed finished done")
     + ["backed out", "backs out the change", "change backed out"]
+    # a near miss's danger taken away: "the key is back to Enabled and the risk is removed"
+    + [f"risk {v} {w}" for v in ("is", "was") for w in ("removed", "eliminated", "gone", "averted")]
+    + ["risk removed", "risk eliminated", "risk averted"]
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
