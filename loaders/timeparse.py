@@ -1047,6 +1047,26 @@ def _dates(text: str, order_hint: str | None):
         yield m.start(), d
 
 
+def date_just_before(text: str, at: int, order_hint: str | None = None) -> date | None:
+    """The full date that ends right before ``at`` ("September 3, 2025 07:30": the date
+    before its clock), only spaces, a comma or "at" between; else None."""
+    lo = max(0, at - 40)
+    for m in _DATE_START.finditer(text, lo, at):
+        st = Stamp()
+        end = _match_date(text, m.start(), order_hint, st)
+        if end is None or st.year is None or end > at or not _DATE_TO_CLOCK.fullmatch(text, end, at):
+            continue
+        try:
+            d = date(st.year, st.month, st.day)
+        except ValueError:
+            continue
+        return d if plausible(d) else None
+    return None
+
+
+_DATE_TO_CLOCK = lazy_re.compile(r"[\s,]*(?:at\s+)?")
+
+
 def slashed_month_day(a: int, b: int, order_hint: str | None) -> tuple[int, int, str] | None:
     """(month, day, order) for "a/b" without a year: the one order its numbers allow
     (13/6 is day first, 6/13 month first), else the document's order; "7/6" in a

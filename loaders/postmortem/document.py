@@ -2750,6 +2750,8 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
         if second is None or not second.has_time:
             continue
         z = first.zone or second.zone or zone
+        if not first.has_date and (said := tp.date_just_before(text, i, order_hint)) is not None:
+            day = said   # "September 3, 2025 07:30 to 09:25": the date written before the range
         start = tp.stamp_datetime(first, day, z)
         end_day = start.date() if (start and not second.has_date and first.has_date) else day
         end = tp.stamp_datetime(second, end_day, second.zone or z)
@@ -3211,7 +3213,13 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
             if any(not _DENIED.search(said, max(0, m.start() - 30), m.start())
                    for m in _NEAR_MISS_CLAIM.finditer(said)):
                 return True
+    if any(_NOT_NEAR_MISS.search(p) for p in parts):
+        return False   # "We still record this as an incident, not a near miss"
     return _harm_averted(doc, summary, title)
+
+
+# the document saying it was no near miss: "an incident, not a near miss", "this was not a near-miss"
+_NOT_NEAR_MISS = lazy_re.compile(r"\b(?:not|n['’]t|never)\s+(?:just\s+|merely\s+|only\s+)?an?\s+near[\s-]?miss\b", re.I)
 
 
 # A near miss by meaning: the document says the harm did not happen (a vulnerability or
@@ -3381,7 +3389,13 @@ _HARMED = lazy_re.compile(
     r"|(?:spend(?:ing)?|costs?|bill)\s+(?:runaway|overrun|blow[\s-]?up)"
     # ("dashboards overstated May revenue by about 6%", "one deck ... had to be re-issued")
     r"|(?:was|were|been|dashboards?|reports?|figures?|decks?)\s+(?:over|under)stated|(?:mis|double[\s-]?)(?:reported|counted)"
-    r"|counted\s+(?:[\w-]+\s+){0,6}?twice|had\s+to\s+be\s+re-?(?:issued|sent|published|stated))\b", re.I)
+    r"|counted\s+(?:[\w-]+\s+){0,6}?twice|had\s+to\s+be\s+re-?(?:issued|sent|published|stated)"
+    # ("Signups undercounted by 11%", "signup numbers were 11% low", "the correct figure was
+    # 49,870", "dashboard frozen at Friday's values", "showed stale numbers")
+    r"|(?:under|over)[\s-]?count(?:ed|ing|s)?|(?:was|were)\s+(?:about\s+|roughly\s+|~\s*)?\d+(?:\.\d+)?\s*%\s+(?:too\s+)?(?:low|high)"
+    r"|the\s+correct\s+(?:figure|number|value|total|amount)s?\s+(?:was|were)|frozen\s+at"
+    r"|(?:showed|showing|shows|served|serving)\s+(?:[\w'’-]+\s+){0,2}?(?:stale|old|wrong|incorrect|outdated)\s+"
+    r"(?:numbers|data|figures|values|prices|rates|features|totals))\b", re.I)
 
 
 # any word of any group above, in one pass: most documents hold none
@@ -3425,12 +3439,17 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
             and not ("mpact" in doc.text[:3000] and _NO_IMPACT_FIELD.search(doc.text, 0, 3000)) \
             and not (impact and _NONE_HARMED.match(impact)):
         return False
-    whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0]]))
+    whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0],
+                                   *(plain(v) for v in _IMPACT_FIELD.findall(doc.text, 0, 4000))]))
     # (harm told in the conditional, "every card payment would have failed", did not happen)
     if any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) and not _CONDITIONAL.search(m.group())
            for m in _HARMED.finditer(whole)):
         return False
     return not any(_ACCESS_HAD.finditer(whole)) or all(_clause_denies(whole, m.start()) for m in _ACCESS_HAD.finditer(whole))
+
+
+# an Impact field near the top, its value the harm told ("**Impact:** ... causing API downtime")
+_IMPACT_FIELD = lazy_re.compile(r"^[\W_]*(?:customer\s+|user\s+)?impact[*_]*\s*:[*_]*\s*(.+)$", re.I | re.M)
 
 
 _CONDITIONAL = lazy_re.compile(r"\b(?:would|could|might)(?:\s+not)?\s+have\b", re.I)

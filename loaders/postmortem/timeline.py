@@ -358,12 +358,12 @@ def _in_time_clause(text: str, words: list[str], i: int) -> bool:
 
 # the harm named as what ended: "bringing the outage to an end", "ending the outage"
 # (not "merged even after the outage ended", an aside about something else)
-_HARM_NOUNS = frozenset(("outage", "disruption", "downtime"))
+_HARM_NOUNS = frozenset(("outage", "disruption", "downtime", "impact"))
 # (done: "bringing", "brought", "ending", "ended"; not an aim, a forecast or a denial: "in
 # an attempt to end the outage", "which we expect to bring the outage to an end", "did not
 # end the outage", "the fix that ends the outage needs approval")
 _ENDS_IT = lazy_re.compile(r"\b(?:bringing|brought)\s+(?:the|this)\s+(?:outage|disruption|downtime)\s+to\s+an\s+end\b"
-                      r"|\b(?:ending|ended)\s+the\s+(?:outage|disruption|downtime)\b", re.I)
+                      r"|\b(?:ending|ended)\s+the\s+(?:outage|disruption|downtime|impact)\b", re.I)
 _NOT_DONE_BEFORE = lazy_re.compile(r"\b(?:not|never|nor|n't|fail\w*|attempt\w*|tr(?:y|ied|ying)|expect\w*|hop(?:e|ed|ing)"
                               r"|would|will|could|should|may|might|aim\w*|plan\w*)\b[^.;]{0,20}$", re.I)
 # a measure of what works back at its full ("launch success back to 100%"), or down to
@@ -997,11 +997,29 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
                 st = r.stamp(line_text)
                 if st is not None and st.has_time:
                     r.add(st, line_text, ln)
+    if tops and r.entries and _told_as_story(tops, r.entries):
+        r.entries = []   # (read as the story it is: prose_entries, over _story_prose)
     _past_midnight(r.entries)
     doc.newest_first = _newest_first(r.entries, 3 if tops else 2)
     if not doc.newest_first:
         _check_order(doc, r.entries)
     return r.entries
+
+
+def _told_as_story(tops, entries: list[Entry]) -> bool:
+    """A Timeline section told as a story ("We do not have a tidy minute-by-minute record
+    ... The refresh that should have ... At 10:25 AM PST a manual refresh ..."): nothing
+    but paragraphs of sentences, three or more, of which fewer than half open with a time.
+    It has no entries; its times are read as a story's (prose_entries)."""
+    paras = [b for s in tops for b in s.blocks]
+    if len(paras) < 3 or any(b.kind != "para" for b in paras):
+        return False
+    opened = {e.line for e in entries}
+    lines = {ln for b in paras for ln, _ in b.rows}
+    if not opened <= lines:
+        return False   # (entries read from timed headings or anything but these paragraphs' lines)
+    timed = sum(1 for b in paras if any(ln in opened for ln, _ in b.rows))
+    return timed * 2 < len(paras) and sum(len(b.text) > 160 for b in paras) * 2 >= len(paras)
 
 
 def _drop_retellings(r: _Reader, doc, spans: dict[int, tuple[int, int]]) -> None:
@@ -1907,11 +1925,20 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                     dates = tp.dates_in(sentence, doc.order_hint)
                 # the date nearest before the time in the sentence, or one said right
                 # after it ("at 00:10 on Friday the 13th")
-                before = next((d for p, d in reversed(dates) if p < start), None) \
-                    or _day_after(sentence, start + st.end, day or incident_date)
+                before = next((d for p, d in reversed(dates) if p < start), None)
+                if before is None and (before := _day_after(sentence, start + st.end, day or incident_date)) \
+                        and before > (day or incident_date):
+                    day = before   # ("We were notified at 8:05 AM PST on Thursday 22 May": the story moves on)
                 at = tp.stamp_datetime(st, before or day or incident_date, doc.zone)
             else:
                 at = tp.stamp_datetime(st, incident_date, doc.zone)
+                try:
+                    said_day = date(st.year or incident_date.year, st.month, st.day)
+                except ValueError:
+                    said_day = None
+                if said_day is not None and said_day > (day or incident_date) \
+                        and (said_day - incident_date).days <= 60:
+                    day = said_day   # ("at 8:05 AM PST on Thursday 22 May": the story's day moves on)
             if at is None:
                 continue
             if (meridiem := _MERIDIEM.search(head[:st.end])) is not None:
@@ -1964,10 +1991,20 @@ _DAY_AFTER = lazy_re.compile(r"[\s,(]{0,3}(?:on\s+)?(mon|tue|wed|thu|fri|sat|sun
 
 
 def _day_after(sentence: str, at: int, near: date | None) -> date | None:
-    """The day a weekday and a day of the month name right after a clock in a sentence."""
-    if near is None or (m := _DAY_AFTER.match(sentence, at)) is None:
+    """The day said right after a clock in a sentence: "at 8:05 AM PST on Thursday 22 May"
+    (its year the story's), "00:10 on Friday the 13th" (a weekday and a day of the month)."""
+    if near is None:
         return None
-    return tp.day_of_month(m.group(1), int(m.group(2)), near)
+    if (m := _DAY_AFTER.match(sentence, at)) is not None:
+        return tp.day_of_month(m.group(1), int(m.group(2)), near)
+    if (m := _ON_AFTER.match(sentence, at)) is not None \
+            and (d := tp.date_at(sentence, m.end(), year=near.year)) is not None and abs((d - near).days) <= 60:
+        return d
+    return None
+
+
+# "... on Thursday 22 May", "... , 22 May": where a date may follow a clock
+_ON_AFTER = lazy_re.compile(r"(?:\s*(?:[A-Z]{2,5}|\([A-Z]{2,5}\)))?[\s,]{1,3}on\s+", re.I)
 
 
 # a 24-hour clock's hour written with its leading zero ("02:40", "07.15", "09h05")
