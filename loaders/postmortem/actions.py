@@ -41,7 +41,7 @@ _HEADERS = {
                       r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
                       r"|^(?:期限|期日|締切|截止|기한|마감)", re.I),
     "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|record|"
-                         r"(?:change|work)\s+order|change\s+(?:record|request)|"
+                         r"(?:change|work)\s+order|change\s+(?:record|request)|(?:problem|incident|defect)\s+(?:record|ticket|ref(?:erence)?)|"
                          r"github|linear|id|key|referanse|referens|referenz|r[ée]f[ée]rence|refer[êe]ncia|referencia|riferimento"
                          r"|chamado|kay[ıi]t|задача|тикет)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": lazy_re.compile(r"^(?:type|kind|category|class)\b", re.I),
@@ -59,6 +59,8 @@ _LINEAR_URL = lazy_re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9
 _BROWSE = lazy_re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
 _GH_SHORT = lazy_re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b")
 # a ServiceNow record's number: its table's prefix and seven digits ("PTASK0012001", "CHG0031337")
+# a Phabricator task: "T4472", "[T4471](https://phabricator.../T4471)"
+_PHABRICATOR = lazy_re.compile(r"(?<![\w/+\-.])(T\d{3,7})(?=[\s.,;:)\]]|$)")
 _SERVICENOW = lazy_re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7})\b")
 _KEYED_FIELD = lazy_re.compile(r"\b(?i:ref|reference|ticket|issue|jira|change|cr)\s*[:#]\s*([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
 _HASH = lazy_re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)
@@ -83,7 +85,9 @@ _OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担负])(?:\b(?:owner|assignee|a
                     # (a second word, or a team's name joined by "&": "Identity & Access Management", "O&M South";
                     # an initial before a name: "J. Petersen")
                     r"(@?(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:&[\w-]+)?(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
-                    r"|(?:\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?))", re.I)
+                    # (a particle between a name's parts: "Pieter de Wit", "Ludwig van der Berg")
+                    r"|(?:(?:\s+(?-i:de|van|von|der|den|da|di|du|la|le|del|della|dos|das|ten|ter))+\s+(?-i:[A-Z])[\w-]+"
+                    r"|\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?))", re.I)
 # a mention: "@kim", "@k.lindqvist", and a fediverse address, "@pip@saltmarsh.social"
 _MENTION = r"@[\w-]+(?:\.[\w-]+)*(?:@[\w-]+(?:\.[\w-]+)+)?"
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
@@ -100,12 +104,15 @@ _LEADING_DISPLAY_NAME = lazy_re.compile(r"^@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-Z
 # ... or after the task, before its ticket, due date or a note in brackets: "... on-call
 # @Sam Delgado INTEG-412 due Mar 28, 2025", "... rotation @Sam Delgado (completed Mar 12)"
 # a date alone, as a document editor's date chip shows one: "Oct 17", "11/14"
-_CHIP = r"(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2}"
+# (a month and day, "Oct 17", perhaps with its year, "Oct 17, 2025"; a day and month as
+# Confluence writes its date lozenge, "06 Dec 2024"; or "10/17")
+_CHIP = (r"(?:(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+         r"|\d{1,2}\s+(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?(?:\s+\d{4})?|\d{1,2}/\d{1,2})")
 _DISPLAY_NAME_BEFORE_FIELDS = lazy_re.compile(r"(?<![\w@])@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2})"
                                              r"(?=\s+(?:[A-Z][A-Z0-9]{1,9}-\d|due\b|by\b|\()|\s*$"
                                              # (or a date alone after it, a doc's due-date chip:
                                              # "... checklist @Maya Chen Oct 17")
-                                             r"|\s+(?:" + _CHIP + r")\s*$)")
+                                             r"|\s+(?:" + _CHIP + r")(?:\s+[A-Z][A-Z0-9]{1,9}-\d+)?\s*$)")
 _CHIP_DATE = lazy_re.compile(_CHIP)
 
 
@@ -727,8 +734,9 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = hm.group(1)   # "- [ ] @sven open port 80 again": a to-do list's handle before its task
         elif "@" in clean and (dm := _DISPLAY_NAME_BEFORE_FIELDS.search(clean)):
             owner = dm.group(1)   # "... routed to on-call @Sam Delgado INTEG-412 due Mar 28, 2025"
-            if _CHIP_DATE.fullmatch(chip := clean[dm.end():].strip()):
-                due_chip = chip   # "... @Maya Chen Oct 17": the date after the name is when it is due
+            if (chip := _CHIP_DATE.match(after := clean[dm.end():].strip())) \
+                    and (not after[chip.end():].strip() or _ticket(after[chip.end():].strip())):
+                due_chip = chip.group()   # "... @Maya Chen Oct 17", "@Jonas Petrov 06 Dec 2024 INV-5521": when it is due
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
             owner = bm.group(1)
         elif ("->" in clean or "→" in clean) and (am := _ARROW_TO.search(clean)) \
@@ -1261,6 +1269,8 @@ def _ticket(text: str) -> str | None:
         return m.group(1)
     m = _SERVICENOW.search(t)
     if m:
+        return m.group(1)
+    if "T" in t and (m := _PHABRICATOR.search(t)):
         return m.group(1)
     m = _HASH.search(t)
     if m:

@@ -955,11 +955,15 @@ _RATED_SEVERITY = lazy_re.compile(
     # ("Internally we ran this as a Sev 1", "we logged it as a P1", "we called it a SEV1",
     # "I'd call it a P2", "calling it sev2, I'll drive")
     r"(?:an?\s+)?(P[0-4]|(?i:sev(?:erity)?)[\s-]?[0-5])\b"
-    r"|\b((?i:sev)[\s-]?[0-5]|P[0-4])\s+(?:incident\s+)?declared\b")
+    r"|\b((?i:sev)[\s-]?[0-5]|P[0-4])\s+(?:incident\s+)?declared\b"
+    # ("It was handled as a P1 under the Major Incident Procedure", "declares a P1 major incident")
+    r"|\b(?:was|were|is)\s+(?:handled|classified|declared|treated|logged|run|raised|rated|graded|triaged|tracked)\s+as\s+"
+    r"(?:an?\s+)?(P[0-4]|(?i:sev(?:erity)?)[\s-]?[0-5])\b"
+    r"|\b(?:declares|declared|raises|raised|opens|opened)\s+an?\s+(P[0-4]|(?i:sev)[\s-]?[0-5])\s+(?:major\s+)?incident\b")
 
 
-_RATED_WORDS = ("rated", "declared", "classified", "graded", "triaged", "logged it", "ran this", "ran it", "treated",
-                "handled", "called it", "call it", "calling it", "tracked", "filed it")
+_RATED_WORDS = ("rated", "declare", "classified", "graded", "triaged", "logged", "ran this", "ran it", "treated",
+                "handled", "called it", "call it", "calling it", "tracked", "filed it", "raise", "open", " run as")
 
 
 # a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
@@ -1379,7 +1383,7 @@ def _record(doc: Doc, options: Options) -> dict:
         severity = m.group(1)   # "SEV-2 Incident: ...", "[P1] Checkout down": the title states it
     if severity is None and doc.text and any(w in doc.text for w in _RATED_WORDS) \
             and (m := _RATED_SEVERITY.search(doc.text)):
-        severity = m.group(1) or m.group(2) or m.group(3)   # "We rated this P2 internally", "rated SEV-3 as ..."
+        severity = next(g for g in m.groups() if g)   # "We rated this P2 internally", "rated SEV-3 as ..."
     if severity is None:
         severity = _byline_severity(doc)   # "2023-04-07, @yuki (oncall). Sev 3. ~35 min."
     if severity is None:
