@@ -1047,17 +1047,18 @@ def _dates(text: str, order_hint: str | None):
         yield m.start(), d
 
 
-def date_just_before(text: str, at: int, order_hint: str | None = None) -> date | None:
+def date_just_before(text: str, at: int, order_hint: str | None = None, year: int | None = None) -> date | None:
     """The full date that ends right before ``at`` ("September 3, 2025 07:30": the date
-    before its clock), only spaces, a comma or "at" between; else None."""
+    before its clock), only spaces, a comma or "at" between; else None. With ``year``, a
+    date written without one ("on 13 September at 11:00") takes it."""
     lo = max(0, at - 40)
     for m in _DATE_START.finditer(text, lo, at):
         st = Stamp()
         end = _match_date(text, m.start(), order_hint, st)
-        if end is None or st.year is None or end > at or not _DATE_TO_CLOCK.fullmatch(text, end, at):
+        if end is None or (st.year is None and year is None) or end > at or not _DATE_TO_CLOCK.fullmatch(text, end, at):
             continue
         try:
-            d = date(st.year, st.month, st.day)
+            d = date(st.year or year, st.month, st.day)
         except ValueError:
             continue
         return d if plausible(d) else None

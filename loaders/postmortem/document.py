@@ -2604,9 +2604,9 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     # approximately 23:42 EST ... were unavailable", before a TL;DR that does not)
     for sentence in _SENTENCE.split(_opening_prose(doc)):
         if _IMPACT_WORDS.search(sentence):
-            found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
-            if found:
-                return found
+            found = _range_span(plain(sentence), incident_date, doc.zone, doc.order_hint)
+            if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]):
+                return found[:2]
     return _window_field(doc)
 
 
@@ -2639,6 +2639,11 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
                 if found:
                     return _joined(found, doc, s, b) if kind == "impact" else found
     return None
+
+
+# a meeting's time, not the incident's: "**Debrief held:** Tuesday, December 5, 2023, 2:00pm–3:30pm"
+_MEETING_BEFORE = lazy_re.compile(r"\b(?:debrief|retro(?:spective)?|post[\s-]?mortem\s+(?:meeting|review)|review\s+meeting"
+                                  r"|meeting|workshop|session)\b[^.\n]{0,12}\b(?:held|on|at|:)", re.I)
 
 
 # an item labelled as the exposure's window, or the impact's ("Exposure window (key public): ...")

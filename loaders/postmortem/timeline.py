@@ -377,6 +377,8 @@ _AT_ZERO = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]
 # went to nothing" (a bad thing, a word or two of detail, then its fall to zero)
 _BAD_TO_ZERO = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, reverse=True)) + r")\b(?:\s+[\w'-]+){0,2}\s+"
                                r"(?:drop\w*|f[ae]ll\w*|goes|go|went|back|down)\s+(?:back\s+)?to\s+(?:zero|0|nothing|none)\b(?!\s*%?\s*(?:success|availability))", re.I)
+# the writer pointing at the start: "The account takeover starts here", "Impact begins here"
+_STARTS_HERE = lazy_re.compile(r"\b(?:starts|begins|started|began)\s+here\b", re.I)
 # a fix named by its version, then out: "Hotfix 2024.05.4-hf1 deployed", "Patch v3.2.1 rolled out"
 _FIX_WORDS = frozenset(("hotfix", "hot-fix", "fix", "patch"))
 _FIX_NAMED_OUT = lazy_re.compile(r"(?:^|[—–:;.]\s)\W*(?:hot-?fix|fix|patch)\s+v?\d[\w.\-+]*\s+(?:is\s+|was\s+)?"
@@ -554,6 +556,10 @@ _FAILS = {"fail", "fails", "failed", "failing"}
 _COPULA = {"is", "are", "was", "were", "start", "started", "starts", "begin", "began", "begins"}
 
 
+# a report a schedule sends ("Weekly merchant promo report e-mail goes out with zero
+# redemptions", "the daily report was generated"): the document, not someone reporting
+_GOES_OUT = lazy_re.compile(r"(?:e-?mail\s+|email\s+)?(?:goes|go|went|is\s+sent|was\s+sent|gets\s+sent|is\s+generated"
+                            r"|was\s+generated|is\s+published|was\s+published|runs|ran)\b")
 # a job's work on what failed before ("retries failed card payments", "re-runs failed jobs")
 _RETRIES = frozenset("retry retries retried retrying rerun reruns re-run re-runs replay replays replayed reprocess "
                      "reprocesses reprocessed resubmit resubmits resubmitted requeue requeues requeued".split())
@@ -748,7 +754,8 @@ def _tag(e: Entry) -> None:
             found = None   # "it retries failed card payments every 6h": what a job works on, not a failure
         if found and not (w in ("report", "reports", "notice", "notices") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit()
-                or not _READS.isdisjoint(words[max(0, i - 4):i - 1]))):
+                or not _READS.isdisjoint(words[max(0, i - 4):i - 1])
+                or _GOES_OUT.match(" ".join(words[i + 1:i + 5])))):
             # ("the hourly reports go out", "The notice sits unread" are the nouns, not
             # someone reporting or noticing)
             for n, by_rest in found:
@@ -796,6 +803,8 @@ def _tag(e: Entry) -> None:
                         continue
                     if kind == "impact" and i >= 2 and words[i - 1] == "further" and words[i - 2] in _CONTAINING:
                         continue  # "preventing further loss": harm averted, not harm done
+                    if kind == "impact" and "whose" in words[max(0, i - 5):i]:
+                        continue  # "a real address at Halvorsen Supply, whose tenant had been compromised": another's harm
                     if kind == "impact" and w == "data" and _HOUSEKEEPING.search(e.text):
                         continue  # "stale data was deleted to free space, as scheduled": upkeep, not harm
                     if kind == "impact" and w in _FAILS and _a_check(words, i):
@@ -859,6 +868,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")
     if "100" in said and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
         e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
+    if "here" in said and _STARTS_HERE.search(e.text):
+        e.markers.add("started")   # "The account takeover starts here": the writer marking the start
     if not _FIX_WORDS.isdisjoint(said) and _FIX_NAMED_OUT.search(e.text):
         e.tags.add("mitigated")  # "Hotfix 2024.05.4-hf1 deployed: ownership check on ...": the fix out, by its version
     if "0" in said and (m := _AT_ZERO.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
@@ -1926,6 +1937,10 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 # the date nearest before the time in the sentence, or one said right
                 # after it ("at 00:10 on Friday the 13th")
                 before = next((d for p, d in reversed(dates) if p < start), None)
+                if before is None and (said := tp.date_just_before(sentence, start, doc.order_hint,
+                                                                   year=(day or incident_date).year)) is not None \
+                        and 0 <= (said - incident_date).days <= 60:
+                    before = said   # ("We closed the incident on 13 September at 11:00 UTC")
                 if before is None and (before := _day_after(sentence, start + st.end, day or incident_date)) \
                         and before > (day or incident_date):
                     day = before   # ("We were notified at 8:05 AM PST on Thursday 22 May": the story moves on)
