@@ -922,7 +922,8 @@ def _closing_name(text: str) -> str | None:
         # ("(Piotr; done 9 Feb)"; a year after its comma goes with its day: "by July 1, 2024")
         parts = [p.strip() for p in _NOTE_BREAK.split(m.group(1))]
         names = [p for p in parts if _a_name(p)]
-        if len(names) == 1 and all(p in names or _a_note(p) for p in parts):
+        # (a team's short name beside the person, "[Cerys Moss, CX]", "(Dana, SRE)", is a note)
+        if len(names) == 1 and all(p in names or _a_note(p) or (k and _TEAM_CODE.match(p)) for k, p in enumerate(parts)):
             return names[0]
     # or set apart by spaced hyphens, as a plain-text form's answer writes "action, who, by
     # when": "Merge on student ID ... - Rafael - done 6/17" (a note after the name: a
@@ -937,6 +938,7 @@ def _closing_name(text: str) -> str | None:
 
 
 _SPACED_HYPHEN = lazy_re.compile(r"\s+-\s+")
+_TEAM_CODE = lazy_re.compile(r"^[A-Z]{2,5}$")
 # a name in square brackets opening an item, perhaps after its status word ("DONE [Tom] ...",
 # "WON'T DO [Ruth] ...", "[Priya Nair] add the alert")
 _BRACKET_NAME_FIRST = lazy_re.compile(r"^\W*(?:(?:done|todo|to\s?do|open|wip|in\s+progress|blocked|won['’]?t\s+do"

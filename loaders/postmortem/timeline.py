@@ -726,7 +726,10 @@ _BAD_THEN_STOP = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len,
 
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
-    words = _WORD.findall(e.text.lower())
+    low = e.text.lower()
+    if "e-mail" in low:
+        low = low.replace("e-mail", "email")   # ("e-mails eCommerce ops asking why ...": one word, as "emails")
+    words = _WORD.findall(low)
     recovering = None
     check_failed = False
     # (the words acted on, picked out first: most of an entry's words are none of them)
@@ -821,7 +824,8 @@ def _tag(e: Entry) -> None:
                 and not _EXPECTED.intersection(words[max(0, i - 2):i + 4]):
             e.tags.add("mitigated")  # "pod becomes 1/1 Running", "health turns Healthy"
         elif w in _VERIFIED and _WORKS.intersection(words[i + 1:i + 5]) \
-                and not _NEGATION.intersection(words[i + 1:i + 5]):
+                and not _NEGATION.intersection(words[i + 1:i + 5]) and "not" not in words[i + 5:i + 7]:
+            # (nor what a check found broken: "confirms the online store has not been written")
             e.tags.add("mitigated")  # "Verified working", "User confirmed sign-in successful"
         elif w in _SWITCHING and (m := _FAILED_OVER.search(e.text)) and not _INTENT.intersection(words[max(0, i - 3):i]) \
                 and not _CONDITION.intersection(words):

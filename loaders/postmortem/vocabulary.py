@@ -918,6 +918,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} this {n}" for v in ("opening", "opened", "opens") for n in ("card", "ticket", "issue", "incident")]
     # "... asking why she paid twice. that's how i found out": the writer saying this is how they knew
     + [f"how {who} {verb}" for who in ("we", "i") for verb in ("found out", "learned", "learnt", "heard", "noticed")]
+    # "... account manager e-mails eCommerce ops asking why our cancellation rate is 14x
+    # normal": someone asking after what went wrong
+    + ["asking why", "asks why", "asked why"]
     # "That's the first any of the staff knew", "the first we knew of it": the moment they knew
     + [f"the first {who} knew" for who in ("we", "i", "anyone", "anybody", "any of us", "any of the staff",
                                           "any of the team", "the team", "the staff", "the company")]
@@ -1047,6 +1050,10 @@ EVENT_WORDS: dict[str, list[str]] = {
        "incident ended", "fix deployed", "fix rolled out", "fix released", "close this issue",
        "close this incident", "closing this issue", "closing this incident", "closing the incident",
        "close the incident", "closes the incident", "closed the incident",
+       # "Raj closes the major incident", "security incident closed"
+       *[f"{v} the {k} incident" for v in ("close", "closes", "closed", "closing")
+         for k in ("major", "security", "p1", "p2", "sev1", "sev2")],
+       *[f"{k} incident closed" for k in ("major", "security")],
        # "Ama closes the thread", "closes the event", "Wes ... closes it out", "closing this"
        *[f"{v} the {n}" for v in ("closes", "closed", "closing") for n in ("event", "thread", "page", "war room",
                                                                           "bridge", "channel", "incident channel")],
