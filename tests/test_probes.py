@@ -63,8 +63,11 @@ FLOORS = {
     "blind-ar": 0.95,   # first look 0.896 (251/280 at a0cfb2b); learned from (0.950)
     "blind-as": 0.98,   # first look 0.954 (267/280 at a091aa8); learned from (0.982)
     "blind-at": 0.98,   # first look 0.957 (268/280 at a091aa8); learned from (0.989)
-    "blind-au": 0.92,   # first look 0.882 (247/280 at a9e6379); learned from (0.929)
-    "blind-av": 0.90,   # first look 0.850 (238/280 at a9e6379); learned from (0.907)
+    "blind-au": 0.93,   # first look 0.882 (247/280 at a9e6379); learned from (0.929; 0.936 in the thirty-seventh session)
+    "blind-av": 0.94,   # first look 0.850 (238/280 at a9e6379); learned from (0.907; 0.950 in the thirty-seventh session)
+    "blind-aw": 0.98,   # first look 0.918 (257/280 at 7fa02b1); learned from (0.993)
+    "blind-ax": 0.98,   # first look 0.954 (267/280 at 7fa02b1); learned from (0.989)
+    "blind-ay": 0.98,   # first look 0.971 (272/280 at 7fa02b1); learned from (0.989)
 }
 
 
