@@ -1082,14 +1082,31 @@ def slashed_month_day(a: int, b: int, order_hint: str | None) -> tuple[int, int,
 _SLASHED_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
+def _after_incident(month: int, day: int, incident: date) -> date | None:
+    """The day a month and a day name in the incident's year, when it falls on or after
+    the incident (a follow-up is due after it), else None."""
+    try:
+        d = date(incident.year, month, day)
+    except ValueError:
+        return None
+    return d if d >= incident else None
+
+
 def due_date(text: str, incident: date | None) -> date | None:
     """A due date: ISO or written; without a year it takes the incident's year, or the
     next one when that would fall before the incident."""
     st = read_stamp(text)
     if st is None and (m := _SLASHED_DAY.fullmatch(text.strip())):
         # "due 9/27", "by 11/22": a month and a day without the year, in the one order
-        # their numbers allow ("7/6" allows both, and is no date here)
-        if (read := slashed_month_day(int(m.group(1)), int(m.group(2)), None)) is None:
+        # their numbers allow ("12/12" reads the same both ways; "12/05" after a November
+        # incident is December's, its other reading past; "7/6" after a March one allows both)
+        a, b = int(m.group(1)), int(m.group(2))
+        if (read := slashed_month_day(a, b, None)) is None and a == b:
+            read = (a, b, "?")
+        if read is None and incident is not None:
+            after = [(month, day) for month, day in ((a, b), (b, a)) if (d := _after_incident(month, day, incident))]
+            read = (*after[0], "?") if len(after) == 1 else None
+        if read is None:
             return None
         st = Stamp()
         st.month, st.day, _ = read

@@ -317,3 +317,15 @@ def test_a_weekday_and_day_of_the_month_name_the_day_near():
 
 def test_a_weekday_that_disagrees_names_no_day():
     assert tp.day_of_month("Mon", 13, date(2025, 6, 12)) is None
+
+
+def test_a_due_date_that_reads_the_same_both_ways_is_read():
+    assert tp.due_date("12/12", date(2025, 11, 2)) == date(2025, 12, 12)
+
+
+def test_an_ambiguous_due_date_takes_the_one_reading_after_the_incident():
+    assert tp.due_date("12/05", date(2025, 11, 2)) == date(2025, 12, 5)
+
+
+def test_an_ambiguous_due_date_both_readings_after_the_incident_is_none():
+    assert tp.due_date("7/6", date(2025, 3, 1)) is None

@@ -556,6 +556,7 @@ _FAILS = {"fail", "fails", "failed", "failing"}
 _COPULA = {"is", "are", "was", "were", "start", "started", "starts", "begin", "began", "begins"}
 
 
+_AMPERSAND_IN_WORD = lazy_re.compile(r"(?<=\w)&(?=\w)")
 # a report a schedule sends ("Weekly merchant promo report e-mail goes out with zero
 # redemptions", "the daily report was generated"): the document, not someone reporting
 _GOES_OUT = lazy_re.compile(r"(?:e-?mail\s+|email\s+)?(?:goes|go|went|is\s+sent|was\s+sent|gets\s+sent|is\s+generated"
@@ -729,6 +730,8 @@ def _tag(e: Entry) -> None:
     low = e.text.lower()
     if "e-mail" in low:
         low = low.replace("e-mail", "email")   # ("e-mails eCommerce ops asking why ...": one word, as "emails")
+    if "&" in low:
+        low = _AMPERSAND_IN_WORD.sub("", low)   # ("Grace (FP&A) reports ...": one name, not "fp", "a")
     words = _WORD.findall(low)
     recovering = None
     check_failed = False
