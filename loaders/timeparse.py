@@ -1082,6 +1082,23 @@ def slashed_month_day(a: int, b: int, order_hint: str | None) -> tuple[int, int,
 _SLASHED_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
+# "end of April", "the end of March 2025": a month's last day, as a due date
+_MONTH_END = lazy_re.compile(r"(?:the\s+)?end\s+of\s+([a-z]{3,9})\.?(?:\s+(\d{4}))?", re.I)
+
+
+def _month_end(m: re.Match, incident: date | None) -> date | None:
+    """The last day of the month "end of <month> [year]" names: in its year, else the
+    incident's, or the next when that month has passed before the incident."""
+    month = MONTHS.get(m.group(1).lower())
+    if month is None or (m.group(2) is None and incident is None):
+        return None
+    year = int(m.group(2)) if m.group(2) else incident.year
+    if m.group(2) is None and month < incident.month:
+        year += 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    return last if plausible(last) else None
+
+
 def _after_incident(month: int, day: int, incident: date) -> date | None:
     """The day a month and a day name in the incident's year, when it falls on or after
     the incident (a follow-up is due after it), else None."""
@@ -1095,6 +1112,8 @@ def _after_incident(month: int, day: int, incident: date) -> date | None:
 def due_date(text: str, incident: date | None) -> date | None:
     """A due date: ISO or written; without a year it takes the incident's year, or the
     next one when that would fall before the incident."""
+    if (m := _MONTH_END.fullmatch(text.strip())) is not None:
+        return _month_end(m, incident)
     st = read_stamp(text)
     if st is None and (m := _SLASHED_DAY.fullmatch(text.strip())):
         # "due 9/27", "by 11/22": a month and a day without the year, in the one order

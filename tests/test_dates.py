@@ -329,3 +329,9 @@ def test_an_ambiguous_due_date_takes_the_one_reading_after_the_incident():
 
 def test_an_ambiguous_due_date_both_readings_after_the_incident_is_none():
     assert tp.due_date("7/6", date(2025, 3, 1)) is None
+
+
+def test_the_end_of_a_month_is_its_last_day():
+    assert tp.due_date("end of April", date(2025, 4, 2)) == date(2025, 4, 30)
+    assert tp.due_date("the end of February", date(2025, 4, 2)) == date(2026, 2, 28)
+    assert tp.due_date("end of March 2025", date(2025, 4, 2)) == date(2025, 3, 31)

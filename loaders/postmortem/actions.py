@@ -161,7 +161,9 @@ _DUE = lazy_re.compile(r"(?=[bdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|b
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"\d{1,2}-[A-Z][a-z]{2}-\d{4}(?!\d)|"   # ("Target: 15-Sep-2024")
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?)|"   # (not "December 2024", a month)
-                  r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))", re.I)
+                  r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)|"
+                  # ("by end of April", "by the end of March 2025": the month's last day)
+                  r"(?:(?:the\s+)?end\s+of\s+(?:" + tp.MONTH_STEMS + r")[a-z]*\.?(?:\s+\d{4})?))", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
 # spaces: a run of them after the label costs linear time, not cubic)
 _ACTION_POINT = lazy_re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO|follow[\s-]*+up)\b\s*+(?:\d++\s*+)?"
@@ -768,7 +770,28 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         item[_HANDLE_KEY] = h   # an owner if its list sets others (_handles_as_owners)
     elif owner is None and (nm := _NAME_COLON_FIRST.match(clean)) and _a_name(nm.group(1)):
         item[_HANDLE_KEY] = nm.group(1)   # "Rosa Delgado: separate IP pools ...", "Sarah (comms): send ..."
+    elif owner is None and (nm := _SUBJECT_TO_DO.match(clean)) and nm.group(1).split()[0].lower() not in _TASK_VERBS:
+        # "Aoife Brennan to move the manual check-in kit ...", "Airport IT (Declan Moyles) to
+        # fit an alarm ...", "Station Manager to raise ...": who, then what they are to do
+        item[_HANDLE_KEY] = nm.group(1).strip()
     return item
+
+
+# who opens the item, then "to" and what they are to do: capitalised words (a team's
+# acronym among them), perhaps a name or a team in brackets after them
+# (two words or more, or one with a bracket after it: "Leads to review ...", "Work to
+# migrate ..." open with a word alone)
+_SUBJECT_TO_DO = lazy_re.compile(r"^((?:[A-Z][\w&'’.-]*\s+){1,3}[A-Z][\w&'’.-]*(?:\s+\([^()]{2,40}\))?"
+                                 r"|[A-Z][\w&'’.-]*\s+\([^()]{2,40}\))\s+to\s+(?=[a-z])")
+# the verbs an action item opens with when it says what to do, not who does it ("Migrate
+# Redis to use TLS", "Configure Alertmanager to page ...")
+_TASK_VERBS = frozenset("""add update move migrate upgrade downgrade configure set make create enable disable remove
+change switch write document review investigate implement introduce install replace rotate run build deploy
+ensure automate alert monitor fix turn raise increase reduce limit require split buy tell schedule test train
+audit define agree publish plan check put use allow block restrict extend shorten pin route send notify
+consider evaluate explore assess confirm verify track expose rename refactor rework rewrite restore revert
+roll backport patch tune adjust align lock unlock open close archive delete drop keep stop start resume
+pause get give ask reach teach share hold host speak continue work""".split())
 
 
 def _set_apart_status(text: str) -> str | None:
