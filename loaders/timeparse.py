@@ -126,6 +126,8 @@ ZONE_WORDS = {
     "ct": "America/Chicago", "mt": "America/Denver",
     # "Times are UK time throughout": the UK's clock, GMT or BST as the date says
     "uk": "Europe/London",
+    # "all times NZ time, Auckland": New Zealand's clock, NZST or NZDT as the date says
+    "nz": "Pacific/Auckland",
 }
 
 # Zones written out in full: a season named is that season's offset ("Central European
@@ -225,7 +227,7 @@ _zone_cache: dict[str, Zone | None] = {}
 
 
 # a US zone word as people write it out: "Pacific Time", "US Eastern", "US Central time"
-_US_ZONE_WORD = lazy_re.compile(r"(?:US\s+)?(Pacific|Eastern|Central|Mountain|UK)(?:\s+[Tt]ime)?", re.I)
+_US_ZONE_WORD = lazy_re.compile(r"(?:US\s+)?(Pacific|Eastern|Central|Mountain|UK|NZ)(?:\s+[Tt]ime)?", re.I)
 _US_ZONE_NAMED = lazy_re.compile(r"(Pacific|Eastern|Central|Mountain)\s+(Standard|Daylight)\s+Time", re.I)
 
 
@@ -336,7 +338,7 @@ _ZONE_STATEMENT = lazy_re.compile(
     # "Alle Zeitangaben in MESZ", "Zeiten in MEZ", "Zeitzone: MESZ"
     r"|(?<=z)(?<!\w.)eit(?:angaben|en|zone)?\s{0,3}:?\s{1,3}(?:in\s{1,3})?)"
     rf"({_WRITTEN_OUT}|{ZONE_PATTERN}"
-    r"|(?:us\s|uk\s)?(?:pacific|eastern|central|mountain)(?:\stime)?|uk(?:\stime)?))",
+    r"|(?:us\s|uk\s)?(?:pacific|eastern|central|mountain)(?:\stime)?|(?:uk|nz)(?:\stime)?))",
 )
 
 

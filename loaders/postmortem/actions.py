@@ -1031,8 +1031,10 @@ def _handles_as_owners(items: list[dict]) -> None:
     text ("([issue](https://...))") is none."""
     found = [(item, h) for item in items if (h := item.pop(_HANDLE_KEY, None)) is not None]
     # (so do names before a colon: "Ben: ask the host ...", "Sarah (comms): send ..."; one alone,
-    # "Reader: codeless 403 ...", is as likely a part's name)
-    if len({h for _, h in found}) >= 2:
+    # "Reader: codeless 403 ...", is as likely a part's name; one person's full name over two
+    # items or more, "Rewa Thompson: make a list ...", "Rewa Thompson: move ...", is theirs)
+    said = [h for _, h in found]
+    if len(set(said)) >= 2 or any(said.count(h) >= 2 and len(h.split()) >= 2 and _a_name(h) for h in said):
         for item, h in found:
             item["owner"] = h
 

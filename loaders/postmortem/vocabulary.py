@@ -113,6 +113,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+we\s+(?:changed|fixed|did\s+about\s+it)",
         # the same asked: "What are we changing so it doesn't happen again?"
         r"what\s+(?:are|will)\s+we\s+(?:be\s+)?(?:changing|fixing|improving|doing\s+(?:about|to))\b",
+        # "What will we change?", "What are we going to change", "What we will change"
+        r"what\s+(?:will\s+we|we\s+will|we['’]ll|are\s+we\s+going\s+to)\s+(?:change|fix|improve|do\s+(?:about|differently))\b",
         # a form's "What will we do about it? (action, who, by when)"
         r"what\s+(?:will|should|are)\s+we\s+(?:going\s+to\s+)?do\s+about\s+(?:it|this|that)\b", r"resulting\s+actions?", r"actions?\s+(?:arising|resulting)", r"changes\s+(?:we(?:'|’)?(?:re|\s+are|\s+have)\s+)?(?:made|making)", r"(?:future\s+)?work\s+items?", r"future\s+(?:work|improvements?|actions?|plans?)", r"plans?\s+for\s+the\s+future",
         # "Management actions", "Management response": an audit's or a board paper's name for them
