@@ -53,7 +53,9 @@ _FIELD_SENTENCE = lazy_re.compile(r"(?<=\.)\s+(?=[A-Z][\w'’ -]{0,30}?:\s)")
 # opens with "**" or "__" only where a "*" or "_" stands, 3x faster over prose; at any
 # position at most one of the two marks matches, so the matches are the same)
 # (a single "*" too, as Slack's markup writes bold: "*Date:* Thu Sep 15, 2022")
-_BOLD_KEY = lazy_re.compile(r"(?:\*\*|__|\*(?=[^\W\d_]))(?:([^*_:：|\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*|__|\*(?!\*))"
+# (the name opens with no separator: in "Severity: **High - S2** · Status: **Resolved**" the
+# bold values' marks do not make "** · Status: **" a bold key)
+_BOLD_KEY = lazy_re.compile(r"(?:\*\*|__|\*(?=[^\W\d_]))(?![ \t]*[·•|])(?:([^*_:：|\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*|__|\*(?!\*))"
                             r"|([^*_:：|\n]{1,40}?)(?:\*\*|__|\*(?!\*))[ \t]{0,3}[:：])")
 
 
@@ -909,6 +911,10 @@ _CLAUSE_SEVERITY = lazy_re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?|priori
 _SENTENCE_SEVERITY = lazy_re.compile(r"(?:^|(?<=[.!?])\s+)((?i:sev(?:erity)?)[\s-]?[0-5]|P[0-4])\.(?=\s|$)")
 
 
+# a label in a GitHub issue's label list: "`severity/2`", "`sev/1`", "`severity/P2`"
+_LABEL_SEVERITY = lazy_re.compile(r"`((?i:severity|sev))/((?i:sev)?[-]?[0-4]|[PpSs][0-4])`")
+
+
 # a forge's scoped label for it, in a quick action or a label list: '~"severity::2"', '~priority::1'
 _SCOPED_SEVERITY = lazy_re.compile(r'~"?((?i:severity|sev|priority)::\s*[A-Za-z]?\d)\b')
 
@@ -1378,18 +1384,25 @@ def _record(doc: Doc, options: Options) -> dict:
         timeline = timeline_entries(doc, incident_date)
 
     severity = front(doc, "severity")
+    if severity is not None and "severity" in doc.meta and not doc.severity_by_priority \
+            and not any(k in doc.front for k in ("severity", "sev")) \
+            and severities.level(doc.meta["severity"][0]) is not None:
+        severity = None   # ("priority: Urgent" in a tracker's front matter, "**Severity:** Sev 3" below: the impact's level)
     severity = severities.stated(str(severity) if severity is not None else doc.meta.get("severity", (None,))[0])
     if severity is None and title and (m := _TITLED_SEVERITY.match(title)):
         severity = m.group(1)   # "SEV-2 Incident: ...", "[P1] Checkout down": the title states it
     if severity is None and doc.text and any(w in doc.text for w in _RATED_WORDS) \
-            and (m := _RATED_SEVERITY.search(doc.text)):
-        severity = next(g for g in m.groups() if g)   # "We rated this P2 internally", "rated SEV-3 as ..."
+            and (m := _RATED_SEVERITY.search(doc.text if "**" not in doc.text else doc.text.replace("**", ""))):
+        # "We rated this P2 internally", "rated SEV-3 as ...", "we treated it as a **P2**"
+        severity = next(g for g in m.groups() if g)
     if severity is None:
         severity = _byline_severity(doc)   # "2023-04-07, @yuki (oncall). Sev 3. ~35 min."
     if severity is None:
         severity = _sentence_severity(doc)   # "... so the write-up lives here. SEV-3. From 14:25 ..."
     if severity is None and "::" in doc.text[:3000] and (m := _SCOPED_SEVERITY.search(doc.text[:3000])):
         severity = m.group(1)   # a forge's scoped label: '/label ~"severity::2" ~"Incident::Resolved"'
+    if severity is None and "/" in doc.text[:3000] and (m := _LABEL_SEVERITY.search(doc.text[:3000])):
+        severity = f"{m.group(1)}::{m.group(2)}"   # a GitHub label: "Labels: `postmortem` `severity/2`"
 
     status = front(doc, "status")
     status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])

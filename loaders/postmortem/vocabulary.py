@@ -76,6 +76,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+(?:steps?|actions?)",
+        # a tracker's follow-ups as its own items: "Child work items", "Child issues", "Sub-tasks"
+        r"child\s+(?:work\s+)?(?:items?|issues?|tasks?|tickets?)", r"sub[\s-]?tasks?",
         # "Measures", "Countermeasures" (Maßnahmen, 対策 in English): the follow-ups, not
         # "Measures taken" during the incident
         r"(?:counter[\s-]?)?measures(?!\s+(?:taken|applied|during|we\s+took))",
