@@ -2481,6 +2481,10 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
                 # "Timestamps are the phone's:\nLagos time, UTC+1.";
                 # a form's question over its answer: "### Time zone of the times below:\nEastern (New York)"
                 z = tp.stated_zone(plain(line + " " + head[nxt].strip()))
+            if z is None and "/" in line and (m := _IANA_IN_LINE.search(line)) and _ZONE_OR_TIMES.search(line):
+                # "Jira shows dates and times in the profile zone of the user who exported
+                # the issue (Rui Tavares, Europe/Lisbon)": a zone's own name in a line about the clock
+                z = tp.zone(m.group(0))
             if z is not None:
                 doc.zone_stated = True
                 return z
@@ -2495,6 +2499,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 
 
 _COMMENT_LINE = lazy_re.compile(r"^\s*<!--.*-->\s*$")
+# an IANA zone's name, and a line that speaks of zones or of its times
+_IANA_IN_LINE = lazy_re.compile(r"\b(?:Europe|America|Asia|Australia|Africa|Pacific|Atlantic)/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?")
+_ZONE_OR_TIMES = lazy_re.compile(r"\b(?:zone|times)\b", re.I)
 
 
 # "16:30 CET", "1:22 PM PST", "9.05 a.m. (EST)", "9:00 AM GMT+5:30": a zone written beside a clock time;
@@ -3380,7 +3387,8 @@ _AVERTED = [
 _HARMED = lazy_re.compile(
     r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
     # (not "error rate stayed at 0.02%": a rate that held is the harm that did not come)
-    r"|error\s+rates?(?!\s+(?:stayed|remained|held|stays|remains)\s+(?:at|below|under|flat|normal|within|low))|(?:users|customers|visitors)\s+(?:could\s+not|couldn't|were\s+unable|saw|experienced)"
+    r"|error\s+rates?(?!\s+(?:stayed|remained|held|stays|remains)\s+(?:at|below|under|flat|normal|within|low))|(?:users|customers|visitors|members|patients|residents|passengers|students|pupils|staff|people|players|clients|shoppers)"
+    r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|saw|experienced)"
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?)(?:\s+[\w-]+){0,3}?\s+"
