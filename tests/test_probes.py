@@ -68,6 +68,8 @@ FLOORS = {
     "blind-aw": 0.98,   # first look 0.918 (257/280 at 7fa02b1); learned from (0.993)
     "blind-ax": 0.98,   # first look 0.954 (267/280 at 7fa02b1); learned from (0.989)
     "blind-ay": 0.98,   # first look 0.971 (272/280 at 7fa02b1); learned from (0.989)
+    "blind-az": 0.89,   # first look 0.854 (239/280 at 919a1a0); learned from (0.904)
+    "blind-ba": 0.90,   # first look 0.839 (235/280 at 919a1a0); learned from (0.918)
 }
 
 
