@@ -968,8 +968,9 @@ _RATED_SEVERITY = lazy_re.compile(
     r"|\b(?:declares|declared|raises|raised|opens|opened)\s+an?\s+(P[0-4]|(?i:sev)[\s-]?[0-5])\s+(?:major\s+)?incident\b")
 
 
-_RATED_WORDS = ("rated", "declare", "classified", "graded", "triaged", "logged", "ran this", "ran it", "treated",
-                "handled", "called it", "call it", "calling it", "tracked", "filed it", "raise", "open", " run as")
+_RATED_WORDS = ("rated", "declared", "declares a", "classified", "graded", "triaged", "logged it", "logged as",
+                "ran this", "ran it", "treated", "handled", "called it", "called this", "call it", "calling it",
+                "tracked", "filed it", "raised a", "raises a", "opened a", "opens a", " run as")
 
 
 # a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
