@@ -109,8 +109,8 @@ _STATED_DAY_HINT = lazy_re.compile(r"[oOaA](?i:(?<=o)therwise|(?<=a)ll\s+(?:even
 
 # an entry opened by a weekday and a day of the month, no month ("Wed 14th, 10am",
 # "Tue the 13th, ~1:30pm")
-_WEEKDAY_NTH = lazy_re.compile(r"^[\s*_]*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b"
-                               r"[\s*_]*[,:\-–]?\s*", re.I)
+_WEEKDAY_AND_NTH = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b"
+_WEEKDAY_NTH = lazy_re.compile(r"^[\s*_]*" + _WEEKDAY_AND_NTH + r"[\s*_]*[,:\-–]?\s*", re.I)
 
 
 # a short label in brackets or bold, without digits, opening an entry before its time
@@ -755,7 +755,7 @@ def _tag(e: Entry) -> None:
         if found and w == "phones" and i and words[i - 1] in _PHONES_OWNED:
             found = None   # "pushes empty manifests to driver phones": the devices, not a call
         if found and w in ("failed", "failing") and i and words[i - 1] in _RETRIES \
-                and words[i - 2:i - 1] != ["the"] and (i < 2 or words[i - 2] not in _DETERMINERS) \
+                and (i < 2 or words[i - 2] not in _DETERMINERS) \
                 and words[i + 1:i + 2] and words[i + 1] not in _AFTER_STATE and words[i + 1] not in _LIKE:
             found = None   # "it retries failed card payments every 6h": what a job works on, not a failure
         if found and not (w in ("report", "reports", "notice", "notices") and i and (
@@ -2008,8 +2008,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
 
 
 # a day said right after a clock: "00:10 on Friday the 13th", "(09:05, Tue 14th)"
-_DAY_AFTER = lazy_re.compile(r"[\s,(]{0,3}(?:on\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:the\s+)?(\d{1,2})"
-                             r"(?:st|nd|rd|th)\b", re.I)
+_DAY_AFTER = lazy_re.compile(r"[\s,(]{0,3}(?:on\s+)?" + _WEEKDAY_AND_NTH, re.I)
 
 
 def _day_after(sentence: str, at: int, near: date | None) -> date | None:
