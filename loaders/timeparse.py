@@ -1099,7 +1099,7 @@ def _month_end(m: re.Match, incident: date | None) -> date | None:
     year = int(m.group(2)) if m.group(2) else incident.year
     if m.group(2) is None and month < incident.month:
         year += 1
-    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
     return last if plausible(last) else None
 
 
@@ -1127,7 +1127,7 @@ def due_date(text: str, incident: date | None) -> date | None:
         if (read := slashed_month_day(a, b, None)) is None and a == b:
             read = (a, b, "?")
         if read is None and incident is not None:
-            after = [(month, day) for month, day in ((a, b), (b, a)) if (d := _after_incident(month, day, incident))]
+            after = [(month, day) for month, day in ((a, b), (b, a)) if _after_incident(month, day, incident)]
             read = (*after[0], "?") if len(after) == 1 else None
         if read is None:
             return None

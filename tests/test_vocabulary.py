@@ -135,6 +135,36 @@ def test_a_decision_to_act_is_not_the_act(entry):
     assert "mitigated" not in e.tags | e.markers
 
 
+@pytest.mark.parametrize("entry, event", [
+    ("Her first rerun failed exactly like the others", "impact"),           # the retry a noun: it failed
+    ("The account takeover starts here", "started"),
+    ("Hotfix 2024.05.4-hf1 deployed: ownership check on the endpoint", "mitigated"),
+    ("The partner's account manager e-mails our team asking why orders are cancelled", "detected"),
+    ("Grace (FP&A) reports in #fin-data that the rates have not moved", "detected"),
+    ("A refresh brought the dashboard up to date, which ended the impact", "mitigated"),
+    ("Raj closes the major incident", "resolved"),
+])
+def test_an_entry_says_its_event_in_more_words(entry, event):
+    from loaders.postmortem import timeline
+    e = timeline.Entry(None, entry, 1)
+    timeline._tag(e)
+    assert event in e.tags | e.markers
+
+
+@pytest.mark.parametrize("entry, event", [
+    ("deployed the new cron; it retries failed card payments every 6h", "impact"),   # a job's work
+    ("The sender is a supplier whose tenant had been compromised the day before", "impact"),  # another's harm
+    ("Weekly promo report e-mail goes out with zero redemptions", "detected"),         # a schedule's report
+    ("He checked the DMARC reports were clean", "detected"),                          # a reading
+    ("Dana confirms the online store has not been written since Friday", "mitigated"),  # found broken
+])
+def test_words_that_only_look_like_the_event_are_not(entry, event):
+    from loaders.postmortem import timeline
+    e = timeline.Entry(None, entry, 1)
+    timeline._tag(e)
+    assert event not in e.tags | e.markers
+
+
 @pytest.mark.parametrize("heading, kind", [
     ("Checklist: Follow-ups (2/4)", "actions"),          # a card's checklist, then the section's name
     ("Card 12: Timeline", "timeline"),

@@ -2674,13 +2674,19 @@ _IMPACT_LABEL = lazy_re.compile(r"^\W*[^:\n]{0,30}\b(?:impact|outage|downtime|di
 
 def _impact_window_below(doc: Doc, s: Section, first: Block, incident_date: date | None):
     """The range a later item of the Impact section labels as the impact's own window."""
-    after = False
-    for b in s.blocks:
-        after = after or b is first
-        if after and b is not first and b.kind in ("item", "para") and _IMPACT_LABEL.match(plain(b.text)) \
-                and (found := find_range(b.text, incident_date, doc.zone, doc.order_hint)):
+    for b in _blocks_after(s, first):
+        if _IMPACT_LABEL.match(plain(b.text)) and (found := find_range(b.text, incident_date, doc.zone, doc.order_hint)):
             return found
     return None
+
+
+def _blocks_after(s: Section, first: Block):
+    """The items and paragraphs of section ``s`` after its block ``first``."""
+    after = False
+    for b in s.blocks:
+        if after and b.kind in ("item", "para"):
+            yield b
+        after = after or b is first
 
 
 def _field_range(doc: Doc, incident_date: date | None):
@@ -2699,11 +2705,7 @@ def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
     at 02:02", "SSO tenants could not sign in from 02:02 until 09:20": the impact ended
     when the last window did)."""
     start, end = found[0], found[1]
-    after = False
-    for b in s.blocks:
-        after = after or b is first
-        if not after or b is first or b.kind not in ("item", "para"):
-            continue
+    for b in _blocks_after(s, first):
         for text in ([b.text, *b.children] if b.kind == "item" else [b.text]):
             more = find_range(text, start.date(), doc.zone, doc.order_hint)
             if more and end is not None and more[0] < end and end.date() > start.date():
