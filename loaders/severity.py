@@ -99,14 +99,24 @@ def stated(text: str | None) -> str | None:
 _SCALE_ENTRY = lazy_re.compile(r"(?<![^\W\d_])([^\W\d_]{3,12})[*_]*\s*=\s*[^=]{0,120}?\b((?:sev(?:erity)?|p|s)[\s-]?\d)\b", re.I)
 
 
+# a name the document calls its highest level: "Red is our highest level (1 of 3)", "Black
+# is the most severe category"
+_SCALE_TOP = lazy_re.compile(r"(?<![^\W\d_])([^\W\d_]{3,12})[*_]*\s+(?:is|means)\s+(?:our|the)\s+"
+                             r"(?:highest|most\s+severe|top|worst)\s+(?:level|severity|category|grade|priority|colour|color)\b", re.I)
+
+
 def scale(text: str) -> dict[str, int]:
     """The levels a document's own scale gives its names ("Red = SEV1, Orange = SEV2,
-    Yellow = SEV3": red 1, orange 2, yellow 3), or {} when it defines none (two names at
-    least)."""
-    if "=" not in text:
-        return {}
-    named = {m.group(1).lower(): level(m.group(2)) for m in _SCALE_ENTRY.finditer(text)}
-    return named if len(named) >= 2 else {}
+    Yellow = SEV3": red 1, orange 2, yellow 3; two names at least), or the one it calls its
+    highest ("Red is our highest level": red 1), or {} when it defines none."""
+    named = {}
+    if "=" in text:
+        named = {m.group(1).lower(): level(m.group(2)) for m in _SCALE_ENTRY.finditer(text)}
+    if len(named) >= 2:
+        return named
+    if (m := _SCALE_TOP.search(text)) and level(m.group(1)) is None:
+        return {m.group(1).lower(): 1}
+    return {}
 
 
 def on_scale(text: str | None, document: str) -> int | None:

@@ -172,6 +172,14 @@ def test_a_scale_the_document_defines_names_its_levels():
     assert on_scale("🟠 Orange", text) == 2 and on_scale("Purple", text) is None
 
 
+def test_the_name_a_document_calls_its_highest_level_is_level_1():
+    from loaders.severity import on_scale, scale
+    text = "**About our colours:** we use Red / Amber / Green. Red is our highest level (1 of 3)."
+    assert scale(text) == {"red": 1} and on_scale("Red", text) == 1 and on_scale("Amber", text) is None
+    # (a level that already names itself is read as it stands, not as the top of a scale)
+    assert scale("High is our highest priority this quarter.") == {}
+
+
 def test_one_name_and_a_level_is_no_scale():
     from loaders.severity import on_scale, scale
     assert scale("We set x = P1 once.") == {} and on_scale("x", "We set x = P1 once.") is None

@@ -128,7 +128,9 @@ def _display_name(words: str) -> str:
 # ("— @Tomás Vidal (done Jun 20)", "— @bram (done 2024-02-09)": a note in brackets after it)
 # (or the last in a closing bracket's list: "(#4405, @k.lindqvist)")
 # (a card's fields set apart by middle dots after it: "— @Femke · due 11 Apr 2025 · OPS-77")
-_TRAILING_MENTION = lazy_re.compile(r"(?:\((?:[^()@]{1,40},\s*)?|[-–—]\s?)(" + _MENTION + r"(?:(?:\s[A-ZÀ-Þ][\w'’-]+){1,2}(?=\s*$|\s+[(\[—–-]|[,;]))?)"
+# (a ticket between the dash and the mention: "— #514 @yadeyemi (done Mar 13)", "— OPS-7 @kim, due ...")
+# (or a middle dot before it, as a card's fields: "#874 Alert at 85% · @ciaran.obrien · due 2025-09-30")
+_TRAILING_MENTION = lazy_re.compile(r"(?:\((?:[^()@]{1,40},\s*)?|[-–—·]\s?(?:(?:[\w./-]{0,60}#\d{1,7}|[A-Z][A-Z0-9]{1,9}-\d{1,7})\s+)?)(" + _MENTION + r"(?:(?:\s[A-ZÀ-Þ][\w'’-]+){1,2}(?=\s*$|\s+[(\[—–-]|[,;]))?)"
                                r"(?:\)\s*$|\s*$|[,;)]|\s[-–—·]|\s\()"
                                r"|\s(" + _MENTION + r")\s*$")  # "... scheduled @kim": a closing mention
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
@@ -642,9 +644,28 @@ _YES = lazy_re.compile(r"^\W*(?:yes|y|true|oui|ja|sí|si|はい|是)\W*$", re.I)
 _NO = lazy_re.compile(r"^\W*(?:no|n|false|non|nein|いいえ|否)\W*$", re.I)
 
 
+def _keys_column(cols: dict[str, int], header: list[str], rows: list[list[str]]) -> None:
+    """A text column that holds only each row's key ("Task: PTASK0010021", "Item: AI-3")
+    with the words in another ("Description") is the rows' ticket column: the words are
+    read from the next column no other name took."""
+    t = cols.get("text")
+    said = [plain(r[t]) for r in rows if t < len(r) and plain(r[t])]
+    if not said or not all(len(v.split()) == 1 and _ticket(v) for v in said):
+        return
+    used = set(cols.values())
+    for i, h in enumerate(header):
+        if i not in used and not _HEADERS["skip"].match(plain(h)) \
+                and any(i < len(r) and len(plain(r[i]).split()) > 2 for r in rows):
+            cols["text"] = i
+            cols.setdefault("ticket", t)
+            return
+
+
 def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     header = b.rows[0][1]
     cols = _columns(header)
+    if "text" in cols:
+        _keys_column(cols, header, [cells for _, cells in b.rows[1:]])
     asks = "status" in cols and cols["status"] < len(header) and _DONE_QUESTION.match(plain(header[cols["status"]]))
     out = []
     for ln, cells in b.rows[1:]:
@@ -746,8 +767,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = am.group(1)   # "alert on archive_command failures -> mk, OPS-1187": handed to mk
         elif "👤" in text and (pm := _PERSON_SIGN.search(text)):
             owner = (pm.group(1) or pm.group(2)).strip()   # Obsidian's "👤 [[Jonas Vermeer]]"
-        elif (nm := _BOLD_NAME_FIRST.match(text)) and len(nm.group(2).split()) >= 2 and _a_name(nm.group(2)):
-            owner = nm.group(2)   # "**Sabine Leclerc** — the publisher fails loudly ..."
+        elif (nm := _BOLD_NAME_FIRST.match(text)) and len(nm.group(2).split()) >= 2 and (who := _who_of(nm.group(2))):
+            owner = who   # "**Sabine Leclerc** — the publisher fails loudly ...", "**Centre Manager (Paul Iredale)** – decide ..."
         elif "[" in clean[:40] and (nm := _BRACKET_NAME_FIRST.match(clean)) and _a_name(nm.group(1)):
             owner = nm.group(1)   # "DONE [Tom] remove the role's delete right", "[Ruth] two-person approval"
         else:
@@ -768,8 +789,11 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             "status": status or "open", "kind": group_kind, "line": line}
     if owner is None and (h := _handle(text)) is not None:
         item[_HANDLE_KEY] = h   # an owner if its list sets others (_handles_as_owners)
-    elif owner is None and (nm := _NAME_COLON_FIRST.match(clean)) and _a_name(nm.group(1)):
-        item[_HANDLE_KEY] = nm.group(1)   # "Rosa Delgado: separate IP pools ...", "Sarah (comms): send ..."
+    elif owner is None and (nm := _NAME_COLON_FIRST.match(clean)) and (who := _who_of(nm.group(1))):
+        if nm.group(1).endswith(f"({who})") and len(who.split()) >= 2:
+            item["owner"] = who   # "Reception team lead (Mele Tupou): check ...": a role, then who holds it
+        else:
+            item[_HANDLE_KEY] = who   # "Rosa Delgado: separate IP pools ...", "Sarah (comms): send ..."
     elif owner is None and (nm := _SUBJECT_TO_DO.match(clean)) and nm.group(1).split()[0].lower() not in _TASK_VERBS:
         # "Aoife Brennan to move the manual check-in kit ...", "Airport IT (Declan Moyles) to
         # fit an alarm ...", "Station Manager to raise ...": who, then what they are to do
@@ -804,7 +828,12 @@ def _set_apart_status(text: str) -> str | None:
     parts = _DASHES.split(text)
     if len(parts) >= 2 and len(last := parts[-1].strip(" .;")) <= 30:
         return _status(last)
+    if len(parts) >= 2 and len((first := _CLAUSE_END.split(last, 1)[0]).split()) <= 3 and first != last:
+        return _status(first)   # "... (Fraser McLeod) – Completed, the supplier has added us to ...": the status, then why
     return None
+
+
+_CLAUSE_END = lazy_re.compile(r"[,;:.]\s")
 
 
 # a tag in square brackets opening an item: "[FATTO]", "[IN CORSO]" (not a checkbox, a
@@ -826,7 +855,9 @@ _BOLD_NAME_FIRST = lazy_re.compile(r"^\s*(\*\*|__)([^*_\n]{3,40}?)\1\s*(?:[—�
 # a name opening the item, perhaps its role in brackets, then a colon and the task in lower
 # case: "Ben: ask the host about extra capacity", "Sarah (comms): send appeal emails in
 # batches" (not "Test Installation: Verify ...", a task's title over its words)
-_NAME_COLON_FIRST = lazy_re.compile(r"^([A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+){0,2})(?:\s\([^()]{1,30}\))?:\s+(?=[a-z])")
+# ("Reception team lead (Mele Tupou): check ...": a role, the person in brackets)
+_NAME_COLON_FIRST = lazy_re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+){0,2})(?:\s\([^()]{1,30}\))?"
+                                    r"|[A-ZÀ-Þ][\w'’ -]{1,30}\s\([^()]{2,30}\)):\s+(?=[a-z])")
 # a task's title in bold, then the first clause after it
 _BOLD_LEAD = lazy_re.compile(r"^\s*(\*\*|__)(?:(?!\1).){3,200}?\1\s*([^.,;:()]{1,40})[.,;:]")
 # ... when that clause is a status word and nothing but when: "Done on August 23", "In progress"
@@ -909,8 +940,6 @@ _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]((?:\s+(?:[—–
 # a note closing an item after its bracket: "(done Wed)", "by 8/19"
 # (or its ticket: "(Arjun) AUTH-554")
 _NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12}|(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))[.;]?\s*$", re.I)
-# a person's role or team in brackets after the name: "Lena Vos (Product)"
-_ROLE_AFTER = lazy_re.compile(r"(?<=[^\W\d_])\s+\(([A-Za-z][\w &/-]{1,30})\)$")   # ("Luis (web)")
 # where one note in brackets ends and the next begins
 _NOTE_BREAK = lazy_re.compile(r"[,;·](?!\s*\d{4}\b)")
 # an item's closing notes in brackets set in italics: "*(Dana Whitaker · HB-1201 · due Mar 14 · Done)*"
@@ -945,8 +974,11 @@ def _closing_name(text: str) -> str | None:
         # ("(Piotr; done 9 Feb)"; a year after its comma goes with its day: "by July 1, 2024")
         parts = [p.strip() for p in _NOTE_BREAK.split(m.group(1))]
         names = [p for p in parts if _a_name(p)]
+        if len(names) > 1 and len(people := [p for p in names if not _a_body(p)]) == 1:
+            names = people   # (the person beside their role: "(Alison Reid, Operations Manager)")
         # (a team's short name beside the person, "[Cerys Moss, CX]", "(Dana, SRE)", is a note)
-        if len(names) == 1 and all(p in names or _a_note(p) or (k and _TEAM_CODE.match(p)) for k, p in enumerate(parts)):
+        if len(names) == 1 and all(p in names or _a_note(p) or (k and (_TEAM_CODE.match(p) or _a_body(p)))
+                                   for k, p in enumerate(parts)):
             return names[0]
     # or set apart by spaced hyphens, as a plain-text form's answer writes "action, who, by
     # when": "Merge on student ID ... - Rafael - done 6/17" (a note after the name: a
@@ -999,14 +1031,55 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
     last = parts[-1].strip(" .;") if parts else ""
     if last.endswith(")") and (note := _NOTE_CLOSING.search(last)) and _a_note(note.group(1)):
         last, notes = last[:note.start()], notes + 1   # ("— Ji-woo (done 4 Nov)": the name, its note aside)
-    if (role := _ROLE_AFTER.search(last)) and len(role.group(1).split()) < 2:
-        last = last[:role.start()]   # ("— Lena Vos (Product) — Q3": the name, its role aside;
-        #                              "— Partnerships (Ifeoma Nwankwo)" names the person in brackets)
     if len(parts) >= 2 and (m := _NAME_FIRST.match(last)):
+        # ("— Lena Vos (Product) — Q3": the name, its role aside; "— Partnerships (Ifeoma
+        # Nwankwo)" names the person in brackets)
         rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
-        if all(map(_a_note, rest)) and (_a_name(m.group(1)) or _initials(m.group(1).strip())) \
-                and (notes or rest or not noted):
-            return m.group(1).strip()
+        if all(map(_a_note, rest)) and ((who := _who_of(m.group(1))) or _initials(who := m.group(1).strip())) \
+                and (notes or rest or not noted or who != m.group(1).strip()):
+            return who   # (a role in brackets says a person as a note after it does)
+    return None
+
+
+# a role's word: "Centre Manager", "Practice Lead"
+_ROLE_WORDS = lazy_re.compile(r"\b(?:manager|lead|head|director|officer|coordinator|administrator|supervisor|engineer|"
+                              r"analyst|owner|chair|controller)s?\b", re.I)
+# a word that names a body of work, not a person: "Operations", "Management", "Engineering",
+# "Security", "Facilities", "Infrastructure", "Analytics"
+_WORK_WORD = lazy_re.compile(r"\b\w{3,}(?:ment|tions?|ing|ity|ies|ure|ics)\b", re.I)
+
+
+def _a_body(name: str) -> bool:
+    """A team, an office or a role ("Web team", "Dispatch Supervisor", "Storage Operations"), not a person."""
+    return bool(_TEAM_WORDS.search(name) or _ROLE_WORDS.search(name) or _WORK_WORD.search(name))
+
+
+# a name or a role, and after it in brackets a role or a name
+_WITH_BRACKET = lazy_re.compile(r"^([^()]{2,40}?)\s+\(([^()]{2,40})\)$")
+
+
+def _who_of(text: str) -> str | None:
+    """The person ``text`` names: a name ("Sophie Lamb"), a name with its role or team in
+    brackets ("Sophie Lamb (Web team)", "Luis (web)"), or a role with the person's name in
+    brackets ("Centre Manager (Paul Iredale)", "Reception team lead (Mele Tupou)"); a
+    person's name before a team's where both are names."""
+    text = text.strip()
+    if _a_name(text):
+        return text
+    if (m := _WITH_BRACKET.match(text)) is None:
+        return None
+    outer, inner = m.group(1).strip(), m.group(2).strip()
+    named = [w for w in (outer, inner) if _a_name(w)]
+    if len(named) == 2:
+        # a person beside a team ("Sophie Lamb (Web team)"), else the fuller name
+        # ("Partnerships (Ifeoma Nwankwo)")
+        people = [w for w in named if not _a_body(w)] or named
+        return max(people, key=lambda w: len(w.split()))
+    if named == [outer]:
+        return outer
+    if named == [inner] and not _a_body(inner) and len(outer.split()) <= 5 and not any(c.isdigit() for c in outer) \
+            and outer[:1].isupper() and outer.split()[0].lower() not in _TASK_VERBS:
+        return inner
     return None
 
 
@@ -1111,7 +1184,7 @@ def _a_name(text: str) -> bool:
 # (a double-barrelled name's second part may open with a capital: "Mehta-Rao", "Tranter-Osei")
 # (or a title before a surname, as schools and hospitals write who: "Ms. Albescu", "Dr Okafor")
 _TITLES = ("Mrs", "Mr", "Ms", "Mx", "Dr", "Prof")
-_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|(?:" + "|".join(_TITLES) + r")\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild)$")
+_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|(?:" + "|".join(_TITLES) + r")\.?|(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild|office|desk|department)$")
 _PARTICLES = frozenset("de van von der den da di du la le del della dos das ten ter bin al el".split())
 
 
@@ -1127,7 +1200,7 @@ _NOT_NAMES = frozenset("now later soon today tomorrow optional required mandator
 
 # a note saying the work is in: "landed in commit a1b2c3", "done", "shipped in v2.4"
 _LANDED = lazy_re.compile(r"^\W*(?:landed|done|shipped|merged|deployed|completed|fixed)\b", re.I)
-_TEAM_WORDS = lazy_re.compile(r"\b(?:team|squad|group|crew|guild|sre|ops|devops|on[\s-]?call|eng(?:ineering)?|owner)\b", re.I)
+_TEAM_WORDS = lazy_re.compile(r"\b(?:team|squad|group|crew|guild|office|desk|department|sre|ops|devops|on[\s-]?call|eng(?:ineering)?|owner)\b", re.I)
 # (a work's name, "Monitoring", "Caching": not a short name that ends so, "Wei Ling", "Ming")
 _NOT_SOMEONE = lazy_re.compile(r"^(?:p\d|sev[\s-]?\d|high|medium|low|critical|urgent)$|\w{3}ing$", re.I)
 
@@ -1335,6 +1408,8 @@ def _cell_ticket(cell: str) -> str | None:
 
 def _clean_owner(v: str) -> str | None:
     v = plain(v or "").strip(" ,;")
+    if v.endswith(")") and (who := _who_of(v)):
+        v = who   # "Ken Whitford (Facilities)", "Site lead (Ana Ruiz)": the person, the one owner however written
     return None if _blank(v) or v.lower() in _NO_OWNER_YET else v
 
 
