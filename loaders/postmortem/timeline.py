@@ -1883,7 +1883,10 @@ _SENTENCE_END = lazy_re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 # (every match starts with a digit or the "U" or "G" of a zone: the look ahead first
 # fails at every other character in one test, where the look behinds of both branches
 # were tried at each of them, 7x the cost over prose)
-_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m|on\s+(?:mon|tue|wed|thu|fri|sat|sun))))"
+# (an hour alone with its half of the day: "at 11 a.m.", "by 3pm"; not a range's,
+# "Between 4am-7am EST", whose zone is said once at its end)
+_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m|on\s+(?:mon|tue|wed|thu|fri|sat|sun)))"
+                    r"|(?<![-–—]\d)(?<![-–—]\d\d)(?=\s?[ap]\.?m\b)(?!\s?[ap]\.?m\.?\s?(?:[-–—]|to\s)\s?\d))"
                     r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
                     r"|(?<=\babout )|(?<=\bapproximately )|(?<=\broughly )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
                     r"(?!\s*(?:%|x\b|[kmgt]?b\b|ms\b|(?:milli)?sec|min|hour|hr|day|week|month|year|times|percent)))",
@@ -1929,6 +1932,8 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             st = tp.read_stamp(head[zone_first.end():] if zone_first else head, doc.order_hint)
             if st is None or not st.has_time:
                 continue
+            if _HABITUAL.match(head, st.end):
+                continue   # ("branches open at 10 a.m. on Saturdays", "the job runs at 02:00 every night": a routine, no event)
             if (zone_first or zone_before) and st.zone is None:
                 st.zone = tp.ZONE_UTC
             if st.zone is not None:
@@ -2003,8 +2008,24 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 e = Entry(at, sentence[found[i - 1][1] if i else 0:
                                       found[i + 1][0] if i + 1 < len(found) else len(sentence)], 0)
                 _tag(e)
+            if not (e.tags or e.markers) and i == 0 and _FROM_CLOCK.match(sentence, 0, start):
+                # "From about 9:30 a.m., members who tried to sign in saw ...": a sentence
+                # that opens on the time something began tells the start of what it says
+                e.markers.add("started")
             out.append(e)
     return out
+
+
+# a sentence opening on the moment a state began: "From about 9:30 a.m., ...", "Starting
+# at 02:10, ...", "Since 07:45 UTC" (perhaps after the day: "On Saturday, June 14, from ...")
+_FROM_CLOCK = lazy_re.compile(r"\W*(?:on\s+[^,.]{3,40},\s+)?(?:from|since|starting(?:\s+at)?|beginning(?:\s+at)?)\s+"
+                              r"(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?$", re.I)
+
+
+# what says a clock is a routine's: "on Saturdays", "every night", "each morning", "daily"
+_HABITUAL = lazy_re.compile(r"\s*(?:[A-Z]{2,5}\s+)?(?:on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends)\b"
+                            r"|every\s+(?:day|night|morning|evening|week|weekday|hour|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+                            r"|each\s+(?:day|night|morning|evening|week)\b|daily\b|nightly\b|at\s+weekends\b)", re.I)
 
 
 # a day said right after a clock: "00:10 on Friday the 13th", "(09:05, Tue 14th)"

@@ -944,6 +944,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     # a near miss's danger taken away: "the key is back to Enabled and the risk is removed"
     + [f"risk {v} {w}" for v in ("is", "was") for w in ("removed", "eliminated", "gone", "averted")]
     + ["risk removed", "risk eliminated", "risk averted"]
+    # "The vendor rolled the update back at 1:15 p.m.": the change undone, its name between the words
+    + [f"{v} {d} {n} back" for v in ("rolled", "rolls", "rolling") for d in ("the", "that", "their", "our", "its")
+       for n in ("update", "change", "release", "deploy", "deployment", "upgrade", "patch", "config", "version",
+                 "migration", "build", "firmware")]
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
@@ -966,7 +970,7 @@ EVENT_WORDS: dict[str, list[str]] = {
        "queue unblocked", "deploys unblocked", "deployments unblocked"]
     # what failed now goes through: "Re-runs succeeded", "the retry succeeds"
     + _variants("rerun reruns re-run re-runs retry retries", "succeeded succeeds worked passed")
-    + _variants("succeeds succeed works work working correct healthy normal up available "
+    + _variants("succeeds succeed works work worked working correct healthy normal up available "
                 "flowing green created produced generated processed processing running serving served "
                 "responding load loads loading syncing synced accessible reachable operational online live "
                 "stable functional functioning mounted writable readable saved accepted delivered "
