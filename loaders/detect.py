@@ -179,7 +179,10 @@ def parse_text(text: str, path: str, options: Options) -> dict:
                     pass
             if doc is None and head == "{":   # JSON lines (one object a line), whichever is broken
                 doc, line_problems = json_lines(text)
-            if doc is None and (head == "{" or text.lstrip().startswith("[{") or text.lstrip().startswith("[\n")):
+            if doc is None and (head == "{" or text.lstrip().startswith("[{") or text.lstrip().startswith("[\n")) \
+                    and not path.lower().endswith(MARKDOWN_SUFFIXES):
+                # (a page that opens with a wiki template, "{{Postmortem | date = ...", is no
+                # broken JSON: a markdown or text file is read as the postmortem it is)
                 return unknown(path, f"broken JSON: {e.msg}", e.lineno)
         except (ValueError, RecursionError) as e:  # a 5,000-digit number, nesting too deep
             return unknown(path, f"JSON that cannot be read: {str(e)[:80]}")

@@ -256,3 +256,15 @@ def test_a_json_line_holding_a_line_separator_in_a_string_stays_one_line():
     lines = [_pd_line(1), json.dumps({"id": "P2", "type": "incident", "title": "a\u2028b\x0cc"}, ensure_ascii=False)]
     r = kind("\n".join(lines) + "\n", "pd.jsonl")
     assert len(r["incidents"]) == 2 and not r["problems"]
+
+
+def test_a_markdown_file_opening_with_a_wiki_template_is_a_postmortem_not_broken_json(tmp_path):
+    page = tmp_path / "ledger.md"
+    page.write_text("{{Postmortem\n| date = 2025-02-18\n| severity = P1\n}}\n= Ledger failover stalled =\n\n"
+                    "== Summary ==\nThe ledger database could not take writes for '''47 minutes'''.\n\n"
+                    "== Timeline ==\n* '''07:01''' – writes start failing.\n* '''07:48''' – writes succeed again.\n")
+    r = parse_path(str(page))
+    assert r["kind"] == "postmortem" and r["date"] == "2025-02-18" and r["severity_level"] == 1
+    # (a JSON file that broke is still named for what it is)
+    (tmp_path / "export.json").write_text("{{Postmortem\n")
+    assert parse_path(str(tmp_path / "export.json"))["kind"] == "unknown"

@@ -1,8 +1,10 @@
-"""Jira's wiki markup read as the markdown it stands for (loaders/postmortem/wiki_markup.py)."""
+"""Wiki markups read as the markdown they stand for (loaders/postmortem/wiki_markup.py):
+Jira's (and Confluence's older format), MediaWiki's and DokuWiki's."""
 import pytest
 
 from loaders.postmortem import parse
-from loaders.postmortem.wiki_markup import from_jira_wiki, is_jira_wiki
+from loaders.postmortem.wiki_markup import (from_dokuwiki, from_jira_wiki, from_mediawiki, is_dokuwiki,
+                                            is_jira_wiki, is_mediawiki)
 
 JIRA = ["h1. Checkout down", "", "h2. Timeline", "||Time||Event||", "|10:00|Deploy|",
         "# First reason", "## Its detail", "* A point", "** A sub-point", "*Owner:* [~ann] {{cfg}}",
@@ -46,3 +48,76 @@ def test_line_numbers_still_name_the_line_as_written():
                      "", "h2. Action items", "# Add a canary"])
     got = parse(doc, "desc.txt")
     assert got["action_items"][0]["line"] == 8
+
+
+# ------------------------------------------------------------------------------ MediaWiki
+
+MEDIAWIKI = ["{{Postmortem", "| date = 2025-02-18", "| severity = P1", "}}", "= Ledger failover stalled =",
+             "== Timeline ==", "* '''07:01''' – writes fail on [[ledger-db]]", "** reads still served",
+             "# <s>Set the TTL</s> — [[User:Ividal|Ines Vidal]], {{jira|DBA-412}}", "; What went well",
+             ": the alert paged", "[[Category:Postmortems]]", "__TOC__"]
+
+
+def test_mediawiki_lines_are_rewritten_one_for_one():
+    assert from_mediawiki(MEDIAWIKI) == [
+        "", "**date:** 2025-02-18", "**severity:** P1", "", "# Ledger failover stalled", "## Timeline",
+        "- **07:01** – writes fail on ledger-db", "   - reads still served",
+        "1. ~~Set the TTL~~ — Ines Vidal, DBA-412", "**What went well**", "- the alert paged", "", ""]
+
+
+def test_a_mediawiki_table_is_a_pipe_table_on_the_same_lines():
+    lines = ["== Timeline ==", "== Actions ==", '{| class="wikitable"', "! Time !! Event", "|-",
+             "| 10:05 || Change starts", "|-", "| 10:31", "| Checkout times out", "|}", "after"]
+    assert from_mediawiki(lines)[2:] == ["| Time | Event |", "|---|---|", "| | |", "| 10:05 | Change starts |",
+                                         "| | |", "| 10:31 | Checkout times out |", "| | |", "", "after"]
+
+
+def test_a_mediawiki_box_of_fields_is_read_as_fields():
+    lines = ["== Summary ==", "== Impact ==", '{| class="wikitable"', '! colspan="2" | Incident summary', "|-",
+             "| '''Date''' || 7 November 2024", "|-", "| '''Severity''' || SEV-2", "|}"]
+    assert from_mediawiki(lines)[2:] == ["", "", "", "**Date:** 7 November 2024", "", "**Severity:** SEV-2", ""]
+
+
+@pytest.mark.parametrize("lines", [
+    ["# Postmortem", "== not a heading ==", "prose"],                          # one heading alone
+    ["== Summary ==", "== Timeline ==", "plain prose, no wiki sign"],          # nothing says MediaWiki
+    ["== Summary ==", "== Timeline ==", "[[link]]", "| a | b |", "|---|---|"],  # a markdown table
+])
+def test_text_that_is_not_mediawiki_is_left_alone(lines):
+    assert not is_mediawiki(lines) and from_mediawiki(lines) is None
+
+
+def test_a_mediawiki_page_is_read_with_its_fields_timeline_and_actions():
+    got = parse("\n".join(MEDIAWIKI[:6] + ["All times are UTC.", "* '''07:01''' – writes start failing.",
+                                          "* '''07:04''' – alert fires; the DBA is paged.",
+                                          "* '''07:48''' – writes succeed again.", "== Follow-up actions ==",
+                                          "# <s>Set the TTL</s> — Ines Vidal, {{jira|DBA-412}}",
+                                          "# Add a runbook section — Henrik Karlsson, due 2025-03-07"]), "ledger.md")
+    assert got["title"] == "Ledger failover stalled" and got["severity_level"] == 1
+    assert got["detected_at"] == "2025-02-18T07:04:00Z" and got["mitigated_at"] == "2025-02-18T07:48:00Z"
+    assert [(a["status"], a["owner"], a["ticket"]) for a in got["action_items"]] == [
+        ("done", "Ines Vidal", "DBA-412"), ("open", "Henrik Karlsson", None)]
+
+
+# ------------------------------------------------------------------------------- DokuWiki
+
+DOKUWIKI = ["====== Resolver outage ======", "", "^ Severity | SEV1 |", "", "===== Timeline =====", "",
+            "^ Time ^ Event ^", "| 13:42 | Lookups return ''SERVFAIL'' |", "", "===== Actions =====",
+            "  * <del>Run the check on the host</del> //Ana// \\\\", "    * its detail", "  - a numbered one",
+            "{{tag>postmortem dns}}"]
+
+
+def test_dokuwiki_lines_are_rewritten_one_for_one():
+    assert from_dokuwiki(DOKUWIKI) == [
+        "# Resolver outage", "", "**Severity:** SEV1", "", "## Timeline", "| Time | Event |", "|---|---|",
+        "| 13:42 | Lookups return `SERVFAIL` |", "", "## Actions", "- ~~Run the check on the host~~ _Ana_",
+        "  - its detail", "1. a numbered one", ""]
+
+
+@pytest.mark.parametrize("lines", [
+    ["== Summary ==", "== Timeline ==", "prose"],               # a MediaWiki page's sections
+    ["# Title", "===== Timeline =====", "===== Actions ====="],  # a markdown heading
+    ["=====  =====", "Time   Event", "=====  ====="],           # reStructuredText's simple table
+])
+def test_text_that_is_not_dokuwiki_is_left_alone(lines):
+    assert not is_dokuwiki(lines) and from_dokuwiki(lines) is None

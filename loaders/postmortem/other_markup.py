@@ -23,7 +23,7 @@ import re
 
 from loaders import lazy_re
 from loaders.postmortem.markdown import QUOTE_MARK
-from loaders.postmortem.wiki_markup import from_jira_wiki, single_star_bold
+from loaders.postmortem.wiki_markup import from_dokuwiki, from_jira_wiki, from_mediawiki, single_star_bold
 
 _MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
 _MD_TABLE_RULE = lazy_re.compile(r"^\s*\|\s*:?-{3,}")
@@ -336,6 +336,11 @@ def _in_other_markup(text: str, lines: list[str]) -> list[str] | None:
         return _in_other_markup("\n".join(md), md) or md
     if "h1. " in text or "h2. " in text or "h3. " in text:
         if (md := from_jira_wiki(lines)) is not None:
+            return md
+    if "==" in text:
+        # (MediaWiki and DokuWiki by their headings between runs of "=": before AsciiDoc, whose
+        # sections open with the run alone)
+        if (md := from_dokuwiki(lines)) is not None or (md := from_mediawiki(lines)) is not None:
             return md
     # (a markdown heading rules out AsciiDoc and Org: one scan spares two on most documents)
     if not (text.startswith("#") or "\n#" in text) or "#+" in text:
