@@ -70,6 +70,10 @@ FLOORS = {
     "blind-ay": 0.98,   # first look 0.971 (272/280 at 7fa02b1); learned from (0.989)
     "blind-az": 0.89,   # first look 0.854 (239/280 at 919a1a0); learned from (0.904)
     "blind-ba": 0.90,   # first look 0.839 (235/280 at 919a1a0); learned from (0.918)
+    "blind-bb": 0.92,   # first look 0.936 (262/280 at 4657d86)
+    "blind-bc": 0.85,   # first look 0.668 (187/280 at 4657d86)
+    "blind-bd": 0.84,   # first look 0.861 (241/280 at 4657d86)
+    "blind-be": 0.88,   # first look 0.904 (253/280 at 4657d86)
 }
 
 
