@@ -38,6 +38,9 @@ def test_harm_stopped_on_its_way_is_a_near_miss(said):
     "The error rate climbed to 30% and payments failed for 20 minutes before we paused the upgrade in time.",
     "We did not catch it in time: the error rate rose to 12% and logins failed for 9 minutes.",
     "Nobody lost access until the standby's licence ran out at noon, when the office was cut off for an hour.",
+    # the document's own verdict, after weighing the words (over a line break)
+    "We talked about recording this as a near miss, since the emails were only delayed, but it was not a near\n"
+    "miss: 3,900 customers waited 40 minutes for a password reset.",
 ])
 def test_harm_that_happened_is_no_near_miss(said):
     assert parse(_doc(said))["near_miss"] is False

@@ -2,7 +2,7 @@
 import pytest
 
 from loaders.postmortem import parse
-from loaders.postmortem.other_markup import as_markdown, from_asciidoc, from_org, is_asciidoc, is_org
+from loaders.postmortem.other_markup import as_markdown, from_asciidoc, from_org, from_rst, is_asciidoc, is_org, is_rst
 
 ADOC = ["= Disk filled", ":status: Final", "", "== Timeline", "", '[cols="1,3",options="header"]', "|===",
         "| Time | Event", "| 09:12 | Disk at 95%", "| 09:41", "| Alert pages on-call", "|===", "",
@@ -61,6 +61,29 @@ def test_org_each_line_is_rewritten_where_it_stands():
 ])
 def test_not_org(lines):
     assert not is_org(lines) and from_org(lines) is None
+
+
+def test_an_org_tables_rule_crosses_its_columns_and_is_read_as_a_delimiter_row():
+    lines = ["#+title: Payments failing", "* Timeline", "| Time  | Event       |", "|-------+-------------|",
+             "| 19:02 | push        |", "|-------+-------------|", "| 21:40 | resolved    |"]
+    assert is_org(lines)
+    assert from_org(lines)[2:] == ["| Time  | Event       |", "|---|---|", "| 19:02 | push        |", "| | |",
+                                   "| 21:40 | resolved    |"]
+
+
+def test_an_org_table_of_two_columns_and_no_rule_is_its_fields():
+    lines = ["#+title: Payments failing", "* Details", "| Severity | Critical |", "| Status   | final    |"]
+    assert from_org(lines)[2:] == ["**Severity:** Critical", "**Status:** final"]
+
+
+def test_an_org_tasks_properties_are_its_fields_and_every_planning_word_is_read():
+    lines = ["#+title: Rebalance storm", "* Action items", "** DONE Lower max.poll.records",
+             "   CLOSED: [2025-08-22 Fri 14:10] DEADLINE: <2025-08-29 Fri>", "   :PROPERTIES:",
+             "   :OWNER:    Ben Harrow", "   :TICKET:   STRM-731", "   :ID:       9f1c", "   :END:"]
+    assert from_org(lines)[2:] == ["- [x] Lower max.poll.records", "   done 2025-08-22 14:10, due 2025-08-29", "",
+                                   "   Owner: Ben Harrow", "   Ticket: STRM-731", "", ""]
+    item = parse("\n".join(lines), "note.org")["action_items"][0]
+    assert (item["owner"], item["ticket"], item["due"], item["status"]) == ("Ben Harrow", "STRM-731", "2025-08-29", "done")
 
 
 def test_org_without_a_title_needs_a_keyword_and_two_headings():
@@ -148,3 +171,30 @@ def test_a_mail_threads_quoted_write_up_loses_its_quote_marks():
 def test_a_text_without_mail_headers_is_no_mail():
     from loaders.postmortem.other_markup import from_email
     assert from_email(["# Outage", "> a quote"]) is None
+
+
+RST = ["Gateway handshakes failing", "==========================", "", "Date", "    Monday, March 10, 2025", "",
+       "Severity", "    High", "", ".. note::", "", "   Times are US/Eastern.", "", "Action items", "------------", "",
+       "#. Record client-hello fingerprints.", "", "   Owner: Marcus Bell · Ticket: GW-1180"]
+
+
+def test_rst_definition_lists_are_fields_and_auto_numbered_items_are_numbered():
+    assert from_rst(RST) == [
+        "Gateway handshakes failing", "==========================", "", "**Date:** Monday, March 10, 2025", "", "",
+        "**Severity:** High", "", "", "", "", "   Times are US/Eastern.", "", "Action items", "------------", "",
+        "1. Record client-hello fingerprints.", "", "   Owner: Marcus Bell · Ticket: GW-1180"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Title", "=====", "", "Plain prose under a setext heading, as markdown writes it."],
+    ["# Title", ".. note:: a markdown heading rules it out", "Sub", "---"],
+    ["Summary", "", ".. a comment with no heading underlined"],
+])
+def test_not_rst(lines):
+    assert not is_rst(lines) and from_rst(lines) is None
+
+
+def test_an_rst_review_parses_with_its_fields_and_actions():
+    doc = parse("\n".join(RST), "review.rst.txt")
+    assert doc["date"] == "2025-03-10" and doc["severity_level"] == 2
+    assert [(a["owner"], a["ticket"]) for a in doc["action_items"]] == [("Marcus Bell", "GW-1180")]

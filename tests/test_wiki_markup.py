@@ -28,6 +28,12 @@ def test_markdown_is_left_as_it_is(lines):
     assert not is_jira_wiki(lines) and from_jira_wiki(lines) is None
 
 
+def test_jira_and_textile_strike_through_is_markdowns_not_a_hyphenated_word_or_a_separator():
+    assert from_jira_wiki(["h2. Actions", "h2. Notes", "# -Cap the queue (x-max-length 200k)- -- Sunil -- OPS-8",
+                           "# Grow the re-used volumes -- Platform team"])[2:] == [
+        "1. ~~Cap the queue (x-max-length 200k)~~ -- Sunil -- OPS-8", "1. Grow the re-used volumes -- Platform team"]
+
+
 def test_a_heading_and_a_header_row_make_jira_markup():
     assert is_jira_wiki(["h2. Timeline", "||Time||Event||"])
 

@@ -773,6 +773,14 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = nm.group(1)   # "DONE [Tom] remove the role's delete right", "[Ruth] two-person approval"
         else:
             owner = _closing_name(clean)
+    if "...." in clean and (ld := _LEADER.search(clean)) is not None:
+        # "Scope the token ......... Liam Schultz   WEB-771   due 2025-02-14   DONE": a plain-text
+        # report's columns after a dotted leader, who first and the status last
+        fields = clean[ld.end():].split()
+        if owner is None:
+            owner = next((" ".join(fields[:n]) for n in (3, 2, 1) if len(fields) >= n and _a_name(" ".join(fields[:n]))), None)
+        if status in (None, "open") and m is None and fields and _status(fields[-1]) not in (None, "open"):
+            status = _status(fields[-1])
     due = None
     dm = _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
@@ -993,6 +1001,7 @@ def _closing_name(text: str) -> str | None:
 
 
 _SPACED_HYPHEN = lazy_re.compile(r"\s+-\s+")
+_LEADER = lazy_re.compile(r"\s\.{4,}\s+")
 _TEAM_CODE = lazy_re.compile(r"^[A-Z]{2,5}$")
 # a name in square brackets opening an item, perhaps after its status word ("DONE [Tom] ...",
 # "WON'T DO [Ruth] ...", "[Priya Nair] add the alert")

@@ -3241,12 +3241,14 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
     parts = list(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("impact", "status")
                                                                if k in doc.meta]))
     if any(stem in low for low in map(str.lower, parts) for stem in _NEAR_MISS_STEMS):   # (spares the regex on most)
+        if any(_NOT_NEAR_MISS.search(p) for p in parts):
+            # "We still record this as an incident, not a near miss"; "We talked about recording
+            # this as a near miss ..., but it was not a near miss": the document's own verdict
+            return False
         for said in (plain(p) for part in parts for p in part.split("\n")):
             if any(not _DENIED.search(said, max(0, m.start() - 30), m.start())
                    for m in _NEAR_MISS_CLAIM.finditer(said)):
                 return True
-    if any(_NOT_NEAR_MISS.search(p) for p in parts):
-        return False   # "We still record this as an incident, not a near miss"
     return _harm_averted(doc, summary, title)
 
 

@@ -153,7 +153,12 @@ _ORG_BLOCK = lazy_re.compile(r"^\s*#\+(begin|end)_(\w+)", re.I)
 _ORG_STAMP = lazy_re.compile(r"[\[<](\d{4}-\d{2}-\d{2})(?:\s+[^\W\d]{2,9}\.?)?(?:\s+(\d{1,2}:\d{2})(?:-\d{1,2}:\d{2})?)?"
                              r"(?:\s+[.+-]+\d+[hdwmy])*[\]>]")
 _ORG_PLANNING = lazy_re.compile(r"^(\s*)(DEADLINE|SCHEDULED|CLOSED):\s*")
+_ORG_PLANNED_LATER = lazy_re.compile(r"\s+(DEADLINE|SCHEDULED|CLOSED):\s*")
 _ORG_DRAWER = lazy_re.compile(r"^\s*:([A-Za-z_]+):\s*$")
+_ORG_PROPERTY = lazy_re.compile(r"^(\s*):([A-Za-z_]+):\s+(\S.*?)\s*$")
+# the properties a task's drawer holds that are its fields
+_ORG_FIELDS = frozenset({"OWNER", "ASSIGNEE", "ASSIGNED", "ASSIGNED_TO", "WHO", "TICKET", "ISSUE", "JIRA", "LINK",
+                         "DUE", "STATUS"})
 _ORG_LINK = lazy_re.compile(r"\[\[([^\]\n]+)\]\[([^\]\n]+)\]\]|\[\[([^\]\n]+)\]\]")
 _ORG_CODE = lazy_re.compile(r"(?<![\w=~])[=~]([^\s=~](?:[^=~\n]*[^\s=~])?)[=~](?![\w=~])")
 # What an Org keyword line says, in the words the parser reads: #+DATE is when the note
@@ -197,9 +202,40 @@ def is_org(lines: list[str]) -> bool:
                 titled += m.group(1).lower() == "title"
         elif line[:1] == "*" and line[:2] != "**" and _ORG_HEADING.match(line):
             headings += 1
-        elif line[:1] == "|" and _MD_TABLE_RULE.match(line):
-            return False
+        elif line[:1] == "|" and _MD_TABLE_RULE.match(line) and "+" not in line:
+            return False   # (Org's own rule crosses its columns with "+": "|------+------|")
     return bool(titled) or (keywords >= 1 and headings >= 2)
+
+
+_ORG_TABLE_RULE = lazy_re.compile(r"^\s*\|[-+]+\|?\s*$")
+
+
+def _org_tables(lines: list[str]) -> dict[int, str]:
+    """Org's tables as pipe tables, line for line: the rule under a table's first row its
+    delimiter row, a later rule (between groups of rows) an empty row the reader skips, and
+    a table of two columns with no rule at all (no header) its fields ("| Severity | Critical |"
+    -> "**Severity:** Critical")."""
+    out: dict[int, str] = {}
+    k = 0
+    while k < len(lines):
+        if lines[k].lstrip()[:1] != "|":
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end].lstrip()[:1] == "|":
+            end += 1
+        rows = [j for j in range(k, end) if not _ORG_TABLE_RULE.match(lines[j])]
+        cells = {j: [c.strip() for c in lines[j].strip().strip("|").split("|")] for j in rows}
+        width = max((len(c) for c in cells.values()), default=0)
+        if len(rows) == end - k and width == 2 and all(len(c) == 2 and c[0] for c in cells.values()):
+            for j in rows:
+                out[j] = f"**{_org_inline(cells[j][0]).strip('*: ')}:** {_org_inline(cells[j][1])}"
+        else:
+            for j in range(k, end):
+                if j not in cells:
+                    out[j] = "|" + "---|" * width if j == k + 1 else "|" + " |" * width
+        k = end
+    return out
 
 
 def _stamp(m) -> str:
@@ -225,7 +261,11 @@ def from_org(lines: list[str]) -> list[str] | None:
     fenced = False
     hidden: int | None = None     # the depth of a ":noexport:" heading whose subtree is being left out
     drawer = False
-    for line in lines:
+    tables = _org_tables(lines)
+    for k, line in enumerate(lines):
+        if k in tables and not fenced and hidden is None:
+            out.append(tables[k])
+            continue
         heading = _ORG_HEADING.match(line) if line[:1] == "*" else None
         if heading and hidden is not None and len(heading.group(1)) <= hidden:
             hidden = None
@@ -240,8 +280,13 @@ def from_org(lines: list[str]) -> list[str] | None:
                 out.append(line)
             continue
         if drawer:
-            drawer = line.strip().upper() != ":END:"
-            out.append("")
+            # (a task's properties say who owns it and where it is tracked: ":OWNER: Ben
+            # Harrow", ":TICKET: STRM-731", kept as the item's fields)
+            prop = _ORG_PROPERTY.match(line) if drawer == "PROPERTIES" else None
+            out.append(f"{prop.group(1)}{prop.group(2).replace('_', ' ').capitalize()}: {_org_inline(prop.group(3))}"
+                       if prop and prop.group(2).upper() in _ORG_FIELDS else "")
+            if line.strip().upper() == ":END:":
+                drawer = False
             continue
         if heading:
             tags = (heading.group(3) or "").lower()
@@ -275,11 +320,13 @@ def from_org(lines: list[str]) -> list[str] | None:
                 out.append(f"**{_ORG_KEYS[key]}:** {value.strip(':').replace(':', ', ') if key == 'filetags' else value}")
             else:
                 out.append("")
-        elif _ORG_DRAWER.match(line) and line.strip().upper() != ":END:":
-            drawer = True
+        elif (d := _ORG_DRAWER.match(line)) and line.strip().upper() != ":END:":
+            drawer = d.group(1).upper()
             out.append("")
         elif (p := _ORG_PLANNING.match(line)):
-            out.append(p.group(1) + _PLANNED[p.group(2)] + " " + _org_inline(line[p.end():]))
+            # (several on one line: "CLOSED: [2025-08-22 Fri 14:10] DEADLINE: <2025-08-29 Fri>")
+            rest = _ORG_PLANNED_LATER.sub(lambda m: ", " + _PLANNED[m.group(1)] + " ", line[p.end():])
+            out.append(p.group(1) + _PLANNED[p.group(2)] + " " + _org_inline(rest))
         elif line[:2] == "# ":
             out.append("")   # a comment
         elif " :: " in line and (d := _ORG_DESCRIPTION.match(line)):
@@ -287,6 +334,73 @@ def from_org(lines: list[str]) -> list[str] | None:
             out.append(f"{d.group(1)}**{_org_inline(d.group(2))}:** {_org_inline(d.group(3))}")
         else:
             out.append(_org_inline(line))
+    return out
+
+
+# ------------------------------------------------------------------------ reStructuredText
+#
+# A review kept in Sphinx docs: headings underlined (and perhaps overlined) with a run of one
+# punctuation character, which markdown's reader takes as they are where the run is "=" or
+# "-"; field lists (":Date: 2025-05-06") and directives (".. note::"), which it reads too; and
+# what it does not: "#." auto-numbered items, and definition lists, a term on a line of its
+# own with what it says indented below ("Severity" over "    High"), as fields. A text is
+# reStructuredText when a heading is underlined so and a sign only reStructuredText writes
+# stands beside it: a ".. name::" directive, a "#." item, or a definition list.
+
+_RST_UNDERLINE = lazy_re.compile(r"^([=\-~^\"'`#*+])\1{2,}\s*$")
+# (a directive, ".. note::"; not ".. title: Build farm outage", a static site's field in a comment)
+_RST_DIRECTIVE = lazy_re.compile(r"^\.\.\s+[\w-]+::")
+_RST_AUTO_ITEM = lazy_re.compile(r"^(\s*)#\.\s+(.*)$")
+_RST_TERM = lazy_re.compile(r"^[^\s\-*+#:.|>`=~][^:]{0,40}$")
+_RST_DEFINITION = lazy_re.compile(r"^( {2,}|\t)(\S.*)$")
+
+
+def _definitions(lines: list[str]) -> dict[int, int]:
+    """The definition lists' terms: the line of each term (a short line alone after a blank
+    line, not a heading's) and the line of what it says (the next, indented)."""
+    out = {}
+    for k in range(len(lines) - 1):
+        term = lines[k]
+        if (k == 0 or not lines[k - 1].strip()) and _RST_TERM.match(term) and len(term.split()) <= 5 \
+                and _RST_DEFINITION.match(lines[k + 1]) \
+                and not (k + 2 < len(lines) and _RST_UNDERLINE.match(lines[k + 1])) \
+                and (k + 2 >= len(lines) or not lines[k + 2].strip() or _RST_DEFINITION.match(lines[k + 2])):
+            out[k] = k + 1
+    return out
+
+
+def is_rst(lines: list[str]) -> bool:
+    """Whether the text is written in reStructuredText (see above)."""
+    underlined = signs = 0
+    for k, line in enumerate(lines):
+        if line[:1] == "#" and _MD_HEADING.match(line):
+            return False
+        if k and line[:1] in "=-~^\"'`#*+" and _RST_UNDERLINE.match(line) and lines[k - 1].strip() \
+                and len(line.rstrip()) >= len(lines[k - 1].rstrip()) > 0:
+            underlined += 1
+        elif line[:3] == ".. " and _RST_DIRECTIVE.match(line) or "#." in line[:12] and _RST_AUTO_ITEM.match(line):
+            signs += 1
+    return underlined >= 1 and (signs >= 1 or len(_definitions(lines)) >= 2)
+
+
+def from_rst(lines: list[str]) -> list[str] | None:
+    """The lines as markdown, one for one, or None when they are not reStructuredText."""
+    if not is_rst(lines):
+        return None
+    terms = _definitions(lines)
+    said = set(terms.values())
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k in terms:
+            out.append(f"**{line.strip().rstrip(':')}:** {lines[k + 1].strip()}")
+        elif k in said:
+            out.append("")
+        elif "#." in line[:12] and (m := _RST_AUTO_ITEM.match(line)):
+            out.append(f"{m.group(1)}1. {m.group(2)}")
+        elif line[:3] == ".. " and _RST_DIRECTIVE.match(line):
+            out.append(line[line.index("::") + 2:].strip())   # (".. note:: Times are UTC": its text; ".. contents::" none)
+        else:
+            out.append(line)
     return out
 
 
@@ -349,6 +463,8 @@ def _in_other_markup(text: str, lines: list[str]) -> list[str] | None:
                 return md
         if "#+" in text and (md := from_org(lines)) is not None:   # (Org is told by its "#+KEY:" lines)
             return md
+    if ("\n.. " in text or "#. " in text or "\n  " in text) and (md := from_rst(lines)) is not None:
+        return md   # (reStructuredText is told by its own signs: a "#." item may open a line)
     if ("import " in text or '="' in text) and (md := from_mdx(lines)) is not None:
         return md
     return None

@@ -30,6 +30,8 @@ _BULLETED = lazy_re.compile(r"^(\*{1,6}|-)\s+(.*)$")
 # a block macro alone on its line: "{code:java}", "{noformat}", "{panel:title=Note}", "{quote}"
 _BLOCK_MACRO = lazy_re.compile(r"^\s*\{(code|noformat|panel|quote|info|note|warning|tip|expand)(?::[^}]*)?\}\s*$")
 _BOLD = lazy_re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+# "-struck through-" (as Textile writes it too), not a hyphenated word nor a "--" separator
+_STRUCK = lazy_re.compile(r"(?<![\w-])-(?=[^\s-])([^\n]+?)(?<=[^\s-])-(?![\w-])")
 _MONOSPACE = lazy_re.compile(r"\{\{(.+?)\}\}")
 _INLINE_MACRO = lazy_re.compile(r"\{(?:noformat|code)(?::[^}]*)?\}(.*?)\{(?:noformat|code)\}")
 _COLOR = lazy_re.compile(r"\{color(?::[^}]*)?\}")
@@ -62,6 +64,8 @@ def _inline(text: str) -> str:
         text = _LINK.sub(lambda m: f"[{m.group(1)}]({m.group(2)})", text)
     if "(" in text:
         text = _EMOTICON.sub("", text)
+    if "-" in text:
+        text = _STRUCK.sub(lambda m: f"~~{m.group(1)}~~", text)   # "-Grow the volumes-": done, struck through
     return single_star_bold(text)
 
 
