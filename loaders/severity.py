@@ -2,7 +2,7 @@
 
 ``level(text)`` turns what a postmortem, a tracker or an incident tool writes into a
 number, 1 the worst: ``SEV1``, ``Sev 2``, ``P1``, ``S3``, ``severity-2``, ``priority 1``,
-``level 3``, GitLab's scoped label ``~"severity::3"``, a bare ``2``, or a word (``Critical`` 1, ``High``/``Major`` 2,
+``level 3``, ``Category 2``, a letter after "sev" (``SEV-B`` 2, ``Sev A`` 1), GitLab's scoped label ``~"severity::3"``, a bare ``2``, or a word (``Critical`` 1, ``High``/``Major`` 2,
 ``Medium``/``Moderate``/``Minor`` 3, ``Low`` 4, ``Trivial`` 5; the same words in French,
 German, Spanish, Portuguese and Italian: ``majeure`` 2, ``hoch`` 2, ``baja`` 4). Anything else is no
 severity (None), never a guess.
@@ -29,7 +29,9 @@ from loaders import lazy_re
 
 NO_SEVERITY = "no severity"
 
-_CODED = lazy_re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level)(?:[\s_-]*|::)(\d{1,2})\b", re.I)
+_CODED = lazy_re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level|category|cat)(?:[\s_-]*|::)(\d{1,2})\b", re.I)
+# a level named by a letter after "sev", as some vendors and plants rank them: "Sev A" the worst
+_LETTERED = lazy_re.compile(r"\b(?i:sev(?:erity)?)[\s_-]*([A-E])\b(?![-'’]\w)")
 _WORDS = {"critical": 1, "blocker": 1, "emergency": 1, "high": 2, "major": 2, "medium": 3,
           "moderate": 3, "minor": 3, "low": 4, "trivial": 5,
           # the same levels in French, German, Spanish, Portuguese and Italian
@@ -55,6 +57,8 @@ def level(text) -> int | None:
         return int(s) if len(s) <= 3 else None
     if (m := _CODED.search(s)):
         return int(m.group(1))
+    if (m := _LETTERED.search(s)):
+        return ord(m.group(1).upper()) - ord("A") + 1   # "SEV-B", "Sev A": A the worst
     if (m := _NUMBER_NOTED.match(s)):
         return int(m.group(1))   # "2 (our scale: 1 = site down, 4 = cosmetic)"
     if (m := _WORD.search(s)):

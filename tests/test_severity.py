@@ -14,12 +14,14 @@ from loaders.config import ConfigError, load_config
     ("Medium", 3), ("Moderate", 3), ("Minor", 3), ("Low", 4), ("Trivial", 5),
     ('~"severity::3"', 3), ("priority::1", 1),   # GitLab's scoped labels
     ("majeure", 2), ("Hoch", 2), ("Crítica", 1), ("Media", 3), ("baja", 4),   # French, German, Spanish
+    ("Category 2 (line down over an hour)", 2), ("Cat 1", 1),   # a plant's or a service desk's categories
+    ("SEV-B", 2), ("Sev A", 1), ("Severity C", 3),               # a letter after "sev", A the worst
 ])
 def test_level_reads_each_way_of_writing_a_severity(text, level):
     assert severity.level(text) == level
 
 
-@pytest.mark.parametrize("text", [None, "", "  ", "unknown", "n/a", True, -1, "highway"])
+@pytest.mark.parametrize("text", [None, "", "  ", "unknown", "n/a", True, -1, "highway", "severity: a", "SEV-A-ish"])
 def test_anything_else_is_no_severity_never_a_guess(text):
     assert severity.level(text) is None
 

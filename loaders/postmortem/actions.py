@@ -25,7 +25,8 @@ _HEADERS = {
                        r"actie|beskrivelse|beskrivning|tindakan|aksi|tugas|aksiyon|eylem|vi[ệe]c\s+c[ầa]n\s+l[àa]m|h[àa]nh\s+đ[ộo]ng"
                        r"|n[ộo]i\s+dung|мероприятие|действие|описание)\b|^(?:対策|内容|項目|措施|行动)", re.I),
     # ("Executive owner", "Action owner", "Business owner")
-    "owner": lazy_re.compile(r"^(?:(?:[\w-]+\s+)?owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|"
+    # ("Crew / owner", as a plant's work orders head it)
+    "owner": lazy_re.compile(r"^(?:(?:[\w-]+\s+(?:/\s+)?)?owners?|assignees?|who|responsible|assigned(?:\s+to)?|dri|lead|team|crew|"
                         r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar|w[łl]a[śs]ciciel"
                         # "Dono", "Responsável", "Pilote", "Porteur", "Encargado", "Referente"
                         r"|dono|respons[áa]vel|propriet[áa]rio|pilote|porteur|encargad[oa]|referente|incaricato"
@@ -1075,6 +1076,8 @@ def _who_of(text: str) -> str | None:
     text = text.strip()
     if _a_name(text):
         return text
+    if " / " in text and _a_name(first := text.split(" / ", 1)[0].strip()) and not _a_body(first):
+        return first   # "R. Patel / Controls crew": the person, then the crew beside them
     if (m := _WITH_BRACKET.match(text)) is None:
         return None
     outer, inner = m.group(1).strip(), m.group(2).strip()
@@ -1417,7 +1420,7 @@ def _cell_ticket(cell: str) -> str | None:
 
 def _clean_owner(v: str) -> str | None:
     v = plain(v or "").strip(" ,;")
-    if v.endswith(")") and (who := _who_of(v)):
+    if (v.endswith(")") or " / " in v) and (who := _who_of(v)):
         v = who   # "Ken Whitford (Facilities)", "Site lead (Ana Ruiz)": the person, the one owner however written
     return None if _blank(v) or v.lower() in _NO_OWNER_YET else v
 

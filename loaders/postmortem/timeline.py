@@ -936,6 +936,7 @@ _COMPACT_ITEM = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\
 # "- 0640 Certificate for scan-api expires", "- **0415** Night shift starts": four digits (in
 # bold or not) and the entry's words, no separator
 _COMPACT_BARE = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__)?\s+(?=[^\W\d])")
+_COMPACT_IN_RUN = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__)?\s+(?=\S)")
 
 
 def _compact_run(blocks) -> re.Pattern | None:
@@ -946,12 +947,18 @@ def _compact_run(blocks) -> re.Pattern | None:
     separator after them ("0640 Certificate expires"), one at least must be a clock no
     year can be, before 19:00 ("2004 Founded", "2010 ...", "2019 ..." are clocks too)."""
     items = [b.text for b in blocks if b.kind == "item"]
-    for rx in (_COMPACT_ITEM, _COMPACT_BARE):
-        clocks = [int(m.group(1) + m.group(2)) for t in items if (m := rx.match(t))]
-        if len(clocks) < 3 or len(clocks) * 3 < len(items) * 2:
-            continue
-        if sum(b < a for a, b in zip(clocks, clocks[1:])) <= 1 and (rx is _COMPACT_ITEM or min(clocks) < 1900):
-            return rx
+    # (or a shift log's plain lines: "0642 Night crew swaps the core switch ...", a line each,
+    # perhaps wrapped onto the next)
+    lines = [row[1][0] for b in blocks if b.kind == "para" for row in b.rows]
+    for entries, share in ((items, 2 / 3), (lines, 1 / 2)):   # (a line wrapped is no entry of its own)
+        for rx in (_COMPACT_ITEM, _COMPACT_BARE):
+            clocks = [int(m.group(1) + m.group(2)) for t in entries if (m := rx.match(t))]
+            if len(clocks) < 3 or len(clocks) < len(entries) * share:
+                continue
+            if sum(b < a for a, b in zip(clocks, clocks[1:])) <= 1 and (rx is _COMPACT_ITEM or min(clocks) < 1900):
+                # (once the run is a day's clocks, an entry of it may open with a number:
+                # "1340 8.4.2 rolled back on the Line 3 server")
+                return rx if rx is _COMPACT_ITEM else _COMPACT_IN_RUN
     return None
 
 

@@ -76,6 +76,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+(?:steps?|actions?)",
+        # a plant's or a field crew's: "Work orders raised", "Corrective work orders"
+        r"(?:corrective\s+|follow[\s-]*up\s+)?work\s+orders?(?:\s+(?:raised|opened|created|issued))?",
         # a tracker's follow-ups as its own items: "Child work items", "Child issues", "Sub-tasks"
         r"child\s+(?:work\s+)?(?:items?|issues?|tasks?|tickets?)", r"sub[\s-]?tasks?",
         # "Measures", "Countermeasures" (Maßnahmen, 対策 in English): the follow-ups, not
@@ -152,6 +154,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # a change's or a bridge's running log ("Implementation log", "Bridge log"; not a
         # "Change log", the write-up's own revisions)
         r"(?:implementation|execution|bridge|war[\s-]?room|response|operations|ops)\s+log",
+        # a plant's or a control room's running log ("Shift log (A-shift, transcribed)",
+        # "Control room log", "Operator log", "Dispatch log")
+        r"(?:shift|operators?|control[\s-]+room|duty|watch|dispatch|station|plant|site|radio|noc|soc)\s+logs?",
         # "Activity (newest first)", "Comments": a card's or ticket's feed of dated comments
         r"activity(?:\s+(?:log|feed|stream|history))?(?!\s+\w)", r"comments(?!\s+\w)", r"event\s+log", r"play[\s-]+by[\s-]+play",
         # "Status page updates (newest first)": the updates posted while it lasted
@@ -975,7 +980,7 @@ EVENT_WORDS: dict[str, list[str]] = {
                 "responding load loads loading syncing synced accessible reachable operational online live "
                 "stable functional functioning mounted writable readable saved accepted delivered "
                 # "runners registering again", "search answering again", "Benches printing again"
-                "registering answering printing forming sending posting scanning rendering connecting "
+                "registering answering print prints printing forming sending posting scanning rendering connecting "
                 "booking publishing", "again")
     # "invoices render correctly again": what showed wrong shows right (not "work correctly
     # again", as often what a fix promised)
