@@ -150,7 +150,8 @@ def test_every_country_clock_holds_a_hint_word():
     assert all(any(w in name for w in tp._LOCAL_HINTS) for name in tp.LOCAL_TIMES)
 
 
-@pytest.mark.parametrize("heading", ["## Timeline (KGT, UTC+6)", "## Timeline (KGT / UTC+6)"])
+@pytest.mark.parametrize("heading", ["## Timeline (KGT, UTC+6)", "## Timeline (KGT / UTC+6)",
+                                     "## Timeline (server time, UTC+6)"])   # (whose clock, then its zone)
 def test_an_offset_after_a_local_name_the_table_lacks(heading):
     """"(IDT, UTC+3)": a local zone's name, then its offset; the offset is read when the
     name is not in the table (Kyrgyzstan's KGT here)."""

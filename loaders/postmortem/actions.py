@@ -766,6 +766,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         elif ("->" in clean or "→" in clean) and (am := _ARROW_TO.search(clean)) \
                 and all(_a_note(n) or _LOOSE_WHEN.match(n.strip()) for n in _NOTE_BREAK.split(am.group(2)) if n.strip()):
             owner = am.group(1)   # "alert on archive_command failures -> mk, OPS-1187": handed to mk
+        elif "@" in clean and (lm := _mention_before_notes(clean)) is not None:
+            owner = lm   # "... in the test suite. @hana GRO-312 due 11/15", "... on import → @deniz [LIVE-1402] by ..."
         elif "👤" in text and (pm := _PERSON_SIGN.search(text)):
             owner = (pm.group(1) or pm.group(2)).strip()   # Obsidian's "👤 [[Jonas Vermeer]]"
         elif (nm := _BOLD_NAME_FIRST.match(text)) and len(nm.group(2).split()) >= 2 and (who := _who_of(nm.group(2))):
@@ -999,6 +1001,29 @@ def _closing_name(text: str) -> str | None:
     # alone closing an item, "... more gracefully. Issue", names no one)
     # ("... booth network. Jim — done")
     return _last_part_names(_SENTENCE_OR_DASH.split(text.strip()), noted=True)
+
+
+# a handle set apart after the task's words (by a space, a comma, an arrow or a bracket)
+_SET_APART_MENTION = lazy_re.compile(r"(?:^|(?<=[\s,(\[→>]))(" + _MENTION + r")(?=[\s,;:)\].]|$)")
+
+
+def _mention_before_notes(text: str) -> str | None:
+    """The handle an item closes with, only its notes after it (a ticket, a due date, a
+    status and why, a loose when): "... @hana GRO-312 due 11/15", "→ @deniz [LIVE-1402] by
+    2024-01-12", ", @hsu, IV-2241, due 2024-11-22", "@marketing-eng next sprint" (not "Ask
+    @bob about the quota", whose handle the task's own words follow)."""
+    found = None
+    for m in _SET_APART_MENTION.finditer(text):
+        found = m
+    if found is None or found.group(1).lower() in _EVERYONE:
+        return None
+    tail = text[found.end():].strip(" .;,)]")
+    if not tail:
+        return found.group(1) if found.start() > 0 else None
+    tail = re.sub(r"[\[\]()]", " ", tail)
+    if _notes_after(tail) or _LOOSE_WHEN.match(tail.strip(" :,")) and len(tail.split()) <= 3:
+        return found.group(1)
+    return None
 
 
 _SPACED_HYPHEN = lazy_re.compile(r"\s+-\s+")

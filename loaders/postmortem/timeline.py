@@ -2001,6 +2001,10 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 if prev and mins:
                     found.append((m.start(), m.end(), prev[-1] + timedelta(minutes=mins)))
             found.sort(key=lambda f: f[0])
+        if not found and last is not None and out and out[-1].at == last and _THAT_STOPPED.match(sentence):
+            # "Femi halted the staged rollout at 14:05 UTC. That stopped the damage: ...": the
+            # sentence after a timed one says what it did
+            out[-1].tags.add("mitigated")
         if found:
             last = told = found[-1][2]
         for i, (start, stop, at) in enumerate(found):
@@ -2021,6 +2025,12 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 e.markers.add("started")
             out.append(e)
     return out
+
+
+# a sentence saying the step told just before it ended the harm: "That stopped the damage",
+# "This ended the outage", "It stopped the bleeding"
+_THAT_STOPPED = lazy_re.compile(r"\s*(?:that|this|it|which)\s+(?:finally\s+|immediately\s+)?(?:stopped|ended|halted|contained)"
+                                r"\s+the\s+(?:damage|bleeding|harm|outage|impact|errors|deletions|failures|crashes|losses)\b", re.I)
 
 
 # a sentence opening on the moment a state began: "From about 9:30 a.m., ...", "Starting

@@ -809,8 +809,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "logged out",
        # "first 502s on token refresh": the failing responses' start
        *[f"first {code}" for code in ("429s", "500s", "502s", "503s", "504s", "5xx", "5xxs", "4xx", "4xxs")],
-       # data lost at once: "Mass deletion event - all 4,223 assets soft-deleted"
-       "wiped", "mass deletion", "mass-deletion", "data loss",
+       # data lost at once: "Mass deletion event - all 4,223 assets soft-deleted"; "The first
+       # deletion we can find in client telemetry happened at 10:07"
+       "wiped", "mass deletion", "mass-deletion", "data loss", "first deletion", "first deletions",
        # a breach told as it happened ("our SDKs were compromised"; not a report "about
        # compromised packages", which is how it was found)
        "was compromised", "were compromised", "been compromised", "got compromised",
