@@ -326,6 +326,11 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("Times: all ET", a definition list's "Times\n: all ET")
     r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}(?:all\s{1,3})?|"
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
+    # the same in Dutch, Spanish, Portuguese, Italian and French: "(alle tijden CET)", "todas
+    # las horas en CET", "todos os horários em BRT", "tutti gli orari in CET", "toutes les heures en CET"
+    r"(?<=a)lle\s{1,3}tijden\s{0,3}(?:zijn\s{1,3})?(?:in\s{1,3})?|"
+    r"(?<=t)(?:odas\s{1,3}las\s{1,3}horas|odos\s{1,3}os\s{1,3}hor[áa]rios|utti\s{1,3}gli\s{1,3}orari"
+    r"|outes\s{1,3}les\s{1,3}heures)\s{0,3}(?:son\s{1,3}|s[ãa]o\s{1,3}|sono\s{1,3}|sont\s{1,3})?(?:en\s{1,3}|em\s{1,3}|in\s{1,3})?|"
     # "All hours in this document are in UTC+1": hours for times, as other languages say it
     r"(?<=h)(?<!\w.)ours\b[^.\n]{0,30}?\b(?:are|is|in|shown in|given in)\s{1,3}(?:in\s{1,3})?|"
     # ("(IDT, UTC+3)": a local name this table lacks, then its offset; "(server time, UTC+9)":
@@ -457,7 +462,8 @@ _DATE_PATTERNS = [
     ("dm_dot", lazy_re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s+\d{1,2}[:h]\d{2}(?!\d))")),
     # 10/28 12:00 AM, 14/11 22:47: a month and a day (or a day and a month) with a slash,
     # the year left off (the incident's), a time right after them ("3/4 of the nodes" is not one)
-    ("md_slash", lazy_re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])(?=,?\s+~?\d{1,2}[:h.]\d{2})")),
+    # (or the word before a clock between: "29/10, ore 18:00", "04/04 à 10h00", "3/4 at 14:05")
+    ("md_slash", lazy_re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])(?=,?\s+(?:(?:at|à|ore|um|om|às|kl\.?|klo|alle)\s+)?~?\d{1,2}[:h.]\d{2})")),
     # 06-09 03:48, 06-09 ~04:00: an ISO date's month and day, its year left off (the
     # incident's), each two digits and a time after them ("3-5 minutes", "10-12 s" are not)
     # (day first, "25-06 14:00", in a document that writes its dates day first)
@@ -569,7 +575,7 @@ _BRACKET_WEEKDAY = (r"(?:[(（](?:[月火水木金土日](?:曜日?)?(?:・?祝)
                     r"|(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?"
                     r"|sun(?:day)?)\.?)[)）])?")
 _GAP = lazy_re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
-                  r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?)\s+(?=\d))?"
+                  r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?|ore|saat|lúc|pukul)\s+(?=\d))?"
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = lazy_re.compile(
     r"\s*(?:-|–|—|〜|～|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)

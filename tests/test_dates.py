@@ -335,3 +335,16 @@ def test_the_end_of_a_month_is_its_last_day():
     assert tp.due_date("end of April", date(2025, 4, 2)) == date(2025, 4, 30)
     assert tp.due_date("the end of February", date(2025, 4, 2)) == date(2026, 2, 28)
     assert tp.due_date("end of March 2025", date(2025, 4, 2)) == date(2025, 3, 31)
+
+
+@pytest.mark.parametrize("text, day, clock", [
+    ("29/10, ore 18:00 — incidente chiuso", (10, 29), (18, 0)),   # the word before a clock between
+    ("3/4 at 14:05 rollback", (4, 3), (14, 5)),
+])
+def test_a_day_and_month_then_the_word_before_a_clock(text, day, clock):
+    st = tp.read_stamp(text, "dmy")
+    assert (st.month, st.day) == day and (st.hour, st.minute) == clock
+
+
+def test_a_fraction_before_words_is_no_date():
+    assert tp.read_stamp("3/4 of the nodes at 14:05", "dmy") is None

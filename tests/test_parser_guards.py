@@ -1239,3 +1239,15 @@ def test_owner_as_a_noun_in_the_items_words_is_no_owner():
 def test_of_two_keys_the_one_set_apart_is_the_items_ticket():
     text = "# Outage\n\n## Actions\n\n1. Move the DNS-01 credentials to the vault — Jo Price — SEC-611 — open\n"
     assert parse(text, "r.md")["action_items"][0]["ticket"] == "SEC-611"
+
+
+def test_full_width_digits_and_letters_are_read_and_the_title_kept_as_written():
+    from loaders.postmortem import parse
+    doc = ("# 【障害報告書】カート５００エラー\n\n| 項目 / Item | 内容 / Content |\n|---|---|\n"
+           "| 発生日 / Date of occurrence | ２０２５年３月４日（火） |\n| 重大度 / Severity | Ｐ２ |\n\n"
+           "## 時系列 / Timeline\n\n時刻はすべて日本時間（JST）です。\n\n| 時刻 (JST) | 内容 |\n|---|---|\n"
+           "| ０８：１２ | 500エラーが急増。影響開始 (impact start) |\n| ０８：３１ | 監視アラート発報 (monitoring alert) |\n")
+    got = parse(doc, "report.md")
+    assert got["title"] == "【障害報告書】カート５００エラー"
+    assert got["date"] == "2025-03-04" and got["severity_level"] == 2
+    assert got["started_at"] == "2025-03-03T23:12:00Z" and got["detected_at"] == "2025-03-03T23:31:00Z"

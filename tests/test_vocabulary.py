@@ -88,6 +88,8 @@ def test_what_is_not_a_new_section_kind_stays_as_it_was(heading, kind):
     ("Tingkat keparahan", "severity"), ("Gedetecteerd", "detected"), ("Gemitigeerd", "mitigated"),
     ("Opgelost", "resolved"), ("Erkannt", "detected"), ("Behoben", "resolved"),
     ("Record status", "status"), ("Subject", "title"),
+    # one key in two languages with a slash between: "発生日 / Date of occurrence"
+    ("発生日 / Date of occurrence", "date"), ("ステータス / Status", "status"), ("심각도 / Severity", "severity"),
 ])
 def test_field_keys_in_other_languages(key, field):
     from loaders.postmortem.vocabulary import meta_key

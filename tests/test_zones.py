@@ -113,6 +113,9 @@ def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
     ("All times are Central European Time.", "Europe/Berlin"), ("Times in India Standard Time", "IST"),
     ("All times are Central European Summer Time.", "CEST"), ("All times are GMT/BST.", "Europe/London"),
     ("All times are West Africa Time (WAT, UTC+01:00).", "WAT"), ("Times in East Africa Time", "Africa/Nairobi"),
+    # "all times" in other languages, then the zone
+    ("## Tijdlijn (alle tijden CET)", "CET"), ("Todas las horas en CET", "CET"), ("Todos os horários em BRT", "BRT"),
+    ("Tutti gli orari sono in CET", "CET"), ("Toutes les heures sont en CET", "CET"),
 ])
 def test_a_us_zone_written_out_is_that_zone(said, name):
     assert timeparse.stated_zone(said).name == name

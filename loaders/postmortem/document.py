@@ -156,6 +156,11 @@ _LOOKALIKES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202
                              "\u2009": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
                              "\ufeff": "", "\u00ad": "", "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl",
                              "\ufb03": "ffi", "\ufb04": "ffl"})
+_FULL_WIDTH = lazy_re.compile("[０-９Ａ-Ｚａ-ｚ]")
+_FULL_WIDTH_FORMS = str.maketrans({chr(0xFF10 + k): chr(0x30 + k) for k in range(10)}
+                                  | {chr(0xFF21 + k): chr(0x41 + k) for k in range(26)}
+                                  | {chr(0xFF41 + k): chr(0x61 + k) for k in range(26)})
+_FULL_WIDTH_COLON = lazy_re.compile(r"(?<=\d)：(?=\d)")
 _LOOKALIKE_CHARS = "\u2010\u2011\u00a0\u202f\u2007\u2009\u200b\u200c\u200d\u2060\ufeff\u00ad\ufb00\ufb01\ufb02\ufb03\ufb04"
 # (column names a table set in plain text has among its three or more: a cheap test before
 # the search for one)
@@ -176,6 +181,12 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             text = text.translate(_LOOKALIKES)   # "2026‑01‑22" written with non-breaking hyphens
         if any(c in text for c in _OTHER_BULLET_CHARS):
             text = _OTHER_BULLET.sub(r"\1•", text)
+        if _FULL_WIDTH.search(text):
+            # "２０２５年３月４日", "０８：１２", "Ｐ２": a Japanese or Chinese text's full-width
+            # digits and Latin letters, read as their ASCII forms (a clock's colon with them),
+            # but for the title's line, kept as written
+            text = "\n".join(ln if ln[:2] == "# " or ln[:6].lower() == "title:" else
+                              _FULL_WIDTH_COLON.sub(":", ln.translate(_FULL_WIDTH_FORMS)) for ln in text.split("\n"))
     if "o\t" in text:
         text = _OTHER_BULLET.sub(r"\1•", text)
     lines = text.splitlines()

@@ -680,7 +680,8 @@ _ASKED_VERBS = {
 
 
 # a key in Japanese, Chinese or Korean, then the same in English
-_TWO_LANGUAGES = lazy_re.compile(r"^([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)\s*([A-Za-z][A-Za-z /-]*)$")
+# (perhaps a slash between them: "発生日 / Date of occurrence", "ステータス / Status")
+_TWO_LANGUAGES = lazy_re.compile(r"^([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)\s*(?:[/／|｜]\s*)?([A-Za-z][A-Za-z /-]*)$")
 
 
 
@@ -851,7 +852,10 @@ EVENT_WORDS: dict[str, list[str]] = {
        "first ticket", "first tickets",
        # (not "The first support email containing PII is sent": a mail the fault sent)
        *[f"first {who} {n}" for who in ("customer", "merchant", "user", "client", "partner", "support", "member")
-         for n in ("ticket", "tickets", "report", "reports", "complaint", "complaints", "chat", "chats", "call", "calls")],
+         for n in ("ticket", "tickets", "report", "reports", "complaint", "complaints", "chat", "chats", "call", "calls",
+                   "inquiry", "inquiries", "enquiry", "enquiries")],
+       # "first customer inquiry to CS", as a translated Japanese report words it
+       "first inquiry", "first inquiries", "first enquiry", "customer inquiry", "customer inquiries",
        # someone telling the writer: "Margaret (trustee) texts me that the donate button spins",
        # "... and messages me on Signal", "mails security@libsonde.org"
        *[f"{v} me" for v in ("texts", "texted", "messages", "messaged", "pings", "pinged", "calls", "called",
