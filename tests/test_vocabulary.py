@@ -125,6 +125,13 @@ def test_a_long_run_of_spaces_in_a_heading_costs_linear_time():
     ("Grace (FP&A) reports in #fin-data that the rates have not moved", "detected"),
     ("A refresh brought the dashboard up to date, which ended the impact", "mitigated"),
     ("Raj closes the major incident", "resolved"),
+    ("kenji.w: ack, looking. is grafana lying again", "detected"),              # the page answered
+    ("grafana: [FIRING] mm_matches_formed_per_min < 50", "detected"),            # an alert's own state word
+    ("First overwrite in cloud-sync logs: a stale copy pulled over the save", "impact"),
+    ("Server flag set for client 1.0.9. Overwrites stop.", "mitigated"),
+    ("The vendor rolled the update back at 1:15 p.m.", "mitigated"),
+    ("Sign-ins worked again straight away", "mitigated"),
+    ("Call centre receives first inquiry: points are missing", "detected"),
 ])
 def test_an_entry_says_its_event_by_meaning(entry, event):
     from loaders.postmortem import timeline

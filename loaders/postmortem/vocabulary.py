@@ -813,6 +813,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        # data lost at once: "Mass deletion event - all 4,223 assets soft-deleted"; "The first
        # deletion we can find in client telemetry happened at 10:07"
        "wiped", "mass deletion", "mass-deletion", "data loss", "first deletion", "first deletions",
+       # "First overwrite in cloud-sync logs": the first of the harm done
+       "first overwrite", "first overwrites",
        # a breach told as it happened ("our SDKs were compromised"; not a report "about
        # compromised packages", which is how it was found)
        "was compromised", "were compromised", "been compromised", "got compromised",
@@ -828,7 +830,10 @@ EVENT_WORDS: dict[str, list[str]] = {
         "alert alerts alerted alerting alarm alarms paged paging pager on-call oncall detect "
         "detects detected detection notice notices noticed report reports reported witness "
         "witnessed discover discovers discovered spotted flagged escalated escalates declare "
-        "declares notify notifies notified notifying investigating").split()
+        "declares notify notifies notified notifying investigating "
+        # the page answered ("kenji.w: ack, looking", "@lena acks and starts on the logs"), and
+        # an alert's own state word ("grafana: [FIRING] matches_formed_per_min < 50")
+        "ack acks acked acknowledge acknowledges acknowledged firing").split()
     # "~2:40 pm: We recognized the removal" ("we realized that ..." more often learns a fact)
     + _variants("we", "recognized recognised")
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
@@ -1016,8 +1021,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"revert {v}" for v in ("deployed", "deploys", "rolled out", "shipped", "live", "is out", "went out")]
     + ["back under", "back below"]
     # "limiter switched to log-only; 429s stop": the failing responses themselves ending
+    # ("Overwrites stop", "duplicates stopped": the harm itself ending)
     + [f"{n} {v}" for n in ("429s", "500s", "502s", "503s", "504s", "5xx", "5xxs", "4xx", "4xxs", "timeouts", "crashes",
-                            "rejections", "declines")
+                            "rejections", "declines", "overwrites", "deletions", "duplicates", "evictions", "failures")
        for v in ("stop", "stopped", "subside", "subsided", "clear", "cleared", "cease", "ceased")]
     # "H&V confirm the import is reversed": the harm undone, as a revert undoes a change
     + [f"{v} reversed" for v in ("is", "was", "were", "been", "now")]
