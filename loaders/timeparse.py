@@ -1091,6 +1091,7 @@ def slashed_month_day(a: int, b: int, order_hint: str | None) -> tuple[int, int,
 
 
 _SLASHED_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
+_DOTTED_DAY = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})\.")
 
 
 # "end of April", "the end of March 2025": a month's last day, as a due date
@@ -1125,7 +1126,13 @@ def due_date(text: str, incident: date | None) -> date | None:
     next one when that would fall before the incident."""
     if (m := _MONTH_END.fullmatch(text.strip())) is not None:
         return _month_end(m, incident)
-    st = read_stamp(text)
+    if (m := _DOTTED_DAY.fullmatch(text.strip(" )];,"))) and 1 <= int(m.group(2)) <= 12:
+        # "by 30.04.", "bis 15.05.": a German-style day and month, each with its dot (the day
+        # first; not a clock, "15.05")
+        st = Stamp()
+        st.day, st.month = int(m.group(1)), int(m.group(2))
+    else:
+        st = read_stamp(text)
     if st is None and (m := _SLASHED_DAY.fullmatch(text.strip())):
         # "due 9/27", "by 11/22": a month and a day without the year, in the one order
         # their numbers allow ("12/12" reads the same both ways; "12/05" after a November

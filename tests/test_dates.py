@@ -348,3 +348,9 @@ def test_a_day_and_month_then_the_word_before_a_clock(text, day, clock):
 
 def test_a_fraction_before_words_is_no_date():
     assert tp.read_stamp("3/4 of the nodes at 14:05", "dmy") is None
+
+
+@pytest.mark.parametrize("text, due", [("30.04.", date(2024, 4, 30)), ("15.05.)", date(2024, 5, 15)),
+                                       ("1.2.", date(2025, 2, 1))])
+def test_a_german_style_day_and_month_is_a_due_date_not_a_clock(text, due):
+    assert tp.due_date(text, date(2024, 4, 9)) == due

@@ -1251,3 +1251,10 @@ def test_full_width_digits_and_letters_are_read_and_the_title_kept_as_written():
     assert got["title"] == "【障害報告書】カート５００エラー"
     assert got["date"] == "2025-03-04" and got["severity_level"] == 2
     assert got["started_at"] == "2025-03-03T23:12:00Z" and got["detected_at"] == "2025-03-03T23:31:00Z"
+
+
+def test_a_status_among_fields_set_apart_on_one_line_is_the_status_alone():
+    from loaders.postmortem import parse
+    got = parse("# Gate outage\n\nSeverity SEV2 · Status: Closed · Tuesday 9 April 2024 · Elbkai Terminal\n\n"
+                "## What happened\n\nThe gate failed.\n", "gate.md")
+    assert (got["status"], got["date"], got["severity_level"]) == ("Closed", "2024-04-09", 2)

@@ -1240,9 +1240,11 @@ def _collect_metadata(doc: Doc) -> None:
                             if sum(1 for q in sentences if len(q) <= _FIELD_LINE and _KV_LINE.match(q.strip())) >= 2:
                                 pieces = [q.rstrip(" .") for q in sentences]
                         parts = []
+                        # (joined again by the separator the line sets its fields apart with)
+                        joint = " · " if " · " in said and " | " not in said else " | "
                         for p in (q.strip() for q in pieces):
                             if parts and not (_KV_LINE.match(p) or _KV_WIDE.match(p)):
-                                parts[-1] = f"{parts[-1]} | {p}"   # no key after it: one value
+                                parts[-1] = f"{parts[-1]}{joint}{p}"   # no key after it: one value
                             else:
                                 parts.append(p)
                         for part in parts:
