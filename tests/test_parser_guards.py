@@ -1258,3 +1258,24 @@ def test_a_status_among_fields_set_apart_on_one_line_is_the_status_alone():
     got = parse("# Gate outage\n\nSeverity SEV2 · Status: Closed · Tuesday 9 April 2024 · Elbkai Terminal\n\n"
                 "## What happened\n\nThe gate failed.\n", "gate.md")
     assert (got["status"], got["date"], got["severity_level"]) == ("Closed", "2024-04-09", 2)
+
+
+def test_a_section_name_and_colon_heading_its_lines_with_no_blank_line_between():
+    from loaders.postmortem import parse
+    mail = ("# RCA: webhook failures on 21st August 2024\n\nDear all,\n\nTimeline (IST):\n"
+            "14:05 hrs - Cert rotation on the ingress done\n14:07 hrs - Webhooks start failing\n"
+            "15:04 hrs - Old cert restored, webhooks started succeeding\n\nCorrective actions:\n"
+            "* Add a chain check to the runbook – Owner: Vikram – Target: 30/08/2024\n")
+    got = parse(mail, "rca.md")
+    assert [e["at"] for e in got["timeline"]] == ["2024-08-21T08:35:00Z", "2024-08-21T08:37:00Z",
+                                                  "2024-08-21T09:34:00Z"]
+    assert [(a["owner"], a["due"]) for a in got["action_items"]] == [("Vikram", "2024-08-30")]
+
+
+def test_a_timeline_label_over_a_block_of_log_lines_heads_it():
+    from loaders.postmortem import parse
+    note = ("# 2024-05-02 – resize workers OOM\n\nTimeline, straight from the logs (UTC):\n\n```\n"
+            "2024-05-02T04:11:41Z resize-worker-7 ERROR OOMKilled, thumbnails failing\n"
+            "2024-05-02T04:19:02Z alertmanager FIRING ThumbnailQueueDepthHigh -> paged ola\n```\n")
+    got = parse(note, "note.md")
+    assert got["detected_at"] == "2024-05-02T04:19:02Z" and got["started_at"] == "2024-05-02T04:11:41Z"

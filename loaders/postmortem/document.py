@@ -211,7 +211,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = with_grid_tables(body)   # pandoc's "+---+---+" tables
     if "   " in text and any(w in text for w in _COLUMN_WORDS):
         body = with_text_tables(body)   # "#   Action      Owner      Status", a PDF's table as text
-    secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_inline_references(body))),
+    secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_colon_labels_as_headings(_inline_references(body)))),
                     first_line=body_start + 1, heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
     doc.order_hint = _date_order(text, problems)
@@ -284,6 +284,39 @@ def _inline_references(lines: list[str]) -> list[str]:
 # short note after it
 _NOTED_LABEL = lazy_re.compile(r"^(?:(?:\*\*|__)(?P<bold>[^*_\n]{2,60}?):?(?:\*\*|__):?"
                           r"|(?P<plain>[^\W\d_][^*_\n:]{1,59}?):)\s+(?P<note>[^*_\n]{1,40}?)\s*$")
+
+
+# a section's name alone on its line with a colon after it: "Timeline (IST):", "Corrective actions:"
+_COLON_LABEL = lazy_re.compile(r"^(?:\*\*|__)?(?P<name>[^\W\d_][^*_\n:]{1,40}?)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*$")
+_LABELLED_KINDS = ("timeline", "actions", "factors")
+_SETEXT_RULE = lazy_re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+
+
+def _colon_labels_as_headings(lines: list[str]) -> list[str]:
+    """Lines where a paragraph's first line is only a section's name and a colon, the
+    section's lines right below it with no blank line between ("Timeline (IST):" over
+    "14:05 hrs - Cert rotation ..."; "Corrective actions:" over "* Add ..."), as a mail
+    writes them: that line becomes a heading one level below the last one. (With a blank
+    line after it the label is a paragraph of its own, which the reader already takes
+    as announcing what follows.) Same number of lines, so every line number stays true."""
+    out = list(lines)
+    for i in [i for i, line in enumerate(lines) if ":" in line[-4:] or "：" in line[-4:]]:
+        line = lines[i]
+        if (i and lines[i - 1].strip()) or i + 1 >= len(lines) or (m := _COLON_LABEL.match(line)) is None \
+                or _SETEXT_RULE.match(lines[i + 1]):
+            continue   # ("Actions:" over "--------" is a heading already)
+        if not lines[i + 1].strip():
+            # (or, a blank line between, over a block of log lines: "Timeline, straight from
+            # the logs (UTC):" over "```", the log's own timestamps)
+            if not (i + 2 < len(lines) and lines[i + 2].lstrip()[:3] in ("```", "~~~")
+                    and section_kind(m.group("name")) == "timeline"):
+                continue
+        elif section_kind(m.group("name"), whole=True) not in _LABELLED_KINDS:
+            continue
+        level = next((len(h.group(1)) for k in range(i - 1, -1, -1)
+                      if lines[k][:1] == "#" and (h := _HEADING_LEVEL.match(lines[k]))), 1)
+        out[i] = "#" * min(level + 1, 6) + " " + m.group("name").strip()
+    return out
 
 
 def _noted_labels_as_headings(lines: list[str]) -> list[str]:
