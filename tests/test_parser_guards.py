@@ -1279,3 +1279,18 @@ def test_a_timeline_label_over_a_block_of_log_lines_heads_it():
             "2024-05-02T04:19:02Z alertmanager FIRING ThumbnailQueueDepthHigh -> paged ola\n```\n")
     got = parse(note, "note.md")
     assert got["detected_at"] == "2024-05-02T04:19:02Z" and got["started_at"] == "2024-05-02T04:11:41Z"
+
+
+def test_an_accountable_executive_named_in_an_items_text_is_its_owner():
+    from loaders.postmortem import parse
+    got = parse("# Portal breach\n\nDate: 2025-05-20\n\n## Remediation\n\n"
+                "1. Add rate limits to the policy lookup.\n   Accountable executive: Simon Achterberg, CIO. Target: 31 May 2025.\n",
+                "report.md")
+    assert [(a["owner"], a["due"]) for a in got["action_items"]] == [("Simon Achterberg", "2025-05-31")]
+
+
+def test_a_plain_text_report_keeps_its_own_headings_beside_a_label_with_a_colon():
+    from loaders.postmortem import parse
+    text = ("Incident Report: Scanners delayed after\nrouting-svc 2.4 deploy\n\nReport IR-2022-014 · Severity: S2\n\n"
+            "1 SUMMARY\n\nOn 8 June 2022 scans were slow.\n\nContributing factors:\n• The canary looks only at errors.\n")
+    assert parse(text, "report.txt")["title"] == "Incident Report: Scanners delayed after routing-svc 2.4 deploy"

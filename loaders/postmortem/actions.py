@@ -78,8 +78,10 @@ _TRACKER_URL = lazy_re.compile(r"https?://[^\s)>\]]*?(?:/(?:issues?|pulls?|merge
 # (and in other languages, as a field: "responsable : Malik Benali", "Responsable: Rodrigo
 # Méndez.", "responsável: Beatriz Nunes", "Verantwortlich: Lea Hoffmann", "eigenaar: Femke
 # de Vries", "ansvarig: Oskar Lund", "PIC: Dimas")
-_OWNER = lazy_re.compile(r"(?=[adeoprvwAEPRVW담担负])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
-                    r"|\b(?:responsible|responsibility|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
+_OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee|assigned to|owned by)\b|\bDRI\b"
+                    # ("Accountable executive: Simon Achterberg, CIO", as a regulator's report names who answers for it)
+                    r"|\b(?:accountable(?:\s+(?:executive|owner|person|manager))?"
+                    r"|responsible|responsibility|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
                     r"|w[łl]a[śs]ciciel"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"

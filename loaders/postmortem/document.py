@@ -300,7 +300,10 @@ def _colon_labels_as_headings(lines: list[str]) -> list[str]:
     line after it the label is a paragraph of its own, which the reader already takes
     as announcing what follows.) Same number of lines, so every line number stays true."""
     out = list(lines)
-    for i in [i for i, line in enumerate(lines) if ":" in line[-4:] or "：" in line[-4:]]:
+    labels = [i for i, line in enumerate(lines) if ":" in line[-4:] or "：" in line[-4:]]
+    if not labels or not any(line[:1] == "#" and _HEADING_LEVEL.match(line) for line in lines):
+        return out   # (a text with no markdown heading is read as plain text, its own headings and all)
+    for i in labels:
         line = lines[i]
         if (i and lines[i - 1].strip()) or i + 1 >= len(lines) or (m := _COLON_LABEL.match(line)) is None \
                 or _SETEXT_RULE.match(lines[i + 1]):
