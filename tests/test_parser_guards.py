@@ -1294,3 +1294,16 @@ def test_a_plain_text_report_keeps_its_own_headings_beside_a_label_with_a_colon(
     text = ("Incident Report: Scanners delayed after\nrouting-svc 2.4 deploy\n\nReport IR-2022-014 · Severity: S2\n\n"
             "1 SUMMARY\n\nOn 8 June 2022 scans were slow.\n\nContributing factors:\n• The canary looks only at errors.\n")
     assert parse(text, "report.txt")["title"] == "Incident Report: Scanners delayed after routing-svc 2.4 deploy"
+
+
+def test_a_plain_text_log_of_clocks_with_wrapped_lines_is_a_timeline_and_a_log_excerpt_is_not():
+    from loaders.postmortem import parse
+    notes = ("# 5.2.1 went out without wheels\n\nWhen: 2025-08-14. Times: UTC.\n\nWhat happened\n-------------\n\n"
+             "09:40  Yanked 5.2.0 on PyPI. pip now\n       picks 5.1.3, which has wheels.\n"
+             "10:07  5.2.1 is live on PyPI, sdist only. From here every\n       unpinned install fails to build.\n"
+             "11:52  First report, #1881: install fails.\n12:40  Yanked 5.2.1; installs work\n       again.\n")
+    got = parse(notes, "notes.md")
+    assert [e["at"][11:16] for e in got["timeline"]] == ["09:40", "10:07", "11:52", "12:40"]
+    log = ("# Database dropped\n\nWhat the log shows\n------------------\n\n" + "\n".join(
+        f"2021-06-24T01:3{k}:45.531+0000 I NETWORK connection accepted from 10.0.0.{k}" for k in range(6)) + "\n")
+    assert parse(log, "log.md")["timeline"] == []

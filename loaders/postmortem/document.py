@@ -787,6 +787,9 @@ _FIXES = lazy_re.compile(r"fixes\s*[:.]?$", re.I)
 _CHAT_LINE = lazy_re.compile(r"\s*(?:\[\d[^\]\n]{3,30}\]|\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+<[^>\s]{1,30}>)")
 
 
+_BARE_CLOCK_LINE = lazy_re.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![:\d])\s+\S")
+
+
 def _chat_lines(b) -> bool:
     """Whether two in three of a paragraph's lines are a chat log's, each opening with its
     stamp (the client's own "--- Day changed ..." lines aside), and they open with a time."""
@@ -815,6 +818,13 @@ def _reads_as_timeline(s) -> bool:
     # stamp in brackets ("[14/06/2025, 19:09:52] Achieng (Events): Guys the scanners ..."; not
     # a log excerpt's "2021-06-24T01:33:45.531+0000 I NETWORK ...")
     if any(len(b.rows) >= 3 and _chat_lines(b) for b in s.blocks if b.kind == "para"):
+        return True
+    # ... or a plain-text log, one paragraph whose lines open with a clock, each entry's words
+    # wrapped onto the lines below it ("09:40  Yanked 5.2.0 on PyPI ... pip now" over "picks
+    # 5.1.3, which has wheels"): half its lines at least, three or more
+    # (a clock alone, not a log's date and time to the second: a log excerpt is no timeline)
+    if any(len(b.rows) >= 6 and (n := sum(1 for _, (t,) in b.rows if _BARE_CLOCK_LINE.match(t))) >= 3
+           and n * 2 >= len(b.rows) for b in s.blocks if b.kind == "para"):
         return True
     if len(paras) >= 2:
         timed = _timed(paras)
