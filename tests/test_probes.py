@@ -68,12 +68,15 @@ FLOORS = {
     "blind-aw": 0.98,   # first look 0.918 (257/280 at 7fa02b1); learned from (0.993)
     "blind-ax": 0.98,   # first look 0.954 (267/280 at 7fa02b1); learned from (0.989)
     "blind-ay": 0.98,   # first look 0.971 (272/280 at 7fa02b1); learned from (0.989)
-    "blind-az": 0.89,   # first look 0.854 (239/280 at 919a1a0); learned from (0.904)
-    "blind-ba": 0.90,   # first look 0.839 (235/280 at 919a1a0); learned from (0.918)
-    "blind-bb": 0.92,   # first look 0.936 (262/280 at 4657d86)
-    "blind-bc": 0.85,   # first look 0.668 (187/280 at 4657d86)
-    "blind-bd": 0.84,   # first look 0.861 (241/280 at 4657d86)
-    "blind-be": 0.88,   # first look 0.904 (253/280 at 4657d86)
+    "blind-az": 0.90,   # first look 0.854 (239/280 at 919a1a0); learned from (0.904, 0.911)
+    "blind-ba": 0.95,   # first look 0.839 (235/280 at 919a1a0); learned from (0.918, 0.971)
+    "blind-bb": 0.97,   # first look 0.936 (262/280 at 4657d86); learned from (0.993)
+    "blind-bc": 0.96,   # first look 0.668 (187/280 at 4657d86); learned from (0.986)
+    "blind-bd": 0.93,   # first look 0.861 (241/280 at 4657d86); learned from (0.954)
+    "blind-be": 0.93,   # first look 0.904 (253/280 at 4657d86); learned from (0.957)
+    "blind-bf": 0.92,   # first look 0.932 (261/280 at 60e871d)
+    "blind-bg": 0.91,   # first look 0.925 (259/280 at 60e871d)
+    "blind-bh": 0.92,   # first look 0.896 (251/280 at c01084b); learned from (0.936)
 }
 
 
