@@ -127,6 +127,7 @@ _MW_SIGNS = ("{|", "'''", "[[", "{{", "<code>", "<s>")
 _MW_BOLD = lazy_re.compile(r"'''(.+?)'''")
 _MW_ITALIC = lazy_re.compile(r"''(.+?)''")
 # "[[User:Hkarlsson|Henrik Karlsson]]" its text; "[[Change:CHG-5521]]", "[[Runbooks/DB]]" its name
+# (DokuWiki writes its links so too)
 _MW_LINK = lazy_re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]+)\]\]")
 _MW_CATEGORY = lazy_re.compile(r"^\s*\[\[(?:Category|Kategorie|Catégorie):[^\]\n]*\]\]\s*$", re.I)
 _MW_EXTERNAL = lazy_re.compile(r"(?<!\[)\[(https?://[^\s\]]+)\s+([^\]\n]+)\]")
@@ -303,7 +304,6 @@ _DW_HEADER_ROW = lazy_re.compile(r"^\s*\^.*[\^|]\s*$")
 _DW_ITEM = lazy_re.compile(r"^( {2,}|\t+)([*-])\s+(.*)$")
 _DW_ITALIC = lazy_re.compile(r"(?<![:/])//(?=\S)(.+?)(?<=\S)//")
 _DW_MONO = lazy_re.compile(r"''(.+?)''")
-_DW_LINK = lazy_re.compile(r"\[\[(?:[^\]|\n]*\|)?([^\]|\n]+)\]\]")
 _DW_MACRO = lazy_re.compile(r"\{\{[^{}\n]*\}\}|~~[A-Z]+~~")   # "{{tag>postmortem dns}}", "~~NOTOC~~"
 _DW_WRAP = lazy_re.compile(r"^\s*</?(?:WRAP|wrap|note|box)\b[^>]*>\s*$")
 _DW_FENCE = lazy_re.compile(r"^\s*</?(?:code|file)\b[^>]*>\s*$")
@@ -330,7 +330,7 @@ def _dw_inline(text: str) -> str:
     if "{{" in text or "~~" in text:
         text = _DW_MACRO.sub("", text)
     if "[[" in text:
-        text = _DW_LINK.sub(lambda m: m.group(1).strip(), text)
+        text = _MW_LINK.sub(lambda m: m.group(1).strip(), text)
     if "//" in text:
         text = _DW_ITALIC.sub(lambda m: f"_{m.group(1)}_", text)
     if "''" in text:
