@@ -1307,3 +1307,19 @@ def test_a_plain_text_log_of_clocks_with_wrapped_lines_is_a_timeline_and_a_log_e
     log = ("# Database dropped\n\nWhat the log shows\n------------------\n\n" + "\n".join(
         f"2021-06-24T01:3{k}:45.531+0000 I NETWORK connection accepted from 10.0.0.{k}" for k in range(6)) + "\n")
     assert parse(log, "log.md")["timeline"] == []
+
+
+def test_a_severity_said_in_a_mails_sentence_is_read():
+    from loaders.postmortem import parse
+    mail = ("# RCA: webhook failures on 21st August 2024\n\nDear all,\n\nPlease find the RCA. Severity was S2 as "
+            "approx. 9% of payments were pending.\n")
+    assert parse(mail, "rca.md")["severity_level"] == 2
+
+
+def test_a_table_of_fields_above_a_pasted_chat_is_read():
+    from loaders.postmortem import parse
+    note = ("# 429s on the public API\n\n| | |\n|---|---|\n| Date | 5 Sept 2024 |\n| Severity | SEV2 |\n\n"
+            "Here's the thread. All times CEST.\n\n- **[16:02] lukas:** deploying the config\n"
+            "- **[16:05] anja:** 429s everywhere\n- **[16:13] lukas:** reverted, 429s stop\n")
+    got = parse(note, "note.md")
+    assert got["severity_level"] == 2 and len(got["timeline"]) == 3

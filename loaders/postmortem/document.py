@@ -1022,12 +1022,15 @@ _RATED_SEVERITY = lazy_re.compile(
     # ("It was handled as a P1 under the Major Incident Procedure", "declares a P1 major incident")
     r"|\b(?:was|were|is)\s+(?:handled|classified|declared|treated|logged|run|raised|rated|graded|triaged|tracked)\s+as\s+"
     r"(?:an?\s+)?(P[0-4]|(?i:sev(?:erity)?)[\s-]?[0-5])\b"
-    r"|\b(?:declares|declared|raises|raised|opens|opened)\s+an?\s+(P[0-4]|(?i:sev)[\s-]?[0-5])\s+(?:major\s+)?incident\b")
+    r"|\b(?:declares|declared|raises|raised|opens|opened)\s+an?\s+(P[0-4]|(?i:sev)[\s-]?[0-5])\s+(?:major\s+)?incident\b"
+    # ("Severity was S2 as approx. 9% of payments ...": the level said in a sentence of the mail)
+    r"|\b(?i:severity|priority)\s+(?:was|is)\s+((?i:sev)[\s-]?[0-5]|P[0-4]|S[0-5])\b")
 
 
 _RATED_WORDS = ("rated", "declared", "declares a", "classified", "graded", "triaged", "logged it", "logged as",
                 "ran this", "ran it", "treated", "handled", "called it", "called this", "call it", "calling it",
-                "tracked", "filed it", "raised a", "raises a", "opened a", "opens a", " run as")
+                "tracked", "filed it", "raised a", "raises a", "opened a", "opens a", " run as",
+                "everity was", "everity is", "riority was", "riority is")
 
 
 # a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
@@ -1249,6 +1252,13 @@ def _collect_metadata(doc: Doc) -> None:
                                if meta_key(k) in (_HEADING_KEYS if shaped else _DOCUMENT_KEYS)]
                 for key, value, ln, key_text in fields if len(fields) >= 2 or shaped else ():
                     put(key, value, ln, key_text)
+            elif shaped and s.blocks and s.blocks[0].kind == "table":
+                # (a table of fields first under the title, whatever the chat pasted below it
+                # makes of the section: "| Severity | SEV2 |" over "- **[16:02] lukas:** ...")
+                for ln, cells in s.blocks[0].rows:
+                    cells = [c for c in cells if c.strip()]
+                    if len(cells) == 2 and (key := meta_key(plain(cells[0]))) in _HEADING_KEYS:
+                        put(key, cells[1], ln, plain(cells[0]))
             continue
         for b in s.blocks:
             if b.kind == "para" or b.kind == "item":

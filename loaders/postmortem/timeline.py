@@ -1217,7 +1217,8 @@ def _section_entries(r: _Reader, s, tops) -> None:
     r.compact = _compact_run(s.blocks)
     for b in s.blocks:
         if b.kind == "table":
-            _table(r, b)
+            if not _fields_table(b):
+                _table(r, b)
         elif b.kind == "item":
             if id(b) in skip:
                 continue
@@ -1290,6 +1291,15 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 last = r.add(st, line_text, ln)
 
 
+
+
+def _fields_table(b) -> bool:
+    """A table of the document's fields, a name and its value a row ("| Date | 5 Sept 2024 |",
+    "| Severity | SEV2 |"), as a section known as a timeline by its shape may open with: no
+    entries. Two rows at least, every name a field's."""
+    rows = [[c for c in cells if c.strip()] for _, cells in b.rows]
+    rows = [cells for cells in rows if cells]
+    return len(rows) >= 2 and all(len(cells) == 2 and meta_key(plain(cells[0])) is not None for cells in rows)
 
 
 def _newest_first(entries: list[Entry], least: int = 3) -> bool:
