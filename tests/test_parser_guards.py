@@ -1323,3 +1323,12 @@ def test_a_table_of_fields_above_a_pasted_chat_is_read():
             "- **[16:05] anja:** 429s everywhere\n- **[16:13] lukas:** reverted, 429s stop\n")
     got = parse(note, "note.md")
     assert got["severity_level"] == 2 and len(got["timeline"]) == 3
+
+
+@pytest.mark.parametrize("written, who", [
+    ("Rhys Davies (Payments)", "Rhys Davies"), ("Storage Operations (K. Albers)", "K. Albers"),
+    ("Ana Lima, Support", None), ("Regulatory Affairs (Grace Liu)", "Grace Liu"),
+])
+def test_a_person_beside_a_team_in_brackets_is_the_person_whatever_their_surname_ends_with(written, who):
+    from loaders.postmortem.actions import _who_of
+    assert _who_of(written) == who

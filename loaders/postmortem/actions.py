@@ -1082,9 +1082,13 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
 # a role's word: "Centre Manager", "Practice Lead"
 _ROLE_WORDS = lazy_re.compile(r"\b(?:manager|lead|head|director|officer|coordinator|administrator|supervisor|engineer|"
                               r"analyst|owner|chair|controller)s?\b", re.I)
-# a word that names a body of work, not a person: "Operations", "Management", "Engineering",
-# "Security", "Facilities", "Infrastructure", "Analytics"
-_WORK_WORD = lazy_re.compile(r"\b\w{3,}(?:ment|tions?|ing|ity|ies|ure|ics)\b", re.I)
+# a word that names a body of work, not a person: "Storage Operations", "Release Management",
+# "Regulatory Affairs" (named, not by their endings: "Fleming", "Davies" and "Clement" are surnames)
+_WORK_WORD = lazy_re.compile(r"\b(?:operations|management|engineering|security|facilities|infrastructure|analytics"
+                             r"|marketing|finance|billing|accounting|network(?:ing)?|compliance|legal|procurement|support"
+                             r"|services|logistics|communications|comms|product|platform|data|it|hr|sales|research"
+                             r"|development|design|quality|payments|risk|audit|governance|affairs|administration"
+                             r"|relations|partnerships|helpdesk|service)\b", re.I)
 
 
 def _a_body(name: str) -> bool:
