@@ -132,6 +132,13 @@ def test_a_long_run_of_spaces_in_a_heading_costs_linear_time():
     ("The vendor rolled the update back at 1:15 p.m.", "mitigated"),
     ("Sign-ins worked again straight away", "mitigated"),
     ("Call centre receives first inquiry: points are missing", "detected"),
+    ("Supplier fixes the fault. Tablets sync again in all homes.", "mitigated"),    # the work in the present
+    ("Export finished, dashboards fresh again.", "mitigated"),                     # a state again
+    ("503 rate drops below 1% and images load normally", "mitigated"),
+    ("Deployed to every edge; old certificate no longer served anywhere", "mitigated"),  # exposed no more
+    ("revoked the token. The leaked token is dead; exposure over.", "mitigated"),  # the danger ended
+    ("Job killed, cluster scaled back to 4 nodes; hourly spend at baseline.", "mitigated"),
+    ("VPS resized; the site stays up and registrations go through", "mitigated"),
 ])
 def test_an_entry_says_its_event_by_meaning(entry, event):
     from loaders.postmortem import timeline
@@ -157,6 +164,7 @@ def test_a_decision_to_act_is_not_the_act(entry):
     ("Weekly promo report e-mail goes out with zero redemptions", "detected"),         # a schedule's report
     ("He checked the DMARC reports were clean", "detected"),                          # a reading
     ("Dana confirms the online store has not been written since Friday", "mitigated"),  # found broken
+    ("Some payments go through, most are declined", "mitigated"),                    # a part
 ])
 def test_words_that_only_look_like_the_event_are_not(entry, event):
     from loaders.postmortem import timeline

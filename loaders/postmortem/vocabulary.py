@@ -992,6 +992,10 @@ EVENT_WORDS: dict[str, list[str]] = {
                 # "runners registering again", "search answering again", "Benches printing again"
                 "registering answering print prints printing forming sending posting scanning rendering connecting "
                 "booking publishing", "again")
+    # ... and the same work in the present: "tablets sync again", "Vaultwarden saves again",
+    # "the feed validates again", "search is current again", "dashboards fresh again"
+    + _variants("sync syncs synced save saves validate validates validated flow flows serves respond responds "
+                "connects connected publishes published render renders current fresh", "again")
     # "invoices render correctly again": what showed wrong shows right (not "work correctly
     # again", as often what a fix promised)
     + [f"{v} correctly again" for v in ("render", "renders", "rendering", "display", "displays", "displaying",
@@ -1030,16 +1034,27 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "Dashboards show correct numbers": the figures right again
     + [f"{v} {t}correct" for v in ("show", "shows", "showing", "shown") for t in ("", "the ")]
     # "the new transfers are processed normally": working as it should again
-    + _variants("processed processing working operating functioning running responding", "normally")
+    + _variants("processed processing working operating functioning running responding load loads loading", "normally")
     # "the consumer catches up within a minute": what fell behind is level again
     + ["catches up", "caught up"]
     # "New sessions stop crashing straight away": the harm itself stopping
     + [f"{v} {bad}" for v in ("stop", "stops", "stopped") for bad in ("crashing", "failing", "erroring", "timing out",
                                                                     "dropping", "rejecting", "bouncing", "flapping")]
     # "Guests are no longer turned away", "orders no longer fail": the harm has stopped
+    # ("the old certificate no longer served anywhere", "our subdomain no longer reaches the
+    # attacker's project": what was exposed is not any more)
     + [f"no longer {w}" for w in ("turned away", "rejected", "rejecting", "failing", "fail", "fails", "erroring",
                                   "blocked", "affected", "impacted", "dropped", "dropping", "timing out",
-                                  "crashing", "stuck", "delayed", "down")]
+                                  "crashing", "stuck", "delayed", "down", "served", "reaches", "reachable",
+                                  "exposed", "accessible", "public", "possible", "leaking", "exploitable")]
+    # "The leaked token is dead; exposure over", "pay-date risk gone": the danger itself ended
+    + _variants("exposure risk leak", "over gone ends ended closed contained")
+    # "spend at baseline", "error rate back at baseline"
+    + ["at baseline", "back at baseline"]
+    # "registrations go through", "payments going through": the work held up passes
+    + [f"{n} {v} through" for n in ("payments", "orders", "registrations", "transactions", "bookings",
+                                    "submissions", "transfers", "checkouts", "signups", "sign-ups", "logins")
+       for v in ("go", "goes", "went", "going")]
     # "Replacement certificate deployed": the replacement for what broke, in place
     + [f"replacement {n} {v}" for n in ("certificate", "cert", "node", "nodes", "disk", "host", "server", "key",
                                         "config", "build", "image", "instance", "pod", "pods")
