@@ -139,6 +139,13 @@ def test_a_long_run_of_spaces_in_a_heading_costs_linear_time():
     ("revoked the token. The leaked token is dead; exposure over.", "mitigated"),  # the danger ended
     ("Job killed, cluster scaled back to 4 nodes; hourly spend at baseline.", "mitigated"),
     ("VPS resized; the site stays up and registrations go through", "mitigated"),
+    ("Rohit sends an Instagram DM: no new episode? First I heard anything was wrong.", "detected"),
+    ("Requester's follow-up is read; first time the privacy team sees the request", "detected"),
+    ("Uptime monitor texts Kevin that the site is down", "detected"),
+    ("uptimerobot: Monitor is DOWN: example.app (NXDOMAIN)", "detected"),
+    ("audit script flags reporting-export-prod (wildcard resource)", "detected"),
+    ("support pings #eng, a customer's export has been processing for 20 min", "detected"),
+    ("Duty Manager rings the after-hours number", "detected"),
 ])
 def test_an_entry_says_its_event_by_meaning(entry, event):
     from loaders.postmortem import timeline
@@ -165,6 +172,7 @@ def test_a_decision_to_act_is_not_the_act(entry):
     ("He checked the DMARC reports were clean", "detected"),                          # a reading
     ("Dana confirms the online store has not been written since Friday", "mitigated"),  # found broken
     ("Some payments go through, most are declined", "mitigated"),                    # a part
+    ("Support posted an update to the status page", "detected"),                     # telling customers
 ])
 def test_words_that_only_look_like_the_event_are_not(entry, event):
     from loaders.postmortem import timeline

@@ -948,7 +948,28 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "alertmanager FIRING DNSResolverServfailHigh": the alerting tool's own word for an alert going off
     + _variants("alertmanager grafana", "firing fires fired")
     # "the uptime check for /releases goes red": a check or dashboard failing where people see it
-    + ["goes red", "went red", "turns red", "turned red"],
+    + ["goes red", "went red", "turns red", "turned red"]
+    # the writer saying this was the first they knew: "First I heard anything was wrong",
+    # "First I hear of it", "the first time the privacy team sees the request"
+    + [f"first {who} {v}" for who in ("i", "we") for v in ("hear", "heard", "knew", "learned", "learnt", "saw")]
+    + [f"first time {the} {who} {v}" for the in ("the", "our") for who in ("team", "privacy team", "security team", "support team", "company")
+       for v in ("sees", "saw", "hears", "heard", "knew", "learns", "learned")]
+    # someone telling the team by a phone's or a chat's message: "My mum sends a WhatsApp",
+    # "Rohit sends an Instagram DM", "the duty manager rings the after-hours number"
+    + [f"{v} {a} {n}" for v in ("sends", "sent") for a in ("a", "an") for n in ("whatsapp", "dm", "text", "sms",
+                                                                             "instagram", "signal", "slack", "telegram")]
+    + _variants("rings rang", "the support")
+    # a check telling someone, or a job finding what is wrong: "Uptime monitor texts Kevin",
+    # "uptimerobot Monitor is DOWN", "the audit script flags reporting-export-prod"
+    + _variants("monitor check probe", "texts texted emails emailed messages messaged pings pinged")
+    + [f"monitor {v} down" for v in ("is", "reports", "says", "goes", "went")]
+    + _variants("script scanner audit scan", "flags flagged")
+    # support passing a customer's word on: "support pings #eng", "Support posts in #help"
+    # (not "Support posted an update to the status page": telling customers)
+    + _variants("support", "pings pinged messages messaged escalates escalated flags flagged")
+    + ["support posts in", "support posted in"]
+    + ["tickets about", "first report", "first reports", "forum post", "first forum post",
+       "posts a screenshot", "posted a screenshot"],
     "mitigated": (
         "mitigated mitigates mitigation reverted restored recovers recovered repaired "
         "reattached re-attached stabilized stabilised").split()
