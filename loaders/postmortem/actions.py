@@ -870,8 +870,9 @@ _BOLD_NAME_FIRST = lazy_re.compile(r"^\s*(\*\*|__)([^*_\n]{3,40}?)\1\s*(?:[—�
 # case: "Ben: ask the host about extra capacity", "Sarah (comms): send appeal emails in
 # batches" (not "Test Installation: Verify ...", a task's title over its words)
 # ("Reception team lead (Mele Tupou): check ...": a role, the person in brackets)
+# (or an arrow after the name: "Sem → make the cookie token the default")
 _NAME_COLON_FIRST = lazy_re.compile(r"^((?:[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+){0,2})(?:\s\([^()]{1,30}\))?"
-                                    r"|[A-ZÀ-Þ][\w'’ -]{1,30}\s\([^()]{2,30}\)):\s+(?=[a-z])")
+                                    r"|[A-ZÀ-Þ][\w'’ -]{1,30}\s\([^()]{2,30}\))(?::|\s(?:→|->|=>))\s+(?=[a-z])")
 # a task's title in bold, then the first clause after it
 _BOLD_LEAD = lazy_re.compile(r"^\s*(\*\*|__)(?:(?!\1).){3,200}?\1\s*([^.,;:()]{1,40})[.,;:]")
 # ... when that clause is a status word and nothing but when: "Done on August 23", "In progress"

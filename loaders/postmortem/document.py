@@ -29,7 +29,7 @@ from loaders.postmortem.doc import (
     status_issue,
 )
 from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, Block, Section, item_text, plain,
-                                        sections, with_grid_tables, with_outer_pipes,
+                                        sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
@@ -209,6 +209,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = with_outer_pipes(body)   # "Action | Owner" over "---|---": a table without its outer pipes
     if "+--" in text:
         body = with_grid_tables(body)   # pandoc's "+---+---+" tables
+    if "| A |" in text:
+        body = with_sheet_grids(body)   # a spreadsheet's grid, its column letters and row numbers around it
     if "   " in text and any(w in text for w in _COLUMN_WORDS):
         body = with_text_tables(body)   # "#   Action      Owner      Status", a PDF's table as text
     secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_colon_labels_as_headings(_inline_references(body)))),
@@ -659,7 +661,9 @@ def _time_headed_episodes(doc: Doc) -> None:
         # "#### 2025-09-01 22:09 ~ 23:16", are an incident log's many incidents)
         dated = sum(1 for _, st in stamps if st.has_date)
         parent = subs[0].parent
-        if len(timed) >= 3 and len(timed) * 3 >= len(subs) * 2 and dated * 2 <= len(timed) \
+        # (a story names the day where it turns, "### Tuesday 4 March, 09:15" over "### 11:30":
+        # some headings only a clock)
+        if len(timed) >= 3 and len(timed) * 3 >= len(subs) * 2 and dated < len(timed) \
                 and not _SUPPORTING_RECORD.search(plain(parent.title)):
             for s in timed:
                 doc.kinds[id(s)] = "timeline"
@@ -2922,7 +2926,9 @@ def _factors(doc: Doc) -> list[str]:
     out: list[str] = []
     # causes the document names as candidates ("## Possible causes") count only when it
     # names no others; causes it ruled out ("### Ruled-out causes") never do
-    named = [s for s in doc.of_kind("factors") if not _NOT_CAUSES.search(clean_heading(s.title))]
+    # ("Contributing factors (themes, not causes)": factors all the same, by another name)
+    named = [s for s in doc.of_kind("factors") if not _NOT_CAUSES.search(clean_heading(s.title))
+             or _NAMES_FACTORS.search(clean_heading(s.title))]
     sure = [s for s in named if not _CANDIDATE_CAUSES.match(clean_heading(s.title))]
     for s in sure or named:
         items = [b for b in s.blocks if b.kind == "item"]
@@ -3241,6 +3247,7 @@ _EVIDENCE_COLUMN = lazy_re.compile(r"\b(?:evidence|sources?|metrics?|data|before
 _ASKS = lazy_re.compile(r"^\W*(?:why|what|how|warum|wieso|pourquoi|por\s+qu[ée])\b|^\W*(?:为什么|為什麼|なぜ|왜)", re.I)
 # causes named as candidates ("Possible causes") and causes ruled out ("Ruled-out causes")
 _CANDIDATE_CAUSES = lazy_re.compile(r"^(?:possible|probable|likely|suspected|potential)\b", re.I)
+_NAMES_FACTORS = lazy_re.compile(r"\b(?:contributing\s+)?factors?\b|\bthemes?\b", re.I)
 _NOT_CAUSES = lazy_re.compile(r"\b(?:ruled[\s-]*out|rejected|eliminated|excluded|discarded|dismissed|red\s+herrings?)\b"
                          r"|\bnon[\s-]+causes?\b|\bnot\s+(?:the\s+)?(?:root\s+)?causes?\b", re.I)
 # a table's header that names its rows as causes ("| Cause | Likelihood |", "| 要因 | 影響 |")

@@ -176,6 +176,41 @@ def with_outer_pipes(lines: list[str]) -> list[str]:
     return out if out is not None else lines
 
 
+def _sheet_header(cells: list[str]) -> bool:
+    """A spreadsheet's column letters over its grid: "", "A", "B" (and on)."""
+    return len(cells) >= 3 and cells[0] in ("", "#") and cells[1:] == [chr(ord("A") + k) for k in range(len(cells) - 1)]
+
+
+def with_sheet_grids(lines: list[str]) -> list[str]:
+    """A spreadsheet pasted or embedded as a table, its column letters for a header and
+    its row numbers for a first column ("|  | A | B |" over "| 1 | Incident date |
+    2025-01-16 |"), as the table its cells make: the row numbers gone and the first row
+    the header, line for line (the first row's own line an empty row). Other lines as
+    they are."""
+    out = None
+    for i in range(len(lines) - 2):
+        line = lines[i]
+        if "| A |" not in line or not _sheet_header(split_cells(line)) or not _TABLE_SEP.match(lines[i + 1]):
+            continue
+        rows, k = [], i + 2
+        while k < len(lines) and lines[k].lstrip().startswith("|"):
+            cells = split_cells(lines[k])
+            if not cells or cells[0] != str(len(rows) + 1):
+                break
+            rows.append(cells[1:])
+            k += 1
+        if not rows:
+            continue
+        out = out if out is not None else list(lines)
+        width = max(len(r) for r in rows)
+        out[i] = "| " + " | ".join(rows[0]) + " |"
+        out[i + 1] = "|" + "---|" * width
+        out[i + 2] = "|" + " |" * width
+        for j, cells in enumerate(rows[1:], start=i + 3):
+            out[j] = "| " + " | ".join(cells) + " |"
+    return out if out is not None else lines
+
+
 # a grid table's border, as pandoc writes one: "+------+-------+", "+======+=======+"
 _GRID_BORDER = lazy_re.compile(r"^\s*\+(?:[-=:]{2,}\+)+\s*$")
 

@@ -1088,6 +1088,7 @@ def _own_zone(s) -> tp.Zone | None:
 
 # a day named with its weekday first, and nothing else, as a heading over that day's timed
 # items: "Saturday 9 August", "Sun, Aug 10"
+_WEEKDAY = lazy_re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.I)
 _WEEKDAY_DAY = lazy_re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}"
                                r"|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+\d{4})?\W*$", re.I)
 
@@ -1141,7 +1142,13 @@ def _section_entries(r: _Reader, s, tops) -> None:
     # timed by its heading: document._time_headed_episodes)
     is_sub = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline" \
         or (s is not tops[0] or id(s) in doc.by_shape) and s.level > 0 and (
-            title[:1].isdigit() or id(s) in doc.by_shape and _WEEKDAY_DAY.match(title) is not None)
+            title[:1].isdigit() or id(s) in doc.by_shape and _WEEKDAY_DAY.match(title) is not None
+            # ("### Monday 18 November, 10:12 — Sana notices ...": a day and its clock, where the
+            # day turns, in a story whose first episode names its day: "### 10:55 PM" first,
+            # then "## Sunday 7 April, 12:18 AM", leaves the day to the story's prose)
+            or _WEEKDAY.match(title) is not None and (t := tp.read_stamp(title)) is not None
+            and t.has_time and t.has_date and _WEEKDAY.match(first := plain(tops[0].title)) is not None
+            and (t0 := tp.read_stamp(first)) is not None and t0.has_date)
     if is_sub:
         st = r.stamp(title)
         opened = False

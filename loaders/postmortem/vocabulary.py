@@ -132,6 +132,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "What we'll do" (alone: "What we'll do next" may follow a list of what was changed),
         # "What happens next"
         r"what\s+we(?:'|’)?ll\s+do(?=\s*[:.]?\s*$)", r"what\s+happens\s+next",
+        # a learning review's "What we're going to try", "Things we'll try": the follow-ups as experiments
+        r"what\s+we(?:'|’)?(?:re|\s+are)\s+going\s+to\s+(?:try|do|change|fix|improve)\b",
+        r"what\s+we(?:'|’)?(?:ll|\s+will)\s+try\b", r"(?:things|experiments?)\s+(?:we(?:'|’)?(?:ll|\s+will)\s+|to\s+)try\b",
         # "What we'll do differently", "What we will do differently" (not "What we'd do
         # differently", a lesson)
         r"what\s+we(?:'|’)?ll\s+do\s+differently", r"what\s+we\s+will\s+do\s+differently",
@@ -175,8 +178,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+let\s+(?:it|this|them)\s+(?:through|happen|slip)",
         # what aggravated it ("What made it worse", "Aggravating factors")
         r"what\s+made\s+(?:it|this|things|the\s+(?:impact|outage|incident))\s+worse", r"aggravating\s+(?:factors?|causes?)",
-        r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?(?!\s+(?:did|it)\b)(?!\s+(?:one|a|an|this|these|we\s+(?:are\s+)?(?:wrote|write|writing|combined))\s+"
-        # ("Why one document", "Why this review": why the write-up is as it is, not the causes)
+        r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?(?!\s+(?:did|it)\b)(?![^\n]*\b(?:review|write[\s-]?up|retro(?:spective)?|post[\s-]?mortem)s?\s*$)(?!\s+we\s+(?:write|wrote|do|hold|run)\s+(?:these|this|them|it|learning|blameless)\b)(?!\s+(?:one|a|an|this|these|we\s+(?:are\s+)?(?:wrote|write|writing|combined))\s+"
+        # ("Why one document", "Why this review", "Why we write these": why the write-up is as it is, not the causes)
         r"(?:\w+\s+)?(?:document|review|write[\s-]?up|post|report|doc|retro(?:spective)?)s?\b)", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnos(?:is|ing)",
@@ -502,7 +505,8 @@ _ROOT_CAUSE_PARENS = lazy_re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[í
 # the follow-ups, the section holds the follow-ups (not "Summary and next steps", whose
 # summary is prose)
 # (a run of spaces is tried from its first only: linear, however long the run)
-_JOINED = lazy_re.compile(r"(?<!\s)\s+(?:&|and|/|\+)\s+", re.I)
+# (or set apart by a dash: "Themes — what contributed")
+_JOINED = lazy_re.compile(r"(?<!\s)\s+(?:&|and|/|\+|—|–)\s+", re.I)
 _BESIDE_ACTIONS = {"lessons", "went_wrong", "went_well"}
 _BESIDE = {"actions": _BESIDE_ACTIONS, "factors": {"lessons", "went_wrong"}}
 # ... but a closing word's prose comes first: "Conclusion and next steps", "Closing thoughts & follow-ups"
@@ -1068,6 +1072,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                                   "blocked", "affected", "impacted", "dropped", "dropping", "timing out",
                                   "crashing", "stuck", "delayed", "down", "served", "reaches", "reachable",
                                   "exposed", "accessible", "public", "possible", "leaking", "exploitable")]
+    # "From this point there was no longer a risk of expiry": a near miss's danger gone
+    + [f"no longer {w}" for w in ("a risk", "any risk", "at risk")]
     # "The leaked token is dead; exposure over", "pay-date risk gone": the danger itself ended
     + _variants("exposure risk leak", "over gone ends ended closed contained")
     # "spend at baseline", "error rate back at baseline"
@@ -1267,7 +1273,7 @@ REPORTED_STATES = set("ready healthy ok okay green success successful normal fin
 REPORTED_STATUS = REPORTED_STATES | set("notready unready unhealthy".split())
 BAD_THINGS = set("errors error failures failure evictions eviction duplicates crashes timeouts "
                  "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses exceptions "
-                 "exception panics rejections declines lag backlog fault faults".split())
+                 "exception panics rejections declines lag backlog fault faults loops".split())
 STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased end ends ended".split())
 # "pod becomes 1/1 Running", "Application health turns Healthy": a thing changing into a
 # working state (a word or two of detail between) is its recovery
