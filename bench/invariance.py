@@ -246,10 +246,16 @@ def _sections_only(fn):
     return rewrite
 
 
+# a heading that opens with a date: "Tuesday 4 March, 09:15 — ...", "Sep 1, 3:10pm"
+_DATE_FIRST = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)\d",
+                         re.I)
+
+
 def emoji_headings(m: re.Match) -> str:
     """An emoji before each section heading's words (``## \U0001F4CC Timeline``; not
     before a heading that is a date or time)."""
-    return m.group(0) if m.group(2).strip()[:1].isdigit() else f"{m.group(1)} \U0001F4CC {m.group(2).strip()}"
+    title = m.group(2).strip()
+    return m.group(0) if title[:1].isdigit() or _DATE_FIRST.match(title) else f"{m.group(1)} \U0001F4CC {title}"
 
 
 def colon_headings(m: re.Match) -> str:
