@@ -1332,3 +1332,16 @@ def test_a_table_of_fields_above_a_pasted_chat_is_read():
 def test_a_person_beside_a_team_in_brackets_is_the_person_whatever_their_surname_ends_with(written, who):
     from loaders.postmortem.actions import _who_of
     assert _who_of(written) == who
+
+
+def test_two_decimals_in_an_impact_line_are_no_window():
+    text = ("# Search relevance drop\n\n**Date:** 2025-06-02\n\n## Impact\n\n"
+            "- nDCG@10 on the judged sample fell from 0.47 to 0.19.\n\n## Timeline (UTC)\n\n"
+            "- 01:10 New index swapped in; impact begins\n- 06:52 Rollback completed; results recover\n")
+    r = parse(text, "a.md")
+    assert (r["started_at"], r["mitigated_at"]) == ("2025-06-02T01:10:00Z", "2025-06-02T06:52:00Z")
+
+
+def test_a_dotted_window_past_midnight_is_still_read():
+    text = "# Batch overrun\n\n**Date:** 2025-06-02\n\n## Impact\n\nThe outage lasted from 23.40 to 0.15 UTC.\n"
+    assert parse(text, "a.md")["mitigated_at"] == "2025-06-03T00:15:00Z"

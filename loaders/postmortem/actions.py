@@ -777,6 +777,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = who   # "**Sabine Leclerc** — the publisher fails loudly ...", "**Centre Manager (Paul Iredale)** – decide ..."
         elif "[" in clean[:40] and (nm := _BRACKET_NAME_FIRST.match(clean)) and _a_name(nm.group(1)):
             owner = nm.group(1)   # "DONE [Tom] remove the role's delete right", "[Ruth] two-person approval"
+        elif "[[" in text and (wm := _WIKILINKED_NAME.search(text)) and len(wm.group(1).split()) >= 2 and _a_name(wm.group(1)):
+            owner = wm.group(1)   # "... resolve `canary.svc` [[Lukas Brandt]] 📅 2024-11-08": a note app's link to the person's page
         else:
             owner = _closing_name(clean)
     if "...." in clean and (ld := _LEADER.search(clean)) is not None:
@@ -858,7 +860,9 @@ _STATUS_TAG = lazy_re.compile(r"\[([^\[\]\d]{2,24})\]")
 # an arrow handing the item to someone, then perhaps its notes after commas: "... -> mk,
 # OPS-1188, before 2025-01-10", "... → Tom, after the holidays"
 _ARROW_TO = lazy_re.compile(r"\s(?:->|→)\s*(@?(?:[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?|[a-z][a-z0-9._-]{1,19}))"
-                            r"\s*((?:,[^,]{1,40}){0,3})$")
+                            r"\s*((?:\s?[,·][^,·]{1,40}){0,3})$")   # (its notes after commas or middle dots)
+# a wiki link to a page named for a person: "[[Lukas Brandt]]" (not "[[2024-11 networking budget]]")
+_WIKILINKED_NAME = lazy_re.compile(r"\[\[([^\[\]|#]{3,40})(?:\|[^\[\]]*)?\]\]")
 # a loose time for the work: "after the holidays", "next sprint", "before Friday"
 _LOOSE_WHEN = lazy_re.compile(r"^(?:after|before|by|next|this|end\s+of|early|late|mid)\b", re.I)
 # the person sign before who does it, as a note-taking app's task writes it: "👤 [[Ines Duarte]]", "👤 @ines"
@@ -894,6 +898,8 @@ _FIELD = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(status|state|progress|due(?:
 
 
 _FIELDS_APART = lazy_re.compile(r"\s+[·|]\s+")
+# a sub-bullet that opens with the item's status as a label: "Won't do: out of scope ...", "Done: shipped in 4.2"
+_STATUS_LEADS = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(won['’]?t\s+do|not\s+doing|wontfix|done|completed)(?:\*\*|__)?\s*:", re.I)
 
 
 def _field_status(children: list[str]) -> str | None:
@@ -901,18 +907,26 @@ def _field_status(children: list[str]) -> str | None:
     (a due field that holds no date but a status word says the work is done, or dropped);
     None when none does."""
     # (a sub-bullet may hold several fields: "Assignee: Sam Whitfield · Status: Not doing · ...")
-    for child in (piece for c in children for piece in _FIELDS_APART.split(c.strip())):
-        m = _FIELD.match(child.strip())
-        if m is None:
-            continue
-        value = plain(m.group(2))
-        said = _status(value)
-        # a status word alone, not a state in part ("done for EU, pending for US", "2 of 5
-        # services done"), a plan ("ETA: done by Friday") or a question ("Done?")
-        if said is None or len(value.split()) > 2 or "?" in value or (said != "open" and OPEN.search(value)):
-            continue
-        if said != "open" or m.group(1).lower() in ("status", "state", "progress"):
-            return said   # (a due field says open by holding a date, not a word)
+    for c in children:
+        if (lead := _STATUS_LEADS.match(c)) is not None:
+            return _status(lead.group(1))   # "- Won't do: out of scope for billing ...": the sub-bullet opens with it
+        pieces = _FIELDS_APART.split(c.strip())
+        for child in pieces:
+            m = _FIELD.match(child.strip())
+            if m is None:
+                # "Owner: Wei Koh · Ticket: BILL-930 · Done": a status word alone among the fields
+                if len(pieces) >= 2 and ":" not in child and len(child.split()) <= 2 \
+                        and (said := _status(plain(child).strip(" .*_"))) is not None and any(":" in p for p in pieces):
+                    return said
+                continue
+            value = plain(m.group(2))
+            said = _status(value)
+            # a status word alone, not a state in part ("done for EU, pending for US", "2 of 5
+            # services done"), a plan ("ETA: done by Friday") or a question ("Done?")
+            if said is None or len(value.split()) > 2 or "?" in value or (said != "open" and OPEN.search(value)):
+                continue
+            if said != "open" or m.group(1).lower() in ("status", "state", "progress"):
+                return said   # (a due field says open by holding a date, not a word)
     return None
 
 

@@ -2828,6 +2828,9 @@ _IMPACT_WORDS = lazy_re.compile(starts_of(_IMPACT_WORDS_LATIN, _IMPACT_WORDS_CJK
 _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 
 
+_DOTTED_WRAP = timedelta(hours=12)   # a dotted range's end this much before its start: no window
+
+
 def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
     """The first ``<time> - <time>`` range in ``text`` as two UTC datetimes."""
     found = _range_span(plain(text), day, zone, order_hint)
@@ -2863,6 +2866,11 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
         if start is None or end is None:
             continue
         if end < start and not second.has_date:
+            if ":" not in text[i:second.end] and start - end < _DOTTED_WRAP:
+                # "nDCG@10 fell from 0.47 to 0.19": two decimals, not a window that runs
+                # past midnight for most of a day (dotted clocks that wrap stay near it:
+                # "23.40 to 0.15")
+                continue
             try:
                 end += timedelta(days=1)
             except OverflowError:   # (the last day a datetime holds: an absurd date)
