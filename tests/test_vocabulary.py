@@ -214,6 +214,14 @@ def test_a_forms_question_for_a_moment_names_its_field(key, field):
 
 @pytest.mark.parametrize("heading, kind", [
     ("Things that contributed", "factors"), ("What contributed", "factors"),
+    # a learning review's themes, and what made it possible
+    ("Themes I'm hearing (draft contributing factors)", "factors"), ("What made this possible (themes)", "factors"),
+    ("Themes and contributing factors", "factors"), ("Themes — what contributed", "factors"),
+    ("Contributing factors (themes, not causes)", "factors"),
+    # why the write-up is as it is: no causes
+    ("Why we write these", None), ("Why a near miss gets a full review", None), ("Theme park outage", None),
+    # a learning review's follow-ups as experiments
+    ("What we're going to try", "actions"), ("Things we'll try", "actions"),
 ])
 def test_what_contributed_names_the_causes(heading, kind):
     assert section_kind(heading) == kind

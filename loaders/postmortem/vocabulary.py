@@ -176,6 +176,11 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # what let a fault past the checks ("What let it through")
         r"(?:fishbone|ishikawa)(?:\s+(?:diagram|analysis|chart))?", r"causal\s+analysis",
         r"what\s+let\s+(?:it|this|them)\s+(?:through|happen|slip)",
+        # a learning review's "Themes", "Themes I'm hearing (draft contributing factors)", "What
+        # made this possible (themes)": the conditions behind it, named without a root cause
+        r"(?:key\s+|recurring\s+|common\s+)?themes?(?:\s+(?:i['’]m|we['’]re|i\s+am|we\s+are)\s+(?:hearing|seeing))?"
+        r"(?=\s*(?:\([^()]*\))?[\s:.]*$)",
+        r"what\s+made\s+(?:this|it|that|the\s+(?:incident|outage|failure|problem))\s+possible",
         # what aggravated it ("What made it worse", "Aggravating factors")
         r"what\s+made\s+(?:it|this|things|the\s+(?:impact|outage|incident))\s+worse", r"aggravating\s+(?:factors?|causes?)",
         r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?(?!\s+(?:did|it)\b)(?![^\n]*\b(?:review|write[\s-]?up|retro(?:spective)?|post[\s-]?mortem)s?\s*$)(?!\s+we\s+(?:write|wrote|do|hold|run)\s+(?:these|this|them|it|learning|blameless)\b)(?!\s+(?:one|a|an|this|these|we\s+(?:are\s+)?(?:wrote|write|writing|combined))\s+"
@@ -508,7 +513,7 @@ _ROOT_CAUSE_PARENS = lazy_re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[í
 # (or set apart by a dash: "Themes — what contributed")
 _JOINED = lazy_re.compile(r"(?<!\s)\s+(?:&|and|/|\+|—|–)\s+", re.I)
 _BESIDE_ACTIONS = {"lessons", "went_wrong", "went_well"}
-_BESIDE = {"actions": _BESIDE_ACTIONS, "factors": {"lessons", "went_wrong"}}
+_BESIDE = {"actions": _BESIDE_ACTIONS, "factors": {"lessons", "went_wrong", "factors"}}
 # ... but a closing word's prose comes first: "Conclusion and next steps", "Closing thoughts & follow-ups"
 _CLOSING_WORDS = lazy_re.compile(r"(?:conclusions?|closing(?:\s+(?:thoughts|words|remarks))?|final\s+(?:thoughts|words|remarks)"
                                  r"|wrap[\s-]?up|summary|recap)\b", re.I)
