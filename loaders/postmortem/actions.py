@@ -133,7 +133,7 @@ def _display_name(words: str) -> str:
 # (a card's fields set apart by middle dots after it: "— @Femke · due 11 Apr 2025 · OPS-77")
 # (a ticket between the dash and the mention: "— #514 @yadeyemi (done Mar 13)", "— OPS-7 @kim, due ...")
 # (or a middle dot before it, as a card's fields: "#874 Alert at 85% · @ciaran.obrien · due 2025-09-30")
-_TRAILING_MENTION = lazy_re.compile(r"(?:\((?:[^()@]{1,40},\s*)?|[-–—·]\s?(?:(?:[\w./-]{0,60}#\d{1,7}|[A-Z][A-Z0-9]{1,9}-\d{1,7})\s+)?)(" + _MENTION + r"(?:(?:\s[A-ZÀ-Þ][\w'’-]+){1,2}(?=\s*$|\s+[(\[—–-]|[,;]))?)"
+_TRAILING_MENTION = lazy_re.compile(r"(?:\((?:[^()@]{1,40},\s*)?|[-–—·]\s?(?:(?:[\w./-]{0,60}#\d{1,7}|[A-Z][A-Z0-9]{1,9}-\d{1,7})\s+)?)(" + _MENTION + r"(?:(?:\s(?:(?:de|van|der|den|von|da|di|du|le|la|del|dos|das)\s){0,2}[A-ZÀ-Þ][\w'’-]+){1,2}(?=\s*$|\s+[(\[—–-]|[,;]))?)"
                                r"(?:\)\s*$|\s*$|[,;)]|\s[-–—·]|\s\()"
                                r"|\s(" + _MENTION + r")\s*$")  # "... scheduled @kim": a closing mention
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
@@ -1005,8 +1005,9 @@ def _closing_name(text: str) -> str | None:
         names = [p for p in parts if _a_name(p)]
         if len(names) > 1 and len(people := [p for p in names if not _a_body(p)]) == 1:
             names = people   # (the person beside their role: "(Alison Reid, Operations Manager)")
-        # (a team's short name beside the person, "[Cerys Moss, CX]", "(Dana, SRE)", is a note)
-        if len(names) == 1 and all(p in names or _a_note(p) or (k and (_TEAM_CODE.match(p) or _a_body(p)))
+        # (a team's short name beside the person, "[Cerys Moss, CX]", "(Dana, SRE)", is a note;
+        # so is a team named before them, "(Finance, Tom Becker)", "(Data Platform, Olu Bello, ...)")
+        if len(names) == 1 and all(p in names or _a_note(p) or (k and _TEAM_CODE.match(p)) or _a_body(p)
                                    for k, p in enumerate(parts)):
             return names[0]
     # or set apart by spaced hyphens, as a plain-text form's answer writes "action, who, by
@@ -1052,7 +1053,7 @@ _TEAM_CODE = lazy_re.compile(r"^[A-Z]{2,5}$")
 _BRACKET_NAME_FIRST = lazy_re.compile(r"^\W*(?:(?:done|todo|to\s?do|open|wip|in\s+progress|blocked|won['’]?t\s+do"
                                       r"|wontfix|not\s+doing|closed|fixed)\b\W*)?\[([^\[\]\d]{2,40})\]\s+(?=\S)", re.I)
 _NOTE_CLOSING = lazy_re.compile(r"\s+\(([^()]{1,40})\)$")
-_NOTE_PARTS = lazy_re.compile(r"[,;]|\s[—–]\s|\s--\s|:\s")
+_NOTE_PARTS = lazy_re.compile(r"[,;](?!\s*\d{4}\b)|\s[—–]\s|\s--\s|:\s")   # (a year after its comma goes with its day)
 
 
 def _notes_after(tail: str) -> bool:
@@ -1467,6 +1468,8 @@ def _cell_ticket(cell: str) -> str | None:
 
 def _clean_owner(v: str) -> str | None:
     v = plain(v or "").strip(" ,;")
+    if v.lower().endswith(" yet") and v[:-4].strip().lower() in NO_VALUE:
+        return None   # "owner: nobody yet", "unassigned yet"
     if (v.endswith(")") or " / " in v) and (who := _who_of(v)):
         v = who   # "Ken Whitford (Facilities)", "Site lead (Ana Ruiz)": the person, the one owner however written
     return None if _blank(v) or v.lower() in _NO_OWNER_YET else v
