@@ -400,6 +400,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
     blank = False  # the previous line was blank
     ruled = False  # the last line with anything on it was a thematic break ("---")
     numbered_paras = False   # a report's numbered paragraphs were read as items
+    fence_closed = False     # only blank or indented lines since a fenced block closed
     n = len(lines)
 
     def end_para():
@@ -439,6 +440,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         if fence is not None:
             if raw.lstrip().startswith(fence):
                 fence = None
+                fence_closed = True
             elif item is None:
                 cur.fenced.append((ln, raw))  # code inside an item stays out of everything
             i += 1
@@ -470,6 +472,13 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             cur.hidden.extend((first_line + k, lines[k]) for k in range(i + 1, close))
             i = close + 1
             continue
+        if fence_closed and item is None and raw[:4] == "    ":
+            # a notebook's output below its code cell, indented as nbconvert writes it: code
+            # (CommonMark's indented code block), no text of the write-up's
+            cur.fenced.append((ln, raw))
+            i += 1
+            continue
+        fence_closed = False
         if c in "`~" and (fm := _FENCE.match(raw)):
             flush()
             fence = fm.group(1)[:3]

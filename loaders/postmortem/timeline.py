@@ -1822,6 +1822,9 @@ _ZONE_ABBREVIATION = lazy_re.compile(r"^[A-Z]{3,5}$")
 def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) -> None:
     """Each body row an entry: its time from the first ``read`` of ``time_cols``, its text
     the cells outside them."""
+    if not named and not any(any(ch.isalpha() for ch in c) for _, cells in body for i, c in enumerate(cells)
+                             if i not in time_cols):
+        return   # "| 21:00 | 0.061 | 0.192 |": figures by the hour, a table of data, no events
     for ln, cells in body:
         if not any(c.strip() for c in cells):
             continue
