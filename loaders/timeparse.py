@@ -302,7 +302,8 @@ ZONE_PATTERN = (
     r"|(?:US|Europe|America|Asia|Australia|Africa|Pacific|Atlantic|Canada)/[A-Za-z_]+(?:/[A-Za-z_]+)?"
     # a US region misspelt over a US zone word ("UC/Pacific", "USA/Eastern"): the zone word
     r"|\b(?-i:U[A-Z]{1,2})/(?:Pacific|Eastern|Central|Mountain)\b"
-    rf"|\b(?:{_ZONE_NAMES})\b|\b(?-i:ET|PT|CT|MT)\b"
+    # (closing bold's underscores may follow: "7:42 PM BST__")
+    rf"|\b(?:{_ZONE_NAMES})(?![^\W_])|\b(?-i:ET|PT|CT|MT)(?![^\W_])"
     r"|\b(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?)\b)"  # a city ("Brasília"): zone() decides whether it is one
 )
 # (case-blind "\btimes?\b ... are|all times|(|timezone|time zone", then the zone: written

@@ -77,13 +77,15 @@ class Entry:
 # (its parts "1h25m", "14m", "0"; a bare number counts minutes)
 # (or hours and minutes, "T+0:18"; or, without the T, an offset in words: "+35 min", "+1 h 20 min")
 _UNIT = r"(?:h(?:ours?|rs?)?|m(?:in(?:utes?|s)?)?|s(?:ec(?:onds?|s)?)?)"
-_RELATIVE = lazy_re.compile(r"^\s*(?:\*\*|__)?(?:T\s*([+\-−])\s*(\d{1,3}:\d{2}|(?:\d{1,4}\s*" + _UNIT + r"?\s*){1,3}?)"
+_RELATIVE = lazy_re.compile(r"^\s*(?:\*\*|__)?(?:T\s*([+\-−])\s*(\d{1,3}:\d{2}(?::\d{2})?|(?:\d{1,4}\s*" + _UNIT + r"?\s*){1,3}?)"
                             r"|(\+)\s*((?:\d{1,4}\s*" + _UNIT + r"\s*){1,3}?))(?:\*\*|__)?(?![\w:])")
 _RELATIVE_PART = lazy_re.compile(r"(\d{1,4})\s*([hms]?)")
 # "T = 07:20 UTC on 4 September 2024", "T0: 14:02", "T is 09:15 CET", "T0 is when the release
 # workflow finished: 2024-09-17 09:30 PT": the moment named T; "Offsets are from the deploy at
 # 10:40": the moment a timeline's offsets count from
-_T_ZERO = lazy_re.compile(r"(?<![\w+-])T\s*(?:0|zero)?\s*(?:=|:|is)\s*(?:(?=\d)|when\b[^:\n]{0,80}:\s*[*_]*(?=\d|[A-Z][a-z]{2}))"
+# ("T+0 is 19:42 BST", "T0 = **2025-09-03 02:17:40 UTC**": the zero's offset written, the moment in bold;
+# "__T+0 is ...__": after the underscores of bold)
+_T_ZERO = lazy_re.compile(r"(?<![^\W_]|[+-])T\s*(?:\+\s*0(?![:.\d])|0|zero)?[*_]*\s*(?:=|:|is|was)\s*(?:[*_]*(?=\d)|when\b[^:\n]{0,80}:\s*[*_]*(?=\d|[A-Z][a-z]{2}))"
                           r"|\boffsets\s+(?:are\s+)?(?:from|after|relative\s+to)\b[^.\n]{0,60}?\bat\s+(?=\d)", re.I)
 
 
@@ -224,9 +226,9 @@ class _Reader:
             return None
         sign = -1 if m.group(1) and m.group(1) in "-−" else 1
         offset = m.group(2) or m.group(4)
-        if ":" in offset:   # "T+0:18": hours and minutes
-            hours, minutes = offset.split(":")
-            step = timedelta(hours=int(hours), minutes=int(minutes))
+        if ":" in offset:   # "T+0:18": hours and minutes ("T+00:03:20": and seconds)
+            hours, minutes, *seconds = offset.split(":")
+            step = timedelta(hours=int(hours), minutes=int(minutes), seconds=int(seconds[0]) if seconds else 0)
         else:
             unit = {"h": 3600, "m": 60, "s": 1, "": 60}
             step = timedelta(seconds=sum(int(n) * unit[u] for n, u in _RELATIVE_PART.findall(offset)))
