@@ -1345,3 +1345,11 @@ def test_two_decimals_in_an_impact_line_are_no_window():
 def test_a_dotted_window_past_midnight_is_still_read():
     text = "# Batch overrun\n\n**Date:** 2025-06-02\n\n## Impact\n\nThe outage lasted from 23.40 to 0.15 UTC.\n"
     assert parse(text, "a.md")["mitigated_at"] == "2025-06-03T00:15:00Z"
+
+
+def test_a_sentence_wrapped_before_its_clock_is_no_entry():
+    text = ("# Batch skipped\n\n**Date:** 2025-03-30\n\n## Timeline (UTC)\n\nMerged from the logs. Local time was GMT until\n"
+            "01:00 UTC and BST after it.\n\n```\n2025-03-30 05:00:00Z  bank-gw  window closed, no file -- IMPACT START\n"
+            "2025-03-30 11:30:00Z  ops  payments credited -- IMPACT END\n```\n")
+    r = parse(text, "a.md")
+    assert [e["at"] for e in r["timeline"]] == ["2025-03-30T05:00:00Z", "2025-03-30T11:30:00Z"]

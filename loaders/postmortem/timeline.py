@@ -1278,11 +1278,15 @@ def _section_entries(r: _Reader, s, tops) -> None:
             if b.text[:1] == "<" and _jsx_entries(r, b):
                 continue
             last = None
+            before = ""
             for ln, (line_text,) in b.rows:
                 if line_text[:4] == "--- " and (day := _client_day(line_text)) is not None:
                     r.day, last = day, None   # "--- Day changed Thu Nov 06 2025": an IRC client's day line
                     continue
-                st = r.stamp(line_text)
+                # ("... local time was GMT until" over "01:00 UTC and BST after it.": a sentence
+                # wrapped before its clock, not an entry)
+                st = None if before and _OPEN_CLAUSE.search(before) else r.stamp(line_text)
+                before = line_text
                 if st is None:
                     _unreadable(r.doc, line_text, ln)
                     if last is not None:
@@ -1703,6 +1707,9 @@ def _untimed_lists(r: _Reader, blocks) -> set[int]:
     close()
     return skip
 
+
+# a line that ends waiting for its object: the next line's clock goes on its sentence
+_OPEN_CLAUSE = lazy_re.compile(r"\b(?:until|till|at|from|to|by|since|between|after|before|around|about|of|on|and)\s*$", re.I)
 
 _STATED_EVENTS = ("started", "detected", "mitigated", "resolved")
 # the label, then its value: a date in digits or one that opens with a month's name,
