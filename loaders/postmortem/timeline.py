@@ -1294,9 +1294,11 @@ def _section_entries(r: _Reader, s, tops) -> None:
                         _tag(last)
                     continue
                 if _date_line(st, line_text):
-                    if st.year is not None:
+                    # (a day without its year, "_Saturday, March 8_" under "### Day 0", is in the incident's)
+                    year = st.year if st.year is not None else (r.incident_date.year if r.incident_date else None)
+                    if year is not None:
                         try:
-                            r.day = date(st.year, st.month, st.day)
+                            r.day = date(year, st.month, st.day)
                         except ValueError:
                             pass
                     last = None
