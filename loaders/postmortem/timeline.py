@@ -1077,9 +1077,11 @@ def _own_zone(s) -> tp.Zone | None:
     introduces ("Client logs are in EDT (UTC-4):" over client log times), else None: a
     line ending in a colon, right above the list, in a section whose heading states no
     zone. (Not a zone in an entry's own words, "### 9:21 AM" over "... since 08:15 (UTC)",
-    nor a city in a sentence, "starting with Europe (Frankfurt).")"""
-    if tp.stated_zone(s.title) is not None:
-        return None
+    nor a city in a sentence, "starting with Europe (Frankfurt).")
+    A heading that states one, "### Support (US Eastern, from Zendesk)" beside "### Engineering
+    (UTC)", gives its own: parallel workstreams each logged on their own clock."""
+    if (said := tp.stated_zone(s.title)) is not None:
+        return said
     for b, after in zip(s.blocks, s.blocks[1:]):
         if b.kind != "para":
             return None
