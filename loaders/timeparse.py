@@ -177,6 +177,19 @@ CITY_ALIASES = {
     "hamburg": "Europe/Berlin", "beijing": "Asia/Shanghai", "montreal": "America/Toronto",
     "brasília": "America/Sao_Paulo", "brasilia": "America/Sao_Paulo", "rio de janeiro": "America/Sao_Paulo",
     "são paulo": "America/Sao_Paulo",
+    # capitals and large cities the zone database names no zone after
+    "ottawa": "America/Toronto", "quebec": "America/Toronto", "philadelphia": "America/New_York",
+    "calgary": "America/Edmonton", "salt lake city": "America/Denver", "las vegas": "America/Los_Angeles",
+    "san diego": "America/Los_Angeles", "san jose": "America/Los_Angeles", "canberra": "Australia/Sydney",
+    "wellington": "Pacific/Auckland", "cardiff": "Europe/London", "edinburgh": "Europe/London",
+    "manchester": "Europe/London", "birmingham": "Europe/London", "glasgow": "Europe/London",
+    "leeds": "Europe/London", "cork": "Europe/Dublin", "galway": "Europe/Dublin", "milan": "Europe/Rome",
+    "barcelona": "Europe/Madrid", "lyon": "Europe/Paris", "rotterdam": "Europe/Amsterdam",
+    "antwerp": "Europe/Brussels", "geneva": "Europe/Zurich", "gothenburg": "Europe/Stockholm",
+    "krakow": "Europe/Warsaw", "kraków": "Europe/Warsaw", "osaka": "Asia/Tokyo", "kyoto": "Asia/Tokyo",
+    "shenzhen": "Asia/Shanghai", "guangzhou": "Asia/Shanghai", "hanoi": "Asia/Ho_Chi_Minh",
+    "tel aviv": "Asia/Jerusalem", "abu dhabi": "Asia/Dubai", "cape town": "Africa/Johannesburg",
+    "gurgaon": "Asia/Kolkata", "gurugram": "Asia/Kolkata", "noida": "Asia/Kolkata",
 }
 
 

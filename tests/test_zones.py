@@ -163,3 +163,12 @@ def test_an_offset_after_a_local_name_the_table_lacks(heading):
                     impact="- Checkout failed for some customers.")
     got = parse(doc.replace("## Timeline (UTC)", heading), "pm.md")
     assert got["detected_at"] == "2026-07-01T04:00:00Z", got["problems"]
+
+
+@pytest.mark.parametrize("city, utc", [("Ottawa", "2026-01-15T15:00:00Z"),      # America/Toronto, standard time
+                                       ("Canberra", "2026-01-14T23:00:00Z")])   # Australia/Sydney, daylight time
+def test_a_capital_the_zone_database_does_not_name_is_its_regions_zone(city, utc):
+    doc = house_doc(day="2026-01-15", rows=(("09:58", "Deploy starts"), ("10:00", "Alert fires and pages on-call")),
+                    impact="- Checkout failed for some customers.")
+    doc = doc.replace("## Timeline (UTC)", f"## Timeline\nAll times are {city} local time.\n")
+    assert parse(doc, "pm.md")["detected_at"] == utc
