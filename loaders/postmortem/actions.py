@@ -775,8 +775,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = (pm.group(1) or pm.group(2)).strip()   # Obsidian's "👤 [[Jonas Vermeer]]"
         elif (nm := _BOLD_NAME_FIRST.match(text)) and len(nm.group(2).split()) >= 2 and (who := _who_of(nm.group(2))):
             owner = who   # "**Sabine Leclerc** — the publisher fails loudly ...", "**Centre Manager (Paul Iredale)** – decide ..."
-        elif "[" in clean[:40] and (nm := _BRACKET_NAME_FIRST.match(clean)) and _a_name(nm.group(1)):
-            owner = nm.group(1)   # "DONE [Tom] remove the role's delete right", "[Ruth] two-person approval"
+        elif ("[" in clean[:40] or "(" in clean[:40]) and (nm := _BRACKET_NAME_FIRST.match(clean)) and _a_name(nm.group(1)):
+            owner = nm.group(1)   # "DONE [Tom] remove the role's delete right", "[Ruth] two-person approval", "(Mei Nakamura) Turn on ..."
         elif "[[" in text and (wm := _WIKILINKED_NAME.search(text)) and len(wm.group(1).split()) >= 2 and _a_name(wm.group(1)):
             owner = wm.group(1)   # "... resolve `canary.svc` [[Lukas Brandt]] 📅 2024-11-08": a note app's link to the person's page
         else:
@@ -859,8 +859,11 @@ _STATUS_TAG = lazy_re.compile(r"\[([^\[\]\d]{2,24})\]")
 
 # an arrow handing the item to someone, then perhaps its notes after commas: "... -> mk,
 # OPS-1188, before 2025-01-10", "... → Tom, after the holidays"
-_ARROW_TO = lazy_re.compile(r"\s(?:->|→)\s*(@?(?:[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?|[a-z][a-z0-9._-]{1,19}))"
-                            r"\s*((?:\s?[,·][^,·]{1,40}){0,3})$")   # (its notes after commas or middle dots)
+_ARROW_TO = lazy_re.compile(r"\s(?:->|→)\s*(@?(?:[A-ZÀ-Þ][\w'’-]+(?:\s(?:(?:de|van|der|den|von|da|di|du|le|la|del|dos|das)\s){0,2}"
+                            r"[A-ZÀ-Þ][\w'’-]+)?|[a-z][a-z0-9._-]{1,19}))(?:\s\([^()]{1,40}\))?"
+                            # (its notes after commas or middle dots: "→ Pieter de Graaf, NETAMS-301, by ...",
+                            # "→ Marco Rossi (service desk lead), by 2024-06-30")
+                            r"\s*((?:\s?[,·][^,·]{1,80}){0,3})$")
 # a wiki link to a page named for a person: "[[Lukas Brandt]]" (not "[[2024-11 networking budget]]")
 _WIKILINKED_NAME = lazy_re.compile(r"\[\[([^\[\]|#]{3,40})(?:\|[^\[\]]*)?\]\]")
 # a loose time for the work: "after the holidays", "next sprint", "before Friday"
@@ -1049,9 +1052,9 @@ _SPACED_HYPHEN = lazy_re.compile(r"\s+-\s+")
 _LEADER = lazy_re.compile(r"\s\.{4,}\s+")
 _TEAM_CODE = lazy_re.compile(r"^[A-Z]{2,5}$")
 # a name in square brackets opening an item, perhaps after its status word ("DONE [Tom] ...",
-# "WON'T DO [Ruth] ...", "[Priya Nair] add the alert")
+# "WON'T DO [Ruth] ...", "[Priya Nair] add the alert"), or in round ones ("(Mei Nakamura) Turn on ...")
 _BRACKET_NAME_FIRST = lazy_re.compile(r"^\W*(?:(?:done|todo|to\s?do|open|wip|in\s+progress|blocked|won['’]?t\s+do"
-                                      r"|wontfix|not\s+doing|closed|fixed)\b\W*)?\[([^\[\]\d]{2,40})\]\s+(?=\S)", re.I)
+                                      r"|wontfix|not\s+doing|closed|fixed)\b\W*)?[\[(]([^\[\]()\d]{2,40})[\])]\s+(?=\S)", re.I)
 _NOTE_CLOSING = lazy_re.compile(r"\s+\(([^()]{1,40})\)$")
 _NOTE_PARTS = lazy_re.compile(r"[,;](?!\s*\d{4}\b)|\s[—–]\s|\s--\s|:\s")   # (a year after its comma goes with its day)
 
@@ -1095,8 +1098,18 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
     return None
 
 
+def _a_role_title(text: str) -> bool:
+    """A role's title, as public bodies name owners: "Digital Services Team Leader", "Head of
+    Digital Services", "Director of Engineering" (capitalised words, "of" or "and" between,
+    one of them a role's word)."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and all(w[:1].isupper() and w[1:].islower() or w in ("of", "and", "&", "for") for w in words) \
+        and _ROLE_WORDS.search(text) is not None and not _status(text) and tp.find_date(text) is None
+
+
 # a role's word: "Centre Manager", "Practice Lead"
-_ROLE_WORDS = lazy_re.compile(r"\b(?:manager|lead|head|director|officer|coordinator|administrator|supervisor|engineer|"
+_ROLE_WORDS = lazy_re.compile(r"\b(?:manager|lead|leader|head|director|officer|coordinator|administrator|supervisor|engineer|"
                               r"analyst|owner|chair|controller)s?\b", re.I)
 # a word that names a body of work, not a person: "Storage Operations", "Release Management",
 # "Regulatory Affairs" (named, not by their endings: "Fleming", "Davies" and "Clement" are surnames)
@@ -1122,7 +1135,7 @@ def _who_of(text: str) -> str | None:
     brackets ("Centre Manager (Paul Iredale)", "Reception team lead (Mele Tupou)"); a
     person's name before a team's where both are names."""
     text = text.strip()
-    if _a_name(text):
+    if _a_name(text) or _a_role_title(text):
         return text
     if " / " in text and _a_name(first := text.split(" / ", 1)[0].strip()) and not _a_body(first):
         return first   # "R. Patel / Controls crew": the person, then the crew beside them
