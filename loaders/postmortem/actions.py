@@ -901,6 +901,9 @@ _FIELD = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(status|state|progress|due(?:
 
 
 _FIELDS_APART = lazy_re.compile(r"\s+[·|]\s+")
+# a status field whose status a reason follows: "Status: Not doing – the board decided ..."
+_STATUS_THEN_WHY = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?status(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
+                                   r"([^–—:;\s][^–—:;]{1,18}?)\s*(?:[–—:;]|\s-\s)", re.I)
 # a sub-bullet that opens with the item's status as a label: "Won't do: out of scope ...", "Done: shipped in 4.2"
 _STATUS_LEADS = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(won['’]?t\s+do|not\s+doing|wontfix|done|completed)(?:\*\*|__)?\s*:", re.I)
 
@@ -911,6 +914,8 @@ def _field_status(children: list[str]) -> str | None:
     None when none does."""
     # (a sub-bullet may hold several fields: "Assignee: Sam Whitfield · Status: Not doing · ...")
     for c in children:
+        if (why := _STATUS_THEN_WHY.match(c)) is not None and (said := _status(why.group(1))) is not None:
+            return said   # "Status: Not doing – Booking Board decided on 10 September to ...": the status, then why
         if (lead := _STATUS_LEADS.match(c)) is not None:
             return _status(lead.group(1))   # "- Won't do: out of scope for billing ...": the sub-bullet opens with it
         pieces = _FIELDS_APART.split(c.strip())
@@ -1326,7 +1331,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # (then only the item's own fields in brackets: "– done on 04.11.2025
                          # (responsible: Marta Zielińska)")
                          r"(?:\s*\((?:owner|responsible|assignee|eigenaar|ansvarig|pic|ticket|due)\b[^()]{0,80}\))?"
-                         r"(?:\s*\)?[.!]?\s*$"   # ("(Thandiwe, done 2024-03-11).")
+                         r"(?:\s*[)\]]?[.!]?\s*$"   # ("(Thandiwe, done 2024-03-11).", "[owner: @kai | GW-313 | done]")
                          # (or a note of its own after a semicolon: "...: done 11 Mar; the
                          # tokenizer change stays reverted until SRCH-310 lands")
                          r"|;\s+(?!(?:but|except|partial\w*|partly|only|not|still)\b)[^;\n]{1,160}$))")
