@@ -77,6 +77,12 @@ FLOORS = {
     "blind-bf": 0.92,   # first look 0.932 (261/280 at 60e871d)
     "blind-bg": 0.91,   # first look 0.925 (259/280 at 60e871d)
     "blind-bh": 0.93,   # first look 0.896 (251/280 at c01084b); learned from (0.950)
+    "blind-bi": 0.97,   # first look 0.939 (263/280 at 6bcc69e); learned from (0.993)
+    "blind-bj": 0.97,   # first look 0.918 (257/280 at 6bcc69e); learned from (0.989)
+    "blind-bk": 0.96,   # first look 0.961 (269/280 at 6bcc69e); learned from (0.982)
+    "blind-bl": 0.96,   # first look 0.932 (261/280 at 6fc4867); learned from (0.979)
+    "blind-bm": 0.97,   # first look 0.979 (274/280 at 6fc4867); learned from (0.986)
+    "blind-bn": 0.97,   # first look 0.914 (256/280 at 6fc4867); learned from (0.986)
 }
 
 
