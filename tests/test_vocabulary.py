@@ -139,6 +139,9 @@ def test_a_long_run_of_spaces_in_a_heading_costs_linear_time():
     ("revoked the token. The leaked token is dead; exposure over.", "mitigated"),  # the danger ended
     ("Job killed, cluster scaled back to 4 nodes; hourly spend at baseline.", "mitigated"),
     ("VPS resized; the site stays up and registrations go through", "mitigated"),
+    ("New certificate installed; channel restarted. Messages flowing; queue depth zero.", "mitigated"),
+    ("resilver finished, 0 errors. docker compose up -d, everything back.", "mitigated"),
+    ("Slotten borttagen och disken sjunker till 41 %. Risken är borta.", "mitigated"),
     ("Rohit sends an Instagram DM: no new episode? First I heard anything was wrong.", "detected"),
     ("Requester's follow-up is read; first time the privacy team sees the request", "detected"),
     ("Uptime monitor texts Kevin that the site is down", "detected"),
@@ -146,6 +149,9 @@ def test_a_long_run_of_spaces_in_a_heading_costs_linear_time():
     ("audit script flags reporting-export-prod (wildcard resource)", "detected"),
     ("support pings #eng, a customer's export has been processing for 20 min", "detected"),
     ("Duty Manager rings the after-hours number", "detected"),
+    ("Alarma del NOC «caída de sesiones > 40 %» y avisado el guardia", "detected"),
+    ("Erste Meldung einer Sachbearbeiterin an den Service Desk", "detected"),
+    ("The chat opens; the first chat of the day reports access denied", "detected"),
 ])
 def test_an_entry_says_its_event_by_meaning(entry, event):
     from loaders.postmortem import timeline

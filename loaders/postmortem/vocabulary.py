@@ -1077,6 +1077,10 @@ EVENT_WORDS: dict[str, list[str]] = {
                                   "blocked", "affected", "impacted", "dropped", "dropping", "timing out",
                                   "crashing", "stuck", "delayed", "down", "served", "reaches", "reachable",
                                   "exposed", "accessible", "public", "possible", "leaking", "exploitable")]
+    # "Messages flowing; queue depth zero", "everything back": the work moving again, all of it
+    + [f"{n} flowing" for n in ("messages", "payments", "orders", "traffic", "events", "jobs", "emails", "calls",
+                                "transactions", "uploads", "deliveries")]
+    + ["everything back", "everything is back", "everything's back", "everything working", "everything works"]
     # "From this point there was no longer a risk of expiry": a near miss's danger gone
     + [f"no longer {w}" for w in ("a risk", "any risk", "at risk")]
     # "The leaked token is dead; exposure over", "pay-date risk gone": the danger itself ended
@@ -1230,6 +1234,13 @@ EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
 # Russian: complaints come in ("много жалоб"), traffic switched over ("витрина
 # переключена"), the incident closed ("инцидент закрыт")
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["жалоб", "жалобы", "жалобами", "жалоба"]
+# Spanish, Italian and German: an alarm, someone told ("Alarma del NOC ... y avisado el guardia"),
+# the first they heard ("È la prima volta che sentiamo del problema"), a first report ("Erste Meldung")
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["alarma", "alarmas", "avisado", "avisada", "la prima volta che",
+                                                     "erste meldung", "erste meldungen", "first chat"]
+# Swedish and Norwegian: the danger gone ("Risken är borta"), working again ("fungerar igen")
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + ["risken är borta", "risikoen er borte", "fungerar igen",
+                                                       "fungerer igjen", "virker igjen"]
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "переключена", "переключен", "переключено", "переключены", "переключили", "работает штатно", "в норме"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + ["инцидент закрыт", "закрыт инцидент", "инцидент закрыли"]
