@@ -73,3 +73,10 @@ def test_an_impact_section_that_opens_with_none(impact, near):
 def test_a_file_sent_minutes_before_the_cutoff_is_a_near_miss():
     said = "The file reached the bank at 13:52, 38 minutes before the 14:30 cutoff."
     assert parse(_doc(said))["near_miss"] is True
+
+
+def test_a_notification_decision_near_the_top_is_no_near_miss():
+    text = ("# Card payments declined\n\n**Date:** 2026-01-28\n\n## Summary\n\nMost card payments were declined for five hours.\n\n"
+            "## Governance\n\n- Data Protection Officer notified: No – no personal data was disclosed or lost.\n"
+            "- ICO reportable: No.\n")
+    assert parse(text, "a.md")["near_miss"] is False

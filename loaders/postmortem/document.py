@@ -1873,8 +1873,14 @@ def _opening_items(doc: Doc):
         for b in s.blocks:
             if b.line > 40:
                 return
-            if b.kind == "item":
-                yield plain(b.text)
+            if b.kind == "item" and not _NOTIFICATION_FIELD.match(text := plain(b.text)):
+                yield text
+
+
+# a notification's decision and why: "Data Protection Officer notified: No – no personal data
+# was disclosed", "ICO reportable: No" (whom the incident was told to, not what it did)
+_NOTIFICATION_FIELD = lazy_re.compile(r"^[^:\n]{0,60}\b(?:notified|notifiable|reportable|informed|briefed|notification)\b"
+                                      r"[^:\n]{0,20}:", re.I)
 
 
 # a year standing alone: "gloopjam 2024", "in 2023" (not a version, a path or a count)
