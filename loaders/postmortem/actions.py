@@ -93,6 +93,9 @@ _OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee
                     r"|\s+(?!(?:Due|By|Ticket|Status|Priority)\b)[A-Z][\w-]+)?))", re.I)
 # a mention: "@kim", "@k.lindqvist", and a fediverse address, "@pip@saltmarsh.social"
 _MENTION = r"@[\w-]+(?:\.[\w-]+)*(?:@[\w-]+(?:\.[\w-]+)+)?"
+# the small words inside a name: "Sanne de Wit", "Ludwig van der Berg"
+_PARTICLES = frozenset("de van von der den da di du la le del della dos das ten ter bin al el".split())
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")"
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
 _LEADING_MENTION = lazy_re.compile(r"^(" + _MENTION + r")(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 # a handle opening the item, its task after it in small letters: "@sven open port 80 again",
@@ -133,7 +136,7 @@ def _display_name(words: str) -> str:
 # (a card's fields set apart by middle dots after it: "— @Femke · due 11 Apr 2025 · OPS-77")
 # (a ticket between the dash and the mention: "— #514 @yadeyemi (done Mar 13)", "— OPS-7 @kim, due ...")
 # (or a middle dot before it, as a card's fields: "#874 Alert at 85% · @ciaran.obrien · due 2025-09-30")
-_TRAILING_MENTION = lazy_re.compile(r"(?:\((?:[^()@]{1,40},\s*)?|[-–—·]\s?(?:(?:[\w./-]{0,60}#\d{1,7}|[A-Z][A-Z0-9]{1,9}-\d{1,7})\s+)?)(" + _MENTION + r"(?:(?:\s(?:(?:de|van|der|den|von|da|di|du|le|la|del|dos|das)\s){0,2}[A-ZÀ-Þ][\w'’-]+){1,2}(?=\s*$|\s+[(\[—–-]|[,;]))?)"
+_TRAILING_MENTION = lazy_re.compile(r"(?:\((?:[^()@]{1,40},\s*)?|[-–—·]\s?(?:(?:[\w./-]{0,60}#\d{1,7}|[A-Z][A-Z0-9]{1,9}-\d{1,7})\s+)?)(" + _MENTION + r"(?:(?:\s(?:" + _PARTICLE + r"\s){0,2}[A-ZÀ-Þ][\w'’-]+){1,2}(?=\s*$|\s+[(\[—–-]|[,;]))?)"
                                r"(?:\)\s*$|\s*$|[,;)]|\s[-–—·]|\s\()"
                                r"|\s(" + _MENTION + r")\s*$")  # "... scheduled @kim": a closing mention
 # "... healthcheck [CF to write story]", "... slack channel [IBG] [done]": the initials
@@ -859,7 +862,7 @@ _STATUS_TAG = lazy_re.compile(r"\[([^\[\]\d]{2,24})\]")
 
 # an arrow handing the item to someone, then perhaps its notes after commas: "... -> mk,
 # OPS-1188, before 2025-01-10", "... → Tom, after the holidays"
-_ARROW_TO = lazy_re.compile(r"\s(?:->|→)\s*(@?(?:[A-ZÀ-Þ][\w'’-]+(?:\s(?:(?:de|van|der|den|von|da|di|du|le|la|del|dos|das)\s){0,2}"
+_ARROW_TO = lazy_re.compile(r"\s(?:->|→)\s*(@?(?:[A-ZÀ-Þ][\w'’-]+(?:\s(?:" + _PARTICLE + r"\s){0,2}"
                             r"[A-ZÀ-Þ][\w'’-]+)?|[a-z][a-z0-9._-]{1,19}))(?:\s\([^()]{1,40}\))?"
                             # (its notes after commas or middle dots: "→ Pieter de Graaf, NETAMS-301, by ...",
                             # "→ Marco Rossi (service desk lead), by 2024-06-30")
@@ -1263,7 +1266,6 @@ def _a_name(text: str) -> bool:
 # (or a title before a surname, as schools and hospitals write who: "Ms. Albescu", "Dr Okafor")
 _TITLES = ("Mrs", "Mr", "Ms", "Mx", "Dr", "Prof")
 _NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|(?:" + "|".join(_TITLES) + r")\.?|(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild|office|desk|department)$")
-_PARTICLES = frozenset("de van von der den da di du la le del della dos das ten ter bin al el".split())
 
 
 def _particle(words: list[str], k: int) -> bool:
