@@ -339,6 +339,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     # "**Times:** Australia/Sydney local time"
     # ("Times: all ET", a definition list's "Times\n: all ET")
     r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}(?:all\s{1,3})?|"
+    # ("timeline — times BST": a heading's note after a dash)
+    r"(?<=[—–-]\st)imes?\s{1,3}(?:in\s{1,3})?|"
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
     # the same in Dutch, Spanish, Portuguese, Italian and French: "(alle tijden CET)", "todas
     # las horas en CET", "todos os horários em BRT", "tutti gli orari in CET", "toutes les heures en CET"

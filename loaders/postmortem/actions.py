@@ -163,8 +163,9 @@ _DUE = lazy_re.compile(r"(?=[bdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|b
                   r"|estimated\s+completion(?:\s+date)?|termin"
                   r"|prazo|plazo|scadenza|f[äa]llig(?:\s+am)?|bis|entro(?:\s+il)?|son\s+tarih|uiterlijk|tenggat|senast|frist"
                   r"|h[ạa]n(?:\s+ch[óo]t)?|do\s+dnia)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
-                  r"@?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"   # ("target completion Tuesday, April 15";
-                  #                                                        Notion's date mention, "Due: @May 8, 2020")
+                  r"[@<]?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"   # ("target completion Tuesday, April 15";
+                  #                                                        Notion's date mention, "Due: @May 8, 2020";
+                  #                                                        an outliner's "DEADLINE: <2025-03-07 Fri>")
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|\d{1,2}월\s*\d{1,2}일|\d{1,2}月\d{1,2}日|"
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"\d{1,2}\.\d{1,2}\.(?!\d)|"   # ("by 30.04.": a German-style day and month)
@@ -430,7 +431,11 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 label = b.text.strip()
                 label_status = _status(plain(label)) if label.endswith(":") and len(label) <= 60 else None
                 if b.rows[0][1][0].strip()[:1] in _LINE_MARKS \
-                        and sum(t.strip()[:1] in _LINE_MARKS for _, (t,) in b.rows) >= 2:
+                        and (sum(t.strip()[:1] in _LINE_MARKS for _, (t,) in b.rows) >= 2
+                             # (or a paragraph each: "☐ Tenant notification lists ... --" over
+                             # "Deepa Nair, 14/02/2025, ITSM-4471", a blank line, "☐ ...")
+                             or sum(o.kind == "para" and o.rows[0][1][0].strip()[:1] in _LINE_MARKS
+                                    for o in s.blocks) >= 2):
                     # " ✅ **Process Enhancements**: ..." a line each, no list marker: a list
                     # written with symbols for its bullets, each its item's own ("☐ ..." is
                     # open beside "✅ ..."); a line without one goes on with the one above
@@ -508,7 +513,7 @@ def _own_numbers_are_no_tickets(items: list[dict]) -> None:
 # symbols people open a line with in place of a list's marker ("✅ Stronger DNS
 # documentation", "☐ Add a runbook", "➡ Move the cron"): a paragraph whose first line and
 # at least one more open with one is a list
-_LINE_MARKS = frozenset("✅✔✓☑☐⬜🔲➡→•▪►")
+_LINE_MARKS = frozenset("✅✔✓☑☒☐⬜🔲➡→•▪►")
 
 # an item that is one code span and nothing else
 _CODE_ONLY = lazy_re.compile(r"`[^`]+`[.,;]?")
@@ -798,6 +803,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         due = tp.due_date(dm.group(1), incident_date)
     elif due_chip is not None:
         due = tp.due_date(due_chip, incident_date)
+    if due is None and "," in clean and (tf := _LISTED_DATE.search(clean)):
+        due = tp.due_date(tf.group(1), incident_date)   # "... -- Deepa Nair, 14/02/2025, ITSM-4471"
     if (owner is None or due is None) and (ww := _who_what_when(clean, incident_date)):
         owner, due = owner or ww[0], due or ww[1]
         if ww[2] and status in (None, "open") and not m:
@@ -944,6 +951,12 @@ def _field_status(children: list[str]) -> str | None:
 # an Obsidian Dataview inline field: "[due:: 2026-06-01]", "[owner:: Sam]" (a space after
 # its "::"; not "[Billing::GatewayClient]" or "[fe80::1]", which are what the item names)
 _INLINE_FIELD = lazy_re.compile(r"\[[\w][\w -]{0,30}::\s[^\[\]]{0,200}\]\s*")
+
+
+# the fields after an item's last dash, a comma between them, one a whole date: "... --
+# Deepa Nair, 14/02/2025, ITSM-4471" (who, when, which ticket; not "-- done 23/01")
+_LISTED_DATE = lazy_re.compile(r"\s(?:--|[—–])\s(?:[^—–,]{1,60},\s*)+(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2})"
+                               r"(?:\s*,[^,—–]{1,40}){0,2}\W*$")
 
 
 def _who_what_when(text: str, incident_date):
@@ -1311,7 +1324,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"(?<!not )(?<!partially )(?<!partly )"
                          r"(?:\*\*|__)(?:landed|shipped|merged|fixed|implemented|resolved)"
                          r"(?:[.!](?:\*\*|__)|(?:\*\*|__)(?:[.!]|\s*$)))|"
-                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔|☑"
+                         r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔|☑|☒"
                          # a status label opening the item: "Completed: rate-limit rules are now tested"
                          r"|^\s*(?i:done|completed?|fixed|shipped|implemented)(?i:\s+already)?\s*(?::|\s[-—–]\s)"   # ("Done already: ...", "Done already - the new ...")
                          # the item's last part says it: "... — done", ", done 21 Feb", "; done 9 Feb)", ". Done

@@ -213,7 +213,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = with_sheet_grids(body)   # a spreadsheet's grid, its column letters and row numbers around it
     if "   " in text and any(w in text for w in _COLUMN_WORDS):
         body = with_text_tables(body)   # "#   Action      Owner      Status", a PDF's table as text
-    secs = sections(_label_bullets_as_headings(_noted_labels_as_headings(_colon_labels_as_headings(_inline_references(body)))),
+    secs = sections(_outline_as_headings(_label_bullets_as_headings(_noted_labels_as_headings(_colon_labels_as_headings(_inline_references(body))))),
                     first_line=body_start + 1, heading=_plain_heading)
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
     doc.order_hint = _date_order(text, problems)
@@ -415,6 +415,90 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
                 out[k] = out[k][indent:]
         i = j
     return out
+
+
+_OUTLINE_MARKS = ("- ", "* ", "+ ")
+# a block's note after its name: "timeline — times BST", "follow-ups (owners below)"
+_BLOCK_NOTE = lazy_re.compile(r"\s+(?:[—–-]\s|\().*$")
+
+
+def _outline_as_headings(lines: list[str]) -> list[str]:
+    """An outliner's page (Logseq, Roam, Workflowy), where every block is a bullet and a
+    section is a bullet with its blocks nested below it: a bullet that is a heading
+    ("- ## Timeline (all times CET)") or that names a section ("- follow-ups", "- timeline
+    — times BST") over nested blocks becomes that heading, and its blocks move out to the
+    margin. A block at the margin holding such sections (an incident's block among a
+    day's journal notes) becomes a heading over them, and the next block at the margin
+    one of its own, so the sections end where the incident's block does. Same number of
+    lines, so every line number stays true."""
+    first = next((ln for ln in lines if ln.strip()), "")
+    if first[:2] not in _OUTLINE_MARKS:
+        return lines   # (an outline opens with a block: most documents open otherwise)
+    filled = [ln for ln in lines if ln.strip()]
+    if sum(ln.lstrip()[:2] in _OUTLINE_MARKS for ln in filled) * 4 < len(filled) * 3 \
+            or not any(ln[:1] in " \t" for ln in filled):
+        return lines   # (a list, not an outline: no block nested in another)
+    out = list(lines)
+    close = None   # where a block holding sections ends: the next block at the margin
+    after = None   # where a section inside it ends: the block after the section's blocks
+    for i in range(len(out)):
+        line = out[i]
+        if i == close:
+            close = after = None
+            if line[:2] in _OUTLINE_MARKS:
+                out[i] = "## " + line[2:].strip()
+                continue
+        text = line.lstrip()
+        if text[:2] not in _OUTLINE_MARKS:
+            continue
+        children = _nested_under(out, i)
+        if i == after and not (children and _names_section(text[2:])):
+            # "- Marta thinks we should write it up ..." beside "- follow-ups" and after
+            # its blocks: a note of the incident's, no follow-up
+            out[i] = "### " + text[2:].strip()
+            continue
+        if not children:
+            continue
+        text = text[2:].strip()
+        if (h := _HEADING_LEVEL.match(text)) is not None:
+            title, level = text[h.end():].strip(), len(h.group(1))
+        elif _names_section(text):
+            title, level = _block_name(text), 3 if close is not None or line[:1] in " \t" else 2
+        elif line[:1] not in " \t" and any(_names_section(out[k].lstrip()[2:]) and _nested_under(out, k)
+                                           for k in children if out[k].lstrip()[:2] in _OUTLINE_MARKS):
+            title, level = _block_name(text), 2
+            close = children[-1] + 1
+            while close < len(out) and not out[close].strip():
+                close += 1
+        else:
+            continue
+        out[i] = "#" * level + " " + title
+        cut = min(len(out[k]) - len(out[k].lstrip()) for k in children)
+        for k in children:
+            out[k] = out[k][cut:]
+        if level == 3 and close is not None:
+            after = next((k for k in range(children[-1] + 1, close) if out[k].strip()), None)
+    return out
+
+
+def _nested_under(lines: list[str], i: int) -> list[int]:
+    """The lines of the blocks nested under line ``i``'s (indented deeper, blank lines aside)."""
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    j = i + 1
+    while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip()) > indent):
+        j += 1
+    return [k for k in range(i + 1, j) if lines[k].strip()]
+
+
+def _block_name(text: str) -> str:
+    return text.strip().strip("*_").rstrip(":").strip("*_").strip()
+
+
+def _names_section(text: str) -> bool:
+    """Whether a block's words name a section, alone or before a note ("timeline — times BST")."""
+    name = _block_name(text)
+    return len(name) <= 60 and (section_kind(name, whole=True) is not None
+                                or section_kind(_BLOCK_NOTE.sub("", name), whole=True) is not None)
 
 
 # (a note in brackets may hold a comma: "STATUS PAGE UPDATES (as posted, most recent first)")
@@ -2834,6 +2918,9 @@ _IMPACT_WORDS = lazy_re.compile(starts_of(_IMPACT_WORDS_LATIN, _IMPACT_WORDS_CJK
 _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 
 
+# what a clock time names when a noun of a schedule follows it ("the 11:00 batch", "the
+# 14:05 train"): a run of something, not a moment of the incident
+_SCHEDULED_THING = lazy_re.compile(r"\s+(?:batch|run|job|slot|train|flight|bus|ferry|cron|cycle|shift|sailing|departure|cut-?off)(?:es|s)?\b", re.I)
 _DOTTED_WRAP = timedelta(hours=12)   # a dotted range's end this much before its start: no window
 
 
@@ -2863,6 +2950,8 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
         second = tp.read_stamp(text, order_hint, start=sep.end())
         if second is None or not second.has_time:
             continue
+        if _SCHEDULED_THING.match(text, second.end):
+            continue   # "payouts moved from the 06:00 to the 11:00 batch": two runs named by their times
         z = first.zone or second.zone or zone
         if not first.has_date and (said := tp.date_just_before(text, i, order_hint)) is not None:
             day = said   # "September 3, 2025 07:30 to 09:25": the date written before the range

@@ -3,8 +3,9 @@ generators write: YAML between ``---`` lines (Jekyll, mkdocs, Eleventy, Hugo), T
 between ``+++`` lines (Hugo, Zola), Ziggy's ``.title = "..."`` fields between ``---``
 lines (Zine), an MDX file's ``export const meta = {...}`` object (Next.js,
 Docusaurus), read as plain literals without running anything, Nikola's
-``.. title: ...`` lines inside an HTML comment that opens the file, and the
-``Title: ...`` lines that open a Pelican or MultiMarkdown file, up to a blank line.
+``.. title: ...`` lines inside an HTML comment that opens the file, the
+``Title: ...`` lines that open a Pelican or MultiMarkdown file, up to a blank line, and
+an outliner's page properties (Logseq, Roam): ``key:: value`` lines opening the file.
 
 ``yaml.safe_load`` builds only plain Python objects, but an alias bomb (anchors
 nested so that expanding them yields billions of nodes) still hangs whatever walks the
@@ -36,11 +37,15 @@ class FrontMatterError(ValueError):
         self.partial = partial or {}
 
 
-YAML, TOML, JS, NIKOLA, PELICAN = "yaml", "toml", "js", "nikola", "pelican"
+YAML, TOML, JS, NIKOLA, PELICAN, OUTLINER = "yaml", "toml", "js", "nikola", "pelican", "outliner"
 _NIKOLA_FIELD = lazy_re.compile(r"^\.\.\s+([A-Za-z_][\w-]*)\s*:(.*)$")
 # Pelican and MultiMarkdown: "Title: ..." first, then "Key: value" lines (a value may
 # wrap onto an indented line), a blank line after them
 _PELICAN_FIELD = lazy_re.compile(r"^([A-Za-z][\w -]{0,30}?)\s*:(?:\s(.*)|)$")
+# an outliner's page property, "incident-date:: [[2025-02-11]]", its value's page links
+# ("[[Priya Raman]], [[Tomasz Nowak]]") read as the names they show
+_OUTLINER_FIELD = lazy_re.compile(r"^([A-Za-z][\w-]{0,40})::(?:\s+(.*)|\s*)$")
+_PAGE_LINK = lazy_re.compile(r"\[\[([^\[\]]{0,200})\]\]")
 _EXPORT = lazy_re.compile(r"^export\s+(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*(?::[^=]+)?=\s*\{")
 _MDX_PREAMBLE = lazy_re.compile(r"^(?:import\s|export\s|\s*$|//|/\*|\*)")
 
@@ -59,6 +64,11 @@ def split(lines: list[str]) -> tuple[list[str] | None, int, str]:
                 if lines[i].strip() == fence or (dialect == YAML and lines[i].strip() == "..."):
                     return lines[1:i], i + 1, dialect
             return None, 0, YAML
+    if "::" in first and _OUTLINER_FIELD.match(first):
+        # Logseq's and Roam's page properties: "key:: value" lines up to the first line
+        # that is none (a blank line, or the outline's first "- " block)
+        end = next((i for i in range(1, min(len(lines), 200)) if not _OUTLINER_FIELD.match(lines[i])), len(lines))
+        return lines[:end], end, OUTLINER
     if first[:6].lower() == "title:" and len(lines) > 1:
         for i in range(1, min(len(lines), 60)):
             if not lines[i].strip():
@@ -259,6 +269,9 @@ def load(lines: list[str], first_line: int = 2, dialect: str = YAML) -> dict:
                 key = m.group(1).strip()
                 out[key] = (m.group(2) or "").strip() or None
         return _normalise(out)
+    if dialect == OUTLINER:
+        return _normalise({m.group(1): _PAGE_LINK.sub(r"\1", m.group(2) or "").strip() or None
+                           for line in lines if (m := _OUTLINER_FIELD.match(line.lstrip("\ufeff")))})
     if dialect == NIKOLA:
         return _normalise({m.group(1): m.group(2).strip() or None
                            for line in lines if (m := _NIKOLA_FIELD.match(line.strip()))})

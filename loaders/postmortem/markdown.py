@@ -33,7 +33,8 @@ _TABLE_SEP = lazy_re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(\|\s*+:?-{2,}+:?\s*+)*
 # against each other in cubic time)
 _BOLD_LINE = lazy_re.compile(r"^\s*+(?:\*\*|__)([^*_]{2,80}?)(?:\*\*|__)\s*+:?\s*+(\([^()]{1,40}\))?\s*+:?\s*+$")
 _HR = lazy_re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_TAG = lazy_re.compile(r"<[^>\n]{1,300}>")
+# (not a date in angle brackets, an outliner's and Org's "<2025-03-07 Fri>": text to keep)
+_TAG = lazy_re.compile(r"<(?!\d)[^>\n]{1,300}>")
 # link text and targets never contain "[" (or ")"), so each attempt stops at the next one:
 # a run of "[[[[..." costs linear time, not quadratic
 _LINK = lazy_re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^()]{0,200})?\)|\[([^\[\]]{1,500})\]\[[^\[\]]{0,100}\]")

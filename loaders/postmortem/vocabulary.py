@@ -1350,9 +1350,9 @@ STATUS_FIELD_WONT = lazy_re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declin
 # (every phrase but the whole-cell ones opens with one of the guard's characters: the
 # search passes over every other position at once, a third of its time)
 DONE = lazy_re.compile(
-    r"(?:^|(?=[\[~CDFIMRScd✅✔☑✓]))(?:"
+    r"(?:^|(?=[\[~CDFIMRScd✅✔☑☒✓]))(?:"
     r"\[[xX✓✔]\]|~~|(?<![\w-])(?:DONE|Done|done|Completed|COMPLETED|completed|Complete|COMPLETE|Fixed|FIXED|"
-    r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented)(?![\w-])|✅|✔|☑|✓"
+    r"Closed|CLOSED|Resolved|RESOLVED|Shipped|Merged|Implemented)(?![\w-])|✅|✔|☑|☒|✓"
     # "Documented" only as a whole status cell: elsewhere it starts an item or names a group
     r"|^[\s*_]*Documented[\s*_.]*$"
     # Japanese and Chinese status words only as a whole cell ("**完了**"): in running text
