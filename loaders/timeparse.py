@@ -337,8 +337,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("Times are as Slack showed them, US Eastern": where they were read, before their zone)
     r"(?:as\s{1,3}(?!(?:of|at|on|from|early|late|soon|much|well)\b)[^.,\n]{1,40}?,\s{1,3}(?:so\s{1,3})?)?|"
     # "**Times:** Australia/Sydney local time"
-    # ("Times: all ET", a definition list's "Times\n: all ET")
-    r"(?<=t)(?<!\w.)imes?\s{0,3}:\s{0,3}(?:all\s{1,3})?|"
+    # ("Times: all ET", a definition list's "Times\n: all ET", a note's "times = Auckland time")
+    r"(?<=t)(?<!\w.)imes?\s{0,3}[:=]\s{0,3}(?:all\s{1,3})?|"
     # ("timeline — times BST": a heading's note after a dash)
     r"(?<=[—–-]\st)imes?\s{1,3}(?:in\s{1,3})?|"
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
@@ -351,8 +351,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     r"(?<=h)(?<!\w.)ours\b[^.\n]{0,30}?\b(?:are|is|in|shown in|given in)\s{1,3}(?:in\s{1,3})?|"
     # ("(IDT, UTC+3)": a local name this table lacks, then its offset; "(server time, UTC+9)":
     # whose clock, then its zone)
-    # ("(times CEST)", "(timestamps in IST)": the word for the times, then their zone)
-    r"(?<=[(（])\s{0,3}(?:approx(?:imate|imately)?\.?,?\s{1,3}|(?:times?|timestamps?)\s{1,3}(?:in\s{1,3})?|(?:[a-z]{2,12}\s{1,2}){0,2}?[a-z]{2,12}\s{0,2}[,/]\s{0,3})??|(?<=t)imezone\s{0,3}:?\s{0,3}|"
+    # ("(times CEST)", "(timestamps in IST)", "(all PT)": the word for the times, then their zone)
+    r"(?<=[(（])\s{0,3}(?:approx(?:imate|imately)?\.?,?\s{1,3}|(?:all\s{1,3})?(?:times?|timestamps?)\s{1,3}(?:in\s{1,3})?|all\s{1,3}(?:in\s{1,3})?|(?:[a-z]{2,12}\s{1,2}){0,2}?[a-z]{2,12}\s{0,2}[,/]\s{0,3})??|(?<=t)imezone\s{0,3}:?\s{0,3}|"
     # "Time zone: CET", "| Time zone used | Nairobi (EAT) |"
     r"(?<=t)ime\s{0,3}zone(?:\s{1,3}(?:used|in\s+use))?\s{0,3}[:|,]?\s{0,3}|"
     # the same in other languages: "en heure de Paris", "horário de Brasília", "hora de

@@ -777,6 +777,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         elif ("->" in clean or "→" in clean) and (am := _ARROW_TO.search(clean)) \
                 and all(_a_note(n) or _LOOSE_WHEN.match(n.strip()) for n in _NOTE_BREAK.split(am.group(2)) if n.strip()):
             owner = am.group(1)   # "alert on archive_command failures -> mk, OPS-1187": handed to mk
+            due_chip = next((dm.group(1) for n in _NOTE_BREAK.split(am.group(2)) if (dm := _DAY_MONTH.match(n.strip()))),
+                            None)   # "... -> JB, Fri 21/3": the day it is due
         elif "@" in clean and (lm := _mention_before_notes(clean)) is not None:
             owner = lm   # "... in the test suite. @hana GRO-312 due 11/15", "... on import → @deniz [LIVE-1402] by ..."
         elif "👤" in text and (pm := _PERSON_SIGN.search(text)):
@@ -1258,7 +1260,7 @@ _BARE_QUARTER = lazy_re.compile(r"^Q[1-4]$")
 
 
 # a day and a month in numbers, no year: "31/10", "10/31", "31.10."
-_DAY_MONTH = lazy_re.compile(r"^\d{1,2}[./]\d{1,2}\.?$")
+_DAY_MONTH = lazy_re.compile(r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?(\d{1,2}[./]\d{1,2}\.?)$", re.I)
 
 
 def _a_name(text: str) -> bool:

@@ -1818,7 +1818,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
                                                      f"Date field says {said}; {said} used (a post is dated "
                                                      "the day it was written)")
             return said, None
-    if source in ("front matter", "byline") and title:
+    if source in ("front matter", "byline", "file name") and title:
         # a post's title that names the incident's day ("Outages on July 15 & 16, 2014",
         # "invoices didn't go out on Monday, Nov 2") beats the day the post was published
         said = title_day or _day_without_year(plain(title), found, hint) or _numeric_title_day(plain(title), found)
@@ -1923,6 +1923,14 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         earlier = _narrated_date(doc, found)
         if earlier is not None and found - timedelta(days=60) <= earlier < found:
             return earlier, "the prose first mentions"
+        if title and (said := _day_without_year(plain(title), found, hint)) is not None \
+                and found - timedelta(days=60) <= said < found:
+            # "Retro whiteboard — gateway timeouts (Wed 12 Mar)" over "Transcribed ... after
+            # the retro on Fri 14 March 2025": the title names the incident's day, the
+            # opening's first full date a later one (the review's), which lends its year
+            doc.problems.warning(None, f"the opening's first date is {found}, but the title names {said}; "
+                                       f"{said} used")
+            return said, None
     if found is None:
         # (a field that says when it ended, with none that says when it began)
         found = min((d for k in ("mitigated", "resolved") if k in doc.meta

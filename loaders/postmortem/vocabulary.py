@@ -147,6 +147,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:pending|open|outstanding)\s+(?:actions?|items?|tasks?)", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
+        # a note's "Times (Melbourne time)" over its clocks (not "Times to recover", nor "Key
+        # times:", the four moments as fields)
+        r"times(?=\s*(?:\(|:|$))",
         # "Key moments (Mountain Time)", as an investigation tool heads them
         r"(?:key|critical|notable)\s+moments",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
@@ -186,7 +189,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?(?!\s+(?:did|it)\b)(?![^\n]*\b(?:review|write[\s-]?up|retro(?:spective)?|post[\s-]?mortem)s?\s*$)(?!\s+we\s+(?:write|wrote|do|hold|run)\s+(?:these|this|them|it|learning|blameless)\b)(?!\s+(?:one|a|an|this|these|we\s+(?:are\s+)?(?:wrote|write|writing|combined))\s+"
         # ("Why one document", "Why this review", "Why we write these": why the write-up is as it is, not the causes)
         r"(?:\w+\s+)?(?:document|review|write[\s-]?up|post|report|doc|retro(?:spective)?)s?\b)", r"trigger(?:s|ing\s+event)?",
-        r"fault", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
+        r"fault", r"why\s+it\s+(?:nearly|almost)\s+happened", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
         r"what\s+went\s+wrong\s+and\s+why", r"underlying\s+(?:causes?|issues?)", r"diagnos(?:is|ing)",
         # "What was the reason", "Reasons", "Contributing things": the causes in plain words
         r"what\s+(?:was|were)\s+the\s+(?:reasons?|causes?)", r"reasons?(?:\s+for\s+(?:the\s+)?(?:incident|outage|failure))?",
@@ -845,6 +848,8 @@ EVENT_WORDS: dict[str, list[str]] = {
         "ack acks acked acknowledge acknowledges acknowledged firing").split()
     # "~2:40 pm: We recognized the removal" ("we realized that ..." more often learns a fact)
     + _variants("we", "recognized recognised")
+    # "Sentry spike -> Slack #payments-alerts -> Tane sees it", "I spot it in #db-alerts"
+    + ["sees it", "spots it", "spot it", "sees the alert", "saw the alert"]
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
        # "Garage operator is calling to hotline" (a customer's call, however the sentence is built)
