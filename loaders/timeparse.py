@@ -453,7 +453,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 _SHORT_YEAR = r"|,?\s+['’‘](?P<yy>\d{2})(?![\d:])"
 
 # "July 15 & 16, 2014", "15-16 July 2014": a run of days; the first is the date
-_AND_DAY = r"(?:\s*(?:&|and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?"
+# (each day with its weekday too: "Fri 27 – Mon 30 October 2023")
+_AND_DAY = r"(?:\s*(?:&|and|-|–|to)\s*" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?"
 # "May 15 & May 22, 2026", "May 30 - June 2, 2026": the same, the month named again (a
 # run into an earlier month, "Dec 30 - Jan 2, 2026", began the year before)
 _AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|to)\s*(?:" + _MON.replace("(?P<mon>", "(?P<mon2>") + r"\s+)?"

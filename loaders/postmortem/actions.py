@@ -37,7 +37,7 @@ _HEADERS = {
                         r"|pic|penanggung\s+jawab)\b"
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
     "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
-                      r"|by when|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
+                      r"|by when|by(?=\s*$)|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
                       r"|prazo|plazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
                       r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
                       r"|^(?:期限|期日|締切|截止|기한|마감)", re.I),
@@ -647,6 +647,42 @@ def _columns(header: list[str]) -> dict[str, int]:
     return cols
 
 
+def _headerless(b) -> dict[str, int] | None:
+    """The columns of an action table that has no header row (its delimiter row first,
+    the columns named in the prose above it or nowhere), told by what their cells hold:
+    dates (due), tickets, statuses, names (owner), and the longest text (the action).
+    None when its first row names its columns, or too few columns can be told apart."""
+    rows = [[plain(c) for c in cells] for _, cells in b.rows]
+    if len(rows) < 2 or any(_COLUMN.match(h) and not _HEADERS["skip"].match(h) for h in rows[0] if h):
+        return None
+    width = len(rows[0])
+    if width < 3 or any(len(r) != width for r in rows):
+        return None
+
+    def holds(j: int, test) -> bool:
+        said = [r[j] for r in rows if r[j] and any(ch.isalnum() for ch in r[j])]
+        return len(said) >= 2 and sum(1 for v in said if test(v)) * 3 >= len(said) * 2
+
+    cols: dict[str, int] = {}
+    for j in range(width):
+        for name, test in (("due", lambda v: _DUE_CELL.match(v) is not None and tp.find_date(v) is not None),
+                           ("ticket", lambda v: _ticket(v) is not None and len(v.split()) <= 2),
+                           ("status", lambda v: _status(v) is not None and len(v.split()) <= 4),
+                           ("owner", lambda v: _a_name(v) or bool(_handle(v)))):
+            if name not in cols and holds(j, test):
+                cols[name] = j
+                break
+    rest = [j for j in range(width) if j not in cols.values()]
+    if len(cols) < 2 or not rest:
+        return None
+    cols["text"] = max(rest, key=lambda j: sum(len(r[j]) for r in rows))
+    return cols
+
+
+# a cell that is only a date ("2025-01-31", "31/01/2025", "Jan 31, 2025")
+_DUE_CELL = lazy_re.compile(r"^[\w ,./-]{6,20}$")
+
+
 _STATUS_FIRST = lazy_re.compile(r"^[\s*_~]*(?:done|completed?|closed|resolved|fixed|won[’']?t\s*(?:do|fix)|wontfix)\b", re.I)
 
 
@@ -675,12 +711,16 @@ def _keys_column(cols: dict[str, int], header: list[str], rows: list[list[str]])
 
 def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     header = b.rows[0][1]
-    cols = _columns(header)
+    body = b.rows[1:]
+    if (cols := _headerless(b)) is not None:
+        body = b.rows   # (its first row is an item too)
+    else:
+        cols = _columns(header)
     if "text" in cols:
         _keys_column(cols, header, [cells for _, cells in b.rows[1:]])
     asks = "status" in cols and cols["status"] < len(header) and _DONE_QUESTION.match(plain(header[cols["status"]]))
     out = []
-    for ln, cells in b.rows[1:]:
+    for ln, cells in body:
         if not any(plain(c) for c in cells):
             continue
         if len(cells) != len(header):

@@ -40,6 +40,7 @@ _TIME_HEADER = lazy_re.compile(r"^(?:time|date|when|timestamp|date\s*/\s*time|da
                           # Turkish "Saat", "Tarih", "Zaman"; Vietnamese "Thời gian", "Giờ", "Ngày"; "Horário"
                           r"|saat|tarih|zaman|th[ờo]i\s+gian|gi[ờo]|ng[àa]y|hor[áa]rio)\b", re.I)
 _DAY_HEADER = lazy_re.compile(r"^(?:day|days)$", re.I)
+_ZONE_HEADER = lazy_re.compile(r"^(?:zone|tz|time\s*zone)$", re.I)
 _TEXT_HEADER = lazy_re.compile(r"^(?:event|events|description|what|action|details?|notes?|activity|"
                           r"summary|update|happened|message|comment"
                           r"|ereignis|beschreibung|[ée]v[ée]nement|evento|descripci[óo]n|descri[çc][ãa]o|gebeurtenis"
@@ -1773,6 +1774,13 @@ def _table(r: _Reader, b) -> None:
             if i not in time_cols and _DAY_HEADER.match(h) and body and sum(
                     1 for _, c in body if i < len(c) and (st := r.stamp(c[i])) is not None and st.has_date
             ) >= max(1, len(body) // 2):
+                time_cols = sorted([*time_cols, i])
+        # "| Date | Time | Zone | Event |": a column of zones beside them is each row's zone
+        # ("CET" on one row, "ET" or "UTC" on the next, as each writer logged it)
+        for i, h in enumerate(header):
+            if i not in time_cols and _ZONE_HEADER.match(plain(h).strip()) and body and sum(
+                    1 for _, c in body if i < len(c) and tp.zone(plain(c[i]).strip()) is not None
+            ) * 3 >= len(body) * 2:
                 time_cols = sorted([*time_cols, i])
     zoned, skip = None, []
     utc = [i for i in time_cols if _UTC_HEADER.search(header[i])]
