@@ -114,7 +114,8 @@ _LEADING_DISPLAY_NAME = lazy_re.compile(r"^@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-Z
 # Confluence writes its date lozenge, "06 Dec 2024"; or "10/17")
 _CHIP = (r"(?:(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
          r"|\d{1,2}\s+(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?(?:\s+\d{4})?|\d{1,2}/\d{1,2})")
-_DISPLAY_NAME_BEFORE_FIELDS = lazy_re.compile(r"(?<![\w@])@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2})"
+# (a name's parts may be joined by a hyphen, each with its capital: "@Mei-Lin Cho")
+_DISPLAY_NAME_BEFORE_FIELDS = lazy_re.compile(r"(?<![\w@])@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:(?<=-)[A-ZÀ-Þ][a-zß-ÿ'’-]+)?(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2})"
                                              r"(?=\s+(?:[A-Z][A-Z0-9]{1,9}-\d|due\b|by\b|\()|\s*$"
                                              # (or a date alone after it, a doc's due-date chip:
                                              # "... checklist @Maya Chen Oct 17")
@@ -829,6 +830,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = nm.group(1)   # "DONE [Tom] remove the role's delete right", "[Ruth] two-person approval", "(Mei Nakamura) Turn on ..."
         elif "[[" in text and (wm := _WIKILINKED_NAME.search(text)) and len(wm.group(1).split()) >= 2 and _a_name(wm.group(1)):
             owner = wm.group(1)   # "... resolve `canary.svc` [[Lukas Brandt]] 📅 2024-11-08": a note app's link to the person's page
+        elif ("  " in text or " ." in text) and (cm := _NAME_COLUMN.search(text)) and _a_name(cm.group(1)):
+            owner = cm.group(1)   # "... for all Lambdas  Nkechi Obi     due 14/11/2025": a column of names set in the text
         else:
             owner = _closing_name(clean)
     if "...." in clean and (ld := _LEADER.search(clean)) is not None:
@@ -1113,6 +1116,9 @@ def _mention_before_notes(text: str) -> str | None:
 
 _SPACED_HYPHEN = lazy_re.compile(r"\s+-\s+")
 _LEADER = lazy_re.compile(r"\s\.{4,}\s+")
+# a name set apart as a column in a plain-text list: a gap of two spaces or a short dotted
+# leader before it, two spaces after ("... every alias .. Nkechi Obi     due 21/11/2025")
+_NAME_COLUMN = lazy_re.compile(r"\S(?:\s\.+\s+|\s{2,})([A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+){0,2})\s{2,}\S")
 _TEAM_CODE = lazy_re.compile(r"^[A-Z]{2,5}$")
 # a name in square brackets opening an item, perhaps after its status word ("DONE [Tom] ...",
 # "WON'T DO [Ruth] ...", "[Priya Nair] add the alert"), or in round ones ("(Mei Nakamura) Turn on ...")

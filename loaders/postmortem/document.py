@@ -3589,6 +3589,12 @@ _HARMED = lazy_re.compile(
     # "P3 (one external party affected, no customer impact)": someone was, if no customer
     r"|(?:one|two|three|several|some|\d+)\s+(?:[\w-]+\s+)?(?:part(?:y|ies)|customers?|users?|clients?|tenants?"
     r"|merchants?|partners?|teams?)\s+(?:(?:was|were)\s+)?affected\b"
+    # people complaining, counted: "212 customers opened support tickets quoting the assistant"
+    r"|\d[\d,]*\s+(?:customers|users|clients|members|players|merchants)\s+(?:opened|filed|raised|submitted|sent|logged)\s+"
+    r"(?:\w+\s+){0,2}?(?:tickets|complaints|cases)\b"
+    # money spent as the harm, no customer touched: "Cost incident: ... (~$71k)", "SEV3
+    # (cost only, no customer impact)", "$64,900 of extra EC2 spend"
+    r"|cost\s+(?:only|incident)\b|(?:extra|unplanned|unexpected|wasted|runaway)\s+(?:cloud\s+|compute\s+|ec2\s+)?(?:spend|costs?|charges|bill)\b"
     # data destroyed, even if restored: "a vandal deleted NewsBlur's MongoDB database"
     r"|(?:deleted|wiped|dropped|destroyed|erased)\s+(?:[\w'’-]+\s+){0,3}?(?:databases?|data|tables?|collections?"
     r"|buckets?|backups?)"
