@@ -3645,8 +3645,10 @@ def _said_words(low: str) -> set[str]:
 
 # a field near the top saying nobody was harmed: "**Customer impact:** none. Every bill ...",
 # "Impact window: n/a", "User impact: None"
-_NO_IMPACT_FIELD = lazy_re.compile(r"(?im)^[^\w\n]*(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:customer|user|client|external|business)\s+impact(?:\*\*|__)?\s*"
-                                   r"[:：](?:\*\*|__)?\s*(?:none|nil|n/?a|zero|no\s+(?:customer|user|client)s?\b)")
+# (or a bare "Impact" field whose none says for whom: "impact:: none for users", an outliner's)
+_NO_IMPACT_FIELD = lazy_re.compile(r"(?im)^[^\w\n]*(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?(?:(?:customer|user|client|external|business)\s+impact(?:\*\*|__)?\s*"
+                                   r"[:：]:?(?:\*\*|__)?\s*(?:none|nil|n/?a|zero|no\s+(?:customer|user|client)s?\b)"
+                                   r"|impact(?:\*\*|__)?\s*[:：]:?(?:\*\*|__)?\s*(?:none|nil|zero)\s+(?:for|to)\s+(?:our\s+|any\s+)?(?:customers?|users?|clients?|patients?|members?)\b)")
 
 
 # an Impact section that opens by saying there was none: "None to customers or employees.",
@@ -3670,7 +3672,9 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0],
                                    *(plain(v) for v in _IMPACT_FIELD.findall(doc.text, 0, 4000))]))
     # (harm told in the conditional, "every card payment would have failed", did not happen)
+    # (nor harm in quotes, a message's name: 'The "payment failed" email went to admin@')
     if any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) and not _CONDITIONAL.search(m.group())
+           and not (whole[m.start() - 1:m.start()] in _QUOTES and whole[m.end():m.end() + 1] in _QUOTES and m.start())
            for m in _HARMED.finditer(whole)):
         return False
     return not any(_ACCESS_HAD.finditer(whole)) or all(_clause_denies(whole, m.start()) for m in _ACCESS_HAD.finditer(whole))
@@ -3680,6 +3684,7 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
 _IMPACT_FIELD = lazy_re.compile(r"^[\W_]*(?:customer\s+|user\s+)?impact[*_]*\s*:[*_]*\s*(.+)$", re.I | re.M)
 
 
+_QUOTES = ("\"", "“", "”", "'", "‘", "’")
 _CONDITIONAL = lazy_re.compile(r"\b(?:would|could|might)(?:\s+not)?\s+have\b", re.I)
 
 

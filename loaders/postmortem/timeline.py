@@ -724,6 +724,8 @@ _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–
 
 # a bad thing and its stopping in one clause: "errors stop", "the 502s finally stopped" (not
 # "fails with TLS errors; customer feeds stop updating", where what stops is the good thing)
+# what "phones" is followed by when it is the verb: whom the call is to
+_CALLED = (["the"], ["us"], ["our"], ["support"], ["in"], ["a"], ["an"], ["to"])
 _BAD_THEN_STOP = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, reverse=True)) + r")\b(?:\s+[\w'-]+){0,2}\s+(?:"
                                  + "|".join(sorted(STOPPING, key=len, reverse=True)) + r")\b")
 
@@ -755,8 +757,9 @@ def _tag(e: Entry) -> None:
             # "all nodes reported Ready", 'the script reported "Traffic switched"': a system
             # giving its state or its output, not someone reporting
             found = None
-        if found and w == "phones" and i and words[i - 1] in _PHONES_OWNED:
+        if found and w == "phones" and i and words[i - 1] in _PHONES_OWNED and words[i + 1:i + 2] not in _CALLED:
             found = None   # "pushes empty manifests to driver phones": the devices, not a call
+            #              (but "Customer phones the taproom", "a customer phones us": a call)
         if found and w in ("failed", "failing") and i and words[i - 1] in _RETRIES \
                 and (i < 2 or words[i - 2] not in _DETERMINERS) \
                 and words[i + 1:i + 2] and words[i + 1] not in _AFTER_STATE and words[i + 1] not in _LIKE:

@@ -849,7 +849,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "~2:40 pm: We recognized the removal" ("we realized that ..." more often learns a fact)
     + _variants("we", "recognized recognised")
     # "Sentry spike -> Slack #payments-alerts -> Tane sees it", "I spot it in #db-alerts"
-    + ["sees it", "spots it", "spot it", "sees the alert", "saw the alert"]
+    + ["sees it", "spots it", "spot it", "spots the", "spots a", "spots an", "sees the alert", "saw the alert"]
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
        # "Garage operator is calling to hotline" (a customer's call, however the sentence is built)
