@@ -653,12 +653,13 @@ def _headerless(b) -> dict[str, int] | None:
     the columns named in the prose above it or nowhere), told by what their cells hold:
     dates (due), tickets, statuses, names (owner), and the longest text (the action).
     None when its first row names its columns, or too few columns can be told apart."""
-    rows = [[plain(c) for c in cells] for _, cells in b.rows]
-    if len(rows) < 2 or any(_COLUMN.match(h) and not _HEADERS["skip"].match(h) for h in rows[0] if h):
+    first = [plain(c) for c in b.rows[0][1]]
+    if len(b.rows) < 2 or len(first) < 3 or any(_COLUMN.match(h) and not _HEADERS["skip"].match(h) for h in first if h):
+        return None   # (most tables: a header that names its columns)
+    width = len(first)
+    if any(len(cells) != width for _, cells in b.rows):
         return None
-    width = len(rows[0])
-    if width < 3 or any(len(r) != width for r in rows):
-        return None
+    rows = [first, *([plain(c) for c in cells] for _, cells in b.rows[1:])]
 
     def holds(j: int, test) -> bool:
         said = [r[j] for r in rows if r[j] and any(ch.isalnum() for ch in r[j])]
