@@ -861,6 +861,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        # (not the base form alone: "please write to us", "contact support if ..." ask the
        # reader; "Customers write to support" tells who did)
        "writes to support", "wrote to support", "writes to us", "wrote to us", "contacts support", "contacted support",
+       # "First customer email to support: ...", "Leeds store raises a ticket: customers calling ..."
+       "email to support", "emails to support", "emails support", "emailed support",
+       *[f"{v} {a}ticket" for v in ("raises", "raised", "opens", "files", "filed", "logs", "logged") for a in ("a ", "")],
        *[f"{who} {v}" for who in ("users", "customers", "clients", "residents", "merchants", "people", "players")
          for v in ("write to", "write in", "contact support", "contact us")],
        # "first customer contact to Support: 'no confirmation email ...'"
