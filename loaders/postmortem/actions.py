@@ -451,6 +451,10 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                         item["text"] = item["text"].lstrip("".join(_LINE_MARKS) + "\ufe0f ")
                         out.append(item)
                     continue
+                if (told := _ordinal_items(b.text)) is not None:
+                    # "We are doing three things. First, ... Second, ... Third, ...": a list told in a paragraph
+                    out.extend(_from_text(part, [], b.line, incident_date, group_kind, group_status) for part in told)
+                    continue
                 for k, (ln, (line_text,)) in enumerate(b.rows):
                     if _CHECK.match(line_text.strip()):
                         # (the lines after it up to the next box are its text wrapped: " [x] Move
@@ -509,6 +513,23 @@ def _own_numbers_are_no_tickets(items: list[dict]) -> None:
         if a["ticket"] == a["text"][:m.end()]:
             found = _ticket(a["text"][m.end():])   # (not another item's number: "... as CAPA-1 covers it")
             a["ticket"] = None if found is None or own.match(found) else found
+
+
+# a sentence opening with an ordinal word: "First, every launch gets a game day", "Second,
+# we will ...", "Finally, ..."
+_ORDINAL = lazy_re.compile(r"(?:^|(?<=[.!?;:]\s))(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly)(?:ly)?,\s+(?=\S)")
+
+
+def _ordinal_items(text: str) -> list[str] | None:
+    """The items of a list told in a paragraph, each opening with its ordinal ("First,
+    ... Second, ... Third, ..."), without the ordinals; None unless it opens with "First"
+    and counts on at least once."""
+    marks = list(_ORDINAL.finditer(text))
+    if len(marks) < 2 or not marks[0].group().startswith("First"):
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    items = [text[m.end():end].strip() for m, end in zip(marks, ends)]
+    return [t[:1].upper() + t[1:] for t in items if t]
 
 
 # symbols people open a line with in place of a list's marker ("✅ Stronger DNS
@@ -1374,6 +1395,9 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"(?:\*\*|__)(?:landed|shipped|merged|fixed|implemented|resolved)"
                          r"(?:[.!](?:\*\*|__)|(?:\*\*|__)(?:[.!]|\s*$)))|"
                          r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔|☑|☒"
+                         # an item told in a sentence that says it is out: "And this one already
+                         # shipped on Thursday, ...", "this one is already live"
+                         r"|(?i:\bthis\s+one\s+(?:has\s+)?(?:already\s+(?:shipped|landed|went\s+live)|is\s+already\s+(?:live|done|in\s+place)))"
                          # a status label opening the item: "Completed: rate-limit rules are now tested"
                          r"|^\s*(?i:done|completed?|fixed|shipped|implemented)(?i:\s+already)?\s*(?::|\s[-—–]\s)"   # ("Done already: ...", "Done already - the new ...")
                          # the item's last part says it: "... — done", ", done 21 Feb", "; done 9 Feb)", ". Done

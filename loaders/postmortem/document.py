@@ -1102,7 +1102,7 @@ def _byline_severity(doc: Doc) -> str | None:
 _RATED_SEVERITY = lazy_re.compile(
     r"\b(?:rated|classified|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
     r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev(?:erity)?)[\s-]?[0-5])\b"
-    r"|\b(?:rated|classified|graded|triaged|logged|ran|treated|handled|call(?:ed|ing)?|tracked|filed)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
+    r"|\b(?:rated|classified|classed|graded|triaged|logged|ran|treated|handled|call(?:ed|ing)?|tracked|filed)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
     # ("Internally we ran this as a Sev 1", "we logged it as a P1", "we called it a SEV1",
     # "I'd call it a P2", "calling it sev2, I'll drive")
     r"(?:an?\s+)?(P[0-4]|(?i:sev(?:erity)?)[\s-]?[0-5])\b"
@@ -1112,13 +1112,17 @@ _RATED_SEVERITY = lazy_re.compile(
     r"(?:an?\s+)?(P[0-4]|(?i:sev(?:erity)?)[\s-]?[0-5])\b"
     r"|\b(?:declares|declared|raises|raised|opens|opened)\s+an?\s+(P[0-4]|(?i:sev)[\s-]?[0-5])\s+(?:major\s+)?incident\b"
     # ("Severity was S2 as approx. 9% of payments ...": the level said in a sentence of the mail)
-    r"|\b(?i:severity|priority)\s+(?:was|is)\s+((?i:sev)[\s-]?[0-5]|P[0-4]|S[0-5])\b")
+    r"|\b(?i:severity|priority)\s+(?:was|is)\s+((?i:sev)[\s-]?[0-5]|P[0-4]|S[0-5])\b"
+    # ("We declared our highest severity, Sev 1", "picks it up and sets it to P2")
+    r"|\b(?:declared|declares|called|calls)\s+(?:our|the)\s+(?:highest|top)\s+(?:severity|priority)(?:\s+level)?\s*[,(:]?\s*((?i:sev)[\s-]?[0-5]|P[0-4])\b"
+    r"|\b(?:sets|set)\s+(?:it|this|the\s+(?:incident|ticket|case))\s+(?:to|at)\s+(P[0-4]|(?i:sev)[\s-]?[0-5])\b")
 
 
 _RATED_WORDS = ("rated", "declared", "declares a", "classified", "graded", "triaged", "logged it", "logged as",
                 "ran this", "ran it", "treated", "handled", "called it", "called this", "call it", "calling it",
                 "tracked", "filed it", "raised a", "raises a", "opened a", "opens a", " run as",
-                "everity was", "everity is", "riority was", "riority is")
+                "everity was", "everity is", "riority was", "riority is", "classed", "highest severity",
+                "highest priority", "top severity", "top priority", "sets it", "set it")
 
 
 # a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
@@ -2258,7 +2262,10 @@ _ON_WEEKDAY_DATE = lazy_re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evenin
 # top ("*By Dana Okafor, Infrastructure Lead — posted November 8, 2024*", "*Tillbook
 # engineering blog — 24 May 2024 — Rhys Morgan*")
 _BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b(?:posted|published|written)\s+(?:on\s+)?"
-                     r"|\b(?:engineering\s+)?blog\s+[—–-]"
+                     r"|\b(?:engineering\s+)?blog\s+[—–·•|-]"
+                     # "*Brambleway Logistics · Technology & Operations newsletter · Friday 26
+                     # September 2025*": a newsletter's issue, and its day
+                     r"|\bnewsletter\s+[—–·•|]"
                      # "*Marcus Feld, VP Engineering · July 18, 2024 · 6 min read*": a post's reading time
                      r"|\b\d{1,2}\s*min(?:ute)?s?\s+read\b"
 
@@ -2296,11 +2303,18 @@ _WRITING_THIS = lazy_re.compile(r"\b(?:writing|wrote)\s+(?:this|these(?:\s+notes
 _BYLINE_OPENS = lazy_re.compile(r"^\W*(?:by|posted|published|written|updated|created\s+by|last\s+edited)\b", re.I)
 
 
+# (how far down a byline may sit: under a subtitle and an author's picture, "Published in
+# Fernwick Engineering · 9 min read · Mar 18, 2025" on a post's ninth line)
+_BYLINE_REACH = 12
+
+
 def _byline_day(doc: Doc) -> date | None:
     """The day the document's byline gives, in the first paragraph under its title, or
     the day its mail or memo header is dated ("**From:** ... **To:** ... **Date:** ...")."""
-    for s in doc.secs[:2]:
-        for b in s.blocks[:2]:
+    for s in doc.secs[:3]:
+        for b in s.blocks[:3]:
+            if b.line > _BYLINE_REACH:
+                break
             if b.kind == "para" and (day := _byline(b.text)) is not None:
                 return day
             if b.kind == "para" and _mail_header(b):

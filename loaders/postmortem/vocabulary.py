@@ -131,7 +131,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+(?:is|are|will\s+be)\s+(?:being\s+)?done\s+to\s+prevent",
         # "What we'll do" (alone: "What we'll do next" may follow a list of what was changed),
         # "What happens next"
-        r"what\s+we(?:'|’)?ll\s+do(?=\s*[:.]?\s*$)", r"what\s+happens\s+next",
+        r"what\s+we(?:'|’)?ll\s+do(?=\s*[:.]?\s*$)", r"what\s+happens\s+next", r"what(?:['’]s|\s+is|\s+comes)\s+next(?=\s*[:.?]?\s*$)",
+        # "What are you doing so it doesn't happen again?" (asked of the writers, read as "we")
+        r"what\s+(?:are|will)\s+we\s+(?:be\s+)?doing\s+so\s+(?:that\s+)?(?:it|this|that)\s+(?:doesn['’]t|does\s+not|won['’]t|will\s+not|never)\s+happen",
         # a learning review's "What we're going to try", "Things we'll try": the follow-ups as experiments
         r"what\s+we(?:'|’)?(?:re|\s+are)\s+going\s+to\s+(?:try|do|change|fix|improve)\b",
         r"what\s+we(?:'|’)?(?:ll|\s+will)\s+try\b", r"(?:things|experiments?)\s+(?:we(?:'|’)?(?:ll|\s+will)\s+|to\s+)try\b",
