@@ -374,6 +374,8 @@ CJK_CHAR = lazy_re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_PARENS = lazy_re.compile(r"[(（][^()（）]*[)）]")
 
 # (and in Chinese, Japanese and Korean: "发现与时间线", detection and timeline)
+# a section about the timeline, not the timeline: "A note on the timeline", "About the timeline"
+_ABOUT_THE_TIMELINE = lazy_re.compile(r"\b(?:notes?|word|comments?|remarks?|caveats?|about|on)\s+(?:the|this|our)\s+time\s*line\b", re.IGNORECASE)
 _TIMELINE_ANYWHERE = lazy_re.compile(r"\btime\s*line\b|\bchronology\b|时间线|时间轴|タイムライン|타임라인", re.IGNORECASE)
 # "3.", "2.1", "iv)", "b)", and a numbered part's label: "Phase 3:", "Part II -", "Step 2."
 # (both, "4. Phase 3: ...", when a numbered outline numbers the parts' headings again)
@@ -422,7 +424,7 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         t = _YOU.sub(lambda m: "we" if m.group(0).lower() == "you" else "our", t)
     if whole and len(_PARENS.sub("", t).split()) > 5:
         return None   # (a note in brackets aside: "Timeline (Eastern, 12-hour because that's how my notes are)")
-    if _TIMELINE_ANYWHERE.search(t) and len(t) < 60 and not whole:
+    if _TIMELINE_ANYWHERE.search(t) and len(t) < 60 and not whole and not _ABOUT_THE_TIMELINE.search(t):
         return "timeline"  # "Follow-up timeline (times in BST)", "Detailed timeline"
     for kind, rx in SECTION_KINDS:
         m = rx.match(t)
