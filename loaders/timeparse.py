@@ -477,7 +477,10 @@ _DATE_PATTERNS = [
     ("xyy", lazy_re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<s>[-/])(?P<b>\d{1,2})(?P=s)(?P<yy>\d{2})(?![\d.\-/:%])")),
     # 03.02. 15:29: a German-style day and month, each with its dot, then a time (the
     # year is the incident's); without the time after it, "1.10." is more often a version
-    ("dm_dot", lazy_re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?=\s+\d{1,2}[:h]\d{2}(?!\d))")),
+    # (or its weekday before it: "**Sat 16.08.**", a day's heading over its times)
+    ("dm_dot", lazy_re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?:(?=\s+\d{1,2}[:h]\d{2}(?!\d))"
+                               r"|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\.\d\d\.)|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d\.\d\d\.)"
+                               r"|(?<=(?i:mon|tue|wed|thu|fri|sat|sun),\s\d\d\.\d\d\.)|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d\.\d\.))")),
     # 10/28 12:00 AM, 14/11 22:47: a month and a day (or a day and a month) with a slash,
     # the year left off (the incident's), a time right after them ("3/4 of the nodes" is not one)
     # (or the word before a clock between: "29/10, ore 18:00", "04/04 à 10h00", "3/4 at 14:05")

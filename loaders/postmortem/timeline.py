@@ -724,6 +724,25 @@ _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–
 
 # a bad thing and its stopping in one clause: "errors stop", "the 502s finally stopped" (not
 # "fails with TLS errors; customer feeds stop updating", where what stops is the good thing)
+def _partly(text: str, word: str) -> bool:
+    """Whether ``word`` ("restored") follows a share below 100% ("~60% restored", "80 % of
+    the shards recovered"), a few words before it."""
+    for m in _SHARE.finditer(text):
+        # (in the share's own phrase: no comma or stop between, "error rate 5%, service
+        # restored" is no part restored)
+        if float(m.group(1)) < 100:
+            after = list(takewhile(lambda t: t not in _JOINS, _CLAUSE_END.split(
+                text[m.end():m.end() + 40], 1)[0].lower().split()[:4]))
+            if word in after:
+                return True
+    return False
+
+
+_SHARE = lazy_re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
+_CLAUSE_END = lazy_re.compile(r"[,;:.()—–]")
+_JOINS = frozenset(("and", "but", "then", "so", "while", "with", "as", "until"))   # ("drops to ~40% and submissions go through again")
+
+
 # what "phones" is followed by when it is the verb: whom the call is to
 _CALLED = (["the"], ["us"], ["our"], ["support"], ["in"], ["a"], ["an"], ["to"])
 _BAD_THEN_STOP = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, reverse=True)) + r")\b(?:\s+[\w'-]+){0,2}\s+(?:"
@@ -788,6 +807,8 @@ def _tag(e: Entry) -> None:
                             or i and words[i - 1] in _SOME
                             # "DNS resolution had returned to normal": a name lookup, not the incident's
                             or i and w.startswith("resolution") and words[i - 1] in _LOOKUP
+                            # "~60% restored", "80 % of shards recovered": a part of it back
+                            or words[max(0, i - 4):i] and "%" in e.text and _partly(e.text, w)
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
                         # somewhere else ("fix deployed to staging"), or the change that

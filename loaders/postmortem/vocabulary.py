@@ -144,7 +144,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+(?:could|can|should|will)\s+(?:be\s+done|we\s+do)\s+(?:differently\s+)?to\s+(?:avoid|prevent)",
         # "Stuff to do next time", "Things to fix", "What we'll change" (not "What we'll do
         # next", which may follow a list of what was changed)
-        r"(?:stuff|things)\s+to\s+(?:do|fix|change|improve)(?:\s+next\s+time)?", r"what\s+we(?:'|’)?ll\s+change",
+        r"(?:stuff|things)\s+to\s+(?:do|fix|change|improve)(?:\s+next\s+time)?",
+        # "stuff we're doing", "Things we are changing"
+        r"(?:stuff|things)\s+we(?:['’]re|\s+are|['’]ll|\s+will)\s+(?:doing|do|changing|change|fixing|fix)", r"what\s+we(?:'|’)?ll\s+change",
         # "Pending actions", "Open actions": the follow-ups (as Spanish "acciones pendientes" says it)
         r"(?:pending|open|outstanding)\s+(?:actions?|items?|tasks?)", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
     ("timeline", _rx(
