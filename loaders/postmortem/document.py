@@ -205,6 +205,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     body = lines[body_start:]
     if "{{" in text:
         body = _without_shortcodes(body)
+    if "!!! " in text or "??? " in text or "???+ " in text:
+        body = _admonitions_opened(body)
     if ("-|" in text or "- |" in text or ":|" in text or ": |" in text) and BARE_DELIMITER_ROW.search(text):
         body = with_outer_pipes(body)   # "Action | Owner" over "---|---": a table without its outer pipes
     if "+--" in text:
@@ -244,6 +246,30 @@ def _without_shortcodes(lines: list[str]) -> list[str]:
     shortcode's paragraph, "{{% pageinfo %}}" over "**Near miss.** ...", is the text inside
     it. Same number of lines."""
     return ["" if line[:6].lstrip()[:2] == "{{" and _SHORTCODE_LINE.fullmatch(line) else line for line in lines]
+
+
+# an admonition, as MkDocs (Material, Python-Markdown) writes one: '!!! danger "Impact"', a
+# collapsible '??? note "Full timeline"', '???+ tip', its content indented four spaces below
+_ADMONITION = lazy_re.compile(r'^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*?(?:\s+"([^"]*)")?\s*$')
+
+
+def _admonitions_opened(lines: list[str]) -> list[str]:
+    """Lines where each admonition is the text it boxes: its title ('!!! danger "Impact"')
+    a bold line, as a heading of what it holds, its indented content moved to the margin
+    (not code, as four spaces would make it). Same number of lines."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        m = _ADMONITION.match(out[i]) if out[i][:3] in ("!!!", "???") else None
+        if m is None:
+            i += 1
+            continue
+        out[i] = f"**{m.group(1).strip()}**" if m.group(1) and m.group(1).strip() else ""
+        i += 1
+        while i < len(out) and (not out[i].strip() or out[i][:4] == "    " or out[i][:1] == "\t"):
+            out[i] = out[i][4:] if out[i][:4] == "    " else out[i][1:] if out[i][:1] == "\t" else out[i]
+            i += 1
+    return out
 
 
 # "([issue][alerting-issue])" with "[alerting-issue]: https://github.com/org/repo/issues/611"
