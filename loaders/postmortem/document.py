@@ -1883,6 +1883,12 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
             doc.problems.warning(None, f"the byline dates the document {found}, but its fields time the "
                                        f"incident on {said}; {said} used (a post is dated the day it was written)")
             return said, None
+    if found is not None and source in ("front matter", "byline") \
+            and (stated := _stated_incident_day(doc, found)) is not None and stated != found:
+        doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
+                                   f"incident happened on {stated}; {stated} used (a post is dated "
+                                   "the day it was written)")
+        return stated, None
     # (a page that gives only when it was last edited lends that its year: "On Wednesday,
     # July 24th ..." in a page modified 2024-08-02)
     narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))
@@ -2198,6 +2204,24 @@ def _reach(doc: Doc, posted: date) -> date:
         month = _MONTHS.index(said.group(1).lower()) + 1
         reach = min(reach, date(posted.year - (month > posted.month), month, 1))
     return reach
+
+
+def _stated_incident_day(doc: Doc, posted: date) -> date | None:
+    """The day the opening says the incident itself happened on, in the sentence that says
+    so ("The incident is from my previous job ..., on Thanksgiving Day, November 28, 2024"),
+    up to three years before the post (a talk's write-up ten months on); else None."""
+    opening = _opening_prose(doc)[:1200]   # (its first paragraphs: after what the post is, what it tells of)
+    said = _INCIDENT_DATED.search(opening)
+    if said is None:
+        return None
+    sentence = _SENTENCE.split(opening[said.end():said.end() + 160], 1)[0]
+    day = tp.find_date(sentence, doc.order_hint)
+    return day if day is not None and posted - timedelta(days=3 * 366) <= day < posted else None
+
+
+# a sentence about the incident's own day: "The incident is from ...", "The outage happened on ..."
+_INCIDENT_DATED = lazy_re.compile(r"\b(?:incident|outage)\s+(?:is\s+from|was\s+on|happened\s+on|happened\s+in|occurred\s+on|took\s+place\s+on"
+                                  r"|dates\s+from|was\s+back\s+on)\b", re.I)
 
 
 # "I'm sorry to report that yesterday a broken package was pushed", "Seit gestern ist
