@@ -724,6 +724,10 @@ _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–
 
 # a bad thing and its stopping in one clause: "errors stop", "the 502s finally stopped" (not
 # "fails with TLS errors; customer feeds stop updating", where what stops is the good thing)
+_HEDGES = frozenset(("really", "actually", "truly", "effectively", "basically", "essentially", "officially"))
+_BEGAN = frozenset(("began", "begun", "begins", "started", "starts"))
+
+
 def _partly(text: str, word: str) -> bool:
     """Whether ``word`` ("restored") follows a share below 100% ("~60% restored", "80 % of
     the shards recovered"), a few words before it."""
@@ -757,6 +761,10 @@ def _tag(e: Entry) -> None:
     if "&" in low:
         low = _AMPERSAND_IN_WORD.sub("", low)   # ("Grace (FP&A) reports ...": one name, not "fp", "a")
     words = _WORD.findall(low)
+    if not _HEDGES.isdisjoint(words):
+        # "this incident really began": a word that only stresses, between the words that
+        # tell a start (not "Impact really ended at 16:55", a note correcting another time)
+        words = [w for k, w in enumerate(words) if not (w in _HEDGES and words[k + 1:k + 2] and words[k + 1] in _BEGAN)]
     recovering = None
     check_failed = False
     # (the words acted on, picked out first: most of an entry's words are none of them)

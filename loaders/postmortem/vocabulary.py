@@ -856,6 +856,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("we", "recognized recognised")
     # "Sentry spike -> Slack #payments-alerts -> Tane sees it", "I spot it in #db-alerts"
     + ["sees it", "spots it", "spot it", "spots the", "spots a", "spots an", "sees the alert", "saw the alert"]
+    # a story's "We found out at 6:40 a.m.", "we first learned of it from a customer"
+    + ["we found out", "found out about", "we learned of", "we learned about", "we first learned", "we first heard"]
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
        # "Garage operator is calling to hotline" (a customer's call, however the sentence is built)
