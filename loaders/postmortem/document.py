@@ -3578,6 +3578,10 @@ _AVERTED = [
         r"|(?:[\w-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
     (("lucky",), lazy_re.compile(r"\bwe\s+got\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+|pretty\s+)?lucky", re.I)),
+    # "it was luck, not monitoring, that caught it" (not "nothing was lost": often said of
+    # data beside an outage)
+    (("was luck", "was pure luck", "was sheer luck", "by luck", "by pure luck", "by sheer luck"),
+     lazy_re.compile(r"\bwas\s+(?:pure\s+|sheer\s+|just\s+)?luck\b|\bby\s+(?:pure\s+|sheer\s+)?luck\b", re.I)),
     # "about forty minutes away from running out of disk": how close it came, not what happened
     (("away from",), lazy_re.compile(
         r"\b(?:minutes?|hours?|seconds?|days?|an?\s+hour)\s+away\s+from\s+(?:running\s+out|filling|failing|an?\s+outage"
