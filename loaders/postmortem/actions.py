@@ -148,7 +148,9 @@ _BRACKET_INITIALS = lazy_re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\]
 # (the dashes in the task itself aside: the first part is short, and a later part is
 # only a date, or a quarter: "2026-Q3")
 # (two hyphens are the dash of a keyboard without one: "... fails twice -- Mei Tanaka -- #412")
-_DASHES = lazy_re.compile(r"\s+(?:[—–]|--)\s+")
+# (each run of spaces tried once, from its first: "\s+" tried at every space of a long run,
+# each try running to its end, was quadratic; the same matches)
+_DASHES = lazy_re.compile(r"(?<!\s)\s++(?:[—–]|--)\s+")
 _QUARTER = lazy_re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
 _INITIALS = lazy_re.compile(r"^[A-Z]{2,3}$")
 # capitals that name a thing, not who does the work ("— API —", "— DNS —")
@@ -1136,7 +1138,7 @@ def _mention_before_notes(text: str) -> str | None:
     return None
 
 
-_SPACED_HYPHEN = lazy_re.compile(r"\s+-\s+")
+_SPACED_HYPHEN = lazy_re.compile(r"(?<!\s)\s++-\s+")
 _LEADER = lazy_re.compile(r"\s\.{4,}\s+")
 # a name set apart as a column in a plain-text list: a gap of two spaces or a short dotted
 # leader before it, two spaces after ("... every alias .. Nkechi Obi     due 21/11/2025")
@@ -1251,7 +1253,7 @@ def _who_of(text: str) -> str | None:
 _HANDLE = lazy_re.compile(r"^@?[a-z][a-z0-9._-]{1,19}$")
 # the parts of an item a handle may stand in: after a dash (a spaced hyphen too, "- kev,
 # due 7/28") or a sentence's end
-_HANDLE_PARTS = lazy_re.compile(_SENTENCE_OR_DASH.pattern + r"|\s+-\s+")
+_HANDLE_PARTS = lazy_re.compile(_SENTENCE_OR_DASH.pattern + r"|(?<!\s)\s++-\s+")
 _HANDLE_KEY = "_handle"   # an item's handle until its list is read whole (_from_text)
 # "(raj)" closing an item, perhaps before its ticket or notes: "(jordan) LIN-233"
 # (or with its notes inside the bracket: "(sam, on the day)", "(kev, LIN-9)")

@@ -2993,6 +2993,8 @@ _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 # what a clock time names when a noun of a schedule follows it ("the 11:00 batch", "the
 # 14:05 train"): a run of something, not a moment of the incident
 _SCHEDULED_THING = lazy_re.compile(r"\s+(?:batch|run|job|slot|train|flight|bus|ferry|cron|cycle|shift|sailing|departure|cut-?off)(?:es|s)?\b", re.I)
+# a planned window named just before its range: "maintenance window Sunday 10 pm to ..."
+_PLANNED_WINDOW = lazy_re.compile(r"\b(?:maintenance|change|upgrade|release|deploy(?:ment)?|patch(?:ing)?)\s+window\b[^.;]{0,30}$", re.I)
 _DOTTED_WRAP = timedelta(hours=12)   # a dotted range's end this much before its start: no window
 
 
@@ -3024,6 +3026,8 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
             continue
         if _SCHEDULED_THING.match(text, second.end):
             continue   # "payouts moved from the 06:00 to the 11:00 batch": two runs named by their times
+        if "window" in text and _PLANNED_WINDOW.search(text, max(0, i - 40), i):
+            continue   # "(maintenance window Sunday 10 pm to Monday 6 am)": the planned work's hours, not the harm's
         z = first.zone or second.zone or zone
         if not first.has_date and (said := tp.date_just_before(text, i, order_hint)) is not None:
             day = said   # "September 3, 2025 07:30 to 09:25": the date written before the range
