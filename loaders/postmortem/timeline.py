@@ -2259,7 +2259,7 @@ def _after_relapse(timed: list[Entry], ended: datetime) -> datetime | None:
     "S3ApiErrorRate pages Anjali", after an entry of harm): the first entry after that
     saying everyone is well again ("All customers normal"), else None (the first
     window's end stands)."""
-    later = [e for e in timed if e.at > ended + timedelta(minutes=5)]
+    later = [e for e in timed if e.at - ended > timedelta(minutes=5)]   # (not ended + 5 min: past 9999-12-31 no date)
     back = next((i for i, e in enumerate(later)
                  if _RELAPSE.search(e.text) and ("impact" in e.tags or "detected" in e.tags or "started" in e.tags
                                                  or HARM_WORDS.search(e.text) or _PAGED_AGAIN.search(e.text))
