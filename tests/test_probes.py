@@ -86,6 +86,9 @@ FLOORS = {
     "blind-bo": 0.96,   # first look 0.799 (219/274 at b6f43eb); learned from (0.978)
     "blind-bp": 0.96,   # first look 0.898 (247/275 at b6f43eb); learned from (0.971)
     "blind-bq": 0.97,   # first look 0.967 (267/276 at b6f43eb); learned from (0.982)
+    "blind-br": 0.95,   # first look 0.930 (254/273 at da8f8f2); learned from (0.960)
+    "blind-bs": 0.79,   # first look 0.668 (169/253 at da8f8f2); learned from (0.806)
+    "blind-bt": 0.94,   # first look 0.884 (243/275 at da8f8f2); learned from (0.949)
 }
 
 
