@@ -2041,9 +2041,22 @@ def _yearless_day(doc: Doc, title: str | None) -> date | None:
                     and d.weekday() == _WEEKDAY_INDEX[wd.group(1).lower()]} if wd else set()
             if len(fits) == 1:
                 return fits.pop()
+    if title and (ty := _BARE_YEAR.search(plain(title))) is not None:
+        # "# Orchard Loop — Investor Update, Q3 2025" over "## The August outage": "On August
+        # 19th ..." in the story is a day of the year the title names (of its quarter, if it
+        # names one)
+        year = int(ty.group(1))
+        quarter = _TITLE_QUARTER.search(plain(title))
+        story = _story_prose(doc, 3000)
+        for m in _WORD_START.finditer(story):
+            if (d := tp.date_at(story, m.start(), hint, year=year)) is not None:
+                if quarter is None or (d.month - 1) // 3 + 1 == int(quarter.group(1)):
+                    return d
+                break
     return None
 
 
+_TITLE_QUARTER = lazy_re.compile(r"\bQ([1-4])\b")
 _OPENING_FIELDS = ("started", "detected", "duration", "time")
 # "# Incident de septembre 2021", "# March 2024 outage": a title that names a month and year
 _TITLE_MONTH = lazy_re.compile(r"(?<![\d.])(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<y>(?:19|20)\d\d)(?!\d)")
@@ -2993,6 +3006,7 @@ _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 # what a clock time names when a noun of a schedule follows it ("the 11:00 batch", "the
 # 14:05 train"): a run of something, not a moment of the incident
 _SCHEDULED_THING = lazy_re.compile(r"\s+(?:batch|run|job|slot|train|flight|bus|ferry|cron|cycle|shift|sailing|departure|cut-?off)(?:es|s)?\b", re.I)
+_MERIDIEM_SAID = lazy_re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
 # a planned window named just before its range: "maintenance window Sunday 10 pm to ..."
 _PLANNED_WINDOW = lazy_re.compile(r"\b(?:maintenance|change|upgrade|release|deploy(?:ment)?|patch(?:ing)?)\s+window\b[^.;]{0,30}$", re.I)
 _DOTTED_WRAP = timedelta(hours=12)   # a dotted range's end this much before its start: no window
@@ -3028,6 +3042,10 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
             continue   # "payouts moved from the 06:00 to the 11:00 batch": two runs named by their times
         if "window" in text and _PLANNED_WINDOW.search(text, max(0, i - 40), i):
             continue   # "(maintenance window Sunday 10 pm to Monday 6 am)": the planned work's hours, not the harm's
+        if first.hour is not None and second.hour is not None and first.hour < 12 <= second.hour \
+                and first.hour + 12 <= second.hour and not _MERIDIEM_SAID.search(text, i, at) \
+                and _MERIDIEM_SAID.search(text, sep.end(), second.end):
+            first.hour += 12   # "from 2:10 to 3:05 p.m.": one half of the day said for both
         z = first.zone or second.zone or zone
         if not first.has_date and (said := tp.date_just_before(text, i, order_hint)) is not None:
             day = said   # "September 3, 2025 07:30 to 09:25": the date written before the range
