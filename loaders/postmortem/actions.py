@@ -1397,6 +1397,9 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"(?:\*\*|__)(?:landed|shipped|merged|fixed|implemented|resolved)"
                          r"(?:[.!](?:\*\*|__)|(?:\*\*|__)(?:[.!]|\s*$)))|"
                          r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔|☑|☒"
+                         # the item's last sentence opens with it, a note after: "... Owner: Bernie
+                         # Kowalczyk. Done — live in the script since Wednesday.", "Done already, live since Wednesday."
+                         r"|(?<=[.!?])\s+(?i:done|completed?)(?i:\s+already)?\s*(?:[—–]|--|,|-\s)\s*[^.!?]{1,60}[.!]?\s*$"
                          # an item told in a sentence that says it is out: "And this one already
                          # shipped on Thursday, ...", "this one is already live"
                          r"|(?i:\bthis\s+one\s+(?:has\s+)?(?:already\s+(?:shipped|landed|went\s+live)|is\s+already\s+(?:live|done|in\s+place)))"
