@@ -83,11 +83,11 @@ FLOORS = {
     "blind-bl": 0.96,   # first look 0.932 (261/280 at 6fc4867); learned from (0.979)
     "blind-bm": 0.97,   # first look 0.979 (274/280 at 6fc4867); learned from (0.986)
     "blind-bn": 0.97,   # first look 0.914 (256/280 at 6fc4867); learned from (0.986)
-    "blind-bo": 0.96,   # first look 0.799 (219/274 at b6f43eb); learned from (0.978)
+    "blind-bo": 0.96,   # first look 0.799 (219/274 at b6f43eb); learned from (0.982)
     "blind-bp": 0.96,   # first look 0.898 (247/275 at b6f43eb); learned from (0.971)
     "blind-bq": 0.97,   # first look 0.967 (267/276 at b6f43eb); learned from (0.982)
     "blind-br": 0.95,   # first look 0.930 (254/273 at da8f8f2); learned from (0.960)
-    "blind-bs": 0.79,   # first look 0.668 (169/253 at da8f8f2); learned from (0.806)
+    "blind-bs": 0.82,   # first look 0.668 (169/253 at da8f8f2); learned from (0.842)
     "blind-bt": 0.94,   # first look 0.884 (243/275 at da8f8f2); learned from (0.949)
 }
 
