@@ -250,7 +250,7 @@ def _without_shortcodes(lines: list[str]) -> list[str]:
 
 # an admonition, as MkDocs (Material, Python-Markdown) writes one: '!!! danger "Impact"', a
 # collapsible '??? note "Full timeline"', '???+ tip', its content indented four spaces below
-_ADMONITION = lazy_re.compile(r'^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*?(?:\s+"([^"]*)")?\s*$')
+_ADMONITION = lazy_re.compile(r'^(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*?(?:\s+["“]([^"“”]*)["”])?\s*$')
 
 
 def _admonitions_opened(lines: list[str]) -> list[str]:
@@ -458,10 +458,10 @@ def _outline_as_headings(lines: list[str]) -> list[str]:
     one of its own, so the sections end where the incident's block does. Same number of
     lines, so every line number stays true."""
     first = next((ln for ln in lines if ln.strip()), "")
-    if first[:2] not in _OUTLINE_MARKS:
+    if _block_mark(first) is None:
         return lines   # (an outline opens with a block: most documents open otherwise)
     filled = [ln for ln in lines if ln.strip()]
-    if sum(ln.lstrip()[:2] in _OUTLINE_MARKS for ln in filled) * 4 < len(filled) * 3 \
+    if sum(_block_mark(ln.lstrip()) is not None for ln in filled) * 4 < len(filled) * 3 \
             or not any(ln[:1] in " \t" for ln in filled):
         return lines   # (a list, not an outline: no block nested in another)
     out = list(lines)
@@ -471,27 +471,27 @@ def _outline_as_headings(lines: list[str]) -> list[str]:
         line = out[i]
         if i == close:
             close = after = None
-            if line[:2] in _OUTLINE_MARKS:
-                out[i] = "## " + line[2:].strip()
+            if (mark := _block_mark(line)) is not None:
+                out[i] = "## " + line[mark:].strip()
                 continue
         text = line.lstrip()
-        if text[:2] not in _OUTLINE_MARKS:
+        if (mark := _block_mark(text)) is None:
             continue
         children = _nested_under(out, i)
-        if i == after and not (children and _names_section(text[2:])):
+        if i == after and not (children and _names_section(text[mark:])):
             # "- Marta thinks we should write it up ..." beside "- follow-ups" and after
             # its blocks: a note of the incident's, no follow-up
-            out[i] = "### " + text[2:].strip()
+            out[i] = "### " + text[mark:].strip()
             continue
         if not children:
             continue
-        text = text[2:].strip()
+        text = text[mark:].strip()
         if (h := _HEADING_LEVEL.match(text)) is not None:
             title, level = text[h.end():].strip(), len(h.group(1))
         elif _names_section(text):
             title, level = _block_name(text), 3 if close is not None or line[:1] in " \t" else 2
-        elif line[:1] not in " \t" and any(_names_section(out[k].lstrip()[2:]) and _nested_under(out, k)
-                                           for k in children if out[k].lstrip()[:2] in _OUTLINE_MARKS):
+        elif line[:1] not in " \t" and any(_names_section(out[k].lstrip()[m:]) and _nested_under(out, k)
+                                           for k in children if (m := _block_mark(out[k].lstrip())) is not None):
             title, level = _block_name(text), 2
             close = children[-1] + 1
             while close < len(out) and not out[close].strip():
@@ -505,6 +505,17 @@ def _outline_as_headings(lines: list[str]) -> list[str]:
         if level == 3 and close is not None:
             after = next((k for k in range(children[-1] + 1, close) if out[k].strip()), None)
     return out
+
+
+def _block_mark(text: str) -> int | None:
+    """The length of a block's list marker at the start of ``text`` ("- ", "• ", "1. "), else None."""
+    if text[:2] in _OUTLINE_MARKS:
+        return 2
+    m = _OUTLINE_MARK.match(text)
+    return m.end() if m else None
+
+
+_OUTLINE_MARK = lazy_re.compile(r"(?:•|\d{1,3}[.)])\s")
 
 
 def _nested_under(lines: list[str], i: int) -> list[int]:
