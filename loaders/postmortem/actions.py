@@ -162,11 +162,13 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # day alone, "due 9/27", read where their values allow one order only)
 # (and "by" or "deadline" in the other languages: "entro il 15/11/2024", "Son tarih:
 # 30.04.2024", "uiterlijk 28 maart", "tenggat 20/09", "senast 1/12", "hạn chót", "do dnia")
+# a weekday before a date, perhaps: "Tuesday, April 15", "Fri 21/3"
+_WEEKDAY_OPEN = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
 _DUE = lazy_re.compile(r"(?=[bdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|by|before|deadline|eta|target(?:\s+(?:completion\s+)?date|\s+completion|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
                   r"|estimated\s+completion(?:\s+date)?|termin"
                   r"|prazo|plazo|scadenza|f[äa]llig(?:\s+am)?|bis|entro(?:\s+il)?|son\s+tarih|uiterlijk|tenggat|senast|frist"
                   r"|h[ạa]n(?:\s+ch[óo]t)?|do\s+dnia)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
-                  r"[@<]?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"   # ("target completion Tuesday, April 15";
+                  r"[@<]?" + _WEEKDAY_OPEN +   # ("target completion Tuesday, April 15";
                   #                                                        Notion's date mention, "Due: @May 8, 2020";
                   #                                                        an outliner's "DEADLINE: <2025-03-07 Fri>")
                   r"((?:\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.|年\d{1,2}月)\d{1,2}日?)|\d{1,2}월\s*\d{1,2}일|\d{1,2}月\d{1,2}日|"
@@ -1253,7 +1255,7 @@ def _who_of(text: str) -> str | None:
 _HANDLE = lazy_re.compile(r"^@?[a-z][a-z0-9._-]{1,19}$")
 # the parts of an item a handle may stand in: after a dash (a spaced hyphen too, "- kev,
 # due 7/28") or a sentence's end
-_HANDLE_PARTS = lazy_re.compile(_SENTENCE_OR_DASH.pattern + r"|(?<!\s)\s++-\s+")
+_HANDLE_PARTS = lazy_re.compile(_SENTENCE_OR_DASH.pattern + "|" + _SPACED_HYPHEN.pattern)
 _HANDLE_KEY = "_handle"   # an item's handle until its list is read whole (_from_text)
 # "(raj)" closing an item, perhaps before its ticket or notes: "(jordan) LIN-233"
 # (or with its notes inside the bracket: "(sam, on the day)", "(kev, LIN-9)")
@@ -1330,7 +1332,7 @@ _BARE_QUARTER = lazy_re.compile(r"^Q[1-4]$")
 
 
 # a day and a month in numbers, no year: "31/10", "10/31", "31.10."
-_DAY_MONTH = lazy_re.compile(r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?(\d{1,2}[./]\d{1,2}\.?)$", re.I)
+_DAY_MONTH = lazy_re.compile(r"^" + _WEEKDAY_OPEN + r"(\d{1,2}[./]\d{1,2}\.?)$", re.I)
 
 
 def _a_name(text: str) -> bool:

@@ -443,7 +443,6 @@ def _label_bullets_as_headings(lines: list[str]) -> list[str]:
     return out
 
 
-_OUTLINE_MARKS = ("- ", "* ", "+ ")
 # a block's note after its name: "timeline — times BST", "follow-ups (owners below)"
 _BLOCK_NOTE = lazy_re.compile(r"\s+(?:[—–-]\s|\().*$")
 
@@ -509,13 +508,11 @@ def _outline_as_headings(lines: list[str]) -> list[str]:
 
 def _block_mark(text: str) -> int | None:
     """The length of a block's list marker at the start of ``text`` ("- ", "• ", "1. "), else None."""
-    if text[:2] in _OUTLINE_MARKS:
-        return 2
     m = _OUTLINE_MARK.match(text)
     return m.end() if m else None
 
 
-_OUTLINE_MARK = lazy_re.compile(r"(?:•|\d{1,3}[.)])\s")
+_OUTLINE_MARK = lazy_re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 def _nested_under(lines: list[str], i: int) -> list[int]:
