@@ -700,8 +700,9 @@ def _match_time(text: str, pos: int, st: Stamp) -> int | None:
         mi = int(mm or 0)
         s = int(ss or 0)
         ampm = (ampm or ap or "").lower()
-        if sep == "." and not ampm and text[m.end():m.end() + 1].isdigit():
-            return None
+        if sep == "." and not ampm and (text[m.end():m.end() + 1].isdigit() or (
+                text[m.end():m.end() + 1] == "." and text[m.end() + 1:m.end() + 2].isdigit())):
+            return None   # ("8.12.0", "8.14.1": a version's numbers, not a clock)
         if ampm:
             if not 1 <= h <= 12:
                 return None

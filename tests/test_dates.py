@@ -354,3 +354,13 @@ def test_a_fraction_before_words_is_no_date():
                                        ("1.2.", date(2025, 2, 1))])
 def test_a_german_style_day_and_month_is_a_due_date_not_a_clock(text, due):
     assert tp.due_date(text, date(2024, 4, 9)) == due
+
+
+@pytest.mark.parametrize("text", ["8.12.0", "8.14.1 (all users)", "5.13.0 released"])
+def test_a_version_number_is_not_a_dotted_clock(text):
+    assert tp.read_stamp(text) is None
+
+
+def test_a_dotted_clock_still_reads():
+    st = tp.read_stamp("14.32 hrs")
+    assert (st.hour, st.minute) == (14, 32)

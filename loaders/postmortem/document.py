@@ -216,7 +216,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     if "   " in text and any(w in text for w in _COLUMN_WORDS):
         body = with_text_tables(body)   # "#   Action      Owner      Status", a PDF's table as text
     secs = sections(_outline_as_headings(_label_bullets_as_headings(_noted_labels_as_headings(_colon_labels_as_headings(_inline_references(body))))),
-                    first_line=body_start + 1, heading=_plain_heading)
+                    first_line=body_start + 1, heading=_heading_rule(body))
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
     doc.order_hint = _date_order(text, problems)
     _classify_sections(doc)
@@ -541,6 +541,31 @@ _PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z]
 _HEADING_NOTE = lazy_re.compile(r"\s*\([^()]*\)")
 
 
+def _heading_rule(body: list[str]):
+    """The test of a plain line standing alone as a heading, for this document: a section's
+    name (_plain_heading); and, where two such names or more are set in capitals
+    ("SUMMARY", "TIMELINE (all times Eastern)"), any other line of a few words in capitals
+    ("WHAT THE SNAPSHOTS LOOKED LIKE", "REVISION HISTORY"): the document's own heading style."""
+    caps = 0
+    for line in body:
+        if line[:1].isupper() and _HEADING_NOTE.sub("", line.strip()).isupper() and _plain_heading(line.strip()):
+            caps += 1
+            if caps >= 2:
+                return _plain_or_capitals
+    return _plain_heading
+
+
+def _plain_or_capitals(line: str) -> bool:
+    if _plain_heading(line):
+        return True
+    name = _HEADING_NOTE.sub("", line).rstrip(":")
+    return name.isupper() and 1 <= len(name.split()) <= 6 and _CAPITALS_NAME.match(name) is not None
+
+
+# a name in capitals: words of two letters or more, "&" or "/" between them ("Q&A", "N/A" are not one)
+_CAPITALS_NAME = lazy_re.compile(r"^[A-Z][A-Z'’-]+(?:\s+(?:[A-Z][A-Z'’-]*|&|/))*$")
+
+
 def _plain_heading(line: str) -> bool:
     """A line standing alone that is only a section name: "Timeline", "ACTION ITEMS:",
     "3 TIMELINE" (numbered, as a PDF's text gives it)."""
@@ -747,6 +772,11 @@ def _classify_sections(doc: Doc) -> None:
 _FEED = lazy_re.compile(r"^(?:activity|comments)\b", re.I)
 
 
+# a heading's last part after a comma or a dash, a zone's abbreviation or name alone:
+# "Timeline — Thursday 10 July 2025, BST", "Timeline - CEST"
+_HEADING_TAIL = lazy_re.compile(r"(?:,|\s[-–—])\s*([A-Za-z][A-Za-z/_+\d:-]{1,30})\s*$")
+
+
 def _feeds_beside_a_timeline(doc: Doc) -> None:
     """A card's or ticket's "Activity" feed is the timeline of a document that has no other;
     beside another timeline it is a record kept next to the review (its comments repeat
@@ -794,7 +824,11 @@ def _time_headed_episodes(doc: Doc) -> None:
 _SUPPORTING_RECORD = lazy_re.compile(r"\b(?:appendix|appendices|annex(?:e|es)?|anhang|anexo|bijlage|allegato"
                                      r"|(?:previous|prior|earlier|past|similar)\s+(?:similar\s+)?(?:incidents?|outages?)"
                                      r"|transcripts?|chat(?:\s+|-)?(?:logs?|history|verlauf)|(?:slack|teams|channel|irc)\s+"
-                                     r"(?:logs?|export|history|thread|messages)|log\s+excerpts?|raw\s+logs?)\b|付録|附录|부록",
+                                     r"(?:logs?|export|history|thread|messages)|log\s+(?:excerpts?|extracts?|output|samples?)|raw\s+logs?"
+                                     # "## Evidence", "## Sign-in log": what was collected, beside the timeline
+                                     r"|evidence|exhibits?|artefacts?|artifacts?"
+                                     r"|(?:sign[\s-]?in|audit|access|server|application|gateway|deploy|build|ci|job|kernel|error)"
+                                     r"\s+logs?)\b|付録|附录|부록",
                                      re.I)
 
 
@@ -1007,6 +1041,27 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
         else:
             out.append((ln, [text]))
     return out
+
+
+def _fields_block(b: Block) -> list[tuple[str, str, int, str]]:
+    """A paragraph made wholly of fields ("**Key:** value" or "Key: value"), one or more a
+    line, three lines or more, two of them the document's and one its date or severity
+    ("**Date:** 12 November 2025" / "**Severity:** S2" / "**Status:** In review"): (key,
+    value, line, key text) for each; else nothing. (Not a status update's "**Status:**
+    Resolved" over its post time: it names neither.)"""
+    if len(b.rows) < 3:
+        return []
+    fields = []
+    for ln, (line_text,) in b.rows:
+        if not _opens_field(line_text):
+            return []
+        m = None if "**" in line_text or "__" in line_text else _KV_LINE.match(plain(line_text).strip())
+        pairs = list(_bold_pairs(line_text)) if m is None else [m.group(1, 2)]
+        if not pairs:
+            return []
+        fields += [(meta_key(k), v, ln, k) for k, v in pairs if meta_key(k) in _HEADING_KEYS]
+    keys = {f[0] for f in fields}
+    return fields if len(fields) >= 2 and keys & {"date", "severity"} else []
 
 
 def _short_field_then_sentence(field: str, line: str) -> bool:
@@ -1378,6 +1433,15 @@ def _collect_metadata(doc: Doc) -> None:
                                if meta_key(k) in (_HEADING_KEYS if shaped else _DOCUMENT_KEYS)]
                 for key, value, ln, key_text in fields if len(fields) >= 2 or shaped else ():
                     put(key, value, ln, key_text)
+            if s is first and not shaped:
+                # (a block of the document's fields set down after the timeline that opens it,
+                # "| 10:14 | Alert ... |" then "**Date:** 12 November 2025" / "**Severity:** S2"
+                # / "**Status:** In review": every line a bold field, three or more)
+                for b in s.blocks[1:]:
+                    if b.kind == "para" and (fields := _fields_block(b)):
+                        for key, value, ln, key_text in fields:
+                            put(key, value, ln, key_text)
+                        break
             elif shaped and s.blocks and s.blocks[0].kind == "table":
                 # (a table of fields first under the title, whatever the chat pasted below it
                 # makes of the section: "| Severity | SEV2 |" over "- **[16:02] lukas:** ...")
@@ -2234,10 +2298,31 @@ def _stated_incident_day(doc: Doc, posted: date) -> date | None:
     opening = _opening_prose(doc)[:1200]   # (its first paragraphs: after what the post is, what it tells of)
     said = _INCIDENT_DATED.search(opening)
     if said is None:
-        return None
+        return _told_under_its_heading(doc, posted)
     sentence = _SENTENCE.split(opening[said.end():said.end() + 160], 1)[0]
     day = tp.find_date(sentence, doc.order_hint)
     return day if day is not None and posted - timedelta(days=3 * 366) <= day < posted else None
+
+
+def _told_under_its_heading(doc: Doc, posted: date) -> date | None:
+    """The day a post's section about the incident opens on ("## The incident" over "On March
+    29th, at around 10:00 a.m. EST, one of our SREs noticed ..."), within a year before the
+    post (a day without a year is the last such day on or before it); else None."""
+    for s in doc.of_kind("summary"):
+        if not _TELLS_THE_INCIDENT.match(clean_heading(plain(s.title or ""))):
+            continue
+        first = next((plain(b.text) for b in s.blocks if b.kind == "para"), "")
+        if (m := _OPENS_ON_A_DAY.match(first)) is None:
+            return None
+        day = tp.date_at(first, m.end(), doc.order_hint, year=posted.year)
+        if day is not None and day > posted:
+            day = tp.date_at(first, m.end(), doc.order_hint, year=posted.year - 1)
+        return day if day is not None and posted - timedelta(days=366) <= day < posted else None
+    return None
+
+
+_TELLS_THE_INCIDENT = lazy_re.compile(r"(?:the\s+)?(?:incident|outage)\s*[:.]?\s*$|what\s+happened\s*[:.?]?\s*$", re.I)
+_OPENS_ON_A_DAY = lazy_re.compile(r"\s*On\s+(?:the\s+)?")
 
 
 # a sentence about the incident's own day: "The incident is from ...", "The outage happened on ..."
@@ -2720,6 +2805,8 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     for text in candidates:
         # (read as shown: "IST (UTC\+05:30)" as Google Docs exports it, "**Times:** ...")
         z = tp.stated_zone(plain(text))
+        if z is None and text in titles and (tail := _HEADING_TAIL.search(plain(text))) is not None:
+            z = tp.zone(tail.group(1))   # "## Timeline — Thursday 10 July 2025, BST": its last part the clock's zone
         if z is not None and text not in titles and "/" in z.name and not _SAYS_TIME.search(text):
             continue   # "Shift 1 - APAC (Singapore), Wei Jie Tan": where someone was, not the clock
         if z is not None:
@@ -3616,6 +3703,11 @@ _AVERTED = [
     (("away from",), lazy_re.compile(
         r"\b(?:minutes?|hours?|seconds?|days?|an?\s+hour)\s+away\s+from\s+(?:running\s+out|filling|failing|an?\s+outage"
         r"|(?:a\s+)?full\s+(?:disk|outage)|refusing|rejecting|stopping|losing|data\s+loss)", re.I)),
+    # "no account access, no data accessed", "the attacker ... never got a session": a
+    # stolen password stopped at the second factor
+    (("no account", "no system", "no mailbox", "no data", "never got"), lazy_re.compile(
+        r"\bno\s+(?:account|system|mailbox|data)\s+access\b(?!\s+(?:for|until|during))"
+        r"|\bno\s+data\s+(?:was\s+)?accessed\b|\bnever\s+got\s+(?:a\s+session|access|in)\b", re.I)),
     # "We paused the upgrade in time", "caught it just in time": stopped before the harm
     (("in time",), lazy_re.compile(
         r"\b(?:paused|stopped|halted|caught|aborted|cancell?ed|blocked|pulled)\s+(?:it|them|the\s+[\w-]+)\s+"

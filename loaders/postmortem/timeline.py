@@ -1955,7 +1955,9 @@ TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 
 _LATER = lazy_re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
-_SENTENCE_END = lazy_re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+# (not after "a.m." before the zone it was in: "at 9:00 a.m. ET on Thursday" is one sentence)
+_SENTENCE_END = lazy_re.compile(r"(?<=[.!?])(?<![aApP]\.[mM]\.)\s+(?=[A-Z(\"'])"
+                                r"|(?<=[aApP]\.[mM]\.)\s+(?=[A-Z(\"'])(?!(?:[A-Z]{1,4}T|UTC)\b)")
 # a clock in prose: "18:52", "9h05", "UTC 05:13" (not "expires in 2h05", a span); written with a dot ("14.30", as British
 # and German writers do) only where the words make it a time of day: a zone or am/pm after
 # it (or the day it was on: "00.05 on Friday the 11th"), or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
@@ -1975,6 +1977,13 @@ _CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:
 
 _ZONE_FIRST = lazy_re.compile(r"(UTC|GMT)\s+", re.I)   # "UTC 05:13"
 _ZONE_BEFORE = lazy_re.compile(r"\b(?:UTC|GMT)\s$")     # (the four characters before a clock)
+
+
+def _a_version(number: str, text: str) -> bool:
+    """Whether a dotted number ("8.12") is a version the text names elsewhere as one
+    ("8.12.0", "8.12.x", "v8.12"), not a clock."""
+    return re.search(r"(?<![\d.])(?:v" + re.escape(number) + r"(?![\d])|" + re.escape(number) + r"\.(?:\d|x\b))",
+                     text) is not None
 
 
 def prose_entries(doc, text: str, incident_date) -> list[Entry]:
@@ -2012,6 +2021,9 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             st = tp.read_stamp(head[zone_first.end():] if zone_first else head, doc.order_hint)
             if st is None or not st.has_time:
                 continue
+            if st.zone is None and "." in head[:st.end] and ":" not in head[:st.end] and not zone_first \
+                    and not _MERIDIEM.search(head[:st.end]) and _a_version(head[:st.end].strip(), doc.text or text):
+                continue   # ("updating straight from 8.12 or older" beside "8.12.0" in a release table): a version
             if _HABITUAL.match(head, st.end):
                 continue   # ("branches open at 10 a.m. on Saturdays", "the job runs at 02:00 every night": a routine, no event)
             if (zone_first or zone_before) and st.zone is None:

@@ -221,7 +221,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                     r"reflections?", r"discussion")),
     ("summary", _rx(r"(?:incident\s+|executive\s+)?summary", r"overview", r"tl;?\s*dr", r"abstract",
                     r"(?:incident\s+)?description", r"what\s+happened", r"background", r"introduction",
-                    r"context", r"issue\s+summary")),
+                    r"context", r"issue\s+summary",
+                    # "## The incident", "## The outage": a post's telling of it, under its own heading
+                    r"the\s+(?:incident|outage)(?=\s*[:.]?\s*$)")),
     ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed|s)?", r"affected", r"scope", r"effects?",
                    r"who\s+(?:did\s+(?:it|this)\s+affect|(?:was|were)\s+affected)")),
     ("detection", _rx(r"detection", r"how\s+(?:was\s+it|we)\s+detected", r"how\s+we\s+(?:found\s+out|noticed|knew)",
