@@ -77,7 +77,7 @@ wont do|will not do|wont fix|wontfix|will not fix|wont implement|not planned|
 canceled|cancelled|cancel|declined|rejected|duplicate|duplicated|dupe|
 cannot reproduce|cant reproduce|can not reproduce|not reproducible|
 unable to reproduce|works as designed|working as intended|works as intended|
-invalid|obsolete|abandoned|out of scope|not a bug|not doing|discarded|dropped|
+invalid|obsolete|abandoned|out of scope|not a bug|not doing|discarded|dropped|not adopted|
 incomplete|stale|
 no se hara|no se hace|no se resolvera|no se corregira|cancelado|cancelada|
 rechazado|rechazada|descartado|descartada|duplicado|duplicada|

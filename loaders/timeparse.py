@@ -460,6 +460,7 @@ _AND_DAY = r"(?:\s*(?:&|and|-|–|to)\s*" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?
 _AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|to)\s*(?:" + _MON.replace("(?P<mon>", "(?P<mon2>") + r"\s+)?"
                 r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?")
 
+_CAPS_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 _DATE_PATTERNS = [
     # 2021-06-30, 2021/06/30
     ("ymd", lazy_re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
@@ -518,6 +519,12 @@ _DATE_PATTERNS = [
     ("dmy_word_slash", lazy_re.compile(r"(?P<d>\d{1,2})/(?P<mon>[^\W\d_]{3,9})\.?/(?:(?P<y>\d{4})|(?P<yy>\d{2}))(?!\d)")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
     ("dmy_compact", lazy_re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
+    # 040500Z MAR 25: a date-time group (the day, hours and minutes in UTC, the month in
+    # capitals, a two-digit year), as forces and utilities' reports write them; and the
+    # day it names alone, 04 MAR 25 (a two-digit year only after a month in capitals)
+    ("dtg", lazy_re.compile(r"(?P<d>0[1-9]|[12]\d|3[01])(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)Z\s+(?P<mon>" + _CAPS_MONTHS
+                            + r")\s+(?P<yy>\d{2})(?!\d)")),
+    ("dmy_caps_yy", lazy_re.compile(r"(?P<d>\d{1,2})[ -](?P<mon>" + _CAPS_MONTHS + r")[ -](?P<yy>\d{2})(?![\d:%]|[.,]\d|\s*%)")),
     # 6th Nov 2023 / 14 June 2022
     ("dmy_name", lazy_re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
 ]
@@ -609,10 +616,10 @@ _MAX_PREFIX = 80
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
                 if k in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_name", "dmy_word", "dmy_word_open",
-                         "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact")]
+                         "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact", "dtg", "dmy_caps_yy")]
 _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
                 if k not in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_word", "dmy_word_open",
-                             "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact")]
+                             "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact", "dtg", "dmy_caps_yy")]
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
@@ -669,6 +676,8 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
         st.year, st.month, st.day = y, mo, d
+        if kind == "dtg":
+            st.hour, st.minute, st.second, st.zone = int(g["hh"]), int(g["mm"]), 0, ZONE_UTC
         return m.end()
     return None
 
@@ -749,7 +758,8 @@ _WITH_SECONDS = lazy_re.compile(r":\d\d:\d\d$")
 # hour up to 14, and nothing of a clock after it
 _SPACED_OFFSET = lazy_re.compile(r" ?([+-](?:0\d|1[0-4]):?(?:00|30|45))(?![\w:]|\.\d|\s*[-–—]\s*\d)")
 # (a lowercase "z" glued to the minutes is Zulu too, as ops logs write it: "16:00z")
-_ISO_ZONE = lazy_re.compile(r"(?:[Zz]|([+-]\d{2}:?\d{2}))(?![\w:])")
+# (Zulu before an entry's colon too: "0514Z: vpn-a drained")
+_ISO_ZONE = lazy_re.compile(r"(?:[Zz](?!\w|:\S)|([+-]\d{2}:?\d{2})(?![\w:]))")
 _FRACTION = lazy_re.compile(r"[.,]\d{1,9}(?=[Zz](?![\w:])|[+-]\d{2}:?\d{2}(?![\w:]))")
 
 

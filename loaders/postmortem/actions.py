@@ -34,9 +34,12 @@ _HEADERS = {
                         r"|sorumlu|ng[ưu][ờo]i\s+ph[ụu]\s+tr[áa]ch|ph[ụu]\s+tr[áa]ch|ответственн(?:ый|ые|ая)|исполнитель"
                         r"|accountable|odpowiedzialn[ya]"
                         # "PIC" (person in charge, as Indonesian and other Asian teams head the column)
-                        r"|pic|penanggung\s+jawab)\b"
+                        r"|pic|penanggung\s+jawab"
+                        # a forces' or a government's "OPR" (office of primary responsibility), "POC"
+                        r"|opr|poc)\b"
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
-    "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
+    # ("Suspense", "Suspense date": the forces' word for when it is due)
+    "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|suspense(?:\s+date)?|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
                       r"|by when|by(?=\s*$)|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
                       r"|prazo|plazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
                       r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
@@ -632,6 +635,17 @@ def _checklists(doc, incident_date) -> list[dict]:
 _CHECKED_LIST = lazy_re.compile(r"\b(?:verif\w*|check\w*|sign[\s-]?off|review\w*|drill\w*|runbook\w*"
                            r"|(?<!repair\s)(?<!fix\s)(?<!cleanup\s)(?<!clean-up\s)steps|done|completed?"
                            r"|validat\w*|test\w*|readiness|pre[\s-]?flight)\b", re.I)
+
+
+def owned_table(b) -> bool:
+    """Whether a table is follow-up work by its header: a column for the action, one for
+    its owner, and one for when it is due or its status ("| Barrier | Action | Owner | Due
+    | Ticket | Status |")."""
+    if not b.rows or len(b.rows) < 2:
+        return False
+    names = {m.lastgroup for h in b.rows[0][1] if (m := _COLUMN.match(plain(h))) is not None}
+    return "owner" in names and bool(names & {"due", "status"}) \
+        and any(_HEADERS["text"].match(plain(h)) for h in b.rows[0][1])
 
 
 def _is_action_table(b) -> bool:
@@ -1433,7 +1447,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")
-_DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|" + WONT_OTHER + r")"
+_DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|not\s+adopted|" + WONT_OTHER + r")"
 _PROSE_WONT_DO = lazy_re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
                             # "We considered pinning ... We will not be doing this: ..."
                             r"|(?:will\s+not|won[’']?t)\s+be\s+doing\s+(?:this|that|it)\b"

@@ -18,7 +18,7 @@ from loaders import severity as severities
 from loaders import timeparse as tp
 from loaders.options import Options
 from loaders.postmortem import frontmatter
-from loaders.postmortem.actions import action_items, is_checklist
+from loaders.postmortem.actions import action_items, is_checklist, owned_table
 from loaders.postmortem.doc import (
     Doc,
     date_value,
@@ -548,7 +548,9 @@ def _heading_rule(body: list[str]):
     ("WHAT THE SNAPSHOTS LOOKED LIKE", "REVISION HISTORY"): the document's own heading style."""
     caps = 0
     for line in body:
-        if line[:1].isupper() and _HEADING_NOTE.sub("", line.strip()).isupper() and _plain_heading(line.strip()):
+        # (a heading stands alone in 60 characters or fewer: sections() reads no longer line as one)
+        if line[:1].isupper() and len(line) <= 80 and _HEADING_NOTE.sub("", line.strip()).isupper() \
+                and _plain_heading(line.strip()):
             caps += 1
             if caps >= 2:
                 return _plain_or_capitals
@@ -687,6 +689,22 @@ _CHECKED_AFTER = lazy_re.compile(r"^(?:end[\s-]+to[\s-]+end\s+)?(?:validation|ve
                             r"|^(?:validation|verification|test)\s+results?\b", re.I)
 
 
+def _owned_items(s) -> bool:
+    """Whether a section's list is work people own: two items or more, most of them naming
+    their owner in a field ("Owner: Sunil Rao", "Assignee: ..."); or its first table is,
+    by its header (actions.owned_table: "| Action | Owner | Due |")."""
+    items = [b for b in s.blocks if b.kind == "item"]
+    if len(items) >= 2 and 3 * sum(1 for b in items if _OWNER_FIELD_IN.search(b.text)) >= 2 * len(items):
+        return True
+    table = next((b for b in s.blocks if b.kind == "table"), None)
+    return table is not None and owned_table(table)
+
+
+# a heading over work already done ("Steps taken during the incident"), not work to do
+_PAST_WORK = lazy_re.compile(r"\b(?:taken|during|done|completed|performed|applied)\b", re.I)
+_OWNER_FIELD_IN = lazy_re.compile(r"\b(?:owner|assignee|assigned\s+to|responsible)\s*:", re.I)
+
+
 def _classify_sections(doc: Doc) -> None:
     by_shape = doc.by_shape  # timelines known by their timed items, not their heading
     previous, prev_s = None, None
@@ -758,6 +776,8 @@ def _classify_sections(doc: Doc) -> None:
             kind = "timeline"  # "### Tues 22 Nov 2016" over "1015: Raj noticed ..." paragraphs
             by_shape.add(id(s))
             doc.day_sections[id(s)] = day
+        if kind is None and not detached and parent is None and not _PAST_WORK.search(s.title) and _owned_items(s):
+            kind = "actions"   # "SOLUTIONS" over "- S1 (cause 1): ... Owner: Sunil Rao. Due: 07/02/2025.": work someone owns
         if kind is not None:
             doc.kinds[id(s)] = kind
         if s.level == 7 and kind == "metadata" and parent not in (None, "metadata"):
@@ -2866,6 +2886,11 @@ _RUN_IN = lazy_re.compile(r"^(?:\*\*|__)(?:(?:customer|user|business|service)\s+
                      re.I)
 
 
+# the same label in plain words, a few words after it: "Impact in one line:", "Customer impact:"
+_PLAIN_RUN_IN = lazy_re.compile(r"(?:(?:customer|user|business|service)\s+)?impact(?:ed)?(?:\s+[\w-]+){0,3}\s*:\s*(?=\S)",
+                                re.I)
+
+
 _FIELD_SIZED = 200   # characters: a window stated with its length outside the summary is a field's line, not prose
 _NOT_THE_WINDOWS = {"timeline", "actions", "factors", "lessons", "went_well", "went_wrong", "lucky",
                     "detection", "resolution"}
@@ -2893,11 +2918,14 @@ def _outside_timeline(doc: Doc):
 
 
 def _run_in(doc: Doc):
-    """The text of each paragraph, anywhere, that a bold run-in impact label opens."""
+    """The text of each paragraph, anywhere, that a run-in impact label opens ("**Impact.**",
+    "Impact in one line:")."""
     for sec in doc.secs:
         for b in sec.blocks:
             if b.kind == "para" and b.text[:2] in ("**", "__") and (m := _RUN_IN.match(b.text)):
                 yield b.text[m.end():]
+            elif b.kind == "para" and b.text[:1] in "IiCcUuBbSs" and (m := _PLAIN_RUN_IN.match(b.text)):
+                yield b.text[m.end():]   # "Impact in one line: 0521Z–0819Z, about 3 hours, ..."
 
 
 def _response_time(text: str) -> bool:
@@ -3854,7 +3882,7 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
     opening = " ".join(filter(None, [_opening_prose(doc), summary, impact, title,
                                      doc.meta.get("severity", ("",))[0], *_opening_items(doc)]))
     said = _said_words(opening.lower())
-    if not (said and any(any(f.startswith(w) for f in said for w in words) and rx.search(opening)
+    if not (said and any(any(f.startswith(w) for f in said for w in words) and _said_unquoted(rx, opening)
                          for words, rx in _AVERTED)) \
             and not ("mpact" in doc.text[:3000] and _NO_IMPACT_FIELD.search(doc.text, 0, 3000)) \
             and not (impact and _NONE_HARMED.match(impact)):
@@ -3868,6 +3896,13 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
            for m in _HARMED.finditer(whole)):
         return False
     return not any(_ACCESS_HAD.finditer(whole)) or all(_clause_denies(whole, m.start()) for m in _ACCESS_HAD.finditer(whole))
+
+
+def _said_unquoted(rx, text: str) -> bool:
+    """Whether ``rx`` finds the text saying it in its own words, not in quotes: a change's
+    success criterion, 'both units healthy, "no customer impact"', is what was hoped for."""
+    return any(not (m.start() and text[m.start() - 1] in _QUOTES and text[m.end():m.end() + 1] in _QUOTES)
+               for m in rx.finditer(text))
 
 
 # an Impact field near the top, its value the harm told ("**Impact:** ... causing API downtime")

@@ -1979,11 +1979,13 @@ _ZONE_FIRST = lazy_re.compile(r"(UTC|GMT)\s+", re.I)   # "UTC 05:13"
 _ZONE_BEFORE = lazy_re.compile(r"\b(?:UTC|GMT)\s$")     # (the four characters before a clock)
 
 
-def _a_version(number: str, text: str) -> bool:
-    """Whether a dotted number ("8.12") is a version the text names elsewhere as one
-    ("8.12.0", "8.12.x", "v8.12"), not a clock."""
-    return re.search(r"(?<![\d.])(?:v" + re.escape(number) + r"(?![\d])|" + re.escape(number) + r"\.(?:\d|x\b))",
-                     text) is not None
+def _versions(text: str) -> set[str]:
+    """The dotted numbers a text names as versions ("8.12.0", "8.12.x", "v8.12"): "8.12"
+    for each, so the same number met alone in the prose ("from 8.12 or older") is no clock."""
+    return {m.group(1) or m.group(2) for m in _DOTTED_VERSION.finditer(text)}
+
+
+_DOTTED_VERSION = lazy_re.compile(r"(?<![\d.])(?:v(\d{1,2}\.\d{2})(?!\d)|(\d{1,2}\.\d{2})\.(?:\d|x\b))")
 
 
 def prose_entries(doc, text: str, incident_date) -> list[Entry]:
@@ -2002,6 +2004,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     day = None    # the story's day, once it has moved on from the incident's
     said_zone = None   # the zone the story last named
     said_pm = False    # whether the story's last 12-hour time was in the afternoon or evening
+    versions = None    # the dotted numbers the document names as versions (_versions), read once when needed
     for sentence in _SENTENCE_END.split(text):
         if "\n" in sentence:
             last = None   # (a new paragraph tells another part of the story)
@@ -2022,7 +2025,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             if st is None or not st.has_time:
                 continue
             if st.zone is None and "." in head[:st.end] and ":" not in head[:st.end] and not zone_first \
-                    and not _MERIDIEM.search(head[:st.end]) and _a_version(head[:st.end].strip(), doc.text or text):
+                    and not _MERIDIEM.search(head[:st.end]) and head[:st.end].strip() in (versions := _versions(doc.text or text) if versions is None else versions):
                 continue   # ("updating straight from 8.12 or older" beside "8.12.0" in a release table): a version
             if _HABITUAL.match(head, st.end):
                 continue   # ("branches open at 10 a.m. on Saturdays", "the job runs at 02:00 every night": a routine, no event)

@@ -94,14 +94,19 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # applied", the repair made during the incident)
         # (the bare noun, "## Guardrails", may list the protections that failed)
         r"new\s+(?:guardrails?|safeguards?)(?:\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed))?",
-        r"(?:guardrails?|safeguards?)\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed)", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?",
+        r"(?:guardrails?|safeguards?)\s+(?:added|introduced|put\s+in\s+place|implemented|shipped|landed)", r"preventi(?:ve|on)(?:\s+(?:actions?|measures?|plan|steps|work))?"
+        # (not "preventive barriers" or "controls", a risk analysis's defences in place, nor
+        # "preventive maintenance", routine work)
+        r"(?!\s+(?:barriers?|controls?|maintenance)\b)",
         r"to[\s-]?do(?:s|['’]s)?", r"(?:[\w'’-]+\s+){1,3}and\s+to[\s-]?do(?:s|['’]s)?", r"tasks",
         # a volunteer's "Jobs list" (not "Jobs", which may name the cron jobs involved)
         r"jobs?\s+list", r"list\s+of\s+jobs", r"to[\s-]?do\s+list",
         # an ITIL problem record's "Problem tasks", "Corrective tasks"
         r"(?:problem|corrective|preventive|follow[\s-]?up)\s+tasks?", r"(?:leftover|left[\s-]over|remaining|outstanding|open|pending)\s+(?:tasks?|items?|work)",
         # "Residual follow-ups", "Outstanding action items" (not "Additional actions taken during the incident")
-        r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do|chang(?:e|ing))",
+        r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?",
+        # an After Action Review's "Improve" (beside its "Sustain"): what to change
+        r"improve(?=\s*(?:\([^()]*\))?\s*[:.]?\s*$)", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do|chang(?:e|ing))",
         # "What we've done and what we will be doing": the follow-ups, done and to come
         r"what\s+we(?:'|’)?(?:ve|\s+have)\s+done\s+and\s+what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do)",
         # "What we've changed, and what's next": the changes made and to come
@@ -176,7 +181,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Technical cause", "Organizational cause": causes by their kind ("Human factors" is as
         # often a lesson's group); "The 3 root causes", "As 4 Causas Raízes Estruturais": counted
         r"(?:technical|organi[sz]ational|process|systemic|operational|procedural|proximate"
-        r"|secondary|primary|environmental)\s+(?:causes?|factors?)",
+        r"|secondary|primary|environmental|key|main|principal|underlying)\s+(?:causes?|factors?)",
         r"(?:the\s+|as\s+|os\s+)?\d{1,2}\s+(?:(?:root|main|key)\s+)?caus(?:es?|as?)\b",
         r"causal\s+factors?", r"factors",
         # a cause-and-effect diagram written as a list ("Fishbone (causes by category)"), and
@@ -210,7 +215,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # a near miss's causes: "What let it get this close", "Why it got this close"
         r"(?:what\s+(?:let|made|allowed)\s+(?:it|this|us)|why\s+(?:it|this|we))\s+(?:to\s+)?(?:get|got|come|came)\s+(?:this|so)\s+close")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
-    ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?")),
+    ("went_well", _rx(r"what\s+went\s+(?:well|right)", r"things\s+that\s+went\s+well", r"went\s+well", r"positives?",
+                      # an After Action Review's "Sustain": what to keep doing
+                      r"sustains?(?=\s*(?:\([^()]*\))?\s*[:.]?\s*$)")),
     ("went_wrong", _rx(r"what\s+went\s+(?:wrong|poorly|badly)", r"what\s+(?:didn[’']?t|did\s+not)\s+go\s+(?:so\s+|very\s+)?well", r"things\s+that\s+went\s+(?:wrong|poorly|badly)",
                        r"what\s+could\s+(?:have\s+)?(?:gone|be)\s+better", r"went\s+wrong", r"negatives?",
                        r"what\s+(?:failed|broke|didn[’']?t\s+work|did\s+not\s+work)",
@@ -1385,7 +1392,7 @@ DONE = lazy_re.compile(
 # ("🚫", a status column's sign for work not to be done, as its legend says: "🚫 won't do")
 WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw🚫]))(?:"
                      r"🚫|won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|withdrawn|will\s+not\s+be\s+implemented|not\s+planned|not\s+proceeding|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
+                     r"declined|rejected|cancell?ed|dropped|obsolete|withdrawn|will\s+not\s+be\s+implemented|not\s+planned|not\s+proceeding|not\s+adopted|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
