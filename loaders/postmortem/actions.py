@@ -57,7 +57,8 @@ _HEADERS = {
 # (the guards below, "(?=[...])" and a literal first: a search tries each pattern only where a
 # match can start, not at every character of a cell or a line; tests/test_first_letters.py
 # checks that each guard names every first character)
-_JIRA_KEY = lazy_re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|CWE|CAPEC|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
+# (not a form's number, "QF-7.5-03": a key is followed by no ".5")
+_JIRA_KEY = lazy_re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|CWE|CAPEC|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b(?!\.\d)")
 _GH_URL = lazy_re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
 _LINEAR_URL = lazy_re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
 _BROWSE = lazy_re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
@@ -66,7 +67,7 @@ _GH_SHORT = lazy_re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b"
 # a Phabricator task: "T4472", "[T4471](https://phabricator.../T4471)"
 _PHABRICATOR = lazy_re.compile(r"(?<![\w/+\-.])(T\d{3,7})(?=[\s.,;:)\]]|$)")
 _SERVICENOW = lazy_re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7})\b")
-_KEYED_FIELD = lazy_re.compile(r"\b(?i:ref|reference|ticket|issue|jira|change|cr)\s*[:#]\s*([A-Z][A-Z0-9]{1,9}-\d{1,7})\b")
+_KEYED_FIELD = lazy_re.compile(r"\b(?i:ref|reference|ticket|issue|jira|change|cr)\s*[:#]\s*([A-Z][A-Z0-9]{1,9}-\d{1,7})\b(?!\.\d)")
 _HASH = lazy_re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)
 # a tracker's project key before its number: "[ADO#48213]" (Azure Boards), "infra#88" (a
 # sibling repository's issue, as GitHub shortens it)

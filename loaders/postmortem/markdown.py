@@ -519,8 +519,11 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         # setext heading: a paragraph line followed by === or ---
         if (not para and (item is None or was_blank)
                 and i + 1 < n and lines[i + 1][:4].lstrip()[:1] in ("=", "-")
-                and _SETEXT.match(lines[i + 1]) and c != "|" and not _ITEM.match(raw)
-                and len(stripped) < 200):
+                and _SETEXT.match(lines[i + 1]) and c != "|" and len(stripped) < 200
+                and (not _ITEM.match(raw)
+                     # "1. DESCRIPTION OF NONCONFORMANCE" over a line of dashes as long: a
+                     # numbered heading underlined in plain text, not a list item over a rule
+                     or c.isdigit() and len(stripped) >= 5 and abs(len(lines[i + 1].strip()) - len(stripped)) <= 2)):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
             open_section((_ATTRIBUTES.sub("", stripped) if stripped.endswith("}") else stripped).rstrip(":").rstrip(),
                          level, ln)
