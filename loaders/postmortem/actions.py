@@ -49,7 +49,8 @@ _HEADERS = {
                          r"github|linear|id|key|referanse|referens|referenz|r[ée]f[ée]rence|refer[êe]ncia|referencia|riferimento"
                          r"|chamado|kay[ıi]t|задача|тикет)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": lazy_re.compile(r"^(?:type|kind|category|class)\b", re.I),
-    "status": lazy_re.compile(r"^(?:status|state|done|progress|complete[d]?|estado|statut|[ée]tat|situa[çc][ãa]o|stato|durum"
+    # ("Decision", a suggested follow-up's: accepted, rejected)
+    "status": lazy_re.compile(r"^(?:status|state|done|progress|complete[d]?|decision|estado|statut|[ée]tat|situa[çc][ãa]o|stato|durum"
                          r"|tr[ạa]ng\s+th[áa]i|статус|состояние)\b"
                          r"|^(?:状態|ステータス|進捗|対応状況|状況|状态|进度|상태)", re.I),
     "skip": lazy_re.compile(r"^(?:#|no\.?|n|priority|prio|sev|severity|effort|size)$", re.I),
@@ -751,6 +752,11 @@ def _keys_column(cols: dict[str, int], header: list[str], rows: list[list[str]])
             return
 
 
+# a suggested follow-up's "Decision" column, and its verdict to do it ("✅ Accepted")
+_DECISION = lazy_re.compile(r"decision\b", re.I)
+_ACCEPTED = lazy_re.compile(r"\b(?:accepted|approved|agreed|adopted)\b(?!\s+(?:and\s+)?(?:done|shipped|completed|implemented))", re.I)
+
+
 def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     header = b.rows[0][1]
     body = b.rows[1:]
@@ -761,6 +767,7 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     if "text" in cols:
         _keys_column(cols, header, [cells for _, cells in b.rows[1:]])
     asks = "status" in cols and cols["status"] < len(header) and _DONE_QUESTION.match(plain(header[cols["status"]]))
+    decides = "status" in cols and cols["status"] < len(header) and _DECISION.match(plain(header[cols["status"]]).strip())
     out = []
     for ln, cells in body:
         if not any(plain(c) for c in cells):
@@ -777,6 +784,8 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
         whole = " ".join(cells)
         said = cell("status")
         status = _status(said) if said.strip() else None
+        if decides and _ACCEPTED.search(plain(said)):
+            status = "open"   # "✅ Accepted" under "Decision": agreed to do, not done
         if asks and status is None:   # "Done?" answered "Yes" / "No"
             status = "done" if _YES.match(plain(said)) else "open" if _NO.match(plain(said)) else None
         if status is None and _NO_ACTION.match(plain(said)):
@@ -1613,8 +1622,17 @@ def _due(v: str, incident_date) -> date | None:
 
 
 def _blank(v: str) -> bool:
-    """A cell that says nothing: empty, a placeholder word, or only punctuation ('---')."""
+    """A cell that says nothing: empty, a placeholder word, or only punctuation ('---'), or
+    a template's blank in brackets ('[owner?]', '[TBD]', '{owner}')."""
+    if v[:1] in "[{" and v[-1:] in "]}":
+        inner = v[1:-1].strip(" ?").lower()
+        if inner in NO_VALUE or inner in _PLACEHOLDERS:
+            return True
     return v.lower().rstrip(".") in NO_VALUE or not any(ch.isalnum() for ch in v)   # ("None yet.")
+
+
+# a template's blank names what belongs there: "[owner?]", "{assignee}", "[name]"
+_PLACEHOLDERS = frozenset({"owner", "assignee", "name", "who", "person", "dri", "due", "date", "due date", "ticket"})
 
 
 def _kind(v: str) -> str | None:

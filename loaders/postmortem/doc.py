@@ -43,6 +43,7 @@ class Doc:
     # id(section) of a Resolution or Mitigation section that is its timed steps
     # ("### Résolution" over "- 11:08 : redémarrage des workers"): the response, step by step
     response_steps: set = field(default_factory=set)
+    drafts: set = field(default_factory=set)   # id(section) of a tool's draft beside a person's (document.py)
     # the incident's day came from a field that times it ("**Reported**: 2026-01-17 15:51")
     dated_by_field: bool = False
     # the first field whose key names nothing the parser knows but whose value is a day

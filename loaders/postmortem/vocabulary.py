@@ -76,6 +76,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+(?:steps?|actions?)",
+        # an incident tool's "Suggested follow-ups", each accepted or rejected in the review
+        r"(?:suggested|proposed)\s+(?:follow[\s-]*ups?|actions?|action\s+items?)",
         # a plant's or a field crew's: "Work orders raised", "Corrective work orders"
         r"(?:corrective\s+|follow[\s-]*up\s+)?work\s+orders?(?:\s+(?:raised|opened|created|issued))?",
         # a tracker's follow-ups as its own items: "Child work items", "Child issues", "Sub-tasks"
