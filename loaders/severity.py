@@ -55,6 +55,9 @@ def level(text) -> int | None:
     if s.isdigit():
         # a level is a small number: 5,000 digits name none (and int() refuses them)
         return int(s) if len(s) <= 3 else None
+    if ("-" in s or "→" in s or "=" in s or " to " in s) and (m := _CHANGED_TO.search(s)) \
+            and (after := level(s[m.end():])) is not None:
+        return after   # "SEV3 -> SEV2 (escalated ...)", "P3, raised to P2": the level it ended at
     if (m := _CODED.search(s)):
         return int(m.group(1))
     if (m := _LETTERED.search(s)):
@@ -64,6 +67,11 @@ def level(text) -> int | None:
     if (m := _WORD.search(s)):
         return _WORDS[m.group(1).lower()]
     return None
+
+
+# a change of level: "SEV3 -> SEV2", "P3 → P2", "raised to P2", "downgraded to SEV-3"
+_CHANGED_TO = lazy_re.compile(r"(?:->|→|⇒|=>|\b(?:raised|escalated|upgraded|downgraded|bumped|lowered|changed|moved|reduced)"
+                              r"\s+to)\s*", re.I)
 
 
 # a level's number alone, then a note on the scale in brackets or after a dash: "2 (our

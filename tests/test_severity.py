@@ -185,3 +185,10 @@ def test_the_name_a_document_calls_its_highest_level_is_level_1():
 def test_one_name_and_a_level_is_no_scale():
     from loaders.severity import on_scale, scale
     assert scale("We set x = P1 once.") == {} and on_scale("x", "We set x = P1 once.") is None
+
+
+@pytest.mark.parametrize("text, level", [
+    ("SEV3 -> SEV2 (escalated 2026-03-09 14:31 +0000 by @kwame)", 2), ("P3 → P1", 1),
+    ("P3, raised to P2", 2), ("SEV-1, downgraded to SEV-3 after triage", 3), ("SEV2 (downgraded from SEV1)", 2)])
+def test_a_changed_level_is_the_one_it_ended_at(text, level):
+    assert severity.level(text) == level

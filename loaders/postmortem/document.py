@@ -1563,10 +1563,13 @@ def _collect_metadata(doc: Doc) -> None:
                         cells = [c for c in cells if c.strip()]
                         if len(cells) == 2:
                             put(_key_of(cells[0], cells[1]), cells[1], ln, plain(cells[0]))
-                elif len(rows) == 2 and len(rows[0][1]) == len(rows[1][1]) and sum(
-                        meta_key(plain(c)) in _HEADING_KEYS for c in rows[0][1]) >= 3:
+                elif len(rows) == 2 and len(rows[0][1]) == len(rows[1][1]) and (
+                        (heads := sum(meta_key(plain(c)) in _HEADING_KEYS for c in rows[0][1])) >= 3
+                        or heads == 2 and sum(meta_key(plain(c)) is not None for c in rows[0][1]) >= 3):
                     # "| Incident | Date | Severity | Detected | ... |" over one row: the fields
-                    # turned sideways, a column each ("| Date | Severity | Status | ... |" too)
+                    # turned sideways, a column each ("| Date | Severity | Status | ... |" too;
+                    # "| Incident | Severity | Lead | Opened | Closed |", two of the document's
+                    # fields among three the parser knows)
                     ln = rows[1][0]
                     for name, cell in zip(rows[0][1], rows[1][1]):
                         put(_key_of(name, cell), cell, ln, plain(name))
@@ -3709,7 +3712,8 @@ _AVERTED = [
         # the pattern at every character of the opening, 5x faster where "was affected"
         # lets it run. No other character matches "n" case-blind, so it finds what
         # "\bno\s+..." with re.I finds.)
-        r"[nN](?<!\w.)(?i:o\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?)\s+"
+        r"[nN](?<!\w.)(?i:o\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?|traffic|requests?"
+        r"|tenants?)\s+"
         r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed|disclosed))")),
     # "no secrets were leaked", "remained fully protected throughout" (but not "users of
     # the stable packages are not affected": a part spared says another part was hit)
@@ -3749,7 +3753,7 @@ _AVERTED = [
       "pulled before", "held before"), lazy_re.compile(
         r"(?:caught|stopped|detected|found|pulled|held)\s+(?:it\s+|the\s+\w+\s+)?before\s+(?:it\s+)?(?:(?:reached|hit|went\s+(?:to|into)"
         r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?"
-        r"|(?:[\w-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
+        r"|(?:[\w:-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
     (("lucky",), lazy_re.compile(r"\bwe\s+got\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+|pretty\s+)?lucky", re.I)),
     # "it was luck, not monitoring, that caught it" (not "nothing was lost": often said of
@@ -3922,6 +3926,7 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
     # (nor harm in quotes, a message's name: 'The "payment failed" email went to admin@')
     if any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) and not _CONDITIONAL.search(m.group())
            and not (whole[m.start() - 1:m.start()] in _QUOTES and whole[m.end():m.end() + 1] in _QUOTES and m.start())
+           and not _quoted(whole, m.start())
            for m in _HARMED.finditer(whole)):
         return False
     return not any(_ACCESS_HAD.finditer(whole)) or all(_clause_denies(whole, m.start()) for m in _ACCESS_HAD.finditer(whole))
@@ -3939,6 +3944,14 @@ _IMPACT_FIELD = lazy_re.compile(r"^[\W_]*(?:customer\s+|user\s+)?impact[*_]*\s*:
 
 
 _QUOTES = ("\"", "“", "”", "'", "‘", "’")
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a quoted title on its line ('a draft titled "Rate limiter
+    outage"'): an odd number of straight double quotes before it, or more opening curly ones
+    than closing."""
+    line = text[max(text.rfind("\n", 0, at) + 1, at - 120):at]
+    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
 _CONDITIONAL = lazy_re.compile(r"\b(?:would|could|might)(?:\s+not)?\s+have\b", re.I)
 
 

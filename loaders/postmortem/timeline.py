@@ -1322,6 +1322,9 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 # wrapped before its clock, not an entry)
                 st = None if before and _OPEN_CLAUSE.search(before) else r.stamp(line_text)
                 before = line_text
+                if st is not None and ":" in line_text[:40] and _WRITE_UP_FIELD.match(plain(line_text)):
+                    last = None   # "**Reviewed:** Mar 12, Dee Hollis and ...": when the write-up was, no entry nor its day
+                    continue
                 if st is None:
                     _unreadable(r.doc, line_text, ln)
                     if last is not None:
@@ -1768,6 +1771,12 @@ def _one_clock(r: _Reader, text: str):
         return None
     st = tp.read_stamp(said, r.doc.order_hint, start=clocks[0].start())
     return st if st is not None and st.has_time and not st.has_date else None
+
+
+# a field about the write-up, not the incident: "Reviewed: Mar 12", "Written: ...",
+# "Approved on: ...", "Last updated: ..."
+_WRITE_UP_FIELD = lazy_re.compile(r"\W*(?:reviewed|written|published|approved|signed[\s-]?off|last\s+(?:updated|edited|modified)"
+                                  r"|review\s+(?:date|meeting|held))(?:\s+(?:on|by|at))?\s*:", re.I)
 
 
 def _labelled_stamp(r: _Reader, text: str):
