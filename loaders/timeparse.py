@@ -382,11 +382,17 @@ def stated_zone(text: str) -> Zone | None:
     for m in _CJK_ZONE_STATEMENT.finditer(text):
         if (z := zone(m.group(1).replace(" ", ""))) is not None:
             return z
+    if (m := _ZONE_TIME_SENTENCE.match(text)) is not None and (z := zone(m.group(1))) is not None:
+        return z   # "Sydney time. Liam, from the rotator logs ...": a sentence of its own, the zone and "time"
     low = text.lower()
     if any(w in low for w in _LOCAL_HINTS) and (m := _LOCAL_TIME_NAMED.search(text)) is not None:
         # "alla klockslag nedan är svensk tid", "giờ Việt Nam": a country's own clock
         return zone(LOCAL_TIMES[" ".join(m.group(0).lower().split())])
     return None
+
+
+# a zone's or a city's name and "time" as a sentence of its own: "Sydney time.", "London time:"
+_ZONE_TIME_SENTENCE = lazy_re.compile(r"\W*([A-Z][\w/+-]*(?:\s[A-Z][\w-]*){0,2})\s+time\s*[.:;]")
 
 
 # A country's clock named in its own language ("svensk tid", "czasu polskiego", "Türkiye

@@ -85,8 +85,10 @@ _RELATIVE_PART = lazy_re.compile(r"(\d{1,4})\s*([hms]?)")
 # workflow finished: 2024-09-17 09:30 PT": the moment named T; "Offsets are from the deploy at
 # 10:40": the moment a timeline's offsets count from
 # ("T+0 is 19:42 BST", "T0 = **2025-09-03 02:17:40 UTC**": the zero's offset written, the moment in bold;
-# "__T+0 is ...__": after the underscores of bold)
-_T_ZERO = lazy_re.compile(r"(?<![^\W_]|[+-])T\s*(?:\+\s*0(?![:.\d])|0|zero)?[*_]*\s*(?:=|:|is|was)\s*(?:[*_]*(?=\d)|when\b[^:\n]{0,80}:\s*[*_]*(?=\d|[A-Z][a-z]{2}))"
+# "__T+0 is ...__": after the underscores of bold; "T0 = **Jan 22, 2026, 9:14 AM PST**", "| **T0** |
+# Jan 22, 2026, ... |": a month's name first, or a table's row)
+_T_ZERO = lazy_re.compile(r"(?<![^\W_]|[+-])T\s*(?:\+\s*0(?![:.\d])|0|zero)?[*_]*\s*(?:=|:|is|was|\|)\s*(?:[*_]*(?=\d|[A-Z][a-z]{2}\s+\d)"
+                          r"|when\b[^:\n]{0,80}:\s*[*_]*(?=\d|[A-Z][a-z]{2}))"
                           r"|\boffsets\s+(?:are\s+)?(?:from|after|relative\s+to)\b[^.\n]{0,60}?\bat\s+(?=\d)", re.I)
 
 
@@ -628,9 +630,9 @@ _BLAMES_IT = lazy_re.compile(r"\b(?:bug|regression|introduced|broke|broken|caus\
 # it (not "Début du rétablissement", the start of it, nor "Rétablissement en cours")
 _RESTORED_FR = lazy_re.compile(r"^\W*r[ée]tablissement\b(?!\s+(?:en\s+cours|partiel|progressif|pr[ée]vu))"
                           r"|\br[ée]tablissement\s+(?:complet|total|effectif|termin[ée])", re.I)
-# "Impact stopped shortly after": the two words side by side, and not "the impact stopped
+# "Impact stopped shortly after", "Impact ends.": the two words side by side, and not "the impact stopped
 # growing" nor "impact. Resolved to fail over"
-_IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|ceased|resolved)\b"
+_IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|ceased|resolved|ends|ended)\b"
                            r"(?![ \t]+(?:growing|spreading|increasing|rising|to)\b)", re.I)
 
 
