@@ -1607,9 +1607,18 @@ def _clean_owner(v: str) -> str | None:
     v = plain(v or "").strip(" ,;")
     if v.lower().endswith(" yet") and v[:-4].strip().lower() in NO_VALUE:
         return None   # "owner: nobody yet", "unassigned yet"
+    if v.endswith(")") and (note := _EMPHASISED_NOTE.search(v)):
+        v = v[:note.start()].strip(" ,;")   # "Rohan Mehta _(AI: Speaker 3)_": the person, a tool's note in italics after
+    if v.endswith(")") and _blank(_TRAILING_NOTE.sub("", v)):
+        return None   # "[owner?] (AI: Speaker 1)", "— (AI: Speaker 4)": a blank, a tool's guess noted beside it
     if (v.endswith(")") or " / " in v) and (who := _who_of(v)):
         v = who   # "Ken Whitford (Facilities)", "Site lead (Ana Ruiz)": the person, the one owner however written
     return None if _blank(v) or v.lower() in _NO_OWNER_YET else v
+
+
+# a note in brackets ending a cell: "(AI: Speaker 1)"
+_TRAILING_NOTE = lazy_re.compile(r"\s*\([^()]*\)$")
+_EMPHASISED_NOTE = lazy_re.compile(r"\s+[*_]+\([^()]*\)[*_]*$")
 
 
 # what follows "owner" where nobody is named: "(no owner yet)", "owner needed", "owner TBD"

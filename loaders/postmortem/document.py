@@ -3014,7 +3014,8 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     if found:
         return found
     for text in _outside_timeline(doc):   # "Etki süresi : 46 dakika (09.40 - 10.26)"
-        if len(text) <= _FIELD_SIZED and (found := stated_window(text, incident_date, doc.zone, doc.order_hint)):
+        if len(text) <= _FIELD_SIZED and not _A_MEETING.search(text) \
+                and (found := stated_window(text, incident_date, doc.zone, doc.order_hint)):
             return found
     for text in _run_in(doc):   # "**Impact.** Every service was unreachable 03:35–09:17 UTC"
         if (found := find_range(text, incident_date, doc.zone, doc.order_hint)):
@@ -3029,7 +3030,8 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     for sentence in _SENTENCE.split(_opening_prose(doc)):
         if _IMPACT_WORDS.search(sentence):
             found = _range_span(plain(sentence), incident_date, doc.zone, doc.order_hint)
-            if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]):
+            if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]) \
+                    and not _A_MEETING.search(plain(sentence), max(0, found[2] - 50), found[2]):
                 return found[:2]
     return _window_field(doc)
 
@@ -3066,6 +3068,9 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
 
 
 # a meeting's time, not the incident's: "**Debrief held:** Tuesday, December 5, 2023, 2:00pm–3:30pm"
+# a line about a meeting, its hours the meeting's ("meeting notes · Tue, Dec 2, 2025 · 4:00 PM –
+# 4:42 PM IST · Recorded")
+_A_MEETING = lazy_re.compile(r"\b(?:meeting|debrief|workshop|recorded|recording)\b", re.I)
 _MEETING_BEFORE = lazy_re.compile(r"\b(?:debrief|retro(?:spective)?|post[\s-]?mortem\s+(?:meeting|review)|review\s+meeting"
                                   r"|meeting|workshop|session)\b[^.\n]{0,12}\b(?:held|on|at|:)", re.I)
 
@@ -3656,6 +3661,8 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
         return v is True or str(v).strip().lower() in _YES
     if "near_miss" in doc.meta:
         return doc.meta["near_miss"][0].strip().lower() in _YES
+    if isinstance(kind := front(doc, "class"), str) and _NEAR_MISS.match(kind.strip()):
+        return True   # "type: near-miss" in front matter: what it was, as "**Type:** Near miss" says in the body
     if title and _NEAR_MISS.match(title.strip()):
         return True
     if title and _NEAR_MISS_WORDS.search(title):

@@ -1720,6 +1720,11 @@ def _posted_line(r: _Reader, lines: list[str], i: int):
     return st, " ".join(lines[i + 1:end - 1])
 
 
+# an offset into a recording in brackets, its minutes past 23 ("[37:50]"): one such in a
+# list says all its "[03:12]" marks are minutes and seconds into it, not times of day
+_OFFSET_MARK = lazy_re.compile(r"\s*\[(?:2[4-9]|[3-5]\d):[0-5]\d\]")
+
+
 def _untimed_lists(r: _Reader, blocks) -> set[int]:
     """Items of a list that follows prose after timed entries and has no time in any
     item (the hosts a narrative names): part of the story, not timeline entries."""
@@ -1729,6 +1734,12 @@ def _untimed_lists(r: _Reader, blocks) -> set[int]:
 
     def close():
         if run:
+            if any(_OFFSET_MARK.match(b.text) for b in run):
+                # "[03:12] ... [37:50] Action items agreed": a recording's minutes and
+                # seconds (one past 23 says so), not clocks
+                skip.update(id(b) for b in run)
+                run.clear()
+                return
             stamped = any(r.stamp(_CHECKBOX.sub("", b.text)) for b in run)
             if not stamped and state["timed"] and state["after_prose"]:
                 skip.update(id(b) for b in run)
