@@ -87,6 +87,13 @@ def front(doc: Doc, key: str):
     for k in FRONT_MATTER[key]:
         if k in doc.front and doc.front[k] not in (None, ""):
             return doc.front[k]
+    for block in doc.front.values() if key in _NESTED_KEYS else ():
+        # "pagewise:" over "  severity: P2": a tool's own block of the incident's fields, one
+        # level down (not a title or a date: a docs site's "seo:" block names the page's)
+        if isinstance(block, dict):
+            for k in FRONT_MATTER[key]:
+                if k in block and k != "priority" and block[k] not in (None, "") and not isinstance(block[k], (dict, list)):
+                    return block[k]   # (not a "priority:", which orders a site's pages as well)
     if key not in _NAMED_IN_WORDS:
         return None
     if doc.front_named is None:
@@ -94,6 +101,7 @@ def front(doc: Doc, key: str):
     return doc.front_named.get(key)
 
 
+_NESTED_KEYS = frozenset({"severity", "started", "detected", "mitigated", "resolved"})
 # the fields a front-matter key may name in any of the languages a metadata line's key is
 # read in ("fecha: 2024-11-29", "severidad: Alta", "estado: Borrador", "Schweregrad: S2"),
 # when none of the usual keys gives it
