@@ -1040,6 +1040,10 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
             continue
         first = len(r.entries)
         r.zone = _own_zone(s)
+        if s.parent is None or doc.kinds.get(id(s.parent)) != "timeline":
+            # (a timeline of its own, not a part of one: a bot's "12:30 PM" above it says
+            # nothing of the curated table's "10:40", a 24-hour clock's)
+            r.half_day, r.last_clock = False, None
         _section_entries(r, s, tops)
         if id(s) in doc.response_steps:
             for e in r.entries[first:]:
