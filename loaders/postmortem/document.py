@@ -785,6 +785,7 @@ def _classify_sections(doc: Doc) -> None:
         previous, prev_s = kind, s
     _feeds_beside_a_timeline(doc)
     _drafts_beside_a_writer(doc)
+    _key_fields_beside_a_timeline(doc)
     if "timeline" not in doc.kinds.values():
         _time_headed_episodes(doc)
 
@@ -796,6 +797,25 @@ _FEED = lazy_re.compile(r"^(?:activity|comments)\b", re.I)
 # a heading's last part after a comma or a dash, a zone's abbreviation or name alone:
 # "Timeline — Thursday 10 July 2025, BST", "Timeline - CEST"
 _HEADING_TAIL = lazy_re.compile(r"(?:,|\s[-–—])\s*([A-Za-z][A-Za-z/_+\d:-]{1,30})\s*$")
+
+
+def _key_fields_beside_a_timeline(doc: Doc) -> None:
+    """A "Key moments" list whose items are the incident's time fields ("**Impact start
+    (inferred, verify):** 2025-11-18T09:31:00-05:00 — ...", "**Resolved:** ...") beside a
+    timeline of its own is the document's fields, read as such, not entries of a second
+    timeline."""
+    timelines = [s for s in doc.secs if doc.kinds.get(id(s)) == "timeline"]
+    if len(timelines) < 2:
+        return
+    for s in timelines:
+        items = [b for b in s.blocks if b.kind == "item"]
+        if len(items) < 2 or any(b.kind not in ("item", "para") for b in s.blocks):
+            continue
+        keys = [meta_key(m.group(1) or m.group(2) or "") if (m := _BOLD_KEY.match(b.text.strip()))
+                else meta_key(m.group(1)) if (m := _KV_LINE.match(plain(b.text).strip())) else None for b in items]
+        if 3 * sum(k in _TIME_KEYS for k in keys) >= 2 * len(items) \
+                and any(doc.kinds.get(id(o)) == "timeline" and o is not s and id(o) not in doc.drafts for o in timelines):
+            doc.kinds[id(s)] = "metadata"
 
 
 def _drafts_beside_a_writer(doc: Doc) -> None:
