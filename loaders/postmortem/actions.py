@@ -1457,7 +1457,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
 # ... and a decision against it: "won't do" anywhere, but "rejected", "dropped" only as a
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")
-_DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|not\s+adopted|" + WONT_OTHER + r")"
+_DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|not\s+adopted|decided\s+against|" + WONT_OTHER + r")"
 _PROSE_WONT_DO = lazy_re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
                             # "We considered pinning ... We will not be doing this: ..."
                             r"|(?:will\s+not|won[’']?t)\s+be\s+doing\s+(?:this|that|it)\b"

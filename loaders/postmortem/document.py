@@ -117,7 +117,7 @@ _KV_WIDE = lazy_re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
 # "bijna-incident", German "Beinahe-Vorfall", French "quasi-incident", Spanish "casi
 # incidente", Portuguese "quase incidente", Italian "mancato incidente", Swedish
 # "nära-olycka", Norwegian "nesten-ulykke"
-_NEAR_MISS_TERM = (r"(?:near[\s-]?miss(?:es)?|bijna[\s-]?(?:incident|ongeluk)(?:en)?|beinahe[\s-]?(?:vorfall|unfall|ausfall|störung)"
+_NEAR_MISS_TERM = (r"(?:near[\s-]?miss(?:es)?|close[\s-]calls?|bijna[\s-]?(?:incident|ongeluk)(?:en)?|beinahe[\s-]?(?:vorfall|unfall|ausfall|störung)"
                    r"|quasi[\s-]?(?:incident|accident)s?|casi[\s-]?(?:incidente|accidente)s?|quase[\s-]?(?:incidente|acidente)s?"
                    r"|mancat[oi]\s+incident[ei]|nära[\s-]?(?:olycka|incident)|nesten[\s-]?(?:ulykke|hendelse))")
 _NEAR_MISS = lazy_re.compile(r"\b" + _NEAR_MISS_TERM + r"\b", re.I)

@@ -409,6 +409,10 @@ _AGAIN_ROMANCE = lazy_re.compile(r"\b(?:vuelven?|volvi[óo]|volvieron|volta[mv]?
                                  r"(?:[^\W\d_]{3,}(?:ar|er|ir|are|ere|ire)|ser\s+[^\W\d_]+[ai]d[oa]s?)\b", re.I)
 # what the service does, done as it should again: "scans were completing normally", "the
 # service is operating normally" (not "were not completing normally", nor "stopped ...")
+# a measure said to be normal, as an entry's last words: "..., latency normal", "error rate normal again"
+_METRIC_NORMAL = lazy_re.compile(r"\b(?:latency|latencies|error\s+rates?|errors|p9[59]|p50|throughput|success\s+rates?|"
+                                 r"response\s+times?)\s+(?:(?:is|are|was|were|now|back)\s+)?(?:to\s+)?normal(?:\s+again)?\W*$",
+                                 re.I)
 _GOING_NORMALLY = lazy_re.compile(r"(?<!\bnot )(?<!n't )\b(?:is|are|was|were|now)\s+(?:again\s+|now\s+)?[a-z]+ing\s+normally\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager", "me", "us"}   # ("My uptime monitor pages me")
@@ -895,6 +899,11 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "neue Scans kommen wieder sofort an"
     if "normally" in e.text and _GOING_NORMALLY.search(e.text):
         e.tags.add("mitigated")  # "By 17:31 UTC scans were completing normally"
+    if "normal" in e.text and _METRIC_NORMAL.search(e.text):
+        # "Hit ratio > 85%, latency normal": the measure that showed the harm, normal again
+        # (its name, "latency", is no harm told)
+        e.tags.discard("impact")
+        e.tags.add("mitigated")
     said = set(words)   # (the checks below ask whether a word is there, not where)
     if not said.isdisjoint(_AGAIN_VERBS) and _AGAIN_ROMANCE.search(e.text):
         e.tags.add("mitigated")  # "Novas transferências voltam a liquidar em segundos"
