@@ -1304,7 +1304,7 @@ def _stated_status(value: str | None) -> str | None:
     said = _STATUS_DRESS.sub("", value).strip()
     if (days := tp.dates_in(said, None)) and said[days[-1][0]:].strip(" .") and \
             len(said[:days[-1][0]].split()) >= 1 and tp.find_date(said[:days[-1][0]]) is None:
-        said = said[:days[-1][0]].strip(" ,;:—–-(（")   # "Reviewed 2024-03-06", "Approved on 12 May 2024"
+        said = said[:days[-1][0]].strip(" ,;:—–-(（·•|")   # "Reviewed 2024-03-06", "Approved on 12 May 2024", "Reviewed · 20 May 2025"
         said = re.sub(r"\s+(?:on|am|le|el)$", "", said)
     if (m := _STATUS_ENDS.search(said)) and 1 <= len(said[:m.start()].split()) <= 3:
         # "In progress. Exported from Grafana ...", "Published · Exported Nov 12": the
