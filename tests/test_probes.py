@@ -89,9 +89,9 @@ FLOORS = {
     "blind-br": 0.95,   # first look 0.930 (254/273 at da8f8f2); learned from (0.960)
     "blind-bs": 0.82,   # first look 0.668 (169/253 at da8f8f2); learned from (0.842)
     "blind-bt": 0.94,   # first look 0.884 (243/275 at da8f8f2); learned from (0.949)
-    "blind-bu": 0.94,   # first look 0.772 (213/276 at 1e33502); learned from (0.949)
-    "blind-bv": 0.94,   # first look 0.863 (239/277 at 1e33502); learned from (0.949)
-    "blind-bw": 0.90,   # first look 0.791 (219/277 at 1e33502); learned from (0.910)
+    "blind-bu": 0.95,   # first look 0.772 (213/276 at 1e33502); learned from (0.964)
+    "blind-bv": 0.94,   # first look 0.863 (239/277 at 1e33502); learned from (0.953)
+    "blind-bw": 0.91,   # first look 0.791 (219/277 at 1e33502); learned from (0.928)
 }
 
 
