@@ -548,7 +548,8 @@ def _heading_rule(body: list[str]):
     ("WHAT THE SNAPSHOTS LOOKED LIKE", "REVISION HISTORY"): the document's own heading style."""
     caps = 0
     for line in body:
-        # (a heading stands alone in 60 characters or fewer: sections() reads no longer line as one)
+        # (only lines short enough to be headings: sections() reads none past 60 characters
+        # stripped; a long line's bracket-note substitution would cost its square)
         if line[:1].isupper() and len(line) <= 80 and _HEADING_NOTE.sub("", line.strip()).isupper() \
                 and _plain_heading(line.strip()):
             caps += 1
@@ -1505,7 +1506,7 @@ def _collect_metadata(doc: Doc) -> None:
             if s is first and not shaped:
                 # (a block of the document's fields set down after the timeline that opens it,
                 # "| 10:14 | Alert ... |" then "**Date:** 12 November 2025" / "**Severity:** S2"
-                # / "**Status:** In review": every line a bold field, three or more)
+                # / "**Status:** In review": every line a field, three or more: _fields_block)
                 for b in s.blocks[1:]:
                     if b.kind == "para" and (fields := _fields_block(b)):
                         for key, value, ln, key_text in fields:
