@@ -812,8 +812,7 @@ def _key_fields_beside_a_timeline(doc: Doc) -> None:
         items = [b for b in s.blocks if b.kind == "item"]
         if len(items) < 2 or any(b.kind not in ("item", "para") for b in s.blocks):
             continue
-        keys = [meta_key(m.group(1) or m.group(2) or "") if (m := _BOLD_KEY.match(b.text.strip()))
-                else meta_key(m.group(1)) if (m := _KV_LINE.match(plain(b.text).strip())) else None for b in items]
+        keys = [meta_key(pairs[0][0]) if (pairs := _line_pairs(b.text.strip())) else None for b in items]
         if 3 * sum(k in _TIME_KEYS for k in keys) >= 2 * len(items) \
                 and any(doc.kinds.get(id(o)) == "timeline" and o is not s and id(o) not in doc.drafts for o in timelines):
             doc.kinds[id(s)] = "metadata"
@@ -1113,6 +1112,15 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
     return out
 
 
+def _line_pairs(line_text: str) -> list[tuple[str, str]]:
+    """(key, value) for each field a metadata line opens: its bold ones ("**Date:** ...
+    · **Severity:** ..."), else the one plain "Key: value" it is."""
+    if "**" in line_text or "__" in line_text:
+        return list(_bold_pairs(line_text))
+    m = _KV_LINE.match(plain(line_text).strip())
+    return [m.group(1, 2)] if m else []
+
+
 def _fields_block(b: Block) -> list[tuple[str, str, int, str]]:
     """A paragraph made wholly of fields ("**Key:** value" or "Key: value"), one or more a
     line, three lines or more, two of them the document's and one its date or severity
@@ -1125,8 +1133,7 @@ def _fields_block(b: Block) -> list[tuple[str, str, int, str]]:
     for ln, (line_text,) in b.rows:
         if not _opens_field(line_text):
             return []
-        m = None if "**" in line_text or "__" in line_text else _KV_LINE.match(plain(line_text).strip())
-        pairs = list(_bold_pairs(line_text)) if m is None else [m.group(1, 2)]
+        pairs = _line_pairs(line_text)
         if not pairs:
             return []
         fields += [(meta_key(k), v, ln, k) for k, v in pairs if meta_key(k) in _HEADING_KEYS]
@@ -1498,8 +1505,7 @@ def _collect_metadata(doc: Doc) -> None:
                 # items, or a meeting's "**Date:**", is the section's own)
                 fields = []
                 for ln, (line_text,) in (row for head in heads for row in _field_lines(head.rows)):
-                    m = None if "**" in line_text or "__" in line_text else _KV_LINE.match(plain(line_text).strip())
-                    fields += [(meta_key(k), v, ln, k) for k, v in (_bold_pairs(line_text) if m is None else [m.group(1, 2)])
+                    fields += [(meta_key(k), v, ln, k) for k, v in _line_pairs(line_text)
                                if meta_key(k) in (_HEADING_KEYS if shaped else _DOCUMENT_KEYS)]
                 for key, value, ln, key_text in fields if len(fields) >= 2 or shaped else ():
                     put(key, value, ln, key_text)

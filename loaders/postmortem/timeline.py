@@ -2060,8 +2060,11 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             if st is None or not st.has_time:
                 continue
             if st.zone is None and "." in head[:st.end] and ":" not in head[:st.end] and not zone_first \
-                    and not _MERIDIEM.search(head[:st.end]) and head[:st.end].strip() in (versions := _versions(doc.text or text) if versions is None else versions):
-                continue   # ("updating straight from 8.12 or older" beside "8.12.0" in a release table): a version
+                    and not _MERIDIEM.search(head[:st.end]):
+                if versions is None:
+                    versions = _versions(doc.text or text)
+                if head[:st.end].strip() in versions:
+                    continue   # ("updating straight from 8.12 or older" beside "8.12.0" in a release table): a version
             if _HABITUAL.match(head, st.end):
                 continue   # ("branches open at 10 a.m. on Saturdays", "the job runs at 02:00 every night": a routine, no event)
             if (zone_first or zone_before) and st.zone is None:
