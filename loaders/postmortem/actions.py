@@ -297,11 +297,32 @@ def _action_sections(doc) -> list:
         said = _words_of(kept)
         done = {id(s) for s in secs if top(s) == id(s) and _DONE_HEADING.search(clean_heading(plain(s.title)))
                 and not _retold(s, said)}
-        return [s for s in secs if top(s) in tracked or top(s) in done]
+        # (and a list whose items name their owners is kept work too: "## Our actions"
+        # beside the vendor's tracked table; so is a list in a report of its own, a part
+        # of the document with its own timeline that the tracked list is not in: the
+        # vendor's "### Next steps" under "## Tollgate's incident summary")
+        parts = _own_reports(doc, [s for s in secs if top(s) in tracked])
+        return [s for s in secs if top(s) in tracked or top(s) in done
+                or _fielded_items([b for b in s.blocks if b.kind == "item"])
+                or (any(id(a) in parts for a in _ancestors(s)) and not _retold(s, said))]
     return secs
 
 
 _WORDS = lazy_re.compile(r"[^\W\d_]{4,}")
+
+
+def _ancestors(s):
+    while s.parent is not None:
+        s = s.parent
+        yield s
+
+
+def _own_reports(doc, kept: list) -> set[int]:
+    """id() of the sections that hold a timeline of their own and none of ``kept``: the
+    parts of a document that are a report of their own (a vendor's, pasted below the
+    team's notes)."""
+    outside = {id(a) for s in kept for a in (s, *_ancestors(s))}
+    return {id(a) for t in doc.of_kind("timeline") for a in _ancestors(t) if id(a) not in outside}
 
 
 def _words_of(secs) -> list[set[str]]:
@@ -374,6 +395,19 @@ def is_checklist(s) -> bool:
     with its status, as a tracker's table is."""
     items = [b for b in s.blocks if b.kind == "item"]
     return len(items) >= 2 and all(_CHECK.match(b.text) for b in items)
+
+
+def _fielded_items(items: list) -> bool:
+    """A list of two or more items at least half of which name their owner ("- Turn on
+    auto-refresh — N. Achterberg — by 24/01/2025 — CHG0041882 — done"): a list kept with
+    its fields, as a tracker's table is, not a plan told as bullets."""
+    if len(items) < 2:
+        return False
+    fielded = 0
+    for b in items:
+        a = _from_text(b.text, b.children, b.line, None, None)
+        fielded += bool(a.get("owner"))
+    return fielded * 2 >= len(items)
 
 
 def _is_tracked_table(b) -> bool:
@@ -482,8 +516,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                         out.append(_from_text(m.group(1), [], ln, incident_date, group_kind,
                                               group_status))
         _handles_as_owners(out[first:])
-    if not doc.of_kind("actions"):
-        out.extend(_introduced_lists(doc, incident_date))
+    out.extend(_introduced_lists(doc, incident_date, fielded=bool(doc.of_kind("actions"))))
     if not out:   # no action section, or none with an item ("### Potential improvement" in prose)
         out.extend(_checklists(doc, incident_date))
     # "Action point: ..." paragraphs anywhere outside an actions section (but not a "TODO" in
@@ -593,23 +626,33 @@ _SUGGESTED = lazy_re.compile(r"\b(?:solutions?|ideas?|options?|alternatives?|sug
                         re.I)
 
 
-def _introduced_lists(doc, incident_date) -> list[dict]:
+def _introduced_lists(doc, incident_date, fielded: bool = False) -> list[dict]:
     """In a document with no action-items section, the list right after a paragraph
     that announces actions and ends with a colon: its items are the action items (not
-    when the paragraph says they were suggested or considered)."""
+    when the paragraph says they were suggested or considered). With ``fielded``, in a
+    document that has one: only a list whose items name their owners, under a label
+    that names follow-up work ("Follow-ups on our side:" in the notes a customer kept
+    below a vendor's report, beside the vendor's own actions)."""
     out = []
     for s in doc.secs:
-        if doc.kinds.get(id(s)) in ("timeline", "factors", "went_well", "went_wrong", "lucky", "lessons"):
-            continue
+        kind = doc.kinds.get(id(s))
+        if kind == "actions" or (not fielded and kind in ("timeline", "factors", "went_well", "went_wrong",
+                                                          "lucky", "lessons")):
+            continue   # (a label that names follow-up work may close any section: "Our timeline:" then "Follow-ups:")
         blocks = s.blocks
         for i, b in enumerate(blocks[:-1]):
             if b.kind != "para" or not b.text.rstrip().endswith(":") or not _INTRODUCES.search(b.text) \
                     or _SUGGESTED.search(b.text):
                 continue
+            listed = []
             for item in blocks[i + 1:]:
                 if item.kind != "item":
                     break
-                out.append(_from_text(item.text, item.children, item.line, incident_date, None))
+                listed.append(item)
+            if fielded and not (len(b.rows) == 1 and section_kind(plain(b.text).rstrip(" :")) == "actions"
+                                and _fielded_items(listed)):
+                continue
+            out.extend(_from_text(item.text, item.children, item.line, incident_date, None) for item in listed)
     return out
 
 
