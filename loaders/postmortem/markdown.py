@@ -560,7 +560,12 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                      # "3 TIMELINE", "1.2 Timeline": a numbered name, as a PDF's or a word
                      # processor's text gives its headings, with a blank line after it (not
                      # a table of contents' "1. Summary" over "2. Timeline")
-                     or c.isdigit() and (i + 1 >= n or not lines[i + 1].strip() or _is_table_line(lines[i + 1]))
+                     or c.isdigit() and (i + 1 >= n or not lines[i + 1].strip() or _is_table_line(lines[i + 1])
+                                         # (or, after a blank line, right over its first line of
+                                         # text, as pdftotext gives "3. Timeline" over "Time (UTC)
+                                         # Event": not a contents list's next entry)
+                                         or was_blank and lines[i + 1][:1] not in " \t"
+                                         and not lines[i + 1][:1].isdigit())
                      and _NUMBERED_NAME.match(stripped))
                 and heading(stripped)):
             open_section(stripped.rstrip(":"), 7, ln)
