@@ -616,6 +616,19 @@ _RANGE_TAIL = lazy_re.compile(
 # (a zone written out in full first: "2:19 PM Pacific Daylight Time" is PDT, not a city
 # "Pacific Daylight"; "14:00 Central European Summer Time" CEST)
 _ZONE_TAIL = lazy_re.compile(r"\s*\(?\s*(" + _WRITTEN_OUT + r"|" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)
+# what follows a place's name when the name opens the entry's sentence: a word in lower case
+# ("07:10 Canary promoted to 100%", "09:00 Phoenix rollout starts"), not "time" ("09:31 Dublin time")
+_SENTENCE_GOES_ON = lazy_re.compile(r"[ \t]*(?!time\b|local\b)[a-z]")
+
+
+def _city_as_subject(text: str, z: re.Match) -> bool:
+    """Is the zone after a time a place's name that starts the sentence after the time
+    ("07:10 Canary promoted ...": the canary, not the Canary Islands' clock)? A name in
+    brackets, or followed by "time", punctuation or the end, is the clock's zone."""
+    word = z.group(1)
+    return ")" not in z.group(0) and word[:1].isupper() and "/" not in word \
+        and word.lower() not in ZONE_WORDS and word.upper() not in ABBREVIATIONS \
+        and _city_zone(word) is not None and _SENTENCE_GOES_ON.match(text, z.end()) is not None
 _MAX_PREFIX = 80
 
 
@@ -846,7 +859,7 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         after = gap.end() if gap else end
         # a zone may sit between the time and a trailing date ("11:10 UTC 6th Nov 2023")
         z = _ZONE_TAIL.match(text, after) if st.zone is None else None
-        if z and zone(z.group(1)):
+        if z and zone(z.group(1)) and not _city_as_subject(text, z):
             st.zone = zone(z.group(1))
             g2 = _GAP.match(text, z.end())
             after = g2.end() if g2 else z.end()
@@ -885,7 +898,7 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         end = r.end()
     if st.zone is None:
         z = _ZONE_TAIL.match(text, end)
-        if z:
+        if z and not _city_as_subject(text, z):
             zz = zone(z.group(1))
             if zz is not None:
                 st.zone = zz
