@@ -1043,6 +1043,8 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         _status_updates(r)
         if not r.entries and status_issue(doc):
             _timed_blocks(r)
+        if not r.entries:
+            _noted_code_block(r)
     spans: dict[int, tuple[int, int]] = {}   # id(section) -> its entries' slice of r.entries
     for s in tops:
         if id(s) in r.absorbed:
@@ -1079,6 +1081,35 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
     if not doc.newest_first:
         _check_order(doc, r.entries)
     return r.entries
+
+
+# a line of a notice pasted as code that opens with a clock to the minute and goes on in
+# words ("02:41  LC3 reloaded for firmware 7.4.2"), not a log's record (its clock to the
+# second, a level or a bracket after it)
+_NOTED_LINE = lazy_re.compile(r"(?:\d{4}-\d\d-\d\d[ T]|\d{1,2}[./]\d{1,2}\.?(?:\d{2,4})?\s+)?"
+                              r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:UTC|Z|[A-Z]{3,4}))?(?:\s{2,}|\s+[-–—]\s+)[^\W\d_]")
+_LOG_MARK = lazy_re.compile(r"\d:\d\d:\d\d|\b(?:INFO|WARN(?:ING)?|ERROR|DEBUG|TRACE|FATAL|CRIT)\b|^\s*\[")
+
+
+def _noted_code_block(r: _Reader) -> None:
+    """In a document with no timeline section, the one code block that holds a notice's
+    chronology (a vendor's report pasted as text: "02:00  Maintenance window opened",
+    "02:41  LC3 reloaded ..."): three lines or more that open with a clock to the minute
+    and go on in words, and no line of a log (a clock to the second, a level, a bracket)."""
+    found = None
+    for s in r.doc.secs:
+        if not s.fenced:
+            continue
+        noted = [(ln, t) for ln, t in s.fenced if _NOTED_LINE.match(t)]
+        if len(noted) < 3 or any(_LOG_MARK.search(t) for _, t in s.fenced):
+            continue
+        if found is not None:
+            return   # (two such blocks: which one is the incident's is not for a rule to guess)
+        found = noted
+    for ln, line_text in found or ():
+        st = r.stamp(line_text)
+        if st is not None and st.has_time:
+            r.add(st, line_text, ln)
 
 
 def _told_as_story(tops, entries: list[Entry]) -> bool:
