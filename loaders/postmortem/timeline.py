@@ -1065,6 +1065,11 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         # a "What happened" section told as a story, and the status page's updates kept
         # under headings of their own ("### Resolved · Mar 2, 17:05"): those are the timeline
         _status_headings(r)
+    elif tops:
+        # a status page's history kept beside the team's own timeline ("## Status page
+        # history" over "### Resolved — Mar 18, 17:25 UTC"): its updates are entries too
+        _status_headings(r, {id(s) for s in r.doc.secs if s.level
+                             and (id(s) not in spans or spans[id(s)][0] == spans[id(s)][1])})
     if not r.entries:
         # a timeline written in a code block, one timed line per event ("2023-06-17 19:10
         # Issue reported by ..."): read only when the timeline holds nothing else, so a log
@@ -1674,12 +1679,14 @@ _STATUS_HEADING = lazy_re.compile(
 _HEADING_SAID = lazy_re.compile(r"^\s*(?:\(?[a-z]{4,16}\s+time\)?)?\s*[-:\u2013\u2014|,]?\s*", re.I)
 
 
-def _status_headings(r: _Reader) -> bool:
+def _status_headings(r: _Reader, only: set[int] | None = None) -> bool:
     """Entries from two or more headings that name a status-page stage and a date or time
     (a post kept as its status updates), each with the text under it; False when there
-    are none."""
+    are none. With ``only``: the headings of those sections (id()) alone."""
     found = []
     for s in r.doc.secs:
+        if only is not None and id(s) not in only:
+            continue
         title = clean_heading(s.title) if s.level else ""   # "## 2. Identified 9:02a": its number aside
         if title and (m := _STATUS_HEADING.match(title)):
             after = plain(title[m.end():])
