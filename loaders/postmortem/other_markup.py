@@ -47,12 +47,23 @@ def is_asciidoc(lines: list[str]) -> bool:
     """Whether the text is written in AsciiDoc (see the module's docstring)."""
     first = next((ln for ln in lines if ln.strip()), "")
     sections = 0
-    for line in lines:
+    for k, line in enumerate(lines):
         if line[:1] == "#" and _MD_HEADING.match(line):
             return False
         if line[:2] == "==" and _ADOC_SECTION.match(line):
             sections += 1
+        elif k and line[:3] in ("---", "===") and _setext_underline(lines[k - 1], line):
+            # "SUMMARY" over "-------": a plain text's heading underlined to its length, where
+            # AsciiDoc's "----" opens a listing block ("== Mon 15 Sep ==" its day lines)
+            return False
     return sections >= 2 or (sections >= 1 and bool(_ADOC_TITLE.match(first)))
+
+
+def _setext_underline(above: str, line: str) -> bool:
+    """Is ``line`` only dashes or only equals signs, as long as the text line above it
+    (within one), that text opening with a letter or a digit?"""
+    rule = line.rstrip()
+    return len(set(rule)) == 1 and above[:1].isalnum() and abs(len(above.rstrip()) - len(rule)) <= 1
 
 
 def _adoc_inline(text: str) -> str:
