@@ -972,7 +972,10 @@ def _date_line(st, text: str) -> bool:
     """A line that is only a date (``June 14, 2022``, ``**2021-06-29**``, ``Day 2 - 6th Nov``)."""
     if st is None or not st.has_date or st.has_time:
         return False
-    rest = plain(text[st.end:]).strip(" :-–—.,()")
+    rest = plain(text[st.end:]).strip(" :-–—.,()=")
+    if rest and len(rest) < 30 and (end := tp.read_stamp(rest)) is not None and end.has_date and not end.has_time \
+            and not rest[end.end:].strip(" :-–—.,()="):
+        return True   # "== Wed 17 Sep - Thu 2 Oct ==": the days of a span, a day line as well
     # "2015-10-21 (all times UTC)" is a date line that also states the zone
     return not rest or (len(rest) < 40 and tp.stated_zone("(" + rest) is not None)
 
