@@ -862,6 +862,11 @@ def _feeds_beside_a_timeline(doc: Doc) -> None:
             doc.kinds.pop(sid, None)
 
 
+# "## Daily log", "## Updates", "## Day-by-day": a section of one incident's updates as they
+# were posted, each under its day and clock ("### Thu 27 March, 13:30"), not a log of many incidents
+_UPDATES_LOG = lazy_re.compile(r"\b(?:daily|updates|diary|journal|day[\s-]by[\s-]day)\b", re.I)
+
+
 def _time_headed_episodes(doc: Doc) -> None:
     """A document with no timeline otherwise, whose section ("## What happened") tells its
     story under headings that each open with a clock alone ("### 09:58 — Routine release",
@@ -880,7 +885,8 @@ def _time_headed_episodes(doc: Doc) -> None:
         parent = subs[0].parent
         # (a story names the day where it turns, "### Tuesday 4 March, 09:15" over "### 11:30":
         # some headings only a clock)
-        if len(timed) >= 3 and len(timed) * 3 >= len(subs) * 2 and dated < len(timed) \
+        if len(timed) >= 3 and len(timed) * 3 >= len(subs) * 2 \
+                and (dated < len(timed) or _UPDATES_LOG.search(plain(parent.title)) is not None) \
                 and not _SUPPORTING_RECORD.search(plain(parent.title)):
             for s in timed:
                 doc.kinds[id(s)] = "timeline"
@@ -1422,6 +1428,13 @@ def _collect_metadata(doc: Doc) -> None:
             value = _STRUCK.sub("", value)   # "~~14:32~~ 13:58": an amended figure, the struck one superseded
         value = plain(value).strip(" |")
         if key is None and key_text and value:
+            if _IMPACT_KEY.match(key_text.strip(" *_:")) and len(value) <= 80 and "duration" not in meta \
+                    and _RANGE_SEP.search(value) and tp.clocks_at_most(value) == 2 \
+                    and (st := tp.read_stamp(value)) is not None and st.has_time:
+                # "| Impact | Thu 27 Mar 11:42 GMT → Tue 1 Apr 15:20 BST |": a field whose value
+                # is a window of times is the impact's window, as a Duration field's is
+                meta["duration"] = (value, line)
+                return
             if (said := _says_its_field(value)) and said not in unnamed:
                 unnamed[said] = (value, line)
             return
