@@ -155,7 +155,7 @@ _BRACKET_INITIALS = lazy_re.compile(r"\[([A-Z]{2,4})(?:\s+to\s+[^\]\n]{1,40})?\]
 # (two hyphens are the dash of a keyboard without one: "... fails twice -- Mei Tanaka -- #412")
 # (each run of spaces tried once, from its first: "\s+" tried at every space of a long run,
 # each try running to its end, was quadratic; the same matches)
-_DASHES = lazy_re.compile(r"(?<!\s)\s++(?:[—–]|--)\s+")
+_DASHES = lazy_re.compile(r"(?<!\s)\s++(?:[—–·]|--)\s+")   # (a middle dot sets fields apart as a dash does: "... · Owen Marsh · SWB-1180 · done")
 _QUARTER = lazy_re.compile(r"^(?:\d{4}[-\s]?Q[1-4]|Q[1-4][-\s]\d{4})$", re.I)
 _INITIALS = lazy_re.compile(r"^[A-Z]{2,3}$")
 # capitals that name a thing, not who does the work ("— API —", "— DNS —")
@@ -1255,8 +1255,8 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
         # Nwankwo)" names the person in brackets)
         rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
         if all(map(_a_note, rest)) and ((who := _who_of(m.group(1))) or _initials(who := m.group(1).strip())) \
-                and (notes or rest or not noted or who != m.group(1).strip()):
-            return who   # (a role in brackets says a person as a note after it does)
+                and (notes or rest or not noted or who != m.group(1).strip()) and who.lower() not in NO_VALUE:
+            return who   # (a role in brackets says a person as a note after it does; "· Unassigned ·" names no one)
     return None
 
 
