@@ -339,8 +339,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     # "**Times:** Australia/Sydney local time"
     # ("Times: all ET", a definition list's "Times\n: all ET", a note's "times = Auckland time")
     r"(?<=t)(?<!\w.)imes?\s{0,3}[:=]\s{0,3}(?:all\s{1,3})?|"
-    # ("timeline — times BST": a heading's note after a dash)
-    r"(?<=[—–-]\st)imes?\s{1,3}(?:in\s{1,3})?|"
+    # ("timeline — times BST": a heading's note after a dash; "Timeline, times PST:" after a comma)
+    r"(?<=[—–,-]\st)imes?\s{1,3}(?:in\s{1,3})?|"
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
     # the same in Dutch, Spanish, Portuguese, Italian and French: "(alle tijden CET)", "todas
     # las horas en CET", "todos os horários em BRT", "tutti gli orari in CET", "toutes les heures en CET"
@@ -1083,8 +1083,20 @@ def dates_in(text: str, order_hint: str | None = None) -> list[tuple[int, date]]
 _DAYS_JOINED = lazy_re.compile(r"\s*(?:-|–|—|to|until|through|bis|au|al|a|tot)\s*\Z", re.I)
 
 
+# a "key=value" parameter, its key in lower case, digits and underscores: "ds=2026-05-10" (a
+# data partition), "run_date=2026-03-04" (a job's argument)
+_PARAMETER = lazy_re.compile(r"(?<![\w-])[a-z][a-z0-9_]{0,30}=\S+")
+
+
+def without_parameters(text: str) -> str:
+    """``text`` with each "key=value" parameter blanked out, its length kept: a parameter's
+    value names a partition or an argument, not a day the text speaks of."""
+    return _PARAMETER.sub(lambda m: " " * len(m.group(0)), text) if "=" in text else text
+
+
 def _dates(text: str, order_hint: str | None):
     open_day = None   # (where, month, day, end) of the last date read without a year
+    text = without_parameters(text)
     for m in _DATE_START.finditer(text):
         st = Stamp()
         end = _match_date(text, m.start(), order_hint, st)

@@ -2269,6 +2269,7 @@ def _day_without_year(text: str, dated: date | None, hint=None) -> date | None:
     "the October 21 outage"), in the last year that puts it on or before ``dated``."""
     if dated is None:
         return None
+    text = tp.without_parameters(text)   # ("export for ds=2026-05-10": a partition, no day said)
     return next((d for m in _WORD_START.finditer(text) if (d := _date_before(text, m.start(), hint, dated))), None)
 
 
