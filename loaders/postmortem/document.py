@@ -127,6 +127,8 @@ _NEAR_MISS_WORDS = lazy_re.compile(r"\b" + _NEAR_MISS_TERM + r"\b|ヒヤリ[・�
 _NEAR_MISS_STEMS = ("miss", "close call", "bijna", "beinahe", "quasi", "casi", "quase", "mancat", "nära", "nesten")
 _NEAR_MISS_CLAIM = lazy_re.compile(
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*" + _NEAR_MISS_TERM + r"\b|"
+    # a sentence that is only the verdict, in a line's middle: "... visitors. Close call, and ..."
+    r"(?<=[.!?]\s)" + _NEAR_MISS_TERM + r"(?=\s*[,.!;—–])|"
     # "This was a close call, not a breach"
     r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an)\s+(?:very\s+)?close\s+call\b|"
     # "Dit was een bijna-incident", "Es war ein Beinahe-Vorfall", "C'était un quasi-incident"
