@@ -3890,8 +3890,8 @@ _HARMED = lazy_re.compile(
     r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|saw|experienced)"
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
-    r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?)(?:\s+[\w-]+){0,3}?\s+"
-    r"(?:failed|were\s+(?:rejected|dropped|lost))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"
+    r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?|orders|checkouts|purchases)(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:failed|were\s+(?:rejected|dropped|lost|declined))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"
     r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked"
     # "P3 (one external party affected, no customer impact)": someone was, if no customer
     r"|(?:one|two|three|several|some|\d+)\s+(?:[\w-]+\s+)?(?:part(?:y|ies)|customers?|users?|clients?|tenants?"
