@@ -1421,6 +1421,13 @@ _SAYS_TIME = lazy_re.compile(r"\b(?:times?|timezone|zone|clock|hours?|hora|horas
                              re.I)
 
 
+# a document's handling label, which a "Classification" field may hold instead of a severity
+# (the whole value: "Customer Confidential", "OFFICIAL-SENSITIVE", "TLP:AMBER", "Internal use only")
+_HANDLING_LABEL = lazy_re.compile(r"(?:(?:customer|company|strictly|highly|business)\s+)?(?:confidential|restricted|"
+                                  r"internal\s+(?:only|use(?:\s+only)?)|public|secret|official(?:[\s-]sensitive)?|"
+                                  r"unclassified|proprietary|tlp\s*:\s*(?:red|amber(?:\+strict)?|green|clear|white))", re.I)
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -1451,6 +1458,8 @@ def _collect_metadata(doc: Doc) -> None:
             return
         if key == "severity" and "=" in value and severities.scale(value):
             return   # "Severity colours (mobile): Red = SEV1, Orange = SEV2, ...": the scale, not this incident's level
+        if key == "severity" and _HANDLING_LABEL.fullmatch(value.strip(" ._-")) and severities.level(value) is None:
+            return   # "Classification: Customer Confidential": how the document is to be handled, not how bad
         if (key == "class" and _NEAR_MISS.search(value)) or (key == "severity" and _NEAR_MISS.match(value)):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class, and
             value = "yes"      # "`severity`: near-miss (zero realized loss)" names no level
