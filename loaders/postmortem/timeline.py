@@ -2151,7 +2151,9 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 at += timedelta(hours=12)
             if not st.has_date and told is not None and ("next" in sentence or "following" in sentence) \
                     and (nxt := _NEXT_DAY.search(sentence)) \
-                    and (at <= told or start - 30 <= nxt.start() <= start + st.end + 30):
+                    and (at <= told or start - 30 <= nxt.start() <= start + st.end + 30) \
+                    and tp.date_just_before(sentence, start, doc.order_hint, year=incident_date.year) is None:
+                # (not a time its day is written right before: "the next morning (Jul 31, 8:40 CT)")
                 # "At 08:12 the next morning", after 22:31 the night before; "Errors started
                 # 13:00 UTC the next day": the story's day moves on, for this time and the
                 # ones told after it
