@@ -148,6 +148,7 @@ class _Reader:
         self._t_zero = False   # the stamp "T" stands for in "T+14m" entries, once looked for
         self.half_day = False  # has an entry's clock said "am" or "pm"?
         self.last_clock: tuple[date | None, int] | None = None  # the last time-only entry's day and minute
+        self.span: tuple[date, date] | None = None  # the days a heading spans ("Week 6 (3–9 Feb)"), for weekday entries
 
     def position(self, s) -> int:
         """Where section ``s`` is in the document's sections (one index for all of them)."""
@@ -195,6 +196,13 @@ class _Reader:
             st = self._weekday_nth(m, text)
         if st is None and text.lstrip(" *_")[:1] in ("T", "+") and (m := _RELATIVE.match(text)):
             st = self._relative(m)
+        if st is not None and self.span is not None and st.has_time and not st.has_date \
+                and (wd := _WEEKDAY_FIRST.match(text)) is not None:
+            # "**Tue 14:10** ..." under "### Week 7 (10–16 Feb)": the Tuesday of that week
+            first, last = self.span
+            d = first + timedelta(days=(_WEEKDAY_INDEX[wd.group(1).lower()] - first.weekday()) % 7)
+            if d <= last:
+                st.year, st.month, st.day = d.year, d.month, d.day
         if st is None and (m := (tp.COMPACT_LEAD.match(text) if self.dated else None)
                            or (self.compact.match(text) if self.compact else None)):
             # "1015: Raj noticed ...", "~1230: deployed ..." under a day's heading, or a
@@ -1177,6 +1185,34 @@ def _own_zone(s) -> tp.Zone | None:
     return None
 
 
+# an entry that opens with its weekday's name before its clock: "**Tue 14:10** ...", "Mon 08:12 ..."
+_WEEKDAY_FIRST = lazy_re.compile(r"[\s*_]*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)", re.I)
+_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+# the days a heading spans: "3–9 Feb", "24 Feb – 2 Mar", "Feb 3–9", "Feb 24 – Mar 2"
+_SPAN_DAY_FIRST = lazy_re.compile(r"\b(\d{1,2})(?:\s+([A-Za-z]{3,9})\.?)?\s*[–—-]\s*(\d{1,2})\s+([A-Za-z]{3,9})\b")
+_SPAN_MONTH_FIRST = lazy_re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\s*[–—-]\s*(?:([A-Za-z]{3,9})\.?\s+)?(\d{1,2})\b")
+
+
+def _day_span(title: str, near: date) -> tuple[date, date] | None:
+    """The first and last day a heading names as a span of at most two weeks, without a
+    year ("Week 6 (3–9 Feb)", "Week 9 (24 Feb – 2 Mar)"): in the year nearest ``near``."""
+    for rx, order in ((_SPAN_DAY_FIRST, (1, 2, 3, 4)), (_SPAN_MONTH_FIRST, (2, 1, 4, 3))):
+        if (m := rx.search(title)) is None:
+            continue
+        d1, m1, d2, m2 = (m.group(k) for k in order)   # (a month left out is the other end's)
+        first_month, last_month = tp.month(m1 or m2), tp.month(m2 or m1)
+        if first_month is None or last_month is None:
+            continue
+        try:
+            first = date(tp.year_near(first_month, int(d1), near), first_month, int(d1))
+            last = date(first.year + (last_month < first_month), last_month, int(d2))
+        except ValueError:
+            continue
+        if timedelta(0) < last - first <= timedelta(days=14):
+            return first, last
+    return None
+
+
 # a day named with its weekday first, and nothing else, as a heading over that day's timed
 # items: "Saturday 9 August", "Sun, Aug 10"
 _WEEKDAY = lazy_re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.I)
@@ -1223,6 +1259,7 @@ def _section_entries(r: _Reader, s, tops) -> None:
     its lists, tables and timed paragraphs), added to ``r``."""
     doc = r.doc
     title = plain(s.title)
+    r.span = None   # (a week's heading spans its own entries' days only)
     if id(s) in doc.day_sections:
         # "### Weds 23 Nov 2016" over that day's "1015: ..." paragraphs (a timeline by its
         # shape): the day of the entries under it
@@ -1289,6 +1326,10 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 e.tags.add("detected")
             return
         near = r.day or r.incident_date
+        if st is None and near is not None and (span := _day_span(title, near)) is not None:
+            # "### Week 6 (3–9 Feb)" over "- **Mon 08:12** ...": the days its entries' weekdays fall in
+            r.span = span
+            r.day = span[0]
         if st is None and (tail := _DAY_AFTER_LABEL.search(title)) is not None:
             # "### Phase 2 — Wednesday 19 January": a part's name, then the day it fell on
             day = r.stamp(tail.group(1))
