@@ -1096,6 +1096,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("processed processing working operating functioning running responding load loads loading", "normally")
     # "the consumer catches up within a minute": what fell behind is level again
     + ["catches up", "caught up"]
+    # "new events are being delivered on time", "deliveries back on time": late no longer
+    + [f"{v} on time" for v in ("delivered", "delivering", "processed", "arriving", "running")]
+    + ["back on time", "on time again"]
     # "New sessions stop crashing straight away": the harm itself stopping
     + [f"{v} {bad}" for v in ("stop", "stops", "stopped") for bad in ("crashing", "failing", "erroring", "timing out",
                                                                     "dropping", "rejecting", "bouncing", "flapping")]
