@@ -831,6 +831,8 @@ def _tag(e: Entry) -> None:
                             or i and w.startswith("resolution") and words[i - 1] in _LOOKUP
                             # "~60% restored", "80 % of shards recovered": a part of it back
                             or words[max(0, i - 4):i] and "%" in e.text and _partly(e.text, w)
+                            # "Failures resume": the harm going on again, not the work
+                            or i and w.startswith("resum") and words[i - 1] in _HARM_RESUMING
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
                         # somewhere else ("fix deployed to staging"), or the change that
@@ -2390,6 +2392,14 @@ _ALL_CLEAR = lazy_re.compile(r"\b(?:all|every)\s+(?:[\w-]+\s+){0,2}?(?:customers
                              r"\b(?:normal|ok|okay|recovered|recover|restored|clean|current|healthy|back)\b", re.I)
 
 
+# the harm's own nouns, a word before "resume" ("Failures resume", "errors resumed")
+_HARM_RESUMING = frozenset("""failures errors crashes timeouts outages alerts alarms declines rejections drops stalls
+problems issues 429s 500s 502s 503s 504s 5xxs 5xx""".split())
+# the entry that says a window of the impact ended: "End of second window.", "Impact ends."
+_WINDOW_ENDS = lazy_re.compile(r"\b(?:end\s+of\s+(?:the\s+)?(?:first|second|third|last|final)?\s*(?:impact\s+)?window"
+                               r"|impact\s+end(?:s|ed)\b)", re.I)
+
+
 def _after_relapse(timed: list[Entry], ended: datetime) -> datetime | None:
     """When the impact ended for good, if the timeline tells of it coming back after
     ``ended`` (the harm returning, "503s return everywhere", or an alert paging again,
@@ -2404,7 +2414,7 @@ def _after_relapse(timed: list[Entry], ended: datetime) -> datetime | None:
                  and e.at - later[i - 1].at <= timedelta(minutes=30)), None)
     if back is None:
         return None
-    return next((e.at for e in later[back + 1:] if _ALL_CLEAR.search(e.text)), None)
+    return next((e.at for e in later[back + 1:] if _ALL_CLEAR.search(e.text) or _WINDOW_ENDS.search(e.text)), None)
 
 
 # a marker that says the impact ended ("so that is when the impact ended"): no start
