@@ -381,6 +381,14 @@ _LETTERED_PARA = lazy_re.compile(r"^()(" + _LETTERED + r")\s+(\S.*)$")
 _LETTERED_MARKER = lazy_re.compile(_LETTERED)
 
 
+def _interrupts(line: str) -> bool:
+    """Does ``line`` open a list item right under an item's text, with no blank line
+    between? A bullet does; a number does only as "1." or "1)", as CommonMark has it: the
+    text's "uploads return" wrapped onto "  429. Customer impact starts." goes on with it."""
+    m = _ITEM.match(line)
+    return m is not None and (not m.group(2)[:1].isdigit() or m.group(2).rstrip(".)") == "1")
+
+
 def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Section]:
     """Cut ``lines`` into sections. The text before the first heading is a section with
     level 0 and an empty title. A line that is only bold text (``**Timeline**``) counts
@@ -611,7 +619,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         indented = raw[:1] in (" ", "\t")
         if item is not None and (indented or not was_blank):
             # sub-bullet, indented paragraph, or lazy continuation of the item above
-            if indented and (was_blank or item.children or _ITEM.match(stripped)):
+            if indented and (was_blank or item.children or _interrupts(stripped)):
                 item.children.append(stripped)
             else:
                 # the item's own text hard-wrapped onto the next line (indented or not):
