@@ -88,6 +88,10 @@ KNOWN = {
     # "[11:50] Chicago - ...": the bracket parts the time from the city that zones it
     ("bracket-times", "status-issue-city-zone.md", "detected_at"),
     ("bullets-table", "status-issue-city-zone.md", "detected_at"),
+    # a document-control line wrapped inside its field's value ("Classification: Customer" then
+    # "Confidential · Author: ..."): the field is read to its line's end, "Customer" alone
+    ("wrap-72", "classification-is-a-handling-label.md", "severity"),
+    ("many-at-once", "classification-is-a-handling-label.md", "severity"),
 }
 
 

@@ -732,11 +732,10 @@ def _classify_sections(doc: Doc) -> None:
         if s.level == 0:
             if not titled and s.blocks and _reads_as_timeline(s) and (
                     _timed([b.text for b in s.blocks if b.kind == "para"]) >= 3
-                    # (or its list, under a label that names it: "Timeline, times PST:" over
-                    # "- 01:00 export runs ..."; not a post's revision history)
-                    or _timed([b.text for b in s.blocks if b.kind == "item"]) >= 3
-                    and any(b.kind == "para" and b.text.rstrip().endswith(":") and section_kind(plain(b.text)) == "timeline"
-                            for b in s.blocks)):
+                    # (or its list or table, under a label that names it: "Timeline, times PST:"
+                    # over "- 01:00 export runs ..."; not a post's revision history)
+                    or any(b.kind == "para" and b.text.rstrip().endswith(":") and section_kind(plain(b.text)) == "timeline"
+                           for b in s.blocks)):
                 # a post with its title in front matter and no heading above its timed
                 # paragraphs ("**18:00** — Stream starts"): its body is the timeline by shape
                 doc.kinds[id(s)] = "timeline"
