@@ -624,6 +624,10 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
+# a table row whose first cell is a day and month in numbers alone: "| 1/29 | 11:47 AM | ..."
+_ROW_DAY = lazy_re.compile(r"^\|\s*(\d{1,2})/(\d{1,2})\s*\|", re.M)
+
+
 def _date_order(text: str, problems: Problems) -> str | None:
     """Day-first or month-first for a document's numeric dates, decided by the values
     that cannot be the other order (a 24 before the month, a 30 after it)."""
@@ -660,6 +664,12 @@ def _date_order(text: str, problems: Problems) -> str | None:
                 ambiguous += 1
                 if first_line is None:
                     first_line = text.count("\n", 0, m.start()) + 1
+    if not (dmy or mdy or ambiguous) and "|" in text:
+        # no dates with a year and no weekdays: a table's day column without years ("| 1/29 |
+        # 11:47 AM |", "| 2/6 | ..."), whose values settle the order as dated ones would
+        for m in _ROW_DAY.finditer(text):
+            a, b = int(m.group(1)), int(m.group(2))
+            dmy, mdy = dmy + (a > 12 and b <= 12), mdy + (b > 12 and a <= 12)
     if dmy and mdy:
         problems.warning(None, "numeric dates are written both day-first and month-first; "
                                "each is read by its own values, ambiguous ones day-first")
