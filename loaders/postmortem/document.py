@@ -3920,6 +3920,10 @@ _HARMED = lazy_re.compile(
     # money spent as the harm, no customer touched: "Cost incident: ... (~$71k)", "SEV3
     # (cost only, no customer impact)", "$64,900 of extra EC2 spend"
     r"|cost\s+(?:only|incident)\b|(?:extra|unplanned|unexpected|wasted|runaway)\s+(?:cloud\s+|compute\s+|ec2\s+)?(?:spend|costs?|charges|bill)\b"
+    # wrong figures in front of people: "every dashboard showed zero activity", "reports showing
+    # wrong revenue", "the board deck showed stale numbers"
+    r"|\b(?:showed|showing|shows|displayed|displaying|reported|reporting)\s+(?:zero|no|wrong|incorrect|stale|"
+    r"inflated|duplicated?|missing|empty|bad)\s+(?:activity|data|numbers|usage|revenue|results|figures|values|counts|totals|rows)\b"
     # data destroyed, even if restored: "a vandal deleted NewsBlur's MongoDB database"
     r"|(?:deleted|wiped|dropped|destroyed|erased)\s+(?:[\w'’-]+\s+){0,3}?(?:databases?|data|tables?|collections?"
     r"|buckets?|backups?)"
