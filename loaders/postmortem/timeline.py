@@ -767,6 +767,11 @@ _BAD_THEN_STOP = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len,
                                  + "|".join(sorted(STOPPING, key=len, reverse=True)) + r")\b")
 
 
+# someone writing to a team's mailbox, its address or its name and an "@": "Emails
+# data-team@: ...", "support emails partners@", "emailed ops@example.com"
+_MAILS_A_MAILBOX = lazy_re.compile(r"\bemail(?:s|ed)\s+[\w.+-]+@", re.I)
+
+
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     low = e.text.lower()
@@ -943,6 +948,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")   # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen
     if not _RAISING.isdisjoint(said) and _RAISES_IT.search(e.text):
         e.tags.add("detected")   # "the team encounters and flags a public key bug"
+    if ("emails" in said or "emailed" in said) and _MAILS_A_MAILBOX.search(e.text):
+        e.tags.add("detected")   # 'Beth (Controller) — Emails data-team@: "Q4 close dashboard still shows Dec 30"'
     if said.isdisjoint(_SAID_WORDS):
         return   # (none of the words they ask for: most entries)
     if _SECRET_WORDS.intersection(said) and _SECRET_ENDED.search(e.text):
