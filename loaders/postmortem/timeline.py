@@ -944,8 +944,10 @@ def _tag(e: Entry) -> None:
         e.tags.add("impact")     # "Launch success metric reaches 0%"
     if "identified" in said and _IS_IDENTIFIED.search(e.text):
         e.tags.add("detected")   # "Problem is identified" (not "... is identified as a TLS timeout": a cause)
-    if "first" in said and _FIRST_SEEN.match(e.text):
-        e.tags.add("detected")   # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen
+    if "first" in said and (_FIRST_SEEN.match(e.text) or _FIRST_CONTACT.search(e.text)):
+        # "| Issue First Seen | 9:00 AM |": the entry names the moment it was seen; 'Service
+        # desk: first "SSO keeps looping" call': the first of the people telling us
+        e.tags.add("detected")
     if not _RAISING.isdisjoint(said) and _RAISES_IT.search(e.text):
         e.tags.add("detected")   # "the team encounters and flags a public key bug"
     if ("emails" in said or "emailed" in said) and _MAILS_A_MAILBOX.search(e.text):
@@ -1598,6 +1600,13 @@ def _timed_blocks(r: _Reader) -> None:
 
 # an entry that opens by naming the moment it was first seen (a status table's "Issue First
 # Seen"), not a sentence that mentions it ("malformed documents first seen in the logs")
+# the first call, ticket or complaint, what it said perhaps quoted before the noun: 'first
+# "SSO keeps looping back to the login page" call', "first customer ticket", "first complaint"
+# (not "the first support email containing PII is sent": a mail the fault sent; nor a job's
+# "fails at its first call", though "logs its first call from an applicant" is one)
+_FIRST_CONTACT = lazy_re.compile(r"\bfirst\s+(?:[\"“'][^\"”\n]{3,120}[\"”']\s+|(?:customer|user|support|phone|caller)\s+)?"
+                                 r"(?:call|ticket|complaint|e-?mail|report)s?\b(?!\s+(?:containing|is\s+sent|was\s+sent|sent\b))"
+                                 r"(?:(?<!\bits\sfirst\scall)|(?=\s+from\b))", re.I)
 _FIRST_SEEN = lazy_re.compile(r"^\W*(?:(?:issue|problem|error|errors|incident|outage|bug|fault)\s+)?first\s+"
                          r"(?:seen|noticed|spotted|observed|reported)\b", re.I)
 # someone raising it: flagging a fault (the verb, before what it names: not "feature flags",
