@@ -1132,7 +1132,7 @@ _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]((?:\s+(?:[—–
 # (or its ticket: "(Arjun) AUTH-554")
 _NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12}|(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))[.;]?\s*$", re.I)
 # where one note in brackets ends and the next begins
-_NOTE_BREAK = lazy_re.compile(r"[,;·](?!\s*\d{4}\b)")
+_NOTE_BREAK = lazy_re.compile(r"[,;·](?!\s*\d{4}\b)|\s/\s")   # (and a spaced slash: "(Kafka team / Sunita Rao)")
 # an item's closing notes in brackets set in italics: "*(Dana Whitaker · HB-1201 · due Mar 14 · Done)*"
 _EMPHASISED_CLOSE = lazy_re.compile(r"(?<![*_])[*_]{1,2}(\([^()*_]{1,120}\))[*_]{1,2}\s*$")
 # a name, then perhaps its ticket, a status and a date, each after a comma
