@@ -1104,9 +1104,12 @@ def _who_what_when(text: str, incident_date):
     parts = [p.strip() for p in _DASHES.split(text.strip())]
     if len(parts) < 3:
         return None
-    who = next((p for p in parts[:2] if _names_someone(p) or _initials(p)), None)
+    # (a name with its role in brackets, "— Lina Ahmadi (PM) —", names someone too)
+    who = next((p for p in parts[:2] if _names_someone(p) or _initials(p) or "(" in p and _who_of(p)), None)
     if who is None:
         return None
+    if "(" in who:
+        who = _who_of(who) or who   # (the person, the role aside)
     for i, when in enumerate(parts[2:], start=2):
         when = when.strip(" .;")
         due = None
