@@ -93,7 +93,7 @@ FLOORS = {
     "blind-bv": 0.94,   # first look 0.863 (239/277 at 1e33502); learned from (0.953)
     "blind-bw": 0.91,   # first look 0.791 (219/277 at 1e33502); learned from (0.928)
     "blind-bx": 0.95,   # first look 0.946 (261/276 at ac096bd); learned from (0.967)
-    "blind-by": 0.95,   # first look 0.899 (249/277 at ac096bd); learned from (0.968)
+    "blind-by": 0.95,   # first look 0.899 (249/277 at ac096bd); learned from (0.971)
     "blind-bz": 0.91,   # first look 0.745 (205/275 at ac096bd); learned from (0.927)
 }
 
