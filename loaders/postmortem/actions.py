@@ -13,7 +13,7 @@ from datetime import date
 
 from loaders import lazy_re
 from loaders import timeparse as tp
-from loaders.postmortem.markdown import plain
+from loaders.postmortem.markdown import ancestors, plain
 from loaders.postmortem.vocabulary import (ACTION_KINDS, DONE, DONE_OTHER, NO_VALUE, OPEN, STATUS_FIELD_DONE,
                                           STATUS_FIELD_WONT, WONT_DO, WONT_OTHER, clean_heading, section_kind)
 
@@ -304,25 +304,19 @@ def _action_sections(doc) -> list:
         parts = _own_reports(doc, [s for s in secs if top(s) in tracked])
         return [s for s in secs if top(s) in tracked or top(s) in done
                 or _fielded_items([b for b in s.blocks if b.kind == "item"])
-                or (any(id(a) in parts for a in _ancestors(s)) and not _retold(s, said))]
+                or (any(id(a) in parts for a in ancestors(s)) and not _retold(s, said))]
     return secs
 
 
 _WORDS = lazy_re.compile(r"[^\W\d_]{4,}")
 
 
-def _ancestors(s):
-    while s.parent is not None:
-        s = s.parent
-        yield s
-
-
 def _own_reports(doc, kept: list) -> set[int]:
     """id() of the sections that hold a timeline of their own and none of ``kept``: the
     parts of a document that are a report of their own (a vendor's, pasted below the
     team's notes)."""
-    outside = {id(a) for s in kept for a in (s, *_ancestors(s))}
-    return {id(a) for t in doc.of_kind("timeline") for a in _ancestors(t) if id(a) not in outside}
+    outside = {id(a) for s in kept for a in (s, *ancestors(s))}
+    return {id(a) for t in doc.of_kind("timeline") for a in ancestors(t) if id(a) not in outside}
 
 
 def _words_of(secs) -> list[set[str]]:

@@ -28,8 +28,8 @@ from loaders.postmortem.doc import (
     split_list,
     status_issue,
 )
-from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, Block, Section, item_text, plain,
-                                        sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
+from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, Block, Section, ancestors, item_text,
+                                        plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
@@ -2793,7 +2793,7 @@ def _report_unplaced(doc: Doc, title: str | None, read: set[int]) -> None:
     a task list under "Change Register" is read though its heading is not), nor whose
     subsections are read ("Root-Cause Analysis" over "Contributing Factors")."""
     starts = [s.line for s in doc.secs]
-    over_read = {id(p) for s in doc.secs if id(s) in doc.kinds for p in _ancestors(s)}
+    over_read = {id(p) for s in doc.secs if id(s) in doc.kinds for p in ancestors(s)}
     read_lines = sorted(read)
     for i, s in enumerate(doc.secs):
         if s.level == 0 or s.level >= 7 or id(s) in doc.kinds or id(s) in over_read:
@@ -2807,11 +2807,6 @@ def _report_unplaced(doc: Doc, title: str | None, read: set[int]) -> None:
         if at < len(read_lines) and (i + 1 == len(starts) or read_lines[at] < starts[i + 1]):
             continue
         doc.problems.warning(s.line, f"section '{name[:60]}' not recognised; no field is read from it")
-
-
-def _ancestors(s):
-    while (s := s.parent) is not None:
-        yield s
 
 
 _DATE_AFFIX = lazy_re.compile(r"^\s*[\d./-]{6,10}\s*[-–—:|]\s*|\s*[-–—:|(]\s*[\d./-]{6,10}\)?\s*$")

@@ -78,6 +78,12 @@ class Section:
     hidden: list[tuple[int, str]] = field(default_factory=list)
 
 
+def ancestors(s: Section):
+    """The sections ``s`` sits under, the nearest first."""
+    while (s := s.parent) is not None:
+        yield s
+
+
 @functools.lru_cache(maxsize=8192)
 def plain(text: str, references: bool = True) -> str:
     """Markdown inline markup removed: emphasis, links (keep their text), HTML tags,
