@@ -959,6 +959,14 @@ def worded_clocks(text: str) -> str:
     return _WORDED_CLOCK.sub(digits, text)
 
 
+_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def weekday(name: str) -> int | None:
+    """The weekday an English name or its abbreviation names, Monday 0 ("Tue", "thursday"), else None."""
+    return _WEEKDAY_INDEX.get(name[:3].lower())
+
+
 def day_of_month(weekday: str, nth: int, near: date) -> date | None:
     """The day a weekday and a day of the month name without their month ("Wed 14th",
     "Friday the 13th"): that day of the month within twenty days of ``near`` (this month's,

@@ -655,7 +655,7 @@ def _date_order(text: str, problems: Problems) -> str | None:
             elif a != b and a <= 12 and b <= 12:
                 # ("Sun 11/6" in a document of 2022: 6 November was a Sunday, 11 June not)
                 years = years if years is not None else {int(y) for y in _BARE_YEAR.findall(text[:4000])}
-                weekday = _WEEKDAY_INDEX[m.group(1).lower()]
+                weekday = tp.weekday(m.group(1))
                 fits = {order for y in years for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a)))
                         if _weekday_of(y, mo, d) == weekday}
                 if len(fits) == 1:
@@ -2204,7 +2204,6 @@ _NOTIFICATION_FIELD = lazy_re.compile(r"^[^:\n]{0,60}\b(?:notified|notifiable|re
 # a year standing alone: "gloopjam 2024", "in 2023" (not a version, a path or a count)
 _BARE_YEAR = lazy_re.compile(r"(?<![\w./:-])((?:19[89]|20\d)\d)(?![\w./:%-])")
 _WEEKDAY_WORD = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b", re.I)
-_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
 def _yearless_day(doc: Doc, title: str | None) -> date | None:
@@ -2228,7 +2227,7 @@ def _yearless_day(doc: Doc, title: str | None) -> date | None:
             wd = _WEEKDAY_WORD.search(text[max(0, pos - 15):pos + 12])
             fits = {d for y in years for near in range(y - 1, y + 3)
                     if (d := tp.date_at(text, pos, hint, year=near)) is not None
-                    and d.weekday() == _WEEKDAY_INDEX[wd.group(1).lower()]} if wd else set()
+                    and d.weekday() == tp.weekday(wd.group(1))} if wd else set()
             if len(fits) == 1:
                 return fits.pop()
     if title and (ty := _BARE_YEAR.search(plain(title))) is not None:
@@ -2285,7 +2284,7 @@ def _numeric_title_day(title: str, dated: date | None) -> date | None:
             except ValueError:
                 continue
             if dated - timedelta(days=60) <= d <= dated + timedelta(days=1) \
-                    and (weekday is None or d.weekday() == _WEEKDAY_INDEX[weekday.group(1).lower()]):
+                    and (weekday is None or d.weekday() == tp.weekday(weekday.group(1))):
                 return d
     return None
 
@@ -2386,7 +2385,7 @@ def _weekday_fitting_day(text: str, hint, posted: date | None) -> date | None:
     if posted is None:
         return None
     for m in _WEEKDAY_THEN_DAY.finditer(text):
-        weekday = _WEEKDAY_INDEX[m.group(1).lower()]
+        weekday = tp.weekday(m.group(1))
         for year in (posted.year, posted.year - 1):
             d = tp.date_at(text, m.end(), hint, year=year)
             if d is not None and d.weekday() == weekday and d <= posted + timedelta(days=1):

@@ -200,7 +200,7 @@ class _Reader:
                 and (wd := _WEEKDAY_FIRST.match(text)) is not None:
             # "**Tue 14:10** ..." under "### Week 7 (10–16 Feb)": the Tuesday of that week
             first, last = self.span
-            d = first + timedelta(days=(_WEEKDAY_INDEX[wd.group(1).lower()] - first.weekday()) % 7)
+            d = first + timedelta(days=(tp.weekday(wd.group(1)) - first.weekday()) % 7)
             if d <= last:
                 st.year, st.month, st.day = d.year, d.month, d.day
         if st is None and (m := (tp.COMPACT_LEAD.match(text) if self.dated else None)
@@ -1198,7 +1198,6 @@ def _own_zone(s) -> tp.Zone | None:
 
 # an entry that opens with its weekday's name before its clock: "**Tue 14:10** ...", "Mon 08:12 ..."
 _WEEKDAY_FIRST = lazy_re.compile(r"[\s*_]*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)", re.I)
-_WEEKDAY_INDEX = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 # the days a heading spans: "3–9 Feb", "24 Feb – 2 Mar", "Feb 3–9", "Feb 24 – Mar 2"
 _SPAN_DAY_FIRST = lazy_re.compile(r"\b(\d{1,2})(?:\s+([A-Za-z]{3,9})\.?)?\s*[–—-]\s*(\d{1,2})\s+([A-Za-z]{3,9})\b")
 _SPAN_MONTH_FIRST = lazy_re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\s*[–—-]\s*(?:([A-Za-z]{3,9})\.?\s+)?(\d{1,2})\b")
