@@ -13,7 +13,7 @@ from datetime import date
 
 from loaders import lazy_re
 from loaders import timeparse as tp
-from loaders.postmortem.markdown import ancestors, plain
+from loaders.postmortem.markdown import STRUCK, ancestors, plain
 from loaders.postmortem.vocabulary import (ACTION_KINDS, DONE, DONE_OTHER, NO_VALUE, OPEN, STATUS_FIELD_DONE,
                                           STATUS_FIELD_WONT, WONT_DO, WONT_OTHER, clean_heading, section_kind)
 
@@ -527,6 +527,11 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
     for a in out:
         a.pop(_HANDLE_KEY, None)   # (items read outside a list: a handle alone names no one)
+    if out and (legend := _legend(doc.text)):
+        for a in out:
+            line = doc.lines[a["line"] - 1] if 0 < a["line"] <= len(doc.lines) else ""
+            if (said := next((legend[c] for c in line if c in legend), None)) is not None:
+                a["status"] = said
     _own_numbers_are_no_tickets(out)
     # "* N/A", "- None": a list that says it holds nothing holds no action item
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
@@ -794,6 +799,38 @@ _DECISION = lazy_re.compile(r"decision\b", re.I)
 _ACCEPTED = lazy_re.compile(r"\b(?:accepted|approved|agreed|adopted)\b(?!\s+(?:and\s+)?(?:done|shipped|completed|implemented))", re.I)
 
 
+# a due date after the owner in one cell: "Sam Okoye<br>due Jun 27", "Ana (by 2026-03-01)"
+_DUE_AFTER_OWNER = lazy_re.compile(r"[\s,;(—–-]+(?:due|by)\s*:?\s+([^()]{3,30}?)\)?\s*$", re.I)
+
+
+def _legend(text: str) -> dict[str, str]:
+    """The statuses a document's key gives its symbols ("Legend: ✅ done · 🚧 in progress ·
+    ❌ won't do"), each symbol's character to the status its words state; empty when the
+    document has no key. An item's line holding one of them has that status: the key says
+    what the document's marks mean ("❌" is work dropped here, not work failed)."""
+    if "egend" not in text and "ey" not in text:
+        return {}
+    out: dict[str, str] = {}
+    for m in _LEGEND.finditer(text):
+        for piece in _LEGEND_SPLIT.split(m.group(1)):
+            if (e := _LEGEND_ENTRY.match(piece.strip())) is None:
+                continue
+            sign, words = (e.group(1), e.group(2)) if e.group(1) else (e.group(4), e.group(3))
+            words = plain(words).strip(" .")
+            status = _status(words) or _status(words[:1].upper() + words[1:])
+            if status is not None and sign.strip("\ufe0f"):
+                out.setdefault(sign.strip("\ufe0f")[0], status)
+    return out
+
+
+# a key to a document's symbols: "Legend: ✅ done · 🚧 in progress", "**Status key:** 🟢 Done | 🔴 Blocked"
+_LEGEND = lazy_re.compile(r"^[\W_]*(?:legend|(?:status\s+)?key|status\s+legend)[*_]*\s*[:：][*_]*\s*(.+)$", re.I | re.M)
+_LEGEND_SPLIT = lazy_re.compile(r"\s*[·•,;|]\s*|\s{2,}")
+# one entry: the symbol, then its words ("✅ done", "❌ = won't do"), or the words, then it ("done = ✅")
+_LEGEND_ENTRY = lazy_re.compile(r"(?:([^\w\s*_'’()\[\]]+)\s*[=:–-]?\s*([A-Za-z][\w'’ -]{1,30})"
+                                r"|([A-Za-z][\w'’ -]{1,30}?)\s*[=:]\s*([^\w\s*_'’()\[\]]+))$")
+
+
 def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     header = b.rows[0][1]
     body = b.rows[1:]
@@ -834,8 +871,13 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
         ticket_cell = cell("ticket")
         ticket = _cell_ticket(ticket_cell) if "ticket" in cols else _ticket(whole)
         # (an owner cell that states a status instead, "**Done** (#423)", names nobody)
-        owner = _clean_owner(cell("owner")) if "owner" in cols and not _STATUS_FIRST.match(cell("owner")) else None
+        owner_cell = cell("owner")
         due = _due(cell("due"), incident_date) if "due" in cols else None
+        if "due" not in cols and "owner" in cols and (d := _DUE_AFTER_OWNER.search(plain(owner_cell))) is not None \
+                and (day := _due(d.group(1), incident_date)) is not None:
+            # "| Sam Okoye<br>due Jun 27 |" under "Owner / due": the owner, then the date
+            owner_cell, due = plain(owner_cell)[:d.start()], day
+        owner = _clean_owner(owner_cell) if "owner" in cols and not _STATUS_FIRST.match(owner_cell) else None
         kind = _kind(cell("kind")) if "kind" in cols else group_kind
         out.append({"text": text, "owner": owner, "due": tp.iso_date(due), "ticket": ticket,
                     "status": status, "kind": kind, "line": ln})
@@ -930,7 +972,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         if status in (None, "open") and m is None and fields and _status(fields[-1]) not in (None, "open"):
             status = _status(fields[-1])
     due = None
-    dm = _DUE.search(clean) or _DUE.search(plain(whole))
+    # (a due date moved, "due ~~28 Nov~~ 19 Dec", is due on the day not struck)
+    dm = ("~~" in text and _DUE.search(plain(STRUCK.sub("", text)))) or _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
         due = tp.due_date(dm.group(1), incident_date)
     elif due_chip is not None:

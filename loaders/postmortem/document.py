@@ -11,6 +11,7 @@ import bisect
 import itertools
 
 import re
+import urllib.parse
 from datetime import date, datetime, timedelta
 
 from loaders import lazy_re
@@ -28,7 +29,7 @@ from loaders.postmortem.doc import (
     split_list,
     status_issue,
 )
-from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, Block, Section, ancestors, item_text,
+from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, STRUCK, Block, Section, ancestors, item_text,
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
@@ -170,6 +171,17 @@ _COLUMN_WORDS = ("  Owner", "  Status", "  Ticket", "  Due", "  Target", "  Assi
                  "  OWNER", "  STATUS", "  owner", "  status")
 # a word processor's bullets, pasted: "·<tab>text", "▪ text", "o<tab>text" (Word's second
 # level): the list items they stand for
+# the names of the symbols people mark statuses with, as GitHub, GitLab and Slack write
+# them (":white_check_mark:"), and the symbols they stand for
+_EMOJI = {"white_check_mark": "✅", "heavy_check_mark": "✔️", "ballot_box_with_check": "☑️", "check": "✔️",
+          "x": "❌", "negative_squared_cross_mark": "❎", "heavy_multiplication_x": "✖️", "no_entry": "⛔",
+          "no_entry_sign": "🚫", "construction": "🚧", "hourglass": "⌛", "hourglass_flowing_sand": "⏳",
+          "black_square_button": "🔲", "white_square_button": "🔳", "white_large_square": "⬜",
+          "red_circle": "🔴", "orange_circle": "🟠", "yellow_circle": "🟡", "green_circle": "🟢",
+          "large_blue_circle": "🔵", "blue_circle": "🔵", "warning": "⚠️", "rotating_light": "🚨",
+          "fire": "🔥", "pause_button": "⏸️", "stop_sign": "🛑", "arrows_counterclockwise": "🔄",
+          "wastebasket": "🗑️", "date": "📅", "calendar": "📆", "spiral_calendar": "🗓️"}
+_EMOJI_SHORTCODE = lazy_re.compile(r"(?<![\w:]):([a-z][a-z0-9_]*[a-z]|x):(?![\w:])")
 _OTHER_BULLET = lazy_re.compile(r"^([ \t]*)(?:[·▪◦‣●■○▸➢➤]|(?<=[ \t])o(?=\t))(?=[ \t])", re.M)
 _OTHER_BULLET_CHARS = "·▪◦‣●■○▸➢➤"
 
@@ -191,6 +203,10 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
                               _FULL_WIDTH_COLON.sub(":", ln.translate(_FULL_WIDTH_FORMS)) for ln in text.split("\n"))
     if "o\t" in text:
         text = _OTHER_BULLET.sub(r"\1•", text)
+    if ":" in text and _EMOJI_SHORTCODE.search(text):
+        # ":white_check_mark: Done", a status cell of ":x:": GitHub's and Slack's names
+        # for the symbols, read as the symbols they show
+        text = _EMOJI_SHORTCODE.sub(lambda m: _EMOJI.get(m.group(1), m.group()), text)
     lines = text.splitlines()
     if (markdown := as_markdown(text, lines)) is not None:
         lines = markdown   # Jira's wiki markup, AsciiDoc or Org: read as the markdown it stands for
@@ -209,6 +225,10 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = _without_shortcodes(body)
     if "!!! " in text or "??? " in text or "???+ " in text:
         body = _admonitions_opened(body)
+    if "![" in text:
+        body = _badges_as_fields(body)
+    if "<summary" in text:
+        body = _summaries_as_labels(body)
     if ("-|" in text or "- |" in text or ":|" in text or ": |" in text) and BARE_DELIMITER_ROW.search(text):
         body = with_outer_pipes(body)   # "Action | Owner" over "---|---": a table without its outer pipes
     if "+--" in text:
@@ -248,6 +268,51 @@ def _without_shortcodes(lines: list[str]) -> list[str]:
     shortcode's paragraph, "{{% pageinfo %}}" over "**Near miss.** ...", is the text inside
     it. Same number of lines."""
     return ["" if line[:6].lstrip()[:2] == "{{" and _SHORTCODE_LINE.fullmatch(line) else line for line in lines]
+
+
+# a collapsible's label alone on its line: "<summary><strong>Tue 10 June 2025</strong> (ET)</summary>"
+_SUMMARY_LINE = lazy_re.compile(r"\s*(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>\s*", re.I)
+
+
+def _summaries_as_labels(lines: list[str]) -> list[str]:
+    """Lines where a collapsible's summary line is its label in bold, as a label over
+    what it holds is written: "**Tue 10 June 2025 (ET)**" over the day's entries, "**Full
+    timeline**" over a table. Same number of lines."""
+    out = []
+    for line in lines:
+        if "<summary" in line and (m := _SUMMARY_LINE.fullmatch(line)) is not None and (label := plain(m.group(1))):
+            line = f"**{label}**"
+        out.append(line)
+    return out
+
+
+# a line of badges, images alone (linked or not): "![status: Final](https://img.shields.io/badge/status-Final-green)"
+_BADGE_LINE = lazy_re.compile(r"\s*(?:\[?!\[[^\]\n]*\]\([^)\s]*\)(?:\]\([^)\s]*\)|\]\[[^\]]*\])?\s*)+")
+_BADGE = lazy_re.compile(r"!\[([^\]\n]*)\]\(([^)\s]*)\)")
+# a shields.io badge's path: its label, message and colour, each "-" within them doubled
+_SHIELD = lazy_re.compile(r"shields\.io/badge/((?:[^-/]|--)+)-((?:[^-/]|--)+)-[^-/?.]+")
+
+
+def _badges_as_fields(lines: list[str]) -> list[str]:
+    """Lines where each line of badges is the fields they show: an image's alternative
+    text when it is a field ("![status: Final](...)"), else a shields.io badge's label and
+    message ("badge/severity-SEV%202-orange" is "severity: SEV 2"), set apart by " · ".
+    Same number of lines."""
+    out = []
+    for line in lines:
+        if "![" in line and _BADGE_LINE.fullmatch(line):
+            fields = []
+            for m in _BADGE.finditer(line):
+                if ":" in m.group(1):
+                    fields.append(m.group(1).strip())
+                elif (sh := _SHIELD.search(m.group(2))) is not None:
+                    label, message = (urllib.parse.unquote(g.replace("--", "\x00").replace("__", "\x01")
+                                                          .replace("_", " ").replace("\x00", "-").replace("\x01", "_"))
+                                      for g in sh.groups())
+                    fields.append(f"{label.strip()}: {message.strip()}")
+            line = " · ".join(fields) if fields else line
+        out.append(line)
+    return out
 
 
 # an admonition, as MkDocs (Material, Python-Markdown) writes one: '!!! danger "Impact"', a
@@ -1415,7 +1480,6 @@ _NAMES_INCIDENT = lazy_re.compile(r"\b(?:incident|outage|event|vorfalls?|ausfall
                                   r"|kejadian|h[äa]ndelsen|hendelsen|storing|incydentu)\b|発生|事故|障害|故障|장애|발생", re.I)
 
 
-_STRUCK = lazy_re.compile(r"~~[^~\n]+~~")
 _FIXED_KEY = lazy_re.compile(r"fixed\b", re.I)
 # a severity key, and a priority key (the queue's order: a Severity field beats it)
 _SEVERITY_KEY = lazy_re.compile(r"(?:incident\s+)?sev(?:erity)?\b", re.I)
@@ -1449,7 +1513,7 @@ def _collect_metadata(doc: Doc) -> None:
 
     def put(key: str | None, value: str, line: int, key_text: str = ""):
         if "~~" in value:
-            value = _STRUCK.sub("", value)   # "~~14:32~~ 13:58": an amended figure, the struck one superseded
+            value = STRUCK.sub("", value)   # "~~14:32~~ 13:58": an amended figure, the struck one superseded
         value = plain(value).strip(" |")
         if key is None and key_text and value:
             if _IMPACT_KEY.match(key_text.strip(" *_:")) and len(value) <= 80 and "duration" not in meta \
@@ -2466,9 +2530,9 @@ _ON_WEEKDAY = lazy_re.compile(r"\b(?P<lead>on|last|this\s+past|early\s+on|late\s
 def _relative_day(opening: str, posted: date) -> date | None:
     """The day a post's opening narrates relative to the day it was posted: "yesterday",
     or a weekday named without a date; None when it names neither."""
-    if _YESTERDAY.search(opening):
+    if (m := _YESTERDAY.search(opening)) is not None and not _of_the_clocks(opening, m.start()):
         return posted - timedelta(days=1)   # "Since yesterday our gateway is down"
-    m = _ON_WEEKDAY.search(opening)
+    m = next((m for m in _ON_WEEKDAY.finditer(opening) if not _of_the_clocks(opening, m.start())), None)
     if m is None:
         return None
     name = m.group("day").lower()
@@ -2481,6 +2545,19 @@ def _relative_day(opening: str, posted: date) -> date | None:
         # "Last Tuesday (the 4th)": the Tuesday that fell on the 4th, within five weeks back
         return next((d for d in (day - timedelta(weeks=k) for k in range(5)) if d.day == int(nth.group(1))), day)
     return day
+
+
+def _of_the_clocks(text: str, at: int) -> bool:
+    """Whether the sentence around ``at`` tells of the clocks, not the incident: "we are on
+    daylight time since last Sunday" dates the change of the clocks."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at), 0)
+    end = min((i for i in (text.find(". ", at), text.find("\n\n", at)) if i >= 0), default=len(text))
+    return _CLOCK_CHANGE.search(text, start, end) is not None
+
+
+# a sentence about the change of the clocks: "daylight time", "summer time", "DST", "the clocks went back"
+_CLOCK_CHANGE = lazy_re.compile(r"\b(?:daylight(?:[\s-]saving)?\s+time|summer\s*time|DST|clocks?\s+(?:went|go|goes|changed?|moved?|sprang|fell)"
+                                r"|(?:sommerzeit|winterzeit|heure\s+d['’]été))\b", re.I)
 
 
 # the day of the month in brackets after a weekday: "last tuesday (the 4th)"

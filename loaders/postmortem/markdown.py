@@ -49,6 +49,8 @@ _INLINE_LINK = lazy_re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^(
 REFERENCE_DEFINITION = lazy_re.compile(r"^ {0,3}\[(?!\^)([^\[\]]{1,100})\]:\s*\S", re.M)
 QUOTE_MARK = lazy_re.compile(r"^(?:>[ \t]?)+")
 _EMPH = lazy_re.compile(r"(\*\*|__|~~|`)")
+# text struck through: "~~14:32~~ 13:58", "due ~~28 Nov~~ 19 Dec" (an amended value, superseded)
+STRUCK = lazy_re.compile(r"~~[^~\n]+~~")
 
 
 @dataclass(slots=True)

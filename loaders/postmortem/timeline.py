@@ -516,7 +516,7 @@ _CONDITION = {"if", "should", "whether", "unless"}
 # "so no one notices the regression", "the alert was not noticed", "no alert fired":
 # nobody knew yet (a denial in the three words before, within the clause: not "a
 # customer, not our alerting, noticed", nor "with no autoscaling; alert fires")
-_UNNOTICED = {"no", "not", "nobody", "never", "without", "didn't", "didn’t", "hadn't", "hadn’t", "wasn't", "wasn’t"}
+_UNNOTICED = {"no", "not", "nobody", "nothing", "never", "without", "didn't", "didn’t", "hadn't", "hadn’t", "wasn't", "wasn’t"}
 # "Alarm does not fire", "the alert never fired", "alerting failed to page": it stayed quiet
 # (a denial right before a firing verb, in one clause: not 'Alert "Backup failed"', nor
 # "alert fires; failed requests climb", nor "fires not long after")
@@ -524,6 +524,8 @@ _CONTAINING = {"prevent", "prevents", "preventing", "prevented", "stop", "stops"
                "avoiding", "avoided", "limit", "limiting", "limited", "halt", "halting", "halted"}
 _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
 _NOBODY = {"nobody", "noone", "no-one"}
+# found only after the fact: "First errors in the logs (found afterwards — nothing alerted)"
+_AFTERWARDS = frozenset({"afterwards", "afterward", "later", "retrospectively", "retroactively"})
 # the words a notice of work planned ahead is given with ("notified to us on 18/01")
 _NOTICE_OF = {"notified", "notifies", "notify", "notice", "notices", "notification"}
 _PLANNED_WORK = lazy_re.compile(r"\b(?:agree[sd]?\s+to|will|later|plan(?:s|ned)?\s+to|ticket|propos(?:e[sd]?|al))\b", re.I)
@@ -851,6 +853,7 @@ def _tag(e: Entry) -> None:
                                                or _denied(e.text.lower(), words, i)
                                                or w in _ALARMS and _stayed_silent(e.text)
                                                or _NOBODY.intersection(words[i + 1 + n:i + 3 + n])
+                                               or _AFTERWARDS.intersection(words[i + 1 + n:i + 3 + n])
                                                or words[i + 1 + n:i + 3 + n] == ["no", "one"]
                                                or w in _NOTICE_OF and _PLANNED.intersection(words)):
                         # "if you notice ...", "no one notices", "lands in Security Hub, which
@@ -1097,10 +1100,18 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         # Issue reported by ..."): read only when the timeline holds nothing else, so a log
         # pasted between entries never becomes one
         for s in tops:
+            lines: list[list] = []
             for ln, line_text in s.fenced:
                 st = r.stamp(line_text)
                 if st is not None and st.has_time:
-                    r.add(st, line_text, ln)
+                    lines.append([st, line_text, ln, ln])
+                elif lines and lines[-1][3] == ln - 1 and line_text[:2].isspace() and line_text.strip():
+                    # "                  NorthWatch queue.  DETECTION": the line above goes on,
+                    # indented to its text
+                    lines[-1][1] = f"{lines[-1][1]} {line_text.strip()}"
+                    lines[-1][3] = ln
+            for st, line_text, ln, _ in lines:
+                r.add(st, line_text, ln)
     if tops and r.entries and _told_as_story(tops, r.entries):
         r.entries = []   # (read as the story it is: prose_entries, over _story_prose)
     _past_midnight(r.entries)

@@ -569,7 +569,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     # a network operator's fault record: "| Fault start | 2024-08-03T02:14:00+03:00 |"
                     r"fault\s+start(?:ed)?",
                     # a leak's record: "- Exposure began: 10:14", "Exposure start"
-                    r"exposure\s+(?:began|begins|start(?:ed|s)?)(?:\s+at)?", r"impact\s+began(?:\s+at)?")),
+                    r"exposure\s+(?:began|begins|start(?:ed|s)?)(?:\s+at)?", r"impact\s+began(?:\s+at)?",
+                    # an intrusion's record: "Initial access: 27 May 21:12", "First unauthorised access"
+                    r"(?:initial|first)\s+(?:unauthori[sz]ed\s+)?(?:access|compromise)(?:\s+(?:at|on))?")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      # "First noticed: 3:05 PM", "First seen", "First alert"
                      r"first\s+(?:noticed|seen|spotted|alert(?:ed)?|report(?:ed)?|page[d]?)(?:\s+(?:at|on))?",
@@ -693,7 +695,20 @@ def meta_key(key: str) -> str | None:
         return meta_key(two.group(2)) or meta_key(two.group(1))
     if k[:4].lower() == "when" and (asked := _WHEN_ASKED.match(k)) is not None:
         return _ASKED_VERBS.get(asked.group(1).lower())
+    if k[:4].lower() in ("date", "time") and (lead := _WHEN_LEAD.match(k)) is not None and lead.end() < len(k):
+        # "Date/time breach contained", "Date/time incident resolved", "Time of first
+        # unauthorised access": a form's moment, its event after the word for when
+        rest = k[lead.end():]
+        said = meta_key(rest) or (_ASKED_VERBS.get(rest.lower()) if " " not in rest else None)
+        if said == "date" and k[:4].lower() == "date":
+            return "date"   # "Date breach occurred": the incident's day
+        return said if said in ("started", "detected", "mitigated", "resolved") else None
     return None
+
+
+# the words a form opens a moment's key with: "Date/time", "Date and time of", "Time of the"
+_WHEN_LEAD = lazy_re.compile(r"^(?:date\s*(?:/|and|&)\s*time|date|time)\s+(?:(?:of|when)\s+)?(?:the\s+)?"
+                             r"(?:(?:breach|incident|outage|attack|exposure|event|problem)\s+)?", re.I)
 
 
 # a form's question for a moment: "When did the problem start?", "When was it noticed?",
@@ -813,7 +828,9 @@ EVENT_MARKERS: dict[str, list[str]] = {
     "started": _variants("outage incident impact problem issue", "begins begin starts start started began")
     + ["start of impact", "start of outage", "start of incident"] + _variants("fault failure incident outage", "occurs occurred")
     # "the start of the event was January 28th, 2016, 00:23 UTC"
-    + [f"{w} of the {n}" for w in ("start", "beginning", "onset") for n in ("impact", "outage", "incident", "event")],
+    + [f"{w} of the {n}" for w in ("start", "beginning", "onset") for n in ("impact", "outage", "incident", "event")]
+    # "VPN login as ext-jm ... INITIAL ACCESS": an intrusion begins when the intruder first gets in
+    + ["initial access", "initial compromise"],
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
     "mitigated": _variants("outage impact disruption", "mitigated ends end ended over")
     + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
@@ -1022,6 +1039,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} {d} {n} back" for v in ("rolled", "rolls", "rolling") for d in ("the", "that", "their", "our", "its")
        for n in ("update", "change", "release", "deploy", "deployment", "upgrade", "patch", "config", "version",
                  "migration", "build", "firmware")]
+    # "Tasks deleted, binaries quarantined. CONTAINMENT COMPLETE": an intrusion's harm stopped
+    # spreading, as a security team's phases name it
+    + ["containment complete", "containment completed", "containment achieved", "threat contained",
+       "intruder contained", "attacker contained"]
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
@@ -1403,10 +1424,11 @@ WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw🚫]))(?:"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
-OPEN = lazy_re.compile(r"(?:^|(?=[\[BINOPSTWiopt]))(?:"
+OPEN = lazy_re.compile(r"(?:^|(?=[\[BDINOPSTWdiopt]))(?:"
                   r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|In progress|IN PROGRESS|in progress|"
                   r"WIP|Pending|PENDING|pending|Planned|planned|Not started|Started|Ongoing|ongoing|Blocked|"
-                  r"In review|Backlog)(?![\w-])"
+                  # ("Deferred to Q2", "On hold": put off, still to be done)
+                  r"In review|Backlog|Deferred|deferred|On hold|On Hold|ON HOLD)(?![\w-])"
                   r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|未执行|在途|计划中|待[\u4e00-\u9fff]{1,4})[\s*_。.]*"
                   r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$"   # "### 未完了（#4121 で対応）"
                   r"|(?i:^[\s*_]*(?:" + _OPEN_OTHER + r")" + _CELL_NOTE + r"))")
