@@ -607,7 +607,14 @@ def _heading_is_item(s) -> bool:
         return True
     if title.rstrip(" *_").endswith(":"):
         return False   # "**Manual restart commands:**" over a code block: it introduces what follows
+    if _NOTES_HEADING.match(title):
+        return False   # "### Re-review notes, 24 Feb 2026", "### Update 2026-03-01": what became of the items
     return len(title.split()) >= 3 and not _TIMEFRAME.search(title)
+
+
+# a heading over notes on the items, not an item: "Re-review notes, 24 Feb 2026", "Update
+# 2026-03-01", "Action review minutes (20 Jan)" (not "Update the runbook")
+_NOTES_HEADING = lazy_re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:notes|minutes|updates?)(?=\s*[,:(—–-]|\s+\d|\s*$)", re.I)
 
 
 # "To prevent similar issues in the future, we've made a few changes:", "Next steps:",
@@ -799,6 +806,15 @@ _DECISION = lazy_re.compile(r"decision\b", re.I)
 _ACCEPTED = lazy_re.compile(r"\b(?:accepted|approved|agreed|adopted)\b(?!\s+(?:and\s+)?(?:done|shipped|completed|implemented))", re.I)
 
 
+def _unstruck(cell: str) -> str:
+    """A cell without its struck values, "~~Priya Nair~~ Devon Carter" -> "Devon Carter",
+    unless all of it is struck."""
+    if "~~" not in cell:
+        return cell
+    rest = STRUCK.sub("", cell)
+    return rest if plain(rest) else cell
+
+
 # a due date after the owner in one cell: "Sam Okoye<br>due Jun 27", "Ana (by 2026-03-01)"
 _DUE_AFTER_OWNER = lazy_re.compile(r"[\s,;(—–-]+(?:due|by)\s*:?\s+([^()]{3,30}?)\)?\s*$", re.I)
 
@@ -856,6 +872,10 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
         raw_text = cell("text")
         text = plain(raw_text)
         whole = " ".join(cells)
+        if "~~" in whole:
+            # "| ~~Priya Nair~~ Devon Carter | ~~2026-01-31~~ 2026-02-28 |": values amended in
+            # place, the struck ones superseded (a struck cell is no status of its own)
+            whole = " ".join(_unstruck(c) for c in cells)
         said = cell("status")
         status = _status(said) if said.strip() else None
         if decides and _ACCEPTED.search(plain(said)):
@@ -871,8 +891,8 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
         ticket_cell = cell("ticket")
         ticket = _cell_ticket(ticket_cell) if "ticket" in cols else _ticket(whole)
         # (an owner cell that states a status instead, "**Done** (#423)", names nobody)
-        owner_cell = cell("owner")
-        due = _due(cell("due"), incident_date) if "due" in cols else None
+        owner_cell = _unstruck(cell("owner"))
+        due = _due(_unstruck(cell("due")), incident_date) if "due" in cols else None
         if "due" not in cols and "owner" in cols and (d := _DUE_AFTER_OWNER.search(plain(owner_cell))) is not None \
                 and (day := _due(d.group(1), incident_date)) is not None:
             # "| Sam Okoye<br>due Jun 27 |" under "Owner / due": the owner, then the date
@@ -922,7 +942,11 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         status = _field_status(children)
     if status is None:
         status = group_status
-    clean = plain(text)
+    clean = told = plain(text)
+    if "~~" in text:
+        # "— ~~Jonas Becker~~ Miriam Kaya — due ~~12 Dec~~ 16 Jan": its fields amended in
+        # place are read without the struck values (its words keep them)
+        clean = plain(_unstruck(text))
     owner = due_chip = None
     om = _owner_field(clean) or _owner_field(plain(whole))
     if om:
@@ -985,7 +1009,7 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
         if ww[2] and status in (None, "open") and not m:
             status = "done"   # "... — 2025-09-23 — landed in commit a3f291" (no checkbox to say)
     # (its inline fields, "[due:: 2026-06-01] [priority:: high]", are read: not what it says to do)
-    said = _INLINE_FIELD.sub("", clean).strip() or clean
+    said = _INLINE_FIELD.sub("", told).strip() or told
     item = {"text": said, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
             "status": status or "open", "kind": group_kind, "line": line}
     if owner is None and (h := _handle(text)) is not None:
@@ -1600,6 +1624,11 @@ def _status(text: str, prose: bool = False) -> str | None:
         return None
     if "&" in text:
         text = html.unescape(text)   # ("Won&rsquo;t do", as an HTML export writes it)
+    if not prose and ("→" in text or "->" in text) and (
+            (now := _status(moved := _ARROW.split(text)[-1])) is not None
+            or (now := _status(moved.rsplit(",", 1)[-1].strip(" .").capitalize())) is not None):
+        # "In review → Done", "In review → rolled out 100% on 4 Nov, closed": the status it moved to
+        return now
     if (_PROSE_WONT_DO if prose else WONT_DO).search(text):
         return "wont_do"
     if prose and "【" in text and (m := _CJK_MARKED.search(text)) and (marked := _status(m.group(1))) is not None:
@@ -1688,6 +1717,8 @@ def _cell_ticket(cell: str) -> str | None:
 
 def _clean_owner(v: str) -> str | None:
     v = plain(v or "").strip(" ,;")
+    if "→" in v or "->" in v:
+        v = _ARROW.split(v)[-1].strip(" ,;")   # "@rahul.k → @vikram.m (Rahul moved to Payments)": reassigned
     if v.lower().endswith(" yet") and v[:-4].strip().lower() in NO_VALUE:
         return None   # "owner: nobody yet", "unassigned yet"
     if v.endswith(")") and (note := _EMPHASISED_NOTE.search(v)):
@@ -1710,7 +1741,17 @@ _NO_OWNER_YET = frozenset({"yet", "needed", "wanted", "required", "missing", "pe
 
 def _due(v: str, incident_date) -> date | None:
     v = plain(v or "")
+    if "→" in v or "->" in v:
+        v = _ARROW.split(v)[-1]   # "ETA 15/10 → 31/10": the date it moved to
+    elif "now " in v and (now := _NOW_DUE.search(v)) is not None:
+        v = v[now.end():]   # "by 30-Sep, slipped, now 20-Oct"
     return None if _blank(v) else tp.due_date(v, incident_date)
+
+
+# a value changed in place: "In review → Done", "15/10 -> 31/10"
+_ARROW = lazy_re.compile(r"\s*(?:→|->)\s*")
+# the date a slipped item is due now: "by 30-Sep, slipped, now 20-Oct"
+_NOW_DUE = lazy_re.compile(r"[,;(]\s*(?:but\s+|moved\s+|slipped\s+)?now\s+(?:due\s+)?", re.I)
 
 
 def _blank(v: str) -> bool:

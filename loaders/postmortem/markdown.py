@@ -49,8 +49,9 @@ _INLINE_LINK = lazy_re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^(
 REFERENCE_DEFINITION = lazy_re.compile(r"^ {0,3}\[(?!\^)([^\[\]]{1,100})\]:\s*\S", re.M)
 QUOTE_MARK = lazy_re.compile(r"^(?:>[ \t]?)+")
 _EMPH = lazy_re.compile(r"(\*\*|__|~~|`)")
-# text struck through: "~~14:32~~ 13:58", "due ~~28 Nov~~ 19 Dec" (an amended value, superseded)
-STRUCK = lazy_re.compile(r"~~[^~\n]+~~")
+# a value struck through and replaced by what follows it: "~~14:32~~ 13:58", "due ~~28 Nov~~
+# 19 Dec" (not "~~Restore the logs~~ — Wiebke", an item struck as done, its owner after it)
+STRUCK = lazy_re.compile(r"~~[^~\n]+~~(?=\s*[\w@#])")
 
 
 @dataclass(slots=True)
