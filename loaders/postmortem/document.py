@@ -1452,6 +1452,15 @@ _LEVEL_RANGE = lazy_re.compile(r"\b(?:p|s|sev)?\s*\d\s*(?:-|–|to)\s*(?:p|s|sev
 
 # a time field's key that says how or who as well: "Detected via", "Resolved by"
 _HOW_OR_WHO = lazy_re.compile(r"\b(?:via|by|how|method|mechanism|source)\s*\W*$", re.I)
+# an intrusion's first access, the start when nothing names the impact's ("Initial access
+# (CMS login): 24 Jan" yields to "Impact start (skimmer live): 28 Jan")
+_ACCESS_KEY = lazy_re.compile(r"\b(?:initial|first)\s+(?:unauthori[sz]ed\s+)?(?:access|compromise)\b", re.I)
+
+
+def _weak_key(key_text: str) -> bool:
+    """Whether a time's key gives it weakly, to yield to a later field of the same event: a
+    key that says how or who ("Detected via"), or an intrusion's first access."""
+    return bool(_HOW_OR_WHO.search(key_text) or _ACCESS_KEY.search(key_text))
 
 
 def _tells_when(value: str) -> bool:
@@ -1541,7 +1550,7 @@ def _collect_metadata(doc: Doc) -> None:
                                     and tp.find_date(value) is not None)
                 or (key == "severity" and severities.level(meta[key][0]) is None and severities.level(value) is not None)
                 or (key in _TIME_KEYS and _tells_when(value) and (
-                    not _tells_when(meta[key][0]) or key in weak and not _HOW_OR_WHO.search(key_text)
+                    not _tells_when(meta[key][0]) or key in weak and not _weak_key(key_text)
                     # (a day with its clock, "**Detected:** 2025-02-11 08:05 CET", over a day
                     # alone above it, "**Reported:** 2025-02-11 (external researcher)")
                     or tp.first_timed_stamp(meta[key][0]) is None and tp.first_timed_stamp(value) is not None))
@@ -1577,7 +1586,7 @@ def _collect_metadata(doc: Doc) -> None:
             if key == "duration":
                 doc.window_names_impact = bool(_IMPACT_KEY.search(key_text))
             if key in _TIME_KEYS:
-                (weak.add if _HOW_OR_WHO.search(key_text) else weak.discard)(key)
+                (weak.add if _weak_key(key_text) else weak.discard)(key)
 
     hidden: list[tuple[str, str, int]] = []
     # the first section under the title: its opening bold fields are the document's, whatever
@@ -3979,6 +3988,9 @@ _HARMED = lazy_re.compile(
     r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|saw|experienced)"
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
+    # money spent that should not have been: "Total cost about US$48,200", "money only"
+    r"|total\s+cost\s+(?:of\s+|was\s+|is\s+)?(?:about\s+|roughly\s+|around\s+|~\s*)?(?:US\s*|A\s*|C\s*)?[$€£]\s*\d[\d,.]*"
+    r"|money\s+only|only\s+money"
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?|orders|checkouts|purchases)(?:\s+[\w-]+){0,3}?\s+"
     r"(?:failed|were\s+(?:rejected|dropped|lost|declined))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"
     r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked"

@@ -558,6 +558,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      # (and of what: "Duração da indisponibilidade", "Durata del disservizio")
                      r"(?:duraci[óo]n|dur[ée]e|dura[çc][ãa]o|dauer|duur|durata)(?:\s+(?:del|de\s+la|de\s+l['’]|de|da|do|des|der"
                      r"|van(?:\s+het|\s+de)?|della|dell['’]|dello|dei)\s*[^\W\d_]+)?",
+                     r"window\s+of\s+(?:compromise|exposure|impact)",
                      r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window",
                      r"(?:impact|outage|incident|exposure)\s+period")),
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:customer\s+|user\s+)?impact\s+start(?:ed)?", r"began", r"incident\s+start",
@@ -570,8 +571,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     r"fault\s+start(?:ed)?",
                     # a leak's record: "- Exposure began: 10:14", "Exposure start"
                     r"exposure\s+(?:began|begins|start(?:ed|s)?)(?:\s+at)?", r"impact\s+began(?:\s+at)?",
-                    # an intrusion's record: "Initial access: 27 May 21:12", "First unauthorised access"
-                    r"(?:initial|first)\s+(?:unauthori[sz]ed\s+)?(?:access|compromise)(?:\s+(?:at|on))?")),
+                    # an intrusion's record: "Initial access: 27 May 21:12", "First unauthorised access",
+                    # "First malicious activity: 2025-06-03 15:58:33", "First destructive action"
+                    r"(?:initial|first)\s+(?:unauthori[sz]ed\s+)?(?:access|compromise)(?:\s+(?:at|on))?",
+                    r"first\s+(?:malicious|destructive|attacker|hostile)\s+(?:activity|action|call|api\s+call|login|request)")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      # "First noticed: 3:05 PM", "First seen", "First alert"
                      r"first\s+(?:noticed|seen|spotted|alert(?:ed)?|report(?:ed)?|page[d]?)(?:\s+(?:at|on))?",
@@ -834,7 +837,11 @@ EVENT_MARKERS: dict[str, list[str]] = {
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
     "mitigated": _variants("outage impact disruption", "mitigated ends end ended over")
     + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
-       "end of disruption", "incident repaired"],
+       "end of disruption", "incident repaired"]
+    # "Tasks deleted, binaries quarantined. CONTAINMENT COMPLETE": an intrusion's harm stopped
+    # spreading, as a security team's phases mark it
+    + ["containment complete", "containment completed", "containment achieved", "threat contained",
+       "intruder contained", "attacker contained"],
     "resolved": _variants("incident", "ends end ended resolved closed over")
     + _variants("outage issue", "resolved closed") + ["all-clear", "all clear", "end of incident",
                                                       "end of the incident"],
@@ -1039,10 +1046,6 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} {d} {n} back" for v in ("rolled", "rolls", "rolling") for d in ("the", "that", "their", "our", "its")
        for n in ("update", "change", "release", "deploy", "deployment", "upgrade", "patch", "config", "version",
                  "migration", "build", "firmware")]
-    # "Tasks deleted, binaries quarantined. CONTAINMENT COMPLETE": an intrusion's harm stopped
-    # spreading, as a security team's phases name it
-    + ["containment complete", "containment completed", "containment achieved", "threat contained",
-       "intruder contained", "attacker contained"]
     + ["roll back complete", "roll back completes", "rolled back", "recovery complete",
        "back to normal", "back up", "failover complete", "failover completes",
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
