@@ -229,6 +229,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = _badges_as_fields(body)
     if "<summary" in text:
         body = _summaries_as_labels(body)
+    if "```mermaid" in text:
+        body = _diagrams_as_lines(body)
     if ("-|" in text or "- |" in text or ":|" in text or ": |" in text) and BARE_DELIMITER_ROW.search(text):
         body = with_outer_pipes(body)   # "Action | Owner" over "---|---": a table without its outer pipes
     if "+--" in text:
@@ -268,6 +270,42 @@ def _without_shortcodes(lines: list[str]) -> list[str]:
     shortcode's paragraph, "{{% pageinfo %}}" over "**Near miss.** ...", is the text inside
     it. Same number of lines."""
     return ["" if line[:6].lstrip()[:2] == "{{" and _SHORTCODE_LINE.fullmatch(line) else line for line in lines]
+
+
+# a mermaid diagram's line that carries an event: a sequence diagram's message or note
+# ("Q-->>O: 02:37 UTC PagerDuty pages Hana", "Note over D,P: 01:58 UTC deploy of 4.12.0"),
+# a gantt chart's task ("Incident closed  :milestone, m4, 2025-11-18 09:40, 0m")
+_DIAGRAM_MESSAGE = lazy_re.compile(r"(\s*)(?:note\s+(?:over|left\s+of|right\s+of)\s+[^:\n]+|[^:\n]*?[-=.]+[>x)][>+-]?[^:\n]*)\s*:\s*(.+)", re.I)
+_GANTT_TASK = lazy_re.compile(r"(\s*)([^:\n]*?\S)\s*:\s*(?:[\w-]+\s*,\s*){0,3}?(\d{4}-\d\d-\d\d[ T]\d\d:\d\d|\d\d:\d\d)\b.*")
+_DIAGRAM_KINDS = ("sequencediagram", "gantt")
+
+
+def _diagrams_as_lines(lines: list[str]) -> list[str]:
+    """Lines where each event of a mermaid sequence diagram or gantt chart is a timed line of
+    a code block, its time first ("02:37 UTC — PagerDuty pages Hana", "2025-11-18 09:40 —
+    Incident closed"), as a timeline pasted as code is written; the diagram's other lines
+    stay as they are. Same number of lines."""
+    out, kind = [], None
+    for line in lines:
+        stripped = line.strip()
+        if kind is None:
+            if stripped.startswith("```mermaid"):
+                kind = ""
+        elif stripped.startswith("```"):
+            kind = None
+        elif kind == "" and stripped:
+            kind = stripped.split()[0].lower()
+        elif kind == "gantt" and (m := _GANTT_TASK.fullmatch(line)) and not m.group(2).lower().startswith(
+                ("title", "dateformat", "axisformat", "section", "todaymarker", "excludes", "tickinterval")):
+            line = f"{m.group(3)} — {m.group(2)}"
+        elif kind == "sequencediagram" and (m := _DIAGRAM_MESSAGE.fullmatch(line)):
+            said = m.group(2).strip()
+            st = tp.read_stamp(said)
+            if st is not None and st.has_time and said[:1].isdigit():
+                said = f"{said[:st.end].strip()} — {said[st.end:].strip()}"
+            line = said
+        out.append(line)
+    return out
 
 
 # a collapsible's label alone on its line: "<summary><strong>Tue 10 June 2025</strong> (ET)</summary>"
@@ -1525,12 +1563,15 @@ def _collect_metadata(doc: Doc) -> None:
             value = STRUCK.sub("", value)   # "~~14:32~~ 13:58": an amended figure, the struck one superseded
         value = plain(value).strip(" |")
         if key is None and key_text and value:
-            if _IMPACT_KEY.match(key_text.strip(" *_:")) and len(value) <= 80 and "duration" not in meta \
-                    and _RANGE_SEP.search(value) and tp.clocks_at_most(value) == 2 \
-                    and (st := tp.read_stamp(value)) is not None and st.has_time:
+            # (a long value's first sentence: "**Customer impact:** 02:21–03:48 UTC (87 min).
+            # Delivery-status webhooks ... were delayed", a callout's field wrapped into prose)
+            head = value if len(value) <= 80 else _SENTENCE.split(value, 1)[0]
+            if _IMPACT_KEY.match(_WHOSE.sub("", key_text.strip(" *_:"), count=1)) and len(head) <= 80 and "duration" not in meta \
+                    and _RANGE_SEP.search(head) and tp.clocks_at_most(head) == 2 \
+                    and (st := tp.read_stamp(head)) is not None and st.has_time:
                 # "| Impact | Thu 27 Mar 11:42 GMT → Tue 1 Apr 15:20 BST |": a field whose value
                 # is a window of times is the impact's window, as a Duration field's is
-                meta["duration"] = (value, line)
+                meta["duration"] = (head, line)
                 return
             if (said := _says_its_field(value)) and said not in unnamed:
                 unnamed[said] = (value, line)
@@ -1756,6 +1797,8 @@ def _collect_metadata(doc: Doc) -> None:
 
 
 _IMPACT_KEY = lazy_re.compile(r"\b(?:impact|outage|downtime|disruption)\b", re.I)
+# whose impact a key names first: "Customer impact", "Partner impact"
+_WHOSE = lazy_re.compile(r"^(?:customer|user|client|partner|member|business)s?\s+", re.I)
 
 
 def _says_its_field(value: str) -> str | None:

@@ -1095,6 +1095,10 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         # history" over "### Resolved — Mar 18, 17:25 UTC"): its updates are entries too
         _status_headings(r, {id(s) for s in r.doc.secs if s.level
                              and (id(s) not in spans or spans[id(s)][0] == spans[id(s)][1])})
+    if len(tops) == 1 and r.entries and _chronology_in_code(tops[0]) > sum(1 for e in r.entries if e.at):
+        # (a chart's events as a code block's timed lines, "2025-11-18 09:40 — Incident
+        # closed", over notes below it that mention a time or two: the block is the timeline)
+        r.entries = []
     if not r.entries:
         # a timeline written in a code block, one timed line per event ("2023-06-17 19:10
         # Issue reported by ..."): read only when the timeline holds nothing else, so a log
@@ -1127,6 +1131,15 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
 _NOTED_LINE = lazy_re.compile(r"(?:\d{4}-\d\d-\d\d[ T]|\d{1,2}[./]\d{1,2}\.?(?:\d{2,4})?\s+)?"
                               r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:UTC|Z|[A-Z]{3,4}))?(?:\s{2,}|\s+[-–—]\s+)[^\W\d_]")
 _LOG_MARK = lazy_re.compile(r"\d:\d\d:\d\d|\b(?:INFO|WARN(?:ING)?|ERROR|DEBUG|TRACE|FATAL|CRIT)\b|^\s*\[")
+
+
+def _chronology_in_code(s) -> int:
+    """How many lines of ``s``'s code blocks are a chronology's (_NOTED_LINE: a clock to the
+    minute, then words), when three or more are and none is a log's line; else 0."""
+    if not s.fenced:
+        return 0
+    noted = sum(1 for _, t in s.fenced if _NOTED_LINE.match(t))
+    return noted if noted >= 3 and not any(_LOG_MARK.search(t) for _, t in s.fenced) else 0
 
 
 def _noted_code_block(r: _Reader) -> None:
