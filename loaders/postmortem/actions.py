@@ -533,12 +533,24 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
             if (said := next((legend[c] for c in line if c in legend), None)) is not None:
                 a["status"] = said
     _own_numbers_are_no_tickets(out)
+    _item_numbers_are_no_tickets(out)
     # "* N/A", "- None": a list that says it holds nothing holds no action item
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
 
 
 # an item's own number opening it: "CAPA-3 – Import pricing ...", "CA-01 ..."
 _OWN_NUMBER = lazy_re.compile(r"^([A-Z]{1,6})-0*(\d{1,2})\b")
+
+
+def _item_numbers_are_no_tickets(items: list[dict]) -> None:
+    """An item's "#4" that names another item ("won't do: #4 covers the risk"), in a list
+    whose tickets are keys ("SEC-1201", two or more), is a reference to that item, no
+    ticket of its own."""
+    if sum(1 for a in items if a["ticket"] and a["ticket"][:1] != "#") < 2:
+        return
+    for a in items:
+        if (t := a["ticket"]) and t[:1] == "#" and t[1:].isdigit() and int(t[1:]) <= len(items):
+            a["ticket"] = None
 
 
 def _own_numbers_are_no_tickets(items: list[dict]) -> None:
@@ -1000,6 +1012,10 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     dm = ("~~" in text and _DUE.search(plain(STRUCK.sub("", text)))) or _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
         due = tp.due_date(dm.group(1), incident_date)
+        if (moved := _MOVED_TO.match(dm.string, dm.end())) is not None \
+                and (later := tp.due_date(moved.group(1), incident_date) or _in_order_of(moved.group(1), dm.group(1), due)):
+            # "due 2/13, now 3/6", "due 12 Dec, moved to 16 Jan": when it is due now (on or after it)
+            due = later if due is None or later >= due else _a_year_on(later)
     elif due_chip is not None:
         due = tp.due_date(due_chip, incident_date)
     if due is None and "," in clean and (tf := _LISTED_DATE.search(clean)):
@@ -1117,10 +1133,25 @@ _STATUS_THEN_WHY = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?status(?:\*\*|__)?\
 _STATUS_LEADS = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(won['’]?t\s+do|not\s+doing|wontfix|done|completed)(?:\*\*|__)?\s*:", re.I)
 
 
+# an update's lead: "Update 2026-02-05:", "**Update (12 Mar):**", "Update, 3/1 —"
+# (its date in any form: "Update 5 February 2026:", "Update, Feb 5 —")
+_DATED_UPDATE = lazy_re.compile(r"[\s*_]*(?:[-+*•]\s+)?[\s*_]*update[\s*_,(]*(?:on\s+)?(?=[^:\n]{0,24}\d)[\w/.,\- ]{1,24}?\)?[*_]*\s*[:—–][*_]*\s*", re.I)
+_CLAUSE_ENDS = lazy_re.compile(r"(?<=[.!;,])\s+")
+
+
 def _field_status(children: list[str]) -> str | None:
     """The status an item's field sub-bullet states: "Status: Done", "Due date: completed"
     (a due field that holds no date but a status word says the work is done, or dropped);
     None when none does."""
+    # (an item's dated updates below it, the latest the status: "Update 2026-02-05: merged
+    # in #4412, deployed 5 Feb. **Done.**", "Update 2026-03-01: Blocked. Needs ...")
+    for c in reversed(children):
+        if c[:14].lower().lstrip(" *_-+•").startswith("update") and (u := _DATED_UPDATE.match(c)) is not None:
+            said = next((st for q in reversed(_CLAUSE_ENDS.split(plain(c[u.end():])))
+                         if 0 < len(q.strip(" .*_").split()) <= 3 and (st := _status(q.strip(" .*_"))) is not None), None)
+            if said is not None:
+                return said
+            break
     # (a sub-bullet may hold several fields: "Assignee: Sam Whitfield · Status: Not doing · ...")
     for c in children:
         if (why := _STATUS_THEN_WHY.match(c)) is not None and (said := _status(why.group(1))) is not None:
@@ -1748,6 +1779,31 @@ def _due(v: str, incident_date) -> date | None:
     return None if _blank(v) else tp.due_date(v, incident_date)
 
 
+def _in_order_of(moved: str, first: str, first_day: date | None) -> date | None:
+    """A day and month written as numbers ("3/6"), read in the order of the date it replaced
+    ("2/13": month first), on or after that date; None when neither tells the order."""
+    m, f = _NUMERIC_DAY.fullmatch(moved.strip()), _NUMERIC_DAY.fullmatch(first.strip())
+    if m is None or f is None or first_day is None or max(int(f.group(1)), int(f.group(2))) <= 12:
+        return None
+    month, day = (int(m.group(1)), int(m.group(2))) if int(f.group(2)) > 12 else (int(m.group(2)), int(m.group(1)))
+    try:
+        later = date(first_day.year, month, day)
+    except ValueError:
+        return None
+    return later if later >= first_day else _a_year_on(later)
+
+
+_NUMERIC_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def _a_year_on(day: date) -> date:
+    """The same day a year later (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+# a due date moved after it: ", now 3/6", ", moved to 16 Jan", " → 4/15"
+_MOVED_TO = lazy_re.compile(r"[\s,;(]*(?:slipped[\s,;]*)?(?:(?:moved|pushed|slipped)\s+to|now(?:\s+due)?|→|->)\s+([^,;()]{3,25}?)(?=[,;()]|\.\s|\.?$)", re.I)
 # a value changed in place: "In review → Done", "15/10 -> 31/10"
 _ARROW = lazy_re.compile(r"\s*(?:→|->)\s*")
 # the date a slipped item is due now: "by 30-Sep, slipped, now 20-Oct"
