@@ -95,6 +95,9 @@ FLOORS = {
     "blind-bx": 0.95,   # first look 0.946 (261/276 at ac096bd); learned from (0.967)
     "blind-by": 0.95,   # first look 0.899 (249/277 at ac096bd); learned from (0.971)
     "blind-bz": 0.91,   # first look 0.745 (205/275 at ac096bd); learned from (0.927)
+    "blind-ca": 0.97,   # first look 0.938 (256/273 at 4b876f8); learned from (0.985)
+    "blind-cb": 0.96,   # first look 0.901 (246/273 at 4b876f8); learned from (0.974)
+    "blind-cc": 0.92,   # first look 0.892 (247/277 at 4b876f8); learned from (0.931)
 }
 
 
