@@ -1353,3 +1353,118 @@ def test_a_sentence_wrapped_before_its_clock_is_no_entry():
             "2025-03-30 11:30:00Z  ops  payments credited -- IMPACT END\n```\n")
     r = parse(text, "a.md")
     assert [e["at"] for e in r["timeline"]] == ["2025-03-30T05:00:00Z", "2025-03-30T11:30:00Z"]
+
+
+# Reviewer probes of the forty-third session's rules (rich markdown, security phases, action
+# items amended after the review): ordinary text each rule first over-read.
+
+def test_a_chat_pasted_as_code_under_the_timeline_is_not_the_timeline():
+    text = ("# Checkout errors\n\n**Date:** 2025-03-04\n\n## Timeline (UTC)\n\n- 14:00 Config push to checkout-api.\n"
+            "- 14:05 Alert fires for checkout 5xx; on-call paged.\n- 14:40 Rollback complete, errors stop.\n\n"
+            "The on-call's first messages:\n\n```\n14:06  dana: checkout 5xx at 30%, looking\n"
+            "14:08  ravi: config push at 14:00?\n14:09  dana: yes, rolling back\n14:12  dana: rollback stuck\n```\n")
+    r = parse(text, "a.md")
+    assert (r["detected_at"], r["mitigated_at"]) == ("2025-03-04T14:05:00Z", "2025-03-04T14:40:00Z")
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("Yesterday, when the clocks went forward, our billing scheduler ran the charge job twice.", "2025-03-30"),
+    ("On Sunday the clocks went back an hour, and our scheduler ran the 01:30 job twice.", "2025-03-30"),
+])
+def test_a_clock_change_that_is_the_incident_still_dates_it(opening, day):
+    text = f"---\ntitle: Billing ran twice\ndate: 2025-03-31\n---\n\n{opening}\n\n## What happened\n\nThe cron read local time.\n"
+    assert parse(text, "a.md")["date"] == day
+
+
+def test_looking_for_the_initial_access_vector_starts_nothing():
+    text = ("# Leaked token\n\n**Date:** 2025-05-28\n\n## Timeline (UTC)\n\n"
+            "- 2025-05-27 21:12 Attacker clones the repository with the leaked token\n"
+            "- 2025-05-28 08:05 Secret-scanning alert pages security\n"
+            "- 2025-05-28 08:40 Forensics starts work to identify the initial access vector\n")
+    r = parse(text, "a.md")
+    assert (r["started_at"], r["detected_at"]) == ("2025-05-27T21:12:00Z", "2025-05-28T08:05:00Z")
+
+
+def test_action_items_written_as_headings_ending_in_updates_stay_items():
+    text = ("# Patch lag\n\n**Date:** 2025-02-03\n\n## Action items\n\n### Enable automatic security updates\n\n"
+            "Owner: Ana. Due 2025-03-01.\n\n### Kernel update: roll out 5.15 to all nodes\n\nOwner: Bo.\n")
+    assert len(parse(text, "a.md")["action_items"]) == 2
+
+
+@pytest.mark.parametrize("cell, due", [("2025-03-20 (now overdue)", "2025-03-20"), ("2025-03-25, now blocked on vendor", "2025-03-25")])
+def test_a_due_cell_s_note_after_now_keeps_its_date(cell, due):
+    text = f"# X\n\n**Date:** 2025-03-01\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n| Fix it | @li | {cell} |\n"
+    assert parse(text, "a.md")["action_items"][0]["due"] == due
+
+
+@pytest.mark.parametrize("entry, event", [("Health checks return 200 again, but card payments still fail.", "mitigated"),
+                                          ("Card payments stop completing normally; customers see spinners.", "mitigated"),
+                                          ("Support receives a list of talking points for customer replies.", "detected"),
+                                          ("Revenue team checks reservations; no rooms were oversold.", "impact")])
+def test_words_near_a_new_event_phrase_do_not_make_the_event(entry, event):
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(line=1, at=None, text=entry)
+    _tag(e)
+    assert event not in e.tags
+
+
+@pytest.mark.parametrize("entry", ["Nothing happens until alerts fire for checkout 5xx.", "Alert fires later than it should."])
+def test_an_alert_told_with_nothing_or_later_before_it_is_still_a_detection(entry):
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(line=1, at=None, text=entry)
+    _tag(e)
+    assert "detected" in e.tags
+
+
+def test_a_form_s_date_reported_to_the_regulator_is_no_detection():
+    text = ("# Breach record\n\n| Field | Entry |\n|---|---|\n| Date/time of detection | 2025-06-03 09:00 UTC |\n"
+            "| Date/time breach contained | 2025-06-04 10:30 UTC |\n| Date/time reported to ICO | 2025-06-05 10:00 UTC |\n")
+    r = parse(text, "a.md")
+    assert (r["detected_at"], r["mitigated_at"]) == ("2025-06-03T09:00:00Z", "2025-06-04T10:30:00Z")
+
+
+def test_the_cost_of_the_fix_is_no_harm_done():
+    text = ("# Near miss: certificate nearly expired\n\n**Date:** 2025-04-02\n\n**Customer impact:** None.\n\n## Summary\n\n"
+            "The certificate was replaced before it expired, with no customer impact. Total cost was about $1,200 "
+            "for the emergency certificate and expedited validation.\n")
+    assert parse(text, "a.md")["near_miss"] is True
+
+
+@pytest.mark.parametrize("updates, want", [
+    (["Update 3 Terraform modules: done"], "open"),
+    (["Update 2025-03-15: Done for EU, not yet for US."], "open"),
+    (["Update 2025-03-20: Done.", "Update 2025-03-10: In progress, PR open."], "done"),
+])
+def test_an_item_s_sub_bullets_give_its_status_only_as_dated_updates(updates, want):
+    text = ("# X\n\n**Date:** 2025-03-01\n\n## Action items\n\n- Move the modules to the new provider, owner @li\n"
+            + "".join(f"  - {u}\n" for u in updates))
+    assert parse(text, "a.md")["action_items"][0]["status"] == want
+
+
+def test_an_item_struck_as_done_keeps_its_owner():
+    text = "# X\n\n**Date:** 2025-03-01\n\n## Action items\n\n- ~~Alert on webhook lag (OPS-103) @mo~~ done in #88\n- Page on lag @kim\n"
+    assert parse(text, "a.md")["action_items"][0]["owner"] == "@mo"
+
+
+def test_a_due_date_pulled_in_stays_in_its_year():
+    text = "# X\n\n**Date:** 2025-11-01\n\n## Action items\n\n- Rotate the keys, owner @li, due Dec 20, now Dec 13 (pulled in)\n"
+    assert parse(text, "a.md")["action_items"][0]["due"] == "2025-12-13"
+
+
+def test_by_after_an_owner_that_names_a_person_is_no_due_date():
+    text = ("# X\n\n**Date:** 2025-03-01\n\n## Action items\n\n| Action | Owner |\n|---|---|\n"
+            "| Fix it | Ana Li, reviewed by Bo on 2025-03-10 |\n")
+    assert parse(text, "a.md")["action_items"][0]["due"] is None
+
+
+def test_a_legend_speaks_only_for_its_own_section():
+    text = ("# X\n\n**Date:** 2025-03-01\n\n## Action items\n\nLegend: ✅ done · ❌ won't do\n\n| | Action |\n|---|---|\n"
+            "| ✅ | Alert on lag |\n| ❌ | Rewrite the queue |\n\n## Checklist\n\n| Done? | Step |\n|---|---|\n| ❌ | Drill the restore |\n")
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]][:2] == ["done", "wont_do"]
+    assert all(a["status"] != "wont_do" for a in parse(text, "a.md")["action_items"][2:])
+
+
+def test_a_small_pr_number_in_a_keyed_list_stays_its_ticket():
+    text = ("# X\n\n**Date:** 2025-03-01\n\n## Action items\n\n1. Alert on lag — SEC-11\n2. Page on lag — SEC-12\n"
+            "3. Fix the retry loop (fixed in PR #3)\n")
+    assert parse(text, "a.md")["action_items"][2]["ticket"] == "#3"

@@ -527,8 +527,10 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
     for a in out:
         a.pop(_HANDLE_KEY, None)   # (items read outside a list: a handle alone names no one)
-    if out and (legend := _legend(doc.text)):
+    for legend, first, end in (_legends(doc) if out else ()):
         for a in out:
+            if not first < a["line"] < end:
+                continue   # (a key speaks for the items below it in its own section)
             line = doc.lines[a["line"] - 1] if 0 < a["line"] <= len(doc.lines) else ""
             if (said := next((legend[c] for c in line if c in legend), None)) is not None:
                 a["status"] = said
@@ -549,7 +551,8 @@ def _item_numbers_are_no_tickets(items: list[dict]) -> None:
     if sum(1 for a in items if a["ticket"] and a["ticket"][:1] != "#") < 2:
         return
     for a in items:
-        if (t := a["ticket"]) and t[:1] == "#" and t[1:].isdigit() and int(t[1:]) <= len(items):
+        if (t := a["ticket"]) and t[:1] == "#" and t[1:].isdigit() and int(t[1:]) <= len(items) \
+                and not re.search(r"(?i)\b(?:PR|MR|pull(?:\s+request)?|issue|ticket)\s*" + re.escape(t), a["text"]):
             a["ticket"] = None
 
 
@@ -626,7 +629,12 @@ def _heading_is_item(s) -> bool:
 
 # a heading over notes on the items, not an item: "Re-review notes, 24 Feb 2026", "Update
 # 2026-03-01", "Action review minutes (20 Jan)" (not "Update the runbook")
-_NOTES_HEADING = lazy_re.compile(r"^\W*(?:[\w-]+\s+){0,3}?(?:notes|minutes|updates?)(?=\s*[,:(—–-]|\s+\d|\s*$)", re.I)
+# (a date after the word, or the word after what is reviewed: not "Enable automatic security
+# updates", nor "Kernel update: roll out 5.15")
+_NOTES_HEADING = lazy_re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:notes|minutes|updates?)(?:\s*[,:(—–-]\s*|\s+)(?:on\s+)?"
+                                 r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+                                 r"|^\W*(?:(?:re-?)?review|action[\s-]items?|follow[\s-]?ups?|status|meeting|progress)\s+"
+                                 r"(?:notes|minutes|updates?)\W*$", re.I)
 
 
 # "To prevent similar issues in the future, we've made a few changes:", "Next steps:",
@@ -828,19 +836,38 @@ def _unstruck(cell: str) -> str:
 
 
 # a due date after the owner in one cell: "Sam Okoye<br>due Jun 27", "Ana (by 2026-03-01)"
-_DUE_AFTER_OWNER = lazy_re.compile(r"[\s,;(—–-]+(?:due|by)\s*:?\s+([^()]{3,30}?)\)?\s*$", re.I)
+# (what follows reads as a date: not "Ana Li, reviewed by Bo on 2025-03-10")
+_DUE_AFTER_OWNER = lazy_re.compile(r"[\s,;(—–-]+(?:due|by)\s*:?\s+((?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                                   r"|mon|tue|wed|thu|fri|sat|sun|end|eo[wmq]|q[1-4]|next|h[12])\b|[a-z]{3,9}\s+\d)[^()]{3,30}?)\)?\s*$", re.I)
+_DATE_FIRST = lazy_re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 
 
-def _legend(text: str) -> dict[str, str]:
-    """The statuses a document's key gives its symbols ("Legend: ✅ done · 🚧 in progress ·
-    ❌ won't do"), each symbol's character to the status its words state; empty when the
-    document has no key. An item's line holding one of them has that status: the key says
-    what the document's marks mean ("❌" is work dropped here, not work failed)."""
+def _legends(doc) -> list[tuple[dict[str, str], int, int]]:
+    """Each key a document gives its symbols ("Legend: ✅ done · 🚧 in progress · ❌ won't
+    do"), with the lines it speaks for: from its own line to the end of its section."""
+    text = doc.text
     if "egend" not in text and "ey" not in text:
-        return {}
-    out: dict[str, str] = {}
+        return []
+    found = []
     for m in _LEGEND.finditer(text):
-        for piece in _LEGEND_SPLIT.split(m.group(1)):
+        if not (legend := _legend(m.group(1))):
+            continue
+        line = text.count("\n", 0, m.start()) + 1
+        own = max((s for s in doc.secs if s.level and s.line <= line), key=lambda s: s.line, default=None)
+        end = len(doc.lines) + 1 if own is None else next(
+            (s.line for s in doc.secs if s.level and s.line > own.line and s.level <= own.level), len(doc.lines) + 1)
+        found.append((legend, line, end))
+    return found
+
+
+def _legend(key: str) -> dict[str, str]:
+    """The statuses a key gives its symbols ("✅ done · 🚧 in progress · ❌ won't do"), each
+    symbol's character to the status its words state. An item's line holding one of them
+    has that status: the key says what the document's marks mean ("❌" is work dropped
+    here, not work failed)."""
+    out: dict[str, str] = {}
+    if True:
+        for piece in _LEGEND_SPLIT.split(key):
             if (e := _LEGEND_ENTRY.match(piece.strip())) is None:
                 continue
             sign, words = (e.group(1), e.group(2)) if e.group(1) else (e.group(4), e.group(3))
@@ -1012,10 +1039,15 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     dm = ("~~" in text and _DUE.search(plain(STRUCK.sub("", text)))) or _DUE.search(clean) or _DUE.search(plain(whole))
     if dm:
         due = tp.due_date(dm.group(1), incident_date)
-        if (moved := _MOVED_TO.match(dm.string, dm.end())) is not None \
+        at, moved = dm.end(), None
+        while (step := _MOVED_TO.match(dm.string, at)) is not None:
+            moved, at = step, step.end()   # ("due 8/29, then 9/26, now 10/24": the last move)
+        if moved is not None \
                 and (later := tp.due_date(moved.group(1), incident_date) or _in_order_of(moved.group(1), dm.group(1), due)):
-            # "due 2/13, now 3/6", "due 12 Dec, moved to 16 Jan": when it is due now (on or after it)
-            due = later if due is None or later >= due else _a_year_on(later)
+            # "due 2/13, now 3/6", "due 12 Dec, moved to 16 Jan": when it is due now (a month
+            # that comes round before the first in the calendar, in the next year; "due Dec 20,
+            # now Dec 13 (pulled in)" is earlier the same year)
+            due = later if due is None or later >= due or (due - later).days <= 183 else _a_year_on(later)
     elif due_chip is not None:
         due = tp.due_date(due_chip, incident_date)
     if due is None and "," in clean and (tf := _LISTED_DATE.search(clean)):
@@ -1137,6 +1169,8 @@ _STATUS_LEADS = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(won['’]?t\s+do|not\
 # (its date in any form: "Update 5 February 2026:", "Update, Feb 5 —")
 _DATED_UPDATE = lazy_re.compile(r"[\s*_]*(?:[-+*•]\s+)?[\s*_]*update[\s*_,(]*(?:on\s+)?(?=[^:\n]{0,24}\d)[\w/.,\- ]{1,24}?\)?[*_]*\s*[:—–][*_]*\s*", re.I)
 _CLAUSE_ENDS = lazy_re.compile(r"(?<=[.!;,])\s+")
+_DAY_IN_LEAD = lazy_re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                               r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
 
 
 def _field_status(children: list[str]) -> str | None:
@@ -1145,13 +1179,16 @@ def _field_status(children: list[str]) -> str | None:
     None when none does."""
     # (an item's dated updates below it, the latest the status: "Update 2026-02-05: merged
     # in #4412, deployed 5 Feb. **Done.**", "Update 2026-03-01: Blocked. Needs ...")
-    for c in reversed(children):
-        if c[:14].lower().lstrip(" *_-+•").startswith("update") and (u := _DATED_UPDATE.match(c)) is not None:
-            said = next((st for q in reversed(_CLAUSE_ENDS.split(plain(c[u.end():])))
-                         if 0 < len(q.strip(" .*_").split()) <= 3 and (st := _status(q.strip(" .*_"))) is not None), None)
-            if said is not None:
-                return said
-            break
+    updates = [(tp.find_date(u.group()) or date.min, n, c[u.end():]) for n, c in enumerate(children)
+               if c[:14].lower().lstrip(" *_-+•").startswith("update") and (u := _DATED_UPDATE.match(c)) is not None
+               and _DAY_IN_LEAD.search(u.group())]   # (a day: not "Update 3 Terraform modules:")
+    if updates:
+        # (the latest by its date, however the list is ordered; days without a year in order)
+        _, _, latest = max(updates)
+        said = next((st for q in reversed(_CLAUSE_ENDS.split(plain(latest)))
+                     if 0 < len(q.strip(" .,*_").split()) <= 2 and (st := _status(q.strip(" .,*_"))) is not None), None)
+        if said is not None:
+            return said
     # (a sub-bullet may hold several fields: "Assignee: Sam Whitfield · Status: Not doing · ...")
     for c in children:
         if (why := _STATUS_THEN_WHY.match(c)) is not None and (said := _status(why.group(1))) is not None:
@@ -1437,7 +1474,11 @@ def _handles_as_owners(items: list[dict]) -> None:
     # "Reader: codeless 403 ...", is as likely a part's name; one person's full name over two
     # items or more, "Rewa Thompson: make a list ...", "Rewa Thompson: move ...", is theirs)
     said = [h for _, h in found]
-    if len(set(said)) >= 2 or any(said.count(h) >= 2 and len(h.split()) >= 2 and _a_name(h) for h in said):
+    # (an owner the list's other items set as a handle counts too: "— @kofi — INFRA-501" beside
+    # "— @ines — INFRA-502" read as a field)
+    handles = set(said) | ({a["owner"] for a in items if (a.get("owner") or "")[:1] == "@"}
+                           if any(h[:1] == "@" for h in said) else set())
+    if len(handles) >= 2 or any(said.count(h) >= 2 and len(h.split()) >= 2 and _a_name(h) for h in said):
         for item, h in found:
             item["owner"] = h
 
@@ -1774,8 +1815,8 @@ def _due(v: str, incident_date) -> date | None:
     v = plain(v or "")
     if "→" in v or "->" in v:
         v = _ARROW.split(v)[-1]   # "ETA 15/10 → 31/10": the date it moved to
-    elif "now " in v and (now := _NOW_DUE.search(v)) is not None:
-        v = v[now.end():]   # "by 30-Sep, slipped, now 20-Oct"
+    elif "now " in v and (now := _NOW_DUE.search(v)) is not None and _DATE_FIRST.match(v, now.end()):
+        v = v[now.end():]   # "by 30-Sep, slipped, now 20-Oct" (not "2025-03-20 (now overdue)")
     return None if _blank(v) else tp.due_date(v, incident_date)
 
 
@@ -1790,7 +1831,7 @@ def _in_order_of(moved: str, first: str, first_day: date | None) -> date | None:
         later = date(first_day.year, month, day)
     except ValueError:
         return None
-    return later if later >= first_day else _a_year_on(later)
+    return later if later >= first_day or (first_day - later).days <= 183 else _a_year_on(later)
 
 
 _NUMERIC_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
@@ -1803,7 +1844,7 @@ def _a_year_on(day: date) -> date:
     except ValueError:
         return day.replace(year=day.year + 1, day=28)
 # a due date moved after it: ", now 3/6", ", moved to 16 Jan", " → 4/15"
-_MOVED_TO = lazy_re.compile(r"[\s,;(]*(?:slipped[\s,;]*)?(?:(?:moved|pushed|slipped)\s+to|now(?:\s+due)?|→|->)\s+([^,;()]{3,25}?)(?=[,;()]|\.\s|\.?$)", re.I)
+_MOVED_TO = lazy_re.compile(r"[\s,;(]*(?:slipped[\s,;]*)?(?:(?:moved|pushed|slipped)\s+to|now(?:\s+due)?|then|→|->)\s+([^,;()]{3,25}?)(?=[,;()]|\.\s|\.?$|\s+[—–-]\s)", re.I)
 # a value changed in place: "In review → Done", "15/10 -> 31/10"
 _ARROW = lazy_re.compile(r"\s*(?:→|->)\s*")
 # the date a slipped item is due now: "by 30-Sep, slipped, now 20-Oct"

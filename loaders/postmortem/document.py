@@ -2608,8 +2608,10 @@ def _of_the_clocks(text: str, at: int) -> bool:
 
 
 # a sentence about the change of the clocks: "daylight time", "summer time", "DST", "the clocks went back"
-_CLOCK_CHANGE = lazy_re.compile(r"\b(?:daylight(?:[\s-]saving)?\s+time|summer\s*time|DST|clocks?\s+(?:went|go|goes|changed?|moved?|sprang|fell)"
-                                r"|(?:sommerzeit|winterzeit|heure\s+d['’]été))\b", re.I)
+# (which clock is kept, "we are on daylight time since last Sunday", "add four hours": not
+# "Yesterday, when the clocks went forward, the scheduler ran twice", the change as the incident)
+_CLOCK_CHANGE = lazy_re.compile(r"\b(?:on|in|observing)\s+(?:daylight(?:[\s-]saving)?|summer|standard|winter)\s+time\b"
+                                r"|\b(?:add|subtract)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+hours?\b", re.I)
 
 
 # the day of the month in brackets after a weekday: "last tuesday (the 4th)"
@@ -4032,7 +4034,8 @@ _HARMED = lazy_re.compile(
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
     # money spent that should not have been: "Total cost about US$48,200", "money only"
-    r"|total\s+cost\s+(?:of\s+|was\s+|is\s+)?(?:about\s+|roughly\s+|around\s+|~\s*)?(?:US\s*|A\s*|C\s*)?[$€£]\s*\d[\d,.]*"
+    # (not the fix's cost: "Total cost was about $1,200 for the emergency certificate")
+    r"|total\s+cost\s+(?:of\s+|was\s+|is\s+)?(?:about\s+|roughly\s+|around\s+|~\s*)?(?:US\s*|A\s*|C\s*)?[$€£]\s*\d[\d,.]*(?:k\b)?(?!\s+(?:for|to|in\s+fees\s+for)\s)"
     r"|money\s+only|only\s+money"
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?|orders|checkouts|purchases)(?:\s+[\w-]+){0,3}?\s+"
     r"(?:failed|were\s+(?:rejected|dropped|lost|declined))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"

@@ -50,8 +50,10 @@ REFERENCE_DEFINITION = lazy_re.compile(r"^ {0,3}\[(?!\^)([^\[\]]{1,100})\]:\s*\S
 QUOTE_MARK = lazy_re.compile(r"^(?:>[ \t]?)+")
 _EMPH = lazy_re.compile(r"(\*\*|__|~~|`)")
 # a value struck through and replaced by what follows it: "~~14:32~~ 13:58", "due ~~28 Nov~~
-# 19 Dec", "~~@ana~~ → @li" (not "~~Restore the logs~~ — Wiebke", an item struck as done, its owner after it)
-STRUCK = lazy_re.compile(r"~~[^~\n]+~~(?:\s*(?:→|->))?(?=\s*[\w@#])")
+# 19 Dec", "~~@ana~~ → @li" (not "~~Restore the logs~~ — Wiebke" nor "~~Alert on lag @mo~~ done
+# in #88", an item struck as done, its owner or its status after it)
+STRUCK = lazy_re.compile(r"~~[^~\n]+~~(?:\s*(?:→|->))?(?=\s*[\w@#])"
+                         r"(?!\s*(?i:done|completed?|fixed|shipped|closed|resolved|merged|landed)\b)")
 
 
 @dataclass(slots=True)

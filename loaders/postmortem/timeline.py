@@ -524,8 +524,12 @@ _CONTAINING = {"prevent", "prevents", "preventing", "prevented", "stop", "stops"
                "avoiding", "avoided", "limit", "limiting", "limited", "halt", "halting", "halted"}
 _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
 _NOBODY = {"nobody", "noone", "no-one"}
+# what "initial access" may name that is no intrusion: "the initial access vector", "an initial access broker"
+_ACCESS_NOUNS = frozenset({"vector", "vectors", "broker", "brokers", "point", "points", "method", "methods", "path",
+                           "route", "technique", "techniques", "request", "requests"})
+_SOLD_WRONG = frozenset({"oversold", "overbooked", "double-charged", "double-booked"})
 # found only after the fact: "First errors in the logs (found afterwards — nothing alerted)"
-_AFTERWARDS = frozenset({"afterwards", "afterward", "later", "retrospectively", "retroactively"})
+_AFTERWARDS = frozenset({"afterwards", "afterward", "retrospectively", "retroactively"})
 # the words a notice of work planned ahead is given with ("notified to us on 18/01")
 _NOTICE_OF = {"notified", "notifies", "notify", "notice", "notices", "notification"}
 _PLANNED_WORK = lazy_re.compile(r"\b(?:agree[sd]?\s+to|will|later|plan(?:s|ned)?\s+to|ticket|propos(?:e[sd]?|al))\b", re.I)
@@ -542,7 +546,8 @@ _SILENT_RX = lazy_re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!
 def _stayed_silent(text: str) -> bool:
     """Does the entry say its alarm did not go off?"""
     return _SILENT_RX.search(text) is not None
-_CLAUSE_BREAK = lazy_re.compile(r"[,;:()\[\]—–]|\s-\s")
+# (or a word that opens a clause of its own: "Nothing happens until alerts fire")
+_CLAUSE_BREAK = lazy_re.compile(r"[,;:()\[\]—–]|\s-\s|\buntil\b|\bwhen\b|\bbefore\b")
 
 
 def _denied(low: str, words: list[str], i: int) -> bool:
@@ -849,11 +854,18 @@ def _tag(e: Entry) -> None:
                         continue  # "merged even after the outage ended": when something else happened
                     if target == "markers" and kind == "started" and _PREPOSED.search(e.text):
                         continue  # "investigations into the outage began": they began, not it
+                    if kind == "started" and w == "initial" and words[i + 1 + n:i + 2 + n] \
+                            and words[i + 1 + n] in _ACCESS_NOUNS:
+                        continue  # "to identify the initial access vector": a thing looked for, not the intrusion
+                    if kind == "impact" and w in _SOLD_WRONG and _denied(e.text.lower(), words, i):
+                        continue  # "no rooms were oversold": the harm denied
                     if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
                                                or _denied(e.text.lower(), words, i)
                                                or w in _ALARMS and _stayed_silent(e.text)
                                                or _NOBODY.intersection(words[i + 1 + n:i + 3 + n])
                                                or _AFTERWARDS.intersection(words[i + 1 + n:i + 3 + n])
+                                               # ("as we found out later"; not "fires later than it should")
+                                               or "later" in words[i + 1 + n:i + 3 + n] and "than" not in words[i + 1 + n:i + 4 + n]
                                                or words[i + 1 + n:i + 3 + n] == ["no", "one"]
                                                or w in _NOTICE_OF and _PLANNED.intersection(words)):
                         # "if you notice ...", "no one notices", "lands in Security Hub, which
@@ -1095,7 +1107,7 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         # history" over "### Resolved — Mar 18, 17:25 UTC"): its updates are entries too
         _status_headings(r, {id(s) for s in r.doc.secs if s.level
                              and (id(s) not in spans or spans[id(s)][0] == spans[id(s)][1])})
-    if len(tops) == 1 and r.entries and _chronology_in_code(tops[0]) > sum(1 for e in r.entries if e.at):
+    if len(tops) == 1 and r.entries and _chronology_in_code(tops[0]) > 2 * sum(1 for e in r.entries if e.at):
         # (a chart's events as a code block's timed lines, "2025-11-18 09:40 — Incident
         # closed", over notes below it that mention a time or two: the block is the timeline)
         r.entries = []
@@ -1133,13 +1145,18 @@ _NOTED_LINE = lazy_re.compile(r"(?:\d{4}-\d\d-\d\d[ T]|\d{1,2}[./]\d{1,2}\.?(?:\
 _LOG_MARK = lazy_re.compile(r"\d:\d\d:\d\d|\b(?:INFO|WARN(?:ING)?|ERROR|DEBUG|TRACE|FATAL|CRIT)\b|^\s*\[")
 
 
+# a chat's line: a clock, then who said it ("14:06  dana: checkout 5xx", "[14:06] <dana> ...")
+_CHAT_LINE = lazy_re.compile(r"\s*\[?(?:\d{4}-\d\d-\d\d[ T])?\d{1,2}:\d\d(?::\d\d)?\]?\s*(?:[-–—]\s*)?(?:<[\w.@-]+>|@?[\w.-]+:\s)")
+
+
 def _chronology_in_code(s) -> int:
     """How many lines of ``s``'s code blocks are a chronology's (_NOTED_LINE: a clock to the
     minute, then words), when three or more are and none is a log's line; else 0."""
     if not s.fenced:
         return 0
     noted = sum(1 for _, t in s.fenced if _NOTED_LINE.match(t))
-    return noted if noted >= 3 and not any(_LOG_MARK.search(t) for _, t in s.fenced) else 0
+    # (not a chat pasted as code: "14:06  dana: checkout 5xx at 30%")
+    return noted if noted >= 3 and not any(_LOG_MARK.search(t) or _CHAT_LINE.match(t) for _, t in s.fenced) else 0
 
 
 def _noted_code_block(r: _Reader) -> None:

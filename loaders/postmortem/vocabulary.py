@@ -702,6 +702,8 @@ def meta_key(key: str) -> str | None:
         # "Date/time breach contained", "Date/time incident resolved", "Time of first
         # unauthorised access": a form's moment, its event after the word for when
         rest = k[lead.end():]
+        if _TOLD_TO.search(rest):
+            return None   # "Date/time reported to ICO", "Date notified to the regulator": told someone, later
         said = meta_key(rest) or (_ASKED_VERBS.get(rest.lower()) if " " not in rest else None)
         if said == "date" and k[:4].lower() == "date":
             return "date"   # "Date breach occurred": the incident's day
@@ -709,6 +711,7 @@ def meta_key(key: str) -> str | None:
     return None
 
 
+_TOLD_TO = lazy_re.compile(r"\b(?:to|with)\b", re.I)
 # the words a form opens a moment's key with: "Date/time", "Date and time of", "Time of the"
 _WHEN_LEAD = lazy_re.compile(r"^(?:date\s*(?:/|and|&)\s*time|date|time)\s+(?:(?:of|when)\s+)?(?:the\s+)?"
                              r"(?:(?:breach|incident|outage|attack|exposure|event|problem)\s+)?", re.I)
@@ -857,6 +860,8 @@ EVENT_WORDS: dict[str, list[str]] = {
         "jumps drop drops dropped crash crashes crashed crashing broken elevated unable "
         "stopped stall stalls stalled saturated saturation exhausted exhaustion impact "
         "impacted disrupted disruption lost loss overload overloaded offline exploit exploits exploited experiencing "
+        # ("First oversold booking", "orders double-charged"): sold or charged what should not have been
+        "oversold overbooked double-charged double-booked "
         "experienced").split()
     + ["timing out", "no longer", "login loop", "not loading", "start failing", "begin failing",
        # "Scanners begin rejecting the newer passes": something begins to refuse what it should take
@@ -908,6 +913,15 @@ EVENT_WORDS: dict[str, list[str]] = {
        "writes to support", "wrote to support", "writes to us", "wrote to us", "contacts support", "contacted support",
        # "First customer email to support: ...", "Leeds store raises a ticket: customers calling ..."
        "email to support", "emails to support", "emails support", "emailed support",
+       # "support receives a guest's email: ...": the desk hearing from outside
+       # (not "the email, as support received it:", the mail quoted below, nor "support receives a
+       # list of talking points": what it receives is word from outside)
+       *[f"{desk} {v} {a}" for desk in ("support", "helpdesk", "help desk", "service desk", "the desk", "customer service")
+         for v in ("receives", "received", "gets", "got")
+         for a in ("a call", "an email", "an e-mail", "a ticket", "a complaint", "a report", "a message", "a chat",
+                   "the first", "its first", "calls", "emails", "tickets", "complaints", "reports",
+                   *(f"a {who}'s" for who in ("customer", "guest", "user", "client", "merchant", "patient", "member",
+                                              "partner", "caller")))],
        *[f"{v} {a}ticket" for v in ("raises", "raised", "opens", "files", "filed", "logs", "logged") for a in ("a ", "")],
        *[f"{who} {v}" for who in ("users", "customers", "clients", "residents", "merchants", "people", "players")
          for v in ("write to", "write in", "contact support", "contact us")],
@@ -1117,7 +1131,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "Dashboards show correct numbers": the figures right again
     + [f"{v} {t}correct" for v in ("show", "shows", "showing", "shown") for t in ("", "the ")]
     # "the new transfers are processed normally": working as it should again
-    + _variants("processed processing working operating functioning running responding load loads loading", "normally")
+    + _variants("processed processing working operating functioning running responding load loads loading "
+                # "new bookings confirm normally": what was held up completes as it should
+                "confirm confirms confirming confirmed", "normally")
     # "the consumer catches up within a minute": what fell behind is level again
     + ["catches up", "caught up"]
     # "new events are being delivered on time", "deliveries back on time": late no longer
@@ -1427,11 +1443,11 @@ WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw🚫]))(?:"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
-OPEN = lazy_re.compile(r"(?:^|(?=[\[BDINOPSTWdiopt]))(?:"
+OPEN = lazy_re.compile(r"(?:^|(?=[\[BDINOPRSTWdioprt]))(?:"
                   r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|In progress|IN PROGRESS|in progress|"
                   r"WIP|Pending|PENDING|pending|Planned|planned|Not started|Started|Ongoing|ongoing|Blocked|"
                   # ("Deferred to Q2", "On hold": put off, still to be done)
-                  r"In review|Backlog|Deferred|deferred|On hold|On Hold|ON HOLD)(?![\w-])"
+                  r"In review|Backlog|Deferred|deferred|On hold|On Hold|ON HOLD|Reopened|reopened|Re-opened|re-opened)(?![\w-])"
                   r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|未执行|在途|计划中|待[\u4e00-\u9fff]{1,4})[\s*_。.]*"
                   r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$"   # "### 未完了（#4121 で対応）"
                   r"|(?i:^[\s*_]*(?:" + _OPEN_OTHER + r")" + _CELL_NOTE + r"))")
