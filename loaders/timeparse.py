@@ -442,6 +442,53 @@ _MONTHS_TEXT = {
 MONTHS = {w: m for m, words in _MONTHS_TEXT.items() for w in words.split()}
 
 
+# Other calendars' years, read as the Gregorian years they count: Thailand's Buddhist era
+# (2568 B.E. = 2025), Japan's eras (令和7年, "R7.6.25" = 2025-06-25; 平成31年 = 2019) and the
+# Republic of China's Minguo years (民國114年, "114/08/19" = 2025-08-19).
+_ERAS = {"令和": 2018, "平成": 1988, "R": 2018, "H": 1988}
+_THAI_MONTHS = {"ม.ค.": "Jan", "ก.พ.": "Feb", "มี.ค.": "Mar", "เม.ย.": "Apr", "พ.ค.": "May", "มิ.ย.": "Jun",
+                "ก.ค.": "Jul", "ส.ค.": "Aug", "ก.ย.": "Sep", "ต.ค.": "Oct", "พ.ย.": "Nov", "ธ.ค.": "Dec"}
+_THAI_DATE = lazy_re.compile(r"(\d{1,2})\s*(" + "|".join(re.escape(m) for m in _THAI_MONTHS) + r")\s*(?:พ\.ศ\.\s*)?(\d{4})?")
+# a Buddhist-era year in a date: "31/03/2568", "4 Mar 2568", "2568-03-04", "พ.ศ. 2568" (never
+# a Gregorian year: no incident happens in 2568; not "INC-2568-0117", a number of the year)
+_BE_YEAR = lazy_re.compile(r"(?<=\d[/.-])(2[45]\d\d)(?!\d)|(?<=\d\s[A-Za-z]{3}\s)(2[45]\d\d)(?!\d)"
+                           r"|(?<=[A-Za-z]{3}\s\d\d\s)(2[45]\d\d)(?!\d)|(?<![\w-])(2[45]\d\d)(?=[/.-]\d{1,2}[/.-]\d{1,2}(?!\d))"
+                           r"|(?<=พ\.ศ\.\s)(2[45]\d\d)|(?<=พ\.ศ\.)(2[45]\d\d)|(2[45]\d\d)(?=\s*B\.?E\.?(?!\w))")
+_BE_ANY = lazy_re.compile(r"2[45]\d\d")
+_ERA_YEAR = lazy_re.compile(r"(令和|平成)\s*(\d{1,2}|元)\s*年|(?<![\w.])([RH])(\d{1,2})\.(\d{1,2})\.(\d{1,2})(?![\d.])")
+_MINGUO_YEAR = lazy_re.compile(r"(?:民國|民国)\s*(\d{2,3})\s*年")
+_MINGUO_SLASHED = lazy_re.compile(r"(?<![\d/.-])(1[01]\d)/(\d{1,2})/(\d{1,2})(?![\d/])")
+_THAI_CLOCK = lazy_re.compile(r"(\d{1,2})[.:](\d\d)\s*น\.")
+
+
+def gregorian(text: str) -> str:
+    """``text`` with the dates of other calendars written as Gregorian ones (_ERAS,
+    Buddhist-era years, Minguo years) and Thai month abbreviations and clocks ("4 มี.ค.
+    2568" -> "4 Mar 2025", "09.31 น." -> "09:31") as the reader knows them. Text of any
+    other calendar comes back as it was."""
+    if "ม" in text or "ก" in text or "น." in text:
+        text = _THAI_DATE.sub(lambda m: f"{m.group(1)} {_THAI_MONTHS[m.group(2)]}" + (f" {m.group(3)}" if m.group(3) else ""), text)
+        text = _THAI_CLOCK.sub(r"\1:\2", text)
+    if _BE_ANY.search(text):
+        text = _BE_YEAR.sub(lambda m: str(int(m.group()) - 543), text)
+    if "令和" in text or "平成" in text or "Reiwa" in text or "Heisei" in text:
+        # (the short form, "R7.6.25", only beside the era's name: elsewhere "R2.3.4" is a release)
+        text = _ERA_YEAR.sub(_era_date, text)
+    if "民" in text:
+        text = _MINGUO_YEAR.sub(lambda m: f"{1911 + int(m.group(1))}年", text)
+        text = _MINGUO_SLASHED.sub(lambda m: f"{1911 + int(m.group(1))}/{m.group(2)}/{m.group(3)}", text)
+    return text
+
+
+def _era_date(m: re.Match) -> str:
+    if m.group(1):
+        return f"{_ERAS[m.group(1)] + (1 if m.group(2) == '元' else int(m.group(2)))}年"
+    month_, day = int(m.group(5)), int(m.group(6))
+    if not (1 <= month_ <= 12 and 1 <= day <= 31):
+        return m.group()
+    return f"{_ERAS[m.group(3)] + int(m.group(4))}-{month_:02d}-{day:02d}"
+
+
 def month(word: str) -> int | None:
     """The month a word names, in any of the languages above (``Sep``, ``sept.``, ``déc``)."""
     w = word.strip().rstrip(".").lower()

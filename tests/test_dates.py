@@ -364,3 +364,29 @@ def test_a_version_number_is_not_a_dotted_clock(text):
 def test_a_dotted_clock_still_reads():
     st = tp.read_stamp("14.32 hrs")
     assert (st.hour, st.minute) == (14, 32)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("4 มี.ค. 2568", "4 Mar 2025"),                    # Thai month, Buddhist era
+    ("refunded by 07/03/2568.", "refunded by 07/03/2025."),
+    ("Tuesday 4 March 2568 B.E.", "Tuesday 4 March 2025 B.E."),
+    ("09.31 น.", "09:31"),
+    ("令和7年6月25日", "2025年6月25日"),
+    ("平成31年4月30日", "2019年4月30日"),
+    ("令和元年5月1日", "2019年5月1日"),
+    ("令和7年の報告 R7.6.25", "2025年の報告 2025-06-25"),
+    ("民國114年8月19日, due 114/08/29", "2025年8月19日, due 2025/08/29"),
+])
+def test_other_calendars_dates_read_as_gregorian(text, want):
+    assert tp.gregorian(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "INC-2568-0117",                  # a number of the year, no date
+    "took 2450 ms at p99",
+    "release R2.3.4 shipped",         # no era named: a release
+    "version 114/08/29 of the form",  # no Minguo year named
+    "2025-03-04 09:31 UTC",
+])
+def test_text_of_no_other_calendar_stays_as_written(text):
+    assert tp.gregorian(text) == text

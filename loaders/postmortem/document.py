@@ -203,6 +203,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
                               _FULL_WIDTH_COLON.sub(":", ln.translate(_FULL_WIDTH_FORMS)) for ln in text.split("\n"))
     if "o\t" in text:
         text = _OTHER_BULLET.sub(r"\1•", text)
+    text = tp.gregorian(text)   # ("令和7年6月25日", "4 มี.ค. 2568", "民國114年": other calendars' dates)
     if ":" in text and _EMOJI_SHORTCODE.search(text):
         # ":white_check_mark: Done", a status cell of ":x:": GitHub's and Slack's names
         # for the symbols, read as the symbols they show
@@ -2584,7 +2585,8 @@ def _relative_day(opening: str, posted: date) -> date | None:
     or a weekday named without a date; None when it names neither."""
     if (m := _YESTERDAY.search(opening)) is not None and not _of_the_clocks(opening, m.start()):
         return posted - timedelta(days=1)   # "Since yesterday our gateway is down"
-    m = next((m for m in _ON_WEEKDAY.finditer(opening) if not _of_the_clocks(opening, m.start())), None)
+    m = next((m for m in _ON_WEEKDAY.finditer(opening) if not _of_the_clocks(opening, m.start())
+              and not _MEETS_ON.search(opening, max(0, m.start() - 40), m.start())), None)
     if m is None:
         return None
     name = m.group("day").lower()
@@ -2597,6 +2599,10 @@ def _relative_day(opening: str, posted: date) -> date | None:
         # "Last Tuesday (the 4th)": the Tuesday that fell on the 4th, within five weeks back
         return next((d for d in (day - timedelta(weeks=k) for k in range(5)) if d.day == int(nth.group(1))), day)
     return day
+
+
+# a meeting's day, not the incident's: "Draft for the live-ops review on Friday", "retro on Monday"
+_MEETS_ON = lazy_re.compile(r"\b(?:review|retro(?:spective)?|meeting|debrief|sync|stand-?up|call|workshop|session|discussion)\s*$", re.I)
 
 
 def _of_the_clocks(text: str, at: int) -> bool:

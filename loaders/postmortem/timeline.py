@@ -100,7 +100,9 @@ _STATED_DAY = lazy_re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specifie
                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+(?=\d))?(?=\S)"
                          r"|^\s*(?:timeline|events|times)\s+(?:for|of|on)\s+(?:the\s+)?(?=\S)"
                          # "All times 14 May 2025, IST", "All times UTC, 3 March 2026": the day beside the zone
-                         r"|all\s+times\s+(?:(?:in\s+)?[a-z]{2,5}(?:[+\-−]\d{1,2}(?::?\d{2})?)?\s*,\s*)?(?=\d)", re.I)
+                         r"|all\s+times\s+(?:(?:in\s+)?[a-z]{2,5}(?:[+\-−]\d{1,2}(?::?\d{2})?)?\s*,\s*)?(?=\d)"
+                         # "times are PT ... all thursday 11/13/2025": every entry on the one day named
+                         r"|\ball\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+(?=\d)", re.I)
 
 
 # (whether the lines above a timeline may state its day at all: "otherwise" or "all
@@ -109,7 +111,7 @@ _STATED_DAY = lazy_re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specifie
 # the pattern at every character: 2.5x faster. No other character matches "o" or "a"
 # case-blind, as one does "i", "k" and "s", so it finds what the case-blind pattern
 # "otherwise|all\s+(?:events|times|entries)" finds.)
-_STATED_DAY_HINT = lazy_re.compile(r"[oOaA](?i:(?<=o)therwise|(?<=a)ll\s+(?:events|times|entries))")
+_STATED_DAY_HINT = lazy_re.compile(r"[oOaA](?i:(?<=o)therwise|(?<=a)ll\s+(?:events|times|entries|(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)))")
 
 
 # an entry opened by a weekday and a day of the month, no month ("Wed 14th, 10am",

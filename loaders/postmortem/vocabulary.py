@@ -439,6 +439,9 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         return None   # (a note in brackets aside: "Timeline (Eastern, 12-hour because that's how my notes are)")
     if _TIMELINE_ANYWHERE.search(t) and len(t) < 60 and not whole and not _ABOUT_THE_TIMELINE.search(t):
         return "timeline"  # "Follow-up timeline (times in BST)", "Detailed timeline"
+    if not t.isascii() and (two := _NAMED_IN_TWO.match(t)) is not None \
+            and (kind := section_kind(two.group(1), whole)) is not None:
+        return kind   # "後續行動 Action items", "แผนแก้ไข / Action items": the name in both languages
     for kind, rx in SECTION_KINDS:
         m = rx.match(t)
         if m:
@@ -493,6 +496,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
 
 
 _QUESTIONS = lazy_re.compile(r"\s*questions?\b", re.I)
+# a section's name in another script, then in English: "後續行動 Action items", "สรุป / Summary"
+_NAMED_IN_TWO = lazy_re.compile(r"^[^\x00-\x7f\s]+(?:\s+[^\x00-\x7f\s]+)*\s*(?:[/／|｜]\s*)?([A-Za-z][A-Za-z &'’-]*?)\s*(?:\([^()]*\))?$")
 
 
 # a lone author's words for the team's: "I'm", "I am", "I'll", "I've", "I", "my"
@@ -733,7 +738,8 @@ _ASKED_VERBS = {
 
 # a key in Japanese, Chinese or Korean, then the same in English
 # (perhaps a slash between them: "発生日 / Date of occurrence", "ステータス / Status")
-_TWO_LANGUAGES = lazy_re.compile(r"^([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)\s*(?:[/／|｜]\s*)?([A-Za-z][A-Za-z /-]*)$")
+# (or in Thai, Hindi or any script but Latin's: "สถานะ / Status", "วันที่เกิดเหตุ / Incident date")
+_TWO_LANGUAGES = lazy_re.compile(r"^([^\x00-\x7f\s]+(?:\s+[^\x00-\x7f\s]+)*)\s*(?:[/／|｜]\s*)?([A-Za-z][A-Za-z /-]*)$")
 
 
 
