@@ -98,6 +98,9 @@ FLOORS = {
     "blind-ca": 0.97,   # first look 0.938 (256/273 at 4b876f8); learned from (0.985)
     "blind-cb": 0.96,   # first look 0.901 (246/273 at 4b876f8); learned from (0.974)
     "blind-cc": 0.92,   # first look 0.892 (247/277 at 4b876f8); learned from (0.931)
+    "blind-cd": 0.89,   # first look 0.837 (231/276 at 32b7ac5); learned from (0.902)
+    "blind-ce": 0.75,   # first look 0.746 (200/268 at 32b7ac5); learned from (0.761)
+    "blind-cf": 0.91,   # first look 0.903 (250/277 at 32b7ac5); learned from (0.921)
 }
 
 
