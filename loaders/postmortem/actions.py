@@ -846,7 +846,7 @@ def _legends(doc) -> list[tuple[dict[str, str], int, int]]:
     """Each key a document gives its symbols ("Legend: ✅ done · 🚧 in progress · ❌ won't
     do"), with the lines it speaks for: from its own line to the end of its section."""
     text = doc.text
-    if "egend" not in text and "ey" not in text:
+    if "egend" not in text and "EGEND" not in text and not _KEY_COLON.search(text):
         return []
     found = []
     for m in _LEGEND.finditer(text):
@@ -878,6 +878,7 @@ def _legend(key: str) -> dict[str, str]:
     return out
 
 
+_KEY_COLON = lazy_re.compile(r"[Kk][Ee][Yy][*_]*\s*[:：]")
 # a key to a document's symbols: "Legend: ✅ done · 🚧 in progress", "**Status key:** 🟢 Done | 🔴 Blocked"
 _LEGEND = lazy_re.compile(r"^[\W_]*(?:legend|(?:status\s+)?key|status\s+legend)[*_]*\s*[:：][*_]*\s*(.+)$", re.I | re.M)
 _LEGEND_SPLIT = lazy_re.compile(r"\s*[·•,;|]\s*|\s{2,}")
