@@ -632,7 +632,7 @@ def _heading_is_item(s) -> bool:
 # (a date after the word, or the word after what is reviewed: not "Enable automatic security
 # updates", nor "Kernel update: roll out 5.15")
 _NOTES_HEADING = lazy_re.compile(r"^\W*(?:[\w-]+\s+){0,2}?(?:notes|minutes|updates?)(?:\s*[,:(—–-]\s*|\s+)(?:on\s+)?"
-                                 r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+                                 r"(?:\d|(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d)"
                                  r"|^\W*(?:(?:re-?)?review|action[\s-]items?|follow[\s-]?ups?|status|meeting|progress)\s+"
                                  r"(?:notes|minutes|updates?)\W*$", re.I)
 
@@ -837,9 +837,8 @@ def _unstruck(cell: str) -> str:
 
 # a due date after the owner in one cell: "Sam Okoye<br>due Jun 27", "Ana (by 2026-03-01)"
 # (what follows reads as a date: not "Ana Li, reviewed by Bo on 2025-03-10")
-_DUE_AFTER_OWNER = lazy_re.compile(r"[\s,;(—–-]+(?:due|by)\s*:?\s+((?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-                                   r"|mon|tue|wed|thu|fri|sat|sun|end|eo[wmq]|q[1-4]|next|h[12])\b|[a-z]{3,9}\s+\d)[^()]{3,30}?)\)?\s*$", re.I)
-_DATE_FIRST = lazy_re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+_DUE_AFTER_OWNER = lazy_re.compile(r"[\s,;(—–-]+(?:due|by)\s*:?\s+((?=\d|(?:" + tp.MONTH_STEMS + r"|mon|tue|wed|thu|fri|sat|sun|end|eo[wmq]|q[1-4]|next|h[12])\b|[a-z]{3,9}\s+\d)[^()]{3,30}?)\)?\s*$", re.I)
+_DATE_FIRST = lazy_re.compile(r"\d|(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d", re.I)
 
 
 def _legends(doc) -> list[tuple[dict[str, str], int, int]]:
@@ -866,15 +865,14 @@ def _legend(key: str) -> dict[str, str]:
     has that status: the key says what the document's marks mean ("❌" is work dropped
     here, not work failed)."""
     out: dict[str, str] = {}
-    if True:
-        for piece in _LEGEND_SPLIT.split(key):
-            if (e := _LEGEND_ENTRY.match(piece.strip())) is None:
-                continue
-            sign, words = (e.group(1), e.group(2)) if e.group(1) else (e.group(4), e.group(3))
-            words = plain(words).strip(" .")
-            status = _status(words) or _status(words[:1].upper() + words[1:])
-            if status is not None and sign.strip("\ufe0f"):
-                out.setdefault(sign.strip("\ufe0f")[0], status)
+    for piece in _LEGEND_SPLIT.split(key):
+        if (e := _LEGEND_ENTRY.match(piece.strip())) is None:
+            continue
+        sign, words = (e.group(1), e.group(2)) if e.group(1) else (e.group(4), e.group(3))
+        words = plain(words).strip(" .")
+        status = _status(words) or _status(words[:1].upper() + words[1:])
+        if status is not None and sign.strip("\ufe0f"):
+            out.setdefault(sign.strip("\ufe0f")[0], status)
     return out
 
 
@@ -1170,8 +1168,8 @@ _STATUS_LEADS = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(won['’]?t\s+do|not\
 # (its date in any form: "Update 5 February 2026:", "Update, Feb 5 —")
 _DATED_UPDATE = lazy_re.compile(r"[\s*_]*(?:[-+*•]\s+)?[\s*_]*update[\s*_,(]*(?:on\s+)?(?=[^:\n]{0,24}\d)[\w/.,\- ]{1,24}?\)?[*_]*\s*[:—–][*_]*\s*", re.I)
 _CLAUSE_ENDS = lazy_re.compile(r"(?<=[.!;,])\s+")
-_DAY_IN_LEAD = lazy_re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                               r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
+_DAY_IN_LEAD = lazy_re.compile(r"\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}|\d{1,2}\s+(?:" + tp.MONTH_STEMS + r")"
+                               r"|(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}\b", re.I)
 
 
 def _field_status(children: list[str]) -> str | None:
