@@ -1208,7 +1208,8 @@ def slashed_month_day(a: int, b: int, order_hint: str | None) -> tuple[int, int,
     return None
 
 
-_SLASHED_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
+# a day and month in numbers, "3/6", "13/6"
+SLASHED_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
 _DOTTED_DAY = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})\.")
 
 
@@ -1251,7 +1252,7 @@ def due_date(text: str, incident: date | None) -> date | None:
         st.day, st.month = int(m.group(1)), int(m.group(2))
     else:
         st = read_stamp(text)
-    if st is None and (m := _SLASHED_DAY.fullmatch(text.strip())):
+    if st is None and (m := SLASHED_DAY.fullmatch(text.strip())):
         # "due 9/27", "by 11/22": a month and a day without the year, in the one order
         # their numbers allow ("12/12" reads the same both ways; "12/05" after a November
         # incident is December's, its other reading past; "7/6" after a March one allows both)

@@ -1822,18 +1822,16 @@ def _due(v: str, incident_date) -> date | None:
 def _in_order_of(moved: str, first: str, first_day: date | None) -> date | None:
     """A day and month written as numbers ("3/6"), read in the order of the date it replaced
     ("2/13": month first), on or after that date; None when neither tells the order."""
-    m, f = _NUMERIC_DAY.fullmatch(moved.strip()), _NUMERIC_DAY.fullmatch(first.strip())
-    if m is None or f is None or first_day is None or max(int(f.group(1)), int(f.group(2))) <= 12:
+    m, f = tp.SLASHED_DAY.fullmatch(moved.strip()), tp.SLASHED_DAY.fullmatch(first.strip())
+    if m is None or f is None or first_day is None \
+            or (order := tp.slashed_month_day(int(f.group(1)), int(f.group(2)), None)) is None \
+            or (said := tp.slashed_month_day(int(m.group(1)), int(m.group(2)), order[2])) is None:
         return None
-    month, day = (int(m.group(1)), int(m.group(2))) if int(f.group(2)) > 12 else (int(m.group(2)), int(m.group(1)))
     try:
-        later = date(first_day.year, month, day)
+        later = date(first_day.year, said[0], said[1])
     except ValueError:
         return None
     return later if later >= first_day or (first_day - later).days <= 183 else _a_year_on(later)
-
-
-_NUMERIC_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
 def _a_year_on(day: date) -> date:

@@ -439,8 +439,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         return None   # (a note in brackets aside: "Timeline (Eastern, 12-hour because that's how my notes are)")
     if _TIMELINE_ANYWHERE.search(t) and len(t) < 60 and not whole and not _ABOUT_THE_TIMELINE.search(t):
         return "timeline"  # "Follow-up timeline (times in BST)", "Detailed timeline"
-    if not t.isascii() and (two := _NAMED_IN_TWO.match(t)) is not None \
-            and (kind := section_kind(two.group(1), whole)) is not None:
+    if not t.isascii() and (two := _TWO_SCRIPTS.match(t)) is not None \
+            and (kind := section_kind(two.group(2), whole)) is not None:
         return kind   # "後續行動 Action items", "แผนแก้ไข / Action items": the name in both languages
     for kind, rx in SECTION_KINDS:
         m = rx.match(t)
@@ -496,8 +496,6 @@ def section_kind(title: str, whole: bool = False) -> str | None:
 
 
 _QUESTIONS = lazy_re.compile(r"\s*questions?\b", re.I)
-# a section's name in another script, then in English: "後續行動 Action items", "สรุป / Summary"
-_NAMED_IN_TWO = lazy_re.compile(r"^[^\x00-\x7f\s]+(?:\s+[^\x00-\x7f\s]+)*\s*(?:[/／|｜]\s*)?([A-Za-z][A-Za-z &'’-]*?)\s*(?:\([^()]*\))?$")
 
 
 # a lone author's words for the team's: "I'm", "I am", "I'll", "I've", "I", "my"
@@ -698,7 +696,7 @@ def meta_key(key: str) -> str | None:
         m = rx.match(k)
         if m and m.end() >= len(k) - 12:  # the key is (nearly) all of it
             return name
-    if (two := _TWO_LANGUAGES.match(k)) is not None:
+    if (two := _TWO_SCRIPTS.match(k)) is not None:
         # "影響期間 Impact period", "検知 Detection": one key written in both languages
         return meta_key(two.group(2)) or meta_key(two.group(1))
     if k[:4].lower() == "when" and (asked := _WHEN_ASKED.match(k)) is not None:
@@ -738,8 +736,10 @@ _ASKED_VERBS = {
 
 # a key in Japanese, Chinese or Korean, then the same in English
 # (perhaps a slash between them: "発生日 / Date of occurrence", "ステータス / Status")
-# (or in Thai, Hindi or any script but Latin's: "สถานะ / Status", "วันที่เกิดเหตุ / Incident date")
-_TWO_LANGUAGES = lazy_re.compile(r"^([^\x00-\x7f\s]+(?:\s+[^\x00-\x7f\s]+)*)\s*(?:[/／|｜]\s*)?([A-Za-z][A-Za-z /-]*)$")
+# (or in Thai, Hindi or any script but Latin's: "สถานะ / Status", "วันที่เกิดเหตุ / Incident date";
+# a section's name too, "後續行動 Action items", "ลำดับเหตุการณ์ / Timeline (ICT)")
+_TWO_SCRIPTS = lazy_re.compile(r"^([^\x00-\x7f\s]+(?:\s+[^\x00-\x7f\s]+)*)\s*(?:[/／|｜]\s*)?"
+                              r"([A-Za-z][A-Za-z &'’/-]*?)\s*(?:\([^()]*\))?$")
 
 
 
