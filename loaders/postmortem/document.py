@@ -4136,7 +4136,7 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
     opening = " ".join(filter(None, [_opening_prose(doc), summary, impact, title,
                                      doc.meta.get("severity", ("",))[0], *_opening_items(doc)]))
     said = _said_words(opening.lower())
-    if not (said and any(any(f.startswith(w) for f in said for w in words) and _said_unquoted(rx, opening)
+    if not (said and any(any(f.startswith(words) for f in said) and _said_unquoted(rx, opening)
                          for words, rx in _AVERTED)) \
             and not ("mpact" in doc.text[:3000] and _NO_IMPACT_FIELD.search(doc.text, 0, 3000)) \
             and not (impact and _NONE_HARMED.match(impact)):
