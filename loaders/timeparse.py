@@ -480,6 +480,45 @@ def gregorian(text: str) -> str:
     return text
 
 
+# a line's leading Unix time, seconds since 1970 (ten digits from 1 or 20: 2001 to 2033),
+# perhaps with a fraction or as milliseconds, in backticks or brackets or bare, after a
+# list's marker or a table's bar: "- `1733412185` kubelet starts evicting", "| 1733412450 |"
+_UNIX_LEAD = lazy_re.compile(r"^([ \t]*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*)?)([`\[]?)(1\d{9}|20\d{8})(?:\.\d{1,9}|\d{3})?([`\]]?)(?=[ \t|:,)-])")
+_FENCE_LINE = lazy_re.compile(r"^[ \t]*(?:```|~~~)")
+_UNIX_SPAN = 31 * 86400   # a timeline's Unix times lie within a month of each other
+
+
+def unix_times(text: str) -> str:
+    """``text`` with the Unix times that lead its lines, outside code blocks, written as
+    UTC times ("- `1733412185` kubelet starts evicting" -> "- 2024-12-05 15:23:05 UTC kubelet
+    starts evicting"), when the text speaks of Unix or epoch time and at least two lines lead
+    with one, all of them within a month: a timeline pasted from ``journalctl -o short-unix``
+    or an API, not a list of order numbers that happen to have ten digits. Otherwise
+    ``text`` as it was."""
+    if not _TEN_DIGITS.search(text) or not _SAYS_UNIX.search(text):
+        return text
+    lines = text.split("\n")
+    found: list[tuple[int, re.Match]] = []
+    fenced = False
+    for i, line in enumerate(lines):
+        if _FENCE_LINE.match(line):
+            fenced = not fenced
+        elif not fenced and (m := _UNIX_LEAD.match(line)) is not None \
+                and (m.group(2) + m.group(4)) in ("", "``", "[]"):
+            found.append((i, m))
+    seconds = [int(m.group(3)) for _, m in found]
+    if len(found) < 2 or max(seconds) - min(seconds) > _UNIX_SPAN:
+        return text
+    for (i, m), sec in zip(found, seconds):
+        when = datetime.fromtimestamp(sec, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        lines[i] = m.group(1) + when + lines[i][m.end():]
+    return "\n".join(lines)
+
+
+_TEN_DIGITS = lazy_re.compile(r"(?<!\d)(?:1\d{9}|20\d{8})(?:\d{3})?(?!\d)")
+_SAYS_UNIX = lazy_re.compile(r"\b(?:epoch|unix|posix)", re.I)
+
+
 def _era_date(m: re.Match) -> str:
     if m.group(1):
         return f"{_ERAS[m.group(1)] + (1 if m.group(2) == '元' else int(m.group(2)))}年"

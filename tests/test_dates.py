@@ -390,3 +390,29 @@ def test_other_calendars_dates_read_as_gregorian(text, want):
 ])
 def test_text_of_no_other_calendar_stays_as_written(text):
     assert tp.gregorian(text) == text
+
+
+_UNIX_TIMELINE = "Times are Unix epoch seconds.\n\n- `1758016800` deploy starts\n- `1758017040` first errors\n"
+
+
+@pytest.mark.parametrize("text, want", [
+    (_UNIX_TIMELINE, "Times are Unix epoch seconds.\n\n- 2025-09-16 10:00:00 UTC deploy starts\n"
+                     "- 2025-09-16 10:04:00 UTC first errors\n"),
+    ("epoch stamps\n| 1758016800 | deploy |\n| 1758017040.25 | errors |",
+     "epoch stamps\n| 2025-09-16 10:00:00 UTC | deploy |\n| 2025-09-16 10:04:00 UTC | errors |"),
+    ("unix ms\n1. [1758016800000] deploy\n2. [1758017040000] errors",
+     "unix ms\n1. 2025-09-16 10:00:00 UTC deploy\n2. 2025-09-16 10:04:00 UTC errors"),
+])
+def test_a_timeline_in_unix_time_reads_as_utc(text, want):
+    assert tp.unix_times(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "- `1758016800` deploy starts\n- `1758017040` first errors\n",          # nothing says Unix time
+    "Unix epoch seconds:\n- `1758016800` deploy starts\n",                   # one line alone
+    "Unix epoch ids:\n- 1758016800 order refunded\n- 1858017040 order refunded\n",   # years apart
+    "Unix time:\n```\n1758016800 deploy\n1758017040 errors\n```\n",          # a log in a code block
+    "Unix time:\n- `1758016800' deploy\n- (1758017040) errors\n",            # not one quoted stamp
+])
+def test_numbers_that_are_no_unix_timeline_stay_as_written(text):
+    assert tp.unix_times(text) == text

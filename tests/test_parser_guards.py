@@ -1468,3 +1468,46 @@ def test_a_small_pr_number_in_a_keyed_list_stays_its_ticket():
     text = ("# X\n\n**Date:** 2025-03-01\n\n## Action items\n\n1. Alert on lag — SEC-11\n2. Page on lag — SEC-12\n"
             "3. Fix the retry loop (fixed in PR #3)\n")
     assert parse(text, "a.md")["action_items"][2]["ticket"] == "#3"
+
+
+def test_a_root_cause_section_atop_a_fragment_stays_the_cause():
+    # (the document's kind as its first heading is its name only over sections of two other kinds)
+    text = ("# Root cause analysis\n\nThe disk filled because log rotation was off.\n\n"
+            "## Details\n\nRotation was disabled in 2023 for a debugging session.\n")
+    assert parse(text, "a.md")["contributing_factors"]
+
+
+def test_a_title_field_below_an_incident_heading_does_not_rename_it():
+    text = ("# Checkout outage\n\nTitle: Checkout outage draft v2\nDate: 2025-05-02\n\n"
+            "## Timeline\n\n- 10:00 UTC errors start\n")
+    assert parse(text, "a.md")["title"] == "Checkout outage"
+
+
+def test_a_lettered_line_inside_a_sentence_is_no_list():
+    # (only a list's first marker, "a)", opens one under a label's colon)
+    text = ("# Slow API\n\nDate: 2025-05-02\n\n## Contributing factors\n\nThe pool was sized for:\n"
+            "b) the old traffic mix, which no longer holds.\n")
+    assert len(parse(text, "a.md")["contributing_factors"]) == 1
+
+
+def test_an_indented_lettered_point_under_a_bullet_stays_its_sub_point():
+    text = ("# Slow API\n\nDate: 2025-05-02\n\n## Action items\n\n- Resize the pool (@ana)\n\n"
+            "  a) measure the new traffic mix first\n- Add a pool alert (@ben)\n")
+    assert len(parse(text, "a.md")["action_items"]) == 2
+
+
+def _events(text):
+    return [e["event"] for e in parse(text, "a.md")["timeline"]]
+
+
+def test_a_falling_measure_beside_harm_told_stays_harm():
+    # ("latency down" alone is good news; not when the entry tells harm besides)
+    text = ("# Checkout\n\nDate: 2025-05-02\n\n## Timeline\n\n- 10:00 UTC deploy\n"
+            "- 10:05 UTC errors down but checkout still failing for EU cards\n- 11:00 UTC fixed\n")
+    assert _events(text)[1] == "impact"
+
+
+def test_a_stalled_queue_falling_to_zero_stays_harm():
+    text = ("# Calls\n\nDate: 2025-05-02\n\n## Timeline\n\n- 10:00 UTC IVR change\n"
+            "- 10:05 UTC calls start failing after the greeting. Queue drops to 0.\n- 11:00 UTC fixed\n")
+    assert _events(text)[1] == "impact"

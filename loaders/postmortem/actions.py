@@ -1025,6 +1025,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = cm.group(1)   # "... for all Lambdas  Nkechi Obi     due 14/11/2025": a column of names set in the text
         else:
             owner = _closing_name(clean)
+    if owner is None and children:
+        owner = _owner_line(plain(_SUB_MARKER.sub("", children[0], count=1)))   # "- Nikhil - AST-311" under the task: its wrapped fields
     if "...." in clean and (ld := _LEADER.search(clean)) is not None:
         # "Scope the token ......... Liam Schultz   WEB-771   due 2025-02-14   DONE": a plain-text
         # report's columns after a dotted leader, who first and the status last
@@ -1507,6 +1509,25 @@ def _a_handle(word: str) -> bool:
 def _initials(text: str) -> bool:
     """A person's initials set apart as a name is ("RA", "JPK"; not "API", "TBD")."""
     return _INITIALS.match(text) is not None and text not in _NOT_INITIALS and text not in _NOT_OWNER_INITIALS
+
+
+# a sub-point's own marker: "- ", "• ", "2. "
+_SUB_MARKER = lazy_re.compile(r"^(?:[-*+•◦▪‣]|\d{1,2}[.)])\s+")
+# the parts of a line of fields: "Nikhil - AST-311", "Gemma Hartley — due 2025-03-07"
+_FIELD_PARTS = lazy_re.compile(r"\s+(?:[-—–·]|--)\s+")
+
+
+def _owner_line(line: str) -> str | None:
+    """The owner a sub-point names when it is only the item's fields, someone first and
+    then notes ("Nikhil - AST-311", "Support Ops (Gemma Hartley) - due 2025-03-07": the
+    task's line wrapped where its fields begin); else None."""
+    parts = [p.strip() for p in _FIELD_PARTS.split(line.strip())]
+    if len(parts) < 2 or not all(_a_note(p) for p in parts[1:]):
+        return None
+    who = parts[0]
+    if _names_someone(who) or _initials(who):
+        return who
+    return _who_of(who) if "(" in who else None
 
 
 def _a_note(text: str) -> bool:

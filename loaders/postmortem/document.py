@@ -212,6 +212,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     if "o\t" in text:
         text = _OTHER_BULLET.sub(r"\1•", text)
     text = tp.gregorian(text)   # ("令和7年6月25日", "4 มี.ค. 2568", "民國114年": other calendars' dates)
+    text = tp.unix_times(text)   # ("- `1733412185` kubelet starts evicting": a timeline in Unix time)
     if ":" in text and _EMOJI_SHORTCODE.search(text):
         # ":white_check_mark: Done", a status cell of ":x:": GitHub's and Slack's names
         # for the symbols, read as the symbols they show
@@ -651,7 +652,7 @@ def _names_section(text: str) -> bool:
 
 # (a note in brackets may hold a comma: "STATUS PAGE UPDATES (as posted, most recent first)")
 # (and a comma before a word: "What happened, roughly:")
-_PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z](?:[A-Za-z0-9 &/'’-]|,(?=\s)|\([A-Za-z0-9 ,&/'’-]*\))*:?$")
+_PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z](?:[A-Za-z0-9 &/'’-]|,(?=\s)|\([A-Za-z0-9 ,&/'’-]*\))*(?:\s\([^()\n]{1,80}\))?:?$")
 _HEADING_NOTE = lazy_re.compile(r"\s*\([^()]*\)")
 
 
@@ -766,7 +767,9 @@ def _date_order(text: str, problems: Problems) -> str | None:
                 mdy += 1
             elif a != b and a <= 12 and b <= 12:
                 # ("Sun 11/6" in a document of 2022: 6 November was a Sunday, 11 June not)
-                years = years if years is not None else {int(y) for y in _BARE_YEAR.findall(text[:4000])}
+                # (the years the text names, alone or in a full date: "Incident on Tue 10 Mar 2026.")
+                years = years if years is not None else {int(y) for y in _BARE_YEAR.findall(text[:4000])} | {
+                    d.year for _, d in tp.dates_in(text[:4000])}
                 weekday = tp.weekday(m.group(1))
                 fits = {order for y in years for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a)))
                         if _weekday_of(y, mo, d) == weekday}
@@ -864,6 +867,8 @@ def _classify_sections(doc: Doc) -> None:
                 by_shape.add(id(s))
             continue
         kind = section_kind(s.title, whole=s is first_h1)
+        if kind is not None and s is first_h1 and _titles_the_document(doc, s, kind):
+            kind = None   # "ROOT CAUSE ANALYSIS" atop a whole report: its name, not its cause section
         if kind is None and _FIXES.match(clean_heading(plain(s.title))) and is_checklist(s):
             kind = "actions"   # "## Fixes" over checkboxes: the fixes to make (over a plain list, often those made)
         if s.level < 7:
@@ -918,6 +923,19 @@ def _classify_sections(doc: Doc) -> None:
     _key_fields_beside_a_timeline(doc)
     if "timeline" not in doc.kinds.values():
         _time_headed_episodes(doc)
+
+
+def _titles_the_document(doc: Doc, s, kind: str) -> bool:
+    """Whether the first heading ``s``, naming a section's kind and a kind of document
+    (_GENRE: "Root Cause Analysis"), is the whole document's title: the document opens with
+    it (nothing above it), no other heading is at its level, and below it sections of two
+    other kinds follow ("ROOT CAUSE ANALYSIS" over "1. SUMMARY", "2. TIMELINE", "4. ACTION
+    ITEMS": the report's name; a cause section holds no timeline)."""
+    if len(doc.secs) < 2 or doc.secs[1] is not s or doc.secs[0].blocks or not _GENRE.match(clean_heading(plain(s.title))) \
+            or any(o.level == 1 for o in doc.secs[2:]):
+        return False
+    others = {k for o in doc.secs[2:] if (k := section_kind(o.title)) is not None and k != kind}
+    return len(others) >= 2
 
 
 # "Activity", "Activity (newest first)", "Comments": a card's or ticket's feed of dated comments
@@ -1064,7 +1082,9 @@ _ANNOUNCES_TIMELINE = lazy_re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|
 # published", "Sun 2 Feb, 6.05pm — fees uploaded"
 _MONTH_DAY_OPENS = lazy_re.compile(r"(?:(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+(?=\d{1,2}\s+(?:" + tp.MONTH_STEMS
                                    + r")|(?:" + tp.MONTH_STEMS + r")))?(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d"
-                                   r"|(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+\d{1,2}\s+(?:" + tp.MONTH_STEMS + r")", re.I)
+                                   r"|(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+\d{1,2}\s+(?:" + tp.MONTH_STEMS + r")"
+                                   # ("Mon 9/8, 2:00am": a weekday over a day in numbers)
+                                   r"|(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+\d{1,2}/\d", re.I)
 
 
 # who wrote a message, in bold before its time, as a pasted chat or a card's comments give
@@ -1090,6 +1110,10 @@ def _timed(items: list[str]) -> int:
         # (a clock starts with a digit, a month's day with its name; skip the reader otherwise)
         if head[:1].isdigit() or head[:1].isalpha() and _MONTH_DAY_OPENS.match(head):
             st = tp.read_stamp(plain(head))
+            if st is None and "/" in head[:12]:
+                # "9/8, 2:00am", "Mon 9/8, 2:00am": a day without its year, in either order (the
+                # document's dates decide which), then a clock
+                st = tp.read_stamp(plain(head), "mdy")
             timed += st is not None and st.has_time
     return timed
 
@@ -1740,10 +1764,12 @@ def _collect_metadata(doc: Doc) -> None:
                                 m = d   # "* Severity — High (escalated from Medium)": a list of fields, each name before a dash
                                 key, value = _field(*m.group(1, 2))
                             if m and (key in _KV_KEYS or kind == "metadata" or key is None
-                                      or (key == "title" and s.level == 0 and ln <= 12)) \
+                                      or (key == "title" and (s.level == 0 or s.level == 1 and s is doc.secs[1])
+                                          and ln <= 12)) \
                                     and not (mail and key == "date" and not _NAMES_INCIDENT.search(m.group(1))):
                                 # ("Title: ..." only in unfenced metadata lines at the very top,
-                                # as Pelican and MultiMarkdown write them)
+                                # as Pelican and MultiMarkdown write them, or right under the
+                                # first heading: "Incident Title : ..." below "ROOT CAUSE ANALYSIS")
                                 put(key, value, ln, m.group(1))
             elif b.kind == "table" and kind in (None, "metadata", "summary", "impact"):
                 rows = b.rows
@@ -1850,6 +1876,19 @@ _PREAMBLE_KEYS = ("date", "started", "detected", "mitigated", "resolved", "sever
 # The record
 
 
+def _runs_into_its_next_day(timeline, day: date) -> bool:
+    """Whether the timeline, read on ``day``, opens with times of that day and then dates
+    its next entry the day after, in order ("16:20 v6 rolled out", "17:05 dashboards fine",
+    then "3 Dec 09:10 QA emails" under a note of 2 Dec): the prose's day is the one its first
+    times are on (on the later day they would run backwards)."""
+    first_dated = next((i for i, e in enumerate(timeline) if e.own_day), None)
+    if not first_dated or timeline[first_dated].day != day + timedelta(days=1):
+        return False
+    lead = [e for e in timeline[:first_dated] if e.at is not None]
+    return bool(lead) and all(e.at < timeline[first_dated].at for e in lead) \
+        and lead[-1].at.time() > timeline[first_dated].at.time()
+
+
 def _record(doc: Doc, options: Options) -> dict:
     problems = doc.problems
     title = _title(doc)
@@ -1866,7 +1905,7 @@ def _record(doc: Doc, options: Options) -> dict:
     first_day = _earliest_day([e for e in timeline if e.own_day])
     if incident_date is None:
         incident_date = _earliest_day(timeline)
-    elif weak and first_day is not None and first_day != incident_date:
+    elif weak and first_day is not None and first_day != incident_date and not _runs_into_its_next_day(timeline, incident_date):
         # a date met in passing in the prose yields to the day the timeline starts on
         problems.warning(None, f"{weak} {incident_date}, but the timeline starts on {first_day}; "
                                f"{first_day} used")
@@ -2976,6 +3015,11 @@ _REFERENCE_USE = lazy_re.compile(r"\]\[([^\[\]]{1,100})\]")
 
 
 _TOP_LINES = 10   # a title field this near the top names the document
+# a heading that names only the kind of document it heads: "Root Cause Analysis", "Incident
+# Report", "Post-Incident Review", "Postmortem", "RCA", "Reason for Outage"
+_GENRE = lazy_re.compile(r"(?:(?:major\s+|security\s+)?incident\s+|post[\s-]?incident\s+|root[\s-]+cause\s+|outage\s+)?"
+                         r"(?:post[\s-]?mortem|report|review|analysis|rca|pir|rfo|reason\s+for\s+outage|retro(?:spective)?"
+                         r"|write[\s-]?up|debrief)(?:\s+report)?\s*$", re.I)
 
 
 def _title_from(doc: Doc, as_text) -> str | None:
@@ -2992,6 +3036,11 @@ def _title_from(doc: Doc, as_text) -> str | None:
             return h1
         return t
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
+    if "title" in doc.meta and headed and headed[0].level == 1 and _GENRE.match(clean_heading(as_text(headed[0].title))) \
+            and headed[0].line < doc.meta["title"][1] <= headed[0].line + _TOP_LINES:
+        # "ROOT CAUSE ANALYSIS" over "Incident Title : Packet drops on edge nodes": the
+        # heading names the kind of document, the field below it the incident
+        return doc.meta["title"][0]
     if "title" in doc.meta and not any(s.level == 1 for s in headed) and (
             _OPENS_WITH_TITLE.match(doc.text) or doc.meta["title"][1] <= _TOP_LINES and headed
             and doc.meta["title"][1] > headed[0].line and not doc.secs[0].blocks):

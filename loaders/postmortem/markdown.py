@@ -390,6 +390,8 @@ _PARA_MARKER = lazy_re.compile(r"^\d{1,2}\.\d{1,2}$")
 _LETTERED = r"\([a-z]\)|\([ivx]{1,4}\)|[a-z]\)|[ivx]{1,4}[.)]"
 _LETTERED_PARA = lazy_re.compile(r"^()(" + _LETTERED + r")\s+(\S.*)$")
 _LETTERED_MARKER = lazy_re.compile(_LETTERED)
+# a lettered list's first marker, as a line's first three characters
+_FIRST_LETTERS = ("a) ", "(a)", "i) ", "i. ", "(i)")
 
 
 def _interrupts(line: str) -> bool:
@@ -570,7 +572,9 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             open_section(f"{title} {bm.group(2)}" if bm.group(2) else title, level, ln)
             i += 1
             continue
-        if (heading is not None and standalone and len(stripped) <= 60
+        # (its length without a note in brackets at its end: "2. TIMELINE (all times IST; the
+        # node syslogs are in UTC, add 5:30)")
+        if (heading is not None and standalone and (len(stripped) <= 60 or stripped[-1] == ")" and 0 < stripped.find(" (") <= 60)
                 and (c.isalpha() and (i + 1 >= n or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
                                       or _is_table_line(lines[i + 1])
                                       # (a note's "Times (Melbourne time)" right over its
@@ -599,11 +603,16 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             im = pm
             numbered_paras = True
         elif im is None and (c == "(" or "a" <= c <= "z") and (standalone or not para and item is not None and item.marker
-                                                                and _LETTERED_MARKER.fullmatch(item.marker)) \
-                and (pm := _LETTERED_PARA.match(raw)):
+                                                                and _LETTERED_MARKER.fullmatch(item.marker)
+                                                                or para and para[-1][1].rstrip().endswith(":")
+                                                                and stripped[:3] in _FIRST_LETTERS) \
+                and (pm := _LETTERED_PARA.match(stripped if para or item is None and stripped[:3] in _FIRST_LETTERS
+                                            or raw[:1] == " " and item is not None and item.marker
+                                            and _LETTERED_MARKER.fullmatch(item.marker) else raw)):
             # "(a) The change was assessed as low risk ...", "b) Announce ...", "(ii) The
             # rollover ...": a report's lettered or numbered-in-roman points are a list (each
-            # on a line of its own after the first, too)
+            # on a line of its own after the first, too; the first right under the label that
+            # introduces them, "Contributing factors:" over "  a) The SDK retried ...")
             im = pm
         # a marker indented as far as the open item's text is a sub-item of it
         # ("1. Do X" then "   - Owner: ..."), not a new top-level item; a tab reaches

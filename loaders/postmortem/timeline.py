@@ -374,6 +374,13 @@ def _in_time_clause(text: str, words: list[str], i: int) -> bool:
 # the harm named as what ended: "bringing the outage to an end", "ending the outage"
 # (not "merged even after the outage ended", an aside about something else)
 _HARM_NOUNS = frozenset(("outage", "disruption", "downtime", "impact"))
+# a measure that is better low, falling: "latency down", "errors dropped to baseline", "p95 -38%"
+# (not a load or a queue: "CPU drops to idle", "queue drops to 0" may be the harm itself, work stopped)
+_BETTER_LOW_FALLING = lazy_re.compile(r"\b(?:latency|latencies|p9[59]|p50|errors?|error\s+rates?|5xxs?|timeouts)"
+                                      r"(?:\s+(?:is|was|went|goes|has))?\s+"
+                                      r"(?:down|dropp(?:ed|ing)|drops|falls|fell|lower|improved)\b", re.I)
+# the single words that tell harm (EVENT_WORDS' impact words)
+_HARM_WORDS = frozenset(w for w in EVENT_WORDS["impact"] if " " not in w)
 # (done: "bringing", "brought", "ending", "ended"; not an aim, a forecast or a denial: "in
 # an attempt to end the outage", "which we expect to bring the outage to an end", "did not
 # end the outage", "the fix that ends the outage needs approval")
@@ -936,6 +943,9 @@ def _tag(e: Entry) -> None:
         # (its name, "latency", is no harm told)
         e.tags.discard("impact")
         e.tags.add("mitigated")
+    if "impact" in e.tags and (m := _BETTER_LOW_FALLING.search(e.text)) is not None \
+            and _HARM_WORDS.isdisjoint(_WORD.findall((e.text[:m.start()] + e.text[m.end():]).lower())):
+        e.tags.discard("impact")   # "dashboards fine, latency down": good news, no harm told
     said = set(words)   # (the checks below ask whether a word is there, not where)
     if not said.isdisjoint(_AGAIN_VERBS) and _AGAIN_ROMANCE.search(e.text):
         e.tags.add("mitigated")  # "Novas transferências voltam a liquidar em segundos"

@@ -666,7 +666,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"products?", r"applications?")),
     ("id", _rx(r"(?:incident\s+)?id", r"incident\s+(?:number|#|no\.?|ref(?:erence)?)", r"reference", r"pagerduty", r"ticket")),
     # (an email's "Subject:" names what it is about: a postmortem sent to a list)
-    ("title", _rx(r"title", r"name", r"event", r"subject")),
+    ("title", _rx(r"(?:incident\s+|outage\s+)?(?:title|name)", r"event", r"subject")),
 ]
 
 
