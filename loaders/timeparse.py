@@ -698,7 +698,7 @@ _GAP = lazy_re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\
                   r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?|ore|saat|lúc|pukul)\s+(?=\d))?"
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = lazy_re.compile(
-    r"\s*(?:-|–|—|〜|～|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.IGNORECASE)
+    r"\s*(?:-|–|—|〜|～|to|until)\s*(\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)(?!\.\d)", re.IGNORECASE)   # (not a version: "— 5.18.0")
 # (a zone written out in full first: "2:19 PM Pacific Daylight Time" is PDT, not a city
 # "Pacific Daylight"; "14:00 Central European Summer Time" CEST)
 _ZONE_TAIL = lazy_re.compile(r"\s*\(?\s*(" + _WRITTEN_OUT + r"|" + ZONE_PATTERN + r")\s*\)?", re.IGNORECASE)

@@ -416,3 +416,9 @@ def test_a_timeline_in_unix_time_reads_as_utc(text, want):
 ])
 def test_numbers_that_are_no_unix_timeline_stay_as_written(text):
     assert tp.unix_times(text) == text
+
+
+@pytest.mark.parametrize("text", ["10:00 CET — 5.18.0 (build 2602.6.3) released", "09:00 - 7.12.1 passes the soak"])
+def test_a_version_after_a_dash_is_no_range_end(text):
+    st = tp.read_stamp(text)
+    assert st.range_at is None and text[st.end:].lstrip(" —-").startswith(("5.18.0", "7.12.1"))

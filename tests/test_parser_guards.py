@@ -1511,3 +1511,9 @@ def test_a_stalled_queue_falling_to_zero_stays_harm():
     text = ("# Calls\n\nDate: 2025-05-02\n\n## Timeline\n\n- 10:00 UTC IVR change\n"
             "- 10:05 UTC calls start failing after the greeting. Queue drops to 0.\n- 11:00 UTC fixed\n")
     assert _events(text)[1] == "impact"
+
+
+def test_a_dotted_day_in_a_title_no_text_calls_a_version_still_dates_it():
+    text = ("---\ntitle: \"Outage of 2025.03.14\"\ndate: 2025-03-20\n---\n\n# Outage of 2025.03.14\n\n"
+            "The payment API failed on the morning of 2025.03.14.\n\n## Timeline\n\n- 09:00 UTC errors start\n")
+    assert parse(text, "a.md")["date"] == "2025-03-14"

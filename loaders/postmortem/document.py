@@ -1876,6 +1876,29 @@ _PREAMBLE_KEYS = ("date", "started", "detected", "mitigated", "resolved", "sever
 # The record
 
 
+# a dotted year, month and day: "2025.11.3"
+_DOTTED_DAY = lazy_re.compile(r"(?<![\w.])\d{4}\.\d{1,2}\.\d{1,2}(?![\w.])")
+_VERSION_WORD = lazy_re.compile(r"\b(?:versions?|releases?|builds?|calver)\b", re.I)
+
+
+def _names_a_version(text: str, title: str) -> bool:
+    """Whether the dotted day in ``title`` is a calendar version the text names as one:
+    written as code ("`2025.11.3`"), after a "v", quoted in a list ('versions: ["2025.11.2",
+    "2025.11.3"]'), or with "version", "release" or "build" just before it."""
+    m = _DOTTED_DAY.search(title)
+    if m is None:
+        return False
+    token = m.group()
+    if f"`{token}`" in text or f"v{token}" in text or f'"{token}"' in text:
+        return True
+    at = text.find(token)
+    while at != -1:
+        if _VERSION_WORD.search(text, max(0, at - 30), at):
+            return True
+        at = text.find(token, at + 1)
+    return False
+
+
 def _runs_into_its_next_day(timeline, day: date) -> bool:
     """Whether the timeline, read on ``day``, opens with times of that day and then dates
     its next entry the day after, in order ("16:20 v6 rolled out", "17:05 dashboards fine",
@@ -1898,6 +1921,8 @@ def _record(doc: Doc, options: Options) -> dict:
     # the first full date the title names, read once: the incident's day may come from
     # it, and the timeline is checked against it (_check_title_date)
     title_day = tp.find_date(title, doc.order_hint) if title else None
+    if title_day is not None and "." in title and _names_a_version(doc.text, title):
+        title_day = None   # "Desktop 2025.11.3 update loop": a calendar version, not a day (_incident_date, likewise)
     incident_date, weak = _incident_date(doc, title, summary, title_day)
     timeline = timeline_entries(doc, incident_date)
     # the day the timeline starts on: its earliest dated entry's (a status page lists its
@@ -2202,7 +2227,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
                                                      f"Date field says {said}; {said} used (a post is dated "
                                                      "the day it was written)")
             return said, None
-    if source in ("front matter", "byline", "file name") and title:
+    if source in ("front matter", "byline", "file name") and title and not ("." in title and _names_a_version(doc.text, title)):
         # a post's title that names the incident's day ("Outages on July 15 & 16, 2014",
         # "invoices didn't go out on Monday, Nov 2") beats the day the post was published
         said = title_day or _day_without_year(plain(title), found, hint) or _numeric_title_day(plain(title), found)
