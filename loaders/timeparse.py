@@ -342,9 +342,10 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("timeline — times BST": a heading's note after a dash; "Timeline, times PST:" after a comma)
     r"(?<=[—–,-]\st)imes?\s{1,3}(?:in\s{1,3})?|"
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}|"
-    # the same in Dutch, Spanish, Portuguese, Italian and French: "(alle tijden CET)", "todas
-    # las horas en CET", "todos os horários em BRT", "tutti gli orari in CET", "toutes les heures en CET"
-    r"(?<=a)lle\s{1,3}tijden\s{0,3}(?:zijn\s{1,3})?(?:in\s{1,3})?|"
+    # the same in Dutch, the Scandinavian languages, Spanish, Portuguese, Italian and French:
+    # "(alle tijden CET)", "alle tider CET", "alla tider är CET", "todas las horas en CET",
+    # "todos os horários em BRT", "tutti gli orari in CET", "toutes les heures en CET"
+    r"(?<=a)ll[ea]\s{1,3}(?:tijden|tider)\s{0,3}(?:zijn\s{1,3}|er\s{1,3}|är\s{1,3})?(?:in\s{1,3}|i\s{1,3})?|"
     r"(?<=t)(?:odas\s{1,3}las\s{1,3}horas|odos\s{1,3}os\s{1,3}hor[áa]rios|utti\s{1,3}gli\s{1,3}orari"
     r"|outes\s{1,3}les\s{1,3}heures)\s{0,3}(?:son\s{1,3}|s[ãa]o\s{1,3}|sono\s{1,3}|sont\s{1,3})?(?:en\s{1,3}|em\s{1,3}|in\s{1,3})?|"
     # "All hours in this document are in UTC+1": hours for times, as other languages say it
@@ -626,7 +627,7 @@ _END = r"(?![^\W_])"
 _TIME = lazy_re.compile(
     # "9 h 28", French typography's spaced hour sign, is "9h28" (never before "min");
     # "14時05分" and "14시 05분" (Japanese, Korean) likewise
-    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h時시]| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?\s?m" + _END + r"))"
+    r"(?P<h>\d{1,2})(?:(?P<sep>[:.hu時시]| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?\s?m" + _END + r"))"
     # "4:32 PM", "3:15 p. m." (as Spanish writes it), "9:27a", "4:00p"
     r"(?:\s*(?P<ampm>[ap])(?:\.\s?|)m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",
     re.IGNORECASE,
@@ -645,7 +646,7 @@ COMPACT_LEAD = lazy_re.compile(r"^\s*(?:~|\[(?=\d{4}\]\())?([01]\d|2[0-3])([0-5]
 # with a digit class has no first character the regex engine can skip to, one that opens
 # with the class skips to the next digit, twice as fast; the same matches, the digit
 # being one character whichever form follows)
-_CLOCK_LIKE = lazy_re.compile(r"\d(?:[:.h]\d\d| h \d\d|\s*[ap]\.?m" + _END + r"|\d{3}\s*(?:UTC|GMT|Z)\b)", re.I)
+_CLOCK_LIKE = lazy_re.compile(r"\d(?:[:.hu]\d\d| h \d\d|\s*[ap]\.?m" + _END + r"|\d{3}\s*(?:UTC|GMT|Z)\b)", re.I)
 
 
 def clocks_at_most(text: str) -> int:

@@ -1517,3 +1517,21 @@ def test_a_dotted_day_in_a_title_no_text_calls_a_version_still_dates_it():
     text = ("---\ntitle: \"Outage of 2025.03.14\"\ndate: 2025-03-20\n---\n\n# Outage of 2025.03.14\n\n"
             "The payment API failed on the morning of 2025.03.14.\n\n## Timeline\n\n- 09:00 UTC errors start\n")
     assert parse(text, "a.md")["date"] == "2025-03-14"
+
+
+def test_a_timed_heading_with_a_note_in_brackets_stays_an_entry():
+    # (a gloss names a section only after a heading in capitals or another alphabet)
+    text = ("# Switchover\n\nDate: 2025-06-07\n\n## Timeline\n\n### 14:05 – traffic moved\n\nAs planned.\n\n"
+            "### 14:06 – Authentication failures start (impact begins)\n\nCounters climb.\n")
+    assert parse(text, "a.md")["started_at"] == "2025-06-07T14:06:00Z"
+
+
+def test_a_duration_in_hours_and_minutes_is_no_clock():
+    from loaders import timeparse as tp
+    assert tp.read_stamp("1 u 52 min average delay") is None
+
+
+def test_one_paragraph_opening_with_a_key_is_no_list_of_items():
+    text = ("# Slow API\n\nDate: 2025-05-02\n\n## Action items\n\nQ3. planning will decide the rest.\n\n"
+            "- Resize the pool (@ana)\n")
+    assert len(parse(text, "a.md")["action_items"]) == 1

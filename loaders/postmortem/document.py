@@ -652,7 +652,8 @@ def _names_section(text: str) -> bool:
 
 # (a note in brackets may hold a comma: "STATUS PAGE UPDATES (as posted, most recent first)")
 # (and a comma before a word: "What happened, roughly:")
-_PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[A-Za-z](?:[A-Za-z0-9 &/'’-]|,(?=\s)|\([A-Za-z0-9 ,&/'’-]*\))*(?:\s\([^()\n]{1,80}\))?:?$")
+# (letters of any alphabet: "ÅRSAGER (causes)", "OPFØLGNING")
+_PLAIN_HEADING = lazy_re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+)?[^\W\d_](?:[^\W_]|[ &/'’-]|,(?=\s)|\([\w ,&/'’-]*\))*(?:\s\([^()\n]{1,80}\))?:?$")
 _HEADING_NOTE = lazy_re.compile(r"\s*\([^()]*\)")
 
 
