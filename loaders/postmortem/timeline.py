@@ -100,7 +100,9 @@ _STATED_DAY = lazy_re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specifie
                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+(?=\d))?(?=\S)"
                          r"|^\s*(?:timeline|events|times)\s+(?:for|of|on)\s+(?:the\s+)?(?=\S)"
                          # "All times 14 May 2025, IST", "All times UTC, 3 March 2026": the day beside the zone
-                         r"|all\s+times\s+(?:(?:in\s+)?[a-z]{2,5}(?:[+\-−]\d{1,2}(?::?\d{2})?)?\s*,\s*)?(?=\d)"
+                         # ("all times Tue 6 May 2025, BST, unless noted": its weekday first)
+                         r"|all\s+times\s+(?:(?:in\s+)?[a-z]{2,5}(?:[+\-−]\d{1,2}(?::?\d{2})?)?\s*,\s*)?"
+                         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?(?=\d)"
                          # "times are PT ... all thursday 11/13/2025": every entry on the one day named
                          r"|\ball\s+(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+(?=\d)", re.I)
 
@@ -286,8 +288,11 @@ class _Reader:
             if t2 is not None and t2.has_time and not t2.has_date and t2.range_at is None:
                 st.hour, st.minute, st.second, st.zone, st.end = t2.hour, t2.minute, t2.second, t2.zone, t2.end
         if st is not None:
-            if st.has_date and st.year is None and self.day is not None:
-                st.year = tp.year_near(st.month, st.day, self.day)   # "12月31日 23:50", then "1月1日 00:10"
+            # (near the day the timeline stated, "all times Tue 6 May 2025", until one of its
+            # own dates moves it: not the incident's day read from the prose)
+            near = self.day if self.dated or self.stated_day is None else self.stated_day
+            if st.has_date and st.year is None and near is not None:
+                st.year = tp.year_near(st.month, st.day, near)   # "12月31日 23:50", then "1月1日 00:10"
             if st.order == "?":
                 self.doc.problems.warning(line, "ambiguous day/month order in "
                                                 f"'{text[:st.end].strip()}'; read as day first")
