@@ -340,7 +340,7 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("Times: all ET", a definition list's "Times\n: all ET", a note's "times = Auckland time")
     r"(?<=t)(?<!\w.)imes?\s{0,3}[:=]\s{0,3}(?:all\s{1,3})?|"
     # ("timeline — times BST": a heading's note after a dash; "Timeline, times PST:" after a comma)
-    r"(?<=[—–,-]\st)imes?\s{1,3}(?:in\s{1,3})?|"
+    r"(?<=[—–,·|-]\st)imes?\s{1,3}(?:in\s{1,3})?|"   # (or a byline's last part: "... · written up by Sam · times PT")
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}"
     # ("all times Tue 6 May 2025, BST": the day they are on, then their zone)
     r"(?:(?:on\s{1,3})?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,3})?\d{1,2}\s[a-z]{3,9}\.?\s\d{4},?\s{1,3})?|"
@@ -395,7 +395,9 @@ def stated_zone(text: str) -> Zone | None:
 
 
 # a zone's or a city's name and "time" as a sentence of its own: "Sydney time.", "London time:"
-_ZONE_TIME_SENTENCE = lazy_re.compile(r"\W*([A-Z][\w/+-]*(?:\s[A-Z][\w-]*){0,2})\s+time\s*[.:;]")
+# (or after words that say these are the times: "Everything below is **Sydney time**.")
+_ZONE_TIME_SENTENCE = lazy_re.compile(r"\W*(?i:(?:everything|all(?:\s+times)?|times|the\s+times)(?:\s+below|\s+here|\s+in\s+this\s+\w+)?"
+                                      r"\s+(?:is|are)\s+(?:in\s+)?\W*)?([A-Z][\w/+-]*(?:\s[A-Z][\w-]*){0,2})\s+time\s*[.:;]")
 
 
 # A country's clock named in its own language ("svensk tid", "czasu polskiego", "Türkiye

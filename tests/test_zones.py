@@ -172,3 +172,17 @@ def test_a_capital_the_zone_database_does_not_name_is_its_regions_zone(city, utc
                     impact="- Checkout failed for some customers.")
     doc = doc.replace("## Timeline (UTC)", f"## Timeline\nAll times are {city} local time.\n")
     assert parse(doc, "pm.md")["detected_at"] == utc
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Everything below is Sydney time. Daylight saving started on 5 October.", "Australia/Sydney"),
+    ("All times below are Auckland time.", "Pacific/Auckland"),
+    ("The times are London time:", "Europe/London"),
+    ("Mon 7/14/25 · IT / helpdesk · written up by Sam Okoro · times PT", "America/Los_Angeles"),
+])
+def test_a_sentence_saying_the_times_are_a_places_time_states_its_zone(text, name):
+    assert timeparse.stated_zone(text).name == name
+
+
+def test_a_sentence_ending_in_time_that_names_no_place_states_no_zone():
+    assert timeparse.stated_zone("Everything below is fine this time.") is None
