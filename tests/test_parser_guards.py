@@ -1535,3 +1535,10 @@ def test_one_paragraph_opening_with_a_key_is_no_list_of_items():
     text = ("# Slow API\n\nDate: 2025-05-02\n\n## Action items\n\nQ3. planning will decide the rest.\n\n"
             "- Resize the pool (@ana)\n")
     assert len(parse(text, "a.md")["action_items"]) == 1
+
+
+def test_padded_words_in_capitals_that_name_no_field_stay_as_written():
+    # (three padded lines or more, and one key the reader knows: not a table of hosts)
+    text = ("Search outage\n=============\n\nDate: 2025-05-02\n\nHOSTS AFFECTED\n\nWEB01      down 10 min\n"
+            "WEB02      down 12 min\nWEB03      down 9 min\n")
+    assert parse(text, "a.txt")["severity"] is None

@@ -249,6 +249,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = with_sheet_grids(body)   # a spreadsheet's grid, its column letters and row numbers around it
     if "   " in text and any(w in text for w in _COLUMN_WORDS):
         body = with_text_tables(body)   # "#   Action      Owner      Status", a PDF's table as text
+    if "   " in text:
+        body = _padded_fields(body)   # "PRIORITY           P2": a console form's fields, their keys padded
     secs = sections(_outline_as_headings(_label_bullets_as_headings(_noted_labels_as_headings(_colon_labels_as_headings(_inline_references(body))))),
                     first_line=body_start + 1, heading=_heading_rule(body))
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
@@ -924,6 +926,33 @@ def _classify_sections(doc: Doc) -> None:
     _key_fields_beside_a_timeline(doc)
     if "timeline" not in doc.kinds.values():
         _time_headed_episodes(doc)
+
+
+# a key in capitals, then three spaces or more, then its value: "PRIORITY           P2"
+_PADDED_FIELD = lazy_re.compile(r"([A-Z][A-Z0-9 &/.'()-]{0,30}?[A-Z)])\s{3,}(\S.*)")
+
+
+def _padded_fields(lines: list[str]) -> list[str]:
+    """Lines where a run of three or more fields, each a key in capitals padded with spaces
+    to its value ("FAULT REF          FR-2023-11873", "PRIORITY           P2"), at least one
+    a key the reader knows, become "KEY: value" fields (the value's own lines below,
+    indented to it, stay as they are). Same number of lines, so every line number stays
+    true. (Not a table's rows: their first cell is no known key, or they are indented.)"""
+    out = list(lines)
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        m = _PADDED_FIELD.fullmatch(line) if line[:1].isupper() and "   " in line else None
+        if m is not None and ":" not in m.group(1):
+            run.append(i)
+            continue
+        if line[:1] == " " and run and line.strip():
+            continue   # (a value wrapped onto the next line, indented to it)
+        if len(run) >= 3 and any(meta_key(_PADDED_FIELD.fullmatch(lines[k]).group(1)) for k in run):
+            for k in run:
+                f = _PADDED_FIELD.fullmatch(lines[k])
+                out[k] = f"{f.group(1)}: {f.group(2)}"
+        run = []
+    return out
 
 
 def _titles_the_document(doc: Doc, s, kind: str) -> bool:

@@ -578,8 +578,10 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                 and (c.isalpha() and (i + 1 >= n or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
                                       or _is_table_line(lines[i + 1])
                                       # (a note's "Times (Melbourne time)" right over its
-                                      # "3:00 am — ..." lines, after a blank line)
-                                      or was_blank and lines[i + 1][:1].isdigit())
+                                      # "3:00 am — ..." lines, after a blank line; a console
+                                      # report's "SEQUENCE OF EVENTS" over its indented lines)
+                                      or was_blank and (lines[i + 1][:1].isdigit()
+                                                        or lines[i + 1][:2] == "  " and stripped.isupper()))
                      # "3 TIMELINE", "1.2 Timeline": a numbered name, as a PDF's or a word
                      # processor's text gives its headings, with a blank line after it (not
                      # a table of contents' "1. Summary" over "2. Timeline")

@@ -391,7 +391,9 @@ def is_rst(lines: list[str]) -> bool:
             underlined += 1
         elif line[:3] == ".. " and _RST_DIRECTIVE.match(line) or "#." in line[:12] and _RST_AUTO_ITEM.match(line):
             signs += 1
-    return underlined >= 1 and (signs >= 1 or len(_definitions(lines)) >= 2)
+    # (a term in capitals over indented lines, "SEQUENCE OF EVENTS" over "  0914  Fibre cut
+    # ...", is a plain-text report's heading, no sign of a definition list)
+    return underlined >= 1 and (signs >= 1 or sum(not lines[k].strip().rstrip(":").isupper() for k in _definitions(lines)) >= 2)
 
 
 def from_rst(lines: list[str]) -> list[str] | None:
