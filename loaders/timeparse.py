@@ -488,7 +488,7 @@ def gregorian(text: str) -> str:
 # a line's leading Unix time, seconds since 1970 (ten digits from 1 or 20: 2001 to 2033),
 # perhaps with a fraction or as milliseconds, in backticks or brackets or bare, after a
 # list's marker or a table's bar: "- `1733412185` kubelet starts evicting", "| 1733412450 |"
-_UNIX_LEAD = lazy_re.compile(r"^([ \t]*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*)?)([`\[]?)(1\d{9}|20\d{8})(?:\.\d{1,9}|\d{3})?([`\]]?)(?=[ \t|:,)-])")
+_UNIX_LEAD = lazy_re.compile(r"^([ \t]*(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*)?)([`\[]?)(1\d{9}|20[0-3]\d{7})(?:\.\d{1,9}|\d{3})?([`\]]?)(?=[ \t|:,)-])")
 _FENCE_LINE = lazy_re.compile(r"^[ \t]*(?:```|~~~)")
 _UNIX_SPAN = 31 * 86400   # a timeline's Unix times lie within a month of each other
 
@@ -513,6 +513,11 @@ def unix_times(text: str) -> str:
             found.append((i, m))
     seconds = [int(m.group(3)) for _, m in found]
     if len(found) < 2 or max(seconds) - min(seconds) > _UNIX_SPAN:
+        return text
+    # (and a day the text states in words within a month of them: order numbers or phone
+    # numbers that happen to fall within a month of each other land years from it)
+    first = datetime.fromtimestamp(min(seconds), timezone.utc).date()
+    if not any(abs((d - first).days) <= 31 for _, d in _dates(text, None)):
         return text
     for (i, m), sec in zip(found, seconds):
         when = datetime.fromtimestamp(sec, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -631,7 +636,7 @@ _END = r"(?![^\W_])"
 _TIME = lazy_re.compile(
     # "9 h 28", French typography's spaced hour sign, is "9h28" (never before "min");
     # "14時05分" and "14시 05분" (Japanese, Korean) likewise
-    r"(?P<h>\d{1,2})(?:(?P<sep>[:.hu時시]| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?\s?m" + _END + r"))"
+    r"(?P<h>\d{1,2})(?:(?P<sep>[:.h時시]|(?<=\d\d)u| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?\s?m" + _END + r"))"
     # "4:32 PM", "3:15 p. m." (as Spanish writes it), "9:27a", "4:00p"
     r"(?:\s*(?P<ampm>[ap])(?:\.\s?|)m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",
     re.IGNORECASE,

@@ -392,16 +392,16 @@ def test_text_of_no_other_calendar_stays_as_written(text):
     assert tp.gregorian(text) == text
 
 
-_UNIX_TIMELINE = "Times are Unix epoch seconds.\n\n- `1758016800` deploy starts\n- `1758017040` first errors\n"
+_UNIX_TIMELINE = "16 Sep 2025. Times are Unix epoch seconds.\n\n- `1758016800` deploy starts\n- `1758017040` first errors\n"
 
 
 @pytest.mark.parametrize("text, want", [
-    (_UNIX_TIMELINE, "Times are Unix epoch seconds.\n\n- 2025-09-16 10:00:00 UTC deploy starts\n"
+    (_UNIX_TIMELINE, "16 Sep 2025. Times are Unix epoch seconds.\n\n- 2025-09-16 10:00:00 UTC deploy starts\n"
                      "- 2025-09-16 10:04:00 UTC first errors\n"),
-    ("epoch stamps\n| 1758016800 | deploy |\n| 1758017040.25 | errors |",
-     "epoch stamps\n| 2025-09-16 10:00:00 UTC | deploy |\n| 2025-09-16 10:04:00 UTC | errors |"),
-    ("unix ms\n1. [1758016800000] deploy\n2. [1758017040000] errors",
-     "unix ms\n1. 2025-09-16 10:00:00 UTC deploy\n2. 2025-09-16 10:04:00 UTC errors"),
+    ("2025-09-16, epoch stamps\n| 1758016800 | deploy |\n| 1758017040.25 | errors |",
+     "2025-09-16, epoch stamps\n| 2025-09-16 10:00:00 UTC | deploy |\n| 2025-09-16 10:04:00 UTC | errors |"),
+    ("Sept 15, 2025, unix ms\n1. [1758016800000] deploy\n2. [1758017040000] errors",
+     "Sept 15, 2025, unix ms\n1. 2025-09-16 10:00:00 UTC deploy\n2. 2025-09-16 10:04:00 UTC errors"),
 ])
 def test_a_timeline_in_unix_time_reads_as_utc(text, want):
     assert tp.unix_times(text) == want
@@ -413,6 +413,7 @@ def test_a_timeline_in_unix_time_reads_as_utc(text, want):
     "Unix epoch ids:\n- 1758016800 order refunded\n- 1858017040 order refunded\n",   # years apart
     "Unix time:\n```\n1758016800 deploy\n1758017040 errors\n```\n",          # a log in a code block
     "Unix time:\n- `1758016800' deploy\n- (1758017040) errors\n",            # not one quoted stamp
+    "2 March 2025, a Unix timestamp string:\n- 1048576001 refunded\n- 1048576044 refunded\n",   # ids: 2003, far from the day said
 ])
 def test_numbers_that_are_no_unix_timeline_stay_as_written(text):
     assert tp.unix_times(text) == text

@@ -1542,3 +1542,78 @@ def test_padded_words_in_capitals_that_name_no_field_stay_as_written():
     text = ("Search outage\n=============\n\nDate: 2025-05-02\n\nHOSTS AFFECTED\n\nWEB01      down 10 min\n"
             "WEB02      down 12 min\nWEB03      down 9 min\n")
     assert parse(text, "a.txt")["severity"] is None
+
+
+# ---- probes from the review of the forty-fourth session's rules (each once over-read)
+
+def test_order_numbers_in_a_text_that_speaks_of_unix_time_stay_numbers():
+    text = ("# Refund job skipped orders\n\nDate: 2025-03-02\n\n## Summary\n\nThe job skipped orders whose "
+            "created_at was a Unix timestamp string.\n\n- 1048576001 — refunded manually\n"
+            "- 1048576044 — refunded manually\n\n## Timeline\n\n- 02:00 UTC refund job runs\n"
+            "- 08:15 UTC support reports missing refunds\n")
+    r = parse(text, "a.md")
+    assert r["detected_at"] == "2025-03-02T08:15:00Z" and r["summary"]
+
+
+def test_a_job_log_padded_in_capitals_is_no_form_of_fields():
+    text = open(__file__.rsplit("/", 1)[0] + "/fixtures/shapes/console-report-padded-fields.txt").read()   # (a form's fields: read)
+    assert parse(text, "a.txt")["severity_level"] == 2
+    text = ("BATCH SETTLEMENT FAILURE\n========================\n\nDate: 2025-06-23\nSeverity: SEV2\n\nSUMMARY\n\n"
+            "The settlement batch failed at 01:30 and was re-run at 06:00.\n\nJOB LOG (last run before the fix)\n\n"
+            "STARTED    04:12:09  BATCH SETL-0623 (test re-run)\nERROR      04:13:40  DB LOCK TIMEOUT ON LEDGER\n"
+            "ENDED      04:13:41  RC=12\n\nTIMELINE\n\n01:30 batch starts\n01:31 batch abends with lock timeout\n"
+            "06:00 batch re-run successfully\n")
+    assert parse(text, "a.txt")["mitigated_at"] != "2025-06-23T04:13:41Z"
+
+
+def test_a_root_cause_heading_over_its_own_prose_stays_the_cause():
+    text = ("# Root cause analysis\n\nA retry storm overloaded the session store after the release.\n\n"
+            "## Timeline\n\n- 18:02 UTC rollout\n- 18:09 UTC logins failing\n\n## Action items\n\n- Add a backoff floor (owner: Ana)\n")
+    assert parse(text, "a.md")["contributing_factors"]
+
+
+def test_a_reporters_name_under_an_incident_report_heading_is_no_title():
+    text = ("# Incident Report\n\nName: Jordan Park\nDate of incident: 2024-11-02\n\n## Summary\n\nThe VPN rebooted.\n\n"
+            "## Timeline\n\n- 10:05 UTC VPN reboots\n\n## Action Items\n\n- Move firmware updates (owner: Jordan Park)\n")
+    assert parse(text, "a.md")["title"] == "Incident Report"
+
+
+def test_lettered_points_under_a_timed_entry_keep_the_next_entry():
+    text = ("# Storage latency\n\nDate: 2025-07-07. All times UTC.\n\n## Timeline\n\n14:02 Disk latency alert. The on-call "
+            "checked:\na) the array controller logs\nb) the recent firmware push\n14:30 Firmware rolled back, latency normal.\n")
+    assert [e["at"] for e in parse(text, "a.md")["timeline"] if e["at"]][-1] == "2025-07-07T14:30:00Z"
+
+
+def test_a_falling_measure_that_drops_packets_is_harm():
+    text = ("# Packet loss\n\nDate: 2025-04-22. All times UTC.\n\n## Timeline\n\n- 10:02 firmware pushed\n"
+            "- 10:09 NIC errors dropping ~5% of packets on edge-2\n- 10:41 firmware rolled back, packet loss gone\n")
+    assert parse(text, "a.md")["started_at"] == "2025-04-22T10:09:00Z"
+
+
+def test_a_release_train_named_by_its_day_still_dates_the_incident():
+    text = ("---\ndate: 2025-03-20\n---\n\n# Payments outage 2025.03.14\n\nDuring the weekly release train on 2025.03.14 "
+            "the payments service lost its pool.\n\n## Timeline\n\n- 10:00 UTC release train starts\n- 10:12 UTC errors spike\n")
+    assert parse(text, "a.md")["date"] == "2025-03-14"
+
+
+def test_an_english_headings_note_in_brackets_names_no_section():
+    text = ("# Replica lag\n\nDate: 2025-09-17\n\n## Action items\n\n- Throttle backfills (owner: Ngozi, DB-77)\n\n"
+            "## ALTERNATIVES CONSIDERED (actions)\n\n- Pin all reads to the primary: rejected\n- Disable the backfill tool: rejected\n")
+    assert len(parse(text, "a.md")["action_items"]) == 1
+
+
+def test_a_component_on_a_sub_point_is_no_owner():
+    text = ("# Outage\n\nDate: 2025-05-02\n\n## Action items\n\n- [ ] Move the failover region\n  - Frankfurt - INFRA-77\n"
+            "- [ ] Cache the search results\n  - Search API - PLAT-302\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == [None, None]
+
+
+def test_a_priority_legend_in_action_items_is_no_item():
+    text = ("# Search outage\n\nDate: 2025-07-01\n\n## Action Items\n\nP1: must land before the next release.\n\n"
+            "P2: should land this quarter.\n\n- Validate alias swaps (owner: Kim, P1)\n")
+    assert len(parse(text, "a.md")["action_items"]) == 1
+
+
+def test_a_surname_spelled_like_a_field_key_stays_in_the_owners_name():
+    text = ("# Outage\n\nDate: 2025-05-02\n\n## Action items\n\n- Add an alert. Owner: Bassey Eta, due 2025-09-01\n")
+    assert parse(text, "a.md")["action_items"][0]["owner"] == "Bassey Eta"

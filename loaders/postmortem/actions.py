@@ -95,7 +95,7 @@ _OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee
                     r"(@?(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:&[\w-]+)?(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
                     # (a particle between a name's parts: "Pieter de Wit", "Ludwig van der Berg")
                     r"|(?:(?:\s+(?-i:de|van|von|der|den|da|di|du|la|le|del|della|dos|das|ten|ter))+\s+(?-i:[A-Z])[\w-]+"
-                    r"|\s+(?!(?:Due|By|Ticket|Status|Priority|Target|Deadline|ETA)\b)[A-Z][\w-]+)?))", re.I)
+                    r"|\s+(?!(?:Due|By|Ticket|Status|Priority)\b|(?-i:Target|Deadline|ETA)\b)[A-Z][\w-]+)?))", re.I)
 # a mention: "@kim", "@k.lindqvist", and a fediverse address, "@pip@saltmarsh.social"
 _MENTION = r"@[\w-]+(?:\.[\w-]+)*(?:@[\w-]+(?:\.[\w-]+)+)?"
 # the small words inside a name: "Sanne de Wit", "Ludwig van der Berg"
@@ -488,8 +488,8 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                         item["text"] = item["text"].lstrip("".join(_LINE_MARKS) + "\ufe0f ")
                         out.append(item)
                     continue
-                if _ITEM_KEY.match(b.text) and sum(o.kind == "para" and _ITEM_KEY.match(o.text) is not None
-                                                   for o in s.blocks) >= 2:
+                if _ITEM_KEY.match(b.text) and (_owner_field(plain(b.text)) or _DUE.search(plain(b.text))) \
+                        and sum(o.kind == "para" and _ITEM_KEY.match(o.text) is not None for o in s.blocks) >= 2:
                     # "A1. Change the trigger ..." over its indented "Owner: ... Target: ..."
                     # lines, a paragraph each: a report's keyed items
                     out.append(_from_text(b.text, [], b.line, incident_date, group_kind, group_status))
@@ -1519,8 +1519,9 @@ def _initials(text: str) -> bool:
 
 # a sub-point's own marker: "- ", "• ", "2. "
 _SUB_MARKER = lazy_re.compile(r"^(?:[-*+•◦▪‣]|\d{1,2}[.)])\s+")
-# an item's key opening its paragraph: "A1. ", "CA-2) ", "R3: "
-_ITEM_KEY = lazy_re.compile(r"[A-Z]{1,3}-?\d{1,3}[.):]\s+\S")
+# an item's key opening its paragraph: "A1. ", "CA-2) "
+# (with its owner or due date in it: not a legend's "P1: must land ...", a Q&A's "Q1: ...")
+_ITEM_KEY = lazy_re.compile(r"[A-Z]{1,3}-?\d{1,3}[.)]\s+\S")
 # the parts of a line of fields: "Nikhil - AST-311", "Gemma Hartley — due 2025-03-07"
 _FIELD_PARTS = lazy_re.compile(r"\s+(?:[-—–·]|--)\s+")
 
@@ -1533,9 +1534,14 @@ def _owner_line(line: str) -> str | None:
     if len(parts) < 2 or not all(_a_note(p) for p in parts[1:]):
         return None
     who = parts[0]
-    if _names_someone(who) or _initials(who):
+    if "(" in who:
+        return _who_of(who)
+    # (a person's full name or initials: one word may be a place or a component,
+    # "- Frankfurt - INFRA-77", "- Search API - PLAT-302")
+    if len(who.split()) >= 2 and all(w[:1].isupper() and w[1:].islower() for w in who.split()) and _names_someone(who) \
+            or _initials(who):
         return who
-    return _who_of(who) if "(" in who else None
+    return None
 
 
 def _a_note(text: str) -> bool:

@@ -231,6 +231,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             problems.error(e.line, f"{e}; " + (f"only its plain 'key: value' lines were read ({', '.join(front)})"
                                               if front else "front matter ignored"))
     body = lines[body_start:]
+    if body and body[0][:1] == " " or "\n " in text:
+        body = _without_common_indent(body)   # (a print's text, every line one space in: its carriage-control column)
     if "{{" in text:
         body = _without_shortcodes(body)
     if "!!! " in text or "??? " in text or "???+ " in text:
@@ -770,9 +772,7 @@ def _date_order(text: str, problems: Problems) -> str | None:
                 mdy += 1
             elif a != b and a <= 12 and b <= 12:
                 # ("Sun 11/6" in a document of 2022: 6 November was a Sunday, 11 June not)
-                # (the years the text names, alone or in a full date: "Incident on Tue 10 Mar 2026.")
-                years = years if years is not None else {int(y) for y in _BARE_YEAR.findall(text[:4000])} | {
-                    d.year for _, d in tp.dates_in(text[:4000])}
+                years = years if years is not None else {int(y) for y in _BARE_YEAR.findall(text[:4000])}
                 weekday = tp.weekday(m.group(1))
                 fits = {order for y in years for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a)))
                         if _weekday_of(y, mo, d) == weekday}
@@ -928,26 +928,47 @@ def _classify_sections(doc: Doc) -> None:
         _time_headed_episodes(doc)
 
 
+def _without_common_indent(lines: list[str]) -> list[str]:
+    """The lines without the one to three spaces every line with text opens with (a line
+    printer's text, a report pasted one space in): markdown reads such an indent as none,
+    and a plain-text report's headings and fields are then at the margin, where they are
+    looked for. Lines as they were when any line with text starts at the margin."""
+    indent = 4
+    for line in lines:
+        if line.strip():
+            n = len(line) - len(line.lstrip(" "))
+            if n == 0 or line[n:n + 1] == "\t":
+                return lines
+            indent = min(indent, n)
+    if indent > 3:
+        return lines
+    return [line[indent:] if line.strip() else line for line in lines]
+
+
+_FORM_LINES = 30   # a form's padded fields head it
+# ... and name the incident (a job log's "STARTED    04:12:09  BATCH ..." names times only)
+_FORM_KEYS = frozenset(("title", "date", "severity", "status"))
 # a key in capitals, then three spaces or more, then its value: "PRIORITY           P2"
 _PADDED_FIELD = lazy_re.compile(r"([A-Z][A-Z0-9 &/.'()-]{0,30}?[A-Z)])\s{3,}(\S.*)")
 
 
 def _padded_fields(lines: list[str]) -> list[str]:
-    """Lines where a run of three or more fields, each a key in capitals padded with spaces
-    to its value ("FAULT REF          FR-2023-11873", "PRIORITY           P2"), at least one
-    a key the reader knows, become "KEY: value" fields (the value's own lines below,
+    """Lines where a run of three or more fields among the first 30 lines, each a key in
+    capitals padded with spaces to its value ("FAULT REF          FR-2023-11873", "PRIORITY
+    P2"; a value with no gap of three spaces in it, as a table's row has), one at least the
+    incident's title, date, severity or status, become "KEY: value" fields (the value's own lines below,
     indented to it, stay as they are). Same number of lines, so every line number stays
     true. (Not a table's rows: their first cell is no known key, or they are indented.)"""
     out = list(lines)
     run: list[int] = []
-    for i, line in enumerate([*lines, ""]):
+    for i, line in enumerate([*lines[:_FORM_LINES], ""]):
         m = _PADDED_FIELD.fullmatch(line) if line[:1].isupper() and "   " in line else None
-        if m is not None and ":" not in m.group(1):
+        if m is not None and ":" not in m.group(1) and "   " not in m.group(2).rstrip():
             run.append(i)
             continue
         if line[:1] == " " and run and line.strip():
             continue   # (a value wrapped onto the next line, indented to it)
-        if len(run) >= 3 and any(meta_key(_PADDED_FIELD.fullmatch(lines[k]).group(1)) for k in run):
+        if len(run) >= 3 and any(meta_key(_PADDED_FIELD.fullmatch(lines[k]).group(1)) in _FORM_KEYS for k in run):
             for k in run:
                 f = _PADDED_FIELD.fullmatch(lines[k])
                 out[k] = f"{f.group(1)}: {f.group(2)}"
@@ -958,10 +979,12 @@ def _padded_fields(lines: list[str]) -> list[str]:
 def _titles_the_document(doc: Doc, s, kind: str) -> bool:
     """Whether the first heading ``s``, naming a section's kind and a kind of document
     (_GENRE: "Root Cause Analysis"), is the whole document's title: the document opens with
-    it (nothing above it), no other heading is at its level, and below it sections of two
+    it (nothing above it), nothing but fields under it (a cause's prose makes it the cause
+    section), no other heading is at its level, and below it sections of two
     other kinds follow ("ROOT CAUSE ANALYSIS" over "1. SUMMARY", "2. TIMELINE", "4. ACTION
     ITEMS": the report's name; a cause section holds no timeline)."""
     if len(doc.secs) < 2 or doc.secs[1] is not s or doc.secs[0].blocks or not _GENRE.match(clean_heading(plain(s.title))) \
+            or not all(b.kind == "para" and all(_KV_LINE.match(plain(t).strip()) for _, (t, *_) in b.rows) for b in s.blocks) \
             or any(o.level == 1 for o in doc.secs[2:]):
         return False
     others = {k for o in doc.secs[2:] if (k := section_kind(o.title)) is not None and k != kind}
@@ -1112,9 +1135,7 @@ _ANNOUNCES_TIMELINE = lazy_re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|
 # published", "Sun 2 Feb, 6.05pm — fees uploaded"
 _MONTH_DAY_OPENS = lazy_re.compile(r"(?:(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+(?=\d{1,2}\s+(?:" + tp.MONTH_STEMS
                                    + r")|(?:" + tp.MONTH_STEMS + r")))?(?:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d"
-                                   r"|(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+\d{1,2}\s+(?:" + tp.MONTH_STEMS + r")"
-                                   # ("Mon 9/8, 2:00am": a weekday over a day in numbers)
-                                   r"|(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+\d{1,2}/\d", re.I)
+                                   r"|(?:" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+\d{1,2}\s+(?:" + tp.MONTH_STEMS + r")", re.I)
 
 
 # who wrote a message, in bold before its time, as a pasted chat or a card's comments give
@@ -1140,10 +1161,6 @@ def _timed(items: list[str]) -> int:
         # (a clock starts with a digit, a month's day with its name; skip the reader otherwise)
         if head[:1].isdigit() or head[:1].isalpha() and _MONTH_DAY_OPENS.match(head):
             st = tp.read_stamp(plain(head))
-            if st is None and "/" in head[:12]:
-                # "9/8, 2:00am", "Mon 9/8, 2:00am": a day without its year, in either order (the
-                # document's dates decide which), then a clock
-                st = tp.read_stamp(plain(head), "mdy")
             timed += st is not None and st.has_time
     return timed
 
@@ -1794,7 +1811,8 @@ def _collect_metadata(doc: Doc) -> None:
                                 m = d   # "* Severity — High (escalated from Medium)": a list of fields, each name before a dash
                                 key, value = _field(*m.group(1, 2))
                             if m and (key in _KV_KEYS or kind == "metadata" or key is None
-                                      or (key == "title" and (s.level == 0 or s.level == 1 and s is doc.secs[1])
+                                      or (key == "title" and (s.level == 0 or s is doc.secs[1] and (
+                                          s.level == 1 or "   " in s.title) and _TITLE_WORD.search(m.group(1)))
                                           and ln <= 12)) \
                                     and not (mail and key == "date" and not _NAMES_INCIDENT.search(m.group(1))):
                                 # ("Title: ..." only in unfenced metadata lines at the very top,
@@ -1908,7 +1926,9 @@ _PREAMBLE_KEYS = ("date", "started", "detected", "mitigated", "resolved", "sever
 
 # a dotted year, month and day: "2025.11.3"
 _DOTTED_DAY = lazy_re.compile(r"(?<![\w.])\d{4}\.\d{1,2}\.\d{1,2}(?![\w.])")
-_VERSION_WORD = lazy_re.compile(r"\b(?:versions?|releases?|builds?|calver)\b", re.I)
+# (the word right before it: "version 2025.11.3", "release 2025.11.3"; not "the weekly release
+# train on 2025.03.14")
+_VERSION_WORD = lazy_re.compile(r"\b(?:versions?|releases?|builds?|calver)\s*[:#]?\s*\Z", re.I)
 
 
 def _names_a_version(text: str, title: str) -> bool:
@@ -1923,7 +1943,7 @@ def _names_a_version(text: str, title: str) -> bool:
         return True
     at = text.find(token)
     while at != -1:
-        if _VERSION_WORD.search(text, max(0, at - 30), at):
+        if _VERSION_WORD.search(text, max(0, at - 20), at):
             return True
         at = text.find(token, at + 1)
     return False
@@ -3070,6 +3090,8 @@ _REFERENCE_USE = lazy_re.compile(r"\]\[([^\[\]]{1,100})\]")
 
 
 _TOP_LINES = 10   # a title field this near the top names the document
+# a key that says title ("Incident Title", "TITLE", "Incident Name"), not a form's "Name:" of its writer
+_TITLE_WORD = lazy_re.compile(r"\btitle\b|\bincident\s+name\b", re.I)
 # a heading that names only the kind of document it heads: "Root Cause Analysis", "Incident
 # Report", "Post-Incident Review", "Postmortem", "RCA", "Reason for Outage"
 _GENRE = lazy_re.compile(r"(?:(?:major\s+|security\s+)?incident\s+|post[\s-]?incident\s+|root[\s-]+cause\s+|outage\s+)?"
@@ -3091,10 +3113,12 @@ def _title_from(doc: Doc, as_text) -> str | None:
             return h1
         return t
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
-    if "title" in doc.meta and headed and headed[0].level == 1 and _GENRE.match(clean_heading(as_text(headed[0].title))) \
+    if "title" in doc.meta and headed and (headed[0].level == 1 and _GENRE.match(clean_heading(as_text(headed[0].title)))
+                                           or "   " in headed[0].title) \
             and headed[0].line < doc.meta["title"][1] <= headed[0].line + _TOP_LINES:
         # "ROOT CAUSE ANALYSIS" over "Incident Title : Packet drops on edge nodes": the
-        # heading names the kind of document, the field below it the incident
+        # heading names the kind of document, the field below it the incident; so does a
+        # print's page header set in columns ("NORTHGATE WATER      CONTROL CENTRE      FORM CC-7")
         return doc.meta["title"][0]
     if "title" in doc.meta and not any(s.level == 1 for s in headed) and (
             _OPENS_WITH_TITLE.match(doc.text) or doc.meta["title"][1] <= _TOP_LINES and headed

@@ -390,8 +390,18 @@ _PARA_MARKER = lazy_re.compile(r"^\d{1,2}\.\d{1,2}$")
 _LETTERED = r"\([a-z]\)|\([ivx]{1,4}\)|[a-z]\)|[ivx]{1,4}[.)]"
 _LETTERED_PARA = lazy_re.compile(r"^()(" + _LETTERED + r")\s+(\S.*)$")
 _LETTERED_MARKER = lazy_re.compile(_LETTERED)
+def _next_letter(marker: str) -> str | None:
+    """The marker after a lettered one: "a)" -> "b)", "(b)" -> "(c)" (an indented "i." under
+    "a)" is its sub-point, not the next point)."""
+    at = 1 if marker[:1] == "(" else 0
+    letter = marker[at:at + 1]
+    if not ("a" <= letter < "z"):
+        return None
+    return marker[:at] + chr(ord(letter) + 1) + marker[at + 1:]
+
+
 # a lettered list's first marker, as a line's first three characters
-_FIRST_LETTERS = ("a) ", "(a)", "i) ", "i. ", "(i)")
+_FIRST_LETTERS = ("a) ", "(a)", "(i)")   # (not "i. ": "i. e. whether ..." wrapped onto a line)
 
 
 def _interrupts(line: str) -> bool:
@@ -581,7 +591,11 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                                       # "3:00 am — ..." lines, after a blank line; a console
                                       # report's "SEQUENCE OF EVENTS" over its indented lines)
                                       or was_blank and (lines[i + 1][:1].isdigit()
-                                                        or lines[i + 1][:2] == "  " and stripped.isupper()))
+                                                        or lines[i + 1][:2] == "  " and stripped.isupper()
+                                                        # (or a report in capitals: "SUMMARY" right
+                                                        # over "THE NIGHTLY ACH RUN ABENDED ...")
+                                                        or stripped.isupper() and lines[i + 1][:1].isupper()
+                                                        and lines[i + 1].isupper() and len(lines[i + 1]) > 60))
                      # "3 TIMELINE", "1.2 Timeline": a numbered name, as a PDF's or a word
                      # processor's text gives its headings, with a blank line after it (not
                      # a table of contents' "1. Summary" over "2. Timeline")
@@ -607,10 +621,11 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
         elif im is None and (c == "(" or "a" <= c <= "z") and (standalone or not para and item is not None and item.marker
                                                                 and _LETTERED_MARKER.fullmatch(item.marker)
                                                                 or para and para[-1][1].rstrip().endswith(":")
+                                                                and len(para[-1][1].split()) <= 4
                                                                 and stripped[:3] in _FIRST_LETTERS) \
                 and (pm := _LETTERED_PARA.match(stripped if para or item is None and stripped[:3] in _FIRST_LETTERS
                                             or raw[:1] == " " and item is not None and item.marker
-                                            and _LETTERED_MARKER.fullmatch(item.marker) else raw)):
+                                            and _next_letter(item.marker) == stripped[:len(item.marker)] else raw)):
             # "(a) The change was assessed as low risk ...", "b) Announce ...", "(ii) The
             # rollover ...": a report's lettered or numbered-in-roman points are a list (each
             # on a line of its own after the first, too; the first right under the label that

@@ -23,6 +23,7 @@ import re
 
 from loaders import lazy_re
 from loaders.postmortem.markdown import QUOTE_MARK
+from loaders.postmortem.vocabulary import section_kind
 from loaders.postmortem.wiki_markup import from_dokuwiki, from_jira_wiki, from_mediawiki, single_star_bold
 
 _MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
@@ -391,9 +392,11 @@ def is_rst(lines: list[str]) -> bool:
             underlined += 1
         elif line[:3] == ".. " and _RST_DIRECTIVE.match(line) or "#." in line[:12] and _RST_AUTO_ITEM.match(line):
             signs += 1
-    # (a term in capitals over indented lines, "SEQUENCE OF EVENTS" over "  0914  Fibre cut
-    # ...", is a plain-text report's heading, no sign of a definition list)
-    return underlined >= 1 and (signs >= 1 or sum(not lines[k].strip().rstrip(":").isupper() for k in _definitions(lines)) >= 2)
+    # (a section's name in capitals over indented lines, "SEQUENCE OF EVENTS" over "  0914
+    # Fibre cut ...", is a plain-text report's heading, no sign of a definition list; "DISK
+    # ALERTS" or "STOR-210" over their definitions are terms)
+    return underlined >= 1 and (signs >= 1 or sum(not (lines[k].strip().isupper() and section_kind(lines[k].strip()) is not None)
+                                                  for k in _definitions(lines)) >= 2)
 
 
 def from_rst(lines: list[str]) -> list[str] | None:

@@ -379,11 +379,12 @@ def _in_time_clause(text: str, words: list[str], i: int) -> bool:
 # the harm named as what ended: "bringing the outage to an end", "ending the outage"
 # (not "merged even after the outage ended", an aside about something else)
 _HARM_NOUNS = frozenset(("outage", "disruption", "downtime", "impact"))
-# a measure that is better low, falling: "latency down", "errors dropped to baseline", "p95 -38%"
+# a measure that is better low, falling: "latency down", "errors improved" (not "errors dropping
+# packets", "timeouts dropped orders": the harm; nor "latency down at first, then climbs")
 # (not a load or a queue: "CPU drops to idle", "queue drops to 0" may be the harm itself, work stopped)
 _BETTER_LOW_FALLING = lazy_re.compile(r"\b(?:latency|latencies|p9[59]|p50|errors?|error\s+rates?|5xxs?|timeouts)"
                                       r"(?:\s+(?:is|was|went|goes|has))?\s+"
-                                      r"(?:down|dropp(?:ed|ing)|drops|falls|fell|lower|improved)\b", re.I)
+                                      r"(?:down|improved)\b(?![^.;\n]*\b(?:but|then|still|again|climbs?|rises?))", re.I)
 # the single words that tell harm (EVENT_WORDS' impact words)
 _HARM_WORDS = frozenset(w for w in EVENT_WORDS["impact"] if " " not in w)
 # (done: "bringing", "brought", "ending", "ended"; not an aim, a forecast or a denial: "in

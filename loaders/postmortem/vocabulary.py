@@ -492,19 +492,17 @@ def section_kind(title: str, whole: bool = False) -> str | None:
         for kind, rx in _CJK_ENDING:
             if rx.search(t):
                 return kind
-    # "ÅRSAGER (causes)", "HVAD SKETE DER (what happened)": a heading in another language
-    # (a letter beyond ASCII, or capitals that are no English words, then a gloss in lower
-    # case) glossed in English in its closing brackets, not in capitals: the gloss names it
-    # ("WHAT WE DID (ACTIONS)" is the response, noted in its own words)
+    # "ÅRSAGER (causes)", "OPFØLGNING (follow-up)", "4.2 促成因素（Contributing Factors）": a
+    # heading in another alphabet's letters glossed in English in its closing brackets, not
+    # in capitals: the gloss names it (an English heading's note in brackets does not:
+    # "ALTERNATIVES CONSIDERED (actions)", "WHAT WE DID (ACTIONS)")
     if t[-1:] in ")）" and not t[:1].isdigit() and (g := _GLOSSED.match(t)) is not None and not g.group(2).isupper() \
-            and (any(c.isalpha() and not c.isascii() for c in g.group(1))
-                 or g.group(1).isupper() and g.group(2).islower() and not _ENGLISH_LEAD.match(g.group(1))):
+            and any(c.isalpha() and not c.isascii() for c in g.group(1)):
         return section_kind(g.group(2), whole=True)
     return None
 
 
 _GLOSSED = lazy_re.compile(r"^([^()（）]{2,60}?)\s*[(（]([A-Za-z][A-Za-z &/'’-]{2,40})[)）]$")
-_ENGLISH_LEAD = lazy_re.compile(r"(?:WHAT|HOW|WHY|WHEN|WHERE|WHO|OUR|THE|NEXT|FOLLOW|ACTION|ROOT)\b")
 _QUESTIONS = lazy_re.compile(r"\s*questions?\b", re.I)
 
 
