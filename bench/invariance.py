@@ -207,7 +207,7 @@ def twelve_hour(line: str) -> str:
                       line)
 
 
-_MERIDIEM = re.compile(r"\d\s?[ap]\.?m\b", re.I)
+_MERIDIEM = re.compile(r"\d\s?[ap]\.?m\b|\d[ap]\b", re.I)   # ("9:12p": the half of the day in one letter)
 
 
 def twelve_hour_document(text: str) -> str:

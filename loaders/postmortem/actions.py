@@ -215,7 +215,9 @@ def _struck_through(text: str) -> bool:
         marks -= 1
     close = text.find("~~", max(m.end() + 1, marks - 2))
     return close != -1 and "\n" not in text[m.end():close]
-_CHECK = lazy_re.compile(r"^\[([ xX✓✔])\]\s*")
+# (or "[-]", a box neither open nor ticked: cancelled to some tools, half done to others, so
+# the item's own words say which)
+_CHECK = lazy_re.compile(r"^\[([ xX✓✔-])\]\s*")
 
 
 _NUMBERED = lazy_re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
@@ -959,7 +961,7 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
     status = None
     m = _CHECK.match(text)
     if m:
-        status = "open" if m.group(1) == " " else "done"
+        status = "open" if m.group(1) == " " else None if m.group(1) == "-" else "done"
         text = text[m.end():]
     if _struck_through(text):
         status = "done"
@@ -1548,7 +1550,9 @@ def _a_note(text: str) -> bool:
     """A ticket, a status word or a date, as they follow an item's owner ("NOTIF-482",
     "done", "due 9/27", "by 28 Jun")."""
     text = text.strip()
-    return bool(_ticket(text) or _status(text) is not None or tp.find_date(text) or _DUE.match(text)
+    # (a status in lower case too: "(Priya; shipped)", "(Marcus Bell; in review)")
+    return bool(_ticket(text) or _status(text) is not None or _LANDED.match(text) or tp.find_date(text) or _DUE.match(text)
+                or text[:1].islower() and _status(text.capitalize()) is not None
                 or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
                 or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text))
 
@@ -1598,7 +1602,7 @@ def _particle(words: list[str], k: int) -> bool:
 
 
 # words a bracket after an item holds that say how or when, not who: "(Now Enforced)", "(Optional)"
-_NOT_NAMES = frozenset("now later soon today tomorrow optional required mandatory recommended enforced planned "
+_NOT_NAMES = frozenset("now later soon today tomorrow tonight yesterday overnight earlier optional required mandatory recommended enforced planned "
                        "proposed draft internal external public private manual automated automatic partial "
                        "stretch backlog ongoing new old all none both each".split())
 

@@ -1218,7 +1218,9 @@ _FIXES = lazy_re.compile(r"fixes\s*[:.]?$", re.I)
 _CHAT_LINE = lazy_re.compile(r"\s*(?:\[\d[^\]\n]{3,30}\]|\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?\s+<[^>\s]{1,30}>)")
 
 
-_BARE_CLOCK_LINE = lazy_re.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![:\d])\s+\S")
+# (its half of the day perhaps a letter right after it: "2:02a  dns-resolver-2 flapping")
+# (to the second only so: "2:02:00a" is a note's clock, "02:02:00" a log's)
+_BARE_CLOCK_LINE = lazy_re.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:(?::[0-5]\d)?[ap]m?(?!\w)|(?![:\d]))\s+\S", re.I)
 
 
 def _chat_lines(b) -> bool:

@@ -88,7 +88,7 @@ _RELATIVE_PART = lazy_re.compile(r"(\d{1,4})\s*([hms]?)")
 # "__T+0 is ...__": after the underscores of bold; "T0 = **Jan 22, 2026, 9:14 AM PST**", "| **T0** |
 # Jan 22, 2026, ... |": a month's name first, or a table's row)
 _T_ZERO = lazy_re.compile(r"(?<![^\W_]|[+-])T\s*(?:\+\s*0(?![:.\d])|0|zero)?[*_]*\s*(?:=|:|is|was|\|)\s*(?:[*_]*(?=\d|[A-Z][a-z]{2}\s+\d)"
-                          r"|when\b[^:\n]{0,80}:\s*[*_]*(?=\d|[A-Z][a-z]{2}))"
+                          r"|(?:when|the)\b[^:\n]{0,80}:\s*[*_]*(?=\d|[A-Z][a-z]{2}))"
                           r"|\boffsets\s+(?:are\s+)?(?:from|after|relative\s+to)\b[^.\n]{0,60}?\bat\s+(?=\d)", re.I)
 
 
@@ -183,7 +183,12 @@ class _Reader:
         if "~~" in text[:8] and (m := _STRUCK_FIRST.match(text)) \
                 and (st := tp.read_stamp(text, self.doc.order_hint, start=m.end())) is not None:
             return st   # "~~10:15~~ 10:06": a time struck through, the right one written beside it
-        st = tp.read_stamp(text, self.doc.order_hint)
+        st = None
+        if text.lstrip(" *_")[:2] in ("T+", "T-", "T−") and (m := _RELATIVE.match(text)):
+            # "**T+00:16** — ...": an offset from the moment named T, however like a clock it looks
+            st = self._relative(m)
+        if st is None:
+            st = tp.read_stamp(text, self.doc.order_hint)
         if st is None and (m := _LABEL_FIRST.match(text)):
             # "**[Outage start]** On 2025-12-26, at 07:35:39, ...": the time after a label
             st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
@@ -752,9 +757,11 @@ _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "re
 
 
 # a declared stage opening an entry, set apart by a stop, a colon or a dash
+_PAGE_LABEL = lazy_re.compile(r"[\W_]*(?:page|paged)[*_]*\s*:", re.I)
 _STAGES = frozenset({"mitigated", "resolved"})
-# ... or closing it after a dash, perhaps before its clock in brackets
-_STAGE_CLOSES = lazy_re.compile(r"\s[—–-]\s*[*_]*(mitigated|resolved)[*_]*\s*(?:\([^()]{1,30}\))?[\s.]*$", re.I)
+# ... or closing it after a dash, perhaps before its clock in brackets (or in capitals after
+# the entry's last sentence: "... 5xx < 0.1%. MITIGATED")
+_STAGE_CLOSES = lazy_re.compile(r"(?:\s[—–-]\s*|[.;]\s+(?=[*_]*(?-i:MITIGATED|RESOLVED)))[*_]*(mitigated|resolved)[*_]*\s*(?:\([^()]{1,30}\))?[\s.]*$", re.I)
 _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
 
 
@@ -936,6 +943,8 @@ def _tag(e: Entry) -> None:
         for kind, said in _CJK_MARKERS:
             if said.search(e.text):
                 e.markers.add(kind)
+    if words and words[0] in ("page", "paged") and _PAGE_LABEL.match(e.text):
+        e.tags.add("detected")  # "2:09a  page: dns_servfail_ratio > 5% for 5m": the page, as its label
     if words and words[0] == "fixed" and _FIXED_LABEL.match(e.text):
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
     if "return" in e.text and _COMES_BACK.search(e.text):
@@ -1135,7 +1144,15 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         # pasted between entries never becomes one
         for s in tops:
             lines: list[list] = []
+            elapsed = False   # under a header naming its first column the time elapsed?
             for ln, line_text in s.fenced:
+                if not lines and _ELAPSED_HEADER.match(line_text):
+                    elapsed = True
+                    continue
+                if elapsed and (lead := _ELAPSED_LEAD.match(line_text)):
+                    # "-0:14    21:26   upgrade starts" under "elapsed  wall (UTC)  event": the
+                    # wall clock beside the offset is the entry's time
+                    line_text = line_text[lead.end():]
                 st = r.stamp(line_text)
                 if st is not None and st.has_time:
                     lines.append([st, line_text, ln, ln])
@@ -1153,6 +1170,12 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
     if not doc.newest_first:
         _check_order(doc, r.entries)
     return r.entries
+
+
+# a code block's header row whose first column is the time elapsed ("elapsed  wall (UTC)
+# event", "T+  time  what"), and the offset opening each of its rows ("-0:14   21:26 ...")
+_ELAPSED_HEADER = lazy_re.compile(r"\s*(?:elapsed|offset|t\s*[+±]|relative|since\s+start)(?![\d:])[^\s\d]*\s{2,}[^\W\d]", re.I)
+_ELAPSED_LEAD = lazy_re.compile(r"\s*(?:T\s*)?[+\-−]?\d{1,3}:\d\d(?::\d\d)?\s{2,}(?=\d)")
 
 
 # a line of a notice pasted as code that opens with a clock to the minute and goes on in
@@ -2737,10 +2760,18 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if later and _ALL_WELL.search(later[-1].text) and not _NOT_ALL.search(later[-1].text):
             put("resolved_at", later[-1].at, "timeline_full_recovery")
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None \
-            and front(doc, "resolved") is not False:
-        # (not a status-page issue its front matter keeps open: "resolved = false")
+            and front(doc, "resolved") is not False and not _RESOLUTION_PENDING.search(doc.text):
+        # (not a status-page issue its front matter keeps open: "resolved = false"; nor a
+        # draft that leaves its resolution to be filled in: "_TODO: resolved time — still
+        # watching_", "Resolved: TBD")
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
+
+
+# a resolution the document leaves to be written in ("TODO: resolved time", "Resolved: TBD";
+# not "verified the issue is not resolved", an entry's news at the time)
+_RESOLUTION_PENDING = lazy_re.compile(r"(?<![^\W_])(?:TODO|TBD|TBC)\b\W{0,3}[Rr]esol(?:ved|ution)\b"
+                                     r"|(?<![^\W_])[Rr]esol(?:ved|ution)(?:\s+(?:time|at|date))?[\W_]{0,4}(?:TODO|TBD|TBC|pending)\b")
 
 
 # a detection that looks back at harm already over ("Dip ... noticed via grafana ...

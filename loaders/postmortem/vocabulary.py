@@ -1430,7 +1430,7 @@ _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)，。；）]|$)|\s+[(\[—–·|-]|\s+
 STATUS_FIELD_DONE = lazy_re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|已完成|已解决|已修复|完了|対応済み?|実施済み?|"
                                    + DONE_OTHER + r")"
                                + _FIELD_END, re.I)
-STATUS_FIELD_WONT = lazy_re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|不做|不处理|不予处理|见送り|見送り|対応しない|"
+STATUS_FIELD_WONT = lazy_re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|not\s+doing|not\s+planned|will\s+not\s+do|不做|不处理|不予处理|见送り|見送り|対応しない|"
                                    + WONT_OTHER
                                + r")" + _FIELD_END, re.I)
 # (every phrase but the whole-cell ones opens with one of the guard's characters: the
