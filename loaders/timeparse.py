@@ -556,12 +556,12 @@ _ORD = r"(?:st|nd|rd|th)?"
 # "November 5th '24", "5 Nov ’24": a two-digit year after an apostrophe
 _SHORT_YEAR = r"|,?\s+['’‘](?P<yy>\d{2})(?![\d:])"
 
-# "July 15 & 16, 2014", "15-16 July 2014": a run of days; the first is the date
+# "July 15 & 16, 2014", "15-16 July 2014", "Tue 15 / Wed 16 April 2025": a run of days; the first is the date
 # (each day with its weekday too: "Fri 27 – Mon 30 October 2023")
-_AND_DAY = r"(?:\s*(?:&|and|-|–|to)\s*" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?"
+_AND_DAY = r"(?:\s*(?:&|and|-|–|/|to)\s*" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?"
 # "May 15 & May 22, 2026", "May 30 - June 2, 2026": the same, the month named again (a
 # run into an earlier month, "Dec 30 - Jan 2, 2026", began the year before)
-_AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|to)\s*(?:" + _MON.replace("(?P<mon>", "(?P<mon2>") + r"\s+)?"
+_AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|/|to)\s*(?:" + _MON.replace("(?P<mon>", "(?P<mon2>") + r"\s+)?"
                 r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?")
 
 _CAPS_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
@@ -616,8 +616,9 @@ _DATE_PATTERNS = [
     # Portuguese tables write them so), the year after another or left off
     # (then a comma, a bracket, a cell's end, a time or the weekday in brackets, "03-Feb-2025
     # (Monday)": "4-gen nodes" names hardware)
-    ("dmy_word_dash", lazy_re.compile(r"(?P<d>\d{1,2})-(?P<mon>[^\W\d_]{3,10})\.?(?:-(?P<y>\d{4}))?"
-                                 r"(?=\s*(?:[,;|)\]]|$)|\s+~?\d{1,2}[:h.]\d{2}|\s*\((?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\))")),
+    # (with its year, whatever follows: "03-Mar-2025 (Monday night)")
+    ("dmy_word_dash", lazy_re.compile(r"(?P<d>\d{1,2})-(?P<mon>[^\W\d_]{3,10})\.?(?:-(?P<y>\d{4})(?!\d)|"
+                                 r"(?=\s*(?:[,;|)\]]|$)|\s+~?\d{1,2}[:h.]\d{2}|\s*\((?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?[\s)]))")),
     # 23/May/25, 14/May/2025: Jira's day, month word and year between slashes (as its
     # descriptions and exports write them)
     ("dmy_word_slash", lazy_re.compile(r"(?P<d>\d{1,2})/(?P<mon>[^\W\d_]{3,9})\.?/(?:(?P<y>\d{4})|(?P<yy>\d{2}))(?!\d)")),

@@ -1535,6 +1535,18 @@ def _stated_status(value: str | None) -> str | None:
     return said if said and len(said.split()) <= 3 else value
 
 
+# a Date field's day given in a zone ("2025-09-07 (UT); the observing night of 6/7
+# September"): the day the incident is timed on, not the day a post went out
+_ZONE_AFTER_DAY = lazy_re.compile(r"\s*\(?(?:UTC?|GMT|Z)\b")
+
+
+def _zoned_day(value: str, hint) -> bool:
+    """Whether a Date field's value opens with a day given in a zone (_ZONE_AFTER_DAY)."""
+    st = tp.read_stamp(value, hint)
+    return st is not None and st.has_date and not st.has_time and (
+        st.zone is not None or _ZONE_AFTER_DAY.match(value, st.end) is not None)
+
+
 def _names_a_span(text: str, hint) -> bool:
     """Two days joined as a range ("2026-08-18 → 2026-08-19", "March 3 to March 4, 2025"),
     the second later; not a date with another in a note ("2025-03-14 (revised 2025-03-18)")."""
@@ -2344,14 +2356,16 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # byline's own, in whatever words it is narrated (the reach below bounds it)
         narrated = next((d for _, d in tp.dates_in(_opening_prose(doc)[:800], hint) if d != found), None)
     # (a day later too: a post dated on a western evening is the next day in UTC)
-    # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", or naming the incident,
+    # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", giving its day in a zone,
+    # "2025-09-07 (UT)", or naming the incident,
     # "Date of incident", gives the incident's own days, not the day a post was written: no
     # day met in the prose overrides it)
     if narrated is not None:
         narrated = _span_start(_opening_prose(doc)[:800], narrated)
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
-            and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident)):
+            and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident
+                                               or _zoned_day(plain(doc.meta["date"][0]), hint))):
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")

@@ -89,6 +89,17 @@ def ancestors(s: Section):
         yield s
 
 
+# a component naming a person by an attribute: '<Owner name="Jonas Weber" />', "<Person user='kim' />"
+_NAMED_COMPONENT = lazy_re.compile(r"<[A-Z][\w.]*\s+(?:[^<>]*?\s)?(?:name|person|user|handle|who)=[\"'{]+([^\"'{}<>]{1,60})[\"'}]+[^<>]*?/>")
+
+
+def _tag_text(m: re.Match) -> str:
+    """What an HTML tag or a component leaves in plain text: a space, or the person a
+    component names (_NAMED_COMPONENT)."""
+    said = _NAMED_COMPONENT.fullmatch(m.group(0)) if m.group(0)[1:2].isupper() else None
+    return f" {said.group(1)} " if said else " "
+
+
 @functools.lru_cache(maxsize=8192)
 def plain(text: str, references: bool = True) -> str:
     """Markdown inline markup removed: emphasis, links (keep their text), HTML tags,
@@ -98,7 +109,8 @@ def plain(text: str, references: bool = True) -> str:
         return ""
     if "<" in text:
         # "\<END OF OUTAGE>" is an escaped angle bracket, text to keep, not a tag
-        text = _TAG.sub(" ", text.replace("\\<", "\x00")).replace("\x00", "<")
+        # (a component standing for someone keeps their name: '<Owner name="Jonas Weber" />')
+        text = _TAG.sub(_tag_text, text.replace("\\<", "\x00")).replace("\x00", "<")
     if "[" in text:
         if "[[" in text:
             text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), text)

@@ -48,6 +48,8 @@ _TEXT_HEADER = lazy_re.compile(r"^(?:event|events|description|what|action|detail
                           r"|kejadian|peristiwa|keterangan|событие|описание"
                           r"|olay|a[çc][ıi]klama|s[ựu]\s+ki[ệe]n|m[ôo]\s+t[ảa]|di[ễe]n\s+bi[ếe]n)\b", re.I)
 _SKIP_LEAD = lazy_re.compile(r"^[\s\-–—:|.,)\]*_]+")
+# a day marked in brackets right after an entry's clock: "0915 hrs  [16-May]", "00:40 (Wed 12 Mar)"
+_DAY_MARK = lazy_re.compile(r"(?:\s*hrs?\b)?\s*[\[(]([^\[\]()\n]{3,24})[\])]")
 _CHECKBOX = lazy_re.compile(r"^\[[ xX]\]\s*")
 _LIST_MARK = lazy_re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
 
@@ -205,12 +207,36 @@ class _Reader:
             st = self._weekday_nth(m, text)
         if st is None and text.lstrip(" *_")[:1] in ("T", "+") and (m := _RELATIVE.match(text)):
             st = self._relative(m)
+        if st is not None and st.has_time and not st.has_date and (mark := _DAY_MARK.match(text, st.end)) is not None \
+                and (day := tp.read_stamp(mark.group(1), self.doc.order_hint)) is not None and day.has_date \
+                and not day.has_time and day.end >= len(mark.group(1)):
+            # "0915 hrs  [16-May] Northgate confirms ...": the day marked beside the clock
+            # (under "all times 15-May-2025 unless marked")
+            st.year, st.month, st.day = day.year, day.month, day.day
+            st.end = mark.end()
         if st is not None and self.span is not None and st.has_time and not st.has_date \
                 and (wd := _WEEKDAY_FIRST.match(text)) is not None:
             # "**Tue 14:10** ..." under "### Week 7 (10–16 Feb)": the Tuesday of that week
             first, last = self.span
             d = first + timedelta(days=(tp.weekday(wd.group(1)) - first.weekday()) % 7)
             if d <= last:
+                st.year, st.month, st.day = d.year, d.month, d.day
+        elif st is not None and st.has_time and not st.has_date and self.span is None \
+                and (near := self._day or self.stated_day) is not None and (wd := _WEEKDAY_FIRST.match(text)) is not None:
+            # "**Mon 21:30** — log level set to DEBUG" in a night dated Tue 9 Sep: the day of
+            # that weekday near the timeline's day (the first entry's up to three days
+            # before it, a lead-up; later ones on or after the day the entries have reached)
+            # (the first, a day or more before, moves the day the time-only entries after it
+            # start on, so that those past its midnight are on the next: _past_midnight)
+            ahead = (tp.weekday(wd.group(1)) - near.weekday()) % 7
+            back = 7 - ahead if ahead else 0
+            if not any(e.at for e in self.entries) and 0 < back <= 3 and back < ahead:
+                if self.stated_day is not None and not self.dated:
+                    self.stated_day = near - timedelta(days=back)
+                else:
+                    self._day = near - timedelta(days=back)
+            elif ahead:
+                d = near + timedelta(days=ahead)
                 st.year, st.month, st.day = d.year, d.month, d.day
         if st is None and (m := (tp.COMPACT_LEAD.match(text) if self.dated else None)
                            or (self.compact.match(text) if self.compact else None)):
@@ -442,7 +468,7 @@ _METRIC_NORMAL = lazy_re.compile(r"\b(?:latency|latencies|error\s+rates?|errors|
                                  r"response\s+times?)\s+(?:(?:is|are|was|were|now|back)\s+)?(?:to\s+)?normal(?:\s+again)?\W*$",
                                  re.I)
 _GOING_NORMALLY = lazy_re.compile(r"(?<!\bnot )(?<!n't )\b(?:is|are|was|were|now)\s+(?:again\s+|now\s+)?[a-z]+ing\s+normally\b", re.I)
-_PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
+_PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders", "desk", "noc",
           "primary", "secondary", "ic", "manager", "me", "us"}   # ("My uptime monitor pages me")
 
 
@@ -1233,6 +1259,8 @@ def _told_as_story(tops, entries: list[Entry]) -> bool:
     lines = {ln for b in paras for ln, _ in b.rows}
     if not opened <= lines:
         return False   # (entries read from timed headings or anything but these paragraphs' lines)
+    if any(sum(ln in opened for ln, _ in b.rows) >= 3 for b in paras):
+        return False   # (a paragraph of lines each opening with its clock, a scribe's log, tells no story)
     timed = sum(1 for b in paras if any(ln in opened for ln, _ in b.rows))
     return timed * 2 < len(paras) and sum(len(b.text) > 160 for b in paras) * 2 >= len(paras)
 

@@ -642,7 +642,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    # ("MIR review status", "Post-incident review status": the review's kind before it)
                    r"(?:(?:mir|pir|major\s+incident|post[\s-]?incident|incident)\s+(?=review))?"
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
-                   r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+"
+                   r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|mir\s+|pmr\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+"
                    # ("Post-incident status | In review": the review's, beside the incident's own state)
                    r"|post[\s-]?incident\s+"
                    r"|(?:debrief\s+)?notes\s+|debrief\s+|rfo\s+"
