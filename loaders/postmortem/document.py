@@ -1547,6 +1547,20 @@ def _zoned_day(value: str, hint) -> bool:
         st.zone is not None or _ZONE_AFTER_DAY.match(value, st.end) is not None)
 
 
+def _paired_fields(rows) -> bool:
+    """A table of fields laid two to a row ("| Priority | P1 | PIR status | Approved |"): four
+    columns or six, under a header that repeats its pair of names ("| Field | Value | Field |
+    Value |") or with the first and third cells of half its rows naming fields the parser
+    knows."""
+    if len(rows) < 3 or any(len(cells) not in (4, 6) for _, cells in rows):
+        return False
+    head = [plain(c).strip().lower() for c in rows[0][1]]
+    if head[:2] == head[2:4] and head[0]:
+        return True   # ("| Field | Value | Field | Value |": the header says so)
+    named = sum(1 for _, cells in rows if meta_key(plain(cells[0])) is not None and meta_key(plain(cells[2])) is not None)
+    return named * 2 >= len(rows)
+
+
 def _names_a_span(text: str, hint) -> bool:
     """Two days joined as a range ("2026-08-18 → 2026-08-19", "March 3 to March 4, 2025"),
     the second later; not a date with another in a note ("2025-03-14 (revised 2025-03-18)")."""
@@ -1840,6 +1854,12 @@ def _collect_metadata(doc: Doc) -> None:
                         cells = [c for c in cells if c.strip()]
                         if len(cells) == 2:
                             put(_key_of(cells[0], cells[1]), cells[1], ln, plain(cells[0]))
+                elif _paired_fields(rows):
+                    # "| Field | Value | Field | Value |": two fields to a row, side by side
+                    for ln, cells in rows:
+                        for k in range(0, len(cells) - 1, 2):
+                            if cells[k].strip() and cells[k + 1].strip():
+                                put(_key_of(cells[k], cells[k + 1]), cells[k + 1], ln, plain(cells[k]))
                 elif len(rows) == 2 and len(rows[0][1]) == len(rows[1][1]) and (
                         (heads := sum(meta_key(plain(c)) in _HEADING_KEYS for c in rows[0][1])) >= 3
                         or heads == 2 and sum(meta_key(plain(c)) is not None for c in rows[0][1]) >= 3):
@@ -3663,13 +3683,14 @@ def _factors(doc: Doc) -> list[str]:
         else:
             paras = [plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text)]
             out.extend(paras)
-            # a table of causes ("| Cause | Likelihood |"), when no prose gives them: a row
-            # each, named by its first cell with words in it (not a rank's number)
+            # a table of causes ("| Cause | Likelihood |"): a row each, named by its first
+            # cell with words in it (not a rank's number), beside the prose that leads into
+            # it ("Root cause: firmware defect ..." over "| # | Contributing factor | Area |")
+            out.extend(cell for b in s.blocks if b.kind == "table" and b.rows
+                       and _CAUSE_COLUMN.search(" ".join(b.rows[0][1]))
+                       for _, cells in b.rows[1:]
+                       if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
             if not paras:
-                out.extend(cell for b in s.blocks if b.kind == "table" and b.rows
-                           and _CAUSE_COLUMN.search(" ".join(b.rows[0][1]))
-                           for _, cells in b.rows[1:]
-                           if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
                 table = s.blocks[0] if len(s.blocks) == 1 and s.blocks[0].kind == "table" else None
                 if not out and table is not None and len(table.rows) > 1 and _CAUSE_COLUMN.search(plain(s.title)) \
                         and not _EVIDENCE_COLUMN.search(" ".join(table.rows[0][1])) \

@@ -698,4 +698,29 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             sec.blocks = [Block("para", b.line, f"{b.marker} {b.text}", children=[f"{b.marker} {b.text}"],
                                 rows=[(b.line, [f"{b.marker} {b.text}"])])
                           if b.kind == "item" and _PARA_MARKER.match(b.marker) else b for b in sec.blocks]
+    for sec in out:
+        if any(b.kind == "table" and _title_row(b) for b in sec.blocks):
+            sec.blocks = [part for b in sec.blocks for part in _captioned(b)]
     return out
+
+
+def _title_row(b: Block) -> bool:
+    """A table whose first row is one title merged across it ("| Timeline — Monday, March
+    10, 2025 (all times Eastern) |  |  |", as a document editor's merged cells export) and
+    whose next row names the columns in bold ("| **Time** | **Event** | **Who** |")."""
+    if len(b.rows) < 3 or len(b.rows[0][1]) < 2 or not b.rows[0][1][0].strip() \
+            or any(c.strip() for c in b.rows[0][1][1:]):
+        return False
+    names = [c.strip() for c in b.rows[1][1]]
+    return len(names) >= 2 and all(len(c) > 4 and c[:2] in ("**", "__") and c[-2:] in ("**", "__") for c in names)
+
+
+def _captioned(b: Block) -> list[Block]:
+    """A table with a title row (_title_row) as that title, a line of its own above it,
+    then the table headed by its next row; any other block as it is."""
+    if b.kind != "table" or not _title_row(b):
+        return [b]
+    ln, (title, *_) = b.rows[0]
+    b.rows = b.rows[1:]
+    b.line = b.rows[0][0]
+    return [Block("para", ln, title, children=[title], rows=[(ln, [title])]), b]

@@ -7,8 +7,9 @@ review kept in a docs site's ``.adoc`` pages or in an engineer's Org notes keeps
 ``from_asciidoc(lines)``, ``from_org(lines)`` and ``from_mdx(lines)`` are pure functions of
 the lines: the same number of lines, each rewritten where it stands (a problem record's
 line number still names the line as written), or None when the text is not in that
-markup. ``as_markdown`` is the one place the parser asks: Jira's markup, AsciiDoc, Org,
-then MDX, and a CMS export's HTML tables and lists (``from_html_blocks``) in any of them.
+markup. ``as_markdown`` is the one place the parser asks: a page exported whole as HTML
+(``html_page.from_html_page``), Jira's markup, AsciiDoc, Org, then MDX, and a CMS
+export's HTML tables and lists (``from_html_blocks``) in any of them.
 
 - AsciiDoc: the first line is a document title (``= Title``) and a section (``==``)
   follows, or two sections stand alone; and no line is a markdown heading.
@@ -22,6 +23,7 @@ import html
 import re
 
 from loaders import lazy_re
+from loaders.postmortem.html_page import from_html_page
 from loaders.postmortem.markdown import QUOTE_MARK
 from loaders.postmortem.vocabulary import section_kind
 from loaders.postmortem.wiki_markup import from_dokuwiki, from_jira_wiki, from_mediawiki, single_star_bold
@@ -453,6 +455,8 @@ def as_markdown(text: str, lines: list[str]) -> list[str] | None:
     """``lines`` rewritten as markdown, one for one, when the text is written in Jira's wiki
     markup, AsciiDoc or Org, or holds MDX's imports and components, or HTML's tables and
     lists; else None (markdown, or plain text, read as it is)."""
+    if "<" in text[:4000] and (page := from_html_page(lines)) is not None:
+        return page   # (a page exported whole: Confluence's "Export to HTML", Word's "Save as Web Page")
     md = _in_other_markup(text, lines)
     if "<" in text and ("<table" in text or "<li" in text or "<p>" in text or "<TABLE" in text or "<LI" in text) \
             and (html := from_html_blocks(md if md is not None else lines)) is not None:
@@ -511,6 +515,8 @@ _HTML_TABLE_OPEN = lazy_re.compile(r"^\s*<table(?:\s[^>]*)?>\s*(?:<colgroup>(?:\
 _HTML_LIST_CLOSE_FIRST = lazy_re.compile(r"^\s*</(?:ul|ol)\s*>", re.I)
 _HTML_PARA_OPEN = lazy_re.compile(r"^\s*<p(?:\s[^>]*)?>", re.I)
 _HTML_PARA_CLOSE = lazy_re.compile(r"</p\s*>", re.I)
+_HTML_GROUP_ROW = lazy_re.compile(r"<th\s[^>]*colspan\s*=\s*[\"']?[2-9]", re.I)
+_HTML_DATA_CELL = lazy_re.compile(r"<td[\s>]", re.I)
 _HTML_TABLE_CLOSE = lazy_re.compile(r"^\s*</table\s*>\s*$", re.I)
 _HTML_INLINE = ((lazy_re.compile(r"</?(?:strong|b)(?:\s[^>]*)?>", re.I), "**"), (lazy_re.compile(r"</?(?:em|i)(?:\s[^>]*)?>", re.I), "_"),
                 (lazy_re.compile(r"</?code(?:\s[^>]*)?>", re.I), "`"), (lazy_re.compile(r"<br\b[^>]*>", re.I), " "),
@@ -541,8 +547,13 @@ def _html_row(out: list[str], table: dict) -> None:
     row, table["row"] = table["row"], None
     if row is None:
         return
-    cells = _HTML_CELL.findall(" ".join(row))
+    joined = " ".join(row)
+    cells = _HTML_CELL.findall(joined)
     if not cells:
+        return
+    if table["width"] is None and _HTML_GROUP_ROW.search(joined) and not _HTML_DATA_CELL.search(joined):
+        # "<th colspan="3">When</th><th colspan="2">What</th>" over the columns' own names:
+        # a row grouping the header, not the header (nor a title across the whole table)
         return
     if table["width"] is None:
         table["width"] = len(cells)

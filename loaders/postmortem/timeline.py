@@ -101,6 +101,8 @@ _STATED_DAY = lazy_re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specifie
                          # ("All times UTC, on Tuesday 2024-04-16": its weekday before the date)
                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+(?=\d))?(?=\S)"
                          r"|^\s*(?:timeline|events|times)\s+(?:for|of|on)\s+(?:the\s+)?(?=\S)"
+                         # "Timeline — Monday, March 10, 2025 (all times Eastern)": a table's title row
+                         r"|^\s*(?:timeline|events)\s*[—–:-]\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)"
                          # "All times 14 May 2025, IST", "All times UTC, 3 March 2026": the day beside the zone
                          # ("all times Tue 6 May 2025, BST, unless noted": its weekday first)
                          r"|all\s+times\s+(?:(?:in\s+)?[a-z]{2,5}(?:[+\-−]\d{1,2}(?::?\d{2})?)?\s*,\s*)?"
