@@ -1668,6 +1668,8 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # (responsible: Marta Zielińska)")
                          r"(?:\s*\((?:owner|responsible|assignee|eigenaar|ansvarig|pic|ticket|due)\b[^()]{0,80}\))?"
                          r"(?:\s*[)\]]?[.!]?\s*$"   # ("(Thandiwe, done 2024-03-11).", "[owner: @kai | GW-313 | done]")
+                         # (or its reference after it: "... Completed 11/07/2025. Ref: PXN-OPS-3390.")
+                         r"|[.!]\s+(?:ref(?:erence)?|ticket|jira|change|cr)\b\s*[:#.]?\s*[\w#/-]{2,30}[.!]?\s*$"
                          # (or a note of its own after a semicolon: "...: done 11 Mar; the
                          # tokenizer change stays reverted until SRCH-310 lands")
                          r"|;\s+(?!(?:but|except|partial\w*|partly|only|not|still)\b)[^;\n]{1,160}$))")
@@ -1676,6 +1678,8 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
 # paths log a warning", "the connection dropped")
 _DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|not\s+adopted|decided\s+against|" + WONT_OTHER + r")"
 _PROSE_WONT_DO = lazy_re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
+                            # "Pinecrest will not implement this measure: ...", "not pursued"
+                            r"|(?:will\s+not|won[’']?t)\s+(?:implement|pursue)\s+(?:this|that|it)\b|\bnot\s+pursued\b"
                             # "We considered pinning ... We will not be doing this: ..."
                             r"|(?:will\s+not|won[’']?t)\s+be\s+doing\s+(?:this|that|it)\b"
                             r"|not\s+proceeding"
@@ -1749,7 +1753,12 @@ def _status(text: str, prose: bool = False) -> str | None:
             return "done"
         return None
     if (m := DONE.search(text)):
-        # "Not yet done", "not completed": the first done word denied says open
+        # "Not yet done", "not completed": the first done word denied says open; so does a
+        # cell that opens with a status of its own before it ("Reopened: marked Done on 30
+        # Jan, but February's drill was skipped")
+        if m.start() > 0 and (o := OPEN.match(text.lstrip(" *_"))) is not None and o.end() < len(text) \
+                and text.lstrip(" *_")[o.end():o.end() + 1] in (":", " ", ",", ";", "—", "–", "-", ")"):
+            return "open"
         return "open" if _DENIED_DONE.search(text, max(0, m.start() - 16), m.start()) else "done"
     if OPEN.search(text):
         return "open"
