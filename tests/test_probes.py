@@ -107,9 +107,15 @@ FLOORS = {
     "blind-cj": 0.91,   # first look 0.891 (244/274 at 38c6a2b); learned from (0.920)
     "blind-ck": 0.95,   # first look 0.928 (256/276 at 38c6a2b); learned from (0.953)
     "blind-cl": 0.90,   # first look 0.856 (237/277 at 38c6a2b); learned from (0.906)
-    "blind-cm": 0.91,   # first look 0.916 (252/275 at b01000b); not learned from
-    "blind-cn": 0.88,   # first look 0.880 (243/276 at b01000b); not learned from
+    "blind-cm": 0.99,   # first look 0.916 (252/275 at b01000b); learned from (0.993)
+    "blind-cn": 0.92,   # first look 0.880 (243/276 at b01000b); learned from (0.928)
     "blind-co": 0.60,   # first look 0.564 (155/275 at b01000b); learned from in part (0.607)
+    "blind-cp": 0.98,   # first look 0.982 (275/280 at 44b7272); learned from (0.986)
+    "blind-cq": 0.93,   # first look 0.906 (250/276 at 44b7272); learned from (0.935)
+    "blind-cr": 0.97,   # first look 0.967 (267/276 at 44b7272); learned from (0.971)
+    "blind-cs": 0.93,   # first look 0.916 (251/274 at 1161a09); learned from (0.934)
+    "blind-ct": 0.96,   # first look 0.957 (267/279 at 1161a09); learned from (0.964)
+    "blind-cu": 0.95,   # first look 0.771 (212/275 at 1161a09); learned from (0.953)
 }
 
 
