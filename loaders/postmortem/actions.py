@@ -1318,6 +1318,11 @@ def _closing_name(text: str) -> str | None:
     # hyphen alone sets apart much else, "Upgrade the proxy - Envoy")
     if " - " in text and (who := _last_part_names(_SPACED_HYPHEN.split(text.strip()), noted=True)) is not None:
         return who
+    # or after a colon closing the task's words, with its notes after commas: "Alert when a
+    # certificate stays not-Ready for 24 h: Rosa Lindgren, PLAT-771. Done." (a note must
+    # follow the name: "Upgrade: Postgres" names a thing)
+    if ": " in text and (who := _last_part_names(text.rsplit(": ", 1), noted=True)) is not None:
+        return who
     # or in a sentence of its own after the task's, with its notes: "... after the upload.
     # Wes, done January 27.", "... every day. Gloria. Done, started March 10." (a word
     # alone closing an item, "... more gracefully. Issue", names no one)
@@ -1380,6 +1385,9 @@ def _notes_after(tail: str) -> bool:
 _SENTENCE_OR_DASH = lazy_re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Þ])|" + _DASHES.pattern)
 
 
+_COMMA_NOT_YEAR = lazy_re.compile(r",(?!\s*\d{4}\b)")
+
+
 def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
     """The name that the last of an item's ``parts`` (after its own words, and before
     any parts that are only notes) is, perhaps followed by notes after commas: "— Saskia
@@ -1394,7 +1402,8 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
     if len(parts) >= 2 and (m := _NAME_FIRST.match(last)):
         # ("— Lena Vos (Product) — Q3": the name, its role aside; "— Partnerships (Ifeoma
         # Nwankwo)" names the person in brackets)
-        rest = [r.strip() for r in m.group(2).split(",") if r.strip()]
+        # (a year after its comma goes with its day: "..., due May 16, 2025")
+        rest = [r.strip() for r in _COMMA_NOT_YEAR.split(m.group(2)) if r.strip()]
         if all(map(_a_note, rest)) and ((who := _who_of(m.group(1))) or _initials(who := m.group(1).strip())) \
                 and (notes or rest or not noted or who != m.group(1).strip()) and who.lower() not in NO_VALUE:
             return who   # (a role in brackets says a person as a note after it does; "· Unassigned ·" names no one)
@@ -1553,8 +1562,17 @@ def _a_note(text: str) -> bool:
     # (a status in lower case too: "(Priya; shipped)", "(Marcus Bell; in review)")
     return bool(_ticket(text) or _status(text) is not None or _LANDED.match(text) or tp.find_date(text) or _DUE.match(text)
                 or text[:1].islower() and _status(text.capitalize()) is not None
+                or _day_alone(text)
                 or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
                 or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text))
+
+
+def _day_alone(text: str) -> bool:
+    """A day written without its year and nothing else ("Aug 22", "22 Aug"), as a note."""
+    if not text[:1].isalnum() or len(text) > 12:
+        return False
+    st = tp.read_stamp(text)
+    return st is not None and st.has_date and not st.has_time and st.end >= len(text.rstrip(". "))
 
 
 # a note that says when, or that nothing is set yet: "on the day", "no date yet", "no ticket"
@@ -1642,7 +1660,8 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"(?<![^\W_])(?<!-)(?:DONE|COMPLETED|FIXED)(?![^\W_])(?!-)|✅|✔|☑|☒"
                          # the item's last sentence opens with it, a note after: "... Owner: Bernie
                          # Kowalczyk. Done — live in the script since Wednesday.", "Done already, live since Wednesday."
-                         r"|(?<=[.!?])\s+(?i:done|completed?)(?i:\s+already)?\s*(?:[—–]|--|,|-\s)\s*[^.!?]{1,60}[.!]?\s*$"
+                         # ("... Marcus Hale. Done: new limit 150 rps from Aug 15.")
+                         r"|(?<=[.!?])\s+(?i:done|completed?)(?i:\s+already)?\s*(?:[—–]|--|,|:|-\s)\s*[^.!?]{1,60}[.!]?\s*$"
                          # an item told in a sentence that says it is out: "And this one already
                          # shipped on Thursday, ...", "this one is already live"
                          r"|(?i:\bthis\s+one\s+(?:has\s+)?(?:already\s+(?:shipped|landed|went\s+live)|is\s+already\s+(?:live|done|in\s+place)))"

@@ -1461,7 +1461,9 @@ OPEN = lazy_re.compile(r"(?:^|(?=[\[BDINOPRSTWdioprt]))(?:"
                   r"\[\s\]|(?<![\w-])(?:TODO|To ?Do|todo|Open|OPEN|open|In Progress|In progress|IN PROGRESS|in progress|"
                   r"WIP|Pending|PENDING|pending|Planned|planned|Not started|Started|Ongoing|ongoing|Blocked|"
                   # ("Deferred to Q2", "On hold": put off, still to be done)
-                  r"In review|Backlog|Deferred|deferred|On hold|On Hold|ON HOLD|Reopened|reopened|Re-opened|re-opened)(?![\w-])"
+                  r"In review|Backlog|Deferred|deferred|On hold|On Hold|ON HOLD|Reopened|reopened|Re-opened|re-opened"
+                  # ("In design", "In development": a stage of the work under way)
+                  r"|In (?:design|development|testing|analysis|implementation))(?![\w-])"
                   r"|^[\s*_]*(?:未着手|未対応|対応中|進行中|検討中|未完了|进行中|未开始|未执行|在途|计划中|待[\u4e00-\u9fff]{1,4})[\s*_。.]*"
                   r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$"   # "### 未完了（#4121 で対応）"
                   r"|(?i:^[\s*_]*(?:" + _OPEN_OTHER + r")" + _CELL_NOTE + r"))")
