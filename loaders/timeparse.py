@@ -557,11 +557,13 @@ _ORD = r"(?:st|nd|rd|th)?"
 _SHORT_YEAR = r"|,?\s+['’‘](?P<yy>\d{2})(?![\d:])"
 
 # "July 15 & 16, 2014", "15-16 July 2014", "Tue 15 / Wed 16 April 2025": a run of days; the first is the date
+# (a slash only between days named with their weekdays: "the night of 6/7 September", its
+# times after midnight, is read as before, on the 7th)
 # (each day with its weekday too: "Fri 27 – Mon 30 October 2023")
-_AND_DAY = r"(?:\s*(?:&|and|-|–|/|to)\s*" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?"
+_AND_DAY = r"(?:\s*(?:&|and|-|–|to|/(?=\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s))\s*" + _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?"
 # "May 15 & May 22, 2026", "May 30 - June 2, 2026": the same, the month named again (a
 # run into an earlier month, "Dec 30 - Jan 2, 2026", began the year before)
-_AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|/|to)\s*(?:" + _MON.replace("(?P<mon>", "(?P<mon2>") + r"\s+)?"
+_AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|to)\s*(?:" + _MON.replace("(?P<mon>", "(?P<mon2>") + r"\s+)?"
                 r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?")
 
 _CAPS_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
@@ -1018,11 +1020,14 @@ _HOUR_WORDS = {w: n for n, w in enumerate("one two three four five six seven eig
 _MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20, "twenty-five": 25,
                  "twenty five": 25, "half": 30}
 _HOUR_WORD = "|".join(_HOUR_WORDS)
+# (the hour in figures too, as plain-English writing has it: "quarter to 4", "half past 9";
+# and midnight, midday or noon opening an entry: "Midnight – the old certificate expires")
 _WORDED_CLOCK = lazy_re.compile(
     r"\b(?:(?P<mins>a\s+quarter|quarter|half|twenty[\s-]five|twenty|ten|five)\s+(?P<rel>past|after|to)\s+"
-    rf"(?P<hour>{_HOUR_WORD})|(?P<oclock>{_HOUR_WORD})\s+o['’]clock)\b"
+    rf"(?P<hour>{_HOUR_WORD}|midnight|midday|noon|1[0-2](?![\d:.])|[1-9](?![\d:.]))|(?P<oclock>{_HOUR_WORD})\s+o['’]clock)\b"
     r"(?:\s+(?P<half>in\s+the\s+(?:morning|afternoon|evening)|at\s+night|[ap]\.?m\b\.?))?"
-    r"|\b(?P<lead>at|by|around|from|since|until|till|about)\s+(?P<noon>noon|midday)\b", re.I)
+    r"|\b(?P<lead>at|by|around|from|since|until|till|about)\s+(?P<noon>noon|midday)\b"
+    r"|^(?P<open>[\W_]*(?:about\s+|around\s+|at\s+)?)(?P<alone>midnight|midday|noon)(?=\s*(?:[–—:,-]|\(|$))", re.I)
 
 
 _COUNT_FROM = lazy_re.compile(r"\b(?:from|between)\s+$", re.I)
@@ -1033,7 +1038,7 @@ def worded_clocks(text: str) -> str:
     afternoon" -> "3:10 pm", "around noon" -> "around 12:00 pm", "quarter to five" ->
     "4:45"), so the clock reader reads them as it reads "3:10 pm". A clock in words with
     no half of the day stays without one ("4:45"), as a bare "4:45" would."""
-    if not ("past" in text or "clock" in text or "noon" in text or "midday" in text
+    if not ("past" in text or "clock" in text or "oon" in text or "idday" in text or "idnight" in text
             or (" to " in text or "after" in text) and ("quarter" in text or "half" in text or "twenty" in text
                                                          or "ten " in text or "five " in text or "Ten " in text)):
         return text   # (the words every clock in words holds: most sentences hold none)
@@ -1041,15 +1046,22 @@ def worded_clocks(text: str) -> str:
     def digits(m: re.Match) -> str:
         if m.group("noon"):
             return f"{m.group('lead')} 12:00 pm"
+        if m.group("alone"):
+            return f"{m.group('open')}{'0:00' if m.group('alone').lower() == 'midnight' else '12:00 pm'}"
         if m.group("oclock"):
             hour, minute = _HOUR_WORDS[m.group("oclock").lower()], 0
         else:
-            hour = _HOUR_WORDS[m.group("hour").lower()]
+            said = m.group("hour").lower()
+            # ("five to midnight": 23:55; "ten past midnight": 0:10; "quarter past noon": 12:15 pm)
+            hour = int(said) if said.isdigit() else 24 if said == "midnight" else 12 if said in ("noon", "midday") \
+                else _HOUR_WORDS[said]
             minute = _MINUTE_WORDS[" ".join(m.group("mins").lower().replace("-", " ").split())]
             if m.group("rel").lower() == "to":   # "quarter to five": 4:45
                 if _COUNT_FROM.search(m.string, 0, m.start()):
                     return m.group(0)   # "scaled from ten to twelve nodes": a count, not a clock
                 hour, minute = (hour - 1 if hour > 1 else 12), 60 - minute
+            if said in ("midnight", "noon", "midday"):
+                return f"{hour % 24}:{minute:02d}"   # (a 24-hour clock: the half of the day is said)
         half = (m.group("half") or "").lower()
         suffix = " pm" if ("afternoon" in half or "evening" in half or "night" in half or half.startswith("p")) \
             else " am" if ("morning" in half or half.startswith("a")) else ""

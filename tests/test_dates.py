@@ -299,13 +299,20 @@ def test_other_brackets_after_the_time_name_no_day(text):
     ("half past nine at night", "9:30 pm"),
     ("ten after eight in the morning", "8:10 am"),
     ("at four o'clock", "at 4:00"),
+    ("at quarter to 4 the phones", "at 3:45 the phones"),
+    ("half past 9 at night", "9:30 pm"),
+    ("Five to midnight", "23:55"),
+    ("ten past midnight", "0:10"),
+    ("Midnight – the old certificate expires", "0:00 – the old certificate expires"),
+    ("Noon: backlog cleared", "12:00 pm: backlog cleared"),
 ])
 def test_clocks_in_words_read_as_digits(text, want):
     assert tp.worded_clocks(text) == want
 
 
 @pytest.mark.parametrize("text", ["we scaled from ten to twelve nodes", "the midday meal", "shortly after noon",
-                                  "went to one of them", "moved past two of them"])
+                                  "went to one of them", "moved past two of them", "due to expire at midnight on Sunday",
+                                  "from 5 to 10 nodes", "half past 10.5 seconds"])
 def test_words_that_are_no_clock_stay(text):
     assert tp.worded_clocks(text) == text
 

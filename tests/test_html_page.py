@@ -137,3 +137,29 @@ def test_a_page_parses_as_a_postmortem():
     assert r["date"] == "2025-05-21"
     assert r["started_at"] == "2025-05-21T10:52:00Z"
     assert r["detected_at"] == "2025-05-21T11:01:00Z"
+
+
+def test_markdown_beside_an_html_field_table_is_left_to_markdown():
+    text = ("<table>\n<tr><td>Date</td><td>2025-03-01</td></tr>\n<tr><td>Severity</td><td>SEV2</td></tr>\n"
+            "<tr><td>Status</td><td>Final</td></tr>\n</table>\n\n**Action items**\n\n- [ ] Fix it\n")
+    assert page(text) is None
+
+
+def test_a_sites_header_and_footer_are_left_out():
+    out = shown(page("<html><body><header><h1>Acme Status</h1></header><main><h2>API outage</h2>"
+                     "<p>It broke.</p></main><footer>© Acme</footer></body></html>"))
+    assert out == ["## API outage", "It broke."]
+
+
+def test_an_articles_own_header_is_kept():
+    out = shown(page("<html><body><article><header><h1>API outage</h1></header><p>It broke.</p></article></body></html>"))
+    assert out == ["# API outage", "It broke."]
+
+
+def test_images_leave_no_words():
+    assert shown(page('<div><p><img src="logo.png" alt="Acme"></p><h1>Outage</h1></div>')) == ["# Outage"]
+
+
+def test_a_definition_lists_term_and_definition_share_a_line():
+    assert shown(page("<div><dl><dt>14:02</dt><dd>Alert fires</dd><dt>14:09</dt><dd>On-call acks</dd></dl></div>")) \
+        == ["14:02 — Alert fires", "14:09 — On-call acks"]

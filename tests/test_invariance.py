@@ -16,6 +16,28 @@ import invariance  # noqa: E402  (bench/invariance.py)
 SHAPES = ROOT / "tests" / "fixtures" / "shapes"
 
 KNOWN = {
+    # an outline copied from a slide deck keeps each point on one line: wrapped at the margin,
+    # a point's second line reads as the next slide's title
+    ("wrap-72", "slides-outline-tabs.txt", "title"),
+    ("wrap-72", "slides-outline-tabs.txt", "started_at"),
+    ("wrap-72", "slides-outline-tabs.txt", "detected_at"),
+    ("wrap-72", "slides-outline-tabs.txt", "mitigated_at"),
+    ("wrap-72", "slides-outline-tabs.txt", "timeline_events"),
+    ("wrap-72", "slides-outline-tabs.txt", "timeline_timed"),
+    ("wrap-72", "slides-outline-tabs.txt", "contributing_factors_min"),
+    ("wrap-72", "slides-outline-tabs.txt", "action_items"),
+    ("wrap-72", "slides-outline-tabs.txt", "action_owners"),
+    ("wrap-72", "slides-outline-tabs.txt", "action_tickets"),
+    ("many-at-once", "slides-outline-tabs.txt", "title"),
+    ("many-at-once", "slides-outline-tabs.txt", "started_at"),
+    ("many-at-once", "slides-outline-tabs.txt", "detected_at"),
+    ("many-at-once", "slides-outline-tabs.txt", "mitigated_at"),
+    ("many-at-once", "slides-outline-tabs.txt", "timeline_events"),
+    ("many-at-once", "slides-outline-tabs.txt", "timeline_timed"),
+    ("many-at-once", "slides-outline-tabs.txt", "contributing_factors_min"),
+    ("many-at-once", "slides-outline-tabs.txt", "action_items"),
+    ("many-at-once", "slides-outline-tabs.txt", "action_owners"),
+    ("many-at-once", "slides-outline-tabs.txt", "action_tickets"),
     # a city's zone is read as written ("times = Auckland time"): "AUCKLAND" and "auckland" name none
     ("capital-headings", "2025-03-14-retro-typed-up-later.md", "detected_at"),
     ("capital-headings", "2025-03-14-retro-typed-up-later.md", "started_at"),

@@ -1617,3 +1617,122 @@ def test_a_priority_legend_in_action_items_is_no_item():
 def test_a_surname_spelled_like_a_field_key_stays_in_the_owners_name():
     text = ("# Outage\n\nDate: 2025-05-02\n\n## Action items\n\n- Add an alert. Owner: Bassey Eta, due 2025-09-01\n")
     assert parse(text, "a.md")["action_items"][0]["owner"] == "Bassey Eta"
+
+
+# --- a review of the forty-fifth session's rules (each failed on the parser before the fix)
+
+def test_a_weekday_lead_up_days_before_the_date_moves_nothing_forward():
+    text = ("# Checkout errors after a config change\n\n**Date:** Tuesday 11 March 2025\n\n## Timeline (UTC)\n\n"
+            "- **Fri 16:40** — config change merged; not deployed over the weekend.\n"
+            "- **09:05** — Tuesday deploy ships the change. Checkout errors start. Impact begins.\n"
+            "- **09:12** — alert pages the on-call.\n")
+    r = parse(text, "a.md")
+    assert (r["started_at"], r["detected_at"]) == ("2025-03-11T09:05:00Z", "2025-03-11T09:12:00Z")
+
+
+def test_a_status_history_that_ends_done_is_done():
+    text = ("# Array bug\n\n**Date:** 2025-03-10\n\n## Action items\n\n| Action | Owner | Status |\n|---|---|---|\n"
+            "| Config backup | Priya Nair | Started 20 Jan, done 29 Jan |\n| Failover drill | Ops | Blocked until the new cluster, done 27 Feb |\n"
+            "| Vendor case | Priya Nair | Open PR merged, done |\n")
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["done", "done", "done"]
+
+
+def test_the_verb_open_in_a_task_is_no_status():
+    text = ("# Array bug\n\n**Date:** 2025-03-10\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n"
+            "| Open a support case with the array vendor — done, case 88123 | Priya Nair | 2025-03-11 |\n")
+    assert parse(text, "a.md")["action_items"][0]["status"] == "done"
+
+
+def test_markdown_after_an_html_field_table_keeps_its_action_items():
+    text = ("<table>\n<tr><td>Date</td><td>2025-03-01</td></tr>\n<tr><td>Severity</td><td>SEV2</td></tr>\n"
+            "<tr><td>Status</td><td>Final</td></tr>\n</table>\n\n**Timeline (UTC)**\n\n- 14:09 errors start\n"
+            "- 14:44 fixed\n\n**Action items**\n\n- [ ] Add an alert (Dana)\n- [x] Roll back the config (Sam)\n")
+    assert len(parse(text, "a.md")["action_items"]) == 2
+
+
+def test_a_night_of_two_days_with_its_times_after_midnight_is_the_second():
+    text = ("# Night of 6/7 September 2025: archive writes failed\n\n## Summary\n\nIn the early hours of the night of "
+            "6/7 September the archive's quota was hit.\n\n## Timeline (UTC)\n\n- 01:55 — writes start failing. Impact starts.\n"
+            "- 02:40 — quota raised; writes resume. Mitigated.\n")
+    r = parse(text, "a.md")
+    assert (r["date"], r["started_at"]) == ("2025-09-07", "2025-09-07T01:55:00Z")
+
+
+def test_a_utc_date_field_yields_to_prose_giving_the_start_in_utc():
+    text = ("# Feed stale\n\n**Date:** 2025-03-05 (UTC)\n\n## Summary\n\nOn 4 March at 23:10 UTC the feed stopped; it was "
+            "stale until 01:05 UTC on the 5th.\n\n## Timeline (UTC)\n\n- 23:10 feed stops. Impact starts.\n"
+            "- 23:25 alert fires\n- 01:05 feed recovered\n")
+    assert parse(text, "a.md")["started_at"] == "2025-03-04T23:10:00Z"
+
+
+def test_not_pursued_in_a_history_or_yet_is_no_verdict():
+    text = ("# Outage\n\n**Date:** 2025-05-02\n\n## Action items\n\n"
+            "- Revisit the sharding proposal, which was not pursued in 2023 (Ana)\n"
+            "- Capacity review. Status: Not pursued yet, pending the review (Ben)\n"
+            "- Failover automation: we will not implement this until the vendor ships 4.2 (Cy)\n")
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["open", "open", "open"]
+
+
+def test_not_planned_yet_is_open():
+    text = ("# Outage\n\n**Date:** 2025-05-02\n\n## Action items\n\n1. Move the batch window\n"
+            "   - Owner: Ops · Status: Not planned (yet) — needs a slot in Q3\n")
+    assert parse(text, "a.md")["action_items"][0]["status"] == "open"
+
+
+def test_a_resolved_status_pending_sign_off_still_resolves():
+    text = ("# Outage\n\n**Date:** 2025-05-02\n**Status:** Resolved — pending RCA sign-off\n\n## Timeline (UTC)\n\n"
+            "- 10:00 errors start\n- 10:05 alert fires\n- 10:40 fix deployed; errors stop. Mitigated.\n\n"
+            "## Action items\n\n- TODO: resolution runbook for expired certificates (Dana)\n")
+    assert parse(text, "a.md")["resolved_at"] == "2025-05-02T10:40:00Z"
+
+
+def test_an_icon_component_adds_no_words():
+    text = ('---\ntitle: CDN 404s\ndate: 2025-05-02\n---\n\n## Action items\n\n| Action | Owner |\n|---|---|\n'
+            '| Purge alert | <Icon name="user" /> Asha Rao |\n')
+    assert parse(text, "a.mdx")["action_items"][0]["owner"] == "Asha Rao"
+
+
+def test_an_alerts_own_resolved_state_resolves_nothing():
+    text = ("# Disk alert\n\n**Date:** 2025-05-02\n\n## Timeline (UTC)\n\n- 10:00 — queue backlog grows. Impact starts.\n"
+            "- 10:15 — Alertmanager notification for the old disk alert on worker-3; RESOLVED\n"
+            "- 10:48 — consumers restarted; backlog draining. Mitigated.\n- 11:30 — backlog fully delivered. Resolved.\n")
+    assert parse(text, "a.md")["resolved_at"] == "2025-05-02T11:30:00Z"
+
+
+def test_a_maintenance_page_for_the_noc_is_no_page():
+    text = ("# Packet loss\n\n**Date:** 2025-05-02\n\n## Timeline (UTC)\n\n- 02:05 — change begins; packet loss starts. Impact starts.\n"
+            "- 02:12 — change engineer updates the maintenance page for the NOC: window extended.\n"
+            "- 02:40 — NOC sees packet-loss graphs and calls the network on-call.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-05-02T02:40:00Z"
+
+
+def test_a_vendor_case_status_is_not_the_documents():
+    text = "# DB2 hang\n\n**Date:** 2025-05-02\n\n- PMR status: Open with IBM L3, waiting on a fix pack\n"
+    assert parse(text, "a.md")["status"] is None
+
+
+def test_a_status_board_of_pairs_reads_no_header_as_a_field():
+    text = ("# Outage\n\n**Date:** 2025-05-02\n\n| Service | Status | Service | Status |\n|---|---|---|---|\n"
+            "| Checkout | Down | Search | Up |\n| Login | Degraded | Email | Up |\n")
+    assert "Status" not in (parse(text, "a.md").get("services") or [])
+
+
+def test_hypotheses_ruled_out_are_no_factors():
+    text = ("# Outage\n\n**Date:** 2025-05-02\n\n## Root cause\n\nA cache key collision served stale prices.\n\n"
+            "| Hypothesis | Result |\n|---|---|\n| Origin pods OOM-killed | Ruled out: memory flat |\n"
+            "| DNS TTL change | Ruled out |\n")
+    assert parse(text, "a.md")["contributing_factors"] == ["A cache key collision served stale prices."]
+
+
+def test_a_web_page_label_is_no_page():
+    text = ("# Stale prices\n\n**Date:** 2025-05-02\n\n## Timeline (UTC)\n\n"
+            "- 09:05 — Page: /pricing served from a stale cache key. Impact starts.\n"
+            "- 09:30 — support pages the on-call.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-05-02T09:30:00Z"
+
+
+def test_a_day_marked_beside_one_clock_dates_that_entry_only():
+    text = ("# Replica lag\n\n**Date:** 2025-02-20\n\n## Timeline (UTC)\n\n"
+            "- 08:00 [Feb 18] — schema migration that later caused the lag was merged.\n"
+            "- 13:10 — replica lag climbs. Impact starts.\n- 13:18 — lag alert fires.\n")
+    assert parse(text, "a.md")["started_at"] == "2025-02-20T13:10:00Z"

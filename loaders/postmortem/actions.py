@@ -1696,9 +1696,12 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
 # marker ("Declined: too costly", "(dropped)", "— cancelled"), not in a sentence ("Rejected
 # paths log a warning", "the connection dropped")
 _DECIDED_AGAINST = r"(?:declined|rejected|cancell?ed|dropped|obsolete|not\s+adopted|decided\s+against|" + WONT_OTHER + r")"
-_PROSE_WONT_DO = lazy_re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned"
+_PROSE_WONT_DO = lazy_re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|not\s+planned(?![^.;\n]{0,40}\b(?:yet|until|waiting|pending|needs|next)\b)"
                             # "Pinecrest will not implement this measure: ...", "not pursued"
-                            r"|(?:will\s+not|won[’']?t)\s+(?:implement|pursue)\s+(?:this|that|it)\b|\bnot\s+pursued\b"
+                            # (the item's verdict, not a deferral, "... will not implement this until
+                            # 4.2", nor an earlier proposal's history, "which was not pursued in 2023")
+                            r"|(?:will\s+not|won[’']?t)\s+(?:implement|pursue)\s+(?:this|that|it)\b(?!\s+(?:until|unless|before|yet)\b)"
+                            r"|(?:^|[.:;—–]\s*|\s-\s)not\s+pursued\b(?!\s+yet)"
                             # "We considered pinning ... We will not be doing this: ..."
                             r"|(?:will\s+not|won[’']?t)\s+be\s+doing\s+(?:this|that|it)\b"
                             r"|not\s+proceeding"
@@ -1775,8 +1778,9 @@ def _status(text: str, prose: bool = False) -> str | None:
         # "Not yet done", "not completed": the first done word denied says open; so does a
         # cell that opens with a status of its own before it ("Reopened: marked Done on 30
         # Jan, but February's drill was skipped")
-        if m.start() > 0 and (o := OPEN.match(text.lstrip(" *_"))) is not None and o.end() < len(text) \
-                and text.lstrip(" *_")[o.end():o.end() + 1] in (":", " ", ",", ";", "—", "–", "-", ")"):
+        # (a label, its colon after it, or the work reopened: not a history that ends done,
+        # "Started 20 Jan, done 29 Jan", nor the verb of a task, "Open a support case ... — done")
+        if m.start() > 0 and _OPENED_FIRST.match(text):
             return "open"
         return "open" if _DENIED_DONE.search(text, max(0, m.start() - 16), m.start()) else "done"
     if OPEN.search(text):
@@ -1784,6 +1788,7 @@ def _status(text: str, prose: bool = False) -> str | None:
     return None
 
 
+_OPENED_FIRST = lazy_re.compile(r"[\s*_]*(?:re-?opened\b|(?:open|in\s+progress|pending|blocked|on\s+hold)\s*:)", re.I)
 # a status set apart in lenticular brackets, as Japanese and Chinese lists mark one: "【対応中】"
 _CJK_MARKED = lazy_re.compile(r"【([^【】]{1,12})】")
 # a denial right before a status word: "Not yet done", "never completed", "not been fixed"

@@ -231,6 +231,13 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             problems.error(e.line, f"{e}; " + (f"only its plain 'key: value' lines were read ({', '.join(front)})"
                                               if front else "front matter ignored"))
     body = lines[body_start:]
+    if "\n[" in text and len(prompts := [i for i, ln in enumerate(body) if ln[:1] == "[" and _PROMPT_LINE.match(ln)
+                                          and _INSTRUCTS.search(ln)]) >= 2:
+        # "[One paragraph. What broke, for whom, for how long.]": a template's instructions
+        # left on lines of their own (two at least, each telling the writer what to put
+        # there), no part of what the writer wrote: a blank line in each one's place (not
+        # "[Discussion in #testing-ops]" or "[slide 3: ...]", a transcript's notes)
+        body = ["" if i in prompts else ln for i, ln in enumerate(body)]
     if body and body[0][:1] == " " or "\n " in text:
         body = _without_common_indent(body)   # (a print's text, every line one space in: its carriage-control column)
     if "{{" in text:
@@ -1535,16 +1542,20 @@ def _stated_status(value: str | None) -> str | None:
     return said if said and len(said.split()) <= 3 else value
 
 
-# a Date field's day given in a zone ("2025-09-07 (UT); the observing night of 6/7
-# September"): the day the incident is timed on, not the day a post went out
-_ZONE_AFTER_DAY = lazy_re.compile(r"\s*\(?(?:UTC?|GMT|Z)\b")
+_NOT_CAUSES = lazy_re.compile(r"\bhypothes[ie]s\b|\bsuspects?\b|\bruled\s+out\b", re.I)
+_RULED_OUT = lazy_re.compile(r"\bruled\s+out\b|\brejected\b|\bnot\s+a\s+(?:factor|cause)\b", re.I)
 
 
-def _zoned_day(value: str, hint) -> bool:
-    """Whether a Date field's value opens with a day given in a zone (_ZONE_AFTER_DAY)."""
-    st = tp.read_stamp(value, hint)
-    return st is not None and st.has_date and not st.has_time and (
-        st.zone is not None or _ZONE_AFTER_DAY.match(value, st.end) is not None)
+# a template's prompt in brackets before a field's answer, two spaces or more between them
+# ("[SEV1-SEV4, see go/sev]  SEV2", "[Your name]  Lucía Ferrándiz"; not a link, "[Runbook](...)",
+# nor a ticked box, "[x] Done")
+# a line that is only a template's instruction in square brackets, two words or more (not a
+# link, a box, a wiki link or a footnote: "[Runbook](...)", "[x] done", "[[Page]]", "[^1]: ...")
+_PROMPT_LINE = lazy_re.compile(r"^\[(?![\[^xX ]\])(?!\[)[^\[\]\n]*\s[^\[\]\n]*\]\s*$", re.M)
+_INSTRUCTS = lazy_re.compile(r"\b(?:e\.g\.|describe|list|include|fill\s+in|your|one\s+paragraph|bullets?|template|what|how|why|"
+                             r"who|when|delete|remove|replace|write|numbers|put)\b|\?|\s\|\s", re.I)
+_TEMPLATE_PROMPT = lazy_re.compile(r"\s*\[[^\]\n]{2,80}\]\s{2,}(?=\S)")
+_PROMPT_AFTER_KEY = lazy_re.compile(r"(\s*[^:\[\]\n]{1,40}[:：]\s*)\[[^\]\n]{2,80}\]\s{2,}(?=\S)")
 
 
 def _paired_fields(rows) -> bool:
@@ -1669,6 +1680,8 @@ def _collect_metadata(doc: Doc) -> None:
     def put(key: str | None, value: str, line: int, key_text: str = ""):
         if "~~" in value:
             value = STRUCK.sub("", value)   # "~~14:32~~ 13:58": an amended figure, the struck one superseded
+        if value[:2].lstrip()[:1] == "[" and (prompt := _TEMPLATE_PROMPT.match(value)):
+            value = value[prompt.end():]   # "Status: [Draft | In Review | Final]  Draft": a template's prompt, then the answer
         value = plain(value).strip(" |")
         if key is None and key_text and value:
             # (a long value's first sentence: "**Customer impact:** 02:21–03:48 UTC (87 min).
@@ -1810,6 +1823,9 @@ def _collect_metadata(doc: Doc) -> None:
                         if ":" not in line_text and "：" not in line_text and not (
                                 b.kind == "item" and ("—" in line_text or "–" in line_text)):
                             continue   # (every key below ends in a colon or a dash: most prose holds none)
+                        if "[" in line_text and (prompt := _PROMPT_AFTER_KEY.match(line_text)):
+                            # "Status: [Draft | In Review | Final]  Draft": the template's prompt, then the answer
+                            line_text = prompt.group(1) + line_text[prompt.end():]
                         if "   " in line_text or "\t" in line_text:
                             # "Severity: Sev 1        Report status: Approved": fields set
                             # side by side in columns, as a PDF's text or a memo gives them
@@ -1855,8 +1871,10 @@ def _collect_metadata(doc: Doc) -> None:
                         if len(cells) == 2:
                             put(_key_of(cells[0], cells[1]), cells[1], ln, plain(cells[0]))
                 elif _paired_fields(rows):
-                    # "| Field | Value | Field | Value |": two fields to a row, side by side
-                    for ln, cells in rows:
+                    # "| Field | Value | Field | Value |": two fields to a row, side by side (a
+                    # header that repeats its pair of names is names, no field)
+                    head = [plain(c).strip().lower() for c in rows[0][1]]
+                    for ln, cells in rows[1:] if head[:2] == head[2:4] else rows:
                         for k in range(0, len(cells) - 1, 2):
                             if cells[k].strip() and cells[k + 1].strip():
                                 put(_key_of(cells[k], cells[k + 1]), cells[k + 1], ln, plain(cells[k]))
@@ -2376,16 +2394,14 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # byline's own, in whatever words it is narrated (the reach below bounds it)
         narrated = next((d for _, d in tp.dates_in(_opening_prose(doc)[:800], hint) if d != found), None)
     # (a day later too: a post dated on a western evening is the next day in UTC)
-    # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", giving its day in a zone,
-    # "2025-09-07 (UT)", or naming the incident,
+    # (a Date field naming a span of days, "2026-08-18 → 2026-08-19", or naming the incident,
     # "Date of incident", gives the incident's own days, not the day a post was written: no
     # day met in the prose overrides it)
     if narrated is not None:
         narrated = _span_start(_opening_prose(doc)[:800], narrated)
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
-            and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident
-                                               or _zoned_day(plain(doc.meta["date"][0]), hint))):
+            and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident)):
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")
@@ -3686,10 +3702,14 @@ def _factors(doc: Doc) -> list[str]:
             # a table of causes ("| Cause | Likelihood |"): a row each, named by its first
             # cell with words in it (not a rank's number), beside the prose that leads into
             # it ("Root cause: firmware defect ..." over "| # | Contributing factor | Area |")
+            # (beside prose, only a table its header says holds causes or factors, not the
+            # hypotheses ruled out, and none of its rows that says it was ruled out)
             out.extend(cell for b in s.blocks if b.kind == "table" and b.rows
                        and _CAUSE_COLUMN.search(" ".join(b.rows[0][1]))
+                       and not (paras and _NOT_CAUSES.search(" ".join(b.rows[0][1])))
                        for _, cells in b.rows[1:]
-                       if (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
+                       if not (paras and _RULED_OUT.search(" ".join(cells)))
+                       and (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
             if not paras:
                 table = s.blocks[0] if len(s.blocks) == 1 and s.blocks[0].kind == "table" else None
                 if not out and table is not None and len(table.rows) > 1 and _CAUSE_COLUMN.search(plain(s.title)) \
@@ -4091,7 +4111,8 @@ _AVERTED = [
         # lets it run. No other character matches "n" case-blind, so it finds what
         # "\bno\s+..." with re.I finds.)
         r"[nN](?<!\w.)(?i:o\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?|traffic|requests?"
-        r"|tenants?)\s+"
+        # (or the people a public service serves: "No resident was affected")
+        r"|tenants?|residents?|citizens?|patients?|students?|passengers?|clients?|members\s+of\s+the\s+public|merchants?)\s+"
         r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed|disclosed))")),
     # "no secrets were leaked", "remained fully protected throughout" (but not "users of
     # the stable packages are not affected": a part spared says another part was hit)

@@ -7,8 +7,9 @@ list paragraphs led by a Symbol-font bullet), often pasted into a wiki under fro
 ``from_html_page(lines)`` reads such a body with the standard library's HTML parser:
 headings become markdown headings, paragraphs and line breaks lines, lists items, tables
 pipe tables (a title row merged across the whole table set above it, a cell merged down
-its rows repeated in each), preformatted text a fenced block; the page's head, scripts,
-styles and navigation are left out.
+its rows repeated in each), preformatted text a fenced block, a definition list's term and definition one line; the
+page's head, scripts, styles, navigation, images and a site's own header and footer are
+left out.
 
 Line numbers: what an element becomes starts on the line the element starts on in the
 file, or as soon after it as the elements before it allow (a table written on one line
@@ -40,6 +41,8 @@ _LIST_PARA = lazy_re.compile(r"^\s*(?:[·•o§▪–-]|\d{1,2}[.)]|[a-z][.)])\s
 _NAV = lazy_re.compile(r"breadcrumb|footer|sidebar|navigation|page-metadata-banner", re.I)
 _SPACES = lazy_re.compile(r"\s+")
 _MD_HEADING = lazy_re.compile(r"#{1,6}\s+\S")
+# markdown's own blocks outside any tag: a list item, a table's row, a bold line alone
+_MD_BLOCK = lazy_re.compile(r"\s*(?:[-*+]\s|\d{1,3}[.)]\s|\||\*\*[^*]+\*\*:?\s*$)")
 
 
 def from_html_page(lines: list[str]) -> list[str] | None:
@@ -54,8 +57,9 @@ def from_html_page(lines: list[str]) -> list[str] | None:
     if not _PAGE_OPEN.match(first):
         return None
     filled = [ln for ln in body if ln.strip()]
-    if sum(1 for ln in filled if "<" in ln) * 3 < len(filled) * 2 or any(_MD_HEADING.match(ln) for ln in filled):
-        return None   # (markdown with HTML blocks in it, "# Title" over "<table>": markdown)
+    if sum(1 for ln in filled if "<" in ln) * 3 < len(filled) * 2 \
+            or any(_MD_HEADING.match(ln) or "<" not in ln and _MD_BLOCK.match(ln) for ln in filled):
+        return None   # (markdown with HTML blocks in it, "# Title" or "- [ ] item" beside "<table>": markdown)
     reader = _PageReader(start)
     reader.feed("\n".join(body))
     reader.close()
@@ -88,6 +92,7 @@ class _PageReader(HTMLParser):
         self.cell_span = (1, 1)
         self.table_line = 0
         self.heading = 0
+        self.within = 0   # depth inside <article> and <main>
 
     # ------------------------------------------------------------------ positions, text
     def _line(self) -> int:
@@ -122,9 +127,14 @@ class _PageReader(HTMLParser):
                 self.skip += 1
             return
         named = " ".join(v or "" for k, v in attrs if k in ("id", "class"))
-        if tag in _SKIPPED or (tag in ("div", "ol", "ul") and _NAV.search(named)):
+        if tag in _SKIPPED or (tag in ("div", "ol", "ul") and _NAV.search(named)) \
+                or tag == "footer" or tag == "header" and not self.within:
+            # (a site's header and footer, "<header><h1>Acme Status</h1>", are no part of the
+            # page's own text; an article's header is)
             self.skip, self.skip_tags = 1, [tag]
             return
+        if tag in ("article", "main"):
+            self.within += 1
         if self.cell is not None:
             self._in_cell_start(tag, attrs)
             return
@@ -142,6 +152,9 @@ class _PageReader(HTMLParser):
                     self.row = []
                 spans = dict(attrs)
                 self.cell, self.cell_span = [], (_span(spans.get("colspan")), _span(spans.get("rowspan")))
+            return
+        if tag == "dd" and self.text:
+            self.text.append(" — ")   # ("<dt>14:02</dt><dd>alert fires</dd>": the term, then what it says)
             return
         if tag in _BLOCKS or tag == "br" and self.pre:
             if tag == "br":
@@ -165,10 +178,6 @@ class _PageReader(HTMLParser):
             self.text.append("\n")
         elif tag in _INLINE:
             self._mark(_INLINE[tag])
-        elif tag == "img":
-            alt = dict(attrs).get("alt")
-            if alt:
-                self.text.append(alt)
 
     def handle_endtag(self, tag):
         tag = tag.lower()
@@ -207,8 +216,12 @@ class _PageReader(HTMLParser):
             self.text = []
             self.pre = False
             self.blocks.append((self.text_line, ["```", *code.strip("\n").split("\n"), "```"]))
+        elif tag == "dt":
+            return   # (its definition follows on the same line)
         elif tag in _BLOCKS:
             self._flush()
+            if tag in ("article", "main") and self.within:
+                self.within -= 1
             if tag in ("ul", "ol") and self.lists:
                 self.lists.pop()
             if tag.startswith("h") and tag[1:].isdigit():
@@ -253,8 +266,6 @@ class _PageReader(HTMLParser):
             self.cell.append("- ")
         elif tag in _INLINE:
             self.cell.append(_INLINE[tag])
-        elif tag == "img" and (alt := dict(attrs).get("alt")):
-            self.cell.append(alt)
 
     def _end_cell(self) -> None:
         parts = [_SPACES.sub(" ", p.replace("\xa0", " ")).strip() for p in "".join(self.cell or []).split("\n")]

@@ -90,7 +90,12 @@ def ancestors(s: Section):
 
 
 # a component naming a person by an attribute: '<Owner name="Jonas Weber" />', "<Person user='kim' />"
-_NAMED_COMPONENT = lazy_re.compile(r"<[A-Z][\w.]*\s+(?:[^<>]*?\s)?(?:name|person|user|handle|who)=[\"'{]+([^\"'{}<>]{1,60})[\"'}]+[^<>]*?/>")
+# (a person's component by its name, "<Owner name=...>", "<Person ...>"; or any naming them by
+# an attribute only people have, "user=", "handle=": not '<Icon name="alert-triangle" />')
+_NAMED_COMPONENT = lazy_re.compile(
+    r"<(?:(?:Owner|Person|User|Assignee|Avatar|Mention|Author|Member|Team|Responder|Lead|Commander)[\w.]*\s+(?:[^<>]*?\s)?"
+    r"(?:name|person|user|handle|who)|[A-Z][\w.]*\s+(?:[^<>]*?\s)?(?:person|user|handle|who))"
+    r"=[\"'{]+([^\"'{}<>]{1,60})[\"'}]+[^<>]*?/>")
 
 
 def _tag_text(m: re.Match) -> str:

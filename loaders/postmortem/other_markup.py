@@ -8,7 +8,8 @@ review kept in a docs site's ``.adoc`` pages or in an engineer's Org notes keeps
 the lines: the same number of lines, each rewritten where it stands (a problem record's
 line number still names the line as written), or None when the text is not in that
 markup. ``as_markdown`` is the one place the parser asks: a page exported whole as HTML
-(``html_page.from_html_page``), Jira's markup, AsciiDoc, Org, then MDX, and a CMS
+(``html_page.from_html_page``), a deck exported to text (``slides.from_slides``), Jira's
+markup, AsciiDoc, Org, then MDX, and a CMS
 export's HTML tables and lists (``from_html_blocks``) in any of them.
 
 - AsciiDoc: the first line is a document title (``= Title``) and a section (``==``)
@@ -25,6 +26,7 @@ import re
 from loaders import lazy_re
 from loaders.postmortem.html_page import from_html_page
 from loaders.postmortem.markdown import QUOTE_MARK
+from loaders.postmortem.slides import from_slides
 from loaders.postmortem.vocabulary import section_kind
 from loaders.postmortem.wiki_markup import from_dokuwiki, from_jira_wiki, from_mediawiki, single_star_bold
 
@@ -468,6 +470,8 @@ def _in_other_markup(text: str, lines: list[str]) -> list[str] | None:
     if text[:5] in ("From:", "from:", "FROM:") and "\n>" in text and (md := from_email(lines)) is not None:
         # (a review sent round by mail: its quoted text read, then as what it is written in)
         return _in_other_markup("\n".join(md), md) or md
+    if ("lide" in text or "\f" in text or "\n\t" in text) and (md := from_slides(text, lines)) is not None:
+        return md   # (a deck exported to text: slide by slide, page by page, or as its outline)
     if "h1. " in text or "h2. " in text or "h3. " in text:
         if (md := from_jira_wiki(lines)) is not None:
             return md

@@ -157,6 +157,7 @@ class _Reader:
         self.half_day = False  # has an entry's clock said "am" or "pm"?
         self.last_clock: tuple[date | None, int] | None = None  # the last time-only entry's day and minute
         self.span: tuple[date, date] | None = None  # the days a heading spans ("Week 6 (3–9 Feb)"), for weekday entries
+        self.marked = False   # was the stamp just read dated by a day marked beside its clock ("0915 hrs [16-May]")?
 
     def position(self, s) -> int:
         """Where section ``s`` is in the document's sections (one index for all of them)."""
@@ -216,6 +217,7 @@ class _Reader:
             # (under "all times 15-May-2025 unless marked")
             st.year, st.month, st.day = day.year, day.month, day.day
             st.end = mark.end()
+            self.marked = True   # (its own day only: the entries after it keep the timeline's)
         if st is not None and self.span is not None and st.has_time and not st.has_date \
                 and (wd := _WEEKDAY_FIRST.match(text)) is not None:
             # "**Tue 14:10** ..." under "### Week 7 (10–16 Feb)": the Tuesday of that week
@@ -230,13 +232,17 @@ class _Reader:
             # before it, a lead-up; later ones on or after the day the entries have reached)
             # (the first, a day or more before, moves the day the time-only entries after it
             # start on, so that those past its midnight are on the next: _past_midnight)
+            # (the first entry never moves forward: "**Fri 16:40** — config merged" under a
+            # Tuesday is the Friday before, a lead-up; four days back or more it is left
+            # as it was read, on the timeline's day)
             ahead = (tp.weekday(wd.group(1)) - near.weekday()) % 7
             back = 7 - ahead if ahead else 0
-            if not any(e.at for e in self.entries) and 0 < back <= 3 and back < ahead:
-                if self.stated_day is not None and not self.dated:
-                    self.stated_day = near - timedelta(days=back)
-                else:
-                    self._day = near - timedelta(days=back)
+            if not any(e.at for e in self.entries):
+                if 0 < back <= 3:
+                    if self.stated_day is not None and not self.dated:
+                        self.stated_day = near - timedelta(days=back)
+                    else:
+                        self._day = near - timedelta(days=back)
             elif ahead:
                 d = near + timedelta(days=ahead)
                 st.year, st.month, st.day = d.year, d.month, d.day
@@ -300,8 +306,8 @@ class _Reader:
             self.last_clock = None
             return
         head = text[:st.end]
-        if _MERIDIEM.search(head):
-            self.half_day = True
+        if _MERIDIEM.search(head) or _HALF_IN_WORDS.search(head):
+            self.half_day = True   # ("About five to ten at night": the half of the day in words)
         elif self.half_day and 1 <= st.hour <= 11 and self.last_clock is not None \
                 and self.last_clock[0] == self.day and not _LEADING_ZERO.search(head):
             minute = st.hour * 60 + (st.minute or 0)
@@ -346,9 +352,10 @@ class _Reader:
             if at is not None and not tp.plausible(at):
                 self.doc.problems.error(line, f"absurd date {at.date()} in timeline; entry kept without a time")
                 at = None
-            if at is not None and st.has_date:
+            if at is not None and st.has_date and not self.marked:
                 self.day = at.date() if not st.has_time else (
                     date(st.year, st.month, st.day) if st.year else self.day)
+            self.marked = False
         if st is None:
             self.counted_back(text)
         if body is None:
@@ -470,7 +477,8 @@ _METRIC_NORMAL = lazy_re.compile(r"\b(?:latency|latencies|error\s+rates?|errors|
                                  r"response\s+times?)\s+(?:(?:is|are|was|were|now|back)\s+)?(?:to\s+)?normal(?:\s+again)?\W*$",
                                  re.I)
 _GOING_NORMALLY = lazy_re.compile(r"(?<!\bnot )(?<!n't )\b(?:is|are|was|were|now)\s+(?:again\s+|now\s+)?[a-z]+ing\s+normally\b", re.I)
-_PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders", "desk", "noc",
+_PAGES_THE_DESK = lazy_re.compile(r"\bpages\s+the\s+(?:service\s+)?(?:desk|noc)\b(?!\s+to\s+(?:announce|inform|notify|tell|warn))", re.I)
+_PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager", "me", "us"}   # ("My uptime monitor pages me")
 
 
@@ -785,11 +793,13 @@ _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "re
 
 
 # a declared stage opening an entry, set apart by a stop, a colon or a dash
-_PAGE_LABEL = lazy_re.compile(r"[\W_]*(?:page|paged)[*_]*\s*:", re.I)
+# (in lower case, as a terse note writes it, and not a web page's path: "Page: /pricing ...")
+_PAGE_LABEL = lazy_re.compile(r"[\W_]*(?:page|paged)[*_]*\s*:(?!\s*(?:/|https?:|www\.))")
 _STAGES = frozenset({"mitigated", "resolved"})
 # ... or closing it after a dash, perhaps before its clock in brackets (or in capitals after
 # the entry's last sentence: "... 5xx < 0.1%. MITIGATED")
 _STAGE_CLOSES = lazy_re.compile(r"(?:\s[—–-]\s*|[.;]\s+(?=[*_]*(?-i:MITIGATED|RESOLVED)))[*_]*(mitigated|resolved)[*_]*\s*(?:\([^()]{1,30}\))?[\s.]*$", re.I)
+_ALERT_QUOTED = lazy_re.compile(r"\b(?:alert|alerts|notification|pagerduty|alertmanager|opsgenie|nagios|firing)\b", re.I)
 _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
 
 
@@ -956,8 +966,12 @@ def _tag(e: Entry) -> None:
             e.tags.add("mitigated")  # "We switch order emails to our backup provider"
         elif len(w) == 3 and w[0] == "5" and w.isdigit():
             e.tags.add("impact")  # an HTTP 5xx status
-        elif w in ("pages", "page") and (_PAGED.intersection(words[i + 1:i + 4]) or _PAGES_SOMEONE.search(e.text)):
-            e.tags.add("detected")  # "pages the auth team", "page the payments on-call", "pages @Dev Patel"
+        elif w in ("pages", "page") and (_PAGED.intersection(words[i + 1:i + 4]) or _PAGES_SOMEONE.search(e.text)
+                                         or w == "pages" and _PAGES_THE_DESK.search(e.text)):
+            # "pages the auth team", "page the payments on-call", "pages @Dev Patel", "pages the
+            # Service Desk" (not "updates the maintenance page for the NOC", nor "pages the NOC
+            # to announce the window")
+            e.tags.add("detected")
     if check_failed:
         # ... unless the entry says more went wrong ("health checks failed and every
         # request returned 503"): then the failing check is the outage itself
@@ -992,8 +1006,11 @@ def _tag(e: Entry) -> None:
     said = set(words)   # (the checks below ask whether a word is there, not where)
     if not said.isdisjoint(_AGAIN_VERBS) and _AGAIN_ROMANCE.search(e.text):
         e.tags.add("mitigated")  # "Novas transferências voltam a liquidar em segundos"
-    if not _STAGES.isdisjoint(said) and (m := _STAGE_CLOSES.search(e.text)):
-        e.markers.add(m.group(1).lower())   # "... full plans published — mitigated (06:38)"
+    if not _STAGES.isdisjoint(said) and (m := _STAGE_CLOSES.search(e.text)) \
+            and not (e.text[m.start()] in ".;" and _ALERT_QUOTED.search(e.text)):
+        # "... full plans published — mitigated (06:38)" (not an alert's own state pasted
+        # after it: "Alertmanager notification for the old disk alert; RESOLVED")
+        e.markers.add(m.group(1).lower())
     if words and words[0] in _STAGES and (m := _STAGE_OPENS.match(e.text)):
         # "Mitigated. New events are delivered again", "**Resolved** — ...": the stage the
         # team declared, opening the entry as a status page posts it
@@ -1533,11 +1550,15 @@ def _section_entries(r: _Reader, s, tops) -> None:
             before = ""
             for ln, (line_text,) in b.rows:
                 if line_text[:4] == "--- " and (day := _client_day(line_text)) is not None:
-                    r.day, last = day, None   # "--- Day changed Thu Nov 06 2025": an IRC client's day line
+                    r.day, last, before = day, None, ""   # "--- Day changed Thu Nov 06 2025": an IRC client's day line
                     continue
                 # ("... local time was GMT until" over "01:00 UTC and BST after it.": a sentence
                 # wrapped before its clock, not an entry)
-                st = None if before and _OPEN_CLAUSE.search(before) else r.stamp(line_text)
+                # (nor the second line of a sentence of prose wrapped before its clock: "Between
+                # 8:05 and 8:50 the floor was still waiting on waves, so I count" over "8:50 as
+                # the end of impact, not 8:05.")
+                st = None if before and (_OPEN_CLAUSE.search(before) or last is None and _WRAPPED_PROSE.search(before)) \
+                    else r.stamp(line_text)
                 before = line_text
                 if st is not None and ":" in line_text[:40] and _WRITE_UP_FIELD.match(plain(line_text)):
                     last = None   # "**Reviewed:** Mar 12, Dee Hollis and ...": when the write-up was, no entry nor its day
@@ -1986,6 +2007,7 @@ def _untimed_lists(r: _Reader, blocks) -> set[int]:
 
 
 # a line that ends waiting for its object: the next line's clock goes on its sentence
+_WRAPPED_PROSE = lazy_re.compile(r"^(?=.{50}).*[a-z,]$")
 _OPEN_CLAUSE = lazy_re.compile(r"\b(?:until|till|at|from|to|by|since|between|after|before|around|about|of|on|and)\s*$", re.I)
 
 _STATED_EVENTS = ("started", "detected", "mitigated", "resolved")
@@ -2409,6 +2431,7 @@ _ON_AFTER = lazy_re.compile(r"(?:\s*(?:[A-Z]{2,5}|\([A-Z]{2,5}\)))?[\s,]{1,3}on\
 _LEADING_ZERO = lazy_re.compile(r"(?<!\d)0\d[:.h]\d")
 # a 12-hour clock's "am" or "pm" ("8:25pm", "9:58 p.m.")
 _MERIDIEM = lazy_re.compile(r"(?<=\d)\s?([ap])\.?\s?m\b", re.I)
+_HALF_IN_WORDS = lazy_re.compile(r"\bat\s+night\b|\bin\s+the\s+(?:morning|afternoon|evening)\b", re.I)
 
 
 _MORNING = lazy_re.compile(r"\b(?:morning|dawn|sunrise|breakfast|overnight)\b", re.I)
@@ -2798,10 +2821,14 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     return times, sources
 
 
-# a resolution the document leaves to be written in ("TODO: resolved time", "Resolved: TBD";
-# not "verified the issue is not resolved", an entry's news at the time)
-_RESOLUTION_PENDING = lazy_re.compile(r"(?<![^\W_])(?:TODO|TBD|TBC)\b\W{0,3}[Rr]esol(?:ved|ution)\b"
-                                     r"|(?<![^\W_])[Rr]esol(?:ved|ution)(?:\s+(?:time|at|date))?[\W_]{0,4}(?:TODO|TBD|TBC|pending)\b")
+# a resolution the document leaves to be written in, a line of its own that opens so ("_TODO:
+# resolved time — still watching_", "**Resolved:** TBD"; not "verified the issue is not
+# resolved", an entry's news, nor "Status: Resolved — pending RCA sign-off", nor an action
+# item's "TODO: resolution runbook")
+_RESOLUTION_PENDING = lazy_re.compile(
+    r"^[\W_]*(?:TODO|TBD|TBC)\W{0,3}[Rr]esol(?:ved|ution)(?:\s+(?:time|date|at))?(?=\s*(?:$|[—–:.,;(-]))"
+    r"|^[\W_]*[Rr]esol(?:ved|ution)(?:\s+(?:time|at|date))?[\W_]{0,4}(?:TODO|TBD|TBC|pending)(?=\s*(?:$|[—–:.,;(-]))",
+    re.M)
 
 
 # a detection that looks back at harm already over ("Dip ... noticed via grafana ...

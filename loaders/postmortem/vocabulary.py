@@ -389,7 +389,7 @@ _CJK_PARENS = lazy_re.compile(r"[(（][^()（）]*[)）]")
 # (and in Chinese, Japanese and Korean: "发现与时间线", detection and timeline)
 # a section about the timeline, not the timeline: "A note on the timeline", "About the timeline"
 _ABOUT_THE_TIMELINE = lazy_re.compile(r"\b(?:notes?|word|comments?|remarks?|caveats?|about|on)\s+(?:the|this|our)\s+time\s*line\b", re.IGNORECASE)
-_TIMELINE_ANYWHERE = lazy_re.compile(r"\btime\s*line\b|\bchronology\b|时间线|时间轴|タイムライン|타임라인", re.IGNORECASE)
+_TIMELINE_ANYWHERE = lazy_re.compile(r"\btime\s*line\b|\bchronology\b|\b(?:hour|minute)[\s-]by[\s-](?:hour|minute)\b|时间线|时间轴|タイムライン|타임라인", re.IGNORECASE)
 # "3.", "2.1", "iv)", "b)", and a numbered part's label: "Phase 3:", "Part II -", "Step 2."
 # (both, "4. Phase 3: ...", when a numbered outline numbers the parts' headings again)
 _NUMBERING = lazy_re.compile(r"^\s*(?:(?:(?:phase|part|step|section|stage)\s+(?:\d+|[ivx]+)\s*[:.)–—-]|"
@@ -642,7 +642,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    # ("MIR review status", "Post-incident review status": the review's kind before it)
                    r"(?:(?:mir|pir|major\s+incident|post[\s-]?incident|incident)\s+(?=review))?"
                    r"(?:doc(?:ument)?\s+|post[\s-]?mortem\s+|report\s+|review\s+|record\s+|investigation\s+"
-                   r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|mir\s+|pmr\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+"
+                   r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|mir\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+"
                    # ("Post-incident status | In review": the review's, beside the incident's own state)
                    r"|post[\s-]?incident\s+"
                    r"|(?:debrief\s+)?notes\s+|debrief\s+|rfo\s+"
@@ -1430,7 +1430,9 @@ _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)，。；）]|$)|\s+[(\[—–·|-]|\s+
 STATUS_FIELD_DONE = lazy_re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|已完成|已解决|已修复|完了|対応済み?|実施済み?|"
                                    + DONE_OTHER + r")"
                                + _FIELD_END, re.I)
-STATUS_FIELD_WONT = lazy_re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|not\s+doing|not\s+planned|will\s+not\s+do|不做|不处理|不予处理|见送り|見送り|対応しない|"
+STATUS_FIELD_WONT = lazy_re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|will\s+not\s+do"
+                                   # ("Not doing (why)"; not "Not planned (yet) — waiting on the review")
+                                   r"|(?:not\s+doing|not\s+planned)(?![^.;\n]{0,40}\b(?:yet|until|waiting|pending|needs|next)\b)|不做|不处理|不予处理|见送り|見送り|対応しない|"
                                    + WONT_OTHER
                                + r")" + _FIELD_END, re.I)
 # (every phrase but the whole-cell ones opens with one of the guard's characters: the
@@ -1453,7 +1455,7 @@ DONE = lazy_re.compile(
 # ("🚫", a status column's sign for work not to be done, as its legend says: "🚫 won't do")
 WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw🚫]))(?:"
                      r"🚫|won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|withdrawn|will\s+not\s+be\s+implemented|not\s+planned|not\s+proceeding|not\s+pursued|not\s+adopted|decided\s+against|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
+                     r"declined|rejected|cancell?ed|dropped|obsolete|withdrawn|will\s+not\s+be\s+implemented|not\s+planned(?![^.;\n]{0,40}\b(?:yet|until|waiting|pending|needs|next)\b)|not\s+proceeding|not\s+pursued(?!\s+yet)|not\s+adopted|decided\s+against|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
