@@ -111,11 +111,14 @@ FLOORS = {
     "blind-cn": 0.92,   # first look 0.880 (243/276 at b01000b); learned from (0.928)
     "blind-co": 0.60,   # first look 0.564 (155/275 at b01000b); learned from in part (0.607)
     "blind-cp": 0.98,   # first look 0.982 (275/280 at 44b7272); learned from (0.986)
-    "blind-cq": 0.93,   # first look 0.906 (250/276 at 44b7272); learned from (0.935)
+    "blind-cq": 0.94,   # first look 0.906 (250/276 at 44b7272); learned from (0.946)
     "blind-cr": 0.97,   # first look 0.967 (267/276 at 44b7272); learned from (0.971)
     "blind-cs": 0.93,   # first look 0.916 (251/274 at 1161a09); learned from (0.934)
     "blind-ct": 0.96,   # first look 0.957 (267/279 at 1161a09); learned from (0.964)
     "blind-cu": 0.95,   # first look 0.771 (212/275 at 1161a09); learned from (0.953)
+    "blind-cv": 0.89,   # first look 0.798 (221/277 at 7f0eff5); learned from (0.899)
+    "blind-cw": 0.81,   # first look 0.780 (216/277 at 7f0eff5); learned from in part (0.816)
+    "blind-cx": 0.92,   # first look 0.910 (252/277 at 7f0eff5); learned from in part (0.924)
 }
 
 
