@@ -1024,7 +1024,10 @@ _HOUR_WORD = "|".join(_HOUR_WORDS)
 # and midnight, midday or noon opening an entry: "Midnight – the old certificate expires")
 _WORDED_CLOCK = lazy_re.compile(
     r"\b(?:(?P<mins>a\s+quarter|quarter|half|twenty[\s-]five|twenty|ten|five)\s+(?P<rel>past|after|to)\s+"
-    rf"(?P<hour>{_HOUR_WORD}|midnight|midday|noon|1[0-2](?![\d:.])|[1-9](?![\d:.]))|(?P<oclock>{_HOUR_WORD})\s+o['’]clock)\b"
+    # (an hour in figures only where a clock ends: "quarter to 4 the phones ring" is, "half to 6
+    # nodes" and "quarter to 1 March" are not)
+    rf"(?P<hour>{_HOUR_WORD}|midnight|midday|noon|(?:1[0-2]|[1-9])(?![\d:.])(?=\s*(?:$|[,.;:–—-]|\(|[ap]\.?m\b|at\s+night"
+    rf"|in\s+the\s|the\s)))|(?P<oclock>{_HOUR_WORD})\s+o['’]clock)\b"
     r"(?:\s+(?P<half>in\s+the\s+(?:morning|afternoon|evening)|at\s+night|[ap]\.?m\b\.?))?"
     r"|\b(?P<lead>at|by|around|from|since|until|till|about)\s+(?P<noon>noon|midday)\b"
     r"|^(?P<open>[\W_]*(?:about\s+|around\s+|at\s+)?)(?P<alone>midnight|midday|noon)(?=\s*(?:[–—:,-]|\(|$))", re.I)
@@ -1039,8 +1042,9 @@ def worded_clocks(text: str) -> str:
     "4:45"), so the clock reader reads them as it reads "3:10 pm". A clock in words with
     no half of the day stays without one ("4:45"), as a bare "4:45" would."""
     if not ("past" in text or "clock" in text or "oon" in text or "idday" in text or "idnight" in text
-            or (" to " in text or "after" in text) and ("quarter" in text or "half" in text or "twenty" in text
-                                                         or "ten " in text or "five " in text or "Ten " in text)):
+            or (" to " in text or "after" in text) and ("uarter" in text or "alf" in text or "wenty" in text
+                                                         or "ten " in text or "five " in text or "Ten " in text
+                                                         or "Five " in text)):
         return text   # (the words every clock in words holds: most sentences hold none)
 
     def digits(m: re.Match) -> str:
@@ -1063,8 +1067,10 @@ def worded_clocks(text: str) -> str:
             if said in ("midnight", "noon", "midday"):
                 return f"{hour % 24}:{minute:02d}"   # (a 24-hour clock: the half of the day is said)
         half = (m.group("half") or "").lower()
-        suffix = " pm" if ("afternoon" in half or "evening" in half or "night" in half or half.startswith("p")) \
-            else " am" if ("morning" in half or half.startswith("a")) else ""
+        # ("at night" is the evening's, five to eleven; the small hours', "ten past 1 at night")
+        night = "night" in half and not (hour == 12 or hour <= 4)
+        suffix = " pm" if ("afternoon" in half or "evening" in half or night or half.startswith("p")) \
+            else " am" if ("morning" in half or half.startswith("a") or "night" in half) else ""
         return f"{hour}:{minute:02d}{suffix}"
 
     return _WORDED_CLOCK.sub(digits, text)

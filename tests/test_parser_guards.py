@@ -1736,3 +1736,55 @@ def test_a_day_marked_beside_one_clock_dates_that_entry_only():
             "- 08:00 [Feb 18] — schema migration that later caused the lag was merged.\n"
             "- 13:10 — replica lag climbs. Impact starts.\n- 13:18 — lag alert fires.\n")
     assert parse(text, "a.md")["started_at"] == "2025-02-20T13:10:00Z"
+
+
+# --- a second review, of the rules learned from decks, templates and plain English
+
+def test_a_report_printed_page_by_page_keeps_its_timeline_across_a_break():
+    text = ("Council incident report\n\nDate: 2025-02-04\n\nTIMELINE\n\n14:02  Payments start failing. Impact starts.\n"
+            "14:06  Alert pages the on-call.\n\nPage 1\n\f14:30  Gateway restarted; payments succeed, mitigated\n"
+            "15:10  Incident resolved\n\nPage 2\n\fACTIONS\n\n- Alert on gateway errors (Dana)\n\nPage 3\n\fEnd of report\n\nPage 4\n")
+    r = parse(text, "a.txt")
+    assert (r["mitigated_at"], r["resolved_at"]) == ("2025-02-04T14:30:00Z", "2025-02-04T15:10:00Z")
+
+
+def test_an_intro_line_over_the_entries_hides_none_of_them():
+    text = ("# Queue stall\n\n**Date:** 2025-02-04\n\n## Timeline\n\nTimes below are from the on-call notes, rounded to the minute and in UTC\n"
+            "09:02 consumers stop acking; backlog grows. Impact starts.\n09:10 lag alert pages the on-call\n09:40 consumers restarted. Mitigated.\n")
+    assert parse(text, "a.md")["started_at"] == "2025-02-04T09:02:00Z"
+
+
+def test_a_value_written_in_brackets_is_kept():
+    text = "# Outage\n\nDate: 2025-02-04\nSeverity: [SEV2]  (downgraded from SEV1 at the review)\nStatus: [Final]\n"
+    r = parse(text, "a.txt")
+    assert (r["severity_level"], r["status"]) == (2, "Final")
+
+
+def test_the_small_hours_at_night_are_morning():
+    text = ("# Scanners offline\n\n**Date:** 2025-11-20\n\nTimes are local (GMT).\n\n## Timeline\n\n"
+            "- Ten past 1 at night – the gateway's disk fills. Impact starts.\n- Half past 1 at night – shift lead rings the IT on-call\n"
+            "- 2:05 – on-call clears old logs\n")
+    assert parse(text, "a.md")["started_at"] == "2025-11-20T01:10:00Z"
+
+
+def test_minute_by_minute_inside_an_action_heading_keeps_it_actions():
+    text = "# Outage\n\n**Date:** 2025-02-04\n\n## Action items: minute-by-minute monitoring\n\n- Add a lag alert (Dana)\n- Add a canary (Sam)\n"
+    assert len(parse(text, "a.md")["action_items"]) == 2
+
+
+def test_no_other_residents_affected_is_no_near_miss():
+    text = ("# Water outage\n\n**Date:** 2025-02-04\n\n## Summary\n\n40 households in Ashby had no water for six hours. "
+            "No other residents were affected.\n")
+    assert parse(text, "a.md")["near_miss"] is False
+
+
+def test_reviewers_notes_on_slides_do_not_make_a_deck():
+    text = ("OUTAGE REPORT\n\nDate: 2025-02-04\n\nSUMMARY\n\nCheckout failed for 20 minutes.\n\nREVIEW NOTES\n\n"
+            "Slide 2\nneeds the impact figure\n\nSlide 4\nadd the alert name\n\nSlide 6\ntypo in the owner's name\n")
+    assert parse(text, "a.txt")["title"] == "OUTAGE REPORT"
+
+
+def test_a_count_after_half_to_is_no_clock():
+    text = ("# Scale-down\n\n**Date:** 2025-02-04\n\n## Summary\n\nAt 10:00 UTC the autoscaler went by half to 6 nodes and "
+            "requests failed. Impact starts.\n")
+    assert parse(text, "a.md")["detected_at"] != "2025-02-04T05:30:00Z"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from loaders.postmortem.vocabulary import any_of, clean_heading, section_kind
+from loaders.postmortem.vocabulary import any_of, clean_heading, is_placeholder, section_kind
 
 
 @pytest.mark.parametrize("words", [["abc", "ab", "abd"], ["x"], ["be it", "been", "b"], ["a+b", "a.c", "a(c"],
@@ -283,3 +283,15 @@ def test_a_status_among_a_sub_bullet_s_fields_is_the_item_s():
     text = ("# Exports slow\n\n**Date:** 2024-05-20\n\n## Follow-ups\n\n- **Auto-rollback on deploy**\n"
             "  - Assignee: Sam Whitfield · Status: Not doing · _it would not have helped_\n")
     assert parse(text, "e.md")["action_items"][0]["status"] == "wont_do"
+
+
+@pytest.mark.parametrize("value", ["{{ incident.severity | upper }}", "{% if x %}", "<date>", "<Incident title>",
+                                   "YYYY-MM-DD", "YYYY-MM-DD HH:MM", "DD/MM/YYYY"])
+def test_a_templates_placeholder_is_no_value(value):
+    assert is_placeholder(value)
+
+
+@pytest.mark.parametrize("value", ["[High]", "SEV2", "2025-03-01", "<b>", "Owner: <ana@example.com>", "{{ x }} and more",
+                                   "TBD later"])
+def test_a_value_is_no_placeholder(value):
+    assert not is_placeholder(value)

@@ -15,7 +15,8 @@ from loaders import lazy_re
 from loaders import timeparse as tp
 from loaders.postmortem.markdown import STRUCK, ancestors, plain
 from loaders.postmortem.vocabulary import (ACTION_KINDS, DONE, DONE_OTHER, NO_VALUE, OPEN, STATUS_FIELD_DONE,
-                                          STATUS_FIELD_WONT, WONT_DO, WONT_OTHER, clean_heading, section_kind)
+                                          STATUS_FIELD_WONT, WONT_DO, WONT_OTHER, clean_heading, is_placeholder,
+                                          section_kind)
 
 _HEADERS = {
     # (and the same words in Norwegian, Danish, Swedish, German, French, Spanish, Dutch)
@@ -908,6 +909,8 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     for ln, cells in body:
         if not any(plain(c) for c in cells):
             continue
+        if all(is_placeholder(c) or not c.strip() for c in cells):
+            continue   # "| {{ followup.title }} | {{ followup.owner }} | ... |": a template's row, left unfilled
         if len(cells) != len(header):
             doc.problems.warning(ln, f"action-items row has {len(cells)} cells, the header {len(header)}")
 

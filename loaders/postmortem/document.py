@@ -33,8 +33,8 @@ from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITIO
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
 from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
-from loaders.postmortem.vocabulary import (HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading, meta_key,
-                                          section_kind, starts_of)
+from loaders.postmortem.vocabulary import (HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading,
+                                          is_placeholder, meta_key, section_kind, starts_of)
 from loaders.postmortem.other_markup import MAIL_HEADER, as_markdown
 from loaders.problems import Problems
 
@@ -1542,8 +1542,8 @@ def _stated_status(value: str | None) -> str | None:
     return said if said and len(said.split()) <= 3 else value
 
 
-_NOT_CAUSES = lazy_re.compile(r"\bhypothes[ie]s\b|\bsuspects?\b|\bruled\s+out\b", re.I)
-_RULED_OUT = lazy_re.compile(r"\bruled\s+out\b|\brejected\b|\bnot\s+a\s+(?:factor|cause)\b", re.I)
+# a table's header naming what was guessed at, not found: "| Hypothesis | Result |"
+_GUESSES = lazy_re.compile(r"\bhypothes[ie]s\b|\bsuspects?\b", re.I)
 
 
 # a template's prompt in brackets before a field's answer, two spaces or more between them
@@ -1551,11 +1551,22 @@ _RULED_OUT = lazy_re.compile(r"\bruled\s+out\b|\brejected\b|\bnot\s+a\s+(?:facto
 # nor a ticked box, "[x] Done")
 # a line that is only a template's instruction in square brackets, two words or more (not a
 # link, a box, a wiki link or a footnote: "[Runbook](...)", "[x] done", "[[Page]]", "[^1]: ...")
-_PROMPT_LINE = lazy_re.compile(r"^\[(?![\[^xX ]\])(?!\[)[^\[\]\n]*\s[^\[\]\n]*\]\s*$", re.M)
+# (nor a chat's line, "[09:12 dana: anyone seeing errors?]": a clock or a number first)
+_PROMPT_LINE = lazy_re.compile(r"^\[(?![\[^xX ]\])(?!\[)(?!\s*\d)[^\[\]\n]*\s[^\[\]\n]*\]\s*$", re.M)
 _INSTRUCTS = lazy_re.compile(r"\b(?:e\.g\.|describe|list|include|fill\s+in|your|one\s+paragraph|bullets?|template|what|how|why|"
                              r"who|when|delete|remove|replace|write|numbers|put)\b|\?|\s\|\s", re.I)
-_TEMPLATE_PROMPT = lazy_re.compile(r"\s*\[[^\]\n]{2,80}\]\s{2,}(?=\S)")
-_PROMPT_AFTER_KEY = lazy_re.compile(r"(\s*[^:\[\]\n]{1,40}[:：]\s*)\[[^\]\n]{2,80}\]\s{2,}(?=\S)")
+_TEMPLATE_PROMPT = lazy_re.compile(r"\s*\[([^\]\n]{2,80})\]\s{2,}(?=\S)")
+_PROMPT_AFTER_KEY = lazy_re.compile(r"(\s*[^:\[\]\n]{1,40}[:：]\s*)\[([^\]\n]{2,80})\]\s{2,}(?=\S)")
+# what only a template's prompt holds: choices ("Draft | In Review | Final", "Y/N"), a range
+# ("SEV1-SEV4"), an instruction ("Your name", "see go/sev", "#inc-..."); not a value written
+# in brackets, "[SEV2]", "[Final]", "[INC-881]"
+_PROMPTING = lazy_re.compile(r"\s\|\s|/|\.\.\.|…|\b(?:your|see|e\.g|choose|pick|one\s+of|name|date|link|describe)\b"
+                             r"|\b([A-Za-z]+)\d+\s*[-–]\s*\1\d+\b", re.I)
+
+
+def _prompts(bracketed: str) -> bool:
+    """Whether text in square brackets before a field's answer is the template's prompt (_PROMPTING)."""
+    return _PROMPTING.search(bracketed) is not None
 
 
 def _paired_fields(rows) -> bool:
@@ -1680,8 +1691,10 @@ def _collect_metadata(doc: Doc) -> None:
     def put(key: str | None, value: str, line: int, key_text: str = ""):
         if "~~" in value:
             value = STRUCK.sub("", value)   # "~~14:32~~ 13:58": an amended figure, the struck one superseded
-        if value[:2].lstrip()[:1] == "[" and (prompt := _TEMPLATE_PROMPT.match(value)):
+        if value[:2].lstrip()[:1] == "[" and (prompt := _TEMPLATE_PROMPT.match(value)) and _prompts(prompt.group(1)):
             value = value[prompt.end():]   # "Status: [Draft | In Review | Final]  Draft": a template's prompt, then the answer
+        if is_placeholder(value):
+            return   # "**Severity:** {{ incident.severity | upper }}", "Date: <date>": a template's, left unfilled
         value = plain(value).strip(" |")
         if key is None and key_text and value:
             # (a long value's first sentence: "**Customer impact:** 02:21–03:48 UTC (87 min).
@@ -1823,7 +1836,8 @@ def _collect_metadata(doc: Doc) -> None:
                         if ":" not in line_text and "：" not in line_text and not (
                                 b.kind == "item" and ("—" in line_text or "–" in line_text)):
                             continue   # (every key below ends in a colon or a dash: most prose holds none)
-                        if "[" in line_text and (prompt := _PROMPT_AFTER_KEY.match(line_text)):
+                        if "[" in line_text and (prompt := _PROMPT_AFTER_KEY.match(line_text)) \
+                                and _prompts(prompt.group(2)):
                             # "Status: [Draft | In Review | Final]  Draft": the template's prompt, then the answer
                             line_text = prompt.group(1) + line_text[prompt.end():]
                         if "   " in line_text or "\t" in line_text:
@@ -3706,9 +3720,9 @@ def _factors(doc: Doc) -> list[str]:
             # hypotheses ruled out, and none of its rows that says it was ruled out)
             out.extend(cell for b in s.blocks if b.kind == "table" and b.rows
                        and _CAUSE_COLUMN.search(" ".join(b.rows[0][1]))
-                       and not (paras and _NOT_CAUSES.search(" ".join(b.rows[0][1])))
+                       and not (paras and (_GUESSES.search(columns := " ".join(b.rows[0][1])) or _NOT_CAUSES.search(columns)))
                        for _, cells in b.rows[1:]
-                       if not (paras and _RULED_OUT.search(" ".join(cells)))
+                       if not (paras and _NOT_CAUSES.search(" ".join(cells)))
                        and (cell := next((c for c in map(plain, cells) if any(ch.isalpha() for ch in c)), "")))
             if not paras:
                 table = s.blocks[0] if len(s.blocks) == 1 and s.blocks[0].kind == "table" else None
@@ -4112,8 +4126,13 @@ _AVERTED = [
         # "\bno\s+..." with re.I finds.)
         r"[nN](?<!\w.)(?i:o\s+(?:\w+\s+)?(?:packages?|accounts?|systems?|data|releases?|users?|customers?|traffic|requests?"
         # (or the people a public service serves: "No resident was affected")
-        r"|tenants?|residents?|citizens?|patients?|students?|passengers?|clients?|members\s+of\s+the\s+public|merchants?)\s+"
-        r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed|disclosed))")),
+        r"|tenants?)\s+"
+        r"(?:were|was|had\s+been)\s+(?:compromised|affected|impacted|exposed|accessed|disclosed))"
+        # ... or the people a public service serves, none of them, and nothing more said:
+        # "No resident was affected." (not "No other residents were affected", nor "... were
+        # affected financially")
+        r"|[nN](?<!\w.)(?i:o\s+(?:residents?|citizens?|patients?|students?|passengers?|members\s+of\s+the\s+public)\s+"
+        r"(?:were|was)\s+(?:affected|impacted)(?=\s*(?:[.;]|$)))")),
     # "no secrets were leaked", "remained fully protected throughout" (but not "users of
     # the stable packages are not affected": a part spared says another part was hit)
     (("leaked", "exfiltrated", "stolen", "remain", "stay", "read or"), lazy_re.compile(

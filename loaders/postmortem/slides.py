@@ -27,6 +27,8 @@ _MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
 _DIGITS = lazy_re.compile(r"\d+")
 _LIST_ITEM = lazy_re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
 _BULLET_TITLE = lazy_re.compile(r"^[•▪◦‣·]\s")
+# a slide's title: words, not a clock, a number or a bracket first, and short
+_SLIDE_TITLE = lazy_re.compile(r"^(?=[^\W\d_])(?!.*\d{1,2}[:.]\d\d\s).{1,100}$")
 
 
 def from_slides(text: str, lines: list[str]) -> list[str] | None:
@@ -47,7 +49,11 @@ def _numbered_slides(lines: list[str]) -> list[str] | None:
     """Slides kept apart by a line that is only their number: the number's line left
     blank, the line after it (the slide's title) a heading."""
     marks = [i for i, ln in enumerate(lines) if _SLIDE_NUMBER.match(ln)]
-    if len(marks) < 3:
+    # (the deck's first slide opening the text, its numbers counting up: not reviewers' notes
+    # on "Slide 2", "Slide 4" at the end of a report)
+    opening = [ln for ln in lines[:marks[0]] if ln.strip()] if marks else []
+    numbers = [int(_DIGITS.search(lines[i]).group(0)) for i in marks]
+    if len(marks) < 3 or opening or numbers[0] > 1 or numbers != sorted(numbers):
         return None
     out = list(lines)
     for k, i in enumerate(marks):
@@ -78,6 +84,11 @@ def _pages(text: str, lines: list[str]) -> list[str] | None:
     lasts = [_DIGITS.sub("#", lines[p[-1]].replace("\f", "").strip()) for p in filled]
     footer = max(set(lasts), key=lasts.count)
     footed = lasts.count(footer) * 2 >= len(filled) and len(filled) >= 3
+    # (a deck's pages each open with a title of their own: a report printed page by page opens
+    # them with a marking ("OFFICIAL") or in the middle of a section, "14:06 PagerDuty pages ...")
+    firsts = [lines[p[0]].replace("\f", "").strip() for p in filled]
+    if not footed or len(set(firsts)) < len(firsts) or not all(_SLIDE_TITLE.match(f) for f in firsts):
+        return None
     out = [ln.replace("\f", "") for ln in lines]
     for k, p in enumerate(filled):
         if footed and _DIGITS.sub("#", lines[p[-1]].replace("\f", "").strip()) == footer:
@@ -98,6 +109,8 @@ def _outline(lines: list[str]) -> list[str] | None:
     tabbed = sum(1 for ln in filled if ln.startswith("\t"))
     titles = [i for i, ln in enumerate(lines) if ln.strip() and not ln[:1].isspace()
               and i + 1 < len(lines) and lines[i + 1].startswith("\t")]
+    if any(not _SLIDE_TITLE.match(lines[i].strip()) for i in titles):
+        return None   # (a chat export's "[09:12] dana" over its tab-indented message is no slide's title)
     if len(titles) < 4 or tabbed * 2 < len(filled) or any(ln[:1] == " " or _LIST_ITEM.match(ln) for ln in filled) \
             or any(_BULLET_TITLE.match(lines[i]) for i in titles):
         return None   # (an outliner's markdown, "- ## Summary" over "\t- 03:00 ...", is a list of lists)

@@ -2007,7 +2007,10 @@ def _untimed_lists(r: _Reader, blocks) -> set[int]:
 
 
 # a line that ends waiting for its object: the next line's clock goes on its sentence
-_WRAPPED_PROSE = lazy_re.compile(r"^(?=.{50}).*[a-z,]$")
+# (a sentence about times, itself not an entry: "Between 8:05 and 8:50 the floor was still
+# waiting on waves, so I count"; not an intro line over the entries, "Times below are from
+# the on-call's notes, rounded to the minute")
+_WRAPPED_PROSE = lazy_re.compile(r"^(?=.{50})(?![\W_]*\d)(?=.*\b\d{1,2}[:.h]\d\d\b).*[a-z,]$")
 _OPEN_CLAUSE = lazy_re.compile(r"\b(?:until|till|at|from|to|by|since|between|after|before|around|about|of|on|and)\s*$", re.I)
 
 _STATED_EVENTS = ("started", "detected", "mitigated", "resolved")

@@ -389,7 +389,9 @@ _CJK_PARENS = lazy_re.compile(r"[(（][^()（）]*[)）]")
 # (and in Chinese, Japanese and Korean: "发现与时间线", detection and timeline)
 # a section about the timeline, not the timeline: "A note on the timeline", "About the timeline"
 _ABOUT_THE_TIMELINE = lazy_re.compile(r"\b(?:notes?|word|comments?|remarks?|caveats?|about|on)\s+(?:the|this|our)\s+time\s*line\b", re.IGNORECASE)
-_TIMELINE_ANYWHERE = lazy_re.compile(r"\btime\s*line\b|\bchronology\b|\b(?:hour|minute)[\s-]by[\s-](?:hour|minute)\b|时间线|时间轴|タイムライン|타임라인", re.IGNORECASE)
+# ("What happened, hour by hour", "The night, minute by minute": the phrase closing the heading;
+# not "Action items: minute-by-minute monitoring")
+_TIMELINE_ANYWHERE = lazy_re.compile(r"\btime\s*line\b|\bchronology\b|(?:^|,\s*|\s[-–—:]\s*)(?:hour|minute)[\s-]by[\s-](?:hour|minute)\s*$|时间线|时间轴|タイムライン|타임라인", re.IGNORECASE)
 # "3.", "2.1", "iv)", "b)", and a numbered part's label: "Phase 3:", "Part II -", "Step 2."
 # (both, "4. Phase 3: ...", when a numbered outline numbers the parts' headings again)
 _NUMBERING = lazy_re.compile(r"^\s*(?:(?:(?:phase|part|step|section|stage)\s+(?:\d+|[ivx]+)\s*[:.)–—-]|"
@@ -1483,3 +1485,17 @@ ACTION_KINDS = {
 # done after it ("support worked through the backlog")
 HARM_WORDS = lazy_re.compile(r"\b(?:5\d\d(?=s?\b)|could\s+not|couldn['’]t|cannot|can['’]t|unable|unavailable|down|outage|fail(?:ed|ing|ures?)?"
                               r"|errors?|locked\s+out|logged\s+out|rejected|degraded|broken|timed?\s+out|timeouts?)\b", re.I)
+
+
+# a value a template left for the writer and nobody filled in: a template engine's variable
+# ("{{ incident.severity | upper }}", "{% if ... %}"), a placeholder in angle brackets
+# ("<date>", "<Incident title>"), a date's pattern ("YYYY-MM-DD")
+# (not a value in square brackets: "**Severity:** [High]" is how some templates have it filled in)
+_PLACEHOLDER = lazy_re.compile(r"\s*(?:\{\{[^{}\n]{1,120}\}\}|\{%[^%\n]{1,120}%\}|<[A-Za-z][\w .-]{3,40}>"
+                               r"|YYYY-MM-DD(?:[ T]HH:MM(?::SS)?)?|DD/MM/YYYY|MM/DD/YYYY)\s*$")
+
+
+def is_placeholder(value: str) -> bool:
+    """Whether ``value`` is only a template's placeholder (_PLACEHOLDER): no value at all."""
+    return bool(value) and ("{" in value or "<" in value or "YY" in value or "/YY" in value) \
+        and _PLACEHOLDER.match(value) is not None
