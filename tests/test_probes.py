@@ -117,8 +117,11 @@ FLOORS = {
     "blind-ct": 0.96,   # first look 0.957 (267/279 at 1161a09); learned from (0.964)
     "blind-cu": 0.95,   # first look 0.771 (212/275 at 1161a09); learned from (0.953)
     "blind-cv": 0.89,   # first look 0.798 (221/277 at 7f0eff5); learned from (0.899)
-    "blind-cw": 0.81,   # first look 0.780 (216/277 at 7f0eff5); learned from in part (0.816)
-    "blind-cx": 0.92,   # first look 0.910 (252/277 at 7f0eff5); learned from in part (0.924)
+    "blind-cw": 0.83,   # first look 0.780 (216/277 at 7f0eff5); learned from in part (0.834)
+    "blind-cx": 0.92,   # first look 0.910 (252/277 at 7f0eff5); learned from in part (0.921)
+    "blind-cy": 0.83,   # first look 0.835 (228/273 at d543b39); not learned from
+    "blind-cz": 0.90,   # first look 0.909 (251/276 at d543b39); not learned from
+    "blind-da": 0.94,   # first look 0.950 (264/278 at d543b39); not learned from
 }
 
 
