@@ -25,6 +25,7 @@ import re
 from html.parser import HTMLParser
 
 from loaders import lazy_re
+from loaders.postmortem.markdown import MD_HEADING
 
 # a body that opens as a page ("<!DOCTYPE html>", "<html>") or with a block of a word
 # processor's or a wiki's HTML ("<div class=WordSection1>", "<table ...>", "<p ...>")
@@ -40,7 +41,6 @@ _INLINE = {"b": "**", "strong": "**", "i": "_", "em": "_", "code": "`"}
 _LIST_PARA = lazy_re.compile(r"^\s*(?:[·•o§▪–-]|\d{1,2}[.)]|[a-z][.)])\s+")
 _NAV = lazy_re.compile(r"breadcrumb|footer|sidebar|navigation|page-metadata-banner", re.I)
 _SPACES = lazy_re.compile(r"\s+")
-_MD_HEADING = lazy_re.compile(r"#{1,6}\s+\S")
 # markdown's own blocks outside any tag: a list item, a table's row, a bold line alone
 _MD_BLOCK = lazy_re.compile(r"\s*(?:[-*+]\s|\d{1,3}[.)]\s|\||\*\*[^*]+\*\*:?\s*$)")
 
@@ -58,7 +58,7 @@ def from_html_page(lines: list[str]) -> list[str] | None:
         return None
     filled = [ln for ln in body if ln.strip()]
     if sum(1 for ln in filled if "<" in ln) * 3 < len(filled) * 2 \
-            or any(_MD_HEADING.match(ln) or "<" not in ln and _MD_BLOCK.match(ln) for ln in filled):
+            or any(MD_HEADING.match(ln) or "<" not in ln and _MD_BLOCK.match(ln) for ln in filled):
         return None   # (markdown with HTML blocks in it, "# Title" or "- [ ] item" beside "<table>": markdown)
     reader = _PageReader(start)
     reader.feed("\n".join(body))

@@ -48,6 +48,9 @@ _INLINE_LINK = lazy_re.compile(r"!?\[([^\[\]]{0,500})\]\([^()\s]{0,2000}(?:\s[^(
 # footnote's "[^1]: ...")
 REFERENCE_DEFINITION = lazy_re.compile(r"^ {0,3}\[(?!\^)([^\[\]]{1,100})\]:\s*\S", re.M)
 QUOTE_MARK = lazy_re.compile(r"^(?:>[ \t]?)+")
+# a markdown heading's line ("## Timeline"): the sign that a text is markdown already, for the
+# readers of other markups (other_markup, wiki_markup, html_page, slides)
+MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
 _EMPH = lazy_re.compile(r"(\*\*|__|~~|`)")
 # a value struck through and replaced by what follows it: "~~14:32~~ 13:58", "due ~~28 Nov~~
 # 19 Dec", "~~@ana~~ → @li" (not "~~Restore the logs~~ — Wiebke" nor "~~Alert on lag @mo~~ done

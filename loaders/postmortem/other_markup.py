@@ -25,12 +25,11 @@ import re
 
 from loaders import lazy_re
 from loaders.postmortem.html_page import from_html_page
-from loaders.postmortem.markdown import QUOTE_MARK
+from loaders.postmortem.markdown import MD_HEADING, QUOTE_MARK
 from loaders.postmortem.slides import from_slides
 from loaders.postmortem.vocabulary import section_kind
 from loaders.postmortem.wiki_markup import from_dokuwiki, from_jira_wiki, from_mediawiki, single_star_bold
 
-_MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
 _MD_TABLE_RULE = lazy_re.compile(r"^\s*\|\s*:?-{3,}")
 
 # ----------------------------------------------------------------------------- AsciiDoc
@@ -53,7 +52,7 @@ def is_asciidoc(lines: list[str]) -> bool:
     first = next((ln for ln in lines if ln.strip()), "")
     sections = 0
     for k, line in enumerate(lines):
-        if line[:1] == "#" and _MD_HEADING.match(line):
+        if line[:1] == "#" and MD_HEADING.match(line):
             return False
         if line[:2] == "==" and _ADOC_SECTION.match(line):
             sections += 1
@@ -211,7 +210,7 @@ def is_org(lines: list[str]) -> bool:
     titled = keywords = headings = 0
     for line in lines:
         if line[:1] == "#":
-            if _MD_HEADING.match(line):
+            if MD_HEADING.match(line):
                 return False
             if (m := _ORG_KEYWORD.match(line)):
                 keywords += 1
@@ -389,7 +388,7 @@ def is_rst(lines: list[str]) -> bool:
     """Whether the text is written in reStructuredText (see above)."""
     underlined = signs = 0
     for k, line in enumerate(lines):
-        if line[:1] == "#" and _MD_HEADING.match(line):
+        if line[:1] == "#" and MD_HEADING.match(line):
             return False
         if k and line[:1] in "=-~^\"'`#*+" and _RST_UNDERLINE.match(line) and lines[k - 1].strip() \
                 and len(line.rstrip()) >= len(lines[k - 1].rstrip()) > 0:

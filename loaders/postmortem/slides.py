@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 
 from loaders import lazy_re
+from loaders.postmortem.markdown import MD_HEADING
 
 _SLIDE_NUMBER = lazy_re.compile(r"^\s*(?:-{2,}\s*)?slide\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*(?:-{2,})?\s*:?\s*$", re.I)
-_MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
 _DIGITS = lazy_re.compile(r"\d+")
 _LIST_ITEM = lazy_re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s")
 _BULLET_TITLE = lazy_re.compile(r"^[•▪◦‣·]\s")
@@ -34,7 +34,7 @@ _SLIDE_TITLE = lazy_re.compile(r"^(?=[^\W\d_])(?!.*\d{1,2}[:.]\d\d\s).{1,100}$")
 def from_slides(text: str, lines: list[str]) -> list[str] | None:
     """``lines`` as markdown when the text is a deck exported to text (see the module's
     docstring), else None."""
-    if any(_MD_HEADING.match(ln) for ln in lines):
+    if any(MD_HEADING.match(ln) for ln in lines):
         return None
     if "lide" in text and (out := _numbered_slides(lines)) is not None:
         return out

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from loaders import lazy_re
+from loaders.postmortem.markdown import MD_HEADING
 
-_MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
 _HEADING = lazy_re.compile(r"^h([1-6])\.\s+(.*)$")
 _HEADER_ROW = lazy_re.compile(r"^\s*\|\|.*\|\|\s*$")
 _MARKDOWN_ONLY = lazy_re.compile(r"^\s*(?:\|\s*:?-{3,}|```|~~~)")
@@ -314,7 +314,7 @@ def is_dokuwiki(lines: list[str]) -> bool:
     """Whether the text is written in DokuWiki's markup (see above)."""
     headings, deep, signs = 0, False, 0
     for line in lines:
-        if line[:1] == "#" and _MD_HEADING.match(line):
+        if line[:1] == "#" and MD_HEADING.match(line):
             return False
         if "=" in line[:8] and (m := _DW_HEADING.match(line)):
             headings += 1
