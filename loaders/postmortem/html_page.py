@@ -86,7 +86,6 @@ class _PageReader(HTMLParser):
         self.pre = False
         self.list_para = False   # a word processor's list paragraph
         self.table: list[list[tuple[str, int, int]]] | None = None   # rows of (text, colspan, rowspan)
-        self.tables: list = []   # outer tables, when one nests inside a cell
         self.row: list[tuple[str, int, int]] | None = None
         self.cell: list[str] | None = None
         self.cell_span = (1, 1)
@@ -168,7 +167,6 @@ class _PageReader(HTMLParser):
                 self.heading = int(tag[1])
             elif tag == "pre":
                 self.pre = True
-                self.pre_text: list[str] = []
             elif tag == "p":
                 self.list_para = "msolist" in named.lower()
             elif tag == "hr":
