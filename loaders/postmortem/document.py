@@ -232,7 +232,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
                                               if front else "front matter ignored"))
     body = lines[body_start:]
     if "\n[" in text and len(prompts := [i for i, ln in enumerate(body) if ln[:1] == "[" and _PROMPT_LINE.match(ln)
-                                          and _INSTRUCTS.search(ln)]) >= 2:
+                                          and _prompts(ln)]) >= 2:
         # "[One paragraph. What broke, for whom, for how long.]": a template's instructions
         # left on lines of their own (two at least, each telling the writer what to put
         # there), no part of what the writer wrote: a blank line in each one's place (not
@@ -1553,19 +1553,19 @@ _GUESSES = lazy_re.compile(r"\bhypothes[ie]s\b|\bsuspects?\b", re.I)
 # link, a box, a wiki link or a footnote: "[Runbook](...)", "[x] done", "[[Page]]", "[^1]: ...")
 # (nor a chat's line, "[09:12 dana: anyone seeing errors?]": a clock or a number first)
 _PROMPT_LINE = lazy_re.compile(r"^\[(?![\[^xX ]\])(?!\[)(?!\s*\d)[^\[\]\n]*\s[^\[\]\n]*\]\s*$", re.M)
-_INSTRUCTS = lazy_re.compile(r"\b(?:e\.g\.|describe|list|include|fill\s+in|your|one\s+paragraph|bullets?|template|what|how|why|"
-                             r"who|when|delete|remove|replace|write|numbers|put)\b|\?|\s\|\s", re.I)
 _TEMPLATE_PROMPT = lazy_re.compile(r"\s*\[([^\]\n]{2,80})\]\s{2,}(?=\S)")
 _PROMPT_AFTER_KEY = lazy_re.compile(r"(\s*[^:\[\]\n]{1,40}[:：]\s*)\[([^\]\n]{2,80})\]\s{2,}(?=\S)")
-# what only a template's prompt holds: choices ("Draft | In Review | Final", "Y/N"), a range
-# ("SEV1-SEV4"), an instruction ("Your name", "see go/sev", "#inc-..."); not a value written
-# in brackets, "[SEV2]", "[Final]", "[INC-881]"
-_PROMPTING = lazy_re.compile(r"\s\|\s|/|\.\.\.|…|\b(?:your|see|e\.g|choose|pick|one\s+of|name|date|link|describe)\b"
-                             r"|\b([A-Za-z]+)\d+\s*[-–]\s*\1\d+\b", re.I)
+# what only a template's prompt holds, in square brackets on a line of its own or before a
+# field's answer: choices ("Draft | In Review | Final", "Y/N"), a range ("SEV1-SEV4"), a
+# question, an instruction ("Your name", "see go/sev", "#inc-...", "One paragraph. What
+# broke ..."); not a value written in brackets, "[SEV2]", "[Final]", "[INC-881]"
+_PROMPTING = lazy_re.compile(r"\s\|\s|/|\.\.\.|…|\?|\b(?:your|see|e\.g|choose|pick|one\s+of|name|date|link|describe|list|include"
+                             r"|fill\s+in|one\s+paragraph|bullets?|template|what|how|why|who|when|delete|remove|replace|write"
+                             r"|numbers|put)\b|\b([A-Za-z]+)\d+\s*[-–]\s*\1\d+\b", re.I)
 
 
 def _prompts(bracketed: str) -> bool:
-    """Whether text in square brackets before a field's answer is the template's prompt (_PROMPTING)."""
+    """Whether text in square brackets is a template's prompt (_PROMPTING)."""
     return _PROMPTING.search(bracketed) is not None
 
 
