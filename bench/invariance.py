@@ -247,8 +247,9 @@ def _sections_only(fn):
 
 
 # a heading that opens with a date: "Tuesday 4 March, 09:15 — ...", "Sep 1, 3:10pm"
-_DATE_FIRST = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)\d",
-                         re.I)
+# (or a chat's day label before its clock: "### Yesterday at 11:36 PM · deploy-bot")
+_DATE_FIRST = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+                         r"|(?:today|yesterday)(?:\s+at)?\s+)\d", re.I)
 
 
 def emoji_headings(m: re.Match) -> str:

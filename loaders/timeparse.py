@@ -341,7 +341,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     r"(?<=t)(?<!\w.)imes?\s{0,3}[:=]\s{0,3}(?:all\s{1,3})?|"
     # ("timeline — times BST": a heading's note after a dash; "Timeline, times PST:" after a comma)
     r"(?<=[—–,·|-]\st)imes?\s{1,3}(?:in\s{1,3})?|"   # (or a byline's last part: "... · written up by Sam · times PT")
-    r"(?<=a)ll\s{1,3}(?:times?|timestamps?)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}"
+    # ("All clocks are Berlin time": the clocks for the times)
+    r"(?<=a)ll\s{1,3}(?:times?|timestamps?|clocks)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}"
     # ("all times Tue 6 May 2025, BST": the day they are on, then their zone)
     r"(?:(?:on\s{1,3})?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,3})?\d{1,2}\s[a-z]{3,9}\.?\s\d{4},?\s{1,3})?|"
     # the same in Dutch, the Scandinavian languages, Spanish, Portuguese, Italian and French:

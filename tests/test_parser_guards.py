@@ -1788,3 +1788,30 @@ def test_a_count_after_half_to_is_no_clock():
     text = ("# Scale-down\n\n**Date:** 2025-02-04\n\n## Summary\n\nAt 10:00 UTC the autoscaler went by half to 6 nodes and "
             "requests failed. Impact starts.\n")
     assert parse(text, "a.md")["detected_at"] != "2025-02-04T05:30:00Z"
+
+
+def test_a_day_heading_after_chat_labels_dates_its_own_clocks():
+    text = ("# Sync stall\n\n**Date:** 2025-09-09\n\n## Timeline\n\nFrom Slack: \"Yesterday\" is Tuesday 9 Sep 2025.\n\n"
+            "- Yesterday at 10:55 PM Alert fired: sync rows 0 for 5 minutes\n- Yesterday at 11:20 PM Rolled back, sync writing again\n\n"
+            "### Friday 12 Sep 2025\n\n- 09:00 Follow-up review held\n")
+    entries = parse(text, "a.md")["timeline"]
+    assert entries[-1]["at"] == "2025-09-12T09:00:00Z"
+
+
+def test_yesterday_in_a_timeline_line_without_a_clock_is_no_label():
+    text = ("# Sync stall\n\n**Date:** 2025-09-09\n\n## Timeline\n\n- 10:55 Alert fired: sync rows 0\n"
+            "- Yesterday we had rolled the same change back once\n- 11:20 Rolled back, sync writing again\n")
+    entries = parse(text, "a.md")["timeline"]
+    assert [e["at"] for e in entries if e["at"]] == ["2025-09-09T10:55:00Z", "2025-09-09T11:20:00Z"]
+
+
+def test_yesterday_as_a_word_in_prose_states_no_chat_day():
+    text = ("# Sync stall\n\n**Date:** 2025-09-09\n\nYesterday is when we noticed it, 3 Sep 2025 was the deploy.\n\n"
+            "## Timeline\n\n- Today at 10:55 AM Alert fired: sync rows 0\n- Today at 11:20 AM Rolled back\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-09-09T10:55:00Z"
+
+
+def test_a_time_of_day_that_is_no_place_leaves_the_zone_alone():
+    text = ("# Slow search\n\n**Date:** 2025-03-04\n\n## Timeline\n\nResponse time was the first thing we looked at; "
+            "Query time followed.\n\n- 10:00 Search p95 at 9 s. Impact starts.\n- 10:30 Index rebuilt, search normal again\n")
+    assert parse(text, "a.md")["started_at"] == "2025-03-04T10:00:00Z"

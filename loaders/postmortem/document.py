@@ -32,7 +32,7 @@ from loaders.postmortem.doc import (
 from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, STRUCK, Block, Section, ancestors, item_text,
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
-from loaders.postmortem.timeline import derive_times, prose_entries, timeline_entries
+from loaders.postmortem.timeline import chat_first_day, derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading,
                                           is_placeholder, meta_key, section_kind, starts_of)
 from loaders.postmortem.other_markup import MAIL_HEADER, as_markdown
@@ -2378,6 +2378,13 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
             doc.problems.warning(None, f"the byline dates the document {found}, but its fields time the "
                                        f"incident on {said}; {said} used (a post is dated the day it was written)")
             return said, None
+    if found is not None and source in ("front matter", "byline") and (said := chat_first_day(doc)) is not None \
+            and _reach(doc, found) <= said < found:
+        # "Written ... Saturday 22 Nov" over a chat pasted with its labels, 'Discord's
+        # "Yesterday" = Friday 21 Nov' and "Yesterday at 10:40 PM" first: the chat's first day
+        doc.problems.warning(None, f"the {source} dates the document {found}, but its pasted chat starts on "
+                                   f"{said}; {said} used (a post is dated the day it was written)")
+        return said, None
     if found is not None and source in ("front matter", "byline") \
             and (stated := _stated_incident_day(doc, found)) is not None and stated != found:
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
@@ -3261,6 +3268,8 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
             z = tp.zone(tail.group(1))   # "## Timeline — Thursday 10 July 2025, BST": its last part the clock's zone
         if z is not None and text not in titles and "/" in z.name and not _SAYS_TIME.search(text):
             continue   # "Shift 1 - APAC (Singapore), Wei Jie Tan": where someone was, not the clock
+        if z is None and text not in titles and (m := _PLACE_TIME.search(plain(text)[:300])) is not None:
+            z = tp.zone(m.group(1))   # "Zulip shows all of us Amsterdam time": a place's clock, in the timeline's note
         if z is not None:
             doc.zone_stated = True
             return z
@@ -3295,6 +3304,8 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 
 
 _COMMENT_LINE = lazy_re.compile(r"^\s*<!--.*-->\s*$")
+# a place's name and "time" ("Amsterdam time", "New York time", "Pacific time")
+_PLACE_TIME = lazy_re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+time\b")
 # an IANA zone's name, and a line that speaks of zones or of its times
 _IANA_IN_LINE = lazy_re.compile(r"\b(?:Europe|America|Asia|Australia|Africa|Pacific|Atlantic)/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?")
 _ZONE_OR_TIMES = lazy_re.compile(r"\b(?:zone|times)\b", re.I)
@@ -3568,6 +3579,10 @@ _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 _SCHEDULED_THING = lazy_re.compile(r"\s+(?:batch|run|job|slot|train|flight|bus|ferry|cron|cycle|shift|sailing|departure|cut-?off)(?:es|s)?\b", re.I)
 _MERIDIEM_SAID = lazy_re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
 # a planned window named just before its range: "maintenance window Sunday 10 pm to ..."
+# a change in a figure or a comparison, named as a thing, before the range: "the drop
+# between 16:00 and 17:00", "the gap between"
+_A_CHANGE_BETWEEN = lazy_re.compile(r"\b(?:the|this|that)\s+(?:drop|fall|rise|jump|spike|dip|increase|decrease|gap|difference)\s+(?:between|from)\s+$",
+                                    re.I)
 _PLANNED_WINDOW = lazy_re.compile(r"\b(?:maintenance|change|upgrade|release|deploy(?:ment)?|patch(?:ing)?)\s+window\b[^.;]{0,30}$", re.I)
 _DOTTED_WRAP = timedelta(hours=12)   # a dotted range's end this much before its start: no window
 
@@ -3600,6 +3615,8 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
             continue
         if _SCHEDULED_THING.match(text, second.end):
             continue   # "payouts moved from the 06:00 to the 11:00 batch": two runs named by their times
+        if _A_CHANGE_BETWEEN.search(text, max(0, i - 30), i):
+            continue   # "(The drop between 16:00 and 17:00 is the bulk removal ...)": a figure's change between two readings
         if "window" in text and _PLANNED_WINDOW.search(text, max(0, i - 40), i):
             continue   # "(maintenance window Sunday 10 pm to Monday 6 am)": the planned work's hours, not the harm's
         if first.hour is not None and second.hour is not None and first.hour < 12 <= second.hour \
@@ -4239,6 +4256,13 @@ _AVERTED = [
         r"|\bgeen\s+(?:klanten?|gebruikers?|transacties?|betalingen)\s+(?:zijn|is|werden|werd)\s+(?:getroffen|geraakt|benadeeld)"
         r"|\b[żz]aden\s+(?:klient|u[żz]ytkownik)\s+nie\s+(?:zosta[łl]|by[łl])"
         r"|\bingen\s+(?:kund|anv[äa]ndare|resen[äa]r)\w*\s+(?:p[åa]verkades|drabbades)", re.I)),
+    # "This never touched a single user's comment"; "Had it gone ahead, we estimate it would
+    # have removed ...": what would have happened, had it not been stopped
+    (("never touched", "had it", "had this", "had the", "had we"), lazy_re.compile(
+        r"\bnever\s+touched\s+(?:a\s+single|any)\s+(?:user|customer|member|client|player|patient)"
+        r"|\bhad\s+(?:it|this|the\s+[\w-]+|we\s+not\s+(?:caught|stopped|held|paused)\s+it)\s+"
+        r"(?:gone\s+(?:ahead|out|live|to\s+production)|shipped|launched|been\s+(?:shipped|launched|released|enabled))\b"
+        r"[^.;]{0,80}?\bwould\s+have\b", re.I)),
     # a capability that was there, not harm that happened: "no realized harm", "we do
     # not believe there was any impact"
     (("realized harm", "realised harm", "believe there"), lazy_re.compile(

@@ -141,6 +141,57 @@ _COUNTED_BACK = lazy_re.compile(r"^\W*(?:(?:about\s+|around\s+)?(?:~\s*)?(?:\d+|
                            r"[\s*_)]*(?:$|[:|—–-])", re.I)
 
 
+# a chat tool's day label opening a message, as Slack, Teams, Discord and Zulip show one:
+# "Today at 5:50 PM", "[Yesterday 11:52 PM] Opsgenie", "### Yesterday at 11:36 PM · GitHub
+# Actions", or a day divider on a line of its own ("Yesterday")
+_CHAT_DAY = lazy_re.compile(r"^[\s*_\[#]*(today|yesterday)\b(?:\s+at\b)?[\s*_,]*", re.I)
+# where a write-up says which day the labels count from: 'so Discord's "Yesterday" =
+# **Friday 21 Nov**', '"Today" is Monday Mar 2', 'So "Yesterday" is Monday 12 January'
+# (the label quoted, or followed by "is" or "=": "yesterday 5 engineers" says no day)
+_CHAT_DAY_SAID = lazy_re.compile(r"(?:[\"“‘']((?i:today|yesterday))[\"”’']\s*(?:(?:=|is|was|means|meant)\s+|=\s*)?"
+                                 r"|\b((?i:today|yesterday))\s*(?:=\s*|(?:is|was|means|meant)\s+))(?:\*\*|__)?(?=\w)")
+# the first message a chat's label dates ("Yesterday at 11:36 PM"), when no sentence says the day
+_CHAT_LABELLED = lazy_re.compile(r"^[\s*_\[#>-]*(today|yesterday)(?:\s+at)?\s+\d{1,2}[:.]\d\d", re.I | re.M)
+
+
+def _chat_today(doc, incident: date | None) -> tuple[date | None, bool]:
+    """The day a chat's "Today" stands for in a timeline pasted from one, and whether the
+    document says so: the day a sentence gives one of the labels ('"Yesterday" is Tuesday
+    17 June'), else the incident's day as the first labelled message's ("Yesterday at 11:36
+    PM" first: the incident began the day before the paste); (None, False) when neither."""
+    text = doc.text
+    for m in _CHAT_DAY_SAID.finditer(text):
+        st = tp.read_stamp(text, doc.order_hint, start=m.end())
+        if st is None or not st.has_date or st.has_time or st.day is None:
+            continue
+        year = st.year
+        if year is None:
+            near = incident or tp.find_date(text, doc.order_hint)
+            if near is None:
+                continue
+            year = tp.year_near(st.month, st.day, near)
+        try:
+            day = date(year, st.month, st.day)
+        except ValueError:
+            continue
+        return day + timedelta(days=(m.group(1) or m.group(2)).lower() == "yesterday"), True
+    if incident is not None and (m := _CHAT_LABELLED.search(text)) is not None:
+        return incident + timedelta(days=m.group(1).lower() == "yesterday"), False
+    return None, False
+
+
+def chat_first_day(doc) -> date | None:
+    """The day of a pasted chat's first labelled message ("Yesterday at 10:40 PM" first,
+    where the write-up says "Yesterday" is Friday 21 Nov), when the document says which
+    day its labels count from; else None."""
+    if (m := _CHAT_LABELLED.search(doc.text)) is None:
+        return None
+    today, said = _chat_today(doc, None)
+    if today is None or not said:
+        return None
+    return today - timedelta(days=m.group(1).lower() == "yesterday")
+
+
 class _Reader:
     def __init__(self, doc, incident_date: date | None):
         self.doc = doc
@@ -158,6 +209,8 @@ class _Reader:
         self.last_clock: tuple[date | None, int] | None = None  # the last time-only entry's day and minute
         self.span: tuple[date, date] | None = None  # the days a heading spans ("Week 6 (3–9 Feb)"), for weekday entries
         self.marked = False   # was the stamp just read dated by a day marked beside its clock ("0915 hrs [16-May]")?
+        self._today: tuple[date | None, bool] | None = None   # a pasted chat's "Today", and whether the document says it
+        self.labelled: date | None = None   # the day the last chat label gave ("Yesterday at 11:52 PM"), in a run of its messages
 
     def position(self, s) -> int:
         """Where section ``s`` is in the document's sections (one index for all of them)."""
@@ -173,6 +226,8 @@ class _Reader:
     def day(self, value: date | None) -> None:
         self._day = value
         self.dated = True
+        if value != self.labelled:
+            self.labelled = None   # (a day line or heading of the timeline's own ends a chat's run)
 
     def counted_back(self, when: str) -> None:
         """An entry timed by counting back from the incident ("~1 day prior"): a date
@@ -189,6 +244,9 @@ class _Reader:
                 and (st := tp.read_stamp(text, self.doc.order_hint, start=m.end())) is not None:
             return st   # "~~10:15~~ 10:06": a time struck through, the right one written beside it
         st = None
+        if text.lstrip(" *_[#")[:2].lower() in ("to", "ye") and (m := _CHAT_DAY.match(text)) is not None \
+                and (st := self._chat_labelled(m, text)) is not None:
+            return st
         if text.lstrip(" *_")[:2] in ("T+", "T-", "T−") and (m := _RELATIVE.match(text)):
             # "**T+00:16** — ...": an offset from the moment named T, however like a clock it looks
             st = self._relative(m)
@@ -210,6 +268,8 @@ class _Reader:
             st = self._weekday_nth(m, text)
         if st is None and text.lstrip(" *_")[:1] in ("T", "+") and (m := _RELATIVE.match(text)):
             st = self._relative(m)
+        if st is not None and st.has_time and not st.has_date and self.labelled is not None:
+            self._chat_day(st, text)
         if st is not None and st.has_time and not st.has_date and (mark := _DAY_MARK.match(text, st.end)) is not None \
                 and (day := tp.read_stamp(mark.group(1), self.doc.order_hint)) is not None and day.has_date \
                 and not day.has_time and day.end >= len(mark.group(1)):
@@ -255,6 +315,47 @@ class _Reader:
             if st is not None:
                 st.end = m.end()
         return st
+
+    def today(self) -> tuple[date | None, bool]:
+        """The day a pasted chat's "Today" label stands for (_chat_today), once looked for."""
+        if self._today is None:
+            self._today = _chat_today(self.doc, self.incident_date)
+        return self._today
+
+    def _chat_labelled(self, m: re.Match, text: str):
+        """The stamp of a chat message dated by its label ("Today at 5:50 PM", "[Yesterday
+        11:52 PM]"), or of a day divider that is only the label ("Yesterday"): the day the
+        label stands for, the clock after it; None when no day is known for "Today" or a
+        clock does not follow the label."""
+        today, _ = self.today()
+        if today is None:
+            return None
+        day = today - timedelta(days=m.group(1).lower() == "yesterday")
+        if not text[m.end():].strip(" *_]:#"):
+            st = tp.Stamp()   # a divider: the day of the messages under it
+            st.end = len(text)
+        else:
+            st = tp.read_stamp(text, self.doc.order_hint, start=m.end())
+            if st is None or not st.has_time or st.has_date:
+                return None
+            self.labelled = day
+        st.year, st.month, st.day = day.year, day.month, day.day
+        return st
+
+    def _chat_day(self, st, text: str) -> None:
+        """A message in a chat pasted with its day labels, its clock alone ("[12:06 AM]
+        Priya Nair", after "[Yesterday 11:58 PM]"), is today's, as chat tools show today's
+        messages; one opened by a weekday ("Friday 3:20 PM"), where the document says which
+        day is today, is that weekday's last before yesterday."""
+        today, said = self.today()
+        if today is None:
+            return
+        day = today
+        if (wd := _WEEKDAY_FIRST.match(text)) is not None:
+            if not said:
+                return
+            day = today - timedelta(days=(today.weekday() - tp.weekday(wd.group(1))) % 7 or 7)
+        st.year, st.month, st.day = day.year, day.month, day.day
 
     def _weekday_nth(self, m: re.Match, text: str):
         """The stamp of an entry dated by its weekday and day of the month alone ("Wed
