@@ -124,6 +124,8 @@ ZONE_WORDS = {
     "pacific": "America/Los_Angeles", "eastern": "America/New_York", "central": "America/Chicago",
     "mountain": "America/Denver", "pt": "America/Los_Angeles", "et": "America/New_York",
     "ct": "America/Chicago", "mt": "America/Denver",
+    # "Timeline (NY time)": New York's clock, by its short name
+    "ny": "America/New_York", "nyc": "America/New_York",
     # "Times are UK time throughout": the UK's clock, GMT or BST as the date says
     "uk": "Europe/London",
     # "all times NZ time, Auckland": New Zealand's clock, NZST or NZDT as the date says
@@ -316,7 +318,7 @@ ZONE_PATTERN = (
     # a US region misspelt over a US zone word ("UC/Pacific", "USA/Eastern"): the zone word
     r"|\b(?-i:U[A-Z]{1,2})/(?:Pacific|Eastern|Central|Mountain)\b"
     # (closing bold's underscores may follow: "7:42 PM BST__")
-    rf"|\b(?:{_ZONE_NAMES})(?![^\W_])|\b(?-i:ET|PT|CT|MT)(?![^\W_])"
+    rf"|\b(?:{_ZONE_NAMES})(?![^\W_])|\b(?-i:ET|PT|CT|MT|NYC?)(?![^\W_])"
     r"|\b(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?)\b)"  # a city ("Brasília"): zone() decides whether it is one
 )
 # (case-blind "\btimes?\b ... are|all times|(|timezone|time zone", then the zone: written

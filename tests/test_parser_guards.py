@@ -1815,3 +1815,29 @@ def test_a_time_of_day_that_is_no_place_leaves_the_zone_alone():
     text = ("# Slow search\n\n**Date:** 2025-03-04\n\n## Timeline\n\nResponse time was the first thing we looked at; "
             "Query time followed.\n\n- 10:00 Search p95 at 9 s. Impact starts.\n- 10:30 Index rebuilt, search normal again\n")
     assert parse(text, "a.md")["started_at"] == "2025-03-04T10:00:00Z"
+
+
+def test_entries_indented_under_a_day_line_stay_entries():
+    text = ("Payroll file rejected\n=====================\n\nDate: 2025-03-03\n\nTIMELINE\n\n2025-03-03\n"
+            "    16:02  File sent; impact starts\n    16:45  Alert fires; on-call paged\n    17:31  Resolved\n")
+    assert len(parse(text, "a.txt")["timeline"]) == 3
+
+
+def test_a_numbered_line_in_capitals_in_prose_is_no_heading():
+    text = ("# Payroll file rejected\n\n**Date:** 2025-03-03\n\n## Timeline\n\n- 16:02 File sent; impact starts\n"
+            "- 16:45 Alert fires\n\n## Actions\n\n- Validate the header (Tomas Reed)\n\n3 NEW HIRES\nwere paid late.\n")
+    assert len(parse(text, "a.md")["action_items"]) == 1
+
+
+def test_a_state_named_before_a_moment_word_is_no_moment():
+    text = ("# Checkout errors\n\n**Date:** 2025-03-04\n**Partially mitigated:** 2025-03-04 10:05 UTC (EU only)\n"
+            "**Current severity:** SEV4\n**Severity:** SEV2\n\n## Timeline\n\n- 09:40 UTC errors start. Impact starts.\n"
+            "- 10:30 UTC Rolled back; checkout works again everywhere\n")
+    got = parse(text, "a.md")
+    assert got["mitigated_at"] == "2025-03-04T10:30:00Z" and got["severity"] == "SEV2"
+
+
+def test_a_cause_that_made_it_worse_is_no_averted_harm():
+    text = ("# Slow checkout\n\n**Date:** 2025-03-04\n\n## Summary\n\nCheckout was slow for forty minutes. Without the retry "
+            "storm this would have been a minor blip.\n")
+    assert parse(text, "a.md")["near_miss"] is False

@@ -677,8 +677,9 @@ def _heading_rule(body: list[str]):
     for line in body:
         # (only lines short enough to be headings: sections() reads none past 60 characters
         # stripped; a long line's bracket-note substitution would cost its square)
-        if line[:1].isupper() and len(line) <= 80 and _HEADING_NOTE.sub("", line.strip()).isupper() \
-                and _plain_heading(line.strip()):
+        # ("2  CHRONOLOGY": numbered, as a memo's sections are)
+        if (line[:1].isupper() or line[:1].isdigit() and _SECTION_NUMBER.match(line)) and len(line) <= 80 \
+                and _HEADING_NOTE.sub("", line.strip()).isupper() and _plain_heading(line.strip()):
             caps += 1
             if caps >= 2:
                 return _plain_or_capitals
@@ -689,7 +690,12 @@ def _plain_or_capitals(line: str) -> bool:
     if _plain_heading(line):
         return True
     name = _HEADING_NOTE.sub("", line).rstrip(":")
+    if name[:1].isdigit() and (number := _SECTION_NUMBER.match(name)) is not None:
+        name = name[number.end():]   # "5  NOTIFICATIONS": a numbered section, as a memo numbers them
     return name.isupper() and 1 <= len(name.split()) <= 6 and _CAPITALS_NAME.match(name) is not None
+
+
+_SECTION_NUMBER = lazy_re.compile(r"\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+")
 
 
 # a name in capitals: words of two letters or more, "&" or "/" between them ("Q&A", "N/A" are not one)
@@ -3259,7 +3265,10 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
             if b.kind in ("para", "item"):
                 candidates.append(b.text)
             elif b.kind == "table" and b.rows:
-                candidates.append(" ".join(b.rows[0][1]))
+                # (the first column that names a zone: "| ET | Play Console (UTC) | ...": the
+                # times read are the first column's, whatever zone a later column gives)
+                cells = [f"(times {c})" if _ZONE_CELL.match(c) else c for c in (plain(c).strip() for c in b.rows[0][1])]
+                candidates.append(next((c for c in cells if c and tp.stated_zone(c) is not None), " ".join(b.rows[0][1])))
     titles = {s.title for s in doc.of_kind("timeline")}
     for text in candidates:
         # (read as shown: "IST (UTC\+05:30)" as Google Docs exports it, "**Times:** ...")
@@ -3304,6 +3313,8 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 
 
 _COMMENT_LINE = lazy_re.compile(r"^\s*<!--.*-->\s*$")
+# a table's header cell that is only a zone's abbreviation ("ET", "UTC", "CEST")
+_ZONE_CELL = lazy_re.compile(r"^[A-Z]{2,5}$")
 # a place's name and "time" ("Amsterdam time", "New York time", "Pacific time")
 _PLACE_TIME = lazy_re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+time\b")
 # an IANA zone's name, and a line that speaks of zones or of its times
@@ -4180,7 +4191,7 @@ _AVERTED = [
     # ... "no customer noticed anything", "no customer request ever saw an invalid certificate"
     (("no customer", "no user", "no client", "no end", "no production", "no external"), lazy_re.compile(
         r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
-        r"|\bno\s+(?:customers?|users?|clients?)(?:\s+[\w-]+){0,2}?\s+(?:ever\s+)?(?:noticed|saw|felt|experienced)\b",
+        r"|\bno\s+(?:customers?|users?|clients?)(?:\s+[\w-]+){0,2}?\s+(?:ever\s+)?(?:noticed|saw|felt|experienced|installed|downloaded)\b",
         re.I)),
     # (or before the step that would have delivered it: "duplicate payout file caught before
     # bank submission", "stopped before the upload")
@@ -4258,10 +4269,14 @@ _AVERTED = [
         r"|\bingen\s+(?:kund|anv[äa]ndare|resen[äa]r)\w*\s+(?:p[åa]verkades|drabbades)", re.I)),
     # "This never touched a single user's comment"; "Had it gone ahead, we estimate it would
     # have removed ...": what would have happened, had it not been stopped
-    (("never touched", "had it", "had this", "had the", "had we"), lazy_re.compile(
+    # ("Without the check this would have been a SEV-1": what the safeguard spared; not
+    # "Without the retry storm this would have been a blip", harm a cause made worse)
+    (("never touched", "had it", "had this", "had the", "had we", "without the", "without our", "without this"), lazy_re.compile(
+        r"\bwithout\s+(?:the|this|that|our)\s+(?:[\w-]+\s+)?(?:check|test|alert|alarm|monitor|guard|guardrail|validation"
+        r"|review|safeguard|canary|breaker|gate)s?,?\s+(?:this|it)\s+would\s+have\s+been\b|"
         r"\bnever\s+touched\s+(?:a\s+single|any)\s+(?:user|customer|member|client|player|patient)"
         r"|\bhad\s+(?:it|this|the\s+[\w-]+|we\s+not\s+(?:caught|stopped|held|paused)\s+it)\s+"
-        r"(?:gone\s+(?:ahead|out|live|to\s+production)|shipped|launched|been\s+(?:shipped|launched|released|enabled))\b"
+        r"(?:gone\s+(?:ahead|out|live|to\s+(?:production|\d{1,3}\s*%))|shipped|launched|been\s+(?:shipped|launched|released|enabled))\b"
         r"[^.;]{0,80}?\bwould\s+have\b", re.I)),
     # a capability that was there, not harm that happened: "no realized harm", "we do
     # not believe there was any impact"

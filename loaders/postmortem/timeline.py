@@ -1649,7 +1649,16 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 continue
             last = None
             before = ""
+            hang = -1   # the column the last entry's words start at, in the document's own line
             for ln, (line_text,) in b.rows:
+                if last is not None and hang > 0 and _indent(r.doc, ln) == hang:
+                    # "1455 hrs  Scheme notified ... applied by the scheme" over "          at
+                    # 1520 hrs.": a line indented to the entry's words goes on with them, a
+                    # hanging indent, whatever it opens with
+                    last.text = (last.text + " " + plain(line_text)).strip()
+                    _tag(last)
+                    before = line_text
+                    continue
                 if line_text[:4] == "--- " and (day := _client_day(line_text)) is not None:
                     r.day, last, before = day, None, ""   # "--- Day changed Thu Nov 06 2025": an IRC client's day line
                     continue
@@ -1681,8 +1690,30 @@ def _section_entries(r: _Reader, s, tops) -> None:
                     last = None
                     continue
                 last = r.add(st, line_text, ln)
+                hang = _words_column(r.doc, ln, line_text, st.end)
 
 
+
+
+def _indent(doc, ln: int) -> int:
+    """How far line ``ln`` (counted from 1) of the document is indented."""
+    line = doc.lines[ln - 1] if 0 < ln <= len(doc.lines) else ""
+    return len(line) - len(line.lstrip(" "))
+
+
+def _words_column(doc, ln: int, text: str, end: int) -> int:
+    """The column in the document's line ``ln`` where an entry's words start after its
+    time (``text`` is the line as read, its time ending at ``end``); -1 when the line as
+    read is not the document's line, unindented ("1358 hrs  Quillon host ...": 10)."""
+    line = doc.lines[ln - 1] if 0 < ln <= len(doc.lines) else ""
+    if line.strip() != text.strip() or line[:1] == " ":
+        return -1
+    words = _HANG_GAP.match(text, end)
+    return words.end() if words is not None and words.end() < len(text) else -1
+
+
+# what stands between an entry's time and its words: "hrs" and spaces ("1358 hrs  Quillon")
+_HANG_GAP = lazy_re.compile(r"(?:\s*hrs?\b)?\s+")
 
 
 def _fields_table(b) -> bool:
@@ -2244,6 +2275,11 @@ _UTC_OFFSET = lazy_re.compile(r"\b(?:utc|gmt)\s*[+\-−]\s*\d", re.I)   # "Time 
 _ZONE_ABBREVIATION = lazy_re.compile(r"^[A-Z]{3,5}$")
 
 
+# a day and month written with a dot and no year, alone in a date column beside the
+# time's ("| 24.10 | 15:52 |"): a day, not a dotted clock, when a clock's cell follows
+_DOTTED_DAY = lazy_re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\s*$")
+
+
 def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) -> None:
     """Each body row an entry: its time from the first ``read`` of ``time_cols``, its text
     the cells outside them."""
@@ -2253,7 +2289,9 @@ def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) 
     for ln, cells in body:
         if not any(c.strip() for c in cells):
             continue
-        stamp_text = " ".join(cells[i] for i in time_cols[:read] if i < len(cells)).strip()
+        said = [cells[i] for i in time_cols[:read] if i < len(cells)]
+        stamp_text = " ".join(c.strip() + "." if k + 1 < len(said) and _DOTTED_DAY.match(c) else c
+                              for k, c in enumerate(said)).strip()
         text = " — ".join(t for i, c in enumerate(cells) if i not in time_cols and (t := plain(c)))
         st = r.stamp(stamp_text) if stamp_text else None
         if named and (m := _HHMM_CELL.match(stamp_text)) and (
@@ -2868,9 +2906,11 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
                 and (told is None or e.at <= told):
             put("started_at", e.at, "opening_prose")
     det = times.get("detected_at")
+    # ("| Impact start | none, the build never reached users |": no start to guess)
+    guess = not ("started" in doc.meta and _NONE_SAID.match(plain(doc.meta["started"][0])))
     # a metadata date that carries a clock ("**Date:** 16/03/2020 3am UTC") says when the
     # incident happened: its start, when nothing more specific does and detection is not earlier
-    if times.get("started_at") is None and "date" in doc.meta:
+    if guess and times.get("started_at") is None and "date" in doc.meta:
         at = _meta_time(doc.meta["date"][0], doc, incident_date, doc.meta["date"][1])
         if at is not None and (det is None or at <= det):
             put("started_at", at, "metadata_date")
@@ -2881,11 +2921,11 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # (the first entry after a part of the timeline its heading says came before the
     # incident: "### Pre-incident behavior (unstable but recoverable)" over earlier drops)
     after_lead_up = _after_lead_up(doc, timed)
-    if after_lead_up is not None and (det is None or after_lead_up.at < det) and "step" not in after_lead_up.tags \
+    if guess and after_lead_up is not None and (det is None or after_lead_up.at < det) and "step" not in after_lead_up.tags \
             and not (det is None and {"mitigated", "resolved"} & after_lead_up.tags):
         put("started_at", after_lead_up.at, "timeline_first")
     # a failing check the first thing told: it is as near the start as the document says
-    put("started_at", next((e.at for e in timed if "checked" in e.tags and (det is None or e.at <= det)), None),
+    put("started_at", next((e.at for e in timed if guess and "checked" in e.tags and (det is None or e.at <= det)), None),
         "timeline_check")
     for e in prose:
         if times.get("detected_at") is None and "detected" in e.tags and (
@@ -2923,6 +2963,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         # watching_", "Resolved: TBD")
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
+
+
+# a field that says there was no such moment: "none, the build never reached users",
+# "n/a", "no impact", "never", "—"
+_NONE_SAID = lazy_re.compile(r"\W*(?:none|n/?a|not\s+applicable|no\s+(?:customer\s+|user\s+)?impact|never|nil)\b|\W*[—–-]\W*$",
+                             re.I)
 
 
 # a resolution the document leaves to be written in, a line of its own that opens so ("_TODO:

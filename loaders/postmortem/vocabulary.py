@@ -76,6 +76,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+(?:steps?|actions?)",
+        # a formal report's "Agreed actions", "Outstanding actions"
+        r"(?:agreed|assigned|outstanding)\s+actions?",
         # an incident tool's "Suggested follow-ups", each accepted or rejected in the review
         r"(?:suggested|proposed)\s+(?:follow[\s-]*ups?|actions?|action\s+items?)",
         # a plant's or a field crew's: "Work orders raised", "Corrective work orders"
@@ -694,6 +696,8 @@ _RECOVERY_KEY = lazy_re.compile(r"time\s+to\s+(?:recover(?:y)?|restore)\b", re.I
 def meta_key(key: str) -> str | None:
     """The metadata field a key names ("**Detected:**", "## 3. Status", "Start (UTC)"), or None."""
     k = clean_heading(key)
+    if k[:1].isupper() and k[1:2].isdigit() and (code := _FORM_ITEM.match(k)) is not None:
+        k = k[code.end():]   # "B2 Severity (member assessment)": a form's item code before its question
     # "Severity (see severity.md)", "Start (UTC)", "首次发生时间（UTC）": a note in brackets
     # is not the key
     note = _CJK_PARENS.search(k)
@@ -705,7 +709,11 @@ def meta_key(key: str) -> str | None:
     for name, rx in META_KEYS:
         m = rx.match(k)
         if m and m.end() >= len(k) - 12:  # the key is (nearly) all of it
+            if m.end() < len(k) and (tail := _LAST_WORD_KEY.search(k, m.end())) is not None:
+                return tail.group(1).lower()   # "Event severity": the severity, not the event's name
             return name
+    if (tail := _LAST_WORD_KEY.search(k)) is not None and len(k.split()) <= 3:
+        return tail.group(1).lower()   # "Exposure mitigated", "Impact resolved": the moment the last word names
     if (two := _TWO_SCRIPTS.match(k)) is not None:
         # "影響期間 Impact period", "検知 Detection": one key written in both languages
         return meta_key(two.group(2)) or meta_key(two.group(1))
@@ -724,7 +732,15 @@ def meta_key(key: str) -> str | None:
     return None
 
 
+# a form's item code: "A5 ", "B12 ", "C3a. "
+_FORM_ITEM = lazy_re.compile(r"[A-Z]\d{1,2}[a-z]?[.:)]?\s+(?=[^\W\d_])")
 _TOLD_TO = lazy_re.compile(r"\b(?:to|with)\b", re.I)
+# a key's last word that names the field whatever words come before it ("Event severity",
+# "Exposure mitigated")
+# (not "Not resolved", "Partially mitigated", "Current severity": a state, not the moment
+# or the incident's own)
+_LAST_WORD_KEY = lazy_re.compile(r"(?<=\s)(?<!\bnot\s)(?<!\bpartially\s)(?<!\bpartly\s)(?<!\bnever\s)(?<!\bstill\s)"
+                                 r"(?<!\bnearly\s)(?<!\byet\s)(?<!\bcurrent\s)(severity|mitigated|resolved)$", re.I)
 # the words a form opens a moment's key with: "Date/time", "Date and time of", "Time of the"
 _WHEN_LEAD = lazy_re.compile(r"^(?:date\s*(?:/|and|&)\s*time|date|time)\s+(?:(?:of|when)\s+)?(?:the\s+)?"
                              r"(?:(?:breach|incident|outage|attack|exposure|event|problem)\s+)?", re.I)
