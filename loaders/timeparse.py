@@ -318,7 +318,7 @@ ZONE_PATTERN = (
     # a US region misspelt over a US zone word ("UC/Pacific", "USA/Eastern"): the zone word
     r"|\b(?-i:U[A-Z]{1,2})/(?:Pacific|Eastern|Central|Mountain)\b"
     # (closing bold's underscores may follow: "7:42 PM BST__")
-    rf"|\b(?:{_ZONE_NAMES})(?![^\W_])|\b(?-i:ET|PT|CT|MT|NYC?)(?![^\W_])"
+    rf"|\b(?:{_ZONE_NAMES})(?![^\W_])|\b(?-i:ET|PT|CT|MT|NYC?)(?![^\W_])|\b(?i:nyc?)(?=\s+(?i:time)\b)"
     r"|\b(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?)\b)"  # a city ("Brasília"): zone() decides whether it is one
 )
 # (case-blind "\btimes?\b ... are|all times|(|timezone|time zone", then the zone: written

@@ -260,6 +260,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = with_text_tables(body)   # "#   Action      Owner      Status", a PDF's table as text
     if "   " in text:
         body = _padded_fields(body)   # "PRIORITY           P2": a console form's fields, their keys padded
+    if "...." in text:
+        body = _dotted_fields(body)   # "Impact window ........ 9:03 AM to 12:31 PM": a field and its dot leader
     secs = sections(_outline_as_headings(_label_bullets_as_headings(_noted_labels_as_headings(_colon_labels_as_headings(_inline_references(body))))),
                     first_line=body_start + 1, heading=_heading_rule(body))
     doc = Doc(name, lines, front, secs, {}, {}, problems, text=text)
@@ -963,6 +965,23 @@ _FORM_LINES = 30   # a form's padded fields head it
 _FORM_KEYS = frozenset(("title", "date", "severity", "status"))
 # a key in capitals, then three spaces or more, then its value: "PRIORITY           P2"
 _PADDED_FIELD = lazy_re.compile(r"([A-Z][A-Z0-9 &/.'()-]{0,30}?[A-Z)])\s{3,}(\S.*)")
+
+
+# a key, a leader of dots, its value: "Time to detect ....... 2h 12m"
+_DOTTED_FIELD = lazy_re.compile(r"([A-Z][\w &/'()-]{1,40}?)\s*\.{4,}\s*:?\s*(\S.*)")
+
+
+def _dotted_fields(lines: list[str]) -> list[str]:
+    """Lines that are a field's key, a leader of dots and its value ("Impact window ........
+    9:03 AM to 12:31 PM Pacific") become "Key: value" fields, where the key names one (not
+    a contents list's "Timeline ........ 4": a page number is no value). Same number of
+    lines."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if "...." in line and (m := _DOTTED_FIELD.fullmatch(line.strip())) is not None \
+                and not m.group(2).strip().isdigit() and meta_key(m.group(1)) is not None:
+            out[i] = f"{m.group(1).strip()}: {m.group(2)}"
+    return out
 
 
 def _padded_fields(lines: list[str]) -> list[str]:
@@ -2000,7 +2019,7 @@ _PREAMBLE_KEYS = ("date", "started", "detected", "mitigated", "resolved", "sever
 _DOTTED_DAY = lazy_re.compile(r"(?<![\w.])\d{4}\.\d{1,2}\.\d{1,2}(?![\w.])")
 # (the word right before it: "version 2025.11.3", "release 2025.11.3"; not "the weekly release
 # train on 2025.03.14")
-_VERSION_WORD = lazy_re.compile(r"\b(?:versions?|releases?|builds?|calver)\s*[:#]?\s*\Z", re.I)
+_VERSION_WORD = lazy_re.compile(r"\b(?:versions?|releases?|builds?|calver|images?|tags?)\s*[:#]?\s*\Z", re.I)
 
 
 def _names_a_version(text: str, title: str) -> bool:
@@ -2011,8 +2030,8 @@ def _names_a_version(text: str, title: str) -> bool:
     if m is None:
         return False
     token = m.group()
-    if f"`{token}`" in text or f"v{token}" in text or f'"{token}"' in text:
-        return True
+    if f"`{token}`" in text or f"v{token}" in text or f'"{token}"' in text or f":{token}`" in text:
+        return True   # (or an image's tag in code: "`golden/jvm-base:2025.04.2`")
     at = text.find(token)
     while at != -1:
         if _VERSION_WORD.search(text, max(0, at - 20), at):
@@ -4295,6 +4314,10 @@ _HARMED = lazy_re.compile(
     # (not the fix's cost: "Total cost was about $1,200 for the emergency certificate")
     r"|total\s+cost\s+(?:of\s+|was\s+|is\s+)?(?:about\s+|roughly\s+|around\s+|~\s*)?(?:US\s*|A\s*|C\s*)?[$€£]\s*\d[\d,.]*(?:k\b)?(?!\s+(?:for|to|in\s+fees\s+for)\s)"
     r"|money\s+only|only\s+money"
+    # the team's own time lost, or work held up by a measured while: "~310 engineer-hours
+    # lost", "the release pipeline was delayed 1h20m" (an internal platform's harm)
+    r"|(?:engineer|developer|person)[\s-]hours?\s+(?:were\s+)?lost"
+    r"|\bdelayed\s+(?:by\s+)?(?:about\s+|~\s*)?\d+\s*(?:h\b|hours?|m\b|min|minutes?|\d*h\d+m)"
     r"|(?:requests?|calls?|queries|jobs|builds|logins?|payments?|transactions?|orders|checkouts|purchases)(?:\s+[\w-]+){0,3}?\s+"
     r"(?:failed|were\s+(?:rejected|dropped|lost|declined))|(?:was|were)\s+affected\s+for\s+(?:about\s+)?\d+"
     r"|\d+\s+(?:users|customers|engineers)\s+(?:were\s+)?blocked"
