@@ -181,6 +181,7 @@ _DUE = lazy_re.compile(r"(?=[bdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|b
                   r"\d{1,2}([./-])\d{1,2}\2\d{4}(?!\d)|\d{1,2}/\d{1,2}(?![/\d])|"
                   r"\d{1,2}\.\d{1,2}\.(?!\d)|"   # ("by 30.04.": a German-style day and month)
                   r"\d{1,2}-[A-Z][a-z]{2}-\d{4}(?!\d)|"   # ("Target: 15-Sep-2024")
+                  r"\d{1,2}/[A-Z][a-z]{2}/\d{2}(?:\d{2})?(?!\d)|"   # ("due 25/Jul/25", as Jira prints a day)
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?)|"   # (not "December 2024", a month)
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)|"
                   # ("by end of April", "by the end of March 2025": the month's last day)
@@ -545,8 +546,37 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 a["status"] = said
     _own_numbers_are_no_tickets(out)
     _item_numbers_are_no_tickets(out)
+    out = _without_quoted_repeats(doc, out)
     # "* N/A", "- None": a list that says it holds nothing holds no action item
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
+
+
+def _without_quoted_repeats(doc, items: list[dict]) -> list[dict]:
+    """Items without those a reply quotes ("> * OPS-412 Raise the cache ...", under "On
+    Tue, ... wrote:"): an item on a quoted line whose words another item, not quoted,
+    already holds is that item again; so is, in a thread of replies (a mail's quote marks
+    taken off as it is read: other_markup.from_email), a later item with an earlier one's
+    words."""
+    text = doc.text or ""
+    thread = "wrote:" in text
+    if len(items) < 2 or not thread and "\n>" not in text and not text.startswith(">"):
+        return items
+    raw = text.split("\n")
+
+    def quoted(a: dict) -> bool:
+        line = raw[a["line"] - 1] if 0 < (a.get("line") or 0) <= len(raw) else ""
+        return thread or line.lstrip()[:1] == ">"
+
+    def words(a: dict) -> str:
+        return " ".join(a["text"].lower().split())[:40]
+
+    kept: set[int] = set()
+    said: set[str] = set()
+    for a in sorted(items, key=quoted):   # (the items not quoted first; in order otherwise)
+        if not (quoted(a) and words(a) in said):
+            kept.add(id(a))
+        said.add(words(a))
+    return [a for a in items if id(a) in kept]
 
 
 # an item's own number opening it: "CAPA-3 – Import pricing ...", "CA-01 ..."

@@ -260,6 +260,10 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = with_text_tables(body)   # "#   Action      Owner      Status", a PDF's table as text
     if "   " in text:
         body = _padded_fields(body)   # "PRIORITY           P2": a console form's fields, their keys padded
+    if "uoted-printable" in text and _QUOTED_PRINTABLE.search(text):
+        body = _unquoted(body)   # a mail kept raw: "ve=" over "nue gates", "=E2=80=93"
+    if "orwarded message" in text or "riginal Message" in text or "riginal message" in text:
+        body = _mail_parts(body)   # "---------- Forwarded message ---------": a mail's next part
     if "...." in text:
         body = _dotted_fields(body)   # "Impact window ........ 9:03 AM to 12:31 PM": a field and its dot leader
     secs = sections(_outline_as_headings(_label_bullets_as_headings(_noted_labels_as_headings(_colon_labels_as_headings(_inline_references(body))))),
@@ -851,6 +855,30 @@ _PAST_WORK = lazy_re.compile(r"\b(?:taken|during|done|completed|performed|applie
 _OWNER_FIELD_IN = lazy_re.compile(r"\b(?:owner|assignee|assigned\s+to|responsible)\s*:", re.I)
 
 
+# a range's second end after a heading's stamp ("2025-09-09 18:03 ~ 18:06"): an incident's
+# window in a log of incidents, not an update's moment
+_RANGE_ON = lazy_re.compile(r"\s*(?:~|–|—|-|to\b)\s*\d")
+
+
+def _stamped_parents(doc: Doc) -> set[int]:
+    """The sections (by id) three or more of whose headings below them, two in three, open
+    with a date and a clock ("### Mar 12, 2025 07:14 AM PDT — Amara Osei"), when no section
+    is named a timeline: a pasted case's or thread's updates, each under its own stamp."""
+    counts: dict[int, list[int]] = {}
+    title = next((s for s in doc.secs if s.level == 1), None)
+    for c in doc.secs:
+        if c.parent is not None and c.parent is not title and c.parent.level < c.level:   # (not a log's incidents under its title)
+            n = counts.setdefault(id(c.parent), [0, 0])
+            n[0] += 1
+            title = plain(c.title)
+            n[1] += title[:1].isalnum() and (st := tp.read_stamp(title, doc.order_hint)) is not None \
+                and st.has_date and st.has_time and st.range_at is None and not _RANGE_ON.match(title, st.end)
+    found = {sid for sid, (n, hits) in counts.items() if n >= 3 and 3 * hits >= 2 * n}
+    if found and any(section_kind(c.title) == "timeline" for c in doc.secs):
+        return set()
+    return found
+
+
 def _classify_sections(doc: Doc) -> None:
     by_shape = doc.by_shape  # timelines known by their timed items, not their heading
     previous, prev_s = None, None
@@ -871,6 +899,7 @@ def _classify_sections(doc: Doc) -> None:
     # inside a root cause's part is that part's label, so only end matter ends a run.)
     named_run = None
     titled = any(s.level == 1 for s in doc.secs)
+    stamped = _stamped_parents(doc)
     for s in doc.secs:
         if s.level == 0:
             if not titled and s.blocks and _reads_as_timeline(s) and (
@@ -929,6 +958,11 @@ def _classify_sections(doc: Doc) -> None:
             kind = "timeline"  # "### Tues 22 Nov 2016" over "1015: Raj noticed ..." paragraphs
             by_shape.add(id(s))
             doc.day_sections[id(s)] = day
+        if kind in (None, "lessons", "summary") and id(s) in stamped and not any(k == "timeline" for k in doc.kinds.values()):
+            # "## Quillstone case 01984410 (pasted)" over "### Mar 12, 2025 07:14 AM PDT — Amara
+            # Osei" updates: a case's or a thread's dated updates, the document's only timeline
+            # (a ticket's "## Discussion" too: its updates, not a retrospective's talk)
+            kind = "timeline"
         if kind is None and not detached and parent is None and not _PAST_WORK.search(s.title) and _owned_items(s):
             kind = "actions"   # "SOLUTIONS" over "- S1 (cause 1): ... Owner: Sunil Rao. Due: 07/02/2025.": work someone owns
         if kind is not None:
@@ -965,6 +999,52 @@ _FORM_LINES = 30   # a form's padded fields head it
 _FORM_KEYS = frozenset(("title", "date", "severity", "status"))
 # a key in capitals, then three spaces or more, then its value: "PRIORITY           P2"
 _PADDED_FIELD = lazy_re.compile(r"([A-Z][A-Z0-9 &/.'()-]{0,30}?[A-Z)])\s{3,}(\S.*)")
+
+
+# a mail's header saying its body is quoted-printable, and one encoded run of bytes
+_QUOTED_PRINTABLE = lazy_re.compile(r"^Content-Transfer-Encoding:\s*quoted-printable\s*$", re.I | re.M)
+_QP_BYTES = lazy_re.compile(r"(?:=[0-9A-F]{2})+")
+
+
+def _unquoted(lines: list[str]) -> list[str]:
+    """A raw mail's quoted-printable text as it was written: a line ending in "=" goes on
+    in the next (a soft break), and "=E2=80=93" is the character its bytes encode. The
+    lines joined are owed back as blank lines where the paragraph ends, so the lines
+    after it keep their numbers."""
+    out: list[str] = []
+    owed, held = 0, None
+    for line in lines:
+        if held is not None:
+            line, held = held + line, None
+        if line.endswith("=") and not line.endswith("==") and len(line) > 1:
+            held, owed = line[:-1], owed + 1
+            continue
+        if "=" in line:
+            line = _QP_BYTES.sub(lambda m: bytes.fromhex(m.group(0).replace("=", "")).decode("utf-8", "replace"), line)
+        if not line.strip() and owed:
+            out.extend([""] * owed)
+            owed = 0
+        out.append(line)
+    if held is not None:
+        out.append(held)
+    return out + [""] * owed
+
+
+# the line a mail client puts before a forwarded or quoted message
+_MAIL_SEPARATOR = lazy_re.compile(r"\s*(?:-{3,}\s*(?:forwarded\s+message|original\s+message)\s*-{3,}|begin\s+forwarded\s+message:)\s*",
+                                  re.I)
+
+
+_MAIL_PART_NAMES = frozenset(("Forwarded message", "Original message", "Begin forwarded message"))
+
+
+def _mail_parts(lines: list[str]) -> list[str]:
+    """A mail client's separator before a forwarded or an earlier message ("----------
+    Forwarded message ---------", "-----Original Message-----") becomes a heading of its
+    own, a part of the document: the list above it (the writer's follow-ups) ends there,
+    and the forwarded alert's "Labels:" lines are not its items. Same number of lines."""
+    return [f"## {' '.join(line.strip(' -:').split()).capitalize()}" if "essage" in line and _MAIL_SEPARATOR.fullmatch(line)
+            else line for line in lines]
 
 
 # a key, a leader of dots, its value: "Time to detect ....... 2h 12m"
@@ -3157,8 +3237,8 @@ def _report_unplaced(doc: Doc, title: str | None, read: set[int]) -> None:
         if s.parent is not None and id(s.parent) in doc.kinds:
             continue
         name = plain(s.title)
-        if not name or name == title or not s.blocks:
-            continue
+        if not name or name == title or not s.blocks or name in _MAIL_PART_NAMES:
+            continue   # (nor a mail's forwarded part: _mail_parts)
         at = bisect.bisect_left(read_lines, s.line)   # the first line read at or after its heading
         if at < len(read_lines) and (i + 1 == len(starts) or read_lines[at] < starts[i + 1]):
             continue
@@ -4221,6 +4301,10 @@ _AVERTED = [
         r"|(?:[\w:-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
     (("lucky",), lazy_re.compile(r"\bwe\s+got\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+|pretty\s+)?lucky", re.I)),
+    # "it was closer than I'd like", "too close for comfort": how near the harm came
+    (("closer than", "too close", "uncomfortably close"), lazy_re.compile(
+        r"\b(?:was|came|got)\s+(?:a\s+(?:lot|bit)\s+|much\s+|far\s+)?closer\s+than\s+(?:I|we)(?:['’]d|\s+would)\s+like"
+        r"|\btoo\s+close\s+for\s+comfort|\buncomfortably\s+close\b", re.I)),
     # "it was luck, not monitoring, that caught it" (not "nothing was lost": often said of
     # data beside an outage)
     (("was luck", "was pure luck", "was sheer luck", "by luck", "by pure luck", "by sheer luck"),
@@ -4256,11 +4340,11 @@ _AVERTED = [
     # "caught in staging", "the pipeline halted before the first production wave", "stopped
     # at the canary": stopped on the way, short of the users
     (("caught in", "caught at", "caught on", "stopped at", "stopped in", "halted before", "halts before",
-      "stopped before", "stops before", "itself before", "never reached"), lazy_re.compile(
+      "stopped before", "stops before", "itself before", "never reached", "nothing reached"), lazy_re.compile(
         r"\b(?:caught|stopped|halted)\s+(?:it\s+)?(?:in|at|on)\s+(?:the\s+)?(?:staging|canary|pre-?prod(?:uction)?|"
         r"test(?:ing)?|qa)\b"
         r"|\b(?:halt(?:s|ed)?|stop(?:s|ped)?)\s+(?:itself\s+)?before\s+(?:the\s+)?(?:first\s+)?production\b"
-        r"|\bnever\s+reached\s+(?:production|customers|users)\b", re.I)),
+        r"|\b(?:never|nothing)\s+reached\s+(?:production|customers|users)\b", re.I)),
     # "had not been activated on mainnet; no funds were at risk": caught before it shipped
     (("at risk", "been activated", "been deployed", "been released", "been enabled", "been shipped"), lazy_re.compile(
         r"\bno\s+(?:\w+\s+)?(?:funds|money|assets|users?|customers?|data|accounts?)\s+(?:were|was)\s+(?:ever\s+)?at\s+risk"

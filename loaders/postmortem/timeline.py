@@ -812,6 +812,10 @@ _IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|c
                            r"(?![ \t]+(?:growing|spreading|increasing|rising|to)\b)", re.I)
 
 
+# "No duplicate payouts after this", "no new errors after that": the harm's last, here
+_NONE_AFTER = lazy_re.compile(r"\bno\s+(?:more\s+|further\s+|new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:after|since)\s+(?:this|that)\b", re.I)
+
+
 _VERIFIED = {"verified", "verifies", "confirmed", "confirms"}
 # "We switch order emails to our backup provider", "traffic moved to the standby region":
 # service moved onto what stands by for this (not a plan: "we will switch ..." nor a
@@ -1096,6 +1100,9 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "neue Scans kommen wieder sofort an"
     if "normally" in e.text and _GOING_NORMALLY.search(e.text):
         e.tags.add("mitigated")  # "By 17:31 UTC scans were completing normally"
+    if " after th" in e.text and _NONE_AFTER.search(e.text):
+        e.tags.discard("impact")
+        e.tags.add("mitigated")   # "Nomad job stopped. No duplicate payouts after this."
     if "normal" in e.text and _METRIC_NORMAL.search(e.text):
         # "Hit ratio > 85%, latency normal": the measure that showed the harm, normal again
         # (its name, "latency", is no harm told)
@@ -1464,6 +1471,9 @@ _WEEKDAY_DAY = lazy_re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(
 # (a full name, two words or more, an emoji before it aside: not a status update's
 # "Resolved — Nov 6, 12:55 AM")
 _WRITER_THEN_WHEN = lazy_re.compile(r"^(?:[^\w\s]+\s*)?@?[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*){1,3}\s[—–]\s+(\S.{3,40})$")
+# ... and the comment's kind after when, as a service desk prints it ("— Reply to customer",
+# "— Internal comment")
+_COMMENT_KIND = lazy_re.compile(r"\s*[—–|·]\s*[^\W\d_][\w' -]{2,30}")
 # ... or a thread's, as a tracker shows it: a handle, what it did, then when ("ilse-vd
 # commented · 2025-03-04 10:14 UTC", "brambleworks opened this issue · 2025-03-04 08:52 UTC")
 _HANDLE_THEN_WHEN = lazy_re.compile(r"^(?:[^\w\s@]+\s*)?@?[\w.-]{2,39}\s+(?:commented|replied|wrote|posted|answered|reopened|closed"
@@ -1522,7 +1532,7 @@ def _section_entries(r: _Reader, s, tops) -> None:
         opened = False
         if st is None and (said := _WRITER_THEN_WHEN.search(title) or _HANDLE_THEN_WHEN.search(title)) is not None \
                 and (when := r.stamp(said.group(1))) is not None and when.has_time \
-                and when.end >= len(said.group(1).rstrip(" .)")):
+                and (when.end >= len(said.group(1).rstrip(" .)")) or _COMMENT_KIND.fullmatch(said.group(1), when.end)):
             # "### Priya Natarajan — 22/Jul/25 2:09 PM": a comment's writer, then when; a
             # thread's opening post ("brambleworks opened this issue · ...") is its report
             opened = " opened this issue" in title.lower()

@@ -163,6 +163,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # a note's "Times (Melbourne time)" over its clocks (not "Times to recover", nor "Key
         # times:", the four moments as fields)
         r"times(?=\s*(?:\(|:|$))",
+        # a mail's "Rough times, Sydney:" over its clock lines
+        r"(?:rough|approximate|approx\.?)\s+times(?=\s*(?:\(|:|,|$))",
         # "Key moments (Mountain Time)", as an investigation tool heads them
         r"(?:key|critical|notable)\s+moments",
         r"sequence\s+of\s+events?", r"(?:timeline\s+of\s+)?events", r"time\s*line", r"what\s+happened\s+when",
@@ -425,6 +427,12 @@ def clean_heading(title: str) -> str:
     return t.strip(" :.-—–\t")
 
 
+# "for Tuesday 17 June", "on 3 March 2025", "of 2025-03-03": a day after a timeline's name
+_DAY_NAMED = lazy_re.compile(r"(?:for|on|of)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+                             r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:,?\s+\d{4})?|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+                             r"|\d{4}-\d{2}-\d{2})", re.I)
+
+
 @functools.lru_cache(maxsize=4096)
 def section_kind(title: str, whole: bool = False) -> str | None:
     """The kind of section a heading names, or None. With ``whole``, the heading must
@@ -455,7 +463,9 @@ def section_kind(title: str, whole: bool = False) -> str | None:
                 # "Timeline (UTC)" is a heading; "Action items in progress" is a sentence
                 rest = _PARENS.sub("", t[m.end():]).strip(" :-–—.,")   # ("What happened, roughly:")
                 if len(rest.split()) > 1 and not ((joined := _JOINED.match(" " + rest))
-                                                  and _named_exactly(rest[joined.end() - 1:]) == kind):
+                                                  and _named_exactly(rest[joined.end() - 1:]) == kind) \
+                        and not (kind == "timeline" and _DAY_NAMED.fullmatch(rest)):
+                    # ("Timeline for Tuesday 17 June (CEST)": the day its entries are on, still its name)
                     # (two names of the one section joined: "Root cause and contributing factors")
                     return None
             return kind
