@@ -871,6 +871,7 @@ _OTHER_WEEKDAYS = (
 _OTHER_WEEKDAY = lazy_re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-feira)?\.?,?\s+(?:(?:den|le|el|de|der)\s+)?(?=\d)",
                             re.IGNORECASE)
 _OTHER_STARTS = frozenset(w[:3] for w in _OTHER_WEEKDAYS)
+_WEEKDAY_DOTTED_DAY = lazy_re.compile(r"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?=\s*$|\s*[—–:,-])")
 _EN_WEEKDAY_DIGITS = lazy_re.compile(_WEEKDAY[:-1] + r"(?=\d)", re.IGNORECASE)   # (_WEEKDAY, required)
 # the first three letters of every month and weekday name
 _WORD_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun noo mid".split())
@@ -925,8 +926,10 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         if pos >= len(text) or not text[pos].isdigit():
             return None
         first = text[pos]
+    weekday_first = False
     if first.isalpha() and text[pos:pos + 3].lower() in _OTHER_STARTS and (w := _OTHER_WEEKDAY.match(text, pos)):
         pos, first = w.end(), text[w.end()]   # "Dienstag, 5. März 2024", "mardi 5 mars 2024"
+        weekday_first = True
     if not first.isdigit() and (not first.isalpha() or text[pos:pos + 3].lower() not in _WORD_STARTS):
         return None  # a word that is no month or weekday: no stamp here (most text)
     st = Stamp()
@@ -935,6 +938,11 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         # "Mon 11/6, 2:05 PM", "Wed 2024-03-06 14:00": a weekday before a date in numbers
         pos, first = w.end(), text[w.end()]
         end = _match_date(text, pos, order_hint, st)
+        weekday_first = True
+    if end is None and weekday_first and (dm := _WEEKDAY_DOTTED_DAY.match(text, pos)) is not None:
+        # "### Saturday 08.02.", "### Samstag 15.03.": a weekday, then a day and month each
+        # with its dot (a German-style day, not the clock 8:02)
+        st.day, st.month, end = int(dm.group(1)), int(dm.group(2)), dm.end()
     if end is not None:
         if end == len(text):
             st.end = end   # a date ending the text ("Nov 23"): no time, zone or range can follow

@@ -28,7 +28,7 @@ _HEADERS = {
     # ("Executive owner", "Action owner", "Business owner")
     # ("Crew / owner", as a plant's work orders head it)
     "owner": lazy_re.compile(r"^(?:(?:[\w-]+\s+(?:/\s+)?)?owners?|assignees?|who|responsib(?:le|ility)|assigned(?:\s+to)?|dri|lead|team|crew|"
-                        r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|responsable|responsabile|eigenaar|w[łl]a[śs]ciciel"
+                        r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|wer|responsable|responsabile|eigenaar|w[łl]a[śs]ciciel"
                         # "Dono", "Responsável", "Pilote", "Porteur", "Encargado", "Referente"
                         r"|dono|respons[áa]vel|propriet[áa]rio|pilote|porteur|encargad[oa]|referente|incaricato"
                         # Turkish and Vietnamese: "Sorumlu", "Người phụ trách"
@@ -41,7 +41,7 @@ _HEADERS = {
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
     # ("Suspense", "Suspense date": the forces' word for when it is due)
     "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|suspense(?:\s+date)?|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
-                      r"|by when|by(?=\s*$)|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|fecha\s+l[ií]mite|échéance"
+                      r"|by when|by(?=\s*$)|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|bis(?=\s*$)|fecha\s+l[ií]mite|échéance"
                       r"|prazo|plazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
                       r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
                       r"|^(?:期限|期日|締切|截止|기한|마감)", re.I),

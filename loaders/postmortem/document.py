@@ -860,6 +860,13 @@ _OWNER_FIELD_IN = lazy_re.compile(r"\b(?:owner|assignee|assigned\s+to|responsibl
 _RANGE_ON = lazy_re.compile(r"\s*(?:~|–|—|-|to\b)\s*\d")
 
 
+# a heading over times planned, not events: "Implementation plan (as approved by CAB)",
+# "Cutover schedule", "Agenda", "Run of show"
+_A_PLAN = lazy_re.compile(r"\b(?:(?:implementation|change|rollout|roll-out|cutover|migration|backout|back-out|rollback"
+                          r"|maintenance|deployment|release|work)\s+(?:plan|schedule)|schedule|agenda|run\s+of\s+show"
+                          r"|runbook|itinerary)\b", re.I)
+
+
 def _stamped_parents(doc: Doc) -> set[int]:
     """The sections (by id) three or more of whose headings below them, two in three, open
     with a date and a clock ("### Mar 12, 2025 07:14 AM PDT — Amara Osei"), when no section
@@ -947,7 +954,8 @@ def _classify_sections(doc: Doc) -> None:
             # is "### Root cause discovery (afternoon)" over bullets after a phase of it
             kind = "timeline"
         if kind in (None, "summary", "metadata", "resolution", "mitigation") and _reads_as_timeline(s) \
-                and not (_SUPPORTING_RECORD.search(plain(s.title)) and _named_timeline(doc)):
+                and not (_SUPPORTING_RECORD.search(plain(s.title)) and _named_timeline(doc)) \
+                and not _A_PLAN.search(plain(s.title)):
             # "## What happened" whose bullets each start with a time; "### Résolution"
             # whose steps do ("- 11:08 : redémarrage des workers")
             if kind in ("resolution", "mitigation"):
@@ -1210,7 +1218,9 @@ def _time_headed_episodes(doc: Doc) -> None:
 # when the document has a timeline by name (a chat log may be the only timeline there is)
 _SUPPORTING_RECORD = lazy_re.compile(r"\b(?:appendix|appendices|annex(?:e|es)?|anhang|anexo|bijlage|allegato"
                                      r"|(?:previous|prior|earlier|past|similar)\s+(?:similar\s+)?(?:incidents?|outages?)"
-                                     r"|transcripts?|chat(?:\s+|-)?(?:logs?|history|verlauf)|(?:slack|teams|channel|irc)\s+"
+                                     # ("## From the recording", "## Meeting transcript", "## Captions (WebVTT)")
+                                     r"|transcripts?|(?:the\s+|meeting\s+|call\s+)?recordings?|captions?|subtitles"
+                                     r"|chat(?:\s+|-)?(?:logs?|history|verlauf)|(?:slack|teams|channel|irc)\s+"
                                      r"(?:logs?|export|history|thread|messages)|log\s+(?:excerpts?|extracts?|output|samples?)|raw\s+logs?"
                                      # "## Evidence", "## Sign-in log": what was collected, beside the timeline
                                      r"|evidence|exhibits?|artefacts?|artifacts?"
