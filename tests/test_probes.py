@@ -119,9 +119,21 @@ FLOORS = {
     "blind-cv": 0.89,   # first look 0.798 (221/277 at 7f0eff5); learned from (0.899)
     "blind-cw": 0.83,   # first look 0.780 (216/277 at 7f0eff5); learned from in part (0.834)
     "blind-cx": 0.92,   # first look 0.910 (252/277 at 7f0eff5); learned from in part (0.921)
-    "blind-cy": 0.83,   # first look 0.835 (228/273 at d543b39); not learned from
-    "blind-cz": 0.90,   # first look 0.909 (251/276 at d543b39); not learned from
-    "blind-da": 0.94,   # first look 0.950 (264/278 at d543b39); not learned from
+    "blind-cy": 0.90,   # first look 0.835 (228/273 at d543b39); learned from (0.901)
+    "blind-cz": 0.92,   # first look 0.909 (251/276 at d543b39); learned from in part (0.928)
+    "blind-da": 0.97,   # first look 0.950 (264/278 at d543b39); learned from (0.975)
+    "blind-db": 0.93,   # first look 0.855 (236/276 at 281e633); learned from (0.931)
+    "blind-dc": 0.97,   # first look 0.971 (268/276 at 281e633); learned from in part (0.975)
+    "blind-dd": 0.97,   # first look 0.954 (267/280 at 281e633); learned from in part (0.971)
+    "blind-de": 0.89,   # first look 0.897 (244/272 at d04b098); read, nothing learned (0.897)
+    "blind-df": 0.87,   # first look 0.880 (241/274 at d04b098); read, nothing learned (0.880)
+    "blind-dg": 0.90,   # first look 0.808 (219/271 at d04b098); learned from (0.908)
+    "blind-dh": 0.90,   # first look 0.858 (236/275 at 2f7ab0e); learned from in part (0.902)
+    "blind-di": 0.93,   # first look 0.935 (259/277 at 2f7ab0e); not learned from
+    "blind-dj": 0.85,   # first look 0.843 (231/274 at 2f7ab0e); learned from in part (0.850)
+    "blind-dk": 0.92,   # first look 0.921 (256/278 at fb56e48); not read
+    "blind-dl": 0.88,   # first look 0.882 (246/279 at fb56e48); not read
+    "blind-dm": 0.94,   # first look 0.942 (260/276 at fb56e48); not read
 }
 
 
