@@ -2576,11 +2576,12 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         earlier = _narrated_date(doc, found)
         if earlier is not None and found - timedelta(days=60) <= earlier < found:
             return earlier, "the prose first mentions"
-        if title and (said := _day_without_year(plain(title), found, hint)) is not None \
+        if title and (said := _day_without_year(plain(title), found, hint) or _numeric_title_day(plain(title), found)) is not None \
                 and found - timedelta(days=60) <= said < found:
             # "Retro whiteboard — gateway timeouts (Wed 12 Mar)" over "Transcribed ... after
             # the retro on Fri 14 March 2025": the title names the incident's day, the
             # opening's first full date a later one (the review's), which lends its year
+            # (or in numbers: "... across District 14 (Tue 7/16)" over "Date written: 7/18/2024")
             doc.problems.warning(None, f"the opening's first date is {found}, but the title names {said}; "
                                        f"{said} used")
             return said, None
@@ -2592,6 +2593,14 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # nothing above names a date, but headings may ("### Updated 21. March 2022",
         # status updates newest first): the earliest date near the top is the incident's
         found = min((d for _, d in tp.dates_in("\n".join(s.title for s in doc.secs[:12]), hint)), default=None)
+    if found is None and title and (written := next((d for k in ("written", "reviewed") if k in doc.meta
+                                                     and (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None),
+                                                    None)) is not None \
+            and (said := _numeric_title_day(plain(title), written) or _day_without_year(plain(title), written, hint)) \
+            is not None and written - timedelta(days=60) <= said <= written:
+        # "Card readers offline across District 9 (Mon 3/10)" over "Date written: 3/12/2025":
+        # the title's day, in the year of the day the note was written
+        found = said
     if found is None:
         found = _yearless_day(doc, title)
     if found is None:

@@ -111,6 +111,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:residual|remaining|outstanding|open|pending|further|additional)\s+(?:follow[\s-]*ups?|action\s*items?)", r"improvements?",
         # an After Action Review's "Improve" (beside its "Sustain"): what to change
         r"improve(?=\s*(?:\([^()]*\))?\s*[:.]?\s*$)", r"what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do|chang(?:e|ing))",
+        # "What I'd like us to do", "What we should do", "What we propose": the writer's asks
+        r"what\s+(?:i|we)(?:['’]d|\s+would)\s+like\s+(?:us\s+)?to\s+(?:do|change)", r"what\s+we\s+(?:should|must|need\s+to)\s+(?:do|change)",
         # "What we've done and what we will be doing": the follow-ups, done and to come
         r"what\s+we(?:'|’)?(?:ve|\s+have)\s+done\s+and\s+what\s+we(?:'|’)?(?:re|\s+are|\s+will)\s+(?:be\s+)?(?:doing|do)",
         # "What we've changed, and what's next": the changes made and to come
@@ -218,6 +220,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+we\s+got\s+wrong",
         # "How it happened", "How did this happen?": the causes, told as a story
         r"how\s+(?:it|this)\s+happened", r"how\s+did\s+(?:it|this)\s+happen",
+        # "How it got there", "How it got through": how the fault reached the harm
+        r"how\s+(?:it|this)\s+got\s+(?:there|here|through|past|in)",
         # a near miss's causes: "What let it get this close", "Why it got this close"
         r"(?:what\s+(?:let|made|allowed)\s+(?:it|this|us)|why\s+(?:it|this|we))\s+(?:to\s+)?(?:get|got|come|came)\s+(?:this|so)\s+close")),
     ("lucky", _rx(r"where\s+we\s+got\s+lucky", r"lucky", r"what\s+was\s+lucky", r"luck")),
@@ -626,7 +630,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"fixed(?:\s+(?:at|on))?",
                      # "Opgelost:", "Behoben:", "Résolu :", "Resuelto:", "Resolvido:", "Risolto:", "Löst:", "Selesai:"
                      r"opgelost", r"afgesloten", r"behoben", r"gel[öo]st", r"r[ée]solue?", r"clos", r"resuelt[oa]",
-                     r"resolvid[oa]", r"risolt[oa]", r"l[öo]st", r"l[øo]st", r"stängd", r"lukket")),
+                     # (not "lost", English: "Time lost on air | 00:02:13:04" is a length)
+                     r"resolvid[oa]", r"risolt[oa]", r"löst", r"løst", r"stängd", r"lukket")),
     # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
     ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
@@ -1145,6 +1150,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                  "signups", "sign-ups", "deliveries", "donations", "registrations", "writes")]
     # "We're back live partway into the sermon": a stream or a site live again
     + ["back live", "live again", "back on air", "on air again"]
+    # "Picture and sound back", "audio back on all feeds": a broadcast's output restored
+    + [f"{w} back" for w in ("picture", "sound", "audio", "video", "signal", "programme", "output")]
     # "Labels start coming out at five past two": what stopped comes out again
     + [f"{v} coming out" for v in ("start", "starts", "started", "begin", "begins", "began")]
     # "submissions go through again", "People could sign in again"
