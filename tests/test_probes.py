@@ -134,6 +134,9 @@ FLOORS = {
     "blind-dk": 0.92,   # first look 0.921 (256/278 at fb56e48); not read
     "blind-dl": 0.88,   # first look 0.882 (246/279 at fb56e48); not read
     "blind-dm": 0.94,   # first look 0.942 (260/276 at fb56e48); not read
+    "blind-dn": 0.90,   # first look 0.895 (246/275 at 7ab6b4b; 249 at b03a49c); one loss traced and fixed (0.905)
+    "blind-do": 0.90,   # first look 0.903 (251/278 at 7ab6b4b); not read
+    "blind-dp": 0.88,   # first look 0.885 (247/279 at 7ab6b4b); not read
 }
 
 

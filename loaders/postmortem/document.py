@@ -3385,7 +3385,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
             elif b.kind == "table" and b.rows:
                 # (the first column that names a zone: "| ET | Play Console (UTC) | ...": the
                 # times read are the first column's, whatever zone a later column gives)
-                cells = [f"(times {c})" if _ZONE_CELL.match(c) else c for c in (plain(c).strip() for c in b.rows[0][1])]
+                # ("| AEDT (Thu 20 Nov unless noted) | GMT |": the abbreviation opening a cell)
+                cells = [f"(times {z.group(1)})" if (z := _ZONE_CELL.match(c)) and tp.zone(z.group(1)) is not None else c
+                         for c in (plain(c).strip() for c in b.rows[0][1])]
                 candidates.append(next((c for c in cells if c and tp.stated_zone(c) is not None), " ".join(b.rows[0][1])))
     titles = {s.title for s in doc.of_kind("timeline")}
     for text in candidates:
@@ -3431,8 +3433,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
 
 
 _COMMENT_LINE = lazy_re.compile(r"^\s*<!--.*-->\s*$")
-# a table's header cell that is only a zone's abbreviation ("ET", "UTC", "CEST")
-_ZONE_CELL = lazy_re.compile(r"^[A-Z]{2,5}$")
+# a table's header cell that is a zone's abbreviation ("ET", "UTC", "CEST"), perhaps with a
+# note in brackets after it ("AEDT (Thu 20 Nov unless noted)")
+_ZONE_CELL = lazy_re.compile(r"^([A-Z]{2,5})(?:$|\s+\()")
 # a place's name and "time" ("Amsterdam time", "New York time", "Pacific time")
 _PLACE_TIME = lazy_re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+time\b")
 # an IANA zone's name, and a line that speaks of zones or of its times
