@@ -1841,3 +1841,61 @@ def test_a_cause_that_made_it_worse_is_no_averted_harm():
     text = ("# Slow checkout\n\n**Date:** 2025-03-04\n\n## Summary\n\nCheckout was slow for forty minutes. Without the retry "
             "storm this would have been a minor blip.\n")
     assert parse(text, "a.md")["near_miss"] is False
+
+
+def test_a_chat_day_said_below_dates_the_labels_not_the_writing_day():
+    text = ("# Webhook backlog\n\nWritten Thursday 19 June 2025. Severity: SEV-3.\n\n## Timeline\n\n"
+            "Pasted from #inc-payments. \"Yesterday\" below is Wednesday 18 June.\n\n"
+            "**Yesterday at 11:52 PM** Opsgenie: webhook queue depth > 50k\n**Today at 12:20 AM** consumer pods OOM-killed\n"
+            "**Today at 1:15 AM** queue empty, resolved\n")
+    assert parse(text, "a.md")["resolved_at"] == "2025-06-19T01:15:00Z"
+
+
+def test_yesterday_labels_without_a_stated_day_are_not_dated_from_the_writing_day():
+    text = ("# Webhook backlog\n\nWritten Thursday 19 June 2025.\n\n## Timeline\n\n"
+            "**Yesterday at 11:52 PM** Opsgenie: webhook queue depth > 50k\n**Today at 12:20 AM** consumer pods OOM-killed\n"
+            "**Today at 1:15 AM** queue empty, resolved\n")
+    assert parse(text, "a.md")["resolved_at"] != "2025-06-20T01:15:00Z"
+
+
+def test_a_forwarded_note_below_a_mailed_postmortem_leaves_its_title_and_times():
+    text = ("Subject: Postmortem: Payment gateway timeouts 2025-09-09\nFrom: ops-lead@example.com\n\n"
+            "Summary: card payments timed out for 22 minutes.\n\nTimeline (UTC)\n14:02 Timeouts begin\n14:10 On-call paged\n"
+            "14:24 Payments normal\n\nAction items:\n- Add pool-size check to config linter (Sam, 2025-09-20)\n\n"
+            "---------- Forwarded message ---------\nFrom: Sam <sam@example.com>\nDate: Tue, Sep 9, 2025 at 3:01 PM\n"
+            "Subject: pool config\n\nPool size was set to 5 instead of 50. Reverted.\n")
+    got = parse(text, "a.txt")
+    assert got["title"] == "Postmortem: Payment gateway timeouts 2025-09-09" and got["started_at"] == "2025-09-09T14:02:00Z"
+
+
+def test_events_told_while_following_a_runbook_are_the_timeline():
+    text = ("# DNS failover drill went live\n\n**Date:** 2025-09-12\n\n## What happened (following the runbook)\n\n"
+            "- 10:00 Drill starts per runbook step 1\n- 10:06 Errors on 30% of requests\n- 10:31 DNS change reverted\n"
+            "- 10:45 TTLs expired, errors gone; resolved\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-09-12T10:31:00Z"
+
+
+def test_a_quarters_log_of_incidents_under_stamps_is_no_timeline():
+    text = ("# Q1 2025 incident log\n\nOne incident per heading.\n\n## Incidents\n\n"
+            "### Jan 14, 2025 09:12 AM PST — DNS resolver saturation\nLookups slow for 25 minutes.\n\n"
+            "### Feb 02, 2025 03:40 PM PST — Expired cert on grafana\nGrafana unreachable for 2 hours.\n\n"
+            "### Mar 19, 2025 11:05 AM PDT — Kafka broker disk full\nBroker 3 stopped accepting writes.\n")
+    assert parse(text, "a.md")["started_at"] is None
+
+
+def test_harm_that_a_safeguard_kept_smaller_is_no_near_miss():
+    for said in ("Without the check this would have been far worse.",
+                 "Nothing reached production from the staging branch, but 2,000 customers saw wrong prices.",
+                 "No customer ever installed 7.2 successfully for 19 hours.",
+                 "Had the patch shipped a week earlier, it would have blocked the job.",
+                 "That was too close for comfort: six hours of logs are gone."):
+        text = f"# Billing incident\n\nDate: 2025-05-14\n\n## Summary\n\nA retry bug charged customers twice. {said}\n"
+        assert parse(text, "a.md")["near_miss"] is False, said
+
+
+def test_a_hanging_line_that_opens_with_its_own_time_after_a_full_stop_is_an_entry():
+    text = ("INCIDENT: Cold-store alarm\nDate: 3 Sep 2025\n\nTIMELINE (BST)\n"
+            "0612 hrs  Temperature alarm on cold store 2, night supervisor\n          informed by pager.\n"
+            "0630 hrs  Engineer called out; compressor tripped.\n          0655 hrs engineer on site and resets compressor.\n"
+            "0745 hrs  Back to 3C; alarm cleared.\n")
+    assert len(parse(text, "a.txt")["timeline"]) == 4

@@ -443,7 +443,7 @@ def _inline_references(lines: list[str]) -> list[str]:
 # its paragraph, over a list at the margin: a label that names the follow-ups, with a
 # short note after it
 _NOTED_LABEL = lazy_re.compile(r"^(?:(?:\*\*|__)(?P<bold>[^*_\n]{2,60}?):?(?:\*\*|__):?"
-                          r"|(?P<plain>[^\W\d_][^*_\n:]{1,59}?):)\s+(?P<note>[^*_\n]{1,40}?)\s*$")
+                          r"|(?P<plain>[^\W\d_][^*_\n:]{1,59}?):)\s+(?P<note>[^\s*_][^*_\n]{0,39}?)\s*$")   # (a note, not trailing spaces)
 
 
 # a section's name alone on its line with a colon after it: "Timeline (IST):", "Corrective actions:"
@@ -862,9 +862,12 @@ _RANGE_ON = lazy_re.compile(r"\s*(?:~|–|—|-|to\b)\s*\d")
 
 # a heading over times planned, not events: "Implementation plan (as approved by CAB)",
 # "Cutover schedule", "Agenda", "Run of show"
-_A_PLAN = lazy_re.compile(r"\b(?:(?:implementation|change|rollout|roll-out|cutover|migration|backout|back-out|rollback"
+# (the heading is the plan's name, not "What happened (following the runbook)"; nor
+# "Implementation plan vs what happened", which tells the events beside the plan)
+_A_PLAN = lazy_re.compile(r"(?:(?:implementation|change|rollout|roll-out|cutover|migration|backout|back-out|rollback"
                           r"|maintenance|deployment|release|work)\s+(?:plan|schedule)|schedule|agenda|run\s+of\s+show"
                           r"|runbook|itinerary)\b", re.I)
+_PLAN_AND_EVENTS = lazy_re.compile(r"\b(?:happened|actual|actually|vs\.?|versus|events?|timeline|what\s+we\s+did)\b", re.I)
 
 
 def _stamped_parents(doc: Doc) -> set[int]:
@@ -872,15 +875,25 @@ def _stamped_parents(doc: Doc) -> set[int]:
     with a date and a clock ("### Mar 12, 2025 07:14 AM PDT — Amara Osei"), when no section
     is named a timeline: a pasted case's or thread's updates, each under its own stamp."""
     counts: dict[int, list[int]] = {}
-    title = next((s for s in doc.secs if s.level == 1), None)
+    days: dict[int, list[date]] = {}
+    top = next((s for s in doc.secs if s.level == 1), None)
     for c in doc.secs:
-        if c.parent is not None and c.parent is not title and c.parent.level < c.level:   # (not a log's incidents under its title)
+        if c.parent is not None and c.parent is not top and c.parent.level < c.level:   # (not a log's incidents under its title)
             n = counts.setdefault(id(c.parent), [0, 0])
             n[0] += 1
             title = plain(c.title)
-            n[1] += title[:1].isalnum() and (st := tp.read_stamp(title, doc.order_hint)) is not None \
-                and st.has_date and st.has_time and st.range_at is None and not _RANGE_ON.match(title, st.end)
-    found = {sid for sid, (n, hits) in counts.items() if n >= 3 and 3 * hits >= 2 * n}
+            if title[:1].isalnum() and (st := tp.read_stamp(title, doc.order_hint)) is not None \
+                    and st.has_date and st.has_time and st.range_at is None and not _RANGE_ON.match(title, st.end):
+                n[1] += 1
+                if st.year is not None:
+                    try:
+                        days.setdefault(id(c.parent), []).append(date(st.year, st.month, st.day))
+                    except ValueError:
+                        pass
+    # (one incident's updates, a fortnight at most: not a quarter's log of incidents under
+    # their own stamps, "### Jan 14, 2025 09:12 AM PST — ...", "### Mar 3, 2025 ...")
+    found = {sid for sid, (n, hits) in counts.items() if n >= 3 and 3 * hits >= 2 * n
+             and (sid not in days or max(days[sid]) - min(days[sid]) <= timedelta(days=14))}
     if found and any(section_kind(c.title) == "timeline" for c in doc.secs):
         return set()
     return found
@@ -955,7 +968,7 @@ def _classify_sections(doc: Doc) -> None:
             kind = "timeline"
         if kind in (None, "summary", "metadata", "resolution", "mitigation") and _reads_as_timeline(s) \
                 and not (_SUPPORTING_RECORD.search(plain(s.title)) and _named_timeline(doc)) \
-                and not _A_PLAN.search(plain(s.title)):
+                and not (_A_PLAN.match(clean_heading(plain(s.title))) and not _PLAN_AND_EVENTS.search(plain(s.title))):
             # "## What happened" whose bullets each start with a time; "### Résolution"
             # whose steps do ("- 11:08 : redémarrage des workers")
             if kind in ("resolution", "mitigation"):
@@ -1051,7 +1064,9 @@ def _mail_parts(lines: list[str]) -> list[str]:
     Forwarded message ---------", "-----Original Message-----") becomes a heading of its
     own, a part of the document: the list above it (the writer's follow-ups) ends there,
     and the forwarded alert's "Labels:" lines are not its items. Same number of lines."""
-    return [f"## {' '.join(line.strip(' -:').split()).capitalize()}" if "essage" in line and _MAIL_SEPARATOR.fullmatch(line)
+    headed = any(line[:2] in ("# ", "##") for line in lines)   # (a markdown document's own headings: one of them)
+    return [(f"## {name}" if headed else f"**{name}**")
+            if "essage" in line and _MAIL_SEPARATOR.fullmatch(line) and (name := " ".join(line.strip(" -:").split()).capitalize())
             else line for line in lines]
 
 
@@ -4312,7 +4327,7 @@ _AVERTED = [
     # ... "no customer noticed anything", "no customer request ever saw an invalid certificate"
     (("no customer", "no user", "no client", "no end", "no production", "no external"), lazy_re.compile(
         r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
-        r"|\bno\s+(?:customers?|users?|clients?)(?:\s+[\w-]+){0,2}?\s+(?:ever\s+)?(?:noticed|saw|felt|experienced|installed|downloaded)\b",
+        r"|\bno\s+(?:customers?|users?|clients?)(?:\s+[\w-]+){0,2}?\s+(?:ever\s+)?(?:noticed|saw|felt|experienced)\b",
         re.I)),
     # (or before the step that would have delivered it: "duplicate payout file caught before
     # bank submission", "stopped before the upload")
@@ -4324,9 +4339,11 @@ _AVERTED = [
         re.I)),
     (("lucky",), lazy_re.compile(r"\bwe\s+got\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+|pretty\s+)?lucky", re.I)),
     # "it was closer than I'd like", "too close for comfort": how near the harm came
+    # (beside the impact it did not have, in one sentence: "No player impact, but it was
+    # closer than I'd like"; not "too close for comfort" after six hours of lost logs)
     (("closer than", "too close", "uncomfortably close"), lazy_re.compile(
-        r"\b(?:was|came|got)\s+(?:a\s+(?:lot|bit)\s+|much\s+|far\s+)?closer\s+than\s+(?:I|we)(?:['’]d|\s+would)\s+like"
-        r"|\btoo\s+close\s+for\s+comfort|\buncomfortably\s+close\b", re.I)),
+        r"\bno\s+(?:[\w-]+\s+)?impact\b[^.;]{0,40}?\b(?:(?:was|came|got)\s+(?:a\s+(?:lot|bit)\s+|much\s+|far\s+)?"
+        r"closer\s+than\s+(?:I|we)(?:['’]d|\s+would)\s+like|too\s+close\s+for\s+comfort|uncomfortably\s+close)", re.I)),
     # "it was luck, not monitoring, that caught it" (not "nothing was lost": often said of
     # data beside an outage)
     (("was luck", "was pure luck", "was sheer luck", "by luck", "by pure luck", "by sheer luck"),
@@ -4366,7 +4383,10 @@ _AVERTED = [
         r"\b(?:caught|stopped|halted)\s+(?:it\s+)?(?:in|at|on)\s+(?:the\s+)?(?:staging|canary|pre-?prod(?:uction)?|"
         r"test(?:ing)?|qa)\b"
         r"|\b(?:halt(?:s|ed)?|stop(?:s|ped)?)\s+(?:itself\s+)?before\s+(?:the\s+)?(?:first\s+)?production\b"
-        r"|\b(?:never|nothing)\s+reached\s+(?:production|customers|users)\b", re.I)),
+        r"|\bnever\s+reached\s+(?:production|customers|users)\b"
+        # ("Nothing reached production and no customer data was touched"; not "Nothing reached
+        # production from the staging branch, but ...")
+        r"|\bnothing\s+reached\s+(?:production|customers|users)\s*(?:[.;]|and\b|$)", re.I)),
     # "had not been activated on mainnet; no funds were at risk": caught before it shipped
     (("at risk", "been activated", "been deployed", "been released", "been enabled", "been shipped"), lazy_re.compile(
         r"\bno\s+(?:\w+\s+)?(?:funds|money|assets|users?|customers?|data|accounts?)\s+(?:were|was)\s+(?:ever\s+)?at\s+risk"
@@ -4397,11 +4417,15 @@ _AVERTED = [
     # ("Without the check this would have been a SEV-1": what the safeguard spared; not
     # "Without the retry storm this would have been a blip", harm a cause made worse)
     (("never touched", "had it", "had this", "had the", "had we", "without the", "without our", "without this"), lazy_re.compile(
+        # (an incident it would have been, not "far worse": harm already there)
         r"\bwithout\s+(?:the|this|that|our)\s+(?:[\w-]+\s+)?(?:check|test|alert|alarm|monitor|guard|guardrail|validation"
-        r"|review|safeguard|canary|breaker|gate)s?,?\s+(?:this|it)\s+would\s+have\s+been\b|"
+        r"|review|safeguard|canary|breaker|gate)s?,?\s+(?:this|it)\s+would\s+have\s+been\s+(?:a\s+|an\s+)?"
+        r"(?:sev|p[0-4]\b|major|incident|outage|full)|"
         r"\bnever\s+touched\s+(?:a\s+single|any)\s+(?:user|customer|member|client|player|patient)"
+        # (it, gone on, "Had the batch gone out as priced": not "Had the patch shipped a week
+        # earlier", a fix wished sooner)
         r"|\bhad\s+(?:it|this|the\s+[\w-]+|we\s+not\s+(?:caught|stopped|held|paused)\s+it)\s+"
-        r"(?:gone\s+(?:ahead|out|live|to\s+(?:production|\d{1,3}\s*%))|shipped|launched|been\s+(?:shipped|launched|released|enabled))\b"
+        r"gone\s+(?:ahead|out|live|to\s+(?:production|\d{1,3}\s*%))(?!\w)"
         r"[^.;]{0,80}?\bwould\s+have\b", re.I)),
     # a capability that was there, not harm that happened: "no realized harm", "we do
     # not believe there was any impact"

@@ -148,7 +148,7 @@ _CHAT_DAY = lazy_re.compile(r"^[\s*_\[#]*(today|yesterday)\b(?:\s+at\b)?[\s*_,]*
 # where a write-up says which day the labels count from: 'so Discord's "Yesterday" =
 # **Friday 21 Nov**', '"Today" is Monday Mar 2', 'So "Yesterday" is Monday 12 January'
 # (the label quoted, or followed by "is" or "=": "yesterday 5 engineers" says no day)
-_CHAT_DAY_SAID = lazy_re.compile(r"(?:[\"“‘']((?i:today|yesterday))[\"”’']\s*(?:(?:=|is|was|means|meant)\s+|=\s*)?"
+_CHAT_DAY_SAID = lazy_re.compile(r"(?:[\"“‘']((?i:today|yesterday))[\"”’']\s*(?:(?:below|above|here)\s+)?(?:(?:=|is|was|means|meant)\s+|=\s*)?"
                                  r"|\b((?i:today|yesterday))\s*(?:=\s*|(?:is|was|means|meant)\s+))(?:\*\*|__)?(?=\w)")
 # the first message a chat's label dates ("Yesterday at 11:36 PM"), when no sentence says the day
 _CHAT_LABELLED = lazy_re.compile(r"^[\s*_\[#>-]*(today|yesterday)(?:\s+at)?\s+\d{1,2}[:.]\d\d", re.I | re.M)
@@ -157,8 +157,8 @@ _CHAT_LABELLED = lazy_re.compile(r"^[\s*_\[#>-]*(today|yesterday)(?:\s+at)?\s+\d
 def _chat_today(doc, incident: date | None) -> tuple[date | None, bool]:
     """The day a chat's "Today" stands for in a timeline pasted from one, and whether the
     document says so: the day a sentence gives one of the labels ('"Yesterday" is Tuesday
-    17 June'), else the incident's day as the first labelled message's ("Yesterday at 11:36
-    PM" first: the incident began the day before the paste); (None, False) when neither."""
+    17 June', '"Yesterday" below is Wednesday 18 June'), else, where every label is "Today",
+    the incident's day; (None, False) when neither."""
     text = doc.text
     for m in _CHAT_DAY_SAID.finditer(text):
         st = tp.read_stamp(text, doc.order_hint, start=m.end())
@@ -175,8 +175,11 @@ def _chat_today(doc, incident: date | None) -> tuple[date | None, bool]:
         except ValueError:
             continue
         return day + timedelta(days=(m.group(1) or m.group(2)).lower() == "yesterday"), True
-    if incident is not None and (m := _CHAT_LABELLED.search(text)) is not None:
-        return incident + timedelta(days=m.group(1).lower() == "yesterday"), False
+    if incident is not None and (m := _CHAT_LABELLED.search(text)) is not None \
+            and not any(m.group(1).lower() == "yesterday" for m in _CHAT_LABELLED.finditer(text)):
+        # (labels that are all "Today": the incident's own day; with a "Yesterday" among
+        # them, the document's day may be the day it was written, so no day is guessed)
+        return incident, False
     return None, False
 
 
@@ -1661,7 +1664,10 @@ def _section_entries(r: _Reader, s, tops) -> None:
             before = ""
             hang = -1   # the column the last entry's words start at, in the document's own line
             for ln, (line_text,) in b.rows:
-                if last is not None and hang > 0 and _indent(r.doc, ln) == hang:
+                if last is not None and hang > 0 and _indent(r.doc, ln) == hang \
+                        and not (before.rstrip().endswith((".", "!", "?")) and r.stamp(line_text) is not None):
+                    # (not a line that opens with its own time after a sentence ended: "0655 hrs
+                    # engineer on site ..." under "... alarm raised." is an entry of its own)
                     # "1455 hrs  Scheme notified ... applied by the scheme" over "          at
                     # 1520 hrs.": a line indented to the entry's words goes on with them, a
                     # hanging indent, whatever it opens with
