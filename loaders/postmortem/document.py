@@ -1639,14 +1639,16 @@ _RATED_WORDS = ("rated", "declared", "declares a", "classified", "graded", "tria
 # a status as a docs tool or a writer dresses it: "✅ Reviewed", "Final (reviewed 6/18)",
 # "Reviewed 2024-03-06": a mark before it, a note in brackets that says when, or the day
 # after it (a note that qualifies it stays: "已修复待验证（未关闭）", not yet closed)
-_STATUS_DRESS = lazy_re.compile(r"^[^\w(\[]+|\s*[(（][^()（）]*\d[^()（）]*[)）]\s*$|(?<=\w)\s+[^\w\s()（）.]+$")
+# (each run of spaces tried from its start only, and not given back: a field padded with
+# thousands of tabs is read in one pass, not one per tab)
+_STATUS_DRESS = lazy_re.compile(r"^[^\w(\[]+|(?<!\s)\s*+[(（][^()（）]*\d[^()（）]*[)）]\s*$|(?<=\w)\s++[^\w\s()（）.]+$")
 
 
 # a note after the status, in brackets or after a dash ("draft (review at Thursday's
 # meeting)", "Approved — Governance Committee, ..."; not a second status after a comma,
 # "Complete, action items in progress", nor a note in full-width brackets, "已修复待验证（未关闭）")
-_STATUS_ENDS = lazy_re.compile(r"(?<=\w)\.\s+(?=[A-Z])|\s+·\s+")
-_STATUS_NOTE = lazy_re.compile(r"\s+\(|\s+[—–]\s+")
+_STATUS_ENDS = lazy_re.compile(r"(?<=\w)\.\s++(?=[A-Z])|(?<!\s)\s++·\s+")
+_STATUS_NOTE = lazy_re.compile(r"(?<!\s)\s++\(|(?<!\s)\s++[—–]\s+")
 
 
 def _stated_status(value: str | None) -> str | None:
