@@ -342,7 +342,9 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("Times: all ET", a definition list's "Times\n: all ET", a note's "times = Auckland time")
     r"(?<=t)(?<!\w.)imes?\s{0,3}[:=]\s{0,3}(?:all\s{1,3})?|"
     # ("timeline — times BST": a heading's note after a dash; "Timeline, times PST:" after a comma)
-    r"(?<=[—–,·|-]\st)imes?\s{1,3}(?:in\s{1,3})?|"   # (or a byline's last part: "... · written up by Sam · times PT")
+    # (or a byline's last part: "... · written up by Sam · times PT"; or a sentence of its
+    # own after the others: "2 Dec 2025. on-call: Arjun. times IST.")
+    r"(?<=[—–,·|.;-]\st)imes?\s{1,3}(?:in\s{1,3})?|"
     # ("All clocks are Berlin time": the clocks for the times)
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?|clocks)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}"
     # ("all times Tue 6 May 2025, BST": the day they are on, then their zone)

@@ -1899,3 +1899,21 @@ def test_a_hanging_line_that_opens_with_its_own_time_after_a_full_stop_is_an_ent
             "0630 hrs  Engineer called out; compressor tripped.\n          0655 hrs engineer on site and resets compressor.\n"
             "0745 hrs  Back to 3C; alarm cleared.\n")
     assert len(parse(text, "a.txt")["timeline"]) == 4
+
+
+def test_harm_that_stopped_growing_is_not_the_end_of_impact_when_its_damage_remains():
+    for said in ("No new duplicate postings after this point, but balances are still wrong.",
+                 "No further wrong cancellations after this point."):
+        text = ("# Ledger duplicates\n\n**Date:** 2025-02-11 (all times UTC)\n\n"
+                "**Impact:** 10:00 to 13:05, balances wrong for 1,200 accounts.\n\n## Timeline\n\n"
+                "- 10:00 — Sync job starts posting every transfer twice.\n- 10:20 — Finance reports doubled balances.\n"
+                f"- 10:40 — Sync job paused. {said}\n- 13:05 — Duplicates reversed.\n")
+        assert parse(text, "a.md")["mitigated_at"] == "2025-02-11T13:05:00Z", said
+
+
+
+def test_closing_a_change_record_by_its_key_is_not_closing_the_incident():
+    text = ("# Bad config push\n\nDate: 2025-06-03 (times UTC)\n\n## Timeline\n\n- 08:10 checkout errors after CHG-5521\n"
+            "- 08:15 error-rate alert pages Ana\n- 08:40 config reverted; errors stop\n"
+            "- 09:10 Ana closes CHG-5521 as failed. closing the change\n")
+    assert parse(text, "a.md")["resolved_at"] != "2025-06-03T09:10:00Z"

@@ -53,7 +53,7 @@ FLOORS = {
     "blind-ah": 0.97,   # first look 0.911 (255/280); learned from (0.979)
     "blind-ai": 0.96,   # first look 0.900 (251/279); learned from (0.964)
     "blind-aj": 0.97,   # first look 0.767 (204/266); learned from (0.974)
-    "blind-ak": 0.80,   # first look 0.704 (197/280); learned from (0.804)
+    "blind-ak": 0.84,   # first look 0.704 (197/280); learned from (0.843)
     "blind-al": 0.83,   # first look 0.714 (200/280); learned from (0.836)
     "blind-am": 0.90,   # first look 0.800 (224/280 at fce0e1c); learned from (0.907)
     "blind-an": 0.91,   # first look 0.896 (251/280 at fce0e1c); learned from (0.911)
@@ -129,14 +129,14 @@ FLOORS = {
     "blind-df": 0.87,   # first look 0.880 (241/274 at d04b098); read, nothing learned (0.880)
     "blind-dg": 0.90,   # first look 0.808 (219/271 at d04b098); learned from (0.908)
     "blind-dh": 0.90,   # first look 0.858 (236/275 at 2f7ab0e); learned from in part (0.902)
-    "blind-di": 0.93,   # first look 0.935 (259/277 at 2f7ab0e); not learned from
+    "blind-di": 0.95,   # first look 0.935 (259/277 at 2f7ab0e); learned from in part (0.957)
     "blind-dj": 0.85,   # first look 0.843 (231/274 at 2f7ab0e); learned from in part (0.850)
-    "blind-dk": 0.92,   # first look 0.921 (256/278 at fb56e48); not read
-    "blind-dl": 0.88,   # first look 0.882 (246/279 at fb56e48); not read
+    "blind-dk": 0.94,   # first look 0.921 (256/278 at fb56e48); learned from in part (0.942)
+    "blind-dl": 0.92,   # first look 0.882 (246/279 at fb56e48); learned from in part (0.925)
     "blind-dm": 0.94,   # first look 0.942 (260/276 at fb56e48); not read
     "blind-dn": 0.90,   # first look 0.895 (246/275 at 7ab6b4b; 249 at b03a49c); one loss traced and fixed (0.905)
-    "blind-do": 0.90,   # first look 0.903 (251/278 at 7ab6b4b); not read
-    "blind-dp": 0.88,   # first look 0.885 (247/279 at 7ab6b4b); not read
+    "blind-do": 0.91,   # first look 0.903 (251/278 at 7ab6b4b); learned from in part (0.917)
+    "blind-dp": 0.93,   # first look 0.885 (247/279 at 7ab6b4b); learned from in part (0.935)
 }
 
 

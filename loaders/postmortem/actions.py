@@ -60,7 +60,9 @@ _HEADERS = {
 # match can start, not at every character of a cell or a line; tests/test_first_letters.py
 # checks that each guard names every first character)
 # (not a form's number, "QF-7.5-03": a key is followed by no ".5")
-_JIRA_KEY = lazy_re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|CWE|CAPEC|UTF|COVID|IPV|MD|P)-)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b(?!\.\d)")
+# (not the month and year of a day written "30-APR-2025", as telecom and mainframe reports write dates)
+_JIRA_KEY = lazy_re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|CWE|CAPEC|UTF|COVID|IPV|MD|P)-)"
+                            r"(?!(?<=\d-)(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-\d{4}\b)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b(?!\.\d)")
 _GH_URL = lazy_re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
 _LINEAR_URL = lazy_re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
 _BROWSE = lazy_re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")

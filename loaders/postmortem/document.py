@@ -924,6 +924,12 @@ def _classify_sections(doc: Doc) -> None:
         if s.level == 0:
             if not titled and s.blocks and _reads_as_timeline(s) and (
                     _timed([b.text for b in s.blocks if b.kind == "para"]) >= 3
+                    # (or a list of three clocks or more: "- 06:40 broker 3 restarted ..." under
+                    # a title kept in front matter; not one under a label of its own, a post's
+                    # "更新履歴" or "Revisions" over its updates)
+                    or _timed([b.text for b in s.blocks if b.kind == "item"]) >= 3 and not _labelled_list(s)
+                    # (or a table whose rows open with them: "| 2:05 PM | deploy ... |")
+                    or any(b.kind == "table" and _timed([c[0] for _, c in b.rows if c]) >= 3 for b in s.blocks)
                     # (or its list or table, under a label that names it: "Timeline, times PST:"
                     # over "- 01:00 export runs ..."; not a post's revision history)
                     or any(b.kind == "para" and b.text.rstrip().endswith(":") and section_kind(plain(b.text)) == "timeline"
@@ -1357,7 +1363,8 @@ _CHAT_LINE = lazy_re.compile(r"\s*(?:\[\d[^\]\n]{3,30}\]|\d{1,2}[:.h]\d{2}(?::\d
 
 # (its half of the day perhaps a letter right after it: "2:02a  dns-resolver-2 flapping")
 # (to the second only so: "2:02:00a" is a note's clock, "02:02:00" a log's)
-_BARE_CLOCK_LINE = lazy_re.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:(?::[0-5]\d)?[ap]m?(?!\w)|(?![:\d]))\s+\S", re.I)
+# ("04:12Z sequencer stops ...": a clock with the Zulu mark, too)
+_BARE_CLOCK_LINE = lazy_re.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:(?::[0-5]\d)?[ap]m?(?!\w)|Z(?!\w)|(?![:\d]))\s+\S", re.I)
 
 
 def _chat_lines(b) -> bool:
@@ -1366,6 +1373,16 @@ def _chat_lines(b) -> bool:
     rows = [t for _, (t,) in b.rows if not t.startswith("---")]
     chat = [t for t in rows if _CHAT_LINE.match(t)]
     return len(rows) >= 3 and len(chat) * 3 >= len(rows) * 2 and _timed(chat) * 3 >= len(chat) * 2
+
+
+def _labelled_list(s) -> bool:
+    """Whether the section's first list sits under a label of its own: a paragraph of a
+    few words, no sentence ("Revision history", "更新履歴")."""
+    first = next((k for k, b in enumerate(s.blocks) if b.kind == "item"), None)
+    if not first:
+        return False
+    label = s.blocks[first - 1]
+    return label.kind == "para" and len(label.text.split()) <= 3 and not label.text.rstrip().endswith((".", "!", "?", "。"))
 
 
 def _reads_as_timeline(s) -> bool:

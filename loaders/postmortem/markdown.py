@@ -574,7 +574,10 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                 and (not _ITEM.match(raw)
                      # "1. DESCRIPTION OF NONCONFORMANCE" over a line of dashes as long: a
                      # numbered heading underlined in plain text, not a list item over a rule
-                     or c.isdigit() and len(stripped) >= 5 and abs(len(lines[i + 1].strip()) - len(stripped)) <= 2)):
+                     # (or framed by rules above and below, whatever their length: a text
+                     # report's "-----" / "1. DESCRIPTION" / "-----" banner)
+                     or c.isdigit() and len(stripped) >= 5 and (abs(len(lines[i + 1].strip()) - len(stripped)) <= 2
+                                                                or after_rule and len(stripped) <= 60))):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
             open_section((_ATTRIBUTES.sub("", stripped) if stripped.endswith("}") else stripped).rstrip(":").rstrip(),
                          level, ln)

@@ -314,9 +314,13 @@ class _Reader:
             # "1015: Raj noticed ...", "~1230: deployed ..." under a day's heading, or a
             # list of "0730 - operator - ..." entries: four digits opening an entry of a
             # dated day, or of a run of such entries, are its clock, not a year
-            st = tp.read_stamp(f"{m.group(1)}:{m.group(2)}", self.doc.order_hint)
+            clock, end = f"{m.group(1)}:{m.group(2)}", m.end()
+            if (z := _ZONE_AFTER_COMPACT.match(text, m.end(2))) is not None and tp.zone(z.group(1)) is not None:
+                # "0502 ACDT  ADL depot: ...": the zone the line's clock is in
+                clock, end = f"{clock} {z.group(1)}", max(end, z.end())
+            st = tp.read_stamp(clock, self.doc.order_hint)
             if st is not None:
-                st.end = m.end()
+                st.end = end
         return st
 
     def today(self) -> tuple[date | None, bool]:
@@ -816,7 +820,9 @@ _IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|c
 
 
 # "No duplicate payouts after this", "no new errors after that": the harm's last, here
-_NONE_AFTER = lazy_re.compile(r"\bno\s+(?:more\s+|further\s+|new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:after|since)\s+(?:this|that)\b", re.I)
+# (what is left after it, "but balances are still wrong")
+_STILL = lazy_re.compile(r"\b(?:still|yet\s+to|remain(?:s|ed)?)\b", re.I)
+_NONE_AFTER = lazy_re.compile(r"\bno\s+(more\s+|further\s+|new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:after|since)\s+(?:this|that)\b", re.I)
 
 
 _VERIFIED = {"verified", "verifies", "confirmed", "confirms"}
@@ -906,7 +912,13 @@ _PAGE_LABEL = lazy_re.compile(r"[\W_]*(?:page|paged)[*_]*\s*:(?!\s*(?:/|https?:|
 _STAGES = frozenset({"mitigated", "resolved"})
 # ... or closing it after a dash, perhaps before its clock in brackets (or in capitals after
 # the entry's last sentence: "... 5xx < 0.1%. MITIGATED")
-_STAGE_CLOSES = lazy_re.compile(r"(?:\s[—–-]\s*|[.;]\s+(?=[*_]*(?-i:MITIGATED|RESOLVED)))[*_]*(mitigated|resolved)[*_]*\s*(?:\([^()]{1,30}\))?[\s.]*$", re.I)
+# (or in a terse note's lower case: "last gateway rebooted, all 1,184 uploading. mitigated")
+_STAGE_CLOSES = lazy_re.compile(r"(?:\s[—–-]\s*|[.;]\s+)[*_]*(mitigated|resolved)[*_]*\s*(?:\([^()]{1,30}\))?[\s.]*$", re.I)
+# the writer closing the incident in a last word of their own ("every device queue empty per
+# fleet dashboard. closing", "... in ring 0. closing incident"), or closing the incident's own
+# ticket by its key ("Dev closes CLD-INC-552", "closed INC0012345")
+_CLOSING_NOTE = lazy_re.compile(r"(?:[.;]|\s[—–-])\s*(?i:closing|closed)(?:\s+(?i:the\s+)?(?i:incident|it|out))?[\s.!]*$"
+                                r"|\b(?i:close[sd]?|closing)\s+(?:the\s+)?(?:[A-Z][A-Z0-9]*-)*INC[-\s]?\d{2,}\b")
 _ALERT_QUOTED = lazy_re.compile(r"\b(?:alert|alerts|notification|pagerduty|alertmanager|opsgenie|nagios|firing)\b", re.I)
 _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
 
@@ -1103,9 +1115,15 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "neue Scans kommen wieder sofort an"
     if "normally" in e.text and _GOING_NORMALLY.search(e.text):
         e.tags.add("mitigated")  # "By 17:31 UTC scans were completing normally"
-    if " after th" in e.text and _NONE_AFTER.search(e.text):
+    if " after th" in e.text and (m := _NONE_AFTER.search(e.text)):
         e.tags.discard("impact")
         e.tags.add("mitigated")   # "Nomad job stopped. No duplicate payouts after this."
+        if not m.group(1) and not _STILL.search(e.text, m.end()):
+            # "No customer impact after this point": the writer marking the harm's last
+            # moment (a mark, so it outranks an earlier partial recovery: "Sydney lag under
+            # 60 s" before "Tokyo ... No customer delay after this"; not "No new duplicates
+            # after this point": the harm stopped growing, what it did still to repair)
+            e.markers.add("mitigated")
     if "normal" in e.text and _METRIC_NORMAL.search(e.text):
         # "Hit ratio > 85%, latency normal": the measure that showed the harm, normal again
         # (its name, "latency", is no harm told)
@@ -1122,6 +1140,9 @@ def _tag(e: Entry) -> None:
         # "... full plans published — mitigated (06:38)" (not an alert's own state pasted
         # after it: "Alertmanager notification for the old disk alert; RESOLVED")
         e.markers.add(m.group(1).lower())
+    if ("closing" in said or "closed" in said or "close" in said or "closes" in said) and _CLOSING_NOTE.search(e.text) \
+            and not _ALERT_QUOTED.search(e.text):
+        e.markers.add("resolved")
     if words and words[0] in _STAGES and (m := _STAGE_OPENS.match(e.text)):
         # "Mitigated. New events are delivered again", "**Resolved** — ...": the stage the
         # team declared, opening the entry as a status page posts it
@@ -1202,6 +1223,8 @@ _COMPACT_ITEM = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\
 # "- 0640 Certificate for scan-api expires", "- **0415** Night shift starts": four digits (in
 # bold or not) and the entry's words, no separator
 _COMPACT_BARE = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__)?\s+(?=[^\W\d])")
+_ZONE_AFTER_COMPACT = lazy_re.compile(r"(?:\*\*|__)?\s?(?:hrs?\s+)?([A-Z]{1,4}T|UTC|GMT)\b\s*")
+_COMPACT_ZONED = lazy_re.compile(r"^\s*(?:\*\*|__)?(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs?|Z|UTC|GMT|[A-Z]{1,3}[SD]?T)\b")
 _COMPACT_IN_RUN = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__)?\s+(?=\S)")
 
 
@@ -1224,6 +1247,10 @@ def _compact_run(blocks) -> re.Pattern | None:
             if sum(b < a for a, b in zip(clocks, clocks[1:])) <= 1 and (rx is _COMPACT_ITEM or min(clocks) < 1900):
                 # (once the run is a day's clocks, an entry of it may open with a number:
                 # "1340 8.4.2 rolled back on the Line 3 server")
+                return rx if rx is _COMPACT_ITEM else _COMPACT_IN_RUN
+            if sum(1 for t in entries if _COMPACT_ZONED.match(t)) >= max(3, len(clocks) * 2 / 3):
+                # "0405 AEDT  ...", "0438 AEST  ..." (each depot's line in its own zone, so
+                # out of order): four digits with a zone or "hrs" after them are clocks, no year
                 return rx if rx is _COMPACT_ITEM else _COMPACT_IN_RUN
     return None
 

@@ -887,6 +887,7 @@ EVENT_MARKERS: dict[str, list[str]] = {
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
     "mitigated": _variants("outage impact disruption", "mitigated ends end ended over")
     + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
+       "end of the outage", "end of the impact",
        "end of disruption", "incident repaired"]
     # "Tasks deleted, binaries quarantined. CONTAINMENT COMPLETE": an intrusion's harm stopped
     # spreading, as a security team's phases mark it
@@ -1245,6 +1246,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + ["all clear", "fully recovered", "full recovery", "fully restored", "incident closed", "incident over",
        "incident ended", "fix deployed", "fix rolled out", "fix released", "close this issue",
        "close this incident", "closing this issue", "closing this incident", "closing the incident",
+       # "NCC closes incident after depot check-in call", "... closing incident": a log's words, no article
+       "closes incident", "closed incident", "closing incident",
        "close the incident", "closes the incident", "closed the incident",
        # "Raj closes the major incident", "security incident closed"
        *[f"{v} the {k} incident" for v in ("close", "closes", "closed", "closing")
