@@ -248,7 +248,10 @@ _US_ZONE_NAMED = lazy_re.compile(r"(Pacific|Eastern|Central|Mountain)\s+(Standar
 
 # a US zone named anywhere in a text: "EST", "US/Pacific", "Eastern Time", "PT)", "US Eastern"
 _US_ZONE_IN_TEXT = lazy_re.compile(r"\b(?:[ECMP][SD]T|US/\w+|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+Time"
-                              r"|(?:ET|PT)(?=[\s).,;]))\b|\b(?:US\s+)?(?:Eastern|Pacific)\b(?=[\s).,;])")
+                              r"|(?:ET|PT)(?=[\s).,;]))\b|\b(?:US\s+)?(?:Eastern|Pacific)\b(?=[\s).,;])"
+                              # ("(all times Central)", "Times are Mountain": the word alone, as a
+                              # zone statement says it)
+                              r"|\b(?i:times?)\s+(?:are\s+)?(?:in\s+)?(?:US\s+)?(?:Central|Mountain)\b(?=[\s).,;])")
 
 
 def names_us_zone(text: str) -> bool:
@@ -344,7 +347,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("timeline — times BST": a heading's note after a dash; "Timeline, times PST:" after a comma)
     # (or a byline's last part: "... · written up by Sam · times PT"; or a sentence of its
     # own after the others: "2 Dec 2025. on-call: Arjun. times IST.")
-    r"(?<=[—–,·|.;-]\st)imes?\s{1,3}(?:in\s{1,3})?|"
+    # (or opening the line: "Times GMT, Melbourne local (AEDT) in brackets.")
+    r"(?:(?<=^t)|(?<=\nt)|(?<=[—–,·|.;-]\st))imes?\s{1,3}(?:in\s{1,3})?|"
     # ("All clocks are Berlin time": the clocks for the times)
     r"(?<=a)ll\s{1,3}(?:times?|timestamps?|clocks)\s{0,3}(?:in|are)?\s{0,3}:?\s{0,3}"
     # ("all times Tue 6 May 2025, BST": the day they are on, then their zone)
@@ -903,6 +907,9 @@ def _in_half(st: Stamp, meridiem: str | None) -> Stamp:
     return st
 
 
+_DOTTED_DAY_THEN_CLOCK = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})(?=,?\s{1,3}\d{1,2}:\d\d(?!\d))")
+
+
 def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stamp | None:
     """Read a date and/or time at the start of ``text``.
 
@@ -941,6 +948,11 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         pos, first = w.end(), text[w.end()]
         end = _match_date(text, pos, order_hint, st)
         weekday_first = True
+    if end is None and first.isdigit() and (dm := _DOTTED_DAY_THEN_CLOCK.match(text, pos)) is not None \
+            and 1 <= int(dm.group(1)) <= 31 and 1 <= int(dm.group(2)) <= 12:
+        # "21.01, 10:30": a day and month with a dot between, then the clock (the dotted
+        # pair is the day, not the clock 21:01)
+        st.day, st.month, end = int(dm.group(1)), int(dm.group(2)), dm.end()
     if end is None and weekday_first and (dm := _WEEKDAY_DOTTED_DAY.match(text, pos)) is not None:
         # "### Saturday 08.02.", "### Samstag 15.03.": a weekday, then a day and month each
         # with its dot (a German-style day, not the clock 8:02)

@@ -430,3 +430,10 @@ def test_numbers_that_are_no_unix_timeline_stay_as_written(text):
 def test_a_version_after_a_dash_is_no_range_end(text):
     st = tp.read_stamp(text)
     assert st.range_at is None and text[st.end:].lstrip(" —-").startswith(("5.18.0", "7.12.1"))
+
+
+@pytest.mark.parametrize("text, want", [("21.01, 10:30", (1, 21, 10, 30)), ("21.01 10:30", (1, 21, 10, 30)),
+                                        ("14.30, 15:00", (None, None, 14, 30))])
+def test_a_dotted_day_and_month_before_a_clock_is_the_day(text, want):
+    st = tp.read_stamp(text)
+    assert (st.month, st.day, st.hour, st.minute) == want

@@ -1917,3 +1917,21 @@ def test_closing_a_change_record_by_its_key_is_not_closing_the_incident():
             "- 08:15 error-rate alert pages Ana\n- 08:40 config reverted; errors stop\n"
             "- 09:10 Ana closes CHG-5521 as failed. closing the change\n")
     assert parse(text, "a.md")["resolved_at"] != "2025-06-03T09:10:00Z"
+
+
+def test_a_summary_sentence_of_who_was_not_affected_states_no_window():
+    text = ("# Handhelds could not take payments\n\n**Date:** 2023-11-24\n\n## Summary\n\n"
+            "A profile push broke card payments on store handhelds. Pacific stores opened at 5:00 AM PT — "
+            "8:00 AM ET — after the fix and were not affected.\n\n## Timeline (ET)\n\n"
+            "- 5:00 AM ET — Eastern stores open; handhelds cannot take cards. Impact starts.\n"
+            "- 5:09 AM ET — A store calls Store Support.\n- 8:05 AM ET — Handhelds taking payments again. Impact ends.\n")
+    got = parse(text, "a.md")
+    assert got["started_at"] == "2023-11-24T10:00:00Z" and got["mitigated_at"] == "2023-11-24T13:05:00Z"
+
+
+def test_a_scheduled_time_moved_from_one_clock_to_another_is_no_window():
+    text = ("# Late waves\n\n**Date:** 2025-01-20\n\n## Summary\n\nThe disruption came from the carrier, which moved its "
+            "collection from 18:30 to 17:45 without our cut-off table knowing.\n\n## Timeline (UTC)\n\n"
+            "- 16:38 Driver says he leaves at 17:45\n- 16:50 Trailer leaves without 2,300 parcels\n"
+            "- 20:40 Second vehicle leaves with the rest; all parcels collected\n")
+    assert parse(text, "a.md")["mitigated_at"] != "2025-01-21T17:45:00Z"

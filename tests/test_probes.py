@@ -132,11 +132,11 @@ FLOORS = {
     "blind-di": 0.95,   # first look 0.935 (259/277 at 2f7ab0e); learned from in part (0.957)
     "blind-dj": 0.85,   # first look 0.843 (231/274 at 2f7ab0e); learned from in part (0.850)
     "blind-dk": 0.94,   # first look 0.921 (256/278 at fb56e48); learned from in part (0.942)
-    "blind-dl": 0.92,   # first look 0.882 (246/279 at fb56e48); learned from in part (0.925)
-    "blind-dm": 0.94,   # first look 0.942 (260/276 at fb56e48); not read
+    "blind-dl": 0.94,   # first look 0.882 (246/279 at fb56e48); learned from in part (0.950)
+    "blind-dm": 0.96,   # first look 0.942 (260/276 at fb56e48); learned from in part (0.964)
     "blind-dn": 0.90,   # first look 0.895 (246/275 at 7ab6b4b; 249 at b03a49c); one loss traced and fixed (0.905)
-    "blind-do": 0.91,   # first look 0.903 (251/278 at 7ab6b4b); learned from in part (0.917)
-    "blind-dp": 0.93,   # first look 0.885 (247/279 at 7ab6b4b); learned from in part (0.935)
+    "blind-do": 0.93,   # first look 0.903 (251/278 at 7ab6b4b); learned from in part (0.932)
+    "blind-dp": 0.94,   # first look 0.885 (247/279 at 7ab6b4b); learned from in part (0.950)
 }
 
 

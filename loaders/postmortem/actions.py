@@ -34,8 +34,9 @@ _HEADERS = {
                         # Turkish and Vietnamese: "Sorumlu", "Người phụ trách"
                         r"|sorumlu|ng[ưu][ờo]i\s+ph[ụu]\s+tr[áa]ch|ph[ụu]\s+tr[áa]ch|ответственн(?:ый|ые|ая)|исполнитель"
                         r"|accountable|odpowiedzialn[ya]"
-                        # "PIC" (person in charge, as Indonesian and other Asian teams head the column)
-                        r"|pic|penanggung\s+jawab"
+                        # "PIC" (person in charge, as Indonesian and other Asian teams head the column;
+                        # Japanese teams' English, "Person in charge", in full)
+                        r"|pic|person\s+in\s+charge|penanggung\s+jawab"
                         # a forces' or a government's "OPR" (office of primary responsibility), "POC"
                         r"|opr|poc)\b"
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
@@ -1060,6 +1061,8 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             owner = (pm.group(1) or pm.group(2)).strip()   # Obsidian's "👤 [[Jonas Vermeer]]"
         elif (nm := _BOLD_NAME_FIRST.match(text)) and len(nm.group(2).split()) >= 2 and (who := _who_of(nm.group(2))):
             owner = who   # "**Sabine Leclerc** — the publisher fails loudly ...", "**Centre Manager (Paul Iredale)** – decide ..."
+        elif (nm := _PLAIN_NAME_FIRST.match(clean)) and _a_name(nm.group(1)):
+            owner = nm.group(1)   # "Brianna — audit every schedule in Tallis ...": who, a dash, then the task
         elif ("[" in clean[:40] or "(" in clean[:40]) and (nm := _BRACKET_NAME_FIRST.match(clean)) and _a_name(nm.group(1)):
             owner = nm.group(1)   # "DONE [Tom] remove the role's delete right", "[Ruth] two-person approval", "(Mei Nakamura) Turn on ..."
         elif "[[" in text and (wm := _WIKILINKED_NAME.search(text)) and len(wm.group(1).split()) >= 2 and _a_name(wm.group(1)):
@@ -1173,6 +1176,8 @@ _LOOSE_WHEN = lazy_re.compile(r"^(?:after|before|by|next|this|end\s+of|early|lat
 _PERSON_SIGN = lazy_re.compile(r"👤\ufe0f?\s*(?:\[\[([^\]|\n]{2,40})(?:\|[^\]\n]*)?\]\]|(@?[\w.-]{2,40}(?:\s[A-ZÀ-Þ][\w'’-]+)?))")
 # a person's full name in bold opening the item, a dash after it (not a colon: "**Test
 # Installation**: verify ..." is a task's title)
+# a name, a long dash, then the task in small letters ("Carla — add a test call at open")
+_PLAIN_NAME_FIRST = lazy_re.compile(r"^([A-Z][a-zß-öø-ÿ\u0100-\u024f'’-]+(?:\s+[A-Z][a-zß-öø-ÿ\u0100-\u024f'’-]+)?)\s+[—–]\s+(?=[a-z])")
 _BOLD_NAME_FIRST = lazy_re.compile(r"^\s*(\*\*|__)([^*_\n]{3,40}?)\1\s*(?:[—–]|--?)\s+")
 # a name opening the item, perhaps its role in brackets, then a colon and the task in lower
 # case: "Ben: ask the host about extra capacity", "Sarah (comms): send appeal emails in
@@ -1646,7 +1651,12 @@ def _a_name(text: str) -> bool:
 # (a double-barrelled name's second part may open with a capital: "Mehta-Rao", "Tranter-Osei")
 # (or a title before a surname, as schools and hospitals write who: "Ms. Albescu", "Dr Okafor")
 _TITLES = ("Mrs", "Mr", "Ms", "Mx", "Dr", "Prof")
-_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|(?:" + "|".join(_TITLES) + r")\.?|(?:Mc|Mac|O['’]|D['’])?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+)?|team|squad|group|crew|guild|office|desk|department)$")
+# (letters beyond Latin-1 too: "Paweł", "Zając", "Łukasz", "Nguyễn", "Şahin" — Latin
+# Extended-A and B and Vietnamese's, of either case after the first)
+_NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|(?:" + "|".join(_TITLES) + r")\.?|(?:Mc|Mac|O['’]|D['’])?"
+                             r"[A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff][a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff'’-]+"
+                             r"(?:-[A-ZÀ-ÖØ-Þ\u0100-\u024f][a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff'’]+)?"
+                             r"|team|squad|group|crew|guild|office|desk|department)$")
 
 
 def _particle(words: list[str], k: int) -> bool:

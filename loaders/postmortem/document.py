@@ -731,7 +731,9 @@ def _plain_heading(line: str) -> bool:
 # inside one is its second, followed by four digits where a tail needs a separator after
 # at most two; so the three passes find the same tails as one pass over the set.)
 _NUMERIC_DATE_TAILS = tuple((sep, lazy_re.compile(re.escape(sep) + r"(\d{1,2})[-/.](\d{4})(?![\d/-]|\.\d)"))
-                            for sep in "-/.")
+                            for sep in "-/.") + (
+    # ("(3/10/25)": a two-digit year after slashes, as US writers date a note)
+    ("/", lazy_re.compile(r"/(\d{1,2})/\d{2}(?![\d/:.-])")),)
 
 
 def _numeric_dates(text: str):
@@ -1612,6 +1614,21 @@ def _severity_level(severity: str | None, doc: Doc) -> int | None:
     return lvl if lvl is not None else severities.on_scale(severity, doc.text or "")
 
 
+# a status as a sentence of its own after another in a byline: "Written up by ... for the
+# trading incident log. Status: Closed." (the field opening a line is metadata's to read)
+_SENTENCE_STATUS = lazy_re.compile(r"(?<=[.!?])\s+Status\s*:\s*([^\W\d_][\w -]{1,30}?)\s*(?:\.\s|\.?$)")
+
+
+def _byline_status(doc: Doc) -> str | None:
+    """A status stated as a sentence of its own in the first paragraphs under the title."""
+    for s in doc.secs[:2]:
+        for b in s.blocks[:2]:
+            if b.kind == "para" and "Status" in b.text and len(b.text) <= 400 \
+                    and (m := _SENTENCE_STATUS.search(plain(b.text))):
+                return m.group(1)
+    return None
+
+
 def _byline_severity(doc: Doc) -> str | None:
     """A severity stated as a clause of its own in a short line of the first paragraphs
     under the title (a terse note's header line)."""
@@ -2238,7 +2255,10 @@ def _record(doc: Doc, options: Options) -> dict:
 
     status = front(doc, "status")
     status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])
+    if status is None:
+        status = _stated_status(_byline_status(doc))   # "*... for the incident log. Status: Closed.*"
 
+    _stated_in_prose(doc, incident_date)
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
                                   lambda: prose_entries(doc, _opening_prose(doc) if any(e.at for e in timeline)
                                                         else _story_prose(doc), incident_date),
@@ -3570,7 +3590,9 @@ _WINDOW_ENDS = lazy_re.compile(r"→|->|⇒|=>")
 # a measure said to have risen over a window, not the harm's own window: "Call volume at
 # customer service 3.4x normal between 08:05 and 11:00"
 _MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:normal|usual|baseline|average)\b"
-                                   r"|\b(?:call|ticket|traffic|request|contact)\s+volumes?\b"
+                                   r"|\b(?:call|ticket|traffic|request|contact|support|chat)\s+volumes?\b"
+                                   # a chart's span: 'caption="p95 queue time by mode, 13:30–17:30 KST"'
+                                   r"|\b(?:caption|figure)\b"
                                    # "The Service Desk received 417 calls and 260 chat requests between
                                    # 10:00 a.m. and 12:00 p.m.": a count's window, not the outage's
                                    r"|\b(?:received|took|handled|logged|answered)\s+(?:about\s+|over\s+|some\s+)?[\d,]+\s+"
@@ -3608,9 +3630,42 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
         if _IMPACT_WORDS.search(sentence):
             found = _range_span(plain(sentence), incident_date, doc.zone, doc.order_hint)
             if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]) \
-                    and not _A_MEETING.search(plain(sentence), max(0, found[2] - 50), found[2]):
+                    and not _A_MEETING.search(plain(sentence), max(0, found[2] - 50), found[3] + 30):
+                # (nor a meeting's hours with its note after them: "3:00 PM – 3:40 PM CEST · Recorded")
                 return found[:2]
     return _window_field(doc)
+
+
+# the writer stating a key moment in a sentence of the summary or the impact: "The impact
+# started at 17:50, when the trailer left ...", "Customer impact ended at 20:14 GMT.", "we
+# treat the incident as mitigated when that second vehicle left at 21:40"
+_PROSE_STARTED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|disruption)\s+(?:started|began)\s+at\s+"
+                                 r"(?:about\s+|around\s+|approximately\s+)?(?=\d)", re.I)
+_PROSE_ENDED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|disruption)\s+(?:ended|stopped)\s+at\s+"
+                               r"(?:about\s+|around\s+|approximately\s+)?(?=\d)"
+                               r"|\b(?:treat|count|consider|regard|take)\s+(?:the\s+)?(?:incident|impact|outage)\s+as\s+mitigated\s+"
+                               r"(?:when|once|at)\b[^.;:]{0,80}?\bat\s+(?=\d)", re.I)
+
+
+def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
+    """Key moments the Summary or Impact sections state in a sentence (_PROSE_STARTED,
+    _PROSE_ENDED), as stated figures (doc.stated): a figure the writer gives outranks
+    one inferred from the timeline."""
+    if incident_date is None:
+        return
+    texts = [plain(b.text) for s in (*doc.of_kind("summary"), *doc.of_kind("impact")) for b in s.blocks
+             if b.kind in ("item", "para") and " at " in b.text]
+    if " at " in (opening := _opening_prose(doc)):
+        texts.append(opening)   # (a post's opening, or a "Short description" no kind names)
+    for text in texts:
+        for key, rx in (("started", _PROSE_STARTED), ("mitigated", _PROSE_ENDED)):
+            if key in doc.stated or (m := rx.search(text)) is None:
+                continue
+            st = tp.read_stamp(text, doc.order_hint, start=m.end())
+            if st is None or not st.has_time or st.end - m.end() > 20:
+                continue
+            if (at := tp.stamp_datetime(st, incident_date, st.zone or doc.zone)) is not None:
+                doc.stated[key] = at
 
 
 def _section_range(doc: Doc, kind: str, incident_date: date | None):
@@ -3720,11 +3775,14 @@ _RANGE_SEP = lazy_re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040
                         re.I)
 _SENTENCE = lazy_re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 # a short note in brackets after a range's first time, saying what happened then
-_NOTE_AFTER = lazy_re.compile(r"\s*\([^()\d]{1,40}(?:\d[^()]{0,20})?\)")
+# (or a clause between commas saying the same, before "until": "affected from 18:27, when the
+# settlement was applied to their accounts, until 20:14")
+_NOTE_AFTER = lazy_re.compile(r"\s*\([^()\d]{1,40}(?:\d[^()]{0,20})?\)"
+                              r"|,\s(?:when|as|once|after)\s[^,;.\d]{1,80},(?=\s+(?:until|till|to)\s)")
 # (Japanese, Chinese and Korean have no word boundaries: "障害", "无法访问", "장애", and the
 # alerts that fired over the window, "複数回発火")
 _IMPACT_WORDS_LATIN = (r"outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
-                       r"lasted|lasting|broken|disrupt\w*|incident"
+                       r"lasted|lasting|broken|disrupt\w*|incident|affected(?<!not affected)(?<!never affected)"
                        r"|indisponible|inaccessible|panne|coupure|ausfall|störung|nicht\s+erreichbar"
                        r"|caída|interrupción|indisponível|queda|storing")
 _IMPACT_WORDS_CJK = r"障害|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단"
@@ -3759,6 +3817,13 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
     return found and found[:2]
 
 
+# a scheduled time moved: "moved its evening collection at Stryków from 18:30 to 17:45",
+# "the cut-off was brought forward from 19:00 to 18:00"
+_HOURS_ARE = lazy_re.compile(r"\bhours\s*(?:are|were|is|:)\s*(?:from\s+)?$", re.I)
+_MOVED_FROM = lazy_re.compile(r"\b(?:mov(?:e|ed|es|ing)|chang(?:e|ed|es|ing)|shift(?:s|ed|ing)?|brought\s+forward"
+                              r"|bring(?:s|ing)?\s+forward|push(?:ed|es)?\s+back|reschedul\w*)\b[^.;:!?]{0,70}\bfrom\s*$", re.I)
+
+
 def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
     """find_range's (start, end) with where the range begins and ends in ``text`` (plain)."""
     if tp.clocks_at_most(text) < 2:
@@ -3781,6 +3846,10 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
             continue
         if _SCHEDULED_THING.match(text, second.end):
             continue   # "payouts moved from the 06:00 to the 11:00 batch": two runs named by their times
+        if "hours" in text[max(0, i - 30):i] and _HOURS_ARE.search(text, max(0, i - 30), i):
+            continue   # "Our hours are 8 AM to 6 PM Mountain time": opening hours, no window of harm
+        if "from" in text[max(0, i - 8):i] and _MOVED_FROM.search(text, max(0, i - 90), i):
+            continue   # "Kurier Nord moved its evening collection from 18:30 to 17:45": a time changed, no window
         if _A_CHANGE_BETWEEN.search(text, max(0, i - 30), i):
             continue   # "(The drop between 16:00 and 17:00 is the bulk removal ...)": a figure's change between two readings
         if "window" in text and _PLANNED_WINDOW.search(text, max(0, i - 40), i):

@@ -407,13 +407,16 @@ _NUMBERED_NAME = lazy_re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,2}\.?\s+[^\W\d_]")
 _NUMBERED_PARA = lazy_re.compile(r"^()(\d{1,2}\.\d{1,2})\s+(\S.*)$")
 _PARA_MARKER = lazy_re.compile(r"^\d{1,2}\.\d{1,2}$")
 # a lettered point, "(a) ...", as _ITEM's groups
-_LETTERED = r"\([a-z]\)|\([ivx]{1,4}\)|[a-z]\)|[ivx]{1,4}[.)]"
+# (and a report's points numbered in brackets: "(1) Direct cause: ...", "(2) ...")
+_LETTERED = r"\([a-z]\)|\([ivx]{1,4}\)|[a-z]\)|[ivx]{1,4}[.)]|\([1-9]\d?\)"
 _LETTERED_PARA = lazy_re.compile(r"^()(" + _LETTERED + r")\s+(\S.*)$")
 _LETTERED_MARKER = lazy_re.compile(_LETTERED)
 def _next_letter(marker: str) -> str | None:
     """The marker after a lettered one: "a)" -> "b)", "(b)" -> "(c)" (an indented "i." under
     "a)" is its sub-point, not the next point)."""
     at = 1 if marker[:1] == "(" else 0
+    if marker[at:-1].isdigit():
+        return f"{marker[:at]}{int(marker[at:-1]) + 1}{marker[-1]}"   # "(1)" -> "(2)"
     letter = marker[at:at + 1]
     if not ("a" <= letter < "z"):
         return None
@@ -421,7 +424,7 @@ def _next_letter(marker: str) -> str | None:
 
 
 # a lettered list's first marker, as a line's first three characters
-_FIRST_LETTERS = ("a) ", "(a)", "(i)")   # (not "i. ": "i. e. whether ..." wrapped onto a line)
+_FIRST_LETTERS = ("a) ", "(a)", "(i)", "(1)")   # (not "i. ": "i. e. whether ..." wrapped onto a line)
 
 
 def _interrupts(line: str) -> bool:

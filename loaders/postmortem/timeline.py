@@ -554,7 +554,10 @@ _AT_ZERO = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]
 _BAD_TO_ZERO = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, reverse=True)) + r")\b(?:\s+[\w'-]+){0,2}\s+"
                                r"(?:drop\w*|f[ae]ll\w*|goes|go|went|back|down)\s+(?:back\s+)?to\s+(?:zero|0|nothing|none)\b(?!\s*%?\s*(?:success|availability))", re.I)
 # the writer pointing at the start: "The account takeover starts here", "Impact begins here"
-_STARTS_HERE = lazy_re.compile(r"\b(?:starts|begins|started|began)\s+here\b", re.I)
+# (or "This is where it starts", "this is where the outage began")
+_STARTS_HERE = lazy_re.compile(r"\b(?:starts|begins|started|began)\s+here\b"
+                               r"|\b(?:this|that|here)\s+is\s+where\s+(?:it|the\s+(?:outage|impact|incident|problem|trouble))\s+"
+                               r"(?:starts|started|begins|began)\b", re.I)
 # a fix named by its version, then out: "Hotfix 2024.05.4-hf1 deployed", "Patch v3.2.1 rolled out"
 _FIX_WORDS = frozenset(("hotfix", "hot-fix", "fix", "patch"))
 _FIX_NAMED_OUT = lazy_re.compile(r"(?:^|[—–:;.]\s)\W*(?:hot-?fix|fix|patch)\s+v?\d[\w.\-+]*\s+(?:is\s+|was\s+)?"
@@ -1155,7 +1158,7 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")
     if "100" in said and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
         e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
-    if "here" in said and _STARTS_HERE.search(e.text):
+    if ("here" in said or "where" in said) and _STARTS_HERE.search(e.text):
         e.markers.add("started")   # "The account takeover starts here": the writer marking the start
     if not _FIX_WORDS.isdisjoint(said) and _FIX_NAMED_OUT.search(e.text):
         e.tags.add("mitigated")  # "Hotfix 2024.05.4-hf1 deployed: ownership check on ...": the fix out, by its version
@@ -3000,10 +3003,14 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if later and _ALL_WELL.search(later[-1].text) and not _NOT_ALL.search(later[-1].text):
             put("resolved_at", later[-1].at, "timeline_full_recovery")
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None \
-            and front(doc, "resolved") is not False and not _RESOLUTION_PENDING.search(doc.text):
+            and front(doc, "resolved") is not False and not _RESOLUTION_PENDING.search(doc.text) \
+            and not any(e.date_only and e.at is not None and e.at.date() > times["mitigated_at"].date()
+                        and ("resolved" in e.tags or "resolved" in e.markers) for e in entries):
         # (not a status-page issue its front matter keeps open: "resolved = false"; nor a
         # draft that leaves its resolution to be filled in: "_TODO: resolved time — still
-        # watching_", "Resolved: TBD")
+        # watching_", "Resolved: TBD"; nor one whose close is an entry of a later day with
+        # no clock, "| 21/02/2025 | | Case closed by the Compliance Committee |": its day
+        # stated, its time not)
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
 

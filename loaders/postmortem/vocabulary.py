@@ -242,7 +242,11 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                     # "## The incident", "## The outage": a post's telling of it, under its own heading
                     r"the\s+(?:incident|outage)(?=\s*[:.]?\s*$)")),
     ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed|s)?", r"affected", r"scope", r"effects?",
-                   r"who\s+(?:did\s+(?:it|this)\s+affect|(?:was|were)\s+affected)")),
+                   r"who\s+(?:did\s+(?:it|this)\s+affect|(?:was|were)\s+affected)",
+                   # "What callers experienced", "What customers saw": the harm as they met it
+                   r"what\s+(?:our\s+|the\s+)?(?:customers?|users?|callers?|clients?|members?|players?|guests?|patients?"
+                   r"|shoppers?|riders?|drivers?|merchants?|partners?|visitors?|viewers?|listeners?)\s+"
+                   r"(?:experienced|saw|heard|got|noticed|felt)")),
     ("detection", _rx(r"detection", r"how\s+(?:was\s+it|we)\s+detected", r"how\s+we\s+(?:found\s+out|noticed|knew)",
                       r"how\s+(?:it\s+was|we)\s+(?:found|spotted|noticed)")),
     ("resolution", _rx(r"resolution", r"recovery", r"mitigation", r"response", r"fix", r"resolution\s+and\s+recovery",
@@ -1493,7 +1497,7 @@ DONE = lazy_re.compile(
 # ("🚫", a status column's sign for work not to be done, as its legend says: "🚫 won't do")
 WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw🚫]))(?:"
                      r"🚫|won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|withdrawn|will\s+not\s+be\s+implemented|not\s+planned(?![^.;\n]{0,40}\b(?:yet|until|waiting|pending|needs|next)\b)|not\s+proceeding|not\s+pursued(?!\s+yet)|not\s+adopted|decided\s+against|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
+                     r"declined|rejected|cancell?ed|dropped|obsolete|withdrawn|will\s+not\s+be\s+implemented|will\s+not\s+implement|not\s+planned(?![^.;\n]{0,40}\b(?:yet|until|waiting|pending|needs|next)\b)|not\s+proceeding|not\s+pursued(?!\s+yet)|not\s+adopted|decided\s+against|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
