@@ -124,6 +124,9 @@ ZONE_WORDS = {
     "pacific": "America/Los_Angeles", "eastern": "America/New_York", "central": "America/Chicago",
     "mountain": "America/Denver", "pt": "America/Los_Angeles", "et": "America/New_York",
     "ct": "America/Chicago", "mt": "America/Denver",
+    # "Eastern Prevailing Time (EPT)", "Central Prevailing Time": US grid operators' words
+    # for the clock in force, standard or daylight as the date says
+    "ept": "America/New_York", "cpt": "America/Chicago", "mpt": "America/Denver",   # (not "PPT": a slide deck)
     # "Timeline (NY time)": New York's clock, by its short name
     "ny": "America/New_York", "nyc": "America/New_York",
     # "Times are UK time throughout": the UK's clock, GMT or BST as the date says
@@ -141,6 +144,8 @@ LONG_NAMES = {
     "central european time": "Europe/Berlin", "central european standard time": "CET",
     "central european summer time": "CEST", "eastern european time": "Europe/Helsinki",
     "eastern european standard time": "EET", "eastern european summer time": "EEST",
+    "eastern prevailing time": "America/New_York", "central prevailing time": "America/Chicago",
+    "mountain prevailing time": "America/Denver", "pacific prevailing time": "America/Los_Angeles",
     "moscow time": "MSK", "moscow standard time": "MSK", "india standard time": "IST", "indian standard time": "IST",
     "japan standard time": "JST", "korea standard time": "KST", "singapore time": "SGT",
     "singapore standard time": "SGT", "hong kong time": "HKT", "china standard time": "Asia/Shanghai",
@@ -248,7 +253,7 @@ _US_ZONE_NAMED = lazy_re.compile(r"(Pacific|Eastern|Central|Mountain)\s+(Standar
 
 # a US zone named anywhere in a text: "EST", "US/Pacific", "Eastern Time", "PT)", "US Eastern"
 _US_ZONE_IN_TEXT = lazy_re.compile(r"\b(?:[ECMP][SD]T|US/\w+|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?\s+Time"
-                              r"|(?:ET|PT)(?=[\s).,;]))\b|\b(?:US\s+)?(?:Eastern|Pacific)\b(?=[\s).,;])"
+                              r"|(?:ET|PT|CT|MT|[ECM]PT)(?=[\s).,;:]))\b|\b(?:US\s+)?(?:Eastern|Pacific)\b(?=[\s).,;])"
                               # ("(all times Central)", "Times are Mountain": the word alone, as a
                               # zone statement says it)
                               r"|\b(?i:times?)\s+(?:are\s+)?(?:in\s+)?(?:US\s+)?(?:Central|Mountain)\b(?=[\s).,;])")
@@ -321,7 +326,7 @@ ZONE_PATTERN = (
     # a US region misspelt over a US zone word ("UC/Pacific", "USA/Eastern"): the zone word
     r"|\b(?-i:U[A-Z]{1,2})/(?:Pacific|Eastern|Central|Mountain)\b"
     # (closing bold's underscores may follow: "7:42 PM BST__")
-    rf"|\b(?:{_ZONE_NAMES})(?![^\W_])|\b(?-i:ET|PT|CT|MT|NYC?)(?![^\W_])|\b(?i:nyc?)(?=\s+(?i:time)\b)"
+    rf"|\b(?:{_ZONE_NAMES})(?![^\W_])|\b(?-i:ET|PT|CT|MT|[ECM]PT|NYC?)(?![^\W_])|\b(?i:nyc?)(?=\s+(?i:time)\b)"
     r"|\b(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?)\b)"  # a city ("Brasília"): zone() decides whether it is one
 )
 # (case-blind "\btimes?\b ... are|all times|(|timezone|time zone", then the zone: written

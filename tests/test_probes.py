@@ -137,9 +137,9 @@ FLOORS = {
     "blind-dn": 0.90,   # first look 0.895 (246/275 at 7ab6b4b; 249 at b03a49c); one loss traced and fixed (0.905)
     "blind-do": 0.93,   # first look 0.903 (251/278 at 7ab6b4b); learned from in part (0.932)
     "blind-dp": 0.94,   # first look 0.885 (247/279 at 7ab6b4b); learned from in part (0.950)
-    "blind-dq": 0.90,   # first look 0.904 (253/280 at 8a51586); not read
-    "blind-dr": 0.91,   # first look 0.917 (255/278 at 8a51586); not read
-    "blind-ds": 0.88,   # first look 0.888 (245/276 at 8a51586); not read
+    "blind-dq": 0.92,   # first look 0.904 (253/280 at 8a51586); learned from in part (0.925)
+    "blind-dr": 0.92,   # first look 0.917 (255/278 at 8a51586); learned from in part (0.928)
+    "blind-ds": 0.90,   # first look 0.888 (245/276 at 8a51586); learned from in part (0.902)
 }
 
 

@@ -2836,7 +2836,8 @@ _NARRATED_AT_START = lazy_re.compile(_NARRATING + _BEFORE_DAY, re.I)
 # before it is looked for behind it (no word character before the letter), its word by
 # a lookahead from it, the rest of the word read as what runs to the white space: that
 # word is one of them whole, none the start of another.)
-_NARRATED = lazy_re.compile(r"(?-i:[.!?;:\ntToOdDlL])(?:(?:(?<=[.!?;:])\s+|(?<=\n)\s*)" + _NARRATING
+# (a line's paragraph number first, "1.1 On Monday, November 3, 2025, ...", as a report numbers them)
+_NARRATED = lazy_re.compile(r"(?-i:[.!?;:\ntToOdDlL\d])(?:(?:(?<=[.!?;:])\s+|(?<=\n)\s*|(?<=\n\d\.\d)\s+|(?<=\n\d\.\d\d)\s+|(?<=\n\d\d\.\d)\s+)" + _NARRATING
                        + r"|(?<!\w.)(?<=(?=(?:the|this|our|de|die|la|le)\s).)"
                        r"(?<!repeats .)(?<!repeat of .)(?<!previous .)(?<!earlier .)(?<!prior .)(?<!last .)(?<!similar .)"
                        r"\S*\s+(?:outage|downtime|disruption|interruption)\s+(?:of|on|van|vom|du))" + _BEFORE_DAY, re.I)
@@ -3111,8 +3112,12 @@ def _byline_day(doc: Doc) -> date | None:
 def _mail_header(b) -> bool:
     """Whether a paragraph is a mail's or a memo's header: three lines or more of From:,
     To:, Date:, Subject: and their kin, in bold or not."""
-    return len(b.rows) >= 3 and sum(1 for _, (t,) in b.rows
-                                    if ":" in t[:24] and MAIL_HEADER.match(plain(t) if "*" in t or "_" in t else t)) >= 3
+    if len(b.rows) < 2:
+        return False
+    heads = [p for _, (t,) in b.rows if ":" in t[:24] and MAIL_HEADER.match(p := plain(t) if "*" in t or "_" in t else t)]
+    # (or two, one of them the subject: a second mail quoted below the first, "> **Date:** ..."
+    # over "> **Subject:** ...")
+    return len(heads) >= 3 or len(heads) == 2 and any(h.lstrip().lower().startswith("subject") for h in heads)
 
 
 # what a story told without a timeline leaves out, once past its opening
@@ -3592,7 +3597,7 @@ _WINDOW_ENDS = lazy_re.compile(r"→|->|⇒|=>")
 _MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:normal|usual|baseline|average)\b"
                                    r"|\b(?:call|ticket|traffic|request|contact|support|chat)\s+volumes?\b"
                                    # a chart's span: 'caption="p95 queue time by mode, 13:30–17:30 KST"'
-                                   r"|\b(?:caption|figure)\b"
+                                   r"|\b(?:caption|figure)\b|\balt\s*[=:]|chart\b"
                                    # "The Service Desk received 417 calls and 260 chat requests between
                                    # 10:00 a.m. and 12:00 p.m.": a count's window, not the outage's
                                    r"|\b(?:received|took|handled|logged|answered)\s+(?:about\s+|over\s+|some\s+)?[\d,]+\s+"
@@ -3627,7 +3632,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     # whatever the sections say or not, a post's opening may state it ("from 17:09 EST to
     # approximately 23:42 EST ... were unavailable", before a TL;DR that does not)
     for sentence in _SENTENCE.split(_opening_prose(doc)):
-        if _IMPACT_WORDS.search(sentence):
+        if _IMPACT_WORDS.search(sentence) and not _MEASURED_WINDOW.search(sentence):
             found = _range_span(plain(sentence), incident_date, doc.zone, doc.order_hint)
             if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]) \
                     and not _A_MEETING.search(plain(sentence), max(0, found[2] - 50), found[3] + 30):
@@ -3676,6 +3681,8 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
                 continue
             if _response_time(b.text):
                 continue   # "Time to resolve: 13 minutes (12:05z → 12:18z)": the response's window
+            if b.text[:1] == "<" and _COMPONENT_OPEN.match(b.text):
+                continue   # '<MetricChart alt="API 5xx rate, 10:30 a.m. to 12:30 p.m. PT" />': a figure's span
             # (in Impact, an item's sub-bullets too: "unavailable during these windows:"
             # over "- 11:07 UTC => 13:40 UTC")
             texts = [b.text, *b.children] if kind == "impact" and b.kind == "item" else [b.text]
@@ -3699,6 +3706,7 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
     return None
 
 
+_COMPONENT_OPEN = lazy_re.compile(r"<[A-Z][\w.]*[\s/>]")
 # a meeting's time, not the incident's: "**Debrief held:** Tuesday, December 5, 2023, 2:00pm–3:30pm"
 # a line about a meeting, its hours the meeting's ("meeting notes · Tue, Dec 2, 2025 · 4:00 PM –
 # 4:42 PM IST · Recorded")
@@ -3773,7 +3781,8 @@ _RANGE_SEP = lazy_re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040
                         # (an article before the second: "entre las 10:03 y las 10:24", "dalle 20:00 alle 21:14")
                         r"(?:(?:las|los|la|les|le|as|os|o|the)\s+)?",
                         re.I)
-_SENTENCE = lazy_re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+# (not after "a.m." or "p.m." before a small letter: "from 8:05 a.m. to 10:15 a.m." is one sentence)
+_SENTENCE = lazy_re.compile(r"(?<=[.!?])(?<![AaPp]\.[Mm]\.)\s+|(?<=[AaPp]\.[Mm]\.)\s+(?![a-z])|(?<=[。！？])")
 # a short note in brackets after a range's first time, saying what happened then
 # (or a clause between commas saying the same, before "until": "affected from 18:27, when the
 # settlement was applied to their accounts, until 20:14")
