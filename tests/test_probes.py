@@ -140,6 +140,9 @@ FLOORS = {
     "blind-dq": 0.92,   # first look 0.904 (253/280 at 8a51586); learned from in part (0.925)
     "blind-dr": 0.92,   # first look 0.917 (255/278 at 8a51586); learned from in part (0.928)
     "blind-ds": 0.90,   # first look 0.888 (245/276 at 8a51586); learned from in part (0.902)
+    "blind-dt": 0.90,   # first look 0.909 (251/276 at 568a6fe); not read
+    "blind-du": 0.83,   # first look 0.835 (233/279 at 568a6fe); not read
+    "blind-dv": 0.90,   # first look 0.910 (252/277 at 568a6fe); not read
 }
 
 
