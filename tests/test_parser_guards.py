@@ -1911,7 +1911,6 @@ def test_harm_that_stopped_growing_is_not_the_end_of_impact_when_its_damage_rema
         assert parse(text, "a.md")["mitigated_at"] == "2025-02-11T13:05:00Z", said
 
 
-
 def test_closing_a_change_record_by_its_key_is_not_closing_the_incident():
     text = ("# Bad config push\n\nDate: 2025-06-03 (times UTC)\n\n## Timeline\n\n- 08:10 checkout errors after CHG-5521\n"
             "- 08:15 error-rate alert pages Ana\n- 08:40 config reverted; errors stop\n"
