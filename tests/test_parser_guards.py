@@ -1934,3 +1934,11 @@ def test_a_scheduled_time_moved_from_one_clock_to_another_is_no_window():
             "- 16:38 Driver says he leaves at 17:45\n- 16:50 Trailer leaves without 2,300 parcels\n"
             "- 20:40 Second vehicle leaves with the rest; all parcels collected\n")
     assert parse(text, "a.md")["mitigated_at"] != "2025-01-21T17:45:00Z"
+
+
+def test_an_invitation_to_contact_support_is_no_report():
+    text = ("# Storage outage\n\n**Date:** 2025-07-18 (all times UTC)\n\n## Timeline\n\n"
+            "- 12:10 /project storage unavailable; jobs fail.\n"
+            "- 12:30 Update: if you notice any issues please contact us at support@example.org or call the help desk.\n"
+            "- 12:45 Storage monitor alert pages the on-call.\n- 14:00 Storage available again.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-07-18T12:45:00Z"

@@ -957,6 +957,30 @@ _BAD_THEN_STOP = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len,
                                  + "|".join(sorted(STOPPING, key=len, reverse=True)) + r")\b")
 
 
+# someone telling the people who answer for the service: "emails merchant support", "calls
+# the IT hotline", "phones the service desk", "messages the on-call"
+_TELLING_VERBS = frozenset("""email emails emailed call calls called phone phones phoned ring rings rang message messages
+messaged contact contacts contacted writes wrote""".split())
+# (not an invitation: "please contact us at support@...", "do not hesitate to contact support")
+_TELLS_THE_DESK = lazy_re.compile(r"(?<!\bto )(?<!\bplease )(?<!\bcan )(?<!\bshould )(?<!\bwill )"
+                                  r"\b(?:emails?|emailed|calls?|called|phones?|phoned|rings?|rang|messages?|messaged"
+                                  r"|contacts?|contacted|writes\s+to|wrote\s+to)\s+(?!us\b|you\b)(?:the\s+|our\s+|their\s+)?"
+                                  r"(?:[\w-]+\s+){0,2}?(?:support|service\s+desk|help\s*desk|hotline|helpline|noc)\b"
+                                  r"(?!\s+(?:to\s+(?:announce|inform|notify|tell|warn|confirm|say)|back)\b)", re.I)
+_INVITATION = lazy_re.compile(r"\b(?:if\s+you|please|(?:do\s+not|don't)\s+hesitate|feel\s+free)\b", re.I)
+# a ticket or an incident raised by whoever saw the harm: "raises ServiceNow ticket",
+# "raises incident INC0092231", "raises INC0772109", "opens a P2 incident"
+_RAISING_VERBS = frozenset("raises raised opens opened logs logged files filed".split())
+_RAISES_A_TICKET = lazy_re.compile(r"\b(?:raises|raised|opens|opened|logs|logged|files|filed)\s+(?:a\s+|an\s+)?"
+                                   r"(?:(?:servicenow|jira|zendesk|freshdesk|remedy|p[1-4]|sev\s?[1-4]|major|priority|urgent)\s+)?"
+                                   r"(?:ticket|incident|case)\b|\b(?:raises|raised|opens|opened|logs|logged)\s+INC[-\s]?\d", re.I)
+# the writer marking the first knowledge: "first time any of us knew", "the first we knew"
+_FIRST_KNEW = lazy_re.compile(r"\bfirst\s+(?:time\s+)?(?:any\s+of\s+us|anyone|we|anybody)\s+knew\b|\bthe\s+first\s+we\s+knew\b", re.I)
+# a monitor's line that pages someone by a handle in small letters: "UptimeRobot: /api/health
+# DOWN, pages rafa" (the monitor named before a colon; not "serves pages slowly")
+_MONITOR_PAGES = lazy_re.compile(r"^[^:]{2,40}:[^\n]*?,\s*pages\s+@?[a-z][\w.-]*\s*(?:[.;]\s*)?$")
+
+
 # someone writing to a team's mailbox, its address or its name and an "@": "Emails
 # data-team@: ...", "support emails partners@", "emailed ops@example.com"
 _MAILS_A_MAILBOX = lazy_re.compile(r"\bemail(?:s|ed)\s+[\w.+-]+@", re.I)
@@ -1172,6 +1196,15 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")
     if not _RAISING.isdisjoint(said) and _RAISES_IT.search(e.text):
         e.tags.add("detected")   # "the team encounters and flags a public key bug"
+    if not said.isdisjoint(_TELLING_VERBS) and (m := _TELLS_THE_DESK.search(e.text)) \
+            and not _INVITATION.search(e.text, 0, m.start()):
+        e.tags.add("detected")   # "A gym chain emails merchant support: ...", "Depot lead calls the IT hotline"
+    if not said.isdisjoint(_RAISING_VERBS) and _RAISES_A_TICKET.search(e.text):
+        e.tags.add("detected")   # "Leeds store raises ServiceNow ticket", "HR Shared Services raises INC0772109"
+    if "knew" in said and _FIRST_KNEW.search(e.text):
+        e.tags.add("detected")   # '... ← first time any of us knew'
+    if "pages" in said and (m := _MONITOR_PAGES.search(e.text)):
+        e.tags.add("detected")   # "UptimeRobot: /api/health DOWN, pages rafa": a monitor paging someone by name
     if ("emails" in said or "emailed" in said) and _MAILS_A_MAILBOX.search(e.text):
         e.tags.add("detected")   # 'Beth (Controller) — Emails data-team@: "Q4 close dashboard still shows Dec 30"'
     if said.isdisjoint(_SAID_WORDS):
