@@ -1177,7 +1177,11 @@ _PERSON_SIGN = lazy_re.compile(r"👤\ufe0f?\s*(?:\[\[([^\]|\n]{2,40})(?:\|[^\]\
 # a person's full name in bold opening the item, a dash after it (not a colon: "**Test
 # Installation**: verify ..." is a task's title)
 # a name, a long dash, then the task in small letters ("Carla — add a test call at open")
-_PLAIN_NAME_FIRST = lazy_re.compile(r"^([A-Z][a-zß-öø-ÿ\u0100-\u024f'’-]+(?:\s+[A-Z][a-zß-öø-ÿ\u0100-\u024f'’-]+)?)\s+[—–]\s+(?=[a-z])")
+# a name's letters: a capital, then small ones, Latin-1 and beyond ("Paweł", "Zając", "Łukasz",
+# "Nguyễn", "Şahin": Latin Extended-A and B and Vietnamese's, of either case after the first)
+_NAME_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff"
+_NAME_LOWER = "a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff"
+_PLAIN_NAME_FIRST = lazy_re.compile(rf"^([{_NAME_UPPER}][{_NAME_LOWER}'’-]+(?:\s+[{_NAME_UPPER}][{_NAME_LOWER}'’-]+)?)\s+[—–]\s+(?=[a-z])")
 _BOLD_NAME_FIRST = lazy_re.compile(r"^\s*(\*\*|__)([^*_\n]{3,40}?)\1\s*(?:[—–]|--?)\s+")
 # a name opening the item, perhaps its role in brackets, then a colon and the task in lower
 # case: "Ben: ask the host about extra capacity", "Sarah (comms): send appeal emails in
@@ -1651,11 +1655,8 @@ def _a_name(text: str) -> bool:
 # (a double-barrelled name's second part may open with a capital: "Mehta-Rao", "Tranter-Osei")
 # (or a title before a surname, as schools and hospitals write who: "Ms. Albescu", "Dr Okafor")
 _TITLES = ("Mrs", "Mr", "Ms", "Mx", "Dr", "Prof")
-# (letters beyond Latin-1 too: "Paweł", "Zając", "Łukasz", "Nguyễn", "Şahin" — Latin
-# Extended-A and B and Vietnamese's, of either case after the first)
 _NAME_WORD = lazy_re.compile(r"^(?:[A-Z]\.|(?:" + "|".join(_TITLES) + r")\.?|(?:Mc|Mac|O['’]|D['’])?"
-                             r"[A-ZÀ-ÖØ-Þ\u0100-\u024f\u1e00-\u1eff][a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff'’-]+"
-                             r"(?:-[A-ZÀ-ÖØ-Þ\u0100-\u024f][a-zß-öø-ÿ\u0100-\u024f\u1e00-\u1eff'’]+)?"
+                             rf"[{_NAME_UPPER}][{_NAME_LOWER}'’-]+(?:-[{_NAME_UPPER}][{_NAME_LOWER}'’]+)?"
                              r"|team|squad|group|crew|guild|office|desk|department)$")
 
 
