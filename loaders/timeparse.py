@@ -345,7 +345,9 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("times are approximate, Eastern": how sure the times are, before their zone)
     r"(?:approx(?:imate|imately)?\.?,?\s{1,3}(?:in\s{1,3})?)?"
     # ("Times are as Slack showed them, US Eastern": where they were read, before their zone)
-    r"(?:as\s{1,3}(?!(?:of|at|on|from|early|late|soon|much|well)\b)[^.,\n]{1,40}?,\s{1,3}(?:so\s{1,3})?)?|"
+    # ("Times below are from the NMS event log and the recorder, all CST": where they were taken from)
+    r"(?:as\s{1,3}(?!(?:of|at|on|from|early|late|soon|much|well)\b)[^.,\n]{1,40}?,\s{1,3}(?:so\s{1,3})?"
+    r"|(?:taken\s{1,3})?from\s{1,3}[^.,\n]{1,80}?,\s{1,3}(?:all\s{1,3})?)?|"
     # "**Times:** Australia/Sydney local time"
     # ("Times: all ET", a definition list's "Times\n: all ET", a note's "times = Auckland time")
     r"(?<=t)(?<!\w.)imes?\s{0,3}[:=]\s{0,3}(?:all\s{1,3})?|"
@@ -605,7 +607,9 @@ _DATE_PATTERNS = [
     # 10/28 12:00 AM, 14/11 22:47: a month and a day (or a day and a month) with a slash,
     # the year left off (the incident's), a time right after them ("3/4 of the nodes" is not one)
     # (or the word before a clock between: "29/10, ore 18:00", "04/04 à 10h00", "3/4 at 14:05")
-    ("md_slash", lazy_re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])(?=,?\s+(?:(?:at|à|ore|um|om|às|kl\.?|klo|alle)\s+)?~?\d{1,2}[:h.]\d{2})")),
+    # (or a four-digit clock with its hours' abbreviation: "07/13 0152 hrs")
+    ("md_slash", lazy_re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])(?=,?\s+(?:(?:at|à|ore|um|om|às|kl\.?|klo|alle)\s+)?"
+                                 r"(?:~?\d{1,2}[:h.]\d{2}|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?|hours)\b))")),
     # 06-09 03:48, 06-09 ~04:00: an ISO date's month and day, its year left off (the
     # incident's), each two digits and a time after them ("3-5 minutes", "10-12 s" are not)
     # (day first, "25-06 14:00", in a document that writes its dates day first)
@@ -661,7 +665,9 @@ _TIME = lazy_re.compile(
     re.IGNORECASE,
 )
 # ("0342 hrs": four digits and the hours' abbreviation, as hospitals and forces write a clock)
-_TIME_COMPACT = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?=(?:UTC|GMT|Z)\b|hrs?\b|hours\b)")
+# (the abbreviation is the clock's own, read with it: the entry's words come after it)
+# (or the padding a shift log sets after it, its entry's words lined up: "2340  Arr. rm 318")
+_TIME_COMPACT = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?:\s*(?:(?=(?:UTC|GMT|Z)\b)|(?:hrs?|hours)\b\.?)|(?=  +[^\W\d_]))")
 # four digits after a date and before the entry's separator are a 24-hour clock
 _TIME_COMPACT_AFTER_DATE = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
 # four digits for a 24-hour clock opening a day's entry, a colon after them ("1015: Raj
@@ -756,6 +762,9 @@ _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
                              "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact", "dtg", "dmy_caps_yy")]
 
 
+_CLOCK_NEXT = lazy_re.compile(r"\s+\d{1,2}:\d\d")
+
+
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
     first = text[pos:pos + 1]
     if first.isdigit():
@@ -807,8 +816,8 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
             y = int(g["y"]) if g.get("y") else (2000 + int(g["yy"]) if g.get("yy") else None)
             if y is not None and g.get("mon2") and (month(g["mon2"]) or 13) < mo:
                 y -= 1   # "Dec 30 - Jan 2, 2026": the year named is the run's last day's
-        if not (1 <= mo <= 12 and 1 <= d <= 31):
-            continue
+        if not (1 <= mo <= 12 and 1 <= d <= 31) or y is not None and y < 1000 and not _CLOCK_NEXT.match(text, m.end()):
+            continue   # (nor is "13 Jul 0152 hrs" the year 152: its clock; "01 Jan 0001 00:00:00" is an absurd date)
         st.year, st.month, st.day = y, mo, d
         if kind == "dtg":
             st.hour, st.minute, st.second, st.zone = int(g["hh"]), int(g["mm"]), 0, ZONE_UTC

@@ -131,6 +131,27 @@ def test_a_range_is_no_offset(text, until):
     assert st.zone is None and st.range_at == until
 
 
+@pytest.mark.parametrize("text, month, day, hour, minute, end", [
+    ("07/13 0152 hrs CAD down", 7, 13, 1, 52, 14),    # a month and day, then a clock and its hours' abbreviation
+    ("2106 hrs Site link down", None, None, 21, 6, 8),
+    ("2340  Arr. rm 318", None, None, 23, 40, 4),      # a shift log's clock, its words set apart by padding
+])
+def test_a_four_digit_clock_with_its_hours_or_its_padding(text, month, day, hour, minute, end):
+    st = tp.read_stamp(text, "mdy")
+    assert (st.month, st.day, st.hour, st.minute, st.end) == (month, day, hour, minute, end)
+
+
+@pytest.mark.parametrize("text", ["2024 was a long year", "2340 rooms sold"])
+def test_four_digits_with_one_space_after_them_are_no_clock(text):
+    assert tp.read_stamp(text) is None
+
+
+def test_a_clock_after_a_day_and_month_is_no_year():
+    st = tp.read_stamp("13 Jul 0152 hrs")
+    assert st is None or st.year is None
+    assert tp.read_stamp("Mon, 01 Jan 0001 00:00:00 +0000").year == 1   # an absurd year, reported as one
+
+
 @pytest.mark.parametrize("text", ["16:00zone", "16:00 zebra"])
 def test_a_word_after_the_minutes_is_no_zulu(text):
     assert tp.read_stamp(text).zone is None

@@ -141,6 +141,9 @@ def test_a_zone_stated_in_another_language_outside_the_timeline(said):
     ("Zona waktu: WIB (UTC+7)", "UTC+7"), ("Office hours are 9-17", None), ("It lasted 3 hours in total.", None),
     ("Timeline (approximate, ET)", "America/New_York"), ("What happened (times are approximate, Eastern)", "America/New_York"),
     ("Alle Zeitangaben in MESZ.", "MESZ"), ("Zeit in Minuten", None), ("(approximately 40 minutes)", None),
+    # where the times were taken from, then their zone
+    ("Times below are from the CAD audit log and the recorder, all CST (24 hr).", "CST"),
+    ("Times are from the vendor, who said so", None),
 ])
 def test_a_sentence_that_states_the_zone(text, zone):
     z = timeparse.stated_zone(text)

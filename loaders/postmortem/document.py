@@ -1366,7 +1366,9 @@ _CHAT_LINE = lazy_re.compile(r"\s*(?:\[\d[^\]\n]{3,30}\]|\d{1,2}[:.h]\d{2}(?::\d
 # (its half of the day perhaps a letter right after it: "2:02a  dns-resolver-2 flapping")
 # (to the second only so: "2:02:00a" is a note's clock, "02:02:00" a log's)
 # ("04:12Z sequencer stops ...": a clock with the Zulu mark, too)
-_BARE_CLOCK_LINE = lazy_re.compile(r"(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:(?::[0-5]\d)?[ap]m?(?!\w)|Z(?!\w)|(?![:\d]))\s+\S", re.I)
+# (or four digits and the hours' abbreviation, a dispatcher's or a shift log's "2106 hrs")
+_BARE_CLOCK_LINE = lazy_re.compile(r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:(?::[0-5]\d)?[ap]m?(?!\w)|Z(?!\w)|(?![:\d]))"
+                                   r"|(?:[01]\d|2[0-3])[0-5]\d(?:\s*hrs?\b|(?=  )))\s+\S", re.I)
 
 
 def _chat_lines(b) -> bool:

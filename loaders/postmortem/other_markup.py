@@ -368,6 +368,9 @@ _RST_DIRECTIVE = lazy_re.compile(r"^\.\.\s+[\w-]+::")
 _RST_AUTO_ITEM = lazy_re.compile(r"^(\s*)#\.\s+(.*)$")
 _RST_TERM = lazy_re.compile(r"^[^\s\-*+#:.|>`=~][^:]{0,40}$")
 _RST_DEFINITION = lazy_re.compile(r"^( {2,}|\t)(\S.*)$")
+# (a label over an indented list, "Why it happened" over "  - Encoder PC ...", is a plain
+# text's heading and its list, not a term and its definition)
+_RST_LISTED = lazy_re.compile(r"^\s+(?:[-*+•]|\d{1,2}[.)])\s")
 
 
 def _definitions(lines: list[str]) -> dict[int, int]:
@@ -377,7 +380,7 @@ def _definitions(lines: list[str]) -> dict[int, int]:
     for k in range(len(lines) - 1):
         term = lines[k]
         if (k == 0 or not lines[k - 1].strip()) and _RST_TERM.match(term) and len(term.split()) <= 5 \
-                and _RST_DEFINITION.match(lines[k + 1]) \
+                and _RST_DEFINITION.match(lines[k + 1]) and not _RST_LISTED.match(lines[k + 1]) \
                 and not (k + 2 < len(lines) and _RST_UNDERLINE.match(lines[k + 1])) \
                 and (k + 2 >= len(lines) or not lines[k + 2].strip() or _RST_DEFINITION.match(lines[k + 2])):
             out[k] = k + 1

@@ -545,8 +545,12 @@ _NOT_DONE_BEFORE = lazy_re.compile(r"\b(?:not|never|nor|n't|fail\w*|attempt\w*|t
 # a measure of what works back at its full ("launch success back to 100%"), or down to
 # nothing ("launch success metric reaches 0%"); not a measure of failure or load between
 # ("health check failure rate back to 100%", "health dashboard shows CPU back to 100%")
+# (or a success rate back at its usual level: "Join success rate back to 99%", "top-up
+# success back at 99%", "Login success rate back at normal levels")
 _FULL_AGAIN = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*|health\w*|passing)\b([^.;]{0,30}?)"
-                         r"\b(?:back|returns?|returned|recovers?|recovered)\s+to\s+100\s?%", re.I)
+                         r"\b(?:(?:back|returns?|returned|recovers?|recovered)\s+to\s+100\s?%"
+                         r"|(?<=success\s)back\s+(?:to|at)\s+(?:9\d(?:\.\d+)?\s?%|normal\s+levels?)"
+                         r"|(?<=success\srate\s)back\s+(?:to|at)\s+(?:9\d(?:\.\d+)?\s?%|normal\s+levels?))", re.I)
 _AT_ZERO = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]{0,30}?)"
                       r"\b(?:reach\w*|drop\w*|fell|falls?|hit\w*|goes|went)\s+(?:to\s+)?0\s?%", re.I)
 # the harm counted down to none: "Login errors drop to zero", "5xx fell to 0", "timeouts
@@ -707,7 +711,9 @@ _GOES_ON = {"but", "still", "continue", "continues", "continued", "persist", "pe
 _ALARM_ENDS = {"resolves", "resolved", "auto-resolves", "auto-resolved", "clears", "cleared", "recovers", "recovered"}
 _SILENT_RX = lazy_re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!?\"“”]{0,40}?\b(?:not|never|n['’]t|failed\s+to)"
                         r"\s+(?:\w+\s+)?(?:fire[sd]?|firing|trigger(?:s|ed)?|page[sd]?|go(?:es)?\s+off|went\s+off|notify"
-                        r"|notified|alert(?:s|ed)?|catch|caught)\b", re.I)
+                        r"|notified|alert(?:s|ed)?|catch|caught)\b"
+                        # ("Minor alarms go to the event log and the morning report, not to on-call": heard by no one)
+                        r"|\b(?:alert|alarm)\w*[^.;!?]{0,80}?\bnot\s+to\s+(?:the\s+)?(?:on[\s-]?call|pager|anyone|anybody)\b", re.I)
 
 
 def _stayed_silent(text: str) -> bool:
@@ -986,6 +992,15 @@ _MONITOR_PAGES = lazy_re.compile(r"^[^:]{2,40}:[^\n]*?,\s*pages\s+@?[a-z][\w.-]*
 _MAILS_A_MAILBOX = lazy_re.compile(r"\bemail(?:s|ed)\s+[\w.+-]+@", re.I)
 
 
+def _retag(e: Entry) -> None:
+    """Tag an entry again once its words run on past its first line: what the whole
+    sentence says, not what its first line's words said ("... as a minor alarm. Minor" over
+    "alarms go to the event log and the morning report, not to on-call.")."""
+    e.tags.clear()
+    e.markers.clear()
+    _tag(e)
+
+
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     low = e.text.lower()
@@ -1180,7 +1195,7 @@ def _tag(e: Entry) -> None:
         # named as what ended, not as what happened
         e.tags.discard("impact")
         e.tags.add("mitigated")
-    if "100" in said and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
+    if ("100" in said or "back" in said) and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
         e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
     if ("here" in said or "where" in said) and _STARTS_HERE.search(e.text):
         e.markers.add("started")   # "The account takeover starts here": the writer marking the start
@@ -1238,7 +1253,8 @@ def _unreadable(doc, text: str, line: int) -> None:
     """An entry that starts with something shaped like a time we cannot read
     ("25:61", "2021-13-45") is a problem, not a silent untimed entry."""
     m = _TIME_LIKE.match(text)
-    if m:
+    if m and not ((st := tp.read_stamp(m.group(1), doc.order_hint)) is not None and st.has_date and st.end == len(m.group(1))):
+        # (a day's own divider, "----- 03/09/2025 -----", reads: it dates the lines below it)
         doc.problems.warning(line, f"could not read the time '{m.group(1)}'")
 
 
@@ -1714,7 +1730,7 @@ def _section_entries(r: _Reader, s, tops) -> None:
             if more and e.text:
                 # a sentence wrapped onto the next lines is the entry's too
                 e.text = plain(e.text + " " + " ".join(more))
-                _tag(e)
+                _retag(e)
             if e.at is not None and body is None and not more and b.children and not (e.tags or e.markers):
                 _harm_below(r, e, b.children)
             if stated in _STATED_EVENTS and e.at is not None:
@@ -1735,7 +1751,7 @@ def _section_entries(r: _Reader, s, tops) -> None:
                     # 1520 hrs.": a line indented to the entry's words goes on with them, a
                     # hanging indent, whatever it opens with
                     last.text = (last.text + " " + plain(line_text)).strip()
-                    _tag(last)
+                    _retag(last)
                     before = line_text
                     continue
                 if line_text[:4] == "--- " and (day := _client_day(line_text)) is not None:
@@ -1756,7 +1772,7 @@ def _section_entries(r: _Reader, s, tops) -> None:
                     _unreadable(r.doc, line_text, ln)
                     if last is not None:
                         last.text = (last.text + " " + plain(line_text)).strip()
-                        _tag(last)
+                        _retag(last)
                     continue
                 if _date_line(st, line_text):
                     # (a day without its year, "_Saturday, March 8_" under "### Day 0", is in the incident's)

@@ -472,7 +472,9 @@ def section_kind(title: str, whole: bool = False) -> str | None:
                 rest = _PARENS.sub("", t[m.end():]).strip(" :-–—.,")   # ("What happened, roughly:")
                 if len(rest.split()) > 1 and not ((joined := _JOINED.match(" " + rest))
                                                   and _named_exactly(rest[joined.end() - 1:]) == kind) \
-                        and not (kind == "timeline" and _DAY_NAMED.fullmatch(rest)):
+                        and not (kind == "timeline" and _DAY_NAMED.fullmatch(rest)) \
+                        and not (kind in ("actions", "lessons") and _FOR_WHOM.fullmatch(rest)):
+                    # ("Follow-ups for day manager": the list, and whom it is for)
                     # ("Timeline for Tuesday 17 June (CEST)": the day its entries are on, still its name)
                     # (two names of the one section joined: "Root cause and contributing factors")
                     return None
@@ -488,8 +490,9 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     # "Checklist: Follow-ups (2/4)", "Card 12: Timeline": a tool's container, named before a
     # colon, then the section's own name and nothing else (not "Problem: root cause
     # analysis took a day", nor a section's own "Root cause: ...")
-    if not whole and ":" in t:
-        head, _, tail = t.partition(":")
+    # (or before a dash: "ICS 214 — Activity Log", a form's number over its log)
+    if not whole and (":" in t or "—" in t or "–" in t) and (sep := _CONTAINER_SEP.search(t)) is not None:
+        head, tail = t[:sep.start()], t[sep.end():]
         if tail.strip() and len(head.split()) <= 3 and next(_kinds_of(head.strip()), None) is None:
             kind = _named_exactly(tail.strip())
             if kind is not None:
@@ -524,6 +527,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     return None
 
 
+_FOR_WHOM = lazy_re.compile(r"for\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}", re.I)
+_CONTAINER_SEP = lazy_re.compile(r"\s*:|\s[—–]\s")
 _GLOSSED = lazy_re.compile(r"^([^()（）]{2,60}?)\s*[(（]([A-Za-z][A-Za-z &/'’-]{2,40})[)）]$")
 _QUESTIONS = lazy_re.compile(r"\s*questions?\b", re.I)
 
@@ -679,7 +684,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      # French, Spanish, Portuguese, German: "Sévérité", "Severidad", "Schweregrad"
                      r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
                      r"schweregrad", r"niveau\s+de\s+gravit[ée]", r"internal\s+(?:severity|priority)",
-                     r"gravit[àa]", r"priorit[àa]", r"severit[àa]", r"classification", r"impact\s+level",
+                     r"gravit[àa]", r"priorit[àa]", r"severit[àa]", r"classification", r"impact\s+(?:level|rating)", r"(?:severity|incident)\s+rating",
                      # Dutch and Polish: "Ernst", "Prioriteit", "Ważność", "Priorytet"
                      r"ernst(?:ig(?:heid|heidsniveau)?)?", r"prioriteit", r"wa[żz]no[śs][ćc]", r"priorytet",
                      r"priorit[äa]t", r"prioridad", r"prioridade", r"priorit[ée]",
@@ -940,7 +945,7 @@ EVENT_WORDS: dict[str, list[str]] = {
        "unauthorised use", "unauthorized use"],
     "detected": (
         "alert alerts alerted alerting alarm alarms paged paging pager on-call oncall detect "
-        "detects detected detection notice notices noticed report reports reported witness "
+        "detects detected detection notice notices noticed report reports reported "
         "witnessed discover discovers discovered spotted flagged escalated escalates declare "
         "declares notify notifies notified notifying investigating "
         # the page answered ("kenji.w: ack, looking", "@lena acks and starts on the logs"), and
@@ -1407,9 +1412,9 @@ EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
 
 # Words that read differently by what stands next to them (timeline._tag):
 # "the hourly reports" is not a report to us; "errors stop" ends impact.
-NOT_A_REPORT_AFTER = set("the a an these those this that hourly daily weekly monthly nightly "
+NOT_A_REPORT_AFTER = set("the a an these those this that hourly daily weekly monthly nightly quarterly annual yearly "
                          "duplicate all every some no our their its his her bug incident status "
-                         "error crash usage".split())
+                         "error crash usage morning evening shift end-of-day".split())
 # "nodes reported Ready", "the check reports healthy": a system stating its state
 # ("up to 40% failed logins", "complete loss of login", "online that ..." open a report of trouble)
 REPORTED_STATES = set("ready healthy ok okay green success successful normal fine".split())
@@ -1495,9 +1500,9 @@ DONE = lazy_re.compile(
 # (every phrase but the whole-cell ones opens with c, d, n, o, r or w, in either case: the
 # lookahead lets the search pass over every other position at once, 40% of its time)
 # ("🚫", a status column's sign for work not to be done, as its legend says: "🚫 won't do")
-WONT_DO = lazy_re.compile(r"(?:^|(?=[cdnorw🚫]))(?:"
+WONT_DO = lazy_re.compile(r"(?:^|(?=[acdnorw🚫]))(?:"
                      r"🚫|won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|obsolete|withdrawn|will\s+not\s+be\s+implemented|will\s+not\s+implement|not\s+planned(?![^.;\n]{0,40}\b(?:yet|until|waiting|pending|needs|next)\b)|not\s+proceeding|not\s+pursued(?!\s+yet)|not\s+adopted|decided\s+against|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
+                     r"declined|rejected|cancell?ed|dropped|discarded|abandoned|descartad[oa]|obsolete|withdrawn|will\s+not\s+be\s+implemented|will\s+not\s+implement|not\s+planned(?![^.;\n]{0,40}\b(?:yet|until|waiting|pending|needs|next)\b)|not\s+proceeding|not\s+pursued(?!\s+yet)|not\s+adopted|decided\s+against|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
