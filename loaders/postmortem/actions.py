@@ -38,11 +38,15 @@ _HEADERS = {
                         # Japanese teams' English, "Person in charge", in full)
                         r"|pic|person\s+in\s+charge|penanggung\s+jawab"
                         # a forces' or a government's "OPR" (office of primary responsibility), "POC"
-                        r"|opr|poc)\b"
+                        r"|opr|poc"
+                        # "Quién", "Quem", "Qui": the column that asks who
+                        r"|qui[ée]n|quem|qui)\b"
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
     # ("Suspense", "Suspense date": the forces' word for when it is due)
     "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|suspense(?:\s+date)?|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
                       r"|by when|by(?=\s*$)|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|bis(?=\s*$)|fecha\s+l[ií]mite|échéance"
+                      # "Cuándo", "Quando", "Fecha compromiso", "Data prevista": when, as Spanish and Portuguese ask it
+                      r"|cu[áa]ndo|quando|quand|fecha(?:\s+(?:de\s+)?(?:compromiso|objetivo|prevista|entrega))?|data\s+(?:prevista|limite|alvo)"
                       r"|prazo|plazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
                       r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
                       r"|^(?:期限|期日|締切|截止|기한|마감)", re.I),
@@ -96,7 +100,9 @@ _OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee
                     r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
                     # (a second word, or a team's name joined by "&": "Identity & Access Management", "O&M South";
                     # an initial before a name: "J. Petersen")
-                    r"(@?(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:&[\w-]+)?(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
+                    # (a title or a rank before them: "Supt. M. Oyelaran", "Dr. Okafor", "Insp. R. Hale")
+                    r"(@?(?:(?-i:Mrs?|Ms|Mx|Dr|Prof|Supt|Insp|Sgt|Det|Capt|Lt|Cdr|Cmdr|Col|Maj|Rev)\.\s?(?=(?-i:[A-Z])))?"
+                    r"(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:&[\w-]+)?(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
                     # (a particle between a name's parts: "Pieter de Wit", "Ludwig van der Berg")
                     r"|(?:(?:\s+(?-i:de|van|von|der|den|da|di|du|la|le|del|della|dos|das|ten|ter))+\s+(?-i:[A-Z])[\w-]+"
                     r"|\s+(?!(?:Due|By|Ticket|Status|Priority)\b|(?-i:Target|Deadline|ETA)\b)[A-Z][\w-]+)?))", re.I)
@@ -1146,7 +1152,9 @@ def _set_apart_status(text: str) -> str | None:
     if text[:1] == "[" and (m := _STATUS_TAG.match(text)):
         return _status(m.group(1))
     parts = _DASHES.split(text)
-    if len(parts) >= 2 and len(last := parts[-1].strip(" .;")) <= 30:
+    if len(parts) >= 2 and len(last := parts[-1].strip(" .;")) > 30 and last[-1:] == ")":
+        last = _WHY_NOTE.sub("", last)   # "... — Abandoned (operator B has postponed their project)": the status, why in brackets
+    if len(parts) >= 2 and len(last) <= 30:
         return _status(last)
     if len(parts) >= 2 and len((first := _CLAUSE_END.split(last, 1)[0]).split()) <= 3 and first != last:
         return _status(first)   # "... (Fraser McLeod) – Completed, the supplier has added us to ...": the status, then why
@@ -1154,6 +1162,7 @@ def _set_apart_status(text: str) -> str | None:
 
 
 _CLAUSE_END = lazy_re.compile(r"[,;:.]\s")
+_WHY_NOTE = lazy_re.compile(r"\s*\([^()]{0,120}\)$")
 
 
 # a tag in square brackets opening an item: "[FATTO]", "[IN CORSO]" (not a checkbox, a

@@ -411,6 +411,9 @@ _PARA_MARKER = lazy_re.compile(r"^\d{1,2}\.\d{1,2}$")
 _LETTERED = r"\([a-z]\)|\([ivx]{1,4}\)|[a-z]\)|[ivx]{1,4}[.)]|\([1-9]\d?\)"
 _LETTERED_PARA = lazy_re.compile(r"^()(" + _LETTERED + r")\s+(\S.*)$")
 _LETTERED_MARKER = lazy_re.compile(_LETTERED)
+# a point's code and the padding after it: "R1   ...", "CA-2\t..." (a code and one space
+# is a sentence's subject: "Q3 revenue ...")
+_CODED_PARA = lazy_re.compile(r"^()([A-Z]{1,3}-?\d{1,2}[.:)]?)(?: {2,}|\t)(\S.*)$")
 def _next_letter(marker: str) -> str | None:
     """The marker after a lettered one: "a)" -> "b)", "(b)" -> "(c)" (an indented "i." under
     "a)" is its sub-point, not the next point)."""
@@ -656,6 +659,10 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             # rollover ...": a report's lettered or numbered-in-roman points are a list (each
             # on a line of its own after the first, too; the first right under the label that
             # introduces them, "Contributing factors:" over "  a) The SDK retried ...")
+            im = pm
+        elif im is None and "A" <= c <= "Z" and standalone and (pm := _CODED_PARA.match(raw)):
+            # "R1   Any change touching 999 call paths ...": a plain-text report's points, each
+            # opening with its code and the padding that sets it apart, are a list
             im = pm
         # a marker indented as far as the open item's text is a sub-item of it
         # ("1. Do X" then "   - Owner: ..."), not a new top-level item; a tab reaches
