@@ -140,9 +140,12 @@ FLOORS = {
     "blind-dq": 0.92,   # first look 0.904 (253/280 at 8a51586); learned from in part (0.925)
     "blind-dr": 0.92,   # first look 0.917 (255/278 at 8a51586); learned from in part (0.928)
     "blind-ds": 0.90,   # first look 0.888 (245/276 at 8a51586); learned from in part (0.902)
-    "blind-dt": 0.90,   # first look 0.909 (251/276 at 568a6fe); not read
-    "blind-du": 0.83,   # first look 0.835 (233/279 at 568a6fe); not read
-    "blind-dv": 0.90,   # first look 0.910 (252/277 at 568a6fe); not read
+    "blind-dt": 0.93,   # first look 0.909 (251/276 at 568a6fe); learned from in part (0.935)
+    "blind-du": 0.90,   # first look 0.835 (233/279 at 568a6fe); learned from in part (0.907)
+    "blind-dv": 0.93,   # first look 0.910 (252/277 at 568a6fe); learned from in part (0.931)
+    "blind-dw": 0.77,   # first look 0.777 (213/274 at af1acd6; the same at dfe9f21)
+    "blind-dx": 0.93,   # first look 0.936 (250/267 at af1acd6; the same at dfe9f21)
+    "blind-dy": 0.88,   # first look 0.880 (242/275 at af1acd6; the same at dfe9f21)
 }
 
 
