@@ -55,6 +55,8 @@ def level(text) -> int | None:
     if s.isdigit():
         # a level is a small number: 5,000 digits name none (and int() refuses them)
         return int(s) if len(s) <= 3 else None
+    if s[:1] in "nNuU" and _NO_LEVEL.match(s):
+        return None   # "n/a (near miss — would have been SEV-1)": no level given, what it might have been aside
     if ("-" in s or "→" in s or "=" in s or " to " in s) and (m := _CHANGED_TO.search(s)) \
             and (after := level(s[m.end():])) is not None:
         return after   # "SEV3 -> SEV2 (escalated ...)", "P3, raised to P2": the level it ended at
@@ -67,6 +69,10 @@ def level(text) -> int | None:
     if (m := _WORD.search(s)):
         return _WORDS[m.group(1).lower()]
     return None
+
+
+# a level refused, then perhaps a note: "n/a (near miss)", "not rated", "unrated"
+_NO_LEVEL = lazy_re.compile(r"(?:n/a|n\.a\.|not\s+(?:applicable|rated|assigned)|unrated)(?:\s|[(（,;:—–-]|$)", re.I)
 
 
 # a change of level: "SEV3 -> SEV2", "P3 → P2", "raised to P2", "downgraded to SEV-3"

@@ -597,7 +597,7 @@ _DATE_PATTERNS = [
     ("xy", lazy_re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})(?!\d)")),
     # 5-26-21, 26/05/21: a two-digit year, with "-" or "/" only (1.10.21 is a version)
     # and only when the order reads one way (below)
-    ("xyy", lazy_re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<s>[-/])(?P<b>\d{1,2})(?P=s)(?P<yy>\d{2})(?![\d.\-/:%])")),
+    ("xyy", lazy_re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<s>[-/])(?P<b>\d{1,2})(?P=s)(?P<yy>\d{2})(?![\d\-/:%]|\.\w)")),   # (a full stop ending the sentence after it: "on Thu 6/4/26.")
     # 03.02. 15:29: a German-style day and month, each with its dot, then a time (the
     # year is the incident's); without the time after it, "1.10." is more often a version
     # (or its weekday before it: "**Sat 16.08.**", a day's heading over its times)
@@ -664,10 +664,11 @@ _TIME = lazy_re.compile(
     r"(?:\s*(?P<ampm>[ap])(?:\.\s?|)m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",
     re.IGNORECASE,
 )
-# ("0342 hrs": four digits and the hours' abbreviation, as hospitals and forces write a clock)
+# ("0342 hrs": four digits and the hours' abbreviation, as hospitals and forces write a clock;
+# "0702H", as Singapore's and Malaysia's operations write it)
 # (the abbreviation is the clock's own, read with it: the entry's words come after it)
 # (or the padding a shift log sets after it, its entry's words lined up: "2340  Arr. rm 318")
-_TIME_COMPACT = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?:\s*(?:(?=(?:UTC|GMT|Z)\b)|(?:hrs?|hours)\b\.?)|(?=  +[^\W\d_]))")
+_TIME_COMPACT = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?:\s*(?:(?=(?:UTC|GMT|Z)\b)|(?:hrs?|hours|H)\b\.?)|(?=  +[^\W\d_]))")
 # four digits after a date and before the entry's separator are a 24-hour clock
 _TIME_COMPACT_AFTER_DATE = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
 # four digits for a 24-hour clock opening a day's entry, a colon after them ("1015: Raj
@@ -763,6 +764,7 @@ _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
 
 
 _CLOCK_NEXT = lazy_re.compile(r"\s+\d{1,2}:\d\d")
+_HOURS_NEXT = lazy_re.compile(r"\s*(?:hrs?|hours|H)\b")
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
@@ -816,12 +818,19 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
             y = int(g["y"]) if g.get("y") else (2000 + int(g["yy"]) if g.get("yy") else None)
             if y is not None and g.get("mon2") and (month(g["mon2"]) or 13) < mo:
                 y -= 1   # "Dec 30 - Jan 2, 2026": the year named is the run's last day's
-        if not (1 <= mo <= 12 and 1 <= d <= 31) or y is not None and y < 1000 and not _CLOCK_NEXT.match(text, m.end()):
-            continue   # (nor is "13 Jul 0152 hrs" the year 152: its clock; "01 Jan 0001 00:00:00" is an absurd date)
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            continue
+        end = m.end()
+        if y is not None and (y < 1000 and not _CLOCK_NEXT.match(text, end) or _HOURS_NEXT.match(text, end)):
+            # "4 Sep 0700 hrs", "3 Sep 1410 hrs": the day and month, then a clock, not the
+            # year 700 or 1410 ("01 Jan 0001 00:00:00" is an absurd date, a clock after it)
+            if g.get("y") is None or (end := m.start("y")) <= pos:
+                continue
+            y, end = None, len(text[:end].rstrip(" ,"))
         st.year, st.month, st.day = y, mo, d
         if kind == "dtg":
             st.hour, st.minute, st.second, st.zone = int(g["hh"]), int(g["mm"]), 0, ZONE_UTC
-        return m.end()
+        return end
     return None
 
 

@@ -143,9 +143,9 @@ FLOORS = {
     "blind-dt": 0.93,   # first look 0.909 (251/276 at 568a6fe); learned from in part (0.935)
     "blind-du": 0.90,   # first look 0.835 (233/279 at 568a6fe); learned from in part (0.907)
     "blind-dv": 0.93,   # first look 0.910 (252/277 at 568a6fe); learned from in part (0.931)
-    "blind-dw": 0.77,   # first look 0.777 (213/274 at af1acd6; the same at dfe9f21)
-    "blind-dx": 0.93,   # first look 0.936 (250/267 at af1acd6; the same at dfe9f21)
-    "blind-dy": 0.88,   # first look 0.880 (242/275 at af1acd6; the same at dfe9f21)
+    "blind-dw": 0.85,   # first look 0.777 (213/274 at af1acd6; the same at dfe9f21); learned from in part (0.854)
+    "blind-dx": 0.95,   # first look 0.936 (250/267 at af1acd6; the same at dfe9f21); learned from in part (0.951)
+    "blind-dy": 0.95,   # first look 0.880 (242/275 at af1acd6; the same at dfe9f21); learned from in part (0.956)
 }
 
 

@@ -67,7 +67,9 @@ _HEADERS = {
 # (not a form's number, "QF-7.5-03": a key is followed by no ".5")
 # (not the month and year of a day written "30-APR-2025", as telecom and mainframe reports write dates)
 _JIRA_KEY = lazy_re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|CWE|CAPEC|UTF|COVID|IPV|MD|P)-)"
-                            r"(?!(?<=\d-)(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-\d{4}\b)([A-Z][A-Z0-9]{1,9}-\d{1,7})\b(?!\.\d)")
+                            r"(?!(?<=\d-)(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-\d{4}\b)(?<![A-Z0-9]-)"
+                            # (a project's key in two parts, "TOS-CR-2207", "DOC-VTS-047", is one key)
+                            r"([A-Z][A-Z0-9]{1,9}(?:-[A-Z][A-Z0-9]{0,9})?-\d{1,7})\b(?!\.\d)")
 _GH_URL = lazy_re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
 _LINEAR_URL = lazy_re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
 _BROWSE = lazy_re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
@@ -76,7 +78,8 @@ _GH_SHORT = lazy_re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b"
 # a Phabricator task: "T4472", "[T4471](https://phabricator.../T4471)"
 _PHABRICATOR = lazy_re.compile(r"(?<![\w/+\-.])(T\d{3,7})(?=[\s.,;:)\]]|$)")
 _SERVICENOW = lazy_re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7})\b")
-_KEYED_FIELD = lazy_re.compile(r"\b(?i:ref|reference|ticket|issue|jira|change|cr)\s*[:#]\s*([A-Z][A-Z0-9]{1,9}-\d{1,7})\b(?!\.\d)")
+# (its value whole, however many parts: "Reference: CAPEX-24-019", "Ref: HMD-2024-33")
+_KEYED_FIELD = lazy_re.compile(r"\b(?i:ref|reference|ticket|issue|jira|change|cr)\s*[:#]\s*([A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,9}){0,2}-\d{1,7})\b(?!\.\d)")
 _HASH = lazy_re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)
 # a tracker's project key before its number: "[ADO#48213]" (Azure Boards), "infra#88" (a
 # sibling repository's issue, as GitHub shortens it)
@@ -102,7 +105,7 @@ _OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee
                     # an initial before a name: "J. Petersen")
                     # (a title or a rank before them: "Supt. M. Oyelaran", "Dr. Okafor", "Insp. R. Hale")
                     r"(@?(?:(?-i:Mrs?|Ms|Mx|Dr|Prof|Supt|Insp|Sgt|Det|Capt|Lt|Cdr|Cmdr|Col|Maj|Rev)\.\s?(?=(?-i:[A-Z])))?"
-                    r"(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z])))?[\w-]+(?:&[\w-]+)?(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
+                    r"(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z]))){0,2}[\w-]+(?:&[\w-]+)?(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
                     # (a particle between a name's parts: "Pieter de Wit", "Ludwig van der Berg")
                     r"|(?:(?:\s+(?-i:de|van|von|der|den|da|di|du|la|le|del|della|dos|das|ten|ter))+\s+(?-i:[A-Z])[\w-]+"
                     r"|\s+(?!(?:Due|By|Ticket|Status|Priority)\b|(?-i:Target|Deadline|ETA)\b)[A-Z][\w-]+)?))", re.I)
@@ -424,8 +427,10 @@ def _is_tracked_table(b) -> bool:
 
 
 # a paragraph of an item's fields: "Owner: Marcus Feld. Due 2024-03-22. Ticket: PAY-1182. Status: done."
-_FIELDS_PARA = lazy_re.compile(r"^\W*(?:owner|assignee|dri|due|ticket|status)\b\W", re.I)
-_FIELD_BREAK = lazy_re.compile(r"(?<=[.;|])\s+(?=[A-Z])")
+# ("Responsible: VTS Manager · Target date: 30 June 2024 · Reference: DOC-VTS-047 · Status: Open")
+_FIELDS_PARA = lazy_re.compile(r"^\W*(?:owner|assignee|dri|due|ticket|status|responsible|accountable|target(?:\s+date)?"
+                               r"|reference)\b\W", re.I)
+_FIELD_BREAK = lazy_re.compile(r"(?<=[.;|])\s+(?=[A-Z])|\s+·\s+(?=[A-Z])")
 
 
 def _heading_fields(s) -> list[str]:

@@ -753,6 +753,7 @@ def _numeric_dates(text: str):
 # a line (a table's row, an item) opening with a weekday and a day and month in numbers:
 # "| Mon 11/6, 2:05 PM | ...", "- Tue 7/11 09:00 ..." (a newline first: the regex engine
 # skips from one to the next, 4x faster than trying each digit)
+_WEEKDAY_SHORT_YEAR = lazy_re.compile(r"\b(?i:(" + tp.WEEKDAY_STEMS + r"))[a-z]*\.?,?[ \t]+(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")
 _WEEKDAY_DAY_MONTH = lazy_re.compile(r"\n[ \t|*_>-]*(?i:(" + tp.WEEKDAY_STEMS + r"))[a-z]*\.?,?[ \t]+(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
@@ -803,6 +804,15 @@ def _date_order(text: str, problems: Problems) -> str | None:
                 ambiguous += 1
                 if first_line is None:
                     first_line = text.count("\n", 0, m.start()) + 1
+    if not (dmy or mdy or ambiguous) and "/" in text:
+        # "kicked off twice on Thu 6/4/26": a weekday before a two-digit year's date says
+        # which order fits (4 June 2026 was a Thursday, 6 April a Monday)
+        for m in _WEEKDAY_SHORT_YEAR.finditer(text):
+            a, b, y = int(m.group(2)), int(m.group(3)), 2000 + int(m.group(4))
+            weekday = tp.weekday(m.group(1))
+            fits = {order for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a))) if _weekday_of(y, mo, d) == weekday}
+            if len(fits) == 1:
+                mdy, dmy = mdy + ("mdy" in fits), dmy + ("dmy" in fits)
     if not (dmy or mdy or ambiguous) and "|" in text:
         # no dates with a year and no weekdays: a table's day column without years ("| 1/29 |
         # 11:47 AM |", "| 2/6 | ..."), whose values settle the order as dated ones would
@@ -1665,7 +1675,7 @@ _RATED_SEVERITY = lazy_re.compile(
     r"|\b(?:sets|set)\s+(?:it|this|the\s+(?:incident|ticket|case))\s+(?:to|at)\s+(P[0-4]|(?i:sev)[\s-]?[0-5])\b")
 
 
-_RATED_WORDS = ("rated", "declared", "declares a", "classified", "graded", "triaged", "logged it", "logged as",
+_RATED_WORDS = ("rated", "declared", "declares a", "classified", "graded", "triaged", "logged it", "logged as", "logged this",
                 "ran this", "ran it", "treated", "handled", "called it", "called this", "call it", "calling it",
                 "tracked", "filed it", "raised a", "raises a", "opened a", "opens a", " run as",
                 "everity was", "everity is", "riority was", "riority is", "classed", "highest severity",
@@ -2097,6 +2107,11 @@ def _collect_metadata(doc: Doc) -> None:
             # (a form's question answered with a time alone: "### When was it contained?"
             # over "2:54 PM, send cancelled", on the incident's day)
             put(key, s.blocks[0].text, s.blocks[0].line)
+        elif kind is None and s.level and s.blocks and s.blocks[0].kind == "para" and len(s.blocks[0].text) <= 60 \
+                and meta_key(s.title) == "date" and (st := tp.read_stamp(plain(s.blocks[0].text), doc.order_hint)) is not None \
+                and st.has_date and st.year is not None:
+            # "### Incident date" over "2026-02-18": an issue form's question and its answer
+            put("date", s.blocks[0].text, s.blocks[0].line)
     for key, value, ln in hidden:
         put(key, value, ln)
     for key, value, ln in _fenced_preamble(doc):
@@ -2591,6 +2606,8 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     # day met in the prose overrides it)
     if narrated is not None:
         narrated = _span_start(_opening_prose(doc)[:800], narrated)
+        if found is not None and narrated < found and _span_start(_opening_prose(doc)[:800], found) == narrated:
+            narrated = found   # ("In the night from Saturday 30 to Sunday 31 March" under "date: 2024-03-31": the night's own date)
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
             and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident)):
@@ -2907,11 +2924,16 @@ def _stated_incident_day(doc: Doc, posted: date) -> date | None:
     so ("The incident is from my previous job ..., on Thanksgiving Day, November 28, 2024"),
     up to three years before the post (a talk's write-up ten months on); else None."""
     opening = _opening_prose(doc)[:1200]   # (its first paragraphs: after what the post is, what it tells of)
+    # (a memo's or a mail's subject first: "**Re:** The bulk-corrections tool incident of
+    # Wednesday, April 17", among the header lines above the prose)
+    subject = next((plain(ln) for ln in doc.lines[:20] if _SUBJECT_LINE.match(ln)), "")
+    if subject and _INCIDENT_DATED.search(subject):
+        opening = subject + "\n" + opening
     said = _INCIDENT_DATED.search(opening)
     if said is None:
         return _told_under_its_heading(doc, posted)
     sentence = _SENTENCE.split(opening[said.end():said.end() + 160], 1)[0]
-    day = tp.find_date(sentence, doc.order_hint)
+    day = tp.find_date(sentence, doc.order_hint) or _day_without_year(sentence, posted, doc.order_hint)
     return day if day is not None and posted - timedelta(days=3 * 366) <= day < posted else None
 
 
@@ -2937,8 +2959,11 @@ _OPENS_ON_A_DAY = lazy_re.compile(r"\s*On\s+(?:the\s+)?")
 
 
 # a sentence about the incident's own day: "The incident is from ...", "The outage happened on ..."
+_SUBJECT_LINE = lazy_re.compile(r"[\W_]{0,3}(?:re|subject|betreff|objet|asunto|assunto)[\W_]{0,3}:", re.I)
+# ("Re: The bulk-corrections tool incident of Wednesday, April 17": a memo's subject naming it by its day)
 _INCIDENT_DATED = lazy_re.compile(r"\b(?:incident|outage)\s+(?:is\s+from|was\s+on|happened\s+on|happened\s+in|occurred\s+on|took\s+place\s+on"
-                                  r"|dates\s+from|was\s+back\s+on)\b", re.I)
+                                  r"|dates\s+from|was\s+back\s+on|of(?=\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+                                  r"(?:\d|" + tp.MONTH_STEMS + r")))\b", re.I)
 
 
 # "I'm sorry to report that yesterday a broken package was pushed", "Seit gestern ist
@@ -3348,6 +3373,9 @@ _REFERENCE_USE = lazy_re.compile(r"\]\[([^\[\]]{1,100})\]")
 
 
 _TOP_LINES = 10   # a title field this near the top names the document
+# a writer's line under a plain-text title: a name, then a comma and their role ("Marcus Bell,
+# billing on-call"), or "by" and a name
+_BYLINE_NAME = lazy_re.compile(r"(?:(?i:by)\s+)?[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}(?:,\s+[\w\s/&-]{2,40})?$")
 # a key that says title ("Incident Title", "TITLE", "Incident Name"), not a form's "Name:" of its writer
 _TITLE_WORD = lazy_re.compile(r"\btitle\b|\bincident\s+name\b", re.I)
 # a heading that names only the kind of document it heads: "Root Cause Analysis", "Incident
@@ -3405,6 +3433,10 @@ def _title_from(doc: Doc, as_text) -> str | None:
     # names itself in its first paragraph: one or two short lines, no sentence ending
     if not headed and not any(s.level >= 7 for s in doc.secs[:2] if id(s) not in doc.kinds):
         opening = next((b for s in doc.secs[:1] for b in s.blocks), None)
+        if opening is not None and opening.kind == "para" and len(opening.rows or [0]) == 2 \
+                and _BYLINE_NAME.match(opening.rows[1][1][0].strip()) \
+                and not opening.rows[0][1][0].rstrip().endswith((".", "!", "?", ":")):
+            return as_text(opening.rows[0][1][0])   # a title over its writer's line: "Marcus Bell, billing on-call"
         if opening is not None and opening.kind == "para" and len(opening.rows or [0]) <= 2 \
                 and len(opening.text) <= 120 and not opening.text.rstrip().endswith((".", "!", "?", ":")):
             return as_text(opening.text)
@@ -3646,10 +3678,13 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
 # the writer stating a key moment in a sentence of the summary or the impact: "The impact
 # started at 17:50, when the trailer left ...", "Customer impact ended at 20:14 GMT.", "we
 # treat the incident as mitigated when that second vehicle left at 21:40"
-_PROSE_STARTED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|disruption)\s+(?:started|began)\s+at\s+"
+# (or a key-times line without the "at": "Problem started **0702H** · noticed **0745H** · ...")
+_PROSE_STARTED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|disruption|problem)\s+(?:started|began)\s+(?:at\s+)?"
                                  r"(?:about\s+|around\s+|approximately\s+)?(?=\d)", re.I)
-_PROSE_ENDED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|disruption)\s+(?:ended|stopped)\s+at\s+"
+_PROSE_ENDED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|disruption|problem)\s+(?:ended|stopped)\s+(?:at\s+)?"
                                r"(?:about\s+|around\s+|approximately\s+)?(?=\d)"
+                               # ("Mitigated by rollback to v2.40.3 at 10:59 UTC": the sentence that says it)
+                               r"|(?:^|(?<=[.!]\s))mitigated\s+(?:by\s+(?:[^.;:]|\.(?=\S)){1,60}?\s+)?at\s+(?=\d)"
                                r"|\b(?:treat|count|consider|regard|take)\s+(?:the\s+)?(?:incident|impact|outage)\s+as\s+mitigated\s+"
                                r"(?:when|once|at)\b[^.;:]{0,80}?\bat\s+(?=\d)", re.I)
 
@@ -3661,7 +3696,8 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
     if incident_date is None:
         return
     texts = [plain(b.text) for s in (*doc.of_kind("summary"), *doc.of_kind("impact")) for b in s.blocks
-             if b.kind in ("item", "para") and " at " in b.text]
+             if b.kind in ("item", "para") and (" at " in b.text or "started" in b.text or "began" in b.text
+                                                 or "ended" in b.text or "stopped" in b.text)]
     if " at " in (opening := _opening_prose(doc)):
         texts.append(opening)   # (a post's opening, or a "Short description" no kind names)
     for text in texts:

@@ -102,7 +102,8 @@ _STATED_DAY = lazy_re.compile(r"(?:unless\s+otherwise\s+(?:noted|stated|specifie
                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+(?=\d))?(?=\S)"
                          r"|^\s*(?:timeline|events|times)\s+(?:for|of|on)\s+(?:the\s+)?(?=\S)"
                          # "Timeline — Monday, March 10, 2025 (all times Eastern)": a table's title row
-                         r"|^\s*(?:timeline|events)\s*[—–:-]\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)"
+                         # ("Timeline (ET), Thursday Nov 5 2026:": its zone in brackets, then the day)
+                         r"|^\s*(?:timeline|events)\s*(?:\([^()\n]{1,30}\)\s*)?[—–:,-]\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)"
                          # "All times 14 May 2025, IST", "All times UTC, 3 March 2026": the day beside the zone
                          # ("all times Tue 6 May 2025, BST, unless noted": its weekday first)
                          r"|all\s+times\s+(?:(?:in\s+)?[a-z]{2,5}(?:[+\-−]\d{1,2}(?::?\d{2})?)?\s*,\s*)?"
@@ -2264,7 +2265,8 @@ def _one_clock(r: _Reader, text: str):
 
 # a field about the write-up, not the incident: "Reviewed: Mar 12", "Written: ...",
 # "Approved on: ...", "Last updated: ..."
-_WRITE_UP_FIELD = lazy_re.compile(r"\W*(?:reviewed|written|published|approved|signed[\s-]?off|last\s+(?:updated|edited|modified)"
+# (a mail's "Sent:", when the mail was written, as its header gives it)
+_WRITE_UP_FIELD = lazy_re.compile(r"\W*(?:reviewed|written|published|approved|sent|signed[\s-]?off|last\s+(?:updated|edited|modified)"
                                   r"|review\s+(?:date|meeting|held))(?:\s+(?:on|by|at))?\s*:", re.I)
 
 

@@ -76,6 +76,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         r"review\s+actions?", r"next\s+(?:steps?|actions?)",
+        # an on-call's "What to do:", "What to do next" over the list
+        r"what\s+(?:still\s+)?to\s+do(?:\s+(?:next|now|about\s+it))?",
         # a formal report's "Agreed actions", "Outstanding actions"
         r"(?:agreed|assigned|outstanding)\s+actions?",
         # an incident tool's "Suggested follow-ups", each accepted or rejected in the review
@@ -203,7 +205,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"what\s+made\s+(?:this|it|that|the\s+(?:incident|outage|failure|problem))\s+possible",
         # what aggravated it ("What made it worse", "Aggravating factors")
         r"what\s+made\s+(?:it|this|things|the\s+(?:impact|outage|incident))\s+worse", r"aggravating\s+(?:factors?|causes?)",
-        r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)\s+whys?", r"whys?(?!\s+(?:did|it)\b)(?![^\n]*\b(?:review|write[\s-]?up|retro(?:spective)?|post[\s-]?mortem)s?\s*$)(?!\s+we\s+(?:write|wrote|do|hold|run)\s+(?:these|this|them|it|learning|blameless)\b)(?!\s+(?:one|a|an|this|these|we\s+(?:are\s+)?(?:wrote|write|writing|combined))\s+"
+        r"(?:possible|probable|likely|suspected|potential)\s+(?:root\s+)?causes?", r"(?:the\s+)?(?:5|five)[\s-]+whys?", r"whys?(?!\s+(?:did|it)\b)(?![^\n]*\b(?:review|write[\s-]?up|retro(?:spective)?|post[\s-]?mortem)s?\s*$)(?!\s+we\s+(?:write|wrote|do|hold|run)\s+(?:these|this|them|it|learning|blameless)\b)(?!\s+(?:one|a|an|this|these|we\s+(?:are\s+)?(?:wrote|write|writing|combined))\s+"
         # ("Why one document", "Why this review", "Why we write these": why the write-up is as it is, not the causes)
         r"(?:\w+\s+)?(?:document|review|write[\s-]?up|post|report|doc|retro(?:spective)?)s?\b)", r"trigger(?:s|ing\s+event)?",
         r"fault", r"why\s+it\s+(?:nearly|almost)\s+happened", r"why\s+(?:did|it)", r"analysis", r"technical\s+(?:details|analysis)",
@@ -239,6 +241,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("summary", _rx(r"(?:incident\s+|executive\s+)?summary", r"overview", r"tl;?\s*dr", r"abstract",
                     r"(?:incident\s+)?description", r"what\s+happened", r"background", r"introduction",
                     r"context", r"issue\s+summary",
+                    # "## 1. Problem statement": an A3's or an 8D's telling of what went wrong
+                    r"problem\s+(?:statement|description)", r"description\s+of\s+the\s+(?:problem|incident|event)",
                     # "## The incident", "## The outage": a post's telling of it, under its own heading
                     r"the\s+(?:incident|outage)(?=\s*[:.]?\s*$)")),
     ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed|s)?", r"affected", r"scope", r"effects?",
