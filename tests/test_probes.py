@@ -146,6 +146,9 @@ FLOORS = {
     "blind-dw": 0.85,   # first look 0.777 (213/274 at af1acd6; the same at dfe9f21); learned from in part (0.854)
     "blind-dx": 0.95,   # first look 0.936 (250/267 at af1acd6; the same at dfe9f21); learned from in part (0.951)
     "blind-dy": 0.95,   # first look 0.880 (242/275 at af1acd6; the same at dfe9f21); learned from in part (0.956)
+    "blind-dz": 0.78,   # first look 0.785 (208/265 at e9012e3; the same at dfe9f21)
+    "blind-ea": 0.92,   # first look 0.921 (245/266 at e9012e3; the same at dfe9f21)
+    "blind-eb": 0.93,   # first look 0.933 (249/267 at e9012e3; the same at dfe9f21)
 }
 
 
