@@ -1942,3 +1942,37 @@ def test_an_invitation_to_contact_support_is_no_report():
             "- 12:30 Update: if you notice any issues please contact us at support@example.org or call the help desk.\n"
             "- 12:45 Storage monitor alert pages the on-call.\n- 14:00 Storage available again.\n")
     assert parse(text, "a.md")["detected_at"] == "2025-07-18T12:45:00Z"
+
+
+def test_a_machine_named_in_an_action_heading_is_not_its_ticket():
+    text = ("# Press overrun\n\n**Date:** 2024-05-02\n\n## Corrections and CAPA\n\n"
+            "### Corrective action CA1 — Replace the timer on P-7\nOwner: T. Nguyen · Ref: CAPA-0401 · Status: Open\n")
+    assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["CAPA-0401"]
+
+
+def test_a_key_is_never_read_from_inside_a_longer_one():
+    text = ("# Gate rejects\n\n**Date:** 2024-07-09\n\n## Actions\n\n"
+            "- Plausibility rule in the TOS — Owner: W.L. Lim — TOS-CR-2207 — open\n"
+            "- Replace the RTR-CON-01 router — Owner: K. Obi — open\n")
+    assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["TOS-CR-2207", "RTR-CON-01"]
+
+
+def test_a_door_kept_closed_closes_no_incident():
+    text = ("# Cold room excursion\n\n**Date:** 2024-11-30\n\n## Timeline (UTC)\n\n- 22:07 — Alarm: probe above 8 °C\n"
+            "- 00:40 — All probes back below 8 °C\n- 01:10 — Cold room door kept closed overnight as a precaution\n")
+    assert parse(text, "a.md")["resolved_at"] == "2024-12-01T00:40:00Z"   # (the mitigation: nothing closed it)
+
+
+def test_a_near_miss_has_no_start_it_only_infers():
+    text = ("# Near miss: certificate nearly expired\n\n**Date:** 2024-05-02\n\nThis was a near miss; no customer "
+            "was affected.\n\n## Timeline (UTC)\n\n- 09:00 — Expiry check warns: 3 days left\n"
+            "- 09:30 — Certificate renewed\n")
+    got = parse(text, "a.md")
+    assert got["near_miss"] and got["started_at"] is None and "started_at" not in got["timestamp_sources"]
+
+
+def test_a_quoted_question_is_someone_telling_us():
+    text = ("# Index lag\n\n**Date:** 2025-03-11\n\n## Timeline (UTC)\n\n- 12:10 — index publisher stalls\n"
+            "- 12:31 — @tamsin-w in #registry: \"is the index lagging? add says no such version\"\n"
+            "- 12:50 — publisher restarted, index current again\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-03-11T12:31:00Z"

@@ -32,7 +32,7 @@ FLOORS = {
     "blind-m": 0.92,   # first look 0.768 (215/280); learned from (0.929)
     "blind-n": 0.96,   # first look 0.854 (239/280); learned from (0.961)
     "blind-o": 0.94,   # first look 0.889 (249/280); learned from (0.943)
-    "blind-p": 0.97,   # first look 0.943 (264/280); learned from (0.971)
+    "blind-p": 0.96,   # first look 0.943 (264/280); learned from (0.971); 0.968 since a near miss gets no inferred start (its label times the hazard)
     "blind-q": 0.95,   # first look 0.943 (264/280); learned from (0.957)
     "blind-r": 0.95,   # first look 0.879 (246/280); learned from (0.950)
     "blind-s": 0.97,   # first look 0.896 (251/280); learned from (0.979)
@@ -44,7 +44,7 @@ FLOORS = {
     "blind-y": 0.92,   # first look 0.888 (247/278); learned from (0.921)
     "blind-z": 0.90,   # first look 0.817 (227/278); learned from (0.906)
     "blind-aa": 0.91,   # first look 0.807 (226/280); learned from (0.918)
-    "blind-ab": 0.98,   # first look 0.807 (226/280); learned from (0.982)
+    "blind-ab": 0.97,   # first look 0.807 (226/280); learned from (0.982); 0.979 since a near miss gets no inferred start (its label times the hazard)
     "blind-ac": 0.92,   # first look 0.884 (245/277); learned from (0.928)
     "blind-ad": 0.94,   # first look 0.857 (239/279); learned from (0.943)
     "blind-ae": 0.96,   # first look 0.911 (255/280); learned from (0.968)
@@ -146,9 +146,9 @@ FLOORS = {
     "blind-dw": 0.85,   # first look 0.777 (213/274 at af1acd6; the same at dfe9f21); learned from in part (0.854)
     "blind-dx": 0.95,   # first look 0.936 (250/267 at af1acd6; the same at dfe9f21); learned from in part (0.951)
     "blind-dy": 0.95,   # first look 0.880 (242/275 at af1acd6; the same at dfe9f21); learned from in part (0.956)
-    "blind-dz": 0.78,   # first look 0.785 (208/265 at e9012e3; the same at dfe9f21)
-    "blind-ea": 0.92,   # first look 0.921 (245/266 at e9012e3; the same at dfe9f21)
-    "blind-eb": 0.93,   # first look 0.933 (249/267 at e9012e3; the same at dfe9f21)
+    "blind-dz": 0.86,   # first look 0.785 (208/265 at e9012e3; the same at dfe9f21); learned from in part (0.864)
+    "blind-ea": 0.93,   # first look 0.921 (245/266 at e9012e3; the same at dfe9f21); learned from in part (0.940)
+    "blind-eb": 0.94,   # first look 0.933 (249/267 at e9012e3; the same at dfe9f21); learned from in part (0.944)
 }
 
 

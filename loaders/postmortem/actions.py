@@ -1116,7 +1116,11 @@ def _from_text(text: str, children: list[str], line: int, incident_date, group_k
             status = "done"   # "... — 2025-09-23 — landed in commit a3f291" (no checkbox to say)
     # (its inline fields, "[due:: 2026-06-01] [priority:: high]", are read: not what it says to do)
     said = _INLINE_FIELD.sub("", told).strip() or told
-    item = {"text": said, "owner": owner, "due": tp.iso_date(due), "ticket": _ticket(text) or _ticket(whole),
+    # (a ticket field among its fields first: "### Corrective action CA1 — ... on OV-12" over
+    # "Owner: ... · Ref: CAPA-0392": the machine the heading names is no ticket)
+    keyed = _KEYED_FIELD.search(whole) if whole is not text and ":" in whole else None
+    item = {"text": said, "owner": owner, "due": tp.iso_date(due),
+            "ticket": keyed.group(1) if keyed is not None else _ticket(text) or _ticket(whole),
             "status": status or "open", "kind": group_kind, "line": line}
     if owner is None and (h := _handle(text)) is not None:
         item[_HANDLE_KEY] = h   # an owner if its list sets others (_handles_as_owners)

@@ -1283,7 +1283,9 @@ def _time_heading(title: str) -> bool:
 
 # "This is the timeline of events that occurred on Thursday February 11 2016, starting
 # at 10.42am:": prose that says the list after it is the timeline
-_ANNOUNCES_TIMELINE = lazy_re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|chronology)\b[^\n]*:\s*$", re.I)
+# ("Sequence (from the viewLinc alarm log and the facilities report below):", a label opening its line)
+_ANNOUNCES_TIMELINE = lazy_re.compile(r"\b(?:time\s*line|sequence\s+of\s+events|chronology)\b[^\n]*:\s*$"
+                                      r"|^\W*sequence\b(?:\s*\([^()\n]{0,80}\)|,[^\n:]{0,30})?\s*:\s*$", re.I)
 
 
 # a month's name then a day opening an entry, perhaps after a weekday: "Sep 1, 3:10pm — 2.4.0
@@ -1480,8 +1482,11 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
     for ln, (text,) in rows:
         # (a field's key ends in a colon: a line without one opens none; a quoted one,
         # "> **Type**: near-miss", opens one after its quote marks)
+        # (nor a line under fields set in columns: "Ticket: INC-22817    Status: Closed" then
+        # "Written by S. Rao (C-shift in-charge), 09-Feb 06:10")
         if out and not _opens_field(text) and not (text.strip()[:1].isupper() and (
-                _FIELDS_SEP.search(out[-1][1][0]) or _short_field_then_sentence(out[-1][1][0], text))):
+                _FIELDS_SEP.search(out[-1][1][0]) or _FIELDS_IN_COLUMNS.search(out[-1][1][0])
+                or _short_field_then_sentence(out[-1][1][0], text))):
             out[-1] = (out[-1][0], [f"{out[-1][1][0]} {text.strip()}"])
         else:
             out.append((ln, [text]))
@@ -2211,6 +2216,10 @@ def _runs_into_its_next_day(timeline, day: date) -> bool:
         and lead[-1].at.time() > timeline[first_dated].at.time()
 
 
+# the starts read from the timeline's or the prose's words, not stated as the start
+_INFERRED_STARTS = ("timeline_first", "timeline_impact", "opening_prose")
+
+
 def _record(doc: Doc, options: Options) -> dict:
     problems = doc.problems
     title = _title(doc)
@@ -2304,6 +2313,12 @@ def _record(doc: Doc, options: Options) -> dict:
     items = action_items(doc, incident_date)
     factors = _factors(doc)
     near_miss = _near_miss(doc, title, summary)
+    if near_miss and sources.get("started_at") in _INFERRED_STARTS:
+        # a near miss harmed no one: no impact began, so no start, unless the document states
+        # one (a field, a window, a marker); the first entry or an entry's harm words are the
+        # danger's, not an impact's
+        times["started_at"] = None
+        del sources["started_at"]
     incident_class = _incident_class(doc, options, title, summary, factors)
 
     _check_title_date(doc, title_day, timeline)
@@ -3449,6 +3464,12 @@ def _title_from(doc: Doc, as_text) -> str | None:
         first_line, rest = opening.rows[0][1][0].strip(), [row[1][0] for row in _field_lines(opening.rows[1:])]
         if len(first_line) <= 120 and not first_line.endswith((".", "!", "?", ":")) \
                 and not _KV_LINE.match(plain(first_line)) and all(_KV_LINE.match(plain(r).strip()) for r in rest):
+            return as_text(first_line)
+        # (or over a line that says whose it is, then the fields: "LIMS outage during C-shift -
+        # 08-Feb-2024" over "Vellanki Pharma, Unit-II | shift handover note" over "Ticket: ...")
+        if len(first_line) <= 120 and not first_line.endswith((".", "!", "?", ":", ",")) and len(rest) >= 2 \
+                and not _KV_LINE.match(plain(first_line)) and rest[0][:1].isupper() and not rest[0].rstrip().endswith(".") \
+                and all(_KV_LINE.match(plain(r).strip()) for r in rest[1:2]):
             return as_text(first_line)
     return None
 

@@ -618,7 +618,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         # (its length without a note in brackets at its end: "2. TIMELINE (all times IST; the
         # node syslogs are in UTC, add 5:30)")
-        if (heading is not None and standalone and (len(stripped) <= 60 or stripped[-1] == ")" and 0 < stripped.find(" (") <= 60)
+        if (heading is not None and standalone and (len(stripped) <= 60 or stripped.rstrip(":")[-1:] == ")" and 0 < stripped.find(" (") <= 60)
                 and (c.isalpha() and (i + 1 >= n or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
                                       or _is_table_line(lines[i + 1])
                                       # (a note's "Times (Melbourne time)" right over its

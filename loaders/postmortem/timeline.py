@@ -749,6 +749,9 @@ _PREPOSED = lazy_re.compile(r"\b(?:into|on|of|about|for|regarding|around|behind)
 
 
 # a check of the organisation's own that fails: "install test failed", "smoke tests are failing"
+# a question quoted after a colon or a dash: what someone asked, in their words
+_QUOTED_QUESTION = lazy_re.compile(r"[:—–-]\s*[\"“][^\"”]{0,200}\?[^\"”]{0,200}[\"”]")
+_KEPT = frozenset("kept keep keeps keeping remained remains remain stayed stays stay left held".split())
 _CHECKS = {"test", "tests", "check", "checks", "probe", "probes", "verification", "healthcheck", "healthchecks"}
 _FAILS = {"fail", "fails", "failed", "failing"}
 _COPULA = {"is", "are", "was", "were", "start", "started", "starts", "begin", "began", "begins"}
@@ -1057,6 +1060,8 @@ def _tag(e: Entry) -> None:
                             # "agrees to add a quota later, preventing further incidents": a plan
                             or w in _CONTAINING and _PLANNED_WORK.search(e.text)
                             or kind == "resolved" and w.startswith("clos") and _PAPERWORK.search(e.text)
+                            # "cold room door kept closed": a thing held shut, no incident closed
+                            or kind == "resolved" and w.startswith("clos") and i and words[i - 1] in _KEPT
                             or _elsewhere(words, i + 1 + n)
                             or "locally" in words[i + 1 + n:i + 4 + n]
                             or ("still" in words or "else" in words) and _STILL_HURT.search(e.text)
@@ -1223,6 +1228,10 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")   # "UptimeRobot: /api/health DOWN, pages rafa": a monitor paging someone by name
     if ("emails" in said or "emailed" in said) and _MAILS_A_MAILBOX.search(e.text):
         e.tags.add("detected")   # 'Beth (Controller) — Emails data-team@: "Q4 close dashboard still shows Dec 30"'
+    if ("\"" in e.text or "“" in e.text) and "?" in e.text and _QUOTED_QUESTION.search(e.text):
+        # '@tamsin-w asks in Zulip #registry: "is the index lagging? ..."', 'Agency calls: "your
+        # filing said 6.5%, what gives?"': someone asking about what they see, in their words
+        e.tags.add("detected")
     if said.isdisjoint(_SAID_WORDS):
         return   # (none of the words they ask for: most entries)
     if _SECRET_WORDS.intersection(said) and _SECRET_ENDED.search(e.text):

@@ -72,6 +72,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:project|engineering|incident|post[\s-]?incident|postmortem|team|technical|internal|platform"
         r"|infrastructure|infra|ops|operational|sre)\s+follow[\s-]*ups?(?=\s*(?:\([^()]*\))?[\s:.]*$)", r"follow[\s-]*through(?!\s+(?:failures?|gaps?|problems?|issues?))",
         r"corrective(?:\s+and\s+prevent(?:at)?ive)?\s+(?:actions?|measures?)", r"prevent(?:at)?ive\s+and\s+corrective\s+actions?",
+        # a quality system's "CAPA", "CAPA plan", "Corrections and CAPA" (corrective and preventive actions)
+        r"(?:corrections?\s+(?:and|&)\s+)?capas?(?:\s+(?:plan|actions?|items?|table|list))?",
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
@@ -164,6 +166,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:pending|open|outstanding)\s+(?:actions?|items?|tasks?)", r"(?:how\s+we\s+will\s+)?prevent(?:ing)?\s+(?:future|further|recurrence|this)")),
     ("timeline", _rx(
         r"(?:detailed\s+|incident\s+|event\s+)?timeline", r"chronology", r"key\s+events?",
+        # a shift note's "Sequence:" over its clock lines (alone, or with its day: "Sequence, 3 Sep")
+        r"sequence(?=\s*(?:\(|:|,|$))",
         # a note's "Times (Melbourne time)" over its clocks (not "Times to recover", nor "Key
         # times:", the four moments as fields)
         r"times(?=\s*(?:\(|:|$))",
