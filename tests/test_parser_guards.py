@@ -1976,3 +1976,11 @@ def test_a_quoted_question_is_someone_telling_us():
             "- 12:31 — @tamsin-w in #registry: \"is the index lagging? add says no such version\"\n"
             "- 12:50 — publisher restarted, index current again\n")
     assert parse(text, "a.md")["detected_at"] == "2025-03-11T12:31:00Z"
+
+
+def test_a_mail_quoted_in_the_write_up_does_not_date_it():
+    text = ("# Login outage after the 8 April maintenance window\n\n**Severity:** SEV2\n\n## The notice we sent\n\n"
+            "> **Subject:** Scheduled maintenance – Tuesday 8 April, 01:00–03:00 BST\n> **Sent:** Tuesday 1 April 2025, 10:12\n"
+            ">\n> We're upgrading sign-in on Tuesday 8 April.\n\n## Timeline (BST)\n\n"
+            "- Tue 8 Apr 2025 03:20 — first failed sign-ins after the window\n- Tue 8 Apr 2025 04:10 — fixed\n")
+    assert parse(text, "a.md")["date"] == "2025-04-08"

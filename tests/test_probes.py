@@ -149,9 +149,9 @@ FLOORS = {
     "blind-dz": 0.86,   # first look 0.785 (208/265 at e9012e3; the same at dfe9f21); learned from in part (0.864)
     "blind-ea": 0.93,   # first look 0.921 (245/266 at e9012e3; the same at dfe9f21); learned from in part (0.940)
     "blind-eb": 0.94,   # first look 0.933 (249/267 at e9012e3; the same at dfe9f21); learned from in part (0.944)
-    "blind-ec": 0.91,   # first look 0.911 (245/269 at df0718b; 244 at dfe9f21)
-    "blind-ed": 0.87,   # first look 0.875 (225/257 at df0718b; 222 at dfe9f21)
-    "blind-ee": 0.93,   # first look 0.933 (251/269 at df0718b; 246 at dfe9f21)
+    "blind-ec": 0.91,   # first look 0.911 (245/269 at df0718b; 244 at dfe9f21); learned from in part (0.918)
+    "blind-ed": 0.92,   # first look 0.875 (225/257 at df0718b; 222 at dfe9f21); learned from in part (0.926)
+    "blind-ee": 0.93,   # first look 0.933 (251/269 at df0718b; 246 at dfe9f21); learned from in part (0.937)
 }
 
 

@@ -46,6 +46,7 @@ class Doc:
     drafts: set = field(default_factory=set)   # id(section) of a tool's draft beside a person's (document.py)
     # the incident's day came from a field that times it ("**Reported**: 2026-01-17 15:51")
     dated_by_field: bool = False
+    dated_by_mail: bool = False   # the date is a mail header's ("Sent:", "Date:"): the day it was written
     # the first field whose key names nothing the parser knows but whose value is a day
     # alone ("**Datum incidentu:** 07.05.2025"): weak evidence of the incident's day
     unnamed_day: tuple[str, int] | None = None

@@ -1766,6 +1766,11 @@ def _paired_fields(rows) -> bool:
     return named * 2 >= len(rows)
 
 
+# the days of one month a title spans: "August 19–20, 2024", "19-20 August 2024"
+_DAYS_SPANNED = lazy_re.compile(r"\b(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}\s*[–—-]\s*\d{1,2}\b"
+                                r"|\b\d{1,2}\s*[–—-]\s*\d{1,2}\s+(?i:" + tp.MONTH_STEMS + r")")
+
+
 def _names_a_span(text: str, hint) -> bool:
     """Two days joined as a range ("2026-08-18 → 2026-08-19", "March 3 to March 4, 2025"),
     the second later; not a date with another in a note ("2025-03-14 (revised 2025-03-18)")."""
@@ -2625,13 +2630,20 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
             narrated = found   # ("In the night from Saturday 30 to Sunday 31 March" under "date: 2024-03-31": the night's own date)
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
-            and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident)):
+            and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident)) \
+            and not (source == "title" and title and narrated <= found + timedelta(days=7)
+                     and (_names_a_span(title, hint) or _DAYS_SPANNED.search(title))):
+        # (a title naming the days it spans, "Unavailability ..., August 19–20, 2024", dates the
+        # incident by its first; the opening's "filed August 20" is the second, or later)
         doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")
         return narrated, None
     if found is not None:
-        return found, ("a name in the title holds" if source == "name" else None)
+        # (a mail's header gives the day it was sent: a timeline that dates its own entries
+        # earlier, "this week's near miss" told day by day, is the incident's)
+        return found, ("a name in the title holds" if source == "name" else
+                       "the mail is dated" if source == "byline" and doc.dated_by_mail else None)
     if summary and (found := tp.find_date(summary[:400], hint)) is not None:
         return found, None
     for s in doc.of_kind("timeline"):
@@ -2715,10 +2727,13 @@ def _opening_items(doc: Doc):
         for b in s.blocks:
             if b.line > 40:
                 return
-            if b.kind == "item" and not _NOTIFICATION_FIELD.match(text := plain(b.text)):
+            # (not a box left unticked: "### Near miss?" over "- [ ] Yes — no customer was
+            # affected" is a form's answer not given)
+            if b.kind == "item" and not _UNTICKED.match(b.text) and not _NOTIFICATION_FIELD.match(text := plain(b.text)):
                 yield text
 
 
+_UNTICKED = lazy_re.compile(r"\s*\[ \]")
 # a notification's decision and why: "Data Protection Officer notified: No – no personal data
 # was disclosed", "ICO reportable: No" (whom the incident was told to, not what it did)
 _NOTIFICATION_FIELD = lazy_re.compile(r"^[^:\n]{0,60}\b(?:notified|notifiable|reportable|informed|briefed|notification)\b"
@@ -3144,9 +3159,12 @@ def _byline_day(doc: Doc) -> date | None:
                 break
             if b.kind == "para" and (day := _byline(b.text)) is not None:
                 return day
-            if b.kind == "para" and _mail_header(b):
-                sent = next((plain(t) for _, (t,) in b.rows if plain(t).lower().startswith("date:")), None)
+            # (not a mail quoted in the write-up: "> **Sent:** Tuesday 1 April 2025", a notice sent a week before)
+            if b.kind == "para" and _mail_header(b) and not doc.lines[b.line - 1].lstrip().startswith(">"):
+                # (Outlook's "Sent:" is its date)
+                sent = next((plain(t) for _, (t,) in b.rows if plain(t).lower().startswith(("date:", "sent:"))), None)
                 if sent is not None and (day := tp.find_date(sent, doc.order_hint)) is not None:
+                    doc.dated_by_mail = True
                     return day
     return None
 

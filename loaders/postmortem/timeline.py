@@ -64,6 +64,7 @@ class Entry:
     tags: set = field(default_factory=set)
     markers: set = field(default_factory=set)
     own_day: bool = False  # its day is the timeline's own (a date on it or above it), not the incident's
+    written_day: bool = False   # its own text writes its day ("03/11 22:30"), not only the ones above it
 
     @property
     def event(self) -> str | None:
@@ -481,6 +482,7 @@ class _Reader:
                 pass
         e = Entry(at, body, line, date_only, local)
         e.own_day = st is not None and (st.has_date or self.stated_day is not None or self.dated)
+        e.written_day = st is not None and st.has_date
         _tag(e)
         self.entries.append(e)
         return e
@@ -2438,6 +2440,7 @@ def _past_midnight(entries: list[Entry]) -> None:
     that otherwise runs forward (a step forward, none back), a step back of more than
     twelve hours is the clock passing midnight, not an entry out of order. (A list kept
     newest first steps back at every entry, and is left as written.)"""
+    _past_a_dated_evening(entries)
     loose = [e for e in entries if e.at is not None and not e.date_only and not e.own_day]
     if len(loose) < 3:
         return
@@ -2449,6 +2452,26 @@ def _past_midnight(entries: list[Entry]) -> None:
     shift = timedelta(0)
     for e, wrapped in zip(loose[1:], wraps):
         shift += timedelta(days=1) if wrapped else timedelta(0)
+        if shift:
+            e.at += shift
+            e.day = e.day + shift if e.day is not None else None
+
+
+def _past_a_dated_evening(entries: list[Entry]) -> None:
+    """Time-only entries after a dated one late in its day ("| 03/11 22:30 | maintenance
+    window ... |" then "| 10:00 | tests open |"), that take its day, are on the next day when
+    the first of them steps back more than twelve hours: the night passed between them."""
+    anchor, shift = None, timedelta(0)
+    for e in entries:
+        if e.at is None or e.date_only:
+            continue
+        if e.written_day:
+            anchor, shift = e, timedelta(0)
+            continue
+        if anchor is None or e.day != anchor.day:
+            continue
+        if not shift and e.at < anchor.at - timedelta(hours=12):
+            shift = timedelta(days=1)
         if shift:
             e.at += shift
             e.day = e.day + shift if e.day is not None else None

@@ -535,7 +535,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     return None
 
 
-_FOR_WHOM = lazy_re.compile(r"for\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}", re.I)
+# (whose: "Follow-ups for day manager", "Follow-ups on our side", "Actions from our side")
+_FOR_WHOM = lazy_re.compile(r"(?:for|on|from)\s+(?:the\s+|our\s+|your\s+|their\s+)?[\w-]+(?:\s+[\w-]+){0,2}", re.I)
 _CONTAINER_SEP = lazy_re.compile(r"\s*:|\s[—–]\s")
 _GLOSSED = lazy_re.compile(r"^([^()（）]{2,60}?)\s*[(（]([A-Za-z][A-Za-z &/'’-]{2,40})[)）]$")
 _QUESTIONS = lazy_re.compile(r"\s*questions?\b", re.I)
