@@ -152,6 +152,9 @@ FLOORS = {
     "blind-ec": 0.91,   # first look 0.911 (245/269 at df0718b; 244 at dfe9f21); learned from in part (0.918)
     "blind-ed": 0.92,   # first look 0.875 (225/257 at df0718b; 222 at dfe9f21); learned from in part (0.926)
     "blind-ee": 0.93,   # first look 0.933 (251/269 at df0718b; 246 at dfe9f21); learned from in part (0.937)
+    "blind-ef": 0.87,   # first look 0.876 (233/266 at 99a9c7c; 232 at dfe9f21); not read
+    "blind-eg": 0.88,   # first look 0.889 (232/261 at 99a9c7c; 232 at dfe9f21); not read
+    "blind-eh": 0.85,   # first look 0.851 (223/262 at 99a9c7c; 220 at dfe9f21); not read
 }
 
 
