@@ -552,8 +552,7 @@ _NOT_DONE_BEFORE = lazy_re.compile(r"\b(?:not|never|nor|n't|fail\w*|attempt\w*|t
 # success back at 99%", "Login success rate back at normal levels")
 _FULL_AGAIN = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*|health\w*|passing)\b([^.;]{0,30}?)"
                          r"\b(?:(?:back|returns?|returned|recovers?|recovered)\s+to\s+100\s?%"
-                         r"|(?<=success\s)back\s+(?:to|at)\s+(?:9\d(?:\.\d+)?\s?%|normal\s+levels?)"
-                         r"|(?<=success\srate\s)back\s+(?:to|at)\s+(?:9\d(?:\.\d+)?\s?%|normal\s+levels?))", re.I)
+                         r"|(?:(?<=success\s)|(?<=success\srate\s))back\s+(?:to|at)\s+(?:9\d(?:\.\d+)?\s?%|normal\s+levels?))", re.I)
 _AT_ZERO = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]{0,30}?)"
                       r"\b(?:reach\w*|drop\w*|fell|falls?|hit\w*|goes|went)\s+(?:to\s+)?0\s?%", re.I)
 # the harm counted down to none: "Login errors drop to zero", "5xx fell to 0", "timeouts
