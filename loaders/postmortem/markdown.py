@@ -411,7 +411,6 @@ _PARA_MARKER = lazy_re.compile(r"^\d{1,2}\.\d{1,2}$")
 _LETTERED = r"\([a-z]\)|\([ivx]{1,4}\)|[a-z]\)|[ivx]{1,4}[.)]|\([1-9]\d?\)"
 _LETTERED_PARA = lazy_re.compile(r"^()(" + _LETTERED + r")\s+(\S.*)$")
 _LETTERED_MARKER = lazy_re.compile(_LETTERED)
-_MAIL_FROM = lazy_re.compile(r"(?:(?:\*\*|__)From:(?:\*\*|__)|(?:\*\*|__)From(?:\*\*|__):|From:)\s")
 # a point's code and the padding after it: "R1   ...", "CA-2\t..." (a code and one space
 # is a sentence's subject: "Q3 revenue ...")
 _CODED_PARA = lazy_re.compile(r"^()([A-Z]{1,3}-?\d{1,2}[.:)]?)(?: {2,}|\t)(\S.*)$")
@@ -597,7 +596,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             continue
         table = None
         standalone = not para and (item is None or was_blank)
-        if after_rule and standalone and cur.level == 7 and c in "*_F" and _MAIL_FROM.match(stripped):
+        if after_rule and standalone and cur.level == 7 and c in "*_F" and plain(stripped)[:6].lower() == "from: ":
             # "---" then "**From:** Chief Engineer ...": the next mail of a thread, no part of
             # the bold label's section above the rule ("**Agreed actions**" ends with its mail)
             open_section("", 7, ln)
