@@ -366,6 +366,9 @@ _ZONE_STATEMENT = lazy_re.compile(
     r"(?<=a)ll[ea]\s{1,3}(?:tijden|tider)\s{0,3}(?:zijn\s{1,3}|er\s{1,3}|är\s{1,3})?(?:in\s{1,3}|i\s{1,3})?|"
     r"(?<=t)(?:odas\s{1,3}las\s{1,3}horas|odos\s{1,3}os\s{1,3}hor[áa]rios|utti\s{1,3}gli\s{1,3}orari"
     r"|outes\s{1,3}les\s{1,3}heures)\s{0,3}(?:son\s{1,3}|s[ãa]o\s{1,3}|sono\s{1,3}|sont\s{1,3})?(?:en\s{1,3}|em\s{1,3}|in\s{1,3})?|"
+    # ("heures indiquées en CET", "(heures en UTC+1)", "horas en CET": the hours, then their zone)
+    r"(?<=h)(?<!\w.)(?:eures|oras|or[áa]rios)\s{1,3}(?:(?:indiqu|donn|exprim|affich|not)[ée]es\s{1,3}|indicad[oa]s\s{1,3})?"
+    r"(?:sont\s{1,3}|son\s{1,3}|s[ãa]o\s{1,3})?(?:en|em)\s{1,3}|"
     # "All hours in this document are in UTC+1": hours for times, as other languages say it
     r"(?<=h)(?<!\w.)ours\b[^.\n]{0,30}?\b(?:are|is|in|shown in|given in)\s{1,3}(?:in\s{1,3})?|"
     # ("(IDT, UTC+3)": a local name this table lacks, then its offset; "(server time, UTC+9)":
@@ -404,9 +407,13 @@ def stated_zone(text: str) -> Zone | None:
     if (m := _ZONE_TIME_SENTENCE.match(text)) is not None and (z := zone(m.group(1))) is not None:
         return z   # "Sydney time. Liam, from the rotator logs ...": a sentence of its own, the zone and "time"
     low = text.lower()
-    if any(w in low for w in _LOCAL_HINTS) and (m := _LOCAL_TIME_NAMED.search(text)) is not None:
-        # "alla klockslag nedan är svensk tid", "giờ Việt Nam": a country's own clock
-        return zone(LOCAL_TIMES[" ".join(m.group(0).lower().split())])
+    if any(w in low for w in _LOCAL_HINTS):
+        if (m := _LOCAL_TIME_NAMED.search(text)) is not None:
+            # "alla klockslag nedan är svensk tid", "giờ Việt Nam": a country's own clock
+            return zone(LOCAL_TIMES[" ".join(m.group(0).lower().split())])
+        for m in _CITY_ADJECTIVE_TIME.finditer(text):
+            if _city_zone(m.group(1)) is not None and (z := zone(m.group(1))) is not None:
+                return z   # "Alle tijden Amsterdamse tijd", "in Berliner Zeit": a city's clock
     return None
 
 
@@ -429,6 +436,9 @@ LOCAL_TIMES = {
     "北京时间": "Asia/Shanghai", "台北時間": "Asia/Taipei", "日本時間": "Asia/Tokyo", "한국 시간": "Asia/Seoul",
     "waktu indonesia barat": "Asia/Jakarta",
 }
+# a city's clock as Dutch and German name it, the city made an adjective: "Amsterdamse
+# tijd", "Rotterdamse tijd", "Berliner Zeit", "Frankfurter Zeit"
+_CITY_ADJECTIVE_TIME = lazy_re.compile(r"(?<![\w-])([A-Z][a-zäöüß]{2,})(?:se\s+tijd|er\s+[Zz]eit)\b")
 # (whole words in alphabets that space them; "以下时间均为北京时间" runs its words together)
 _LETTER = "A-Za-zÀ-ÿĀ-žА-Яа-яЁё"
 # (a word every one of them holds, looked for first: most text names none)
@@ -599,11 +609,14 @@ _DATE_PATTERNS = [
     # and only when the order reads one way (below)
     ("xyy", lazy_re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<s>[-/])(?P<b>\d{1,2})(?P=s)(?P<yy>\d{2})(?![\d\-/:%]|\.\w)")),   # (a full stop ending the sentence after it: "on Thu 6/4/26.")
     # 03.02. 15:29: a German-style day and month, each with its dot, then a time (the
+    # weekday in brackets may come between, "25.10. (pt) 16:55"; the
     # year is the incident's); without the time after it, "1.10." is more often a version
     # (or its weekday before it: "**Sat 16.08.**", a day's heading over its times)
-    ("dm_dot", lazy_re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?:(?=\s+\d{1,2}[:h]\d{2}(?!\d))"
+    ("dm_dot", lazy_re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?:(?=\s+(?:\([^\W\d_]{2,12}\.?\)\s+)?\d{1,2}[:h]\d{2}(?!\d))"
                                r"|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\.\d\d\.)|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d\.\d\d\.)"
-                               r"|(?<=(?i:mon|tue|wed|thu|fri|sat|sun),\s\d\d\.\d\d\.)|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d\.\d\.))")),
+                               r"|(?<=(?i:mon|tue|wed|thu|fri|sat|sun),\s\d\d\.\d\d\.)|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d\.\d\.))"
+                               # (without its second dot when its weekday follows, then its clock: "15.03 (pt) - 07:55")
+                               r"|(?=\s+\((?-i:(?![A-Z]{2}))[^\W\d_]{2,4}\.?\)\s*(?:[-–—,]\s*)?\d{1,2}[:h.]\d{2}(?!\d)))")),
     # 10/28 12:00 AM, 14/11 22:47: a month and a day (or a day and a month) with a slash,
     # the year left off (the incident's), a time right after them ("3/4 of the nodes" is not one)
     # (or the word before a clock between: "29/10, ore 18:00", "04/04 à 10h00", "3/4 at 14:05")
@@ -725,11 +738,26 @@ _LEAD = lazy_re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximate
                         r"|kl\.?|klockan|klo|kello|um|om|às|alle|ore|saat|lúc|pukul|godz\.?)\s+){0,2}", re.IGNORECASE)
 # between a date and its time: "at", or the word other languages use there ("um 14:05
 # Uhr", "à 14h05", "a las 14:05", "às 14:05", "om 14:05", "kl. 14.05", "o 14:05")
+# a weekday named in another language before a day's number (German, French, Spanish,
+# Portuguese, Dutch, Danish, Norwegian, Swedish, Italian)
+_OTHER_WEEKDAYS = (
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
+    "segunda terça terca quarta quinta sexta "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+    "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag "
+    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
+    "senin selasa rabu kamis jumat sabtu minggu "
+    "poniedziałek wtorek środa czwartek piątek sobota niedziela").split()
+
 # a weekday in brackets between a date and its time: "2024年7月24日(水)20時52分",
 # "2024년 7월 24일 (수) 20:52", "3月5日（周二）10:00", "2024-07-24 (Wed) 20:52", "5月6日(月・祝)"
+# (or in any other language, named or cut to four letters or fewer, not in capitals: "25.10
+# (pt) 16:55", "18.02. (Di) 07:20", "25.10.2024 (piątek) 16:55"; not "(Monthly)", nor "(UTC)")
 _BRACKET_WEEKDAY = (r"(?:[(（](?:[月火水木金土日](?:曜日?)?(?:・?祝)?|[월화수목금토일](?:요일)?|(?:周|星期)[一二三四五六日天]"
                     r"|(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?"
-                    r"|sun(?:day)?)\.?)[)）])?")
+                    r"|sun(?:day)?|" + "|".join(_OTHER_WEEKDAYS) + r"|(?-i:(?![A-Z]{2})[^\W\d_]{2,4}))\.?)[)）])?")
 _GAP = lazy_re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
                   r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?|ore|saat|lúc|pukul)\s+(?=\d))?"
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
@@ -886,17 +914,6 @@ def _match_compact_time(text: str, pos: int, st: Stamp) -> int | None:
     return None
 
 
-# a weekday named in another language before a day's number (German, French, Spanish,
-# Portuguese, Dutch, Danish, Norwegian, Swedish, Italian)
-_OTHER_WEEKDAYS = (
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
-    "segunda terça terca quarta quinta sexta "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
-    "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag "
-    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
-    "senin selasa rabu kamis jumat sabtu minggu").split()
 _OTHER_WEEKDAY = lazy_re.compile(r"(?:" + "|".join(_OTHER_WEEKDAYS) + r")(?:-feira)?\.?,?\s+(?:(?:den|le|el|de|der)\s+)?(?=\d)",
                             re.IGNORECASE)
 _OTHER_STARTS = frozenset(w[:3] for w in _OTHER_WEEKDAYS)
@@ -1329,6 +1346,7 @@ def slashed_month_day(a: int, b: int, order_hint: str | None) -> tuple[int, int,
 # a day and month in numbers, "3/6", "13/6"
 SLASHED_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})")
 _DOTTED_DAY = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})\.")
+_DOTTED_DUE = lazy_re.compile(r"(\d{1,2})\.(\d{2})")
 
 
 # "end of April", "the end of March 2025": a month's last day, as a due date
@@ -1363,9 +1381,10 @@ def due_date(text: str, incident: date | None) -> date | None:
     next one when that would fall before the incident."""
     if (m := _MONTH_END.fullmatch(text.strip())) is not None:
         return _month_end(m, incident)
-    if (m := _DOTTED_DAY.fullmatch(text.strip(" )];,"))) and 1 <= int(m.group(2)) <= 12:
+    if (m := _DOTTED_DAY.fullmatch(text.strip(" )];,")) or _DOTTED_DUE.fullmatch(text.strip())) \
+            and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
         # "by 30.04.", "bis 15.05.": a German-style day and month, each with its dot (the day
-        # first; not a clock, "15.05")
+        # first; not a clock, "15.05"); or a due date's whole value, "08.11" (a due is a day)
         st = Stamp()
         st.day, st.month = int(m.group(1)), int(m.group(2))
     else:

@@ -379,7 +379,8 @@ def test_a_fraction_before_words_is_no_date():
 
 
 @pytest.mark.parametrize("text, due", [("30.04.", date(2024, 4, 30)), ("15.05.)", date(2024, 5, 15)),
-                                       ("1.2.", date(2025, 2, 1))])
+                                       ("1.2.", date(2025, 2, 1)), ("08.11", date(2024, 11, 8)),
+                                       ("12.30", None)])
 def test_a_german_style_day_and_month_is_a_due_date_not_a_clock(text, due):
     assert tp.due_date(text, date(2024, 4, 9)) == due
 
@@ -458,3 +459,14 @@ def test_a_version_after_a_dash_is_no_range_end(text):
 def test_a_dotted_day_and_month_before_a_clock_is_the_day(text, want):
     st = tp.read_stamp(text)
     assert (st.month, st.day, st.hour, st.minute) == want
+
+
+@pytest.mark.parametrize("text", ["25.10. (pt) 16:55", "25.10.2024 (piątek) 16:55", "25.10.2024 (Fr.) 16:55"])
+def test_a_weekday_in_any_language_in_brackets_between_a_date_and_its_time(text):
+    st = tp.read_stamp(text, "dmy")
+    assert (st.month, st.day, st.hour, st.minute) == (10, 25, 16, 55)
+
+
+def test_a_zone_in_capitals_in_brackets_is_no_weekday():
+    st = tp.read_stamp("2024-07-24 (UTC) 20:52", "dmy")
+    assert not st.has_time

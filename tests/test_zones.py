@@ -116,13 +116,18 @@ def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
     # "all times" in other languages, then the zone
     ("## Tijdlijn (alle tijden CET)", "CET"), ("Todas las horas en CET", "CET"), ("Todos os horários em BRT", "BRT"),
     ("Tutti gli orari sono in CET", "CET"), ("Toutes les heures sont en CET", "CET"),
+    # the hours alone, then their zone ("Heures indiquées en CET", a heading's "(heures en UTC+1)")
+    ("Heures indiquées en CET.", "CET"), ("## Déroulé (heures en UTC+1)", "UTC+1"),
+    # a city's clock, the city made an adjective as Dutch and German do
+    ("Alle tijden Rotterdamse tijd.", "Europe/Amsterdam"), ("Alle Zeiten in Berliner Zeit", "Europe/Berlin"),
 ])
 def test_a_us_zone_written_out_is_that_zone(said, name):
     assert timeparse.stated_zone(said).name == name
 
 
 @pytest.mark.parametrize("said", ["Pacific Time", "Central European operations team", "the hour hand at 14:05",
-                                  "Uhrzeit: 14:05", "a hora de la verdad"])
+                                  "Uhrzeit: 14:05", "a hora de la verdad", "Wir hatten keine Zeit.",
+                                  "Die Hamburger Zeitung berichtete", "24 heures en continu"])
 def test_a_zone_word_that_is_not_stated_as_the_times_zone_is_none(said):
     assert timeparse.stated_zone(said) is None
 

@@ -98,7 +98,7 @@ _OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee
                     # ("Accountable executive: Simon Achterberg, CIO", as a regulator's report names who answers for it)
                     r"|\b(?:accountable(?:\s+(?:executive|owner|person|manager))?"
                     r"|responsible|responsibility|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
-                    r"|w[łl]a[śs]ciciel"
+                    r"|w[łl]a[śs]ciciel|porteur|pilote|encargad[oa]|odpowiedzialn[ya]"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
                     # (a second word, or a team's name joined by "&": "Identity & Access Management", "O&M South";
@@ -461,10 +461,10 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
         if group_status is None and _DONE_HEADING.search(clean_heading(plain(s.title))):
             group_status = "done"   # "## Guardrails added", "### Guardrails added" under Follow-ups
         tables = [b for b in s.blocks if b.kind == "table" and _is_action_table(b)]
-        if grouped and not tables and _heading_is_item(s):
+        if grouped and not tables and ((fields := _field_list(s)) is not None or _heading_is_item(s)):
             # "#### 1) Cron cleanup scheduled `@owner`", "### Rate-limit the token service",
-            # with prose below: the heading is the item
-            out.append(_from_text(_NUMBERED.sub("", s.title, count=1), _heading_fields(s), s.line, incident_date, None))
+            # with prose below, or over a list of its fields: the heading is the item
+            out.append(_from_text(_NUMBERED.sub("", s.title, count=1), fields or _heading_fields(s), s.line, incident_date, None))
             continue
         for b in tables:
             out.extend(_from_table(b, incident_date, group_kind, doc))
@@ -656,6 +656,27 @@ _TIMEFRAME = lazy_re.compile(r"\b(?:short|medium|mid|long)[\s-]?term\b|\bimmedia
                         r"|\bfuture\b|\bcompleted?\b|\bin\s+progress\b|\bdone\b|\bopen\b|\bplanned\b"
                         # ("After every deploy, run the smoke test automatically" is an item)
                         r"|^\W*(?:before|after|ahead\s+of|prior\s+to)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\W*$", re.I)
+
+
+# a bullet that names a field and gives its value: "- Porteur : Camille Laurent", "- Due: 28/06"
+_FIELD_ITEM = lazy_re.compile(r"^\W*([^\W\d_][\w'’ /]{0,24}?)\s*:\s*\S")
+
+
+def _field_list(s) -> list[str] | None:
+    """The items under an action heading when each is one of the heading's fields
+    ("### A1 — Alert on the dumps' size" over "- Porteur : Camille Laurent", "- Échéance :
+    28/06/2024", "- Statut : Fait"): bullets that are each a label and its value, two of them
+    (or the only one) an owner, a due date, a ticket or a status. None otherwise: a list of work."""
+    items = [b for b in s.blocks if b.kind == "item"]
+    if not items or any(_CHECK.match(b.text) for b in items):
+        return None
+    named = 0
+    for b in items:
+        if (m := _FIELD_ITEM.match(plain(b.text))) is None:
+            return None
+        c = _COLUMN.match(m.group(1).strip())
+        named += c is not None and c.lastgroup in ("owner", "due", "ticket", "status")
+    return [b.text for b in items] if named >= min(2, len(items)) else None
 
 
 def _heading_is_item(s) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from loaders import lazy_re
 from loaders import timeparse as tp
@@ -1482,7 +1482,10 @@ def _told_as_story(tops, entries: list[Entry]) -> bool:
     if any(sum(ln in opened for ln, _ in b.rows) >= 3 for b in paras):
         return False   # (a paragraph of lines each opening with its clock, a scribe's log, tells no story)
     timed = sum(1 for b in paras if any(ln in opened for ln, _ in b.rows))
-    return timed * 2 < len(paras) and sum(len(b.text) > 160 for b in paras) * 2 >= len(paras)
+    # (a paragraph is the story's when it runs long, or tells two moments: "Um 15:02 Uhr hat
+    # Ole den Pool vergrößert ... Um 16:30 Uhr haben wir die Störung geschlossen.")
+    told = sum(len(b.text) > 160 or next(islice(_CLOCK.finditer(b.text), 1, None), None) is not None for b in paras)
+    return timed * 2 < len(paras) and told * 2 >= len(paras)
 
 
 def _drop_retellings(r: _Reader, doc, spans: dict[int, tuple[int, int]]) -> None:
@@ -2384,7 +2387,8 @@ _ZONE_ABBREVIATION = lazy_re.compile(r"^[A-Z]{3,5}$")
 
 # a day and month written with a dot and no year, alone in a date column beside the
 # time's ("| 24.10 | 15:52 |"): a day, not a dotted clock, when a clock's cell follows
-_DOTTED_DAY = lazy_re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\s*$")
+# (its weekday in brackets after it: "| 25.10 (pt) | 16:55 |")
+_DOTTED_DAY = lazy_re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?=\s*(?:\([^\W\d_]{2,10}\.?\))?\s*$)")
 
 
 def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) -> None:
@@ -2397,7 +2401,7 @@ def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) 
         if not any(c.strip() for c in cells):
             continue
         said = [cells[i] for i in time_cols[:read] if i < len(cells)]
-        stamp_text = " ".join(c.strip() + "." if k + 1 < len(said) and _DOTTED_DAY.match(c) else c
+        stamp_text = " ".join(f"{c[:d.end()]}.{c[d.end():]}".strip() if k + 1 < len(said) and (d := _DOTTED_DAY.match(c)) else c
                               for k, c in enumerate(said)).strip()
         text = " — ".join(t for i, c in enumerate(cells) if i not in time_cols and (t := plain(c)))
         st = r.stamp(stamp_text) if stamp_text else None
@@ -2498,14 +2502,14 @@ _SENTENCE_END = lazy_re.compile(r"(?<=[.!?])(?<![aApP]\.[mM]\.)\s+(?=[A-Z(\"'])"
                                 r"|(?<=[aApP]\.[mM]\.)\s+(?=[A-Z(\"'])(?!(?:[A-Z]{1,4}T|UTC)\b)")
 # a clock in prose: "18:52", "9h05", "UTC 05:13" (not "expires in 2h05", a span); written with a dot ("14.30", as British
 # and German writers do) only where the words make it a time of day: a zone or am/pm after
-# it (or the day it was on: "00.05 on Friday the 11th"), or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
+# it (or the day it was on: "00.05 on Friday the 11th"; or "Uhr", "uur": "um 14.26 Uhr"), or "at", "from", "since", "until", "by", "around", "about" or a zone before it, and
 # no unit after it ("about 1.20 seconds" is a measure)
 # (every match starts with a digit or the "U" or "G" of a zone: the look ahead first
 # fails at every other character in one test, where the look behinds of both branches
 # were tried at each of them, 7x the cost over prose)
 # (an hour alone with its half of the day: "at 11 a.m.", "by 3pm"; not a range's,
 # "Between 4am-7am EST", whose zone is said once at its end)
-_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m|on\s+(?:mon|tue|wed|thu|fri|sat|sun)))"
+_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m|uhr\b|uur\b|on\s+(?:mon|tue|wed|thu|fri|sat|sun)))"
                     r"|(?<![-–—]\d)(?<![-–—]\d\d)(?=\s?[ap]\.?m\b)(?!\s?[ap]\.?m\.?\s?(?:[-–—]|to\s)\s?\d))"
                     r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
                     r"|(?<=\babout )|(?<=\bapproximately )|(?<=\broughly )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"

@@ -292,7 +292,7 @@ _OTHER_LANGUAGES = {
                 r"itens\s+de\s+a[çc][ãa]o", r"(?:elementos|puntos)\s+de\s+acci[óo]n", r"points\s+d['’]actions?",
                 r"punti\s+d['’]azione", r"plano\s+de\s+a[çc][ãa]o", r"plan\s+de\s+acci[óo]n",
                 # Italian and Polish: "Azioni correttive", "Prossimi passi", "Działania naprawcze"
-                r"azioni(?:\s+(?:correttive|preventive))?", r"prossimi\s+passi", r"dzia[łl]ania(?:\s+naprawcze)?",
+                r"azioni(?:\s+(?:correttive|preventive))?", r"prossimi\s+passi", r"dzia[łl]ania(?:\s+naprawcze)?", r"zadania(?:\s+(?:naprawcze|do\s+wykonania))?",
                 # "Next steps": "Nächste Schritte", "Prochaines étapes", "Próximos pasos/passos", "Volgende stappen"
                 r"n(?:ä|ae)chste\s+schritte", r"prochaines\s+[ée]tapes", r"pr[óo]ximos\s+pas(?:o|so)s",
                 r"volgende\s+stappen", r"neste\s+steg", r"n[äa]sta\s+steg",
@@ -307,6 +307,8 @@ _OTHER_LANGUAGES = {
                 r"(?:al[ıi]nacak\s+)?aksiyon(?:lar)?", r"eylem(?:\s+(?:maddeleri|plan[ıi]))?", r"d[üu]zeltici\s+faaliyetler",
                 r"h[àa]nh\s+đ[ộo]ng(?:\s+(?:kh[ắa]c\s+ph[ụu]c|ti[ếe]p\s+theo))?", r"vi[ệe]c\s+c[ầa]n\s+l[àa]m", r"bi[ệe]n\s+ph[áa]p(?:\s+kh[ắa]c\s+ph[ụu]c)?"),
     "timeline": (r"tidslinjen?", r"tidslinje", r"tidslinjer", r"zeitleiste", r"zeitlinie", r"zeitablauf", r"ablauf",
+                 # "Verlauf", "Zeitlicher Verlauf", "Störungsverlauf"; Dutch "Verloop"
+                 r"(?:zeitlicher\s+|st[öo]rungs|incident)?verlauf", r"(?:incident)?verloop",
                  r"chronologie", r"cronolog[ií]a", r"l[ií]nea\s+de\s+tiempo", r"tijdlijn", r"linha\s+do\s+tempo",
                  r"хронология(?:\s+событий)?", r"таймлайн", r"ход\s+событий", r"временная\s+шкала",
                  r"kronologi(?:\s+(?:kejadian|insiden))?", r"lini\s*masa", r"garis\s+waktu",
@@ -334,6 +336,8 @@ _OTHER_LANGUAGES = {
                 # "Por que aconteceu", "Por qué ocurrió", "Pourquoi c'est arrivé", "Warum es passiert ist"
                 r"por\s+qu[eé]\s+(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
                 r"warum(?:\s+es\s+(?:passiert\s+ist|geschah))?",
+                # "Waarom kon dit gebeuren?", "Dlaczego to się stało?"
+                r"waarom(?:\s+(?:kon|is|ging)\s+(?:dit|het)(?:\s+(?:zo\s+)?\w+){0,2})?", r"dlaczego(?:\s+to\s+si[ęe]\s+sta[łl]o)?",
                 r"(?:корневые|коренные|основные)\s+причины", r"(?:корневая|коренная|основная)\s+причина",
                 r"первопричин[аы]", r"причин[аы]", r"анализ(?:\s+причин)?",
                 # "Kök neden", "Katkıda bulunan etkenler"; "Nguyên nhân gốc rễ", "Nguyên nhân"
@@ -621,7 +625,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     # an intrusion's record: "Initial access: 27 May 21:12", "First unauthorised access",
                     # "First malicious activity: 2025-06-03 15:58:33", "First destructive action"
                     r"(?:initial|first)\s+(?:unauthori[sz]ed\s+)?(?:access|compromise)(?:\s+(?:at|on))?",
-                    r"first\s+(?:malicious|destructive|attacker|hostile)\s+(?:activity|action|call|api\s+call|login|request)")),
+                    r"first\s+(?:malicious|destructive|attacker|hostile)\s+(?:activity|action|call|api\s+call|login|request)",
+                    # "Störungsbeginn: 06:58 Uhr", "Beginn der Störung", "Begin storing", "Début de l'incident", "Inicio del incidente"
+                    r"(?:st[öo]rungs|ausfall|incident|impact)beginn?", r"beginn?\s+(?:der\s+st[öo]rung|des\s+ausfalls|van\s+de\s+storing)",
+                    r"begin\s+storing", r"d[ée]but(?:\s+de\s+l['’](?:incident|impact))?", r"inicio(?:\s+del\s+(?:incidente|impacto))?")),
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      # "First noticed: 3:05 PM", "First seen", "First alert"
                      r"first\s+(?:noticed|seen|spotted|alert(?:ed)?|report(?:ed)?|page[d]?)(?:\s+(?:at|on))?",
@@ -640,7 +647,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       # "Gemitigeerd:", "Hersteld:", "Wiederhergestellt:", "Rétabli :", "Mitigado:", "Återställd:"
                       r"gemitigeerd", r"hersteld", r"wiederhergestellt", r"mitigiert", r"r[ée]tablie?", r"att[ée]nu[ée]e?",
                       r"mitigad[oa]", r"restablecid[oa]", r"restabelecid[oa]", r"mitigat[oa]", r"ripristinat[oa]",
-                      r"[åa]terst[äa]lld", r"gjenopprettet", r"genoprettet", r"dipulihkan")),
+                      r"[åa]terst[äa]lld", r"gjenopprettet", r"genoprettet", r"dipulihkan",
+                      # "Störungsende: 08:52 Uhr", "Ende der Störung", "Einde storing", "Fin de l'impact": the disruption's end
+                      r"(?:st[öo]rungs|ausfall|storings)ende", r"ende\s+(?:der\s+st[öo]rung|des\s+ausfalls)", r"einde\s+(?:van\s+de\s+)?storing",
+                      r"fin\s+de\s+l['’]impact")),
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
                      r"(?:date|time)\s+(?:resolved|closed)", r"fault\s+cleared",
@@ -1392,6 +1402,12 @@ EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
     for what in ("aviso", "avisos", "reporte", "reportes", "informe", "queja", "quejas", "mensaje", "correo", "whatsapp",
                  "llamada", "ticket", "reclamação", "reclamo", "mensagem", "chamado", "e-mail", "email",
                  "segnalazione", "reclamo", "signalement", "appel", "message", "plainte")]
+# ... in German, Dutch and Polish: "rief der erste Kunde an", "eerste melding", "Pierwszy ticket"
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
+    f"{first} {what}" for first in ("erste", "erster", "ersten", "eerste", "pierwszy", "pierwsza", "pierwsze")
+    for what in ("kunde", "kundin", "anruf", "ticket", "meldung", "melding", "klant", "klacht", "zgłoszenie", "klient",
+                 "telefon", "mail", "e-mail")]
+EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + ["geschlossen", "gesloten", "zamknięty", "zamknięte", "zamknięto"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
     "por cerrado", "por cerrada", "por encerrado", "por encerrada", "incidente fechado", "incident clôturé",
     "vorfall geschlossen", "störung geschlossen", "incident geschlossen"]
