@@ -116,6 +116,8 @@ ABBREVIATIONS = {
     "WAT": 60, "SAST": 120, "PKT": 300,
     # Israel's summer clock, East and Central Africa's, Turkey's
     "IDT": 180, "EAT": 180, "CAT": 120, "TRT": 180,
+    # the Gulf's (UAE, Oman), as airlines and ground handlers there write it
+    "GST": 240,
 }
 
 # Zone words without a season follow the zone's own rules on the date: "ET" is EDT in
@@ -631,11 +633,11 @@ _DATE_PATTERNS = [
     ("mdy_name_dash", lazy_re.compile(_MON + r"-(?P<d>\d{1,2})-(?P<y>\d{4})", re.IGNORECASE)),
     # June 14th, 2022 / Oct 21 2015 / Tuesday, June 14 2022
     # ("Jun 07: the fix lands" is a date before its entry's colon; "Jun 07:30" is not one)
-    ("mdy_name", lazy_re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_MON_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
+    ("mdy_name", lazy_re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + _AND_MON_DAY + r"(?:,?\s+(?P<y>\d{4})(?!\d|[Zz](?![A-Za-z0-9]))" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
     # 15. srpna 2019, 3 de marzo de 2021, 14. März 2022, 1er octobre 2021, 1º de outubro
     # de 2021: a day (a French or Portuguese ordinal), a month word in another language
     # (checked against MONTHS below), a year
-    ("dmy_word", lazy_re.compile(r"(?P<d>\d{1,2})(?:er|re|º|ª)?\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d)")),
+    ("dmy_word", lazy_re.compile(r"(?P<d>\d{1,2})(?:er|re|º|ª)?\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?(?P<y>\d{4})(?!\d|[Zz](?![A-Za-z0-9]))")),
     # 8. Januar - 30. Januar 2026, 8 janvier au 30 janvier 2026: a range's first day in
     # those words, its year left to the second day (which _dates gives it)
     ("dmy_word_open", lazy_re.compile(r"(?P<d>\d{1,2})\.?\s+(?P<mon>[^\W\d_]{3,12})\.?(?=\s*(?:-|–|—|bis|au|al|a|to)\s*"
@@ -664,7 +666,7 @@ _DATE_PATTERNS = [
                             + r")\s+(?P<yy>\d{2})(?!\d)")),
     ("dmy_caps_yy", lazy_re.compile(r"(?P<d>\d{1,2})[ -](?P<mon>" + _CAPS_MONTHS + r")[ -](?P<yy>\d{2})(?![\d:%]|[.,]\d|\s*%)")),
     # 6th Nov 2023 / 14 June 2022
-    ("dmy_name", lazy_re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d)" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
+    ("dmy_name", lazy_re.compile(_WEEKDAY + r"(?P<d>\d{1,2})" + _ORD + _AND_DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<y>\d{4})(?!\d|[Zz](?![A-Za-z0-9]))" + _SHORT_YEAR + r"|(?!\d|:\d))", re.IGNORECASE)),
 ]
 
 # (after "am"/"pm" no letter or digit: "__9:09 PM__" is bold, and "_" is markup there)
@@ -681,7 +683,8 @@ _TIME = lazy_re.compile(
 # "0702H", as Singapore's and Malaysia's operations write it)
 # (the abbreviation is the clock's own, read with it: the entry's words come after it)
 # (or the padding a shift log sets after it, its entry's words lined up: "2340  Arr. rm 318")
-_TIME_COMPACT = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?:\s*(?:(?=(?:UTC|GMT|Z)\b)|(?:hrs?|hours|H)\b\.?)|(?=  +[^\W\d_]))")
+# ("0544 LT": local time, as airports' and ships' logs mark the clock beside a Zulu one)
+_TIME_COMPACT = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?:\s*(?:(?=(?:UTC|GMT|Z)(?![A-Za-z0-9]))|(?:hrs?|hours|H|LT)\b\.?)|(?=  +[^\W\d_]))")
 # four digits after a date and before the entry's separator are a 24-hour clock
 _TIME_COMPACT_AFTER_DATE = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
 # four digits for a 24-hour clock opening a day's entry, a colon after them ("1015: Raj
@@ -694,7 +697,7 @@ COMPACT_LEAD = lazy_re.compile(r"^\s*(?:~|\[(?=\d{4}\]\())?([01]\d|2[0-3])([0-5]
 # with a digit class has no first character the regex engine can skip to, one that opens
 # with the class skips to the next digit, twice as fast; the same matches, the digit
 # being one character whichever form follows)
-_CLOCK_LIKE = lazy_re.compile(r"\d(?:[:.hu]\d\d| h \d\d|\s*[ap]\.?m" + _END + r"|\d{3}\s*(?:UTC|GMT|Z)\b)", re.I)
+_CLOCK_LIKE = lazy_re.compile(r"\d(?:[:.hu]\d\d| h \d\d|\s*[ap]\.?m" + _END + r"|\d{3}\s*(?:UTC|GMT|Z|hrs?|hours|H|LT)\b)", re.I)
 
 
 def clocks_at_most(text: str) -> int:
@@ -792,7 +795,7 @@ _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
 
 
 _CLOCK_NEXT = lazy_re.compile(r"\s+\d{1,2}:\d\d")
-_HOURS_NEXT = lazy_re.compile(r"\s*(?:hrs?|hours|H)\b")
+_HOURS_NEXT = lazy_re.compile(r"\s*(?:hrs?|hours|H|LT)\b")
 
 
 def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int | None:
@@ -929,7 +932,7 @@ _WITH_SECONDS = lazy_re.compile(r":\d\d:\d\d$")
 _SPACED_OFFSET = lazy_re.compile(r" ?([+-](?:0\d|1[0-4]):?(?:00|30|45))(?![\w:]|\.\d|\s*[-–—]\s*\d)")
 # (a lowercase "z" glued to the minutes is Zulu too, as ops logs write it: "16:00z")
 # (Zulu before an entry's colon too: "0514Z: vpn-a drained")
-_ISO_ZONE = lazy_re.compile(r"(?:[Zz](?!\w|:\S)|([+-]\d{2}:?\d{2})(?![\w:]))")
+_ISO_ZONE = lazy_re.compile(r"(?:[Zz](?![^\W_]|:\S)|([+-]\d{2}:?\d{2})(?![\w:]))")
 _FRACTION = lazy_re.compile(r"[.,]\d{1,9}(?=[Zz](?![\w:])|[+-]\d{2}:?\d{2}(?![\w:]))")
 
 

@@ -470,3 +470,10 @@ def test_a_weekday_in_any_language_in_brackets_between_a_date_and_its_time(text)
 def test_a_zone_in_capitals_in_brackets_is_no_weekday():
     st = tp.read_stamp("2024-07-24 (UTC) 20:52", "dmy")
     assert not st.has_time
+
+
+@pytest.mark.parametrize("text, clock", [("1 Jan 1930Z (06:30 AEDT)", (1, 1, 19, 30)), ("__3 Nov 1905Z__ (06:05)", (11, 3, 19, 5)),
+                                          ("12 Aug 0544 LT", (8, 12, 5, 44))])
+def test_four_digits_glued_to_zulu_or_marked_local_are_a_clock_not_a_year(text, clock):
+    st = tp.read_stamp(text, "dmy")
+    assert st.year is None and (st.month, st.day, st.hour, st.minute) == clock

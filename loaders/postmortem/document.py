@@ -758,6 +758,22 @@ _WEEKDAY_SHORT_YEAR = lazy_re.compile(r"\b(?i:(" + tp.WEEKDAY_STEMS + r"))[a-z]*
 _WEEKDAY_DAY_MONTH = lazy_re.compile(r"\n[ \t|*_>-]*(?i:(" + tp.WEEKDAY_STEMS + r"))[a-z]*\.?,?[ \t]+(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
+# a weekday right before a date in numbers with its four-digit year: "Monday 3/10/2025"
+_WEEKDAY_BEFORE = lazy_re.compile(r"\b(?i:(" + tp.WEEKDAY_STEMS + r"))[a-z]*\.?,?[ \t]+$")
+_YEAR_AFTER = lazy_re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.](\d{4})")
+
+
+def _weekday_fits(text: str, start: int, a: int, b: int) -> str | None:
+    """The one order ("mdy" or "dmy") in which the date at ``start`` ("3/10/2025") falls
+    on the weekday named right before it, else None."""
+    if not start or not text[start - 1].isspace() or (w := _WEEKDAY_BEFORE.search(text, max(0, start - 14), start)) is None \
+            or (y := _YEAR_AFTER.match(text, start)) is None:
+        return None
+    weekday, year = tp.weekday(w.group(1)), int(y.group(1))
+    fits = [order for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a))) if _weekday_of(year, mo, d) == weekday]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _weekday_of(year: int, month: int, day: int) -> int | None:
     try:
         return date(year, month, day).weekday()
@@ -780,6 +796,10 @@ def _date_order(text: str, problems: Problems) -> str | None:
         elif b > 12 and a <= 12:
             mdy += 1
         elif a != b and a <= 12 and b <= 12:
+            if (fits := _weekday_fits(text, start, a, b)) is not None:
+                # "SEV 2 · Draft · Monday 3/10/2025": 10 March 2025 was a Monday, 3 October not
+                mdy, dmy = mdy + (fits == "mdy"), dmy + (fits == "dmy")
+                continue
             ambiguous += 1
             if first_line is None:
                 first_line = text.count("\n", 0, start) + 1
@@ -1490,9 +1510,11 @@ def _field_lines(rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]
         # "> **Type**: near-miss", opens one after its quote marks)
         # (nor a line under fields set in columns: "Ticket: INC-22817    Status: Closed" then
         # "Written by S. Rao (C-shift in-charge), 09-Feb 06:10")
+        # (nor a line of short parts set apart by "·" or "|" of its own: "SEV 2 · Draft ·
+        # Monday 3/10/2025" under the organisation's bold name)
         if out and not _opens_field(text) and not (text.strip()[:1].isupper() and (
                 _FIELDS_SEP.search(out[-1][1][0]) or _FIELDS_IN_COLUMNS.search(out[-1][1][0])
-                or _short_field_then_sentence(out[-1][1][0], text))):
+                or _short_field_then_sentence(out[-1][1][0], text) or _FIELDS_SEP.search(text))):
             out[-1] = (out[-1][0], [f"{out[-1][1][0]} {text.strip()}"])
         else:
             out.append((ln, [text]))
@@ -1642,20 +1664,41 @@ def _severity_level(severity: str | None, doc: Doc) -> int | None:
 _SENTENCE_STATUS = lazy_re.compile(r"(?<=[.!?])\s+Status\s*:\s*([^\W\d_][\w -]{1,30}?)\s*(?:\.\s|\.?$)")
 
 
+# a document's status as a part of its own in a header line of parts set apart by "·" or
+# "|": "SEV 2 · Draft · Monday 3/10/2025"
+_PART_STATUS = lazy_re.compile(r"(?:^|(?<=[·|]))\s*((?i:draft|final|in\s+review|under\s+review|approved|published|closed))\s*(?=[·|]|$)")
+
+
+def _opening_secs(doc: Doc) -> list:
+    """The sections a document opens with: the one before its title and its title's, and
+    any bold line standing as a heading right under them ("**Arapahoe Air — Crew
+    Systems**" over "SEV 2 · Draft · ..."), which is a byline's, not a part of the write-up."""
+    out = doc.secs[:2]
+    for s in doc.secs[2:]:
+        if s.level != 7:
+            break
+        out = [*out, s]
+    return out
+
+
 def _byline_status(doc: Doc) -> str | None:
-    """A status stated as a sentence of its own in the first paragraphs under the title."""
-    for s in doc.secs[:2]:
+    """A status stated as a sentence of its own in the first paragraphs under the title, or
+    as a part of its own in a header line of parts (two or more separators)."""
+    for s in _opening_secs(doc):
         for b in s.blocks[:2]:
             if b.kind == "para" and "Status" in b.text and len(b.text) <= 400 \
                     and (m := _SENTENCE_STATUS.search(plain(b.text))):
                 return m.group(1)
+            for _, (line,) in b.rows[:3] if b.kind == "para" else ():
+                if len(line) <= 160 and len(_FIELDS_SEP.findall(line)) >= 2 and (m := _PART_STATUS.search(plain(line))):
+                    return m.group(1)
     return None
 
 
 def _byline_severity(doc: Doc) -> str | None:
     """A severity stated as a clause of its own in a short line of the first paragraphs
     under the title (a terse note's header line)."""
-    for s in doc.secs[:2]:
+    for s in _opening_secs(doc):
         for b in s.blocks[:2]:
             # (each of a paragraph's first lines on its own: "2024-04-09 · SEV3 · Final ·
             # author: ..." heads a note written without blank lines)

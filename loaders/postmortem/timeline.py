@@ -595,6 +595,10 @@ _METRIC_NORMAL = lazy_re.compile(r"\b(?:latency|latencies|error\s+rates?|errors|
                                  re.I)
 _GOING_NORMALLY = lazy_re.compile(r"(?<!\bnot )(?<!n't )\b(?:is|are|was|were|now)\s+(?:again\s+|now\s+)?[a-z]+ing\s+normally\b", re.I)
 _PAGES_THE_DESK = lazy_re.compile(r"\bpages\s+the\s+(?:service\s+)?(?:desk|noc)\b(?!\s+to\s+(?:announce|inform|notify|tell|warn))", re.I)
+# someone on the floor telling the desk that runs the incident, by radio or phone: "operator
+# radios DM", "agents call the TDM", "calls the service desk" (not "Radios in the north half ...")
+_CALLS_THE_DESK = lazy_re.compile(r"\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bcalls?\s+(?:the\s+)?(?:TDM|duty\s+manager"
+                                  r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call)\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager", "me", "us"}   # ("My uptime monitor pages me")
 
@@ -915,7 +919,7 @@ _CJK_MARKERS = (("started", lazy_re.compile(r"影响开始|影響開始|영향\s
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page"}
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radios", "radioed", "calls", "call"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
@@ -1141,6 +1145,9 @@ def _tag(e: Entry) -> None:
             # Service Desk" (not "updates the maintenance page for the NOC", nor "pages the NOC
             # to announce the window")
             e.tags.add("detected")
+        elif w in ("radios", "radioed", "calls", "call") and _CALLS_THE_DESK.search(e.text) \
+                and _CONDITION.isdisjoint(words):   # (not "if you notice any issues, call the help desk")
+            e.tags.add("detected")   # "MES-2 operator radios DM: ...", "Gate agents call the TDM"
     if check_failed:
         # ... unless the entry says more went wrong ("health checks failed and every
         # request returned 503"): then the failing check is the outage itself

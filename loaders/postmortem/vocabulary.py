@@ -651,7 +651,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       # "Störungsende: 08:52 Uhr", "Ende der Störung", "Einde storing", "Fin de l'impact": the disruption's end
                       r"(?:st[öo]rungs|ausfall|storings)ende", r"ende\s+(?:der\s+st[öo]rung|des\s+ausfalls)", r"einde\s+(?:van\s+de\s+)?storing",
                       r"fin\s+de\s+l['’]impact")),
-    ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"closed(?:\s+at)?", r"incident\s+end",
+    ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"(?:incident\s+|case\s+)?closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
                      r"(?:date|time)\s+(?:resolved|closed)", r"fault\s+cleared",
                      # "- **Fixed:** 3d2c24b — 2026-08-22 09:13"
