@@ -1984,3 +1984,18 @@ def test_a_mail_quoted_in_the_write_up_does_not_date_it():
             ">\n> We're upgrading sign-in on Tuesday 8 April.\n\n## Timeline (BST)\n\n"
             "- Tue 8 Apr 2025 03:20 — first failed sign-ins after the window\n- Tue 8 Apr 2025 04:10 — fixed\n")
     assert parse(text, "a.md")["date"] == "2025-04-08"
+
+
+def test_a_queue_that_begins_to_back_up_is_no_recovery():
+    text = ("# Sorter stop\n\n**Date:** 2025-05-21 (UTC)\n\n## Timeline\n\n"
+            "- 10:00 Sorter stops.\n- 10:05 Sorter alarm pages the on-call.\n"
+            "- 10:09 Bags for the evening bank begin to back up.\n- 10:40 Sorter running again.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-05-21T10:40:00Z"
+
+
+def test_a_change_window_in_the_summary_is_no_impact_window():
+    text = ("# Sorter stop\n\n**Date:** 2025-05-21 (UTC)\n\n## Summary\n\nThe sorter stopped after a firmware update, "
+            "an approved change in the 09:00–09:30 window.\n\n## Timeline\n\n"
+            "- 09:12 Sorter stops.\n- 09:14 Sorter alarm pages the on-call.\n- 10:40 Sorter running again.\n")
+    r = parse(text, "a.md")
+    assert (r["started_at"], r["mitigated_at"]) == ("2025-05-21T09:12:00Z", "2025-05-21T10:40:00Z")

@@ -200,7 +200,8 @@ _DUE = lazy_re.compile(r"(?=[bdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|b
                   r"(?:(?:the\s+)?end\s+of\s+(?:" + tp.MONTH_STEMS + r")[a-z]*\.?(?:\s+\d{4})?))", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
 # spaces: a run of them after the label costs linear time, not cubic)
-_ACTION_POINT = lazy_re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO|follow[\s-]*+up)\b\s*+(?:\d++\s*+)?"
+# (not a message sent later, by its time: "Follow-up at 07:25Z:" over the quoted update)
+_ACTION_POINT = lazy_re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO|follow[\s-]*+up(?!\s++at\s++\d))\b\s*+(?:\d++\s*+)?"
                            r"(?::\s*+)?(?:(?:\*\*|__)\s*+)?(?::\s*+)?(?<=[\s:])(\S.*)", re.I)
 # a TODO left as a placeholder: a line or a field's value that is only "TODO", or "TODO(jonah)"
 _PLACEHOLDER_TODO = lazy_re.compile(r"(?m)^[\s>*_#|-]*TODO[\s*_.|]*$|:[\s*_]*TODO[\s*_.]*$|\bTODO\(\w+\)")

@@ -2121,6 +2121,14 @@ def _collect_metadata(doc: Doc) -> None:
                         cells = [c for c in cells if c.strip()]
                         if len(cells) == 2:
                             put(_key_of(cells[0], cells[1]), cells[1], ln, plain(cells[0]))
+                elif (col := _utc_column(rows)) is not None:
+                    # "| | Zulu | Local |" over "| Impact start (first failed check-in) | 04:32Z |
+                    # 05:32 BST |": each key's time in two clocks; the one in UTC read, as UTC
+                    for ln, cells in rows[1:]:
+                        if len(cells) > col and cells[0].strip() and (value := cells[col].strip()):
+                            if (st := tp.read_stamp(plain(value))) is not None and st.has_time and st.zone is None:
+                                value = f"{value} UTC"
+                            put(_key_of(cells[0], value), value, ln, plain(cells[0]))
                 elif _paired_fields(rows):
                     # "| Field | Value | Field | Value |": two fields to a row, side by side (a
                     # header that repeats its pair of names is names, no field)
@@ -2185,6 +2193,23 @@ def _collect_metadata(doc: Doc) -> None:
             meta["resolved"] = fixed[0]
         elif "mitigated" not in meta:
             meta["mitigated"] = fixed[0]
+
+
+# a column headed for UTC: "Zulu", "UTC", "GMT", "Time (UTC)"
+_UTC_COLUMN = lazy_re.compile(r"^\W*(?:zulu|utc|gmt|z|(?:time|clock)\s*\(\s*(?:utc|z|zulu|gmt)\s*\))\W*$", re.I)
+
+
+def _utc_column(rows) -> int | None:
+    """In a table of fields with a column for each of two clocks ("| | Zulu | Local |", "|
+    Milestone | UTC | Sydney |"), the UTC one's index, when two or more of its rows name a
+    time the parser knows (impact start, detected, resolved); else None."""
+    if len(rows) < 3 or len(head := rows[0][1]) != 3:
+        return None
+    col = next((i for i in (1, 2) if _UTC_COLUMN.match(plain(head[i]))), None)
+    if col is None:
+        return None
+    keys = sum(1 for _, cells in rows[1:] if cells and meta_key(plain(cells[0])) in _TIME_KEYS)
+    return col if keys >= 2 else None
 
 
 _IMPACT_KEY = lazy_re.compile(r"\b(?:impact|outage|downtime|disruption)\b", re.I)
@@ -3760,7 +3785,21 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                     and not _A_MEETING.search(plain(sentence), max(0, found[2] - 50), found[3] + 30):
                 # (nor a meeting's hours with its note after them: "3:00 PM – 3:40 PM CEST · Recorded")
                 return found[:2]
+    # (or a later section's story says whom it harmed and from when to when: "Passengers
+    # were affected from 08:52, when the first gate change failed to appear, until 09:58.")
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) not in ("went_wrong", "factors", None) or s in doc.secs[:2]:
+            continue
+        for b in s.blocks:
+            if b.kind == "para" and "affected from" in b.text:
+                for sentence in _SENTENCE.split(plain(b.text)):
+                    if (m := _AFFECTED_FROM.search(sentence)) and (found := _range_span(sentence[m.end():], incident_date, doc.zone, doc.order_hint)):
+                        return found[:2]
     return _window_field(doc)
+
+
+# who was harmed, then from when: "Passengers were affected from 08:52, when ..., until 09:58"
+_AFFECTED_FROM = lazy_re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?affected\s+from\s+(?=\d)", re.I)
 
 
 # the writer stating a key moment in a sentence of the summary or the impact: "The impact
@@ -3936,6 +3975,7 @@ _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 # what a clock time names when a noun of a schedule follows it ("the 11:00 batch", "the
 # 14:05 train"): a run of something, not a moment of the incident
 _SCHEDULED_THING = lazy_re.compile(r"\s+(?:batch|run|job|slot|train|flight|bus|ferry|cron|cycle|shift|sailing|departure|cut-?off)(?:es|s)?\b", re.I)
+_WINDOW_AFTER = lazy_re.compile(r"\s*(?:[A-Z]{2,5}\s+)?(?:maintenance\s+|change\s+|release\s+)?window\b", re.I)
 _MERIDIEM_SAID = lazy_re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
 # a planned window named just before its range: "maintenance window Sunday 10 pm to ..."
 # a change in a figure or a comparison, named as a thing, before the range: "the drop
@@ -3979,8 +4019,9 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
         second = tp.read_stamp(text, order_hint, start=sep.end())
         if second is None or not second.has_time:
             continue
-        if _SCHEDULED_THING.match(text, second.end):
-            continue   # "payouts moved from the 06:00 to the 11:00 batch": two runs named by their times
+        if _SCHEDULED_THING.match(text, second.end) or "window" in text and _WINDOW_AFTER.match(text, second.end):
+            continue   # "payouts moved from the 06:00 to the 11:00 batch": two runs named by their times;
+            #            "an approved change in the 17:00–17:30 window": the planned work's hours
         if "hours" in text[max(0, i - 30):i] and _HOURS_ARE.search(text, max(0, i - 30), i):
             continue   # "Our hours are 8 AM to 6 PM Mountain time": opening hours, no window of harm
         if "from" in text[max(0, i - 8):i] and _MOVED_FROM.search(text, max(0, i - 90), i):

@@ -1001,6 +1001,10 @@ _MONITOR_PAGES = lazy_re.compile(r"^[^:]{2,40}:[^\n]*?,\s*pages\s+@?[a-z][\w.-]*
 _MAILS_A_MAILBOX = lazy_re.compile(r"\bemail(?:s|ed)\s+[\w.+-]+@", re.I)
 
 
+# a queue growing: "bags begin to back up", "orders started to back up" (not "the site is back up")
+_BACKS_UP = lazy_re.compile(r"\b((?:begin|begins|began|start|starts|started|starting|continue|continues|continued)\s+to)\s+back\s+up\b")
+
+
 def _retag(e: Entry) -> None:
     """Tag an entry again once its words run on past its first line: what the whole
     sentence says, not what its first line's words said ("... as a minor alarm. Minor" over
@@ -1017,6 +1021,8 @@ def _tag(e: Entry) -> None:
         low = low.replace("e-mail", "email")   # ("e-mails eCommerce ops asking why ...": one word, as "emails")
     if "&" in low:
         low = _AMPERSAND_IN_WORD.sub("", low)   # ("Grace (FP&A) reports ...": one name, not "fp", "a")
+    if "back up" in low and _BACKS_UP.search(low):
+        low = _BACKS_UP.sub(r"\1 backlog", low)   # ("Bags ... begin to back up": a queue growing, not "site back up")
     words = _WORD.findall(low)
     if not _HEDGES.isdisjoint(words):
         # "this incident really began": a word that only stresses, between the words that
@@ -2524,6 +2530,8 @@ _CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:
                     re.I)
 
 
+# a time that opens or closes a planned window: "the 17:00–17:30 window", "17:30 change window"
+_IN_A_WINDOW = lazy_re.compile(r"(?:\s*[-–—]\s*\d{1,2}[:.h]\d{2})?\s*(?:[A-Z]{2,5}\s+)?(?:maintenance\s+|change\s+|release\s+)?window\b", re.I)
 _ZONE_FIRST = lazy_re.compile(r"(UTC|GMT)\s+", re.I)   # "UTC 05:13"
 _ZONE_BEFORE = lazy_re.compile(r"\b(?:UTC|GMT)\s$")     # (the four characters before a clock)
 
@@ -2581,6 +2589,8 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                     continue   # ("updating straight from 8.12 or older" beside "8.12.0" in a release table): a version
             if _HABITUAL.match(head, st.end):
                 continue   # ("branches open at 10 a.m. on Saturdays", "the job runs at 02:00 every night": a routine, no event)
+            if "window" in head and _IN_A_WINDOW.match(head, st.end):
+                continue   # ("an approved change in the 17:00–17:30 window": the planned work's hours)
             if (zone_first or zone_before) and st.zone is None:
                 st.zone = tp.ZONE_UTC
             if st.zone is not None:

@@ -1281,6 +1281,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        *[f"{v} the {k} incident" for v in ("close", "closes", "closed", "closing")
          for k in ("major", "security", "p1", "p2", "sev1", "sev2")],
        *[f"{k} incident closed" for k in ("major", "security")],
+       # a safety report's word for it: "closes the occurrence in the ops log"
+       "closes the occurrence", "closed the occurrence", "occurrence closed",
        # "Ama closes the thread", "closes the event", "Wes ... closes it out", "closing this"
        *[f"{v} the {n}" for v in ("closes", "closed", "closing") for n in ("event", "thread", "page", "war room",
                                                                           "bridge", "channel", "incident channel")],
