@@ -1999,3 +1999,15 @@ def test_a_change_window_in_the_summary_is_no_impact_window():
             "- 09:12 Sorter stops.\n- 09:14 Sorter alarm pages the on-call.\n- 10:40 Sorter running again.\n")
     r = parse(text, "a.md")
     assert (r["started_at"], r["mitigated_at"]) == ("2025-05-21T09:12:00Z", "2025-05-21T10:40:00Z")
+
+
+def test_a_record_that_starts_to_get_propagated_again_is_no_start():
+    text = ("# DNS\n\n**Date:** 2023-01-25\n\nDuring the deploy at 09:15 UTC the record failed to resolve. Around 09:30 UTC "
+            "the record started to get propagated again.\n")
+    assert parse(text, "a.md")["started_at"] != "2023-01-25T09:30:00Z"
+
+
+def test_a_desk_that_starts_receiving_calls_detects_not_starts():
+    from loaders.postmortem.timeline import _STARTS_GETTING
+    assert _STARTS_GETTING.search("Service Desk started receiving calls about it") is None
+    assert _STARTS_GETTING.search('Enumerators start getting "form not found"') is not None

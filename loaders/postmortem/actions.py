@@ -1019,7 +1019,36 @@ def _from_table(b, incident_date, group_kind, doc) -> list[dict]:
     return out
 
 
+def _hyphen_fields(text: str) -> str:
+    """An item whose fields a typewriter's hyphens set apart ("acheter 2 LNB de rechange -
+    JP Mukendi - 29/02", "... - fait / done 09/02"), its separators made the dashes the
+    field readers know: three parts or more, the last a short date or status. Else as it is."""
+    parts = text.split(" - ")
+    last = parts[-1].strip(" .;")
+    if len(parts) < 3 or len(last) > 30 or len(parts[-2].strip()) > 40:
+        return text
+    st = tp.read_stamp(last)
+    if (st is not None and st.has_date) or _DAY_MONTH.match(last) or _status(last) is not None \
+            or _status(_CLAUSE_END.split(last, 1)[0]) is not None:
+        return " — ".join(parts)
+    return text
+
+
 def _from_text(text: str, children: list[str], line: int, incident_date, group_kind,
+               group_status: str | None = None) -> dict:
+    """One item (_read_item), with the owner, due date and status its hyphen-set fields
+    give where its words as written gave none ("acheter 2 LNB - JP Mukendi - 29/02")."""
+    item = _read_item(text, children, line, incident_date, group_kind, group_status)
+    if " - " in text and None in (item["owner"], item["due"]) and not _DASHES.search(text) \
+            and (dashed := _hyphen_fields(text)) is not text:
+        other = _read_item(dashed, children, line, incident_date, group_kind, group_status)
+        for key in ("owner", "due"):
+            if item[key] is None:
+                item[key] = other[key]
+    return item
+
+
+def _read_item(text: str, children: list[str], line: int, incident_date, group_kind,
                group_status: str | None = None) -> dict:
     """One bullet, checkbox or paragraph. Its status comes from its own line (a done
     sub-bullet does not finish the parent), else from its group's heading; its ticket,

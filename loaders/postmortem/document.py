@@ -781,6 +781,10 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
+# a day and month in numbers without a year, before a clock or ending a line after a dash:
+# "08/02 06:50", "- Aline Kahindo - 15/03" (not "24/7 support", nor "3/4 of the nodes")
+_YEARLESS_DAY = lazy_re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?=[ \t]+\d{1,2}[:h.]\d\d(?!\d))"
+                                r"|(?<=[-–—][ \t])(\d{1,2})/(\d{1,2})(?=[ \t\r]*$)", re.M)
 # a table row whose first cell is a day and month in numbers alone: "| 1/29 | 11:47 AM | ..."
 _ROW_DAY = lazy_re.compile(r"^\|\s*(\d{1,2})/(\d{1,2})\s*\|", re.M)
 
@@ -845,6 +849,12 @@ def _date_order(text: str, problems: Problems) -> str | None:
         for m in _ROW_DAY.finditer(text):
             a, b = int(m.group(1)), int(m.group(2))
             dmy, mdy = dmy + (a > 12 and b <= 12), mdy + (b > 12 and a <= 12)
+    if not (dmy or mdy or ambiguous) and "/" in text:
+        # ... nor a table's: a day and month before a clock ("- 08/02 06:50 modem ..."), or
+        # a due date ending an item after a dash ("- buy two spare LNBs - JP Mukendi - 29/02")
+        for m in _YEARLESS_DAY.finditer(text):
+            a, b = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+            dmy, mdy = dmy + (a > 12 and 0 < b <= 12), mdy + (b > 12 and 0 < a <= 12)
     if dmy and mdy:
         problems.warning(None, "numeric dates are written both day-first and month-first; "
                                "each is read by its own values, ambiguous ones day-first")
@@ -4311,7 +4321,11 @@ def _prose_cause(doc: Doc) -> list[str]:
     # over the story's first "due to")
     stories = {id(s) for s in doc.secs if _untimed_story(doc, s)}
     for s in sorted(doc.secs, key=lambda s: id(s) in stories) if stories else doc.secs:   # (stable: order kept)
-        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE and id(s) not in doc.response_steps and id(s) not in stories:
+        # (a timeline's paragraph that opens as the cause's field, under its list: "Cause:
+        # 'replace form' deleted the version the phones used")
+        shaped = doc.kinds.get(id(s)) == "timeline" and id(s) not in stories and id(s) not in doc.response_steps
+        if doc.kinds.get(id(s)) in _NO_CAUSE_HERE and id(s) not in doc.response_steps and id(s) not in stories \
+                and not shaped:
             continue   # (a Resolution told as timed steps may name the cause it found)
         # a heading or a bold line that says it ("**The site was down due to a storage
         # fault**") states the cause as well as any sentence does
@@ -4320,7 +4334,8 @@ def _prose_cause(doc: Doc) -> list[str]:
             return [heading[:500]]
         i = 0
         while i < len(s.blocks):
-            if s.blocks[i].kind not in ("para", "item"):
+            if s.blocks[i].kind not in ("para", "item") or shaped and (
+                    s.blocks[i].kind != "para" or not _CAUSE_FIELD.match(plain(s.blocks[i].text).lstrip())):
                 i += 1
                 continue
             # a list item and its sub-bullets ("- CSS not loading" / "  - Caused by ..."),

@@ -1001,6 +1001,14 @@ _MONITOR_PAGES = lazy_re.compile(r"^[^:]{2,40}:[^\n]*?,\s*pages\s+@?[a-z][\w.-]*
 _MAILS_A_MAILBOX = lazy_re.compile(r"\bemail(?:s|ed)\s+[\w.+-]+@", re.I)
 
 
+# users or machines beginning to meet something (an error, a message), not good news:
+# 'Enumerators start getting "form not found"', "clients begin seeing timeouts"
+# (not a passive's "get": "the DNS record started to get propagated again", nor what comes back "again")
+_STARTS_GETTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:getting|seeing|receiving|hitting"
+                                  r"|get(?!\s+\w+ed\b)|see|receive|hit)\b(?![^.;]{0,40}\bagain\b)(?!\s+(?:\w+\s+)?(?:normal|success\w*|200s?|green|recover\w*|traffic|v\d|the\s+new"
+                                  r"|better|fewer|lower|improv\w*|results?|responses?\s+again"
+                                  # (nor word of it: "the Service Desk started receiving calls" is a detection)
+                                  r"|calls?|reports?|tickets?|complaints?|e-?mails?|messages?|alerts?|pages?|questions?))", re.I)
 # a queue growing: "bags begin to back up", "orders started to back up" (not "the site is back up")
 _BACKS_UP = lazy_re.compile(r"\b((?:begin|begins|began|start|starts|started|starting|continue|continues|continued)\s+to)\s+back\s+up\b")
 
@@ -1171,6 +1179,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")  # "2:09a  page: dns_servfail_ratio > 5% for 5m": the page, as its label
     if words and words[0] == "fixed" and _FIXED_LABEL.match(e.text):
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
+    if "impact" not in e.tags and _STARTS_GETTING.search(e.text):
+        e.tags.add("impact")   # 'Enumerators start getting "form not found"', "pods start getting OOMKilled"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     if "wieder" in e.text and _AGAIN_GERMAN.search(e.text):
