@@ -2011,3 +2011,9 @@ def test_a_desk_that_starts_receiving_calls_detects_not_starts():
     from loaders.postmortem.timeline import _STARTS_GETTING
     assert _STARTS_GETTING.search("Service Desk started receiving calls about it") is None
     assert _STARTS_GETTING.search('Enumerators start getting "form not found"') is not None
+
+
+@pytest.mark.parametrize("said", ["Test transfer of UGX 500 succeeds", "Refund of $500 paid", "550 EUR credited"])
+def test_a_sum_of_money_is_no_server_error(said):
+    text = f"# Payouts\n\n**Date:** 2025-03-03 (UTC)\n\n## Timeline\n\n- 10:00 {said}\n"
+    assert parse(text, "a.md")["timeline"][0]["event"] is None

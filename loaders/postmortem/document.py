@@ -2577,6 +2577,18 @@ def _named_day(text: str) -> date | None:
     return day if tp.plausible(day) else None
 
 
+def _field_day_without_year(doc: Doc, value: str) -> date | None:
+    """The day a field names without its year ("Started: Saturday 6 July, 16:02"), in the
+    year of the first full date the document names near it ("### Saturday 6 July 2024")."""
+    st = tp.read_stamp(plain(value), doc.order_hint)
+    if st is None or not st.has_date or st.year is not None or (near := tp.find_date(doc.text or "", doc.order_hint)) is None:
+        return None
+    try:
+        return date(tp.year_near(st.month, st.day, near), st.month, st.day)
+    except ValueError:
+        return None
+
+
 def _incident_date(doc: Doc, title: str | None, summary: str | None,
                    title_day: date | None) -> tuple[date | None, str | None]:
     """The day the incident happened, from the strongest evidence: front matter, a
@@ -2607,7 +2619,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         if found is None and (found := _named_day(title)) is not None:
             source = "name"   # weak: a build number may look like a day; a timeline's own day wins
     if (found is None or source == "name") and "started" in doc.meta \
-            and (started := tp.find_date(doc.meta["started"][0], hint)) is not None:
+            and (started := tp.find_date(doc.meta["started"][0], hint) or _field_day_without_year(doc, doc.meta["started"][0])) is not None:
         # "**Started:** 2026-01-12" (the day it began, with or without its time): the
         # incident's own day, as a Date field would be, not the lead-up a timeline may open with
         found, source = started, "start field"
@@ -3823,7 +3835,10 @@ _PROSE_ENDED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|d
                                # ("Mitigated by rollback to v2.40.3 at 10:59 UTC": the sentence that says it)
                                r"|(?:^|(?<=[.!]\s))mitigated\s+(?:by\s+(?:[^.;:]|\.(?=\S)){1,60}?\s+)?at\s+(?=\d)"
                                r"|\b(?:treat|count|consider|regard|take)\s+(?:the\s+)?(?:incident|impact|outage)\s+as\s+mitigated\s+"
-                               r"(?:when|once|at)\b[^.;:]{0,80}?\bat\s+(?=\d)", re.I)
+                               r"(?:when|once|at)\b[^.;:]{0,80}?\bat\s+(?=\d)"
+                               # ("We consider the incident mitigated at 11:05 EAT, when the script was stopped")
+                               # (not "as mitigated at 07:00 Central on the Tuesday": a day after the time, read above)
+                               r"|\b(?:treat|count|consider|regard)\s+(?:the\s+)?(?:incident|impact|outage)\s+mitigated\s+at\s+(?=\d)", re.I)
 
 
 def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:

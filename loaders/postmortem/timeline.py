@@ -599,6 +599,8 @@ _PAGES_THE_DESK = lazy_re.compile(r"\bpages\s+the\s+(?:service\s+)?(?:desk|noc)\
 # radios DM", "agents call the TDM", "calls the service desk" (not "Radios in the north half ...")
 _CALLS_THE_DESK = lazy_re.compile(r"\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bcalls?\s+(?:the\s+)?(?:TDM|duty\s+manager"
                                   r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call)\b", re.I)
+# someone posting word of it somewhere: "posts in the supervisors' WhatsApp group that ..."
+_POSTS_THAT = lazy_re.compile(r"\bposts?(?:ed)?\s+(?:in|to|on)\s+[^.;]{1,60}?\s+that\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager", "me", "us"}   # ("My uptime monitor pages me")
 
@@ -919,7 +921,7 @@ _CJK_MARKERS = (("started", lazy_re.compile(r"影响开始|影響開始|영향\s
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radios", "radioed", "calls", "call"}
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radios", "radioed", "calls", "call", "posts", "posted"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
@@ -1009,6 +1011,11 @@ _STARTS_GETTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|began
                                   r"|better|fewer|lower|improv\w*|results?|responses?\s+again"
                                   # (nor word of it: "the Service Desk started receiving calls" is a detection)
                                   r"|calls?|reports?|tickets?|complaints?|e-?mails?|messages?|alerts?|pages?|questions?))", re.I)
+# a sum of money, not a status code: "UGX 500", "KES 550", "$500", "500 EUR"
+_CURRENCIES = frozenset("usd eur gbp jpy cny inr ugx kes ngn zar tzs rwf ghs xof xaf etb mad egp brl mxn ars cop clp pen "
+                        "aud nzd cad chf sek nok dkk pln czk huf try aed sar qar pkr bdt lkr npr idr php thb vnd myr sgd "
+                        "hkd krw twd".split())
+_MONEY_5XX = lazy_re.compile(r"[$€£¥₹]\s?5\d\d\b|\b5\d\d\s?(?:[€£]|(?-i:[A-Z]{3})\b)")
 # a queue growing: "bags begin to back up", "orders started to back up" (not "the site is back up")
 _BACKS_UP = lazy_re.compile(r"\b((?:begin|begins|began|start|starts|started|starting|continue|continues|continued)\s+to)\s+back\s+up\b")
 
@@ -1151,8 +1158,9 @@ def _tag(e: Entry) -> None:
         elif w in _SWITCHING and (m := _FAILED_OVER.search(e.text)) and not _INTENT.intersection(words[max(0, i - 3):i]) \
                 and not _CONDITION.intersection(words):
             e.tags.add("mitigated")  # "We switch order emails to our backup provider"
-        elif len(w) == 3 and w[0] == "5" and w.isdigit():
-            e.tags.add("impact")  # an HTTP 5xx status
+        elif len(w) == 3 and w[0] == "5" and w.isdigit() and not (i and words[i - 1] in _CURRENCIES) \
+                and not _MONEY_5XX.search(e.text):
+            e.tags.add("impact")  # an HTTP 5xx status (not "a test transfer of UGX 500", "$500")
         elif w in ("pages", "page") and (_PAGED.intersection(words[i + 1:i + 4]) or _PAGES_SOMEONE.search(e.text)
                                          or w == "pages" and _PAGES_THE_DESK.search(e.text)):
             # "pages the auth team", "page the payments on-call", "pages @Dev Patel", "pages the
@@ -1162,6 +1170,8 @@ def _tag(e: Entry) -> None:
         elif w in ("radios", "radioed", "calls", "call") and _CALLS_THE_DESK.search(e.text) \
                 and _CONDITION.isdisjoint(words):   # (not "if you notice any issues, call the help desk")
             e.tags.add("detected")   # "MES-2 operator radios DM: ...", "Gate agents call the TDM"
+        elif w in ("posts", "posted") and _POSTS_THAT.search(e.text):
+            e.tags.add("detected")   # "CHW supervisor posts in the supervisors' WhatsApp group that no stipend has arrived"
     if check_failed:
         # ... unless the entry says more went wrong ("health checks failed and every
         # request returned 503"): then the failing check is the outage itself
