@@ -416,6 +416,8 @@ def stated_zone(text: str) -> Zone | None:
         for m in _CITY_ADJECTIVE_TIME.finditer(text):
             if _city_zone(m.group(1)) is not None and (z := zone(m.group(1))) is not None:
                 return z   # "Alle tijden Amsterdamse tijd", "in Berliner Zeit": a city's clock
+    if (text.isupper() or text.islower()) and (titled := text.title()) != text and not (titled.isupper() or titled.islower()):
+        return stated_zone(titled)   # "## CRONOLOGÍA (HORA DE MADRID)", "(hora de madrid)": a city named in one case all the same
     return None
 
 
@@ -676,7 +678,9 @@ _TIME = lazy_re.compile(
     # "14時05分" and "14시 05분" (Japanese, Korean) likewise
     r"(?P<h>\d{1,2})(?:(?P<sep>[:.h時시]|(?<=\d\d)u| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?\s?m" + _END + r"))"
     # "4:32 PM", "3:15 p. m." (as Spanish writes it), "9:27a", "4:00p"
-    r"(?:\s*(?P<ampm>[ap])(?:\.\s?|)m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?",
+    r"(?:\s*(?P<ampm>[ap])(?:\.\s?|)m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?"
+    # ("09:31h –": the hours' sign after the clock, as Spanish and Italian teams write it)
+    r"(?:(?<=[:.]\d\d)h(?![^\W\d_]))?",
     re.IGNORECASE,
 )
 # ("0342 hrs": four digits and the hours' abbreviation, as hospitals and forces write a clock;

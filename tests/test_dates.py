@@ -477,3 +477,8 @@ def test_a_zone_in_capitals_in_brackets_is_no_weekday():
 def test_four_digits_glued_to_zulu_or_marked_local_are_a_clock_not_a_year(text, clock):
     st = tp.read_stamp(text, "dmy")
     assert st.year is None and (st.month, st.day, st.hour, st.minute) == clock
+
+
+@pytest.mark.parametrize("text, end", [("09:31h – Rotación", 6), ("14.05h x", 6), ("9h05 début", 4)])
+def test_the_hours_sign_after_a_clock_is_the_clock_s(text, end):
+    assert tp.read_stamp(text).end == end

@@ -120,6 +120,8 @@ def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
     ("Heures indiquées en CET.", "CET"), ("## Déroulé (heures en UTC+1)", "UTC+1"),
     # a city's clock, the city made an adjective as Dutch and German do
     ("Alle tijden Rotterdamse tijd.", "Europe/Amsterdam"), ("Alle Zeiten in Berliner Zeit", "Europe/Berlin"),
+    # a city named in capitals or in lower case, as a heading may set it
+    ("## CRONOLOGÍA (HORA DE MADRID)", "Europe/Madrid"), ("## cronología (hora de madrid)", "Europe/Madrid"),
 ])
 def test_a_us_zone_written_out_is_that_zone(said, name):
     assert timeparse.stated_zone(said).name == name

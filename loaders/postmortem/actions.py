@@ -182,9 +182,11 @@ _NOT_INITIALS = {"WIP", "TBD", "TBC", "TBA", "TODO", "DONE", "NA", "HIGH", "LOW"
 # 30.04.2024", "uiterlijk 28 maart", "tenggat 20/09", "senast 1/12", "hạn chót", "do dnia")
 # a weekday before a date, perhaps: "Tuesday, April 15", "Fri 21/3"
 _WEEKDAY_OPEN = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
-_DUE = lazy_re.compile(r"(?=[bdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|by|before|deadline|eta|target(?:\s+(?:completion\s+)?date|\s+completion|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
+_DUE = lazy_re.compile(r"(?=[abdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|by|before|deadline|eta|target(?:\s+(?:completion\s+)?date|\s+completion|ed\s+(?:for|by))?|[ée]ch[ée]ance|fecha\s+l[íi]mite"
                   r"|estimated\s+completion(?:\s+date)?|termin"
                   r"|prazo|plazo|scadenza|f[äa]llig(?:\s+am)?|bis|entro(?:\s+il)?|son\s+tarih|uiterlijk|tenggat|senast|frist"
+                  # ("para el 31/01", "pour le 15/03", "avant le 15/03", "antes del 31/01": by the day)
+                  r"|para\s+(?:el|o)|pour\s+le|avant\s+le|antes\s+del?"
                   r"|h[ạa]n(?:\s+ch[óo]t)?|do\s+dnia)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
                   r"[@<]?" + _WEEKDAY_OPEN +   # ("target completion Tuesday, April 15";
                   #                                                        Notion's date mention, "Due: @May 8, 2020";
@@ -1115,8 +1117,9 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
         elif ("->" in clean or "→" in clean) and (am := _ARROW_TO.search(clean)) \
                 and all(_a_note(n) or _LOOSE_WHEN.match(n.strip()) for n in _NOTE_BREAK.split(am.group(2)) if n.strip()):
             owner = am.group(1)   # "alert on archive_command failures -> mk, OPS-1187": handed to mk
-            due_chip = next((dm.group(1) for n in _NOTE_BREAK.split(am.group(2)) if (dm := _DAY_MONTH.match(n.strip()))),
-                            None)   # "... -> JB, Fri 21/3": the day it is due
+            due_chip = next((dm.group(1) for n in _NOTE_BREAK.split(am.group(2))
+                             if (dm := _DAY_MONTH.match(_DUE_WORD.sub("", n.strip(), count=1)))),
+                            None)   # "... -> JB, Fri 21/3", "→ Diego, para el 31/01": the day it is due
         elif "@" in clean and (lm := _mention_before_notes(clean)) is not None:
             owner = lm   # "... in the test suite. @hana GRO-312 due 11/15", "... on import → @deniz [LIVE-1402] by ..."
         elif "👤" in text and (pm := _PERSON_SIGN.search(text)):
@@ -1236,7 +1239,10 @@ _ARROW_TO = lazy_re.compile(r"\s(?:->|→)\s*(@?(?:[A-ZÀ-Þ][\w'’-]+(?:\s(?:"
                             r"[A-ZÀ-Þ][\w'’-]+)?|[a-z][a-z0-9._-]{1,19}))(?:\s\([^()]{1,40}\))?"
                             # (its notes after commas or middle dots: "→ Pieter de Graaf, NETAMS-301, by ...",
                             # "→ Marco Rossi (service desk lead), by 2024-06-30")
-                            r"\s*((?:\s?[,·][^,·]{1,80}){0,3})$")
+                            # (or dashes: "→ Diego — DONE")
+                            r"\s*((?:\s?[,·—–][^,·—–]{1,80}){0,3})$")
+# the word before a due date: "by", "para el", "pour le"
+_DUE_WORD = lazy_re.compile(r"^(?:by|due|before|para\s+el|para\s+o|pour\s+le|avant\s+le|antes\s+del?|bis|entro\s+il)\s+", re.I)
 # a wiki link to a page named for a person: "[[Lukas Brandt]]" (not "[[2024-11 networking budget]]")
 _WIKILINKED_NAME = lazy_re.compile(r"\[\[([^\[\]|#]{3,40})(?:\|[^\[\]]*)?\]\]")
 # a loose time for the work: "after the holidays", "next sprint", "before Friday"
@@ -1386,7 +1392,7 @@ _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]((?:\s+(?:[—–
 # (or its ticket: "(Arjun) AUTH-554")
 _NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12}|(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))[.;]?\s*$", re.I)
 # where one note in brackets ends and the next begins
-_NOTE_BREAK = lazy_re.compile(r"[,;·](?!\s*\d{4}\b)|\s/\s")   # (and a spaced slash: "(Kafka team / Sunita Rao)")
+_NOTE_BREAK = lazy_re.compile(r"[,;·—–](?!\s*\d{4}\b)|\s/\s")   # (and a spaced slash: "(Kafka team / Sunita Rao)")
 # an item's closing notes in brackets set in italics: "*(Dana Whitaker · HB-1201 · due Mar 14 · Done)*"
 _EMPHASISED_CLOSE = lazy_re.compile(r"(?<![*_])[*_]{1,2}(\([^()*_]{1,120}\))[*_]{1,2}\s*$")
 # a name, then perhaps its ticket, a status and a date, each after a comma

@@ -587,6 +587,14 @@ _AGAIN_ROMANCE = lazy_re.compile(r"\b(?:vuelven?|volvi[óo]|volvieron|volta[mv]?
                                  # (not what fails again: "vuelve a fallar", "volta a cair")
                                  r"\s+a\s+(?!fall|falh|ca[eií]r|romp|quebr|bloque|trav|colaps|degrad|interromp|sbagli|guast)"
                                  r"(?:[^\W\d_]{3,}(?:ar|er|ir|are|ere|ire)|ser\s+[^\W\d_]+[ai]d[oa]s?)\b", re.I)
+# someone calling us, in Spanish and Portuguese: "Llama la Clínica ...", "Ligou o cliente"
+# (not "se llama la API", what something is called)
+# (nor "Pablo llama a Javier", an escalation to a colleague)
+_CALLS_US = lazy_re.compile(r"(?<!\bse )\b(?:(?:llama|llamó|llaman|llamaron)\s+(?:la|el|un|una)|(?:liga|ligou|ligam|ligaram)\s+(?:o|um|uma))\s", re.I)
+# ... or said with "again" after the verb: "Los emails salen otra vez", "funcionan de nuevo",
+# "voltou a funcionar novamente" (not what fails again: "falla otra vez", "cae de nuevo")
+_AGAIN_ANOTHER_TIME = lazy_re.compile(r"\b(?!fall|falh|ca[eií]|romp|quebr|bloque|trav|colaps|degrad|interromp|error)"
+                                      r"[^\W\d_]{3,}(?:n|an|en)?\s+(?:otra\s+vez|de\s+nuevo|novamente|de\s+novo)\b", re.I)
 # what the service does, done as it should again: "scans were completing normally", "the
 # service is operating normally" (not "were not completing normally", nor "stopped ...")
 # a measure said to be normal, as an entry's last words: "..., latency normal", "error rate normal again"
@@ -1217,6 +1225,10 @@ def _tag(e: Entry) -> None:
     said = set(words)   # (the checks below ask whether a word is there, not where)
     if not said.isdisjoint(_AGAIN_VERBS) and _AGAIN_ROMANCE.search(e.text):
         e.tags.add("mitigated")  # "Novas transferências voltam a liquidar em segundos"
+    if ("llama" in said or "llamó" in said or "liga" in said or "ligou" in said) and _CALLS_US.search(e.text):
+        e.tags.add("detected")  # "Llama la Clínica Veterinaria Albufera: sus clientes no reciben ..."
+    if ("vez" in said or "nuevo" in said or "novamente" in said or "novo" in said) and _AGAIN_ANOTHER_TIME.search(e.text):
+        e.tags.add("mitigated")  # "Los emails salen otra vez", "los pagos funcionan de nuevo"
     if not _STAGES.isdisjoint(said) and (m := _STAGE_CLOSES.search(e.text)) \
             and not (e.text[m.start()] in ".;" and _ALERT_QUOTED.search(e.text)):
         # "... full plans published — mitigated (06:38)" (not an alert's own state pasted
