@@ -2017,3 +2017,15 @@ def test_a_desk_that_starts_receiving_calls_detects_not_starts():
 def test_a_sum_of_money_is_no_server_error(said):
     text = f"# Payouts\n\n**Date:** 2025-03-03 (UTC)\n\n## Timeline\n\n- 10:00 {said}\n"
     assert parse(text, "a.md")["timeline"][0]["event"] is None
+
+
+def test_someone_telling_us_what_they_see_is_a_detection():
+    text = ("# Lab sync\n\n**Date:** 2025-03-06 (UTC)\n\n## Timeline\n\n- 09:10 Lab sync fails for every clinic.\n"
+            "- 10:20 Lab technician tells the IT officer that no result has arrived since 9.\n- 12:35 Chain fixed.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-03-06T10:20:00Z"
+
+
+def test_hours_a_plan_was_booked_for_are_no_impact_window():
+    text = ("# Telescope night\n\n**Date:** 2024-11-09 (UTC)\n\n## Summary\n\nThe dome drive failed. Fields planned for "
+            "01:00–04:00 could not be fitted in later.\n\n## Timeline\n\n- 02:14 Dome stops.\n- 05:34 Science resumes.\n")
+    assert parse(text, "a.md")["mitigated_at"] != "2024-11-09T04:00:00Z"

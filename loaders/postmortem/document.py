@@ -2052,7 +2052,16 @@ def _collect_metadata(doc: Doc) -> None:
                         for key, value, ln, key_text in fields:
                             put(key, value, ln, key_text)
                         break
-            elif shaped and s.blocks and s.blocks[0].kind == "table":
+            if kind == "timeline" and not shaped:
+                # (key moments as fields under the timeline's table or list: "Detected: 10:41
+                # local, by the ops room assistant, 2 h 29 min into the gap")
+                for b in s.blocks[1:]:
+                    if b.kind == "para" and not _timed([b.text]) and all(_opens_field(t) for _, (t,) in b.rows):
+                        for ln, (line_text,) in b.rows:
+                            for k, v in _line_pairs(line_text):
+                                if meta_key(k) in _TIME_KEYS and tp.clocks_at_most(v):
+                                    put(meta_key(k), v, ln, k)
+            if shaped and s.blocks and s.blocks[0].kind == "table":
                 # (a table of fields first under the title, whatever the chat pasted below it
                 # makes of the section: "| Severity | SEV2 |" over "- **[16:02] lukas:** ...")
                 for ln, cells in s.blocks[0].rows:
@@ -3983,7 +3992,9 @@ _NOTE_AFTER = lazy_re.compile(r"\s*\([^()\d]{1,40}(?:\d[^()]{0,20})?\)"
 _IMPACT_WORDS_LATIN = (r"outage|impact|down|unavailable|errors?|fail\w*|degraded|between|duration|"
                        r"lasted|lasting|broken|disrupt\w*|incident|affected(?<!not affected)(?<!never affected)"
                        r"|indisponible|inaccessible|panne|coupure|ausfall|störung|nicht\s+erreichbar"
-                       r"|caída|interrupción|indisponível|queda|storing")
+                       r"|caída|interrupción|indisponível|queda|storing"
+                       # ("Customers could not download the export from 05:40 until 11:45 MEZ")
+                       r"|could\s+not|couldn['’]t|cannot|can['’]t|unable|were\s+not\s+able")
 _IMPACT_WORDS_CJK = r"障害|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단"
 # (led by a look ahead for the first letters of its words: a search tests one class at
 # each character, and tries the words only where one may start, 2x faster over prose)
@@ -4007,7 +4018,9 @@ _MERIDIEM_SAID = lazy_re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
 # between 16:00 and 17:00", "the gap between"
 _A_CHANGE_BETWEEN = lazy_re.compile(r"\b(?:the|this|that)\s+(?:drop|fall|rise|jump|spike|dip|increase|decrease|gap|difference)\s+(?:between|from)\s+$",
                                     re.I)
-_PLANNED_WINDOW = lazy_re.compile(r"\b(?:maintenance|change|upgrade|release|deploy(?:ment)?|patch(?:ing)?)\s+window\b[^.;]{0,30}$", re.I)
+_PLANNED_WINDOW = lazy_re.compile(r"\b(?:maintenance|change|upgrade|release|deploy(?:ment)?|patch(?:ing)?)\s+window\b[^.;]{0,30}$"
+                                  # ("fields planned for LST 01:00–04:00 could not be fitted in": a plan's hours)
+                                  r"|\b(?:planned|scheduled|booked|slotted)\s+(?:for\s+)?(?:[A-Z]{2,4}\s+)?$", re.I)
 _DOTTED_WRAP = timedelta(hours=12)   # a dotted range's end this much before its start: no window
 
 
@@ -4053,7 +4066,7 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
             continue   # "Kurier Nord moved its evening collection from 18:30 to 17:45": a time changed, no window
         if _A_CHANGE_BETWEEN.search(text, max(0, i - 30), i):
             continue   # "(The drop between 16:00 and 17:00 is the bulk removal ...)": a figure's change between two readings
-        if "window" in text and _PLANNED_WINDOW.search(text, max(0, i - 40), i):
+        if ("window" in text or "ed " in text) and _PLANNED_WINDOW.search(text, max(0, i - 40), i):
             continue   # "(maintenance window Sunday 10 pm to Monday 6 am)": the planned work's hours, not the harm's
         if first.hour is not None and second.hour is not None and first.hour < 12 <= second.hour \
                 and first.hour + 12 <= second.hour and not _MERIDIEM_SAID.search(text, i, at) \

@@ -607,6 +607,8 @@ _PAGES_THE_DESK = lazy_re.compile(r"\bpages\s+the\s+(?:service\s+)?(?:desk|noc)\
 # radios DM", "agents call the TDM", "calls the service desk" (not "Radios in the north half ...")
 _CALLS_THE_DESK = lazy_re.compile(r"\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bcalls?\s+(?:the\s+)?(?:TDM|duty\s+manager"
                                   r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call)\b", re.I)
+# someone telling one of us what they see: "Lab technician tells the IT officer that ..."
+_TELLS_THAT = lazy_re.compile(r"\btells\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|about)\b", re.I)
 # someone posting word of it somewhere: "posts in the supervisors' WhatsApp group that ..."
 _POSTS_THAT = lazy_re.compile(r"\bposts?(?:ed)?\s+(?:in|to|on)\s+[^.;]{1,60}?\s+that\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
@@ -929,7 +931,7 @@ _CJK_MARKERS = (("started", lazy_re.compile(r"影响开始|影響開始|영향\s
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radios", "radioed", "calls", "call", "posts", "posted"}
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radios", "radioed", "calls", "call", "posts", "posted", "tells"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
@@ -1178,6 +1180,8 @@ def _tag(e: Entry) -> None:
         elif w in ("radios", "radioed", "calls", "call") and _CALLS_THE_DESK.search(e.text) \
                 and _CONDITION.isdisjoint(words):   # (not "if you notice any issues, call the help desk")
             e.tags.add("detected")   # "MES-2 operator radios DM: ...", "Gate agents call the TDM"
+        elif w == "tells" and _TELLS_THAT.search(e.text) and _CONDITION.isdisjoint(words):
+            e.tags.add("detected")   # "Lab technician tells the IT officer that Bahmni shows the lab sync as offline"
         elif w in ("posts", "posted") and _POSTS_THAT.search(e.text):
             e.tags.add("detected")   # "CHW supervisor posts in the supervisors' WhatsApp group that no stipend has arrived"
     if check_failed:
