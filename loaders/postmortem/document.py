@@ -783,8 +783,19 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 
 # a day and month in numbers without a year, before a clock or ending a line after a dash:
 # "08/02 06:50", "- Aline Kahindo - 15/03" (not "24/7 support", nor "3/4 of the nodes")
-_YEARLESS_DAY = lazy_re.compile(r"(?<![\d/.:])(\d{1,2})/(\d{1,2})(?=[ \t]+\d{1,2}[:h.]\d\d(?!\d))"
-                                r"|(?<=[-–—][ \t])(\d{1,2})/(\d{1,2})(?=[ \t\r]*$)", re.M)
+# (digits first, so that a search skips from one digit to the next; what stands before them is
+# looked at by the caller)
+_YEARLESS_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})(?:(?=[ \t]+\d{1,2}[:h.]\d\d(?!\d))|(?P<end>(?=[ \t\r]*$)))", re.M)
+def _yearless_days(text: str):
+    """_YEARLESS_DAY's matches, tried only at the slashes (a search tries every digit)."""
+    pos = text.find("/")
+    while pos != -1:
+        start = pos - 2 if pos >= 2 and text[pos - 2].isdigit() else pos - 1
+        if start >= 0 and text[start].isdigit() and (m := _YEARLESS_DAY.match(text, start)) is not None:
+            yield m
+        pos = text.find("/", pos + 1)
+
+
 # a table row whose first cell is a day and month in numbers alone: "| 1/29 | 11:47 AM | ..."
 _ROW_DAY = lazy_re.compile(r"^\|\s*(\d{1,2})/(\d{1,2})\s*\|", re.M)
 
@@ -852,8 +863,12 @@ def _date_order(text: str, problems: Problems) -> str | None:
     if not (dmy or mdy or ambiguous) and "/" in text:
         # ... nor a table's: a day and month before a clock ("- 08/02 06:50 modem ..."), or
         # a due date ending an item after a dash ("- buy two spare LNBs - JP Mukendi - 29/02")
-        for m in _YEARLESS_DAY.finditer(text):
-            a, b = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
+        for m in _yearless_days(text):
+            before = text[max(0, m.start() - 2):m.start()]
+            if before[-1:] and before[-1] in "0123456789/.:" or m.group("end") is not None and not (
+                    len(before) == 2 and before[0] in "-–—" and before[1] in " \t"):
+                continue   # (part of a longer number; or a line's end not after a dash: "24/7")
+            a, b = int(m.group(1)), int(m.group(2))
             dmy, mdy = dmy + (a > 12 and 0 < b <= 12), mdy + (b > 12 and 0 < a <= 12)
     if dmy and mdy:
         problems.warning(None, "numeric dates are written both day-first and month-first; "

@@ -1201,7 +1201,7 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")  # "2:09a  page: dns_servfail_ratio > 5% for 5m": the page, as its label
     if words and words[0] == "fixed" and _FIXED_LABEL.match(e.text):
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
-    if "impact" not in e.tags and _STARTS_GETTING.search(e.text):
+    if "impact" not in e.tags and ("start" in low or "beg" in low) and _STARTS_GETTING.search(e.text):
         e.tags.add("impact")   # 'Enumerators start getting "form not found"', "pods start getting OOMKilled"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
