@@ -2029,3 +2029,11 @@ def test_hours_a_plan_was_booked_for_are_no_impact_window():
     text = ("# Telescope night\n\n**Date:** 2024-11-09 (UTC)\n\n## Summary\n\nThe dome drive failed. Fields planned for "
             "01:00–04:00 could not be fitted in later.\n\n## Timeline\n\n- 02:14 Dome stops.\n- 05:34 Science resumes.\n")
     assert parse(text, "a.md")["mitigated_at"] != "2024-11-09T04:00:00Z"
+
+
+def test_a_mention_with_a_particle_then_a_date_mention_gives_owner_and_due():
+    text = ("# SSO\n\n**Date:** 2025-02-05\n\n## Actiepunten\n\n"
+            "- [ ] Canary deploy voor auth-gateway (IDN-312) @Sanne de Vries @28 februari 2025\n"
+            "- [ ] Clock skew configureren (IDN-311) @Bart Jansen\n")
+    items = parse(text, "a.md")["action_items"]
+    assert (items[0]["owner"], items[0]["due"]) == ("Sanne de Vries", "2025-02-28")

@@ -133,11 +133,14 @@ _LEADING_DISPLAY_NAME = lazy_re.compile(r"^@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-Z
 _CHIP = (r"(?:(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
          r"|\d{1,2}\s+(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?(?:\s+\d{4})?|\d{1,2}/\d{1,2})")
 # (a name's parts may be joined by a hyphen, each with its capital: "@Mei-Lin Cho")
-_DISPLAY_NAME_BEFORE_FIELDS = lazy_re.compile(r"(?<![\w@])@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:(?<=-)[A-ZÀ-Þ][a-zß-ÿ'’-]+)?(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2})"
+# (a particle between a name's parts: "@Sanne de Vries")
+_DISPLAY_NAME_BEFORE_FIELDS = lazy_re.compile(r"(?<![\w@])@([A-ZÀ-Þ][a-zß-ÿ'’-]+(?:(?<=-)[A-ZÀ-Þ][a-zß-ÿ'’-]+)?"
+                                             r"(?:\s(?:" + _PARTICLE + r"\s){0,2}[A-ZÀ-Þ][a-zß-ÿ'’-]+){0,2})"
                                              r"(?=\s+(?:[A-Z][A-Z0-9]{1,9}-\d|due\b|by\b|\()|\s*$"
-                                             # (or a date alone after it, a doc's due-date chip:
-                                             # "... checklist @Maya Chen Oct 17")
-                                             r"|\s+(?:" + _CHIP + r")(?:\s+[A-Z][A-Z0-9]{1,9}-\d+)?\s*$)")
+                                             # (or a date alone after it, a doc's due-date chip, perhaps
+                                             # a date mention's: "... checklist @Maya Chen Oct 17", "...
+                                             # @Bart Jansen @12 februari 2025")
+                                             r"|\s+@?(?:" + _CHIP + r")(?:\s+[A-Z][A-Z0-9]{1,9}-\d+)?\s*$)")
 _CHIP_DATE = lazy_re.compile(_CHIP)
 
 
@@ -1109,7 +1112,7 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
             owner = hm.group(1)   # "- [ ] @sven open port 80 again": a to-do list's handle before its task
         elif "@" in clean and (dm := _DISPLAY_NAME_BEFORE_FIELDS.search(clean)):
             owner = dm.group(1)   # "... routed to on-call @Sam Delgado INTEG-412 due Mar 28, 2025"
-            if (chip := _CHIP_DATE.match(after := clean[dm.end():].strip())) \
+            if (chip := _CHIP_DATE.match(after := clean[dm.end():].strip().lstrip("@"))) \
                     and (not after[chip.end():].strip() or _ticket(after[chip.end():].strip())):
                 due_chip = chip.group()   # "... @Maya Chen Oct 17", "@Jonas Petrov 06 Dec 2024 INV-5521": when it is due
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
