@@ -152,9 +152,12 @@ FLOORS = {
     "blind-ec": 0.91,   # first look 0.911 (245/269 at df0718b; 244 at dfe9f21); learned from in part (0.918)
     "blind-ed": 0.92,   # first look 0.875 (225/257 at df0718b; 222 at dfe9f21); learned from in part (0.926)
     "blind-ee": 0.93,   # first look 0.933 (251/269 at df0718b; 246 at dfe9f21); learned from in part (0.937)
-    "blind-ef": 0.87,   # first look 0.876 (233/266 at 99a9c7c; 232 at dfe9f21); not read
-    "blind-eg": 0.88,   # first look 0.889 (232/261 at 99a9c7c; 232 at dfe9f21); not read
-    "blind-eh": 0.85,   # first look 0.851 (223/262 at 99a9c7c; 220 at dfe9f21); not read
+    "blind-ef": 0.91,   # first look 0.876 (233/266 at 99a9c7c; 232 at dfe9f21); learned from in part (0.914)
+    "blind-eg": 0.97,   # first look 0.889 (232/261 at 99a9c7c; 232 at dfe9f21); learned from in part (0.973)
+    "blind-eh": 0.96,   # first look 0.851 (223/262 at 99a9c7c; 220 at dfe9f21); learned from in part (0.966)
+    "blind-ei": 0.85,   # first look 0.852 (230/270 at 7066d9a; 229 at cb545c7); not read
+    "blind-ej": 0.90,   # first look 0.909 (241/265 at 7066d9a; the same at cb545c7); not read
+    "blind-ek": 0.92,   # first look 0.927 (241/260 at 7066d9a; the same at cb545c7); not read
 }
 
 
