@@ -44,13 +44,16 @@ _HEADERS = {
                         r"|^(?:主担当|担当|責任者|负责人|负责|담당)", re.I),
     # ("Suspense", "Suspense date": the forces' word for when it is due)
     "due": lazy_re.compile(r"^(?:due(?:\s+date)?|deadline|eta|suspense(?:\s+date)?|(?:target|expected|planned|completion)(?:\s+(?:date|by))?"
+                      # ("Scheduled End", "Planned end date": a ticketing tool's end of the task)
+                      r"|(?:scheduled|planned|target)\s+end(?:\s+date)?"
                       r"|by when|by(?=\s*$)|when|date|frist|forfall|termin|fälligkeit|fällig(?:\s+am)?|bis(?=\s*$)|fecha\s+l[ií]mite|échéance"
                       # "Cuándo", "Quando", "Fecha compromiso", "Data prevista": when, as Spanish and Portuguese ask it
                       r"|cu[áa]ndo|quando|quand|fecha(?:\s+(?:de\s+)?(?:compromiso|objetivo|prevista|entrega))?|data\s+(?:prevista|limite|alvo)"
                       r"|prazo|plazo|scadenza|termine|deadline|klart\s+senast|senast|tenggat(?:\s+waktu)?|batas\s+waktu"
                       r"|son\s+tarih|h[ạa]n(?:\s+ch[óo]t)?|th[ờo]i\s+h[ạa]n|срок(?:\s+исполнения)?|дедлайн)\b"
                       r"|^(?:期限|期日|締切|截止|기한|마감)", re.I),
-    "ticket": lazy_re.compile(r"^(?:tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|record|"
+    # ("Task ID", "Change No.": the record's own number, as a ticketing tool's export heads it)
+    "ticket": lazy_re.compile(r"^(?:[\w-]+\s+(?:id|no\.?|number)$|tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|record|"
                          r"(?:change|work)\s+order|change\s+(?:record|request)|(?:problem|incident|defect)\s+(?:record|ticket|ref(?:erence)?)|"
                          r"github|linear|id|key|referanse|referens|referenz|r[ée]f[ée]rence|refer[êe]ncia|referencia|riferimento"
                          r"|chamado|kay[ıi]t|задача|тикет)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
@@ -77,7 +80,9 @@ _GH_SHORT = lazy_re.compile(r"(?<![\w/.-])([\w.-]{1,100}/[\w.-]{1,100})#(\d+)\b"
 # a ServiceNow record's number: its table's prefix and seven digits ("PTASK0012001", "CHG0031337")
 # a Phabricator task: "T4472", "[T4471](https://phabricator.../T4471)"
 _PHABRICATOR = lazy_re.compile(r"(?<![\w/+\-.])(T\d{3,7})(?=[\s.,;:)\]]|$)")
-_SERVICENOW = lazy_re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7})\b")
+# (and a BMC Remedy record's: its prefix and twelve digits, "TAS000000034511", "CRQ000000123456")
+_SERVICENOW = lazy_re.compile(r"(?=[A-Z])\b((?:PRB|PTASK|PRBTASK|INC|CHG|CTASK|RITM|REQ|SCTASK|TASK)\d{7}"
+                              r"|(?:INC|TAS|PBI|PKE|CRQ|WO|REQ|SRQ|RLM)0\d{8,11})\b")
 # (its value whole, however many parts: "Reference: CAPEX-24-019", "Ref: HMD-2024-33")
 _KEYED_FIELD = lazy_re.compile(r"\b(?i:ref|reference|ticket|issue|jira|change|cr)\s*[:#]\s*([A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{1,9}){0,2}-\d{1,7})\b(?!\.\d)")
 _HASH = lazy_re.compile(r"#(?<![\w&/]#)(\d{1,7})\b")   # (the "#" first, the look behind after it)

@@ -52,6 +52,10 @@ QUOTE_MARK = lazy_re.compile(r"^(?:>[ \t]?)+")
 # readers of other markups (other_markup, wiki_markup, html_page, slides)
 MD_HEADING = lazy_re.compile(r"^#{1,6}\s+\S")
 _EMPH = lazy_re.compile(r"(\*\*|__|~~|`)")
+# how a line of markdown may open: a heading, a list's item, a quote, a fence, bold (not a
+# rule of dashes or equals signs, which plain text draws too; nor a table's row, which the
+# reader makes of a plain text's columns)
+_MARKDOWN_STARTS = frozenset(("# ", "##", "- ", "* ", "+ ", "> ", "``", "**", "~~", "1.", "1)"))
 # a value struck through and replaced by what follows it: "~~14:32~~ 13:58", "due ~~28 Nov~~
 # 19 Dec", "~~@ana~~ → @li" (not "~~Restore the logs~~ — Wiebke" nor "~~Alert on lag @mo~~ done
 # in #88", an item struck as done, its owner or its status after it)
@@ -329,7 +333,12 @@ def with_text_tables(lines: list[str]) -> list[str]:
     i, n = 1, len(lines)
     while i < n - 2:
         line = lines[i]
-        if not line or line[0] in " \t|" or "  " not in line or lines[i - 1].strip():
+        # (a console export's table is indented under its section's name, its header
+        # underlined with dashes: "  Task ID          Summary   ..." over "  ---------------  ----")
+        indent = len(line) - len(line.lstrip(" "))
+        ruled = indent <= 4 and _DASH_RULE.fullmatch(lines[i + 1].strip()) is not None and "  " in lines[i + 1].strip()
+        if not line or "  " not in line or line[indent:indent + 1] in ("|", "\t", "") \
+                or (indent or lines[i - 1].strip()) and not ruled:
             i += 1
             continue
         head = _chunks(line)
@@ -337,10 +346,12 @@ def with_text_tables(lines: list[str]) -> list[str]:
             i += 1
             continue
         starts = [k for k, _ in head]
-        j, rows = i + 1, []   # (rows: each a list of its lines)
+        j, rows = i + (2 if ruled else 1), []   # (rows: each a list of its lines)
         while j < n and lines[j].strip():
             pieces = _chunks(lines[j])
-            if pieces[0][0] < starts[1] and lines[j][:1] not in " \t":
+            if indent and pieces[0][0] < indent:
+                break   # (a line left of the table's indent, a page's running header, ends it)
+            if pieces[0][0] < starts[1] and lines[j][indent:indent + 1] not in " \t":
                 rows.append([pieces])
             elif rows:
                 rows[-1].append(pieces)
@@ -353,9 +364,14 @@ def with_text_tables(lines: list[str]) -> list[str]:
             continue
         out = out if out is not None else list(lines)
         width = len(starts)
-        out[i - 1] = "| " + " | ".join(name for _, name in head) + " |"
-        out[i] = "|" + "---|" * width
-        k = i + 1
+        if ruled:
+            out[i] = "| " + " | ".join(name for _, name in head) + " |"
+            out[i + 1] = "|" + "---|" * width
+            k = i + 2
+        else:
+            out[i - 1] = "| " + " | ".join(name for _, name in head) + " |"
+            out[i] = "|" + "---|" * width
+            k = i + 1
         for row in rows:
             cells = [[] for _ in range(width)]
             for pieces in row:
@@ -367,6 +383,9 @@ def with_text_tables(lines: list[str]) -> list[str]:
             k += len(row)
         i = j
     return out if out is not None else lines
+
+
+_DASH_RULE = lazy_re.compile(r"-{3,}(?:\s+-{3,}){2,}")
 
 
 def _is_table_line(line: str) -> bool:
@@ -460,6 +479,10 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
     numbered_paras = False   # a report's numbered paragraphs were read as items
     fence_closed = False     # only blank or indented lines since a fenced block closed
     n = len(lines)
+    # (a text with nothing of markdown's at the start of a line, no heading, list, table, quote
+    # or fence: a console export's or a mail's plain text, its sections' lines indented
+    # under their names)
+    plain_text = heading is not None and not any(line[:2] in _MARKDOWN_STARTS for line in lines)
 
     def end_para():
         nonlocal para
@@ -624,7 +647,12 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                                       # "3:00 am — ..." lines, after a blank line; a console
                                       # report's "SEQUENCE OF EVENTS" over its indented lines)
                                       or was_blank and (lines[i + 1][:1].isdigit()
-                                                        or lines[i + 1][:2] == "  " and stripped.isupper()
+                                                        or lines[i + 1][:2] == "  " and (stripped.isupper()
+                                                                                         # (or a console export's "Tasks",
+                                                                                         # "Work Info / chronology" over its
+                                                                                         # indented block, where no line is
+                                                                                         # markdown's)
+                                                                                         or plain_text)
                                                         # (or a report in capitals: "SUMMARY" right
                                                         # over "THE NIGHTLY ACH RUN ABENDED ...")
                                                         or stripped.isupper() and lines[i + 1][:1].isupper()

@@ -401,7 +401,10 @@ def is_rst(lines: list[str]) -> bool:
     # (a section's name in capitals over indented lines, "SEQUENCE OF EVENTS" over "  0914
     # Fibre cut ...", is a plain-text report's heading, no sign of a definition list; "DISK
     # ALERTS" or "STOR-210" over their definitions are terms)
-    return underlined >= 1 and (signs >= 1 or sum(not (lines[k].strip().isupper() and section_kind(lines[k].strip()) is not None)
+    # (nor, in any case, a section's whole name, "Tasks", "Work Info / chronology (from the
+    # work log)" over its indented lines, as a ticketing tool's text export sets them)
+    return underlined >= 1 and (signs >= 1 or sum(not (lines[k].strip().isupper() and section_kind(lines[k].strip()) is not None
+                                                       or section_kind(lines[k].strip(), whole=True) is not None)
                                                   for k in _definitions(lines)) >= 2)
 
 
