@@ -335,10 +335,13 @@ def with_text_tables(lines: list[str]) -> list[str]:
         line = lines[i]
         # (a console export's table is indented under its section's name, its header
         # underlined with dashes: "  Task ID          Summary   ..." over "  ---------------  ----")
+        if not line or "  " not in line:
+            i += 1
+            continue
         indent = len(line) - len(line.lstrip(" "))
-        ruled = indent <= 4 and _DASH_RULE.fullmatch(lines[i + 1].strip()) is not None and "  " in lines[i + 1].strip()
-        if not line or "  " not in line or line[indent:indent + 1] in ("|", "\t", "") \
-                or (indent or lines[i - 1].strip()) and not ruled:
+        ruled = indent <= 4 and lines[i + 1].lstrip()[:3] == "---" and "  " in lines[i + 1].strip() \
+            and _DASH_RULE.fullmatch(lines[i + 1].strip()) is not None
+        if line[indent:indent + 1] in ("|", "\t", "") or (indent or lines[i - 1].strip()) and not ruled:
             i += 1
             continue
         head = _chunks(line)
