@@ -32,7 +32,7 @@ from loaders.postmortem.doc import (
 from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, STRUCK, Block, Section, ancestors, item_text,
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
-from loaders.postmortem.timeline import chat_first_day, derive_times, prose_entries, timeline_entries
+from loaders.postmortem.timeline import IN_A_WINDOW, chat_first_day, derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading,
                                           is_placeholder, meta_key, section_kind, starts_of)
 from loaders.postmortem.other_markup import MAIL_HEADER, as_markdown
@@ -783,15 +783,17 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
 
 # a day and month in numbers without a year, before a clock or ending a line after a dash:
 # "08/02 06:50", "- Aline Kahindo - 15/03" (not "24/7 support", nor "3/4 of the nodes")
-# (digits first, so that a search skips from one digit to the next; what stands before them is
-# looked at by the caller)
-_YEARLESS_DAY = lazy_re.compile(r"(\d{1,2})/(\d{1,2})(?:(?=[ \t]+\d{1,2}[:h.]\d\d(?!\d))|(?P<end>(?=[ \t\r]*$)))", re.M)
-def _yearless_days(text: str):
-    """_YEARLESS_DAY's matches, tried only at the slashes (a search tries every digit)."""
+# (matched at a slash's digits by _days_without_year; what stands before them is looked at by
+# the caller)
+_DAY_MONTH_NO_YEAR = lazy_re.compile(r"(\d{1,2})/(\d{1,2})(?:(?=[ \t]+\d{1,2}[:h.]\d\d(?!\d))|(?P<end>(?=[ \t\r]*$)))", re.M)
+
+
+def _days_without_year(text: str):
+    """_DAY_MONTH_NO_YEAR's matches, tried only at the slashes (a search would try every digit)."""
     pos = text.find("/")
     while pos != -1:
         start = pos - 2 if pos >= 2 and text[pos - 2].isdigit() else pos - 1
-        if start >= 0 and text[start].isdigit() and (m := _YEARLESS_DAY.match(text, start)) is not None:
+        if start >= 0 and text[start].isdigit() and (m := _DAY_MONTH_NO_YEAR.match(text, start)) is not None:
             yield m
         pos = text.find("/", pos + 1)
 
@@ -863,7 +865,7 @@ def _date_order(text: str, problems: Problems) -> str | None:
     if not (dmy or mdy or ambiguous) and "/" in text:
         # ... nor a table's: a day and month before a clock ("- 08/02 06:50 modem ..."), or
         # a due date ending an item after a dash ("- buy two spare LNBs - JP Mukendi - 29/02")
-        for m in _yearless_days(text):
+        for m in _days_without_year(text):
             before = text[max(0, m.start() - 2):m.start()]
             if before[-1:] and before[-1] in "0123456789/.:" or m.group("end") is not None and not (
                     len(before) == 2 and before[0] in "-–—" and before[1] in " \t"):
@@ -4026,7 +4028,6 @@ _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 # what a clock time names when a noun of a schedule follows it ("the 11:00 batch", "the
 # 14:05 train"): a run of something, not a moment of the incident
 _SCHEDULED_THING = lazy_re.compile(r"\s+(?:batch|run|job|slot|train|flight|bus|ferry|cron|cycle|shift|sailing|departure|cut-?off)(?:es|s)?\b", re.I)
-_WINDOW_AFTER = lazy_re.compile(r"\s*(?:[A-Z]{2,5}\s+)?(?:maintenance\s+|change\s+|release\s+)?window\b", re.I)
 _MERIDIEM_SAID = lazy_re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
 # a planned window named just before its range: "maintenance window Sunday 10 pm to ..."
 # a change in a figure or a comparison, named as a thing, before the range: "the drop
@@ -4072,7 +4073,7 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
         second = tp.read_stamp(text, order_hint, start=sep.end())
         if second is None or not second.has_time:
             continue
-        if _SCHEDULED_THING.match(text, second.end) or "window" in text and _WINDOW_AFTER.match(text, second.end):
+        if _SCHEDULED_THING.match(text, second.end) or "window" in text and IN_A_WINDOW.match(text, second.end):
             continue   # "payouts moved from the 06:00 to the 11:00 batch": two runs named by their times;
             #            "an approved change in the 17:00–17:30 window": the planned work's hours
         if "hours" in text[max(0, i - 30):i] and _HOURS_ARE.search(text, max(0, i - 30), i):

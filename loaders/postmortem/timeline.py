@@ -2567,7 +2567,7 @@ _CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:
 
 
 # a time that opens or closes a planned window: "the 17:00–17:30 window", "17:30 change window"
-_IN_A_WINDOW = lazy_re.compile(r"(?:\s*[-–—]\s*\d{1,2}[:.h]\d{2})?\s*(?:[A-Z]{2,5}\s+)?(?:maintenance\s+|change\s+|release\s+)?window\b", re.I)
+IN_A_WINDOW = lazy_re.compile(r"(?:\s*[-–—]\s*\d{1,2}[:.h]\d{2})?\s*(?:[A-Z]{2,5}\s+)?(?:maintenance\s+|change\s+|release\s+)?window\b", re.I)
 _ZONE_FIRST = lazy_re.compile(r"(UTC|GMT)\s+", re.I)   # "UTC 05:13"
 _ZONE_BEFORE = lazy_re.compile(r"\b(?:UTC|GMT)\s$")     # (the four characters before a clock)
 
@@ -2625,7 +2625,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                     continue   # ("updating straight from 8.12 or older" beside "8.12.0" in a release table): a version
             if _HABITUAL.match(head, st.end):
                 continue   # ("branches open at 10 a.m. on Saturdays", "the job runs at 02:00 every night": a routine, no event)
-            if "window" in head and _IN_A_WINDOW.match(head, st.end):
+            if "window" in head and IN_A_WINDOW.match(head, st.end):
                 continue   # ("an approved change in the 17:00–17:30 window": the planned work's hours)
             if (zone_first or zone_before) and st.zone is None:
                 st.zone = tp.ZONE_UTC
