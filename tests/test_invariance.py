@@ -129,6 +129,12 @@ KNOWN = {
     (rewrite, "console-export-indented-tables.txt", key) for rewrite in ("wrap-72", "many-at-once")
     for key in ("action_items", "action_items_done", "action_items_open", "action_items_wont_do",
                 "action_owners", "action_due", "action_tickets")
+} | {
+    # ... and a printed report's tables at the margin: wrapped, or a clock's "AM" pulled one
+    # character left ("08:51:33AM"), its rows no longer line up under their columns' names
+    (rewrite, "printed-report-page-break-mid-table.txt", key) for rewrite in ("wrap-72", "many-at-once", "meridiem-no-space")
+    for key in ("mitigated_at", "resolved_at", "timeline_events", "timeline_timed", "action_items", "action_items_done",
+                "action_items_open", "action_due", "action_tickets")
 }
 
 

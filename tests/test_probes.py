@@ -109,7 +109,7 @@ FLOORS = {
     "blind-cl": 0.90,   # first look 0.856 (237/277 at 38c6a2b); learned from (0.906)
     "blind-cm": 0.99,   # first look 0.916 (252/275 at b01000b); learned from (0.993)
     "blind-cn": 0.92,   # first look 0.880 (243/276 at b01000b); learned from (0.928)
-    "blind-co": 0.70,   # first look 0.564 (155/275 at b01000b); learned from in part (0.705)
+    "blind-co": 0.76,   # first look 0.564 (155/275 at b01000b); learned from in part (0.764)
     "blind-cp": 0.98,   # first look 0.982 (275/280 at 44b7272); learned from (0.986)
     "blind-cq": 0.94,   # first look 0.906 (250/276 at 44b7272); learned from (0.946)
     "blind-cr": 0.97,   # first look 0.967 (267/276 at 44b7272); learned from (0.971)

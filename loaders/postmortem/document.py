@@ -264,6 +264,8 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         body = _unquoted(body)   # a mail kept raw: "ve=" over "nue gates", "=E2=80=93"
     if "orwarded message" in text or "riginal Message" in text or "riginal message" in text:
         body = _mail_parts(body)   # "---------- Forwarded message ---------": a mail's next part
+    if "Page " in text and _PAGE_NUMBER.search(text):
+        body = _without_page_breaks(body)   # "Page 2 of 3" and the next page's running header, in a printed report's text
     if "...." in text:
         body = _dotted_fields(body)   # "Impact window ........ 9:03 AM to 12:31 PM": a field and its dot leader
     secs = sections(_outline_as_headings(_label_bullets_as_headings(_noted_labels_as_headings(_colon_labels_as_headings(_inline_references(body))))),
@@ -1143,6 +1145,28 @@ def _mail_parts(lines: list[str]) -> list[str]:
 
 # a key, a leader of dots, its value: "Time to detect ....... 2h 12m"
 _DOTTED_FIELD = lazy_re.compile(r"([A-Z][\w &/'()-]{1,40}?)\s*\.{4,}\s*:?\s*(\S.*)")
+
+
+# a printed page's number on a line of its own: "Page 2 of 3", "Page 2/2"
+_PAGE_NUMBER = lazy_re.compile(r"^[ \t]*Page \d{1,3}(?: of |/)\d{1,3}[ \t]*$", re.M)
+_RULE_LINE = lazy_re.compile(r"^[ \t]*(?:-{10,}|={10,})[ \t]*$")
+
+
+def _without_page_breaks(lines: list[str]) -> list[str]:
+    """Lines where a printed report's page break is blank: its "Page 2 of 3" line, and the
+    next page's running header under it (a line or two, up to its rule of dashes or equals
+    signs: "MAJOR INCIDENT REVIEW - INC000000004471   Printed 02/27/2023" over "-----"), so
+    that a table or a section runs on across the page. Same number of lines."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if _PAGE_NUMBER.match(line):
+            out[i] = ""
+            for k in range(i + 1, min(i + 4, len(lines))):
+                if _RULE_LINE.match(lines[k]):
+                    for m in range(i + 1, k + 1):
+                        out[m] = ""
+                    break
+    return out
 
 
 def _dotted_fields(lines: list[str]) -> list[str]:

@@ -339,7 +339,7 @@ def with_text_tables(lines: list[str]) -> list[str]:
             i += 1
             continue
         indent = len(line) - len(line.lstrip(" "))
-        ruled = indent <= 4 and lines[i + 1].lstrip()[:3] == "---" and "  " in lines[i + 1].strip() \
+        ruled = indent <= 4 and lines[i + 1].lstrip()[:2] == "--" and "  " in lines[i + 1].strip() \
             and _DASH_RULE.fullmatch(lines[i + 1].strip()) is not None
         if line[indent:indent + 1] in ("|", "\t", "") or (indent or lines[i - 1].strip()) and not ruled:
             i += 1
@@ -388,7 +388,7 @@ def with_text_tables(lines: list[str]) -> list[str]:
     return out if out is not None else lines
 
 
-_DASH_RULE = lazy_re.compile(r"-{3,}(?:\s+-{3,}){2,}")
+_DASH_RULE = lazy_re.compile(r"-{2,}(?:\s+-{2,}){2,}")
 
 
 def _is_table_line(line: str) -> bool:

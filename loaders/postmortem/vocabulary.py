@@ -189,7 +189,7 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Activity (newest first)", "Comments": a card's or ticket's feed of dated comments
         r"activity(?:\s+(?:log|feed|stream|history))?(?!\s+\w)", r"comments(?!\s+\w)", r"event\s+log", r"play[\s-]+by[\s-]+play",
         # an ITSM ticket's dated notes: "Work Info / chronology", "Work notes", "Worklog"
-        r"work[\s-]?(?:info|notes?|logs?)(?!\s+\w)",
+        r"work[\s-]?(?:info|notes?|logs?)(?:\s+history)?(?!\s+\w)",
         # "Status page updates (newest first)": the updates posted while it lasted
         r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)")),
     ("factors", _rx(
