@@ -597,6 +597,29 @@ _AND_MON_DAY = (r"(?:\s*(?:&|and|-|–|to)\s*(?:" + _MON.replace("(?P<mon>", "(?
                 r"\d{1,2}(?:st|nd|rd|th)?(?=,?\s+(?:\d{4}|[a-z])))?")
 
 _CAPS_MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
+# a weekday named in another language before a day's number (German, French, Spanish,
+# Portuguese, Dutch, Danish, Norwegian, Swedish, Italian)
+_OTHER_WEEKDAYS = (
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
+    "segunda terça terca quarta quinta sexta "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+    "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag "
+    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
+    "senin selasa rabu kamis jumat sabtu minggu "
+    "poniedziałek wtorek środa czwartek piątek sobota niedziela").split()
+
+# a weekday in brackets between a date and its time: "2024年7月24日(水)20時52分",
+# "2024년 7월 24일 (수) 20:52", "3月5日（周二）10:00", "2024-07-24 (Wed) 20:52", "5月6日(月・祝)"
+# (or in any other language, named or cut to four letters or fewer, not in capitals: "25.10
+# (pt) 16:55", "18.02. (Di) 07:20", "25.10.2024 (piątek) 16:55"; not "(Monthly)", nor "(UTC)")
+WEEKDAY_IN_BRACKETS = (r"[(（](?:[月火水木金土日](?:曜日?)?(?:・?祝)?|[월화수목금토일](?:요일)?|(?:周|星期)[一二三四五六日天]"
+                       r"|(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?"
+                       r"|sun(?:day)?|" + "|".join(_OTHER_WEEKDAYS) + r")|(?-i:(?![A-Z]{2})[^\W\d_]{2,4}))\.?[)）]")
+_BRACKET_WEEKDAY = "(?:" + WEEKDAY_IN_BRACKETS + ")?"   # (between a date and its time, if there)
+
+
 _DATE_PATTERNS = [
     # 2021-06-30, 2021/06/30
     ("ymd", lazy_re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
@@ -616,11 +639,11 @@ _DATE_PATTERNS = [
     # weekday in brackets may come between, "25.10. (pt) 16:55"; the
     # year is the incident's); without the time after it, "1.10." is more often a version
     # (or its weekday before it: "**Sat 16.08.**", a day's heading over its times)
-    ("dm_dot", lazy_re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?:(?=\s+(?:\([^\W\d_]{2,12}\.?\)\s+)?\d{1,2}[:h]\d{2}(?!\d))"
+    ("dm_dot", lazy_re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?:(?=\s+(?:" + WEEKDAY_IN_BRACKETS + r"\s+)?\d{1,2}[:h]\d{2}(?!\d))"
                                r"|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\.\d\d\.)|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d\.\d\d\.)"
                                r"|(?<=(?i:mon|tue|wed|thu|fri|sat|sun),\s\d\d\.\d\d\.)|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d\.\d\.))"
                                # (without its second dot when its weekday follows, then its clock: "15.03 (pt) - 07:55")
-                               r"|(?=\s+\((?-i:(?![A-Z]{2}))[^\W\d_]{2,4}\.?\)\s*(?:[-–—,]\s*)?\d{1,2}[:h.]\d{2}(?!\d)))")),
+                               r"|(?=\s+" + WEEKDAY_IN_BRACKETS + r"\s*(?:[-–—,]\s*)?\d{1,2}[:h.]\d{2}(?!\d)))")),
     # 10/28 12:00 AM, 14/11 22:47: a month and a day (or a day and a month) with a slash,
     # the year left off (the incident's), a time right after them ("3/4 of the nodes" is not one)
     # (or the word before a clock between: "29/10, ore 18:00", "04/04 à 10h00", "3/4 at 14:05")
@@ -745,26 +768,6 @@ _LEAD = lazy_re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximate
                         r"|kl\.?|klockan|klo|kello|um|om|às|alle|ore|saat|lúc|pukul|godz\.?)\s+){0,2}", re.IGNORECASE)
 # between a date and its time: "at", or the word other languages use there ("um 14:05
 # Uhr", "à 14h05", "a las 14:05", "às 14:05", "om 14:05", "kl. 14.05", "o 14:05")
-# a weekday named in another language before a day's number (German, French, Spanish,
-# Portuguese, Dutch, Danish, Norwegian, Swedish, Italian)
-_OTHER_WEEKDAYS = (
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
-    "segunda terça terca quarta quinta sexta "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
-    "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag "
-    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato domenica "
-    "senin selasa rabu kamis jumat sabtu minggu "
-    "poniedziałek wtorek środa czwartek piątek sobota niedziela").split()
-
-# a weekday in brackets between a date and its time: "2024年7月24日(水)20時52分",
-# "2024년 7월 24일 (수) 20:52", "3月5日（周二）10:00", "2024-07-24 (Wed) 20:52", "5月6日(月・祝)"
-# (or in any other language, named or cut to four letters or fewer, not in capitals: "25.10
-# (pt) 16:55", "18.02. (Di) 07:20", "25.10.2024 (piątek) 16:55"; not "(Monthly)", nor "(UTC)")
-_BRACKET_WEEKDAY = (r"(?:[(（](?:[月火水木金土日](?:曜日?)?(?:・?祝)?|[월화수목금토일](?:요일)?|(?:周|星期)[一二三四五六日天]"
-                    r"|(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?"
-                    r"|sun(?:day)?|" + "|".join(_OTHER_WEEKDAYS) + r"|(?-i:(?![A-Z]{2})[^\W\d_]{2,4}))\.?)[)）])?")
 _GAP = lazy_re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
                   r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?|ore|saat|lúc|pukul)\s+(?=\d))?"
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)

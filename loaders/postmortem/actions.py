@@ -1126,7 +1126,7 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
                 and all(_a_note(n) or _LOOSE_WHEN.match(n.strip()) for n in _NOTE_BREAK.split(am.group(2)) if n.strip()):
             owner = am.group(1)   # "alert on archive_command failures -> mk, OPS-1187": handed to mk
             due_chip = next((dm.group(1) for n in _NOTE_BREAK.split(am.group(2))
-                             if (dm := _DAY_MONTH.match(_DUE_WORD.sub("", n.strip(), count=1)))),
+                             if (dm := _DAY_MONTH.match(n.strip()) or _DUE.match(n.strip()))),
                             None)   # "... -> JB, Fri 21/3", "→ Diego, para el 31/01": the day it is due
         elif "@" in clean and (lm := _mention_before_notes(clean)) is not None:
             owner = lm   # "... in the test suite. @hana GRO-312 due 11/15", "... on import → @deniz [LIVE-1402] by ..."
@@ -1249,8 +1249,6 @@ _ARROW_TO = lazy_re.compile(r"\s(?:->|→)\s*(@?(?:[A-ZÀ-Þ][\w'’-]+(?:\s(?:"
                             # "→ Marco Rossi (service desk lead), by 2024-06-30")
                             # (or dashes: "→ Diego — DONE")
                             r"\s*((?:\s?[,·—–][^,·—–]{1,80}){0,3})$")
-# the word before a due date: "by", "para el", "pour le"
-_DUE_WORD = lazy_re.compile(r"^(?:by|due|before|para\s+el|para\s+o|pour\s+le|avant\s+le|antes\s+del?|bis|entro\s+il)\s+", re.I)
 # a wiki link to a page named for a person: "[[Lukas Brandt]]" (not "[[2024-11 networking budget]]")
 _WIKILINKED_NAME = lazy_re.compile(r"\[\[([^\[\]|#]{3,40})(?:\|[^\[\]]*)?\]\]")
 # a loose time for the work: "after the holidays", "next sprint", "before Friday"

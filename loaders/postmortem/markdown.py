@@ -388,6 +388,13 @@ def with_text_tables(lines: list[str]) -> list[str]:
     return out if out is not None else lines
 
 
+def _plain_text(lines: list[str]) -> bool:
+    """Whether nothing of markdown's opens a line of ``lines`` (no heading, list, quote,
+    fence or bold): a console export's or a mail's plain text, its sections' lines indented
+    under their names. Asked only where such a name stands over an indented line."""
+    return not any(line[:2] in _MARKDOWN_STARTS for line in lines)
+
+
 _DASH_RULE = lazy_re.compile(r"-{2,}(?:\s+-{2,}){2,}")
 
 
@@ -482,10 +489,6 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
     numbered_paras = False   # a report's numbered paragraphs were read as items
     fence_closed = False     # only blank or indented lines since a fenced block closed
     n = len(lines)
-    # (a text with nothing of markdown's at the start of a line, no heading, list, table, quote
-    # or fence: a console export's or a mail's plain text, its sections' lines indented
-    # under their names)
-    plain_text = heading is not None and not any(line[:2] in _MARKDOWN_STARTS for line in lines)
 
     def end_para():
         nonlocal para
@@ -655,7 +658,7 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                                                                                          # "Work Info / chronology" over its
                                                                                          # indented block, where no line is
                                                                                          # markdown's)
-                                                                                         or plain_text)
+                                                                                         or _plain_text(lines))
                                                         # (or a report in capitals: "SUMMARY" right
                                                         # over "THE NIGHTLY ACH RUN ABENDED ...")
                                                         or stripped.isupper() and lines[i + 1][:1].isupper()

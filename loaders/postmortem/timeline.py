@@ -2437,7 +2437,7 @@ _ZONE_ABBREVIATION = lazy_re.compile(r"^[A-Z]{3,5}$")
 # a day and month written with a dot and no year, alone in a date column beside the
 # time's ("| 24.10 | 15:52 |"): a day, not a dotted clock, when a clock's cell follows
 # (its weekday in brackets after it: "| 25.10 (pt) | 16:55 |")
-_DOTTED_DAY = lazy_re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?=\s*(?:\([^\W\d_]{2,10}\.?\))?\s*$)")
+_DOTTED_DAY = lazy_re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?=\s*(?:" + tp.WEEKDAY_IN_BRACKETS + r")?\s*$)")
 
 
 def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) -> None:
