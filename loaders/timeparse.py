@@ -712,8 +712,10 @@ _TIME = lazy_re.compile(
 # (or the padding a shift log sets after it, its entry's words lined up: "2340  Arr. rm 318")
 # ("0544 LT": local time, as airports' and ships' logs mark the clock beside a Zulu one)
 _TIME_COMPACT = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?:\s*(?:(?=(?:UTC|GMT|Z)(?![A-Za-z0-9]))|(?:hrs?|hours|H|LT)\b\.?)|(?=  +[^\W\d_]))")
-# four digits after a date and before the entry's separator are a 24-hour clock
-_TIME_COMPACT_AFTER_DATE = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*[:\-–—]\s)")
+# four digits after a date and before the entry's separator are a 24-hour clock (or
+# ending a field's value, or before its note: "| Possession given up | Mon 22/04/2024 0647
+# (117 minutes late) |")
+_TIME_COMPACT_AFTER_DATE = lazy_re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?=\s*(?:[:\-–—]\s|$|\())")
 # four digits for a 24-hour clock opening a day's entry, a colon after them ("1015: Raj
 # noticed ...", "~1230: deployed ...", "[1758](https://chat/...): linked to the chat"):
 # read only where a heading has given the day, since elsewhere four digits may as well
@@ -958,6 +960,10 @@ def _in_half(st: Stamp, meridiem: str | None) -> Stamp:
 
 
 _DOTTED_DAY_THEN_CLOCK = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})(?=,?\s{1,3}\d{1,2}:\d\d(?!\d))")
+# "Sat 20/04, 2358 — possession granted": after a weekday, a day and month with a slash,
+# then four digits before the entry's separator, a 24-hour clock (the weekday makes the pair
+# a day; without it "3/4 2024 — " could as well be a fraction and a year)
+_WEEKDAY_SLASHED_COMPACT = lazy_re.compile(r"(\d{1,2})/(\d{1,2}),?\s{1,3}(?=(?:[01]\d|2[0-3])[0-5]\d\s*[:\-–—]\s)")
 
 
 def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stamp | None:
@@ -1003,6 +1009,11 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         # "21.01, 10:30": a day and month with a dot between, then the clock (the dotted
         # pair is the day, not the clock 21:01)
         st.day, st.month, end = int(dm.group(1)), int(dm.group(2)), dm.end()
+    if end is None and weekday_first and text[pos:pos + 3].find("/") > 0 \
+            and (dm := _WEEKDAY_SLASHED_COMPACT.match(text, pos)) is not None \
+            and (read := slashed_month_day(int(dm.group(1)), int(dm.group(2)), order_hint)) is not None:
+        (st.month, st.day, st.order), end = read, dm.end()
+        end = _match_compact_time(text, end, st) or end
     if end is None and weekday_first and (dm := _WEEKDAY_DOTTED_DAY.match(text, pos)) is not None:
         # "### Saturday 08.02.", "### Samstag 15.03.": a weekday, then a day and month each
         # with its dot (a German-style day, not the clock 8:02)

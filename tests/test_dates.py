@@ -482,3 +482,23 @@ def test_four_digits_glued_to_zulu_or_marked_local_are_a_clock_not_a_year(text, 
 @pytest.mark.parametrize("text, end", [("09:31h – Rotación", 6), ("14.05h x", 6), ("9h05 début", 4)])
 def test_the_hours_sign_after_a_clock_is_the_clock_s(text, end):
     assert tp.read_stamp(text).end == end
+
+
+@pytest.mark.parametrize("text, clock", [("Sat 20/04, 2358 — Possession granted", (4, 20, 23, 58)),
+                                          ("Mon 4/22 0318 - PICOP warns control", (4, 22, 3, 18))])
+def test_four_digits_after_a_weekday_and_slashed_day_before_the_separator_are_a_clock(text, clock):
+    st = tp.read_stamp(text)
+    assert st.year is None and (st.month, st.day, st.hour, st.minute) == clock
+
+
+@pytest.mark.parametrize("text", ["20/04, 2358 — no weekday: a fraction and a year as well",
+                                  "Sat 20/04, 2358 outside the separator"])
+def test_four_digits_after_a_slashed_pair_need_the_weekday_and_the_separator(text):
+    st = tp.read_stamp(text, "dmy")
+    assert st is None or not st.has_time
+
+
+@pytest.mark.parametrize("text, clock", [("Mon 22/04/2024 0531", (5, 31)), ("Mon 22/04/2024 0647 (117 minutes late)", (6, 47))])
+def test_four_digits_ending_a_dated_field_or_before_its_note_are_its_clock(text, clock):
+    st = tp.read_stamp(text, "dmy")
+    assert (st.year, st.hour, st.minute) == (2024, *clock)

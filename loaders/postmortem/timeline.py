@@ -1404,6 +1404,10 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
             _timed_blocks(r)
         if not r.entries:
             _noted_code_block(r)
+        if not r.entries:
+            # (no timeline section, but the moments kept in a table in each region's clock)
+            for b in [b for s in doc.secs for b in s.blocks if b.kind == "table" and _zone_columns_table(r, b)]:
+                _table(r, b)
     spans: dict[int, tuple[int, int]] = {}   # id(section) -> its entries' slice of r.entries
     for s in tops:
         if id(s) in r.absorbed:
@@ -2399,7 +2403,12 @@ def _table(r: _Reader, b) -> None:
             if body and hits >= max(1, len(body) // 2):
                 time_cols = [i]
                 break
-    if zoned is None and time_cols and has_header and _UTC_HEADER.search(header[time_cols[0]]) \
+    if zoned is None and time_cols and has_header and not named and _zone_header(header[time_cols[0]]) is not None:
+        # "| What | PT | CET | KST |": the moments in each region's clock, the column read
+        # named by its zone alone (the others, the same moments, are skipped below)
+        zoned = _zone_header(header[time_cols[0]])
+        r.doc.zone_stated = True
+    elif zoned is None and time_cols and has_header and _UTC_HEADER.search(header[time_cols[0]]) \
             and r.zone is None and not _UTC_OFFSET.search(header[time_cols[0]]) \
             and (tp.stated_zone(header[time_cols[0]]) or tp.ZONE_UTC).name == "UTC":
         # "| Sydney (AEDT) | UTC | Event |": the column read is named UTC, whatever the
@@ -2428,6 +2437,32 @@ def _table(r: _Reader, b) -> None:
 
 
 _UTC_HEADER = lazy_re.compile(r"\b(?:utc|gmt|zulu)\b", re.I)
+
+
+def _zone_header(h: str):
+    """The zone a table column's header is, when the header is only a zone's abbreviation
+    ("PT", "CET", "KST", "UTC"), else None."""
+    h = h.strip()
+    return tp.zone(h) if _ZONE_NAME_ONLY.match(h) else None
+
+
+_ZONE_NAME_ONLY = lazy_re.compile(r"^[A-Z]{2,5}$")
+
+
+def _zone_columns_table(r: _Reader, b) -> bool:
+    """A table of moments told in several regions' clocks ("| What | PT | CET | KST |"): two
+    columns or more headed by a zone alone, the first of them a clock time in two rows in
+    three, three rows or more."""
+    if len(b.rows) < 4:
+        return False
+    header = [plain(c) for c in b.rows[0][1]]
+    zones = [i for i, h in enumerate(header) if _zone_header(h) is not None]
+    if len(zones) < 2 or len(zones) == len(header):
+        return False
+    body = [cells for _, cells in b.rows[1:]]
+    timed = sum(1 for cells in body if zones[0] < len(cells) and (st := r.stamp(cells[zones[0]])) is not None
+                and st.has_time)
+    return timed * 3 >= len(body) * 2
 # a column header naming a zone or a local clock: "Researcher local (IST)", "Sydney (AEDT)", "Local time"
 _ZONE_COLUMN = lazy_re.compile(r"\blocal\b|\([A-Z]{2,5}\)|^[A-Z]{3,5}$")
 _UTC_OFFSET = lazy_re.compile(r"\b(?:utc|gmt)\s*[+\-−]\s*\d", re.I)   # "Time (UTC+2)": an offset from it
@@ -2898,6 +2933,10 @@ def _after_relapse(timed: list[Entry], ended: datetime) -> datetime | None:
 _ENDED_MARKS = frozenset(("mitigated", "resolved"))
 
 
+# where a stated start comes from: a field, not an entry's words
+_STATED_STARTS = frozenset(("front_matter", "metadata", "stated_key_event"))
+
+
 def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=None, detection_told=None):
     """Each timestamp from the strongest evidence, with the rule that filled it.
 
@@ -3004,6 +3043,10 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if told is not None and (listed is None or told < listed):
             put("detected_at", told, "detection_section")
     put("detected_at", first("detected", after=start), "timeline_detection")
+    if start is not None and sources.get("started_at") in _STATED_STARTS:
+        # "Passenger impact from 0531" stated, "0318 PICOP warns Route Control of a likely
+        # overrun" in the timeline: the trouble was known before the harm it stated began
+        put("detected_at", first("detected"), "timeline_detection")
     if start is None:
         det = times.get("detected_at")
         if det is not None and ttd is not None:

@@ -614,7 +614,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"window\s+of\s+(?:compromise|exposure|impact)",
                      r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window",
                      r"(?:impact|outage|incident|exposure)\s+period")),
-    ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:customer\s+|user\s+)?impact\s+start(?:ed)?", r"began", r"incident\s+start",
+    ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:(?:customer|user|passenger|client|public)\s+)?impact\s+(?:start(?:ed)?|from|since)",
+                    # ("| Passenger impact from | Mon 22/04/2024 0531 |", a key-facts table's)
+                    r"began", r"incident\s+start",
                     r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
                     # "- Offline: 2024-05-27 at 11:02 AM EST" / "- Online: ... 12:58 PM"
                     r"(?:went\s+)?offline(?:\s+(?:at|since))?", r"went\s+down(?:\s+at)?",
@@ -1128,6 +1130,9 @@ EVENT_WORDS: dict[str, list[str]] = {
         "mitigated mitigates mitigation reverted restored recovers recovered repaired "
         "reattached re-attached stabilized stabilised").split()
     + _variants("rollback roll-back", "complete completes completed finishes finished done succeeds")
+    # a way of travel open again: "The line reopened", "Road reopens to traffic" (not a call's
+    # "bridge", nor a ticket or a market reopened)
+    + _variants("line lines route road roads station track tracks runway", "reopened reopens re-opened re-opens")
     # a change management's word for it: "back-out complete", "change backed out"
     + _variants("back-out backout", "complete completes completed finished done")
     + ["backed out", "backs out the change", "change backed out"]
