@@ -32,7 +32,7 @@ from loaders.postmortem.doc import (
 from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, STRUCK, Block, Section, ancestors, item_text,
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
-from loaders.postmortem.timeline import IN_A_WINDOW, chat_first_day, derive_times, prose_entries, timeline_entries
+from loaders.postmortem.timeline import IN_A_WINDOW, chat_first_day, compact_run, derive_times, prose_entries, timeline_entries
 from loaders.postmortem.vocabulary import (HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading,
                                           is_placeholder, meta_key, section_kind, starts_of)
 from loaders.postmortem.other_markup import MAIL_HEADER, as_markdown
@@ -1485,6 +1485,8 @@ def _reads_as_timeline(s) -> bool:
     lists the section tells its story with (those, untimed after prose, stay out)."""
     if _timed_share([b.text for b in s.blocks if b.kind == "item"]):
         return True
+    if compact_run([b for b in s.blocks if b.kind == "item"]) is not None:
+        return True   # ... or open with four digits in a day's clock order ("- 2346 signaller confirms ...")
     # ... or whose table's rows open with one ("| 13:05 | the reload leaves ... |"), or with
     # a day and its clock in columns of their own ("| 2024-09-25 | 10:15 | ... |")
     if any(b.kind == "table" and _timed_share([" ".join(cells[:2]) if len(cells) > 2 and cells[1][:1].isdigit()

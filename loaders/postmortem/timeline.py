@@ -1340,13 +1340,14 @@ _COMPACT_ZONED = lazy_re.compile(r"^\s*(?:\*\*|__)?(?:[01]\d|2[0-3])[0-5]\d\s?(?
 _COMPACT_IN_RUN = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__)?\s+(?=\S)")
 
 
-def _compact_run(blocks) -> re.Pattern | None:
+def compact_run(blocks) -> re.Pattern | None:
     """The pattern of a timeline's list whose entries (three or more, two in three of them)
     open with four digits, in clock order (one wrap past midnight allowed): a run of "0730
     - ...", "0740 - ..." entries, whose four digits are clocks; else None. Years in a list
     of milestones rarely come three to a day's order; a day's clocks always do. Without a
     separator after them ("0640 Certificate expires"), one at least must be a clock no
-    year can be, before 19:00 ("2004 Founded", "2010 ...", "2019 ..." are clocks too)."""
+    year can be, before 19:00 or from 21:00 ("2004 Founded", "2010 ...", "2019 ..." are
+    clocks too; "2346 signaller confirms line blocked" is no year's)."""
     items = [b.text for b in blocks if b.kind == "item"]
     # (or a shift log's plain lines: "0642 Night crew swaps the core switch ...", a line each,
     # perhaps wrapped onto the next)
@@ -1356,7 +1357,7 @@ def _compact_run(blocks) -> re.Pattern | None:
             clocks = [int(m.group(1) + m.group(2)) for t in entries if (m := rx.match(t))]
             if len(clocks) < 3 or len(clocks) < len(entries) * share:
                 continue
-            if sum(b < a for a, b in zip(clocks, clocks[1:])) <= 1 and (rx is _COMPACT_ITEM or min(clocks) < 1900):
+            if sum(b < a for a, b in zip(clocks, clocks[1:])) <= 1 and (rx is _COMPACT_ITEM or min(clocks) < 1900 or max(clocks) >= 2100):
                 # (once the run is a day's clocks, an entry of it may open with a number:
                 # "1340 8.4.2 rolled back on the Line 3 server")
                 return rx if rx is _COMPACT_ITEM else _COMPACT_IN_RUN
@@ -1752,7 +1753,7 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 _tag(e)
                 return
     skip = _untimed_lists(r, s.blocks)
-    r.compact = _compact_run(s.blocks)
+    r.compact = compact_run(s.blocks)
     for b in s.blocks:
         if b.kind == "table":
             if not _fields_table(b):
