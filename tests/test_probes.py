@@ -158,6 +158,9 @@ FLOORS = {
     "blind-ei": 0.85,   # first look 0.852 (230/270 at 7066d9a; 229 at cb545c7); not read
     "blind-ej": 0.90,   # first look 0.909 (241/265 at 7066d9a; the same at cb545c7); not read
     "blind-ek": 0.92,   # first look 0.927 (241/260 at 7066d9a; the same at cb545c7); not read
+    "blind-el": 0.93,   # first look 0.937 (251/268 at e4cf104; the same at f12242f); not read
+    "blind-em": 0.89,   # first look 0.893 (241/270 at e4cf104; the same at f12242f); not read
+    "blind-en": 0.91,   # first look 0.913 (241/264 at e4cf104; 235 at f12242f); not read
 }
 
 
