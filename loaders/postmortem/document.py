@@ -804,6 +804,30 @@ def _days_without_year(text: str):
 _ROW_DAY = lazy_re.compile(r"^\|\s*(\d{1,2})/(\d{1,2})\s*\|", re.M)
 
 
+def _nearer_order(text: str, pairs: list[tuple[int, int]]) -> str | None:
+    """The order ("mdy" or "dmy") in which a document's days without a year ("08/09") fall
+    nearer its dated days ("2024-08-08", "8 August 2024"), when more of them do one way than the other;
+    else None. A timeline's days are the incident's and the few after it."""
+    days = [d for _, d in tp.dates_in(text[:6000], None)][:12]   # (those whose order is not in doubt)
+    if not days:
+        return None
+    votes = {"mdy": 0, "dmy": 0}
+    for a, b in pairs:
+        if a == b or a > 12 or b > 12:
+            continue
+        gap = {}
+        for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a))):
+            try:
+                gap[order] = min(abs((date(day.year, mo, d) - day).days) for day in days)
+            except ValueError:
+                gap[order] = 400
+        if gap["mdy"] != gap["dmy"]:
+            votes[min(gap, key=gap.get)] += 1
+    if votes["mdy"] == votes["dmy"]:
+        return None
+    return max(votes, key=votes.get)
+
+
 def _date_order(text: str, problems: Problems) -> str | None:
     """Day-first or month-first for a document's numeric dates, decided by the values
     that cannot be the other order (a 24 before the month, a 30 after it)."""
@@ -864,6 +888,7 @@ def _date_order(text: str, problems: Problems) -> str | None:
         for m in _ROW_DAY.finditer(text):
             a, b = int(m.group(1)), int(m.group(2))
             dmy, mdy = dmy + (a > 12 and b <= 12), mdy + (b > 12 and a <= 12)
+    pairs: list[tuple[int, int]] = []   # days and months without a year, before a clock
     if not (dmy or mdy or ambiguous) and "/" in text:
         # ... nor a table's: a day and month before a clock ("- 08/02 06:50 modem ..."), or
         # a due date ending an item after a dash ("- buy two spare LNBs - JP Mukendi - 29/02")
@@ -874,6 +899,11 @@ def _date_order(text: str, problems: Problems) -> str | None:
                 continue   # (part of a longer number; or a line's end not after a dash: "24/7")
             a, b = int(m.group(1)), int(m.group(2))
             dmy, mdy = dmy + (a > 12 and 0 < b <= 12), mdy + (b > 12 and 0 < a <= 12)
+            pairs.append((a, b))
+    if not (dmy or mdy or ambiguous) and pairs and (near := _nearer_order(text, pairs)) is not None:
+        # "Date of incident: 2024-08-08", then "- 08/08 14:55", "- 08/09 11:00": the entries
+        # are days near the incident's, 9 August, not 8 September
+        return near
     if dmy and mdy:
         problems.warning(None, "numeric dates are written both day-first and month-first; "
                                "each is read by its own values, ambiguous ones day-first")

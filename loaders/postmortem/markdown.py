@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from loaders import lazy_re
@@ -17,6 +18,15 @@ from loaders import timeparse
 
 _ATX = lazy_re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _SETEXT = lazy_re.compile(r"^ {0,3}(=+|-+)\s*$")
+
+
+def _columns(text: str) -> int:
+    """How many columns ``text`` takes in a fixed-width font: two for each wide East Asian
+    character ("6. Countermeasures / 再発防止策" takes 31), as a plain-text heading's rule is
+    drawn under it."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
 # a heading's attributes as pandoc and kramdown write them: "## Summary {#summary}",
 # "# Title {#id .page-title}", "## Timeline {: .wide}"
 _ATTRIBUTES = lazy_re.compile(r"\s*\{:?\s*[#.][^{}\n]*\}\s*$")
@@ -611,7 +621,8 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
                      # numbered heading underlined in plain text, not a list item over a rule
                      # (or framed by rules above and below, whatever their length: a text
                      # report's "-----" / "1. DESCRIPTION" / "-----" banner)
-                     or c.isdigit() and len(stripped) >= 5 and (abs(len(lines[i + 1].strip()) - len(stripped)) <= 2
+                     # (as wide as the title in columns: a CJK character takes two)
+                     or c.isdigit() and len(stripped) >= 5 and (abs(len(lines[i + 1].strip()) - _columns(stripped)) <= 2
                                                                 or after_rule and len(stripped) <= 60))):
             level = 1 if lines[i + 1].strip().startswith("=") else 2
             open_section((_ATTRIBUTES.sub("", stripped) if stripped.endswith("}") else stripped).rstrip(":").rstrip(),
