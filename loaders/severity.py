@@ -71,8 +71,9 @@ def level(text) -> int | None:
     return None
 
 
-# a level refused, then perhaps a note: "n/a (near miss)", "not rated", "unrated"
-_NO_LEVEL = lazy_re.compile(r"(?:n/a|n\.a\.|not\s+(?:applicable|rated|assigned)|unrated)(?:\s|[(（,;:—–-]|$)", re.I)
+# a level refused, then perhaps a note: "n/a (near miss)", "not rated", "unrated", "none
+# (near miss; would have been SEV1 if it reached 100%)"
+_NO_LEVEL = lazy_re.compile(r"(?:n/a|n\.a\.|not\s+(?:applicable|rated|assigned)|unrated|none)(?:\s|[(（,;:—–-]|$)", re.I)
 
 
 # a change of level: "SEV3 -> SEV2", "P3 → P2", "raised to P2", "downgraded to SEV-3"

@@ -21,7 +21,8 @@ def test_level_reads_each_way_of_writing_a_severity(text, level):
     assert severity.level(text) == level
 
 
-@pytest.mark.parametrize("text", [None, "", "  ", "unknown", "n/a", True, -1, "highway", "severity: a", "SEV-A-ish"])
+@pytest.mark.parametrize("text", [None, "", "  ", "unknown", "n/a", True, -1, "highway", "severity: a", "SEV-A-ish",
+                                  "none (near miss; would have been SEV1 if it reached 100%)", "not rated (P2 if it had shipped)"])
 def test_anything_else_is_no_severity_never_a_guess(text):
     assert severity.level(text) is None
 

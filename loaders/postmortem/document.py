@@ -3596,6 +3596,11 @@ _GENRE = lazy_re.compile(r"(?:(?:major\s+|security\s+)?incident\s+|post[\s-]?inc
                          r"|write[\s-]?up|debrief)(?:\s+report)?\s*$", re.I)
 
 
+# a first line labelled in capitals, then the incident's name in four words or more ("NEAR
+# MISS: rate-limit tier rename almost zeroed quotas", "OUTAGE: ..."): a title, no field
+_LABELLED_TITLE = lazy_re.compile(r"[A-Z][A-Z -]{2,20}:\s+\S+(?:\s+\S+){3}")
+
+
 def _title_from(doc: Doc, as_text) -> str | None:
     t = front(doc, "title")
     if t:
@@ -3658,13 +3663,14 @@ def _title_from(doc: Doc, as_text) -> str | None:
             and not any(s.level == 1 for s in headed):
         # (a field wrapped onto the next line continues it: _field_lines)
         first_line, rest = opening.rows[0][1][0].strip(), [row[1][0] for row in _field_lines(opening.rows[1:])]
+        field_like = _KV_LINE.match(plain(first_line)) and not _LABELLED_TITLE.match(first_line)
         if len(first_line) <= 120 and not first_line.endswith((".", "!", "?", ":")) \
-                and not _KV_LINE.match(plain(first_line)) and all(_KV_LINE.match(plain(r).strip()) for r in rest):
+                and not field_like and all(_KV_LINE.match(plain(r).strip()) for r in rest):
             return as_text(first_line)
         # (or over a line that says whose it is, then the fields: "LIMS outage during C-shift -
         # 08-Feb-2024" over "Vellanki Pharma, Unit-II | shift handover note" over "Ticket: ...")
         if len(first_line) <= 120 and not first_line.endswith((".", "!", "?", ":", ",")) and len(rest) >= 2 \
-                and not _KV_LINE.match(plain(first_line)) and rest[0][:1].isupper() and not rest[0].rstrip().endswith(".") \
+                and not field_like and rest[0][:1].isupper() and not rest[0].rstrip().endswith(".") \
                 and all(_KV_LINE.match(plain(r).strip()) for r in rest[1:2]):
             return as_text(first_line)
     return None
@@ -4621,6 +4627,8 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
     # (a long bold "**Summary**: ..." line is read as opening prose)
     # (each part, and each paragraph of the opening, read on its own: "**Near miss.** No
     # customer saw an error" opens its paragraph, whatever the summary or a description before it says)
+    if "severity" in doc.meta and _SEVERITY_NEAR_MISS.match(doc.meta["severity"][0]):
+        return True   # "Sev: none (near miss; would have been SEV1 ...)": no level, for it was one
     parts = list(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("impact", "status")
                                                                if k in doc.meta]))
     if any(stem in low for low in map(str.lower, parts) for stem in _NEAR_MISS_STEMS):   # (spares the regex on most)
@@ -4633,6 +4641,10 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
                    for m in _NEAR_MISS_CLAIM.finditer(said)):
                 return True
     return _harm_averted(doc, summary, title)
+
+
+# a severity field refusing a level for a near miss: "none (near miss; ...)", "N/A - near miss", "Near miss"
+_SEVERITY_NEAR_MISS = lazy_re.compile(r"^\W*(?:(?:none|n/a|not\s+rated|unrated)\W+)?near[\s-]?miss\b", re.I)
 
 
 # the document saying it was no near miss: "an incident, not a near miss", "this was not a near-miss"
