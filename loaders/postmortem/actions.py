@@ -460,6 +460,10 @@ def _heading_fields(s) -> list[str]:
     return [f for line in lines[at:] for f in _FIELD_BREAK.split(line.strip()) if f]
 
 
+# a label over remarks, not items: "Notes on the table:", "Notes:", "Comments on items 7 and 8:"
+_NOTES_LABEL = lazy_re.compile(r"^\W*(?:notes?|comments?|remarks?)\b[^:]{0,40}:\s*$", re.I)
+
+
 def action_items(doc, incident_date: date | None) -> list[dict]:
     out: list[dict] = []
     for s in _action_sections(doc):
@@ -486,8 +490,11 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                           for b in listed):
             continue   # "## Still open" over "Why did the flood start?": questions, not work (a
             #            checkbox, "- [ ] Alert on low numbers?", is a task however phrased)
+        noted = False   # under "Notes on the table:" after the items' table: remarks on its rows
         for b in s.blocks:
             if b.kind == "item":
+                if noted:
+                    continue
                 if _CODE_ONLY.fullmatch(b.text.strip()) and not _JIRA_KEY.search(b.text):
                     continue   # "- `tests/update-timer-test.sh`": a file or a command named, no work
                     #            (a ticket's key in a code span, "- `OPS-4411`", is the item)
@@ -497,6 +504,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 # "✅ Done:", "In progress:" standing over a list: its items' status
                 label = b.text.strip()
                 label_status = _status(plain(label)) if label.endswith(":") and len(label) <= 60 else None
+                noted = bool(tables) and label.endswith(":") and _NOTES_LABEL.match(plain(label)) is not None
                 if b.rows[0][1][0].strip()[:1] in _LINE_MARKS \
                         and (sum(t.strip()[:1] in _LINE_MARKS for _, (t,) in b.rows) >= 2
                              # (or a paragraph each: "☐ Tenant notification lists ... --" over

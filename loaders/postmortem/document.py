@@ -1364,6 +1364,8 @@ _SUPPORTING_RECORD = lazy_re.compile(r"\b(?:appendix|appendices|annex(?:e|es)?|a
                                      r"(?:logs?|export|history|thread|messages)|log\s+(?:excerpts?|extracts?|output|samples?)|raw\s+logs?"
                                      # "## Evidence", "## Sign-in log": what was collected, beside the timeline
                                      r"|evidence|exhibits?|artefacts?|artifacts?"
+                                     # "## 9. Communication": the messages sent and when, beside the timeline
+                                     r"|(?:customer\s+|external\s+|stakeholder\s+)?communications?|comms"
                                      r"|(?:sign[\s-]?in|audit|access|server|application|gateway|deploy|build|ci|job|kernel|error)"
                                      r"\s+logs?)\b|付録|附录|부록",
                                      re.I)
