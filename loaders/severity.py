@@ -2,7 +2,7 @@
 
 ``level(text)`` turns what a postmortem, a tracker or an incident tool writes into a
 number, 1 the worst: ``SEV1``, ``Sev 2``, ``P1``, ``S3``, ``severity-2``, ``priority 1``,
-``level 3``, ``Category 2``, a letter after "sev" (``SEV-B`` 2, ``Sev A`` 1), GitLab's scoped label ``~"severity::3"``, a bare ``2``, or a word (``Critical`` 1, ``High``/``Major`` 2,
+``level 3`` (``niveau 2``, ``nivel 3``), ``Category 2``, ``3 of 5`` (``3 av 5``), a letter after "sev" (``SEV-B`` 2, ``Sev A`` 1), GitLab's scoped label ``~"severity::3"``, a bare ``2``, or a word (``Critical`` 1, ``High``/``Major`` 2,
 ``Medium``/``Moderate``/``Minor`` 3, ``Low`` 4, ``Trivial`` 5; the same words in French,
 German, Spanish, Portuguese and Italian: ``majeure`` 2, ``hoch`` 2, ``baja`` 4). Anything else is no
 severity (None), never a guess.
@@ -29,7 +29,9 @@ from loaders import lazy_re
 
 NO_SEVERITY = "no severity"
 
-_CODED = lazy_re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level|category|cat)(?:[\s_-]*|::)(\d{1,2})\b", re.I)
+# (a level in French, Spanish, Italian, German, Polish, Swedish: "niveau 2", "nivel 3", "Stufe 1")
+_CODED = lazy_re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level|category|cat|niveau|nivel|livello|stufe|poziom|niv[åa])"
+                         r"(?:[\s_-]*|::)(\d{1,2})\b", re.I)
 # a level named by a letter after "sev", as some vendors and plants rank them: "Sev A" the worst
 _LETTERED = lazy_re.compile(r"\b(?i:sev(?:erity)?)[\s_-]*([A-E])\b(?![-'’]\w)")
 _WORDS = {"critical": 1, "blocker": 1, "emergency": 1, "high": 2, "major": 2, "medium": 3,
@@ -64,8 +66,8 @@ def level(text) -> int | None:
         return int(m.group(1))
     if (m := _LETTERED.search(s)):
         return ord(m.group(1).upper()) - ord("A") + 1   # "SEV-B", "Sev A": A the worst
-    if (m := _NUMBER_NOTED.match(s)):
-        return int(m.group(1))   # "2 (our scale: 1 = site down, 4 = cosmetic)"
+    if (m := _NUMBER_NOTED.match(s)) or (m := _OF_SCALE.match(s)):
+        return int(m.group(1))   # "2 (our scale: 1 = site down, 4 = cosmetic)", "3 av 5 (1 = høyest)"
     if (m := _WORD.search(s)):
         return _WORDS[m.group(1).lower()]
     return None
@@ -79,6 +81,10 @@ _NO_LEVEL = lazy_re.compile(r"(?:n/a|n\.a\.|not\s+(?:applicable|rated|assigned)|
 # a change of level: "SEV3 -> SEV2", "P3 → P2", "raised to P2", "downgraded to SEV-3"
 _CHANGED_TO = lazy_re.compile(r"(?:->|→|⇒|=>|\b(?:raised|escalated|upgraded|downgraded|bumped|lowered|changed|moved|reduced)"
                               r"\s+to)\s*", re.I)
+
+
+# a level's number on its scale's length, in words: "3 of 5", "3 av 5", "2 sur 4", "2 von 4"
+_OF_SCALE = lazy_re.compile(r"^(\d)\s+(?:of|out\s+of|av|af|von|sur|de|di|van|z|из)\s+\d\b", re.I)
 
 
 # a level's number alone, then a note on the scale in brackets or after a dash: "2 (our

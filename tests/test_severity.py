@@ -16,6 +16,8 @@ from loaders.config import ConfigError, load_config
     ("majeure", 2), ("Hoch", 2), ("Crítica", 1), ("Media", 3), ("baja", 4),   # French, German, Spanish
     ("Category 2 (line down over an hour)", 2), ("Cat 1", 1),   # a plant's or a service desk's categories
     ("SEV-B", 2), ("Sev A", 1), ("Severity C", 3),               # a letter after "sev", A the worst
+    ("niveau 2 (échelle 1 à 4, 1 = le plus grave)", 2), ("nivel 3", 3), ("Stufe 1", 1),   # "level" in other languages
+    ("3 av 5 (1 = høyest)", 3), ("2 of 4", 2), ("1 sur 4", 1),   # a level on its scale's length
 ])
 def test_level_reads_each_way_of_writing_a_severity(text, level):
     assert severity.level(text) == level

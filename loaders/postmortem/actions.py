@@ -1785,6 +1785,8 @@ def _names_someone(part: str) -> bool:
 # ("__DONE__" as well as "**DONE**": an underscore around the word is markup, not a letter)
 _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|merged)\b[^)]*\)|\[(?:done|completed|fixed)\]|"
                          r"(?:\*\*|__)\(?(?:done|completed)(?![^\W_])|"   # ("__Done__": "_" is a word character)
+                         # (or after its word in the team's own language: "**Ferdig / Done.**")
+                         r"(?:\*\*|__)[^\W\d_]{3,14}\s?/\s?(?:done|completed)(?![^\W_])|"
                          # the item's last words in italics: "... IDX-77. *Done.*", "*Done 29 Sep.*"
                          r"(?<![*_\w])[*_](?:done|completed)\b[^*_\n]{0,30}[*_]\s*$|"
                          # "**Landed.**", "__Shipped__": a status in bold on its own
@@ -1925,7 +1927,8 @@ def _status(text: str, prose: bool = False) -> str | None:
 
 _OPENED_FIRST = lazy_re.compile(r"[\s*_]*(?:re-?opened\b|(?:open|in\s+progress|pending|blocked|on\s+hold)\s*:)", re.I)
 # a status set apart in lenticular brackets, as Japanese and Chinese lists mark one: "【対応中】"
-_CJK_MARKED = lazy_re.compile(r"【([^【】]{1,12})】")
+# (or in two languages: "【完了 / Completed】")
+_CJK_MARKED = lazy_re.compile(r"【([^【】]{1,30})】")
 # a denial right before a status word: "Not yet done", "never completed", "not been fixed"
 _DENIED_DONE = lazy_re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?$", re.I)
 
