@@ -640,7 +640,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)", r"fault\s+detected",
                      # "Gedetecteerd:", "Erkannt:", "Détecté :", "Detectado:", "Rilevato:", "Upptäckt:", "Terdeteksi:"
                      r"gedetecteerd", r"ontdekt", r"erkannt", r"entdeckt", r"d[ée]tect[ée]e?", r"detectad[oa]", r"detetad[oa]",
-                     r"rilevat[oa]", r"uppt[äa]ckt", r"oppdaget", r"opdaget", r"terdeteksi")),
+                     r"rilevat[oa]", r"uppt[äa]ckt", r"oppdaget", r"opdaget", r"terdeteksi",
+                     # "Detección: 7:42 h (alarma SCADA)", "Detecção:", "Rilevamento:"
+                     r"detecci[óo]n", r"dete(?:c)?[çc][ãa]o", r"rilevamento")),
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"(?:customer\s+|user\s+)?impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?",
@@ -650,7 +652,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       r"contained(?:\s+at)?", r"containment(?:\s+time)?$", r"exposure\s+end(?:ed|s)?(?:\s+at)?",
                       # "Gemitigeerd:", "Hersteld:", "Wiederhergestellt:", "Rétabli :", "Mitigado:", "Återställd:"
                       r"gemitigeerd", r"hersteld", r"wiederhergestellt", r"mitigiert", r"r[ée]tablie?", r"att[ée]nu[ée]e?",
-                      r"mitigad[oa]", r"restablecid[oa]", r"restabelecid[oa]", r"mitigat[oa]", r"ripristinat[oa]",
+                      r"mitigad[oa]", r"mitigat[oa]", r"ripristinat[oa]",
+                      # "Servicio restablecido: 8:44 h", "Serviço restabelecido", "Service rétabli"
+                      r"(?:servicio\s+|servi[çc]o\s+)?(?:restablecid[oa]|restabelecid[oa])", r"service\s+r[ée]tabli",
                       r"[åa]terst[äa]lld", r"gjenopprettet", r"genoprettet", r"dipulihkan",
                       # "Störungsende: 08:52 Uhr", "Ende der Störung", "Einde storing", "Fin de l'impact": the disruption's end
                       r"(?:st[öo]rungs|ausfall|storings)ende", r"ende\s+(?:der\s+st[öo]rung|des\s+ausfalls)", r"einde\s+(?:van\s+de\s+)?storing",
@@ -663,7 +667,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      # "Opgelost:", "Behoben:", "Résolu :", "Resuelto:", "Resolvido:", "Risolto:", "Löst:", "Selesai:"
                      r"opgelost", r"afgesloten", r"behoben", r"gel[öo]st", r"r[ée]solue?", r"clos", r"resuelt[oa]",
                      # (not "lost", English: "Time lost on air | 00:02:13:04" is a length)
-                     r"resolvid[oa]", r"risolt[oa]", r"löst", r"løst", r"stängd", r"lukket")),
+                     r"resolvid[oa]", r"risolt[oa]", r"löst", r"løst", r"stängd", r"lukket",
+                     # "Cierre: 9:30 h", "Cierre de la incidencia", "Fermeture", "Chiusura", "Encerramento"
+                     r"cierre(?:\s+de\s+la\s+incidencia)?", r"fermeture(?:\s+de\s+l['’]incident)?", r"chiusura",
+                     r"encerramento")),
     # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
     ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
