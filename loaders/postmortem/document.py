@@ -3920,7 +3920,9 @@ _AFFECTED_FROM = lazy_re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?affected\s+from\s
 # (or a key-times line without the "at": "Problem started **0702H** · noticed **0745H** · ...")
 _PROSE_STARTED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|disruption|problem)\s+(?:started|began)\s+(?:at\s+)?"
                                  r"(?:about\s+|around\s+|approximately\s+)?(?=\d)", re.I)
-_PROSE_ENDED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|disruption|problem)\s+(?:ended|stopped)\s+(?:at\s+)?"
+# ("Impact mitigated from 15:12 (trains running on written orders)": eased from then on)
+_PROSE_ENDED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|disruption|problem)\s+(?:ended|stopped|mitigated(?=\s+(?:from|at|since)\s))"
+                               r"\s+(?:at\s+|from\s+|since\s+)?"
                                r"(?:about\s+|around\s+|approximately\s+)?(?=\d)"
                                # ("Mitigated by rollback to v2.40.3 at 10:59 UTC": the sentence that says it)
                                r"|(?:^|(?<=[.!]\s))mitigated\s+(?:by\s+(?:[^.;:]|\.(?=\S)){1,60}?\s+)?at\s+(?=\d)"
@@ -3976,6 +3978,8 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
                     continue
                 if _MEASURED_WINDOW.search(sentence):
                     continue   # "Call volume 3.4x normal between 08:05 and 11:00": a measure's window
+                if kind == "impact" and _REMEDY_HOURS.search(sentence):
+                    continue   # "SEV (Schienenersatzverkehr, Busse) von 16:05 bis 18:30": a remedy's hours
                 found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
                 if found and kind == "impact" and _EXPOSURE_LABEL.match(plain(sentence)):
                     # "Exposure window (key public and valid): 13:52 to 14:31", then "Impact
@@ -3987,6 +3991,12 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
 
 
 _COMPONENT_OPEN = lazy_re.compile(r"<[A-Z][\w.]*[\s/>]")
+# what stood in for the service while it was down, its hours in the impact section no
+# window of the harm: "Replacement buses ran 16:05–18:30", "SEV (Schienenersatzverkehr)
+# von 16:05 bis 18:30", "Manual workaround in place from 10:10 to 12:00"
+_REMEDY_HOURS = lazy_re.compile(r"\b(?:replacement\s+(?:bus|buses|coaches|service|trains?)|rail\s+replacement|\w*ersatzverkehr"
+                                r"|bus(?:es)?\s+(?:replaced|substitut\w*|instead)|shuttle\s+bus(?:es)?|workaround\s+(?:in\s+place|ran|running)"
+                                r"|manual\s+(?:fallback|process|workaround)\s+(?:in\s+place|ran|running|from))", re.I)
 # a meeting's time, not the incident's: "**Debrief held:** Tuesday, December 5, 2023, 2:00pm–3:30pm"
 # a line about a meeting, its hours the meeting's ("meeting notes · Tue, Dec 2, 2025 · 4:00 PM –
 # 4:42 PM IST · Recorded")

@@ -1359,13 +1359,17 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "wieder bei", "wieder normal", "wieder verfügbar", "auf normalniveau", "revient à son niveau normal",
     "revient à la normale", "de nouveau disponible", "con normalidad", "vuelve a la normalidad", "volvió a la normalidad",
     "voltou ao normal", "normalizado", "normalizada", "impacto mitigado", "impact atténué", "impact mitigé",
-    "werkt weer", "werken weer", "weer beschikbaar", "weer bereikbaar", "weer normaal"]
+    "werkt weer", "werken weer", "weer beschikbaar", "weer bereikbaar", "weer normaal",
+    # "Stellwerk wieder betriebsbereit" (back in working order)
+    "wieder betriebsbereit", "wieder in betrieb"]
 # Spanish, Portuguese, Italian, French and German: what fails ("Casi todos los pagos fallan"),
 # what works again ("Los pagos vuelven a funcionar", "La tasa de error baja a lo normal")
 # and the incident closed ("Damos el incidente por cerrado")
 EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + [
     "fallan", "fallando", "fallaron", "falham", "falhando", "falharam", "échouent", "échoue", "échouaient",
-    "schlagen fehl", "schlug fehl", "fallisce", "falliscono"]
+    "schlagen fehl", "schlug fehl", "fallisce", "falliscono",
+    # German: "BR2 fällt aus" (fails), "ist ausgefallen", "alle Abschnitte gestört"
+    "fällt aus", "fiel aus", "fallen aus", "fielen aus", "ausgefallen", "gestört"]
 # someone outside telling us ("a shop owner's ticket told us at 10:31"); what went stale
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["told us", "alerted us", "let us know", "notified us", "warned us"]
 EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["went stale", "served stale", "became stale", "go stale", "goes stale"]
@@ -1374,7 +1378,9 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "retour arrière terminé", "retour arrière effectué", "retour en arrière terminé", "rollback terminé",
     "rollback effectué"]
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["remonte", "remontent", "nous signale", "nous remonte"]
-EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + ["störung beendet", "kanal geschlossen", "incident clos"]
+EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + ["störung beendet", "kanal geschlossen", "incident clos",
+                                                     # "Fahrplanlage normalisiert, Störung abgeschlossen"
+                                                     "störung abgeschlossen", "vorfall abgeschlossen", "ereignis abgeschlossen"]
 # the impact ended, said so ("o que encerrou o impacto", "fin del impacto"); the incident closed
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "encerrou o impacto", "fim do impacto", "terminou o impacto", "fin del impacto", "terminó el impacto",
