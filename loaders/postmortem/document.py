@@ -4188,7 +4188,8 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
 # min", "34分間", "1 uur en 39 minuten", "46 dakika", "1 giờ 49 phút")
 # (not a clock time or a date: "21:37–21:38 EDT (01:37–01:38 UTC)" is one window in two
 # zones, its second's figures no length of the first)
-_NUMBER = lazy_re.compile(r"\d+(?:[:/-]\d+)+|(\d+(?:[.,]\d+)?)")
+_NUMBER = lazy_re.compile(r"\d+(?:[:/-]\d+)+|(\d+(?:[.,]\d+)?)(?:\s?(?:(?P<minutes>min|mn\b|分|мин|dakika|minuu?t|perc)"
+                          r"|(?P<hours>h\b|hours?|hrs?|heures?|horas?|ore\b|stunden?|uur|時間|시간|saat|godz|час)))?", re.I)
 _NEAR = 40   # characters either side of the window
 _SHORTEST = 3   # minutes: a shorter window's length is too easily some other figure nearby
 
@@ -4208,10 +4209,13 @@ def stated_window(text: str, day: date | None, zone: tp.Zone | None, order_hint=
     length = (end - start).total_seconds() / 60
     if length < _SHORTEST:
         return None
-    nums = [float(n[1].replace(",", "."))
+    # (each number with the unit written after it, if any: "intervalle 2 min 10" is two
+    # minutes, never the two hours of "service de pointe 7h00–9h00" beside it)
+    said = [(float(n[1].replace(",", ".")), "m" if n["minutes"] else "h" if n["hours"] else "")
             for part in (text[max(0, i - _NEAR):i], text[j:j + _NEAR]) for n in _NUMBER.finditer(part) if n[1]]
-    for k, n in enumerate(nums):
-        if n and (abs(n - length) < 1 or abs(n * 60 - length) < 1):
+    nums = [n for n, _ in said]
+    for k, (n, unit) in enumerate(said):
+        if n and (unit != "h" and abs(n - length) < 1 or unit != "m" and abs(n * 60 - length) < 1):
             return start, end
         after = nums[k + 1] if k + 1 < len(nums) else None
         if after is not None and after < 60 and after.is_integer() and n.is_integer() \

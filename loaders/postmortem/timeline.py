@@ -719,6 +719,9 @@ _ACCESS_NOUNS = frozenset({"vector", "vectors", "broker", "brokers", "point", "p
 _SOLD_WRONG = frozenset({"oversold", "overbooked", "double-charged", "double-booked"})
 # found only after the fact: "First errors in the logs (found afterwards — nothing alerted)"
 _AFTERWARDS = frozenset({"afterwards", "afterward", "retrospectively", "retroactively"})
+# ... or said so anywhere in the entry, in the languages that say it in two words: 'modem
+# passe en alarme "RX lock lost" (vu après coup dans les logs)', "im Nachhinein", "achteraf"
+_SEEN_AFTER = lazy_re.compile(r"\b(?:apr[èe]s\s+coup|a\s+posteriori|after\s+the\s+fact|im\s+nachhinein|achteraf)\b", re.I)
 # the words a notice of work planned ahead is given with ("notified to us on 18/01")
 _NOTICE_OF = {"notified", "notifies", "notify", "notice", "notices", "notification"}
 _PLANNED_WORK = lazy_re.compile(r"\b(?:agree[sd]?\s+to|will|later|plan(?:s|ned)?\s+to|ticket|propos(?:e[sd]?|al))\b", re.I)
@@ -1128,6 +1131,7 @@ def _tag(e: Entry) -> None:
                                                or w in _ALARMS and _stayed_silent(e.text)
                                                or _NOBODY.intersection(words[i + 1 + n:i + 3 + n])
                                                or _AFTERWARDS.intersection(words[i + 1 + n:i + 3 + n])
+                                               or _SEEN_AFTER.search(e.text)
                                                # ("as we found out later"; not "fires later than it should")
                                                or "later" in words[i + 1 + n:i + 3 + n] and "than" not in words[i + 1 + n:i + 4 + n]
                                                or words[i + 1 + n:i + 3 + n] == ["no", "one"]

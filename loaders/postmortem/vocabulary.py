@@ -1368,6 +1368,8 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
 EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + [
     "fallan", "fallando", "fallaron", "falham", "falhando", "falharam", "échouent", "échoue", "échouaient",
     "schlagen fehl", "schlug fehl", "fallisce", "falliscono",
+    # French: "perte de communication", "panne", "coupure", "hors service"
+    "perte de", "perte du", "perte des", "panne", "coupure", "hors service",
     # German: "BR2 fällt aus" (fails), "ist ausgefallen", "alle Abschnitte gestört"
     "fällt aus", "fiel aus", "fallen aus", "fielen aus", "ausgefallen", "gestört"]
 # someone outside telling us ("a shop owner's ticket told us at 10:31"); what went stale
@@ -1377,7 +1379,13 @@ EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["went stale", "served stale", "
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "retour arrière terminé", "retour arrière effectué", "retour en arrière terminé", "rollback terminé",
     "rollback effectué"]
-EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["remonte", "remontent", "nous signale", "nous remonte"]
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["remonte", "remontent", "nous signale", "nous remonte",
+                                                     # "Alarme « perte zone Z3 » au PCC" (as Spanish "alarma")
+                                                     "alarme", "alarmes"]
+# French: service running again ("reprise de l'exploitation", "le trafic reprend")
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
+    "reprise de l'exploitation", "reprise de l’exploitation", "reprise du trafic", "reprise du service",
+    "reprise de la circulation", "le trafic reprend", "le service reprend"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + ["störung beendet", "kanal geschlossen", "incident clos",
                                                      # "Fahrplanlage normalisiert, Störung abgeschlossen"
                                                      "störung abgeschlossen", "vorfall abgeschlossen", "ereignis abgeschlossen"]
