@@ -2954,6 +2954,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
 
     times: dict[str, datetime | None] = {}
     sources: dict[str, str] = {}
+    reported = None   # a start the report of the harm gives, yielding to the opening prose's
 
     def put(key, value, source):
         if value is not None and times.get(key) is None:
@@ -3069,7 +3070,13 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         released = _broken_release(timed, det)
         if released is not None and (impact is None or impact < released or det is not None and impact >= det):
             put("started_at", released, "timeline_broken_release")
-        put("started_at", impact, "timeline_impact")
+        if impact is not None and impact == det and det is not None \
+                and any(e.at == impact and "detected" in e.tags and "impact" in e.tags for e in timed):
+            # "Customer on chat can't pay": the harm told by the report that made it known; it
+            # began then or before, as the opening prose may say ("first failed checkout 11:52")
+            reported = impact
+        else:
+            put("started_at", impact, "timeline_impact")
     if times.get("detected_at") is None and times.get("started_at") is not None and ttd is None \
             and _detected_at_once(doc.text or "\n".join(doc.lines)):
         # "the issue was detected immediately through the service crash": no time to detect
@@ -3136,8 +3143,9 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags and not _ENDED_MARKS & e.markers \
                 and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]) \
-                and (told is None or e.at <= told):
+                and (told is None or e.at <= told) and (reported is None or e.at >= reported - timedelta(days=1)):
             put("started_at", e.at, "opening_prose")
+    put("started_at", reported, "timeline_impact")
     det = times.get("detected_at")
     # ("| Impact start | none, the build never reached users |": no start to guess)
     guess = not ("started" in doc.meta and _NONE_SAID.match(plain(doc.meta["started"][0])))

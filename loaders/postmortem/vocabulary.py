@@ -950,7 +950,7 @@ EVENT_WORDS: dict[str, list[str]] = {
         # ("First oversold booking", "orders double-charged"): sold or charged what should not have been
         "oversold overbooked double-charged double-booked "
         "experienced").split()
-    + ["timing out", "no longer", "login loop", "not loading", "start failing", "begin failing",
+    + ["timing out", "no longer", "cannot", "can't", "can’t", "could not", "couldn't", "couldn’t", "login loop", "not loading", "start failing", "begin failing",
        # "Scanners begin rejecting the newer passes": something begins to refuse what it should take
        *[f"{b} {w}" for b in ("begin", "begins", "began", "start", "starts", "started")
          for w in ("rejecting", "refusing", "dropping", "erroring", "returning errors", "crashing")],
