@@ -138,7 +138,11 @@ _NEAR_MISS_CLAIM = lazy_re.compile(
     r"\b(?:class(?:ify|ified|ifying)?|count(?:ed|ing)?|treat(?:ed|ing)?|consider(?:ed|ing)?|record(?:ed|ing)?"
     r"|log(?:ged|ging)?)\s+(?:this|it)(?:\s+(?:incident|event|issue))?\s+as\s+a\s+near[\s-]?miss\b|"
     # "this was classified as a near-miss", "Incident closed as a near-miss"
-    r"\b(?:classified|classed|counted|treated|considered|recorded|logged|closed)\s+as\s+a\s+near[\s-]?miss\b", re.I)
+    r"\b(?:classified|classed|counted|treated|considered|recorded|logged|closed)\s+as\s+a\s+near[\s-]?miss\b|"
+    # "We are writing this up as a near miss because ...", "we filed it as a near miss"
+    r"\b(?:writ(?:e|es|ing)|wrote|written)\s+(?:this|it)\s+up\s+as\s+a\s+near[\s-]?miss\b"
+    # (not a verdict taken back: "We first filed this as a near miss ... That was wrong")
+    r"|(?<!first\s)(?<!initially\s)(?<!originally\s)\bfil(?:e|ed|ing)\s+(?:this|it)\s+as\s+a\s+near[\s-]?miss\b", re.I)
 # "This should not be classified as a near miss", "It wasn't counted as one"
 _DENIED = lazy_re.compile(r"\b(?:not|never|no\s+longer)\b|n[’']t\b", re.I)
 _FILE_DATE = lazy_re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
@@ -146,6 +150,7 @@ _FILE_DATE = lazy_re.compile(r"(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})")
 # (joined to the name's other words by "_" or "-" only: not inside a hash, "7c20240229e")
 _NAMED_DAY = lazy_re.compile(r"(?<![A-Za-z\d.:/])((?:19|20)\d{2})(\d{2})(\d{2})(?![A-Za-z\d.:/])")
 _YES = {"true", "yes", "y", "1", "near miss", "near-miss"}
+_NO = {"false", "no", "n", "0", "none"}
 
 
 # Unicode's hyphen and non-breaking hyphen look like "-" and mean it (word processors and
@@ -1570,7 +1575,7 @@ _DOCUMENT_KEYS = ("date", "started", "detected", "mitigated", "resolved", "sever
 _HEADING_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status")
 # the keys a plain "Key: value" line gives outside a metadata section
 _KV_KEYS = ("ttd", "ttm", "ttr", "duration", "class", "severity", "status", "started", "detected", "mitigated",
-            "resolved", "date", "id", "services", "teams", "written", "reviewed")
+            "resolved", "date", "id", "services", "teams", "written", "reviewed", "near_miss")
 # what a comment's "key: value" lines may give, as a fallback: when, not severity or
 # status (a template's comment explains those: "SEV1: customers cannot use the product")
 _HIDDEN_KEYS = ("date", "started", "detected", "mitigated", "resolved")
@@ -2344,7 +2349,7 @@ def _fenced_preamble(doc: Doc) -> list[tuple[str, str, int]]:
     return fields if len(fields) >= 3 else []
 
 
-_PREAMBLE_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status", "owner")
+_PREAMBLE_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status", "owner", "near_miss")
 
 
 # --------------------------------------------------------------------------------------
@@ -4629,8 +4634,8 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
     v = front(doc, "near_miss")
     if v is not None:
         return v is True or str(v).strip().lower() in _YES
-    if "near_miss" in doc.meta:
-        return doc.meta["near_miss"][0].strip().lower() in _YES
+    if "near_miss" in doc.meta and (said := doc.meta["near_miss"][0].strip().lower().rstrip(" .")) in _YES | _NO:
+        return said in _YES   # ("Near miss: yes/no", a template's question unanswered, says neither)
     if isinstance(kind := front(doc, "class"), str) and _NEAR_MISS.match(kind.strip()):
         return True   # "type: near-miss" in front matter: what it was, as "**Type:** Near miss" says in the body
     if title and _NEAR_MISS.match(title.strip()):
