@@ -4313,10 +4313,40 @@ def _factors(doc: Doc) -> list[str]:
         if len(found) >= 2:
             out = [_NUMBERED_PROBLEM.sub("", t, count=1).strip() or t for t in found]
     if not out and not doc.of_kind("factors"):
+        # nor that: a list its lead-in says holds the causes ("Two factors combined to turn a
+        # routine maintenance into customer-facing errors:" over two bullets)
+        out = _introduced_causes(doc)
+    if not out and not doc.of_kind("factors"):
         # nor that: a post that tells its cause in prose ("This was due to a bad config",
         # "caused by high load", "the root cause of this problem: ...") has that sentence
         out = _prose_cause(doc)
     return out
+
+
+# a paragraph that leads into the causes: "Two factors combined to ...:", "Three things
+# contributed:", "The causes were:", "Two things made this worse than it needed to be:"
+# (not what to do about them: "Some things you can do to help prevent this kind of attack:")
+_LEADS_TO_CAUSES = lazy_re.compile(r"^(?!.*\bprevent)(?:(?:[\w-]+\s+){0,3}?(?:factors|causes|reasons)\b[^.:]{0,100}:$"
+                                   r"|.*\b(?:contributed|caused\s+(?:it|this)|made\s+(?:it|this|things)\s+worse)[^.:]{0,40}:$)", re.I)
+
+
+def _introduced_causes(doc: Doc) -> list[str]:
+    """The items of the first list a paragraph leads into by naming them causes, outside
+    the timeline and the follow-ups; else []."""
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) in ("timeline", "actions", "lessons", "went_well"):
+            continue
+        for k, b in enumerate(s.blocks[:-1]):
+            if b.kind == "para" and b.text.rstrip().endswith(":") and len(b.text) <= 200 \
+                    and _LEADS_TO_CAUSES.search(plain(b.text).strip()) and s.blocks[k + 1].kind == "item":
+                items = []
+                for nxt in s.blocks[k + 1:]:
+                    if nxt.kind != "item":
+                        break
+                    if (text := plain(nxt.text)):
+                        items.append(text)
+                return items
+    return []
 
 
 def _sub_items(children: list[str]) -> list[str]:

@@ -193,6 +193,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Status page updates (newest first)": the updates posted while it lasted
         r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)")),
     ("factors", _rx(
+        # "What we think happened", "What we believe went wrong": the writers' account of why,
+        # hedged (a plain "What happened" is the story)
+        r"what\s+(?:we|i)\s+(?:think|believe|suspect)\s+(?:happened|went\s+wrong|caused\s+(?:it|this|the\s+\w+))",
         r"(?:blameless\s+)?root\s+causes?(?:\s+analysis)?", r"contributing\s+(?:factors?|causes?)", r"causes?",
         # "Technical cause", "Organizational cause": causes by their kind ("Human factors" is as
         # often a lesson's group); "The 3 root causes", "As 4 Causas Raízes Estruturais": counted
