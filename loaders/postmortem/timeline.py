@@ -533,7 +533,8 @@ _HARM_NOUNS = frozenset(("outage", "disruption", "downtime", "impact"))
 # a measure that is better low, falling: "latency down", "errors improved" (not "errors dropping
 # packets", "timeouts dropped orders": the harm; nor "latency down at first, then climbs")
 # (not a load or a queue: "CPU drops to idle", "queue drops to 0" may be the harm itself, work stopped)
-_BETTER_LOW_FALLING = lazy_re.compile(r"\b(?:latency|latencies|p9[59]|p50|errors?|error\s+rates?|5xxs?|timeouts)"
+_BETTER_LOW_FALLING = lazy_re.compile(r"\b(?:latency|latencies|p9[59]|p50|errors?|error\s+rates?|5xxs?|timeouts|ttft"
+                                      r"|time\s+to\s+first\s+token|queue\s+times?)"
                                       r"(?:\s+(?:is|was|went|goes|has))?\s+"
                                       r"(?:down|improved)\b(?![^.;\n]*\b(?:but|then|still|again|climbs?|rises?))", re.I)
 # the single words that tell harm (EVENT_WORDS' impact words)
@@ -723,6 +724,8 @@ _AFTERWARDS = frozenset({"afterwards", "afterward", "retrospectively", "retroact
 # passe en alarme "RX lock lost" (vu après coup dans les logs)', "im Nachhinein", "achteraf"
 _SEEN_AFTER = lazy_re.compile(r"\b(?:apr[èe]s\s+coup|a\s+posteriori|after\s+the\s+fact|im\s+nachhinein|achteraf)\b", re.I)
 # the words a notice of work planned ahead is given with ("notified to us on 18/01")
+_NOTICES_DO = frozenset("start starts started arrive arrives arrived arriving are were go went sent received come came "
+                        "begin began".split())
 _NOTICE_OF = {"notified", "notifies", "notify", "notice", "notices", "notification"}
 _PLANNED_WORK = lazy_re.compile(r"\b(?:agree[sd]?\s+to|will|later|plan(?:s|ned)?\s+to|ticket|propos(?:e[sd]?|al))\b", re.I)
 _HOUSEKEEPING = lazy_re.compile(r"\b(?:(?:stale|old|expired|obsolete|temporary)\s+data|as\s+(?:scheduled|planned)"
@@ -1132,6 +1135,9 @@ def _tag(e: Entry) -> None:
                                                or _NOBODY.intersection(words[i + 1 + n:i + 3 + n])
                                                or _AFTERWARDS.intersection(words[i + 1 + n:i + 3 + n])
                                                or _SEEN_AFTER.search(e.text)
+                                               # ("Preemption notices start arriving": notices as the
+                                               # noun, the provider's messages, not someone noticing)
+                                               or w == "notices" and words[i + 1:i + 2] and words[i + 1] in _NOTICES_DO
                                                # ("as we found out later"; not "fires later than it should")
                                                or "later" in words[i + 1 + n:i + 3 + n] and "than" not in words[i + 1 + n:i + 4 + n]
                                                or words[i + 1 + n:i + 3 + n] == ["no", "one"]
@@ -3199,6 +3205,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             put("resolved_at", later[-1].at, "timeline_full_recovery")
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None \
             and front(doc, "resolved") is not False and not _RESOLUTION_PENDING.search(doc.text) \
+            and not ("open" in doc.text and _CLOSED_LATER.search(doc.text)) \
             and not any(e.date_only and e.at is not None and e.at.date() > times["mitigated_at"].date()
                         and ("resolved" in e.tags or "resolved" in e.markers) for e in entries):
         # (not a status-page issue its front matter keeps open: "resolved = false"; nor a
@@ -3224,6 +3231,13 @@ _RESOLUTION_PENDING = lazy_re.compile(
     r"^[\W_]*(?:TODO|TBD|TBC)\W{0,3}[Rr]esol(?:ved|ution)(?:\s+(?:time|date|at))?(?=\s*(?:$|[—–:.,;(-]))"
     r"|^[\W_]*[Rr]esol(?:ved|ution)(?:\s+(?:time|at|date))?[\W_]{0,4}(?:TODO|TBD|TBC|pending)(?=\s*(?:$|[—–:.,;(-]))",
     re.M)
+
+
+# the incident kept open past the recovery, closed at a moment the document does not time:
+# "We kept the incident open overnight ..., and closed it the next morning": no close to
+# take from the mitigation
+_CLOSED_LATER = lazy_re.compile(r"\b(?:kept|left|held)\s+the\s+incident\s+open\s+(?:overnight|for\s+(?:another|a\s+further|the\s+next)"
+                                r"|until\s+(?:the\s+)?(?:next|following))", re.I)
 
 
 # a detection that looks back at harm already over ("Dip ... noticed via grafana ...

@@ -953,6 +953,8 @@ EVENT_WORDS: dict[str, list[str]] = {
         # ("First oversold booking", "orders double-charged"): sold or charged what should not have been
         "oversold overbooked double-charged double-booked "
         "experienced").split()
+    # a model server's latency by its own names: "time to first token starts to climb"
+    + ["time to first token", "ttft", "queue time", "queue times"]
     + ["timing out", "no longer", "cannot", "can't", "can’t", "could not", "couldn't", "couldn’t", "login loop", "not loading", "start failing", "begin failing",
        # "Scanners begin rejecting the newer passes": something begins to refuse what it should take
        *[f"{b} {w}" for b in ("begin", "begins", "began", "start", "starts", "started")
