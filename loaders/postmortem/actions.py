@@ -54,7 +54,9 @@ _HEADERS = {
                       r"|^(?:期限|期日|締切|截止|기한|마감)", re.I),
     # ("Task ID", "Change No.": the record's own number, as a ticketing tool's export heads it)
     "ticket": lazy_re.compile(r"^(?:[\w-]+\s+(?:id|no\.?|number)$|tickets?|bugs?|issues?|jira|links?|tracking|ref(?:erence)?|tracker|pr|record|"
-                         r"(?:change|work)\s+order|change\s+(?:record|request)|(?:problem|incident|defect)\s+(?:record|ticket|ref(?:erence)?)|"
+                         r"(?:change|work)\s+order|change\s+(?:record|request)|"
+                         # a maintenance system's work order, "Maximo WO"; "Réf. GMAO" (its reference)
+                         r"(?:[\w-]+\s+)?wo|r[ée]f\.(?:\s+[\w-]+)?$|(?:problem|incident|defect)\s+(?:record|ticket|ref(?:erence)?)|"
                          r"github|linear|id|key|referanse|referens|referenz|r[ée]f[ée]rence|refer[êe]ncia|referencia|riferimento"
                          r"|chamado|kay[ıi]t|задача|тикет)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": lazy_re.compile(r"^(?:type|kind|category|class)\b", re.I),

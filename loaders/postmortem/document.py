@@ -3896,7 +3896,7 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     # whatever the sections say or not, a post's opening may state it ("from 17:09 EST to
     # approximately 23:42 EST ... were unavailable", before a TL;DR that does not)
     for sentence in _SENTENCE.split(_opening_prose(doc)):
-        if _IMPACT_WORDS.search(sentence) and not _MEASURED_WINDOW.search(sentence):
+        if _IMPACT_WORDS.search(sentence) and not _MEASURED_WINDOW.search(sentence) and not _REMEDY_HOURS.search(sentence):
             found = _range_span(plain(sentence), incident_date, doc.zone, doc.order_hint)
             if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]) \
                     and not _A_MEETING.search(plain(sentence), max(0, found[2] - 50), found[3] + 30):
@@ -3983,7 +3983,7 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
                     continue
                 if _MEASURED_WINDOW.search(sentence):
                     continue   # "Call volume 3.4x normal between 08:05 and 11:00": a measure's window
-                if kind == "impact" and _REMEDY_HOURS.search(sentence):
+                if _REMEDY_HOURS.search(sentence):
                     continue   # "SEV (Schienenersatzverkehr, Busse) von 16:05 bis 18:30": a remedy's hours
                 found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
                 if found and kind == "impact" and _EXPOSURE_LABEL.match(plain(sentence)):
@@ -3996,11 +3996,12 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
 
 
 _COMPONENT_OPEN = lazy_re.compile(r"<[A-Z][\w.]*[\s/>]")
-# what stood in for the service while it was down, its hours in the impact section no
-# window of the harm: "Replacement buses ran 16:05–18:30", "SEV (Schienenersatzverkehr)
+# what stood in for the service while it was down, its hours in the impact or the summary
+# no window of the harm: "Shuttle buses ran ... from 8:40 a.m. to 10:15 a.m.", "SEV (Schienenersatzverkehr)
 # von 16:05 bis 18:30", "Manual workaround in place from 10:10 to 12:00"
 _REMEDY_HOURS = lazy_re.compile(r"\b(?:replacement\s+(?:bus|buses|coaches|service|trains?)|rail\s+replacement|\w*ersatzverkehr"
-                                r"|bus(?:es)?\s+(?:replaced|substitut\w*|instead)|shuttle\s+bus(?:es)?|workaround\s+(?:in\s+place|ran|running)"
+                                r"|bus(?:es)?\s+(?:replaced|substitut\w*|instead)|shuttle\s+bus(?:es)?|bus\s+bridge"
+                                r"|workaround\s+(?:in\s+place|ran|running)"
                                 r"|manual\s+(?:fallback|process|workaround)\s+(?:in\s+place|ran|running|from))", re.I)
 # a meeting's time, not the incident's: "**Debrief held:** Tuesday, December 5, 2023, 2:00pm–3:30pm"
 # a line about a meeting, its hours the meeting's ("meeting notes · Tue, Dec 2, 2025 · 4:00 PM –
