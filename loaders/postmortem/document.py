@@ -4073,7 +4073,9 @@ def _joined(found, doc: Doc, s: Section, first: Block) -> tuple:
 # "entre 16:00 et 16:26", "von 14:00 bis 15:10", "de 14:00 a 15:00", "van 14:00 tot 15:00",
 # Italian, Polish, Swedish, Vietnamese and Indonesian: "alle 21:14", "od 23:10 do 00:41",
 # "till 10:40", "đến 10:40", "sampai 14:20")
-_RANGE_SEP = lazy_re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040-\u30ff\u4e00-\u9fff]{1,3}\s*)?|\s*(?:->|=>|⇒|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en|alle|al|hasta|do|till|đến|sampai|hingga)(?=\s)\s*"
+# (an ASCII tilde spaced on both sides too, as Korean and Japanese writers type the wave
+# dash: "10:00 ~ 12:40 KST"; unspaced, "~12:40" is "about")
+_RANGE_SEP = lazy_re.compile(r"\s*(?:頃|ごろ|前後)?\s*[〜～]\s*(?:[\u3040-\u30ff\u4e00-\u9fff]{1,3}\s*)?|\s+~\s+|\s*(?:->|=>|⇒|-|–|—|→)\s*|\s*(?:to|until|through|and|à|a|et|bis|und|y|e|até|tot|en|alle|al|hasta|do|till|đến|sampai|hingga)(?=\s)\s*"
                         # (an article before the second: "entre las 10:03 y las 10:24", "dalle 20:00 alle 21:14")
                         r"(?:(?:las|los|la|les|le|as|os|o|the)\s+)?",
                         re.I)
