@@ -2037,3 +2037,15 @@ def test_a_mention_with_a_particle_then_a_date_mention_gives_owner_and_due():
             "- [ ] Clock skew configureren (IDN-311) @Bart Jansen\n")
     items = parse(text, "a.md")["action_items"]
     assert (items[0]["owner"], items[0]["due"]) == ("Sanne de Vries", "2025-02-28")
+
+
+def test_a_range_of_years_in_four_digits_is_no_window_of_clocks():
+    text = ("# Billing drift\n\n**Date:** 2025-03-04\n\n## Summary\n\nInvoices were wrong from 2019 to 2021 for one plan.\n\n"
+            "## Timeline\n\n- 10:05 Invoice run fails.\n- 10:40 Fixed.\n")
+    assert parse(text, "a.md")["started_at"] == "2025-03-04T10:05:00Z"
+
+
+def test_no_errors_counted_is_no_harm():
+    text = ("# Boards\n\nAll times UTC.\n\n## Timeline (2025-03-04)\n\n- 04:55 Load completes with 0 errors.\n"
+            "- 06:12 Boards fail: every train shown cancelled.\n- 06:40 Guard reports it.\n- 08:48 Boards correct.\n")
+    assert parse(text, "a.md")["started_at"] == "2025-03-04T06:12:00Z"

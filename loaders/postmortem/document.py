@@ -4093,7 +4093,9 @@ _IMPACT_WORDS_LATIN = (r"outage|impact|down|unavailable|errors?|fail\w*|degraded
                        r"|indisponible|inaccessible|panne|coupure|ausfall|störung|nicht\s+erreichbar"
                        r"|caída|interrupción|indisponível|queda|storing"
                        # ("Customers could not download the export from 05:40 until 11:45 MEZ")
-                       r"|could\s+not|couldn['’]t|cannot|can['’]t|unable|were\s+not\s+able")
+                       r"|could\s+not|couldn['’]t|cannot|can['’]t|unable|were\s+not\s+able"
+                       # ("Customers were given wrong information from 0540 until 0812")
+                       r"|wrong|incorrect")
 _IMPACT_WORDS_CJK = r"障害|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단"
 # (led by a look ahead for the first letters of its words: a search tests one class at
 # each character, and tries the words only where one may start, 2x faster over prose)
@@ -4109,7 +4111,9 @@ _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 
 # what a clock time names when a noun of a schedule follows it ("the 11:00 batch", "the
 # 14:05 train"): a run of something, not a moment of the incident
-_SCHEDULED_THING = lazy_re.compile(r"\s+(?:batch|run|job|slot|train|flight|bus|ferry|cron|cycle|shift|sailing|departure|cut-?off)(?:es|s)?\b", re.I)
+# (and what a timetable holds: "went to the wrong buildings for 8am and 9am lectures")
+_SCHEDULED_THING = lazy_re.compile(r"\s+(?:batch|run|job|slot|train|flight|bus|ferry|cron|cycle|shift|sailing|departure|cut-?off"
+                                   r"|lecture|class|tutorial|seminar|exam|lesson|meeting|appointment|session|show|screening|service)(?:es|s)?\b", re.I)
 _MERIDIEM_SAID = lazy_re.compile(r"\d\s*[ap]\.?\s?m\b\.?", re.I)
 # a planned window named just before its range: "maintenance window Sunday 10 pm to ..."
 # a change in a figure or a comparison, named as a thing, before the range: "the drop
@@ -4135,8 +4139,23 @@ _MOVED_FROM = lazy_re.compile(r"\b(?:mov(?:e|ed|es|ing)|chang(?:e|ed|es|ing)|shi
                               r"|bring(?:s|ing)?\s+forward|push(?:ed|es)?\s+back|reschedul\w*)\b[^.;:!?]{0,70}\bfrom\s*$", re.I)
 
 
+# a range of two four-digit clocks, as control logs write them: "from 0540 until 0812"
+_COMPACT_RANGE = lazy_re.compile(r"\b(from|between)\s+([01]\d|2[0-3])([0-5]\d)\s+(until|till|to|and)\s+([01]\d|2[0-3])([0-5]\d)\b", re.I)
+
+
+def _with_colons(m: re.Match) -> str:
+    """A compact range's clocks with their colons ("from 05:40 until 08:12"), unless both
+    could be years ("from 2019 to 2021"): one before 19:00 or from 21:00 is no year."""
+    a, b = int(m.group(2) + m.group(3)), int(m.group(5) + m.group(6))
+    if all(1900 <= n < 2100 for n in (a, b)):
+        return m.group(0)
+    return f"{m.group(1)} {m.group(2)}:{m.group(3)} {m.group(4)} {m.group(5)}:{m.group(6)}"
+
+
 def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=None):
     """find_range's (start, end) with where the range begins and ends in ``text`` (plain)."""
+    if ("from" in text or "between" in text or "From" in text or "Between" in text) and _COMPACT_RANGE.search(text):
+        text = _COMPACT_RANGE.sub(_with_colons, text)
     if tp.clocks_at_most(text) < 2:
         return None  # a range needs two clock times (a cheap look before reading at every digit)
     for m in _RANGE_START.finditer(text):

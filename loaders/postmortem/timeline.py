@@ -724,6 +724,8 @@ _AFTERWARDS = frozenset({"afterwards", "afterward", "retrospectively", "retroact
 # passe en alarme "RX lock lost" (vu après coup dans les logs)', "im Nachhinein", "achteraf"
 _SEEN_AFTER = lazy_re.compile(r"\b(?:apr[èe]s\s+coup|a\s+posteriori|after\s+the\s+fact|im\s+nachhinein|achteraf)\b", re.I)
 # the words a notice of work planned ahead is given with ("notified to us on 18/01")
+# harm counted: none of them is none ("0 errors", "zero failures", "no timeouts")
+_COUNTED_HARM = frozenset("error errors failure failures timeout timeouts crash crashes 5xx".split())
 _NOTICES_DO = frozenset("start starts started arrive arrives arrived arriving are were go went sent received come came "
                         "begin began".split())
 _NOTICE_OF = {"notified", "notifies", "notify", "notice", "notices", "notification"}
@@ -1129,6 +1131,8 @@ def _tag(e: Entry) -> None:
                         continue  # "to identify the initial access vector": a thing looked for, not the intrusion
                     if kind == "impact" and w in _SOLD_WRONG and _denied(e.text.lower(), words, i):
                         continue  # "no rooms were oversold": the harm denied
+                    if kind == "impact" and i and words[i - 1] in ("0", "zero", "no") and w in _COUNTED_HARM:
+                        continue  # "load completes with 0 errors", "no failures": none counted
                     if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
                                                or _denied(e.text.lower(), words, i)
                                                or w in _ALARMS and _stayed_silent(e.text)
