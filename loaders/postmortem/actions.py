@@ -1435,6 +1435,10 @@ def _closing_name(text: str) -> str | None:
         # "[Liam Chen] due 2 May, ENG-4412", "(Facilities) — not doing: the municipality
         # cannot supply a second feed": only notes after the bracket, or a status and why
         text = text[:k]
+    elif 0 < k < len(text) and text[k:].lstrip()[:1] == ":" and _WHY_STATUS_FIRST.match(text):
+        # "WON'T DO — Stagger season unlock by region (Elise Marchand): community strongly
+        # prefers one worldwide moment": the status said first, why after the name
+        text = text[:k]
     if (m := _BRACKETED_NAME.search(text[-180:])) and (
             m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]|--", m.group(2)) if n.strip())))):
         # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"
@@ -1488,6 +1492,9 @@ def _mention_before_notes(text: str) -> str | None:
     return None
 
 
+# a status that comes with its why, opening the item: "WON'T DO — ...", "Not doing: ..."
+_WHY_STATUS_FIRST = lazy_re.compile(r"^\W*(?:won['’]?t\s+(?:do|fix)|wontfix|not\s+doing|dropped|rejected|declined"
+                                    r"|cancell?ed|done|deferred)\b", re.I)
 _SPACED_HYPHEN = lazy_re.compile(r"(?<!\s)\s++-\s+")
 _LEADER = lazy_re.compile(r"\s\.{4,}\s+")
 # a name set apart as a column in a plain-text list: a gap of two spaces or a short dotted
