@@ -1706,7 +1706,12 @@ def _a_note(text: str) -> bool:
                 or text[:1].islower() and _status(text.capitalize()) is not None
                 or _day_alone(text)
                 or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
-                or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text))
+                or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text) or _DUE_IN_NUMBERS.match(text))
+
+
+# a due word and a day in numbers, whichever order it is in: "by 10/01/25" (the document's
+# order reads it; either way it is a note after the owner, not more of a name)
+_DUE_IN_NUMBERS = lazy_re.compile(r"^(?:by|due|before)\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2}(?:\d{2})?)?$", re.I)
 
 
 def _day_alone(text: str) -> bool:
