@@ -955,6 +955,8 @@ EVENT_WORDS: dict[str, list[str]] = {
         "experienced").split()
     # a model server's latency by its own names: "time to first token starts to climb"
     + ["time to first token", "ttft", "queue time", "queue times"]
+    # output spoiled: "first garbled response in the sampled logs", "corrupted uploads"
+    + ["garbled", "corrupted", "mangled"]
     + ["timing out", "no longer", "cannot", "can't", "can’t", "could not", "couldn't", "couldn’t", "login loop", "not loading", "start failing", "begin failing",
        # "Scanners begin rejecting the newer passes": something begins to refuse what it should take
        *[f"{b} {w}" for b in ("begin", "begins", "began", "start", "starts", "started")
@@ -1482,7 +1484,7 @@ REPORTED_STATES = set("ready healthy ok okay green success successful normal fin
 REPORTED_STATUS = REPORTED_STATES | set("notready unready unhealthy".split())
 BAD_THINGS = set("errors error failures failure evictions eviction duplicates crashes timeouts "
                  "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses exceptions "
-                 "exception panics rejections declines lag backlog fault faults loops".split())
+                 "exception panics rejections declines lag backlog fault faults loops garbled".split())
 STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased end ends ended".split())
 # "pod becomes 1/1 Running", "Application health turns Healthy": a thing changing into a
 # working state (a word or two of detail between) is its recovery
