@@ -2049,3 +2049,11 @@ def test_no_errors_counted_is_no_harm():
     text = ("# Boards\n\nAll times UTC.\n\n## Timeline (2025-03-04)\n\n- 04:55 Load completes with 0 errors.\n"
             "- 06:12 Boards fail: every train shown cancelled.\n- 06:40 Guard reports it.\n- 08:48 Boards correct.\n")
     assert parse(text, "a.md")["started_at"] == "2025-03-04T06:12:00Z"
+
+
+def test_a_failing_check_named_by_its_id_is_how_it_was_found():
+    text = ("# Near miss: interlocking data release blocked\n\nThis was a near miss. All times UTC.\n\n## Timeline (2025-01-16)\n\n"
+            "| Time | Event |\n|---|---|\n| 09:10 | Simulation test of release v4.2 starts. |\n"
+            "| 10:47 | Tester: test case FT-118 fails, route settable without flank protection. |\n"
+            "| 11:05 | Release v4.2 blocked. |\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-01-16T10:47:00Z"

@@ -820,7 +820,13 @@ def _a_state(words: list[str], i: int) -> bool:
 
 def _a_check(words: list[str], i: int) -> bool:
     """Is the failing at ``i`` a check's ("test failed", "checks are failing")?"""
-    return bool(i) and (words[i - 1] in _CHECKS or i > 1 and words[i - 1] in _COPULA and words[i - 2] in _CHECKS)
+    return bool(i) and (words[i - 1] in _CHECKS or i > 1 and words[i - 1] in _COPULA and words[i - 2] in _CHECKS
+                        # (or one named by its id: "test case FT-118 fails", "check job cfg-7 failed")
+                        or i > 2 and words[i - 3] in _CHECKS and words[i - 2] in _CHECK_KINDS
+                        and any(c.isdigit() for c in words[i - 1]))
+
+
+_CHECK_KINDS = frozenset(("case", "suite", "job", "run", "step"))
 
 
 # a release of a new version: "v0.2.0-alpha.2 published to npm", "Released 2.4.1" (the
