@@ -2057,3 +2057,11 @@ def test_a_failing_check_named_by_its_id_is_how_it_was_found():
             "| 10:47 | Tester: test case FT-118 fails, route settable without flank protection. |\n"
             "| 11:05 | Release v4.2 blocked. |\n")
     assert parse(text, "a.md")["detected_at"] == "2025-01-16T10:47:00Z"
+
+
+def test_a_question_quoted_right_after_asks_is_someone_telling_us():
+    text = ("# Near miss: restart booked inside the final\n\nThis was a near miss. All times UTC.\n\n## Timeline (2025-03-22)\n\n"
+            "- 18:00 — Qualifier starts.\n"
+            "- 19:50 — Noor sees the restart at 21:30 and asks \"is this right??\" in #liveops.\n"
+            "- 20:05 — Restart moved.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-03-22T19:50:00Z"

@@ -777,7 +777,8 @@ _PREPOSED = lazy_re.compile(r"\b(?:into|on|of|about|for|regarding|around|behind)
 
 # a check of the organisation's own that fails: "install test failed", "smoke tests are failing"
 # a question quoted after a colon or a dash: what someone asked, in their words
-_QUOTED_QUESTION = lazy_re.compile(r"[:—–-]\s*[\"“][^\"”]{0,200}\?[^\"”]{0,200}[\"”]")
+# (or right after the verb: 'sees the restart at 21:30 UTC ... and asks "is this right??"')
+_QUOTED_QUESTION = lazy_re.compile(r"(?:[:—–-]|\basks|\basked|\basking)\s*[\"“][^\"”]{0,200}\?[^\"”]{0,200}[\"”]")
 _KEPT = frozenset("kept keep keeps keeping remained remains remain stayed stays stay left held".split())
 _CHECKS = {"test", "tests", "check", "checks", "probe", "probes", "verification", "healthcheck", "healthchecks"}
 _FAILS = {"fail", "fails", "failed", "failing"}
