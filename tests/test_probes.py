@@ -155,9 +155,9 @@ FLOORS = {
     "blind-ef": 0.91,   # first look 0.876 (233/266 at 99a9c7c; 232 at dfe9f21); learned from in part (0.914)
     "blind-eg": 0.97,   # first look 0.889 (232/261 at 99a9c7c; 232 at dfe9f21); learned from in part (0.973)
     "blind-eh": 0.96,   # first look 0.851 (223/262 at 99a9c7c; 220 at dfe9f21); learned from in part (0.966)
-    "blind-ei": 0.85,   # first look 0.852 (230/270 at 7066d9a; 229 at cb545c7); not read
-    "blind-ej": 0.90,   # first look 0.909 (241/265 at 7066d9a; the same at cb545c7); not read
-    "blind-ek": 0.92,   # first look 0.927 (241/260 at 7066d9a; the same at cb545c7); not read
+    "blind-ei": 0.97,   # first look 0.852 (230/270 at 7066d9a; 229 at cb545c7); learned from (0.970)
+    "blind-ej": 0.98,   # first look 0.909 (241/265 at 7066d9a; the same at cb545c7); learned from (0.985)
+    "blind-ek": 0.98,   # first look 0.927 (241/260 at 7066d9a; the same at cb545c7); learned from (0.981)
     "blind-el": 0.93,   # first look 0.937 (251/268 at e4cf104; the same at f12242f); not read
     "blind-em": 0.89,   # first look 0.893 (241/270 at e4cf104; the same at f12242f); not read
     "blind-en": 0.91,   # first look 0.913 (241/264 at e4cf104; 235 at f12242f); not read
