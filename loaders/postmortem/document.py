@@ -811,8 +811,8 @@ _ROW_DAY = lazy_re.compile(r"^\|\s*(\d{1,2})/(\d{1,2})\s*\|", re.M)
 
 def _nearer_order(text: str, pairs: list[tuple[int, int]]) -> str | None:
     """The order ("mdy" or "dmy") in which a document's days without a year ("08/09") fall
-    nearer its dated days ("2024-08-08", "8 August 2024"), when more of them do one way than the other;
-    else None. A timeline's days are the incident's and the few after it."""
+    nearer its dated days ("2024-08-08", "8 August 2024"), when more of them do one way
+    than the other; else None. A timeline's days are the incident's and the few after it."""
     days = [d for _, d in tp.dates_in(text[:6000], None)][:12]   # (those whose order is not in doubt)
     if not days:
         return None
@@ -4700,7 +4700,8 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
     # (a long bold "**Summary**: ..." line is read as opening prose)
     # (each part, and each paragraph of the opening, read on its own: "**Near miss.** No
     # customer saw an error" opens its paragraph, whatever the summary or a description before it says)
-    if "severity" in doc.meta and _SEVERITY_NEAR_MISS.match(doc.meta["severity"][0]):
+    if "severity" in doc.meta and severities.level(said := doc.meta["severity"][0]) is None \
+            and _NAMED_NEAR_MISS.search(said, 0, 40):
         return True   # "Sev: none (near miss; would have been SEV1 ...)": no level, for it was one
     parts = list(filter(None, [summary, _opening_prose(doc)] + [doc.meta[k][0] for k in ("impact", "status")
                                                                if k in doc.meta]))
@@ -4716,8 +4717,8 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
     return _harm_averted(doc, summary, title)
 
 
-# a severity field refusing a level for a near miss: "none (near miss; ...)", "N/A - near miss", "Near miss"
-_SEVERITY_NEAR_MISS = lazy_re.compile(r"^\W*(?:(?:none|n/a|not\s+rated|unrated)\W+)?near[\s-]?miss\b", re.I)
+# a severity field that names no level, for it was a near miss: "none (near miss; ...)", "N/A - near miss"
+_NAMED_NEAR_MISS = lazy_re.compile(r"\bnear[\s-]?miss\b", re.I)
 
 
 # the document saying it was no near miss: "an incident, not a near miss", "this was not a near-miss"

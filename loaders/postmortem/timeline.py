@@ -725,11 +725,12 @@ _AFTERWARDS = frozenset({"afterwards", "afterward", "retrospectively", "retroact
 # ... or said so anywhere in the entry, in the languages that say it in two words: 'modem
 # passe en alarme "RX lock lost" (vu après coup dans les logs)', "im Nachhinein", "achteraf"
 _SEEN_AFTER = lazy_re.compile(r"\b(?:apr[èe]s\s+coup|a\s+posteriori|after\s+the\s+fact|im\s+nachhinein|achteraf)\b", re.I)
-# the words a notice of work planned ahead is given with ("notified to us on 18/01")
 # harm counted: none of them is none ("0 errors", "zero failures", "no timeouts")
 _COUNTED_HARM = frozenset("error errors failure failures timeout timeouts crash crashes 5xx".split())
+# what a notice does when it is the noun, a message: "Preemption notices start arriving"
 _NOTICES_DO = frozenset("start starts started arrive arrives arrived arriving are were go went sent received come came "
                         "begin began".split())
+# the words a notice of work planned ahead is given with ("notified to us on 18/01")
 _NOTICE_OF = {"notified", "notifies", "notify", "notice", "notices", "notification"}
 _PLANNED_WORK = lazy_re.compile(r"\b(?:agree[sd]?\s+to|will|later|plan(?:s|ned)?\s+to|ticket|propos(?:e[sd]?|al))\b", re.I)
 _HOUSEKEEPING = lazy_re.compile(r"\b(?:(?:stale|old|expired|obsolete|temporary)\s+data|as\s+(?:scheduled|planned)"
@@ -2487,6 +2488,8 @@ def _zone_columns_table(r: _Reader, b) -> bool:
     timed = sum(1 for cells in body if zones[0] < len(cells) and (st := r.stamp(cells[zones[0]])) is not None
                 and st.has_time)
     return timed * 3 >= len(body) * 2
+
+
 # a column header naming a zone or a local clock: "Researcher local (IST)", "Sydney (AEDT)", "Local time"
 _ZONE_COLUMN = lazy_re.compile(r"\blocal\b|\([A-Z]{2,5}\)|^[A-Z]{3,5}$")
 _UTC_OFFSET = lazy_re.compile(r"\b(?:utc|gmt)\s*[+\-−]\s*\d", re.I)   # "Time (UTC+2)": an offset from it
@@ -3089,7 +3092,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         released = _broken_release(timed, det)
         if released is not None and (impact is None or impact < released or det is not None and impact >= det):
             put("started_at", released, "timeline_broken_release")
-        if impact is not None and impact == det and det is not None \
+        if impact is not None and impact == det \
                 and any(e.at == impact and "detected" in e.tags and "impact" in e.tags for e in timed):
             # "Customer on chat can't pay": the harm told by the report that made it known; it
             # began then or before, as the opening prose may say ("first failed checkout 11:52")
