@@ -2065,3 +2065,20 @@ def test_a_question_quoted_right_after_asks_is_someone_telling_us():
             "- 19:50 — Noor sees the restart at 21:30 and asks \"is this right??\" in #liveops.\n"
             "- 20:05 — Restart moved.\n")
     assert parse(text, "a.md")["detected_at"] == "2025-03-22T19:50:00Z"
+
+
+def test_people_able_to_do_the_work_again_ends_the_impact():
+    text = ("# Members turned away at partner chargers\n\nAll times UTC.\n\n## Timeline (2025-06-11)\n\n"
+            "- 15:42 — We deploy the token sync.\n"
+            "- 16:05 — First member turned away at a partner charger.\n"
+            "- 17:47 — We push the full token list to all partners.\n"
+            "- 19:10 — The last partner reloads its list; members can charge everywhere again.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-06-11T19:10:00Z"
+
+
+def test_what_could_go_wrong_again_ends_nothing():
+    text = ("# Members turned away at partner chargers\n\nAll times UTC.\n\n## Timeline (2025-06-11)\n\n"
+            "- 16:05 — First member turned away at a partner charger.\n"
+            "- 17:47 — Full token list pushed; service restored.\n"
+            "- 19:10 — We note the sync could fail again on the next page boundary.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-06-11T17:47:00Z"

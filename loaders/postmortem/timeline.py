@@ -581,6 +581,11 @@ _AGAIN_GERMAN = lazy_re.compile(r"\b(?:läuft|laufen|funktioniert|funktionieren|
                                 r"(?!\s+(?:aus|fehl|ab|nicht)\b)"
                                 # "Datenbank wieder beschreibbar", "wieder erreichbar": usable again
                                 r"|\bwieder\s+(?:[a-zäöüß]+bar|normal|online|stabil|aktiv)\b", re.I)
+# ... and as English says it with "can": "members can charge everywhere again", "staff were
+# able to log in again" (not "cannot charge again", nor what may go wrong again: "could
+# happen again", "can fail again")
+_CAN_AGAIN = lazy_re.compile(r"\b(?<!n[o']t )(?:can|could|(?:are|is|were|was)\s+able\s+to)\s+"
+                             r"(?!happen|occur|recur|fail|break|crash|go\s+wrong|not\b)[a-z]+(?:\s+[\w-]+){0,2}\s+again\b", re.I)
 # what stopped, done again, as Spanish, Portuguese, Italian and French say it: "Los pagos
 # vuelven a funcionar", "Novas transferências voltam a liquidar em segundos", "torna a
 # rispondere" (to return to doing: again)
@@ -1231,6 +1236,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "...; suggestions return."
     if "wieder" in e.text and _AGAIN_GERMAN.search(e.text):
         e.tags.add("mitigated")  # "neue Scans kommen wieder sofort an"
+    if "again" in e.text and _CAN_AGAIN.search(e.text):
+        e.tags.add("mitigated")  # "members can charge everywhere again"
     if "normally" in e.text and _GOING_NORMALLY.search(e.text):
         e.tags.add("mitigated")  # "By 17:31 UTC scans were completing normally"
     if " after th" in e.text and (m := _NONE_AFTER.search(e.text)):
