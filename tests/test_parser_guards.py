@@ -2082,3 +2082,19 @@ def test_what_could_go_wrong_again_ends_nothing():
             "- 17:47 — Full token list pushed; service restored.\n"
             "- 19:10 — We note the sync could fail again on the next page boundary.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2025-06-11T17:47:00Z"
+
+
+def test_a_window_opening_at_a_named_run_ends_at_its_until():
+    text = ("# Duplicate records re-sent\n\n## Summary\n\nThe hourly job re-sent 1,212 records. Impact window: from the "
+            "03:05 export run until **11:20**, when the last partner confirmed the duplicates were quarantined.\n\n"
+            "## Timeline (2024-03-31, UTC)\n\n"
+            "- 03:05 — Export run re-sends records.\n- 09:12 — Partner emails us.\n"
+            "- 09:48 — Push paused with a flag.\n- 11:20 — Last partner confirms. Push resumed.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-03-31T11:20:00Z"
+
+
+def test_a_clock_then_words_then_until_without_from_is_no_window():
+    text = ("# Feed frozen\n\n## Summary\n\nTrains were shown as departing 17:42 in the app until 18:36.\n\n"
+            "## Timeline (2024-07-08, UTC)\n\n- 17:31 — Feed stops updating.\n- 17:50 — Rider reports stale times.\n"
+            "- 18:36 — Feed restarted; service restored.\n")
+    assert parse(text, "a.md")["started_at"] == "2024-07-08T17:31:00Z"

@@ -4106,6 +4106,10 @@ _IMPACT_WORDS = lazy_re.compile(starts_of(_IMPACT_WORDS_LATIN, _IMPACT_WORDS_CJK
 # where a range's first time may start: a digit after neither a digit nor a colon, the
 # look behind written after the digit ("(?<![\d:])\d" has no first character the regex
 # engine can skip to, so it was tried at every character; this one only at digits)
+# the run a range's first clock names, then "until" ("from the 03:05 export run until
+# 11:20"): the window opens at that run (not "departing 17:42 in the app until 18:36", no "from")
+_FROM_BEFORE = lazy_re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_RUN_NAMED = lazy_re.compile(r"(?:\s+[a-z][a-z-]*){1,3}(?=\s+(?:until|till)\s)")
 _RANGE_START = lazy_re.compile(r"\d(?<![\d:]\d)")
 
 
@@ -4169,6 +4173,8 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
         sep = _RANGE_SEP.match(text, at)
         if not sep and (note := _NOTE_AFTER.match(text, at)):
             sep = _RANGE_SEP.match(text, note.end())   # "from 02:38:40 (kafka-3 fenced) until 04:12:05"
+        if not sep and _FROM_BEFORE.search(text, max(0, i - 10), i) and (run := _RUN_NAMED.match(text, at)):
+            sep = _RANGE_SEP.match(text, run.end())   # "from the 03:05 export run until 11:20"
         if not sep:
             continue
         second = tp.read_stamp(text, order_hint, start=sep.end())
