@@ -2098,3 +2098,22 @@ def test_a_clock_then_words_then_until_without_from_is_no_window():
             "## Timeline (2024-07-08, UTC)\n\n- 17:31 — Feed stops updating.\n- 17:50 — Rider reports stale times.\n"
             "- 18:36 — Feed restarted; service restored.\n")
     assert parse(text, "a.md")["started_at"] == "2024-07-08T17:31:00Z"
+
+
+def test_a_places_posted_hours_are_no_window_of_harm():
+    text = ("**Incident date:** 2024-03-11 (UTC) · **Severity:** S2 · **Status:** Closed\n"
+            "**Write-up:** Marcus Bell, 2024-03-15\n"
+            "Brightway runs 41 sites with posted hours (mostly 06:00–22:00, garages and retail lots).\n\n"
+            "## Timeline\n\n| UTC | Event |\n|---|---|\n"
+            "| 2024-03-11 04:00 | Starts rejected at PHX-0117. |\n| 2024-03-11 15:20 | Support ticket from a driver. |\n"
+            "| 2024-03-12 19:10 | Hotfix: sites updated; rejections stop (mitigated) |\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2024-03-11T04:00:00Z", "2024-03-12T19:10:00Z")
+
+
+def test_an_entry_opening_on_the_first_failure_starts_the_harm():
+    text = ("# Sites rejecting starts\n\nAll times UTC.\n\n## Timeline (2024-03-11)\n\n"
+            "- 02:00 — Clocks change in Denver; Phoenix does not.\n"
+            "- 04:00 — First wrong site_closed rejection at PHX-0117.\n"
+            "- 15:20 — Support ticket from a driver.\n- 19:10 — Hotfix out; rejections stop.\n")
+    assert parse(text, "a.md")["started_at"] == "2024-03-11T04:00:00Z"

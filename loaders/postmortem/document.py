@@ -4138,7 +4138,10 @@ def find_range(text: str, day: date | None, zone: tp.Zone | None, order_hint=Non
 
 # a scheduled time moved: "moved its evening collection at Stryków from 18:30 to 17:45",
 # "the cut-off was brought forward from 19:00 to 18:00"
-_HOURS_ARE = lazy_re.compile(r"\bhours\s*(?:are|were|is|:)\s*(?:from\s+)?$", re.I)
+# (or a place's hours named as such: "posted hours (mostly 06:00–22:00", "opening hours 9-17")
+_HOURS_ARE = lazy_re.compile(r"\bhours\s*(?:are|were|is|:)\s*(?:from\s+)?$"
+                             r"|\b(?:posted|opening|business|operating|office|trading|store|shop|site|staffed)\s+hours"
+                             r"\s*(?:are|were|is|:|of|\()?\s*(?:(?:mostly|usually|normally|typically|from)\s+)?$", re.I)
 _MOVED_FROM = lazy_re.compile(r"\b(?:mov(?:e|ed|es|ing)|chang(?:e|ed|es|ing)|shift(?:s|ed|ing)?|brought\s+forward"
                               r"|bring(?:s|ing)?\s+forward|push(?:ed|es)?\s+back|reschedul\w*)\b[^.;:!?]{0,70}\bfrom\s*$", re.I)
 

@@ -1039,6 +1039,10 @@ _MAILS_A_MAILBOX = lazy_re.compile(r"\bemail(?:s|ed)\s+[\w.+-]+@", re.I)
 # users or machines beginning to meet something (an error, a message), not good news:
 # 'Enumerators start getting "form not found"', "clients begin seeing timeouts"
 # (not a passive's "get": "the DNS record started to get propagated again", nor what comes back "again")
+# an entry that opens on the first of the harm: "First wrong site_closed rejection at
+# PHX-0117", "First FTS job failures from ...", "first crash from a user"
+_FIRST_HARM = lazy_re.compile(r"^\W*first\s+(?:[\w-]+\s+){0,2}(?:rejections?|failures?|errors?|declines?|timeouts?"
+                              r"|crash(?:es)?|duplicates?|double[\s-]charges?|refusals?)\b", re.I)
 _STARTS_GETTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:getting|seeing|receiving|hitting"
                                   r"|get(?!\s+\w+ed\b)|see|receive|hit)\b(?![^.;]{0,40}\bagain\b)(?!\s+(?:\w+\s+)?(?:normal|success\w*|200s?|green|recover\w*|traffic|v\d|the\s+new"
                                   r"|better|fewer|lower|improv\w*|results?|responses?\s+again"
@@ -1230,6 +1234,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")  # "2:09a  page: dns_servfail_ratio > 5% for 5m": the page, as its label
     if words and words[0] == "fixed" and _FIXED_LABEL.match(e.text):
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
+    if words and words[0] == "first" and _FIRST_HARM.match(e.text):
+        e.tags.add("impact")   # "First wrong site_closed rejection at PHX-0117 (Tempe Marketplace garage)"
     if "impact" not in e.tags and ("start" in low or "beg" in low) and _STARTS_GETTING.search(e.text):
         e.tags.add("impact")   # 'Enumerators start getting "form not found"', "pods start getting OOMKilled"
     if "return" in e.text and _COMES_BACK.search(e.text):
