@@ -2117,3 +2117,12 @@ def test_an_entry_opening_on_the_first_failure_starts_the_harm():
             "- 04:00 — First wrong site_closed rejection at PHX-0117.\n"
             "- 15:20 — Support ticket from a driver.\n- 19:10 — Hotfix out; rejections stop.\n")
     assert parse(text, "a.md")["started_at"] == "2024-03-11T04:00:00Z"
+
+
+def test_a_resolved_field_left_as_the_templates_blank_resolves_nothing():
+    text = ("# Ingest lag\n\n| Field | Value |\n|---|---|\n| Date | 2024-10-22 |\n| Mitigated | 13:52 IST |\n"
+            "| Resolved | <YYYY-MM-DD HH:MM IST> — pending 24h watch |\n\n> All times IST (UTC+05:30).\n\n"
+            "## Timeline\n\n| Time (IST) | Event |\n|---|---|\n| 11:07 | Consumer lag starts rising (impact begins) |\n"
+            "| 13:52 | Lag < 1 min; dashboards current (mitigated) |\n")
+    got = parse(text, "a.md")
+    assert (got["mitigated_at"], got["resolved_at"]) == ("2024-10-22T08:22:00Z", None)
