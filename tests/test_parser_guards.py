@@ -2126,3 +2126,17 @@ def test_a_resolved_field_left_as_the_templates_blank_resolves_nothing():
             "| 13:52 | Lag < 1 min; dashboards current (mitigated) |\n")
     got = parse(text, "a.md")
     assert (got["mitigated_at"], got["resolved_at"]) == ("2024-10-22T08:22:00Z", None)
+
+
+def test_a_field_key_in_another_script_is_read_by_its_english_gloss():
+    text = ("# 障害報告書 / Incident report: tariff bands swapped\n\n| 項目 (item) | 内容 (detail) |\n|---|---|\n"
+            "| 発生日 (date) | 2024/02/08 |\n| 検知 (detected) | 2024/02/09 08:20 JST — コールセンター問い合わせ |\n"
+            "| 暫定対応完了 (mitigated) | 2024/02/09 10:15 JST |\n| 完了 (resolved) | 2024/02/13 17:00 JST |\n")
+    got = parse(text, "a.md")
+    assert (got["detected_at"], got["mitigated_at"], got["resolved_at"]) == \
+        ("2024-02-08T23:20:00Z", "2024-02-09T01:15:00Z", "2024-02-13T08:00:00Z")
+
+
+def test_an_english_key_with_a_note_in_brackets_is_not_read_by_the_note():
+    from loaders.postmortem.vocabulary import meta_key
+    assert meta_key("Ticket (resolved)") != "resolved"

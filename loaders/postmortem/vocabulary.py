@@ -774,6 +774,9 @@ def meta_key(key: str) -> str | None:
     if (two := _TWO_SCRIPTS.match(k)) is not None:
         # "影響期間 Impact period", "検知 Detection": one key written in both languages
         return meta_key(two.group(2)) or meta_key(two.group(1))
+    if note and not k.isascii() and not _LATIN_LETTER.search(k) and _GLOSS.fullmatch(note.group()):
+        # "検知 (detected)", "暫定対応完了 (mitigated)": a key in another script, glossed in English
+        return meta_key(note.group()[1:-1])
     if k[:4].lower() == "when" and (asked := _WHEN_ASKED.match(k)) is not None:
         return _ASKED_VERBS.get(asked.group(1).lower())
     if k[:4].lower() in ("date", "time") and (lead := _WHEN_LEAD.match(k)) is not None and lead.end() < len(k):
@@ -789,6 +792,8 @@ def meta_key(key: str) -> str | None:
     return None
 
 
+_LATIN_LETTER = lazy_re.compile(r"[A-Za-z]")
+_GLOSS = lazy_re.compile(r"[(（][A-Za-z][A-Za-z &/'’-]{2,40}[)）]")
 # a form's item code: "A5 ", "B12 ", "C3a. "
 _FORM_ITEM = lazy_re.compile(r"[A-Z]\d{1,2}[a-z]?[.:)]?\s+(?=[^\W\d_])")
 _TOLD_TO = lazy_re.compile(r"\b(?:to|with)\b", re.I)
