@@ -2140,3 +2140,10 @@ def test_a_field_key_in_another_script_is_read_by_its_english_gloss():
 def test_an_english_key_with_a_note_in_brackets_is_not_read_by_the_note():
     from loaders.postmortem.vocabulary import meta_key
     assert meta_key("Ticket (resolved)") != "resolved"
+
+
+def test_an_entry_ending_called_it_mitigated_marks_the_mitigation():
+    text = ("# Vans dark on the map\n\nAll times UTC.\n\n## Timeline (2024-05-06)\n\n"
+            "- 05:52 First units enter reboot loop. Impact starts here.\n- 06:40 Dispatcher calls support.\n"
+            "- 07:15 Campaign paused in the OTA console.\n- 10:05 1,150 of 1,212 vans reporting again. Called it mitigated.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-05-06T10:05:00Z"

@@ -966,7 +966,9 @@ _STAGES = frozenset({"mitigated", "resolved"})
 # ... or closing it after a dash, perhaps before its clock in brackets (or in capitals after
 # the entry's last sentence: "... 5xx < 0.1%. MITIGATED")
 # (or in a terse note's lower case: "last gateway rebooted, all 1,184 uploading. mitigated")
-_STAGE_CLOSES = lazy_re.compile(r"(?:\s[—–-]\s*|[.;]\s+)[*_]*(mitigated|resolved)[*_]*\s*(?:\([^()]{1,30}\))?[\s.]*$", re.I)
+# (or in a sentence of its own: "1,150 of 1,212 vans reporting again. Called it mitigated.")
+_STAGE_CLOSES = lazy_re.compile(r"(?:\s[—–-]\s*|[.;]\s+)[*_]*(?:(?:we\s+)?(?:called|call|calling|declared|declare|marked|mark)\s+"
+                                r"(?:it|the\s+incident)\s+)?(mitigated|resolved)[*_]*\s*(?:\([^()]{1,30}\))?[\s.]*$", re.I)
 # the writer closing the incident in a last word of their own ("every device queue empty per
 # fleet dashboard. closing", "... in ring 0. closing incident"), or closing the incident's own
 # ticket by its key ("Dev closes CLD-INC-552", "closed INC0012345")
