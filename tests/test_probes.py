@@ -161,6 +161,9 @@ FLOORS = {
     "blind-el": 0.93,   # first look 0.937 (251/268 at e4cf104; the same at f12242f); not read
     "blind-em": 0.89,   # first look 0.893 (241/270 at e4cf104; the same at f12242f); not read
     "blind-en": 0.91,   # first look 0.913 (241/264 at e4cf104; 235 at f12242f); not read
+    "blind-eo": 0.92,   # first look 0.927 (243/262 at ec0f049); not read
+    "blind-ep": 0.82,   # first look 0.824 (206/250 at ec0f049); not read
+    "blind-eq": 0.96,   # first look 0.966 (259/268 at ec0f049); not read
 }
 
 
