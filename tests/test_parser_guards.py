@@ -2147,3 +2147,10 @@ def test_an_entry_ending_called_it_mitigated_marks_the_mitigation():
             "- 05:52 First units enter reboot loop. Impact starts here.\n- 06:40 Dispatcher calls support.\n"
             "- 07:15 Campaign paused in the OTA console.\n- 10:05 1,150 of 1,212 vans reporting again. Called it mitigated.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2024-05-06T10:05:00Z"
+
+
+def test_fields_opening_a_summary_heading_are_the_documents():
+    text = ("INCIDENT SUMMARY\n================\nIncident:   Vans dark on the map\nDate:       Monday, May 6, 2024\n"
+            "Severity:   Sev 2\nStatus:     Resolved\n\nWave 2 of the OTA campaign went to 1,850 vans.\n")
+    got = parse(text, "a.txt")
+    assert (got["severity"], got["status"]) == ("Sev 2", "Resolved")

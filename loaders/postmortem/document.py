@@ -2150,6 +2150,14 @@ def _collect_metadata(doc: Doc) -> None:
                         put(key, cells[1], ln, plain(cells[0]))
             continue
         for b in s.blocks:
+            if b.kind == "para" and b is s.blocks[0] and (s is title or s is first) and kind not in ("metadata", None) \
+                    and (fields := _fields_block(b)):
+                # "INCIDENT SUMMARY" / "====" over "Date:       Monday, May 6, 2024" /
+                # "Severity:   Sev 2" / "Status:     Resolved": the document's fields opening
+                # its first section, whatever the heading names
+                for key, value, ln, key_text in fields:
+                    put(key, value, ln, key_text)
+                continue
             if b.kind == "para" or b.kind == "item":
                 kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
                 # "From: ... / Date: Tue, Feb 11, 2025 at 4:12 PM / Subject: ...": a mail's
