@@ -2154,3 +2154,11 @@ def test_fields_opening_a_summary_heading_are_the_documents():
             "Severity:   Sev 2\nStatus:     Resolved\n\nWave 2 of the OTA campaign went to 1,850 vans.\n")
     got = parse(text, "a.txt")
     assert (got["severity"], got["status"]) == ("Sev 2", "Resolved")
+
+
+def test_bracketed_own_numbers_are_no_tickets():
+    text = ("# Vans dark\n\n## Action items\n\n"
+            "- [AI-1] Page on-call on the ratio alert. Owner: Dmitri. Ticket: FLT-2210. Status: done\n"
+            "- [AI-2] Auto-halt OTA waves. Owner: Priya. Ticket: FLT-2211. Status: open\n"
+            "- [AI-3] Replace SMS wake-up. Status: won't do this year\n")
+    assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["FLT-2210", "FLT-2211", None]

@@ -614,8 +614,8 @@ def _without_quoted_repeats(doc, items: list[dict]) -> list[dict]:
     return [a for a in items if id(a) in kept]
 
 
-# an item's own number opening it: "CAPA-3 – Import pricing ...", "CA-01 ..."
-_OWN_NUMBER = lazy_re.compile(r"^([A-Z]{1,6})-0*(\d{1,2})\b")
+# an item's own number opening it: "CAPA-3 – Import pricing ...", "CA-01 ...", "[AI-5] ..."
+_OWN_NUMBER = lazy_re.compile(r"^\[?([A-Z]{1,6})-0*(\d{1,2})\b\]?")
 
 
 def _item_numbers_are_no_tickets(items: list[dict]) -> None:
@@ -640,7 +640,7 @@ def _own_numbers_are_no_tickets(items: list[dict]) -> None:
         return
     own = re.compile(re.escape(numbered[0][1].group(1)) + r"-\d")
     for a, m in numbered:
-        if a["ticket"] == a["text"][:m.end()]:
+        if a["ticket"] == a["text"][:m.end()].strip("[]"):
             found = _ticket(a["text"][m.end():])   # (not another item's number: "... as CAPA-1 covers it")
             a["ticket"] = None if found is None or own.match(found) else found
 
