@@ -2162,3 +2162,12 @@ def test_bracketed_own_numbers_are_no_tickets():
             "- [AI-2] Auto-halt OTA waves. Owner: Priya. Ticket: FLT-2211. Status: open\n"
             "- [AI-3] Replace SMS wake-up. Status: won't do this year\n")
     assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["FLT-2210", "FLT-2211", None]
+
+
+def test_a_wont_do_items_reason_names_no_ticket_of_its_own():
+    text = ("# Duplicate CDRs\n\n## Follow-ups\n\n"
+            "- [x] Store the high-water mark as a UTC instant — @s.yilmaz — BILL-882\n"
+            "- [ ] Alert on export runs over 3x the median — @ops — due 2024-04-26 — BILL-890\n"
+            "- [ ] Run the billing cluster on UTC — won't do: partner invoicing needs the local day; BILL-882 "
+            "fixes the real problem\n")
+    assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["BILL-882", "BILL-890", None]

@@ -581,6 +581,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                 a["status"] = said
     _own_numbers_are_no_tickets(out)
     _item_numbers_are_no_tickets(out)
+    _reasons_name_no_tickets(out)
     out = _without_quoted_repeats(doc, out)
     # "* N/A", "- None": a list that says it holds nothing holds no action item
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
@@ -627,6 +628,16 @@ def _item_numbers_are_no_tickets(items: list[dict]) -> None:
     for a in items:
         if (t := a["ticket"]) and t[:1] == "#" and t[1:].isdigit() and int(t[1:]) <= len(items) \
                 and not re.search(r"(?i)\b(?:PR|MR|pull(?:\s+request)?|issue|ticket)\s*" + re.escape(t), a["text"]):
+            a["ticket"] = None
+
+
+def _reasons_name_no_tickets(items: list[dict]) -> None:
+    """An item not to be done that names another item's ticket ("Run the cluster on UTC —
+    won't do: ...; BILL-882 fixes the real problem") names the work that stands in for
+    it, no ticket of its own. (Not a ticket in a column of its own, which the row gives it.)"""
+    for a in items:
+        if a["status"] == "wont_do" and (t := a["ticket"]) and t in a["text"] \
+                and any(b is not a and b["ticket"] == t and b["status"] != "wont_do" for b in items):
             a["ticket"] = None
 
 
