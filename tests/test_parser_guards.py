@@ -2171,3 +2171,10 @@ def test_a_wont_do_items_reason_names_no_ticket_of_its_own():
             "- [ ] Run the billing cluster on UTC — won't do: partner invoicing needs the local day; BILL-882 "
             "fixes the real problem\n")
     assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["BILL-882", "BILL-890", None]
+
+
+def test_someone_catching_it_in_review_detects_it():
+    text = ("# Near miss: zero tariff almost published\n\n**What happened.** On Tuesday 3 September 2024 a tariff was staged "
+            "at 0.00 EUR/kWh. The scheduled push at 18:00 CEST would have sent it to 3,140 chargers. Théo caught it in "
+            "the four-eyes review at 16:37 CEST and rejected the change. Nothing was published.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-09-03T14:37:00Z"

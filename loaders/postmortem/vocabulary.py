@@ -1097,6 +1097,10 @@ EVENT_WORDS: dict[str, list[str]] = {
        for who in ("user", "customer", "client", "member", "partner", "merchant", "reader", "visitor")
        for verb in ("asks", "asked")]
     + _variants("monitoring", "fires fired caught shows raises raised pages paged alerts alerted")
+    # someone catching the fault before it went further: "Théo caught it in the four-eyes
+    # review at 16:37", "the reviewer caught the typo" (not "caught up", level again)
+    + [f"{v} {w}" for v in ("caught", "catches", "catching")
+       for w in ("it", "this", "the error", "the mistake", "the bug", "the typo")]
     # "Researcher emails security@...", "A user opens issue #3310": someone outside telling
     # us by mail or in the project's tracker
     + [f"{who} {verb}" for who in ("researcher", "a researcher", "a user", "a customer", "reporter", "a reporter")
