@@ -2178,3 +2178,10 @@ def test_someone_catching_it_in_review_detects_it():
             "at 0.00 EUR/kWh. The scheduled push at 18:00 CEST would have sent it to 3,140 chargers. Théo caught it in "
             "the four-eyes review at 16:37 CEST and rejected the change. Nothing was published.\n")
     assert parse(text, "a.md")["detected_at"] == "2024-09-03T14:37:00Z"
+
+
+def test_a_system_reporting_its_step_complete_tells_us_nothing():
+    text = ("# Wrong model year got the update\n\ntimeline (UTC, 2024-09-12):\n"
+            "- 08:10 campaign started\n- 08:31 first MY23 car reports install complete\n"
+            "- 08:55 telemetry alert: calibration checksum mismatch\n- 09:02 campaign halted\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-09-12T08:55:00Z"

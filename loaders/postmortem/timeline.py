@@ -822,7 +822,12 @@ def _a_state(words: list[str], i: int) -> bool:
     """Is the word at ``i``, after "report(s|ed)", a state a system gives ("nodes reported
     Ready", "make kubelet report NotReady when ...") rather than a report of trouble?"""
     w = words[i]
-    return w in REPORTED_STATES or w in REPORTED_STATUS and (i + 1 >= len(words) or words[i + 1] in _AFTER_STATE)
+    return w in REPORTED_STATES or w in REPORTED_STATUS and (i + 1 >= len(words) or words[i + 1] in _AFTER_STATE) \
+        or w in _DONE_STATES or i + 1 < len(words) and words[i + 1] in _DONE_STATES   # ("car reports install complete")
+
+
+# a step a system says it finished: "first car reports install complete", "agent reports sync done"
+_DONE_STATES = frozenset("complete completed done finished succeeded".split())
 
 
 def _a_check(words: list[str], i: int) -> bool:
