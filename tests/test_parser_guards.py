@@ -2185,3 +2185,18 @@ def test_a_system_reporting_its_step_complete_tells_us_nothing():
             "- 08:10 campaign started\n- 08:31 first MY23 car reports install complete\n"
             "- 08:55 telemetry alert: calibration checksum mismatch\n- 09:02 campaign halted\n")
     assert parse(text, "a.md")["detected_at"] == "2024-09-12T08:55:00Z"
+
+
+def test_the_work_stopping_starts_the_harm():
+    text = ("# Buses not charged overnight\n\nAll times UTC.\n\n## Timeline (2024-01-17)\n\n"
+            "- 03:00 — Buses return; 41 plugged in, charging under the cap.\n"
+            "- 04:16 — Site limit of 0 kW applied; all 41 buses stop charging.\n"
+            "- 10:35 — Depot supervisor finds buses at 18% SoC, calls the NOC.\n- 10:52 — Charging resumes.\n")
+    assert parse(text, "a.md")["started_at"] == "2024-01-17T04:16:00Z"
+
+
+def test_the_monitoring_stopping_is_no_harm():
+    text = ("# Bridge reset\n\nAll times UTC.\n\n## Timeline (2024-01-17)\n\n"
+            "- 03:00 — Bridge end-to-end monitoring stops working.\n"
+            "- 04:16 — Bridge loses its rooms; outage begins.\n- 10:52 — Bridge restored.\n")
+    assert parse(text, "a.md")["started_at"] == "2024-01-17T04:16:00Z"

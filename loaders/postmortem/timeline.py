@@ -1046,6 +1046,10 @@ _MAILS_A_MAILBOX = lazy_re.compile(r"\bemail(?:s|ed)\s+[\w.+-]+@", re.I)
 # users or machines beginning to meet something (an error, a message), not good news:
 # 'Enumerators start getting "form not found"', "clients begin seeing timeouts"
 # (not a passive's "get": "the DNS record started to get propagated again", nor what comes back "again")
+# the work itself stopping: "all 41 buses stop charging", "Dashboards stop updating" (not the
+# harm stopping, "errors stop", "stops crashing"; nor the watcher, "monitoring stops working")
+_STOPS_WORKING = lazy_re.compile(r"(?<!monitoring\s)(?<!monitor\s)(?<!alerting\s)\b(?:stop|stops|stopped)\s+(?!crashing|failing|erroring|timing|dropping|rejecting|bouncing"
+                                 r"|flapping|throwing|returning\s+errors|spamming|paging|alerting|firing|leaking)[a-z]+ing\b", re.I)
 # an entry that opens on the first of the harm: "First wrong site_closed rejection at
 # PHX-0117", "First FTS job failures from ...", "first crash from a user"
 _FIRST_HARM = lazy_re.compile(r"^\W*first\s+(?:[\w-]+\s+){0,2}(?:rejections?|failures?|errors?|declines?|timeouts?"
@@ -1241,6 +1245,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")  # "2:09a  page: dns_servfail_ratio > 5% for 5m": the page, as its label
     if words and words[0] == "fixed" and _FIXED_LABEL.match(e.text):
         e.tags.add("mitigated")  # "03:42 UTC — Fixed: use the event API instead of curl"
+    if ("stop" in low) and "impact" not in e.tags and "mitigated" not in e.tags and _STOPS_WORKING.search(e.text):
+        e.tags.add("impact")   # "all 41 buses stop charging", "the gateway stops forwarding sensor readings"
     if words and words[0] == "first" and _FIRST_HARM.match(e.text):
         e.tags.add("impact")   # "First wrong site_closed rejection at PHX-0117 (Tempe Marketplace garage)"
     if "impact" not in e.tags and ("start" in low or "beg" in low) and _STARTS_GETTING.search(e.text):
