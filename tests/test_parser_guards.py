@@ -2200,3 +2200,10 @@ def test_the_monitoring_stopping_is_no_harm():
             "- 03:00 — Bridge end-to-end monitoring stops working.\n"
             "- 04:16 — Bridge loses its rooms; outage begins.\n- 10:52 — Bridge restored.\n")
     assert parse(text, "a.md")["started_at"] == "2024-01-17T04:16:00Z"
+
+
+def test_plain_keys_over_bold_values_with_notes_between_separators():
+    text = ("# Stale courier locations\n\n> Severity: **SEV3** (single city) · Status: **In review** · "
+            "Date: **Tue 10.06.2025** · Owner: Piotr Nowak (Dispatch)\n\n## Context\n\nText.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["severity"], got["status"]) == ("2025-06-10", "SEV3", "In review")

@@ -56,8 +56,10 @@ _FIELD_SENTENCE = lazy_re.compile(r"(?<=\.)\s+(?=[A-Z][\w'’ -]{0,30}?:\s)")
 # (a single "*" too, as Slack's markup writes bold: "*Date:* Thu Sep 15, 2022")
 # (the name opens with no separator: in "Severity: **High - S2** · Status: **Resolved**" the
 # bold values' marks do not make "** · Status: **" a bold key)
-_BOLD_KEY = lazy_re.compile(r"(?:\*\*|__|\*(?=[^\W\d_]))(?![ \t]*[·•|])(?:([^*_:：|\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*|__|\*(?!\*))"
-                            r"|([^*_:：|\n]{1,40}?)(?:\*\*|__|\*(?!\*))[ \t]{0,3}[:：])")
+# (no separator inside the key: "Severity: **SEV3** (single city) · Status: **In review**" holds
+# no bold key "(single city) · Status", only plain keys over bold values)
+_BOLD_KEY = lazy_re.compile(r"(?:\*\*|__|\*(?=[^\W\d_]))(?![ \t]*[·•|])(?:([^*_:：|·•\n]{1,40}?)[:：][ \t]{0,3}(?:\*\*|__|\*(?!\*))"
+                            r"|([^*_:：|·•\n]{1,40}?)(?:\*\*|__|\*(?!\*))[ \t]{0,3}[:：])")
 
 
 # a field's bold name and its value, no colon between them: "> **Severity** Sev 1 "
