@@ -199,6 +199,12 @@ CITY_ALIASES = {
     "shenzhen": "Asia/Shanghai", "guangzhou": "Asia/Shanghai", "hanoi": "Asia/Ho_Chi_Minh",
     "tel aviv": "Asia/Jerusalem", "abu dhabi": "Asia/Dubai", "cape town": "Africa/Johannesburg",
     "gurgaon": "Asia/Kolkata", "gurugram": "Asia/Kolkata", "noida": "Asia/Kolkata",
+    # cities in their own languages, where the zone database names them in English
+    "ciudad de mexico": "America/Mexico_City", "cdmx": "America/Mexico_City", "lisboa": "Europe/Lisbon",
+    "roma": "Europe/Rome", "milano": "Europe/Rome", "munchen": "Europe/Berlin", "koln": "Europe/Berlin",
+    "wien": "Europe/Vienna", "praha": "Europe/Prague", "warszawa": "Europe/Warsaw", "bruxelles": "Europe/Brussels",
+    "kobenhavn": "Europe/Copenhagen", "moskva": "Europe/Moscow", "nueva york": "America/New_York",
+    "sao paulo": "America/Sao_Paulo",
 }
 
 
@@ -218,7 +224,13 @@ def _city_zone(word: str) -> str | None:
             if region.split("/")[0] in ("America", "Europe", "Asia", "Australia", "Africa", "Pacific", "Atlantic"):
                 _CITIES.setdefault(city.replace("_", " ").lower(), name)
         _CITIES.update(CITY_ALIASES)
-    return _CITIES.get(" ".join(word.lower().split()))
+    said = " ".join(word.lower().split())
+    # (written with or without its accents: "Bogotá", "Ciudad de México", "São Paulo")
+    return _CITIES.get(said) or (_CITIES.get(_unaccented(said)) if not said.isascii() else None)
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 _CITIES: dict[str, str] | None = None
@@ -329,7 +341,8 @@ ZONE_PATTERN = (
     r"|\b(?-i:U[A-Z]{1,2})/(?:Pacific|Eastern|Central|Mountain)\b"
     # (closing bold's underscores may follow: "7:42 PM BST__")
     rf"|\b(?:{_ZONE_NAMES})(?![^\W_])|\b(?-i:ET|PT|CT|MT|[ECM]PT|NYC?)(?![^\W_])|\b(?i:nyc?)(?=\s+(?i:time)\b)"
-    r"|\b(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: [A-ZÀ-Þ][a-zß-ÿ]+)?)\b)"  # a city ("Brasília"): zone() decides whether it is one
+    # a city ("Brasília", "Ciudad de México"): zone() decides whether it is one
+    r"|\b(?-i:[A-ZÀ-Þ][a-zß-ÿ]+(?: (?:(?:de|del|do|da|di|la)\s)?[A-ZÀ-Þ][a-zß-ÿ]+)?)\b)"
 )
 # (case-blind "\btimes?\b ... are|all times|(|timezone|time zone", then the zone: written
 # to open with its first character in both cases, outside the case-blind part, each

@@ -122,6 +122,9 @@ def test_the_coverage_mart_reads_an_exports_critical_as_sev1(tmp_path):
     ("Alle tijden Rotterdamse tijd.", "Europe/Amsterdam"), ("Alle Zeiten in Berliner Zeit", "Europe/Berlin"),
     # a city named in capitals or in lower case, as a heading may set it
     ("## CRONOLOGÍA (HORA DE MADRID)", "Europe/Madrid"), ("## cronología (hora de madrid)", "Europe/Madrid"),
+    # a city with a particle in its name, or in its own language, with or without its accents
+    ("Todas las horas son hora de Ciudad de México.", "America/Mexico_City"),
+    ("Horas en hora de Bogotá", "America/Bogota"), ("Todas las horas son hora de Lisboa.", "Europe/Lisbon"),
 ])
 def test_a_us_zone_written_out_is_that_zone(said, name):
     assert timeparse.stated_zone(said).name == name
