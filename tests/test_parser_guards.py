@@ -2207,3 +2207,16 @@ def test_plain_keys_over_bold_values_with_notes_between_separators():
             "Date: **Tue 10.06.2025** · Owner: Piotr Nowak (Dispatch)\n\n## Context\n\nText.\n")
     got = parse(text, "a.md")
     assert (got["date"], got["severity"], got["status"]) == ("2025-06-10", "SEV3", "In review")
+
+
+def test_estatus_is_the_status():
+    text = "# Sobreasignación\n\n| | |\n|---|---|\n| Fecha | jueves 18/07/2024 |\n| Estatus | Cerrado |\n"
+    assert parse(text, "a.md")["status"] == "Cerrado"
+
+
+def test_a_dashed_item_whose_owner_part_names_its_field_keeps_its_due_date():
+    text = ("# Sobreasignación\n\n## Acciones correctivas\n\n"
+            "- Límite duro de 2 pedidos por repartidor — Responsable: Andrés Villalobos — 26/07/2024 — DISP-3120 — Done\n"
+            "- Canary por ciudad — Responsable: Fernanda Ruiz — 09/08/2024 — DISP-3121 — En progreso\n")
+    got = parse(text, "a.md")["action_items"]
+    assert [(a["owner"], a["due"]) for a in got] == [("Andrés Villalobos", "2024-07-26"), ("Fernanda Ruiz", "2024-08-09")]

@@ -1388,6 +1388,8 @@ def _who_what_when(text: str, incident_date):
     parts = [p.strip() for p in _DASHES.split(text.strip())]
     if len(parts) < 3:
         return None
+    # (the owner's part may name its field: "— Responsable: Andrés Villalobos — 26/07/2024 —")
+    parts[:2] = [p[o.start(1):] if (o := _OWNER.match(p)) is not None else p for p in parts[:2]]
     # (a name with its role in brackets, "— Lina Ahmadi (PM) —", names someone too)
     who = next((p for p in parts[:2] if _names_someone(p) or _initials(p) or "(" in p and _who_of(p)), None)
     if who is None:

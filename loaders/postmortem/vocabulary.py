@@ -709,7 +709,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    r"|(?:debrief\s+)?notes\s+|debrief\s+|rfo\s+"
                    # a quality record's own: "NCR Status", "CAPA status", "8D status", "AAR status"
                    r"|ncr\s+|capa\s+|8d\s+|a3\s+|aar\s+)?status", r"state",
-                   r"(?:doc(?:ument)?|post[\s-]?mortem|report|retro(?:spective)?|review)\s+state", r"estado", r"statut",
+                   r"(?:doc(?:ument)?|post[\s-]?mortem|report|retro(?:spective)?|review)\s+state", r"estado", r"estatus", r"statut",
                    r"stato(?:\s+del\s+(?:documento|report))?", r"(?:rapor\s+|belge\s+)?durum(?:u)?", r"tr[ạa]ng\s+th[áa]i",
                    # Czech and Slovak: "Stav dokumentu"
                    r"stav(?:\s+dokumentu)?")),
