@@ -2220,3 +2220,17 @@ def test_a_dashed_item_whose_owner_part_names_its_field_keeps_its_due_date():
             "- Canary por ciudad — Responsable: Fernanda Ruiz — 09/08/2024 — DISP-3121 — En progreso\n")
     got = parse(text, "a.md")["action_items"]
     assert [(a["owner"], a["due"]) for a in got] == [("Andrés Villalobos", "2024-07-26"), ("Fernanda Ruiz", "2024-08-09")]
+
+
+def test_a_byline_among_a_lines_fields_is_no_more_of_the_status():
+    text = ("DISPATCH STALL - LISBOA\nsev: SEV2 | status: closed | written by Ines M. (dispatch on-call) on Thu 13 Jun\n"
+            "date: Wed 12 Jun 2024 - all times Lisbon local (WEST)\n\ntimeline\n- 20:31 assign latency past 90s\n")
+    assert parse(text, "a.txt")["status"] == "closed"
+
+
+def test_a_pagerduty_page_as_a_noun_and_a_close_in_a_channel():
+    text = ("# Dispatch stall\n\nAll times UTC, 2024-06-12.\n\n## Timeline\n\n- 20:31 assign latency p95 past 90s, couriers idle\n"
+            "- 20:38 PagerDuty page \"assign_latency_p95 > 60s\" -> me\n- 20:52 rolled the config back\n"
+            "- 20:58 backlog drained, p95 back under 10s\n- 21:40 watched the dinner tail, all normal, closing in #ops-lisboa\n")
+    got = parse(text, "a.md")
+    assert (got["detected_at"], got["resolved_at"]) == ("2024-06-12T20:38:00Z", "2024-06-12T21:40:00Z")

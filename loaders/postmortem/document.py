@@ -62,6 +62,8 @@ _BOLD_KEY = lazy_re.compile(r"(?:\*\*|__|\*(?=[^\W\d_]))(?![ \t]*[·•|])(?:([^
                             r"|([^*_:：|·•\n]{1,40}?)(?:\*\*|__|\*(?!\*))[ \t]{0,3}[:：])")
 
 
+# a byline set among a line's fields, with no key of its own: "written by Ines M. (on-call)"
+_BYLINE_PIECE = lazy_re.compile(r"(?:written|prepared|authored|drafted|compiled|filed)\s+by\s", re.I)
 # a field's bold name and its value, no colon between them: "> **Severity** Sev 1 "
 _BOLD_NAMED = lazy_re.compile(r"^[>\s]*\*\*([^*\n]{1,30})\*\*\s+(\S.*)$")
 
@@ -2202,6 +2204,8 @@ def _collect_metadata(doc: Doc) -> None:
                         # (joined again by the separator the line sets its fields apart with)
                         joint = " · " if " · " in said and " | " not in said else " | "
                         for p in (q.strip() for q in pieces):
+                            if parts and _BYLINE_PIECE.match(p):
+                                continue   # "status: closed | written by Ines M. on Thu 13 Jun": who wrote it, no more of the status
                             if parts and not (_KV_LINE.match(p) or _KV_WIDE.match(p)):
                                 parts[-1] = f"{parts[-1]}{joint}{p}"   # no key after it: one value
                             else:

@@ -977,7 +977,9 @@ _STAGE_CLOSES = lazy_re.compile(r"(?:\s[—–-]\s*|[.;]\s+)[*_]*(?:(?:we\s+)?(?
 # the writer closing the incident in a last word of their own ("every device queue empty per
 # fleet dashboard. closing", "... in ring 0. closing incident"), or closing the incident's own
 # ticket by its key ("Dev closes CLD-INC-552", "closed INC0012345")
+# (or after a comma, where it was closed: "..., all normal, closing in #ops-lisboa")
 _CLOSING_NOTE = lazy_re.compile(r"(?:[.;]|\s[—–-])\s*(?i:closing|closed)(?:\s+(?i:the\s+)?(?i:incident|it|out))?[\s.!]*$"
+                                r"|,\s*(?i:closing|closed)(?:\s+(?i:the\s+)?(?i:incident|it|out))?\s+(?i:in|on)\s+#[\w-]+[\s.!]*$"
                                 r"|\b(?i:close[sd]?|closing)\s+(?:the\s+)?(?:[A-Z][A-Z0-9]*-)*INC[-\s]?\d{2,}\b")
 _ALERT_QUOTED = lazy_re.compile(r"\b(?:alert|alerts|notification|pagerduty|alertmanager|opsgenie|nagios|firing)\b", re.I)
 _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)

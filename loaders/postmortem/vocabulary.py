@@ -1124,6 +1124,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                                           "any of the team", "the team", "the staff", "the company")]
     # "PagerDuty fires": the paging tool named for the page
     + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered")
+    # ... or its page as a noun: 'PagerDuty page "dispatch-lisboa assign_latency_p95 > 60s" -> me'
+    + _variants("pagerduty opsgenie", "page alert")
     # "alertmanager FIRING DNSResolverServfailHigh": the alerting tool's own word for an alert going off
     + _variants("alertmanager grafana", "firing fires fired")
     # "the uptime check for /releases goes red": a check or dashboard failing where people see it
