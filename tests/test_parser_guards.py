@@ -2234,3 +2234,10 @@ def test_a_pagerduty_page_as_a_noun_and_a_close_in_a_channel():
             "- 20:58 backlog drained, p95 back under 10s\n- 21:40 watched the dinner tail, all normal, closing in #ops-lisboa\n")
     got = parse(text, "a.md")
     assert (got["detected_at"], got["resolved_at"]) == ("2024-06-12T20:38:00Z", "2024-06-12T21:40:00Z")
+
+
+def test_a_name_in_brackets_before_a_ticket_and_a_note_is_the_owner():
+    text = ("# Voucher stacking\n\n## Action items\n\n"
+            "- [x] Restore the exclusive flag and add a combination test (Tom Fairweather) PROMO-901 (done 2024-12-07)\n"
+            "- [ ] Second reviewer from Risk (Hannah Osei), due 2024-12-20, PROMO-903\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Tom Fairweather", "Hannah Osei"]

@@ -1420,6 +1420,8 @@ _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]((?:\s+(?:[—–
 # a note closing an item after its bracket: "(done Wed)", "by 8/19"
 # (or its ticket: "(Arjun) AUTH-554")
 _NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12}|(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))[.;]?\s*$", re.I)
+# ... or its ticket and then a note: "(Tom Fairweather) PROMO-901 (done 2024-12-07)"
+_TICKET_THEN_NOTE = lazy_re.compile(r"(?<=[)\]])\s*(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7})\s*(\([^()]{1,30}\))[.;]?\s*$")
 # where one note in brackets ends and the next begins
 _NOTE_BREAK = lazy_re.compile(r"[,;·—–](?!\s*\d{4}\b)|\s/\s")   # (and a spaced slash: "(Kafka team / Sunita Rao)")
 # an item's closing notes in brackets set in italics: "*(Dana Whitaker · HB-1201 · due Mar 14 · Done)*"
@@ -1441,8 +1443,10 @@ def _closing_name(text: str) -> str | None:
         text = re.sub(r",\s*(?=,|$)", "", _TASK_FIELD.sub(lambda m: ", " + m.group(1).replace(",", "") + ",", text)).strip(" ,")
     if (who := _last_part_names(_DASHES.split(text.strip()))) is not None:
         return who
-    while (n := _NOTE_AFTER.search(text)) and _a_note(n.group(1)):
-        text = text[:n.start()]   # "... [Dana, OPS-311] (done Wed)", "... [Tomasz, OPS-312] by 8/19"
+    while (n := _NOTE_AFTER.search(text) or _TICKET_THEN_NOTE.search(text)) and _a_note(n.group(1)):
+        # "... [Dana, OPS-311] (done Wed)", "... [Tomasz, OPS-312] by 8/19", "... (Tom
+        # Fairweather) PROMO-901 (done 2024-12-07)"
+        text = text[:n.start()]
     if 0 < (k := max(text.rfind(")"), text.rfind("]")) + 1) < len(text) and k > len(text) - 180 \
             and _notes_after(text[k:]):
         # "[Liam Chen] due 2 May, ENG-4412", "(Facilities) — not doing: the municipality
