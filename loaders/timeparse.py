@@ -1410,9 +1410,10 @@ def _after_incident(month: int, day: int, incident: date) -> date | None:
     return d if d >= incident else None
 
 
-def due_date(text: str, incident: date | None) -> date | None:
+def due_date(text: str, incident: date | None, order_hint: str | None = None) -> date | None:
     """A due date: ISO or written; without a year it takes the incident's year, or the
-    next one when that would fall before the incident."""
+    next one when that would fall before the incident. A day and month in numbers that
+    read both ways ("3/12") take ``order_hint`` ("mdy", "dmy") when given."""
     if (m := _MONTH_END.fullmatch(text.strip())) is not None:
         return _month_end(m, incident)
     if (m := _DOTTED_DAY.fullmatch(text.strip(" )];,")) or _DOTTED_DUE.fullmatch(text.strip())) \
@@ -1428,7 +1429,7 @@ def due_date(text: str, incident: date | None) -> date | None:
         # their numbers allow ("12/12" reads the same both ways; "12/05" after a November
         # incident is December's, its other reading past; "7/6" after a March one allows both)
         a, b = int(m.group(1)), int(m.group(2))
-        if (read := slashed_month_day(a, b, None)) is None and a == b:
+        if (read := slashed_month_day(a, b, order_hint)) is None and a == b:
             read = (a, b, "?")
         if read is None and incident is not None:
             after = [(month, day) for month, day in ((a, b), (b, a)) if _after_incident(month, day, incident)]

@@ -2241,3 +2241,16 @@ def test_a_name_in_brackets_before_a_ticket_and_a_note_is_the_owner():
             "- [x] Restore the exclusive flag and add a combination test (Tom Fairweather) PROMO-901 (done 2024-12-07)\n"
             "- [ ] Second reviewer from Risk (Hannah Osei), due 2024-12-20, PROMO-903\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Tom Fairweather", "Hannah Osei"]
+
+
+def test_a_due_day_that_reads_both_ways_takes_the_lists_order():
+    text = ("# Free modifiers\n\n**Date:** 2025-03-11\n\n## Action items\n\n"
+            "- [ ] @devon: treat a missing price as a sync error (MENU-2231), due 3/21\n"
+            "- [x] @devon: zero-price guard on by default (MENU-2232), due 3/12\n"
+            "- [ ] @maya: subscribe to POS changelogs, due 4/4\n")
+    assert [a["due"] for a in parse(text, "a.md")["action_items"]] == ["2025-03-21", "2025-03-12", "2025-04-04"]
+
+
+def test_a_due_day_that_reads_both_ways_alone_stays_unread():
+    text = "# Free modifiers\n\n**Date:** 2025-03-11\n\n## Action items\n\n- [ ] @devon: zero-price guard, due 3/12\n"
+    assert parse(text, "a.md")["action_items"][0]["due"] is None

@@ -582,6 +582,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
     _own_numbers_are_no_tickets(out)
     _item_numbers_are_no_tickets(out)
     _reasons_name_no_tickets(out)
+    _dues_in_the_lists_order(out, incident_date, doc.order_hint)
     out = _without_quoted_repeats(doc, out)
     # "* N/A", "- None": a list that says it holds nothing holds no action item
     return [a for a in out if a["text"].strip(" .").lower() not in NO_VALUE]
@@ -629,6 +630,22 @@ def _item_numbers_are_no_tickets(items: list[dict]) -> None:
         if (t := a["ticket"]) and t[:1] == "#" and t[1:].isdigit() and int(t[1:]) <= len(items) \
                 and not re.search(r"(?i)\b(?:PR|MR|pull(?:\s+request)?|issue|ticket)\s*" + re.escape(t), a["text"]):
             a["ticket"] = None
+
+
+def _dues_in_the_lists_order(items: list[dict], incident_date, order_hint: str | None) -> None:
+    """An item due on a day and month that read both ways ("due 3/12" after an incident on
+    11 March) is due in the order the other items' dates show ("due 3/21", "due 4/4": month
+    first), else the document's; alone, it stays unread."""
+    said = {id(a): m.group(1).strip(" .,;)") for a in items
+            if (m := _DUE.search(plain(a["text"]))) is not None}
+    orders = {read[2] for v in said.values() if (d := tp.SLASHED_DAY.fullmatch(v)) is not None
+              and (read := tp.slashed_month_day(int(d.group(1)), int(d.group(2)), None)) is not None}
+    order = next(iter(orders)) if len(orders) == 1 else order_hint
+    if order is None:
+        return
+    for a in items:
+        if a["due"] is None and (v := said.get(id(a))) and tp.SLASHED_DAY.fullmatch(v):
+            a["due"] = tp.iso_date(tp.due_date(v, incident_date, order))
 
 
 def _reasons_name_no_tickets(items: list[dict]) -> None:
