@@ -2254,3 +2254,10 @@ def test_a_due_day_that_reads_both_ways_takes_the_lists_order():
 def test_a_due_day_that_reads_both_ways_alone_stays_unread():
     text = "# Free modifiers\n\n**Date:** 2025-03-11\n\n## Action items\n\n- [ ] @devon: zero-price guard, due 3/12\n"
     assert parse(text, "a.md")["action_items"][0]["due"] is None
+
+
+def test_a_status_word_in_any_language_then_its_day_is_a_note_after_the_owner():
+    text = ("# Promo near miss\n\n## Action items\n\n"
+            "- [x] Timezone field mandatory (Dimas) — GRW-1207, selesai 27/01\n"
+            "- ~~Consent-rate panel on the dashboard~~ — Katrin Vogel — erledigt 04.07.\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Dimas", "Katrin Vogel"]

@@ -1740,7 +1740,10 @@ def _a_note(text: str) -> bool:
                 or text[:1].islower() and _status(text.capitalize()) is not None
                 or _day_alone(text)
                 or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
-                or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text) or _DUE_IN_NUMBERS.match(text))
+                or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text) or _DUE_IN_NUMBERS.match(text)
+                # (a status word in any language, then its day: "selesai 27/01", "erledigt 3.2.")
+                or (" " in text and (st := text.rsplit(None, 1))[0] and _DAY_MONTH.match(st[1]) is not None
+                    and _status(st[0]) is not None))
 
 
 # a due word and a day in numbers, whichever order it is in: "by 10/01/25" (the document's
