@@ -2261,3 +2261,10 @@ def test_a_status_word_in_any_language_then_its_day_is_a_note_after_the_owner():
             "- [x] Timezone field mandatory (Dimas) — GRW-1207, selesai 27/01\n"
             "- ~~Consent-rate panel on the dashboard~~ — Katrin Vogel — erledigt 04.07.\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Dimas", "Katrin Vogel"]
+
+
+def test_a_name_before_a_colon_beside_handles_before_colons_is_the_owner():
+    text = ("# Free modifiers\n\n## Action items\n\n"
+            "- [ ] @devon.price: treat a missing price as a sync error (MENU-2231), due 3/21\n"
+            "- [ ] Tanisha Brooks (Ops Chicago): alert when >5% of prices change in one sync (MENU-2233)\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["@devon.price", "Tanisha Brooks"]

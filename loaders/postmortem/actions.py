@@ -1672,6 +1672,9 @@ def _handles_as_owners(items: list[dict]) -> None:
     # "— @ines — INFRA-502" read as a field)
     handles = set(said) | ({a["owner"] for a in items if (a.get("owner") or "")[:1] == "@"}
                            if any(h[:1] == "@" for h in said) else set())
+    # (and one the list's other items open with before a colon: "@devon.price: treat ..." beside
+    # "Tanisha Brooks (Ops Chicago): alert when ...", each item's owner first)
+    handles |= {o for a in items if (o := a.get("owner")) and a["text"].startswith(o + ":")}
     if len(handles) >= 2 or any(said.count(h) >= 2 and len(h.split()) >= 2 and _a_name(h) for h in said):
         for item, h in found:
             item["owner"] = h
