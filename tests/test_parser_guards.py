@@ -2268,3 +2268,11 @@ def test_a_name_before_a_colon_beside_handles_before_colons_is_the_owner():
             "- [ ] @devon.price: treat a missing price as a sync error (MENU-2231), due 3/21\n"
             "- [ ] Tanisha Brooks (Ops Chicago): alert when >5% of prices change in one sync (MENU-2233)\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["@devon.price", "Tanisha Brooks"]
+
+
+def test_lag_at_zero_ends_the_impact():
+    text = ("# Deals shown in stock\n\nAll times UTC.\n\n## Key moments (2024-11-29)\n\n"
+            "- 18:22 — Lag on the stock topic starts climbing; rebalance loop begins.\n- 19:05 — CX raises it in #ops.\n"
+            "- 19:52 — Consumers redeployed with smaller batches.\n"
+            "- 20:25 — Lag at zero, catalog stock matches WMS again.\n- 23:30 — Deals end; incident closed.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-11-29T20:25:00Z"

@@ -561,7 +561,9 @@ _AT_ZERO = lazy_re.compile(r"\b(?:success|availability|uptime|launch\w*)\b([^.;]
 _BAD_TO_ZERO = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, reverse=True)) + r")\b(?:\s+[\w'-]+){0,2}\s+"
                                r"(?:drop\w*|f[ae]ll\w*|goes|go|went|back|down)\s+(?:back\s+)?to\s+(?:zero|0|nothing|none)\b(?!\s*%?\s*(?:success|availability))"
                                # ("garbled rate 0 in samples", "error rate at 0%": a harm's rate read as none)
-                               r"|\b(?:error|failure|garbled|timeout|crash|5xx)\s+rates?\s+(?:is\s+|at\s+|now\s+)?(?:zero|0)(?:\.0+)?\s*%?(?![\w.,])", re.I)
+                               r"|\b(?:error|failure|garbled|timeout|crash|5xx)\s+rates?\s+(?:is\s+|at\s+|now\s+)?(?:zero|0)(?:\.0+)?\s*%?(?![\w.,])"
+                               # ("Lag at zero, catalog stock matches WMS again": what fell behind is level)
+                               r"|\blag\s+(?:is\s+|now\s+)?at\s+(?:zero|0)\b", re.I)
 # the writer pointing at the start: "The account takeover starts here", "Impact begins here"
 # (or "This is where it starts", "this is where the outage began")
 _STARTS_HERE = lazy_re.compile(r"\b(?:starts|begins|started|began)\s+here\b"
