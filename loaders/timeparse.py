@@ -583,6 +583,9 @@ def _era_date(m: re.Match) -> str:
     return f"{_ERAS[m.group(3)] + int(m.group(4))}-{month_:02d}-{day:02d}"
 
 
+_BRACKETED_DAY_WORD = lazy_re.compile(r"\((\d{1,2})\.?\s+([^\W\d_]{3,12})\.?\)")
+
+
 def month(word: str) -> int | None:
     """The month a word names, in any of the languages above (``Sep``, ``sept.``, ``déc``)."""
     w = word.strip().rstrip(".").lower()
@@ -1068,6 +1071,11 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
                 and text[d2:d2 + 1] in (")", "）"):
             # "00:45 (May 15)": the day in brackets after the time, a day after the one above it
             dend = _match_date(text, after + 1, order_hint, st) + 1
+        elif dend is None and text[after:after + 1] == "(" and (bd := _BRACKETED_DAY_WORD.match(text, after)) \
+                and (mo := month(bd.group(2))) is not None and 1 <= int(bd.group(1)) <= 31:
+            # "00:40 (1 ene)", "23:10 (15 mai)": a day and a short month word of another
+            # language, in brackets right after the time (alone, "1 ene" is too many things)
+            st.day, st.month, dend = int(bd.group(1)), mo, bd.end()
         if dend is not None:
             end = dend
         elif z is not None and st.zone is not None:

@@ -2276,3 +2276,11 @@ def test_lag_at_zero_ends_the_impact():
             "- 19:52 — Consumers redeployed with smaller batches.\n"
             "- 20:25 — Lag at zero, catalog stock matches WMS again.\n- 23:30 — Deals end; incident closed.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2024-11-29T20:25:00Z"
+
+
+def test_a_day_in_brackets_after_the_clock_in_another_language_carries_to_the_next_entry():
+    text = ("## Near miss — dispatch-db CPU en Nochevieja, 31/12/2024\n\nHoras en UTC.\n\n"
+            "- 21:10 — Grafana alert CPU > 80% → PagerDuty → Valentina\n- 21:50 — Ping interval flag on. CPU to 70%\n"
+            "- 00:40 (1 ene) — Order peak passes; CPU max 71%\n- 02:00 — Closed.\n")
+    got = parse(text, "a.md")
+    assert [e["at"] for e in got["timeline"]][-2:] == ["2025-01-01T00:40:00Z", "2025-01-01T02:00:00Z"]

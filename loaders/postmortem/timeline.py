@@ -2612,6 +2612,12 @@ def _past_a_dated_evening(entries: list[Entry]) -> None:
         if e.written_day:
             anchor, shift = e, timedelta(0)
             continue
+        if anchor is not None and e.day is not None and anchor.day is not None and e.day < anchor.day \
+                and (moved := e.at + (anchor.day - e.day)) >= anchor.at:
+            # "- 00:40 (1 ene) — peak passes" then "- 02:00 — Closed." under a heading dated
+            # 31/12: the time after a day written out takes that day (the nearest above it)
+            e.at, e.day = moved, anchor.day
+            continue
         if anchor is None or e.day != anchor.day:
             continue
         if not shift and e.at < anchor.at - timedelta(hours=12):
