@@ -2284,3 +2284,10 @@ def test_a_day_in_brackets_after_the_clock_in_another_language_carries_to_the_ne
             "- 00:40 (1 ene) — Order peak passes; CPU max 71%\n- 02:00 — Closed.\n")
     got = parse(text, "a.md")
     assert [e["at"] for e in got["timeline"]][-2:] == ["2025-01-01T00:40:00Z", "2025-01-01T02:00:00Z"]
+
+
+def test_a_status_then_with_someone_names_the_owner():
+    text = ("# Overbooking\n\n## Follow-ups\n\n- Alert on capacity cache age (SLOT-413) (done 28 Aug)\n"
+            "- Festival-day runbook: switch to a longer promise early (OPS-77), in progress with Ananya\n"
+            "- Test the failover with the new cache\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == [None, "Ananya", None]

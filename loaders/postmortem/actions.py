@@ -1214,6 +1214,8 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
         owner, due = owner or ww[0], due or ww[1]
         if ww[2] and status in (None, "open") and not m:
             status = "done"   # "... — 2025-09-23 — landed in commit a3f291" (no checkbox to say)
+    if owner is None and "with" in clean and (sw := _STATUS_WITH.search(clean)) is not None:
+        owner = sw.group(1)   # "..., in progress with Ananya": the work is with someone
     # (its inline fields, "[due:: 2026-06-01] [priority:: high]", are read: not what it says to do)
     said = _INLINE_FIELD.sub("", told).strip() or told
     # (a ticket field among its fields first: "### Corrective action CA1 — ... on OV-12" over
@@ -1437,6 +1439,9 @@ _BRACKETED_NAME = lazy_re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]((?:\s+(?:[—–
 # a note closing an item after its bracket: "(done Wed)", "by 8/19"
 # (or its ticket: "(Arjun) AUTH-554")
 _NOTE_AFTER = lazy_re.compile(r"(?<=[)\]])\s*(\([^()]{1,30}\)|(?:by|due)\s+[\w/.-]{1,12}|(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))[.;]?\s*$", re.I)
+# a status, then who has the work: "(OPS-77), in progress with Ananya", "open with Sam Reyes"
+_STATUS_WITH = lazy_re.compile(r"[,;—–-]\s*(?:in\s+progress|open|pending|in\s+review|assigned|ongoing|started)\s+with\s+"
+                               r"((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s*[.)]?\s*$", re.I)
 # ... or its ticket and then a note: "(Tom Fairweather) PROMO-901 (done 2024-12-07)"
 _TICKET_THEN_NOTE = lazy_re.compile(r"(?<=[)\]])\s*(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7})\s*(\([^()]{1,30}\))[.;]?\s*$")
 # where one note in brackets ends and the next begins
