@@ -2291,3 +2291,13 @@ def test_a_status_then_with_someone_names_the_owner():
             "- Festival-day runbook: switch to a longer promise early (OPS-77), in progress with Ananya\n"
             "- Test the failover with the new cache\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == [None, "Ananya", None]
+
+
+def test_a_key_times_table_with_a_ut_column_is_read_in_ut():
+    text = ("# Site power loss\n\nAll times are UT; local time (CLST, UT−3) beside it.\n\n## Key times\n\n"
+            "| Milestone | UT | Local (CLST, UT−3) |\n|---|---|---|\n"
+            "| Impact start (utility supply lost) | 2024-01-21 05:14 | 2024-01-21 02:14 |\n"
+            "| Detected (UPS alarm) | 2024-01-21 05:14 | 2024-01-21 02:14 |\n"
+            "| Mitigated (site on generator power) | 2024-01-21 07:55 | 2024-01-21 04:55 |\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2024-01-21T05:14:00Z", "2024-01-21T07:55:00Z")

@@ -2309,7 +2309,8 @@ def _collect_metadata(doc: Doc) -> None:
 
 
 # a column headed for UTC: "Zulu", "UTC", "GMT", "Time (UTC)"
-_UTC_COLUMN = lazy_re.compile(r"^\W*(?:zulu|utc|gmt|z|(?:time|clock)\s*\(\s*(?:utc|z|zulu|gmt)\s*\))\W*$", re.I)
+# (or "UT", as observatories write Universal Time)
+_UTC_COLUMN = lazy_re.compile(r"^\W*(?:zulu|utc|ut|gmt|z|(?:time|clock)\s*\(\s*(?:utc|ut|z|zulu|gmt)\s*\))\W*$", re.I)
 
 
 def _utc_column(rows) -> int | None:
