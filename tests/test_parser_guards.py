@@ -2301,3 +2301,12 @@ def test_a_key_times_table_with_a_ut_column_is_read_in_ut():
             "| Mitigated (site on generator power) | 2024-01-21 07:55 | 2024-01-21 04:55 |\n")
     got = parse(text, "a.md")
     assert (got["started_at"], got["mitigated_at"]) == ("2024-01-21T05:14:00Z", "2024-01-21T07:55:00Z")
+
+
+def test_a_day_on_its_own_line_right_under_an_entry_starts_the_next_day():
+    text = ("Near miss: shutter did not close\n\nAll clock times below are UTC.\n\nLOG\n---\n14 Nov 2023\n"
+            "- 22:12  Dome open, twilight flats.\n- 23:30  Humidity 71% and rising.\n15 Nov 2023\n"
+            "- 01:22  Humidity 86%.\n- 01:40  Op sees open slit on dome camera. Fault noticed.\n")
+    got = parse(text, "a.txt")
+    assert [e["at"] for e in got["timeline"]] == ["2023-11-14T22:12:00Z", "2023-11-14T23:30:00Z",
+                                                 "2023-11-15T01:22:00Z", "2023-11-15T01:40:00Z"]

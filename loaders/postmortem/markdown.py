@@ -159,6 +159,12 @@ def _sentence(text: str) -> bool:
     return t.endswith((".", "!")) and len(t.split()) >= 5
 
 
+def _day_alone(text: str) -> bool:
+    """Text that is only a day, with no time ("15 Nov (HST)", "Wed 15 Nov 2023")."""
+    st = timeparse.read_stamp(text.strip())
+    return st is not None and st.has_date and not st.has_time and len(text.strip()[st.end:].split()) <= 1
+
+
 def _stamp_only(text: str) -> bool:
     """Text that is only a date or a time ("March 17, 2022", "14:05 UTC")."""
     t = text.strip()
@@ -736,8 +742,11 @@ def sections(lines: list[str], first_line: int = 1, heading=None) -> list[Sectio
             i += 1
             continue
         indented = raw[:1] in (" ", "\t")
-        if item is not None and (indented or not was_blank):
-            # sub-bullet, indented paragraph, or lazy continuation of the item above
+        if item is not None and (indented or not was_blank) \
+                and not (not indented and c.isalnum() and _day_alone(stripped)):
+            # sub-bullet, indented paragraph, or lazy continuation of the item above (not a
+            # day on a line of its own at the margin, "15 Nov (HST)" under "- 23:30 Humidity
+            # 71% ...": the next day of a log, no more of the entry above it)
             if indented and (was_blank or item.children or _interrupts(stripped)):
                 item.children.append(stripped)
             else:
