@@ -2310,3 +2310,16 @@ def test_a_day_on_its_own_line_right_under_an_entry_starts_the_next_day():
     got = parse(text, "a.txt")
     assert [e["at"] for e in got["timeline"]] == ["2023-11-14T22:12:00Z", "2023-11-14T23:30:00Z",
                                                  "2023-11-15T01:22:00Z", "2023-11-15T01:40:00Z"]
+
+
+def test_a_thing_shut_does_not_close_the_incident():
+    text = ("# Near miss: shutter did not close\n\nThis is a near miss. All times UTC.\n\n## Log (2023-11-15)\n\n"
+            "- 01:37 Shutter drive fault, shutter stops 20 cm down.\n- 01:40 Op sees open slit on dome camera.\n"
+            "- 01:58 Shutter fully closed by hand pendant.\n")
+    assert parse(text, "a.md")["resolved_at"] is None
+
+
+def test_a_window_closed_with_the_incident_still_closes_it():
+    text = ("# Route leak\n\nAll times UTC.\n\n## Timeline (2024-03-02)\n\n- 01:10 Prefixes leaked to transit.\n"
+            "- 01:20 NOC paged.\n- 01:40 Filters restored; leak withdrawn.\n- 02:30 Window closed, incident resolved.\n")
+    assert parse(text, "a.md")["resolved_at"] == "2024-03-02T02:30:00Z"

@@ -1054,6 +1054,12 @@ _MAILS_A_MAILBOX = lazy_re.compile(r"\bemail(?:s|ed)\s+[\w.+-]+@", re.I)
 # harm stopping, "errors stop", "stops crashing"; nor the watcher, "monitoring stops working")
 _STOPS_WORKING = lazy_re.compile(r"(?<!monitoring\s)(?<!monitor\s)(?<!alerting\s)\b(?:stop|stops|stopped)\s+(?!crashing|failing|erroring|timing|dropping|rejecting|bouncing"
                                  r"|flapping|throwing|returning\s+errors|spamming|paging|alerting|firing|leaking)[a-z]+ing\b", re.I)
+# a thing shut, not the incident: "dome closed on UPS power", "Shutter fully closed by hand
+# pendant", "Maintenance bypass breaker closed", "change window closed early" (unless the
+# entry closes the incident too: "Window closed, incident resolved")
+_THING_CLOSED = lazy_re.compile(r"\b(?:shutter|dome|door|valve|gate|breaker|hatch|store|window|cover)s?\s+"
+                                r"(?:fully\s+|now\s+|is\s+|was\s+|were\s+|are\s+)?closed\b", re.I)
+_ITS_CLOSE = lazy_re.compile(r"\b(?:resolved|incident|all[\s-]clear|calling\s+it|closes|closing|ticket|case)\b", re.I)
 # an entry that opens on the first of the harm: "First wrong site_closed rejection at
 # PHX-0117", "First FTS job failures from ...", "first crash from a user"
 _FIRST_HARM = lazy_re.compile(r"^\W*first\s+(?:[\w-]+\s+){0,2}(?:rejections?|failures?|errors?|declines?|timeouts?"
@@ -1257,6 +1263,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("impact")   # 'Enumerators start getting "form not found"', "pods start getting OOMKilled"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
+    if "resolved" in e.tags and "closed" in low and _THING_CLOSED.search(e.text) and not _ITS_CLOSE.search(e.text):
+        e.tags.discard("resolved")   # "Telescope parked and dome closed on UPS power", "Window closed."
     if "wieder" in e.text and _AGAIN_GERMAN.search(e.text):
         e.tags.add("mitigated")  # "neue Scans kommen wieder sofort an"
     if "again" in e.text and _CAN_AGAIN.search(e.text):
