@@ -2323,3 +2323,12 @@ def test_a_window_closed_with_the_incident_still_closes_it():
     text = ("# Route leak\n\nAll times UTC.\n\n## Timeline (2024-03-02)\n\n- 01:10 Prefixes leaked to transit.\n"
             "- 01:20 NOC paged.\n- 01:40 Filters restored; leak withdrawn.\n- 02:30 Window closed, incident resolved.\n")
     assert parse(text, "a.md")["resolved_at"] == "2024-03-02T02:30:00Z"
+
+
+def test_a_note_to_its_readers_is_a_byline_and_planned_works_hours_no_window():
+    text = ("# Near miss: buffer nearly full\n\n*Core Facility — note to facility users and staff, 12 February 2024*\n\n"
+            "This is a write-up of something that very nearly went wrong on the evening of Thursday 8 February 2024. "
+            "All times are UTC.\n\nOn Thursday central IT ran planned maintenance on the Ceph gateways between 17:00 "
+            "and 18:30. The transfer daemon did not reconnect.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"]) == ("2024-02-08", None)

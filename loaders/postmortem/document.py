@@ -3313,6 +3313,9 @@ _BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b
 
                      # "Created by Dev Patel · Last edited by Maya Chen, Oct 10, 2025": a page's edits
                      r"|^\W*created\s+by\b|\blast\s+(?:edited|modified|updated)\s+(?:by|on)\b"
+                     # "*Rheinau Core Facility — note to facility users and staff, 12 February
+                     # 2024*": a note addressed to its readers, and the day it went out
+                     r"|\b(?:note|memo|letter|notice|message)\s+(?:to|for)\s+(?:all\s+|the\s+|our\s+)?[\w-]+"
                      # "On-call: Liam Tranter-Osei · 20 Feb 2024 · times are Sydney time": the
                      # on-call's own note, and the day
                      r"|^\W*on[\s-]?call(?:\s+engineer)?\s*:"
@@ -4141,7 +4144,11 @@ _A_CHANGE_BETWEEN = lazy_re.compile(r"\b(?:the|this|that)\s+(?:drop|fall|rise|ju
                                     re.I)
 _PLANNED_WINDOW = lazy_re.compile(r"\b(?:maintenance|change|upgrade|release|deploy(?:ment)?|patch(?:ing)?)\s+window\b[^.;]{0,30}$"
                                   # ("fields planned for LST 01:00–04:00 could not be fitted in": a plan's hours)
-                                  r"|\b(?:planned|scheduled|booked|slotted)\s+(?:for\s+)?(?:[A-Z]{2,4}\s+)?$", re.I)
+                                  r"|\b(?:planned|scheduled|booked|slotted)\s+(?:for\s+)?(?:[A-Z]{2,4}\s+)?$"
+                                  # ("ran planned maintenance on the Ceph gateways between 17:00 and 18:30":
+                                  # the work planned, named, then its hours)
+                                  r"|\b(?:planned|scheduled)\s+(?:maintenance|works?|upgrade|change|outage|downtime)\b[^.;:]{0,40}"
+                                  r"\b(?:between|from)\s+$", re.I)
 _DOTTED_WRAP = timedelta(hours=12)   # a dotted range's end this much before its start: no window
 
 
@@ -4207,7 +4214,7 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
             continue   # "Kurier Nord moved its evening collection from 18:30 to 17:45": a time changed, no window
         if _A_CHANGE_BETWEEN.search(text, max(0, i - 30), i):
             continue   # "(The drop between 16:00 and 17:00 is the bulk removal ...)": a figure's change between two readings
-        if ("window" in text or "ed " in text) and _PLANNED_WINDOW.search(text, max(0, i - 40), i):
+        if ("window" in text or "ed " in text) and _PLANNED_WINDOW.search(text, max(0, i - 90), i):
             continue   # "(maintenance window Sunday 10 pm to Monday 6 am)": the planned work's hours, not the harm's
         if first.hour is not None and second.hour is not None and first.hour < 12 <= second.hour \
                 and first.hour + 12 <= second.hour and not _MERIDIEM_SAID.search(text, i, at) \
