@@ -2332,3 +2332,10 @@ def test_a_note_to_its_readers_is_a_byline_and_planned_works_hours_no_window():
             "and 18:30. The transfer daemon did not reconnect.\n")
     got = parse(text, "a.md")
     assert (got["date"], got["started_at"]) == ("2024-02-08", None)
+
+
+def test_the_first_sign_was_is_how_they_knew():
+    text = ("# Near miss: buffer nearly full\n\nThis nearly went wrong on Thursday 8 February 2024. All times are UTC.\n\n"
+            "The first sign was the storage monitor's e-mail \"buffer 70% full\" at 20:12, which Jana read at 20:19. "
+            "She restarted the daemon at 20:38.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-02-08T20:12:00Z"

@@ -1124,6 +1124,9 @@ EVENT_WORDS: dict[str, list[str]] = {
                                           "any of the team", "the team", "the staff", "the company")]
     # "PagerDuty fires": the paging tool named for the page
     + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered")
+    # "The first sign was the storage monitor's e-mail ... at 20:12": the writer naming how they
+    # knew (not "First sign-in with the stolen session": the words as a noun of its own)
+    + [f"first {w} {v}" for w in ("sign", "signs", "indication", "symptom") for v in ("was", "were", "came", "we")]
     # ... or its page as a noun: 'PagerDuty page "dispatch-lisboa assign_latency_p95 > 60s" -> me'
     + _variants("pagerduty opsgenie", "page alert")
     # "alertmanager FIRING DNSResolverServfailHigh": the alerting tool's own word for an alert going off
