@@ -2339,3 +2339,12 @@ def test_the_first_sign_was_is_how_they_knew():
             "The first sign was the storage monitor's e-mail \"buffer 70% full\" at 20:12, which Jana read at 20:19. "
             "She restarted the daemon at 20:38.\n")
     assert parse(text, "a.md")["detected_at"] == "2024-02-08T20:12:00Z"
+
+
+def test_a_bylines_severity_with_a_note_and_calling_it_at_an_entrys_end():
+    text = ("## slurmctld down overnight (Sun 2024-03-10)\n\nposted to #hpc-ops by Ravi K. · Sev3 (scheduler only; no running "
+            "jobs lost) · all times UTC\n\n- 01:47 — slurmctld segfaults\n- 01:52 — Nagios pages on-call (me)\n"
+            "- 03:20 — slurmctld back with the plugin reverted; pending jobs scheduling again\n"
+            "- 03:50 — queue depth back to normal, calling it\n")
+    got = parse(text, "a.md")
+    assert (got["severity_level"], got["resolved_at"]) == (3, "2024-03-10T03:50:00Z")

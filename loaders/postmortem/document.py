@@ -1717,7 +1717,9 @@ _TITLED_SEVERITY = lazy_re.compile(r"^(?:\s*\[[^\[\]]{1,40}\])*?\W*((?:sev(?:eri
 # (oncall). Sev 3. ~35 min." (set apart by stops, commas or bars; not "the SEV1 last year")
 # (or its name and a coded level: "... · Severity P3 · written up by Sam")
 _CLAUSE_SEVERITY = lazy_re.compile(r"(?:^|[.;,|·(]\s*)((?i:sev(?:erity)?|priority)[\s-]?[0-5]|P[0-4]"
-                                   r"|(?i:severity|priority)\s*:?\s*(?:P[0-4]|S[0-5]|(?i:sev)[\s-]?[0-5]))(?=\s*(?:[.;,|·)]|$))")
+                                   r"|(?i:severity|priority)\s*:?\s*(?:P[0-4]|S[0-5]|(?i:sev)[\s-]?[0-5]))(?=\s*(?:[.;,|·)]|$)"
+                                   # (or a note in brackets after it: "· Sev3 (scheduler only; no jobs lost) ·")
+                                   r"|\s+\([^()]{1,80}\)\s*(?:[|·]|$))")
 
 
 # a severity that is a sentence of its own in the opening prose: "... lives here. SEV-3.

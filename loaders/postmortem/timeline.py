@@ -982,6 +982,8 @@ _STAGE_CLOSES = lazy_re.compile(r"(?:\s[—–-]\s*|[.;]\s+)[*_]*(?:(?:we\s+)?(?
 # (or after a comma, where it was closed: "..., all normal, closing in #ops-lisboa")
 _CLOSING_NOTE = lazy_re.compile(r"(?:[.;]|\s[—–-])\s*(?i:closing|closed)(?:\s+(?i:the\s+)?(?i:incident|it|out))?[\s.!]*$"
                                 r"|,\s*(?i:closing|closed)(?:\s+(?i:the\s+)?(?i:incident|it|out))?\s+(?i:in|on)\s+#[\w-]+[\s.!]*$"
+                                # ("03:50 — queue depth back to normal, calling it": calling it done)
+                                r"|(?:[,.;]|\s[—–-])\s*(?i:calling\s+it)[\s.!]*$"
                                 r"|\b(?i:close[sd]?|closing)\s+(?:the\s+)?(?:[A-Z][A-Z0-9]*-)*INC[-\s]?\d{2,}\b")
 _ALERT_QUOTED = lazy_re.compile(r"\b(?:alert|alerts|notification|pagerduty|alertmanager|opsgenie|nagios|firing)\b", re.I)
 _STAGE_OPENS = lazy_re.compile(r"^[\W_]*(mitigated|resolved)[*_]*\s*(?:[.:—–]|-\s)", re.I)
@@ -1300,7 +1302,8 @@ def _tag(e: Entry) -> None:
         # "... full plans published — mitigated (06:38)" (not an alert's own state pasted
         # after it: "Alertmanager notification for the old disk alert; RESOLVED")
         e.markers.add(m.group(1).lower())
-    if ("closing" in said or "closed" in said or "close" in said or "closes" in said) and _CLOSING_NOTE.search(e.text) \
+    if ("closing" in said or "closed" in said or "close" in said or "closes" in said or "calling" in said) \
+            and _CLOSING_NOTE.search(e.text) \
             and not _ALERT_QUOTED.search(e.text):
         e.markers.add("resolved")
     if words and words[0] in _STAGES and (m := _STAGE_OPENS.match(e.text)):
