@@ -854,9 +854,13 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         elif kind in ("xy", "xyy"):
             a, b = int(g["a"]), int(g["b"])
             y = int(g["y"]) if kind == "xy" else 2000 + int(g["yy"])
-            if kind == "xyy" and a != b and a <= 12 and b <= 12 and order_hint not in ("mdy", "dmy"):
+            if a != b and a <= 12 and b <= 12 and order_hint not in ("mdy", "dmy") \
+                    and (told := _order_by_weekday(text, pos, y, a, b)) is not None:
+                # "Sun 3/10/24": of the two readings, the one on the weekday it names
+                mo, d, st.order = (a, b, "mdy") if told == "mdy" else (b, a, "dmy")
+            elif kind == "xyy" and a != b and a <= 12 and b <= 12 and order_hint not in ("mdy", "dmy"):
                 continue  # "3/4/21" says neither which is the month nor, surely, a date
-            if a > 12 and b <= 12:
+            elif a > 12 and b <= 12:
                 d, mo, st.order = a, b, "dmy"
             elif b > 12 and a <= 12:
                 mo, d, st.order = a, b, "mdy"
@@ -1372,6 +1376,26 @@ def date_just_before(text: str, at: int, order_hint: str | None = None, year: in
 
 
 _DATE_TO_CLOCK = lazy_re.compile(r"[\s,]*(?:at\s+)?")
+
+
+_WEEKDAY_BEFORE = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+$", re.I)
+_WEEKDAY_INDEX = {w: i for i, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+
+
+def _order_by_weekday(text: str, pos: int, y: int, a: int, b: int) -> str | None:
+    """"mdy" or "dmy" for a day written "a/b/y" that reads both ways, when the weekday
+    written right before it ("Sun 3/10/24") falls on one reading's day only; else None."""
+    if (w := _WEEKDAY_BEFORE.search(text, max(0, pos - 12), pos)) is None:
+        return None
+    want = _WEEKDAY_INDEX[w.group(1).lower()]
+    fits = []
+    for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a))):
+        try:
+            if date(y, mo, d).weekday() == want:
+                fits.append(order)
+        except ValueError:
+            pass
+    return fits[0] if len(fits) == 1 else None
 
 
 def slashed_month_day(a: int, b: int, order_hint: str | None) -> tuple[int, int, str] | None:

@@ -502,3 +502,12 @@ def test_four_digits_after_a_slashed_pair_need_the_weekday_and_the_separator(tex
 def test_four_digits_ending_a_dated_field_or_before_its_note_are_its_clock(text, clock):
     st = tp.read_stamp(text, "dmy")
     assert (st.year, st.hour, st.minute) == (2024, *clock)
+
+
+@pytest.mark.parametrize("said, day", [
+    ("Sun 3/10/24", (2024, 3, 10)), ("(Sun 3/10/24)", (2024, 3, 10)), ("Sunday 10/3/2024", (2024, 3, 10)),
+    ("Thu 3/10/2024", (2024, 10, 3)),
+])
+def test_a_day_that_reads_both_ways_takes_the_reading_on_its_weekday(said, day):
+    st = tp.read_stamp(said)
+    assert (st.year, st.month, st.day) == day
