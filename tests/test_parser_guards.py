@@ -2348,3 +2348,10 @@ def test_a_bylines_severity_with_a_note_and_calling_it_at_an_entrys_end():
             "- 03:50 — queue depth back to normal, calling it\n")
     got = parse(text, "a.md")
     assert (got["severity_level"], got["resolved_at"]) == (3, "2024-03-10T03:50:00Z")
+
+
+def test_resp_names_the_owner():
+    text = ("# Stream loss\n\n## Actions arising\n\n"
+            "1. Add a frames-written light to the GUI. Resp: Sione Fa'alogo. By: 15/03/2024. JIRA BLSW-1409. Open.\n"
+            "2. Soak-test receiver releases for 24 h. Resp: Controls. JIRA BLSW-1410. Open.\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Sione Fa'alogo", "Controls"]

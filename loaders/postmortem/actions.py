@@ -106,6 +106,8 @@ _OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee
                     r"|\b(?:accountable(?:\s+(?:executive|owner|person|manager))?"
                     r"|responsible|responsibility|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
                     r"|w[łl]a[śs]ciciel|porteur|pilote|encargad[oa]|odpowiedzialn[ya]"
+                    # ("Resp: Sione Fa'alogo. By: 15/03/2024.": responsible, shortened)
+                    r"|resp\.?"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
                     # (a second word, or a team's name joined by "&": "Identity & Access Management", "O&M South";
