@@ -117,7 +117,8 @@ _OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee
                     r"(?:(?-i:[A-Z])\.\s?(?=(?-i:[A-Z]))){0,2}[\w-]+(?:&[\w-]+)?(?:\.[\w-]+)*(?:\s+&\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?"
                     # (a particle between a name's parts: "Pieter de Wit", "Ludwig van der Berg")
                     r"|(?:(?:\s+(?-i:de|van|von|der|den|da|di|du|la|le|del|della|dos|das|ten|ter))+\s+(?-i:[A-Z])[\w-]+"
-                    r"|\s+(?!(?:Due|By|Ticket|Status|Priority)\b|(?-i:Target|Deadline|ETA)\b)[A-Z][\w-]+)?))", re.I)
+                    # (an apostrophe inside a name's part: "Sione Fa'alogo", "Aoife O'Brien")
+                    r"|\s+(?!(?:Due|By|Ticket|Status|Priority)\b|(?-i:Target|Deadline|ETA)\b)[A-Z][\w-]+(?:['’](?!s\b)[A-Za-z][\w-]*)?)?))", re.I)
 # a mention: "@kim", "@k.lindqvist", and a fediverse address, "@pip@saltmarsh.social"
 _MENTION = r"@[\w-]+(?:\.[\w-]+)*(?:@[\w-]+(?:\.[\w-]+)+)?"
 # the small words inside a name: "Sanne de Wit", "Ludwig van der Berg"
