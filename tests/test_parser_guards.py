@@ -2355,3 +2355,10 @@ def test_resp_names_the_owner():
             "1. Add a frames-written light to the GUI. Resp: Sione Fa'alogo. By: 15/03/2024. JIRA BLSW-1409. Open.\n"
             "2. Soak-test receiver releases for 24 h. Resp: Controls. JIRA BLSW-1410. Open.\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Sione Fa'alogo", "Controls"]
+
+
+def test_done_with_a_note_as_the_last_of_dotted_fields():
+    text = ("# 1PPS fallback\n\n## Follow-up actions\n\n"
+            "- Remote alarm for the HVAC. **Owner:** Declan Hurley · **Ticket:** ARO-312 · Open\n"
+            "- Request re-observation. **Owner:** Orla Byrne · Done — coordinator added us to GX2412 (2024-12-10).\n")
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["open", "done"]

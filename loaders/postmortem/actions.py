@@ -1860,7 +1860,9 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # the item's last sentence opens with it, a note after: "... Owner: Bernie
                          # Kowalczyk. Done — live in the script since Wednesday.", "Done already, live since Wednesday."
                          # ("... Marcus Hale. Done: new limit 150 rps from Aug 15.")
-                         r"|(?<=[.!?])\s+(?i:done|completed?)(?i:\s+already)?\s*(?:[—–]|--|,|:|-\s)\s*[^.!?]{1,60}[.!]?\s*$"
+                         # (or its last part after a dot between fields: "... · Ticket: ARO-313 · Done — network
+                         # coordinator has added ARO to GX2412 (2024-12-10).")
+                         r"|(?:(?<=[.!?])|(?<=[·|]))\s+(?i:done|completed?)(?i:\s+already)?\s*(?:[—–]|--|,|:|-\s)\s*[^.!?]{1,60}[.!]?\s*$"
                          # an item told in a sentence that says it is out: "And this one already
                          # shipped on Thursday, ...", "this one is already live"
                          r"|(?i:\bthis\s+one\s+(?:has\s+)?(?:already\s+(?:shipped|landed|went\s+live)|is\s+already\s+(?:live|done|in\s+place)))"
