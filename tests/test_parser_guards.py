@@ -2362,3 +2362,9 @@ def test_done_with_a_note_as_the_last_of_dotted_fields():
             "- Remote alarm for the HVAC. **Owner:** Declan Hurley · **Ticket:** ARO-312 · Open\n"
             "- Request re-observation. **Owner:** Orla Byrne · Done — coordinator added us to GX2412 (2024-12-10).\n")
     assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["open", "done"]
+
+
+def test_a_deadline_in_the_tasks_words_does_not_hide_its_due_field():
+    text = ("# Portal outage\n\n## Action Items\n\n- Formal change freeze from 7 days before any proposal deadline until "
+            "2 days after. Owner: Dev Raghunathan. Due: October 25, 2024. Ticket: ALLOC-1021. Status: Completed.\n")
+    assert parse(text, "a.md")["action_items"][0]["due"] == "2024-10-25"

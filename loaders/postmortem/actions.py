@@ -1197,7 +1197,8 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
             status = _status(fields[-1])
     due = None
     # (a due date moved, "due ~~28 Nov~~ 19 Dec", is due on the day not struck)
-    dm = ("~~" in text and _DUE.search(plain(STRUCK.sub("", text)))) or _DUE.search(clean) or _DUE.search(plain(whole))
+    dm = ("~~" in text and _DUE.search(plain(STRUCK.sub("", text)))) or _first_due(clean, incident_date) \
+        or _DUE.search(plain(whole))
     if dm:
         due = tp.due_date(dm.group(1), incident_date)
         at, moved = dm.end(), None
@@ -1401,6 +1402,18 @@ _INLINE_FIELD = lazy_re.compile(r"\[[\w][\w -]{0,30}::\s[^\[\]]{0,200}\]\s*")
 # Deepa Nair, 14/02/2025, ITSM-4471" (who, when, which ticket; not "-- done 23/01")
 _LISTED_DATE = lazy_re.compile(r"\s(?:--|[—–])\s(?:[^—–,]{1,60},\s*)+(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2})"
                                r"(?:\s*,[^,—–]{1,40}){0,2}\W*$")
+
+
+def _first_due(text: str, incident_date) -> re.Match | None:
+    """The first due word in ``text`` whose value reads as a day ("Formal change freeze from 7
+    days before any proposal deadline until 2 days after. ... Due: October 25, 2024": the
+    task's own words name a deadline, its field the due date); else the first due word."""
+    found = None
+    for m in _DUE.finditer(text):
+        if tp.due_date(m.group(1), incident_date) is not None:
+            return m
+        found = found or m
+    return found
 
 
 def _who_what_when(text: str, incident_date):
