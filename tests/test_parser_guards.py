@@ -2368,3 +2368,10 @@ def test_a_deadline_in_the_tasks_words_does_not_hide_its_due_field():
     text = ("# Portal outage\n\n## Action Items\n\n- Formal change freeze from 7 days before any proposal deadline until "
             "2 days after. Owner: Dev Raghunathan. Due: October 25, 2024. Ticket: ALLOC-1021. Status: Completed.\n")
     assert parse(text, "a.md")["action_items"][0]["due"] == "2024-10-25"
+
+
+def test_an_opening_that_narrates_the_front_matters_own_day_keeps_it():
+    text = ("+++\ntitle = \"Weekly purge deleted files in use\"\ndate = 2024-08-04\n+++\n\n# Weekly purge deleted files in use\n\n"
+            "Times are UTC.\n\n## What happened\n\nThe weekly purge removes files not read for 90 days. On 22 July the MDT was migrated and atime updates were switched off. "
+            "On Sunday 4 August the purge found 1.84 M files whose atime was old and moved them all to the trash.\n")
+    assert parse(text, "a.md")["date"] == "2024-08-04"

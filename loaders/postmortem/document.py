@@ -2830,6 +2830,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         narrated = _span_start(_opening_prose(doc)[:800], narrated)
         if found is not None and narrated < found and _span_start(_opening_prose(doc)[:800], found) == narrated:
             narrated = found   # ("In the night from Saturday 30 to Sunday 31 March" under "date: 2024-03-31": the night's own date)
+    if narrated is not None and found is not None and narrated != found and source == "front matter" \
+            and _narrates_day(_opening_prose(doc)[:1200], found, hint):
+        # "On 22 July the MDT was migrated ..." then "On Sunday 4 August the purge found ...", under
+        # "date = 2024-08-04": the opening tells its own day too, the first one a cause's
+        narrated = found
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
             and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident)) \
@@ -3489,6 +3494,15 @@ def _span_start(text: str, day: date) -> date:
         if last == day.day and tp.month(m.group(3)) == day.month and 1 <= first < last:
             return day.replace(day=first)
     return day
+
+
+def _narrates_day(text: str, day: date, hint) -> bool:
+    """Whether a sentence of ``text`` opens on ``day`` itself ("On Sunday 4 August the purge
+    found ...", with or without its year; not a bot's "Generated ... on 2025-01-16")."""
+    return any(tp.date_at(text, m.end(), hint, year=day.year) == day for m in _SENTENCE_ON.finditer(text))
+
+
+_SENTENCE_ON = lazy_re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))On\s+(?:the\s+)?")
 
 
 def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
