@@ -2375,3 +2375,10 @@ def test_an_opening_that_narrates_the_front_matters_own_day_keeps_it():
             "Times are UTC.\n\n## What happened\n\nThe weekly purge removes files not read for 90 days. On 22 July the MDT was migrated and atime updates were switched off. "
             "On Sunday 4 August the purge found 1.84 M files whose atime was old and moved them all to the trash.\n")
     assert parse(text, "a.md")["date"] == "2024-08-04"
+
+
+def test_users_calling_the_local_contact_is_how_they_knew():
+    text = ("# Cryocooler trip\n\nAll times UTC.\n\n## Timeline (2024-06-11)\n\n- 21:48 — Cryocooler trips. **Impact begins.**\n"
+            "- 22:06 — Users see I0 down 60% and call the local contact on the beamline phone.\n"
+            "- 22:40 — On-call phoned.\n- 04:40 — Beam back on sample. **Impact ends.**\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-06-11T22:06:00Z"

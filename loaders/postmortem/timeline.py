@@ -615,8 +615,10 @@ _GOING_NORMALLY = lazy_re.compile(r"(?<!\bnot )(?<!n't )\b(?:is|are|was|were|now
 _PAGES_THE_DESK = lazy_re.compile(r"\bpages\s+the\s+(?:service\s+)?(?:desk|noc)\b(?!\s+to\s+(?:announce|inform|notify|tell|warn))", re.I)
 # someone on the floor telling the desk that runs the incident, by radio or phone: "operator
 # radios DM", "agents call the TDM", "calls the service desk" (not "Radios in the north half ...")
+# (or a facility's staff on duty: "Users ... call the local contact on the beamline phone")
 _CALLS_THE_DESK = lazy_re.compile(r"\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bcalls?\s+(?:the\s+)?(?:TDM|duty\s+manager"
-                                  r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call)\b", re.I)
+                                  r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call|local\s+contact"
+                                  r"|duty\s+(?:officer|engineer|operator)|shift\s+lead(?:er)?)\b", re.I)
 # someone telling one of us what they see: "Lab technician tells the IT officer that ..."
 _TELLS_THAT = lazy_re.compile(r"\btells\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|about)\b", re.I)
 # someone posting word of it somewhere: "posts in the supervisors' WhatsApp group that ..."
