@@ -1415,6 +1415,8 @@ _DOTTED_DAY = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})\.")
 _DOTTED_DUE = lazy_re.compile(r"(\d{1,2})\.(\d{2})")
 
 
+# a facility's day of the year as a due date: "DOY 190", "DOY 190 (8 Jul)"
+_DOY_DUE = lazy_re.compile(r"DOY\s?(\d{1,3})(?!\d)", re.I)
 # "end of April", "the end of March 2025": a month's last day, as a due date
 _MONTH_END = lazy_re.compile(r"(?:the\s+)?end\s+of\s+([a-z]{3,9})\.?(?:\s+(\d{4}))?", re.I)
 
@@ -1448,6 +1450,13 @@ def due_date(text: str, incident: date | None, order_hint: str | None = None) ->
     read both ways ("3/12") take ``order_hint`` ("mdy", "dmy") when given."""
     if (m := _MONTH_END.fullmatch(text.strip())) is not None:
         return _month_end(m, incident)
+    if incident is not None and (m := _DOY_DUE.match(text.strip())) is not None and 1 <= int(m.group(1)) <= 366:
+        # "DOY 190 (8 Jul)": the day of the incident's year, or the next year's when that is before it
+        for year in (incident.year, incident.year + 1):
+            day = date(year, 1, 1) + timedelta(days=int(m.group(1)) - 1)
+            if day.year == year and day >= incident:
+                return day
+        return None
     if (m := _DOTTED_DAY.fullmatch(text.strip(" )];,")) or _DOTTED_DUE.fullmatch(text.strip())) \
             and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
         # "by 30.04.", "bis 15.05.": a German-style day and month, each with its dot (the day

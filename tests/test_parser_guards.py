@@ -2382,3 +2382,9 @@ def test_users_calling_the_local_contact_is_how_they_knew():
             "- 22:06 — Users see I0 down 60% and call the local contact on the beamline phone.\n"
             "- 22:40 — On-call phoned.\n- 04:40 — Beam back on sample. **Impact ends.**\n")
     assert parse(text, "a.md")["detected_at"] == "2024-06-11T22:06:00Z"
+
+
+def test_a_due_day_of_the_year():
+    text = ("# Cryocooler trip\n\n**Date:** 2024-06-11\n\n## Actions\n\n"
+            "- [ ] Night-shift checklist: check cryocooler status — @a.lindqvist — due DOY 190 (8 Jul)\n")
+    assert parse(text, "a.md")["action_items"][0]["due"] == "2024-07-08"

@@ -212,7 +212,9 @@ _DUE = lazy_re.compile(r"(?=[abdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|
                   r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{4})?)|"   # (not "December 2024", a month)
                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)|"
                   # ("by end of April", "by the end of March 2025": the month's last day)
-                  r"(?:(?:the\s+)?end\s+of\s+(?:" + tp.MONTH_STEMS + r")[a-z]*\.?(?:\s+\d{4})?))", re.I)
+                  r"(?:(?:the\s+)?end\s+of\s+(?:" + tp.MONTH_STEMS + r")[a-z]*\.?(?:\s+\d{4})?)|"
+                  # ("due DOY 190 (8 Jul)": a facility's day of the year)
+                  r"DOY\s?\d{1,3}(?!\d)(?:\s*\([^()]{3,20}\))?)", re.I)
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
 # spaces: a run of them after the label costs linear time, not cubic)
 # (not a message sent later, by its time: "Follow-up at 07:25Z:" over the quoted update)
