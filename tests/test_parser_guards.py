@@ -2388,3 +2388,13 @@ def test_a_due_day_of_the_year():
     text = ("# Cryocooler trip\n\n**Date:** 2024-06-11\n\n## Actions\n\n"
             "- [ ] Night-shift checklist: check cryocooler status — @a.lindqvist — due DOY 190 (8 Jul)\n")
     assert parse(text, "a.md")["action_items"][0]["due"] == "2024-07-08"
+
+
+def test_a_key_naming_a_thing_in_the_words_is_no_ticket_beside_tickets_set_apart():
+    text = ("# Cryocooler trip\n\n## Actions\n\n"
+            "- [x] Replace the XB-07 level sensor and add a vent-valve step — @m.berger — done DOY 165\n"
+            "- [x] Make cryocooler trips MAJOR alarms — @j.osei — VSR-BL-2210\n"
+            "- [ ] Keep a spare level sensor on site — @m.berger — due 2024-07-15 — VSR-BL-2211\n"
+            "- [ ] Fill-level sensor on MES-2 — @m.aasen — CAPEX request CR-2023-117\n")
+    got = [a["ticket"] for a in parse(text, "a.md")["action_items"]]
+    assert got[:3] == [None, "VSR-BL-2210", "VSR-BL-2211"] and got[3] is not None and got[3].startswith("CR-2023")

@@ -587,6 +587,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
     _own_numbers_are_no_tickets(out)
     _item_numbers_are_no_tickets(out)
     _reasons_name_no_tickets(out)
+    _named_things_are_no_tickets(out)
     _dues_in_the_lists_order(out, incident_date, doc.order_hint)
     out = _without_quoted_repeats(doc, out)
     # "* N/A", "- None": a list that says it holds nothing holds no action item
@@ -651,6 +652,50 @@ def _dues_in_the_lists_order(items: list[dict], incident_date, order_hint: str |
     for a in items:
         if a["due"] is None and (v := said.get(id(a))) and tp.SLASHED_DAY.fullmatch(v):
             a["due"] = tp.iso_date(tp.due_date(v, incident_date, order))
+
+
+def _named_things_are_no_tickets(items: list[dict]) -> None:
+    """A key inside an item's words ("Replace the XB-07 level sensor ...") names a thing, not
+    the item's ticket, when the list's tickets stand apart as fields of their own under one
+    other prefix ("— @j.osei — VSR-BL-2210", "— VSR-BL-2211"), two of them at least: the
+    item takes another key its words give ("... on MES-2 ... CAPEX request CR-2023-117"), or
+    none. (Keys with a hyphen only: "(list in CHG0124877)", "loadgen#57" are tickets.)"""
+    def span(a: dict):
+        t = a["ticket"]
+        if not t or not _HYPHEN_KEY.fullmatch(t) or (i := a["text"].find(t)) < 0:
+            return None
+        return i, i + len(t)
+
+    def apart(a: dict) -> bool:
+        return (at := span(a)) is not None and _apart(a["text"], _Span(*at))
+
+    prefixes = {a["ticket"].rsplit("-", 1)[0] for a in items if apart(a)}
+    if len(prefixes) != 1 or sum(1 for a in items if apart(a)) < 2:
+        return
+    (own,) = prefixes
+    for a in items:
+        if span(a) is not None and not apart(a) and a["ticket"].rsplit("-", 1)[0] != own:
+            # (another key standing apart, or closing the item: "CAPEX request CR-2023-117"; not
+            # one more thing named, "with the WB-1 model")
+            a["ticket"] = next((k.group(1) for k in _JIRA_KEY.finditer(a["text"]) if k.group(1) != a["ticket"]
+                                and (_apart(a["text"], _Span(k.start(1), k.end(1)))
+                                     or _KEY_CLOSES.fullmatch(a["text"], k.end(1)) is not None)), None)
+
+
+_KEY_CLOSES = lazy_re.compile(r"(?:-\d+)*[\s.;)\]]*")   # (what may follow a key closing an item: "CR-2023-117")
+_HYPHEN_KEY = lazy_re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+")
+
+
+class _Span:
+    """Where a key stands in an item's text, as _apart reads a match."""
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
 
 def _reasons_name_no_tickets(items: list[dict]) -> None:
