@@ -1379,7 +1379,6 @@ _DATE_TO_CLOCK = lazy_re.compile(r"[\s,]*(?:at\s+)?")
 
 
 _WEEKDAY_BEFORE = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+$", re.I)
-_WEEKDAY_INDEX = {w: i for i, w in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 
 
 def _order_by_weekday(text: str, pos: int, y: int, a: int, b: int) -> str | None:
@@ -1387,7 +1386,7 @@ def _order_by_weekday(text: str, pos: int, y: int, a: int, b: int) -> str | None
     written right before it ("Sun 3/10/24") falls on one reading's day only; else None."""
     if (w := _WEEKDAY_BEFORE.search(text, max(0, pos - 12), pos)) is None:
         return None
-    want = _WEEKDAY_INDEX[w.group(1).lower()]
+    want = weekday(w.group(1))
     fits = []
     for order, (mo, d) in (("mdy", (a, b)), ("dmy", (b, a))):
         try:
