@@ -2398,3 +2398,9 @@ def test_a_key_naming_a_thing_in_the_words_is_no_ticket_beside_tickets_set_apart
             "- [ ] Fill-level sensor on MES-2 — @m.aasen — CAPEX request CR-2023-117\n")
     got = [a["ticket"] for a in parse(text, "a.md")["action_items"]]
     assert got[:3] == [None, "VSR-BL-2210", "VSR-BL-2211"] and got[3] is not None and got[3].startswith("CR-2023")
+
+
+def test_mitigacion_names_the_mitigation():
+    text = ("# Sobreasignación\n\n| | |\n|---|---|\n| Fecha | jueves 18/07/2024 |\n| Inicio del impacto | 14:10 |\n"
+            "| Mitigación | 15:02 (rollback a batching v2) |\n| Fin del impacto | 16:05 |\n\nTodas las horas son UTC.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-07-18T15:02:00Z"

@@ -656,6 +656,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       # "Gemitigeerd:", "Hersteld:", "Wiederhergestellt:", "Rétabli :", "Mitigado:", "Återställd:"
                       r"gemitigeerd", r"hersteld", r"wiederhergestellt", r"mitigiert", r"r[ée]tablie?", r"att[ée]nu[ée]e?",
                       r"mitigad[oa]", r"mitigat[oa]", r"ripristinat[oa]",
+                      # "| Mitigación | 15:02 (rollback a batching v2) |", "Mitigação", "Mitigazione"
+                      r"mitigaci[óo]n", r"mitiga[çc][ãa]o", r"mitigazione",
                       # "Servicio restablecido: 8:44 h", "Serviço restabelecido", "Service rétabli"
                       r"(?:servicio\s+|servi[çc]o\s+)?(?:restablecid[oa]|restabelecid[oa])", r"service\s+r[ée]tabli",
                       r"[åa]terst[äa]lld", r"gjenopprettet", r"genoprettet", r"dipulihkan",
