@@ -2404,3 +2404,17 @@ def test_mitigacion_names_the_mitigation():
     text = ("# Sobreasignación\n\n| | |\n|---|---|\n| Fecha | jueves 18/07/2024 |\n| Inicio del impacto | 14:10 |\n"
             "| Mitigación | 15:02 (rollback a batching v2) |\n| Fin del impacto | 16:05 |\n\nTodas las horas son UTC.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2024-07-18T15:02:00Z"
+
+
+def test_a_harm_named_by_its_excess_ending_and_a_public_bucket_shut():
+    text = ("# Overcharge\n\n- Resolved: not yet — refunds still in progress\n\nAll times UTC.\n\n## Timeline (2024-10-01)\n\n"
+            "- 14:10 — Tills start charging 9.5% tax.\n- 14:30 — Corrected table published.\n"
+            "- 14:47 — Last store picks up the table. Overcharging stopped.\n")
+    got = parse(text, "a.md")
+    assert (got["mitigated_at"], got["resolved_at"]) == ("2024-10-01T14:47:00Z", None)
+
+
+def test_anonymous_requests_now_refused_ends_the_exposure():
+    text = ("# Public export bucket\n\nAll times UTC.\n\n## Timeline (2024-01-17)\n\n- 08:50 — Researcher reports the bucket is public.\n"
+            "- 09:35 — Block Public Access enabled; anonymous requests now get 403.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-01-17T09:35:00Z"

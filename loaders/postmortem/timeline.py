@@ -3294,7 +3294,7 @@ _NONE_SAID = lazy_re.compile(r"\W*(?:none|n/?a|not\s+applicable|no\s+(?:customer
 # item's "TODO: resolution runbook")
 _RESOLUTION_PENDING = lazy_re.compile(
     r"^[\W_]*(?:TODO|TBD|TBC)\W{0,3}[Rr]esol(?:ved|ution)(?:\s+(?:time|date|at))?(?=\s*(?:$|[—–:.,;(-]))"
-    r"|^[\W_]*[Rr]esol(?:ved|ution)(?:\s+(?:time|at|date))?[\W_]{0,4}(?:TODO|TBD|TBC|pending)(?=\s*(?:$|[—–:.,;(-]))"
+    r"|^[\W_]*[Rr]esol(?:ved|ution)(?:\s+(?:time|at|date))?[\W_]{0,4}(?:TODO|TBD|TBC|pending|[Nn]ot\s+yet)(?=\s*(?:$|[—–:.,;(-]))"
     # (or a template's blank for it, left: "| Resolved | <YYYY-MM-DD HH:MM IST> — pending 24h watch |")
     r"|^[\W_]*[Rr]esol(?:ved|ution)(?:\s+(?:time|at|date))?[\s:*_|]{1,6}(?:<[^<>\n]{1,40}>|\{\{[^{}\n]{1,60}\}\}|\[[A-Z][^\[\]\n]{1,40}\])"
     r"(?=\s*(?:$|\||[—–-]\s*(?:pending|TBD|TODO|TBC)))",

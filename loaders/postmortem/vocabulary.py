@@ -1241,6 +1241,16 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{n} {v}" for n in ("429s", "500s", "502s", "503s", "504s", "5xx", "5xxs", "4xx", "4xxs", "timeouts", "crashes",
                             "rejections", "declines", "overwrites", "deletions", "duplicates", "evictions", "failures")
        for v in ("stop", "stopped", "subside", "subsided", "clear", "cleared", "cease", "ceased")]
+    # "Overcharging stopped", "Over-injection ends", "double-charging stops": a harm named by
+    # its excess, ending
+    + [f"{n} {v}" for n in ("overcharging", "over-charging", "over-injection", "overinjection", "overbilling",
+                            "over-billing", "double-charging", "double-billing", "overselling", "overbooking")
+       for v in ("stop", "stops", "stopped", "end", "ends", "ended", "ceases", "ceased")]
+    # "errors gone": the harm away; "anonymous requests now get 403": what was exposed, shut
+    + [f"{n} {w}gone" for n in ("errors", "error", "failures", "timeouts", "5xxs", "rejections", "declines")
+       for w in ("", "are ", "all ")]
+    + [f"{who} requests now {v} {code}" for who in ("anonymous", "public", "unauthenticated")
+       for v in ("get", "return", "receive") for code in ("401", "403", "404")]
     # "H&V confirm the import is reversed": the harm undone, as a revert undoes a change
     + [f"{v} reversed" for v in ("is", "was", "were", "been", "now")]
     # "Dashboards show correct numbers": the figures right again
