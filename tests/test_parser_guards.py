@@ -2418,3 +2418,11 @@ def test_anonymous_requests_now_refused_ends_the_exposure():
     text = ("# Public export bucket\n\nAll times UTC.\n\n## Timeline (2024-01-17)\n\n- 08:50 — Researcher reports the bucket is public.\n"
             "- 09:35 — Block Public Access enabled; anonymous requests now get 403.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2024-01-17T09:35:00Z"
+
+
+def test_a_secrets_exposure_marked_from_its_first_moment_starts_it():
+    text = ("# Token exposed in a public log\n\nAll times UTC.\n\n## Timeline (2024-07-09)\n\n"
+            "- 17:50 — PR #877 opened with a workflow change.\n"
+            "- 18:06 — The workflow run prints the encoded .npmrc. The token is readable from this point.\n"
+            "- 19:40 — A reader reports the token in the log.\n- 19:55 — Token revoked.\n")
+    assert parse(text, "a.md")["started_at"] == "2024-07-09T18:06:00Z"

@@ -568,7 +568,11 @@ _BAD_TO_ZERO = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, r
 # (or "This is where it starts", "this is where the outage began")
 _STARTS_HERE = lazy_re.compile(r"\b(?:starts|begins|started|began)\s+here\b"
                                r"|\b(?:this|that|here)\s+is\s+where\s+(?:it|the\s+(?:outage|impact|incident|problem|trouble))\s+"
-                               r"(?:starts|started|begins|began)\b", re.I)
+                               r"(?:starts|started|begins|began)\b"
+                               # (or a secret's exposure, from its first moment: "Exposure begins.", "the
+                               # bucket is publicly readable from here", "Key is publicly exposed from this point")
+                               r"|\bexposure\s+(?:begins|starts|began|started)\b"
+                               r"|\b(?:exposed|readable|visible)\s+(?:publicly\s+)?from\s+(?:here|this\s+(?:moment|point|time))\b", re.I)
 # a fix named by its version, then out: "Hotfix 2024.05.4-hf1 deployed", "Patch v3.2.1 rolled out"
 _FIX_WORDS = frozenset(("hotfix", "hot-fix", "fix", "patch"))
 _FIX_NAMED_OUT = lazy_re.compile(r"(?:^|[—–:;.]\s)\W*(?:hot-?fix|fix|patch)\s+v?\d[\w.\-+]*\s+(?:is\s+|was\s+)?"
@@ -1320,7 +1324,7 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")
     if ("100" in said or "back" in said) and (m := _FULL_AGAIN.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
         e.tags.add("mitigated")  # "Launch rate goes back to 100%" (not "CPU back to 100%")
-    if ("here" in said or "where" in said) and _STARTS_HERE.search(e.text):
+    if ("here" in said or "where" in said or "exposure" in said or "this" in said) and _STARTS_HERE.search(e.text):
         e.markers.add("started")   # "The account takeover starts here": the writer marking the start
     if not _FIX_WORDS.isdisjoint(said) and _FIX_NAMED_OUT.search(e.text):
         e.tags.add("mitigated")  # "Hotfix 2024.05.4-hf1 deployed: ownership check on ...": the fix out, by its version
