@@ -2426,3 +2426,9 @@ def test_a_secrets_exposure_marked_from_its_first_moment_starts_it():
             "- 18:06 — The workflow run prints the encoded .npmrc. The token is readable from this point.\n"
             "- 19:40 — A reader reports the token in the log.\n- 19:55 — Token revoked.\n")
     assert parse(text, "a.md")["started_at"] == "2024-07-09T18:06:00Z"
+
+
+def test_the_next_day_after_a_dated_story_with_no_time_told_before():
+    text = ("# 2026-04-29 to 2026-05-05 — Lambda emails silently failing\n\n## Root cause\n\n"
+            "The truncation reached prod with commit de488646 (2026-04-29). Errors started 13:00 UTC the next day.\n")
+    assert parse(text, "a.md")["started_at"] == "2026-04-30T13:00:00Z"

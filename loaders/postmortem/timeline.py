@@ -2783,15 +2783,17 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 # "rang at 8:25pm; ... had expired at 8:10, ... again from 9:05": a story told
                 # on a 12-hour clock goes on in the evening it last named
                 at += timedelta(hours=12)
-            if not st.has_date and told is not None and ("next" in sentence or "following" in sentence) \
+            if not st.has_date and ("next" in sentence or "following" in sentence) \
                     and (nxt := _NEXT_DAY.search(sentence)) \
-                    and (at <= told or start - 30 <= nxt.start() <= start + st.end + 30) \
+                    and (told is not None and at <= told or start - 30 <= nxt.start() <= start + st.end + 30) \
                     and tp.date_just_before(sentence, start, doc.order_hint, year=incident_date.year) is None:
                 # (not a time its day is written right before: "the next morning (Jul 31, 8:40 CT)")
                 # "At 08:12 the next morning", after 22:31 the night before; "Errors started
                 # 13:00 UTC the next day": the story's day moves on, for this time and the
                 # ones told after it
-                later = max(0, (told - at).days) + 1
+                # (with no time told before, the day after the story's own: "... reached prod on
+                # 2026-04-29 ... Errors started 13:00 UTC the next day")
+                later = max(0, (told - at).days) + 1 if told is not None else 1
                 at += timedelta(days=later)
                 day = (day or incident_date) + timedelta(days=later)
             found.append((start, start + st.end + (zone_first.end() if zone_first else 0), at))
