@@ -158,9 +158,9 @@ FLOORS = {
     "blind-ei": 0.97,   # first look 0.852 (230/270 at 7066d9a; 229 at cb545c7); learned from (0.970)
     "blind-ej": 0.98,   # first look 0.909 (241/265 at 7066d9a; the same at cb545c7); learned from (0.985)
     "blind-ek": 0.98,   # first look 0.927 (241/260 at 7066d9a; the same at cb545c7); learned from (0.981)
-    "blind-el": 0.93,   # first look 0.937 (251/268 at e4cf104; the same at f12242f); not read
-    "blind-em": 0.89,   # first look 0.893 (241/270 at e4cf104; the same at f12242f); not read
-    "blind-en": 0.91,   # first look 0.913 (241/264 at e4cf104; 235 at f12242f); not read
+    "blind-el": 0.99,   # first look 0.937 (251/268 at e4cf104; the same at f12242f and 7970602); learned from (0.993)
+    "blind-em": 0.98,   # first look 0.893 (241/270 at e4cf104; the same at f12242f and 7970602); learned from (0.985)
+    "blind-en": 0.98,   # first look 0.913 (241/264 at e4cf104; 235 at f12242f, 241 at 7970602); learned from (0.985)
     "blind-eo": 0.92,   # first look 0.927 (243/262 at ec0f049); not read
     "blind-ep": 0.82,   # first look 0.824 (206/250 at ec0f049); not read
     "blind-eq": 0.96,   # first look 0.966 (259/268 at ec0f049); not read
