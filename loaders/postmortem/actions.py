@@ -667,7 +667,7 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
         return i, i + len(t)
 
     def apart(a: dict) -> bool:
-        return (at := span(a)) is not None and _apart(a["text"], _Span(*at))
+        return (at := span(a)) is not None and _apart(a["text"], *at)
 
     prefixes = {a["ticket"].rsplit("-", 1)[0] for a in items if apart(a)}
     if len(prefixes) != 1 or sum(1 for a in items if apart(a)) < 2:
@@ -678,24 +678,12 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
             # (another key standing apart, or closing the item: "CAPEX request CR-2023-117"; not
             # one more thing named, "with the WB-1 model")
             a["ticket"] = next((k.group(1) for k in _JIRA_KEY.finditer(a["text"]) if k.group(1) != a["ticket"]
-                                and (_apart(a["text"], _Span(k.start(1), k.end(1)))
+                                and (_apart(a["text"], k.start(1), k.end(1))
                                      or _KEY_CLOSES.fullmatch(a["text"], k.end(1)) is not None)), None)
 
 
 _KEY_CLOSES = lazy_re.compile(r"(?:-\d+)*[\s.;)\]]*")   # (what may follow a key closing an item: "CR-2023-117")
 _HYPHEN_KEY = lazy_re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+")
-
-
-class _Span:
-    """Where a key stands in an item's text, as _apart reads a match."""
-    def __init__(self, start: int, end: int):
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
 
 
 def _reasons_name_no_tickets(items: list[dict]) -> None:
@@ -2078,7 +2066,7 @@ def _ticket(text: str) -> str | None:
         if m.re is _JIRA_KEY.compiled() and (after := _JIRA_KEY.search(t, m.end())):
             # (of two keys, the one set apart as a field of its own: "Move the DNS-01
             # credentials ... — Jonah Price — SEC-611 — due ...": the first names a thing)
-            return next((k.group(1) for k in (m, after, *_JIRA_KEY.finditer(t, after.end())) if _apart(t, k)),
+            return next((k.group(1) for k in (m, after, *_JIRA_KEY.finditer(t, after.end())) if _apart(t, k.start(), k.end())),
                         m.group(1))
         return m.group(1)
     m = _SERVICENOW.search(t)
@@ -2100,10 +2088,10 @@ def _ticket(text: str) -> str | None:
 _FIELD_EDGE = "—–|·,;()[]"
 
 
-def _apart(t: str, m: re.Match) -> bool:
-    """Whether the key ``m`` found stands as a field of its own in ``t``: between separators
-    (or the text's ends), not inside the item's words."""
-    before, after = t[:m.start()].rstrip(), t[m.end():].lstrip()
+def _apart(t: str, start: int, end: int) -> bool:
+    """Whether the key at ``t[start:end]`` stands as a field of its own in ``t``: between
+    separators (or the text's ends), not inside the item's words."""
+    before, after = t[:start].rstrip(), t[end:].lstrip()
     return (not before or before[-1] in _FIELD_EDGE) and (not after or after[0] in _FIELD_EDGE)
 
 
