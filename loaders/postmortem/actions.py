@@ -643,7 +643,7 @@ def _dues_in_the_lists_order(items: list[dict], incident_date, order_hint: str |
     11 March) is due in the order the other items' dates show ("due 3/21", "due 4/4": month
     first), else the document's; alone, it stays unread."""
     said = {id(a): m.group(1).strip(" .,;)") for a in items
-            if (m := _DUE.search(plain(a["text"]))) is not None}
+            if (m := _first_due(plain(a["text"]), incident_date)) is not None}
     orders = {read[2] for v in said.values() if (d := tp.SLASHED_DAY.fullmatch(v)) is not None
               and (read := tp.slashed_month_day(int(d.group(1)), int(d.group(2)), None)) is not None}
     order = next(iter(orders)) if len(orders) == 1 else order_hint
