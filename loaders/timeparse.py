@@ -230,6 +230,7 @@ def _city_zone(word: str) -> str | None:
 
 
 def _unaccented(text: str) -> str:
+    """``text`` without its accents ("Bogotá" -> "Bogota", "déc" -> "dec")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -591,8 +592,7 @@ def month(word: str) -> int | None:
     w = word.strip().rstrip(".").lower()
     if w.isascii():
         return MONTHS.get(w)   # (nothing to decompose: "Nov", "sept")
-    w = unicodedata.normalize("NFKD", w.replace("ı", "i"))   # (Turkish's dotless i: "Aralık", "Mayıs")
-    return MONTHS.get("".join(ch for ch in w if not unicodedata.combining(ch)))
+    return MONTHS.get(_unaccented(w.replace("ı", "i")))   # (Turkish's dotless i: "Aralık", "Mayıs")
 
 
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
