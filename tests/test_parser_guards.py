@@ -2432,3 +2432,19 @@ def test_the_next_day_after_a_dated_story_with_no_time_told_before():
     text = ("# 2026-04-29 to 2026-05-05 — Lambda emails silently failing\n\n## Root cause\n\n"
             "The truncation reached prod with commit de488646 (2026-04-29). Errors started 13:00 UTC the next day.\n")
     assert parse(text, "a.md")["started_at"] == "2026-04-30T13:00:00Z"
+
+
+def test_a_letters_subject_names_the_day_its_sent_date_does_not():
+    text = ("**To:** The promoter\n**From:** Client services\n**Date sent:** Wednesday 5 March 2025\n"
+            "**Re:** Mobile tickets at the arena, Friday 28 February\n\n# Mobile tickets would not open\n\n"
+            "Thank you for the call. All times below are UK time (GMT). From about 6.41pm, Android fans could not open tickets.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"]) == ("2025-02-28", "2025-02-28T18:41:00Z")
+
+
+def test_the_writers_in_short_recap_is_prose_that_times_the_incident():
+    text = ("# Gate outage\n\n**Date:** 2025-02-28\n\nAll times UTC.\n\n## What happened\n\nFans could not open tickets.\n\n"
+            "In short: the problem started at 6.41pm, we knew at 6.52pm, it was contained at 7.20pm, "
+            "and the incident was closed at 9.15pm.\n")
+    got = parse(text, "a.md")
+    assert (got["detected_at"], got["mitigated_at"]) == ("2025-02-28T18:52:00Z", "2025-02-28T19:20:00Z")

@@ -2755,6 +2755,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # a post's title that names the incident's day ("Outages on July 15 & 16, 2014",
         # "invoices didn't go out on Monday, Nov 2") beats the day the post was published
         said = title_day or _day_without_year(plain(title), found, hint) or _numeric_title_day(plain(title), found)
+        if said is None and source == "byline" and "title" in doc.meta:
+            # "**Date sent:** Wednesday 5 March 2025" over "**Re:** Mobile tickets at Millgate
+            # Arena, Friday 28 February": a letter's subject names the day it is about
+            subject = plain(doc.meta["title"][0])
+            said = tp.find_date(subject, hint) or _day_without_year(subject, found, hint)
         if said is not None and found is not None and said != found \
                 and found - timedelta(days=60) <= said <= found + timedelta(days=1):
             doc.problems.warning(None, f"the {source} dates the document {found}, but its title names "
@@ -3376,6 +3381,12 @@ def _byline_day(doc: Doc) -> date | None:
                 if sent is not None and (day := tp.find_date(sent, doc.order_hint)) is not None:
                     doc.dated_by_mail = True
                     return day
+    if "written" in doc.meta and doc.meta["written"][1] <= _BYLINE_REACH \
+            and not doc.lines[doc.meta["written"][1] - 1].lstrip().startswith(">") \
+            and (day := tp.find_date(plain(doc.meta["written"][0]), doc.order_hint)) is not None:
+        # a letter's or a memo's field at its top ("**Date sent:** Wednesday 5 March 2025")
+        doc.dated_by_mail = True
+        return day
     return None
 
 

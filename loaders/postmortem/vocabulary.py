@@ -253,7 +253,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                     # "## 1. Problem statement": an A3's or an 8D's telling of what went wrong
                     r"problem\s+(?:statement|description)", r"description\s+of\s+the\s+(?:problem|incident|event)",
                     # "## The incident", "## The outage": a post's telling of it, under its own heading
-                    r"the\s+(?:incident|outage)(?=\s*[:.]?\s*$)")),
+                    r"the\s+(?:incident|outage)(?=\s*[:.]?\s*$)",
+                    # "In short: the problem started at 6.41pm, we knew at 6.52pm, ...": the
+                    # writer's own summing up
+                    r"in\s+(?:short|brief|summary)", r"(?:the\s+)?short\s+version")),
     ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed|s)?", r"affected", r"scope", r"effects?",
                    r"who\s+(?:did\s+(?:it|this)\s+affect|(?:was|were)\s+affected)",
                    # "What callers experienced", "What customers saw": the harm as they met it
@@ -680,7 +683,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
     ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
-                    r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published|created|disclosed)",
+                    r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published|created|disclosed|sent)",
+                    r"sent(?:\s+on)?$",
                     # "| Date of report | 26 June 2024 |": the day the report was written
                     r"date\s+of\s+(?:the\s+|this\s+)?(?:(?:final\s+)?report|write[\s-]?up|post[\s-]?mortem|document|publication)")),
     # "Fecha del incidente", "Date de l'incident", "Data do incidente", "Datum des Vorfalls"
@@ -736,8 +740,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("services", _rx(r"services?", r"systems?", r"affected\s+(?:services?|systems?|components?)", r"components?",
                      r"products?", r"applications?")),
     ("id", _rx(r"(?:incident\s+)?id", r"incident\s+(?:number|#|no\.?|ref(?:erence)?)", r"reference", r"pagerduty", r"ticket")),
-    # (an email's "Subject:" names what it is about: a postmortem sent to a list)
-    ("title", _rx(r"(?:incident\s+|outage\s+)?(?:title|name)", r"event", r"subject")),
+    # (an email's "Subject:" names what it is about: a postmortem sent to a list; so does a
+    # letter's or a memo's "Re:")
+    ("title", _rx(r"(?:incident\s+|outage\s+)?(?:title|name)", r"event", r"subject", r"re$")),
 ]
 
 
@@ -1124,6 +1129,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "That's the first any of the staff knew", "the first we knew of it": the moment they knew
     + [f"the first {who} knew" for who in ("we", "i", "anyone", "anybody", "any of us", "any of the staff",
                                           "any of the team", "the team", "the staff", "the company")]
+    # "the problem started at 6.41pm, we knew at 6.52pm": the writer's recap of when they knew
+    + [f"{who} knew {p}" for who in ("we", "i") for p in ("at", "by")]
     # "PagerDuty fires": the paging tool named for the page
     + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered")
     # "The first sign was the storage monitor's e-mail ... at 20:12": the writer naming how they
@@ -1178,6 +1185,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        "failover completed", "workaround applied", "workaround deployed", "errors subside",
        "errors clear", "errors cleared", "error rate clears", "error rate cleared",
        # "the archive was locked down preventing further loss": the harm contained
+       # ("... it was contained at 7.20pm, the fix was live at 7.48pm")
+       "it was contained", "damage was contained", "problem was contained", "issue was contained",
+       "incident was contained", "outage was contained",
        "preventing further", "prevented further", "stopping further", "stopped further",
        # "TDT Deployed a Hot-Fix | Service working as expected"
        "deployed a fix", "deployed a hotfix", "deployed a hot-fix", "deploys a hotfix", "deploys a hot-fix",
