@@ -2448,3 +2448,22 @@ def test_the_writers_in_short_recap_is_prose_that_times_the_incident():
             "and the incident was closed at 9.15pm.\n")
     got = parse(text, "a.md")
     assert (got["detected_at"], got["mitigated_at"]) == ("2025-02-28T18:52:00Z", "2025-02-28T19:20:00Z")
+
+
+def test_a_titles_day_with_its_weekday_dates_a_timeline_that_crosses_midnight():
+    text = ("# SIR-24-062: fleet stop (night shift, Sat 27 July)\n\n- **Flash report issued:** Sun 28 July 2024, 9:15 am AWST\n\n"
+            "All times below are AWST (UTC+8).\n\n## Timeline\n\n### 6:42 pm — EPC server fails\nAll trucks stop.\n\n"
+            "### 8:52 pm — Haulage resumes\nFleet released.\n\n### Sun 28 July, 6:00 am — Day shift handover\nHanded over.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"]) == ("2024-07-27", "2024-07-27T10:42:00Z")
+
+
+def test_under_investigation_is_a_status():
+    assert parse("# Report\n\n- **Status:** Under investigation\n", "a.md")["status"] == "Under investigation"
+
+
+def test_an_hse_classification_naming_a_near_miss_gives_no_level_without_its_scale():
+    got = parse("# Report\n\n- **Classification:** High Potential Near Miss (HPNM)\n- **IT incident priority:** P1\n", "a.md")
+    assert (got["near_miss"], got["severity_level"]) == (True, 1)
+    got = parse("# Report\n\nClassification: **Category 2 — serious near miss** (Category 1 = most serious)\n", "a.md")
+    assert (got["near_miss"], got["severity_level"]) == (True, 2)

@@ -1703,6 +1703,12 @@ def _cause_texts(blocks: list[Block], i: int) -> tuple[list[str], list[str], int
 _NOT_KNOWN = lazy_re.compile(r"^(?:unknown|not\s+(?:yet\s+)?known|unclear|tbd|under\s+investigation|不明|未知|不详)\b", re.I)
 
 
+# a level given by its scale's word and number: "Category 2", "Tier 1", "Class 3", "Level 2"
+_SCALE_LEVEL = lazy_re.compile(r"\W*(?:category|cat\.?|tier|class|level|sev(?:erity)?|p)\s*-?\s*\d\b", re.I)
+# ... but a status may say the work is under way: "**Status:** Under investigation"
+_UNDER_WAY = lazy_re.compile(r"under\s+investigation\b", re.I)
+
+
 # a title that opens with a severity code: "SEV-2 Incident: ...", "[P1] Checkout down",
 # "[INC-20260722-001][P0] Trade settlement race" (after other tags in brackets)
 # (a P-level is one digit: "P95 latency" names a percentile)
@@ -2050,10 +2056,19 @@ def _collect_metadata(doc: Doc) -> None:
             return   # "Severity colours (mobile): Red = SEV1, Orange = SEV2, ...": the scale, not this incident's level
         if key == "severity" and _HANDLING_LABEL.fullmatch(value.strip(" ._-")) and severities.level(value) is None:
             return   # "Classification: Customer Confidential": how the document is to be handled, not how bad
+        if key == "severity" and key_text.strip(" *_:").lower() == "classification" and _NEAR_MISS.search(value) \
+                and not _NEAR_MISS.match(value):
+            # "**Classification:** High Potential Near Miss (HPNM)", "HiPo Near Miss": an HSE
+            # form's class of event says it was a near miss; a level only with its scale's
+            # word and number ("Category 2 — serious near miss")
+            put("near_miss", "yes", line)
+            if not _SCALE_LEVEL.match(value):
+                return
         if (key == "class" and _NEAR_MISS.search(value)) or (key == "severity" and _NEAR_MISS.match(value)):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class, and
             value = "yes"      # "`severity`: near-miss (zero realized loss)" names no level
-        if key and value and value.lower() not in NO_VALUE and not _NOT_KNOWN.match(value) and (
+        if key and value and value.lower() not in NO_VALUE \
+                and not (_NOT_KNOWN.match(value) and not (key == "status" and _UNDER_WAY.match(value))) and (
                 key not in meta or (key == "date" and tp.find_date(meta[key][0]) is None
                                     and tp.find_date(value) is not None)
                 or (key == "severity" and severities.level(meta[key][0]) is None and severities.level(value) is not None)
@@ -2914,7 +2929,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # the title's day, in the year of the day the note was written
         found = said
     if found is None:
-        found = _yearless_day(doc, title)
+        found, named = _yearless_day(doc, title)
+        if named:
+            # "... (night shift, Sat 27 July)" in a report that names 2024 elsewhere: the
+            # title's own day, its weekday fitting the year, is no day met in passing
+            return found, None
     if found is None:
         # the opening's lists, last ("**At a glance**" over "- Door left open: about 6:45pm,
         # Wednesday 12 February 2025"): the first full date before the first section
@@ -2957,30 +2976,31 @@ _BARE_YEAR = lazy_re.compile(r"(?<![\w./:-])((?:19[89]|20\d)\d)(?![\w./:%-])")
 _WEEKDAY_WORD = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b", re.I)
 
 
-def _yearless_day(doc: Doc, title: str | None) -> date | None:
+def _yearless_day(doc: Doc, title: str | None) -> tuple[date | None, bool]:
     """With no date found so far, but a year the document names: the first day the title
     or opening names with a year beside it ("saturday march 16, gloopjam 2024"), or with
     its weekday, in the one year near a year the document names that puts the day on that
     weekday ("On Tuesday 11 June" in a post that says "in 2023": 2024); else None. (A day
-    with neither, "Jun 12" over a forum post, is passed over.)"""
+    with neither, "Jun 12" over a forum post, is passed over.) The second value says the
+    title named the day with its weekday: the incident's own day, not one met in passing."""
     years = {int(y) for y in _BARE_YEAR.findall("\n".join(doc.lines[:400]))}
     if not years:
-        return None
+        return None, False
     hint = doc.order_hint
-    for text in (plain(title or ""), _opening_prose(doc)[:800]):
+    for in_title, text in ((True, plain(title or "")), (False, _opening_prose(doc)[:800])):
         for m in _WORD_START.finditer(text):
             pos = m.start()
             if tp.date_at(text, pos, hint, year=2000) is None:
                 continue
             beside = _BARE_YEAR.findall(text[max(0, pos - 80):pos + 80])
             if beside:
-                return tp.date_at(text, pos, hint, year=int(beside[0]))
+                return tp.date_at(text, pos, hint, year=int(beside[0])), False
             wd = _WEEKDAY_WORD.search(text[max(0, pos - 15):pos + 12])
             fits = {d for y in years for near in range(y - 1, y + 3)
                     if (d := tp.date_at(text, pos, hint, year=near)) is not None
                     and d.weekday() == tp.weekday(wd.group(1))} if wd else set()
             if len(fits) == 1:
-                return fits.pop()
+                return fits.pop(), in_title
     if title and (ty := _BARE_YEAR.search(plain(title))) is not None:
         # "# Orchard Loop — Investor Update, Q3 2025" over "## The August outage": "On August
         # 19th ..." in the story is a day of the year the title names (of its quarter, if it
@@ -2991,9 +3011,9 @@ def _yearless_day(doc: Doc, title: str | None) -> date | None:
         for m in _WORD_START.finditer(story):
             if (d := tp.date_at(story, m.start(), hint, year=year)) is not None:
                 if quarter is None or (d.month - 1) // 3 + 1 == int(quarter.group(1)):
-                    return d
+                    return d, False
                 break
-    return None
+    return None, False
 
 
 _TITLE_QUARTER = lazy_re.compile(r"\bQ([1-4])\b")
