@@ -2467,3 +2467,26 @@ def test_an_hse_classification_naming_a_near_miss_gives_no_level_without_its_sca
     assert (got["near_miss"], got["severity_level"]) == (True, 1)
     got = parse("# Report\n\nClassification: **Category 2 — serious near miss** (Category 1 = most serious)\n", "a.md")
     assert (got["near_miss"], got["severity_level"]) == (True, 2)
+
+
+def test_a_key_written_in_two_languages_names_its_moment():
+    text = ("# ICAM report\n\n| Item | Detail |\n|---|---|\n| Fecha del evento / Event date | 19-06-2024 |\n"
+            "| Hora del evento / Event time | 23:52 |\n| Vista restablecida / View restored (mitigation) | 00:30 on 20-06-2024 |\n"
+            "| Cierre del evento en bitácora / Event closed | 04:10 on 20-06-2024 |\n\nAll times UTC.\n")
+    got = parse(text, "a.md")
+    assert (got["mitigated_at"], got["resolved_at"]) == ("2024-06-20T00:30:00Z", "2024-06-20T04:10:00Z")
+
+
+def test_an_investigations_scope_and_method_is_no_impact_window():
+    text = ("# ICAM report\n\n**Date:** 2024-06-19\n\nAll times UTC.\n\n## Summary\n\nConsoles froze at 23:52.\n\n"
+            "## 3. Scope and method\n\n- Alarm journal export (19-06 22:00 to 20-06 06:00)\n")
+    assert parse(text, "a.md")["sections"].get("impact") is None
+
+
+def test_spanish_action_statuses_and_a_ticket_column_after_a_reference_column():
+    text = ("# ICAM report\n\n## Acciones\n\n| N° | Acción | Ref. ICAM | Responsable | Estado | Ticket |\n|---|---|---|---|---|---|\n"
+            "| 1 | Configure storm control | AD1 | Felipe Araya | Cerrada | CHG0031207 |\n"
+            "| 2 | Lock DCS racks | AD3 | Luis Muñoz | Abierta | — |\n"
+            "| 3 | Replace the test switch | IT1 | Daniel Contreras | Anulada — removed from kits | — |\n")
+    got = parse(text, "a.md")["action_items"]
+    assert [(a["status"], a["ticket"]) for a in got] == [("done", "CHG0031207"), ("open", None), ("wont_do", None)]

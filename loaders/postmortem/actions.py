@@ -899,15 +899,22 @@ _COLUMN = lazy_re.compile("|".join(f"(?P<{name}>{_HEADERS[name].pattern})" for n
 _OWN_ID = lazy_re.compile(r"^\s*(?:id|ref\.?|no\.?|#)\s*$", re.I)
 
 
+_REF_COLUMN = lazy_re.compile(r"^\s*r[ée]f(?:\.|erence)?(?:\s+[\w.-]+)?\s*$", re.I)
+_TRACKER_COLUMN = lazy_re.compile(r"^\s*(?:tickets?|jira|tracker|tracking|issues?|change(?:\s+(?:record|request))?)\s*$", re.I)
+
+
 def _columns(header: list[str]) -> dict[str, int]:
     cols: dict[str, int] = {}
     for i, h in enumerate(header):
         m = _COLUMN.match(plain(h))
         if m is not None:
             name = m.lastgroup   # (the patterns hold no groups of their own)
-            if name != "skip" and (name not in cols or name == "ticket" and _OWN_ID.match(plain(header[cols[name]]))):
+            if name != "skip" and (name not in cols or name == "ticket" and (
+                    _OWN_ID.match(plain(header[cols[name]]))
+                    or _REF_COLUMN.match(plain(header[cols[name]])) and _TRACKER_COLUMN.match(plain(h)))):
                 # (an "ID" column before a "Tracking" one numbers the rows, "R1", "R2": the
-                # tracker's key is in the other)
+                # tracker's key is in the other; so does a reference to the analysis, "| Ref.
+                # ICAM | AD1, AD2 |", before a "| Ticket |")
                 cols[name] = i
     if "text" not in cols:
         # the first column that is not otherwise mapped

@@ -257,7 +257,10 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
                     # "In short: the problem started at 6.41pm, we knew at 6.52pm, ...": the
                     # writer's own summing up
                     r"in\s+(?:short|brief|summary)", r"(?:the\s+)?short\s+version")),
-    ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed|s)?", r"affected", r"scope", r"effects?",
+    # (not "Scope and method", "Scope of the investigation": the review's own reach)
+    ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed|s)?", r"affected",
+                   r"scope(?!\s+(?:and\s+(?:method|approach|safety)|of\s+(?:the\s+|this\s+)?(?:investigation|review|report|analysis)))",
+                   r"effects?",
                    r"who\s+(?:did\s+(?:it|this)\s+affect|(?:was|were)\s+affected)",
                    # "What callers experienced", "What customers saw": the harm as they met it
                    r"what\s+(?:our\s+|the\s+)?(?:customers?|users?|callers?|clients?|members?|players?|guests?|patients?"
@@ -651,6 +654,10 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"detecci[óo]n", r"dete(?:c)?[çc][ãa]o", r"rilevamento")),
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"(?:customer\s+|user\s+)?impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
+                      # "View restored", "Power restored": what the users had back (not "Share
+                      # restored", files brought back after the harm was stopped)
+                      r"(?:view|power|supply|access|link|network|connectivity|comms|communications|signal|"
+                      r"traffic|feed|control)\s+restored(?:\s+at)?$",
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?",
                       r"(?:date|time)\s+(?:mitigated|restored|recovered)", r"service\s+restored(?:\s+at)?",
                       r"blocks\s+resumed", r"service\s+resumed",
@@ -667,7 +674,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       # "Störungsende: 08:52 Uhr", "Ende der Störung", "Einde storing", "Fin de l'impact": the disruption's end
                       r"(?:st[öo]rungs|ausfall|storings)ende", r"ende\s+(?:der\s+st[öo]rung|des\s+ausfalls)", r"einde\s+(?:van\s+de\s+)?storing",
                       r"fin\s+de\s+l['’]impact")),
-    ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"(?:incident\s+|case\s+)?closed(?:\s+at)?", r"incident\s+end",
+    ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"(?:incident\s+|case\s+|event\s+)?closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
                      r"(?:date|time)\s+(?:resolved|closed)", r"fault\s+cleared",
                      # "- **Fixed:** 3d2c24b — 2026-08-22 09:13"
@@ -680,7 +687,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"cierre(?:\s+de\s+la\s+incidencia)?", r"fermeture(?:\s+de\s+l['’]incident)?", r"chiusura",
                      r"encerramento")),
     # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
-    ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
+    ("time", _rx(r"(?:incident\s+|event\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
     ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
                     r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published|created|disclosed|sent)",
@@ -742,7 +749,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("id", _rx(r"(?:incident\s+)?id", r"incident\s+(?:number|#|no\.?|ref(?:erence)?)", r"reference", r"pagerduty", r"ticket")),
     # (an email's "Subject:" names what it is about: a postmortem sent to a list; so does a
     # letter's or a memo's "Re:")
-    ("title", _rx(r"(?:incident\s+|outage\s+)?(?:title|name)", r"event", r"subject", r"re$")),
+    # (an "Event" field names it; not "Event time", "Event closed": a moment of it)
+    ("title", _rx(r"(?:incident\s+|outage\s+)?(?:title|name)", r"event(?:\s+(?:name|title))?$", r"subject", r"re$")),
 ]
 
 
@@ -766,6 +774,10 @@ def meta_key(key: str) -> str | None:
     # is not the key
     note = _CJK_PARENS.search(k)
     k = _CJK_PARENS.sub("", k).strip() or k
+    if " / " in k and len(halves := k.split(" / ")) == 2 and all(len(h.split()) >= 2 for h in halves) and len(k) <= 80:
+        # "Hora de detección / Detection time", "Cierre del evento en bitácora / Event
+        # closed": one key written in two languages (not "Actual start / end": two keys)
+        return meta_key(halves[1]) or meta_key(halves[0])
     if not k or len(k) > 40:
         return None
     if note and _TTR_NOTE.search(note.group()) and _RECOVERY_KEY.match(k):
@@ -1542,6 +1554,8 @@ _CJK_NOTE = r"[（(][^（）()]*[）)]"
 DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée]alis[ée]e?|completad[oa]|terminad[oa]"
               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료"
               r"|afgerond|gereed|voltooid|klaar|gedaan|uitgevoerd"
+              # Spanish, Portuguese, Italian closed: "Cerrada", "Resuelto", "Fechado", "Risolto"
+              r"|cerrad[oa]|resuelt[oa]|finalizad[oa]|fechad[oa]|resolvid[oa]|risolt[oa]"
               # Swedish, Norwegian, Danish; Indonesian and Malay: "Klar", "Ferdig", "Færdig", "Selesai"
               r"|klar|klart|avklarad|genomf[öo]rd|slutf[öo]rd|f[äa]rdig|ferdig|fullf[øo]rt|utf[øo]rt|afsluttet|selesai"
               # Polish: "Wykonane", "Zrealizowane", "Gotowe"
@@ -1549,6 +1563,7 @@ DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée
               # Turkish and Vietnamese: "Tamamlandı", "Yapıldı", "Hoàn thành", "Đã xong"
               r"|tamamland[ıi]|yap[ıi]ld[ıi]|bitti|ho[àa]n\s+th[àa]nh|đ[ãa]\s+(?:xong|ho[àa]n\s+th[àa]nh|l[àa]m)")
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
+               r"|abiert[oa]|abert[oa]|en\s+progreso|em\s+progresso"
                r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer|apert[oa]|in\s+corso|da\s+fare|otwarte|w\s+toku"
                r"|in\s+behandeling|in\s+uitvoering|gepland|n[ãa]o\s+iniciad[oa]|no\s+iniciad[oa]|non\s+commenc[ée]e?"
                r"|진행\s?중|미착수|예정"
@@ -1557,7 +1572,7 @@ _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+f
                r"|direncanakan|zaplanowan[eya]|do\s+zrobienia|nierozpocz[ęe]t[eya]"
                r"|a[çc][ıi]k|devam\s+ediyor|planland[ıi]|ba[şs]lanmad[ıi]|в\s+работе|не\s+начат[оа]?|запланирован[оа]?|открыт[оа]?"
                r"|đang\s+(?:l[àa]m|th[ựu]c\s+hi[ệe]n|x[ửu]\s+l[ýy])|ch[ưu]a\s+(?:b[ắa]t\s+đ[ầa]u|l[àa]m|ho[àa]n\s+th[àa]nh)|mở|k[ếe]\s+ho[ạa]ch")
-WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]"
+WONT_OTHER = (r"verworfen|abgelehnt|abandonn[ée]e?|annul[ée]e?|anulad[oa]|descartad[oa]|cancelad[oa]|annullat[oa]|scartat[oa]"
               r"|vervallen|afgewezen|geannuleerd|wordt\s+niet\s+uitgevoerd|n[ãa]o\s+faremos|n[ãa]o\s+ser[áa]\s+feit[oa]"
               r"|no\s+se\s+har[áa]|ne\s+sera\s+pas\s+fait|wird\s+nicht\s+umgesetzt|non\s+verr[àa]\s+fatt[oa]|보류|취소"
               r"|g[öo]rs\s+inte|avbruten|struken|utg[åa]r|gj[øo]res\s+ikke|droppet|avvist|afvist|udg[åa]r"
