@@ -164,6 +164,9 @@ FLOORS = {
     "blind-eo": 0.92,   # first look 0.927 (243/262 at ec0f049); not read
     "blind-ep": 0.82,   # first look 0.824 (206/250 at ec0f049); not read
     "blind-eq": 0.96,   # first look 0.966 (259/268 at ec0f049); not read
+    "blind-er": 0.86,   # first look 0.867 (235/271 at 0980d3b); not read
+    "blind-es": 0.83,   # first look 0.839 (224/267 at 0980d3b); not read
+    "blind-et": 0.95,   # first look 0.956 (263/275 at 0980d3b); not read
 }
 
 
