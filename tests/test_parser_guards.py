@@ -2490,3 +2490,17 @@ def test_spanish_action_statuses_and_a_ticket_column_after_a_reference_column():
             "| 3 | Replace the test switch | IT1 | Daniel Contreras | Anulada — removed from kits | — |\n")
     got = parse(text, "a.md")["action_items"]
     assert [(a["status"], a["ticket"]) for a in got] == [("done", "CHG0031207"), ("open", None), ("wont_do", None)]
+
+
+def test_an_action_heading_with_its_own_code_is_an_item_whatever_its_words():
+    text = ("# Controller failure\n\n## Actions\n\n### A1. Apply the firmware hotfix to all pairs\n"
+            "Owner: Gavin Tully · Due: 2024-11-15 · Status: Done\n\n"
+            "### A2. Scheduled controller switchover test at every planned shutdown\nOwner: Gavin Tully · Due: 2024-12-31 · Status: Open\n")
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["done", "open"]
+
+
+def test_a_quoted_log_extract_below_the_timeline_table_is_no_entries():
+    text = ("# Controller failure\n\nAll times UTC.\n\n## Timeline\n\n| Date / time | Entry |\n|---|---|\n"
+            "| 08/10/2024 19:42 | Controller reset |\n| 08/10/2024 22:30 | Incident closed |\n\n"
+            "Shift log extract (verbatim, for the record):\n\n> 19:45 CRO: rang Gav, 420 dead on the screens\n> 22:15 Gav: 420B swapped\n")
+    assert len(parse(text, "a.md")["timeline"]) == 2

@@ -766,6 +766,11 @@ def _field_list(s) -> list[str] | None:
     return [b.text for b in items] if named >= min(2, len(items)) else None
 
 
+# an item's own code before its words: "### A2. Scheduled switchover test at every planned
+# shutdown", "### CA-3 — ..." (not a quarter or a half, "Q3:", "H2 —": a timeframe's group)
+_ITEM_CODE = lazy_re.compile(r"^\s*(?![QH]\d\b)[A-Z]{1,3}-?\d{1,3}(?:[.):]|\s+[—–-])\s+")
+
+
 def _heading_is_item(s) -> bool:
     """A sub-heading of an action-items section with no list, checkbox or table under
     it is an action itself when numbered ("#### 1) ..."), or when it reads as one (three
@@ -779,7 +784,7 @@ def _heading_is_item(s) -> bool:
         return False   # "**\- The Flatcar Team & LF IT**": a signature, not work
     if title.rstrip(" *_:").endswith(("?", "？")):
         return False   # "**Can admins disable the extension?**": a question, answered below
-    if _NUMBERED.match(title):
+    if _NUMBERED.match(title) or _ITEM_CODE.match(title):
         return True
     if title.rstrip(" *_").endswith(":"):
         return False   # "**Manual restart commands:**" over a code block: it introduces what follows

@@ -211,6 +211,7 @@ class _Reader:
         self._positions: dict[int, int] | None = None
         self._t_zero = False   # the stamp "T" stands for in "T+14m" entries, once looked for
         self.half_day = False  # has an entry's clock said "am" or "pm"?
+        self.tabled = False    # has a table of timed rows been read in this timeline?
         self.last_clock: tuple[date | None, int] | None = None  # the last time-only entry's day and minute
         self.span: tuple[date, date] | None = None  # the days a heading spans ("Week 6 (3–9 Feb)"), for weekday entries
         self.marked = False   # was the stamp just read dated by a day marked beside its clock ("0915 hrs [16-May]")?
@@ -1489,7 +1490,7 @@ def timeline_entries(doc, incident_date: date | None) -> list[Entry]:
         if s.parent is None or doc.kinds.get(id(s.parent)) != "timeline":
             # (a timeline of its own, not a part of one: a bot's "12:30 PM" above it says
             # nothing of the curated table's "10:40", a 24-hour clock's)
-            r.half_day, r.last_clock = False, None
+            r.half_day, r.last_clock, r.tabled = False, None, False
         _section_entries(r, s, tops)
         if id(s) in doc.response_steps:
             for e in r.entries[first:]:
@@ -1828,7 +1829,9 @@ def _section_entries(r: _Reader, s, tops) -> None:
     for b in s.blocks:
         if b.kind == "table":
             if not _fields_table(b):
+                before = len(r.entries)
                 _table(r, b)
+                r.tabled = r.tabled or any(e.at is not None for e in r.entries[before:])
         elif b.kind == "item":
             if id(b) in skip:
                 continue
@@ -1878,6 +1881,8 @@ def _section_entries(r: _Reader, s, tops) -> None:
         elif b.kind == "para":
             if b.text[:1] == "<" and _jsx_entries(r, b):
                 continue
+            if r.tabled and r.doc.lines[b.line - 1].lstrip()[:1] == ">":
+                continue   # ("Shift log extract (verbatim):" over "> 19:45 CRO: rang Gav", below the table: a quote)
             last = None
             before = ""
             hang = -1   # the column the last entry's words start at, in the document's own line
