@@ -982,8 +982,10 @@ def _in_half(st: Stamp, meridiem: str | None) -> Stamp:
 _DOTTED_DAY_THEN_CLOCK = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})(?=,?\s{1,3}\d{1,2}:\d\d(?!\d))")
 # "Sat 20/04, 2358 — possession granted": after a weekday, a day and month with a slash,
 # then four digits before the entry's separator, a 24-hour clock (the weekday makes the pair
-# a day; without it "3/4 2024 — " could as well be a fraction and a year)
-_WEEKDAY_SLASHED_COMPACT = lazy_re.compile(r"(\d{1,2})/(\d{1,2}),?\s{1,3}(?=(?:[01]\d|2[0-3])[0-5]\d\s*[:\-–—]\s)")
+# a day; without it "3/4 2024 — " could as well be a fraction and a year) or ending a table's
+# cell ("| Thu 15/02 1420 | MOS applied ... |"; not "Fri 15/02 2024", a year's digits there)
+_WEEKDAY_SLASHED_COMPACT = lazy_re.compile(r"(\d{1,2})/(\d{1,2}),?\s{1,3}(?=(?:[01]\d|2[0-3])[0-5]\d\s*[:\-–—]\s"
+                                           r"|(?!20[0-3]\d\s*$)(?:[01]\d|2[0-3])[0-5]\d\s*$)")
 
 
 def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stamp | None:

@@ -2504,3 +2504,19 @@ def test_a_quoted_log_extract_below_the_timeline_table_is_no_entries():
             "| 08/10/2024 19:42 | Controller reset |\n| 08/10/2024 22:30 | Incident closed |\n\n"
             "Shift log extract (verbatim, for the record):\n\n> 19:45 CRO: rang Gav, 420 dead on the screens\n> 22:15 Gav: 420B swapped\n")
     assert len(parse(text, "a.md")["timeline"]) == 2
+
+
+def test_a_weekday_day_and_four_digit_clock_fill_a_cell():
+    text = ("# SIF bypass left in\n\n**Date:** 2024-02-15\n\nAll times UTC.\n\n## Sequence of events\n\n| Day / time | Event |\n|---|---|\n"
+            "| Thu 15/02 1420 | MOS applied on SIF-2107 |\n| Fri 16/02 2135 | Night CRO, doing the weekly bypass audit, finds SIF-2107 in MOS |\n")
+    got = parse(text, "a.md")
+    assert [e["at"] for e in got["timeline"]] == ["2024-02-15T14:20:00Z", "2024-02-16T21:35:00Z"]
+    assert got["detected_at"] == "2024-02-16T21:35:00Z"
+
+
+def test_a_status_tag_among_an_items_dashed_fields_and_a_key_numbered_by_its_year():
+    text = ("# SIF bypass left in\n\n## Recommendations\n\n"
+            "1. Alarm for any MOS active over 12 h — Owner: Folake Adeyemi — Target: 31/05/2024 — [Open] — MOC-CBL-24-045\n"
+            "2. No SIS interface upgrades while online — [Not accepted] — online work is needed to avoid shutdowns\n")
+    got = parse(text, "a.md")["action_items"]
+    assert [(a["status"], a["ticket"]) for a in got] == [("open", "MOC-CBL-24-045"), ("wont_do", None)]

@@ -74,7 +74,8 @@ _HEADERS = {
 _JIRA_KEY = lazy_re.compile(r"(?=[A-Z])\b(?!(?:SEV|UTC|GMT|ISO|HTTP|TLS|SHA|RFC|CVE|CWE|CAPEC|UTF|COVID|IPV|MD|P)-)"
                             r"(?!(?<=\d-)(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)-\d{4}\b)(?<![A-Z0-9]-)"
                             # (a project's key in two parts, "TOS-CR-2207", "DOC-VTS-047", is one key)
-                            r"([A-Z][A-Z0-9]{1,9}(?:-[A-Z][A-Z0-9]{0,9})?-\d{1,7})\b(?!\.\d)")
+                            # (and one numbered by its year, then its own number: "MOC-CBL-24-044")
+                            r"([A-Z][A-Z0-9]{1,9}(?:-[A-Z][A-Z0-9]{0,9})?-\d{1,7}(?:-\d{1,7}\b(?!-\d))?)\b(?!\.\d)")
 _GH_URL = lazy_re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)")
 _LINEAR_URL = lazy_re.compile(r"https?://linear\.app/[\w.-]+/issue/([A-Z][A-Z0-9]+-\d+)")
 _BROWSE = lazy_re.compile(r"/browse/([A-Z][A-Z0-9]+-\d+)")
@@ -1314,6 +1315,9 @@ def _set_apart_status(text: str) -> str | None:
     if text[:1] == "[" and (m := _STATUS_TAG.match(text)):
         return _status(m.group(1))
     parts = _DASHES.split(text)
+    for part in parts[1:-1]:
+        if (tag := _STATUS_TAG.fullmatch(part.strip())) is not None and (said := _status(tag.group(1))) is not None:
+            return said   # "... — [Not accepted] — online work is needed ...": a tag of its own among the fields
     if len(parts) >= 2 and len(last := parts[-1].strip(" .;")) > 30 and last[-1:] == ")":
         last = _WHY_NOTE.sub("", last)   # "... — Abandoned (operator B has postponed their project)": the status, why in brackets
     if len(parts) >= 2 and len(last) <= 30:

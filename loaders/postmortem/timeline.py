@@ -1096,6 +1096,13 @@ def _retag(e: Entry) -> None:
     _tag(e)
 
 
+# a routine check that turns up the fault: "doing the weekly bypass audit on the SIS EWS,
+# finds SIF-2107 in MOS" (not "audit of all rules finds no other wildcard", nor the audit log read)
+_CHECK_ROUNDS = frozenset(("audit", "inspection", "patrol", "walkdown", "rounds"))
+_ROUND_FINDS = lazy_re.compile(r"\b(?:audit|inspection|patrol|walk-?down|rounds)\b(?!\s+logs?\b)(?:(?!\bno\b)[^.;]){0,60}?"
+                               r"\b(?:finds|spots|notices|discovers)\b(?!\s+(?:no|nothing)\b)", re.I)
+
+
 def _tag(e: Entry) -> None:
     """Mark what an entry reports: markers ("OUTAGE BEGINS") and event words."""
     low = e.text.lower()
@@ -1344,6 +1351,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("detected")   # "A gym chain emails merchant support: ...", "Depot lead calls the IT hotline"
     if not said.isdisjoint(_RAISING_VERBS) and _RAISES_A_TICKET.search(e.text):
         e.tags.add("detected")   # "Leeds store raises ServiceNow ticket", "HR Shared Services raises INC0772109"
+    if not _CHECK_ROUNDS.isdisjoint(said) and _ROUND_FINDS.search(e.text):
+        e.tags.add("detected")   # "Night CRO, doing the weekly bypass audit, finds SIF-2107 in MOS"
     if "knew" in said and _FIRST_KNEW.search(e.text):
         e.tags.add("detected")   # '... ← first time any of us knew'
     if "pages" in said and (m := _MONITOR_PAGES.search(e.text)):

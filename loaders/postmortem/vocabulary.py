@@ -1615,7 +1615,7 @@ DONE = lazy_re.compile(
 # ("🚫", a status column's sign for work not to be done, as its legend says: "🚫 won't do")
 WONT_DO = lazy_re.compile(r"(?:^|(?=[acdnorw🚫]))(?:"
                      r"🚫|won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?do|not\s+doing|will\s+not\s+(?:do|fix)|"
-                     r"declined|rejected|cancell?ed|dropped|discarded|abandoned|descartad[oa]|obsolete|withdrawn|will\s+not\s+be\s+implemented|will\s+not\s+implement|not\s+planned(?![^.;\n]{0,40}\b(?:yet|until|waiting|pending|needs|next)\b)|not\s+proceeding|not\s+pursued(?!\s+yet)|not\s+adopted|decided\s+against|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
+                     r"declined|rejected|cancell?ed|dropped|discarded|abandoned|descartad[oa]|obsolete|withdrawn|will\s+not\s+be\s+implemented|will\s+not\s+implement|not\s+planned(?![^.;\n]{0,40}\b(?:yet|until|waiting|pending|needs|next)\b)|not\s+proceeding|not\s+pursued(?!\s+yet)|not\s+adopted|not\s+accepted|decided\s+against|closed\s+(?:skipped|incomplete)|^[\s*_]*(?:見送り|対応しない|実施しない|やらない|不対応|不予处理|不做|不处理|不实施|不执行)[\s*_。.]*"
                      r"(?:" + _CJK_NOTE + r")?[\s*_。.]*$|^[\s*_]*(?:" + WONT_OTHER + r")" + _CELL_NOTE + r")",
                      re.I)
 # (the same guard: every phrase but the whole-cell ones opens with one of its characters)
