@@ -2520,3 +2520,16 @@ def test_a_status_tag_among_an_items_dashed_fields_and_a_key_numbered_by_its_yea
             "2. No SIS interface upgrades while online — [Not accepted] — online work is needed to avoid shutdowns\n")
     got = parse(text, "a.md")["action_items"]
     assert [(a["status"], a["ticket"]) for a in got] == [("open", "MOC-CBL-24-045"), ("wont_do", None)]
+
+
+def test_a_terse_gate_log_keyed_status_part_radioed_in_rebooting_and_moving_again():
+    text = ("# Scanners stuck in an update loop at doors (Fri 8/9/24)\n\n"
+            "Sev 3 · Status: Closed · Kenji Ito (venue tech) for Laura, GM. Times are MT.\n\n"
+            "- 6:12 PM  MDM pushes scanner firmware 4.2.1 to all 60 handhelds\n"
+            "- 6:14 PM  Scanners start rebooting mid-scan, lines at all 4 gates stop\n"
+            "- 6:18 PM  Gate leads radio it in; 41 of 60 scanners down\n"
+            "- 6:25 PM  12 spares out of the office + 8 phones with the scan app\n"
+            "- 6:34 PM  All gates moving again, slower but OK\n")
+    got = parse(text, "a.md")
+    assert (got["status"], got["started_at"], got["detected_at"], got["mitigated_at"]) == (
+        "Closed", "2024-08-10T00:14:00Z", "2024-08-10T00:18:00Z", "2024-08-10T00:34:00Z")

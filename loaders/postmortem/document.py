@@ -1768,7 +1768,9 @@ _SENTENCE_STATUS = lazy_re.compile(r"(?<=[.!?])\s+Status\s*:\s*([^\W\d_][\w -]{1
 
 # a document's status as a part of its own in a header line of parts set apart by "·" or
 # "|": "SEV 2 · Draft · Monday 3/10/2025"
-_PART_STATUS = lazy_re.compile(r"(?:^|(?<=[·|]))\s*((?i:draft|final|in\s+review|under\s+review|approved|published|closed))\s*(?=[·|]|$)")
+# (or keyed: "Sev 3 · Status: Closed · Kenji Ito (venue tech) for Laura, GM.")
+_PART_STATUS = lazy_re.compile(r"(?:^|(?<=[·|]))\s*(?:(?i:status)\s*:\s*([^\W\d_][\w -]{1,30}?)"
+                               r"|((?i:draft|final|in\s+review|under\s+review|approved|published|closed)))\s*(?=[·|]|$)")
 
 
 def _opening_secs(doc: Doc) -> list:
@@ -1793,7 +1795,7 @@ def _byline_status(doc: Doc) -> str | None:
                 return m.group(1)
             for _, (line,) in b.rows[:3] if b.kind == "para" else ():
                 if len(line) <= 160 and len(_FIELDS_SEP.findall(line)) >= 2 and (m := _PART_STATUS.search(plain(line))):
-                    return m.group(1)
+                    return m.group(1) or m.group(2)
     return None
 
 

@@ -621,7 +621,9 @@ _PAGES_THE_DESK = lazy_re.compile(r"\bpages\s+the\s+(?:service\s+)?(?:desk|noc)\
 # someone on the floor telling the desk that runs the incident, by radio or phone: "operator
 # radios DM", "agents call the TDM", "calls the service desk" (not "Radios in the north half ...")
 # (or a facility's staff on duty: "Users ... call the local contact on the beamline phone")
-_CALLS_THE_DESK = lazy_re.compile(r"\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bcalls?\s+(?:the\s+)?(?:TDM|duty\s+manager"
+# (or calling it in: "Gate leads radio it in")
+_CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?)\s+it\s+in\b"
+                                  r"|\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bcalls?\s+(?:the\s+)?(?:TDM|duty\s+manager"
                                   r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call|local\s+contact"
                                   r"|duty\s+(?:officer|engineer|operator)|shift\s+lead(?:er)?)\b", re.I)
 # someone telling one of us what they see: "Lab technician tells the IT officer that ..."
@@ -968,7 +970,7 @@ _CJK_MARKERS = (("started", lazy_re.compile(r"影响开始|影響開始|영향\s
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radios", "radioed", "calls", "call", "posts", "posted", "tells"}
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radio", "radios", "radioed", "calls", "call", "posts", "posted", "tells"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
@@ -1073,6 +1075,11 @@ _ITS_CLOSE = lazy_re.compile(r"\b(?:resolved|incident|all[\s-]clear|calling\s+it
 # PHX-0117", "First FTS job failures from ...", "first crash from a user"
 _FIRST_HARM = lazy_re.compile(r"^\W*first\s+(?:[\w-]+\s+){0,2}(?:rejections?|failures?|errors?|declines?|timeouts?"
                               r"|crash(?:es)?|duplicates?|double[\s-]charges?|refusals?)\b", re.I)
+# machines beginning to restart on their own: "Scanners start rebooting mid-scan", "pods
+# keep restarting" (not our step on them: "started restarting the pods one by one")
+_START_REBOOTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|began|keep|keeps|kept)\s+(?:to\s+)?"
+                                   r"(?:rebooting|restarting|reboot|restart|crash-?looping|power-?cycling)\b"
+                                   r"(?!\s+(?:the|all|each|every|our|them|it|those|these)\b)", re.I)
 _STARTS_GETTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:getting|seeing|receiving|hitting"
                                   r"|get(?!\s+\w+ed\b)|see|receive|hit)\b(?![^.;]{0,40}\bagain\b)(?!\s+(?:\w+\s+)?(?:normal|success\w*|200s?|green|recover\w*|traffic|v\d|the\s+new"
                                   r"|better|fewer|lower|improv\w*|results?|responses?\s+again"
@@ -1136,8 +1143,9 @@ def _tag(e: Entry) -> None:
             # "all nodes reported Ready", 'the script reported "Traffic switched"': a system
             # giving its state or its output, not someone reporting
             found = None
-        if found and w == "phones" and i and words[i - 1] in _PHONES_OWNED and words[i + 1:i + 2] not in _CALLED:
-            found = None   # "pushes empty manifests to driver phones": the devices, not a call
+        if found and w == "phones" and i and (words[i - 1] in _PHONES_OWNED or words[i - 1][:1].isdigit()) \
+                and words[i + 1:i + 2] not in _CALLED:
+            found = None   # "pushes empty manifests to driver phones", "+ 8 phones with the app": the devices, not a call
             #              (but "Customer phones the taproom", "a customer phones us": a call)
         if found and w in ("failed", "failing") and i and words[i - 1] in _RETRIES \
                 and (i < 2 or words[i - 2] not in _DETERMINERS) \
@@ -1247,7 +1255,7 @@ def _tag(e: Entry) -> None:
             # Service Desk" (not "updates the maintenance page for the NOC", nor "pages the NOC
             # to announce the window")
             e.tags.add("detected")
-        elif w in ("radios", "radioed", "calls", "call") and _CALLS_THE_DESK.search(e.text) \
+        elif w in ("radio", "radios", "radioed", "calls", "call") and _CALLS_THE_DESK.search(e.text) \
                 and _CONDITION.isdisjoint(words):   # (not "if you notice any issues, call the help desk")
             e.tags.add("detected")   # "MES-2 operator radios DM: ...", "Gate agents call the TDM"
         elif w == "tells" and _TELLS_THAT.search(e.text) and _CONDITION.isdisjoint(words):
@@ -1277,6 +1285,9 @@ def _tag(e: Entry) -> None:
         e.tags.add("impact")   # "First wrong site_closed rejection at PHX-0117 (Tempe Marketplace garage)"
     if "impact" not in e.tags and ("start" in low or "beg" in low) and _STARTS_GETTING.search(e.text):
         e.tags.add("impact")   # 'Enumerators start getting "form not found"', "pods start getting OOMKilled"
+    if "impact" not in e.tags and ("start" in low or "beg" in low or "kep" in low or "keep" in low) \
+            and _START_REBOOTING.search(e.text):
+        e.tags.add("impact")   # "Scanners start rebooting mid-scan, lines at all 4 gates stop"
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     if "resolved" in e.tags and "closed" in low and _THING_CLOSED.search(e.text) and not _ITS_CLOSE.search(e.text):

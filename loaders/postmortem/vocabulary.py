@@ -1223,7 +1223,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                 "stable functional functioning mounted writable readable saved accepted delivered "
                 # "runners registering again", "search answering again", "Benches printing again"
                 "registering answering print prints printing forming sending posting scanning rendering connecting "
-                "booking publishing", "again")
+                # "All gates moving again, slower but OK": queues, trains, traffic going again
+                "booking publishing moving", "again")
     # ... and the same work in the present: "tablets sync again", "Vaultwarden saves again",
     # "the feed validates again", "search is current again", "dashboards fresh again"
     + _variants("sync syncs synced save saves validate validates validated flow flows serves respond responds "
