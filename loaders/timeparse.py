@@ -718,8 +718,9 @@ _TIME = lazy_re.compile(
     r"(?P<h>\d{1,2})(?:(?P<sep>[:.h時시]|(?<=\d\d)u| h )(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?(sep)(?! ?min)|)|(?=\s*[ap]\.?\s?m" + _END + r"))"
     # "4:32 PM", "3:15 p. m." (as Spanish writes it), "9:27a", "4:00p"
     r"(?:\s*(?P<ampm>[ap])(?:\.\s?|)m\.?" + _END + r"|(?<=\d)(?P<ap>[ap])" + _END + r")?"
-    # ("09:31h –": the hours' sign after the clock, as Spanish and Italian teams write it)
-    r"(?:(?<=[:.]\d\d)h(?![^\W\d_]))?",
+    # ("09:31h –": the hours' sign after the clock, as Spanish and Italian teams write it;
+    # "10:37 hrs. Operador ...", as Chilean and military logs do)
+    r"(?:(?<=[:.]\d\d)(?:h|\s?hrs?\.?)(?![^\W\d_]))?",
     re.IGNORECASE,
 )
 # ("0342 hrs": four digits and the hours' abbreviation, as hospitals and forces write a clock;

@@ -2533,3 +2533,16 @@ def test_a_terse_gate_log_keyed_status_part_radioed_in_rebooting_and_moving_agai
     got = parse(text, "a.md")
     assert (got["status"], got["started_at"], got["detected_at"], got["mitigated_at"]) == (
         "Closed", "2024-08-10T00:14:00Z", "2024-08-10T00:18:00Z", "2024-08-10T00:34:00Z")
+
+
+def test_a_spanish_near_miss_log_hrs_without_an_alarm_closed_event_and_fulfilled_items():
+    text = ("# Reporte de casi accidente\n\n| Campo | Detalle |\n|---|---|\n| Fecha | jueves 18 de enero de 2024 |\n\n"
+            "Todas las horas en UTC.\n\n## Cronología\n\n- 10:37 hrs. SRV-OPC-02 deja de responder; el HMI queda congelado sin alarma.\n"
+            "- 11:25 hrs. TI/OT reinicia el servicio OPC UA; el HMI vuelve a actualizar.\n"
+            "- 12:10 hrs. Prueba conforme; se reanuda el carguío y se cierra el evento.\n\n## Medidas correctivas\n\n"
+            "- Alarma por calidad OPC mala · Responsable: Ignacio Pérez · Estado: Cumplida\n"
+            "- Bloquear comandos de traslación · Responsable: Ignacio Pérez · Estado: En ejecución\n")
+    got = parse(text, "a.md")
+    assert got["timeline"][0]["text"].startswith("SRV-OPC-02")
+    assert (got["detected_at"], got["resolved_at"]) == (None, "2024-01-18T12:10:00Z")
+    assert [a["status"] for a in got["action_items"]] == ["done", "open"]

@@ -724,7 +724,9 @@ _CONDITION = {"if", "should", "whether", "unless"}
 # "so no one notices the regression", "the alert was not noticed", "no alert fired":
 # nobody knew yet (a denial in the three words before, within the clause: not "a
 # customer, not our alerting, noticed", nor "with no autoscaling; alert fires")
-_UNNOTICED = {"no", "not", "nobody", "nothing", "never", "without", "didn't", "didn’t", "hadn't", "hadn’t", "wasn't", "wasn’t"}
+_UNNOTICED = {"no", "not", "nobody", "nothing", "never", "without", "didn't", "didn’t", "hadn't", "hadn’t", "wasn't", "wasn’t",
+              # ("el HMI queda congelado sin alarma": without one, in the other languages)
+              "sin", "sem", "sans", "ohne", "senza", "zonder"}
 # "Alarm does not fire", "the alert never fired", "alerting failed to page": it stayed quiet
 # (a denial right before a firing verb, in one clause: not 'Alert "Backup failed"', nor
 # "alert fires; failed requests climb", nor "fires not long after")

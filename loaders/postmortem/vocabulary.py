@@ -1452,6 +1452,7 @@ EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "ende der störung", "einde van de impact"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
     "encerrou o incidente", "encerramos o incidente", "cerró el incidente", "cerramos el incidente",
+    "se cierra el evento", "se cierra el incidente", "se cierra la incidencia", "se cerró el evento",
     "a clos l'incident", "a clôturé l'incident", "chiuso l'incidente", "schloss den vorfall", "sloot het incident"]
 # (and "vuelven a funcionar", "voltam a liquidar": timeline._AGAIN_ROMANCE)
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
@@ -1556,7 +1557,7 @@ DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée
               r"|hech[oa]|realizad[oa]|conclu[íi]d[oa]|feit[oa]|completat[oa]|chius[oa]|fatt[oa]|zako[ńn]czone|완료"
               r"|afgerond|gereed|voltooid|klaar|gedaan|uitgevoerd"
               # Spanish, Portuguese, Italian closed: "Cerrada", "Resuelto", "Fechado", "Risolto"
-              r"|cerrad[oa]|resuelt[oa]|finalizad[oa]|fechad[oa]|resolvid[oa]|risolt[oa]"
+              r"|cerrad[oa]|resuelt[oa]|finalizad[oa]|fechad[oa]|resolvid[oa]|risolt[oa]|cumplid[oa]"
               # Swedish, Norwegian, Danish; Indonesian and Malay: "Klar", "Ferdig", "Færdig", "Selesai"
               r"|klar|klart|avklarad|genomf[öo]rd|slutf[öo]rd|f[äa]rdig|ferdig|fullf[øo]rt|utf[øo]rt|afsluttet|selesai"
               # Polish: "Wykonane", "Zrealizowane", "Gotowe"
@@ -1564,7 +1565,7 @@ DONE_OTHER = (r"erledigt|abgeschlossen|umgesetzt|fertig|termin[ée]e?|fait|r[ée
               # Turkish and Vietnamese: "Tamamlandı", "Yapıldı", "Hoàn thành", "Đã xong"
               r"|tamamland[ıi]|yap[ıi]ld[ıi]|bitti|ho[àa]n\s+th[àa]nh|đ[ãa]\s+(?:xong|ho[àa]n\s+th[àa]nh|l[àa]m)")
 _OPEN_OTHER = (r"offen|in\s+arbeit|in\s+bearbeitung|geplant|en\s+cours|[àa]\s+faire|pr[ée]vue?|en\s+curso|pendiente"
-               r"|abiert[oa]|abert[oa]|en\s+progreso|em\s+progresso"
+               r"|abiert[oa]|abert[oa]|en\s+progreso|em\s+progresso|en\s+ejecuci[óo]n|em\s+execu[çc][ãa]o"
                r"|por\s+hacer|em\s+andamento|pendente|a\s+fazer|apert[oa]|in\s+corso|da\s+fare|otwarte|w\s+toku"
                r"|in\s+behandeling|in\s+uitvoering|gepland|n[ãa]o\s+iniciad[oa]|no\s+iniciad[oa]|non\s+commenc[ée]e?"
                r"|진행\s?중|미착수|예정"
