@@ -2546,3 +2546,15 @@ def test_a_spanish_near_miss_log_hrs_without_an_alarm_closed_event_and_fulfilled
     assert got["timeline"][0]["text"].startswith("SRV-OPC-02")
     assert (got["detected_at"], got["resolved_at"]) == (None, "2024-01-18T12:10:00Z")
     assert [a["status"] for a in got["action_items"]] == ["done", "open"]
+
+
+def test_an_expiry_warned_of_a_report_generated_and_data_that_starts_to_flow():
+    text = ("# PI link down\n\nTimes are UTC.\n\n## Timeline\n\n| When | What |\n|---|---|\n"
+            '| 2023-12-08 16:02 | Service desk reminder "certificate expires in 1 day" sent to retired mailbox |\n'
+            "| 2023-12-09 00:00 | Certificate expires; interface fails to authenticate |\n"
+            "| 2023-12-09 06:00 | Daily production report generated empty |\n"
+            "| 2023-12-09 07:14 | Aisling gets a text from the historian's checker: report blank since midnight |\n"
+            "| 2023-12-09 10:20 | New certificate installed; buffered data starts to flow |\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
+        "2023-12-09T00:00:00Z", "2023-12-09T07:14:00Z", "2023-12-09T10:20:00Z")

@@ -807,8 +807,9 @@ _COPULA = {"is", "are", "was", "were", "start", "started", "starts", "begin", "b
 _AMPERSAND_IN_WORD = lazy_re.compile(r"(?<=\w)&(?=\w)")
 # a report a schedule sends ("Weekly merchant promo report e-mail goes out with zero
 # redemptions", "the daily report was generated"): the document, not someone reporting
+# ("daily production report generated empty", "the 06:00 report came out empty")
 _GOES_OUT = lazy_re.compile(r"(?:e-?mail\s+|email\s+)?(?:goes|go|went|is\s+sent|was\s+sent|gets\s+sent|is\s+generated"
-                            r"|was\s+generated|is\s+published|was\s+published|runs|ran)\b")
+                            r"|was\s+generated|generated|comes\s+out|came\s+out|is\s+published|was\s+published|runs|ran)\b")
 # a job's work on what failed before ("retries failed card payments", "re-runs failed jobs")
 _RETRIES = frozenset("retry retries retried retrying rerun reruns re-run re-runs replay replays replayed reprocess "
                      "reprocesses reprocessed resubmit resubmits resubmitted requeue requeues requeued".split())
@@ -1153,6 +1154,9 @@ def _tag(e: Entry) -> None:
                 and (i < 2 or words[i - 2] not in _DETERMINERS) \
                 and words[i + 1:i + 2] and words[i + 1] not in _AFTER_STATE and words[i + 1] not in _LIKE:
             found = None   # "it retries failed card payments every 6h": what a job works on, not a failure
+        if found and w in ("expires", "expire", "expiring") and words[i + 1:i + 2] == ["in"] \
+                and words[i + 2:i + 3] and (words[i + 2][:1].isdigit() or words[i + 2] in ("one", "a", "two", "three")):
+            found = None   # 'reminder "certificate expires in 1 day"': a warning of what is to come
         if found and not (w in ("report", "reports", "notice", "notices") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit()
                 or not _READS.isdisjoint(words[max(0, i - 4):i - 1])

@@ -1085,6 +1085,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} {a} {n}" for v in ("received", "receives", "receive", "got", "gets", "get")
        for a in ("a", "an", "the", "several", "multiple") for n in ("page", "pages", "alert", "alerts", "alarm",
                                                                    "alarms", "call", "calls", "report", "reports")]
+    # "Colin ... gets a text from the uptime checker": a message to the one on duty, from a monitor or a person
+    + [f"{v} {a} {n} from" for v in ("received", "receives", "got", "gets")
+       for a in ("a", "an") for n in ("text", "sms", "message", "phone call", "whatsapp")]
     + [f"{v} {a} {n}" for v in ("posts", "posted", "opens", "opened", "files", "filed", "raises", "raised")
        for a in ("an", "a") for n in ("issue", "bug", "ticket")]
     # "gets KMSInvalidStateException ... and raises it in #platform": someone telling the team
@@ -1225,6 +1228,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                 "registering answering print prints printing forming sending posting scanning rendering connecting "
                 # "All gates moving again, slower but OK": queues, trains, traffic going again
                 "booking publishing moving", "again")
+    # what was held back moves again: "buffered data starts to flow", "queue starts flowing"
+    + [f"{v} {f}" for v in ("starts", "start", "started", "begins", "began") for f in ("to flow", "flowing")]
     # ... and the same work in the present: "tablets sync again", "Vaultwarden saves again",
     # "the feed validates again", "search is current again", "dashboards fresh again"
     + _variants("sync syncs synced save saves validate validates validated flow flows serves respond responds "
