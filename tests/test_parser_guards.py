@@ -2558,3 +2558,13 @@ def test_an_expiry_warned_of_a_report_generated_and_data_that_starts_to_flow():
     got = parse(text, "a.md")
     assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
         "2023-12-09T00:00:00Z", "2023-12-09T07:14:00Z", "2023-12-09T10:20:00Z")
+
+
+def test_a_plain_text_five_whys_a_cause_a_line_and_a_call_to_the_control_room():
+    text = ("SKERRYVORE ALPHA - QUICK INVESTIGATION\n=====\n\nDate: Tue 23-Apr-2024\nTimes: all times UTC\n\n"
+            "TIMELINE\n- 14:07 Fibre link down. Nothing arrives onshore.\n"
+            "- 14:09 ROC operator sees stale values on PI Vision, calls CCR on Iridium\n\n"
+            "5 WHYS\nWhy 1 - Why did the ROC lose the platform?  Both paths were down.\n"
+            "Why 2 - Why was the VSAT path down?  The licence had expired.\nWhy 3 - Why did it expire?  No PO was raised.\n")
+    got = parse(text, "a.txt")
+    assert got["detected_at"] == "2024-04-23T14:09:00Z" and len(got["contributing_factors"]) == 3

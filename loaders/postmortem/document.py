@@ -4340,6 +4340,10 @@ _BY_CATEGORY = lazy_re.compile(r"\b(?:fishbone|ishikawa|categor(?:y|ies))\b", re
 _BOLD_CATEGORY = lazy_re.compile(r"^(\*\*|__)[^*_\n]{1,40}\1:?$")
 
 
+# a line that numbers a why of its own: "Why 1 - Why did ...", "Why 3: ..."
+_WHY_LINE = lazy_re.compile(r"\s*(?:why|warum|por\s*qu[ée]|pourquoi)\s*#?\d{1,2}\s*[-–—:.)]\s", re.I)
+
+
 def _factors(doc: Doc) -> list[str]:
     """The causes: a factors section's items, else its paragraphs; a sub-heading of one
     ("### 1. Leftover legacy versions") is a cause itself, its text the explanation,
@@ -4378,7 +4382,11 @@ def _factors(doc: Doc) -> list[str]:
                     subs = _sub_items(b.children)
                 out.extend(subs or ([text] if text else []))
         else:
-            paras = [plain(b.text) for b in s.blocks if b.kind == "para" and plain(b.text)]
+            # (a paragraph whose every line is numbered, as a plain-text form writes a list:
+            # "Why 1 - Why did the ROC lose the platform? ...", "Why 2 - ...": a cause a line)
+            paras = [t for b in s.blocks if b.kind == "para" and plain(b.text)
+                     for t in ([plain(r) for _, (r,) in b.rows]
+                               if len(b.rows) >= 2 and all(_WHY_LINE.match(r) for _, (r,) in b.rows) else [plain(b.text)])]
             out.extend(paras)
             # a table of causes ("| Cause | Likelihood |"): a row each, named by its first
             # cell with words in it (not a rank's number), beside the prose that leads into
