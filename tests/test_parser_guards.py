@@ -2568,3 +2568,13 @@ def test_a_plain_text_five_whys_a_cause_a_line_and_a_call_to_the_control_room():
             "Why 2 - Why was the VSAT path down?  The licence had expired.\nWhy 3 - Why did it expire?  No PO was raised.\n")
     got = parse(text, "a.txt")
     assert got["detected_at"] == "2024-04-23T14:09:00Z" and len(got["contributing_factors"]) == 3
+
+
+def test_an_op_risk_records_date_and_time_fields_and_a_routine_close():
+    text = ("# Operational Risk Event Record ORE-2024-0417\n\n| Field | Value |\n|---|---|\n"
+            "| Occurrence date | 2024-06-13 |\n| Occurrence time | 17:52 ET |\n| Discovery date | 2024-06-14 |\n"
+            "| Discovery time | 08:15 ET |\n| Event closed | 2024-07-02 |\n\n## Event description\n\n"
+            "An operator re-released the payment at 17:52 ET. The Fedwire Funds Service closed at 19:00 ET as usual.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"], got["resolved_at"]) == (
+        "2024-06-13T21:52:00Z", "2024-06-14T12:15:00Z", None)

@@ -2069,6 +2069,12 @@ def _collect_metadata(doc: Doc) -> None:
         if (key == "class" and _NEAR_MISS.search(value)) or (key == "severity" and _NEAR_MISS.match(value)):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class, and
             value = "yes"      # "`severity`: near-miss (zero realized loss)" names no level
+        if key in _TIME_KEYS and key in meta and value and tp.first_timed_stamp(value) is not None \
+                and tp.find_date(value) is None and tp.find_date(meta[key][0]) is not None \
+                and tp.first_timed_stamp(meta[key][0]) is None:
+            # "| Discovery date | 2024-06-14 |" then "| Discovery time | 08:15 ET |": one moment in two fields
+            meta[key] = (f"{meta[key][0]} {value}", meta[key][1])
+            return
         if key and value and value.lower() not in NO_VALUE \
                 and not (_NOT_KNOWN.match(value) and not (key == "status" and _UNDER_WAY.match(value))) and (
                 key not in meta or (key == "date" and tp.find_date(meta[key][0]) is None

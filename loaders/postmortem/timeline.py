@@ -2879,7 +2879,9 @@ _FROM_CLOCK = lazy_re.compile(r"\W*(?:on\s+[^,.]{3,40},\s+)?(?:from|since|starti
 # what says a clock is a routine's: "on Saturdays", "every night", "each morning", "daily"
 _HABITUAL = lazy_re.compile(r"\s*(?:[A-Z]{2,5}\s+)?(?:on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends)\b"
                             r"|every\s+(?:day|night|morning|evening|week|weekday|hour|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
-                            r"|each\s+(?:day|night|morning|evening|week)\b|daily\b|nightly\b|at\s+weekends\b)", re.I)
+                            r"|each\s+(?:day|night|morning|evening|week)\b|daily\b|nightly\b|at\s+weekends\b"
+                            # ("The Fedwire Funds Service closed at 19:00 ET as usual")
+                            r"|as\s+(?:usual|always|normal|scheduled|planned)\b)", re.I)
 
 
 # a day said right after a clock: "00:10 on Friday the 13th", "(09:05, Tue 14th)"

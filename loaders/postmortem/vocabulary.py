@@ -626,6 +626,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:(?:customer|user|passenger|client|public)\s+)?impact\s+(?:start(?:ed)?|from|since)",
                     # ("| Passenger impact from | Mon 22/04/2024 0531 |", a key-facts table's)
                     r"began", r"incident\s+start",
+                    # "| Occurrence time | 17:52 ET |" beside "| Occurrence date |": when the event happened
+                    r"(?:occurrence|event)\s+time$",
                     r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
                     # "- Offline: 2024-05-27 at 11:02 AM EST" / "- Online: ... 12:58 PM"
                     r"(?:went\s+)?offline(?:\s+(?:at|since))?", r"went\s+down(?:\s+at)?",
@@ -687,7 +689,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"cierre(?:\s+de\s+la\s+incidencia)?", r"fermeture(?:\s+de\s+l['’]incident)?", r"chiusura",
                      r"encerramento")),
     # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
-    ("time", _rx(r"(?:incident\s+|event\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
+    ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
     ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
                     r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published|created|disclosed|sent)",
