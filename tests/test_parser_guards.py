@@ -2578,3 +2578,14 @@ def test_an_op_risk_records_date_and_time_fields_and_a_routine_close():
     got = parse(text, "a.md")
     assert (got["started_at"], got["detected_at"], got["resolved_at"]) == (
         "2024-06-13T21:52:00Z", "2024-06-14T12:15:00Z", None)
+
+
+def test_a_portuguese_timeline_calls_the_on_call_and_pauses_the_job():
+    text = ("# Pós-mortem: devoluções Pix duplicadas\n\n| Campo | Valor |\n|---|---|\n| Data do incidente | 12/03/2025 |\n\n"
+            "Todos os horários em UTC.\n\n## Linha do tempo\n\n- **09h00** — job inicia o lote do dia\n"
+            "- **09h14** — o job faz retry e as primeiras devoluções duplicadas são liquidadas\n"
+            "- **10h02** — Tesouraria vê o saldo abaixo da projeção e aciona o plantão de Pix\n"
+            "- **10h25** — job pausado; não há mais duplicidades a partir daqui\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
+        "2025-03-12T09:14:00Z", "2025-03-12T10:02:00Z", "2025-03-12T10:25:00Z")

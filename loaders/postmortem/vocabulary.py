@@ -1484,6 +1484,15 @@ EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["жалоб", "жалобы
 # the first they heard ("È la prima volta che sentiamo del problema"), a first report ("Erste Meldung")
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["alarma", "alarmas", "avisado", "avisada", "la prima volta che",
                                                      "erste meldung", "erste meldungen", "first chat"]
+# Portuguese and Spanish: the on-call called out ("aciona o plantão de Pix", "activa la
+# guardia"), the harm doubled ("as primeiras devoluções duplicadas"), no more of it ("não há
+# mais duplicidades"), the work paused ("job pausado")
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
+    "aciona o plantão", "acionou o plantão", "acionado o plantão", "aciona a equipe de plantão", "aciona o on-call",
+    "activa la guardia", "activó la guardia", "avisa a la guardia", "avisó a la guardia"]
+EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["duplicadas", "duplicados", "em duplicidade", "por duplicado"]
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + ["não há mais", "nao ha mais", "no hay más", "ya no hay",
+                                                       "pausado", "pausada", "pausados", "pausadas"]
 # Swedish and Norwegian: the danger gone ("Risken är borta"), working again ("fungerar igen")
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + ["risken är borta", "risikoen er borte", "fungerar igen",
                                                        "fungerer igjen", "virker igjen"]
