@@ -2589,3 +2589,11 @@ def test_a_portuguese_timeline_calls_the_on_call_and_pauses_the_job():
     got = parse(text, "a.md")
     assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
         "2025-03-12T09:14:00Z", "2025-03-12T10:02:00Z", "2025-03-12T10:25:00Z")
+
+
+def test_a_loose_when_after_the_owner_and_a_moc_or_wo_column():
+    text = ("# Review\n\n## Actions\n\n- [ ] Pre-approve card-direct at bars — Georgie Hart (Saltbush Presents) — before the 2026 on-sale\n\n"
+            "## Corrective actions\n\n| # | Corrective action | Owner | Status | MOC / WO |\n|---|---|---|---|---|\n"
+            "| CA-1 | Move the servers to UTC | S. Larocque | Open | MOC-24-187 |\n| CA-4 | DST checklist | R. Okafor | Open | — |\n")
+    got = parse(text, "a.md")["action_items"]
+    assert [(a["owner"], a["ticket"]) for a in got] == [("Georgie Hart", None), ("S. Larocque", "MOC-24-187"), ("R. Okafor", None)]

@@ -57,6 +57,8 @@ _HEADERS = {
                          r"(?:change|work)\s+order|change\s+(?:record|request)|"
                          # a maintenance system's work order, "Maximo WO"; "Réf. GMAO" (its reference)
                          r"(?:[\w-]+\s+)?wo|r[ée]f\.(?:\s+[\w-]+)?$|(?:problem|incident|defect)\s+(?:record|ticket|ref(?:erence)?)|"
+                         # "MOC / WO": a change record or a work order, whichever the row has
+                         r"(?:moc|wo|cr|chg|capa)(?:\s*/\s*(?:moc|wo|cr|chg|capa|ticket))+$|"
                          r"github|linear|id|key|referanse|referens|referenz|r[ée]f[ée]rence|refer[êe]ncia|referencia|riferimento"
                          r"|chamado|kay[ıi]t|задача|тикет)\b|^(?:追跡|チケット|链接|跟踪)", re.I),
     "kind": lazy_re.compile(r"^(?:type|kind|category|class)\b", re.I),
@@ -1816,6 +1818,8 @@ def _a_note(text: str) -> bool:
                 or _day_alone(text)
                 or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
                 or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text) or _DUE_IN_NUMBERS.match(text)
+                # (a loose time for the work: "— Georgie Hart (Saltbush Presents) — before the 2026 on-sale")
+                or len(text) <= 40 and len(text.split()) <= 5 and _LOOSE_WHEN.match(text) is not None
                 # (a status word in any language, then its day: "selesai 27/01", "erledigt 3.2.")
                 or (" " in text and (st := text.rsplit(None, 1))[0] and _DAY_MONTH.match(st[1]) is not None
                     and _status(st[0]) is not None))
