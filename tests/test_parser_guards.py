@@ -2597,3 +2597,12 @@ def test_a_loose_when_after_the_owner_and_a_moc_or_wo_column():
     text = ("# Review\n\n## Corrective actions\n\n| # | Corrective action | Owner | Status | MOC / WO |\n|---|---|---|---|---|\n"
             "| CA-1 | Move the servers to UTC | S. Larocque | Open | MOC-24-187 |\n| CA-4 | DST checklist | R. Okafor | Open | — |\n")
     assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["MOC-24-187", None]
+
+
+def test_code_calling_code_and_a_report_circulated_detect_nothing():
+    text = ("# Resale cap bypass\n\nAll times UTC.\n\n## Timeline\n\n"
+            '- 2024-11-07 16:00 — PR #4471 merged. Reviewed as display-only; the cap check calls the same helper.\n'
+            "- 2024-11-09 14:20 — Release deployed; over-cap listings accepted from now on.\n"
+            "- 2024-11-11 10:12 — Weekly marketplace report circulated. Nobody flags it.\n"
+            "- 2024-11-12 09:05 — Fan posts a screenshot on X; support escalates to the on-call.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-11-12T09:05:00Z"

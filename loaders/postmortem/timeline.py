@@ -810,7 +810,8 @@ _AMPERSAND_IN_WORD = lazy_re.compile(r"(?<=\w)&(?=\w)")
 # redemptions", "the daily report was generated"): the document, not someone reporting
 # ("daily production report generated empty", "the 06:00 report came out empty")
 _GOES_OUT = lazy_re.compile(r"(?:e-?mail\s+|email\s+)?(?:goes|go|went|is\s+sent|was\s+sent|gets\s+sent|is\s+generated"
-                            r"|was\s+generated|generated|comes\s+out|came\s+out|is\s+published|was\s+published|runs|ran)\b")
+                            r"|was\s+generated|generated|comes\s+out|came\s+out|is\s+published|was\s+published|runs|ran"
+                            r"|circulated|is\s+circulated|was\s+circulated)\b")
 # a job's work on what failed before ("retries failed card payments", "re-runs failed jobs")
 _RETRIES = frozenset("retry retries retried retrying rerun reruns re-run re-runs replay replays replayed reprocess "
                      "reprocesses reprocessed resubmit resubmits resubmitted requeue requeues requeued".split())
@@ -1027,6 +1028,9 @@ _CLAUSE_END = lazy_re.compile(r"[,;:.()—–]")
 _JOINS = frozenset(("and", "but", "then", "so", "while", "with", "as", "until"))   # ("drops to ~40% and submissions go through again")
 
 
+# what code calls: "the cap check calls the same helper", "calls the billing API"
+_CODE_CALLED = frozenset("same helper helpers function functions method methods api apis endpoint endpoints hook hooks "
+                         "library service's script handler".split())
 # what "phones" is followed by when it is the verb: whom the call is to
 _CALLED = (["the"], ["us"], ["our"], ["support"], ["in"], ["a"], ["an"], ["to"])
 _BAD_THEN_STOP = lazy_re.compile(r"\b(?:" + "|".join(sorted(BAD_THINGS, key=len, reverse=True)) + r")\b(?:\s+[\w'-]+){0,2}\s+(?:"
@@ -1155,6 +1159,9 @@ def _tag(e: Entry) -> None:
                 and (i < 2 or words[i - 2] not in _DETERMINERS) \
                 and words[i + 1:i + 2] and words[i + 1] not in _AFTER_STATE and words[i + 1] not in _LIKE:
             found = None   # "it retries failed card payments every 6h": what a job works on, not a failure
+        if found and w in ("calls", "called", "calling") and words[i + 1:i + 2] == ["the"] \
+                and not _CODE_CALLED.isdisjoint(words[i + 2:i + 5]):
+            found = None   # "the cap check calls the same helper": code calling code, not a phone call
         if found and w in ("expires", "expire", "expiring") and words[i + 1:i + 2] == ["in"] \
                 and words[i + 2:i + 3] and (words[i + 2][:1].isdigit() or words[i + 2] in ("one", "a", "two", "three")):
             found = None   # 'reminder "certificate expires in 1 day"': a warning of what is to come
