@@ -2606,3 +2606,15 @@ def test_code_calling_code_and_a_report_circulated_detect_nothing():
             "- 2024-11-11 10:12 — Weekly marketplace report circulated. Nobody flags it.\n"
             "- 2024-11-12 09:05 — Fan posts a screenshot on X; support escalates to the on-call.\n")
     assert parse(text, "a.md")["detected_at"] == "2024-11-12T09:05:00Z"
+
+
+def test_supervisors_all_radio_and_a_thing_named_beside_labelled_tickets():
+    text = ("Ingress Control Log\n=====\n\nDate: Saturday 15/06/2024\n\nAll times are UTC.\n\nLOG\n"
+            "- 17:00 Gates open on time.\n- 17:12 Supervisors at banks C, D, E, F all radio the same thing: mobile tickets going red.\n\n"
+            "ACTIONS\n- Network changes in a show week need sign-off. Owner: Dev Nair. Due 28/06/2024. Ticket IT-2207.\n"
+            "- Offline cache sync every 5 min. Owner: Tixmill. Ticket TXM-55120. DONE 21/06.\n"
+            "- Keep GM-1 out of service until firmware 3.4. Owner: Callum Reid. Ref ENG-771.\n"
+            "- 4G backup link for ACS-02. Owner: Dev Nair. Not doing - ACS-02 is replaced in the refit.\n")
+    got = parse(text, "a.txt")
+    assert got["detected_at"] == "2024-06-15T17:12:00Z"
+    assert [a["ticket"] for a in got["action_items"]] == ["IT-2207", "TXM-55120", "ENG-771", None]

@@ -672,6 +672,18 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
     def apart(a: dict) -> bool:
         return (at := span(a)) is not None and _apart(a["text"], *at)
 
+    def labelled(a: dict) -> bool:
+        return (at := span(a)) is not None and _TICKET_LABEL.search(a["text"], max(0, at[0] - 12), at[0]) is not None
+
+    if sum(1 for a in items if labelled(a)) >= 2:
+        # "Owner: Dev Nair. Due 28/06/2024. Ticket IT-2207." twice or more: the list labels its
+        # tickets, and a key in another item's words names a thing ("4G backup link for ACS-02")
+        for a in items:
+            if span(a) is not None and not labelled(a) and not apart(a):
+                # (its own labelled key, later in its words: "Keep GM-1 out of service ... Ref ENG-771")
+                a["ticket"] = next((k.group(1) for k in _JIRA_KEY.finditer(a["text"])
+                                    if _TICKET_LABEL.search(a["text"], max(0, k.start(1) - 12), k.start(1))), None)
+        return
     prefixes = {a["ticket"].rsplit("-", 1)[0] for a in items if apart(a)}
     if len(prefixes) != 1 or sum(1 for a in items if apart(a)) < 2:
         return
@@ -685,6 +697,8 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
                                      or _KEY_CLOSES.fullmatch(a["text"], k.end(1)) is not None)), None)
 
 
+# a ticket's label right before its key: "Ticket IT-2207", "Ref: OPS-12", "Jira # PAY-3"
+_TICKET_LABEL = lazy_re.compile(r"\b(?:tickets?|ref(?:erence)?|jira|issue|change|cr|wo|work\s+order)\s*[:#]?\s*$", re.I)
 _KEY_CLOSES = lazy_re.compile(r"(?:-\d+)*[\s.;)\]]*")   # (what may follow a key closing an item: "CR-2023-117")
 _HYPHEN_KEY = lazy_re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+")
 

@@ -623,7 +623,7 @@ _PAGES_THE_DESK = lazy_re.compile(r"\bpages\s+the\s+(?:service\s+)?(?:desk|noc)\
 # (or a facility's staff on duty: "Users ... call the local contact on the beamline phone")
 # (or calling it in: "Gate leads radio it in")
 # (or a plant's control room: "calls CCR on Iridium", "calls the ROC")
-_CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?)\s+it\s+in\b"
+_CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?)\s+it\s+in\b|\b(?:all|both)\s+radio\s+(?!in\b)"
                                   r"|\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bcalls?\s+(?:the\s+)?(?:TDM|duty\s+manager|CCR|ROC|MCR"
                                   r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call|local\s+contact"
                                   r"|duty\s+(?:officer|engineer|operator)|shift\s+lead(?:er)?)\b", re.I)
