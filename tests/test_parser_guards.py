@@ -2618,3 +2618,9 @@ def test_supervisors_all_radio_and_a_thing_named_beside_labelled_tickets():
     got = parse(text, "a.txt")
     assert got["detected_at"] == "2024-06-15T17:12:00Z"
     assert [a["ticket"] for a in got["action_items"]] == ["IT-2207", "TXM-55120", "ENG-771", None]
+
+
+def test_a_severity_given_under_the_policy_it_is_rated_by():
+    text = ("# Minutes of the ORMC\n\n## Item 3 — Review of incident IR-2024-112\n\n"
+            "Incident severity as per the Bank's IT Incident Management Policy: **Severity-2**.\n\nThe Head of Payments presented it.\n")
+    assert parse(text, "a.md")["severity_level"] == 2

@@ -1749,9 +1749,15 @@ def _sentence_severity(doc: Doc) -> str | None:
             continue
         for b in s.blocks:
             if b.kind == "para" and ("ev" in b.text or "EV" in b.text or "P" in b.text) \
-                    and (m := _SENTENCE_SEVERITY.search(plain(b.text))):
+                    and (m := _SENTENCE_SEVERITY.search(plain(b.text)) or _KEYED_SEVERITY.search(plain(b.text))):
                 return m.group(1)
     return None
+
+
+# a severity given in a sentence after its own long key: "Incident severity as per the Bank's
+# IT Incident Management Policy: **Severity-2**."
+_KEYED_SEVERITY = lazy_re.compile(r"(?:^|(?<=[.!?]\s))(?i:incident\s+)?(?i:severity)\b[^.:\n]{0,80}:\s*"
+                                  r"((?i:sev(?:erity)?)[\s-]?[0-5]|P[0-4])\b\.?\s*$")
 
 
 def _severity_level(severity: str | None, doc: Doc) -> int | None:
