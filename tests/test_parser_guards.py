@@ -2624,3 +2624,9 @@ def test_a_severity_given_under_the_policy_it_is_rated_by():
     text = ("# Minutes of the ORMC\n\n## Item 3 — Review of incident IR-2024-112\n\n"
             "Incident severity as per the Bank's IT Incident Management Policy: **Severity-2**.\n\nThe Head of Payments presented it.\n")
     assert parse(text, "a.md")["severity_level"] == 2
+
+
+def test_a_mitigation_labelled_in_portuguese_or_spanish():
+    text = ("# Pós-mortem\n\n**Data:** 07/12/2024\n\n## Linha do tempo (UTC)\n\n- 13h40 — Taxa de erro sobe para 60%. Início do impacto.\n"
+            "- 14h35 — Mitigação: flag skip_cpf_check ligada para recargas até R$ 200.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-12-07T14:35:00Z"

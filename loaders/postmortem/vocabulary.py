@@ -1492,7 +1492,9 @@ EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
     "activa la guardia", "activó la guardia", "avisa a la guardia", "avisó a la guardia"]
 EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["duplicadas", "duplicados", "em duplicidade", "por duplicado"]
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + ["não há mais", "nao ha mais", "no hay más", "ya no hay",
-                                                       "pausado", "pausada", "pausados", "pausadas"]
+                                                       "pausado", "pausada", "pausados", "pausadas",
+                                                       # "14h35 — Mitigação: flag skip_cpf_check ligada", as "Mitigation:"
+                                                       "mitigação", "mitigacao", "mitigación", "mitigacion", "mitigazione"]
 # Swedish and Norwegian: the danger gone ("Risken är borta"), working again ("fungerar igen")
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + ["risken är borta", "risikoen er borte", "fungerar igen",
                                                        "fungerer igjen", "virker igjen"]
