@@ -358,6 +358,8 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("Timestamps are the phone's: Nairobi time": whose clock, then its zone)
     r"(?:the\s{1,3}[\w'’-]{2,20}\s{0,3}:\s{1,3})?"
     r"(?:(?:24|12)[\s-]?h(?:ours?)?\s{1,3})?"
+    # ("All times in this bulletin are local time, CET": the clock's kind, then its zone)
+    r"(?:local(?:\s{1,3}time)?\s{0,3},\s{1,3})?"
     # ("times are approximate, Eastern": how sure the times are, before their zone)
     r"(?:approx(?:imate|imately)?\.?,?\s{1,3}(?:in\s{1,3})?)?"
     # ("Times are as Slack showed them, US Eastern": where they were read, before their zone)

@@ -2630,3 +2630,10 @@ def test_a_mitigation_labelled_in_portuguese_or_spanish():
     text = ("# Pós-mortem\n\n**Data:** 07/12/2024\n\n## Linha do tempo (UTC)\n\n- 13h40 — Taxa de erro sobe para 60%. Início do impacto.\n"
             "- 14h35 — Mitigação: flag skip_cpf_check ligada para recargas até R$ 200.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2024-12-07T14:35:00Z"
+
+
+def test_a_story_told_in_four_digit_hours_and_a_zone_after_local_time():
+    text = ("# Incident Investigation Report\n\n**Date of incident:** 02/05/2024\n\nAll times in this report are local time, CET.\n\n"
+            "## Description of events\n\nAt 0351 hrs the fibre to the level PLC was cut. At 0412 hrs the crew called the control room.\n"
+            "The fibre was spliced at 0740 hrs, the VOD put back in auto at 0815 hrs, and the event was closed by the manager.\n")
+    assert parse(text, "a.md")["resolved_at"] == "2024-05-02T07:15:00Z"

@@ -2712,7 +2712,8 @@ _SENTENCE_END = lazy_re.compile(r"(?<=[.!?])(?<![aApP]\.[mM]\.)\s+(?=[A-Z(\"'])"
 # were tried at each of them, 7x the cost over prose)
 # (an hour alone with its half of the day: "at 11 a.m.", "by 3pm"; not a range's,
 # "Between 4am-7am EST", whose zone is said once at its end)
-_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m|uhr\b|uur\b|on\s+(?:mon|tue|wed|thu|fri|sat|sun)))"
+# (and four digits with the hours' abbreviation, as mines and forces write a clock: "At 0351 hrs the fibre ...")
+_CLOCK = lazy_re.compile(r"(?=[\dUG])(?:(?<![\d:.])(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:hrs?|hours)\b)|(?<![\d:.])(?:(?:UTC|GMT)\s+)?\d{1,2}(?:[:h]\d{2}|\.\d{2}(?=\s*(?:UTC|GMT|[ap]\.?m|uhr\b|uur\b|on\s+(?:mon|tue|wed|thu|fri|sat|sun)))"
                     r"|(?<![-–—]\d)(?<![-–—]\d\d)(?=\s?[ap]\.?m\b)(?!\s?[ap]\.?m\.?\s?(?:[-–—]|to\s)\s?\d))"
                     r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\baround )"
                     r"|(?<=\babout )|(?<=\bapproximately )|(?<=\broughly )|(?<=UTC )|(?<=GMT ))(?<![\d:.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.,]\d)"
