@@ -2637,3 +2637,9 @@ def test_a_story_told_in_four_digit_hours_and_a_zone_after_local_time():
             "## Description of events\n\nAt 0351 hrs the fibre to the level PLC was cut. At 0412 hrs the crew called the control room.\n"
             "The fibre was spliced at 0740 hrs, the VOD put back in auto at 0815 hrs, and the event was closed by the manager.\n")
     assert parse(text, "a.md")["resolved_at"] == "2024-05-02T07:15:00Z"
+
+
+def test_why_it_almost_happened_in_portuguese_holds_the_causes():
+    text = ("# Quase vazamento\n\n## Por que quase aconteceu\n\n- The worker's tzdata was never updated.\n"
+            "- The tool shows the schedule in another zone.\n- Nobody checks the UTC value.\n")
+    assert len(parse(text, "a.md")["contributing_factors"]) == 3

@@ -345,7 +345,8 @@ _OTHER_LANGUAGES = {
                 r"fattori\s+(?:contribuenti|concomitanti)", r"bijdragende\s+factoren", r"czynniki\s+przyczyniaj[ąa]ce",
                 r"analyse", r"an[áa]lisis", r"an[áa]lise",
                 # "Por que aconteceu", "Por qué ocurrió", "Pourquoi c'est arrivé", "Warum es passiert ist"
-                r"por\s+qu[eé]\s+(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
+                # (or almost did, a near miss's: "Por que quase aconteceu", "Por qué casi ocurrió")
+                r"por\s+qu[eé]\s+(?:quase\s+|casi\s+)?(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
                 r"warum(?:\s+es\s+(?:passiert\s+ist|geschah))?",
                 # "Waarom kon dit gebeuren?", "Dlaczego to się stało?"
                 r"waarom(?:\s+(?:kon|is|ging)\s+(?:dit|het)(?:\s+(?:zo\s+)?\w+){0,2})?", r"dlaczego(?:\s+to\s+si[ęe]\s+sta[łl]o)?",
