@@ -2643,3 +2643,13 @@ def test_why_it_almost_happened_in_portuguese_holds_the_causes():
     text = ("# Quase vazamento\n\n## Por que quase aconteceu\n\n- The worker's tzdata was never updated.\n"
             "- The tool shows the schedule in another zone.\n- Nobody checks the UTC value.\n")
     assert len(parse(text, "a.md")["contributing_factors"]) == 3
+
+
+def test_a_near_miss_reported_after_its_log_closed_it_was_detected_in_the_log():
+    text = ("# Near Miss Report\n\n| Field | Entry |\n|---|---|\n| Date of event | 12/03/2024 |\n"
+            "| Date / time reported | 12/03/2024 06:20 UTC (after 0600 handover) |\n\n## Sequence of events (UTC)\n\n"
+            "| Time | Event |\n|---|---|\n| 01:58 | SR3 anti-collision goes to COMMS FAIL and self-bypasses |\n"
+            "| 02:05 | SR3 operator notices the banner on the HMI, E-stops SR3 and calls the CRO |\n"
+            "| 04:10 | SR3 released back to production; event closed in the shift log |\n| 06:20 | Event entered in INX |\n")
+    got = parse(text, "a.md")
+    assert (got["detected_at"], got["resolved_at"]) == ("2024-03-12T02:05:00Z", "2024-03-12T04:10:00Z")

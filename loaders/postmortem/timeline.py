@@ -3100,6 +3100,13 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if short in doc.meta:
             value, line = doc.meta[short]
             dt = _meta_time(value, doc, incident_date, line)
+            if key == "detected_at" and dt is not None and any(
+                    e.at is not None and not e.date_only and "resolved" in e.tags and e.at < dt
+                    and any(d.at is not None and "detected" in d.tags and d.at < e.at for d in entries) for e in entries):
+                # ("| Date / time reported | 12/03/2024 06:20 AWST (after 0600 handover) |" after
+                # the log's "02:05 SR3 operator notices ..." and "04:10 ... event closed in the
+                # shift log": the report filed, not the moment anyone knew)
+                continue
             put(key, dt, "metadata")
     if "status" in doc.meta and _CLOSED_STATUS.match(doc.meta["status"][0]) \
             and not _NOT_WHOLLY.search(doc.meta["status"][0]):
