@@ -2653,3 +2653,13 @@ def test_a_near_miss_reported_after_its_log_closed_it_was_detected_in_the_log():
             "| 04:10 | SR3 released back to production; event closed in the shift log |\n| 06:20 | Event entered in INX |\n")
     got = parse(text, "a.md")
     assert (got["detected_at"], got["resolved_at"]) == ("2024-03-12T02:05:00Z", "2024-03-12T04:10:00Z")
+
+
+def test_alarms_lost_in_the_flood_detect_nothing_and_a_stood_down_incident_is_closed():
+    text = ("# Caustic overflow\n\nAll times UTC.\n\n## Timeline (2024-09-05)\n\n"
+            "- 06:19 — LAH-3307 high level alarm, priority Low, lost in the flood\n"
+            "- 06:31 — TK-3307 overflows to bund; LAHH-3307 high-high alarm, also lost in the flood\n"
+            "- 06:38 — Tanker driver sees caustic in the bund and radios the control room\n"
+            "- 06:39 — Driver stops the unloading pump; overflow stops\n- 08:20 — SO stands down the spill incident.\n")
+    got = parse(text, "a.md")
+    assert (got["detected_at"], got["resolved_at"]) == ("2024-09-05T06:38:00Z", "2024-09-05T08:20:00Z")

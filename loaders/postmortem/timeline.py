@@ -1088,6 +1088,14 @@ _FIRST_HARM = lazy_re.compile(r"^\W*first\s+(?:[\w-]+\s+){0,2}(?:rejections?|fai
 _START_REBOOTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|began|keep|keeps|kept)\s+(?:to\s+)?"
                                    r"(?:rebooting|restarting|reboot|restart|crash-?looping|power-?cycling)\b"
                                    r"(?!\s+(?:the|all|each|every|our|them|it|those|these)\b)", re.I)
+# an alarm nobody saw: "lost in the flood", "unseen", "missed by the operator"
+# (not a deadline missed: "gate closure missed by two minutes")
+_ALARM_UNSEEN = lazy_re.compile(r"\b(?:lost\s+in\s+the\s+(?:flood|noise|storm)|unseen|unnoticed"
+                                r"|missed\s+by\s+(?:the|an?|our|everyone|everybody|all)\b)", re.I)
+# a response ended: "SO stands down the count incident", "the emergency was stood down"
+_STOOD_DOWN = lazy_re.compile(r"\b(?:stands?|stood)\s+down\s+(?:the\s+)?(?:[\w-]+\s+)?(?:incident|response|emergency|event"
+                              r"|bridge|alert|ert|crews?)\b|\b(?:incident|response|emergency|event|bridge|ert|team|crews?)\s+"
+                              r"(?:is\s+|was\s+|were\s+)?(?:stood|stands)\s+down\b", re.I)
 _STARTS_GETTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:getting|seeing|receiving|hitting"
                                   r"|get(?!\s+\w+ed\b)|see|receive|hit)\b(?![^.;]{0,40}\bagain\b)(?!\s+(?:\w+\s+)?(?:normal|success\w*|200s?|green|recover\w*|traffic|v\d|the\s+new"
                                   r"|better|fewer|lower|improv\w*|results?|responses?\s+again"
@@ -1302,6 +1310,15 @@ def _tag(e: Entry) -> None:
     if "impact" not in e.tags and ("start" in low or "beg" in low or "kep" in low or "keep" in low) \
             and _START_REBOOTING.search(e.text):
         e.tags.add("impact")   # "Scanners start rebooting mid-scan, lines at all 4 gates stop"
+    if "detected" in e.tags and ("lost" in low or "unseen" in low or "unnoticed" in low or "missed" in low) \
+            and _ALARM_UNSEEN.search(e.text):
+        e.tags.discard("detected")   # "LAH-3307 high level alarm, priority Low, lost in the flood": nobody saw it
+    if "down" in low and (m := _STOOD_DOWN.search(e.text)) is not None:
+        # "SO stands down the count incident", "Incident stood down": the response ended, no
+        # harm ("down" is no outage here, unless more of the entry tells one)
+        if not any(w in _HARM_WORDS for w in _WORD.findall((e.text[:m.start()] + e.text[m.end():]).lower())):
+            e.tags.discard("impact")
+        e.tags.add("resolved")
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     if "resolved" in e.tags and "closed" in low and _THING_CLOSED.search(e.text) and not _ITS_CLOSE.search(e.text):
