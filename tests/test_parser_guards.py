@@ -2663,3 +2663,10 @@ def test_alarms_lost_in_the_flood_detect_nothing_and_a_stood_down_incident_is_cl
             "- 06:39 — Driver stops the unloading pump; overflow stops\n- 08:20 — SO stands down the spill incident.\n")
     got = parse(text, "a.md")
     assert (got["detected_at"], got["resolved_at"]) == ("2024-09-05T06:38:00Z", "2024-09-05T08:20:00Z")
+
+
+def test_a_person_who_will_do_the_item_owns_it():
+    text = ("# Review\n\n## Actions\n\n- Dana Whitfield will add a firmware check to the pipeline. [POS-1182, due 12/5]\n"
+            "- Marcus Bell will upgrade the remaining 46 stores to firmware 4.2. [POS-1183, due 12/19]\n"
+            "- Marco is setting up an expiry monitor for all client domains\n- Support will answer faster\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Dana Whitfield", "Marcus Bell", "Marco", None]

@@ -1299,6 +1299,10 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
             item["owner"] = who   # "Reception team lead (Mele Tupou): check ...": a role, then who holds it
         else:
             item[_HANDLE_KEY] = who   # "Rosa Delgado: separate IP pools ...", "Sarah (comms): send ..."
+    elif owner is None and (nm := _SUBJECT_WILL.match(clean)) and _a_name(nm.group(1)) and not _a_body(nm.group(1)):
+        # "Dana Whitfield will add a firmware check ...", "Marco is setting up an expiry
+        # monitor ...", "Sophie takes the burn-rate alert": the person, then what they will do
+        item[_HANDLE_KEY] = nm.group(1)
     elif owner is None and (nm := _SUBJECT_TO_DO.match(clean)) and nm.group(1).split()[0].lower() not in _TASK_VERBS:
         # "Aoife Brennan to move the manual check-in kit ...", "Airport IT (Declan Moyles) to
         # fit an alarm ...", "Station Manager to raise ...": who, then what they are to do
@@ -1306,6 +1310,9 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
     return item
 
 
+# who opens the item, then what they will do: "Priya Raman will add ...", "Marco is setting up ..."
+_SUBJECT_WILL = lazy_re.compile(r"^([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:will\s+|is\s+going\s+to\s+|is\s+(?=[a-z]+ing\b)"
+                                r"|takes\s+|owns\s+|(?:has\s+)?agreed\s+to\s+)(?=[a-z])")
 # who opens the item, then "to" and what they are to do: capitalised words (a team's
 # acronym among them), perhaps a name or a team in brackets after them
 # (two words or more, or one with a bracket after it: "Leads to review ...", "Work to
