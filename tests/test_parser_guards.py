@@ -2670,3 +2670,15 @@ def test_a_person_who_will_do_the_item_owns_it():
             "- Marcus Bell will upgrade the remaining 46 stores to firmware 4.2. [POS-1183, due 12/19]\n"
             "- Marco is setting up an expiry monitor for all client domains\n- Support will answer faster\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Dana Whitfield", "Marcus Bell", "Marco", None]
+
+
+def test_owners_set_apart_by_hyphens_or_before_a_short_note_ending_on_a_day():
+    items = ["Price up the replica tier (about +40%) - Amara Osei",
+             "Page on-call as well as the NOC wall - Michael Dunne - TBC",
+             "Widen password_hash to TEXT everywhere — Hannah, finished 9 Apr",
+             "Pedir a la pasarela el límite ampliado — Marcos — hecho el 02/12",
+             "Quarterly failover test — Tavita — NET-289 — first one due 31 March",
+             "Move all certificates to managed certificates → PLAT-612 — won't do"]
+    text = "# Review\n\n## Actions\n\n" + "".join(f"- {i}\n" for i in items)
+    got = [a["owner"] for a in parse(text, "a.md")["action_items"]]
+    assert got == ["Amara Osei", "Michael Dunne", "Hannah", "Marcos", "Tavita", None]

@@ -1140,8 +1140,12 @@ def _hyphen_fields(text: str) -> str:
     field readers know: three parts or more, the last a short date or status. Else as it is."""
     parts = text.split(" - ")
     last = parts[-1].strip(" .;")
+    if len(parts) == 2 and len(last) <= 30 and len(last.split()) >= 2 and _a_name(last) and not _a_body(last):
+        return " — ".join(parts)   # ("Price up the replica tier (about +40%) - Amara Osei": the owner, last)
     if len(parts) < 3 or len(last) > 30 or len(parts[-2].strip()) > 40:
         return text
+    if _a_note(last) and _a_name(parts[-2].strip()):
+        return " — ".join(parts)   # ("... the NOC wall - Michael Dunne - TBC")
     st = tp.read_stamp(last)
     if (st is not None and st.has_date) or _DAY_MONTH.match(last) or _status(last) is not None \
             or _status(_CLAUSE_END.split(last, 1)[0]) is not None:
@@ -1227,7 +1231,7 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
                 due_chip = chip.group()   # "... @Maya Chen Oct 17", "@Jonas Petrov 06 Dec 2024 INV-5521": when it is due
         elif (bm := _BRACKET_INITIALS.search(clean[-120:])) and bm.group(1) not in _NOT_INITIALS:
             owner = bm.group(1)
-        elif ("->" in clean or "→" in clean) and (am := _ARROW_TO.search(clean)) \
+        elif ("->" in clean or "→" in clean) and (am := _ARROW_TO.search(clean)) and not _ticket(am.group(1)) \
                 and all(_a_note(n) or _LOOSE_WHEN.match(n.strip()) for n in _NOTE_BREAK.split(am.group(2)) if n.strip()):
             owner = am.group(1)   # "alert on archive_command failures -> mk, OPS-1187": handed to mk
             due_chip = next((dm.group(1) for n in _NOTE_BREAK.split(am.group(2))
@@ -1834,7 +1838,10 @@ def _a_note(text: str) -> bool:
     "done", "due 9/27", "by 28 Jun")."""
     text = text.strip()
     # (a status in lower case too: "(Priya; shipped)", "(Marcus Bell; in review)")
-    return bool(_ticket(text) or _status(text) is not None or _LANDED.match(text) or tp.find_date(text) or _DUE.match(text)
+    # (a few words of what became of it and when: "finished 9 Apr", "hecho el 02/12", "first one
+    # due 31 March", "geregeld op 17 maart")
+    return bool(len(text) <= 40 and len(text.split()) <= 5 and text[:1].isalpha() and _ENDS_ON_A_DAY.search(text)
+                or _ticket(text) or _status(text) is not None or _LANDED.match(text) or tp.find_date(text) or _DUE.match(text)
                 or text[:1].islower() and _status(text.capitalize()) is not None
                 or _day_alone(text)
                 or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
@@ -1846,6 +1853,9 @@ def _a_note(text: str) -> bool:
                     and _status(st[0]) is not None))
 
 
+# a short note ending on a day: "finished 9 Apr", "sent 8 Apr 11:02", "hecho el 02/12"
+_ENDS_ON_A_DAY = lazy_re.compile(r"\s(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?|\d{1,2}\.?\s+[A-Za-zäéû]{3,9}\.?(?:\s+\d{4})?"
+                                 r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)(?:\s+\d{1,2}:\d\d)?$")
 # a due word and a day in numbers, whichever order it is in: "by 10/01/25" (the document's
 # order reads it; either way it is a note after the owner, not more of a name)
 _DUE_IN_NUMBERS = lazy_re.compile(r"^(?:by|due|before)\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2}(?:\d{2})?)?$", re.I)
@@ -1861,7 +1871,7 @@ def _day_alone(text: str) -> bool:
 
 # a note that says when, or that nothing is set yet: "on the day", "no date yet", "no ticket"
 _NO_DATE_YET = lazy_re.compile(r"^(?:on\s+the\s+day|same\s+day|(?:no|without)\s+(?:due\s+)?(?:date|deadline|ticket|eta)"
-                               r"(?:\s+yet)?)$", re.I)
+                               r"(?:\s+yet)?|tbc|tbd|from\s+now\s+on|ongoing)$", re.I)
 # a bracket closing a handle: "ollie (done 8/20)"
 _NOTE_IN_BRACKETS = lazy_re.compile(r"\s*\(([^()]{1,30})\)$")
 
