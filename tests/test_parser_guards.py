@@ -2682,3 +2682,11 @@ def test_owners_set_apart_by_hyphens_or_before_a_short_note_ending_on_a_day():
     text = "# Review\n\n## Actions\n\n" + "".join(f"- {i}\n" for i in items)
     got = [a["owner"] for a in parse(text, "a.md")["action_items"]]
     assert got == ["Amara Osei", "Michael Dunne", "Hannah", "Marcos", "Tavita", None]
+
+
+def test_a_name_among_closing_comma_fields_and_first_names_to_do_the_work():
+    text = "# R\n\n## Actions\n\n- Tests for every retention job, PLAT-3320, Chidi Okafor, by 13 March 2026\n"
+    assert parse(text, "a.md")["action_items"][0]["owner"] == "Chidi Okafor"
+    text = ("# R\n\n## Actions\n\n- Kendra to ask Bindery for full release notes before any upgrade\n"
+            "- Felix to add a hold test to the checklist\n- Work to migrate the catalogue\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Kendra", "Felix", None]

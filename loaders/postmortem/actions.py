@@ -1288,6 +1288,8 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
             status = "done"   # "... — 2025-09-23 — landed in commit a3f291" (no checkbox to say)
     if owner is None and "with" in clean and (sw := _STATUS_WITH.search(clean)) is not None:
         owner = sw.group(1)   # "..., in progress with Ananya": the work is with someone
+    if owner is None and clean.count(",") >= 2 and (who := _comma_fields_name(clean)) is not None:
+        owner = who   # "Tests for every retention job ..., PLAT-3320, Chidi Okafor, by 13 March 2026"
     # (its inline fields, "[due:: 2026-06-01] [priority:: high]", are read: not what it says to do)
     said = _INLINE_FIELD.sub("", told).strip() or told
     # (a ticket field among its fields first: "### Corrective action CA1 — ... on OV-12" over
@@ -1311,9 +1313,15 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
         # "Aoife Brennan to move the manual check-in kit ...", "Airport IT (Declan Moyles) to
         # fit an alarm ...", "Station Manager to raise ...": who, then what they are to do
         item[_HANDLE_KEY] = nm.group(1).strip()
+    elif owner is None and (nm := _ONE_NAME_TO_DO.match(clean)) and nm.group(1).lower() not in _TASK_VERBS \
+            and _a_name(nm.group(1)) and not _a_body(nm.group(1)):
+        # "Kendra to ask Bindery for full release notes ...": a first name, then what they
+        # are to do (an owner when two items of the list name one, as a handle is)
+        item[_HANDLE_KEY] = nm.group(1)
     return item
 
 
+_ONE_NAME_TO_DO = lazy_re.compile(r"^([A-Z][a-z'’-]+)\s+to\s+(?=[a-z])")
 # who opens the item, then what they will do: "Priya Raman will add ...", "Marco is setting up ..."
 _SUBJECT_WILL = lazy_re.compile(r"^([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:will\s+|is\s+going\s+to\s+|is\s+(?=[a-z]+ing\b)"
                                 r"|takes\s+|owns\s+|(?:has\s+)?agreed\s+to\s+)(?=[a-z])")
@@ -1492,6 +1500,26 @@ def _first_due(text: str, incident_date) -> re.Match | None:
             return m
         found = found or m
     return found
+
+
+def _comma_fields_name(text: str) -> str | None:
+    """The person an item names among the fields it closes with after commas, a ticket or a
+    date beside them ("..., PLAT-3320, Chidi Okafor, by 13 March 2026"): one name, and one
+    note at least, among the last parts; else None (a list of things is no owner)."""
+    parts = [p.strip(" .;") for p in _COMMA_NOT_YEAR.split(text)]
+    names, notes = [], 0
+    for p in reversed(parts[1:]):
+        if not p:
+            continue
+        if "(" in p or ")" in p:
+            break   # (a note in brackets is read as one: "(Sunita Rao, Regulatory, due 5 Feb, done)")
+        if _a_note(p):
+            notes += 1
+        elif 2 <= len(p.split()) <= 3 and _a_name(p) and not _a_body(p):
+            names.append(p)   # (a full name: "Dock", one word, is as likely a partner's in a list)
+        else:
+            break
+    return names[0] if len(names) == 1 and notes else None
 
 
 def _who_what_when(text: str, incident_date):
