@@ -2690,3 +2690,15 @@ def test_a_name_among_closing_comma_fields_and_first_names_to_do_the_work():
     text = ("# R\n\n## Actions\n\n- Kendra to ask Bindery for full release notes before any upgrade\n"
             "- Felix to add a hold test to the checklist\n- Work to migrate the catalogue\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Kendra", "Felix", None]
+
+
+def test_near_misses_told_without_the_words():
+    came_within = ("# db07 lost two disks\n\nNothing broke. No queries failed, no data was lost; this is written up because "
+                   "we came within one disk of losing db07's array.\n")
+    saw_nothing = ("# Order server disk\n\nThe disk reached 95% and was cleared before 7:00; the window opened on time, and "
+                   "members saw nothing unusual. If the disk had filled up, the database would have stopped saving orders.\n")
+    lucky = ("# Wildcard certificate renewed three days early\n\nNothing customer-facing broke; this is a write-up of the "
+             "miss we got lucky on, not of an outage.\n")
+    quiet_harm = ("# Search index mismatch\n\nBoth produce 768-d vectors, so nothing failed: the nearest neighbours were just "
+                  "meaningless, and users saw bad results for two days.\n")
+    assert [parse(t, "a.md")["near_miss"] for t in (came_within, saw_nothing, lucky, quiet_harm)] == [True, True, True, False]

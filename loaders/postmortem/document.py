@@ -4992,6 +4992,21 @@ _AVERTED = [
         r"|\bhad\s+(?:it|this|the\s+[\w-]+|we\s+not\s+(?:caught|stopped|held|paused)\s+it)\s+"
         r"gone\s+(?:ahead|out|live|to\s+(?:production|\d{1,3}\s*%))(?!\w)"
         r"[^.;]{0,80}?\bwould\s+have\b", re.I)),
+    # "Nothing broke.", "Nothing was customer-visible", "members saw nothing unusual", "It
+    # didn't come to that": the harm that did not come
+    (("nothing broke", "nothing failed", "nothing was", "saw nothing", "come to that", "came within"), lazy_re.compile(
+        # (a sentence of its own: not "Nothing broke straight away because ...", nor "nothing
+        # failed: the nearest neighbours were just meaningless", harm that came quietly)
+        r"\bnothing\s+(?:broke|failed)(?=\s*[.!]|\s+and\s+no\b)|\bnothing\s+was\s+(?:customer|user)[\s-]visible\b"
+        r"|\b(?:customers?|users?|members?|players?|shoppers?|guests?|clients?|visitors?|fans?)\s+saw\s+nothing\s+"
+        r"(?:unusual|wrong|amiss|different)\b"
+        r"|\b(?:it|this)\s+(?:didn['’]t|did\s+not|never)\s+come\s+to\s+that\b"
+        r"|\bcame\s+within\s+(?:one|a|an|\d+)\s+[\w-]+\s+of\s+(?:losing|an?\s+outage|failing|running\s+out)", re.I)),
+    # "if the disk had hit 100%, postgres stops ...", "If the certificate had expired, every
+    # ... session would have started failing": the harm told as what would have come
+    (("if the", "if it had", "if this had"), lazy_re.compile(
+        r"\bif\s+(?:the\s+[\w-]+(?:\s+[\w-]+)?|it|this|that)\s+had\s+(?:hit|filled(?:\s+up)?|expired|run\s+out|reached"
+        r"|gone\s+(?:out|live|ahead)|shipped|been\s+(?:deployed|released|sent|published|applied))\b", re.I)),
     # a capability that was there, not harm that happened: "no realized harm", "we do
     # not believe there was any impact"
     (("realized harm", "realised harm", "believe there"), lazy_re.compile(
@@ -5002,7 +5017,7 @@ _HARMED = lazy_re.compile(
     r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
     # (not "error rate stayed at 0.02%": a rate that held is the harm that did not come)
     r"|error\s+rates?(?!\s+(?:stayed|remained|held|stays|remains)\s+(?:at|below|under|flat|normal|within|low))|(?:users|customers|visitors|members|patients|residents|passengers|students|pupils|staff|people|players|clients|shoppers)"
-    r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|saw|experienced)"
+    r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|(?:saw|experienced)(?!\s+nothing\b))"
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
     # money spent that should not have been: "Total cost about US$48,200", "money only"
@@ -5160,7 +5175,8 @@ def _clause_denies(text: str, at: int) -> bool:
 
 # harm named as what was avoided or might happen ("without downtime", "may cause
 # downtime", "to avoid an outage"), not as what happened
-_UNREAL = lazy_re.compile(r"\b(?:without|no|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|may|might|could|would|can|risk\s+of)"
+# (or denied: "a write-up of the miss we got lucky on, not of an outage")
+_UNREAL = lazy_re.compile(r"\b(?:without|no|not\s+of|avoid(?:s|ed|ing)?|prevent(?:s|ed|ing)?|may|might|could|would|can|risk\s+of)"
                      r"(?:\s+(?:an?|any|the|cause|causing|lead\s+to|result\s+in|further|some))*\s+$", re.I)
 
 
