@@ -2702,3 +2702,13 @@ def test_near_misses_told_without_the_words():
     quiet_harm = ("# Search index mismatch\n\nBoth produce 768-d vectors, so nothing failed: the nearest neighbours were just "
                   "meaningless, and users saw bad results for two days.\n")
     assert [parse(t, "a.md")["near_miss"] for t in (came_within, saw_nothing, lucky, quiet_harm)] == [True, True, True, False]
+
+
+def test_harm_done_twice_or_late_is_no_near_miss_unless_denied():
+    bounced = ("# Email domain expired\n\nThe domain lapsed, so a lot of our mail bounced or went to spam. "
+               "No customer data was exposed: the parking page was just a parking page.\n")
+    titled = ('# Duplicate "new match" push notifications\n\nRolling back stopped it. No data was exposed and no '
+              "message was lost.\n")
+    caught = ("# Duplicate payout file caught before upload\n\nThe payout file was written with every merchant in it twice. "
+              "It was quarantined and never sent to the bank. No merchant received a duplicate payout and no money moved.\n")
+    assert [parse(t, "a.md")["near_miss"] for t in (bounced, titled, caught)] == [False, False, True]

@@ -5020,6 +5020,17 @@ _HARMED = lazy_re.compile(
     r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|(?:saw|experienced)(?!\s+nothing\b))"
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
+    # (harm done twice or late: "bounced or went to spam", "duplicate payouts", "got the
+    # notification twice", "were delayed by 40 minutes")
+    # (someone on the receiving end: not "the payout file was written twice", a defect caught)
+    r"|bounced|went\s+to\s+spam|(?:was|were)\s+delayed"
+    r"|(?:received|receive|got|get|sent|paid|charged|billed|debited|delivered)\s+(?:[\w$.,-]+\s+){0,4}?"
+    r"(?:duplicate\s+(?:[\w-]+\s+)?(?:notifications?|payouts?|payments?|charges?|e-?mails?|messages?|orders?|pushes?"
+    r"|transfers?)|twice\b(?!\s+(?:a|per|an)\b))"
+    # ... or counted, or named as what went out: "~3.1M duplicate pushes to ~860k users",
+    # 'Duplicate "new match" push notifications' (not "a duplicate payout file", caught)
+    r"|(?:^|(?<=\d)[kKmM]?\s|(?<=\d)\s)duplicate\s+(?:\"[^\"]{1,40}\"\s+|“[^”]{1,40}”\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:notifications?|pushes|charges|payments|payouts|e-?mails|messages|orders)\b(?!\s+(?:file|batch|run|job|records?)\b)"
     # money spent that should not have been: "Total cost about US$48,200", "money only"
     # (not the fix's cost: "Total cost was about $1,200 for the emergency certificate")
     r"|total\s+cost\s+(?:of\s+|was\s+|is\s+)?(?:about\s+|roughly\s+|around\s+|~\s*)?(?:US\s*|A\s*|C\s*)?[$€£]\s*\d[\d,.]*(?:k\b)?(?!\s+(?:for|to|in\s+fees\s+for)\s)"
@@ -5118,6 +5129,8 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
             and not ("mpact" in doc.text[:3000] and _NO_IMPACT_FIELD.search(doc.text, 0, 3000)) \
             and not (impact and _NONE_HARMED.match(impact)):
         return False
+    if title and _DUPLICATES_SENT.match(plain(title)):
+        return False   # 'Duplicate "new match" push notifications': the harm the title names
     whole = " ".join(filter(None, [opening, doc.meta.get("title", ("",))[0],
                                    *(plain(v) for v in _IMPACT_FIELD.findall(doc.text, 0, 4000))]))
     # (harm told in the conditional, "every card payment would have failed", did not happen)
@@ -5125,6 +5138,9 @@ def _harm_averted(doc: Doc, summary: str | None, title: str | None = None) -> bo
     if any(not _UNREAL.search(whole, max(0, m.start() - 40), m.start()) and not _CONDITIONAL.search(m.group())
            and not (whole[m.start() - 1:m.start()] in _QUOTES and whole[m.end():m.end() + 1] in _QUOTES and m.start())
            and not _quoted(whole, m.start())
+           # (harm done twice or late, denied in its clause: "no project was delayed", "No
+           # merchant received a duplicate payout")
+           and not (_TWICE_OR_LATE.match(m.group()) and _clause_denies(whole, m.start()))
            for m in _HARMED.finditer(whole)):
         return False
     return not any(_ACCESS_HAD.finditer(whole)) or all(_clause_denies(whole, m.start()) for m in _ACCESS_HAD.finditer(whole))
@@ -5163,6 +5179,15 @@ _DENIES = lazy_re.compile(r"\b(?:no|not|never|nobody|none|without|prevent\w*|blo
                      r"|attempt\w*|tr(?:y|ied|ies|ying)|before|allow\w*|let|lets|enabl\w*|could|would|might|may|can"
                      r"|risk\w*|whether|if)\b|n[’']t\b", re.I)
 _CLAUSE_END = lazy_re.compile(r"[.;:!?](?=\s|$)")
+
+
+# a title naming what went out twice: 'Duplicate "order on the way" push notifications' (not
+# "Duplicate payout file caught before upload")
+_DUPLICATES_SENT = lazy_re.compile(r"^\W*duplicated?\s+(?:[\"“][^\"”]{1,40}[\"”]\s+)?(?:[\w-]+\s+){0,2}?(?:notifications?|pushes"
+                                   r"|charges|payments|payouts|e-?mails|messages|orders|sms|texts)\b"
+                                   r"(?!\s+(?:file|batch|run|job|records?)\b)", re.I)
+_TWICE_OR_LATE = lazy_re.compile(r"bounced|went\s+to\s+spam|(?:was|were)\s+delayed|(?:received|receive|got|get|sent|paid|charged"
+                                 r"|billed|debited|delivered)\s", re.I)
 
 
 def _clause_denies(text: str, at: int) -> bool:
