@@ -2712,3 +2712,14 @@ def test_harm_done_twice_or_late_is_no_near_miss_unless_denied():
     caught = ("# Duplicate payout file caught before upload\n\nThe payout file was written with every merchant in it twice. "
               "It was quarantined and never sent to the bank. No merchant received a duplicate payout and no money moved.\n")
     assert [parse(t, "a.md")["near_miss"] for t in (bounced, titled, caught)] == [False, False, True]
+
+
+def test_due_words_in_other_languages_and_a_named_day_with_its_date_in_brackets():
+    items = ["Permanent wired connection to the booth PC — Hannah, before Mother's Day (May 11)",
+             "Add a sandbox test. Responsible: Rodrigo Benítez. Date limit: 28/02/2025. Ticket: PAG-1312.",
+             "Alert of provider balance — Gabriel Souza — até 21/06/2025 — AUTH-218",
+             "Put both DST nights into the schedule. Ansvarig: Linnea Berg. Datum: 2025-10-20.",
+             "@neha all domains on the company card + reminder 30 days before expiry (due 30 sep)"]
+    text = "# R\n\n**Date:** 2024-09-01\n\n## Actions\n\n" + "".join(f"- {i}\n" for i in items)
+    got = [a["due"] for a in parse(text, "a.md")["action_items"]]
+    assert got == ["2025-05-11", "2025-02-28", "2025-06-21", "2025-10-20", "2024-09-30"]

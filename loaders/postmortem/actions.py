@@ -203,7 +203,11 @@ _DUE = lazy_re.compile(r"(?=[abdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|
                   r"|prazo|plazo|scadenza|f[äa]llig(?:\s+am)?|bis|entro(?:\s+il)?|son\s+tarih|uiterlijk|tenggat|senast|frist"
                   # ("para el 31/01", "pour le 15/03", "avant le 15/03", "antes del 31/01": by the day)
                   r"|para\s+(?:el|o)|pour\s+le|avant\s+le|antes\s+del?"
-                  r"|h[ạa]n(?:\s+ch[óo]t)?|do\s+dnia)|기한(?=\s*:)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
+                  r"|h[ạa]n(?:\s+ch[óo]t)?|do\s+dnia"
+                  # ("Date limit: 28/02/2025", "até 21/06/2024", "hasta el 15/03", "Datum: 2025-10-20")
+                  r"|date\s+limit|at[ée]|hasta(?:\s+el)?|datum(?=\s*:))|기한(?=\s*:)|기한(?=\s+\d)|期限(?=\s*[:：])|截止(?:日期|时间)?(?=\s*[:：])|📅\ufe0f?)\s*(?:[:=：]|::(?=\s))?[*_]*\s*"
+                  # ("by Friday (Jun 27)", "before Mother's Day (May 11)": a day named, its date in brackets)
+                  r"(?:(?-i:(?:[A-Z][\w'’]*\s+){0,2}[A-Z][\w'’]*)\s*\((?=[^()]{3,20}\)))?"
                   r"[@<]?" + _WEEKDAY_OPEN +   # ("target completion Tuesday, April 15";
                   #                                                        Notion's date mention, "Due: @May 8, 2020";
                   #                                                        an outliner's "DEADLINE: <2025-03-07 Fri>")
