@@ -2723,3 +2723,11 @@ def test_due_words_in_other_languages_and_a_named_day_with_its_date_in_brackets(
     text = "# R\n\n**Date:** 2024-09-01\n\n## Actions\n\n" + "".join(f"- {i}\n" for i in items)
     got = [a["due"] for a in parse(text, "a.md")["action_items"]]
     assert got == ["2025-05-11", "2025-02-28", "2025-06-21", "2025-10-20", "2024-09-30"]
+
+
+def test_a_list_led_into_as_causes_beside_a_short_root_cause_section():
+    text = ("# WebSocket feed down\n\n## Summary\n\nThe feed failed over HTTP/2.\n\n"
+            "Three things contributed to this being missed for so long:\n1. LAN access bypasses the edge.\n"
+            "2. Playwright tests mock WebSockets.\n3. The deploy gate runs against CI, not production.\n\n"
+            "## Root cause\n\nThe edge did not restrict TLS ALPN.\n")
+    assert len(parse(text, "a.md")["contributing_factors"]) == 4

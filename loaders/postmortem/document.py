@@ -4438,6 +4438,10 @@ def _factors(doc: Doc) -> list[str]:
         # nor that: a list its lead-in says holds the causes ("Two factors combined to turn a
         # routine maintenance into customer-facing errors:" over two bullets)
         out = _introduced_causes(doc)
+    elif doc.of_kind("factors") and len(out) < 3:
+        # ... and beside a short causes section, a list elsewhere its lead-in says holds more
+        # ("Three things contributed to this being missed for so long:" above "## Root cause")
+        out += [c for c in _introduced_causes(doc, outside=set(map(id, doc.of_kind("factors")))) if c not in out]
     if not out and not doc.of_kind("factors"):
         # nor that: a post that tells its cause in prose ("This was due to a bad config",
         # "caused by high load", "the root cause of this problem: ...") has that sentence
@@ -4452,11 +4456,11 @@ _LEADS_TO_CAUSES = lazy_re.compile(r"^(?!.*\bprevent)(?:(?:[\w-]+\s+){0,3}?(?:fa
                                    r"|.*\b(?:contributed|caused\s+(?:it|this)|made\s+(?:it|this|things)\s+worse)[^.:]{0,40}:$)", re.I)
 
 
-def _introduced_causes(doc: Doc) -> list[str]:
+def _introduced_causes(doc: Doc, outside: set | None = None) -> list[str]:
     """The items of the first list a paragraph leads into by naming them causes, outside
-    the timeline and the follow-ups; else []."""
+    the timeline and the follow-ups (and the sections ``outside`` names); else []."""
     for s in doc.secs:
-        if doc.kinds.get(id(s)) in ("timeline", "actions", "lessons", "went_well"):
+        if doc.kinds.get(id(s)) in ("timeline", "actions", "lessons", "went_well") or outside and id(s) in outside:
             continue
         for k, b in enumerate(s.blocks[:-1]):
             if b.kind == "para" and b.text.rstrip().endswith(":") and len(b.text) <= 200 \
