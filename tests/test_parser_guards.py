@@ -2731,3 +2731,9 @@ def test_a_list_led_into_as_causes_beside_a_short_root_cause_section():
             "2. Playwright tests mock WebSockets.\n3. The deploy gate runs against CI, not production.\n\n"
             "## Root cause\n\nThe edge did not restrict TLS ALPN.\n")
     assert len(parse(text, "a.md")["contributing_factors"]) == 4
+
+
+def test_a_heading_that_counts_the_failures_holds_the_causes():
+    text = ("# Dashboard down\n\n## Three failures, one incident\n\n1. **Production fix** — a change broke /dashboard.\n"
+            "2. **Observability gap** — alerts did not fire.\n3. **Canary gap** — the canary promoted the broken bundle.\n")
+    assert len(parse(text, "a.md")["contributing_factors"]) == 3

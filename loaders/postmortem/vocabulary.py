@@ -344,6 +344,9 @@ _OTHER_LANGUAGES = {
                 r"facteurs\s+(?:contributifs|aggravants|contributeurs)", r"(?:beitragende|mitwirkende)\s+faktoren",
                 r"fattori\s+(?:contribuenti|concomitanti)", r"bijdragende\s+factoren", r"czynniki\s+przyczyniaj[ąa]ce",
                 r"analyse", r"an[áa]lisis", r"an[áa]lise",
+                # "Three failures, one incident", "Two gaps": the causes counted in the heading
+                r"(?:two|three|four|five|six|seven|[2-9])\s+(?:failures|problems|mistakes|faults|gaps|causes|factors"
+                r"|things\s+(?:that\s+)?went\s+wrong)\b",
                 # "Por que aconteceu", "Por qué ocurrió", "Pourquoi c'est arrivé", "Warum es passiert ist"
                 # (or almost did, a near miss's: "Por que quase aconteceu", "Por qué casi ocurrió")
                 r"por\s+qu[eé]\s+(?:quase\s+|casi\s+)?(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
