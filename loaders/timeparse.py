@@ -1367,6 +1367,8 @@ def date_just_before(text: str, at: int, order_hint: str | None = None, year: in
     before its clock), only spaces, a comma or "at" between; else None. With ``year``, a
     date written without one ("on 13 September at 11:00") takes it."""
     lo = max(0, at - 40)
+    if _DATE_MARK.search(text, lo, at) is None:
+        return None   # (no letter, slash, dot or hyphen there: clocks and digits alone, "10:00 10:00 ...")
     for m in _DATE_START.finditer(text, lo, at):
         st = Stamp()
         end = _match_date(text, m.start(), order_hint, st)
@@ -1381,6 +1383,8 @@ def date_just_before(text: str, at: int, order_hint: str | None = None, year: in
 
 
 _DATE_TO_CLOCK = lazy_re.compile(r"[\s,]*(?:at\s+)?")
+# what any written date holds beside its digits: a month's letters, a slash, a dot, a hyphen, 年
+_DATE_MARK = lazy_re.compile(r"[^\W\d_]|[/.\-]")
 
 
 _WEEKDAY_BEFORE = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+$", re.I)
