@@ -2737,3 +2737,9 @@ def test_a_heading_that_counts_the_failures_holds_the_causes():
     text = ("# Dashboard down\n\n## Three failures, one incident\n\n1. **Production fix** — a change broke /dashboard.\n"
             "2. **Observability gap** — alerts did not fire.\n3. **Canary gap** — the canary promoted the broken bundle.\n")
     assert len(parse(text, "a.md")["contributing_factors"]) == 3
+
+
+def test_someone_flags_it_up_or_to_someone():
+    text = ("# Antivirus false positive\n\nAll times UTC.\n\n## Timeline (2024-01-09)\n\n- 17:50 — 0.4.4 released.\n"
+            "- 18:18 — Hawke flags up Malware antivirus errors for the 0.4.4 installation\n- 18:41 — 0.4.4 reverted.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-01-09T18:18:00Z"

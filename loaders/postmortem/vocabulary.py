@@ -1098,6 +1098,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        for a in ("an", "a") for n in ("issue", "bug", "ticket")]
     # "gets KMSInvalidStateException ... and raises it in #platform": someone telling the team
     + [f"{v} it in" for v in ("raises", "raised", "flags", "flagged")]
+    # ... or to someone, or up: "She flags it to me", "Hawke flags up Malware antivirus errors",
+    # "Agent flags via observability: / at 1.3% free"
+    + [f"{v} {w}" for v in ("flags", "flagged") for w in ("it to", "up", "via")]
     + _variants("pages page", _SUBJECTS)
     + [f"{p} the {w}" for p in ("pages", "page") for w in _SUBJECTS.split()]
     + ["pages an engineer", "pages an sre"]
