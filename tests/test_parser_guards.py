@@ -2743,3 +2743,11 @@ def test_someone_flags_it_up_or_to_someone():
     text = ("# Antivirus false positive\n\nAll times UTC.\n\n## Timeline (2024-01-09)\n\n- 17:50 — 0.4.4 released.\n"
             "- 18:18 — Hawke flags up Malware antivirus errors for the 0.4.4 installation\n- 18:41 — 0.4.4 reverted.\n")
     assert parse(text, "a.md")["detected_at"] == "2024-01-09T18:18:00Z"
+
+
+def test_a_forms_time_fields_opening_with_four_digit_clocks():
+    text = (" SHIFT INCIDENT REPORT\n ----\n DATE OF INCIDENT............: 2024-03-07  THURSDAY\n"
+            " TIMES.......................: UTC\n\n DETECTED....................: 0153 BY AUTOMATION (PAGE TO SHIFT SUPV)\n"
+            " SERVICE RESTORED............: 0506 FILE DELIVERED, 36 MIN AFTER CUT-OFF\n")
+    got = parse(text, "a.txt")
+    assert (got["detected_at"], got["mitigated_at"]) == ("2024-03-07T01:53:00Z", "2024-03-07T05:06:00Z")

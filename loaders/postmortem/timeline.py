@@ -3460,6 +3460,10 @@ def _meta_time(value: str, doc, incident_date, line: int | None = None):
         return dt
     text = plain(value)
     st = tp.read_stamp(text, doc.order_hint)
+    if (st is None or not st.has_time) and (four := _FOUR_DIGIT_CLOCK.match(text)) is not None:
+        # "DETECTED....: 0153 BY AUTOMATION", "SERVICE RESTORED....: 0506 FILE DELIVERED": a
+        # time field's value opening with a 24-hour clock of four digits
+        st = tp.read_stamp(f"{four.group(1)}:{four.group(2)}", doc.order_hint)
     if st is None or not st.has_time:
         # further in, only a time given with its day ("about 8am April 14, 2026"), not
         # one the value relates to ("10 minutes after the 14:05 deploy")
@@ -3480,6 +3484,9 @@ def _meta_time(value: str, doc, incident_date, line: int | None = None):
     return dt
 
 
+# (words or a note after it, not a month: "2024 Mar" is a year)
+_FOUR_DIGIT_CLOCK = lazy_re.compile(r"([01]\d|2[0-3])([0-5]\d)(?=\s+(?!(?:" + tp.MONTH_STEMS + r")[a-z]*\b)[^\W\d_]|\s*\()",
+                                    re.I)
 # "**Status**: Closed April 14, 2026 at 10am PT": a status that says when it closed
 # (and in Spanish, French, Portuguese and German: "Resuelto (cierre 21-oct-2025 01:30 UTC)";
 # not "Resuelto parcialmente; revisión pendiente el 2025-10-30", which closes nothing)
