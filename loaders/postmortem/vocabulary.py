@@ -77,7 +77,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "Longer-Term Corrective Actions", "Short-term follow-ups", "Immediate action items"
         r"(?:(?:short|long(?:er)?|near|mid|medium)[\s-]*term|immediate)\s+(?:corrective\s+|preventive\s+|remedial\s+)?"
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
-        r"review\s+actions?", r"next\s+(?:steps?|actions?)",
+        # (and a meeting assistant's "Suggested next steps", Gemini's notes' list of follow-ups)
+        r"review\s+actions?", r"(?:suggested\s+)?next\s+(?:steps?|actions?)",
         # an on-call's "What to do:", "What to do next" over the list
         r"what\s+(?:still\s+)?to\s+do(?:\s+(?:next|now|about\s+it))?",
         # a formal report's "Agreed actions", "Outstanding actions"
