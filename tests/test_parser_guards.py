@@ -2751,3 +2751,14 @@ def test_a_forms_time_fields_opening_with_four_digit_clocks():
             " SERVICE RESTORED............: 0506 FILE DELIVERED, 36 MIN AFTER CUT-OFF\n")
     got = parse(text, "a.txt")
     assert (got["detected_at"], got["mitigated_at"]) == ("2024-03-07T01:53:00Z", "2024-03-07T05:06:00Z")
+
+
+def test_a_severity_field_pointing_elsewhere_a_placeholder_with_a_filter_and_a_status_note_in_italics():
+    text = ("# Card declines\n\n| Field | Value |\n|---|---|\n| Severity | see Impact |\n\n## Impact\n\n"
+            "We called this a **Sev 1** at 14:20 because card payments are our main revenue path.\n")
+    assert parse(text, "a.md")["severity_level"] == 1
+    text = ("# Flag defaults\n\n**Severity:** {{ incident.severity | upper }}\n\n## Summary\n\n"
+            "For 45 minutes EU users got the defaults. I declared it a SEV2 at 16:58.\n")
+    assert parse(text, "a.md")["severity_level"] == 2
+    text = "# Invoices sent twice\n\n## Incident details\n\n- **Status:** Final *(Draft → In review → Final)*\n"
+    assert parse(text, "a.md")["status"] == "Final"

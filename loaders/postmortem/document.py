@@ -43,6 +43,7 @@ from loaders.problems import Problems
 # (one character, no run of spaces around it: a run of 30,000 tabs costs linear time)
 _FIELD_SEP = lazy_re.compile(r"[|\u00b7\u2022]")
 _FIELDS_SEP = lazy_re.compile(r"(?<=\s)[|\u00b7\u2022](?=\s)")
+_PLACEHOLDER_SPAN = lazy_re.compile(r"\{\{[^{}]*\}\}")
 # a run of spaces (or a tab) between a field's value and the next field's key
 _FIELDS_IN_COLUMNS = lazy_re.compile(r"(?<=\S)(?: {3,}|\t[ \t]*)(?=[^\W\d_][\w .'’/-]{0,30}?:\s)")
 # a sentence's end before a short key and its colon ("... team. Author: ...", "... P2. Doc
@@ -83,7 +84,13 @@ def _bold_pairs(line: str):
     keys = list(_BOLD_KEY.finditer(line[:4000]))
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
-        yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(line[m.end():end], 1)[0].strip()
+        value = line[m.end():end]
+        if "{{" in value:
+            # ("**Severity:** {{ incident.severity | upper }}": a template's filter, no field after it)
+            value = _PLACEHOLDER_SPAN.sub(lambda p: p.group().replace("|", "\x00"), value)
+            yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(value, 1)[0].replace("\x00", "|").strip()
+            continue
+        yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(value, 1)[0].strip()
 class _KeyValueLine:
     """"Key: value" lines: a key in letters of any alphabet ("Duración"), and a note in
     brackets after it that may hold anything ("Severity (see `operations/incidents/
@@ -1820,6 +1827,9 @@ def _byline_severity(doc: Doc) -> str | None:
     return None
 
 
+# a field's value that points elsewhere for it: "see Impact", "see below", "(see §3)"
+_POINTER = lazy_re.compile(r"\W*(?:see|refer\s+to|per|cf\.?)\b", re.I)
+_EMPHASISED_NOTE = lazy_re.compile(r"[*_]{1,2}(\([^()]*\))[*_]{0,2}")
 _RATED_SEVERITY = lazy_re.compile(
     r"\b(?:rated|classified|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
     r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev(?:erity)?)[\s-]?[0-5])\b"
@@ -1867,6 +1877,8 @@ def _stated_status(value: str | None) -> str | None:
     if not value:
         return value
     said = _STATUS_DRESS.sub("", value).strip()
+    if "(" in said and ("*" in said or "_" in said):
+        said = _EMPHASISED_NOTE.sub(r"\1", said)   # "Final *(Draft → In review → Final)*": a note in italics
     if (days := tp.dates_in(said, None)) and said[days[-1][0]:].strip(" .") and \
             len(said[:days[-1][0]].split()) >= 1 and tp.find_date(said[:days[-1][0]]) is None:
         said = said[:days[-1][0]].strip(" ,;:—–-(（·•|")   # "Reviewed 2024-03-06", "Approved on 12 May 2024", "Reviewed · 20 May 2025"
@@ -2224,7 +2236,11 @@ def _collect_metadata(doc: Doc) -> None:
                             # side by side in columns, as a PDF's text or a memo gives them
                             line_text = _FIELDS_IN_COLUMNS.sub(" | ", line_text)
                         said = plain(line_text)
-                        pieces = _FIELDS_SEP.split(said)
+                        pieces = _FIELDS_SEP.split(said) if "{{" not in said else [
+                            # (a template's filter inside its placeholder, "{{ incident.severity |
+                            # upper }}", sets no field apart)
+                            p.replace("\x00", "|") for p in
+                            _FIELDS_SEP.split(_PLACEHOLDER_SPAN.sub(lambda m: m.group().replace("|", "\x00"), said))]
                         if len(pieces) == 1 and len(said) < 300 and ". " in said:
                             # "Network team. Author: R. Achterberg. Sev: P2. Doc status: draft":
                             # short fields run together as sentences (two at least, each short)
@@ -2490,6 +2506,11 @@ def _record(doc: Doc, options: Options) -> dict:
     severity = severities.stated(str(severity) if severity is not None else doc.meta.get("severity", (None,))[0])
     if severity is None and title and (m := _TITLED_SEVERITY.match(title)):
         severity = m.group(1)   # "SEV-2 Incident: ...", "[P1] Checkout down": the title states it
+    unlevelled = None
+    if severity is not None and _POINTER.match(severity) and _severity_level(severity, doc) is None:
+        # "| Severity | see Impact |": the field points elsewhere, and the story says it ("We
+        # called this a **Sev 1** at 14:20"); kept if nothing does
+        unlevelled, severity = severity, None
     if severity is None and doc.text and any(w in doc.text for w in _RATED_WORDS) \
             and (m := _RATED_SEVERITY.search(doc.text if "**" not in doc.text else doc.text.replace("**", ""))):
         # "We rated this P2 internally", "rated SEV-3 as ...", "we treated it as a **P2**"
@@ -2502,6 +2523,8 @@ def _record(doc: Doc, options: Options) -> dict:
         severity = m.group(1)   # a forge's scoped label: '/label ~"severity::2" ~"Incident::Resolved"'
     if severity is None and "/" in doc.text[:3000] and (m := _LABEL_SEVERITY.search(doc.text[:3000])):
         severity = f"{m.group(1)}::{m.group(2)}"   # a GitHub label: "Labels: `postmortem` `severity/2`"
+    if severity is None:
+        severity = unlevelled
 
     status = front(doc, "status")
     status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])
