@@ -2762,3 +2762,10 @@ def test_a_severity_field_pointing_elsewhere_a_placeholder_with_a_filter_and_a_s
     assert parse(text, "a.md")["severity_level"] == 2
     text = "# Invoices sent twice\n\n## Incident details\n\n- **Status:** Final *(Draft → In review → Final)*\n"
     assert parse(text, "a.md")["status"] == "Final"
+
+
+def test_a_meeting_recaps_topic_then_who_will_do_it():
+    text = ("# Recap\n\n## Follow-up tasks\n\n- SFTP pool health: Rhys Morgan will add a liveness check. PAY-3310\n"
+            "- Queue alerting: Li Wei will lower the export queue alert to 100. PAY-3311\n"
+            "- Second bureau route: Hannah Okafor to look at a standby connection — won't do\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Rhys Morgan", "Li Wei", "Hannah Okafor"]

@@ -1327,13 +1327,15 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
 
 _ONE_NAME_TO_DO = lazy_re.compile(r"^([A-Z][a-z'’-]+)\s+to\s+(?=[a-z])")
 # who opens the item, then what they will do: "Priya Raman will add ...", "Marco is setting up ..."
-_SUBJECT_WILL = lazy_re.compile(r"^([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:will\s+|is\s+going\s+to\s+|is\s+(?=[a-z]+ing\b)"
+# (after a topic's label, as a meeting recap writes it: "SFTP pool health: Rhys Morgan will add ...")
+_SUBJECT_WILL = lazy_re.compile(r"^(?:[^:]{3,40}:\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:will\s+|is\s+going\s+to\s+|is\s+(?=[a-z]+ing\b)"
                                 r"|takes\s+|owns\s+|(?:has\s+)?agreed\s+to\s+)(?=[a-z])")
 # who opens the item, then "to" and what they are to do: capitalised words (a team's
 # acronym among them), perhaps a name or a team in brackets after them
 # (two words or more, or one with a bracket after it: "Leads to review ...", "Work to
 # migrate ..." open with a word alone)
-_SUBJECT_TO_DO = lazy_re.compile(r"^((?:[A-Z][\w&'’.-]*\s+){1,3}[A-Z][\w&'’.-]*(?:\s+\([^()]{2,40}\))?"
+_SUBJECT_TO_DO = lazy_re.compile(r"^(?:[^:]{3,40}:\s+(?=[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*\s+to\s))?"
+                                 r"((?:[A-Z][\w&'’.-]*\s+){1,3}[A-Z][\w&'’.-]*(?:\s+\([^()]{2,40}\))?"
                                  r"|[A-Z][\w&'’.-]*\s+\([^()]{2,40}\))\s+to\s+(?=[a-z])")
 # the verbs an action item opens with when it says what to do, not who does it ("Migrate
 # Redis to use TLS", "Configure Alertmanager to page ...")
