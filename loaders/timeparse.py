@@ -392,7 +392,7 @@ _ZONE_STATEMENT = lazy_re.compile(
     # ("(IDT, UTC+3)": a local name this table lacks, then its offset; "(server time, UTC+9)":
     # whose clock, then its zone)
     # ("(times CEST)", "(timestamps in IST)", "(all PT)": the word for the times, then their zone)
-    r"(?<=[(（])\s{0,3}(?:approx(?:imate|imately)?\.?,?\s{1,3}|(?:all\s{1,3})?(?:times?|timestamps?)\s{1,3}(?:in\s{1,3})?|all\s{1,3}(?:in\s{1,3})?|(?:[a-z]{2,12}\s{1,2}){0,2}?[a-z]{2,12}\s{0,2}[,/]\s{0,3})??|(?<=t)imezone\s{0,3}:?\s{0,3}|"
+    r"(?<=[(（])\s{0,3}(?:approx(?:imate|imately)?\.?,?\s{1,3}|(?:all\s{1,3})?(?:times?|timestamps?)\s{1,3}(?:in\s{1,3})?|all\s{1,3}(?:in\s{1,3})?|(?:[a-z]{2,12}\s{1,2}){0,2}?[a-z]{2,12}\s{0,2}[,;/]\s{0,3})??|(?<=t)imezone\s{0,3}:?\s{0,3}|"
     # "Time zone: CET", "| Time zone used | Nairobi (EAT) |"
     r"(?<=t)ime\s{0,3}zone(?:\s{1,3}(?:used|in\s+use))?\s{0,3}[:|,]?\s{0,3}|"
     # the same in other languages: "en heure de Paris", "horário de Brasília", "hora de

@@ -2769,3 +2769,12 @@ def test_a_meeting_recaps_topic_then_who_will_do_it():
             "- Queue alerting: Li Wei will lower the export queue alert to 100. PAY-3311\n"
             "- Second bureau route: Hannah Okafor to look at a standby connection — won't do\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Rhys Morgan", "Li Wei", "Hannah Okafor"]
+
+
+def test_a_review_meetings_notes_are_dated_by_the_incident_its_goals_name():
+    text = ("---\ntitle: \"2025-04-09 Incident review – scanner sync outage\"\ncreated: 2025-04-09T15:02:11+02:00\n---\n\n"
+            "# 2025-04-09 Incident review – scanner sync outage\n\n## Participants\n- Hannah Lindqvist (facilitator)\n- Jon Aasen\n\n"
+            "## Goals\n- Agree the timeline for INC-3307 (Thursday 3 April 2025, Borås DC)\n\n"
+            "## Timeline (agreed; Stockholm time, Thursday 3 April)\n\n- 13:45 Scanners start dropping into offline mode. Start of impact.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"]) == ("2025-04-03", "2025-04-03T11:45:00Z")

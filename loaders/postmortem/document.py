@@ -1492,6 +1492,8 @@ def _next_phase(s, prev_s, previous: str | None, kind: str) -> bool:
 
 # a title that names a meeting about the incident: "Meeting summary for ...", "Retro notes
 # (3/4)", "Incident review meeting — 2025-03-18"
+# a meeting's notes: who came ("## Participants", "**Attendees:**")
+_MET = lazy_re.compile(r"^[#*\s]*(?:participants|attendees|present|invited|in\s+attendance)\b", re.I | re.M)
 _MEETING_TITLE = lazy_re.compile(r"\bmeeting\b|\bretro(?:spective)?\s+notes\b|\breview\s+notes\b|\bminutes\b", re.I)
 _CONTENTS = lazy_re.compile(r"(?:table\s+of\s+)?contents|toc|index|inhalt|sommaire|[íi]ndice", re.I)
 _FIXES = lazy_re.compile(r"fixes\s*[:.]?$", re.I)
@@ -2823,6 +2825,15 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # "Meeting summary for Incident review: ... (11/18/2025)" over "The team reviewed
         # Saturday's (11/15/2025) outage": the title dates the meeting, the opening the incident
         doc.problems.warning(None, f"the title dates the meeting {found}, but its opening names {said}; "
+                                   f"{said} used")
+        return said, None
+    if found is not None and source in ("front matter", "byline", "title", "metadata") and _MET.search(doc.text[:3000]) \
+            and (said := _weekday_fitting_day(" ".join(plain(t) for t in _opening_items(doc)), hint, found)) is not None \
+            and found - timedelta(days=30) <= said < found:
+        # a review meeting's notes, dated the day it met ("## Date 09 Apr 2025", "## Participants"),
+        # whose goals name the incident's day with its weekday ("Agree the timeline for
+        # INC-3307 (Thursday 3 April 2025, Borås DC)")
+        doc.problems.warning(None, f"the {source} dates the meeting {found}, but its opening names {said}; "
                                    f"{said} used")
         return said, None
     if source in ("file name", "front matter") and title and found is not None \
