@@ -2778,3 +2778,10 @@ def test_a_review_meetings_notes_are_dated_by_the_incident_its_goals_name():
             "## Timeline (agreed; Stockholm time, Thursday 3 April)\n\n- 13:45 Scanners start dropping into offline mode. Start of impact.\n")
     got = parse(text, "a.md")
     assert (got["date"], got["started_at"]) == ("2025-04-03", "2025-04-03T11:45:00Z")
+
+
+def test_a_check_in_answer_dated_days_after_the_morning_it_tells_of():
+    text = ('# Automatic check-in: "Anything go sideways this week?"\n\n**Lucía Ferreyra** answered · Friday, May 16, 2025 · '
+            "Studio › Client Ops\n\nYes. The dental site was down on Tuesday morning (May 13), so I'm writing it up here.\n\n"
+            "**Rough timeline (UTC):**\n\n- 7:10 AM – registrar parks the domain\n- 9:05 AM – site and booking load again\n")
+    assert parse(text, "a.md")["date"] == "2025-05-13"

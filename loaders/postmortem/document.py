@@ -3195,7 +3195,9 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 
 # a weekday, then a day and its month in either order: "Tuesday, September 17", "Tue 17 Sep"
-_WEEKDAY_THEN_DAY = lazy_re.compile(r"\b(" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+# (or the part of the day, then the date in brackets: "on Tuesday morning (May 13)")
+_WEEKDAY_THEN_DAY = lazy_re.compile(r"\b(" + tp.WEEKDAY_STEMS + r")[a-z]*\.?,?\s+(?:(?:morning|afternoon|evening|night)\s+\()?"
+                                    r"(?=(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
                                     r"(?:" + tp.MONTH_STEMS + r")|\d)", re.I)
 
 
@@ -3384,6 +3386,8 @@ _ON_WEEKDAY_DATE = lazy_re.compile(r"\bon\s+(?:the\s+(?:morning|afternoon|evenin
 # top ("*By Dana Okafor, Infrastructure Lead — posted November 8, 2024*", "*Tillbook
 # engineering blog — 24 May 2024 — Rhys Morgan*")
 _BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b(?:posted|published|written)\s+(?:on\s+)?"
+                     # (a check-in's or a thread's answer: "**Lucía Ferreyra** answered · Friday, May 16, 2025")
+                     r"|\b(?:answered|replied|commented)\s+[·•|—–-]\s"
                      r"|\b(?:engineering\s+)?blog\s+[—–·•|-]"
                      # "*Brambleway Logistics · Technology & Operations newsletter · Friday 26
                      # September 2025*": a newsletter's issue, and its day
