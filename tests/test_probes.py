@@ -161,9 +161,9 @@ FLOORS = {
     "blind-el": 0.99,   # first look 0.937 (251/268 at e4cf104; the same at f12242f and 7970602); learned from (0.993)
     "blind-em": 0.98,   # first look 0.893 (241/270 at e4cf104; the same at f12242f and 7970602); learned from (0.985)
     "blind-en": 0.98,   # first look 0.913 (241/264 at e4cf104; 235 at f12242f, 241 at 7970602); learned from (0.985)
-    "blind-eo": 0.92,   # first look 0.927 (243/262 at ec0f049); not read
-    "blind-ep": 0.82,   # first look 0.824 (206/250 at ec0f049); not read
-    "blind-eq": 0.96,   # first look 0.966 (259/268 at ec0f049); not read
+    "blind-eo": 0.99,   # first look 0.927 (243/262 at ec0f049; 245 at a330e15); learned from (0.996)
+    "blind-ep": 0.98,   # first look 0.824 (206/250 at ec0f049; 207 at a330e15); learned from (0.984)
+    "blind-eq": 0.99,   # first look 0.966 (259/268 at ec0f049; the same at a330e15); learned from (0.996)
     "blind-er": 0.86,   # first look 0.867 (235/271 at 0980d3b); not read
     "blind-es": 0.83,   # first look 0.839 (224/267 at 0980d3b); not read
     "blind-et": 0.95,   # first look 0.956 (263/275 at 0980d3b); not read
