@@ -2785,3 +2785,11 @@ def test_a_check_in_answer_dated_days_after_the_morning_it_tells_of():
             "Studio › Client Ops\n\nYes. The dental site was down on Tuesday morning (May 13), so I'm writing it up here.\n\n"
             "**Rough timeline (UTC):**\n\n- 7:10 AM – registrar parks the domain\n- 9:05 AM – site and booking load again\n")
     assert parse(text, "a.md")["date"] == "2025-05-13"
+
+
+def test_a_shift_handoff_titled_with_its_span_dated_by_the_day_it_all_happened():
+    text = ("# On-call handoff: Aurelio → Katarzyna (Mon 1 Dec 08:00 – Tue 2 Dec 08:00 CET)\n\n"
+            "_Platform on-call handoffs 2025_\n\n## Near miss: WAL volume almost full\n\n"
+            "All times below are CET and all of it happened on Tuesday 2 December 2025, in the early hours.\n\n"
+            "**02:47** — Paged: WAL at 85%.\n\n**03:40** — Dropped the slot. This is where the risk ended.\n")
+    assert parse(text, "a.md")["date"] == "2025-12-02"

@@ -2914,6 +2914,9 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
                                    f"incident happened on {narrated}; {narrated} used (a post is dated "
                                    "the day it was written)")
         return narrated, None
+    if found is not None and source == "title" and title and _names_a_span(title, hint) \
+            and (said := _said_to_happen_on(doc, found)) is not None:
+        return said, None
     if found is not None:
         # (a mail's header gives the day it was sent: a timeline that dates its own entries
         # earlier, "this week's near miss" told day by day, is the incident's)
@@ -2981,7 +2984,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         if named:
             # "... (night shift, Sat 27 July)" in a report that names 2024 elsewhere: the
             # title's own day, its weekday fitting the year, is no day met in passing
-            return found, None
+            return _said_to_happen_on(doc, found) or found, None
     if found is None:
         # the opening's lists, last ("**At a glance**" over "- Door left open: about 6:45pm,
         # Wednesday 12 February 2025"): the first full date before the first section
@@ -3273,6 +3276,22 @@ _OPENS_ON_A_DAY = lazy_re.compile(r"\s*On\s+(?:the\s+)?")
 # a sentence about the incident's own day: "The incident is from ...", "The outage happened on ..."
 _SUBJECT_LINE = lazy_re.compile(r"[\W_]{0,3}(?:re|subject|betreff|objet|asunto|assunto)[\W_]{0,3}:", re.I)
 # ("Re: The bulk-corrections tool incident of Wednesday, April 17": a memo's subject naming it by its day)
+def _said_to_happen_on(doc: Doc, found: date) -> date | None:
+    """The day the text says it all happened on, within the week after the title's
+    ``found`` ("On-call handoff (Mon 1 Dec 08:00 – Tue 2 Dec 08:00 CET)" over "all of it
+    happened on Tuesday 2 December 2025": the title spans a shift, the text says which day
+    of it), with a warning naming both; else None."""
+    if (m := _ALL_HAPPENED_ON.search(doc.text, 0, 4000)) is None \
+            or (said := tp.find_date(doc.text[m.end():m.end() + 60], doc.order_hint)) is None \
+            or not found < said <= found + timedelta(days=7):
+        return None
+    doc.problems.warning(None, f"the title dates it {found}, but the text says it happened on {said}; {said} used")
+    return said
+
+
+# the text saying which day it all happened on: "all of it happened on Tuesday 2 December 2025"
+_ALL_HAPPENED_ON = lazy_re.compile(r"\b(?:all\s+of\s+it|it\s+all|everything|all\s+of\s+this|the\s+(?:incident|outage|event))"
+                                   r"\s+(?:happened|took\s+place|occurred)\s+on\s+", re.I)
 _INCIDENT_DATED = lazy_re.compile(r"\b(?:incident|outage)\s+(?:is\s+from|was\s+on|happened\s+on|happened\s+in|occurred\s+on|took\s+place\s+on"
                                   r"|dates\s+from|was\s+back\s+on|of(?=\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
                                   r"(?:\d|" + tp.MONTH_STEMS + r")))\b", re.I)
