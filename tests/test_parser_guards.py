@@ -2789,7 +2789,8 @@ def test_a_check_in_answer_dated_days_after_the_morning_it_tells_of():
 
 def test_a_shift_handoff_titled_with_its_span_dated_by_the_day_it_all_happened():
     text = ("# On-call handoff: Aurelio → Katarzyna (Mon 1 Dec 08:00 – Tue 2 Dec 08:00 CET)\n\n"
-            "_Platform on-call handoffs 2025_\n\n## Near miss: WAL volume almost full\n\n"
-            "All times below are CET and all of it happened on Tuesday 2 December 2025, in the early hours.\n\n"
-            "**02:47** — Paged: WAL at 85%.\n\n**03:40** — Dropped the slot. This is where the risk ended.\n")
+            "_Platform on-call handoffs 2025_\n\n**Shift summary:** quiet day, one near miss overnight.\n\n"
+            "## Near miss: WAL volume almost full\n\n"
+            "Severity: SEV3. All times below are CET and all of it happened on Tuesday 2 December 2025, in the early hours.\n\n"
+            "**02:47** — Paged: WAL at 85%.\n")
     assert parse(text, "a.md")["date"] == "2025-12-02"
