@@ -2794,3 +2794,11 @@ def test_a_shift_handoff_titled_with_its_span_dated_by_the_day_it_all_happened()
             "Severity: SEV3. All times below are CET and all of it happened on Tuesday 2 December 2025, in the early hours.\n\n"
             "**02:47** — Paged: WAL at 85%.\n")
     assert parse(text, "a.md")["date"] == "2025-12-02"
+
+
+def test_a_zone_stated_at_the_end_of_a_long_paragraph():
+    text = ("# iOS push failures\n\n## Summary\n\nOn Thursday 20 February 2025, iOS users of the app got no push notifications "
+            "(\"your courier is 5 minutes away\") for almost two hours. The APNs auth key our notification service signs "
+            "with was revoked during a clean-up of old keys in the Apple Developer account. Android was unaffected. "
+            "Times are Melbourne time (AEDT).\n\n## Timeline\n\n- 10:14 am — key revoked; every iOS push fails from here on\n")
+    assert parse(text, "a.md")["started_at"] == "2025-02-19T23:14:00Z"

@@ -3865,6 +3865,11 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     for i, line in enumerate(head[:400]):
         if _ZONE_LINE.search(line.lower()):
             z = tp.stated_zone(plain(line))
+            if z is None and len(line) > 300:
+                # (a long paragraph's later sentence: "... Android was unaffected. Times are
+                # Melbourne time (AEDT).", past the 300 characters a statement is looked for in)
+                z = next((z for sentence in _SENTENCE.split(plain(line)) if _ZONE_LINE.search(sentence.lower())
+                          and (z := tp.stated_zone(sentence)) is not None), None)
             nxt = i + 1
             while nxt < len(head) and _COMMENT_LINE.match(head[nxt]):
                 nxt += 1   # (a template's guide under a form's question: "<!-- Fill in ... -->")
