@@ -2802,3 +2802,12 @@ def test_a_zone_stated_at_the_end_of_a_long_paragraph():
             "with was revoked during a clean-up of old keys in the Apple Developer account. Android was unaffected. "
             "Times are Melbourne time (AEDT).\n\n## Timeline\n\n- 10:14 am — key revoked; every iOS push fails from here on\n")
     assert parse(text, "a.md")["started_at"] == "2025-02-19T23:14:00Z"
+
+
+def test_a_running_log_of_incidents_newest_first_tells_its_first_entry():
+    text = ("# billing-ops incident log\n\nNewest first. All times UTC.\n\n## 2024-03-11 — Blank invoice PDFs (SEV-3)\n\n"
+            "Invoices came out blank.\n\n**Timeline**\n\n- 9:02am  first blank PDF rendered\n- 9:41am  rollback complete\n\n"
+            "## 2024-02-26 — Reminder emails sent twice\n\nA retry loop.\n\n## 2024-02-09 — Portal slow\n\nAn index.\n\n"
+            "## 2024-01-17 — Payment webhook lag\n\nA queue.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"]) == ("2024-03-11", "2024-03-11T09:02:00Z")

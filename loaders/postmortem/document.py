@@ -2967,6 +2967,10 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # (a field that says when it ended, with none that says when it began)
         found = min((d for k in ("mitigated", "resolved") if k in doc.meta
                      if (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None), default=None)
+    if found is None and (logged := _logged_entries(doc)):
+        # a running log of incidents, newest first ("## 2024-03-11 — Blank invoice PDFs
+        # (SEV-3)" over "## 2024-02-26 — ..."): the first entry is the one told in full
+        found = tp.find_date(plain(logged[0].title), hint)
     if found is None:
         # nothing above names a date, but headings may ("### Updated 21. March 2022",
         # status updates newest first): the earliest date near the top is the incident's
@@ -3025,6 +3029,21 @@ _NOTIFICATION_FIELD = lazy_re.compile(r"^[^:\n]{0,60}\b(?:notified|notifiable|re
 # a year standing alone: "gloopjam 2024", "in 2023" (not a version, a path or a count)
 _BARE_YEAR = lazy_re.compile(r"(?<![\w./:-])((?:19[89]|20\d)\d)(?![\w./:%-])")
 _WEEKDAY_WORD = lazy_re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|urday)?\b", re.I)
+
+
+# a log entry's heading: its day, a dash, what happened ("2024-03-11 — Blank invoice PDFs (SEV-3)")
+_LOG_ENTRY = lazy_re.compile(r"^\W*(\d{4}-\d{2}-\d{2})\s*[—–-]\s+(?!(?:update|resolved|monitoring|identified|investigating"
+                             r"|postmortem|follow[\s-]?up)\b)\w", re.I)
+
+
+def _logged_entries(doc: Doc) -> list:
+    """The headings of a running log of incidents, newest first: three or more at one level,
+    each a day, a dash and what happened, the days falling; else []."""
+    heads = [s for s in doc.secs if s.level in (2, 3) and _LOG_ENTRY.match(plain(s.title))]
+    if len(heads) < 3 or len({s.level for s in heads}) != 1:
+        return []
+    days = [_LOG_ENTRY.match(plain(s.title)).group(1) for s in heads]
+    return heads if all(a > b for a, b in zip(days, days[1:])) else []
 
 
 def _yearless_day(doc: Doc, title: str | None) -> tuple[date | None, bool]:
