@@ -2811,3 +2811,10 @@ def test_a_running_log_of_incidents_newest_first_tells_its_first_entry():
             "## 2024-01-17 — Payment webhook lag\n\nA queue.\n")
     got = parse(text, "a.md")
     assert (got["date"], got["started_at"]) == ("2024-03-11", "2024-03-11T09:02:00Z")
+
+
+def test_a_byline_that_names_the_day_its_report_is_about():
+    text = ("---\ntitle: \"Laporan Insiden: Keterlambatan Top-Up\"\ntanggal_terbit: 2024-08-19\n---\n\n"
+            "# Laporan Insiden: Keterlambatan Top-Up\n\n*Diterbitkan Senin, 19 Agustus 2024. Laporan ini membahas gangguan "
+            "pada Sabtu, 17 Agustus 2024.*\n\n## Ringkasan\n\nTop-up saldo tertunda.\n")
+    assert parse(text, "a.md")["date"] == "2024-08-17"

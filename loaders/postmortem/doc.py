@@ -47,6 +47,9 @@ class Doc:
     # the incident's day came from a field that times it ("**Reported**: 2026-01-17 15:51")
     dated_by_field: bool = False
     dated_by_mail: bool = False   # the date is a mail header's ("Sent:", "Date:"): the day it was written
+    # the other days the byline names after its own ("*Diterbitkan Senin, 19 Agustus 2024.
+    # Laporan ini membahas gangguan pada Sabtu, 17 Agustus 2024.*": the report's subject's)
+    byline_days: tuple = ()
     # the first field whose key names nothing the parser knows but whose value is a day
     # alone ("**Datum incidentu:** 07.05.2025"): weak evidence of the incident's day
     unnamed_day: tuple[str, int] | None = None

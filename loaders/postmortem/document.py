@@ -2845,6 +2845,14 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # title naming the same day (not "failing silently since ... on 2 December", a
         # cause the opening dates a month before)
         return found, None
+    if source in ("byline", "front matter") and found is not None \
+            and (source == "byline" or _byline_day(doc) == found) \
+            and (said := next((d for d in doc.byline_days if _reach(doc, found) <= d < found), None)) is not None:
+        # "*Diterbitkan Senin, 19 Agustus 2024. Laporan ini membahas gangguan pada Sabtu, 17
+        # Agustus 2024.*": the byline's own words say which day the report is about
+        doc.problems.warning(None, f"the byline dates the document {found}, but names {said} as the day it tells of; "
+                                   f"{said} used")
+        return said, None
     if source == "byline" and found is not None:
         # "Written 12 March 2025 by ..." over "**Incident period:** Tuesday 4 March 2025, 2:20
         # PM to ...": a field that times the incident dates it, before the prose is read
@@ -3483,6 +3491,7 @@ def _byline_day(doc: Doc) -> date | None:
             if b.line > _BYLINE_REACH:
                 break
             if b.kind == "para" and (day := _byline(b.text)) is not None:
+                doc.byline_days = tuple(d for _, d in tp.dates_in(plain(b.text), doc.order_hint) if d != day)
                 return day
             # (not a mail quoted in the write-up: "> **Sent:** Tuesday 1 April 2025", a notice sent a week before)
             if b.kind == "para" and _mail_header(b) and not doc.lines[b.line - 1].lstrip().startswith(">"):
