@@ -2818,3 +2818,12 @@ def test_a_byline_that_names_the_day_its_report_is_about():
             "# Laporan Insiden: Keterlambatan Top-Up\n\n*Diterbitkan Senin, 19 Agustus 2024. Laporan ini membahas gangguan "
             "pada Sabtu, 17 Agustus 2024.*\n\n## Ringkasan\n\nTop-up saldo tertunda.\n")
     assert parse(text, "a.md")["date"] == "2024-08-17"
+
+
+def test_italian_again_and_a_status_with_its_day_among_dashed_fields():
+    text = ("# Pagamenti persi\n\nOrari in UTC.\n\n## Cronologia (2024-10-26)\n\n- **18:05** – Il gateway ruota la chiave; i pagamenti falliscono.\n"
+            "- **18:32** – La Polizia Locale chiama il nostro numero per i partner.\n"
+            "- **19:20** – Rilasciata la 2.9.1. I nuovi pagamenti vengono registrati di nuovo.\n\n## Azioni correttive\n\n"
+            "- Spostare le comunicazioni sulla lista tech-partner@ — responsabile: Giulia Ferri — **completata** il 28/10\n")
+    got = parse(text, "a.md")
+    assert got["mitigated_at"] == "2024-10-26T19:20:00Z" and got["action_items"][0]["status"] == "done"

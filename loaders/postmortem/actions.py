@@ -1362,13 +1362,17 @@ def _set_apart_status(text: str) -> str | None:
     if len(parts) >= 2 and len(last := parts[-1].strip(" .;")) > 30 and last[-1:] == ")":
         last = _WHY_NOTE.sub("", last)   # "... — Abandoned (operator B has postponed their project)": the status, why in brackets
     if len(parts) >= 2 and len(last) <= 30:
-        return _status(last)
+        if (said := _status(last)) is None and (day := _DAY_AFTER_STATUS.search(last)) is not None:
+            said = _status(last[:day.start()])   # ("— **completata** il 28/10": the status, then its day)
+        return said
     if len(parts) >= 2 and len((first := _CLAUSE_END.split(last, 1)[0]).split()) <= 3 and first != last:
         return _status(first)   # "... (Fraser McLeod) – Completed, the supplier has added us to ...": the status, then why
     return None
 
 
 _CLAUSE_END = lazy_re.compile(r"[,;:.]\s")
+# a day after a status word, perhaps with its preposition: "il 28/10", "on 3/11", "le 12.02."
+_DAY_AFTER_STATUS = lazy_re.compile(r"\s+(?:(?:il|on|le|el|am|op|em|na|w|dne)\s+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?$", re.I)
 _WHY_NOTE = lazy_re.compile(r"\s*\([^()]{0,120}\)$")
 
 

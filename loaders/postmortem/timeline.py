@@ -608,8 +608,11 @@ _AGAIN_ROMANCE = lazy_re.compile(r"\b(?:vuelven?|volvi[óo]|volvieron|volta[mv]?
 _CALLS_US = lazy_re.compile(r"(?<!\bse )\b(?:(?:llama|llamó|llaman|llamaron)\s+(?:la|el|un|una)|(?:liga|ligou|ligam|ligaram)\s+(?:o|um|uma))\s", re.I)
 # ... or said with "again" after the verb: "Los emails salen otra vez", "funcionan de nuevo",
 # "voltou a funcionar novamente" (not what fails again: "falla otra vez", "cae de nuevo")
-_AGAIN_ANOTHER_TIME = lazy_re.compile(r"\b(?!fall|falh|ca[eií]|romp|quebr|bloque|trav|colaps|degrad|interromp|error)"
-                                      r"[^\W\d_]{3,}(?:n|an|en)?\s+(?:otra\s+vez|de\s+nuevo|novamente|de\s+novo)\b", re.I)
+_AGAIN_ANOTHER_TIME = lazy_re.compile(r"\b(?!fall|falh|ca[eií]|cad|romp|rott|quebr|bloque|blocc|trav|colaps|degrad|interromp"
+                                      r"|error|erreur|tomb|plant|crash|guast|sbagli)"
+                                      r"[^\W\d_]{3,}(?:n|an|en)?\s+(?:otra\s+vez|de\s+nuevo|novamente|de\s+novo"
+                                      # (and in Italian and French: "vengono registrati di nuovo", "fonctionnent de nouveau")
+                                      r"|di\s+nuovo|de\s+nouveau)\b", re.I)
 # what the service does, done as it should again: "scans were completing normally", "the
 # service is operating normally" (not "were not completing normally", nor "stopped ...")
 # a measure said to be normal, as an entry's last words: "..., latency normal", "error rate normal again"
@@ -1351,7 +1354,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "Novas transferências voltam a liquidar em segundos"
     if ("llama" in said or "llamó" in said or "liga" in said or "ligou" in said) and _CALLS_US.search(e.text):
         e.tags.add("detected")  # "Llama la Clínica Veterinaria Albufera: sus clientes no reciben ..."
-    if ("vez" in said or "nuevo" in said or "novamente" in said or "novo" in said) and _AGAIN_ANOTHER_TIME.search(e.text):
+    if ("vez" in said or "nuevo" in said or "novamente" in said or "novo" in said or "nouveau" in said or "nuovo" in said) \
+            and _AGAIN_ANOTHER_TIME.search(e.text):
         e.tags.add("mitigated")  # "Los emails salen otra vez", "los pagos funcionan de nuevo"
     if not _STAGES.isdisjoint(said) and (m := _STAGE_CLOSES.search(e.text)) \
             and not (e.text[m.start()] in ".;" and _ALERT_QUOTED.search(e.text)):
