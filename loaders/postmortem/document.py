@@ -44,6 +44,15 @@ from loaders.problems import Problems
 _FIELD_SEP = lazy_re.compile(r"[|\u00b7\u2022]")
 _FIELDS_SEP = lazy_re.compile(r"(?<=\s)[|\u00b7\u2022](?=\s)")
 _PLACEHOLDER_SPAN = lazy_re.compile(r"\{\{[^{}]*\}\}")
+
+
+def _split_fields(sep, text: str, maxsplit: int = 0) -> list[str]:
+    """``text`` split into its fields at ``sep``, but not inside a template's placeholder:
+    "**Severity:** {{ incident.severity | upper }}" is one field, its filter's bar no separator."""
+    if "{{" not in text:
+        return sep.split(text, maxsplit)
+    masked = _PLACEHOLDER_SPAN.sub(lambda m: m.group().replace("|", "\x00"), text)
+    return [p.replace("\x00", "|") for p in sep.split(masked, maxsplit)]
 # a run of spaces (or a tab) between a field's value and the next field's key
 _FIELDS_IN_COLUMNS = lazy_re.compile(r"(?<=\S)(?: {3,}|\t[ \t]*)(?=[^\W\d_][\w .'’/-]{0,30}?:\s)")
 # a sentence's end before a short key and its colon ("... team. Author: ...", "... P2. Doc
@@ -84,13 +93,7 @@ def _bold_pairs(line: str):
     keys = list(_BOLD_KEY.finditer(line[:4000]))
     for i, m in enumerate(keys):
         end = keys[i + 1].start() if i + 1 < len(keys) else len(line)
-        value = line[m.end():end]
-        if "{{" in value:
-            # ("**Severity:** {{ incident.severity | upper }}": a template's filter, no field after it)
-            value = _PLACEHOLDER_SPAN.sub(lambda p: p.group().replace("|", "\x00"), value)
-            yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(value, 1)[0].replace("\x00", "|").strip()
-            continue
-        yield (m.group(1) or m.group(2)).strip(), _FIELD_SEP.split(value, 1)[0].strip()
+        yield (m.group(1) or m.group(2)).strip(), _split_fields(_FIELD_SEP, line[m.end():end], 1)[0].strip()
 class _KeyValueLine:
     """"Key: value" lines: a key in letters of any alphabet ("Duración"), and a note in
     brackets after it that may hold anything ("Severity (see `operations/incidents/
@@ -2238,11 +2241,7 @@ def _collect_metadata(doc: Doc) -> None:
                             # side by side in columns, as a PDF's text or a memo gives them
                             line_text = _FIELDS_IN_COLUMNS.sub(" | ", line_text)
                         said = plain(line_text)
-                        pieces = _FIELDS_SEP.split(said) if "{{" not in said else [
-                            # (a template's filter inside its placeholder, "{{ incident.severity |
-                            # upper }}", sets no field apart)
-                            p.replace("\x00", "|") for p in
-                            _FIELDS_SEP.split(_PLACEHOLDER_SPAN.sub(lambda m: m.group().replace("|", "\x00"), said))]
+                        pieces = _split_fields(_FIELDS_SEP, said)
                         if len(pieces) == 1 and len(said) < 300 and ". " in said:
                             # "Network team. Author: R. Achterberg. Sev: P2. Doc status: draft":
                             # short fields run together as sentences (two at least, each short)
