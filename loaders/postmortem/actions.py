@@ -677,7 +677,7 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
         return (at := span(a)) is not None and _apart(a["text"], *at)
 
     def labelled(a: dict) -> bool:
-        return (at := span(a)) is not None and _TICKET_LABEL.search(a["text"], max(0, at[0] - 12), at[0]) is not None
+        return (at := span(a)) is not None and _labelled_at(a["text"], at[0])
 
     if sum(1 for a in items if labelled(a)) >= 2:
         # "Owner: Dev Nair. Due 28/06/2024. Ticket IT-2207." twice or more: the list labels its
@@ -685,8 +685,8 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
         for a in items:
             if span(a) is not None and not labelled(a) and not apart(a):
                 # (its own labelled key, later in its words: "Keep GM-1 out of service ... Ref ENG-771")
-                a["ticket"] = next((k.group(1) for k in _JIRA_KEY.finditer(a["text"])
-                                    if _TICKET_LABEL.search(a["text"], max(0, k.start(1) - 12), k.start(1))), None)
+                a["ticket"] = next((k.group(1) for k in _JIRA_KEY.finditer(a["text"]) if _labelled_at(a["text"], k.start(1))),
+                                   None)
         return
     prefixes = {a["ticket"].rsplit("-", 1)[0] for a in items if apart(a)}
     if len(prefixes) != 1 or sum(1 for a in items if apart(a)) < 2:
@@ -703,6 +703,11 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
 
 # a ticket's label right before its key: "Ticket IT-2207", "Ref: OPS-12", "Jira # PAY-3"
 _TICKET_LABEL = lazy_re.compile(r"\b(?:tickets?|ref(?:erence)?|jira|issue|change|cr|wo|work\s+order)\s*[:#]?\s*$", re.I)
+
+
+def _labelled_at(text: str, start: int) -> bool:
+    """Whether the key at ``start`` in ``text`` has a ticket's label right before it."""
+    return _TICKET_LABEL.search(text, max(0, start - 12), start) is not None
 _KEY_CLOSES = lazy_re.compile(r"(?:-\d+)*[\s.;)\]]*")   # (what may follow a key closing an item: "CR-2023-117")
 _HYPHEN_KEY = lazy_re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+")
 
@@ -1878,14 +1883,15 @@ def _a_note(text: str) -> bool:
     # (a status in lower case too: "(Priya; shipped)", "(Marcus Bell; in review)")
     # (a few words of what became of it and when: "finished 9 Apr", "hecho el 02/12", "first one
     # due 31 March", "geregeld op 17 maart")
-    return bool(len(text) <= 40 and len(text.split()) <= 5 and text[:1].isalpha() and _ENDS_ON_A_DAY.search(text)
+    short = len(text) <= 40 and len(text.split()) <= 5
+    return bool(short and text[:1].isalpha() and _ENDS_ON_A_DAY.search(text)
                 or _ticket(text) or _status(text) is not None or _LANDED.match(text) or tp.find_date(text) or _DUE.match(text)
                 or text[:1].islower() and _status(text.capitalize()) is not None
                 or _day_alone(text)
                 or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
                 or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text) or _DUE_IN_NUMBERS.match(text)
                 # (a loose time for the work: "— Georgie Hart (Saltbush Presents) — before the 2026 on-sale")
-                or len(text) <= 40 and len(text.split()) <= 5 and _LOOSE_WHEN.match(text) is not None
+                or short and _LOOSE_WHEN.match(text) is not None
                 # (a status word in any language, then its day: "selesai 27/01", "erledigt 3.2.")
                 or (" " in text and (st := text.rsplit(None, 1))[0] and _DAY_MONTH.match(st[1]) is not None
                     and _status(st[0]) is not None))
