@@ -2827,3 +2827,52 @@ def test_italian_again_and_a_status_with_its_day_among_dashed_fields():
             "- Spostare le comunicazioni sulla lista tech-partner@ — responsabile: Giulia Ferri — **completata** il 28/10\n")
     got = parse(text, "a.md")
     assert got["mitigated_at"] == "2024-10-26T19:20:00Z" and got["action_items"][0]["status"] == "done"
+
+
+def test_an_incident_status_left_open_keeps_the_incident_unresolved():
+    text = ("# PM handover: West Side, Sat 8/10/24\n\nAll times park time (Pacific).\n\n## Incident: ride stop\n\n"
+            "Incident status: OPEN (ride still down at handover)\n\n### Timeline\n\n- 12:48 PM: E-stop on zone 6.\n"
+            "- 1:41 PM: Evac complete, last guest out. Impact mitigated.\n")
+    got = parse(text, "a.md")
+    assert (got["status"], got["resolved_at"]) == ("OPEN", None)
+
+
+def test_a_post_incident_status_is_the_write_ups_over_the_incidents():
+    text = ("# Exports slow\n\n| Field | Value |\n|---|---|\n| Incident status | Closed |\n| Post-incident status | In review |\n")
+    assert parse(text, "a.md")["status"] == "In review"
+
+
+def test_a_handovers_carry_over_list_with_initials_after_a_colon():
+    text = ("# PM handover, Sat 8/10/24\n\nAll times park time (Pacific).\n\n## Carry-over for PM\n\n"
+            "- [ ] Keep the ride closed until Maintenance signs off: OH\n- [x] Guest Relations told: TG\n"
+            "- [ ] Ask Maintenance why the alarm wasn't written up: TG, Monday 8/12\n")
+    items = parse(text, "a.md")["action_items"]
+    assert [(a["owner"], a["due"]) for a in items] == [("OH", None), ("TG", None), ("TG", "2024-08-12")]
+
+
+def test_an_emergency_stop_starts_the_impact_and_a_radio_call_reports_it():
+    text = ("# Ride stop\n\n**Date:** 2024-08-10\n\nAll times UTC.\n\n## Timeline\n\n"
+            "- 12:40: Opening check done.\n- 12:48: E-stop, ZONE 6 OVERTRAVEL.\n"
+            "- 12:50: Operator radios \"Starlight is down\".\n- 13:41: Evac complete.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"]) == ("2024-08-10T12:48:00Z", "2024-08-10T12:50:00Z")
+
+
+def test_someone_signalling_the_control_room_is_how_it_became_known():
+    text = ("# Wave pool hold\n\n**Date:** 2025-01-18\n\nAll times UTC.\n\n## Timeline\n\n"
+            "- 1:38 pm: Lifeguard turns the tower HOLD.\n- 1:40 pm: Waves start despite HOLD; L. signals the control room.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-01-18T13:40:00Z"
+
+
+def test_a_near_miss_by_the_field_naming_the_event_or_by_how_it_is_written_about():
+    for said in ("**Event:** near miss, Surf Lagoon wave pool, Saturday 18 January 2025\n",
+                 "We are grateful to be writing about it as a near miss and not an injury.\n"):
+        text = f"# Safety Share #37: The HOLD button\n\n{said}\n## What happened\n\nThe waves started.\n"
+        assert parse(text, "a.md")["near_miss"] is True, said
+
+
+def test_an_opening_entry_saying_all_ran_normally_does_not_start_the_impact():
+    text = ("# Kiosks\n\n**Date:** 2025-02-15\n\nAll times UTC.\n\n## Timeline\n\n| Time | What |\n|---|---|\n"
+            "| 10:00 | 10:00 session checks in normally (38 guests). |\n"
+            "| 11:00 | 11:00 session check-in: kiosks turn away 24 guests. |\n| 11:12 | Jess calls the duty manager. |\n")
+    assert parse(text, "a.md")["started_at"] == "2025-02-15T11:00:00Z"

@@ -645,12 +645,22 @@ def _item_numbers_are_no_tickets(items: list[dict]) -> None:
             a["ticket"] = None
 
 
+def _due_said(item: dict, incident_date) -> str | None:
+    """The words an item gives for when it is due: after a due word, or a day alone after
+    its owner ("...: TG, Monday 8/12")."""
+    text = plain(item["text"])
+    if (m := _first_due(text, incident_date)) is not None:
+        return m.group(1).strip(" .,;)")
+    if item["owner"] and "," in text and (m := _DAY_AFTER_OWNER.search(text)) and m.group(1) == item["owner"]:
+        return m.group(2)
+    return None
+
+
 def _dues_in_the_lists_order(items: list[dict], incident_date, order_hint: str | None) -> None:
     """An item due on a day and month that read both ways ("due 3/12" after an incident on
     11 March) is due in the order the other items' dates show ("due 3/21", "due 4/4": month
     first), else the document's; alone, it stays unread."""
-    said = {id(a): m.group(1).strip(" .,;)") for a in items
-            if (m := _first_due(plain(a["text"]), incident_date)) is not None}
+    said = {id(a): v for a in items if (v := _due_said(a, incident_date)) is not None}
     orders = {read[2] for v in said.values() if (d := tp.SLASHED_DAY.fullmatch(v)) is not None
               and (read := tp.slashed_month_day(int(d.group(1)), int(d.group(2)), None)) is not None}
     order = next(iter(orders)) if len(orders) == 1 else order_hint
@@ -1291,6 +1301,9 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
         due = tp.due_date(due_chip, incident_date)
     if due is None and "," in clean and (tf := _LISTED_DATE.search(clean)):
         due = tp.due_date(tf.group(1), incident_date)   # "... -- Deepa Nair, 14/02/2025, ITSM-4471"
+    if due is None and owner and "," in clean and (od := _DAY_AFTER_OWNER.search(clean)) \
+            and od.group(1) == owner:
+        due = tp.due_date(od.group(2), incident_date)   # "... wasn't written up: TG, Monday 8/12": who, then by when
     if (owner is None or due is None) and (ww := _who_what_when(clean, incident_date)):
         owner, due = owner or ww[0], due or ww[1]
         if ww[2] and status in (None, "open") and not m:
@@ -1503,6 +1516,13 @@ _INLINE_FIELD = lazy_re.compile(r"\[[\w][\w -]{0,30}::\s[^\[\]]{0,200}\]\s*")
 # Deepa Nair, 14/02/2025, ITSM-4471" (who, when, which ticket; not "-- done 23/01")
 _LISTED_DATE = lazy_re.compile(r"\s(?:--|[—–])\s(?:[^—–,]{1,60},\s*)+(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{2}-\d{2})"
                                r"(?:\s*,[^,—–]{1,40}){0,2}\W*$")
+
+
+# an item closing with its owner and then a day alone after a comma ("...: TG, Monday 8/12")
+_DAY_AFTER_OWNER = lazy_re.compile(r"(?:^|[:—–]\s|\s-\s)\s*([^,:—–]{2,40}?),\s*" + _WEEKDAY_OPEN
+                                   + r"((?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d\d-\d\d"
+                                   + r"|\d{1,2}\s+(?i:" + tp.MONTH_STEMS + r")[a-z]*\.?|(?i:" + tp.MONTH_STEMS
+                                   + r")[a-z]*\.?\s+\d{1,2}))\.?\s*$", re.I)
 
 
 def _first_due(text: str, incident_date) -> re.Match | None:
@@ -1791,6 +1811,8 @@ _HANDLE = lazy_re.compile(r"^@?[a-z][a-z0-9._-]{1,19}$")
 # the parts of an item a handle may stand in: after a dash (a spaced hyphen too, "- kev,
 # due 7/28") or a sentence's end
 _HANDLE_PARTS = lazy_re.compile(_SENTENCE_OR_DASH.pattern + "|" + _SPACED_HYPHEN.pattern)
+# a person's initials closing an item after a colon ("... return passes: TG")
+_COLON_INITIALS = lazy_re.compile(r"\S:\s+([A-Z]{2,3})\s*$")
 _HANDLE_KEY = "_handle"   # an item's handle until its list is read whole (_from_text)
 # "(raj)" closing an item, perhaps before its ticket or notes: "(jordan) LIN-233"
 # (or with its notes inside the bracket: "(sam, on the day)", "(kev, LIN-9)")
@@ -1827,6 +1849,8 @@ def _handle(text: str) -> str | None:
     if (m := _BRACKETED_HANDLE.search(text)) and all(_a_note(n) for n in re.split(r"[,;—–]", f"{m.group(2) or ''},{m.group(3)}")
                                                       if n.strip(" .")):
         return m.group(1) if _a_handle(m.group(1)) else None
+    if (m := _COLON_INITIALS.search(text)) and _initials(m.group(1)):
+        return m.group(1)   # "... before end of shift (RS-3321 is started): OH": a handover's initials
     parts = _HANDLE_PARTS.split(text.strip())
     while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
         parts = parts[:-1]

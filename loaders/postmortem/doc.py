@@ -59,6 +59,9 @@ class Doc:
     date_names_incident: bool = False
     # the Status field's key names the write-up ("Postmortem status"), not the incident ("State")
     status_names_write_up: bool = False
+    # the Status field's key names the incident ("Incident status: OPEN (ride still down at
+    # handover)") and its value says the incident is not over
+    incident_still_open: bool = False
     severity_by_priority: bool = False   # the severity read so far came from a Priority key
 
     by_kind: dict[str, list[Section]] | None = None

@@ -154,7 +154,8 @@ _NEAR_MISS_CLAIM = lazy_re.compile(
     # "this was classified as a near-miss", "Incident closed as a near-miss"
     r"\b(?:classified|classed|counted|treated|considered|recorded|logged|closed)\s+as\s+a\s+near[\s-]?miss\b|"
     # "We are writing this up as a near miss because ...", "we filed it as a near miss"
-    r"\b(?:writ(?:e|es|ing)|wrote|written)\s+(?:this|it)\s+up\s+as\s+a\s+near[\s-]?miss\b"
+    # ("we are grateful to be writing about it as a near miss and not an injury")
+    r"\b(?:writ(?:e|es|ing)|wrote|written)\s+(?:(?:this|it)\s+up|about\s+(?:this|it))\s+as\s+a\s+near[\s-]?miss\b"
     # (not a verdict taken back: "We first filed this as a near miss ... That was wrong")
     r"|(?<!first\s)(?<!initially\s)(?<!originally\s)\bfil(?:e|ed|ing)\s+(?:this|it)\s+as\s+a\s+near[\s-]?miss\b", re.I)
 # "This should not be classified as a near miss", "It wasn't counted as one"
@@ -2026,7 +2027,13 @@ _FIXED_KEY = lazy_re.compile(r"fixed\b", re.I)
 _SEVERITY_KEY = lazy_re.compile(r"(?:incident\s+)?sev(?:erity)?\b", re.I)
 _PRIORITY_KEY = lazy_re.compile(r"(?:incident\s+)?priority\b", re.I)
 # a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
-_NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
+# a status field's key naming the incident, not the write-up ("Incident status"), and a
+# value saying it is not over ("OPEN (ride still down at handover)", "Ongoing")
+_NAMES_INCIDENT_STATE = lazy_re.compile(r"incident\s+status$", re.I)
+_STILL_OPEN = lazy_re.compile(r"\W*(?:open|ongoing|active|investigating|unresolved|not\s+resolved)\b", re.I)
+
+
+_NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|post[\s-]?incident|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
                                   r"|rca|pir|coe|rfo|analysis|notes|debrief)\b", re.I)
 
 
@@ -2135,6 +2142,8 @@ def _collect_metadata(doc: Doc) -> None:
                 doc.date_names_incident = bool(_NAMES_INCIDENT.search(key_text))
             if key == "status":
                 doc.status_names_write_up = bool(_NAMES_WRITE_UP.search(key_text))
+                doc.incident_still_open = bool(_NAMES_INCIDENT_STATE.match(key_text.strip(" *_:"))
+                                               and _STILL_OPEN.match(value))
             if key == "severity":
                 doc.severity_by_priority = bool(_PRIORITY_KEY.match(key_text.strip(" *_:")))
             if key == "duration":
@@ -4887,6 +4896,8 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
         return True
     if title and _NEAR_MISS_WORDS.search(title):
         return True
+    if "title" in doc.meta and _NEAR_MISS.match(plain(doc.meta["title"][0]).strip()):
+        return True   # "**Event:** near miss, Surf Lagoon wave pool, ...": the field naming the event says what it was
     if any(s.level == 1 and _NEAR_MISS.match(plain(s.title).strip()) for s in doc.secs):
         return True  # "# Near miss: ..." under a front-matter title that does not say it
     # the document says so where it sums itself up: its summary, opening, impact or status

@@ -624,10 +624,10 @@ _PAGES_THE_DESK = lazy_re.compile(r"\bpages\s+the\s+(?:service\s+)?(?:desk|noc)\
 # someone on the floor telling the desk that runs the incident, by radio or phone: "operator
 # radios DM", "agents call the TDM", "calls the service desk" (not "Radios in the north half ...")
 # (or a facility's staff on duty: "Users ... call the local contact on the beamline phone")
-# (or calling it in: "Gate leads radio it in")
-# (or a plant's control room: "calls CCR on Iridium", "calls the ROC")
+# (or calling it in: "Gate leads radio it in"; or what was said: 'radios "Starlight is 101"')
+# (or a plant's control room: "calls CCR on Iridium", "calls the ROC"; "signals the control room")
 _CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?)\s+it\s+in\b|\b(?:all|both)\s+radio\s+(?!in\b)"
-                                  r"|\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bcalls?\s+(?:the\s+)?(?:TDM|duty\s+manager|CCR|ROC|MCR"
+                                  r"|\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bradio(?:s|ed)\s+[\"“]|\b(?:calls?|signals|signall?ed)\s+(?:the\s+)?(?:TDM|duty\s+manager|CCR|ROC|MCR"
                                   r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call|local\s+contact"
                                   r"|duty\s+(?:officer|engineer|operator)|shift\s+lead(?:er)?)\b", re.I)
 # someone telling one of us what they see: "Lab technician tells the IT officer that ..."
@@ -978,7 +978,7 @@ _CJK_MARKERS = (("started", lazy_re.compile(r"影响开始|影響開始|영향\s
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radio", "radios", "radioed", "calls", "call", "posts", "posted", "tells"}
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radio", "radios", "radioed", "calls", "call", "posts", "posted", "tells", "signals", "signalled", "signaled"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
@@ -1280,7 +1280,8 @@ def _tag(e: Entry) -> None:
             # Service Desk" (not "updates the maintenance page for the NOC", nor "pages the NOC
             # to announce the window")
             e.tags.add("detected")
-        elif w in ("radio", "radios", "radioed", "calls", "call") and _CALLS_THE_DESK.search(e.text) \
+        elif w in ("radio", "radios", "radioed", "calls", "call", "signals", "signalled", "signaled") \
+                and _CALLS_THE_DESK.search(e.text) \
                 and _CONDITION.isdisjoint(words):   # (not "if you notice any issues, call the help desk")
             e.tags.add("detected")   # "MES-2 operator radios DM: ...", "Gate agents call the TDM"
         elif w == "tells" and _TELLS_THAT.search(e.text) and _CONDITION.isdisjoint(words):
@@ -3023,11 +3024,18 @@ def _positions(text: str, word: str):
 _BEFORE_IT = lazy_re.compile(r"\bpre[\s-]?incident\b|\bbefore\s+the\s+(?:incident|outage)\b|\blead[\s-]?up\b", re.I)
 
 
+# an entry saying all went as it should: "10:00 session checks in normally", "runs as usual"
+_AS_NORMAL = lazy_re.compile(r"\b(?:normally|as\s+(?:normal|usual|expected)|without\s+(?:issue|problem)s?|no\s+(?:issues|problems))\b"
+                             r"(?![^.;]{0,30}\b(?:until|but|except)\b)", re.I)
+
+
 def _after_lead_up(doc, timed: list[Entry]) -> Entry | None:
     """The first timed entry; where a part of the timeline its heading says came before the
     incident holds some of them, the earliest of the others (all of them there: the first)."""
     if not timed:
         return None
+    while len(timed) > 1 and _AS_NORMAL.search(timed[0].text) and not timed[0].tags:
+        timed = timed[1:]   # "10:00 session checks in normally (38 guests)": how things stood before it
     spans = [(s.line, nxt.line if nxt is not None else 1 << 30)
              for s, nxt in zip(doc.secs, [*doc.secs[1:], None]) if s.level and _BEFORE_IT.search(s.title)]
     if not spans:
@@ -3347,11 +3355,13 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if later and _ALL_WELL.search(later[-1].text) and not _NOT_ALL.search(later[-1].text):
             put("resolved_at", later[-1].at, "timeline_full_recovery")
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None \
-            and front(doc, "resolved") is not False and not _RESOLUTION_PENDING.search(doc.text) \
+            and front(doc, "resolved") is not False and not doc.incident_still_open \
+            and not _RESOLUTION_PENDING.search(doc.text) \
             and not ("open" in doc.text and _CLOSED_LATER.search(doc.text)) \
             and not any(e.date_only and e.at is not None and e.at.date() > times["mitigated_at"].date()
                         and ("resolved" in e.tags or "resolved" in e.markers) for e in entries):
-        # (not a status-page issue its front matter keeps open: "resolved = false"; nor a
+        # (not a status-page issue its front matter keeps open: "resolved = false", nor an
+        # incident its status field keeps open: "Incident status: OPEN"; nor a
         # draft that leaves its resolution to be filled in: "_TODO: resolved time — still
         # watching_", "Resolved: TBD"; nor one whose close is an entry of a later day with
         # no clock, "| 21/02/2025 | | Case closed by the Compliance Committee |": its day

@@ -99,6 +99,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"fix(?:es)?\s+(?:plan|needed|required|to\s+(?:make|ship|do))", r"planned\s+fix(?:es)?",
         # "Still open": what is left to do
         r"still\s+open(?:\s+(?:items?|work|tasks?))?",
+        # a shift handover's "Carry-over for PM", "Carried over": what the next shift takes on
+        r"carr(?:y|ied)[\s-]?overs?(?:\s+(?:items?|tasks?|actions?|work))?",
         # "Guardrails added", "New safeguards": protection against the next one (not "Fixes
         # applied", the repair made during the incident)
         # (the bare noun, "## Guardrails", may list the protections that failed)
@@ -726,6 +728,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    r"|retro(?:spective)?\s+|analysis\s+|rca\s+|pir\s+|mir\s+|coe\s+|write[\s-]?up\s+|page\s+|advisory\s+|bulletin\s+"
                    # ("Post-incident status | In review": the review's, beside the incident's own state)
                    r"|post[\s-]?incident\s+"
+                   # ("Incident status: OPEN (ride still down at handover)": the incident's
+                   # state, read where no field states the write-up's)
+                   r"|incident\s+"
                    r"|(?:debrief\s+)?notes\s+|debrief\s+|rfo\s+"
                    # a quality record's own: "NCR Status", "CAPA status", "8D status", "AAR status"
                    r"|ncr\s+|capa\s+|8d\s+|a3\s+|aar\s+)?status", r"state",
@@ -983,6 +988,8 @@ EVENT_WORDS: dict[str, list[str]] = {
         "impacted disrupted disruption lost loss overload overloaded offline exploit exploits exploited experiencing "
         # ("First oversold booking", "orders double-charged"): sold or charged what should not have been
         "oversold overbooked double-charged double-booked "
+        # a machine's emergency stop: "E-stop, ZONE 6 OVERTRAVEL", "Ride e-stopped at 12:48"
+        "e-stop e-stops e-stopped estop "
         "experienced").split()
     # a model server's latency by its own names: "time to first token starts to climb"
     + ["time to first token", "ttft", "queue time", "queue times"]
