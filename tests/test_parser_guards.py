@@ -2876,3 +2876,27 @@ def test_an_opening_entry_saying_all_ran_normally_does_not_start_the_impact():
             "| 10:00 | 10:00 session checks in normally (38 guests). |\n"
             "| 11:00 | 11:00 session check-in: kiosks turn away 24 guests. |\n| 11:12 | Jess calls the duty manager. |\n")
     assert parse(text, "a.md")["started_at"] == "2025-02-15T11:00:00Z"
+
+
+def test_a_bold_first_line_over_a_whole_short_note_is_its_title_and_its_cause_sentence_a_factor():
+    text = ("**Ironworks Fitness: club turnstile outage, Tue 1/21/25**\n\nSev: P3 · Status: resolved · all times CT (Chicago)\n\n"
+            "Member QR check-in failed from open until 6:12a. Cause: the access bridge didn't come back after the power blip.\n\n"
+            "- 5:00a doors open, members get \"Network error\"\n- 6:12a Marco power-cycles the bridge, check-in working again\n")
+    got = parse(text, "a.md")
+    assert got["title"] == "Ironworks Fitness: club turnstile outage, Tue 1/21/25"
+    assert got["contributing_factors"] == ["the access bridge didn't come back after the power blip."]
+
+
+def test_names_closing_a_lists_items_after_a_colon_are_their_owners_not_a_things_name():
+    owned = parse("# Gate\n\n## Follow-ups\n\n- [ ] Heartbeat alert from the bridge to #club-ops: Marco\n"
+                  "- [x] Opening checklist: scan a member QR before doors: Kayla\n", "a.md")["action_items"]
+    assert [a["owner"] for a in owned] == ["Marco", "Kayla"]
+    named = parse("# Db\n\n## Follow-ups\n\n- Upgrade: Postgres\n- Migrate: Redis\n", "a.md")["action_items"]
+    assert [a["owner"] for a in named] == [None, None]
+
+
+def test_a_table_of_measures_at_times_holds_no_timeline_entries():
+    text = ("# Reservations down\n\n**Date:** 2024-07-02\n\nAll times UTC.\n\n## Timeline\n\n- 9:02 AM: error rate 14%.\n"
+            "- 9:52 AM: waiting room enabled; errors drop.\n\n## Supporting data\n\n| Time | RPS | 5xx % |\n|---|---|---|\n"
+            "| 8:55 AM | 310 | 0.1 |\n| 9:05 AM | 3,480 | 41 |\n| 9:28 AM | 5,920 | 78 |\n")
+    assert len(parse(text, "a.md")["timeline"]) == 2

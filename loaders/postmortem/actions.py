@@ -1813,6 +1813,8 @@ _HANDLE = lazy_re.compile(r"^@?[a-z][a-z0-9._-]{1,19}$")
 _HANDLE_PARTS = lazy_re.compile(_SENTENCE_OR_DASH.pattern + "|" + _SPACED_HYPHEN.pattern)
 # a person's initials closing an item after a colon ("... return passes: TG")
 _COLON_INITIALS = lazy_re.compile(r"\S:\s+([A-Z]{2,3})\s*$")
+# or a name, after the task's words ("... to #club-ops: Marco")
+_COLON_NAME = lazy_re.compile(r"(?<=\S):\s+([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s*$")
 _HANDLE_KEY = "_handle"   # an item's handle until its list is read whole (_from_text)
 # "(raj)" closing an item, perhaps before its ticket or notes: "(jordan) LIN-233"
 # (or with its notes inside the bracket: "(sam, on the day)", "(kev, LIN-9)")
@@ -1851,6 +1853,8 @@ def _handle(text: str) -> str | None:
         return m.group(1) if _a_handle(m.group(1)) else None
     if (m := _COLON_INITIALS.search(text)) and _initials(m.group(1)):
         return m.group(1)   # "... before end of shift (RS-3321 is started): OH": a handover's initials
+    if (m := _COLON_NAME.search(text)) and len(text[:m.start()].split()) >= 3 and _a_name(m.group(1)):
+        return m.group(1)   # "Heartbeat alert from the bridge to #club-ops: Marco" (not "Upgrade: Postgres")
     parts = _HANDLE_PARTS.split(text.strip())
     while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
         parts = parts[:-1]

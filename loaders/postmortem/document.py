@@ -3819,7 +3819,9 @@ def _title_from(doc: Doc, as_text) -> str | None:
         return as_text(str(page))
     # a bold line opening the document: "**Search indexer backlog - 2020-09-17**"
     first = next((s for s in doc.secs if s.level > 0), None)
-    if first is not None and first.level >= 7 and id(first) not in doc.kinds \
+    # (its section read as a kind by what it holds, not by its name: "**Ironworks Fitness: ...
+    # outage, Tue 1/21/25**" over the whole note, its timeline bullets included)
+    if first is not None and first.level >= 7 and (id(first) not in doc.kinds or section_kind(plain(first.title)) is None) \
             and not any(b for s in doc.secs[:1] for b in s.blocks):
         return as_text(first.title)
     if "title" in doc.meta:
@@ -4716,7 +4718,7 @@ def _prose_cause(doc: Doc) -> list[str]:
         i = 0
         while i < len(s.blocks):
             if s.blocks[i].kind not in ("para", "item") or shaped and (
-                    s.blocks[i].kind != "para" or not _CAUSE_FIELD.match(plain(s.blocks[i].text).lstrip())):
+                    s.blocks[i].kind != "para" or not _CAUSE_FIELD_OPENS.search(plain(s.blocks[i].text).lstrip())):
                 i += 1
                 continue
             # a list item and its sub-bullets ("- CSS not loading" / "  - Caused by ..."),
@@ -4776,6 +4778,9 @@ _CAUSES_LABEL = lazy_re.compile(r"^(?:(?:the|our|\w+)\s+){0,2}(?:failure\s+modes
 _ROOT_CAUSE_LABEL = lazy_re.compile(r"(?:^|(?<=[.!?]\s))root[\s_]+cause\s*:\s*(\S.*)", re.I)
 # a field that names the cause: "Root cause:", "Root causes:", "Cause:", "根本原因："
 _CAUSE_FIELD = lazy_re.compile(r"(?:root[\s_]+causes?|causes?|根本原因|原因)\s*[:：]\s*", re.I)
+# ... opening the paragraph or a sentence of it ("... in the cold. Cause: the access-control
+# bridge didn't come back after the power blip")
+_CAUSE_FIELD_OPENS = lazy_re.compile(r"(?:^|(?<=[.!?]\s))(?:root[\s_]+causes?|causes?|根本原因|原因)\s*[:：]\s*", re.I)
 # ... left blank or not known yet: "TBD", "N/A — see below", "Unknown, still investigating",
 # "None identified yet", "调查中，预计明天", "unbekannt"; not a cause that opens with such a
 # word ("Unknown client flooding the login API"), nor one found since ("unknown at first,

@@ -2559,6 +2559,12 @@ def _table(r: _Reader, b) -> None:
         skip = [i for i, h in enumerate(header) if i not in time_cols and (tp.stated_zone(h) or _ZONE_COLUMN.search(h))
                 and sum(1 for _, c in body if i < len(c) and (st := r.stamp(c[i])) is not None and st.has_time
                         and st.end >= len(c[i].strip()) - 8) * 3 >= len(body) * 2]
+    if has_header and time_cols and body and all(
+            not any(c.isalpha() for j, cell in enumerate(cells) if j not in time_cols for c in plain(cell))
+            for _, cells in body):
+        # "| Time | RPS | 5xx % |" over "| 9:05 AM | 3,480 | 41 |": a series of measures
+        # read at those times, no event among them
+        return
     if zoned is not None:
         zone, r.zone = r.zone, zoned
         try:
