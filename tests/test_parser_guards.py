@@ -2900,3 +2900,12 @@ def test_a_table_of_measures_at_times_holds_no_timeline_entries():
             "- 9:52 AM: waiting room enabled; errors drop.\n\n## Supporting data\n\n| Time | RPS | 5xx % |\n|---|---|---|\n"
             "| 8:55 AM | 310 | 0.1 |\n| 9:05 AM | 3,480 | 41 |\n| 9:28 AM | 5,920 | 78 |\n")
     assert len(parse(text, "a.md")["timeline"]) == 2
+
+
+def test_a_downtime_logs_down_and_up_cells_time_its_rows_and_a_ride_closed_for_the_day_closes_no_incident():
+    text = ("# Attraction Downtime Report, Sun 11/3/2024\n\nTimes are park time (UTC).\n\n## Timeline (downtime log)\n\n"
+            "| # | Down / Up | Code | Notes |\n|---|---|---|---|\n| 1 | Down 10:42 / Up 11:15 | E-STOP | Boat held at lift base. |\n"
+            "| 2 | Down 15:37 / Up 11/4 08:55 | E-STOP | Guests walked down. Ride closed for the day at 16:05. |\n")
+    got = parse(text, "a.md")
+    assert [e["at"] for e in got["timeline"]] == ["2024-11-03T10:42:00Z", "2024-11-03T15:37:00Z"]
+    assert got["resolved_at"] is None

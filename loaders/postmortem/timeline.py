@@ -719,6 +719,9 @@ _NOT_WHOLLY = lazy_re.compile(r"\b(?:parcial\w*|partial\w*|partly|partiel\w*|tei
                          r"|pendente|ausstehend)\b", re.I)
 # "closed the remaining follow-up items", "closed the tickets": the paperwork, not the incident
 # (its object, in the same clause: not "Incident closed; follow-ups filed")
+# what a place is closed for or to: "for the day", "for the season", "to guests", "to traffic"
+_SHUT_TO_USERS = lazy_re.compile(r"(?:for\s+(?:the\s+)?(?:rest\s+of\s+the\s+)?(?:day|night|evening|season|weekend|winter)"
+                                 r"|to\s+(?:the\s+)?(?:guests|public|visitors|traffic|customers|riders|passengers|members))\b")
 _PAPERWORK = lazy_re.compile(r"\bclos(?:ed|es|ing)\s+(?:(?:the|all|our|its|remaining|open|last|related|outstanding)\s+){0,3}"
                         r"(?:follow[\s-]?ups?|follow[\s-]?up\s+items|items|tickets|tasks|prs|pull\s+requests|issues|actions"
                         r"|jira\s+\w+|todos)\b", re.I)
@@ -1195,6 +1198,8 @@ def _tag(e: Entry) -> None:
                             or kind == "resolved" and w.startswith("clos") and _PAPERWORK.search(e.text)
                             # "cold room door kept closed": a thing held shut, no incident closed
                             or kind == "resolved" and w.startswith("clos") and i and words[i - 1] in _KEPT
+                            # "Ride closed for the day at 16:05": a place shut to its users, no incident closed
+                            or kind == "resolved" and w.startswith("clos") and _SHUT_TO_USERS.match(" ".join(words[i + 1:i + 6]))
                             or _elsewhere(words, i + 1 + n)
                             or "locally" in words[i + 1 + n:i + 4 + n]
                             or ("still" in words or "else" in words) and _STILL_HURT.search(e.text)
@@ -2532,7 +2537,7 @@ def _table(r: _Reader, b) -> None:
         # the first column whose cells read as dates or times
         ncols = max(len(c) for _, c in body) if body else 0
         for i in range(ncols):
-            hits = sum(1 for _, c in body if i < len(c) and r.stamp(c[i]) is not None)
+            hits = sum(1 for _, c in body if i < len(c) and _cell_stamp(r, c[i]) is not None)
             if body and hits >= max(1, len(body) // 2):
                 time_cols = [i]
                 break
@@ -2559,12 +2564,6 @@ def _table(r: _Reader, b) -> None:
         skip = [i for i, h in enumerate(header) if i not in time_cols and (tp.stated_zone(h) or _ZONE_COLUMN.search(h))
                 and sum(1 for _, c in body if i < len(c) and (st := r.stamp(c[i])) is not None and st.has_time
                         and st.end >= len(c[i].strip()) - 8) * 3 >= len(body) * 2]
-    if has_header and time_cols and body and all(
-            not any(c.isalpha() for j, cell in enumerate(cells) if j not in time_cols for c in plain(cell))
-            for _, cells in body):
-        # "| Time | RPS | 5xx % |" over "| 9:05 AM | 3,480 | 41 |": a series of measures
-        # read at those times, no event among them
-        return
     if zoned is not None:
         zone, r.zone = r.zone, zoned
         try:
@@ -2616,12 +2615,27 @@ _ZONE_ABBREVIATION = lazy_re.compile(r"^[A-Z]{3,5}$")
 _DOTTED_DAY = lazy_re.compile(r"^\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?=\s*(?:" + tp.WEEKDAY_IN_BRACKETS + r")?\s*$)")
 
 
+# a state's word before the clock in a log's cell: "Down 10:42 / Up 11:15", "Stopped 08:10"
+_WORD_BEFORE_CLOCK = lazy_re.compile(r"^[\s*_]*[A-Za-z]{2,10}\s+(?=\d{1,2}:\d\d(?!\d))")
+
+
+def _cell_stamp(r: _Reader, cell: str):
+    """A table cell's time: from its start, or after one word that names the state it
+    began ("Down 10:42 / Up 11:15", a ride's downtime log)."""
+    st = r.stamp(cell)
+    if st is None and (m := _WORD_BEFORE_CLOCK.match(cell)) is not None:
+        st = tp.read_stamp(cell, r.doc.order_hint, start=m.end())
+    return st
+
+
 def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) -> None:
     """Each body row an entry: its time from the first ``read`` of ``time_cols``, its text
     the cells outside them."""
-    if not named and not any(any(ch.isalpha() for ch in c) for _, cells in body for i, c in enumerate(cells)
-                             if i not in time_cols):
-        return   # "| 21:00 | 0.061 | 0.192 |": figures by the hour, a table of data, no events
+    if not any(any(ch.isalpha() for ch in plain(c)) for _, cells in body for i, c in enumerate(cells)
+               if i not in time_cols):
+        # "| 21:00 | 0.061 | 0.192 |", "| Time | RPS | 5xx % |" over "| 9:05 AM | 3,480 | 41 |":
+        # figures by the hour, a table of data, no events
+        return
     for ln, cells in body:
         if not any(c.strip() for c in cells):
             continue
@@ -2629,7 +2643,7 @@ def _table_rows(r: _Reader, body, time_cols: list[int], named: bool, read: int) 
         stamp_text = " ".join(f"{c[:d.end()]}.{c[d.end():]}".strip() if k + 1 < len(said) and (d := _DOTTED_DAY.match(c)) else c
                               for k, c in enumerate(said)).strip()
         text = " — ".join(t for i, c in enumerate(cells) if i not in time_cols and (t := plain(c)))
-        st = r.stamp(stamp_text) if stamp_text else None
+        st = _cell_stamp(r, stamp_text) if stamp_text else None
         if named and (m := _HHMM_CELL.match(stamp_text)) and (
                 st is None or st.has_date and not st.has_time and m.start(2) >= st.end):
             # ("| 2024-01-11 | 1620 |": the day's column, then the clock's; not the year
