@@ -2909,3 +2909,12 @@ def test_a_downtime_logs_down_and_up_cells_time_its_rows_and_a_ride_closed_for_t
     got = parse(text, "a.md")
     assert [e["at"] for e in got["timeline"]] == ["2024-11-03T10:42:00Z", "2024-11-03T15:37:00Z"]
     assert got["resolved_at"] is None
+
+
+def test_calling_it_in_reports_it_and_standing_a_precaution_down_is_no_outage():
+    text = ("# Gondola stop\n\n**Date:** 2024-11-30\n\nAll times UTC.\n\n## Timeline\n\n"
+            "- 09:12 Stop - RTN TERM COMMS LOST. Lift operator called it in on ch.4\n- 09:14 Me notified.\n"
+            "- 09:31 Restart on main drive at 3.0 m/s. Evac standby stood down\n")
+    got = parse(text, "a.md")
+    assert got["detected_at"] == "2024-11-30T09:12:00Z"
+    assert got["timeline"][2]["event"] != "impact"

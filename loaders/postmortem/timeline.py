@@ -626,7 +626,7 @@ _PAGES_THE_DESK = lazy_re.compile(r"\bpages\s+the\s+(?:service\s+)?(?:desk|noc)\
 # (or a facility's staff on duty: "Users ... call the local contact on the beamline phone")
 # (or calling it in: "Gate leads radio it in"; or what was said: 'radios "Starlight is 101"')
 # (or a plant's control room: "calls CCR on Iridium", "calls the ROC"; "signals the control room")
-_CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?)\s+it\s+in\b|\b(?:all|both)\s+radio\s+(?!in\b)"
+_CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?|called)\s+it\s+in\b|\b(?:all|both)\s+radio\s+(?!in\b)"
                                   r"|\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bradio(?:s|ed)\s+[\"“]|\b(?:calls?|signals|signall?ed)\s+(?:the\s+)?(?:TDM|duty\s+manager|CCR|ROC|MCR"
                                   r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call|local\s+contact"
                                   r"|duty\s+(?:officer|engineer|operator)|shift\s+lead(?:er)?)\b", re.I)
@@ -981,7 +981,7 @@ _CJK_MARKERS = (("started", lazy_re.compile(r"影响开始|影響開始|영향\s
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radio", "radios", "radioed", "calls", "call", "posts", "posted", "tells", "signals", "signalled", "signaled"}
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radio", "radios", "radioed", "calls", "call", "called", "posts", "posted", "tells", "signals", "signalled", "signaled"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
@@ -1102,6 +1102,7 @@ _ALARM_UNSEEN = lazy_re.compile(r"\b(?:lost\s+in\s+the\s+(?:flood|noise|storm)|u
 _STOOD_DOWN = lazy_re.compile(r"\b(?:stands?|stood)\s+down\s+(?:the\s+)?(?:[\w-]+\s+)?(?:incident|response|emergency|event"
                               r"|bridge|alert|ert|crews?)\b|\b(?:incident|response|emergency|event|bridge|ert|team|crews?)\s+"
                               r"(?:is\s+|was\s+|were\s+)?(?:stood|stands)\s+down\b", re.I)
+_STANDS_DOWN = lazy_re.compile(r"\b(?:stands?|stood|standing)\s+down\b", re.I)
 _STARTS_GETTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|began)\s+(?:to\s+)?(?:getting|seeing|receiving|hitting"
                                   r"|get(?!\s+\w+ed\b)|see|receive|hit)\b(?![^.;]{0,40}\bagain\b)(?!\s+(?:\w+\s+)?(?:normal|success\w*|200s?|green|recover\w*|traffic|v\d|the\s+new"
                                   r"|better|fewer|lower|improv\w*|results?|responses?\s+again"
@@ -1285,7 +1286,7 @@ def _tag(e: Entry) -> None:
             # Service Desk" (not "updates the maintenance page for the NOC", nor "pages the NOC
             # to announce the window")
             e.tags.add("detected")
-        elif w in ("radio", "radios", "radioed", "calls", "call", "signals", "signalled", "signaled") \
+        elif w in ("radio", "radios", "radioed", "calls", "call", "called", "signals", "signalled", "signaled") \
                 and _CALLS_THE_DESK.search(e.text) \
                 and _CONDITION.isdisjoint(words):   # (not "if you notice any issues, call the help desk")
             e.tags.add("detected")   # "MES-2 operator radios DM: ...", "Gate agents call the TDM"
@@ -1322,12 +1323,14 @@ def _tag(e: Entry) -> None:
     if "detected" in e.tags and ("lost" in low or "unseen" in low or "unnoticed" in low or "missed" in low) \
             and _ALARM_UNSEEN.search(e.text):
         e.tags.discard("detected")   # "LAH-3307 high level alarm, priority Low, lost in the flood": nobody saw it
-    if "down" in low and (m := _STOOD_DOWN.search(e.text)) is not None:
+    if "down" in low and (m := (ended := _STOOD_DOWN.search(e.text)) or _STANDS_DOWN.search(e.text)) is not None:
         # "SO stands down the count incident", "Incident stood down": the response ended, no
-        # harm ("down" is no outage here, unless more of the entry tells one)
+        # harm ("down" is no outage here, unless more of the entry tells one); "Evac standby
+        # stood down": a precaution ended, no more than that
         if not any(w in _HARM_WORDS for w in _WORD.findall((e.text[:m.start()] + e.text[m.end():]).lower())):
             e.tags.discard("impact")
-        e.tags.add("resolved")
+        if ended is not None:
+            e.tags.add("resolved")
     if "return" in e.text and _COMES_BACK.search(e.text):
         e.tags.add("mitigated")  # "...; suggestions return."
     if "resolved" in e.tags and "closed" in low and _THING_CLOSED.search(e.text) and not _ITS_CLOSE.search(e.text):
