@@ -167,6 +167,9 @@ FLOORS = {
     "blind-er": 0.86,   # first look 0.867 (235/271 at 0980d3b); not read
     "blind-es": 0.83,   # first look 0.839 (224/267 at 0980d3b); not read
     "blind-et": 0.95,   # first look 0.956 (263/275 at 0980d3b); not read
+    "blind-eu": 0.85,   # first look 0.859 (244/284 at e1a51e4); not read
+    "blind-ev": 0.87,   # first look 0.876 (247/282 at e1a51e4); not read
+    "blind-ew": 0.86,   # first look 0.865 (243/281 at e1a51e4); not read
 }
 
 
