@@ -2918,3 +2918,11 @@ def test_calling_it_in_reports_it_and_standing_a_precaution_down_is_no_outage():
     got = parse(text, "a.md")
     assert got["detected_at"] == "2024-11-30T09:12:00Z"
     assert got["timeline"][2]["event"] != "impact"
+
+
+def test_a_key_times_row_named_in_the_plants_words_with_the_moment_in_brackets_or_contained():
+    text = ("# Near miss: Mine Train held\n\n**Date:** 2025-03-09\n\nAll times UTC.\n\n## Key times\n\n"
+            "| Milestone | Time |\n|---|---|\n| Ride down (impact start) | 10:42 |\n| Fault detected | 10:42 |\n"
+            "| Guests clear / hazard contained | 11:09 |\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2025-03-09T10:42:00Z", "2025-03-09T11:09:00Z")

@@ -801,7 +801,10 @@ def meta_key(key: str) -> str | None:
                 return tail.group(1).lower()   # "Event severity": the severity, not the event's name
             return name
     if (tail := _LAST_WORD_KEY.search(k)) is not None and len(k.split()) <= 3:
-        return tail.group(1).lower()   # "Exposure mitigated", "Impact resolved": the moment the last word names
+        # "Exposure mitigated", "Impact resolved", "Hazard contained": the moment the last word names
+        return _LAST_WORD_NAMES.get(tail.group(1).lower(), tail.group(1).lower())
+    if note and k.isascii() and (inner := meta_key(note.group().strip()[1:-1])) in ("started", "detected", "mitigated", "resolved"):
+        return inner   # "| Ride down (impact start) | 10:42 |": the plant's word, then the moment it is
     if (two := _TWO_SCRIPTS.match(k)) is not None:
         # "影響期間 Impact period", "検知 Detection": one key written in both languages
         return meta_key(two.group(2)) or meta_key(two.group(1))
@@ -832,8 +835,9 @@ _TOLD_TO = lazy_re.compile(r"\b(?:to|with)\b", re.I)
 # "Exposure mitigated")
 # (not "Not resolved", "Partially mitigated", "Current severity": a state, not the moment
 # or the incident's own)
+_LAST_WORD_NAMES = {"contained": "mitigated"}
 _LAST_WORD_KEY = lazy_re.compile(r"(?<=\s)(?<!\bnot\s)(?<!\bpartially\s)(?<!\bpartly\s)(?<!\bnever\s)(?<!\bstill\s)"
-                                 r"(?<!\bnearly\s)(?<!\byet\s)(?<!\bcurrent\s)(severity|mitigated|resolved)$", re.I)
+                                 r"(?<!\bnearly\s)(?<!\byet\s)(?<!\bcurrent\s)(severity|mitigated|resolved|contained)$", re.I)
 # the words a form opens a moment's key with: "Date/time", "Date and time of", "Time of the"
 _WHEN_LEAD = lazy_re.compile(r"^(?:date\s*(?:/|and|&)\s*time|date|time)\s+(?:(?:of|when)\s+)?(?:the\s+)?"
                              r"(?:(?:breach|incident|outage|attack|exposure|event|problem)\s+)?", re.I)
