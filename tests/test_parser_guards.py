@@ -2926,3 +2926,19 @@ def test_a_key_times_row_named_in_the_plants_words_with_the_moment_in_brackets_o
             "| Guests clear / hazard contained | 11:09 |\n")
     got = parse(text, "a.md")
     assert (got["started_at"], got["mitigated_at"]) == ("2025-03-09T10:42:00Z", "2025-03-09T11:09:00Z")
+
+
+def test_clocks_jumping_is_no_harm_and_a_flag_raised_in_a_channel_reports_it():
+    text = ("# Lift tickets\n\n**Date:** 2025-03-09\n\nAll times UTC.\n\n## Timeline\n\n- 2:00 AM: Clocks jump to 3:00 AM.\n"
+            "- 6:04 AM: First \"price changed\" checkout failure.\n"
+            "- 6:50 AM: Guest Services flags a spike of \"price keeps changing\" chats in #ecom-help.\n"
+            "- 7:05 AM: Checkout-failure alert fires.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"]) == ("2025-03-09T06:04:00Z", "2025-03-09T06:50:00Z")
+
+
+def test_a_numbered_line_or_gate_closed_closes_no_incident():
+    text = ("# Zip line arrestor\n\n**Date:** 2025-07-19\n\nAll times UTC.\n\n## Timeline\n\n| Time | Event |\n|---|---|\n"
+            "| 14:20 | Arrestor fails to engage; guest stopped by the backup brake. |\n"
+            "| 14:45 | Line 5 closed; the two held guests walked out on the service trail. |\n")
+    assert parse(text, "a.md")["resolved_at"] is None

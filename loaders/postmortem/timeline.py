@@ -1082,7 +1082,9 @@ _STOPS_WORKING = lazy_re.compile(r"(?<!monitoring\s)(?<!monitor\s)(?<!alerting\s
 # a thing shut, not the incident: "dome closed on UPS power", "Shutter fully closed by hand
 # pendant", "Maintenance bypass breaker closed", "change window closed early" (unless the
 # entry closes the incident too: "Window closed, incident resolved")
-_THING_CLOSED = lazy_re.compile(r"\b(?:shutter|dome|door|valve|gate|breaker|hatch|store|window|cover)s?\s+"
+_THING_CLOSED = lazy_re.compile(r"(?:\b(?:shutter|dome|door|valve|gate|breaker|hatch|store|window|cover)s?"
+                                # (or a numbered one of a venue's: "Line 5 closed", "Gate 3 closed", "Lane 2 closed")
+                                r"|\b(?-i:[A-Z])[a-z]+\s+\d{1,3}[A-Z]?)\s+"
                                 r"(?:fully\s+|now\s+|is\s+|was\s+|were\s+|are\s+)?closed\b", re.I)
 _ITS_CLOSE = lazy_re.compile(r"\b(?:resolved|incident|all[\s-]clear|calling\s+it|closes|closing|ticket|case)\b", re.I)
 # an entry that opens on the first of the harm: "First wrong site_closed rejection at
@@ -1251,6 +1253,8 @@ def _tag(e: Entry) -> None:
                         if _GOES_ON.isdisjoint(words):
                             e.tags.add("mitigated")
                         continue
+                    if kind == "impact" and w in ("jump", "jumps") and "clocks" in words[max(0, i - 2):i]:
+                        continue  # "Clocks jump to 3:00 AM MDT": the change to summer time, no harm
                     if kind == "impact" and i >= 2 and words[i - 1] == "further" and words[i - 2] in _CONTAINING:
                         continue  # "preventing further loss": harm averted, not harm done
                     if kind == "impact" and "whose" in words[max(0, i - 5):i]:
@@ -2183,6 +2187,8 @@ _RAISES_IT = lazy_re.compile(r"(?<!feature\s)\bflags?\s+(?:a|an|the|this)\s+(?:[
                             r"(?:bug|issue|error|regression|problem|vulnerability|defect|fault|outage|anomaly)s?\b"
                             # "Maya (Support) flags in #checkout that ...", "Aisha posts in #data-help: ..."
                             r"|\b(?:flags?|flagged|posts|posted|asks|asked)\s+(?:it\s+|this\s+)?in\s+#[\w-]+"
+                            # ("Guest Services flags a spike of \"price keeps changing\" chats in #ecom-help")
+                            r"|\b(?:flags|flagged)\s+(?:a|an|the)\s+[^.;#]{3,80}?\s+in\s+#[\w-]+"
                             # "... flags the public binding and opens SEC-88": a ticket raised for it
                             r"|\b(?:opens|opened|files|filed|raises|raised)\s+(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7})\b"
                             # "@oksana-k opens #801: 'upgraded, all my sources are gone'", "#1502 opened: ..."
