@@ -21,6 +21,7 @@ same instant on every path:
 """
 from __future__ import annotations
 
+import calendar
 import contextlib
 import functools
 import re
@@ -641,6 +642,9 @@ _BRACKET_WEEKDAY = "(?:" + WEEKDAY_IN_BRACKETS + ")?"   # (between a date and it
 _DATE_PATTERNS = [
     # 2021-06-30, 2021/06/30
     ("ymd", lazy_re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    # 2026-131T03:47:52Z: ISO 8601's ordinal date (the year's day number), as spacecraft and
+    # ground stations stamp events, read with its clock only (alone, "2024-105" may be a number)
+    ("ydoy", lazy_re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<doy>[0-3]\d\d)(?=[T ]\d\d:\d\d)")),
     # 2023年9月27日, 2024년 2월 6일: Chinese, Japanese and Korean dates
     ("ymd", lazy_re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
     # "2024. 8. 27.": Korean's year, month and day, each closed by a stop and a space
@@ -815,10 +819,10 @@ _MAX_PREFIX = 80
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_name", "dmy_word", "dmy_word_open",
+                if k in ("ymd", "ydoy", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_name", "dmy_word", "dmy_word_open",
                          "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact", "dtg", "dmy_caps_yy")]
 _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k not in ("ymd", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_word", "dmy_word_open",
+                if k not in ("ymd", "ydoy", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_word", "dmy_word_open",
                              "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact", "dtg", "dmy_caps_yy")]
 
 
@@ -843,6 +847,11 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         g = m.groupdict()
         if kind == "ymd":
             y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        elif kind == "ydoy":
+            if not 1 <= int(g["doy"]) <= (366 if calendar.isleap(int(g["y"])) else 365):
+                continue
+            day = date(int(g["y"]), 1, 1) + timedelta(days=int(g["doy"]) - 1)
+            y, mo, d = day.year, day.month, day.day
         elif kind == "md":
             y, mo, d = None, int(g["m"]), int(g["d"])
         elif kind == "dm_dot":

@@ -2942,3 +2942,18 @@ def test_a_numbered_line_or_gate_closed_closes_no_incident():
             "| 14:20 | Arrestor fails to engage; guest stopped by the backup brake. |\n"
             "| 14:45 | Line 5 closed; the two held guests walked out on the service trail. |\n")
     assert parse(text, "a.md")["resolved_at"] is None
+
+
+def test_an_anomaly_boards_day_of_year_stamps_and_its_actions_table_with_actionees():
+    text = ("# ARB Report AR-0417: Safe Mode Entry on 2026-131\n\nAll times are UTC in the form YYYY-DDDTHH:MM:SSZ.\n\n"
+            "## 3. Sequence of events\n\n| UTC | Event |\n|---|---|\n| 2026-131T03:47:52Z | FDIR trips; SAFE mode. Imaging stops. |\n"
+            "| 2026-131T04:12:09Z | AOS SVB-2. SPACON sees SAFE flag and calls the on-call FCE. |\n\n## 9. ARB actions\n\n"
+            "| AI | Action | Actionee | Due | Status |\n|---|---|---|---|---|\n| ARB-417-01 | Fail on a missing parameter | K. Varga | 2026-06-12 | Open |\n")
+    got = parse(text, "a.md")
+    assert got["timeline"][0]["at"] == "2026-05-11T03:47:52Z"
+    assert [(a["owner"], a["due"]) for a in got["action_items"]] == [("K. Varga", "2026-06-12")]
+
+
+def test_a_year_and_three_digits_alone_or_in_a_key_is_no_ordinal_date():
+    from loaders import timeparse as tp
+    assert tp.read_stamp("2024-105") is None and tp.read_stamp("AR-2024-117T10:00") is None

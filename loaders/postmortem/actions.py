@@ -27,7 +27,7 @@ _HEADERS = {
                        r"|n[ộo]i\s+dung|мероприятие|действие|описание)\b|^(?:対策|内容|項目|措施|行动)", re.I),
     # ("Executive owner", "Action owner", "Business owner")
     # ("Crew / owner", as a plant's work orders head it)
-    "owner": lazy_re.compile(r"^(?:(?:[\w-]+\s+(?:/\s+)?)?owners?|assignees?|who|responsib(?:le|ility)|assigned(?:\s+to)?|dri|lead|team|crew|"
+    "owner": lazy_re.compile(r"^(?:(?:[\w-]+\s+(?:/\s+)?)?owners?|assignees?|actionees?|who|responsib(?:le|ility)|assigned(?:\s+to)?|dri|lead|team|crew|"
                         r"eier|ansvarlig|ansvarig|ejer|verantwortlich|zuständig|wer|responsable|responsabile|eigenaar|w[łl]a[śs]ciciel"
                         # "Dono", "Responsável", "Pilote", "Porteur", "Encargado", "Referente"
                         r"|dono|respons[áa]vel|propriet[áa]rio|pilote|porteur|encargad[oa]|referente|incaricato"

@@ -79,6 +79,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         r"(?:actions?|action\s*items?|measures?|follow[\s-]*ups?|fixes|solutions|improvements?|tasks?|work\s+items?)", r"rem(?:edi|idi|eid|di)al\s+(?:actions?|measures?|steps?|work)", r"remediations?(?:\s+(?:items?|actions?|plan|steps))?",
         # (and a meeting assistant's "Suggested next steps", Gemini's notes' list of follow-ups)
         r"review\s+actions?", r"(?:suggested\s+)?next\s+(?:steps?|actions?)",
+        # a review board's own: "ARB actions" (anomaly review board), "MRB actions", "Board actions"
+        r"(?:arb|mrb|frb|crb|cab|pirb?|board|committee|panel)\s+actions?",
         # an on-call's "What to do:", "What to do next" over the list
         r"what\s+(?:still\s+)?to\s+do(?:\s+(?:next|now|about\s+it))?",
         # a formal report's "Agreed actions", "Outstanding actions"
