@@ -2957,3 +2957,18 @@ def test_an_anomaly_boards_day_of_year_stamps_and_its_actions_table_with_actione
 def test_a_year_and_three_digits_alone_or_in_a_key_is_no_ordinal_date():
     from loaders import timeparse as tp
     assert tp.read_stamp("2024-105") is None and tp.read_stamp("AR-2024-117T10:00") is None
+
+
+def test_an_incident_date_stated_as_a_sentence_after_the_byline_dates_the_post():
+    text = ("---\ntitle: \"Uplink lockout\"\ndate: 2026-04-15\n---\n\nPresented at the weekly ops review on Wednesday 15 April 2026. "
+            "**Incident date: Wednesday 8 April 2026.**\nAll times UTC.\n\n## Timeline\n\n| Time (UTC) | Event |\n|---|---|\n"
+            "| 14:03:27 | First TC rejected onboard. Impact starts |\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"]) == ("2026-04-08", "2026-04-08T14:03:27Z")
+
+
+def test_the_day_the_clocks_changed_does_not_date_the_incident():
+    text = ("---\ntitle: \"Monday pass plan shifted one hour\"\ndate: 2026-11-02\n---\n\n## Summary\n\n"
+            "The generator converts the planning window with a fixed offset. After Daylight Saving Time ended on Sunday "
+            "November 1st, Colorado is UTC-7, so every contact in Monday's plan was one hour early.\n")
+    assert parse(text, "a.md")["date"] == "2026-11-02"

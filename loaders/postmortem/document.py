@@ -57,6 +57,7 @@ def _split_fields(sep, text: str, maxsplit: int = 0) -> list[str]:
 _FIELDS_IN_COLUMNS = lazy_re.compile(r"(?<=\S)(?: {3,}|\t[ \t]*)(?=[^\W\d_][\w .'’/-]{0,30}?:\s)")
 # a sentence's end before a short key and its colon ("... team. Author: ...", "... P2. Doc
 # status: draft"), not an initial's stop ("R. Achterberg")
+_INCIDENT_DAY_SENTENCE = lazy_re.compile(r"(?:incident|outage|event)\s+date\s*:\s*\S", re.I)
 _FIELD_SENTENCE = lazy_re.compile(r"(?<=\.)\s+(?=[A-Z][\w'’ -]{0,30}?:\s)")
 # (Chinese and Japanese write the colon full width: "**类型**：data")
 # (the opening "**" or "__" written once, before the two forms: a pattern that opens with
@@ -2255,7 +2256,10 @@ def _collect_metadata(doc: Doc) -> None:
                             # "Network team. Author: R. Achterberg. Sev: P2. Doc status: draft":
                             # short fields run together as sentences (two at least, each short)
                             sentences = _FIELD_SENTENCE.split(said)
-                            if sum(1 for q in sentences if len(q) <= _FIELD_LINE and _KV_LINE.match(q.strip())) >= 2:
+                            # (or one, naming the incident's day: "Presented at the weekly review on
+                            # Wednesday 15 April 2026. **Incident date: Wednesday 8 April 2026.**")
+                            if sum(1 for q in sentences if len(q) <= _FIELD_LINE and _KV_LINE.match(q.strip())) >= 2 \
+                                    or len(sentences) >= 2 and any(_INCIDENT_DAY_SENTENCE.match(q.strip()) for q in sentences[1:]):
                                 pieces = [q.rstrip(" .") for q in sentences]
                         parts = []
                         # (joined again by the separator the line sets its fields apart with)
@@ -2757,6 +2761,28 @@ def _field_day_without_year(doc: Doc, value: str) -> date | None:
         return None
 
 
+# a sentence about the clocks changing: "After Daylight Saving Time ended on Sunday
+# November 1st", "clocks went back at 03:00 on 27.10.", "the switch to summer time"
+_CLOCKS_CHANGING = lazy_re.compile(r"\b(?:daylight\s+sav(?:ing|ings)(?:\s+time)?|DST|summer\s+time|winter\s+time"
+                                r"|clocks?\s+(?:went|go|goes|going|fell|fall|falls|sprang|spring|springs|jumped|jump|jumps|moved?|changed?)"
+                                r"(?:\s+(?:back|forward|ahead))?)\b", re.I)
+
+
+def _without_clock_changes(text: str) -> str:
+    """``text`` with each sentence about the clocks changing blanked out (positions kept)."""
+    if not _CLOCKS_CHANGING.search(text):
+        return text
+    out, at = [], 0
+    for m in [*_SENTENCE.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        sentence = text[at:end]
+        out.append(" " * len(sentence) if _CLOCKS_CHANGING.search(sentence) else sentence)
+        if m is not None:
+            out.append(m.group())
+            at = m.end()
+    return "".join(out)
+
+
 def _incident_date(doc: Doc, title: str | None, summary: str | None,
                    title_day: date | None) -> tuple[date | None, str | None]:
     """The day the incident happened, from the strongest evidence: front matter, a
@@ -2888,19 +2914,22 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))
     if narrated is None and found is not None and source in ("front matter", "file name", "byline"):
         narrated = _relative_day(_opening_prose(doc)[:_YESTERDAY_REACH], found)
+    # (a sentence about a change of the clocks names that day, not the incident's: "After
+    # Daylight Saving Time ended on Sunday November 1st, Colorado is UTC-7")
+    told = _without_clock_changes(_opening_prose(doc)[:800])
     if narrated is None and source in ("byline", "front matter") \
-            and (m := _ON_WEEKDAY_DATE.search(_opening_prose(doc)[:800])):
+            and (m := _ON_WEEKDAY_DATE.search(told)):
         # "If you opened Pixelhaus on the evening of Sunday, November 3, ...": a post
         # written days later (its byline's or its front matter's day) names the day it
         # tells of, with its weekday
-        narrated = tp.date_at(_opening_prose(doc)[:800], m.end(), hint, year=found.year)
+        narrated = tp.date_at(told, m.end(), hint, year=found.year)
         if narrated is not None and narrated > found + timedelta(days=1):
-            narrated = tp.date_at(_opening_prose(doc)[:800], m.end(), hint, year=found.year - 1)
+            narrated = tp.date_at(told, m.end(), hint, year=found.year - 1)
     if narrated is None and source in ("byline", "front matter"):
         # "If you tried to play on launch night — Tuesday, September 17 — ...": a day named
         # with its weekday anywhere in the opening, when the weekday fits the day in the
         # post's year (or the year before)
-        narrated = _weekday_fitting_day(_opening_prose(doc)[:800], hint, found)
+        narrated = _weekday_fitting_day(told, hint, found)
     if narrated is None and source == "byline":
         # "Gepubliceerd op 14 maart 2025 · Auteur: ..." over "De storing vond plaats op
         # donderdag 13 maart 2025": the first full date the opening names other than the
