@@ -644,6 +644,8 @@ _DATE_PATTERNS = [
     ("ymd", lazy_re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     # 2026-131T03:47:52Z: ISO 8601's ordinal date (the year's day number), as spacecraft and
     # ground stations stamp events, read with its clock only (alone, "2024-105" may be a number)
+    # 047/03:06:55: the day of the year before a clock, as ground stations log (the year the incident's)
+    ("doy", lazy_re.compile(r"(?<![\w/.-])(?P<doy>[0-3]\d\d)/(?=\d\d:\d\d)")),
     ("ydoy", lazy_re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<doy>[0-3]\d\d)(?=[T ]\d\d:\d\d)")),
     # 2023年9月27日, 2024년 2월 6일: Chinese, Japanese and Korean dates
     ("ymd", lazy_re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),
@@ -761,10 +763,11 @@ def clocks_at_most(text: str) -> int:
 class Stamp:
     """What a timestamp prefix said: a date (maybe without year), a time, a zone."""
 
-    __slots__ = ("year", "month", "day", "hour", "minute", "second", "zone", "end", "order", "range_at")
+    __slots__ = ("year", "month", "day", "hour", "minute", "second", "zone", "end", "order", "range_at", "yday")
 
     def __init__(self):
         self.year = self.month = self.day = None
+        self.yday = None   # a day of the year written without its year ("047/03:06:55"): month and day read in a common year
         self.hour = self.minute = self.second = None
         self.zone = None
         self.end = 0
@@ -819,10 +822,10 @@ _MAX_PREFIX = 80
 
 # Which date patterns can start with a digit, and which with a letter (month or weekday).
 _DIGIT_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k in ("ymd", "ydoy", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_name", "dmy_word", "dmy_word_open",
+                if k in ("ymd", "ydoy", "doy", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_name", "dmy_word", "dmy_word_open",
                          "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact", "dtg", "dmy_caps_yy")]
 _ALPHA_FIRST = [(k, rx) for k, rx in _DATE_PATTERNS
-                if k not in ("ymd", "ydoy", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_word", "dmy_word_open",
+                if k not in ("ymd", "ydoy", "doy", "md", "xy", "xyy", "dm_dot", "md_slash", "md_dash", "dmy_word", "dmy_word_open",
                              "dmy_word_bare", "dmy_word_dash", "dmy_word_slash", "dmy_compact", "dtg", "dmy_caps_yy")]
 
 
@@ -847,6 +850,11 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
         g = m.groupdict()
         if kind == "ymd":
             y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        elif kind == "doy":
+            if not 1 <= int(g["doy"]) <= 366:
+                continue
+            day = date(2004 if int(g["doy"]) == 366 else 2001, 1, 1) + timedelta(days=int(g["doy"]) - 1)
+            y, mo, d, st.yday = None, day.month, day.day, int(g["doy"])
         elif kind == "ydoy":
             if not 1 <= int(g["doy"]) <= (366 if calendar.isleap(int(g["y"])) else 365):
                 continue
@@ -1245,7 +1253,9 @@ def year_near(month: int, day: int, near: date) -> int:
 def stamp_datetime(st: Stamp, default_date: date | None, default_zone: Zone | None) -> datetime | None:
     """Combine a Stamp with the date and zone in force; None when no date can be had. A
     date written without its year takes the one nearest the date in force."""
-    if st.has_date:
+    if st.yday is not None and st.year is None and default_date is not None:
+        day = date(default_date.year, 1, 1) + timedelta(days=st.yday - 1)   # "047/03:06:55" in the incident's year
+    elif st.has_date:
         year = st.year if st.year is not None else (
             year_near(st.month, st.day, default_date) if default_date else None)
         if year is None:

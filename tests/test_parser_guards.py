@@ -2972,3 +2972,31 @@ def test_the_day_the_clocks_changed_does_not_date_the_incident():
             "The generator converts the planning window with a fixed offset. After Daylight Saving Time ended on Sunday "
             "November 1st, Colorado is UTC-7, so every contact in Monday's plan was one hour early.\n")
     assert parse(text, "a.md")["date"] == "2026-11-02"
+
+
+def test_a_ground_stations_day_of_year_clocks_and_its_key_moments_as_fields_in_the_description():
+    text = ("BOREAL GROUND NETWORK AS -- NONCONFORMANCE REPORT\n================================================\n\n"
+            "Title              : Antenna elevation servo trip, 5 passes lost\nDate of occurrence : 2026-047 (Mon 16 Feb 2026)\n\n"
+            "Times in this NCR are UTC as DDD/HH:MM:SS (day of year 2026).\n\n1. DESCRIPTION\n--------------\n"
+            "At 047/03:06:55 the servo amplifier tripped. The morning shift read the alarm at 06:40.\n\n"
+            "Detected           : 047/06:40:00 (NOC morning shift reads the alarm queue)\n"
+            "Back in service    : 047/13:02:00\n\n2. SEQUENCE OF EVENTS\n---------------------\n"
+            "  047/03:06:55  Servo amplifier trips. Pass lost.\n  047/03:07:30  Alarm raised, routed to e-mail queue only.\n")
+    got = parse(text, "a.txt")
+    assert got["title"] == "Antenna elevation servo trip, 5 passes lost"
+    assert (got["detected_at"], got["resolved_at"]) == ("2026-02-16T06:40:00Z", "2026-02-16T13:02:00Z")
+    assert got["timeline"][0]["at"] == "2026-02-16T03:06:55Z"
+
+
+def test_a_day_of_year_in_a_leap_year_counts_the_29th_of_february():
+    from datetime import date
+    from loaders import timeparse as tp
+    st = tp.read_stamp("061/10:00:00")
+    assert tp.stamp_datetime(st, date(2024, 3, 1), None).date() == date(2024, 3, 1)
+
+
+def test_a_wrapped_sentence_is_no_block_of_fields():
+    text = ("# Push delays\n\n## Summary\n\nPush delivery was delayed. Impact\nstart: 2026-03-09 14:03 +0000 (first alert). "
+            "Impact end: 2026-03-09 15:06 +0000.\n\nThe real impact began at 13:24 UTC.\n\n## Timeline\n\n"
+            "- 2026-03-09 13:24 UTC: pushes start queueing\n- 2026-03-09 14:03 UTC: alert fires\n")
+    assert parse(text, "a.md")["started_at"] == "2026-03-09T13:24:00Z"

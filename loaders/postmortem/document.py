@@ -1589,6 +1589,20 @@ def _reads_as_timeline(s) -> bool:
 # Sections whose "Key: value" lines can be metadata ("- Time to detection: 5 minutes"
 # in Stats, "Duration: 14:58-15:20" in Impact); timeline and action lines never are.
 _KV_SECTIONS = (None, "metadata", "summary", "impact", "detection", "resolution")
+
+
+def _moment_fields(b, put, named: bool = False) -> bool:
+    """Put the key moments a paragraph of fields gives, every line a field ("Detected: 10:41
+    local", "Impact window: 03:06 - 07:55"), those that hold a clock; whether it is one.
+    With ``named``, every line's key must name a field the parser knows (a wrapped sentence's
+    "start: 2026-03-09 14:03 ..." line is no field)."""
+    if not all(_opens_field(t) and (not named or meta_key(t.split(":", 1)[0]) is not None) for _, (t,) in b.rows):
+        return False
+    for ln, (line_text,) in b.rows:
+        for k, v in _line_pairs(line_text):
+            if meta_key(k) in _MOMENT_KEYS and tp.clocks_at_most(v):
+                put(meta_key(k), v, ln, k)
+    return True
 _DOCUMENT_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity")
 _HEADING_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status")
 # the keys a plain "Key: value" line gives outside a metadata section
@@ -1599,6 +1613,7 @@ _KV_KEYS = ("ttd", "ttm", "ttr", "duration", "class", "severity", "status", "sta
 _HIDDEN_KEYS = ("date", "started", "detected", "mitigated", "resolved")
 # the fields that name when something happened
 _TIME_KEYS = ("started", "detected", "mitigated", "resolved")
+_MOMENT_KEYS = (*_TIME_KEYS, "duration")
 # Sections that hold no metadata at all: their bold text is emphasis, not keys.
 _NO_METADATA = ("timeline", "actions", "factors", "went_well", "went_wrong", "lucky", "lessons")
 
@@ -2198,11 +2213,8 @@ def _collect_metadata(doc: Doc) -> None:
                 # (key moments as fields under the timeline's table or list: "Detected: 10:41
                 # local, by the ops room assistant, 2 h 29 min into the gap")
                 for b in s.blocks[1:]:
-                    if b.kind == "para" and not _timed([b.text]) and all(_opens_field(t) for _, (t,) in b.rows):
-                        for ln, (line_text,) in b.rows:
-                            for k, v in _line_pairs(line_text):
-                                if meta_key(k) in _TIME_KEYS and tp.clocks_at_most(v):
-                                    put(meta_key(k), v, ln, k)
+                    if b.kind == "para" and not _timed([b.text]):
+                        _moment_fields(b, put)
             if shaped and s.blocks and s.blocks[0].kind == "table":
                 # (a table of fields first under the title, whatever the chat pasted below it
                 # makes of the section: "| Severity | SEV2 |" over "- **[16:02] lukas:** ...")
@@ -2212,6 +2224,10 @@ def _collect_metadata(doc: Doc) -> None:
                         put(key, cells[1], ln, plain(cells[0]))
             continue
         for b in s.blocks:
+            if kind not in ("metadata", None) and b.kind == "para" and len(b.rows) >= 2:
+                # (key moments as a block of fields in the description: "Detected : 047/06:40:00
+                # (NOC morning shift ...)" / "Impact window : 047/03:06:55 - 047/07:55:00")
+                _moment_fields(b, put, named=True)
             if b.kind == "para" and b is s.blocks[0] and (s is title or s is first) and kind not in ("metadata", None) \
                     and (fields := _fields_block(b)):
                 # "INCIDENT SUMMARY" / "====" over "Date:       Monday, May 6, 2024" /
@@ -3799,7 +3815,10 @@ _BYLINE_NAME = lazy_re.compile(r"(?:(?i:by)\s+)?[A-Z][a-z'’-]+(?:\s[A-Z][a-z'�
 _TITLE_WORD = lazy_re.compile(r"\btitle\b|\bincident\s+name\b", re.I)
 # a heading that names only the kind of document it heads: "Root Cause Analysis", "Incident
 # Report", "Post-Incident Review", "Postmortem", "RCA", "Reason for Outage"
-_GENRE = lazy_re.compile(r"(?:(?:major\s+|security\s+)?incident\s+|post[\s-]?incident\s+|root[\s-]+cause\s+|outage\s+)?"
+# (or after the organisation's name and a dash: "BOREAL GROUND NETWORK AS -- NONCONFORMANCE REPORT")
+_GENRE = lazy_re.compile(r"(?:[^\n]{2,60}?\s(?:--|[—–])\s+)?"
+                         r"(?:(?:major\s+|security\s+)?incident\s+|post[\s-]?incident\s+|root[\s-]+cause\s+|outage\s+"
+                         r"|non[\s-]?conformance\s+|anomaly\s+)?"
                          r"(?:post[\s-]?mortem|report|review|analysis|rca|pir|rfo|reason\s+for\s+outage|retro(?:spective)?"
                          r"|write[\s-]?up|debrief)(?:\s+report)?\s*$", re.I)
 

@@ -688,6 +688,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"(?:incident\s+|case\s+|event\s+)?closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
                      r"(?:date|time)\s+(?:resolved|closed)", r"fault\s+cleared",
+                     # "Back in service : 047/13:02:00", "Returned to service": a machine's own close
+                     r"(?:back|returned)\s+(?:in|to)\s+service(?:\s+at)?", r"return\s+to\s+service",
                      # "- **Fixed:** 3d2c24b — 2026-08-22 09:13"
                      r"fixed(?:\s+(?:at|on))?",
                      # "Opgelost:", "Behoben:", "Résolu :", "Resuelto:", "Resolvido:", "Risolto:", "Löst:", "Selesai:"
