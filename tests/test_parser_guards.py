@@ -3000,3 +3000,10 @@ def test_a_wrapped_sentence_is_no_block_of_fields():
             "Impact end: 2026-03-09 15:06 +0000.\n\nThe real impact began at 13:24 UTC.\n\n## Timeline\n\n"
             "- 2026-03-09 13:24 UTC: pushes start queueing\n- 2026-03-09 14:03 UTC: alert fires\n")
     assert parse(text, "a.md")["started_at"] == "2026-03-09T13:24:00Z"
+
+
+def test_a_formal_reports_date_of_issue_is_when_it_was_written_not_the_incidents_day():
+    text = ("# Reason for Outage: Transponder 14, 12 December 2025\n\n| | |\n|---|---|\n| Date of issue | 19 December 2025 |\n"
+            "| Priority | P1 |\n\nThis report explains the loss of service on Friday 12 December 2025.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["written_on"]) == ("2025-12-12", "2025-12-19")

@@ -706,7 +706,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published|created|disclosed|sent)",
                     r"sent(?:\s+on)?$",
                     # "| Date of report | 26 June 2024 |": the day the report was written
-                    r"date\s+of\s+(?:the\s+|this\s+)?(?:(?:final\s+)?report|write[\s-]?up|post[\s-]?mortem|document|publication)")),
+                    r"date\s+of\s+(?:the\s+|this\s+)?(?:(?:final\s+)?report|write[\s-]?up|post[\s-]?mortem|document|publication)",
+                    # "| Date of issue | 19 December 2025 |", "Issue date": the day a formal report was issued
+                    r"date\s+of\s+issue", r"issue\s+date", r"issued(?:\s+on)?$")),
     # "Fecha del incidente", "Date de l'incident", "Data do incidente", "Datum des Vorfalls"
     # first: the first alternative that matches is the one taken ("date", "fecha" alone)
     ("date", _rx(r"fecha\s+del\s+incidente", r"date\s+de\s+l['’]incident", r"data\s+d[oa]\s+incidente",
