@@ -3007,3 +3007,11 @@ def test_a_formal_reports_date_of_issue_is_when_it_was_written_not_the_incidents
             "| Priority | P1 |\n\nThis report explains the loss of service on Friday 12 December 2025.\n")
     got = parse(text, "a.md")
     assert (got["date"], got["written_on"]) == ("2025-12-12", "2025-12-19")
+
+
+def test_french_calling_the_on_call_and_a_thing_back_where_it_belongs():
+    text = ("# Manœuvre exécutée 1 h en avance\n\n- **Date de l'incident :** 29/03/2026\n\nToutes les heures sont en UTC.\n\n"
+            "## Chronologie\n\n| Heure | Événement |\n|---|---|\n| 04:05 | Darmstadt voit le vecteur hors prédiction et appelle l'astreinte |\n"
+            "| 06:10 | HELIA-2 sort de la boîte N-S |\n| 12:05 | HELIA-2 de retour dans la boîte |\n")
+    got = parse(text, "a.md")
+    assert (got["detected_at"], got["mitigated_at"]) == ("2026-03-29T04:05:00Z", "2026-03-29T12:05:00Z")

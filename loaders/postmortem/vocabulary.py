@@ -1467,6 +1467,10 @@ EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["went stale", "served stale", "
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "retour arrière terminé", "retour arrière effectué", "retour en arrière terminé", "rollback terminé",
     "rollback effectué"]
+# French: the on-call called ("appelle l'astreinte"); a thing back where it belongs ("de retour dans la boîte")
+EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [f"{v} {o}" for v in ("appelle", "appellent", "prévient", "préviennent", "alerte")
+                                                     for o in ("l'astreinte", "l’astreinte")]
+EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + ["de retour dans", "de retour à la normale", "est de retour", "sont de retour"]
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + ["remonte", "remontent", "nous signale", "nous remonte",
                                                      # "Alarme « perte zone Z3 » au PCC" (as Spanish "alarma")
                                                      "alarme", "alarmes"]
