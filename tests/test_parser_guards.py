@@ -3015,3 +3015,10 @@ def test_french_calling_the_on_call_and_a_thing_back_where_it_belongs():
             "| 06:10 | HELIA-2 sort de la boîte N-S |\n| 12:05 | HELIA-2 de retour dans la boîte |\n")
     got = parse(text, "a.md")
     assert (got["detected_at"], got["mitigated_at"]) == ("2026-03-29T04:05:00Z", "2026-03-29T12:05:00Z")
+
+
+def test_a_launch_windows_close_in_brackets_is_no_resolution_and_closing_the_anomaly_is():
+    text = ("# Terminal count hold (near miss)\n\nFri Jan 9 2026 · all times UTC\n\nWe recycled and launched 16 min late, "
+            "inside the window (closed 21:26).\n\n- 20:51:50 auto-hold: range TLM loss of signal\n- 21:02:00 Count resumes\n"
+            "- 21:31 Orbit insertion confirmed; launch director closes the anomaly on the net\n")
+    assert parse(text, "a.md")["resolved_at"] == "2026-01-09T21:31:00Z"

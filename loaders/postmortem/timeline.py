@@ -1085,7 +1085,8 @@ _STOPS_WORKING = lazy_re.compile(r"(?<!monitoring\s)(?<!monitor\s)(?<!alerting\s
 _THING_CLOSED = lazy_re.compile(r"(?:\b(?:shutter|dome|door|valve|gate|breaker|hatch|store|window|cover)s?"
                                 # (or a numbered one of a venue's: "Line 5 closed", "Gate 3 closed", "Lane 2 closed")
                                 r"|\b(?-i:[A-Z])[a-z]+\s+\d{1,3}[A-Z]?)\s+"
-                                r"(?:fully\s+|now\s+|is\s+|was\s+|were\s+|are\s+)?closed\b", re.I)
+                                # (or the close in brackets: "inside the window (closed 21:26)")
+                                r"(?:\(|fully\s+|now\s+|is\s+|was\s+|were\s+|are\s+)?closed\b", re.I)
 _ITS_CLOSE = lazy_re.compile(r"\b(?:resolved|incident|all[\s-]clear|calling\s+it|closes|closing|ticket|case)\b", re.I)
 # an entry that opens on the first of the harm: "First wrong site_closed rejection at
 # PHX-0117", "First FTS job failures from ...", "first crash from a user"
