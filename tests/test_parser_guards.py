@@ -2972,6 +2972,9 @@ def test_the_day_the_clocks_changed_does_not_date_the_incident():
             "The generator converts the planning window with a fixed offset. After Daylight Saving Time ended on Sunday "
             "November 1st, Colorado is UTC-7, so every contact in Monday's plan was one hour early.\n")
     assert parse(text, "a.md")["date"] == "2026-11-02"
+    text = ("---\ntitle: \"ITCH feed lost arbitration\"\ndate: 2025-03-14\n---\n\n**All times are US/Eastern.** The US moved "
+            "clocks on Sunday 9 March, so that week New York was only four hours behind London.\n")
+    assert parse(text, "a.md")["date"] == "2025-03-14"
 
 
 def test_a_ground_stations_day_of_year_clocks_and_its_key_moments_as_fields_in_the_description():

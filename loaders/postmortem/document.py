@@ -2781,7 +2781,9 @@ def _field_day_without_year(doc: Doc, value: str) -> date | None:
 # November 1st", "clocks went back at 03:00 on 27.10.", "the switch to summer time"
 _CLOCKS_CHANGING = lazy_re.compile(r"\b(?:daylight\s+sav(?:ing|ings)(?:\s+time)?|DST|summer\s+time|winter\s+time"
                                 r"|clocks?\s+(?:went|go|goes|going|fell|fall|falls|sprang|spring|springs|jumped|jump|jumps|moved?|changed?)"
-                                r"(?:\s+(?:back|forward|ahead))?)\b", re.I)
+                                r"(?:\s+(?:back|forward|ahead))?"
+                                # ("The US moved clocks on Sunday 9 March")
+                                r"|(?:moved|moves|changed|changes|set|sets|put|puts|turned)\s+(?:the\s+|their\s+|our\s+|its\s+)?clocks)\b", re.I)
 
 
 def _without_clock_changes(text: str) -> str:
