@@ -3025,3 +3025,12 @@ def test_a_launch_windows_close_in_brackets_is_no_resolution_and_closing_the_ano
             "inside the window (closed 21:26).\n\n- 20:51:50 auto-hold: range TLM loss of signal\n- 21:02:00 Count resumes\n"
             "- 21:31 Orbit insertion confirmed; launch director closes the anomaly on the net\n")
     assert parse(text, "a.md")["resolved_at"] == "2026-01-09T21:31:00Z"
+
+
+def test_an_mdx_components_props_a_line_are_its_fields_but_a_change_windows_are_the_changes():
+    text = ("---\ntitle: \"Grandmaster holdover drift\"\ndate: 2025-11-12\n---\n\nimport IncidentMeta from '@site/src/IncidentMeta';\n\n"
+            "<IncidentMeta\n  severity=\"SEV-2\"\n  incidentDate=\"2025-11-06\"\n  services={[\"ptp-fra\"]}\n/>\n\n"
+            "<ChangeWindow\n  change=\"NCR-3391\"\n  start=\"2025-11-06T20:00+02:00\"\n/>\n\n## Summary\n\nThe grandmaster lost GPS lock.\n")
+    got = parse(text, "a.mdx")
+    assert (got["severity_level"], got["date"], got["started_at"]) == (2, "2025-11-06", None)
+

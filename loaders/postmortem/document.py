@@ -3239,7 +3239,8 @@ _NARRATING = (r"(?:early\s+|late\s+)?(?:on|at|since|am|le|el|op"
               r"(?:morning|afternoon|evening|night) of)")
 _BEFORE_DAY = r"\s+(?:the\s+)?(?=\S)"
 # ... at the start of the text
-_NARRATED_AT_START = lazy_re.compile(_NARRATING + _BEFORE_DAY, re.I)
+# (after a clause's number opening a formal report, too: "1.1 On Monday, November 3, 2025, ...")
+_NARRATED_AT_START = lazy_re.compile(r"(?:\d{1,2}(?:\.\d{1,2})+\s+)?" + _NARRATING + _BEFORE_DAY, re.I)
 # ... and after it: after a stop or a line break, or (the second alternative) "(apologies
 # for) the downtime of 20 September", "de downtime van 20 september": this outage's day;
 # not "repeats the incident of 2024-11-25", another one's.

@@ -449,13 +449,49 @@ def from_mdx(lines: list[str]) -> list[str] | None:
         if line[:1] == "i" and _MDX_IMPORT.match(line):
             new = ""
         elif "<" in line and "=" in line and (m := _JSX_PROPS.match(line)):
-            fields = [(p.group(1), p.group(2) or p.group(3) or p.group(4) or "") for p in _JSX_PROP.finditer(m.group(2))]
-            new = " · ".join(f"**{k.replace('_', ' ').capitalize()}:** {v}" for k, v in fields if v)
+            new = _props_as_fields(m.group(2), m.group(1))
+        elif "<" in line and (m := _JSX_OPENS.match(line)) and (end := _props_close(lines, i + 1)) is not None:
+            # the same component with a prop a line, '<IncidentMeta' / '  severity="SEV-2"' / '/>'
+            out = out if out is not None else list(lines)
+            out[i] = _props_as_fields(" " + " ".join(lines[i + 1:end]), m.group(1))
+            for k in range(i + 1, end + 1):
+                out[k] = ""
+            continue
         else:
             continue
         out = out if out is not None else list(lines)
         out[i] = new
     return out
+
+
+# a component's tag opening alone on its line, its props on the lines below ('<IncidentMeta')
+_JSX_OPENS = lazy_re.compile(r"^\s*<([A-Z][\w.]*)\s*$")
+_JSX_PROP_LINE = lazy_re.compile(r"^\s*[A-Za-z_][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\{[^\n]*\})\s*$")
+_JSX_CLOSES = lazy_re.compile(r"^\s*/>\s*$")
+
+
+def _props_close(lines: list[str], start: int) -> int | None:
+    """The line closing a component whose props, one a line, begin at ``start`` (up to 20)."""
+    for k in range(start, min(len(lines), start + 21)):
+        if _JSX_CLOSES.match(lines[k]):
+            return k if k > start else None
+        if not _JSX_PROP_LINE.match(lines[k]):
+            return None
+    return None
+
+
+def _props_as_fields(props: str, name: str) -> str:
+    """A component's props as the fields they are ('incidentDate="2025-11-06"' ->
+    "**Incident date:** 2025-11-06"), set apart by middle dots; those of a component that
+    names planned work keep its name ('<ChangeWindow start="..." />' -> "**Change window
+    start:** ...": the change's start, not the incident's)."""
+    fields = [(p.group(1), p.group(2) or p.group(3) or p.group(4) or "") for p in _JSX_PROP.finditer(props)]
+    whose = f"{_CAMEL.sub(' ', name)} " if _PLANNED_WORK.search(name) else ""
+    return " · ".join(f"**{(whose + _CAMEL.sub(' ', k)).replace('_', ' ').capitalize()}:** {v}" for k, v in fields if v)
+
+
+_CAMEL = lazy_re.compile(r"(?<=[a-z])(?=[A-Z])")
+_PLANNED_WORK = lazy_re.compile(r"Change|Maintenance|Window|Deploy|Release|Schedule|Rollout|Migration")
 
 
 def as_markdown(text: str, lines: list[str]) -> list[str] | None:
