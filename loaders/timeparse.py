@@ -866,7 +866,9 @@ def _match_date(text: str, pos: int, order_hint: str | None, st: Stamp) -> int |
             y, mo, d, st.order = None, int(g["m"]), int(g["d"]), "dmy"
         elif kind == "md_slash":
             if (read := slashed_month_day(int(g["a"]), int(g["b"]), order_hint)) is None:
-                continue   # (7/6 in a document that states neither order: no date)
+                if g["a"] != g["b"] or int(g["a"]) > 12:
+                    continue   # (7/6 in a document that states neither order: no date)
+                read = (int(g["a"]), int(g["b"]), "?")   # ("Mon 11/11 5:30 PM" reads the same both ways)
             y, (mo, d, st.order) = None, read
         elif kind == "md_dash":
             # (a document that writes 25-06-2024 writes 01-07 day first)

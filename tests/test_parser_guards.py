@@ -3034,3 +3034,10 @@ def test_an_mdx_components_props_a_line_are_its_fields_but_a_change_windows_are_
     got = parse(text, "a.mdx")
     assert (got["severity_level"], got["date"], got["started_at"]) == (2, "2025-11-06", None)
 
+
+
+def test_a_day_and_month_that_read_the_same_both_ways_need_no_order():
+    from loaders import timeparse as tp
+    st = tp.read_stamp("Mon 11/11 5:30 PM")
+    assert (st.month, st.day, st.hour) == (11, 11, 17)
+    assert tp.read_stamp("Mon 11/12 5:30 PM") is None or tp.read_stamp("Mon 11/12 5:30 PM").month is None
