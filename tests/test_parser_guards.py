@@ -3041,3 +3041,10 @@ def test_a_day_and_month_that_read_the_same_both_ways_need_no_order():
     st = tp.read_stamp("Mon 11/11 5:30 PM")
     assert (st.month, st.day, st.hour) == (11, 11, 17)
     assert tp.read_stamp("Mon 11/12 5:30 PM") is None or tp.read_stamp("Mon 11/12 5:30 PM").month is None
+
+
+def test_first_rejects_start_it_and_rejects_stopping_end_it():
+    text = ("# HKEX rejects\n\n**Date:** 2025-07-15\n\nAll times UTC.\n\n## Timeline\n\n* 21:12 - Desk begins staging orders\n"
+            "* 21:31 - First HKEX throttle rejects on sessions 1 and 2\n* 21:52 - Kevin moves the throttles back; rejects stop\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2025-07-15T21:31:00Z", "2025-07-15T21:52:00Z")

@@ -1090,7 +1090,7 @@ _THING_CLOSED = lazy_re.compile(r"(?:\b(?:shutter|dome|door|valve|gate|breaker|h
 _ITS_CLOSE = lazy_re.compile(r"\b(?:resolved|incident|all[\s-]clear|calling\s+it|closes|closing|ticket|case)\b", re.I)
 # an entry that opens on the first of the harm: "First wrong site_closed rejection at
 # PHX-0117", "First FTS job failures from ...", "first crash from a user"
-_FIRST_HARM = lazy_re.compile(r"^\W*first\s+(?:[\w-]+\s+){0,2}(?:rejections?|failures?|errors?|declines?|timeouts?"
+_FIRST_HARM = lazy_re.compile(r"^\W*first\s+(?:[\w-]+\s+){0,2}(?:rejections?|rejects|failures?|errors?|declines?|timeouts?"
                               r"|crash(?:es)?|duplicates?|double[\s-]charges?|refusals?)\b", re.I)
 # machines beginning to restart on their own: "Scanners start rebooting mid-scan", "pods
 # keep restarting" (not our step on them: "started restarting the pods one by one")

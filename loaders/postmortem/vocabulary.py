@@ -1581,7 +1581,7 @@ REPORTED_STATES = set("ready healthy ok okay green success successful normal fin
 REPORTED_STATUS = REPORTED_STATES | set("notready unready unhealthy".split())
 BAD_THINGS = set("errors error failures failure evictions eviction duplicates crashes timeouts "
                  "alerts alarms stale retries restarts 5xx 500s 502s 503s drops losses exceptions "
-                 "exception panics rejections declines lag backlog fault faults loops garbled".split())
+                 "exception panics rejections rejects declines lag backlog fault faults loops garbled".split())
 STOPPING = set("stop stops stopped subside subsides subsided cease ceases ceased end ends ended".split())
 # "pod becomes 1/1 Running", "Application health turns Healthy": a thing changing into a
 # working state (a word or two of detail between) is its recovery
