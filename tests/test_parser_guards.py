@@ -3048,3 +3048,11 @@ def test_first_rejects_start_it_and_rejects_stopping_end_it():
             "* 21:31 - First HKEX throttle rejects on sessions 1 and 2\n* 21:52 - Kevin moves the throttles back; rejects stop\n")
     got = parse(text, "a.md")
     assert (got["started_at"], got["mitigated_at"]) == ("2025-07-15T21:31:00Z", "2025-07-15T21:52:00Z")
+
+
+def test_an_owner_to_be_assigned_is_none_and_a_closing_completed_sentence_is_done():
+    text = ("# Collar files\n\n## Corrective action\n\n1. Gate the collar files on the feed. Responsible: to be assigned.\n"
+            "   CR-8815. Target date September 30, 2025.\n2. PE-3 moved out of the spray path: night crew (T. Boone), WO-55120. "
+            "Completed 11/4 06:40\n")
+    items = parse(text, "a.md")["action_items"]
+    assert [(a["owner"], a["status"]) for a in items] == [(None, "open"), ("T. Boone", "done")]

@@ -1222,6 +1222,8 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
             status = "done"
     if status is None:
         status = _field_status(children)
+    if status is None and (m := _CLOSING_STATUS.search(plain(text))):
+        status = _status(m.group(1))   # "..., WO-55120. Completed 11/4 06:40": a closing sentence saying it is done, and when
     if status is None:
         status = group_status
     clean = told = plain(text)
@@ -1389,6 +1391,9 @@ def _set_apart_status(text: str) -> str | None:
 
 
 _CLAUSE_END = lazy_re.compile(r"[,;:.]\s")
+# an item's last sentence: a status and when ("Completed 11/4 06:40", "Done 2025-03-02.")
+_CLOSING_STATUS = lazy_re.compile(r"(?<=[.;])\s+(done|completed?|closed|fixed|shipped)\s+(?:on\s+)?"
+                                  r"\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:,?\s+\d{1,2}:\d\d)?\.?\s*$", re.I)
 # a day after a status word, perhaps with its preposition: "il 28/10", "on 3/11", "le 12.02."
 _DAY_AFTER_STATUS = lazy_re.compile(r"\s+(?:(?:il|on|le|el|am|op|em|na|w|dne)\s+)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?$", re.I)
 _WHY_NOTE = lazy_re.compile(r"\s*\([^()]{0,120}\)$")
@@ -2252,7 +2257,9 @@ _EMPHASISED_NOTE = lazy_re.compile(r"\s+[*_]+\([^()]*\)[*_]*$")
 
 
 # what follows "owner" where nobody is named: "(no owner yet)", "owner needed", "owner TBD"
-_NO_OWNER_YET = frozenset({"yet", "needed", "wanted", "required", "missing", "pending", "unknown", "to", "is", "was"})
+_NO_OWNER_YET = frozenset({"yet", "needed", "wanted", "required", "missing", "pending", "unknown", "to", "is", "was",
+                           # ("Responsible: to be assigned.")
+                           "to be", "tba", "to be assigned", "to be confirmed", "to be decided", "to be determined"})
 
 
 def _due(v: str, incident_date) -> date | None:
