@@ -3056,3 +3056,8 @@ def test_an_owner_to_be_assigned_is_none_and_a_closing_completed_sentence_is_don
             "Completed 11/4 06:40\n")
     items = parse(text, "a.md")["action_items"]
     assert [(a["owner"], a["status"]) for a in items] == [(None, "open"), ("T. Boone", "done")]
+
+
+def test_a_team_named_in_lower_case_among_an_items_dashed_fields_owns_it():
+    text = "# KMS\n\n## Actions\n\n- ✅ Done — KMS pods pinned, no autoscaler eviction — platform team — AUR-PLT-88\n"
+    assert parse(text, "a.md")["action_items"][0]["owner"] == "platform team"

@@ -1612,6 +1612,8 @@ _NOTE_BREAK = lazy_re.compile(r"[,;·—–](?!\s*\d{4}\b)|\s/\s")   # (and a sp
 _EMPHASISED_CLOSE = lazy_re.compile(r"(?<![*_])[*_]{1,2}(\([^()*_]{1,120}\))[*_]{1,2}\s*$")
 # a name, then perhaps its ticket, a status and a date, each after a comma
 _NAME_FIRST = lazy_re.compile(r"^([^,]{2,40})((?:,\s*[^,]{1,30}){0,3})$")
+# a team named in lower case, set apart as a name is: "— platform team —", "— night crew —"
+_TEAM_IN_WORDS = lazy_re.compile(r"[a-z][\w-]*(?:\s[a-z][\w-]*)?\s(?:team|squad|crew)")
 
 
 def _closing_name(text: str) -> str | None:
@@ -1747,7 +1749,8 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
         # Nwankwo)" names the person in brackets)
         # (a year after its comma goes with its day: "..., due May 16, 2025")
         rest = [r.strip() for r in _COMMA_NOT_YEAR.split(m.group(2)) if r.strip()]
-        if all(map(_a_note, rest)) and ((who := _who_of(m.group(1))) or _initials(who := m.group(1).strip())) \
+        if all(map(_a_note, rest)) and ((who := _who_of(m.group(1))) or _initials(who := m.group(1).strip())
+                                        or _TEAM_IN_WORDS.fullmatch(who)) \
                 and (notes or rest or not noted or who != m.group(1).strip()) and who.lower() not in NO_VALUE:
             return who   # (a role in brackets says a person as a note after it does; "· Unassigned ·" names no one)
     return None
