@@ -1,7 +1,9 @@
 """Plotly figures as inline SVG, exported by plotly's own static-image engine (Kaleido,
 which drives the machine's Chrome or Chromium). One browser serves every figure of a
 report, and it starts in the background (``Session``) while the report's figures are
-still being computed. Without Kaleido or a browser, ``Unavailable`` says what to install."""
+still being computed. Without Kaleido or a browser, ``Unavailable`` says what to install;
+a browser that does not answer within ``START_TIMEOUT`` seconds is Unavailable too, never
+a hang. The browser is the one the PDF export prints with (publish.pdf.browser)."""
 from __future__ import annotations
 
 import contextlib
@@ -9,6 +11,7 @@ import re
 import threading
 
 WIDTH, HEIGHT = 860, 360
+START_TIMEOUT = 120   # seconds for the browser to start and draw a first figure
 HOW = ("charts need Chromium for image export: `apt-get install chromium` (Debian/Ubuntu) or "
        "`brew install --cask chromium` (macOS), and the kaleido package (installed with Hindsight)")
 
@@ -28,10 +31,13 @@ class Session:
 
     def _start(self) -> None:
         try:
+            from publish.pdf import browser
+            if (exe := browser()) is None:
+                raise Unavailable("no Chromium-family browser on PATH")   # (Kaleido would wait for one forever)
             import kaleido
             import plotly.graph_objects as go
 
-            kaleido.start_sync_server(silence_warnings=True)
+            kaleido.start_sync_server(path=exe, silence_warnings=True)
             self._kaleido = kaleido
             kaleido.calc_fig_sync(go.Figure(), opts={"format": "svg", "width": 10, "height": 10})  # browser up
         except Exception as e:  # no kaleido, no browser, or it would not start
@@ -42,14 +48,16 @@ class Session:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._ready.join()
+        self._ready.join(START_TIMEOUT)
         if self._kaleido is not None:
             with contextlib.suppress(Exception):
                 self._kaleido.stop_sync_server(silence_warnings=True)
 
     def svgs(self, figures: dict) -> dict[str, str]:
         """``{name: figure}`` -> ``{name: "<svg ...>"}``, each ready to inline in HTML."""
-        self._ready.join()
+        self._ready.join(START_TIMEOUT)
+        if self._ready.is_alive():
+            raise Unavailable(f"{HOW} (the browser did not start within {START_TIMEOUT} s)")
         if self.error is not None:
             raise Unavailable(f"{HOW} ({self.error})") from self.error
         try:

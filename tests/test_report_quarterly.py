@@ -330,6 +330,18 @@ def test_without_a_browser_the_pdf_says_how_to_get_one(demo_folder, tmp_path):
     assert not (tmp_path / "r.pdf").exists()
 
 
+def test_without_a_browser_the_html_has_its_tables_and_says_how_to_draw_charts(demo_folder, tmp_path):
+    """No hang waiting for a browser that is not there (Kaleido alone would wait forever),
+    and the browser is the one HINDSIGHT_CHROMIUM names, as for the PDF."""
+    out = tmp_path / "r.html"
+    r = run_cli("report", "--format", "html", "--out", out, "--db", demo_folder / "h.duckdb", "--quarter", QUARTER,
+                "--as-of", AS_OF, env={"HINDSIGHT_CHROMIUM": "no-such-browser"}, timeout=90)
+    assert r.returncode == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<svg" not in html and "apt-get install chromium" in html and "1. Headlines" in html
+    assert "no charts" in r.stderr
+
+
 # --------------------------------------------------------------------------------------
 # Command line
 
