@@ -3061,3 +3061,12 @@ def test_an_owner_to_be_assigned_is_none_and_a_closing_completed_sentence_is_don
 def test_a_team_named_in_lower_case_among_an_items_dashed_fields_owns_it():
     text = "# KMS\n\n## Actions\n\n- ✅ Done — KMS pods pinned, no autoscaler eviction — platform team — AUR-PLT-88\n"
     assert parse(text, "a.md")["action_items"][0]["owner"] == "platform team"
+
+
+def test_owners_written_after_a_todo_word_with_a_role_after_a_comma_as_me_or_as_two_names():
+    text = ("# Callbacks\n\n## Follow-ups\n\n- TODO @ilse: DS/DNSKEY consistency check in monitoring, due 2026-02-06\n"
+            "- Change-notification clause into the partner contract — Mikko Salo, vendor management — 30.6. — done\n"
+            "- Move the export job's scratch files to the worker box — me\n"
+            "- Dashboard and alert for magic-link success rate → Femke & Sanne, 3 Oct, GRW-230\n")
+    items = parse(text, "a.md")["action_items"]
+    assert [a["owner"] for a in items] == ["@ilse", "Mikko Salo", "me", "Femke & Sanne"]

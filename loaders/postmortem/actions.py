@@ -128,7 +128,9 @@ _MENTION = r"@[\w-]+(?:\.[\w-]+)*(?:@[\w-]+(?:\.[\w-]+)+)?"
 _PARTICLES = frozenset("de van von der den da di du la le del della dos das ten ter bin al el".split())
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + ")"
 # an item that opens with who does it: "@lee will add ...", "@lee to add ...", "@lee: add ..."
-_LEADING_MENTION = lazy_re.compile(r"^(" + _MENTION + r")(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
+# a to-do list's status word before the item's own words: "TODO @ilse: ...", "DONE @pb: ..."
+_STATUS_WORD_FIRST = lazy_re.compile(r"(?:(?:TODO|DONE|WIP|TBD)\s+(?=@))?")
+_LEADING_MENTION = lazy_re.compile(r"(" + _MENTION + r")(?::\s|\s+[—–]\s|\s+(?:will|to|shall|is\s+going\s+to|owns)\b)")
 # a handle opening the item, its task after it in small letters: "@sven open port 80 again",
 # "@dev-kasper e2e test that logs in ..." (not "@here", "@channel": everyone, nobody's own)
 _LEADING_HANDLE = lazy_re.compile(r"^(@[\w-]+(?:\.[\w-]+)*)\s+(?=[a-z0-9\"“'‘`-])")   # ("@dee `--dry-run` for ...")
@@ -1239,8 +1241,8 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
         tm = _TRAILING_MENTION.search(clean[-300:])
         if tm:
             owner = tm.group(1) or tm.group(2)
-        elif lm := _LEADING_MENTION.match(clean):
-            owner = lm.group(1)  # "@jsnshrmn will identify ..."
+        elif lm := _LEADING_MENTION.match(clean, _STATUS_WORD_FIRST.match(clean).end()):
+            owner = lm.group(1)  # "@jsnshrmn will identify ...", "TODO @ilse: DS/DNSKEY consistency check ..."
         elif clean[:1] == "@" and (dm := _LEADING_DISPLAY_NAME.match(clean)):
             owner = _display_name(dm.group(1))   # "@Ravi Menon Pin `TZ` in the Dockerfile"
         elif clean[:1] == "@" and (hm := _LEADING_HANDLE.match(clean)) and hm.group(1).lower() not in _EVERYONE:
@@ -1407,7 +1409,8 @@ _STATUS_TAG = lazy_re.compile(r"\[([^\[\]\d]{2,24})\]")
 # an arrow handing the item to someone, then perhaps its notes after commas: "... -> mk,
 # OPS-1188, before 2025-01-10", "... → Tom, after the holidays"
 _ARROW_TO = lazy_re.compile(r"\s(?:->|→)\s*(@?(?:[A-ZÀ-Þ][\w'’-]+(?:\s(?:" + _PARTICLE + r"\s){0,2}"
-                            r"[A-ZÀ-Þ][\w'’-]+)?|[a-z][a-z0-9._-]{1,19}))(?:\s\([^()]{1,40}\))?"
+                            # (or two first names together: "→ Femke & Sanne, 3 Oct")
+                            r"[A-ZÀ-Þ][\w'’-]+|\s(?:&|and)\s[A-ZÀ-Þ][\w'’-]+)?|[a-z][a-z0-9._-]{1,19}))(?:\s\([^()]{1,40}\))?"
                             # (its notes after commas or middle dots: "→ Pieter de Graaf, NETAMS-301, by ...",
                             # "→ Marco Rossi (service desk lead), by 2024-06-30")
                             # (or dashes: "→ Diego — DONE")
@@ -1613,6 +1616,8 @@ _EMPHASISED_CLOSE = lazy_re.compile(r"(?<![*_])[*_]{1,2}(\([^()*_]{1,120}\))[*_]
 # a name, then perhaps its ticket, a status and a date, each after a comma
 _NAME_FIRST = lazy_re.compile(r"^([^,]{2,40})((?:,\s*[^,]{1,30}){0,3})$")
 # a team named in lower case, set apart as a name is: "— platform team —", "— night crew —"
+# a role or a team in small letters after a person's name and a comma: "vendor management", "ops lead"
+_ROLE_IN_WORDS = lazy_re.compile(r"[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2}")
 _TEAM_IN_WORDS = lazy_re.compile(r"[a-z][\w-]*(?:\s[a-z][\w-]*)?\s(?:team|squad|crew)")
 
 
@@ -1749,8 +1754,10 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
         # Nwankwo)" names the person in brackets)
         # (a year after its comma goes with its day: "..., due May 16, 2025")
         rest = [r.strip() for r in _COMMA_NOT_YEAR.split(m.group(2)) if r.strip()]
+        if rest and _ROLE_IN_WORDS.fullmatch(rest[0]) and len(m.group(1).split()) >= 2 and _a_name(m.group(1).strip()):
+            rest = rest[1:]   # "— Mikko Salo, vendor management — 30.6. — done": the person, then their role
         if all(map(_a_note, rest)) and ((who := _who_of(m.group(1))) or _initials(who := m.group(1).strip())
-                                        or _TEAM_IN_WORDS.fullmatch(who)) \
+                                        or _TEAM_IN_WORDS.fullmatch(who) or who.lower() in ("me", "myself")) \
                 and (notes or rest or not noted or who != m.group(1).strip()) and who.lower() not in NO_VALUE:
             return who   # (a role in brackets says a person as a note after it does; "· Unassigned ·" names no one)
     return None
