@@ -3070,3 +3070,9 @@ def test_owners_written_after_a_todo_word_with_a_role_after_a_comma_as_me_or_as_
             "- Dashboard and alert for magic-link success rate → Femke & Sanne, 3 Oct, GRW-230\n")
     items = parse(text, "a.md")["action_items"]
     assert [a["owner"] for a in items] == ["@ilse", "Mikko Salo", "me", "Femke & Sanne"]
+
+
+def test_a_surnames_initial_with_or_without_its_stop_is_part_of_the_name():
+    text = ("# Embargo\n\n## Follow-ups\n\n- Show the time zone next to \"Publish at\" in the CMS - Priya N. - CMS-388\n"
+            "- Chain validation as a mandatory runbook step — Karthik S — TP-908 — done\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Priya N.", "Karthik S"]

@@ -1738,6 +1738,9 @@ _SENTENCE_OR_DASH = lazy_re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[A-ZÀ-Þ])|
 _COMMA_NOT_YEAR = lazy_re.compile(r",(?!\s*\d{4}\b)")
 
 
+_INITIAL_STOP = lazy_re.compile(r"\s[A-Z]\.$")
+
+
 def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
     """The name that the last of an item's ``parts`` (after its own words, and before
     any parts that are only notes) is, perhaps followed by notes after commas: "— Saskia
@@ -1746,7 +1749,8 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
     notes = 0
     while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
         parts, notes = parts[:-1], notes + 1
-    last = parts[-1].strip(" .;") if parts else ""
+    last = parts[-1].strip(" ;") if parts else ""
+    last = last if _INITIAL_STOP.search(last) else last.strip(" .;")   # ("— Priya N." keeps its initial's stop)
     if last.endswith(")") and (note := _NOTE_CLOSING.search(last)) and _a_note(note.group(1)):
         last, notes = last[:note.start()], notes + 1   # ("— Ji-woo (done 4 Nov)": the name, its note aside)
     if len(parts) >= 2 and (m := _NAME_FIRST.match(last)):
@@ -1980,8 +1984,11 @@ def _a_name(text: str) -> bool:
     Bassi"; not "API", "EU" or "P1"), that name someone (_names_someone) and no month or
     weekday."""
     words = text.split()
-    # ("Sanne de Wit", "Ludwig van der Berg": a particle between a name's parts)
-    return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) or _particle(words, k) for k, w in enumerate(words)) \
+    # ("Sanne de Wit", "Ludwig van der Berg": a particle between a name's parts; "Karthik S":
+    # a surname's initial without its stop, after a first name)
+    return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) or _particle(words, k)
+                                        or k == 1 == len(words) - 1 and len(w) == 1 and w.isupper()
+                                        for k, w in enumerate(words)) \
         and len(words) - sum(w in _PARTICLES for w in words) <= 3 \
         and (len(words) == 1 or not _TEAM_WORDS.fullmatch(words[0])) and _names_someone(text) \
         and not any(tp.calendar_word(w) or w.lower() in _NOT_NAMES for w in words) \
