@@ -3076,3 +3076,12 @@ def test_a_surnames_initial_with_or_without_its_stop_is_part_of_the_name():
     text = ("# Embargo\n\n## Follow-ups\n\n- Show the time zone next to \"Publish at\" in the CMS - Priya N. - CMS-388\n"
             "- Chain validation as a mandatory runbook step — Karthik S — TP-908 — done\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Priya N.", "Karthik S"]
+
+
+def test_a_list_that_opens_each_item_with_its_owner_and_two_people_sharing_one():
+    text = ("# Hotel search\n\n## Action items\n\n- [ ] Jonas Weber: refresh job refuses to publish a short supplier\n"
+            "- [ ] Mateo Ruiz: keep the last 3 snapshots\n- [x] Chiara Conti: Customer Care macro for no-availability incidents\n"
+            "- [ ] PO auto-send waits for the forecast sanity flag — Ravi + Chloe — FCST-80\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Jonas Weber", "Mateo Ruiz", "Chiara Conti", "Ravi + Chloe"]
+    alone = parse("# Db\n\n## Follow-ups\n\n- Load Balancer: Add health checks\n- Web Server: Raise the pool\n", "a.md")
+    assert [a["owner"] for a in alone["action_items"]] == [None, None]

@@ -586,6 +586,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
                     out.append(_from_text(m.group(1), [], b.line, incident_date, None))
     for a in out:
         a.pop(_HANDLE_KEY, None)   # (items read outside a list: a handle alone names no one)
+        a.pop(_NAMED_FIRST_KEY, None)
     for legend, first, end in (_legends(doc) if out else ()):
         for a in out:
             if not first < a["line"] < end:
@@ -1331,6 +1332,10 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
             item["owner"] = who   # "Reception team lead (Mele Tupou): check ...": a role, then who holds it
         else:
             item[_HANDLE_KEY] = who   # "Rosa Delgado: separate IP pools ...", "Sarah (comms): send ..."
+    elif owner is None and (nm := _FULL_NAME_COLON_TITLE.match(clean)) and _a_name(nm.group(1)) and not _a_body(nm.group(1)):
+        # "Chiara Conti: Customer Care macro ...": a person's full name, then a task written as
+        # a title (an owner only where the list's other items open with their owners so)
+        item[_NAMED_FIRST_KEY] = nm.group(1)
     elif owner is None and (nm := _SUBJECT_WILL.match(clean)) and _a_name(nm.group(1)) and not _a_body(nm.group(1)):
         # "Dana Whitfield will add a firmware check ...", "Marco is setting up an expiry
         # monitor ...", "Sophie takes the burn-rate alert": the person, then what they will do
@@ -1618,6 +1623,9 @@ _NAME_FIRST = lazy_re.compile(r"^([^,]{2,40})((?:,\s*[^,]{1,30}){0,3})$")
 # a team named in lower case, set apart as a name is: "— platform team —", "— night crew —"
 # a role or a team in small letters after a person's name and a comma: "vendor management", "ops lead"
 _ROLE_IN_WORDS = lazy_re.compile(r"[a-z][a-z-]+(?:\s[a-z][a-z-]+){0,2}")
+# two people sharing an item: "Ravi + Chloe", "Femke & Sanne", "Ana and Luis"
+_TWO_NAMES = lazy_re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*)?\s(?:\+|&|and)\s[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*)?")
+_JOINED_NAMES = lazy_re.compile(r"\s(?:\+|&|and)\s")
 _TEAM_IN_WORDS = lazy_re.compile(r"[a-z][\w-]*(?:\s[a-z][\w-]*)?\s(?:team|squad|crew)")
 
 
@@ -1761,7 +1769,8 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
         if rest and _ROLE_IN_WORDS.fullmatch(rest[0]) and len(m.group(1).split()) >= 2 and _a_name(m.group(1).strip()):
             rest = rest[1:]   # "— Mikko Salo, vendor management — 30.6. — done": the person, then their role
         if all(map(_a_note, rest)) and ((who := _who_of(m.group(1))) or _initials(who := m.group(1).strip())
-                                        or _TEAM_IN_WORDS.fullmatch(who) or who.lower() in ("me", "myself")) \
+                                        or _TEAM_IN_WORDS.fullmatch(who) or who.lower() in ("me", "myself")
+                                        or _TWO_NAMES.fullmatch(who) and all(map(_a_name, _JOINED_NAMES.split(who)))) \
                 and (notes or rest or not noted or who != m.group(1).strip()) and who.lower() not in NO_VALUE:
             return who   # (a role in brackets says a person as a note after it does; "· Unassigned ·" names no one)
     return None
@@ -1835,6 +1844,8 @@ _COLON_INITIALS = lazy_re.compile(r"\S:\s+([A-Z]{2,3})\s*$")
 # or a name, after the task's words ("... to #club-ops: Marco")
 _COLON_NAME = lazy_re.compile(r"(?<=\S):\s+([A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s*$")
 _HANDLE_KEY = "_handle"   # an item's handle until its list is read whole (_from_text)
+_NAMED_FIRST_KEY = "_named_first"   # a full name before a colon and a task in capitals, until the list is read
+_FULL_NAME_COLON_TITLE = lazy_re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ'’-]+\s[A-ZÀ-Þ][a-zß-ÿ'’-]+):\s+(?=[A-Z])")
 # "(raj)" closing an item, perhaps before its ticket or notes: "(jordan) LIN-233"
 # (or with its notes inside the bracket: "(sam, on the day)", "(kev, LIN-9)")
 _BRACKETED_HANDLE = lazy_re.compile(r"\(@?([a-z][a-z0-9._-]{1,19})(?:,\s*([^()]{1,40}))?\)([^()]{0,60})$")
@@ -1849,6 +1860,13 @@ def _handles_as_owners(items: list[dict]) -> None:
     ("Firefox (latest)", "Chrome (latest)"). Read from the item as written, so a link's
     text ("([issue](https://...))") is none."""
     found = [(item, h) for item in items if (h := item.pop(_HANDLE_KEY, None)) is not None]
+    named_first = [(item, h) for item in items if (h := item.pop(_NAMED_FIRST_KEY, None)) is not None]
+    if named_first and sum(1 for a in items if (o := a.get("owner")) and a["text"].startswith(o + ":")) \
+            + sum(1 for a, h in found if a["text"].startswith(h + ":")) >= 2:
+        # ("Jonas Weber: refresh job ...", "Mateo Ruiz: keep ...", then "Chiara Conti: Customer
+        # Care macro ...": the list opens each item with its owner, whatever case the task takes)
+        for item, h in named_first:
+            item["owner"] = h
     # (so do names before a colon: "Ben: ask the host ...", "Sarah (comms): send ..."; one alone,
     # "Reader: codeless 403 ...", is as likely a part's name; one person's full name over two
     # items or more, "Rewa Thompson: make a list ...", "Rewa Thompson: move ...", is theirs)
