@@ -3085,3 +3085,11 @@ def test_a_list_that_opens_each_item_with_its_owner_and_two_people_sharing_one()
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["Jonas Weber", "Mateo Ruiz", "Chiara Conti", "Ravi + Chloe"]
     alone = parse("# Db\n\n## Follow-ups\n\n- Load Balancer: Add health checks\n- Web Server: Raise the pool\n", "a.md")
     assert [a["owner"] for a in alone["action_items"]] == [None, None]
+
+
+def test_a_good_catch_a_close_shave_and_a_classification_field_say_near_miss():
+    for text in ("# Pump clocks\n\n**Event type:** Good catch — no wrong dose reached a patient\n",
+                 "# Backups\n\n## Summary\n\nThe restore would have lost 9,600 transactions. It was a close shave.\n",
+                 "Title: Certificate renewal silently failing\nDate: 2025-09-30\nClassification: Near miss\n\nSUMMARY\n-------\n\nText.\n"):
+        assert parse(text, "a.txt")["near_miss"] is True, text
+    assert parse("# Deploy\n\n## Summary\n\nGood catch by Priya in review, but the outage had begun.\n", "a.md")["near_miss"] is False

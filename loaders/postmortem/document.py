@@ -133,20 +133,21 @@ _KV_WIDE = lazy_re.compile(r"^([^\W\d_]\w{0,7})\s*：\s*(.+)$")
 # "bijna-incident", German "Beinahe-Vorfall", French "quasi-incident", Spanish "casi
 # incidente", Portuguese "quase incidente", Italian "mancato incidente", Swedish
 # "nära-olycka", Norwegian "nesten-ulykke"
-_NEAR_MISS_TERM = (r"(?:near[\s-]?miss(?:es)?|close[\s-]calls?|bijna[\s-]?(?:incident|ongeluk)(?:en)?|beinahe[\s-]?(?:vorfall|unfall|ausfall|störung)"
+# (a "good catch", as hospitals and safety teams name a hazard found before it harmed; a
+# "close shave")
+_NEAR_MISS_TERM = (r"(?:near[\s-]?miss(?:es)?|close[\s-]calls?|close[\s-]shaves?|good[\s-]catch(?:es)?|bijna[\s-]?(?:incident|ongeluk)(?:en)?|beinahe[\s-]?(?:vorfall|unfall|ausfall|störung)"
                    r"|quasi[\s-]?(?:incident|accident)s?|casi[\s-]?(?:incidente|accidente)s?|quase[\s-]?(?:incidente|acidente)s?"
                    r"|mancat[oi]\s+incident[ei]|nära[\s-]?(?:olycka|incident)|nesten[\s-]?(?:ulykke|hendelse))")
 _NEAR_MISS = lazy_re.compile(r"\b" + _NEAR_MISS_TERM + r"\b", re.I)
 # (a title that says so; Japanese teams say ヒヤリハット, "a startle": a near miss)
 _NEAR_MISS_WORDS = lazy_re.compile(r"\b" + _NEAR_MISS_TERM + r"\b|ヒヤリ[・･]?ハット", re.I)
 # (the words' stems, for a cheap test before the claim's regex)
-_NEAR_MISS_STEMS = ("miss", "close call", "bijna", "beinahe", "quasi", "casi", "quase", "mancat", "nära", "nesten")
+_NEAR_MISS_STEMS = ("miss", "close call", "close shave", "good catch", "bijna", "beinahe", "quasi", "casi", "quase", "mancat", "nära", "nesten")
 _NEAR_MISS_CLAIM = lazy_re.compile(
-    r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+near[\s-]?miss\b|^\s*" + _NEAR_MISS_TERM + r"\b|"
+    r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an|considered a)\s+(?:very\s+)?" + _NEAR_MISS_TERM + r"\b|^\s*" + _NEAR_MISS_TERM + r"\b(?!\s+(?:by|from|on)\b)|"
+    # (not praise for whoever caught something: "Good catch by Priya in review, but ...")
     # a sentence that is only the verdict, in a line's middle: "... visitors. Close call, and ..."
     r"(?<=[.!?]\s)" + _NEAR_MISS_TERM + r"(?=\s*[,.!;—–])|"
-    # "This was a close call, not a breach"
-    r"\b(?:this|it)\s+(?:was|is)\s+(?:a|an)\s+(?:very\s+)?close\s+call\b|"
     # "Dit was een bijna-incident", "Es war ein Beinahe-Vorfall", "C'était un quasi-incident"
     r"\b(?:dit|het|es|c['’]|ce|esto|esta|isto|isso|questo|det)\s*(?:was|is|war|ist|était|[ée]tait|fue|foi|fu|è|var)\s+"
     r"(?:een|ein|eine|un|une|una|um|uma|en|ett)\s+" + _NEAR_MISS_TERM + r"\b|"
@@ -4948,6 +4949,9 @@ def _near_miss(doc: Doc, title: str | None, summary: str | None) -> bool:
         return said in _YES   # ("Near miss: yes/no", a template's question unanswered, says neither)
     if isinstance(kind := front(doc, "class"), str) and _NEAR_MISS.match(kind.strip()):
         return True   # "type: near-miss" in front matter: what it was, as "**Type:** Near miss" says in the body
+    if doc.front and any(isinstance(v := doc.front.get(k), str) and _NEAR_MISS.match(v.strip())
+                         for k in ("classification", "event_type", "kind")):
+        return True   # "Classification: Near miss" heading a plain-text file's fields
     if title and _NEAR_MISS.match(title.strip()):
         return True
     if title and _NEAR_MISS_WORDS.search(title):
