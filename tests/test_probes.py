@@ -164,9 +164,9 @@ FLOORS = {
     "blind-eo": 0.99,   # first look 0.927 (243/262 at ec0f049; 245 at a330e15); learned from (0.996)
     "blind-ep": 0.98,   # first look 0.824 (206/250 at ec0f049; 207 at a330e15); learned from (0.984)
     "blind-eq": 0.99,   # first look 0.966 (259/268 at ec0f049; the same at a330e15); learned from (0.996)
-    "blind-er": 0.86,   # first look 0.867 (235/271 at 0980d3b); not read
-    "blind-es": 0.83,   # first look 0.839 (224/267 at 0980d3b); not read
-    "blind-et": 0.95,   # first look 0.956 (263/275 at 0980d3b); not read
+    "blind-er": 0.98,   # first look 0.867 (235/271 at 0980d3b; 237 at ffd46d3); learned from (0.985)
+    "blind-es": 0.95,   # first look 0.839 (224/267 at 0980d3b; 226 at ffd46d3); learned from (0.951)
+    "blind-et": 0.99,   # first look 0.956 (263/275 at 0980d3b; the same at ffd46d3); learned from (0.993)
     "blind-eu": 0.85,   # first look 0.859 (244/284 at e1a51e4); not read
     "blind-ev": 0.87,   # first look 0.876 (247/282 at e1a51e4); not read
     "blind-ew": 0.86,   # first look 0.865 (243/281 at e1a51e4); not read
