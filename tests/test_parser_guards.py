@@ -3093,3 +3093,45 @@ def test_a_good_catch_a_close_shave_and_a_classification_field_say_near_miss():
                  "Title: Certificate renewal silently failing\nDate: 2025-09-30\nClassification: Near miss\n\nSUMMARY\n-------\n\nText.\n"):
         assert parse(text, "a.txt")["near_miss"] is True, text
     assert parse("# Deploy\n\n## Summary\n\nGood catch by Priya in review, but the outage had begun.\n", "a.md")["near_miss"] is False
+
+
+def test_no_harm_done_or_nothing_reaching_a_customer_says_near_miss_but_a_planned_stop_is_no_outage():
+    for text in ("# Sump\n\n## Summary\n\nThe high level alarm went unanswered for 47 minutes. There was no spill and no harm done.\n",
+                 "# Trays\n\n## Summary\n\nThe reject pusher failed. Caught at dispatch: no product reached a customer.\n",
+                 "# Dryer\n\n## Summary\n\nThe outlet ran hot and deposits smouldered. We got lucky.\n\n"
+                 "## Background\n\nDryer 3 went down at 20:00 on Monday for its 1000-hour maintenance.\n"):
+        assert parse(text, "a.md")["near_miss"] is True, text
+    assert parse("# Db\n\n## Summary\n\nThe site went down for an hour. No harm done to the data.\n", "a.md")["near_miss"] is False
+
+
+def test_a_cost_section_is_the_impact_and_where_the_near_miss_is_said():
+    text = ("# Brine\n\n## What happened\n\nThe valve stuck at 00:15.\n\n## What it cost us, and what it didn't\n\n"
+            "We caught it before it reached anyone, and there was no harm done.\n")
+    record = parse(text, "a.md")
+    assert "impact" in record["sections"] and record["near_miss"] is True
+
+
+def test_the_writer_marking_the_start_in_prose_keeps_it_for_a_near_miss():
+    text = ("# Brine\n\nSaturday 3rd May 2025.\n\n## What happened\n\nThe logger shows flow starting at 00:15 on the Saturday. "
+            "That 00:15 start is when the trouble began. Ellen came in at 6:40.\n\n## Cost\n\nNo harm done.\n")
+    record = parse(text, "a.md")
+    assert record["near_miss"] is True
+    assert (record["started_at"], record["timestamp_sources"]["started_at"]) == ("2025-05-03T00:15:00Z", "opening_prose_marker")
+
+
+def test_a_key_in_two_languages_one_word_each_and_an_incident_category():
+    text = ("# Metall\n\n| Feld / Field | Wert / Value |\n|---|---|\n| Datum / Date | 3 July 2025 |\n"
+            "| Kategorie / Category | Fremdkörper |\n| Beginn / start | 14:20 |\n| Erkannt / detected | 15:02 |\n\n"
+            "- Incident category: Reporting violation\n- Incident began: 3 July 2025, 14:10\n")
+    record = parse(text, "a.md")
+    assert record["incident_class"] == "Fremdkörper"
+    assert (record["started_at"], record["detected_at"]) == ("2025-07-03T14:20:00Z", "2025-07-03T15:02:00Z")
+    two = parse("# Change\n\n| Field | Value |\n|---|---|\n| Actual start / end | 22:04 – 04:47 |\n", "a.md")
+    assert two["mitigated_at"] is None
+
+
+def test_a_classification_in_front_matter_names_the_class_unless_it_marks_the_paper_or_the_severity():
+    def cls(value):
+        return parse(f"---\ntitle: Barn 4\ndate: 2025-01-09\nclassification: {value}\n---\n\nText.\n", "a.md")["incident_class"]
+    assert cls("Animal welfare") == "Animal welfare"
+    assert [cls(v) for v in ("Internal", "Confidential", "TLP:AMBER", "Major Incident", "near miss")] == [None] * 5

@@ -2666,7 +2666,7 @@ def _started_before_posted(doc: Doc, incident_date: date | None, first_day: date
     day, when it lies within the post's reach (_reach) and no timeline dates its own
     entries: the incident's own start beats the day it was written up."""
     posted = date_value(front(doc, "date"))
-    if started is None or source not in ("opening_prose", "metadata") or posted is None or incident_date != posted \
+    if started is None or source not in ("opening_prose", "opening_prose_marker", "metadata") or posted is None or incident_date != posted \
             or first_day is not None or front(doc, "incident_date") is not None:
         return incident_date
     day = _local_day(doc, started)
@@ -5066,6 +5066,12 @@ _AVERTED = [
         r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?"
         r"|(?:[\w:-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
+    # "There was no spill and no harm done", "no product reached a customer": the harm that
+    # did not come, in so many words (not "no harm done to the data", one thing spared)
+    (("no harm", "reached a", "reached any"), lazy_re.compile(
+        r"\bno\s+harm\s+(?:was\s+)?done\b(?!\s+to\b)"
+        r"|\bno\s+(?:[\w-]+\s+){1,2}?reached\s+(?:a|any)\s+(?:customers?|consumers?|patients?|shops?|stores?|shelf|shelves"
+        r"|the\s+public)\b", re.I)),
     (("lucky",), lazy_re.compile(r"\bwe\s+got\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+|pretty\s+)?lucky", re.I)),
     # "it was closer than I'd like", "too close for comfort": how near the harm came
     # (beside the impact it did not have, in one sentence: "No player impact, but it was
@@ -5178,7 +5184,7 @@ _AVERTED = [
         r"|\b(?:do|did)\s+not\s+believe\s+(?:that\s+)?there\s+(?:was|were|has\s+been)\s+any\s+(?:\w+\s+)?impact", re.I)),
 ]
 _HARMED = lazy_re.compile(
-    r"\b(?:outage|downtime|went\s+down|was\s+down|were\s+down|unavailable|unreachable|degraded|degradation"
+    r"\b(?:outage|downtime|(?:went|was|were)\s+down(?!\s+(?:at\s+[\d:.]+\s+(?:on\s+[\w\s]{3,30}?\s+)?)?for\s+(?:its|a|the|our|their|planned|scheduled|routine)\s+(?:[\w-]+\s+){0,2}?(?:maintenance|service|servicing|overhaul|upgrade|inspection))|unavailable|unreachable|degraded|degradation"
     # (not "error rate stayed at 0.02%": a rate that held is the harm that did not come)
     r"|error\s+rates?(?!\s+(?:stayed|remained|held|stays|remains)\s+(?:at|below|under|flat|normal|within|low))|(?:users|customers|visitors|members|patients|residents|passengers|students|pupils|staff|people|players|clients|shoppers)"
     r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|(?:saw|experienced)(?!\s+nothing\b))"
@@ -5378,7 +5384,10 @@ _POST_KINDS = frozenset((
     "incident", "incidents", "incident report", "incident reports", "outage", "outages", "rca", "retrospective",
     "retrospectives", "retro", "review", "reviews"))
 # ... nor a year, a version or a code identifier ("2026", "v0.1.4", "checkout.session.completed")
-_NOT_A_CLASS = lazy_re.compile(r"^v?\d[\d.\-/]*$|^[\w-]+(?:\.[\w-]+)+$")
+_NOT_A_CLASS = lazy_re.compile(r"^v?\d[\d.\-/]*$|^[\w-]+(?:\.[\w-]+)+$"
+                                # (a classification that marks the paper, not the incident: "Internal", "TLP:AMBER")
+                                r"|^(?:(?:company\s+|strictly\s+)?(?:internal|confidential|public|restricted|secret|official)"
+                                r"(?:[\s-]+(?:only|use|sensitive))?|tlp\s*:\s*\w+)$", re.I)
 
 
 def _incident_class(doc, options, title, summary, factors) -> str | None:
@@ -5392,7 +5401,9 @@ def _incident_class(doc, options, title, summary, factors) -> str | None:
     if (known := next((spelled[x.lower()] for x in named if x.lower() in spelled), None)) is not None:
         return known   # ("class: other", "infra.dns": the taxonomy's own, whatever they look like)
     for value in named:
-        if value and value.lower() not in _POST_KINDS and not _NOT_A_CLASS.search(value):
+        if value and value.lower() not in _POST_KINDS and not _NOT_A_CLASS.search(value) \
+                and not _NEAR_MISS.match(value) and not (severities.level(value) is not None and len(value.split()) <= 3):
+            # (not "near miss", nor "Major Incident": what it was, or how bad, no class)
             return value
     return classify(" ".join(filter(None, [summary, " ".join(factors)])), options.taxonomy, title or "")
 

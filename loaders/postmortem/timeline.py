@@ -3331,7 +3331,9 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
                 and "detected" not in e.tags and not _ENDED_MARKS & e.markers \
                 and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]) \
                 and (told is None or e.at <= told) and (reported is None or e.at >= reported - timedelta(days=1)):
-            put("started_at", e.at, "opening_prose")
+            # (the writer marking the start, "That 00:15 start is when the trouble began",
+            # is a statement, kept for a near miss as a marker entry is)
+            put("started_at", e.at, "opening_prose_marker" if "started" in e.markers else "opening_prose")
     put("started_at", reported, "timeline_impact")
     det = times.get("detected_at")
     # ("| Impact start | none, the build never reached users |": no start to guess)

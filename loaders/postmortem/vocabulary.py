@@ -266,6 +266,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("impact", _rx(r"(?:customer\s+|user\s+|business\s+|service\s+)?impact(?:ed|s)?", r"affected",
                    r"scope(?!\s+(?:and\s+(?:method|approach|safety)|of\s+(?:the\s+|this\s+)?(?:investigation|review|report|analysis)))",
                    r"effects?",
+                   # "Cost", "What it cost us, and what it didn't": the harm counted
+                   r"(?:what\s+(?:it|this|the\s+[\w-]+)\s+)?costs?(?:\s+us)?(?=\s*(?:[,:.]|and\b|$))",
                    r"who\s+(?:did\s+(?:it|this)\s+affect|(?:was|were)\s+affected)",
                    # "What callers experienced", "What customers saw": the harm as they met it
                    r"what\s+(?:our\s+|the\s+)?(?:customers?|users?|callers?|clients?|members?|players?|guests?|patients?"
@@ -634,7 +636,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"(?:impact|outage|incident|exposure)\s+period")),
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:(?:customer|user|passenger|client|public)\s+)?impact\s+(?:start(?:ed)?|from|since)",
                     # ("| Passenger impact from | Mon 22/04/2024 0531 |", a key-facts table's)
-                    r"began", r"incident\s+start",
+                    r"began", r"incident\s+start", r"(?:incident|outage|event|problem|fault)\s+began(?:\s+at)?",
                     # "| Occurrence time | 17:52 ET |" beside "| Occurrence date |": when the event happened
                     r"(?:occurrence|event)\s+time$",
                     r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
@@ -760,7 +762,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"đ[ộo]\s+nghi[êe]m\s+tr[ọo]ng", r"đ[ộo]\s+[ưu]u\s+ti[êe]n")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
-    ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"categor(?:y|ies)", r"(?:incident|event)\s+type", r"type", r"kind", r"tags?")),
+    ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"(?:incident\s+|event\s+)?categor(?:y|ies)", r"(?:incident|event)\s+type", r"type", r"kind", r"tags?")),
     ("teams", _rx(r"teams?", r"owning\s+teams?", r"squads?", r"group")),
     ("services", _rx(r"services?", r"systems?", r"affected\s+(?:services?|systems?|components?)", r"components?",
                      r"products?", r"applications?")),
@@ -796,6 +798,11 @@ def meta_key(key: str) -> str | None:
         # "Hora de detección / Detection time", "Cierre del evento en bitácora / Event
         # closed": one key written in two languages (not "Actual start / end": two keys)
         return meta_key(halves[1]) or meta_key(halves[0])
+    if " / " in k and len(halves := k.split(" / ")) == 2 and all(len(h.split()) == 1 for h in halves) \
+            and sum(named := [meta_key(h) is not None for h in halves]) == 1:
+        # "Beginn / start", "Erkannt / detected": one word in two languages, one of them
+        # ours (not "Start / end", two keys each of which names a field)
+        return meta_key(halves[named.index(True)])
     if not k or len(k) > 40:
         return None
     if note and _TTR_NOTE.search(note.group()) and _RECOVERY_KEY.match(k):
@@ -931,7 +938,7 @@ FRONT_MATTER = {
              "published_at", "created", "created_at"),
     "severity": ("severity", "sev", "priority", "level"),
     "status": ("status", "state", "postmortem_status", "review_status", "doc_status", "document_status"),
-    "class": ("class", "incident_class", "category", "categories", "type", "incident_type"),
+    "class": ("class", "incident_class", "category", "categories", "type", "incident_type", "classification"),
     "near_miss": ("near_miss", "nearmiss", "is_near_miss"),
     "services": ("services", "service", "systems", "components"),
     "teams": ("teams", "team", "owning_team"),
@@ -966,7 +973,7 @@ def _variants(heads: str, tails: str) -> list[str]:
 _SUBJECTS = "on-call oncall sre engineer team responder eoc imoc"   # (an engineer on call, an incident manager on call)
 
 EVENT_MARKERS: dict[str, list[str]] = {
-    "started": _variants("outage incident impact problem issue", "begins begin starts start started began")
+    "started": _variants("outage incident impact problem issue trouble", "begins begin starts start started began")
     + ["start of impact", "start of outage", "start of incident"] + _variants("fault failure incident outage", "occurs occurred")
     # "the start of the event was January 28th, 2016, 00:23 UTC"
     + [f"{w} of the {n}" for w in ("start", "beginning", "onset") for n in ("impact", "outage", "incident", "event")]
