@@ -433,6 +433,8 @@ def stated_zone(text: str) -> Zone | None:
         for m in _CITY_ADJECTIVE_TIME.finditer(text):
             if _city_zone(m.group(1)) is not None and (z := zone(m.group(1))) is not None:
                 return z   # "Alle tijden Amsterdamse tijd", "in Berliner Zeit": a city's clock
+    if "time" in low and (m := _NATION_TIME.search(text)) is not None:
+        return zone(NATION_TIMES[m.group(1).lower()])   # "All times below are Dutch local time at the site"
     if (text.isupper() or text.islower()) and (titled := text.title()) != text and not (titled.isupper() or titled.islower()):
         return stated_zone(titled)   # "## CRONOLOGÍA (HORA DE MADRID)", "(hora de madrid)": a city named in one case all the same
     return None
@@ -457,6 +459,17 @@ LOCAL_TIMES = {
     "北京时间": "Asia/Shanghai", "台北時間": "Asia/Taipei", "日本時間": "Asia/Tokyo", "한국 시간": "Asia/Seoul",
     "waktu indonesia barat": "Asia/Jakarta",
 }
+# A country's clock named in English by its people's adjective ("Dutch local time",
+# "Danish time"): the country's one zone, by the date's rules (countries of one zone only)
+NATION_TIMES = {
+    "dutch": "Europe/Amsterdam", "danish": "Europe/Copenhagen", "german": "Europe/Berlin", "french": "Europe/Paris",
+    "italian": "Europe/Rome", "swedish": "Europe/Stockholm", "norwegian": "Europe/Oslo", "finnish": "Europe/Helsinki",
+    "polish": "Europe/Warsaw", "irish": "Europe/Dublin", "belgian": "Europe/Brussels", "swiss": "Europe/Zurich",
+    "austrian": "Europe/Vienna", "czech": "Europe/Prague", "greek": "Europe/Athens", "hungarian": "Europe/Budapest",
+    "japanese": "Asia/Tokyo", "korean": "Asia/Seoul", "israeli": "Asia/Jerusalem", "singaporean": "Asia/Singapore",
+    "british": "Europe/London", "turkish": "Europe/Istanbul", "indian": "Asia/Kolkata",
+}
+_NATION_TIME = lazy_re.compile(r"\b(" + "|".join(n.capitalize() for n in NATION_TIMES) + r")\s+(?:local\s+)?time\b")
 # a city's clock as Dutch and German name it, the city made an adjective: "Amsterdamse
 # tijd", "Rotterdamse tijd", "Berliner Zeit", "Frankfurter Zeit"
 _CITY_ADJECTIVE_TIME = lazy_re.compile(r"(?<![\w-])([A-Z][a-zäöüß]{2,})(?:se\s+tijd|er\s+[Zz]eit)\b")
@@ -645,7 +658,8 @@ _DATE_PATTERNS = [
     # 2026-131T03:47:52Z: ISO 8601's ordinal date (the year's day number), as spacecraft and
     # ground stations stamp events, read with its clock only (alone, "2024-105" may be a number)
     # 047/03:06:55: the day of the year before a clock, as ground stations log (the year the incident's)
-    ("doy", lazy_re.compile(r"(?<![\w/.-])(?P<doy>[0-3]\d\d)/(?=\d\d:\d\d)")),
+    # ("047/03:06:55", and a controller log's "196 02:41": the day of the year, a space, a clock)
+    ("doy", lazy_re.compile(r"(?<![\w/.,-])(?P<doy>[0-3]\d\d)(?:/|\s(?=[0-2]\d:[0-5]\d(?![\d.,])))(?=\d\d:\d\d)")),
     ("ydoy", lazy_re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d\d)-(?P<doy>[0-3]\d\d)(?=[T ]\d\d:\d\d)")),
     # 2023年9月27日, 2024년 2월 6일: Chinese, Japanese and Korean dates
     ("ymd", lazy_re.compile(r"(?P<y>\d{4})\s?[年년]\s?(?P<m>\d{1,2})\s?[月월]\s?(?P<d>\d{1,2})\s?[日일]")),

@@ -3135,3 +3135,52 @@ def test_a_classification_in_front_matter_names_the_class_unless_it_marks_the_pa
         return parse(f"---\ntitle: Barn 4\ndate: 2025-01-09\nclassification: {value}\n---\n\nText.\n", "a.md")["incident_class"]
     assert cls("Animal welfare") == "Animal welfare"
     assert [cls(v) for v in ("Internal", "Confidential", "TLP:AMBER", "Major Incident", "near miss")] == [None] * 5
+
+
+def test_review_minutes_date_the_incident_they_review_not_the_meeting():
+    text = ("# Post-incident review minutes: PAA dosing lost\n\n**Meeting:** Thursday, March 20, 2025, 2:00–3:15 pm\n"
+            "**Incident reviewed:** INC-0412 — Thursday, March 13, 2025 (second shift)\n**Status:** Approved\n\n"
+            "## Timeline\n\n- 10:05 pm — Tote runs empty. Impact start.\n")
+    assert parse(text, "a.md")["date"] == "2025-03-13"
+
+
+def test_an_incident_key_holding_a_date_and_a_nations_local_time():
+    text = ("INCIDENT REPORT IR-2025-011\n\nTitle       : Fertigation unit B overdosed\nIncident    : Wednesday 12 March 2025\n"
+            "Report date : 19 March 2025\n\nAll times below are Dutch local time at the site.\n\n\nTIMELINE\n\n"
+            " - 0600  First irrigation start. Impact begins.\n - 1055  Unit B stopped; irrigation paused.\n")
+    record = parse(text, "a.txt")
+    assert (record["date"], record["started_at"]) == ("2025-03-12", "2025-03-12T05:00:00Z")
+    assert parse("# X\n\nIncident: INC-0412\nDate: 2025-03-01\n", "a.md")["date"] == "2025-03-01"
+
+
+def test_an_alarm_written_to_a_log_only_is_no_detection_and_a_stated_time_to_detect_counts():
+    text = ("# EC\n\n2025-03-12, all times UTC.\n\n## Summary\n\nUnit B overdosed.\n\n"
+            "  Impact began   : 06:00, first irrigation cycle\n  Time to detect : 4 h 47 min\n"
+            "  Impact stopped : 10:55, unit B stopped\n\n## Timeline\n\n- 06:00 Impact begins.\n"
+            "- 06:12 EC passes 4.0; high-EC alarm written to the event log only.\n- 10:55 Unit B stopped.\n")
+    record = parse(text, "a.md")
+    assert (record["detected_at"], record["mitigated_at"]) == ("2025-03-12T10:47:00Z", "2025-03-12T10:55:00Z")
+
+
+def test_a_condition_began_and_made_safe_are_moments_and_a_risk_rating_is_the_severity():
+    text = ("---\nname: Leg 2 bearing overheated\noccurred: 2025-10-14\nrisk_rating: \"S2 (likelihood 2 x consequence 4)\"\n---\n\n"
+            "# Leg 2 bearing overheated\n\n## Key times (all times UTC)\n\n| | |\n|---|---|\n"
+            "| Condition began | 21:31 — bearing temperature leaves its band |\n| Made safe | 22:19 — Leg 2 stopped and locked out |\n")
+    record = parse(text, "a.md")
+    assert (record["severity_level"], record["started_at"], record["mitigated_at"]) == \
+        (2, "2025-10-14T21:31:00Z", "2025-10-14T22:19:00Z")
+
+
+def test_a_day_of_the_year_a_space_then_a_clock_dates_the_entry():
+    text = ("+++\ntitle = \"Pivots halted\"\nincident_date = 2025-07-15\n+++\n\n## Timeline\n\nAll times UTC.\n\n"
+            "- `196 02:41` — All 46 controllers report 4.2.0 installed.\n- `196 07:12` — P-17 stops with E-44. Impact starts.\n"
+            "- `197 20:00` — Last field completes a make-up circle; incident closed.\n")
+    record = parse(text, "a.md")
+    assert [e["at"] for e in record["timeline"]] == ["2025-07-15T02:41:00Z", "2025-07-15T07:12:00Z", "2025-07-16T20:00:00Z"]
+
+
+def test_done_with_the_ticket_as_the_last_field_or_as_a_link():
+    text = ("# X\n\n## Remediation\n\n1. Restore the canary ring — Tomás Ribeiro — done 2025-07-18 — "
+            "[IRR-199](https://tracker.example/IRR-199)\n2. Subscribe on-call to the status page — done — CARE-2211\n"
+            "3. Alert on stopped pivots — Lucía Ferrer — due 2025-08-29 — IRR-205\n")
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["done", "done", "open"]

@@ -1206,8 +1206,10 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
         status = "done"
     if status is None or status == "open":
         s = _status(text, prose=True)
-        if s is None and "<" in text:
-            s = _status(plain(text), prose=True)   # ("· <em>done 15 Jan</em>": a CMS's emphasis in HTML)
+        if s is None and ("<" in text or "](" in text):
+            # ("· <em>done 15 Jan</em>": a CMS's emphasis in HTML; "— done 2025-07-18 —
+            # [IRR-199](https://...)": the ticket a link, read as its text)
+            s = _status(plain(text), prose=True)
         if s is not None and (status is None or s != "open"):
             status = s
     if status is None:
@@ -2101,6 +2103,8 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"(?:\s*[)\]]?[.!]?\s*$"   # ("(Thandiwe, done 2024-03-11).", "[owner: @kai | GW-313 | done]")
                          # (or its reference after it: "... Completed 11/07/2025. Ref: PXN-OPS-3390.")
                          r"|[.!]\s+(?:ref(?:erence)?|ticket|jira|change|cr)\b\s*[:#.]?\s*[\w#/-]{2,30}[.!]?\s*$"
+                         # (or its ticket as the last field: "... — Tomás Ribeiro — done 2025-07-18 — IRR-199")
+                         r"|\s+[—–·|]\s+(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})[.!]?\s*$"
                          # (or a note of its own after a semicolon: "...: done 11 Mar; the
                          # tokenizer change stays reverted until SRCH-310 lands")
                          r"|;\s+(?!(?:but|except|partial\w*|partly|only|not|still)\b)[^;\n]{1,160}$))")

@@ -1601,8 +1601,9 @@ def _moment_fields(b, put, named: bool = False) -> bool:
         return False
     for ln, (line_text,) in b.rows:
         for k, v in _line_pairs(line_text):
-            if meta_key(k) in _MOMENT_KEYS and tp.clocks_at_most(v):
-                put(meta_key(k), v, ln, k)
+            if (key := meta_key(k)) in _MOMENT_KEYS and tp.clocks_at_most(v) \
+                    or named and key in ("ttd", "ttm", "ttr") and any(c.isdigit() for c in v):
+                put(key, v, ln, k)   # (and, among named fields, "Time to detect : 4 h 47 min")
     return True
 _DOCUMENT_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity")
 _HEADING_KEYS = ("date", "started", "detected", "mitigated", "resolved", "severity", "status")
@@ -1978,10 +1979,12 @@ def _names_a_span(text: str, hint) -> bool:
 def _key_of(key_text: str, value: str) -> str | None:
     """The field a key names, given its value: "Data" (the date, in Portuguese, Italian and
     Polish) names the date only when its value is one ("**Data:** 2024-09-10"; not "Data:
-    no customer records were read")."""
+    no customer records were read"); so do "Incident", "Event" and "Occurrence"."""
     key = meta_key(key_text)
-    if key is None and plain(key_text).strip(" :*_").lower() == "data" and len(value) <= 40 \
-            and (st := tp.read_stamp(plain(value).strip())) is not None and st.has_date:
+    # ... and "Incident" (or "Event", "Occurrence") names the incident's date when its value
+    # is one: "Incident    : Wednesday 12 March 2025" (not "Incident: INC-0412")
+    if key is None and plain(key_text).strip(" :*_").lower() in ("data", "incident", "event", "occurrence") \
+            and len(value) <= 40 and (st := tp.read_stamp(plain(value).strip())) is not None and st.has_date:
         return "date"
     return key
 

@@ -1100,7 +1100,9 @@ _START_REBOOTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|bega
 # an alarm nobody saw: "lost in the flood", "unseen", "missed by the operator"
 # (not a deadline missed: "gate closure missed by two minutes")
 _ALARM_UNSEEN = lazy_re.compile(r"\b(?:lost\s+in\s+the\s+(?:flood|noise|storm)|unseen|unnoticed"
-                                r"|missed\s+by\s+(?:the|an?|our|everyone|everybody|all)\b)", re.I)
+                                r"|missed\s+by\s+(?:the|an?|our|everyone|everybody|all)\b"
+                                # "high-EC alarm written to the event log only": recorded, shown to no one
+                                r"|(?:written|logged|recorded|sent)\s+(?:to|in)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?log\s+only\b)", re.I)
 # a response ended: "SO stands down the count incident", "the emergency was stood down"
 _STOOD_DOWN = lazy_re.compile(r"\b(?:stands?|stood)\s+down\s+(?:the\s+)?(?:[\w-]+\s+)?(?:incident|response|emergency|event"
                               r"|bridge|alert|ert|crews?)\b|\b(?:incident|response|emergency|event|bridge|ert|team|crews?)\s+"
@@ -1325,7 +1327,8 @@ def _tag(e: Entry) -> None:
     if "impact" not in e.tags and ("start" in low or "beg" in low or "kep" in low or "keep" in low) \
             and _START_REBOOTING.search(e.text):
         e.tags.add("impact")   # "Scanners start rebooting mid-scan, lines at all 4 gates stop"
-    if "detected" in e.tags and ("lost" in low or "unseen" in low or "unnoticed" in low or "missed" in low) \
+    if "detected" in e.tags and ("lost" in low or "unseen" in low or "unnoticed" in low or "missed" in low
+                                 or "log only" in low) \
             and _ALARM_UNSEEN.search(e.text):
         e.tags.discard("detected")   # "LAH-3307 high level alarm, priority Low, lost in the flood": nobody saw it
     if "down" in low and (m := (ended := _STOOD_DOWN.search(e.text)) or _STANDS_DOWN.search(e.text)) is not None:

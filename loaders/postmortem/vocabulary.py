@@ -636,7 +636,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"(?:impact|outage|incident|exposure)\s+period")),
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:(?:customer|user|passenger|client|public)\s+)?impact\s+(?:start(?:ed)?|from|since)",
                     # ("| Passenger impact from | Mon 22/04/2024 0531 |", a key-facts table's)
-                    r"began", r"incident\s+start", r"(?:incident|outage|event|problem|fault)\s+began(?:\s+at)?",
+                    r"began", r"incident\s+start", r"(?:incident|outage|event|problem|fault|condition|hazard|excursion|deviation)\s+began(?:\s+at)?",
                     # "| Occurrence time | 17:52 ET |" beside "| Occurrence date |": when the event happened
                     r"(?:occurrence|event)\s+time$",
                     r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
@@ -665,7 +665,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"rilevat[oa]", r"uppt[äa]ckt", r"oppdaget", r"opdaget", r"terdeteksi",
                      # "Detección: 7:42 h (alarma SCADA)", "Detecção:", "Rilevamento:"
                      r"detecci[óo]n", r"dete(?:c)?[çc][ãa]o", r"rilevamento")),
-    ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"(?:customer\s+|user\s+)?impact\s+end(?:ed)?", r"end(?:ed)?(?:\s+(?:time|at))?",
+    ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"(?:customer\s+|user\s+)?impact\s+(?:end(?:ed)?|stopped|ceased)", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
                       # "View restored", "Power restored": what the users had back (not "Share
                       # restored", files brought back after the harm was stopped)
@@ -675,7 +675,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       r"(?:date|time)\s+(?:mitigated|restored|recovered)", r"service\s+restored(?:\s+at)?",
                       r"blocks\s+resumed", r"service\s+resumed",
                       # "- Contained: 11:09 (key deactivated)": the harm stopped spreading
-                      r"contained(?:\s+at)?", r"containment(?:\s+time)?$", r"exposure\s+end(?:ed|s)?(?:\s+at)?",
+                      r"contained(?:\s+at)?", r"made\s+safe(?:\s+at)?", r"containment(?:\s+time)?$", r"exposure\s+end(?:ed|s)?(?:\s+at)?",
                       # "Gemitigeerd:", "Hersteld:", "Wiederhergestellt:", "Rétabli :", "Mitigado:", "Återställd:"
                       r"gemitigeerd", r"hersteld", r"wiederhergestellt", r"mitigiert", r"r[ée]tablie?", r"att[ée]nu[ée]e?",
                       r"mitigad[oa]", r"mitigat[oa]", r"ripristinat[oa]",
@@ -718,6 +718,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                  r"datum\s+(?:des\s+(?:vorfalls|incidents|ausfalls|störfalls)|van\s+(?:het\s+)?(?:incident|storing))",
                  # "Event date: 12 March 2024" (a safety event's), "Date of occurrence", "Outage date"
                  r"(?:event|occurrence|outage)\s+date", r"date\s+of\s+(?:the\s+)?(?:event|occurrence|outage)",
+                 # review minutes' "**Incident reviewed:** INC-0412 — Thursday, March 13, 2025": the incident, by its day
+                 r"(?:incident|event|occurrence|outage)\s+(?:reviewed|under\s+review|in\s+review|discussed)$",
                  r"(?:incident\s+)?date(?:\s+of\s+(?:the\s+)?incident)?", r"when", r"occurred", r"day",
                  # "Datum för incidenten", "Dato for hendelsen", "Tanggal insiden" (before "datum" alone)
                  r"datum\s+f[öo]r\s+(?:incidenten|h[äa]ndelsen|st[öo]rningen)", r"dato\s+for\s+(?:hendelsen|h[æa]ndelsen|incidenten)",
@@ -936,7 +938,7 @@ FRONT_MATTER = {
     "incident_date": ("incident_date", "incident_day", "occurred", "occurred_on", "occurred_at"),
     "date": ("date", "incident_date", "day", "publishdate", "publish_date", "pubdate", "published", "publishedat",
              "published_at", "created", "created_at"),
-    "severity": ("severity", "sev", "priority", "level"),
+    "severity": ("severity", "sev", "priority", "level", "risk_rating"),
     "status": ("status", "state", "postmortem_status", "review_status", "doc_status", "document_status"),
     "class": ("class", "incident_class", "category", "categories", "type", "incident_type", "classification"),
     "near_miss": ("near_miss", "nearmiss", "is_near_miss"),
