@@ -3184,3 +3184,22 @@ def test_done_with_the_ticket_as_the_last_field_or_as_a_link():
             "[IRR-199](https://tracker.example/IRR-199)\n2. Subscribe on-call to the status page — done — CARE-2211\n"
             "3. Alert on stopped pivots — Lucía Ferrer — due 2025-08-29 — IRR-205\n")
     assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["done", "done", "open"]
+
+
+def test_an_eight_d_reports_steps_and_headings_in_two_languages_name_their_sections():
+    text = ("# 8D-Report: Bandstillstand Band 4\n\n**Ereignisdatum / Date of event:** Donnerstag, 03.04.2025\n"
+            "**Berichtsdatum / Report date:** 14.04.2025\n\n## D2 – Problembeschreibung / Problem description\n\n"
+            "Am 14.04. wurde berichtet.\n\n## D4 – Ursachenanalyse / Root cause (5 Why)\n\n"
+            "1. Warum stand das Band? – Keine Abrufe.\n2. Warum keine Abrufe? – Keine DB-Verbindung.\n")
+    record = parse(text, "a.md")
+    assert (record["date"], record["written_on"]) == ("2025-04-03", "2025-04-14")
+    assert {"summary", "factors"} <= set(record["sections"]) and len(record["contributing_factors"]) == 2
+
+
+def test_a_date_field_beside_fields_that_date_the_paper_is_the_incidents_own():
+    text = ("DEALERLINK CLAIMS FAILING\n\n    Date .............. 01/31/2025 (Friday)\n    Severity .......... P2\n"
+            "    Status ............ Resolved\n    Prepared .......... 02/05/2025 by K. Oyelaran\n\n\nSUMMARY\n\n"
+            "On 01/27/2025 the DBA team moved the index job to a new scheduler. On the last business day of January "
+            "dealers could not submit claims.\n")
+    record = parse(text, "a.txt")
+    assert (record["date"], record["written_on"], record["status"]) == ("2025-01-31", "2025-02-05", "Resolved")

@@ -2972,7 +2972,10 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         narrated = found
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
-            and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident)) \
+            and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident
+                                               # (beside fields that date the paper, "Prepared" or "Reviewed",
+                                               # the Date field is the incident's own)
+                                               or "written" in doc.meta or "reviewed" in doc.meta)) \
             and not (source == "title" and title and narrated <= found + timedelta(days=7)
                      and (_names_a_span(title, hint) or _DAYS_SPANNED.search(title))):
         # (a title naming the days it spans, "Unavailability ..., August 19–20, 2024", dates the

@@ -496,6 +496,11 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     if not t.isascii() and (two := _TWO_SCRIPTS.match(t)) is not None \
             and (kind := section_kind(two.group(2), whole)) is not None:
         return kind   # "後續行動 Action items", "แผนแก้ไข / Action items": the name in both languages
+    if t[:1] == "D" and (step := _EIGHT_D_STEP.match(t)) is not None:
+        t = t[step.end():]   # "D4 – Root cause (5 Why)": an 8D report's step, then its name
+    if " / " in t and len(halves := t.split(" / ")) == 2 and len(halves[0].split()) == 1 \
+            and section_kind(halves[0], whole) is None and (kind := section_kind(halves[1], whole)) is not None:
+        return kind   # "Problembeschreibung / Problem description": one word of another language, then ours
     for kind, rx in SECTION_KINDS:
         m = rx.match(t)
         if m:
@@ -604,6 +609,8 @@ _ROOT_CAUSE_PARENS = lazy_re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[í
 # summary is prose)
 # (a run of spaces is tried from its first only: linear, however long the run)
 # (or set apart by a dash: "Themes — what contributed")
+# an 8D report's step before its name: "D4 – ", "D5/D6 – "
+_EIGHT_D_STEP = lazy_re.compile(r"D[1-8](?:\s*/\s*D[1-8])?\s*[–—:.-]\s*(?=\S)")
 _JOINED = lazy_re.compile(r"(?<!\s)\s+(?:&|and|/|\+|—|–)\s+", re.I)
 _BESIDE_ACTIONS = {"lessons", "went_wrong", "went_well"}
 _BESIDE = {"actions": _BESIDE_ACTIONS, "factors": {"lessons", "went_wrong", "factors"}}
@@ -704,7 +711,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     # "| Time | 0730 - 1230 (UTC) |": when it happened, a range or one time
     ("time", _rx(r"(?:incident\s+)?times?(?:\s+of\s+(?:the\s+)?incident)?(?:\s+window)?$")),
     ("reviewed", _rx(r"reviewed(?:\s+(?:on|at))?", r"review(?:ed)?\s+date", r"date\s+reviewed")),
-    ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?",
+    ("written", _rx(r"written(?:\s+(?:on|at))?", r"published(?:\s+(?:on|at))?", r"drafted(?:\s+on)?", r"prepared(?:\s+on)?$",
                     r"(?:report|postmortem|document)\s+date", r"date\s+(?:written|published|created|disclosed|sent)",
                     r"sent(?:\s+on)?$",
                     # "| Date of report | 26 June 2024 |": the day the report was written
@@ -800,10 +807,12 @@ def meta_key(key: str) -> str | None:
         # "Hora de detección / Detection time", "Cierre del evento en bitácora / Event
         # closed": one key written in two languages (not "Actual start / end": two keys)
         return meta_key(halves[1]) or meta_key(halves[0])
-    if " / " in k and len(halves := k.split(" / ")) == 2 and all(len(h.split()) == 1 for h in halves) \
-            and sum(named := [meta_key(h) is not None for h in halves]) == 1:
-        # "Beginn / start", "Erkannt / detected": one word in two languages, one of them
-        # ours (not "Start / end", two keys each of which names a field)
+    if " / " in k and len(halves := k.split(" / ")) == 2 and len(k) <= 60 \
+            and sum(named := [meta_key(h) is not None for h in halves]) == 1 \
+            and len(halves[named.index(False)].split()) == 1:
+        # "Beginn / start", "Ereignisdatum / Date of event": a key in two languages, the
+        # other's one word (a compound) beside ours (not "Actual start / end", two keys, the
+        # unnamed one two words)
         return meta_key(halves[named.index(True)])
     if not k or len(k) > 40:
         return None
