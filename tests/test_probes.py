@@ -170,6 +170,9 @@ FLOORS = {
     "blind-eu": 0.85,   # first look 0.859 (244/284 at e1a51e4); not read
     "blind-ev": 0.87,   # first look 0.876 (247/282 at e1a51e4); not read
     "blind-ew": 0.86,   # first look 0.865 (243/281 at e1a51e4); not read
+    "blind-ex": 0.88,   # first look 0.884 (252/285 at 8508f9a); not read
+    "blind-ey": 0.86,   # first look 0.864 (242/280 at 8508f9a); not read
+    "blind-ez": 0.91,   # first look 0.915 (259/283 at 8508f9a); not read
 }
 
 
