@@ -3203,3 +3203,28 @@ def test_a_date_field_beside_fields_that_date_the_paper_is_the_incidents_own():
             "dealers could not submit claims.\n")
     record = parse(text, "a.txt")
     assert (record["date"], record["written_on"], record["status"]) == ("2025-01-31", "2025-02-05", "Resolved")
+
+
+def test_a_pasted_service_desk_record_its_first_line_tasks_and_dated_moment_lines():
+    text = ("INC0061377 - LS-14 lift station high wet well / overflow to the creek\n\n"
+            "Number:              INC0061377\nState:               Closed\n\nResolution notes:\n"
+            "  SSO from MH-14-03 (manhole upstream of station) to the creek.\n"
+            "  SSO start (est. from wet well level trend): 2025-01-14 04:15 UTC\n"
+            "  SSO stop (bypass pump drawing down): 2025-01-14 06:50 UTC\n  Estimated volume: 4,500 gal.\n\n"
+            "Follow-up tasks:\n  - PRB0004412  Root cause of repeated breaker trips at LS-14\n"
+            "      Assigned to: Collections Engineering   Due: 2025-02-14   State: Open\n"
+            "  - CHG0033190  Install an independent high-high float at LS-14\n"
+            "      Assigned to: Terrell Haskins   Due: 2025-01-31   State: Closed Complete\n\n"
+            "Activity (newest first):\n------------------------\n2025-01-14 03:22:10 UTC - SCADA\n    Incident auto-created from alarm.\n")
+    record = parse(text, "a.txt")
+    assert record["title"] == "INC0061377 - LS-14 lift station high wet well / overflow to the creek"
+    assert (record["started_at"], record["mitigated_at"]) == ("2025-01-14T04:15:00Z", "2025-01-14T06:50:00Z")
+    assert [(a["ticket"], a["status"]) for a in record["action_items"]] == [("PRB0004412", "open"), ("CHG0033190", "done")]
+
+
+def test_a_wrapped_sentences_start_is_no_dated_moment_line():
+    text = ("# Pushes delayed\n\n## Summary (bot, unverified)\n\nPush delivery was delayed. Impact\n"
+            "start: 2026-03-09 14:03 +0000 (first alert). Impact end: 2026-03-09 15:06 +0000.\n\n"
+            "## Timeline (UTC)\n\n- 13:24 — queue age starts climbing; pushes delayed — impact starts\n"
+            "- 14:03 — alert fires, pages Kwame\n")
+    assert parse(text, "a.md")["started_at"] == "2026-03-09T13:24:00Z"

@@ -2226,6 +2226,8 @@ def _ticket(text: str) -> str | None:
     m = _GH_SHORT.search(plain(t))
     if m:
         return f"{m.group(1)}#{m.group(2)}"
+    if t[:1] in "PICRTSW" and (m := _SERVICENOW.match(t)):
+        return m.group(1)   # "PRB0004412  Root cause of ... trips at LS-14": a service desk's task, by its number first
     # (a key in the item's own ticket field first: "... MPLS-BLR-04418 ... | Ref: CR-20931": the
     # circuit the task names is not its ticket)
     m = (_KEYED_FIELD.search(t) if ":" in t else None) or _JIRA_KEY.search(t)

@@ -1592,6 +1592,26 @@ def _reads_as_timeline(s) -> bool:
 _KV_SECTIONS = (None, "metadata", "summary", "impact", "detection", "resolution")
 
 
+def _dated_moment_lines(b, put) -> None:
+    """Put the key moments a paragraph's own lines give as fields among its sentences, each
+    a moment's key and a whole date and time ("SSO start (est. from wet well level trend):
+    2025-01-14 04:15 CST" between "SSO from MH-14-03 to Cedar Run creek." and the volume):
+    a line that says the day as well as the clock is a record, not a sentence's aside."""
+    before = ""
+    for ln, (line_text,) in b.rows:
+        # (a line of its own, its key capitalised, after a sentence's end or another field:
+        # not a wrapped sentence's "start: 2026-03-09 14:03 +0000 (first alert). Impact end: ...")
+        own = line_text.strip()[:1].isupper() and (not before or before.endswith((".", "!", "?", ")"))
+                                                    or _opens_field(before))
+        before = line_text.strip()
+        if not own or ":" not in line_text or not _opens_field(line_text):
+            continue
+        for k, v in _line_pairs(line_text):
+            if (key := meta_key(k)) in _TIME_KEYS and (st := tp.read_stamp(plain(v).strip())) is not None \
+                    and st.has_date and st.has_time:
+                put(key, v, ln, k)
+
+
 def _moment_fields(b, put, named: bool = False) -> bool:
     """Put the key moments a paragraph of fields gives, every line a field ("Detected: 10:41
     local", "Impact window: 03:06 - 07:55"), those that hold a clock; whether it is one.
@@ -2231,7 +2251,8 @@ def _collect_metadata(doc: Doc) -> None:
             if kind not in ("metadata", None) and b.kind == "para" and len(b.rows) >= 2:
                 # (key moments as a block of fields in the description: "Detected : 047/06:40:00
                 # (NOC morning shift ...)" / "Impact window : 047/03:06:55 - 047/07:55:00")
-                _moment_fields(b, put, named=True)
+                if not _moment_fields(b, put, named=True):
+                    _dated_moment_lines(b, put)
             if b.kind == "para" and b is s.blocks[0] and (s is title or s is first) and kind not in ("metadata", None) \
                     and (fields := _fields_block(b)):
                 # "INCIDENT SUMMARY" / "====" over "Date:       Monday, May 6, 2024" /
@@ -3886,7 +3907,10 @@ def _title_from(doc: Doc, as_text) -> str | None:
         return _REPLY_PREFIX.sub("", doc.meta["title"][0])   # ("RE: Postmortem v2 – ..." sent as an email)
     # a report as plain text (a PDF's text, a pasted email) with no heading of any kind
     # names itself in its first paragraph: one or two short lines, no sentence ending
-    if not headed and not any(s.level >= 7 for s in doc.secs[:2] if id(s) not in doc.kinds):
+    # (headings that only name the parts of the record, "Activity (newest first)" under a
+    # pasted ticket's fields, name no title: the first line still does)
+    if not any(section_kind(s.title) is None for s in headed) \
+            and not any(s.level >= 7 for s in doc.secs[:2] if id(s) not in doc.kinds):
         opening = next((b for s in doc.secs[:1] for b in s.blocks), None)
         if opening is not None and opening.kind == "para" and len(opening.rows or [0]) == 2 \
                 and _BYLINE_NAME.match(opening.rows[1][1][0].strip()) \

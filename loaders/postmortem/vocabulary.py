@@ -644,6 +644,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:(?:customer|user|passenger|client|public)\s+)?impact\s+(?:start(?:ed)?|from|since)",
                     # ("| Passenger impact from | Mon 22/04/2024 0531 |", a key-facts table's)
                     r"began", r"incident\s+start", r"(?:incident|outage|event|problem|fault|condition|hazard|excursion|deviation)\s+began(?:\s+at)?",
+                    # an environmental record's "SSO start", "Spill start", "Discharge began"
+                    r"(?:spill|leak|overflow|discharge|release|sso|cso|exceedance)\s+(?:start(?:ed|s)?|began|begins)(?:\s+at)?",
                     # "| Occurrence time | 17:52 ET |" beside "| Occurrence date |": when the event happened
                     r"(?:occurrence|event)\s+time$",
                     r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
@@ -682,7 +684,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       r"(?:date|time)\s+(?:mitigated|restored|recovered)", r"service\s+restored(?:\s+at)?",
                       r"blocks\s+resumed", r"service\s+resumed",
                       # "- Contained: 11:09 (key deactivated)": the harm stopped spreading
-                      r"contained(?:\s+at)?", r"made\s+safe(?:\s+at)?", r"containment(?:\s+time)?$", r"exposure\s+end(?:ed|s)?(?:\s+at)?",
+                      r"contained(?:\s+at)?", r"made\s+safe(?:\s+at)?",
+                      r"(?:spill|leak|overflow|discharge|release|sso|cso|exceedance)\s+(?:stop(?:ped|s)?|end(?:ed|s)?|ceased)(?:\s+at)?", r"containment(?:\s+time)?$", r"exposure\s+end(?:ed|s)?(?:\s+at)?",
                       # "Gemitigeerd:", "Hersteld:", "Wiederhergestellt:", "Rétabli :", "Mitigado:", "Återställd:"
                       r"gemitigeerd", r"hersteld", r"wiederhergestellt", r"mitigiert", r"r[ée]tablie?", r"att[ée]nu[ée]e?",
                       r"mitigad[oa]", r"mitigat[oa]", r"ripristinat[oa]",
@@ -1654,7 +1657,7 @@ _STATUS_FIELD = (r"(?=[sSeEéÉzZdDtT상状ス])(?:status|state|estado|statut|[�
 # (the value whole: "Status: done for EU, pending for US" states no status)
 # (or the day it happened after it: "Status: Completed March 11, 2025.")
 _FIELD_END = r"(?:\*\*|__)?(?=\s*(?:[.;,)，。；）]|$)|\s+[(\[—–·|-]|\s+(?:on\s+)?(?:[A-Z][a-z]{2,8},?\s+)?(?:\d{1,4}[-/. ]|[A-Z][a-z]{2,8}\.?\s+\d))"
-STATUS_FIELD_DONE = lazy_re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed|shipped|fixed|已完成|已解决|已修复|完了|対応済み?|実施済み?|"
+STATUS_FIELD_DONE = lazy_re.compile(_STATUS_FIELD + r"(?:done|complete[d]?|closed(?:\s+complete[d]?|\s+successful)?|shipped|fixed|已完成|已解决|已修复|完了|対応済み?|実施済み?|"
                                    + DONE_OTHER + r")"
                                + _FIELD_END, re.I)
 STATUS_FIELD_WONT = lazy_re.compile(_STATUS_FIELD + r"(?:won['’]?t\s*do|declined|rejected|cancell?ed|dropped|not\s+proceeding|will\s+not\s+do"
