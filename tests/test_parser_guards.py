@@ -3228,3 +3228,23 @@ def test_a_wrapped_sentences_start_is_no_dated_moment_line():
             "## Timeline (UTC)\n\n- 13:24 — queue age starts climbing; pushes delayed — impact starts\n"
             "- 14:03 — alert fires, pages Kwame\n")
     assert parse(text, "a.md")["started_at"] == "2026-03-09T13:24:00Z"
+
+
+def test_review_minutes_agenda_items_numbered_actions_and_the_next_meeting():
+    text = ("# Incident review minutes: turbidity exceedance\n\n## 4. Discussion: causal factors\n\n"
+            "- PD-2 had no trip alarm.\n- The quill blocks in high turbidity.\n\n## 5. Actions\n\n"
+            "- **A1**: S. Ndlovu to configure trip alarms by 29 Nov 2024.\n  *Completed 12 Nov (verified by J. van Wyk).*\n"
+            "- **A2**: T. Botha (Engineering) to fit duty/standby quills by 31 Jan 2025.\n\n## 7. Next meeting\n\n"
+            "Follow-up review Thursday 28 November 2024 at 10:00. Meeting closed at 10:27.\n")
+    record = parse(text, "a.md")
+    assert len(record["contributing_factors"]) == 2
+    assert [(a["owner"], a["status"]) for a in record["action_items"]] == \
+        [("S. Ndlovu", "done"), ("T. Botha (Engineering)", "open")]
+
+
+def test_the_timelines_own_summary_paragraph_states_the_start():
+    text = ("# Turbidity\n\n## Incident summary and timeline\n\nFinal water turbidity went above 1.0 NTU from 15:10 "
+            "until 17:12. The exceedance (the impact) began at 15:10.\n\nTimes are UTC, all on Friday 8 November 2024.\n\n"
+            "- [13:20] Storm cell over the catchment; raw water turbidity starts climbing.\n"
+            "- [15:10] Final water turbidity alarm FW-TURB-HI acknowledged.\n- [17:12] Turbidity back below 1.0 NTU.\n")
+    assert parse(text, "a.md")["started_at"] == "2024-11-08T15:10:00Z"

@@ -227,7 +227,9 @@ _DUE = lazy_re.compile(r"(?=[abdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
 # spaces: a run of them after the label costs linear time, not cubic)
 # (not a message sent later, by its time: "Follow-up at 07:25Z:" over the quoted update)
-_ACTION_POINT = lazy_re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO|follow[\s-]*+up(?!\s++at\s++\d))\b\s*+(?:\d++\s*+)?"
+# (nor the next meeting: "Follow-up review Thursday 28 November 2024 at 10:00")
+_ACTION_POINT = lazy_re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO"
+                                r"|follow[\s-]*+up(?!\s++at\s++\d)(?!\s++(?:review|meeting|call|session)\s++(?:on\s++)?[\dA-Z]))\b\s*+(?:\d++\s*+)?"
                            r"(?::\s*+)?(?:(?:\*\*|__)\s*+)?(?::\s*+)?(?<=[\s:])(\S.*)", re.I)
 # a TODO left as a placeholder: a line or a field's value that is only "TODO", or "TODO(jonah)"
 _PLACEHOLDER_TODO = lazy_re.compile(r"(?m)^[\s>*_#|-]*TODO[\s*_.|]*$|:[\s*_]*TODO[\s*_.]*$|\bTODO\(\w+\)")
@@ -1363,7 +1365,8 @@ _SUBJECT_WILL = lazy_re.compile(r"^(?:[^:]{3,40}:\s+)?([A-Z][\w'’.-]*(?:\s+[A-
 # acronym among them), perhaps a name or a team in brackets after them
 # (two words or more, or one with a bracket after it: "Leads to review ...", "Work to
 # migrate ..." open with a word alone)
-_SUBJECT_TO_DO = lazy_re.compile(r"^(?:[^:]{3,40}:\s+(?=[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*\s+to\s))?"
+# (after a label, "Actions: ", or an item's number, "A1: ")
+_SUBJECT_TO_DO = lazy_re.compile(r"^(?:[^:]{2,40}:\s+(?=[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*(?:\s+\([^()]{2,40}\))?\s+to\s))?"
                                  r"((?:[A-Z][\w&'’.-]*\s+){1,3}[A-Z][\w&'’.-]*(?:\s+\([^()]{2,40}\))?"
                                  r"|[A-Z][\w&'’.-]*\s+\([^()]{2,40}\))\s+to\s+(?=[a-z])")
 # the verbs an action item opens with when it says what to do, not who does it ("Migrate
@@ -2063,7 +2066,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          # (or after its word in the team's own language: "**Ferdig / Done.**")
                          r"(?:\*\*|__)[^\W\d_]{3,14}\s?/\s?(?:done|completed)(?![^\W_])|"
                          # the item's last words in italics: "... IDX-77. *Done.*", "*Done 29 Sep.*"
-                         r"(?<![*_\w])[*_](?:done|completed)\b[^*_\n]{0,30}[*_]\s*$|"
+                         r"(?<![*_\w])[*_](?:done|completed)\b[^*_\n]{0,60}[*_]\s*$|"
                          # "**Landed.**", "__Shipped__": a status in bold on its own
                          # (not "Not **landed**", "partially **implemented**", "**Fixed** vs ...")
                          r"(?<!not )(?<!partially )(?<!partly )"

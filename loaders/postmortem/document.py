@@ -2588,8 +2588,8 @@ def _record(doc: Doc, options: Options) -> dict:
 
     _stated_in_prose(doc, incident_date)
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
-                                  lambda: prose_entries(doc, _opening_prose(doc) if any(e.at for e in timeline)
-                                                        else _story_prose(doc), incident_date),
+                                  lambda: prose_entries(doc, "\n".join(filter(None, (_opening_prose(doc), _timeline_lead(doc))))
+                                                        if any(e.at for e in timeline) else _story_prose(doc), incident_date),
                                   lambda: prose_entries(doc, _detection_told(doc, timeline), incident_date))
     if sources.get("resolved_at") in (None, "fallback_mitigated") and "duration" in doc.meta:
         # "**Duration:** first error at 09:02 UTC; fully resolved at ~13:40 UTC": the field
@@ -3502,6 +3502,22 @@ def _opening_prose(doc: Doc, limit: int = 1500) -> str:
         return doc.opening
     doc.opening = _read_opening(doc, limit)
     return doc.opening
+
+
+def _timeline_lead(doc: Doc) -> str:
+    """The paragraphs a timeline section opens with, above its first entry: the presenter's
+    summary in minutes ("... went above 1.0 NTU from 15:10 until 17:12. The exceedance (the
+    impact) began at 15:10."), told as the opening prose tells it."""
+    parts = []
+    for s in doc.of_kind("timeline"):
+        if id(s) in doc.by_shape or all(b.kind == "para" for b in s.blocks):
+            continue   # (its entries a list or a table: paragraphs may be entries themselves, a chat's lines)
+        for b in s.blocks:
+            if b.kind != "para" or _timed([b.text]) or not b.text.lstrip()[:1].isalpha():
+                break
+            parts.append(plain(b.text))
+        break
+    return "\n".join(parts)
 
 
 _FIELD_LINE = 80   # characters: a metadata line is a short field

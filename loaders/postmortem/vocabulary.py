@@ -496,6 +496,8 @@ def section_kind(title: str, whole: bool = False) -> str | None:
     if not t.isascii() and (two := _TWO_SCRIPTS.match(t)) is not None \
             and (kind := section_kind(two.group(2), whole)) is not None:
         return kind   # "後續行動 Action items", "แผนแก้ไข / Action items": the name in both languages
+    if ":" in t and (item := _MEETING_ITEM.match(t)) is not None and (kind := section_kind(t[item.end():], whole)) is not None:
+        return kind   # minutes' "4. Discussion: causal factors": the agenda's word, then what the item holds
     if t[:1] == "D" and (step := _EIGHT_D_STEP.match(t)) is not None:
         t = t[step.end():]   # "D4 – Root cause (5 Why)": an 8D report's step, then its name
     if " / " in t and len(halves := t.split(" / ")) == 2 and len(halves[0].split()) == 1 \
@@ -609,6 +611,8 @@ _ROOT_CAUSE_PARENS = lazy_re.compile(r"\(\s*(?:root[\s-]+causes?|causas?\s+ra[í
 # summary is prose)
 # (a run of spaces is tried from its first only: linear, however long the run)
 # (or set apart by a dash: "Themes — what contributed")
+# an agenda item's word before what it holds: "Discussion: causal factors", "Item 4: Actions"
+_MEETING_ITEM = lazy_re.compile(r"(?:discussion|item(?:\s+\d{1,2})?|topic|agenda\s+item(?:\s+\d{1,2})?)\s*:\s*(?=\S)", re.I)
 # an 8D report's step before its name: "D4 – ", "D5/D6 – "
 _EIGHT_D_STEP = lazy_re.compile(r"D[1-8](?:\s*/\s*D[1-8])?\s*[–—:.-]\s*(?=\S)")
 _JOINED = lazy_re.compile(r"(?<!\s)\s+(?:&|and|/|\+|—|–)\s+", re.I)
