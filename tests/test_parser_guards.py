@@ -3248,3 +3248,19 @@ def test_the_timelines_own_summary_paragraph_states_the_start():
             "- [13:20] Storm cell over the catchment; raw water turbidity starts climbing.\n"
             "- [15:10] Final water turbidity alarm FW-TURB-HI acknowledged.\n- [17:12] Turbidity back below 1.0 NTU.\n")
     assert parse(text, "a.md")["started_at"] == "2024-11-08T15:10:00Z"
+
+
+def test_a_status_pages_incident_updates_are_its_timeline_and_date_it_before_the_posts_byline():
+    text = ("# Remote services unavailable\n\n**Acme status** · Incident report · Posted Tuesday, March 11, 2025\n\n"
+            "## Incident updates\n\n_Newest first._\n\n- **Resolved** — Mar 9, 2025 · 06:18 UTC\n  This incident has been resolved.\n\n"
+            "- **Investigating** — Mar 9, 2025 · 01:09 UTC\n  We are investigating reports that remote commands are failing.\n")
+    record = parse(text, "a.md")
+    assert (record["date"], len(record["timeline"])) == ("2025-03-09", 2)
+
+
+def test_a_byline_that_is_the_incidents_day_stands_over_a_lead_up_days_before():
+    text = ("# broker-3 log volume almost filled up\n\nOn-call: Liam · 20 Feb 2024 · times are UTC\n\n"
+            "## What happened\n\n- Fri 16 Feb, ~4 pm — debug logging turned on for broker-3; never turned off\n"
+            "- Tue 20 Feb, 3:05 am — scheduled restart picks up the debug config; log growth starts\n"
+            "- 6:50 am — disk usage alert pages me\n")
+    assert parse(text, "a.md")["date"] == "2024-02-20"

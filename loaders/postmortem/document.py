@@ -2511,6 +2511,7 @@ def _runs_into_its_next_day(timeline, day: date) -> bool:
         and lead[-1].at.time() > timeline[first_dated].at.time()
 
 
+_BYLINE_WEAK = "the byline dates the document"
 # the starts read from the timeline's or the prose's words, not stated as the start
 _INFERRED_STARTS = ("timeline_first", "timeline_impact", "opening_prose")
 
@@ -2533,7 +2534,13 @@ def _record(doc: Doc, options: Options) -> dict:
     first_day = _earliest_day([e for e in timeline if e.own_day])
     if incident_date is None:
         incident_date = _earliest_day(timeline)
-    elif weak and first_day is not None and first_day != incident_date and not _runs_into_its_next_day(timeline, incident_date):
+    elif weak and first_day is not None and first_day != incident_date and not _runs_into_its_next_day(timeline, incident_date) \
+            and (weak != _BYLINE_WEAK or (told_day := _earliest_day([e for e in timeline if e.own_day and (
+                {"impact", "detected"} & e.tags or "started" in e.markers)])) is not None
+                 and _reach(doc, incident_date) <= told_day < incident_date and told_day == first_day):
+        # (under a byline, the timeline's first day when its first entries tell the harm or
+        # someone learning of it, not a lead-up days before: "Fri 16 Feb — debug logging
+        # turned on" over "Tue 20 Feb, 3:05 am — log growth starts")
         # a date met in passing in the prose yields to the day the timeline starts on
         problems.warning(None, f"{weak} {incident_date}, but the timeline starts on {first_day}; "
                                f"{first_day} used")
@@ -3011,8 +3018,12 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     if found is not None:
         # (a mail's header gives the day it was sent: a timeline that dates its own entries
         # earlier, "this week's near miss" told day by day, is the incident's)
+        # (and a post's byline gives the day it was written: a timeline that dates its own
+        # entries on an earlier day, within reach, is the incident's: "Posted Tuesday, March
+        # 11" over updates stamped "Mar 9, 2025 · 01:09 PST")
         return found, ("a name in the title holds" if source == "name" else
-                       "the mail is dated" if source == "byline" and doc.dated_by_mail else None)
+                       "the mail is dated" if source == "byline" and doc.dated_by_mail else
+                       _BYLINE_WEAK if source == "byline" else None)
     if summary and (found := tp.find_date(summary[:400], hint)) is not None:
         return found, None
     for s in doc.of_kind("timeline"):

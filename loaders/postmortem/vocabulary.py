@@ -196,7 +196,9 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # an ITSM ticket's dated notes: "Work Info / chronology", "Work notes", "Worklog"
         r"work[\s-]?(?:info|notes?|logs?)(?:\s+history)?(?!\s+\w)",
         # "Status page updates (newest first)": the updates posted while it lasted
-        r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)")),
+        r"status(?:[\s-]+page)?\s+(?:updates|posts|history|log)",
+        # "Incident updates", "Incident history", "Update history": a status page's own list
+        r"incident\s+(?:updates|history)(?!\s+\w)", r"updates?\s+(?:history|log)(?!\s+\w)")),
     ("factors", _rx(
         # "What we think happened", "What we believe went wrong": the writers' account of why,
         # hedged (a plain "What happened" is the story)
