@@ -435,6 +435,8 @@ def stated_zone(text: str) -> Zone | None:
                 return z   # "Alle tijden Amsterdamse tijd", "in Berliner Zeit": a city's clock
     if "time" in low and (m := _NATION_TIME.search(text)) is not None:
         return zone(NATION_TIMES[m.group(1).lower()])   # "All times below are Dutch local time at the site"
+    if "local" in low and (m := _LOCAL_IN_COUNTRY.search(text)) is not None:
+        return zone(COUNTRY_TIMES[m.group(1).lower()])   # "Times are local plant time in Valmora (Italy)"
     if (text.isupper() or text.islower()) and (titled := text.title()) != text and not (titled.isupper() or titled.islower()):
         return stated_zone(titled)   # "## CRONOLOGÍA (HORA DE MADRID)", "(hora de madrid)": a city named in one case all the same
     return None
@@ -470,6 +472,21 @@ NATION_TIMES = {
     "british": "Europe/London", "turkish": "Europe/Istanbul", "indian": "Asia/Kolkata",
 }
 _NATION_TIME = lazy_re.compile(r"\b(" + "|".join(n.capitalize() for n in NATION_TIMES) + r")\s+(?:local\s+)?time\b")
+# ... or by the country's name, after "local" ("local plant time in Valmora (Italy)")
+COUNTRY_TIMES = {
+    "netherlands": "Europe/Amsterdam", "denmark": "Europe/Copenhagen", "germany": "Europe/Berlin", "france": "Europe/Paris",
+    "italy": "Europe/Rome", "sweden": "Europe/Stockholm", "norway": "Europe/Oslo", "finland": "Europe/Helsinki",
+    "poland": "Europe/Warsaw", "ireland": "Europe/Dublin", "belgium": "Europe/Brussels", "switzerland": "Europe/Zurich",
+    "austria": "Europe/Vienna", "czechia": "Europe/Prague", "greece": "Europe/Athens", "hungary": "Europe/Budapest",
+    "japan": "Asia/Tokyo", "korea": "Asia/Seoul", "south korea": "Asia/Seoul", "israel": "Asia/Jerusalem",
+    "singapore": "Asia/Singapore", "india": "Asia/Kolkata", "turkey": "Europe/Istanbul", "türkiye": "Europe/Istanbul",
+    "south africa": "Africa/Johannesburg", "kenya": "Africa/Nairobi", "nigeria": "Africa/Lagos", "egypt": "Africa/Cairo",
+    "uk": "Europe/London", "united kingdom": "Europe/London", "england": "Europe/London", "scotland": "Europe/London",
+    "wales": "Europe/London", "philippines": "Asia/Manila", "vietnam": "Asia/Ho_Chi_Minh", "thailand": "Asia/Bangkok",
+    "taiwan": "Asia/Taipei", "hong kong": "Asia/Hong_Kong", "malaysia": "Asia/Kuala_Lumpur", "china": "Asia/Shanghai",
+}
+_LOCAL_IN_COUNTRY = lazy_re.compile(r"\blocal\b[^.\n]{0,60}?\b(" + "|".join(
+    sorted((n.title() if n not in ("uk",) else "UK" for n in COUNTRY_TIMES), key=len, reverse=True)) + r")\b")
 # a city's clock as Dutch and German name it, the city made an adjective: "Amsterdamse
 # tijd", "Rotterdamse tijd", "Berliner Zeit", "Frankfurter Zeit"
 _CITY_ADJECTIVE_TIME = lazy_re.compile(r"(?<![\w-])([A-Z][a-zäöüß]{2,})(?:se\s+tijd|er\s+[Zz]eit)\b")

@@ -3264,3 +3264,24 @@ def test_a_byline_that_is_the_incidents_day_stands_over_a_lead_up_days_before():
             "- Tue 20 Feb, 3:05 am — scheduled restart picks up the debug config; log growth starts\n"
             "- 6:50 am — disk usage alert pages me\n")
     assert parse(text, "a.md")["date"] == "2024-02-20"
+
+
+def test_local_time_in_a_named_country_and_a_closed_field_giving_only_a_later_day():
+    text = ("# A3 — Wrong clearcoat recipe\n\n| Field | Value |\n|---|---|\n| Date of occurrence | 22/05/2025 |\n"
+            "| Start of event | 09:52 |\n| Detected | 10:07 |\n| Contained | 10:16 (recipe restored) |\n"
+            "| Closed | 23/05/2025 (quality release of the shift's bodies) |\n\n"
+            "_Dates are DD/MM/YYYY. Times are local plant time in Valmora (Italy)._\n")
+    record = parse(text, "a.md")
+    assert (record["started_at"], record["mitigated_at"], record["resolved_at"]) == \
+        ("2025-05-22T07:52:00Z", "2025-05-22T08:16:00Z", None)
+
+
+def test_a_bold_level_before_a_colon_is_the_severity_and_uploads_starting_end_the_gap():
+    text = ("# Torque results not reaching MES\n\nUnder the plant's risk matrix we rated this **Level 3 (Medium)**: "
+            "consequence 3 x likelihood 3. Level 1 is the most serious.\n\n## Timeline (GMT, Monday 3rd March 2025)\n\n"
+            "- 1:48pm — Torque results stop reaching MES.\n- 4:31pm — The end-of-line check refuses a vehicle.\n"
+            "- 4:56pm — Port moved to the correct VLAN; buffered results start uploading.\n\n## Actions\n\n"
+            "- Brief the contractors on the shutdown rule. Owner: Sian Ellery. Done on Wednesday 5th March.\n")
+    record = parse(text, "a.md")
+    assert (record["severity_level"], record["mitigated_at"]) == (3, "2025-03-03T16:56:00Z")
+    assert record["action_items"][0]["status"] == "done"

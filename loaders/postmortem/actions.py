@@ -2098,7 +2098,9 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          r"|\s*\([^()]{1,60}\)|\s+in\s+v?\d+(?:\.\d+){1,3}"   # ("Done (March 14).", "released in 3.8.0")
                          # ("Done, started March 10.": done, and since when)
                          r"|,\s*(?:started|since|live\s+since|in\s+place\s+since)\s+[^.;()]{1,30}"
-                         r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|\s+(?:today|yesterday)"  # ("— done on Monday.")
+                         # ("— done on Monday.", "Done on Wednesday 5th March.")
+                         r"|\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?(?:\s+\d{4})?)?"
+                         r"|\s+(?:today|yesterday)"
                          r"|,\s*(?-i:[A-Z][A-Z0-9]{1,9}-\d{1,7}))?"   # ("— done, OPS-2292": the ticket it closed)
                          # (then only the item's own fields in brackets: "– done on 04.11.2025
                          # (responsible: Marta Zielińska)")

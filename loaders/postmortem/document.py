@@ -2275,7 +2275,9 @@ def _collect_metadata(doc: Doc) -> None:
                             # (a key that names the incident, "**Incident Date:**", among a
                             # memo's "**To:**" and "**From:**", dates the incident all the same)
                             if not mail or meta_key(key) != "date" or _NAMES_INCIDENT.search(key):
-                                put(_key_of(key, value), value, ln, key)
+                                # ("we rated this **Level 3 (Medium)**: consequence 3 x likelihood 3": a
+                                # bold key that states the level itself is the severity, _field)
+                                put(*_field(key, value), ln, key)
                     elif kv:
                         # "Date: 2020-10-14 | Severity: SEV-2", "Date: ... · Severity: ...": pairs a
                         # line holds between separators ("Services: api | web" is one pair: what

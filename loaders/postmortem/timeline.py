@@ -3394,7 +3394,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             and not _RESOLUTION_PENDING.search(doc.text) \
             and not ("open" in doc.text and _CLOSED_LATER.search(doc.text)) \
             and not any(e.date_only and e.at is not None and e.at.date() > times["mitigated_at"].date()
-                        and ("resolved" in e.tags or "resolved" in e.markers) for e in entries):
+                        and ("resolved" in e.tags or "resolved" in e.markers) for e in entries) \
+            and not _closed_on_a_later_day(doc, times["mitigated_at"]):
         # (not a status-page issue its front matter keeps open: "resolved = false", nor an
         # incident its status field keeps open: "Incident status: OPEN"; nor a
         # draft that leaves its resolution to be filled in: "_TODO: resolved time — still
@@ -3403,6 +3404,17 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         # stated, its time not)
         put("resolved_at", times["mitigated_at"], "fallback_mitigated")
     return times, sources
+
+
+def _closed_on_a_later_day(doc, mitigated) -> bool:
+    """Whether a Resolved/Closed field gives a day after the mitigation's and no clock
+    ("| Closed | 23/05/2025 (quality release of the shift's bodies) |"): the day it closed
+    is stated, its time not, so it is not the mitigation's time."""
+    if "resolved" not in doc.meta:
+        return False
+    value = plain(doc.meta["resolved"][0])
+    day = tp.find_date(value, doc.order_hint)
+    return day is not None and day > mitigated.date() and not tp.clocks_at_most(value)
 
 
 # a field that says there was no such moment: "none, the build never reached users",

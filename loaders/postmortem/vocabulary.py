@@ -1284,6 +1284,10 @@ EVENT_WORDS: dict[str, list[str]] = {
                 "booking publishing moving", "again")
     # what was held back moves again: "buffered data starts to flow", "queue starts flowing"
     + [f"{v} {f}" for v in ("starts", "start", "started", "begins", "began") for f in ("to flow", "flowing")]
+    # ... or is sent on: "buffered results start uploading" (not "lag starts draining": a
+    # backlog's delay lasts until it is drained)
+    + [f"{v} {f}" for v in ("starts", "start", "started", "begins", "began")
+       for f in ("uploading", "syncing", "forwarding", "transmitting", "to upload", "to sync")]
     # ... and the same work in the present: "tablets sync again", "Vaultwarden saves again",
     # "the feed validates again", "search is current again", "dashboards fresh again"
     + _variants("sync syncs synced save saves validate validates validated flow flows serves respond responds "
