@@ -736,7 +736,9 @@ _DATE_PATTERNS = [
                                  r"(?=\s*(?:[,;|)\]]|$)|\s+~?\d{1,2}[:h.]\d{2}|\s*\((?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?[\s)]))")),
     # 23/May/25, 14/May/2025: Jira's day, month word and year between slashes (as its
     # descriptions and exports write them)
-    ("dmy_word_slash", lazy_re.compile(r"(?P<d>\d{1,2})/(?P<mon>[^\W\d_]{3,9})\.?/(?:(?P<y>\d{4})|(?P<yy>\d{2}))(?!\d)")),
+    # (or without its year before a clock: "05/Mar 11:40", the description's own shorthand)
+    ("dmy_word_slash", lazy_re.compile(r"(?P<d>\d{1,2})/(?P<mon>[^\W\d_]{3,9})\.?(?:/(?:(?P<y>\d{4})|(?P<yy>\d{2}))(?!\d)"
+                                       r"|(?=\s+\d{1,2}:\d{2}))")),
     # 17SEPT2018, 15MAY2019: the military style, day, month word and year run together
     ("dmy_compact", lazy_re.compile(r"(?P<d>\d{1,2})(?P<mon>[A-Za-z]{3,4})(?P<y>\d{4})(?!\d)")),
     # 040500Z MAR 25: a date-time group (the day, hours and minutes in UTC, the month in
@@ -1398,6 +1400,9 @@ def _dates(text: str, order_hint: str | None):
         if st.year is None:
             open_day = (m.start(), st.month, st.day, end)
             continue
+        if m.start() and text[m.start() - 1] in "-_v" and text[m.start() + 4:m.start() + 5] == "." \
+                and (m.start() < 2 or text[m.start() - 2].isalnum() or text[m.start() - 1] == "v"):
+            continue   # ("gw-2025.03.1", "v2025.03.1": a calendar version in a name, not a day)
         try:
             d = date(st.year, st.month, st.day)
         except ValueError:

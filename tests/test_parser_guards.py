@@ -3285,3 +3285,21 @@ def test_a_bold_level_before_a_colon_is_the_severity_and_uploads_starting_end_th
     record = parse(text, "a.md")
     assert (record["severity_level"], record["mitigated_at"]) == (3, "2025-03-03T16:56:00Z")
     assert record["action_items"][0]["status"] == "done"
+
+
+def test_a_jira_printable_view_its_description_fields_over_the_tickets_own_dates():
+    text = ("Jira export - FLT-3382\n\neCall data routed to staging for 47 minutes\n"
+            "=============================================\n\n"
+            "Created: 05/Mar/25 9:14 AM   Updated: 19/Mar/25 4:02 PM   Resolved: 19/Mar/25 4:02 PM\n\n"
+            "Status:             Closed\nAffects Version/s:  gw-2025.03.1\n\n\nDescription\n-----------\n\n"
+            "Incident date: 04/Mar/25 (Tuesday evening). All times UTC.\n\n"
+            "Misrouting began: 19:12 (gw-2025.03.1 deployed)\nDetected:         19:38 (staging alert)\n"
+            "Mitigated:        19:59 (rollback)\nResolved:         05/Mar 11:40 (liaison confirmed in writing)\n")
+    record = parse(text, "a.txt")
+    assert (record["date"], record["started_at"], record["resolved_at"]) == \
+        ("2025-03-04", "2025-03-04T19:12:00Z", "2025-03-05T11:40:00Z")
+
+
+def test_a_response_beginning_is_no_start_field():
+    text = "# X\n\nDate: 2025-03-04\n\n## Summary\n\nInvestigation began: 19:40\nMitigated: 19:59\n"
+    assert parse(text, "a.md")["started_at"] != "2025-03-04T19:40:00Z"

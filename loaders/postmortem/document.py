@@ -2121,6 +2121,10 @@ def _collect_metadata(doc: Doc) -> None:
             if (said := _says_its_field(value)) and said not in unnamed:
                 unnamed[said] = (value, line)
             return
+        if key == "resolved" and line and _TICKET_DATES.match(doc.lines[line - 1]):
+            # (a tracker's own record of the ticket, "Created: 05/Mar/25 9:14 AM   Updated:
+            # ...   Resolved: 19/Mar/25 4:02 PM": the ticket closed, not the incident)
+            return
         if key == "resolved" and _FIXED_KEY.match(key_text.strip(" *_:")) and tp.read_stamp(value) is not None:
             fixed.append((value, line))   # (settled once every field is read, below)
             return
@@ -2514,6 +2518,8 @@ def _runs_into_its_next_day(timeline, day: date) -> bool:
 
 
 _BYLINE_WEAK = "the byline dates the document"
+# a tracker's dates of the ticket on one line: "Created: ...  Updated: ...  Resolved: ..."
+_TICKET_DATES = lazy_re.compile(r"\W*created\s*:[^|]*?\bupdated\s*:", re.I)
 # the starts read from the timeline's or the prose's words, not stated as the start
 _INFERRED_STARTS = ("timeline_first", "timeline_impact", "opening_prose")
 

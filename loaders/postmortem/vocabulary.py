@@ -868,9 +868,14 @@ _TOLD_TO = lazy_re.compile(r"\b(?:to|with)\b", re.I)
 # "Exposure mitigated")
 # (not "Not resolved", "Partially mitigated", "Current severity": a state, not the moment
 # or the incident's own)
-_LAST_WORD_NAMES = {"contained": "mitigated"}
+_LAST_WORD_NAMES = {"contained": "mitigated", "began": "started"}
+# ("Misrouting began": the harm, by its own name, beginning; not "Investigation began",
+# "Rollback began": the response's work)
 _LAST_WORD_KEY = lazy_re.compile(r"(?<=\s)(?<!\bnot\s)(?<!\bpartially\s)(?<!\bpartly\s)(?<!\bnever\s)(?<!\bstill\s)"
-                                 r"(?<!\bnearly\s)(?<!\byet\s)(?<!\bcurrent\s)(severity|mitigated|resolved|contained)$", re.I)
+                                 r"(?<!\bnearly\s)(?<!\byet\s)(?<!\bcurrent\s)(severity|mitigated|resolved|contained"
+                                 r"|(?<!investigation\s)(?<!work\s)(?<!response\s)(?<!rollback\s)(?<!recovery\s)(?<!repair\s)"
+                                 r"(?<!review\s)(?<!remediation\s)(?<!migration\s)(?<!maintenance\s)(?<!change\s)(?<!deployment\s)"
+                                 r"(?<!deploy\s)(?<!restoration\s)(?<!cleanup\s)began)$", re.I)
 # the words a form opens a moment's key with: "Date/time", "Date and time of", "Time of the"
 _WHEN_LEAD = lazy_re.compile(r"^(?:date\s*(?:/|and|&)\s*time|date|time)\s+(?:(?:of|when)\s+)?(?:the\s+)?"
                              r"(?:(?:breach|incident|outage|attack|exposure|event|problem)\s+)?", re.I)
