@@ -3303,3 +3303,18 @@ def test_a_jira_printable_view_its_description_fields_over_the_tickets_own_dates
 def test_a_response_beginning_is_no_start_field():
     text = "# X\n\nDate: 2025-03-04\n\n## Summary\n\nInvestigation began: 19:40\nMitigated: 19:59\n"
     assert parse(text, "a.md")["started_at"] != "2025-03-04T19:40:00Z"
+
+
+def test_an_aftermaths_hours_in_the_impact_list_yield_to_the_summarys_window_of_the_harm():
+    text = ("# Tank 2 overflow\n\n| Field | Value |\n|---|---|\n| Incident date | 2024-07-17 |\n\nAll times UTC.\n\n"
+            "## Summary\n\nThe tank overflowed from 03:26 to 04:57 and treated water was lost down the swale.\n\n"
+            "## Impact\n\n- About 310,000 gallons of treated water lost.\n- Ridgeview Drive closed 06:10 to 09:15.\n")
+    record = parse(text, "a.md")
+    assert (record["started_at"], record["mitigated_at"]) == ("2024-07-17T03:26:00Z", "2024-07-17T04:57:00Z")
+
+
+def test_a_supply_restored_in_stages_is_no_window_of_the_incident():
+    text = ("# Phone lines down\n\nOn Wednesday 22 January 2025 calls failed. All times UTC.\n\n## What happened\n\n"
+            "From 09:47, calls began failing. Calls were connecting normally again from 13:05.\n\n"
+            "Water was restored to Marlow Park in stages between 15:30 and 21:00 that day.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-01-22T13:05:00Z"

@@ -4173,8 +4173,14 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     # (a field that states the window, "**Exposure window:** 16:42 – 17:31 CET", "| Time |
     # 0730 - 1230 (UTC) |", before a range the summary's prose names: the abuse "between
     # 16:55 and 17:31", within it)
-    found = _section_range(doc, "impact", incident_date) or _field_range(doc, incident_date) \
-        or _section_range(doc, "summary", incident_date)
+    found = _section_range(doc, "impact", incident_date)
+    if found and None not in found[:2] and (told := _section_range(doc, "summary", incident_date)) \
+            and None not in told[:2] and told[1] <= found[0] and _field_range(doc, incident_date) is None:
+        # the summary's window of the harm ("overflowed ... from 03:26 to 04:57") ends before
+        # the Impact section's starts ("Ridgeview Drive closed 06:10 to 09:15"): that one is
+        # an aftermath's hours, one harm among those the section lists
+        return told
+    found = found or _field_range(doc, incident_date) or _section_range(doc, "summary", incident_date)
     if found:
         return found
     for text in _outside_timeline(doc):   # "Etki süresi : 46 dakika (09.40 - 10.26)"
@@ -4298,7 +4304,10 @@ _COMPONENT_OPEN = lazy_re.compile(r"<[A-Z][\w.]*[\s/>]")
 _REMEDY_HOURS = lazy_re.compile(r"\b(?:replacement\s+(?:bus|buses|coaches|service|trains?)|rail\s+replacement|\w*ersatzverkehr"
                                 r"|bus(?:es)?\s+(?:replaced|substitut\w*|instead)|shuttle\s+bus(?:es)?|bus\s+bridge"
                                 r"|workaround\s+(?:in\s+place|ran|running)"
-                                r"|manual\s+(?:fallback|process|workaround)\s+(?:in\s+place|ran|running|from))", re.I)
+                                r"|manual\s+(?:fallback|process|workaround)\s+(?:in\s+place|ran|running|from)"
+                                # ("Water was restored to Marlow Park in stages between 15:30 and 21:00": the
+                                # recovery's hours, another harm's end, not this incident's window)
+                                r"|\b(?:was|were)\s+(?:restored|reconnected)\b[^.;]{0,60}?\b(?:between|from)\b)", re.I)
 # a meeting's time, not the incident's: "**Debrief held:** Tuesday, December 5, 2023, 2:00pm–3:30pm"
 # a line about a meeting, its hours the meeting's ("meeting notes · Tue, Dec 2, 2025 · 4:00 PM –
 # 4:42 PM IST · Recorded")
