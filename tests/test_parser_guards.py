@@ -3318,3 +3318,15 @@ def test_a_supply_restored_in_stages_is_no_window_of_the_incident():
             "From 09:47, calls began failing. Calls were connecting normally again from 13:05.\n\n"
             "Water was restored to Marlow Park in stages between 15:30 and 21:00 that day.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2025-01-22T13:05:00Z"
+
+
+def test_a_forms_dotted_fields_with_four_digit_clocks_and_keys_it_has_no_name_for():
+    text = ("Kestrel Mere WTW: loss of hypochlorite dosing\n=============================================\n\n"
+            "  Event date ......... Saturday 3rd August 2024\n  Site ............... Kestrel Mere Water Treatment Works\n"
+            "  Status ............. Final\n\nAll times in this report are UTC.\n\n\n2. KEY TIMES\n------------\n\n"
+            "  Loss of dosing (start of event) ........ 0655\n  Dosing re-established (mitigated) ...... 0748\n"
+            "  Works back in supply / event closed ..... 1130\n")
+    record = parse(text, "a.txt")
+    assert record["date"] == "2024-08-03"
+    assert (record["started_at"], record["mitigated_at"], record["resolved_at"]) == \
+        ("2024-08-03T06:55:00Z", "2024-08-03T07:48:00Z", "2024-08-03T11:30:00Z")

@@ -1227,11 +1227,25 @@ def _dotted_fields(lines: list[str]) -> list[str]:
     a contents list's "Timeline ........ 4": a page number is no value). Same number of
     lines."""
     out = list(lines)
-    for i, line in enumerate(lines):
-        if "...." in line and (m := _DOTTED_FIELD.fullmatch(line.strip())) is not None \
-                and not m.group(2).strip().isdigit() and meta_key(m.group(1)) is not None:
+    dotted = [("...." in line and _DOTTED_FIELD.fullmatch(line.strip())) or None for line in lines]
+    for i, m in enumerate(dotted):
+        if m is None:
+            continue
+        value = m.group(2).strip()
+        if value.isdigit():
+            # (a page number, unless the key names a moment and the value is a clock of four
+            # digits: "Loss of dosing (start of event) ........ 0655")
+            if meta_key(m.group(1)) in _TIME_KEYS and (four := _HHMM.fullmatch(value)) is not None:
+                out[i] = f"{m.group(1).strip()}: {four.group(1)}:{four.group(2)}"
+            continue
+        # (a key the parser has no name for, among a form's other dotted fields, "Site
+        # ...... Kestrel Mere WTW": a field still, not more of the value above it)
+        if meta_key(m.group(1)) is not None or any(dotted[j] is not None for j in (i - 1, i + 1) if 0 <= j < len(lines)):
             out[i] = f"{m.group(1).strip()}: {m.group(2)}"
     return out
+
+
+_HHMM = lazy_re.compile(r"([01]\d|2[0-3])([0-5]\d)")
 
 
 def _padded_fields(lines: list[str]) -> list[str]:
