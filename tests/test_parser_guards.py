@@ -3330,3 +3330,20 @@ def test_a_forms_dotted_fields_with_four_digit_clocks_and_keys_it_has_no_name_fo
     assert record["date"] == "2024-08-03"
     assert (record["started_at"], record["mitigated_at"], record["resolved_at"]) == \
         ("2024-08-03T06:55:00Z", "2024-08-03T07:48:00Z", "2024-08-03T11:30:00Z")
+
+
+def test_a_denial_before_a_name_split_at_its_slash_still_denies():
+    text = ("# Fluoride overfeed\n\n## Timeline (UTC, 2024-08-21)\n\n- **10:14** — PLC remote I/O card fails. "
+            "No I/O fault alarm is configured.\n- **10:40** — Effluent fluoride reaches 2.0 mg/L.\n"
+            "- **11:52** — Analyzer high alarm sounds in the control room.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-08-21T11:52:00Z"
+
+
+def test_a_near_miss_forms_hazard_arose_spotted_and_investigation_closed_fields():
+    text = ("---\ntitle: \"Near miss: ferric hose on the hypochlorite fill point\"\nincident_date: 2024-11-14\n---\n\n"
+            "# Near miss\n\n## Key times\n\nAll times GMT.\n\n**Perygl yn codi / Hazard arose:** 10:19 (hose connected)\n"
+            "**Sylwi / Spotted:** 10:24 (operator returns)\n**Gwneud yn ddiogel / Made safe:** 10:31 (hose disconnected)\n"
+            "**Ymchwiliad ar gau / Investigation closed:** 06/12/2024\n")
+    record = parse(text, "a.md")
+    assert (record["started_at"], record["detected_at"], record["mitigated_at"], record["resolved_at"]) == \
+        ("2024-11-14T10:19:00Z", "2024-11-14T10:24:00Z", "2024-11-14T10:31:00Z", None)

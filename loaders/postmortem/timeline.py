@@ -781,9 +781,14 @@ def _denied(low: str, words: list[str], i: int) -> bool:
     """Is the word at ``i`` (of ``low``'s words) denied by one of the three before it in
     its clause (four for a subject that names nobody: "Nobody in the booth notices")?"""
     back = 4 if _NOBODY.intersection(words[max(0, i - 4):i]) else 3
+    starts = None
+    if "/" in low:
+        # ("No I/O fault alarm is configured": a name split at its slash counts as one word)
+        starts = [m.start() for m in _WORD.finditer(low)]
+        back += min(2, low.count("/", starts[max(0, i - back)], starts[i]) if i < len(starts) else 0)
     if not _UNNOTICED.intersection(words[max(0, i - back):i]):
         return False
-    starts = [m.start() for m in _WORD.finditer(low)]
+    starts = starts or [m.start() for m in _WORD.finditer(low)]
     window = low[starts[max(0, i - back)]:starts[i]]
     cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
     return bool(_UNNOTICED.intersection(_WORD.findall(window[cut:])))

@@ -650,6 +650,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:(?:customer|user|passenger|client|public)\s+)?impact\s+(?:start(?:ed)?|from|since)",
                     # ("| Passenger impact from | Mon 22/04/2024 0531 |", a key-facts table's)
                     r"began", r"incident\s+start", r"(?:incident|outage|event|problem|fault|condition|hazard|excursion|deviation)\s+began(?:\s+at)?",
+                    # a near miss's "Hazard arose: 10:19", "Danger created"
+                    r"(?:hazard|danger|risk|unsafe\s+condition)\s+(?:arose|appeared|emerged|created|introduced)(?:\s+at)?",
                     # an environmental record's "SSO start", "Spill start", "Discharge began"
                     r"(?:spill|leak|overflow|discharge|release|sso|cso|exceedance)\s+(?:start(?:ed|s)?|began|begins)(?:\s+at)?",
                     # "| Occurrence time | 17:52 ET |" beside "| Occurrence date |": when the event happened
@@ -673,6 +675,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      # "First noticed: 3:05 PM", "First seen", "First alert"
                      r"first\s+(?:noticed|seen|spotted|alert(?:ed)?|report(?:ed)?|page[d]?)(?:\s+(?:at|on))?",
+                     r"(?:spotted|noticed)(?:\s+at)?$",
                      r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery",
                      r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)", r"fault\s+detected",
                      # "Gedetecteerd:", "Erkannt:", "Détecté :", "Detectado:", "Rilevato:", "Upptäckt:", "Terdeteksi:"
@@ -703,7 +706,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       # "Störungsende: 08:52 Uhr", "Ende der Störung", "Einde storing", "Fin de l'impact": the disruption's end
                       r"(?:st[öo]rungs|ausfall|storings)ende", r"ende\s+(?:der\s+st[öo]rung|des\s+ausfalls)", r"einde\s+(?:van\s+de\s+)?storing",
                       r"fin\s+de\s+l['’]impact")),
-    ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"(?:incident\s+|case\s+|event\s+)?closed(?:\s+at)?", r"incident\s+end",
+    ("resolved", _rx(r"resolved(?:\s+at)?", r"resolution\s+time", r"(?:incident\s+|case\s+|event\s+|investigation\s+)?closed(?:\s+at)?", r"incident\s+end",
                      # "**Date Resolved:** December 5, 2025, 01:13 UTC" (not the incident's date)
                      r"(?:date|time)\s+(?:resolved|closed)", r"fault\s+cleared",
                      # "Back in service : 047/13:02:00", "Returned to service": a machine's own close
