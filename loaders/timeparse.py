@@ -698,7 +698,10 @@ _DATE_PATTERNS = [
                                r"|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\.\d\d\.)|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d\.\d\d\.)"
                                r"|(?<=(?i:mon|tue|wed|thu|fri|sat|sun),\s\d\d\.\d\d\.)|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d\.\d\.))"
                                # (without its second dot when its weekday follows, then its clock: "15.03 (pt) - 07:55")
-                               r"|(?=\s+" + WEEKDAY_IN_BRACKETS + r"\s*(?:[-–—,]\s*)?\d{1,2}[:h.]\d{2}(?!\d)))")),
+                               r"|(?=\s+" + WEEKDAY_IN_BRACKETS + r"\s*(?:[-–—,]\s*)?\d{1,2}[:h.]\d{2}(?!\d))"
+                               # (with or without its second dot, then the Nordic "kl." before the clock:
+                               # "21.01 kl. 22:14", "22.01. kl. 10:30")
+                               r"|\.?(?=\s+(?i:kl|klo)\.?\s*\d{1,2}[:.]\d{2}(?!\d)))")),
     # 10/28 12:00 AM, 14/11 22:47: a month and a day (or a day and a month) with a slash,
     # the year left off (the incident's), a time right after them ("3/4 of the nodes" is not one)
     # (or the word before a clock between: "29/10, ore 18:00", "04/04 à 10h00", "3/4 at 14:05")

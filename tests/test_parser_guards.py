@@ -3347,3 +3347,20 @@ def test_a_near_miss_forms_hazard_arose_spotted_and_investigation_closed_fields(
     record = parse(text, "a.md")
     assert (record["started_at"], record["detected_at"], record["mitigated_at"], record["resolved_at"]) == \
         ("2024-11-14T10:19:00Z", "2024-11-14T10:24:00Z", "2024-11-14T10:31:00Z", None)
+
+
+def test_a_nordic_day_and_month_before_kl_and_its_clock():
+    text = ("# Carry-over\n\n**Hændelsesdato / Incident date:** 21.01.2025\n**Tider / Times:** UTC\n\n"
+            "## Summary\n\nLayer feed carried narasin over.\n\nKey times:\n\n"
+            "- Impact start: 21.01 kl. 22:14 — LF-2209 mixed without flush\n"
+            "- Opdaget / detected: 22.01. kl. 10:30 — QA batch-log review\n")
+    record = parse(text, "a.md")
+    assert (record["started_at"], record["detected_at"]) == ("2025-01-21T22:14:00Z", "2025-01-22T10:30:00Z")
+
+
+def test_a_footers_postmortem_status_and_a_tracker_exports_summary_line():
+    post = "# Reefer telemetry\n\nText.\n\n---\n\n*Postmortem status: Final. Questions: reply to the incident email.*\n"
+    assert parse(post, "a.md")["status"] == "Final"
+    ticket = ("Summary:      Compressor C2 trip - freezer cell 3 warmed to -15.8 C\nKey:          FAC-2231\n"
+              "Project:      Facilities\nStatus:       Closed\n")
+    assert parse(ticket, "a.txt")["title"] == "Compressor C2 trip - freezer cell 3 warmed to -15.8 C"

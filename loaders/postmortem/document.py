@@ -1870,6 +1870,20 @@ def _byline_status(doc: Doc) -> str | None:
     return None
 
 
+def _footer_status(doc: Doc) -> str | None:
+    """The write-up's status its closing line states, set apart in italics at the foot of
+    the page ("*Postmortem status: Final. Questions: reply to the incident email.*")."""
+    last = next((b for s in reversed(doc.secs) for b in reversed(s.blocks)), None)
+    if last is None or last.kind != "para" or len(last.text) > 300 or last.text.lstrip()[:1] not in ("*", "_"):
+        return None
+    m = _FOOTER_STATUS.search(plain(last.text))
+    return m.group(1) if m else None
+
+
+_FOOTER_STATUS = lazy_re.compile(r"\b(?:post[\s-]?mortem|report|document|review|write[\s-]?up)\s+status\s*:\s*"
+                                 r"([A-Za-z][\w -]{1,30}?)\s*(?:[.;]|$)", re.I)
+
+
 def _byline_severity(doc: Doc) -> str | None:
     """A severity stated as a clause of its own in a short line of the first paragraphs
     under the title (a terse note's header line)."""
@@ -2532,6 +2546,8 @@ def _runs_into_its_next_day(timeline, day: date) -> bool:
 
 
 _BYLINE_WEAK = "the byline dates the document"
+# a tracker's issue pasted as text, its one-line Summary first, its fields below it
+_TRACKER_SUMMARY = lazy_re.compile(r"\A\s*Summary:[ \t]+([^\n]{5,150})\n(?:[A-Z][\w /]{1,20}:[ \t]+[^\n]+\n){2}")
 # a tracker's dates of the ticket on one line: "Created: ...  Updated: ...  Resolved: ..."
 _TICKET_DATES = lazy_re.compile(r"\W*created\s*:[^|]*?\bupdated\s*:", re.I)
 # the starts read from the timeline's or the prose's words, not stated as the start
@@ -2614,6 +2630,8 @@ def _record(doc: Doc, options: Options) -> dict:
     status = _stated_status(str(status) if status is not None else doc.meta.get("status", (None,))[0])
     if status is None:
         status = _stated_status(_byline_status(doc))   # "*... for the incident log. Status: Closed.*"
+    if status is None:
+        status = _stated_status(_footer_status(doc))   # "*Postmortem status: Final. Questions: reply to ...*"
 
     _stated_in_prose(doc, incident_date)
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
@@ -3921,6 +3939,8 @@ def _title_from(doc: Doc, as_text) -> str | None:
         if h1 and _SLUG.match(t):
             return h1
         return t
+    if (jira := _TRACKER_SUMMARY.match(doc.text)) is not None:
+        return as_text(jira.group(1).strip())   # a tracker's export opening "Summary: ..." over "Key:", "Project:"
     headed = [s for s in doc.secs if s.level > 0 and s.level < 7]
     if "title" in doc.meta and headed and (headed[0].level == 1 and _GENRE.match(clean_heading(as_text(headed[0].title)))
                                            or "   " in headed[0].title) \
