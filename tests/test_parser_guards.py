@@ -3364,3 +3364,18 @@ def test_a_footers_postmortem_status_and_a_tracker_exports_summary_line():
     ticket = ("Summary:      Compressor C2 trip - freezer cell 3 warmed to -15.8 C\nKey:          FAC-2231\n"
               "Project:      Facilities\nStatus:       Closed\n")
     assert parse(ticket, "a.txt")["title"] == "Compressor C2 trip - freezer cell 3 warmed to -15.8 C"
+
+
+def test_an_alarms_equipment_and_settings_are_no_detection_and_the_writers_first_awareness_is():
+    text = ("# Barn 4 power loss\n\n## Timeline (UTC, 2025-01-09)\n\n**04:12** — Utility power lost; barn goes dark. Impact begins.\n\n"
+            "**04:13** — Alarm dialer switches to its battery and tries to call out. Offline alerts are set to e-mail only.\n\n"
+            "**04:58** — Kyle sees the barn dark and the fans stopped. First awareness.\n\n"
+            "**05:04** — Kyle switches the ATS to bypass. Lights, fans and feeders come back on the generator.\n")
+    record = parse(text, "a.md")
+    assert (record["detected_at"], record["mitigated_at"]) == ("2025-01-09T04:58:00Z", "2025-01-09T05:04:00Z")
+
+
+def test_some_machines_back_while_others_still_spin_is_no_mitigation():
+    text = ("# Tills\n\n## Timeline (UTC, 2024-03-10)\n\n- 16:05 Tills stop taking payments.\n"
+            "- 16:40 Tills 1 and 2 reboot, come back on the OLD version. 3-6 still spinning.\n- 17:26 Tills 3-6 back to normal. All 6 tills trading.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-03-10T17:26:00Z"

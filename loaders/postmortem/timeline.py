@@ -700,7 +700,8 @@ def _elsewhere(words: list[str], at: int) -> bool:
 
 # "One customer unblocked; everyone else still affected": a part eased, not the impact
 _STILL_HURT = lazy_re.compile(r"\bstill\s+(?:affected|impacted|down|failing|broken|erroring|unavailable|degraded|blocked"
-                         r"|locked|waiting)\b|\b(?:everyone|everybody|all|anyone)\s+else\b", re.I)
+                         r"|locked|waiting|spinning|rebooting|hanging|frozen|stuck|crashing|looping|dark|offline)\b"
+                         r"|\b(?:everyone|everybody|all|anyone)\s+else\b", re.I)
 # "Fix deployed for SHOP-88; this change triggered the incident" (not "Reverted the change
 # that caused the outage", the mitigation)
 _LOOKUP = frozenset(("dns", "name", "domain", "address", "hostname", "screen", "display", "image", "video",
@@ -740,6 +741,10 @@ _UNNOTICED = {"no", "not", "nobody", "nothing", "never", "without", "didn't", "d
 _CONTAINING = {"prevent", "prevents", "preventing", "prevented", "stop", "stops", "stopping", "stopped", "avoid",
                "avoiding", "avoided", "limit", "limiting", "limited", "halt", "halting", "halted"}
 _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
+# the things an alarm's name qualifies ("alarm dialer", "alert thresholds"): equipment and settings
+_ALARM_DEVICES = {"dialer", "dialler", "dialers", "setpoint", "setpoints", "threshold", "thresholds",
+                  "settings", "config", "configuration", "rules", "list", "lists", "limit", "limits", "routing", "policy"}
+_TO_BE = {"is", "are", "was", "were"}
 _NOBODY = {"nobody", "noone", "no-one"}
 # what "initial access" may name that is no intrusion: "the initial access vector", "an initial access broker"
 _ACCESS_NOUNS = frozenset({"vector", "vectors", "broker", "brokers", "point", "points", "method", "methods", "path",
@@ -1255,6 +1260,9 @@ def _tag(e: Entry) -> None:
                         # notifies nobody", a supplier's "planned patching (notified to us on
                         # 18/01)": a condition, a denial or the notice of planned work, not a detection
                         continue
+                    if kind == "detected" and w in _ALARMS and (words[i + 1:i + 2] and words[i + 1] in _ALARM_DEVICES
+                                                                or words[i + 2:i + 3] == ["set"] and words[i + 1] in _TO_BE):
+                        continue   # "Alarm dialer switches to its battery", "offline alerts are set to e-mail only": the means, set up
                     if kind == "detected" and w in _ALARMS and _ALARM_ENDS.intersection(words[i + 1:i + 3]):
                         # "alert auto-resolves", "alarms cleared": what it watched is back to
                         # normal (not "... auto-resolves as traffic dips, but errors continue")

@@ -1206,6 +1206,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "That's the first any of the staff knew", "the first we knew of it": the moment they knew
     + [f"the first {who} knew" for who in ("we", "i", "anyone", "anybody", "any of us", "any of the staff",
                                           "any of the team", "the team", "the staff", "the company")]
+    # "... sees the barn dark and hears the generator running. First awareness.": the writer marking it
+    + ["first awareness", "first became aware", "first aware"]
     # "the problem started at 6.41pm, we knew at 6.52pm": the writer's recap of when they knew
     + [f"{who} knew {p}" for who in ("we", "i") for p in ("at", "by")]
     # "PagerDuty fires": the paging tool named for the page
@@ -1310,6 +1312,8 @@ EVENT_WORDS: dict[str, list[str]] = {
                  "signups", "sign-ups", "deliveries", "donations", "registrations", "writes")]
     # "We're back live partway into the sermon": a stream or a site live again
     + ["back live", "live again", "back on air", "on air again"]
+    # "Lights, fans and feeders come back on the generator", "the line came back up"
+    + [f"{v} back {w}" for v in ("come", "comes", "came", "coming") for w in ("on", "up", "online")]
     # "Picture and sound back", "audio back on all feeds": a broadcast's output restored
     + [f"{w} back" for w in ("picture", "sound", "audio", "video", "signal", "programme", "output")]
     # "Labels start coming out at five past two": what stopped comes out again
