@@ -3379,3 +3379,22 @@ def test_some_machines_back_while_others_still_spin_is_no_mitigation():
     text = ("# Tills\n\n## Timeline (UTC, 2024-03-10)\n\n- 16:05 Tills stop taking payments.\n"
             "- 16:40 Tills 1 and 2 reboot, come back on the OLD version. 3-6 still spinning.\n- 17:26 Tills 3-6 back to normal. All 6 tills trading.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2024-03-10T17:26:00Z"
+
+
+def test_an_mdx_components_rows_of_figures_are_fields():
+    text = ("import { MetricRow } from '@/components/MetricRow'\n\nexport const meta = {\n  title: 'Telemetry blackout',\n"
+            "  incidentDate: '2025-02-11',\n}\n\n# Telemetry blackout\n\n"
+            "<MetricRow\n  items={[\n    ['Time to detect', '11 minutes'],\n"
+            "    ['Time to mitigate', '2 h 44 min (renewed certificate live at 04:47)'],\n  ]}\n/>\n\n"
+            "## Timeline\n\n### 02:03 UTC — First outstations refused. Start of impact.\n\nText.\n\n"
+            "### 05:20 UTC — 98% of outstations reporting\n\nText.\n")
+    record = parse(text, "a.mdx")
+    assert (record["detected_at"], record["mitigated_at"]) == ("2025-02-11T02:14:00Z", "2025-02-11T04:47:00Z")
+
+
+def test_a_counts_busy_hours_are_no_window_of_the_harm():
+    text = ("# Remote climate failures\n\nOn Monday, January 13, 2025 requests failed. All times UTC.\n\n## What happened\n\n"
+            "On a normal weekday we see about 9,000 requests between 6:00 and 8:00. On January 13 we saw almost 41,000, "
+            "most of them between 6:30 and 7:30, and many failed.\n\n## Timeline\n\n- 6:40 — Gateway reaches its cap. Requests start timing out.\n"
+            "- 7:31 — Success rate back above 99 %; queued requests cleared.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-01-13T07:31:00Z"

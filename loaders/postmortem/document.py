@@ -4189,6 +4189,11 @@ _WINDOW_ENDS = lazy_re.compile(r"→|->|⇒|=>")
 # a measure said to have risen over a window, not the harm's own window: "Call volume at
 # customer service 3.4x normal between 08:05 and 11:00"
 _MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:normal|usual|baseline|average)\b"
+                                   # a count's window: "we see about 9,000 requests between 6:00 and 8:00 AM"
+                                   r"|\b\d[\d,.]*\s*[kK]?\s+(?:requests|calls|orders|transactions|messages|sessions|logins|bookings)"
+                                   r"\s+(?:between|from)\b"
+                                   # ("we saw almost 41,000, most of them between 6:30 and 7:30 AM")
+                                   r"|\b(?:most|many|half|the\s+bulk)\s+of\s+them\s+between\b"
                                    r"|\b(?:call|ticket|traffic|request|contact|support|chat)\s+volumes?\b"
                                    # a chart's span: 'caption="p95 queue time by mode, 13:30–17:30 KST"'
                                    r"|\b(?:caption|figure)\b|\balt\s*[=:]|chart\b"

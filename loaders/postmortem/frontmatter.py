@@ -337,11 +337,15 @@ def _load_toml(lines: list[str], first_line: int) -> dict:
 _SITE_TABLES = ("extra", "params")
 
 
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+
+
 def _normalise(data: dict) -> dict:
-    """Keys in lower case with "_" for "-" and spaces; the fields a site generator keeps in
-    its own table ("[extra] severity = "SEV-1"", "params: {status: Final}") read as the
-    page's, where the page does not give them itself."""
-    out = {str(k).strip().lower().replace("-", "_").replace(" ", "_"): v for k, v in data.items()}
+    """Keys in lower case with "_" for "-", spaces and a word's capital within a key
+    ("incidentDate", as an MDX page's meta object writes it: "incident_date"); the fields a
+    site generator keeps in its own table ("[extra] severity = "SEV-1"", "params: {status:
+    Final}") read as the page's, where the page does not give them itself."""
+    out = {_CAMEL_HUMP.sub("_", str(k).strip()).lower().replace("-", "_").replace(" ", "_"): v for k, v in data.items()}
     for table in _SITE_TABLES:
         if isinstance(out.get(table), dict):
             for k, v in _normalise(out[table]).items():

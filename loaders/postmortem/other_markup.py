@@ -450,6 +450,15 @@ def from_mdx(lines: list[str]) -> list[str] | None:
             new = ""
         elif "<" in line and "=" in line and (m := _JSX_PROPS.match(line)):
             new = _props_as_fields(m.group(2), m.group(1))
+        elif "<" in line and (m := _JSX_OPENS.match(line)) and (pairs := _pair_props(lines, i + 1)) is not None:
+            # '<MetricRow' / "  items={[" / "    ['Time to mitigate', '2 h 44 min']," / "  ]}" / "/>":
+            # a component's rows of figures, each a field ("**Time to mitigate:** 2 h 44 min")
+            out = out if out is not None else list(lines)
+            end, rows = pairs
+            out[i] = ""
+            for k in range(i + 1, end + 1):
+                out[k] = rows.get(k, "")
+            continue
         elif "<" in line and (m := _JSX_OPENS.match(line)) and (end := _props_close(lines, i + 1)) is not None:
             # the same component with a prop a line, '<IncidentMeta' / '  severity="SEV-2"' / '/>'
             out = out if out is not None else list(lines)
@@ -468,6 +477,27 @@ def from_mdx(lines: list[str]) -> list[str] | None:
 _JSX_OPENS = lazy_re.compile(r"^\s*<([A-Z][\w.]*)\s*$")
 _JSX_PROP_LINE = lazy_re.compile(r"^\s*[A-Za-z_][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\{[^\n]*\})\s*$")
 _JSX_CLOSES = lazy_re.compile(r"^\s*/>\s*$")
+
+
+# a prop's array of pairs, a pair a line: "items={[" / "['Time to detect', '11 minutes']," / "]}"
+_PAIR_LINE = lazy_re.compile(r"""^\s*\[\s*(["'])([^"'\n]{1,60})\1\s*,\s*(["'])([^"'\n]{0,200})\3\s*\],?\s*$""")
+_ARRAY_OPENS = lazy_re.compile(r"^\s*[A-Za-z_][\w-]*=\{\[\s*$")
+_ARRAY_CLOSES = lazy_re.compile(r"^\s*\]\}\s*$")
+
+
+def _pair_props(lines: list[str], start: int) -> tuple[int, dict[int, str]] | None:
+    """(the closing line, {line: "**Key:** value"}) of a component whose props are arrays of
+    two-string pairs, a pair a line (up to 40 lines), else None."""
+    rows: dict[int, str] = {}
+    for k in range(start, min(len(lines), start + 41)):
+        line = lines[k]
+        if _JSX_CLOSES.match(line):
+            return (k, rows) if rows else None
+        if (m := _PAIR_LINE.match(line)) is not None:
+            rows[k] = f"**{m.group(2).strip()}:** {m.group(4).strip()}"
+        elif not (_ARRAY_OPENS.match(line) or _ARRAY_CLOSES.match(line) or _JSX_PROP_LINE.match(line)):
+            return None
+    return None
 
 
 def _props_close(lines: list[str], start: int) -> int | None:
