@@ -3398,3 +3398,20 @@ def test_a_counts_busy_hours_are_no_window_of_the_harm():
             "most of them between 6:30 and 7:30, and many failed.\n\n## Timeline\n\n- 6:40 — Gateway reaches its cap. Requests start timing out.\n"
             "- 7:31 — Success rate back above 99 %; queued requests cleared.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2025-01-13T07:31:00Z"
+
+
+def test_an_inhibited_alarm_is_no_detection_and_this_is_when_it_began_marks_the_start():
+    text = ("# Dryer 3 excursion\n\nDate: 2025-02-10\n\n## Timeline (all times UTC)\n\n### 05:58 — Dryer 3 restarted\n\nText.\n\n"
+            "### 06:52 — Outlet temperature passes 98 °C\n\nHigh alarm is inhibited (start-up inhibit). "
+            "This is when the excursion — and the risk — began.\n\n### 07:31 — CO alarm in the chamber\n\nOperator shuts down.\n")
+    record = parse(text, "a.md")
+    assert (record["started_at"], record["detected_at"]) == ("2025-02-10T06:52:00Z", "2025-02-10T07:31:00Z")
+
+
+def test_a_line_between_the_lists_changes_the_timelines_clock_and_the_clocks_change_is_no_event():
+    text = ("# Smart charging an hour late\n\nDaylight saving time started in New South Wales at 2:00 on Sunday 5 October 2025. "
+            "Impact began at 23:00 AEDT on Sunday 5 October.\n\n## Timeline\n\nTimes are Sydney time (AEDT, UTC+11).\n\n"
+            "- Sun 5 Oct 23:00 — ~18,400 vehicles do not begin charging.\n- Mon 6 Oct 06:52 — First customer call.\n\n"
+            "_Times below are UTC._\n\n- 2025-10-06 21:15 — Morning check: no new contacts; incident resolved.\n")
+    record = parse(text, "a.md")
+    assert (record["started_at"], record["resolved_at"]) == ("2025-10-05T12:00:00Z", "2025-10-06T21:15:00Z")

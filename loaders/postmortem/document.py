@@ -2635,8 +2635,10 @@ def _record(doc: Doc, options: Options) -> dict:
 
     _stated_in_prose(doc, incident_date)
     times, sources = derive_times(doc, timeline, incident_date, _impact_range(doc, incident_date, title),
-                                  lambda: prose_entries(doc, "\n".join(filter(None, (_opening_prose(doc), _timeline_lead(doc))))
-                                                        if any(e.at for e in timeline) else _story_prose(doc), incident_date),
+                                  # (a sentence about the clocks changing tells the change's hour, no event)
+                                  lambda: prose_entries(doc, _without_clock_changes(
+                                      "\n".join(filter(None, (_opening_prose(doc), _timeline_lead(doc))))
+                                      if any(e.at for e in timeline) else _story_prose(doc)), incident_date),
                                   lambda: prose_entries(doc, _detection_told(doc, timeline), incident_date))
     if sources.get("resolved_at") in (None, "fallback_mitigated") and "duration" in doc.meta:
         # "**Duration:** first error at 09:02 UTC; fully resolved at ~13:40 UTC": the field

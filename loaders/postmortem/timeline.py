@@ -573,6 +573,8 @@ _STARTS_HERE = lazy_re.compile(r"\b(?:starts|begins|started|began)\s+here\b"
                                # (or a secret's exposure, from its first moment: "Exposure begins.", "the
                                # bucket is publicly readable from here", "Key is publicly exposed from this point")
                                r"|\bexposure\s+(?:begins|starts|began|started)\b"
+                               # ("This is when the excursion — and the risk — began": the writer marking the start)
+                               r"|\b(?:this|that)\s+is\s+when\s+the\s+[^.;]{0,50}?\b(?:began|started)\s*[.!]?\s*$"
                                r"|\b(?:exposed|readable|visible)\s+(?:publicly\s+)?from\s+(?:here|this\s+(?:moment|point|time))\b", re.I)
 # a fix named by its version, then out: "Hotfix 2024.05.4-hf1 deployed", "Patch v3.2.1 rolled out"
 _FIX_WORDS = frozenset(("hotfix", "hot-fix", "fix", "patch"))
@@ -772,7 +774,9 @@ _SILENT_RX = lazy_re.compile(r"\b(?:alert\w*|alarm\w*|monitoring|pager)\b[^.;,:!
                         r"\s+(?:\w+\s+)?(?:fire[sd]?|firing|trigger(?:s|ed)?|page[sd]?|go(?:es)?\s+off|went\s+off|notify"
                         r"|notified|alert(?:s|ed)?|catch|caught)\b"
                         # ("Minor alarms go to the event log and the morning report, not to on-call": heard by no one)
-                        r"|\b(?:alert|alarm)\w*[^.;!?]{0,80}?\bnot\s+to\s+(?:the\s+)?(?:on[\s-]?call|pager|anyone|anybody)\b", re.I)
+                        r"|\b(?:alert|alarm)\w*[^.;!?]{0,80}?\bnot\s+to\s+(?:the\s+)?(?:on[\s-]?call|pager|anyone|anybody)\b"
+                        # ("High alarm is inhibited (start-up inhibit ...)": held back, so it told no one)
+                        r"|\b(?:alert|alarm)s?\s+(?:is|was|are|were)\s+(?:still\s+)?(?:inhibited|suppressed|disabled|muted|shelved|silenced)\b", re.I)
 
 
 def _stayed_silent(text: str) -> bool:
@@ -1722,6 +1726,10 @@ def _drop_retellings(r: _Reader, doc, spans: dict[int, tuple[int, int]]) -> None
         del r.entries[a:b]
 
 
+# a line between a timeline's lists that says the clock changes from there on
+_ZONE_FROM_HERE = lazy_re.compile(r"\b(?:below|from\s+here|from\s+now|onwards?|after\s+this|following)\b", re.I)
+
+
 def _own_zone(s) -> tp.Zone | None:
     """The zone a section's opening line states for the list or table of times it
     introduces ("Client logs are in EDT (UTC-4):" over client log times), else None: a
@@ -1965,6 +1973,10 @@ def _section_entries(r: _Reader, s, tops) -> None:
                 r.doc.stated.setdefault(stated, e.at)
         elif b.kind == "para":
             if b.text[:1] == "<" and _jsx_entries(r, b):
+                continue
+            if len(b.text) <= 80 and _ZONE_FROM_HERE.search(b.text) and not tp.clocks_at_most(b.text) \
+                    and (said := tp.stated_zone(plain(b.text))) is not None:
+                r.zone = said   # "_Times below are UTC._" between the lists: the clock changes here
                 continue
             if r.tabled and r.doc.lines[b.line - 1].lstrip()[:1] == ">":
                 continue   # ("Shift log extract (verbatim):" over "> 19:45 CRO: rang Gav", below the table: a quote)
