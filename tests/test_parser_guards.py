@@ -3415,3 +3415,11 @@ def test_a_line_between_the_lists_changes_the_timelines_clock_and_the_clocks_cha
             "_Times below are UTC._\n\n- 2025-10-06 21:15 — Morning check: no new contacts; incident resolved.\n")
     record = parse(text, "a.md")
     assert (record["started_at"], record["resolved_at"]) == ("2025-10-05T12:00:00Z", "2025-10-06T21:15:00Z")
+
+
+def test_a_routines_hours_are_no_window_of_the_harm():
+    text = ("# Ingest lag\n\nMonday 11 November 2024. Times are UTC.\n\n## Summary\n\nPositions in the portal were stale. "
+            "Monday is the heaviest morning: most fleets dispatch between 06:30 and 08:00.\n\n## Timeline\n\n"
+            "- 07:58 Iterator age passes 60 s and keeps rising.\n- 08:10 Alert pages Marcus.\n- 09:26 Iterator age back under 60 s.\n")
+    record = parse(text, "a.md")
+    assert (record["started_at"], record["mitigated_at"]) == ("2024-11-11T07:58:00Z", "2024-11-11T09:26:00Z")

@@ -4194,6 +4194,11 @@ _MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:n
                                    # a count's window: "we see about 9,000 requests between 6:00 and 8:00 AM"
                                    r"|\b\d[\d,.]*\s*[kK]?\s+(?:requests|calls|orders|transactions|messages|sessions|logins|bookings)"
                                    r"\s+(?:between|from)\b"
+                                   # ... or a routine's hours: "most fleets dispatch between 06:30 and 08:00",
+                                   # "we normally see ... between", "on a typical weekday ... between"
+                                   r"|\b(?:usually|normally|typically|generally|ordinarily)\b[^.;]{0,60}?\bbetween\b"
+                                   r"|\bon\s+a\s+(?:normal|typical|usual|regular)\s+\w+\b[^.;]{0,60}?\bbetween\b"
+                                   r"|\bmost\s+[a-z]+\s+(?:dispatch|start|begin|arrive|leave|commute|travel|shop|order|book|log\s+in)\s+between\b"
                                    # ("we saw almost 41,000, most of them between 6:30 and 7:30 AM")
                                    r"|\b(?:most|many|half|the\s+bulk)\s+of\s+them\s+between\b"
                                    r"|\b(?:call|ticket|traffic|request|contact|support|chat)\s+volumes?\b"
