@@ -3423,3 +3423,11 @@ def test_a_routines_hours_are_no_window_of_the_harm():
             "- 07:58 Iterator age passes 60 s and keeps rising.\n- 08:10 Alert pages Marcus.\n- 09:26 Iterator age back under 60 s.\n")
     record = parse(text, "a.md")
     assert (record["started_at"], record["mitigated_at"]) == ("2024-11-11T07:58:00Z", "2024-11-11T09:26:00Z")
+
+
+def test_nobody_losing_a_session_and_being_fortunate_say_near_miss_but_losing_no_money_does_not():
+    text = ("# Licence server certificate expired\n\n## Summary\n\nEvery tablet switched to its offline grace licence. "
+            "Nobody lost a diagnostic session. We were fortunate that one technician asked about it.\n")
+    assert parse(text, "a.md")["near_miss"] is True
+    assert parse("# Spam wave\n\n## Summary\n\nSpam comments flooded the site for an hour. Nobody lost money.\n",
+                 "a.md")["near_miss"] is False

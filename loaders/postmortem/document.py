@@ -5162,7 +5162,8 @@ _AVERTED = [
     # ... "the standby took over and nobody lost access", "no one lost any work": the harm
     # the failover spared (not "nobody lost access until ...": it came, later)
     (tuple(f"{who} lost" for who in ("nobody", "no one")), lazy_re.compile(
-        r"\b(?:nobody|no\s+one)\s+lost\s+(?:any\s+)?(?:access|data|work|connectivity|service|anything|a\s+thing)\b"
+        r"\b(?:nobody|no\s+one)\s+lost\s+(?:any\s+|a\s+)?(?:[\w-]+\s+)?(?:access|data|work|connectivity|service|sessions?"
+        r"|anything|thing)\b"
         r"(?!\s+(?:until|till|for\s+more|for\s+long))", re.I)),
     # ... "shoppers searched last week's index the whole time and never saw anything unusual"
     (("never saw", "never noticed", "never felt"), lazy_re.compile(
@@ -5192,7 +5193,8 @@ _AVERTED = [
         r"\bno\s+harm\s+(?:was\s+)?done\b(?!\s+to\b)"
         r"|\bno\s+(?:[\w-]+\s+){1,2}?reached\s+(?:a|any)\s+(?:customers?|consumers?|patients?|shops?|stores?|shelf|shelves"
         r"|the\s+public)\b", re.I)),
-    (("lucky",), lazy_re.compile(r"\bwe\s+got\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+|pretty\s+)?lucky", re.I)),
+    (("lucky", "fortunate"), lazy_re.compile(r"\bwe\s+got\s+(?:very\s+|really\s+|extremely\s+|incredibly\s+|pretty\s+)?lucky"
+                                             r"|\bwe\s+were\s+(?:very\s+|really\s+|extremely\s+)?(?:fortunate|lucky)\s+that\b", re.I)),
     # "it was closer than I'd like", "too close for comfort": how near the harm came
     # (beside the impact it did not have, in one sentence: "No player impact, but it was
     # closer than I'd like"; not "too close for comfort" after six hours of lost logs)
