@@ -3431,3 +3431,10 @@ def test_nobody_losing_a_session_and_being_fortunate_say_near_miss_but_losing_no
     assert parse(text, "a.md")["near_miss"] is True
     assert parse("# Spam wave\n\n## Summary\n\nSpam comments flooded the site for an hour. Nobody lost money.\n",
                  "a.md")["near_miss"] is False
+
+
+def test_a_fields_day_written_after_its_clock():
+    text = ("# Leg 2 bearing\n\nDate: 10/14/2025 (US format, MM/DD/YYYY). All times UTC.\n\n## Key times\n\n| | |\n|---|---|\n"
+            "| Condition began | 9:31 PM, Tue 10/14 — bearing leaves its band |\n| Closed | 2:40 PM, Wed 10/15 — bearing replaced |\n")
+    record = parse(text, "a.md")
+    assert (record["started_at"], record["resolved_at"]) == ("2025-10-14T21:31:00Z", "2025-10-15T14:40:00Z")

@@ -3558,6 +3558,8 @@ def _meta_time(value: str, doc, incident_date, line: int | None = None):
             st = None
     if st is None or not st.has_time:
         return None
+    if not st.has_date and incident_date is not None and (day := _day_after_clock(text[st.end:], doc.order_hint, incident_date)):
+        st.year, st.month, st.day = day.year, day.month, day.day   # "2:40 PM, Wed 10/15 — bearing replaced"
     try:
         dt = tp.stamp_datetime(st, incident_date, doc.zone)
     except (OverflowError, ValueError):   # (past the first or last day a datetime holds)
@@ -3568,6 +3570,28 @@ def _meta_time(value: str, doc, incident_date, line: int | None = None):
         doc.problems.error(line, f"absurd date in a metadata field ({plain(value)[:60]}); no time read from it")
         return None
     return dt
+
+
+def _day_after_clock(rest: str, hint, near: date) -> date | None:
+    """The day a field's value names right after its clock, its weekday before it or not
+    ("2:40 PM, Wed 10/15"), read in the document's order of day and month, in the year of
+    ``near`` (the incident's); None when the two numbers do not say which is the month."""
+    m = _NUMERIC_DAY_AFTER.match(rest)
+    if m is None:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    order = hint if hint in ("mdy", "dmy") else "mdy" if a <= 12 < b else "dmy" if b <= 12 < a else None
+    if order is None:
+        return None
+    month, day = (a, b) if order == "mdy" else (b, a)
+    try:
+        return date(near.year, month, day)
+    except ValueError:
+        return None
+
+
+_NUMERIC_DAY_AFTER = lazy_re.compile(r"[\s,]*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})/(\d{1,2})(?![/\d])",
+                                     re.I)
 
 
 # (words or a note after it, not a month: "2024 Mar" is a year)
