@@ -3438,3 +3438,13 @@ def test_a_fields_day_written_after_its_clock():
             "| Condition began | 9:31 PM, Tue 10/14 — bearing leaves its band |\n| Closed | 2:40 PM, Wed 10/15 — bearing replaced |\n")
     record = parse(text, "a.md")
     assert (record["started_at"], record["resolved_at"]) == ("2025-10-14T21:31:00Z", "2025-10-15T14:40:00Z")
+
+
+def test_owners_named_like_a_month_or_a_gerund_and_a_trackers_states_as_notes():
+    text = ("# Search gap\n\nDate: 2025-10-10\n\n## Action items\n\n"
+            "- Alert when counts diverge by more than 0.5% — Jun Park — ADO #48812 — due Oct 24 — Active\n"
+            "- Add the macro to the triage list — Rosa Elling — due Oct 17 — New\n"
+            "- Freeze catalogue changes on Friday afternoons — Mara Quist — ADO #48820 — Removed\n")
+    items = parse(text, "a.md")["action_items"]
+    assert [(a["owner"], a["status"]) for a in items] == \
+        [("Jun Park", "open"), ("Rosa Elling", "open"), ("Mara Quist", "wont_do")]

@@ -2014,7 +2014,8 @@ def _a_name(text: str) -> bool:
                                         for k, w in enumerate(words)) \
         and len(words) - sum(w in _PARTICLES for w in words) <= 3 \
         and (len(words) == 1 or not _TEAM_WORDS.fullmatch(words[0])) and _names_someone(text) \
-        and not any(tp.calendar_word(w) or w.lower() in _NOT_NAMES for w in words) \
+        and not any((tp.calendar_word(w) and not (k == 0 < len(words) - 1 and not tp.calendar_word(words[-1])))
+                    or w.lower() in _NOT_NAMES for k, w in enumerate(words)) \
         and tp.find_date(text) is None and not all(w.rstrip(".") in _TITLES for w in words)
 
 
@@ -2041,7 +2042,8 @@ _NOT_NAMES = frozenset("now later soon today tomorrow tonight yesterday overnigh
 _LANDED = lazy_re.compile(r"^\W*(?:landed|done|shipped|merged|deployed|completed|fixed)\b", re.I)
 _TEAM_WORDS = lazy_re.compile(r"\b(?:team|squad|group|crew|guild|office|desk|department|sre|ops|devops|on[\s-]?call|eng(?:ineering)?|owner)\b", re.I)
 # (a work's name, "Monitoring", "Caching": not a short name that ends so, "Wei Ling", "Ming")
-_NOT_SOMEONE = lazy_re.compile(r"^(?:p\d|sev[\s-]?\d|high|medium|low|critical|urgent)$|\w{3}ing$", re.I)
+# (a gerund alone, "Monitoring"; beside a first name, "Rosa Elling", "Amy Fleming", a surname)
+_NOT_SOMEONE = lazy_re.compile(r"^(?:p\d|sev[\s-]?\d|high|medium|low|critical|urgent)$|^\w{3,}ing$", re.I)
 
 
 def _names_someone(part: str) -> bool:
@@ -2186,6 +2188,8 @@ def _status(text: str, prose: bool = False) -> str | None:
             or (now := _status(moved.rsplit(",", 1)[-1].strip(" .").capitalize())) is not None):
         # "In review → Done", "In review → rolled out 100% on 4 Nov, closed": the status it moved to
         return now
+    if not prose and (state := _TRACKER_STATES.get(text.strip(" .*_").lower())) is not None:
+        return state   # a tracker's own state, the whole cell or field: Azure DevOps' "New", "Active", "Removed"
     if (_PROSE_WONT_DO if prose else WONT_DO).search(text):
         return "wont_do"
     if prose and "【" in text and (m := _CJK_MARKED.search(text)) and (marked := _status(m.group(1))) is not None:
@@ -2209,6 +2213,9 @@ def _status(text: str, prose: bool = False) -> str | None:
     return None
 
 
+# a tracker's workflow states, each the whole of its cell or field
+_TRACKER_STATES = {"new": "open", "active": "open", "proposed": "open", "committed": "open", "approved": "open",
+                   "removed": "wont_do"}
 _OPENED_FIRST = lazy_re.compile(r"[\s*_]*(?:re-?opened\b|(?:open|in\s+progress|pending|blocked|on\s+hold)\s*:)", re.I)
 # a status set apart in lenticular brackets, as Japanese and Chinese lists mark one: "【対応中】"
 # (or in two languages: "【完了 / Completed】")
