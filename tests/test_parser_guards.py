@@ -3448,3 +3448,10 @@ def test_owners_named_like_a_month_or_a_gerund_and_a_trackers_states_as_notes():
     items = parse(text, "a.md")["action_items"]
     assert [(a["owner"], a["status"]) for a in items] == \
         [("Jun Park", "open"), ("Rosa Elling", "open"), ("Mara Quist", "wont_do")]
+
+
+def test_a_user_name_without_its_at_a_week_as_the_when_and_a_name_closing_a_bracketed_note():
+    text = ("# Gateway wrap\n\n## Follow-ups\n\n- Fix the compare and add a unit test — ravi.s — done (shipped in 2.9.3)\n"
+            "- Get the broker's notices to the shared mailbox (Mads, uge 7)\n"
+            "- Contact sheet updated with the on-call number. (Done on 3 April, Aoife.)\n- Upgrade the runtime — node.js — v18\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["ravi.s", "Mads", "Aoife", None]

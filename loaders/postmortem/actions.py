@@ -1664,7 +1664,9 @@ def _closing_name(text: str) -> str | None:
             m.group(2) is None or all(map(_a_note, (n for n in re.split(r"[,—–]|--", m.group(2)) if n.strip())))):
         # "(Carla)", and a name among notes: "(HL-4410, Kim Tran)", "(Chen Wei, done 2024-09-20)"
         # ("(Piotr; done 9 Feb)"; a year after its comma goes with its day: "by July 1, 2024")
+        # (a sentence's stop after the name, "(Done on 3 April, Aoife.)", is no part of it)
         parts = [p.strip() for p in _NOTE_BREAK.split(m.group(1))]
+        parts = [p[:-1] if p.endswith(".") and len(p) > 2 and p[-2].islower() else p for p in parts]
         names = [p for p in parts if _a_name(p)]
         if len(names) > 1 and len(people := [p for p in names if not _a_body(p)]) == 1:
             names = people   # (the person beside their role: "(Alison Reid, Operations Manager)")
@@ -1722,6 +1724,8 @@ _LEADER = lazy_re.compile(r"\s\.{4,}\s+")
 # leader before it, two spaces after ("... every alias .. Nkechi Obi     due 21/11/2025")
 _NAME_COLUMN = lazy_re.compile(r"\S(?:\s\.+\s+|\s{2,})([A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+){0,2})\s{2,}\S")
 _TEAM_CODE = lazy_re.compile(r"^[A-Z]{2,5}$")
+# a user name written without its @: "ravi.s", "m.zhao", "j_doe"
+_BARE_HANDLE = lazy_re.compile(r"[a-z][a-z0-9]{1,20}[._][a-z0-9]{1,20}")
 # a name in square brackets opening an item, perhaps after its status word ("DONE [Tom] ...",
 # "WON'T DO [Ruth] ...", "[Priya Nair] add the alert"), or in round ones ("(Mei Nakamura) Turn on ...")
 _BRACKET_NAME_FIRST = lazy_re.compile(r"^\W*(?:(?:done|todo|to\s?do|open|wip|in\s+progress|blocked|won['’]?t\s+do"
@@ -1774,6 +1778,8 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
         if rest and _ROLE_IN_WORDS.fullmatch(rest[0]) and len(m.group(1).split()) >= 2 and _a_name(m.group(1).strip()):
             rest = rest[1:]   # "— Mikko Salo, vendor management — 30.6. — done": the person, then their role
         if all(map(_a_note, rest)) and ((who := _who_of(m.group(1))) or _initials(who := m.group(1).strip())
+                                        # ("— ravi.s — done": a user name without its @, notes after it)
+                                        or notes and len(parts) >= 2 and _BARE_HANDLE.fullmatch(who)
                                         or _TEAM_IN_WORDS.fullmatch(who) or who.lower() in ("me", "myself")
                                         or _TWO_NAMES.fullmatch(who) and all(map(_a_name, _JOINED_NAMES.split(who)))) \
                 and (notes or rest or not noted or who != m.group(1).strip()) and who.lower() not in NO_VALUE:
@@ -1958,7 +1964,7 @@ def _a_note(text: str) -> bool:
                 or _ticket(text) or _status(text) is not None or _LANDED.match(text) or tp.find_date(text) or _DUE.match(text)
                 or text[:1].islower() and _status(text.capitalize()) is not None
                 or _day_alone(text)
-                or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text)
+                or _DAY_MONTH.match(text) or _QUARTER.match(text) or _BARE_QUARTER.match(text) or _WEEK_NOTE.fullmatch(text)
                 or _EMPTY_FIELD.match(text) or _NO_DATE_YET.match(text) or _DUE_IN_NUMBERS.match(text)
                 # (a loose time for the work: "— Georgie Hart (Saltbush Presents) — before the 2026 on-sale")
                 or short and _LOOSE_WHEN.match(text) is not None
@@ -1967,6 +1973,8 @@ def _a_note(text: str) -> bool:
                     and _status(st[0]) is not None))
 
 
+# a week of the year as the work's when: "uge 7", "week 12", "KW 14", "wk 3"
+_WEEK_NOTE = lazy_re.compile(r"(?:(?:by|due|in)\s+)?(?:week|wk|uge|uke|vecka|kw|semaine|semana|settimana|tydzień)\s*\d{1,2}", re.I)
 # a short note ending on a day: "finished 9 Apr", "sent 8 Apr 11:02", "hecho el 02/12"
 _ENDS_ON_A_DAY = lazy_re.compile(r"\s(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\.?|\d{1,2}\.?\s+[A-Za-zäéû]{3,9}\.?(?:\s+\d{4})?"
                                  r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)(?:\s+\d{1,2}:\d\d)?$")
