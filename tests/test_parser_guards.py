@@ -3455,3 +3455,12 @@ def test_a_user_name_without_its_at_a_week_as_the_when_and_a_name_closing_a_brac
             "- Get the broker's notices to the shared mailbox (Mads, uge 7)\n"
             "- Contact sheet updated with the on-call number. (Done on 3 April, Aoife.)\n- Upgrade the runtime — node.js — v18\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["ravi.s", "Mads", "Aoife", None]
+
+
+def test_a_handle_opening_the_items_last_sentence_before_dotted_notes_and_a_german_short_owner_key():
+    text = ("# Invoice emails\n\n## Actions\n\n- Make invoice-email idempotent with a send ledger. @mbrennan · BILL-733 · due 2025-08-29\n"
+            "- Alert on outbound email volume. @tkaur · due 2025-08-22 · ✅ Done (shipped 2025-08-19)\n"
+            "- No whole-job retries for jobs with side effects. @olysenko (platform) · PLAT-1290\n"
+            "- Throttled logins at shift change. Verantw.: Software-Team MES, bis Ende März, MES-219\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == \
+        ["@mbrennan", "@tkaur", "@olysenko", "Software-Team MES"]

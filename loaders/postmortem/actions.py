@@ -110,7 +110,7 @@ _OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee
                     r"|responsible|responsibility|responsable|responsabile|respons[áa]vel|verantwortlich|eigenaar|ansvarig|ansvarlig"
                     r"|w[łl]a[śs]ciciel|porteur|pilote|encargad[oa]|odpowiedzialn[ya]"
                     # ("Resp: Sione Fa'alogo. By: 15/03/2024.": responsible, shortened)
-                    r"|resp\.?"
+                    r"|resp\.?|verantw\.?"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
                     # (a second word, or a team's name joined by "&": "Identity & Access Management", "O&M South";
@@ -1709,6 +1709,10 @@ def _mention_before_notes(text: str) -> str | None:
     tail = text[found.end():].strip(" .;,)]")
     if not tail:
         return found.group(1) if found.start() > 0 else None
+    if tail[:1] == "(" and (role := _PERSON_IN_BRACKETS.match(tail)) is not None and not _a_note(role.group(1)):
+        tail = tail[role.end():].strip(" .;,)]")   # "@olysenko (platform) · PLAT-1290": their team, aside
+        if not tail:
+            return found.group(1)
     tail = re.sub(r"[\[\]()]", " ", tail)
     if _notes_after(tail) or _LOOSE_WHEN.match(tail.strip(" :,")) and len(tail.split()) <= 3:
         return found.group(1)
@@ -1731,14 +1735,14 @@ _BARE_HANDLE = lazy_re.compile(r"[a-z][a-z0-9]{1,20}[._][a-z0-9]{1,20}")
 _BRACKET_NAME_FIRST = lazy_re.compile(r"^\W*(?:(?:done|todo|to\s?do|open|wip|in\s+progress|blocked|won['’]?t\s+do"
                                       r"|wontfix|not\s+doing|closed|fixed)\b\W*)?[\[(]([^\[\]()\d]{2,40})[\])]\s+(?=\S)", re.I)
 _NOTE_CLOSING = lazy_re.compile(r"\s+\(([^()]{1,40})\)$")
-_NOTE_PARTS = lazy_re.compile(r"[,;](?!\s*\d{4}\b)|\s[—–]\s|\s--\s|:\s")   # (a year after its comma goes with its day)
+_NOTE_PARTS = lazy_re.compile(r"[,;](?!\s*\d{4}\b)|\s[—–·]\s|\s--\s|:\s")   # (a year after its comma goes with its day)
 
 
 def _notes_after(tail: str) -> bool:
     """Whether what follows an item's closing bracket is only notes (a due date, a ticket,
     a status, each after a comma or a dash), or a status and then why ("— not doing: the
     municipality cannot ...", ": won't do, the file format is fixed")."""
-    parts = [p.strip(" .") for p in _NOTE_PARTS.split(tail.strip(" .;:—–-")) if p.strip(" .")]
+    parts = [p.strip(" .") for p in _NOTE_PARTS.split(tail.strip(" .;:—–-·")) if p.strip(" .")]
     if not parts:
         return False
     if all(len(p.split()) <= 4 and _a_note(p) for p in parts):
@@ -2152,6 +2156,9 @@ def _struck_done(text: str) -> bool:
         return False
     words = m.group("struck").split()
     return len(words) >= 3 and m.group("after").lower() != words[0].strip(":*_").lower()
+
+
+_PERSON_IN_BRACKETS = lazy_re.compile(r"\s*\(([^()]{2,40})\)")
 
 
 def _owner_field(text: str):
