@@ -3464,3 +3464,13 @@ def test_a_handle_opening_the_items_last_sentence_before_dotted_notes_and_a_germ
             "- Throttled logins at shift change. Verantw.: Software-Team MES, bis Ende März, MES-219\n")
     assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == \
         ["@mbrennan", "@tkaur", "@olysenko", "Software-Team MES"]
+
+
+def test_the_harm_ends_when_its_measure_comes_back_not_when_the_step_is_taken():
+    text = ("# CDN purge storm\n\n## Timeline (UTC, 2025-01-21)\n\n- 18:40 503s on article pages climb past 20%.\n"
+            "- 18:52 Alert pages the on-call.\n- 19:05 Purge permission revoked for the CMS service account; cache starts to refill.\n"
+            "- 19:12 503s below 1% of article views.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-01-21T19:12:00Z"
+    done = ("# Terminals\n\n## Timeline (UTC, 2025-11-04)\n\n- 14:37 Approvals fail at T4 stores.\n- 14:40 Stores call the desk.\n"
+            "- 15:20 Listener profile reverted on all six nodes; approvals back to normal.\n- 15:31 Stores confirm on the bridge.\n")
+    assert parse(done, "a.md")["mitigated_at"] == "2025-11-04T15:20:00Z"

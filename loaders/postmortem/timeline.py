@@ -3104,6 +3104,36 @@ def _after_lead_up(doc, timed: list[Entry]) -> Entry | None:
 
 # (what a document states of the impact's end, front matter or a field, stands; what the
 # timeline or a window suggests may be the first window's end only)
+def _outcome_after_action(timed: list[Entry], fixed: datetime) -> datetime | None:
+    """The entry that reports the harm gone, when the first one taken for the mitigation
+    only tells the step taken ("Listener profile reverted on all six nodes", "Purge
+    permission revoked; cache starts to refill") and one within the hour after it reports
+    the measure back ("15:31 Approval rate back to the normal ~96%", "503s below 1% of
+    article views"): the impact ended when it came back, not when the fix went in."""
+    first = next(e for e in timed if e.at == fixed and "mitigated" in e.tags)
+    if _OUTCOME.search(first.text) or not _STEP_TAKEN.search(first.text):
+        return None
+    for e in timed:
+        if e.at <= fixed:
+            continue
+        if e.at - fixed > timedelta(minutes=60) or "impact" in e.tags or "detected" in e.tags:
+            return None
+        if _OUTCOME.search(e.text) and not _STILL_HURT.search(e.text) and not _NOT_WHOLLY.search(e.text):
+            return e.at
+    return None
+
+
+# a step taken to end the harm, told as done: "reverted", "rolled back", "revoked", "restarted"
+_STEP_TAKEN = lazy_re.compile(r"\b(?:revert(?:ed|s)?|roll(?:ed|s)?\s+back|rollback|revoked?|restart(?:ed|s)?|rebooted|redeploy(?:ed|s)?"
+                              r"|deploy(?:ed|s)|switch(?:ed|es)|paused?|cancell?ed|disabled?|failed\s+over|re-?routed?"
+                              r"|scaled?\s+(?:up|out)|stopped|killed|pg_cancel_backend)\b", re.I)
+# the measure of the harm back where it belongs: "back to the normal ~96%", "503s below 1%",
+# "DNS resolution recovers", "succeed again", "all feeds current"
+_OUTCOME = lazy_re.compile(r"\bback\s+(?:to\s+(?:the\s+)?normal|above|below|under|within|to\s+baseline)\b|\b(?:below|under)\s+\d+(?:\.\d+)?\s*%"
+                           r"|\brecover(?:s|ed|y\s+complete)\b|\b(?:succeed|succeeds|working|flowing)\s+again\b|\bback\s+to\s+normal\b"
+                           r"|\ball\s+\w+\s+current\b|\bconfirm(?:s|ed)?\s+(?:normal|all|service)\b", re.I)
+
+
 _RELAPSE_CAN_MOVE = ("impact_range", "timeline_marker", "timeline_mitigation")
 # the harm back after it had ended: "503s return everywhere", "the alert fires again"
 _RELAPSE = lazy_re.compile(r"\b(?:again|returns?|returned|came\s+back|comes\s+back|relapse[sd]?|recur(?:s|red|rence)?"
@@ -3329,6 +3359,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     fixes = [e.at for e in timed if "mitigated" in e.tags and (after is None or e.at >= after)]
     if len(fixes) > 1 and times.get("detected_at") is not None and fixes[0] == times["detected_at"]:
         fixes = [t for t in fixes if t > fixes[0]] or fixes
+    if fixes and times.get("mitigated_at") is None and (seen := _outcome_after_action(timed, fixes[0])) is not None:
+        fixes = [seen]
     put("mitigated_at", fixes[0] if fixes else None, "timeline_mitigation")
     if times.get("detected_at") is not None:
         # nothing says it was fixed, but a new version went out after we knew: the fix
