@@ -3474,3 +3474,18 @@ def test_the_harm_ends_when_its_measure_comes_back_not_when_the_step_is_taken():
     done = ("# Terminals\n\n## Timeline (UTC, 2025-11-04)\n\n- 14:37 Approvals fail at T4 stores.\n- 14:40 Stores call the desk.\n"
             "- 15:20 Listener profile reverted on all six nodes; approvals back to normal.\n- 15:31 Stores confirm on the bridge.\n")
     assert parse(done, "a.md")["mitigated_at"] == "2025-11-04T15:20:00Z"
+
+
+def test_the_harm_begins_where_the_writer_says_from_here_a_measure_starts_climbing_or_an_error_first_shows():
+    for entry, want in (("values freeze from here while the association stays up", "14:02"),
+                        ("Consumer lag starts climbing; bank transactions start arriving late", "14:02"),
+                        ("First SignatureValidationFailed responses in the auth logs (found afterwards)", "14:02")):
+        text = (f"# Outage\n\n## Timeline (UTC, 2024-01-18)\n\n- 13:50 Network Security pushes a routine firewall rule update.\n"
+                f"- 14:02 {entry}.\n- 14:40 Operator notices the frozen values and calls the desk.\n")
+        assert parse(text, "a.md")["started_at"] == f"2024-01-18T{want}:00Z", entry
+    back = ("# Invoices\n\n## Timeline (UTC, 2025-03-12)\n\n- 11:55 PDFs render blank.\n- 12:47 A customer emails support.\n"
+            "- 14:48 Rollback done; impact over for anything generated from here on.\n")
+    assert parse(back, "a.md")["started_at"] == "2025-03-12T11:55:00Z"
+    assert parse("# DST\n\n## Timeline (UTC, 2024-03-10)\n\n- 08:00 DST begins: wall clock jumps from 01:59:59 to 03:00:00\n"
+                 "- 08:55 Cure passes the upper limit. Product nonconforming from this point\n", "a.md")["started_at"] \
+        == "2024-03-10T08:55:00Z"

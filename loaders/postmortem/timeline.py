@@ -1105,7 +1105,22 @@ _ITS_CLOSE = lazy_re.compile(r"\b(?:resolved|incident|all[\s-]clear|calling\s+it
 # an entry that opens on the first of the harm: "First wrong site_closed rejection at
 # PHX-0117", "First FTS job failures from ...", "first crash from a user"
 _FIRST_HARM = lazy_re.compile(r"^\W*first\s+(?:[\w-]+\s+){0,2}(?:rejections?|rejects|failures?|errors?|declines?|timeouts?"
-                              r"|crash(?:es)?|duplicates?|double[\s-]charges?|refusals?)\b", re.I)
+                              r"|crash(?:es)?|duplicates?|double[\s-]charges?|refusals?)\b"
+                              # (or an error by its code's name: "First SignatureValidationFailed responses")
+                              r"|^\W*first\s+\S*(?-i:Fail|Error|Exception|Timeout|Denied|Invalid|Refused)\S*", re.I)
+# a measure of the harm starting to grow: "Consumer lag starts climbing", "room air
+# temperature starts rising", "error rate begins to climb"
+_HARM_CLIMBS = lazy_re.compile(r"\b(?:lag|latency|latencies|errors?|error\s+rates?|queue|backlog|temperature|pressure|level)\s+"
+                               r"(?:starts?|started|begins?|began)\s+(?:to\s+)?(?:climb|climbing|rise|rising|grow|growing|build|building)\b", re.I)
+# the writer marking the harm's start in the entry's words, after a state: "values freeze
+# from here while the association stays up", "Product nonconforming from this point"
+# (not a sentence opening with it: "From here the team moved to ...")
+_FROM_HERE = lazy_re.compile(r"(?<=[a-z] )from\s+(?:here|this\s+point|this\s+moment)(?:\s+on)?\b"
+                             r"(?!\s+(?:we|the\s+team|i|they|on-call)\b)", re.I)
+_FROM_HERE_NOT_HARM = lazy_re.compile(r"\b(?:stop|stops|stopped|over|correct\w*|fixed|again|normal\w*|treated\s+as|declared|retr(?:y|ies)"
+                                      r"|restored|recover\w*|resum\w*|works?|working|at\s+risk|could|might|may"
+                                      # (the response's own rhythm: "Capacity incident opened; daily stand-up from here on")
+                                      r"|opened|stand-?ups?|daily|meetings?|bridge|calls?)\b", re.I)
 # machines beginning to restart on their own: "Scanners start rebooting mid-scan", "pods
 # keep restarting" (not our step on them: "started restarting the pods one by one")
 _START_REBOOTING = lazy_re.compile(r"\b(?:start|starts|started|begin|begins|began|keep|keeps|kept)\s+(?:to\s+)?"
@@ -1273,7 +1288,7 @@ def _tag(e: Entry) -> None:
                         if _GOES_ON.isdisjoint(words):
                             e.tags.add("mitigated")
                         continue
-                    if kind == "impact" and w in ("jump", "jumps") and "clocks" in words[max(0, i - 2):i]:
+                    if kind == "impact" and w in ("jump", "jumps") and {"clocks", "clock"} & set(words[max(0, i - 2):i]):
                         continue  # "Clocks jump to 3:00 AM MDT": the change to summer time, no harm
                     if kind == "impact" and i >= 2 and words[i - 1] == "further" and words[i - 2] in _CONTAINING:
                         continue  # "preventing further loss": harm averted, not harm done
@@ -1339,6 +1354,13 @@ def _tag(e: Entry) -> None:
         e.tags.add("impact")   # "all 41 buses stop charging", "the gateway stops forwarding sensor readings"
     if words and words[0] == "first" and _FIRST_HARM.match(e.text):
         e.tags.add("impact")   # "First wrong site_closed rejection at PHX-0117 (Tempe Marketplace garage)"
+    if "impact" not in e.tags and ("start" in low or "beg" in low) and _HARM_CLIMBS.search(e.text):
+        e.tags.add("impact")   # "Consumer lag on bankfeed.tx starts climbing in ap-southeast-2"
+    if "from" in low and _FROM_HERE.search(e.text) and not {"mitigated", "resolved"} & e.tags \
+            and not _FROM_HERE_NOT_HARM.search(e.text):
+        # "values freeze from here", "Product nonconforming from this point" (not "correct
+        # from here", "Impact over ... from here on", "treated as an incident from here")
+        e.markers.add("started")
     if "impact" not in e.tags and ("start" in low or "beg" in low) and _STARTS_GETTING.search(e.text):
         e.tags.add("impact")   # 'Enumerators start getting "form not found"', "pods start getting OOMKilled"
     if "impact" not in e.tags and ("start" in low or "beg" in low or "kep" in low or "keep" in low) \

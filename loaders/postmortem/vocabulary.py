@@ -1045,6 +1045,8 @@ EVENT_WORDS: dict[str, list[str]] = {
        *[f"{b} {w}" for b in ("begin", "begins", "began", "start", "starts", "started")
          for w in ("rejecting", "refusing", "dropping", "erroring", "returning errors", "crashing")],
        "logged out",
+       # "bank transactions start arriving late": work done, but late
+       "arriving late", "arrive late", "arrived late", "delivered late",
        # "first 502s on token refresh": the failing responses' start
        *[f"first {code}" for code in ("429s", "500s", "502s", "503s", "504s", "5xx", "5xxs", "4xx", "4xxs")],
        # data lost at once: "Mass deletion event - all 4,223 assets soft-deleted"; "The first
