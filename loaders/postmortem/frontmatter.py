@@ -337,7 +337,7 @@ def _load_toml(lines: list[str], first_line: int) -> dict:
 _SITE_TABLES = ("extra", "params")
 
 
-_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+_CAMEL_HUMP = lazy_re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
 def _normalise(data: dict) -> dict:
