@@ -3489,3 +3489,14 @@ def test_the_harm_begins_where_the_writer_says_from_here_a_measure_starts_climbi
     assert parse("# DST\n\n## Timeline (UTC, 2024-03-10)\n\n- 08:00 DST begins: wall clock jumps from 01:59:59 to 03:00:00\n"
                  "- 08:55 Cure passes the upper limit. Product nonconforming from this point\n", "a.md")["started_at"] \
         == "2024-03-10T08:55:00Z"
+
+
+def test_someone_seeing_it_and_acting_a_channel_pinged_and_a_controls_validation_failing_are_detection():
+    for entry in ("Driver sees the box tilt and stops the hoist", "Community team sees the channel flooding and pings #live-ops",
+                  "RegSuite pre-submission validation fails: BV221, BV225"):
+        text = (f"# Incident\n\n## Timeline (UTC, 2024-11-19)\n\n- 12:00 Firmware loaded on the spreader PLC.\n"
+                f"- 12:30 Box lifted on three twistlocks.\n- 12:42 {entry}.\n- 13:10 Operations manager informed.\n")
+        assert parse(text, "a.md")["detected_at"] == "2024-11-19T12:42:00Z", entry
+    machine = ("# Failover\n\n## Timeline (UTC, 2025-02-18)\n\n- 06:00 Primary lost.\n"
+               "- 06:01 Patroni sees the leader key still present and does not promote.\n- 06:09 Alert pages the DBA.\n")
+    assert parse(machine, "a.md")["detected_at"] == "2025-02-18T06:09:00Z"

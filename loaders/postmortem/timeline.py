@@ -635,6 +635,16 @@ _CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?|called)\s+it\s+in
 # someone telling one of us what they see: "Lab technician tells the IT officer that ..."
 _TELLS_THAT = lazy_re.compile(r"\btells\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|about)\b", re.I)
 # someone posting word of it somewhere: "posts in the supervisors' WhatsApp group that ..."
+# someone of ours seeing what is wrong: "Driver sees the box tilt", "Dispatcher sees 9 feeder lockouts"
+_SEES_IT = lazy_re.compile(r"\b(?:sees|saw|spots|spotted)\s+(?:the|a|an|that|\d+)\b", re.I)
+# ... not the people harmed seeing it: "Customers saw errors", "players see a blank lobby"
+_THE_HARMED = lazy_re.compile(r"\b(?:customers?|users?|players?|guests?|members?|visitors?|clients?|shoppers?|people|patients?"
+                              r"|riders?|passengers?|viewers?|fans?|callers?|students?|residents?|drivers?\s+in)\b", re.I)
+# ... and acting on it as a person does: calls, stops, pings, tells, raises it
+_ACTS_ON_IT = lazy_re.compile(r"\b(?:and|then)\s+(?:\w+\s+)?(?:calls?|called|stops?|stopped|pings?|pinged|tells?|told|raises?|raised"
+                              r"|reports?|reported|escalates?|escalated|alerts?|alerted|radios?|radioed|phones?|phoned|messages?"
+                              r"|flags?|flagged|opens?|opened|emails?|emailed|texts?|texted|rings?|rang)\b", re.I)
+_PINGS_A_CHANNEL = lazy_re.compile(r"\b(?:pings|pinged)\s+#[\w-]+", re.I)
 _POSTS_THAT = lazy_re.compile(r"\bposts?(?:ed)?\s+(?:in|to|on)\s+[^.;]{1,60}?\s+that\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager", "me", "us"}   # ("My uptime monitor pages me")
@@ -820,7 +830,9 @@ _PREPOSED = lazy_re.compile(r"\b(?:into|on|of|about|for|regarding|around|behind)
 # (or right after the verb: 'sees the restart at 21:30 UTC ... and asks "is this right??"')
 _QUOTED_QUESTION = lazy_re.compile(r"(?:[:—–-]|\basks|\basked|\basking)\s*[\"“][^\"”]{0,200}\?[^\"”]{0,200}[\"”]")
 _KEPT = frozenset("kept keep keeps keeping remained remains remain stayed stays stay left held".split())
-_CHECKS = {"test", "tests", "check", "checks", "probe", "probes", "verification", "healthcheck", "healthchecks"}
+_CHECKS = {"test", "tests", "check", "checks", "probe", "probes", "verification", "healthcheck", "healthchecks",
+           # "RegSuite pre-submission validation fails", "reconciliation failed": a control's own check
+           "validation", "validations", "reconciliation", "reconciliations"}
 _FAILS = {"fail", "fails", "failed", "failing"}
 _COPULA = {"is", "are", "was", "were", "start", "started", "starts", "begin", "began", "begins"}
 
@@ -995,7 +1007,7 @@ _CJK_MARKERS = (("started", lazy_re.compile(r"影响开始|影響開始|영향\s
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radio", "radios", "radioed", "calls", "call", "called", "posts", "posted", "tells", "signals", "signalled", "signaled"}
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radio", "radios", "radioed", "calls", "call", "called", "posts", "posted", "tells", "signals", "signalled", "signaled", "sees", "saw", "spots", "spotted", "pings", "pinged"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
@@ -1333,6 +1345,13 @@ def _tag(e: Entry) -> None:
             e.tags.add("detected")   # "Lab technician tells the IT officer that Bahmni shows the lab sync as offline"
         elif w in ("posts", "posted") and _POSTS_THAT.search(e.text):
             e.tags.add("detected")   # "CHW supervisor posts in the supervisors' WhatsApp group that no stipend has arrived"
+        elif w in ("sees", "saw", "spots", "spotted") and (m := _SEES_IT.search(e.text)) is not None \
+                and _ACTS_ON_IT.search(e.text, m.end()) is not None \
+                and _CONDITION.isdisjoint(words) and not _THE_HARMED.search(e.text, max(0, m.start() - 30), m.start()) \
+                and not _denied(low, words, i):
+            e.tags.add("detected")   # "Driver sees the box tilt and stops the hoist", "Gloria ... sees the same, and calls Ben"
+        elif w in ("pings", "pinged") and _PINGS_A_CHANNEL.search(e.text) and _CONDITION.isdisjoint(words):
+            e.tags.add("detected")   # "Community team sees the channel flooding and pings #live-ops"
     if check_failed:
         # ... unless the entry says more went wrong ("health checks failed and every
         # request returned 503"): then the failing check is the outage itself

@@ -1242,6 +1242,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     # (not "Support posted an update to the status page": telling customers)
     + _variants("support", "pings pinged messages messaged escalates escalated flags flagged")
     + ["support posts in", "support posted in"]
+
     + ["tickets about", "first report", "first reports", "forum post", "first forum post",
        "posts a screenshot", "posted a screenshot"],
     "mitigated": (
