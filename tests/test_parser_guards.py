@@ -3500,3 +3500,10 @@ def test_someone_seeing_it_and_acting_a_channel_pinged_and_a_controls_validation
     machine = ("# Failover\n\n## Timeline (UTC, 2025-02-18)\n\n- 06:00 Primary lost.\n"
                "- 06:01 Patroni sees the leader key still present and does not promote.\n- 06:09 Alert pages the DBA.\n")
     assert parse(machine, "a.md")["detected_at"] == "2025-02-18T06:09:00Z"
+
+
+def test_closing_after_a_comma_standing_the_incident_down_and_closing_the_incident_resolve_it():
+    for entry in ("1h+ of normal metrics, closing", "We stand the incident down.", "No anomalies for 45 minutes; we close the incident."):
+        text = (f"# Outage\n\n## Timeline (UTC, 2025-05-21)\n\n- 14:10 Bids drop to the floor price.\n- 14:20 Alert pages the on-call.\n"
+                f"- 15:30 Upload redone; loads clean. Bids back to normal.\n- 16:10 {entry}\n")
+        assert parse(text, "a.md")["resolved_at"] == "2025-05-21T16:10:00Z", entry

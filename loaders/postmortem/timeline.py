@@ -1027,6 +1027,8 @@ _STAGE_CLOSES = lazy_re.compile(r"(?:\s[—–-]\s*|[.;]\s+)[*_]*(?:(?:we\s+)?(?
 # ticket by its key ("Dev closes CLD-INC-552", "closed INC0012345")
 # (or after a comma, where it was closed: "..., all normal, closing in #ops-lisboa")
 _CLOSING_NOTE = lazy_re.compile(r"(?:[.;]|\s[—–-])\s*(?i:closing|closed)(?:\s+(?i:the\s+)?(?i:incident|it|out))?[\s.!]*$"
+                                # ("16:10 1h+ of normal metrics, closing", "support quiet all morning, closing")
+                                r"|,\s*(?i:closing)(?:\s+(?i:the\s+)?(?i:incident|it))?[\s.!]*$"
                                 r"|,\s*(?i:closing|closed)(?:\s+(?i:the\s+)?(?i:incident|it|out))?\s+(?i:in|on)\s+#[\w-]+[\s.!]*$"
                                 # ("03:50 — queue depth back to normal, calling it": calling it done)
                                 r"|(?:[,.;]|\s[—–-])\s*(?i:calling\s+it)[\s.!]*$"
@@ -1145,7 +1147,8 @@ _ALARM_UNSEEN = lazy_re.compile(r"\b(?:lost\s+in\s+the\s+(?:flood|noise|storm)|u
                                 # "high-EC alarm written to the event log only": recorded, shown to no one
                                 r"|(?:written|logged|recorded|sent)\s+(?:to|in)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?log\s+only\b)", re.I)
 # a response ended: "SO stands down the count incident", "the emergency was stood down"
-_STOOD_DOWN = lazy_re.compile(r"\b(?:stands?|stood)\s+down\s+(?:the\s+)?(?:[\w-]+\s+)?(?:incident|response|emergency|event"
+_STOOD_DOWN = lazy_re.compile(r"\b(?:stands?|stood)\s+(?:the|this)\s+(?:incident|response|emergency|bridge)\s+down\b"   # ("We stand the incident down.")
+                              r"|\b(?:stands?|stood)\s+down\s+(?:the\s+)?(?:[\w-]+\s+)?(?:incident|response|emergency|event"
                               r"|bridge|alert|ert|crews?)\b|\b(?:incident|response|emergency|event|bridge|ert|team|crews?)\s+"
                               r"(?:is\s+|was\s+|were\s+)?(?:stood|stands)\s+down\b", re.I)
 _STANDS_DOWN = lazy_re.compile(r"\b(?:stands?|stood|standing)\s+down\b", re.I)

@@ -1018,7 +1018,9 @@ EVENT_MARKERS: dict[str, list[str]] = {
        "intruder contained", "attacker contained"],
     "resolved": _variants("incident", "ends end ended resolved closed over")
     + _variants("outage issue", "resolved closed") + ["all-clear", "all clear", "end of incident",
-                                                      "end of the incident"],
+                                                      "end of the incident"]
+    # "No anomalies for 45 minutes; we close the incident."
+    + [f"{v} the incident" for v in ("close", "closes", "closed", "closing")],
 }
 
 EVENT_WORDS: dict[str, list[str]] = {
