@@ -3507,3 +3507,16 @@ def test_closing_after_a_comma_standing_the_incident_down_and_closing_the_incide
         text = (f"# Outage\n\n## Timeline (UTC, 2025-05-21)\n\n- 14:10 Bids drop to the floor price.\n- 14:20 Alert pages the on-call.\n"
                 f"- 15:30 Upload redone; loads clean. Bids back to normal.\n- 16:10 {entry}\n")
         assert parse(text, "a.md")["resolved_at"] == "2025-05-21T16:10:00Z", entry
+
+
+def test_a_shortfall_cleared_calls_received_again_and_a_rerun_all_green_end_the_harm_but_not_a_harm_that_stops_growing():
+    for entry in ("GBP 1,240,387.16 transferred from the office account; shortfall cleared",
+                  "vendor moves our trunk to their Tokyo edge; agents receiving calls again",
+                  "Corrected table promoted; sanity job re-run, all green"):
+        text = (f"# Incident\n\n## Timeline (UTC, 2025-07-08)\n\n- 09:00 Reconciliation shows the client money shortfall.\n"
+                f"- 09:10 Finance calls the desk.\n- 13:32 {entry}\n")
+        assert parse(text, "a.md")["mitigated_at"] == "2025-07-08T13:32:00Z", entry
+    text = ("# Lag\n\n## Timeline (UTC, 2025-11-04)\n\n- 18:00 Replica lag climbs past 60 s; stale reads.\n- 18:10 Alert pages on-call.\n"
+            "- 18:50 Merge job throttled. Lag stops growing but doesn't come down.\n- 19:20 Reads routed to the primary. Stale reads stop.\n"
+            "- 18:15 Status page is all green.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-11-04T19:20:00Z"

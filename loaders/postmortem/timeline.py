@@ -644,6 +644,8 @@ _THE_HARMED = lazy_re.compile(r"\b(?:customers?|users?|players?|guests?|members?
 _ACTS_ON_IT = lazy_re.compile(r"\b(?:and|then)\s+(?:\w+\s+)?(?:calls?|called|stops?|stopped|pings?|pinged|tells?|told|raises?|raised"
                               r"|reports?|reported|escalates?|escalated|alerts?|alerted|radios?|radioed|phones?|phoned|messages?"
                               r"|flags?|flagged|opens?|opened|emails?|emailed|texts?|texted|rings?|rang)\b", re.I)
+_BUT_NOT_YET = lazy_re.compile(r"\bbut\s+(?:(?:it|they|the\s+\w+)\s+)?(?:doesn['’]t|does\s+not|don['’]t|didn['’]t|did\s+not|isn['’]t"
+                               r"|aren['’]t|not\s+yet|still)\b", re.I)
 _PINGS_A_CHANNEL = lazy_re.compile(r"\b(?:pings|pinged)\s+#[\w-]+", re.I)
 _POSTS_THAT = lazy_re.compile(r"\bposts?(?:ed)?\s+(?:in|to|on)\s+[^.;]{1,60}?\s+that\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
@@ -1355,6 +1357,8 @@ def _tag(e: Entry) -> None:
             e.tags.add("detected")   # "Driver sees the box tilt and stops the hoist", "Gloria ... sees the same, and calls Ben"
         elif w in ("pings", "pinged") and _PINGS_A_CHANNEL.search(e.text) and _CONDITION.isdisjoint(words):
             e.tags.add("detected")   # "Community team sees the channel flooding and pings #live-ops"
+    if "mitigated" in e.tags and "but" in words and _BUT_NOT_YET.search(e.text):
+        e.tags.discard("mitigated")   # "Lag stops growing but doesn't come down": it got no worse, not better
     if check_failed:
         # ... unless the entry says more went wrong ("health checks failed and every
         # request returned 503"): then the failing check is the outage itself

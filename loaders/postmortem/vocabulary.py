@@ -1312,7 +1312,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} correctly again" for v in ("render", "renders", "rendering", "display", "displays", "displaying",
                                         "show", "shows", "showing", "print", "prints", "printing")]
     # "kiosks took cards again", "the shop is accepting orders again": the work taken in again
-    + [f"{v} {n} again" for v in ("take", "takes", "took", "taking", "accept", "accepts", "accepted", "accepting")
+    + [f"{v} {n} again" for v in ("take", "takes", "took", "taking", "accept", "accepts", "accepted", "accepting",
+                                  "receive", "receives", "received", "receiving")
        for n in ("cards", "payments", "orders", "bookings", "traffic", "requests", "calls", "uploads", "logins",
                  "signups", "sign-ups", "deliveries", "donations", "registrations", "writes")]
     # "We're back live partway into the sermon": a stream or a site live again
@@ -1335,6 +1336,11 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"no further {n}" for n in ("duplicate", "duplicates", "errors", "failures", "crashes", "charges",
                                    "double", "removals", "rejections")]
     + ["remounted"]   # a file system back on its hosts
+    # "shortfall cleared", "backlog cleared": the harm's own measure made good; "sanity job re-run, all green"
+    + [f"{n} {v}" for n in ("shortfall", "deficit", "backlog", "arrears") for v in ("cleared", "clears", "closed", "made good")]
+    # (not a status page "all green" while the harm goes on: what was re-run or checked)
+    + ["re-run all green", "rerun all green", "checks all green", "tests all green", "all checks green", "all tests green",
+       "all checks pass", "all checks passing"]
     # "Revert deployed to gprd; error ratio back under 0.1%": the change undone in production,
     # the measure of harm back within its bound
     + [f"revert {v}" for v in ("deployed", "deploys", "rolled out", "shipped", "live", "is out", "went out")]
