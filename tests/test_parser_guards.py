@@ -3520,3 +3520,14 @@ def test_a_shortfall_cleared_calls_received_again_and_a_rerun_all_green_end_the_
             "- 18:50 Merge job throttled. Lag stops growing but doesn't come down.\n- 19:20 Reads routed to the primary. Stale reads stop.\n"
             "- 18:15 Status page is all green.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2025-11-04T19:20:00Z"
+
+
+def test_a_cause_paragraph_that_counts_its_causes_gives_one_each():
+    text = ("# Gateway route deleted\n\n## Cause\n\nFirstly, the delete_all_records function was deleting the internet gateway "
+            "record. Secondly, something has changed in AWS, likely the Fargate 1.4.0 version.\n")
+    assert len(parse(text, "a.md")["contributing_factors"]) == 2
+    inline = ("# Hub 403\n\n## Root cause\n\nThis was caused by two factors: 1. Local development differs from production "
+              "(single node vs multi node) 2. Testing in staging was not thorough enough\n")
+    assert len(parse(inline, "a.md")["contributing_factors"]) == 2
+    one = "# X\n\n## Root cause\n\nFirst, we saw errors. Then we fixed it.\n"
+    assert len(parse(one, "a.md")["contributing_factors"]) == 1

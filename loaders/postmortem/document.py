@@ -4628,6 +4628,23 @@ _BOLD_CATEGORY = lazy_re.compile(r"^(\*\*|__)[^*_\n]{1,40}\1:?$")
 _WHY_LINE = lazy_re.compile(r"\s*(?:why|warum|por\s*qu[ée]|pourquoi)\s*#?\d{1,2}\s*[-–—:.)]\s", re.I)
 
 
+def _ordinal_causes(text: str) -> list[str] | None:
+    """A paragraph that counts its causes in its own words, a cause each: "Firstly, the
+    delete_all_records function ... Secondly, something has changed in AWS ...", or "This
+    was caused by two factors: 1. Local development ... 2. Testing in staging ..."; None
+    when it counts fewer than two."""
+    marks = list(_ORDINAL_CAUSE.finditer(text))
+    if len(marks) < 2 or (marks[0].group(1) or marks[0].group(2)).lower() not in ("firstly", "first", "1"):
+        return None
+    return [text[m.end():(marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip(" ,;.") + "."
+            for k, m in enumerate(marks)]
+
+
+# ("Firstly, ...", "Secondly, ...": each opens a sentence; "1. ... 2. ...": counted inline after a colon or a stop)
+_ORDINAL_CAUSE = lazy_re.compile(r"(?:^|(?<=[.:;]\s))(firstly|secondly|thirdly|fourthly|finally|first|second|third)\b,?\s"
+                                 r"|(?:(?<=:\s)|(?<=[.;)]\s))([1-9])[.)]\s+(?=[A-Z])", re.I)
+
+
 def _factors(doc: Doc) -> list[str]:
     """The causes: a factors section's items, else its paragraphs; a sub-heading of one
     ("### 1. Leftover legacy versions") is a cause itself, its text the explanation,
@@ -4670,7 +4687,8 @@ def _factors(doc: Doc) -> list[str]:
             # "Why 1 - Why did the ROC lose the platform? ...", "Why 2 - ...": a cause a line)
             paras = [t for b in s.blocks if b.kind == "para" and plain(b.text)
                      for t in ([plain(r) for _, (r,) in b.rows]
-                               if len(b.rows) >= 2 and all(_WHY_LINE.match(r) for _, (r,) in b.rows) else [plain(b.text)])]
+                               if len(b.rows) >= 2 and all(_WHY_LINE.match(r) for _, (r,) in b.rows)
+                               else _ordinal_causes(plain(b.text)) or [plain(b.text)])]
             out.extend(paras)
             # a table of causes ("| Cause | Likelihood |"): a row each, named by its first
             # cell with words in it (not a rank's number), beside the prose that leads into
