@@ -3531,3 +3531,9 @@ def test_a_cause_paragraph_that_counts_its_causes_gives_one_each():
     assert len(parse(inline, "a.md")["contributing_factors"]) == 2
     one = "# X\n\n## Root cause\n\nFirst, we saw errors. Then we fixed it.\n"
     assert len(parse(one, "a.md")["contributing_factors"]) == 1
+
+
+def test_switching_off_the_job_responsible_ends_the_harm():
+    text = ("# Duplicate notifications\n\n## Timeline\n\n- 27/09/2024 05:40 UTC: Customers report duplicate order emails.\n"
+            "- 27/09/2024 06:20 UTC: We disabled the CRON job responsible for the issue in production.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-09-27T06:20:00Z"

@@ -1339,6 +1339,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "shortfall cleared", "backlog cleared": the harm's own measure made good; "sanity job re-run, all green"
     + [f"{n} {v}" for n in ("shortfall", "deficit", "backlog", "arrears") for v in ("cleared", "clears", "closed", "made good")]
     # (not a status page "all green" while the harm goes on: what was re-run or checked)
+    # "We disabled the CRON job responsible for the issue": the cause itself switched off
+    + [f"{v} the {n} responsible" for v in ("disabled", "disables", "stopped", "stops", "killed", "kills", "paused", "pauses")
+       for n in ("cron job", "job", "cron", "script", "task", "worker", "workflow", "process", "feature")]
     + ["re-run all green", "rerun all green", "checks all green", "tests all green", "all checks green", "all tests green",
        "all checks pass", "all checks passing"]
     # "Revert deployed to gprd; error ratio back under 0.1%": the change undone in production,
