@@ -167,9 +167,9 @@ FLOORS = {
     "blind-er": 0.98,   # first look 0.867 (235/271 at 0980d3b; 237 at ffd46d3); learned from (0.985)
     "blind-es": 0.95,   # first look 0.839 (224/267 at 0980d3b; 226 at ffd46d3); learned from (0.951)
     "blind-et": 0.99,   # first look 0.956 (263/275 at 0980d3b; the same at ffd46d3); learned from (0.993)
-    "blind-eu": 0.85,   # first look 0.859 (244/284 at e1a51e4); not read
-    "blind-ev": 0.87,   # first look 0.876 (247/282 at e1a51e4); not read
-    "blind-ew": 0.86,   # first look 0.865 (243/281 at e1a51e4); not read
+    "blind-eu": 0.98,   # first look 0.859 (244/284 at e1a51e4; 245 at 1774e57); learned from (0.986)
+    "blind-ev": 0.98,   # first look 0.876 (247/282 at e1a51e4; the same at 1774e57); learned from (0.982)
+    "blind-ew": 0.97,   # first look 0.865 (243/281 at e1a51e4; the same at 1774e57); learned from (0.979)
     "blind-ex": 0.88,   # first look 0.884 (252/285 at 8508f9a); not read
     "blind-ey": 0.86,   # first look 0.864 (242/280 at 8508f9a); not read
     "blind-ez": 0.91,   # first look 0.915 (259/283 at 8508f9a); not read
