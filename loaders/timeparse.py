@@ -461,32 +461,32 @@ LOCAL_TIMES = {
     "北京时间": "Asia/Shanghai", "台北時間": "Asia/Taipei", "日本時間": "Asia/Tokyo", "한국 시간": "Asia/Seoul",
     "waktu indonesia barat": "Asia/Jakarta",
 }
-# A country's clock named in English by its people's adjective ("Dutch local time",
-# "Danish time"): the country's one zone, by the date's rules (countries of one zone only)
-NATION_TIMES = {
-    "dutch": "Europe/Amsterdam", "danish": "Europe/Copenhagen", "german": "Europe/Berlin", "french": "Europe/Paris",
-    "italian": "Europe/Rome", "swedish": "Europe/Stockholm", "norwegian": "Europe/Oslo", "finnish": "Europe/Helsinki",
-    "polish": "Europe/Warsaw", "irish": "Europe/Dublin", "belgian": "Europe/Brussels", "swiss": "Europe/Zurich",
-    "austrian": "Europe/Vienna", "czech": "Europe/Prague", "greek": "Europe/Athens", "hungarian": "Europe/Budapest",
-    "japanese": "Asia/Tokyo", "korean": "Asia/Seoul", "israeli": "Asia/Jerusalem", "singaporean": "Asia/Singapore",
-    "british": "Europe/London", "turkish": "Europe/Istanbul", "indian": "Asia/Kolkata",
-}
+# A country of one zone named in English, by its people's adjective before "time" ("Dutch
+# local time", "Danish time") or by its name after "local" ("local plant time in Valmora
+# (Italy)"): its zone, by the date's rules. One row a zone: (adjectives, names), zone.
+_COUNTRY_ZONES = (
+    (("dutch",), ("netherlands",), "Europe/Amsterdam"), (("danish",), ("denmark",), "Europe/Copenhagen"),
+    (("german",), ("germany",), "Europe/Berlin"), (("french",), ("france",), "Europe/Paris"),
+    (("italian",), ("italy",), "Europe/Rome"), (("swedish",), ("sweden",), "Europe/Stockholm"),
+    (("norwegian",), ("norway",), "Europe/Oslo"), (("finnish",), ("finland",), "Europe/Helsinki"),
+    (("polish",), ("poland",), "Europe/Warsaw"), (("irish",), ("ireland",), "Europe/Dublin"),
+    (("belgian",), ("belgium",), "Europe/Brussels"), (("swiss",), ("switzerland",), "Europe/Zurich"),
+    (("austrian",), ("austria",), "Europe/Vienna"), (("czech",), ("czechia",), "Europe/Prague"),
+    (("greek",), ("greece",), "Europe/Athens"), (("hungarian",), ("hungary",), "Europe/Budapest"),
+    (("japanese",), ("japan",), "Asia/Tokyo"), (("korean",), ("korea", "south korea"), "Asia/Seoul"),
+    (("israeli",), ("israel",), "Asia/Jerusalem"), (("singaporean",), ("singapore",), "Asia/Singapore"),
+    (("british",), ("uk", "united kingdom", "england", "scotland", "wales"), "Europe/London"),
+    (("turkish",), ("turkey", "türkiye"), "Europe/Istanbul"), (("indian",), ("india",), "Asia/Kolkata"),
+    ((), ("south africa",), "Africa/Johannesburg"), ((), ("kenya",), "Africa/Nairobi"), ((), ("nigeria",), "Africa/Lagos"),
+    ((), ("egypt",), "Africa/Cairo"), ((), ("philippines",), "Asia/Manila"), ((), ("vietnam",), "Asia/Ho_Chi_Minh"),
+    ((), ("thailand",), "Asia/Bangkok"), ((), ("taiwan",), "Asia/Taipei"), ((), ("hong kong",), "Asia/Hong_Kong"),
+    ((), ("malaysia",), "Asia/Kuala_Lumpur"), ((), ("china",), "Asia/Shanghai"),
+)
+NATION_TIMES = {a: z for adjectives, _, z in _COUNTRY_ZONES for a in adjectives}
+COUNTRY_TIMES = {n: z for _, names, z in _COUNTRY_ZONES for n in names}
 _NATION_TIME = lazy_re.compile(r"\b(" + "|".join(n.capitalize() for n in NATION_TIMES) + r")\s+(?:local\s+)?time\b")
-# ... or by the country's name, after "local" ("local plant time in Valmora (Italy)")
-COUNTRY_TIMES = {
-    "netherlands": "Europe/Amsterdam", "denmark": "Europe/Copenhagen", "germany": "Europe/Berlin", "france": "Europe/Paris",
-    "italy": "Europe/Rome", "sweden": "Europe/Stockholm", "norway": "Europe/Oslo", "finland": "Europe/Helsinki",
-    "poland": "Europe/Warsaw", "ireland": "Europe/Dublin", "belgium": "Europe/Brussels", "switzerland": "Europe/Zurich",
-    "austria": "Europe/Vienna", "czechia": "Europe/Prague", "greece": "Europe/Athens", "hungary": "Europe/Budapest",
-    "japan": "Asia/Tokyo", "korea": "Asia/Seoul", "south korea": "Asia/Seoul", "israel": "Asia/Jerusalem",
-    "singapore": "Asia/Singapore", "india": "Asia/Kolkata", "turkey": "Europe/Istanbul", "türkiye": "Europe/Istanbul",
-    "south africa": "Africa/Johannesburg", "kenya": "Africa/Nairobi", "nigeria": "Africa/Lagos", "egypt": "Africa/Cairo",
-    "uk": "Europe/London", "united kingdom": "Europe/London", "england": "Europe/London", "scotland": "Europe/London",
-    "wales": "Europe/London", "philippines": "Asia/Manila", "vietnam": "Asia/Ho_Chi_Minh", "thailand": "Asia/Bangkok",
-    "taiwan": "Asia/Taipei", "hong kong": "Asia/Hong_Kong", "malaysia": "Asia/Kuala_Lumpur", "china": "Asia/Shanghai",
-}
 _LOCAL_IN_COUNTRY = lazy_re.compile(r"\blocal\b[^.\n]{0,60}?\b(" + "|".join(
-    sorted((n.title() if n not in ("uk",) else "UK" for n in COUNTRY_TIMES), key=len, reverse=True)) + r")\b")
+    sorted((n.title() if n != "uk" else "UK" for n in COUNTRY_TIMES), key=len, reverse=True)) + r")\b")
 # a city's clock as Dutch and German name it, the city made an adjective: "Amsterdamse
 # tijd", "Rotterdamse tijd", "Berliner Zeit", "Frankfurter Zeit"
 _CITY_ADJECTIVE_TIME = lazy_re.compile(r"(?<![\w-])([A-Z][a-zäöüß]{2,})(?:se\s+tijd|er\s+[Zz]eit)\b")
