@@ -634,7 +634,6 @@ _CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?|called)\s+it\s+in
                                   r"|duty\s+(?:officer|engineer|operator)|shift\s+lead(?:er)?)\b", re.I)
 # someone telling one of us what they see: "Lab technician tells the IT officer that ..."
 _TELLS_THAT = lazy_re.compile(r"\btells\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|about)\b", re.I)
-# someone posting word of it somewhere: "posts in the supervisors' WhatsApp group that ..."
 # someone of ours seeing what is wrong: "Driver sees the box tilt", "Dispatcher sees 9 feeder lockouts"
 _SEES_IT = lazy_re.compile(r"\b(?:sees|saw|spots|spotted)\s+(?:the|a|an|that|\d+)\b", re.I)
 # ... not the people harmed seeing it: "Customers saw errors", "players see a blank lobby"
@@ -644,9 +643,12 @@ _THE_HARMED = lazy_re.compile(r"\b(?:customers?|users?|players?|guests?|members?
 _ACTS_ON_IT = lazy_re.compile(r"\b(?:and|then)\s+(?:\w+\s+)?(?:calls?|called|stops?|stopped|pings?|pinged|tells?|told|raises?|raised"
                               r"|reports?|reported|escalates?|escalated|alerts?|alerted|radios?|radioed|phones?|phoned|messages?"
                               r"|flags?|flagged|opens?|opened|emails?|emailed|texts?|texted|rings?|rang)\b", re.I)
+# a relief denied in the same breath: "Lag stops growing but doesn't come down"
 _BUT_NOT_YET = lazy_re.compile(r"\bbut\s+(?:(?:it|they|the\s+\w+)\s+)?(?:doesn['’]t|does\s+not|don['’]t|didn['’]t|did\s+not|isn['’]t"
                                r"|aren['’]t|not\s+yet|still)\b", re.I)
+# someone raising it in the team's channel: "Community team ... pings #live-ops"
 _PINGS_A_CHANNEL = lazy_re.compile(r"\b(?:pings|pinged)\s+#[\w-]+", re.I)
+# someone posting word of it somewhere: "posts in the supervisors' WhatsApp group that ..."
 _POSTS_THAT = lazy_re.compile(r"\bposts?(?:ed)?\s+(?:in|to|on)\s+[^.;]{1,60}?\s+that\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
           "primary", "secondary", "ic", "manager", "me", "us"}   # ("My uptime monitor pages me")
