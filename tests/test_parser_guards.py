@@ -3537,3 +3537,52 @@ def test_switching_off_the_job_responsible_ends_the_harm():
     text = ("# Duplicate notifications\n\n## Timeline\n\n- 27/09/2024 05:40 UTC: Customers report duplicate order emails.\n"
             "- 27/09/2024 06:20 UTC: We disabled the CRON job responsible for the issue in production.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2024-09-27T06:20:00Z"
+
+
+def test_a_machine_back_in_service_ends_the_harm():
+    for entry in ("Rollers replaced, safety tests done. E4 back in service.", "Pool 2 returned to service after the patch."):
+        text = (f"# Escalator stopped\n\n## Timeline (UTC, 2024-12-14)\n\n- 10:08 E4 stops; barriers up.\n"
+                f"- 10:11 Security Control raises a ticket.\n- 12:30 {entry}\n- 16:45 Ticket closed.\n")
+        assert parse(text, "a.md")["mitigated_at"] == "2024-12-14T12:30:00Z", entry
+
+
+def test_a_contributing_label_over_bullets_lists_the_factors():
+    text = ("# Escalator stopped\n\n## Review\n\n**Root cause.** A worn roller failed.\n\n**Contributing:**\n\n"
+            "- Rollers are not on the spares list.\n- A PPM remark creates no follow-up job.\n- The restart SOP allows a restart.\n")
+    assert len(parse(text, "a.md")["contributing_factors"]) >= 3
+    commits = "# X\n\n## Contributing Commits\n\n- abc123 adds a callback\n- def456 adds a render\n"
+    assert parse(commits, "a.md")["contributing_factors"] == []
+
+
+def test_middle_dot_fields_wrapped_onto_a_line_that_opens_with_a_dot_stay_with_their_item():
+    text = ("# X\n\n## Follow-up tasks\n\n- RX-101 · Add rollers to the spares list · Assigned: P. Ilić (Stratus) · Target\n"
+            "  31-Jan-2025 · Open\n- RX-105 · Floor graphics for peak season · Assigned: —\n"
+            "  · Target — · Won't do (standard signage was adequate)\n")
+    items = parse(text, "a.md")["action_items"]
+    assert [a["status"] for a in items] == ["open", "wont_do"]
+    assert items[0]["owner"] == "P. Ilić"
+    bullets = "# X\n\n## Action items\n\n· Add rollers\n· Survey E1-E6\n"
+    assert len(parse(bullets, "a.md")["action_items"]) == 2
+
+
+def test_an_assigned_field_names_the_owner():
+    text = "# X\n\n## Follow-up\n\n- RX-102 · Amend SOP-14 · Assigned: J. Mensah · Target 20-Dec-2024 · Completed\n"
+    item = parse(text, "a.md")["action_items"][0]
+    assert (item["owner"], item["status"], item["due"]) == ("J. Mensah", "done", "2024-12-20")
+
+
+def test_a_system_event_shown_at_the_control_desk_is_detection():
+    text = ("# Escalator stopped\n\n## Activity log (UTC, 2024-12-14)\n\n"
+            "- 10:08 · system · BMS event ESC-E4 STOP shown at Security Control.\n"
+            "- 10:11 · J. Mensah · Ticket raised.\n- 12:30 Rollers replaced. E4 back in service.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-12-14T10:08:00Z"
+    banner = text.replace("BMS event ESC-E4 STOP shown at Security Control", "Banner shown on the status page dashboard")
+    assert parse(banner, "a.md")["detected_at"] != "2024-12-14T10:08:00Z"
+
+
+def test_a_bracketed_aside_with_its_own_clock_inside_a_range_is_skipped():
+    text = ("# Escalator stopped\n\n## Post-incident review\n\n**Impact.** E4 was out of service from 10:08 on Saturday "
+            "14 December 2024 (apart from 17 minutes after the 10:14 restart) until 12:30 on Tuesday 17 December: two "
+            "busy trading days.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2024-12-14T10:08:00Z", "2024-12-17T12:30:00Z")

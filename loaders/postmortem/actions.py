@@ -111,6 +111,8 @@ _OWNER = lazy_re.compile(r"(?=[acdeoprvwACEPRVW담担负])(?:\b(?:owner|assignee
                     r"|w[łl]a[śs]ciciel|porteur|pilote|encargad[oa]|odpowiedzialn[ya]"
                     # ("Resp: Sione Fa'alogo. By: 15/03/2024.": responsible, shortened)
                     r"|resp\.?|verantw\.?"
+                    # ("· Assigned: J. Mensah ·": a help desk's field, the person it is assigned to)
+                    r"|assigned"
                     r"|pic|penanggung\s+jawab)\s*(?=[:=])|담당(?=\s*:)"
                     r"|担当(?:者)?(?=\s*[:：])|负责人(?=\s*[:：]))\s*(?:[:=\-–：]|::(?=\s))?[*_]*\s*"
                     # (a second word, or a team's name joined by "&": "Identity & Access Management", "O&M South";

@@ -216,6 +216,17 @@ _OTHER_BULLET = lazy_re.compile(r"^([ \t]*)(?:[·▪◦‣●■○▸➢➤]|(?
 _OTHER_BULLET_CHARS = "·▪◦‣●■○▸➢➤"
 
 
+def _other_bullet(m: re.Match) -> str:
+    """A bullet of another character as markdown's "•", but for a middle dot that opens the
+    line under one whose fields it sets apart ("· Assigned: —" over "· Target — · Won't do"):
+    the fields wrapped onto the next line, no new item."""
+    if m.group()[-1:] == "·" and m.start() > 0:
+        end = m.start() - 1
+        if " · " in m.string[m.string.rfind("\n", 0, end) + 1:end]:
+            return m.group()
+    return m.group(1) + "•"
+
+
 def parse(text: str, name: str = "", options: Options | None = None) -> dict:
     """Parse postmortem ``text`` (from a file called ``name``) into a record."""
     options = options or Options()
@@ -224,7 +235,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
         if any(c in text for c in _LOOKALIKE_CHARS):
             text = text.translate(_LOOKALIKES)   # "2026‑01‑22" written with non-breaking hyphens
         if any(c in text for c in _OTHER_BULLET_CHARS):
-            text = _OTHER_BULLET.sub(r"\1•", text)
+            text = _OTHER_BULLET.sub(_other_bullet, text)
         if _FULL_WIDTH.search(text):
             # "２０２５年３月４日", "０８：１２", "Ｐ２": a Japanese or Chinese text's full-width
             # digits and Latin letters, read as their ASCII forms (a clock's colon with them),
@@ -232,7 +243,7 @@ def parse(text: str, name: str = "", options: Options | None = None) -> dict:
             text = "\n".join(ln if ln[:2] == "# " or ln[:6].lower() == "title:" else
                               _FULL_WIDTH_COLON.sub(":", ln.translate(_FULL_WIDTH_FORMS)) for ln in text.split("\n"))
     if "o\t" in text:
-        text = _OTHER_BULLET.sub(r"\1•", text)
+        text = _OTHER_BULLET.sub(_other_bullet, text)
     text = tp.gregorian(text)   # ("令和7年6月25日", "4 มี.ค. 2568", "民國114年": other calendars' dates)
     text = tp.unix_times(text)   # ("- `1733412185` kubelet starts evicting": a timeline in Unix time)
     if ":" in text and _EMOJI_SHORTCODE.search(text):
@@ -4435,7 +4446,7 @@ _SENTENCE = lazy_re.compile(r"(?<=[.!?])(?<![AaPp]\.[Mm]\.)\s+|(?<=[AaPp]\.[Mm]\
 # a short note in brackets after a range's first time, saying what happened then
 # (or a clause between commas saying the same, before "until": "affected from 18:27, when the
 # settlement was applied to their accounts, until 20:14")
-_NOTE_AFTER = lazy_re.compile(r"\s*\([^()\d]{1,40}(?:\d[^()]{0,20})?\)"
+_NOTE_AFTER = lazy_re.compile(r"\s*\([^()\d]{1,40}(?:\d[^()]{0,40})?\)"
                               r"|,\s(?:when|as|once|after)\s[^,;.\d]{1,80},(?=\s+(?:until|till|to)\s)")
 # (Japanese, Chinese and Korean have no word boundaries: "障害", "无法访问", "장애", and the
 # alerts that fired over the window, "複数回発火")

@@ -648,6 +648,12 @@ _BUT_NOT_YET = lazy_re.compile(r"\bbut\s+(?:(?:it|they|the\s+\w+)\s+)?(?:doesn['
                                r"|aren['’]t|not\s+yet|still)\b", re.I)
 # someone raising it in the team's channel: "Community team ... pings #live-ops"
 _PINGS_A_CHANNEL = lazy_re.compile(r"\b(?:pings|pinged)\s+#[\w-]+", re.I)
+# a system's event put before the people who watch for it: "BMS event ESC-E4 STOP shown at
+# Security Control", "fault displayed on the SCADA screen in the control room" (not a notice
+# "displayed on the login screen": what customers are shown)
+_SHOWN_TO_THE_DESK = lazy_re.compile(r"\b(?:shown|displayed|annunciated)\s+(?:at|on|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                                     r"(?:control(?:\s+room)?|desk|front[\s-]?end|console|workstation|head[\s-]?end"
+                                     r"|mimic|HMI)\b", re.I)
 # someone posting word of it somewhere: "posts in the supervisors' WhatsApp group that ..."
 _POSTS_THAT = lazy_re.compile(r"\bposts?(?:ed)?\s+(?:in|to|on)\s+[^.;]{1,60}?\s+that\b", re.I)
 _PAGED = {"on-call", "oncall", "team", "sre", "sres", "engineer", "engineers", "responder", "responders",
@@ -1359,6 +1365,9 @@ def _tag(e: Entry) -> None:
             e.tags.add("detected")   # "Driver sees the box tilt and stops the hoist", "Gloria ... sees the same, and calls Ben"
         elif w in ("pings", "pinged") and _PINGS_A_CHANNEL.search(e.text) and _CONDITION.isdisjoint(words):
             e.tags.add("detected")   # "Community team sees the channel flooding and pings #live-ops"
+        elif w in ("shown", "displayed", "annunciated") and _SHOWN_TO_THE_DESK.search(e.text) \
+                and _CONDITION.isdisjoint(words) and not _denied(low, words, i):
+            e.tags.add("detected")   # "BMS event ESC-E4 STOP shown at Security Control"
     if "mitigated" in e.tags and "but" in words and _BUT_NOT_YET.search(e.text):
         e.tags.discard("mitigated")   # "Lag stops growing but doesn't come down": it got no worse, not better
     if check_failed:

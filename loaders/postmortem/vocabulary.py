@@ -229,6 +229,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
         # "What was the reason", "Reasons", "Contributing things": the causes in plain words
         r"what\s+(?:was|were)\s+the\s+(?:reasons?|causes?)", r"reasons?(?:\s+for\s+(?:the\s+)?(?:incident|outage|failure))?",
         r"contributing\s+(?:things|issues|elements|points)",
+        # "**Contributing:**" over its bullets: the word alone, the factors understood
+        r"contributing(?=[\s:.]*$)",
         # "Things that contributed", "What contributed"
         r"(?:things|what|factors)\s+(?:that\s+)?contributed",
         r"(?:issues|problems|weaknesses|gaps)\s+(?:identified|found)", r"what\s+caused\s+(?:it|this|the\s+\w+)",
@@ -1336,6 +1338,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"no further {n}" for n in ("duplicate", "duplicates", "errors", "failures", "crashes", "charges",
                                    "double", "removals", "rejections")]
     + ["remounted"]   # a file system back on its hosts
+    # a machine back in use: "E4 back in service", "Pool 2 returned to service"
+    + ["back in service", "back into service", "returned to service", "in service again"]
     # "shortfall cleared", "backlog cleared": the harm's own measure made good; "sanity job re-run, all green"
     + [f"{n} {v}" for n in ("shortfall", "deficit", "backlog", "arrears") for v in ("cleared", "clears", "closed", "made good")]
     # (not a status page "all green" while the harm goes on: what was re-run or checked)
