@@ -173,6 +173,9 @@ FLOORS = {
     "blind-ex": 0.88,   # first look 0.884 (252/285 at 8508f9a); not read
     "blind-ey": 0.86,   # first look 0.864 (242/280 at 8508f9a); not read
     "blind-ez": 0.91,   # first look 0.915 (259/283 at 8508f9a); not read
+    "blind-fa": 0.86,   # first look 0.870 (247/284 at f4ff081); not read
+    "blind-fb": 0.91,   # first look 0.915 (259/283 at f4ff081); not read
+    "blind-fc": 0.91,   # first look 0.915 (257/281 at f4ff081); not read
 }
 
 
