@@ -3586,3 +3586,12 @@ def test_a_bracketed_aside_with_its_own_clock_inside_a_range_is_skipped():
             "busy trading days.\n")
     got = parse(text, "a.md")
     assert (got["started_at"], got["mitigated_at"]) == ("2024-12-14T10:08:00Z", "2024-12-17T12:30:00Z")
+
+
+def test_a_front_matter_publication_key_yields_to_the_days_its_updates_are_headed():
+    text = ("---\ntitle: Door access unavailable\npublished: '2024-11-07'\n---\n\n# Door access unavailable\n\n"
+            "All times are Pacific Time (PT).\n\n## Updates\n\n### Resolved — Nov 5, 10:45 PT\n\nWorking normally since 09:37.\n\n"
+            "### Investigating — Nov 5, 07:21 PT\n\nWe're getting reports that the app isn't unlocking doors.\n")
+    assert parse(text, "a.md")["date"] == "2024-11-05"
+    dated = text.replace("published: '2024-11-07'", "date: '2024-11-07'")
+    assert parse(dated, "a.md")["date"] == "2024-11-07"

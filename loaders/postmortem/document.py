@@ -33,7 +33,7 @@ from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITIO
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
 from loaders.postmortem.timeline import IN_A_WINDOW, chat_first_day, compact_run, derive_times, prose_entries, timeline_entries
-from loaders.postmortem.vocabulary import (HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading,
+from loaders.postmortem.vocabulary import (FRONT_MATTER, HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading,
                                           is_placeholder, meta_key, section_kind, starts_of)
 from loaders.postmortem.other_markup import MAIL_HEADER, as_markdown
 from loaders.problems import Problems
@@ -2886,6 +2886,15 @@ def _without_clock_changes(text: str) -> str:
     return "".join(out)
 
 
+_PUBLISHED_KEYS = ("publishdate", "publish_date", "pubdate", "published", "publishedat", "published_at")
+
+
+def _published_key(doc: Doc) -> bool:
+    """Did the front matter's date come from a key that says when the post was published?"""
+    key = next((k for k in FRONT_MATTER["date"] if doc.front.get(k) not in (None, "")), None)
+    return key in _PUBLISHED_KEYS
+
+
 def _incident_date(doc: Doc, title: str | None, summary: str | None,
                    title_day: date | None) -> tuple[date | None, str | None]:
     """The day the incident happened, from the strongest evidence: front matter, a
@@ -3074,9 +3083,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # (and a post's byline gives the day it was written: a timeline that dates its own
         # entries on an earlier day, within reach, is the incident's: "Posted Tuesday, March
         # 11" over updates stamped "Mar 9, 2025 · 01:09 PST")
+        # (so does a front matter's publication key, "published: '2024-11-07'" over updates
+        # headed "Resolved — Nov 5, 10:45 PT": the day the post went out, as a byline's)
         return found, ("a name in the title holds" if source == "name" else
                        "the mail is dated" if source == "byline" and doc.dated_by_mail else
-                       _BYLINE_WEAK if source == "byline" else None)
+                       _BYLINE_WEAK if source == "byline" or source == "front matter" and _published_key(doc) else None)
     if summary and (found := tp.find_date(summary[:400], hint)) is not None:
         return found, None
     for s in doc.of_kind("timeline"):
