@@ -3595,3 +3595,21 @@ def test_a_front_matter_publication_key_yields_to_the_days_its_updates_are_heade
     assert parse(text, "a.md")["date"] == "2024-11-05"
     dated = text.replace("published: '2024-11-07'", "date: '2024-11-07'")
     assert parse(dated, "a.md")["date"] == "2024-11-07"
+
+
+def test_a_line_that_names_an_unprotected_period_gives_the_window():
+    text = ("# Near miss: floors left without detection\n\n## What happened\n\nDate of occurrence: Tue 18 Feb 2025. "
+            "Both floors had no detection for 2 hours 43 minutes.\n\nPeriod without detection on levels 4 and 5: **12:58 to 15:41**.\n\n"
+            "## Sequence of events\n\n- 12:30 Permit issued.\n- 13:05 Welding starts.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2025-02-18T12:58:00Z", "2025-02-18T15:41:00Z")
+
+
+def test_someone_finding_a_thing_in_a_bad_state_is_detection_but_not_a_cause_found():
+    for entry, said in (("G. Lloyd scrolls the isolation list and finds zones 4 and 5 isolated.", True),
+                        ("Porter finds the plant room door unlocked.", True),
+                        ("Engineer finds the cause: a tripped breaker.", False),
+                        ("We found no evidence the door was open.", False),
+                        ("They found their servers had gone down to weekend capacity.", False)):
+        text = f"# X\n\n## Timeline (UTC, 2025-02-18)\n\n- 12:58 Zones isolated.\n- 15:36 {entry}\n- 15:41 Zones reinstated.\n"
+        assert (parse(text, "a.md")["detected_at"] == "2025-02-18T15:36:00Z") is said, entry

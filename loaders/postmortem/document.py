@@ -33,8 +33,8 @@ from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITIO
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
 from loaders.postmortem.timeline import IN_A_WINDOW, chat_first_day, compact_run, derive_times, prose_entries, timeline_entries
-from loaders.postmortem.vocabulary import (FRONT_MATTER, HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, any_of, clean_heading,
-                                          is_placeholder, meta_key, section_kind, starts_of)
+from loaders.postmortem.vocabulary import (FRONT_MATTER, HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, WINDOW_KEY,
+                                          any_of, clean_heading, is_placeholder, meta_key, section_kind, starts_of)
 from loaders.postmortem.other_markup import MAIL_HEADER, as_markdown
 from loaders.problems import Problems
 
@@ -4148,6 +4148,11 @@ _NOT_THE_WINDOWS = {"timeline", "actions", "factors", "lessons", "went_well", "w
                     "detection", "resolution"}
 
 
+# a line of its own whose key, however long, names the window: "Period without detection on
+# levels 4 and 5: 12:58 to 15:41"
+_WINDOW_LINE = lazy_re.compile(r"^([^\W\d_][\w ,/()-]{0,60}?)\s*:\s+(.+)$")
+
+
 def _outside_timeline(doc: Doc):
     """Each paragraph and item (with its sub-lines) in the sections that may state the
     incident's window, above the timeline (where a document sums itself up: its fields,
@@ -4255,6 +4260,9 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
         if len(text) <= _FIELD_SIZED and not _A_MEETING.search(text) \
                 and (found := stated_window(text, incident_date, doc.zone, doc.order_hint)):
             return found
+        if len(text) <= _FIELD_SIZED and (m := _WINDOW_LINE.match(plain(text).strip())) and WINDOW_KEY.match(m.group(1)) \
+                and (found := find_range(m.group(2), incident_date, doc.zone, doc.order_hint)):
+            return found   # a line of its own that names the window: "Period without detection on levels 4 and 5: 12:58 to 15:41"
     for text in _run_in(doc):   # "**Impact.** Every service was unreachable 03:35–09:17 UTC"
         if (found := find_range(text, incident_date, doc.zone, doc.order_hint)):
             return found

@@ -648,6 +648,12 @@ _BUT_NOT_YET = lazy_re.compile(r"\bbut\s+(?:(?:it|they|the\s+\w+)\s+)?(?:doesn['
                                r"|aren['’]t|not\s+yet|still)\b", re.I)
 # someone raising it in the team's channel: "Community team ... pings #live-ops"
 _PINGS_A_CHANNEL = lazy_re.compile(r"\b(?:pings|pinged)\s+#[\w-]+", re.I)
+# someone of ours finding a thing in a bad state: "scrolls the isolation list and finds zones 4
+# and 5 isolated", "Porter finds the plant room door unlocked" (not "finds the cause", nor what
+# had gone before: "They found their servers had gone down to weekend capacity at 6pm")
+_FINDS_IT_BAD = lazy_re.compile(r"\b(?:finds|found|discovers|discovered)\s+(?!no\b|nothing\b|that\b)(?:(?!cause|reason|fix|root|evidence|had\b|has\b|have\b|been\b)[\w'-]+\s+){1,6}?"
+                                r"(?:isolated|tripped|off|open|unlocked|flooded|wet|missing|empty|down|stopped|disabled"
+                                r"|offline|frozen|broken|failed|jammed|stuck|blocked|leaking|dead|dark)\b", re.I)
 # a system's event put before the people who watch for it: "BMS event ESC-E4 STOP shown at
 # Security Control", "fault displayed on the SCADA screen in the control room" (not a notice
 # "displayed on the login screen": what customers are shown)
@@ -1017,7 +1023,10 @@ _CJK_MARKERS = (("started", lazy_re.compile(r"影响开始|影響開始|영향\s
 # every word the loop in _tag acts on (besides an HTTP 5xx status): one lookup passes
 # over the rest, most of an entry's words
 _TO_ZERO = frozenset({"zero", "0", "nothing", "none"})
-_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {"pages", "page", "radio", "radios", "radioed", "calls", "call", "called", "posts", "posted", "tells", "signals", "signalled", "signaled", "sees", "saw", "spots", "spotted", "pings", "pinged"}
+_TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VERIFIED | _SWITCHING | _TO_ZERO | {
+    "pages", "page", "radio", "radios", "radioed", "calls", "call", "called", "posts", "posted", "tells", "signals",
+    "signalled", "signaled", "sees", "saw", "spots", "spotted", "pings", "pinged", "shown", "displayed", "annunciated",
+    "finds", "found", "discovers", "discovered"}
 # every word one of the checks after that loop needs (each needs one of them at least)
 _SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
 
@@ -1365,6 +1374,10 @@ def _tag(e: Entry) -> None:
             e.tags.add("detected")   # "Driver sees the box tilt and stops the hoist", "Gloria ... sees the same, and calls Ben"
         elif w in ("pings", "pinged") and _PINGS_A_CHANNEL.search(e.text) and _CONDITION.isdisjoint(words):
             e.tags.add("detected")   # "Community team sees the channel flooding and pings #live-ops"
+        elif w in ("finds", "found", "discovers", "discovered") and _FINDS_IT_BAD.search(e.text) \
+                and _CONDITION.isdisjoint(words) and not _denied(low, words, i) \
+                and not _THE_HARMED.search(e.text, 0, e.text.lower().find(w)):
+            e.tags.add("detected")   # "G. Lloyd ... finds zones 4 and 5 isolated as well as 14 and 15"
         elif w in ("shown", "displayed", "annunciated") and _SHOWN_TO_THE_DESK.search(e.text) \
                 and _CONDITION.isdisjoint(words) and not _denied(low, words, i):
             e.tags.add("detected")   # "BMS event ESC-E4 STOP shown at Security Control"

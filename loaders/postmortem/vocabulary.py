@@ -634,6 +634,16 @@ def _kinds_of(t: str):
 _PARENS = lazy_re.compile(r"\([^()]*\)")
 
 
+# the keys that name the incident's window, "Impact window", "Exposure period"
+_WINDOW_KEYS = (r"window\s+of\s+(?:compromise|exposure|impact)",
+                r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window",
+                r"(?:impact|outage|incident|exposure)\s+period",
+                # a near miss's unprotected hours: "Period without detection on levels 4 and 5"
+                r"(?:period|time|hours)\s+(?:without|with\s+no)\s+[\w-]+(?:\s+[\w-]+){0,6}")
+# ... however long the key (a window's own line: "Period without detection on levels 4 and 5:
+# 12:58 to 15:41"), the whole of it
+WINDOW_KEY = lazy_re.compile(r"^(?:" + "|".join(_WINDOW_KEYS) + r")\s*$", re.IGNORECASE)
+
 # Metadata keys (bold "**Key:** value", two-column tables, "Key: value" lines, front matter).
 META_KEYS: list[tuple[str, re.Pattern]] = [
     ("ttd", _rx(r"time\s+to\s+(?:detect(?:ion)?)", r"ttd", r"mttd", r"detection\s+time(?:\s+\(min(?:utes)?\))?\s*$")),
@@ -646,9 +656,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      # (and of what: "Duração da indisponibilidade", "Durata del disservizio")
                      r"(?:duraci[óo]n|dur[ée]e|dura[çc][ãa]o|dauer|duur|durata)(?:\s+(?:del|de\s+la|de\s+l['’]|de|da|do|des|der"
                      r"|van(?:\s+het|\s+de)?|della|dell['’]|dello|dei)\s*[^\W\d_]+)?",
-                     r"window\s+of\s+(?:compromise|exposure|impact)",
-                     r"(?:impact\s+|outage\s+|incident\s+|exploit\s+|attack\s+|exposure\s+)?window",
-                     r"(?:impact|outage|incident|exposure)\s+period")),
+                     *_WINDOW_KEYS)),
     ("started", _rx(r"start(?:ed)?(?:\s+(?:time|at))?", r"(?:(?:customer|user|passenger|client|public)\s+)?impact\s+(?:start(?:ed)?|from|since)",
                     # ("| Passenger impact from | Mon 22/04/2024 0531 |", a key-facts table's)
                     r"began", r"incident\s+start", r"(?:incident|outage|event|problem|fault|condition|hazard|excursion|deviation)\s+began(?:\s+at)?",
