@@ -3613,3 +3613,31 @@ def test_someone_finding_a_thing_in_a_bad_state_is_detection_but_not_a_cause_fou
                         ("They found their servers had gone down to weekend capacity.", False)):
         text = f"# X\n\n## Timeline (UTC, 2025-02-18)\n\n- 12:58 Zones isolated.\n- 15:36 {entry}\n- 15:41 Zones reinstated.\n"
         assert (parse(text, "a.md")["detected_at"] == "2025-02-18T15:36:00Z") is said, entry
+
+
+def test_the_people_an_entrapment_held_released_ends_the_harm():
+    text = ("# Lift entrapment\n\n## Timeline (UTC, 2025-06-14)\n\n- 13:12 L3 stops between floors with four passengers.\n"
+            "- 13:14 Passenger presses the alarm button; call centre logs the job.\n"
+            "- 14:06 Doors opened and passengers released. All well.\n- 16:48 L3 returned to service, job closed.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-06-14T14:06:00Z"
+
+
+def test_the_summarys_stated_first_and_last_moments_beat_a_later_sections_narrower_range():
+    text = ("# Comms room cooling failed\n\n## Summary\n\nThe split system cooling the tenant's comms room failed. "
+            "Impact began with the unit failure at 08:47 on 3 April 2025. We were told at 09:12. The impact was mitigated "
+            "at 13:30, when a spot cooler had the room back under 28 °C.\n\n## Timeline (3 April 2025, UTC)\n\n"
+            "- 08:47 Unit stops on a compressor fault.\n- 09:20 Help desk acknowledges the request.\n"
+            "- 12:05 Tenant starts shutting servers down.\n- 13:30 Spot cooler running.\n- 15:20 Tenant brings servers back up.\n\n"
+            "## Impact\n\nThe tenant's claims system was unavailable from 12:05 to 15:20.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2025-04-03T08:47:00Z", "2025-04-03T13:30:00Z")
+
+
+def test_a_request_logged_on_a_portal_and_we_were_told_at_are_detection():
+    for entry in ("Office manager logs a portal request: \"comms room v warm\".", "We were told at this point by the tenant."):
+        text = (f"# X\n\n## Timeline (UTC, 2025-04-03)\n\n- 08:47 Unit stops on a compressor fault.\n- 09:12 {entry}\n"
+                "- 13:30 Spot cooler running; room below 28 °C, back to normal.\n")
+        assert parse(text, "a.md")["detected_at"] == "2025-04-03T09:12:00Z", entry
+    aside = ("# X\n\n## Timeline (UTC, 2024-12-08)\n\n- 23:00 Provider starts planned maintenance (we were told by email "
+             "on 21 November).\n- 23:40 Alert pages the on-call.\n")
+    assert parse(aside, "a.md")["detected_at"] == "2024-12-08T23:40:00Z"

@@ -937,8 +937,11 @@ _RESTORED_FR = lazy_re.compile(r"^\W*r[ée]tablissement\b(?!\s+(?:en\s+cours|par
                           r"|\br[ée]tablissement\s+(?:complet|total|effectif|termin[ée])", re.I)
 # "Impact stopped shortly after", "Impact ends.": the two words side by side, and not "the impact stopped
 # growing" nor "impact. Resolved to fail over"
-_IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+)?(?:stopped|ceased|resolved|ends|ended)\b"
+_IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+(?:been\s+)?)?(?:stopped|ceased|resolved|ends|ended|mitigated)\b"
                            r"(?![ \t]+(?:growing|spreading|increasing|rising|to)\b)", re.I)
+# the writer stating when the harm began, "Impact began with the unit failure at 08:47"
+_IMPACT_BEGAN = lazy_re.compile(r"\b(?:customer\s+|user\s+)?impact\s+(?:began|begins|started|starts|commenced)\b"
+                                r"(?!\s+to\s+(?:grow|spread|rise|ease|fall|drop))", re.I)
 
 
 # "No duplicate payouts after this", "no new errors after that": the harm's last, here
@@ -1106,7 +1109,8 @@ _INVITATION = lazy_re.compile(r"\b(?:if\s+you|please|(?:do\s+not|don't)\s+hesita
 _RAISING_VERBS = frozenset("raises raised opens opened logs logged files filed".split())
 _RAISES_A_TICKET = lazy_re.compile(r"\b(?:raises|raised|opens|opened|logs|logged|files|filed)\s+(?:a\s+|an\s+)?"
                                    r"(?:(?:servicenow|jira|zendesk|freshdesk|remedy|p[1-4]|sev\s?[1-4]|major|priority|urgent)\s+)?"
-                                   r"(?:ticket|incident|case)\b|\b(?:raises|raised|opens|opened|logs|logged)\s+INC[-\s]?\d", re.I)
+                                   r"(?:(?:portal|help[\s-]?desk|service[\s-]?desk|support|maintenance|repair|fault)\s+)?"
+                                   r"(?:ticket|incident|case|request|fault\s+report)\b|\b(?:raises|raised|opens|opened|logs|logged)\s+INC[-\s]?\d", re.I)
 # the writer marking the first knowledge: "first time any of us knew", "the first we knew"
 _FIRST_KNEW = lazy_re.compile(r"\bfirst\s+(?:time\s+)?(?:any\s+of\s+us|anyone|we|anybody)\s+knew\b|\bthe\s+first\s+we\s+knew\b", re.I)
 # a monitor's line that pages someone by a handle in small letters: "UptimeRobot: /api/health
@@ -3341,6 +3345,23 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             return at
         return next((e.at for e in timed if e.at.second and e.at.replace(second=0, microsecond=0) == at), at)
 
+    said_in_prose: list = []
+
+    def prose_entries_once():
+        if not said_in_prose:
+            said_in_prose.append(prose() if prose is not None else ())
+        return said_in_prose[0]
+
+    if impact_range and prose is not None and times.get("started_at") is None:
+        # the opening's own statement of the harm's first moment, "Impact began with the unit
+        # failure at 08:47", earlier the same day than a range a later section gives ("claims
+        # system unavailable from 12:05 to 15:20": one harm of several, after the first)
+        began = next((e.at for e in prose_entries_once() if "impact" in e.text.lower() and _IMPACT_BEGAN.search(e.text)
+                      and impact_range[0] - timedelta(hours=12) <= e.at < impact_range[0]), None)
+        ended = next((e.at for e in prose_entries_once() if "impact" in e.text.lower() and _IMPACT_ENDED.search(e.text)
+                      and began is not None and began < e.at), None)
+        put("started_at", began, "opening_prose_marker")
+        put("mitigated_at", ended, "opening_prose_marker")
     if impact_range:
         put("started_at", to_the_second(impact_range[0]), "impact_range")
     put("started_at", first("started", markers=True), "timeline_marker")
@@ -3453,7 +3474,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # what the timeline leaves open, the opening prose may state ("at 18:52 UTC the site
     # went down", "we were notified at 11:17 UTC"): start first, then detection.
     # ``prose`` is a callable, read only when something is still open.
-    prose = prose() if prose is not None and None in (
+    prose = prose_entries_once() if prose is not None and None in (
         times.get("started_at"), times.get("detected_at"), times.get("mitigated_at")) else ()
     # (no later than the first the prose says they knew, when nothing else says it: in a
     # story told at length, "at 10:14 someone finally saw the flat line" is no start)

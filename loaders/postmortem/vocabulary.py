@@ -702,6 +702,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?",
                       r"(?:date|time)\s+(?:mitigated|restored|recovered)", r"service\s+restored(?:\s+at)?",
                       r"blocks\s+resumed", r"service\s+resumed",
+                      # "Passengers released ... 1506": the people an entrapment held, let out
+                      r"(?:passengers?|people|occupants|persons|staff|guests|riders|visitors)\s+(?:released|freed|rescued)(?:\s+at)?",
                       # "- Contained: 11:09 (key deactivated)": the harm stopped spreading
                       r"contained(?:\s+at)?", r"made\s+safe(?:\s+at)?",
                       r"(?:spill|leak|overflow|discharge|release|sso|cso|exceedance)\s+(?:stop(?:ped|s)?|end(?:ed|s)?|ceased)(?:\s+at)?", r"containment(?:\s+time)?$", r"exposure\s+end(?:ed|s)?(?:\s+at)?",
@@ -1224,6 +1226,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + ["first awareness", "first became aware", "first aware"]
     # "the problem started at 6.41pm, we knew at 6.52pm": the writer's recap of when they knew
     + [f"{who} knew {p}" for who in ("we", "i") for p in ("at", "by")]
+    # "We were told at 09:12": the writer's recap of when word reached them
+    + [f"{who} told {p}" for who in ("we were", "i was", "we were first", "i was first") for p in ("at",)]
     # "PagerDuty fires": the paging tool named for the page
     + _variants("pagerduty opsgenie", "fires fired pages paged alerts alerted triggers triggered")
     # "The first sign was the storage monitor's e-mail ... at 20:12": the writer naming how they
@@ -1346,6 +1350,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"no further {n}" for n in ("duplicate", "duplicates", "errors", "failures", "crashes", "charges",
                                    "double", "removals", "rejections")]
     + ["remounted"]   # a file system back on its hosts
+    # the people an entrapment held, let out: "doors opened and passengers released"
+    + _variants("passengers people occupants staff guests riders visitors", "released freed rescued")
     # a machine back in use: "E4 back in service", "Pool 2 returned to service"
     + ["back in service", "back into service", "returned to service", "in service again"]
     # "shortfall cleared", "backlog cleared": the harm's own measure made good; "sanity job re-run, all green"
