@@ -3641,3 +3641,17 @@ def test_a_request_logged_on_a_portal_and_we_were_told_at_are_detection():
     aside = ("# X\n\n## Timeline (UTC, 2024-12-08)\n\n- 23:00 Provider starts planned maintenance (we were told by email "
              "on 21 November).\n- 23:40 Alert pages the on-call.\n")
     assert parse(aside, "a.md")["detected_at"] == "2024-12-08T23:40:00Z"
+
+
+def test_a_day_named_with_on_a_clause_before_the_clock_dates_it():
+    text = ("# Tower ran undosed\n\nAll times are UTC.\n\nOn Monday 3rd March 2025 our technician found the drum empty and "
+            "rang me at 09:55. Normal dosing was restored at 12:40. The incident was closed on Friday 14th March, after the "
+            "lab's results came in at 16:05.\n")
+    assert parse(text, "a.md")["resolved_at"] == "2025-03-14T16:05:00Z"
+
+
+def test_a_key_the_title_names_is_no_items_ticket():
+    text = ("# Cooling tower CT-1 ran without biocide\n\n## What we're doing about it\n\n"
+            "- Diamond Water to replace the float sensor on CT-1 with a load cell, by 28th March 2025.\n"
+            "- Aaron to specify a flow switch on the CT-1 dosing line, by 30th April 2025. Tracked as WT-88.\n")
+    assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == [None, "WT-88"]

@@ -602,6 +602,7 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
     _item_numbers_are_no_tickets(out)
     _reasons_name_no_tickets(out)
     _named_things_are_no_tickets(out)
+    _title_keys_are_no_tickets(doc, out)
     _dues_in_the_lists_order(out, incident_date, doc.order_hint)
     out = _without_quoted_repeats(doc, out)
     # "* N/A", "- None": a list that says it holds nothing holds no action item
@@ -676,6 +677,20 @@ def _dues_in_the_lists_order(items: list[dict], incident_date, order_hint: str |
     for a in items:
         if a["due"] is None and (v := said.get(id(a))) and tp.SLASHED_DAY.fullmatch(v):
             a["due"] = tp.iso_date(tp.due_date(v, incident_date, order))
+
+
+def _title_keys_are_no_tickets(doc, items: list[dict]) -> None:
+    """A key the title names inside an item's words names the thing the incident befell, or
+    the incident itself ("Cooling tower CT-1 ran without biocide" over "replace the float
+    sensor on CT-1"), not the item's own ticket: the item takes another key its words give,
+    or none."""
+    title = next((s.title for s in doc.secs if s.level == 1), "") or ""
+    if not title or not any(a["ticket"] for a in items):
+        return
+    named = {m.group(1) for m in _JIRA_KEY.finditer(plain(title))}
+    for a in items:
+        if a["ticket"] in named:
+            a["ticket"] = next((k.group(1) for k in _JIRA_KEY.finditer(a["text"]) if k.group(1) not in named), None)
 
 
 def _named_things_are_no_tickets(items: list[dict]) -> None:

@@ -2959,6 +2959,9 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                                                                    year=(day or incident_date).year)) is not None \
                         and 0 <= (said - incident_date).days <= 60:
                     before = said   # ("We closed the incident on 13 September at 11:00 UTC")
+                if before is None and (said := _day_on_before(sentence, start, day or incident_date)) is not None \
+                        and 0 < (said - incident_date).days <= 60:
+                    before = said   # ("results came back on Friday 14th March, emailed by the lab at 16:05")
                 if before is None and (before := _day_after(sentence, start + st.end, day or incident_date)) \
                         and before > (day or incident_date):
                     day = before   # ("We were notified at 8:05 AM PST on Thursday 22 May": the story moves on)
@@ -3065,6 +3068,21 @@ def _day_after(sentence: str, at: int, near: date | None) -> date | None:
             and (d := tp.date_at(sentence, m.end(), year=near.year)) is not None and abs((d - near).days) <= 60:
         return d
     return None
+
+
+def _day_on_before(sentence: str, at: int, near: date) -> date | None:
+    """The day a sentence names with "on" before its clock, a clause or so away, no other
+    clock between ("came back on Friday 14th March, emailed by the lab at 16:05"), in the
+    year of ``near``."""
+    found = None
+    for m in _ON_A_DAY.finditer(sentence, max(0, at - 80), at):
+        found = m
+    if found is None or tp.clocks_at_most(sentence[found.end():at]):
+        return None
+    return tp.date_at(sentence, found.end(), year=near.year)
+
+
+_ON_A_DAY = lazy_re.compile(r"\bon\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)", re.I)
 
 
 # "... on Thursday 22 May", "... , 22 May": where a date may follow a clock
