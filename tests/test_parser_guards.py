@@ -3655,3 +3655,10 @@ def test_a_key_the_title_names_is_no_items_ticket():
             "- Diamond Water to replace the float sensor on CT-1 with a load cell, by 28th March 2025.\n"
             "- Aaron to specify a flow switch on the CT-1 dosing line, by 30th April 2025. Tracked as WT-88.\n")
     assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == [None, "WT-88"]
+
+
+def test_a_remark_in_small_letters_after_an_items_fields_leaves_its_owner():
+    text = ("# X\n\n## Action items\n\n- Convert the dock zone to dry pipe — Tom Kowalczyk (engineering) — due 2025-06-30 — "
+            "NRS-1444 — quote requested from Midway\n")
+    item = parse(text, "a.md")["action_items"][0]
+    assert (item["owner"], item["due"], item["ticket"]) == ("Tom Kowalczyk", "2025-06-30", "NRS-1444")

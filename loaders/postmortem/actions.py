@@ -1785,6 +1785,10 @@ def _last_part_names(parts: list[str], noted: bool = False) -> str | None:
     Brandt — MM-1440", "— Tomás, NOTIF-482, done", "— RA — 31/10" (a person's initials,
     set apart as a name is). With ``noted``, only a name that a note follows."""
     notes = 0
+    if len(parts) > 3 and parts[-1].strip()[:1].islower() and _a_note(parts[-2].strip(" .;")):
+        # a remark in small letters after the fields: "— Tom Kowalczyk (engineering) — due
+        # 2025-06-30 — NRS-1444 — quote requested from Midway"
+        parts, notes = parts[:-1], 1
     while len(parts) > 2 and _a_note(parts[-1].strip(" .;")):
         parts, notes = parts[:-1], notes + 1
     last = parts[-1].strip(" ;") if parts else ""
