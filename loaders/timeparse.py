@@ -843,13 +843,25 @@ _ZONE_TAIL = lazy_re.compile(r"\s*\(?\s*(" + _WRITTEN_OUT + r"|" + ZONE_PATTERN 
 # what follows a place's name when the name opens the entry's sentence: a word in lower case
 # ("07:10 Canary promoted to 100%", "09:00 Phoenix rollout starts"), not "time" ("09:31 Dublin time")
 _SENTENCE_GOES_ON = lazy_re.compile(r"[ \t]*(?!time\b|local\b)[a-z]")
+_US_ZONE_WORDS = frozenset(("pacific", "eastern", "central", "mountain"))
+_NOUN_AFTER = lazy_re.compile(r"[ \t]*([a-z]+)\b")
+# the small words after a zone's word that leave it the clock's: "14:05 Central on Monday",
+# "11:00 Central now that US DST has started", "02:00 Eastern for a year"
+_NOT_A_NOUN = frozenset("on for now and to until till at in by when while with as time local was is were the that "
+                        "after before from or but then so through thru during we i it this today tonight yesterday "
+                        "tomorrow standard daylight prevailing".split())
 
 
 def _city_as_subject(text: str, z: re.Match) -> bool:
     """Is the zone after a time a place's name that starts the sentence after the time
     ("07:10 Canary promoted ...": the canary, not the Canary Islands' clock)? A name in
-    brackets, or followed by "time", punctuation or the end, is the clock's zone."""
+    brackets, or followed by "time", punctuation or the end, is the clock's zone. So is a
+    US zone's word but where a noun follows it ("10:42 Central station dispatches ...":
+    the station, not the clock; "14:05 Central on Monday" is the clock)."""
     word = z.group(1)
+    if word.lower() in _US_ZONE_WORDS and ")" not in z.group(0) and (n := _NOUN_AFTER.match(text, z.end())) is not None \
+            and n.group(1) not in _NOT_A_NOUN:
+        return True
     return ")" not in z.group(0) and word[:1].isupper() and "/" not in word \
         and word.lower() not in ZONE_WORDS and word.upper() not in ABBREVIATIONS \
         and _city_zone(word) is not None and _SENTENCE_GOES_ON.match(text, z.end()) is not None

@@ -3662,3 +3662,21 @@ def test_a_remark_in_small_letters_after_an_items_fields_leaves_its_owner():
             "NRS-1444 — quote requested from Midway\n")
     item = parse(text, "a.md")["action_items"][0]
     assert (item["owner"], item["due"], item["ticket"]) == ("Tom Kowalczyk", "2025-06-30", "NRS-1444")
+
+
+def test_a_us_zone_word_with_a_noun_after_it_opens_the_entry_not_its_clock():
+    text = ("# False alarm\n\nAll times below are Eastern.\n\n## Timeline (Tuesday 11/12/2024)\n\n"
+            "- 10:41\n  Detector in alarm; the panel goes straight to general alarm.\n"
+            "- 10:42\n  Central station dispatches the fire service.\n- 11:28\n  All clear given; re-entry starts.\n")
+    assert [e["at"] for e in parse(text, "a.md")["timeline"]][:2] == ["2024-11-12T15:41:00Z", "2024-11-12T15:42:00Z"]
+    said = "# X\n\n## Summary\n\nImpact began at 14:05 Central on Monday 3 March 2025 and ended at 16:00 Central.\n"
+    assert parse(said, "a.md")["started_at"] == "2025-03-03T20:05:00Z"
+
+
+def test_a_range_of_what_would_have_happened_is_no_window():
+    text = ("# False alarm and evacuation\n\n## Timeline (UTC, 2024-11-12)\n\n- 10:41 Detector in alarm; general alarm.\n"
+            "- 11:28 All clear; re-entry starts.\n\n## Impact\n\n- Full evacuation of 1,100 occupants for 47 minutes.\n"
+            "- Stair pressurisation fans would not have started in a real fire between 07:20 and 15:20.\n")
+    assert parse(text, "a.md")["started_at"] != "2024-11-12T07:20:00Z"
+    could = text.replace("Stair pressurisation fans would not have started in a real fire", "Users could have been exposed")
+    assert parse(could, "a.md")["started_at"] == "2024-11-12T07:20:00Z"

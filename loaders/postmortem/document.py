@@ -4363,7 +4363,10 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
                     continue   # "Call volume 3.4x normal between 08:05 and 11:00": a measure's window
                 if _REMEDY_HOURS.search(sentence):
                     continue   # "SEV (Schienenersatzverkehr, Busse) von 16:05 bis 18:30": a remedy's hours
-                found = find_range(sentence, incident_date, doc.zone, doc.order_hint)
+                found = _range_span(said := plain(sentence), incident_date, doc.zone, doc.order_hint)
+                if found and _WOULD_HAVE.search(said[max(0, found[2] - 120):found[2]].rsplit(". ", 1)[-1]):
+                    continue   # "fans would not have started in a real fire between 07:20 and 15:20": what might have been
+                found = found and found[:2]
                 if found and kind == "impact" and _EXPOSURE_LABEL.match(plain(sentence)):
                     # "Exposure window (key public and valid): 13:52 to 14:31", then "Impact
                     # window (someone used the key): 14:07 to 14:38": the harm's window
@@ -4374,6 +4377,9 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
 
 
 _COMPONENT_OPEN = lazy_re.compile(r"<[A-Z][\w.]*[\s/>]")
+# a harm that did not happen, in the words before a range: "would not have started" (not "the
+# only window in which users could have been impacted": the exposure's, as it was)
+_WOULD_HAVE = lazy_re.compile(r"\bwould(?:\s+not|n['’]t)?\s+have\b", re.I)
 # what stood in for the service while it was down, its hours in the impact or the summary
 # no window of the harm: "Shuttle buses ran ... from 8:40 a.m. to 10:15 a.m.", "SEV (Schienenersatzverkehr)
 # von 16:05 bis 18:30", "Manual workaround in place from 10:10 to 12:00"
