@@ -3680,3 +3680,8 @@ def test_a_range_of_what_would_have_happened_is_no_window():
     assert parse(text, "a.md")["started_at"] != "2024-11-12T07:20:00Z"
     could = text.replace("Stair pressurisation fans would not have started in a real fire", "Users could have been exposed")
     assert parse(could, "a.md")["started_at"] == "2024-11-12T07:20:00Z"
+
+
+def test_an_incident_category_front_key_names_the_class():
+    text = "---\ntitle: Doors unlocked\nincident_category: Physical security\n---\n\n# Doors unlocked\n"
+    assert parse(text, "a.md")["incident_class"] == "Physical security"
