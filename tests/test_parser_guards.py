@@ -3685,3 +3685,10 @@ def test_a_range_of_what_would_have_happened_is_no_window():
 def test_an_incident_category_front_key_names_the_class():
     text = "---\ntitle: Doors unlocked\nincident_category: Physical security\n---\n\n# Doors unlocked\n"
     assert parse(text, "a.md")["incident_class"] == "Physical security"
+
+
+def test_a_call_from_someone_to_the_help_desk_as_a_noun_is_detection():
+    text = ("# AHUs started late\n\n## Timeline (UTC, 2025-03-31)\n\n- 06:00 Occupied period should start; fourteen AHUs stay off.\n"
+            "- 06:40 Call from Brightline Media (level 3) to the help desk: \"no air on our floor\".\n"
+            "- 07:20 Engineer compares controller clocks: one hour behind.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-03-31T06:40:00Z"

@@ -1102,7 +1102,10 @@ _TELLS_THE_DESK = lazy_re.compile(r"(?<!\bto )(?<!\bplease )(?<!\bcan )(?<!\bsho
                                   r"\b(?:emails?|emailed|calls?|called|phones?|phoned|rings?|rang|messages?|messaged"
                                   r"|contacts?|contacted|writes\s+to|wrote\s+to)\s+(?!us\b|you\b)(?:the\s+|our\s+|their\s+)?"
                                   r"(?:[\w-]+\s+){0,2}?(?:support|service\s+desk|help\s*desk|hotline|helpline|noc)\b"
-                                  r"(?!\s+(?:to\s+(?:announce|inform|notify|tell|warn|confirm|say)|back)\b)", re.I)
+                                  r"(?!\s+(?:to\s+(?:announce|inform|notify|tell|warn|confirm|say)|back)\b)"
+                                  # ... or the call named as a noun: "Call from Brightline Media (level 3) to the help desk"
+                                  r"|^\W*(?:calls?|e-?mails?|messages?|phone\s+calls?|complaints?)\s+from\s+[^.;:]{1,60}?\s+to\s+(?:the\s+|our\s+)?"
+                                  r"(?:[\w-]+\s+){0,2}?(?:support|service\s+desk|help\s*desk|hotline|helpline|noc|reception|front\s+desk)\b", re.I)
 _INVITATION = lazy_re.compile(r"\b(?:if\s+you|please|(?:do\s+not|don't)\s+hesitate|feel\s+free)\b", re.I)
 # a ticket or an incident raised by whoever saw the harm: "raises ServiceNow ticket",
 # "raises incident INC0092231", "raises INC0772109", "opens a P2 incident"
