@@ -3692,3 +3692,10 @@ def test_a_call_from_someone_to_the_help_desk_as_a_noun_is_detection():
             "- 06:40 Call from Brightline Media (level 3) to the help desk: \"no air on our floor\".\n"
             "- 07:20 Engineer compares controller clocks: one hour behind.\n")
     assert parse(text, "a.md")["detected_at"] == "2025-03-31T06:40:00Z"
+
+
+def test_a_field_named_in_another_language_with_an_english_gloss_is_read_by_its_gloss():
+    text = ("# X\n\n## Maßnahmen / actions\n\n- **M1** Add F14 to the test checklist.\n"
+            "  Verantwortlich (owner): J. Keller. Termin (due): 15.07.2025. Ticket BFS-2290.\n")
+    item = parse(text, "a.md")["action_items"][0]
+    assert (item["owner"], item["due"], item["ticket"]) == ("J. Keller", "2025-07-15", "BFS-2290")

@@ -1194,11 +1194,22 @@ def _hyphen_fields(text: str) -> str:
     return text
 
 
+# a field's key in another language with its English gloss before the colon: "Termin (due):"
+_GLOSSED_FIELD = lazy_re.compile(r"\b[^\W\d_][\w-]{2,30}\.?\s*\((owner|due(?:\s+date)?|deadline|target|status|ticket|responsible)\)(?=\s*:)",
+                                 re.I)
+
+
 def _from_text(text: str, children: list[str], line: int, incident_date, group_kind,
                group_status: str | None = None) -> dict:
     """One item (_read_item), with the owner, due date and status its hyphen-set fields
     give where its words as written gave none ("acheter 2 LNB - JP Mukendi - 29/02")."""
     item = _read_item(text, children, line, incident_date, group_kind, group_status)
+    if ")" in text and _GLOSSED_FIELD.search(text):
+        # "Verantwortlich (owner): J. Keller. Termin (due): 15.07.2025.": a field named in
+        # another language, glossed in English; read by its gloss
+        other = _read_item(_GLOSSED_FIELD.sub(r"\1", text), children, line, incident_date, group_kind, group_status)
+        for key in ("owner", "due"):
+            item[key] = other[key] or item[key]
     if " - " in text and None in (item["owner"], item["due"]) and not _DASHES.search(text) \
             and (dashed := _hyphen_fields(text)) is not text:
         other = _read_item(dashed, children, line, incident_date, group_kind, group_status)
