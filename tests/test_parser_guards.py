@@ -3699,3 +3699,15 @@ def test_a_field_named_in_another_language_with_an_english_gloss_is_read_by_its_
             "  Verantwortlich (owner): J. Keller. Termin (due): 15.07.2025. Ticket BFS-2290.\n")
     item = parse(text, "a.md")["action_items"][0]
     assert (item["owner"], item["due"], item["ticket"]) == ("J. Keller", "2025-07-15", "BFS-2290")
+
+
+def test_a_description_whose_timed_lines_are_a_routine_is_no_timeline_when_a_later_section_is_named_one():
+    text = ("Keeper app offline during morning rounds\n=========================================\n\n"
+            "Description\n-----------\n\nOn Saturday 23 August 2025 the Wi-Fi dropped out. All times UTC.\n\n"
+            "Impact start: 06:40 (tablets offline)\nDetected:     07:12 (keeper rings IT)\nMitigated:    08:55 (rolled back)\n\n"
+            "Routine schedule for the section on a Saturday, for reference (not incident\ntimes):\n  06:30  keepers on site\n"
+            "  07:00  medication round, morning feed\n  08:00  house cleaning / enrichment\n  09:30  park opens to visitors\n"
+            "  11:00  keeper talk; 15:30 afternoon feed; 17:00 lock-up\n\n\nTimeline\n--------\n\n- 06:40  Controller applies its update; tablets offline.\n"
+            "- 07:12  Keeper notices the offline banner and rings IT on-call.\n- 08:55  Controller rolled back; tablets sync.\n")
+    got = parse(text, "a.txt")
+    assert [e["at"][11:16] for e in got["timeline"]] == ["06:40", "07:12", "08:55"]

@@ -1104,6 +1104,7 @@ def _classify_sections(doc: Doc) -> None:
             kind = "timeline"
         if kind in (None, "summary", "metadata", "resolution", "mitigation") and _reads_as_timeline(s) \
                 and not (_SUPPORTING_RECORD.search(plain(s.title)) and _named_timeline(doc)) \
+                and not (kind == "summary" and _timeline_named_after(doc, s)) \
                 and not (_A_PLAN.match(clean_heading(plain(s.title))) and not _PLAN_AND_EVENTS.search(plain(s.title))):
             # "## What happened" whose bullets each start with a time; "### Résolution"
             # whose steps do ("- 11:08 : redémarrage des workers")
@@ -1423,6 +1424,13 @@ def _heading_stamp(title: str):
     if not (title[:1].isdigit() or title[:1].isalpha() and _MONTH_DAY_OPENS.match(title)):
         return None
     return tp.read_stamp(title)
+
+
+def _timeline_named_after(doc: Doc, s: Section) -> bool:
+    """Whether a later section's heading names the timeline: a Description above it whose
+    timed lines are a routine's schedule ("06:30  keepers on site") is no timeline of its own."""
+    later = doc.secs[doc.secs.index(s) + 1:]
+    return any(t.level and t.level < 7 and section_kind(t.title) == "timeline" for t in later)
 
 
 def _named_timeline(doc: Doc) -> bool:
