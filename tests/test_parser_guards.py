@@ -3711,3 +3711,12 @@ def test_a_description_whose_timed_lines_are_a_routine_is_no_timeline_when_a_lat
             "- 07:12  Keeper notices the offline banner and rings IT on-call.\n- 08:55  Controller rolled back; tablets sync.\n")
     got = parse(text, "a.txt")
     assert [e["at"][11:16] for e in got["timeline"]] == ["06:40", "07:12", "08:55"]
+
+
+def test_initials_before_to_and_a_task_name_the_owner_and_phones_switched_are_no_call():
+    text = ("# X\n\n## Actions\n\n- SB to get written confirmation from Ringwell — by 13/11/2024\n- JT to add the number to the recording\n"
+            "- KD to ring the three clients again — DONE\n- Dr AH to write to the owner with an apology\n")
+    assert [a["owner"] for a in parse(text, "a.md")["action_items"]] == ["SB", "JT", "KD", "Dr AH"]
+    log = ("# X\n\n## Timeline (UTC, 2024-10-26)\n\n- 12:30 Surgery closes; JT switches phones to night mode.\n"
+           "- 23:04 PBX restarts in day mode.\n- 06:52 Duty vet rings SB: the phone goes to a message.\n")
+    assert parse(log, "a.md")["detected_at"] != "2024-10-26T12:30:00Z"

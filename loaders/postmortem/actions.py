@@ -1381,10 +1381,15 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
         # "Kendra to ask Bindery for full release notes ...": a first name, then what they
         # are to do (an owner when two items of the list name one, as a handle is)
         item[_HANDLE_KEY] = nm.group(1)
+    elif owner is None and (nm := _INITIALS_TO_DO.match(clean)) and _initials(nm.group(2)):
+        # "SB to add ... to the closing checklist", "Dr AH to write to the owner": a person's
+        # initials, as minutes write those present (an owner when two items of the list name one)
+        item[_HANDLE_KEY] = nm.group(1)
     return item
 
 
 _ONE_NAME_TO_DO = lazy_re.compile(r"^([A-Z][a-z'’-]+)\s+to\s+(?=[a-z])")
+_INITIALS_TO_DO = lazy_re.compile(r"^((?:Dr\.?\s+)?([A-Z]{2,3}))\s+to\s+(?=[a-z])")
 # who opens the item, then what they will do: "Priya Raman will add ...", "Marco is setting up ..."
 # (after a topic's label, as a meeting recap writes it: "SFTP pool health: Rhys Morgan will add ...")
 _SUBJECT_WILL = lazy_re.compile(r"^(?:[^:]{3,40}:\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:will\s+|is\s+going\s+to\s+|is\s+(?=[a-z]+ing\b)"

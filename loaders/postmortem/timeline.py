@@ -1007,6 +1007,9 @@ _CJK_EVENTS = tuple((kind, lazy_re.compile("|".join(words))) for kind, words in 
 # whose phones they are: the devices, not someone phoning ("to driver phones", "on their phones")
 _PHONES_OWNED = {"to", "on", "the", "their", "our", "his", "her", "its", "driver", "drivers", "user", "users",
                  "customer", "customers", "staff", "mobile", "android", "work", "all", "some", "many", "most"}
+# ... or what is done to the phones, whatever follows: "JT switches phones to night mode", "answers phones"
+_DONE_TO_PHONES = {"switches", "switched", "switch", "sets", "set", "resets", "reset", "puts", "put", "restarts", "restarted",
+                   "reboots", "rebooted", "updates", "updated", "configures", "configured", "answers", "answered", "answering"}
 
 
 # words at most in an item that is only a when ("2023, Sept 29 2:14PM CET")
@@ -1241,8 +1244,8 @@ def _tag(e: Entry) -> None:
             # "all nodes reported Ready", 'the script reported "Traffic switched"': a system
             # giving its state or its output, not someone reporting
             found = None
-        if found and w == "phones" and i and (words[i - 1] in _PHONES_OWNED or words[i - 1][:1].isdigit()) \
-                and words[i + 1:i + 2] not in _CALLED:
+        if found and w == "phones" and i and (words[i - 1] in _DONE_TO_PHONES or (
+                words[i - 1] in _PHONES_OWNED or words[i - 1][:1].isdigit()) and words[i + 1:i + 2] not in _CALLED):
             found = None   # "pushes empty manifests to driver phones", "+ 8 phones with the app": the devices, not a call
             #              (but "Customer phones the taproom", "a customer phones us": a call)
         if found and w in ("failed", "failing") and i and words[i - 1] in _RETRIES \
