@@ -3720,3 +3720,10 @@ def test_initials_before_to_and_a_task_name_the_owner_and_phones_switched_are_no
     log = ("# X\n\n## Timeline (UTC, 2024-10-26)\n\n- 12:30 Surgery closes; JT switches phones to night mode.\n"
            "- 23:04 PBX restarts in day mode.\n- 06:52 Duty vet rings SB: the phone goes to a message.\n")
     assert parse(log, "a.md")["detected_at"] != "2024-10-26T12:30:00Z"
+
+
+def test_someone_ringing_one_of_us_on_their_own_phone_is_detection():
+    text = ("# Calls not diverted\n\n## Timeline (UTC, 2024-10-27)\n\n- 01:04 PBX restarts in day mode; calls go to voicemail.\n"
+            "- 03:12 First voicemail left.\n- 06:52 Duty vet rings SB on her mobile: a client has turned up at the clinic.\n"
+            "- 07:09 SB forces night mode; test call diverts.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-10-27T06:52:00Z"

@@ -632,6 +632,9 @@ _CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?|called)\s+it\s+in
                                   r"|\bradio(?:s|ed)\s+(?!in\b)(?:the\s+)?[\w-]+|\bradio(?:s|ed)\s+[\"“]|\b(?:calls?|signals|signall?ed)\s+(?:the\s+)?(?:TDM|duty\s+manager|CCR|ROC|MCR"
                                   r"|DM|NOC|service\s+desk|help\s*desk|control\s+room|on-?call|local\s+contact"
                                   r"|duty\s+(?:officer|engineer|operator)|shift\s+lead(?:er)?)\b", re.I)
+# someone ringing one of us on their own phone: "Nightline's duty vet rings SB on her mobile: ..."
+_RINGS_ONE_OF_US = lazy_re.compile(r"\b(?:rings|rang|phones|phoned|calls|called)\s+(?:Dr\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]*)?"
+                                   r"\s+on\s+(?:her|his|their|the)\s+(?:own\s+)?(?:mobile|phone|cell|personal\s+phone)\b")
 # someone telling one of us what they see: "Lab technician tells the IT officer that ..."
 _TELLS_THAT = lazy_re.compile(r"\btells\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|about)\b", re.I)
 # someone of ours seeing what is wrong: "Driver sees the box tilt", "Dispatcher sees 9 feeder lockouts"
@@ -1373,6 +1376,9 @@ def _tag(e: Entry) -> None:
                 and _CALLS_THE_DESK.search(e.text) \
                 and _CONDITION.isdisjoint(words):   # (not "if you notice any issues, call the help desk")
             e.tags.add("detected")   # "MES-2 operator radios DM: ...", "Gate agents call the TDM"
+        elif w in ("rings", "rang", "phones", "phoned", "calls", "called") and _RINGS_ONE_OF_US.search(e.text) \
+                and _CONDITION.isdisjoint(words):
+            e.tags.add("detected")   # "Nightline's duty vet rings SB on her mobile: Pickles' owner has turned up ..."
         elif w == "tells" and _TELLS_THAT.search(e.text) and _CONDITION.isdisjoint(words):
             e.tags.add("detected")   # "Lab technician tells the IT officer that Bahmni shows the lab sync as offline"
         elif w in ("posts", "posted") and _POSTS_THAT.search(e.text):
