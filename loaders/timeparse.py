@@ -206,6 +206,32 @@ CITY_ALIASES = {
     "wien": "Europe/Vienna", "praha": "Europe/Prague", "warszawa": "Europe/Warsaw", "bruxelles": "Europe/Brussels",
     "kobenhavn": "Europe/Copenhagen", "moskva": "Europe/Moscow", "nueva york": "America/New_York",
     "sao paulo": "America/Sao_Paulo",
+    # more large cities the zone database names no zone after ("All times below are local
+    # Christchurch time"), but for those that are as often people's names (Charlotte, Orlando)
+    **dict.fromkeys(("christchurch", "dunedin", "queenstown", "tauranga"), "Pacific/Auckland"),
+    **dict.fromkeys(("bristol", "liverpool", "sheffield", "nottingham", "aberdeen", "newcastle upon tyne"), "Europe/London"),
+    **dict.fromkeys(("gold coast", "cairns", "townsville"), "Australia/Brisbane"),
+    **dict.fromkeys(("minneapolis", "nashville", "kansas city", "st louis", "st. louis", "milwaukee", "oklahoma city",
+                     "saskatoon"), "America/Chicago"),
+    **dict.fromkeys(("pittsburgh", "baltimore", "raleigh", "cleveland"), "America/New_York"),
+    **dict.fromkeys(("sacramento", "oakland"), "America/Los_Angeles"),
+    "albuquerque": "America/Denver", "tucson": "America/Phoenix",
+    **dict.fromkeys(("marseille", "toulouse", "bordeaux", "lille", "nantes"), "Europe/Paris"),
+    **dict.fromkeys(("seville", "sevilla", "valencia", "bilbao"), "Europe/Madrid"), "porto": "Europe/Lisbon",
+    **dict.fromkeys(("naples", "napoli", "turin", "torino", "florence", "firenze", "bologna"), "Europe/Rome"),
+    **dict.fromkeys(("stuttgart", "dusseldorf", "düsseldorf", "leipzig", "dresden"), "Europe/Berlin"),
+    **dict.fromkeys(("utrecht", "eindhoven", "the hague", "den haag"), "Europe/Amsterdam"), "ghent": "Europe/Brussels",
+    "basel": "Europe/Zurich", "bern": "Europe/Zurich", "malmo": "Europe/Stockholm", "malmö": "Europe/Stockholm",
+    "uppsala": "Europe/Stockholm", "bergen": "Europe/Oslo", "trondheim": "Europe/Oslo", "aarhus": "Europe/Copenhagen",
+    "odense": "Europe/Copenhagen", "tampere": "Europe/Helsinki",
+    **dict.fromkeys(("gdansk", "gdańsk", "wroclaw", "wrocław", "poznan", "poznań"), "Europe/Warsaw"),
+    "brno": "Europe/Prague", "graz": "Europe/Vienna", "salzburg": "Europe/Vienna",
+    **dict.fromkeys(("yokohama", "sapporo", "nagoya", "fukuoka", "kobe"), "Asia/Tokyo"),
+    "busan": "Asia/Seoul", "incheon": "Asia/Seoul", "kaohsiung": "Asia/Taipei",
+    "ahmedabad": "Asia/Kolkata", "jaipur": "Asia/Kolkata", "lahore": "Asia/Karachi",
+    "durban": "Africa/Johannesburg", "pretoria": "Africa/Johannesburg", "abuja": "Africa/Lagos", "mombasa": "Africa/Nairobi",
+    "guadalajara": "America/Mexico_City", "medellin": "America/Bogota", "medellín": "America/Bogota",
+    "quito": "America/Guayaquil", "curitiba": "America/Sao_Paulo", "porto alegre": "America/Sao_Paulo",
 }
 
 
@@ -443,9 +469,10 @@ def stated_zone(text: str) -> Zone | None:
 
 
 # a zone's or a city's name and "time" as a sentence of its own: "Sydney time.", "London time:"
-# (or after words that say these are the times: "Everything below is **Sydney time**.")
+# (or after words that say these are the times: "Everything below is **Sydney time**.", "All
+# times below are local Christchurch time.")
 _ZONE_TIME_SENTENCE = lazy_re.compile(r"\W*(?i:(?:everything|all(?:\s+times)?|times|the\s+times)(?:\s+below|\s+here|\s+in\s+this\s+\w+)?"
-                                      r"\s+(?:is|are)\s+(?:in\s+)?\W*)?([A-Z][\w/+-]*(?:\s[A-Z][\w-]*){0,2})\s+time\s*[.:;]")
+                                      r"\s+(?:is|are)\s+(?:in\s+)?(?:local\s+)?\W*)?([A-Z][\w/+-]*(?:\s[A-Z][\w-]*){0,2})\s+time\s*[.:;]")
 
 
 # A country's clock named in its own language ("svensk tid", "czasu polskiego", "Türkiye
@@ -843,6 +870,7 @@ _ZONE_TAIL = lazy_re.compile(r"\s*\(?\s*(" + _WRITTEN_OUT + r"|" + ZONE_PATTERN 
 # what follows a place's name when the name opens the entry's sentence: a word in lower case
 # ("07:10 Canary promoted to 100%", "09:00 Phoenix rollout starts"), not "time" ("09:31 Dublin time")
 _SENTENCE_GOES_ON = lazy_re.compile(r"[ \t]*(?!time\b|local\b)[a-z]")
+_BRACKET_AFTER = lazy_re.compile(r"[ \t]*\(([^()\n]{1,30})\)")
 _US_ZONE_WORDS = frozenset(("pacific", "eastern", "central", "mountain"))
 _NOUN_AFTER = lazy_re.compile(r"[ \t]*([a-z]+)\b")
 # the small words after a zone's word that leave it the clock's: "14:05 Central on Monday",
@@ -864,7 +892,10 @@ def _city_as_subject(text: str, z: re.Match) -> bool:
         return True
     return ")" not in z.group(0) and word[:1].isupper() and "/" not in word \
         and word.lower() not in ZONE_WORDS and word.upper() not in ABBREVIATIONS \
-        and _city_zone(word) is not None and _SENTENCE_GOES_ON.match(text, z.end()) is not None
+        and _city_zone(word) is not None and (_SENTENCE_GOES_ON.match(text, z.end()) is not None
+                                              # ("8:04 Tucson (233) opens at 8": a store's name and number)
+                                              or (b := _BRACKET_AFTER.match(text, z.end())) is not None
+                                              and zone(b.group(1)) is None)
 _MAX_PREFIX = 80
 
 

@@ -3727,3 +3727,13 @@ def test_someone_ringing_one_of_us_on_their_own_phone_is_detection():
             "- 03:12 First voicemail left.\n- 06:52 Duty vet rings SB on her mobile: a client has turned up at the clinic.\n"
             "- 07:09 SB forces night mode; test call diverts.\n")
     assert parse(text, "a.md")["detected_at"] == "2024-10-27T06:52:00Z"
+
+
+def test_local_city_time_states_the_zone_and_a_city_before_a_bracket_that_is_no_zone_opens_the_entry():
+    text = ("# Vaccine fridge ajar\n\nAll times below are local Christchurch time.\n\n## Timeline\n\n"
+            "- Fri 14 Feb 2025 19:50 Fridge leaves range.\n- Sat 15 Feb 2025 07:55 Nurse finds the door ajar.\n")
+    assert parse(text, "a.md")["timeline"][0]["at"] == "2025-02-14T06:50:00Z"   # NZDT, UTC+13
+    store = ("# Blank receipts\n\nAll times UTC.\n\n## Timeline (2024-07-16)\n\n- 15:04 Tucson (233) opens; first receipt comes out blank.\n"
+             "- 15:10 Canary (5% of stores) rolled back.\n")
+    got = parse(store, "a.md")["timeline"]
+    assert [(e["at"], e["text"].split()[0]) for e in got] == [("2024-07-16T15:04:00Z", "Tucson"), ("2024-07-16T15:10:00Z", "Canary")]
