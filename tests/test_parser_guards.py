@@ -3737,3 +3737,11 @@ def test_local_city_time_states_the_zone_and_a_city_before_a_bracket_that_is_no_
              "- 15:10 Canary (5% of stores) rolled back.\n")
     got = parse(store, "a.md")["timeline"]
     assert [(e["at"], e["text"].split()[0]) for e in got] == [("2024-07-16T15:04:00Z", "Tucson"), ("2024-07-16T15:10:00Z", "Canary")]
+
+
+def test_found_and_back_in_range_fields_and_caught_before_any_of_it_reached_a_patient():
+    text = ("# Vaccine fridge ajar\n\nAll times UTC. The fridge sat above 8 °C for 13 hours; we caught it before any of it "
+            "reached a patient.\n\n## Key times\n\n- Excursion began: 06:50, Fri 14 Feb 2025\n- Found: 18:55, Fri 14 Feb 2025\n"
+            "- Back in range: 19:40, Fri 14 Feb 2025\n")
+    got = parse(text, "a.md")
+    assert (got["detected_at"], got["mitigated_at"], got["near_miss"]) == ("2025-02-14T18:55:00Z", "2025-02-14T19:40:00Z", True)

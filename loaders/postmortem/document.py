@@ -5243,10 +5243,12 @@ _AVERTED = [
         re.I)),
     # (or before the step that would have delivered it: "duplicate payout file caught before
     # bank submission", "stopped before the upload")
-    (("before it", "before reach", "before hitting", "before making", "caught before", "stopped before",
+    (("before it", "before any", "before reach", "before hitting", "before making", "caught before", "stopped before",
       "pulled before", "held before"), lazy_re.compile(
-        r"(?:caught|stopped|detected|found|pulled|held)\s+(?:it\s+|the\s+\w+\s+)?before\s+(?:it\s+)?(?:(?:reached|hit|went\s+(?:to|into)"
-        r"|affected|made\s+it\s+to)\s+(?:production|customers|users)|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?"
+        r"(?:caught|stopped|detected|found|pulled|held)\s+(?:it\s+|the\s+\w+\s+)?before\s+(?:it\s+|any\s+of\s+it\s+)?(?:(?:reached|hit|went\s+(?:to|into)"
+        # (or the one it would have been given to: "caught it before any of it reached a patient")
+        r"|affected|made\s+it\s+to)\s+(?:production|customers|users|(?:a|any)\s+(?:patient|customer|user|client|animal)s?)"
+        r"|(?:a\s+|the\s+|any\s+)?(?:release|shipping|deploy(?:ment)?"
         r"|(?:[\w:-]+\s+)?(?:submission|upload|publication|rollout|sending))\b)",
         re.I)),
     # "There was no spill and no harm done", "no product reached a customer": the harm that

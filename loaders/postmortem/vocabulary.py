@@ -685,7 +685,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
     ("detected", _rx(r"detected(?:\s+at)?", r"detection(?:\s+(?:time|at))?$", r"first\s+detected", r"alerted(?:\s+at)?", r"reported(?:\s+at)?",
                      # "First noticed: 3:05 PM", "First seen", "First alert"
                      r"first\s+(?:noticed|seen|spotted|alert(?:ed)?|report(?:ed)?|page[d]?)(?:\s+(?:at|on))?",
-                     r"(?:spotted|noticed)(?:\s+at)?$",
+                     r"(?:spotted|noticed|found)(?:\s+at)?$",
                      r"discover(?:ed|y)(?:\s+(?:date|time|at|on))?", r"(?:date|time)\s+(?:of\s+)?discovery",
                      r"(?:date|time)\s+(?:detected|reported|discovered|found|noticed|identified)", r"fault\s+detected",
                      # "Gedetecteerd:", "Erkannt:", "Détecté :", "Detectado:", "Rilevato:", "Upptäckt:", "Terdeteksi:"
@@ -702,6 +702,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                       r"(?:back\s+)?online(?:\s+again)?(?:\s+at)?", r"back\s+up(?:\s+at)?",
                       r"(?:date|time)\s+(?:mitigated|restored|recovered)", r"service\s+restored(?:\s+at)?",
                       r"blocks\s+resumed", r"service\s+resumed",
+                      # "Back in range: 08:40": a measure back within its limits
+                      r"back\s+(?:in|within|to)\s+(?:range|spec(?:ification)?|limits?|tolerance)(?:\s+at)?",
                       # "Passengers released ... 1506": the people an entrapment held, let out
                       r"(?:passengers?|people|occupants|persons|staff|guests|riders|visitors)\s+(?:released|freed|rescued)(?:\s+at)?",
                       # "- Contained: 11:09 (key deactivated)": the harm stopped spreading
