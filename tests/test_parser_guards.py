@@ -3745,3 +3745,15 @@ def test_found_and_back_in_range_fields_and_caught_before_any_of_it_reached_a_pa
             "- Back in range: 19:40, Fri 14 Feb 2025\n")
     got = parse(text, "a.md")
     assert (got["detected_at"], got["mitigated_at"], got["near_miss"]) == ("2025-02-14T18:55:00Z", "2025-02-14T19:40:00Z", True)
+
+
+def test_a_thing_corrected_ends_the_harm_but_not_a_corrected_thing_still_to_come_nor_an_alert_added_to_a_record():
+    for entry, said in (("Corrected. Practice manager moves the result to the right patient and adds an alert to both records.", True),
+                        ("Rate table corrected; pay calculation re-run and checked.", True),
+                        ("Batch held as a precaution until a corrected file is verified.", False),
+                        ("Decision to send corrected letters with an apology.", False)):
+        text = (f"# Wrong result filed\n\n## Timeline (UTC, 2025-03-03)\n\n- 08:47 Result filed on the wrong patient.\n"
+                f"- 12:20 Vet phones the owner, who says the dog had no bloods: caught.\n- 12:35 {entry}\n")
+        assert (parse(text, "a.md")["mitigated_at"] == "2025-03-03T12:35:00Z") is said, entry
+    flag = "# X\n\n## Timeline (UTC, 2025-03-03)\n\n- 08:47 Result filed wrong.\n- 12:35 Manager adds an alert to both records.\n"
+    assert parse(flag, "a.md")["detected_at"] != "2025-03-03T12:35:00Z"

@@ -771,7 +771,13 @@ _UNNOTICED = {"no", "not", "nobody", "nothing", "never", "without", "didn't", "d
 # "alert fires; failed requests climb", nor "fires not long after")
 _CONTAINING = {"prevent", "prevents", "preventing", "prevented", "stop", "stops", "stopping", "stopped", "avoid",
                "avoiding", "avoided", "limit", "limiting", "limited", "halt", "halting", "halted"}
+# the wrong made right, as the entry's label ("Corrected. Lize moves the result ...") or said
+# of a thing ("Rate table corrected; ...", "Setpoint corrected to -18 °C"); not the adjective
+# of what is still to come ("until a corrected file is verified", "corrected letters printed")
+_CORRECTED = lazy_re.compile(r"^\W*corrected\s*[.:—–-]|(?<=\w )(?<!\ba )(?<!\bthe )corrected\b"
+                             r"(?=\s*(?:[.;,)]|$)|\s+(?:to|on|in|for|at|by|and|manually|across|everywhere)\b)", re.I)
 _ALARMS = {"alert", "alerts", "alarm", "alarms", "alerting", "monitoring", "pager", "page", "pages"}
+_FLAG_PUT = {"adds", "added", "add", "adding", "puts", "put", "places", "placed", "sets", "set", "attaches", "attached"}
 # the things an alarm's name qualifies ("alarm dialer", "alert thresholds"): equipment and settings
 _ALARM_DEVICES = {"dialer", "dialler", "dialers", "setpoint", "setpoints", "threshold", "thresholds",
                   "settings", "config", "configuration", "rules", "list", "lists", "limit", "limits", "routing", "policy"}
@@ -1329,6 +1335,9 @@ def _tag(e: Entry) -> None:
                     if kind == "detected" and w in _ALARMS and (words[i + 1:i + 2] and words[i + 1] in _ALARM_DEVICES
                                                                 or words[i + 2:i + 3] == ["set"] and words[i + 1] in _TO_BE):
                         continue   # "Alarm dialer switches to its battery", "offline alerts are set to e-mail only": the means, set up
+                    if kind == "detected" and w in ("alert", "alerts") and i >= 2 and words[i - 1] in ("an", "a") \
+                            and words[i - 2] in _FLAG_PUT:
+                        continue   # "adds an alert to both records": a flag put on a record, not an alarm
                     if kind == "detected" and w in _ALARMS and _ALARM_ENDS.intersection(words[i + 1:i + 3]):
                         # "alert auto-resolves", "alarms cleared": what it watched is back to
                         # normal (not "... auto-resolves as traffic dips, but errors continue")
@@ -1506,6 +1515,8 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")  # "Hotfix 2024.05.4-hf1 deployed: ownership check on ...": the fix out, by its version
     if "0" in said and (m := _AT_ZERO.search(e.text)) and not _NOT_WORKING.search(m.group(1)):
         e.tags.add("impact")     # "Launch success metric reaches 0%"
+    if "corrected" in said and _CORRECTED.search(e.text):
+        e.tags.add("mitigated")  # "14:35 — Corrected. Lize moves the result ...", "Rate table corrected; pay re-run"
     if "identified" in said and _IS_IDENTIFIED.search(e.text):
         e.tags.add("detected")   # "Problem is identified" (not "... is identified as a TLS timeout": a cause)
     if "first" in said and (_FIRST_SEEN.match(e.text) or _FIRST_CONTACT.search(e.text)):
