@@ -3757,3 +3757,14 @@ def test_a_thing_corrected_ends_the_harm_but_not_a_corrected_thing_still_to_come
         assert (parse(text, "a.md")["mitigated_at"] == "2025-03-03T12:35:00Z") is said, entry
     flag = "# X\n\n## Timeline (UTC, 2025-03-03)\n\n- 08:47 Result filed wrong.\n- 12:35 Manager adds an alert to both records.\n"
     assert parse(flag, "a.md")["detected_at"] != "2025-03-03T12:35:00Z"
+
+
+def test_an_indented_block_of_fields_padded_without_colons_and_lost_answers_are_harm():
+    text = ("Census online form: partial saves lost\n=======================================\n\nINCIDENT REPORT\n\n"
+            "  Incident no.      CEN25-INC-014\n  Incident date     Tuesday 12 August 2025\n  Classification    Level 2 (Significant)\n"
+            "  Category          Data loss\n  Status            Closed\n\nSUMMARY\n\nRespondents lost answers they had entered. "
+            "No data was disclosed to anyone else.\n")
+    got = parse(text, "a.txt")
+    assert (got["severity_level"], got["status"], got["incident_class"], got["near_miss"]) == (2, "Closed", "Data loss", False)
+    colons = "REPORT\n\nTitle       : ScanHub upload outage\nDate        : 12/02/2025\nPriority    : P2\nStatus      : Closed\n"
+    assert parse(colons, "a.txt")["title"] == "ScanHub upload outage"

@@ -1156,7 +1156,7 @@ _FORM_LINES = 30   # a form's padded fields head it
 # ... and name the incident (a job log's "STARTED    04:12:09  BATCH ..." names times only)
 _FORM_KEYS = frozenset(("title", "date", "severity", "status"))
 # a key in capitals, then three spaces or more, then its value: "PRIORITY           P2"
-_PADDED_FIELD = lazy_re.compile(r"([A-Z][A-Z0-9 &/.'()-]{0,30}?[A-Z)])\s{3,}(\S.*)")
+_PADDED_FIELD = lazy_re.compile(r"([A-Z][A-Za-z0-9 &/.'()-]{0,30}?[A-Za-z).])\s{3,}(\S.*)")
 
 
 # a mail's header saying its body is quoted-printable, and one encoded run of bytes
@@ -1269,16 +1269,22 @@ def _padded_fields(lines: list[str]) -> list[str]:
     true. (Not a table's rows: their first cell is no known key, or they are indented.)"""
     out = list(lines)
     run: list[int] = []
+    indent = 0   # (the block's own indent: "  Incident no.      CEN25-INC-014", a report's fields set in)
     for i, line in enumerate([*lines[:_FORM_LINES], ""]):
-        m = _PADDED_FIELD.fullmatch(line) if line[:1].isupper() and "   " in line else None
-        if m is not None and ":" not in m.group(1) and "   " not in m.group(2).rstrip():
+        body = line.lstrip(" ")
+        lead = len(line) - len(body)
+        m = _PADDED_FIELD.fullmatch(body) if body[:1].isupper() and "   " in body and lead <= 4 \
+            and (not run or lead == indent) else None
+        if m is not None and ":" not in m.group(1) and "   " not in m.group(2).rstrip() and m.group(2)[:1] not in ":=":
+            if not run:
+                indent = lead
             run.append(i)
             continue
-        if line[:1] == " " and run and line.strip():
+        if lead > indent and run and line.strip():
             continue   # (a value wrapped onto the next line, indented to it)
-        if len(run) >= 3 and any(meta_key(_PADDED_FIELD.fullmatch(lines[k]).group(1)) in _FORM_KEYS for k in run):
+        if len(run) >= 3 and any(meta_key(_PADDED_FIELD.fullmatch(lines[k].lstrip(" ")).group(1)) in _FORM_KEYS for k in run):
             for k in run:
-                f = _PADDED_FIELD.fullmatch(lines[k])
+                f = _PADDED_FIELD.fullmatch(lines[k].lstrip(" "))
                 out[k] = f"{f.group(1)}: {f.group(2)}"
         run = []
     return out
@@ -5376,6 +5382,11 @@ _HARMED = lazy_re.compile(
     r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|(?:saw|experienced)(?!\s+nothing\b))"
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
+    # (what people had entered, lost: "respondents ... lost answers they had entered", "loss of
+    # respondent-entered data"; not what they nearly lost, or would have)
+    r"|(?<!\bnearly\s)(?<!\balmost\s)(?<!\bhave\s)(?<!\bnot\s)\b(?:lost|losing)\s+(?:the\s+|their\s+|all\s+|some\s+)?"
+    r"(?:answers|work|entries|progress|changes|edits|submissions|saves|uploads)\b"
+    r"|(?<!\bno\s)\bloss\s+of\s+(?:[\w-]+\s+){0,2}?data\b"
     # (harm done twice or late: "bounced or went to spam", "duplicate payouts", "got the
     # notification twice", "were delayed by 40 minutes")
     # (someone on the receiving end: not "the payout file was written twice", a defect caught)
