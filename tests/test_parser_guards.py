@@ -3768,3 +3768,10 @@ def test_an_indented_block_of_fields_padded_without_colons_and_lost_answers_are_
     assert (got["severity_level"], got["status"], got["incident_class"], got["near_miss"]) == (2, "Closed", "Data loss", False)
     colons = "REPORT\n\nTitle       : ScanHub upload outage\nDate        : 12/02/2025\nPriority    : P2\nStatus      : Closed\n"
     assert parse(colons, "a.txt")["title"] == "ScanHub upload outage"
+
+
+def test_a_severity_level_rated_in_prose_and_a_minutes_status_field():
+    text = "# X\n\n## Summary\n\nThe incident was rated severity level 3 (on a scale of 1 to 4, 1 being the most severe).\n"
+    assert parse(text, "a.md")["severity_level"] == 3
+    minutes = "# Review minutes\n\nIncident ref: FLD-INC-0092 · Severity: SEV-3 · Minutes status: Agreed\n\n## Timeline\n\n- 04:00Z Cert expires.\n"
+    assert parse(minutes, "a.md")["status"] == "Agreed"

@@ -1928,8 +1928,9 @@ def _byline_severity(doc: Doc) -> str | None:
 _POINTER = lazy_re.compile(r"\W*(?:see|refer\s+to|per|cf\.?)\b", re.I)
 _EMPHASISED_NOTE = lazy_re.compile(r"[*_]{1,2}(\([^()]*\))[*_]{0,2}")
 _RATED_SEVERITY = lazy_re.compile(
-    r"\b(?:rated|classified|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
-    r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev(?:erity)?)[\s-]?[0-5])\b"
+    r"\b(?:rated|classified|classed|declared|graded|triaged)\s+(?:(?:this|it|the\s+(?:incident|outage|issue))\s+)?"
+    # ("The incident was rated severity level 3 (on a scale of 1 to 4 ...)")
+    r"(?:internally\s+)?(?:as\s+)?(?:an?\s+)?((?i:sev(?:erity)?)(?:\s+level)?[\s-]?[0-5])\b"
     r"|\b(?:rated|classified|classed|graded|triaged|logged|ran|treated|handled|call(?:ed|ing)?|tracked|filed)\s+(?:this|it|the\s+(?:incident|outage|issue))\s+(?:internally\s+)?(?:as\s+)?"
     # ("Internally we ran this as a Sev 1", "we logged it as a P1", "we called it a SEV1",
     # "I'd call it a P2", "calling it sev2, I'll drive")
@@ -2127,7 +2128,7 @@ _STILL_OPEN = lazy_re.compile(r"\W*(?:open|ongoing|active|investigating|unresolv
 
 
 _NAMES_WRITE_UP = lazy_re.compile(r"\b(?:post[\s-]?mortem|post[\s-]?incident|review|document|doc|report|write[\s-]?up|retro(?:spective)?"
-                                  r"|rca|pir|coe|rfo|analysis|notes|debrief)\b", re.I)
+                                  r"|rca|pir|coe|rfo|analysis|notes|minutes|debrief)\b", re.I)
 
 
 # a line that speaks of the clock: "times", "time zone", "local time", "hora", "heure", "Zeit"

@@ -774,7 +774,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                    # ("Incident status: OPEN (ride still down at handover)": the incident's
                    # state, read where no field states the write-up's)
                    r"|incident\s+"
-                   r"|(?:debrief\s+)?notes\s+|debrief\s+|rfo\s+"
+                   r"|(?:debrief\s+)?notes\s+|debrief\s+|rfo\s+|minutes\s+"
                    # a quality record's own: "NCR Status", "CAPA status", "8D status", "AAR status"
                    r"|ncr\s+|capa\s+|8d\s+|a3\s+|aar\s+)?status", r"state",
                    r"(?:doc(?:ument)?|post[\s-]?mortem|report|retro(?:spective)?|review)\s+state", r"estado", r"estatus", r"statut",
