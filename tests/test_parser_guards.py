@@ -3775,3 +3775,11 @@ def test_a_severity_level_rated_in_prose_and_a_minutes_status_field():
     assert parse(text, "a.md")["severity_level"] == 3
     minutes = "# Review minutes\n\nIncident ref: FLD-INC-0092 · Severity: SEV-3 · Minutes status: Agreed\n\n## Timeline\n\n- 04:00Z Cert expires.\n"
     assert parse(minutes, "a.md")["status"] == "Agreed"
+
+
+def test_a_story_that_names_an_earlier_day_again_takes_its_clocks_back_to_that_day():
+    text = ("# Card payments failing\n\n### Resolved · 31 Jul 2025, 18:42 UTC\n\nCard payments are working normally.\n\n"
+            "### Investigating · 31 Jul 2025, 16:05 UTC\n\nWe are looking into reports that card payments are failing.\n\n"
+            "## Post-incident summary\n\nYou can pay until 23:59 on 1 August without a penalty. Card payments failed from "
+            "15:48 UTC on 31 July. Our payment failure-rate alert fired at 16:02 UTC.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-07-31T16:02:00Z"

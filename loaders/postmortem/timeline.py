@@ -2986,8 +2986,10 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                         and 0 < (said - incident_date).days <= 60:
                     before = said   # ("results came back on Friday 14th March, emailed by the lab at 16:05")
                 if before is None and (before := _day_after(sentence, start + st.end, day or incident_date)) \
-                        and before > (day or incident_date):
-                    day = before   # ("We were notified at 8:05 AM PST on Thursday 22 May": the story moves on)
+                        and before >= incident_date and before != (day or incident_date):
+                    # ("We were notified at 8:05 AM PST on Thursday 22 May": the story moves on; or
+                    # back, "failed from 15:48 UTC on 31 July" after a deadline's "until 23:59 on 1 August")
+                    day = before
                 at = tp.stamp_datetime(st, before or day or incident_date, doc.zone)
             else:
                 at = tp.stamp_datetime(st, incident_date, doc.zone)
@@ -2995,9 +2997,11 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                     said_day = date(st.year or incident_date.year, st.month, st.day)
                 except ValueError:
                     said_day = None
-                if said_day is not None and said_day > (day or incident_date) \
+                if said_day is not None and said_day >= incident_date and said_day != (day or incident_date) \
                         and (said_day - incident_date).days <= 60:
-                    day = said_day   # ("at 8:05 AM PST on Thursday 22 May": the story's day moves on)
+                    # ("at 8:05 AM PST on Thursday 22 May": the story's day moves on; or back, "failed
+                    # from 15:48 UTC on 31 July" after a deadline's "until 23:59 on 1 August")
+                    day = said_day
             if at is None:
                 continue
             if (meridiem := _MERIDIEM.search(head[:st.end])) is not None:
