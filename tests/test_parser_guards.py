@@ -3783,3 +3783,12 @@ def test_a_story_that_names_an_earlier_day_again_takes_its_clocks_back_to_that_d
             "## Post-incident summary\n\nYou can pay until 23:59 on 1 August without a penalty. Card payments failed from "
             "15:48 UTC on 31 July. Our payment failure-rate alert fired at 16:02 UTC.\n")
     assert parse(text, "a.md")["detected_at"] == "2025-07-31T16:02:00Z"
+
+
+def test_a_risk_ratings_grade_is_the_severity_but_not_a_potential_ones():
+    text = ("Controlled drugs cabinet locked out\n===================================\n\n"
+            "    Incident ref:       BKA-CG-2025-014\n    Date of incident:   Thursday 17/04/2025\n"
+            "    Risk rating:        Likelihood 3 x Consequence 2 = 6 (Medium) -> Incident grade 3\n    Status:             Closed\n")
+    assert parse(text, "a.txt")["severity_level"] == 3
+    potential = "# Near miss\n\n| Field | Value |\n|---|---|\n| Risk rating (potential) | Likelihood 3 × Severity 5 = 15 – High |\n"
+    assert parse(potential, "a.md")["severity_level"] is None

@@ -786,6 +786,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"s[ée]v[ée]rit[ée]", r"gravit[ée]", r"severidad", r"gravedad", r"severidade", r"gravidade",
                      r"schweregrad", r"niveau\s+de\s+gravit[ée]", r"internal\s+(?:severity|priority)",
                      r"gravit[àa]", r"priorit[àa]", r"severit[àa]", r"classification", r"impact\s+(?:level|rating)", r"(?:severity|incident)\s+rating",
+                     # a risk matrix's product and the grade it gives: "Risk rating: Likelihood 3 x
+                     # Consequence 2 = 6 (Medium) -> Incident grade 3" (not a potential's, in a note: meta_key)
+                     r"risk\s+(?:rating|level)", r"incident\s+grade",
                      # Dutch and Polish: "Ernst", "Prioriteit", "Ważność", "Priorytet"
                      r"ernst(?:ig(?:heid|heidsniveau)?)?", r"prioriteit", r"wa[żz]no[śs][ćc]", r"priorytet",
                      r"priorit[äa]t", r"prioridad", r"prioridade", r"priorit[ée]",
@@ -842,6 +845,8 @@ def meta_key(key: str) -> str | None:
         return meta_key(halves[named.index(True)])
     if not k or len(k) > 40:
         return None
+    if note and "potential" in note.group().lower():
+        return None   # "Risk rating (potential)": what might have been, no level the incident had
     if note and _TTR_NOTE.search(note.group()) and _RECOVERY_KEY.match(k):
         return "ttr"   # "Time to recovery (TTR)": the team's own name for it says the close
     for name, rx in META_KEYS:
