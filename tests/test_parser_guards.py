@@ -3792,3 +3792,15 @@ def test_a_risk_ratings_grade_is_the_severity_but_not_a_potential_ones():
     assert parse(text, "a.txt")["severity_level"] == 3
     potential = "# Near miss\n\n| Field | Value |\n|---|---|\n| Risk rating (potential) | Likelihood 3 × Severity 5 = 15 – High |\n"
     assert parse(potential, "a.md")["severity_level"] is None
+
+
+def test_a_key_the_front_matter_names_as_a_place_is_no_ticket_and_a_boiler_relit_ends_the_harm():
+    text = ('+++\ntitle = "Reptile house heat loss"\narea = "Reptile House (RH-1 to RH-4)"\nproblem_ref = "PRB-0088"\n+++\n\n'
+            "# Reptile house heat loss\n\n## Timeline (UTC, 2025-07-14)\n\n- 13:20 Boiler 2 flame-failure lockout; heat loss begins.\n"
+            "- 20:10 Keeper opens the house, finds it cold and rings the duty manager.\n"
+            "- 21:05 Dan resets Boiler 2; it relit first time.\n\n## Next steps\n\n"
+            "- Re-enable every alarm point inhibited on RH-1 to RH-4 — Marcus Thiele — by 25 July 2025\n"
+            "- Link the follow-up to PRB-0088 — Marcus Thiele\n")
+    got = parse(text, "a.md")
+    assert got["mitigated_at"] == "2025-07-14T21:05:00Z"
+    assert [a["ticket"] for a in got["action_items"]] == [None, "PRB-0088"]

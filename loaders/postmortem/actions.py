@@ -679,15 +679,21 @@ def _dues_in_the_lists_order(items: list[dict], incident_date, order_hint: str |
             a["due"] = tp.iso_date(tp.due_date(v, incident_date, order))
 
 
+_RECORD_KEY = lazy_re.compile(r"ticket|jira|issue|problem|change|^id$|_id$|ref|incident|tracker|link|url|action", re.I)
+
+
 def _title_keys_are_no_tickets(doc, items: list[dict]) -> None:
     """A key the title names inside an item's words names the thing the incident befell, or
     the incident itself ("Cooling tower CT-1 ran without biocide" over "replace the float
     sensor on CT-1"), not the item's own ticket: the item takes another key its words give,
     or none."""
     title = next((s.title for s in doc.secs if s.level == 1), "") or ""
-    if not title or not any(a["ticket"] for a in items):
+    # (or the front matter, where it names the place or the plant: 'area = "Reptile House
+    # (RH-1 to RH-4)"'; not its keys for the incident's own record, "ticket", "jira", "id")
+    said = [str(v) for k, v in (doc.front or {}).items() if isinstance(v, str) and not _RECORD_KEY.search(str(k))]
+    if not (title or said) or not any(a["ticket"] for a in items):
         return
-    named = {m.group(1) for m in _JIRA_KEY.finditer(plain(title))}
+    named = {m.group(1) for text in (title, *said) for m in _JIRA_KEY.finditer(plain(text))}
     for a in items:
         if a["ticket"] in named:
             a["ticket"] = next((k.group(1) for k in _JIRA_KEY.finditer(a["text"]) if k.group(1) not in named), None)

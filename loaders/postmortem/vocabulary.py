@@ -1360,6 +1360,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     + ["remounted"]   # a file system back on its hosts
     # the people an entrapment held, let out: "doors opened and passengers released"
     + _variants("passengers people occupants staff guests riders visitors", "released freed rescued")
+    # a flame lit again, a measure back within its limits: "it relit first time", "All four zones
+    # back within range"
+    + ["relit", "re-lit", "back within range", "back in range", "back within limits", "back in spec"]
     # a machine back in use: "E4 back in service", "Pool 2 returned to service"
     + ["back in service", "back into service", "returned to service", "in service again"]
     # "shortfall cleared", "backlog cleared": the harm's own measure made good; "sanity job re-run, all green"
