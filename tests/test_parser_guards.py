@@ -3804,3 +3804,15 @@ def test_a_key_the_front_matter_names_as_a_place_is_no_ticket_and_a_boiler_relit
     got = parse(text, "a.md")
     assert got["mitigated_at"] == "2025-07-14T21:05:00Z"
     assert [a["ticket"] for a in got["action_items"]] == [None, "PRB-0088"]
+
+
+def test_a_tldr_window_above_the_sections_beats_the_impact_sections_remedy_hours_and_spotting_three_is_seeing():
+    text = ("# Booking portal offered blocked slots\n\n> **TL;DR** — On Tuesday 10 June 2025, between 07:12 and 09:41 UTC, our "
+            "booking portal let clients book into blocked slots. 61 bookings landed in blocked slots.\n\n"
+            "## Impact\n\n- 61 bookings in blocked slots.\n- Online booking was unavailable for all sites from 09:41 to 16:25.\n\n"
+            "## Timeline\n\n| Time | What happened |\n|---|---|\n| 07:12 | First booking lands in a blocked slot. |\n"
+            "| 09:05 | Reception spots three bookings in the theatre block and rings Practice Systems. |\n"
+            "| 09:41 | Online booking switched off. |\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
+        "2025-06-10T07:12:00Z", "2025-06-10T09:05:00Z", "2025-06-10T09:41:00Z")

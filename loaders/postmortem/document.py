@@ -4262,11 +4262,14 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     # 0730 - 1230 (UTC) |", before a range the summary's prose names: the abuse "between
     # 16:55 and 17:31", within it)
     found = _section_range(doc, "impact", incident_date)
-    if found and None not in found[:2] and (told := _section_range(doc, "summary", incident_date)) \
+    if found and None not in found[:2] and (told := _section_range(doc, "summary", incident_date)
+                                            or _opening_range(doc, incident_date)) \
             and None not in told[:2] and told[1] <= found[0] and _field_range(doc, incident_date) is None:
         # the summary's window of the harm ("overflowed ... from 03:26 to 04:57") ends before
         # the Impact section's starts ("Ridgeview Drive closed 06:10 to 09:15"): that one is
-        # an aftermath's hours, one harm among those the section lists
+        # an aftermath's hours, one harm among those the section lists (so does a TL;DR's
+        # above the sections: "between 07:12 and 09:41 BST ... let clients book into blocked
+        # slots", before "Online booking was unavailable ... from 09:41 to 16:25", the remedy's)
         return told
     found = found or _field_range(doc, incident_date) or _section_range(doc, "summary", incident_date)
     if found:
@@ -4288,13 +4291,8 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
         return found
     # whatever the sections say or not, a post's opening may state it ("from 17:09 EST to
     # approximately 23:42 EST ... were unavailable", before a TL;DR that does not)
-    for sentence in _SENTENCE.split(_opening_prose(doc)):
-        if _IMPACT_WORDS.search(sentence) and not _MEASURED_WINDOW.search(sentence) and not _REMEDY_HOURS.search(sentence):
-            found = _range_span(plain(sentence), incident_date, doc.zone, doc.order_hint)
-            if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]) \
-                    and not _A_MEETING.search(plain(sentence), max(0, found[2] - 50), found[3] + 30):
-                # (nor a meeting's hours with its note after them: "3:00 PM – 3:40 PM CEST · Recorded")
-                return found[:2]
+    if (found := _opening_range(doc, incident_date)) is not None:
+        return found
     # (or a later section's story says whom it harmed and from when to when: "Passengers
     # were affected from 08:52, when the first gate change failed to appear, until 09:58.")
     for s in doc.secs:
@@ -4306,6 +4304,18 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
                     if (m := _AFFECTED_FROM.search(sentence)) and (found := _range_span(sentence[m.end():], incident_date, doc.zone, doc.order_hint)):
                         return found[:2]
     return _window_field(doc)
+
+
+def _opening_range(doc: Doc, incident_date: date | None):
+    """The first window of the harm a sentence of the opening prose states, or None."""
+    for sentence in _SENTENCE.split(_opening_prose(doc)):
+        if _IMPACT_WORDS.search(sentence) and not _MEASURED_WINDOW.search(sentence) and not _REMEDY_HOURS.search(sentence):
+            found = _range_span(plain(sentence), incident_date, doc.zone, doc.order_hint)
+            if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]) \
+                    and not _A_MEETING.search(plain(sentence), max(0, found[2] - 50), found[3] + 30):
+                # (nor a meeting's hours with its note after them: "3:00 PM – 3:40 PM CEST · Recorded")
+                return found[:2]
+    return None
 
 
 # who was harmed, then from when: "Passengers were affected from 08:52, when ..., until 09:58"

@@ -638,7 +638,8 @@ _RINGS_ONE_OF_US = lazy_re.compile(r"\b(?:rings|rang|phones|phoned|calls|called)
 # someone telling one of us what they see: "Lab technician tells the IT officer that ..."
 _TELLS_THAT = lazy_re.compile(r"\btells\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|about)\b", re.I)
 # someone of ours seeing what is wrong: "Driver sees the box tilt", "Dispatcher sees 9 feeder lockouts"
-_SEES_IT = lazy_re.compile(r"\b(?:sees|saw|spots|spotted)\s+(?:the|a|an|that|\d+)\b", re.I)
+_SEES_IT = lazy_re.compile(r"\b(?:sees|saw|spots|spotted)\s+(?:the|a|an|that|\d+|two|three|four|five|six|seven|eight|nine|ten"
+                           r"|several|some|many|multiple|dozens)\b", re.I)
 # ... not the people harmed seeing it: "Customers saw errors", "players see a blank lobby"
 _THE_HARMED = lazy_re.compile(r"\b(?:customers?|users?|players?|guests?|members?|visitors?|clients?|shoppers?|people|patients?"
                               r"|riders?|passengers?|viewers?|fans?|callers?|students?|residents?|drivers?\s+in)\b", re.I)
