@@ -3816,3 +3816,10 @@ def test_a_tldr_window_above_the_sections_beats_the_impact_sections_remedy_hours
     got = parse(text, "a.md")
     assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
         "2025-06-10T07:12:00Z", "2025-06-10T09:05:00Z", "2025-06-10T09:41:00Z")
+
+
+def test_a_check_that_finds_a_machine_running_in_part_only_is_no_recovery():
+    text = ("# Kennel cooling failed\n\n## Timeline (UTC, 2025-07-09)\n\n- 20:20 RTU-2 compressor trips; supply air warms.\n"
+            "- 21:05 Attendant notices heavy panting and calls the supervisor.\n"
+            "- 21:15 Andre confirms RTU-2 is running fans only; calls facilities on-call.\n")
+    assert parse(text, "a.md")["mitigated_at"] is None

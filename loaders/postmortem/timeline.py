@@ -1367,8 +1367,10 @@ def _tag(e: Entry) -> None:
                 and not _EXPECTED.intersection(words[max(0, i - 2):i + 4]):
             e.tags.add("mitigated")  # "pod becomes 1/1 Running", "health turns Healthy"
         elif w in _VERIFIED and _WORKS.intersection(words[i + 1:i + 5]) \
-                and not _NEGATION.intersection(words[i + 1:i + 5]) and "not" not in words[i + 5:i + 7]:
-            # (nor what a check found broken: "confirms the online store has not been written")
+                and not _NEGATION.intersection(words[i + 1:i + 5]) and "not" not in words[i + 5:i + 7] \
+                and "only" not in words[i + 1:i + 8]:
+            # (nor what a check found broken: "confirms the online store has not been written",
+            # nor working in part: "confirms RTU-2 is running fans only")
             e.tags.add("mitigated")  # "Verified working", "User confirmed sign-in successful"
         elif w in _SWITCHING and (m := _FAILED_OVER.search(e.text)) and not _INTENT.intersection(words[max(0, i - 3):i]) \
                 and not _CONDITION.intersection(words):
