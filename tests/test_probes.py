@@ -170,9 +170,9 @@ FLOORS = {
     "blind-eu": 0.98,   # first look 0.859 (244/284 at e1a51e4; 245 at 1774e57); learned from (0.986)
     "blind-ev": 0.98,   # first look 0.876 (247/282 at e1a51e4; the same at 1774e57); learned from (0.982)
     "blind-ew": 0.97,   # first look 0.865 (243/281 at e1a51e4; the same at 1774e57); learned from (0.979)
-    "blind-ex": 0.88,   # first look 0.884 (252/285 at 8508f9a); not read
-    "blind-ey": 0.86,   # first look 0.864 (242/280 at 8508f9a); not read
-    "blind-ez": 0.91,   # first look 0.915 (259/283 at 8508f9a); not read
+    "blind-ex": 0.96,   # first look 0.884 (252/285 at 8508f9a; 253 at 261e6cd); learned from (0.968)
+    "blind-ey": 0.93,   # first look 0.864 (242/280 at 8508f9a; 241 at 261e6cd); learned from (0.939)
+    "blind-ez": 0.94,   # first look 0.915 (259/283 at 8508f9a; the same at 261e6cd); learned from (0.943)
     "blind-fa": 0.86,   # first look 0.870 (247/284 at f4ff081); not read
     "blind-fb": 0.91,   # first look 0.915 (259/283 at f4ff081); not read
     "blind-fc": 0.91,   # first look 0.915 (257/281 at f4ff081); not read
