@@ -3400,7 +3400,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             said_in_prose.append(prose() if prose is not None else ())
         return said_in_prose[0]
 
-    if impact_range and prose is not None and times.get("started_at") is None:
+    if impact_range and prose is not None and times.get("started_at") is None \
+            and _IMPACT_BEGAN.search(doc.text or "") is not None:   # (the prose read only where it may say so)
         # the opening's own statement of the harm's first moment, "Impact began with the unit
         # failure at 08:47", earlier the same day than a range a later section gives ("claims
         # system unavailable from 12:05 to 15:20": one harm of several, after the first)
