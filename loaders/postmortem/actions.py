@@ -683,13 +683,12 @@ _RECORD_KEY = lazy_re.compile(r"ticket|jira|issue|problem|change|^id$|_id$|ref|i
 
 
 def _title_keys_are_no_tickets(doc, items: list[dict]) -> None:
-    """A key the title names inside an item's words names the thing the incident befell, or
-    the incident itself ("Cooling tower CT-1 ran without biocide" over "replace the float
-    sensor on CT-1"), not the item's own ticket: the item takes another key its words give,
-    or none."""
+    """A key the title or the front matter names inside an item's words names the thing the
+    incident befell, or the incident itself ("Cooling tower CT-1 ran without biocide" over
+    "replace the float sensor on CT-1"; 'area = "Reptile House (RH-1 to RH-4)"'), not the
+    item's own ticket: the item takes another key its words give, or none. (Not the front
+    matter's keys for the incident's own record: "ticket", "jira", "problem_ref", "id".)"""
     title = next((s.title for s in doc.secs if s.level == 1), "") or ""
-    # (or the front matter, where it names the place or the plant: 'area = "Reptile House
-    # (RH-1 to RH-4)"'; not its keys for the incident's own record, "ticket", "jira", "id")
     said = [str(v) for k, v in (doc.front or {}).items() if isinstance(v, str) and not _RECORD_KEY.search(str(k))]
     if not (title or said) or not any(a["ticket"] for a in items):
         return

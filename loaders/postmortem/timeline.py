@@ -655,7 +655,8 @@ _PINGS_A_CHANNEL = lazy_re.compile(r"\b(?:pings|pinged)\s+#[\w-]+", re.I)
 # someone of ours finding a thing in a bad state: "scrolls the isolation list and finds zones 4
 # and 5 isolated", "Porter finds the plant room door unlocked" (not "finds the cause", nor what
 # had gone before: "They found their servers had gone down to weekend capacity at 6pm")
-_FINDS_IT_BAD = lazy_re.compile(r"\b(?:finds|found|discovers|discovered)\s+(?!no\b|nothing\b|that\b)(?:(?!cause|reason|fix|root|evidence|had\b|has\b|have\b|been\b)[\w'-]+\s+){1,6}?"
+_FINDS_IT_BAD = lazy_re.compile(r"\b(?:finds|found|discovers|discovered)\s+(?!no\b|nothing\b|that\b)"
+                                r"(?:(?!cause|reason|fix|root|evidence|had\b|has\b|have\b|been\b)[\w'-]+\s+){1,6}?"
                                 r"(?:isolated|tripped|off|open|unlocked|flooded|wet|missing|empty|down|stopped|disabled"
                                 r"|offline|frozen|broken|failed|jammed|stuck|blocked|leaking|dead|dark)\b", re.I)
 # a system's event put before the people who watch for it: "BMS event ESC-E4 STOP shown at
