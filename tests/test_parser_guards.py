@@ -3823,3 +3823,46 @@ def test_a_check_that_finds_a_machine_running_in_part_only_is_no_recovery():
             "- 21:05 Attendant notices heavy panting and calls the supervisor.\n"
             "- 21:15 Andre confirms RTU-2 is running fans only; calls facilities on-call.\n")
     assert parse(text, "a.md")["mitigated_at"] is None
+
+
+def test_a_bilingual_day_heading_dates_its_entries_and_their_zone_follows_the_clocks_change():
+    text = ("---\ntitle: Curing heaters lost power\noccurred: 2024-10-26\n---\n\n# Curing heaters lost power\n\n"
+            "All times are Norwegian local time.\n\n**Detected:** Sunday 07:40, when the foreman checked the app.\n\n"
+            "## Tidslinje / Timeline\n\n### Lørdag / Saturday 26 October\n\n"
+            "- 22:47 Guard switches off the board. Heaters and gateway lose power.\n\n"
+            "### Søndag / Sunday 27 October\n\n- 02:48 (CEST) Rule \"no data 4 h\" fires; e-mail only.\n"
+            "- 07:40 (CET) Foreman opens the app at home.\n- 08:05 Foreman finds the board off, switches it on.\n\n"
+            "### Mandag / Monday 28 October\n\n- 15:30 Slab accepted. Closed on site.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"], got["mitigated_at"], got["resolved_at"]) == (
+        "2024-10-26T20:47:00Z", "2024-10-27T06:40:00Z", "2024-10-27T07:05:00Z", "2024-10-28T14:30:00Z")
+
+
+@pytest.mark.parametrize("entry, tagged", [
+    ("Cache eviction job disabled during a migration and never turned back on", False),
+    ("Fire not yet under control", False),
+    ("Water level under control.", True),
+    ("Old certificate switched back on as the signing certificate.", True),
+])
+def test_a_thing_switched_back_on_or_under_control_ends_the_harm_unless_it_did_not(entry, tagged):
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, entry, 0)
+    _tag(e)
+    assert ("mitigated" in e.tags) is tagged
+
+
+def test_a_struck_item_after_its_bold_priority_is_done():
+    text = ("# Flood\n\n## What we're changing\n\n- **P2** Third pump on standby — owner: Callum Reeve — due 26/07/2024\n"
+            "- **P3** ~~Top up the existing gateway account as a stopgap~~\n  — owner: Ravi Sandhu\n")
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["open", "done"]
+
+
+def test_a_routine_meant_to_run_from_one_hour_to_another_is_no_impact_window_and_the_story_day_moves_on():
+    text = ("# Minutes — site diary overwritten\n\n| Field | Value |\n|---|---|\n| Incident date | Tuesday 14th January 2025 |\n\n"
+            "All times below are UK time.\n\n## What happened\n\n"
+            "The loss came to light on Thursday 16th January at 10:20, when AR opened the diary and found the day empty. "
+            "She rang TA, and LO raised ticket SLG-3391 with support at 10:45.\n\n"
+            "RP noted the tablet is \"meant\" to be docked in the gatehouse from 17:00 to 07:00.\n")
+    got = parse(text, "a.md")
+    assert got["detected_at"] == "2025-01-16T10:20:00Z"
+    assert got["mitigated_at"] is None

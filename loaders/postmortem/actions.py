@@ -2189,7 +2189,8 @@ _PROSE_WONT_DO = lazy_re.compile(r"won[’']?t\s*(?:do|fix)|wontfix|wont[\s_-]?d
                             r"|[(\[]\s*" + _DECIDED_AGAINST + r"\b|(?:^|[.!?]\s+)" + _DECIDED_AGAINST + r"[.!]?\s*$", re.I)
 # an item that opens struck through: "- ~~Verify the watchdog across a reboot.~~ Verified
 # 08-18" (not a field struck and written again, "~~Due 2025-11-15~~ Due 2025-12-01")
-_STRUCK = lazy_re.compile(r"^\s*~~(?P<struck>[^~]+)~~\W*(?P<after>\w*)")
+# (after a bold label of its own, as its priority: "**P3** ~~Top up the account~~ — owner: ...")
+_STRUCK = lazy_re.compile(r"^\s*(?:(?:\*\*|__)[^*_~\n]{1,16}(?:\*\*|__)\s*)?~~(?P<struck>[^~]+)~~\W*(?P<after>\w*)")
 
 
 def _struck_done(text: str) -> bool:

@@ -4066,8 +4066,11 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     # state the zone its own times are in, "Client logs are in EDT:")
     for s in sorted(doc.of_kind("timeline"), key=lambda s: id(s) in doc.by_shape):
         candidates.append(s.title)
+        # (a day's part of the timeline: its first entry's "02:48 (CEST)" is that entry's
+        # clock; its table's header may still name the column's zone)
+        part = s.parent is not None and doc.kinds.get(id(s.parent)) == "timeline"
         for b in s.blocks[:3]:
-            if b.kind in ("para", "item"):
+            if b.kind in ("para", "item") and not part:
                 candidates.append(b.text)
             elif b.kind == "table" and b.rows:
                 # (the first column that names a zone: "| ET | Play Console (UTC) | ...": the
@@ -4238,7 +4241,8 @@ _MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:n
                                    r"\s+(?:between|from)\b"
                                    # ... or a routine's hours: "most fleets dispatch between 06:30 and 08:00",
                                    # "we normally see ... between", "on a typical weekday ... between"
-                                   r"|\b(?:usually|normally|typically|generally|ordinarily)\b[^.;]{0,60}?\bbetween\b"
+                                   # ("the tablet is \"meant\" to be docked in the gatehouse from 17:00 to 07:00")
+                                   r"|\b(?:usually|normally|typically|generally|ordinarily|meant|supposed)\b[^.;]{0,60}?\b(?:between|from)\b"
                                    r"|\bon\s+a\s+(?:normal|typical|usual|regular)\s+\w+\b[^.;]{0,60}?\bbetween\b"
                                    r"|\bmost\s+[a-z]+\s+(?:dispatch|start|begin|arrive|leave|commute|travel|shop|order|book|log\s+in)\s+between\b"
                                    # ("we saw almost 41,000, most of them between 6:30 and 7:30 AM")

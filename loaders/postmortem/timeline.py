@@ -509,6 +509,7 @@ def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, 
 
 
 _PHRASES = _index()
+_NOT_SO = frozenset(("never", "not"))
 # all of it well again: "Verified all systems operational", "everything back to normal"
 _ALL_WELL = lazy_re.compile(r"\b(?:all|every|everything|everywhere|fully|full)\b", re.I)
 _NOT_ALL = lazy_re.compile(r"\ball\s+(?:but|except)\b|\bnot\s+(?:yet\s+)?(?:fully|all|every)|\bpersist|\bstill\b|\bpartial", re.I)
@@ -1301,6 +1302,9 @@ def _tag(e: Entry) -> None:
                             or words[max(0, i - 4):i] and "%" in e.text and _partly(e.text, w)
                             # "Failures resume": the harm going on again, not the work
                             or i and w.startswith("resum") and words[i - 1] in _HARM_RESUMING
+                            # "disabled during a migration and never turned back on", "not yet
+                            # under control": it did not happen
+                            or not _NOT_SO.isdisjoint(words[max(0, i - 2):i])
                             or _CAUSED_IT.search(e.text)):
                         # an aim, a failure or a forecast ("full recovery expected"), a fix
                         # somewhere else ("fix deployed to staging"), or the change that
@@ -1899,7 +1903,8 @@ _HANDLE_THEN_WHEN = lazy_re.compile(r"^(?:[^\w\s@]+\s*)?@?[\w.-]{2,39}\s+(?:comm
 
 
 # a heading's last part after a dash or a colon ("Phase 2 — Wednesday 19 January", "Day two: 19 Jan")
-_DAY_AFTER_LABEL = lazy_re.compile(r"\s(?:[—–-]|:)\s+([^—–:]{4,40})$")
+# (or a bilingual heading's second name: "### Lørdag / Saturday 26 October")
+_DAY_AFTER_LABEL = lazy_re.compile(r"\s(?:[—–/-]|:)\s+([^—–:/]{4,40})$")
 
 
 def _harm_below(r: _Reader, e: Entry, children: list[str]) -> None:
@@ -2989,6 +2994,10 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 if before is None and (said := _day_on_before(sentence, start, day or incident_date)) is not None \
                         and 0 < (said - incident_date).days <= 60:
                     before = said   # ("results came back on Friday 14th March, emailed by the lab at 16:05")
+                    if said > (day or incident_date):
+                        # ("The loss came to light on Thursday 16th January at 10:20. ... LO raised a
+                        # ticket at 10:45": the story has moved on to that day)
+                        day = said
                 if before is None and (before := _day_after(sentence, start + st.end, day or incident_date)) \
                         and before >= incident_date and before != (day or incident_date):
                     # ("We were notified at 8:05 AM PST on Thursday 22 May": the story moves on; or
@@ -3735,6 +3744,12 @@ def _meta_time(value: str, doc, incident_date, line: int | None = None):
         return None
     if not st.has_date and incident_date is not None and (day := _day_after_clock(text[st.end:], doc.order_hint, incident_date)):
         st.year, st.month, st.day = day.year, day.month, day.day   # "2:40 PM, Wed 10/15 — bearing replaced"
+    elif not st.has_date and incident_date is not None and (wd := _WEEKDAY_FIRST.match(text)) is not None \
+            and (ahead := (tp.weekday(wd.group(1)) - incident_date.weekday()) % 7) <= 3:
+        # "**Detected:** Sunday 07:40" of an incident begun on the Saturday: that weekday,
+        # on the incident's day or in the few days after it
+        day = incident_date + timedelta(days=ahead)
+        st.year, st.month, st.day = day.year, day.month, day.day
     try:
         dt = tp.stamp_datetime(st, incident_date, doc.zone)
     except (OverflowError, ValueError):   # (past the first or last day a datetime holds)

@@ -1052,7 +1052,7 @@ EVENT_WORDS: dict[str, list[str]] = {
         "unreachable degraded degradation latency 5xx timeout timeouts spike spikes jump "
         "jumps drop drops dropped crash crashes crashed crashing broken elevated unable "
         "stopped stall stalls stalled saturated saturation exhausted exhaustion impact "
-        "impacted disrupted disruption lost loss overload overloaded offline exploit exploits exploited experiencing "
+        "impacted disrupted disruption loses lost loss overload overloaded offline exploit exploits exploited experiencing "
         # ("First oversold booking", "orders double-charged"): sold or charged what should not have been
         "oversold overbooked double-charged double-booked "
         # a machine's emergency stop: "E-stop, ZONE 6 OVERTRAVEL", "Ride e-stopped at 12:48"
@@ -1082,6 +1082,9 @@ EVENT_WORDS: dict[str, list[str]] = {
        # "a mistake was made which resulted in some data being deleted from the archive"
        "data being deleted", "data was deleted", "data were deleted", "data has been deleted",
        "data have been deleted", "data got deleted",
+       # "Heaters and gateway lose power" (not "a restart would lose 3 h": what it would cost)
+       *[f"lose {n}" for n in ("power", "access", "light", "signal", "connectivity", "connection", "network",
+                               "contact", "sync", "their", "its")],
        # money taken wrongly: "31 customers charged a second time", "double charges"
        "charged twice", "charged a second time", "double charged", "double-charged", "double charge",
        "double charges", "overcharged",
@@ -1100,7 +1103,7 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "Sentry spike -> Slack #payments-alerts -> Tane sees it", "I spot it in #db-alerts"
     + ["sees it", "spots it", "spot it", "spots the", "spots a", "spots an", "sees the alert", "saw the alert"]
     # a story's "We found out at 6:40 a.m.", "we first learned of it from a customer"
-    + ["we found out", "found out about", "we learned of", "we learned about", "we first learned", "we first heard"]
+    + ["we found out", "found out about", "came to light", "comes to light", "we learned of", "we learned about", "we first learned", "we first heard"]
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
        # "Garage operator is calling to hotline" (a customer's call, however the sentence is built)
@@ -1358,6 +1361,12 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"no further {n}" for n in ("duplicate", "duplicates", "errors", "failures", "crashes", "charges",
                                    "double", "removals", "rejections")]
     + ["remounted"]   # a file system back on its hosts
+    # "Water level under control", "fire brought under control" (not "not yet under control")
+    + ["under control"]
+    # what was switched off, on again: "finds the board off, switches it on", "breaker turned back on"
+    + [f"{v} {o}{b}on" for v in ("switches", "switched", "turns", "turned")
+       for o in ("it ", "them ", "") for b in ("back ", "") if o or b]
+    + ["powered back up", "powered back on", "powered up again", "powered again", "power back on"]
     # the people an entrapment held, let out: "doors opened and passengers released"
     + _variants("passengers people occupants staff guests riders visitors", "released freed rescued")
     # a flame lit again, a measure back within its limits: "it relit first time", "All four zones
