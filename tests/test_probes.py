@@ -176,6 +176,9 @@ FLOORS = {
     "blind-fa": 0.86,   # first look 0.870 (247/284 at f4ff081); not read
     "blind-fb": 0.91,   # first look 0.915 (259/283 at f4ff081); not read
     "blind-fc": 0.91,   # first look 0.915 (257/281 at f4ff081); not read
+    "blind-fd": 0.92,   # first look 0.926 (261/282 at 39f5cf3); not read
+    "blind-fe": 0.93,   # first look 0.936 (265/283 at 39f5cf3); not read
+    "blind-ff": 0.88,   # first look 0.890 (251/282 at 39f5cf3); not read
 }
 
 
