@@ -3866,3 +3866,17 @@ def test_a_routine_meant_to_run_from_one_hour_to_another_is_no_impact_window_and
     got = parse(text, "a.md")
     assert got["detected_at"] == "2025-01-16T10:20:00Z"
     assert got["mitigated_at"] is None
+
+
+def test_the_story_below_a_status_pages_updates_times_the_harm_the_updates_posted_later():
+    text = ("# CDE unavailable\n\nAll times on this page are UTC.\n\n## Updates\n\n"
+            "### Resolved — 3 Apr 2025, 16:45Z\nWorking normally since 16:30Z. We are closing this incident.\n\n"
+            "### Monitoring — 3 Apr 2025, 14:20Z\nDrawings can be opened again on all projects (read-only).\n\n"
+            "### Identified — 3 Apr 2025, 10:31Z\nThe database ran out of disk space.\n\n"
+            "### Investigating — 3 Apr 2025, 09:18Z\nThe CDE is not loading. We are investigating.\n\n"
+            "## What happened\n\nFrom 08:52Z the document database stopped accepting writes. Our uptime monitor paged "
+            "the on-call engineer at 09:03Z. Read-only access came back at 13:58Z; we consider the incident mitigated "
+            "from that point.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
+        "2025-04-03T08:52:00Z", "2025-04-03T09:03:00Z", "2025-04-03T13:58:00Z")

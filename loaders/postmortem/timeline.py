@@ -3433,6 +3433,19 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     start = times.get("started_at")
     if start is not None and ttd is not None:
         put("detected_at", start + timedelta(minutes=ttd), "stated_duration")
+    if doc.newest_first and detection_told is not None and timed:
+        # a status page's updates, posted after what they tell, and the story below them
+        # ("From 08:52Z the database stopped accepting writes", "Read-only access came back at
+        # 13:58Z"): the story's own moments of the harm, within what the updates span
+        story = [e for e in detection_told() if timed[0].at - timedelta(hours=12) <= e.at <= timed[-1].at]
+        if start is None:
+            put("started_at", next((e.at for e in story if "impact" in e.tags and "detected" not in e.tags
+                                    and e.at < timed[0].at), None), "status_story")
+            start = times.get("started_at")
+        listed = first("mitigated", after=start)
+        put("mitigated_at", next((e.at for e in story if "mitigated" in e.tags and "detected" not in e.tags
+                                  and listed is not None and (start is None or e.at > start) and e.at < listed), None),
+            "status_story")
     if detection_told is not None:
         # "Our monitor alerted at 14:11 UTC" in a Detection section, before the timeline's
         # first detection (a status page's "Investigating" post, made once the team knew):
