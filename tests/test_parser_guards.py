@@ -3880,3 +3880,26 @@ def test_the_story_below_a_status_pages_updates_times_the_harm_the_updates_poste
     got = parse(text, "a.md")
     assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
         "2025-04-03T08:52:00Z", "2025-04-03T09:03:00Z", "2025-04-03T13:58:00Z")
+
+
+def test_a_block_of_time_fields_each_a_four_digit_clock_alone_times_the_incident():
+    text = ("GATE A TURNSTILES REJECTED ALL WORKERS\n=====================================\n\n"
+            "    Incident date:   Wed 12/02/2025   (dates in this report are DD/MM/YYYY)\n"
+            "    Times:           Australian Eastern, Sydney local (daylight saving in force)\n\n"
+            "    Impact start:    0545\n    Detected:        0552\n    Mitigated:       0612 (manual entry)\n"
+            "    Resolved:        1130\n\n\nTIMELINE (Sydney time, 12/02 unless stated)\n\n"
+            "0545  Gate A turnstiles opened for the day. First workers refused at the readers.\n")
+    got = parse(text, "a.txt")
+    assert (got["started_at"], got["detected_at"], got["resolved_at"]) == (
+        "2025-02-11T18:45:00Z", "2025-02-11T18:52:00Z", "2025-02-12T00:30:00Z")
+
+
+def test_a_workaround_the_opening_states_inside_the_impact_window_is_the_mitigation():
+    text = ("# E-docket feed outage\n\nOn Thursday 20 March 2025 the dockets stopped arriving.\n\n"
+            "Short version: the feed was down from 05:40 to 10:50. We knew at 06:15, when truck 1 turned up with "
+            "nothing on the tablet. We had a workable way around it from 07:05, once the plant started e-mailing "
+            "PDF dockets.\n\n## Next steps\n\n- Ask the plant for a contact who can check the feed. (Priya, commercial)\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"], got["resolved_at"]) == (
+        "2025-03-20T05:40:00Z", "2025-03-20T07:05:00Z", "2025-03-20T10:50:00Z")
+    assert [a["owner"] for a in got["action_items"]] == ["Priya"]

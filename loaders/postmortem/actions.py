@@ -1710,8 +1710,9 @@ def _closing_name(text: str) -> str | None:
             names = people   # (the person beside their role: "(Alison Reid, Operations Manager)")
         # (a team's short name beside the person, "[Cerys Moss, CX]", "(Dana, SRE)", is a note;
         # so is a team named before them, "(Finance, Tom Becker)", "(Data Platform, Olu Bello, ...)")
-        if len(names) == 1 and all(p in names or _a_note(p) or (k and _TEAM_CODE.match(p)) or _a_body(p)
-                                   for k, p in enumerate(parts)):
+        # (or a role or team in small letters after them: "(Priya, commercial)")
+        if len(names) == 1 and all(p in names or _a_note(p) or (k and (_TEAM_CODE.match(p) or _ROLE_IN_WORDS.fullmatch(p)))
+                                   or _a_body(p) for k, p in enumerate(parts)):
             return names[0]
     # or set apart by spaced hyphens, as a plain-text form's answer writes "action, who, by
     # when": "Merge on student ID ... - Rafael - done 6/17" (a note after the name: a

@@ -510,6 +510,8 @@ def _index() -> dict[str, list[tuple[int, dict[tuple[str, ...], list[tuple[str, 
 
 _PHRASES = _index()
 _NOT_SO = frozenset(("never", "not"))
+# a workaround said to be in place: "a workable way around it from 07:05", "workaround live at 09:10"
+_WORKAROUND_SAID = lazy_re.compile(r"\bwork-?around\b|\bway\s+a?round\s+(?:it|the\s+(?:fault|outage|problem))\b", re.I)
 # all of it well again: "Verified all systems operational", "everything back to normal"
 _ALL_WELL = lazy_re.compile(r"\b(?:all|every|everything|everywhere|fully|full)\b", re.I)
 _NOT_ALL = lazy_re.compile(r"\ball\s+(?:but|except)\b|\bnot\s+(?:yet\s+)?(?:fully|all|every)|\bpersist|\bstill\b|\bpartial", re.I)
@@ -3427,6 +3429,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     put("mitigated_at", first("mitigated", markers=True), "timeline_marker")
     # an incident closed, re-opened and closed again ends at its last close
     put("resolved_at", last("resolved", markers=True), "timeline_marker")
+    if impact_range and prose is not None and times.get("mitigated_at") is None \
+            and _WORKAROUND_SAID.search(doc.text or "") is not None:   # (the prose read only where it may say so)
+        # "the feed was down from 05:40 to 10:50 ... We had a workable way around it from
+        # 07:05": the harm eased when the workaround began, before the fault was fixed
+        put("mitigated_at", next((e.at for e in prose_entries_once() if _WORKAROUND_SAID.search(e.text)
+                                  and impact_range[0] < e.at < impact_range[1]), None), "opening_prose_workaround")
     if impact_range:
         put("mitigated_at", to_the_second(impact_range[1]), "impact_range")
 
@@ -3565,7 +3573,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     guess = not ("started" in doc.meta and _NONE_SAID.match(plain(doc.meta["started"][0])))
     # a metadata date that carries a clock ("**Date:** 16/03/2020 3am UTC") says when the
     # incident happened: its start, when nothing more specific does and detection is not earlier
-    if guess and times.get("started_at") is None and "date" in doc.meta:
+    if guess and times.get("started_at") is None and "date" in doc.meta and not doc.meta["date"][0].strip().isdigit():
         at = _meta_time(doc.meta["date"][0], doc, incident_date, doc.meta["date"][1])
         if at is not None and (det is None or at <= det):
             put("started_at", at, "metadata_date")
@@ -3611,6 +3619,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         later = [e for e in timed if "mitigated" in e.tags and e.at > times["mitigated_at"]]
         if later and _ALL_WELL.search(later[-1].text) and not _NOT_ALL.search(later[-1].text):
             put("resolved_at", later[-1].at, "timeline_full_recovery")
+    if sources.get("mitigated_at") == "opening_prose_workaround":
+        put("resolved_at", to_the_second(impact_range[1]), "impact_range")   # (the fault's own end, after the workaround)
     if times.get("resolved_at") is None and times.get("mitigated_at") is not None \
             and front(doc, "resolved") is not False and not doc.incident_still_open \
             and not _RESOLUTION_PENDING.search(doc.text) \
@@ -3798,7 +3808,8 @@ _NUMERIC_DAY_AFTER = lazy_re.compile(r"[\s,]*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri
 
 
 # (words or a note after it, not a month: "2024 Mar" is a year)
-_FOUR_DIGIT_CLOCK = lazy_re.compile(r"([01]\d|2[0-3])([0-5]\d)(?=\s+(?!(?:" + tp.MONTH_STEMS + r")[a-z]*\b)[^\W\d_]|\s*\()",
+# ("Impact start:    0545": or the value's only word, in a block of time fields)
+_FOUR_DIGIT_CLOCK = lazy_re.compile(r"([01]\d|2[0-3])([0-5]\d)(?=\s+(?!(?:" + tp.MONTH_STEMS + r")[a-z]*\b)[^\W\d_]|\s*\(|\s*$)",
                                     re.I)
 # "**Status**: Closed April 14, 2026 at 10am PT": a status that says when it closed
 # (and in Spanish, French, Portuguese and German: "Resuelto (cierre 21-oct-2025 01:30 UTC)";
