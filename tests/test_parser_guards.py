@@ -3903,3 +3903,13 @@ def test_a_workaround_the_opening_states_inside_the_impact_window_is_the_mitigat
     assert (got["started_at"], got["mitigated_at"], got["resolved_at"]) == (
         "2025-03-20T05:40:00Z", "2025-03-20T07:05:00Z", "2025-03-20T10:50:00Z")
     assert [a["owner"] for a in got["action_items"]] == ["Priya"]
+
+
+def test_the_day_the_opening_names_with_its_weekday_beats_a_background_day_narrated_after_it():
+    text = ("# Incident memo — trigger not notified\n\n**Date:** 11 April 2025\n**Status:** Submitted\n\n---\n\n"
+            "This memo reports an Amber trigger breach on the monitoring next to our excavation on **Friday 4 April "
+            "2025**, and our failure to notify the rail manager within one hour.\n\n"
+            "## Monitoring arrangements (background)\n\n"
+            "On 1 April the monitoring consultant moved their alert platform to a new cloud service.\n\n"
+            "## Sequence of events\n\n1. Fri 4 Apr, 14:22 — ATS cycle reports RP-07 at -8.4 mm.\n")
+    assert parse(text, "a.md")["date"] == "2025-04-04"

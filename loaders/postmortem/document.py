@@ -3830,7 +3830,17 @@ def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
     "on <date>" shortly after words saying what went wrong). One without a year ("On
     Tuesday January 9") is the last such day on or before the document's own date."""
     text = _opening_prose(doc)
-    found = _narrated_by(_narrations(text), text, doc, dated)
+    narrations = _narrations(text)
+    first = next(narrations, None)
+    if first is not None and dated is not None \
+            and (m := _ON_WEEKDAY_DATE.search(told := _without_clock_changes(text[:min(first.start(), 600)]))) \
+            and (said := _weekday_fitting_day(told[m.start():m.end() + 40], doc.order_hint, dated)) is not None:
+        # "This memo reports an Amber trigger breach ... on Friday 4 April 2025", before the
+        # background's "On 1 April the consultant moved their platform": the day the
+        # opening names first, with its weekday, is the incident's (not the day the clocks
+        # changed: "Daylight saving time ended on Sunday, November 5")
+        return said
+    found = _narrated_by(itertools.chain((first,) if first is not None else (), narrations), text, doc, dated)
     if found is None:
         head = text[:600]
         ons = (m for m in _ON_DAY.finditer(head)
