@@ -3913,3 +3913,22 @@ def test_the_day_the_opening_names_with_its_weekday_beats_a_background_day_narra
             "On 1 April the monitoring consultant moved their alert platform to a new cloud service.\n\n"
             "## Sequence of events\n\n1. Fri 4 Apr, 14:22 — ATS cycle reports RP-07 at -8.4 mm.\n")
     assert parse(text, "a.md")["date"] == "2025-04-04"
+
+
+def test_an_ordinal_date_field_dates_the_incident_and_a_summarys_time_to_detect_line_times_detection():
+    text = ("# Overdue-rent reminders sent to tenants who had paid\n\n"
+            "**Incident date:** 2025-058 (Thursday). We use ordinal dates.\n"
+            "**Severity:** S2 · **Status:** Closed · **Written:** 2025-03-05 by Sato Mika\n**Times:** Japan time (UTC+9)\n\n"
+            "## Summary\n\nOn the morning of the 27th the import stopped partway through the file.\n\n"
+            "Time to detect: 7 minutes (first tenant call).\n\n## What happened\n\n"
+            "Impact began at 09:00, when the dunning job sent 2,611 reminders. At 09:34 Sato was paged.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"], got["detected_at"]) == ("2025-02-27", "2025-02-27T00:00:00Z", "2025-02-27T00:07:00Z")
+
+
+def test_a_report_number_like_an_ordinal_date_with_the_wrong_weekday_dates_nothing():
+    from loaders.postmortem.document import _ordinal_day
+    assert _ordinal_day("2025-058 (Thursday)").isoformat() == "2025-02-27"
+    assert _ordinal_day("2025-058 (Monday)") is None
+    assert _ordinal_day("2025-400") is None
+    assert _ordinal_day("2025-058-A") is None

@@ -2319,6 +2319,12 @@ def _collect_metadata(doc: Doc) -> None:
                 for key, value, ln, key_text in fields:
                     put(key, value, ln, key_text)
                 continue
+            if b.kind == "para" and kind == "summary" and len(b.rows) == 1 and b.text[:1] in "TtMm" \
+                    and (tt := _TIME_TO_LINE.match(plain(b.text).strip())) is not None \
+                    and (key := meta_key(tt.group(1))) in ("ttd", "ttm", "ttr"):
+                # "Time to detect: 7 minutes (first tenant call)." a line of its own in the summary
+                put(key, tt.group(2), b.line, tt.group(1))
+                continue
             if b.kind == "para" or b.kind == "item":
                 kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
                 # "From: ... / Date: Tue, Feb 11, 2025 at 4:12 PM / Subject: ...": a mail's
@@ -2910,6 +2916,26 @@ def _published_key(doc: Doc) -> bool:
     return key in _PUBLISHED_KEYS
 
 
+# an ISO ordinal date opening a Date field, its day of the year: "**Incident date:** 2025-058
+# (Thursday)" (a bank's files named by the day of the year), a weekday after it that fits
+_ORDINAL_DAY = lazy_re.compile(r"^\W*(\d{4})-(\d{3})(?![\d-])\W*(?:\(?\s*((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)\b)?", re.I)
+
+
+_TIME_TO_LINE = lazy_re.compile(r"^(time\s+to\s+[a-z]+|mtt[dr]|tt[dmr])\s*:\s*(.{1,80})$", re.I)
+
+
+def _ordinal_day(value: str) -> date | None:
+    """The day an ISO ordinal date opening a field's value names ("2025-058" is 27 February
+    2025), or None; a weekday named after it must be that day's."""
+    m = _ORDINAL_DAY.match(plain(value))
+    if m is None or not 1 <= int(m.group(2)) <= 366:
+        return None
+    day = date(int(m.group(1)), 1, 1) + timedelta(days=int(m.group(2)) - 1)
+    if day.year != int(m.group(1)) or m.group(3) and tp.weekday(m.group(3)) != day.weekday():
+        return None
+    return day
+
+
 def _incident_date(doc: Doc, title: str | None, summary: str | None,
                    title_day: date | None) -> tuple[date | None, str | None]:
     """The day the incident happened, from the strongest evidence: front matter, a
@@ -2934,7 +2960,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         return stated, None
     found, source = date_value(front(doc, "date")), "front matter"
     if found is None and "date" in doc.meta:
-        found, source = tp.find_date(doc.meta["date"][0], hint), "metadata"
+        found, source = tp.find_date(doc.meta["date"][0], hint) or _ordinal_day(doc.meta["date"][0]), "metadata"
     if found is None and title:
         found, source = title_day, "title"
         if found is None and (found := _named_day(title)) is not None:
