@@ -3932,3 +3932,16 @@ def test_a_report_number_like_an_ordinal_date_with_the_wrong_weekday_dates_nothi
     assert _ordinal_day("2025-058 (Monday)") is None
     assert _ordinal_day("2025-400") is None
     assert _ordinal_day("2025-058-A") is None
+
+
+def test_the_moment_the_writer_takes_as_the_start_beats_the_timelines_cause_and_midnight_on_a_night_is_the_next_day():
+    text = ("---\ntitle: E-filing blocked by expired certificate\ndate: 2025-06-20\n---\n\n"
+            "# E-filing blocked by expired certificate\n\n*Post-incident review · vendredi 20 juin 2025*\n\n"
+            "All times are Paris time, UTC+2.\n\n## Summary\n\nThe certificate expired at midnight on Thursday night. "
+            "Nobody tried to file anything until 09:20 on Friday, which we take as the start of impact. IT knew at 09:50 "
+            "when our paralegal called the helpdesk. The harm was contained at 14:00, when the judge accepted them.\n\n"
+            "## Timeline\n\n### 00:00 — Firm certificate expires\nNo alert; expiry is not monitored.\n\n"
+            "### 09:50 — Helpdesk call\nInès calls IT.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"], got["mitigated_at"]) == (
+        "2025-06-20", "2025-06-20T07:20:00Z", "2025-06-20T12:00:00Z")

@@ -3554,6 +3554,9 @@ def _relative_day(opening: str, posted: date) -> date | None:
     if back == 0 and m.group("lead").lower() in ("last", "letzten", "this past"):
         back = 7
     day = posted - timedelta(days=back)
+    if back and opening[max(0, m.start() - 10):m.start()].rstrip().lower().endswith("midnight") \
+            and opening[m.end():m.end() + 7].lower().startswith(" night"):
+        return day + timedelta(days=1)   # ("expired at midnight on Thursday night": as Friday began)
     if (nth := _THE_NTH.match(opening, m.end())) is not None:
         # "Last Tuesday (the 4th)": the Tuesday that fell on the 4th, within five weeks back
         return next((d for d in (day - timedelta(weeks=k) for k in range(5)) if d.day == int(nth.group(1))), day)

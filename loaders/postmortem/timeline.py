@@ -953,6 +953,9 @@ _RESTORED_FR = lazy_re.compile(r"^\W*r[ée]tablissement\b(?!\s+(?:en\s+cours|par
 # growing" nor "impact. Resolved to fail over"
 _IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+(?:been\s+)?)?(?:stopped|ceased|resolved|ends|ended|mitigated)\b"
                            r"(?![ \t]+(?:growing|spreading|increasing|rising|to)\b)", re.I)
+# the writer saying which moment they count as the start: "which we take as the start of impact"
+_START_TAKEN = lazy_re.compile(r"\b(?:take|took|count|counted|consider|considered|treat|treated)\s+(?:this|that|it\s+)?as\s+the\s+"
+                               r"(?:start|beginning|onset)\b", re.I)
 # the writer stating when the harm began, "Impact began with the unit failure at 08:47"
 _IMPACT_BEGAN = lazy_re.compile(r"\b(?:customer\s+|user\s+)?impact\s+(?:began|begins|started|starts|commenced)\b"
                                 r"(?!\s+to\s+(?:grow|spread|rise|ease|fall|drop))", re.I)
@@ -3495,6 +3498,15 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
             reported = impact
         else:
             put("started_at", impact, "timeline_impact")
+    if sources.get("started_at") == "timeline_impact" and prose is not None \
+            and _START_TAKEN.search(doc.text or "") is not None:   # (the prose read only where it may say so)
+        # "Nobody tried to file anything until 09:20 on Friday, which we take as the start of
+        # impact", over the timeline's "00:00 Firm certificate expires": the writer's own call
+        det = times.get("detected_at")
+        said = next((e.at for e in prose_entries_once() if "started" in e.markers and _START_TAKEN.search(e.text)
+                     and (det is None or e.at <= det) and e.at >= times["started_at"] - timedelta(days=1)), None)
+        if said is not None:
+            times["started_at"], sources["started_at"] = said, "opening_prose_marker"
     if times.get("detected_at") is None and times.get("started_at") is not None and ttd is None \
             and _detected_at_once(doc.text or "\n".join(doc.lines)):
         # "the issue was detected immediately through the service crash": no time to detect

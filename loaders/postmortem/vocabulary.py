@@ -1296,6 +1296,7 @@ EVENT_WORDS: dict[str, list[str]] = {
        # "the archive was locked down preventing further loss": the harm contained
        # ("... it was contained at 7.20pm, the fix was live at 7.48pm")
        "it was contained", "damage was contained", "problem was contained", "issue was contained",
+       "harm was contained", "impact was contained", "leak was contained", "breach was contained",
        "incident was contained", "outage was contained",
        "preventing further", "prevented further", "stopping further", "stopped further",
        # "TDT Deployed a Hot-Fix | Service working as expected"
