@@ -3945,3 +3945,21 @@ def test_the_moment_the_writer_takes_as_the_start_beats_the_timelines_cause_and_
     got = parse(text, "a.md")
     assert (got["date"], got["started_at"], got["mitigated_at"]) == (
         "2025-06-20", "2025-06-20T07:20:00Z", "2025-06-20T12:00:00Z")
+
+
+def test_minutes_reads_a_count_in_words():
+    from loaders.postmortem.doc import minutes
+    assert (minutes("twelve minutes"), minutes("an hour"), minutes("forty-five mins")) == (12, 60, 45)
+
+
+def test_a_stated_start_and_when_nobody_knew_until_beat_the_harm_and_alert_told_before_them():
+    text = ("# Minutes — duplicate invoices from the January billing run\n\n"
+            "**Date of meeting:** Friday 7 February 2025, 10:00–11:15\n\n## 2. What happened\n\n"
+            "On 31 January the run started on time. The billing run could not get the locks it needed and timed out "
+            "at 18:47 with about 60% of invoices issued. SC saw the failure alert at 18:52 and restarted the run at "
+            "19:10. The meeting agreed that the incident began at 19:14, when the first duplicate was issued.\n\n"
+            "Nobody knew about the duplicates until SC checked the run report at 8.40pm. She paused the outbound "
+            "e-mail queue twelve minutes later.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
+        "2025-01-31T19:14:00Z", "2025-01-31T20:40:00Z", "2025-01-31T20:52:00Z")

@@ -126,9 +126,19 @@ def _named_in_words(front_matter: dict) -> dict:
     return named
 
 
+_COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                      "fifteen sixteen seventeen eighteen nineteen twenty".split(), 1)}
+_COUNTS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90})
+# a count in words before its unit: "twelve minutes", "an hour", "forty-five mins"
+_COUNT_WORD = lazy_re.compile(r"\b(" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + r")(?=\s+(?:minutes?|mins?|hours?|hrs?|days?)\b)")
+
+
 def minutes(text: str) -> float | None:
     """Minutes in a written duration: ``5 minutes``, ``1h 20m``, ``2 hours``, ``90 min``."""
     t = text.strip().lower()
+    if t and not any(ch.isdigit() for ch in t) and _COUNT_WORD.search(t):
+        # "twelve minutes later", "an hour": the count in words
+        t = _COUNT_WORD.sub(lambda w: str(_COUNTS[w.group(1)]), t)
     if not t or not any(ch.isdigit() for ch in t):
         return None
     m = _DURATION.search(t)

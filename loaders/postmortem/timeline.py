@@ -1051,7 +1051,7 @@ _TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VER
     "signalled", "signaled", "sees", "saw", "spots", "spotted", "pings", "pinged", "shown", "displayed", "annunciated",
     "finds", "found", "discovers", "discovered"}
 # every word one of the checks after that loop needs (each needs one of them at least)
-_SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made"} | set(_PULLED)
+_SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made", "knew"} | set(_PULLED)
 
 
 # a declared stage opening an entry, set apart by a stop, a colon or a dash
@@ -1572,11 +1572,20 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")   # "1.8.0 yanked; nobody new gets the bad importer"
     if _RELEASE_VERBS.intersection(said) and _RELEASED.search(e.text) and not _BLAMES_IT.search(e.text):
         e.tags.add("released")   # "v0.2.0-alpha.2 published to npm": a new version out
+    if "knew" in said and _KNEW_UNTIL.search(e.text):
+        # "Nobody knew about the duplicates until SC checked the run report at 8.40pm": the
+        # writer saying when they first knew (an alert before it told of something else)
+        e.tags.add("detected")
+        e.tags.discard("impact")
+        e.markers.add("knew")
     if ("public" in said and "private" in said) or "made" in said:
         if _GONE_PUBLIC.search(e.text):
             e.tags.add("impact")     # "Repo visibility flipped private → public": exposed from then
         elif _GONE_PRIVATE.search(e.text):
             e.tags.add("mitigated")  # "Repo flipped back public → private": exposed no longer
+
+
+_KNEW_UNTIL = lazy_re.compile(r"\b(?:nobody|no\s+one|no-one)\b[^.;:]{0,40}?\bknew\b[^.;:]{0,40}?\buntil\b", re.I)
 
 
 _TIME_LIKE = lazy_re.compile(r"^[^\w]*(\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[:.]\d{2}(?!\d)(?:\s*[ap]\.?m\.?)?)", re.I)
@@ -2892,7 +2901,10 @@ def _check_order(doc, entries: list[Entry]) -> None:
 TIMES = ("started_at", "detected_at", "mitigated_at", "resolved_at")
 
 
-_LATER = lazy_re.compile(r"\b(\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
+# (or its count in words: "She paused the queue twelve minutes later")
+_LATER = lazy_re.compile(r"\b((?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+                         r"|thirty|forty(?:-five)?|fifty|sixty|ninety|an?)\s)\s*(?:minutes?|mins?|hours?|hrs?)"
+                         r"(?:\s+and\s+\d+\s*(?:minutes?|mins?))?)\s+later\b", re.I)
 # (not after "a.m." before the zone it was in: "at 9:00 a.m. ET on Thursday" is one sentence)
 _SENTENCE_END = lazy_re.compile(r"(?<=[.!?])(?<![aApP]\.[mM]\.)\s+(?=[A-Z(\"'])"
                                 r"|(?<=[aApP]\.[mM]\.)\s+(?=[A-Z(\"'])(?!(?:[A-Z]{1,4}T|UTC)\b)")
@@ -3570,8 +3582,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         times.get("started_at"), times.get("detected_at"), times.get("mitigated_at")) else ()
     # (no later than the first the prose says they knew, when nothing else says it: in a
     # story told at length, "at 10:14 someone finally saw the flat line" is no start)
-    told = times.get("detected_at") or next((e.at for e in prose if "detected" in e.tags), None)
-    for e in prose:
+    # ("Nobody knew about the duplicates until 8.40pm": when they first knew, stated)
+    knew = next((e.at for e in prose if "knew" in e.markers), None) if times.get("detected_at") is None else None
+    told = times.get("detected_at") or knew or next((e.at for e in prose if "detected" in e.tags), None)
+    # (the writer's own marker of the start first: "The meeting agreed that the incident began
+    # at 19:14", after "timed out at 18:47" told as harm)
+    for e in sorted(prose, key=lambda e: "started" not in e.markers) if prose else ():
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags and not _ENDED_MARKS & e.markers \
                 and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]) \
@@ -3602,6 +3618,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # a failing check the first thing told: it is as near the start as the document says
     put("started_at", next((e.at for e in timed if guess and "checked" in e.tags and (det is None or e.at <= det)), None),
         "timeline_check")
+    put("detected_at", knew, "opening_prose_marker")
     for e in prose:
         if times.get("detected_at") is None and "detected" in e.tags and (
                 times.get("started_at") is None or e.at >= times["started_at"]):
