@@ -3963,3 +3963,20 @@ def test_a_stated_start_and_when_nobody_knew_until_beat_the_harm_and_alert_told_
     got = parse(text, "a.md")
     assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
         "2025-01-31T19:14:00Z", "2025-01-31T20:40:00Z", "2025-01-31T20:52:00Z")
+
+
+@pytest.mark.parametrize("entry, seen", [
+    ("Dana's weekly reconciliation shows 312 filings without a certificate number.", True),
+    ("Reconciliation re-run: all but 3 spots verified as aired.", False),
+])
+def test_a_reconciliation_that_shows_the_gap_is_how_it_was_found(entry, seen):
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, entry, 0)
+    _tag(e)
+    assert ("detected" in e.tags) is seen
+
+
+def test_an_item_done_during_the_meeting_is_done():
+    text = ("# Review minutes\n\n## 5. Actions\n\n- Farid Haddad to add an alert, by 13 June (DEP-79).\n"
+            "- Grace Liu to change the registry contact address to the shared mailbox. Done during the meeting.\n")
+    assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["open", "done"]

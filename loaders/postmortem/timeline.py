@@ -1223,9 +1223,10 @@ def _retag(e: Entry) -> None:
 
 # a routine check that turns up the fault: "doing the weekly bypass audit on the SIS EWS,
 # finds SIF-2107 in MOS" (not "audit of all rules finds no other wildcard", nor the audit log read)
-_CHECK_ROUNDS = frozenset(("audit", "inspection", "patrol", "walkdown", "rounds"))
-_ROUND_FINDS = lazy_re.compile(r"\b(?:audit|inspection|patrol|walk-?down|rounds)\b(?!\s+logs?\b)(?:(?!\bno\b)[^.;]){0,60}?"
-                               r"\b(?:finds|spots|notices|discovers)\b(?!\s+(?:no|nothing)\b)", re.I)
+# (or a reconciliation that shows it: "Dana's weekly reconciliation shows 312 filings without a certificate")
+_CHECK_ROUNDS = frozenset(("audit", "inspection", "patrol", "walkdown", "rounds", "reconciliation"))
+_ROUND_FINDS = lazy_re.compile(r"\b(?:audit|inspection|patrol|walk-?down|rounds|reconciliation)\b(?!\s+(?:logs?|re-?run)\b)(?:(?!\bno\b)[^.;]){0,60}?"
+                               r"\b(?:finds|spots|notices|discovers|shows|flags)\b(?!\s+(?:no|nothing)\b)", re.I)
 
 
 def _tag(e: Entry) -> None:
