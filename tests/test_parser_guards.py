@@ -3980,3 +3980,15 @@ def test_an_item_done_during_the_meeting_is_done():
     text = ("# Review minutes\n\n## 5. Actions\n\n- Farid Haddad to add an alert, by 13 June (DEP-79).\n"
             "- Grace Liu to change the registry contact address to the shared mailbox. Done during the meeting.\n")
     assert [a["status"] for a in parse(text, "a.md")["action_items"]] == ["open", "done"]
+
+
+def test_the_day_and_moment_the_opening_says_the_impact_began_beat_a_cause_on_an_earlier_night():
+    text = ('export const meta = {\n  title: "Conflict check cleared a conflicted matter",\n  date: "2024-09-23",\n'
+            '  detected: "2024-09-25 10:20 SGT",\n}\n\n# Conflict check cleared a conflicted matter\n\n'
+            "All times below are Singapore time (SGT, UTC+8).\n\n## Summary\n\n"
+            "The nightly job that copies party names stopped loading data on Friday night. **Impact began at 14:32 on "
+            "Monday 23 September**, when that search returned \"No matches\".\n\n## Timeline\n\n### Friday 20 September\n\n"
+            "- 23:05 — Nightly party sync fails: the service account's password had expired.\n\n### Monday 23 September\n\n"
+            "- 14:32 — Conflicts analyst runs the search. Result: No matches.\n")
+    got = parse(text, "a.mdx")
+    assert (got["date"], got["started_at"]) == ("2024-09-23", "2024-09-23T06:32:00Z")

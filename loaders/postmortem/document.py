@@ -32,7 +32,8 @@ from loaders.postmortem.doc import (
 from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, STRUCK, Block, Section, ancestors, item_text,
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
-from loaders.postmortem.timeline import IN_A_WINDOW, chat_first_day, compact_run, derive_times, prose_entries, timeline_entries
+from loaders.postmortem.timeline import (IMPACT_BEGAN, IN_A_WINDOW, chat_first_day, compact_run, derive_times, prose_entries,
+                                         timeline_entries)
 from loaders.postmortem.vocabulary import (FRONT_MATTER, HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, WINDOW_KEY,
                                           any_of, clean_heading, is_placeholder, meta_key, section_kind, starts_of)
 from loaders.postmortem.other_markup import MAIL_HEADER, as_markdown
@@ -2924,6 +2925,18 @@ _ORDINAL_DAY = lazy_re.compile(r"^\W*(\d{4})-(\d{3})(?![\d-])\W*(?:\(?\s*((?:mon
 _TIME_TO_LINE = lazy_re.compile(r"^(time\s+to\s+[a-z]+|mtt[dr]|tt[dmr])\s*:\s*(.{1,80})$", re.I)
 
 
+def _impact_began_day(doc: Doc, near: date) -> date | None:
+    """The day the opening prose says the impact began on ("Impact began at 14:32 on Monday
+    23 September"), a date within the sentence's next words, in the year of ``near``."""
+    text = _opening_prose(doc)
+    if "mpact" not in text or (m := IMPACT_BEGAN.search(text)) is None:
+        return None
+    tail = text[m.end():_sentence_end(text, m.end(), 80)]
+    return next((d for _, d in tp.dates_in(tail, doc.order_hint)), None) or next(
+        (d for k in range(len(tail)) if tail[k - 1:k] in (" ", "") and (d := tp.date_at(tail, k, doc.order_hint, year=near.year))),
+        None)
+
+
 def _ordinal_day(value: str) -> date | None:
     """The day an ISO ordinal date opening a field's value names ("2025-058" is 27 February
     2025), or None; a weekday named after it must be that day's."""
@@ -3062,6 +3075,15 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
                                    f"incident happened on {stated}; {stated} used (a post is dated "
                                    "the day it was written)")
         return stated, None
+    if found is not None and (began := _impact_began_day(doc, found)) is not None \
+            and _reach(doc, found) <= began <= found + timedelta(days=1):
+        # "**Impact began at 14:32 on Monday 23 September**": the writer's own statement of the
+        # day the harm began, whatever day the opening says the cause fell on ("stopped
+        # loading data on Friday night")
+        if began != found:
+            doc.problems.warning(None, f"the {source} dates the document {found}, but its opening says the "
+                                       f"impact began on {began}; {began} used")
+        return began, None
     # (a page that gives only when it was last edited lends that its year: "On Wednesday,
     # July 24th ..." in a page modified 2024-08-02)
     narrated = _narrated_date(doc, found or date_value(front(doc, "modified")))

@@ -957,7 +957,7 @@ _IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+(?:been\s+)?)?
 _START_TAKEN = lazy_re.compile(r"\b(?:take|took|count|counted|consider|considered|treat|treated)\s+(?:this|that|it\s+)?as\s+the\s+"
                                r"(?:start|beginning|onset)\b", re.I)
 # the writer stating when the harm began, "Impact began with the unit failure at 08:47"
-_IMPACT_BEGAN = lazy_re.compile(r"\b(?:customer\s+|user\s+)?impact\s+(?:began|begins|started|starts|commenced)\b"
+IMPACT_BEGAN = lazy_re.compile(r"\b(?:customer\s+|user\s+)?impact\s+(?:began|begins|started|starts|commenced)\b"
                                 r"(?!\s+to\s+(?:grow|spread|rise|ease|fall|drop))", re.I)
 
 
@@ -3429,11 +3429,11 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         return said_in_prose[0]
 
     if impact_range and prose is not None and times.get("started_at") is None \
-            and _IMPACT_BEGAN.search(doc.text or "") is not None:   # (the prose read only where it may say so)
+            and IMPACT_BEGAN.search(doc.text or "") is not None:   # (the prose read only where it may say so)
         # the opening's own statement of the harm's first moment, "Impact began with the unit
         # failure at 08:47", earlier the same day than a range a later section gives ("claims
         # system unavailable from 12:05 to 15:20": one harm of several, after the first)
-        began = next((e.at for e in prose_entries_once() if "impact" in e.text.lower() and _IMPACT_BEGAN.search(e.text)
+        began = next((e.at for e in prose_entries_once() if "impact" in e.text.lower() and IMPACT_BEGAN.search(e.text)
                       and impact_range[0] - timedelta(hours=12) <= e.at < impact_range[0]), None)
         ended = next((e.at for e in prose_entries_once() if "impact" in e.text.lower() and _IMPACT_ENDED.search(e.text)
                       and began is not None and began < e.at), None)
@@ -3512,11 +3512,13 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         else:
             put("started_at", impact, "timeline_impact")
     if sources.get("started_at") == "timeline_impact" and prose is not None \
-            and _START_TAKEN.search(doc.text or "") is not None:   # (the prose read only where it may say so)
+            and (_START_TAKEN.search(doc.text or "") or IMPACT_BEGAN.search(doc.text or "")):   # (the prose read only where it may say so)
         # "Nobody tried to file anything until 09:20 on Friday, which we take as the start of
-        # impact", over the timeline's "00:00 Firm certificate expires": the writer's own call
+        # impact", "**Impact began at 14:32 on Monday 23 September**", over the timeline's
+        # "00:00 Firm certificate expires", "Friday 23:05 sync fails": the writer's own call
         det = times.get("detected_at")
-        said = next((e.at for e in prose_entries_once() if "started" in e.markers and _START_TAKEN.search(e.text)
+        said = next((e.at for e in prose_entries_once() if "started" in e.markers
+                     and (_START_TAKEN.search(e.text) or IMPACT_BEGAN.search(e.text))
                      and (det is None or e.at <= det) and e.at >= times["started_at"] - timedelta(days=1)), None)
         if said is not None:
             times["started_at"], sources["started_at"] = said, "opening_prose_marker"
