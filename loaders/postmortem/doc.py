@@ -136,7 +136,7 @@ _COUNT_WORD = lazy_re.compile(r"\b(" + "|".join(sorted(_COUNTS, key=len, reverse
 def minutes(text: str) -> float | None:
     """Minutes in a written duration: ``5 minutes``, ``1h 20m``, ``2 hours``, ``90 min``."""
     t = text.strip().lower()
-    if t and not any(ch.isdigit() for ch in t) and _COUNT_WORD.search(t):
+    if t and not any(ch.isdigit() for ch in t) and ("min" in t or "h" in t or "day" in t) and _COUNT_WORD.search(t):
         # "twelve minutes later", "an hour": the count in words
         t = _COUNT_WORD.sub(lambda w: str(_COUNTS[w.group(1)]), t)
     if not t or not any(ch.isdigit() for ch in t):

@@ -953,6 +953,16 @@ _RESTORED_FR = lazy_re.compile(r"^\W*r[ée]tablissement\b(?!\s+(?:en\s+cours|par
 # growing" nor "impact. Resolved to fail over"
 _IMPACT_ENDED = lazy_re.compile(r"\bimpact\s+(?:(?:has|had|was)\s+(?:been\s+)?)?(?:stopped|ceased|resolved|ends|ended|mitigated)\b"
                            r"(?![ \t]+(?:growing|spreading|increasing|rising|to)\b)", re.I)
+def _may_say(text: str, hint: re.Pattern, said: re.Pattern, caps: str) -> bool:
+    """Whether ``text`` says what ``said`` finds, looked for only where ``hint`` (a pattern
+    opening with plain small letters, which the regex engine finds quickly) or the word
+    ``caps`` (the same in capitals) is there: a whole document is searched, for every one."""
+    return (hint.search(text) is not None or caps in text) and said.search(text) is not None
+
+
+_BEGAN_HINT = lazy_re.compile(r"mpact\s+(?i:began|begins|started|starts|commenced)")
+_TAKEN_HINT = lazy_re.compile(r"as\s+the\s+(?i:start|beginning|onset)\b")
+_WORKAROUND_HINT = lazy_re.compile(r"round(?:\s+(?:it|the)\b|\b)")
 # the writer saying which moment they count as the start: "which we take as the start of impact"
 _START_TAKEN = lazy_re.compile(r"\b(?:take|took|count|counted|consider|considered|treat|treated)\s+(?:this|that|it\s+)?as\s+the\s+"
                                r"(?:start|beginning|onset)\b", re.I)
@@ -3429,7 +3439,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         return said_in_prose[0]
 
     if impact_range and prose is not None and times.get("started_at") is None \
-            and IMPACT_BEGAN.search(doc.text or "") is not None:   # (the prose read only where it may say so)
+            and _may_say(doc.text or "", _BEGAN_HINT, IMPACT_BEGAN, "MPACT"):   # (the prose read only where it may say so)
         # the opening's own statement of the harm's first moment, "Impact began with the unit
         # failure at 08:47", earlier the same day than a range a later section gives ("claims
         # system unavailable from 12:05 to 15:20": one harm of several, after the first)
@@ -3446,7 +3456,7 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     # an incident closed, re-opened and closed again ends at its last close
     put("resolved_at", last("resolved", markers=True), "timeline_marker")
     if impact_range and prose is not None and times.get("mitigated_at") is None \
-            and _WORKAROUND_SAID.search(doc.text or "") is not None:   # (the prose read only where it may say so)
+            and _may_say(doc.text or "", _WORKAROUND_HINT, _WORKAROUND_SAID, "ROUND"):   # (the prose read only where it may say so)
         # "the feed was down from 05:40 to 10:50 ... We had a workable way around it from
         # 07:05": the harm eased when the workaround began, before the fault was fixed
         put("mitigated_at", next((e.at for e in prose_entries_once() if _WORKAROUND_SAID.search(e.text)
@@ -3512,7 +3522,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         else:
             put("started_at", impact, "timeline_impact")
     if sources.get("started_at") == "timeline_impact" and prose is not None \
-            and (_START_TAKEN.search(doc.text or "") or IMPACT_BEGAN.search(doc.text or "")):   # (the prose read only where it may say so)
+            and (_may_say(doc.text or "", _TAKEN_HINT, _START_TAKEN, "AS THE")
+                 or _may_say(doc.text or "", _BEGAN_HINT, IMPACT_BEGAN, "MPACT")):   # (the prose read only where it may say so)
         # "Nobody tried to file anything until 09:20 on Friday, which we take as the start of
         # impact", "**Impact began at 14:32 on Monday 23 September**", over the timeline's
         # "00:00 Firm certificate expires", "Friday 23:05 sync fails": the writer's own call
