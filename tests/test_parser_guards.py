@@ -3992,3 +3992,12 @@ def test_the_day_and_moment_the_opening_says_the_impact_began_beat_a_cause_on_an
             "- 14:32 — Conflicts analyst runs the search. Result: No matches.\n")
     got = parse(text, "a.mdx")
     assert (got["date"], got["started_at"]) == ("2024-09-23", "2024-09-23T06:32:00Z")
+
+
+def test_porque_aconteceu_names_the_causes_and_a_customer_success_role_leaves_the_name_the_owner():
+    text = ("# Rent receipts stuck\n\n## Cronologia\n\n- 06:02 the worker crashes on a bad job.\n- 10:34 worker restarted.\n\n"
+            "## Porque aconteceu\n\n- The NIF field accepted any string of digits.\n- A single bad job could block the queue.\n\n"
+            "## Ações\n\n- DONE: e-mail to the 214 landlords explaining the delay (Catarina Lopes, Customer Success)\n")
+    got = parse(text, "a.md")
+    assert len(got["contributing_factors"]) == 2
+    assert [a["owner"] for a in got["action_items"]] == ["Catarina Lopes"]

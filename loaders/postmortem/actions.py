@@ -1853,7 +1853,7 @@ _WORK_WORD = lazy_re.compile(r"\b(?:operations|management|engineering|security|f
                              r"|marketing|finance|billing|accounting|network(?:ing)?|compliance|legal|procurement|support"
                              r"|services|logistics|communications|comms|product|platform|data|it|hr|sales|research"
                              r"|development|design|quality|payments|risk|audit|governance|affairs|administration"
-                             r"|relations|partnerships|helpdesk|service)\b", re.I)
+                             r"|relations|partnerships|helpdesk|service|success|care|experience)\b", re.I)
 
 
 def _a_body(name: str) -> bool:

@@ -358,9 +358,9 @@ _OTHER_LANGUAGES = {
                 # "Three failures, one incident", "Two gaps": the causes counted in the heading
                 r"(?:two|three|four|five|six|seven|[2-9])\s+(?:failures|problems|mistakes|faults|gaps|causes|factors"
                 r"|things\s+(?:that\s+)?went\s+wrong)\b",
-                # "Por que aconteceu", "Por qué ocurrió", "Pourquoi c'est arrivé", "Warum es passiert ist"
+                # "Por que aconteceu" (or "Porque aconteceu"), "Por qué ocurrió", "Pourquoi c'est arrivé", "Warum es passiert ist"
                 # (or almost did, a near miss's: "Por que quase aconteceu", "Por qué casi ocurrió")
-                r"por\s+qu[eé]\s+(?:quase\s+|casi\s+)?(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
+                r"por\s*qu[eé]\s+(?:quase\s+|casi\s+)?(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
                 r"warum(?:\s+es\s+(?:passiert\s+ist|geschah))?",
                 # "Waarom kon dit gebeuren?", "Dlaczego to się stało?"
                 r"waarom(?:\s+(?:kon|is|ging)\s+(?:dit|het)(?:\s+(?:zo\s+)?\w+){0,2})?", r"dlaczego(?:\s+to\s+si[ęe]\s+sta[łl]o)?",
