@@ -4001,3 +4001,15 @@ def test_porque_aconteceu_names_the_causes_and_a_customer_success_role_leaves_th
     got = parse(text, "a.md")
     assert len(got["contributing_factors"]) == 2
     assert [a["owner"] for a in got["action_items"]] == ["Catarina Lopes"]
+
+
+def test_the_moment_the_writer_counts_as_mitigated_beats_the_impact_sections_window_and_a_status_opening_wont_do_is_wont_do():
+    text = ("---\ntitle: DMS outage\ndate: 2024-10-28\ntimezone: Europe/London\n---\n\n# DMS outage\n\n"
+            "**TL;DR** — On Monday 28 October 2024 the storage array went into a failover loop. We count the incident "
+            "as mitigated at 11:02, when read-write access returned, and resolved at 17:45.\n\n"
+            "## Impact\n\n- 08:47–10:38: DocHarbour completely unavailable (1 h 51 min). 10:38–11:02: read-only.\n\n"
+            "## Action items\n\n### Action 4 — Second storage array\nOwner: @dhughes · Status: won't do this financial "
+            "year (cost); goes to the 2025/26\nbudget round instead.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2024-10-28T08:47:00Z", "2024-10-28T11:02:00Z")
+    assert [a["status"] for a in got["action_items"]] == ["wont_do"]

@@ -1509,6 +1509,9 @@ _FIELDS_APART = lazy_re.compile(r"\s+[·|]\s+")
 # a status field whose status a reason follows: "Status: Not doing – the board decided ..."
 _STATUS_THEN_WHY = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?status(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
                                    r"([^–—:;\s][^–—:;]{1,18}?)\s*(?:[–—:;]|\s-\s)", re.I)
+# a status field whose value opens by dropping the work, why or when after it
+_WONT_FIRST = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(?:status|state)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*"
+                              r"(won['’]?t\s+do|not\s+doing|wontfix|will\s+not\s+do)\b", re.I)
 # a sub-bullet that opens with the item's status as a label: "Won't do: out of scope ...", "Done: shipped in 4.2"
 _STATUS_LEADS = lazy_re.compile(r"^[-*+•\s]*(?:\*\*|__)?(won['’]?t\s+do|not\s+doing|wontfix|done|completed)(?:\*\*|__)?\s*:", re.I)
 
@@ -1543,6 +1546,8 @@ def _field_status(children: list[str]) -> str | None:
             return said   # "Status: Not doing – Booking Board decided on 10 September to ...": the status, then why
         if (lead := _STATUS_LEADS.match(c)) is not None:
             return _status(lead.group(1))   # "- Won't do: out of scope for billing ...": the sub-bullet opens with it
+        if (dropped := _WONT_FIRST.match(c)) is not None:
+            return _status(dropped.group(1))   # "Status: won't do this financial year (cost); goes to the budget round"
         pieces = _FIELDS_APART.split(c.strip())
         for child in pieces:
             m = _FIELD.match(child.strip())

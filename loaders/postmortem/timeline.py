@@ -960,6 +960,20 @@ def _may_say(text: str, hint: re.Pattern, said: re.Pattern, caps: str) -> bool:
     return (hint.search(text) is not None or caps in text) and said.search(text) is not None
 
 
+def _taken_as_mitigated(text: str) -> bool:
+    """Whether ``text`` says the writer counts the incident mitigated from a moment ("We
+    count the incident as mitigated at 11:02", "we consider the impact mitigated from that
+    point"): the words before each "mitigated" looked at, not the whole text searched."""
+    at = text.find("mitigated")
+    while at != -1:
+        if _TAKEN_AS_MITIGATED.search(text, max(0, at - 60), at + 9):
+            return True
+        at = text.find("mitigated", at + 9)
+    return False
+
+
+_TAKEN_AS_MITIGATED = lazy_re.compile(r"\b(?:count|counted|consider|considered|take|took|treat|treated|call|called)\s+"
+                                      r"(?:the\s+(?:incident|impact|outage)|it|this)\s+(?:as\s+)?mitigated\b", re.I)
 _BEGAN_HINT = lazy_re.compile(r"mpact\s+(?i:began|begins|started|starts|commenced)")
 _TAKEN_HINT = lazy_re.compile(r"as\s+the\s+(?i:start|beginning|onset)\b")
 _WORKAROUND_HINT = lazy_re.compile(r"round(?:\s+(?:it|the)\b|\b)")
@@ -3455,6 +3469,13 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     put("mitigated_at", first("mitigated", markers=True), "timeline_marker")
     # an incident closed, re-opened and closed again ends at its last close
     put("resolved_at", last("resolved", markers=True), "timeline_marker")
+    if impact_range and prose is not None and times.get("mitigated_at") is None and _taken_as_mitigated(doc.text or ""):
+        # "We count the incident as mitigated at 11:02, when read-write access returned", over
+        # the Impact section's "08:47–10:38: completely unavailable" (read-only after it)
+        # (a moment near the range's end: the same day's, not one the story's days lost track of)
+        put("mitigated_at", next((e.at for e in prose_entries_once() if _taken_as_mitigated(e.text)
+                                  and impact_range[0] < e.at and abs(e.at - impact_range[1]) <= timedelta(hours=12)),
+                                 None), "opening_prose_marker")
     if impact_range and prose is not None and times.get("mitigated_at") is None \
             and _may_say(doc.text or "", _WORKAROUND_HINT, _WORKAROUND_SAID, "ROUND"):   # (the prose read only where it may say so)
         # "the feed was down from 05:40 to 10:50 ... We had a workable way around it from
