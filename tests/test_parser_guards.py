@@ -4013,3 +4013,15 @@ def test_the_moment_the_writer_counts_as_mitigated_beats_the_impact_sections_win
     got = parse(text, "a.md")
     assert (got["started_at"], got["mitigated_at"]) == ("2024-10-28T08:47:00Z", "2024-10-28T11:02:00Z")
     assert [a["status"] for a in got["action_items"]] == ["wont_do"]
+
+
+def test_a_backgrounds_schedule_is_no_impact_window_and_pausing_the_job_ends_the_danger():
+    text = ("# Lockbox codes nearly published in the partner feed\n\nTimes are UTC (Z) throughout.\n\n"
+            "## tl;dr\n\nOn 24 September 2024 a data-model change mapped lockbox codes into a public field. "
+            "It was caught before it reached any partner.\n\n## Background\n\nThe export runs:\n\n"
+            "- nightly on production at 09:00Z, with the partners pulling between 10:00Z and 12:00Z.\n\n"
+            "## Timeline\n\n- 16:15Z — PR merged.\n- 17:12Z — Pre-publish content check flags 311 listings.\n"
+            "- 17:20Z — Kwame pauses the production export job.\n")
+    got = parse(text, "a.md")
+    assert got["started_at"] != "2024-09-24T10:00:00Z"
+    assert got["mitigated_at"] == "2024-09-24T17:20:00Z"

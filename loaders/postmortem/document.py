@@ -4431,6 +4431,8 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
 def _section_range(doc: Doc, kind: str, incident_date: date | None):
     """The first range the Impact or the Summary sections state of the impact."""
     for s in doc.of_kind(kind):
+        if kind == "summary" and _BACKGROUND.match(clean_heading(plain(s.title))):
+            continue   # ("## Background": the systems' routine, "partners pulling between 10:00Z and 12:00Z")
         for b in s.blocks:
             if b.kind not in ("item", "para"):
                 continue
@@ -4466,6 +4468,7 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
     return None
 
 
+_BACKGROUND = lazy_re.compile(r"^\W*(?:background|context)\W*$", re.I)
 _COMPONENT_OPEN = lazy_re.compile(r"<[A-Z][\w.]*[\s/>]")
 # a harm that did not happen, in the words before a range: "would not have started" (not "the
 # only window in which users could have been impacted": the exposure's, as it was)

@@ -3301,13 +3301,15 @@ def _outcome_after_action(timed: list[Entry], fixed: datetime) -> datetime | Non
 
 # a step taken to end the harm, told as done: "reverted", "rolled back", "revoked", "restarted"
 _STEP_TAKEN = lazy_re.compile(r"\b(?:revert(?:ed|s)?|roll(?:ed|s)?\s+back|rollback|revoked?|restart(?:ed|s)?|rebooted|redeploy(?:ed|s)?"
-                              r"|deploy(?:ed|s)|switch(?:ed|es)|paused?|cancell?ed|disabled?|failed\s+over|re-?routed?"
+                              r"|deploy(?:ed|s)|switch(?:ed|es)|paus(?:e|es|ed)|cancell?ed|disabled?|failed\s+over|re-?routed?"
                               r"|scaled?\s+(?:up|out)|stopped|killed|pg_cancel_backend)\b", re.I)
 # the measure of the harm back where it belongs: "back to the normal ~96%", "503s below 1%",
 # "DNS resolution recovers", "succeed again", "all feeds current"
 _OUTCOME = lazy_re.compile(r"\bback\s+(?:to\s+(?:the\s+)?normal|above|below|under|within|to\s+baseline)\b|\b(?:below|under)\s+\d+(?:\.\d+)?\s*%"
                            r"|\brecover(?:s|ed|y\s+complete)\b|\b(?:succeed|succeeds|working|flowing)\s+again\b|\bback\s+to\s+normal\b"
-                           r"|\ball\s+\w+\s+current\b|\bconfirm(?:s|ed)?\s+(?:normal|all|service)\b", re.I)
+                           r"|\ball\s+\w+\s+current\b|\bconfirm(?:s|ed)?\s+(?:normal|all|service)\b"
+                           # ("Answered-call success rate back to 99.1%")
+                           r"|\bsuccess\b[^.;]{0,30}\bback\s+(?:to|at)\s+(?:9\d(?:\.\d+)?|100)\s?%", re.I)
 
 
 _RELAPSE_CAN_MOVE = ("impact_range", "timeline_marker", "timeline_mitigation")

@@ -1303,7 +1303,7 @@ EVENT_WORDS: dict[str, list[str]] = {
        "deployed a fix", "deployed a hotfix", "deployed a hot-fix", "deploys a hotfix", "deploys a hot-fix",
        "hotfix deployed", "hot-fix deployed",
        "error subsides", "errors stop", "back online", "resume", "resumes", "resumed", "no more",
-       "paused", "fix implemented", "fix has been implemented", "fix was implemented",
+       "paused", "pauses the", "fix implemented", "fix has been implemented", "fix was implemented",
        "fix has been applied", "fix was applied", "shipped the fix", "shipped a fix", "shipped both fixes",
        "shipped the fixes", "fix shipped", "fixes shipped",
        # a fix in production ends the impact it fixes (and resolves: see "resolved")
