@@ -4025,3 +4025,14 @@ def test_a_backgrounds_schedule_is_no_impact_window_and_pausing_the_job_ends_the
     got = parse(text, "a.md")
     assert got["started_at"] != "2024-09-24T10:00:00Z"
     assert got["mitigated_at"] == "2024-09-24T17:20:00Z"
+
+
+def test_a_context_sections_schedule_is_no_impact_window_and_no_duplicates_left_ends_the_harm():
+    text = ("+++\ntitle = \"Feed v5 doubled our listings\"\nincident_date = 2024-06-11\n+++\n\n# Feed v5 doubled our listings\n\n"
+            "## Contexto: como funciona o feed\n\nTimes in this document are hora local de Lisboa (WEST, UTC+1).\n\n"
+            "- Agents can edit listings between 07:00 and 23:00.\n\n## Cronologia\n\n"
+            "- [03:15] ImoPortal ingests the file and publishes 9,812 \"new\" listings. Duplicates are live.\n"
+            "- [08:47] Agent e-mails support: every flat appears twice.\n"
+            "- [13:20] CasaJá re-ingest complete. No duplicates left on either portal.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2024-06-11T02:15:00Z", "2024-06-11T12:20:00Z")

@@ -4468,7 +4468,8 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
     return None
 
 
-_BACKGROUND = lazy_re.compile(r"^\W*(?:background|context)\W*$", re.I)
+# ("## Background", "## Contexto: como funciona o feed": how things run when nothing is wrong)
+_BACKGROUND = lazy_re.compile(r"^\W*(?:background|context|contexto|contexte|kontext|hintergrund|antecedentes)\b", re.I)
 _COMPONENT_OPEN = lazy_re.compile(r"<[A-Z][\w.]*[\s/>]")
 # a harm that did not happen, in the words before a range: "would not have started" (not "the
 # only window in which users could have been impacted": the exposure's, as it was)

@@ -988,6 +988,10 @@ IMPACT_BEGAN = lazy_re.compile(r"\b(?:customer\s+|user\s+)?impact\s+(?:began|beg
 # "No duplicate payouts after this", "no new errors after that": the harm's last, here
 # (what is left after it, "but balances are still wrong")
 _STILL = lazy_re.compile(r"\b(?:still|yet\s+to|remain(?:s|ed)?)\b", re.I)
+# the harm's last trace gone: "No duplicates left on either portal", "no errors left in the queue"
+# (not "no budget left", "no one left", "no time left": what ran out)
+_NONE_LEFT = lazy_re.compile(r"\bno\s+(?:duplicates?|errors?|failures?|failed\s+\w+|stuck\s+\w+|bad\s+\w+|affected\s+\w+"
+                             r"|corrupt(?:ed)?\s+\w+|wrong\s+\w+)\s+(?:are\s+|were\s+)?left\b", re.I)
 _NONE_AFTER = lazy_re.compile(r"\bno\s+(more\s+|further\s+|new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:after|since)\s+(?:this|that)\b", re.I)
 
 
@@ -1510,6 +1514,9 @@ def _tag(e: Entry) -> None:
             # 60 s" before "Tokyo ... No customer delay after this"; not "No new duplicates
             # after this point": the harm stopped growing, what it did still to repair)
             e.markers.add("mitigated")
+    if " left" in e.text and _NONE_LEFT.search(e.text):
+        e.tags.discard("impact")
+        e.tags.add("mitigated")   # "CasaJá re-ingest complete. No duplicates left on either portal."
     if "normal" in e.text and _METRIC_NORMAL.search(e.text):
         # "Hit ratio > 85%, latency normal": the measure that showed the harm, normal again
         # (its name, "latency", is no harm told)
