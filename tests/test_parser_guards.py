@@ -4036,3 +4036,14 @@ def test_a_context_sections_schedule_is_no_impact_window_and_no_duplicates_left_
             "- [13:20] CasaJá re-ingest complete. No duplicates left on either portal.\n")
     got = parse(text, "a.md")
     assert (got["started_at"], got["mitigated_at"]) == ("2024-06-11T02:15:00Z", "2024-06-11T12:20:00Z")
+
+
+def test_four_digit_clocks_joined_by_a_dash_with_a_zone_are_the_impact_window_and_a_scheduled_window_is_not():
+    text = ("Smart lock firmware rejected tenant keys\n\nIncident date:   Thursday 18 July 2024\nSeverity:        Level 2\n\n"
+            "SUMMARY\n\nAbout 1,340 tenant doors could not be opened with the app for three hours.\n\n"
+            "Impact:          0922-1235 JST (3 h 13 min)\nTime to detect:  19 minutes\n\n"
+            "BACKGROUND\n\nAll times in this report are JST (UTC+9). Move-ins are scheduled between 1000 and 1700.\n\n"
+            "TIMELINE (JST)\n\n- 0922  First production locks reboot and reject mobile keys. Impact begins.\n"
+            "- 0958  Support has logged 23 calls. Duty manager pages the on-call.\n")
+    got = parse(text, "a.txt")
+    assert (got["started_at"], got["detected_at"]) == ("2024-07-18T00:22:00Z", "2024-07-18T00:41:00Z")

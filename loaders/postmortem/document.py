@@ -2320,12 +2320,14 @@ def _collect_metadata(doc: Doc) -> None:
                 for key, value, ln, key_text in fields:
                     put(key, value, ln, key_text)
                 continue
-            if b.kind == "para" and kind == "summary" and len(b.rows) == 1 and b.text[:1] in "TtMm" \
-                    and (tt := _TIME_TO_LINE.match(plain(b.text).strip())) is not None \
-                    and (key := meta_key(tt.group(1))) in ("ttd", "ttm", "ttr"):
+            if b.kind == "para" and kind == "summary" and len(b.rows) <= 3 and ("ime to" in b.text or "TT" in b.text) \
+                    and all(_KV_LINE.match(plain(t).strip()) for _, (t,) in b.rows):
                 # "Time to detect: 7 minutes (first tenant call)." a line of its own in the summary
-                put(key, tt.group(2), b.line, tt.group(1))
-                continue
+                # (or among a few short field lines: "Impact: 0922-1235 JST" / "Time to detect: 19 minutes")
+                for ln, (line_text,) in b.rows:
+                    if (tt := _TIME_TO_LINE.match(plain(line_text).strip())) is not None \
+                            and (key := meta_key(tt.group(1))) in ("ttd", "ttm", "ttr"):
+                        put(key, tt.group(2), ln, tt.group(1))
             if b.kind == "para" or b.kind == "item":
                 kv = kind in _KV_SECTIONS and (kind in ("metadata", None) or b.kind == "item")
                 # "From: ... / Date: Tue, Feb 11, 2025 at 4:12 PM / Subject: ...": a mail's
@@ -4304,6 +4306,8 @@ _MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:n
                                    # "we normally see ... between", "on a typical weekday ... between"
                                    # ("the tablet is \"meant\" to be docked in the gatehouse from 17:00 to 07:00")
                                    r"|\b(?:usually|normally|typically|generally|ordinarily|meant|supposed)\b[^.;]{0,60}?\b(?:between|from)\b"
+                                   # ("Move-ins are scheduled between 1000 and 1700", "offices are staffed 0900-1800")
+                                   r"|\b(?:are|is)\s+(?:scheduled|booked|staffed)\b"
                                    r"|\bon\s+a\s+(?:normal|typical|usual|regular)\s+\w+\b[^.;]{0,60}?\bbetween\b"
                                    r"|\bmost\s+[a-z]+\s+(?:dispatch|start|begin|arrive|leave|commute|travel|shop|order|book|log\s+in)\s+between\b"
                                    # ("we saw almost 41,000, most of them between 6:30 and 7:30 AM")
@@ -4635,6 +4639,9 @@ _MOVED_FROM = lazy_re.compile(r"\b(?:mov(?:e|ed|es|ing)|chang(?:e|ed|es|ing)|shi
 _COMPACT_RANGE = lazy_re.compile(r"\b(from|between)\s+([01]\d|2[0-3])([0-5]\d)\s+(until|till|to|and)\s+([01]\d|2[0-3])([0-5]\d)\b", re.I)
 
 
+_COMPACT_DASHED = lazy_re.compile(r"(?<![\w:.-])([01]\d|2[0-3])([0-5]\d)\s?[-–]\s?([01]\d|2[0-3])([0-5]\d)(?=\s*(?:[A-Z]{2,5}\b|hrs?\b))")
+
+
 def _with_colons(m: re.Match) -> str:
     """A compact range's clocks with their colons ("from 05:40 until 08:12"), unless both
     could be years ("from 2019 to 2021"): one before 19:00 or from 21:00 is no year."""
@@ -4648,6 +4655,10 @@ def _range_span(text: str, day: date | None, zone: tp.Zone | None, order_hint=No
     """find_range's (start, end) with where the range begins and ends in ``text`` (plain)."""
     if ("from" in text or "between" in text or "From" in text or "Between" in text) and _COMPACT_RANGE.search(text):
         text = _COMPACT_RANGE.sub(_with_colons, text)
+    if ("-" in text or "–" in text) and _COMPACT_DASHED.search(text):
+        # "Impact:   0922-1235 JST (3 h 13 min)": four-digit clocks joined by a dash, a zone after
+        text = _COMPACT_DASHED.sub(lambda m: m.group(0) if all(1900 <= int(m.group(k) + m.group(k + 1)) < 2100 for k in (1, 3))
+                                   else f"{m.group(1)}:{m.group(2)}-{m.group(3)}:{m.group(4)}", text)
     if tp.clocks_at_most(text) < 2:
         return None  # a range needs two clock times (a cheap look before reading at every digit)
     for m in _RANGE_START.finditer(text):
