@@ -4047,3 +4047,10 @@ def test_four_digit_clocks_joined_by_a_dash_with_a_zone_are_the_impact_window_an
             "- 0958  Support has logged 23 calls. Duty manager pages the on-call.\n")
     got = parse(text, "a.txt")
     assert (got["started_at"], got["detected_at"]) == ("2024-07-18T00:22:00Z", "2024-07-18T00:41:00Z")
+
+
+def test_a_french_detection_row_in_an_indicators_table_times_the_detection():
+    text = ("+++\ntitle = \"Recherche indisponible\"\nincident_date = 2025-01-14\n+++\n\n# Recherche indisponible\n\n"
+            "Toutes les heures sont en heure de Paris (CET, UTC+1).\n\n## Indicateurs\n\n| Indicateur | Valeur |\n|---|---|\n"
+            "| Début de l'impact | 08:12 |\n| Détection | 09:41 (délai de détection : 1 h 29) |\n| Résolution | 18:45 |\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-01-14T08:41:00Z"

@@ -692,7 +692,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"gedetecteerd", r"ontdekt", r"erkannt", r"entdeckt", r"d[ée]tect[ée]e?", r"detectad[oa]", r"detetad[oa]",
                      r"rilevat[oa]", r"uppt[äa]ckt", r"oppdaget", r"opdaget", r"terdeteksi",
                      # "Detección: 7:42 h (alarma SCADA)", "Detecção:", "Rilevamento:"
-                     r"detecci[óo]n", r"dete(?:c)?[çc][ãa]o", r"rilevamento")),
+                     r"detecci[óo]n", r"dete(?:c)?[çc][ãa]o", r"rilevamento",
+                     # "| Détection | 09:41 (délai de détection : 1 h 29) |"
+                     r"d[ée]tection")),
     ("mitigated", _rx(r"mitigated(?:\s+at)?", r"mitigation(?:\s+time)?$", r"(?:customer\s+|user\s+)?impact\s+(?:end(?:ed)?|stopped|ceased)", r"end(?:ed)?(?:\s+(?:time|at))?",
                       r"outage\s+end(?:ed)?", r"recovered(?:\s+at)?", r"repaired(?:\s+at)?", r"restored(?:\s+at)?",
                       # "View restored", "Power restored": what the users had back (not "Share
