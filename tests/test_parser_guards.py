@@ -4054,3 +4054,10 @@ def test_a_french_detection_row_in_an_indicators_table_times_the_detection():
             "Toutes les heures sont en heure de Paris (CET, UTC+1).\n\n## Indicateurs\n\n| Indicateur | Valeur |\n|---|---|\n"
             "| Début de l'impact | 08:12 |\n| Détection | 09:41 (délai de détection : 1 h 29) |\n| Résolution | 18:45 |\n")
     assert parse(text, "a.md")["detected_at"] == "2025-01-14T08:41:00Z"
+
+
+def test_someone_realising_their_own_mistake_is_how_it_was_found():
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, "Going to the Outbox she sees the domain on the recipient line and realises the mistake.", 0)
+    _tag(e)
+    assert "detected" in e.tags

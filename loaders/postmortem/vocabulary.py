@@ -1105,6 +1105,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "Sentry spike -> Slack #payments-alerts -> Tane sees it", "I spot it in #db-alerts"
     + ["sees it", "spots it", "spot it", "spots the", "spots a", "spots an", "sees the alert", "saw the alert"]
     # a story's "We found out at 6:40 a.m.", "we first learned of it from a customer"
+    # "she sees the domain on the recipient line and realises the mistake": someone finds their own slip
+    + [f"{v} {d} {n}" for v in ("realises", "realizes", "realised", "realized", "realise", "realize")
+       for d in ("the", "her", "his", "their", "our", "my") for n in ("mistake", "error", "slip")]
     + ["we found out", "found out about", "came to light", "comes to light", "we learned of", "we learned about", "we first learned", "we first heard"]
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
