@@ -4061,3 +4061,13 @@ def test_someone_realising_their_own_mistake_is_how_it_was_found():
     e = Entry(None, "Going to the Outbox she sees the domain on the recipient line and realises the mistake.", 0)
     _tag(e)
     assert "detected" in e.tags
+
+
+def test_a_timeline_table_in_two_clocks_is_read_in_its_first_columns_zone():
+    text = ("# Reviewers locked out\n\nIncident: Monday 10 March 2025\n\n## Timeline\n\n"
+            "The Eastern column is New York time; the Singapore column is SGT (UTC+8).\n\n"
+            "| Eastern | Singapore | What happened |\n|---|---|---|\n"
+            "| Mon 10 Mar 08:55 | 20:55 | First reviewer sign-in fails. |\n"
+            "| 21:30 | 09:30 | We re-apply the new certificate; test sign-ins pass. Incident closed. |\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["resolved_at"]) == ("2025-03-10T12:55:00Z", "2025-03-11T01:30:00Z")

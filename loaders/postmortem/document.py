@@ -4125,6 +4125,14 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     """The zone the timeline's times are written in: stated in the timeline's heading
     or its first lines, else anywhere a sentence states one, else the default."""
     candidates: list[str] = []
+    for s in doc.of_kind("timeline"):
+        for b in s.blocks[:3]:
+            if b.kind == "table" and b.rows and len(heads := [plain(c).strip() for c in b.rows[0][1]]) >= 3 \
+                    and (z := tp.zone(heads[0])) is not None and tp.zone(heads[1]) is not None:
+                # "| Eastern | Singapore | What happened |": one moment in two clocks, its first
+                # column's read ("The Eastern column is New York time; the Singapore column is SGT")
+                doc.zone_stated = True
+                return z
     # (a timeline named by its heading first: a list of timed log lines elsewhere may
     # state the zone its own times are in, "Client logs are in EDT:")
     for s in sorted(doc.of_kind("timeline"), key=lambda s: id(s) in doc.by_shape):
