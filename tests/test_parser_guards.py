@@ -4071,3 +4071,10 @@ def test_a_timeline_table_in_two_clocks_is_read_in_its_first_columns_zone():
             "| 21:30 | 09:30 | We re-apply the new certificate; test sign-ins pass. Incident closed. |\n")
     got = parse(text, "a.md")
     assert (got["started_at"], got["resolved_at"]) == ("2025-03-10T12:55:00Z", "2025-03-11T01:30:00Z")
+
+
+def test_a_step_that_ended_the_exposure_ends_the_harm():
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, "We switched the portal to maintenance mode at 15:02 CEST, which ended the exposure.", 0)
+    _tag(e)
+    assert "mitigated" in e.tags

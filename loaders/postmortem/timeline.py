@@ -533,7 +533,7 @@ def _in_time_clause(text: str, words: list[str], i: int) -> bool:
 
 # the harm named as what ended: "bringing the outage to an end", "ending the outage"
 # (not "merged even after the outage ended", an aside about something else)
-_HARM_NOUNS = frozenset(("outage", "disruption", "downtime", "impact"))
+_HARM_NOUNS = frozenset(("outage", "disruption", "downtime", "impact", "exposure", "harm", "leak"))
 # a measure that is better low, falling: "latency down", "errors improved" (not "errors dropping
 # packets", "timeouts dropped orders": the harm; nor "latency down at first, then climbs")
 # (not a load or a queue: "CPU drops to idle", "queue drops to 0" may be the harm itself, work stopped)
@@ -547,7 +547,7 @@ _HARM_WORDS = frozenset(w for w in EVENT_WORDS["impact"] if " " not in w)
 # an attempt to end the outage", "which we expect to bring the outage to an end", "did not
 # end the outage", "the fix that ends the outage needs approval")
 _ENDS_IT = lazy_re.compile(r"\b(?:bringing|brought)\s+(?:the|this)\s+(?:outage|disruption|downtime)\s+to\s+an\s+end\b"
-                      r"|\b(?:ending|ended)\s+the\s+(?:outage|disruption|downtime|impact)\b", re.I)
+                      r"|\b(?:ending|ended)\s+the\s+(?:outage|disruption|downtime|impact|exposure|harm|leak)\b", re.I)
 _NOT_DONE_BEFORE = lazy_re.compile(r"\b(?:not|never|nor|n't|fail\w*|attempt\w*|tr(?:y|ied|ying)|expect\w*|hop(?:e|ed|ing)"
                               r"|would|will|could|should|may|might|aim\w*|plan\w*)\b[^.;]{0,20}$", re.I)
 # a measure of what works back at its full ("launch success back to 100%"), or down to
