@@ -4078,3 +4078,15 @@ def test_a_step_that_ended_the_exposure_ends_the_harm():
     e = Entry(None, "We switched the portal to maintenance mode at 15:02 CEST, which ended the exposure.", 0)
     _tag(e)
     assert "mitigated" in e.tags
+
+
+def test_a_bilingual_severity_key_and_a_near_miss_category_with_its_class_are_both_read():
+    text = ("# Tillbudsrapport: frozen gas readings\n\n| Fält / Field | Värde / Value |\n|---|---|\n"
+            "| Händelsedatum / date of event | 2025-03-31 (måndag / Monday) |\n"
+            "| Kategori / category | Tillbud (near miss) — arbetsmiljö, luftkvalitet under jord |\n"
+            "| Allvarlighetsgrad / severity level | 2 (company scale 1–5, 1 = most severe) |\n")
+    got = parse(text, "a.md")
+    assert (got["severity_level"], got["near_miss"]) == (2, True)
+    assert got["incident_class"] == "Tillbud (near miss) — arbetsmiljö, luftkvalitet under jord"
+    boxes = "# Zip line near miss\n\n| Field | Value |\n|---|---|\n| Event type | ☒ Near miss ☐ First aid ☐ Injury ☐ Property damage |\n"
+    assert parse(boxes, "a.md")["incident_class"] is None

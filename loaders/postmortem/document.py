@@ -2195,7 +2195,13 @@ def _collect_metadata(doc: Doc) -> None:
             put("near_miss", "yes", line)
             if not _SCALE_LEVEL.match(value):
                 return
-        if (key == "class" and _NEAR_MISS.search(value)) or (key == "severity" and _NEAR_MISS.match(value)):
+        if key == "class" and _NEAR_MISS.search(value) and len(_WORDS_LEFT.findall(_NEAR_MISS.sub(" ", value))) >= 3 \
+                and not any(box in value for box in ("☐", "☒", "☑", "[ ]", "[x]", "[X]")):
+            # (not a form's boxes, "☒ Near miss ☐ First aid ☐ Injury": its ticked one says what it was)
+            # "Kategori / category: Tillbud (near miss) — arbetsmiljö, luftkvalitet under jord": a
+            # near miss, and the class of event it was besides
+            put("near_miss", "yes", line)
+        elif (key == "class" and _NEAR_MISS.search(value)) or (key == "severity" and _NEAR_MISS.match(value)):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class, and
             value = "yes"      # "`severity`: near-miss (zero realized loss)" names no level
         if key in _TIME_KEYS and key in meta and value and tp.first_timed_stamp(value) is not None \
@@ -2937,6 +2943,9 @@ def _impact_began_day(doc: Doc, near: date) -> date | None:
     return next((d for _, d in tp.dates_in(tail, doc.order_hint)), None) or next(
         (d for k in range(len(tail)) if tail[k - 1:k] in (" ", "") and (d := tp.date_at(tail, k, doc.order_hint, year=near.year))),
         None)
+
+
+_WORDS_LEFT = lazy_re.compile(r"[^\W\d_]{2,}")
 
 
 def _ordinal_day(value: str) -> date | None:

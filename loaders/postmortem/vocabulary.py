@@ -839,6 +839,9 @@ def meta_key(key: str) -> str | None:
         # closed": one key written in two languages (not "Actual start / end": two keys)
         return meta_key(halves[1]) or meta_key(halves[0])
     if " / " in k and len(halves := k.split(" / ")) == 2 and len(k) <= 60 \
+            and (same := meta_key(halves[0])) is not None and meta_key(halves[1]) == same:
+        return same   # "Allvarlighetsgrad / severity level": the same key, named in both languages
+    if " / " in k and len(halves := k.split(" / ")) == 2 and len(k) <= 60 \
             and sum(named := [meta_key(h) is not None for h in halves]) == 1 \
             and len(halves[named.index(False)].split()) == 1:
         # "Beginn / start", "Ereignisdatum / Date of event": a key in two languages, the
