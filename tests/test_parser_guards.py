@@ -4090,3 +4090,12 @@ def test_a_bilingual_severity_key_and_a_near_miss_category_with_its_class_are_bo
     assert got["incident_class"] == "Tillbud (near miss) — arbetsmiljö, luftkvalitet under jord"
     boxes = "# Zip line near miss\n\n| Field | Value |\n|---|---|\n| Event type | ☒ Near miss ☐ First aid ☐ Injury ☐ Property damage |\n"
     assert parse(boxes, "a.md")["incident_class"] is None
+
+
+def test_when_the_writer_says_they_first_learned_of_it_beats_a_signal_nobody_heard():
+    text = ("# NSF retry storm\n\nImpact began with the first retry at 13:40 on April 1. We first learned about it at "
+            "08:12 on April 2, when support paged the payments on-call.\n\nAll times are Mountain (Calgary).\n\n"
+            "## Timeline\n\n### Tuesday, April 1, 2025\n\n- 13:40 — Retry worker sends the first retries.\n\n"
+            "### Wednesday, April 2\n\n- 07:55 — A tenant posts on the residents' forum: \"charged NSF four times since yesterday by Rentwell??\"\n"
+            "- 08:12 — Support lead pages the payments on-call (Jordan).\n- 08:30 — Retry worker paused.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-04-02T14:12:00Z"

@@ -1079,7 +1079,7 @@ _TAG_WORDS = frozenset(_ROLE) | frozenset(_PHRASES) | STOPPING | BECOMING | _VER
     "signalled", "signaled", "sees", "saw", "spots", "spotted", "pings", "pinged", "shown", "displayed", "annunciated",
     "finds", "found", "discovers", "discovered"}
 # every word one of the checks after that loop needs (each needs one of them at least)
-_SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made", "knew"} | set(_PULLED)
+_SAID_WORDS = _SECRET_WORDS | _RELEASE_VERBS | {"rétablissement", "impact", "revert", "public", "made", "knew", "first"} | set(_PULLED)
 
 
 # a declared stage opening an entry, set apart by a stop, a colon or a dash
@@ -1604,7 +1604,7 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")   # "1.8.0 yanked; nobody new gets the bad importer"
     if _RELEASE_VERBS.intersection(said) and _RELEASED.search(e.text) and not _BLAMES_IT.search(e.text):
         e.tags.add("released")   # "v0.2.0-alpha.2 published to npm": a new version out
-    if "knew" in said and _KNEW_UNTIL.search(e.text):
+    if ("knew" in said or "first" in said) and (_KNEW_UNTIL.search(e.text) or _FIRST_LEARNED.search(e.text)):
         # "Nobody knew about the duplicates until SC checked the run report at 8.40pm": the
         # writer saying when they first knew (an alert before it told of something else)
         e.tags.add("detected")
@@ -1617,6 +1617,7 @@ def _tag(e: Entry) -> None:
             e.tags.add("mitigated")  # "Repo flipped back public → private": exposed no longer
 
 
+_FIRST_LEARNED = lazy_re.compile(r"\bwe\s+first\s+(?:learned|learnt|heard|knew)\s+(?:about|of)\b", re.I)
 _KNEW_UNTIL = lazy_re.compile(r"\b(?:nobody|no\s+one|no-one)\b[^.;:]{0,40}?\bknew\b[^.;:]{0,40}?\buntil\b", re.I)
 
 
@@ -3523,6 +3524,15 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if told is not None and (listed is None or told < listed):
             put("detected_at", told, "detection_section")
     put("detected_at", first("detected", after=start), "timeline_detection")
+    if sources.get("detected_at") == "timeline_detection" and prose is not None \
+            and any(w in (doc.text or "") for w in ("knew", "first learned", "first learnt", "first heard")):
+        # "We first learned about it at 08:12 on April 2, when support paged the payments
+        # on-call", over the timeline's tenant posting on a forum nobody read: the writer's
+        # statement of when they knew
+        knew = next((e.at for e in prose_entries_once() if "knew" in e.markers), None)
+        # (later than the entry taken for it, a signal nobody heard; the same day's)
+        if knew is not None and times["detected_at"] < knew <= times["detected_at"] + timedelta(days=1):
+            times["detected_at"], sources["detected_at"] = knew, "opening_prose_marker"
     if start is not None and sources.get("started_at") in _STATED_STARTS:
         # "Passenger impact from 0531" stated, "0318 PICOP warns Route Control of a likely
         # overrun" in the timeline: the trouble was known before the harm it stated began
