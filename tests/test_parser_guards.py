@@ -4099,3 +4099,15 @@ def test_when_the_writer_says_they_first_learned_of_it_beats_a_signal_nobody_hea
             "### Wednesday, April 2\n\n- 07:55 — A tenant posts on the residents' forum: \"charged NSF four times since yesterday by Rentwell??\"\n"
             "- 08:12 — Support lead pages the payments on-call (Jordan).\n- 08:30 — Retry worker paused.\n")
     assert parse(text, "a.md")["detected_at"] == "2025-04-02T14:12:00Z"
+
+
+@pytest.mark.parametrize("entry, seen", [
+    ("Notice generation job builds 1,482 renewal notices for leases ending 31 October.", False),
+    ("Notices queued for e-mail delivery in the 09:00–17:00 send window.", False),
+    ("Sam notices queue depth rising on the dashboard.", True),
+])
+def test_notices_that_are_letters_are_no_one_noticing(entry, seen):
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, entry, 0)
+    _tag(e)
+    assert ("detected" in e.tags) is seen

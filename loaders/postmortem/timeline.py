@@ -800,6 +800,10 @@ _SEEN_AFTER = lazy_re.compile(r"\b(?:apr[èe]s\s+coup|a\s+posteriori|after\s+the
 # harm counted: none of them is none ("0 errors", "zero failures", "no timeouts")
 _COUNTED_HARM = frozenset("error errors failure failures timeout timeouts crash crashes 5xx".split())
 # what a notice does when it is the noun, a message: "Preemption notices start arriving"
+# the word after "notice" that makes it the letter: "Notice generation job", "Notices queued"
+# (not "notices job failures", "notices queue depth rising": what someone saw)
+_NOTICE_NOUN_NEXT = frozenset("generation generated generator queued template templates batch batches delivery letter "
+                              "letters".split())
 _NOTICES_DO = frozenset("start starts started arrive arrives arrived arriving are were go went sent received come came "
                         "begin began".split())
 # the words a notice of work planned ahead is given with ("notified to us on 18/01")
@@ -1304,6 +1308,8 @@ def _tag(e: Entry) -> None:
         if found and w in ("expires", "expire", "expiring") and words[i + 1:i + 2] == ["in"] \
                 and words[i + 2:i + 3] and (words[i + 2][:1].isdigit() or words[i + 2] in ("one", "a", "two", "three")):
             found = None   # 'reminder "certificate expires in 1 day"': a warning of what is to come
+        if found and w in ("notice", "notices") and words[i + 1:i + 2] and words[i + 1] in _NOTICE_NOUN_NEXT:
+            found = None   # "Notice generation job builds ...", "Notices queued for delivery": the letters, not noticing
         if found and not (w in ("report", "reports", "notice", "notices") and i and (
                 words[i - 1] in NOT_A_REPORT_AFTER or words[i - 1].isdigit()
                 or not _READS.isdisjoint(words[max(0, i - 4):i - 1])

@@ -1677,7 +1677,10 @@ EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
 # "the hourly reports" is not a report to us; "errors stop" ends impact.
 NOT_A_REPORT_AFTER = set("the a an these those this that hourly daily weekly monthly nightly quarterly annual yearly "
                          "duplicate all every some no our their its his her bug incident status "
-                         "error crash usage morning evening shift end-of-day".split())
+                         "error crash usage morning evening shift end-of-day "
+                         # ("1,482 renewal notices for leases ending 31 October": letters of a kind)
+                         "renewal rent eviction termination legal reminder tax court default penalty demand "
+                         "cancellation deprecation".split())
 # "nodes reported Ready", "the check reports healthy": a system stating its state
 # ("up to 40% failed logins", "complete loss of login", "online that ..." open a report of trouble)
 REPORTED_STATES = set("ready healthy ok okay green success successful normal fine".split())
