@@ -173,9 +173,9 @@ FLOORS = {
     "blind-ex": 0.96,   # first look 0.884 (252/285 at 8508f9a; 253 at 261e6cd); learned from (0.968)
     "blind-ey": 0.93,   # first look 0.864 (242/280 at 8508f9a; 241 at 261e6cd); learned from (0.939)
     "blind-ez": 0.94,   # first look 0.915 (259/283 at 8508f9a; the same at 261e6cd); learned from (0.943)
-    "blind-fa": 0.86,   # first look 0.870 (247/284 at f4ff081); not read
-    "blind-fb": 0.91,   # first look 0.915 (259/283 at f4ff081); not read
-    "blind-fc": 0.91,   # first look 0.915 (257/281 at f4ff081); not read
+    "blind-fa": 0.94,   # first look 0.870 (247/284 at f4ff081); learned from (0.944)
+    "blind-fb": 0.97,   # first look 0.915 (259/283 at f4ff081); learned from (0.972)
+    "blind-fc": 0.97,   # first look 0.915 (257/281 at f4ff081); learned from (0.979)
     "blind-fd": 0.92,   # first look 0.926 (261/282 at 39f5cf3); not read
     "blind-fe": 0.93,   # first look 0.936 (265/283 at 39f5cf3); not read
     "blind-ff": 0.88,   # first look 0.890 (251/282 at 39f5cf3); not read
