@@ -130,7 +130,8 @@ _COUNTS = {w: n for n, w in enumerate("one two three four five six seven eight n
                                       "fifteen sixteen seventeen eighteen nineteen twenty".split(), 1)}
 _COUNTS.update({"a": 1, "an": 1, "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90})
 # a count in words before its unit: "twelve minutes", "an hour", "forty-five mins"
-_COUNT_WORD = lazy_re.compile(r"\b(" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + r")(?=\s+(?:minutes?|mins?|hours?|hrs?|days?)\b)")
+_COUNT_WORD = lazy_re.compile(r"\b(" + "|".join(sorted(_COUNTS, key=len, reverse=True))
+                              + r")(?=\s+(?:minutes?|mins?|hours?|hrs?|days?)\b)")
 
 
 def minutes(text: str) -> float | None:

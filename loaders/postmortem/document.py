@@ -2197,9 +2197,9 @@ def _collect_metadata(doc: Doc) -> None:
                 return
         if key == "class" and _NEAR_MISS.search(value) and len(_WORDS_LEFT.findall(_NEAR_MISS.sub(" ", value))) >= 3 \
                 and not any(box in value for box in ("☐", "☒", "☑", "[ ]", "[x]", "[X]")):
-            # (not a form's boxes, "☒ Near miss ☐ First aid ☐ Injury": its ticked one says what it was)
             # "Kategori / category: Tillbud (near miss) — arbetsmiljö, luftkvalitet under jord": a
-            # near miss, and the class of event it was besides
+            # near miss, and the class of event it was besides (not a form's boxes, "☒ Near miss
+            # ☐ First aid ☐ Injury": its ticked one says what it was)
             put("near_miss", "yes", line)
         elif (key == "class" and _NEAR_MISS.search(value)) or (key == "severity" and _NEAR_MISS.match(value)):
             key = "near_miss"  # "**Type:** Near miss" says what it was, not its class, and
@@ -4322,7 +4322,8 @@ _MEASURED_WINDOW = lazy_re.compile(r"\b\d+(?:[.,]\d+)?\s*[x×]\s+(?:the\s+)?(?:n
                                    # ... or a routine's hours: "most fleets dispatch between 06:30 and 08:00",
                                    # "we normally see ... between", "on a typical weekday ... between"
                                    # ("the tablet is \"meant\" to be docked in the gatehouse from 17:00 to 07:00")
-                                   r"|\b(?:usually|normally|typically|generally|ordinarily|meant|supposed)\b[^.;]{0,60}?\b(?:between|from)\b"
+                                   r"|\b(?:usually|normally|typically|generally|ordinarily|meant|supposed)\b"
+                                   r"[^.;]{0,60}?\b(?:between|from)\b"
                                    # ("Move-ins are scheduled between 1000 and 1700", "offices are staffed 0900-1800")
                                    r"|\b(?:are|is)\s+(?:scheduled|booked|staffed)\b"
                                    r"|\bon\s+a\s+(?:normal|typical|usual|regular)\s+\w+\b[^.;]{0,60}?\bbetween\b"
@@ -4656,7 +4657,8 @@ _MOVED_FROM = lazy_re.compile(r"\b(?:mov(?:e|ed|es|ing)|chang(?:e|ed|es|ing)|shi
 _COMPACT_RANGE = lazy_re.compile(r"\b(from|between)\s+([01]\d|2[0-3])([0-5]\d)\s+(until|till|to|and)\s+([01]\d|2[0-3])([0-5]\d)\b", re.I)
 
 
-_COMPACT_DASHED = lazy_re.compile(r"(?<![\w:.-])([01]\d|2[0-3])([0-5]\d)\s?[-–]\s?([01]\d|2[0-3])([0-5]\d)(?=\s*(?:[A-Z]{2,5}\b|hrs?\b))")
+_COMPACT_DASHED = lazy_re.compile(r"(?<![\w:.-])([01]\d|2[0-3])([0-5]\d)\s?[-–]\s?([01]\d|2[0-3])([0-5]\d)"
+                                  r"(?=\s*(?:[A-Z]{2,5}\b|hrs?\b))")
 
 
 def _with_colons(m: re.Match) -> str:

@@ -1257,7 +1257,8 @@ def _retag(e: Entry) -> None:
 # finds SIF-2107 in MOS" (not "audit of all rules finds no other wildcard", nor the audit log read)
 # (or a reconciliation that shows it: "Dana's weekly reconciliation shows 312 filings without a certificate")
 _CHECK_ROUNDS = frozenset(("audit", "inspection", "patrol", "walkdown", "rounds", "reconciliation"))
-_ROUND_FINDS = lazy_re.compile(r"\b(?:audit|inspection|patrol|walk-?down|rounds|reconciliation)\b(?!\s+(?:logs?|re-?run)\b)(?:(?!\bno\b)[^.;]){0,60}?"
+_ROUND_FINDS = lazy_re.compile(r"\b(?:audit|inspection|patrol|walk-?down|rounds|reconciliation)\b(?!\s+(?:logs?|re-?run)\b)"
+                               r"(?:(?!\bno\b)[^.;]){0,60}?"
                                r"\b(?:finds|spots|notices|discovers|shows|flags)\b(?!\s+(?:no|nothing)\b)", re.I)
 
 

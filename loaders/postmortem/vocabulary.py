@@ -360,7 +360,8 @@ _OTHER_LANGUAGES = {
                 r"|things\s+(?:that\s+)?went\s+wrong)\b",
                 # "Por que aconteceu" (or "Porque aconteceu"), "Por qué ocurrió", "Pourquoi c'est arrivé", "Warum es passiert ist"
                 # (or almost did, a near miss's: "Por que quase aconteceu", "Por qué casi ocurrió")
-                r"por\s*qu[eé]\s+(?:quase\s+|casi\s+)?(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])", r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
+                r"por\s*qu[eé]\s+(?:quase\s+|casi\s+)?(?:aconteceu|ocorreu|ocurri[óo]|pas[óo]|sucedi[óo])",
+                r"pourquoi(?:\s+c['’]est\s+arriv[ée])?",
                 r"warum(?:\s+es\s+(?:passiert\s+ist|geschah))?",
                 # "Waarom kon dit gebeuren?", "Dlaczego to się stało?"
                 r"waarom(?:\s+(?:kon|is|ging)\s+(?:dit|het)(?:\s+(?:zo\s+)?\w+){0,2})?", r"dlaczego(?:\s+to\s+si[ęe]\s+sta[łl]o)?",
@@ -1111,7 +1112,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "she sees the domain on the recipient line and realises the mistake": someone finds their own slip
     + [f"{v} {d} {n}" for v in ("realises", "realizes", "realised", "realized", "realise", "realize")
        for d in ("the", "her", "his", "their", "our", "my") for n in ("mistake", "error", "slip")]
-    + ["we found out", "found out about", "came to light", "comes to light", "we learned of", "we learned about", "we first learned", "we first heard"]
+    + ["we found out", "found out about", "came to light", "comes to light", "we learned of", "we learned about",
+       "we first learned", "we first heard"]
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
        "calls support", "called support", "calls us", "called us", "calls the", "called the",
        # "Garage operator is calling to hotline" (a customer's call, however the sentence is built)
