@@ -2940,9 +2940,8 @@ def _impact_began_day(doc: Doc, near: date) -> date | None:
     if "mpact" not in text or (m := IMPACT_BEGAN.search(text)) is None:
         return None
     tail = text[m.end():_sentence_end(text, m.end(), 80)]
-    return next((d for _, d in tp.dates_in(tail, doc.order_hint)), None) or next(
-        (d for k in range(len(tail)) if tail[k - 1:k] in (" ", "") and (d := tp.date_at(tail, k, doc.order_hint, year=near.year))),
-        None)
+    return next((d for _, d in tp.dates_in(tail, doc.order_hint)), None) \
+        or _day_without_year(tail, near + timedelta(days=1), doc.order_hint)
 
 
 _WORDS_LEFT = lazy_re.compile(r"[^\W\d_]{2,}")

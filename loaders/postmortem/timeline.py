@@ -976,14 +976,14 @@ def _taken_as_mitigated(text: str) -> bool:
     return False
 
 
-_TAKEN_AS_MITIGATED = lazy_re.compile(r"\b(?:count|counted|consider|considered|take|took|treat|treated|call|called)\s+"
-                                      r"(?:the\s+(?:incident|impact|outage)|it|this)\s+(?:as\s+)?mitigated\b", re.I)
+# the verbs a writer counts a moment as something with: "we take ... as the start", "we count the incident as mitigated"
+_COUNTS_AS = r"\b(?:take|took|count|counted|consider|considered|treat|treated|call|called)\s+"
+_TAKEN_AS_MITIGATED = lazy_re.compile(_COUNTS_AS + r"(?:the\s+(?:incident|impact|outage)|it|this)\s+(?:as\s+)?mitigated\b", re.I)
 _BEGAN_HINT = lazy_re.compile(r"mpact\s+(?i:began|begins|started|starts|commenced)")
 _TAKEN_HINT = lazy_re.compile(r"as\s+the\s+(?i:start|beginning|onset)\b")
 _WORKAROUND_HINT = lazy_re.compile(r"round(?:\s+(?:it|the)\b|\b)")
 # the writer saying which moment they count as the start: "which we take as the start of impact"
-_START_TAKEN = lazy_re.compile(r"\b(?:take|took|count|counted|consider|considered|treat|treated)\s+(?:this|that|it\s+)?as\s+the\s+"
-                               r"(?:start|beginning|onset)\b", re.I)
+_START_TAKEN = lazy_re.compile(_COUNTS_AS + r"(?:this|that|it\s+)?as\s+the\s+(?:start|beginning|onset)\b", re.I)
 # the writer stating when the harm began, "Impact began with the unit failure at 08:47"
 IMPACT_BEGAN = lazy_re.compile(r"\b(?:customer\s+|user\s+)?impact\s+(?:began|begins|started|starts|commenced)\b"
                                 r"(?!\s+to\s+(?:grow|spread|rise|ease|fall|drop))", re.I)
