@@ -4111,3 +4111,14 @@ def test_notices_that_are_letters_are_no_one_noticing(entry, seen):
     e = Entry(None, entry, 0)
     _tag(e)
     assert ("detected" in e.tags) is seen
+
+
+def test_a_day_the_background_tells_of_does_not_replace_the_date_field():
+    text = ("# Print queue stopped\n\n**Date:** 2025-07-22\n**Severity:** Minor\n\n## Summary\n\n"
+            "The print queue stopped accepting jobs when the spool volume filled up.\n\n## Background\n\n"
+            "On 15 July, the spooler was moved to a new disk and its log rotation lost a line.\n\n"
+            "## Timeline\n\n- 08:47 — Spool volume full.\n- 10:03 — Jobs flowing again.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"]) == ("2025-07-22", "2025-07-22T08:47:00Z")
+    told = text.replace("The print queue stopped", "On 15 July the print queue stopped")
+    assert parse(told, "a.md")["date"] == "2025-07-15"   # (the summary tells of that day: the incident's)

@@ -3135,6 +3135,7 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         narrated = found
     if found is not None and narrated is not None and narrated != found \
             and _reach(doc, found) <= narrated <= found + timedelta(days=1) \
+            and not (source in ("metadata", "front matter") and _background_names(doc, narrated, found)) \
             and not (source == "metadata" and (_names_a_span(doc.meta["date"][0], hint) or doc.date_names_incident
                                                # (beside fields that date the paper, "Prepared" or "Reviewed",
                                                # the Date field is the incident's own)
@@ -4487,6 +4488,20 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
                 if found:
                     return _joined(found, doc, s, b) if kind == "impact" else found
     return None
+
+
+def _background_names(doc: Doc, day: date, dated: date) -> bool:
+    """Whether the opening names ``day`` first in a Background section: the history that led
+    up to the incident ("On 15 July, pod-spool-02 was moved to a new disk"), a cause's day,
+    not the incident's own that a Date field states (unless the summary above names it too)."""
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) in _STOP_OPENING:
+            break
+        text = plain("\n".join(b.text for b in s.blocks if b.kind in ("para", "item")))
+        if any(d == day for _, d in tp.dates_in(text, doc.order_hint)) \
+                or _day_without_year(text, dated, doc.order_hint) == day:
+            return bool(_BACKGROUND.match(clean_heading(plain(s.title))))
+    return False
 
 
 # ("## Background", "## Contexto: como funciona o feed": how things run when nothing is wrong)
