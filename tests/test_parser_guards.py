@@ -4122,3 +4122,12 @@ def test_a_day_the_background_tells_of_does_not_replace_the_date_field():
     assert (got["date"], got["started_at"]) == ("2025-07-22", "2025-07-22T08:47:00Z")
     told = text.replace("The print queue stopped", "On 15 July the print queue stopped")
     assert parse(told, "a.md")["date"] == "2025-07-15"   # (the summary tells of that day: the incident's)
+
+
+def test_a_pasted_ticket_is_dated_by_its_resolved_field_not_the_day_it_was_exported():
+    text = ("# OPS-4411: licence scans timing out\n\n*Exported from Jira by Ibrahim Haddad on 19/Nov/24 2:12 PM. "
+            "Pasted here for the incident archive.*\n\n| Field | Value |\n|---|---|\n| Status | Resolved |\n"
+            "| Resolved | 12/Nov/24 1:05 PM |\n\n## Description\n\nEvery licence scan spins and then fails.\n\n"
+            "### Timeline (UTC)\n\n- 12:52 — First scan time-out.\n- 15:38 — Rollback complete; scans succeed.\n")
+    got = parse(text, "a.md")
+    assert (got["date"], got["started_at"]) == ("2024-11-12", "2024-11-12T12:52:00Z")

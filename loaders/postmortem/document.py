@@ -3066,7 +3066,9 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
     if source == "byline" and found is not None:
         # "Written 12 March 2025 by ..." over "**Incident period:** Tuesday 4 March 2025, 2:20
         # PM to ...": a field that times the incident dates it, before the prose is read
-        said = min((d for k in _OPENING_FIELDS if k in doc.meta
+        # (a ticket's Resolved field too: "Exported from Jira ... on 19/Nov/24" over
+        # "| Resolved | 12/Nov/24 1:05 PM |", the day it ended, not a week later)
+        said = min((d for k in (*_OPENING_FIELDS, "resolved") if k in doc.meta
                     if (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None), default=None)
         if said is not None and said != found and _reach(doc, found) <= said <= found + timedelta(days=1):
             doc.problems.warning(None, f"the byline dates the document {found}, but its fields time the "
@@ -3695,6 +3697,9 @@ _BYLINE = lazy_re.compile(r"^\W*(?:by\s+[A-Z]|posted\b|published\b|written\b)|\b
 
                      # "Created by Dev Patel · Last edited by Maya Chen, Oct 10, 2025": a page's edits
                      r"|^\W*created\s+by\b|\blast\s+(?:edited|modified|updated)\s+(?:by|on)\b"
+                     # "*Exported from Jira (Station Operations) by Ibrahim Haddad on 19/Nov/24
+                     # 2:12 PM.*": the day a ticket was exported and pasted, as a post's
+                     r"|^\W*exported\s+(?:from|by|on)\b"
                      # "*Rheinau Core Facility — note to facility users and staff, 12 February
                      # 2024*": a note addressed to its readers, and the day it went out
                      r"|\b(?:note|memo|letter|notice|message)\s+(?:to|for)\s+(?:all\s+|the\s+|our\s+)?[\w-]+"
