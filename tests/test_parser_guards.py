@@ -4131,3 +4131,21 @@ def test_a_pasted_ticket_is_dated_by_its_resolved_field_not_the_day_it_was_expor
             "### Timeline (UTC)\n\n- 12:52 — First scan time-out.\n- 15:38 — Rollback complete; scans succeed.\n")
     got = parse(text, "a.md")
     assert (got["date"], got["started_at"]) == ("2024-11-12", "2024-11-12T12:52:00Z")
+
+
+def test_entries_a_day_line_dates_run_past_midnight_onto_the_next_day():
+    text = ("# Press trip\n\n**Date:** 2025-04-03\n\n## Timeline\n\nThursday, April 3 (all times UTC):\n\n"
+            "- 21:48 — Press trips on a sync alarm.\n- 22:05 — Press declared down.\n- 23:50 — Spare press confirmed.\n\n"
+            "The notes below were kept in a shared doc.\n\n- 00:30 — Spare press starts the run. Impact mitigated.\n"
+            "- 06:30 — All routes delivered. Incident closed.\n")
+    got = parse(text, "a.md")
+    assert (got["mitigated_at"], got["resolved_at"]) == ("2025-04-04T00:30:00Z", "2025-04-04T06:30:00Z")
+
+
+def test_the_moment_the_writer_counts_impact_from_is_the_start_even_after_the_first_alarm():
+    text = ("# Press trip\n\n**Date:** 2025-04-03\n\n## Summary\n\nThe press tripped on a sync alarm at 21:48. "
+            "The edition's scheduled run start, 22:30, is where we count impact from: from then the paper was late.\n\n"
+            "## Timeline (UTC)\n\n- 21:48 — Console alarm; press trips. First sign of trouble.\n"
+            "- 22:05 — Press declared down; on-call paged.\n- 23:40 — Edition running at the sister plant. Impact mitigated.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"]) == ("2025-04-03T22:30:00Z", "2025-04-03T21:48:00Z")

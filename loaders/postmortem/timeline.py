@@ -980,10 +980,12 @@ def _taken_as_mitigated(text: str) -> bool:
 _COUNTS_AS = r"\b(?:take|took|count|counted|consider|considered|treat|treated|call|called)\s+"
 _TAKEN_AS_MITIGATED = lazy_re.compile(_COUNTS_AS + r"(?:the\s+(?:incident|impact|outage)|it|this)\s+(?:as\s+)?mitigated\b", re.I)
 _BEGAN_HINT = lazy_re.compile(r"mpact\s+(?i:began|begins|started|starts|commenced)")
-_TAKEN_HINT = lazy_re.compile(r"as\s+the\s+(?i:start|beginning|onset)\b")
+_TAKEN_HINT = lazy_re.compile(r"as\s+the\s+(?i:start|beginning|onset)\b|(?:impact|outage|downtime)\s+from\b")
 _WORKAROUND_HINT = lazy_re.compile(r"round(?:\s+(?:it|the)\b|\b)")
 # the writer saying which moment they count as the start: "which we take as the start of impact"
-_START_TAKEN = lazy_re.compile(_COUNTS_AS + r"(?:this|that|it\s+)?as\s+the\s+(?:start|beginning|onset)\b", re.I)
+# (or counts the harm from: "22:30, is where we count impact from")
+_START_TAKEN = lazy_re.compile(_COUNTS_AS + r"(?:this|that|it\s+)?as\s+the\s+(?:start|beginning|onset)\b"
+                               r"|\b(?:count|counts|counted|measure|measured)\s+(?:the\s+)?(?:impact|outage|downtime)\s+from\b", re.I)
 # the writer stating when the harm began, "Impact began with the unit failure at 08:47"
 IMPACT_BEGAN = lazy_re.compile(r"\b(?:customer\s+|user\s+)?impact\s+(?:began|begins|started|starts|commenced)\b"
                                 r"(?!\s+to\s+(?:grow|spread|rise|ease|fall|drop))", re.I)
@@ -2883,7 +2885,21 @@ def _past_midnight(entries: list[Entry]) -> None:
     twelve hours is the clock passing midnight, not an entry out of order. (A list kept
     newest first steps back at every entry, and is left as written.)"""
     _past_a_dated_evening(entries)
-    loose = [e for e in entries if e.at is not None and not e.date_only and not e.own_day]
+    _wrap_midnight([e for e in entries if e.at is not None and not e.date_only and not e.own_day])
+    # (so do the entries a day line dates, "Thursday, April 3 — plant clock:" over "- 23:50
+    # ..." then "At midnight ...": each run of them that day line dates, as one)
+    run: list[Entry] = []
+    for e in entries:
+        if e.at is None or e.date_only or not e.own_day or e.written_day:
+            continue
+        if run and e.day != run[-1].day:
+            _wrap_midnight(run)
+            run = []
+        run.append(e)
+    _wrap_midnight(run)
+
+
+def _wrap_midnight(loose: list[Entry]) -> None:
     if len(loose) < 3:
         return
     steps = [b.at - a.at for a, b in zip(loose, loose[1:])]
@@ -3652,9 +3668,12 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags and not _ENDED_MARKS & e.markers \
                 and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]) \
-                and (told is None or e.at <= told) and (reported is None or e.at >= reported - timedelta(days=1)):
+                and (told is None or e.at <= told or "started" in e.markers and _START_TAKEN.search(e.text)) \
+                and (reported is None or e.at >= reported - timedelta(days=1)):
             # (the writer marking the start, "That 00:15 start is when the trouble began",
-            # is a statement, kept for a near miss as a marker entry is)
+            # is a statement, kept for a near miss as a marker entry is; the start they say
+            # they count the harm from, "22:30, is where we count impact from", whatever
+            # alarm came before it)
             put("started_at", e.at, "opening_prose_marker" if "started" in e.markers else "opening_prose")
     put("started_at", reported, "timeline_impact")
     det = times.get("detected_at")

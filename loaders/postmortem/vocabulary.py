@@ -1031,6 +1031,10 @@ EVENT_MARKERS: dict[str, list[str]] = {
     + ["start of impact", "start of outage", "start of incident"] + _variants("fault failure incident outage", "occurs occurred")
     # "the start of the event was January 28th, 2016, 00:23 UTC"
     + [f"{w} of the {n}" for w in ("start", "beginning", "onset") for n in ("impact", "outage", "incident", "event")]
+    # "The edition's scheduled run start, 22:30, is where we count impact from": the moment
+    # the writer counts the harm from
+    + [f"{v} {the}{n} from" for v in ("count", "counts", "counted", "measure", "measured")
+       for the in ("", "the ") for n in ("impact", "outage", "downtime")]
     # "VPN login as ext-jm ... INITIAL ACCESS": an intrusion begins when the intruder first gets in
     + ["initial access", "initial compromise"],
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
