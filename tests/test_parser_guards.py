@@ -4149,3 +4149,12 @@ def test_the_moment_the_writer_counts_impact_from_is_the_start_even_after_the_fi
             "- 22:05 — Press declared down; on-call paged.\n- 23:40 — Edition running at the sister plant. Impact mitigated.\n")
     got = parse(text, "a.md")
     assert (got["started_at"], got["detected_at"]) == ("2025-04-03T22:30:00Z", "2025-04-03T21:48:00Z")
+
+
+def test_a_chat_clock_passing_noon_goes_on_in_the_afternoon():
+    text = ("# Feed merged e-books\n\n**Date:** 2025-02-11\n\n## Chat (UTC)\n\n[12:58] Jess: bookseller can't find the paperback\n"
+            "[1:05] Jess: calling Priya\n[1:50] Priya: feed paused. nobody touch the import\n")
+    got = parse(text, "a.md")
+    assert [e["at"][11:16] for e in got["timeline"]] == ["12:58", "13:05", "13:50"]
+    day = text.replace("[12:58]", "[12:10]").replace("[1:05]", "[1:15]").replace("[1:50]", "[8:30]")
+    assert [e["at"][11:16] for e in parse(day, "a.md")["timeline"]][1] == "13:15"

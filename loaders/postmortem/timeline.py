@@ -419,10 +419,15 @@ class _Reader:
         head = text[:st.end]
         if _MERIDIEM.search(head) or _HALF_IN_WORDS.search(head):
             self.half_day = True   # ("About five to ten at night": the half of the day in words)
-        elif self.half_day and 1 <= st.hour <= 11 and self.last_clock is not None \
+        elif 1 <= st.hour <= 11 and self.last_clock is not None \
                 and self.last_clock[0] == self.day and not _LEADING_ZERO.search(head):
             minute = st.hour * 60 + (st.minute or 0)
-            if minute < self.last_clock[1] <= minute + 720:
+            if not self.half_day and 720 <= self.last_clock[1] < 780 and st.hour == 1 \
+                    and self.last_clock[1] <= minute + 720:
+                # (a 12-hour clock shows itself passing noon too: "[12:58] ..." then "[1:01]
+                # ...", where a 24-hour clock would say 13:01)
+                self.half_day = True
+            if self.half_day and minute < self.last_clock[1] <= minute + 720:
                 st.hour += 12
         self.last_clock = (self.day, st.hour * 60 + (st.minute or 0))
 
