@@ -4158,3 +4158,24 @@ def test_a_chat_clock_passing_noon_goes_on_in_the_afternoon():
     assert [e["at"][11:16] for e in got["timeline"]] == ["12:58", "13:05", "13:50"]
     day = text.replace("[12:58]", "[12:10]").replace("[1:05]", "[1:15]").replace("[1:50]", "[8:30]")
     assert [e["at"][11:16] for e in parse(day, "a.md")["timeline"]][1] == "13:15"
+
+
+def test_a_fields_table_row_states_the_zone():
+    text = ("# Near miss: wrong template\n\n| Field | Value |\n|---|---|\n| Date of event | 10th June 2025 |\n"
+            "| Event start | 05:50 — plates imaged from the wrong template |\n| Times | UTC+2 |\n\n"
+            "## Timeline\n\n- 05:50 CTP images the plates.\n- 07:45 Operator finds the wrong page order.\n")
+    assert parse(text, "a.md")["started_at"] == "2025-06-10T03:50:00Z"
+
+
+def test_a_report_filed_later_is_not_joined_to_the_detected_time_below_it():
+    text = ("# Near miss: wrong template\n\n| Field | Value |\n|---|---|\n| Date of event | 10th June 2025 |\n"
+            "| Reported | 11/06/2025 by Nina Kovač (prepress supervisor) |\n| Detected | 07:45 — folded-sheet check at press |\n"
+            "| Mitigated | 09:10 — corrected plates on press |\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-06-10T07:45:00Z"
+
+
+def test_a_denial_is_read_past_a_name_with_an_ampersand():
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, 'The software still had "16pp W&T" selected from the previous job; he does not notice.', 0)
+    _tag(e)
+    assert "detected" not in e.tags

@@ -2206,8 +2206,10 @@ def _collect_metadata(doc: Doc) -> None:
             value = "yes"      # "`severity`: near-miss (zero realized loss)" names no level
         if key in _TIME_KEYS and key in meta and value and tp.first_timed_stamp(value) is not None \
                 and tp.find_date(value) is None and tp.find_date(meta[key][0]) is not None \
-                and tp.first_timed_stamp(meta[key][0]) is None:
+                and tp.first_timed_stamp(meta[key][0]) is None and len(meta[key][0].split()) <= 4:
             # "| Discovery date | 2024-06-14 |" then "| Discovery time | 08:15 ET |": one moment in two fields
+            # (not "| Reported | 11/06/2025 by Nina Kovač (prepress supervisor) |" then "| Detected |
+            # 07:45 — folded-sheet check |": a report filed the next day, and the moment it was found)
             meta[key] = (f"{meta[key][0]} {value}", meta[key][1])
             return
         if key and value and value.lower() not in NO_VALUE \
@@ -4181,6 +4183,9 @@ def _doc_zone(doc: Doc, options: Options) -> tp.Zone | None:
     for i, line in enumerate(head[:400]):
         if _ZONE_LINE.search(line.lower()):
             z = tp.stated_zone(plain(line))
+            if z is None and line.lstrip()[:1] == "|":
+                # a fields table's row, "| Times | UTC+2 |": its key and value as a field line
+                z = tp.stated_zone(": ".join(c for c in (plain(c).strip() for c in line.strip().strip("|").split("|")) if c))
             if z is None and len(line) > 300:
                 # (a long paragraph's later sentence: "... Android was unaffected. Times are
                 # Melbourne time (AEDT).", past the 300 characters a statement is looked for in)

@@ -1365,12 +1365,12 @@ def _tag(e: Entry) -> None:
                     if kind == "started" and w == "initial" and words[i + 1 + n:i + 2 + n] \
                             and words[i + 1 + n] in _ACCESS_NOUNS:
                         continue  # "to identify the initial access vector": a thing looked for, not the intrusion
-                    if kind == "impact" and w in _SOLD_WRONG and _denied(e.text.lower(), words, i):
+                    if kind == "impact" and w in _SOLD_WRONG and _denied(low, words, i):
                         continue  # "no rooms were oversold": the harm denied
                     if kind == "impact" and i and words[i - 1] in ("0", "zero", "no") and w in _COUNTED_HARM:
                         continue  # "load completes with 0 errors", "no failures": none counted
                     if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
-                                               or _denied(e.text.lower(), words, i)
+                                               or _denied(low, words, i)
                                                or w in _ALARMS and _stayed_silent(e.text)
                                                or _NOBODY.intersection(words[i + 1 + n:i + 3 + n])
                                                or _AFTERWARDS.intersection(words[i + 1 + n:i + 3 + n])
