@@ -179,6 +179,9 @@ FLOORS = {
     "blind-fd": 0.92,   # first look 0.926 (261/282 at 39f5cf3); not read
     "blind-fe": 0.93,   # first look 0.936 (265/283 at 39f5cf3); not read
     "blind-ff": 0.88,   # first look 0.890 (251/282 at 39f5cf3); not read
+    "blind-fg": 0.90,   # first look 0.911 (255/280 at f42fffd); not read
+    "blind-fh": 0.92,   # first look 0.929 (262/282 at f42fffd); not read
+    "blind-fi": 0.86,   # first look 0.872 (246/282 at f42fffd); not read
 }
 
 
