@@ -1080,7 +1080,10 @@ def _in_half(st: Stamp, meridiem: str | None) -> Stamp:
     return st
 
 
-_DOTTED_DAY_THEN_CLOCK = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})(?=,?\s{1,3}\d{1,2}:\d\d(?!\d))")
+_DOTTED_DAY_THEN_CLOCK = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?=,?\s{1,3}\d{1,2}:\d\d(?!\d))")
+# a German weekday's two letters before a day and month with their dots: "Mi 05.03., 09:00"
+_SHORT_DE_WEEKDAYS = frozenset("Mo Di Mi Do Fr Sa So".split())
+_SHORT_DE_WEEKDAY = lazy_re.compile(r"[A-Z][a-z]\.?,?\s+(?=\d{1,2}\.\d{1,2}\.)")
 # "Sat 20/04, 2358 — possession granted": after a weekday, a day and month with a slash,
 # then four digits before the entry's separator, a 24-hour clock (the weekday makes the pair
 # a day; without it "3/4 2024 — " could as well be a fraction and a year) or ending a table's
@@ -1117,6 +1120,9 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
     weekday_first = False
     if first.isalpha() and text[pos:pos + 3].lower() in _OTHER_STARTS and (w := _OTHER_WEEKDAY.match(text, pos)):
         pos, first = w.end(), text[w.end()]   # "Dienstag, 5. März 2024", "mardi 5 mars 2024"
+        weekday_first = True
+    if first.isalpha() and text[pos:pos + 2] in _SHORT_DE_WEEKDAYS and (w := _SHORT_DE_WEEKDAY.match(text, pos)):
+        pos, first = w.end(), text[w.end()]   # "[Mi 05.03., 09:00]", "Di 04.03."
         weekday_first = True
     if not first.isdigit() and (not first.isalpha() or text[pos:pos + 3].lower() not in _WORD_STARTS):
         return None  # a word that is no month or weekday: no stamp here (most text)

@@ -4179,3 +4179,18 @@ def test_a_denial_is_read_past_a_name_with_an_ampersand():
     e = Entry(None, 'The software still had "16pp W&T" selected from the previous job; he does not notice.', 0)
     _tag(e)
     assert "detected" not in e.tags
+
+
+@pytest.mark.parametrize("said", ["Mi 05.03., 09:00", "05.03., 09:00", "[Mi 05.03., 09:00]"])
+def test_a_german_weekday_and_a_dotted_day_before_the_clock_are_read(said):
+    from loaders import timeparse as tp
+    st = tp.read_stamp(said)
+    assert (st.month, st.day, st.hour) == (3, 5, 9)
+
+
+def test_a_bare_window_field_around_the_summarys_impact_is_a_change_window():
+    text = ("# Postgres upgrade night\n\n| | |\n|---|---|\n| Incident date | 2025-02-09 |\n"
+            "| Window | Sat 08.02.2025 22:00 – Sun 09.02.2025 04:00 CET |\n\n## What happened (short)\n\n"
+            "We upgraded the database. Impact: scans failed with 500s from 01:03 to 01:47 CET (44 min).\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2025-02-09T00:03:00Z", "2025-02-09T00:47:00Z")

@@ -4368,6 +4368,13 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
         # above the sections: "between 07:12 and 09:41 BST ... let clients book into blocked
         # slots", before "Online booking was unavailable ... from 09:41 to 16:25", the remedy's)
         return told
+    if not found and (field := _field_range(doc, incident_date)) is not None and None not in field[:2] \
+            and _BARE_WINDOW.match(doc.lines[doc.meta["duration"][1] - 1] if "duration" in doc.meta else "") \
+            and (told := _section_range(doc, "summary", incident_date)) is not None and None not in told[:2] \
+            and field[0] <= told[0] < told[1] <= field[1] and told[:2] != field[:2]:
+        # a bare "| Window | Sa 08.02.2025 22:00 – So 09.02.2025 04:00 CET |", a change's
+        # hours, around the summary's "scans failed with 500s from 01:03 to 01:47": the harm's
+        return told
     found = found or _field_range(doc, incident_date) or _section_range(doc, "summary", incident_date)
     if found:
         return found
@@ -4558,6 +4565,10 @@ def _blocks_after(s: Section, first: Block):
         if after and b.kind in ("item", "para"):
             yield b
         after = after or b is first
+
+
+# a field's key that is "Window" alone: which window, a change's or the harm's, it does not say
+_BARE_WINDOW = lazy_re.compile(r"^[\s|*_]*window[\s*_]*[:|]", re.I)
 
 
 def _field_range(doc: Doc, incident_date: date | None):
