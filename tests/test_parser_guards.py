@@ -4194,3 +4194,10 @@ def test_a_bare_window_field_around_the_summarys_impact_is_a_change_window():
             "We upgraded the database. Impact: scans failed with 500s from 01:03 to 01:47 CET (44 min).\n")
     got = parse(text, "a.md")
     assert (got["started_at"], got["mitigated_at"]) == ("2025-02-09T00:03:00Z", "2025-02-09T00:47:00Z")
+
+
+def test_closing_the_ticket_at_the_end_resolves_the_incident():
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, "Sanne checks routing for Thursday's editions and the supplement, then closes the ticket.", 0)
+    _tag(e)
+    assert "resolved" in e.markers or "resolved" in e.tags

@@ -1497,7 +1497,7 @@ EVENT_WORDS: dict[str, list[str]] = {
        "closes the occurrence", "closed the occurrence", "occurrence closed",
        # "Ama closes the thread", "closes the event", "Wes ... closes it out", "closing this"
        *[f"{v} the {n}" for v in ("closes", "closed", "closing") for n in ("event", "thread", "page", "war room",
-                                                                          "bridge", "channel", "incident channel", "anomaly")],
+                                                                          "bridge", "channel", "incident channel", "anomaly", "ticket")],
        "closes it out", "closed it out", "closing it out", "closes it", "closing this", "closes out",
        "resolving this", "resolving it", "resolving the ticket", "resolving the incident",
        "resolves the incident", "resolve the incident", "resolves the ticket", "resolves it",
