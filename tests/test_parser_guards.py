@@ -4201,3 +4201,18 @@ def test_closing_the_ticket_at_the_end_resolves_the_incident():
     e = Entry(None, "Sanne checks routing for Thursday's editions and the supplement, then closes the ticket.", 0)
     _tag(e)
     assert "resolved" in e.markers or "resolved" in e.tags
+
+
+def test_hours_a_section_on_the_normal_routine_gives_are_not_the_impact_window():
+    text = ("# Label file late\n\n**Date:** 2025-03-03\n\nThe label file reached the printer after its cut-off.\n\n"
+            "## How the weekly label run normally works\n\nTheir addressing line runs 11:00 to 17:00 and fails "
+            "over to the night shift when a file is late.\n\n## Timeline (UTC)\n\n- 10:00 — Cut-off passes with no file; "
+            "the drop is missed.\n- 10:25 — Printer phones us asking for the file.\n- 12:35 — Label file delivered. Impact mitigated.\n")
+    assert parse(text, "a.md")["started_at"] == "2025-03-03T10:00:00Z"
+
+
+def test_a_line_ending_on_an_article_goes_on_past_the_clock_that_opens_the_next():
+    text = ("# Label file late\n\n**Date:** 2025-03-03\n\n## Timeline (UTC)\n\n**12:35** Label file delivered. "
+            "Ridgeway can't make the\n6:00 p.m. appointment but will run the line into the night.\n\n"
+            "**13:30** Addressing starts.\n")
+    assert [e["at"][11:16] for e in parse(text, "a.md")["timeline"]] == ["12:35", "13:30"]

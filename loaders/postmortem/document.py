@@ -4411,9 +4411,16 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
 
 
 def _opening_range(doc: Doc, incident_date: date | None):
-    """The first window of the harm a sentence of the opening prose states, or None."""
+    """The first window of the harm a sentence of the opening prose states, or None (not in
+    a Background section's: "their addressing line runs 11:00 a.m. to 5:00 p.m.", the routine)."""
+    routine = None
     for sentence in _SENTENCE.split(_opening_prose(doc)):
         if _IMPACT_WORDS.search(sentence) and not _MEASURED_WINDOW.search(sentence) and not _REMEDY_HOURS.search(sentence):
+            if routine is None:
+                routine = " ".join(" ".join(plain(b.text).split()) for s in doc.secs if _BACKGROUND.search(clean_heading(plain(s.title)))
+                                   for b in s.blocks if b.kind in ("para", "item"))
+            if routine and " ".join(sentence.split()) in routine:
+                continue
             found = _range_span(plain(sentence), incident_date, doc.zone, doc.order_hint)
             if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]) \
                     and not _A_MEETING.search(plain(sentence), max(0, found[2] - 50), found[3] + 30):
@@ -4470,7 +4477,7 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
 def _section_range(doc: Doc, kind: str, incident_date: date | None):
     """The first range the Impact or the Summary sections state of the impact."""
     for s in doc.of_kind(kind):
-        if kind == "summary" and _BACKGROUND.match(clean_heading(plain(s.title))):
+        if kind == "summary" and _BACKGROUND.search(clean_heading(plain(s.title))):
             continue   # ("## Background": the systems' routine, "partners pulling between 10:00Z and 12:00Z")
         for b in s.blocks:
             if b.kind not in ("item", "para"):
@@ -4517,12 +4524,15 @@ def _background_names(doc: Doc, day: date, dated: date) -> bool:
         text = plain("\n".join(b.text for b in s.blocks if b.kind in ("para", "item")))
         if any(d == day for _, d in tp.dates_in(text, doc.order_hint)) \
                 or _day_without_year(text, dated, doc.order_hint) == day:
-            return bool(_BACKGROUND.match(clean_heading(plain(s.title))))
+            return bool(_BACKGROUND.search(clean_heading(plain(s.title))))
     return False
 
 
 # ("## Background", "## Contexto: como funciona o feed": how things run when nothing is wrong)
-_BACKGROUND = lazy_re.compile(r"^\W*(?:background|context|contexto|contexte|kontext|hintergrund|antecedentes)\b", re.I)
+# (or "## How the weekly label run normally works", "## The normal night, for reference": the routine)
+_BACKGROUND = lazy_re.compile(r"^\W*(?:background|context|contexto|contexte|kontext|hintergrund|antecedentes)\b"
+                              r"|\b(?:normally|usually|for\s+reference|standing\s+schedule"
+                              r"|normal\s+(?:day|night|week|shift|run|schedule|operations?))\b", re.I)
 _COMPONENT_OPEN = lazy_re.compile(r"<[A-Z][\w.]*[\s/>]")
 # a harm that did not happen, in the words before a range: "would not have started" (not "the
 # only window in which users could have been impacted": the exposure's, as it was)

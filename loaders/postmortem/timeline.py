@@ -2650,7 +2650,8 @@ def _untimed_lists(r: _Reader, blocks) -> set[int]:
 # waiting on waves, so I count"; not an intro line over the entries, "Times below are from
 # the on-call's notes, rounded to the minute")
 _WRAPPED_PROSE = lazy_re.compile(r"^(?=.{50})(?![\W_]*\d)(?=.*\b\d{1,2}[:.h]\d\d\b).*[a-z,]$")
-_OPEN_CLAUSE = lazy_re.compile(r"\b(?:until|till|at|from|to|by|since|between|after|before|around|about|of|on|and)\s*$", re.I)
+# (or an article, "Ridgeway can't make the" over "6:00 p.m. appointment but ...": no sentence ends on one)
+_OPEN_CLAUSE = lazy_re.compile(r"\b(?:until|till|at|from|to|by|since|between|after|before|around|about|of|on|and|the|an?)\s*$", re.I)
 
 _STATED_EVENTS = ("started", "detected", "mitigated", "resolved")
 # the label, then its value: a date in digits or one that opens with a month's name,
