@@ -4216,3 +4216,16 @@ def test_a_line_ending_on_an_article_goes_on_past_the_clock_that_opens_the_next(
             "Ridgeway can't make the\n6:00 p.m. appointment but will run the line into the night.\n\n"
             "**13:30** Addressing starts.\n")
     assert [e["at"][11:16] for e in parse(text, "a.md")["timeline"]] == ["12:35", "13:30"]
+
+
+def test_a_ticket_exports_dotted_fields_give_the_moments_whatever_the_leaders_length():
+    text = ("Images not reaching the archive\n-------------------------------\n\nAll times are UTC.\n\n"
+            "Number ............ INC0048213\nOpened ............ 2025-05-06 08:07\nResolved .......... 2025-05-06 15:40\n\n"
+            "WORK NOTES\n----------\n\n- 2025-05-06 07:34\n    First image refused by the archive.\n"
+            "- 2025-05-06 08:07\n    Ticket opened by phone (practice manager).\n"
+            "- 2025-05-06 09:31\n    New images visible in the viewer again.\n\n"
+            "RESOLUTION SUMMARY\n------------------\n\nResolution code .. Workaround applied\n"
+            "Impact began ..... 07:34 (first image not archived)\nService restored . 09:31\n")
+    got = parse(text, "a.txt")
+    assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
+        "2025-05-06T07:34:00Z", "2025-05-06T08:07:00Z", "2025-05-06T09:31:00Z")

@@ -1209,7 +1209,9 @@ def _mail_parts(lines: list[str]) -> list[str]:
 
 
 # a key, a leader of dots, its value: "Time to detect ....... 2h 12m"
-_DOTTED_FIELD = lazy_re.compile(r"([A-Z][\w &/'()-]{1,40}?)\s*\.{4,}\s*:?\s*(\S.*)")
+# (or a shorter leader, one to three dots, where the dots pad each key to one column in a
+# run of such fields: "Impact began ..... 07:34" over "Service restored . 09:31")
+_DOTTED_FIELD = lazy_re.compile(r"([A-Z][\w &/'()-]{1,40}?)\s*(?:\.{4,}|(?<=\s)(?P<short>\.{1,3})(?=\s))\s*:?\s*(\S.*)")
 
 
 # a printed page's number on a line of its own: "Page 2 of 3", "Page 2/2"
@@ -1240,11 +1242,12 @@ def _dotted_fields(lines: list[str]) -> list[str]:
     a contents list's "Timeline ........ 4": a page number is no value). Same number of
     lines."""
     out = list(lines)
-    dotted = [("...." in line and _DOTTED_FIELD.fullmatch(line.strip())) or None for line in lines]
+    dotted = [(("...." in line or " ." in line) and _DOTTED_FIELD.fullmatch(line.strip())) or None for line in lines]
     for i, m in enumerate(dotted):
-        if m is None:
-            continue
-        value = m.group(2).strip()
+        if m is None or m.group("short") and not any(dotted[j] is not None and not dotted[j].group("short")
+                                                     for j in range(max(0, i - 3), min(len(lines), i + 4)) if j != i):
+            continue   # (a short leader only among long ones: the column they pad to)
+        value = m.group(3).strip()
         if value.isdigit():
             # (a page number, unless the key names a moment and the value is a clock of four
             # digits: "Loss of dosing (start of event) ........ 0655")
@@ -1254,7 +1257,7 @@ def _dotted_fields(lines: list[str]) -> list[str]:
         # (a key the parser has no name for, among a form's other dotted fields, "Site
         # ...... Kestrel Mere WTW": a field still, not more of the value above it)
         if meta_key(m.group(1)) is not None or any(dotted[j] is not None for j in (i - 1, i + 1) if 0 <= j < len(lines)):
-            out[i] = f"{m.group(1).strip()}: {m.group(2)}"
+            out[i] = f"{m.group(1).strip()}: {m.group(3)}"
     return out
 
 
@@ -1655,9 +1658,14 @@ def _dated_moment_lines(b, put) -> None:
 def _moment_fields(b, put, named: bool = False) -> bool:
     """Put the key moments a paragraph of fields gives, every line a field ("Detected: 10:41
     local", "Impact window: 03:06 - 07:55"), those that hold a clock; whether it is one.
-    With ``named``, every line's key must name a field the parser knows (a wrapped sentence's
-    "start: 2026-03-09 14:03 ..." line is no field)."""
-    if not all(_opens_field(t) and (not named or meta_key(t.split(":", 1)[0]) is not None) for _, (t,) in b.rows):
+    With ``named``, every line's key but one must name a field the parser knows, two at
+    least (a wrapped sentence's "start: 2026-03-09 14:03 ..." line is no field; a ticket's
+    "Resolution code: Workaround applied" over "Impact began: 07:34" and "Service restored:
+    09:31" is one more field)."""
+    if not all(_opens_field(t) for _, (t,) in b.rows):
+        return False
+    if named and (unknown := sum(meta_key(t.split(":", 1)[0]) is None for _, (t,) in b.rows)) \
+            and (unknown > 1 or len(b.rows) - unknown < 2):
         return False
     for ln, (line_text,) in b.rows:
         for k, v in _line_pairs(line_text):

@@ -1237,6 +1237,8 @@ EVENT_WORDS: dict[str, list[str]] = {
     + [f"{v} {'an' if (p or n)[0] in 'aeiu' else 'a'} {p}{n}" for v in ("open", "opens", "opened", "raise", "raises",
                                                                       "raised", "file", "files", "filed")
        for p in ("", "p1 ", "p2 ", "urgent ", "priority ") for n in ("ticket", "incident")]
+    # "Ticket opened by phone (Lerato Mokoena)": the record raised, the passive way round
+    + [f"{n} {v} by" for n in ("ticket", "incident") for v in ("opened", "logged")]
     # "Opening this card.", "opened this ticket": the writer raising the incident's own record
     + [f"{v} this {n}" for v in ("opening", "opened", "opens") for n in ("card", "ticket", "issue", "incident")]
     # "... asking why she paid twice. that's how i found out": the writer saying this is how they knew
