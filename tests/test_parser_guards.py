@@ -4229,3 +4229,14 @@ def test_a_ticket_exports_dotted_fields_give_the_moments_whatever_the_leaders_le
     got = parse(text, "a.txt")
     assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
         "2025-05-06T07:34:00Z", "2025-05-06T08:07:00Z", "2025-05-06T09:31:00Z")
+
+
+def test_a_line_of_key_moments_states_each_moment_by_its_name():
+    text = ("# Recall letters merged the wrong name\n\n**Date:** 2025-07-09\n\n## In short\n\nThe batch was stopped at the "
+            "proof check.\n\nKey times (all UTC): fault introduced 10:20; spotted 12:41; batch held (contained) 12:50; "
+            "template reverted 13:55; review closed 16:30.\n\n## What happened\n\n| Time (UTC) | What happened |\n|---|---|\n"
+            "| 09:05 | Template v7 drafted |\n| 10:20 | v7 published |\n| 12:41 | Proof check shows the wrong names |\n"
+            "| 12:50 | Batch put on hold |\n| 13:55 | Template reverted to v6; batch regenerated |\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
+        "2025-07-09T10:20:00Z", "2025-07-09T12:41:00Z", "2025-07-09T12:50:00Z")

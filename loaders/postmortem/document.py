@@ -32,7 +32,7 @@ from loaders.postmortem.doc import (
 from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, STRUCK, Block, Section, ancestors, item_text,
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
-from loaders.postmortem.timeline import (IMPACT_BEGAN, IN_A_WINDOW, chat_first_day, compact_run, derive_times, prose_entries,
+from loaders.postmortem.timeline import (IMPACT_BEGAN, IN_A_WINDOW, LIST_SEP, chat_first_day, compact_run, derive_times, prose_entries,
                                          timeline_entries)
 from loaders.postmortem.vocabulary import (FRONT_MATTER, HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, WINDOW_KEY,
                                           any_of, clean_heading, is_placeholder, meta_key, section_kind, starts_of)
@@ -3685,6 +3685,8 @@ def _timeline_lead(doc: Doc) -> str:
 
 
 _FIELD_LINE = 80   # characters: a metadata line is a short field
+# a key naming a line of the incident's key moments: "Key times (all UTC)", "Milestones"
+_KEY_TIMES = lazy_re.compile(r"\W*(?:key\s+)?(?:times|moments|timestamps|milestones)\b", re.I)
 _TWO_CLOCKS = lazy_re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
 
 
@@ -3837,6 +3839,9 @@ def _read_opening(doc: Doc, limit: int, skip: set | None = None) -> str:
                                     and (len(b.text) <= 2 * _FIELD_LINE or meta_key(kv.group(1)) is not None
                                          and not any(len(t) > _FIELD_LINE for _, (t,) in b.rows[1:]))
                                     and not (len(b.text) > 2 * _FIELD_LINE and len(_TWO_CLOCKS.findall(b.text)) >= 2)
+                                    # (nor a line of key moments: "Key times (all UTC): fault introduced
+                                    # 10:20; spotted 12:41; batch held (contained) 12:50; ...")
+                                    and not (_KEY_TIMES.match(kv.group(1)) and len(_TWO_CLOCKS.findall(b.text)) >= 3)
                                     and section_kind(kv.group(1), whole=True) != "summary"):
                 # (a long paragraph whose "key" names no field is prose: "We heard about it from
                 # you: ..."; so is one that tells times: "When (CEST): stale from 10:05, a
@@ -4469,7 +4474,13 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
     texts = [plain(b.text) for s in (*doc.of_kind("summary"), *doc.of_kind("impact")) for b in s.blocks
              if b.kind in ("item", "para") and (" at " in b.text or "started" in b.text or "began" in b.text
                                                  or "ended" in b.text or "stopped" in b.text)]
-    if " at " in (opening := _opening_prose(doc)):
+    opening = _opening_prose(doc)
+    for text in (opening, *(plain(b.text) for s in doc.of_kind("summary") for b in s.blocks if b.kind in ("item", "para"))):
+        if "imes" in text or "oments" in text or "ilestones" in text:
+            for line in text.split("\n"):
+                if (m := _KEY_TIMES_LINE.match(line)) is not None:
+                    _stated_moments(doc, m, incident_date)
+    if " at " in opening:
         texts.append(opening)   # (a post's opening, or a "Short description" no kind names)
     for text in texts:
         for key, rx in (("started", _PROSE_STARTED), ("mitigated", _PROSE_ENDED)):
@@ -4480,6 +4491,30 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
                 continue
             if (at := tp.stamp_datetime(st, incident_date, st.zone or doc.zone)) is not None:
                 doc.stated[key] = at
+
+
+# a line of the incident's key moments, each named before its time: "Key times (all UTC):
+# fault introduced 10:20; spotted 12:41; batch held (contained) 12:50; review closed 16:30"
+_KEY_TIMES_LINE = lazy_re.compile(r"^\W*(?:key\s+)?(?:times|moments|timestamps|milestones)\b(?P<note>[^:\n]{0,40}):\s*(?P<items>.+)$", re.I)
+_MOMENT_ITEM = lazy_re.compile(r"\s*(?P<name>[^\d;·•|]{3,40}?)\s+(?=\d)")
+
+
+def _stated_moments(doc: Doc, m: re.Match, incident_date: date) -> None:
+    """The moments a line of key moments names (_KEY_TIMES_LINE), three of them at least,
+    as stated figures: each item's name is a field's key ("spotted", "batch held
+    (contained)"), its time the value, in the zone the line's note names if it does."""
+    items = LIST_SEP.split(m.group("items"))
+    if len(items) < 3:
+        return
+    zone = tp.stated_zone("(" + m.group("note").strip(" ()") + ")") if m.group("note").strip() else None
+    for item in items:
+        if (named := _MOMENT_ITEM.match(item)) is None or (key := meta_key(named.group("name"))) not in _TIME_KEYS \
+                or key in doc.stated:
+            continue
+        st = tp.read_stamp(item, doc.order_hint, start=named.end())
+        if st is not None and st.has_time \
+                and (at := tp.stamp_datetime(st, incident_date, st.zone or zone or doc.zone)) is not None:
+            doc.stated[key] = at
 
 
 def _section_range(doc: Doc, kind: str, incident_date: date | None):

@@ -3141,8 +3141,12 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             e = Entry(at, lead, 0)
             _tag(e)
             if not (e.tags or e.markers):
-                e = Entry(at, sentence[found[i - 1][1] if i else 0:
-                                      found[i + 1][0] if i + 1 < len(found) else len(sentence)], 0)
+                # (up to the next time, but not past a list's separator after this one: "fault
+                # introduced 10:20; spotted 12:41", the words after ";" the next time's)
+                upto = found[i + 1][0] if i + 1 < len(found) else len(sentence)
+                if i + 1 < len(found) and (sep := LIST_SEP.search(sentence, stop, upto)) is not None:
+                    upto = sep.start()
+                e = Entry(at, sentence[found[i - 1][1] if i else 0:upto], 0)
                 _tag(e)
             if not (e.tags or e.markers) and i == 0 and _FROM_CLOCK.match(sentence, 0, start):
                 # "From about 9:30 a.m., members who tried to sign in saw ...": a sentence
@@ -3150,6 +3154,10 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 e.markers.add("started")
             out.append(e)
     return out
+
+
+# what separates the items of a list of moments told in a line: "; ", " · ", " | "
+LIST_SEP = lazy_re.compile(r";\s|\s[·•|]\s")
 
 
 # a sentence saying the step told just before it ended the harm: "That stopped the damage",

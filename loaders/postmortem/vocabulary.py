@@ -662,7 +662,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     # ("| Passenger impact from | Mon 22/04/2024 0531 |", a key-facts table's)
                     r"began", r"incident\s+start", r"(?:incident|outage|event|problem|fault|condition|hazard|excursion|deviation)\s+began(?:\s+at)?",
                     # a near miss's "Hazard arose: 10:19", "Danger created"
-                    r"(?:hazard|danger|risk|unsafe\s+condition)\s+(?:arose|appeared|emerged|created|introduced)(?:\s+at)?",
+                    # ("Key times: fault introduced 10:20; spotted 12:41")
+                    r"(?:hazard|danger|risk|unsafe\s+condition|fault)\s+(?:arose|appeared|emerged|created|introduced)(?:\s+at)?",
                     # an environmental record's "SSO start", "Spill start", "Discharge began"
                     r"(?:spill|leak|overflow|discharge|release|sso|cso|exceedance)\s+(?:start(?:ed|s)?|began|begins)(?:\s+at)?",
                     # "| Occurrence time | 17:52 ET |" beside "| Occurrence date |": when the event happened
