@@ -4240,3 +4240,22 @@ def test_a_line_of_key_moments_states_each_moment_by_its_name():
     got = parse(text, "a.md")
     assert (got["started_at"], got["detected_at"], got["mitigated_at"]) == (
         "2025-07-09T10:20:00Z", "2025-07-09T12:41:00Z", "2025-07-09T12:50:00Z")
+
+
+def test_the_hours_a_review_was_held_are_not_the_impact_window():
+    text = ("# Minutes: post-incident review\n\n**Meeting:** Post-incident review, Pricing\n"
+            "**Held:** Thursday 17 October 2024, 15:00–15:45 BST, room Silverstone and Teams, with the pricing and fleet teams\n"
+            "**Incident date:** Monday 14 October 2024\n**Attendees:** Amir Siddiqui (Pricing Eng), Nadia Okonjo (Fleet "
+            "Allocation), Tom Reyes (Pricing on-call), Gemma Hurst (Customer Ops)\n\n## Summary\n\nA rule tagged the wrong "
+            "reservations; nothing reached customers.\n")
+    assert parse(text, "a.md")["started_at"] is None
+
+
+def test_a_sentence_listing_the_agreed_timings_states_each_moment():
+    text = ("# Upgrade rule review\n\n**Incident date:** Monday 14 October 2024\n\n## Summary\n\nThe rule was rolled back "
+            "before allocation ran. For the record, the group agreed these timings: issue start 14:02 (deploy), detected "
+            "17:15, contained 17:40 (rollback), resolved 18:30 (clean allocation preview).\n\n## Timeline (UTC)\n\n"
+            "- 14:10 Rule starts tagging reservations.\n- 17:15 Nadia notices 2,140 upgrades in the preview.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"], got["resolved_at"]) == (
+        "2024-10-14T14:02:00Z", "2024-10-14T17:40:00Z", "2024-10-14T18:30:00Z")

@@ -32,7 +32,7 @@ from loaders.postmortem.doc import (
 from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, STRUCK, Block, Section, ancestors, item_text,
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
-from loaders.postmortem.timeline import (IMPACT_BEGAN, IN_A_WINDOW, LIST_SEP, chat_first_day, compact_run, derive_times, prose_entries,
+from loaders.postmortem.timeline import (IMPACT_BEGAN, IN_A_WINDOW, chat_first_day, compact_run, derive_times, prose_entries,
                                          timeline_entries)
 from loaders.postmortem.vocabulary import (FRONT_MATTER, HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, WINDOW_KEY,
                                           any_of, clean_heading, is_placeholder, meta_key, section_kind, starts_of)
@@ -4476,9 +4476,9 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
                                                  or "ended" in b.text or "stopped" in b.text)]
     opening = _opening_prose(doc)
     for text in (opening, *(plain(b.text) for s in doc.of_kind("summary") for b in s.blocks if b.kind in ("item", "para"))):
-        if "imes" in text or "oments" in text or "ilestones" in text:
+        if "imes" in text or "oments" in text or "ilestones" in text or "imings" in text:
             for line in text.split("\n"):
-                if (m := _KEY_TIMES_LINE.match(line)) is not None:
+                if (m := _KEY_TIMES_LINE.search(line)) is not None:
                     _stated_moments(doc, m, incident_date)
     if " at " in opening:
         texts.append(opening)   # (a post's opening, or a "Short description" no kind names)
@@ -4495,15 +4495,19 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
 
 # a line of the incident's key moments, each named before its time: "Key times (all UTC):
 # fault introduced 10:20; spotted 12:41; batch held (contained) 12:50; review closed 16:30"
-_KEY_TIMES_LINE = lazy_re.compile(r"^\W*(?:key\s+)?(?:times|moments|timestamps|milestones)\b(?P<note>[^:\n]{0,40}):\s*(?P<items>.+)$", re.I)
-_MOMENT_ITEM = lazy_re.compile(r"\s*(?P<name>[^\d;·•|]{3,40}?)\s+(?=\d)")
+# (or a sentence that lists them after a colon: "the group agreed these timings: issue start
+# 14:02 (deploy), detected 17:15, contained 17:40 (rollback), resolved 18:30")
+_KEY_TIMES_LINE = lazy_re.compile(r"(?:^\W*|\b)(?:key\s+)?(?:times|timings|moments|timestamps|milestones)\b(?P<note>[^:\n.]{0,40}):\s*(?P<items>.+)$", re.I)
+_MOMENT_ITEM = lazy_re.compile(r"\s*(?P<name>[^\d;·•|,]{3,40}?)\s+(?=\d)")
+# what separates the moments: a list's separator, or a comma before the next one's name
+_MOMENTS_SEP = lazy_re.compile(r";\s|\s[·•|]\s|,\s+(?=[^\d,;]{3,40}?\s\d)")
 
 
 def _stated_moments(doc: Doc, m: re.Match, incident_date: date) -> None:
     """The moments a line of key moments names (_KEY_TIMES_LINE), three of them at least,
     as stated figures: each item's name is a field's key ("spotted", "batch held
     (contained)"), its time the value, in the zone the line's note names if it does."""
-    items = LIST_SEP.split(m.group("items"))
+    items = _MOMENTS_SEP.split(m.group("items"))
     if len(items) < 3:
         return
     zone = tp.stated_zone("(" + m.group("note").strip(" ()") + ")") if m.group("note").strip() else None
@@ -4593,7 +4597,8 @@ _REMEDY_HOURS = lazy_re.compile(r"\b(?:replacement\s+(?:bus|buses|coaches|servic
 # a meeting's time, not the incident's: "**Debrief held:** Tuesday, December 5, 2023, 2:00pm–3:30pm"
 # a line about a meeting, its hours the meeting's ("meeting notes · Tue, Dec 2, 2025 · 4:00 PM –
 # 4:42 PM IST · Recorded")
-_A_MEETING = lazy_re.compile(r"\b(?:meeting|debrief|workshop|recorded|recording)\b", re.I)
+# (or a minutes' field saying when it was held: "**Held:** Thursday 17 October 2024, 15:00–15:45 BST")
+_A_MEETING = lazy_re.compile(r"\b(?:meeting|debrief|workshop|recorded|recording)\b|\bheld\W{0,4}:", re.I)
 _MEETING_BEFORE = lazy_re.compile(r"\b(?:debrief|retro(?:spective)?|post[\s-]?mortem\s+(?:meeting|review)|review\s+meeting"
                                   r"|meeting|workshop|session)\b[^.\n]{0,12}\b(?:held|on|at|:)", re.I)
 

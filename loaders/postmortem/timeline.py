@@ -3144,7 +3144,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                 # (up to the next time, but not past a list's separator after this one: "fault
                 # introduced 10:20; spotted 12:41", the words after ";" the next time's)
                 upto = found[i + 1][0] if i + 1 < len(found) else len(sentence)
-                if i + 1 < len(found) and (sep := LIST_SEP.search(sentence, stop, upto)) is not None:
+                if i + 1 < len(found) and (sep := _LIST_SEP.search(sentence, stop, upto)) is not None:
                     upto = sep.start()
                 e = Entry(at, sentence[found[i - 1][1] if i else 0:upto], 0)
                 _tag(e)
@@ -3157,7 +3157,7 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
 
 
 # what separates the items of a list of moments told in a line: "; ", " · ", " | "
-LIST_SEP = lazy_re.compile(r";\s|\s[·•|]\s")
+_LIST_SEP = lazy_re.compile(r";\s|\s[·•|]\s")
 
 
 # a sentence saying the step told just before it ended the harm: "That stopped the damage",

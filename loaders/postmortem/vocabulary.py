@@ -668,7 +668,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                     r"(?:spill|leak|overflow|discharge|release|sso|cso|exceedance)\s+(?:start(?:ed|s)?|began|begins)(?:\s+at)?",
                     # "| Occurrence time | 17:52 ET |" beside "| Occurrence date |": when the event happened
                     r"(?:occurrence|event)\s+time$",
-                    r"outage\s+start", r"event\s+start(?:ed)?", r"problem\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
+                    r"outage\s+start", r"event\s+start(?:ed)?", r"(?:problem|issue)\s+start(?:ed)?", r"start\s+of\s+impact", r"begin",
                     # "- Offline: 2024-05-27 at 11:02 AM EST" / "- Online: ... 12:58 PM"
                     r"(?:went\s+)?offline(?:\s+(?:at|since))?", r"went\s+down(?:\s+at)?",
                     # a defect's record: "- **Introduced:** bed66e1 — 2026-08-22 07:07"
