@@ -4259,3 +4259,11 @@ def test_a_sentence_listing_the_agreed_timings_states_each_moment():
     got = parse(text, "a.md")
     assert (got["started_at"], got["mitigated_at"], got["resolved_at"]) == (
         "2024-10-14T14:02:00Z", "2024-10-14T17:40:00Z", "2024-10-14T18:30:00Z")
+
+
+def test_this_is_when_the_harm_started_marks_the_start():
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, "The nightly lifecycle evaluation runs. Delete markers are placed on every photo. "
+                    "This is when photos started disappearing.", 0)
+    _tag(e)
+    assert "started" in e.markers

@@ -582,7 +582,8 @@ _STARTS_HERE = lazy_re.compile(r"\b(?:starts|begins|started|began)\s+here\b"
                                # bucket is publicly readable from here", "Key is publicly exposed from this point")
                                r"|\bexposure\s+(?:begins|starts|began|started)\b"
                                # ("This is when the excursion — and the risk — began": the writer marking the start)
-                               r"|\b(?:this|that)\s+is\s+when\s+the\s+[^.;]{0,50}?\b(?:began|started)\s*[.!]?\s*$"
+                               # (or "This is when photos started disappearing": what began, in the harm's words)
+                               r"|\b(?:this|that)\s+is\s+when\s+(?:the\s+)?[^.;]{0,50}?\b(?:began|started)(?:\s+[a-z]+ing)?\s*[.!]?\s*$"
                                r"|\b(?:exposed|readable|visible)\s+(?:publicly\s+)?from\s+(?:here|this\s+(?:moment|point|time))\b", re.I)
 # a fix named by its version, then out: "Hotfix 2024.05.4-hf1 deployed", "Patch v3.2.1 rolled out"
 _FIX_WORDS = frozenset(("hotfix", "hot-fix", "fix", "patch"))
