@@ -4267,3 +4267,10 @@ def test_this_is_when_the_harm_started_marks_the_start():
                     "This is when photos started disappearing.", 0)
     _tag(e)
     assert "started" in e.markers
+
+
+def test_a_counter_ground_to_a_halt_is_no_near_miss_though_nobody_noticed_the_reboot():
+    text = ("# Counter agreements would not print\n\n**Date:** 2025-05-03\n\n## The short version\n\nThe print server "
+            "rebooted at 03:12 and came back looking healthy. Nothing prints at that hour, so nobody noticed anything. "
+            "From 06:15 the counter ground to a near halt, and Customer Care has had 41 complaints.\n")
+    assert parse(text, "a.md")["near_miss"] is False

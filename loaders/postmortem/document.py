@@ -5585,6 +5585,9 @@ _HARMED = lazy_re.compile(
     r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|(?:saw|experienced)(?!\s+nothing\b))"
     r"|impact\s+lasted|(?:users|customers|visitors|requests)\s+affected\s*:\s*~?\s*[1-9]\d*"
     r"|data\s+loss|lost\s+data|service\s+disruption|disrupted|(?:users|customers|engineers)\s+felt"
+    # (work brought to a stop, and the complaints it brought: "the counter ground to a near
+    # halt", "Customer Care has had 41 complaints")
+    r"|ground\s+to\s+a\s+(?:near\s+|virtual\s+)?(?:halt|standstill)|(?<![\d,.])[1-9][\d,]*\s+(?:customer\s+)?complaints\b"
     # (what people had entered, lost: "respondents ... lost answers they had entered", "loss of
     # respondent-entered data"; not what they nearly lost, or would have)
     r"|(?<!\bnearly\s)(?<!\balmost\s)(?<!\bhave\s)(?<!\bnot\s)\b(?:lost|losing)\s+(?:the\s+|their\s+|all\s+|some\s+)?"
