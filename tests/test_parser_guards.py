@@ -4274,3 +4274,11 @@ def test_a_counter_ground_to_a_halt_is_no_near_miss_though_nobody_noticed_the_re
             "rebooted at 03:12 and came back looking healthy. Nothing prints at that hour, so nobody noticed anything. "
             "From 06:15 the counter ground to a near halt, and Customer Care has had 41 complaints.\n")
     assert parse(text, "a.md")["near_miss"] is False
+
+
+def test_a_front_matter_day_the_summary_says_the_harm_began_on_beats_the_causes_day():
+    text = ("---\ntitle: Deposit holds not released\ndate: 2025-07-08\n---\n\n# Deposit holds not released\n\n"
+            "## Summary\n\nAfter the stations moved to the new card processor on Monday 7 July, the release job stopped "
+            "working. From the morning of Tuesday 8 July until the night of Thursday 10 July, 2,310 customers had their "
+            "deposit left blocked.\n")
+    assert parse(text, "a.md")["date"] == "2025-07-08"

@@ -3904,7 +3904,8 @@ def _narrates_day(text: str, day: date, hint) -> bool:
     return any(tp.date_at(text, m.end(), hint, year=day.year) == day for m in _SENTENCE_ON.finditer(text))
 
 
-_SENTENCE_ON = lazy_re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))On\s+(?:the\s+)?")
+# (or "From the morning of Tuesday 8 July until ...": the harm's first day)
+_SENTENCE_ON = lazy_re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:On|From)\s+(?:the\s+(?:morning|afternoon|evening|night|early\s+hours)\s+of\s+)?(?:the\s+)?")
 
 
 def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
