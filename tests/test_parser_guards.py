@@ -4282,3 +4282,22 @@ def test_a_front_matter_day_the_summary_says_the_harm_began_on_beats_the_causes_
             "working. From the morning of Tuesday 8 July until the night of Thursday 10 July, 2,310 customers had their "
             "deposit left blocked.\n")
     assert parse(text, "a.md")["date"] == "2025-07-08"
+
+
+def test_a_plain_text_reports_letterhead_classification_and_risk_matrix_are_read():
+    text = ("REMOTE IMMOBILISATION BATCH BUILT WITH 1,860 VEHICLES\nWattle Fleet Leasing Pty Ltd -- Incident Report\n\n"
+            "DATE OF EVENT:     03/04/2025\nCLASSIFICATION:    Operational - Telematics\n"
+            "RISK MATRIX:       Consequence 2 (Major) x Likelihood C (Possible) = HIGH\n"
+            "                   (consequence scale 1 = Severe ... 5 = Insignificant)\nSTATUS:            CLOSED\n\n"
+            "1. DESCRIPTION OF EVENT\n\nThe batch was built with the wrong vehicles and stopped before it went out.\n")
+    got = parse(text, "a.txt")
+    assert got["title"] == "REMOTE IMMOBILISATION BATCH BUILT WITH 1,860 VEHICLES"
+    assert (got["incident_class"], got["severity_level"]) == ("Operational - Telematics", 2)
+
+
+def test_a_severity_field_outranks_a_risk_matrix_above_it():
+    text = ("# Tunnel gas readings frozen\n\n| Field | Value |\n|---|---|\n| Date | 2025-03-31 |\n"
+            "| Risk matrix | Likelihood C × Consequence 4 = High |\n| Severity level | 3 (company scale 1–5, 1 = most severe) |\n")
+    assert parse(text, "a.md")["severity_level"] == 3
+    alone = text.replace("| Severity level | 3 (company scale 1–5, 1 = most severe) |\n", "")
+    assert parse(alone, "a.md")["severity_level"] is not None

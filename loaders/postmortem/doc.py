@@ -62,7 +62,7 @@ class Doc:
     # the Status field's key names the incident ("Incident status: OPEN (ride still down at
     # handover)") and its value says the incident is not over
     incident_still_open: bool = False
-    severity_by_priority: bool = False   # the severity read so far came from a Priority key
+    severity_by_priority: bool = False   # the severity read so far came from a Priority key (or a risk matrix's)
 
     by_kind: dict[str, list[Section]] | None = None
     front_named: dict | None = None   # field -> value of front-matter keys named in words (front())

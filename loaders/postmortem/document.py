@@ -2127,8 +2127,11 @@ _NAMES_INCIDENT = lazy_re.compile(r"\b(?:incident|outage|event|vorfalls?|ausfall
 
 _FIXED_KEY = lazy_re.compile(r"fixed\b", re.I)
 # a severity key, and a priority key (the queue's order: a Severity field beats it)
-_SEVERITY_KEY = lazy_re.compile(r"(?:incident\s+)?sev(?:erity)?\b", re.I)
-_PRIORITY_KEY = lazy_re.compile(r"(?:incident\s+)?priority\b", re.I)
+# (its English name after another language's: "Allvarlighetsgrad / severity level")
+_SEVERITY_KEY = lazy_re.compile(r"(?:incident\s+)?sev(?:erity)?\b|.{0,40}/\s*(?:incident\s+)?severity\b", re.I)
+# (or a risk matrix's grade, "Riskmatris / risk matrix: Sannolikhet C × Konsekvens 4 = Hög":
+# the risk, which a Severity field below it outranks too)
+_PRIORITY_KEY = lazy_re.compile(r"(?:incident\s+)?priority\b|(?:.{0,40}\s)?risk\s+(?:matrix|rating)\b", re.I)
 # a status key that names the write-up, not the incident: "Postmortem status", "MIR review status"
 # a status field's key naming the incident, not the write-up ("Incident status"), and a
 # value saying it is not over ("OPEN (ride still down at handover)", "Ongoing")
@@ -2195,6 +2198,12 @@ def _collect_metadata(doc: Doc) -> None:
             return   # "Severity colours (mobile): Red = SEV1, Orange = SEV2, ...": the scale, not this incident's level
         if key == "severity" and _HANDLING_LABEL.fullmatch(value.strip(" ._-")) and severities.level(value) is None:
             return   # "Classification: Customer Confidential": how the document is to be handled, not how bad
+        if key == "severity" and key_text.strip(" *_:").lower() == "classification" and "class" not in meta \
+                and severities.level(value) is None and not _NEAR_MISS.search(value) and " - " in value \
+                and not _HANDLING_LABEL.search(value):
+            # "CLASSIFICATION: Operational - Telematics": a kind of event and its kind within
+            # it, not a level (nor how the paper is handled, "Internal – Confidential")
+            key = "class"
         if key == "severity" and key_text.strip(" *_:").lower() == "classification" and _NEAR_MISS.search(value) \
                 and not _NEAR_MISS.match(value):
             # "**Classification:** High Potential Near Miss (HPNM)", "HiPo Near Miss": an HSE
@@ -4117,6 +4126,12 @@ def _title_from(doc: Doc, as_text) -> str | None:
                 and _BYLINE_NAME.match(opening.rows[1][1][0].strip()) \
                 and not opening.rows[0][1][0].rstrip().endswith((".", "!", "?", ":")):
             return as_text(opening.rows[0][1][0])   # a title over its writer's line: "Marcus Bell, billing on-call"
+        if opening is not None and opening.kind == "para" and len(opening.rows or [0]) == 2 \
+                and _GENRE.fullmatch(plain(opening.rows[1][1][0]).strip()) \
+                and not opening.rows[0][1][0].rstrip().endswith((".", "!", "?", ":")):
+            # a title over the letterhead that names the kind of paper: "Wattle Fleet Leasing Pty
+            # Ltd -- Incident Report"
+            return as_text(opening.rows[0][1][0])
         if opening is not None and opening.kind == "para" and len(opening.rows or [0]) <= 2 \
                 and len(opening.text) <= 120 and not opening.text.rstrip().endswith((".", "!", "?", ":")):
             return as_text(opening.text)

@@ -792,7 +792,7 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"gravit[àa]", r"priorit[àa]", r"severit[àa]", r"classification", r"impact\s+(?:level|rating)", r"(?:severity|incident)\s+rating",
                      # a risk matrix's product and the grade it gives: "Risk rating: Likelihood 3 x
                      # Consequence 2 = 6 (Medium) -> Incident grade 3" (not a potential's, in a note: meta_key)
-                     r"risk\s+(?:rating|level)", r"incident\s+grade",
+                     r"risk\s+(?:rating|level|matrix)", r"incident\s+grade",
                      # Dutch and Polish: "Ernst", "Prioriteit", "Ważność", "Priorytet"
                      r"ernst(?:ig(?:heid|heidsniveau)?)?", r"prioriteit", r"wa[żz]no[śs][ćc]", r"priorytet",
                      r"priorit[äa]t", r"prioridad", r"prioridade", r"priorit[ée]",
