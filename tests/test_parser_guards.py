@@ -4301,3 +4301,10 @@ def test_a_severity_field_outranks_a_risk_matrix_above_it():
     assert parse(text, "a.md")["severity_level"] == 3
     alone = text.replace("| Severity level | 3 (company scale 1–5, 1 = most severe) |\n", "")
     assert parse(alone, "a.md")["severity_level"] is not None
+
+
+def test_a_customer_impact_item_gives_its_window_before_its_bracketed_note():
+    text = ("# Telematics ingest lag\n\n## At a glance\n\n- **Customer impact:** 2025-06-11 19:10Z until 2025-06-12 05:58Z "
+            "for new returns (manual-entry mode switched on); 1,184 agreements re-rated.\n\n## Timeline\n\n"
+            "- 18:30Z — Partition change applied.\n- 19:10Z — Lag passes the freshness target.\n")
+    assert parse(text, "a.md")["started_at"] == "2025-06-11T19:10:00Z"

@@ -2155,6 +2155,9 @@ _HANDLING_LABEL = lazy_re.compile(r"(?:(?:customer|company|strictly|highly|busin
                                   r"unclassified|proprietary|tlp\s*:\s*(?:red|amber(?:\+strict)?|green|clear|white))", re.I)
 
 
+_FIRST_CLAUSE_END = lazy_re.compile(r";\s|\s\(")
+
+
 def _collect_metadata(doc: Doc) -> None:
     meta = doc.meta
 
@@ -2177,6 +2180,10 @@ def _collect_metadata(doc: Doc) -> None:
             # (a long value's first sentence: "**Customer impact:** 02:21–03:48 UTC (87 min).
             # Delivery-status webhooks ... were delayed", a callout's field wrapped into prose)
             head = value if len(value) <= 80 else _SENTENCE.split(value, 1)[0]
+            if len(head) > 80:
+                # (or its first clause: "2025-06-11 19:10Z until 2025-06-12 05:58Z for new
+                # returns (manual-entry mode switched on); 1,184 agreements re-rated")
+                head = _FIRST_CLAUSE_END.split(head, 1)[0]
             if _IMPACT_KEY.match(_WHOSE.sub("", key_text.strip(" *_:"), count=1)) and len(head) <= 80 and "duration" not in meta \
                     and _RANGE_SEP.search(head) and tp.clocks_at_most(head) == 2 \
                     and (st := tp.read_stamp(head)) is not None and st.has_time:
