@@ -4308,3 +4308,11 @@ def test_a_customer_impact_item_gives_its_window_before_its_bracketed_note():
             "for new returns (manual-entry mode switched on); 1,184 agreements re-rated.\n\n## Timeline\n\n"
             "- 18:30Z — Partition change applied.\n- 19:10Z — Lag passes the freshness target.\n")
     assert parse(text, "a.md")["started_at"] == "2025-06-11T19:10:00Z"
+
+
+def test_an_impact_window_field_beats_one_harm_the_impact_section_lists():
+    text = ("# CTP plate queue stalled\n\n**Impact window:** 04:12–06:40 UTC on Tuesday 20 May 2025\n\n"
+            "## Impact\n\n- Line 1 idle from 06:00 to 08:15 UTC; the crew moved to the sheetfed press.\n"
+            "- The summer issue went to press late.\n")
+    got = parse(text, "a.md")
+    assert (got["started_at"], got["mitigated_at"]) == ("2025-05-20T04:12:00Z", "2025-05-20T06:40:00Z")

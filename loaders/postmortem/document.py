@@ -4394,6 +4394,10 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     # (a field that states the window, "**Exposure window:** 16:42 – 17:31 CET", "| Time |
     # 0730 - 1230 (UTC) |", before a range the summary's prose names: the abuse "between
     # 16:55 and 17:31", within it)
+    if doc.window_names_impact and (found := _field_range(doc, incident_date)) is not None and None not in found[:2]:
+        # a field naming the impact's window, "**Impact window:** 04:12–06:40 UTC", over an
+        # Impact section's list of the harms it did ("Line 1 idle from 06:00 to 08:15 BST")
+        return found
     found = _section_range(doc, "impact", incident_date)
     if found and None not in found[:2] and (told := _section_range(doc, "summary", incident_date)
                                             or _opening_range(doc, incident_date)) \
