@@ -859,7 +859,8 @@ _LEAD = lazy_re.compile(r"(?:[^\w+-]|_)*(?:(?:at|on|around|approx\.?|approximate
                         r"|kl\.?|klockan|klo|kello|um|om|às|alle|ore|saat|lúc|pukul|godz\.?)\s+){0,2}", re.IGNORECASE)
 # between a date and its time: "at", or the word other languages use there ("um 14:05
 # Uhr", "à 14h05", "a las 14:05", "às 14:05", "om 14:05", "kl. 14.05", "o 14:05")
-_GAP = lazy_re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|T(?=\d\d:)"
+# (a middle dot between them too, as status pages write it: "Mar 9, 2025 · 1:05 PM ET")
+_GAP = lazy_re.compile(r"[\s,*_@]*" + _BRACKET_WEEKDAY + r"[\s,*_@]*(?:at\s+|on\s+|-\s+(?=\d)|–\s+(?=\d)|·\s+(?=\d)|T(?=\d\d:)"
                   r"|(?:um|à|a\s+las|a\s+la|às|om|kl\.?|klo|o(?:\s+godz\.?)?|alle(?:\s+ore)?|ore|saat|lúc|pukul)\s+(?=\d))?"
                   r"[\s,*_]*(?:~\s*)?", re.IGNORECASE)
 _RANGE_TAIL = lazy_re.compile(

@@ -4316,3 +4316,9 @@ def test_an_impact_window_field_beats_one_harm_the_impact_section_lists():
             "- The summer issue went to press late.\n")
     got = parse(text, "a.md")
     assert (got["started_at"], got["mitigated_at"]) == ("2025-05-20T04:12:00Z", "2025-05-20T06:40:00Z")
+
+
+def test_a_middle_dot_between_a_status_updates_day_and_its_clock():
+    from loaders import timeparse as tp
+    st = tp.read_stamp("Mar 9, 2025 · 1:05 PM ET")
+    assert (st.day, st.hour, st.minute) == (9, 13, 5)
