@@ -4322,3 +4322,10 @@ def test_a_middle_dot_between_a_status_updates_day_and_its_clock():
     from loaders import timeparse as tp
     st = tp.read_stamp("Mar 9, 2025 · 1:05 PM ET")
     assert (st.day, st.hour, st.minute) == (9, 13, 5)
+
+
+def test_end_of_customer_impact_marks_the_mitigation():
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, "Forced purge across web, app and partner API. Quotes correct everywhere. End of customer impact.", 0)
+    _tag(e)
+    assert "mitigated" in e.markers

@@ -1041,7 +1041,7 @@ EVENT_MARKERS: dict[str, list[str]] = {
     # "OUTAGE ENDS" is the end of impact; "INCIDENT ENDS" closes the incident
     "mitigated": _variants("outage impact disruption", "mitigated ends end ended over")
     + ["incident mitigated", "service restored", "service fully restored", "end of outage", "end of impact",
-       "end of the outage", "end of the impact",
+       "end of the outage", "end of the impact", "end of customer impact", "end of user impact",
        "end of disruption", "incident repaired"]
     # "Tasks deleted, binaries quarantined. CONTAINMENT COMPLETE": an intrusion's harm stopped
     # spreading, as a security team's phases mark it
