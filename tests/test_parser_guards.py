@@ -4329,3 +4329,10 @@ def test_end_of_customer_impact_marks_the_mitigation():
     e = Entry(None, "Forced purge across web, app and partner API. Quotes correct everywhere. End of customer impact.", 0)
     _tag(e)
     assert "mitigated" in e.markers
+
+
+def test_a_failed_sensor_detection_is_no_one_finding_out():
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, "The first failed sensor detection in the logs is at 8:15 AM EDT.", 0)
+    _tag(e)
+    assert "detected" not in e.tags

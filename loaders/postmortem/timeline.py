@@ -1371,6 +1371,9 @@ def _tag(e: Entry) -> None:
                     if kind == "impact" and i and words[i - 1] in ("0", "zero", "no") and w in _COUNTED_HARM:
                         continue  # "load completes with 0 errors", "no failures": none counted
                     if kind == "detected" and (_CONDITION.intersection(words[max(0, i - 3):i])
+                                               # ("The first failed sensor detection in the logs": a
+                                               # device that did not detect a part, no one finding out)
+                                               or w in ("detection", "detections") and _FAILS.intersection(words[max(0, i - 2):i])
                                                or _denied(low, words, i)
                                                or w in _ALARMS and _stayed_silent(e.text)
                                                or _NOBODY.intersection(words[i + 1 + n:i + 3 + n])
