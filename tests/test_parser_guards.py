@@ -4336,3 +4336,10 @@ def test_a_failed_sensor_detection_is_no_one_finding_out():
     e = Entry(None, "The first failed sensor detection in the logs is at 8:15 AM EDT.", 0)
     _tag(e)
     assert "detected" not in e.tags
+
+
+def test_someone_seeing_it_in_dutch_is_the_detection():
+    from loaders.postmortem.timeline import Entry, _tag
+    e = Entry(None, "Fenna de Vries ziet dat er pas 14 jobs geslepen zijn in plaats van ~90 en maakt ticket LAB-2290 aan.", 0)
+    _tag(e)
+    assert "detected" in e.tags

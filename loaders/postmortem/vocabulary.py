@@ -1554,7 +1554,10 @@ EVENT_WORDS["impact"] = EVENT_WORDS["impact"] + ["inizio dell'impatto", "inizio 
 # "Cliente abre chamado" (a customer opens a ticket), "de dienstdoende wordt opgepiept" (paged)
 EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
     "abre chamado", "abriu chamado", "abre um chamado", "abriu um chamado", "abre un ticket", "abrió un ticket",
-    "opgepiept", "gealarmeerd", "waarschuwing", "melding komt binnen"]
+    "opgepiept", "gealarmeerd", "waarschuwing", "melding komt binnen",
+    # "Fenna ziet dat er pas 14 jobs geslepen zijn ... en maakt ticket LAB-2290 aan": someone
+    # seeing it, and raising a ticket for it
+    "ziet dat", "zag dat", "merkt dat", "merkte dat", "merkt op", "maakt ticket", "maakte ticket"]
 EVENT_WORDS["mitigated"] = EVENT_WORDS["mitigated"] + [
     "mitigato", "mitigata", "ripristinato", "ripristinata", "ripristinati", "rollback completato",
     "wieder bei", "wieder normal", "wieder verfügbar", "auf normalniveau", "revient à son niveau normal",
