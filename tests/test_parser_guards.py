@@ -4343,3 +4343,11 @@ def test_someone_seeing_it_in_dutch_is_the_detection():
     e = Entry(None, "Fenna de Vries ziet dat er pas 14 jobs geslepen zijn in plaats van ~90 en maakt ticket LAB-2290 aan.", 0)
     _tag(e)
     assert "detected" in e.tags
+
+
+def test_the_review_meeting_closing_is_not_the_incident_closing():
+    text = ("# Review minutes: frame stock oversold\n\n**Incident:** Saturday 16 August 2025\n\n## Recap\n\n"
+            "The sync failed at 01:47 UTC and the first oversold order was taken at 09:14. At 11:40 the Galway store "
+            "phoned the warehouse. By 17:45 all 212 affected orders had been found and flagged, and Eamon closed the "
+            "incident.\n\nMeeting closed at 18:58.\n")
+    assert parse(text, "a.md")["resolved_at"] == "2025-08-16T17:45:00Z"

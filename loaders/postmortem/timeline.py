@@ -869,6 +869,7 @@ _PREPOSED = lazy_re.compile(r"\b(?:into|on|of|about|for|regarding|around|behind)
 # a question quoted after a colon or a dash: what someone asked, in their words
 # (or right after the verb: 'sees the restart at 21:30 UTC ... and asks "is this right??"')
 _QUOTED_QUESTION = lazy_re.compile(r"(?:[:—–-]|\basks|\basked|\basking)\s*[\"“][^\"”]{0,200}\?[^\"”]{0,200}[\"”]")
+_MEETINGS = frozenset(("meeting", "meetings", "workshop"))
 _KEPT = frozenset("kept keep keeps keeping remained remains remain stayed stays stay left held".split())
 _CHECKS = {"test", "tests", "check", "checks", "probe", "probes", "verification", "healthcheck", "healthchecks",
            # "RegSuite pre-submission validation fails", "reconciliation failed": a control's own check
@@ -1338,6 +1339,8 @@ def _tag(e: Entry) -> None:
                             or kind == "resolved" and w.startswith("clos") and _PAPERWORK.search(e.text)
                             # "cold room door kept closed": a thing held shut, no incident closed
                             or kind == "resolved" and w.startswith("clos") and i and words[i - 1] in _KEPT
+                            # "Meeting closed at 14:58": the review's meeting ended, not the incident
+                            or kind == "resolved" and w.startswith("clos") and i and words[i - 1] in _MEETINGS
                             # "Ride closed for the day at 16:05": a place shut to its users, no incident closed
                             or kind == "resolved" and w.startswith("clos") and _SHUT_TO_USERS.match(" ".join(words[i + 1:i + 6]))
                             or _elsewhere(words, i + 1 + n)
@@ -3725,8 +3728,10 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
     floor = times.get("detected_at") or times.get("started_at")
     for key, tag in (("mitigated_at", "mitigated"), ("resolved_at", "resolved")):
         for e in prose:
-            if times.get(key) is None and (tag in e.tags or tag in e.markers) and "detected" not in e.tags \
-                    and floor is not None and e.at > floor:
+            # (a sentence that also tells of finding something may still mark the end: "By
+            # 17:45 all 212 affected orders had been found ..., and Eamon closed the incident")
+            if times.get(key) is None and (tag in e.tags or tag in e.markers) \
+                    and ("detected" not in e.tags or tag in e.markers) and floor is not None and e.at > floor:
                 put(key, e.at, "opening_prose")
         floor = times.get("mitigated_at") or floor   # (nothing is resolved before it is mitigated)
     put_spans()  # (anchored on what the prose gave)
