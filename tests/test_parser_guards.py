@@ -4351,3 +4351,14 @@ def test_the_review_meeting_closing_is_not_the_incident_closing():
             "phoned the warehouse. By 17:45 all 212 affected orders had been found and flagged, and Eamon closed the "
             "incident.\n\nMeeting closed at 18:58.\n")
     assert parse(text, "a.md")["resolved_at"] == "2025-08-16T17:45:00Z"
+
+
+@pytest.mark.parametrize("said", [
+    "The batch was stopped at the proof check. Nobody outside the marketing operations team saw a single wrong letter.",
+    "The certificate was replaced 23 minutes before the batch. No claim was delayed and no payer saw a failed submission.",
+    "The presses printed from their buffers; by the time jobs were flowing again the buffers were down to a quarter of "
+    "an hour. No press ran dry, and no customer or wholesaler noticed anything.",
+])
+def test_harm_that_did_not_reach_anyone_is_a_near_miss_by_meaning(said):
+    text = f"# Spooler stopped\n\n**Date:** 2025-07-22\n\n## Summary\n\n{said}\n"
+    assert parse(text, "a.md")["near_miss"] is True

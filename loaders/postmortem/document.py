@@ -5455,8 +5455,11 @@ _AVERTED = [
     # ... "Nobody saw an error and all bookings went through"
     (tuple(f"{who} {w}" for who in ("nobody", "no one") for w in ("outside", "else", "ever", "noticed", "saw", "felt")),
      lazy_re.compile(
-        r"\b(?:nobody|no\s+one)\s+(?:outside\s+(?:the|our)\s+(?:team|company)\s+|else\s+)?(?:ever\s+)?"
-        r"(?:noticed|saw|felt)\s+(?:anything|a\s+thing|an?\s+(?:single\s+)?error|any\s+errors?)\b", re.I)),
+        # (or a thing gone wrong they would have seen: "Nobody outside the marketing operations
+        # team saw a single wrong letter")
+        r"\b(?:nobody|no\s+one)\s+(?:outside\s+(?:the|our)\s+(?:[\w&-]+\s+){0,3}?(?:team|company|department)\s+|else\s+)?(?:ever\s+)?"
+        r"(?:noticed|saw|felt)\s+(?:anything|a\s+thing|an?\s+(?:single\s+)?error|any\s+errors?"
+        r"|a\s+single\s+(?:wrong|bad|broken|failed|incorrect|duplicate)\s+[\w-]+)\b", re.I)),
     # ... "the standby took over and nobody lost access", "no one lost any work": the harm
     # the failover spared (not "nobody lost access until ...": it came, later)
     (tuple(f"{who} lost" for who in ("nobody", "no one")), lazy_re.compile(
@@ -5477,6 +5480,10 @@ _AVERTED = [
         r"\bno\s+(?:customer|user|end[\s-]user|production|external)[\s-]+(?:facing\s+)?impact"
         r"|\bno\s+(?:customers?|users?|clients?)(?:\s+[\w-]+){0,2}?\s+(?:ever\s+)?(?:noticed|saw|felt|experienced)\b",
         re.I)),
+    # ... "No claim was delayed and no payer saw a failed submission": neither the work nor
+    # the people it is for touched
+    (("was delayed and no", "were delayed and no"), lazy_re.compile(
+        r"\bno\s+[\w-]+\s+(?:was|were)\s+delayed\s*(?:,\s*|\s+)and\s+no\s+[\w-]+\s+(?:ever\s+)?(?:saw|noticed|received|got)\b", re.I)),
     # (or before the step that would have delivered it: "duplicate payout file caught before
     # bank submission", "stopped before the upload")
     (("before it", "before any", "before reach", "before hitting", "before making", "caught before", "stopped before",
@@ -5606,7 +5613,7 @@ _AVERTED = [
         r"|\b(?:do|did)\s+not\s+believe\s+(?:that\s+)?there\s+(?:was|were|has\s+been)\s+any\s+(?:\w+\s+)?impact", re.I)),
 ]
 _HARMED = lazy_re.compile(
-    r"\b(?:outage|downtime|(?:went|was|were)\s+down(?!\s+(?:at\s+[\d:.]+\s+(?:on\s+[\w\s]{3,30}?\s+)?)?for\s+(?:its|a|the|our|their|planned|scheduled|routine)\s+(?:[\w-]+\s+){0,2}?(?:maintenance|service|servicing|overhaul|upgrade|inspection))|unavailable|unreachable|degraded|degradation"
+    r"\b(?:outage|downtime|(?:went|was|were)\s+down(?!\s+to\b)(?!\s+(?:at\s+[\d:.]+\s+(?:on\s+[\w\s]{3,30}?\s+)?)?for\s+(?:its|a|the|our|their|planned|scheduled|routine)\s+(?:[\w-]+\s+){0,2}?(?:maintenance|service|servicing|overhaul|upgrade|inspection))|unavailable|unreachable|degraded|degradation"
     # (not "error rate stayed at 0.02%": a rate that held is the harm that did not come)
     r"|error\s+rates?(?!\s+(?:stayed|remained|held|stays|remains)\s+(?:at|below|under|flat|normal|within|low))|(?:users|customers|visitors|members|patients|residents|passengers|students|pupils|staff|people|players|clients|shoppers)"
     r"\s+(?:could\s+not|couldn't|cannot|can't|were\s+unable|(?:saw|experienced)(?!\s+nothing\b))"
