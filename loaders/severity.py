@@ -29,8 +29,9 @@ from loaders import lazy_re
 
 NO_SEVERITY = "no severity"
 
-# (a level in French, Spanish, Italian, German, Polish, Swedish: "niveau 2", "nivel 3", "Stufe 1")
-_CODED = lazy_re.compile(r"\b(?:sev(?:erity)?|p|s|priority|level|category|cat|niveau|nivel|livello|stufe|poziom|niv[åa])"
+# (a level in French, Spanish, Italian, German, Polish, Swedish: "niveau 2", "nivel 3", "Stufe 1";
+# and a health service's Severity Assessment Code, "SAC 3", 1 the worst)
+_CODED = lazy_re.compile(r"\b(?:sev(?:erity)?|p|s|sac|priority|level|category|cat|niveau|nivel|livello|stufe|poziom|niv[åa])"
                          r"(?:[\s_-]*|::)(\d{1,2})\b", re.I)
 # a level named by a letter after "sev", as some vendors and plants rank them: "Sev A" the worst
 _LETTERED = lazy_re.compile(r"\b(?i:sev(?:erity)?)[\s_-]*([A-E])\b(?![-'’]\w)")

@@ -4362,3 +4362,8 @@ def test_the_review_meeting_closing_is_not_the_incident_closing():
 def test_harm_that_did_not_reach_anyone_is_a_near_miss_by_meaning(said):
     text = f"# Spooler stopped\n\n**Date:** 2025-07-22\n\n## Summary\n\n{said}\n"
     assert parse(text, "a.md")["near_miss"] is True
+
+
+def test_a_severity_assessment_code_gives_the_level():
+    text = "CBCT study filed under the wrong patient\n\n    SAC rating:       SAC 3 (near miss, no harm)\n    Status:           Closed\n"
+    assert parse(text, "a.txt")["severity_level"] == 3

@@ -793,6 +793,8 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      # a risk matrix's product and the grade it gives: "Risk rating: Likelihood 3 x
                      # Consequence 2 = 6 (Medium) -> Incident grade 3" (not a potential's, in a note: meta_key)
                      r"risk\s+(?:rating|level|matrix)", r"incident\s+grade",
+                     # a health service's Severity Assessment Code: "SAC rating: SAC 3 (near miss, no harm)"
+                     r"sac(?:\s+(?:rating|score|level))?",
                      # Dutch and Polish: "Ernst", "Prioriteit", "Ważność", "Priorytet"
                      r"ernst(?:ig(?:heid|heidsniveau)?)?", r"prioriteit", r"wa[żz]no[śs][ćc]", r"priorytet",
                      r"priorit[äa]t", r"prioridad", r"prioridade", r"priorit[ée]",
