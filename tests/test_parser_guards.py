@@ -4367,3 +4367,9 @@ def test_harm_that_did_not_reach_anyone_is_a_near_miss_by_meaning(said):
 def test_a_severity_assessment_code_gives_the_level():
     text = "CBCT study filed under the wrong patient\n\n    SAC rating:       SAC 3 (near miss, no harm)\n    Status:           Closed\n"
     assert parse(text, "a.txt")["severity_level"] == 3
+
+
+def test_the_next_meetings_follow_up_check_is_no_action_item():
+    text = ("# Review minutes\n\n## 4. Action items\n\n- Ray Okafor to move certs into the monitor — by 11/15 (EDI-88)\n\n"
+            "## 5. Next meeting\n\nFollow-up check on actions: Wednesday, November 20, 2024, 10:00 CT, same room.\n")
+    assert len(parse(text, "a.md")["action_items"]) == 1

@@ -229,9 +229,12 @@ _DUE = lazy_re.compile(r"(?=[abdetfpésuh기📅期截])(?:\b(?:due(?:\s+date)?|
 # "Action point: ...", "TODO ...", "**Follow-up**: ...": a labelled item (possessive
 # spaces: a run of them after the label costs linear time, not cubic)
 # (not a message sent later, by its time: "Follow-up at 07:25Z:" over the quoted update)
-# (nor the next meeting: "Follow-up review Thursday 28 November 2024 at 10:00")
+# (nor the next meeting: "Follow-up review Thursday 28 November 2024 at 10:00", "Follow-up
+# check on actions: Wednesday, November 20, 2024, 10:00 CT")
 _ACTION_POINT = lazy_re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|AI|TODO"
-                                r"|follow[\s-]*+up(?!\s++at\s++\d)(?!\s++(?:review|meeting|call|session)\s++(?:on\s++)?[\dA-Z]))\b\s*+(?:\d++\s*+)?"
+                                r"|follow[\s-]*+up(?!\s++at\s++\d)(?!\s++(?:review|meeting|call|session)\s++(?:on\s++)?[\dA-Z])"
+                                r"(?!\s++(?:review|meeting|call|session|check)\b[^:\n]{0,30}:\s*+(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
+                                r"\b\s*+(?:\d++\s*+)?"
                            r"(?::\s*+)?(?:(?:\*\*|__)\s*+)?(?::\s*+)?(?<=[\s:])(\S.*)", re.I)
 # a TODO left as a placeholder: a line or a field's value that is only "TODO", or "TODO(jonah)"
 _PLACEHOLDER_TODO = lazy_re.compile(r"(?m)^[\s>*_#|-]*TODO[\s*_.|]*$|:[\s*_]*TODO[\s*_.]*$|\bTODO\(\w+\)")
