@@ -4373,3 +4373,10 @@ def test_the_next_meetings_follow_up_check_is_no_action_item():
     text = ("# Review minutes\n\n## 4. Action items\n\n- Ray Okafor to move certs into the monitor — by 11/15 (EDI-88)\n\n"
             "## 5. Next meeting\n\nFollow-up check on actions: Wednesday, November 20, 2024, 10:00 CT, same room.\n")
     assert len(parse(text, "a.md")["action_items"]) == 1
+
+
+def test_a_vendors_case_number_closing_an_item_is_its_ticket():
+    text = ("# X\n\n**Date:** 2025-04-03\n\n## Actions\n\n- [ ] Add a firmware check — Owner: Marcus Feeney — MAINT-1042\n"
+            "- [ ] Full-speed test after changes — Owner: Renata Solís — MAINT-1043\n"
+            "- [ ] Change the alarm text — Owner: Anders Holm (DriveTec) — due May 30 — vendor case DT-88213\n")
+    assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["MAINT-1042", "MAINT-1043", "DT-88213"]

@@ -733,7 +733,9 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
         return
     (own,) = prefixes
     for a in items:
-        if span(a) is not None and not apart(a) and a["ticket"].rsplit("-", 1)[0] != own:
+        if span(a) is not None and not apart(a) and a["ticket"].rsplit("-", 1)[0] != own \
+                and _KEY_CLOSES.fullmatch(a["text"], span(a)[1]) is None:
+            # (its own key closing the item stays: "... — due May 30 — vendor case DT-88213")
             # (another key standing apart, or closing the item: "CAPEX request CR-2023-117"; not
             # one more thing named, "with the WB-1 model")
             a["ticket"] = next((k.group(1) for k in _JIRA_KEY.finditer(a["text"]) if k.group(1) != a["ticket"]
