@@ -4380,3 +4380,9 @@ def test_a_vendors_case_number_closing_an_item_is_its_ticket():
             "- [ ] Full-speed test after changes — Owner: Renata Solís — MAINT-1043\n"
             "- [ ] Change the alarm text — Owner: Anders Holm (DriveTec) — due May 30 — vendor case DT-88213\n")
     assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["MAINT-1042", "MAINT-1043", "DT-88213"]
+
+
+def test_a_proposal_is_no_one_owning_an_item():
+    text = ("# Minutes\n\n## 5. Actions\n\n- ACTION: Amir Siddiqui to make branches mandatory — due 25/10/2024 — UPG-431\n"
+            "- Proposal: block rule releases after 14:00 on weekdays — not doing; the effect diff covers the risk.\n")
+    assert parse(text, "a.md")["action_items"][1]["owner"] is None

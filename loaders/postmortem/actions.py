@@ -2101,7 +2101,9 @@ def _particle(words: list[str], k: int) -> bool:
 # words a bracket after an item holds that say how or when, not who: "(Now Enforced)", "(Optional)"
 _NOT_NAMES = frozenset("now later soon today tomorrow tonight yesterday overnight earlier optional required mandatory recommended enforced planned "
                        "proposed draft internal external public private manual automated automatic partial "
-                       "stretch backlog ongoing new old all none both each".split())
+                       "stretch backlog ongoing new old all none both each "
+                       # ("Proposal: block rule releases after 14:00": what a minutes' line is, no one's name)
+                       "proposal proposals decision decisions suggestion idea question note rejected".split())
 
 # a note saying the work is in: "landed in commit a1b2c3", "done", "shipped in v2.4"
 _LANDED = lazy_re.compile(r"^\W*(?:landed|done|shipped|merged|deployed|completed|fixed)\b", re.I)
