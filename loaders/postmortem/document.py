@@ -2155,6 +2155,7 @@ _HANDLING_LABEL = lazy_re.compile(r"(?:(?:customer|company|strictly|highly|busin
                                   r"unclassified|proprietary|tlp\s*:\s*(?:red|amber(?:\+strict)?|green|clear|white))", re.I)
 
 
+# where a field value's first clause ends: at a semicolon, or a note in brackets
 _FIRST_CLAUSE_END = lazy_re.compile(r";\s|\s\(")
 
 
@@ -3702,7 +3703,8 @@ def _timeline_lead(doc: Doc) -> str:
 
 _FIELD_LINE = 80   # characters: a metadata line is a short field
 # a key naming a line of the incident's key moments: "Key times (all UTC)", "Milestones"
-_KEY_TIMES = lazy_re.compile(r"\W*(?:key\s+)?(?:times|moments|timestamps|milestones)\b", re.I)
+_MOMENTS_NAME = r"(?:key\s+)?(?:times|timings|moments|timestamps|milestones)\b"
+_KEY_TIMES = lazy_re.compile(r"\W*" + _MOMENTS_NAME, re.I)
 _TWO_CLOCKS = lazy_re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
 
 
@@ -3921,7 +3923,8 @@ def _narrates_day(text: str, day: date, hint) -> bool:
 
 
 # (or "From the morning of Tuesday 8 July until ...": the harm's first day)
-_SENTENCE_ON = lazy_re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:On|From)\s+(?:the\s+(?:morning|afternoon|evening|night|early\s+hours)\s+of\s+)?(?:the\s+)?")
+_SENTENCE_ON = lazy_re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:On|From)\s+"
+                               r"(?:the\s+(?:morning|afternoon|evening|night|early\s+hours)\s+of\s+)?(?:the\s+)?")
 
 
 def _narrated_date(doc: Doc, dated: date | None = None) -> date | None:
@@ -4524,7 +4527,7 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
 # fault introduced 10:20; spotted 12:41; batch held (contained) 12:50; review closed 16:30"
 # (or a sentence that lists them after a colon: "the group agreed these timings: issue start
 # 14:02 (deploy), detected 17:15, contained 17:40 (rollback), resolved 18:30")
-_KEY_TIMES_LINE = lazy_re.compile(r"(?:^\W*|\b)(?:key\s+)?(?:times|timings|moments|timestamps|milestones)\b(?P<note>[^:\n.]{0,40}):\s*(?P<items>.+)$", re.I)
+_KEY_TIMES_LINE = lazy_re.compile(r"(?:^\W*|\b)" + _MOMENTS_NAME + r"(?P<note>[^:\n.]{0,40}):\s*(?P<items>.+)$", re.I)
 _MOMENT_ITEM = lazy_re.compile(r"\s*(?P<name>[^\d;·•|,]{3,40}?)\s+(?=\d)")
 # what separates the moments: a list's separator, or a comma before the next one's name
 _MOMENTS_SEP = lazy_re.compile(r";\s|\s[·•|]\s|,\s+(?=[^\d,;]{3,40}?\s\d)")
