@@ -4386,3 +4386,18 @@ def test_a_proposal_is_no_one_owning_an_item():
     text = ("# Minutes\n\n## 5. Actions\n\n- ACTION: Amir Siddiqui to make branches mandatory — due 25/10/2024 — UPG-431\n"
             "- Proposal: block rule releases after 14:00 on weekdays — not doing; the effect diff covers the risk.\n")
     assert parse(text, "a.md")["action_items"][1]["owner"] is None
+
+
+def test_that_is_when_we_consider_the_impact_mitigated_points_at_the_moment_just_told():
+    text = ("# Inspection photos deleted\n\n**Date:** 2025-02-18\n\n## Timeline (UTC)\n\n- 02:10 — Lifecycle rule deletes photos.\n"
+            "- 10:05 — Lifecycle rule disabled. No further deletions after this point.\n\n"
+            "The priority restore that started at 15:15 finished 25 minutes later, and from then on every open claim had its "
+            "photos back. That is when we consider the impact mitigated.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-02-18T15:40:00Z"
+
+
+def test_a_thing_of_the_mornings_does_not_put_an_afternoon_clock_in_the_morning():
+    text = ("# Feed merged e-books\n\n**Date:** 2025-02-11\n\nAll times are UTC.\n\n## What happened\n\n"
+            "At five to one in the afternoon a bookseller phoned us. Jess rang Priya at 1:05.\n\n"
+            "Tom found the import at about 1:40 by comparing the morning's change log, and service was restored at 1:50.\n")
+    assert parse(text, "a.md")["mitigated_at"][:14] == "2025-02-11T13:"   # (the afternoon's 1:40 or 1:50, not 01:xx)

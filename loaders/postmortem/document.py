@@ -4510,6 +4510,7 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
             for line in text.split("\n"):
                 if (m := _KEY_TIMES_LINE.search(line)) is not None:
                     _stated_moments(doc, m, incident_date)
+    _mitigated_said_after(doc, incident_date)
     if " at " in opening:
         texts.append(opening)   # (a post's opening, or a "Short description" no kind names)
     for text in texts:
@@ -4521,6 +4522,41 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
                 continue
             if (at := tp.stamp_datetime(st, incident_date, st.zone or doc.zone)) is not None:
                 doc.stated[key] = at
+
+
+# the writer pointing back at the moment just told as the end of the harm: "That is when we
+# consider the impact mitigated", "so that's what we count as the end of the impact"
+_MITIGATED_BACK = lazy_re.compile(r"\b(?:that|this)(?:\s+is|['’]s|\s+was)\s+(?:when|the\s+(?:point|moment|time)|what)\b"
+                                  r"[^.;]{0,60}?\bwe\s+(?:consider|count|treat|call|take)\s+(?:the\s+|it\s+)?"
+                                  r"(?:(?:incident|impact|outage)\s+)?(?:as\s+)?(?:mitigated|the\s+end\s+of\s+(?:the\s+)?"
+                                  r"(?:customer\s+)?impact)\b", re.I)
+
+
+def _mitigated_said_after(doc: Doc, incident_date: date) -> None:
+    """The mitigation the writer states by pointing back at the moment the sentence before
+    told ("The priority restore that started at 15:15 finished 25 minutes later ... That is
+    when we consider the impact mitigated"): that moment, read with the section's story up
+    to it (its day, its half of a 12-hour clock), as a stated figure."""
+    if "mitigated" in doc.stated or not ("mitigated" in (doc.text or "") or "end of" in (doc.text or "")):
+        return   # (one look at the text spares the rest of the documents the sections' prose)
+    for s in doc.secs:
+        if doc.kinds.get(id(s)) in ("actions", "factors", "lessons", "went_well") \
+                or not any("mitigated" in b.text or "end of" in b.text for b in s.blocks):
+            continue
+        told = []
+        for b in s.blocks:
+            if b.kind not in ("para", "item"):
+                continue
+            text = plain(b.text)
+            # (a sentence of its own, pointing back: not "We got a file to them two hours after
+            # that call; that is the point we consider it mitigated", a moment it counts itself)
+            if ("mitigated" in text or "end of" in text) and (m := _MITIGATED_BACK.search(text)) is not None \
+                    and not text[max(0, text.rfind(".", 0, m.start()) + 1):m.start()].strip():
+                entries = prose_entries(doc, "\n".join([*told, text[:m.start()]]), incident_date)
+                if entries:
+                    doc.stated["mitigated"] = entries[-1].at
+                    return
+            told.append(text)
 
 
 # a line of the incident's key moments, each named before its time: "Key times (all UTC):

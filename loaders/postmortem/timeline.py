@@ -3230,7 +3230,8 @@ _MERIDIEM = lazy_re.compile(r"(?<=\d)\s?([ap])\.?\s?m\b", re.I)
 _HALF_IN_WORDS = lazy_re.compile(r"\bat\s+night\b|\bin\s+the\s+(?:morning|afternoon|evening)\b", re.I)
 
 
-_MORNING = lazy_re.compile(r"\b(?:morning|dawn|sunrise|breakfast|overnight)\b", re.I)
+# (not a thing of the morning's: "comparing the morning's change log" at about 1:40 that afternoon)
+_MORNING = lazy_re.compile(r"\b(?:morning|dawn|sunrise|breakfast|overnight)\b(?!['’]s)", re.I)
 
 
 # the day after the one told before: "the next morning", "the following day"
