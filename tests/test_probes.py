@@ -177,8 +177,8 @@ FLOORS = {
     "blind-fb": 0.97,   # first look 0.915 (259/283 at f4ff081); learned from (0.972)
     "blind-fc": 0.97,   # first look 0.915 (257/281 at f4ff081); learned from (0.979)
     "blind-fd": 0.98,   # first look 0.926 (261/282 at 39f5cf3); learned from (0.993)
-    "blind-fe": 0.98,   # first look 0.936 (265/283 at 39f5cf3); learned from (0.996)
-    "blind-ff": 0.96,   # first look 0.890 (251/282 at 39f5cf3); learned from (0.968)
+    "blind-fe": 0.98,   # first look 0.936 (265/283 at 39f5cf3); learned from (1.000)
+    "blind-ff": 0.96,   # first look 0.890 (251/282 at 39f5cf3); learned from (0.972)
     "blind-fg": 0.90,   # first look 0.911 (255/280 at f42fffd); not read
     "blind-fh": 0.92,   # first look 0.929 (262/282 at f42fffd); not read
     "blind-fi": 0.86,   # first look 0.872 (246/282 at f42fffd); not read
