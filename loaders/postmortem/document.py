@@ -32,7 +32,7 @@ from loaders.postmortem.doc import (
 from loaders.postmortem.markdown import (BARE_DELIMITER_ROW, REFERENCE_DEFINITION, STRUCK, Block, Section, ancestors, item_text,
                                         plain, sections, with_grid_tables, with_outer_pipes, with_sheet_grids,
                                         with_text_tables)
-from loaders.postmortem.timeline import (IMPACT_BEGAN, IN_A_WINDOW, chat_first_day, compact_run, derive_times, prose_entries,
+from loaders.postmortem.timeline import (IMPACT_BEGAN, IN_A_WINDOW, LIST_SEP, chat_first_day, compact_run, derive_times, prose_entries,
                                          timeline_entries)
 from loaders.postmortem.vocabulary import (FRONT_MATTER, HARM_WORDS, HEADING_TIME, LEADING_SYMBOLS, NO_VALUE, WINDOW_KEY,
                                           any_of, clean_heading, is_placeholder, meta_key, section_kind, starts_of)
@@ -4566,7 +4566,7 @@ def _mitigated_said_after(doc: Doc, incident_date: date) -> None:
 _KEY_TIMES_LINE = lazy_re.compile(r"(?:^\W*|\b)" + _MOMENTS_NAME + r"(?P<note>[^:\n.]{0,40}):\s*(?P<items>.+)$", re.I)
 _MOMENT_ITEM = lazy_re.compile(r"\s*(?P<name>[^\d;·•|,]{3,40}?)\s+(?=\d)")
 # what separates the moments: a list's separator, or a comma before the next one's name
-_MOMENTS_SEP = lazy_re.compile(r";\s|\s[·•|]\s|,\s+(?=[^\d,;]{3,40}?\s\d)")
+_MOMENTS_SEP = lazy_re.compile(LIST_SEP + r"|,\s+(?=[^\d,;]{3,40}?\s\d)")
 
 
 def _stated_moments(doc: Doc, m: re.Match, incident_date: date) -> None:

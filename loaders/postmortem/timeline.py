@@ -2913,6 +2913,8 @@ def _past_midnight(entries: list[Entry]) -> None:
 
 
 def _wrap_midnight(loose: list[Entry]) -> None:
+    """Shift the entries of ``loose`` after each step back of more than twelve hours by a
+    day, when the rest of them run forward (_past_midnight)."""
     if len(loose) < 3:
         return
     steps = [b.at - a.at for a, b in zip(loose, loose[1:])]
@@ -3164,7 +3166,8 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
 
 
 # what separates the items of a list of moments told in a line: "; ", " · ", " | "
-_LIST_SEP = lazy_re.compile(r";\s|\s[·•|]\s")
+LIST_SEP = r";\s|\s[·•|]\s"
+_LIST_SEP = lazy_re.compile(LIST_SEP)
 
 
 # a sentence saying the step told just before it ended the harm: "That stopped the damage",
