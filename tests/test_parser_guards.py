@@ -4401,3 +4401,30 @@ def test_a_thing_of_the_mornings_does_not_put_an_afternoon_clock_in_the_morning(
             "At five to one in the afternoon a bookseller phoned us. Jess rang Priya at 1:05.\n\n"
             "Tom found the import at about 1:40 by comparing the morning's change log, and service was restored at 1:50.\n")
     assert parse(text, "a.md")["mitigated_at"][:14] == "2025-02-11T13:"   # (the afternoon's 1:40 or 1:50, not 01:xx)
+
+
+def test_a_meetings_day_lends_its_year_to_the_day_the_opening_tells_of():
+    text = ("# Feeder motor smoke — review minutes\n\nMeeting: Thursday, November 7, 2024, 2:00–3:00 PM, Room B\n"
+            "Minutes: Ann Lee\n\n## 1. Purpose\n\nWe met to understand what happened on the night shift on "
+            "Friday, November 1, and what we change.\n\n## 2. Causes\n\n1. The relays are original equipment (2011); the "
+            "alarm has been silent since the upgrade in 2022.\n")
+    assert parse(text, "a.md")["date"] == "2024-11-01"
+
+
+def test_someone_smelling_burning_detects_the_fault():
+    text = ("# Motor smoke\n\n**Date:** 2024-11-01\n\n## What happened\n\nThe line ran as normal. At 2:52 AM the operator "
+            "smelled burning insulation near feeder 3. By 2:55 AM the machine was isolated and the hazard was under control.\n")
+    assert parse(text, "a.md")["detected_at"] == "2024-11-01T02:52:00Z"
+
+
+def test_nothing_delayed_and_nobody_hurt_is_a_near_miss_by_meaning():
+    text = ("# Motor smoke\n\n**Date:** 2024-11-01\n\n## Summary\n\nA feeder motor overheated and smoked; the operator "
+            "stopped it. No mail was damaged or delayed and nobody was hurt.\n")
+    assert parse(text, "a.md")["near_miss"] is True
+
+
+def test_a_follow_up_under_the_next_meeting_is_when_the_group_meets_again():
+    text = ("# Review minutes\n\n## 5. Action items\n\n- Rosa Lind to replace the relays by 11/22/2024 (MWO-1)\n\n"
+            "## 6. Next meeting\n\nFollow-up check on the relay replacement at the safety committee, Thursday, "
+            "December 5, 2024, 1:30 PM.\n")
+    assert len(parse(text, "a.md")["action_items"]) == 1

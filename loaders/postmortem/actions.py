@@ -236,6 +236,8 @@ _ACTION_POINT = lazy_re.compile(r"^\s*+(?:\*\*|__)?(?:action\s*+(?:point|item)|A
                                 r"(?!\s++(?:review|meeting|call|session|check)\b[^:\n]{0,30}:\s*+(?:mon|tue|wed|thu|fri|sat|sun|\d)))"
                                 r"\b\s*+(?:\d++\s*+)?"
                            r"(?::\s*+)?(?:(?:\*\*|__)\s*+)?(?::\s*+)?(?<=[\s:])(\S.*)", re.I)
+# a section that says when the group meets again: "## 6. Next meeting", "Next review"
+_NEXT_MEETING = lazy_re.compile(r"\bnext\s+(?:meeting|review(?:\s+meeting)?|session|check-?in)\s*$", re.I)
 # a TODO left as a placeholder: a line or a field's value that is only "TODO", or "TODO(jonah)"
 _PLACEHOLDER_TODO = lazy_re.compile(r"(?m)^[\s>*_#|-]*TODO[\s*_.|]*$|:[\s*_]*TODO[\s*_.]*$|\bTODO\(\w+\)")
 # a status cell saying the measure was there before the incident, or is not needed:
@@ -584,7 +586,9 @@ def action_items(doc, incident_date: date | None) -> list[dict]:
     # note to its writer)
     drafted = "TODO" in (doc.text or "") and _PLACEHOLDER_TODO.search(doc.text) is not None
     for s in doc.secs:
-        if doc.kinds.get(id(s)) == "actions":
+        if doc.kinds.get(id(s)) == "actions" or _NEXT_MEETING.search(plain(s.title or "")):
+            # (nor under "## 6. Next meeting": "Follow-up check on the relay replacement at the
+            # plant safety committee, Thursday, December 5" is when the group meets again)
             continue
         for b in s.blocks:
             if b.kind == "para":

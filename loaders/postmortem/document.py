@@ -3216,6 +3216,13 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # for: a day, if nothing the parser can name gives one (the timeline's own first
         # day overrides it)
         return found, "a field the parser cannot name gives"
+    if (met := _meeting_day(doc)) is not None \
+            and (said := _weekday_fitting_day(_opening_prose(doc)[:1200], hint, met)) is not None \
+            and met - timedelta(days=30) <= said < met:
+        # "Meeting: Thursday, November 7, 2024, 2:00–3:00 PM" over "what happened on Tour 1 on
+        # Friday, November 1": the review met on its own day, and lends its year to the day
+        # the opening tells of, with its weekday (the meeting's day is not the incident's)
+        return said, None
     found = tp.find_date(_opening_prose(doc)[:600], hint)
     if found is not None:
         # "stopped on December 17th and did not resume until Tuesday, December 28, 2021":
@@ -3263,6 +3270,21 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # Wednesday 12 February 2025"): the first full date before the first section
         found = _listed_opening_day(doc)
     return _in_titled_month(doc, title, found), "the prose first mentions"
+
+
+# a review meeting's own day, in a line of its own near the top: "Meeting: Thursday,
+# November 7, 2024, 2:00–3:00 PM", "**Held:** 12 March 2025", "Date of meeting: ..."
+_MEETING_LINE = lazy_re.compile(r"^[\s*_>-]*(?:meeting(?:\s+(?:date|held))?|held|review\s+(?:meeting|held)"
+                                r"|date\s+of\s+(?:the\s+)?(?:meeting|review))[*_]*\s*:[*_]*\s*(\S.*)$", re.I)
+
+
+def _meeting_day(doc: Doc) -> date | None:
+    """The day a review meeting's minutes say it met, from a field line in the first 15
+    lines, or None."""
+    for line_text in doc.lines[:15]:
+        if (m := _MEETING_LINE.match(line_text)) is not None:
+            return tp.find_date(plain(m.group(1)), doc.order_hint)
+    return None
 
 
 def _listed_opening_day(doc: Doc) -> date | None:
@@ -5521,8 +5543,11 @@ _AVERTED = [
         re.I)),
     # ... "No claim was delayed and no payer saw a failed submission": neither the work nor
     # the people it is for touched
-    (("was delayed and no", "were delayed and no"), lazy_re.compile(
-        r"\bno\s+[\w-]+\s+(?:was|were)\s+delayed\s*(?:,\s*|\s+)and\s+no\s+[\w-]+\s+(?:ever\s+)?(?:saw|noticed|received|got)\b", re.I)),
+    # ... "No mail was damaged or delayed and nobody was hurt": the work and the people both
+    # spared (a machine's smoke put out before a fire)
+    (("delayed and no", "damaged and no"), lazy_re.compile(
+        r"\bno\s+[\w-]+\s+(?:was|were)\s+(?:(?:damaged|lost)\s+or\s+)?(?:delayed|damaged)\s*(?:,\s*|\s+)and\s+"
+        r"(?:no\s+[\w-]+\s+(?:ever\s+)?(?:saw|noticed|received|got)\b|(?:nobody|no\s+one)\s+was\s+(?:hurt|injured|harmed)\b)", re.I)),
     # (or before the step that would have delivered it: "duplicate payout file caught before
     # bank submission", "stopped before the upload")
     (("before it", "before any", "before reach", "before hitting", "before making", "caught before", "stopped before",

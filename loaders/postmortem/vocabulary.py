@@ -1115,6 +1115,10 @@ EVENT_WORDS: dict[str, list[str]] = {
     + _variants("we", "recognized recognised")
     # "Sentry spike -> Slack #payments-alerts -> Tane sees it", "I spot it in #db-alerts"
     + ["sees it", "spots it", "spot it", "spots the", "spots a", "spots an", "sees the alert", "saw the alert"]
+    # a person's own senses find a fault on a machine: "Dwayne, loading feeder 3, smelled
+    # burning insulation", "the driver smells smoke from the cab"
+    + [f"{v} {n}" for v in ("smell", "smells", "smelled", "smelt", "smelling")
+       for n in ("burning", "smoke", "gas", "fumes", "something burning")]
     # a story's "We found out at 6:40 a.m.", "we first learned of it from a customer"
     # "she sees the domain on the recipient line and realises the mistake": someone finds their own slip
     + [f"{v} {d} {n}" for v in ("realises", "realizes", "realised", "realized", "realise", "realize")
