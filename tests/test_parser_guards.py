@@ -4428,3 +4428,28 @@ def test_a_follow_up_under_the_next_meeting_is_when_the_group_meets_again():
             "## 6. Next meeting\n\nFollow-up check on the relay replacement at the safety committee, Thursday, "
             "December 5, 2024, 1:30 PM.\n")
     assert len(parse(text, "a.md")["action_items"]) == 1
+
+
+def test_a_routine_day_given_for_context_is_no_timeline():
+    text = ("# Near miss: allergy banner missing\n\n## What happened\n\nOn Thursday 3rd April 2025 at 11:58 Amira saw "
+            "the wrong plate.\n\n## The Owls room day, for context\n\n- 07:30 doors open, free play\n- 07:45 to 08:30 "
+            "breakfast club\n- 10:15 snack\n- 11:45 to 12:30 lunch\n- 15:00 tea\n")
+    assert parse(text, "a.md")["timeline"] == []
+
+
+def test_realising_what_had_happened_detects():
+    text = ("# Wrong plate\n\n**Date:** 2025-04-03\n\n## What happened\n\nThe trolley came up at 11:52. At 11:58 she saw his "
+            "named plate still on the trolley and realised what had happened.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-04-03T11:58:00Z"
+
+
+def test_the_harm_taken_away_before_it_landed_mitigates():
+    text = ("# Wrong plate\n\n**Date:** 2025-04-03\n\n## What happened\n\nThe wrong plate was served at 11:57. At 11:58 Amira "
+            "realised what had happened. She took the plate away at 11:59, before the child had touched it.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-04-03T11:59:00Z"
+
+
+def test_a_count_of_minutes_later_with_its_own_clock_is_one_moment():
+    text = ("# Wrong plate\n\n**Date:** 2025-04-03\n\n## What happened\n\nAt 11:58 she saw the plate and realised what had "
+            "happened. She took the plate away a minute later, at 11:59, before the child had touched it.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-04-03T11:59:00Z"

@@ -1105,6 +1105,7 @@ def _classify_sections(doc: Doc) -> None:
             kind = "timeline"
         if kind in (None, "summary", "metadata", "resolution", "mitigation") and _reads_as_timeline(s) \
                 and not (_SUPPORTING_RECORD.search(plain(s.title)) and _named_timeline(doc)) \
+                and not (kind is None and _BACKGROUND.search(clean_heading(plain(s.title)))) \
                 and not (kind == "summary" and _timeline_named_after(doc, s)) \
                 and not (_A_PLAN.match(clean_heading(plain(s.title))) and not _PLAN_AND_EVENTS.search(plain(s.title))):
             # "## What happened" whose bullets each start with a time; "### Résolution"
@@ -4664,9 +4665,11 @@ def _background_names(doc: Doc, day: date, dated: date) -> bool:
 
 
 # ("## Background", "## Contexto: como funciona o feed": how things run when nothing is wrong)
-# (or "## How the weekly label run normally works", "## The normal night, for reference": the routine)
+# (or "## How the weekly label run normally works", "## The normal night, for reference", "## The
+# Owls room day, for context": the routine; a list of its clock times is no timeline)
 _BACKGROUND = lazy_re.compile(r"^\W*(?:background|context|contexto|contexte|kontext|hintergrund|antecedentes)\b"
-                              r"|\b(?:normally|usually|for\s+reference|standing\s+schedule"
+                              r"|\b(?:normally|usually|for\s+reference|for\s+context|standing\s+schedule"
+                              r"|(?:usual|daily)\s+(?:day|night|week|shift|routine|schedule)"
                               r"|normal\s+(?:day|night|week|shift|run|schedule|operations?))\b", re.I)
 _COMPONENT_OPEN = lazy_re.compile(r"<[A-Z][\w.]*[\s/>]")
 # a harm that did not happen, in the words before a range: "would not have started" (not "the

@@ -1005,6 +1005,11 @@ _STILL = lazy_re.compile(r"\b(?:still|yet\s+to|remain(?:s|ed)?)\b", re.I)
 # (not "no budget left", "no one left", "no time left": what ran out)
 _NONE_LEFT = lazy_re.compile(r"\bno\s+(?:duplicates?|errors?|failures?|failed\s+\w+|stuck\s+\w+|bad\s+\w+|affected\s+\w+"
                              r"|corrupt(?:ed)?\s+\w+|wrong\s+\w+)\s+(?:are\s+|were\s+)?left\b", re.I)
+# the harm taken away just before it landed: "She took the satay plate away ..., before O. had
+# touched it", "pulled the tray before anyone had eaten from it" (not "before the fix")
+_TAKEN_BEFORE_HARM = lazy_re.compile(r"\b(?:took|takes|removed|removes|pulled|pulls|snatched|swapped|caught|catches)\b[^.;]{0,60}?"
+                                     r"\bbefore\s+(?:[\w.'’-]+\s+){1,3}?(?:had\s+|could\s+)?(?:touched|eaten|ate|eat|drunk|drank"
+                                     r"|drink|swallowed|swallow|taken|take|used|use|opened|open|worn|wear)\b", re.I)
 _NONE_AFTER = lazy_re.compile(r"\bno\s+(more\s+|further\s+|new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:after|since)\s+(?:this|that)\b", re.I)
 
 
@@ -1535,6 +1540,9 @@ def _tag(e: Entry) -> None:
             # 60 s" before "Tokyo ... No customer delay after this"; not "No new duplicates
             # after this point": the harm stopped growing, what it did still to repair)
             e.markers.add("mitigated")
+    if " before " in e.text and _TAKEN_BEFORE_HARM.search(e.text):
+        e.tags.discard("impact")
+        e.tags.add("mitigated")   # "She took the satay plate away at 11:59, before O. had touched it"
     if " left" in e.text and _NONE_LEFT.search(e.text):
         e.tags.discard("impact")
         e.tags.add("mitigated")   # "CasaJá re-ingest complete. No duplicates left on either portal."
@@ -3132,7 +3140,10 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             for m in _LATER.finditer(sentence):
                 prev = [f[2] for f in found if f[1] <= m.start()] or ([last] if last is not None else [])
                 mins = minutes(m.group(1))
-                if prev and mins:
+                if prev and mins and not any(0 <= f[0] - m.end() <= 8 and f[2] == prev[-1] + timedelta(minutes=mins)
+                                             for f in found):
+                    # (not one the clock right after it tells: "took the plate away a minute
+                    # later, at 11:59, before he had touched it" is one moment, one clause)
                     found.append((m.start(), m.end(), prev[-1] + timedelta(minutes=mins)))
             found.sort(key=lambda f: f[0])
         if not found and last is not None and out and out[-1].at == last and _THAT_STOPPED.match(sentence):

@@ -1123,6 +1123,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     # "she sees the domain on the recipient line and realises the mistake": someone finds their own slip
     + [f"{v} {d} {n}" for v in ("realises", "realizes", "realised", "realized", "realise", "realize")
        for d in ("the", "her", "his", "their", "our", "my") for n in ("mistake", "error", "slip")]
+    # "she saw his named plate still on the trolley and realised what had happened"
+    + [f"{v} what {h} happened" for v in ("realises", "realizes", "realised", "realized")
+       for h in ("had", "has")]
     + ["we found out", "found out about", "came to light", "comes to light", "we learned of", "we learned about",
        "we first learned", "we first heard"]
     + ["page storm", "opened an incident", "became aware", "incident declared", "phones", "phoned",
