@@ -4453,3 +4453,36 @@ def test_a_count_of_minutes_later_with_its_own_clock_is_one_moment():
     text = ("# Wrong plate\n\n**Date:** 2025-04-03\n\n## What happened\n\nAt 11:58 she saw the plate and realised what had "
             "happened. She took the plate away a minute later, at 11:59, before the child had touched it.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2025-04-03T11:59:00Z"
+
+
+_STATUS_POST = ("# Duplicate autopay charges\n\n**Resolved** · Posted November 6, 2024 · Affected components: Autopay\n\n"
+                "On Monday, November 4, some customers were charged twice. All times Pacific.\n\n## Updates (newest first)\n\n"
+                "- **Resolved** — Nov 5, 2024, 11:40 AM PT\n  All duplicate charges have been refunded.\n"
+                "- **Monitoring** — Nov 4, 2024, 6:15 PM PT\n  No further duplicate charges since 2:10 PM.\n"
+                "- **Investigating** — Nov 4, 2024, 1:48 PM PT\n  We're looking into reports of duplicate charges.\n")
+
+
+def test_a_status_pages_updates_kept_as_a_list_are_its_timeline():
+    timeline = parse(_STATUS_POST, "a.md")["timeline"]
+    assert [e["at"] for e in timeline] == ["2024-11-05T19:40:00Z", "2024-11-05T02:15:00Z", "2024-11-04T21:48:00Z"]
+    assert "refunded" in timeline[0]["text"]
+
+
+def test_the_day_the_opening_tells_of_beats_the_day_an_update_resolved_it():
+    assert parse(_STATUS_POST, "a.md")["date"] == "2024-11-04"
+
+
+def test_a_status_pages_banner_gives_the_status():
+    assert parse(_STATUS_POST, "a.md")["status"] == "Resolved"
+
+
+def test_a_step_which_ended_the_harm_in_its_own_sentence_mitigates():
+    text = ("# Duplicate charges\n\n**Date:** 2024-11-04\n\n## What happened\n\nThe second run began charging at 12:31 PM. "
+            "A customer phoned at 1:20 PM. Engineering stopped the second run at 2:10 PM, which ended the duplicate charges.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-11-04T14:10:00Z"
+
+
+def test_a_list_of_fields_with_a_resolved_time_is_no_status_update():
+    text = ("# Incident: feed blocked\n\n- **Started**: not known precisely\n- **Resolved**: 2026-05-13 12:25 UTC\n"
+            "- **Severity**: SEV2\n\n## What happened\n\nBrowsers prefer HTTP/2.\n")
+    assert parse(text, "a.md")["timeline"] == []

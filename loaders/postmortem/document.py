@@ -2501,6 +2501,8 @@ def _collect_metadata(doc: Doc) -> None:
         put(key, value, ln)
     for key, value, ln in _fenced_preamble(doc):
         put(key, value, ln)
+    if "status" not in meta and (banner := _status_banner(doc)) is not None:
+        put("status", *banner)
     if "severity" in unnamed:
         put("severity", *unnamed["severity"])   # (only where no field the parser knows gave one)
     doc.unnamed_day = unnamed.get("date")
@@ -2534,6 +2536,20 @@ def _utc_column(rows) -> int | None:
 _IMPACT_KEY = lazy_re.compile(r"\b(?:impact|outage|downtime|disruption)\b", re.I)
 # whose impact a key names first: "Customer impact", "Partner impact"
 _WHOSE = lazy_re.compile(r"^(?:customer|user|client|partner|member|business)s?\s+", re.I)
+
+
+# a status page's banner over its post: "**Resolved** · Posted November 6, 2024 · Affected
+# components: ...", "**Monitoring** | Updated 14:05 UTC" (the stage in bold, then when)
+_STATUS_BANNER = lazy_re.compile(r"^\s*(?:\*\*|__)(resolved|monitoring|investigating|identified|mitigated|completed)"
+                                 r"(?:\*\*|__)\s*[·•|—–-]\s*(?:posted|updated|published|last\s+updated)\b", re.I)
+
+
+def _status_banner(doc: Doc) -> tuple[str, int] | None:
+    """The stage a status page's banner line names, in the first ten lines, and its line."""
+    for ln, line_text in enumerate(doc.lines[:10], 1):
+        if (m := _STATUS_BANNER.match(line_text)) is not None:
+            return m.group(1).capitalize(), ln
+    return None
 
 
 def _says_its_field(value: str) -> str | None:
@@ -3098,6 +3114,13 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # "| Resolved | 12/Nov/24 1:05 PM |", the day it ended, not a week later)
         said = min((d for k in (*_OPENING_FIELDS, "resolved") if k in doc.meta
                     if (d := tp.find_date(plain(doc.meta[k][0]), hint)) is not None), default=None)
+        if said is not None and not any(k in doc.meta for k in _OPENING_FIELDS) \
+                and (told := _weekday_fitting_day(_without_clock_changes(_opening_prose(doc)[:800]), hint, found)) is not None \
+                and _reach(doc, found) <= told < said:
+            # (but the day the opening tells of, with its weekday, before the day it ended:
+            # "On Monday, November 4, some customers were charged twice" over "**Resolved** —
+            # Nov 5, 2024, 11:40 AM PT")
+            said = told
         if said is not None and said != found and _reach(doc, found) <= said <= found + timedelta(days=1):
             doc.problems.warning(None, f"the byline dates the document {found}, but its fields time the "
                                        f"incident on {said}; {said} used (a post is dated the day it was written)")

@@ -2558,7 +2558,8 @@ def _status_headings(r: _Reader, only: set[int] | None = None) -> bool:
 # they were posted, often in a site generator's shortcode:
 #   **Resolved**: The service is operating normally. {{< track "2018-07-19T02:51:42.000Z" >}}
 _STATUS_PARA = lazy_re.compile(
-    r"^\s*(?:(?P<b>\*\*|__))?(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|"
+    # (or a list's items: "- **Resolved** — Nov 5, 2024, 11:40 AM PT" over its message)
+    r"^\s*(?P<item>[-+]\s+|\*\s+(?=\*\*|_))?(?:(?P<b>\*\*|__))?(?P<stage>investigating|identified|monitoring|updated?|notice|resolved|scheduled|"
     r"in\s+progress|verifying|completed|mitigated|recovering|recovered|restored|" + _STAGE_WORDS_OTHER + r")"
     # when it was posted, in brackets beside the stage: "**Update (14:20 UTC):**"
     r"(?:\s*\((?P<when>[^()\n]{3,40})\)"
@@ -2585,6 +2586,8 @@ def _status_paragraphs(r: _Reader) -> None:
                 if st is not None and st.has_date and st.has_time:
                     r.add(st, "", i + 1, plain(line[head.end():]).strip() or "Update")
             continue
+        if m.group("item") and ":" in line[m.end("stage"):m.end()]:
+            continue   # ("- **Resolved**: 2026-05-13 12:25 UTC": a list of fields, when it ended)
         rest = line[m.end():]
         code = _SHORTCODE_ARG.search(rest)
         when = None
@@ -2596,6 +2599,10 @@ def _status_paragraphs(r: _Reader) -> None:
             rest = " ".join([rest, *(ln.strip() for ln in takewhile(str.strip, r.doc.lines[i + 1:i + 40]))])
         else:
             st = r.stamp(code.group(1).replace("T", " ")) if code else r.stamp(plain(rest))
+            if m.group("item"):
+                # (an item's message on the lines indented under it)
+                rest = " ".join([rest, *(ln.strip() for ln in takewhile(lambda ln: ln[:1] in (" ", "\t") and ln.strip(),
+                                                                        r.doc.lines[i + 1:i + 40]))])
         if st is None or not (st.has_time and (st.has_date or st is when)):
             continue
         _staged(r, st, i + 1, m.group("stage").capitalize(), plain(_SHORTCODE_ARG.sub("", rest)).strip())
@@ -3168,6 +3175,9 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                     upto = sep.start()
                 e = Entry(at, sentence[found[i - 1][1] if i else 0:upto], 0)
                 _tag(e)
+            if i + 1 == len(found) and "which" in sentence and _WHICH_STOPPED.match(sentence, stop):
+                e.tags.discard("impact")
+                e.tags.add("mitigated")
             if not (e.tags or e.markers) and i == 0 and _FROM_CLOCK.match(sentence, 0, start):
                 # "From about 9:30 a.m., members who tried to sign in saw ...": a sentence
                 # that opens on the time something began tells the start of what it says
@@ -3183,8 +3193,12 @@ _LIST_SEP = lazy_re.compile(LIST_SEP)
 
 # a sentence saying the step told just before it ended the harm: "That stopped the damage",
 # "This ended the outage", "It stopped the bleeding"
-_THAT_STOPPED = lazy_re.compile(r"\s*(?:that|this|it|which)\s+(?:finally\s+|immediately\s+)?(?:stopped|ended|halted|contained)"
-                                r"\s+the\s+(?:damage|bleeding|harm|outage|impact|errors|deletions|failures|crashes|losses)\b", re.I)
+_STOPPED_HARM = (r"(?:finally\s+|immediately\s+)?(?:stopped|ended|halted|contained)\s+the\s+(?:duplicate\s+|wrong\s+)?"
+                 r"(?:damage|bleeding|harm|outage|impact|errors|deletions|failures|crashes|losses|charges|duplicates)\b")
+_THAT_STOPPED = lazy_re.compile(r"\s*(?:that|this|it|which)\s+" + _STOPPED_HARM, re.I)
+# ... or the words after the step's time in its own sentence: "Engineering stopped the second
+# run at 2:10 PM, which ended the duplicate charges"
+_WHICH_STOPPED = lazy_re.compile(r"[\s.]{0,3}(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}\s*)?,\s*which\s+" + _STOPPED_HARM, re.I)
 
 
 # a sentence opening on the moment a state began: "From about 9:30 a.m., ...", "Starting
