@@ -4486,3 +4486,19 @@ def test_a_list_of_fields_with_a_resolved_time_is_no_status_update():
     text = ("# Incident: feed blocked\n\n- **Started**: not known precisely\n- **Resolved**: 2026-05-13 12:25 UTC\n"
             "- **Severity**: SEV2\n\n## What happened\n\nBrowsers prefer HTTP/2.\n")
     assert parse(text, "a.md")["timeline"] == []
+
+
+_PASTED_TICKET = ("Exported from Tracker -- OPS-2291 -- 2025-01-29 09:14 (exported by g.hartley)\n"
+                  "--------------------------------------------------------------------------------\n\n"
+                  "Summary:        In-cab job sync API returning 503 for all tablets\nKey:            OPS-2291\n"
+                  "Type:           Incident\nIncident category: Availability\nPriority:       P1 - Critical\n"
+                  "Created:        2025-01-21T06:12:44Z\n\nDescription\n-----------\nDrivers report sync failures.\n")
+
+
+def test_a_pasted_tickets_summary_under_its_export_banner_is_the_title():
+    record = parse(_PASTED_TICKET, "a.txt")
+    assert (record["title"], record["date"]) == ("In-cab job sync API returning 503 for all tablets", "2025-01-21")
+
+
+def test_a_tickets_type_incident_is_no_class():
+    assert parse(_PASTED_TICKET, "a.txt")["incident_class"] == "Availability"

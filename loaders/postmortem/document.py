@@ -2203,6 +2203,8 @@ def _collect_metadata(doc: Doc) -> None:
         if key == "resolved" and _FIXED_KEY.match(key_text.strip(" *_:")) and tp.read_stamp(value) is not None:
             fixed.append((value, line))   # (settled once every field is read, below)
             return
+        if key == "class" and _TICKET_TYPE.fullmatch(value.strip(" .")) and _TYPE_KEY.fullmatch(key_text.strip(" *_:")):
+            return   # "Type: Incident" in a pasted ticket: the tracker's kind of issue, not the incident's class
         if key == "severity" and "=" in value and severities.scale(value):
             return   # "Severity colours (mobile): Red = SEV1, Orange = SEV2, ...": the scale, not this incident's level
         if key == "severity" and _HANDLING_LABEL.fullmatch(value.strip(" ._-")) and severities.level(value) is None:
@@ -2632,7 +2634,13 @@ def _runs_into_its_next_day(timeline, day: date) -> bool:
 
 _BYLINE_WEAK = "the byline dates the document"
 # a tracker's issue pasted as text, its one-line Summary first, its fields below it
-_TRACKER_SUMMARY = lazy_re.compile(r"\A\s*Summary:[ \t]+([^\n]{5,150})\n(?:[A-Z][\w /]{1,20}:[ \t]+[^\n]+\n){2}")
+# (under the banner of its export, perhaps: "Exported from Tracker -- OPS-2291 -- 2025-01-29 09:14"
+# over a rule, then "Summary:        In-cab job sync API returning 503 for all tablets")
+_TRACKER_SUMMARY = lazy_re.compile(r"\A\s*(?:(?i:exported\s+(?:from|by|on))\b[^\n]*\n(?:[-=]{3,}[ \t]*\n)?\s*)?"
+                                   r"Summary:[ \t]+([^\n]{5,150})\n(?:[A-Z][\w /]{1,20}:[ \t]+[^\n]+\n){2}")
+# a tracker's kinds of issue, and the field that names them
+_TICKET_TYPE = lazy_re.compile(r"(?:incident|bug|task|story|problem|service\s+request|ticket|issue|sub-?task)", re.I)
+_TYPE_KEY = lazy_re.compile(r"(?:issue\s+|ticket\s+|work\s+item\s+)?type", re.I)
 # a tracker's dates of the ticket on one line: "Created: ...  Updated: ...  Resolved: ..."
 _TICKET_DATES = lazy_re.compile(r"\W*created\s*:[^|]*?\bupdated\s*:", re.I)
 # the starts read from the timeline's or the prose's words, not stated as the start
