@@ -182,6 +182,9 @@ FLOORS = {
     "blind-fg": 0.90,   # first look 0.911 (255/280 at f42fffd); not read
     "blind-fh": 0.92,   # first look 0.929 (262/282 at f42fffd); not read
     "blind-fi": 0.86,   # first look 0.872 (246/282 at f42fffd); not read
+    "blind-fj": 0.87,   # first look 0.890 (250/281 at 909479a); not read
+    "blind-fk": 0.89,   # first look 0.906 (259/286 at 909479a); not read
+    "blind-fl": 0.87,   # first look 0.883 (249/282 at 909479a); not read
 }
 
 
