@@ -4502,3 +4502,28 @@ def test_a_pasted_tickets_summary_under_its_export_banner_is_the_title():
 
 def test_a_tickets_type_incident_is_no_class():
     assert parse(_PASTED_TICKET, "a.txt")["incident_class"] == "Availability"
+
+
+def test_the_story_sections_first_day_beats_the_day_it_was_written():
+    text = ("# Reports went unread\n\n*Written by Shane Tierney (IT), Monday 10th March 2025, for the operations meeting.*\n\n"
+            "## What this is about\n\n" + "The council logs missed bins in its own case system and sends them to us. " * 12 + "\n\n"
+            "## What happened\n\n"
+            "On the morning of 3rd March 2025 (a Monday) the council rotated its certificate at 07:00.\n")
+    assert parse(text, "a.md")["date"] == "2025-03-03"
+
+
+def test_the_writers_word_after_the_last_time_that_it_counts_as_mitigated():
+    text = ("# Reports went unread\n\n**Date:** 2025-03-04\n\n## What happened\n\nThe poller failed from 07:05. We found out at 10:20 when "
+            "the council rang. Shane installed the certificate at 11:05. Intake works through reports in batches, and the queue drained 25 minutes later; at that "
+            "point every report was on a crew's list, so we treat that as the moment the incident was mitigated.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-03-04T11:30:00Z"
+
+
+@pytest.mark.parametrize("said", [
+    "The contract gives us until 17:00 the next working day, and the council reports on that every month.",
+    "Other councils send reports the same way; a fourth e-mails a spreadsheet at 16:30 every afternoon.",
+])
+def test_a_deadline_or_a_routine_is_no_moment_of_the_incident(said):
+    text = ("# Reports went unread\n\n**Date:** 2025-03-03\n\n## What happened\n\nThe poller failed from 07:05 on Monday "
+            f"3rd March. {said} We found out at 10:20 on Tuesday 4th March when the council rang.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-03-04T10:20:00Z"

@@ -3176,6 +3176,11 @@ def _incident_date(doc: Doc, title: str | None, summary: str | None,
         # with its weekday anywhere in the opening, when the weekday fits the day in the
         # post's year (or the year before)
         narrated = _weekday_fitting_day(told, hint, found)
+    if narrated is None and source == "byline" and summary:
+        # "*Written by Shane Tierney (IT) ..., Monday 10th March 2025*" over a background
+        # section, then "## What happened" opening "On the morning of 3rd March 2025 (a Monday)
+        # ...": the day the story's own section starts on, before the day it was written
+        narrated = next((d for _, d in tp.dates_in(summary[:300], hint) if _reach(doc, found) <= d < found), None)
     if narrated is None and source == "byline":
         # "Gepubliceerd op 14 maart 2025 · Auteur: ..." over "De storing vond plaats op
         # donderdag 13 maart 2025": the first full date the opening names other than the

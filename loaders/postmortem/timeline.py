@@ -3073,6 +3073,8 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                     continue   # ("updating straight from 8.12 or older" beside "8.12.0" in a release table): a version
             if _HABITUAL.match(head, st.end):
                 continue   # ("branches open at 10 a.m. on Saturdays", "the job runs at 02:00 every night": a routine, no event)
+            if _DEADLINE_BEFORE.search(sentence, max(0, start - 40), start):
+                continue   # ("The contract gives us until 17:00 the next working day", "reports were due back by 17:00": a deadline, no event)
             if "window" in head and IN_A_WINDOW.match(head, st.end):
                 continue   # ("an approved change in the 17:00–17:30 window": the planned work's hours)
             if (zone_first or zone_before) and st.zone is None:
@@ -3175,8 +3177,9 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
                     upto = sep.start()
                 e = Entry(at, sentence[found[i - 1][1] if i else 0:upto], 0)
                 _tag(e)
-            if i + 1 == len(found) and "which" in sentence and _WHICH_STOPPED.match(sentence, stop):
-                e.tags.discard("impact")
+            if i + 1 == len(found) and ("which" in sentence and _WHICH_STOPPED.match(sentence, stop)
+                                        or "mitigated" in sentence and _COUNTED_MITIGATED.search(sentence, stop)):
+                e.tags.difference_update(("impact", "detected"))   # (the writer's word for the moment)
                 e.tags.add("mitigated")
             if not (e.tags or e.markers) and i == 0 and _FROM_CLOCK.match(sentence, 0, start):
                 # "From about 9:30 a.m., members who tried to sign in saw ...": a sentence
@@ -3196,6 +3199,12 @@ _LIST_SEP = lazy_re.compile(LIST_SEP)
 _STOPPED_HARM = (r"(?:finally\s+|immediately\s+)?(?:stopped|ended|halted|contained)\s+the\s+(?:duplicate\s+|wrong\s+)?"
                  r"(?:damage|bleeding|harm|outage|impact|errors|deletions|failures|crashes|losses|charges|duplicates)\b")
 _THAT_STOPPED = lazy_re.compile(r"\s*(?:that|this|it|which)\s+" + _STOPPED_HARM, re.I)
+# ... or the writer's word, after the sentence's last time, that it counts as the end: "the queue
+# drained 25 minutes later; at that point every report was on a crew's list ..., so we treat
+# that as the moment the incident was mitigated"
+_COUNTED_MITIGATED = lazy_re.compile(r"\bwe\s+(?:consider|count|treat|take|call)\s+(?:that|this|it)\s+(?:as\s+)?"
+                                     r"(?:the\s+(?:point|moment|time)\s+)?(?:(?:when|at\s+which)\s+)?(?:the\s+)?"
+                                     r"(?:incident|impact|outage)\s+(?:was\s+)?mitigated\b", re.I)
 # ... or the words after the step's time in its own sentence: "Engineering stopped the second
 # run at 2:10 PM, which ended the duplicate charges"
 _WHICH_STOPPED = lazy_re.compile(r"[\s.]{0,3}(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5}\s*)?,\s*which\s+" + _STOPPED_HARM, re.I)
@@ -3209,10 +3218,15 @@ _FROM_CLOCK = lazy_re.compile(r"\W*(?:on\s+[^,.]{3,40},\s+)?(?:from|since|starti
 
 # what says a clock is a routine's: "on Saturdays", "every night", "each morning", "daily"
 _HABITUAL = lazy_re.compile(r"\s*(?:[A-Z]{2,5}\s+)?(?:on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends)\b"
-                            r"|every\s+(?:day|night|morning|evening|week|weekday|hour|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
-                            r"|each\s+(?:day|night|morning|evening|week)\b|daily\b|nightly\b|at\s+weekends\b"
+                            r"|every\s+(?:day|night|morning|afternoon|evening|week|weekday|hour|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+                            r"|each\s+(?:day|night|morning|afternoon|evening|week)\b|daily\b|nightly\b|at\s+weekends\b"
                             # ("The Fedwire Funds Service closed at 19:00 ET as usual")
                             r"|as\s+(?:usual|always|normal|scheduled|planned)\b)", re.I)
+
+
+# what says the clock after it is a deadline: "gives us until 17:00", "due back by 17:00"
+_DEADLINE_BEFORE = lazy_re.compile(r"(?:\b(?:gives?|gave|giving)\s+(?:us|them|you|crews?|the\s+[\w-]+)\s+until"
+                                   r"|\bdue(?:\s+back|\s+in|\s+out)?\s+by|\b(?:deadline|cut-?off)\s+(?:is|was|of))\s+$", re.I)
 
 
 # a day said right after a clock: "00:10 on Friday the 13th", "(09:05, Tue 14th)"
