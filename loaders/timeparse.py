@@ -443,6 +443,9 @@ def stated_zone(text: str) -> Zone | None:
     """The zone a sentence such as "All times in PST" or "Timeline (UTC)" states."""
     text, pos = text[:300], 0
     while (m := _ZONE_STATEMENT.search(text, pos)) is not None:
+        if m.group(1) == "est" and text.startswith(".", m.end()):
+            pos = m.start() + 1   # ("start installing (est. 25–40 min)": estimated, no Eastern time)
+            continue
         if (z := zone(m.group(1))) is not None:
             return z
         pos = m.start() + 1  # "(All times US/Pacific)": "(All" is no zone; look again inside it

@@ -4527,3 +4527,17 @@ def test_a_deadline_or_a_routine_is_no_moment_of_the_incident(said):
     text = ("# Reports went unread\n\n**Date:** 2025-03-03\n\n## What happened\n\nThe poller failed from 07:05 on Monday "
             f"3rd March. {said} We found out at 10:20 on Tuesday 4th March when the council rang.\n")
     assert parse(text, "a.md")["detected_at"] == "2025-03-04T10:20:00Z"
+
+
+def test_est_before_a_number_is_an_estimate_not_eastern_time():
+    text = ("# Tablets stuck on update\n\n**Date:** 2024-07-02\n\n**All times NZST.**\n\n## Timeline\n\n"
+            "- [05:02] First tablets power on and start installing (est. 25–40 min).\n- [05:15] Shift start; crews can't open the app.\n"
+            "- [05:22] Supervisor posts in #fleet-ops.\n")
+    assert parse(text, "a.md")["started_at"] == "2024-07-01T17:15:00Z"
+
+
+def test_a_timelines_note_that_says_when_it_was_mitigated_is_the_writers_figure():
+    text = ("# Tablets stuck on update\n\n**Date:** 2024-07-02\n\n## Timeline\n\n- [05:15] Shift start; crews can't open the app.\n"
+            "- [05:22] Supervisor posts in #fleet-ops.\n- [06:35] Last truck leaves the yard.\n- [09:50] Incident resolved.\n\n"
+            "Mitigated at 06:35 when the last truck left the yard.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-07-02T06:35:00Z"

@@ -4572,6 +4572,10 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
     _mitigated_said_after(doc, incident_date)
     if " at " in opening:
         texts.append(opening)   # (a post's opening, or a "Short description" no kind names)
+    # (and a timeline's own notes under its entries, no entry themselves: "Time to detect: 7
+    # minutes ..." then "Mitigated at 06:35 when the last truck left the yard.")
+    texts.extend(plain(b.text) for s in doc.of_kind("timeline") if id(s) not in doc.by_shape for b in s.blocks
+                 if b.kind == "para" and "itigated" in b.text and not _timed([b.text]))
     for text in texts:
         for key, rx in (("started", _PROSE_STARTED), ("mitigated", _PROSE_ENDED)):
             if key in doc.stated or (m := rx.search(text)) is None:
