@@ -735,9 +735,10 @@ _DATE_PATTERNS = [
     # 10/28 12:00 AM, 14/11 22:47: a month and a day (or a day and a month) with a slash,
     # the year left off (the incident's), a time right after them ("3/4 of the nodes" is not one)
     # (or the word before a clock between: "29/10, ore 18:00", "04/04 à 10h00", "3/4 at 14:05")
-    # (or a four-digit clock with its hours' abbreviation: "07/13 0152 hrs")
+    # (or a four-digit clock with its hours' abbreviation: "07/13 0152 hrs"; or French
+    # typography's spaced hour sign: "05/02 16 h 00")
     ("md_slash", lazy_re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d])(?=,?\s+(?:(?:at|à|ore|um|om|às|kl\.?|klo|alle)\s+)?"
-                                 r"(?:~?\d{1,2}[:h.]\d{2}|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?|hours)\b))")),
+                                 r"(?:~?\d{1,2}(?:[:h.]| h )\d{2}|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?|hours)\b))")),
     # 06-09 03:48, 06-09 ~04:00: an ISO date's month and day, its year left off (the
     # incident's), each two digits and a time after them ("3-5 minutes", "10-12 s" are not)
     # (day first, "25-06 14:00", in a document that writes its dates day first)

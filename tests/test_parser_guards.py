@@ -4541,3 +4541,28 @@ def test_a_timelines_note_that_says_when_it_was_mitigated_is_the_writers_figure(
             "- [05:22] Supervisor posts in #fleet-ops.\n- [06:35] Last truck leaves the yard.\n- [09:50] Incident resolved.\n\n"
             "Mitigated at 06:35 when the last truck left the yard.\n")
     assert parse(text, "a.md")["mitigated_at"] == "2024-07-02T06:35:00Z"
+
+
+_FRENCH_LOG = ("# Factures doublées\n\nDate de l'incident : lundi 03/02/2025 (format JJ/MM/AAAA)\n\n"
+               "> Toutes les heures sont en heure de l'Est (HNE, UTC−5). / All times are Montréal time (EST).\n\n"
+               "## Chronologie (HNE)\n\n"
+               "- 6 h 00 — Envoi automatique des factures.\n- 9 h 15 — Premier appel client.\n"
+               "- 05/02 16 h 00 — Règle de dédoublonnage en production.\n"
+               "- 07/02 15 h 30 — Factures corrigées renvoyées ; incident fermé.\n")
+
+
+def test_the_stated_format_of_numeric_dates_decides_their_order():
+    assert parse(_FRENCH_LOG, "a.md")["date"] == "2025-02-03"
+
+
+def test_a_day_and_month_before_a_french_spaced_clock_is_a_stamp():
+    assert [e["at"] for e in parse(_FRENCH_LOG, "a.md")["timeline"]][2] == "2025-02-05T21:00:00Z"
+
+
+def test_incident_ferme_resolves():
+    assert parse(_FRENCH_LOG, "a.md")["resolved_at"] == "2025-02-07T20:30:00Z"
+
+
+def test_a_fields_name_with_an_elided_article_is_a_field():
+    text = "# Factures doublées\n\nDate de l'incident : 2025-02-03\n\n## Chronologie\n\n- 05/02 16:00 — Règle en production.\n"
+    assert parse(text, "a.md")["date"] == "2025-02-03"

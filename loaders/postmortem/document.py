@@ -102,8 +102,9 @@ class _KeyValueLine:
     severity.md`): sev2"), tried only where a line holds a bracket (most lines are tried,
     and most hold none)."""
 
-    _PLAIN = lazy_re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?)\s*:\s+(.+)$")
-    _NOTED = lazy_re.compile(r"^([^\W\d_][\w /()#.-]{0,38}?\s*\([^()\n]{1,80}\))\s*:\s+(.+)$")
+    # (an elided article in it: "Date de l'incident : lundi 03/02/2025")
+    _PLAIN = lazy_re.compile(r"^([^\W\d_][\w /()#.'’-]{0,38}?)\s*:\s+(.+)$")
+    _NOTED = lazy_re.compile(r"^([^\W\d_][\w /()#.'’-]{0,38}?\s*\([^()\n]{1,80}\))\s*:\s+(.+)$")
     # reStructuredText's field list: ":Severity: S3"
     _RST = lazy_re.compile(r"^:([^\W\d_][\w /-]{0,38}?):\s+(.+)$")
 
@@ -862,9 +863,20 @@ def _nearer_order(text: str, pairs: list[tuple[int, int]]) -> str | None:
     return max(votes, key=votes.get)
 
 
+# the writer naming the order of their numeric dates: "(format JJ/MM/AAAA)", "dates are
+# DD/MM/YYYY", "TT.MM.JJJJ", "gg/mm/aaaa", "MM/DD/YYYY" (day, month and year in English,
+# French, German, Dutch, Italian, Spanish and Portuguese letters)
+_FORMAT_STATED = lazy_re.compile(r"(?<![\w/.-])(?:(?P<dmy>(?i:dd|jj|tt|gg)[/.-](?i:mm))|(?i:mm)[/.-](?i:dd))[/.-]"
+                                 r"(?i:yyyy|aaaa|jjjj|yy|aa)(?![\w/.-])")
+
+
 def _date_order(text: str, problems: Problems) -> str | None:
-    """Day-first or month-first for a document's numeric dates, decided by the values
-    that cannot be the other order (a 24 before the month, a 30 after it)."""
+    """Day-first or month-first for a document's numeric dates: as the writer states it
+    ("(format JJ/MM/AAAA)"), else decided by the values that cannot be the other order (a
+    24 before the month, a 30 after it)."""
+    if ("DD" in text or "JJ" in text or "TT" in text or "GG" in text or "MM" in text or "dd" in text or "jj" in text) \
+            and (m := _FORMAT_STATED.search(text)) is not None:
+        return "dmy" if m.group("dmy") else "mdy"
     dmy = mdy = ambiguous = 0
     first_line = None
     for start, a, b in _numeric_dates(text):

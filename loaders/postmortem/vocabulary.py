@@ -1669,6 +1669,8 @@ EVENT_WORDS["detected"] = EVENT_WORDS["detected"] + [
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + ["geschlossen", "gesloten", "zamknięty", "zamknięte", "zamknięto"]
 EVENT_WORDS["resolved"] = EVENT_WORDS["resolved"] + [
     "por cerrado", "por cerrada", "por encerrado", "por encerrada", "incidente fechado", "incident clôturé",
+    # ("Factures corrigées renvoyées aux clients ; incident fermé")
+    "incident fermé", "incident clôt", "incident terminé",
     "vorfall geschlossen", "störung geschlossen", "incident geschlossen"]
 # Swedish, Norwegian, Danish and Indonesian: "Larm från ...", "kvitterar" (acknowledges), "Dubbeldebiteringen
 # börjar här", "dampak mulai", "tingkat kegagalan kembali normal", "insiden ditutup"
