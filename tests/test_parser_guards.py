@@ -4566,3 +4566,24 @@ def test_incident_ferme_resolves():
 def test_a_fields_name_with_an_elided_article_is_a_field():
     text = "# Factures doublées\n\nDate de l'incident : 2025-02-03\n\n## Chronologie\n\n- 05/02 16:00 — Règle en production.\n"
     assert parse(text, "a.md")["date"] == "2025-02-03"
+
+
+_LATE_PARCELS = ("# Why your parcel was late\n\n*Posted Friday, November 7, 2025 by Dana Whitfield*\n\nIf you expected a parcel "
+                 "on Monday, November 3, it was late. All times below are Pacific time.\n\n## What happened on Monday\n\n"
+                 "The planner started at 4:30 AM but never finished. It has a timeout of 45 minutes, and when it hit that "
+                 "limit at 5:15 AM the timeout paged our on-call engineer. That page is the moment we knew something was wrong.\n\nDrivers arrived and, at 6:00 AM, "
+                 "opened their phones to find no route. For our drivers, and for you, that is when the outage began.\n\n"
+                 "At 7:20 AM they switched the feature off and started the planner again. It finished 25 minutes later, and "
+                 "from that moment every driver had a route on their phone.\n")
+
+
+def test_that_page_is_the_moment_we_knew_names_the_detection():
+    assert parse(_LATE_PARCELS, "a.md")["detected_at"] == "2025-11-03T13:15:00Z"
+
+
+def test_that_is_when_the_outage_began_names_the_start_after_the_detection():
+    assert parse(_LATE_PARCELS, "a.md")["started_at"] == "2025-11-03T14:00:00Z"
+
+
+def test_from_that_moment_every_driver_had_a_route_mitigates():
+    assert parse(_LATE_PARCELS, "a.md")["mitigated_at"] == "2025-11-03T15:45:00Z"

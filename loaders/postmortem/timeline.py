@@ -1005,6 +1005,10 @@ _STILL = lazy_re.compile(r"\b(?:still|yet\s+to|remain(?:s|ed)?)\b", re.I)
 # (not "no budget left", "no one left", "no time left": what ran out)
 _NONE_LEFT = lazy_re.compile(r"\bno\s+(?:duplicates?|errors?|failures?|failed\s+\w+|stuck\s+\w+|bad\s+\w+|affected\s+\w+"
                              r"|corrupt(?:ed)?\s+\w+|wrong\s+\w+)\s+(?:are\s+|were\s+)?left\b", re.I)
+# everyone served again from the moment just told: "from that moment every driver had a
+# route on their phone", "from then on all orders were going through" (not "... had to wait")
+_FROM_THEN_ALL_HAD = lazy_re.compile(r"\bfrom\s+(?:that\s+(?:moment|point)|then)(?:\s+on)?,?\s+(?:every|all)\s+(?:[\w-]+\s+){1,2}?"
+                                     r"(?:had|has|have|was|were|could|can)\b(?!\s+(?:no|not|nothing|lost|failed|to\b))", re.I)
 # the harm taken away just before it landed: "She took the satay plate away ..., before O. had
 # touched it", "pulled the tray before anyone had eaten from it" (not "before the fix")
 _TAKEN_BEFORE_HARM = lazy_re.compile(r"\b(?:took|takes|removed|removes|pulled|pulls|snatched|swapped|caught|catches)\b[^.;]{0,60}?"
@@ -1540,6 +1544,9 @@ def _tag(e: Entry) -> None:
             # 60 s" before "Tokyo ... No customer delay after this"; not "No new duplicates
             # after this point": the harm stopped growing, what it did still to repair)
             e.markers.add("mitigated")
+    if "from th" in e.text and _FROM_THEN_ALL_HAD.search(e.text):
+        e.tags.discard("impact")
+        e.tags.add("mitigated")   # "It finished 25 minutes later, and from that moment every driver had a route"
     if " before " in e.text and _TAKEN_BEFORE_HARM.search(e.text):
         e.tags.discard("impact")
         e.tags.add("mitigated")   # "She took the satay plate away at 11:59, before O. had touched it"
@@ -3159,6 +3166,19 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
             # "Femi halted the staged rollout at 14:05 UTC. That stopped the damage: ...": the
             # sentence after a timed one says what it did
             out[-1].tags.add("mitigated")
+        elif not found and last is not None and out and out[-1].at == last \
+                and ("when" in sentence or "moment" in sentence or "point" in sentence or "time" in sentence) \
+                and (m := _THAT_WAS_WHEN.match(sentence)) is not None:
+            # "That page is the moment we knew something was wrong.", "For our drivers, and
+            # for you, that is when the outage began.": the writer naming the moment just told
+            out[-1].text = f"{out[-1].text} {sentence.strip()}"   # (the writer's naming, read with it below)
+            if m.group("began"):
+                out[-1].tags.difference_update(("detected", "impact"))
+                out[-1].markers.add("started")
+            else:
+                out[-1].tags.discard("impact")
+                out[-1].tags.add("detected")
+                out[-1].markers.add("knew")
         if found:
             last = told = found[-1][2]
         for i, (start, stop, at) in enumerate(found):
@@ -3194,6 +3214,13 @@ LIST_SEP = r";\s|\s[·•|]\s"
 _LIST_SEP = lazy_re.compile(LIST_SEP)
 
 
+# a sentence naming the moment the one before it told: when we knew ("That page is the moment
+# we knew something was wrong"), or when the harm began ("For our drivers, and for you, that
+# is when the outage began")
+_THAT_WAS_WHEN = lazy_re.compile(r"(?:[^.;:]{0,40},\s*)?(?:that|this)(?:\s+(?:page|alert|alarm|call|message|e-?mail|ticket))?"
+                                 r"(?:\s+is|['’]s|\s+was)\s+(?:the\s+(?:moment|point|time)|when)\s+"
+                                 r"(?:(?:the\s+)?(?P<began>(?:outage|incident|impact|disruption|problem)\s+(?:began|started))"
+                                 r"|we\s+(?:first\s+)?(?:knew|learned|learnt|found\s+out|noticed|realised|realized)\b)", re.I)
 # a sentence saying the step told just before it ended the harm: "That stopped the damage",
 # "This ended the outage", "It stopped the bleeding"
 _STOPPED_HARM = (r"(?:finally\s+|immediately\s+)?(?:stopped|ended|halted|contained)\s+the\s+(?:duplicate\s+|wrong\s+)?"
@@ -3732,7 +3759,8 @@ def derive_times(doc, entries: list[Entry], incident_date, impact_range, prose=N
         if times.get("started_at") is None and ("impact" in e.tags or "started" in e.markers) \
                 and "detected" not in e.tags and not _ENDED_MARKS & e.markers \
                 and (times.get("mitigated_at") is None or e.at <= times["mitigated_at"]) \
-                and (told is None or e.at <= told or "started" in e.markers and _START_TAKEN.search(e.text)) \
+                and (told is None or e.at <= told
+                     or "started" in e.markers and (_START_TAKEN.search(e.text) or _THAT_WAS_WHEN.search(e.text))) \
                 and (reported is None or e.at >= reported - timedelta(days=1)):
             # (the writer marking the start, "That 00:15 start is when the trouble began",
             # is a statement, kept for a near miss as a marker entry is; the start they say
