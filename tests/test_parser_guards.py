@@ -4587,3 +4587,9 @@ def test_that_is_when_the_outage_began_names_the_start_after_the_detection():
 
 def test_from_that_moment_every_driver_had_a_route_mitigates():
     assert parse(_LATE_PARCELS, "a.md")["mitigated_at"] == "2025-11-03T15:45:00Z"
+
+
+def test_a_full_name_and_team_before_to_do_owns_the_item_alone_in_its_list():
+    text = ("# X\n\n**Date:** 2025-03-03\n\n## What we're doing about it\n\n- The poller now alerts after three failed polls (done).\n"
+            "- Caoimhe Brennan (Customer Services) to register the shared mailbox with all four councils, by 21 March 2025.\n")
+    assert parse(text, "a.md")["action_items"][1]["owner"] == "Caoimhe Brennan (Customer Services)"

@@ -1389,6 +1389,12 @@ def _read_item(text: str, children: list[str], line: int, incident_date, group_k
     elif owner is None and (nm := _SUBJECT_TO_DO.match(clean)) and nm.group(1).split()[0].lower() not in _TASK_VERBS:
         # "Aoife Brennan to move the manual check-in kit ...", "Airport IT (Declan Moyles) to
         # fit an alarm ...", "Station Manager to raise ...": who, then what they are to do
+        # (a person's full name with their team in brackets, "Caoimhe Brennan (Customer
+        # Services) to register ...", is the owner whatever the list's other items do, and
+        # still counts among its handles; a name alone, a team or a role, when others say so)
+        person = nm.group(1).split("(")[0].strip()
+        if "(" in nm.group(1) and len(person.split()) >= 2 and _a_name(person) and not _a_body(person):
+            item["owner"] = nm.group(1).strip()
         item[_HANDLE_KEY] = nm.group(1).strip()
     elif owner is None and (nm := _ONE_NAME_TO_DO.match(clean)) and nm.group(1).lower() not in _TASK_VERBS \
             and _a_name(nm.group(1)) and not _a_body(nm.group(1)):
