@@ -4593,3 +4593,17 @@ def test_a_full_name_and_team_before_to_do_owns_the_item_alone_in_its_list():
     text = ("# X\n\n**Date:** 2025-03-03\n\n## What we're doing about it\n\n- The poller now alerts after three failed polls (done).\n"
             "- Caoimhe Brennan (Customer Services) to register the shared mailbox with all four councils, by 21 March 2025.\n")
     assert parse(text, "a.md")["action_items"][1]["owner"] == "Caoimhe Brennan (Customer Services)"
+
+
+def test_a_summarys_exposure_window_gives_the_start():
+    text = ("# Leaver's fob left active\n\nDate of incident: Friday 14 November 2025\n\n## 2. Incident summary\n\n"
+            "A practitioner left on Friday 14 November. Exposure window: from 4.30pm on Friday 14 November, when her "
+            "employment ended, to 11.15am on Tuesday 18 November, when the fob was revoked.\n")
+    assert parse(text, "a.md")["started_at"] == "2025-11-14T16:30:00Z"
+
+
+def test_a_form_emailed_to_an_inbox_is_no_detection():
+    text = ("# Leaver's fob left active\n\n**Date:** 2025-11-14\n\n## Timeline\n\n- 4.30pm — employment ends.\n"
+            "- 4.48pm — leaver form emailed to the facilities shared inbox.\n"
+            "- Tue 18 Nov, 10.40am — the monthly access audit flags an active fob belonging to a leaver.\n")
+    assert parse(text, "a.md")["timeline"][1]["event"] is None

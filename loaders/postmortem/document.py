@@ -4834,7 +4834,11 @@ _IMPACT_WORDS_LATIN = (r"outage|impact|down|unavailable|errors?|fail\w*|degraded
                        # ("Customers could not download the export from 05:40 until 11:45 MEZ")
                        r"|could\s+not|couldn['’]t|cannot|can['’]t|unable|were\s+not\s+able"
                        # ("Customers were given wrong information from 0540 until 0812")
-                       r"|wrong|incorrect")
+                       r"|wrong|incorrect"
+                       # ("Exposure window: from 4.30pm on Friday 14 November, when her employment
+                       # ended, to 11.15am on Tuesday 18 November": the harm's window in a near miss;
+                       # "from 02:25 until 09:40 the web UI ... were unusable")
+                       r"|exposure\s+window|unusable")
 _IMPACT_WORDS_CJK = r"障害|ダウン|エラー|無応答|発火|故障|宕机|中断|不可用|无法访问|异常|異常|장애|오류|중단"
 # (led by a look ahead for the first letters of its words: a search tests one class at
 # each character, and tries the words only where one may start, 2x faster over prose)

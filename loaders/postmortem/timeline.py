@@ -1191,6 +1191,12 @@ _FIRST_KNEW = lazy_re.compile(r"\bfirst\s+(?:time\s+)?(?:any\s+of\s+us|anyone|we
 _MONITOR_PAGES = lazy_re.compile(r"^[^:]{2,40}:[^\n]*?,\s*pages\s+@?[a-z][\w.-]*\s*(?:[.;]\s*)?$")
 
 
+# papers a process sends on by mail: "leaver form emailed to the facilities inbox", "invoice
+# emailed to the customer"
+_PAPERS = frozenset("form forms invoice invoices report reports letter letters notice notices statement statements "
+                    "list lists file files spreadsheet spreadsheets receipt receipts summary minutes".split())
+
+
 # someone writing to a team's mailbox, its address or its name and an "@": "Emails
 # data-team@: ...", "support emails partners@", "emailed ops@example.com"
 _MAILS_A_MAILBOX = lazy_re.compile(r"\bemail(?:s|ed)\s+[\w.+-]+@", re.I)
@@ -1327,6 +1333,8 @@ def _tag(e: Entry) -> None:
         if found and w in ("expires", "expire", "expiring") and words[i + 1:i + 2] == ["in"] \
                 and words[i + 2:i + 3] and (words[i + 2][:1].isdigit() or words[i + 2] in ("one", "a", "two", "three")):
             found = None   # 'reminder "certificate expires in 1 day"': a warning of what is to come
+        if found and w in ("emailed", "e-mailed") and i and words[i - 1] in _PAPERS and words[i + 1:i + 2] == ["to"]:
+            found = None   # "leaver form emailed to the facilities shared inbox": the paperwork sent on, no one telling us
         if found and w in ("notice", "notices") and words[i + 1:i + 2] and words[i + 1] in _NOTICE_NOUN_NEXT:
             found = None   # "Notice generation job builds ...", "Notices queued for delivery": the letters, not noticing
         if found and not (w in ("report", "reports", "notice", "notices") and i and (
