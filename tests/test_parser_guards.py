@@ -4607,3 +4607,14 @@ def test_a_form_emailed_to_an_inbox_is_no_detection():
             "- 4.48pm — leaver form emailed to the facilities shared inbox.\n"
             "- Tue 18 Nov, 10.40am — the monthly access audit flags an active fob belonging to a leaver.\n")
     assert parse(text, "a.md")["timeline"][1]["event"] is None
+
+
+def test_a_key_in_german_glossed_in_english_is_that_field():
+    text = ("# Dosis zu früh\n\n**Datum:** 2025-06-18\n\nAlle Zeiten MESZ (UTC+2).\n\n- **Beginn (impact start):** 09:10 – erste Gabe\n"
+            "- **Eingedämmt (mitigated):** 13:40 – alle Kitas auf Papierliste umgestellt\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-06-18T11:40:00Z"
+
+
+def test_a_german_front_matter_category_is_the_class():
+    text = "---\ntitel: Dosis zu früh\ndatum: 2025-06-18\nkategorie: Medikation\n---\n\n# Dosis zu früh\n"
+    assert parse(text, "a.md")["incident_class"] == "Medikation"

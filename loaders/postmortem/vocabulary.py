@@ -806,7 +806,9 @@ META_KEYS: list[tuple[str, re.Pattern]] = [
                      r"đ[ộo]\s+nghi[êe]m\s+tr[ọo]ng", r"đ[ộo]\s+[ưu]u\s+ti[êe]n")),
     ("owner", _rx(r"owners?", r"authors?", r"written\s+by", r"incident\s+commander", r"ic", r"lead", r"facilitator")),
     ("near_miss", _rx(r"near[\s_-]*miss")),
-    ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"(?:incident\s+|event\s+)?categor(?:y|ies)", r"(?:incident|event)\s+type", r"type", r"kind", r"tags?")),
+    ("class", _rx(r"(?:incident\s+)?class(?:ification)?", r"(?:incident\s+|event\s+)?categor(?:y|ies)", r"(?:incident|event)\s+type", r"type", r"kind", r"tags?",
+                  # ("kategorie: Medikation", "Catégorie", "Categoría", "Categoria", "Categorie", "Kategori")
+                  r"kategori(?:e|en)?", r"cat[ée]gorie", r"categor[ií]a")),
     ("teams", _rx(r"teams?", r"owning\s+teams?", r"squads?", r"group")),
     ("services", _rx(r"services?", r"systems?", r"affected\s+(?:services?|systems?|components?)", r"components?",
                      r"products?", r"applications?")),
@@ -867,8 +869,11 @@ def meta_key(key: str) -> str | None:
     if (tail := _LAST_WORD_KEY.search(k)) is not None and len(k.split()) <= 3:
         # "Exposure mitigated", "Impact resolved", "Hazard contained": the moment the last word names
         return _LAST_WORD_NAMES.get(tail.group(1).lower(), tail.group(1).lower())
-    if note and k.isascii() and (inner := meta_key(note.group().strip()[1:-1])) in ("started", "detected", "mitigated", "resolved"):
-        return inner   # "| Ride down (impact start) | 10:42 |": the plant's word, then the moment it is
+    if note and (k.isascii() or _LATIN_LETTER.search(k)) \
+            and (inner := meta_key(note.group().strip()[1:-1])) in ("started", "detected", "mitigated", "resolved"):
+        # "| Ride down (impact start) | 10:42 |": the plant's word, then the moment it is (in
+        # any language in Latin letters: "**Eingedämmt (mitigated):** 13:40")
+        return inner
     if (two := _TWO_SCRIPTS.match(k)) is not None:
         # "影響期間 Impact period", "検知 Detection": one key written in both languages
         return meta_key(two.group(2)) or meta_key(two.group(1))
@@ -995,7 +1000,9 @@ FRONT_MATTER = {
     "severity": ("severity", "sev", "priority", "level", "risk_rating"),
     "status": ("status", "state", "postmortem_status", "review_status", "doc_status", "document_status"),
     "class": ("class", "incident_class", "category", "categories", "type", "incident_type", "classification",
-              "incident_category", "incident_classification", "event_category"),
+              "incident_category", "incident_classification", "event_category",
+              # (in the other languages front matter is written in: "kategorie: Medikation")
+              "kategorie", "categorie", "catégorie", "categoria", "categoría"),
     "near_miss": ("near_miss", "nearmiss", "is_near_miss"),
     "services": ("services", "service", "systems", "components"),
     "teams": ("teams", "team", "owning_team"),
