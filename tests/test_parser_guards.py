@@ -4618,3 +4618,11 @@ def test_a_key_in_german_glossed_in_english_is_that_field():
 def test_a_german_front_matter_category_is_the_class():
     text = "---\ntitel: Dosis zu früh\ndatum: 2025-06-18\nkategorie: Medikation\n---\n\n# Dosis zu früh\n"
     assert parse(text, "a.md")["incident_class"] == "Medikation"
+
+
+@pytest.mark.parametrize("said", ["E.'s mother emails the crèche manager with a screenshot of her own diary.",
+                                  "A parent texts the room leader: her son's photo is in another family's diary."])
+def test_someone_writing_to_one_of_us_by_our_role_detects(said):
+    text = (f"# Photo published\n\n**Date:** 2025-03-04\n\n## Timeline\n\n- 11:20 Room leader posts the group photo.\n"
+            f"- 13:48 {said}\n- 14:31 Photo unpublished from all diaries.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-03-04T13:48:00Z"

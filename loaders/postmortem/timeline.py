@@ -644,6 +644,11 @@ _CALLS_THE_DESK = lazy_re.compile(r"\b(?:radio(?:s|ed)?|calls?|called)\s+it\s+in
 # someone ringing one of us on their own phone: "Nightline's duty vet rings SB on her mobile: ..."
 _RINGS_ONE_OF_US = lazy_re.compile(r"\b(?:rings|rang|phones|phoned|calls|called)\s+(?:Dr\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w'’-]*)?"
                                    r"\s+on\s+(?:her|his|their|the)\s+(?:own\s+)?(?:mobile|phone|cell|personal\s+phone)\b")
+# someone writing to one of us by our role: "E.'s mother emails the crèche manager", "a parent
+# messages the room leader" (not "support emails the customer": we writing out)
+_WRITES_TO_A_ROLE = lazy_re.compile(r"\b(?:e-?mail(?:s|ed)|text(?:s|ed)|messag(?:es|ed))\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}?"
+                                    r"(?:manager|office|supervisor|lead|leader|head|desk|reception|helpline|hotline|support"
+                                    r"|on-?call|duty\s+manager)\b", re.I)
 # someone telling one of us what they see: "Lab technician tells the IT officer that ..."
 _TELLS_THAT = lazy_re.compile(r"\btells\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|about)\b", re.I)
 # someone of ours seeing what is wrong: "Driver sees the box tilt", "Dispatcher sees 9 feeder lockouts"
@@ -1468,6 +1473,9 @@ def _tag(e: Entry) -> None:
         elif w in ("rings", "rang", "phones", "phoned", "calls", "called") and _RINGS_ONE_OF_US.search(e.text) \
                 and _CONDITION.isdisjoint(words):
             e.tags.add("detected")   # "Nightline's duty vet rings SB on her mobile: Pickles' owner has turned up ..."
+        elif w in ("emails", "emailed", "e-mails", "e-mailed", "texts", "texted", "messages", "messaged") \
+                and _WRITES_TO_A_ROLE.search(e.text) and _CONDITION.isdisjoint(words):
+            e.tags.add("detected")   # "E.'s mother emails the crèche manager with a screenshot of her own diary"
         elif w == "tells" and _TELLS_THAT.search(e.text) and _CONDITION.isdisjoint(words):
             e.tags.add("detected")   # "Lab technician tells the IT officer that Bahmni shows the lab sync as offline"
         elif w in ("posts", "posted") and _POSTS_THAT.search(e.text):
