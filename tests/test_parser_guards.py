@@ -4626,3 +4626,11 @@ def test_someone_writing_to_one_of_us_by_our_role_detects(said):
     text = (f"# Photo published\n\n**Date:** 2025-03-04\n\n## Timeline\n\n- 11:20 Room leader posts the group photo.\n"
             f"- 13:48 {said}\n- 14:31 Photo unpublished from all diaries.\n")
     assert parse(text, "a.md")["detected_at"] == "2025-03-04T13:48:00Z"
+
+
+def test_content_unpublished_mitigates_but_unpublished_stories_are_no_step():
+    text = ("# Photo published\n\n**Date:** 2025-03-04\n\n## Timeline\n\n- 11:20 Room leader posts the group photo.\n"
+            "- 13:48 A parent texts the room leader about it.\n- 14:10 The newsletter goes out, linking eleven unpublished stories.\n"
+            "- 14:31 Photo unpublished from all diaries.\n")
+    record = parse(text, "a.md")
+    assert (record["mitigated_at"], record["timeline"][2]["event"]) == ("2025-03-04T14:31:00Z", None)

@@ -1196,6 +1196,9 @@ _FIRST_KNEW = lazy_re.compile(r"\bfirst\s+(?:time\s+)?(?:any\s+of\s+us|anyone|we
 _MONITOR_PAGES = lazy_re.compile(r"^[^:]{2,40}:[^\n]*?,\s*pages\s+@?[a-z][\w.-]*\s*(?:[.;]\s*)?$")
 
 
+# what follows "unpublished" when something was taken back: "unpublished from all 19 diaries",
+# "unpublished the malicious version" (not "eleven unpublished stories")
+_AFTER_UNPUBLISHED = frozenset("from the a an all it them its their our by at via and in on after within".split())
 # papers a process sends on by mail: "leaver form emailed to the facilities inbox", "invoice
 # emailed to the customer"
 _PAPERS = frozenset("form forms invoice invoices report reports letter letters notice notices statement statements "
@@ -1338,6 +1341,8 @@ def _tag(e: Entry) -> None:
         if found and w in ("expires", "expire", "expiring") and words[i + 1:i + 2] == ["in"] \
                 and words[i + 2:i + 3] and (words[i + 2][:1].isdigit() or words[i + 2] in ("one", "a", "two", "three")):
             found = None   # 'reminder "certificate expires in 1 day"': a warning of what is to come
+        if found and w == "unpublished" and words[i + 1:i + 2] and words[i + 1] not in _AFTER_UNPUBLISHED:
+            found = None   # "linking eleven unpublished stories": stories not yet out, nothing taken back
         if found and w in ("emailed", "e-mailed") and i and words[i - 1] in _PAPERS and words[i + 1:i + 2] == ["to"]:
             found = None   # "leaver form emailed to the facilities shared inbox": the paperwork sent on, no one telling us
         if found and w in ("notice", "notices") and words[i + 1:i + 2] and words[i + 1] in _NOTICE_NOUN_NEXT:

@@ -1318,6 +1318,9 @@ EVENT_WORDS: dict[str, list[str]] = {
     # a near miss's danger taken away: "the key is back to Enabled and the risk is removed"
     + [f"risk {v} {w}" for v in ("is", "was") for w in ("removed", "eliminated", "gone", "averted")]
     + ["risk removed", "risk eliminated", "risk averted"]
+    # content that should not have gone out, taken back: "Photo unpublished from all 19
+    # diaries", "the post was unpublished"
+    + ["unpublished", "unpublishes", "depublished"]
     # "The vendor rolled the update back at 1:15 p.m.": the change undone, its name between the words
     + [f"{v} {d} {n} back" for v in ("rolled", "rolls", "rolling") for d in ("the", "that", "their", "our", "its")
        for n in ("update", "change", "release", "deploy", "deployment", "upgrade", "patch", "config", "version",
