@@ -4634,3 +4634,25 @@ def test_content_unpublished_mitigates_but_unpublished_stories_are_no_step():
             "- 14:31 Photo unpublished from all diaries.\n")
     record = parse(text, "a.md")
     assert (record["mitigated_at"], record["timeline"][2]["event"]) == ("2025-03-04T14:31:00Z", None)
+
+
+@pytest.mark.parametrize("said, at", [
+    ("Time to detect was **16 minutes** (02:21 → 02:37).", "2025-09-23T02:37:00Z"),
+    ("Time to detect was 35 minutes, from the first duplicate payout at 02:03 to the reconciliation flag at 02:38.",
+     "2025-09-23T02:38:00Z"),
+])
+def test_a_time_to_detect_with_its_two_ends_gives_the_detection(said, at):
+    text = (f"# Retry storm\n\n**Date:** 2025-09-23\n\n## What happened\n\nA release dropped the jitter at 02:00. {said}\n\n"
+            "## Timeline\n\n- 02:21 Retries pile up.\n- 02:50 Jitter restored.\n")
+    assert parse(text, "a.md")["detected_at"] == at
+
+
+def test_time_to_detect_from_here_is_no_detection():
+    text = ("# Chute map swap\n\n**Date:** 2025-03-03\n\n## Timeline\n\n- 14:20 The sorter picks up the new map; chutes swapped from "
+            "this point. Time to detect from here: 2 h 15 min.\n- 16:35 A loader notices Pune pincodes on the bags and tells his lead.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-03-03T16:35:00Z"
+
+
+def test_completed_on_a_day_with_its_month_in_letters_is_done():
+    text = ("# X\n\n## Next steps\n\n- Publish chute maps only at 06:00. Owner: Nikhil Joshi (Planning). Completed 06-Mar-2025.\n")
+    assert parse(text, "a.md")["action_items"][0]["status"] == "done"

@@ -2173,6 +2173,7 @@ _PROSE_DONE = lazy_re.compile(r"(?i:\((?:done|completed|fixed|resolved|shipped|m
                          + r"|(?:fixed|merged|released|landed|deployed)(?:\s+and\s+(?:released|deployed|shipped))?))"
                          r"(?:\s+(?:on\s+)?[\d./-]{2,10}|\s+(?:on\s+)?\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?"
                          r"|\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"   # ("done 19 June 2024", "done June 19, 2024")
+                         r"|\s+(?:on\s+)?\d{1,2}-[a-z]{3}-\d{2,4}"   # ("Completed 06-Mar-2025.")
                          r"|\s+(?:via|in|with|during|at)\s+[^.;:()]{1,30}"   # ("Done during the meeting.")
                          r"|\s*\([^()]{1,60}\)|\s+in\s+v?\d+(?:\.\d+){1,3}"   # ("Done (March 14).", "released in 3.8.0")
                          # ("Done, started March 10.": done, and since when)

@@ -4582,6 +4582,8 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
                 if (m := _KEY_TIMES_LINE.search(line)) is not None:
                     _stated_moments(doc, m, incident_date)
     _mitigated_said_after(doc, incident_date)
+    _detected_by_its_wait(doc, [opening, *(plain(b.text) for s in doc.of_kind("summary") for b in s.blocks
+                                          if b.kind in ("item", "para"))], incident_date)
     if " at " in opening:
         texts.append(opening)   # (a post's opening, or a "Short description" no kind names)
     # (and a timeline's own notes under its entries, no entry themselves: "Time to detect: 7
@@ -4597,6 +4599,37 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
                 continue
             if (at := tp.stamp_datetime(st, incident_date, st.zone or doc.zone)) is not None:
                 doc.stated[key] = at
+
+
+# the wait before it was found, named with its two ends: "Time to detect was **16 minutes**
+# (02:21 → 02:37)", "Time to detect was 35 minutes, from the first duplicate payout at 09:03 to
+# the reconciliation flag at 09:38"
+_TIME_TO_DETECT = lazy_re.compile(r"\btime[\s-]+to[\s-]+detect(?:ion)?\b", re.I)
+_FROM_AT_TO_AT = lazy_re.compile(r"\bfrom\s[^.;]{0,80}?\bat\s+~?\d{1,2}[:.]\d\d\b[^.;]{0,20}?\b(?:to|until|till)\s"
+                                 r"[^.;]{0,80}?\bat\s+(?P<end>~?\d{1,2}[:.]\d\d)\b", re.I)
+
+
+def _detected_by_its_wait(doc: Doc, texts: list[str], incident_date: date) -> None:
+    """The detection a sentence stating the time to detect gives by the range it names:
+    the range's end, as a stated figure."""
+    if "detected" in doc.stated:
+        return
+    for text in texts:
+        if "detect" not in text:
+            continue
+        for sentence in _SENTENCE.split(text):
+            if (m := _TIME_TO_DETECT.search(sentence)) is None:
+                continue
+            if (found := _range_span(sentence[m.end():], incident_date, doc.zone, doc.order_hint)) is not None:
+                doc.stated["detected"] = found[1]
+                return
+            if (ends := _FROM_AT_TO_AT.search(sentence, m.end())) is not None \
+                    and (st := tp.read_stamp(sentence, doc.order_hint, start=ends.start("end"))) is not None and st.has_time \
+                    and (at := tp.stamp_datetime(st, incident_date, st.zone or doc.zone)) is not None:
+                # (each end named before its clock: "from the first duplicate payout at 09:03 to
+                # the reconciliation flag at 09:38")
+                doc.stated["detected"] = at
+                return
 
 
 # the writer pointing back at the moment just told as the end of the harm: "That is when we

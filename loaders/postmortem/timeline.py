@@ -1341,6 +1341,8 @@ def _tag(e: Entry) -> None:
         if found and w in ("expires", "expire", "expiring") and words[i + 1:i + 2] == ["in"] \
                 and words[i + 2:i + 3] and (words[i + 2][:1].isdigit() or words[i + 2] in ("one", "a", "two", "three")):
             found = None   # 'reminder "certificate expires in 1 day"': a warning of what is to come
+        if found and w in ("detect", "detection", "detected") and words[max(0, i - 2):i] == ["time", "to"]:
+            found = None   # "Time to detect from here: 2 h 15 min": a measure of the wait, not the moment found
         if found and w == "unpublished" and words[i + 1:i + 2] and words[i + 1] not in _AFTER_UNPUBLISHED:
             found = None   # "linking eleven unpublished stories": stories not yet out, nothing taken back
         if found and w in ("emailed", "e-mailed") and i and words[i - 1] in _PAPERS and words[i + 1:i + 2] == ["to"]:
