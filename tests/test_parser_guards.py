@@ -4656,3 +4656,27 @@ def test_time_to_detect_from_here_is_no_detection():
 def test_completed_on_a_day_with_its_month_in_letters_is_done():
     text = ("# X\n\n## Next steps\n\n- Publish chute maps only at 06:00. Owner: Nikhil Joshi (Planning). Completed 06-Mar-2025.\n")
     assert parse(text, "a.md")["action_items"][0]["status"] == "done"
+
+
+_KEY_TIMES_CALLOUT = ("export const meta = {\n  title: 'Subsidy reversed',\n  date: '2025-02-11',\n}\n\n"
+                      '<Callout type="info" title="Key times (Sydney time, AEDT)">\n  Impact began **01:15** on Tuesday 11 '
+                      "February. Detected **07:46** (first family call to a centre). Subsidy restored **14:10** the same day. "
+                      "Incident closed **16:45** on Wednesday 12 February.\n</Callout>\n\n## Timeline (AEDT)\n\n"
+                      "- [01:15] Nightly job sends the bad reports.\n- [09:05] Job paused.\n- [14:10] Subsidy restored.\n")
+
+
+def test_a_key_times_callout_told_in_sentences_states_the_moments():
+    record = parse(_KEY_TIMES_CALLOUT, "a.mdx")
+    assert [record[k] for k in ("detected_at", "mitigated_at", "resolved_at")] == [
+        "2025-02-10T20:46:00Z", "2025-02-11T03:10:00Z", "2025-02-12T05:45:00Z"]
+
+
+@pytest.mark.parametrize("said, detects", [
+    ('First family call, Kellyville centre: "my statement says no subsidy this week".', True),
+    ("First Zendesk ticket: checkout shows an error.", True),
+    ("First API call with the leaked key from 185.220.x.x.", False),
+    ("First 911 call after the patch is routed correctly.", False),
+])
+def test_the_first_call_or_ticket_from_outside_detects(said, detects):
+    text = f"# X\n\n**Date:** 2025-02-11\n\n## Timeline\n\n- 01:15 Nightly job starts.\n- 07:46 {said}\n"
+    assert (parse(text, "a.md")["timeline"][1]["event"] == "detected") is detects

@@ -4581,6 +4581,14 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
             for line in text.split("\n"):
                 if (m := _KEY_TIMES_LINE.search(line)) is not None:
                     _stated_moments(doc, m, incident_date)
+                elif (m := _KEY_TIMES_NAMED.search(line, 0, 120)) is not None:
+                    _stated_sentences(doc, line[m.end():], line[m.end():m.end() + 60], incident_date)
+    for s in doc.secs[:3]:
+        # (or a callout's whose name is its title, which the opening's text leaves out:
+        # '<Callout type="info" title="Key times (Sydney time, AEDT)">')
+        for b in s.blocks[:4]:
+            if b.kind == "para" and b.text[:1] == "<" and (m := _KEY_TIMES_NAMED.search(b.text, 0, 120)) is not None:
+                _stated_sentences(doc, plain(b.text), b.text[m.end():m.end() + 60], incident_date)
     _mitigated_said_after(doc, incident_date)
     _detected_by_its_wait(doc, [opening, *(plain(b.text) for s in doc.of_kind("summary") for b in s.blocks
                                           if b.kind in ("item", "para"))], incident_date)
@@ -4675,6 +4683,44 @@ _KEY_TIMES_LINE = lazy_re.compile(r"(?:^\W*|\b)" + _MOMENTS_NAME + r"(?P<note>[^
 _MOMENT_ITEM = lazy_re.compile(r"\s*(?P<name>[^\d;·•|,]{3,40}?)\s+(?=\d)")
 # what separates the moments: a list's separator, or a comma before the next one's name
 _MOMENTS_SEP = lazy_re.compile(LIST_SEP + r"|,\s+(?=[^\d,;]{3,40}?\s\d)")
+
+
+# a block of key moments told in sentences, under its name: '<Callout title="Key times (Sydney
+# time, AEDT)"> Impact began **01:15** on Tuesday 11 February. Detected **07:46** (first family
+# call to a centre). Subsidy restored **14:10** the same day. Incident closed **16:45** ...'
+_KEY_TIMES_NAMED = lazy_re.compile(r"\bkey\s+(?:times|timings|moments|timestamps)\b|\bmilestones\b", re.I)
+# ... each sentence a moment's name, then its clock
+_MOMENT_SENTENCE = lazy_re.compile(r"^\W*(?P<name>[A-Za-z][A-Za-z -]{2,30}?)\s+(?:at\s+)?(?=[*_]*~?\d{1,2}[:.]\d\d)")
+# ... and a day named after the clock: "on Wednesday 12 February"
+_ON_DAY_AFTER = lazy_re.compile(r"\s*(?:[A-Z]{2,5}\s+)?on\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?", re.I)
+
+
+def _stated_sentences(doc: Doc, text: str, note: str, incident_date: date) -> None:
+    """The moments a block of key moments states in sentences (_KEY_TIMES_NAMED), three at
+    least, as stated figures: each sentence's opening words are a field's key ("Impact
+    began", "Detected", "Incident closed"; "Subsidy restored", what the users had back), its
+    clock the value, on the day named after it or the incident's, in the zone the block's
+    name notes ("Key times (Sydney time, AEDT)") or the document's."""
+    zone = tp.stated_zone("(" + note.split(")")[0].strip(" (") + ")") if "(" in note[:3] else None
+    zone = zone or doc.zone
+    said = {}
+    for sentence in _SENTENCE.split(text):
+        if (named := _MOMENT_SENTENCE.match(sentence)) is None:
+            continue
+        name = named.group("name").strip()
+        key = meta_key(name) or ("mitigated" if name.lower().endswith((" restored", " back")) else None)
+        st = tp.read_stamp(sentence, doc.order_hint, start=named.end())
+        if key not in _TIME_KEYS or key in said or st is None or not st.has_time:
+            continue
+        day = incident_date
+        if (on := _ON_DAY_AFTER.match(sentence, st.end)) is not None \
+                and (d := tp.date_at(sentence, on.end(), doc.order_hint, year=incident_date.year)) is not None:
+            day = d
+        if (at := tp.stamp_datetime(st, day, st.zone or zone)) is not None:
+            said[key] = at
+    if len(said) >= 3:
+        for key, at in said.items():
+            doc.stated.setdefault(key, at)
 
 
 def _stated_moments(doc: Doc, m: re.Match, incident_date: date) -> None:

@@ -1010,6 +1010,12 @@ _STILL = lazy_re.compile(r"\b(?:still|yet\s+to|remain(?:s|ed)?)\b", re.I)
 # (not "no budget left", "no one left", "no time left": what ran out)
 _NONE_LEFT = lazy_re.compile(r"\bno\s+(?:duplicates?|errors?|failures?|failed\s+\w+|stuck\s+\w+|bad\s+\w+|affected\s+\w+"
                              r"|corrupt(?:ed)?\s+\w+|wrong\s+\w+)\s+(?:are\s+|were\s+)?left\b", re.I)
+# an entry opening on the first word from outside: "First family call, Kellyville centre: ...",
+# "First parent complaint", "First Zendesk ticket"
+# (someone's call or ticket: not "First API call with the key", "First failed payment calls",
+# "First 911 call", a machine's call or the service's own work)
+_FIRST_CALL = lazy_re.compile(r"^\W*first\s+(?:(?!(?:api|apis|http|https|rpc|grpc|payment|failed|suspicious|outbound|test)\b)"
+                              r"[^\W\d][\w-]*\s+){0,2}?(?:call|phone\s+call|complaint|ticket)s?\b", re.I)
 # everyone served again from the moment just told: "from that moment every driver had a
 # route on their phone", "from then on all orders were going through" (not "... had to wait")
 _FROM_THEN_ALL_HAD = lazy_re.compile(r"\bfrom\s+(?:that\s+(?:moment|point)|then)(?:\s+on)?,?\s+(?:every|all)\s+(?:[\w-]+\s+){1,2}?"
@@ -1567,6 +1573,8 @@ def _tag(e: Entry) -> None:
             # 60 s" before "Tokyo ... No customer delay after this"; not "No new duplicates
             # after this point": the harm stopped growing, what it did still to repair)
             e.markers.add("mitigated")
+    if ("First" in e.text or "first" in e.text) and "detected" not in e.tags and _FIRST_CALL.match(e.text):
+        e.tags.add("detected")   # 'First family call, Kellyville centre: "my statement says no subsidy"'
     if "from th" in e.text and _FROM_THEN_ALL_HAD.search(e.text):
         e.tags.discard("impact")
         e.tags.add("mitigated")   # "It finished 25 minutes later, and from that moment every driver had a route"
