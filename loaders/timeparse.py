@@ -1089,6 +1089,11 @@ _DOTTED_DAY_THEN_CLOCK = lazy_re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?=,?\s{1,3}\d
 # a German weekday's two letters before a day and month with their dots: "Mi 05.03., 09:00"
 _SHORT_DE_WEEKDAYS = frozenset("Mo Di Mi Do Fr Sa So".split())
 _SHORT_DE_WEEKDAY = lazy_re.compile(r"[A-Z][a-z]\.?,?\s+(?=\d{1,2}\.\d{1,2}\.)")
+# ... or German's and Dutch's two letters, in either case, before a day and a month's word:
+# "wo 18 sep 08:30", "di 17 sep", "Mi 18 Sep" (the month's word right after the day, so "so 18
+# of them" is none)
+_SHORT_WEEKDAYS_NL_DE = frozenset("mo di mi do fr sa so ma wo vr za zo".split())
+_SHORT_WEEKDAY_DAY_MONTH = lazy_re.compile(r"[A-Za-z]{2}\.?,?\s+(?=\d{1,2}\.?\s+(?:jan|feb|m[aä]r|mrt|apr|ma[iy]|mei|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?(?![a-z]))", re.I)
 # "Sat 20/04, 2358 — possession granted": after a weekday, a day and month with a slash,
 # then four digits before the entry's separator, a 24-hour clock (the weekday makes the pair
 # a day; without it "3/4 2024 — " could as well be a fraction and a year) or ending a table's
@@ -1128,6 +1133,10 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
         weekday_first = True
     if first.isalpha() and text[pos:pos + 2] in _SHORT_DE_WEEKDAYS and (w := _SHORT_DE_WEEKDAY.match(text, pos)):
         pos, first = w.end(), text[w.end()]   # "[Mi 05.03., 09:00]", "Di 04.03."
+        weekday_first = True
+    elif first.isalpha() and text[pos:pos + 2].lower() in _SHORT_WEEKDAYS_NL_DE and not text[pos + 2:pos + 3].isalpha() \
+            and (w := _SHORT_WEEKDAY_DAY_MONTH.match(text, pos)):
+        pos, first = w.end(), text[w.end()]   # "wo 18 sep 08:30", "di 17 sep"
         weekday_first = True
     if not first.isdigit() and (not first.isalpha() or text[pos:pos + 3].lower() not in _WORD_STARTS):
         return None  # a word that is no month or weekday: no stamp here (most text)

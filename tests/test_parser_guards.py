@@ -4680,3 +4680,19 @@ def test_a_key_times_callout_told_in_sentences_states_the_moments():
 def test_the_first_call_or_ticket_from_outside_detects(said, detects):
     text = f"# X\n\n**Date:** 2025-02-11\n\n## Timeline\n\n- 01:15 Nightly job starts.\n- 07:46 {said}\n"
     assert (parse(text, "a.md")["timeline"][1]["event"] == "detected") is detects
+
+
+def test_agreed_figures_for_the_register_are_the_key_moments():
+    text = ("# Incidentevaluatie\n\n**Date:** 2024-09-17\n\nDates in these minutes are dd-mm-jjjj. Times are CEST.\n\n"
+            "## 3. What happened\n\nThe upload failed. Agreed figures for the incident register: start 02:15 (failed upload), "
+            "detected 08:40 (gemeente phone call), mitigated 10:20 (lifts delivered), closed 18-09 08:30.\n\n## 4. Tijdlijn\n\n"
+            "- 02:15 — upload fails with HTTP 401.\n- 08:40 — the gemeente phones our servicedesk.\n"
+            "- 10:20 — re-run delivers the lifts.\n- 11:00 — gemeente confirms the portal shows correct lifts again.\n")
+    record = parse(text, "a.md")
+    assert (record["mitigated_at"], record["resolved_at"]) == ("2024-09-17T08:20:00Z", "2024-09-18T06:30:00Z")
+
+
+def test_a_dutch_two_letter_weekday_before_a_day_and_month_is_a_stamp():
+    text = ("# Incidentevaluatie\n\n**Date:** 2024-09-17\n\n## Tijdlijn (CEST)\n\n- di 17 sep 02:15 — upload fails.\n"
+            "- 08:40 — gemeente phones our servicedesk.\n- wo 18 sep 08:30 — nightly run fine; Sanne closes the incident.\n")
+    assert parse(text, "a.md")["timeline"][2]["at"] == "2024-09-18T06:30:00Z"

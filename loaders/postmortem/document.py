@@ -867,7 +867,7 @@ def _nearer_order(text: str, pairs: list[tuple[int, int]]) -> str | None:
 # DD/MM/YYYY", "TT.MM.JJJJ", "gg/mm/aaaa", "MM/DD/YYYY" (day, month and year in English,
 # French, German, Dutch, Italian, Spanish and Portuguese letters)
 _FORMAT_STATED = lazy_re.compile(r"(?<![\w/.-])(?:(?P<dmy>(?i:dd|jj|tt|gg)[/.-](?i:mm))|(?i:mm)[/.-](?i:dd))[/.-]"
-                                 r"(?i:yyyy|aaaa|jjjj|yy|aa)(?![\w/.-])")
+                                 r"(?i:yyyy|aaaa|jjjj|yy|aa)(?![\w/-])(?!\.\w)")
 
 
 def _date_order(text: str, problems: Problems) -> str | None:
@@ -3773,8 +3773,9 @@ def _timeline_lead(doc: Doc) -> str:
 
 
 _FIELD_LINE = 80   # characters: a metadata line is a short field
-# a key naming a line of the incident's key moments: "Key times (all UTC)", "Milestones"
-_MOMENTS_NAME = r"(?:key\s+)?(?:times|timings|moments|timestamps|milestones)\b"
+# a key naming a line of the incident's key moments: "Key times (all UTC)", "Milestones",
+# "Agreed figures for the incident register: start 02:15 (...), detected 08:40 (...), ..."
+_MOMENTS_NAME = r"(?:key\s+)?(?:times|timings|moments|timestamps|milestones|figures)\b"
 _KEY_TIMES = lazy_re.compile(r"\W*" + _MOMENTS_NAME, re.I)
 _TWO_CLOCKS = lazy_re.compile(r"(?<!\d)\d{1,2}[:.h]\d\d(?!\d)")
 
@@ -4577,7 +4578,7 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
                                                  or "ended" in b.text or "stopped" in b.text)]
     opening = _opening_prose(doc)
     for text in (opening, *(plain(b.text) for s in doc.of_kind("summary") for b in s.blocks if b.kind in ("item", "para"))):
-        if "imes" in text or "oments" in text or "ilestones" in text or "imings" in text:
+        if "imes" in text or "oments" in text or "ilestones" in text or "imings" in text or "igures" in text:
             for line in text.split("\n"):
                 if (m := _KEY_TIMES_LINE.search(line)) is not None:
                     _stated_moments(doc, m, incident_date)
