@@ -4696,3 +4696,11 @@ def test_a_dutch_two_letter_weekday_before_a_day_and_month_is_a_stamp():
     text = ("# Incidentevaluatie\n\n**Date:** 2024-09-17\n\n## Tijdlijn (CEST)\n\n- di 17 sep 02:15 — upload fails.\n"
             "- 08:40 — gemeente phones our servicedesk.\n- wo 18 sep 08:30 — nightly run fine; Sanne closes the incident.\n")
     assert parse(text, "a.md")["timeline"][2]["at"] == "2024-09-18T06:30:00Z"
+
+
+def test_this_is_the_interim_control_names_the_mitigation():
+    text = ("# Near miss: loader nearly struck\n\n**Date:** 2024-09-12\n\n## Timeline\n\n- 7:52 AM Truck reverses; resident shouts; "
+            "truck stops short.\n- 7:55 AM Driver radios the supervisor and reports the near miss.\n- 8:20 AM Supervisor radios all "
+            "crews: no reversing into any court today, skip and report. This is the interim control.\n- 1:30 PM Flags restored "
+            "on all 37 streets. Hazard resolved.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-09-12T08:20:00Z"

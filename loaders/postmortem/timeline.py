@@ -1010,6 +1010,10 @@ _STILL = lazy_re.compile(r"\b(?:still|yet\s+to|remain(?:s|ed)?)\b", re.I)
 # (not "no budget left", "no one left", "no time left": what ran out)
 _NONE_LEFT = lazy_re.compile(r"\bno\s+(?:duplicates?|errors?|failures?|failed\s+\w+|stuck\s+\w+|bad\s+\w+|affected\s+\w+"
                              r"|corrupt(?:ed)?\s+\w+|wrong\s+\w+)\s+(?:are\s+|were\s+)?left\b", re.I)
+# the writer naming the step just told as the harm's control: "This is the interim control",
+# "That was our containment", "This was the temporary fix"
+_NAMED_THE_CONTROL = lazy_re.compile(r"\b(?:this|that)\s+(?:is|was)\s+(?:the|our)\s+(?:interim\s+|temporary\s+|immediate\s+|first\s+)?"
+                                     r"(?:control|containment|mitigation|workaround)\b", re.I)
 # an entry opening on the first word from outside: "First family call, Kellyville centre: ...",
 # "First parent complaint", "First Zendesk ticket"
 # (someone's call or ticket: not "First API call with the key", "First failed payment calls",
@@ -1573,6 +1577,9 @@ def _tag(e: Entry) -> None:
             # 60 s" before "Tokyo ... No customer delay after this"; not "No new duplicates
             # after this point": the harm stopped growing, what it did still to repair)
             e.markers.add("mitigated")
+    if ("This" in e.text or "this" in e.text) and _NAMED_THE_CONTROL.search(e.text):
+        e.tags.difference_update(("detected", "impact"))
+        e.tags.add("mitigated")   # "Angela radios all crews: no reversing into any court today. This is the interim control."
     if ("First" in e.text or "first" in e.text) and "detected" not in e.tags and _FIRST_CALL.match(e.text):
         e.tags.add("detected")   # 'First family call, Kellyville centre: "my statement says no subsidy"'
     if "from th" in e.text and _FROM_THEN_ALL_HAD.search(e.text):
