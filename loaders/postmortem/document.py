@@ -4564,7 +4564,10 @@ _PROSE_ENDED = lazy_re.compile(r"\b(?:the\s+)?(?:customer\s+)?(?:impact|outage|d
                                r"(?:when|once|at)\b[^.;:]{0,80}?\bat\s+(?=\d)"
                                # ("We consider the incident mitigated at 11:05 EAT, when the script was stopped")
                                # (not "as mitigated at 07:00 Central on the Tuesday": a day after the time, read above)
-                               r"|\b(?:treat|count|consider|regard)\s+(?:the\s+)?(?:incident|impact|outage)\s+mitigated\s+at\s+(?=\d)", re.I)
+                               r"|\b(?:treat|count|consider|regard)\s+(?:the\s+)?(?:incident|impact|outage)\s+mitigated\s+at\s+(?=\d)"
+                               # ("We count impact as ending at 01:20 on Thursday 22 May, when the fibre was repaired")
+                               r"|\b(?:treat|count|consider|regard|take)\s+(?:the\s+)?(?:customer\s+)?(?:impact|outage)\s+as\s+"
+                               r"(?:ending|ended|over|having\s+ended)\s+(?:at\s+)?(?=\d)", re.I)
 
 
 def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
@@ -4604,7 +4607,8 @@ def _stated_in_prose(doc: Doc, incident_date: date | None) -> None:
             if key in doc.stated or (m := rx.search(text)) is None:
                 continue
             st = tp.read_stamp(text, doc.order_hint, start=m.end())
-            if st is None or not st.has_time or st.end - m.end() > 20:
+            # (its day after the clock, perhaps: "ending at 01:20 on Thursday 22 May")
+            if st is None or not st.has_time or st.end - m.end() > (40 if st.has_date else 20):
                 continue
             if (at := tp.stamp_datetime(st, incident_date, st.zone or doc.zone)) is not None:
                 doc.stated[key] = at
