@@ -4710,6 +4710,6 @@ def test_we_count_impact_as_ending_at_a_clock_on_a_named_day():
     text = ("# Video coding link outage\n\n## 1. Overview\n\nOn the evening of Wednesday 21 May 2025 the link was cut. We count "
             "impact as ending at 01:20 on Thursday 22 May, when the fibre was repaired.\n\nTimes are local time in "
             "Johannesburg (UTC+2).\n\n## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n| Wed 21 May | 18:14 | Letters fall "
-            "to the reject stackers. |\n| Thu 22 May | 01:20 | Fibre restored. |\n| Thu 22 May | 06:00 | Manual sort backlog "
+            "to the reject stackers. |\n| Thu 22 May | 01:20 | Telco crew finishes the splice. |\n| Thu 22 May | 06:00 | Manual sort backlog "
             "cleared. |\n")
     assert parse(text, "a.md")["mitigated_at"] == "2025-05-21T23:20:00Z"
