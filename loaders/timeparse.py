@@ -1098,6 +1098,8 @@ _SHORT_WEEKDAY_DAY_MONTH = lazy_re.compile(r"[A-Za-z]{2}\.?,?\s+(?=\d{1,2}\.?\s+
 # then four digits before the entry's separator, a 24-hour clock (the weekday makes the pair
 # a day; without it "3/4 2024 — " could as well be a fraction and a year) or ending a table's
 # cell ("| Thu 15/02 1420 | MOS applied ... |"; not "Fri 15/02 2024", a year's digits there)
+# ... or alone after its weekday, a day's line in a log: "Tue 3/12"
+_WEEKDAY_SLASHED_ALONE = lazy_re.compile(r"(\d{1,2})/(\d{1,2})(?=\s*$)")
 _WEEKDAY_SLASHED_COMPACT = lazy_re.compile(r"(\d{1,2})/(\d{1,2}),?\s{1,3}(?=(?:[01]\d|2[0-3])[0-5]\d\s*[:\-–—]\s"
                                            r"|(?!20[0-3]\d\s*$)(?:[01]\d|2[0-3])[0-5]\d\s*$)")
 
@@ -1157,6 +1159,10 @@ def read_stamp(text: str, order_hint: str | None = None, start: int = 0) -> Stam
             and (read := slashed_month_day(int(dm.group(1)), int(dm.group(2)), order_hint)) is not None:
         (st.month, st.day, st.order), end = read, dm.end()
         end = _match_compact_time(text, end, st) or end
+    if end is None and weekday_first and text[pos:pos + 3].find("/") > 0 \
+            and (dm := _WEEKDAY_SLASHED_ALONE.match(text, pos)) is not None \
+            and (read := slashed_month_day(int(dm.group(1)), int(dm.group(2)), order_hint)) is not None:
+        (st.month, st.day, st.order), end = read, dm.end()
     if end is None and weekday_first and (dm := _WEEKDAY_DOTTED_DAY.match(text, pos)) is not None:
         # "### Saturday 08.02.", "### Samstag 15.03.": a weekday, then a day and month each
         # with its dot (a German-style day, not the clock 8:02)

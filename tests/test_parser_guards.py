@@ -4713,3 +4713,11 @@ def test_we_count_impact_as_ending_at_a_clock_on_a_named_day():
             "to the reject stackers. |\n| Thu 22 May | 01:20 | Telco crew finishes the splice. |\n| Thu 22 May | 06:00 | Manual sort backlog "
             "cleared. |\n")
     assert parse(text, "a.md")["mitigated_at"] == "2025-05-21T23:20:00Z"
+
+
+def test_a_weekday_and_a_slashed_day_on_a_line_of_its_own_starts_the_next_day():
+    text = ("# Tag reads failed\n\n**Date:** 3/11/2024 (times Eastern)\n\nTIMELINE\n--------\n\nMon 3/11\n"
+            "- 0612  Route R-203 leaves the yard; no tag reads are logged.\n- 1530  Rollback to 4.7 starts as trucks return\n"
+            "        to the yard.\nTue 3/12\n- 1630  Correction sent to all households. Incident closed.\n")
+    record = parse(text, "a.txt")
+    assert record["resolved_at"] == "2024-03-12T20:30:00Z" and "Tue" not in record["timeline"][1]["text"]

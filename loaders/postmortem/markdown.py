@@ -159,8 +159,14 @@ def _sentence(text: str) -> bool:
     return t.endswith((".", "!")) and len(t.split()) >= 5
 
 
+# a weekday and a day and month in numbers, alone: "Tue 3/12" (which order, the document says)
+_WEEKDAY_SLASHED_ALONE = lazy_re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*$", re.I)
+
+
 def _day_alone(text: str) -> bool:
-    """Text that is only a day, with no time ("15 Nov (HST)", "Wed 15 Nov 2023")."""
+    """Text that is only a day, with no time ("15 Nov (HST)", "Wed 15 Nov 2023", "Tue 3/12")."""
+    if _WEEKDAY_SLASHED_ALONE.match(text.strip()):
+        return True
     st = timeparse.read_stamp(text.strip())
     return st is not None and st.has_date and not st.has_time and len(text.strip()[st.end:].split()) <= 1
 
