@@ -4721,3 +4721,9 @@ def test_a_weekday_and_a_slashed_day_on_a_line_of_its_own_starts_the_next_day():
             "        to the yard.\nTue 3/12\n- 1630  Correction sent to all households. Incident closed.\n")
     record = parse(text, "a.txt")
     assert record["resolved_at"] == "2024-03-12T20:30:00Z" and "Tue" not in record["timeline"][1]["text"]
+
+
+def test_a_parent_messaging_her_center_director_detects():
+    text = ("# Duplicate tuition charges\n\n**Date:** 2025-09-03\n\n## Timeline\n\n- 5:00 AM Autopay run charges every family twice.\n"
+            "- 7:32 AM A parent messaged her center director through the app.\n- 7:58 AM First update posted.\n")
+    assert parse(text, "a.md")["detected_at"] == "2025-09-03T07:32:00Z"

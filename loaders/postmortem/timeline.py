@@ -646,9 +646,10 @@ _RINGS_ONE_OF_US = lazy_re.compile(r"\b(?:rings|rang|phones|phoned|calls|called)
                                    r"\s+on\s+(?:her|his|their|the)\s+(?:own\s+)?(?:mobile|phone|cell|personal\s+phone)\b")
 # someone writing to one of us by our role: "E.'s mother emails the crèche manager", "a parent
 # messages the room leader" (not "support emails the customer": we writing out)
-_WRITES_TO_A_ROLE = lazy_re.compile(r"\b(?:e-?mail(?:s|ed)|text(?:s|ed)|messag(?:es|ed))\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}?"
+# ("A parent messaged her center director through the app": whoever they deal with among us)
+_WRITES_TO_A_ROLE = lazy_re.compile(r"\b(?:e-?mail(?:s|ed)|text(?:s|ed)|messag(?:es|ed))\s+(?:the|our|her|his|their)\s+(?:[\w-]+\s+){0,2}?"
                                     r"(?:manager|office|supervisor|lead|leader|head|desk|reception|helpline|hotline|support"
-                                    r"|on-?call|duty\s+manager)\b", re.I)
+                                    r"|on-?call|duty\s+manager|director|coordinator|administrator)\b", re.I)
 # someone telling one of us what they see: "Lab technician tells the IT officer that ..."
 _TELLS_THAT = lazy_re.compile(r"\btells\s+(?:the\s+|our\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:that|about)\b", re.I)
 # someone of ours seeing what is wrong: "Driver sees the box tilt", "Dispatcher sees 9 feeder lockouts"
