@@ -4727,3 +4727,18 @@ def test_a_parent_messaging_her_center_director_detects():
     text = ("# Duplicate tuition charges\n\n**Date:** 2025-09-03\n\n## Timeline\n\n- 5:00 AM Autopay run charges every family twice.\n"
             "- 7:32 AM A parent messaged her center director through the app.\n- 7:58 AM First update posted.\n")
     assert parse(text, "a.md")["detected_at"] == "2025-09-03T07:32:00Z"
+
+
+def test_a_form_named_in_an_items_words_is_no_ticket_beside_tickets_set_apart_by_double_hyphens():
+    text = ("FOLLOW-UP ACTIONS\n-----------------\n\n- [x] Fail a release build whose URL is not production\n"
+            "      -- Owner: M. Tran -- KIOSK-311 -- done 17/10\n- [ ] Pilot group of 3 centres for MDM pushes\n"
+            "      -- Owner: S. Whitlock -- due 01/11/2024 -- KIOSK-312\n- [ ] Laminated ATT-03 pack at every front desk\n"
+            "      -- Owner: Centre Ops (J. Fairweather) -- due 25/10/2024\n")
+    assert [a["ticket"] for a in parse(text, "a.txt")["action_items"]] == ["KIOSK-311", "KIOSK-312", None]
+
+
+def test_a_vendors_feature_request_key_stays_the_items_ticket():
+    text = ("# X\n\n## Actions\n\n- Faster probe - Kwame Mensah - PLAT-611 - done 14 Mar\n"
+            "- Ask the vendor for forced promotion - Amara Osei - feature request QS-FR-2210 - due 2025-03-28\n"
+            "- Writes behind the retry queue - Lotte Jansen - PLAT-612 - due 2025-04-11\n")
+    assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["PLAT-611", "QS-FR-2210", "PLAT-612"]

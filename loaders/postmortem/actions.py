@@ -737,7 +737,7 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
         return
     (own,) = prefixes
     for a in items:
-        if span(a) is not None and not apart(a) and a["ticket"].rsplit("-", 1)[0] != own \
+        if span(a) is not None and not apart(a) and not labelled(a) and a["ticket"].rsplit("-", 1)[0] != own \
                 and _KEY_CLOSES.fullmatch(a["text"], span(a)[1]) is None:
             # (its own key closing the item stays: "... — due May 30 — vendor case DT-88213")
             # (another key standing apart, or closing the item: "CAPEX request CR-2023-117"; not
@@ -748,7 +748,8 @@ def _named_things_are_no_tickets(items: list[dict]) -> None:
 
 
 # a ticket's label right before its key: "Ticket IT-2207", "Ref: OPS-12", "Jira # PAY-3"
-_TICKET_LABEL = lazy_re.compile(r"\b(?:tickets?|ref(?:erence)?|jira|issue|change|cr|wo|work\s+order)\s*[:#]?\s*$", re.I)
+# (or a vendor's: "feature request QS-FR-2210", "case DT-88213")
+_TICKET_LABEL = lazy_re.compile(r"\b(?:tickets?|ref(?:erence)?|jira|issue|change|cr|wo|work\s+order|request|case)\s*[:#]?\s*$", re.I)
 
 
 def _labelled_at(text: str, start: int) -> bool:
@@ -2355,7 +2356,9 @@ def _apart(t: str, start: int, end: int) -> bool:
     """Whether the key at ``t[start:end]`` stands as a field of its own in ``t``: between
     separators (or the text's ends), not inside the item's words."""
     before, after = t[:start].rstrip(), t[end:].lstrip()
-    return (not before or before[-1] in _FIELD_EDGE) and (not after or after[0] in _FIELD_EDGE)
+    # (a spaced hyphen or two, as plain text writes a dash: "-- Owner: M. Tran -- KIOSK-311 -- done")
+    return (not before or before[-1] in _FIELD_EDGE or before.endswith(("--", " -"))) \
+        and (not after or after[0] in _FIELD_EDGE or after.startswith(("--", "- ")))
 
 
 _STATUS_WORDS = lazy_re.compile(r"\*\*[^*]*\*\*|\b(?:TODO|DONE|WIP)\b")
