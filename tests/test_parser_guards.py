@@ -4742,3 +4742,10 @@ def test_a_vendors_feature_request_key_stays_the_items_ticket():
             "- Ask the vendor for forced promotion - Amara Osei - feature request QS-FR-2210 - due 2025-03-28\n"
             "- Writes behind the retry queue - Lotte Jansen - PLAT-612 - due 2025-04-11\n")
     assert [a["ticket"] for a in parse(text, "a.md")["action_items"]] == ["PLAT-611", "QS-FR-2210", "PLAT-612"]
+
+
+def test_a_named_team_to_do_owns_the_item_among_named_people():
+    text = ("# X\n\n## Next steps\n\n- Aleksander Wiśniewski to add a contract test (EVT-771), by 27 June.\n"
+            "- Hana Mori to make the deserializer ignore unknown fields — done, EVT-768.\n"
+            "- Platform team to alert on per-partner webhook delivery success rate (EVT-772).\n")
+    assert parse(text, "a.md")["action_items"][2]["owner"] == "Platform team"

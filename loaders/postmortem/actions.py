@@ -1422,7 +1422,9 @@ _SUBJECT_WILL = lazy_re.compile(r"^(?:[^:]{3,40}:\s+)?([A-Z][\w'’.-]*(?:\s+[A-
 # (after a label, "Actions: ", or an item's number, "A1: ")
 _SUBJECT_TO_DO = lazy_re.compile(r"^(?:[^:]{2,40}:\s+(?=[A-Z][\w'’.-]*\s+[A-Z][\w'’.-]*(?:\s+\([^()]{2,40}\))?\s+to\s))?"
                                  r"((?:[A-Z][\w&'’.-]*\s+){1,3}[A-Z][\w&'’.-]*(?:\s+\([^()]{2,40}\))?"
-                                 r"|[A-Z][\w&'’.-]*\s+\([^()]{2,40}\))\s+to\s+(?=[a-z])")
+                                 r"|[A-Z][\w&'’.-]*\s+\([^()]{2,40}\)"
+                                 # ("Platform team to alert on ...": a team by its name)
+                                 r"|(?:[A-Z][\w&'’.-]*\s+){1,2}(?:team|squad|crew|desk|office))\s+to\s+(?=[a-z])")
 # the verbs an action item opens with when it says what to do, not who does it ("Migrate
 # Redis to use TLS", "Configure Alertmanager to page ...")
 _TASK_VERBS = frozenset("""add update move migrate upgrade downgrade configure set make create enable disable remove
