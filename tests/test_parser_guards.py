@@ -4749,3 +4749,14 @@ def test_a_named_team_to_do_owns_the_item_among_named_people():
             "- Hana Mori to make the deserializer ignore unknown fields — done, EVT-768.\n"
             "- Platform team to alert on per-partner webhook delivery success rate (EVT-772).\n")
     assert parse(text, "a.md")["action_items"][2]["owner"] == "Platform team"
+
+
+def test_a_plain_text_logs_clock_column_reads_entries_wrapped_onto_several_lines():
+    text = ("INCIDENT REPORT\n\n    Date:             Tuesday, March 11, 2025\n\nTIMELINE (ALL TIMES EASTERN, 24H)\n"
+            "---------------------------------\n\n0412  Vendor technician starts applying firmware 4.8.1 to\n"
+            "      the tunnel 2 cameras. Tunnel 2 set out of service.\n0425  Tunnel 2 returned to service. Read rate drops to\n"
+            "      ~81%. No-reads begin diverting to the no-read lane.\n0450  No-read lane at 60% of its capacity. Keyers fall\n"
+            "      behind. Nobody is watching the lane level screen.\n0518  \"NO-READ LANE FULL\" alarm on the sorter HMI.\n"
+            "      Sort supervisor radios maintenance and calls the on-call.\n0640  Firmware rolled back by the vendor tech.\n"
+            "      Read rate back to 99.2% within two minutes.\n")
+    assert [e["at"][11:16] for e in parse(text, "a.txt")["timeline"]] == ["08:12", "08:25", "08:50", "09:18", "10:40"]

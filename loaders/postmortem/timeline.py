@@ -1727,6 +1727,7 @@ _COMPACT_ITEM = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\
 _COMPACT_BARE = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__)?\s+(?=[^\W\d])")
 _ZONE_AFTER_COMPACT = lazy_re.compile(r"(?:\*\*|__)?\s?(?:hrs?\s+)?([A-Z]{1,4}T|UTC|GMT)\b\s*")
 _COMPACT_ZONED = lazy_re.compile(r"^\s*(?:\*\*|__)?(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs?|Z|UTC|GMT|[A-Z]{1,3}[SD]?T)\b")
+_COMPACT_COLUMN = lazy_re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d) {2,}(?=\S)")
 _COMPACT_IN_RUN = lazy_re.compile(r"^\s*(?:\*\*|__)?([01]\d|2[0-3])([0-5]\d)(?:\*\*|__)?\s+(?=\S)")
 
 
@@ -1755,6 +1756,11 @@ def compact_run(blocks) -> re.Pattern | None:
                 # "0405 AEDT  ...", "0438 AEST  ..." (each depot's line in its own zone, so
                 # out of order): four digits with a zone or "hrs" after them are clocks, no year
                 return rx if rx is _COMPACT_ITEM else _COMPACT_IN_RUN
+    # (a plain-text log whose entries wrap onto two or three lines each: its clocks set in a
+    # column, two spaces or more after them, "0412  Vendor technician starts ...", in a day's order)
+    clocks = [int(m.group(1) + m.group(2)) for t in lines if (m := _COMPACT_COLUMN.match(t))]
+    if len(clocks) >= 3 and sum(b < a for a, b in zip(clocks, clocks[1:])) <= 1:
+        return _COMPACT_IN_RUN
     return None
 
 
