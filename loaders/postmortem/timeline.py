@@ -3079,6 +3079,9 @@ def _versions(text: str) -> set[str]:
 _DOTTED_VERSION = lazy_re.compile(r"(?<![\d.])(?:v(\d{1,2}\.\d{2})(?!\d)|(\d{1,2}\.\d{2})\.(?:\d|x\b))")
 
 
+_LONGEST_SENTENCE = 4000   # characters
+
+
 def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     """Clock times in the opening prose ("at roughly 18:52 UTC the site went down",
     "beginning from UTC 05:13"), as tagged entries on the incident's day (or the date the
@@ -3099,7 +3102,9 @@ def prose_entries(doc, text: str, incident_date) -> list[Entry]:
     for sentence in _SENTENCE_END.split(text):
         if "\n" in sentence:
             last = None   # (a new paragraph tells another part of the story)
-        sentence = tp.worded_clocks(sentence)   # ("at ten past three in the afternoon")
+        # (no sentence of prose runs past a few thousand characters: one that does, a 100 KB
+        # line of clocks, is read for its first part only)
+        sentence = tp.worded_clocks(sentence[:_LONGEST_SENTENCE])   # ("at ten past three in the afternoon")
         found = []  # (start, end, at)
         # (looked for once a sentence, not once a clock: a 100 KB line of clocks)
         next_said = "next" in sentence or "following" in sentence
