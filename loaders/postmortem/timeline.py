@@ -1011,6 +1011,14 @@ _STILL = lazy_re.compile(r"\b(?:still|yet\s+to|remain(?:s|ed)?)\b", re.I)
 # (not "no budget left", "no one left", "no time left": what ran out)
 _NONE_LEFT = lazy_re.compile(r"\bno\s+(?:duplicates?|errors?|failures?|failed\s+\w+|stuck\s+\w+|bad\s+\w+|affected\s+\w+"
                              r"|corrupt(?:ed)?\s+\w+|wrong\s+\w+)\s+(?:are\s+|were\s+)?left\b", re.I)
+def _first_of(things: str, skipping: str = "") -> str:
+    """The pattern of an entry that opens on the first of ``things``, up to two words
+    between ("First family call", "First FTS job failures"); with ``skipping``, words that
+    may not stand between, and none that opens with a digit ("First API call", "First 911 call")."""
+    word = rf"(?!(?:{skipping})\b)[^\W\d][\w-]*" if skipping else r"[\w-]+"
+    return rf"^\W*first\s+(?:{word}\s+){{0,2}}?{things}"
+
+
 # the writer naming the step just told as the harm's control: "This is the interim control",
 # "That was our containment", "This was the temporary fix"
 _NAMED_THE_CONTROL = lazy_re.compile(r"\b(?:this|that)\s+(?:is|was)\s+(?:the|our)\s+(?:interim\s+|temporary\s+|immediate\s+|first\s+)?"
@@ -1019,8 +1027,8 @@ _NAMED_THE_CONTROL = lazy_re.compile(r"\b(?:this|that)\s+(?:is|was)\s+(?:the|our
 # "First parent complaint", "First Zendesk ticket"
 # (someone's call or ticket: not "First API call with the key", "First failed payment calls",
 # "First 911 call", a machine's call or the service's own work)
-_FIRST_CALL = lazy_re.compile(r"^\W*first\s+(?:(?!(?:api|apis|http|https|rpc|grpc|payment|failed|suspicious|outbound|test)\b)"
-                              r"[^\W\d][\w-]*\s+){0,2}?(?:call|phone\s+call|complaint|ticket)s?\b", re.I)
+_FIRST_CALL = lazy_re.compile(_first_of(r"(?:call|phone\s+call|complaint|ticket)s?\b",
+                                        skipping="api|apis|http|https|rpc|grpc|payment|failed|suspicious|outbound|test"), re.I)
 # everyone served again from the moment just told: "from that moment every driver had a
 # route on their phone", "from then on all orders were going through" (not "... had to wait")
 _FROM_THEN_ALL_HAD = lazy_re.compile(r"\bfrom\s+(?:that\s+(?:moment|point)|then)(?:\s+on)?,?\s+(?:every|all)\s+(?:[\w-]+\s+){1,2}?"
@@ -1239,10 +1247,10 @@ _THING_CLOSED = lazy_re.compile(r"(?:\b(?:shutter|dome|door|valve|gate|breaker|h
 _ITS_CLOSE = lazy_re.compile(r"\b(?:resolved|incident|all[\s-]clear|calling\s+it|closes|closing|ticket|case)\b", re.I)
 # an entry that opens on the first of the harm: "First wrong site_closed rejection at
 # PHX-0117", "First FTS job failures from ...", "first crash from a user"
-_FIRST_HARM = lazy_re.compile(r"^\W*first\s+(?:[\w-]+\s+){0,2}(?:rejections?|rejects|failures?|errors?|declines?|timeouts?"
-                              r"|crash(?:es)?|duplicates?|double[\s-]charges?|refusals?)\b"
+_FIRST_HARM = lazy_re.compile(_first_of(r"(?:rejections?|rejects|failures?|errors?|declines?|timeouts?"
+                                        r"|crash(?:es)?|duplicates?|double[\s-]charges?|refusals?)\b")
                               # (or an error by its code's name: "First SignatureValidationFailed responses")
-                              r"|^\W*first\s+\S*(?-i:Fail|Error|Exception|Timeout|Denied|Invalid|Refused)\S*", re.I)
+                              + r"|^\W*first\s+\S*(?-i:Fail|Error|Exception|Timeout|Denied|Invalid|Refused)\S*", re.I)
 # a measure of the harm starting to grow: "Consumer lag starts climbing", "room air
 # temperature starts rising", "error rate begins to climb"
 _HARM_CLIMBS = lazy_re.compile(r"\b(?:lag|latency|latencies|errors?|error\s+rates?|queue|backlog|temperature|pressure|level)\s+"
