@@ -4760,3 +4760,11 @@ def test_a_plain_text_logs_clock_column_reads_entries_wrapped_onto_several_lines
             "      Sort supervisor radios maintenance and calls the on-call.\n0640  Firmware rolled back by the vendor tech.\n"
             "      Read rate back to 99.2% within two minutes.\n")
     assert [e["at"][11:16] for e in parse(text, "a.txt")["timeline"]] == ["08:12", "08:25", "08:50", "09:18", "10:40"]
+
+
+def test_key_figures_told_in_sentences_after_a_colon_state_the_moments():
+    text = ("# Sunday routes lost manual stops\n\n**Date:** 2024-10-27\n\n## Summary\n\nCrews went out without 48 stops.\n\n"
+            "Key figures: impact began 01:53 GMT, when the second plan replaced the first. Detected 07:40 GMT. Mitigated 11:20 "
+            "GMT. Resolved Monday 28 October, 10:00 GMT.\n\n## Timeline (GMT)\n\n**07:40** — A driver queries a missing stop.\n\n"
+            "**08:50** — All 48 stops restored to the routes by hand.\n\n**11:20** — Last of the 48 missed stops collected (The Mill House, route TW-03).\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2024-10-27T11:20:00Z"

@@ -4734,6 +4734,9 @@ def _stated_moments(doc: Doc, m: re.Match, incident_date: date) -> None:
     (contained)"), its time the value, in the zone the line's note names if it does."""
     items = _MOMENTS_SEP.split(m.group("items"))
     if len(items) < 3:
+        # (or told in sentences: "Key figures: impact began 01:53 GMT, when ... . Detected
+        # 07:40 GMT. Mitigated 11:20 GMT.")
+        _stated_sentences(doc, m.group("items"), m.group("note").strip(), incident_date)
         return
     zone = tp.stated_zone("(" + m.group("note").strip(" ()") + ")") if m.group("note").strip() else None
     for item in items:
