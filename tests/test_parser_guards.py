@@ -4768,3 +4768,21 @@ def test_key_figures_told_in_sentences_after_a_colon_state_the_moments():
             "GMT. Resolved Monday 28 October, 10:00 GMT.\n\n## Timeline (GMT)\n\n**07:40** — A driver queries a missing stop.\n\n"
             "**08:50** — All 48 stops restored to the routes by hand.\n\n**11:20** — Last of the 48 missed stops collected (The Mill House, route TW-03).\n")
     assert parse(text, "a.md")["mitigated_at"] == "2024-10-27T11:20:00Z"
+
+
+@pytest.mark.parametrize("said, event", [
+    ("Corrected rounds pushed to handhelds. Drivers on corrected rounds from here.", "mitigated"),
+    ("billing-api 7.3.1 deployed, reverting the rounding. New invoices correct from here.", "mitigated"),
+    ("The plugin auto-updates to 4.2.0. Checkout stops working from here.", "impact"),
+])
+def test_a_good_state_from_here_mitigates_and_a_bad_one_starts(said, event):
+    text = f"# X\n\n**Date:** 2025-04-03\n\n## Timeline\n\n- 06:30 First vans leave on broken rounds.\n- 08:50 {said}\n"
+    assert parse(text, "a.md")["timeline"][1]["event"] == event
+
+
+def test_a_sentence_telling_the_routine_gives_no_window_of_the_harm():
+    text = ("# Duplicate stops\n\n## What happened\n\nThe planner scheduled two stops for each address on the renamed street. "
+            "For context, a normal KVD morning: vans load between 05:30 and 06:30, and first deliveries start at 07:00.\n\n"
+            "## Timeline\n\nAll times AEDT, Thursday 3 April 2025.\n\n- [06:30] First vans leave on the affected rounds.\n"
+            "- [07:12] A driver rings the depot: first report.\n- [08:50] Corrected rounds pushed. Drivers on corrected rounds from here.\n")
+    assert parse(text, "a.md")["mitigated_at"] == "2025-04-02T21:50:00Z"

@@ -4525,6 +4525,13 @@ def _impact_range(doc: Doc, incident_date: date | None, title: str | None = None
     return _window_field(doc)
 
 
+def _tells_the_routine(sentence: str) -> bool:
+    """Whether a sentence says it tells how things run when nothing is wrong (_BACKGROUND):
+    "For context, a normal KVD morning: ... vans load between 05:30 and 06:30"."""
+    return ("ormal" in sentence or "sual" in sentence or "ontext" in sentence or "eference" in sentence) \
+        and _BACKGROUND.search(sentence) is not None
+
+
 def _opening_range(doc: Doc, incident_date: date | None):
     """The first window of the harm a sentence of the opening prose states, or None (not in
     a Background section's: "their addressing line runs 11:00 a.m. to 5:00 p.m.", the routine)."""
@@ -4534,7 +4541,7 @@ def _opening_range(doc: Doc, incident_date: date | None):
             if routine is None:
                 routine = " ".join(" ".join(plain(b.text).split()) for s in doc.secs if _BACKGROUND.search(clean_heading(plain(s.title)))
                                    for b in s.blocks if b.kind in ("para", "item"))
-            if routine and " ".join(sentence.split()) in routine:
+            if routine and " ".join(sentence.split()) in routine or _tells_the_routine(sentence):
                 continue
             found = _range_span(plain(sentence), incident_date, doc.zone, doc.order_hint)
             if found and not _MEETING_BEFORE.search(plain(sentence), max(0, found[2] - 50), found[2]) \
@@ -4768,6 +4775,8 @@ def _section_range(doc: Doc, kind: str, incident_date: date | None):
                 # in a summary only a range said of the impact counts ("the outage lasted
                 # from ..."; not "clocks jumped from 02:00 to 03:00"), or one whose length
                 # it states beside it
+                if kind == "summary" and _tells_the_routine(sentence):
+                    continue   # ("For context, a normal KVD morning: ... vans load between 05:30 and 06:30")
                 if kind == "summary" and not _IMPACT_WORDS.search(sentence):
                     if (found := stated_window(sentence, incident_date, doc.zone, doc.order_hint)):
                         return found

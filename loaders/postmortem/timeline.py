@@ -1260,6 +1260,11 @@ _HARM_CLIMBS = lazy_re.compile(r"\b(?:lag|latency|latencies|errors?|error\s+rate
 # (not a sentence opening with it: "From here the team moved to ...")
 _FROM_HERE = lazy_re.compile(r"(?<=[a-z] )from\s+(?:here|this\s+point|this\s+moment)(?:\s+on)?\b"
                              r"(?!\s+(?:we|the\s+team|i|they|on-call)\b)", re.I)
+# ... a good state from there on: "Drivers on corrected rounds from here", "prices correct from
+# this point", "working normally from here on"
+# (not "Checkout stops working from here": the harm, from then on)
+_RIGHT_FROM_HERE = lazy_re.compile(r"\b(?<!stops\s)(?<!stop\s)(?<!stopped\s)(?<!not\s)(?<!longer\s)"
+                                   r"(?:correct(?:ed)?|fixed|normal(?:ly)?|restored|recovered|working)\b", re.I)
 _FROM_HERE_NOT_HARM = lazy_re.compile(r"\b(?:stop|stops|stopped|over|correct\w*|fixed|again|normal\w*|treated\s+as|declared|retr(?:y|ies)"
                                       r"|restored|recover\w*|resum\w*|works?|working|at\s+risk|could|might|may"
                                       # (the response's own rhythm: "Capacity incident opened; daily stand-up from here on")
@@ -1550,6 +1555,9 @@ def _tag(e: Entry) -> None:
         # "values freeze from here", "Product nonconforming from this point" (not "correct
         # from here", "Impact over ... from here on", "treated as an incident from here")
         e.markers.add("started")
+    elif "from" in low and _FROM_HERE.search(e.text) and _RIGHT_FROM_HERE.search(e.text) and "resolved" not in e.tags:
+        e.tags.difference_update(("impact", "detected"))
+        e.tags.add("mitigated")   # "Drivers on corrected rounds from here", "orders correct from this point"
     if "impact" not in e.tags and ("start" in low or "beg" in low) and _STARTS_GETTING.search(e.text):
         e.tags.add("impact")   # 'Enumerators start getting "form not found"', "pods start getting OOMKilled"
     if "impact" not in e.tags and ("start" in low or "beg" in low or "kep" in low or "keep" in low) \
