@@ -179,9 +179,9 @@ FLOORS = {
     "blind-fd": 0.98,   # first look 0.926 (261/282 at 39f5cf3); learned from (0.993)
     "blind-fe": 0.98,   # first look 0.936 (265/283 at 39f5cf3); learned from (1.000)
     "blind-ff": 0.96,   # first look 0.890 (251/282 at 39f5cf3); learned from (0.972)
-    "blind-fg": 0.96,   # first look 0.911 (255/280 at f42fffd); learned from (0.979)
+    "blind-fg": 0.96,   # first look 0.911 (255/280 at f42fffd); learned from (0.982)
     "blind-fh": 0.98,   # first look 0.929 (262/282 at f42fffd); learned from (1.000)
-    "blind-fi": 0.96,   # first look 0.872 (246/282 at f42fffd); learned from (0.979)
+    "blind-fi": 0.96,   # first look 0.872 (246/282 at f42fffd); learned from (0.982)
     "blind-fj": 0.87,   # first look 0.890 (250/281 at 909479a); not read
     "blind-fk": 0.89,   # first look 0.906 (259/286 at 909479a); not read
     "blind-fl": 0.87,   # first look 0.883 (249/282 at 909479a); not read
