@@ -1039,6 +1039,13 @@ _TAKEN_BEFORE_HARM = lazy_re.compile(r"\b(?:took|takes|removed|removes|pulled|pu
                                      r"\bbefore\s+(?:[\w.'’-]+\s+){1,3}?(?:had\s+|could\s+)?(?:touched|eaten|ate|eat|drunk|drank"
                                      r"|drink|swallowed|swallow|taken|take|used|use|opened|open|worn|wear)\b", re.I)
 _NONE_AFTER = lazy_re.compile(r"\bno\s+(more\s+|further\s+|new\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:after|since)\s+(?:this|that)\b", re.I)
+# an entry that tells the harm gone, each pattern with a word it cannot match without (looked
+# for first, a cheap test): "from that moment every driver had a route", "took the plate away
+# ... before O. had touched it", "No duplicates left on either portal", "Hit ratio > 85%,
+# latency normal" (the measure that showed the harm, normal again: its name, "latency", is no
+# harm told)
+_HARM_GONE = (("from th", _FROM_THEN_ALL_HAD), (" before ", _TAKEN_BEFORE_HARM), (" left", _NONE_LEFT),
+              ("normal", _METRIC_NORMAL))
 
 
 _VERIFIED = {"verified", "verifies", "confirmed", "confirms"}
@@ -1599,20 +1606,10 @@ def _tag(e: Entry) -> None:
         e.tags.add("mitigated")   # "Angela radios all crews: no reversing into any court today. This is the interim control."
     if ("First" in e.text or "first" in e.text) and "detected" not in e.tags and _FIRST_CALL.match(e.text):
         e.tags.add("detected")   # 'First family call, Kellyville centre: "my statement says no subsidy"'
-    if "from th" in e.text and _FROM_THEN_ALL_HAD.search(e.text):
-        e.tags.discard("impact")
-        e.tags.add("mitigated")   # "It finished 25 minutes later, and from that moment every driver had a route"
-    if " before " in e.text and _TAKEN_BEFORE_HARM.search(e.text):
-        e.tags.discard("impact")
-        e.tags.add("mitigated")   # "She took the satay plate away at 11:59, before O. had touched it"
-    if " left" in e.text and _NONE_LEFT.search(e.text):
-        e.tags.discard("impact")
-        e.tags.add("mitigated")   # "CasaJá re-ingest complete. No duplicates left on either portal."
-    if "normal" in e.text and _METRIC_NORMAL.search(e.text):
-        # "Hit ratio > 85%, latency normal": the measure that showed the harm, normal again
-        # (its name, "latency", is no harm told)
-        e.tags.discard("impact")
-        e.tags.add("mitigated")
+    for said, rx in _HARM_GONE:
+        if said in e.text and rx.search(e.text):
+            e.tags.discard("impact")
+            e.tags.add("mitigated")
     if "impact" in e.tags and (m := _BETTER_LOW_FALLING.search(e.text)) is not None \
             and _HARM_WORDS.isdisjoint(_WORD.findall((e.text[:m.start()] + e.text[m.end():]).lower())):
         e.tags.discard("impact")   # "dashboards fine, latency down": good news, no harm told
